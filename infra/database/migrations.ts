@@ -1,0 +1,27 @@
+import { DataSource, type MixedList } from 'typeorm';
+import { EventStore1732000000000 } from '../migrations/1732000000000-event-store';
+import { ReadModels1732000000100 } from '../migrations/1732000000100-read-models';
+
+/** Every migration, in order. Listed explicitly so compiled and ts-run code find the same set. */
+export const MIGRATIONS: MixedList<Function> = [EventStore1732000000000, ReadModels1732000000100];
+
+/**
+ * Applies pending migrations. TypeORM takes a table lock while it runs, so two processes starting together do
+ * not both apply the same migration.
+ */
+export async function runMigrations(url: string): Promise<string[]> {
+  const dataSource = new DataSource({
+    type: 'postgres',
+    url,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'each',
+    logging: false,
+  });
+  await dataSource.initialize();
+  try {
+    const applied = await dataSource.runMigrations();
+    return applied.map((m) => m.name);
+  } finally {
+    await dataSource.destroy();
+  }
+}

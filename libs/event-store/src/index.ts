@@ -1,0 +1,6 @@
+export * from './port/position';
+export * from './port/expected-revision';
+export * from './port/events';
+export * from './port/errors';
+export * from './port/event-store.port';
+export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store';

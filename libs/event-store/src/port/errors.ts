@@ -1,0 +1,51 @@
+import { describeExpected, type ExpectedRevision } from './expected-revision';
+
+/** Base of every error the port raises; adapters translate their client's errors into these. */
+export abstract class EventStoreError extends Error {
+  abstract readonly code: string;
+}
+
+/** The stream was not at the revision the append (or delete) expected. */
+export class WrongExpectedVersionError extends EventStoreError {
+  readonly code = 'WRONG_EXPECTED_VERSION';
+  constructor(
+    readonly streamName: string,
+    readonly expected: ExpectedRevision,
+    /** The actual current revision, or 'no_stream'. */
+    readonly actual: bigint | 'no_stream',
+  ) {
+    super(
+      `stream ${streamName}: expected revision ${describeExpected(expected)}, actual ${typeof actual === 'bigint' ? actual.toString() : actual}`,
+    );
+    this.name = 'WrongExpectedVersionError';
+  }
+}
+
+/** Some, but not all, of the appended event ids are already in the stream: a retry that changed its batch. */
+export class IdempotencyConflictError extends EventStoreError {
+  readonly code = 'IDEMPOTENCY_CONFLICT';
+  constructor(
+    readonly streamName: string,
+    readonly eventIds: readonly string[],
+  ) {
+    super(`stream ${streamName}: event ids only partly match an earlier append`);
+    this.name = 'IdempotencyConflictError';
+  }
+}
+
+export class StreamNotFoundError extends EventStoreError {
+  readonly code = 'STREAM_NOT_FOUND';
+  constructor(readonly streamName: string) {
+    super(`stream ${streamName} not found`);
+    this.name = 'StreamNotFoundError';
+  }
+}
+
+/** The store could not be reached or answered with an unexpected failure. */
+export class EventStoreUnavailableError extends EventStoreError {
+  readonly code = 'EVENT_STORE_UNAVAILABLE';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EventStoreUnavailableError';
+  }
+}

@@ -1,0 +1,227 @@
+import { Pool, type PoolConfig } from 'pg';
+import type { EventStore } from '../port/event-store.port';
+import {
+  categoryOf,
+  type AppendResult,
+  type EventToAppend,
+  type GlobalFilter,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type SubscribeAllOptions,
+  type Subscription,
+} from '../port/events';
+import type { ExpectedRevision } from '../port/expected-revision';
+import {
+  EventStoreUnavailableError,
+  IdempotencyConflictError,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+} from '../port/errors';
+import { AppendListener } from './append-listener';
+import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './row-mapping';
+import { PostgresSubscription } from './postgres-subscription';
+
+export interface PostgresEventStoreOptions {
+  connectionString: string;
+  /** Pool size for appends and reads (subscriptions share it; LISTEN has its own connection). */
+  poolSize?: number;
+  /** Fallback poll interval when no NOTIFY arrives (e.g. the listener is down, or xmin was held back). */
+  pollIntervalMs?: number;
+  /** Events per global read while catching up. */
+  pageSize?: number;
+  log?: (message: string) => void;
+}
+
+interface AppendRow {
+  outcome: 'ok' | 'idempotent' | 'wrong_expected_version' | 'idempotency_conflict';
+  next_revision: string | null;
+  tx: string | null;
+  last_position: string | null;
+  actual_revision: string | null;
+}
+
+const MAX_READ = 10_000;
+
+export class PostgresEventStore implements EventStore {
+  readonly pool: Pool;
+  private readonly listener: AppendListener;
+  private readonly subscriptions = new Set<PostgresSubscription>();
+  private readonly pollIntervalMs: number;
+  private readonly pageSize: number;
+
+  constructor(private readonly options: PostgresEventStoreOptions) {
+    const config: PoolConfig = { connectionString: options.connectionString, max: options.poolSize ?? 10 };
+    this.pool = new Pool(config);
+    // A dropped idle connection must not crash the process; the next query gets a fresh one.
+    this.pool.on('error', (error) => this.log(`event store pool: ${error.message}`));
+    this.listener = new AppendListener({ connectionString: options.connectionString }, (m) => this.log(m));
+    this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    this.pageSize = options.pageSize ?? 500;
+  }
+
+  async append(streamName: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+    const kind = typeof expected === 'bigint' ? 'exact' : expected;
+    const revision = typeof expected === 'bigint' ? expected.toString() : null;
+    const row = await this.query<AppendRow>(
+      `select * from es_append($1, $2, $3, $4, $5::uuid[], $6::text[], $7::jsonb[], $8::jsonb[])`,
+      [
+        streamName,
+        categoryOf(streamName),
+        kind,
+        revision,
+        events.map((e) => e.id),
+        events.map((e) => e.type),
+        events.map((e) => JSON.stringify(e.data ?? null)),
+        events.map((e) => JSON.stringify(e.metadata)),
+      ],
+    ).then((r) => r.rows[0]!, (error: unknown) => this.translateAppendError(error, streamName, events));
+
+    switch (row.outcome) {
+      case 'wrong_expected_version':
+        throw new WrongExpectedVersionError(
+          streamName,
+          expected,
+          row.actual_revision === null ? 'no_stream' : BigInt(row.actual_revision),
+        );
+      case 'idempotency_conflict':
+        throw new IdempotencyConflictError(streamName, events.map((e) => e.id));
+      case 'ok':
+      case 'idempotent':
+        return {
+          nextRevision: BigInt(row.next_revision ?? '-1'),
+          position: { commit: BigInt(row.tx ?? '0'), prepare: BigInt(row.last_position ?? '0') },
+        };
+    }
+  }
+
+  async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const from = options.fromRevision ?? (backwards ? 'end' : 'start');
+    const limit = Math.min(options.maxCount ?? MAX_READ, MAX_READ);
+    const stream = await this.query<{ truncate_before: string; deleted: boolean; current_revision: string }>(
+      `select truncate_before::text, deleted, current_revision::text from es_streams where stream_name = $1`,
+      [streamName],
+    );
+    const head = stream.rows[0];
+    if (!head || head.deleted || BigInt(head.current_revision) < 0n) throw new StreamNotFoundError(streamName);
+    const bound = from === 'start' ? (backwards ? '-1' : head.truncate_before) : from === 'end' ? head.current_revision : from.toString();
+    const result = await this.query<EventRow>(
+      `select ${EVENT_COLUMNS} from es_events e
+        where e.stream_name = $1 and e.stream_revision >= $2 and e.stream_revision ${backwards ? '<=' : '>='} $3
+        order by e.stream_revision ${backwards ? 'desc' : 'asc'} limit $4`,
+      [streamName, head.truncate_before, bound, limit],
+    );
+    return result.rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const params: unknown[] = [];
+    const where = ['e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())'];
+    if (options.after) {
+      params.push(options.after.commit.toString(), options.after.prepare.toString());
+      where.push(`(e.transaction_id, e.global_position) > ($1::text::xid8, $2::bigint)`);
+    }
+    where.push(...filterClause(options.filter, params));
+    params.push(Math.min(options.maxCount ?? this.pageSize, MAX_READ));
+    const result = await this.query<EventRow>(
+      `select ${EVENT_COLUMNS} from es_events e where ${where.join(' and ')}
+        order by e.transaction_id, e.global_position limit $${params.length}`,
+      params,
+    );
+    return result.rows.map(toRecordedEvent);
+  }
+
+  subscribeAll(options: SubscribeAllOptions = {}): Subscription {
+    const subscription = new PostgresSubscription(
+      (after) => this.readAll({ after, filter: options.filter, maxCount: this.pageSize }),
+      options.fromExclusive,
+      this.pageSize,
+      this.pollIntervalMs,
+      (s) => this.subscriptions.delete(s),
+    );
+    subscription.unlisten = this.listener.add(() => subscription.wake());
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async deleteStream(streamName: string, expected: ExpectedRevision): Promise<void> {
+    const result = await this.query<{ current_revision: string; deleted: boolean }>(
+      `select current_revision::text, deleted from es_streams where stream_name = $1`,
+      [streamName],
+    );
+    const head = result.rows[0];
+    const exists = !!head && !head.deleted && BigInt(head.current_revision) >= 0n;
+    if (!exists) {
+      if (expected === 'any' || expected === 'no_stream') return;
+      throw new WrongExpectedVersionError(streamName, expected, 'no_stream');
+    }
+    const current = BigInt(head.current_revision);
+    if (expected === 'no_stream' || (typeof expected === 'bigint' && expected !== current)) {
+      throw new WrongExpectedVersionError(streamName, expected, current);
+    }
+    // The revision guard makes a concurrent append win: then nothing is hidden and the caller learns of it.
+    const updated = await this.query(
+      `update es_streams set deleted = true, truncate_before = current_revision + 1
+        where stream_name = $1 and current_revision = $2 and not deleted`,
+      [streamName, current.toString()],
+    );
+    if (updated.rowCount === 0) throw new WrongExpectedVersionError(streamName, expected, current);
+  }
+
+  async ping(): Promise<void> {
+    await this.query('select 1 from es_streams limit 1');
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((s) => s.close()));
+    await this.listener.close();
+    await this.pool.end();
+  }
+
+  private async query<R extends object>(text: string, params: unknown[]): Promise<{ rows: R[]; rowCount: number | null }> {
+    try {
+      return await this.pool.query<R & import('pg').QueryResultRow>(text, params);
+    } catch (error) {
+      if (isConnectionError(error)) throw new EventStoreUnavailableError('event store unavailable', { cause: error });
+      throw error;
+    }
+  }
+
+  private translateAppendError(error: unknown, streamName: string, events: readonly EventToAppend[]): never {
+    // Ids already stored at another place in the stream: a retry that no longer matches its first attempt.
+    if (isPgError(error) && error.code === '23505' && error.constraint === 'es_events_stream_event_id') {
+      throw new IdempotencyConflictError(streamName, events.map((e) => e.id));
+    }
+    throw error;
+  }
+
+  private log(message: string): void {
+    (this.options.log ?? ((m: string) => console.warn(m)))(message);
+  }
+}
+
+function filterClause(filter: GlobalFilter | undefined, params: unknown[]): string[] {
+  if (!filter) return [];
+  if (filter.kind === 'category') {
+    params.push(filter.categories);
+    return [`e.category = any($${params.length}::text[])`];
+  }
+  params.push(filter.prefixes.map((p) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  return [`e.event_type like any($${params.length}::text[])`];
+}
+
+interface PgError {
+  code?: string;
+  constraint?: string;
+}
+
+function isPgError(error: unknown): error is PgError {
+  return typeof error === 'object' && error !== null && 'code' in error;
+}
+
+function isConnectionError(error: unknown): boolean {
+  if (!isPgError(error)) return error instanceof Error && /terminat|connect|ECONN|timeout/i.test(error.message);
+  const code = error.code ?? '';
+  return code.startsWith('08') || code === '57P01' || code === '57P03' || code === 'ECONNREFUSED' || code === 'ECONNRESET';
+}

@@ -1,0 +1,15 @@
+import { startEmbeddedPostgres } from '../../infra/embedded/embedded-postgres.launcher';
+import { runMigrations } from '../../infra/database/migrations';
+
+/**
+ * One PostgreSQL for the whole run: DATABASE_URL if set, else an embedded cluster under `.data/pg-test`.
+ * Migrations run once here; suites share the database and use fresh ids (ARCHITECTURE.md, Tests).
+ */
+export default async function globalSetup(): Promise<void> {
+  if (!process.env.DATABASE_URL) {
+    const handle = await startEmbeddedPostgres({ name: 'pg-test', database: 'command_test' });
+    process.env.DATABASE_URL = handle.url;
+    (globalThis as { __EMBEDDED_PG__?: typeof handle }).__EMBEDDED_PG__ = handle;
+  }
+  await runMigrations(process.env.DATABASE_URL);
+}
