@@ -29,6 +29,12 @@ export function events(n: number, type?: string): EventToAppend[] {
   return Array.from({ length: n }, (_, i) => newEvent(type, { i }));
 }
 
+/**
+ * A `next()` that lost a race against the deadline is still owed a message; it is kept here and awaited by
+ * the following `collect` so no message is dropped between calls.
+ */
+const pendingNext = new WeakMap<Subscription, Promise<IteratorResult<SubscriptionMessage>>>();
+
 /** Drains a subscription into an array until `until` holds or the deadline passes. */
 export async function collect(
   subscription: Subscription,
@@ -43,12 +49,16 @@ export async function collect(
     const remaining = deadline - Date.now();
     if (remaining <= 0) break;
     let timer: NodeJS.Timeout | undefined;
+    const pending = pendingNext.get(subscription) ?? iterator.next();
+    pendingNext.set(subscription, pending);
     const next = await Promise.race([
-      iterator.next(),
+      pending,
       new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), remaining))),
     ]);
     clearTimeout(timer);
-    if (next === 'timeout' || next.done) break;
+    if (next === 'timeout') break;
+    pendingNext.delete(subscription);
+    if (next.done) break;
     messages.push(next.value);
     if (next.value.kind === 'event') received.push(next.value.event);
   }
