@@ -1,0 +1,7 @@
+// The framework-free event-sourcing kernel. The TypeORM projection runner is in `./projections`.
+export * from './kernel/decider';
+export * from './kernel/command-context';
+export * from './kernel/command-handling';
+export * from './kernel/idempotency';
+export * from './kernel/upcasting';
+export * from './projections/live-delta';

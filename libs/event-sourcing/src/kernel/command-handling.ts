@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import {
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  type EventStore,
+  type EventToAppend,
+  type ExpectedRevision,
+  type Position,
+  type RecordedEvent,
+} from '@app/event-store';
+import { ConcurrencyExhaustedError, IdempotencyKeyReusedError, StaleRevisionError, type Clock } from '@app/shared';
+import type { CommandContext } from './command-context';
+import { fold, type Decider, type DomainEvent } from './decider';
+import { idempotentEventId } from './idempotency';
+import { upcast, type Upcasters } from './upcasting';
+
+export interface CommandResult<S, E> {
+  state: S;
+  /** The events this command produced (or, for a replayed request, the ones its first attempt stored). */
+  events: E[];
+  /** Stream revision after the command; undefined if the stream still has no events. */
+  revision: bigint | undefined;
+  position: Position | undefined;
+  /** True when an Idempotency-Key matched an earlier request: nothing new was appended. */
+  replayed: boolean;
+}
+
+export interface CommandHandlingDeps {
+  store: EventStore;
+  clock: Clock;
+  maxAttempts?: number;
+}
+
+interface Loaded<S, E> {
+  state: S;
+  revision: bigint | undefined;
+  recorded: RecordedEvent[];
+  domain: E[];
+}
+
+/** Load → decide → append with the expected revision; re-run on a concurrent write, a bounded number of times. */
+export async function handleCommand<C, E extends DomainEvent, S>(
+  deps: CommandHandlingDeps,
+  decider: Decider<C, E, S> & { upcasters?: Upcasters },
+  streamName: string,
+  command: C,
+  context: CommandContext,
+): Promise<CommandResult<S, E>> {
+  const attempts = context.expectedRevision === undefined ? (deps.maxAttempts ?? 5) : 1;
+  for (let attempt = 1; ; attempt++) {
+    const loaded = await load(deps.store, decider, streamName);
+    const replay = findReplay(loaded, decider, streamName, context);
+    if (replay) return replay;
+    if (context.expectedRevision !== undefined && context.expectedRevision !== loaded.revision) {
+      throw new StaleRevisionError(context.expectedRevision, loaded.revision);
+    }
+    const events = decider.decide(command, loaded.state);
+    if (events.length === 0) {
+      return { state: loaded.state, events, revision: loaded.revision, position: undefined, replayed: false };
+    }
+    const expected: ExpectedRevision = loaded.revision === undefined ? 'no_stream' : loaded.revision;
+    try {
+      const result = await deps.store.append(streamName, toEnvelopes(events, streamName, context, deps.clock), expected);
+      const state = fold(decider, events, loaded.state);
+      return { state, events, revision: result.nextRevision, position: result.position, replayed: false };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersionError)) throw error;
+      if (context.expectedRevision !== undefined) throw new StaleRevisionError(context.expectedRevision, undefined);
+      if (attempt >= attempts) throw new ConcurrencyExhaustedError(streamName, attempt);
+    }
+  }
+}
+
+export async function load<E extends DomainEvent, S>(
+  store: EventStore,
+  decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'> & { upcasters?: Upcasters },
+  streamName: string,
+): Promise<Loaded<S, E>> {
+  try {
+    const recorded = await store.readStream(streamName);
+    const domain = recorded.map((r) => upcast(r, decider.upcasters) as E);
+    const last = recorded[recorded.length - 1];
+    return { state: fold(decider, domain), revision: last?.revision, recorded, domain };
+  } catch (error) {
+    if (error instanceof StreamNotFoundError) {
+      return { state: decider.initialState, revision: undefined, recorded: [], domain: [] };
+    }
+    throw error;
+  }
+}
+
+/** A retried keyed request: its first event id is already stored, so answer with what that attempt did. */
+function findReplay<C, E extends DomainEvent, S>(
+  loaded: Loaded<S, E>,
+  decider: Decider<C, E, S>,
+  streamName: string,
+  context: CommandContext,
+): CommandResult<S, E> | undefined {
+  if (!context.idempotencyKey) return undefined;
+  const firstId = idempotentEventId(streamName, context.idempotencyKey, 0);
+  const start = loaded.recorded.findIndex((r) => r.id === firstId);
+  if (start === -1) return undefined;
+  if (context.requestHash && loaded.recorded[start]!.metadata.requestHash !== context.requestHash) {
+    throw new IdempotencyKeyReusedError();
+  }
+  let end = start;
+  while (loaded.recorded[end + 1]?.id === idempotentEventId(streamName, context.idempotencyKey, end + 1 - start)) end++;
+  const last = loaded.recorded[end]!;
+  return {
+    state: fold(decider, loaded.domain.slice(0, end + 1)),
+    events: loaded.domain.slice(start, end + 1),
+    revision: last.revision,
+    position: last.position,
+    replayed: true,
+  };
+}
+
+function toEnvelopes<E extends DomainEvent>(events: E[], streamName: string, context: CommandContext, clock: Clock): EventToAppend[] {
+  const occurredAt = clock.now().toISOString();
+  return events.map((event, index) => ({
+    id: context.idempotencyKey ? idempotentEventId(streamName, context.idempotencyKey, index) : randomUUID(),
+    type: event.type,
+    data: event.data,
+    metadata: {
+      correlationId: context.correlationId,
+      causationId: context.causationId,
+      actorId: context.actorId,
+      occurredAt,
+      schemaVersion: 1,
+      ...(context.jurisdiction ? { jurisdiction: context.jurisdiction } : {}),
+      ...(context.drillId ? { drillId: context.drillId } : {}),
+      ...(context.idempotencyKey ? { idempotencyKey: context.idempotencyKey, requestHash: context.requestHash } : {}),
+    },
+  }));
+}

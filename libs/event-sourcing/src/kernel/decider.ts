@@ -1,0 +1,18 @@
+/**
+ * The decide/evolve kernel (ARCHITECTURE.md). A domain event is a plain `{ type, data }` with a string-literal
+ * type; `decide` is pure (time and settings come inside the command), so a version conflict can simply re-run it.
+ */
+export interface DomainEvent<T extends string = string, D = unknown> {
+  readonly type: T;
+  readonly data: D;
+}
+
+export interface Decider<C, E extends DomainEvent, S> {
+  readonly initialState: S;
+  evolve(state: S, event: E): S;
+  decide(command: C, state: S): E[];
+}
+
+export function fold<E extends DomainEvent, S>(decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>, events: readonly E[], from?: S): S {
+  return events.reduce((state, event) => decider.evolve(state, event), from ?? decider.initialState);
+}

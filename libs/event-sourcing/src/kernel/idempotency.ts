@@ -1,0 +1,17 @@
+import { v5 as uuidv5 } from 'uuid';
+
+/** Fixed namespace for name-based (v5) ids derived from idempotency keys. Never change it: ids would move. */
+const NAMESPACE = '6f1c2a8e-6a3b-5d7e-9f10-3c2b1a0e9d84';
+
+/**
+ * The id of the n-th event a keyed request appends to a stream. Retrying the request yields the same ids, so
+ * the store's idempotent append (and the handler's look-up) turns the retry into a no-op.
+ */
+export function idempotentEventId(streamName: string, idempotencyKey: string, index: number): string {
+  return uuidv5(`event|${streamName}|${idempotencyKey}|${index}`, NAMESPACE);
+}
+
+/** A new aggregate's id for a keyed create request, scoped by actor so two users' keys never collide. */
+export function idempotentAggregateId(kind: string, actorId: string, idempotencyKey: string): string {
+  return uuidv5(`${kind}|${actorId}|${idempotencyKey}`, NAMESPACE);
+}

@@ -1,0 +1,33 @@
+import type { SubscriptionMessage } from '@app/event-store';
+
+/**
+ * Takes what the subscription can hand over without waiting: the first message (awaited), then every message
+ * already buffered, up to `maxSize`; a caught-up signal ends the batch. A `next()` that is still pending when
+ * the batch closes is kept for the following call, so nothing is dropped.
+ */
+export class MessageBatcher {
+  private pending: Promise<IteratorResult<SubscriptionMessage>> | undefined;
+
+  constructor(private readonly iterator: AsyncIterator<SubscriptionMessage>) {}
+
+  async next(maxSize: number): Promise<{ messages: SubscriptionMessage[]; done: boolean }> {
+    const messages: SubscriptionMessage[] = [];
+    for (;;) {
+      const next = this.pending ?? this.iterator.next();
+      this.pending = next;
+      const result = messages.length === 0 ? await next : await Promise.race([next, immediately()]);
+      if (result === IMMEDIATE) return { messages, done: false };
+      this.pending = undefined;
+      if (result.done) return { messages, done: true };
+      messages.push(result.value);
+      if (result.value.kind === 'caughtUp' || messages.length >= maxSize) return { messages, done: false };
+    }
+  }
+}
+
+const IMMEDIATE = Symbol('immediate');
+
+/** Resolves after pending I/O callbacks: anything already buffered resolves before it. */
+function immediately(): Promise<typeof IMMEDIATE> {
+  return new Promise((resolve) => setImmediate(() => resolve(IMMEDIATE)));
+}

@@ -1,0 +1,80 @@
+import type { DataSource } from 'typeorm';
+import { formatPosition, START, type EventStore, type Position } from '@app/event-store';
+import { writeCheckpoint } from './checkpoint-store';
+import type { LiveDeltaBus } from './live-delta';
+import type { Projection } from './projection';
+import { ProjectionWorker, type WorkerOptions } from './projection-worker';
+
+export interface ProjectionStatus {
+  name: string;
+  checkpoint: string | null;
+  caughtUp: boolean;
+  eventsApplied: number;
+}
+
+/** Owns one worker per projection; the single-process default runs it inside command-api. */
+export class ProjectionRunner {
+  private readonly workers: Map<string, ProjectionWorker>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    store: EventStore,
+    projections: readonly Projection[],
+    bus: LiveDeltaBus,
+    options: Partial<WorkerOptions> = {},
+  ) {
+    const resolved: WorkerOptions = {
+      batchSize: options.batchSize ?? 200,
+      retryDelayMs: options.retryDelayMs ?? 1000,
+      lockRetryMs: options.lockRetryMs ?? 2000,
+      log: options.log ?? ((m) => console.warn(m)),
+    };
+    this.workers = new Map(projections.map((p) => [p.name, new ProjectionWorker(p, dataSource, store, bus, resolved)]));
+  }
+
+  start(): void {
+    for (const worker of this.workers.values()) worker.start();
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.workers.values()].map((w) => w.stop()));
+  }
+
+  /** Read-your-writes for a command's caller: wait until `projection` has applied `position`. */
+  waitFor(projection: string, position: Position, timeoutMs = 3000): Promise<boolean> {
+    const worker = this.workers.get(projection);
+    return worker ? worker.waitFor(position, timeoutMs) : Promise.resolve(false);
+  }
+
+  status(): ProjectionStatus[] {
+    return [...this.workers.values()].map((w) => ({
+      name: w.projection.name,
+      checkpoint: w.checkpoint ? formatPosition(w.checkpoint) : null,
+      caughtUp: w.caughtUp,
+      eventsApplied: w.eventsApplied,
+    }));
+  }
+
+  /**
+   * Rebuild = drop the read model, reset the checkpoint (one transaction), replay. Reports progress until the
+   * projection has caught up again; returns the number of events replayed.
+   */
+  async rebuild(name: string, onProgress: (applied: number, checkpoint: string | null) => void = () => undefined): Promise<number> {
+    const worker = this.workers.get(name);
+    if (!worker) throw new Error(`unknown projection ${name}; known: ${[...this.workers.keys()].join(', ')}`);
+    await worker.stop();
+    await this.dataSource.transaction(async (manager) => {
+      await worker.projection.reset(manager);
+      await writeCheckpoint(manager, name, START);
+    });
+    worker.checkpoint = undefined;
+    worker.caughtUp = false;
+    worker.eventsApplied = 0;
+    worker.start();
+    while (!worker.caughtUp) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      onProgress(worker.eventsApplied, worker.checkpoint ? formatPosition(worker.checkpoint) : null);
+    }
+    return worker.eventsApplied;
+  }
+}

@@ -1,0 +1,152 @@
+import type { DataSource, QueryRunner } from 'typeorm';
+import { isAfter, type EventStore, type Position, type RecordedEvent, type Subscription } from '@app/event-store';
+import { MessageBatcher } from './batching';
+import { readCheckpoint, writeCheckpoint } from './checkpoint-store';
+import type { LiveDeltaBus } from './live-delta';
+import type { Projection } from './projection';
+
+export interface WorkerOptions {
+  batchSize: number;
+  retryDelayMs: number;
+  lockRetryMs: number;
+  log: (message: string) => void;
+}
+
+/** Any 32-bit number of ours; together with hashtext(name) it names one projection's ownership lock. */
+const LOCK_CLASS = 0x45_43_44; // "ECD"
+
+/**
+ * Runs one projection: owns it through a session advisory lock, subscribes from the stored checkpoint, and
+ * applies each batch with its checkpoint in one transaction. Deltas go out only after commit.
+ */
+export class ProjectionWorker {
+  checkpoint: Position | undefined;
+  caughtUp = false;
+  eventsApplied = 0;
+  private stopped = false;
+  private lockHolder: QueryRunner | undefined;
+  private subscription: Subscription | undefined;
+  private loop: Promise<void> | undefined;
+  private readonly waiters = new Set<() => void>();
+
+  constructor(
+    readonly projection: Projection,
+    private readonly dataSource: DataSource,
+    private readonly store: EventStore,
+    private readonly bus: LiveDeltaBus,
+    private readonly options: WorkerOptions,
+  ) {}
+
+  start(): void {
+    this.stopped = false;
+    this.loop ??= this.run().finally(() => (this.loop = undefined));
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.subscription?.close();
+    await this.loop;
+    await this.releaseLock();
+  }
+
+  /** Resolves true once everything up to `position` is applied, false after `timeoutMs`. */
+  waitFor(position: Position, timeoutMs: number): Promise<boolean> {
+    if (this.checkpoint && !isAfter(position, this.checkpoint)) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const check = (): void => {
+        if (this.checkpoint && !isAfter(position, this.checkpoint)) finish(true);
+      };
+      const timer = setTimeout(() => finish(false), timeoutMs);
+      const finish = (ok: boolean): void => {
+        clearTimeout(timer);
+        this.waiters.delete(check);
+        resolve(ok);
+      };
+      this.waiters.add(check);
+    });
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopped) {
+      try {
+        if (!(await this.acquireLock())) continue;
+        await this.dataSource.query(
+          `insert into projection_checkpoints (projection, position_commit, position_prepare) values ($1, 0, 0)
+           on conflict (projection) do nothing`,
+          [this.projection.name],
+        );
+        this.checkpoint = await readCheckpoint(this.dataSource.manager, this.projection.name);
+        await this.follow();
+      } catch (error) {
+        this.options.log(`projection ${this.projection.name}: ${error instanceof Error ? error.message : String(error)}; retrying`);
+        await this.subscription?.close().catch(() => undefined);
+        // A broken lock connection means we may no longer own the projection: take it again.
+        await this.releaseLock();
+        if (!this.stopped) await sleep(this.options.retryDelayMs);
+      }
+    }
+  }
+
+  private async follow(): Promise<void> {
+    const subscription = this.store.subscribeAll({ fromExclusive: this.checkpoint, filter: this.projection.filter });
+    this.subscription = subscription;
+    const batcher = new MessageBatcher(subscription[Symbol.asyncIterator]());
+    while (!this.stopped) {
+      const { messages, done } = await batcher.next(this.options.batchSize);
+      const events = messages.flatMap((m) => (m.kind === 'event' ? [m.event] : []));
+      if (events.length > 0) {
+        this.caughtUp = false;
+        await this.applyBatch(events);
+      }
+      if (messages.some((m) => m.kind === 'caughtUp')) this.caughtUp = true;
+      if (done) break;
+    }
+  }
+
+  private async applyBatch(events: RecordedEvent[]): Promise<void> {
+    const last = events[events.length - 1]!.position;
+    let fresh: RecordedEvent[] = [];
+    const deltas = await this.dataSource.transaction(async (manager) => {
+      const stored = await readCheckpoint(manager, this.projection.name, true);
+      // The row lock serialises batches; skipping what is already applied makes a second owner harmless.
+      fresh = stored ? events.filter((e) => isAfter(e.position, stored)) : events;
+      if (fresh.length === 0) return [];
+      const produced = await this.projection.apply(fresh, manager);
+      await writeCheckpoint(manager, this.projection.name, last);
+      return produced;
+    });
+    this.eventsApplied += fresh.length;
+    this.checkpoint = last;
+    this.bus.publish(deltas);
+    for (const check of [...this.waiters]) check();
+  }
+
+  private async acquireLock(): Promise<boolean> {
+    if (this.lockHolder) return true;
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    const [row] = (await runner.query(`select pg_try_advisory_lock($1, hashtext($2)) as locked`, [LOCK_CLASS, this.projection.name])) as {
+      locked: boolean;
+    }[];
+    if (row?.locked) {
+      this.lockHolder = runner;
+      return true;
+    }
+    await runner.release();
+    // Another process runs this projection; stand by and try again later.
+    await sleep(this.options.lockRetryMs);
+    return false;
+  }
+
+  private async releaseLock(): Promise<void> {
+    const runner = this.lockHolder;
+    this.lockHolder = undefined;
+    if (!runner) return;
+    await runner.query(`select pg_advisory_unlock($1, hashtext($2))`, [LOCK_CLASS, this.projection.name]).catch(() => undefined);
+    await runner.release().catch(() => undefined);
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

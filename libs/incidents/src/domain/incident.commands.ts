@@ -1,0 +1,40 @@
+import type { GradingPolicy } from './accident-grade';
+import type { Casualties, IncidentCategory, IncidentLocation, Reporter } from './incident.types';
+
+/** Commands carry the time and jurisdiction settings they need, so `decide` stays pure. */
+export interface ReportIncident {
+  type: 'ReportIncident';
+  incidentId: string;
+  title: string;
+  category: IncidentCategory;
+  occurredAt: Date;
+  location: IncidentLocation;
+  jurisdiction: string;
+  enterprise?: string;
+  reporter: Reporter;
+  casualties: Casualties;
+  directLossYuan?: number;
+  description: string;
+  drillId?: string;
+  takenBy: string;
+  now: Date;
+  policy: GradingPolicy;
+}
+
+export interface UpdateSituation {
+  type: 'UpdateSituation';
+  casualties?: Partial<Casualties>;
+  directLossYuan?: number;
+  description?: string;
+  measures?: string;
+  now: Date;
+  policy: GradingPolicy;
+}
+
+export interface CloseIncident {
+  type: 'CloseIncident';
+  summary: string;
+  now: Date;
+}
+
+export type IncidentCommand = ReportIncident | UpdateSituation | CloseIncident;

@@ -1,0 +1,28 @@
+import type { Decider } from '@app/event-sourcing';
+import { decideCloseIncident } from './close-incident.decide';
+import type { IncidentCommand } from './incident.commands';
+import type { IncidentEvent } from './incident.events';
+import { evolveIncident, initialIncidentState, type IncidentState } from './incident.state';
+import { decideReportIncident } from './report-incident.decide';
+import { decideUpdateSituation } from './update-situation.decide';
+
+export function decideIncident(command: IncidentCommand, state: IncidentState): IncidentEvent[] {
+  switch (command.type) {
+    case 'ReportIncident':
+      return decideReportIncident(command, state);
+    case 'UpdateSituation':
+      return decideUpdateSituation(command, state);
+    case 'CloseIncident':
+      return decideCloseIncident(command, state);
+    default: {
+      const unknownCommand: never = command;
+      return unknownCommand;
+    }
+  }
+}
+
+export const incidentDecider: Decider<IncidentCommand, IncidentEvent, IncidentState> = {
+  initialState: initialIncidentState,
+  evolve: evolveIncident,
+  decide: decideIncident,
+};

@@ -1,0 +1,59 @@
+import type { AccidentGrade } from './accident-grade';
+import type { Casualties, IncidentCategory, IncidentLocation, Reporter } from './incident.types';
+
+/** 接报 / 初报: the first report, with everything Art. 12 asks for. */
+export interface IncidentReported {
+  type: 'IncidentReported';
+  data: {
+    incidentId: string;
+    title: string;
+    category: IncidentCategory;
+    occurredAt: string;
+    receivedAt: string;
+    location: IncidentLocation;
+    jurisdiction: string;
+    enterprise: string | null;
+    reporter: Reporter;
+    /** Who took the report (Art. 12: 报告人和接报人). */
+    takenBy: string;
+    casualties: Casualties;
+    directLossYuan: number | null;
+    description: string;
+    drillId: string | null;
+    grade: AccidentGrade;
+  };
+}
+
+/** 续报: a follow-up report; carries the full casualty figures after the update. */
+export interface SituationUpdated {
+  type: 'SituationUpdated';
+  data: {
+    incidentId: string;
+    updatedAt: string;
+    casualties: Casualties;
+    directLossYuan: number | null;
+    description: string | null;
+    measures: string | null;
+  };
+}
+
+/** The grade moved after a follow-up; a rise starts a new reporting obligation (DOMAIN.md rule 1). */
+export interface AccidentGradeChanged {
+  type: 'AccidentGradeChanged';
+  data: { incidentId: string; from: AccidentGrade; to: AccidentGrade; rose: boolean; changedAt: string };
+}
+
+/** 终报 / 结案. */
+export interface IncidentClosed {
+  type: 'IncidentClosed';
+  data: { incidentId: string; summary: string; closedAt: string };
+}
+
+export type IncidentEvent = IncidentReported | SituationUpdated | AccidentGradeChanged | IncidentClosed;
+
+export const INCIDENT_EVENT_TYPES: readonly IncidentEvent['type'][] = [
+  'IncidentReported',
+  'SituationUpdated',
+  'AccidentGradeChanged',
+  'IncidentClosed',
+];

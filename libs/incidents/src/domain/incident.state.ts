@@ -1,0 +1,45 @@
+import type { AccidentGrade } from './accident-grade';
+import type { IncidentEvent } from './incident.events';
+import type { Casualties, IncidentStatus } from './incident.types';
+
+export type IncidentState =
+  | { status: 'none' }
+  | {
+      status: IncidentStatus;
+      incidentId: string;
+      jurisdiction: string;
+      drillId: string | null;
+      casualties: Casualties;
+      directLossYuan: number | null;
+      grade: AccidentGrade;
+    };
+
+export const initialIncidentState: IncidentState = { status: 'none' };
+
+export function evolveIncident(state: IncidentState, event: IncidentEvent): IncidentState {
+  switch (event.type) {
+    case 'IncidentReported':
+      return {
+        status: 'open',
+        incidentId: event.data.incidentId,
+        jurisdiction: event.data.jurisdiction,
+        drillId: event.data.drillId,
+        casualties: event.data.casualties,
+        directLossYuan: event.data.directLossYuan,
+        grade: event.data.grade,
+      };
+    case 'SituationUpdated':
+      if (state.status === 'none') return state;
+      return { ...state, casualties: event.data.casualties, directLossYuan: event.data.directLossYuan };
+    case 'AccidentGradeChanged':
+      if (state.status === 'none') return state;
+      return { ...state, grade: event.data.to };
+    case 'IncidentClosed':
+      if (state.status === 'none') return state;
+      return { ...state, status: 'closed' };
+    default: {
+      const unknownEvent: never = event;
+      return unknownEvent;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+/** Value types shared by the incident's commands, events and state. */
+export interface Casualties {
+  deaths: number;
+  missing: number;
+  seriousInjuries: number;
+  minorInjuries: number;
+  trapped: number;
+}
+
+export interface IncidentLocation {
+  address: string;
+  lat: number;
+  lng: number;
+}
+
+export interface Reporter {
+  name: string;
+  phone: string;
+  organization: string;
+}
+
+/** Work-safety incident categories (行业类别) used for plans and the statistics of DOMAIN.md rule 10. */
+export const INCIDENT_CATEGORIES = {
+  hazardous_chemicals: '危险化学品',
+  mining: '矿山',
+  fire: '火灾',
+  road_traffic: '道路交通',
+  construction: '建筑施工',
+  industry_trade: '工贸',
+  special_equipment: '特种设备',
+  gas: '燃气',
+  flood_geological: '自然灾害次生事故',
+  other: '其他',
+} as const;
+
+export type IncidentCategory = keyof typeof INCIDENT_CATEGORIES;
+
+export type IncidentStatus = 'open' | 'closed';
+
+export function incidentStream(incidentId: string): string {
+  return `incident-${incidentId}`;
+}

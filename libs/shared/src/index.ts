@@ -1,0 +1,5 @@
+// Framework-free shared kernel: safe to import from domain code. Nest wiring lives in `./nest`.
+export * from './errors/domain-error';
+export * from './time/clock';
+export * from './time/zoned-time';
+export * from './jurisdictions/jurisdictions';

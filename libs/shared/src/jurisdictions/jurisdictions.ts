@@ -1,0 +1,64 @@
+/**
+ * The jurisdiction tree (辖区). Codes follow GB/T 2260 where one exists; the two functional zones have no
+ * GB/T 2260 code, so the demo gives them invented 6-digit codes under the city and says so.
+ * Per-jurisdiction settings that the law leaves to local rules live here (DOMAIN.md rules 1 and 2).
+ */
+export type JurisdictionLevel = 'city' | 'county' | 'park';
+
+export interface Jurisdiction {
+  code: string;
+  name: string;
+  level: JurisdictionLevel;
+  parent?: string;
+  timeZone: string;
+  /** Whether missing persons count with the dead when grading (many local plans do). */
+  countMissingAsDeaths: boolean;
+}
+
+const ZONE = 'Asia/Shanghai';
+
+export const DEMO_JURISDICTIONS: readonly Jurisdiction[] = Object.freeze([
+  { code: '640500', name: '中卫市', level: 'city', timeZone: ZONE, countMissingAsDeaths: true },
+  { code: '640502', name: '沙坡头区', level: 'county', parent: '640500', timeZone: ZONE, countMissingAsDeaths: true },
+  { code: '640521', name: '中宁县', level: 'county', parent: '640500', timeZone: ZONE, countMissingAsDeaths: true },
+  { code: '640522', name: '海原县', level: 'county', parent: '640500', timeZone: ZONE, countMissingAsDeaths: true },
+  // Invented codes (no GB/T 2260 code exists for functional zones).
+  { code: '640571', name: '中卫工业园区', level: 'park', parent: '640500', timeZone: ZONE, countMissingAsDeaths: true },
+  { code: '640572', name: '海兴开发区', level: 'park', parent: '640500', timeZone: ZONE, countMissingAsDeaths: true },
+]);
+
+export class JurisdictionRegistry {
+  private readonly byCode: ReadonlyMap<string, Jurisdiction>;
+
+  constructor(readonly all: readonly Jurisdiction[] = DEMO_JURISDICTIONS) {
+    this.byCode = new Map(all.map((j) => [j.code, j]));
+  }
+
+  get(code: string): Jurisdiction | undefined {
+    return this.byCode.get(code);
+  }
+
+  has(code: string): boolean {
+    return this.byCode.has(code);
+  }
+
+  codes(): string[] {
+    return [...this.byCode.keys()];
+  }
+
+  /** The code and every ancestor, nearest first: who may see an incident in `code`. */
+  lineage(code: string): string[] {
+    const chain: string[] = [];
+    for (let current = this.byCode.get(code); current; current = current.parent ? this.byCode.get(current.parent) : undefined) {
+      chain.push(current.code);
+    }
+    return chain;
+  }
+
+  /** The code and everything below it. */
+  descendants(code: string): string[] {
+    return this.all.filter((j) => this.lineage(j.code).includes(code)).map((j) => j.code);
+  }
+}
+
+export const JURISDICTIONS = Symbol('JURISDICTIONS');
