@@ -59,9 +59,10 @@ export async function handleCommand<C, E extends DomainEvent, S>(
       return { state: loaded.state, events, revision: loaded.revision, position: undefined, replayed: false };
     }
     const expected: ExpectedRevision = loaded.revision === undefined ? 'no_stream' : loaded.revision;
+    const state = fold(decider, events, loaded.state);
+    const scoped = { ...decider.scopeOf?.(state), ...context };
     try {
-      const result = await deps.store.append(streamName, toEnvelopes(events, streamName, context, deps.clock), expected);
-      const state = fold(decider, events, loaded.state);
+      const result = await deps.store.append(streamName, toEnvelopes(events, streamName, scoped, deps.clock), expected);
       return { state, events, revision: result.nextRevision, position: result.position, replayed: false };
     } catch (error) {
       if (!(error instanceof WrongExpectedVersionError)) throw error;

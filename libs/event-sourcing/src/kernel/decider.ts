@@ -11,6 +11,8 @@ export interface Decider<C, E extends DomainEvent, S> {
   readonly initialState: S;
   evolve(state: S, event: E): S;
   decide(command: C, state: S): E[];
+  /** Metadata every event of this aggregate carries (its jurisdiction, its drill), read from the state. */
+  scopeOf?(state: S): { jurisdiction?: string; drillId?: string };
 }
 
 export function fold<E extends DomainEvent, S>(decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>, events: readonly E[], from?: S): S {

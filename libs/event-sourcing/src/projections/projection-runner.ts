@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { formatPosition, START, type EventStore, type Position } from '@app/event-store';
+import { comparePositions, formatPosition, START, type EventStore, type Position } from '@app/event-store';
 import { writeCheckpoint } from './checkpoint-store';
 import type { LiveDeltaBus } from './live-delta';
 import type { Projection } from './projection';
@@ -44,6 +44,19 @@ export class ProjectionRunner {
   waitFor(projection: string, position: Position, timeoutMs = 3000): Promise<boolean> {
     const worker = this.workers.get(projection);
     return worker ? worker.waitFor(position, timeoutMs) : Promise.resolve(false);
+  }
+
+  /**
+   * Deltas for every event after this position were (or will be) published by this process, so a console that
+   * resumes from at least here can be served from memory. Undefined until every worker has loaded its checkpoint.
+   */
+  deltaFloor(): Position | undefined {
+    let floor: Position | undefined;
+    for (const worker of this.workers.values()) {
+      if (!worker.startedFrom) return undefined;
+      if (!floor || comparePositions(worker.startedFrom, floor) > 0) floor = worker.startedFrom;
+    }
+    return floor ?? START;
   }
 
   status(): ProjectionStatus[] {

@@ -21,6 +21,8 @@ const LOCK_CLASS = 0x45_43_44; // "ECD"
  */
 export class ProjectionWorker {
   checkpoint: Position | undefined;
+  /** The checkpoint this process started from: every later event produces its deltas here. */
+  startedFrom: Position | undefined;
   caughtUp = false;
   eventsApplied = 0;
   private stopped = false;
@@ -76,6 +78,7 @@ export class ProjectionWorker {
           [this.projection.name],
         );
         this.checkpoint = await readCheckpoint(this.dataSource.manager, this.projection.name);
+        this.startedFrom ??= this.checkpoint;
         await this.follow();
       } catch (error) {
         this.options.log(`projection ${this.projection.name}: ${error instanceof Error ? error.message : String(error)}; retrying`);

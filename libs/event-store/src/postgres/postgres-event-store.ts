@@ -170,7 +170,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async ping(): Promise<void> {
-    await this.query('select 1 from es_streams limit 1');
+    await this.query('select 1 from es_streams limit 1', []);
   }
 
   async close(): Promise<void> {

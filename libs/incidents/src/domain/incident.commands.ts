@@ -28,7 +28,8 @@ export interface UpdateSituation {
   description?: string;
   measures?: string;
   now: Date;
-  policy: GradingPolicy;
+  /** The grading rules of the incident's jurisdiction (a pure look-up: the jurisdiction is in the state). */
+  policyFor: (jurisdiction: string) => GradingPolicy;
 }
 
 export interface CloseIncident {

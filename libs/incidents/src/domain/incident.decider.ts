@@ -25,4 +25,5 @@ export const incidentDecider: Decider<IncidentCommand, IncidentEvent, IncidentSt
   initialState: initialIncidentState,
   evolve: evolveIncident,
   decide: decideIncident,
+  scopeOf: (state) => (state.status === 'none' ? {} : { jurisdiction: state.jurisdiction, ...(state.drillId ? { drillId: state.drillId } : {}) }),
 };

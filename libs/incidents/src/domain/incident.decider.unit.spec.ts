@@ -6,6 +6,7 @@ import type { IncidentEvent, IncidentReported } from './incident.events';
 
 const now = new Date('2026-11-22T06:00:00Z');
 const policy = { countMissingAsDeaths: true };
+const policyFor = () => policy;
 const noCasualties = { deaths: 0, missing: 0, seriousInjuries: 0, minorInjuries: 0, trapped: 0 };
 
 const report: ReportIncident = {
@@ -60,7 +61,7 @@ describe('incident decider', () => {
       expect(codeOf(() => when([], { ...report, occurredAt: new Date(now.getTime() + 4 * 60_000) }))).toBeUndefined();
     });
     it('a follow-up or closing is not found', () => {
-      expect(codeOf(() => when([], { type: 'UpdateSituation', now, policy }))).toBe('INCIDENT_NOT_FOUND');
+      expect(codeOf(() => when([], { type: 'UpdateSituation', now, policyFor }))).toBe('INCIDENT_NOT_FOUND');
       expect(codeOf(() => when([], { type: 'CloseIncident', summary: 'x', now }))).toBe('INCIDENT_NOT_FOUND');
     });
   });
@@ -71,18 +72,18 @@ describe('incident decider', () => {
       expect(codeOf(() => when(history, report))).toBe('INCIDENT_ALREADY_REPORTED');
     });
     it('a follow-up merges casualties and keeps the grade when it does not move', () => {
-      const events = when(history, { type: 'UpdateSituation', casualties: { minorInjuries: 4 }, now, policy });
+      const events = when(history, { type: 'UpdateSituation', casualties: { minorInjuries: 4 }, now, policyFor });
       expect(events).toHaveLength(1);
       expect(events[0]).toMatchObject({ type: 'SituationUpdated', data: { casualties: { ...noCasualties, seriousInjuries: 2, trapped: 1, minorInjuries: 4 } } });
     });
     it('a follow-up that raises the grade records the rise', () => {
-      const events = when(history, { type: 'UpdateSituation', casualties: { deaths: 2, missing: 1 }, now, policy });
+      const events = when(history, { type: 'UpdateSituation', casualties: { deaths: 2, missing: 1 }, now, policyFor });
       expect(events.map((e) => e.type)).toEqual(['SituationUpdated', 'AccidentGradeChanged']);
       expect(events[1]!.data).toMatchObject({ from: 'general', to: 'major', rose: true });
     });
     it('a follow-up that lowers the grade records it as not a rise', () => {
-      const raised = given(report, { type: 'UpdateSituation', directLossYuan: 60_000_000, now, policy });
-      const events = when(raised, { type: 'UpdateSituation', directLossYuan: 1_000_000, now, policy });
+      const raised = given(report, { type: 'UpdateSituation', directLossYuan: 60_000_000, now, policyFor });
+      const events = when(raised, { type: 'UpdateSituation', directLossYuan: 1_000_000, now, policyFor });
       expect(events[1]!.data).toMatchObject({ from: 'serious', to: 'general', rose: false });
     });
     it('closing records the summary', () => {
@@ -95,7 +96,7 @@ describe('incident decider', () => {
   describe('when the incident is closed', () => {
     const history = given(report, { type: 'CloseIncident', summary: '处置完毕', now });
     it('refuses follow-ups and a second close', () => {
-      expect(codeOf(() => when(history, { type: 'UpdateSituation', measures: 'x', now, policy }))).toBe('INCIDENT_CLOSED');
+      expect(codeOf(() => when(history, { type: 'UpdateSituation', measures: 'x', now, policyFor }))).toBe('INCIDENT_CLOSED');
       expect(codeOf(() => when(history, { type: 'CloseIncident', summary: 'x', now }))).toBe('INCIDENT_CLOSED');
     });
   });

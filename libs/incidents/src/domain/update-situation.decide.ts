@@ -24,7 +24,7 @@ export function decideUpdateSituation(command: UpdateSituation, state: IncidentS
       },
     },
   ];
-  const grade = gradeAccident({ ...casualties, directLossYuan }, command.policy);
+  const grade = gradeAccident({ ...casualties, directLossYuan }, command.policyFor(state.jurisdiction));
   if (grade !== state.grade) {
     events.push({
       type: 'AccidentGradeChanged',

@@ -1,0 +1,68 @@
+import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { EVENT_STORE, KurrentDbEventStore, PostgresEventStore, type EventStore } from '@app/event-store';
+import { LiveDeltaBus } from '@app/event-sourcing';
+import { LIVE_DELTA_BUS, PROJECTION_RUNNER, ProjectionRunner } from '@app/event-sourcing/projections';
+import { incidentProjections } from '@app/incidents';
+import { CLOCK, JURISDICTIONS, JurisdictionRegistry, systemClock } from '@app/shared';
+import type { AppConfig } from '@app/shared/nest';
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/**
+ * Wiring only: picks the event-store adapter from configuration and builds the single-process projection
+ * runner with every context's projections.
+ */
+@Global()
+@Module({})
+export class InfrastructureModule implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Infrastructure');
+
+  constructor(
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig & { RUN_PROJECTIONS?: boolean },
+  ) {}
+
+  static forRoot(config: AppConfig & { RUN_PROJECTIONS?: boolean }): DynamicModule {
+    return {
+      module: InfrastructureModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: CLOCK, useValue: systemClock },
+        { provide: JURISDICTIONS, useValue: new JurisdictionRegistry() },
+        { provide: LIVE_DELTA_BUS, useValue: new LiveDeltaBus() },
+        {
+          provide: EVENT_STORE,
+          useFactory: (): EventStore => createEventStore(config),
+        },
+        {
+          provide: PROJECTION_RUNNER,
+          inject: [DataSource, EVENT_STORE, LIVE_DELTA_BUS, JURISDICTIONS],
+          useFactory: (dataSource: DataSource, store: EventStore, bus: LiveDeltaBus, jurisdictions: JurisdictionRegistry) =>
+            new ProjectionRunner(dataSource, store, incidentProjections(jurisdictions), bus, {
+              log: (m) => new Logger('Projections').warn(m),
+            }),
+        },
+      ],
+      exports: [APP_CONFIG, CLOCK, JURISDICTIONS, LIVE_DELTA_BUS, EVENT_STORE, PROJECTION_RUNNER],
+    };
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.config.RUN_PROJECTIONS === false) return;
+    this.runner.start();
+    this.logger.log('projections started');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.runner.stop();
+    await this.store.close();
+  }
+}
+
+function createEventStore(config: AppConfig): EventStore {
+  const log = (m: string) => new Logger('EventStore').warn(m);
+  if (config.EVENT_STORE === 'kurrentdb') return new KurrentDbEventStore({ connectionString: config.KURRENTDB_URL!, log });
+  return new PostgresEventStore({ connectionString: config.DATABASE_URL!, pollIntervalMs: config.EVENT_POLL_INTERVAL_MS, log });
+}

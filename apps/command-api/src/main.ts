@@ -1,0 +1,58 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { validateConfig } from '@app/shared/nest';
+import { runMigrations } from '@app/infra/database/migrations';
+import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@app/infra/embedded/embedded-postgres.launcher';
+import { createApp } from './bootstrap';
+import { seedDemoData } from './demo/seed-demo-data';
+
+async function main(): Promise<void> {
+  const logger = new Logger('Main');
+  const config = validateConfig(process.env);
+  let embedded: EmbeddedPostgresHandle | undefined;
+  let databaseUrl = config.DATABASE_URL;
+  if (!databaseUrl) {
+    logger.log('DATABASE_URL not set: starting embedded PostgreSQL under .data/pg');
+    embedded = await startEmbeddedPostgres({ name: 'pg', database: 'emergency_command' });
+    databaseUrl = embedded.url;
+  }
+  const applied = await runMigrations(databaseUrl);
+  if (applied.length > 0) logger.log(`migrations applied: ${applied.join(', ')}`);
+
+  const app = await createApp({ ...config, DATABASE_URL: databaseUrl });
+  let closing = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (closing) return;
+    closing = true;
+    logger.log(`${signal}: shutting down`);
+    await app.close().catch((e: unknown) => logger.error(String(e)));
+    await embedded?.stop().catch((e: unknown) => logger.error(String(e)));
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const base = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`;
+  if (config.DEMO_DATA ?? !!embedded) {
+    const created = await seedDemoData(app);
+    logger.log(`demo data: ${created} demo incidents created (invented data, marked 【演示】)`);
+  }
+  const lines = [
+    '',
+    '  应急指挥调度系统 is running',
+    `  API          ${base}/api/v1/incidents`,
+    `  API docs     ${base}/api/docs`,
+    `  Health       ${base}/health`,
+    `  Live feed    Socket.IO namespace ${base}/console`,
+    `  Event store  ${config.EVENT_STORE}${embedded ? ` (embedded PostgreSQL: ${embedded.url})` : ''}`,
+    '  Stop with Ctrl+C.',
+    '',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

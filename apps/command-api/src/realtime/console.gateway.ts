@@ -1,0 +1,83 @@
+import { Inject, type OnModuleDestroy } from '@nestjs/common';
+import {
+  ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayInit,
+} from '@nestjs/websockets';
+import type { Subscription as RxSubscription } from 'rxjs';
+import type { Namespace, Socket } from 'socket.io';
+import { formatPosition } from '@app/event-store';
+import type { LiveDelta, LiveDeltaBus } from '@app/event-sourcing';
+import { LIVE_DELTA_BUS, LiveDeltaBuffer, PROJECTION_RUNNER, type ProjectionRunner } from '@app/event-sourcing/projections';
+import { JURISDICTIONS, type JurisdictionRegistry } from '@app/shared';
+import { roomsOfDelta, roomsOfSubscription, type ConsoleSubscription } from './console-rooms';
+
+/**
+ * `/console`: pushes live deltas (each `{ position, data }`) to the rooms they concern, and answers
+ * `resume { since }` with what a reconnecting console missed, or `snapshot.required` when it is too far behind.
+ */
+@WebSocketGateway({ namespace: '/console', cors: { origin: true } })
+export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
+  @WebSocketServer() private namespace!: Namespace;
+  private readonly buffer = new LiveDeltaBuffer(20_000);
+  private feed: RxSubscription | undefined;
+
+  constructor(
+    @Inject(LIVE_DELTA_BUS) private readonly bus: LiveDeltaBus,
+    @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
+  ) {}
+
+  afterInit(): void {
+    this.feed = this.bus.deltas.subscribe((delta) => {
+      this.buffer.add(delta);
+      this.namespace.to(roomsOfDelta(delta, this.jurisdictions)).emit(delta.name, { position: delta.position, data: delta.data });
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.feed?.unsubscribe();
+  }
+
+  handleConnection(client: Socket): void {
+    // Until sign-in exists (issue 3) a console sees every real incident; `subscribe` narrows it.
+    void client.join(roomsOfSubscription({}));
+  }
+
+  @SubscribeMessage('subscribe')
+  async subscribe(@ConnectedSocket() client: Socket, @MessageBody() body: unknown): Promise<{ ok: boolean; rooms?: string[]; error?: string }> {
+    const subscription = parseSubscription(body, this.jurisdictions);
+    if (typeof subscription === 'string') return { ok: false, error: subscription };
+    for (const room of client.rooms) if (room !== client.id) await client.leave(room);
+    const rooms = roomsOfSubscription(subscription);
+    await client.join(rooms);
+    return { ok: true, rooms };
+  }
+
+  @SubscribeMessage('resume')
+  resume(@ConnectedSocket() client: Socket, @MessageBody() body: unknown): { ok: boolean; delivered?: number; error?: string } {
+    const since = typeof body === 'object' && body !== null ? (body as { since?: unknown }).since : undefined;
+    if (typeof since !== 'string') return { ok: false, error: 'resume 须提供 since（上次收到的 position）' };
+    const missed = this.buffer.since(since, this.runner.deltaFloor());
+    if (missed === 'invalid') return { ok: false, error: 'since 不是有效的 position' };
+    if (missed === 'too_far_behind') {
+      const floor = this.runner.deltaFloor();
+      client.emit('snapshot.required', { position: floor ? formatPosition(floor) : null, data: { reason: 'too_far_behind' } });
+      return { ok: true, delivered: 0 };
+    }
+    const mine = missed.filter((d) => roomsOfDelta(d, this.jurisdictions).some((room) => client.rooms.has(room)));
+    for (const delta of mine) client.emit(delta.name, { position: delta.position, data: delta.data });
+    return { ok: true, delivered: mine.length };
+  }
+}
+
+function parseSubscription(body: unknown, jurisdictions: JurisdictionRegistry): ConsoleSubscription | string {
+  if (body === undefined || body === null) return {};
+  if (typeof body !== 'object') return 'subscribe 的参数须为对象';
+  const { jurisdiction, incidentId, drillId } = body as Record<string, unknown>;
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  if (jurisdiction !== undefined && (typeof jurisdiction !== 'string' || !jurisdictions.has(jurisdiction))) return 'jurisdiction 不是已知的辖区代码';
+  if (incidentId !== undefined && (typeof incidentId !== 'string' || !uuid.test(incidentId))) return 'incidentId 须为 UUID';
+  if (drillId !== undefined && (typeof drillId !== 'string' || !uuid.test(drillId))) return 'drillId 须为 UUID';
+  return { jurisdiction, incidentId, drillId } as ConsoleSubscription;
+}
+
+export type { LiveDelta };

@@ -1,0 +1,6 @@
+// Projection runtime on TypeORM: import from `@app/event-sourcing/projections` (infrastructure, not domain).
+export * from './projection';
+export * from './projection-runner';
+export * from './checkpoint-store';
+export * from './live-delta-buffer';
+export { PROJECTION_RUNNER, LIVE_DELTA_BUS } from './tokens';

@@ -1,0 +1,51 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { DEMO_JURISDICTIONS } from '@app/shared';
+import { INCIDENT_CATEGORIES } from '../../domain/incident.types';
+import { IsInstant } from '../shared/is-instant.validator';
+import { CasualtiesRequest, LocationRequest, ReporterRequest } from '../shared/incident-fields.request';
+
+export const MAX_LOSS_YUAN = Number.MAX_SAFE_INTEGER;
+
+/** 接报 (DOMAIN.md rule 3): the unit, time and place, what happened, casualties and loss, who reported. */
+export class ReportIncidentRequest {
+  @ApiProperty({ description: '事故简称', example: '中卫工业园区某化工企业储罐泄漏' })
+  @IsString() @IsNotEmpty() @MaxLength(200)
+  title!: string;
+
+  @ApiProperty({ enum: Object.keys(INCIDENT_CATEGORIES), description: '事故类别' })
+  @IsIn(Object.keys(INCIDENT_CATEGORIES))
+  category!: string;
+
+  @ApiProperty({ description: '发生时间 (ISO 8601，须带时区偏移)', example: '2026-11-22T13:40:00+08:00' })
+  @IsInstant()
+  occurredAt!: string;
+
+  @ApiProperty({ type: LocationRequest }) @IsDefined() @ValidateNested() @Type(() => LocationRequest)
+  location!: LocationRequest;
+
+  @ApiProperty({ description: '辖区代码 (GB/T 2260)', example: '640571' })
+  @IsIn(DEMO_JURISDICTIONS.map((j) => j.code), { message: 'jurisdiction 不是已知的辖区代码' })
+  jurisdiction!: string;
+
+  @ApiPropertyOptional({ description: '事故单位' }) @IsOptional() @IsString() @MaxLength(200)
+  enterprise?: string;
+
+  @ApiProperty({ type: ReporterRequest }) @IsDefined() @ValidateNested() @Type(() => ReporterRequest)
+  reporter!: ReporterRequest;
+
+  @ApiProperty({ type: CasualtiesRequest }) @IsDefined() @ValidateNested() @Type(() => CasualtiesRequest)
+  casualties!: CasualtiesRequest;
+
+  @ApiPropertyOptional({ description: '直接经济损失（元）', minimum: 0 })
+  @IsOptional() @IsInt() @Min(0) @Max(MAX_LOSS_YUAN)
+  directLossYuan?: number;
+
+  @ApiProperty({ description: '事故简要经过' }) @IsString() @IsNotEmpty() @MaxLength(10_000)
+  description!: string;
+
+  @ApiPropertyOptional({ description: '演练编号：演练数据不计入真实统计、时限和库存' })
+  @IsOptional() @IsUUID()
+  drillId?: string;
+}

@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import type { JurisdictionRegistry } from '@app/shared';
+import { CloseIncidentCommandHandler } from './application/close-incident/close-incident.command-handler';
+import { IncidentQueriesController } from './application/query-incidents/incident-queries.controller';
+import { ReportIncidentCommandHandler } from './application/report-incident/report-incident.command-handler';
+import { ReportIncidentController } from './application/report-incident/report-incident.controller';
+import { IncidentCommandRunner } from './application/shared/incident-command-runner';
+import { IncidentMutationsController } from './application/update-situation/incident-mutations.controller';
+import { UpdateSituationCommandHandler } from './application/update-situation/update-situation.command-handler';
+import { IncidentBoardProjection } from './read-models/incident-board.projection';
+import { IncidentTimelineProjection } from './read-models/incident-timeline.projection';
+import { GetIncidentQueryHandler, GetIncidentTimelineQueryHandler, ListIncidentsQueryHandler } from './read-models/incident.queries';
+
+/** The incidents bounded context. Needs EVENT_STORE, CLOCK, JURISDICTIONS and PROJECTION_RUNNER from the app. */
+@Module({
+  imports: [CqrsModule],
+  controllers: [ReportIncidentController, IncidentMutationsController, IncidentQueriesController],
+  providers: [
+    IncidentCommandRunner,
+    ReportIncidentCommandHandler,
+    UpdateSituationCommandHandler,
+    CloseIncidentCommandHandler,
+    ListIncidentsQueryHandler,
+    GetIncidentQueryHandler,
+    GetIncidentTimelineQueryHandler,
+  ],
+})
+export class IncidentsModule {}
+
+/** The incidents context's projections, for the app's projection runner. */
+export function incidentProjections(jurisdictions: JurisdictionRegistry) {
+  return [new IncidentBoardProjection(jurisdictions), new IncidentTimelineProjection()];
+}
+

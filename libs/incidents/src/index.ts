@@ -1,0 +1,10 @@
+// The incidents bounded context: the only entry point other code imports.
+export { IncidentsModule, incidentProjections } from './incidents.module';
+export { IncidentBoardRow } from './read-models/incident-board.entity';
+export { IncidentTimelineRow } from './read-models/incident-timeline.entity';
+export * from './domain/accident-grade';
+export * from './domain/incident.types';
+export type { IncidentEvent } from './domain/incident.events';
+export type { IncidentView, TimelineEntryView } from './read-models/incident.views';
+export { ReportIncidentCommand } from './application/report-incident/report-incident.command';
+export type { ReportIncidentRequest } from './application/report-incident/report-incident.request';

@@ -1,0 +1,75 @@
+import type { EntityManager } from 'typeorm';
+import { formatPosition, type RecordedEvent } from '@app/event-store';
+import type { LiveDelta } from '@app/event-sourcing';
+import type { Projection } from '@app/event-sourcing/projections';
+import type { JurisdictionRegistry } from '@app/shared';
+import type { IncidentEvent } from '../domain/incident.events';
+import { IncidentBoardRow } from './incident-board.entity';
+import { toIncidentView } from './incident.views';
+
+/** The incident board: one row per incident, updated by every incident event. */
+export class IncidentBoardProjection implements Projection {
+  readonly name = 'incident-board';
+  readonly filter = { kind: 'category', categories: ['incident'] } as const;
+
+  constructor(private readonly jurisdictions: JurisdictionRegistry) {}
+
+  async apply(events: readonly RecordedEvent[], manager: EntityManager): Promise<LiveDelta[]> {
+    const repository = manager.getRepository(IncidentBoardRow);
+    const touched = new Map<string, { row: IncidentBoardRow; position: string }>();
+    for (const recorded of events) {
+      const event = recorded as unknown as IncidentEvent;
+      const id = event.data.incidentId;
+      const row = touched.get(id)?.row ?? (await repository.findOneBy({ id }));
+      const next = applyToRow(row, event, recorded);
+      if (!next) continue;
+      touched.set(id, { row: next, position: formatPosition(recorded.position) });
+    }
+    const rows = [...touched.values()].map((t) => t.row);
+    if (rows.length > 0) await repository.save(rows);
+    return [...touched.values()].map(({ row, position }) => ({
+      name: 'incident.changed' as const,
+      position,
+      scope: { jurisdiction: row.jurisdiction, incidentId: row.id, ...(row.drillId ? { drillId: row.drillId } : {}) },
+      data: toIncidentView(row, this.jurisdictions),
+    }));
+  }
+
+  async reset(manager: EntityManager): Promise<void> {
+    await manager.query('truncate incident_board');
+  }
+}
+
+function applyToRow(row: IncidentBoardRow | null, event: IncidentEvent, recorded: RecordedEvent): IncidentBoardRow | null {
+  const common = { revision: Number(recorded.revision), position: formatPosition(recorded.position) };
+  if (event.type === 'IncidentReported') {
+    const d = event.data;
+    return Object.assign(new IncidentBoardRow(), {
+      id: d.incidentId, title: d.title, category: d.category, status: 'open', grade: d.grade, responseLevel: null,
+      jurisdiction: d.jurisdiction, enterprise: d.enterprise, occurredAt: new Date(d.occurredAt),
+      reportedAt: new Date(d.receivedAt), updatedAt: new Date(d.receivedAt), closedAt: null, location: d.location,
+      reporter: d.reporter, casualties: d.casualties, directLossYuan: d.directLossYuan, description: d.description,
+      measures: null, summary: null, drillId: d.drillId, deadlines: [], assignedTeams: [], allocations: [], tasks: [],
+      ...common,
+    });
+  }
+  // An update for an incident whose report this read model never saw would be a bug upstream; skip, don't crash.
+  if (!row) return null;
+  switch (event.type) {
+    case 'SituationUpdated':
+      return Object.assign(row, {
+        casualties: event.data.casualties,
+        directLossYuan: event.data.directLossYuan,
+        measures: event.data.measures ?? row.measures,
+        description: event.data.description ?? row.description,
+        updatedAt: new Date(event.data.updatedAt),
+        ...common,
+      });
+    case 'AccidentGradeChanged':
+      return Object.assign(row, { grade: event.data.to, updatedAt: new Date(event.data.changedAt), ...common });
+    case 'IncidentClosed':
+      return Object.assign(row, { status: 'closed', summary: event.data.summary, closedAt: new Date(event.data.closedAt), updatedAt: new Date(event.data.closedAt), ...common });
+    default:
+      return Object.assign(row, common);
+  }
+}

@@ -1,0 +1,59 @@
+import { DEFAULT_TIME_ZONE, toZonedIso, type JurisdictionRegistry } from '@app/shared';
+import { GRADE_LABELS } from '../domain/accident-grade';
+import { INCIDENT_CATEGORIES, type IncidentCategory } from '../domain/incident.types';
+import type { IncidentBoardRow } from './incident-board.entity';
+import type { IncidentTimelineRow } from './incident-timeline.entity';
+
+/** What GET /incidents/{id} and `incident.changed` carry: times in the jurisdiction's zone, labels in Chinese. */
+export function toIncidentView(row: IncidentBoardRow, jurisdictions: JurisdictionRegistry) {
+  const zone = jurisdictions.get(row.jurisdiction)?.timeZone ?? DEFAULT_TIME_ZONE;
+  return {
+    id: row.id,
+    title: row.title,
+    category: row.category,
+    categoryLabel: INCIDENT_CATEGORIES[row.category as IncidentCategory] ?? row.category,
+    status: row.status,
+    grade: row.grade,
+    gradeLabel: GRADE_LABELS[row.grade],
+    responseLevel: row.responseLevel,
+    jurisdiction: row.jurisdiction,
+    jurisdictionName: jurisdictions.get(row.jurisdiction)?.name ?? row.jurisdiction,
+    enterprise: row.enterprise,
+    occurredAt: toZonedIso(row.occurredAt, zone),
+    reportedAt: toZonedIso(row.reportedAt, zone),
+    updatedAt: toZonedIso(row.updatedAt, zone),
+    closedAt: row.closedAt ? toZonedIso(row.closedAt, zone) : null,
+    location: row.location,
+    reporter: row.reporter,
+    casualties: row.casualties,
+    directLossYuan: row.directLossYuan,
+    description: row.description,
+    measures: row.measures,
+    summary: row.summary,
+    drillId: row.drillId,
+    deadlines: row.deadlines,
+    assignedTeams: row.assignedTeams,
+    allocations: row.allocations,
+    tasks: row.tasks,
+    revision: row.revision,
+    position: row.position,
+  };
+}
+
+export type IncidentView = ReturnType<typeof toIncidentView>;
+
+export function toTimelineView(row: IncidentTimelineRow, zone: string = DEFAULT_TIME_ZONE) {
+  return {
+    incidentId: row.incidentId,
+    revision: row.revision,
+    at: toZonedIso(row.at, zone),
+    recordedAt: toZonedIso(row.recordedAt, zone),
+    type: row.type,
+    summary: row.summary,
+    actor: row.actor,
+    drillId: row.drillId,
+    position: row.position,
+  };
+}
+
+export type TimelineEntryView = ReturnType<typeof toTimelineView>;

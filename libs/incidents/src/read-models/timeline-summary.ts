@@ -1,0 +1,34 @@
+import { GRADE_LABELS } from '../domain/accident-grade';
+import type { IncidentEvent } from '../domain/incident.events';
+import type { Casualties } from '../domain/incident.types';
+
+/** One Chinese line per event, as a duty officer would write it in the log (值班记录). */
+export function summarizeIncidentEvent(event: IncidentEvent): string {
+  switch (event.type) {
+    case 'IncidentReported':
+      return `接报：${event.data.title}（${GRADE_LABELS[event.data.grade]}）；${casualtyText(event.data.casualties)}；报告人 ${event.data.reporter.name}（${event.data.reporter.organization}）`;
+    case 'SituationUpdated': {
+      const parts = [`续报：${casualtyText(event.data.casualties)}`];
+      if (event.data.directLossYuan !== null) parts.push(`直接经济损失约 ${formatYuan(event.data.directLossYuan)}`);
+      if (event.data.measures) parts.push(`已采取措施：${event.data.measures}`);
+      if (event.data.description) parts.push(event.data.description);
+      return parts.join('；');
+    }
+    case 'AccidentGradeChanged':
+      return `事故等级由${GRADE_LABELS[event.data.from]}${event.data.rose ? '升为' : '调整为'}${GRADE_LABELS[event.data.to]}${event.data.rose ? '，须按新等级重新上报' : ''}`;
+    case 'IncidentClosed':
+      return `结案：${event.data.summary}`;
+    default: {
+      const unknownEvent: never = event;
+      return String(unknownEvent);
+    }
+  }
+}
+
+function casualtyText(c: Casualties): string {
+  return `死亡 ${c.deaths} 人，失踪 ${c.missing} 人，重伤 ${c.seriousInjuries} 人，轻伤 ${c.minorInjuries} 人，被困 ${c.trapped} 人`;
+}
+
+function formatYuan(yuan: number): string {
+  return yuan >= 10_000 ? `${(yuan / 10_000).toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 万元` : `${yuan} 元`;
+}

@@ -1,0 +1,6 @@
+// Nest wiring shared by the apps: configuration, HTTP errors, validation, request context.
+export * from './app-config';
+export * from './problem-details';
+export * from './problem-details.filter';
+export * from './validation';
+export * from './request-context';

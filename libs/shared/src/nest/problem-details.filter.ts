@@ -1,0 +1,80 @@
+import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { EventStoreUnavailableError } from '@app/event-store';
+import { DomainError, type DomainErrorKind } from '../errors/domain-error';
+import { problem, PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details';
+import { RequestValidationError } from './validation';
+
+const STATUS_BY_KIND: Record<DomainErrorKind, number> = { invalid: 400, not_found: 404, conflict: 409, rule: 422 };
+
+/**
+ * The one exception filter: domain errors by kind, validation by field, framework errors by status, and anything
+ * unexpected as a logged 500 problem that names the correlation id but leaks nothing internal.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problem');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') return;
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const correlationId = String(request.id);
+    const body = { ...this.toProblem(exception, correlationId), correlationId, instance: request.url };
+    void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
+  }
+
+  private toProblem(exception: unknown, correlationId: string): ProblemDetails {
+    if (exception instanceof RequestValidationError) {
+      return problem(400, 'VALIDATION_FAILED', '请求内容未通过校验', { errors: exception.errors });
+    }
+    if (exception instanceof DomainError) {
+      return problem(STATUS_BY_KIND[exception.kind], exception.code, exception.message, exception.details ? { details: exception.details } : {});
+    }
+    if (exception instanceof EventStoreUnavailableError) {
+      return problem(503, 'EVENT_STORE_UNAVAILABLE', '事件存储暂不可用，请稍后重试');
+    }
+    if (exception instanceof HttpException) return fromHttpException(exception);
+    if (isFastifyClientError(exception)) {
+      return problem(exception.statusCode, fastifyCode(exception), exception.message);
+    }
+    this.logger.error(`unexpected error [${correlationId}]: ${exception instanceof Error ? exception.stack : String(exception)}`);
+    return problem(500, 'INTERNAL_ERROR', `服务器内部错误，请联系值班运维并提供关联编号 ${correlationId}`);
+  }
+}
+
+function fromHttpException(exception: HttpException): ProblemDetails {
+  const status = exception.getStatus();
+  const response = exception.getResponse();
+  const message = typeof response === 'object' && response && 'message' in response ? String((response as { message: unknown }).message) : exception.message;
+  const code = status === 404 ? 'NOT_FOUND' : status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : `HTTP_${status}`;
+  return problem(status, code, message);
+}
+
+interface FastifyClientError {
+  statusCode: number;
+  code?: string;
+  message: string;
+}
+
+/** Fastify's own errors (bad JSON, wrong content type, body too large) are the client's fault: 4xx. */
+function isFastifyClientError(error: unknown): error is FastifyClientError {
+  if (typeof error !== 'object' || error === null) return false;
+  const status = (error as { statusCode?: unknown }).statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
+function fastifyCode(error: FastifyClientError): string {
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'UNSUPPORTED_MEDIA_TYPE';
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'BODY_TOO_LARGE';
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return 'MALFORMED_JSON';
+    default:
+      return error.statusCode === 400 ? 'MALFORMED_REQUEST' : `HTTP_${error.statusCode}`;
+  }
+}

@@ -1,0 +1,52 @@
+import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import type { CommandContext } from '@app/event-sourcing';
+import { DomainError } from '../errors/domain-error';
+
+/** Until sign-in exists (issue 3), every request acts as this anonymous operator. */
+export const ANONYMOUS_ACTOR = 'anonymous';
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
+
+/**
+ * Builds the command context of a mutation from its headers: correlation id, `Idempotency-Key` (with a hash of
+ * method, path and body so a reused key with another request is refused) and `If-Match`.
+ */
+export function commandContextOf(request: FastifyRequest): CommandContext {
+  // The HTTP layer sets request.id from X-Correlation-Id or a fresh UUID.
+  const correlationId = String(request.id ?? randomUUID());
+  const key = headerOf(request, 'idempotency-key');
+  if (key !== undefined && !KEY_PATTERN.test(key)) {
+    throw new DomainError('INVALID_IDEMPOTENCY_KEY', 'invalid', 'Idempotency-Key 须为 1–200 个可见 ASCII 字符');
+  }
+  const ifMatch = headerOf(request, 'if-match');
+  return {
+    correlationId,
+    causationId: correlationId,
+    actorId: ANONYMOUS_ACTOR,
+    ...(key ? { idempotencyKey: key, requestHash: hashRequest(request) } : {}),
+    ...(ifMatch !== undefined ? { expectedRevision: parseRevision(ifMatch) } : {}),
+  };
+}
+
+export const CommandCtx = createParamDecorator((_: unknown, ctx: ExecutionContext) =>
+  commandContextOf(ctx.switchToHttp().getRequest<FastifyRequest>()),
+);
+
+function headerOf(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function parseRevision(text: string): bigint {
+  const match = /^(?:W\/)?"?(\d{1,18})"?$/.exec(text.trim());
+  if (!match) throw new DomainError('INVALID_IF_MATCH', 'invalid', 'If-Match 须为事故的版本号（revision）');
+  return BigInt(match[1]!);
+}
+
+function hashRequest(request: FastifyRequest): string {
+  return createHash('sha256')
+    .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
+    .digest('base64url');
+}
