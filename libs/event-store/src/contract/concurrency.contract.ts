@@ -1,6 +1,5 @@
 import { WrongExpectedVersionError, type EventStore } from '../index';
-import { collect, freshCategory, newEvent, streamIn } from './contract-fixtures';
-import { expectStrictlyIncreasing } from './event-store.contract';
+import { collect, expectStrictlyIncreasing, freshCategory, newEvent, streamIn } from './contract-fixtures';
 
 /**
  * Randomized race: N writers append to a few shared streams with exact expected revisions (re-reading on

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventToAppend, RecordedEvent, Subscription, SubscriptionMessage } from '../port/events';
+import { comparePositions } from '../port/position';
 
 /** A category no other test uses, so global reads can be filtered to this test's streams in a shared database. */
 export function freshCategory(): string {
@@ -67,4 +68,10 @@ export async function collect(
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export function expectStrictlyIncreasing(list: RecordedEvent[]): void {
+  for (let i = 1; i < list.length; i++) {
+    expect(comparePositions(list[i - 1]!.position, list[i]!.position)).toBe(-1);
+  }
 }

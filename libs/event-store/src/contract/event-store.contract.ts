@@ -6,7 +6,7 @@ import {
   type EventStore,
   type RecordedEvent,
 } from '../index';
-import { collect, events, freshCategory, newEvent, streamIn } from './contract-fixtures';
+import { collect, events, expectStrictlyIncreasing, freshCategory, newEvent, streamIn } from './contract-fixtures';
 import { describeConcurrencyContract } from './concurrency.contract';
 
 /**
@@ -238,11 +238,5 @@ async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 10
     if (value !== undefined) return value;
     if (Date.now() > deadline) throw new Error('condition not reached in time');
     await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-export function expectStrictlyIncreasing(list: RecordedEvent[]): void {
-  for (let i = 1; i < list.length; i++) {
-    expect(comparePositions(list[i - 1]!.position, list[i]!.position)).toBe(-1);
   }
 }

