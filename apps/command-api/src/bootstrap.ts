@@ -26,6 +26,8 @@ export async function createApp(config: CommandApiConfig): Promise<NestFastifyAp
   app.useGlobalPipes(createValidationPipe());
   app.useWebSocketAdapter(new IoAdapter(app));
   const fastify = app.getHttpAdapter().getInstance();
+  // The API speaks JSON only; a text body is refused with 415 instead of reaching validation as a string.
+  fastify.removeContentTypeParser(['text/plain']);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-correlation-id', request.id);
   });

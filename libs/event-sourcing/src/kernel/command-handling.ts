@@ -46,7 +46,7 @@ export async function handleCommand<C, E extends DomainEvent, S>(
   command: C,
   context: CommandContext,
 ): Promise<CommandResult<S, E>> {
-  const attempts = context.expectedRevision === undefined ? (deps.maxAttempts ?? 5) : 1;
+  const attempts = context.expectedRevision === undefined ? (deps.maxAttempts ?? 10) : 1;
   for (let attempt = 1; ; attempt++) {
     const loaded = await load(deps.store, decider, streamName);
     const replay = findReplay(loaded, decider, streamName, context);
@@ -68,6 +68,8 @@ export async function handleCommand<C, E extends DomainEvent, S>(
       if (!(error instanceof WrongExpectedVersionError)) throw error;
       if (context.expectedRevision !== undefined) throw new StaleRevisionError(context.expectedRevision, undefined);
       if (attempt >= attempts) throw new ConcurrencyExhaustedError(streamName, attempt);
+      // Jittered back-off so that writers who collided do not collide again in lockstep.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
     }
   }
 }

@@ -44,12 +44,23 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 }
 
+const HTTP_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'BODY_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'TOO_MANY_REQUESTS',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
 function fromHttpException(exception: HttpException): ProblemDetails {
   const status = exception.getStatus();
   const response = exception.getResponse();
   const message = typeof response === 'object' && response && 'message' in response ? String((response as { message: unknown }).message) : exception.message;
-  const code = status === 404 ? 'NOT_FOUND' : status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : `HTTP_${status}`;
-  return problem(status, code, message);
+  return problem(status, HTTP_CODES[status] ?? `HTTP_${status}`, message);
 }
 
 interface FastifyClientError {
@@ -75,6 +86,6 @@ function fastifyCode(error: FastifyClientError): string {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return 'MALFORMED_JSON';
     default:
-      return error.statusCode === 400 ? 'MALFORMED_REQUEST' : `HTTP_${error.statusCode}`;
+      return HTTP_CODES[error.statusCode] ?? `HTTP_${error.statusCode}`;
   }
 }

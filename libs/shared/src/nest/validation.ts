@@ -1,4 +1,5 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ParseUUIDPipe, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { DomainError } from '../errors/domain-error';
 import type { FieldError } from './problem-details';
 import { chineseMessage } from './validation-messages.zh';
 
@@ -37,3 +38,8 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => new RequestValidationError(flattenValidationErrors(errors)),
   });
 }
+
+/** Path ids are UUIDs; anything else is a 400 problem before it reaches the store. */
+export const uuidParam = new ParseUUIDPipe({
+  exceptionFactory: () => new DomainError('INVALID_ID', 'invalid', '路径中的编号须为 UUID'),
+});

@@ -1,13 +1,13 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { uuidParam } from '@app/shared/nest';
 import { EVENT_STORE, formatPosition, StreamNotFoundError, type EventStore } from '@app/event-store';
 import { IncidentNotFoundError } from '../../domain/incident.errors';
 import { incidentStream } from '../../domain/incident.types';
 import { GetIncidentQuery, GetIncidentTimelineQuery, ListIncidentsQuery } from '../../read-models/incident.queries';
 import { ListIncidentsRequest } from './list-incidents.request';
 
-const uuid = new ParseUUIDPipe();
 
 @ApiTags('incidents')
 @Controller('incidents')
@@ -25,20 +25,20 @@ export class IncidentQueriesController {
 
   @Get(':id')
   @ApiOperation({ summary: '事故详情' })
-  get(@Param('id', uuid) id: string) {
+  get(@Param('id', uuidParam) id: string) {
     return this.queries.execute(new GetIncidentQuery(id));
   }
 
   @Get(':id/timeline')
   @ApiOperation({ summary: '事故时间线' })
-  timeline(@Param('id', uuid) id: string) {
+  timeline(@Param('id', uuidParam) id: string) {
     return this.queries.execute(new GetIncidentTimelineQuery(id));
   }
 
   /** The raw stored events with metadata, for audit: read from the store itself, not a read model. */
   @Get(':id/events')
   @ApiOperation({ summary: '原始事件（审计）' })
-  async events(@Param('id', uuid) id: string) {
+  async events(@Param('id', uuidParam) id: string) {
     try {
       const events = await this.store.readStream(incidentStream(id));
       return events.map((e) => ({

@@ -1,14 +1,13 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@app/event-sourcing';
-import { CommandCtx } from '@app/shared/nest';
+import { CommandCtx, uuidParam } from '@app/shared/nest';
 import { CloseIncidentCommand, CloseIncidentRequest } from '../close-incident/close-incident.command-handler';
 import type { IncidentCommandResponse } from '../shared/incident-command-runner';
 import { UpdateSituationCommand } from './update-situation.command-handler';
 import { UpdateSituationRequest } from './update-situation.request';
 
-const uuid = new ParseUUIDPipe({ version: undefined });
 
 @ApiTags('incidents')
 @ApiHeader({ name: 'Idempotency-Key', required: false })
@@ -21,7 +20,7 @@ export class IncidentMutationsController {
   @HttpCode(200)
   @ApiOperation({ summary: '续报：更新伤亡、损失与措施，并重新定级' })
   update(
-    @Param('id', uuid) id: string,
+    @Param('id', uuidParam) id: string,
     @Body() body: UpdateSituationRequest,
     @CommandCtx() context: CommandContext,
   ): Promise<IncidentCommandResponse> {
@@ -31,7 +30,7 @@ export class IncidentMutationsController {
   @Post('close')
   @HttpCode(200)
   @ApiOperation({ summary: '结案（终报）' })
-  close(@Param('id', uuid) id: string, @Body() body: CloseIncidentRequest, @CommandCtx() context: CommandContext): Promise<IncidentCommandResponse> {
+  close(@Param('id', uuidParam) id: string, @Body() body: CloseIncidentRequest, @CommandCtx() context: CommandContext): Promise<IncidentCommandResponse> {
     return this.commands.execute(new CloseIncidentCommand(id, body, context));
   }
 }

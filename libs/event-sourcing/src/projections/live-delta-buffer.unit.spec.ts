@@ -1,0 +1,30 @@
+import { LiveDeltaBuffer } from './live-delta-buffer';
+import type { LiveDelta } from './live-delta';
+
+const delta = (position: string): LiveDelta => ({ name: 'incident.changed', position, scope: {}, data: position });
+
+describe('LiveDeltaBuffer', () => {
+  it('returns deltas strictly after `since`, in position order', () => {
+    const buffer = new LiveDeltaBuffer(10);
+    ['5/2', '5/1', '7/3'].forEach((p) => buffer.add(delta(p)));
+    expect(buffer.since('5/1', { commit: 0n, prepare: 0n })).toEqual([delta('5/2'), delta('7/3')]);
+  });
+
+  it('asks for a snapshot when `since` is before what this process can vouch for', () => {
+    const buffer = new LiveDeltaBuffer(10);
+    buffer.add(delta('9/9'));
+    expect(buffer.since('3/1', { commit: 5n, prepare: 0n })).toBe('too_far_behind');
+    expect(buffer.since('3/1', undefined)).toBe('too_far_behind');
+  });
+
+  it('asks for a snapshot once older deltas were evicted', () => {
+    const buffer = new LiveDeltaBuffer(2);
+    ['1/1', '2/2', '3/3'].forEach((p) => buffer.add(delta(p)));
+    expect(buffer.since('1/1', { commit: 0n, prepare: 0n })).toBe('too_far_behind');
+    expect(buffer.since('2/2', { commit: 0n, prepare: 0n })).toEqual([delta('3/3')]);
+  });
+
+  it('rejects a malformed position', () => {
+    expect(new LiveDeltaBuffer().since('abc', { commit: 0n, prepare: 0n })).toBe('invalid');
+  });
+});
