@@ -1,6 +1,7 @@
 import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EVENT_STORE, KurrentDbEventStore, PostgresEventStore, type EventStore } from '@app/event-store';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { createEventStore } from './event-store.factory';
 import { LiveDeltaBus } from '@app/event-sourcing';
 import { LIVE_DELTA_BUS, PROJECTION_RUNNER, ProjectionRunner } from '@app/event-sourcing/projections';
 import { incidentProjections } from '@app/incidents';
@@ -24,7 +25,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
     @Inject(APP_CONFIG) private readonly config: AppConfig & { RUN_PROJECTIONS?: boolean },
   ) {}
 
-  static forRoot(config: AppConfig & { RUN_PROJECTIONS?: boolean }): DynamicModule {
+  static forRoot(config: AppConfig & { DATABASE_URL: string; RUN_PROJECTIONS?: boolean }): DynamicModule {
     return {
       module: InfrastructureModule,
       providers: [
@@ -59,10 +60,4 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
     await this.runner.stop();
     await this.store.close();
   }
-}
-
-function createEventStore(config: AppConfig): EventStore {
-  const log = (m: string) => new Logger('EventStore').warn(m);
-  if (config.EVENT_STORE === 'kurrentdb') return new KurrentDbEventStore({ connectionString: config.KURRENTDB_URL!, log });
-  return new PostgresEventStore({ connectionString: config.DATABASE_URL!, pollIntervalMs: config.EVENT_POLL_INTERVAL_MS, log });
 }

@@ -76,6 +76,7 @@ export class ProjectionRunner {
     const worker = this.workers.get(name);
     if (!worker) throw new Error(`unknown projection ${name}; known: ${[...this.workers.keys()].join(', ')}`);
     await worker.stop();
+    await worker.takeOwnership(5000);
     await this.dataSource.transaction(async (manager) => {
       await worker.projection.reset(manager);
       await writeCheckpoint(manager, name, START);

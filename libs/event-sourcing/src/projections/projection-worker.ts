@@ -124,6 +124,16 @@ export class ProjectionWorker {
     for (const check of [...this.waiters]) check();
   }
 
+  /** For a rebuild: own the projection before touching its read model, or fail if another process runs it. */
+  async takeOwnership(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await this.acquireLock())) {
+      if (Date.now() > deadline) {
+        throw new Error(`projection ${this.projection.name} is run by another process; stop it (or rebuild there) first`);
+      }
+    }
+  }
+
   private async acquireLock(): Promise<boolean> {
     if (this.lockHolder) return true;
     const runner = this.dataSource.createQueryRunner();

@@ -1,0 +1,47 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { LiveDeltaBus } from '@app/event-sourcing';
+import { ProjectionRunner } from '@app/event-sourcing/projections';
+import { incidentProjections, IncidentBoardRow, IncidentTimelineRow } from '@app/incidents';
+import { JurisdictionRegistry } from '@app/shared';
+import { validateConfig } from '@app/shared/nest';
+import { runMigrations } from '@app/infra/database/migrations';
+import { startEmbeddedPostgres } from '@app/infra/embedded/embedded-postgres.launcher';
+import { createEventStore } from '../infrastructure/event-store.factory';
+
+/**
+ * `npm run projections:rebuild -- <name>|all`: drops a read model, resets its checkpoint and replays the events,
+ * printing progress. Refuses (instead of racing) while a running server owns the projection.
+ */
+async function main(): Promise<void> {
+  const wanted = process.argv[2] ?? 'all';
+  const config = validateConfig(process.env);
+  const embedded = config.DATABASE_URL ? undefined : await startEmbeddedPostgres({ name: 'pg', database: 'emergency_command' });
+  const url = config.DATABASE_URL ?? embedded!.url;
+  const dataSource = await new DataSource({ type: 'postgres', url, entities: [IncidentBoardRow, IncidentTimelineRow] }).initialize();
+  const store = createEventStore({ ...config, DATABASE_URL: url });
+  const projections = incidentProjections(new JurisdictionRegistry());
+  const names = wanted === 'all' ? projections.map((p) => p.name) : [wanted];
+  const runner = new ProjectionRunner(dataSource, store, projections, new LiveDeltaBus());
+  try {
+    await runMigrations(url);
+    for (const name of names) {
+      const started = Date.now();
+      const replayed = await runner.rebuild(name, (applied, checkpoint) =>
+        process.stdout.write(`${process.stdout.isTTY ? "\r" : "\n"}${name}: ${applied} events replayed (checkpoint ${checkpoint ?? '-'})   `),
+      );
+      const seconds = (Date.now() - started) / 1000;
+      process.stdout.write(`\r${name}: rebuilt from ${replayed} events in ${seconds.toFixed(1)} s (${Math.round(replayed / Math.max(seconds, 0.001))} events/s)\n`);
+    }
+  } finally {
+    await runner.stop();
+    await store.close();
+    await dataSource.destroy();
+    await embedded?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`\nrebuild failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
