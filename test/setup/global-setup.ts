@@ -12,4 +12,6 @@ export default async function globalSetup(): Promise<void> {
     (globalThis as { __EMBEDDED_PG__?: typeof handle }).__EMBEDDED_PG__ = handle;
   }
   await runMigrations(process.env.DATABASE_URL);
+  // Printed here, in the main process, because jest drops console output of a suite whose tests are all skipped.
+  if (!process.env.KURRENTDB_URL) process.stdout.write('\nKurrentDB event-store contract suite: skipped: KURRENTDB_URL not set\n');
 }
