@@ -1,7 +1,6 @@
 // Three projects selected by file suffix (ARCHITECTURE.md, Tests). One PostgreSQL serves the whole run.
-const fs = require('node:fs');
-const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
-const transform = { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] };
+// ts-jest in transpile-only mode (isolatedModules): type checking is the separate `tsc --noEmit` step of npm test.
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] };
 const moduleNameMapper = {
   '^@app/(shared|event-store|event-sourcing|incidents)$': '<rootDir>/libs/$1/src',
   '^@app/(shared|event-store|event-sourcing|incidents)/(.*)$': '<rootDir>/libs/$1/src/$2',

@@ -20,7 +20,8 @@ export class UpdateSituationCommandHandler implements ICommandHandler<UpdateSitu
       incidentId,
       {
         type: 'UpdateSituation',
-        ...(request.casualties ? { casualties: { ...request.casualties } } : {}),
+        // Only the figures the duty officer sent: an absent field keeps its last reported value.
+        ...(request.casualties ? { casualties: definedOnly(request.casualties) } : {}),
         directLossYuan: request.directLossYuan,
         description: request.description,
         measures: request.measures,
@@ -30,4 +31,8 @@ export class UpdateSituationCommandHandler implements ICommandHandler<UpdateSitu
       context,
     );
   }
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
