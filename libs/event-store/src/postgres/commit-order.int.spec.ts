@@ -99,14 +99,16 @@ describe('PostgreSQL event store: commit-safe global order', () => {
   });
 
   it('polling delivers when the LISTEN connection is gone', async () => {
-    const polling = new PostgresEventStore({ connectionString: url, pollIntervalMs: 100, log: () => undefined });
+    const applicationName = `polling-${randomUUID().slice(0, 8)}`;
+    const polling = new PostgresEventStore({ connectionString: url, pollIntervalMs: 100, log: () => undefined, applicationName });
     const category = freshCategory();
     const subscription = polling.subscribeAll({ filter: { kind: 'category', categories: [category] } });
     try {
       await collect(subscription, (_, m) => m.some((x) => x.kind === 'caughtUp'));
       await sleep(200);
       const killed = await slow.query(
-        `select pg_terminate_backend(pid) from pg_stat_activity where query ilike 'listen es_appended%' and pid <> pg_backend_pid()`,
+        `select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1`,
+        [`${applicationName}:listen`],
       );
       expect(killed.rowCount).toBeGreaterThan(0);
       await store.append(streamIn(category), events(1), 'no_stream');

@@ -31,6 +31,8 @@ export interface PostgresEventStoreOptions {
   /** Events per global read while catching up. */
   pageSize?: number;
   log?: (message: string) => void;
+  /** Shown in pg_stat_activity (the LISTEN connection gets a `:listen` suffix), so operators can tell them apart. */
+  applicationName?: string;
 }
 
 interface AppendRow {
@@ -51,11 +53,15 @@ export class PostgresEventStore implements EventStore {
   private readonly pageSize: number;
 
   constructor(private readonly options: PostgresEventStoreOptions) {
-    const config: PoolConfig = { connectionString: options.connectionString, max: options.poolSize ?? 10 };
+    const applicationName = options.applicationName ?? 'event-store';
+    const config: PoolConfig = { connectionString: options.connectionString, max: options.poolSize ?? 10, application_name: applicationName };
     this.pool = new Pool(config);
     // A dropped idle connection must not crash the process; the next query gets a fresh one.
     this.pool.on('error', (error) => this.log(`event store pool: ${error.message}`));
-    this.listener = new AppendListener({ connectionString: options.connectionString }, (m) => this.log(m));
+    this.listener = new AppendListener(
+      { connectionString: options.connectionString, application_name: `${applicationName}:listen` },
+      (m) => this.log(m),
+    );
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.pageSize = options.pageSize ?? 500;
   }
