@@ -80,7 +80,7 @@ export async function load<E extends DomainEvent, S>(
   streamName: string,
 ): Promise<Loaded<S, E>> {
   try {
-    const recorded = await store.readStream(streamName);
+    const recorded = await readWholeStream(store, streamName);
     const domain = recorded.map((r) => upcast(r, decider.upcasters) as E);
     const last = recorded[recorded.length - 1];
     return { state: fold(decider, domain), revision: last?.revision, recorded, domain };
@@ -89,6 +89,19 @@ export async function load<E extends DomainEvent, S>(
       return { state: decider.initialState, revision: undefined, recorded: [], domain: [] };
     }
     throw error;
+  }
+}
+
+/** Adapters cap one read; a long stream (a warehouse's years of receipts) is read page by page. */
+const PAGE = 5000;
+
+async function readWholeStream(store: EventStore, streamName: string): Promise<RecordedEvent[]> {
+  const all: RecordedEvent[] = [];
+  for (;;) {
+    const from = all.length === 0 ? 'start' : all[all.length - 1]!.revision + 1n;
+    const page = await store.readStream(streamName, { fromRevision: from, maxCount: PAGE });
+    all.push(...page);
+    if (page.length < PAGE) return all;
   }
 }
 
