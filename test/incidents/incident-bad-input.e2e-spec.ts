@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { incidentBody } from '../support/incident-fixtures';
@@ -15,7 +14,7 @@ describe('incident intake: bad input', () => {
 
   async function expectRejected(body: unknown, status: number, code: string, fieldPath?: string): Promise<void> {
     const correlationId = `bad-${randomUUID()}`;
-    const response = await request(t.baseUrl).post('/api/v1/incidents').set('X-Correlation-Id', correlationId).send(body as object);
+    const response = await t.post('/api/v1/incidents').set('X-Correlation-Id', correlationId).send(body as object);
     expect(response.status).toBe(status);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.body).toMatchObject({ status, code, correlationId });
@@ -44,7 +43,7 @@ describe('incident intake: bad input', () => {
   });
 
   it('field messages are in Chinese', async () => {
-    const response = await request(t.baseUrl).post('/api/v1/incidents').send(incidentBody({ jurisdiction: '999999' }));
+    const response = await t.post('/api/v1/incidents').send(incidentBody({ jurisdiction: '999999' }));
     expect(response.body.errors).toContainEqual({ path: 'jurisdiction', message: 'jurisdiction 不是已知的辖区代码' });
   });
 
@@ -53,63 +52,63 @@ describe('incident intake: bad input', () => {
   });
 
   it('malformed JSON is 400', async () => {
-    const response = await request(t.baseUrl).post('/api/v1/incidents').set('content-type', 'application/json').send('{"title": ');
+    const response = await t.post('/api/v1/incidents').set('content-type', 'application/json').send('{"title": ');
     expect(response.status).toBe(400);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
 
   it('a body that is not JSON is 415', async () => {
-    const response = await request(t.baseUrl).post('/api/v1/incidents').set('content-type', 'text/plain').send('hello');
+    const response = await t.post('/api/v1/incidents').set('content-type', 'text/plain').send('hello');
     expect(response.status).toBe(415);
     expect(response.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 
   it('an oversized body is 413', async () => {
-    const response = await request(t.baseUrl).post('/api/v1/incidents').send(incidentBody({ description: 'x'.repeat(2 * 1024 * 1024) }));
+    const response = await t.post('/api/v1/incidents').send(incidentBody({ description: 'x'.repeat(2 * 1024 * 1024) }));
     expect(response.status).toBe(413);
   });
 
   it('an unknown incident is 404 and a malformed id is 400', async () => {
-    const unknown = await request(t.baseUrl).get(`/api/v1/incidents/${randomUUID()}`);
+    const unknown = await t.get(`/api/v1/incidents/${randomUUID()}`);
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe('INCIDENT_NOT_FOUND');
-    const follow = await request(t.baseUrl).post(`/api/v1/incidents/${randomUUID()}/updates`).send({ measures: 'x' });
+    const follow = await t.post(`/api/v1/incidents/${randomUUID()}/updates`).send({ measures: 'x' });
     expect(follow.status).toBe(404);
-    const malformed = await request(t.baseUrl).get('/api/v1/incidents/not-a-uuid');
+    const malformed = await t.get('/api/v1/incidents/not-a-uuid');
     expect(malformed.status).toBe(400);
     expect(malformed.body.code).toBe('INVALID_ID');
   });
 
   it('an empty follow-up is 400', async () => {
-    const { body } = await request(t.baseUrl).post('/api/v1/incidents').send(incidentBody());
-    const empty = await request(t.baseUrl).post(`/api/v1/incidents/${body.id}/updates`).send({});
+    const { body } = await t.post('/api/v1/incidents').send(incidentBody());
+    const empty = await t.post(`/api/v1/incidents/${body.id}/updates`).send({});
     expect(empty.status).toBe(400);
     expect(empty.body.code).toBe('VALIDATION_FAILED');
   });
 
   it('bad query parameters are 400, unknown routes 404, both as problems', async () => {
-    const bad = await request(t.baseUrl).get('/api/v1/incidents').query({ limit: '100000', grade: 'huge' });
+    const bad = await t.get('/api/v1/incidents').query({ limit: '100000', grade: 'huge' });
     expect(bad.status).toBe(400);
-    const route = await request(t.baseUrl).get('/api/v1/nothing-here');
+    const route = await t.get('/api/v1/nothing-here');
     expect(route.status).toBe(404);
     expect(route.headers['content-type']).toMatch(/^application\/problem\+json/);
   });
 
   it('a malformed Idempotency-Key or If-Match is 400', async () => {
-    const key = await request(t.baseUrl).post('/api/v1/incidents').set('Idempotency-Key', 'x'.repeat(300)).send(incidentBody());
+    const key = await t.post('/api/v1/incidents').set('Idempotency-Key', 'x'.repeat(300)).send(incidentBody());
     expect(key.status).toBe(400);
     expect(key.body.code).toBe('INVALID_IDEMPOTENCY_KEY');
-    const { body } = await request(t.baseUrl).post('/api/v1/incidents').send(incidentBody());
-    const match = await request(t.baseUrl).post(`/api/v1/incidents/${body.id}/updates`).set('If-Match', 'yesterday').send({ measures: 'x' });
+    const { body } = await t.post('/api/v1/incidents').send(incidentBody());
+    const match = await t.post(`/api/v1/incidents/${body.id}/updates`).set('If-Match', 'yesterday').send({ measures: 'x' });
     expect(match.status).toBe(400);
     expect(match.body.code).toBe('INVALID_IF_MATCH');
   });
 
   it('health reports the database and the event store, and OpenAPI is served', async () => {
-    const health = await request(t.baseUrl).get('/health');
+    const health = await t.get('/health');
     expect(health.status).toBe(200);
     expect(health.body.details).toMatchObject({ database: { status: 'up' }, eventStore: { status: 'up' } });
-    const openapi = await request(t.baseUrl).get('/api/docs/openapi.json');
+    const openapi = await t.get('/api/docs/openapi.json');
     expect(openapi.status).toBe(200);
     expect(Object.keys(openapi.body.paths)).toEqual(expect.arrayContaining(['/api/v1/incidents', '/api/v1/incidents/{id}/updates']));
   });

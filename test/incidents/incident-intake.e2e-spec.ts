@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { incidentBody } from '../support/incident-fixtures';
@@ -13,17 +12,17 @@ describe('incident intake over HTTP', () => {
   });
 
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    request(t.baseUrl).post(`/api/v1${path}`).set(headers).send(body as object);
+    t.post(`/api/v1${path}`).set(headers).send(body as object);
 
   it('reports an incident that GET /incidents/{id} shows at once, graded and in Beijing time', async () => {
     const created = await post('/incidents', incidentBody({ casualties: { deaths: 3, missing: 0, seriousInjuries: 0, minorInjuries: 0, trapped: 0 } }));
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ revision: 0, grade: 'major', status: 'open', replayed: false });
-    const got = await request(t.baseUrl).get(`/api/v1/incidents/${created.body.id}`);
+    const got = await t.get(`/api/v1/incidents/${created.body.id}`);
     expect(got.status).toBe(200);
     expect(got.body).toMatchObject({ id: created.body.id, grade: 'major', gradeLabel: '较大事故', jurisdictionName: '中卫工业园区' });
     expect(got.body.occurredAt).toBe('2026-11-22T13:40:00+08:00');
-    const list = await request(t.baseUrl).get('/api/v1/incidents').query({ jurisdiction: '640500' });
+    const list = await t.get('/api/v1/incidents').query({ jurisdiction: '640500' });
     expect(list.body.map((i: { id: string }) => i.id)).toContain(created.body.id);
   });
 
@@ -34,7 +33,7 @@ describe('incident intake over HTTP', () => {
     expect(update.status).toBe(200);
     // Missing persons count with the dead in the demo jurisdictions: 2 + 1 = 3 → 较大.
     expect(update.body).toMatchObject({ grade: 'major', revision: 2, casualties: { deaths: 2, missing: 1, seriousInjuries: 1 } });
-    const timeline = await request(t.baseUrl).get(`/api/v1/incidents/${incident.id}/timeline`);
+    const timeline = await t.get(`/api/v1/incidents/${incident.id}/timeline`);
     expect(timeline.body.map((e: { type: string }) => e.type)).toEqual(['IncidentReported', 'SituationUpdated', 'AccidentGradeChanged']);
     expect(timeline.body[2].summary).toContain('升为较大事故');
   });
@@ -52,11 +51,11 @@ describe('incident intake over HTTP', () => {
   it('serves the raw stored events with their metadata for audit', async () => {
     const correlationId = `audit-${randomUUID()}`;
     const { body: incident } = await post('/incidents', incidentBody(), { 'X-Correlation-Id': correlationId });
-    const events = await request(t.baseUrl).get(`/api/v1/incidents/${incident.id}/events`);
+    const events = await t.get(`/api/v1/incidents/${incident.id}/events`);
     expect(events.status).toBe(200);
     expect(events.body).toHaveLength(1);
     expect(events.body[0]).toMatchObject({ type: 'IncidentReported', revision: 0 });
-    expect(events.body[0].metadata).toMatchObject({ correlationId, causationId: correlationId, actorId: 'anonymous', jurisdiction: '640571', schemaVersion: 1 });
+    expect(events.body[0].metadata).toMatchObject({ correlationId, causationId: correlationId, actorId: t.commander.id, actorName: t.commander.username, actorRoles: ['commander'], jurisdiction: '640571', schemaVersion: 1 });
     expect(Date.parse(events.body[0].metadata.occurredAt)).not.toBeNaN();
   });
 

@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -34,7 +33,7 @@ describe('Socket.IO /console live feed', () => {
   });
 
   const report = (overrides: Record<string, unknown> = {}) =>
-    request(t.baseUrl).post('/api/v1/incidents').send(incidentBody(overrides)).expect(201);
+    t.post('/api/v1/incidents').send(incidentBody(overrides)).expect(201);
 
   it('pushes incident.changed and timeline.appended with the global position', async () => {
     const socket = await t.socket();
@@ -75,9 +74,9 @@ describe('Socket.IO /console live feed', () => {
     await until(() => drillSeen.length >= 1 && boardSeen.some((m) => m.data.id === real.id));
     expect(drillSeen.map((m) => m.data.id)).toEqual([body.id]);
     expect(boardSeen.map((m) => m.data.id)).not.toContain(body.id);
-    const list = await request(t.baseUrl).get('/api/v1/incidents');
+    const list = await t.get('/api/v1/incidents');
     expect(list.body.map((i: { id: string }) => i.id)).not.toContain(body.id);
-    const drillList = await request(t.baseUrl).get('/api/v1/incidents').query({ drillId });
+    const drillList = await t.get('/api/v1/incidents').query({ drillId });
     expect(drillList.body.map((i: { id: string }) => i.id)).toEqual([body.id]);
   });
 
@@ -89,7 +88,7 @@ describe('Socket.IO /console live feed', () => {
     expect(seen.data.id).toBe(before.id);
     first.close();
     const { body: missedA } = await report();
-    const { body: missedB } = await request(t.baseUrl).post(`/api/v1/incidents/${before.id}/updates`).send({ measures: '设置警戒区' }).expect(200);
+    const { body: missedB } = await t.post(`/api/v1/incidents/${before.id}/updates`).send({ measures: '设置警戒区' }).expect(200);
     const again = await t.socket();
     const changed = record(again, 'incident.changed');
     const timeline = record(again, 'timeline.appended');

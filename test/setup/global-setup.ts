@@ -11,7 +11,14 @@ export default async function globalSetup(): Promise<void> {
     process.env.DATABASE_URL = handle.url;
     (globalThis as { __EMBEDDED_PG__?: typeof handle }).__EMBEDDED_PG__ = handle;
   }
-  await runMigrations(process.env.DATABASE_URL);
+  try {
+    await runMigrations(process.env.DATABASE_URL);
+  } catch (error) {
+    // Jest reports a failed global setup as "reason: undefined"; say what failed, then stop the embedded server.
+    process.stderr.write(`\nmigrations failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    await (globalThis as { __EMBEDDED_PG__?: { stop(): Promise<void> } }).__EMBEDDED_PG__?.stop();
+    throw error;
+  }
   // Printed here, in the main process, because jest drops console output of a suite whose tests are all skipped.
   if (!process.env.KURRENTDB_URL) process.stdout.write('\nKurrentDB event-store contract suite: skipped: KURRENTDB_URL not set\n');
 }

@@ -1,6 +1,9 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
+import request from 'supertest';
+import type { Role } from '../../libs/shared/src';
+import { createSignedInUser, type TestUser } from './test-users';
 import { validateConfig } from '../../libs/shared/src/nest';
 import { createApp } from '../../apps/command-api/src/bootstrap';
 import { createTestDatabase } from './test-database';
@@ -11,14 +14,23 @@ export interface TestApp {
   databaseUrl: string;
   /** Raw SQL against the suite's database, to check what was (not) stored. */
   sql<R extends object>(text: string, params?: unknown[]): Promise<R[]>;
-  socket(): Promise<Socket>;
+  /** A commander of the city (640500): sees and may do everything the incident slice offers. */
+  commander: TestUser;
+  /** A fresh signed-in user with these roles in this jurisdiction. */
+  user(roles: Role[], jurisdiction?: string): Promise<TestUser>;
+  /** HTTP as a signed-in user (the commander unless a token is given). */
+  get(path: string, token?: string): request.Test;
+  post(path: string, token?: string): request.Test;
+  /** A connected /console socket, signed in as the commander unless a token is given. */
+  socket(token?: string): Promise<Socket>;
   close(): Promise<void>;
 }
 
 /** The real application on a real port, with its own database; HTTP via fetch/supertest, live feed via socket.io-client. */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = validateConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, EVENT_POLL_INTERVAL_MS: '100' });
+  // The API rate limit is exercised by its own test; suites that send thousands of requests must not trip it.
+  const config = validateConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, EVENT_POLL_INTERVAL_MS: '100', RATE_LIMIT_PER_MINUTE: '1000000', ...overrides });
   const app = await createApp({ ...config, DATABASE_URL: database.url });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
@@ -27,14 +39,21 @@ export async function startTestApp(): Promise<TestApp> {
   const client = new Client({ connectionString: database.url });
   await client.connect();
   const sockets: Socket[] = [];
+  const sql = async <R extends object>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as R[];
+  const user = (roles: Role[], jurisdiction = '640500') => createSignedInUser(app, baseUrl, sql, roles, jurisdiction);
+  const commander = await user(['commander']);
   return {
     app,
     baseUrl,
     databaseUrl: database.url,
-    sql: async <R extends object>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as R[],
-    socket: () =>
+    sql,
+    commander,
+    user,
+    get: (path, token = commander.token) => request(baseUrl).get(path).set('Authorization', `Bearer ${token}`),
+    post: (path, token = commander.token) => request(baseUrl).post(path).set('Authorization', `Bearer ${token}`),
+    socket: (token = commander.token) =>
       new Promise((resolve, reject) => {
-        const socket = io(`${baseUrl}/console`, { transports: ['websocket'], reconnection: false });
+        const socket = io(`${baseUrl}/console`, { transports: ['websocket'], reconnection: false, auth: { token } });
         sockets.push(socket);
         socket.once('connect', () => resolve(socket));
         socket.once('connect_error', reject);

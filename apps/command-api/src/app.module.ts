@@ -2,6 +2,10 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { randomBytes } from 'node:crypto';
+import { IdentityModule, JurisdictionRow, UserRow } from '@app/identity';
 import { IncidentBoardRow, IncidentsModule, IncidentTimelineRow } from '@app/incidents';
 import type { AppConfig } from '@app/shared/nest';
 import { HealthController } from './health/health.controller';
@@ -21,17 +25,23 @@ export class AppModule {
         TypeOrmModule.forRoot({
           type: 'postgres',
           url: config.DATABASE_URL,
-          entities: [IncidentBoardRow, IncidentTimelineRow],
+          entities: [IncidentBoardRow, IncidentTimelineRow, UserRow, JurisdictionRow],
           synchronize: false,
           migrationsRun: false,
           extra: { max: 20 },
         }),
         TerminusModule,
         InfrastructureModule.forRoot(config),
+        // Per client address; the global ThrottlerGuard runs before the auth guard, so floods cost no token checks.
+        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }]),
+        IdentityModule.forRoot({
+          secret: config.AUTH_TOKEN_SECRET ?? randomBytes(48).toString('base64url'),
+          ttlSeconds: config.AUTH_TOKEN_TTL_MINUTES * 60,
+        }),
         IncidentsModule,
       ],
       controllers: [HealthController],
-      providers: [ConsoleGateway],
+      providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }, ConsoleGateway],
     };
   }
 }

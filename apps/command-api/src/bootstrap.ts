@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { IoAdapter } from '@nestjs/platform-socket.io';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
-import { createValidationPipe, ProblemDetailsFilter } from '@app/shared/nest';
+import helmet from '@fastify/helmet';
+import { corsOrigins, createValidationPipe, ProblemDetailsFilter } from '@app/shared/nest';
+import { ConfiguredIoAdapter } from './realtime/configured-io.adapter';
 import { AppModule, type CommandApiConfig } from './app.module';
 
 /** Builds the HTTP + Socket.IO application (not yet listening). Used by main.ts and by the e2e tests. */
@@ -24,7 +25,16 @@ export async function createApp(config: CommandApiConfig): Promise<NestFastifyAp
   app.setGlobalPrefix('api/v1', { exclude: ['health'] });
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
-  app.useWebSocketAdapter(new IoAdapter(app));
+  // Security headers (helmet). The CSP allows inline script and style only because Swagger UI needs them.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
+    },
+  });
+  const origins = corsOrigins(config);
+  // No configured origin: no CORS headers at all, so only same-origin pages may call the API.
+  if (origins.length > 0) app.enableCors({ origin: origins, exposedHeaders: ['x-correlation-id', 'retry-after'] });
+  app.useWebSocketAdapter(new ConfiguredIoAdapter(app, origins));
   const fastify = app.getHttpAdapter().getInstance();
   // The API speaks JSON only; a text body is refused with 415 instead of reaching validation as a string.
   fastify.removeContentTypeParser(['text/plain']);

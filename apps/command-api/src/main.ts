@@ -3,6 +3,9 @@ import { Logger } from '@nestjs/common';
 import { validateConfig } from '@app/shared/nest';
 import { runMigrations } from '@app/infra/database/migrations';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@app/infra/embedded/embedded-postgres.launcher';
+import { resolve } from 'node:path';
+import { UserSeeding } from '@app/identity';
+import { JURISDICTIONS, ROLE_LABELS, type JurisdictionRegistry } from '@app/shared';
 import { createApp } from './bootstrap';
 import { seedDemoData } from './demo/seed-demo-data';
 
@@ -19,6 +22,7 @@ async function main(): Promise<void> {
   const applied = await runMigrations(databaseUrl);
   if (applied.length > 0) logger.log(`migrations applied: ${applied.join(', ')}`);
 
+  if (!config.AUTH_TOKEN_SECRET) logger.warn('AUTH_TOKEN_SECRET not set: a random secret is used, so sign-ins end when this process stops');
   const app = await createApp({ ...config, DATABASE_URL: databaseUrl });
   let closing = false;
   const shutdown = async (signal: string): Promise<void> => {
@@ -34,7 +38,13 @@ async function main(): Promise<void> {
 
   await app.listen({ port: config.PORT, host: config.HOST });
   const base = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`;
-  if (config.DEMO_DATA ?? !!embedded) {
+  const seeding = app.get(UserSeeding);
+  const roots = app.get<JurisdictionRegistry>(JURISDICTIONS).tree();
+  const adminFile = resolve(process.cwd(), '.data/admin-password');
+  const adminPassword = await seeding.ensureAdmin(roots[0]!.code, adminFile);
+  const demo = config.DEMO_DATA ?? !!embedded;
+  const demoUsers = demo ? await seeding.ensureDemoUsers(resolve(process.cwd(), '.data/demo-users.json')) : [];
+  if (demo) {
     const created = await seedDemoData(app);
     logger.log(`demo data: ${created} demo incidents created (invented data, marked 【演示】)`);
   }
@@ -46,6 +56,14 @@ async function main(): Promise<void> {
     `  Health       ${base}/health`,
     `  Live feed    Socket.IO namespace ${base}/console`,
     `  Event store  ${config.EVENT_STORE}${embedded ? ` (embedded PostgreSQL: ${embedded.url})` : ''}`,
+    '',
+    `  Sign in      POST ${base}/api/v1/auth/login {"username","password"} → Bearer token`,
+    adminPassword
+      ? `  Administrator  admin / ${adminPassword}   (shown once; also in ${adminFile}, mode 0600)`
+      : `  Administrator  admin (password in ${adminFile})`,
+    ...(demoUsers.length > 0
+      ? ['  Demo users (demo mode only; passwords in .data/demo-users.json):', ...demoUsers.map((u) => `    ${u.username.padEnd(16)} ${u.password}   ${u.roles.map((r) => ROLE_LABELS[r]).join('、')} · ${u.jurisdiction}`)]
+      : []),
     '  Stop with Ctrl+C.',
     '',
   ];

@@ -3,3 +3,6 @@ export * from './errors/domain-error';
 export * from './time/clock';
 export * from './time/zoned-time';
 export * from './jurisdictions/jurisdictions';
+export * from './auth/roles';
+export * from './auth/permissions';
+export * from './auth/actor';

@@ -3,9 +3,11 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@app/event-sourcing/projections';
+import { Public } from '@app/shared/nest';
 
 /** Liveness for operators and load balancers: the read-model database, the event store, and projection lag. */
 @ApiTags('health')
+@Public() // load balancers and operators probe it without a token; it names no incident
 @Controller('health')
 export class HealthController {
   constructor(

@@ -5,7 +5,8 @@ import { createEventStore } from './event-store.factory';
 import { LiveDeltaBus } from '@app/event-sourcing';
 import { LIVE_DELTA_BUS, PROJECTION_RUNNER, ProjectionRunner } from '@app/event-sourcing/projections';
 import { incidentProjections } from '@app/incidents';
-import { CLOCK, JURISDICTIONS, JurisdictionRegistry, systemClock } from '@app/shared';
+import { loadJurisdictionRegistry } from '@app/identity';
+import { CLOCK, JURISDICTIONS, systemClock, type JurisdictionRegistry } from '@app/shared';
 import type { AppConfig } from '@app/shared/nest';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -31,7 +32,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: CLOCK, useValue: systemClock },
-        { provide: JURISDICTIONS, useValue: new JurisdictionRegistry() },
+        { provide: JURISDICTIONS, inject: [DataSource], useFactory: (dataSource: DataSource) => loadJurisdictionRegistry(dataSource) },
         { provide: LIVE_DELTA_BUS, useValue: new LiveDeltaBus() },
         {
           provide: EVENT_STORE,

@@ -1,5 +1,5 @@
 import type { LiveDelta } from '@app/event-sourcing';
-import type { JurisdictionRegistry } from '@app/shared';
+import type { Actor, JurisdictionRegistry } from '@app/shared';
 
 export interface ConsoleSubscription {
   jurisdiction?: string;
@@ -8,22 +8,29 @@ export interface ConsoleSubscription {
 }
 
 /**
- * Real deltas go to `all`, to the jurisdiction and each of its ancestors (a city sees its counties), and to the
- * incident. Drill deltas go only to their drill and incident rooms: drill data never shows on a real board.
+ * Room names carry the jurisdiction, so a socket can only ever be in rooms of its own jurisdictions: real deltas go
+ * to the jurisdiction and each of its ancestors (a city sees its counties); incident and drill deltas go to
+ * `incident:<id>@<jurisdiction>` / `drill:<id>@<jurisdiction>`, which a socket joins once per code in its scope, so a
+ * console cannot follow an incident of another county even if it knows the id. Drill deltas never reach
+ * jurisdiction rooms: drill data never shows on a real board.
  */
 export function roomsOfDelta(delta: LiveDelta, jurisdictions: JurisdictionRegistry): string[] {
+  const where = delta.scope.jurisdiction;
+  if (!where) return [];
   const rooms: string[] = [];
-  if (delta.scope.incidentId) rooms.push(`incident:${delta.scope.incidentId}`);
-  if (delta.scope.drillId) return [...rooms, `drill:${delta.scope.drillId}`];
-  rooms.push('all');
-  if (delta.scope.jurisdiction) rooms.push(...jurisdictions.lineage(delta.scope.jurisdiction).map((code) => `jurisdiction:${code}`));
-  return rooms;
+  if (delta.scope.incidentId) rooms.push(`incident:${delta.scope.incidentId}@${where}`);
+  if (delta.scope.drillId) return [...rooms, `drill:${delta.scope.drillId}@${where}`];
+  return [...rooms, ...jurisdictions.lineage(where).map((code) => `jurisdiction:${code}`)];
 }
 
-export function roomsOfSubscription(subscription: ConsoleSubscription): string[] {
+/** The rooms a subscription joins, or a Chinese reason it is refused. Only the actor's own jurisdictions count. */
+export function roomsOfSubscription(subscription: ConsoleSubscription, actor: Pick<Actor, 'jurisdiction' | 'scope'>): string[] | string {
   const rooms: string[] = [];
-  if (subscription.jurisdiction) rooms.push(`jurisdiction:${subscription.jurisdiction}`);
-  if (subscription.incidentId) rooms.push(`incident:${subscription.incidentId}`);
-  if (subscription.drillId) rooms.push(`drill:${subscription.drillId}`);
-  return rooms.length > 0 ? rooms : ['all'];
+  if (subscription.jurisdiction) {
+    if (!actor.scope.includes(subscription.jurisdiction)) return '只能订阅本辖区及下级辖区';
+    rooms.push(`jurisdiction:${subscription.jurisdiction}`);
+  }
+  if (subscription.incidentId) rooms.push(...actor.scope.map((code) => `incident:${subscription.incidentId}@${code}`));
+  if (subscription.drillId) rooms.push(...actor.scope.map((code) => `drill:${subscription.drillId}@${code}`));
+  return rooms.length > 0 ? rooms : [`jurisdiction:${actor.jurisdiction}`];
 }

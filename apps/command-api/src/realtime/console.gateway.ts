@@ -1,21 +1,22 @@
 import { Inject, type OnModuleDestroy } from '@nestjs/common';
 import {
-  ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayInit,
+  ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit,
 } from '@nestjs/websockets';
 import type { Subscription as RxSubscription } from 'rxjs';
 import type { Namespace, Socket } from 'socket.io';
 import { formatPosition } from '@app/event-store';
 import type { LiveDelta, LiveDeltaBus } from '@app/event-sourcing';
 import { LIVE_DELTA_BUS, LiveDeltaBuffer, PROJECTION_RUNNER, type ProjectionRunner } from '@app/event-sourcing/projections';
-import { JURISDICTIONS, type JurisdictionRegistry } from '@app/shared';
+import { Authenticator } from '@app/identity';
+import { JURISDICTIONS, type Actor, type JurisdictionRegistry } from '@app/shared';
 import { roomsOfDelta, roomsOfSubscription, type ConsoleSubscription } from './console-rooms';
 
 /**
  * `/console`: pushes live deltas (each `{ position, data }`) to the rooms they concern, and answers
  * `resume { since }` with what a reconnecting console missed, or `snapshot.required` when it is too far behind.
  */
-@WebSocketGateway({ namespace: '/console', cors: { origin: true } })
-export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
+@WebSocketGateway({ namespace: '/console' })
+export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   @WebSocketServer() private namespace!: Namespace;
   private readonly buffer = new LiveDeltaBuffer(20_000);
   private feed: RxSubscription | undefined;
@@ -24,9 +25,24 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnMod
     @Inject(LIVE_DELTA_BUS) private readonly bus: LiveDeltaBus,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
+    private readonly authenticator: Authenticator,
   ) {}
 
   afterInit(): void {
+    // The handshake must carry a valid token (`auth.token`); without one the connection is refused before any room.
+    this.namespace.use((socket, next) => {
+      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      if (typeof token !== 'string') return next(unauthorized());
+      this.authenticator.authenticate(token).then(
+        (authenticated) => {
+          if (!authenticated) return next(unauthorized());
+          (socket.data as ConsoleSocketData).actor = authenticated.actor;
+          (socket.data as ConsoleSocketData).expiresAt = authenticated.expiresAt.getTime();
+          next();
+        },
+        () => next(unauthorized()),
+      );
+    });
     this.feed = this.bus.deltas.subscribe((delta) => {
       this.buffer.add(delta);
       this.namespace.to(roomsOfDelta(delta, this.jurisdictions)).emit(delta.name, { position: delta.position, data: delta.data });
@@ -38,16 +54,28 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnMod
   }
 
   handleConnection(client: Socket): void {
-    // Until sign-in exists (issue 3) a console sees every real incident; `subscribe` narrows it.
-    void client.join(roomsOfSubscription({}));
+    const { actor, expiresAt } = client.data as ConsoleSocketData;
+    void client.join(roomsOfSubscription({}, actor));
+    // A token that expires ends the subscription: the console must sign in again (or reconnect with a renewed token).
+    const timer = setTimeout(() => {
+      client.emit('session.expired', { data: { reason: 'token_expired' } });
+      client.disconnect(true);
+    }, Math.max(0, expiresAt - Date.now()));
+    timer.unref();
+    (client.data as ConsoleSocketData).expiryTimer = timer;
+  }
+
+  handleDisconnect(client: Socket): void {
+    clearTimeout((client.data as ConsoleSocketData).expiryTimer);
   }
 
   @SubscribeMessage('subscribe')
   async subscribe(@ConnectedSocket() client: Socket, @MessageBody() body: unknown): Promise<{ ok: boolean; rooms?: string[]; error?: string }> {
     const subscription = parseSubscription(body, this.jurisdictions);
     if (typeof subscription === 'string') return { ok: false, error: subscription };
+    const rooms = roomsOfSubscription(subscription, (client.data as ConsoleSocketData).actor);
+    if (typeof rooms === 'string') return { ok: false, error: rooms };
     for (const room of client.rooms) if (room !== client.id) await client.leave(room);
-    const rooms = roomsOfSubscription(subscription);
     await client.join(rooms);
     return { ok: true, rooms };
   }
@@ -81,3 +109,13 @@ function parseSubscription(body: unknown, jurisdictions: JurisdictionRegistry): 
 }
 
 export type { LiveDelta };
+
+interface ConsoleSocketData {
+  actor: Actor;
+  expiresAt: number;
+  expiryTimer?: NodeJS.Timeout;
+}
+
+function unauthorized(): Error & { data: { code: string } } {
+  return Object.assign(new Error('未登录或登录已过期'), { data: { code: 'UNAUTHENTICATED' } });
+}

@@ -4,6 +4,15 @@ export interface CommandContext {
   /** The id of the message (request or event) that caused this command. */
   causationId: string;
   actorId: string;
+  /** The actor's sign-in name, so the audit trail and timeline read as people, not ids. */
+  actorName?: string;
+  /** The actor's roles when the command was decided, kept in every event's metadata for the audit trail. */
+  actorRoles?: readonly string[];
+  /**
+   * Jurisdictions the actor may act in. When set, an existing aggregate outside them is answered as not found
+   * (existence must not leak across jurisdictions); unset for system actors such as process managers.
+   */
+  visibleJurisdictions?: readonly string[];
   jurisdiction?: string;
   drillId?: string;
   /** From the `Idempotency-Key` header: turns into deterministic event ids. */

@@ -49,6 +49,7 @@ export async function handleCommand<C, E extends DomainEvent, S>(
   const attempts = context.expectedRevision === undefined ? (deps.maxAttempts ?? 10) : 1;
   for (let attempt = 1; ; attempt++) {
     const loaded = await load(deps.store, decider, streamName);
+    assertVisible(decider, loaded.state, context, streamName);
     const replay = findReplay(loaded, decider, streamName, context);
     if (replay) return replay;
     if (context.expectedRevision !== undefined && context.expectedRevision !== loaded.revision) {
@@ -60,7 +61,7 @@ export async function handleCommand<C, E extends DomainEvent, S>(
     }
     const expected: ExpectedRevision = loaded.revision === undefined ? 'no_stream' : loaded.revision;
     const state = fold(decider, events, loaded.state);
-    const scoped = { ...decider.scopeOf?.(state), ...context };
+    const scoped = { ...decider.scopeOf?.(state), ...withoutScope(context) };
     try {
       const result = await deps.store.append(streamName, toEnvelopes(events, streamName, scoped, deps.clock), expected);
       return { state, events, revision: result.nextRevision, position: result.position, replayed: false };
@@ -72,6 +73,20 @@ export async function handleCommand<C, E extends DomainEvent, S>(
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
     }
   }
+}
+
+function assertVisible<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, state: S, context: CommandContext, stream: string): void {
+  if (!context.visibleJurisdictions || !decider.scopeOf) return;
+  const { jurisdiction } = decider.scopeOf(state);
+  if (jurisdiction !== undefined && !context.visibleJurisdictions.includes(jurisdiction)) {
+    throw decider.notFound?.() ?? new Error(`${stream} is outside the actor's jurisdictions`);
+  }
+}
+
+/** The actor's scope decides visibility; it is not event metadata (the jurisdiction of the aggregate is). */
+function withoutScope(context: CommandContext): Omit<CommandContext, 'visibleJurisdictions'> {
+  const { visibleJurisdictions: _scope, ...rest } = context;
+  return rest;
 }
 
 export async function load<E extends DomainEvent, S>(
@@ -141,6 +156,8 @@ function toEnvelopes<E extends DomainEvent>(events: E[], streamName: string, con
       correlationId: context.correlationId,
       causationId: context.causationId,
       actorId: context.actorId,
+      ...(context.actorName ? { actorName: context.actorName } : {}),
+      ...(context.actorRoles ? { actorRoles: [...context.actorRoles] } : {}),
       occurredAt,
       schemaVersion: 1,
       ...(context.jurisdiction ? { jurisdiction: context.jurisdiction } : {}),

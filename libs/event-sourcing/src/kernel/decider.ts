@@ -13,6 +13,8 @@ export interface Decider<C, E extends DomainEvent, S> {
   decide(command: C, state: S): E[];
   /** Metadata every event of this aggregate carries (its jurisdiction, its drill), read from the state. */
   scopeOf?(state: S): { jurisdiction?: string; drillId?: string };
+  /** The error for an aggregate the actor may not see; thrown instead of revealing that it exists. */
+  notFound?(): Error;
 }
 
 export function fold<E extends DomainEvent, S>(decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>, events: readonly E[], from?: S): S {

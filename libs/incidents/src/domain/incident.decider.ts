@@ -2,6 +2,7 @@ import type { Decider } from '@app/event-sourcing';
 import { decideCloseIncident } from './close-incident.decide';
 import type { IncidentCommand } from './incident.commands';
 import type { IncidentEvent } from './incident.events';
+import { IncidentNotFoundError } from './incident.errors';
 import { evolveIncident, initialIncidentState, type IncidentState } from './incident.state';
 import { decideReportIncident } from './report-incident.decide';
 import { decideUpdateSituation } from './update-situation.decide';
@@ -25,5 +26,6 @@ export const incidentDecider: Decider<IncidentCommand, IncidentEvent, IncidentSt
   initialState: initialIncidentState,
   evolve: evolveIncident,
   decide: decideIncident,
+  notFound: () => new IncidentNotFoundError(),
   scopeOf: (state) => (state.status === 'none' ? {} : { jurisdiction: state.jurisdiction, ...(state.drillId ? { drillId: state.drillId } : {}) }),
 };

@@ -22,7 +22,7 @@ export class IncidentTimelineProjection implements Projection {
         recordedAt: recorded.recordedAt,
         type: recorded.type,
         summary: summarizeIncidentEvent(event),
-        actor: recorded.metadata.actorId,
+        actor: typeof recorded.metadata.actorName === 'string' ? recorded.metadata.actorName : recorded.metadata.actorId,
         drillId: recorded.metadata.drillId ?? null,
         position: formatPosition(recorded.position),
       });

@@ -14,16 +14,19 @@ export interface IncidentFilter {
   /** Absent: real incidents only. A drill's id: that drill's incidents. Drill data never mixes into the real board. */
   drillId?: string;
   limit: number;
+  /** The actor's jurisdictions: nothing outside them is listed. */
+  scope: readonly string[];
 }
 
 export class ListIncidentsQuery {
   constructor(readonly filter: IncidentFilter) {}
 }
+/** Reads outside `scope` (the actor's jurisdictions) answer not found, so existence does not leak. */
 export class GetIncidentQuery {
-  constructor(readonly incidentId: string) {}
+  constructor(readonly incidentId: string, readonly scope: readonly string[]) {}
 }
 export class GetIncidentTimelineQuery {
-  constructor(readonly incidentId: string) {}
+  constructor(readonly incidentId: string, readonly scope: readonly string[]) {}
 }
 
 @QueryHandler(ListIncidentsQuery)
@@ -38,7 +41,8 @@ export class ListIncidentsQueryHandler implements IQueryHandler<ListIncidentsQue
     if (filter.status) where.status = filter.status;
     if (filter.grade) where.grade = filter.grade as IncidentBoardRow['grade'];
     // A jurisdiction includes everything below it: a city sees its counties and parks.
-    if (filter.jurisdiction) where.jurisdiction = In(this.jurisdictions.descendants(filter.jurisdiction));
+    const asked = filter.jurisdiction ? this.jurisdictions.descendants(filter.jurisdiction) : filter.scope;
+    where.jurisdiction = In(asked.filter((code) => filter.scope.includes(code)));
     const rows = await this.dataSource.getRepository(IncidentBoardRow).find({ where, order: { occurredAt: 'DESC' }, take: filter.limit });
     return rows.map((row) => toIncidentView(row, this.jurisdictions));
   }
@@ -51,8 +55,8 @@ export class GetIncidentQueryHandler implements IQueryHandler<GetIncidentQuery, 
     @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
   ) {}
 
-  async execute({ incidentId }: GetIncidentQuery): Promise<IncidentView> {
-    const row = await this.dataSource.getRepository(IncidentBoardRow).findOneBy({ id: incidentId });
+  async execute({ incidentId, scope }: GetIncidentQuery): Promise<IncidentView> {
+    const row = await this.dataSource.getRepository(IncidentBoardRow).findOneBy({ id: incidentId, jurisdiction: In([...scope]) });
     if (!row) throw new IncidentNotFoundError();
     return toIncidentView(row, this.jurisdictions);
   }
@@ -65,8 +69,8 @@ export class GetIncidentTimelineQueryHandler implements IQueryHandler<GetInciden
     @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
   ) {}
 
-  async execute({ incidentId }: GetIncidentTimelineQuery): Promise<TimelineEntryView[]> {
-    const incident = await this.dataSource.getRepository(IncidentBoardRow).findOne({ where: { id: incidentId }, select: { id: true, jurisdiction: true } });
+  async execute({ incidentId, scope }: GetIncidentTimelineQuery): Promise<TimelineEntryView[]> {
+    const incident = await this.dataSource.getRepository(IncidentBoardRow).findOne({ where: { id: incidentId, jurisdiction: In([...scope]) }, select: { id: true, jurisdiction: true } });
     if (!incident) throw new IncidentNotFoundError();
     const zone = this.jurisdictions.get(incident.jurisdiction)?.timeZone ?? DEFAULT_TIME_ZONE;
     const rows = await this.dataSource.getRepository(IncidentTimelineRow).find({ where: { incidentId }, order: { revision: 'ASC' } });

@@ -5,6 +5,8 @@
 export type DomainErrorKind =
   /** 400: the input is not acceptable. */
   | 'invalid'
+  /** 403: the actor may not do this here (e.g. report into a jurisdiction outside its own). */
+  | 'forbidden'
   /** 404: the thing does not exist. */
   | 'not_found'
   /** 409: conflicts with the current state (stale revision, busy team, short stock). */

@@ -1,9 +1,11 @@
 /**
- * The jurisdiction tree (辖区). Codes follow GB/T 2260 where one exists; the two functional zones have no
- * GB/T 2260 code, so the demo gives them invented 6-digit codes under the city and says so.
+ * The jurisdiction tree (辖区): city → county/district → town, parks under their city. Codes follow GB/T 2260
+ * where one exists; the two functional zones have no GB/T 2260 code, so the demo gives them invented 6-digit codes
+ * under the city and says so. The running system loads the tree from the `jurisdictions` table (seeded with the
+ * demo tree below); this constant is the seed and the default for pure unit tests.
  * Per-jurisdiction settings that the law leaves to local rules live here (DOMAIN.md rules 1 and 2).
  */
-export type JurisdictionLevel = 'city' | 'county' | 'park';
+export type JurisdictionLevel = 'city' | 'county' | 'town' | 'park';
 
 export interface Jurisdiction {
   code: string;
@@ -25,6 +27,11 @@ export const DEMO_JURISDICTIONS: readonly Jurisdiction[] = Object.freeze([
   // Invented codes (no GB/T 2260 code exists for functional zones).
   { code: '640571', name: '中卫工业园区', level: 'park', parent: '640500', timeZone: ZONE, countMissingAsDeaths: true },
   { code: '640572', name: '海兴开发区', level: 'park', parent: '640500', timeZone: ZONE, countMissingAsDeaths: true },
+  // Towns carry 9-digit statistical division codes (GB/T 2260 + 3); the demo's are invented.
+  { code: '640502100', name: '滨河镇', level: 'town', parent: '640502', timeZone: ZONE, countMissingAsDeaths: true },
+  { code: '640502101', name: '文昌镇', level: 'town', parent: '640502', timeZone: ZONE, countMissingAsDeaths: true },
+  { code: '640521100', name: '宁安镇', level: 'town', parent: '640521', timeZone: ZONE, countMissingAsDeaths: true },
+  { code: '640522100', name: '海城镇', level: 'town', parent: '640522', timeZone: ZONE, countMissingAsDeaths: true },
 ]);
 
 export class JurisdictionRegistry {
@@ -59,6 +66,29 @@ export class JurisdictionRegistry {
   descendants(code: string): string[] {
     return this.all.filter((j) => this.lineage(j.code).includes(code)).map((j) => j.code);
   }
+
+  /** The tree for clients: each node with its children, roots first (GET /jurisdictions). */
+  tree(): JurisdictionNode[] {
+    const build = (j: Jurisdiction): JurisdictionNode => ({
+      code: j.code,
+      name: j.name,
+      level: j.level,
+      parent: j.parent ?? null,
+      children: this.all.filter((c) => c.parent === j.code).map(build),
+    });
+    return this.all.filter((j) => !j.parent || !this.byCode.has(j.parent)).map(build);
+  }
 }
+
+export interface JurisdictionNode {
+  code: string;
+  name: string;
+  level: JurisdictionLevel;
+  parent: string | null;
+  children: JurisdictionNode[];
+}
+
+/** A jurisdiction code as clients send it: 6 digits (GB/T 2260) or 9 for a town. */
+export const JURISDICTION_CODE_PATTERN = /^\d{6}(\d{3})?$/;
 
 export const JURISDICTIONS = Symbol('JURISDICTIONS');

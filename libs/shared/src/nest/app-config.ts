@@ -45,6 +45,31 @@ export class AppConfig {
   @Min(10)
   EVENT_POLL_INTERVAL_MS = 250;
 
+  /**
+   * Signs access tokens (HS256). Production refuses to start without one of at least 32 characters; elsewhere a
+   * random one is made per start (tokens then end with the process), with a warning.
+   */
+  @IsOptional()
+  @IsString()
+  AUTH_TOKEN_SECRET?: string;
+
+  /** Access tokens are short-lived; consoles renew them with POST /auth/refresh. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  AUTH_TOKEN_TTL_MINUTES = 30;
+
+  /** Origins allowed to call the API and the live feed from a browser, comma-separated; empty: same origin only. */
+  @IsString()
+  CORS_ORIGINS = '';
+
+  /** Requests per minute per client address across the API (sign-in has its own stricter lock). */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_MINUTE = 600;
+
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }
@@ -56,8 +81,23 @@ export function validateConfig(raw: Record<string, unknown>): AppConfig {
     const lines = errors.map((e) => `  ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new Error(`invalid configuration:\n${lines.join('\n')}`);
   }
+  if (config.NODE_ENV === 'production' && !isStrongSecret(config.AUTH_TOKEN_SECRET)) {
+    throw new Error('invalid configuration:\n  AUTH_TOKEN_SECRET must be set to a random value of at least 32 characters in production');
+  }
   if (config.EVENT_STORE === 'kurrentdb' && !config.KURRENTDB_URL) {
     throw new Error('invalid configuration:\n  EVENT_STORE=kurrentdb needs KURRENTDB_URL');
   }
   return config;
+}
+
+/** Placeholders people copy from examples are refused as if missing. */
+const KNOWN_DEFAULTS = ['changeme', 'change-me', 'secret', 'default', 'development', 'please-change'];
+
+function isStrongSecret(secret: string | undefined): boolean {
+  if (!secret || secret.length < 32) return false;
+  return !KNOWN_DEFAULTS.some((weak) => secret.toLowerCase().includes(weak));
+}
+
+export function corsOrigins(config: Pick<AppConfig, 'CORS_ORIGINS'>): string[] {
+  return config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
 }

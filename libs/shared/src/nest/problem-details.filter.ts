@@ -5,7 +5,7 @@ import { DomainError, type DomainErrorKind } from '../errors/domain-error';
 import { problem, PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details';
 import { RequestValidationError } from './validation';
 
-const STATUS_BY_KIND: Record<DomainErrorKind, number> = { invalid: 400, not_found: 404, conflict: 409, rule: 422 };
+const STATUS_BY_KIND: Record<DomainErrorKind, number> = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409, rule: 422 };
 
 /**
  * The one exception filter: domain errors by kind, validation by field, framework errors by status, and anything
@@ -22,6 +22,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const correlationId = String(request.id);
     const body = { ...this.toProblem(exception, correlationId), correlationId, instance: request.url };
+    const retryAfterMs = retryAfterOf(exception);
+    if (retryAfterMs !== undefined) void reply.header('retry-after', String(Math.ceil(retryAfterMs / 1000)));
     void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
   }
 
@@ -42,6 +44,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     this.logger.error(`unexpected error [${correlationId}]: ${exception instanceof Error ? exception.stack : String(exception)}`);
     return problem(500, 'INTERNAL_ERROR', `服务器内部错误，请联系值班运维并提供关联编号 ${correlationId}`);
   }
+}
+
+/** An error that knows when the client may try again (a locked sign-in) carries `retryAfterMs`. */
+function retryAfterOf(exception: unknown): number | undefined {
+  const value = typeof exception === 'object' && exception !== null ? (exception as { retryAfterMs?: unknown }).retryAfterMs : undefined;
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
 const HTTP_CODES: Record<number, string> = {

@@ -3,15 +3,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { CommandContext } from '@app/event-sourcing';
 import { DomainError } from '../errors/domain-error';
-
-/** Until sign-in exists (issue 3), every request acts as this anonymous operator. */
-export const ANONYMOUS_ACTOR = 'anonymous';
+import { actorOf } from './auth';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
 /**
  * Builds the command context of a mutation from its headers: correlation id, `Idempotency-Key` (with a hash of
- * method, path and body so a reused key with another request is refused) and `If-Match`.
+ * method, path, body and actor so a reused key with another request is refused) and `If-Match`, and the signed-in actor with the jurisdictions it may act in.
  */
 export function commandContextOf(request: FastifyRequest): CommandContext {
   // The HTTP layer sets request.id from X-Correlation-Id or a fresh UUID.
@@ -21,10 +19,14 @@ export function commandContextOf(request: FastifyRequest): CommandContext {
     throw new DomainError('INVALID_IDEMPOTENCY_KEY', 'invalid', 'Idempotency-Key 须为 1–200 个可见 ASCII 字符');
   }
   const ifMatch = headerOf(request, 'if-match');
+  const actor = actorOf(request);
   return {
     correlationId,
     causationId: correlationId,
-    actorId: ANONYMOUS_ACTOR,
+    actorId: actor.userId,
+    actorName: actor.username,
+    actorRoles: actor.roles,
+    visibleJurisdictions: actor.scope,
     ...(key ? { idempotencyKey: key, requestHash: hashRequest(request) } : {}),
     ...(ifMatch !== undefined ? { expectedRevision: parseRevision(ifMatch) } : {}),
   };
@@ -47,6 +49,6 @@ function parseRevision(text: string): bigint {
 
 function hashRequest(request: FastifyRequest): string {
   return createHash('sha256')
-    .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
+    .update(`${request.method} ${request.url} ${request.actor?.userId ?? ''}\n${JSON.stringify(request.body ?? null)}`)
     .digest('base64url');
 }

@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { uuidParam } from '@app/shared/nest';
+import type { Actor } from '@app/shared';
+import { CurrentActor, Requires, uuidParam } from '@app/shared/nest';
 import { EVENT_STORE, formatPosition, StreamNotFoundError, type EventStore } from '@app/event-store';
 import { IncidentNotFoundError } from '../../domain/incident.errors';
 import { incidentStream } from '../../domain/incident.types';
@@ -18,29 +19,37 @@ export class IncidentQueriesController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: '事故列表（默认不含演练数据）' })
-  list(@Query() query: ListIncidentsRequest) {
-    return this.queries.execute(new ListIncidentsQuery({ ...query, limit: query.limit ?? 100 }));
+  @Requires('incident.read')
+  @ApiOperation({ summary: '事故列表（本辖区及下级辖区；默认不含演练数据）' })
+  list(@Query() query: ListIncidentsRequest, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new ListIncidentsQuery({ ...query, limit: query.limit ?? 100, scope: actor.scope }));
   }
 
   @Get(':id')
+  @Requires('incident.read')
   @ApiOperation({ summary: '事故详情' })
-  get(@Param('id', uuidParam) id: string) {
-    return this.queries.execute(new GetIncidentQuery(id));
+  get(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new GetIncidentQuery(id, actor.scope));
   }
 
   @Get(':id/timeline')
+  @Requires('incident.read')
   @ApiOperation({ summary: '事故时间线' })
-  timeline(@Param('id', uuidParam) id: string) {
-    return this.queries.execute(new GetIncidentTimelineQuery(id));
+  timeline(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor) {
+    return this.queries.execute(new GetIncidentTimelineQuery(id, actor.scope));
   }
 
   /** The raw stored events with metadata, for audit: read from the store itself, not a read model. */
   @Get(':id/events')
+  @Requires('incident.audit')
   @ApiOperation({ summary: '原始事件（审计）' })
-  async events(@Param('id', uuidParam) id: string) {
+  async events(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor) {
     try {
       const events = await this.store.readStream(incidentStream(id));
+      // Every incident event carries the incident's jurisdiction; outside the actor's scope it does not exist.
+      if (!events.some((e) => typeof e.metadata.jurisdiction === 'string' && actor.scope.includes(e.metadata.jurisdiction))) {
+        throw new IncidentNotFoundError();
+      }
       return events.map((e) => ({
         id: e.id,
         type: e.type,

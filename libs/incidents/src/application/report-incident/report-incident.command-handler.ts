@@ -1,6 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { idempotentAggregateId } from '@app/event-sourcing';
+import { OutsideJurisdictionError } from '@app/shared';
 import type { IncidentCategory } from '../../domain/incident.types';
 import { IncidentCommandRunner, type IncidentCommandResponse } from '../shared/incident-command-runner';
 import { ReportIncidentCommand } from './report-incident.command';
@@ -10,6 +11,9 @@ export class ReportIncidentCommandHandler implements ICommandHandler<ReportIncid
   constructor(private readonly runner: IncidentCommandRunner) {}
 
   async execute({ request, context }: ReportIncidentCommand): Promise<IncidentCommandResponse> {
+    if (context.visibleJurisdictions && !context.visibleJurisdictions.includes(request.jurisdiction)) {
+      throw new OutsideJurisdictionError(request.jurisdiction);
+    }
     // A retried keyed request must land on the same incident, so its id derives from the key.
     const incidentId = context.idempotencyKey
       ? idempotentAggregateId('incident', context.actorId, context.idempotencyKey)
@@ -30,7 +34,7 @@ export class ReportIncidentCommandHandler implements ICommandHandler<ReportIncid
         directLossYuan: request.directLossYuan,
         description: request.description,
         drillId: request.drillId,
-        takenBy: context.actorId,
+        takenBy: context.actorName ?? context.actorId,
         now: this.runner.now(),
         policy: this.runner.policyFor(request.jurisdiction),
       },

@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@app/event-sourcing';
-import { CommandCtx } from '@app/shared/nest';
+import { CommandCtx, Requires } from '@app/shared/nest';
 import type { IncidentCommandResponse } from '../shared/incident-command-runner';
 import { ReportIncidentCommand } from './report-incident.command';
 import { ReportIncidentRequest } from './report-incident.request';
@@ -13,6 +13,7 @@ export class ReportIncidentController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
+  @Requires('incident.report')
   @HttpCode(201)
   @ApiOperation({ summary: '接报：登记一起事故（初报）' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: '重试同一请求时不会重复登记' })

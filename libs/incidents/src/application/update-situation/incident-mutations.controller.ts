@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@app/event-sourcing';
-import { CommandCtx, uuidParam } from '@app/shared/nest';
+import { CommandCtx, Requires, uuidParam } from '@app/shared/nest';
 import { CloseIncidentCommand, CloseIncidentRequest } from '../close-incident/close-incident.command-handler';
 import type { IncidentCommandResponse } from '../shared/incident-command-runner';
 import { UpdateSituationCommand } from './update-situation.command-handler';
@@ -17,6 +17,7 @@ export class IncidentMutationsController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post('updates')
+  @Requires('incident.update')
   @HttpCode(200)
   @ApiOperation({ summary: '续报：更新伤亡、损失与措施，并重新定级' })
   update(
@@ -28,6 +29,7 @@ export class IncidentMutationsController {
   }
 
   @Post('close')
+  @Requires('incident.close')
   @HttpCode(200)
   @ApiOperation({ summary: '结案（终报）' })
   close(@Param('id', uuidParam) id: string, @Body() body: CloseIncidentRequest, @CommandCtx() context: CommandContext): Promise<IncidentCommandResponse> {

@@ -1,0 +1,22 @@
+import { DomainError } from '../errors/domain-error';
+import type { Role } from './roles';
+
+/**
+ * Who is acting: the signed-in user with its roles and jurisdiction. `scope` is the user's jurisdiction and every
+ * jurisdiction below it, the only ones it may read or change (outside answers 404, so existence does not leak).
+ */
+export interface Actor {
+  userId: string;
+  username: string;
+  roles: Role[];
+  jurisdiction: string;
+  scope: readonly string[];
+}
+
+export class OutsideJurisdictionError extends DomainError {
+  constructor(jurisdiction: string) {
+    super('OUTSIDE_JURISDICTION', 'forbidden', `无权在辖区 ${jurisdiction} 办理：只能办理本辖区及下级辖区的事务`, { jurisdiction });
+  }
+}
+
+export const inScope = (actor: Pick<Actor, 'scope'>, jurisdiction: string): boolean => actor.scope.includes(jurisdiction);

@@ -1,0 +1,29 @@
+import type { Role } from './roles';
+
+/**
+ * The role matrix (docs/security.md prints it). Every endpoint names exactly one permission; a role holds a
+ * permission when it is listed here. Commanders do everything duty officers do (DOMAIN.md: duty officers report,
+ * commanders decide and dispatch); drill coordinators read everything and run drills; admins manage users and
+ * registries and read the audit trail.
+ */
+const EVERY_READER: readonly Role[] = ['duty_officer', 'commander', 'drill_coordinator', 'viewer', 'admin'];
+const WATCH: readonly Role[] = ['duty_officer', 'commander'];
+
+export const PERMISSIONS = {
+  'incident.read': EVERY_READER,
+  'incident.report': WATCH,
+  'incident.update': WATCH,
+  'incident.close': ['commander'],
+  'incident.audit': EVERY_READER,
+  'jurisdiction.read': EVERY_READER,
+  'session.refresh': EVERY_READER,
+  'user.manage': ['admin'],
+  'audit.read': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function rolesAllow(roles: readonly Role[], permission: Permission): boolean {
+  const allowed: readonly Role[] = PERMISSIONS[permission];
+  return roles.some((role) => allowed.includes(role));
+}

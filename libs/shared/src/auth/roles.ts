@@ -1,0 +1,13 @@
+/** The roles of API.md, with the Chinese names users see. */
+export const ROLES = ['duty_officer', 'commander', 'drill_coordinator', 'viewer', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Readonly<Record<Role, string>> = {
+  duty_officer: '值班员',
+  commander: '指挥长',
+  drill_coordinator: '演练组织者',
+  viewer: '查看员',
+  admin: '系统管理员',
+};
+
+export const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value);
