@@ -25,10 +25,11 @@ export async function createApp(config: CommandApiConfig): Promise<NestFastifyAp
   app.setGlobalPrefix('api/v1', { exclude: ['health'] });
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
-  // Security headers (helmet). The CSP allows inline script and style only because Swagger UI needs them.
+  // Security headers (helmet). The CSP allows inline script and style only because Swagger UI needs them; no
+  // upgrade-insecure-requests, since a command centre's LAN console may be served over plain HTTP.
   await app.register(helmet, {
     contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'] },
+      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], upgradeInsecureRequests: null },
     },
   });
   const origins = corsOrigins(config);
