@@ -1,0 +1,20 @@
+import type { TeamStatus } from './team.types';
+
+/**
+ * Legal status moves (DOMAIN.md rule 7): available → dispatched → en_route → on_scene → returning → available, or
+ * out of service. A dispatched or travelling team may be stood down (→ returning). `dispatched` is reached only by
+ * a dispatch to an incident, never by a status report, so a team serves one incident at a time.
+ */
+const NEXT: Readonly<Record<TeamStatus, readonly TeamStatus[]>> = {
+  available: ['out_of_service'],
+  dispatched: ['en_route', 'returning'],
+  en_route: ['on_scene', 'returning'],
+  on_scene: ['returning'],
+  returning: ['available'],
+  out_of_service: ['available'],
+};
+
+export const canMove = (from: TeamStatus, to: TeamStatus): boolean => NEXT[from].includes(to);
+
+/** Statuses in which the team is committed to an incident. */
+export const isCommitted = (status: TeamStatus): boolean => status === 'dispatched' || status === 'en_route' || status === 'on_scene';

@@ -1,0 +1,46 @@
+import type { Decider } from '@app/event-sourcing';
+import { canMove } from './team-lifecycle';
+import type { TeamCommand } from './team.commands';
+import { IllegalTeamStatusError, TeamAlreadyRegisteredError, TeamNotAvailableError, TeamNotFoundError } from './team.errors';
+import type { TeamEvent } from './team.events';
+import { evolveTeam, initialTeamState, type TeamState } from './team.state';
+
+export function decideTeam(command: TeamCommand, state: TeamState): TeamEvent[] {
+  const at = command.now.toISOString();
+  if (command.type === 'RegisterTeam') {
+    if (state.status !== 'none') throw new TeamAlreadyRegisteredError();
+    const { type: _t, now: _n, ...profile } = command;
+    return [{ type: 'TeamRegistered', data: { ...profile, registeredAt: at } }];
+  }
+  if (state.status === 'none') throw new TeamNotFoundError();
+  switch (command.type) {
+    case 'UpdateTeamProfile': {
+      const { type: _t, now: _n, ...changes } = command;
+      return [{ type: 'TeamProfileUpdated', data: { teamId: state.teamId, ...changes, updatedAt: at } }];
+    }
+    case 'DispatchTeam':
+      // Redelivery of the same dispatch (a process manager retrying) changes nothing.
+      if (state.status === 'dispatched' && state.incidentId === command.incidentId) return [];
+      if (state.status !== 'available') throw new TeamNotAvailableError(state.status, state.incidentId);
+      return [{ type: 'TeamDispatched', data: { teamId: state.teamId, incidentId: command.incidentId, task: command.task ?? null, dispatchedAt: at } }];
+    case 'ReportTeamStatus':
+      if (command.status === state.status) return [];
+      if (!canMove(state.status, command.status)) throw new IllegalTeamStatusError(state.status, command.status);
+      return [{
+        type: 'TeamStatusReported',
+        data: { teamId: state.teamId, from: state.status, status: command.status, incidentId: state.incidentId, note: command.note ?? null, location: command.location ?? null, reportedAt: at },
+      }];
+    default: {
+      const unknownCommand: never = command;
+      return unknownCommand;
+    }
+  }
+}
+
+export const teamDecider: Decider<TeamCommand, TeamEvent, TeamState> = {
+  initialState: initialTeamState,
+  evolve: evolveTeam,
+  decide: decideTeam,
+  notFound: () => new TeamNotFoundError(),
+  scopeOf: (state) => (state.status === 'none' ? {} : { jurisdiction: state.jurisdiction }),
+};

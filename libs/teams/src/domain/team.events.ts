@@ -1,0 +1,35 @@
+import type { Specialty, TeamBase, TeamContact, TeamKind, TeamStatus, GeoPoint } from './team.types';
+
+export interface TeamProfile {
+  name: string;
+  kind: TeamKind;
+  specialties: Specialty[];
+  headcount: number;
+  equipment: string[];
+  base: TeamBase;
+  jurisdiction: string;
+  contact: TeamContact;
+}
+
+export interface TeamRegistered {
+  type: 'TeamRegistered';
+  data: { teamId: string; registeredAt: string } & TeamProfile;
+}
+
+export interface TeamProfileUpdated {
+  type: 'TeamProfileUpdated';
+  data: { teamId: string; updatedAt: string } & Partial<Omit<TeamProfile, 'jurisdiction'>>;
+}
+
+/** 调派: the team is committed to one incident until it returns. */
+export interface TeamDispatched {
+  type: 'TeamDispatched';
+  data: { teamId: string; incidentId: string; task: string | null; dispatchedAt: string };
+}
+
+export interface TeamStatusReported {
+  type: 'TeamStatusReported';
+  data: { teamId: string; from: TeamStatus; status: TeamStatus; incidentId: string | null; note: string | null; location: GeoPoint | null; reportedAt: string };
+}
+
+export type TeamEvent = TeamRegistered | TeamProfileUpdated | TeamDispatched | TeamStatusReported;

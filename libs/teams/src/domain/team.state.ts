@@ -1,0 +1,34 @@
+import type { TeamEvent, TeamProfile } from './team.events';
+import type { GeoPoint, TeamStatus } from './team.types';
+
+export type TeamState =
+  | { status: 'none' }
+  | (TeamProfile & { teamId: string; status: TeamStatus; incidentId: string | null; lastLocation: GeoPoint | null });
+
+export const initialTeamState: TeamState = { status: 'none' };
+
+export function evolveTeam(state: TeamState, event: TeamEvent): TeamState {
+  switch (event.type) {
+    case 'TeamRegistered': {
+      const { registeredAt: _at, ...profile } = event.data;
+      return { ...profile, status: 'available', incidentId: null, lastLocation: null };
+    }
+    case 'TeamProfileUpdated': {
+      if (state.status === 'none') return state;
+      const { teamId: _id, updatedAt: _at, ...changes } = event.data;
+      return { ...state, ...changes };
+    }
+    case 'TeamDispatched':
+      return state.status === 'none' ? state : { ...state, status: 'dispatched', incidentId: event.data.incidentId };
+    case 'TeamStatusReported': {
+      if (state.status === 'none') return state;
+      // The incident link is kept while returning (for the record) and cleared once the team is available again.
+      const incidentId = event.data.status === 'available' || event.data.status === 'out_of_service' ? null : state.incidentId;
+      return { ...state, status: event.data.status, incidentId, lastLocation: event.data.location ?? state.lastLocation };
+    }
+    default: {
+      const unknownEvent: never = event;
+      return unknownEvent;
+    }
+  }
+}

@@ -1,0 +1,7 @@
+// Rescue teams (救援队伍): the only entry point other code imports. Issue 4 adds the application and read models.
+export * from './domain/team.types';
+export * from './domain/team.events';
+export * from './domain/team.commands';
+export * from './domain/team.errors';
+export { teamDecider } from './domain/team.decider';
+export type { TeamState } from './domain/team.state';
