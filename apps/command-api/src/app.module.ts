@@ -7,6 +7,7 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { randomBytes } from 'node:crypto';
 import { IdentityModule, JurisdictionRow, UserRow } from '@app/identity';
 import { IncidentBoardRow, IncidentsModule, IncidentTimelineRow } from '@app/incidents';
+import { TeamAvailabilityRow, TeamsModule } from '@app/teams';
 import type { AppConfig } from '@app/shared/nest';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
@@ -25,7 +26,7 @@ export class AppModule {
         TypeOrmModule.forRoot({
           type: 'postgres',
           url: config.DATABASE_URL,
-          entities: [IncidentBoardRow, IncidentTimelineRow, UserRow, JurisdictionRow],
+          entities: [IncidentBoardRow, IncidentTimelineRow, TeamAvailabilityRow, UserRow, JurisdictionRow],
           synchronize: false,
           migrationsRun: false,
           extra: { max: 20 },
@@ -39,6 +40,7 @@ export class AppModule {
           ttlSeconds: config.AUTH_TOKEN_TTL_MINUTES * 60,
         }),
         IncidentsModule,
+        TeamsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }, ConsoleGateway],

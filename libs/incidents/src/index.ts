@@ -8,3 +8,6 @@ export type { IncidentEvent } from './domain/incident.events';
 export type { IncidentView, TimelineEntryView } from './read-models/incident.views';
 export { ReportIncidentCommand } from './application/report-incident/report-incident.command';
 export type { ReportIncidentRequest } from './application/report-incident/report-incident.request';
+export { GetIncidentQuery, ListIncidentsQuery } from './read-models/incident.queries';
+export { incidentDecider } from './domain/incident.decider';
+export type { IncidentState } from './domain/incident.state';

@@ -5,3 +5,7 @@ export * from './domain/team.commands';
 export * from './domain/team.errors';
 export { teamDecider } from './domain/team.decider';
 export type { TeamState } from './domain/team.state';
+export { TeamsModule, teamProjections } from './teams.module';
+export { TeamAvailabilityRow } from './read-models/team-availability.entity';
+export type { TeamView } from './read-models/team.views';
+export { DispatchProcessManager } from './process/dispatch.process-manager';

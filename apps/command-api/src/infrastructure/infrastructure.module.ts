@@ -5,8 +5,9 @@ import { createEventStore } from './event-store.factory';
 import { LiveDeltaBus } from '@app/event-sourcing';
 import { LIVE_DELTA_BUS, PROJECTION_RUNNER, ProjectionRunner } from '@app/event-sourcing/projections';
 import { incidentProjections } from '@app/incidents';
+import { DispatchProcessManager, teamProjections } from '@app/teams';
 import { loadJurisdictionRegistry } from '@app/identity';
-import { CLOCK, JURISDICTIONS, systemClock, type JurisdictionRegistry } from '@app/shared';
+import { CLOCK, JURISDICTIONS, systemClock, type Clock, type JurisdictionRegistry } from '@app/shared';
 import type { AppConfig } from '@app/shared/nest';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -40,9 +41,14 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         },
         {
           provide: PROJECTION_RUNNER,
-          inject: [DataSource, EVENT_STORE, LIVE_DELTA_BUS, JURISDICTIONS],
-          useFactory: (dataSource: DataSource, store: EventStore, bus: LiveDeltaBus, jurisdictions: JurisdictionRegistry) =>
-            new ProjectionRunner(dataSource, store, incidentProjections(jurisdictions), bus, {
+          inject: [DataSource, EVENT_STORE, LIVE_DELTA_BUS, JURISDICTIONS, CLOCK],
+          useFactory: (dataSource: DataSource, store: EventStore, bus: LiveDeltaBus, jurisdictions: JurisdictionRegistry, clock: Clock) =>
+            new ProjectionRunner(dataSource, store, [
+              ...incidentProjections(jurisdictions),
+              ...teamProjections(jurisdictions),
+              // Process managers ride on the same checkpointed runner: at-least-once delivery, idempotent steps.
+              new DispatchProcessManager(store, clock),
+            ], bus, {
               log: (m) => new Logger('Projections').warn(m),
             }),
         },

@@ -38,4 +38,21 @@ export interface CloseIncident {
   now: Date;
 }
 
-export type IncidentCommand = ReportIncident | UpdateSituation | CloseIncident;
+/** From the dispatch process manager: facts about teams, recorded whatever the incident's status. */
+export interface AssignTeam {
+  type: 'AssignTeam';
+  teamId: string;
+  teamName: string;
+  task: string | null;
+  dispatchedAt: Date;
+}
+
+export interface RecordAssignedTeamStatus {
+  type: 'RecordAssignedTeamStatus';
+  teamId: string;
+  teamName: string;
+  status: string;
+  at: Date;
+}
+
+export type IncidentCommand = ReportIncident | UpdateSituation | CloseIncident | AssignTeam | RecordAssignedTeamStatus;

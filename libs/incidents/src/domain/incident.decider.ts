@@ -1,4 +1,5 @@
 import type { Decider } from '@app/event-sourcing';
+import { decideAssignTeam, decideRecordAssignedTeamStatus } from './assign-team.decide';
 import { decideCloseIncident } from './close-incident.decide';
 import type { IncidentCommand } from './incident.commands';
 import type { IncidentEvent } from './incident.events';
@@ -15,6 +16,10 @@ export function decideIncident(command: IncidentCommand, state: IncidentState): 
       return decideUpdateSituation(command, state);
     case 'CloseIncident':
       return decideCloseIncident(command, state);
+    case 'AssignTeam':
+      return decideAssignTeam(command, state);
+    case 'RecordAssignedTeamStatus':
+      return decideRecordAssignedTeamStatus(command, state);
     default: {
       const unknownCommand: never = command;
       return unknownCommand;

@@ -49,11 +49,25 @@ export interface IncidentClosed {
   data: { incidentId: string; summary: string; closedAt: string };
 }
 
-export type IncidentEvent = IncidentReported | SituationUpdated | AccidentGradeChanged | IncidentClosed;
+/** A rescue team was dispatched to this incident (recorded by the dispatch process manager from `TeamDispatched`). */
+export interface TeamAssigned {
+  type: 'TeamAssigned';
+  data: { incidentId: string; teamId: string; teamName: string; task: string | null; dispatchedAt: string };
+}
+
+/** An assigned team reported a new status (en route, on scene, returning…): the incident keeps its times. */
+export interface AssignedTeamStatusChanged {
+  type: 'AssignedTeamStatusChanged';
+  data: { incidentId: string; teamId: string; teamName: string; status: string; at: string };
+}
+
+export type IncidentEvent = IncidentReported | SituationUpdated | AccidentGradeChanged | IncidentClosed | TeamAssigned | AssignedTeamStatusChanged;
 
 export const INCIDENT_EVENT_TYPES: readonly IncidentEvent['type'][] = [
   'IncidentReported',
   'SituationUpdated',
   'AccidentGradeChanged',
   'IncidentClosed',
+  'TeamAssigned',
+  'AssignedTeamStatusChanged',
 ];

@@ -12,6 +12,8 @@ export type IncidentState =
       casualties: Casualties;
       directLossYuan: number | null;
       grade: AccidentGrade;
+      /** Team id → its last reported status while assigned to this incident. */
+      assignedTeams: Readonly<Record<string, string>>;
     };
 
 export const initialIncidentState: IncidentState = { status: 'none' };
@@ -27,6 +29,7 @@ export function evolveIncident(state: IncidentState, event: IncidentEvent): Inci
         casualties: event.data.casualties,
         directLossYuan: event.data.directLossYuan,
         grade: event.data.grade,
+        assignedTeams: {},
       };
     case 'SituationUpdated':
       if (state.status === 'none') return state;
@@ -37,6 +40,12 @@ export function evolveIncident(state: IncidentState, event: IncidentEvent): Inci
     case 'IncidentClosed':
       if (state.status === 'none') return state;
       return { ...state, status: 'closed' };
+    case 'TeamAssigned':
+      if (state.status === 'none') return state;
+      return { ...state, assignedTeams: { ...state.assignedTeams, [event.data.teamId]: 'dispatched' } };
+    case 'AssignedTeamStatusChanged':
+      if (state.status === 'none') return state;
+      return { ...state, assignedTeams: { ...state.assignedTeams, [event.data.teamId]: event.data.status } };
     default: {
       const unknownEvent: never = event;
       return unknownEvent;

@@ -35,3 +35,14 @@ export class IncidentBoardRow {
   /** Global position of the last event applied to this row (string form). */
   @Column('text') position!: string;
 }
+
+/** What the board shows of each team sent to the incident, with the times evaluation measures. */
+export interface AssignedTeamView {
+  teamId: string;
+  name: string;
+  task: string | null;
+  status: string;
+  dispatchedAt: string;
+  arrivedAt: string | null;
+  releasedAt: string | null;
+}

@@ -4,7 +4,7 @@ import type { LiveDelta } from '@app/event-sourcing';
 import type { Projection } from '@app/event-sourcing/projections';
 import type { JurisdictionRegistry } from '@app/shared';
 import type { IncidentEvent } from '../domain/incident.events';
-import { IncidentBoardRow } from './incident-board.entity';
+import { IncidentBoardRow, type AssignedTeamView } from './incident-board.entity';
 import { toIncidentView } from './incident.views';
 
 /** The incident board: one row per incident, updated by every incident event. */
@@ -69,7 +69,23 @@ function applyToRow(row: IncidentBoardRow | null, event: IncidentEvent, recorded
       return Object.assign(row, { grade: event.data.to, updatedAt: new Date(event.data.changedAt), ...common });
     case 'IncidentClosed':
       return Object.assign(row, { status: 'closed', summary: event.data.summary, closedAt: new Date(event.data.closedAt), updatedAt: new Date(event.data.closedAt), ...common });
+    case 'TeamAssigned': {
+      const d = event.data;
+      const others = (row.assignedTeams as AssignedTeamView[]).filter((t) => t.teamId !== d.teamId);
+      const team: AssignedTeamView = { teamId: d.teamId, name: d.teamName, task: d.task, status: 'dispatched', dispatchedAt: d.dispatchedAt, arrivedAt: null, releasedAt: null };
+      return Object.assign(row, { assignedTeams: [...others, team], updatedAt: new Date(d.dispatchedAt), ...common });
+    }
+    case 'AssignedTeamStatusChanged': {
+      const d = event.data;
+      const teams = (row.assignedTeams as AssignedTeamView[]).map((t) =>
+        t.teamId !== d.teamId
+          ? t
+          : { ...t, status: d.status, arrivedAt: d.status === 'on_scene' ? (t.arrivedAt ?? d.at) : t.arrivedAt, releasedAt: d.status === 'returning' ? d.at : t.releasedAt },
+      );
+      return Object.assign(row, { assignedTeams: teams, updatedAt: new Date(d.at), ...common });
+    }
     default:
       return Object.assign(row, common);
   }
 }
+

@@ -1,7 +1,7 @@
 import { DEFAULT_TIME_ZONE, toZonedIso, type JurisdictionRegistry } from '@app/shared';
 import { GRADE_LABELS } from '../domain/accident-grade';
 import { INCIDENT_CATEGORIES, type IncidentCategory } from '../domain/incident.types';
-import type { IncidentBoardRow } from './incident-board.entity';
+import type { AssignedTeamView, IncidentBoardRow } from './incident-board.entity';
 import type { IncidentTimelineRow } from './incident-timeline.entity';
 
 /** What GET /incidents/{id} and `incident.changed` carry: times in the jurisdiction's zone, labels in Chinese. */
@@ -32,7 +32,12 @@ export function toIncidentView(row: IncidentBoardRow, jurisdictions: Jurisdictio
     summary: row.summary,
     drillId: row.drillId,
     deadlines: row.deadlines,
-    assignedTeams: row.assignedTeams,
+    assignedTeams: (row.assignedTeams as AssignedTeamView[]).map((t) => ({
+      ...t,
+      dispatchedAt: toZonedIso(t.dispatchedAt, zone),
+      arrivedAt: t.arrivedAt ? toZonedIso(t.arrivedAt, zone) : null,
+      releasedAt: t.releasedAt ? toZonedIso(t.releasedAt, zone) : null,
+    })),
     allocations: row.allocations,
     tasks: row.tasks,
     revision: row.revision,

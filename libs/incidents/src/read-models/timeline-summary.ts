@@ -18,12 +18,25 @@ export function summarizeIncidentEvent(event: IncidentEvent): string {
       return `事故等级由${GRADE_LABELS[event.data.from]}${event.data.rose ? '升为' : '调整为'}${GRADE_LABELS[event.data.to]}${event.data.rose ? '，须按新等级重新上报' : ''}`;
     case 'IncidentClosed':
       return `结案：${event.data.summary}`;
+    case 'TeamAssigned':
+      return `调派队伍：${event.data.teamName}${event.data.task ? `，任务：${event.data.task}` : ''}`;
+    case 'AssignedTeamStatusChanged':
+      return `${event.data.teamName}：${TEAM_STATUS_TEXT[event.data.status] ?? event.data.status}`;
     default: {
       const unknownEvent: never = event;
       return String(unknownEvent);
     }
   }
 }
+
+/** The team context owns the statuses; the timeline only needs their Chinese words. */
+const TEAM_STATUS_TEXT: Readonly<Record<string, string>> = {
+  en_route: '出发途中',
+  on_scene: '到达现场',
+  returning: '返回途中',
+  available: '归队待命',
+  out_of_service: '暂停执勤',
+};
 
 function casualtyText(c: Casualties): string {
   return `死亡 ${c.deaths} 人，失踪 ${c.missing} 人，重伤 ${c.seriousInjuries} 人，轻伤 ${c.minorInjuries} 人，被困 ${c.trapped} 人`;

@@ -19,8 +19,8 @@ export function decideTeam(command: TeamCommand, state: TeamState): TeamEvent[] 
       return [{ type: 'TeamProfileUpdated', data: { teamId: state.teamId, ...changes, updatedAt: at } }];
     }
     case 'DispatchTeam':
-      // Redelivery of the same dispatch (a process manager retrying) changes nothing.
-      if (state.status === 'dispatched' && state.incidentId === command.incidentId) return [];
+      // A repeated dispatch is refused like any other (a retried request is recognised by its Idempotency-Key
+      // before decide runs): of 50 commanders pressing the button at once, one wins and 49 learn the team is taken.
       if (state.status !== 'available') throw new TeamNotAvailableError(state.status, state.incidentId);
       return [{ type: 'TeamDispatched', data: { teamId: state.teamId, incidentId: command.incidentId, task: command.task ?? null, dispatchedAt: at } }];
     case 'ReportTeamStatus':

@@ -77,8 +77,8 @@ describe('a dispatched team', () => {
   it('is not available to a second incident (409 TEAM_NOT_AVAILABLE)', () => {
     expect(codeOf(() => when(history, { ...dispatch, incidentId: 'c1d2e3f4-0000-4000-8000-000000000000' } as TeamCommand))).toBe('TEAM_NOT_AVAILABLE');
   });
-  it('ignores a redelivered dispatch to the same incident', () => {
-    expect(when(history, dispatch)).toEqual([]);
+  it('refuses a second dispatch even to the same incident', () => {
+    expect(codeOf(() => when(history, dispatch))).toBe('TEAM_NOT_AVAILABLE');
   });
   it('walks en route → on scene → returning → available, then serves again', () => {
     const full = given(register, dispatch, status('en_route'), status('on_scene'), status('returning'), status('available'));

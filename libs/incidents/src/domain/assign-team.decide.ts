@@ -1,0 +1,21 @@
+import type { AssignTeam, RecordAssignedTeamStatus } from './incident.commands';
+import { IncidentNotFoundError } from './incident.errors';
+import type { AssignedTeamStatusChanged, TeamAssigned } from './incident.events';
+import type { IncidentState } from './incident.state';
+
+/** Redelivered or repeated facts change nothing: the process manager may run a step twice. */
+export function decideAssignTeam(command: AssignTeam, state: IncidentState): TeamAssigned[] {
+  if (state.status === 'none') throw new IncidentNotFoundError();
+  if (state.assignedTeams[command.teamId] === 'dispatched') return [];
+  return [{
+    type: 'TeamAssigned',
+    data: { incidentId: state.incidentId, teamId: command.teamId, teamName: command.teamName, task: command.task, dispatchedAt: command.dispatchedAt.toISOString() },
+  }];
+}
+
+export function decideRecordAssignedTeamStatus(command: RecordAssignedTeamStatus, state: IncidentState): AssignedTeamStatusChanged[] {
+  if (state.status === 'none') throw new IncidentNotFoundError();
+  const current = state.assignedTeams[command.teamId];
+  if (current === undefined || current === command.status) return [];
+  return [{ type: 'AssignedTeamStatusChanged', data: { incidentId: state.incidentId, teamId: command.teamId, teamName: command.teamName, status: command.status, at: command.at.toISOString() } }];
+}

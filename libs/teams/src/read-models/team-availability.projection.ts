@@ -1,0 +1,71 @@
+import type { EntityManager } from 'typeorm';
+import { formatPosition, type RecordedEvent } from '@app/event-store';
+import type { LiveDelta } from '@app/event-sourcing';
+import type { Projection } from '@app/event-sourcing/projections';
+import type { JurisdictionRegistry } from '@app/shared';
+import type { TeamEvent } from '../domain/team.events';
+import { TeamAvailabilityRow } from './team-availability.entity';
+import { toTeamView } from './team.views';
+
+/** Team availability: status, specialty, jurisdiction, location and current incident; pushes `team.changed`. */
+export class TeamAvailabilityProjection implements Projection {
+  readonly name = 'team-availability';
+  readonly filter = { kind: 'category', categories: ['team'] } as const;
+
+  constructor(private readonly jurisdictions: JurisdictionRegistry) {}
+
+  async apply(events: readonly RecordedEvent[], manager: EntityManager): Promise<LiveDelta[]> {
+    const repository = manager.getRepository(TeamAvailabilityRow);
+    const touched = new Map<string, { row: TeamAvailabilityRow; position: string }>();
+    for (const recorded of events) {
+      const event = recorded as unknown as TeamEvent;
+      const id = event.data.teamId;
+      const row = touched.get(id)?.row ?? (await repository.findOneBy({ id }));
+      const next = applyToRow(row, event, recorded);
+      if (next) touched.set(id, { row: next, position: formatPosition(recorded.position) });
+    }
+    const rows = [...touched.values()].map((t) => t.row);
+    if (rows.length > 0) await repository.save(rows);
+    return [...touched.values()].map(({ row, position }) => ({
+      name: 'team.changed' as const,
+      position,
+      scope: { jurisdiction: row.jurisdiction, ...(row.incidentId ? { incidentId: row.incidentId } : {}) },
+      data: toTeamView(row, this.jurisdictions),
+    }));
+  }
+
+  async reset(manager: EntityManager): Promise<void> {
+    await manager.query('truncate team_availability');
+  }
+}
+
+function applyToRow(row: TeamAvailabilityRow | null, event: TeamEvent, recorded: RecordedEvent): TeamAvailabilityRow | null {
+  const common = { revision: Number(recorded.revision), position: formatPosition(recorded.position) };
+  if (event.type === 'TeamRegistered') {
+    const { teamId, registeredAt, ...profile } = event.data;
+    return Object.assign(new TeamAvailabilityRow(), {
+      id: teamId, ...profile, status: 'available', incidentId: null, lastLocation: null, statusSince: new Date(registeredAt), ...common,
+    });
+  }
+  if (!row) return null;
+  switch (event.type) {
+    case 'TeamProfileUpdated': {
+      const { teamId: _id, updatedAt: _at, ...changes } = event.data;
+      return Object.assign(row, changes, common);
+    }
+    case 'TeamDispatched':
+      return Object.assign(row, { status: 'dispatched', incidentId: event.data.incidentId, statusSince: new Date(event.data.dispatchedAt), ...common });
+    case 'TeamStatusReported': {
+      const free = event.data.status === 'available' || event.data.status === 'out_of_service';
+      return Object.assign(row, {
+        status: event.data.status,
+        incidentId: free ? null : row.incidentId,
+        lastLocation: event.data.location ?? row.lastLocation,
+        statusSince: new Date(event.data.reportedAt),
+        ...common,
+      });
+    }
+    default:
+      return Object.assign(row, common);
+  }
+}
