@@ -3,9 +3,10 @@ import { EventStore1732000000000 } from '../migrations/1732000000000-event-store
 import { ReadModels1732000000100 } from '../migrations/1732000000100-read-models';
 import { Identity1732000000200 } from '../migrations/1732000000200-identity';
 import { Teams1732000000300 } from '../migrations/1732000000300-teams';
+import { Warehouses1732000000400 } from '../migrations/1732000000400-warehouses';
 
 /** Every migration, in order. Listed explicitly so compiled and ts-run code find the same set. */
-export const MIGRATIONS: MixedList<Function> = [EventStore1732000000000, ReadModels1732000000100, Identity1732000000200, Teams1732000000300];
+export const MIGRATIONS: MixedList<Function> = [EventStore1732000000000, ReadModels1732000000100, Identity1732000000200, Teams1732000000300, Warehouses1732000000400];
 
 /**
  * Applies pending migrations. TypeORM takes a table lock while it runs, so two processes starting together do

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { IdentityModule, JurisdictionRow, UserRow } from '@app/identity';
 import { IncidentBoardRow, IncidentsModule, IncidentTimelineRow } from '@app/incidents';
 import { TeamAvailabilityRow, TeamsModule } from '@app/teams';
+import { AllocationRow, StockLevelRow, WarehouseRow, WarehousesModule } from '@app/warehouses';
 import type { AppConfig } from '@app/shared/nest';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
@@ -26,7 +27,7 @@ export class AppModule {
         TypeOrmModule.forRoot({
           type: 'postgres',
           url: config.DATABASE_URL,
-          entities: [IncidentBoardRow, IncidentTimelineRow, TeamAvailabilityRow, UserRow, JurisdictionRow],
+          entities: [IncidentBoardRow, IncidentTimelineRow, TeamAvailabilityRow, WarehouseRow, StockLevelRow, AllocationRow, UserRow, JurisdictionRow],
           synchronize: false,
           migrationsRun: false,
           extra: { max: 20 },
@@ -41,6 +42,7 @@ export class AppModule {
         }),
         IncidentsModule,
         TeamsModule,
+        WarehousesModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }, ConsoleGateway],

@@ -4,4 +4,5 @@ export * from './kernel/command-context';
 export * from './kernel/command-handling';
 export * from './kernel/idempotency';
 export * from './kernel/upcasting';
+export * from './kernel/snapshots';
 export * from './projections/live-delta';

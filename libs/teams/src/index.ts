@@ -8,4 +8,3 @@ export type { TeamState } from './domain/team.state';
 export { TeamsModule, teamProjections } from './teams.module';
 export { TeamAvailabilityRow } from './read-models/team-availability.entity';
 export type { TeamView } from './read-models/team.views';
-export { DispatchProcessManager } from './process/dispatch.process-manager';

@@ -3,9 +3,11 @@ import { DataSource } from 'typeorm';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { createEventStore } from './event-store.factory';
 import { LiveDeltaBus } from '@app/event-sourcing';
-import { LIVE_DELTA_BUS, PROJECTION_RUNNER, ProjectionRunner } from '@app/event-sourcing/projections';
+import { LIVE_DELTA_BUS, PostgresSnapshotStore, PROJECTION_RUNNER, ProjectionRunner, SNAPSHOT_STORE } from '@app/event-sourcing/projections';
 import { incidentProjections } from '@app/incidents';
-import { DispatchProcessManager, teamProjections } from '@app/teams';
+import { DispatchProcessManager } from '@app/dispatch';
+import { teamProjections } from '@app/teams';
+import { warehouseProjections } from '@app/warehouses';
 import { loadJurisdictionRegistry } from '@app/identity';
 import { CLOCK, JURISDICTIONS, systemClock, type Clock, type JurisdictionRegistry } from '@app/shared';
 import type { AppConfig } from '@app/shared/nest';
@@ -35,25 +37,27 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         { provide: CLOCK, useValue: systemClock },
         { provide: JURISDICTIONS, inject: [DataSource], useFactory: (dataSource: DataSource) => loadJurisdictionRegistry(dataSource) },
         { provide: LIVE_DELTA_BUS, useValue: new LiveDeltaBus() },
+        { provide: SNAPSHOT_STORE, inject: [DataSource], useFactory: (dataSource: DataSource) => new PostgresSnapshotStore(dataSource) },
         {
           provide: EVENT_STORE,
           useFactory: (): EventStore => createEventStore(config),
         },
         {
           provide: PROJECTION_RUNNER,
-          inject: [DataSource, EVENT_STORE, LIVE_DELTA_BUS, JURISDICTIONS, CLOCK],
-          useFactory: (dataSource: DataSource, store: EventStore, bus: LiveDeltaBus, jurisdictions: JurisdictionRegistry, clock: Clock) =>
+          inject: [DataSource, EVENT_STORE, LIVE_DELTA_BUS, JURISDICTIONS, CLOCK, SNAPSHOT_STORE],
+          useFactory: (dataSource: DataSource, store: EventStore, bus: LiveDeltaBus, jurisdictions: JurisdictionRegistry, clock: Clock, snapshots: PostgresSnapshotStore) =>
             new ProjectionRunner(dataSource, store, [
               ...incidentProjections(jurisdictions),
               ...teamProjections(jurisdictions),
+              ...warehouseProjections(jurisdictions),
               // Process managers ride on the same checkpointed runner: at-least-once delivery, idempotent steps.
-              new DispatchProcessManager(store, clock),
+              new DispatchProcessManager(store, clock, snapshots),
             ], bus, {
               log: (m) => new Logger('Projections').warn(m),
             }),
         },
       ],
-      exports: [APP_CONFIG, CLOCK, JURISDICTIONS, LIVE_DELTA_BUS, EVENT_STORE, PROJECTION_RUNNER],
+      exports: [APP_CONFIG, CLOCK, JURISDICTIONS, LIVE_DELTA_BUS, EVENT_STORE, PROJECTION_RUNNER, SNAPSHOT_STORE],
     };
   }
 

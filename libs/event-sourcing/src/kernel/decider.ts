@@ -1,3 +1,5 @@
+import type { Snapshotting } from './snapshots';
+
 /**
  * The decide/evolve kernel (ARCHITECTURE.md). A domain event is a plain `{ type, data }` with a string-literal
  * type; `decide` is pure (time and settings come inside the command), so a version conflict can simply re-run it.
@@ -15,6 +17,8 @@ export interface Decider<C, E extends DomainEvent, S> {
   scopeOf?(state: S): { jurisdiction?: string; drillId?: string };
   /** The error for an aggregate the actor may not see; thrown instead of revealing that it exists. */
   notFound?(): Error;
+  /** Long-lived aggregates load from a snapshot plus the events after it. */
+  snapshotting?: Snapshotting;
 }
 
 export function fold<E extends DomainEvent, S>(decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>, events: readonly E[], from?: S): S {

@@ -3,4 +3,5 @@ export * from './projection';
 export * from './projection-runner';
 export * from './checkpoint-store';
 export * from './live-delta-buffer';
-export { PROJECTION_RUNNER, LIVE_DELTA_BUS } from './tokens';
+export { PROJECTION_RUNNER, LIVE_DELTA_BUS, SNAPSHOT_STORE } from './tokens';
+export { PostgresSnapshotStore } from './postgres-snapshot-store';

@@ -106,6 +106,18 @@ export function describeEventStoreContract(adapter: string, connect: () => Promi
         expect(['IDEMPOTENCY_CONFLICT', 'WRONG_EXPECTED_VERSION']).toContain((error as EventStoreError).code);
         expect((await store.readStream(stream)).length).toBe(2);
       });
+
+      it('ids already stored earlier in the stream are refused at a later expected revision, never stored twice', async () => {
+        const stream = streamIn(freshCategory());
+        const batch = events(1);
+        await store.append(stream, batch, 'no_stream');
+        await store.append(stream, events(1), 0n);
+        // A retried command re-decided on newer state would carry the same deterministic ids at revision 1.
+        const error = await store.append(stream, batch, 1n).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(EventStoreError);
+        expect(['IDEMPOTENCY_CONFLICT', 'WRONG_EXPECTED_VERSION']).toContain((error as EventStoreError).code);
+        expect((await store.readStream(stream)).length).toBe(2);
+      });
     });
 
     describe('reading a stream', () => {

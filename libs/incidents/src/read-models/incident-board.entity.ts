@@ -46,3 +46,13 @@ export interface AssignedTeamView {
   arrivedAt: string | null;
   releasedAt: string | null;
 }
+
+/** Supplies allocated to the incident, as the board shows them. */
+export interface AllocationView {
+  allocationId: string;
+  warehouseId: string;
+  items: { materialCode: string; quantity: number }[];
+  status: string;
+  allocatedAt: string;
+  updatedAt: string;
+}

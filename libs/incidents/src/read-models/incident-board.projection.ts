@@ -4,13 +4,14 @@ import type { LiveDelta } from '@app/event-sourcing';
 import type { Projection } from '@app/event-sourcing/projections';
 import type { JurisdictionRegistry } from '@app/shared';
 import type { IncidentEvent } from '../domain/incident.events';
-import { IncidentBoardRow, type AssignedTeamView } from './incident-board.entity';
+import { IncidentBoardRow, type AllocationView, type AssignedTeamView } from './incident-board.entity';
 import { toIncidentView } from './incident.views';
 
 /** The incident board: one row per incident, updated by every incident event. */
 export class IncidentBoardProjection implements Projection {
   readonly name = 'incident-board';
-  readonly filter = { kind: 'category', categories: ['incident'] } as const;
+  // Warehouse events too: the board shows each incident's allocations (a read-model join; the warehouse owns them).
+  readonly filter = { kind: 'category', categories: ['incident', 'warehouse'] } as const;
 
   constructor(private readonly jurisdictions: JurisdictionRegistry) {}
 
@@ -18,10 +19,11 @@ export class IncidentBoardProjection implements Projection {
     const repository = manager.getRepository(IncidentBoardRow);
     const touched = new Map<string, { row: IncidentBoardRow; position: string }>();
     for (const recorded of events) {
-      const event = recorded as unknown as IncidentEvent;
+      const event = recorded as unknown as IncidentEvent | AllocationEvent;
       const id = event.data.incidentId;
+      if (typeof id !== 'string') continue; // warehouse events that concern no incident
       const row = touched.get(id)?.row ?? (await repository.findOneBy({ id }));
-      const next = applyToRow(row, event, recorded);
+      const next = isAllocationEvent(event) ? applyAllocation(row, event, recorded) : applyToRow(row, event, recorded);
       if (!next) continue;
       touched.set(id, { row: next, position: formatPosition(recorded.position) });
     }
@@ -38,6 +40,27 @@ export class IncidentBoardProjection implements Projection {
   async reset(manager: EntityManager): Promise<void> {
     await manager.query('truncate incident_board');
   }
+}
+
+/** The two warehouse events the board reads (their shape is the warehouse context's public event contract). */
+type AllocationEvent =
+  | { type: 'StockAllocated'; data: { warehouseId: string; allocationId: string; incidentId: string; items: { materialCode: string; quantity: number }[]; allocatedAt: string } }
+  | { type: 'AllocationStatusChanged'; data: { allocationId: string; incidentId: string; status: string; at: string } };
+
+const isAllocationEvent = (event: { type: string }): event is AllocationEvent => event.type === 'StockAllocated' || event.type === 'AllocationStatusChanged';
+
+/** Allocations change the board row but not the incident's revision (If-Match stays the incident's own). */
+function applyAllocation(row: IncidentBoardRow | null, event: AllocationEvent, recorded: RecordedEvent): IncidentBoardRow | null {
+  if (!row) return null;
+  const allocations = row.allocations as AllocationView[];
+  const position = formatPosition(recorded.position);
+  if (event.type === 'StockAllocated') {
+    const d = event.data;
+    const entry: AllocationView = { allocationId: d.allocationId, warehouseId: d.warehouseId, items: d.items, status: 'reserved', allocatedAt: d.allocatedAt, updatedAt: d.allocatedAt };
+    return Object.assign(row, { allocations: [...allocations.filter((a) => a.allocationId !== d.allocationId), entry], position });
+  }
+  const d = event.data;
+  return Object.assign(row, { allocations: allocations.map((a) => (a.allocationId === d.allocationId ? { ...a, status: d.status, updatedAt: d.at } : a)), position });
 }
 
 function applyToRow(row: IncidentBoardRow | null, event: IncidentEvent, recorded: RecordedEvent): IncidentBoardRow | null {

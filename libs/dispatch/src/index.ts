@@ -1,0 +1,2 @@
+// Dispatch across incidents, teams and warehouses (process managers): the only entry point other code imports.
+export { DispatchProcessManager } from './dispatch.process-manager';

@@ -1,0 +1,31 @@
+/** Warehouse levels and reserve kinds (DOMAIN.md rule 8: 实物储备 / 市场(协议)储备 / 产能储备). */
+export const WAREHOUSE_LEVELS = ['city', 'county', 'town', 'enterprise'] as const;
+export type WarehouseLevel = (typeof WAREHOUSE_LEVELS)[number];
+
+export const RESERVE_KINDS = ['physical', 'agreement', 'capacity'] as const;
+export type ReserveKind = (typeof RESERVE_KINDS)[number];
+
+export const RESERVE_KIND_LABELS: Readonly<Record<ReserveKind, string>> = { physical: '实物储备', agreement: '协议储备', capacity: '产能储备' };
+export const WAREHOUSE_LEVEL_LABELS: Readonly<Record<WarehouseLevel, string>> = { city: '市级', county: '县级', town: '乡镇级', enterprise: '企业' };
+
+export interface WarehouseLocation {
+  address: string;
+  lat: number;
+  lng: number;
+}
+
+export interface StockLine {
+  materialCode: string;
+  quantity: number;
+}
+
+export interface ReceiptLine extends StockLine {
+  batch: string | null;
+  /** ISO instant, or null for supplies that do not expire. */
+  expiresAt: string | null;
+}
+
+export const ALLOCATION_STATUSES = ['reserved', 'shipped', 'delivered', 'cancelled'] as const;
+export type AllocationStatus = (typeof ALLOCATION_STATUSES)[number];
+
+export const warehouseStream = (warehouseId: string): string => `warehouse-${warehouseId}`;
