@@ -7,6 +7,7 @@ import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { randomBytes } from 'node:crypto';
 import { IdentityModule, JurisdictionRow, UserRow } from '@app/identity';
 import { IncidentBoardRow, IncidentsModule, IncidentTimelineRow } from '@app/incidents';
+import { DispatchModule } from '@app/dispatch';
 import { TeamAvailabilityRow, TeamsModule } from '@app/teams';
 import { AllocationRow, StockLevelRow, WarehouseRow, WarehousesModule } from '@app/warehouses';
 import type { AppConfig } from '@app/shared/nest';
@@ -43,6 +44,7 @@ export class AppModule {
         IncidentsModule,
         TeamsModule,
         WarehousesModule,
+        DispatchModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }, ConsoleGateway],

@@ -1,0 +1,55 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataSource, In } from 'typeorm';
+import { GetIncidentQuery, type IncidentCategory, type IncidentView } from '@app/incidents';
+import type { Actor } from '@app/shared';
+import { CurrentActor, Requires, uuidParam } from '@app/shared/nest';
+import { SPECIALTY_LABELS, TeamAvailabilityRow } from '@app/teams';
+import { StockLevelRow, WarehouseRow } from '@app/warehouses';
+import { MATERIALS_BY_CATEGORY, SPECIALTIES_BY_CATEGORY } from '../domain/incident-needs';
+import { rankTeams, rankWarehouses, type TeamRecommendation, type WarehouseRecommendation } from '../domain/recommend';
+
+export interface Recommendations {
+  incidentId: string;
+  neededSpecialties: string[];
+  neededMaterials: { materialCode: string; quantity: number }[];
+  teams: TeamRecommendation[];
+  warehouses: WarehouseRecommendation[];
+}
+
+/** What to send: available teams and stocked warehouses the commander may use, ranked, each with its reason. */
+@ApiTags('dispatch')
+@Controller('incidents/:id/recommendations')
+export class RecommendationsController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Get()
+  @Requires('incident.read')
+  @ApiOperation({ summary: '调派建议：按专长匹配、距离与到达时间排序的队伍，及能满足物资需求的储备库' })
+  async recommend(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<Recommendations> {
+    const incident: IncidentView = await this.queries.execute(new GetIncidentQuery(id, actor.scope));
+    const category = incident.category as IncidentCategory;
+    const neededSpecialties = [...(SPECIALTIES_BY_CATEGORY[category] ?? [])];
+    const neededMaterials = [...(MATERIALS_BY_CATEGORY[category] ?? [])];
+    const scope = In([...actor.scope]);
+    const teams = await this.dataSource.getRepository(TeamAvailabilityRow).findBy({ status: 'available', jurisdiction: scope });
+    const warehouses = await this.dataSource.getRepository(WarehouseRow).findBy({ jurisdiction: scope });
+    const lines = warehouses.length === 0 ? [] : await this.dataSource.getRepository(StockLevelRow).findBy({ warehouseId: In(warehouses.map((w) => w.id)) });
+    return {
+      incidentId: id,
+      neededSpecialties,
+      neededMaterials,
+      teams: rankTeams(incident.location, neededSpecialties, SPECIALTY_LABELS, teams.map((t) => ({
+        id: t.id, name: t.name, kind: t.kind, specialties: t.specialties, location: t.lastLocation ?? { lat: t.base.lat, lng: t.base.lng },
+      }))),
+      warehouses: rankWarehouses(incident.location, neededMaterials, warehouses.map((w) => ({
+        id: w.id, name: w.name, location: w.location,
+        available: Object.fromEntries(lines.filter((l) => l.warehouseId === w.id).map((l) => [l.materialCode, l.onHand - l.reserved])),
+      }))),
+    };
+  }
+}
