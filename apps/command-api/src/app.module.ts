@@ -35,8 +35,12 @@ export class AppModule {
         }),
         TerminusModule,
         InfrastructureModule.forRoot(config),
-        // Per client address; the global ThrottlerGuard runs before the auth guard, so floods cost no token checks.
-        ThrottlerModule.forRoot([{ ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }]),
+        // Per client address across the whole API (the key leaves out the route, which the throttler adds by
+        // default); the global ThrottlerGuard runs before the auth guard, so floods cost no token checks.
+        ThrottlerModule.forRoot({
+          throttlers: [{ ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }],
+          generateKey: (_context, tracker, throttler) => `${throttler}:${tracker}`,
+        }),
         IdentityModule.forRoot({
           secret: config.AUTH_TOKEN_SECRET ?? randomBytes(48).toString('base64url'),
           ttlSeconds: config.AUTH_TOKEN_TTL_MINUTES * 60,

@@ -8,6 +8,7 @@ import { UserSeeding } from '@app/identity';
 import { JURISDICTIONS, ROLE_LABELS, type JurisdictionRegistry } from '@app/shared';
 import { createApp } from './bootstrap';
 import { seedDemoData } from './demo/seed-demo-data';
+import { seedDemoResources } from './demo/seed-demo-resources';
 
 async function main(): Promise<void> {
   const logger = new Logger('Main');
@@ -46,7 +47,8 @@ async function main(): Promise<void> {
   const demoUsers = demo ? await seeding.ensureDemoUsers(resolve(process.cwd(), '.data/demo-users.json')) : [];
   if (demo) {
     const created = await seedDemoData(app);
-    logger.log(`demo data: ${created} demo incidents created (invented data, marked 【演示】)`);
+    const resources = await seedDemoResources(app);
+    logger.log(`demo data: ${created} incidents, ${resources.teams} teams, ${resources.warehouses} warehouses created (invented data, marked 【演示】)`);
   }
   const lines = [
     '',

@@ -6,3 +6,4 @@ export * from './domain/warehouse.types';
 export type { WarehouseEvent } from './domain/warehouse.events';
 export { warehouseDecider } from './domain/warehouse.decider';
 export type { WarehouseState } from './domain/warehouse.state';
+export type { WarehouseCommand } from './domain/warehouse.commands';

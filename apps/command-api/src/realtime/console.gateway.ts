@@ -20,6 +20,8 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   @WebSocketServer() private namespace!: Namespace;
   private readonly buffer = new LiveDeltaBuffer(20_000);
   private feed: RxSubscription | undefined;
+  private disabled: RxSubscription | undefined;
+  private sweep: NodeJS.Timeout | undefined;
 
   constructor(
     @Inject(LIVE_DELTA_BUS) private readonly bus: LiveDeltaBus,
@@ -43,6 +45,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
         () => next(unauthorized()),
       );
     });
+    this.watchRevocations();
     this.feed = this.bus.deltas.subscribe((delta) => {
       this.buffer.add(delta);
       this.namespace.to(roomsOfDelta(delta, this.jurisdictions)).emit(delta.name, { position: delta.position, data: delta.data });
@@ -51,6 +54,30 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
 
   onModuleDestroy(): void {
     this.feed?.unsubscribe();
+    this.disabled?.unsubscribe();
+    clearInterval(this.sweep);
+  }
+
+  /** Ends the sessions of users whose access was withdrawn: at once in this process, within a sweep elsewhere. */
+  private watchRevocations(): void {
+    this.disabled = this.authenticator.disabledUsers.subscribe((userId) => this.endSessions(new Set([userId]), 'user_disabled'));
+    this.sweep = setInterval(() => {
+      const actors = [...this.namespace.sockets.values()].map((s) => (s.data as ConsoleSocketData).actor).filter(Boolean);
+      this.authenticator.revoked(actors).then(
+        (revoked) => this.endSessions(revoked, 'access_changed'),
+        () => undefined, // the database may be briefly unreachable; the next sweep tries again
+      );
+    }, REVOCATION_SWEEP_MS);
+    this.sweep.unref();
+  }
+
+  private endSessions(userIds: ReadonlySet<string>, reason: string): void {
+    if (userIds.size === 0) return;
+    for (const socket of this.namespace.sockets.values()) {
+      if (!userIds.has((socket.data as ConsoleSocketData).actor?.userId)) continue;
+      socket.emit('session.expired', { data: { reason } });
+      socket.disconnect(true);
+    }
   }
 
   handleConnection(client: Socket): void {
@@ -109,6 +136,9 @@ function parseSubscription(body: unknown, jurisdictions: JurisdictionRegistry): 
 }
 
 export type { LiveDelta };
+
+/** How long a withdrawn user's open console may still receive data at most (other API processes, role changes). */
+const REVOCATION_SWEEP_MS = 5_000;
 
 interface ConsoleSocketData {
   actor: Actor;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-/** More than 5 failed sign-ins for one name within 15 minutes lock that name until the window passes (issue 3). */
+/** 5 failed sign-ins for one name within 15 minutes lock that name (a 6th attempt answers 429) until the window passes. */
 export const MAX_FAILURES = 5;
 export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
 

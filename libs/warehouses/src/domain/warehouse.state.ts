@@ -58,7 +58,7 @@ export function evolveWarehouse(state: WarehouseState, event: WarehouseEvent): W
   switch (event.type) {
     case 'StockReceived':
       for (const item of event.data.items) {
-        change(item.materialCode, (l) => ({ ...l, onHand: l.onHand + item.quantity, batches: [...l.batches, { batch: item.batch, expiresAt: item.expiresAt, quantity: item.quantity }] }));
+        change(item.materialCode, (l) => ({ ...l, onHand: l.onHand + item.quantity, batches: addBatch(l.batches, { batch: item.batch, expiresAt: item.expiresAt, quantity: item.quantity }) }));
       }
       return { ...state, stock };
     case 'StockAllocated':
@@ -72,7 +72,7 @@ export function evolveWarehouse(state: WarehouseState, event: WarehouseEvent): W
         if (event.data.status === 'shipped') change(item.materialCode, (l) => ({ ...l, onHand: l.onHand - item.quantity, reserved: l.reserved - item.quantity, batches: consume(l.batches, item.quantity) }));
         if (event.data.status === 'cancelled' && allocation.status === 'reserved') change(item.materialCode, (l) => ({ ...l, reserved: l.reserved - item.quantity }));
         // Shipped goods called back come home as unbatched stock.
-        if (event.data.status === 'cancelled' && allocation.status === 'shipped') change(item.materialCode, (l) => ({ ...l, onHand: l.onHand + item.quantity, batches: [...l.batches, { batch: null, expiresAt: null, quantity: item.quantity }] }));
+        if (event.data.status === 'cancelled' && allocation.status === 'shipped') change(item.materialCode, (l) => ({ ...l, onHand: l.onHand + item.quantity, batches: addBatch(l.batches, { batch: null, expiresAt: null, quantity: item.quantity }) }));
       }
       if (event.data.status === 'shipped') open[event.data.allocationId] = { ...allocation, status: 'shipped' };
       else delete open[event.data.allocationId];
@@ -83,7 +83,7 @@ export function evolveWarehouse(state: WarehouseState, event: WarehouseEvent): W
       change(event.data.materialCode, (l) => ({
         ...l,
         onHand: event.data.counted,
-        batches: delta < 0 ? consume(l.batches, -delta) : delta > 0 ? [...l.batches, { batch: null, expiresAt: null, quantity: delta }] : l.batches,
+        batches: delta < 0 ? consume(l.batches, -delta) : delta > 0 ? addBatch(l.batches, { batch: null, expiresAt: null, quantity: delta }) : l.batches,
       }));
       return { ...state, stock };
     }
@@ -97,15 +97,31 @@ export function evolveWarehouse(state: WarehouseState, event: WarehouseEvent): W
   }
 }
 
-/** First-expiry-first-out; batches without expiry go last. */
+/**
+ * Batches are kept in first-expiry-first-out order (no expiry last), so shipping takes from the front and a long
+ * history never re-sorts: consuming costs the batches it empties, not the whole list.
+ */
 export function consume(batches: readonly Batch[], quantity: number): Batch[] {
-  const ordered = [...batches].sort((a, b) => (a.expiresAt ?? '9999').localeCompare(b.expiresAt ?? '9999'));
   let left = quantity;
-  const kept: Batch[] = [];
-  for (const b of ordered) {
-    const take = Math.min(left, b.quantity);
+  let index = 0;
+  while (left > 0 && index < batches.length) {
+    const take = Math.min(left, batches[index]!.quantity);
     left -= take;
-    if (b.quantity - take > 0) kept.push({ ...b, quantity: b.quantity - take });
+    if (take < batches[index]!.quantity) break;
+    index++;
   }
-  return kept;
+  const rest = batches.slice(index);
+  const partlyTaken = quantity - batches.slice(0, index).reduce((s, b) => s + b.quantity, 0);
+  if (rest.length > 0 && partlyTaken > 0) rest[0] = { ...rest[0]!, quantity: rest[0]!.quantity - partlyTaken };
+  return rest;
+}
+
+/** Inserts a batch at its expiry place; the same batch and expiry merge into one line. */
+export function addBatch(batches: readonly Batch[], added: Batch): Batch[] {
+  const key = added.expiresAt ?? '9999';
+  const same = batches.findIndex((b) => b.batch === added.batch && b.expiresAt === added.expiresAt);
+  if (same >= 0) return batches.map((b, i) => (i === same ? { ...b, quantity: b.quantity + added.quantity } : b));
+  let at = batches.length;
+  while (at > 0 && (batches[at - 1]!.expiresAt ?? '9999') > key) at--;
+  return [...batches.slice(0, at), added, ...batches.slice(at)];
 }

@@ -4,7 +4,7 @@ import type { LiveDelta } from '@app/event-sourcing';
 import type { Projection } from '@app/event-sourcing/projections';
 import { DEFAULT_TIME_ZONE, type JurisdictionRegistry } from '@app/shared';
 import type { WarehouseEvent } from '../domain/warehouse.events';
-import { consume, type Batch } from '../domain/warehouse.state';
+import { addBatch, consume, type Batch } from '../domain/warehouse.state';
 import { AllocationRow, StockLevelRow, WarehouseRow } from './stock.entities';
 import { toStockLineView } from './stock.views';
 
@@ -66,7 +66,7 @@ export class StockProjection implements Projection {
         for (const item of event.data.items) {
           const row = await line(warehouse, item.materialCode, position);
           row.onHand += item.quantity;
-          row.batches = [...row.batches, { batch: item.batch, expiresAt: item.expiresAt, quantity: item.quantity }];
+          row.batches = addBatch(row.batches, { batch: item.batch, expiresAt: item.expiresAt, quantity: item.quantity });
         }
         return;
       case 'StockAllocated':
@@ -89,7 +89,7 @@ export class StockProjection implements Projection {
             row.reserved -= item.quantity;
           } else if (event.data.status === 'cancelled' && event.data.from === 'shipped') {
             row.onHand += item.quantity;
-            row.batches = [...row.batches, { batch: null, expiresAt: null, quantity: item.quantity }];
+            row.batches = addBatch(row.batches, { batch: null, expiresAt: null, quantity: item.quantity });
           }
         }
         await manager.update(AllocationRow, { id: allocation.id }, { status: event.data.status, updatedAt: new Date(event.data.at) });
@@ -100,7 +100,7 @@ export class StockProjection implements Projection {
         const delta = event.data.counted - event.data.previous;
         row.onHand = event.data.counted;
         if (delta < 0) row.batches = consume(row.batches, -delta);
-        if (delta > 0) row.batches = [...row.batches, { batch: null, expiresAt: null, quantity: delta }];
+        if (delta > 0) row.batches = addBatch(row.batches, { batch: null, expiresAt: null, quantity: delta });
         return;
       }
       case 'MinimumLevelSet':

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { CLOCK, DomainError, JURISDICTIONS, NotFoundError, OutsideJurisdictionError, type Clock, type JurisdictionRegistry, type Role } from '@app/shared';
+import { Authenticator } from '../../auth/authenticator';
 import { PasswordHasher } from '../../auth/password-hasher';
 import { UserRow } from '../../persistence/user.entity';
 
@@ -35,6 +36,7 @@ export class UserAdminService {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
+    private readonly authenticator: Authenticator,
   ) {}
 
   /** An unknown code is a 400; a known one outside the administrator's own tree a 403. */
@@ -71,6 +73,9 @@ export class UserAdminService {
         await this.audit(userId, 'UserDisabled', { userId, username: user.username }, 'any', by, user.jurisdiction);
       }
       return toUserView(user);
+    }).then((view) => {
+      this.authenticator.disabledUsers.next(userId);
+      return view;
     });
   }
 

@@ -1,0 +1,151 @@
+import { RequestMethod } from '@nestjs/common';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomBytes, randomUUID } from 'node:crypto';
+import request from 'supertest';
+import { PUBLIC_ROUTE } from '../../libs/shared/src/nest';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+interface Route {
+  method: string;
+  /** As registered with Fastify, e.g. /api/v1/incidents/:id */
+  pattern: string;
+  isPublic: boolean;
+}
+
+/**
+ * Every HTTP route the Nest application registered, read from the controllers' own metadata, so a route added
+ * later is checked here without anyone remembering to list it. The global prefix is api/v1 except for health
+ * (apps/command-api/src/bootstrap.ts).
+ */
+function registeredRoutes(app: NestFastifyApplication): Route[] {
+  const discovery = new DiscoveryService(app.get(ModulesContainer));
+  const scanner = new MetadataScanner();
+  const seen = new Set<unknown>();
+  const routes: Route[] = [];
+  for (const wrapper of discovery.getControllers()) {
+    const type = wrapper.metatype;
+    if (!type || seen.has(type)) continue;
+    seen.add(type);
+    const prototype = type.prototype as Record<string, unknown>;
+    const base = firstPath(Reflect.getMetadata(PATH_METADATA, type));
+    for (const name of scanner.getAllMethodNames(prototype)) {
+      const handler = prototype[name];
+      if (typeof handler !== 'function') continue;
+      const method: unknown = Reflect.getMetadata(METHOD_METADATA, handler);
+      const path: unknown = Reflect.getMetadata(PATH_METADATA, handler);
+      if (typeof method !== 'number' || path === undefined) continue;
+      const joined = [base, firstPath(path)].filter((p) => p !== '' && p !== '/').join('/');
+      const prefixed = joined === 'health' ? `/${joined}` : `/api/v1/${joined}`;
+      const isPublic = Reflect.getMetadata(PUBLIC_ROUTE, handler) === true || Reflect.getMetadata(PUBLIC_ROUTE, type) === true;
+      routes.push({ method: RequestMethod[method]!, pattern: prefixed.replace(/\/+$/, ''), isPublic });
+    }
+  }
+  return routes;
+}
+
+function firstPath(path: unknown): string {
+  const value = Array.isArray(path) ? path[0] : path;
+  return typeof value === 'string' ? value.replace(/^\/+|\/+$/g, '') : '';
+}
+
+const SECRET = randomBytes(48).toString('base64url');
+
+describe('every route is closed without a valid token', () => {
+  let t: TestApp;
+  let routes: Route[];
+  const jwt = new JwtService();
+
+  beforeAll(async () => {
+    // A known secret lets the test forge tokens that differ from a valid one in exactly one respect.
+    t = await startTestApp({ AUTH_TOKEN_SECRET: SECRET });
+    routes = registeredRoutes(t.app);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const send = (route: Route, authorization?: string): request.Test => {
+    const path = route.pattern.replace(/:[A-Za-z]\w*/g, () => randomUUID());
+    const agent = request(t.baseUrl);
+    const test =
+      route.method === 'GET' ? agent.get(path)
+      : route.method === 'POST' ? agent.post(path).send({})
+      : route.method === 'PUT' ? agent.put(path).send({})
+      : route.method === 'PATCH' ? agent.patch(path).send({})
+      : route.method === 'DELETE' ? agent.delete(path)
+      : undefined;
+    if (!test) throw new Error(`no client for ${route.method} ${route.pattern}`);
+    return authorization === undefined ? test : test.set('Authorization', authorization);
+  };
+
+  it('finds the routes it must check (so the checks below cannot pass vacuously)', () => {
+    const names = routes.map((r) => `${r.method} ${r.pattern}`);
+    expect(routes.length).toBeGreaterThanOrEqual(12);
+    expect(names).toEqual(expect.arrayContaining([
+      'GET /health',
+      'POST /api/v1/auth/login',
+      'POST /api/v1/auth/refresh',
+      'POST /api/v1/incidents',
+      'GET /api/v1/incidents/:id',
+      'POST /api/v1/incidents/:id/close',
+      'POST /api/v1/users/:id/disable',
+      'GET /api/v1/audit',
+    ]));
+    // The patterns are the ones Fastify actually serves, not a guess at how Nest joins paths.
+    const fastify = t.app.getHttpAdapter().getInstance();
+    const unknown = routes.filter((r) => !fastify.hasRoute({ method: r.method as 'GET', url: r.pattern }));
+    expect(unknown).toEqual([]);
+  });
+
+  it('only health and sign-in are public', () => {
+    expect(routes.filter((r) => r.isPublic).map((r) => `${r.method} ${r.pattern}`).sort()).toEqual(['GET /health', 'POST /api/v1/auth/login']);
+  });
+
+  const claims = (overrides: Record<string, unknown> = {}) => ({ username: t.commander.username, roles: ['commander'], jurisdiction: '640500', ...overrides });
+  const now = () => Math.floor(Date.now() / 1000);
+  const credentials: Array<[string, () => string | undefined]> = [
+    ['no Authorization header', () => undefined],
+    ['an empty bearer', () => 'Bearer '],
+    ['a garbage bearer', () => 'Bearer not-a-token'],
+    ['a JWT-shaped garbage bearer', () => 'Bearer aaaa.bbbb.cccc'],
+    ['another scheme with a valid token', () => `Basic ${t.commander.token}`],
+    ['a token signed by another secret', () => `Bearer ${jwt.sign(claims(), { secret: randomBytes(48).toString('base64url'), subject: t.commander.id, expiresIn: 600 })}`],
+    ['an unsigned (alg none) token', () => `Bearer ${unsigned({ ...claims(), sub: t.commander.id, exp: now() + 600 })}`],
+    ['an expired token with the right secret', () => `Bearer ${jwt.sign({ ...claims(), exp: now() - 60 }, { secret: SECRET, subject: t.commander.id })}`],
+    ['a right-secret token of a user that does not exist', () => `Bearer ${jwt.sign(claims(), { secret: SECRET, subject: randomUUID(), expiresIn: 600 })}`],
+    ['a right-secret token with an unknown role', () => `Bearer ${jwt.sign(claims({ roles: ['root'] }), { secret: SECRET, subject: t.commander.id, expiresIn: 600 })}`],
+    ['a right-secret token signed with another algorithm (HS512)', () => `Bearer ${jwt.sign(claims(), { secret: SECRET, subject: t.commander.id, expiresIn: 600, algorithm: 'HS512' })}`],
+  ];
+
+  test.each(credentials)('every non-public route answers 401 problem+json to %s', async (_, authorization) => {
+    const failures: string[] = [];
+    for (const route of routes.filter((r) => !r.isPublic)) {
+      const response = await send(route, authorization());
+      const contentType = String(response.headers['content-type'] ?? '');
+      if (response.status !== 401 || !contentType.startsWith('application/problem+json') || response.body.code !== 'UNAUTHENTICATED') {
+        failures.push(`${route.method} ${route.pattern} → ${response.status} ${contentType} ${JSON.stringify(response.body).slice(0, 120)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('a valid token is accepted (the forged ones above differ from it in one respect only)', async () => {
+    const valid = jwt.sign(claims(), { secret: SECRET, subject: t.commander.id, expiresIn: 600 });
+    await request(t.baseUrl).get('/api/v1/incidents').set('Authorization', `Bearer ${valid}`).expect(200);
+  });
+
+  it('health and sign-in answer without a token', async () => {
+    await request(t.baseUrl).get('/health').expect(200);
+    const login = await request(t.baseUrl).post('/api/v1/auth/login').send({ username: t.commander.username, password: t.commander.password }).expect(200);
+    expect(login.body.accessToken).toEqual(expect.any(String));
+  });
+});
+
+/** A JWT with `alg: none` and an empty signature: a classic bypass a verifier must refuse. */
+function unsigned(payload: Record<string, unknown>): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${part({ alg: 'none', typ: 'JWT' })}.${part(payload)}.`;
+}
