@@ -8,7 +8,8 @@ import { incidentBody } from '../support/incident-fixtures';
  * The role matrix, written out here on purpose instead of read from libs/shared/src/auth/permissions.ts: a change
  * to that table must show up as a failing cell, not silently change what the test expects.
  * duty officers report and follow up; commanders also close; drill coordinators and viewers only read;
- * admins read, manage users and read the audit trail.
+ * admins read, manage users and read the audit trail; admins keep the team and warehouse registers and stock books;
+ * commanders dispatch teams and allocate supplies; duty officers and commanders report team status.
  */
 const ROLES: Role[] = ['duty_officer', 'commander', 'drill_coordinator', 'viewer', 'admin'];
 const EVERYONE = ROLES;
@@ -28,6 +29,31 @@ interface Endpoint {
 let t: TestApp;
 let incidentId: string;
 const reportIncident = async (): Promise<string> => (await t.post('/api/v1/incidents').send(incidentBody()).expect(201)).body.id;
+let admin: TestUser;
+const TENT = '1010101';
+const teamBody = () => ({
+  name: `矩阵测试队 ${randomUUID().slice(0, 6)}`, kind: 'professional', specialties: ['fire'], headcount: 8,
+  base: { address: '测试', lat: 37.5, lng: 105.2 }, jurisdiction: '640500', contact: { name: '联系人', phone: '0955-0000000' },
+});
+const warehouseBody = () => ({ name: `矩阵测试库 ${randomUUID().slice(0, 6)}`, level: 'city', location: { address: '测试', lat: 37.5, lng: 105.2 }, jurisdiction: '640500', reserveKind: 'physical' });
+const newTeam = async (): Promise<string> => (await t.post('/api/v1/teams', admin.token).send(teamBody()).expect(201)).body.id;
+const dispatchedTeam = async (): Promise<string> => {
+  const id = await newTeam();
+  await t.post(`/api/v1/teams/${id}/dispatch`).send({ incidentId }).expect(201);
+  return id;
+};
+const stockedWarehouse = async (): Promise<string> => {
+  const id = (await t.post('/api/v1/warehouses', admin.token).send(warehouseBody()).expect(201)).body.id;
+  await t.post(`/api/v1/warehouses/${id}/receipts`, admin.token).send({ items: [{ materialCode: TENT, quantity: 10 }] }).expect(201);
+  return id;
+};
+/** A warehouse with an allocation for the shared incident, moved as far as `shipped` when asked. */
+const allocation = async (shipped = false): Promise<string> => {
+  const id = await stockedWarehouse();
+  const a = (await t.post(`/api/v1/warehouses/${id}/allocations`).send({ incidentId, items: [{ materialCode: TENT, quantity: 2 }] }).expect(201)).body.allocationId;
+  if (shipped) await t.post(`/api/v1/warehouses/${id}/allocations/${a}/ship`).send({}).expect(200);
+  return `/api/v1/warehouses/${id}/allocations/${a}`;
+};
 
 const ENDPOINTS: Endpoint[] = [
   { name: 'POST /incidents', allowed: WATCH, method: 'POST', path: async () => '/api/v1/incidents', body: () => incidentBody(), ok: 201 },
@@ -47,6 +73,24 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'GET /users', allowed: ['admin'], method: 'GET', path: async () => '/api/v1/users', ok: 200 },
   { name: 'POST /users/:id/disable', allowed: ['admin'], method: 'POST', path: async () => `/api/v1/users/${(await t.user(['viewer'])).id}/disable`, body: () => ({}), ok: 200 },
   { name: 'GET /audit', allowed: ['admin'], method: 'GET', path: async () => '/api/v1/audit?limit=5', ok: 200 },
+  { name: 'GET /teams', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/teams', ok: 200 },
+  { name: 'GET /teams/:id', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/teams/${await newTeam()}`, ok: 200 },
+  { name: 'POST /teams', allowed: ['admin'], method: 'POST', path: async () => '/api/v1/teams', body: teamBody, ok: 201 },
+  { name: 'POST /teams/:id/dispatch', allowed: ['commander'], method: 'POST', path: async () => `/api/v1/teams/${await newTeam()}/dispatch`, body: () => ({ incidentId }), ok: 201 },
+  { name: 'POST /teams/:id/status', allowed: WATCH, method: 'POST', path: async () => `/api/v1/teams/${await dispatchedTeam()}/status`, body: () => ({ status: 'en_route' }), ok: 200 },
+  { name: 'GET /materials', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/materials', ok: 200 },
+  { name: 'GET /warehouses', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/warehouses', ok: 200 },
+  { name: 'GET /warehouses/:id', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/warehouses/${await stockedWarehouse()}`, ok: 200 },
+  { name: 'GET /availability', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/availability', ok: 200 },
+  { name: 'GET /incidents/:id/recommendations', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/incidents/${incidentId}/recommendations`, ok: 200 },
+  { name: 'POST /warehouses', allowed: ['admin'], method: 'POST', path: async () => '/api/v1/warehouses', body: warehouseBody, ok: 201 },
+  { name: 'POST /warehouses/:id/receipts', allowed: ['admin'], method: 'POST', path: async () => `/api/v1/warehouses/${await stockedWarehouse()}/receipts`, body: () => ({ items: [{ materialCode: TENT, quantity: 1 }] }), ok: 201 },
+  { name: 'POST /warehouses/:id/counts', allowed: ['admin'], method: 'POST', path: async () => `/api/v1/warehouses/${await stockedWarehouse()}/counts`, body: () => ({ materialCode: TENT, counted: 9, reason: '盘点' }), ok: 200 },
+  { name: 'POST /warehouses/:id/minimums', allowed: ['admin'], method: 'POST', path: async () => `/api/v1/warehouses/${await stockedWarehouse()}/minimums`, body: () => ({ materialCode: TENT, minimum: 5 }), ok: 200 },
+  { name: 'POST /warehouses/:id/allocations', allowed: ['commander'], method: 'POST', path: async () => `/api/v1/warehouses/${await stockedWarehouse()}/allocations`, body: () => ({ incidentId, items: [{ materialCode: TENT, quantity: 1 }] }), ok: 201 },
+  { name: 'POST /warehouses/:id/allocations/:a/ship', allowed: ['commander'], method: 'POST', path: async () => `${await allocation()}/ship`, body: () => ({}), ok: 200 },
+  { name: 'POST /warehouses/:id/allocations/:a/deliver', allowed: ['commander'], method: 'POST', path: async () => `${await allocation(true)}/deliver`, body: () => ({}), ok: 200 },
+  { name: 'POST /warehouses/:id/allocations/:a/cancel', allowed: ['commander'], method: 'POST', path: async () => `${await allocation()}/cancel`, body: () => ({}), ok: 200 },
 ];
 
 const cells = ENDPOINTS.flatMap((endpoint) => ROLES.map((role) => [endpoint.name, role, endpoint.allowed.includes(role) ? 'allowed' : 'forbidden'] as const));
@@ -57,6 +101,7 @@ describe('role matrix', () => {
   beforeAll(async () => {
     t = await startTestApp();
     for (const role of ROLES) users.set(role, await t.user([role], '640500'));
+    admin = users.get('admin')!;
     incidentId = await reportIncident();
   });
   afterAll(async () => {
@@ -65,8 +110,8 @@ describe('role matrix', () => {
 
   const count = async (table: 'es_events' | 'users') => (await t.sql<{ n: number }>(`select count(*)::int as n from ${table}`))[0]!.n;
 
-  it('covers every role and endpoint (5 × 13 cells)', () => {
-    expect(cells).toHaveLength(65);
+  it('covers every role and endpoint (5 × 31 cells)', () => {
+    expect(cells).toHaveLength(155);
   });
 
   test.each(cells)('%s as %s: %s', async (name, role, expected) => {
