@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import request from 'supertest';
 import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestUser } from '../support/test-users';
 import { incidentBody, waitForMessage } from '../support/incident-fixtures';
@@ -66,6 +67,20 @@ describe('rescue teams: registration, dispatch and the incident link', () => {
     expect(positions).toEqual(sorted);
     const board = await t.get(`/api/v1/incidents/${incident.id}`).expect(200);
     expect(board.body.assignedTeams).toEqual([expect.objectContaining({ teamId: team.id, status: 'dispatched', task: '堵漏' })]);
+  });
+
+  it('updates a team profile (admin) but not its jurisdiction; an empty update appends nothing', async () => {
+    const team = await registerTeam();
+    const empty = await request(t.baseUrl).patch(`/api/v1/teams/${team.id}`).set('Authorization', `Bearer ${admin.token}`).send({});
+    expect(empty.status).toBe(200);
+    expect(empty.body.revision).toBe(0);
+    const patched = await request(t.baseUrl).patch(`/api/v1/teams/${team.id}`).set('Authorization', `Bearer ${admin.token}`).send({ headcount: 30, specialties: ['fire', 'medical'] });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ headcount: 30, specialties: ['fire', 'medical'], jurisdiction: '640571' });
+    const moved = await request(t.baseUrl).patch(`/api/v1/teams/${team.id}`).set('Authorization', `Bearer ${admin.token}`).send({ jurisdiction: '640500' });
+    expect(moved.status).toBe(400);
+    const byCommander = await request(t.baseUrl).patch(`/api/v1/teams/${team.id}`).set('Authorization', `Bearer ${t.commander.token}`).send({ headcount: 1 });
+    expect(byCommander.status).toBe(403);
   });
 
   it('refuses a busy team with 409 TEAM_NOT_AVAILABLE and an unknown incident with 404', async () => {

@@ -16,6 +16,7 @@ export function decideTeam(command: TeamCommand, state: TeamState): TeamEvent[] 
   switch (command.type) {
     case 'UpdateTeamProfile': {
       const { type: _t, now: _n, ...changes } = command;
+      if (Object.keys(changes).length === 0) return [];
       return [{ type: 'TeamProfileUpdated', data: { teamId: state.teamId, ...changes, updatedAt: at } }];
     }
     case 'DispatchTeam':
