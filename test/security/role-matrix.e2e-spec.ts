@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import request from 'supertest';
 import type { Role } from '../../libs/shared/src';
 import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestUser } from '../support/test-users';
@@ -18,7 +19,7 @@ const WATCH: Role[] = ['duty_officer', 'commander'];
 interface Endpoint {
   name: string;
   allowed: Role[];
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH';
   /** The path to call; may prepare what a successful call needs (a fresh incident to close, a user to disable). */
   path(): Promise<string>;
   body?(): object;
@@ -76,6 +77,7 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'GET /teams', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/teams', ok: 200 },
   { name: 'GET /teams/:id', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/teams/${await newTeam()}`, ok: 200 },
   { name: 'POST /teams', allowed: ['admin'], method: 'POST', path: async () => '/api/v1/teams', body: teamBody, ok: 201 },
+  { name: 'PATCH /teams/:id', allowed: ['admin'], method: 'PATCH', path: async () => `/api/v1/teams/${await newTeam()}`, body: () => ({ headcount: 9 }), ok: 200 },
   { name: 'POST /teams/:id/dispatch', allowed: ['commander'], method: 'POST', path: async () => `/api/v1/teams/${await newTeam()}/dispatch`, body: () => ({ incidentId }), ok: 201 },
   { name: 'POST /teams/:id/status', allowed: WATCH, method: 'POST', path: async () => `/api/v1/teams/${await dispatchedTeam()}/status`, body: () => ({ status: 'en_route' }), ok: 200 },
   { name: 'GET /materials', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/materials', ok: 200 },
@@ -110,8 +112,8 @@ describe('role matrix', () => {
 
   const count = async (table: 'es_events' | 'users') => (await t.sql<{ n: number }>(`select count(*)::int as n from ${table}`))[0]!.n;
 
-  it('covers every role and endpoint (5 × 31 cells)', () => {
-    expect(cells).toHaveLength(155);
+  it('covers every role and endpoint (5 × 32 cells)', () => {
+    expect(cells).toHaveLength(160);
   });
 
   test.each(cells)('%s as %s: %s', async (name, role, expected) => {
@@ -119,7 +121,9 @@ describe('role matrix', () => {
     const token = users.get(role)!.token;
     const path = await endpoint.path();
     const [eventsBefore, usersBefore] = [await count('es_events'), await count('users')];
-    const call = endpoint.method === 'GET' ? t.get(path, token) : t.post(path, token).send(endpoint.body?.() ?? {});
+    const call = endpoint.method === 'GET' ? t.get(path, token)
+      : endpoint.method === 'PATCH' ? request(t.baseUrl).patch(path).set('Authorization', `Bearer ${token}`).send(endpoint.body?.() ?? {})
+      : t.post(path, token).send(endpoint.body?.() ?? {});
     const response = await call;
     if (expected === 'allowed') {
       expect({ status: response.status, body: response.body }).toMatchObject({ status: endpoint.ok });
