@@ -2,9 +2,10 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { useContainer } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
-import { corsOrigins, createValidationPipe, ProblemDetailsFilter } from '@app/shared/nest';
+import { corsOrigins, createValidationPipe, KnownJurisdictionConstraint, ProblemDetailsFilter } from '@app/shared/nest';
 import { ConfiguredIoAdapter } from './realtime/configured-io.adapter';
 import { AppModule, type CommandApiConfig } from './app.module';
 
@@ -25,6 +26,10 @@ export async function createApp(config: CommandApiConfig): Promise<NestFastifyAp
   app.setGlobalPrefix('api/v1', { exclude: ['health'] });
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(createValidationPipe());
+  // The jurisdiction constraint needs the tree loaded at start; everything else class-validator builds itself
+  // (asking Nest for an unknown class would abort the process).
+  const knownJurisdictions = app.get(KnownJurisdictionConstraint);
+  useContainer({ get: (type: unknown) => (type === KnownJurisdictionConstraint ? knownJurisdictions : undefined) }, { fallback: true, fallbackOnErrors: true });
   // Security headers (helmet). The CSP allows inline script and style only because Swagger UI needs them; no
   // upgrade-insecure-requests, since a command centre's LAN console may be served over plain HTTP.
   await app.register(helmet, {

@@ -10,7 +10,7 @@ import { teamProjections } from '@app/teams';
 import { warehouseProjections } from '@app/warehouses';
 import { loadJurisdictionRegistry } from '@app/identity';
 import { CLOCK, JURISDICTIONS, systemClock, type Clock, type JurisdictionRegistry } from '@app/shared';
-import type { AppConfig } from '@app/shared/nest';
+import { KnownJurisdictionConstraint, type AppConfig } from '@app/shared/nest';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -37,6 +37,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         { provide: CLOCK, useValue: systemClock },
         { provide: JURISDICTIONS, inject: [DataSource], useFactory: (dataSource: DataSource) => loadJurisdictionRegistry(dataSource) },
         { provide: LIVE_DELTA_BUS, useValue: new LiveDeltaBus() },
+        KnownJurisdictionConstraint,
         { provide: SNAPSHOT_STORE, inject: [DataSource], useFactory: (dataSource: DataSource) => new PostgresSnapshotStore(dataSource) },
         {
           provide: EVENT_STORE,
@@ -57,7 +58,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
             }),
         },
       ],
-      exports: [APP_CONFIG, CLOCK, JURISDICTIONS, LIVE_DELTA_BUS, EVENT_STORE, PROJECTION_RUNNER, SNAPSHOT_STORE],
+      exports: [APP_CONFIG, CLOCK, JURISDICTIONS, LIVE_DELTA_BUS, EVENT_STORE, PROJECTION_RUNNER, SNAPSHOT_STORE, KnownJurisdictionConstraint],
     };
   }
 

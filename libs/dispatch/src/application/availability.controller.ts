@@ -1,14 +1,14 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { DataSource, In } from 'typeorm';
-import { DEMO_JURISDICTIONS, JURISDICTIONS, type Actor, type JurisdictionRegistry } from '@app/shared';
-import { CurrentActor, Requires } from '@app/shared/nest';
+import { JURISDICTIONS, type Actor, type JurisdictionRegistry } from '@app/shared';
+import { CurrentActor, Requires, IsKnownJurisdiction } from '@app/shared/nest';
 import { TeamAvailabilityRow } from '@app/teams';
 import { materialByCode, StockLevelRow } from '@app/warehouses';
 
 export class AvailabilityRequest {
-  @ApiPropertyOptional() @IsOptional() @IsIn(DEMO_JURISDICTIONS.map((j) => j.code), { message: 'jurisdiction 不是已知的辖区代码' }) jurisdiction?: string;
+  @ApiPropertyOptional() @IsOptional() @IsKnownJurisdiction() jurisdiction?: string;
 }
 
 /** Resource availability for a jurisdiction and everything below it: teams by specialty and status, stock by material. */

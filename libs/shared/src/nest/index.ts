@@ -5,3 +5,4 @@ export * from './problem-details.filter';
 export * from './validation';
 export * from './request-context';
 export * from './auth';
+export * from './known-jurisdiction.validator';

@@ -1,7 +1,7 @@
+import { IsKnownJurisdiction } from '@app/shared/nest';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { DEMO_JURISDICTIONS } from '@app/shared';
 import { GRADE_ORDER } from '../../domain/accident-grade';
 
 export class ListIncidentsRequest {
@@ -9,7 +9,7 @@ export class ListIncidentsRequest {
   status?: string;
 
   @ApiPropertyOptional({ description: '辖区代码（含下级辖区）' }) @IsOptional()
-  @IsIn(DEMO_JURISDICTIONS.map((j) => j.code), { message: 'jurisdiction 不是已知的辖区代码' })
+  @IsKnownJurisdiction()
   jurisdiction?: string;
 
   @ApiPropertyOptional({ enum: GRADE_ORDER }) @IsOptional() @IsIn([...GRADE_ORDER])

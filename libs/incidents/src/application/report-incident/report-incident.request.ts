@@ -1,7 +1,7 @@
+import { IsKnownJurisdiction } from '@app/shared/nest';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { DEMO_JURISDICTIONS } from '@app/shared';
 import { INCIDENT_CATEGORIES } from '../../domain/incident.types';
 import { IsInstant } from '../shared/is-instant.validator';
 import { CasualtiesRequest, LocationRequest, ReporterRequest } from '../shared/incident-fields.request';
@@ -26,7 +26,7 @@ export class ReportIncidentRequest {
   location!: LocationRequest;
 
   @ApiProperty({ description: '辖区代码 (GB/T 2260)', example: '640571' })
-  @IsIn(DEMO_JURISDICTIONS.map((j) => j.code), { message: 'jurisdiction 不是已知的辖区代码' })
+  @IsKnownJurisdiction()
   jurisdiction!: string;
 
   @ApiPropertyOptional({ description: '事故单位' }) @IsOptional() @IsString() @MaxLength(200)

@@ -1,9 +1,9 @@
+import { IsKnownJurisdiction } from '@app/shared/nest';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDefined, IsIn, IsInt, IsLatitude, IsLongitude, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
-import { DEMO_JURISDICTIONS } from '@app/shared';
 import { SPECIALTIES, TEAM_KINDS, type Specialty, type TeamKind } from '../../domain/team.types';
 
 export class GeoPointRequest {
@@ -36,6 +36,6 @@ export class TeamProfileFields {
 
 export class RegisterTeamRequest extends TeamProfileFields {
   @ApiProperty({ example: '640571' })
-  @IsIn(DEMO_JURISDICTIONS.map((j) => j.code), { message: 'jurisdiction 不是已知的辖区代码' })
+  @IsKnownJurisdiction()
   jurisdiction!: string;
 }

@@ -1,16 +1,16 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { DataSource, In } from 'typeorm';
-import { CLOCK, DEMO_JURISDICTIONS, JURISDICTIONS, type Actor, type Clock, type JurisdictionRegistry } from '@app/shared';
-import { CurrentActor, Requires, uuidParam } from '@app/shared/nest';
+import { CLOCK, JURISDICTIONS, type Actor, type Clock, type JurisdictionRegistry } from '@app/shared';
+import { CurrentActor, Requires, uuidParam, IsKnownJurisdiction } from '@app/shared/nest';
 import { MATERIALS, type Material } from '../../domain/materials.catalogue';
 import { WarehouseNotFoundError } from '../../domain/warehouse.errors';
 import { StockLevelRow, WarehouseRow } from '../../read-models/stock.entities';
 import { toWarehouseView, type WarehouseView } from '../../read-models/stock.views';
 
 export class JurisdictionFilterRequest {
-  @ApiPropertyOptional() @IsOptional() @IsIn(DEMO_JURISDICTIONS.map((j) => j.code), { message: 'jurisdiction 不是已知的辖区代码' }) jurisdiction?: string;
+  @ApiPropertyOptional() @IsOptional() @IsKnownJurisdiction() jurisdiction?: string;
 }
 
 @ApiTags('warehouses')

@@ -1,9 +1,9 @@
+import { IsKnownJurisdiction } from '@app/shared/nest';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsIn, IsInt, IsLatitude, IsLongitude, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
-import { DEMO_JURISDICTIONS } from '@app/shared';
 import { RESERVE_KINDS, WAREHOUSE_LEVELS, type ReserveKind, type WarehouseLevel } from '../../domain/warehouse.types';
 
 const CODE = /^\d{7}$/;
@@ -20,7 +20,7 @@ export class RegisterWarehouseRequest {
   @ApiProperty({ example: '中卫市应急物资储备库' }) @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
   @ApiProperty({ enum: WAREHOUSE_LEVELS }) @IsIn(WAREHOUSE_LEVELS) level!: WarehouseLevel;
   @ApiProperty({ type: WarehouseLocationRequest }) @IsDefined() @ValidateNested() @Type(() => WarehouseLocationRequest) location!: WarehouseLocationRequest;
-  @ApiProperty({ example: '640500' }) @IsIn(DEMO_JURISDICTIONS.map((j) => j.code), { message: 'jurisdiction 不是已知的辖区代码' }) jurisdiction!: string;
+  @ApiProperty({ example: '640500' }) @IsKnownJurisdiction() jurisdiction!: string;
   @ApiProperty({ enum: RESERVE_KINDS }) @IsIn(RESERVE_KINDS) reserveKind!: ReserveKind;
 }
 
