@@ -38,6 +38,20 @@ describe('incident intake over HTTP', () => {
     expect(timeline.body[2].summary).toContain('升为较大事故');
   });
 
+  it('sets the response level apart from the grade, with who decided and why, on the board and timeline', async () => {
+    const { body: incident } = await post('/incidents', incidentBody());
+    expect(incident).toMatchObject({ grade: 'general', responseLevel: null });
+    const set = await post(`/incidents/${incident.id}/response-level`, { level: 'II', reason: '泄漏扩大，周边有居民区' });
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({ grade: 'general', responseLevel: 'II', responseLevelLabel: 'Ⅱ级响应', revision: 1 });
+    const same = await post(`/incidents/${incident.id}/response-level`, { level: 'II', reason: '重复' });
+    expect(same.body.revision).toBe(1);
+    const bad = await post(`/incidents/${incident.id}/response-level`, { level: 'V', reason: 'x' });
+    expect(bad.status).toBe(400);
+    const timeline = await t.get(`/api/v1/incidents/${incident.id}/timeline`);
+    expect(timeline.body[1].summary).toBe(`启动Ⅱ级响应（决定人：${t.commander.username}）；理由：泄漏扩大，周边有居民区`);
+  });
+
   it('closes an incident and refuses further follow-ups with 409', async () => {
     const { body: incident } = await post('/incidents', incidentBody());
     const closed = await post(`/incidents/${incident.id}/close`, { summary: '泄漏已封堵，现场警戒解除' });

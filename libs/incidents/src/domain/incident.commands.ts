@@ -1,5 +1,5 @@
 import type { GradingPolicy } from './accident-grade';
-import type { Casualties, IncidentCategory, IncidentLocation, Reporter } from './incident.types';
+import type { Casualties, IncidentCategory, IncidentLocation, Reporter, ResponseLevel } from './incident.types';
 
 /** Commands carry the time and jurisdiction settings they need, so `decide` stays pure. */
 export interface ReportIncident {
@@ -55,4 +55,12 @@ export interface RecordAssignedTeamStatus {
   at: Date;
 }
 
-export type IncidentCommand = ReportIncident | UpdateSituation | CloseIncident | AssignTeam | RecordAssignedTeamStatus;
+export interface SetResponseLevel {
+  type: 'SetResponseLevel';
+  level: ResponseLevel;
+  reason: string;
+  decidedBy: string;
+  now: Date;
+}
+
+export type IncidentCommand = ReportIncident | UpdateSituation | CloseIncident | AssignTeam | RecordAssignedTeamStatus | SetResponseLevel;

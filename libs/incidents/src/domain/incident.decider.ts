@@ -1,6 +1,7 @@
 import type { Decider } from '@app/event-sourcing';
 import { decideAssignTeam, decideRecordAssignedTeamStatus } from './assign-team.decide';
 import { decideCloseIncident } from './close-incident.decide';
+import { decideSetResponseLevel } from './set-response-level.decide';
 import type { IncidentCommand } from './incident.commands';
 import type { IncidentEvent } from './incident.events';
 import { IncidentNotFoundError } from './incident.errors';
@@ -20,6 +21,8 @@ export function decideIncident(command: IncidentCommand, state: IncidentState): 
       return decideAssignTeam(command, state);
     case 'RecordAssignedTeamStatus':
       return decideRecordAssignedTeamStatus(command, state);
+    case 'SetResponseLevel':
+      return decideSetResponseLevel(command, state);
     default: {
       const unknownCommand: never = command;
       return unknownCommand;

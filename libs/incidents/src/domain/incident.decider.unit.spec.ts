@@ -101,3 +101,21 @@ describe('incident decider', () => {
     });
   });
 });
+
+describe('response level (DOMAIN.md rule 4)', () => {
+  const level = (l: 'I' | 'II' | 'III' | 'IV') => ({ type: 'SetResponseLevel' as const, level: l, reason: '研判', decidedBy: '指挥长甲', now });
+  it('is set with who decided and why, changed later, and a repeat changes nothing', () => {
+    const history = given(report);
+    expect(when(history, level('III'))).toEqual([{ type: 'ResponseLevelSet', data: expect.objectContaining({ from: null, level: 'III', decidedBy: '指挥长甲', reason: '研判' }) }]);
+    const raised = given(report, level('III'), level('I'));
+    expect(raised[2]).toMatchObject({ type: 'ResponseLevelSet', data: { from: 'III', level: 'I' } });
+    expect(when(raised, level('I'))).toEqual([]);
+  });
+  it('does not follow the grade: a general accident may get a level I response', () => {
+    const events = when(given(report), level('I'));
+    expect(fold(incidentDecider, [...given(report), ...events])).toMatchObject({ grade: 'general', responseLevel: 'I' });
+  });
+  it('is refused on a closed incident', () => {
+    expect(codeOf(() => when(given(report, { type: 'CloseIncident', summary: '结案', now }), level('II')))).toBe('INCIDENT_CLOSED');
+  });
+});

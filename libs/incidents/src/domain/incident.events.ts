@@ -1,5 +1,5 @@
 import type { AccidentGrade } from './accident-grade';
-import type { Casualties, IncidentCategory, IncidentLocation, Reporter } from './incident.types';
+import type { Casualties, IncidentCategory, IncidentLocation, Reporter, ResponseLevel } from './incident.types';
 
 /** 接报 / 初报: the first report, with everything Art. 12 asks for. */
 export interface IncidentReported {
@@ -61,7 +61,13 @@ export interface AssignedTeamStatusChanged {
   data: { incidentId: string; teamId: string; teamName: string; status: string; at: string };
 }
 
-export type IncidentEvent = IncidentReported | SituationUpdated | AccidentGradeChanged | IncidentClosed | TeamAssigned | AssignedTeamStatusChanged;
+/** A commander set (or changed) the response level, saying why (DOMAIN.md rule 4). */
+export interface ResponseLevelSet {
+  type: 'ResponseLevelSet';
+  data: { incidentId: string; from: ResponseLevel | null; level: ResponseLevel; reason: string; decidedBy: string; decidedAt: string };
+}
+
+export type IncidentEvent = IncidentReported | SituationUpdated | AccidentGradeChanged | IncidentClosed | TeamAssigned | AssignedTeamStatusChanged | ResponseLevelSet;
 
 export const INCIDENT_EVENT_TYPES: readonly IncidentEvent['type'][] = [
   'IncidentReported',
@@ -70,4 +76,5 @@ export const INCIDENT_EVENT_TYPES: readonly IncidentEvent['type'][] = [
   'IncidentClosed',
   'TeamAssigned',
   'AssignedTeamStatusChanged',
+  'ResponseLevelSet',
 ];

@@ -1,6 +1,6 @@
 import type { AccidentGrade } from './accident-grade';
 import type { IncidentEvent } from './incident.events';
-import type { Casualties, IncidentStatus } from './incident.types';
+import type { Casualties, IncidentStatus, ResponseLevel } from './incident.types';
 
 export type IncidentState =
   | { status: 'none' }
@@ -12,6 +12,7 @@ export type IncidentState =
       casualties: Casualties;
       directLossYuan: number | null;
       grade: AccidentGrade;
+      responseLevel: ResponseLevel | null;
       /** Team id → its last reported status while assigned to this incident. */
       assignedTeams: Readonly<Record<string, string>>;
     };
@@ -30,6 +31,7 @@ export function evolveIncident(state: IncidentState, event: IncidentEvent): Inci
         directLossYuan: event.data.directLossYuan,
         grade: event.data.grade,
         assignedTeams: {},
+        responseLevel: null,
       };
     case 'SituationUpdated':
       if (state.status === 'none') return state;
@@ -43,6 +45,9 @@ export function evolveIncident(state: IncidentState, event: IncidentEvent): Inci
     case 'TeamAssigned':
       if (state.status === 'none') return state;
       return { ...state, assignedTeams: { ...state.assignedTeams, [event.data.teamId]: 'dispatched' } };
+    case 'ResponseLevelSet':
+      if (state.status === 'none') return state;
+      return { ...state, responseLevel: event.data.level };
     case 'AssignedTeamStatusChanged':
       if (state.status === 'none') return state;
       return { ...state, assignedTeams: { ...state.assignedTeams, [event.data.teamId]: event.data.status } };

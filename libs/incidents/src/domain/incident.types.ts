@@ -37,6 +37,11 @@ export type IncidentCategory = keyof typeof INCIDENT_CATEGORIES;
 
 export type IncidentStatus = 'open' | 'closed';
 
+/** 响应级别 I (highest) … IV: decided by a commander, never copied from the grade (GB/T 29639-2020). */
+export const RESPONSE_LEVELS = ['I', 'II', 'III', 'IV'] as const;
+export type ResponseLevel = (typeof RESPONSE_LEVELS)[number];
+export const RESPONSE_LEVEL_LABELS: Readonly<Record<ResponseLevel, string>> = { I: 'Ⅰ级响应', II: 'Ⅱ级响应', III: 'Ⅲ级响应', IV: 'Ⅳ级响应' };
+
 export function incidentStream(incidentId: string): string {
   return `incident-${incidentId}`;
 }

@@ -92,6 +92,8 @@ function applyToRow(row: IncidentBoardRow | null, event: IncidentEvent, recorded
       return Object.assign(row, { grade: event.data.to, updatedAt: new Date(event.data.changedAt), ...common });
     case 'IncidentClosed':
       return Object.assign(row, { status: 'closed', summary: event.data.summary, closedAt: new Date(event.data.closedAt), updatedAt: new Date(event.data.closedAt), ...common });
+    case 'ResponseLevelSet':
+      return Object.assign(row, { responseLevel: event.data.level, updatedAt: new Date(event.data.decidedAt), ...common });
     case 'TeamAssigned': {
       const d = event.data;
       const others = (row.assignedTeams as AssignedTeamView[]).filter((t) => t.teamId !== d.teamId);

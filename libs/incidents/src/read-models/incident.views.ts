@@ -1,6 +1,6 @@
 import { DEFAULT_TIME_ZONE, toZonedIso, type JurisdictionRegistry } from '@app/shared';
 import { GRADE_LABELS } from '../domain/accident-grade';
-import { INCIDENT_CATEGORIES, type IncidentCategory } from '../domain/incident.types';
+import { INCIDENT_CATEGORIES, RESPONSE_LEVEL_LABELS, type IncidentCategory, type ResponseLevel } from '../domain/incident.types';
 import type { AssignedTeamView, IncidentBoardRow } from './incident-board.entity';
 import type { IncidentTimelineRow } from './incident-timeline.entity';
 
@@ -16,6 +16,7 @@ export function toIncidentView(row: IncidentBoardRow, jurisdictions: Jurisdictio
     grade: row.grade,
     gradeLabel: GRADE_LABELS[row.grade],
     responseLevel: row.responseLevel,
+    responseLevelLabel: row.responseLevel ? RESPONSE_LEVEL_LABELS[row.responseLevel as ResponseLevel] : null,
     jurisdiction: row.jurisdiction,
     jurisdictionName: jurisdictions.get(row.jurisdiction)?.name ?? row.jurisdiction,
     enterprise: row.enterprise,

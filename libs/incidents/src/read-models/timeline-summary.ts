@@ -1,6 +1,6 @@
 import { GRADE_LABELS } from '../domain/accident-grade';
 import type { IncidentEvent } from '../domain/incident.events';
-import type { Casualties } from '../domain/incident.types';
+import { RESPONSE_LEVEL_LABELS, type Casualties } from '../domain/incident.types';
 
 /** One Chinese line per event, as a duty officer would write it in the log (值班记录). */
 export function summarizeIncidentEvent(event: IncidentEvent): string {
@@ -18,6 +18,8 @@ export function summarizeIncidentEvent(event: IncidentEvent): string {
       return `事故等级由${GRADE_LABELS[event.data.from]}${event.data.rose ? '升为' : '调整为'}${GRADE_LABELS[event.data.to]}${event.data.rose ? '，须按新等级重新上报' : ''}`;
     case 'IncidentClosed':
       return `结案：${event.data.summary}`;
+    case 'ResponseLevelSet':
+      return `${event.data.from ? `响应级别由${RESPONSE_LEVEL_LABELS[event.data.from]}调整为` : '启动'}${RESPONSE_LEVEL_LABELS[event.data.level]}（决定人：${event.data.decidedBy}）；理由：${event.data.reason}`;
     case 'TeamAssigned':
       return `调派队伍：${event.data.teamName}${event.data.task ? `，任务：${event.data.task}` : ''}`;
     case 'AssignedTeamStatusChanged':

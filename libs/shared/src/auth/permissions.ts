@@ -14,6 +14,7 @@ export const PERMISSIONS = {
   'incident.report': WATCH,
   'incident.update': WATCH,
   'incident.close': ['commander'],
+  'incident.respond': ['commander'],
   'incident.audit': EVERY_READER,
   'jurisdiction.read': EVERY_READER,
   'team.read': EVERY_READER,
