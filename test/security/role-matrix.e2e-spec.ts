@@ -62,6 +62,7 @@ const ENDPOINTS: Endpoint[] = [
   // Each close gets its own open incident, so an allowed close never depends on the order cells run in.
   { name: 'POST /incidents/:id/close', allowed: ['commander'], method: 'POST', path: async () => `/api/v1/incidents/${await reportIncident()}/close`, body: () => ({ summary: '险情排除，结案' }), ok: 200 },
   { name: 'POST /incidents/:id/response-level', allowed: ['commander'], method: 'POST', path: async () => `/api/v1/incidents/${await reportIncident()}/response-level`, body: () => ({ level: 'III', reason: '矩阵测试' }), ok: 200 },
+  { name: 'POST /incidents/:id/reports', allowed: WATCH, method: 'POST', path: async () => `/api/v1/incidents/${incidentId}/reports`, body: () => ({ toLevel: 'county', channel: '电话' }), ok: 201 },
   { name: 'GET /incidents', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/incidents', ok: 200 },
   { name: 'GET /incidents/:id', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/incidents/${incidentId}`, ok: 200 },
   { name: 'GET /incidents/:id/timeline', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/incidents/${incidentId}/timeline`, ok: 200 },
@@ -113,8 +114,8 @@ describe('role matrix', () => {
 
   const count = async (table: 'es_events' | 'users') => (await t.sql<{ n: number }>(`select count(*)::int as n from ${table}`))[0]!.n;
 
-  it('covers every role and endpoint (5 × 33 cells)', () => {
-    expect(cells).toHaveLength(165);
+  it('covers every role and endpoint (5 × 34 cells)', () => {
+    expect(cells).toHaveLength(170);
   });
 
   test.each(cells)('%s as %s: %s', async (name, role, expected) => {

@@ -9,6 +9,7 @@ import { IncidentCommandRunner } from './application/shared/incident-command-run
 import { IncidentMutationsController } from './application/update-situation/incident-mutations.controller';
 import { UpdateSituationCommandHandler } from './application/update-situation/update-situation.command-handler';
 import { SetResponseLevelController } from './application/set-response-level/set-response-level.controller';
+import { PassReportUpController } from './application/pass-report-up/pass-report-up.controller';
 import { IncidentBoardProjection } from './read-models/incident-board.projection';
 import { IncidentTimelineProjection } from './read-models/incident-timeline.projection';
 import { GetIncidentQueryHandler, GetIncidentTimelineQueryHandler, ListIncidentsQueryHandler } from './read-models/incident.queries';
@@ -16,7 +17,7 @@ import { GetIncidentQueryHandler, GetIncidentTimelineQueryHandler, ListIncidents
 /** The incidents bounded context. Needs EVENT_STORE, CLOCK, JURISDICTIONS and PROJECTION_RUNNER from the app. */
 @Module({
   imports: [CqrsModule],
-  controllers: [ReportIncidentController, IncidentMutationsController, IncidentQueriesController, SetResponseLevelController],
+  controllers: [ReportIncidentController, IncidentMutationsController, IncidentQueriesController, SetResponseLevelController, PassReportUpController],
   providers: [
     IncidentCommandRunner,
     ReportIncidentCommandHandler,

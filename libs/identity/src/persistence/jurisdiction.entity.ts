@@ -9,6 +9,7 @@ export class JurisdictionRow {
   @Column('text', { nullable: true }) parent!: string | null;
   @Column('text', { name: 'time_zone' }) timeZone!: string;
   @Column('boolean', { name: 'count_missing_as_deaths' }) countMissingAsDeaths!: boolean;
+  @Column('text', { name: 'deadline_profile' }) deadlineProfile!: string;
 }
 
 /** The tree as stored, loaded once at start: every scope check and projection reads it from memory. */
@@ -22,6 +23,7 @@ export async function loadJurisdictionRegistry(dataSource: DataSource): Promise<
       ...(r.parent ? { parent: r.parent } : {}),
       timeZone: r.timeZone,
       countMissingAsDeaths: r.countMissingAsDeaths,
+      deadlineProfile: r.deadlineProfile,
     })),
   );
 }

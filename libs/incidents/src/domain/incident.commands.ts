@@ -1,4 +1,5 @@
 import type { GradingPolicy } from './accident-grade';
+import type { ReportLevel } from './reporting-deadlines';
 import type { Casualties, IncidentCategory, IncidentLocation, Reporter, ResponseLevel } from './incident.types';
 
 /** Commands carry the time and jurisdiction settings they need, so `decide` stays pure. */
@@ -63,4 +64,12 @@ export interface SetResponseLevel {
   now: Date;
 }
 
-export type IncidentCommand = ReportIncident | UpdateSituation | CloseIncident | AssignTeam | RecordAssignedTeamStatus | SetResponseLevel;
+export interface PassReportUp {
+  type: 'PassReportUp';
+  toLevel: ReportLevel;
+  channel: string;
+  reportedBy: string;
+  now: Date;
+}
+
+export type IncidentCommand = ReportIncident | UpdateSituation | CloseIncident | AssignTeam | RecordAssignedTeamStatus | SetResponseLevel | PassReportUp;

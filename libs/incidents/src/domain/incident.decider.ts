@@ -23,6 +23,10 @@ export function decideIncident(command: IncidentCommand, state: IncidentState): 
       return decideRecordAssignedTeamStatus(command, state);
     case 'SetResponseLevel':
       return decideSetResponseLevel(command, state);
+    case 'PassReportUp':
+      // Reports are facts of the duty log: accepted for closed incidents too (a final or supplementary report).
+      if (state.status === 'none') throw new IncidentNotFoundError();
+      return [{ type: 'ReportPassedUp', data: { incidentId: state.incidentId, toLevel: command.toLevel, channel: command.channel, reportedBy: command.reportedBy, reportedAt: command.now.toISOString() } }];
     default: {
       const unknownCommand: never = command;
       return unknownCommand;

@@ -1,4 +1,5 @@
 import type { AccidentGrade } from './accident-grade';
+import type { ReportLevel } from './reporting-deadlines';
 import type { Casualties, IncidentCategory, IncidentLocation, Reporter, ResponseLevel } from './incident.types';
 
 /** 接报 / 初报: the first report, with everything Art. 12 asks for. */
@@ -67,7 +68,13 @@ export interface ResponseLevelSet {
   data: { incidentId: string; from: ResponseLevel | null; level: ResponseLevel; reason: string; decidedBy: string; decidedAt: string };
 }
 
-export type IncidentEvent = IncidentReported | SituationUpdated | AccidentGradeChanged | IncidentClosed | TeamAssigned | AssignedTeamStatusChanged | ResponseLevelSet;
+/** 上报: the report passed up to a level of government, by whom and how (phone, fax, system). */
+export interface ReportPassedUp {
+  type: 'ReportPassedUp';
+  data: { incidentId: string; toLevel: ReportLevel; channel: string; reportedBy: string; reportedAt: string };
+}
+
+export type IncidentEvent = IncidentReported | SituationUpdated | AccidentGradeChanged | IncidentClosed | TeamAssigned | AssignedTeamStatusChanged | ResponseLevelSet | ReportPassedUp;
 
 export const INCIDENT_EVENT_TYPES: readonly IncidentEvent['type'][] = [
   'IncidentReported',
@@ -77,4 +84,5 @@ export const INCIDENT_EVENT_TYPES: readonly IncidentEvent['type'][] = [
   'TeamAssigned',
   'AssignedTeamStatusChanged',
   'ResponseLevelSet',
+  'ReportPassedUp',
 ];

@@ -48,6 +48,8 @@ export function evolveIncident(state: IncidentState, event: IncidentEvent): Inci
     case 'ResponseLevelSet':
       if (state.status === 'none') return state;
       return { ...state, responseLevel: event.data.level };
+    case 'ReportPassedUp':
+      return state;
     case 'AssignedTeamStatusChanged':
       if (state.status === 'none') return state;
       return { ...state, assignedTeams: { ...state.assignedTeams, [event.data.teamId]: event.data.status } };

@@ -4,6 +4,8 @@ import type { LiveDelta } from '@app/event-sourcing';
 import type { Projection } from '@app/event-sourcing/projections';
 import type { JurisdictionRegistry } from '@app/shared';
 import type { IncidentEvent } from '../domain/incident.events';
+import type { IncidentCategory } from '../domain/incident.types';
+import { applyDeadlineFact, DEADLINE_PROFILES, NATIONAL_PROFILE, type DeadlineFact, type DeadlineProfile, type Obligation } from '../domain/reporting-deadlines';
 import { IncidentBoardRow, type AllocationView, type AssignedTeamView } from './incident-board.entity';
 import { toIncidentView } from './incident.views';
 
@@ -23,7 +25,10 @@ export class IncidentBoardProjection implements Projection {
       const id = event.data.incidentId;
       if (typeof id !== 'string') continue; // warehouse events that concern no incident
       const row = touched.get(id)?.row ?? (await repository.findOneBy({ id }));
+      // Read the deadline fact before the row changes: a casualty change compares with the figures before it.
+      const fact = isAllocationEvent(event) ? undefined : deadlineFactOf(event, row);
       const next = isAllocationEvent(event) ? applyAllocation(row, event, recorded) : applyToRow(row, event, recorded);
+      if (next && fact) next.deadlines = applyDeadlineFact(next.deadlines as Obligation[], fact, this.profileOf(next.jurisdiction));
       if (!next) continue;
       touched.set(id, { row: next, position: formatPosition(recorded.position) });
     }
@@ -37,8 +42,33 @@ export class IncidentBoardProjection implements Projection {
     }));
   }
 
+  private profileOf(jurisdiction: string): DeadlineProfile {
+    return DEADLINE_PROFILES[this.jurisdictions.get(jurisdiction)?.deadlineProfile ?? 'national'] ?? NATIONAL_PROFILE;
+  }
+
   async reset(manager: EntityManager): Promise<void> {
     await manager.query('truncate incident_board');
+  }
+}
+
+/** The reporting facts (DOMAIN.md rule 2) an incident event states, if any. */
+function deadlineFactOf(event: IncidentEvent, row: IncidentBoardRow | null): DeadlineFact | undefined {
+  switch (event.type) {
+    case 'IncidentReported':
+      return { type: 'reported', occurredAt: event.data.occurredAt, grade: event.data.grade };
+    case 'AccidentGradeChanged':
+      return event.data.rose ? { type: 'gradeRose', to: event.data.to, at: event.data.changedAt } : undefined;
+    case 'SituationUpdated': {
+      if (!row) return undefined;
+      const before = row.casualties as unknown as Record<string, number>;
+      const after = event.data.casualties as unknown as Record<string, number>;
+      const changed = Object.keys(after).some((k) => after[k] !== before[k]);
+      return changed ? { type: 'casualtiesChanged', at: event.data.updatedAt, occurredAt: row.occurredAt.toISOString(), category: row.category as IncidentCategory } : undefined;
+    }
+    case 'ReportPassedUp':
+      return { type: 'passedUp', level: event.data.toLevel, at: event.data.reportedAt, by: event.data.reportedBy };
+    default:
+      return undefined;
   }
 }
 

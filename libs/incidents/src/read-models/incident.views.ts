@@ -2,6 +2,7 @@ import { DEFAULT_TIME_ZONE, toZonedIso, type JurisdictionRegistry } from '@app/s
 import { GRADE_LABELS } from '../domain/accident-grade';
 import { INCIDENT_CATEGORIES, RESPONSE_LEVEL_LABELS, type IncidentCategory, type ResponseLevel } from '../domain/incident.types';
 import type { AssignedTeamView, IncidentBoardRow } from './incident-board.entity';
+import { REPORT_LEVEL_LABELS, type Obligation } from '../domain/reporting-deadlines';
 import type { IncidentTimelineRow } from './incident-timeline.entity';
 
 /** What GET /incidents/{id} and `incident.changed` carry: times in the jurisdiction's zone, labels in Chinese. */
@@ -32,7 +33,13 @@ export function toIncidentView(row: IncidentBoardRow, jurisdictions: Jurisdictio
     measures: row.measures,
     summary: row.summary,
     drillId: row.drillId,
-    deadlines: row.deadlines,
+    // Times shown in the jurisdiction's zone; the status is as stored (pending becomes overdue by the clock, see alarms).
+    deadlines: (row.deadlines as Obligation[]).map((o) => ({
+      ...o,
+      levelLabel: REPORT_LEVEL_LABELS[o.level],
+      dueAt: toZonedIso(o.dueAt, zone),
+      reportedAt: o.reportedAt ? toZonedIso(o.reportedAt, zone) : null,
+    })),
     assignedTeams: (row.assignedTeams as AssignedTeamView[]).map((t) => ({
       ...t,
       dispatchedAt: toZonedIso(t.dispatchedAt, zone),

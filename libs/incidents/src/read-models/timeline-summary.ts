@@ -1,4 +1,5 @@
 import { GRADE_LABELS } from '../domain/accident-grade';
+import { REPORT_LEVEL_LABELS } from '../domain/reporting-deadlines';
 import type { IncidentEvent } from '../domain/incident.events';
 import { RESPONSE_LEVEL_LABELS, type Casualties } from '../domain/incident.types';
 
@@ -20,6 +21,8 @@ export function summarizeIncidentEvent(event: IncidentEvent): string {
       return `结案：${event.data.summary}`;
     case 'ResponseLevelSet':
       return `${event.data.from ? `响应级别由${RESPONSE_LEVEL_LABELS[event.data.from]}调整为` : '启动'}${RESPONSE_LEVEL_LABELS[event.data.level]}（决定人：${event.data.decidedBy}）；理由：${event.data.reason}`;
+    case 'ReportPassedUp':
+      return `向${REPORT_LEVEL_LABELS[event.data.toLevel]}上报（${event.data.channel}），报告人 ${event.data.reportedBy}`;
     case 'TeamAssigned':
       return `调派队伍：${event.data.teamName}${event.data.task ? `，任务：${event.data.task}` : ''}`;
     case 'AssignedTeamStatusChanged':

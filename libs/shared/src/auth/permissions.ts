@@ -15,6 +15,7 @@ export const PERMISSIONS = {
   'incident.update': WATCH,
   'incident.close': ['commander'],
   'incident.respond': ['commander'],
+  'incident.report_up': WATCH,
   'incident.audit': EVERY_READER,
   'jurisdiction.read': EVERY_READER,
   'team.read': EVERY_READER,

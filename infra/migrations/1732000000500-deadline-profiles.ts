@@ -1,0 +1,16 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** Reporting-deadline profile per jurisdiction (issue 5): the national rule unless a local rule is stricter. */
+export class DeadlineProfiles1732000000500 implements MigrationInterface {
+  name = 'DeadlineProfiles1732000000500';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`alter table jurisdictions add column deadline_profile text not null default 'national' check (deadline_profile in ('national', 'strict-demo'))`);
+    // The demo industrial park follows a stricter (invented) local rule, to show profiles side by side.
+    await q.query(`update jurisdictions set deadline_profile = 'strict-demo' where code = '640571'`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`alter table jurisdictions drop column deadline_profile`);
+  }
+}
