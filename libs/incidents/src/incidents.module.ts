@@ -10,6 +10,7 @@ import { IncidentMutationsController } from './application/update-situation/inci
 import { UpdateSituationCommandHandler } from './application/update-situation/update-situation.command-handler';
 import { SetResponseLevelController } from './application/set-response-level/set-response-level.controller';
 import { PassReportUpController } from './application/pass-report-up/pass-report-up.controller';
+import { DeadlineAlarmScheduler } from './application/deadline-alarms/deadline-alarm.scheduler';
 import { IncidentBoardProjection } from './read-models/incident-board.projection';
 import { IncidentTimelineProjection } from './read-models/incident-timeline.projection';
 import { GetIncidentQueryHandler, GetIncidentTimelineQueryHandler, ListIncidentsQueryHandler } from './read-models/incident.queries';
@@ -20,6 +21,7 @@ import { GetIncidentQueryHandler, GetIncidentTimelineQueryHandler, ListIncidents
   controllers: [ReportIncidentController, IncidentMutationsController, IncidentQueriesController, SetResponseLevelController, PassReportUpController],
   providers: [
     IncidentCommandRunner,
+    DeadlineAlarmScheduler,
     ReportIncidentCommandHandler,
     UpdateSituationCommandHandler,
     CloseIncidentCommandHandler,

@@ -11,3 +11,4 @@ export type { ReportIncidentRequest } from './application/report-incident/report
 export { GetIncidentQuery, ListIncidentsQuery } from './read-models/incident.queries';
 export { incidentDecider } from './domain/incident.decider';
 export type { IncidentState } from './domain/incident.state';
+export { DEADLINE_ALARM_OPTIONS, DeadlineAlarmScheduler, type DeadlineAlarmOptions } from './application/deadline-alarms/deadline-alarm.scheduler';

@@ -4,7 +4,7 @@ import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { createEventStore } from './event-store.factory';
 import { LiveDeltaBus } from '@app/event-sourcing';
 import { LIVE_DELTA_BUS, PostgresSnapshotStore, PROJECTION_RUNNER, ProjectionRunner, SNAPSHOT_STORE } from '@app/event-sourcing/projections';
-import { incidentProjections } from '@app/incidents';
+import { DEADLINE_ALARM_OPTIONS, incidentProjections } from '@app/incidents';
 import { DispatchProcessManager } from '@app/dispatch';
 import { teamProjections } from '@app/teams';
 import { warehouseProjections } from '@app/warehouses';
@@ -38,6 +38,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         { provide: JURISDICTIONS, inject: [DataSource], useFactory: (dataSource: DataSource) => loadJurisdictionRegistry(dataSource) },
         { provide: LIVE_DELTA_BUS, useValue: new LiveDeltaBus() },
         KnownJurisdictionConstraint,
+        { provide: DEADLINE_ALARM_OPTIONS, useValue: { tickMs: config.DEADLINE_TICK_MS } },
         { provide: SNAPSHOT_STORE, inject: [DataSource], useFactory: (dataSource: DataSource) => new PostgresSnapshotStore(dataSource) },
         {
           provide: EVENT_STORE,
@@ -58,7 +59,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
             }),
         },
       ],
-      exports: [APP_CONFIG, CLOCK, JURISDICTIONS, LIVE_DELTA_BUS, EVENT_STORE, PROJECTION_RUNNER, SNAPSHOT_STORE, KnownJurisdictionConstraint],
+      exports: [DEADLINE_ALARM_OPTIONS, APP_CONFIG, CLOCK, JURISDICTIONS, LIVE_DELTA_BUS, EVENT_STORE, PROJECTION_RUNNER, SNAPSHOT_STORE, KnownJurisdictionConstraint],
     };
   }
 

@@ -1,0 +1,93 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { LiveDelta, LiveDeltaBus } from '@app/event-sourcing';
+import { LIVE_DELTA_BUS } from '@app/event-sourcing/projections';
+import { CLOCK, DEFAULT_TIME_ZONE, JURISDICTIONS, toZonedIso, type Clock, type JurisdictionRegistry } from '@app/shared';
+import { alarmOf, REPORT_LEVEL_LABELS, type Obligation } from '../../domain/reporting-deadlines';
+import { IncidentBoardRow } from '../../read-models/incident-board.entity';
+
+export const DEADLINE_ALARM_OPTIONS = Symbol('DEADLINE_ALARM_OPTIONS');
+export interface DeadlineAlarmOptions {
+  tickMs: number;
+}
+
+/**
+ * Reporting-deadline alarms (issue 5): on every tick, derive `deadline.due` (10 minutes before) and
+ * `deadline.overdue` from the stored deadlines and the clock — no timers per deadline, so a restart loses no alarm
+ * (it re-announces what is pending). Drill incidents are tracked on their board but never raise a real alarm.
+ */
+@Injectable()
+export class DeadlineAlarmScheduler implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('DeadlineAlarms');
+  private readonly announced = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(LIVE_DELTA_BUS) private readonly bus: LiveDeltaBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
+    @Inject(DEADLINE_ALARM_OPTIONS) private readonly options: DeadlineAlarmOptions,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.tick(), this.options.tickMs);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  /** One pass over open real incidents with pending obligations; returns the alarms it announced. */
+  async tick(): Promise<LiveDelta[]> {
+    if (this.running) return [];
+    this.running = true;
+    try {
+      const rows = await this.dataSource
+        .getRepository(IncidentBoardRow)
+        .createQueryBuilder('i')
+        .where(`i.status = 'open' and i.drill_id is null and i.deadlines @> '[{"status":"pending"}]'::jsonb`)
+        .getMany();
+      const now = this.clock.now();
+      const deltas = rows.flatMap((row) => this.alarmsOf(row, now));
+      if (deltas.length > 0) this.bus.publish(deltas);
+      return deltas;
+    } catch (error) {
+      this.logger.warn(`deadline tick failed: ${error instanceof Error ? error.message : String(error)}`);
+      return [];
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private alarmsOf(row: IncidentBoardRow, now: Date): LiveDelta[] {
+    const zone = this.jurisdictions.get(row.jurisdiction)?.timeZone ?? DEFAULT_TIME_ZONE;
+    const deltas: LiveDelta[] = [];
+    for (const obligation of row.deadlines as Obligation[]) {
+      const alarm = alarmOf(obligation, now);
+      const key = `${row.id}:${obligation.id}:${alarm}`;
+      if (!alarm || this.announced.has(key)) continue;
+      this.announced.add(key);
+      const minutes = Math.round((Date.parse(obligation.dueAt) - now.getTime()) / 60_000);
+      deltas.push({
+        name: alarm === 'due' ? 'deadline.due' : 'deadline.overdue',
+        position: row.position,
+        scope: { jurisdiction: row.jurisdiction, incidentId: row.id },
+        data: {
+          incidentId: row.id,
+          title: row.title,
+          obligationId: obligation.id,
+          level: obligation.level,
+          kind: obligation.kind,
+          dueAt: toZonedIso(obligation.dueAt, zone),
+          message: alarm === 'due'
+            ? `「${row.title}」须在 ${minutes} 分钟内向${REPORT_LEVEL_LABELS[obligation.level]}上报`
+            : `「${row.title}」向${REPORT_LEVEL_LABELS[obligation.level]}上报已超时 ${-minutes} 分钟`,
+        },
+      });
+    }
+    return deltas;
+  }
+}
