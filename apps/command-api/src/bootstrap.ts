@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { useContainer } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
-import { corsOrigins, createValidationPipe, KnownJurisdictionConstraint, ProblemDetailsFilter } from '@app/shared/nest';
+import { corsOrigins, createValidationPipe, KnownJurisdictionConstraint, BodyLimitsPipe, problem, PROBLEM_CONTENT_TYPE, ProblemDetailsFilter } from '@app/shared/nest';
 import { ConfiguredIoAdapter } from './realtime/configured-io.adapter';
+import { problemClientErrorHandler } from './http/client-error.handler';
 import { AppModule, type CommandApiConfig } from './app.module';
 
 /** Builds the HTTP + Socket.IO application (not yet listening). Used by main.ts and by the e2e tests. */
@@ -19,13 +21,18 @@ export async function createApp(config: CommandApiConfig): Promise<NestFastifyAp
       return typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
     },
     trustProxy: false,
+    clientErrorHandler: problemClientErrorHandler,
+    // Errors Fastify raises before routing (a URL with broken percent-encoding) are problems too.
+    frameworkErrors: (error: { code?: string }, _request: unknown, reply: FastifyReply) => {
+      void reply.code(400).header('content-type', PROBLEM_CONTENT_TYPE).send(problem(400, error.code === 'FST_ERR_BAD_URL' ? 'MALFORMED_URL' : 'BAD_REQUEST', '请求地址格式错误'));
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: config.NODE_ENV === 'test' ? ['error', 'warn'] : undefined,
   });
   app.setGlobalPrefix('api/v1', { exclude: ['health'] });
   app.useGlobalFilters(new ProblemDetailsFilter());
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(new BodyLimitsPipe(), createValidationPipe());
   // The jurisdiction constraint needs the tree loaded at start; everything else class-validator builds itself
   // (asking Nest for an unknown class would abort the process).
   const knownJurisdictions = app.get(KnownJurisdictionConstraint);

@@ -6,3 +6,4 @@ export * from './validation';
 export * from './request-context';
 export * from './auth';
 export * from './known-jurisdiction.validator';
+export * from './body-limits.pipe';

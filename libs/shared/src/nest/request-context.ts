@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { CommandContext } from '@app/event-sourcing';
 import { DomainError } from '../errors/domain-error';
 import { actorOf } from './auth';
+import { BodyLimitsPipe } from './body-limits.pipe';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
@@ -20,6 +21,8 @@ export function commandContextOf(request: FastifyRequest): CommandContext {
   }
   const ifMatch = headerOf(request, 'if-match');
   const actor = actorOf(request);
+  // This runs before the pipes and hashes the body: refuse a stack-exhausting or unstorable body first.
+  if (key) new BodyLimitsPipe().transform(request.body);
   return {
     correlationId,
     causationId: correlationId,

@@ -1,0 +1,433 @@
+import fc from 'fast-check';
+import { randomUUID } from 'node:crypto';
+import { startTestApp, type TestApp } from '../support/test-app';
+import type { TestUser } from '../support/test-users';
+import { incidentBody } from '../support/incident-fixtures';
+import {
+  authPlan, bodyPlan, contentType, describeBody, idempotencyKey, idPlan, ifMatch, materialize, stringLeaves,
+  type AuthPlan, type BodyPlan, type IdPlan,
+} from '../support/hostile-bodies';
+
+/**
+ * Issue 3, item 7: every mutation endpoint gets random and malformed bodies and headers (wrong types, missing and
+ * extra fields, huge strings and arrays, odd Unicode, extreme numbers, __proto__/constructor keys, invalid JSON,
+ * wrong content types, odd Idempotency-Key / If-Match / Authorization, odd path ids). Whatever arrives: never a 5xx,
+ * every error is application/problem+json with its status and a code, and a rejected request appends no event.
+ *
+ * The seed is random per run and printed first; HOSTILE_SEED=<n> replays a run. HOSTILE_COLLECT=1 lists every
+ * distinct violation instead of stopping (and shrinking) at the first; HOSTILE_TRACE=1 prints each request before it is
+ * sent, to find one that takes the whole process down.
+ */
+const SEED = Number(process.env.HOSTILE_SEED ?? Math.floor(Math.random() * 2 ** 31));
+const COLLECT = process.env.HOSTILE_COLLECT === '1';
+const TRACE = process.env.HOSTILE_TRACE === '1';
+/** The acceptance figure of issue 3: at least this many generated requests per CI run. */
+const REQUIRED_REQUESTS = 2_000;
+const TEST_TIMEOUT_MS = 120_000;
+
+type Json = Record<string, unknown>;
+
+interface Endpoint {
+  name: string;
+  runs: number;
+  path(id: string): string;
+  /** The id a path with `{id}` uses for a real target, and for a second, tricky one (another case, oneself). */
+  realId?(): string;
+  aliasId?(): string;
+  token(): string;
+  otherRoleToken(): string;
+  valid(): Json;
+  /** After an accepted request that appended events: a fresh target, so later valid requests are accepted again. */
+  afterAccepted?(): Promise<void>;
+}
+
+interface RequestPlan {
+  id: IdPlan;
+  body: BodyPlan;
+  contentType: string | null;
+  idempotencyKey: string | null;
+  ifMatch: string | null;
+  auth: AuthPlan;
+}
+
+const requestPlan: fc.Arbitrary<RequestPlan> = fc.record({ id: idPlan, body: bodyPlan, contentType, idempotencyKey, ifMatch, auth: authPlan });
+
+/**
+ * Cases every run sends whatever the seed (they count towards the runs): the 1 MiB body limit, a header over Node's
+ * 16 KiB limit, a path id that is not valid percent-encoding, prototype poisoning, wrong media types, malformed and
+ * deeply nested JSON, and in every string field of the valid body a NUL and a lone surrogate (valid JSON that
+ * PostgreSQL text and jsonb refuse).
+ */
+function fixedExamples(valid: Json): [RequestPlan][] {
+  const base: RequestPlan = { id: { kind: 'real' }, body: { kind: 'valid' }, contentType: 'application/json', idempotencyKey: null, ifMatch: null, auth: 'valid' };
+  const plans: RequestPlan[] = [
+    { ...base, body: { kind: 'oversized', bytes: 1536 * 1024 } },
+    { ...base, body: { kind: 'raw', text: '{"__proto__":{"polluted":true}}' } },
+    { ...base, body: { kind: 'mutated', mutations: [{ op: 'extra', at: 0, key: '__proto__', value: { isAdmin: true } }] } },
+    { ...base, body: { kind: 'mutated', mutations: [{ op: 'extra', at: 0, key: 'constructor', value: { prototype: { isAdmin: true } } }] } },
+    { ...base, idempotencyKey: 'x'.repeat(20_000) },
+    { ...base, id: { kind: 'verbatim', text: '%E0%A4%A' } },
+    { ...base, contentType: 'text/plain' },
+    { ...base, contentType: null },
+    { ...base, contentType: 'application/xml', body: { kind: 'raw', text: '<?xml version="1.0"?><incident/>' } },
+    { ...base, body: { kind: 'raw', text: '{"title": ' } },
+    { ...base, body: { kind: 'mutated', mutations: [{ op: 'splice', at: 1, raw: '['.repeat(20_000) + ']'.repeat(20_000) }] } },
+    ...stringLeaves(valid).flatMap((at): RequestPlan[] => [
+      { ...base, body: { kind: 'mutated', mutations: [{ op: 'set', at, value: 'a\u0000b' }] } },
+      { ...base, body: { kind: 'mutated', mutations: [{ op: 'set', at, value: 'a\ud800b' }] } },
+    ]),
+  ];
+  return plans.map((plan) => [plan]);
+}
+
+describe('hostile input: random and malformed requests to every mutation endpoint', () => {
+  let t: TestApp;
+  let admin: TestUser;
+  let viewer: TestUser;
+  let loginUser: TestUser;
+  let updateTarget: string;
+  let closeTarget: string;
+  let disableTarget: TestUser;
+  let team: string;
+  let warehouse: string;
+  let allocationPath: string;
+  const sent = new Map<string, number>();
+  const violations = new Map<string, string>();
+
+  async function reportIncident(): Promise<string> {
+    const response = await t.post('/api/v1/incidents').send(incidentBody());
+    if (response.status !== 201) throw new Error(`could not report an incident: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body.id as string;
+  }
+
+  const TENT = '1010101';
+  const teamBody = (): Json => ({
+    name: `演练测试队 ${randomUUID().slice(0, 6)}`, kind: 'professional', specialties: ['fire'], headcount: 8,
+    base: { address: '测试基地', lat: 37.5, lng: 105.2 }, jurisdiction: '640500', contact: { name: '联系人', phone: '0955-0000000' },
+  });
+  const warehouseBody = (): Json => ({ name: `测试库 ${randomUUID().slice(0, 6)}`, level: 'city', location: { address: '测试', lat: 37.5, lng: 105.2 }, jurisdiction: '640500', reserveKind: 'physical' });
+  async function created(path: string, token: string, body: Json): Promise<string> {
+    const response = await t.post(path, token).send(body);
+    if (response.status !== 201) throw new Error(`could not create ${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    return (response.body.allocationId ?? response.body.id) as string;
+  }
+  /** Teams, warehouses and allocations for the issue-4 endpoints: fresh targets whenever one is used up. */
+  async function freshTeam(): Promise<void> {
+    team = await created('/api/v1/teams', admin.token, teamBody());
+  }
+  async function freshAllocation(): Promise<void> {
+    warehouse = await created('/api/v1/warehouses', admin.token, warehouseBody());
+    await created(`/api/v1/warehouses/${warehouse}/receipts`, admin.token, { items: [{ materialCode: TENT, quantity: 1_000 }] });
+    allocationPath = `/api/v1/warehouses/${warehouse}/allocations/${await created(`/api/v1/warehouses/${warehouse}/allocations`, t.commander.token, { incidentId: updateTarget, items: [{ materialCode: TENT, quantity: 1 }] })}`;
+  }
+
+  beforeAll(async () => {
+    process.stdout.write(`\nhostile input: seed ${SEED} (HOSTILE_SEED=${SEED} replays this run)\n`);
+    t = await startTestApp();
+    [admin, viewer, loginUser, disableTarget] = await Promise.all([t.user(['admin']), t.user(['viewer']), t.user(['duty_officer']), t.user(['viewer'])]);
+    [updateTarget, closeTarget] = [await reportIncident(), await reportIncident()];
+    await freshTeam();
+    await freshAllocation();
+  }, 60_000);
+
+  afterAll(async () => {
+    const total = [...sent.values()].reduce((a, b) => a + b, 0);
+    const lines = [...sent].map(([name, n]) => `  ${name.padEnd(40)} ${n}`);
+    process.stdout.write(`\nhostile input (seed ${SEED}): ${total} requests\n${lines.join('\n')}\n`);
+    if (violations.size > 0) process.stdout.write(`\n${violations.size} distinct violations:\n${[...violations.values()].join('\n\n')}\n`);
+    await t?.close();
+  });
+
+  const incidentUpdate = (): Json => ({
+    casualties: { deaths: 0, missing: 0, seriousInjuries: 2, minorInjuries: 3, trapped: 0 },
+    directLossYuan: 600_000,
+    description: '泄漏已控制',
+    measures: '关闭上游阀门，疏散下风向 500 米',
+  });
+
+  const endpoints: Endpoint[] = [
+    {
+      name: 'POST /api/v1/incidents',
+      runs: 400,
+      path: () => '/api/v1/incidents',
+      token: () => t.commander.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => incidentBody(),
+    },
+    {
+      name: 'POST /api/v1/incidents/:id/updates',
+      runs: 350,
+      path: (id) => `/api/v1/incidents/${id}/updates`,
+      realId: () => updateTarget,
+      aliasId: () => updateTarget.toUpperCase(),
+      token: () => t.commander.token,
+      otherRoleToken: () => viewer.token,
+      valid: incidentUpdate,
+    },
+    {
+      name: 'POST /api/v1/incidents/:id/close',
+      runs: 250,
+      path: (id) => `/api/v1/incidents/${id}/close`,
+      realId: () => closeTarget,
+      aliasId: () => closeTarget.toUpperCase(),
+      token: () => t.commander.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => ({ summary: '处置完毕，转入事故调查' }),
+      afterAccepted: async () => {
+        closeTarget = await reportIncident();
+      },
+    },
+    {
+      name: 'POST /api/v1/auth/login',
+      runs: 300,
+      path: () => '/api/v1/auth/login',
+      token: () => t.commander.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => ({ username: loginUser.username, password: loginUser.password }),
+    },
+    {
+      name: 'POST /api/v1/auth/refresh',
+      runs: 200,
+      path: () => '/api/v1/auth/refresh',
+      token: () => t.commander.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => ({}),
+    },
+    {
+      name: 'POST /api/v1/users',
+      runs: 300,
+      path: () => '/api/v1/users',
+      token: () => admin.token,
+      otherRoleToken: () => t.commander.token,
+      valid: () => ({ username: `h${randomUUID().slice(0, 8)}`, password: 'a-long-password-123', displayName: '测试 值班员', roles: ['viewer'], jurisdiction: '640500' }),
+    },
+    {
+      name: 'POST /api/v1/users/:id/disable',
+      runs: 250,
+      path: (id) => `/api/v1/users/${id}/disable`,
+      realId: () => disableTarget.id,
+      aliasId: () => admin.id,
+      token: () => admin.token,
+      otherRoleToken: () => t.commander.token,
+      valid: () => ({}),
+      afterAccepted: async () => {
+        disableTarget = await t.user(['viewer']);
+      },
+    },
+    {
+      name: 'POST /api/v1/incidents/:id/response-level',
+      runs: 100,
+      path: (id) => `/api/v1/incidents/${id}/response-level`,
+      realId: () => updateTarget,
+      aliasId: () => updateTarget.toUpperCase(),
+      token: () => t.commander.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => ({ level: 'III', reason: '研判后启动' }),
+    },
+    {
+      name: 'POST /api/v1/incidents/:id/reports',
+      runs: 100,
+      path: (id) => `/api/v1/incidents/${id}/reports`,
+      realId: () => updateTarget,
+      aliasId: () => updateTarget.toUpperCase(),
+      token: () => t.commander.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => ({ toLevel: 'county', channel: '电话' }),
+    },
+    {
+      name: 'POST /api/v1/teams',
+      runs: 100,
+      path: () => '/api/v1/teams',
+      token: () => admin.token,
+      otherRoleToken: () => t.commander.token,
+      valid: teamBody,
+    },
+    {
+      name: 'POST /api/v1/teams/:id/dispatch',
+      runs: 100,
+      path: (id) => `/api/v1/teams/${id}/dispatch`,
+      realId: () => team,
+      aliasId: () => team.toUpperCase(),
+      token: () => t.commander.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => ({ incidentId: updateTarget, task: '灭火' }),
+      afterAccepted: freshTeam,
+    },
+    {
+      name: 'POST /api/v1/teams/:id/status',
+      runs: 100,
+      path: (id) => `/api/v1/teams/${id}/status`,
+      realId: () => team,
+      aliasId: () => team.toUpperCase(),
+      token: () => t.commander.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => ({ status: 'out_of_service', note: '车辆检修', location: { lat: 37.5, lng: 105.2 } }),
+      afterAccepted: freshTeam,
+    },
+    {
+      name: 'POST /api/v1/warehouses',
+      runs: 100,
+      path: () => '/api/v1/warehouses',
+      token: () => admin.token,
+      otherRoleToken: () => t.commander.token,
+      valid: warehouseBody,
+    },
+    {
+      name: 'POST /api/v1/warehouses/:id/receipts',
+      runs: 100,
+      path: (id) => `/api/v1/warehouses/${id}/receipts`,
+      realId: () => warehouse,
+      aliasId: () => warehouse.toUpperCase(),
+      token: () => admin.token,
+      otherRoleToken: () => t.commander.token,
+      valid: () => ({ items: [{ materialCode: TENT, quantity: 5, batch: 'B1', expiresAt: '2027-01-01T00:00:00+08:00' }] }),
+    },
+    {
+      name: 'POST /api/v1/warehouses/:id/allocations',
+      runs: 100,
+      path: (id) => `/api/v1/warehouses/${id}/allocations`,
+      realId: () => warehouse,
+      aliasId: () => warehouse.toUpperCase(),
+      token: () => t.commander.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => ({ incidentId: updateTarget, items: [{ materialCode: TENT, quantity: 1 }] }),
+    },
+    {
+      name: 'POST /api/v1/warehouses/:id/counts',
+      runs: 100,
+      path: (id) => `/api/v1/warehouses/${id}/counts`,
+      realId: () => warehouse,
+      aliasId: () => warehouse.toUpperCase(),
+      token: () => admin.token,
+      otherRoleToken: () => t.commander.token,
+      valid: () => ({ materialCode: TENT, counted: 900, reason: '月度盘点' }),
+    },
+    {
+      name: 'POST /api/v1/warehouses/:id/allocations/:a/ship',
+      runs: 100,
+      path: (id) => (id === 'real' ? `${allocationPath}/ship` : `/api/v1/warehouses/${warehouse}/allocations/${id}/ship`),
+      realId: () => 'real',
+      aliasId: () => allocationPath.split('/').pop()!.toUpperCase(),
+      token: () => t.commander.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => ({ reason: '装车发运' }),
+      afterAccepted: freshAllocation,
+    },
+  ];
+
+  function pathId(endpoint: Endpoint, plan: IdPlan): string {
+    const real = endpoint.realId?.() ?? '';
+    switch (plan.kind) {
+      case 'real':
+        return real;
+      case 'alias':
+        return endpoint.aliasId?.() ?? real;
+      case 'encoded':
+        return encodeURIComponent(plan.text.replace(/[\ud800-\udfff]/g, '\ufffd'));
+      case 'verbatim':
+        return plan.text;
+    }
+  }
+
+  function authorization(endpoint: Endpoint, plan: AuthPlan): string | undefined {
+    const token = endpoint.token();
+    switch (plan) {
+      case 'valid':
+        return `Bearer ${token}`;
+      case 'none':
+        return undefined;
+      case 'empty-bearer':
+        return 'Bearer ';
+      case 'garbage':
+        return 'Bearer not.a.jwt';
+      case 'tampered':
+        return `Bearer ${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`;
+      case 'basic':
+        return 'Basic YWRtaW46YWRtaW4=';
+      case 'other-role':
+        return `Bearer ${endpoint.otherRoleToken()}`;
+    }
+  }
+
+  async function eventCount(): Promise<number> {
+    const [row] = await t.sql<{ n: number }>('select count(*)::int as n from es_events');
+    return row!.n;
+  }
+
+  /** What one generated request broke: `problems` is empty when the response kept every promise. */
+  interface Outcome {
+    problems: string[];
+    status: number;
+    report: string;
+  }
+
+  /** Sends one generated request and checks what came back. */
+  async function exercise(endpoint: Endpoint, plan: RequestPlan): Promise<Outcome> {
+    const path = endpoint.path(pathId(endpoint, plan.id));
+    const body = materialize(plan.body, endpoint.valid());
+    const headers: Record<string, string> = {};
+    if (plan.contentType !== null) headers['content-type'] = plan.contentType;
+    if (plan.idempotencyKey !== null) headers['idempotency-key'] = plan.idempotencyKey;
+    if (plan.ifMatch !== null) headers['if-match'] = plan.ifMatch;
+    const auth = authorization(endpoint, plan.auth);
+    if (auth !== undefined) headers.authorization = auth;
+
+    if (TRACE) process.stdout.write(`${endpoint.name} ${JSON.stringify(plan.id)} ${JSON.stringify(headers).slice(0, 300)} ${describeBody(body)}\n`);
+    const before = await eventCount();
+    const response = await fetch(`${t.baseUrl}${path}`, { method: 'POST', headers, body });
+    const text = await response.text();
+    const after = await eventCount();
+    sent.set(endpoint.name, (sent.get(endpoint.name) ?? 0) + 1);
+
+    const status = response.status;
+    const type = response.headers.get('content-type') ?? '';
+    const problems: string[] = [];
+    if (status >= 500) problems.push(`a ${status}`);
+    if (status >= 400) {
+      if (!type.startsWith('application/problem+json')) problems.push(`an error as ${type || 'no content type'}, not application/problem+json`);
+      let problem: { status?: unknown; code?: unknown } = {};
+      try {
+        problem = JSON.parse(text) as typeof problem;
+      } catch {
+        problems.push('an error body that is not JSON');
+      }
+      if (problem.status !== status) problems.push(`problem.status ${String(problem.status)} ≠ HTTP ${status}`);
+      if (typeof problem.code !== 'string') problems.push('a problem without a string code');
+      if (after !== before) problems.push(`${after - before} event(s) appended for a rejected request`);
+    }
+    if (/node_modules|\.ts:\d+|\n\s+at /.test(text)) problems.push('a stack trace in the response');
+    if (status < 300 && after > before) await endpoint.afterAccepted?.();
+
+    const short = (value: string | null) => JSON.stringify(value !== null && value.length > 100 ? `${value.slice(0, 100)}…(${value.length})` : value);
+    const report =
+      `${problems.join('; ')}\n` +
+      `  request:  POST ${short(path)} content-type=${short(plan.contentType)} idempotency-key=${short(plan.idempotencyKey)}` +
+      ` if-match=${short(plan.ifMatch)} auth=${plan.auth} body=${describeBody(body)}\n` +
+      `  response: ${status} ${type} ${text.slice(0, 400)}`;
+    return { problems, status, report };
+  }
+
+  it.each(endpoints.map((e, i) => [e.name, e, i] as const))('%s: no 5xx, errors as problems, nothing appended when rejected', async (_, endpoint, index) => {
+    await fc.assert(
+      fc.asyncProperty(requestPlan, async (plan) => {
+        const { problems, status, report } = await exercise(endpoint, plan);
+        if (problems.length === 0) return;
+        if (!COLLECT) throw new Error(report);
+        // One entry per status and kind of failure, so a collecting run lists distinct bugs rather than repeats.
+        violations.set(`${endpoint.name} → ${status}: ${problems.join('; ')}`, report);
+      }),
+      { numRuns: endpoint.runs, seed: SEED + index, examples: fixedExamples(endpoint.valid()) },
+    );
+    if (COLLECT) expect([...violations.keys()].filter((k) => k.startsWith(endpoint.name))).toEqual([]);
+  }, TEST_TIMEOUT_MS);
+
+  it(`sent at least ${REQUIRED_REQUESTS} generated requests, and the server is still healthy`, async () => {
+    const total = [...sent.values()].reduce((a, b) => a + b, 0);
+    expect(sent.size).toBe(endpoints.length);
+    expect(total).toBeGreaterThanOrEqual(REQUIRED_REQUESTS);
+    const health = await t.get('/health');
+    expect(health.status).toBe(200);
+    const login = await t.post('/api/v1/auth/refresh').send({});
+    expect(login.status).toBe(200);
+  });
+});
