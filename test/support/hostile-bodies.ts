@@ -160,9 +160,14 @@ function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** An own, enumerable property even for `__proto__` (plain assignment would set the prototype and vanish from JSON). */
+/**
+ * An own, enumerable property even for `__proto__` (plain assignment would set the prototype and vanish from JSON).
+ * The value goes in as a copy: fast-check may hand the same object to two mutations, and inserting one object into
+ * itself made a cycle that JSON.stringify refused and the path walk followed forever (a test-process OOM).
+ */
 function define(target: JsonObject | unknown[], key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  const copy = value === undefined ? undefined : (JSON.parse(JSON.stringify(value) ?? 'null') as unknown);
+  Object.defineProperty(target, key, { value: copy, enumerable: true, writable: true, configurable: true });
 }
 
 function objectOf(entries: [string, unknown][]): JsonObject {

@@ -7,14 +7,27 @@ import type { LiveDelta } from './live-delta';
  */
 export class LiveDeltaBuffer {
   private readonly items: LiveDelta[] = [];
+  private readonly sizes: number[] = [];
+  private bytes = 0;
   private evictedAny = false;
 
-  constructor(private readonly capacity = 10_000) {}
+  /**
+   * Bounded by count and by size: an incident with hundreds of allocations and deadlines is pushed as a large view
+   * on every change, and 20,000 of those must not exhaust the server's memory (found by the hostile-input suite).
+   */
+  constructor(
+    private readonly capacity = 10_000,
+    private readonly maxBytes = 64 * 1024 * 1024,
+  ) {}
 
   add(delta: LiveDelta): void {
+    const size = JSON.stringify(delta.data ?? null).length + delta.position.length + 64;
     this.items.push(delta);
-    if (this.items.length > this.capacity) {
-      this.items.splice(0, this.items.length - this.capacity);
+    this.sizes.push(size);
+    this.bytes += size;
+    while (this.items.length > 1 && (this.items.length > this.capacity || this.bytes > this.maxBytes)) {
+      this.items.shift();
+      this.bytes -= this.sizes.shift()!;
       this.evictedAny = true;
     }
   }
@@ -37,5 +50,10 @@ export class LiveDeltaBuffer {
 
   get size(): number {
     return this.items.length;
+  }
+
+  /** Approximate bytes held (JSON length of the payloads). */
+  get heldBytes(): number {
+    return this.bytes;
   }
 }

@@ -28,3 +28,15 @@ describe('LiveDeltaBuffer', () => {
     expect(new LiveDeltaBuffer().since('abc', { commit: 0n, prepare: 0n })).toBe('invalid');
   });
 });
+
+describe('LiveDeltaBuffer memory bound', () => {
+  it('evicts the oldest deltas when their payloads exceed the byte budget, and then says resume is too far behind', () => {
+    const buffer = new LiveDeltaBuffer(10_000, 10_000);
+    const big = 'x'.repeat(3_000);
+    for (let i = 1; i <= 10; i++) buffer.add({ name: 'incident.changed', position: `${i}/0`, scope: {}, data: big });
+    expect(buffer.size).toBe(3);
+    expect(buffer.heldBytes).toBeLessThanOrEqual(10_000);
+    expect(buffer.since('1/0', { commit: 1n, prepare: 0n })).toBe('too_far_behind');
+    expect((buffer.since('8/0', { commit: 1n, prepare: 0n }) as { position: string }[]).map((d) => d.position)).toEqual(['9/0', '10/0']);
+  });
+});

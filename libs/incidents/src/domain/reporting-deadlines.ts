@@ -64,6 +64,8 @@ export function applyDeadlineFact(obligations: readonly Obligation[], fact: Dead
     case 'casualtiesChanged': {
       const windowDays = fact.category === 'road_traffic' || fact.category === 'fire' ? 7 : 30;
       if (Date.parse(fact.at) - Date.parse(fact.occurredAt) > windowDays * 1440 * MINUTE) return [...obligations];
+      // One pending supplementary report covers every change until it is made; changes do not stack obligations.
+      if (obligations.some((o) => o.kind === 'supplementary' && o.status === 'pending')) return [...obligations];
       const reported = obligations.filter((o) => o.status !== 'pending').reduce((top, o) => Math.max(top, rank(o.level)), 0);
       const level = REPORT_LEVELS[reported]!;
       const id = `supplementary:${level}:${obligations.length}`;

@@ -58,3 +58,16 @@ describe('reporting deadlines (DOMAIN.md rule 2)', () => {
     expect(alarmOf({ ...county!, status: 'met' }, new Date(at(61)))).toBeUndefined();
   });
 });
+
+describe('supplementary reports do not stack', () => {
+  it('one pending supplementary obligation covers further casualty changes until it is met', () => {
+    const facts: DeadlineFact[] = [
+      { type: 'reported', occurredAt, grade: 'general' },
+      { type: 'casualtiesChanged', at: at(10), occurredAt, category: 'other' },
+      { type: 'casualtiesChanged', at: at(20), occurredAt, category: 'other' },
+    ];
+    expect(run(facts).filter((o) => o.kind === 'supplementary')).toHaveLength(1);
+    const afterReport = run([...facts, { type: 'passedUp', level: 'county', at: at(30), by: 'x' }, { type: 'casualtiesChanged', at: at(40), occurredAt, category: 'other' }]);
+    expect(afterReport.filter((o) => o.kind === 'supplementary').map((o) => o.status)).toEqual(['met', 'pending']);
+  });
+});
