@@ -116,6 +116,13 @@ describe('hostile input: random and malformed requests to every mutation endpoin
   async function freshTeam(): Promise<void> {
     team = await created('/api/v1/teams', admin.token, teamBody());
   }
+  async function assignedOnIncident(teamId: string): Promise<void> {
+    for (const deadline = Date.now() + 5000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 20))) {
+      const board = await t.get(`/api/v1/incidents/${updateTarget}`);
+      if ((board.body.assignedTeams as { teamId: string }[]).some((a) => a.teamId === teamId)) return;
+    }
+    throw new Error('the dispatch process manager did not record the team');
+  }
   async function freshAllocation(): Promise<void> {
     warehouse = await created('/api/v1/warehouses', admin.token, warehouseBody());
     await created(`/api/v1/warehouses/${warehouse}/receipts`, admin.token, { items: [{ materialCode: TENT, quantity: 1_000 }] });
@@ -252,7 +259,12 @@ describe('hostile input: random and malformed requests to every mutation endpoin
       token: () => t.commander.token,
       otherRoleToken: () => viewer.token,
       valid: () => ({ incidentId: updateTarget, task: '灭火' }),
-      afterAccepted: freshTeam,
+      // The process manager then records the team on the incident; wait, so that event is not counted against the
+      // next (rejected) request.
+      afterAccepted: async () => {
+        await assignedOnIncident(team);
+        await freshTeam();
+      },
     },
     {
       name: 'POST /api/v1/teams/:id/status',

@@ -41,7 +41,13 @@ const newTeam = async (): Promise<string> => (await t.post('/api/v1/teams', admi
 const dispatchedTeam = async (): Promise<string> => {
   const id = await newTeam();
   await t.post(`/api/v1/teams/${id}/dispatch`).send({ incidentId }).expect(201);
-  return id;
+  // The dispatch process manager records the team on the incident asynchronously; wait for it, so the "nothing
+  // appended" check of a refused call does not count the process manager's event.
+  for (const deadline = Date.now() + 5000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 25))) {
+    const board = await t.get(`/api/v1/incidents/${incidentId}`);
+    if ((board.body.assignedTeams as { teamId: string }[]).some((a) => a.teamId === id)) return id;
+  }
+  throw new Error('the dispatch process manager did not record the team');
 };
 const stockedWarehouse = async (): Promise<string> => {
   const id = (await t.post('/api/v1/warehouses', admin.token).send(warehouseBody()).expect(201)).body.id;
