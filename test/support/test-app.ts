@@ -21,6 +21,7 @@ export interface TestApp {
   /** HTTP as a signed-in user (the commander unless a token is given). */
   get(path: string, token?: string): request.Test;
   post(path: string, token?: string): request.Test;
+  put(path: string, token?: string): request.Test;
   /** A connected /console socket, signed in as the commander unless a token is given. */
   socket(token?: string): Promise<Socket>;
   close(): Promise<void>;
@@ -51,6 +52,7 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
     user,
     get: (path, token = commander.token) => request(baseUrl).get(path).set('Authorization', `Bearer ${token}`),
     post: (path, token = commander.token) => request(baseUrl).post(path).set('Authorization', `Bearer ${token}`),
+    put: (path, token = commander.token) => request(baseUrl).put(path).set('Authorization', `Bearer ${token}`),
     socket: (token = commander.token) =>
       new Promise((resolve, reject) => {
         const socket = io(`${baseUrl}/console`, { transports: ['websocket'], reconnection: false, auth: { token } });

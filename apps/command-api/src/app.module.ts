@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { IdentityModule, JurisdictionRow, UserRow } from '@app/identity';
 import { IncidentBoardRow, IncidentsModule, IncidentTimelineRow } from '@app/incidents';
 import { DispatchModule } from '@app/dispatch';
+import { PlanRow, PlanSuggestionRow, PlansModule, PlanVersionRow } from '@app/plans';
 import { TeamAvailabilityRow, TeamsModule } from '@app/teams';
 import { AllocationRow, StockLevelRow, WarehouseRow, WarehousesModule } from '@app/warehouses';
 import type { AppConfig } from '@app/shared/nest';
@@ -28,7 +29,7 @@ export class AppModule {
         TypeOrmModule.forRoot({
           type: 'postgres',
           url: config.DATABASE_URL,
-          entities: [IncidentBoardRow, IncidentTimelineRow, TeamAvailabilityRow, WarehouseRow, StockLevelRow, AllocationRow, UserRow, JurisdictionRow],
+          entities: [IncidentBoardRow, IncidentTimelineRow, TeamAvailabilityRow, WarehouseRow, StockLevelRow, AllocationRow, UserRow, JurisdictionRow, PlanRow, PlanVersionRow, PlanSuggestionRow],
           synchronize: false,
           migrationsRun: false,
           extra: { max: 20 },
@@ -49,6 +50,7 @@ export class AppModule {
         TeamsModule,
         WarehousesModule,
         DispatchModule,
+        PlansModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }, ConsoleGateway],

@@ -9,6 +9,7 @@ import { IncidentCommandRunner } from './application/shared/incident-command-run
 import { IncidentMutationsController } from './application/update-situation/incident-mutations.controller';
 import { UpdateSituationCommandHandler } from './application/update-situation/update-situation.command-handler';
 import { SetResponseLevelController } from './application/set-response-level/set-response-level.controller';
+import { CompleteTaskController } from './application/complete-task/complete-task.controller';
 import { PassReportUpController } from './application/pass-report-up/pass-report-up.controller';
 import { DeadlineAlarmScheduler } from './application/deadline-alarms/deadline-alarm.scheduler';
 import { IncidentBoardProjection } from './read-models/incident-board.projection';
@@ -18,7 +19,7 @@ import { GetIncidentQueryHandler, GetIncidentTimelineQueryHandler, ListIncidents
 /** The incidents bounded context. Needs EVENT_STORE, CLOCK, JURISDICTIONS and PROJECTION_RUNNER from the app. */
 @Module({
   imports: [CqrsModule],
-  controllers: [ReportIncidentController, IncidentMutationsController, IncidentQueriesController, SetResponseLevelController, PassReportUpController],
+  controllers: [ReportIncidentController, IncidentMutationsController, IncidentQueriesController, SetResponseLevelController, PassReportUpController, CompleteTaskController],
   providers: [
     IncidentCommandRunner,
     DeadlineAlarmScheduler,
@@ -29,6 +30,8 @@ import { GetIncidentQueryHandler, GetIncidentTimelineQueryHandler, ListIncidents
     GetIncidentQueryHandler,
     GetIncidentTimelineQueryHandler,
   ],
+  // Other contexts run incident commands through the same runner (plan activation), never around it.
+  exports: [IncidentCommandRunner],
 })
 export class IncidentsModule {}
 

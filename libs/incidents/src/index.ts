@@ -12,3 +12,6 @@ export { GetIncidentQuery, ListIncidentsQuery } from './read-models/incident.que
 export { incidentDecider } from './domain/incident.decider';
 export type { IncidentState } from './domain/incident.state';
 export { DEADLINE_ALARM_OPTIONS, DeadlineAlarmScheduler, type DeadlineAlarmOptions } from './application/deadline-alarms/deadline-alarm.scheduler';
+export { isRaise, checklistTaskId, type PinnedPlan, type PlanRequirements, type ChecklistTask } from './domain/checklist';
+export { IncidentCommandRunner, type IncidentCommandResponse } from './application/shared/incident-command-runner';
+export type { ActivePlanView, ChecklistTaskView } from './read-models/incident-board.entity';

@@ -4,6 +4,7 @@ import { LiveDeltaBus } from '@app/event-sourcing';
 import { ProjectionRunner } from '@app/event-sourcing/projections';
 import { incidentProjections, IncidentBoardRow, IncidentTimelineRow } from '@app/incidents';
 import { teamProjections, TeamAvailabilityRow } from '@app/teams';
+import { planProjections, PlanRow, PlanSuggestionRow, PlanVersionRow } from '@app/plans';
 import { AllocationRow, StockLevelRow, warehouseProjections, WarehouseRow } from '@app/warehouses';
 import { JurisdictionRow, loadJurisdictionRegistry } from '@app/identity';
 import { validateConfig } from '@app/shared/nest';
@@ -20,11 +21,11 @@ async function main(): Promise<void> {
   const config = validateConfig(process.env);
   const embedded = config.DATABASE_URL ? undefined : await startEmbeddedPostgres({ name: 'pg', database: 'emergency_command' });
   const url = config.DATABASE_URL ?? embedded!.url;
-  const dataSource = await new DataSource({ type: 'postgres', url, entities: [IncidentBoardRow, IncidentTimelineRow, TeamAvailabilityRow, WarehouseRow, StockLevelRow, AllocationRow, JurisdictionRow] }).initialize();
+  const dataSource = await new DataSource({ type: 'postgres', url, entities: [IncidentBoardRow, IncidentTimelineRow, TeamAvailabilityRow, WarehouseRow, StockLevelRow, AllocationRow, JurisdictionRow, PlanRow, PlanVersionRow, PlanSuggestionRow] }).initialize();
   await runMigrations(url);
   const store = createEventStore({ ...config, DATABASE_URL: url });
   const jurisdictions = await loadJurisdictionRegistry(dataSource);
-  const projections = [...incidentProjections(jurisdictions), ...teamProjections(jurisdictions), ...warehouseProjections(jurisdictions)];
+  const projections = [...incidentProjections(jurisdictions), ...teamProjections(jurisdictions), ...warehouseProjections(jurisdictions), ...planProjections(jurisdictions)];
   const names = wanted === 'all' ? projections.map((p) => p.name) : [wanted];
   const runner = new ProjectionRunner(dataSource, store, projections, new LiveDeltaBus());
   try {

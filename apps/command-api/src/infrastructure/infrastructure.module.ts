@@ -7,6 +7,7 @@ import { LIVE_DELTA_BUS, PostgresSnapshotStore, PROJECTION_RUNNER, ProjectionRun
 import { DEADLINE_ALARM_OPTIONS, incidentProjections } from '@app/incidents';
 import { DispatchProcessManager } from '@app/dispatch';
 import { teamProjections } from '@app/teams';
+import { planProjections } from '@app/plans';
 import { warehouseProjections } from '@app/warehouses';
 import { loadJurisdictionRegistry } from '@app/identity';
 import { CLOCK, JURISDICTIONS, systemClock, type Clock, type JurisdictionRegistry } from '@app/shared';
@@ -52,6 +53,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
               ...incidentProjections(jurisdictions),
               ...teamProjections(jurisdictions),
               ...warehouseProjections(jurisdictions),
+              ...planProjections(jurisdictions),
               // Process managers ride on the same checkpointed runner: at-least-once delivery, idempotent steps.
               new DispatchProcessManager(store, clock, snapshots),
             ], bus, {

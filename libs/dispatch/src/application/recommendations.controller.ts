@@ -7,11 +7,15 @@ import type { Actor } from '@app/shared';
 import { CurrentActor, Requires, uuidParam } from '@app/shared/nest';
 import { SPECIALTY_LABELS, TeamAvailabilityRow } from '@app/teams';
 import { StockLevelRow, WarehouseRow } from '@app/warehouses';
-import { MATERIALS_BY_CATEGORY, SPECIALTIES_BY_CATEGORY } from '../domain/incident-needs';
+import { needsOf } from '../domain/incident-needs';
 import { rankTeams, rankWarehouses, type TeamRecommendation, type WarehouseRecommendation } from '../domain/recommend';
 
 export interface Recommendations {
   incidentId: string;
+  /** `plan` when the active plans' requirements decide what is needed, `category` before any plan is active. */
+  needsFrom: 'plan' | 'category';
+  /** Per needed specialty: how many teams the plans ask for and how many are already assigned. */
+  neededTeams: { specialty: string; count: number; assigned: number }[];
   neededSpecialties: string[];
   neededMaterials: { materialCode: string; quantity: number }[];
   teams: TeamRecommendation[];
@@ -32,15 +36,19 @@ export class RecommendationsController {
   @ApiOperation({ summary: '调派建议：按专长匹配、距离与到达时间排序的队伍，及能满足物资需求的储备库' })
   async recommend(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<Recommendations> {
     const incident: IncidentView = await this.queries.execute(new GetIncidentQuery(id, actor.scope));
-    const category = incident.category as IncidentCategory;
-    const neededSpecialties = [...(SPECIALTIES_BY_CATEGORY[category] ?? [])];
-    const neededMaterials = [...(MATERIALS_BY_CATEGORY[category] ?? [])];
+    const needs = needsOf(incident.category as IncidentCategory, incident.activePlans);
+    const neededSpecialties = needs.specialties;
+    const neededMaterials = needs.materials;
     const scope = In([...actor.scope]);
     const teams = await this.dataSource.getRepository(TeamAvailabilityRow).findBy({ status: 'available', jurisdiction: scope });
+    const assignedIds = incident.assignedTeams.filter((a) => a.status !== 'returning' && a.status !== 'available').map((a) => a.teamId);
+    const assigned = assignedIds.length === 0 ? [] : await this.dataSource.getRepository(TeamAvailabilityRow).findBy({ id: In(assignedIds) });
     const warehouses = await this.dataSource.getRepository(WarehouseRow).findBy({ jurisdiction: scope });
     const lines = warehouses.length === 0 ? [] : await this.dataSource.getRepository(StockLevelRow).findBy({ warehouseId: In(warehouses.map((w) => w.id)) });
     return {
       incidentId: id,
+      needsFrom: needs.source,
+      neededTeams: needs.teamCounts.map(({ specialty, count }) => ({ specialty, count, assigned: assigned.filter((a) => a.specialties.includes(specialty)).length })),
       neededSpecialties,
       neededMaterials,
       teams: rankTeams(incident.location, neededSpecialties, SPECIALTY_LABELS, teams.map((t) => ({

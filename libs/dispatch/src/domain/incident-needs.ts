@@ -39,3 +39,40 @@ export const MATERIALS_BY_CATEGORY: Readonly<Record<IncidentCategory, readonly {
 export const SPEED_KMH: Readonly<Record<TeamKind, number>> = { fire_rescue: 50, professional: 45, enterprise: 40, social: 30 };
 /** Minutes from the call to wheels rolling, added to the driving time. */
 export const TURNOUT_MINUTES: Readonly<Record<TeamKind, number>> = { fire_rescue: 1, professional: 5, enterprise: 5, social: 15 };
+
+export interface PlanNeeds {
+  title: string;
+  requirements: { teams: readonly { specialty: string; count: number }[]; materials: readonly { materialCode: string; quantity: number }[] };
+}
+
+export interface IncidentNeeds {
+  source: 'plan' | 'category';
+  specialties: Specialty[];
+  /** Teams per specialty the active plans ask for (none when the category default is used). */
+  teamCounts: { specialty: Specialty; count: number }[];
+  materials: { materialCode: string; quantity: number }[];
+}
+
+/**
+ * What to recommend for: the active plans' requirements when a plan is active (issue 5: "an active plan's
+ * requirements feed the recommendations"), otherwise the category's usual needs. Two plans asking for the same thing
+ * do not add up: the larger figure covers both.
+ */
+export function needsOf(category: IncidentCategory, activePlans: readonly PlanNeeds[]): IncidentNeeds {
+  if (activePlans.length === 0) {
+    return { source: 'category', specialties: [...(SPECIALTIES_BY_CATEGORY[category] ?? [])], teamCounts: [], materials: [...(MATERIALS_BY_CATEGORY[category] ?? [])] };
+  }
+  const teams = new Map<string, number>();
+  const materials = new Map<string, number>();
+  for (const plan of activePlans) {
+    for (const t of plan.requirements.teams) teams.set(t.specialty, Math.max(teams.get(t.specialty) ?? 0, t.count));
+    for (const m of plan.requirements.materials) materials.set(m.materialCode, Math.max(materials.get(m.materialCode) ?? 0, m.quantity));
+  }
+  const teamCounts = [...teams].map(([specialty, count]) => ({ specialty: specialty as Specialty, count }));
+  return {
+    source: 'plan',
+    specialties: teamCounts.map((t) => t.specialty),
+    teamCounts,
+    materials: [...materials].map(([materialCode, quantity]) => ({ materialCode, quantity })),
+  };
+}

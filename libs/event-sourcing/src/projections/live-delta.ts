@@ -8,6 +8,7 @@ export type LiveDeltaName =
   | 'stock.changed'
   | 'deadline.due'
   | 'deadline.overdue'
+  | 'plan.suggested'
   | 'warning.issued';
 
 /**

@@ -1,4 +1,5 @@
 import type { GradingPolicy } from './accident-grade';
+import type { PinnedPlan } from './checklist';
 import type { ReportLevel } from './reporting-deadlines';
 import type { Casualties, IncidentCategory, IncidentLocation, Reporter, ResponseLevel } from './incident.types';
 
@@ -72,4 +73,32 @@ export interface PassReportUp {
   now: Date;
 }
 
-export type IncidentCommand = ReportIncident | UpdateSituation | CloseIncident | AssignTeam | RecordAssignedTeamStatus | SetResponseLevel | PassReportUp;
+/** The plans context loads and checks the plan; the incident pins what it was given. */
+export interface ActivatePlan {
+  type: 'ActivatePlan';
+  plan: PinnedPlan;
+  /** Sets the response level in the same step when given (the commander decides it with the activation). */
+  level?: ResponseLevel;
+  reason?: string;
+  activatedBy: string;
+  now: Date;
+}
+
+export interface CompleteChecklistTask {
+  type: 'CompleteChecklistTask';
+  taskId: string;
+  note?: string;
+  completedBy: string;
+  now: Date;
+}
+
+export type IncidentCommand =
+  | ReportIncident
+  | UpdateSituation
+  | CloseIncident
+  | AssignTeam
+  | RecordAssignedTeamStatus
+  | SetResponseLevel
+  | PassReportUp
+  | ActivatePlan
+  | CompleteChecklistTask;

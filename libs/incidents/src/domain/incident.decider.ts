@@ -1,4 +1,5 @@
 import type { Decider } from '@app/event-sourcing';
+import { decideActivatePlan, decideCompleteTask } from './activate-plan.decide';
 import { decideAssignTeam, decideRecordAssignedTeamStatus } from './assign-team.decide';
 import { decideCloseIncident } from './close-incident.decide';
 import { decideSetResponseLevel } from './set-response-level.decide';
@@ -27,6 +28,10 @@ export function decideIncident(command: IncidentCommand, state: IncidentState): 
       // Reports are facts of the duty log: accepted for closed incidents too (a final or supplementary report).
       if (state.status === 'none') throw new IncidentNotFoundError();
       return [{ type: 'ReportPassedUp', data: { incidentId: state.incidentId, toLevel: command.toLevel, channel: command.channel, reportedBy: command.reportedBy, reportedAt: command.now.toISOString() } }];
+    case 'ActivatePlan':
+      return decideActivatePlan(command, state);
+    case 'CompleteChecklistTask':
+      return decideCompleteTask(command, state);
     default: {
       const unknownCommand: never = command;
       return unknownCommand;

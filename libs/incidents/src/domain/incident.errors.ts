@@ -26,3 +26,28 @@ export class OccurredInFutureError extends DomainError {
     super('OCCURRED_IN_FUTURE', 'rule', '事故发生时间不能晚于接报时间');
   }
 }
+
+export class PlanAlreadyActiveError extends DomainError {
+  constructor(planId: string, version: number) {
+    super('PLAN_ALREADY_ACTIVE', 'conflict', '该预案已对本事故启动', { planId, version });
+  }
+}
+
+/** Tasks are chosen by response level; the commander decides the level (DOMAIN.md rule 4) before or with the plan. */
+export class ResponseLevelRequiredError extends DomainError {
+  constructor() {
+    super('RESPONSE_LEVEL_REQUIRED', 'rule', '尚未确定响应级别：请先确定响应级别，或在启动预案时一并确定');
+  }
+}
+
+export class TaskNotFoundError extends DomainError {
+  constructor(taskId: string) {
+    super('TASK_NOT_FOUND', 'not_found', '处置任务不存在', { taskId });
+  }
+}
+
+export class TaskAlreadyCompletedError extends DomainError {
+  constructor(taskId: string) {
+    super('TASK_ALREADY_COMPLETED', 'conflict', '该处置任务已完成', { taskId });
+  }
+}

@@ -1,4 +1,5 @@
 import type { AccidentGrade } from './accident-grade';
+import type { ChecklistTask, PinnedPlan } from './checklist';
 import type { ReportLevel } from './reporting-deadlines';
 import type { Casualties, IncidentCategory, IncidentLocation, Reporter, ResponseLevel } from './incident.types';
 
@@ -74,7 +75,35 @@ export interface ReportPassedUp {
   data: { incidentId: string; toLevel: ReportLevel; channel: string; reportedBy: string; reportedAt: string };
 }
 
-export type IncidentEvent = IncidentReported | SituationUpdated | AccidentGradeChanged | IncidentClosed | TeamAssigned | AssignedTeamStatusChanged | ResponseLevelSet | ReportPassedUp;
+/** 启动预案: a commander applied a plan version to the incident at its response level (a pinned copy of the plan). */
+export interface PlanActivated {
+  type: 'PlanActivated';
+  data: { incidentId: string; plan: PinnedPlan; level: ResponseLevel; activatedBy: string; activatedAt: string };
+}
+
+/** Tasks of an active plan put on the incident's checklist: at activation, and when the response level rises. */
+export interface ChecklistTasksAdded {
+  type: 'ChecklistTasksAdded';
+  data: { incidentId: string; level: ResponseLevel; tasks: ChecklistTask[]; addedAt: string };
+}
+
+export interface ChecklistTaskCompleted {
+  type: 'ChecklistTaskCompleted';
+  data: { incidentId: string; taskId: string; title: string; note: string | null; completedBy: string; completedAt: string };
+}
+
+export type IncidentEvent =
+  | IncidentReported
+  | SituationUpdated
+  | AccidentGradeChanged
+  | IncidentClosed
+  | TeamAssigned
+  | AssignedTeamStatusChanged
+  | ResponseLevelSet
+  | ReportPassedUp
+  | PlanActivated
+  | ChecklistTasksAdded
+  | ChecklistTaskCompleted;
 
 export const INCIDENT_EVENT_TYPES: readonly IncidentEvent['type'][] = [
   'IncidentReported',
@@ -85,4 +114,7 @@ export const INCIDENT_EVENT_TYPES: readonly IncidentEvent['type'][] = [
   'AssignedTeamStatusChanged',
   'ResponseLevelSet',
   'ReportPassedUp',
+  'PlanActivated',
+  'ChecklistTasksAdded',
+  'ChecklistTaskCompleted',
 ];

@@ -31,6 +31,7 @@ export class IncidentBoardRow {
   @Column('jsonb', { name: 'assigned_teams' }) assignedTeams!: unknown[];
   @Column('jsonb') allocations!: unknown[];
   @Column('jsonb') tasks!: unknown[];
+  @Column('jsonb', { name: 'active_plans' }) activePlans!: unknown[];
   @Column('bigint', { transformer: bigintAsNumber }) revision!: number;
   /** Global position of the last event applied to this row (string form). */
   @Column('text') position!: string;
@@ -55,4 +56,31 @@ export interface AllocationView {
   status: string;
   allocatedAt: string;
   updatedAt: string;
+}
+
+/** A checklist task as the board shows it (from an activated plan's working groups). */
+export interface ChecklistTaskView {
+  taskId: string;
+  planId: string;
+  planVersion: number;
+  group: string;
+  leadAgency: string;
+  title: string;
+  level: string;
+  status: 'open' | 'done';
+  addedAt: string;
+  completedAt: string | null;
+  completedBy: string | null;
+  note: string | null;
+}
+
+/** A plan activated on the incident: its pinned version and what it requires (recommendations read it). */
+export interface ActivePlanView {
+  planId: string;
+  version: number;
+  title: string;
+  level: string;
+  activatedBy: string;
+  activatedAt: string;
+  requirements: { teams: { specialty: string; count: number }[]; materials: { materialCode: string; quantity: number }[] };
 }

@@ -6,7 +6,7 @@ import type { JurisdictionRegistry } from '@app/shared';
 import type { IncidentEvent } from '../domain/incident.events';
 import type { IncidentCategory } from '../domain/incident.types';
 import { applyDeadlineFact, DEADLINE_PROFILES, NATIONAL_PROFILE, type DeadlineFact, type DeadlineProfile, type Obligation } from '../domain/reporting-deadlines';
-import { IncidentBoardRow, type AllocationView, type AssignedTeamView } from './incident-board.entity';
+import { IncidentBoardRow, type ActivePlanView, type AllocationView, type AssignedTeamView, type ChecklistTaskView } from './incident-board.entity';
 import { toIncidentView } from './incident.views';
 
 /** The incident board: one row per incident, updated by every incident event. */
@@ -102,7 +102,7 @@ function applyToRow(row: IncidentBoardRow | null, event: IncidentEvent, recorded
       jurisdiction: d.jurisdiction, enterprise: d.enterprise, occurredAt: new Date(d.occurredAt),
       reportedAt: new Date(d.receivedAt), updatedAt: new Date(d.receivedAt), closedAt: null, location: d.location,
       reporter: d.reporter, casualties: d.casualties, directLossYuan: d.directLossYuan, description: d.description,
-      measures: null, summary: null, drillId: d.drillId, deadlines: [], assignedTeams: [], allocations: [], tasks: [],
+      measures: null, summary: null, drillId: d.drillId, deadlines: [], assignedTeams: [], allocations: [], tasks: [], activePlans: [],
       ...common,
     });
   }
@@ -138,6 +138,31 @@ function applyToRow(row: IncidentBoardRow | null, event: IncidentEvent, recorded
           : { ...t, status: d.status, arrivedAt: d.status === 'on_scene' ? (t.arrivedAt ?? d.at) : t.arrivedAt, releasedAt: d.status === 'returning' ? d.at : t.releasedAt },
       );
       return Object.assign(row, { assignedTeams: teams, updatedAt: new Date(d.at), ...common });
+    }
+    case 'PlanActivated': {
+      const d = event.data;
+      const plan: ActivePlanView = {
+        planId: d.plan.planId, version: d.plan.version, title: d.plan.title, level: d.level, activatedBy: d.activatedBy, activatedAt: d.activatedAt,
+        requirements: { teams: [...d.plan.requirements.teams], materials: [...d.plan.requirements.materials] },
+      };
+      const others = (row.activePlans as ActivePlanView[]).filter((p) => p.planId !== d.plan.planId);
+      return Object.assign(row, { activePlans: [...others, plan], updatedAt: new Date(d.activatedAt), ...common });
+    }
+    case 'ChecklistTasksAdded': {
+      const d = event.data;
+      const existing = row.tasks as ChecklistTaskView[];
+      const known = new Set(existing.map((t) => t.taskId));
+      const added: ChecklistTaskView[] = d.tasks
+        .filter((t) => !known.has(t.taskId))
+        .map((t) => ({ ...t, status: 'open', addedAt: d.addedAt, completedAt: null, completedBy: null, note: null }));
+      return Object.assign(row, { tasks: [...existing, ...added], updatedAt: new Date(d.addedAt), ...common });
+    }
+    case 'ChecklistTaskCompleted': {
+      const d = event.data;
+      const tasks = (row.tasks as ChecklistTaskView[]).map((t) =>
+        t.taskId === d.taskId ? { ...t, status: 'done' as const, completedAt: d.completedAt, completedBy: d.completedBy, note: d.note } : t,
+      );
+      return Object.assign(row, { tasks, updatedAt: new Date(d.completedAt), ...common });
     }
     default:
       return Object.assign(row, common);

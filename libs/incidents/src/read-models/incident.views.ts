@@ -1,7 +1,7 @@
 import { DEFAULT_TIME_ZONE, toZonedIso, type JurisdictionRegistry } from '@app/shared';
 import { GRADE_LABELS } from '../domain/accident-grade';
 import { INCIDENT_CATEGORIES, RESPONSE_LEVEL_LABELS, type IncidentCategory, type ResponseLevel } from '../domain/incident.types';
-import type { AssignedTeamView, IncidentBoardRow } from './incident-board.entity';
+import type { ActivePlanView, AssignedTeamView, ChecklistTaskView, IncidentBoardRow } from './incident-board.entity';
 import { REPORT_LEVEL_LABELS, type Obligation } from '../domain/reporting-deadlines';
 import type { IncidentTimelineRow } from './incident-timeline.entity';
 
@@ -47,7 +47,13 @@ export function toIncidentView(row: IncidentBoardRow, jurisdictions: Jurisdictio
       releasedAt: t.releasedAt ? toZonedIso(t.releasedAt, zone) : null,
     })),
     allocations: row.allocations,
-    tasks: row.tasks,
+    tasks: (row.tasks as ChecklistTaskView[]).map((t) => ({
+      ...t,
+      levelLabel: RESPONSE_LEVEL_LABELS[t.level as ResponseLevel] ?? t.level,
+      addedAt: toZonedIso(t.addedAt, zone),
+      completedAt: t.completedAt ? toZonedIso(t.completedAt, zone) : null,
+    })),
+    activePlans: (row.activePlans as ActivePlanView[]).map((p) => ({ ...p, activatedAt: toZonedIso(p.activatedAt, zone) })),
     revision: row.revision,
     position: row.position,
   };

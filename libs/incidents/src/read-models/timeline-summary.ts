@@ -27,6 +27,12 @@ export function summarizeIncidentEvent(event: IncidentEvent): string {
       return `调派队伍：${event.data.teamName}${event.data.task ? `，任务：${event.data.task}` : ''}`;
     case 'AssignedTeamStatusChanged':
       return `${event.data.teamName}：${TEAM_STATUS_TEXT[event.data.status] ?? event.data.status}`;
+    case 'PlanActivated':
+      return `启动预案：《${event.data.plan.title}》第 ${event.data.plan.version} 版，${RESPONSE_LEVEL_LABELS[event.data.level]}（决定人：${event.data.activatedBy}）`;
+    case 'ChecklistTasksAdded':
+      return `${RESPONSE_LEVEL_LABELS[event.data.level]}处置任务 ${event.data.tasks.length} 项列入任务清单：${event.data.tasks.map((t) => `${t.group}·${t.title}`).join('；')}`;
+    case 'ChecklistTaskCompleted':
+      return `完成任务：${event.data.title}（${event.data.completedBy}）${event.data.note ? `；${event.data.note}` : ''}`;
     default: {
       const unknownEvent: never = event;
       return String(unknownEvent);

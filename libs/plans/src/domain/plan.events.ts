@@ -1,0 +1,32 @@
+import type { PlanContent, PlanFiling } from './plan.types';
+
+/** Version 1 of a new plan, as a draft. */
+export interface PlanDrafted {
+  type: 'PlanDrafted';
+  data: { planId: string; version: 1; content: PlanContent; draftedBy: string; draftedAt: string };
+}
+
+/** `PUT /plans/{id}`: a new version as a draft; earlier versions stay readable and the one in force stays in force. */
+export interface PlanRevised {
+  type: 'PlanRevised';
+  data: { planId: string; version: number; content: PlanContent; revisedBy: string; revisedAt: string };
+}
+
+/** The newest version is published: it is the version in force from now on (activations pin it). */
+export interface PlanPublished {
+  type: 'PlanPublished';
+  data: { planId: string; version: number; publishedBy: string; publishedAt: string };
+}
+
+/** 备案: the version in force was filed with an authority on a date. */
+export interface PlanFiled {
+  type: 'PlanFiled';
+  data: { planId: string; version: number; filing: PlanFiling; recordedBy: string; recordedAt: string };
+}
+
+export interface PlanRetired {
+  type: 'PlanRetired';
+  data: { planId: string; reason: string | null; retiredBy: string; retiredAt: string };
+}
+
+export type PlanEvent = PlanDrafted | PlanRevised | PlanPublished | PlanFiled | PlanRetired;

@@ -1,0 +1,7 @@
+// Contingency plans (应急预案): the only entry point other code imports.
+export { PlansModule, planProjections } from './plans.module';
+export { PlanRow, PlanSuggestionRow, PlanVersionRow } from './read-models/plan.entities';
+export * from './domain/plan.types';
+export type { PlanEvent } from './domain/plan.events';
+export { planDecider } from './domain/plan.decider';
+export type { PlanState } from './domain/plan.state';
