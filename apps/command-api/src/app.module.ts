@@ -10,7 +10,9 @@ import { IncidentBoardRow, IncidentsModule, IncidentTimelineRow } from '@app/inc
 import { DispatchModule } from '@app/dispatch';
 import { PlanRow, PlanSuggestionRow, PlansModule, PlanVersionRow } from '@app/plans';
 import { TeamAvailabilityRow, TeamsModule } from '@app/teams';
+import { DutyHandoverRow, DutyModule, DutyShiftRow, RollCallRow } from '@app/duty';
 import { AllocationRow, StockLevelRow, WarehouseRow, WarehousesModule } from '@app/warehouses';
+import { WarningBoardRow, WarningsModule } from '@app/warnings';
 import type { AppConfig } from '@app/shared/nest';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
@@ -29,7 +31,7 @@ export class AppModule {
         TypeOrmModule.forRoot({
           type: 'postgres',
           url: config.DATABASE_URL,
-          entities: [IncidentBoardRow, IncidentTimelineRow, TeamAvailabilityRow, WarehouseRow, StockLevelRow, AllocationRow, UserRow, JurisdictionRow, PlanRow, PlanVersionRow, PlanSuggestionRow],
+          entities: [IncidentBoardRow, IncidentTimelineRow, TeamAvailabilityRow, WarehouseRow, StockLevelRow, AllocationRow, UserRow, JurisdictionRow, PlanRow, PlanVersionRow, PlanSuggestionRow, DutyShiftRow, DutyHandoverRow, RollCallRow, WarningBoardRow],
           synchronize: false,
           migrationsRun: false,
           extra: { max: 20 },
@@ -50,7 +52,9 @@ export class AppModule {
         TeamsModule,
         WarehousesModule,
         DispatchModule,
+        DutyModule,
         PlansModule,
+        WarningsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }, ConsoleGateway],

@@ -6,6 +6,8 @@ import { incidentProjections, IncidentBoardRow, IncidentTimelineRow } from '@app
 import { teamProjections, TeamAvailabilityRow } from '@app/teams';
 import { planProjections, PlanRow, PlanSuggestionRow, PlanVersionRow } from '@app/plans';
 import { AllocationRow, StockLevelRow, warehouseProjections, WarehouseRow } from '@app/warehouses';
+import { WarningBoardRow, warningProjections } from '@app/warnings';
+import { dutyProjections, DutyHandoverRow, DutyShiftRow, RollCallRow } from '@app/duty';
 import { JurisdictionRow, loadJurisdictionRegistry } from '@app/identity';
 import { validateConfig } from '@app/shared/nest';
 import { runMigrations } from '@app/infra/database/migrations';
@@ -21,11 +23,11 @@ async function main(): Promise<void> {
   const config = validateConfig(process.env);
   const embedded = config.DATABASE_URL ? undefined : await startEmbeddedPostgres({ name: 'pg', database: 'emergency_command' });
   const url = config.DATABASE_URL ?? embedded!.url;
-  const dataSource = await new DataSource({ type: 'postgres', url, entities: [IncidentBoardRow, IncidentTimelineRow, TeamAvailabilityRow, WarehouseRow, StockLevelRow, AllocationRow, JurisdictionRow, PlanRow, PlanVersionRow, PlanSuggestionRow] }).initialize();
+  const dataSource = await new DataSource({ type: 'postgres', url, entities: [IncidentBoardRow, IncidentTimelineRow, TeamAvailabilityRow, WarehouseRow, StockLevelRow, AllocationRow, JurisdictionRow, PlanRow, PlanVersionRow, PlanSuggestionRow, DutyShiftRow, DutyHandoverRow, RollCallRow, WarningBoardRow] }).initialize();
   await runMigrations(url);
   const store = createEventStore({ ...config, DATABASE_URL: url });
   const jurisdictions = await loadJurisdictionRegistry(dataSource);
-  const projections = [...incidentProjections(jurisdictions), ...teamProjections(jurisdictions), ...warehouseProjections(jurisdictions), ...planProjections(jurisdictions)];
+  const projections = [...incidentProjections(jurisdictions), ...teamProjections(jurisdictions), ...warehouseProjections(jurisdictions), ...planProjections(jurisdictions), ...dutyProjections(jurisdictions), ...warningProjections(jurisdictions)];
   const names = wanted === 'all' ? projections.map((p) => p.name) : [wanted];
   const runner = new ProjectionRunner(dataSource, store, projections, new LiveDeltaBus());
   try {

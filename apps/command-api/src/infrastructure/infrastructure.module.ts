@@ -9,6 +9,8 @@ import { DispatchProcessManager } from '@app/dispatch';
 import { teamProjections } from '@app/teams';
 import { planProjections } from '@app/plans';
 import { warehouseProjections } from '@app/warehouses';
+import { warningProjections } from '@app/warnings';
+import { dutyProjections, ROLL_CALL_OPTIONS } from '@app/duty';
 import { loadJurisdictionRegistry } from '@app/identity';
 import { CLOCK, JURISDICTIONS, systemClock, type Clock, type JurisdictionRegistry } from '@app/shared';
 import { KnownJurisdictionConstraint, type AppConfig } from '@app/shared/nest';
@@ -40,6 +42,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         { provide: LIVE_DELTA_BUS, useValue: new LiveDeltaBus() },
         KnownJurisdictionConstraint,
         { provide: DEADLINE_ALARM_OPTIONS, useValue: { tickMs: config.DEADLINE_TICK_MS } },
+        { provide: ROLL_CALL_OPTIONS, useValue: { tickMs: config.ROLL_CALL_TICK_MS } },
         { provide: SNAPSHOT_STORE, inject: [DataSource], useFactory: (dataSource: DataSource) => new PostgresSnapshotStore(dataSource) },
         {
           provide: EVENT_STORE,
@@ -53,7 +56,9 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
               ...incidentProjections(jurisdictions),
               ...teamProjections(jurisdictions),
               ...warehouseProjections(jurisdictions),
+              ...dutyProjections(jurisdictions),
               ...planProjections(jurisdictions),
+              ...warningProjections(jurisdictions, clock),
               // Process managers ride on the same checkpointed runner: at-least-once delivery, idempotent steps.
               new DispatchProcessManager(store, clock, snapshots),
             ], bus, {
@@ -61,7 +66,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
             }),
         },
       ],
-      exports: [DEADLINE_ALARM_OPTIONS, APP_CONFIG, CLOCK, JURISDICTIONS, LIVE_DELTA_BUS, EVENT_STORE, PROJECTION_RUNNER, SNAPSHOT_STORE, KnownJurisdictionConstraint],
+      exports: [DEADLINE_ALARM_OPTIONS, ROLL_CALL_OPTIONS, APP_CONFIG, CLOCK, JURISDICTIONS, LIVE_DELTA_BUS, EVENT_STORE, PROJECTION_RUNNER, SNAPSHOT_STORE, KnownJurisdictionConstraint],
     };
   }
 

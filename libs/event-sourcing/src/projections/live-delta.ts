@@ -9,7 +9,12 @@ export type LiveDeltaName =
   | 'deadline.due'
   | 'deadline.overdue'
   | 'plan.suggested'
-  | 'warning.issued';
+  | 'warning.issued'
+  | 'warning.changed'
+  | 'duty.changed'
+  | 'rollcall.issued'
+  | 'rollcall.answered'
+  | 'rollcall.missed';
 
 /**
  * A change to a read model, published only after its batch committed, stamped with the global position of the

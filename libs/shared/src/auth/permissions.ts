@@ -30,6 +30,18 @@ export const PERMISSIONS = {
   'warehouse.register': ['admin'],
   'warehouse.stock': ['admin'],
   'warehouse.allocate': ['commander'],
+  'duty.read': EVERY_READER,
+  'duty.schedule': ['commander', 'admin'],
+  'duty.handover': WATCH,
+  'duty.rollcall': ['commander'],
+  'duty.acknowledge': WATCH,
+  'warning.read': EVERY_READER,
+  // 预警发布: duty officers keep the 24-hour watch and must release a warning the moment the authority decides
+  // (《突发事件应对法》: warnings are released promptly), so they issue, adjust and lift as commanders do; viewers
+  // and admins only read. Drill coordinators hold only `warning.issue_drill`: drill warnings (drillId set, CAP
+  // status=Exercise) and nothing real, which the warnings decider enforces since only the body tells the kind.
+  'warning.issue': WATCH,
+  'warning.issue_drill': [...WATCH, 'drill_coordinator'],
   'session.refresh': EVERY_READER,
   'user.manage': ['admin'],
   'audit.read': ['admin'],

@@ -76,6 +76,12 @@ export class AppConfig {
   @Min(50)
   DEADLINE_TICK_MS = 15_000;
 
+  /** How often roll calls (点名) past their deadline are checked for watches that did not answer. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(50)
+  ROLL_CALL_TICK_MS = 15_000;
+
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }

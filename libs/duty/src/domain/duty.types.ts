@@ -1,0 +1,42 @@
+/**
+ * The watch (值班): each jurisdiction's command centre keeps a 24-hour watch in shifts, each with a leader on duty
+ * (带班领导) and duty officers (值班员); shifts hand over (交接班) with a written note and what is still open; the level
+ * above checks the watch with roll calls (点名) that must be answered within minutes.
+ */
+export interface DutyPerson {
+  name: string;
+  phone: string | null;
+}
+
+/** Who did it, as the audit trail and the console show it. */
+export interface DutyActor {
+  userId: string;
+  name: string;
+}
+
+export const MAX_SHIFT_HOURS = 48;
+/** A shift that just ended may still be handed over this long after its end (the next watch is already on). */
+export const HANDOVER_GRACE_MINUTES = 60;
+export const ROLL_CALL_MIN_MINUTES = 1;
+export const ROLL_CALL_MAX_MINUTES = 60;
+export const ROLL_CALL_DEFAULT_MINUTES = 5;
+
+export const DUTY_LABELS = {
+  watch: '值班',
+  handover: '交接班',
+  rollCall: '点名',
+  leader: '带班领导',
+  officers: '值班员',
+} as const;
+
+export const ROLL_CALL_TARGET_STATUSES = ['pending', 'answered', 'missed'] as const;
+export type RollCallTargetStatus = (typeof ROLL_CALL_TARGET_STATUSES)[number];
+export const ROLL_CALL_STATUS_LABELS: Readonly<Record<RollCallTargetStatus, string>> = {
+  pending: '待应答',
+  answered: '已应答',
+  missed: '未应答（漏点）',
+};
+
+/** One watch per jurisdiction: every shift of a jurisdiction is on one stream, so overlaps are decided in one place. */
+export const dutyWatchStream = (jurisdiction: string): string => `duty-${jurisdiction}`;
+export const rollCallStream = (rollCallId: string): string => `rollcall-${rollCallId}`;

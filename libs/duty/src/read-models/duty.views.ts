@@ -1,0 +1,77 @@
+import { DEFAULT_TIME_ZONE, toZonedIso, type JurisdictionRegistry } from '@app/shared';
+import { ROLL_CALL_STATUS_LABELS } from '../domain/duty.types';
+import type { DutyHandoverRow, DutyShiftRow, RollCallRow } from './duty.entities';
+
+const zoneOf = (jurisdictions: JurisdictionRegistry, code: string) => jurisdictions.get(code)?.timeZone ?? DEFAULT_TIME_ZONE;
+const nameOf = (jurisdictions: JurisdictionRegistry, code: string) => jurisdictions.get(code)?.name ?? code;
+
+export function toShiftView(row: DutyShiftRow, jurisdictions: JurisdictionRegistry, now: Date) {
+  const zone = zoneOf(jurisdictions, row.jurisdiction);
+  const status = now < row.startsAt ? 'upcoming' : now < row.endsAt ? 'on_duty' : 'ended';
+  return {
+    id: row.id,
+    jurisdiction: row.jurisdiction,
+    jurisdictionName: nameOf(jurisdictions, row.jurisdiction),
+    leader: row.leader,
+    leaderLabel: '带班领导',
+    officers: row.officers,
+    officersLabel: '值班员',
+    startsAt: toZonedIso(row.startsAt, zone),
+    endsAt: toZonedIso(row.endsAt, zone),
+    status,
+    statusLabel: status === 'upcoming' ? '未接班' : status === 'on_duty' ? '在岗值班' : '已下班',
+    handedOver: row.handoverId !== null,
+    handoverId: row.handoverId,
+    scheduledBy: row.scheduledBy,
+    scheduledAt: toZonedIso(row.scheduledAt, zone),
+  };
+}
+export type ShiftView = ReturnType<typeof toShiftView>;
+
+export function toHandoverView(row: DutyHandoverRow, jurisdictions: JurisdictionRegistry) {
+  const zone = zoneOf(jurisdictions, row.jurisdiction);
+  return {
+    id: row.id,
+    label: '交接班',
+    jurisdiction: row.jurisdiction,
+    jurisdictionName: nameOf(jurisdictions, row.jurisdiction),
+    fromShiftId: row.fromShiftId,
+    toShiftId: row.toShiftId,
+    note: row.note,
+    handedOverBy: row.handedOverBy,
+    handedOverAt: toZonedIso(row.handedOverAt, zone),
+    summary: {
+      computedAt: toZonedIso(row.summary.computedAt, zone),
+      openIncidents: row.summary.openIncidents,
+      pendingDeadlines: row.summary.pendingDeadlines.map((d) => ({ ...d, dueAt: toZonedIso(d.dueAt, zone) })),
+    },
+  };
+}
+export type HandoverView = ReturnType<typeof toHandoverView>;
+
+/** `visible`: the targets the reader may see (a county sees its own answer, not its neighbours'). */
+export function toRollCallView(row: RollCallRow, jurisdictions: JurisdictionRegistry, visible: (code: string) => boolean = () => true) {
+  const zone = zoneOf(jurisdictions, row.jurisdiction);
+  return {
+    id: row.id,
+    label: '点名',
+    jurisdiction: row.jurisdiction,
+    jurisdictionName: nameOf(jurisdictions, row.jurisdiction),
+    message: row.message,
+    ackWithinMinutes: row.ackWithinMinutes,
+    issuedBy: row.issuedBy,
+    issuedAt: toZonedIso(row.issuedAt, zone),
+    dueAt: toZonedIso(row.dueAt, zone),
+    open: row.open,
+    targets: row.targets.filter((t) => visible(t.jurisdiction)).map((t) => ({
+      jurisdiction: t.jurisdiction,
+      jurisdictionName: nameOf(jurisdictions, t.jurisdiction),
+      status: t.status,
+      statusLabel: ROLL_CALL_STATUS_LABELS[t.status],
+      by: t.by,
+      at: t.at ? toZonedIso(t.at, zone) : null,
+      secondsTaken: t.secondsTaken,
+    })),
+  };
+}
+export type RollCallView = ReturnType<typeof toRollCallView>;

@@ -1,0 +1,76 @@
+import { registerDecorator, type ValidationArguments, type ValidationOptions } from 'class-validator';
+import { parseInstant } from '@app/shared';
+
+/** An ISO 8601 instant with an explicit offset: a bare local time would be ambiguous across zones. */
+export function IsInstant(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isInstant',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: `${String(propertyName)} 须为带时区偏移的 ISO 8601 时间，例如 2026-11-22T13:40:00+08:00`, ...options },
+      validator: { validate: (value: unknown) => typeof value === 'string' && parseInstant(value) !== undefined },
+    });
+}
+
+/** This instant must be later than the instant in `field` of the same body (checked only when both parse). */
+export function IsLaterThan(field: string, options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isLaterThan',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: `${String(propertyName)} 须晚于 ${field}`, ...options },
+      validator: {
+        validate: (value: unknown, args?: ValidationArguments) => {
+          const other = (args?.object as Record<string, unknown> | undefined)?.[field];
+          const end = typeof value === 'string' ? parseInstant(value) : undefined;
+          const start = typeof other === 'string' ? parseInstant(other) : undefined;
+          return !end || !start || end.getTime() > start.getTime();
+        },
+      },
+    });
+}
+
+/**
+ * A polygon as CAP 1.2 requires it: a closed ring of at least four points whose first and last are the same, with
+ * at least three distinct corners (a "ring" of one repeated point warns nobody). Points are checked one by one by
+ * their own class; this checks the ring as a whole.
+ */
+export function IsClosedRing(options?: ValidationOptions): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isClosedRing',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: `${String(propertyName)} 须为闭合多边形：至少 4 个点，首点与末点相同，至少 3 个不同的顶点`, ...options },
+      validator: {
+        validate: (value: unknown) => {
+          if (!Array.isArray(value) || value.length < 4) return false;
+          const points = value as { lat?: unknown; lng?: unknown }[];
+          const first = points[0];
+          const last = points[points.length - 1];
+          if (!first || !last || first.lat !== last.lat || first.lng !== last.lng) return false;
+          return new Set(points.map((p) => `${String(p?.lat)},${String(p?.lng)}`)).size >= 3;
+        },
+      },
+    });
+}
+
+/**
+ * An adjustment that changes nothing is a mistake worth telling the duty officer about. Registered on a synthetic
+ * `body` property: the listed fields are optional, and class-validator skips every check of an absent optional.
+ */
+export function AtLeastOneOf(fields: readonly string[]): ClassDecorator {
+  return (target) => {
+    registerDecorator({
+      name: 'atLeastOneOf',
+      target,
+      propertyName: 'body',
+      options: { message: `至少须填写以下之一：${fields.join('、')}` },
+      validator: {
+        validate: (_: unknown, args) => fields.some((f) => (args?.object as Record<string, unknown>)[f] !== undefined),
+      },
+    });
+  };
+}
