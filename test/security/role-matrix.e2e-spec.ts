@@ -124,6 +124,8 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'POST /plans/:id/publish', allowed: ['admin'], method: 'POST', path: async () => `/api/v1/plans/${await newPlan()}/publish`, ok: 200 },
   { name: 'POST /plans/:id/filings', allowed: ['admin'], method: 'POST', path: async () => `/api/v1/plans/${await publishedPlan()}/filings`, body: () => ({ authority: '自治区应急管理厅', filedAt: '2026-11-20' }), ok: 201 },
   { name: 'POST /plans/:id/retire', allowed: ['admin'], method: 'POST', path: async () => `/api/v1/plans/${await newPlan()}/retire`, ok: 200 },
+  { name: 'GET /statistics', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/statistics?groupBy=category', ok: 200 },
+  { name: 'GET /compliance', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/compliance', ok: 200 },
   { name: 'GET /plans', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/plans', ok: 200 },
   { name: 'GET /plans/:id', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/plans/${await newPlan()}`, ok: 200 },
   { name: 'GET /plans/:id/versions/:v', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/plans/${await newPlan()}/versions/1`, ok: 200 },

@@ -10,6 +10,8 @@ import { IncidentMutationsController } from './application/update-situation/inci
 import { UpdateSituationCommandHandler } from './application/update-situation/update-situation.command-handler';
 import { SetResponseLevelController } from './application/set-response-level/set-response-level.controller';
 import { CompleteTaskController } from './application/complete-task/complete-task.controller';
+import { ComplianceController } from './application/statistics/compliance.controller';
+import { StatisticsController } from './application/statistics/statistics.controller';
 import { PassReportUpController } from './application/pass-report-up/pass-report-up.controller';
 import { DeadlineAlarmScheduler } from './application/deadline-alarms/deadline-alarm.scheduler';
 import { IncidentBoardProjection } from './read-models/incident-board.projection';
@@ -19,7 +21,7 @@ import { GetIncidentQueryHandler, GetIncidentTimelineQueryHandler, ListIncidents
 /** The incidents bounded context. Needs EVENT_STORE, CLOCK, JURISDICTIONS and PROJECTION_RUNNER from the app. */
 @Module({
   imports: [CqrsModule],
-  controllers: [ReportIncidentController, IncidentMutationsController, IncidentQueriesController, SetResponseLevelController, PassReportUpController, CompleteTaskController],
+  controllers: [ReportIncidentController, IncidentMutationsController, IncidentQueriesController, SetResponseLevelController, PassReportUpController, CompleteTaskController, StatisticsController, ComplianceController],
   providers: [
     IncidentCommandRunner,
     DeadlineAlarmScheduler,

@@ -70,4 +70,32 @@ describe('supplementary reports do not stack', () => {
     const afterReport = run([...facts, { type: 'passedUp', level: 'county', at: at(30), by: 'x' }, { type: 'casualtiesChanged', at: at(40), occurredAt, category: 'other' }]);
     expect(afterReport.filter((o) => o.kind === 'supplementary').map((o) => o.status)).toEqual(['met', 'pending']);
   });
+
+  it('a whole incident on an injected clock: report, grade rising on a follow-up, reports on time and late, alarms at each moment', () => {
+    const facts: DeadlineFact[] = [];
+    const state = (minutes: number) => {
+      const list = run(facts);
+      const now = new Date(Date.parse(occurredAt) + minutes * 60_000);
+      return list.map((o) => `${o.kind}:${o.level}:${o.status}:${alarmOf(o, now) ?? '-'}`);
+    };
+    facts.push({ type: 'reported', occurredAt, grade: 'general' });
+    expect(state(45)).toEqual(['initial:county:pending:-', 'initial:city:pending:-']);
+    expect(state(52)).toEqual(['initial:county:pending:due', 'initial:city:pending:-']);
+    facts.push({ type: 'passedUp', level: 'county', at: at(55), by: '值班员甲' });
+    expect(state(56)).toEqual(['initial:county:met:-', 'initial:city:pending:-']);
+    // At +90 min a follow-up raises the grade to serious: province and national are added, each a step later.
+    facts.push({ type: 'gradeRose', to: 'serious', at: at(90) });
+    expect(state(91)).toEqual(['initial:county:met:-', 'initial:city:pending:-', 'escalation:province:pending:-', 'escalation:national:pending:-']);
+    expect(run(facts).map((o) => o.dueAt)).toEqual([at(60), at(175), at(210), at(330)]);
+    expect(state(180)).toEqual(['initial:county:met:-', 'initial:city:pending:overdue', 'escalation:province:pending:-', 'escalation:national:pending:-']);
+    facts.push({ type: 'passedUp', level: 'city', at: at(185), by: '值班员乙' });
+    // The city report was late; the province is now due 2 h after it, the national level 2 h after that.
+    expect(state(186)).toEqual(['initial:county:met:-', 'initial:city:late:-', 'escalation:province:pending:-', 'escalation:national:pending:-']);
+    expect(run(facts).slice(2).map((o) => o.dueAt)).toEqual([at(305), at(425)]);
+    facts.push({ type: 'passedUp', level: 'province', at: at(240), by: '值班员乙' });
+    // The province report re-times the national level to 2 h after it (+360 min): due from +350, overdue after +360.
+    expect(state(352)).toEqual(['initial:county:met:-', 'initial:city:late:-', 'escalation:province:met:-', 'escalation:national:pending:due']);
+    expect(state(361).at(-1)).toBe('escalation:national:pending:overdue');
+    expect(run(facts).map((o) => o.reportedBy)).toEqual(['值班员甲', '值班员乙', '值班员乙', null]);
+  });
 });

@@ -33,7 +33,10 @@ export class IncidentBoardProjection implements Projection {
       touched.set(id, { row: next, position: formatPosition(recorded.position) });
     }
     const rows = [...touched.values()].map((t) => t.row);
-    if (rows.length > 0) await repository.save(rows);
+    if (rows.length > 0) {
+      await repository.save(rows);
+      await writeCompliance(manager, rows);
+    }
     return [...touched.values()].map(({ row, position }) => ({
       name: 'incident.changed' as const,
       position,
@@ -47,7 +50,22 @@ export class IncidentBoardProjection implements Projection {
   }
 
   async reset(manager: EntityManager): Promise<void> {
-    await manager.query('truncate incident_board');
+    await manager.query('truncate incident_board, deadline_compliance');
+  }
+}
+
+/** The compliance rows of these incidents, replaced by their obligations as they now stand (same transaction). */
+async function writeCompliance(manager: EntityManager, rows: readonly IncidentBoardRow[]): Promise<void> {
+  await manager.query('delete from deadline_compliance where incident_id = any($1::uuid[])', [rows.map((r) => r.id)]);
+  const lines = rows.flatMap((row) => (row.deadlines as Obligation[]).map((o) => [
+    row.id, o.id, row.title, row.category, row.jurisdiction, row.drillId, row.status, o.kind, o.level, o.reason, o.dueAt, o.status, o.reportedAt, o.reportedBy,
+  ]));
+  const columns = ['incident_id', 'obligation_id', 'title', 'category', 'jurisdiction', 'drill_id', 'incident_status', 'kind', 'level', 'reason', 'due_at', 'status', 'reported_at', 'reported_by'];
+  // PostgreSQL takes at most 65,535 parameters per statement: a replayed batch may hold thousands of obligations.
+  for (let start = 0; start < lines.length; start += 1000) {
+    const chunk = lines.slice(start, start + 1000);
+    const values = chunk.map((line, i) => `(${line.map((_, j) => `$${i * columns.length + j + 1}`).join(', ')})`).join(', ');
+    await manager.query(`insert into deadline_compliance (${columns.join(', ')}) values ${values}`, chunk.flat());
   }
 }
 

@@ -18,6 +18,7 @@ export const PERMISSIONS = {
   'incident.report_up': WATCH,
   'incident.task': WATCH,
   'plan.read': EVERY_READER,
+  'statistics.read': EVERY_READER,
   'plan.manage': ['admin'],
   'plan.activate': ['commander'],
   'incident.audit': EVERY_READER,
