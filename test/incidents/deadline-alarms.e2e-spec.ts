@@ -49,3 +49,29 @@ describe('reporting-deadline alarms on the console', () => {
     expect(mine.map((d) => `${d.name}:${(d.data as Alarm['data']).incidentId === late.id ? 'late' : 'soon'}`)).toEqual(['deadline.overdue:late']);
   });
 });
+
+describe('a restart between due and overdue', () => {
+  it('the restarted application still raises the overdue alarm from stored state', async () => {
+    const first = await startTestApp({ DEADLINE_TICK_MS: '100' });
+    let second: TestApp | undefined;
+    try {
+      const socket = await first.socket();
+      const due: Alarm[] = [];
+      socket.on('deadline.due', (m: Alarm) => due.push(m));
+      // The county report is due 60 min after the incident: 8 s from now it is overdue; now it is due.
+      const incident = (await first.post('/api/v1/incidents').send(incidentBody({ jurisdiction: '640521', occurredAt: new Date(Date.now() - 60 * 60_000 + 8_000).toISOString() })).expect(201)).body;
+      for (const deadline = Date.now() + 5000; !due.some((a) => a.data.incidentId === incident.id) && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 50));
+      expect(due.filter((a) => a.data.incidentId === incident.id).map((a) => a.data.level)).toEqual(['county']);
+      await first.close({ keepDatabase: true });
+
+      second = await startTestApp({ DEADLINE_TICK_MS: '100' }, { databaseUrl: first.databaseUrl });
+      const console2 = await second.socket();
+      const overdue: Alarm[] = [];
+      console2.on('deadline.overdue', (m: Alarm) => overdue.push(m));
+      for (const deadline = Date.now() + 15_000; !overdue.some((a) => a.data.incidentId === incident.id) && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 100));
+      expect(overdue.filter((a) => a.data.incidentId === incident.id).map((a) => a.data.level)).toEqual(['county']);
+    } finally {
+      await (second ?? first).close().catch(() => undefined);
+    }
+  }, 40_000);
+});

@@ -6,7 +6,7 @@ import type { Role } from '../../libs/shared/src';
 import { createSignedInUser, type TestUser } from './test-users';
 import { validateConfig } from '../../libs/shared/src/nest';
 import { createApp } from '../../apps/command-api/src/bootstrap';
-import { createTestDatabase } from './test-database';
+import { createTestDatabase, dropDatabase } from './test-database';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -24,12 +24,14 @@ export interface TestApp {
   put(path: string, token?: string): request.Test;
   /** A connected /console socket, signed in as the commander unless a token is given. */
   socket(token?: string): Promise<Socket>;
-  close(): Promise<void>;
+  /** Stops the application; `keepDatabase` leaves its database for a restarted one (`startTestApp({}, { databaseUrl })`). */
+  close(options?: { keepDatabase?: boolean }): Promise<void>;
 }
 
 /** The real application on a real port, with its own database; HTTP via fetch/supertest, live feed via socket.io-client. */
-export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function startTestApp(overrides: Record<string, string> = {}, reuse?: { databaseUrl: string }): Promise<TestApp> {
+  // A restart test starts a second application on the first one's database; only the first drops it.
+  const database = reuse ? { url: reuse.databaseUrl, drop: () => dropDatabase(reuse.databaseUrl) } : await createTestDatabase();
   // The API rate limit is exercised by its own test; suites that send thousands of requests must not trip it.
   const config = validateConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, EVENT_POLL_INTERVAL_MS: '100', RATE_LIMIT_PER_MINUTE: '1000000', ...overrides });
   const app = await createApp({ ...config, DATABASE_URL: database.url });
@@ -60,11 +62,11 @@ export async function startTestApp(overrides: Record<string, string> = {}): Prom
         socket.once('connect', () => resolve(socket));
         socket.once('connect_error', reject);
       }),
-    close: async () => {
+    close: async (options = {}) => {
       for (const socket of sockets) socket.close();
       await client.end();
       await app.close();
-      await database.drop();
+      if (!options.keepDatabase) await database.drop();
     },
   };
 }

@@ -26,3 +26,13 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
     },
   };
 }
+
+/** Drops a suite database by its URL (a restart test's second application drops what the first one created). */
+export async function dropDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  if (!/^e2e_[0-9a-f]{12}$/.test(name)) throw new Error(`refusing to drop ${name}: not a suite database`);
+  const client = new Client({ connectionString: process.env.DATABASE_URL! });
+  await client.connect();
+  await client.query(`drop database if exists ${name} with (force)`);
+  await client.end();
+}
