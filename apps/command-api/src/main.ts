@@ -9,6 +9,7 @@ import { JURISDICTIONS, ROLE_LABELS, type JurisdictionRegistry } from '@app/shar
 import { createApp } from './bootstrap';
 import { seedDemoData } from './demo/seed-demo-data';
 import { seedDemoResources } from './demo/seed-demo-resources';
+import { seedDemoPlansAndWatch } from './demo/seed-demo-plans';
 
 async function main(): Promise<void> {
   const logger = new Logger('Main');
@@ -48,7 +49,8 @@ async function main(): Promise<void> {
   if (demo) {
     const created = await seedDemoData(app);
     const resources = await seedDemoResources(app);
-    logger.log(`demo data: ${created} incidents, ${resources.teams} teams, ${resources.warehouses} warehouses created (invented data, marked 【演示】)`);
+    const planning = await seedDemoPlansAndWatch(app);
+    logger.log(`demo data: ${created} incidents, ${resources.teams} teams, ${resources.warehouses} warehouses, ${planning.plans} plans, ${planning.shifts} duty shifts created (invented data, marked 【演示】)`);
   }
   const lines = [
     '',

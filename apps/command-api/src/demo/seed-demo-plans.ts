@@ -1,0 +1,49 @@
+import type { INestApplication } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { handleCommand, idempotentAggregateId, type CommandContext } from '@app/event-sourcing';
+import { dutyWatchDecider, dutyWatchStream } from '@app/duty';
+import { planDecider, planStream, type PlanCommand } from '@app/plans';
+import { CLOCK, DomainError, type Clock } from '@app/shared';
+import { DEMO_PLANS } from './demo-plans';
+
+const DEMO_ACTOR = 'demo-seed';
+const HOUR = 3_600_000;
+
+/**
+ * Demo plans (published, one filed, one draft) and today's watch (08:00–08:00 Beijing time) for the city and one
+ * county, through the deciders with idempotency keys: a second start appends nothing.
+ */
+export async function seedDemoPlansAndWatch(app: INestApplication): Promise<{ plans: number; shifts: number }> {
+  const deps = { store: app.get<EventStore>(EVENT_STORE), clock: app.get<Clock>(CLOCK) };
+  const now = deps.clock.now();
+  const context = (key: string): CommandContext => ({ correlationId: key, causationId: key, actorId: DEMO_ACTOR, actorName: '演示数据', idempotencyKey: key });
+  let plans = 0;
+  for (const [i, plan] of DEMO_PLANS.entries()) {
+    const key = `demo-plan-${i + 1}`;
+    const planId = idempotentAggregateId('plan', DEMO_ACTOR, key);
+    const run = (command: PlanCommand, suffix: string) => handleCommand(deps, planDecider, planStream(planId), command, context(`${key}-${suffix}`));
+    const drafted = await run({ type: 'DraftPlan', planId, content: plan.content, by: '演示数据', now }, 'draft');
+    if (drafted.replayed) continue;
+    plans++;
+    if (plan.publish) await run({ type: 'PublishPlan', by: '演示数据', now }, 'publish');
+    if (plan.filed) await run({ type: 'FilePlan', filing: plan.filed, by: '演示数据', now }, 'file');
+  }
+  // The watch day starts at 08:00 Beijing time (UTC+8, no daylight saving): 00:00 UTC.
+  const dayStart = new Date(Math.floor(now.getTime() / (24 * HOUR)) * 24 * HOUR);
+  let shifts = 0;
+  for (const [jurisdiction, leader, officers] of [['640500', '张建国（演示）', ['李明（演示）', '王芳（演示）']], ['640521', '马志强（演示）', ['杨洁（演示）']]] as const) {
+    const key = `demo-shift-${jurisdiction}-${dayStart.toISOString().slice(0, 10)}`;
+    const shiftId = idempotentAggregateId('shift', DEMO_ACTOR, key);
+    try {
+      const result = await handleCommand(deps, dutyWatchDecider, dutyWatchStream(jurisdiction), {
+        type: 'ScheduleShift', jurisdiction, shiftId, leader: { name: leader, phone: null }, officers: officers.map((name) => ({ name, phone: null })),
+        startsAt: dayStart, endsAt: new Date(dayStart.getTime() + 24 * HOUR), by: { userId: DEMO_ACTOR, name: '演示数据' }, now,
+      }, context(key));
+      if (!result.replayed) shifts++;
+    } catch (error) {
+      // Someone already scheduled today's watch by hand: theirs stands.
+      if (!(error instanceof DomainError)) throw error;
+    }
+  }
+  return { plans, shifts };
+}

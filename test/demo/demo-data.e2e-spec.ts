@@ -1,0 +1,31 @@
+import { seedDemoData } from '../../apps/command-api/src/demo/seed-demo-data';
+import { seedDemoPlansAndWatch } from '../../apps/command-api/src/demo/seed-demo-plans';
+import { seedDemoResources } from '../../apps/command-api/src/demo/seed-demo-resources';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/** The demo data the start command seeds: there, usable, and seeded only once however often the server starts. */
+describe('demo data', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('seeds incidents, resources, plans and today’s watch once', async () => {
+    const first = { incidents: await seedDemoData(t.app), resources: await seedDemoResources(t.app), planning: await seedDemoPlansAndWatch(t.app) };
+    expect(first).toEqual({ incidents: 3, resources: { teams: 15, warehouses: 5 }, planning: { plans: 3, shifts: 2 } });
+    const again = { incidents: await seedDemoData(t.app), resources: await seedDemoResources(t.app), planning: await seedDemoPlansAndWatch(t.app) };
+    expect(again).toEqual({ incidents: 0, resources: { teams: 0, warehouses: 0 }, planning: { plans: 0, shifts: 0 } });
+
+    const plans = (await t.get('/api/v1/plans').expect(200)).body as { title: string; status: string }[];
+    expect(plans.map((p) => `${p.status}:${p.title}`).sort()).toEqual([
+      'draft:【演示】中宁县非煤矿山事故应急预案（修订草案）',
+      'filed:【演示】中卫市生产安全事故综合应急预案',
+      'published:【演示】中卫市危险化学品事故专项应急预案',
+    ]);
+    const current = (await t.get('/api/v1/duty/current').expect(200)).body as { jurisdiction: string; shift: { leader: { name: string } } | null }[];
+    expect(current.find((c) => c.jurisdiction === '640500')?.shift?.leader.name).toBe('张建国（演示）');
+  });
+});
