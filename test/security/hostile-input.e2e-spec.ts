@@ -92,6 +92,11 @@ describe('hostile input: random and malformed requests to every mutation endpoin
   let team: string;
   let warehouse: string;
   let allocationPath: string;
+  let plan: string;
+  let activationTarget: string;
+  let taskPath: string;
+  let warning: string;
+  let shiftSlot = 0;
   const sent = new Map<string, number>();
   const violations = new Map<string, string>();
 
@@ -111,6 +116,33 @@ describe('hostile input: random and malformed requests to every mutation endpoin
     const response = await t.post(path, token).send(body);
     if (response.status !== 201) throw new Error(`could not create ${path}: ${response.status} ${JSON.stringify(response.body)}`);
     return (response.body.allocationId ?? response.body.id) as string;
+  }
+  /** Issue-5 targets: a published plan, an incident to activate it on, an open checklist task, a warning. */
+  const planBody = (): Json => ({
+    title: `测试预案 ${randomUUID().slice(0, 6)}`, kind: 'special', jurisdiction: '640500', categories: ['hazardous_chemicals'],
+    activation: { description: '符合下列条件之一', levels: [{ level: 'IV', minTrapped: 1 }] },
+    groups: [{ name: '警戒疏散组', leadAgency: '市公安局', tasks: [{ title: '划定警戒区', responseLevels: ['I', 'II', 'III', 'IV'] }] }],
+    requirements: { teams: [{ specialty: 'fire', count: 1 }], materials: [{ materialCode: TENT, quantity: 2 }] },
+  });
+  async function freshPlanTargets(): Promise<void> {
+    plan = await created('/api/v1/plans', admin.token, planBody());
+    const published = await t.post(`/api/v1/plans/${plan}/publish`, admin.token).send({});
+    if (published.status !== 200) throw new Error(`could not publish: ${published.status}`);
+    activationTarget = await reportIncident();
+  }
+  async function freshTask(): Promise<void> {
+    const incident = await reportIncident();
+    const activated = await t.post(`/api/v1/incidents/${incident}/plan-activations`).send({ planId: plan, level: 'IV' });
+    if (activated.status !== 201) throw new Error(`could not activate: ${activated.status} ${JSON.stringify(activated.body)}`);
+    taskPath = `/api/v1/incidents/${incident}/tasks/${activated.body.tasks[0].taskId}`;
+  }
+  const hoursFromNow = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
+  const warningBody = (): Json => ({
+    level: 'yellow', hazard: '危险化学品泄漏', jurisdiction: '640521', area: { description: '石空工业园区周边 2 公里', polygon: [{ lat: 37.45, lng: 105.6 }, { lat: 37.5, lng: 105.6 }, { lat: 37.5, lng: 105.7 }, { lat: 37.45, lng: 105.6 }] },
+    message: '储罐区泄漏，请关闭门窗', instruction: '向上风向撤离', effective: hoursFromNow(-0.1), expires: hoursFromNow(6), channels: ['sms'],
+  });
+  async function freshWarning(): Promise<void> {
+    warning = await created('/api/v1/warnings', t.commander.token, warningBody());
   }
   /** Teams, warehouses and allocations for the issue-4 endpoints: fresh targets whenever one is used up. */
   async function freshTeam(): Promise<void> {
@@ -136,6 +168,9 @@ describe('hostile input: random and malformed requests to every mutation endpoin
     [updateTarget, closeTarget] = [await reportIncident(), await reportIncident()];
     await freshTeam();
     await freshAllocation();
+    await freshPlanTargets();
+    await freshTask();
+    await freshWarning();
   }, 60_000);
 
   afterAll(async () => {
@@ -325,6 +360,98 @@ describe('hostile input: random and malformed requests to every mutation endpoin
       otherRoleToken: () => viewer.token,
       valid: () => ({ reason: '装车发运' }),
       afterAccepted: freshAllocation,
+    },
+    {
+      name: 'POST /api/v1/plans',
+      runs: 100,
+      path: () => '/api/v1/plans',
+      token: () => admin.token,
+      otherRoleToken: () => t.commander.token,
+      valid: planBody,
+    },
+    {
+      name: 'POST /api/v1/plans/:id/filings',
+      runs: 60,
+      path: (id) => `/api/v1/plans/${id}/filings`,
+      realId: () => plan,
+      aliasId: () => plan.toUpperCase(),
+      token: () => admin.token,
+      otherRoleToken: () => t.commander.token,
+      valid: () => ({ authority: '自治区应急管理厅', filedAt: '2026-11-20' }),
+      afterAccepted: freshPlanTargets,
+    },
+    {
+      name: 'POST /api/v1/incidents/:id/plan-activations',
+      runs: 100,
+      path: (id) => `/api/v1/incidents/${id}/plan-activations`,
+      realId: () => activationTarget,
+      aliasId: () => activationTarget.toUpperCase(),
+      token: () => t.commander.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => ({ planId: plan, level: 'IV', reason: '被困 1 人' }),
+      afterAccepted: async () => {
+        activationTarget = await reportIncident();
+      },
+    },
+    {
+      name: 'POST /api/v1/incidents/:id/tasks/:t/complete',
+      runs: 80,
+      path: (id) => (id === 'real' ? `${taskPath}/complete` : `${taskPath.replace(/tasks\/.*$/, 'tasks')}/${id}/complete`),
+      realId: () => 'real',
+      aliasId: () => taskPath.split('/').pop()!.toUpperCase(),
+      token: () => t.commander.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => ({ note: '已完成' }),
+      afterAccepted: freshTask,
+    },
+    {
+      name: 'POST /api/v1/duty/shifts',
+      runs: 100,
+      path: () => '/api/v1/duty/shifts',
+      token: () => t.commander.token,
+      otherRoleToken: () => viewer.token,
+      // Each valid body is a later 12-hour slot, so an accepted one never makes the next valid one overlap.
+      valid: () => {
+        shiftSlot += 1;
+        return { jurisdiction: '640502', leader: { name: '带班领导', phone: '0955-7000001' }, officers: [{ name: '值班员' }], startsAt: hoursFromNow(24 + shiftSlot * 12), endsAt: hoursFromNow(36 + shiftSlot * 12) };
+      },
+    },
+    {
+      name: 'POST /api/v1/duty/roll-calls',
+      runs: 60,
+      path: () => '/api/v1/duty/roll-calls',
+      token: () => t.commander.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => ({ jurisdictions: ['640521'], ackWithinMinutes: 5, message: '点名：请在岗人员应答' }),
+    },
+    {
+      name: 'POST /api/v1/warnings',
+      runs: 100,
+      path: () => '/api/v1/warnings',
+      token: () => t.commander.token,
+      otherRoleToken: () => viewer.token,
+      valid: warningBody,
+    },
+    {
+      name: 'POST /api/v1/warnings/:id/updates',
+      runs: 60,
+      path: (id) => `/api/v1/warnings/${id}/updates`,
+      realId: () => warning,
+      aliasId: () => warning.toUpperCase(),
+      token: () => t.commander.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => ({ level: 'orange', message: `泄漏扩大 ${randomUUID().slice(0, 4)}`, reason: '研判升级' }),
+    },
+    {
+      name: 'POST /api/v1/warnings/:id/lift',
+      runs: 60,
+      path: (id) => `/api/v1/warnings/${id}/lift`,
+      realId: () => warning,
+      aliasId: () => warning.toUpperCase(),
+      token: () => t.commander.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => ({ reason: '险情解除' }),
+      afterAccepted: freshWarning,
     },
   ];
 
