@@ -177,10 +177,12 @@ function objectOf(entries: [string, unknown][]): JsonObject {
 }
 
 /** Every path into the body (the root too), objects and arrays alike. */
-function pathsOf(value: unknown, prefix: string[] = []): string[][] {
-  const paths = [prefix];
+function pathsOf(value: unknown, prefix: string[] = [], paths: string[][] = []): string[][] {
+  // Collected into one array, not spread back up: a generated body may hold hundreds of thousands of paths, more
+  // than a spread call can pass as arguments (RangeError: Maximum call stack size exceeded).
+  paths.push(prefix);
   if (isObject(value) || Array.isArray(value)) {
-    for (const key of Object.keys(value)) paths.push(...pathsOf((value as JsonObject)[key], [...prefix, key]));
+    for (const key of Object.keys(value)) pathsOf((value as JsonObject)[key], [...prefix, key], paths);
   }
   return paths;
 }
