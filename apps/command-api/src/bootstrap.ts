@@ -9,6 +9,7 @@ import helmet from '@fastify/helmet';
 import { corsOrigins, createValidationPipe, KnownJurisdictionConstraint, BodyLimitsPipe, problem, PROBLEM_CONTENT_TYPE, ProblemDetailsFilter } from '@app/shared/nest';
 import { ConfiguredIoAdapter } from './realtime/configured-io.adapter';
 import { problemClientErrorHandler } from './http/client-error.handler';
+import { serveConsole } from './console/serve-console';
 import { AppModule, type CommandApiConfig } from './app.module';
 
 /** Builds the HTTP + Socket.IO application (not yet listening). Used by main.ts and by the e2e tests. */
@@ -38,10 +39,15 @@ export async function createApp(config: CommandApiConfig): Promise<NestFastifyAp
   const knownJurisdictions = app.get(KnownJurisdictionConstraint);
   useContainer({ get: (type: unknown) => (type === KnownJurisdictionConstraint ? knownJurisdictions : undefined) }, { fallback: true, fallbackOnErrors: true });
   // Security headers (helmet). The CSP allows inline script and style only because Swagger UI needs them; no
-  // upgrade-insecure-requests, since a command centre's LAN console may be served over plain HTTP.
+  // upgrade-insecure-requests, since a command centre's LAN console may be served over plain HTTP. Map tiles come
+  // only from the configured tile server, if any.
+  const tileOrigin = config.CONSOLE_TILE_URL ? new URL(config.CONSOLE_TILE_URL.replace(/\{[a-z]\}/g, '0')).origin : undefined;
   await app.register(helmet, {
     contentSecurityPolicy: {
-      directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], upgradeInsecureRequests: null },
+      directives: {
+        defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', ...(tileOrigin ? [tileOrigin] : [])], upgradeInsecureRequests: null,
+      },
     },
   });
   const origins = corsOrigins(config);
@@ -63,5 +69,6 @@ export async function createApp(config: CommandApiConfig): Promise<NestFastifyAp
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  await serveConsole(app, { dir: config.CONSOLE_DIR, tileUrl: config.CONSOLE_TILE_URL ?? null, timeZone: config.TIME_ZONE });
   return app;
 }

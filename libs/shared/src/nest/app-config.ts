@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 
 /**
  * Every setting the system reads, validated at boot (only this module reads process.env). A bad value stops
@@ -81,6 +81,18 @@ export class AppConfig {
   @IsInt()
   @Min(50)
   ROLL_CALL_TICK_MS = 15_000;
+
+  /**
+   * Optional basemap tiles for the console's map (e.g. a tile server on the bureau's LAN,
+   * `http://tiles.local/{z}/{x}/{y}.png`). Unset: the map shows the shipped jurisdiction outlines only.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s"'<>]+\{z\}[^\s"'<>]*\{x\}[^\s"'<>]*\{y\}[^\s"'<>]*$/, { message: 'CONSOLE_TILE_URL 须为含 {z}/{x}/{y} 的 http(s) 地址' })
+  CONSOLE_TILE_URL?: string;
+
+  /** Where the built console is (`npm run build:console`); served at `/`. */
+  @IsString()
+  CONSOLE_DIR = 'apps/console/dist';
 
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
