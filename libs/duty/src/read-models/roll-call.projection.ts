@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { formatPosition, type RecordedEvent } from '@app/event-store';
 import type { LiveDelta } from '@app/event-sourcing';
-import type { Projection } from '@app/event-sourcing/projections';
+import { upsertRows, type Projection } from '@app/event-sourcing/projections';
 import { DEFAULT_TIME_ZONE, toZonedIso, type JurisdictionRegistry } from '@app/shared';
 import type { RollCallEvent } from '../domain/roll-call.events';
 import { RollCallRow, type RollCallTargetRow } from './duty.entities';
@@ -49,7 +49,7 @@ export class RollCallProjection implements Projection {
       touched.set(id, row);
       deltas.push({ name: event.type === 'RollCallAcknowledged' ? 'rollcall.answered' : 'rollcall.missed', position, scope: { jurisdiction: target }, data: this.message(row, target) });
     }
-    if (touched.size > 0) await repository.save([...touched.values()]);
+    await upsertRows(manager, RollCallRow, [...touched.values()]);
     return deltas;
   }
 

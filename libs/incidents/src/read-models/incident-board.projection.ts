@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { formatPosition, type RecordedEvent } from '@app/event-store';
 import type { LiveDelta } from '@app/event-sourcing';
-import type { Projection } from '@app/event-sourcing/projections';
+import { upsertRows, type Projection } from '@app/event-sourcing/projections';
 import type { JurisdictionRegistry } from '@app/shared';
 import type { IncidentEvent } from '../domain/incident.events';
 import type { IncidentCategory } from '../domain/incident.types';
@@ -34,7 +34,7 @@ export class IncidentBoardProjection implements Projection {
     }
     const rows = [...touched.values()].map((t) => t.row);
     if (rows.length > 0) {
-      await repository.save(rows);
+      await upsertRows(manager, IncidentBoardRow, rows);
       await writeCompliance(manager, rows);
     }
     return [...touched.values()].map(({ row, position }) => ({

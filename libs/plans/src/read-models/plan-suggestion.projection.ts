@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { formatPosition, type RecordedEvent } from '@app/event-store';
 import type { LiveDelta } from '@app/event-sourcing';
-import type { Projection } from '@app/event-sourcing/projections';
+import { upsertRows, type Projection } from '@app/event-sourcing/projections';
 import { isRaise, type AccidentGrade, type IncidentCategory, type IncidentEvent, type ResponseLevel } from '@app/incidents';
 import type { JurisdictionRegistry } from '@app/shared';
 import { suggestPlans, type PlanInForce } from '../domain/plan-suggestions';
@@ -37,7 +37,7 @@ export class PlanSuggestionProjection implements Projection {
       touched.set(id, { row: next, before, position: next.position });
     }
     const rows = [...touched.values()].map((t) => t.row);
-    if (rows.length > 0) await repository.save(rows);
+    await upsertRows(manager, PlanSuggestionRow, rows);
     return [...touched.values()]
       .filter(({ row, before }) => gained(before, row.suggestions))
       .map(({ row, position }) => ({

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { formatPosition, type RecordedEvent } from '@app/event-store';
 import type { LiveDelta } from '@app/event-sourcing';
-import type { Projection } from '@app/event-sourcing/projections';
+import { upsertRows, type Projection } from '@app/event-sourcing/projections';
 import type { JurisdictionRegistry } from '@app/shared';
 import type { TeamEvent } from '../domain/team.events';
 import { TeamAvailabilityRow } from './team-availability.entity';
@@ -25,7 +25,7 @@ export class TeamAvailabilityProjection implements Projection {
       if (next) touched.set(id, { row: next, position: formatPosition(recorded.position) });
     }
     const rows = [...touched.values()].map((t) => t.row);
-    if (rows.length > 0) await repository.save(rows);
+    await upsertRows(manager, TeamAvailabilityRow, rows);
     return [...touched.values()].map(({ row, position }) => ({
       name: 'team.changed' as const,
       position,

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { formatPosition, type RecordedEvent } from '@app/event-store';
 import type { LiveDelta } from '@app/event-sourcing';
-import type { Projection } from '@app/event-sourcing/projections';
+import { upsertRows, type Projection } from '@app/event-sourcing/projections';
 import { DEFAULT_TIME_ZONE, type JurisdictionRegistry } from '@app/shared';
 import type { WarehouseEvent } from '../domain/warehouse.events';
 import { addBatch, consume, type Batch } from '../domain/warehouse.state';
@@ -44,7 +44,7 @@ export class StockProjection implements Projection {
     }
     const rows = [...lines.values()].map((l) => l.row);
     for (const row of rows) row.nearestExpiry = nearest(row.batches);
-    if (rows.length > 0) await manager.save(rows);
+    await upsertRows(manager, StockLevelRow, rows);
     const now = new Date();
     return rows.map((row) => ({
       name: 'stock.changed' as const,

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { formatPosition, type RecordedEvent } from '@app/event-store';
 import type { LiveDelta } from '@app/event-sourcing';
-import type { Projection } from '@app/event-sourcing/projections';
+import { upsertRows, type Projection } from '@app/event-sourcing/projections';
 import type { Clock, JurisdictionRegistry } from '@app/shared';
 import type { WarningEvent } from '../domain/warning.events';
 import { WarningBoardRow, type WarningMessageRecord } from './warning-board.entity';
@@ -33,7 +33,7 @@ export class WarningBoardProjection implements Projection {
       touched.set(id, next);
       changes.push({ id, name: event.type === 'WarningIssued' ? 'warning.issued' : 'warning.changed', position: formatPosition(recorded.position) });
     }
-    if (touched.size > 0) await repository.save([...touched.values()]);
+    await upsertRows(manager, WarningBoardRow, [...touched.values()]);
     const now = this.clock.now();
     // One delta per event (not per row): a console must see the 发布 even when its 调整 lands in the same batch.
     return changes.map(({ id, name, position }) => {
