@@ -17,6 +17,8 @@ export interface Recommendations {
   /** Per needed specialty: how many teams the plans ask for and how many are already assigned. */
   neededTeams: { specialty: string; count: number; assigned: number }[];
   neededSpecialties: string[];
+  /** The same in Chinese (专长名称), for consoles. */
+  neededSpecialtyLabels: string[];
   neededMaterials: { materialCode: string; quantity: number }[];
   teams: TeamRecommendation[];
   warehouses: WarehouseRecommendation[];
@@ -50,6 +52,7 @@ export class RecommendationsController {
       needsFrom: needs.source,
       neededTeams: needs.teamCounts.map(({ specialty, count }) => ({ specialty, count, assigned: assigned.filter((a) => a.specialties.includes(specialty)).length })),
       neededSpecialties,
+      neededSpecialtyLabels: neededSpecialties.map((s) => SPECIALTY_LABELS[s] ?? s),
       neededMaterials,
       teams: rankTeams(incident.location, neededSpecialties, SPECIALTY_LABELS, teams.map((t) => ({
         id: t.id, name: t.name, kind: t.kind, specialties: t.specialties, location: t.lastLocation ?? { lat: t.base.lat, lng: t.base.lng },

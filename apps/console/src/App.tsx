@@ -1,0 +1,137 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { currentSession, refresh, setSession, setUnauthorizedHandler, ApiError } from './api';
+import { I18nContext, initialLang, rememberLang, translator, useI18n, type Lang, type MessageKey } from './i18n';
+import { linkHandler, useRoute, type Route } from './router';
+import { StoreProvider, useStore, type SessionEnd } from './store';
+import type { Session } from './types';
+import { LoginScreen } from './screens/Login';
+import { BoardScreen } from './screens/Board';
+import { IntakeScreen } from './screens/Intake';
+import { DetailScreen } from './screens/Detail';
+import { TeamsScreen } from './screens/Teams';
+import { StockScreen } from './screens/Stock';
+import { MapScreen } from './screens/MapView';
+import { AlertsPanel } from './screens/Alerts';
+
+/** Renew this long before the token expires. */
+const RENEW_BEFORE_MS = 3 * 60_000;
+
+export function App() {
+  const [lang, setLangState] = useState<Lang>(initialLang);
+  const setLang = useCallback((l: Lang) => {
+    rememberLang(l);
+    setLangState(l);
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = translator(lang)('appTitle');
+  }, [lang]);
+  const i18n = useMemo(() => ({ lang, t: translator(lang), setLang }), [lang, setLang]);
+
+  const [session, setSessionState] = useState<Session | null>(currentSession);
+  const [loginMessage, setLoginMessage] = useState<MessageKey | null>(null);
+
+  const endSession = useCallback((why: SessionEnd) => {
+    setSession(null);
+    setSessionState(null);
+    setLoginMessage(why === 'expired' ? 'login.expired' : 'login.revoked');
+  }, []);
+
+  useEffect(() => {
+    setUnauthorizedHandler(() => endSession('expired'));
+    return () => setUnauthorizedHandler(null);
+  }, [endSession]);
+
+  // Renew the token a few minutes before it expires.
+  const renewing = useRef(false);
+  useEffect(() => {
+    if (!session) return;
+    const wait = Math.max(5_000, Date.parse(session.expiresAt) - Date.now() - RENEW_BEFORE_MS);
+    const timer = setTimeout(() => {
+      if (renewing.current) return;
+      renewing.current = true;
+      refresh().then(
+        (next) => setSessionState(next),
+        (error: unknown) => {
+          if (error instanceof ApiError && (error.status === 401 || error.status === 403)) endSession('expired');
+          else setSessionState((s) => (s ? { ...s } : s)); // try again on the next timer
+        },
+      ).finally(() => {
+        renewing.current = false;
+      });
+    }, wait);
+    return () => clearTimeout(timer);
+  }, [session, endSession]);
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      {session ? (
+        <StoreProvider key={session.user.id} session={session} onSessionEnd={endSession}>
+          <Shell session={session} onLogout={() => {
+            setSession(null);
+            setSessionState(null);
+            setLoginMessage(null);
+          }} />
+        </StoreProvider>
+      ) : (
+        <LoginScreen message={loginMessage} onLogin={(s) => {
+          setLoginMessage(null);
+          setSessionState(s);
+        }} />
+      )}
+    </I18nContext.Provider>
+  );
+}
+
+const NAV: { route: Route['name']; path: string; key: MessageKey; testId: string }[] = [
+  { route: 'board', path: '/board', key: 'nav.board', testId: 'nav-board' },
+  { route: 'intake', path: '/intake', key: 'nav.intake', testId: 'nav-intake' },
+  { route: 'teams', path: '/teams', key: 'nav.teams', testId: 'nav-teams' },
+  { route: 'stock', path: '/stock', key: 'nav.stock', testId: 'nav-stock' },
+  { route: 'map', path: '/map', key: 'nav.map', testId: 'nav-map' },
+];
+
+function Shell({ session, onLogout }: { session: Session; onLogout: () => void }) {
+  const { t, lang, setLang } = useI18n();
+  const { state } = useStore();
+  const route = useRoute();
+  const conn = state.connection;
+  const roleText = session.user.roles.map((r) => t(`role.${r}` as MessageKey)).join('、');
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <div className="brand">{t('appTitle')}</div>
+        <nav className="nav" aria-label={t('appTitle')}>
+          {NAV.map((n) => (
+            <a key={n.route} href={n.path} data-testid={n.testId} className={route.name === n.route || (n.route === 'board' && route.name === 'detail') ? 'active' : ''}
+              aria-current={route.name === n.route ? 'page' : undefined} onClick={linkHandler(n.path)}>
+              {t(n.key)}
+            </a>
+          ))}
+        </nav>
+        <div className="topbar-right">
+          <span className={`conn conn-${conn}`} data-testid="connection-state" data-state={conn} role="status" aria-live="polite">
+            <span className="dot" aria-hidden="true" />
+            {conn === 'connected' ? t('conn.connected') : conn === 'connecting' ? t('conn.connecting') : t('conn.disconnected')}
+          </span>
+          <span className="user" data-testid="current-user" title={session.user.username}>
+            {session.user.displayName ? `${session.user.displayName}（${session.user.username ?? session.user.id}）` : (session.user.username ?? session.user.id)} · {roleText}
+          </span>
+          <button type="button" className="linkish" data-testid="lang-switch" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('langSwitch')}</button>
+          <button type="button" className="linkish" data-testid="logout" onClick={onLogout}>{t('logout')}</button>
+        </div>
+      </header>
+      <div className="body">
+        <main className="main">
+          {route.name === 'board' && <BoardScreen />}
+          {route.name === 'intake' && <IntakeScreen session={session} />}
+          {route.name === 'detail' && <DetailScreen key={route.id} id={route.id} session={session} />}
+          {route.name === 'teams' && <TeamsScreen />}
+          {route.name === 'stock' && <StockScreen />}
+          {route.name === 'map' && <MapScreen />}
+        </main>
+        <AlertsPanel session={session} />
+      </div>
+    </div>
+  );
+}

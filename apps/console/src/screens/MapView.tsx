@@ -1,0 +1,86 @@
+import { useEffect, useRef, useState } from 'react';
+import L from 'leaflet';
+import { loadConsoleConfig } from '../api';
+import { useI18n, type MessageKey } from '../i18n';
+import { navigate } from '../router';
+import { useStore } from '../store';
+
+const GRADE_COLOURS: Record<string, string> = { general: '#1f6fd1', major: '#d4a106', serious: '#e0641b', especially_serious: '#c81e1e' };
+const TEAM_COLOURS: Record<string, string> = {
+  available: '#2e8b57', dispatched: '#d97706', en_route: '#d97706', on_scene: '#c2410c', returning: '#6b7280', out_of_service: '#9ca3af',
+};
+
+/** Leaflet without a base map by default: schematic jurisdiction outlines (static GeoJSON) and markers. */
+export function MapScreen() {
+  const { t } = useI18n();
+  const { state } = useStore();
+  const container = useRef<HTMLDivElement>(null);
+  const map = useRef<L.Map | null>(null);
+  const markers = useRef<L.LayerGroup | null>(null);
+  const [outlineError, setOutlineError] = useState(false);
+
+  useEffect(() => {
+    if (!container.current) return;
+    const m = L.map(container.current, { zoomControl: true, attributionControl: true, preferCanvas: true }).setView([37.2, 105.3], 8);
+    map.current = m;
+    markers.current = L.layerGroup().addTo(m);
+    let cancelled = false;
+    loadConsoleConfig().then((config) => {
+      if (!cancelled && config.tileUrl) L.tileLayer(config.tileUrl, { attribution: config.tileAttribution ?? '', maxZoom: 18 }).addTo(m).bringToBack();
+    });
+    fetch('/jurisdictions.geojson').then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status))))).then((geo: GeoJSON.FeatureCollection) => {
+      if (cancelled) return;
+      const layer = L.geoJSON(geo, {
+        style: (f) => ({
+          color: f?.properties?.level === 'park' ? '#7c3aed' : f?.properties?.level === 'city' ? '#1e3a5f' : '#2563eb',
+          weight: f?.properties?.level === 'city' ? 3 : 1.5, dashArray: '6 4', fillOpacity: f?.properties?.level === 'city' ? 0.02 : 0.05,
+        }),
+        onEachFeature: (f, l) => l.bindTooltip(`${String(f.properties?.name)}（${String(f.properties?.code)}，示意）`, { sticky: true }),
+      }).addTo(m);
+      layer.bringToBack();
+      m.fitBounds(layer.getBounds(), { padding: [20, 20] });
+    }).catch(() => setOutlineError(true));
+    return () => {
+      cancelled = true;
+      m.remove();
+      map.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const group = markers.current;
+    if (!group) return;
+    group.clearLayers();
+    for (const w of Object.values(state.warehouses)) {
+      L.circleMarker([w.location.lat, w.location.lng], { radius: 6, color: '#5b21b6', fillColor: '#a78bfa', fillOpacity: 0.9, weight: 2 })
+        .bindTooltip(`${t('map.warehouses')}：${w.name}`).addTo(group);
+    }
+    for (const team of Object.values(state.teams)) {
+      const c = TEAM_COLOURS[team.status] ?? '#2e8b57';
+      L.circleMarker([team.location.lat, team.location.lng], { radius: 5, color: c, fillColor: c, fillOpacity: 0.8, weight: 1 })
+        .bindTooltip(`${t('map.teams')}：${team.name}（${t(`teamStatus.${team.status}` as MessageKey)}）`).addTo(group);
+    }
+    for (const i of Object.values(state.incidents)) {
+      if (i.status !== 'open') continue;
+      const c = GRADE_COLOURS[i.grade] ?? '#c81e1e';
+      L.circleMarker([i.location.lat, i.location.lng], { radius: 10, color: '#111', fillColor: c, fillOpacity: 0.95, weight: 2 })
+        .bindTooltip(`${t('map.incidents')}：${i.title}`).on('click', () => navigate(`/incidents/${i.id}`)).addTo(group);
+    }
+  }, [state.incidents, state.teams, state.warehouses, t]);
+
+  return (
+    <section aria-labelledby="map-heading" className="map-screen">
+      <div className="screen-head">
+        <h1 id="map-heading">{t('map.title')}</h1>
+        <div className="legend small">
+          <span><i className="sw inc" />{t('map.incidents')}</span>
+          <span><i className="sw team" />{t('map.teams')}</span>
+          <span><i className="sw wh" />{t('map.warehouses')}</span>
+          <span className="muted">{t('map.note')}</span>
+        </div>
+      </div>
+      {outlineError && <p className="notice">jurisdictions.geojson ✗</p>}
+      <div ref={container} className="map" data-testid="map" role="application" aria-label={t('map.title')} />
+    </section>
+  );
+}

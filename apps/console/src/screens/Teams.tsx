@@ -1,0 +1,49 @@
+import { useMemo } from 'react';
+import { useI18n, type MessageKey } from '../i18n';
+import { linkHandler } from '../router';
+import { useStore } from '../store';
+import { formatTime } from '../time';
+
+const ORDER = ['dispatched', 'en_route', 'on_scene', 'returning', 'available', 'out_of_service'];
+
+export function TeamsScreen() {
+  const { t, lang } = useI18n();
+  const { state } = useStore();
+  const teams = useMemo(() => Object.values(state.teams).sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status) || a.name.localeCompare(b.name, 'zh-CN')), [state.teams]);
+  const counts = useMemo(() => ORDER.map((s) => ({ s, n: teams.filter((x) => x.status === s).length })), [teams]);
+  return (
+    <section aria-labelledby="teams-heading">
+      <div className="screen-head">
+        <h1 id="teams-heading">{t('teams.title')}</h1>
+        <div className="chips">{counts.map(({ s, n }) => <span key={s} className={`badge team-${s}`}>{t(`teamStatus.${s}` as MessageKey)} {n}</span>)}</div>
+      </div>
+      <table className="grid">
+        <thead>
+          <tr>
+            <th scope="col">{t('teams.name')}</th><th scope="col">{t('teams.kind')}</th><th scope="col">{t('teams.specialties')}</th>
+            <th scope="col">{t('teams.headcount')}</th><th scope="col">{t('col.jurisdiction')}</th><th scope="col">{t('teams.status')}</th>
+            <th scope="col">{t('teams.since')}</th><th scope="col">{t('teams.incident')}</th><th scope="col">{t('teams.contact')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {teams.map((team) => {
+            const incident = team.incidentId ? state.incidents[team.incidentId] : undefined;
+            return (
+              <tr key={team.id} data-testid="team-row" data-team-id={team.id} data-status={team.status}>
+                <td>{team.name}</td>
+                <td>{lang === 'zh' ? team.kindLabel : team.kind}</td>
+                <td>{(lang === 'zh' ? team.specialtyLabels : team.specialties).join('、')}</td>
+                <td>{team.headcount}</td>
+                <td>{team.jurisdictionName}</td>
+                <td><span className={`badge team-${team.status}`}>{t(`teamStatus.${team.status}` as MessageKey)}</span></td>
+                <td>{formatTime(team.statusSince)}</td>
+                <td>{team.incidentId ? <a href={`/incidents/${team.incidentId}`} onClick={linkHandler(`/incidents/${team.incidentId}`)}>{incident?.title ?? team.incidentId.slice(0, 8)}</a> : '—'}</td>
+                <td>{team.contact ? `${team.contact.name ?? ''} ${team.contact.phone ?? ''}` : '—'}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}

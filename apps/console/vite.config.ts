@@ -1,0 +1,22 @@
+import { defineConfig } from 'vite';
+
+// Root is this folder whatever the working directory; `npx vite build --config apps/console/vite.config.ts`.
+const root = new URL('.', import.meta.url).pathname;
+const api = process.env.CONSOLE_API_URL ?? 'http://127.0.0.1:3000';
+
+export default defineConfig({
+  root,
+  base: '/',
+  publicDir: 'public',
+  // Vite 8 (Rolldown + Oxc) compiles TSX itself; no React plugin needed.
+  oxc: { jsx: { runtime: 'automatic' } },
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1200 },
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': { target: api, changeOrigin: true },
+      '/socket.io': { target: api, ws: true, changeOrigin: true },
+      '/console-config.json': { target: api, changeOrigin: true },
+    },
+  },
+});

@@ -1,0 +1,25 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Debian's Chromium, as CI installs it (.ci/run). */
+export const CHROMIUM = '/usr/bin/chromium';
+export const ARTIFACTS = resolve(__dirname, '../../test-artifacts/console');
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+}
+
+/** Without Chromium the browser suites cannot run; CI installs it, so there a missing browser is a failure. */
+export function browserMissingReason(): string | null {
+  if (existsSync(CHROMIUM)) return null;
+  return `skipped: ${CHROMIUM} not installed (apt-get install chromium; .ci/run does)`;
+}
+
+/** Every browser test leaves a screenshot behind (CI keeps test-artifacts/). */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: false });
+  return path;
+}
