@@ -126,6 +126,14 @@ suite('the command console in a browser', () => {
     expect(stored.assignedTeams.map((a: { teamId: string }) => a.teamId)).toEqual([teamId]);
     await screenshot(commanderConsole, '03-commander-dispatched');
     await screenshot(dutyConsole, '03-duty-sees-dispatch');
+
+    // The team calls in "en route"; the duty officer logs it on the team board and the commander's detail follows.
+    await dutyConsole.getByTestId('nav-teams').click();
+    const teamRow = dutyConsole.locator(`[data-testid="team-row"][data-team-id="${teamId}"]`);
+    await teamRow.getByTestId('team-status-report').selectOption('en_route');
+    await dutyConsole.locator(`[data-testid="team-row"][data-team-id="${teamId}"][data-status="en_route"]`).waitFor({ timeout: 5000 });
+    await commanderConsole.locator(`[data-testid="assigned-team"][data-team-id="${teamId}"]`).getByText('途中').waitFor({ timeout: 5000 });
+    await screenshot(dutyConsole, '03-duty-team-board');
   }, 60_000);
 
   it('a console whose line is cut catches up after it is restored and shows exactly the server’s state', async () => {

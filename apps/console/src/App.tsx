@@ -126,7 +126,7 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
           {route.name === 'board' && <BoardScreen />}
           {route.name === 'intake' && <IntakeScreen session={session} />}
           {route.name === 'detail' && <DetailScreen key={route.id} id={route.id} session={session} />}
-          {route.name === 'teams' && <TeamsScreen />}
+          {route.name === 'teams' && <TeamsScreen session={session} />}
           {route.name === 'stock' && <StockScreen />}
           {route.name === 'map' && <MapScreen />}
         </main>

@@ -118,3 +118,12 @@ export async function loadConsoleConfig(): Promise<ConsoleConfig> {
     return fallback;
   }
 }
+
+/** One line for a failed action: the problem's code, message and field messages. */
+export function errorText(err: unknown, fallback: string): string {
+  if (err instanceof ApiError) {
+    const details = err.errors.map((e) => e.message).join('；');
+    return [err.code, err.message, details].filter(Boolean).join(' · ');
+  }
+  return err instanceof Error ? err.message : fallback;
+}

@@ -155,6 +155,7 @@ export interface Team {
   status: string;
   statusLabel: string;
   statusSince: string;
+  nextStatuses?: string[];
   incidentId: string | null;
   location: GeoPoint;
   revision: number;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError, get, post } from '../api';
+import { ApiError, errorText, get, post } from '../api';
 import { DeadlineCountdown, DrillMarker, GradeBadge, LevelBadge, StatusBadge, levelName, useNow } from '../components';
 import { categoryLabel, useI18n, type MessageKey } from '../i18n';
 import { linkHandler } from '../router';
@@ -14,13 +14,6 @@ const RESPONSE_LEVELS = ['I', 'II', 'III', 'IV'] as const;
 
 type Feedback = { kind: 'ok' | 'error'; text: string } | null;
 
-function errorText(err: unknown, fallback: string): string {
-  if (err instanceof ApiError) {
-    const details = err.errors.map((e) => e.message).join('；');
-    return [err.code, err.message, details].filter(Boolean).join(' · ');
-  }
-  return err instanceof Error ? err.message : fallback;
-}
 
 export function DetailScreen({ id, session }: { id: string; session: Session }) {
   const { t, lang } = useI18n();
@@ -198,6 +191,20 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
                   <li key={al.allocationId} data-testid="allocation" data-allocation-id={al.allocationId} data-status={al.status}>
                     <strong>{w?.name ?? al.warehouseId}</strong> <span className={`badge alloc-${al.status}`}>{label(t, `alloc.${al.status}`, al.status)}</span>
                     <div className="small">{al.items.map((it) => `${materialName(w, it.materialCode)} × ${it.quantity}`).join('，')}</div>
+                    {mayCommand && (al.status === 'reserved' || al.status === 'shipped') && (
+                      <div className="actions">
+                        {al.status === 'reserved' && (
+                          <button type="button" data-testid="ship-allocation" disabled={busy !== null}
+                            onClick={() => act(t('btn.ship'), () => post(`/warehouses/${al.warehouseId}/allocations/${al.allocationId}/ship`, {}))}>{t('btn.ship')}</button>
+                        )}
+                        {al.status === 'shipped' && (
+                          <button type="button" data-testid="deliver-allocation" disabled={busy !== null}
+                            onClick={() => act(t('btn.deliver'), () => post(`/warehouses/${al.warehouseId}/allocations/${al.allocationId}/deliver`, {}))}>{t('btn.deliver')}</button>
+                        )}
+                        <button type="button" data-testid="cancel-allocation" disabled={busy !== null}
+                          onClick={() => act(t('btn.cancelAllocation'), () => post(`/warehouses/${al.warehouseId}/allocations/${al.allocationId}/cancel`, {}))}>{t('btn.cancelAllocation')}</button>
+                      </div>
+                    )}
                   </li>
                 );
               })}

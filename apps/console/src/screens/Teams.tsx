@@ -1,14 +1,28 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { errorText, post } from '../api';
+import type { Session } from '../types';
 import { useI18n, type MessageKey } from '../i18n';
 import { linkHandler } from '../router';
-import { useStore } from '../store';
+import { can, useStore } from '../store';
 import { formatTime } from '../time';
 
 const ORDER = ['dispatched', 'en_route', 'on_scene', 'returning', 'available', 'out_of_service'];
 
-export function TeamsScreen() {
+export function TeamsScreen({ session }: { session: Session }) {
   const { t, lang } = useI18n();
   const { state } = useStore();
+  const mayReport = can(session, 'report');
+  const [feedback, setFeedback] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  // A status report (状态报告) from the team by phone or radio, logged by the watch; the server refuses illegal moves.
+  const report = async (teamId: string, name: string, status: string) => {
+    setFeedback(null);
+    try {
+      await post(`/teams/${teamId}/status`, { status });
+      setFeedback({ kind: 'ok', text: `${name}：${t(`teamStatus.${status}` as MessageKey)}` });
+    } catch (err) {
+      setFeedback({ kind: 'error', text: `${name}：${errorText(err, t('error.generic'))}` });
+    }
+  };
   const teams = useMemo(() => Object.values(state.teams).sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status) || a.name.localeCompare(b.name, 'zh-CN')), [state.teams]);
   const counts = useMemo(() => ORDER.map((s) => ({ s, n: teams.filter((x) => x.status === s).length })), [teams]);
   return (
@@ -17,12 +31,14 @@ export function TeamsScreen() {
         <h1 id="teams-heading">{t('teams.title')}</h1>
         <div className="chips">{counts.map(({ s, n }) => <span key={s} className={`badge team-${s}`}>{t(`teamStatus.${s}` as MessageKey)} {n}</span>)}</div>
       </div>
+      {feedback && <div role="status" className={`notice ${feedback.kind}`} data-testid="team-feedback">{feedback.text}</div>}
       <table className="grid">
         <thead>
           <tr>
             <th scope="col">{t('teams.name')}</th><th scope="col">{t('teams.kind')}</th><th scope="col">{t('teams.specialties')}</th>
             <th scope="col">{t('teams.headcount')}</th><th scope="col">{t('col.jurisdiction')}</th><th scope="col">{t('teams.status')}</th>
             <th scope="col">{t('teams.since')}</th><th scope="col">{t('teams.incident')}</th><th scope="col">{t('teams.contact')}</th>
+            {mayReport && <th scope="col">{t('teams.report')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -39,6 +55,17 @@ export function TeamsScreen() {
                 <td>{formatTime(team.statusSince)}</td>
                 <td>{team.incidentId ? <a href={`/incidents/${team.incidentId}`} onClick={linkHandler(`/incidents/${team.incidentId}`)}>{incident?.title ?? team.incidentId.slice(0, 8)}</a> : '—'}</td>
                 <td>{team.contact ? `${team.contact.name ?? ''} ${team.contact.phone ?? ''}` : '—'}</td>
+                {mayReport && (
+                  <td>
+                    {(team.nextStatuses ?? []).length > 0 && (
+                      <select aria-label={`${team.name} ${t('teams.reportTo')}`} data-testid="team-status-report" value=""
+                        onChange={(e) => { if (e.target.value) void report(team.id, team.name, e.target.value); }}>
+                        <option value="">{t('teams.reportTo')}…</option>
+                        {(team.nextStatuses ?? []).map((s) => <option key={s} value={s}>{t(`teamStatus.${s}` as MessageKey)}</option>)}
+                      </select>
+                    )}
+                  </td>
+                )}
               </tr>
             );
           })}

@@ -16,5 +16,8 @@ const NEXT: Readonly<Record<TeamStatus, readonly TeamStatus[]>> = {
 
 export const canMove = (from: TeamStatus, to: TeamStatus): boolean => NEXT[from].includes(to);
 
+/** The statuses a status report may move the team to from here (consoles offer only these). */
+export const nextStatuses = (from: TeamStatus): readonly TeamStatus[] => NEXT[from];
+
 /** Statuses in which the team is committed to an incident. */
 export const isCommitted = (status: TeamStatus): boolean => status === 'dispatched' || status === 'en_route' || status === 'on_scene';

@@ -1,4 +1,5 @@
 import { DEFAULT_TIME_ZONE, toZonedIso, type JurisdictionRegistry } from '@app/shared';
+import { nextStatuses } from '../domain/team-lifecycle';
 import { SPECIALTY_LABELS, TEAM_KIND_LABELS, TEAM_STATUS_LABELS } from '../domain/team.types';
 import type { TeamAvailabilityRow } from './team-availability.entity';
 
@@ -19,6 +20,8 @@ export function toTeamView(row: TeamAvailabilityRow, jurisdictions: Jurisdiction
     contact: row.contact,
     status: row.status,
     statusLabel: TEAM_STATUS_LABELS[row.status],
+    /** Where a status report may move it next (DOMAIN.md rule 7). */
+    nextStatuses: [...nextStatuses(row.status)],
     statusSince: toZonedIso(row.statusSince, zone),
     incidentId: row.incidentId,
     location: row.lastLocation ?? { lat: row.base.lat, lng: row.base.lng },
