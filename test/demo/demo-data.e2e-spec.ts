@@ -19,13 +19,27 @@ describe('demo data', () => {
     const again = { incidents: await seedDemoData(t.app), resources: await seedDemoResources(t.app), planning: await seedDemoPlansAndWatch(t.app) };
     expect(again).toEqual({ incidents: 0, resources: { teams: 0, warehouses: 0 }, planning: { plans: 0, shifts: 0 } });
 
-    const plans = (await t.get('/api/v1/plans').expect(200)).body as { title: string; status: string }[];
-    expect(plans.map((p) => `${p.status}:${p.title}`).sort()).toEqual([
+    // The seeds append through the deciders; the read models follow asynchronously.
+    const expected = [
       'draft:【演示】中宁县非煤矿山事故应急预案（修订草案）',
       'filed:【演示】中卫市生产安全事故综合应急预案',
       'published:【演示】中卫市危险化学品事故专项应急预案',
-    ]);
-    const current = (await t.get('/api/v1/duty/current').expect(200)).body as { jurisdiction: string; shift: { leader: { name: string } } | null }[];
-    expect(current.find((c) => c.jurisdiction === '640500')?.shift?.leader.name).toBe('张建国（演示）');
+    ];
+    const shown = async () => ((await t.get('/api/v1/plans').expect(200)).body as { title: string; status: string }[]).map((p) => `${p.status}:${p.title}`).sort();
+    await eventually(async () => (JSON.stringify(await shown()) === JSON.stringify(expected) ? true : undefined)).catch(() => undefined);
+    expect(await shown()).toEqual(expected);
+    const leader = await eventually(async () => {
+      const current = (await t.get('/api/v1/duty/current').expect(200)).body as { jurisdiction: string; shift: { leader: { name: string } } | null }[];
+      return current.find((c) => c.jurisdiction === '640500')?.shift?.leader.name;
+    });
+    expect(leader).toBe('张建国（演示）');
   });
 });
+
+async function eventually<T>(read: () => Promise<T | undefined>, timeoutMs = 5000): Promise<T> {
+  for (const deadline = Date.now() + timeoutMs; ; await new Promise((r) => setTimeout(r, 50))) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('the read model did not catch up');
+  }
+}
