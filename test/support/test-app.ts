@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
-import type { Role } from '../../libs/shared/src';
+import type { Clock, Role } from '../../libs/shared/src';
 import { createSignedInUser, type TestUser } from './test-users';
 import { validateConfig } from '../../libs/shared/src/nest';
 import { createApp } from '../../apps/command-api/src/bootstrap';
@@ -29,12 +29,20 @@ export interface TestApp {
 }
 
 /** The real application on a real port, with its own database; HTTP via fetch/supertest, live feed via socket.io-client. */
-export async function startTestApp(overrides: Record<string, string> = {}, reuse?: { databaseUrl: string }): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Start on this database (a restart test's second application) instead of a fresh one. */
+  databaseUrl?: string;
+  /** The application's clock, for tests that measure times (a ManualClock). */
+  clock?: Clock;
+}
+
+export async function startTestApp(overrides: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+  const reuse = options.databaseUrl ? { databaseUrl: options.databaseUrl } : undefined;
   // A restart test starts a second application on the first one's database; only the first drops it.
   const database = reuse ? { url: reuse.databaseUrl, drop: () => dropDatabase(reuse.databaseUrl) } : await createTestDatabase();
   // The API rate limit is exercised by its own test; suites that send thousands of requests must not trip it.
   const config = validateConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, EVENT_POLL_INTERVAL_MS: '100', RATE_LIMIT_PER_MINUTE: '1000000', ...overrides });
-  const app = await createApp({ ...config, DATABASE_URL: database.url });
+  const app = await createApp({ ...config, DATABASE_URL: database.url, ...(options.clock ? { clock: options.clock } : {}) });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;

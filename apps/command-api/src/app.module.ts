@@ -14,11 +14,12 @@ import { DutyHandoverRow, DutyModule, DutyShiftRow, RollCallRow } from '@app/dut
 import { AllocationRow, StockLevelRow, WarehouseRow, WarehousesModule } from '@app/warehouses';
 import { WarningBoardRow, WarningsModule } from '@app/warnings';
 import type { AppConfig } from '@app/shared/nest';
+import type { Clock } from '@app/shared';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { ConsoleGateway } from './realtime/console.gateway';
 
-export type CommandApiConfig = AppConfig & { DATABASE_URL: string; RUN_PROJECTIONS?: boolean };
+export type CommandApiConfig = AppConfig & { DATABASE_URL: string; RUN_PROJECTIONS?: boolean; clock?: Clock };
 
 /** Composes the bounded contexts with the infrastructure they need. Wiring only. */
 @Module({})

@@ -32,12 +32,13 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
     @Inject(APP_CONFIG) private readonly config: AppConfig & { RUN_PROJECTIONS?: boolean },
   ) {}
 
-  static forRoot(config: AppConfig & { DATABASE_URL: string; RUN_PROJECTIONS?: boolean }): DynamicModule {
+  static forRoot(config: AppConfig & { DATABASE_URL: string; RUN_PROJECTIONS?: boolean; clock?: Clock }): DynamicModule {
     return {
       module: InfrastructureModule,
       providers: [
         { provide: APP_CONFIG, useValue: config },
-        { provide: CLOCK, useValue: systemClock },
+        // Tests that measure times (drill evaluation, deadlines) drive a ManualClock; everything else reads the system's.
+        { provide: CLOCK, useValue: config.clock ?? systemClock },
         { provide: JURISDICTIONS, inject: [DataSource], useFactory: (dataSource: DataSource) => loadJurisdictionRegistry(dataSource) },
         { provide: LIVE_DELTA_BUS, useValue: new LiveDeltaBus() },
         KnownJurisdictionConstraint,
