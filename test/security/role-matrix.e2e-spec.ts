@@ -117,6 +117,32 @@ const warningBody = (drillId?: string) => ({
 /** A fresh warning (real, or of a drill) issued by the city commander, so each cell adjusts or lifts its own. */
 const newWarning = async (drill = false): Promise<string> => (await t.post('/api/v1/warnings').send(warningBody(drill ? randomUUID() : undefined)).expect(201)).body.id;
 
+/** A fresh replay of the shared incident at ×1, started by the city commander (replays live in memory). */
+const newReplay = async (): Promise<string> => (await t.post('/api/v1/replays').send({ incidentId, speed: 1 }).expect(201)).body.replayId;
+const REPLAY_RUNNERS: Role[] = ['commander', 'drill_coordinator'];
+let seekAt = '';
+
+/** Drills are run by a drill coordinator of the city; each cell gets its own drill in the state it needs. */
+let coordinatorToken = '';
+const coordinator = async (): Promise<string> => (coordinatorToken ||= (await t.user(['drill_coordinator'])).token);
+const drillBody = () => ({ title: `矩阵测试演练 ${randomUUID().slice(0, 6)}`, form: 'tabletop', scope: 'single', jurisdiction: '640500' });
+const newDrill = async (): Promise<string> => (await t.post('/api/v1/drills', await coordinator()).send(drillBody()).expect(201)).body.id;
+const runningDrill = async (): Promise<string> => {
+  const id = await newDrill();
+  await t.post(`/api/v1/drills/${id}/start`, await coordinator()).send({}).expect(200);
+  return id;
+};
+let drillIncident = '';
+/** A running drill with a drill incident reported by hand (无脚本注入), for simulated dispatches and allocations. */
+const drillWithIncident = async (): Promise<string> => {
+  const id = await runningDrill();
+  const body = (await t.post(`/api/v1/drills/${id}/injects`, await coordinator()).send({ kind: 'report_incident', payload: incidentBody() }).expect(201)).body;
+  drillIncident = body.injects.at(-1).incidentId;
+  return id;
+};
+let drillTeam = '';
+let drillWarehouse = '';
+
 const ENDPOINTS: Endpoint[] = [
   { name: 'POST /incidents', allowed: WATCH, method: 'POST', path: async () => '/api/v1/incidents', body: () => incidentBody(), ok: 201 },
   { name: 'POST /plans', allowed: ['admin'], method: 'POST', path: async () => '/api/v1/plans', body: planBody, ok: 201 },
@@ -140,6 +166,19 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'GET /incidents', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/incidents', ok: 200 },
   { name: 'GET /incidents/:id', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/incidents/${incidentId}`, ok: 200 },
   { name: 'GET /incidents/:id/timeline', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/incidents/${incidentId}/timeline`, ok: 200 },
+  { name: 'GET /incidents/:id/state', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/incidents/${incidentId}/state?at=${encodeURIComponent(new Date().toISOString())}`, ok: 200 },
+  { name: 'POST /replays', allowed: REPLAY_RUNNERS, method: 'POST', path: async () => '/api/v1/replays', body: () => ({ incidentId, speed: 1 }), ok: 201 },
+  { name: 'GET /replays/:id', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/replays/${await newReplay()}`, ok: 200 },
+  { name: 'POST /replays/:id/pause', allowed: REPLAY_RUNNERS, method: 'POST', path: async () => `/api/v1/replays/${await newReplay()}/pause`, ok: 200 },
+  { name: 'POST /replays/:id/resume', allowed: REPLAY_RUNNERS, method: 'POST', path: async () => `/api/v1/replays/${await newReplay()}/resume`, ok: 200 },
+  {
+    name: 'POST /replays/:id/seek', allowed: REPLAY_RUNNERS, method: 'POST', ok: 200, body: () => ({ at: seekAt }),
+    path: async () => {
+      const id = await newReplay();
+      seekAt = (await t.get(`/api/v1/replays/${id}`).expect(200)).body.from;
+      return `/api/v1/replays/${id}/seek`;
+    },
+  },
   { name: 'GET /incidents/:id/events', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/incidents/${incidentId}/events`, ok: 200 },
   { name: 'GET /jurisdictions', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/jurisdictions', ok: 200 },
   { name: 'POST /auth/refresh', allowed: EVERYONE, method: 'POST', path: async () => '/api/v1/auth/refresh', body: () => ({}), ok: 200 },
@@ -186,6 +225,31 @@ const ENDPOINTS: Endpoint[] = [
   // Drill warnings (drillId set): drill coordinators too.
   { name: 'POST /warnings (drill)', allowed: [...WATCH, 'drill_coordinator'], method: 'POST', path: async () => '/api/v1/warnings', body: () => warningBody(randomUUID()), ok: 201 },
   { name: 'POST /warnings/:id/updates (drill)', allowed: [...WATCH, 'drill_coordinator'], method: 'POST', path: async () => `/api/v1/warnings/${await newWarning(true)}/updates`, body: () => ({ level: 'orange' }), ok: 200 },
+  { name: 'GET /drills', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/drills', ok: 200 },
+  { name: 'GET /drills/:id/evaluation', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/drills/${await newDrill()}/evaluation`, ok: 200 },
+  { name: 'GET /drills/:id/evaluation/report', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/drills/${await newDrill()}/evaluation/report`, ok: 200 },
+  { name: 'POST /drills/:id/evaluation/rubric', allowed: ['drill_coordinator'], method: 'POST', path: async () => `/api/v1/drills/${await newDrill()}/evaluation/rubric`, body: () => ({ aspects: [{ key: 'speed', label: '响应速度', weight: 1, maxScore: 10 }] }), ok: 200 },
+  { name: 'POST /drills/:id/evaluation/scores', allowed: ['drill_coordinator'], method: 'POST', path: async () => `/api/v1/drills/${await newDrill()}/evaluation/scores`, body: () => ({ scores: [{ aspect: 'plan_fitness', score: 80 }] }), ok: 201 },
+  { name: 'POST /drills/:id/evaluation/findings', allowed: ['drill_coordinator'], method: 'POST', path: async () => `/api/v1/drills/${await newDrill()}/evaluation/findings`, body: () => ({ text: '警戒区划定偏慢' }), ok: 201 },
+  { name: 'GET /drills/:id', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/drills/${await newDrill()}`, ok: 200 },
+  { name: 'GET /scenarios', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/scenarios', ok: 200 },
+  { name: 'POST /drills', allowed: ['drill_coordinator'], method: 'POST', path: async () => '/api/v1/drills', body: drillBody, ok: 201 },
+  {
+    name: 'POST /scenarios', allowed: ['drill_coordinator'], method: 'POST', path: async () => '/api/v1/scenarios', ok: 201,
+    body: () => ({ name: `矩阵测试情景 ${randomUUID().slice(0, 6)}`, jurisdiction: '640500', injects: [{ atSecond: 0, kind: 'message', payload: { text: '演练开始' } }] }),
+  },
+  { name: 'POST /drills/:id/start', allowed: ['drill_coordinator'], method: 'POST', path: async () => `/api/v1/drills/${await newDrill()}/start`, ok: 200 },
+  { name: 'POST /drills/:id/end', allowed: ['drill_coordinator'], method: 'POST', path: async () => `/api/v1/drills/${await runningDrill()}/end`, ok: 200 },
+  { name: 'POST /drills/:id/injects', allowed: ['drill_coordinator'], method: 'POST', path: async () => `/api/v1/drills/${await runningDrill()}/injects`, body: () => ({ kind: 'message', payload: { text: '情况通报' } }), ok: 201 },
+  {
+    name: 'POST /drills/:id/dispatches', allowed: ['commander', 'drill_coordinator'], method: 'POST', ok: 201, body: () => ({ incidentId: drillIncident, teamId: drillTeam }),
+    path: async () => { drillTeam = await newTeam(); return `/api/v1/drills/${await drillWithIncident()}/dispatches`; },
+  },
+  {
+    name: 'POST /drills/:id/allocations', allowed: ['commander', 'drill_coordinator'], method: 'POST', ok: 201,
+    body: () => ({ incidentId: drillIncident, warehouseId: drillWarehouse, items: [{ materialCode: TENT, quantity: 3 }] }),
+    path: async () => { drillWarehouse = await stockedWarehouse(); return `/api/v1/drills/${await drillWithIncident()}/allocations`; },
+  },
   { name: 'POST /warnings/:id/lift (drill)', allowed: [...WATCH, 'drill_coordinator'], method: 'POST', path: async () => `/api/v1/warnings/${await newWarning(true)}/lift`, body: () => ({ reason: '演练结束' }), ok: 200 },
 ];
 

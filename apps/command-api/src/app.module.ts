@@ -8,11 +8,14 @@ import { randomBytes } from 'node:crypto';
 import { IdentityModule, JurisdictionRow, UserRow } from '@app/identity';
 import { IncidentBoardRow, IncidentsModule, IncidentTimelineRow } from '@app/incidents';
 import { DispatchModule } from '@app/dispatch';
+import { EvaluationModule } from '@app/evaluation';
 import { PlanRow, PlanSuggestionRow, PlansModule, PlanVersionRow } from '@app/plans';
 import { TeamAvailabilityRow, TeamsModule } from '@app/teams';
 import { DutyHandoverRow, DutyModule, DutyShiftRow, RollCallRow } from '@app/duty';
+import { DrillRow, DrillScenarioRow, DrillsModule } from '@app/drills';
 import { AllocationRow, StockLevelRow, WarehouseRow, WarehousesModule } from '@app/warehouses';
 import { WarningBoardRow, WarningsModule } from '@app/warnings';
+import { ReplayModule } from '@app/replay';
 import type { AppConfig } from '@app/shared/nest';
 import type { Clock } from '@app/shared';
 import { HealthController } from './health/health.controller';
@@ -32,7 +35,7 @@ export class AppModule {
         TypeOrmModule.forRoot({
           type: 'postgres',
           url: config.DATABASE_URL,
-          entities: [IncidentBoardRow, IncidentTimelineRow, TeamAvailabilityRow, WarehouseRow, StockLevelRow, AllocationRow, UserRow, JurisdictionRow, PlanRow, PlanVersionRow, PlanSuggestionRow, DutyShiftRow, DutyHandoverRow, RollCallRow, WarningBoardRow],
+          entities: [IncidentBoardRow, IncidentTimelineRow, TeamAvailabilityRow, WarehouseRow, StockLevelRow, AllocationRow, UserRow, JurisdictionRow, PlanRow, PlanVersionRow, PlanSuggestionRow, DutyShiftRow, DutyHandoverRow, RollCallRow, WarningBoardRow, DrillRow, DrillScenarioRow],
           synchronize: false,
           migrationsRun: false,
           extra: { max: 20 },
@@ -55,7 +58,10 @@ export class AppModule {
         DispatchModule,
         DutyModule,
         PlansModule,
+        DrillsModule,
+        EvaluationModule,
         WarningsModule,
+        ReplayModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }, ConsoleGateway],

@@ -11,6 +11,7 @@ import { DetailScreen } from './screens/Detail';
 import { TeamsScreen } from './screens/Teams';
 import { StockScreen } from './screens/Stock';
 import { MapScreen } from './screens/MapView';
+import { ReplayScreen } from './screens/Replay';
 import { AlertsPanel } from './screens/Alerts';
 
 /** Renew this long before the token expires. */
@@ -103,7 +104,7 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
         <div className="brand">{t('appTitle')}</div>
         <nav className="nav" aria-label={t('appTitle')}>
           {NAV.map((n) => (
-            <a key={n.route} href={n.path} data-testid={n.testId} className={route.name === n.route || (n.route === 'board' && route.name === 'detail') ? 'active' : ''}
+            <a key={n.route} href={n.path} data-testid={n.testId} className={route.name === n.route || (n.route === 'board' && (route.name === 'detail' || route.name === 'replay')) ? 'active' : ''}
               aria-current={route.name === n.route ? 'page' : undefined} onClick={linkHandler(n.path)}>
               {t(n.key)}
             </a>
@@ -129,6 +130,7 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
           {route.name === 'teams' && <TeamsScreen session={session} />}
           {route.name === 'stock' && <StockScreen />}
           {route.name === 'map' && <MapScreen />}
+          {route.name === 'replay' && <ReplayScreen key={route.id} incidentId={route.id} session={session} />}
         </main>
         <AlertsPanel session={session} />
       </div>

@@ -1,18 +1,21 @@
 import { useEffect, useState } from 'react';
 
-/** History routing: /board, /intake, /incidents/:id, /teams, /stock, /map (the server serves index.html for these). */
+/** History routing: /board, /intake, /incidents/:id, /replay/:incidentId, /teams, /stock, /map (the server serves index.html for these). */
 export type Route =
   | { name: 'board' }
   | { name: 'intake' }
   | { name: 'detail'; id: string }
   | { name: 'teams' }
   | { name: 'stock' }
-  | { name: 'map' };
+  | { name: 'map' }
+  | { name: 'replay'; id: string };
 
 export function parseRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   const detail = /^\/incidents\/([0-9a-fA-F-]{36})$/.exec(path);
   if (detail) return { name: 'detail', id: detail[1]!.toLowerCase() };
+  const replay = /^\/replay\/([0-9a-fA-F-]{36})$/.exec(path);
+  if (replay) return { name: 'replay', id: replay[1]!.toLowerCase() };
   switch (path) {
     case '/intake': return { name: 'intake' };
     case '/teams': return { name: 'teams' };

@@ -88,7 +88,8 @@ export class DispatchProcessManager implements Projection {
     context: (suffix?: string) => CommandContext,
   ): Promise<void> {
     const incident = await load(this.store, incidentDecider, recorded.streamName);
-    if (incident.state.status === 'none') return;
+    // A drill incident's teams were dispatched on paper (simulated): closing it must not stand down a real team.
+    if (incident.state.status === 'none' || incident.state.drillId) return;
     const committed = Object.entries(incident.state.assignedTeams).filter(([, s]) => s === 'dispatched' || s === 'en_route' || s === 'on_scene');
     for (const [teamId] of committed) {
       await ignoreRuleErrors(handleCommand(deps, teamDecider, teamStream(teamId), {

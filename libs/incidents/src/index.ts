@@ -5,9 +5,10 @@ export { IncidentTimelineRow } from './read-models/incident-timeline.entity';
 export * from './domain/accident-grade';
 export * from './domain/incident.types';
 export type { IncidentEvent } from './domain/incident.events';
+export type { IncidentCommand } from './domain/incident.commands';
 export type { IncidentView, TimelineEntryView } from './read-models/incident.views';
 export { ReportIncidentCommand } from './application/report-incident/report-incident.command';
-export type { ReportIncidentRequest } from './application/report-incident/report-incident.request';
+export { ReportIncidentRequest } from './application/report-incident/report-incident.request';
 export { GetIncidentQuery, ListIncidentsQuery } from './read-models/incident.queries';
 export { incidentDecider } from './domain/incident.decider';
 export type { IncidentState } from './domain/incident.state';
@@ -15,3 +16,6 @@ export { DEADLINE_ALARM_OPTIONS, DeadlineAlarmScheduler, type DeadlineAlarmOptio
 export { isRaise, checklistTaskId, type PinnedPlan, type PlanRequirements, type ChecklistTask } from './domain/checklist';
 export { IncidentCommandRunner, type IncidentCommandResponse } from './application/shared/incident-command-runner';
 export type { ActivePlanView, ChecklistTaskView } from './read-models/incident-board.entity';
+// Replay folds recorded events through the board's own row function (GET /incidents/{id}/state?at=, replay.event).
+export { applyBoardEvent, boardIncidentIdOf, deadlineProfileLookup } from './read-models/incident-board.projection';
+export { toIncidentView } from './read-models/incident.views';

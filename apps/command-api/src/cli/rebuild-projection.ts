@@ -8,6 +8,7 @@ import { planProjections, PlanRow, PlanSuggestionRow, PlanVersionRow } from '@ap
 import { AllocationRow, StockLevelRow, warehouseProjections, WarehouseRow } from '@app/warehouses';
 import { WarningBoardRow, warningProjections } from '@app/warnings';
 import { dutyProjections, DutyHandoverRow, DutyShiftRow, RollCallRow } from '@app/duty';
+import { drillProjections, DrillRow, DrillScenarioRow } from '@app/drills';
 import { JurisdictionRow, loadJurisdictionRegistry } from '@app/identity';
 import { validateConfig } from '@app/shared/nest';
 import { runMigrations } from '@app/infra/database/migrations';
@@ -23,11 +24,11 @@ async function main(): Promise<void> {
   const config = validateConfig(process.env);
   const embedded = config.DATABASE_URL ? undefined : await startEmbeddedPostgres({ name: 'pg', database: 'emergency_command' });
   const url = config.DATABASE_URL ?? embedded!.url;
-  const dataSource = await new DataSource({ type: 'postgres', url, entities: [IncidentBoardRow, IncidentTimelineRow, TeamAvailabilityRow, WarehouseRow, StockLevelRow, AllocationRow, JurisdictionRow, PlanRow, PlanVersionRow, PlanSuggestionRow, DutyShiftRow, DutyHandoverRow, RollCallRow, WarningBoardRow] }).initialize();
+  const dataSource = await new DataSource({ type: 'postgres', url, entities: [IncidentBoardRow, IncidentTimelineRow, TeamAvailabilityRow, WarehouseRow, StockLevelRow, AllocationRow, JurisdictionRow, PlanRow, PlanVersionRow, PlanSuggestionRow, DutyShiftRow, DutyHandoverRow, RollCallRow, WarningBoardRow, DrillRow, DrillScenarioRow] }).initialize();
   await runMigrations(url);
   const store = createEventStore({ ...config, DATABASE_URL: url });
   const jurisdictions = await loadJurisdictionRegistry(dataSource);
-  const projections = [...incidentProjections(jurisdictions), ...teamProjections(jurisdictions), ...warehouseProjections(jurisdictions), ...planProjections(jurisdictions), ...dutyProjections(jurisdictions), ...warningProjections(jurisdictions)];
+  const projections = [...incidentProjections(jurisdictions), ...teamProjections(jurisdictions), ...warehouseProjections(jurisdictions), ...planProjections(jurisdictions), ...dutyProjections(jurisdictions), ...warningProjections(jurisdictions), ...drillProjections()];
   const names = wanted === 'all' ? projections.map((p) => p.name) : [wanted];
   const runner = new ProjectionRunner(dataSource, store, projections, new LiveDeltaBus());
   try {

@@ -11,6 +11,7 @@ import { planProjections } from '@app/plans';
 import { warehouseProjections } from '@app/warehouses';
 import { warningProjections } from '@app/warnings';
 import { dutyProjections, ROLL_CALL_OPTIONS } from '@app/duty';
+import { DRILL_OPTIONS, drillProjections } from '@app/drills';
 import { loadJurisdictionRegistry } from '@app/identity';
 import { CLOCK, JURISDICTIONS, systemClock, type Clock, type JurisdictionRegistry } from '@app/shared';
 import { KnownJurisdictionConstraint, type AppConfig } from '@app/shared/nest';
@@ -44,6 +45,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         KnownJurisdictionConstraint,
         { provide: DEADLINE_ALARM_OPTIONS, useValue: { tickMs: config.DEADLINE_TICK_MS } },
         { provide: ROLL_CALL_OPTIONS, useValue: { tickMs: config.ROLL_CALL_TICK_MS } },
+        { provide: DRILL_OPTIONS, useValue: { tickMs: config.DRILL_TICK_MS } },
         { provide: SNAPSHOT_STORE, inject: [DataSource], useFactory: (dataSource: DataSource) => new PostgresSnapshotStore(dataSource) },
         {
           provide: EVENT_STORE,
@@ -59,6 +61,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
               ...warehouseProjections(jurisdictions),
               ...dutyProjections(jurisdictions),
               ...planProjections(jurisdictions),
+              ...drillProjections(),
               ...warningProjections(jurisdictions, clock),
               // Process managers ride on the same checkpointed runner: at-least-once delivery, idempotent steps.
               new DispatchProcessManager(store, clock, snapshots),
@@ -67,7 +70,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
             }),
         },
       ],
-      exports: [DEADLINE_ALARM_OPTIONS, ROLL_CALL_OPTIONS, APP_CONFIG, CLOCK, JURISDICTIONS, LIVE_DELTA_BUS, EVENT_STORE, PROJECTION_RUNNER, SNAPSHOT_STORE, KnownJurisdictionConstraint],
+      exports: [DEADLINE_ALARM_OPTIONS, ROLL_CALL_OPTIONS, DRILL_OPTIONS, APP_CONFIG, CLOCK, JURISDICTIONS, LIVE_DELTA_BUS, EVENT_STORE, PROJECTION_RUNNER, SNAPSHOT_STORE, KnownJurisdictionConstraint],
     };
   }
 

@@ -5,6 +5,8 @@ export interface ConsoleSubscription {
   jurisdiction?: string;
   incidentId?: string;
   drillId?: string;
+  /** A replay (复盘回放): the gateway checks the actor may follow it before the room is joined. */
+  replayId?: string;
 }
 
 /**
@@ -32,5 +34,9 @@ export function roomsOfSubscription(subscription: ConsoleSubscription, actor: Pi
   }
   if (subscription.incidentId) rooms.push(...actor.scope.map((code) => `incident:${subscription.incidentId}@${code}`));
   if (subscription.drillId) rooms.push(...actor.scope.map((code) => `drill:${subscription.drillId}@${code}`));
+  if (subscription.replayId) rooms.push(replayRoom(subscription.replayId));
   return rooms.length > 0 ? rooms : [`jurisdiction:${actor.jurisdiction}`];
 }
+
+/** Replays are re-emitted to `replay:<replayId>` (not through the live delta bus: no jurisdiction fan-out, no resume). */
+export const replayRoom = (replayId: string): string => `replay:${replayId}`;

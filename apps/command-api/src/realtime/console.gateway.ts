@@ -8,8 +8,9 @@ import { formatPosition } from '@app/event-store';
 import type { LiveDelta, LiveDeltaBus } from '@app/event-sourcing';
 import { LIVE_DELTA_BUS, LiveDeltaBuffer, PROJECTION_RUNNER, type ProjectionRunner } from '@app/event-sourcing/projections';
 import { Authenticator } from '@app/identity';
+import { ReplayRegistry } from '@app/replay';
 import { JURISDICTIONS, type Actor, type JurisdictionRegistry } from '@app/shared';
-import { roomsOfDelta, roomsOfSubscription, type ConsoleSubscription } from './console-rooms';
+import { replayRoom, roomsOfDelta, roomsOfSubscription, type ConsoleSubscription } from './console-rooms';
 
 /**
  * `/console`: pushes live deltas (each `{ position, data }`) to the rooms they concern, and answers
@@ -20,6 +21,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   @WebSocketServer() private namespace!: Namespace;
   private readonly buffer = new LiveDeltaBuffer(20_000);
   private feed: RxSubscription | undefined;
+  private replayFeed: RxSubscription | undefined;
   private disabled: RxSubscription | undefined;
   private sweep: NodeJS.Timeout | undefined;
 
@@ -28,6 +30,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
     private readonly authenticator: Authenticator,
+    private readonly replays: ReplayRegistry,
   ) {}
 
   afterInit(): void {
@@ -50,10 +53,13 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
       this.buffer.add(delta);
       this.namespace.to(roomsOfDelta(delta, this.jurisdictions)).emit(delta.name, { position: delta.position, data: delta.data });
     });
+    // Replays (复盘回放) emit straight to their room: they are not live deltas (no buffer, no resume, no fan-out).
+    this.replayFeed = this.replays.emissions.subscribe((e) => this.namespace.to(replayRoom(e.replayId)).emit(e.name, e.payload));
   }
 
   onModuleDestroy(): void {
     this.feed?.unsubscribe();
+    this.replayFeed?.unsubscribe();
     this.disabled?.unsubscribe();
     clearInterval(this.sweep);
   }
@@ -100,10 +106,16 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   async subscribe(@ConnectedSocket() client: Socket, @MessageBody() body: unknown): Promise<{ ok: boolean; rooms?: string[]; error?: string }> {
     const subscription = parseSubscription(body, this.jurisdictions);
     if (typeof subscription === 'string') return { ok: false, error: subscription };
-    const rooms = roomsOfSubscription(subscription, (client.data as ConsoleSocketData).actor);
+    const actor = (client.data as ConsoleSocketData).actor;
+    // Only the user who started a replay, or one whose jurisdictions cover its incidents, may follow it.
+    if (subscription.replayId && !this.replays.canJoin(subscription.replayId, actor)) return { ok: false, error: '回放不存在或无权查看' };
+    const rooms = roomsOfSubscription(subscription, actor);
     if (typeof rooms === 'string') return { ok: false, error: rooms };
     for (const room of client.rooms) if (room !== client.id) await client.leave(room);
     await client.join(rooms);
+    // A replay joined late first gets what was re-emitted so far. No timer runs between the join and this loop (only
+    // microtasks), so nothing is missed or sent twice.
+    if (subscription.replayId) for (const e of this.replays.backlog(subscription.replayId)) client.emit(e.name, e.payload);
     return { ok: true, rooms };
   }
 
@@ -127,12 +139,13 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
 function parseSubscription(body: unknown, jurisdictions: JurisdictionRegistry): ConsoleSubscription | string {
   if (body === undefined || body === null) return {};
   if (typeof body !== 'object') return 'subscribe 的参数须为对象';
-  const { jurisdiction, incidentId, drillId } = body as Record<string, unknown>;
+  const { jurisdiction, incidentId, drillId, replayId } = body as Record<string, unknown>;
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   if (jurisdiction !== undefined && (typeof jurisdiction !== 'string' || !jurisdictions.has(jurisdiction))) return 'jurisdiction 不是已知的辖区代码';
   if (incidentId !== undefined && (typeof incidentId !== 'string' || !uuid.test(incidentId))) return 'incidentId 须为 UUID';
   if (drillId !== undefined && (typeof drillId !== 'string' || !uuid.test(drillId))) return 'drillId 须为 UUID';
-  return { jurisdiction, incidentId, drillId } as ConsoleSubscription;
+  if (replayId !== undefined && (typeof replayId !== 'string' || !uuid.test(replayId))) return 'replayId 须为 UUID';
+  return { jurisdiction, incidentId, drillId, replayId } as ConsoleSubscription;
 }
 
 export type { LiveDelta };

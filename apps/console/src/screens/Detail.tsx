@@ -77,6 +77,7 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
       <header className="detail-head">
         <a href="/board" className="back" onClick={linkHandler('/board')}>← {t('detail.back')}</a>
         <h1 data-testid="incident-title">{incident.drillId && <DrillMarker />} {incident.title}</h1>
+        <a href={`/replay/${incident.id}`} className="linkish" data-testid="open-replay" onClick={linkHandler(`/replay/${incident.id}`)}>{t('replay.open')}</a>
         <div className="badges">
           <GradeBadge grade={incident.grade} />
           <LevelBadge level={incident.responseLevel} />

@@ -14,7 +14,9 @@ export type LiveDeltaName =
   | 'duty.changed'
   | 'rollcall.issued'
   | 'rollcall.answered'
-  | 'rollcall.missed';
+  | 'rollcall.missed'
+  | 'drill.changed'
+  | 'drill.message';
 
 /**
  * A change to a read model, published only after its batch committed, stamped with the global position of the

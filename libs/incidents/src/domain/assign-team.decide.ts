@@ -1,15 +1,36 @@
-import type { AssignTeam, RecordAssignedTeamStatus } from './incident.commands';
+import { DomainError } from '@app/shared';
+import type { AssignTeam, RecordAssignedTeamStatus, RecordDrillAllocation } from './incident.commands';
 import { IncidentNotFoundError } from './incident.errors';
-import type { AssignedTeamStatusChanged, TeamAssigned } from './incident.events';
+import type { AssignedTeamStatusChanged, DrillAllocationRecorded, TeamAssigned } from './incident.events';
 import type { IncidentState } from './incident.state';
 
 /** Redelivered or repeated facts change nothing: the process manager may run a step twice. */
 export function decideAssignTeam(command: AssignTeam, state: IncidentState): TeamAssigned[] {
   if (state.status === 'none') throw new IncidentNotFoundError();
+  if (command.simulated && !state.drillId) throw new NotADrillIncidentError();
   if (state.assignedTeams[command.teamId] === 'dispatched') return [];
   return [{
     type: 'TeamAssigned',
-    data: { incidentId: state.incidentId, teamId: command.teamId, teamName: command.teamName, task: command.task, dispatchedAt: command.dispatchedAt.toISOString() },
+    data: {
+      incidentId: state.incidentId, teamId: command.teamId, teamName: command.teamName, task: command.task, dispatchedAt: command.dispatchedAt.toISOString(),
+      ...(command.simulated ? { simulated: true as const } : {}),
+    },
+  }];
+}
+
+/** Simulated actions belong to drills: a real incident never records one (its teams and stock are real). */
+export class NotADrillIncidentError extends DomainError {
+  constructor() {
+    super('NOT_A_DRILL_INCIDENT', 'rule', '只有演练事故可以记录模拟调派或模拟调拨');
+  }
+}
+
+export function decideRecordDrillAllocation(command: RecordDrillAllocation, state: IncidentState): DrillAllocationRecorded[] {
+  if (state.status === 'none') throw new IncidentNotFoundError();
+  if (!state.drillId) throw new NotADrillIncidentError();
+  return [{
+    type: 'DrillAllocationRecorded',
+    data: { incidentId: state.incidentId, drillId: state.drillId, allocationId: command.allocationId, warehouseId: command.warehouseId, items: command.items.map((i) => ({ ...i })), allocatedAt: command.now.toISOString() },
   }];
 }
 

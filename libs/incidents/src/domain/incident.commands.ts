@@ -47,6 +47,8 @@ export interface AssignTeam {
   teamName: string;
   task: string | null;
   dispatchedAt: Date;
+  /** A drill's tabletop dispatch: only drill incidents accept it. */
+  simulated?: boolean;
 }
 
 export interface RecordAssignedTeamStatus {
@@ -92,6 +94,15 @@ export interface CompleteChecklistTask {
   now: Date;
 }
 
+/** A drill's simulated allocation (no warehouse is involved); only drill incidents accept it. */
+export interface RecordDrillAllocation {
+  type: 'RecordDrillAllocation';
+  allocationId: string;
+  warehouseId: string;
+  items: { materialCode: string; quantity: number }[];
+  now: Date;
+}
+
 export type IncidentCommand =
   | ReportIncident
   | UpdateSituation
@@ -101,4 +112,5 @@ export type IncidentCommand =
   | SetResponseLevel
   | PassReportUp
   | ActivatePlan
-  | CompleteChecklistTask;
+  | CompleteChecklistTask
+  | RecordDrillAllocation;

@@ -1,6 +1,6 @@
 import type { Decider } from '@app/event-sourcing';
 import { decideActivatePlan, decideCompleteTask } from './activate-plan.decide';
-import { decideAssignTeam, decideRecordAssignedTeamStatus } from './assign-team.decide';
+import { decideAssignTeam, decideRecordAssignedTeamStatus, decideRecordDrillAllocation } from './assign-team.decide';
 import { decideCloseIncident } from './close-incident.decide';
 import { decideSetResponseLevel } from './set-response-level.decide';
 import type { IncidentCommand } from './incident.commands';
@@ -32,6 +32,8 @@ export function decideIncident(command: IncidentCommand, state: IncidentState): 
       return decideActivatePlan(command, state);
     case 'CompleteChecklistTask':
       return decideCompleteTask(command, state);
+    case 'RecordDrillAllocation':
+      return decideRecordDrillAllocation(command, state);
     default: {
       const unknownCommand: never = command;
       return unknownCommand;

@@ -54,7 +54,8 @@ export interface IncidentClosed {
 /** A rescue team was dispatched to this incident (recorded by the dispatch process manager from `TeamDispatched`). */
 export interface TeamAssigned {
   type: 'TeamAssigned';
-  data: { incidentId: string; teamId: string; teamName: string; task: string | null; dispatchedAt: string };
+  /** `simulated`: a tabletop dispatch of a drill (演练调派), recorded on the drill incident only; the team is untouched. */
+  data: { incidentId: string; teamId: string; teamName: string; task: string | null; dispatchedAt: string; simulated?: true };
 }
 
 /** An assigned team reported a new status (en route, on scene, returning…): the incident keeps its times. */
@@ -92,6 +93,12 @@ export interface ChecklistTaskCompleted {
   data: { incidentId: string; taskId: string; title: string; note: string | null; completedBy: string; completedAt: string };
 }
 
+/** 演练调拨: supplies allocated on paper to a drill incident; the warehouse's stock is untouched. */
+export interface DrillAllocationRecorded {
+  type: 'DrillAllocationRecorded';
+  data: { incidentId: string; drillId: string; allocationId: string; warehouseId: string; items: { materialCode: string; quantity: number }[]; allocatedAt: string };
+}
+
 export type IncidentEvent =
   | IncidentReported
   | SituationUpdated
@@ -103,7 +110,8 @@ export type IncidentEvent =
   | ReportPassedUp
   | PlanActivated
   | ChecklistTasksAdded
-  | ChecklistTaskCompleted;
+  | ChecklistTaskCompleted
+  | DrillAllocationRecorded;
 
 export const INCIDENT_EVENT_TYPES: readonly IncidentEvent['type'][] = [
   'IncidentReported',
@@ -117,4 +125,5 @@ export const INCIDENT_EVENT_TYPES: readonly IncidentEvent['type'][] = [
   'PlanActivated',
   'ChecklistTasksAdded',
   'ChecklistTaskCompleted',
+  'DrillAllocationRecorded',
 ];

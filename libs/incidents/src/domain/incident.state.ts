@@ -73,6 +73,8 @@ export function evolveIncident(state: IncidentState, event: IncidentEvent): Inci
     case 'AssignedTeamStatusChanged':
       if (state.status === 'none') return state;
       return { ...state, assignedTeams: { ...state.assignedTeams, [event.data.teamId]: event.data.status } };
+    case 'DrillAllocationRecorded':
+      return state;
     default: {
       const unknownEvent: never = event;
       return unknownEvent;

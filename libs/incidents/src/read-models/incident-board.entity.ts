@@ -46,6 +46,8 @@ export interface AssignedTeamView {
   dispatchedAt: string;
   arrivedAt: string | null;
   releasedAt: string | null;
+  /** A drill's tabletop dispatch: the real team was not touched. */
+  simulated?: boolean;
 }
 
 /** Supplies allocated to the incident, as the board shows them. */
@@ -56,6 +58,8 @@ export interface AllocationView {
   status: string;
   allocatedAt: string;
   updatedAt: string;
+  /** A drill's allocation on paper: no warehouse stock was reserved. */
+  simulated?: boolean;
 }
 
 /** A checklist task as the board shows it (from an activated plan's working groups). */

@@ -21,14 +21,10 @@ export class IncidentBoardProjection implements Projection {
     const repository = manager.getRepository(IncidentBoardRow);
     const touched = new Map<string, { row: IncidentBoardRow; position: string }>();
     for (const recorded of events) {
-      const event = recorded as unknown as IncidentEvent | AllocationEvent;
-      const id = event.data.incidentId;
-      if (typeof id !== 'string') continue; // warehouse events that concern no incident
+      const id = boardIncidentIdOf(recorded);
+      if (id === undefined) continue; // warehouse events that concern no incident
       const row = touched.get(id)?.row ?? (await repository.findOneBy({ id }));
-      // Read the deadline fact before the row changes: a casualty change compares with the figures before it.
-      const fact = isAllocationEvent(event) ? undefined : deadlineFactOf(event, row);
-      const next = isAllocationEvent(event) ? applyAllocation(row, event, recorded) : applyToRow(row, event, recorded);
-      if (next && fact) next.deadlines = applyDeadlineFact(next.deadlines as Obligation[], fact, this.profileOf(next.jurisdiction));
+      const next = applyBoardEvent(row, recorded, this.profileOf);
       if (!next) continue;
       touched.set(id, { row: next, position: formatPosition(recorded.position) });
     }
@@ -45,13 +41,42 @@ export class IncidentBoardProjection implements Projection {
     }));
   }
 
-  private profileOf(jurisdiction: string): DeadlineProfile {
-    return DEADLINE_PROFILES[this.jurisdictions.get(jurisdiction)?.deadlineProfile ?? 'national'] ?? NATIONAL_PROFILE;
-  }
+  private readonly profileOf = deadlineProfileLookup(this.jurisdictions);
 
   async reset(manager: EntityManager): Promise<void> {
     await manager.query('truncate incident_board, deadline_compliance');
   }
+}
+
+/** Which incident's board row a recorded event (incident or warehouse allocation event) changes, if any. */
+export function boardIncidentIdOf(recorded: RecordedEvent): string | undefined {
+  const id = (recorded.data as { incidentId?: unknown } | null)?.incidentId;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/** The reporting-deadline profile of each jurisdiction (DOMAIN.md rule 2), as the board applies it. */
+export function deadlineProfileLookup(jurisdictions: JurisdictionRegistry): (jurisdiction: string) => DeadlineProfile {
+  return (jurisdiction) => DEADLINE_PROFILES[jurisdictions.get(jurisdiction)?.deadlineProfile ?? 'national'] ?? NATIONAL_PROFILE;
+}
+
+/**
+ * The board row after one recorded event: an incident event, or a warehouse allocation event of the incident. Pure —
+ * `row` (the row before, or null) is left as it was and a new row is returned (null: the event changes no row). The
+ * board projection and replay (`GET /incidents/{id}/state?at=`, `replay.event`) both fold events through it, so a
+ * replayed state is exactly what the board showed.
+ */
+export function applyBoardEvent(
+  row: IncidentBoardRow | null,
+  recorded: RecordedEvent,
+  profileOf: (jurisdiction: string) => DeadlineProfile,
+): IncidentBoardRow | null {
+  const event = recorded as unknown as IncidentEvent | AllocationEvent;
+  const before = row ? Object.assign(new IncidentBoardRow(), row) : null;
+  // Read the deadline fact before the row changes: a casualty change compares with the figures before it.
+  const fact = isAllocationEvent(event) ? undefined : deadlineFactOf(event, row);
+  const next = isAllocationEvent(event) ? applyAllocation(before, event, recorded) : applyToRow(before, event, recorded);
+  if (next && fact) next.deadlines = applyDeadlineFact(next.deadlines as Obligation[], fact, profileOf(next.jurisdiction));
+  return next;
 }
 
 /** The compliance rows of these incidents, replaced by their obligations as they now stand (same transaction). */
@@ -145,7 +170,7 @@ function applyToRow(row: IncidentBoardRow | null, event: IncidentEvent, recorded
     case 'TeamAssigned': {
       const d = event.data;
       const others = (row.assignedTeams as AssignedTeamView[]).filter((t) => t.teamId !== d.teamId);
-      const team: AssignedTeamView = { teamId: d.teamId, name: d.teamName, task: d.task, status: 'dispatched', dispatchedAt: d.dispatchedAt, arrivedAt: null, releasedAt: null };
+      const team: AssignedTeamView = { teamId: d.teamId, name: d.teamName, task: d.task, status: 'dispatched', dispatchedAt: d.dispatchedAt, arrivedAt: null, releasedAt: null, ...(d.simulated ? { simulated: true } : {}) };
       return Object.assign(row, { assignedTeams: [...others, team], updatedAt: new Date(d.dispatchedAt), ...common });
     }
     case 'AssignedTeamStatusChanged': {
@@ -174,6 +199,11 @@ function applyToRow(row: IncidentBoardRow | null, event: IncidentEvent, recorded
         .filter((t) => !known.has(t.taskId))
         .map((t) => ({ ...t, status: 'open', addedAt: d.addedAt, completedAt: null, completedBy: null, note: null }));
       return Object.assign(row, { tasks: [...existing, ...added], updatedAt: new Date(d.addedAt), ...common });
+    }
+    case 'DrillAllocationRecorded': {
+      const d = event.data;
+      const entry: AllocationView = { allocationId: d.allocationId, warehouseId: d.warehouseId, items: d.items, status: 'simulated', allocatedAt: d.allocatedAt, updatedAt: d.allocatedAt, simulated: true };
+      return Object.assign(row, { allocations: [...(row.allocations as AllocationView[]), entry], updatedAt: new Date(d.allocatedAt), ...common });
     }
     case 'ChecklistTaskCompleted': {
       const d = event.data;

@@ -24,7 +24,7 @@ export function summarizeIncidentEvent(event: IncidentEvent): string {
     case 'ReportPassedUp':
       return `向${REPORT_LEVEL_LABELS[event.data.toLevel]}上报（${event.data.channel}），报告人 ${event.data.reportedBy}`;
     case 'TeamAssigned':
-      return `调派队伍：${event.data.teamName}${event.data.task ? `，任务：${event.data.task}` : ''}`;
+      return `${event.data.simulated ? '【演练·模拟】' : ''}调派队伍：${event.data.teamName}${event.data.task ? `，任务：${event.data.task}` : ''}`;
     case 'AssignedTeamStatusChanged':
       return `${event.data.teamName}：${TEAM_STATUS_TEXT[event.data.status] ?? event.data.status}`;
     case 'PlanActivated':
@@ -33,6 +33,8 @@ export function summarizeIncidentEvent(event: IncidentEvent): string {
       return `${RESPONSE_LEVEL_LABELS[event.data.level]}处置任务 ${event.data.tasks.length} 项列入任务清单：${event.data.tasks.map((t) => `${t.group}·${t.title}`).join('；')}`;
     case 'ChecklistTaskCompleted':
       return `完成任务：${event.data.title}（${event.data.completedBy}）${event.data.note ? `；${event.data.note}` : ''}`;
+    case 'DrillAllocationRecorded':
+      return `【演练·模拟】调拨物资：${event.data.items.map((i) => `${i.materialCode} × ${i.quantity}`).join('，')}（不动用真实库存）`;
     default: {
       const unknownEvent: never = event;
       return String(unknownEvent);

@@ -34,6 +34,9 @@ export class PlanTaskRequest {
   @ApiProperty({ enum: RESPONSE_LEVELS, isArray: true })
   @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(RESPONSE_LEVELS, { each: true })
   responseLevels!: ResponseLevel[];
+  @ApiPropertyOptional({ example: 30, description: '任务列入清单后应在多少分钟内完成（演练评估据此计时）' })
+  @IsOptional() @IsInt() @Min(1) @Max(7 * 24 * 60)
+  withinMinutes?: number;
 }
 
 export class WorkingGroupRequest {
@@ -85,7 +88,7 @@ export function toPlanContent(r: PlanContentRequest) {
         ...optional(c, 'minSeriousInjuries'), ...optional(c, 'minTrapped'), ...optional(c, 'minDirectLossYuan'),
       })),
     },
-    groups: r.groups.map((g) => ({ name: g.name, leadAgency: g.leadAgency, tasks: g.tasks.map((t) => ({ title: t.title, responseLevels: [...t.responseLevels] })) })),
+    groups: r.groups.map((g) => ({ name: g.name, leadAgency: g.leadAgency, tasks: g.tasks.map((t) => ({ title: t.title, responseLevels: [...t.responseLevels], ...(t.withinMinutes !== undefined ? { withinMinutes: t.withinMinutes } : {}) })) })),
     requirements: {
       teams: r.requirements.teams.map((t) => ({ specialty: t.specialty, count: t.count })),
       materials: r.requirements.materials.map((m) => ({ materialCode: m.materialCode, quantity: m.quantity })),

@@ -1,4 +1,4 @@
-import type { PlanContent, PlanFiling } from './plan.types';
+import type { PlanContent, PlanFiling, PlanFinding } from './plan.types';
 
 interface Acting {
   by: string;
@@ -30,4 +30,9 @@ export interface RetirePlan extends Acting {
   reason?: string;
 }
 
-export type PlanCommand = DraftPlan | RevisePlan | PublishPlan | FilePlan | RetirePlan;
+export interface RecordPlanFinding extends Acting {
+  type: 'RecordPlanFinding';
+  finding: Omit<PlanFinding, 'recordedBy' | 'recordedAt'>;
+}
+
+export type PlanCommand = DraftPlan | RevisePlan | PublishPlan | FilePlan | RetirePlan | RecordPlanFinding;

@@ -20,7 +20,10 @@ export function decidePlan(command: PlanCommand, state: PlanState): PlanEvent[] 
     case 'RevisePlan':
       if (state.status === 'retired') throw new IllegalPlanTransitionError(state.status, '修订');
       if (command.content.jurisdiction !== state.jurisdiction) throw new PlanJurisdictionFixedError(state.jurisdiction);
-      return [{ type: 'PlanRevised', data: { planId: state.planId, version: state.latest + 1, content: command.content, revisedBy: command.by, revisedAt: at } }];
+      return [{
+        type: 'PlanRevised',
+        data: { planId: state.planId, version: state.latest + 1, content: command.content, revisedBy: command.by, revisedAt: at, addressedFindings: [...state.openFindings] },
+      }];
     case 'PublishPlan':
       if (state.status === 'published' || state.status === 'filed') return [];
       if (state.status !== 'draft') throw new IllegalPlanTransitionError(state.status, '发布');
@@ -34,6 +37,11 @@ export function decidePlan(command: PlanCommand, state: PlanState): PlanEvent[] 
     case 'RetirePlan':
       if (state.status === 'retired') throw new IllegalPlanTransitionError(state.status, '废止');
       return [{ type: 'PlanRetired', data: { planId: state.planId, reason: command.reason ?? null, retiredBy: command.by, retiredAt: at } }];
+    case 'RecordPlanFinding':
+      // Findings go to any plan that is not retired: a draft under revision is exactly where they belong.
+      if (state.status === 'retired') throw new IllegalPlanTransitionError(state.status, '记录评估发现');
+      if (state.openFindings.some((f) => f.findingId === command.finding.findingId)) return [];
+      return [{ type: 'PlanFindingRecorded', data: { planId: state.planId, finding: { ...command.finding, recordedBy: command.by, recordedAt: at } } }];
     default: {
       const unknownCommand: never = command;
       return unknownCommand;

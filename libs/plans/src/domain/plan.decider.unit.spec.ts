@@ -79,4 +79,15 @@ describe('contingency plan: versions and lifecycle', () => {
     expect(() => run(draft, draft)).toThrow(expect.objectContaining({ code: 'PLAN_ALREADY_EXISTS' }));
     expect(() => run({ type: 'PublishPlan' })).toThrow(expect.objectContaining({ code: 'PLAN_NOT_FOUND' }));
   });
+
+  it('a drill finding stays open on the plan until the next version records it as addressed', () => {
+    const finding = { type: 'RecordPlanFinding', finding: { findingId: 'f1', drillId: 'd1', text: '警戒区划定责任不清' } } as const;
+    const { state, events } = run(draft, { type: 'PublishPlan' }, finding, finding);
+    if (state.status === 'none') throw new Error('no plan');
+    expect(state.openFindings.map((f) => f.text)).toEqual(['警戒区划定责任不清']);
+    const revised = act(events, revise('第二版'));
+    expect(revised[0]).toMatchObject({ type: 'PlanRevised', data: { version: 2, addressedFindings: [expect.objectContaining({ findingId: 'f1', recordedBy: '管理员' })] } });
+    const after = run(draft, { type: 'PublishPlan' }, finding, revise('第二版')).state;
+    expect(after.status !== 'none' && after.openFindings).toEqual([]);
+  });
 });

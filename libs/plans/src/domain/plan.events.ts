@@ -1,4 +1,4 @@
-import type { PlanContent, PlanFiling } from './plan.types';
+import type { PlanContent, PlanFiling, PlanFinding } from './plan.types';
 
 /** Version 1 of a new plan, as a draft. */
 export interface PlanDrafted {
@@ -9,7 +9,13 @@ export interface PlanDrafted {
 /** `PUT /plans/{id}`: a new version as a draft; earlier versions stay readable and the one in force stays in force. */
 export interface PlanRevised {
   type: 'PlanRevised';
-  data: { planId: string; version: number; content: PlanContent; revisedBy: string; revisedAt: string };
+  data: { planId: string; version: number; content: PlanContent; revisedBy: string; revisedAt: string; addressedFindings?: PlanFinding[] };
+}
+
+/** A finding from a drill evaluation, open until the next version records it as addressed. */
+export interface PlanFindingRecorded {
+  type: 'PlanFindingRecorded';
+  data: { planId: string; finding: PlanFinding };
 }
 
 /** The newest version is published: it is the version in force from now on (activations pin it). */
@@ -29,4 +35,4 @@ export interface PlanRetired {
   data: { planId: string; reason: string | null; retiredBy: string; retiredAt: string };
 }
 
-export type PlanEvent = PlanDrafted | PlanRevised | PlanPublished | PlanFiled | PlanRetired;
+export type PlanEvent = PlanDrafted | PlanRevised | PlanPublished | PlanFiled | PlanRetired | PlanFindingRecorded;

@@ -1,5 +1,5 @@
 import type { PlanEvent } from './plan.events';
-import type { PlanContent, PlanFiling, PlanStatus } from './plan.types';
+import type { PlanContent, PlanFiling, PlanFinding, PlanStatus } from './plan.types';
 
 export type VersionStatus = 'draft' | 'published' | 'filed' | 'superseded';
 
@@ -23,6 +23,8 @@ export type PlanState =
       latest: number;
       /** The published (or filed) version activations use; null before the first publication. */
       inForce: number | null;
+      /** Drill findings recorded since the last revision; the next version records them as addressed. */
+      openFindings: readonly PlanFinding[];
     };
 
 export const initialPlanState: PlanState = { status: 'none' };
@@ -32,7 +34,7 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
     case 'PlanDrafted': {
       const d = event.data;
       return {
-        status: 'draft', planId: d.planId, jurisdiction: d.content.jurisdiction, latest: 1, inForce: null,
+        status: 'draft', planId: d.planId, jurisdiction: d.content.jurisdiction, latest: 1, inForce: null, openFindings: [],
         versions: { 1: { version: 1, content: d.content, status: 'draft', createdAt: d.draftedAt, publishedAt: null, filing: null } },
       };
     }
@@ -40,7 +42,7 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
       if (state.status === 'none') return state;
       const d = event.data;
       const version: PlanVersion = { version: d.version, content: d.content, status: 'draft', createdAt: d.revisedAt, publishedAt: null, filing: null };
-      return { ...state, status: 'draft', latest: d.version, versions: { ...state.versions, [d.version]: version } };
+      return { ...state, status: 'draft', latest: d.version, versions: { ...state.versions, [d.version]: version }, openFindings: [] };
     }
     case 'PlanPublished': {
       if (state.status === 'none') return state;
@@ -60,6 +62,9 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
     case 'PlanRetired':
       if (state.status === 'none') return state;
       return { ...state, status: 'retired', inForce: null };
+    case 'PlanFindingRecorded':
+      if (state.status === 'none') return state;
+      return { ...state, openFindings: [...state.openFindings, event.data.finding] };
     default: {
       const unknownEvent: never = event;
       return unknownEvent;

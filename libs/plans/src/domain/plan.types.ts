@@ -21,6 +21,17 @@ export interface ActivationCriterion {
 export interface PlanTask {
   title: string;
   responseLevels: ResponseLevel[];
+  /** The time the plan allows for the task once it is on the checklist (drill evaluations measure against it). */
+  withinMinutes?: number;
+}
+
+/** A drill evaluation's finding (评估发现的问题) recorded against the plan, to be addressed by its next version. */
+export interface PlanFinding {
+  findingId: string;
+  drillId: string | null;
+  text: string;
+  recordedBy: string;
+  recordedAt: string;
 }
 
 /** A working group of the command structure (综合协调组, 抢险救援组 …) with its lead agency and tasks per level. */

@@ -27,10 +27,11 @@ export class PlanRegisterProjection implements Projection {
           await plans.save(Object.assign(existing ?? new PlanRow(), {
             id, title: d.content.title, kind: d.content.kind, jurisdiction: d.content.jurisdiction, categories: d.content.categories,
             status: 'draft', latestVersion: d.version, inForceVersion: existing?.inForceVersion ?? null, inForceContent: existing?.inForceContent ?? null,
-            content: d.content, updatedAt: at, ...common,
+            content: d.content, openFindings: [], updatedAt: at, ...common,
           }));
+          const addressedFindings = event.type === 'PlanRevised' ? (event.data.addressedFindings ?? []) : [];
           await versions.save(Object.assign(new PlanVersionRow(), {
-            planId: id, version: d.version, jurisdiction: d.content.jurisdiction, content: d.content, status: 'draft', createdBy: by, createdAt: at, publishedAt: null, filing: null,
+            planId: id, version: d.version, jurisdiction: d.content.jurisdiction, content: d.content, status: 'draft', createdBy: by, createdAt: at, publishedAt: null, filing: null, addressedFindings,
           }));
           break;
         }
@@ -53,6 +54,11 @@ export class PlanRegisterProjection implements Projection {
         case 'PlanRetired':
           await plans.update({ id }, { status: 'retired', inForceVersion: null, inForceContent: null, updatedAt: new Date(event.data.retiredAt), ...common });
           break;
+        case 'PlanFindingRecorded': {
+          const row = await plans.findOneByOrFail({ id });
+          await plans.update({ id }, { openFindings: [...row.openFindings, event.data.finding], ...common });
+          break;
+        }
         default:
           break;
       }

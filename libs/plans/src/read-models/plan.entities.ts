@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { PlanContent, PlanFiling, PlanStatus } from '../domain/plan.types';
+import type { PlanContent, PlanFiling, PlanFinding, PlanStatus } from '../domain/plan.types';
 import type { VersionStatus } from '../domain/plan.state';
 
 /** The plan register: one row per plan with its newest version and the version in force. */
@@ -16,6 +16,8 @@ export class PlanRow {
   /** The content of the version in force (what activations pin and suggestions read). */
   @Column('jsonb', { name: 'in_force_content', nullable: true }) inForceContent!: PlanContent | null;
   @Column('jsonb') content!: PlanContent;
+  /** Drill findings recorded since the newest version; the next revision records them as addressed. */
+  @Column('jsonb', { name: 'open_findings' }) openFindings!: PlanFinding[];
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
   @Column('int') revision!: number;
   @Column('text') position!: string;
@@ -33,6 +35,7 @@ export class PlanVersionRow {
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'published_at', nullable: true }) publishedAt!: Date | null;
   @Column('jsonb', { nullable: true }) filing!: PlanFiling | null;
+  @Column('jsonb', { name: 'addressed_findings' }) addressedFindings!: PlanFinding[];
 }
 
 /**

@@ -20,6 +20,7 @@ export function toPlanView(row: PlanRow, jurisdictions: JurisdictionRegistry) {
     statusLabel: PLAN_STATUS_LABELS[row.status],
     version: row.latestVersion,
     inForceVersion: row.inForceVersion,
+    openFindings: row.openFindings,
     updatedAt: toZonedIso(row.updatedAt, zone),
     revision: row.revision,
     position: row.position,
@@ -38,6 +39,7 @@ export function toPlanVersionView(row: PlanVersionRow, jurisdictions: Jurisdicti
     createdAt: toZonedIso(row.createdAt, zone),
     publishedAt: row.publishedAt ? toZonedIso(row.publishedAt, zone) : null,
     filing: row.filing,
+    addressedFindings: row.addressedFindings,
   };
 }
 

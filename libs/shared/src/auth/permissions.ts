@@ -19,6 +19,10 @@ export const PERMISSIONS = {
   'incident.task': WATCH,
   'plan.read': EVERY_READER,
   'statistics.read': EVERY_READER,
+  'evaluation.read': EVERY_READER,
+  'evaluation.score': ['drill_coordinator'],
+  // 复盘回放 (issue 7): drill coordinators and commanders start and steer replays; reading a state is incident.read.
+  'replay.run': ['drill_coordinator', 'commander'],
   'plan.manage': ['admin'],
   'plan.activate': ['commander'],
   'incident.audit': EVERY_READER,
@@ -43,6 +47,11 @@ export const PERMISSIONS = {
   // status=Exercise) and nothing real, which the warnings decider enforces since only the body tells the kind.
   'warning.issue': WATCH,
   'warning.issue_drill': [...WATCH, 'drill_coordinator'],
+  // 演练: drill coordinators plan, start, inject and end drills; commanders take part in a drill's simulated
+  // dispatches and allocations (桌面推演) as they would in a real response. Nothing of a drill touches real teams or stock.
+  'drill.read': EVERY_READER,
+  'drill.run': ['drill_coordinator'],
+  'drill.act': ['commander', 'drill_coordinator'],
   'session.refresh': EVERY_READER,
   'user.manage': ['admin'],
   'audit.read': ['admin'],

@@ -82,6 +82,12 @@ export class AppConfig {
   @Min(50)
   ROLL_CALL_TICK_MS = 15_000;
 
+  /** How often running drills are checked for scripted injects that fell due (情景注入). */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(50)
+  DRILL_TICK_MS = 1_000;
+
   /**
    * Optional basemap tiles for the console's map (e.g. a tile server on the bureau's LAN,
    * `http://tiles.local/{z}/{x}/{y}.png`). Unset: the map shows the shipped jurisdiction outlines only.

@@ -1,0 +1,46 @@
+import type { DrillForm, DrillScope, InjectKind, Scenario, ScriptedInject } from './drill.types';
+
+/** The public event contract of stream `drill-<drillId>` (the evaluation reads it): do not rename. */
+export interface DrillPlanned {
+  type: 'DrillPlanned';
+  data: {
+    drillId: string;
+    title: string;
+    form: DrillForm;
+    scope: DrillScope;
+    jurisdiction: string;
+    /** The plan under test and the version in force when the drill was planned. */
+    planId: string | null;
+    planVersion: number | null;
+    participants: string[];
+    scenario: Scenario | null;
+    plannedBy: string;
+    plannedAt: string;
+  };
+}
+
+export interface DrillStarted {
+  type: 'DrillStarted';
+  data: { drillId: string; startedAt: string; startedBy: string };
+}
+
+/** An inject ran: `index` of the scripted inject, or null for a coordinator's scriptless (无脚本) inject. */
+export interface InjectExecuted {
+  type: 'InjectExecuted';
+  data: { drillId: string; index: number | null; kind: InjectKind; payload: Record<string, unknown>; executedAt: string; incidentId: string | null };
+}
+
+export interface DrillEnded {
+  type: 'DrillEnded';
+  data: { drillId: string; endedAt: string; endedBy: string };
+}
+
+export type DrillEvent = DrillPlanned | DrillStarted | InjectExecuted | DrillEnded;
+
+/** 情景库: a named, reusable inject script (stream `scenario-<id>`). */
+export interface ScenarioSaved {
+  type: 'ScenarioSaved';
+  data: { scenarioId: string; name: string; description: string | null; jurisdiction: string; injects: ScriptedInject[]; savedBy: string; savedAt: string };
+}
+
+export type ScenarioEvent = ScenarioSaved;

@@ -1,0 +1,92 @@
+import type { Decider } from '@app/event-sourcing';
+import { DomainError } from '@app/shared';
+import { DEFAULT_RUBRIC, type AspectScore, type RubricAspect, type ScoreSheet } from './rubric';
+
+/** The evaluation of one drill (`evaluation-<drillId>`): its rubric, evaluators' score sheets and findings. */
+export const evaluationStream = (drillId: string): string => `evaluation-${drillId}`;
+
+export interface EvaluationFinding {
+  findingId: string;
+  planId: string | null;
+  text: string;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export type EvaluationEvent =
+  | { type: 'RubricSet'; data: { drillId: string; aspects: RubricAspect[]; setBy: string; setAt: string } }
+  | { type: 'ScoresRecorded'; data: { drillId: string; evaluator: string; scores: AspectScore[]; recordedAt: string } }
+  | { type: 'FindingRecorded'; data: { drillId: string; finding: EvaluationFinding } };
+
+export type EvaluationCommand =
+  | { type: 'SetRubric'; drillId: string; aspects: RubricAspect[]; by: string; now: Date }
+  | { type: 'RecordScores'; drillId: string; evaluator: string; scores: AspectScore[]; now: Date }
+  | { type: 'RecordFinding'; drillId: string; finding: Omit<EvaluationFinding, 'recordedBy' | 'recordedAt'>; by: string; now: Date };
+
+export interface EvaluationState {
+  rubric: readonly RubricAspect[];
+  sheets: readonly ScoreSheet[];
+  findings: readonly EvaluationFinding[];
+}
+
+export const initialEvaluationState: EvaluationState = { rubric: DEFAULT_RUBRIC, sheets: [], findings: [] };
+
+export class RubricLockedError extends DomainError {
+  constructor() {
+    super('RUBRIC_LOCKED', 'conflict', '已有评估人打分，评估指标不能再修改');
+  }
+}
+
+export class ScoreOutOfRubricError extends DomainError {
+  constructor(detail: string) {
+    super('SCORE_NOT_IN_RUBRIC', 'rule', detail);
+  }
+}
+
+export function evolveEvaluation(state: EvaluationState, event: EvaluationEvent): EvaluationState {
+  switch (event.type) {
+    case 'RubricSet':
+      return { ...state, rubric: event.data.aspects };
+    case 'ScoresRecorded':
+      return { ...state, sheets: [...state.sheets, { evaluator: event.data.evaluator, scores: event.data.scores, recordedAt: event.data.recordedAt }] };
+    case 'FindingRecorded':
+      return { ...state, findings: [...state.findings, event.data.finding] };
+    default: {
+      const unknownEvent: never = event;
+      return unknownEvent;
+    }
+  }
+}
+
+/**
+ * The rubric may change until the first score (then sheets would mean different things); a sheet scores aspects of
+ * the rubric within their maxima; an evaluator may hand in a new sheet, which replaces theirs in the summary.
+ */
+export function decideEvaluation(command: EvaluationCommand, state: EvaluationState): EvaluationEvent[] {
+  const at = command.now.toISOString();
+  switch (command.type) {
+    case 'SetRubric':
+      if (state.sheets.length > 0) throw new RubricLockedError();
+      return [{ type: 'RubricSet', data: { drillId: command.drillId, aspects: command.aspects, setBy: command.by, setAt: at } }];
+    case 'RecordScores': {
+      for (const s of command.scores) {
+        const aspect = state.rubric.find((a) => a.key === s.aspect);
+        if (!aspect) throw new ScoreOutOfRubricError(`评估指标中没有「${s.aspect}」`);
+        if (s.score < 0 || s.score > aspect.maxScore) throw new ScoreOutOfRubricError(`「${aspect.label}」的得分须在 0 到 ${aspect.maxScore} 之间`);
+      }
+      return [{ type: 'ScoresRecorded', data: { drillId: command.drillId, evaluator: command.evaluator, scores: command.scores, recordedAt: at } }];
+    }
+    case 'RecordFinding':
+      return [{ type: 'FindingRecorded', data: { drillId: command.drillId, finding: { ...command.finding, recordedBy: command.by, recordedAt: at } } }];
+    default: {
+      const unknownCommand: never = command;
+      return unknownCommand;
+    }
+  }
+}
+
+export const evaluationDecider: Decider<EvaluationCommand, EvaluationEvent, EvaluationState> = {
+  initialState: initialEvaluationState,
+  evolve: evolveEvaluation,
+  decide: decideEvaluation,
+};

@@ -1,0 +1,270 @@
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Subject } from 'rxjs';
+import { formatPosition, type RecordedEvent } from '@app/event-store';
+import type { IncidentView } from '@app/incidents';
+import { DomainError, type Actor } from '@app/shared';
+import { prefixRecordedBy, replayWaitMs } from '../domain/replay-timing';
+import type { BoardFold, History } from './incident-history.reader';
+
+/** At most this many replays live in one server process; idle ones give way (see `ReplayRegistry.create`). */
+export const MAX_REPLAYS = 32;
+/** A replay of more events than this is refused (422 REPLAY_TOO_LARGE): each replay keeps its events in memory. */
+export const MAX_REPLAY_EVENTS = 20_000;
+/** A paused or finished replay nobody touched (API call or subscription) for this long is dropped. */
+export const IDLE_EXPIRY_MS = 15 * 60_000;
+
+export type ReplayStatus = 'running' | 'paused' | 'finished';
+
+/** What the gateway sends to room `replay:{replayId}`: `replay.event` / `replay.finished`, each `{ position, data }`. */
+export interface ReplayEmission {
+  replayId: string;
+  name: 'replay.event' | 'replay.finished';
+  payload: { position: string | null; data: unknown };
+}
+
+export class ReplayNotFoundError extends DomainError {
+  constructor() {
+    super('REPLAY_NOT_FOUND', 'not_found', '回放不存在或已过期');
+  }
+}
+
+interface Replay {
+  id: string;
+  startedBy: string;
+  startedAt: Date;
+  incidentId: string | null;
+  drillId: string | null;
+  speed: number;
+  jurisdictions: readonly string[];
+  events: readonly RecordedEvent[];
+  times: readonly number[];
+  status: ReplayStatus;
+  /** Index of the next event to re-emit. */
+  cursor: number;
+  /** Replay time reached (ms since epoch, recorded-time scale). */
+  atMs: number;
+  fold: BoardFold;
+  timer: NodeJS.Timeout | undefined;
+  touchedAt: number;
+}
+
+/**
+ * The replays of this server process, in memory (复盘回放, issue 7). A replay re-emits the recorded events in log
+ * order with the recorded gaps divided by the speed (replay-timing.ts), each with the incident's board view after it.
+ * Emissions go out on `emissions`; the console gateway forwards them to room `replay:{id}`.
+ */
+@Injectable()
+export class ReplayRegistry implements OnModuleDestroy {
+  readonly emissions = new Subject<ReplayEmission>();
+  private readonly replays = new Map<string, Replay>();
+  private readonly sweep: NodeJS.Timeout;
+
+  constructor() {
+    this.sweep = setInterval(() => this.expireIdle(), 60_000);
+    this.sweep.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.sweep);
+    for (const replay of this.replays.values()) clearTimeout(replay.timer);
+    this.replays.clear();
+    this.emissions.complete();
+  }
+
+  create(source: { incidentId?: string; drillId?: string }, speed: number, history: History, fold: BoardFold, actor: Actor): string {
+    if (history.events.length === 0) throw new DomainError('NOTHING_TO_REPLAY', 'rule', '没有可回放的事件');
+    if (history.events.length > MAX_REPLAY_EVENTS) {
+      throw new DomainError('REPLAY_TOO_LARGE', 'rule', `事件过多（${history.events.length} 条），单次回放至多 ${MAX_REPLAY_EVENTS} 条`);
+    }
+    this.expireIdle();
+    if (this.replays.size >= MAX_REPLAYS) this.evictOne();
+    const times = history.events.map((e) => e.recordedAt.getTime());
+    const replay: Replay = {
+      id: randomUUID(), startedBy: actor.userId, startedAt: new Date(), incidentId: source.incidentId ?? null, drillId: source.drillId ?? null,
+      speed, jurisdictions: history.jurisdictions, events: history.events, times, status: 'running', cursor: 0, atMs: times[0]!,
+      fold, timer: undefined, touchedAt: Date.now(),
+    };
+    this.replays.set(replay.id, replay);
+    this.schedule(replay);
+    return replay.id;
+  }
+
+  /** The starter, or a user whose jurisdictions cover every incident in the replay; anyone else: not found. */
+  private visible(id: string, actor: Pick<Actor, 'userId' | 'scope'>): Replay {
+    const replay = this.replays.get(id);
+    if (!replay || !mayFollow(replay, actor)) throw new ReplayNotFoundError();
+    replay.touchedAt = Date.now();
+    return replay;
+  }
+
+  canJoin(id: string, actor: Pick<Actor, 'userId' | 'scope'>): boolean {
+    const replay = this.replays.get(id);
+    return replay !== undefined && mayFollow(replay, actor);
+  }
+
+  status(id: string, actor: Pick<Actor, 'userId' | 'scope'>) {
+    return describe(this.visible(id, actor));
+  }
+
+  pause(id: string, actor: Pick<Actor, 'userId' | 'scope'>) {
+    const replay = this.visible(id, actor);
+    if (replay.status === 'running') {
+      clearTimeout(replay.timer);
+      replay.timer = undefined;
+      replay.status = 'paused';
+    }
+    return describe(replay);
+  }
+
+  /** Continues from the replay time reached: the wait to the next event starts afresh. A finished replay stays so. */
+  resume(id: string, actor: Pick<Actor, 'userId' | 'scope'>) {
+    const replay = this.visible(id, actor);
+    if (replay.status === 'paused') {
+      replay.status = 'running';
+      this.schedule(replay);
+    }
+    return describe(replay);
+  }
+
+  /**
+   * Moves to `at` (within the recorded span): the state is refolded up to it and re-sent as a `replay.event` with
+   * `seek: true`; a running replay goes on from there, a paused one stays paused, a finished one becomes paused.
+   */
+  seek(id: string, at: Date, actor: Pick<Actor, 'userId' | 'scope'>) {
+    const replay = this.visible(id, actor);
+    const atMs = at.getTime();
+    const [first, last] = [replay.times[0]!, replay.times[replay.times.length - 1]!];
+    if (atMs < first || atMs > last) {
+      throw new DomainError('SEEK_OUT_OF_RANGE', 'rule', '跳转时间须在回放记录的时间范围内', { from: new Date(first).toISOString(), to: new Date(last).toISOString() });
+    }
+    clearTimeout(replay.timer);
+    replay.timer = undefined;
+    const fold = replay.fold.fresh();
+    const count = prefixRecordedBy(replay.times, atMs);
+    let changed: string | undefined;
+    for (let i = 0; i < count; i++) changed = fold.apply(replay.events[i]!);
+    replay.fold = fold;
+    replay.cursor = count;
+    replay.atMs = atMs;
+    if (count > 0) this.emit(replay, this.eventPayload(replay, count - 1, changed ? fold.stateOf(changed) : null, true));
+    if (replay.status === 'finished') replay.status = 'paused';
+    if (replay.status === 'running') this.schedule(replay);
+    return describe(replay);
+  }
+
+  /**
+   * What a socket joining `replay:{id}` missed: the events re-emitted so far, in order, with their states (refolded
+   * from the start, so a late joiner sees the same sequence as one that was there from the first event).
+   */
+  backlog(id: string): ReplayEmission[] {
+    const replay = this.replays.get(id);
+    if (!replay) return [];
+    replay.touchedAt = Date.now();
+    const fold = replay.fold.fresh();
+    const out: ReplayEmission[] = [];
+    for (let i = 0; i < replay.cursor; i++) {
+      const incidentId = fold.apply(replay.events[i]!);
+      out.push(this.eventPayload(replay, i, incidentId ? fold.stateOf(incidentId) : null, false));
+    }
+    if (replay.status === 'finished') out.push(finishedPayload(replay));
+    return out;
+  }
+
+  private schedule(replay: Replay): void {
+    if (replay.cursor >= replay.events.length) {
+      replay.status = 'finished';
+      this.emit(replay, finishedPayload(replay));
+      return;
+    }
+    const wait = replayWaitMs(replay.atMs, replay.times[replay.cursor]!, replay.speed);
+    replay.timer = setTimeout(() => this.step(replay), wait);
+  }
+
+  private step(replay: Replay): void {
+    replay.timer = undefined;
+    if (replay.status !== 'running' || this.replays.get(replay.id) !== replay) return;
+    const index = replay.cursor;
+    const event = replay.events[index]!;
+    const incidentId = replay.fold.apply(event);
+    replay.cursor = index + 1;
+    replay.atMs = Math.max(replay.atMs, replay.times[index]!);
+    this.emit(replay, this.eventPayload(replay, index, incidentId ? replay.fold.stateOf(incidentId) : null, false));
+    this.schedule(replay);
+  }
+
+  private eventPayload(replay: Replay, index: number, state: IncidentView | null, seek: boolean): ReplayEmission {
+    const e = replay.events[index]!;
+    const incidentId = typeof (e.data as { incidentId?: unknown } | null)?.incidentId === 'string' ? (e.data as { incidentId: string }).incidentId : null;
+    return {
+      replayId: replay.id,
+      name: 'replay.event',
+      payload: {
+        position: formatPosition(e.position),
+        data: {
+          replayId: replay.id,
+          index,
+          total: replay.events.length,
+          incidentId,
+          ...(seek ? { seek: true } : {}),
+          event: { type: e.type, streamName: e.streamName, revision: Number(e.revision), data: e.data, recordedAt: e.recordedAt.toISOString() },
+          state,
+        },
+      },
+    };
+  }
+
+  private emit(_replay: Replay, emission: ReplayEmission): void {
+    this.emissions.next(emission);
+  }
+
+  private expireIdle(): void {
+    const now = Date.now();
+    for (const [id, replay] of this.replays) {
+      if (replay.status !== 'running' && now - replay.touchedAt > IDLE_EXPIRY_MS) this.drop(id);
+    }
+  }
+
+  /** Makes room: drops the least recently touched paused or finished replay; refuses when all are running. */
+  private evictOne(): void {
+    const idle = [...this.replays.values()].filter((r) => r.status !== 'running').sort((a, b) => a.touchedAt - b.touchedAt)[0];
+    if (!idle) throw new DomainError('TOO_MANY_REPLAYS', 'conflict', `同时进行的回放已达上限（${MAX_REPLAYS}），请暂停或等待其他回放结束`);
+    this.drop(idle.id);
+  }
+
+  private drop(id: string): void {
+    clearTimeout(this.replays.get(id)?.timer);
+    this.replays.delete(id);
+  }
+}
+
+function mayFollow(replay: Replay, actor: Pick<Actor, 'userId' | 'scope'>): boolean {
+  return replay.startedBy === actor.userId || replay.jurisdictions.every((code) => actor.scope.includes(code));
+}
+
+function finishedPayload(replay: Replay): ReplayEmission {
+  const last = replay.events[replay.events.length - 1]!;
+  return { replayId: replay.id, name: 'replay.finished', payload: { position: formatPosition(last.position), data: { replayId: replay.id, at: new Date(replay.atMs).toISOString(), total: replay.events.length } } };
+}
+
+function describe(replay: Replay) {
+  const last = replay.cursor > 0 ? replay.events[replay.cursor - 1]! : undefined;
+  return {
+    replayId: replay.id,
+    incidentId: replay.incidentId,
+    drillId: replay.drillId,
+    status: replay.status,
+    speed: replay.speed,
+    /** The replay time reached: the recorded time of the last re-emitted event, or the instant sought. */
+    at: new Date(replay.atMs).toISOString(),
+    from: new Date(replay.times[0]!).toISOString(),
+    to: new Date(replay.times[replay.times.length - 1]!).toISOString(),
+    emitted: replay.cursor,
+    total: replay.events.length,
+    position: last ? formatPosition(last.position) : null,
+    startedBy: replay.startedBy,
+    startedAt: replay.startedAt.toISOString(),
+  };
+}
+
+export type ReplayStatusView = ReturnType<typeof describe>;
