@@ -19,6 +19,7 @@ import {
   WrongExpectedVersionError,
 } from '../port/errors';
 import { AppendListener } from './append-listener';
+import { AppendNotifier } from './append-notifier';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './row-mapping';
 import { PostgresSubscription } from './postgres-subscription';
 
@@ -48,6 +49,7 @@ const MAX_READ = 10_000;
 export class PostgresEventStore implements EventStore {
   readonly pool: Pool;
   private readonly listener: AppendListener;
+  private readonly notifier: AppendNotifier;
   private readonly subscriptions = new Set<PostgresSubscription>();
   private readonly pollIntervalMs: number;
   private readonly pageSize: number;
@@ -62,6 +64,7 @@ export class PostgresEventStore implements EventStore {
       { connectionString: options.connectionString, application_name: `${applicationName}:listen` },
       (m) => this.log(m),
     );
+    this.notifier = new AppendNotifier(this.pool, (m) => this.log(m));
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.pageSize = options.pageSize ?? 500;
   }
@@ -94,6 +97,7 @@ export class PostgresEventStore implements EventStore {
         throw new IdempotencyConflictError(streamName, events.map((e) => e.id));
       case 'ok':
       case 'idempotent':
+        if (row.outcome === 'ok' && events.length > 0) this.notifier.poke();
         return {
           nextRevision: BigInt(row.next_revision ?? '-1'),
           position: { commit: BigInt(row.tx ?? '0'), prepare: BigInt(row.last_position ?? '0') },
@@ -181,6 +185,7 @@ export class PostgresEventStore implements EventStore {
 
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((s) => s.close()));
+    this.notifier.close();
     await this.listener.close();
     await this.pool.end();
   }
