@@ -142,6 +142,18 @@ const drillWithIncident = async (): Promise<string> => {
 };
 let drillTeam = '';
 let drillWarehouse = '';
+/** A running live drill (实战演练), for taking real teams in and recalling them. */
+const runningLiveDrill = async (): Promise<string> => {
+  const id = (await t.post('/api/v1/drills', await coordinator()).send({ ...drillBody(), form: 'live' }).expect(201)).body.id;
+  await t.post(`/api/v1/drills/${id}/start`, await coordinator()).send({}).expect(200);
+  return id;
+};
+/** A running live drill with a fresh real team taken into it: the path of that team's recall. */
+const teamInLiveDrill = async (): Promise<string> => {
+  const [id, teamId] = [await runningLiveDrill(), await newTeam()];
+  await t.post(`/api/v1/drills/${id}/teams`, await coordinator()).send({ teamId }).expect(201);
+  return `/api/v1/drills/${id}/teams/${teamId}`;
+};
 
 const ENDPOINTS: Endpoint[] = [
   { name: 'POST /incidents', allowed: WATCH, method: 'POST', path: async () => '/api/v1/incidents', body: () => incidentBody(), ok: 201 },
@@ -250,6 +262,11 @@ const ENDPOINTS: Endpoint[] = [
     body: () => ({ incidentId: drillIncident, warehouseId: drillWarehouse, items: [{ materialCode: TENT, quantity: 3 }] }),
     path: async () => { drillWarehouse = await stockedWarehouse(); return `/api/v1/drills/${await drillWithIncident()}/allocations`; },
   },
+  {
+    name: 'POST /drills/:id/teams', allowed: ['drill_coordinator'], method: 'POST', ok: 201, body: () => ({ teamId: drillTeam }),
+    path: async () => { drillTeam = await newTeam(); return `/api/v1/drills/${await runningLiveDrill()}/teams`; },
+  },
+  { name: 'POST /drills/:id/teams/:teamId/recall', allowed: ['commander', 'drill_coordinator'], method: 'POST', path: async () => `${await teamInLiveDrill()}/recall`, ok: 200 },
   { name: 'POST /warnings/:id/lift (drill)', allowed: [...WATCH, 'drill_coordinator'], method: 'POST', path: async () => `/api/v1/warnings/${await newWarning(true)}/lift`, body: () => ({ reason: '演练结束' }), ok: 200 },
 ];
 

@@ -193,6 +193,7 @@ const zh = {
   'teamStatus.on_scene': '到达现场',
   'teamStatus.returning': '返回途中',
   'teamStatus.out_of_service': '暂停执勤',
+  'teamStatus.in_drill': '参加演练',
   // stock
   'stock.title': '物资库存',
   'stock.material': '物资',
@@ -444,6 +445,7 @@ const en: Record<MessageKey, string> = {
   'teamStatus.on_scene': 'On scene',
   'teamStatus.returning': 'Returning',
   'teamStatus.out_of_service': 'Out of service',
+  'teamStatus.in_drill': 'In a live drill',
   'stock.title': 'Stock',
   'stock.material': 'Material',
   'stock.code': 'Code',

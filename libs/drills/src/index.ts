@@ -7,3 +7,4 @@ export type { DrillEvent, ScenarioEvent } from './domain/drill.events';
 export type { DrillCommand } from './domain/drill.commands';
 export { drillDecider, scenarioDecider } from './domain/drill.decider';
 export type { DrillState } from './domain/drill.state';
+export { DrillTeamsProcessManager } from './application/drill-teams.process-manager';

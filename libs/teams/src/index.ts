@@ -7,4 +7,4 @@ export { teamDecider } from './domain/team.decider';
 export type { TeamState } from './domain/team.state';
 export { TeamsModule, teamProjections } from './teams.module';
 export { TeamAvailabilityRow } from './read-models/team-availability.entity';
-export type { TeamView } from './read-models/team.views';
+export { toTeamView, type TeamView } from './read-models/team.views';

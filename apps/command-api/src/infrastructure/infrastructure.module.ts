@@ -11,7 +11,7 @@ import { planProjections } from '@app/plans';
 import { warehouseProjections } from '@app/warehouses';
 import { warningProjections } from '@app/warnings';
 import { dutyProjections, ROLL_CALL_OPTIONS } from '@app/duty';
-import { DRILL_OPTIONS, drillProjections } from '@app/drills';
+import { DRILL_OPTIONS, drillProjections, DrillTeamsProcessManager } from '@app/drills';
 import { loadJurisdictionRegistry } from '@app/identity';
 import { CLOCK, JURISDICTIONS, systemClock, type Clock, type JurisdictionRegistry } from '@app/shared';
 import { KnownJurisdictionConstraint, type AppConfig } from '@app/shared/nest';
@@ -65,6 +65,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
               ...warningProjections(jurisdictions, clock),
               // Process managers ride on the same checkpointed runner: at-least-once delivery, idempotent steps.
               new DispatchProcessManager(store, clock, snapshots),
+              new DrillTeamsProcessManager(store, clock, snapshots),
             ], bus, {
               log: (m) => new Logger('Projections').warn(m),
             }),

@@ -6,7 +6,7 @@ import { linkHandler } from '../router';
 import { can, useStore } from '../store';
 import { formatTime } from '../time';
 
-const ORDER = ['dispatched', 'en_route', 'on_scene', 'returning', 'available', 'out_of_service'];
+const ORDER = ['dispatched', 'en_route', 'on_scene', 'returning', 'available', 'in_drill', 'out_of_service'];
 
 export function TeamsScreen({ session }: { session: Session }) {
   const { t, lang } = useI18n();

@@ -37,7 +37,22 @@ export interface EndDrill {
   now: Date;
 }
 
-export type DrillCommand = PlanDrill | StartDrill | RecordInjectExecuted | EndDrill;
+/** A live drill (实战演练) records a real team it took out of service (the team stream records `TeamTakenIntoDrill`). */
+export interface JoinTeamToDrill {
+  type: 'JoinTeamToDrill';
+  teamId: string;
+  now: Date;
+}
+
+/** A team recalled from a running live drill (a real emergency, or the coordinator's call). */
+export interface RecallTeamFromDrill {
+  type: 'RecallTeamFromDrill';
+  teamId: string;
+  recalledBy: string;
+  now: Date;
+}
+
+export type DrillCommand = PlanDrill | StartDrill | RecordInjectExecuted | EndDrill | JoinTeamToDrill | RecallTeamFromDrill;
 
 export interface SaveScenario {
   type: 'SaveScenario';

@@ -1,6 +1,6 @@
 import type { Decider } from '@app/event-sourcing';
 import type { DrillCommand, ScenarioCommand } from './drill.commands';
-import { DrillAlreadyPlannedError, DrillNotFoundError, DrillStatusError, InjectNotFoundError, ScenarioAlreadySavedError, ScenarioNotFoundError } from './drill.errors';
+import { DrillAlreadyPlannedError, DrillNotFoundError, DrillStatusError, InjectNotFoundError, NotALiveDrillError, ScenarioAlreadySavedError, ScenarioNotFoundError, TeamNotInDrillError } from './drill.errors';
 import type { DrillEvent, ScenarioEvent } from './drill.events';
 import { evolveDrill, evolveScenario, initialDrillState, initialScenarioState, type DrillState, type ScenarioState } from './drill.state';
 
@@ -31,6 +31,16 @@ export function decideDrill(command: DrillCommand, state: DrillState): DrillEven
     case 'EndDrill':
       if (state.status !== 'running') throw new DrillStatusError('DRILL_NOT_RUNNING', state.status);
       return [{ type: 'DrillEnded', data: { drillId: state.drillId, endedAt: at, endedBy: command.endedBy } }];
+    case 'JoinTeamToDrill':
+      if (state.form !== 'live') throw new NotALiveDrillError();
+      if (state.status !== 'running') throw new DrillStatusError('DRILL_NOT_RUNNING', state.status);
+      if (state.teams.includes(command.teamId)) return [];
+      return [{ type: 'TeamJoinedDrill', data: { drillId: state.drillId, teamId: command.teamId, at } }];
+    case 'RecallTeamFromDrill':
+      if (state.form !== 'live') throw new NotALiveDrillError();
+      if (state.status !== 'running') throw new DrillStatusError('DRILL_NOT_RUNNING', state.status);
+      if (!state.teams.includes(command.teamId)) throw new TeamNotInDrillError(command.teamId);
+      return [{ type: 'TeamRecalledFromDrill', data: { drillId: state.drillId, teamId: command.teamId, at, recalledBy: command.recalledBy } }];
     default: {
       const unknownCommand: never = command;
       return unknownCommand;

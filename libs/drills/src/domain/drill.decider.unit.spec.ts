@@ -92,3 +92,31 @@ describe('scenario decider', () => {
     expect(() => scenarioDecider.decide(save, fold(scenarioDecider, events))).toThrow(expect.objectContaining({ code: 'SCENARIO_ALREADY_SAVED' }));
   });
 });
+
+describe('real teams in a live drill (issue 7)', () => {
+  const live: DrillCommand = { ...plan, form: 'live' } as DrillCommand;
+  const start: DrillCommand = { type: 'StartDrill', startedBy: 'c', now: at(0) };
+  const join = (teamId: string): DrillCommand => ({ type: 'JoinTeamToDrill', teamId, now: at(5) });
+  const recall = (teamId: string): DrillCommand => ({ type: 'RecallTeamFromDrill', teamId, recalledBy: '指挥员', now: at(9) });
+  const codeOf = (commands: DrillCommand[]) => {
+    try {
+      run(commands);
+      return undefined;
+    } catch (error) {
+      return (error as { code?: string }).code;
+    }
+  };
+
+  it('records teams joining once and recalled, and keeps those still in it after the end', () => {
+    const { state, events } = run([live, start, join('t1'), join('t1'), join('t2'), recall('t1'), { type: 'EndDrill', endedBy: 'c', now: at(20) }]);
+    expect(events.map((e) => e.type)).toEqual(['DrillPlanned', 'DrillStarted', 'TeamJoinedDrill', 'TeamJoinedDrill', 'TeamRecalledFromDrill', 'DrillEnded']);
+    expect(events[2]).toEqual({ type: 'TeamJoinedDrill', data: { drillId: 'd1', teamId: 't1', at: at(5).toISOString() } });
+    expect(state).toMatchObject({ status: 'ended', teams: ['t2'] });
+  });
+  it('refuses a tabletop drill (NOT_A_LIVE_DRILL), a drill not running, and recalling a team not in it', () => {
+    expect(codeOf([plan, start, join('t1')])).toBe('NOT_A_LIVE_DRILL');
+    expect(codeOf([live, join('t1')])).toBe('DRILL_NOT_RUNNING');
+    expect(codeOf([live, start, { type: 'EndDrill', endedBy: 'c', now: at(1) }, join('t1')])).toBe('DRILL_NOT_RUNNING');
+    expect(codeOf([live, start, recall('t1')])).toBe('TEAM_NOT_IN_DRILL');
+  });
+});

@@ -37,3 +37,16 @@ export class ScenarioAlreadySavedError extends DomainError {
     super('SCENARIO_ALREADY_SAVED', 'conflict', '该情景已存入情景库');
   }
 }
+
+/** Only a live drill (实战演练) takes real teams out of service; a tabletop drill dispatches on paper. */
+export class NotALiveDrillError extends DomainError {
+  constructor() {
+    super('NOT_A_LIVE_DRILL', 'rule', '只有实战演练可以抽调真实队伍参演（桌面演练请使用演练调派）');
+  }
+}
+
+export class TeamNotInDrillError extends DomainError {
+  constructor(teamId: string) {
+    super('TEAM_NOT_IN_DRILL', 'conflict', '该队伍不在本次演练中（已召回或未参演）', { teamId });
+  }
+}

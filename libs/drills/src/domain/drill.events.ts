@@ -35,7 +35,19 @@ export interface DrillEnded {
   data: { drillId: string; endedAt: string; endedBy: string };
 }
 
-export type DrillEvent = DrillPlanned | DrillStarted | InjectExecuted | DrillEnded;
+/** A real team taken out of service into a live drill (issue 7); it is released when recalled or when the drill ends. */
+export interface TeamJoinedDrill {
+  type: 'TeamJoinedDrill';
+  data: { drillId: string; teamId: string; at: string };
+}
+
+/** A real team recalled from a running live drill (back to available). */
+export interface TeamRecalledFromDrill {
+  type: 'TeamRecalledFromDrill';
+  data: { drillId: string; teamId: string; at: string; recalledBy: string };
+}
+
+export type DrillEvent = DrillPlanned | DrillStarted | InjectExecuted | DrillEnded | TeamJoinedDrill | TeamRecalledFromDrill;
 
 /** 情景库: a named, reusable inject script (stream `scenario-<id>`). */
 export interface ScenarioSaved {

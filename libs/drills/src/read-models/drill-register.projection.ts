@@ -63,6 +63,8 @@ export class DrillRegisterProjection implements Projection {
             Object.assign(row, { status: 'ended', endedAt: new Date(event.data.endedAt), endedBy: event.data.endedBy, nextDueAt: null, ...common });
             break;
           default:
+            // TeamJoinedDrill / TeamRecalledFromDrill: the teams' own read model shows them `in_drill` with the drill id.
+            Object.assign(row, common);
             break;
         }
       }

@@ -3,7 +3,9 @@ import type { TeamStatus } from './team.types';
 /**
  * Legal status moves (DOMAIN.md rule 7): available → dispatched → en_route → on_scene → returning → available, or
  * out of service. A dispatched or travelling team may be stood down (→ returning). `dispatched` is reached only by
- * a dispatch to an incident, never by a status report, so a team serves one incident at a time.
+ * a dispatch to an incident, never by a status report, so a team serves one incident at a time. `in_drill` (issue 7)
+ * is reached only when a live drill takes an available team in, and left only by its release (recall or drill end):
+ * no status report moves a team into or out of it.
  */
 const NEXT: Readonly<Record<TeamStatus, readonly TeamStatus[]>> = {
   available: ['out_of_service'],
@@ -12,6 +14,7 @@ const NEXT: Readonly<Record<TeamStatus, readonly TeamStatus[]>> = {
   on_scene: ['returning'],
   returning: ['available'],
   out_of_service: ['available'],
+  in_drill: [],
 };
 
 export const canMove = (from: TeamStatus, to: TeamStatus): boolean => NEXT[from].includes(to);

@@ -1,5 +1,5 @@
 import type { TeamProfile } from './team.events';
-import type { GeoPoint, TeamStatus } from './team.types';
+import type { DrillReleaseReason, GeoPoint, TeamStatus } from './team.types';
 
 export interface RegisterTeam extends TeamProfile {
   type: 'RegisterTeam';
@@ -21,10 +21,25 @@ export interface DispatchTeam {
 
 export interface ReportTeamStatus {
   type: 'ReportTeamStatus';
-  status: Exclude<TeamStatus, 'dispatched'>;
+  status: Exclude<TeamStatus, 'dispatched' | 'in_drill'>;
   note?: string;
   location?: GeoPoint;
   now: Date;
 }
 
-export type TeamCommand = RegisterTeam | UpdateTeamProfile | DispatchTeam | ReportTeamStatus;
+/** A live drill (实战演练) takes an available team out of service for its duration. */
+export interface TakeTeamIntoDrill {
+  type: 'TakeTeamIntoDrill';
+  drillId: string;
+  now: Date;
+}
+
+/** Back to available: recalled from the drill, or the drill ended. Nothing happens when the team is not in that drill. */
+export interface ReleaseTeamFromDrill {
+  type: 'ReleaseTeamFromDrill';
+  drillId: string;
+  reason: DrillReleaseReason;
+  now: Date;
+}
+
+export type TeamCommand = RegisterTeam | UpdateTeamProfile | DispatchTeam | ReportTeamStatus | TakeTeamIntoDrill | ReleaseTeamFromDrill;

@@ -31,6 +31,14 @@ export function decideTeam(command: TeamCommand, state: TeamState): TeamEvent[] 
         type: 'TeamStatusReported',
         data: { teamId: state.teamId, from: state.status, status: command.status, incidentId: state.incidentId, note: command.note ?? null, location: command.location ?? null, reportedAt: at },
       }];
+    case 'TakeTeamIntoDrill':
+      if (state.status === 'in_drill' && state.drillId === command.drillId) return [];
+      if (state.status !== 'available') throw new TeamNotAvailableError(state.status, state.incidentId);
+      return [{ type: 'TeamTakenIntoDrill', data: { teamId: state.teamId, drillId: command.drillId, at } }];
+    case 'ReleaseTeamFromDrill':
+      // Idempotent: a team already released (recalled, or by a redelivered DrillEnded) or in another drill is left alone.
+      if (state.status !== 'in_drill' || state.drillId !== command.drillId) return [];
+      return [{ type: 'TeamReleasedFromDrill', data: { teamId: state.teamId, drillId: command.drillId, reason: command.reason, at } }];
     default: {
       const unknownCommand: never = command;
       return unknownCommand;

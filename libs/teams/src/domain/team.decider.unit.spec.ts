@@ -23,7 +23,7 @@ const register: RegisterTeam = {
 };
 
 const dispatch: TeamCommand = { type: 'DispatchTeam', incidentId, task: '堵漏', now };
-const status = (s: Exclude<TeamStatus, 'dispatched'>): TeamCommand => ({ type: 'ReportTeamStatus', status: s, now });
+const status = (s: Exclude<TeamStatus, 'dispatched' | 'in_drill'>): TeamCommand => ({ type: 'ReportTeamStatus', status: s, now });
 
 function given(...commands: TeamCommand[]): TeamEvent[] {
   const history: TeamEvent[] = [];
@@ -102,6 +102,7 @@ describe('the status lifecycle (DOMAIN.md rule 7)', () => {
     on_scene: [dispatch, status('en_route'), status('on_scene')],
     returning: [dispatch, status('returning')],
     out_of_service: [status('out_of_service')],
+    in_drill: [{ type: 'TakeTeamIntoDrill', drillId: 'd0d0d0d0-0000-4000-8000-000000000001', now }],
   };
   const legal: Record<TeamStatus, TeamStatus[]> = {
     available: ['out_of_service'],
@@ -110,11 +111,57 @@ describe('the status lifecycle (DOMAIN.md rule 7)', () => {
     on_scene: ['returning'],
     returning: ['available'],
     out_of_service: ['available'],
+    in_drill: [],
   };
+  // Neither `dispatched` nor `in_drill` is reachable by a status report (the request DTO refuses them too).
   const cells = TEAM_STATUSES.flatMap((from) => TEAM_STATUSES.filter((to) => to !== from && to !== 'dispatched').map((to) => [from, to] as const));
   it.each(cells)('%s → %s is legal only where the rule allows', (from, to) => {
     const history = given(register, ...path[from]);
-    const outcome = codeOf(() => when(history, status(to as Exclude<TeamStatus, 'dispatched'>)));
+    const outcome = codeOf(() => when(history, status(to as Exclude<TeamStatus, 'dispatched' | 'in_drill'>)));
     expect(outcome).toBe(legal[from].includes(to) ? undefined : 'ILLEGAL_STATUS_TRANSITION');
+  });
+});
+
+describe('a live drill (in_drill, issue 7)', () => {
+  const drillId = 'd0d0d0d0-0000-4000-8000-000000000001';
+  const otherDrill = 'd0d0d0d0-0000-4000-8000-000000000002';
+  const take: TeamCommand = { type: 'TakeTeamIntoDrill', drillId, now };
+  const release = (reason: 'recalled' | 'drill_ended', id = drillId): TeamCommand => ({ type: 'ReleaseTeamFromDrill', drillId: id, reason, now });
+
+  it('takes an available team out of service', () => {
+    const history = given(register);
+    const events = when(history, take);
+    expect(events).toEqual([{ type: 'TeamTakenIntoDrill', data: { teamId: register.teamId, drillId, at: now.toISOString() } }]);
+    expect(fold(teamDecider, [...history, ...events])).toMatchObject({ status: 'in_drill', drillId, incidentId: null });
+  });
+  it('takes only an available team (409 TEAM_NOT_AVAILABLE)', () => {
+    expect(codeOf(() => when(given(register, dispatch), take))).toBe('TEAM_NOT_AVAILABLE');
+    expect(codeOf(() => when(given(register, status('out_of_service')), take))).toBe('TEAM_NOT_AVAILABLE');
+    expect(codeOf(() => when(given(register, take), { ...take, drillId: otherDrill } as TeamCommand))).toBe('TEAM_NOT_AVAILABLE');
+  });
+  it('is a no-op to take a team into the drill it is already in', () => {
+    expect(when(given(register, take), take)).toEqual([]);
+  });
+  it('cannot be dispatched while in a drill', () => {
+    expect(codeOf(() => when(given(register, take), dispatch))).toBe('TEAM_NOT_AVAILABLE');
+  });
+  it('cannot be moved by a status report, into or out of in_drill', () => {
+    const inDrill = given(register, take);
+    for (const to of ['available', 'out_of_service', 'en_route', 'returning'] as const) expect(codeOf(() => when(inDrill, status(to)))).toBe('ILLEGAL_STATUS_TRANSITION');
+    expect(codeOf(() => when(given(register), { type: 'ReportTeamStatus', status: 'in_drill' as 'available', now }))).toBe('ILLEGAL_STATUS_TRANSITION');
+  });
+  it.each(['recalled', 'drill_ended'] as const)('is released (%s) back to available and may then be dispatched', (reason) => {
+    const history = given(register, take);
+    const events = when(history, release(reason));
+    expect(events).toEqual([{ type: 'TeamReleasedFromDrill', data: { teamId: register.teamId, drillId, reason, at: now.toISOString() } }]);
+    const after = [...history, ...events];
+    expect(fold(teamDecider, after)).toMatchObject({ status: 'available', drillId: null });
+    expect(when(after, dispatch)[0]?.type).toBe('TeamDispatched');
+  });
+  it('releasing is idempotent: nothing when not in that drill', () => {
+    expect(when(given(register), release('drill_ended'))).toEqual([]);
+    expect(when(given(register, take, release('recalled')), release('drill_ended'))).toEqual([]);
+    expect(when(given(register, take), release('drill_ended', otherDrill))).toEqual([]);
+    expect(when(given(register, take, release('recalled'), dispatch), release('drill_ended'))).toEqual([]);
   });
 });

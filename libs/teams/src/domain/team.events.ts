@@ -1,4 +1,4 @@
-import type { Specialty, TeamBase, TeamContact, TeamKind, TeamStatus, GeoPoint } from './team.types';
+import type { DrillReleaseReason, Specialty, TeamBase, TeamContact, TeamKind, TeamStatus, GeoPoint } from './team.types';
 
 export interface TeamProfile {
   name: string;
@@ -32,4 +32,16 @@ export interface TeamStatusReported {
   data: { teamId: string; from: TeamStatus; status: TeamStatus; incidentId: string | null; note: string | null; location: GeoPoint | null; reportedAt: string };
 }
 
-export type TeamEvent = TeamRegistered | TeamProfileUpdated | TeamDispatched | TeamStatusReported;
+/** 参加演练: a live drill took the team out of service (status `in_drill`). */
+export interface TeamTakenIntoDrill {
+  type: 'TeamTakenIntoDrill';
+  data: { teamId: string; drillId: string; at: string };
+}
+
+/** Back to `available`: recalled from the drill or the drill ended. */
+export interface TeamReleasedFromDrill {
+  type: 'TeamReleasedFromDrill';
+  data: { teamId: string; drillId: string; reason: DrillReleaseReason; at: string };
+}
+
+export type TeamEvent = TeamRegistered | TeamProfileUpdated | TeamDispatched | TeamStatusReported | TeamTakenIntoDrill | TeamReleasedFromDrill;

@@ -3,7 +3,7 @@ import type { GeoPoint, TeamStatus } from './team.types';
 
 export type TeamState =
   | { status: 'none' }
-  | (TeamProfile & { teamId: string; status: TeamStatus; incidentId: string | null; lastLocation: GeoPoint | null });
+  | (TeamProfile & { teamId: string; status: TeamStatus; incidentId: string | null; drillId: string | null; lastLocation: GeoPoint | null });
 
 export const initialTeamState: TeamState = { status: 'none' };
 
@@ -11,7 +11,7 @@ export function evolveTeam(state: TeamState, event: TeamEvent): TeamState {
   switch (event.type) {
     case 'TeamRegistered': {
       const { registeredAt: _at, ...profile } = event.data;
-      return { ...profile, status: 'available', incidentId: null, lastLocation: null };
+      return { ...profile, status: 'available', incidentId: null, drillId: null, lastLocation: null };
     }
     case 'TeamProfileUpdated': {
       if (state.status === 'none') return state;
@@ -26,6 +26,10 @@ export function evolveTeam(state: TeamState, event: TeamEvent): TeamState {
       const incidentId = event.data.status === 'available' || event.data.status === 'out_of_service' ? null : state.incidentId;
       return { ...state, status: event.data.status, incidentId, lastLocation: event.data.location ?? state.lastLocation };
     }
+    case 'TeamTakenIntoDrill':
+      return state.status === 'none' ? state : { ...state, status: 'in_drill', drillId: event.data.drillId };
+    case 'TeamReleasedFromDrill':
+      return state.status === 'none' ? state : { ...state, status: 'available', drillId: null };
     default: {
       const unknownEvent: never = event;
       return unknownEvent;

@@ -32,7 +32,7 @@ export const SPECIALTY_LABELS: Readonly<Record<Specialty, string>> = {
   environmental_monitoring: '环境监测',
 };
 
-export const TEAM_STATUSES = ['available', 'dispatched', 'en_route', 'on_scene', 'returning', 'out_of_service'] as const;
+export const TEAM_STATUSES = ['available', 'dispatched', 'en_route', 'on_scene', 'returning', 'out_of_service', 'in_drill'] as const;
 export type TeamStatus = (typeof TEAM_STATUSES)[number];
 
 export const TEAM_STATUS_LABELS: Readonly<Record<TeamStatus, string>> = {
@@ -42,6 +42,7 @@ export const TEAM_STATUS_LABELS: Readonly<Record<TeamStatus, string>> = {
   on_scene: '到达现场',
   returning: '返回途中',
   out_of_service: '暂停执勤',
+  in_drill: '参加演练',
 };
 
 export interface GeoPoint {
@@ -57,5 +58,9 @@ export interface TeamContact {
   name: string;
   phone: string;
 }
+
+/** Why a team left a live drill: recalled (e.g. for a real emergency) or the drill ended. */
+export const DRILL_RELEASE_REASONS = ['recalled', 'drill_ended'] as const;
+export type DrillReleaseReason = (typeof DRILL_RELEASE_REASONS)[number];
 
 export const teamStream = (teamId: string): string => `team-${teamId}`;

@@ -15,6 +15,8 @@ export class TeamAvailabilityRow {
   @Column('jsonb') contact!: TeamContact;
   @Column('text') status!: TeamStatus;
   @Column('uuid', { name: 'incident_id', nullable: true }) incidentId!: string | null;
+  /** The live drill the team is taken into (status `in_drill`), else null. */
+  @Column('uuid', { name: 'drill_id', nullable: true }) drillId!: string | null;
   @Column('jsonb', { name: 'last_location', nullable: true }) lastLocation!: GeoPoint | null;
   @Column('timestamptz', { name: 'status_since' }) statusSince!: Date;
   @Column('int') revision!: number;

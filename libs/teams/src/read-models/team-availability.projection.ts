@@ -44,7 +44,7 @@ function applyToRow(row: TeamAvailabilityRow | null, event: TeamEvent, recorded:
   if (event.type === 'TeamRegistered') {
     const { teamId, registeredAt, ...profile } = event.data;
     return Object.assign(new TeamAvailabilityRow(), {
-      id: teamId, ...profile, status: 'available', incidentId: null, lastLocation: null, statusSince: new Date(registeredAt), ...common,
+      id: teamId, ...profile, status: 'available', incidentId: null, drillId: null, lastLocation: null, statusSince: new Date(registeredAt), ...common,
     });
   }
   if (!row) return null;
@@ -65,6 +65,10 @@ function applyToRow(row: TeamAvailabilityRow | null, event: TeamEvent, recorded:
         ...common,
       });
     }
+    case 'TeamTakenIntoDrill':
+      return Object.assign(row, { status: 'in_drill', drillId: event.data.drillId, statusSince: new Date(event.data.at), ...common });
+    case 'TeamReleasedFromDrill':
+      return Object.assign(row, { status: 'available', drillId: null, statusSince: new Date(event.data.at), ...common });
     default:
       return Object.assign(row, common);
   }

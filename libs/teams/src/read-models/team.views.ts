@@ -24,6 +24,8 @@ export function toTeamView(row: TeamAvailabilityRow, jurisdictions: Jurisdiction
     nextStatuses: [...nextStatuses(row.status)],
     statusSince: toZonedIso(row.statusSince, zone),
     incidentId: row.incidentId,
+    /** The live drill the team is taken into (status `in_drill`), else null. */
+    drillId: row.drillId ?? null,
     location: row.lastLocation ?? { lat: row.base.lat, lng: row.base.lng },
     revision: row.revision,
     position: row.position,
