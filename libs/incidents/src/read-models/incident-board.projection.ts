@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { formatPosition, type RecordedEvent } from '@app/event-store';
 import type { LiveDelta } from '@app/event-sourcing';
 import { upsertRows, type Projection } from '@app/event-sourcing/projections';
@@ -20,10 +20,13 @@ export class IncidentBoardProjection implements Projection {
   async apply(events: readonly RecordedEvent[], manager: EntityManager): Promise<LiveDelta[]> {
     const repository = manager.getRepository(IncidentBoardRow);
     const touched = new Map<string, { row: IncidentBoardRow; position: string }>();
+    // One query for every row the batch touches (a rebuild applies batches of hundreds of events).
+    const ids = [...new Set(events.map(boardIncidentIdOf).filter((id): id is string => id !== undefined))];
+    const stored = new Map((ids.length === 0 ? [] : await repository.findBy({ id: In(ids) })).map((r) => [r.id, r]));
     for (const recorded of events) {
       const id = boardIncidentIdOf(recorded);
       if (id === undefined) continue; // warehouse events that concern no incident
-      const row = touched.get(id)?.row ?? (await repository.findOneBy({ id }));
+      const row = touched.get(id)?.row ?? stored.get(id) ?? null;
       const next = applyBoardEvent(row, recorded, this.profileOf);
       if (!next) continue;
       touched.set(id, { row: next, position: formatPosition(recorded.position) });

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { formatPosition, type RecordedEvent } from '@app/event-store';
 import type { LiveDelta } from '@app/event-sourcing';
 import { upsertRows, type Projection } from '@app/event-sourcing/projections';
@@ -17,10 +17,13 @@ export class TeamAvailabilityProjection implements Projection {
   async apply(events: readonly RecordedEvent[], manager: EntityManager): Promise<LiveDelta[]> {
     const repository = manager.getRepository(TeamAvailabilityRow);
     const touched = new Map<string, { row: TeamAvailabilityRow; position: string }>();
+    // One query for every row the batch touches.
+    const ids = [...new Set(events.map((e) => (e.data as { teamId?: string }).teamId).filter((id): id is string => typeof id === 'string'))];
+    const stored = new Map((ids.length === 0 ? [] : await repository.findBy({ id: In(ids) })).map((r) => [r.id, r]));
     for (const recorded of events) {
       const event = recorded as unknown as TeamEvent;
       const id = event.data.teamId;
-      const row = touched.get(id)?.row ?? (await repository.findOneBy({ id }));
+      const row = touched.get(id)?.row ?? stored.get(id) ?? null;
       const next = applyToRow(row, event, recorded);
       if (next) touched.set(id, { row: next, position: formatPosition(recorded.position) });
     }
