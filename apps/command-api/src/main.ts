@@ -55,6 +55,7 @@ async function main(): Promise<void> {
   const lines = [
     '',
     '  应急指挥调度系统 is running',
+    `  Console      ${base}/   (指挥调度控制台: sign in with a user below)`,
     `  API          ${base}/api/v1/incidents`,
     `  API docs     ${base}/api/docs`,
     `  Health       ${base}/health`,
