@@ -116,7 +116,9 @@ describe('live drills take real teams out of service (in_drill)', () => {
     await handleCommand({ store, clock }, teamDecider, `team-${teamId}`, { type: 'TakeTeamIntoDrill', drillId, now: clock.now() }, {
       correlationId: randomUUID(), causationId: randomUUID(), actorId: 'test',
     });
-    await until(async () => (await team(teamId)).status === 'available' && (await teamEvents()) === before + 2);
+    // Wait for the read model to have applied both new events (its revision), not just for the events to exist:
+    // between the two it briefly shows the team in the drill.
+    await until(async () => (await teamEvents()) === before + 2 && (await team(teamId)).revision === before + 1);
     expect(await team(teamId)).toMatchObject({ status: 'available', drillId: null });
   });
 
