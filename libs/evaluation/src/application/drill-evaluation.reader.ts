@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EVENT_STORE, StreamNotFoundError, type EventStore, type RecordedEvent } from '@app/event-store';
+import { EVENT_STORE, StreamNotFoundError, type EventStore, type RecordedEvent, readWholeStream } from '@app/event-store';
 import { fold } from '@app/event-sourcing';
 import { CLOCK, DomainError, type Actor, type Clock } from '@app/shared';
 import { evaluationDecider, evaluationStream, type EvaluationState } from '../domain/evaluation';
@@ -105,7 +105,7 @@ export class DrillEvaluationReader {
 
   private async read(stream: string): Promise<RecordedEvent[]> {
     try {
-      return await this.store.readStream(stream);
+      return await readWholeStream(this.store, stream);
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
       throw error;

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
-import { categoryOf, comparePositions, EVENT_STORE, StreamNotFoundError, type EventStore, type RecordedEvent } from '@app/event-store';
+import { categoryOf, comparePositions, EVENT_STORE, StreamNotFoundError, type EventStore, type RecordedEvent, readWholeStream } from '@app/event-store';
 import {
   applyBoardEvent, boardIncidentIdOf, deadlineProfileLookup, GetIncidentQuery, incidentStream, toIncidentView, type IncidentBoardRow, type IncidentView,
 } from '@app/incidents';
@@ -82,7 +82,7 @@ export class IncidentHistoryReader {
 
   private async read(streamName: string): Promise<RecordedEvent[]> {
     try {
-      return await this.store.readStream(streamName);
+      return await readWholeStream(this.store, streamName);
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
       throw error;

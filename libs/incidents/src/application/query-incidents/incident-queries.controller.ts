@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/shared';
 import { CurrentActor, Requires, uuidParam } from '@app/shared/nest';
-import { EVENT_STORE, formatPosition, StreamNotFoundError, type EventStore } from '@app/event-store';
+import { EVENT_STORE, formatPosition, StreamNotFoundError, type EventStore, readWholeStream } from '@app/event-store';
 import { IncidentNotFoundError } from '../../domain/incident.errors';
 import { incidentStream } from '../../domain/incident.types';
 import { GetIncidentQuery, GetIncidentTimelineQuery, ListIncidentsQuery } from '../../read-models/incident.queries';
@@ -45,7 +45,7 @@ export class IncidentQueriesController {
   @ApiOperation({ summary: '原始事件（审计）' })
   async events(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor) {
     try {
-      const events = await this.store.readStream(incidentStream(id));
+      const events = await readWholeStream(this.store, incidentStream(id));
       // Every incident event carries the incident's jurisdiction; outside the actor's scope it does not exist.
       if (!events.some((e) => typeof e.metadata.jurisdiction === 'string' && actor.scope.includes(e.metadata.jurisdiction))) {
         throw new IncidentNotFoundError();
