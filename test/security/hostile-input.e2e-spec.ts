@@ -97,6 +97,8 @@ describe('hostile input: random and malformed requests to every mutation endpoin
   let taskPath: string;
   let warning: string;
   let shiftSlot = 0;
+  let coordinator: TestUser;
+  let drill: string;
   const sent = new Map<string, number>();
   const violations = new Map<string, string>();
 
@@ -141,6 +143,11 @@ describe('hostile input: random and malformed requests to every mutation endpoin
     level: 'yellow', hazard: '危险化学品泄漏', jurisdiction: '640521', area: { description: '石空工业园区周边 2 公里', polygon: [{ lat: 37.45, lng: 105.6 }, { lat: 37.5, lng: 105.6 }, { lat: 37.5, lng: 105.7 }, { lat: 37.45, lng: 105.6 }] },
     message: '储罐区泄漏，请关闭门窗', instruction: '向上风向撤离', effective: hoursFromNow(-0.1), expires: hoursFromNow(6), channels: ['sms'],
   });
+  /** Issue-7 targets: drills, their scenario library, replays and evaluations. */
+  const drillBody = (): Json => ({
+    title: `测试演练 ${randomUUID().slice(0, 6)}`, form: 'tabletop', scope: 'single', jurisdiction: '640500', participants: ['市应急管理局'],
+    scenario: { injects: [{ atSecond: 3600, kind: 'message', payload: { text: '情况通报' } }] },
+  });
   async function freshWarning(): Promise<void> {
     warning = await created('/api/v1/warnings', t.commander.token, warningBody());
   }
@@ -171,6 +178,10 @@ describe('hostile input: random and malformed requests to every mutation endpoin
     await freshPlanTargets();
     await freshTask();
     await freshWarning();
+    coordinator = await t.user(['drill_coordinator']);
+    drill = await created('/api/v1/drills', coordinator.token, drillBody());
+    const started = await t.post(`/api/v1/drills/${drill}/start`, coordinator.token).send({});
+    if (started.status !== 200) throw new Error(`could not start the drill: ${started.status}`);
   }, 60_000);
 
   afterAll(async () => {
@@ -452,6 +463,60 @@ describe('hostile input: random and malformed requests to every mutation endpoin
       otherRoleToken: () => viewer.token,
       valid: () => ({ reason: '险情解除' }),
       afterAccepted: freshWarning,
+    },
+    {
+      name: 'POST /api/v1/drills',
+      runs: 80,
+      path: () => '/api/v1/drills',
+      token: () => coordinator.token,
+      otherRoleToken: () => viewer.token,
+      valid: drillBody,
+    },
+    {
+      name: 'POST /api/v1/drills/:id/injects',
+      runs: 60,
+      path: (id) => `/api/v1/drills/${id}/injects`,
+      realId: () => drill,
+      aliasId: () => drill.toUpperCase(),
+      token: () => coordinator.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => ({ kind: 'message', payload: { text: '请各工作组报告进展' } }),
+    },
+    {
+      name: 'POST /api/v1/scenarios',
+      runs: 60,
+      path: () => '/api/v1/scenarios',
+      token: () => coordinator.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => ({ name: `情景 ${randomUUID().slice(0, 6)}`, jurisdiction: '640500', injects: [{ atSecond: 60, kind: 'message', payload: { text: '情况通报' } }] }),
+    },
+    {
+      name: 'POST /api/v1/replays',
+      runs: 40,
+      path: () => '/api/v1/replays',
+      token: () => t.commander.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => ({ incidentId: updateTarget, speed: 100 }),
+    },
+    {
+      name: 'POST /api/v1/drills/:id/evaluation/scores',
+      runs: 60,
+      path: (id) => `/api/v1/drills/${id}/evaluation/scores`,
+      realId: () => drill,
+      aliasId: () => drill.toUpperCase(),
+      token: () => coordinator.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => ({ scores: [{ aspect: 'plan_fitness', score: 80, comment: '预案基本适用' }] }),
+    },
+    {
+      name: 'POST /api/v1/drills/:id/evaluation/findings',
+      runs: 40,
+      path: (id) => `/api/v1/drills/${id}/evaluation/findings`,
+      realId: () => drill,
+      aliasId: () => drill.toUpperCase(),
+      token: () => coordinator.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => ({ text: '警戒区划定偏慢' }),
     },
   ];
 

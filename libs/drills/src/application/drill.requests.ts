@@ -95,7 +95,12 @@ const PAYLOAD_CLASSES: Record<InjectKind, new () => object> = {
 
 /** Validates one payload for its kind; returns the field errors under `path`. */
 export async function payloadErrors(kind: InjectKind, payload: Record<string, unknown>, path: string): Promise<FieldError[]> {
-  const instance = plainToInstance(PAYLOAD_CLASSES[kind], payload);
+  // Nested arrays (`injects: [[]]`) get past the DTO's ValidateNested as empty instances: refuse them here rather than
+  // hand class-validator an undefined class (which throws, a 500).
+  const payloadClass = Object.prototype.hasOwnProperty.call(PAYLOAD_CLASSES, kind) ? PAYLOAD_CLASSES[kind] : undefined;
+  if (!payloadClass) return [{ path: path.replace(/\.payload$/, '.kind'), message: `kind 须为 ${Object.keys(PAYLOAD_CLASSES).join('、')} 之一` }];
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return [{ path, message: 'payload 须为对象' }];
+  const instance = plainToInstance(payloadClass, payload);
   const errors = flattenValidationErrors(
     await validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, stopAtFirstError: true, validationError: { target: false, value: false } }),
     path,
@@ -116,8 +121,12 @@ export async function assertValidScript(injects: readonly InjectRequest[], path:
   const errors: FieldError[] = [];
   for (const [index, inject] of injects.entries()) {
     const at = `${path}.${index}.payload`;
+    if (typeof inject !== 'object' || inject === null || Array.isArray(inject)) {
+      errors.push({ path: `${path}.${index}`, message: '注入须为 { atSecond, kind, payload } 对象' });
+      continue;
+    }
     errors.push(...(await payloadErrors(inject.kind as InjectKind, inject.payload, at)));
-    const ref = inject.payload.incidentRef;
+    const ref = (inject.payload as Record<string, unknown> | undefined)?.incidentRef;
     if (inject.kind === 'update_situation' && typeof ref === 'number') {
       const target = injects[ref];
       if (!target || target.kind !== 'report_incident' || target.atSecond > inject.atSecond || (target.atSecond === inject.atSecond && ref > index)) {
