@@ -7,8 +7,7 @@ import { Warehouses1732000000400 } from '../migrations/1732000000400-warehouses'
 import { DeadlineProfiles1732000000500 } from '../migrations/1732000000500-deadline-profiles';
 import { Plans1732000000600 } from '../migrations/1732000000600-plans';
 import { Evaluation1732000001000 } from '../migrations/1732000001000-evaluation';
-import { AppendWithoutNotify1732000001200 } from '../migrations/1732000001200-append-without-notify';
-import { AppendFastNewStream1732000001300 } from '../migrations/1732000001300-append-fast-new-stream';
+import { AppendFunctionV21732000001200 } from '../migrations/1732000001200-append-function-v2';
 import { DeadlineCompliance1732000000610 } from '../migrations/1732000000610-deadline-compliance';
 import { DutyWatch1732000000700 } from '../migrations/1732000000700-duty-watch';
 import { Warnings1732000000800 } from '../migrations/1732000000800-warnings';
@@ -16,7 +15,7 @@ import { Drills1732000000900 } from '../migrations/1732000000900-drills';
 import { TeamsInDrill1732000001100 } from '../migrations/1732000001100-teams-in-drill';
 
 /** Every migration, in order. Listed explicitly so compiled and ts-run code find the same set. */
-export const MIGRATIONS: MixedList<Function> = [EventStore1732000000000, ReadModels1732000000100, Identity1732000000200, Teams1732000000300, Warehouses1732000000400, DeadlineProfiles1732000000500, Plans1732000000600, DeadlineCompliance1732000000610, DutyWatch1732000000700, Warnings1732000000800, Drills1732000000900, Evaluation1732000001000, TeamsInDrill1732000001100, AppendWithoutNotify1732000001200, AppendFastNewStream1732000001300];
+export const MIGRATIONS: MixedList<Function> = [EventStore1732000000000, ReadModels1732000000100, Identity1732000000200, Teams1732000000300, Warehouses1732000000400, DeadlineProfiles1732000000500, Plans1732000000600, DeadlineCompliance1732000000610, DutyWatch1732000000700, Warnings1732000000800, Drills1732000000900, Evaluation1732000001000, TeamsInDrill1732000001100, AppendFunctionV21732000001200];
 
 /**
  * Applies pending migrations. TypeORM takes a table lock while it runs, so two processes starting together do

@@ -8,38 +8,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * (`pg_snapshot_xmin(pg_current_snapshot())`) and read them in `(transaction_id, global_position)` order: a
  * transaction that took a lower sequence value but commits later can never be skipped, and no timeout decides.
  */
-export class EventStore1732000000000 implements MigrationInterface {
-  name = 'EventStore1732000000000';
-
-  async up(q: QueryRunner): Promise<void> {
-    await q.query(`
-      create table es_streams (
-        stream_name text primary key,
-        category text not null,
-        current_revision bigint not null,
-        -- soft delete hides events below this revision; numbering continues after it
-        truncate_before bigint not null default 0,
-        deleted boolean not null default false
-      )`);
-    await q.query(`
-      create table es_events (
-        global_position bigint generated always as identity primary key,
-        transaction_id xid8 not null default pg_current_xact_id(),
-        stream_name text not null,
-        category text not null,
-        stream_revision bigint not null,
-        event_id uuid not null,
-        event_type text not null,
-        data jsonb not null,
-        metadata jsonb not null,
-        recorded_at timestamptz not null default clock_timestamp(),
-        constraint es_events_stream_revision unique (stream_name, stream_revision),
-        constraint es_events_stream_event_id unique (stream_name, event_id)
-      )`);
-    await q.query(`create index es_events_commit_order on es_events (transaction_id, global_position)`);
-    await q.query(`create index es_events_category_order on es_events (category, transaction_id, global_position)`);
-    await q.query(`
-      create function es_append(
+/** The first `es_append` (kept as a constant: the migration that replaces it restores it on the way down). */
+export const ES_APPEND_V1 = `
+      create or replace function es_append(
         p_stream text, p_category text, p_expected text, p_expected_revision bigint,
         p_ids uuid[], p_types text[], p_data jsonb[], p_metadata jsonb[])
       returns table (outcome text, next_revision bigint, tx xid8, last_position bigint, actual_revision bigint)
@@ -114,7 +85,39 @@ export class EventStore1732000000000 implements MigrationInterface {
         perform pg_notify('es_appended', p_category);
         return query select 'ok'::text, v_current + v_n, pg_current_xact_id(), v_last, null::bigint;
       end
-      $fn$`);
+      $fn$`;
+
+export class EventStore1732000000000 implements MigrationInterface {
+  name = 'EventStore1732000000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      create table es_streams (
+        stream_name text primary key,
+        category text not null,
+        current_revision bigint not null,
+        -- soft delete hides events below this revision; numbering continues after it
+        truncate_before bigint not null default 0,
+        deleted boolean not null default false
+      )`);
+    await q.query(`
+      create table es_events (
+        global_position bigint generated always as identity primary key,
+        transaction_id xid8 not null default pg_current_xact_id(),
+        stream_name text not null,
+        category text not null,
+        stream_revision bigint not null,
+        event_id uuid not null,
+        event_type text not null,
+        data jsonb not null,
+        metadata jsonb not null,
+        recorded_at timestamptz not null default clock_timestamp(),
+        constraint es_events_stream_revision unique (stream_name, stream_revision),
+        constraint es_events_stream_event_id unique (stream_name, event_id)
+      )`);
+    await q.query(`create index es_events_commit_order on es_events (transaction_id, global_position)`);
+    await q.query(`create index es_events_category_order on es_events (category, transaction_id, global_position)`);
+    await q.query(ES_APPEND_V1);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -2,6 +2,7 @@ import { seedDemoData } from '../../apps/command-api/src/demo/seed-demo-data';
 import { seedDemoPlansAndWatch } from '../../apps/command-api/src/demo/seed-demo-plans';
 import { seedDemoResources } from '../../apps/command-api/src/demo/seed-demo-resources';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { eventually } from '../support/eventually';
 
 /** The demo data the start command seeds: there, usable, and seeded only once however often the server starts. */
 describe('demo data', () => {
@@ -36,10 +37,3 @@ describe('demo data', () => {
   });
 });
 
-async function eventually<T>(read: () => Promise<T | undefined>, timeoutMs = 5000): Promise<T> {
-  for (const deadline = Date.now() + timeoutMs; ; await new Promise((r) => setTimeout(r, 50))) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('the read model did not catch up');
-  }
-}

@@ -3,6 +3,7 @@ import { ManualClock } from '../../libs/shared/src';
 import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestUser } from '../support/test-users';
 import { drillBody, drillIncidentPayload } from './drill-fixtures';
+import { eventually } from '../support/eventually';
 
 /**
  * A scripted scenario with known timings, on a clock the test moves: the evaluation must report exactly those
@@ -22,14 +23,6 @@ describe('drill evaluation: measured times, scores, findings, printable report',
   });
 
   const SECOND = 1000;
-  async function until<T>(read: () => Promise<T | undefined>): Promise<T> {
-    for (const deadline = Date.now() + 8000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 50))) {
-      const value = await read();
-      if (value !== undefined) return value;
-    }
-    throw new Error('timed out');
-  }
-
   it('reports exactly the scenario’s timings and the rest of the evaluation', async () => {
     const planId = (await t.post('/api/v1/plans', admin.token).send({
       title: `危化品事故专项预案 ${randomUUID().slice(0, 4)}`, kind: 'special', jurisdiction: '640500', categories: ['hazardous_chemicals'],
@@ -54,7 +47,7 @@ describe('drill evaluation: measured times, scores, findings, printable report',
 
     // +60 s: the scripted report arrives (接报).
     clock.advance(60 * SECOND);
-    const incident = await until(async () => ((await t.get(`/api/v1/incidents?drillId=${drill}`).expect(200)).body as { id: string }[])[0]?.id);
+    const incident = await eventually(async () => ((await t.get(`/api/v1/incidents?drillId=${drill}`).expect(200)).body as { id: string }[])[0]?.id, 8000);
     // +300 s: the commander sets level IV (240 s after the report); +360 s: activates the plan (300 s).
     clock.advance(240 * SECOND);
     await t.post(`/api/v1/incidents/${incident}/response-level`).send({ level: 'IV', reason: '被困 1 人' }).expect(200);

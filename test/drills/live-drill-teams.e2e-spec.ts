@@ -9,19 +9,12 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestUser } from '../support/test-users';
 import { incidentBody } from '../support/incident-fixtures';
 import { drillBody } from './drill-fixtures';
+import { eventually } from '../support/eventually';
 
 const teamBody = () => ({
   name: `实战演练参演队 ${randomUUID().slice(0, 6)}`, kind: 'professional', specialties: ['hazardous_chemicals'], headcount: 20, equipment: ['防化服'],
   base: { address: '中卫工业园区（测试）', lat: 37.53, lng: 105.15 }, jurisdiction: '640571', contact: { name: '李强', phone: '0955-0000002' },
 });
-
-async function until<T>(check: () => Promise<T | undefined | false>, timeoutMs = 5000): Promise<T> {
-  for (const deadline = Date.now() + timeoutMs; ; await new Promise((r) => setTimeout(r, 25))) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-  }
-}
 
 describe('live drills take real teams out of service (in_drill)', () => {
   let t: TestApp;
@@ -88,7 +81,7 @@ describe('live drills take real teams out of service (in_drill)', () => {
     await t.post(`/api/v1/drills/${drillId}/teams`, coordinator.token).send({ teamId: b }).expect(201);
     await t.post(`/api/v1/drills/${drillId}/teams/${a}/recall`, coordinator.token).send({}).expect(200);
     await t.post(`/api/v1/drills/${drillId}/end`, coordinator.token).send({}).expect(200);
-    await until(async () => (await team(b)).status === 'available');
+    await eventually(async () => (await team(b)).status === 'available');
     expect(await team(b)).toMatchObject({ status: 'available', drillId: null });
     const reasons = async (id: string) => (await t.sql<{ data: { reason: string } }>(
       `select data from es_events where stream_name = $1 and event_type = 'TeamReleasedFromDrill' order by stream_revision`, [`team-${id}`])).map((e) => e.data.reason);
@@ -103,7 +96,7 @@ describe('live drills take real teams out of service (in_drill)', () => {
     const teamId = await newTeam();
     await t.post(`/api/v1/drills/${drillId}/teams`, coordinator.token).send({ teamId }).expect(201);
     await t.post(`/api/v1/drills/${drillId}/end`, coordinator.token).send({}).expect(200);
-    await until(async () => (await team(teamId)).status === 'available');
+    await eventually(async () => (await team(teamId)).status === 'available');
     const store = t.app.get<EventStore>(EVENT_STORE);
     const clock = t.app.get<Clock>(CLOCK);
     const teamEvents = async () => (await t.sql<{ n: number }>(`select count(*)::int as n from es_events where stream_name = $1`, [`team-${teamId}`]))[0]!.n;
@@ -118,7 +111,7 @@ describe('live drills take real teams out of service (in_drill)', () => {
     });
     // Wait for the read model to have applied both new events (its revision), not just for the events to exist:
     // between the two it briefly shows the team in the drill.
-    await until(async () => (await teamEvents()) === before + 2 && (await team(teamId)).revision === before + 1);
+    await eventually(async () => (await teamEvents()) === before + 2 && (await team(teamId)).revision === before + 1);
     expect(await team(teamId)).toMatchObject({ status: 'available', drillId: null });
   });
 

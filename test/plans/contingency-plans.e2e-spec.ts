@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestUser } from '../support/test-users';
 import { incidentBody, waitForMessage } from '../support/incident-fixtures';
+import { until } from '../support/eventually';
 
 /** A hazardous-chemicals special plan of the city, in the shape of API.md (criteria: any one is enough). */
 const planBody = (overrides: Record<string, unknown> = {}) => ({
@@ -72,11 +73,11 @@ describe('contingency plans: versions, lifecycle, activation, checklist and sugg
     expect(activated.body.responseLevel).toBe('IV');
     expect(activated.body.activePlans).toEqual([expect.objectContaining({ planId, version: 1, level: 'IV' })]);
     expect(activated.body.tasks.map((x: Task) => x.title)).toEqual(['划定警戒区']);
-    await waitUntil(() => seen.some((tasks) => tasks.some((x) => x.title === '划定警戒区')));
+    await until(() => seen.some((tasks) => tasks.some((x) => x.title === '划定警戒区')));
 
     const raised = await t.post(`/api/v1/incidents/${incident.id}/response-level`).send({ level: 'II', reason: '升为较大事故' }).expect(200);
     expect(raised.body.tasks.map((x: Task) => x.title)).toEqual(['划定警戒区', '成立现场指挥部', '疏散周边群众']);
-    await waitUntil(() => seen.some((tasks) => tasks.some((x) => x.title === '疏散周边群众')));
+    await until(() => seen.some((tasks) => tasks.some((x) => x.title === '疏散周边群众')));
 
     const task = raised.body.tasks[0] as Task;
     const done = await t.post(`/api/v1/incidents/${incident.id}/tasks/${task.taskId}/complete`).send({ note: '警戒区 500 米' }).expect(200);
@@ -130,7 +131,7 @@ describe('contingency plans: versions, lifecycle, activation, checklist and sugg
     const listed = (await t.get(`/api/v1/incidents/${incident.id}/plan-suggestions`).expect(200)).body;
     expect(listed.suggestions).toContainEqual(expect.objectContaining({ planId, level: 'III' }));
     await t.post(`/api/v1/incidents/${incident.id}/plan-activations`).send({ planId, level: 'III' }).expect(201);
-    await waitUntil(async () => !(await t.get(`/api/v1/incidents/${incident.id}/plan-suggestions`)).body.suggestions.some((s: { planId: string }) => s.planId === planId));
+    await until(async () => !(await t.get(`/api/v1/incidents/${incident.id}/plan-suggestions`)).body.suggestions.some((s: { planId: string }) => s.planId === planId));
   });
 
   it('an active plan’s requirements decide the recommendations', async () => {
@@ -159,7 +160,3 @@ describe('contingency plans: versions, lifecycle, activation, checklist and sugg
   });
 });
 
-async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((r) => setTimeout(r, 25))) if (await check()) return;
-  throw new Error('condition not met in time');
-}

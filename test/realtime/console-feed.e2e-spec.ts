@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { incidentBody, waitForMessage } from '../support/incident-fixtures';
+import { until } from '../support/eventually';
 
 interface Pushed {
   position: string;
@@ -13,14 +14,6 @@ function record(socket: Socket, name: string): Pushed[] {
   const seen: Pushed[] = [];
   socket.on(name, (m: Pushed) => seen.push(m));
   return seen;
-}
-
-async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 describe('Socket.IO /console live feed', () => {

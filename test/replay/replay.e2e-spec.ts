@@ -1,6 +1,7 @@
 import type { Socket } from 'socket.io-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { incidentBody, waitForMessage } from '../support/incident-fixtures';
+import { eventually } from '../support/eventually';
 
 interface ReplayEventMessage {
   position: string;
@@ -8,16 +9,8 @@ interface ReplayEventMessage {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs = 8000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await sleep(25);
-  }
-}
-
+/** Replays run on wall-clock time: give them a little longer than the default. */
+const until = <T>(probe: () => Promise<T | undefined>): Promise<T> => eventually(probe, 8000);
 /** Collects a replay's `replay.event` messages until `replay.finished`. */
 function collect(socket: Socket): { events: ReplayEventMessage[]; finished: Promise<unknown> } {
   const events: ReplayEventMessage[] = [];

@@ -3,6 +3,7 @@ import type { Socket } from 'socket.io-client';
 import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestUser } from '../support/test-users';
 import { incidentBody } from '../support/incident-fixtures';
+import { until } from '../support/eventually';
 
 interface Pushed {
   position: string;
@@ -15,14 +16,6 @@ function heard(socket: Socket): string[] {
   socket.on('incident.changed', (m: Pushed) => ids.push(m.data.id ?? '?'));
   socket.on('timeline.appended', (m: Pushed) => ids.push(m.data.incidentId ?? '?'));
   return ids;
-}
-
-async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 /**

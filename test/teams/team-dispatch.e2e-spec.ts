@@ -3,6 +3,7 @@ import request from 'supertest';
 import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestUser } from '../support/test-users';
 import { incidentBody, waitForMessage } from '../support/incident-fixtures';
+import { until } from '../support/eventually';
 
 interface Pushed {
   position: string;
@@ -20,14 +21,6 @@ const teamBody = (overrides: Record<string, unknown> = {}) => ({
   contact: { name: '李强', phone: '0955-0000002' },
   ...overrides,
 });
-
-async function until(check: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe('rescue teams: registration, dispatch and the incident link', () => {
   let t: TestApp;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestUser } from '../support/test-users';
 import { incidentBody, waitForMessage } from '../support/incident-fixtures';
+import { until } from '../support/eventually';
 
 interface StockLine {
   materialCode: string;
@@ -15,14 +16,6 @@ interface StockLine {
 
 const TENT = '1010101';
 const SUIT = '2010102';
-
-async function until(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 describe('material warehouses: receipts, all-or-nothing allocations, shipments', () => {
   let t: TestApp;

@@ -3,6 +3,7 @@ import type { Socket } from 'socket.io-client';
 import { checkCap12 } from '../../libs/warnings/src/testing/cap-conformance';
 import { waitForMessage } from '../support/incident-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { until } from '../support/eventually';
 
 interface Pushed {
   position: string;
@@ -30,12 +31,6 @@ function collect(socket: Socket): { name: string; data: Pushed['data'] }[] {
   for (const name of ['warning.issued', 'warning.changed']) socket.on(name, (m: Pushed) => seen.push({ name, data: m.data }));
   return seen;
 }
-async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; !check(); await new Promise((r) => setTimeout(r, 25))) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-  }
-}
-
 describe('early warnings (预警) and CAP 1.2', () => {
   let t: TestApp;
   const warningEvents = async () => (await t.sql<{ n: number }>(`select count(*)::int as n from es_events where category = 'warning'`))[0]!.n;

@@ -6,3 +6,4 @@ export type { PlanEvent } from './domain/plan.events';
 export type { PlanCommand } from './domain/plan.commands';
 export { planDecider } from './domain/plan.decider';
 export type { PlanState } from './domain/plan.state';
+export { readablePlanJurisdictions } from './application/plan-command-runner';

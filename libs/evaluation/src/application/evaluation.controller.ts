@@ -6,7 +6,7 @@ import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { handleCommand, type CommandContext } from '@app/event-sourcing';
-import { planDecider, planStream } from '@app/plans';
+import { planDecider, planStream, readablePlanJurisdictions } from '@app/plans';
 import { CLOCK, DEFAULT_TIME_ZONE, JURISDICTIONS, toZonedIso, type Actor, type Clock, type JurisdictionRegistry } from '@app/shared';
 import { CommandCtx, CurrentActor, Requires, uuidParam } from '@app/shared/nest';
 import { evaluationDecider, evaluationStream } from '../domain/evaluation';
@@ -101,7 +101,7 @@ export class EvaluationController {
     if (body.planId) {
       await handleCommand({ store: this.store, clock: this.clock }, planDecider, planStream(body.planId), {
         type: 'RecordPlanFinding', finding: { findingId, drillId: id, text: body.text }, by: by(context), now,
-      }, { ...context, idempotencyKey: undefined, visibleJurisdictions: readable(actor, this.jurisdictions) });
+      }, { ...context, idempotencyKey: undefined, visibleJurisdictions: readablePlanJurisdictions(actor, this.jurisdictions) });
     }
     await this.run(id, { type: 'RecordFinding', drillId: id, finding: { findingId, planId: body.planId ?? null, text: body.text }, by: by(context), now }, { ...context, jurisdiction: drill.jurisdiction });
     return this.reader.evaluate(id, actor);
@@ -113,5 +113,3 @@ export class EvaluationController {
 }
 
 const by = (context: CommandContext): string => context.actorName ?? context.actorId;
-/** A drill may find fault with the plan of a level above it (the plan it exercised), so those count as visible. */
-const readable = (actor: Actor, jurisdictions: JurisdictionRegistry): string[] => [...new Set([...actor.scope, ...jurisdictions.lineage(actor.jurisdiction)])];

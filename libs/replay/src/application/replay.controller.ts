@@ -1,23 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsNumber, IsOptional, IsUUID, Max, Min, registerDecorator, type ValidationOptions } from 'class-validator';
+import { IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { DomainError, parseInstant, type Actor } from '@app/shared';
-import { CurrentActor, Requires, uuidParam } from '@app/shared/nest';
+import { CurrentActor, IsInstant, Requires, uuidParam } from '@app/shared/nest';
 import { MAX_SPEED, MIN_SPEED } from '../domain/replay-timing';
 import { IncidentHistoryReader } from './incident-history.reader';
 import { ReplayRegistry } from './replay.registry';
-
-/** An ISO 8601 instant with an explicit offset (`Z` or `+08:00`). */
-function IsInstant(options?: ValidationOptions): PropertyDecorator {
-  return (target: object, propertyName: string | symbol) =>
-    registerDecorator({
-      name: 'isInstant',
-      target: target.constructor,
-      propertyName: String(propertyName),
-      options: { message: `${String(propertyName)} 须为带时区偏移的 ISO 8601 时间，例如 2026-11-22T13:40:00+08:00`, ...options },
-      validator: { validate: (value: unknown) => typeof value === 'string' && parseInstant(value) !== undefined },
-    });
-}
 
 export class StateAtRequest {
   @ApiProperty({ example: '2026-11-22T13:40:00+08:00', description: '时刻（带时区偏移）' }) @IsInstant() at!: string;

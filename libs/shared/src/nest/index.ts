@@ -7,3 +7,4 @@ export * from './request-context';
 export * from './auth';
 export * from './known-jurisdiction.validator';
 export * from './body-limits.pipe';
+export * from './request-validators';

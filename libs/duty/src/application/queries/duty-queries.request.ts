@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { IsKnownJurisdiction } from '@app/shared/nest';
-import { IsInstant } from '../shared/is-instant.validator';
+import { IsInstant } from '@app/shared/nest';
 
 export class DutyJurisdictionQuery {
   @ApiPropertyOptional({ description: '辖区代码（含下级辖区）；默认为本人可见的全部辖区' }) @IsOptional() @IsKnownJurisdiction() jurisdiction?: string;

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { IsKnownJurisdiction } from '@app/shared/nest';
-import { IsInstant } from '../shared/is-instant.validator';
+import { IsInstant } from '@app/shared/nest';
 
 export class DutyPersonRequest {
   @ApiProperty({ example: '王磊' }) @IsString() @IsNotEmpty() @MaxLength(100) name!: string;

@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { INCIDENT_CATEGORIES } from '../../domain/incident.types';
-import { IsInstant } from '../shared/is-instant.validator';
+import { IsInstant } from '@app/shared/nest';
 import { CasualtiesRequest, LocationRequest, ReporterRequest } from '../shared/incident-fields.request';
 
 export const MAX_LOSS_YUAN = Number.MAX_SAFE_INTEGER;

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { IsKnownJurisdiction } from '@app/shared/nest';
-import { IsInstant } from '../shared/is-instant.validator';
+import { IsInstant } from '@app/shared/nest';
 
 export const GROUP_BY = ['month', 'day', 'year', 'jurisdiction', 'category', 'total'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { OptionalCasualtiesRequest } from '../shared/incident-fields.request';
-import { AtLeastOneOf } from '../shared/at-least-one-of.validator';
+import { AtLeastOneOf } from '@app/shared/nest';
 
 /** 续报: any of the figures that changed; casualty fields not sent keep their last reported value. */
 @AtLeastOneOf(['casualties', 'directLossYuan', 'description', 'measures'])

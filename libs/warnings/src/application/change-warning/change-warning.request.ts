@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { WARNING_LIMITS } from '../../domain/warning.types';
 import { WarningChangeableFields } from '../shared/warning-fields.request';
-import { AtLeastOneOf, IsInstant } from '../shared/warning-validators';
+import { AtLeastOneOf, IsInstant } from '@app/shared/nest';
 
 const CHANGEABLE = ['level', 'area', 'message', 'instruction', 'expires', 'channels'] as const;
 

@@ -3,7 +3,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { WARNING_LIMITS } from '../../domain/warning.types';
 import { WarningChangeableFields } from '../shared/warning-fields.request';
-import { IsInstant, IsLaterThan } from '../shared/warning-validators';
+import { IsInstant } from '@app/shared/nest';
+import { IsLaterThan } from '../shared/warning-validators';
 
 /** 发布预警 (DOMAIN.md rule 9): level, hazard, area, message, effective and expiry, channels. */
 export class IssueWarningRequest extends WarningChangeableFields {
