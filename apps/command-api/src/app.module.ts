@@ -20,7 +20,7 @@ import type { AppConfig } from '@app/shared/nest';
 import type { Clock } from '@app/shared';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
-import { ConsoleGateway } from './realtime/console.gateway';
+import { ConsoleGateway, REALTIME_OPTIONS } from './realtime/console.gateway';
 
 export type CommandApiConfig = AppConfig & { DATABASE_URL: string; RUN_PROJECTIONS?: boolean; clock?: Clock };
 
@@ -64,7 +64,7 @@ export class AppModule {
         ReplayModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }, ConsoleGateway],
+      providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }, { provide: REALTIME_OPTIONS, useValue: { flushMs: config.LIVE_FLUSH_MS } }, ConsoleGateway],
     };
   }
 }

@@ -11,6 +11,14 @@ import { Authenticator } from '@app/identity';
 import { ReplayRegistry } from '@app/replay';
 import { JURISDICTIONS, type Actor, type JurisdictionRegistry } from '@app/shared';
 import { replayRoom, roomsOfDelta, roomsOfSubscription, type ConsoleSubscription } from './console-rooms';
+import { CorkedFanout } from './corked-fanout';
+
+export const REALTIME_OPTIONS = Symbol('REALTIME_OPTIONS');
+
+export interface RealtimeOptions {
+  /** LIVE_FLUSH_MS: the longest a delta waits to be sent with others in one burst. */
+  flushMs: number;
+}
 
 /**
  * `/console`: pushes live deltas (each `{ position, data }`) to the rooms they concern, and answers
@@ -24,6 +32,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   private replayFeed: RxSubscription | undefined;
   private disabled: RxSubscription | undefined;
   private sweep: NodeJS.Timeout | undefined;
+  private readonly fanout: CorkedFanout;
 
   constructor(
     @Inject(LIVE_DELTA_BUS) private readonly bus: LiveDeltaBus,
@@ -31,7 +40,10 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
     private readonly authenticator: Authenticator,
     private readonly replays: ReplayRegistry,
-  ) {}
+    @Inject(REALTIME_OPTIONS) options: RealtimeOptions,
+  ) {
+    this.fanout = new CorkedFanout(() => this.namespace, options.flushMs);
+  }
 
   afterInit(): void {
     // The handshake must carry a valid token (`auth.token`); without one the connection is refused before any room.
@@ -51,7 +63,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     this.watchRevocations();
     this.feed = this.bus.deltas.subscribe((delta) => {
       this.buffer.add(delta);
-      this.namespace.to(roomsOfDelta(delta, this.jurisdictions)).emit(delta.name, { position: delta.position, data: delta.data });
+      this.fanout.send({ rooms: roomsOfDelta(delta, this.jurisdictions), name: delta.name, payload: { position: delta.position, data: delta.data } });
     });
     // Replays (复盘回放) emit straight to their room: they are not live deltas (no buffer, no resume, no fan-out).
     this.replayFeed = this.replays.emissions.subscribe((e) => this.namespace.to(replayRoom(e.replayId)).emit(e.name, e.payload));
@@ -59,6 +71,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
 
   onModuleDestroy(): void {
     this.feed?.unsubscribe();
+    this.fanout.flush();
     this.replayFeed?.unsubscribe();
     this.disabled?.unsubscribe();
     clearInterval(this.sweep);

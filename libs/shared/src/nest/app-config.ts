@@ -89,6 +89,16 @@ export class AppConfig {
   DRILL_TICK_MS = 1_000;
 
   /**
+   * Live deltas to consoles are sent in bursts of at most this many milliseconds, one socket write per console per
+   * burst (0: at the next turn of the event loop). docs/performance.md has the figures behind the default.
+   */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  LIVE_FLUSH_MS = 10;
+
+  /**
    * Optional basemap tiles for the console's map (e.g. a tile server on the bureau's LAN,
    * `http://tiles.local/{z}/{x}/{y}.png`). Unset: the map shows the shipped jurisdiction outlines only.
    */
