@@ -64,7 +64,7 @@ export class AppModule {
         ReplayModule,
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }, { provide: REALTIME_OPTIONS, useValue: { flushMs: config.LIVE_FLUSH_MS } }, ConsoleGateway],
+      providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }, { provide: REALTIME_OPTIONS, useValue: { flushMs: config.LIVE_FLUSH_MS, clustered: config.CLUSTER } }, ConsoleGateway],
     };
   }
 }

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply } from 'fastify';
@@ -53,7 +54,8 @@ export async function createApp(config: CommandApiConfig): Promise<NestFastifyAp
   const origins = corsOrigins(config);
   // No configured origin: no CORS headers at all, so only same-origin pages may call the API.
   if (origins.length > 0) app.enableCors({ origin: origins, exposedHeaders: ['x-correlation-id', 'retry-after'] });
-  app.useWebSocketAdapter(new ConfiguredIoAdapter(app, origins));
+  const ioLogger = new Logger('Realtime');
+  app.useWebSocketAdapter(new ConfiguredIoAdapter(app, { origins, clusterDatabaseUrl: config.CLUSTER ? config.DATABASE_URL : undefined, log: (m) => ioLogger.warn(m) }));
   const fastify = app.getHttpAdapter().getInstance();
   // The API speaks JSON only; a text body is refused with 415 instead of reaching validation as a string.
   fastify.removeContentTypeParser(['text/plain']);

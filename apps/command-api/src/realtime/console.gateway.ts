@@ -4,7 +4,7 @@ import {
 } from '@nestjs/websockets';
 import type { Subscription as RxSubscription } from 'rxjs';
 import type { Namespace, Socket } from 'socket.io';
-import { formatPosition } from '@app/event-store';
+import { formatPosition, parsePosition } from '@app/event-store';
 import type { LiveDelta, LiveDeltaBus } from '@app/event-sourcing';
 import { LIVE_DELTA_BUS, LiveDeltaBuffer, PROJECTION_RUNNER, type ProjectionRunner } from '@app/event-sourcing/projections';
 import { Authenticator } from '@app/identity';
@@ -18,7 +18,13 @@ export const REALTIME_OPTIONS = Symbol('REALTIME_OPTIONS');
 export interface RealtimeOptions {
   /** LIVE_FLUSH_MS: the longest a delta waits to be sent with others in one burst. */
   flushMs: number;
+  /** CLUSTER: other API processes share this namespace through the Socket.IO adapter. */
+  clustered: boolean;
 }
+
+/** Server-to-server messages between API processes (CLUSTER=true). */
+const PEER_DELTA = 'peer.delta';
+const PEER_PROGRESS = 'peer.progress';
 
 /**
  * `/console`: pushes live deltas (each `{ position, data }`) to the rooms they concern, and answers
@@ -33,6 +39,8 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   private disabled: RxSubscription | undefined;
   private sweep: NodeJS.Timeout | undefined;
   private readonly fanout: CorkedFanout;
+  private readonly clustered: boolean;
+  private peers: RxSubscription[] = [];
 
   constructor(
     @Inject(LIVE_DELTA_BUS) private readonly bus: LiveDeltaBus,
@@ -43,6 +51,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     @Inject(REALTIME_OPTIONS) options: RealtimeOptions,
   ) {
     this.fanout = new CorkedFanout(() => this.namespace, options.flushMs);
+    this.clustered = options.clustered;
   }
 
   afterInit(): void {
@@ -61,15 +70,47 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
       );
     });
     this.watchRevocations();
+    // Deltas of the projections this process runs go to its own consoles and, with several processes, to the others,
+    // which buffer them for resumes and send them to their consoles in turn.
     this.feed = this.bus.deltas.subscribe((delta) => {
-      this.buffer.add(delta);
-      this.fanout.send({ rooms: roomsOfDelta(delta, this.jurisdictions), name: delta.name, payload: { position: delta.position, data: delta.data } });
+      this.deliver(delta);
+      if (this.clustered) this.namespace.serverSideEmit(PEER_DELTA, delta);
     });
+    if (this.clustered) this.joinPeers();
     // Replays (复盘回放) emit straight to their room: they are not live deltas (no buffer, no resume, no fan-out).
     this.replayFeed = this.replays.emissions.subscribe((e) => this.namespace.to(replayRoom(e.replayId)).emit(e.name, e.payload));
   }
 
+  private deliver(delta: LiveDelta): void {
+    this.buffer.add(delta);
+    this.fanout.send({ rooms: roomsOfDelta(delta, this.jurisdictions), name: delta.name, payload: { position: delta.position, data: delta.data } });
+  }
+
+  /**
+   * Several API processes: one of them runs each projection (advisory lock). The others get its deltas and its
+   * progress (their commands answer once the owner applied them: read-your-writes on every process), and a process
+   * that takes a projection over tells every console to reload, since the old owner may have died between committing
+   * a batch and sending its deltas.
+   */
+  private joinPeers(): void {
+    this.namespace.on(PEER_DELTA, (delta: LiveDelta) => {
+      if (isLiveDelta(delta)) this.deliver(delta);
+    });
+    this.namespace.on(PEER_PROGRESS, (message: { projection?: unknown; position?: unknown }) => {
+      const position = typeof message?.position === 'string' ? parsePosition(message.position) : undefined;
+      if (typeof message?.projection === 'string' && position) this.runner.observe(message.projection, position);
+    });
+    this.peers = [
+      this.runner.progress.subscribe(({ projection, position }) => this.namespace.serverSideEmit(PEER_PROGRESS, { projection, position: formatPosition(position) })),
+      this.runner.takeovers.subscribe((projection) => {
+        const floor = this.runner.deltaFloor();
+        this.namespace.emit('snapshot.required', { position: floor ? formatPosition(floor) : null, data: { reason: 'projection_takeover', projection } });
+      }),
+    ];
+  }
+
   onModuleDestroy(): void {
+    for (const peer of this.peers) peer.unsubscribe();
     this.feed?.unsubscribe();
     this.fanout.flush();
     this.replayFeed?.unsubscribe();
@@ -147,6 +188,11 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     for (const delta of mine) client.emit(delta.name, { position: delta.position, data: delta.data });
     return { ok: true, delivered: mine.length };
   }
+}
+
+function isLiveDelta(value: unknown): value is LiveDelta {
+  const d = value as Partial<LiveDelta> | null;
+  return typeof d === 'object' && d !== null && typeof d.name === 'string' && typeof d.position === 'string' && typeof d.scope === 'object' && d.scope !== null;
 }
 
 function parseSubscription(body: unknown, jurisdictions: JurisdictionRegistry): ConsoleSubscription | string {

@@ -1,3 +1,4 @@
+import { Subject, type Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import { comparePositions, formatPosition, START, type EventStore, type Position } from '@app/event-store';
 import { writeCheckpoint } from './checkpoint-store';
@@ -10,11 +11,24 @@ export interface ProjectionStatus {
   checkpoint: string | null;
   caughtUp: boolean;
   eventsApplied: number;
+  /** Whether this process runs the projection (one process per projection holds its advisory lock). */
+  owner: boolean;
+}
+
+export interface ProjectionProgress {
+  projection: string;
+  position: Position;
 }
 
 /** Owns one worker per projection; the single-process default runs it inside command-api. */
 export class ProjectionRunner {
   private readonly workers: Map<string, ProjectionWorker>;
+  private readonly appliedHere = new Subject<ProjectionProgress>();
+  private readonly takenOver = new Subject<string>();
+  /** Batches this process committed: with several API processes, the others are told (their commands wait on it). */
+  readonly progress: Observable<ProjectionProgress> = this.appliedHere.asObservable();
+  /** Projections this process took over from another one. */
+  readonly takeovers: Observable<string> = this.takenOver.asObservable();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -28,6 +42,8 @@ export class ProjectionRunner {
       retryDelayMs: options.retryDelayMs ?? 1000,
       lockRetryMs: options.lockRetryMs ?? 2000,
       log: options.log ?? ((m) => console.warn(m)),
+      onApplied: (projection, position) => this.appliedHere.next({ projection, position }),
+      onTakeover: (projection) => this.takenOver.next(projection),
     };
     this.workers = new Map(projections.map((p) => [p.name, new ProjectionWorker(p, dataSource, store, bus, resolved)]));
   }
@@ -46,6 +62,11 @@ export class ProjectionRunner {
     return worker ? worker.waitFor(position, timeoutMs) : Promise.resolve(false);
   }
 
+  /** Another process applied `projection` up to `position`. */
+  observe(projection: string, position: Position): void {
+    this.workers.get(projection)?.observe(position);
+  }
+
   /**
    * Deltas for every event after this position were (or will be) published by this process, so a console that
    * resumes from at least here can be served from memory. Undefined until every worker has loaded its checkpoint.
@@ -62,9 +83,10 @@ export class ProjectionRunner {
   status(): ProjectionStatus[] {
     return [...this.workers.values()].map((w) => ({
       name: w.projection.name,
-      checkpoint: w.checkpoint ? formatPosition(w.checkpoint) : null,
+      checkpoint: w.appliedUpTo ? formatPosition(w.appliedUpTo) : null,
       caughtUp: w.caughtUp,
       eventsApplied: w.eventsApplied,
+      owner: w.owner,
     }));
   }
 

@@ -1,5 +1,5 @@
 import type { DataSource, QueryRunner } from 'typeorm';
-import { isAfter, type EventStore, type Position, type RecordedEvent, type Subscription } from '@app/event-store';
+import { isAfter, START, type EventStore, type Position, type RecordedEvent, type Subscription } from '@app/event-store';
 import { MessageBatcher } from './batching';
 import { readCheckpoint, writeCheckpoint } from './checkpoint-store';
 import type { LiveDeltaBus } from './live-delta';
@@ -10,6 +10,10 @@ export interface WorkerOptions {
   retryDelayMs: number;
   lockRetryMs: number;
   log: (message: string) => void;
+  /** A batch committed here (so other processes can be told: their commands wait on it). */
+  onApplied?: (projection: string, position: Position) => void;
+  /** This process took the projection over from another one (which may have died before sending its deltas). */
+  onTakeover?: (projection: string) => void;
 }
 
 /** Any 32-bit number of ours; together with hashtext(name) it names one projection's ownership lock. */
@@ -21,8 +25,13 @@ const LOCK_CLASS = 0x45_43_44; // "ECD"
  */
 export class ProjectionWorker {
   checkpoint: Position | undefined;
-  /** The checkpoint this process started from: every later event produces its deltas here. */
+  /**
+   * The position from which this process can vouch for every delta: where it started running the projection, or,
+   * while another process runs it, the stored checkpoint when this one started following that process's deltas.
+   */
   startedFrom: Position | undefined;
+  /** How far the process that runs the projection has applied it, as it told us (several API processes). */
+  private observed: Position | undefined;
   caughtUp = false;
   eventsApplied = 0;
   private stopped = false;
@@ -30,6 +39,8 @@ export class ProjectionWorker {
   private subscription: Subscription | undefined;
   private loop: Promise<void> | undefined;
   private readonly waiters = new Set<() => void>();
+  /** Whether another process ran this projection while this one waited (then taking it is a takeover). */
+  private everFollowed = false;
 
   constructor(
     readonly projection: Projection,
@@ -51,12 +62,33 @@ export class ProjectionWorker {
     await this.releaseLock();
   }
 
-  /** Resolves true once everything up to `position` is applied, false after `timeoutMs`. */
+  /** Whether this process runs the projection now (holds its lock). */
+  get owner(): boolean {
+    return this.lockHolder !== undefined;
+  }
+
+  /** Another process applied the projection up to `position`: commands waiting here on it may answer. */
+  observe(position: Position): void {
+    if (this.observed && !isAfter(position, this.observed)) return;
+    this.observed = position;
+    for (const check of [...this.waiters]) check();
+  }
+
+  /** How far the projection is applied as far as this process knows: by itself, or as the owning process told it. */
+  get appliedUpTo(): Position | undefined {
+    return this.owner || !this.observed ? this.checkpoint : this.observed;
+  }
+
+  private applied(position: Position): boolean {
+    return (!!this.checkpoint && !isAfter(position, this.checkpoint)) || (!!this.observed && !isAfter(position, this.observed));
+  }
+
+  /** Resolves true once everything up to `position` is applied (here or by the owning process), false after `timeoutMs`. */
   waitFor(position: Position, timeoutMs: number): Promise<boolean> {
-    if (this.checkpoint && !isAfter(position, this.checkpoint)) return Promise.resolve(true);
+    if (this.applied(position)) return Promise.resolve(true);
     return new Promise((resolve) => {
       const check = (): void => {
-        if (this.checkpoint && !isAfter(position, this.checkpoint)) finish(true);
+        if (this.applied(position)) finish(true);
       };
       const timer = setTimeout(() => finish(false), timeoutMs);
       const finish = (ok: boolean): void => {
@@ -71,14 +103,23 @@ export class ProjectionWorker {
   private async run(): Promise<void> {
     while (!this.stopped) {
       try {
-        if (!(await this.acquireLock())) continue;
+        if (!(await this.acquireLock())) {
+          // Another process runs it. Its deltas reach this process from now on (the realtime feed is set up before
+          // the projections start), so resumes can be answered from the stored checkpoint onwards.
+          this.startedFrom ??= (await readCheckpoint(this.dataSource.manager, this.projection.name)) ?? START;
+          await sleep(this.options.lockRetryMs);
+          continue;
+        }
         await this.dataSource.query(
           `insert into projection_checkpoints (projection, position_commit, position_prepare) values ($1, 0, 0)
            on conflict (projection) do nothing`,
           [this.projection.name],
         );
         this.checkpoint = await readCheckpoint(this.dataSource.manager, this.projection.name);
-        this.startedFrom ??= this.checkpoint;
+        const takeover = this.startedFrom !== undefined && this.everFollowed;
+        // After a takeover, deltas of the last batches of the old owner may never have been sent: vouch only from here.
+        this.startedFrom = takeover || !this.startedFrom ? this.checkpoint : this.startedFrom;
+        if (takeover) this.options.onTakeover?.(this.projection.name);
         await this.follow();
       } catch (error) {
         this.options.log(`projection ${this.projection.name}: ${error instanceof Error ? error.message : String(error)}; retrying`);
@@ -121,6 +162,7 @@ export class ProjectionWorker {
     this.eventsApplied += fresh.length;
     this.checkpoint = last;
     this.bus.publish(deltas);
+    if (fresh.length > 0) this.options.onApplied?.(this.projection.name, last);
     for (const check of [...this.waiters]) check();
   }
 
@@ -131,6 +173,7 @@ export class ProjectionWorker {
       if (Date.now() > deadline) {
         throw new Error(`projection ${this.projection.name} is run by another process; stop it (or rebuild there) first`);
       }
+      await sleep(this.options.lockRetryMs);
     }
   }
 
@@ -146,8 +189,7 @@ export class ProjectionWorker {
       return true;
     }
     await runner.release();
-    // Another process runs this projection; stand by and try again later.
-    await sleep(this.options.lockRetryMs);
+    this.everFollowed = true;
     return false;
   }
 

@@ -89,6 +89,14 @@ export class AppConfig {
   DRILL_TICK_MS = 1_000;
 
   /**
+   * Several API processes on one database (behind a load balancer): live deltas, projection progress and console
+   * broadcasts go between them through PostgreSQL (@socket.io/postgres-adapter). Off for a single process.
+   */
+  @Transform(({ value }) => (value === undefined || typeof value === 'boolean' ? value : value === 'true' || value === '1'))
+  @IsBoolean()
+  CLUSTER = false;
+
+  /**
    * Live deltas to consoles are sent in bursts of at most this many milliseconds, one socket write per console per
    * burst (0: at the next turn of the event loop). docs/performance.md has the figures behind the default.
    */

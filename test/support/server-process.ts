@@ -1,0 +1,108 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '../..');
+const MAIN = join(ROOT, 'dist/apps/command-api/src/main.js');
+
+/** The built application (`npm run build`, which `npm test` runs first) in a process of its own. */
+export interface ServerProcess {
+  name: string;
+  baseUrl: string;
+  pid: number;
+  /** Everything the process wrote, for failure messages. */
+  output(): string;
+  /** SIGKILL: no shutdown hook runs, open transactions and connections die with the process. */
+  kill9(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface ServerProcessOptions {
+  name: string;
+  databaseUrl: string;
+  env?: Record<string, string>;
+  /** How long to wait for the start-up banner. */
+  timeoutMs?: number;
+}
+
+export function builtServerAvailable(): boolean {
+  return existsSync(MAIN);
+}
+
+/** Starts `node dist/apps/command-api/src/main.js` on a free port and resolves once it printed that it runs. */
+export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
+  if (!builtServerAvailable()) throw new Error(`${MAIN} is missing: run \`npm run build\` first (npm test does)`);
+  const port = await freePort();
+  // A working directory of its own: the process keeps its administrator password file under .data/ there.
+  const cwd = mkdtempSync(join(tmpdir(), `command-api-${options.name}-`));
+  const child = spawn(process.execPath, [MAIN], {
+    cwd,
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_URL: options.databaseUrl,
+      DEMO_DATA: 'false',
+      CONSOLE_DIR: join(ROOT, 'apps/console/dist'),
+      EVENT_POLL_INTERVAL_MS: '100',
+      RATE_LIMIT_PER_MINUTE: '1000000',
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  await waitForBanner(child, () => output, options.timeoutMs ?? 60_000, options.name);
+  return {
+    name: options.name,
+    baseUrl: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
+    output: () => output,
+    kill9: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+function waitForBanner(child: ChildProcess, output: () => string, timeoutMs: number, name: string): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => finish(new Error(`${name} did not start within ${timeoutMs} ms:\n${output()}`)), timeoutMs);
+    const onData = () => {
+      if (output().includes('is running')) finish();
+    };
+    const onExit = (code: number | null) => finish(new Error(`${name} exited (${code}) before it started:\n${output()}`));
+    const finish = (error?: Error) => {
+      clearTimeout(timer);
+      child.stdout!.off('data', onData);
+      child.off('exit', onExit);
+      if (error) reject(error);
+      else resolvePromise();
+    };
+    child.stdout!.on('data', onData);
+    child.once('exit', onExit);
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePromise(port));
+    });
+  });
+}
