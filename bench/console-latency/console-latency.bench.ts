@@ -1,13 +1,15 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { validateConfig } from '@app/shared/nest';
-import { PasswordHasher } from '@app/identity';
+import { hash } from '@node-rs/argon2';
 import { runMigrations } from '../../infra/database/migrations';
 import { createApp } from '../../apps/command-api/src/bootstrap';
 import { benchDatabase } from '../support/bench-database';
+import { startRoundRobinProxy } from '../support/round-robin-proxy';
+import { startServerProcess, type ServerProcess } from '../support/server-process';
 import { incidentBody, lagOf, LAG_RESOLUTION_MS, type CommandRecord, type ConsolesStart, type ConsolesSummary, type DriverStart } from './console-latency.client';
 
 /**
@@ -25,6 +27,8 @@ const GOAL_P99_MS = 50;
 const TENT = '1010101';
 const WAREHOUSES = 4;
 const CONSOLE_USERS = Math.max(1, Math.min(CONSOLES, 10));
+/** API processes; 2 or more runs the scale-out layout (`npm run bench:scale-out`). */
+const PROCESSES = Number(process.env.PROCESSES ?? 1);
 
 /** A fresh database on the bench cluster (DATABASE_URL, else the embedded one), dropped at the end. */
 async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
@@ -95,25 +99,62 @@ function nextMessage<T>(child: ChildProcess, type: string): Promise<T> {
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const ms = (value: number) => (Number.isNaN(value) ? '     –' : value.toFixed(1).padStart(6));
 
+interface SystemUnderTest {
+  baseUrl: string;
+  /** Resident memory of the API process(es), summed. */
+  rssBytes(): number;
+  heapUsedBytes(): number;
+  stop(): Promise<void>;
+}
+
+/** PROCESSES=1: the app in this process (its event loop is measured). More: built API processes behind a round-robin proxy. */
+async function startSystem(databaseUrl: string): Promise<SystemUnderTest> {
+  if (PROCESSES <= 1) {
+    const config = validateConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl, RATE_LIMIT_PER_MINUTE: '100000000' });
+    const app = await createApp({ ...config, DATABASE_URL: databaseUrl });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.getHttpServer().address();
+    return {
+      baseUrl: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
+      rssBytes: () => process.memoryUsage().rss,
+      heapUsedBytes: () => process.memoryUsage().heapUsed,
+      stop: () => app.close(),
+    };
+  }
+  // Scale-out (issue 8, item 4): CLUSTER=true processes on one database, one secret, a layer-4 split in front.
+  const env = {
+    CLUSTER: 'true', AUTH_TOKEN_SECRET: randomBytes(32).toString('base64url'), RATE_LIMIT_PER_MINUTE: '100000000',
+    ...(process.env.LIVE_FLUSH_MS ? { LIVE_FLUSH_MS: process.env.LIVE_FLUSH_MS } : {}),
+  };
+  const servers: ServerProcess[] = [];
+  for (let i = 0; i < PROCESSES; i++) servers.push(await startServerProcess({ name: `api-${i + 1}`, databaseUrl, env }));
+  const proxy = await startRoundRobinProxy(servers.map((s) => Number(new URL(s.baseUrl).port)));
+  return {
+    baseUrl: proxy.url,
+    rssBytes: () => servers.reduce((sum, s) => sum + s.rssBytes(), 0),
+    heapUsedBytes: () => Number.NaN,
+    stop: async () => {
+      await proxy.close();
+      await Promise.all(servers.map((s) => s.stop()));
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const database = await freshDatabase();
-  const config = validateConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, RATE_LIMIT_PER_MINUTE: '100000000' });
-  const app = await createApp({ ...config, DATABASE_URL: database.url });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.getHttpServer().address();
-  const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const system = await startSystem(database.url);
+  const baseUrl = system.baseUrl;
   const sql = new Client({ connectionString: database.url });
   await sql.connect();
   const children: ChildProcess[] = [];
   try {
     // Users straight in the database (hashed as the app hashes), signed in over HTTP.
-    const hasher = app.get(PasswordHasher);
     const signedIn = async (roles: string[]): Promise<string> => {
       const username = `bench${randomUUID().replace(/-/g, '').slice(0, 12)}`;
       const password = `pw-${randomUUID()}`;
       await sql.query(
         `insert into users (id, username, display_name, password_hash, roles, jurisdiction, created_by) values ($1, $2, $3, $4, $5, '640500', 'bench')`,
-        [randomUUID(), username, `基准用户 ${username}`, await hasher.hash(password), roles],
+        [randomUUID(), username, `基准用户 ${username}`, await hash(password), roles],
       );
       return (await post(baseUrl, '/api/v1/auth/login', undefined, { username, password })).accessToken as string;
     };
@@ -150,7 +191,7 @@ async function main(): Promise<void> {
 
     await new Promise((r) => setTimeout(r, 1000));
     global.gc?.();
-    const before = process.memoryUsage();
+    const before = { rss: system.rssBytes(), heapUsed: system.heapUsedBytes() };
     const lag = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
     lag.enable();
     consoles.send({ type: 'start' });
@@ -166,12 +207,12 @@ async function main(): Promise<void> {
     consoles.send({ type: 'stop' });
     await stopped;
     lag.disable();
-    const after = process.memoryUsage();
+    const after = { rss: system.rssBytes(), heapUsed: system.heapUsedBytes() };
     const summarised = nextMessage<{ summary: ConsolesSummary }>(consoles, 'summary');
     consoles.send({ type: 'match', commands: records });
     const { summary } = await summarised;
 
-    console.log(`\nconsole latency — ${CONSOLES} consoles, ${RATE} commands/s for ${SECONDS} s (${records.length} commands issued in ${(issuedMs / 1000).toFixed(1)} s)`);
+    console.log(`\nconsole latency — ${PROCESSES > 1 ? `${PROCESSES} API processes (CLUSTER=true) behind a round-robin TCP split, ` : ''}${CONSOLES} consoles, ${RATE} commands/s for ${SECONDS} s (${records.length} commands issued in ${(issuedMs / 1000).toFixed(1)} s)`);
     console.log('clock: performance.timeOrigin + performance.now() in each process (ms); latency = arrival on a console − HTTP response at the driver');
     // Command handlers wait for their projection before answering, and the projection emits the delta: a console
     // usually has it before the driver has the response, hence negative figures (<0 counts them); 'from sent' adds the round trip.
@@ -191,15 +232,15 @@ async function main(): Promise<void> {
     if (failures.length > 0) console.log(`failed commands: ${failures.map(([key, n]) => `${key} ×${n}`).join(', ')}`);
     console.log(`deliveries: ${summary.deliveries} to ${summary.sockets} consoles in ${(summary.activeMs / 1000).toFixed(1)} s = ${(summary.deliveries / (summary.activeMs / 1000)).toFixed(0)}/s`
       + ` (${Object.entries(summary.byName).map(([name, n]) => `${name} ${n}`).join(', ')})`);
-    const serverLag = lagOf(lag);
-    console.log(`server event-loop lag (beyond the ${LAG_RESOLUTION_MS} ms sampling timer): p50 ${serverLag.p50.toFixed(1)} ms, p99 ${serverLag.p99.toFixed(1)} ms, max ${serverLag.max.toFixed(1)} ms`
+    const serverLag = PROCESSES > 1 ? { p50: Number.NaN, p99: Number.NaN, max: Number.NaN } : lagOf(lag);
+    console.log(`server event-loop lag${PROCESSES > 1 ? ' (measured in-process only: PROCESSES=1)' : ''} (beyond the ${LAG_RESOLUTION_MS} ms sampling timer): p50 ${serverLag.p50.toFixed(1)} ms, p99 ${serverLag.p99.toFixed(1)} ms, max ${serverLag.max.toFixed(1)} ms`
       + ` (consoles process: p50 ${summary.clientLag.p50.toFixed(1)}, p99 ${summary.clientLag.p99.toFixed(1)}, max ${summary.clientLag.max.toFixed(1)} ms)`);
-    console.log(`server memory: rss ${mb(before.rss)} → ${mb(after.rss)}, heap used ${mb(before.heapUsed)} → ${mb(after.heapUsed)}`);
+    console.log(`server memory: rss ${mb(before.rss)} → ${mb(after.rss)}${PROCESSES > 1 ? ` (${PROCESSES} processes)` : `, heap used ${mb(before.heapUsed)} → ${mb(after.heapUsed)}`}`);
     console.log(`goal p99 < ${GOAL_P99_MS} ms (response → console, every kind): ${worstP99 < GOAL_P99_MS ? 'MET' : 'NOT MET'} (worst p99 ${worstP99.toFixed(1)} ms)`);
   } finally {
     for (const child of children) if (child.exitCode === null) child.kill();
     await sql.end();
-    await app.close();
+    await system.stop();
     await database.drop();
   }
 }

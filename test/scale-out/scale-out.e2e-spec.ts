@@ -7,7 +7,7 @@ import { comparePositions, parsePosition } from '../../libs/event-store/src';
 import { createTestDatabase } from '../support/test-database';
 import { incidentBody } from '../support/incident-fixtures';
 import { eventually, until } from '../support/eventually';
-import { startServerProcess, type ServerProcess } from '../support/server-process';
+import { startServerProcess, type ServerProcess } from '../../bench/support/server-process';
 
 interface Pushed {
   position: string | null;

@@ -4,6 +4,7 @@ import { comparePositions, formatPosition, START, type EventStore, type Position
 import { writeCheckpoint } from './checkpoint-store';
 import type { LiveDeltaBus } from './live-delta';
 import type { Projection } from './projection';
+import { ProjectionLocks } from './projection-locks';
 import { ProjectionWorker, type WorkerOptions } from './projection-worker';
 
 export interface ProjectionStatus {
@@ -23,6 +24,7 @@ export interface ProjectionProgress {
 /** Owns one worker per projection; the single-process default runs it inside command-api. */
 export class ProjectionRunner {
   private readonly workers: Map<string, ProjectionWorker>;
+  private readonly locks: ProjectionLocks;
   private readonly appliedHere = new Subject<ProjectionProgress>();
   private readonly takenOver = new Subject<string>();
   /** Batches this process committed: with several API processes, the others are told (their commands wait on it). */
@@ -45,7 +47,8 @@ export class ProjectionRunner {
       onApplied: (projection, position) => this.appliedHere.next({ projection, position }),
       onTakeover: (projection) => this.takenOver.next(projection),
     };
-    this.workers = new Map(projections.map((p) => [p.name, new ProjectionWorker(p, dataSource, store, bus, resolved)]));
+    this.locks = ProjectionLocks.of(dataSource);
+    this.workers = new Map(projections.map((p) => [p.name, new ProjectionWorker(p, dataSource, store, bus, resolved, this.locks)]));
   }
 
   start(): void {
@@ -54,6 +57,7 @@ export class ProjectionRunner {
 
   async stop(): Promise<void> {
     await Promise.all([...this.workers.values()].map((w) => w.stop()));
+    await this.locks.close();
   }
 
   /** Read-your-writes for a command's caller: wait until `projection` has applied `position`. */

@@ -1,8 +1,9 @@
-import type { DataSource, QueryRunner } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { isAfter, START, type EventStore, type Position, type RecordedEvent, type Subscription } from '@app/event-store';
 import { MessageBatcher } from './batching';
 import { readCheckpoint, writeCheckpoint } from './checkpoint-store';
 import type { LiveDeltaBus } from './live-delta';
+import type { ProjectionLocks } from './projection-locks';
 import type { Projection } from './projection';
 
 export interface WorkerOptions {
@@ -15,9 +16,6 @@ export interface WorkerOptions {
   /** This process took the projection over from another one (which may have died before sending its deltas). */
   onTakeover?: (projection: string) => void;
 }
-
-/** Any 32-bit number of ours; together with hashtext(name) it names one projection's ownership lock. */
-const LOCK_CLASS = 0x45_43_44; // "ECD"
 
 /**
  * Runs one projection: owns it through a session advisory lock, subscribes from the stored checkpoint, and
@@ -35,7 +33,6 @@ export class ProjectionWorker {
   caughtUp = false;
   eventsApplied = 0;
   private stopped = false;
-  private lockHolder: QueryRunner | undefined;
   private subscription: Subscription | undefined;
   private loop: Promise<void> | undefined;
   private readonly waiters = new Set<() => void>();
@@ -48,6 +45,7 @@ export class ProjectionWorker {
     private readonly store: EventStore,
     private readonly bus: LiveDeltaBus,
     private readonly options: WorkerOptions,
+    private readonly locks: ProjectionLocks,
   ) {}
 
   start(): void {
@@ -64,7 +62,7 @@ export class ProjectionWorker {
 
   /** Whether this process runs the projection now (holds its lock). */
   get owner(): boolean {
-    return this.lockHolder !== undefined;
+    return this.locks.holds(this.projection.name);
   }
 
   /** Another process applied the projection up to `position`: commands waiting here on it may answer. */
@@ -138,6 +136,8 @@ export class ProjectionWorker {
     while (!this.stopped) {
       const { messages, done } = await batcher.next(this.options.batchSize);
       const events = messages.flatMap((m) => (m.kind === 'event' ? [m.event] : []));
+      // Applying without the lock would still be correct (the checkpoint row lock), but another process owns it now.
+      if (!this.owner) throw new Error('lost its ownership lock (connection to the database broken)');
       if (events.length > 0) {
         this.caughtUp = false;
         await this.applyBatch(events);
@@ -178,27 +178,13 @@ export class ProjectionWorker {
   }
 
   private async acquireLock(): Promise<boolean> {
-    if (this.lockHolder) return true;
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    const [row] = (await runner.query(`select pg_try_advisory_lock($1, hashtext($2)) as locked`, [LOCK_CLASS, this.projection.name])) as {
-      locked: boolean;
-    }[];
-    if (row?.locked) {
-      this.lockHolder = runner;
-      return true;
-    }
-    await runner.release();
+    if (await this.locks.tryLock(this.projection.name)) return true;
     this.everFollowed = true;
     return false;
   }
 
   private async releaseLock(): Promise<void> {
-    const runner = this.lockHolder;
-    this.lockHolder = undefined;
-    if (!runner) return;
-    await runner.query(`select pg_advisory_unlock($1, hashtext($2))`, [LOCK_CLASS, this.projection.name]).catch(() => undefined);
-    await runner.release().catch(() => undefined);
+    await this.locks.unlock(this.projection.name);
   }
 }
 

@@ -1,19 +1,30 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const ROOT = resolve(__dirname, '../..');
+/** The repository root, from the sources (tests) or from dist/ (benches). */
+const ROOT = ((): string => {
+  for (let dir = __dirname; dir !== resolve(dir, '..'); dir = resolve(dir, '..')) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'apps/command-api'))) return dir;
+  }
+  throw new Error(`no repository root above ${__dirname}`);
+})();
 const MAIN = join(ROOT, 'dist/apps/command-api/src/main.js');
 
-/** The built application (`npm run build`, which `npm test` runs first) in a process of its own. */
+/**
+ * The built application (`npm run build`, which `npm test` runs first) in an OS process of its own, for what an
+ * in-process app cannot show: SIGKILL, several API processes on one database. Used by tests and benches.
+ */
 export interface ServerProcess {
   name: string;
   baseUrl: string;
   pid: number;
   /** Everything the process wrote, for failure messages. */
   output(): string;
+  /** Resident memory now (Linux /proc), or NaN. */
+  rssBytes(): number;
   /** SIGKILL: no shutdown hook runs, open transactions and connections die with the process. */
   kill9(): Promise<void>;
   stop(): Promise<void>;
@@ -63,6 +74,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     baseUrl: `http://127.0.0.1:${port}`,
     pid: child.pid!,
     output: () => output,
+    rssBytes: () => rssOf(child.pid!),
     kill9: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;
@@ -105,4 +117,13 @@ function freePort(): Promise<number> {
       server.close(() => resolvePromise(port));
     });
   });
+}
+
+function rssOf(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
 }
