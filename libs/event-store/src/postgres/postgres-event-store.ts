@@ -20,6 +20,7 @@ import {
 } from '../port/errors';
 import { AppendListener } from './append-listener';
 import { AppendNotifier } from './append-notifier';
+import { SharedTail } from './shared-tail';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './row-mapping';
 import { PostgresSubscription } from './postgres-subscription';
 
@@ -31,6 +32,8 @@ export interface PostgresEventStoreOptions {
   pollIntervalMs?: number;
   /** Events per global read while catching up. */
   pageSize?: number;
+  /** Newest events kept in memory for caught-up subscriptions to share (SharedTail). */
+  tailCapacity?: number;
   log?: (message: string) => void;
   /** Shown in pg_stat_activity (the LISTEN connection gets a `:listen` suffix), so operators can tell them apart. */
   applicationName?: string;
@@ -53,6 +56,7 @@ export class PostgresEventStore implements EventStore {
   private readonly subscriptions = new Set<PostgresSubscription>();
   private readonly pollIntervalMs: number;
   private readonly pageSize: number;
+  private readonly tail: SharedTail;
 
   constructor(private readonly options: PostgresEventStoreOptions) {
     const applicationName = options.applicationName ?? 'event-store';
@@ -67,6 +71,7 @@ export class PostgresEventStore implements EventStore {
     this.notifier = new AppendNotifier(this.pool, (m) => this.log(m));
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.pageSize = options.pageSize ?? 500;
+    this.tail = new SharedTail((after, maxCount) => this.readAll({ after, maxCount }), this.pageSize, options.tailCapacity ?? 5_000);
   }
 
   async append(streamName: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
@@ -145,6 +150,8 @@ export class PostgresEventStore implements EventStore {
   subscribeAll(options: SubscribeAllOptions = {}): Subscription {
     const subscription = new PostgresSubscription(
       (after) => this.readAll({ after, filter: options.filter, maxCount: this.pageSize }),
+      this.tail,
+      options.filter,
       options.fromExclusive,
       this.pageSize,
       this.pollIntervalMs,
