@@ -48,6 +48,8 @@ export async function startTestApp(overrides: Record<string, string> = {}, optio
   const port = typeof address === 'object' && address ? address.port : 0;
   const baseUrl = `http://127.0.0.1:${port}`;
   const client = new Client({ connectionString: database.url });
+  // Fault tests stop the database under the application; this helper connection must not crash the test run then.
+  client.on('error', () => undefined);
   await client.connect();
   const sockets: Socket[] = [];
   const sql = async <R extends object>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as R[];

@@ -21,6 +21,7 @@ import type { Clock } from '@app/shared';
 import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { ConsoleGateway, REALTIME_OPTIONS } from './realtime/console.gateway';
+import { MetricsController } from './metrics/metrics.controller';
 
 export type CommandApiConfig = AppConfig & { DATABASE_URL: string; RUN_PROJECTIONS?: boolean; clock?: Clock };
 
@@ -63,7 +64,7 @@ export class AppModule {
         WarningsModule,
         ReplayModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }, { provide: REALTIME_OPTIONS, useValue: { flushMs: config.LIVE_FLUSH_MS, clustered: config.CLUSTER } }, ConsoleGateway],
     };
   }

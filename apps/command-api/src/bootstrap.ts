@@ -11,6 +11,7 @@ import { corsOrigins, createValidationPipe, KnownJurisdictionConstraint, BodyLim
 import { ConfiguredIoAdapter } from './realtime/configured-io.adapter';
 import { problemClientErrorHandler } from './http/client-error.handler';
 import { serveConsole } from './console/serve-console';
+import { METRICS, outcomeOf, type CommandApiMetrics } from './metrics/metrics';
 import { AppModule, type CommandApiConfig } from './app.module';
 
 /** Builds the HTTP + Socket.IO application (not yet listening). Used by main.ts and by the e2e tests. */
@@ -32,7 +33,7 @@ export async function createApp(config: CommandApiConfig): Promise<NestFastifyAp
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: config.NODE_ENV === 'test' ? ['error', 'warn'] : undefined,
   });
-  app.setGlobalPrefix('api/v1', { exclude: ['health'] });
+  app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/(.*)', 'metrics'] });
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(new BodyLimitsPipe(), createValidationPipe());
   // The jurisdiction constraint needs the tree loaded at start; everything else class-validator builds itself
@@ -61,6 +62,14 @@ export async function createApp(config: CommandApiConfig): Promise<NestFastifyAp
   fastify.removeContentTypeParser(['text/plain']);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-correlation-id', request.id);
+  });
+  // HTTP latency and command outcomes for /metrics, labelled by route pattern (not URL) to keep the series few.
+  const metrics = app.get<CommandApiMetrics>(METRICS);
+  fastify.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    const status = reply.statusCode;
+    metrics.httpDuration.observe({ method: request.method, route, status: String(status) }, reply.elapsedTime / 1000);
+    if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS') metrics.commands.inc({ route, outcome: outcomeOf(status) });
   });
   const document = SwaggerModule.createDocument(
     app,

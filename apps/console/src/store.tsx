@@ -289,6 +289,8 @@ export function StoreProvider({ session, onSessionEnd, children }: { session: Se
       dispatch({ type: 'connection', state: 'disconnected' });
       // Refused by the handshake middleware: socket.io does not retry, the session is over.
       if (error.data?.code === 'UNAUTHENTICATED') endRef.current('expired');
+      // The server could not check the token (its database is restarting): try again, still signed in.
+      if (error.data?.code === 'UNAVAILABLE') setTimeout(() => { if (socketRef.current === socket && !socket.connected) socket.connect(); }, 3000);
     });
     socket.on('session.expired', (msg: { data?: { reason?: string } }) => {
       endRef.current(msg?.data?.reason === 'token_expired' ? 'expired' : 'revoked');

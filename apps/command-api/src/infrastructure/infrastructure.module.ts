@@ -2,6 +2,8 @@ import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationB
 import { DataSource } from 'typeorm';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { createEventStore } from './event-store.factory';
+import { CommandApiMetrics, METRICS } from '../metrics/metrics';
+import { MeteredEventStore } from '../metrics/metered-event-store';
 import { LiveDeltaBus } from '@app/event-sourcing';
 import { LIVE_DELTA_BUS, PostgresSnapshotStore, PROJECTION_RUNNER, ProjectionRunner, SNAPSHOT_STORE } from '@app/event-sourcing/projections';
 import { DEADLINE_ALARM_OPTIONS, incidentProjections } from '@app/incidents';
@@ -28,6 +30,8 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
   private readonly logger = new Logger('Infrastructure');
 
   constructor(
+    @Inject(LIVE_DELTA_BUS) private readonly bus: LiveDeltaBus,
+    @Inject(METRICS) private readonly metrics: CommandApiMetrics,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig & { RUN_PROJECTIONS?: boolean },
@@ -47,9 +51,11 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         { provide: ROLL_CALL_OPTIONS, useValue: { tickMs: config.ROLL_CALL_TICK_MS } },
         { provide: DRILL_OPTIONS, useValue: { tickMs: config.DRILL_TICK_MS } },
         { provide: SNAPSHOT_STORE, inject: [DataSource], useFactory: (dataSource: DataSource) => new PostgresSnapshotStore(dataSource) },
+        { provide: METRICS, useValue: new CommandApiMetrics() },
         {
           provide: EVENT_STORE,
-          useFactory: (): EventStore => createEventStore(config),
+          inject: [METRICS],
+          useFactory: (metrics: CommandApiMetrics): EventStore => new MeteredEventStore(createEventStore(config), metrics),
         },
         {
           provide: PROJECTION_RUNNER,
@@ -71,11 +77,16 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
             }),
         },
       ],
-      exports: [DEADLINE_ALARM_OPTIONS, ROLL_CALL_OPTIONS, DRILL_OPTIONS, APP_CONFIG, CLOCK, JURISDICTIONS, LIVE_DELTA_BUS, EVENT_STORE, PROJECTION_RUNNER, SNAPSHOT_STORE, KnownJurisdictionConstraint],
+      exports: [METRICS, DEADLINE_ALARM_OPTIONS, ROLL_CALL_OPTIONS, DRILL_OPTIONS, APP_CONFIG, CLOCK, JURISDICTIONS, LIVE_DELTA_BUS, EVENT_STORE, PROJECTION_RUNNER, SNAPSHOT_STORE, KnownJurisdictionConstraint],
     };
   }
 
   onApplicationBootstrap(): void {
+    // Every live delta of this process, and the deadline alarms among them, are counted for /metrics.
+    this.bus.deltas.subscribe((delta) => {
+      this.metrics.liveDeltas.inc({ name: delta.name });
+      if (delta.name === 'deadline.due' || delta.name === 'deadline.overdue') this.metrics.deadlineAlarms.inc({ kind: delta.name === 'deadline.due' ? 'due' : 'overdue' });
+    });
     if (this.config.RUN_PROJECTIONS === false) return;
     this.runner.start();
     this.logger.log('projections started');

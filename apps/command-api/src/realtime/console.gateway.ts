@@ -10,6 +10,7 @@ import { LIVE_DELTA_BUS, LiveDeltaBuffer, PROJECTION_RUNNER, type ProjectionRunn
 import { Authenticator } from '@app/identity';
 import { ReplayRegistry } from '@app/replay';
 import { JURISDICTIONS, type Actor, type JurisdictionRegistry } from '@app/shared';
+import { DATABASE_RETRY_AFTER_SECONDS } from '@app/shared/nest';
 import { replayRoom, roomsOfDelta, roomsOfSubscription, type ConsoleSubscription } from './console-rooms';
 import { CorkedFanout } from './corked-fanout';
 
@@ -66,7 +67,8 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
           (socket.data as ConsoleSocketData).expiresAt = authenticated.expiresAt.getTime();
           next();
         },
-        () => next(unauthorized()),
+        // The user store cannot be read (database restarting): not a reason to sign the console out.
+        () => next(unavailable()),
       );
     });
     this.watchRevocations();
@@ -81,9 +83,14 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     this.replayFeed = this.replays.emissions.subscribe((e) => this.namespace.to(replayRoom(e.replayId)).emit(e.name, e.payload));
   }
 
+  /** Consoles connected to this process (metrics). */
+  connectedConsoles(): number {
+    return this.namespace?.sockets.size ?? 0;
+  }
+
   private deliver(delta: LiveDelta): void {
     this.buffer.add(delta);
-    this.fanout.send({ rooms: roomsOfDelta(delta, this.jurisdictions), name: delta.name, payload: { position: delta.position, data: delta.data } });
+    this.fanout.send({ rooms: roomsOfDelta(delta, this.jurisdictions), name: delta.name, payload: { position: delta.position, data: delta.data }, position: delta.position });
   }
 
   /**
@@ -143,6 +150,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   handleConnection(client: Socket): void {
     const { actor, expiresAt } = client.data as ConsoleSocketData;
     void client.join(roomsOfSubscription({}, actor));
+    this.fanout.joined(client.id);
     // A token that expires ends the subscription: the console must sign in again (or reconnect with a renewed token).
     const timer = setTimeout(() => {
       client.emit('session.expired', { data: { reason: 'token_expired' } });
@@ -216,6 +224,10 @@ interface ConsoleSocketData {
   actor: Actor;
   expiresAt: number;
   expiryTimer?: NodeJS.Timeout;
+}
+
+function unavailable(): Error & { data: { code: string; retryAfterSeconds: number } } {
+  return Object.assign(new Error('服务暂不可用，请稍后重试'), { data: { code: 'UNAVAILABLE', retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS } });
 }
 
 function unauthorized(): Error & { data: { code: string } } {

@@ -1,10 +1,18 @@
 import type { Socket as TcpSocket } from 'node:net';
 import type { Namespace } from 'socket.io';
+import { comparePositions, parsePosition, type Position } from '@app/event-store';
 
 export interface Outgoing {
   rooms: string[];
   name: string;
   payload: unknown;
+  /** The global position of the event behind it: a burst goes out in position order. */
+  position: string;
+}
+
+interface Queued extends Outgoing {
+  seq: number;
+  at: Position | undefined;
 }
 
 /**
@@ -15,8 +23,11 @@ export interface Outgoing {
  * cost is at most `windowMs` of added latency (0 = flush at the next turn of the event loop).
  */
 export class CorkedFanout {
-  private queue: Outgoing[] = [];
+  private queue: Queued[] = [];
   private timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
+  private seq = 0;
+  /** Sockets that joined rooms while messages were queued, with the count of messages queued before they joined. */
+  private readonly joinedDuringBurst = new Map<string, number>();
 
   constructor(
     private readonly namespace: () => Namespace,
@@ -24,9 +35,17 @@ export class CorkedFanout {
   ) {}
 
   send(message: Outgoing): void {
-    this.queue.push(message);
+    this.queue.push({ ...message, seq: this.seq++, at: parsePosition(message.position) });
     if (this.timer) return;
     this.timer = this.windowMs > 0 ? setTimeout(() => this.flush(), this.windowMs) : setImmediate(() => this.flush());
+  }
+
+  /**
+   * A console that joins now has what is queued already: it was published before the console connected, so the
+   * console's HTTP load or its `resume` covers it. Sending it again live would repeat it out of order.
+   */
+  joined(socketId: string): void {
+    if (this.queue.length > 0) this.joinedDuringBurst.set(socketId, this.seq);
   }
 
   /** Sends everything queued now (also on shutdown, so nothing queued is dropped silently). */
@@ -38,18 +57,26 @@ export class CorkedFanout {
     this.timer = undefined;
     const burst = this.queue;
     this.queue = [];
+    const joined = [...this.joinedDuringBurst];
+    this.joinedDuringBurst.clear();
     if (burst.length === 0) return;
+    // Projections publish independently; within a burst, consoles get the deltas in global position order.
+    burst.sort((a, b) => (a.at && b.at ? comparePositions(a.at, b.at) : 0) || a.seq - b.seq);
     const namespace = this.namespace();
     const corked = burst.length > 1 ? this.cork(namespace, burst) : [];
     try {
       // `local`: each process sends to its own consoles; other processes get the deltas from their own feed.
-      for (const m of burst) if (m.rooms.length > 0) namespace.local.to(m.rooms).emit(m.name, m.payload);
+      for (const m of burst) {
+        if (m.rooms.length === 0) continue;
+        const late = joined.filter(([, queuedBefore]) => queuedBefore > m.seq).map(([id]) => id);
+        (late.length > 0 ? namespace.local.to(m.rooms).except(late) : namespace.local.to(m.rooms)).emit(m.name, m.payload);
+      }
     } finally {
       for (const tcp of corked) tcp.uncork();
     }
   }
 
-  private cork(namespace: Namespace, burst: readonly Outgoing[]): TcpSocket[] {
+  private cork(namespace: Namespace, burst: readonly Queued[]): TcpSocket[] {
     const rooms = new Set(burst.flatMap((m) => m.rooms));
     const ids = new Set<string>();
     for (const room of rooms) for (const id of namespace.adapter.rooms.get(room) ?? []) ids.add(id);

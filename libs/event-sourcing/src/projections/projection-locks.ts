@@ -14,6 +14,8 @@ export class ProjectionLocks {
   private client: Client | undefined;
   private connecting: Promise<Client> | undefined;
   private readonly held = new Set<string>();
+  /** One query at a time on the lock connection (pg deprecates queuing on a busy client). */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly connectionString: string) {}
 
@@ -30,15 +32,25 @@ export class ProjectionLocks {
 
   async tryLock(projection: string): Promise<boolean> {
     if (this.held.has(projection)) return true;
-    const client = await this.session();
-    const { rows } = await client.query<{ locked: boolean }>(`select pg_try_advisory_lock($1, hashtext($2)) as locked`, [LOCK_CLASS, projection]);
-    if (rows[0]?.locked && this.client === client) this.held.add(projection);
-    return this.held.has(projection);
+    return this.serially(async () => {
+      const client = await this.session();
+      const { rows } = await client.query<{ locked: boolean }>(`select pg_try_advisory_lock($1, hashtext($2)) as locked`, [LOCK_CLASS, projection]);
+      if (rows[0]?.locked && this.client === client) this.held.add(projection);
+      return this.held.has(projection);
+    });
   }
 
   async unlock(projection: string): Promise<void> {
     if (!this.held.delete(projection)) return;
-    await this.client?.query(`select pg_advisory_unlock($1, hashtext($2))`, [LOCK_CLASS, projection]).catch(() => undefined);
+    await this.serially(async () => {
+      await this.client?.query(`select pg_advisory_unlock($1, hashtext($2))`, [LOCK_CLASS, projection]).catch(() => undefined);
+    });
+  }
+
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   async close(): Promise<void> {

@@ -34,7 +34,7 @@ export class ProjectionRunner {
 
   constructor(
     private readonly dataSource: DataSource,
-    store: EventStore,
+    private readonly store: EventStore,
     projections: readonly Projection[],
     bus: LiveDeltaBus,
     options: Partial<WorkerOptions> = {},
@@ -92,6 +92,20 @@ export class ProjectionRunner {
       eventsApplied: w.eventsApplied,
       owner: w.owner,
     }));
+  }
+
+  /**
+   * How far each projection trails the store, as this process knows it: events after its applied position that match
+   * its filter (counted up to `cap`) and the age of the oldest of them. For metrics; reads at most `cap` events each.
+   */
+  async lag(now: Date, cap = 10_000): Promise<{ name: string; events: number; seconds: number }[]> {
+    return Promise.all(
+      [...this.workers.values()].filter((w) => w.appliedUpTo).map(async (w) => {
+        const pending = await this.store.readAll({ after: w.appliedUpTo, filter: w.projection.filter, maxCount: cap });
+        const oldest = pending[0]?.recordedAt;
+        return { name: w.projection.name, events: pending.length, seconds: oldest ? Math.max(0, (now.getTime() - oldest.getTime()) / 1000) : 0 };
+      }),
+    );
   }
 
   /**

@@ -8,3 +8,4 @@ export * from './auth';
 export * from './known-jurisdiction.validator';
 export * from './body-limits.pipe';
 export * from './request-validators';
+export * from './database-unavailable';

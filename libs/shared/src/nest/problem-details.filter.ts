@@ -4,6 +4,7 @@ import { EventStoreUnavailableError } from '@app/event-store';
 import { DomainError, type DomainErrorKind } from '../errors/domain-error';
 import { problem, PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details';
 import { RequestValidationError } from './validation';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable';
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409, rule: 422 };
 
@@ -22,7 +23,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const correlationId = String(request.id);
     const body = { ...this.toProblem(exception, correlationId), correlationId, instance: request.url };
-    const retryAfterMs = retryAfterOf(exception);
+    const retryAfterMs = body.status === 503 && isUnavailable(exception) ? DATABASE_RETRY_AFTER_SECONDS * 1000 : retryAfterOf(exception);
     if (retryAfterMs !== undefined) void reply.header('retry-after', String(Math.ceil(retryAfterMs / 1000)));
     void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
   }
@@ -37,6 +38,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof EventStoreUnavailableError) {
       return problem(503, 'EVENT_STORE_UNAVAILABLE', '事件存储暂不可用，请稍后重试');
     }
+    // The database (read models, or the user store behind every token check) is down or restarting. A command that
+    // committed just before may still have been applied: clients retry with the same Idempotency-Key.
+    if (isDatabaseUnavailable(exception)) {
+      return problem(503, 'DATABASE_UNAVAILABLE', '数据库暂不可用，请稍后重试');
+    }
     if (exception instanceof HttpException) return fromHttpException(exception);
     if (isFastifyClientError(exception)) {
       return problem(exception.statusCode, fastifyCode(exception), exception.message);
@@ -44,6 +50,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     this.logger.error(`unexpected error [${correlationId}]: ${exception instanceof Error ? exception.stack : String(exception)}`);
     return problem(500, 'INTERNAL_ERROR', `服务器内部错误，请联系值班运维并提供关联编号 ${correlationId}`);
   }
+}
+
+function isUnavailable(exception: unknown): boolean {
+  return exception instanceof EventStoreUnavailableError || isDatabaseUnavailable(exception);
 }
 
 /** An error that knows when the client may try again (a locked sign-in) carries `retryAfterMs`. */

@@ -1,0 +1,87 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/**
+ * The Prometheus metrics of one API process (prom-client: the de-facto Node client, kept by the Prometheus
+ * community; its default metrics add CPU, memory, GC and event-loop lag). Names follow Prometheus conventions:
+ * base units (seconds), `_total` for counters, low-cardinality labels (route patterns, not URLs).
+ */
+export class CommandApiMetrics {
+  readonly registry = new Registry();
+
+  readonly httpDuration = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'HTTP request latency, by method, route pattern and status code',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+
+  readonly commands = new Counter({
+    name: 'commands_total',
+    help: 'Commands (POST/PUT/PATCH/DELETE) by route pattern and outcome: accepted, rejected (4xx), unavailable (503), failed (5xx)',
+    labelNames: ['route', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  readonly appendDuration = new Histogram({
+    name: 'event_store_append_duration_seconds',
+    help: 'Event store append latency, by outcome',
+    labelNames: ['outcome'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+    registers: [this.registry],
+  });
+
+  readonly projectionLagEvents = new Gauge({
+    name: 'projection_lag_events',
+    help: 'Events committed but not yet applied by the projection (capped at 10000), as seen by this process',
+    labelNames: ['projection'] as const,
+    registers: [this.registry],
+  });
+
+  readonly projectionLagSeconds = new Gauge({
+    name: 'projection_lag_seconds',
+    help: 'Age of the oldest event the projection has not applied yet (0 when caught up)',
+    labelNames: ['projection'] as const,
+    registers: [this.registry],
+  });
+
+  readonly projectionOwner = new Gauge({
+    name: 'projection_owner',
+    help: '1 when this process runs the projection (holds its lock), else 0',
+    labelNames: ['projection'] as const,
+    registers: [this.registry],
+  });
+
+  readonly socketConnections = new Gauge({
+    name: 'console_socket_connections',
+    help: 'Consoles connected to this process over Socket.IO',
+    registers: [this.registry],
+  });
+
+  readonly liveDeltas = new Counter({
+    name: 'live_deltas_total',
+    help: 'Live deltas produced by this process, by message name',
+    labelNames: ['name'] as const,
+    registers: [this.registry],
+  });
+
+  readonly deadlineAlarms = new Counter({
+    name: 'deadline_alarms_total',
+    help: 'Reporting-deadline alarms raised (due: 10 minutes before, overdue: missed)',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+  }
+}
+
+export const METRICS = Symbol('METRICS');
+
+/** A command's outcome from its status code. */
+export function outcomeOf(status: number): 'accepted' | 'rejected' | 'unavailable' | 'failed' {
+  if (status < 400) return 'accepted';
+  if (status === 503) return 'unavailable';
+  return status < 500 ? 'rejected' : 'failed';
+}
