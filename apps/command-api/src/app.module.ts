@@ -22,6 +22,7 @@ import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { ConsoleGateway, REALTIME_OPTIONS } from './realtime/console.gateway';
 import { MetricsController } from './metrics/metrics.controller';
+import { Lifecycle } from './lifecycle/lifecycle';
 
 export type CommandApiConfig = AppConfig & { DATABASE_URL: string; RUN_PROJECTIONS?: boolean; clock?: Clock };
 
@@ -65,7 +66,7 @@ export class AppModule {
         ReplayModule,
       ],
       controllers: [HealthController, MetricsController],
-      providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }, { provide: REALTIME_OPTIONS, useValue: { flushMs: config.LIVE_FLUSH_MS, clustered: config.CLUSTER } }, ConsoleGateway],
+      providers: [Lifecycle, { provide: APP_GUARD, useClass: ThrottlerGuard }, { provide: REALTIME_OPTIONS, useValue: { flushMs: config.LIVE_FLUSH_MS, clustered: config.CLUSTER } }, ConsoleGateway],
     };
   }
 }

@@ -7,11 +7,12 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { useContainer } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import helmet from '@fastify/helmet';
-import { corsOrigins, createValidationPipe, KnownJurisdictionConstraint, BodyLimitsPipe, problem, PROBLEM_CONTENT_TYPE, ProblemDetailsFilter } from '@app/shared/nest';
+import { corsOrigins, createValidationPipe, DATABASE_RETRY_AFTER_SECONDS, KnownJurisdictionConstraint, BodyLimitsPipe, problem, PROBLEM_CONTENT_TYPE, ProblemDetailsFilter } from '@app/shared/nest';
 import { ConfiguredIoAdapter } from './realtime/configured-io.adapter';
 import { problemClientErrorHandler } from './http/client-error.handler';
 import { serveConsole } from './console/serve-console';
 import { METRICS, outcomeOf, type CommandApiMetrics } from './metrics/metrics';
+import { Lifecycle } from './lifecycle/lifecycle';
 import { AppModule, type CommandApiConfig } from './app.module';
 
 /** Builds the HTTP + Socket.IO application (not yet listening). Used by main.ts and by the e2e tests. */
@@ -33,7 +34,7 @@ export async function createApp(config: CommandApiConfig): Promise<NestFastifyAp
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: config.NODE_ENV === 'test' ? ['error', 'warn'] : undefined,
   });
-  app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/(.*)', 'metrics'] });
+  app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/live', 'health/ready', 'metrics'] });
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(new BodyLimitsPipe(), createValidationPipe());
   // The jurisdiction constraint needs the tree loaded at start; everything else class-validator builds itself
@@ -65,6 +66,23 @@ export async function createApp(config: CommandApiConfig): Promise<NestFastifyAp
   });
   // HTTP latency and command outcomes for /metrics, labelled by route pattern (not URL) to keep the series few.
   const metrics = app.get<CommandApiMetrics>(METRICS);
+  // In-flight requests are counted so that a stopping process finishes them before it closes its connections.
+  const lifecycle = app.get(Lifecycle);
+  const counted = new WeakSet<object>();
+  fastify.addHook('onRequest', async (request, reply) => {
+    // Draining: a request that still arrives on an open keep-alive connection is sent elsewhere, with nothing done.
+    if (lifecycle.draining && request.url !== '/health/live') {
+      return reply.code(503).header('connection', 'close').header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS))
+        .header('content-type', PROBLEM_CONTENT_TYPE).send(problem(503, 'SHUTTING_DOWN', '服务正在停机，请稍后重试'));
+    }
+    lifecycle.requestStarted();
+    counted.add(request);
+  });
+  const finished = async (request: object): Promise<void> => {
+    if (counted.delete(request)) lifecycle.requestFinished();
+  };
+  fastify.addHook('onResponse', finished);
+  fastify.addHook('onRequestAbort', finished);
   fastify.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
     const status = reply.statusCode;

@@ -7,6 +7,8 @@ import { resolve } from 'node:path';
 import { UserSeeding } from '@app/identity';
 import { JURISDICTIONS, ROLE_LABELS, type JurisdictionRegistry } from '@app/shared';
 import { createApp } from './bootstrap';
+import { stopGracefully } from './lifecycle/graceful-shutdown';
+import { durabilityProblems, readDurabilitySettings } from '@app/infra/database/durability';
 import { seedDemoData } from './demo/seed-demo-data';
 import { seedDemoResources } from './demo/seed-demo-resources';
 import { seedDemoPlansAndWatch } from './demo/seed-demo-plans';
@@ -18,11 +20,17 @@ async function main(): Promise<void> {
   let databaseUrl = config.DATABASE_URL;
   if (!databaseUrl) {
     logger.log('DATABASE_URL not set: starting embedded PostgreSQL under .data/pg');
-    embedded = await startEmbeddedPostgres({ name: 'pg', database: 'emergency_command' });
+    embedded = await startEmbeddedPostgres({ name: 'pg', database: 'emergency_command', callerStopsOnSignals: true });
     databaseUrl = embedded.url;
   }
   const applied = await runMigrations(databaseUrl);
   if (applied.length > 0) logger.log(`migrations applied: ${applied.join(', ')}`);
+  // An acknowledged event must survive a crash of the database host: production refuses settings that could lose it.
+  const durability = durabilityProblems(await readDurabilitySettings(databaseUrl));
+  if (durability.length > 0) {
+    if (config.NODE_ENV === 'production') throw new Error(`PostgreSQL is not durable:\n  ${durability.join('\n  ')}`);
+    for (const problem of durability) logger.warn(`PostgreSQL is not durable: ${problem}`);
+  }
 
   if (!config.AUTH_TOKEN_SECRET) logger.warn('AUTH_TOKEN_SECRET not set: a random secret is used, so sign-ins end when this process stops');
   const app = await createApp({ ...config, DATABASE_URL: databaseUrl });
@@ -31,7 +39,8 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     logger.log(`${signal}: shutting down`);
-    await app.close().catch((e: unknown) => logger.error(String(e)));
+    await stopGracefully(app, (m) => logger.log(m)).catch((e: unknown) => logger.error(String(e)));
+    // Only now that every pool is closed may the embedded database stop (it would terminate live connections).
     await embedded?.stop().catch((e: unknown) => logger.error(String(e)));
     process.exit(0);
   };

@@ -1,11 +1,12 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@app/event-sourcing/projections';
 import { Public } from '@app/shared/nest';
+import { Lifecycle } from '../lifecycle/lifecycle';
 
-/** Liveness for operators and load balancers: the read-model database, the event store, and projection lag. */
+/** Health for operators and load balancers: `/health` in full (database, event store, projections), `/health/live`, `/health/ready`. */
 @ApiTags('health')
 @Public() // load balancers and operators probe it without a token; it names no incident
 @Controller('health')
@@ -16,7 +17,37 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
+    private readonly lifecycle: Lifecycle,
   ) {}
+
+  /** Liveness: the process answers. A failing liveness probe means "restart me"; a database outage is not that. */
+  @Get('live')
+  @ApiOperation({ summary: '存活探针：进程可响应' })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /**
+   * Readiness: send me traffic. Down while the database or the event store cannot be reached, and while the process
+   * drains before it stops.
+   */
+  @Get('ready')
+  @HealthCheck()
+  @ApiOperation({ summary: '就绪探针：数据库与事件存储可用且未在停机' })
+  ready() {
+    if (this.lifecycle.draining) throw new ServiceUnavailableException('正在停机，不再接收新请求');
+    return this.health.check([() => this.database.pingCheck('database', { timeout: 3000 }), () => this.eventStoreCheck()]);
+  }
+
+  private async eventStoreCheck() {
+    const indicator = this.indicators.check('eventStore');
+    try {
+      await this.store.ping();
+      return indicator.up();
+    } catch (error) {
+      return indicator.down({ message: error instanceof Error ? error.message : String(error) });
+    }
+  }
 
   @Get()
   @HealthCheck()
@@ -24,15 +55,7 @@ export class HealthController {
   check() {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 3000 }),
-      async () => {
-        const indicator = this.indicators.check('eventStore');
-        try {
-          await this.store.ping();
-          return indicator.up();
-        } catch (error) {
-          return indicator.down({ message: error instanceof Error ? error.message : String(error) });
-        }
-      },
+      () => this.eventStoreCheck(),
       () => this.indicators.check('projections').up({ projections: this.runner.status() }),
     ]);
   }

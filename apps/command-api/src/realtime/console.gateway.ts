@@ -83,6 +83,19 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     this.replayFeed = this.replays.emissions.subscribe((e) => this.namespace.to(replayRoom(e.replayId)).emit(e.name, e.payload));
   }
 
+  /**
+   * Before this process stops: every console is told (`server.shutdown`) and its connection closed at the transport,
+   * which socket.io clients treat as a lost line: they reconnect (to another process, or to this one restarted) and
+   * resume, instead of seeing the session end.
+   */
+  farewell(): void {
+    this.fanout.flush();
+    for (const socket of this.namespace.sockets.values()) {
+      socket.emit('server.shutdown', { data: { reason: 'restarting', retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS } });
+      socket.conn.close();
+    }
+  }
+
   /** Consoles connected to this process (metrics). */
   connectedConsoles(): number {
     return this.namespace?.sockets.size ?? 0;

@@ -1,0 +1,76 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import request from 'supertest';
+import { io } from 'socket.io-client';
+import { hash } from '@node-rs/argon2';
+import { createTestDatabase } from '../support/test-database';
+import { incidentBody } from '../support/incident-fixtures';
+import { startServerProcess, type ServerProcess } from '../../bench/support/server-process';
+
+/**
+ * Issue 9, item 5: SIGTERM in the middle of commands. Every command already sent is answered (201, or 503 with
+ * Retry-After if it arrived after draining began) — none is cut off — every 201 is in the event store, consoles are
+ * told before their connection closes, and the process exits 0 with its pools closed before the database.
+ */
+describe('graceful shutdown', () => {
+  jest.setTimeout(60_000);
+  let database: { url: string; drop(): Promise<void> };
+  let server: ServerProcess | undefined;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await server?.kill9();
+    await database?.drop();
+  });
+
+  it('finishes in-flight commands, answers the rest 503, tells consoles, and exits cleanly', async () => {
+    server = await startServerProcess({ name: 'graceful', databaseUrl: database.url, env: { AUTH_TOKEN_SECRET: randomBytes(32).toString('base64url') } });
+    const sql = new Client({ connectionString: database.url });
+    sql.on('error', () => undefined);
+    await sql.connect();
+    const password = `pw-${randomUUID()}`;
+    const username = `grace${randomUUID().slice(0, 8)}`;
+    await sql.query(`insert into users (id, username, display_name, password_hash, roles, jurisdiction, created_by) values ($1, $2, $3, $4, $5, '640500', 'test')`, [
+      randomUUID(), username, `测试值班员 ${username}`, await hash(password), ['commander'],
+    ]);
+    const { body: login } = await request(server.baseUrl).post('/api/v1/auth/login').send({ username, password }).expect(200);
+    const socket = io(`${server.baseUrl}/console`, { transports: ['websocket'], reconnection: false, auth: { token: login.accessToken } });
+    await new Promise<void>((resolve, reject) => socket.once('connect', () => resolve()).once('connect_error', reject));
+    const told: string[] = [];
+    socket.on('server.shutdown', (m: { data: { reason: string } }) => told.push(m.data.reason));
+    const disconnected = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
+
+    const baseUrl = server.baseUrl;
+    const inFlight = Array.from({ length: 20 }, () =>
+      fetch(`${baseUrl}/api/v1/incidents`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${login.accessToken}` },
+        body: JSON.stringify(incidentBody()),
+      }).then(
+        async (r) => ({ status: r.status, retryAfter: r.headers.get('retry-after'), body: (await r.json()) as { id?: string } }),
+        (error: Error) => ({ status: 0, retryAfter: null, body: { error: error.message } as { id?: string } }),
+      ),
+    );
+    await new Promise((r) => setTimeout(r, 20));
+    const exit = server.stop();
+    const answers = await Promise.all(inFlight);
+    await exit;
+
+    expect(answers.filter((a) => a.status === 0)).toEqual([]);
+    expect(answers.every((a) => a.status === 201 || (a.status === 503 && Number(a.retryAfter) > 0))).toBe(true);
+    const created = answers.filter((a) => a.status === 201).map((a) => a.body.id!);
+    expect(created.length).toBeGreaterThan(0);
+    const { rows } = await sql.query<{ n: number }>(`select count(*)::int as n from es_events where event_type = 'IncidentReported' and stream_name = any($1::text[])`, [
+      created.map((id) => `incident-${id}`),
+    ]);
+    expect(rows[0]!.n).toBe(created.length);
+    expect(told).toEqual(['restarting']);
+    expect(await disconnected).toBe('transport close');
+    expect(server.exitCode()).toBe(0);
+    expect(server.output()).not.toMatch(/unexpected error|terminating connection/);
+    await sql.end();
+    socket.close();
+  });
+});
