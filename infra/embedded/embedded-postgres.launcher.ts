@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createServer } from 'node:net';
 
@@ -70,6 +70,24 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${options.database}`,
     stop: () => pg.stop(),
   };
+}
+
+/**
+ * The URL of the embedded server under `.data/<name>` if a process (npm start) runs it now, read from its
+ * postmaster.pid (line 4 is the port), so tools such as the backup can work while the system runs.
+ */
+export function runningEmbeddedPostgresUrl(name: string, database: string): string | undefined {
+  const pidFile = join(resolve(process.cwd(), '.data'), name, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return undefined; // a stale file from a crash: the server is not running
+  }
+  return Number.isInteger(port) && port > 0 ? `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}` : undefined;
 }
 
 async function createDatabaseIfMissing(

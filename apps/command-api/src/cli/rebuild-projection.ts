@@ -10,20 +10,17 @@ import { WarningBoardRow, warningProjections } from '@app/warnings';
 import { dutyProjections, DutyHandoverRow, DutyShiftRow, RollCallRow } from '@app/duty';
 import { drillProjections, DrillRow, DrillScenarioRow } from '@app/drills';
 import { JurisdictionRow, loadJurisdictionRegistry } from '@app/identity';
-import { validateConfig } from '@app/shared/nest';
+import { validateConfig, type AppConfig } from '@app/shared/nest';
 import { runMigrations } from '@app/infra/database/migrations';
 import { startEmbeddedPostgres } from '@app/infra/embedded/embedded-postgres.launcher';
 import { createEventStore } from '../infrastructure/event-store.factory';
 
 /**
- * `npm run projections:rebuild -- <name>|all`: drops a read model, resets its checkpoint and replays the events,
- * printing progress. Refuses (instead of racing) while a running server owns the projection.
+ * Drops the named read models (all when `wanted` is 'all'), resets their checkpoints and replays the events, with
+ * progress. Refuses (instead of racing) while a running server owns a projection. Used by `projections:rebuild` and
+ * by `restore`.
  */
-async function main(): Promise<void> {
-  const wanted = process.argv[2] ?? 'all';
-  const config = validateConfig(process.env);
-  const embedded = config.DATABASE_URL ? undefined : await startEmbeddedPostgres({ name: 'pg', database: 'emergency_command' });
-  const url = config.DATABASE_URL ?? embedded!.url;
+export async function rebuildReadModels(config: AppConfig, url: string, wanted: string, write: (text: string) => void): Promise<void> {
   const dataSource = await new DataSource({ type: 'postgres', url, entities: [IncidentBoardRow, IncidentTimelineRow, TeamAvailabilityRow, WarehouseRow, StockLevelRow, AllocationRow, JurisdictionRow, PlanRow, PlanVersionRow, PlanSuggestionRow, DutyShiftRow, DutyHandoverRow, RollCallRow, WarningBoardRow, DrillRow, DrillScenarioRow] }).initialize();
   await runMigrations(url);
   const store = createEventStore({ ...config, DATABASE_URL: url });
@@ -35,20 +32,32 @@ async function main(): Promise<void> {
     for (const name of names) {
       const started = Date.now();
       const replayed = await runner.rebuild(name, (applied, checkpoint) =>
-        process.stdout.write(`${process.stdout.isTTY ? "\r" : "\n"}${name}: ${applied} events replayed (checkpoint ${checkpoint ?? '-'})   `),
+        write(`${process.stdout.isTTY ? '\r' : '\n'}${name}: ${applied} events replayed (checkpoint ${checkpoint ?? '-'})   `),
       );
       const seconds = (Date.now() - started) / 1000;
-      process.stdout.write(`\r${name}: rebuilt from ${replayed} events in ${seconds.toFixed(1)} s (${Math.round(replayed / Math.max(seconds, 0.001))} events/s)\n`);
+      write(`\r${name}: rebuilt from ${replayed} events in ${seconds.toFixed(1)} s (${Math.round(replayed / Math.max(seconds, 0.001))} events/s)\n`);
     }
   } finally {
     await runner.stop();
     await store.close();
     await dataSource.destroy();
+  }
+}
+
+/** `npm run projections:rebuild -- <name>|all` */
+async function main(): Promise<void> {
+  const config = validateConfig(process.env);
+  const embedded = config.DATABASE_URL ? undefined : await startEmbeddedPostgres({ name: 'pg', database: 'emergency_command' });
+  try {
+    await rebuildReadModels(config, config.DATABASE_URL ?? embedded!.url, process.argv[2] ?? 'all', (text) => process.stdout.write(text));
+  } finally {
     await embedded?.stop();
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`\nrebuild failed: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`\nrebuild failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}
