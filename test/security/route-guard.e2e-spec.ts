@@ -53,8 +53,10 @@ describe('every route is closed without a valid token', () => {
     expect(unknown).toEqual([]);
   });
 
-  it('only health and sign-in are public', () => {
-    expect(routes.filter((r) => r.isPublic).map((r) => `${r.method} ${r.pattern}`).sort()).toEqual(['GET /health', 'POST /api/v1/auth/login']);
+  it('only the health probes, the metrics scrape and sign-in are public', () => {
+    expect(routes.filter((r) => r.isPublic).map((r) => `${r.method} ${r.pattern}`).sort()).toEqual([
+      'GET /health', 'GET /health/live', 'GET /health/ready', 'GET /metrics', 'POST /api/v1/auth/login',
+    ]);
   });
 
   const claims = (overrides: Record<string, unknown> = {}) => ({ username: t.commander.username, roles: ['commander'], jurisdiction: '640500', ...overrides });

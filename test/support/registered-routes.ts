@@ -4,6 +4,9 @@ import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/cor
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { PUBLIC_ROUTE } from '../../libs/shared/src/nest';
 
+/** Served outside /api/v1 (bootstrap.ts): probes and the Prometheus scrape. */
+const UNPREFIXED = ['health', 'health/live', 'health/ready', 'metrics'];
+
 export interface Route {
   method: string;
   /** As registered with Fastify, e.g. /api/v1/incidents/:id */
@@ -34,7 +37,7 @@ export function registeredRoutes(app: NestFastifyApplication): Route[] {
       const path: unknown = Reflect.getMetadata(PATH_METADATA, handler);
       if (typeof method !== 'number' || path === undefined) continue;
       const joined = [base, firstPath(path)].filter((p) => p !== '' && p !== '/').join('/');
-      const prefixed = joined === 'health' ? `/${joined}` : `/api/v1/${joined}`;
+      const prefixed = UNPREFIXED.includes(joined) ? `/${joined}` : `/api/v1/${joined}`;
       const isPublic = Reflect.getMetadata(PUBLIC_ROUTE, handler) === true || Reflect.getMetadata(PUBLIC_ROUTE, type) === true;
       routes.push({ method: RequestMethod[method]!, pattern: prefixed.replace(/\/+$/, ''), isPublic });
     }
