@@ -13,11 +13,15 @@ import { problemClientErrorHandler } from './http/client-error.handler';
 import { serveConsole } from './console/serve-console';
 import { METRICS, outcomeOf, type CommandApiMetrics } from './metrics/metrics';
 import { Lifecycle } from './lifecycle/lifecycle';
+import { createJsonLogger, PinoNestLogger } from './logging/json-logging';
 import { AppModule, type CommandApiConfig } from './app.module';
 
 /** Builds the HTTP + Socket.IO application (not yet listening). Used by main.ts and by the e2e tests. */
 export async function createApp(config: CommandApiConfig): Promise<NestFastifyApplication> {
+  const jsonLogger = logsAsJson(config) ? createJsonLogger(config.LOG_LEVEL) : undefined;
   const adapter = new FastifyAdapter({
+    // With JSON logs, Fastify logs every request (method, URL, status, time) under its correlation id (`reqId`).
+    ...(jsonLogger ? { loggerInstance: jsonLogger } : {}),
     bodyLimit: 1024 * 1024,
     // Every request gets a correlation id: the caller's, or a new one; errors and events carry it.
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
@@ -32,7 +36,7 @@ export async function createApp(config: CommandApiConfig): Promise<NestFastifyAp
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    logger: config.NODE_ENV === 'test' ? ['error', 'warn'] : undefined,
+    logger: jsonLogger ? new PinoNestLogger(jsonLogger) : config.NODE_ENV === 'test' ? ['error', 'warn'] : undefined,
   });
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/live', 'health/ready', 'metrics'] });
   app.useGlobalFilters(new ProblemDetailsFilter());
@@ -100,4 +104,9 @@ export async function createApp(config: CommandApiConfig): Promise<NestFastifyAp
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
   await serveConsole(app, { dir: config.CONSOLE_DIR, tileUrl: config.CONSOLE_TILE_URL ?? null, timeZone: config.TIME_ZONE });
   return app;
+}
+
+/** JSON lines when asked, and by default in production (log collectors read them); Nest's text lines otherwise. */
+export function logsAsJson(config: Pick<CommandApiConfig, 'LOG_FORMAT' | 'NODE_ENV'>): boolean {
+  return config.LOG_FORMAT ? config.LOG_FORMAT === 'json' : config.NODE_ENV === 'production';
 }

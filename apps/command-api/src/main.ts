@@ -6,7 +6,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@app/infra/e
 import { resolve } from 'node:path';
 import { UserSeeding } from '@app/identity';
 import { JURISDICTIONS, ROLE_LABELS, type JurisdictionRegistry } from '@app/shared';
-import { createApp } from './bootstrap';
+import { createApp, logsAsJson } from './bootstrap';
 import { stopGracefully } from './lifecycle/graceful-shutdown';
 import { durabilityProblems, readDurabilitySettings } from '@app/infra/database/durability';
 import { seedDemoData } from './demo/seed-demo-data';
@@ -81,7 +81,10 @@ async function main(): Promise<void> {
     '  Stop with Ctrl+C.',
     '',
   ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  // With JSON logs every output line must be JSON, and passwords must not reach a log collector: one line that says
+  // where things are, the administrator's password stays in its file.
+  if (logsAsJson(config)) logger.log(`应急指挥调度系统 is running: console ${base}/, health ${base}/health/ready, metrics ${base}/metrics; administrator password in ${adminFile}`);
+  else process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -118,6 +118,11 @@ export class AppConfig {
   @IsString()
   CONSOLE_DIR = 'apps/console/dist';
 
+  /** `json`: one JSON object per line (pino), for log collectors; `text`: Nest's coloured lines. Default: json in production. */
+  @IsOptional()
+  @IsIn(['json', 'text'])
+  LOG_FORMAT?: 'json' | 'text';
+
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }
