@@ -51,7 +51,7 @@ async function main(): Promise<void> {
 
     const incidents: string[] = [];
     console.log(`soak: ${MINUTES} min, ${RATE} commands/s, ${CONSOLES} consoles, API process pid ${server.pid}`);
-    console.log('minute  commands  errors  HTTP p50    p99     max | deliveries/s | API rss');
+    console.log('minute  commands  errors  HTTP p50    p99     max | deliveries/s | API rss   heap  resume buffer');
     const startRss = server.rssBytes();
     for (let minute = 1; minute <= MINUTES; minute++) {
       const latencies: number[] = [];
@@ -79,9 +79,13 @@ async function main(): Promise<void> {
       await Promise.all(pending);
       const sorted = latencies.sort((a, b) => a - b);
       const rss = server.rssBytes();
+      // The API's own view of its memory: V8 heap in use, and the bounded resume buffer within it.
+      const metrics = await (await fetch(`${server.baseUrl}/metrics`)).text();
+      const gauge = (name: string) => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(metrics)?.[1] ?? NaN);
       console.log(
         `${String(minute).padStart(6)}  ${String(sorted.length).padStart(8)}  ${String(errors).padStart(6)}  ${percentile(sorted, 50).toFixed(1).padStart(7)} ${percentile(sorted, 99).toFixed(1).padStart(7)} ${(sorted[sorted.length - 1] ?? NaN).toFixed(1).padStart(7)} |`
-          + ` ${((delivered - deliveredBefore) / 60).toFixed(0).padStart(12)} | ${(rss / 1024 / 1024).toFixed(0)} MB`,
+          + ` ${((delivered - deliveredBefore) / 60).toFixed(0).padStart(12)} | ${(rss / 1024 / 1024).toFixed(0)} MB  ${(gauge('nodejs_heap_size_used_bytes') / 1024 / 1024).toFixed(0)} MB`
+          + `  ${gauge('live_delta_buffer_deltas')} deltas / ${(gauge('live_delta_buffer_bytes') / 1024 / 1024).toFixed(1)} MB`,
       );
     }
     console.log(`API rss: ${(startRss / 1024 / 1024).toFixed(0)} MB at start → ${(server.rssBytes() / 1024 / 1024).toFixed(0)} MB after ${MINUTES} min`);

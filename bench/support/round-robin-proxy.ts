@@ -7,22 +7,7 @@ import { connect, createServer, type Socket } from 'node:net';
 export async function startRoundRobinProxy(backendPorts: readonly number[]): Promise<{ url: string; close(): Promise<void> }> {
   let next = 0;
   const open = new Set<Socket>();
-  const server = createServer((client) => {
-    const upstream = connect(backendPorts[next++ % backendPorts.length]!, '127.0.0.1');
-    client.setNoDelay(true);
-    upstream.setNoDelay(true);
-    open.add(client).add(upstream);
-    client.pipe(upstream);
-    upstream.pipe(client);
-    const drop = () => {
-      client.destroy();
-      upstream.destroy();
-      open.delete(client);
-      open.delete(upstream);
-    };
-    client.on('error', drop).on('close', drop);
-    upstream.on('error', drop).on('close', drop);
-  });
+  const server = createServer((client) => splice(client, backendPorts[next++ % backendPorts.length]!, open));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -34,4 +19,22 @@ export async function startRoundRobinProxy(backendPorts: readonly number[]): Pro
         server.close(() => resolve());
       }),
   };
+}
+
+/** Joins a client connection to a new one to `port`, both tracked in `open` until either side ends. */
+export function splice(client: Socket, port: number, open: Set<Socket>): void {
+  const upstream = connect(port, '127.0.0.1');
+  client.setNoDelay(true);
+  upstream.setNoDelay(true);
+  open.add(client).add(upstream);
+  client.pipe(upstream);
+  upstream.pipe(client);
+  const drop = (): void => {
+    client.destroy();
+    upstream.destroy();
+    open.delete(client);
+    open.delete(upstream);
+  };
+  client.on('error', drop).on('close', drop);
+  upstream.on('error', drop).on('close', drop);
 }

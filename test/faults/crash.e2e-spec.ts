@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import request from 'supertest';
-import { hash } from '@node-rs/argon2';
+import { signInToServer } from '../support/test-users';
+import type { Role } from '../../libs/shared/src';
 import { createTestDatabase } from '../support/test-database';
 import { incidentBody } from '../support/incident-fixtures';
 import { drillBody, drillIncidentPayload } from '../drills/drill-fixtures';
@@ -63,15 +64,7 @@ describe('kill -9 under load', () => {
     await database?.drop();
   });
 
-  const signIn = async (roles: string[]): Promise<string> => {
-    const username = `crash${randomUUID().slice(0, 8)}`;
-    const password = `pw-${randomUUID()}`;
-    await sql.query(`insert into users (id, username, display_name, password_hash, roles, jurisdiction, created_by) values ($1, $2, $3, $4, $5, '640500', 'test')`, [
-      randomUUID(), username, `测试用户 ${username}`, await hash(password), roles,
-    ]);
-    const { body } = await request(server!.baseUrl).post('/api/v1/auth/login').send({ username, password }).expect(200);
-    return body.accessToken as string;
-  };
+  const signIn = async (roles: Role[]): Promise<string> => (await signInToServer(sql, server!.baseUrl, roles)).token;
 
   it(`loses no acknowledged command over ${KILLS} SIGKILLs, half-applies none, and keeps read models equal to a rebuild`, async () => {
     process.stdout.write(`crash test: ${KILLS} kills, seed ${SEED} (CRASH_SEED=${SEED} repeats it)\n`);

@@ -1,8 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import request from 'supertest';
 import { io } from 'socket.io-client';
-import { hash } from '@node-rs/argon2';
+import { signInToServer } from '../support/test-users';
 import { createTestDatabase } from '../support/test-database';
 import { incidentBody } from '../support/incident-fixtures';
 import { startServerProcess, type ServerProcess } from '../../bench/support/server-process';
@@ -30,12 +29,7 @@ describe('graceful shutdown', () => {
     const sql = new Client({ connectionString: database.url });
     sql.on('error', () => undefined);
     await sql.connect();
-    const password = `pw-${randomUUID()}`;
-    const username = `grace${randomUUID().slice(0, 8)}`;
-    await sql.query(`insert into users (id, username, display_name, password_hash, roles, jurisdiction, created_by) values ($1, $2, $3, $4, $5, '640500', 'test')`, [
-      randomUUID(), username, `测试值班员 ${username}`, await hash(password), ['commander'],
-    ]);
-    const { body: login } = await request(server.baseUrl).post('/api/v1/auth/login').send({ username, password }).expect(200);
+    const login = { accessToken: (await signInToServer(sql, server.baseUrl, ['commander'])).token };
     const socket = io(`${server.baseUrl}/console`, { transports: ['websocket'], reconnection: false, auth: { token: login.accessToken } });
     await new Promise<void>((resolve, reject) => socket.once('connect', () => resolve()).once('connect_error', reject));
     const told: string[] = [];

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
-import { hash } from '@node-rs/argon2';
+import { signInToServer } from '../support/test-users';
 import { createTestDatabase } from '../support/test-database';
 import { incidentBody } from '../support/incident-fixtures';
 import { eventually } from '../support/eventually';
@@ -32,12 +32,9 @@ describe('structured JSON logs', () => {
     });
     const sql = new Client({ connectionString: database.url });
     await sql.connect();
-    const username = `logs${randomUUID().slice(0, 8)}`;
-    const password = `pw-${randomUUID()}`;
-    await sql.query(`insert into users (id, username, display_name, password_hash, roles, jurisdiction, created_by) values ($1, $2, $3, $4, $5, '640500', 'test')`, [
-      randomUUID(), username, `测试值班员 ${username}`, await hash(password), ['duty_officer'],
-    ]);
-    const { body: login } = await request(server.baseUrl).post('/api/v1/auth/login').send({ username, password }).expect(200);
+    const user = await signInToServer(sql, server.baseUrl, ['duty_officer']);
+    const login = { accessToken: user.token };
+    const password = user.password;
     const correlationId = `trace-${randomUUID()}`;
     const { body: incident } = await request(server.baseUrl).post('/api/v1/incidents').set('Authorization', `Bearer ${login.accessToken}`)
       .set('x-correlation-id', correlationId).send(incidentBody()).expect(201);

@@ -1,8 +1,8 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
 import { io, type Socket } from 'socket.io-client';
-import { hash } from '@node-rs/argon2';
+import { signInToServer } from '../support/test-users';
 import { comparePositions, parsePosition } from '../../libs/event-store/src';
 import { createTestDatabase } from '../support/test-database';
 import { incidentBody } from '../support/incident-fixtures';
@@ -63,13 +63,7 @@ describe('two API processes on one database', () => {
     // A runs every projection before B starts, so the roles are known.
     await until(async () => (await projections(a!)).every((p) => p.owner), 20_000);
     b = await startServerProcess({ name: 'b', databaseUrl: database.url, env });
-    const password = `pw-${randomUUID()}`;
-    const username = `scale${randomUUID().slice(0, 8)}`;
-    await sql.query(`insert into users (id, username, display_name, password_hash, roles, jurisdiction, created_by) values ($1, $2, $3, $4, $5, '640500', 'test')`, [
-      randomUUID(), username, `测试指挥员 ${username}`, await hash(password), ['commander'],
-    ]);
-    const login = await request(b.baseUrl).post('/api/v1/auth/login').send({ username, password }).expect(200);
-    token = login.body.accessToken;
+    token = (await signInToServer(sql, b.baseUrl, ['commander'])).token;
   });
 
   afterAll(async () => {

@@ -1,4 +1,5 @@
-import { createServer, connect, type Server, type Socket } from 'node:net';
+import { createServer, type Server, type Socket } from 'node:net';
+import { splice } from '../../bench/support/round-robin-proxy';
 
 /**
  * A TCP proxy in front of the application whose line can be cut: `cut()` drops every open connection and refuses new
@@ -17,19 +18,7 @@ export async function startCuttableProxy(targetPort: number): Promise<CuttablePr
   let down = false;
   const server: Server = createServer((client) => {
     if (down) return void client.destroy();
-    const upstream = connect(targetPort, '127.0.0.1');
-    open.add(client);
-    open.add(upstream);
-    client.pipe(upstream);
-    upstream.pipe(client);
-    const drop = () => {
-      client.destroy();
-      upstream.destroy();
-      open.delete(client);
-      open.delete(upstream);
-    };
-    client.on('error', drop).on('close', drop);
-    upstream.on('error', drop).on('close', drop);
+    splice(client, targetPort, open);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();

@@ -33,6 +33,9 @@ export class MetricsController {
       this.metrics.projectionLagSeconds.set({ projection: lag.name }, lag.seconds);
     }
     this.metrics.socketConnections.set(this.gateway.connectedConsoles());
+    const buffer = this.gateway.resumeBuffer();
+    this.metrics.deltaBufferDeltas.set(buffer.deltas);
+    this.metrics.deltaBufferBytes.set(buffer.bytes);
     return this.metrics.registry.metrics();
   }
 }

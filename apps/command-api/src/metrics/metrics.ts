@@ -58,6 +58,18 @@ export class CommandApiMetrics {
     registers: [this.registry],
   });
 
+  readonly deltaBufferDeltas = new Gauge({
+    name: 'live_delta_buffer_deltas',
+    help: 'Deltas kept for consoles that resume after a reconnect (bounded: 20,000 or 64 MB)',
+    registers: [this.registry],
+  });
+
+  readonly deltaBufferBytes = new Gauge({
+    name: 'live_delta_buffer_bytes',
+    help: 'Approximate bytes held by the resume buffer',
+    registers: [this.registry],
+  });
+
   readonly liveDeltas = new Counter({
     name: 'live_deltas_total',
     help: 'Live deltas produced by this process, by message name',

@@ -96,6 +96,11 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     }
   }
 
+  /** What the resume buffer holds (metrics). */
+  resumeBuffer(): { deltas: number; bytes: number } {
+    return { deltas: this.buffer.size, bytes: this.buffer.heldBytes };
+  }
+
   /** Consoles connected to this process (metrics). */
   connectedConsoles(): number {
     return this.namespace?.sockets.size ?? 0;

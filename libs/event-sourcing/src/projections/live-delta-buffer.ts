@@ -6,8 +6,10 @@ import type { LiveDelta } from './live-delta';
  * When `since` is older than the oldest kept delta (or unknown after a restart), the client must reload.
  */
 export class LiveDeltaBuffer {
-  private readonly items: LiveDelta[] = [];
-  private readonly sizes: number[] = [];
+  private items: LiveDelta[] = [];
+  private sizes: number[] = [];
+  /** Index of the oldest kept delta: evicting moves it instead of shifting 20,000 entries on every delta. */
+  private head = 0;
   private bytes = 0;
   private evictedAny = false;
 
@@ -25,10 +27,15 @@ export class LiveDeltaBuffer {
     this.items.push(delta);
     this.sizes.push(size);
     this.bytes += size;
-    while (this.items.length > 1 && (this.items.length > this.capacity || this.bytes > this.maxBytes)) {
-      this.items.shift();
-      this.bytes -= this.sizes.shift()!;
+    while (this.size > 1 && (this.size > this.capacity || this.bytes > this.maxBytes)) {
+      this.bytes -= this.sizes[this.head]!;
+      this.head++;
       this.evictedAny = true;
+    }
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.sizes = this.sizes.slice(this.head);
+      this.head = 0;
     }
   }
 
@@ -37,11 +44,12 @@ export class LiveDeltaBuffer {
     const position = parsePosition(since);
     if (!position) return 'invalid';
     if (!floor || comparePositions(position, floor) < 0) return 'too_far_behind';
-    const oldest = this.items[0];
+    const oldest = this.items[this.head];
     const oldestPosition = oldest ? parsePosition(oldest.position) : undefined;
     if (this.evictedAny && oldestPosition && comparePositions(position, oldestPosition) < 0) return 'too_far_behind';
     // Projections publish independently, so the buffer is only roughly ordered; consoles get position order.
     return this.items
+      .slice(this.head)
       .map((delta) => ({ delta, at: parsePosition(delta.position)! }))
       .filter(({ at }) => comparePositions(at, position) > 0)
       .sort((a, b) => comparePositions(a.at, b.at))
@@ -49,7 +57,7 @@ export class LiveDeltaBuffer {
   }
 
   get size(): number {
-    return this.items.length;
+    return this.items.length - this.head;
   }
 
   /** Approximate bytes held (JSON length of the payloads). */

@@ -40,3 +40,16 @@ describe('LiveDeltaBuffer memory bound', () => {
     expect((buffer.since('8/0', { commit: 1n, prepare: 0n }) as { position: string }[]).map((d) => d.position)).toEqual(['9/0', '10/0']);
   });
 });
+
+describe('LiveDeltaBuffer eviction over many deltas', () => {
+  it('keeps exactly the newest `capacity` deltas after its storage was compacted', () => {
+    const buffer = new LiveDeltaBuffer(10);
+    for (let i = 1; i <= 5_000; i++) buffer.add(delta(`${i}/0`));
+    expect(buffer.size).toBe(10);
+    expect((buffer.since('4991/0', { commit: 0n, prepare: 0n }) as { position: string }[]).map((d) => d.position)).toEqual(
+      ['4992/0', '4993/0', '4994/0', '4995/0', '4996/0', '4997/0', '4998/0', '4999/0', '5000/0'],
+    );
+    // Before the oldest kept delta, something may have been dropped: the console must reload.
+    expect(buffer.since('4990/0', { commit: 0n, prepare: 0n })).toBe('too_far_behind');
+  });
+});
