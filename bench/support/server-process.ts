@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { freePort } from '../../infra/embedded/embedded-postgres.launcher';
 
 /** The repository root, from the sources (tests) or from dist/ (benches). */
 const ROOT = ((): string => {
@@ -107,18 +107,6 @@ function waitForBanner(child: ChildProcess, output: () => string, timeoutMs: num
     };
     child.stdout!.on('data', onData);
     child.once('exit', onExit);
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePromise, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePromise(port));
-    });
   });
 }
 

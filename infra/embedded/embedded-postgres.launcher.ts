@@ -117,7 +117,8 @@ function ensureTraversable(directory: string): void {
   }
 }
 
-function freePort(): Promise<number> {
+/** A TCP port free on 127.0.0.1 right now (for the embedded server, and for test and bench servers). */
+export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.once('error', reject);

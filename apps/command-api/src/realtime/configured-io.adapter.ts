@@ -33,8 +33,10 @@ export class ConfiguredIoAdapter extends IoAdapter {
     const origins = this.options.origins;
     const server = super.createIOServer(port, { ...options, cors: { origin: origins.length > 0 ? origins : false } } as ServerOptions) as NestIoServer;
     if (this.options.clusterDatabaseUrl) {
-      this.pool ??= new Pool({ connectionString: this.options.clusterDatabaseUrl, max: 4, application_name: 'command-api:socket.io' });
-      this.pool.on('error', (error) => this.options.log(`socket.io adapter: ${error.message}`));
+      if (!this.pool) {
+        this.pool = new Pool({ connectionString: this.options.clusterDatabaseUrl, max: 4, application_name: 'command-api:socket.io' });
+        this.pool.on('error', (error) => this.options.log(`socket.io adapter: ${error.message}`));
+      }
       server.adapter(createAdapter(this.pool, { errorHandler: (error: Error) => this.options.log(`socket.io adapter: ${error.message}`) }));
     }
     return server;
