@@ -1,4 +1,5 @@
 import type { Socket } from 'socket.io-client';
+import { runningDrill } from '../support/running-drill';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { incidentBody, waitForMessage } from '../support/incident-fixtures';
 import { eventually } from '../support/eventually';
@@ -153,7 +154,7 @@ describe('replay (复盘回放): state at a moment, and replays over Socket.IO',
   });
 
   it('a drill replay re-emits every incident of the drill in log order', async () => {
-    const drillId = '6a1f0c3e-0000-4000-8000-' + Date.now().toString(16).padStart(12, '0').slice(-12);
+    const drillId = await runningDrill(t);
     const a = (await t.post('/api/v1/incidents').send(incidentBody({ drillId })).expect(201)).body.id;
     const b = (await t.post('/api/v1/incidents').send(incidentBody({ drillId, jurisdiction: '640521' })).expect(201)).body.id;
     await t.post(`/api/v1/incidents/${a}/updates`).send({ casualties: { deaths: 12 } }).expect(200);
