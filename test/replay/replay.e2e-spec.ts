@@ -168,10 +168,13 @@ describe('replay (复盘回放): state at a moment, and replays over Socket.IO',
     const { events, finished } = collect(socket);
     expect(await socket.emitWithAck('subscribe', { replayId })).toMatchObject({ ok: true });
     await finished;
-    const ids = events.map((m) => (m.data.state as { id: string }).id);
+    // The drill's own events come first (it was planned and started before its incidents), without an incident state.
+    expect(events.slice(0, 2).map((m) => (m.data.event as { type: string }).type)).toEqual(['DrillPlanned', 'DrillStarted']);
+    const ofIncidents = events.filter((m) => m.data.state !== null);
+    const ids = ofIncidents.map((m) => (m.data.state as { id: string }).id);
     expect(ids[0]).toBe(a);
     expect(ids).toContain(b);
-    const lastOf = (id: string) => [...events].reverse().find((m) => (m.data.state as { id: string }).id === id)!.data.state;
+    const lastOf = (id: string) => [...ofIncidents].reverse().find((m) => (m.data.state as { id: string }).id === id)!.data.state;
     expect(lastOf(a)).toEqual(liveA);
     expect(lastOf(b)).toEqual(liveB);
     // A county commander sees only its own incident of the drill; a stranger to every part of it gets 404.
