@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { LIVE_DELTA_BUS } from '../../libs/event-sourcing/src/projections';
-import { DeadlineAlarmScheduler } from '../../libs/incidents/src';
+import { DeadlineAlarmScheduler, IncidentCommandRunner } from '../../libs/incidents/src';
 import { DrillScheduler } from '../../libs/drills/src';
 import { CLOCK, JURISDICTIONS } from '../../libs/shared/src';
 import { incidentBody } from '../support/incident-fixtures';
@@ -190,10 +190,45 @@ describe('attack: forged drill flags', () => {
     }).expect(201)).body;
     const dispatch = await t.post(`/api/v1/drills/${drills.county}/dispatches`, countyCoordinator.token).send({ incidentId: real.id, teamId: team.id }).expect(422);
     expect(dispatch.body).toMatchObject({ code: 'NOT_A_DRILL_INCIDENT' });
+    const store = (await t.post('/api/v1/warehouses', admin.token).send({
+      name: `中宁县储备库 ${randomUUID().slice(0, 4)}`, level: 'county', location: { address: '中宁县', lat: 37.48, lng: 105.68 }, jurisdiction: '640521', reserveKind: 'physical',
+    }).expect(201)).body.id as string;
+    const allocation = await t.post(`/api/v1/drills/${drills.county}/allocations`, countyCoordinator.token)
+      .send({ incidentId: real.id, warehouseId: store, items: [{ materialCode: '1010101', quantity: 1 }] }).expect(422);
+    expect(allocation.body).toMatchObject({ code: 'NOT_A_DRILL_INCIDENT' });
     const inject = await t.post(`/api/v1/drills/${drills.county}/injects`, countyCoordinator.token).send({ kind: 'update_situation', payload: { incidentId: real.id, casualties: { deaths: 0 } } }).expect(422);
     expect(inject.body).toMatchObject({ code: 'NOT_A_DRILL_INCIDENT' });
     expect(await streamLength(`incident-${real.id}`)).toBe(length);
     expect((await t.get(`/api/v1/incidents/${real.id}`).expect(200)).body).toMatchObject({ drillId: null, casualties: { deaths: 12 } });
+  });
+
+  it('even a system command on a drill\'s behalf cannot touch a real incident: the incident\'s stream decides', async () => {
+    const real = (await t.post('/api/v1/incidents', attacker.token).send(accident()).expect(201)).body;
+    const length = await streamLength(`incident-${real.id}`);
+    const runner = t.app.get(IncidentCommandRunner);
+    const correlationId = randomUUID();
+    await expect(runner.run(real.id, { type: 'RecordDrillAllocation', allocationId: randomUUID(), warehouseId: randomUUID(), items: [{ materialCode: '1010101', quantity: 1 }], now: new Date() }, {
+      correlationId, causationId: correlationId, actorId: 'system:test', drillId: drills.county,
+    })).rejects.toMatchObject({ code: 'NOT_A_DRILL_INCIDENT' });
+    expect(await streamLength(`incident-${real.id}`)).toBe(length);
+  });
+
+  it('drill warnings: a county officer cannot adjust or lift the city drill\'s warning in the county (404); none after the drill ends (409)', async () => {
+    const cityOfficer = await t.user(['duty_officer'], '640500');
+    const cityWarning = (await t.post('/api/v1/warnings', cityOfficer.token).send(warningBody({ drillId: drills.city })).expect(201)).body.id as string;
+    const length = await streamLength(`warning-${cityWarning}`);
+    expect((await t.post(`/api/v1/warnings/${cityWarning}/lift`, attacker.token).send({ reason: '解除' }).expect(404)).body).toMatchObject({ code: 'DRILL_NOT_FOUND' });
+    expect((await t.post(`/api/v1/warnings/${cityWarning}/updates`, attacker.token).send({ level: 'blue' }).expect(404)).body).toMatchObject({ code: 'DRILL_NOT_FOUND' });
+    expect(await streamLength(`warning-${cityWarning}`)).toBe(length);
+
+    const drillId = await plan(countyCoordinator, '640521');
+    await start(drillId, countyCoordinator);
+    const warning = (await t.post('/api/v1/warnings', attacker.token).send(warningBody({ drillId })).expect(201)).body.id as string;
+    await t.post(`/api/v1/warnings/${warning}/updates`, attacker.token).send({ level: 'red' }).expect(200);
+    await t.post(`/api/v1/drills/${drillId}/end`, countyCoordinator.token).send({}).expect(200);
+    const ended = await streamLength(`warning-${warning}`);
+    expect((await t.post(`/api/v1/warnings/${warning}/updates`, attacker.token).send({ level: 'blue' }).expect(409)).body).toMatchObject({ code: 'DRILL_NOT_RUNNING' });
+    expect(await streamLength(`warning-${warning}`)).toBe(ended);
   });
 
   it('coordinators still create drill data: a scriptless inject and a scripted one run by the scheduler', async () => {
