@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { EVENT_STORE } from '../../libs/event-store/src';
 import { ROLL_CALL_OPTIONS, RollCallScheduler } from '../../libs/duty/src';
 import { ManualClock } from '../../libs/shared/src';
+import { runningDrill } from '../support/running-drill';
 import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestUser } from '../support/test-users';
 import { incidentBody, waitForMessage } from '../support/incident-fixtures';
@@ -59,7 +59,7 @@ describe('duty watch (值班): shifts, handovers, roll calls', () => {
     const day = await t.post('/api/v1/duty/shifts').send(shiftBody('640521', iso(-2 * HOUR), iso(10 * HOUR))).expect(201);
     const night = await t.post('/api/v1/duty/shifts').send(shiftBody('640521', iso(10 * HOUR), iso(22 * HOUR))).expect(201);
     const incident = (await t.post('/api/v1/incidents').send(incidentBody({ jurisdiction: '640521', occurredAt: iso(-10 * 60_000) })).expect(201)).body;
-    const drill = (await t.post('/api/v1/incidents').send(incidentBody({ jurisdiction: '640521', occurredAt: iso(-10 * 60_000), drillId: randomUUID() })).expect(201)).body;
+    const drill = (await t.post('/api/v1/incidents').send(incidentBody({ jurisdiction: '640521', occurredAt: iso(-10 * 60_000), drillId: await runningDrill(t) })).expect(201)).body;
     const elsewhere = (await t.post('/api/v1/incidents').send(incidentBody({ jurisdiction: '640522' })).expect(201)).body;
 
     const handover = await t.post('/api/v1/duty/handovers', countyOfficer.token).send({ jurisdiction: '640521', note: '园区泄漏事故仍在处置，注意续报' }).expect(201);

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { LIVE_DELTA_BUS } from '../../libs/event-sourcing/src/projections';
 import { DeadlineAlarmScheduler } from '../../libs/incidents/src';
 import { CLOCK, JURISDICTIONS } from '../../libs/shared/src';
+import { runningDrill } from '../support/running-drill';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { incidentBody } from '../support/incident-fixtures';
 
@@ -30,7 +30,7 @@ describe('reporting-deadline alarms on the console', () => {
     socket.on('deadline.overdue', (m: Alarm) => overdue.push(m));
     const soon = (await t.post('/api/v1/incidents').send(incidentBody({ jurisdiction: '640521', occurredAt: minutesAgo(55) })).expect(201)).body;
     const late = (await t.post('/api/v1/incidents').send(incidentBody({ jurisdiction: '640521', occurredAt: minutesAgo(70) })).expect(201)).body;
-    const drill = (await t.post('/api/v1/incidents').send(incidentBody({ jurisdiction: '640521', occurredAt: minutesAgo(70), drillId: randomUUID() })).expect(201)).body;
+    const drill = (await t.post('/api/v1/incidents').send(incidentBody({ jurisdiction: '640521', occurredAt: minutesAgo(70), drillId: await runningDrill(t) })).expect(201)).body;
     const deadline = Date.now() + 5000;
     while ((!due.some((a) => a.data.incidentId === soon.id) || !overdue.some((a) => a.data.incidentId === late.id)) && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 50));

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
+import { runningDrill } from '../support/running-drill';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { incidentBody, waitForMessage } from '../support/incident-fixtures';
 import { until } from '../support/eventually';
@@ -56,7 +56,7 @@ describe('Socket.IO /console live feed', () => {
   });
 
   it('drill incidents reach the drill room, never the real board', async () => {
-    const drillId = randomUUID();
+    const drillId = await runningDrill(t);
     const board = await t.socket();
     const drill = await t.socket();
     await drill.emitWithAck('subscribe', { drillId });

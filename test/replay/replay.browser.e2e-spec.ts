@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserMissingReason, launchBrowser, screenshot } from '../support/browser';
+import { runningDrill } from '../support/running-drill';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { incidentBody } from '../support/incident-fixtures';
 
@@ -27,7 +27,7 @@ suite('the console replay view (复盘回放) in a browser', () => {
   beforeAll(async () => {
     if (!existsSync(CONSOLE_BUILD)) throw new Error('the console is not built: npm run build:console (npm test does it)');
     t = await startTestApp();
-    const drillId = randomUUID();
+    const drillId = await runningDrill(t);
     const waitFor = async (ready: (v: Record<string, unknown>) => boolean) => {
       for (const deadline = Date.now() + 8000; Date.now() < deadline; await sleep(25)) {
         const r = await t.get(`/api/v1/incidents/${incidentId}`);

@@ -1,4 +1,5 @@
 import type { Socket } from 'socket.io-client';
+import { runningDrill } from '../support/running-drill';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { incidentBody, waitForMessage } from '../support/incident-fixtures';
 import { eventually } from '../support/eventually';
@@ -153,7 +154,7 @@ describe('replay (复盘回放): state at a moment, and replays over Socket.IO',
   });
 
   it('a drill replay re-emits every incident of the drill in log order', async () => {
-    const drillId = '6a1f0c3e-0000-4000-8000-' + Date.now().toString(16).padStart(12, '0').slice(-12);
+    const drillId = await runningDrill(t);
     const a = (await t.post('/api/v1/incidents').send(incidentBody({ drillId })).expect(201)).body.id;
     const b = (await t.post('/api/v1/incidents').send(incidentBody({ drillId, jurisdiction: '640521' })).expect(201)).body.id;
     await t.post(`/api/v1/incidents/${a}/updates`).send({ casualties: { deaths: 12 } }).expect(200);
@@ -167,10 +168,13 @@ describe('replay (复盘回放): state at a moment, and replays over Socket.IO',
     const { events, finished } = collect(socket);
     expect(await socket.emitWithAck('subscribe', { replayId })).toMatchObject({ ok: true });
     await finished;
-    const ids = events.map((m) => (m.data.state as { id: string }).id);
+    // The drill's own events come first (it was planned and started before its incidents), without an incident state.
+    expect(events.slice(0, 2).map((m) => (m.data.event as { type: string }).type)).toEqual(['DrillPlanned', 'DrillStarted']);
+    const ofIncidents = events.filter((m) => m.data.state !== null);
+    const ids = ofIncidents.map((m) => (m.data.state as { id: string }).id);
     expect(ids[0]).toBe(a);
     expect(ids).toContain(b);
-    const lastOf = (id: string) => [...events].reverse().find((m) => (m.data.state as { id: string }).id === id)!.data.state;
+    const lastOf = (id: string) => [...ofIncidents].reverse().find((m) => (m.data.state as { id: string }).id === id)!.data.state;
     expect(lastOf(a)).toEqual(liveA);
     expect(lastOf(b)).toEqual(liveB);
     // A county commander sees only its own incident of the drill; a stranger to every part of it gets 404.

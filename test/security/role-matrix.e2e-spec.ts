@@ -115,7 +115,10 @@ const warningBody = (drillId?: string) => ({
   effective: new Date().toISOString(), expires: new Date(Date.now() + 6 * 3_600_000).toISOString(), ...(drillId ? { drillId } : {}),
 });
 /** A fresh warning (real, or of a drill) issued by the city commander, so each cell adjusts or lifts its own. */
-const newWarning = async (drill = false): Promise<string> => (await t.post('/api/v1/warnings').send(warningBody(drill ? randomUUID() : undefined)).expect(201)).body.id;
+const newWarning = async (drill = false): Promise<string> => (await t.post('/api/v1/warnings').send(warningBody(drill ? await warningDrill() : undefined)).expect(201)).body.id;
+/** Drill warnings name a running drill of the city (a made-up drill id is refused); one serves every cell. */
+let warningDrillId = '';
+const warningDrill = async (): Promise<string> => (warningDrillId ||= await runningDrill());
 
 /** A fresh replay of the shared incident at ×1, started by the city commander (replays live in memory). */
 const newReplay = async (): Promise<string> => (await t.post('/api/v1/replays').send({ incidentId, speed: 1 }).expect(201)).body.replayId;
@@ -235,7 +238,7 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'POST /warnings/:id/updates', allowed: WATCH, method: 'POST', path: async () => `/api/v1/warnings/${await newWarning()}/updates`, body: () => ({ level: 'orange' }), ok: 200 },
   { name: 'POST /warnings/:id/lift', allowed: WATCH, method: 'POST', path: async () => `/api/v1/warnings/${await newWarning()}/lift`, body: () => ({ reason: '矩阵测试解除' }), ok: 200 },
   // Drill warnings (drillId set): drill coordinators too.
-  { name: 'POST /warnings (drill)', allowed: [...WATCH, 'drill_coordinator'], method: 'POST', path: async () => '/api/v1/warnings', body: () => warningBody(randomUUID()), ok: 201 },
+  { name: 'POST /warnings (drill)', allowed: [...WATCH, 'drill_coordinator'], method: 'POST', path: async () => { await warningDrill(); return '/api/v1/warnings'; }, body: () => warningBody(warningDrillId), ok: 201 },
   { name: 'POST /warnings/:id/updates (drill)', allowed: [...WATCH, 'drill_coordinator'], method: 'POST', path: async () => `/api/v1/warnings/${await newWarning(true)}/updates`, body: () => ({ level: 'orange' }), ok: 200 },
   { name: 'GET /drills', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/drills', ok: 200 },
   { name: 'GET /drills/:id/evaluation', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/drills/${await newDrill()}/evaluation`, ok: 200 },
@@ -277,7 +280,8 @@ describe('role matrix', () => {
   const countyUsers = new Map<Role, TestUser>();
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // Every replay cell starts its own replay as the city commander: lift the per-user replay quota (tested in attack-scope).
+    t = await startTestApp({ REPLAYS_PER_USER: '32' });
     for (const role of ROLES) users.set(role, await t.user([role], '640500'));
     for (const role of ROLES) countyUsers.set(role, await t.user([role], '640521'));
     admin = users.get('admin')!;

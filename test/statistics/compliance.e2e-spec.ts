@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { runningDrill } from '../support/running-drill';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { incidentBody } from '../support/incident-fixtures';
 
@@ -21,7 +21,7 @@ describe('deadline compliance: met, late, missed, by whom (drills apart)', () =>
     const onTime = await report(30);
     const late = await report(90);
     const missed = await report(70);
-    const drill = await report(90, { drillId: randomUUID() });
+    const drill = await report(90, { drillId: await runningDrill(t, '640522') });
     for (const id of [onTime, late]) await t.post(`/api/v1/incidents/${id}/reports`, haiyuan.token).send({ toLevel: 'county', channel: '电话' }).expect(201);
 
     const { body } = await t.get('/api/v1/compliance', haiyuan.token).expect(200);

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
+import { runningDrill } from '../support/running-drill';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { incidentBody } from '../support/incident-fixtures';
 
@@ -31,6 +31,7 @@ describe('statistics equal a direct count over the events', () => {
   const seed = Number(process.env.STATISTICS_SEED ?? 20261123);
   beforeAll(async () => {
     t = await startTestApp();
+    const drillId = await runningDrill(t);
     const rand = random(seed);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
     const count = (max: number) => (rand() < 0.5 ? 0 : Math.floor(rand() * max));
@@ -45,7 +46,7 @@ describe('statistics equal a direct count over the events', () => {
         occurredAt: `2026-${String(month).padStart(2, '0')}-${day}`,
         casualties: { deaths: count(12), missing: count(3), seriousInjuries: count(60), minorInjuries: count(20), trapped: 0 },
         directLossYuan: rand() < 0.2 ? undefined : Math.floor(rand() * 60_000_000),
-        ...(rand() < 0.15 ? { drillId: randomUUID() } : {}),
+        ...(rand() < 0.15 ? { drillId } : {}),
       });
       if (body.directLossYuan === undefined) delete body.directLossYuan;
       const id = (await t.post('/api/v1/incidents').send(body).expect(201)).body.id;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import { checkCap12 } from '../../libs/warnings/src/testing/cap-conformance';
 import { waitForMessage } from '../support/incident-fixtures';
+import { runningDrill } from '../support/running-drill';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { until } from '../support/eventually';
 
@@ -146,7 +147,7 @@ describe('early warnings (预警) and CAP 1.2', () => {
 
   it('drill warnings: drill coordinators issue only those; Exercise in CAP; pushed to the drill room, never the real board', async () => {
     const coordinator = await t.user(['drill_coordinator']);
-    const drillId = randomUUID();
+    const drillId = await runningDrill(t);
     const real = await t.post('/api/v1/warnings', coordinator.token).send(warningBody());
     expect(real.status).toBe(403);
     expect(real.body).toMatchObject({ code: 'FORBIDDEN' });

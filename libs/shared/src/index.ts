@@ -6,3 +6,4 @@ export * from './jurisdictions/jurisdictions';
 export * from './auth/roles';
 export * from './auth/permissions';
 export * from './auth/actor';
+export * from './drills/drill-participation';

@@ -14,6 +14,7 @@ import { warehouseProjections } from '@app/warehouses';
 import { warningProjections } from '@app/warnings';
 import { dutyProjections, ROLL_CALL_OPTIONS } from '@app/duty';
 import { DRILL_OPTIONS, drillProjections, DrillTeamsProcessManager } from '@app/drills';
+import { REPLAY_OPTIONS } from '@app/replay';
 import { loadJurisdictionRegistry } from '@app/identity';
 import { CLOCK, JURISDICTIONS, systemClock, type Clock, type JurisdictionRegistry } from '@app/shared';
 import { KnownJurisdictionConstraint, type AppConfig } from '@app/shared/nest';
@@ -50,6 +51,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         { provide: DEADLINE_ALARM_OPTIONS, useValue: { tickMs: config.DEADLINE_TICK_MS } },
         { provide: ROLL_CALL_OPTIONS, useValue: { tickMs: config.ROLL_CALL_TICK_MS } },
         { provide: DRILL_OPTIONS, useValue: { tickMs: config.DRILL_TICK_MS } },
+        { provide: REPLAY_OPTIONS, useValue: { perUser: config.REPLAYS_PER_USER } },
         { provide: SNAPSHOT_STORE, inject: [DataSource], useFactory: (dataSource: DataSource) => new PostgresSnapshotStore(dataSource) },
         { provide: METRICS, useValue: new CommandApiMetrics() },
         {
@@ -77,7 +79,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
             }),
         },
       ],
-      exports: [METRICS, DEADLINE_ALARM_OPTIONS, ROLL_CALL_OPTIONS, DRILL_OPTIONS, APP_CONFIG, CLOCK, JURISDICTIONS, LIVE_DELTA_BUS, EVENT_STORE, PROJECTION_RUNNER, SNAPSHOT_STORE, KnownJurisdictionConstraint],
+      exports: [METRICS, DEADLINE_ALARM_OPTIONS, ROLL_CALL_OPTIONS, DRILL_OPTIONS, REPLAY_OPTIONS, APP_CONFIG, CLOCK, JURISDICTIONS, LIVE_DELTA_BUS, EVENT_STORE, PROJECTION_RUNNER, SNAPSHOT_STORE, KnownJurisdictionConstraint],
     };
   }
 

@@ -11,7 +11,7 @@ import { TeamAvailabilityRow } from '@app/teams';
 import { WarehouseRow } from '@app/warehouses';
 import { DomainError, JURISDICTIONS, OutsideJurisdictionError, type Actor, type JurisdictionRegistry } from '@app/shared';
 import { CommandCtx, CurrentActor, IsKnownJurisdiction, Requires, uuidParam } from '@app/shared/nest';
-import { DrillNotFoundError, DrillStatusError, ScenarioNotFoundError } from '../domain/drill.errors';
+import { DrillJurisdictionMismatchError, DrillNotFoundError, DrillStatusError, ScenarioNotFoundError } from '../domain/drill.errors';
 import { DRILL_STATUS_LABELS, type DrillForm, type DrillScope, type InjectKind, type Scenario } from '../domain/drill.types';
 import { DrillRow, DrillScenarioRow } from '../read-models/drill.entities';
 import { toDrillView, type DrillView } from '../read-models/drill.views';
@@ -49,6 +49,8 @@ export class DrillsController {
     for (const inject of scenario?.injects ?? []) {
       const where = inject.kind === 'report_incident' ? String(inject.payload.jurisdiction) : undefined;
       if (where && context.visibleJurisdictions && !context.visibleJurisdictions.includes(where)) throw new OutsideJurisdictionError(where);
+      // The scheduler reports these later as the system: they must already fit the drill (its jurisdiction or below).
+      if (where && !this.jurisdictions.lineage(where).includes(body.jurisdiction)) throw new DrillJurisdictionMismatchError(where, body.jurisdiction);
     }
     const pinned = body.planId ? await this.pinPlan(body.planId, actor) : null;
     const drillId = context.idempotencyKey ? idempotentAggregateId('drill', context.actorId, context.idempotencyKey) : randomUUID();
@@ -137,7 +139,9 @@ export class DrillsController {
     const drill = await this.runningDrill(id, context);
     const incidentId = await this.executor.drillIncident(drill, (await this.visibleIncident(body.incidentId, context)).id);
     const warehouse = await this.dataSource.getRepository(WarehouseRow).findOneBy({ id: body.warehouseId });
-    if (!warehouse) throw new DomainError('WAREHOUSE_NOT_FOUND', 'not_found', '物资储备库不存在');
+    // Like a simulated dispatch's team: a warehouse of the actor's jurisdictions or of one above (a county drill may
+    // draw on the city's reserve); another county's warehouse is not found, so its existence does not leak.
+    if (!warehouse || (context.visibleJurisdictions && !this.visibleOrAbove(warehouse.jurisdiction, context.visibleJurisdictions))) throw new DomainError('WAREHOUSE_NOT_FOUND', 'not_found', '物资储备库不存在');
     const allocationId = context.idempotencyKey ? idempotentAggregateId('drill-allocation', context.actorId, context.idempotencyKey) : randomUUID();
     const result = await this.incidents.run(incidentId, {
       type: 'RecordDrillAllocation', allocationId, warehouseId: body.warehouseId, items: body.items.map((i) => ({ materialCode: i.materialCode, quantity: i.quantity })), now: this.runner.now(),

@@ -50,3 +50,10 @@ export class TeamNotInDrillError extends DomainError {
     super('TEAM_NOT_IN_DRILL', 'conflict', '该队伍不在本次演练中（已召回或未参演）', { teamId });
   }
 }
+
+/** Drill data (an inject's incident, a drill warning) lies in the drill's jurisdiction or below it. */
+export class DrillJurisdictionMismatchError extends DomainError {
+  constructor(jurisdiction: string, drillJurisdiction: string) {
+    super('DRILL_JURISDICTION_MISMATCH', 'rule', `辖区 ${jurisdiction} 不在演练所属辖区（${drillJurisdiction}）及其下级辖区内，不能作为本次演练的数据`, { jurisdiction, drillJurisdiction });
+  }
+}

@@ -5,9 +5,9 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsNumber, IsOpt
 import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { handleCommand, type CommandContext } from '@app/event-sourcing';
+import { handleCommand, load, type CommandContext } from '@app/event-sourcing';
 import { planDecider, planStream, readablePlanJurisdictions } from '@app/plans';
-import { CLOCK, DEFAULT_TIME_ZONE, JURISDICTIONS, toZonedIso, type Actor, type Clock, type JurisdictionRegistry } from '@app/shared';
+import { CLOCK, DEFAULT_TIME_ZONE, JURISDICTIONS, OutsideJurisdictionError, toZonedIso, type Actor, type Clock, type JurisdictionRegistry } from '@app/shared';
 import { CommandCtx, CurrentActor, Requires, uuidParam } from '@app/shared/nest';
 import { evaluationDecider, evaluationStream } from '../domain/evaluation';
 import { DrillEvaluationReader, type DrillEvaluation } from './drill-evaluation.reader';
@@ -99,12 +99,24 @@ export class EvaluationController {
     const findingId = randomUUID();
     const now = this.clock.now();
     if (body.planId) {
+      await this.assertPlanWritable(body.planId, actor);
       await handleCommand({ store: this.store, clock: this.clock }, planDecider, planStream(body.planId), {
         type: 'RecordPlanFinding', finding: { findingId, drillId: id, text: body.text }, by: by(context), now,
-      }, { ...context, idempotencyKey: undefined, visibleJurisdictions: readablePlanJurisdictions(actor, this.jurisdictions) });
+      }, { ...context, idempotencyKey: undefined, visibleJurisdictions: actor.scope });
     }
     await this.run(id, { type: 'RecordFinding', drillId: id, finding: { findingId, planId: body.planId ?? null, text: body.text }, by: by(context), now }, { ...context, jurisdiction: drill.jurisdiction });
     return this.reader.evaluate(id, actor);
+  }
+
+  /**
+   * A finding is written onto the plan: a plan of the actor's jurisdictions or below. A county reads its city's plans
+   * but does not write on them (403 OUTSIDE_JURISDICTION, as for any change to a higher level's plan); a plan it
+   * cannot read is not found.
+   */
+  private async assertPlanWritable(planId: string, actor: Actor): Promise<void> {
+    const { state } = await load(this.store, planDecider, planStream(planId));
+    if (state.status === 'none' || actor.scope.includes(state.jurisdiction)) return;
+    if (readablePlanJurisdictions(actor, this.jurisdictions).includes(state.jurisdiction)) throw new OutsideJurisdictionError(state.jurisdiction);
   }
 
   private run(drillId: string, command: Parameters<typeof evaluationDecider.decide>[0], context: CommandContext) {

@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Optional, type OnModuleDestroy } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Subject } from 'rxjs';
 import { formatPosition, type RecordedEvent } from '@app/event-store';
@@ -13,6 +13,24 @@ export const MAX_REPLAYS = 32;
 export const MAX_REPLAY_EVENTS = 20_000;
 /** A paused or finished replay nobody touched (API call or subscription) for this long is dropped. */
 export const IDLE_EXPIRY_MS = 15 * 60_000;
+/**
+ * Default of REPLAYS_PER_USER: the replays one user may have running at once. Paused and finished ones do not count:
+ * they give way to anyone's new replay when the process is full (see `evictOne`), so they take no slot from others.
+ */
+export const DEFAULT_REPLAYS_PER_USER = 3;
+
+export const REPLAY_OPTIONS = Symbol('REPLAY_OPTIONS');
+export interface ReplayOptions {
+  /** Running replays one user may have in this process; the global MAX_REPLAYS still applies. */
+  perUser: number;
+}
+
+/** One user may not take the slots every other commander and coordinator shares. */
+export class ReplayQuotaError extends DomainError {
+  constructor(perUser: number) {
+    super('REPLAY_QUOTA_EXCEEDED', 'conflict', `您正在进行的回放已达上限（${perUser} 个），请暂停其中一个或等待其播放结束`, { perUser });
+  }
+}
 
 export type ReplayStatus = 'running' | 'paused' | 'finished';
 
@@ -60,7 +78,10 @@ export class ReplayRegistry implements OnModuleDestroy {
   private readonly replays = new Map<string, Replay>();
   private readonly sweep: NodeJS.Timeout;
 
-  constructor() {
+  private readonly perUser: number;
+
+  constructor(@Optional() @Inject(REPLAY_OPTIONS) options?: ReplayOptions) {
+    this.perUser = options?.perUser ?? DEFAULT_REPLAYS_PER_USER;
     this.sweep = setInterval(() => this.expireIdle(), 60_000);
     this.sweep.unref();
   }
@@ -78,6 +99,7 @@ export class ReplayRegistry implements OnModuleDestroy {
       throw new DomainError('REPLAY_TOO_LARGE', 'rule', `事件过多（${history.events.length} 条），单次回放至多 ${MAX_REPLAY_EVENTS} 条`);
     }
     this.expireIdle();
+    if (this.runningOf(actor.userId) >= this.perUser) throw new ReplayQuotaError(this.perUser);
     if (this.replays.size >= MAX_REPLAYS) this.evictOne();
     const times = history.events.map((e) => e.recordedAt.getTime());
     const replay: Replay = {
@@ -121,6 +143,8 @@ export class ReplayRegistry implements OnModuleDestroy {
   resume(id: string, actor: Pick<Actor, 'userId' | 'scope'>) {
     const replay = this.visible(id, actor);
     if (replay.status === 'paused') {
+      // Pausing is no way around the quota: the starter's running replays count when one of them resumes.
+      if (this.runningOf(replay.startedBy) >= this.perUser) throw new ReplayQuotaError(this.perUser);
       replay.status = 'running';
       this.schedule(replay);
     }
@@ -169,6 +193,12 @@ export class ReplayRegistry implements OnModuleDestroy {
     }
     if (replay.status === 'finished') out.push(finishedPayload(replay));
     return out;
+  }
+
+  private runningOf(userId: string): number {
+    let count = 0;
+    for (const replay of this.replays.values()) if (replay.startedBy === userId && replay.status === 'running') count++;
+    return count;
   }
 
   private schedule(replay: Replay): void {

@@ -88,6 +88,13 @@ export class AppConfig {
   @Min(50)
   DRILL_TICK_MS = 1_000;
 
+  /** Replays (复盘回放) one user may have running at once in one API process, besides the process-wide limit. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(32)
+  REPLAYS_PER_USER = 3;
+
   /**
    * Several API processes on one database (behind a load balancer): live deltas, projection progress and console
    * broadcasts go between them through PostgreSQL (@socket.io/postgres-adapter). Off for a single process.

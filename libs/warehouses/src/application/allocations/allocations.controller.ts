@@ -6,6 +6,7 @@ import { idempotentAggregateId, type CommandContext } from '@app/event-sourcing'
 import { GetIncidentQuery, type IncidentView } from '@app/incidents';
 import { DomainError } from '@app/shared';
 import { CommandCtx, Requires, uuidParam } from '@app/shared/nest';
+import { AllocationNotFoundError } from '../../domain/warehouse.errors';
 import { WarehouseCommandRunner, type WarehouseCommandResponse } from '../shared/warehouse-command-runner';
 import { AllocationMoveRequest, AllocationRequest } from '../shared/warehouse.requests';
 
@@ -38,7 +39,8 @@ export class AllocationsController {
   @Requires('warehouse.allocate')
   @HttpCode(200)
   @ApiOperation({ summary: '出库' })
-  ship(@Param('id', uuidParam) id: string, @Param('allocationId', uuidParam) allocationId: string, @Body() body: AllocationMoveRequest, @CommandCtx() context: CommandContext) {
+  async ship(@Param('id', uuidParam) id: string, @Param('allocationId', uuidParam) allocationId: string, @Body() body: AllocationMoveRequest, @CommandCtx() context: CommandContext) {
+    await this.assertIncidentVisible(id, allocationId, context);
     return this.runner.run(id, { type: 'MoveAllocation', allocationId, to: 'shipped', reason: body.reason, now: this.runner.now() }, context);
   }
 
@@ -46,7 +48,8 @@ export class AllocationsController {
   @Requires('warehouse.allocate')
   @HttpCode(200)
   @ApiOperation({ summary: '送达' })
-  deliver(@Param('id', uuidParam) id: string, @Param('allocationId', uuidParam) allocationId: string, @Body() body: AllocationMoveRequest, @CommandCtx() context: CommandContext) {
+  async deliver(@Param('id', uuidParam) id: string, @Param('allocationId', uuidParam) allocationId: string, @Body() body: AllocationMoveRequest, @CommandCtx() context: CommandContext) {
+    await this.assertIncidentVisible(id, allocationId, context);
     return this.runner.run(id, { type: 'MoveAllocation', allocationId, to: 'delivered', reason: body.reason, now: this.runner.now() }, context);
   }
 
@@ -54,7 +57,25 @@ export class AllocationsController {
   @Requires('warehouse.allocate')
   @HttpCode(200)
   @ApiOperation({ summary: '取消调拨（未出库的释放预留；已出库的退回库存）' })
-  cancel(@Param('id', uuidParam) id: string, @Param('allocationId', uuidParam) allocationId: string, @Body() body: AllocationMoveRequest, @CommandCtx() context: CommandContext) {
+  async cancel(@Param('id', uuidParam) id: string, @Param('allocationId', uuidParam) allocationId: string, @Body() body: AllocationMoveRequest, @CommandCtx() context: CommandContext) {
+    await this.assertIncidentVisible(id, allocationId, context);
     return this.runner.run(id, { type: 'MoveAllocation', allocationId, to: 'cancelled', reason: body.reason, now: this.runner.now() }, context);
+  }
+
+  /**
+   * An allocation touches two aggregates: the warehouse (checked by the command) and the incident it serves. A
+   * warehouse's own county may not ship, deliver or cancel what the city sent from it to another county's incident:
+   * to such a user the allocation does not exist (404, and the incident's id is not told).
+   */
+  private async assertIncidentVisible(warehouseId: string, allocationId: string, context: CommandContext): Promise<void> {
+    if (!context.visibleJurisdictions) return;
+    const incidentId = await this.runner.openAllocationIncident(warehouseId, allocationId, context.visibleJurisdictions);
+    if (incidentId === null) return;
+    try {
+      await this.queries.execute(new GetIncidentQuery(incidentId, context.visibleJurisdictions));
+    } catch (error) {
+      if (error instanceof DomainError && error.kind === 'not_found') throw new AllocationNotFoundError();
+      throw error;
+    }
   }
 }

@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EVENT_STORE, formatPosition, type EventStore } from '@app/event-store';
-import { handleCommand, type CommandContext, type SnapshotStore } from '@app/event-sourcing';
+import { handleCommand, load, type CommandContext, type SnapshotStore } from '@app/event-sourcing';
 import { PROJECTION_RUNNER, SNAPSHOT_STORE, type ProjectionRunner } from '@app/event-sourcing/projections';
 import { CLOCK, JURISDICTIONS, type Clock, type JurisdictionRegistry } from '@app/shared';
 import type { WarehouseCommand } from '../../domain/warehouse.commands';
 import { warehouseDecider } from '../../domain/warehouse.decider';
+import { WarehouseNotFoundError } from '../../domain/warehouse.errors';
 import type { WarehouseEvent } from '../../domain/warehouse.events';
 import { warehouseStream } from '../../domain/warehouse.types';
 import { StockLevelRow, WarehouseRow } from '../../read-models/stock.entities';
@@ -48,6 +49,16 @@ export class WarehouseCommandRunner {
       replayed: result.replayed,
       events: result.events,
     };
+  }
+
+  /**
+   * The incident an open allocation serves, read from the warehouse's stream (null: no such open allocation). Only for
+   * a warehouse inside `scope`: outside it the warehouse is not found, as the command itself would answer.
+   */
+  async openAllocationIncident(warehouseId: string, allocationId: string, scope: readonly string[] | undefined): Promise<string | null> {
+    const { state } = await load(this.store, warehouseDecider, warehouseStream(warehouseId), this.snapshots);
+    if (state.status === 'none' || (scope && !scope.includes(state.jurisdiction))) throw new WarehouseNotFoundError();
+    return Object.prototype.hasOwnProperty.call(state.openAllocations, allocationId) ? state.openAllocations[allocationId]!.incidentId : null;
   }
 
   async view(warehouseId: string, scope?: readonly string[]): Promise<WarehouseView | undefined> {

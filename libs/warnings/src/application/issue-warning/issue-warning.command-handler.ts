@@ -1,8 +1,9 @@
+import { Inject, Optional } from '@nestjs/common';
 import { CommandHandler, QueryBus, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { idempotentAggregateId, type CommandContext } from '@app/event-sourcing';
 import { GetIncidentQuery, type IncidentView } from '@app/incidents';
-import { OutsideJurisdictionError } from '@app/shared';
+import { DRILL_PARTICIPATION, drillActorOf, NO_DRILLS, OutsideJurisdictionError, type DrillParticipation } from '@app/shared';
 import { WarningDrillMismatchError } from '../../domain/warning.errors';
 import { WarningCommandRunner, type WarningCommandResponse } from '../shared/warning-command-runner';
 import type { IssueWarningRequest } from './issue-warning.request';
@@ -16,11 +17,17 @@ export class IssueWarningCommandHandler implements ICommandHandler<IssueWarningC
   constructor(
     private readonly runner: WarningCommandRunner,
     private readonly queries: QueryBus,
+    @Optional() @Inject(DRILL_PARTICIPATION) private readonly drills: DrillParticipation = NO_DRILLS,
   ) {}
 
   async execute({ request, context }: IssueWarningCommand): Promise<WarningCommandResponse> {
     if (context.visibleJurisdictions && !context.visibleJurisdictions.includes(request.jurisdiction)) {
       throw new OutsideJurisdictionError(request.jurisdiction);
+    }
+    // A drill warning is CAP status=Exercise and reaches the drill room only: it must name a running drill the actor
+    // takes part in, covering the warning's jurisdiction.
+    if (request.drillId !== undefined) {
+      await this.drills.assertMayWrite({ drillId: request.drillId, jurisdiction: request.jurisdiction, actor: drillActorOf(context) });
     }
     if (request.incidentId) {
       // Only an incident the actor can see (404 otherwise), and drill data stays with drill data.
