@@ -78,6 +78,7 @@ describe('attack: stored script in user text, and the policy pages are served wi
     expect(csp['frame-ancestors']).toEqual(["'none'"]);
     expect(csp['object-src']).toEqual(["'none'"]);
     await request(t.baseUrl).get('/api/docs/openapi.json').expect(200);
+    await request(t.baseUrl).get('/api/docs-yaml').expect(200);
   });
 
   it('the evaluation report shows script payloads as text, and runs no script even if one got through', async () => {
@@ -169,7 +170,7 @@ describe('attack: a source map left in the console folder, API docs switched off
   });
 
   it('API_DOCS=off: neither the Swagger page nor the OpenAPI document is served', async () => {
-    for (const path of ['/api/docs', '/api/docs/', '/api/docs/openapi.json', '/api/docs/swagger-ui-init.js']) {
+    for (const path of ['/api/docs', '/api/docs/', '/api/docs/openapi.json', '/api/docs-yaml', '/api/docs/swagger-ui-init.js']) {
       const response = await request(t.baseUrl).get(path);
       expect({ path, status: response.status }).toEqual({ path, status: 404 });
       expect(response.headers['content-type']).toMatch(/application\/problem\+json/);

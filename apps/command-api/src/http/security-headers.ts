@@ -43,7 +43,7 @@ export function consoleDirectives(options: SecurityHeaderOptions): Directives {
  * still comes only from its own bundle files. Nothing else gets this policy.
  */
 export function apiDocsDirectives(): Directives {
-  return { ...consoleDirectives({}), 'style-src': ["'self'", "'unsafe-inline'"], 'worker-src': ["'self'"] };
+  return { ...consoleDirectives({}), 'style-src': ["'self'", "'unsafe-inline'"] };
 }
 
 export function serialise(directives: Directives): string {
