@@ -6,6 +6,10 @@ import { navigate } from '../router';
 import { useStore } from '../store';
 
 const GRADE_COLOURS: Record<string, string> = { general: '#1f6fd1', major: '#d4a106', serious: '#e0641b', especially_serious: '#c81e1e' };
+const TEAM_COLOURS: Record<string, string> = {
+  available: '#2e8b57', dispatched: '#d97706', en_route: '#d97706', on_scene: '#c2410c', returning: '#6b7280', out_of_service: '#9ca3af',
+};
+
 /**
  * Leaflet treats a string given to a tooltip (or popup, or attribution) as HTML. Names and titles are typed by users,
  * so every label goes in as a DOM node whose text is set as text: markup in a name shows as the characters typed.
@@ -20,10 +24,6 @@ function textLabel(text: string): HTMLElement {
 function asHtmlText(text: string): string {
   return textLabel(text).innerHTML;
 }
-
-const TEAM_COLOURS: Record<string, string> = {
-  available: '#2e8b57', dispatched: '#d97706', en_route: '#d97706', on_scene: '#c2410c', returning: '#6b7280', out_of_service: '#9ca3af',
-};
 
 /** Leaflet without a base map by default: schematic jurisdiction outlines (static GeoJSON) and markers. */
 export function MapScreen() {
@@ -40,8 +40,8 @@ export function MapScreen() {
     const m = L.map(container.current, { zoomControl: true, attributionControl: true, preferCanvas: true }).setView([37.2, 105.3], 8);
     map.current = m;
     markers.current = L.layerGroup().addTo(m);
-    // Markers are SVG (outlines stay on the canvas): each marker is an element a pointer, a screen reader's
-    // hit-testing and the browser tests can reach, and a few hundred circles cost nothing.
+    // Markers are SVG (the outlines stay on the canvas): each marker is an element of its own that the pointer and
+    // the browser tests reach; a few hundred circles cost nothing.
     markerRenderer.current = L.svg({ padding: 0.5 });
     let cancelled = false;
     loadConsoleConfig().then((config) => {
