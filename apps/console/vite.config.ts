@@ -10,7 +10,8 @@ export default defineConfig({
   publicDir: 'public',
   // Vite 8 (Rolldown + Oxc) compiles TSX itself; no React plugin needed.
   oxc: { jsx: { runtime: 'automatic' } },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1200 },
+  // No source maps in the build: the server would publish them with the console (the server refuses *.map anyway).
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 1200 },
   server: {
     port: 5173,
     proxy: {

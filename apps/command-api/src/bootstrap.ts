@@ -6,10 +6,10 @@ import type { FastifyReply } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { useContainer } from 'class-validator';
 import { randomUUID } from 'node:crypto';
-import helmet from '@fastify/helmet';
-import { corsOrigins, createValidationPipe, DATABASE_RETRY_AFTER_SECONDS, KnownJurisdictionConstraint, BodyLimitsPipe, problem, PROBLEM_CONTENT_TYPE, ProblemDetailsFilter } from '@app/shared/nest';
+import { apiDocsPublic, corsOrigins, createValidationPipe, DATABASE_RETRY_AFTER_SECONDS, KnownJurisdictionConstraint, BodyLimitsPipe, problem, PROBLEM_CONTENT_TYPE, ProblemDetailsFilter } from '@app/shared/nest';
 import { ConfiguredIoAdapter } from './realtime/configured-io.adapter';
 import { problemClientErrorHandler } from './http/client-error.handler';
+import { registerSecurityHeaders } from './http/security-headers';
 import { serveConsole } from './console/serve-console';
 import { METRICS, outcomeOf, type CommandApiMetrics } from './metrics/metrics';
 import { Lifecycle } from './lifecycle/lifecycle';
@@ -45,18 +45,9 @@ export async function createApp(config: CommandApiConfig): Promise<NestFastifyAp
   // (asking Nest for an unknown class would abort the process).
   const knownJurisdictions = app.get(KnownJurisdictionConstraint);
   useContainer({ get: (type: unknown) => (type === KnownJurisdictionConstraint ? knownJurisdictions : undefined) }, { fallback: true, fallbackOnErrors: true });
-  // Security headers (helmet). The CSP allows inline script and style only because Swagger UI needs them; no
-  // upgrade-insecure-requests, since a command centre's LAN console may be served over plain HTTP. Map tiles come
-  // only from the configured tile server, if any.
+  // Security headers and CSP (http/security-headers.ts). Map tiles come only from the configured tile server, if any.
   const tileOrigin = config.CONSOLE_TILE_URL ? new URL(config.CONSOLE_TILE_URL.replace(/\{[a-z]\}/g, '0')).origin : undefined;
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', ...(tileOrigin ? [tileOrigin] : [])], upgradeInsecureRequests: null,
-      },
-    },
-  });
+  await registerSecurityHeaders(app.getHttpAdapter().getInstance(), { tileOrigin });
   const origins = corsOrigins(config);
   // No configured origin: no CORS headers at all, so only same-origin pages may call the API.
   if (origins.length > 0) app.enableCors({ origin: origins, exposedHeaders: ['x-correlation-id', 'retry-after'] });
@@ -93,15 +84,18 @@ export async function createApp(config: CommandApiConfig): Promise<NestFastifyAp
     metrics.httpDuration.observe({ method: request.method, route, status: String(status) }, reply.elapsedTime / 1000);
     if (request.method !== 'GET' && request.method !== 'HEAD' && request.method !== 'OPTIONS') metrics.commands.inc({ route, outcome: outcomeOf(status) });
   });
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('应急指挥调度系统 API')
-      .setDescription('Emergency command and dispatch: incidents, teams, supplies, plans, drills. Errors are application/problem+json.')
-      .setVersion('1')
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  // API_DOCS=off (the production default) publishes neither the page nor the OpenAPI document.
+  if (apiDocsPublic(config)) {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('应急指挥调度系统 API')
+        .setDescription('Emergency command and dispatch: incidents, teams, supplies, plans, drills. Errors are application/problem+json.')
+        .setVersion('1')
+        .build(),
+    );
+    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  }
   await serveConsole(app, { dir: config.CONSOLE_DIR, tileUrl: config.CONSOLE_TILE_URL ?? null, timeZone: config.TIME_ZONE });
   return app;
 }

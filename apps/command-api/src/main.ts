@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { validateConfig } from '@app/shared/nest';
+import { apiDocsPublic, validateConfig } from '@app/shared/nest';
 import { runMigrations } from '@app/infra/database/migrations';
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@app/infra/embedded/embedded-postgres.launcher';
 import { resolve } from 'node:path';
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
     '  应急指挥调度系统 is running',
     `  Console      ${base}/   (指挥调度控制台: sign in with a user below)`,
     `  API          ${base}/api/v1/incidents`,
-    `  API docs     ${base}/api/docs`,
+    apiDocsPublic(config) ? `  API docs     ${base}/api/docs` : '  API docs     off (API_DOCS=off)',
     `  Health       ${base}/health`,
     `  Live feed    Socket.IO namespace ${base}/console`,
     `  Event store  ${config.EVENT_STORE}${embedded ? ` (embedded PostgreSQL: ${embedded.url})` : ''}`,

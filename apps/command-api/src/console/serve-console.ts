@@ -38,6 +38,9 @@ export async function serveConsole(app: NestFastifyApplication, options: Console
     index: false,
     // Our own cache headers below; the plugin's default (max-age=0) would overwrite them.
     cacheControl: false,
+    // Source maps are not published: the build makes none, and one left in a folder by a development build stays
+    // unserved, so the console's source is not handed out with its comments and structure.
+    allowedPath: (pathname: string) => !/\.map$/i.test(pathname),
     setHeaders: (res: { setHeader(name: string, value: string): void }, path: string) => {
       res.setHeader('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },

@@ -11,7 +11,7 @@ import { CLOCK, DEFAULT_TIME_ZONE, JURISDICTIONS, OutsideJurisdictionError, toZo
 import { CommandCtx, CurrentActor, Requires, uuidParam } from '@app/shared/nest';
 import { evaluationDecider, evaluationStream } from '../domain/evaluation';
 import { DrillEvaluationReader, type DrillEvaluation } from './drill-evaluation.reader';
-import { renderEvaluationReport } from './evaluation-report.html';
+import { EVALUATION_REPORT_CSP, renderEvaluationReport } from './evaluation-report.html';
 
 export class RubricAspectRequest {
   @ApiProperty({ example: 'command_coordination' }) @Matches(/^[a-z][a-z0-9_]{0,39}$/, { message: 'key 须为小写字母、数字和下划线' }) key!: string;
@@ -63,7 +63,7 @@ export class EvaluationController {
   async report(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const evaluation = await this.reader.evaluate(id, actor);
     const zone = this.jurisdictions.get(evaluation.drill.jurisdiction)?.timeZone ?? DEFAULT_TIME_ZONE;
-    reply.header('content-type', 'text/html; charset=utf-8');
+    reply.header('content-type', 'text/html; charset=utf-8').header('content-security-policy', EVALUATION_REPORT_CSP);
     return renderEvaluationReport(evaluation, (iso) => (iso ? toZonedIso(iso, zone) : '—'));
   }
 

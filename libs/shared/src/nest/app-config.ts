@@ -125,6 +125,14 @@ export class AppConfig {
   @IsString()
   CONSOLE_DIR = 'apps/console/dist';
 
+  /**
+   * Swagger UI at `/api/docs` and the OpenAPI document: `public` (no token needed) or `off` (404). Unset: public in
+   * development and test, off in production, where the route list need not be handed to whoever can reach the port.
+   */
+  @IsOptional()
+  @IsIn(['public', 'off'])
+  API_DOCS?: 'public' | 'off';
+
   /** `json`: one JSON object per line (pino), for log collectors; `text`: Nest's coloured lines. Default: json in production. */
   @IsOptional()
   @IsIn(['json', 'text'])
@@ -160,4 +168,9 @@ function isStrongSecret(secret: string | undefined): boolean {
 
 export function corsOrigins(config: Pick<AppConfig, 'CORS_ORIGINS'>): string[] {
   return config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+}
+
+/** Whether `/api/docs` is served: as configured, or by default everywhere but production. */
+export function apiDocsPublic(config: Pick<AppConfig, 'API_DOCS' | 'NODE_ENV'>): boolean {
+  return (config.API_DOCS ?? (config.NODE_ENV === 'production' ? 'off' : 'public')) === 'public';
 }
