@@ -44,7 +44,8 @@ suite('the console session in a browser', () => {
     await page.getByTestId('login-password').fill(user.password);
     await page.getByTestId('login-submit').click();
     await connected();
-    const readable = await page.evaluate(() => JSON.stringify({ session: { ...sessionStorage }, local: { ...localStorage }, cookie: document.cookie }));
+    // Evaluated in the page (a string: this file is compiled without the DOM's types).
+    const readable = await page.evaluate<string>('JSON.stringify({ session: { ...sessionStorage }, local: { ...localStorage }, cookie: document.cookie })');
     expect(readable).not.toMatch(/eyJ[\w-]+\.[\w-]+\./); // no JWT
     expect(readable).not.toContain('ecd_refresh');
     const cookies = await page.context().cookies();

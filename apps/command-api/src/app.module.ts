@@ -53,6 +53,7 @@ export class AppModule {
           ...(config.AUTH_TOKEN_SECRET ? { secret: config.AUTH_TOKEN_SECRET } : {}),
           ttlSeconds: config.AUTH_TOKEN_TTL_MINUTES * 60,
           sessionHours: config.AUTH_SESSION_HOURS,
+          eventLogInPostgres: config.EVENT_STORE === 'postgres',
         }),
         IncidentsModule,
         TeamsModule,

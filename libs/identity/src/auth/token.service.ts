@@ -12,6 +12,8 @@ export interface AuthOptions {
   ttlSeconds: number;
   /** AUTH_SESSION_HOURS: the absolute lifetime of a session. */
   sessionHours: number;
+  /** The event store is the PostgreSQL one (es_events in this database): GET /audit queries it directly. */
+  eventLogInPostgres?: boolean;
 }
 
 export interface TokenClaims {
