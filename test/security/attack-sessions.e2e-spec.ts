@@ -1,6 +1,8 @@
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { rotateSigningKeys, TokenService } from '../../libs/identity/src';
 import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestUser } from '../support/test-users';
 import { waitForMessage } from '../support/incident-fixtures';
@@ -132,10 +134,14 @@ describe('attack: sessions', () => {
     expect(events.map((e) => e.type)).toEqual(['UserUpdated', 'UserPasswordReset', 'UserDisabled', 'UserEnabled']);
   });
 
-  it('an administrator cannot change its own roles, nor reach users outside its jurisdiction', async () => {
+  it('an administrator cannot change its own roles or reset its own password, nor reach users outside its jurisdiction', async () => {
     const county = await t.user(['admin'], '640521');
     const self = await request(t.baseUrl).patch(`/api/v1/users/${county.id}`).set('Authorization', `Bearer ${county.token}`).send({ roles: ['admin', 'commander'] });
     expect(self.status).toBe(422);
+    const ownReset = await t.post(`/api/v1/users/${county.id}/password-reset`, county.token).send({ newPassword: `reset-${randomUUID()}` });
+    expect(ownReset.status).toBe(422);
+    expect(ownReset.body.code).toBe('CANNOT_RESET_OWN_PASSWORD');
+    await t.get('/api/v1/incidents', county.token).expect(200);
     const outside = await t.user(['viewer'], '640522');
     await t.post(`/api/v1/users/${outside.id}/password-reset`, county.token).send({ newPassword: `reset-${randomUUID()}` }).expect(404);
     const widen = await t.user(['viewer'], '640521');
@@ -167,6 +173,26 @@ describe('attack: sessions', () => {
     expect(renewed.body.user).toMatchObject({ id: user.id });
     await t.get('/api/v1/incidents', renewed.body.accessToken).expect(200);
     await request(t.baseUrl).post('/api/v1/auth/refresh').send({}).expect(401);
+  });
+});
+
+describe('signing keys are rotatable', () => {
+  it('after a rotation that retires every old key, old access tokens are refused and consoles renew through their refresh tokens', async () => {
+    const t = await startTestApp();
+    try {
+      const user = t.commander;
+      const signed = (await request(t.baseUrl).post('/api/v1/auth/login').send({ username: user.username, password: user.password }).expect(200)).body;
+      const dataSource = t.app.get(DataSource);
+      const { kid, retired } = await rotateSigningKeys(dataSource, { retireAllButNew: true });
+      expect(retired).toHaveLength(1);
+      await t.app.get(TokenService).reload();
+      await t.get('/api/v1/incidents', signed.accessToken).expect(401);
+      const renewed = (await request(t.baseUrl).post('/api/v1/auth/refresh').send({ refreshToken: signed.refreshToken }).expect(200)).body;
+      expect(new JwtService().decode<{ header: { kid: string } }>(renewed.accessToken, { complete: true }).header.kid).toBe(kid);
+      await t.get('/api/v1/incidents', renewed.accessToken).expect(200);
+    } finally {
+      await t.close();
+    }
   });
 });
 

@@ -112,7 +112,8 @@ export class TokenService implements OnModuleInit, OnModuleDestroy {
     return this.verifying.get(kid);
   }
 
-  private reload(): Promise<void> {
+  /** Re-reads the live keys now (rotation takes effect at the next periodic reload otherwise). */
+  reload(): Promise<void> {
     this.reloading ??= (async () => {
       try {
         this.lastReload = Date.now();

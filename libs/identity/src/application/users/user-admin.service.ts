@@ -122,6 +122,9 @@ export class UserAdminService {
   async resetPassword(userId: string, newPassword: string, by: AuditedActor, scope: readonly string[]): Promise<void> {
     const passwordHash = await this.hasher.hash(newPassword);
     await this.change(userId, by, scope, 'password_reset', async (manager, user) => {
+      // One's own password is changed with the current one (POST /auth/password), so a stolen session cannot take
+      // over an administrator's account.
+      if (userId === by.actorId) throw new DomainError('CANNOT_RESET_OWN_PASSWORD', 'rule', '不能重置自己的密码，请使用修改密码');
       await manager.update(UserRow, { id: userId }, { passwordHash });
       await this.audit(userId, 'UserPasswordReset', { userId, username: user.username }, 'any', by, user.jurisdiction);
       return true;
