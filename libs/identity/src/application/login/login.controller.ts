@@ -135,6 +135,7 @@ export class LoginController {
   @HttpCode(204)
   @ApiOperation({ summary: '修改本人密码（其他会话随即结束，本会话保留）' })
   async changePassword(@Body() body: ChangePasswordRequest, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<void> {
+    if (body.currentPassword === body.newPassword) throw new DomainError('PASSWORD_UNCHANGED', 'rule', '新密码不能与当前密码相同');
     // Guessing the current password with a stolen token is throttled like sign-in guessing, in the account's bucket.
     const bucket = accountBucket(actor.username);
     const reservation = await this.throttle.reserve(bucket, this.clock.now());

@@ -135,7 +135,6 @@ export class UserAdminService {
   async changeOwnPassword(actor: Actor, currentPassword: string, newPassword: string, correlationId: string): Promise<boolean> {
     const row = await this.dataSource.getRepository(UserRow).createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :id', { id: actor.userId }).getOne();
     if (!row || !(await this.hasher.verify(row.passwordHash, currentPassword))) return false;
-    if (currentPassword === newPassword) throw new DomainError('PASSWORD_UNCHANGED', 'rule', '新密码不能与当前密码相同');
     const passwordHash = await this.hasher.hash(newPassword);
     const by: AuditedActor = { actorId: actor.userId, actorName: actor.username, actorRoles: actor.roles, correlationId };
     const ended = await this.dataSource.transaction(async (manager) => {
