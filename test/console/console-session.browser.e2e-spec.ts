@@ -52,11 +52,26 @@ suite('the console session in a browser', () => {
     expect(cookies.find((c) => c.name === 'ecd_refresh')).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/v1/auth' });
   }, 60_000);
 
-  it('stays signed in across a server restart and a reload', async () => {
+  const restart = async () => {
     const port = Number(new URL(t.baseUrl).port);
     const databaseUrl = t.databaseUrl;
     await t.close({ keepDatabase: true });
     t = await startTestApp({}, { databaseUrl, port });
+  };
+
+  it('keeps what an operator was typing across a server restart: the console reconnects with the same session', async () => {
+    await page.getByTestId('nav-intake').click();
+    const draft = `园区管廊泄漏（重启前录入 ${Date.now()}）`;
+    await page.getByTestId('intake-description').fill(draft);
+    await restart();
+    await page.getByTestId('connection-state').and(page.locator('[data-state="disconnected"], [data-state="connecting"]')).waitFor({ timeout: 20_000 }).catch(() => undefined);
+    await connected();
+    expect(await page.getByTestId('intake-description').inputValue()).toBe(draft);
+    expect(await page.getByTestId('login-submit').count()).toBe(0);
+  }, 90_000);
+
+  it('stays signed in across a server restart and a reload', async () => {
+    await restart();
     await page.reload();
     await connected();
     await expect(page.getByTestId('current-user').textContent()).resolves.toContain(user.username);

@@ -176,6 +176,25 @@ describe('attack: sessions', () => {
   });
 });
 
+describe('ending a session reaches every API process', () => {
+  it('a logout on one process closes the session\'s console on another at once (by message, not by the periodic sweep)', async () => {
+    const a = await startTestApp({ CLUSTER: 'true' });
+    const b = await startTestApp({ CLUSTER: 'true' }, { databaseUrl: a.databaseUrl });
+    try {
+      const user = await a.user(['viewer']);
+      const socket = await b.socket(user.token);
+      const expired = waitForMessage<{ data: { reason: string } }>(socket, 'session.expired', 4_000);
+      await a.post('/api/v1/auth/logout', user.token).send({}).expect(204);
+      // The sweep would say `access_changed`; `logout` can only have come from process a's message.
+      expect((await expired).data.reason).toBe('logout');
+      await b.get('/api/v1/incidents', user.token).expect(401);
+    } finally {
+      await b.close({ keepDatabase: true });
+      await a.close();
+    }
+  });
+});
+
 describe('signing keys are rotatable', () => {
   it('after a rotation that retires every old key, old access tokens are refused and consoles renew through their refresh tokens', async () => {
     const t = await startTestApp();
