@@ -14,9 +14,10 @@ import { Warnings1732000000800 } from '../migrations/1732000000800-warnings';
 import { Drills1732000000900 } from '../migrations/1732000000900-drills';
 import { TeamsInDrill1732000001100 } from '../migrations/1732000001100-teams-in-drill';
 import { SocketIoAttachments1732000001300 } from '../migrations/1732000001300-socket-io-attachments';
+import { SessionsAndSecurityEvents1732000001500 } from '../migrations/1732000001500-sessions-and-security-events';
 
 /** Every migration, in order. Listed explicitly so compiled and ts-run code find the same set. */
-export const MIGRATIONS: MixedList<Function> = [EventStore1732000000000, ReadModels1732000000100, Identity1732000000200, Teams1732000000300, Warehouses1732000000400, DeadlineProfiles1732000000500, Plans1732000000600, DeadlineCompliance1732000000610, DutyWatch1732000000700, Warnings1732000000800, Drills1732000000900, Evaluation1732000001000, TeamsInDrill1732000001100, AppendFunctionV21732000001200, SocketIoAttachments1732000001300];
+export const MIGRATIONS: MixedList<Function> = [EventStore1732000000000, ReadModels1732000000100, Identity1732000000200, Teams1732000000300, Warehouses1732000000400, DeadlineProfiles1732000000500, Plans1732000000600, DeadlineCompliance1732000000610, DutyWatch1732000000700, Warnings1732000000800, Drills1732000000900, Evaluation1732000001000, TeamsInDrill1732000001100, AppendFunctionV21732000001200, SocketIoAttachments1732000001300, SessionsAndSecurityEvents1732000001500];
 
 /**
  * Applies pending migrations. TypeORM takes a table lock while it runs, so two processes starting together do

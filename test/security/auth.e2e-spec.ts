@@ -133,7 +133,9 @@ describe('sign-in, lockout, user administration', () => {
 
   it('an expiring token ends its console session with session.expired, then HTTP refuses it too', async () => {
     const user = await t.user(['viewer']);
-    const short = new JwtService().sign({ username: user.username, roles: ['viewer'], jurisdiction: '640500' }, { secret: SECRET, subject: user.id, expiresIn: 2 });
+    // The same session as the user's real token (a token is only good with a live session), but two seconds long.
+    const { sid } = new JwtService().decode<{ sid: string }>(user.token);
+    const short = new JwtService().sign({ sid, username: user.username, roles: ['viewer'], jurisdiction: '640500' }, { secret: SECRET, subject: user.id, expiresIn: 2 });
     await t.get('/api/v1/incidents', short).expect(200);
     const socket = await t.socket(short);
     const disconnected = new Promise<string>((resolve) => socket.once('disconnect', resolve));

@@ -30,6 +30,8 @@ type Json = Record<string, unknown>;
 
 interface Endpoint {
   name: string;
+  /** POST unless named. */
+  method?: 'POST' | 'PATCH';
   runs: number;
   path(id: string): string;
   /** The id a path with `{id}` uses for a real target, and for a second, tricky one (another case, oneself). */
@@ -86,6 +88,9 @@ describe('hostile input: random and malformed requests to every mutation endpoin
   let admin: TestUser;
   let viewer: TestUser;
   let loginUser: TestUser;
+  let accountUser: TestUser;
+  let logoutUser: TestUser;
+  let accountTarget: TestUser;
   let updateTarget: string;
   let closeTarget: string;
   let disableTarget: TestUser;
@@ -172,6 +177,7 @@ describe('hostile input: random and malformed requests to every mutation endpoin
     process.stdout.write(`\nhostile input: seed ${SEED} (HOSTILE_SEED=${SEED} replays this run)\n`);
     t = await startTestApp();
     [admin, viewer, loginUser, disableTarget] = await Promise.all([t.user(['admin']), t.user(['viewer']), t.user(['duty_officer']), t.user(['viewer'])]);
+    [accountUser, logoutUser, accountTarget] = await Promise.all([t.user(['viewer']), t.user(['viewer']), t.user(['viewer'])]);
     [updateTarget, closeTarget] = [await reportIncident(), await reportIncident()];
     await freshTeam();
     await freshAllocation();
@@ -240,12 +246,61 @@ describe('hostile input: random and malformed requests to every mutation endpoin
       valid: () => ({ username: loginUser.username, password: loginUser.password }),
     },
     {
+      // Public: the refresh token is in the body (or a cookie); a bearer changes nothing.
       name: 'POST /api/v1/auth/refresh',
-      runs: 200,
+      runs: 150,
       path: () => '/api/v1/auth/refresh',
       token: () => t.commander.token,
       otherRoleToken: () => viewer.token,
+      valid: () => ({ refreshToken: 'h'.repeat(43) }),
+    },
+    {
+      // Its own user: an accepted logout ends that session, and the later requests probe a dead token.
+      name: 'POST /api/v1/auth/logout',
+      runs: 100,
+      path: () => '/api/v1/auth/logout',
+      token: () => logoutUser.token,
+      otherRoleToken: () => viewer.token,
       valid: () => ({}),
+    },
+    {
+      name: 'POST /api/v1/auth/password',
+      runs: 150,
+      path: () => '/api/v1/auth/password',
+      token: () => accountUser.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => ({ currentPassword: accountUser.password, newPassword: 'hostile-new-password-1' }),
+    },
+    {
+      name: 'PATCH /api/v1/users/:id',
+      method: 'PATCH',
+      runs: 150,
+      path: (id) => `/api/v1/users/${id}`,
+      realId: () => accountTarget.id,
+      aliasId: () => admin.id,
+      token: () => admin.token,
+      otherRoleToken: () => t.commander.token,
+      valid: () => ({ displayName: '改名 测试', roles: ['viewer', 'duty_officer'], jurisdiction: '640521' }),
+    },
+    {
+      name: 'POST /api/v1/users/:id/enable',
+      runs: 100,
+      path: (id) => `/api/v1/users/${id}/enable`,
+      realId: () => accountTarget.id,
+      aliasId: () => admin.id,
+      token: () => admin.token,
+      otherRoleToken: () => t.commander.token,
+      valid: () => ({}),
+    },
+    {
+      name: 'POST /api/v1/users/:id/password-reset',
+      runs: 150,
+      path: (id) => `/api/v1/users/${id}/password-reset`,
+      realId: () => accountTarget.id,
+      aliasId: () => admin.id,
+      token: () => admin.token,
+      otherRoleToken: () => t.commander.token,
+      valid: () => ({ newPassword: 'hostile-reset-password-1' }),
     },
     {
       name: 'POST /api/v1/users',
@@ -579,7 +634,7 @@ describe('hostile input: random and malformed requests to every mutation endpoin
 
     if (TRACE) process.stdout.write(`[${Math.round(process.memoryUsage().heapUsed / 1e6)} MB] ${endpoint.name} ${JSON.stringify(plan.id)} ${JSON.stringify(headers).slice(0, 300)} ${describeBody(body)}\n`);
     const before = await eventCount();
-    const response = await fetch(`${t.baseUrl}${path}`, { method: 'POST', headers, body });
+    const response = await fetch(`${t.baseUrl}${path}`, { method: endpoint.method ?? 'POST', headers, body });
     const text = await response.text();
     if (TRACE) process.stdout.write(`  → ${response.status} ${text.length} bytes\n`);
     const after = await eventCount();
@@ -607,7 +662,7 @@ describe('hostile input: random and malformed requests to every mutation endpoin
     const short = (value: string | null) => JSON.stringify(value !== null && value.length > 100 ? `${value.slice(0, 100)}…(${value.length})` : value);
     const report =
       `${problems.join('; ')}\n` +
-      `  request:  POST ${short(path)} content-type=${short(plan.contentType)} idempotency-key=${short(plan.idempotencyKey)}` +
+      `  request:  ${endpoint.method ?? 'POST'} ${short(path)} content-type=${short(plan.contentType)} idempotency-key=${short(plan.idempotencyKey)}` +
       ` if-match=${short(plan.ifMatch)} auth=${plan.auth} body=${describeBody(body)}\n` +
       `  response: ${status} ${type} ${text.slice(0, 400)}`;
     return { problems, status, report };
@@ -633,7 +688,9 @@ describe('hostile input: random and malformed requests to every mutation endpoin
     expect(total).toBeGreaterThanOrEqual(REQUIRED_REQUESTS);
     const health = await t.get('/health');
     expect(health.status).toBe(200);
-    const login = await t.post('/api/v1/auth/refresh').send({});
-    expect(login.status).toBe(200);
+    const fresh = await t.user(['viewer']);
+    const login = await t.post('/api/v1/auth/login').send({ username: fresh.username, password: fresh.password }).expect(200);
+    const renewed = await t.post('/api/v1/auth/refresh').send({ refreshToken: login.body.refreshToken });
+    expect(renewed.status).toBe(200);
   });
 });

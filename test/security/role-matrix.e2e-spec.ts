@@ -26,7 +26,9 @@ interface Endpoint {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT';
   /** The path to call; may prepare what a successful call needs (a fresh incident to close, a user to disable). */
   path(): Promise<string>;
-  body?(): object;
+  body?(actingUser: TestUser): object;
+  /** Sign the acting user in again and act with that token (logout ends the session it is called with). */
+  freshSession?: boolean;
   /** What an allowed call answers: a real success, not merely "not refused". */
   ok: number;
   /** Acting users of another jurisdiction than the city (a called county answers a roll call). */
@@ -196,14 +198,34 @@ const ENDPOINTS: Endpoint[] = [
   },
   { name: 'GET /incidents/:id/events', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/incidents/${incidentId}/events`, ok: 200 },
   { name: 'GET /jurisdictions', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/jurisdictions', ok: 200 },
-  { name: 'POST /auth/refresh', allowed: EVERYONE, method: 'POST', path: async () => '/api/v1/auth/refresh', body: () => ({}), ok: 200 },
+  { name: 'POST /auth/logout', allowed: EVERYONE, method: 'POST', path: async () => '/api/v1/auth/logout', freshSession: true, ok: 204 },
+  {
+    name: 'POST /auth/password', allowed: EVERYONE, method: 'POST', path: async () => '/api/v1/auth/password', ok: 204,
+    body: (u) => {
+      const next = `matrix-pw-${randomUUID()}`;
+      const body = { currentPassword: u.password, newPassword: next };
+      u.password = next; // every role may change its own password, so the call below succeeds
+      return body;
+    },
+  },
   {
     name: 'POST /users', allowed: ['admin'], method: 'POST', path: async () => '/api/v1/users', ok: 201,
     body: () => ({ username: `m${randomUUID().slice(0, 8)}`, password: 'correct horse battery', displayName: '矩阵测试', roles: ['viewer'], jurisdiction: '640500' }),
   },
   { name: 'GET /users', allowed: ['admin'], method: 'GET', path: async () => '/api/v1/users', ok: 200 },
   { name: 'POST /users/:id/disable', allowed: ['admin'], method: 'POST', path: async () => `/api/v1/users/${(await t.user(['viewer'])).id}/disable`, body: () => ({}), ok: 200 },
+  { name: 'PATCH /users/:id', allowed: ['admin'], method: 'PATCH', path: async () => `/api/v1/users/${(await t.user(['viewer'])).id}`, body: () => ({ roles: ['duty_officer'] }), ok: 200 },
+  {
+    name: 'POST /users/:id/enable', allowed: ['admin'], method: 'POST', body: () => ({}), ok: 200,
+    path: async () => {
+      const id = (await t.user(['viewer'])).id;
+      await t.post(`/api/v1/users/${id}/disable`, admin.token).send({}).expect(200);
+      return `/api/v1/users/${id}/enable`;
+    },
+  },
+  { name: 'POST /users/:id/password-reset', allowed: ['admin'], method: 'POST', path: async () => `/api/v1/users/${(await t.user(['viewer'])).id}/password-reset`, body: () => ({ newPassword: `matrix-reset-${randomUUID()}` }), ok: 204 },
   { name: 'GET /audit', allowed: ['admin'], method: 'GET', path: async () => '/api/v1/audit?limit=5', ok: 200 },
+  { name: 'GET /audit/security', allowed: ['admin'], method: 'GET', path: async () => '/api/v1/audit/security?limit=5', ok: 200 },
   { name: 'GET /teams', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/teams', ok: 200 },
   { name: 'GET /teams/:id', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/teams/${await newTeam()}`, ok: 200 },
   { name: 'POST /teams', allowed: ['admin'], method: 'POST', path: async () => '/api/v1/teams', body: teamBody, ok: 201 },
@@ -303,13 +325,14 @@ describe('role matrix', () => {
 
   test.each(cells)('%s as %s: %s', async (name, role, expected) => {
     const endpoint = ENDPOINTS.find((e) => e.name === name)!;
-    const token = (endpoint.as ? countyUsers : users).get(role)!.token;
+    const actingUser = (endpoint.as ? countyUsers : users).get(role)!;
+    const token = endpoint.freshSession ? await signInAgain(actingUser) : actingUser.token;
     const path = await endpoint.path();
     const [eventsBefore, usersBefore] = [await count('es_events'), await count('users')];
     const call = endpoint.method === 'GET' ? t.get(path, token)
-      : endpoint.method === 'PUT' ? t.put(path, token).send(endpoint.body?.() ?? {})
-      : endpoint.method === 'PATCH' ? request(t.baseUrl).patch(path).set('Authorization', `Bearer ${token}`).send(endpoint.body?.() ?? {})
-      : t.post(path, token).send(endpoint.body?.() ?? {});
+      : endpoint.method === 'PUT' ? t.put(path, token).send(endpoint.body?.(actingUser) ?? {})
+      : endpoint.method === 'PATCH' ? request(t.baseUrl).patch(path).set('Authorization', `Bearer ${token}`).send(endpoint.body?.(actingUser) ?? {})
+      : t.post(path, token).send(endpoint.body?.(actingUser) ?? {});
     const response = await call;
     if (expected === 'allowed') {
       expect({ status: response.status, body: response.body }).toMatchObject({ status: endpoint.ok });
@@ -337,10 +360,16 @@ describe('role matrix', () => {
   });
 
   it('a refreshed token works and carries the same identity', async () => {
-    const viewer = users.get('viewer')!;
-    const { body } = await t.post('/api/v1/auth/refresh', viewer.token).expect(200);
+    const viewer = await t.user(['viewer']);
+    const login = await request(t.baseUrl).post('/api/v1/auth/login').send({ username: viewer.username, password: viewer.password }).expect(200);
+    const { body } = await request(t.baseUrl).post('/api/v1/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(200);
     expect(Date.parse(body.expiresAt)).toBeGreaterThan(Date.now());
     await t.get('/api/v1/incidents', body.accessToken).expect(200);
     await t.post('/api/v1/incidents', body.accessToken).send(incidentBody()).expect(403);
   });
 });
+
+async function signInAgain(user: TestUser): Promise<string> {
+  const login = await request(t.baseUrl).post('/api/v1/auth/login').send({ username: user.username, password: user.password }).expect(200);
+  return login.body.accessToken;
+}

@@ -15,6 +15,10 @@ describe('every route is closed without a valid token', () => {
     // A known secret lets the test forge tokens that differ from a valid one in exactly one respect.
     t = await startTestApp({ AUTH_TOKEN_SECRET: SECRET });
     routes = registeredRoutes(t.app);
+    // A second sign-in of the commander, then logged out: its session id is a real one that ended.
+    const second = await request(t.baseUrl).post('/api/v1/auth/login').send({ username: t.commander.username, password: t.commander.password }).expect(200);
+    endedSession = jwt.decode<{ sid: string }>(second.body.accessToken).sid;
+    await request(t.baseUrl).post('/api/v1/auth/logout').set('Authorization', `Bearer ${second.body.accessToken}`).expect(204);
   });
   afterAll(async () => {
     await t?.close();
@@ -53,13 +57,16 @@ describe('every route is closed without a valid token', () => {
     expect(unknown).toEqual([]);
   });
 
-  it('only the health probes, the metrics scrape and sign-in are public', () => {
+  it('only the health probes, the metrics scrape, sign-in and renewal (by refresh token) are public', () => {
     expect(routes.filter((r) => r.isPublic).map((r) => `${r.method} ${r.pattern}`).sort()).toEqual([
-      'GET /health', 'GET /health/live', 'GET /health/ready', 'GET /metrics', 'POST /api/v1/auth/login',
+      'GET /health', 'GET /health/live', 'GET /health/ready', 'GET /metrics', 'POST /api/v1/auth/login', 'POST /api/v1/auth/refresh',
     ]);
   });
 
-  const claims = (overrides: Record<string, unknown> = {}) => ({ username: t.commander.username, roles: ['commander'], jurisdiction: '640500', ...overrides });
+  // The commander's own session: a forged token below differs from a valid one in exactly one respect.
+  const sid = () => jwt.decode<{ sid: string }>(t.commander.token).sid;
+  const claims = (overrides: Record<string, unknown> = {}) => ({ sid: sid(), username: t.commander.username, roles: ['commander'], jurisdiction: '640500', ...overrides });
+  let endedSession: string;
   const now = () => Math.floor(Date.now() / 1000);
   const credentials: Array<[string, () => string | undefined]> = [
     ['no Authorization header', () => undefined],
@@ -72,6 +79,10 @@ describe('every route is closed without a valid token', () => {
     ['an expired token with the right secret', () => `Bearer ${jwt.sign({ ...claims(), exp: now() - 60 }, { secret: SECRET, subject: t.commander.id })}`],
     ['a right-secret token of a user that does not exist', () => `Bearer ${jwt.sign(claims(), { secret: SECRET, subject: randomUUID(), expiresIn: 600 })}`],
     ['a right-secret token with an unknown role', () => `Bearer ${jwt.sign(claims({ roles: ['root'] }), { secret: SECRET, subject: t.commander.id, expiresIn: 600 })}`],
+    ['a right-secret token without a session id', () => `Bearer ${jwt.sign(claims({ sid: undefined }), { secret: SECRET, subject: t.commander.id, expiresIn: 600 })}`],
+    ['a right-secret token of a session that does not exist', () => `Bearer ${jwt.sign(claims({ sid: randomUUID() }), { secret: SECRET, subject: t.commander.id, expiresIn: 600 })}`],
+    ['a right-secret token of a session that was logged out', () => `Bearer ${jwt.sign(claims({ sid: endedSession }), { secret: SECRET, subject: t.commander.id, expiresIn: 600 })}`],
+    ['a right-secret token naming the commander\'s live session for another user', () => `Bearer ${jwt.sign(claims(), { secret: SECRET, subject: randomUUID(), expiresIn: 600 })}`],
     ['a right-secret token signed with another algorithm (HS512)', () => `Bearer ${jwt.sign(claims(), { secret: SECRET, subject: t.commander.id, expiresIn: 600, algorithm: 'HS512' })}`],
   ];
 

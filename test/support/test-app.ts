@@ -34,6 +34,8 @@ export interface TestAppOptions {
   databaseUrl?: string;
   /** The application's clock, for tests that measure times (a ManualClock). */
   clock?: Clock;
+  /** Listen on this port (a restart test's second application takes the first one's, so a browser can reload). */
+  port?: number;
 }
 
 export async function startTestApp(overrides: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
@@ -43,7 +45,7 @@ export async function startTestApp(overrides: Record<string, string> = {}, optio
   // The API rate limit is exercised by its own test; suites that send thousands of requests must not trip it.
   const config = validateConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, EVENT_POLL_INTERVAL_MS: '100', RATE_LIMIT_PER_MINUTE: '1000000', ...overrides });
   const app = await createApp({ ...config, DATABASE_URL: database.url, ...(options.clock ? { clock: options.clock } : {}) });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -4,7 +4,6 @@ import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
-import { randomBytes } from 'node:crypto';
 import { IdentityModule, JurisdictionRow, UserRow } from '@app/identity';
 import { IncidentBoardRow, IncidentsModule, IncidentTimelineRow } from '@app/incidents';
 import { DispatchModule } from '@app/dispatch';
@@ -51,8 +50,10 @@ export class AppModule {
           generateKey: (_context, tracker, throttler) => `${throttler}:${tracker}`,
         }),
         IdentityModule.forRoot({
-          secret: config.AUTH_TOKEN_SECRET ?? randomBytes(48).toString('base64url'),
+          ...(config.AUTH_TOKEN_SECRET ? { secret: config.AUTH_TOKEN_SECRET } : {}),
           ttlSeconds: config.AUTH_TOKEN_TTL_MINUTES * 60,
+          sessionHours: config.AUTH_SESSION_HOURS,
+          eventLogInPostgres: config.EVENT_STORE === 'postgres',
         }),
         IncidentsModule,
         TeamsModule,

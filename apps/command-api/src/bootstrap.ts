@@ -6,6 +6,8 @@ import type { FastifyReply } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { useContainer } from 'class-validator';
 import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import { SecurityEvents } from '@app/identity';
 import { apiDocsPublic, corsOrigins, createValidationPipe, DATABASE_RETRY_AFTER_SECONDS, KnownJurisdictionConstraint, BodyLimitsPipe, problem, PROBLEM_CONTENT_TYPE, ProblemDetailsFilter } from '@app/shared/nest';
 import { ConfiguredIoAdapter } from './realtime/configured-io.adapter';
 import { problemClientErrorHandler } from './http/client-error.handler';
@@ -26,7 +28,8 @@ export async function createApp(config: CommandApiConfig): Promise<NestFastifyAp
     // Every request gets a correlation id: the caller's, or a new one; errors and events carry it.
     genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
       const given = req.headers['x-correlation-id'];
-      return typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
+      // Only a UUID or a short token of safe characters is taken as given: the id is stored in events and logs.
+      return typeof given === 'string' && /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[A-Za-z0-9_-]{8,64})$/i.test(given) ? given : randomUUID();
     },
     trustProxy: false,
     clientErrorHandler: problemClientErrorHandler,
@@ -48,6 +51,8 @@ export async function createApp(config: CommandApiConfig): Promise<NestFastifyAp
   // Security headers and CSP (http/security-headers.ts). Map tiles come only from the configured tile server, if any.
   const tileOrigin = config.CONSOLE_TILE_URL ? new URL(config.CONSOLE_TILE_URL.replace(/\{[a-z]\}/g, '0')).origin : undefined;
   await registerSecurityHeaders(app.getHttpAdapter().getInstance(), { tileOrigin });
+  // The refresh and remembered-browser cookies of sign-in (libs/identity, login.controller.ts).
+  await app.register(fastifyCookie);
   const origins = corsOrigins(config);
   // No configured origin: no CORS headers at all, so only same-origin pages may call the API.
   if (origins.length > 0) app.enableCors({ origin: origins, exposedHeaders: ['x-correlation-id', 'retry-after'] });
@@ -77,6 +82,9 @@ export async function createApp(config: CommandApiConfig): Promise<NestFastifyAp
     if (counted.delete(request)) lifecycle.requestFinished();
   };
   fastify.addHook('onResponse', finished);
+  // Refused writes, exports and replays go to the security event log from here, one place for every route.
+  const securityEvents = app.get(SecurityEvents);
+  fastify.addHook('onResponse', (request, reply) => securityEvents.observe(request, reply));
   fastify.addHook('onRequestAbort', finished);
   fastify.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     for (const problem of durability) logger.warn(`PostgreSQL is not durable: ${problem}`);
   }
 
-  if (!config.AUTH_TOKEN_SECRET) logger.warn('AUTH_TOKEN_SECRET not set: a random secret is used, so sign-ins end when this process stops');
+  if (!config.AUTH_TOKEN_SECRET) logger.log('AUTH_TOKEN_SECRET not set: access tokens are signed with the keys kept in auth_signing_keys (npm run auth:rotate-key)');
   const app = await createApp({ ...config, DATABASE_URL: databaseUrl });
   let closing = false;
   const shutdown = async (signal: string): Promise<void> => {

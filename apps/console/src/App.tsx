@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { currentSession, refresh, setSession, setUnauthorizedHandler, ApiError } from './api';
+import { currentSession, logout, refresh, resume, setSession, setUnauthorizedHandler, ApiError } from './api';
 import { I18nContext, initialLang, rememberLang, translator, useI18n, type Lang, type MessageKey } from './i18n';
 import { linkHandler, useRoute, type Route } from './router';
 import { StoreProvider, useStore, type SessionEnd } from './store';
@@ -31,6 +31,22 @@ export function App() {
 
   const [session, setSessionState] = useState<Session | null>(currentSession);
   const [loginMessage, setLoginMessage] = useState<MessageKey | null>(null);
+  // A reload (or a server restart followed by one) resumes the session the HttpOnly refresh cookie still holds.
+  const [resuming, setResuming] = useState(() => currentSession() === null);
+  useEffect(() => {
+    let live = true;
+    resume().then(
+      (s) => {
+        if (live && s) setSessionState(s);
+      },
+      () => undefined,
+    ).finally(() => {
+      if (live) setResuming(false);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
 
   const endSession = useCallback((why: SessionEnd) => {
     setSession(null);
@@ -69,11 +85,14 @@ export function App() {
       {session ? (
         <StoreProvider key={session.user.id} session={session} onSessionEnd={endSession}>
           <Shell session={session} onLogout={() => {
-            setSession(null);
-            setSessionState(null);
-            setLoginMessage(null);
+            void logout().finally(() => {
+              setSessionState(null);
+              setLoginMessage(null);
+            });
           }} />
         </StoreProvider>
+      ) : resuming ? (
+        <div className="login-page" data-testid="resuming" aria-busy="true" />
       ) : (
         <LoginScreen message={loginMessage} onLogin={(s) => {
           setLoginMessage(null);

@@ -1,8 +1,12 @@
 import type { Session } from './types';
 
-/** HTTP client for /api/v1: bearer token from the session, problem+json errors as ApiError. */
+/**
+ * HTTP client for /api/v1: bearer token from the session, problem+json errors as ApiError. The access token lives in
+ * this module's memory only (no storage page script could read later); the refresh token is an HttpOnly cookie the
+ * server sets on /api/v1/auth, so a reload resumes with POST /auth/refresh and a server restart keeps the console
+ * signed in.
+ */
 export const API_BASE = '/api/v1';
-const SESSION_KEY = 'console.session';
 
 export interface ProblemFieldError {
   path: string;
@@ -20,20 +24,8 @@ export class ApiError extends Error {
   }
 }
 
-let session: Session | null = loadSession();
+let session: Session | null = null;
 let onUnauthorized: (() => void) | null = null;
-
-function loadSession(): Session | null {
-  try {
-    const raw = sessionStorage.getItem(SESSION_KEY);
-    if (!raw) return null;
-    const parsed = JSON.parse(raw) as Session;
-    if (!parsed.accessToken || Date.parse(parsed.expiresAt) <= Date.now()) return null;
-    return parsed;
-  } catch {
-    return null;
-  }
-}
 
 export function currentSession(): Session | null {
   return session;
@@ -41,12 +33,6 @@ export function currentSession(): Session | null {
 
 export function setSession(next: Session | null): void {
   session = next;
-  try {
-    if (next) sessionStorage.setItem(SESSION_KEY, JSON.stringify(next));
-    else sessionStorage.removeItem(SESSION_KEY);
-  } catch {
-    /* storage may be unavailable */
-  }
 }
 
 /** Called on any 401 from an authenticated request (the session is over). */
@@ -64,17 +50,20 @@ async function parseError(res: Response): Promise<ApiError> {
   return new ApiError(res.status, body.code, body.detail ?? body.title ?? `HTTP ${res.status}`, Array.isArray(body.errors) ? body.errors : []);
 }
 
-export async function api<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<T> {
+export async function api<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, retried = false): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  if (session) headers.authorization = `Bearer ${session.accessToken}`;
+  const sent = session;
+  if (sent) headers.authorization = `Bearer ${sent.accessToken}`;
   let res: Response;
   try {
-    res = await fetch(`${API_BASE}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    res = await fetch(`${API_BASE}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
   } catch (error) {
     throw new ApiError(0, 'NETWORK', error instanceof Error ? error.message : String(error));
   }
-  if (res.status === 401 && session && !path.startsWith('/auth/login')) {
+  if (res.status === 401 && sent && !path.startsWith('/auth/')) {
+    // The access token may only have expired (or its key been rotated): renew once through the cookie and retry.
+    if (!retried && (await renewQuietly())) return api<T>(method, path, body, true);
     onUnauthorized?.();
   }
   if (!res.ok) throw await parseError(res);
@@ -86,18 +75,71 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?
 export const get = <T>(path: string) => api<T>('GET', path);
 export const post = <T>(path: string, body: unknown = {}) => api<T>('POST', path, body);
 
+interface SessionAnswer {
+  accessToken?: string;
+  expiresAt?: string;
+  user?: Session['user'];
+}
+
+function toSession(answer: SessionAnswer): Session {
+  if (!answer.accessToken || !answer.expiresAt || !answer.user) throw new ApiError(500, 'BAD_SESSION', 'sign-in answered without a token');
+  // The body's refreshToken is for API clients; the browser keeps only the HttpOnly cookie.
+  return { accessToken: answer.accessToken, expiresAt: answer.expiresAt, user: answer.user };
+}
+
 export async function login(username: string, password: string): Promise<Session> {
-  const s = await post<Session>('/auth/login', { username, password });
+  const s = toSession(await post<SessionAnswer>('/auth/login', { username, password }));
   setSession(s);
   return s;
 }
 
-export async function refresh(): Promise<Session> {
-  const s = await post<Partial<Session>>('/auth/refresh', {});
-  if (!s.accessToken || !s.expiresAt) throw new ApiError(500, 'BAD_REFRESH', 'refresh answered without a token');
-  const next: Session = { accessToken: s.accessToken, expiresAt: s.expiresAt, user: s.user ?? session!.user };
-  setSession(next);
-  return next;
+let renewal: Promise<Session> | null = null;
+
+/**
+ * A new access token (and, in the cookie, a new refresh token) from POST /auth/refresh. Concurrent callers share one
+ * request: the server treats a second use of the same refresh token as theft and ends the session.
+ */
+export function refresh(): Promise<Session> {
+  renewal ??= post<SessionAnswer>('/auth/refresh', {})
+    .then((answer) => {
+      const next = toSession(answer);
+      setSession(next);
+      return next;
+    })
+    .finally(() => {
+      renewal = null;
+    });
+  return renewal;
+}
+
+/** On page load: the session the refresh cookie still holds, or null (sign in). */
+export async function resume(): Promise<Session | null> {
+  try {
+    return await refresh();
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 401 || error.status === 403 || error.status === 400)) return null;
+    throw error;
+  }
+}
+
+async function renewQuietly(): Promise<boolean> {
+  try {
+    await refresh();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Ends the session on the server (its refresh chain and open consoles), then forgets it here. */
+export async function logout(): Promise<void> {
+  try {
+    if (session) await post<void>('/auth/logout', {});
+  } catch {
+    /* signed out here whatever the server answered */
+  } finally {
+    setSession(null);
+  }
 }
 
 /** `GET /console-config.json` (served next to the console); a missing file means defaults. */

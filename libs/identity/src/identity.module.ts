@@ -12,6 +12,10 @@ import { LoginThrottle } from './auth/login-throttle';
 import { PasswordHasher } from './auth/password-hasher';
 import { AUTH_OPTIONS, TokenService, type AuthOptions } from './auth/token.service';
 import { UserSeeding } from './bootstrap/user-seeding';
+import { Sessions } from './auth/sessions';
+import { Devices } from './auth/devices';
+import { SecurityEvents } from './audit/security-events';
+import { SecurityAuditController } from './application/audit/security-audit.controller';
 
 /**
  * Identity and access: sign-in, tokens, the global guard (every route closed unless `@Public()`), users,
@@ -23,7 +27,7 @@ export class IdentityModule {
     return {
       module: IdentityModule,
       imports: [JwtModule.register({})],
-      controllers: [LoginController, UsersController, JurisdictionsController, AuditController],
+      controllers: [LoginController, UsersController, JurisdictionsController, SecurityAuditController, AuditController],
       providers: [
         { provide: AUTH_OPTIONS, useValue: options },
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -31,10 +35,13 @@ export class IdentityModule {
         Authenticator,
         PasswordHasher,
         LoginThrottle,
+        Sessions,
+        Devices,
+        SecurityEvents,
         UserAdminService,
         UserSeeding,
       ],
-      exports: [Authenticator, TokenService, UserSeeding, PasswordHasher],
+      exports: [Authenticator, TokenService, UserSeeding, PasswordHasher, SecurityEvents],
     };
   }
 }

@@ -26,6 +26,7 @@ export interface RealtimeOptions {
 /** Server-to-server messages between API processes (CLUSTER=true). */
 const PEER_DELTA = 'peer.delta';
 const PEER_PROGRESS = 'peer.progress';
+const PEER_SESSIONS_ENDED = 'peer.sessions-ended';
 
 /**
  * `/console`: pushes live deltas (each `{ position, data }`) to the rooms they concern, and answers
@@ -143,9 +144,22 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     clearInterval(this.sweep);
   }
 
-  /** Ends the sessions of users whose access was withdrawn: at once in this process, within a sweep elsewhere. */
+  /**
+   * Closes the consoles of ended sessions (logout, password change or reset, role change, disabling, refresh reuse):
+   * at once in this process and, with several processes, in the others through the adapter; the periodic sweep
+   * catches anything a lost message missed.
+   */
   private watchRevocations(): void {
-    this.disabled = this.authenticator.disabledUsers.subscribe((userId) => this.endSessions(new Set([userId]), 'user_disabled'));
+    this.disabled = this.authenticator.endedSessions.subscribe(({ sessionIds, reason }) => {
+      this.endSessions(new Set(sessionIds), reason);
+      if (this.clustered) this.namespace.serverSideEmit(PEER_SESSIONS_ENDED, { sessionIds, reason });
+    });
+    if (this.clustered) {
+      this.namespace.on(PEER_SESSIONS_ENDED, (message: { sessionIds?: unknown; reason?: unknown }) => {
+        const ids = Array.isArray(message?.sessionIds) ? message.sessionIds.filter((id): id is string => typeof id === 'string') : [];
+        this.endSessions(new Set(ids), typeof message?.reason === 'string' ? message.reason : 'access_changed');
+      });
+    }
     this.sweep = setInterval(() => {
       const actors = [...this.namespace.sockets.values()].map((s) => (s.data as ConsoleSocketData).actor).filter(Boolean);
       this.authenticator.revoked(actors).then(
@@ -156,10 +170,11 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     this.sweep.unref();
   }
 
-  private endSessions(userIds: ReadonlySet<string>, reason: string): void {
-    if (userIds.size === 0) return;
+  private endSessions(sessionIds: ReadonlySet<string>, reason: string): void {
+    if (sessionIds.size === 0) return;
     for (const socket of this.namespace.sockets.values()) {
-      if (!userIds.has((socket.data as ConsoleSocketData).actor?.userId)) continue;
+      const sessionId = (socket.data as ConsoleSocketData).actor?.sessionId;
+      if (!sessionId || !sessionIds.has(sessionId)) continue;
       socket.emit('session.expired', { data: { reason } });
       socket.disconnect(true);
     }

@@ -1,32 +1,41 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Subject } from 'rxjs';
-import { DataSource, In, IsNull } from 'typeorm';
-import { JURISDICTIONS, type Actor, type JurisdictionRegistry } from '@app/shared';
-import { UserRow } from '../persistence/user.entity';
+import { DataSource } from 'typeorm';
+import { CLOCK, JURISDICTIONS, type Actor, type Clock, type JurisdictionRegistry, type Role } from '@app/shared';
+import { Sessions, type SessionsEnded } from './sessions';
 import { TokenService } from './token.service';
+import type { Observable } from 'rxjs';
 
 export interface Authenticated {
-  actor: Actor;
-  /** When the token stops being valid (a socket is closed then). */
+  actor: Actor & { sessionId: string };
+  /** When the token stops being valid, or its session ends, whichever is first (a socket is closed then). */
   expiresAt: Date;
 }
 
 /**
- * Token → actor, for HTTP and Socket.IO alike. The user row is read on every call, so disabling a user or changing
- * its roles takes effect at once rather than when its token expires.
+ * Token → actor, for HTTP and Socket.IO alike. One query per call reads the user together with the token's session:
+ * a disabled user, a changed role, an ended or expired session take effect at once rather than when the token
+ * expires.
  */
 @Injectable()
 export class Authenticator {
   constructor(
     private readonly tokens: TokenService,
+    private readonly sessions: Sessions,
     private readonly dataSource: DataSource,
     @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async authenticate(token: string): Promise<Authenticated | undefined> {
     const claims = await this.tokens.verify(token);
     if (!claims) return undefined;
-    const user = await this.dataSource.getRepository(UserRow).findOneBy({ id: claims.sub, disabledAt: IsNull() });
+    const rows: Array<{ id: string; username: string; roles: Role[]; jurisdiction: string; session_expires_at: Date }> = await this.dataSource.query(
+      `select u.id, u.username, u.roles, u.jurisdiction, s.expires_at as session_expires_at
+         from auth_sessions s join users u on u.id = s.user_id
+        where s.id = $1 and s.user_id = $2 and s.ended_at is null and s.expires_at > $3 and u.disabled_at is null`,
+      [claims.sid, claims.sub, this.clock.now()],
+    );
+    const user = rows[0];
     if (!user) return undefined;
     return {
       actor: {
@@ -35,30 +44,39 @@ export class Authenticator {
         roles: user.roles,
         jurisdiction: user.jurisdiction,
         scope: this.jurisdictions.descendants(user.jurisdiction),
+        sessionId: claims.sid,
       },
-      expiresAt: new Date(claims.exp * 1000),
+      expiresAt: new Date(Math.min(claims.exp * 1000, user.session_expires_at.getTime())),
     };
   }
 
   /**
-   * Of these actors, the ones whose access has changed since they signed in: disabled, or given other roles or
-   * another jurisdiction. Long-lived sockets ask this periodically, so a change reaches them without waiting for
-   * the token to expire (and across API processes).
+   * Of these sessions, the ones no longer good: ended, expired, their user disabled, or given other roles or another
+   * jurisdiction than the socket was opened with. Long-lived sockets ask this periodically, so a change made by
+   * another API process reaches them even without a message between the processes.
    */
   async revoked(actors: readonly Actor[]): Promise<Set<string>> {
-    if (actors.length === 0) return new Set();
-    const rows = await this.dataSource.getRepository(UserRow).findBy({ id: In(actors.map((a) => a.userId)), disabledAt: IsNull() });
-    const current = new Map(rows.map((r) => [r.id, r]));
+    const withSession = actors.filter((a): a is Actor & { sessionId: string } => typeof a.sessionId === 'string');
+    if (withSession.length === 0) return new Set();
+    const rows: Array<{ sid: string; roles: Role[]; jurisdiction: string }> = await this.dataSource.query(
+      `select s.id as sid, u.roles, u.jurisdiction
+         from auth_sessions s join users u on u.id = s.user_id
+        where s.id = any($1::uuid[]) and s.ended_at is null and s.expires_at > $2 and u.disabled_at is null`,
+      [withSession.map((a) => a.sessionId), this.clock.now()],
+    );
+    const live = new Map(rows.map((r) => [r.sid, r]));
     return new Set(
-      actors
+      withSession
         .filter((a) => {
-          const row = current.get(a.userId);
+          const row = live.get(a.sessionId);
           return !row || row.jurisdiction !== a.jurisdiction || [...row.roles].sort().join() !== [...a.roles].sort().join();
         })
-        .map((a) => a.userId),
+        .map((a) => a.sessionId),
     );
   }
 
-  /** Told at once when a user is disabled in this process; other processes learn it from `revoked`. */
-  readonly disabledUsers = new Subject<string>();
+  /** Sessions ended in this process (logout, password, role change, disabling, refresh reuse), told at once. */
+  get endedSessions(): Observable<SessionsEnded> {
+    return this.sessions.ended;
+  }
 }

@@ -1,36 +1,55 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-/** 5 failed sign-ins for one name within 15 minutes lock that name (a 6th attempt answers 429) until the window passes. */
-export const MAX_FAILURES = 5;
-export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
+/** Failures a bucket may have before each further attempt must wait. */
+export const FREE_FAILURES = 5;
+/** The wait after the fifth failure; it doubles with each further one … */
+export const FIRST_DELAY_MS = 30_000;
+/** … up to this. */
+export const MAX_DELAY_MS = 15 * 60 * 1000;
+/** Failures older than this are forgotten. */
+export const FAILURE_MEMORY_MS = 24 * 60 * 60 * 1000;
+
+/** How long a bucket with this many recent failures must wait after its latest one. */
+export function delayAfter(failures: number): number {
+  if (failures < FREE_FAILURES) return 0;
+  return Math.min(MAX_DELAY_MS, FIRST_DELAY_MS * 2 ** (failures - FREE_FAILURES));
+}
+
+/** Failures of sign-ins for a name from anywhere but a browser that signed in as it before. */
+export const accountBucket = (username: string): string => `user:${username.toLowerCase()}`;
+/** Failures from a remembered browser (auth_devices), counted apart so others' failures cannot lock it out. */
+export const deviceBucket = (deviceId: string): string => `device:${deviceId}`;
+
+export type Reservation = { kind: 'go' } | { kind: 'wait'; waitMs: number; failures: number };
 
 /**
- * Failures are rows in PostgreSQL, not process memory, so a restart or a second API process does not reset the
- * count. Counted per username (lower-cased), whether or not the user exists, so the lock reveals nothing.
+ * Progressive delay per bucket instead of a blunt lock. An attempt is recorded as a failure *before* its password is
+ * verified, under a transaction-scoped advisory lock on the bucket, so parallel attempts cannot all pass the check
+ * and then all be counted: of thirty parallel wrong passwords, exactly five are verified. A success clears its bucket.
+ * Rows live in PostgreSQL, so a restart or a second API process does not reset a count.
  */
 @Injectable()
 export class LoginThrottle {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Milliseconds until the name may try again, or 0 when it may try now. */
-  async lockedForMs(username: string, now: Date): Promise<number> {
-    const since = new Date(now.getTime() - FAILURE_WINDOW_MS);
-    const rows: { failed_at: Date }[] = await this.dataSource.query(
-      `select failed_at from auth_login_failures where username = $1 and failed_at > $2 order by failed_at desc limit $3`,
-      [username.toLowerCase(), since, MAX_FAILURES],
-    );
-    if (rows.length < MAX_FAILURES) return 0;
-    // The oldest of the last five leaves the window first; then a sixth attempt is allowed.
-    return Math.max(1, rows[rows.length - 1]!.failed_at.getTime() + FAILURE_WINDOW_MS - now.getTime());
+  async reserve(bucket: string, now: Date): Promise<Reservation> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`select pg_advisory_xact_lock(hashtext('login:' || $1))`, [bucket]);
+      await manager.query(`delete from auth_login_attempts where bucket = $1 and failed_at <= $2`, [bucket, new Date(now.getTime() - FAILURE_MEMORY_MS)]);
+      const [row]: { failures: number; latest: Date | null }[] = await manager.query(
+        `select count(*)::int as failures, max(failed_at) as latest from auth_login_attempts where bucket = $1`,
+        [bucket],
+      );
+      const failures = row?.failures ?? 0;
+      const waitMs = row?.latest ? row.latest.getTime() + delayAfter(failures) - now.getTime() : 0;
+      if (waitMs > 0) return { kind: 'wait', waitMs, failures } as const;
+      await manager.query(`insert into auth_login_attempts (bucket, failed_at) values ($1, $2)`, [bucket, now]);
+      return { kind: 'go' } as const;
+    });
   }
 
-  async recordFailure(username: string, at: Date): Promise<void> {
-    await this.dataSource.query(`insert into auth_login_failures (username, failed_at) values ($1, $2)`, [username.toLowerCase(), at]);
-    await this.dataSource.query(`delete from auth_login_failures where failed_at < $1`, [new Date(at.getTime() - 2 * FAILURE_WINDOW_MS)]);
-  }
-
-  async clear(username: string): Promise<void> {
-    await this.dataSource.query(`delete from auth_login_failures where username = $1`, [username.toLowerCase()]);
+  async clear(bucket: string): Promise<void> {
+    await this.dataSource.query(`delete from auth_login_attempts where bucket = $1`, [bucket]);
   }
 }

@@ -11,6 +11,8 @@ export interface Actor {
   roles: Role[];
   jurisdiction: string;
   scope: readonly string[];
+  /** The sign-in session the request or socket belongs to (absent for actors made by the system or by tests). */
+  sessionId?: string;
 }
 
 export class OutsideJurisdictionError extends DomainError {

@@ -52,7 +52,10 @@ export const PERMISSIONS = {
   'drill.read': EVERY_READER,
   'drill.run': ['drill_coordinator'],
   'drill.act': ['commander', 'drill_coordinator'],
-  'session.refresh': EVERY_READER,
+  // Ending one's own session and changing one's own password; renewing (POST /auth/refresh) is public and takes a
+  // refresh token instead.
+  'session.logout': EVERY_READER,
+  'account.password': EVERY_READER,
   'user.manage': ['admin'],
   'audit.read': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -46,8 +46,8 @@ export class AppConfig {
   EVENT_POLL_INTERVAL_MS = 250;
 
   /**
-   * Signs access tokens (HS256). Production refuses to start without one of at least 32 characters; elsewhere a
-   * random one is made per start (tokens then end with the process), with a warning.
+   * Signs access tokens (HS256). Production refuses to start without one of at least 32 characters; elsewhere, when
+   * unset, a key is made at first start and kept in the database (auth_signing_keys), so sessions survive restarts.
    */
   @IsOptional()
   @IsString()
@@ -59,6 +59,13 @@ export class AppConfig {
   @Min(1)
   @Max(24 * 60)
   AUTH_TOKEN_TTL_MINUTES = 30;
+
+  /** A session (one sign-in, renewed by refresh tokens) ends this many hours after sign-in at the latest: a duty shift. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(7 * 24)
+  AUTH_SESSION_HOURS = 12;
 
   /** Origins allowed to call the API and the live feed from a browser, comma-separated; empty: same origin only. */
   @IsString()

@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsAcceptablePassword } from '../../auth/password-policy';
 
 export class LoginRequest {
   @ApiProperty({ example: 'duty' }) @IsString() @IsNotEmpty() @MaxLength(100)
@@ -7,4 +8,21 @@ export class LoginRequest {
 
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200)
   password!: string;
+}
+
+/** POST /auth/refresh: the token from the body (API clients) or, when absent, from the HttpOnly cookie (browsers). */
+export class RefreshRequest {
+  @ApiPropertyOptional({ description: '登录或上次续期返回的 refreshToken；浏览器可省略（使用 Cookie）' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[\w-]{20,100}$/, { message: 'refreshToken 格式不正确' })
+  refreshToken?: string;
+}
+
+export class ChangePasswordRequest {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200)
+  currentPassword!: string;
+
+  @ApiProperty({ minLength: 12 }) @IsString() @IsAcceptablePassword()
+  newPassword!: string;
 }

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '@app/shared';
 import { CurrentActor, Requires, uuidParam } from '@app/shared/nest';
-import { CreateUserRequest } from './create-user.request';
+import { CreateUserRequest, ResetPasswordRequest, UpdateUserRequest } from './create-user.request';
 import { UserAdminService, type AuditedActor, type UserView } from './user-admin.service';
 
 @ApiTags('users')
@@ -32,6 +32,29 @@ export class UsersController {
   @ApiOperation({ summary: '停用用户（立即失效）' })
   disable(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<UserView> {
     return this.users.disable(id, audited(actor, request), actor.scope);
+  }
+
+  @Patch(':id')
+  @Requires('user.manage')
+  @ApiOperation({ summary: '修改用户角色、辖区或姓名（角色或辖区变更即结束其全部会话）' })
+  update(@Param('id', uuidParam) id: string, @Body() body: UpdateUserRequest, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<UserView> {
+    return this.users.update(id, body, audited(actor, request), actor.scope);
+  }
+
+  @Post(':id/enable')
+  @Requires('user.manage')
+  @HttpCode(200)
+  @ApiOperation({ summary: '重新启用用户' })
+  enable(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<UserView> {
+    return this.users.enable(id, audited(actor, request), actor.scope);
+  }
+
+  @Post(':id/password-reset')
+  @Requires('user.manage')
+  @HttpCode(204)
+  @ApiOperation({ summary: '重置用户密码（其全部会话随即结束）' })
+  async resetPassword(@Param('id', uuidParam) id: string, @Body() body: ResetPasswordRequest, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<void> {
+    await this.users.resetPassword(id, body.newPassword, audited(actor, request), actor.scope);
   }
 }
 
