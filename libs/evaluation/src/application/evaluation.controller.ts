@@ -6,6 +6,7 @@ import type { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { handleCommand, load, type CommandContext } from '@app/event-sourcing';
+import { PROJECTION_RUNNER, type ProjectionRunner } from '@app/event-sourcing/projections';
 import { planDecider, planStream, readablePlanJurisdictions } from '@app/plans';
 import { CLOCK, DEFAULT_TIME_ZONE, JURISDICTIONS, OutsideJurisdictionError, toZonedIso, type Actor, type Clock, type JurisdictionRegistry } from '@app/shared';
 import { CommandCtx, CurrentActor, Requires, uuidParam } from '@app/shared/nest';
@@ -47,6 +48,7 @@ export class EvaluationController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
+    @Inject(PROJECTION_RUNNER) private readonly projections: ProjectionRunner,
   ) {}
 
   @Get()
@@ -100,9 +102,11 @@ export class EvaluationController {
     const now = this.clock.now();
     if (body.planId) {
       await this.assertPlanWritable(body.planId, actor);
-      await handleCommand({ store: this.store, clock: this.clock }, planDecider, planStream(body.planId), {
+      const recorded = await handleCommand({ store: this.store, clock: this.clock }, planDecider, planStream(body.planId), {
         type: 'RecordPlanFinding', finding: { findingId, drillId: id, text: body.text }, by: by(context), now,
       }, { ...context, idempotencyKey: undefined, visibleJurisdictions: actor.scope });
+      // Read-your-writes: the plan page opened right after shows the finding (the plan register applies it).
+      if (recorded.position) await this.projections.waitFor('plan-register', recorded.position);
     }
     await this.run(id, { type: 'RecordFinding', drillId: id, finding: { findingId, planId: body.planId ?? null, text: body.text }, by: by(context), now }, { ...context, jurisdiction: drill.jurisdiction });
     return this.reader.evaluate(id, actor);
