@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
+import { io } from 'socket.io-client';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { incidentBody } from '../support/incident-fixtures';
+import { incidentBody, waitForMessage } from '../support/incident-fixtures';
 
 const PROBLEM = /^application\/problem\+json/;
 
@@ -117,5 +118,70 @@ describe('attack: spreading requests over API processes multiplies the budget', 
     // Each process refuses now, whichever one counted the last request.
     expect((await request(a.baseUrl).get('/api/v1/incidents').set('Authorization', `Bearer ${user.token}`)).status).toBe(429);
     expect((await request(b!.baseUrl).get('/api/v1/incidents').set('Authorization', `Bearer ${user.token}`)).status).toBe(429);
+  });
+});
+
+/**
+ * The live feed: the root Socket.IO namespace took sockets without a token, and a socket could send without limit —
+ * each `resume` re-sending up to 20,000 deltas. Now only `/console` serves (authenticated), and each socket has a small
+ * message budget, with `resume` at most once per 5 s; what is refused is answered, not dropped.
+ */
+describe('attack: the live feed without a door and without limits', () => {
+  type Ack = { ok: boolean; code?: string; error?: string; retryAfterMs?: number; delivered?: number };
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('the root namespace refuses every socket, with a token or without', async () => {
+    for (const auth of [{}, { token: t.commander.token }]) {
+      const socket = io(`${t.baseUrl}/`, { transports: ['websocket'], reconnection: false, auth });
+      const outcome = await new Promise<Error & { data?: { code?: string } }>((resolve, reject) => {
+        socket.once('connect_error', resolve);
+        socket.once('connect', () => reject(new Error('the root namespace accepted a socket')));
+      });
+      socket.close();
+      expect(outcome.data?.code).toBe('NAMESPACE_CLOSED');
+      expect(outcome.message).toMatch(/\/console/);
+    }
+  });
+
+  it('a burst of messages beyond the socket\'s budget is answered RATE_LIMITED, with a rate.limited event', async () => {
+    const socket = await t.socket();
+    const warned = waitForMessage<{ data: { code: string; event: string; retryAfterMs: number } }>(socket, 'rate.limited');
+    const acks = (await Promise.all(Array.from({ length: 60 }, () => socket.timeout(5_000).emitWithAck('subscribe', {})))) as Ack[];
+    const served = acks.filter((a) => a.ok).length;
+    // A burst of 20, plus what refilled (5 a second) while the burst was on its way.
+    expect(served).toBeGreaterThanOrEqual(20);
+    expect(served).toBeLessThan(30);
+    const refused = acks.filter((a) => !a.ok);
+    expect(refused.length).toBe(60 - served);
+    expect(refused.every((a) => a.code === 'RATE_LIMITED' && (a.retryAfterMs ?? 0) > 0)).toBe(true);
+    expect((await warned).data).toMatchObject({ code: 'RATE_LIMITED', event: 'subscribe' });
+    // The socket stays connected and is served again once its budget refilled.
+    await new Promise((r) => setTimeout(r, 600));
+    expect(((await socket.timeout(5_000).emitWithAck('subscribe', {})) as Ack).ok).toBe(true);
+    expect(socket.connected).toBe(true);
+  });
+
+  it('resume is served once per 5 s per socket; a second one at once gets an error answer', async () => {
+    const reported = (await t.post('/api/v1/incidents').send(incidentBody()).expect(201)).body as { position: string };
+    const socket = await t.socket();
+    const first = (await socket.timeout(5_000).emitWithAck('resume', { since: reported.position })) as Ack;
+    expect(first.ok).toBe(true);
+    const second = (await socket.timeout(5_000).emitWithAck('resume', { since: reported.position })) as Ack;
+    expect(second).toMatchObject({ ok: false, code: 'RATE_LIMITED' });
+    expect(second.retryAfterMs).toBeGreaterThan(3_000);
+    expect(second.error).toMatch(/resume 过于频繁/);
+  });
+
+  it('a socket that keeps flooding after being told is disconnected', async () => {
+    const socket = await t.socket();
+    const gone = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    for (let i = 0; i < 300; i++) socket.emit('subscribe', {});
+    expect(await gone).toBe('io server disconnect');
   });
 });
