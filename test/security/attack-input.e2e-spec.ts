@@ -40,6 +40,7 @@ describe('attack: input the JSON API should never have accepted', () => {
       ['multipart', { 'content-type': 'multipart/form-data; boundary=x' }, `--x\r\nContent-Disposition: form-data; name="title"\r\n\r\n多部分表单\r\n--x--\r\n`],
       ['XML', { 'content-type': 'application/xml' }, '<incident><title>XML</title></incident>'],
       ['JSON under another type', { 'content-type': 'application/vnd.api+json' }, JSON.stringify(incidentBody())],
+      ['JSON without a content type', {}, JSON.stringify(incidentBody())],
     ];
     it.each(cases)('%s on POST /incidents', async (_name, headers, body) => {
       const before = await storedIncidents();
