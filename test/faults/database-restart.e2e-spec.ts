@@ -29,8 +29,9 @@ describe('database restart under load', () => {
     pg = await startPostgresProcess({ name, database: `faults_${randomUUID().replace(/-/g, '').slice(0, 8)}` });
     url = pg.url;
     port = Number(new URL(url).port);
-    await runMigrations(url);
-    t = await startTestApp({}, { databaseUrl: url });
+    await runMigrations(url, { appRole: pg.appRole });
+    // The application connects as the cluster's least-privileged role, as it does with `npm start`.
+    t = await startTestApp({}, { databaseUrl: pg.appUrl });
   });
 
   afterAll(async () => {

@@ -11,8 +11,12 @@ import { incidentBody } from '../support/incident-fixtures';
 import { until } from '../support/eventually';
 
 const CLI = join(__dirname, '../../dist/apps/command-api/src/cli/backup.js');
-const run = (args: string[], databaseUrl: string) =>
-  promisify(execFile)(process.execPath, [CLI, ...args], { env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'test' }, cwd: join(__dirname, '../..') });
+// A restore writes the event log, which only the owner may: DATABASE_OWNER_URL beside the application's DATABASE_URL.
+const run = (args: string[], databaseUrl: string, ownerUrl?: string) =>
+  promisify(execFile)(process.execPath, [CLI, ...args], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, ...(ownerUrl ? { DATABASE_OWNER_URL: ownerUrl } : {}), NODE_ENV: 'test' },
+    cwd: join(__dirname, '../..'),
+  });
 
 /** Rows of a table as JSON, without what a restore legitimately changes (global positions) or bookkeeping. */
 async function rows(url: string, table: string, order: string): Promise<unknown[]> {
@@ -31,7 +35,7 @@ describe('backup and restore', () => {
   jest.setTimeout(120_000);
   let source: TestApp;
   let restored: TestApp | undefined;
-  let target: { url: string; drop(): Promise<void> };
+  let target: { url: string; ownerUrl: string; drop(): Promise<void> };
 
   beforeAll(async () => {
     source = await startTestApp();
@@ -56,10 +60,10 @@ describe('backup and restore', () => {
     expect(backup.stdout).toMatch(/backup written to .*es_events \d+/);
 
     // A database with nothing in it refuses nothing; one with events would be refused.
-    const restore = await run(['restore', file], target.url);
+    const restore = await run(['restore', file], target.url, target.ownerUrl);
     expect(restore.stdout).toMatch(/restored from .*es_events \d+/);
     expect(restore.stdout).toMatch(/incident-board: rebuilt from \d+ events/);
-    await expect(run(['restore', file], target.url)).rejects.toThrow(/already holds events or users/);
+    await expect(run(['restore', file], target.url, target.ownerUrl)).rejects.toThrow(/already holds events or users/);
 
     for (const [table, order] of [
       ['es_streams', 'stream_name'], ['es_events', 'stream_name, stream_revision'], ['users', 'id'], ['jurisdictions', 'code'],

@@ -1,18 +1,39 @@
+import { randomBytes } from 'node:crypto';
 import { startEmbeddedPostgres } from '../../infra/embedded/embedded-postgres.launcher';
 import { runMigrations } from '../../infra/database/migrations';
+import { ensureLoginRole } from '../../infra/database/roles';
+
+/** The application role suites connect as when DATABASE_URL points at an outside server (made here if allowed). */
+const OUTSIDE_APP_ROLE = 'command_app_test';
 
 /**
  * One PostgreSQL for the whole run: DATABASE_URL if set, else an embedded cluster under `.data/pg-test`.
  * Migrations run once here; suites share the database and use fresh ids (ARCHITECTURE.md, Tests).
+ * DATABASE_URL stays the owner (suites create databases and inspect them with it); TEST_APP_DATABASE_URL is the
+ * least-privileged application role every started app connects as (test/support/test-database.ts), so the whole
+ * suite shows the API works with the grants of infra/database/roles.ts and no more.
  */
 export default async function globalSetup(): Promise<void> {
   if (!process.env.DATABASE_URL) {
     const handle = await startEmbeddedPostgres({ name: 'pg-test', database: 'command_test' });
     process.env.DATABASE_URL = handle.url;
+    process.env.TEST_APP_DATABASE_URL = handle.appUrl;
     (globalThis as { __EMBEDDED_PG__?: typeof handle }).__EMBEDDED_PG__ = handle;
+  } else if (!process.env.TEST_APP_DATABASE_URL) {
+    const password = randomBytes(18).toString('base64url');
+    try {
+      await ensureLoginRole(process.env.DATABASE_URL, OUTSIDE_APP_ROLE, password);
+      const url = new URL(process.env.DATABASE_URL);
+      url.username = OUTSIDE_APP_ROLE;
+      url.password = password;
+      process.env.TEST_APP_DATABASE_URL = url.toString();
+    } catch (error) {
+      process.stdout.write(`\nthe DATABASE_URL role cannot create roles (${error instanceof Error ? error.message : String(error)}): apps run as the owner role\n`);
+    }
   }
   try {
-    await runMigrations(process.env.DATABASE_URL);
+    const appUrl = process.env.TEST_APP_DATABASE_URL;
+    await runMigrations(process.env.DATABASE_URL, { appRole: appUrl ? decodeURIComponent(new URL(appUrl).username) : undefined });
   } catch (error) {
     // Jest reports a failed global setup as "reason: undefined"; say what failed, then stop the embedded server.
     process.stderr.write(`\nmigrations failed: ${error instanceof Error ? error.stack : String(error)}\n`);

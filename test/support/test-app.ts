@@ -6,13 +6,16 @@ import type { Clock, Role } from '../../libs/shared/src';
 import { createSignedInUser, type TestUser } from './test-users';
 import { validateConfig } from '../../libs/shared/src/nest';
 import { createApp } from '../../apps/command-api/src/bootstrap';
-import { createTestDatabase, dropDatabase } from './test-database';
+import { createTestDatabase, dropDatabase, ownerUrlOf } from './test-database';
 
 export interface TestApp {
   app: NestFastifyApplication;
   baseUrl: string;
+  /** The application's connection: the least-privileged application role (see test/setup/global-setup.ts). */
   databaseUrl: string;
-  /** Raw SQL against the suite's database, to check what was (not) stored. */
+  /** The same database as its owner. */
+  ownerDatabaseUrl: string;
+  /** Raw SQL against the suite's database as its owner, to check what was (not) stored. */
   sql<R extends object>(text: string, params?: unknown[]): Promise<R[]>;
   /** A commander of the city (640500): sees and may do everything the incident slice offers. */
   commander: TestUser;
@@ -42,14 +45,17 @@ export async function startTestApp(overrides: Record<string, string> = {}, optio
   const reuse = options.databaseUrl ? { databaseUrl: options.databaseUrl } : undefined;
   // A restart test starts a second application on the first one's database; only the first drops it.
   const database = reuse ? { url: reuse.databaseUrl, drop: () => dropDatabase(reuse.databaseUrl) } : await createTestDatabase();
-  // The API rate limit is exercised by its own test; suites that send thousands of requests must not trip it.
-  const config = validateConfig({ NODE_ENV: 'test', DATABASE_URL: database.url, EVENT_POLL_INTERVAL_MS: '100', RATE_LIMIT_PER_MINUTE: '1000000', ...overrides });
+  // The API rate limits are exercised by their own tests; suites that send thousands of requests must not trip them.
+  const config = validateConfig({
+    NODE_ENV: 'test', DATABASE_URL: database.url, EVENT_POLL_INTERVAL_MS: '100', RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000', ...overrides,
+  });
   const app = await createApp({ ...config, DATABASE_URL: database.url, ...(options.clock ? { clock: options.clock } : {}) });
   await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const baseUrl = `http://127.0.0.1:${port}`;
-  const client = new Client({ connectionString: database.url });
+  const ownerDatabaseUrl = ownerUrlOf(database.url);
+  const client = new Client({ connectionString: ownerDatabaseUrl });
   // Fault tests stop the database under the application; this helper connection must not crash the test run then.
   client.on('error', () => undefined);
   await client.connect();
@@ -61,6 +67,7 @@ export async function startTestApp(overrides: Record<string, string> = {}, optio
     app,
     baseUrl,
     databaseUrl: database.url,
+    ownerDatabaseUrl,
     sql,
     commander,
     user,

@@ -5,19 +5,22 @@ import { runMigrations } from '../../infra/database/migrations';
 /**
  * A database of its own for a suite that runs a whole application: projections are owned by one process
  * (advisory lock), so two apps on one database would take turns instead of both projecting.
+ * Migrated as the owner (DATABASE_URL); `url` connects as the least-privileged application role the global setup
+ * prepared (TEST_APP_DATABASE_URL), `ownerUrl` as the owner, for tests that inspect or set up what the app may not.
  */
-export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createTestDatabase(): Promise<{ url: string; ownerUrl: string; drop(): Promise<void> }> {
   const base = process.env.DATABASE_URL!;
   const name = `e2e_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
   const admin = new Client({ connectionString: base });
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  await runMigrations(url.toString());
+  const ownerUrl = withDatabase(base, name);
+  const appBase = process.env.TEST_APP_DATABASE_URL;
+  await runMigrations(ownerUrl, { appRole: appBase ? decodeURIComponent(new URL(appBase).username) : undefined });
   return {
-    url: url.toString(),
+    url: appBase ? withDatabase(appBase, name) : ownerUrl,
+    ownerUrl,
     drop: async () => {
       const client = new Client({ connectionString: base });
       await client.connect();
@@ -25,6 +28,22 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
       await client.end();
     },
   };
+}
+
+/**
+ * The owner's URL for a database the given URL reaches as the application role (the same URL when it already is
+ * the owner's, or names a server of its own, as a fault test's private PostgreSQL does).
+ */
+export function ownerUrlOf(url: string): string {
+  const appBase = process.env.TEST_APP_DATABASE_URL;
+  if (!appBase || new URL(url).username !== new URL(appBase).username || new URL(url).host !== new URL(appBase).host) return url;
+  return withDatabase(process.env.DATABASE_URL!, new URL(url).pathname.slice(1));
+}
+
+function withDatabase(url: string, database: string): string {
+  const copy = new URL(url);
+  copy.pathname = `/${database}`;
+  return copy.toString();
 }
 
 /** Drops a suite database by its URL (a restart test's second application drops what the first one created). */

@@ -2,8 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { APP_GUARD } from '@nestjs/core';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { IdentityModule, JurisdictionRow, UserRow } from '@app/identity';
 import { IncidentBoardRow, IncidentsModule, IncidentTimelineRow } from '@app/incidents';
 import { DispatchModule } from '@app/dispatch';
@@ -22,6 +21,8 @@ import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { ConsoleGateway, REALTIME_OPTIONS } from './realtime/console.gateway';
 import { MetricsController } from './metrics/metrics.controller';
 import { Lifecycle } from './lifecycle/lifecycle';
+import { METRICS_ACCESS, MetricsAccess } from './metrics/metrics-access';
+import { RATE_LIMIT_OPTIONS, RateLimiter, UserRateLimitInterceptor } from './http/rate-limit';
 
 export type CommandApiConfig = AppConfig & { DATABASE_URL: string; RUN_PROJECTIONS?: boolean; clock?: Clock };
 
@@ -43,12 +44,6 @@ export class AppModule {
         }),
         TerminusModule,
         InfrastructureModule.forRoot(config),
-        // Per client address across the whole API (the key leaves out the route, which the throttler adds by
-        // default); the global ThrottlerGuard runs before the auth guard, so floods cost no token checks.
-        ThrottlerModule.forRoot({
-          throttlers: [{ ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE }],
-          generateKey: (_context, tracker, throttler) => `${throttler}:${tracker}`,
-        }),
         IdentityModule.forRoot({
           ...(config.AUTH_TOKEN_SECRET ? { secret: config.AUTH_TOKEN_SECRET } : {}),
           ttlSeconds: config.AUTH_TOKEN_TTL_MINUTES * 60,
@@ -67,7 +62,15 @@ export class AppModule {
         ReplayModule,
       ],
       controllers: [HealthController, MetricsController],
-      providers: [Lifecycle, { provide: APP_GUARD, useClass: ThrottlerGuard }, { provide: REALTIME_OPTIONS, useValue: { flushMs: config.LIVE_FLUSH_MS, clustered: config.CLUSTER } }, ConsoleGateway],
+      providers: [
+        Lifecycle,
+        // Rate limits (http/rate-limit.ts): anonymous requests per address in a Fastify hook before anything else
+        // (bootstrap.ts), signed-in ones per user in this interceptor, after the auth guard; counted in PostgreSQL.
+        { provide: RATE_LIMIT_OPTIONS, useValue: { perUser: config.RATE_LIMIT_PER_MINUTE, perAddress: config.RATE_LIMIT_ANONYMOUS_PER_MINUTE } },
+        RateLimiter,
+        { provide: METRICS_ACCESS, useValue: new MetricsAccess(config) },
+        { provide: APP_INTERCEPTOR, useClass: UserRateLimitInterceptor },
+        { provide: REALTIME_OPTIONS, useValue: { flushMs: config.LIVE_FLUSH_MS, clustered: config.CLUSTER } }, ConsoleGateway],
     };
   }
 }

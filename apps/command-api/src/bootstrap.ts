@@ -8,7 +8,7 @@ import { useContainer } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import { SecurityEvents } from '@app/identity';
-import { apiDocsPublic, corsOrigins, createValidationPipe, DATABASE_RETRY_AFTER_SECONDS, KnownJurisdictionConstraint, BodyLimitsPipe, problem, PROBLEM_CONTENT_TYPE, ProblemDetailsFilter } from '@app/shared/nest';
+import { addressList, apiDocsPublic, corsOrigins, createValidationPipe, DATABASE_RETRY_AFTER_SECONDS, KnownJurisdictionConstraint, BodyLimitsPipe, problem, PROBLEM_CONTENT_TYPE, ProblemDetailsFilter } from '@app/shared/nest';
 import { ConfiguredIoAdapter } from './realtime/configured-io.adapter';
 import { problemClientErrorHandler } from './http/client-error.handler';
 import { registerSecurityHeaders } from './http/security-headers';
@@ -16,6 +16,7 @@ import { serveConsole } from './console/serve-console';
 import { METRICS, outcomeOf, type CommandApiMetrics } from './metrics/metrics';
 import { Lifecycle } from './lifecycle/lifecycle';
 import { createJsonLogger, PinoNestLogger } from './logging/json-logging';
+import { anonymousRateLimitHook, RateLimiter } from './http/rate-limit';
 import { AppModule, type CommandApiConfig } from './app.module';
 
 /** Builds the HTTP + Socket.IO application (not yet listening). Used by main.ts and by the e2e tests. */
@@ -31,7 +32,9 @@ export async function createApp(config: CommandApiConfig): Promise<NestFastifyAp
       // Only a UUID or a short token of safe characters is taken as given: the id is stored in events and logs.
       return typeof given === 'string' && /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[A-Za-z0-9_-]{8,64})$/i.test(given) ? given : randomUUID();
     },
-    trustProxy: false,
+    // X-Forwarded-For counts only from the configured load balancers (TRUST_PROXY); otherwise the TCP peer is the
+    // client, so a spoofed header can neither pick another rate-limit budget nor pass a METRICS_ALLOW check.
+    trustProxy: addressList(config.TRUST_PROXY).length > 0 ? addressList(config.TRUST_PROXY) : false,
     clientErrorHandler: problemClientErrorHandler,
     // Errors Fastify raises before routing (a URL with broken percent-encoding) are problems too.
     frameworkErrors: (error: { code?: string }, _request: unknown, reply: FastifyReply) => {
@@ -39,6 +42,8 @@ export async function createApp(config: CommandApiConfig): Promise<NestFastifyAp
     },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    // No form-encoded body parser: the API speaks JSON only (see the content-type parsers below).
+    bodyParser: false,
     logger: jsonLogger ? new PinoNestLogger(jsonLogger) : config.NODE_ENV === 'test' ? ['error', 'warn'] : undefined,
   });
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/live', 'health/ready', 'metrics'] });
@@ -59,8 +64,13 @@ export async function createApp(config: CommandApiConfig): Promise<NestFastifyAp
   const ioLogger = new Logger('Realtime');
   app.useWebSocketAdapter(new ConfiguredIoAdapter(app, { origins, clusterDatabaseUrl: config.CLUSTER ? config.DATABASE_URL : undefined, log: (m) => ioLogger.warn(m) }));
   const fastify = app.getHttpAdapter().getInstance();
-  // The API speaks JSON only; a text body is refused with 415 instead of reaching validation as a string.
-  fastify.removeContentTypeParser(['text/plain']);
+  // The API speaks JSON only: every other body (text, form-encoded, multipart, anything) is refused with a 415
+  // problem before it is parsed, instead of reaching validation as a string or a flat form object.
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 1024 * 1024 }, fastify.getDefaultJsonParser('error', 'error'));
+  fastify.addContentTypeParser('*', (request, _payload, done) => done(unsupportedMediaType(request.headers['content-type']), undefined));
+  // Anonymous requests are counted against their address before anything else happens to them.
+  fastify.addHook('onRequest', anonymousRateLimitHook(app.get(RateLimiter)));
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-correlation-id', request.id);
   });
@@ -106,6 +116,14 @@ export async function createApp(config: CommandApiConfig): Promise<NestFastifyAp
   }
   await serveConsole(app, { dir: config.CONSOLE_DIR, tileUrl: config.CONSOLE_TILE_URL ?? null, timeZone: config.TIME_ZONE });
   return app;
+}
+
+/** Any body that is not JSON: 415, answered as a problem by the filter (Fastify errors carry statusCode and code). */
+function unsupportedMediaType(contentType: string | undefined): Error {
+  return Object.assign(new Error(`请求体须为 JSON（Content-Type: application/json），不接受 ${String(contentType ?? '未声明的类型').slice(0, 80)}`), {
+    statusCode: 415,
+    code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+  });
 }
 
 /** JSON lines when asked, and by default in production (log collectors read them); Nest's text lines otherwise. */

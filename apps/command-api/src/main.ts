@@ -9,6 +9,7 @@ import { JURISDICTIONS, ROLE_LABELS, type JurisdictionRegistry } from '@app/shar
 import { createApp, logsAsJson } from './bootstrap';
 import { stopGracefully } from './lifecycle/graceful-shutdown';
 import { durabilityProblems, readDurabilitySettings } from '@app/infra/database/durability';
+import { applicationRole, privilegeProblems } from '@app/infra/database/roles';
 import { seedDemoData } from './demo/seed-demo-data';
 import { seedDemoResources } from './demo/seed-demo-resources';
 import { seedDemoPlansAndWatch } from './demo/seed-demo-plans';
@@ -18,13 +19,18 @@ async function main(): Promise<void> {
   const config = validateConfig(process.env);
   let embedded: EmbeddedPostgresHandle | undefined;
   let databaseUrl = config.DATABASE_URL;
+  let ownerUrl = config.DATABASE_OWNER_URL ?? databaseUrl;
   if (!databaseUrl) {
     logger.log('DATABASE_URL not set: starting embedded PostgreSQL under .data/pg');
     embedded = await startEmbeddedPostgres({ name: 'pg', database: 'emergency_command', callerStopsOnSignals: true });
-    databaseUrl = embedded.url;
+    databaseUrl = embedded.appUrl;
+    ownerUrl = embedded.url;
   }
-  const applied = await runMigrations(databaseUrl);
+  // Migrations (and the grants that follow them) as the owner; the API itself connects as the application role.
+  const applied = await runMigrations(ownerUrl!, { appRole: applicationRole(databaseUrl, ownerUrl!) });
   if (applied.length > 0) logger.log(`migrations applied: ${applied.join(', ')}`);
+  const privileges = await privilegeProblems(databaseUrl);
+  for (const problem of privileges) logger.warn(`database roles: ${problem}; set DATABASE_OWNER_URL for migrations and give DATABASE_URL a role with the grants in docs/security.md`);
   // An acknowledged event must survive a crash of the database host: production refuses settings that could lose it.
   const durability = durabilityProblems(await readDurabilitySettings(databaseUrl));
   if (durability.length > 0) {
@@ -69,7 +75,7 @@ async function main(): Promise<void> {
     apiDocsPublic(config) ? `  API docs     ${base}/api/docs` : '  API docs     off (API_DOCS=off)',
     `  Health       ${base}/health`,
     `  Live feed    Socket.IO namespace ${base}/console`,
-    `  Event store  ${config.EVENT_STORE}${embedded ? ` (embedded PostgreSQL: ${embedded.url})` : ''}`,
+    `  Event store  ${config.EVENT_STORE}${embedded ? ` (embedded PostgreSQL on port ${new URL(embedded.url).port}; passwords in .data/pg-credentials.json)` : ''}`,
     '',
     `  Sign in      POST ${base}/api/v1/auth/login {"username","password"} → Bearer token`,
     adminPassword

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { validateConfig } from '@app/shared/nest';
 import { runMigrations } from '@app/infra/database/migrations';
 import { runningEmbeddedPostgresUrl, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@app/infra/embedded/embedded-postgres.launcher';
+import { applicationRole, EMBEDDED_APP_ROLE } from '@app/infra/database/roles';
 import { loadBackup, writeBackup } from './backup-file';
 import { rebuildReadModels } from './rebuild-projection';
 
@@ -17,8 +18,10 @@ async function main(): Promise<void> {
   if ((command !== 'backup' && command !== 'restore') || !file) throw new Error('usage: backup.js backup|restore <file>');
   const config = validateConfig(process.env);
   let embedded: EmbeddedPostgresHandle | undefined;
-  const url = config.DATABASE_URL ?? runningEmbeddedPostgresUrl('pg', 'emergency_command')
+  // Restoring writes the event log directly, which only the owner may: DATABASE_OWNER_URL when the roles are split.
+  const url = config.DATABASE_OWNER_URL ?? config.DATABASE_URL ?? runningEmbeddedPostgresUrl('pg', 'emergency_command')
     ?? (embedded = await startEmbeddedPostgres({ name: 'pg', database: 'emergency_command' })).url;
+  const appRole = config.DATABASE_URL ? applicationRole(config.DATABASE_URL, url) : EMBEDDED_APP_ROLE;
   const path = resolve(file);
   try {
     if (command === 'backup') {
@@ -26,7 +29,7 @@ async function main(): Promise<void> {
       process.stdout.write(`backup written to ${path}: ${Object.entries(rows).map(([t, n]) => `${t} ${n}`).join(', ')}\n`);
       return;
     }
-    await runMigrations(url);
+    await runMigrations(url, { appRole });
     const { rows } = await loadBackup(url, path);
     process.stdout.write(`restored from ${path}: ${Object.entries(rows).map(([t, n]) => `${t} ${n}`).join(', ')}; rebuilding read models\n`);
     await rebuildReadModels(config, url, 'all', (text) => process.stdout.write(text));

@@ -49,7 +49,8 @@ async function main(): Promise<void> {
   const config = validateConfig(process.env);
   const embedded = config.DATABASE_URL ? undefined : await startEmbeddedPostgres({ name: 'pg', database: 'emergency_command' });
   try {
-    await rebuildReadModels(config, config.DATABASE_URL ?? embedded!.url, process.argv[2] ?? 'all', (text) => process.stdout.write(text));
+    // As the owner when there is one (it may have to apply a migration first); the application role can do the rest.
+    await rebuildReadModels(config, config.DATABASE_OWNER_URL ?? config.DATABASE_URL ?? embedded!.url, process.argv[2] ?? 'all', (text) => process.stdout.write(text));
   } finally {
     await embedded?.stop();
   }

@@ -1,4 +1,5 @@
-import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, Header, Inject, Req, UnauthorizedException } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Registry } from 'prom-client';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@app/event-sourcing/projections';
@@ -6,10 +7,12 @@ import { CLOCK, type Clock } from '@app/shared';
 import { Public } from '@app/shared/nest';
 import { ConsoleGateway } from '../realtime/console.gateway';
 import { METRICS, type CommandApiMetrics } from './metrics';
+import { METRICS_ACCESS, type MetricsAccess } from './metrics-access';
 
 /**
- * `GET /metrics` in Prometheus' text format. Public like /health (a scraper carries no user token); it names no
- * incident or person, only counts and latencies. Restrict it to the monitoring network at the load balancer.
+ * `GET /metrics` in Prometheus' text format. It needs no user token (a scraper has none) and names no incident or
+ * person, only counts and latencies; who may scrape is METRICS_ALLOW / METRICS_TOKEN (metrics-access.ts): by default
+ * this machine only.
  */
 @ApiExcludeController()
 @Public()
@@ -20,12 +23,16 @@ export class MetricsController {
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly gateway: ConsoleGateway,
+    @Inject(METRICS_ACCESS) private readonly access: MetricsAccess,
   ) {}
 
   @Get()
   @Header('cache-control', 'no-store')
   @Header('content-type', Registry.PROMETHEUS_CONTENT_TYPE)
-  async scrape(): Promise<string> {
+  async scrape(@Req() request: FastifyRequest): Promise<string> {
+    const verdict = this.access.check(request.ip, request.headers.authorization);
+    if (verdict === 'address') throw new ForbiddenException('此地址无权读取监控指标（METRICS_ALLOW）');
+    if (verdict === 'token') throw new UnauthorizedException('读取监控指标须携带 METRICS_TOKEN');
     // Gauges that describe "now" are read at scrape time rather than kept up to date on every event.
     for (const p of this.runner.status()) this.metrics.projectionOwner.set({ projection: p.name }, p.owner ? 1 : 0);
     for (const lag of await this.runner.lag(this.clock.now()).catch(() => [])) {

@@ -13,6 +13,7 @@ import { JURISDICTIONS, type Actor, type JurisdictionRegistry } from '@app/share
 import { DATABASE_RETRY_AFTER_SECONDS } from '@app/shared/nest';
 import { replayRoom, roomsOfDelta, roomsOfSubscription, type ConsoleSubscription } from './console-rooms';
 import { CorkedFanout } from './corked-fanout';
+import { limitMessages } from './message-limits';
 
 export const REALTIME_OPTIONS = Symbol('REALTIME_OPTIONS');
 
@@ -182,6 +183,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
 
   handleConnection(client: Socket): void {
     const { actor, expiresAt } = client.data as ConsoleSocketData;
+    limitMessages(client);
     void client.join(roomsOfSubscription({}, actor));
     this.fanout.joined(client.id);
     // A token that expires ends the subscription: the console must sign in again (or reconnect with a renewed token).

@@ -1,5 +1,10 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { isIP } from 'node:net';
+
+/** Comma-separated IPv4/IPv6 addresses or CIDRs, or the named ranges proxy-addr knows; each entry checked below. */
+const ADDRESS_LIST = /^[\s\w.:/,-]*$/;
+const NAMED_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
 
 /**
  * Every setting the system reads, validated at boot (only this module reads process.env). A bad value stops
@@ -22,6 +27,15 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   DATABASE_URL?: string;
+
+  /**
+   * The role that owns the schema and runs migrations (and restores). Set it with DATABASE_URL naming a role that may
+   * only read and append events and write read models (docs/security.md, Database roles). Unset: DATABASE_URL
+   * migrates too, and a warning says when that role could rewrite the event store.
+   */
+  @IsOptional()
+  @IsString()
+  DATABASE_OWNER_URL?: string;
 
   @IsIn(['postgres', 'kurrentdb'])
   EVENT_STORE: 'postgres' | 'kurrentdb' = 'postgres';
@@ -71,11 +85,37 @@ export class AppConfig {
   @IsString()
   CORS_ORIGINS = '';
 
-  /** Requests per minute per client address across the API (sign-in has its own stricter lock). */
+  /** Requests per minute per signed-in user across the API and all its processes. */
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
   @IsInt()
   @Min(1)
   RATE_LIMIT_PER_MINUTE = 600;
+
+  /** Requests per minute per client address without a valid token (sign-in, health, metrics), across all processes. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE = 120;
+
+  /**
+   * Proxies (load balancers) whose X-Forwarded-For is believed, comma-separated addresses or CIDRs (or `loopback`,
+   * `linklocal`, `uniquelocal`). Empty: the client address is the TCP peer, whatever the headers say.
+   */
+  @Matches(ADDRESS_LIST, { message: 'TRUST_PROXY 须为逗号分隔的 IP 地址或 CIDR（如 10.0.0.5,10.1.0.0/16）' })
+  TRUST_PROXY = '';
+
+  /** A bearer token `GET /metrics` requires (at least 16 characters). */
+  @IsOptional()
+  @Matches(/^[\x21-\x7e]{16,200}$/, { message: 'METRICS_TOKEN 须为 16–200 个可见 ASCII 字符' })
+  METRICS_TOKEN?: string;
+
+  /**
+   * Client addresses (CIDRs) allowed to scrape `GET /metrics`. Default: loopback only, or any address when
+   * METRICS_TOKEN is set (then the token is what guards it).
+   */
+  @IsOptional()
+  @Matches(ADDRESS_LIST, { message: 'METRICS_ALLOW 须为逗号分隔的 IP 地址或 CIDR' })
+  METRICS_ALLOW?: string;
 
   /** How often reporting deadlines are checked for due and overdue alarms. */
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
@@ -159,6 +199,13 @@ export function validateConfig(raw: Record<string, unknown>): AppConfig {
   if (config.NODE_ENV === 'production' && !isStrongSecret(config.AUTH_TOKEN_SECRET)) {
     throw new Error('invalid configuration:\n  AUTH_TOKEN_SECRET must be set to a random value of at least 32 characters in production');
   }
+  for (const name of ['TRUST_PROXY', 'METRICS_ALLOW'] as const) {
+    const bad = addressList(config[name] ?? '').filter((entry) => !NAMED_RANGES.includes(entry) && !isCidr(entry));
+    if (bad.length > 0) throw new Error(`invalid configuration:\n  ${name}: not an IP address or CIDR: ${bad.join(', ')}`);
+  }
+  if (config.DATABASE_OWNER_URL && !config.DATABASE_URL) {
+    throw new Error('invalid configuration:\n  DATABASE_OWNER_URL needs DATABASE_URL (the application role); without both the embedded database is used');
+  }
   if (config.EVENT_STORE === 'kurrentdb' && !config.KURRENTDB_URL) {
     throw new Error('invalid configuration:\n  EVENT_STORE=kurrentdb needs KURRENTDB_URL');
   }
@@ -180,4 +227,17 @@ export function corsOrigins(config: Pick<AppConfig, 'CORS_ORIGINS'>): string[] {
 /** Whether `/api/docs` is served: as configured, or by default everywhere but production. */
 export function apiDocsPublic(config: Pick<AppConfig, 'API_DOCS' | 'NODE_ENV'>): boolean {
   return (config.API_DOCS ?? (config.NODE_ENV === 'production' ? 'off' : 'public')) === 'public';
+}
+
+/** `a, b/24 ,c` → ['a', 'b/24', 'c']. */
+export function addressList(text: string): string[] {
+  return text.split(',').map((e) => e.trim()).filter(Boolean);
+}
+
+function isCidr(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }

@@ -1,5 +1,5 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
-import { parseInstant } from '../time/zoned-time';
+import { looksLikeInstant, parseInstant } from '../time/zoned-time';
 
 /**
  * Validators the request DTOs of every context share: instants always carry their offset (deadlines are computed on
@@ -13,7 +13,14 @@ export function IsInstant(options?: ValidationOptions): PropertyDecorator {
       name: 'isInstant',
       target: target.constructor,
       propertyName: String(propertyName),
-      options: { message: `${String(propertyName)} 须为带时区偏移的 ISO 8601 时间，例如 2026-11-22T13:40:00+08:00`, ...options },
+      options: {
+        // A well-formed time that does not exist (2026-02-30, 24:61) is told as such, not as a format error.
+        message: (args) =>
+          typeof args.value === 'string' && looksLikeInstant(args.value)
+            ? `${String(propertyName)} 的日期或时间不存在（${args.value.slice(0, 40)}）：月份须为 01–12，日期不超过当月天数，时 00–23，分秒 00–59`
+            : `${String(propertyName)} 须为带时区偏移的 ISO 8601 时间，例如 2026-11-22T13:40:00+08:00`,
+        ...options,
+      },
       validator: { validate: (value: unknown) => typeof value === 'string' && parseInstant(value) !== undefined },
     });
 }
