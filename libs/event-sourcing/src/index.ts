@@ -6,3 +6,4 @@ export * from './kernel/idempotency';
 export * from './kernel/upcasting';
 export * from './kernel/snapshots';
 export * from './projections/live-delta';
+export * from './kernel/drill-data-guard';

@@ -2,10 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
-export class AuditQueryRequest {
-  @ApiPropertyOptional({ description: '用户编号或用户名' }) @IsOptional() @IsString() @MaxLength(100)
-  actor?: string;
-
+/** The window and page size both audit reads take (the event log's trail and the security event log). */
+export class AuditWindowQuery {
   @ApiPropertyOptional({ description: '起（含），ISO 8601 带时区' }) @IsOptional() @IsISO8601({ strict: true })
   from?: string;
 
@@ -19,4 +17,9 @@ export class AuditQueryRequest {
   @Min(1)
   @Max(1000)
   limit?: number;
+}
+
+export class AuditQueryRequest extends AuditWindowQuery {
+  @ApiPropertyOptional({ description: '用户编号或用户名' }) @IsOptional() @IsString() @MaxLength(100)
+  actor?: string;
 }

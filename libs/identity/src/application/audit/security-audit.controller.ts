@@ -1,19 +1,13 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@app/shared';
 import { CurrentActor, Requires } from '@app/shared/nest';
 import { SECURITY_EVENT_KINDS, type SecurityEventKind } from '../../audit/security-events';
+import { AuditWindowQuery } from './audit.request';
 
-export class SecurityAuditQuery {
-  @ApiPropertyOptional({ description: '起（含），ISO 8601 带时区' }) @IsOptional() @IsISO8601({ strict: true })
-  from?: string;
-
-  @ApiPropertyOptional({ description: '止（不含），ISO 8601 带时区' }) @IsOptional() @IsISO8601({ strict: true })
-  to?: string;
-
+export class SecurityAuditQuery extends AuditWindowQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'userId 须为 UUID' })
   userId?: string;
 
@@ -21,14 +15,6 @@ export class SecurityAuditQuery {
   @IsOptional()
   @IsIn(SECURITY_EVENT_KINDS, { message: `kind 只能是 ${SECURITY_EVENT_KINDS.join('、')}` })
   kind?: SecurityEventKind;
-
-  @ApiPropertyOptional({ default: 200, maximum: 1000 })
-  @IsOptional()
-  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
 }
 
 export interface SecurityEventView {

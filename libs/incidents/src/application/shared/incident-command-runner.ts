@@ -1,12 +1,11 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EVENT_STORE, formatPosition, StreamNotFoundError, type EventStore } from '@app/event-store';
-import { handleCommand, type CommandContext } from '@app/event-sourcing';
+import { EVENT_STORE, formatPosition, type EventStore } from '@app/event-store';
+import { assertDrillDataRules, handleCommand, type CommandContext } from '@app/event-sourcing';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@app/event-sourcing/projections';
 import {
-  CLOCK, DRILL_PARTICIPATION, drillActorOf, JURISDICTIONS, NO_DRILLS, NotADrillRecordError, type Clock, type DrillParticipation, type JurisdictionRegistry,
+  CLOCK, DRILL_PARTICIPATION, JURISDICTIONS, NO_DRILLS, type Clock, type DrillParticipation, type JurisdictionRegistry,
 } from '@app/shared';
-import type { IncidentReported } from '../../domain/incident.events';
 import { incidentDecider } from '../../domain/incident.decider';
 import type { IncidentCommand } from '../../domain/incident.commands';
 import { incidentStream } from '../../domain/incident.types';
@@ -45,7 +44,9 @@ export class IncidentCommandRunner {
 
 
   async run(incidentId: string, command: IncidentCommand, context: CommandContext): Promise<IncidentCommandResponse> {
-    if (command.type !== 'ReportIncident') await this.assertDrillRules(incidentId, context);
+    if (command.type !== 'ReportIncident') {
+      await assertDrillDataRules(this.store, this.drills, { kind: 'incident', id: incidentId, stream: incidentStream(incidentId), createdBy: 'IncidentReported' }, context);
+    }
     const result = await handleCommand({ store: this.store, clock: this.clock }, incidentDecider, incidentStream(incidentId), command, context);
     if (result.position) {
       await Promise.all([
@@ -62,31 +63,5 @@ export class IncidentCommandRunner {
       position: result.position ? formatPosition(result.position) : null,
       replayed: result.replayed,
     };
-  }
-
-  /**
-   * A drill's data is changed only by those who take part in that drill while it runs, and a command on behalf of a
-   * drill (its context names the drill) only touches that drill's incidents: nothing real is ever moved into a drill.
-   * Decided from the incident's first event (its drill id never changes), so a lagging board cannot mislead it.
-   */
-  private async assertDrillRules(incidentId: string, context: CommandContext): Promise<void> {
-    const actor = drillActorOf(context);
-    if (!actor && !context.drillId) return;
-    const reported = await this.firstEvent(incidentId);
-    // Unknown or outside the actor's jurisdictions: the command itself answers 404, as for any incident.
-    if (!reported || (actor && !actor.scope.includes(reported.data.jurisdiction))) return;
-    const drillId = reported.data.drillId;
-    if (context.drillId !== undefined && drillId !== context.drillId) throw new NotADrillRecordError('incident', incidentId);
-    if (drillId && actor) await this.drills.assertMayWrite({ drillId, jurisdiction: reported.data.jurisdiction, actor });
-  }
-
-  private async firstEvent(incidentId: string): Promise<IncidentReported | undefined> {
-    try {
-      const [first] = await this.store.readStream(incidentStream(incidentId), { fromRevision: 'start', maxCount: 1 });
-      return first?.type === 'IncidentReported' ? (first as unknown as IncidentReported) : undefined;
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return undefined;
-      throw error;
-    }
   }
 }

@@ -1,12 +1,11 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { EVENT_STORE, formatPosition, StreamNotFoundError, type EventStore } from '@app/event-store';
-import { handleCommand, type CommandContext } from '@app/event-sourcing';
+import { EVENT_STORE, formatPosition, type EventStore } from '@app/event-store';
+import { assertDrillDataRules, handleCommand, type CommandContext } from '@app/event-sourcing';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@app/event-sourcing/projections';
 import {
-  CLOCK, DRILL_PARTICIPATION, drillActorOf, isRole, JURISDICTIONS, NO_DRILLS, NotADrillRecordError, rolesAllow, type Clock, type DrillParticipation, type JurisdictionRegistry,
+  CLOCK, DRILL_PARTICIPATION, isRole, JURISDICTIONS, NO_DRILLS, rolesAllow, type Clock, type DrillParticipation, type JurisdictionRegistry,
 } from '@app/shared';
-import type { WarningIssued } from '../../domain/warning.events';
 import type { WarningAuthority, WarningCommand } from '../../domain/warning.commands';
 import { warningDecider } from '../../domain/warning.decider';
 import { warningStream } from '../../domain/warning.types';
@@ -45,7 +44,9 @@ export class WarningCommandRunner {
   }
 
   async run(warningId: string, command: WarningCommand, context: CommandContext): Promise<WarningCommandResponse> {
-    if (command.type !== 'IssueWarning') await this.assertDrillRules(warningId, context);
+    if (command.type !== 'IssueWarning') {
+      await assertDrillDataRules(this.store, this.drills, { kind: 'warning', id: warningId, stream: warningStream(warningId), createdBy: 'WarningIssued' }, context);
+    }
     const result = await handleCommand({ store: this.store, clock: this.clock }, warningDecider, warningStream(warningId), command, context);
     if (result.position) await this.projections.waitFor('warning-board', result.position);
     const row = await this.dataSource.getRepository(WarningBoardRow).findOneBy({ id: warningId });
@@ -56,30 +57,5 @@ export class WarningCommandRunner {
       position: result.position ? formatPosition(result.position) : null,
       replayed: result.replayed,
     };
-  }
-
-  /**
-   * 调整 and 解除 of a drill warning are drill data too: only those taking part in that drill while it runs. A command
-   * on behalf of a drill only touches that drill's warnings. Decided from the warning's first event (its drill id is fixed).
-   */
-  private async assertDrillRules(warningId: string, context: CommandContext): Promise<void> {
-    const actor = drillActorOf(context);
-    if (!actor && !context.drillId) return;
-    const issued = await this.firstEvent(warningId);
-    // Unknown or outside the actor's jurisdictions: the command itself answers 404.
-    if (!issued || (actor && !actor.scope.includes(issued.data.jurisdiction))) return;
-    const drillId = issued.data.drillId;
-    if (context.drillId !== undefined && drillId !== context.drillId) throw new NotADrillRecordError('warning', warningId);
-    if (drillId && actor) await this.drills.assertMayWrite({ drillId, jurisdiction: issued.data.jurisdiction, actor });
-  }
-
-  private async firstEvent(warningId: string): Promise<WarningIssued | undefined> {
-    try {
-      const [first] = await this.store.readStream(warningStream(warningId), { fromRevision: 'start', maxCount: 1 });
-      return first?.type === 'WarningIssued' ? (first as unknown as WarningIssued) : undefined;
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return undefined;
-      throw error;
-    }
   }
 }
