@@ -8,7 +8,7 @@ import type {
   Subscription,
 } from './events';
 import type { ExpectedRevision } from './expected-revision';
-import type { IdempotencyLedger } from './idempotency-ledger';
+import type { AppendKey, AppendOnceResult, KeyedAppend } from './idempotency-ledger';
 
 /**
  * The event store port (ARCHITECTURE.md). Two adapters implement it, PostgreSQL (embedded default) and KurrentDB; one
@@ -64,6 +64,27 @@ export interface EventStore {
   ping(): Promise<void>;
 
   close(): Promise<void>;
+}
+
+/**
+ * The record of Idempotency-Keys, kept beside the event store (in PostgreSQL whichever store is configured), so that
+ * a keyed command appends to a stream at most once whatever the store promises about event ids
+ * (docs/adr/0011-idempotency-across-stores.md). Every method takes the store to read and append through, so a
+ * decorated store (one that times appends) sees keyed appends too.
+ */
+export interface IdempotencyLedger {
+  /**
+   * The append recorded under `key` on `streamName`, whatever snapshots or later events exist; undefined when the key
+   * appended nothing there. Throws AppendKeyReusedError when the key is bound to another request.
+   */
+  recall(store: EventStore, streamName: string, key: AppendKey): Promise<KeyedAppend | undefined>;
+
+  /**
+   * Appends `events` (whose ids derive from the key) with an exact expected revision, recording them under `key`.
+   * Answers `recorded` when an earlier attempt under the key already stored its events on this stream (nothing is
+   * appended). Throws WrongExpectedVersionError when the stream moved: the caller reloads, recalls and decides again.
+   */
+  appendOnce(store: EventStore, streamName: string, events: readonly EventToAppend[], expected: bigint | 'no_stream', key: AppendKey): Promise<AppendOnceResult>;
 }
 
 /** Nest injection token for the configured adapter. */

@@ -1,8 +1,8 @@
 import type { Pool } from 'pg';
-import type { EventStore } from '../port/event-store.port';
+import type { EventStore, IdempotencyLedger } from '../port/event-store.port';
 import type { EventToAppend } from '../port/events';
 import { AppendKeyRecordedError, AppendKeyReusedError, StreamNotFoundError, WrongExpectedVersionError } from '../port/errors';
-import type { AppendKey, AppendOnceResult, IdempotencyLedger, KeyedAppend } from '../port/idempotency-ledger';
+import type { AppendKey, AppendOnceResult, KeyedAppend } from '../port/idempotency-ledger';
 import { formatPosition, parsePosition } from '../port/position';
 
 /**
