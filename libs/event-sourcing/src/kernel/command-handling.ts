@@ -7,7 +7,6 @@ import {
   type AppendResult,
   type EventStore,
   type EventToAppend,
-  type IdempotencyLedger,
   type KeyedAppend,
   type Position,
   type RecordedEvent,
@@ -36,8 +35,6 @@ export interface CommandHandlingDeps {
   clock: Clock;
   maxAttempts?: number;
   snapshots?: SnapshotStore;
-  /** Where Idempotency-Keys are recorded; the store's own ledger unless a test puts another protocol in its place. */
-  keys?: IdempotencyLedger;
 }
 
 interface Loaded<S, E> {
@@ -73,7 +70,7 @@ async function decideAndAppend<C, E extends DomainEvent, S>(
 ): Promise<CommandResult<S, E>> {
   const attempts = context.expectedRevision === undefined ? (deps.maxAttempts ?? 10) : 1;
   const key = appendKeyOf(context);
-  const ledger = deps.keys ?? deps.store.idempotency;
+  const ledger = deps.store.idempotency;
   for (let attempt = 1; ; attempt++) {
     const loaded = await load(deps.store, decider, streamName, deps.snapshots);
     assertVisible(decider, loaded.state, context, streamName);
