@@ -3,6 +3,28 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 const ES_APPEND_KEYED =
   'es_append_keyed(text, text, text, text, text, text, bigint, uuid[], text[], jsonb[], jsonb[])';
 
+/** Keys of events stored before the record existed, from their metadata (run again, it adds nothing). */
+export const BACKFILL_KEYS = `
+      insert into idempotency_keys (actor_id, idempotency_key, request_hash, created_at)
+      select metadata->>'actorId', metadata->>'idempotencyKey', max(metadata->>'requestHash'), min(recorded_at)
+        from es_events where metadata ? 'idempotencyKey' and metadata ? 'actorId'
+       group by 1, 2
+      on conflict do nothing`;
+
+export const BACKFILL_KEY_STREAMS = `
+      insert into idempotency_key_streams (actor_id, idempotency_key, stream_name, status, expected_revision, first_event_id,
+                                           event_count, first_revision, last_revision, last_position, created_at, completed_at)
+      select k.actor_id, k.idempotency_key, k.stream_name, 'appended', k.first_revision - 1,
+             (array_agg(e.event_id order by e.stream_revision))[1], count(*)::int, k.first_revision, k.last_revision,
+             max(e.transaction_id::text || '/' || e.global_position::text) filter (where e.stream_revision = k.last_revision),
+             min(e.recorded_at), min(e.recorded_at)
+        from (select metadata->>'actorId' as actor_id, metadata->>'idempotencyKey' as idempotency_key, stream_name,
+                     min(stream_revision) as first_revision, max(stream_revision) as last_revision
+                from es_events where metadata ? 'idempotencyKey' and metadata ? 'actorId' group by 1, 2, 3) k
+        join es_events e on e.stream_name = k.stream_name and e.stream_revision between k.first_revision and k.last_revision
+       group by k.actor_id, k.idempotency_key, k.stream_name, k.first_revision, k.last_revision
+      on conflict do nothing`;
+
 /**
  * Where Idempotency-Keys are recorded (docs/adr/0011-idempotency-across-stores.md), in the read-model database that
  * exists whichever event store is configured:
@@ -49,25 +71,8 @@ export class IdempotencyKeys1732000001750 implements MigrationInterface {
     await q.query(`comment on column idempotency_key_streams.expected_revision is 'the revision the keyed append expected; -1: no stream'`);
     await q.query(`comment on column idempotency_key_streams.last_position is 'global position of the last event appended, as commit/prepare'`);
 
-    await q.query(`
-      insert into idempotency_keys (actor_id, idempotency_key, request_hash, created_at)
-      select metadata->>'actorId', metadata->>'idempotencyKey', max(metadata->>'requestHash'), min(recorded_at)
-        from es_events where metadata ? 'idempotencyKey' and metadata ? 'actorId'
-       group by 1, 2
-      on conflict do nothing`);
-    await q.query(`
-      insert into idempotency_key_streams (actor_id, idempotency_key, stream_name, status, expected_revision, first_event_id,
-                                           event_count, first_revision, last_revision, last_position, created_at, completed_at)
-      select k.actor_id, k.idempotency_key, k.stream_name, 'appended', k.first_revision - 1,
-             (array_agg(e.event_id order by e.stream_revision))[1], count(*)::int, k.first_revision, k.last_revision,
-             max(e.transaction_id::text || '/' || e.global_position::text) filter (where e.stream_revision = k.last_revision),
-             min(e.recorded_at), min(e.recorded_at)
-        from (select metadata->>'actorId' as actor_id, metadata->>'idempotencyKey' as idempotency_key, stream_name,
-                     min(stream_revision) as first_revision, max(stream_revision) as last_revision
-                from es_events where metadata ? 'idempotencyKey' and metadata ? 'actorId' group by 1, 2, 3) k
-        join es_events e on e.stream_name = k.stream_name and e.stream_revision between k.first_revision and k.last_revision
-       group by k.actor_id, k.idempotency_key, k.stream_name, k.first_revision, k.last_revision
-      on conflict do nothing`);
+    await q.query(BACKFILL_KEYS);
+    await q.query(BACKFILL_KEY_STREAMS);
 
     // One call, one transaction: the key is checked and recorded under the same stream lock as the append.
     await q.query(`
