@@ -25,7 +25,7 @@ export const APPEND_ONLY_TABLES = ['es_events', 'security_events'];
 export const OWNER_WRITTEN_TABLES = ['es_streams', 'migrations'];
 
 /** The functions through which the application writes owner-written tables. */
-const APPLICATION_FUNCTIONS = ['es_append'];
+const APPLICATION_FUNCTIONS = ['es_append', 'es_append_keyed'];
 
 /** The role a URL connects as (decoded), or undefined when the URL names none. */
 export function roleOf(url: string): string | undefined {

@@ -116,6 +116,29 @@ describe('material warehouses: receipts, all-or-nothing allocations, shipments',
     expect(await line(id, TENT)).toMatchObject({ onHand: 8, reserved: 4, available: 4 });
   });
 
+  it('a keyed allocation retried after the stream moved on and a snapshot covered it answers as the first time and appends once', async () => {
+    const id = await warehouse([{ materialCode: TENT, quantity: 50 }]);
+    const incidentId = await incident();
+    const key = randomUUID();
+    const body = { incidentId, items: [{ materialCode: TENT, quantity: 30 }] };
+    const first = await t.post(`/api/v1/warehouses/${id}/allocations`).set('Idempotency-Key', key).send(body).expect(201);
+    // Enough receipts for the warehouse to take a snapshot past the allocation (every 200 events).
+    for (let i = 0; i < 205; i++) await t.post(`/api/v1/warehouses/${id}/receipts`, admin.token).send({ items: [{ materialCode: SUIT, quantity: 1 }] }).expect(201);
+    const [snapshot] = await t.sql<{ revision: string }>(`select revision::text from aggregate_snapshots where stream_name = $1`, [`warehouse-${id}`]);
+    expect(BigInt(snapshot!.revision)).toBeGreaterThan(BigInt(first.body.revision));
+    const count = async () => (await t.sql<{ n: string }>(`select count(*)::text as n from es_events where stream_name = $1`, [`warehouse-${id}`]))[0]!.n;
+    const before = await count();
+    const retry = await t.post(`/api/v1/warehouses/${id}/allocations`).set('Idempotency-Key', key).send(body);
+    expect(retry.status).toBe(201);
+    expect(retry.body).toMatchObject({ allocationId: first.body.allocationId, revision: first.body.revision, position: first.body.position, replayed: true });
+    expect(await count()).toBe(before);
+    expect(await line(id, TENT)).toMatchObject({ onHand: 50, reserved: 30 });
+    const reused = await t.post(`/api/v1/warehouses/${id}/allocations`).set('Idempotency-Key', key).send({ ...body, items: [{ materialCode: TENT, quantity: 1 }] });
+    expect(reused.status).toBe(422);
+    expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(await count()).toBe(before);
+  }, 120_000);
+
   it('refuses an unknown material code with 400 and appends nothing', async () => {
     const id = await warehouse();
     const before = await t.sql<{ n: string }>(`select count(*) as n from es_events where stream_name = $1`, [`warehouse-${id}`]);

@@ -1,5 +1,5 @@
 import type {
-  AppendResult, EventStore, EventToAppend, ExpectedRevision, ReadAllOptions, ReadStreamOptions, RecordedEvent, SubscribeAllOptions, Subscription,
+  AppendResult, EventStore, EventToAppend, ExpectedRevision, IdempotencyLedger, ReadAllOptions, ReadStreamOptions, RecordedEvent, SubscribeAllOptions, Subscription,
 } from '@app/event-store';
 import type { CommandApiMetrics } from './metrics';
 
@@ -9,6 +9,11 @@ export class MeteredEventStore implements EventStore {
     private readonly store: EventStore,
     private readonly metrics: CommandApiMetrics,
   ) {}
+
+  /** Keyed appends go through this store too (the ledger takes the store to append through), so they are timed. */
+  get idempotency(): IdempotencyLedger {
+    return this.store.idempotency;
+  }
 
   async append(streamName: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
     const stop = this.metrics.appendDuration.startTimer();

@@ -15,7 +15,7 @@ export interface CommandContext {
   visibleJurisdictions?: readonly string[];
   jurisdiction?: string;
   drillId?: string;
-  /** From the `Idempotency-Key` header: turns into deterministic event ids. */
+  /** From the `Idempotency-Key` header: recorded with what the command appends, so a retry never appends twice (ADR 0011). */
   idempotencyKey?: string;
   /** Hash of the request body, to refuse a reused key with a different request. */
   requestHash?: string;

@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import {
-  IdempotencyConflictError,
+  AppendKeyReusedError,
   StreamNotFoundError,
   WrongExpectedVersionError,
+  type AppendKey,
+  type AppendResult,
   type EventStore,
   type EventToAppend,
-  type ExpectedRevision,
+  type KeyedAppend,
   type Position,
   type RecordedEvent,
 } from '@app/event-store';
-import { ConcurrencyExhaustedError, DomainError, IdempotencyKeyReusedError, StaleRevisionError, type Clock } from '@app/shared';
+import { ConcurrencyExhaustedError, IdempotencyKeyReusedError, StaleRevisionError, type Clock } from '@app/shared';
 import type { CommandContext } from './command-context';
 import { fold, type Decider, type DomainEvent } from './decider';
 import { idempotentEventId } from './idempotency';
@@ -67,11 +69,14 @@ async function decideAndAppend<C, E extends DomainEvent, S>(
   context: CommandContext,
 ): Promise<CommandResult<S, E>> {
   const attempts = context.expectedRevision === undefined ? (deps.maxAttempts ?? 10) : 1;
+  const key = appendKeyOf(context);
+  const ledger = deps.store.idempotency;
   for (let attempt = 1; ; attempt++) {
     const loaded = await load(deps.store, decider, streamName, deps.snapshots);
     assertVisible(decider, loaded.state, context, streamName);
-    const replay = findReplay(loaded, decider, streamName, context);
-    if (replay) return replay;
+    // A retried keyed request is answered from its key record, wherever its events lie (before a snapshot included).
+    const recorded = key ? await keyed(() => ledger.recall(deps.store, streamName, key)) : undefined;
+    if (recorded) return replay(deps.store, decider, recorded, loaded);
     if (context.expectedRevision !== undefined && context.expectedRevision !== loaded.revision) {
       throw new StaleRevisionError(context.expectedRevision, loaded.revision);
     }
@@ -79,21 +84,43 @@ async function decideAndAppend<C, E extends DomainEvent, S>(
     if (events.length === 0) {
       return { state: loaded.state, events, revision: loaded.revision, position: undefined, replayed: false };
     }
-    const expected: ExpectedRevision = loaded.revision === undefined ? 'no_stream' : loaded.revision;
+    const expected = loaded.revision === undefined ? ('no_stream' as const) : loaded.revision;
     const state = fold(decider, events, loaded.state);
     const scoped = { ...decider.scopeOf?.(state), ...withoutScope(context) };
+    const envelopes = toEnvelopes(events, streamName, scoped, deps.clock);
     try {
-      const result = await deps.store.append(streamName, toEnvelopes(events, streamName, scoped, deps.clock), expected);
+      let result: AppendResult;
+      if (key) {
+        const outcome = await keyed(() => ledger.appendOnce(deps.store, streamName, envelopes, expected, key));
+        if ('recorded' in outcome) return replay(deps.store, decider, outcome.recorded, loaded);
+        result = outcome.appended;
+      } else {
+        result = await deps.store.append(streamName, envelopes, expected);
+      }
       await maybeSnapshot(deps.snapshots, decider, streamName, loaded, state, result.nextRevision);
       return { state, events, revision: result.nextRevision, position: result.position, replayed: false };
     } catch (error) {
-      if (error instanceof IdempotencyConflictError) throw new IdempotentRequestDoneError();
       if (!(error instanceof WrongExpectedVersionError)) throw error;
       if (context.expectedRevision !== undefined) throw new StaleRevisionError(context.expectedRevision, undefined);
       if (attempt >= attempts) throw new ConcurrencyExhaustedError(streamName, attempt);
       // Jittered back-off so that writers who collided do not collide again in lockstep.
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
     }
+  }
+}
+
+function appendKeyOf(context: CommandContext): AppendKey | undefined {
+  if (!context.idempotencyKey) return undefined;
+  return { actorId: context.actorId, key: context.idempotencyKey, ...(context.requestHash ? { requestHash: context.requestHash } : {}) };
+}
+
+/** The store's refusal of a reused key becomes the domain's (422 IDEMPOTENCY_KEY_REUSED). */
+async function keyed<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof AppendKeyReusedError) throw new IdempotencyKeyReusedError();
+    throw error;
   }
 }
 
@@ -145,36 +172,32 @@ async function readWholeStream(store: EventStore, streamName: string, start: big
   }
 }
 
-/** A retried keyed request: its first event id is already stored, so answer with what that attempt did. */
-function findReplay<C, E extends DomainEvent, S>(
+/**
+ * The answer to a retried keyed request, as its first attempt had it: the events it stored, its revision and
+ * position, and the state just after them (folded from the start when a snapshot already covers them).
+ */
+async function replay<C, E extends DomainEvent, S>(
+  store: EventStore,
+  decider: Decider<C, E, S> & { upcasters?: Upcasters },
+  recorded: KeyedAppend,
   loaded: Loaded<S, E>,
-  decider: Decider<C, E, S>,
-  streamName: string,
-  context: CommandContext,
-): CommandResult<S, E> | undefined {
-  if (!context.idempotencyKey) return undefined;
-  const firstId = idempotentEventId(streamName, context.idempotencyKey, 0);
-  const start = loaded.recorded.findIndex((r) => r.id === firstId);
-  if (start === -1) return undefined;
-  if (context.requestHash && loaded.recorded[start]!.metadata.requestHash !== context.requestHash) {
-    throw new IdempotencyKeyReusedError();
+): Promise<CommandResult<S, E>> {
+  const count = Number(recorded.lastRevision - recorded.firstRevision) + 1;
+  const stored = await store.readStream(recorded.streamName, { fromRevision: recorded.firstRevision, maxCount: count });
+  const events = stored.map((r) => upcast(r, decider.upcasters) as E);
+  const baseRevision = loaded.base?.revision ?? -1n;
+  let state: S;
+  if (baseRevision <= recorded.lastRevision) {
+    const upTo = loaded.recorded.findIndex((r) => r.revision > recorded.lastRevision);
+    state = fold(decider, upTo === -1 ? loaded.domain : loaded.domain.slice(0, upTo), loaded.base?.state);
+  } else {
+    const history = await readWholeStream(store, recorded.streamName, 0n);
+    state = fold(decider, history.filter((r) => r.revision <= recorded.lastRevision).map((r) => upcast(r, decider.upcasters) as E));
   }
-  let end = start;
-  while (loaded.recorded[end + 1]?.id === idempotentEventId(streamName, context.idempotencyKey, end + 1 - start)) end++;
-  const last = loaded.recorded[end]!;
-  return {
-    state: fold(decider, loaded.domain.slice(0, end + 1), loaded.base?.state),
-    events: loaded.domain.slice(start, end + 1),
-    revision: last.revision,
-    position: last.position,
-    replayed: true,
-  };
+  return { state, events, revision: recorded.lastRevision, position: recorded.position, replayed: true };
 }
 
-/**
- * A retry whose first attempt lies before the snapshot is not recognised as a replay, but its deterministic event
- * ids are then refused by the store (contract: ids stored earlier are never stored twice), so nothing is doubled.
- */
+/** A snapshot is an optimisation: failing to store one must not fail the command that already committed. */
 async function maybeSnapshot<C, E extends DomainEvent, S>(
   snapshots: SnapshotStore | undefined,
   decider: Decider<C, E, S>,
@@ -187,21 +210,13 @@ async function maybeSnapshot<C, E extends DomainEvent, S>(
   if (!snapshots || !policy) return;
   const since = revision - (loaded.base?.revision ?? -1n);
   if (since < BigInt(policy.every)) return;
-  // A snapshot is an optimisation: failing to store one must not fail the command that already committed.
   await snapshots.save(streamName, policy.version, { revision, state }).catch(() => undefined);
-}
-
-/** A keyed request whose events are already stored, but too far back to answer with its first response. */
-class IdempotentRequestDoneError extends DomainError {
-  constructor() {
-    super('IDEMPOTENT_REQUEST_DONE', 'conflict', '该请求（Idempotency-Key）早已处理，未重复执行；请刷新查看当前状态');
-  }
 }
 
 function toEnvelopes<E extends DomainEvent>(events: E[], streamName: string, context: CommandContext, clock: Clock): EventToAppend[] {
   const occurredAt = clock.now().toISOString();
   return events.map((event, index) => ({
-    id: context.idempotencyKey ? idempotentEventId(streamName, context.idempotencyKey, index) : randomUUID(),
+    id: context.idempotencyKey ? idempotentEventId(streamName, context.actorId, context.idempotencyKey, index) : randomUUID(),
     type: event.type,
     data: event.data,
     metadata: {

@@ -4,7 +4,7 @@ import { KurrentDbEventStore } from './kurrentdb-event-store';
 const connectionString = process.env.KURRENTDB_URL;
 
 if (connectionString) {
-  describeEventStoreContract('KurrentDB', async () => new KurrentDbEventStore({ connectionString }));
+  describeEventStoreContract('KurrentDB', async () => new KurrentDbEventStore({ connectionString, keysDatabaseUrl: process.env.DATABASE_URL! }));
 } else {
   // No KurrentDB can be started from the test run; say so instead of passing silently (ARCHITECTURE.md).
   console.log('skipped: KURRENTDB_URL not set');

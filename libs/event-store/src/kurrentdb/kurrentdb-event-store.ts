@@ -1,4 +1,5 @@
 import { BACKWARDS, END, FORWARDS, KurrentDBClient, START } from '@kurrent/kurrentdb-client';
+import { Pool } from 'pg';
 import type { EventStore } from '../port/event-store.port';
 import type {
   AppendResult,
@@ -16,10 +17,16 @@ import { toEventStoreError } from './kurrentdb-errors';
 import { planFilter } from './kurrentdb-filter';
 import { toAppendState, toDeletePrecondition, toEventData, toReadRevision, toRecordedEvent } from './kurrentdb-mapping';
 import { KurrentDbSubscription } from './kurrentdb-subscription';
+import { PostgresIdempotencyLedger } from '../postgres/postgres-idempotency-ledger';
 
 export interface KurrentDbEventStoreOptions {
   /** `kurrentdb://…` (or `esdb://…`) connection string. */
   connectionString: string;
+  /**
+   * The read-model PostgreSQL database, where Idempotency-Keys are recorded: KurrentDB refuses an already-stored event
+   * id only at the revision it was first appended after, so keys need a record of their own (docs/adr/0011).
+   */
+  keysDatabaseUrl: string;
   log?: (message: string) => void;
 }
 
@@ -31,9 +38,14 @@ const MAX_READ = 10_000;
 export class KurrentDbEventStore implements EventStore {
   readonly client: KurrentDBClient;
   private readonly subscriptions = new Set<KurrentDbSubscription>();
+  private readonly keysPool: Pool;
+  readonly idempotency: PostgresIdempotencyLedger;
 
   constructor(private readonly options: KurrentDbEventStoreOptions) {
     this.client = KurrentDBClient.connectionString(options.connectionString);
+    this.keysPool = new Pool({ connectionString: options.keysDatabaseUrl, max: 4, application_name: 'event-store:keys' });
+    this.keysPool.on('error', (error) => this.log(`idempotency key pool: ${error.message}`));
+    this.idempotency = new PostgresIdempotencyLedger(this.keysPool, 'reservation');
   }
 
   async append(streamName: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
@@ -146,6 +158,7 @@ export class KurrentDbEventStore implements EventStore {
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((s) => s.close()));
     await this.client.dispose();
+    await this.keysPool.end();
   }
 
   /**

@@ -1,4 +1,5 @@
 import { describeExpected, type ExpectedRevision } from './expected-revision';
+import type { KeyedAppend } from './idempotency-ledger';
 
 /** Base of every error the port raises; adapters translate their client's errors into these. */
 export abstract class EventStoreError extends Error {
@@ -47,5 +48,26 @@ export class EventStoreUnavailableError extends EventStoreError {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'EventStoreUnavailableError';
+  }
+}
+
+/** An Idempotency-Key sent again with another request (its hash differs from the one the key is bound to). */
+export class AppendKeyReusedError extends EventStoreError {
+  readonly code = 'APPEND_KEY_REUSED';
+  constructor(readonly key: string) {
+    super(`idempotency key ${key} is bound to another request`);
+    this.name = 'AppendKeyReusedError';
+  }
+}
+
+/**
+ * PostgreSQL only: a keyed append whose key already stored events on this stream (a retry that raced its first
+ * attempt). Nothing was appended; `record` says what the first attempt stored.
+ */
+export class AppendKeyRecordedError extends EventStoreError {
+  readonly code = 'APPEND_KEY_RECORDED';
+  constructor(readonly record: KeyedAppend) {
+    super(`stream ${record.streamName}: events of this idempotency key are already stored`);
+    this.name = 'AppendKeyRecordedError';
   }
 }

@@ -13,12 +13,16 @@ import {
 } from '../port/events';
 import type { ExpectedRevision } from '../port/expected-revision';
 import {
+  AppendKeyRecordedError,
+  AppendKeyReusedError,
   EventStoreUnavailableError,
   IdempotencyConflictError,
   StreamNotFoundError,
   WrongExpectedVersionError,
 } from '../port/errors';
+import { parsePosition } from '../port/position';
 import { AppendListener } from './append-listener';
+import { PostgresIdempotencyLedger, type LedgerMode } from './postgres-idempotency-ledger';
 import { AppendNotifier } from './append-notifier';
 import { SharedTail } from './shared-tail';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './row-mapping';
@@ -37,14 +41,22 @@ export interface PostgresEventStoreOptions {
   log?: (message: string) => void;
   /** Shown in pg_stat_activity (the LISTEN connection gets a `:listen` suffix), so operators can tell them apart. */
   applicationName?: string;
+  /**
+   * How Idempotency-Keys are recorded: `in-append` (default) in the append's transaction; `reservation` runs the
+   * protocol a store outside PostgreSQL needs, so that it can be exercised against this store in tests.
+   */
+  keys?: LedgerMode;
 }
 
 interface AppendRow {
-  outcome: 'ok' | 'idempotent' | 'wrong_expected_version' | 'idempotency_conflict';
+  outcome: 'ok' | 'idempotent' | 'wrong_expected_version' | 'idempotency_conflict' | 'key_reused' | 'key_recorded';
   next_revision: string | null;
   tx: string | null;
   last_position: string | null;
   actual_revision: string | null;
+  /** Only from es_append_keyed, for `key_recorded`: the range and position the key's first append stored. */
+  first_revision?: string | null;
+  recorded_position?: string | null;
 }
 
 const MAX_READ = 10_000;
@@ -57,6 +69,7 @@ export class PostgresEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   private readonly pageSize: number;
   private readonly tail: SharedTail;
+  readonly idempotency: PostgresIdempotencyLedger;
 
   constructor(private readonly options: PostgresEventStoreOptions) {
     const applicationName = options.applicationName ?? 'event-store';
@@ -72,24 +85,30 @@ export class PostgresEventStore implements EventStore {
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.pageSize = options.pageSize ?? 500;
     this.tail = new SharedTail((after, maxCount) => this.readAll({ after, maxCount }), this.pageSize, options.tailCapacity ?? 5_000);
+    this.idempotency = new PostgresIdempotencyLedger(this.pool, options.keys ?? 'in-append');
   }
 
   async append(streamName: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
     const kind = typeof expected === 'bigint' ? 'exact' : expected;
     const revision = typeof expected === 'bigint' ? expected.toString() : null;
-    const row = await this.query<AppendRow>(
-      `select * from es_append($1, $2, $3, $4, $5::uuid[], $6::text[], $7::jsonb[], $8::jsonb[])`,
-      [
-        streamName,
-        categoryOf(streamName),
-        kind,
-        revision,
-        events.map((e) => e.id),
-        events.map((e) => e.type),
-        events.map((e) => JSON.stringify(e.data ?? null)),
-        events.map((e) => JSON.stringify(e.metadata)),
-      ],
-    ).then((r) => r.rows[0]!, (error: unknown) => this.translateAppendError(error, streamName, events));
+    const params = [
+      streamName,
+      categoryOf(streamName),
+      kind,
+      revision,
+      events.map((e) => e.id),
+      events.map((e) => e.type),
+      events.map((e) => JSON.stringify(e.data ?? null)),
+      events.map((e) => JSON.stringify(e.metadata)),
+    ];
+    const key = this.idempotency.mode === 'in-append' ? keyOf(events) : undefined;
+    const text = key
+      ? `select * from es_append_keyed($9, $10, $11, $1, $2, $3, $4, $5::uuid[], $6::text[], $7::jsonb[], $8::jsonb[])`
+      : `select * from es_append($1, $2, $3, $4, $5::uuid[], $6::text[], $7::jsonb[], $8::jsonb[])`;
+    const row = await this.query<AppendRow>(text, key ? [...params, key.actorId, key.key, key.requestHash] : params).then(
+      (r) => r.rows[0]!,
+      (error: unknown) => this.translateAppendError(error, streamName, events),
+    );
 
     switch (row.outcome) {
       case 'wrong_expected_version':
@@ -100,6 +119,15 @@ export class PostgresEventStore implements EventStore {
         );
       case 'idempotency_conflict':
         throw new IdempotencyConflictError(streamName, events.map((e) => e.id));
+      case 'key_reused':
+        throw new AppendKeyReusedError(key!.key);
+      case 'key_recorded':
+        throw new AppendKeyRecordedError({
+          streamName,
+          firstRevision: BigInt(row.first_revision!),
+          lastRevision: BigInt(row.next_revision!),
+          position: parsePosition(row.recorded_position!)!,
+        });
       case 'ok':
       case 'idempotent':
         if (row.outcome === 'ok' && events.length > 0) this.notifier.poke();
@@ -217,6 +245,13 @@ export class PostgresEventStore implements EventStore {
   private log(message: string): void {
     (this.options.log ?? ((m: string) => console.warn(m)))(message);
   }
+}
+
+/** The key an append's events carry in their metadata (the command kernel puts it there), if any. */
+function keyOf(events: readonly EventToAppend[]): { actorId: string; key: string; requestHash: string | null } | undefined {
+  const metadata = events[0]?.metadata;
+  if (!metadata?.idempotencyKey || !metadata.actorId) return undefined;
+  return { actorId: metadata.actorId, key: metadata.idempotencyKey, requestHash: metadata.requestHash ?? null };
 }
 
 function filterClause(filter: GlobalFilter | undefined, params: unknown[]): string[] {
