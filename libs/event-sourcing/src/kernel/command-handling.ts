@@ -13,7 +13,7 @@ import { ConcurrencyExhaustedError, DomainError, IdempotencyKeyReusedError, Stal
 import type { CommandContext } from './command-context';
 import { fold, type Decider, type DomainEvent } from './decider';
 import { idempotentEventId } from './idempotency';
-import { upcast, type Upcasters } from './upcasting';
+import { stampSchemaVersions, upcast, type Upcasters } from './upcasting';
 import type { SnapshotStore } from './snapshots';
 import { KeyedMutex } from './keyed-mutex';
 
@@ -83,7 +83,7 @@ async function decideAndAppend<C, E extends DomainEvent, S>(
     const state = fold(decider, events, loaded.state);
     const scoped = { ...decider.scopeOf?.(state), ...withoutScope(context) };
     try {
-      const result = await deps.store.append(streamName, toEnvelopes(events, streamName, scoped, deps.clock), expected);
+      const result = await deps.store.append(streamName, stampSchemaVersions(toEnvelopes(events, streamName, scoped, deps.clock), decider.upcasters), expected);
       await maybeSnapshot(deps.snapshots, decider, streamName, loaded, state, result.nextRevision);
       return { state, events, revision: result.nextRevision, position: result.position, replayed: false };
     } catch (error) {

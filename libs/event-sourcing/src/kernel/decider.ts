@@ -1,4 +1,5 @@
 import type { Snapshotting } from './snapshots';
+import type { Upcasters } from './upcasting';
 
 /**
  * The decide/evolve kernel (ARCHITECTURE.md). A domain event is a plain `{ type, data }` with a string-literal
@@ -19,6 +20,8 @@ export interface Decider<C, E extends DomainEvent, S> {
   notFound?(): Error;
   /** Long-lived aggregates load from a snapshot plus the events after it. */
   snapshotting?: Snapshotting;
+  /** Old shapes of its events lifted to the current ones on load (an aggregate's registry provides them). */
+  readonly upcasters?: Upcasters;
 }
 
 export function fold<E extends DomainEvent, S>(decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>, events: readonly E[], from?: S): S {
