@@ -1,4 +1,4 @@
-import { EventRegistry } from '@app/event-sourcing';
+import { EventRegistry } from '@app/event-sourcing/events';
 import type { DrillForm, DrillScope, InjectKind, Scenario, ScriptedInject } from './drill.types';
 
 /** The public event contract of stream `drill-<drillId>` (the evaluation reads it): do not rename. */

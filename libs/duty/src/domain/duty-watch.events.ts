@@ -1,4 +1,4 @@
-import { EventRegistry } from '@app/event-sourcing';
+import { EventRegistry } from '@app/event-sourcing/events';
 import type { DutyActor, DutyPerson } from './duty.types';
 
 export interface ShiftScheduled {

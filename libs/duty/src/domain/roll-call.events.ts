@@ -1,4 +1,4 @@
-import { EventRegistry } from '@app/event-sourcing';
+import { EventRegistry } from '@app/event-sourcing/events';
 import type { DutyActor } from './duty.types';
 
 /** 点名: the calling level asks the watches below to answer within minutes. */

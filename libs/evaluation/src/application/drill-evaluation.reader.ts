@@ -2,9 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EVENT_STORE, StreamNotFoundError, type EventStore, type RecordedEvent, readWholeStream } from '@app/event-store';
 import { fold } from '@app/event-sourcing';
+import { incidentEvents } from '@app/incidents';
 import { CLOCK, DomainError, type Actor, type Clock } from '@app/shared';
-import { evaluationDecider, evaluationStream, type EvaluationState } from '../domain/evaluation';
-import { measureIncident, type MeasuredIncident, type StoredIncidentEvent } from '../domain/measure';
+import { evaluationDecider, evaluationEvents, evaluationStream, type EvaluationState } from '../domain/evaluation';
+import { measureIncident, type MeasuredIncident } from '../domain/measure';
 import { summarizeScores } from '../domain/rubric';
 
 export class DrillNotFoundError extends DomainError {
@@ -61,7 +62,7 @@ export class DrillEvaluationReader {
 
   async state(drillId: string): Promise<EvaluationState> {
     const events = await this.read(evaluationStream(drillId));
-    return fold(evaluationDecider, events as unknown as Parameters<typeof evaluationDecider.evolve>[1][]);
+    return fold(evaluationDecider, evaluationEvents.readAll(events));
   }
 
   async evaluate(drillId: string, actor: Actor) {
@@ -69,7 +70,8 @@ export class DrillEvaluationReader {
     const incidents: { id: string }[] = await this.dataSource.query(`select id from incident_board where drill_id = $1 order by reported_at`, [drillId]);
     const measured: MeasuredIncident[] = [];
     for (const { id } of incidents) {
-      const m = measureIncident(id, (await this.read(`incident-${id}`)) as unknown as StoredIncidentEvent[]);
+      // Through the incident registry: old shapes upcast, types this release does not know left out.
+      const m = measureIncident(id, incidentEvents.readAll(await this.read(`incident-${id}`)));
       if (m) measured.push(m);
     }
     const evaluation = await this.state(drillId);

@@ -1,4 +1,5 @@
-import { EventRegistry, type Decider } from '@app/event-sourcing';
+import type { Decider } from '@app/event-sourcing';
+import { EventRegistry } from '@app/event-sourcing/events';
 import { DomainError } from '@app/shared';
 import { DEFAULT_RUBRIC, type AspectScore, type RubricAspect, type ScoreSheet } from './rubric';
 

@@ -1,5 +1,4 @@
 import type { Snapshotting } from './snapshots';
-import type { Upcasters } from './upcasting';
 
 /**
  * The decide/evolve kernel (ARCHITECTURE.md). A domain event is a plain `{ type, data }` with a string-literal
@@ -9,6 +8,12 @@ export interface DomainEvent<T extends string = string, D = unknown> {
   readonly type: T;
   readonly data: D;
 }
+
+/**
+ * Old event shapes are upcast by plain functions keyed by the stored type and schema version; the stored type name
+ * stays the same (ARCHITECTURE.md). An upcaster returns the data in the next schema version's shape.
+ */
+export type Upcasters = Readonly<Record<string, Readonly<Record<number, (data: unknown) => unknown>>>>;
 
 export interface Decider<C, E extends DomainEvent, S> {
   readonly initialState: S;

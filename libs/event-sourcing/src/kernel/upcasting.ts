@@ -1,11 +1,7 @@
 import type { EventToAppend, RecordedEvent } from '@app/event-store';
-import type { DomainEvent } from './decider';
+import type { DomainEvent, Upcasters } from './decider';
 
-/**
- * Old event shapes are upcast by plain functions keyed by the stored type and schema version; the stored type
- * name stays the same (ARCHITECTURE.md). An upcaster returns the data in the next schema version's shape.
- */
-export type Upcasters = Readonly<Record<string, Readonly<Record<number, (data: unknown) => unknown>>>>;
+export type { Upcasters } from './decider';
 
 export function upcast(recorded: RecordedEvent, upcasters: Upcasters | undefined): DomainEvent {
   let data = recorded.data;

@@ -1,4 +1,4 @@
-import { EventRegistry } from '@app/event-sourcing';
+import { EventRegistry } from '@app/event-sourcing/events';
 import type { AccidentGrade } from './accident-grade';
 import type { ChecklistTask, PinnedPlan } from './checklist';
 import type { ReportLevel } from './reporting-deadlines';

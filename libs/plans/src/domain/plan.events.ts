@@ -1,4 +1,4 @@
-import { EventRegistry } from '@app/event-sourcing';
+import { EventRegistry } from '@app/event-sourcing/events';
 import type { PlanContent, PlanFiling, PlanFinding } from './plan.types';
 
 /** Version 1 of a new plan, as a draft. */

@@ -1,4 +1,4 @@
-import { EventRegistry } from '@app/event-sourcing';
+import { EventRegistry } from '@app/event-sourcing/events';
 import type { DrillReleaseReason, Specialty, TeamBase, TeamContact, TeamKind, TeamStatus, GeoPoint } from './team.types';
 
 export interface TeamProfile {

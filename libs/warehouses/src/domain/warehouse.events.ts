@@ -1,4 +1,4 @@
-import { EventRegistry } from '@app/event-sourcing';
+import { EventRegistry } from '@app/event-sourcing/events';
 import type { AllocationStatus, ReceiptLine, ReserveKind, StockLine, WarehouseLevel, WarehouseLocation } from './warehouse.types';
 
 export interface WarehouseRegistered {

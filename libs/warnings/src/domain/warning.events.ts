@@ -1,4 +1,4 @@
-import { EventRegistry } from '@app/event-sourcing';
+import { EventRegistry } from '@app/event-sourcing/events';
 import type { WarningArea, WarningChannel, WarningLevel } from './warning.types';
 
 /** What a warning says; `effective` and `expires` are ISO instants (UTC). */

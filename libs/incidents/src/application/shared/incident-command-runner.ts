@@ -6,7 +6,7 @@ import { PROJECTION_RUNNER, type ProjectionRunner } from '@app/event-sourcing/pr
 import {
   CLOCK, DRILL_PARTICIPATION, drillActorOf, JURISDICTIONS, NO_DRILLS, NotADrillRecordError, type Clock, type DrillParticipation, type JurisdictionRegistry,
 } from '@app/shared';
-import type { IncidentReported } from '../../domain/incident.events';
+import { incidentEvents, type IncidentReported } from '../../domain/incident.events';
 import { incidentDecider } from '../../domain/incident.decider';
 import type { IncidentCommand } from '../../domain/incident.commands';
 import { incidentStream } from '../../domain/incident.types';
@@ -83,7 +83,8 @@ export class IncidentCommandRunner {
   private async firstEvent(incidentId: string): Promise<IncidentReported | undefined> {
     try {
       const [first] = await this.store.readStream(incidentStream(incidentId), { fromRevision: 'start', maxCount: 1 });
-      return first?.type === 'IncidentReported' ? (first as unknown as IncidentReported) : undefined;
+      const event = first && incidentEvents.read(first);
+      return event?.type === 'IncidentReported' ? event : undefined;
     } catch (error) {
       if (error instanceof StreamNotFoundError) return undefined;
       throw error;

@@ -6,7 +6,7 @@ import { PROJECTION_RUNNER, type ProjectionRunner } from '@app/event-sourcing/pr
 import {
   CLOCK, DRILL_PARTICIPATION, drillActorOf, isRole, JURISDICTIONS, NO_DRILLS, NotADrillRecordError, rolesAllow, type Clock, type DrillParticipation, type JurisdictionRegistry,
 } from '@app/shared';
-import type { WarningIssued } from '../../domain/warning.events';
+import { warningEvents, type WarningIssued } from '../../domain/warning.events';
 import type { WarningAuthority, WarningCommand } from '../../domain/warning.commands';
 import { warningDecider } from '../../domain/warning.decider';
 import { warningStream } from '../../domain/warning.types';
@@ -76,7 +76,8 @@ export class WarningCommandRunner {
   private async firstEvent(warningId: string): Promise<WarningIssued | undefined> {
     try {
       const [first] = await this.store.readStream(warningStream(warningId), { fromRevision: 'start', maxCount: 1 });
-      return first?.type === 'WarningIssued' ? (first as unknown as WarningIssued) : undefined;
+      const event = first && warningEvents.read(first);
+      return event?.type === 'WarningIssued' ? event : undefined;
     } catch (error) {
       if (error instanceof StreamNotFoundError) return undefined;
       throw error;
