@@ -29,6 +29,12 @@ export interface Decider<C, E extends DomainEvent, S> {
   readonly upcasters?: Upcasters;
 }
 
+/**
+ * Marks an event whose type the aggregate's registry does not know (written by a newer release, or by hand): `load`
+ * keeps it in place, so positions in the list still match the stream, and `fold` passes over it.
+ */
+export const UNKNOWN_EVENT_TYPE = Symbol('unknown event type');
+
 export function fold<E extends DomainEvent, S>(decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>, events: readonly E[], from?: S): S {
-  return events.reduce((state, event) => decider.evolve(state, event), from ?? decider.initialState);
+  return events.reduce((state, event) => (UNKNOWN_EVENT_TYPE in event ? state : decider.evolve(state, event)), from ?? decider.initialState);
 }

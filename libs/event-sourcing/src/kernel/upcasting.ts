@@ -1,9 +1,13 @@
 import type { EventToAppend, RecordedEvent } from '@app/event-store';
-import type { DomainEvent, Upcasters } from './decider';
+import { UNKNOWN_EVENT_TYPE, type DomainEvent, type Upcasters } from './decider';
 
 export type { Upcasters } from './decider';
 
 export function upcast(recorded: RecordedEvent, upcasters: Upcasters | undefined): DomainEvent {
+  // A registry's upcasters name every type it knows (see EventRegistry.upcasters): any other type is left out of the fold.
+  if (upcasters && COMPLETE in upcasters && !Object.hasOwn(upcasters, recorded.type)) {
+    return { type: recorded.type, data: recorded.data, [UNKNOWN_EVENT_TYPE]: true } as DomainEvent;
+  }
   let data = recorded.data;
   let version = recorded.metadata.schemaVersion ?? 1;
   const steps = upcasters?.[recorded.type];
@@ -13,6 +17,9 @@ export function upcast(recorded: RecordedEvent, upcasters: Upcasters | undefined
   }
   return { type: recorded.type, data };
 }
+
+/** Set on upcasters built by a registry: they list every known type, so a type missing from them is unknown. */
+const COMPLETE = Symbol('every known type');
 
 /** The schema version an event of `type` is written with now: one past its last upcaster (1 when it has none). */
 export function currentSchemaVersion(type: string, upcasters: Upcasters | undefined): number {
@@ -88,9 +95,9 @@ export class EventRegistry<E extends DomainEvent> {
   get upcasters(): Upcasters {
     const result: Record<string, Record<number, (data: unknown) => unknown>> = {};
     for (const [type, schema] of this.schemas) {
-      if (!schema.upcasters?.length) continue;
-      result[type] = Object.fromEntries(schema.upcasters.map((step, i) => [i + 1, step as (data: unknown) => unknown]));
+      result[type] = Object.fromEntries((schema.upcasters ?? []).map((step, i) => [i + 1, step as (data: unknown) => unknown]));
     }
+    Object.defineProperty(result, COMPLETE, { value: true, enumerable: false });
     return result;
   }
 
