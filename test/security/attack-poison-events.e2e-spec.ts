@@ -118,4 +118,19 @@ describe('attack: poison and unknown events in a projection category', () => {
     expect(health.body.status).toBe('ok');
     expect(await metric('incident-timeline')).toBe(0);
   });
+
+  it('an unknown type inside an incident\'s own stream: commands, the board, the timeline and state-at pass over it', async () => {
+    const { body: incident } = await t.post('/api/v1/incidents').send(incidentBody()).expect(201);
+    // Written by a newer release (or by hand) at the stream's next revision, straight through the store.
+    await store.append(`incident-${incident.id}`, [{ id: randomUUID(), type: 'IncidentArchived', data: { incidentId: incident.id, archivedBy: 'x' }, metadata: metadata() }], 0n);
+    // The aggregate's state is folded without it (it used to become the state itself), so the follow-up is decided as usual.
+    const update = await t.post(`/api/v1/incidents/${incident.id}/updates`).send({ measures: '设置警戒区' });
+    expect(update.status).toBe(200);
+    expect(update.body).toMatchObject({ id: incident.id, status: 'open' });
+    expect((await timeline(incident.id)).map((e) => e.type)).toEqual(['IncidentReported', 'SituationUpdated']);
+    const state = await t.get(`/api/v1/incidents/${incident.id}/state?at=${encodeURIComponent(new Date().toISOString())}`).expect(200);
+    expect(state.body).toMatchObject({ id: incident.id, status: 'open' });
+    expect(state.body).toEqual((await t.get(`/api/v1/incidents/${incident.id}`).expect(200)).body);
+    expect((await parked()).some((p) => p.eventType === 'IncidentArchived')).toBe(false);
+  });
 });
