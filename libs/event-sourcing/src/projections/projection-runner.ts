@@ -45,7 +45,6 @@ export class ProjectionRunner {
       retryDelayMs: options.retryDelayMs ?? 1000,
       maxAttempts: options.maxAttempts ?? 3,
       attemptDelayMs: options.attemptDelayMs ?? 200,
-      ...(options.onParked ? { onParked: options.onParked } : {}),
       lockRetryMs: options.lockRetryMs ?? 2000,
       log: options.log ?? ((m) => console.warn(m)),
       onApplied: (projection, position) => this.appliedHere.next({ projection, position }),

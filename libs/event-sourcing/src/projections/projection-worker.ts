@@ -20,8 +20,6 @@ export interface WorkerOptions {
   onApplied?: (projection: string, position: Position) => void;
   /** This process took the projection over from another one (which may have died before sending its deltas). */
   onTakeover?: (projection: string) => void;
-  /** An event was parked (the metric and /health read the table; this is for the log and tests). */
-  onParked?: (projection: string, event: RecordedEvent, error: string) => void;
 }
 
 /**
@@ -211,18 +209,16 @@ export class ProjectionWorker {
       await writeCheckpoint(manager, this.projection.name, event.position);
       return true;
     });
-    if (parked) {
-      this.options.log(`projection ${this.projection.name}: parked ${event.type} ${event.id} at ${formatPosition(event.position)} after ${attempts} attempts: ${error}`);
-      this.options.onParked?.(this.projection.name, event, error);
-    }
-    this.advanced(parked ? 1 : 0, event.position, []);
+    if (parked) this.options.log(`projection ${this.projection.name}: parked ${event.type} ${event.id} at ${formatPosition(event.position)} after ${attempts} attempts: ${error}`);
+    // Not counted as applied, but announced: commands waiting on a later position in other processes may answer.
+    this.advanced(0, event.position, [], parked);
   }
 
-  private advanced(count: number, last: Position, deltas: readonly LiveDelta[]): void {
+  private advanced(count: number, last: Position, deltas: readonly LiveDelta[], announce = count > 0): void {
     this.eventsApplied += count;
     this.checkpoint = last;
     this.bus.publish(deltas);
-    if (count > 0) this.options.onApplied?.(this.projection.name, last);
+    if (announce) this.options.onApplied?.(this.projection.name, last);
     for (const check of [...this.waiters]) check();
   }
 
