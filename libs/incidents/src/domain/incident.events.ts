@@ -114,21 +114,6 @@ export type IncidentEvent =
   | ChecklistTaskCompleted
   | DrillAllocationRecorded;
 
-export const INCIDENT_EVENT_TYPES: readonly IncidentEvent['type'][] = [
-  'IncidentReported',
-  'SituationUpdated',
-  'AccidentGradeChanged',
-  'IncidentClosed',
-  'TeamAssigned',
-  'AssignedTeamStatusChanged',
-  'ResponseLevelSet',
-  'ReportPassedUp',
-  'PlanActivated',
-  'ChecklistTasksAdded',
-  'ChecklistTaskCompleted',
-  'DrillAllocationRecorded',
-];
-
 /** Every IncidentEvent type with its schema version (1 + its upcasters: none so far); readers go through `read`. */
 export const incidentEvents = EventRegistry.of<IncidentEvent>({
   IncidentReported: {},
