@@ -63,10 +63,10 @@ function toParked(row: ParkedRow): ParkedEvent {
 }
 
 /** Events still parked (not yet applied by a retry), oldest first; all projections, or one. */
-export async function listParked(manager: EntityManager, projection?: string, lock = false): Promise<ParkedEvent[]> {
+export async function listParked(manager: EntityManager, projection?: string): Promise<ParkedEvent[]> {
   const rows: ParkedRow[] = await manager.query(
     `select ${COLUMNS} from parked_events where resolved_at is null ${projection ? 'and projection = $1' : ''}
-      order by position_commit, position_prepare ${lock ? 'for update' : ''}`,
+      order by position_commit, position_prepare`,
     projection ? [projection] : [],
   );
   return rows.map(toParked);
