@@ -10,6 +10,7 @@ const ENTRY_POINTS = [
   '^libs/[^/]+/src/index\\.ts$',
   '^libs/shared/src/nest/index\\.ts$',
   '^libs/event-sourcing/src/projections/index\\.ts$',
+  '^libs/event-sourcing/src/events/index\\.ts$',
 ];
 
 module.exports = {

@@ -103,7 +103,8 @@ describe('live drills take real teams out of service (in_drill)', () => {
     const before = await teamEvents();
     // Redeliver DrillEnded to a fresh process manager (as after a crash before its checkpoint): nothing new is appended.
     const ended = (await store.readStream(`drill-${drillId}`)).filter((e) => e.type === 'DrillEnded');
-    await t.app.get(DataSource).transaction((manager) => new DrillTeamsProcessManager(store, clock).apply(ended, manager));
+    const redelivered = new DrillTeamsProcessManager(store, clock);
+    await t.app.get(DataSource).transaction((manager) => redelivered.apply(redelivered.events.readAll(ended), manager));
     expect(await teamEvents()).toBe(before);
     // The team step of a join that landed after the drill ended (its drill record then refused): released anyway.
     await handleCommand({ store, clock }, teamDecider, `team-${teamId}`, { type: 'TakeTeamIntoDrill', drillId, now: clock.now() }, {

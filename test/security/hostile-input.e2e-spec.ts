@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { parkedIncidentClosed } from '../support/parked-events';
 import type { TestUser } from '../support/test-users';
 import { incidentBody } from '../support/incident-fixtures';
 import {
@@ -94,6 +95,7 @@ describe('hostile input: random and malformed requests to every mutation endpoin
   let updateTarget: string;
   let closeTarget: string;
   let disableTarget: TestUser;
+  let parkedTarget: string;
   let team: string;
   let warehouse: string;
   let allocationPath: string;
@@ -177,6 +179,7 @@ describe('hostile input: random and malformed requests to every mutation endpoin
     process.stdout.write(`\nhostile input: seed ${SEED} (HOSTILE_SEED=${SEED} replays this run)\n`);
     t = await startTestApp();
     [admin, viewer, loginUser, disableTarget] = await Promise.all([t.user(['admin']), t.user(['viewer']), t.user(['duty_officer']), t.user(['viewer'])]);
+    parkedTarget = await parkedIncidentClosed(t);
     [accountUser, logoutUser, accountTarget] = await Promise.all([t.user(['viewer']), t.user(['viewer']), t.user(['viewer'])]);
     [updateTarget, closeTarget] = [await reportIncident(), await reportIncident()];
     await freshTeam();
@@ -572,6 +575,17 @@ describe('hostile input: random and malformed requests to every mutation endpoin
       token: () => coordinator.token,
       otherRoleToken: () => viewer.token,
       valid: () => ({ text: '警戒区划定偏慢' }),
+    },
+    {
+      // The body is ignored; the path id is fuzzed. Once a retry applied the event, later ones find nothing parked (404).
+      name: 'POST /api/v1/admin/projections/:name/parked/:id/retry',
+      runs: 100,
+      path: (id) => `/api/v1/admin/projections/dispatch-process/parked/${id}/retry`,
+      realId: () => parkedTarget,
+      aliasId: () => parkedTarget.toUpperCase(),
+      token: () => admin.token,
+      otherRoleToken: () => t.commander.token,
+      valid: () => ({}),
     },
   ];
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { Role } from '../../libs/shared/src';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { parkedIncidentClosed } from '../support/parked-events';
 import type { TestUser } from '../support/test-users';
 import { incidentBody } from '../support/incident-fixtures';
 import { registeredRoutes } from '../support/registered-routes';
@@ -226,6 +227,11 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'POST /users/:id/password-reset', allowed: ['admin'], method: 'POST', path: async () => `/api/v1/users/${(await t.user(['viewer'])).id}/password-reset`, body: () => ({ newPassword: `matrix-reset-${randomUUID()}` }), ok: 204 },
   { name: 'GET /audit', allowed: ['admin'], method: 'GET', path: async () => '/api/v1/audit?limit=5', ok: 200 },
   { name: 'GET /audit/security', allowed: ['admin'], method: 'GET', path: async () => '/api/v1/audit/security?limit=5', ok: 200 },
+  { name: 'GET /admin/projections/parked', allowed: ['admin'], method: 'GET', path: async () => '/api/v1/admin/projections/parked', ok: 200 },
+  {
+    name: 'POST /admin/projections/:name/parked/:eventId/retry', allowed: ['admin'], method: 'POST', ok: 200,
+    path: async () => `/api/v1/admin/projections/dispatch-process/parked/${await parkedIncidentClosed(t)}/retry`,
+  },
   { name: 'GET /teams', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/teams', ok: 200 },
   { name: 'GET /teams/:id', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/teams/${await newTeam()}`, ok: 200 },
   { name: 'POST /teams', allowed: ['admin'], method: 'POST', path: async () => '/api/v1/teams', body: teamBody, ok: 201 },

@@ -20,6 +20,7 @@ import { HealthController } from './health/health.controller';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { ConsoleGateway, REALTIME_OPTIONS } from './realtime/console.gateway';
 import { MetricsController } from './metrics/metrics.controller';
+import { ParkedEventsController } from './projections/parked-events.controller';
 import { Lifecycle } from './lifecycle/lifecycle';
 import { METRICS_ACCESS, MetricsAccess } from './metrics/metrics-access';
 import { RATE_LIMIT_OPTIONS, RateLimiter, UserRateLimitInterceptor } from './http/rate-limit';
@@ -61,7 +62,7 @@ export class AppModule {
         WarningsModule,
         ReplayModule,
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController, MetricsController, ParkedEventsController],
       providers: [
         Lifecycle,
         // Rate limits (http/rate-limit.ts): anonymous requests per address in a Fastify hook before anything else

@@ -1,11 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import type { EventStore, RecordedEvent } from '@app/event-store';
-import { handleCommand, load, type CommandContext, type LiveDelta, type SnapshotStore } from '@app/event-sourcing';
+import { EventRegistry, handleCommand, load, type CommandContext, type LiveDelta, type Recorded, type SnapshotStore } from '@app/event-sourcing';
 import type { Projection } from '@app/event-sourcing/projections';
-import { incidentDecider, incidentStream, type IncidentEvent } from '@app/incidents';
+import { incidentDecider, incidentEvents, incidentStream } from '@app/incidents';
 import { DomainError, type Clock } from '@app/shared';
-import { teamDecider, teamStream, type TeamEvent } from '@app/teams';
-import { warehouseDecider, warehouseStream, type WarehouseEvent } from '@app/warehouses';
+import { teamDecider, teamEvents, teamStream } from '@app/teams';
+import { warehouseDecider, warehouseEvents, warehouseStream } from '@app/warehouses';
 
 /**
  * Dispatch across aggregates (issue 4): links team dispatches and status reports to the incident, and when an
@@ -14,12 +14,20 @@ import { warehouseDecider, warehouseStream, type WarehouseEvent } from '@app/war
  * key derives from the event that caused it, so a redelivered event appends nothing new. The allocations still open
  * per incident are its own small table, written in the same transaction as its checkpoint.
  */
-export class DispatchProcessManager implements Projection {
+/** The five events it reacts to, read through their contexts' registries (old shapes upcast, nothing else passed on). */
+const reactsTo = EventRegistry.union(
+  EventRegistry.union(teamEvents.only('TeamDispatched', 'TeamStatusReported'), incidentEvents.only('IncidentClosed')),
+  warehouseEvents.only('StockAllocated', 'AllocationStatusChanged'),
+);
+type ReactsTo = typeof reactsTo extends EventRegistry<infer E> ? E : never;
+
+export class DispatchProcessManager implements Projection<ReactsTo> {
   readonly name = 'dispatch-process';
   readonly filter = {
     kind: 'eventTypePrefix',
     prefixes: ['TeamDispatched', 'TeamStatusReported', 'IncidentClosed', 'StockAllocated', 'AllocationStatusChanged'],
   } as const;
+  readonly events = reactsTo;
 
   constructor(
     private readonly store: EventStore,
@@ -27,7 +35,7 @@ export class DispatchProcessManager implements Projection {
     private readonly snapshots?: SnapshotStore,
   ) {}
 
-  async apply(events: readonly RecordedEvent[], manager: EntityManager): Promise<LiveDelta[]> {
+  async apply(events: readonly Recorded<ReactsTo>[], manager: EntityManager): Promise<LiveDelta[]> {
     for (const recorded of events) await this.react(recorded, manager);
     return [];
   }
@@ -36,8 +44,8 @@ export class DispatchProcessManager implements Projection {
     await manager.query('truncate process_open_allocations');
   }
 
-  private async react(recorded: RecordedEvent, manager: EntityManager): Promise<void> {
-    const event = recorded as unknown as TeamEvent | IncidentEvent | WarehouseEvent;
+  private async react(event: Recorded<ReactsTo>, manager: EntityManager): Promise<void> {
+    const recorded = event;
     const context = (suffix = ''): CommandContext => ({
       correlationId: recorded.metadata.correlationId,
       causationId: recorded.id,

@@ -3,7 +3,7 @@ export { DrillsModule, drillProjections } from './drills.module';
 export { DrillRow, DrillScenarioRow } from './read-models/drill.entities';
 export { DrillScheduler, DRILL_OPTIONS, type DrillOptions } from './application/drill.scheduler';
 export * from './domain/drill.types';
-export type { DrillEvent, ScenarioEvent } from './domain/drill.events';
+export { drillEvents, scenarioEvents, type DrillEvent, type ScenarioEvent } from './domain/drill.events';
 export type { DrillCommand } from './domain/drill.commands';
 export { drillDecider, scenarioDecider } from './domain/drill.decider';
 export type { DrillState } from './domain/drill.state';

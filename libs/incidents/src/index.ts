@@ -4,7 +4,7 @@ export { IncidentBoardRow } from './read-models/incident-board.entity';
 export { IncidentTimelineRow } from './read-models/incident-timeline.entity';
 export * from './domain/accident-grade';
 export * from './domain/incident.types';
-export type { IncidentEvent } from './domain/incident.events';
+export { incidentEvents, type IncidentEvent } from './domain/incident.events';
 export type { IncidentCommand } from './domain/incident.commands';
 export type { IncidentView, TimelineEntryView } from './read-models/incident.views';
 export { ReportIncidentCommand } from './application/report-incident/report-incident.command';
@@ -17,5 +17,5 @@ export { isRaise, checklistTaskId, type PinnedPlan, type PlanRequirements, type 
 export { IncidentCommandRunner, type IncidentCommandResponse } from './application/shared/incident-command-runner';
 export type { ActivePlanView, ChecklistTaskView } from './read-models/incident-board.entity';
 // Replay folds recorded events through the board's own row function (GET /incidents/{id}/state?at=, replay.event).
-export { applyBoardEvent, boardIncidentIdOf, deadlineProfileLookup } from './read-models/incident-board.projection';
+export { applyBoardEvent, boardEvents, boardIncidentIdOf, deadlineProfileLookup } from './read-models/incident-board.projection';
 export { toIncidentView } from './read-models/incident.views';

@@ -2,7 +2,7 @@
 export { PlansModule, planProjections } from './plans.module';
 export { PlanRow, PlanSuggestionRow, PlanVersionRow } from './read-models/plan.entities';
 export * from './domain/plan.types';
-export type { PlanEvent } from './domain/plan.events';
+export { planEvents, type PlanEvent } from './domain/plan.events';
 export type { PlanCommand } from './domain/plan.commands';
 export { planDecider } from './domain/plan.decider';
 export type { PlanState } from './domain/plan.state';

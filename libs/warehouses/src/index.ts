@@ -3,7 +3,7 @@ export { WarehousesModule, warehouseProjections } from './warehouses.module';
 export { AllocationRow, StockLevelRow, WarehouseRow } from './read-models/stock.entities';
 export * from './domain/materials.catalogue';
 export * from './domain/warehouse.types';
-export type { WarehouseEvent } from './domain/warehouse.events';
+export { warehouseEvents, type WarehouseEvent } from './domain/warehouse.events';
 export { warehouseDecider } from './domain/warehouse.decider';
 export type { WarehouseState } from './domain/warehouse.state';
 export type { WarehouseCommand } from './domain/warehouse.commands';

@@ -34,7 +34,11 @@ export class MetricsController {
     if (verdict === 'address') throw new ForbiddenException('此地址无权读取监控指标（METRICS_ALLOW）');
     if (verdict === 'token') throw new UnauthorizedException('读取监控指标须携带 METRICS_TOKEN');
     // Gauges that describe "now" are read at scrape time rather than kept up to date on every event.
-    for (const p of this.runner.status()) this.metrics.projectionOwner.set({ projection: p.name }, p.owner ? 1 : 0);
+    const parked = await this.runner.parkedCounts().catch(() => undefined);
+    for (const p of this.runner.status()) {
+      this.metrics.projectionOwner.set({ projection: p.name }, p.owner ? 1 : 0);
+      if (parked) this.metrics.projectionParked.set({ projection: p.name }, parked.get(p.name) ?? 0);
+    }
     for (const lag of await this.runner.lag(this.clock.now()).catch(() => [])) {
       this.metrics.projectionLagEvents.set({ projection: lag.name }, lag.events);
       this.metrics.projectionLagSeconds.set({ projection: lag.name }, lag.seconds);

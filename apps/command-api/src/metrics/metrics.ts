@@ -52,6 +52,13 @@ export class CommandApiMetrics {
     registers: [this.registry],
   });
 
+  readonly projectionParked = new Gauge({
+    name: 'projection_parked_events',
+    help: 'Events the projection set aside after its bounded retries and that no retry has applied yet (all processes)',
+    labelNames: ['projection'] as const,
+    registers: [this.registry],
+  });
+
   readonly socketConnections = new Gauge({
     name: 'console_socket_connections',
     help: 'Consoles connected to this process over Socket.IO',

@@ -1,11 +1,11 @@
 import type { EntityManager } from 'typeorm';
 import type { EventStore, RecordedEvent } from '@app/event-store';
-import { handleCommand, load, type CommandContext, type LiveDelta, type SnapshotStore } from '@app/event-sourcing';
+import { EventRegistry, handleCommand, load, type CommandContext, type LiveDelta, type Recorded, type SnapshotStore } from '@app/event-sourcing';
 import type { Projection } from '@app/event-sourcing/projections';
 import { DomainError, type Clock } from '@app/shared';
-import { teamDecider, teamStream, type TeamEvent } from '@app/teams';
+import { teamDecider, teamEvents, teamStream } from '@app/teams';
 import { drillDecider } from '../domain/drill.decider';
-import type { DrillEvent } from '../domain/drill.events';
+import { drillEvents } from '../domain/drill.events';
 import { drillStream } from '../domain/drill.types';
 
 /**
@@ -16,9 +16,14 @@ import { drillStream } from '../domain/drill.types';
  * model row still names the drill (taken in, but the crash came before the drill recorded it). A team taken into a
  * drill that had already ended (a join racing the end) is released as soon as its `TeamTakenIntoDrill` arrives.
  */
-export class DrillTeamsProcessManager implements Projection {
+/** The two events it reacts to, read through their contexts' registries. */
+const reactsTo = EventRegistry.union(drillEvents.only('DrillEnded'), teamEvents.only('TeamTakenIntoDrill'));
+type ReactsTo = typeof reactsTo extends EventRegistry<infer E> ? E : never;
+
+export class DrillTeamsProcessManager implements Projection<ReactsTo> {
   readonly name = 'drill-teams-process';
   readonly filter = { kind: 'eventTypePrefix', prefixes: ['DrillEnded', 'TeamTakenIntoDrill'] } as const;
+  readonly events = reactsTo;
 
   constructor(
     private readonly store: EventStore,
@@ -26,7 +31,7 @@ export class DrillTeamsProcessManager implements Projection {
     private readonly snapshots?: SnapshotStore,
   ) {}
 
-  async apply(events: readonly RecordedEvent[], manager: EntityManager): Promise<LiveDelta[]> {
+  async apply(events: readonly Recorded<ReactsTo>[], manager: EntityManager): Promise<LiveDelta[]> {
     for (const recorded of events) await this.react(recorded, manager);
     return [];
   }
@@ -35,8 +40,8 @@ export class DrillTeamsProcessManager implements Projection {
     // No state of its own: every step is decided from the streams.
   }
 
-  private async react(recorded: RecordedEvent, manager: EntityManager): Promise<void> {
-    const event = recorded as unknown as DrillEvent | TeamEvent;
+  private async react(event: Recorded<ReactsTo>, manager: EntityManager): Promise<void> {
+    const recorded = event;
     if (event.type === 'DrillEnded') {
       const drill = await load(this.store, drillDecider, recorded.streamName);
       const listed = drill.state.status === 'none' ? [] : drill.state.teams;

@@ -1,3 +1,5 @@
+import { scenarioEvents } from './drill.events';
+import { drillEvents } from './drill.events';
 import type { Decider } from '@app/event-sourcing';
 import type { DrillCommand, ScenarioCommand } from './drill.commands';
 import { DrillAlreadyPlannedError, DrillNotFoundError, DrillStatusError, InjectNotFoundError, NotALiveDrillError, ScenarioAlreadySavedError, ScenarioNotFoundError, TeamNotInDrillError } from './drill.errors';
@@ -49,6 +51,7 @@ export function decideDrill(command: DrillCommand, state: DrillState): DrillEven
 }
 
 export const drillDecider: Decider<DrillCommand, DrillEvent, DrillState> = {
+  upcasters: drillEvents.upcasters,
   initialState: initialDrillState,
   evolve: evolveDrill,
   decide: decideDrill,
@@ -64,6 +67,7 @@ export function decideScenario(command: ScenarioCommand, state: ScenarioState): 
 }
 
 export const scenarioDecider: Decider<ScenarioCommand, ScenarioEvent, ScenarioState> = {
+  upcasters: scenarioEvents.upcasters,
   initialState: initialScenarioState,
   evolve: evolveScenario,
   decide: decideScenario,

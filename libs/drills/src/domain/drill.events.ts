@@ -1,3 +1,4 @@
+import { EventRegistry } from '@app/event-sourcing/events';
 import type { DrillForm, DrillScope, InjectKind, Scenario, ScriptedInject } from './drill.types';
 
 /** The public event contract of stream `drill-<drillId>` (the evaluation reads it): do not rename. */
@@ -56,3 +57,18 @@ export interface ScenarioSaved {
 }
 
 export type ScenarioEvent = ScenarioSaved;
+
+/** Every DrillEvent type with its schema version (1 + its upcasters: none so far); readers go through `read`. */
+export const drillEvents = EventRegistry.of<DrillEvent>({
+  DrillPlanned: {},
+  DrillStarted: {},
+  InjectExecuted: {},
+  DrillEnded: {},
+  TeamJoinedDrill: {},
+  TeamRecalledFromDrill: {},
+});
+
+/** Every ScenarioEvent type with its schema version (1 + its upcasters: none so far); readers go through `read`. */
+export const scenarioEvents = EventRegistry.of<ScenarioEvent>({
+  ScenarioSaved: {},
+});

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { formatPosition, type RecordedEvent } from '@app/event-store';
-import type { LiveDelta } from '@app/event-sourcing';
+import { formatPosition } from '@app/event-store';
+import { EventRegistry, type LiveDelta, type Recorded } from '@app/event-sourcing';
 import type { Projection } from '@app/event-sourcing/projections';
-import type { DrillEvent, ScenarioEvent } from '../domain/drill.events';
+import { drillEvents, scenarioEvents, type DrillEvent, type ScenarioEvent } from '../domain/drill.events';
 import { nextDueAt } from '../domain/drill.types';
 import { DrillRow, DrillScenarioRow } from './drill.entities';
 import { toDrillView } from './drill.views';
@@ -14,13 +14,13 @@ import { toDrillView } from './drill.views';
 export class DrillRegisterProjection implements Projection {
   readonly name = 'drill-register';
   readonly filter = { kind: 'category', categories: ['drill', 'scenario'] } as const;
+  readonly events = EventRegistry.union(drillEvents, scenarioEvents);
 
-  async apply(events: readonly RecordedEvent[], manager: EntityManager): Promise<LiveDelta[]> {
+  async apply(events: readonly Recorded<DrillEvent | ScenarioEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
     const drills = manager.getRepository(DrillRow);
     const deltas: LiveDelta[] = [];
-    for (const recorded of events) {
-      const event = recorded as unknown as DrillEvent | ScenarioEvent;
-      const position = formatPosition(recorded.position);
+    for (const event of events) {
+      const position = formatPosition(event.position);
       if (event.type === 'ScenarioSaved') {
         const d = event.data;
         await manager.getRepository(DrillScenarioRow).save(Object.assign(new DrillScenarioRow(), {
@@ -28,7 +28,7 @@ export class DrillRegisterProjection implements Projection {
         }));
         continue;
       }
-      const common = { revision: Number(recorded.revision), position };
+      const common = { revision: Number(event.revision), position };
       let row: DrillRow | null;
       if (event.type === 'DrillPlanned') {
         const d = event.data;

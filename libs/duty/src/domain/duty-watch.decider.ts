@@ -1,3 +1,4 @@
+import { dutyWatchEvents } from './duty-watch.events';
 import type { Decider } from '@app/event-sourcing';
 import type { DutyWatchCommand, HandOverShift, ScheduleShift } from './duty-watch.commands';
 import type { DutyWatchEvent } from './duty-watch.events';
@@ -85,6 +86,7 @@ export function decideDutyWatch(command: DutyWatchCommand, state: DutyWatchState
 }
 
 export const dutyWatchDecider: Decider<DutyWatchCommand, DutyWatchEvent, DutyWatchState> = {
+  upcasters: dutyWatchEvents.upcasters,
   initialState: initialDutyWatchState,
   evolve: evolveDutyWatch,
   decide: decideDutyWatch,

@@ -1,3 +1,4 @@
+import { EventRegistry } from '@app/event-sourcing/events';
 import type { DutyActor, DutyPerson } from './duty.types';
 
 export interface ShiftScheduled {
@@ -37,3 +38,9 @@ export interface ShiftHandedOver {
 }
 
 export type DutyWatchEvent = ShiftScheduled | ShiftHandedOver;
+
+/** Every DutyWatchEvent type with its schema version (1 + its upcasters: none so far); readers go through `read`. */
+export const dutyWatchEvents = EventRegistry.of<DutyWatchEvent>({
+  ShiftScheduled: {},
+  ShiftHandedOver: {},
+});

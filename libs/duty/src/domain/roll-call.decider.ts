@@ -1,3 +1,4 @@
+import { rollCallEvents } from './roll-call.events';
 import type { Decider } from '@app/event-sourcing';
 import type { RollCallCommand } from './roll-call.commands';
 import type { RollCallEvent } from './roll-call.events';
@@ -54,6 +55,7 @@ export function decideRollCall(command: RollCallCommand, state: RollCallState): 
  * application checks visibility against the roll call's targets; the event metadata names the calling jurisdiction.
  */
 export const rollCallDecider: Decider<RollCallCommand, RollCallEvent, RollCallState> = {
+  upcasters: rollCallEvents.upcasters,
   initialState: initialRollCallState,
   evolve: evolveRollCall,
   decide: decideRollCall,

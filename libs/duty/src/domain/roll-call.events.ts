@@ -1,3 +1,4 @@
+import { EventRegistry } from '@app/event-sourcing/events';
 import type { DutyActor } from './duty.types';
 
 /** 点名: the calling level asks the watches below to answer within minutes. */
@@ -28,3 +29,10 @@ export interface RollCallMissed {
 }
 
 export type RollCallEvent = RollCallIssued | RollCallAcknowledged | RollCallMissed;
+
+/** Every RollCallEvent type with its schema version (1 + its upcasters: none so far); readers go through `read`. */
+export const rollCallEvents = EventRegistry.of<RollCallEvent>({
+  RollCallIssued: {},
+  RollCallAcknowledged: {},
+  RollCallMissed: {},
+});

@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import { formatPosition, type RecordedEvent } from '@app/event-store';
-import type { LiveDelta } from '@app/event-sourcing';
+import { formatPosition } from '@app/event-store';
+import type { LiveDelta, Recorded } from '@app/event-sourcing';
 import type { Projection } from '@app/event-sourcing/projections';
 import type { JurisdictionRegistry } from '@app/shared';
-import type { DutyWatchEvent } from '../domain/duty-watch.events';
+import { dutyWatchEvents, type DutyWatchEvent } from '../domain/duty-watch.events';
 import { DutyHandoverRow, DutyShiftRow } from './duty.entities';
 import { toHandoverView, toShiftView } from './duty.views';
 
@@ -11,17 +11,17 @@ import { toHandoverView, toShiftView } from './duty.views';
 export class DutyWatchProjection implements Projection {
   readonly name = 'duty-watch';
   readonly filter = { kind: 'category', categories: ['duty'] } as const;
+  readonly events = dutyWatchEvents;
 
   constructor(private readonly jurisdictions: JurisdictionRegistry) {}
 
-  async apply(events: readonly RecordedEvent[], manager: EntityManager): Promise<LiveDelta[]> {
+  async apply(events: readonly Recorded<DutyWatchEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
     const shifts = manager.getRepository(DutyShiftRow);
     const handovers = manager.getRepository(DutyHandoverRow);
     const deltas: LiveDelta[] = [];
     // A watch gets a few events a day: one statement per event keeps a shift and its handover in the same batch simple.
-    for (const recorded of events) {
-      const event = recorded as unknown as DutyWatchEvent;
-      const position = formatPosition(recorded.position);
+    for (const event of events) {
+      const position = formatPosition(event.position);
       if (event.type === 'ShiftScheduled') {
         const d = event.data;
         const row = Object.assign(new DutyShiftRow(), {

@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import { formatPosition, type RecordedEvent } from '@app/event-store';
-import type { LiveDelta } from '@app/event-sourcing';
+import { formatPosition } from '@app/event-store';
+import type { LiveDelta, Recorded } from '@app/event-sourcing';
 import { upsertRows, type Projection } from '@app/event-sourcing/projections';
 import { DEFAULT_TIME_ZONE, toZonedIso, type JurisdictionRegistry } from '@app/shared';
-import type { RollCallEvent } from '../domain/roll-call.events';
+import { rollCallEvents, type RollCallEvent } from '../domain/roll-call.events';
 import { RollCallRow, type RollCallTargetRow } from './duty.entities';
 
 /**
@@ -13,22 +13,22 @@ import { RollCallRow, type RollCallTargetRow } from './duty.entities';
 export class RollCallProjection implements Projection {
   readonly name = 'roll-calls';
   readonly filter = { kind: 'category', categories: ['rollcall'] } as const;
+  readonly events = rollCallEvents;
 
   constructor(private readonly jurisdictions: JurisdictionRegistry) {}
 
-  async apply(events: readonly RecordedEvent[], manager: EntityManager): Promise<LiveDelta[]> {
+  async apply(events: readonly Recorded<RollCallEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
     const repository = manager.getRepository(RollCallRow);
     const touched = new Map<string, RollCallRow>();
     const deltas: LiveDelta[] = [];
-    for (const recorded of events) {
-      const event = recorded as unknown as RollCallEvent;
-      const position = formatPosition(recorded.position);
+    for (const event of events) {
+      const position = formatPosition(event.position);
       const id = event.data.rollCallId;
       if (event.type === 'RollCallIssued') {
         const d = event.data;
         const row = Object.assign(new RollCallRow(), {
           id, jurisdiction: d.jurisdiction, targetJurisdictions: d.targets, message: d.message, ackWithinMinutes: d.ackWithinMinutes, issuedBy: d.issuedBy,
-          issuedAt: new Date(d.issuedAt), dueAt: new Date(d.dueAt), open: true, revision: Number(recorded.revision), position,
+          issuedAt: new Date(d.issuedAt), dueAt: new Date(d.dueAt), open: true, revision: Number(event.revision), position,
           targets: d.targets.map((jurisdiction): RollCallTargetRow => ({ jurisdiction, status: 'pending', by: null, at: null, secondsTaken: null })),
         });
         touched.set(id, row);
@@ -45,7 +45,7 @@ export class RollCallProjection implements Projection {
           : { ...t, status: 'missed', at: event.data.recordedAt };
       });
       row.open = row.targets.some((t) => t.status === 'pending');
-      Object.assign(row, { revision: Number(recorded.revision), position });
+      Object.assign(row, { revision: Number(event.revision), position });
       touched.set(id, row);
       deltas.push({ name: event.type === 'RollCallAcknowledged' ? 'rollcall.answered' : 'rollcall.missed', position, scope: { jurisdiction: target }, data: this.message(row, target) });
     }

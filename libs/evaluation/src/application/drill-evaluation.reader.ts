@@ -2,9 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EVENT_STORE, StreamNotFoundError, type EventStore, type RecordedEvent, readWholeStream } from '@app/event-store';
 import { fold } from '@app/event-sourcing';
+import { drillEvents } from '@app/drills';
+import { incidentEvents } from '@app/incidents';
 import { CLOCK, DomainError, type Actor, type Clock } from '@app/shared';
-import { evaluationDecider, evaluationStream, type EvaluationState } from '../domain/evaluation';
-import { measureIncident, type MeasuredIncident, type StoredIncidentEvent } from '../domain/measure';
+import { evaluationDecider, evaluationEvents, evaluationStream, type EvaluationState } from '../domain/evaluation';
+import { measureIncident, type MeasuredIncident } from '../domain/measure';
 import { summarizeScores } from '../domain/rubric';
 
 export class DrillNotFoundError extends DomainError {
@@ -39,29 +41,29 @@ export class DrillEvaluationReader {
   ) {}
 
   async drill(drillId: string, actor: Actor): Promise<DrillFacts> {
-    const events = await this.read(`drill-${drillId}`);
+    const events = drillEvents.readAll(await this.read(`drill-${drillId}`));
     const planned = events.find((e) => e.type === 'DrillPlanned');
     if (!planned) throw new DrillNotFoundError();
-    const d = planned.data as Record<string, unknown>;
-    if (!actor.scope.includes(String(d.jurisdiction))) throw new DrillNotFoundError();
-    const started = events.find((e) => e.type === 'DrillStarted')?.data as { startedAt?: string } | undefined;
-    const ended = events.find((e) => e.type === 'DrillEnded')?.data as { endedAt?: string } | undefined;
+    const d = planned.data;
+    if (!actor.scope.includes(d.jurisdiction)) throw new DrillNotFoundError();
+    const started = events.find((e) => e.type === 'DrillStarted');
+    const ended = events.find((e) => e.type === 'DrillEnded');
     return {
       drillId,
-      title: String(d.title),
-      form: String(d.form),
-      scope: String(d.scope),
-      jurisdiction: String(d.jurisdiction),
-      planId: (d.planId as string | null) ?? null,
-      planVersion: (d.planVersion as number | null) ?? null,
-      startedAt: started?.startedAt ?? null,
-      endedAt: ended?.endedAt ?? null,
+      title: d.title,
+      form: d.form,
+      scope: d.scope,
+      jurisdiction: d.jurisdiction,
+      planId: d.planId ?? null,
+      planVersion: d.planVersion ?? null,
+      startedAt: started?.data.startedAt ?? null,
+      endedAt: ended?.data.endedAt ?? null,
     };
   }
 
   async state(drillId: string): Promise<EvaluationState> {
     const events = await this.read(evaluationStream(drillId));
-    return fold(evaluationDecider, events as unknown as Parameters<typeof evaluationDecider.evolve>[1][]);
+    return fold(evaluationDecider, evaluationEvents.readAll(events));
   }
 
   async evaluate(drillId: string, actor: Actor) {
@@ -69,7 +71,8 @@ export class DrillEvaluationReader {
     const incidents: { id: string }[] = await this.dataSource.query(`select id from incident_board where drill_id = $1 order by reported_at`, [drillId]);
     const measured: MeasuredIncident[] = [];
     for (const { id } of incidents) {
-      const m = measureIncident(id, (await this.read(`incident-${id}`)) as unknown as StoredIncidentEvent[]);
+      // Through the incident registry: old shapes upcast, types this release does not know left out.
+      const m = measureIncident(id, incidentEvents.readAll(await this.read(`incident-${id}`)));
       if (m) measured.push(m);
     }
     const evaluation = await this.state(drillId);

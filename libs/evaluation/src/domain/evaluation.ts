@@ -1,4 +1,5 @@
 import type { Decider } from '@app/event-sourcing';
+import { EventRegistry } from '@app/event-sourcing/events';
 import { DomainError } from '@app/shared';
 import { DEFAULT_RUBRIC, type AspectScore, type RubricAspect, type ScoreSheet } from './rubric';
 
@@ -17,6 +18,9 @@ export type EvaluationEvent =
   | { type: 'RubricSet'; data: { drillId: string; aspects: RubricAspect[]; setBy: string; setAt: string } }
   | { type: 'ScoresRecorded'; data: { drillId: string; evaluator: string; scores: AspectScore[]; recordedAt: string } }
   | { type: 'FindingRecorded'; data: { drillId: string; finding: EvaluationFinding } };
+
+/** Every EvaluationEvent type with its schema version (1 + its upcasters: none so far); readers go through `read`. */
+export const evaluationEvents = EventRegistry.of<EvaluationEvent>({ RubricSet: {}, ScoresRecorded: {}, FindingRecorded: {} });
 
 export type EvaluationCommand =
   | { type: 'SetRubric'; drillId: string; aspects: RubricAspect[]; by: string; now: Date }
@@ -86,6 +90,7 @@ export function decideEvaluation(command: EvaluationCommand, state: EvaluationSt
 }
 
 export const evaluationDecider: Decider<EvaluationCommand, EvaluationEvent, EvaluationState> = {
+  upcasters: evaluationEvents.upcasters,
   initialState: initialEvaluationState,
   evolve: evolveEvaluation,
   decide: decideEvaluation,

@@ -15,7 +15,7 @@ import { ConcurrencyExhaustedError, IdempotencyKeyReusedError, StaleRevisionErro
 import type { CommandContext } from './command-context';
 import { fold, type Decider, type DomainEvent } from './decider';
 import { idempotentEventId } from './idempotency';
-import { upcast, type Upcasters } from './upcasting';
+import { stampSchemaVersions, upcast, type Upcasters } from './upcasting';
 import type { SnapshotStore } from './snapshots';
 import { KeyedMutex } from './keyed-mutex';
 
@@ -87,7 +87,7 @@ async function decideAndAppend<C, E extends DomainEvent, S>(
     const expected = loaded.revision === undefined ? ('no_stream' as const) : loaded.revision;
     const state = fold(decider, events, loaded.state);
     const scoped = { ...decider.scopeOf?.(state), ...withoutScope(context) };
-    const envelopes = toEnvelopes(events, streamName, scoped, deps.clock);
+    const envelopes = stampSchemaVersions(toEnvelopes(events, streamName, scoped, deps.clock), decider.upcasters);
     try {
       let result: AppendResult;
       if (key) {

@@ -9,6 +9,12 @@ export interface DomainEvent<T extends string = string, D = unknown> {
   readonly data: D;
 }
 
+/**
+ * Old event shapes are upcast by plain functions keyed by the stored type and schema version; the stored type name
+ * stays the same (ARCHITECTURE.md). An upcaster returns the data in the next schema version's shape.
+ */
+export type Upcasters = Readonly<Record<string, Readonly<Record<number, (data: unknown) => unknown>>>>;
+
 export interface Decider<C, E extends DomainEvent, S> {
   readonly initialState: S;
   evolve(state: S, event: E): S;
@@ -19,8 +25,16 @@ export interface Decider<C, E extends DomainEvent, S> {
   notFound?(): Error;
   /** Long-lived aggregates load from a snapshot plus the events after it. */
   snapshotting?: Snapshotting;
+  /** Old shapes of its events lifted to the current ones on load (an aggregate's registry provides them). */
+  readonly upcasters?: Upcasters;
 }
 
+/**
+ * Marks an event whose type the aggregate's registry does not know (written by a newer release, or by hand): `load`
+ * keeps it in place, so positions in the list still match the stream, and `fold` passes over it.
+ */
+export const UNKNOWN_EVENT_TYPE = Symbol('unknown event type');
+
 export function fold<E extends DomainEvent, S>(decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>, events: readonly E[], from?: S): S {
-  return events.reduce((state, event) => decider.evolve(state, event), from ?? decider.initialState);
+  return events.reduce((state, event) => (UNKNOWN_EVENT_TYPE in event ? state : decider.evolve(state, event)), from ?? decider.initialState);
 }

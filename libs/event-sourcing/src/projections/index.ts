@@ -6,3 +6,4 @@ export * from './live-delta-buffer';
 export { PROJECTION_RUNNER, LIVE_DELTA_BUS, SNAPSHOT_STORE } from './tokens';
 export { PostgresSnapshotStore } from './postgres-snapshot-store';
 export { upsertRows } from './upsert-rows';
+export type { ParkedEvent } from './parked-events';

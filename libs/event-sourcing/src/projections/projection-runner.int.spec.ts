@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PostgresEventStore, type RecordedEvent } from '@app/event-store';
-import { LiveDeltaBus, type LiveDelta } from '../index';
+import { EventRegistry, LiveDeltaBus, type DomainEvent, type LiveDelta } from '../index';
 import { ProjectionRunner } from './projection-runner';
 import type { Projection } from './projection';
 
@@ -11,6 +11,7 @@ import type { Projection } from './projection';
  */
 class CountingProjection implements Projection {
   readonly filter;
+  readonly events = EventRegistry.of<DomainEvent<'TestHappened'>>({ TestHappened: {} });
   sabotage: ((event: RecordedEvent, manager: EntityManager) => Promise<void>) | undefined;
 
   constructor(readonly name: string, category: string) {

@@ -1,7 +1,8 @@
 import { Subject, type Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import { comparePositions, formatPosition, START, type EventStore, type Position } from '@app/event-store';
-import { writeCheckpoint } from './checkpoint-store';
+import { readCheckpoint, writeCheckpoint } from './checkpoint-store';
+import { clearParked, countParked, findParked, listParked, markRetried, type ParkedEvent } from './parked-events';
 import type { LiveDeltaBus } from './live-delta';
 import type { Projection } from './projection';
 import { ProjectionLocks } from './projection-locks';
@@ -36,12 +37,14 @@ export class ProjectionRunner {
     private readonly dataSource: DataSource,
     private readonly store: EventStore,
     projections: readonly Projection[],
-    bus: LiveDeltaBus,
+    private readonly bus: LiveDeltaBus,
     options: Partial<WorkerOptions> = {},
   ) {
     const resolved: WorkerOptions = {
       batchSize: options.batchSize ?? 200,
       retryDelayMs: options.retryDelayMs ?? 1000,
+      maxAttempts: options.maxAttempts ?? 3,
+      attemptDelayMs: options.attemptDelayMs ?? 200,
       lockRetryMs: options.lockRetryMs ?? 2000,
       log: options.log ?? ((m) => console.warn(m)),
       onApplied: (projection, position) => this.appliedHere.next({ projection, position }),
@@ -108,6 +111,52 @@ export class ProjectionRunner {
     );
   }
 
+  /** Events parked by any process, per projection (for /health and /metrics; the table is shared). */
+  parkedCounts(): Promise<Map<string, number>> {
+    return countParked(this.dataSource.manager);
+  }
+
+  parked(projection?: string): Promise<ParkedEvent[]> {
+    return listParked(this.dataSource.manager, projection);
+  }
+
+  /**
+   * Applies a parked event again (after the code or the data was fixed), under the checkpoint's row lock so that it
+   * cannot interleave with a batch. The checkpoint stays where it is: the events after this one were applied without it.
+   * Answers what happened; undefined when no such event is parked.
+   */
+  async retryParked(name: string, eventId: string): Promise<{ applied: true } | { applied: false; error: string } | undefined> {
+    const worker = this.workers.get(name);
+    if (!worker) return undefined;
+    const projection = worker.projection;
+    let deltas: Awaited<ReturnType<typeof projection.apply>> = [];
+    let outcome: { applied: true } | { applied: false; error: string };
+    try {
+      outcome = await this.dataSource.transaction(async (manager) => {
+        await readCheckpoint(manager, name, true);
+        const parked = await findParked(manager, name, eventId);
+        if (!parked) throw new NotParked();
+        const [event] = await this.store.readStream(parked.streamName, { fromRevision: BigInt(parked.streamRevision), maxCount: 1 });
+        if (!event || event.id !== eventId) throw new Error(`event ${eventId} is no longer at ${parked.streamName}@${parked.streamRevision}`);
+        const known = projection.events.readAll([event]);
+        // A savepoint: a failed apply must not take the note of the failed retry down with it.
+        const result = await manager.transaction(async (inner) => (known.length > 0 ? projection.apply(known, inner) : [])).then(
+          (produced) => ({ applied: true as const, produced }),
+          (error: unknown) => ({ applied: false as const, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }),
+        );
+        if (result.applied) deltas = result.produced;
+        const settled = result.applied ? { applied: true as const } : { applied: false as const, error: result.error };
+        await markRetried(manager, name, eventId, settled);
+        return settled;
+      });
+    } catch (error) {
+      if (error instanceof NotParked) return undefined;
+      throw error;
+    }
+    this.bus.publish(deltas);
+    return outcome;
+  }
+
   /**
    * Rebuild = drop the read model, reset the checkpoint (one transaction), replay. Reports progress until the
    * projection has caught up again; returns the number of events replayed.
@@ -119,6 +168,7 @@ export class ProjectionRunner {
     await worker.takeOwnership(5000);
     await this.dataSource.transaction(async (manager) => {
       await worker.projection.reset(manager);
+      await clearParked(manager, name);
       await writeCheckpoint(manager, name, START);
     });
     worker.checkpoint = undefined;
@@ -132,3 +182,5 @@ export class ProjectionRunner {
     return worker.eventsApplied;
   }
 }
+
+class NotParked extends Error {}

@@ -1,8 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { isAfter, START, type EventStore, type Position, type RecordedEvent, type Subscription } from '@app/event-store';
+import { formatPosition, isAfter, START, type EventStore, type Position, type RecordedEvent, type Subscription } from '@app/event-store';
 import { MessageBatcher } from './batching';
 import { readCheckpoint, writeCheckpoint } from './checkpoint-store';
-import type { LiveDeltaBus } from './live-delta';
+import type { LiveDelta, LiveDeltaBus } from './live-delta';
+import { parkEvent } from './parked-events';
 import type { ProjectionLocks } from './projection-locks';
 import type { Projection } from './projection';
 
@@ -10,6 +11,10 @@ export interface WorkerOptions {
   batchSize: number;
   retryDelayMs: number;
   lockRetryMs: number;
+  /** Attempts at one event, alone in its transaction, before it is parked (the first, failed batch not counted). */
+  maxAttempts: number;
+  /** Pause before the second attempt at an event; doubled before each further one. */
+  attemptDelayMs: number;
   log: (message: string) => void;
   /** A batch committed here (so other processes can be told: their commands wait on it). */
   onApplied?: (projection: string, position: Position) => void;
@@ -147,7 +152,38 @@ export class ProjectionWorker {
     }
   }
 
+  /**
+   * A batch goes in one transaction. If it fails for a reason other than the database's (a poison event: a row the
+   * read model refuses, data the handler cannot read), its events are applied one by one so that the bad one is found
+   * and parked after `maxAttempts` while the others apply: the checkpoint keeps moving and commands waiting on a later
+   * position are answered. A failure of the database itself is not the event's fault: it goes to the caller, which
+   * reconnects and resumes from the checkpoint, as before.
+   */
   private async applyBatch(events: RecordedEvent[]): Promise<void> {
+    try {
+      await this.applyInOne(events);
+    } catch (error) {
+      if (this.stopped || isInfrastructureFailure(error)) throw error;
+      for (const event of events) await this.applyAlone(event, error);
+    }
+  }
+
+  private async applyAlone(event: RecordedEvent, firstError: unknown): Promise<void> {
+    let error = firstError;
+    for (let attempt = 1; attempt <= this.options.maxAttempts; attempt++) {
+      try {
+        await this.applyInOne([event]);
+        return;
+      } catch (failure) {
+        if (this.stopped || isInfrastructureFailure(failure)) throw failure;
+        error = failure;
+        if (attempt < this.options.maxAttempts) await sleep(this.options.attemptDelayMs * 2 ** (attempt - 1));
+      }
+    }
+    await this.park(event, describe(error), this.options.maxAttempts);
+  }
+
+  private async applyInOne(events: RecordedEvent[]): Promise<void> {
     const last = events[events.length - 1]!.position;
     let fresh: RecordedEvent[] = [];
     const deltas = await this.dataSource.transaction(async (manager) => {
@@ -155,14 +191,34 @@ export class ProjectionWorker {
       // The row lock serialises batches; skipping what is already applied makes a second owner harmless.
       fresh = stored ? events.filter((e) => isAfter(e.position, stored)) : events;
       if (fresh.length === 0) return [];
-      const produced = await this.projection.apply(fresh, manager);
+      // Types the projection does not declare are skipped (an unknown type must not stop it); old shapes are upcast.
+      const known = this.projection.events.readAll(fresh);
+      const produced: LiveDelta[] = known.length > 0 ? await this.projection.apply(known, manager) : [];
       await writeCheckpoint(manager, this.projection.name, last);
       return produced;
     });
-    this.eventsApplied += fresh.length;
+    this.advanced(fresh.length, last, deltas);
+  }
+
+  /** Sets the event aside and moves the checkpoint past it, in one transaction. */
+  private async park(event: RecordedEvent, error: string, attempts: number): Promise<void> {
+    const parked = await this.dataSource.transaction(async (manager) => {
+      const stored = await readCheckpoint(manager, this.projection.name, true);
+      if (stored && !isAfter(event.position, stored)) return false;
+      await parkEvent(manager, this.projection.name, event, error, attempts);
+      await writeCheckpoint(manager, this.projection.name, event.position);
+      return true;
+    });
+    if (parked) this.options.log(`projection ${this.projection.name}: parked ${event.type} ${event.id} at ${formatPosition(event.position)} after ${attempts} attempts: ${error}`);
+    // Not counted as applied, but announced: commands waiting on a later position in other processes may answer.
+    this.advanced(0, event.position, [], parked);
+  }
+
+  private advanced(count: number, last: Position, deltas: readonly LiveDelta[], announce = count > 0): void {
+    this.eventsApplied += count;
     this.checkpoint = last;
     this.bus.publish(deltas);
-    if (fresh.length > 0) this.options.onApplied?.(this.projection.name, last);
+    if (announce) this.options.onApplied?.(this.projection.name, last);
     for (const check of [...this.waiters]) check();
   }
 
@@ -190,4 +246,23 @@ export class ProjectionWorker {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * Failures of the database or the connection to it (SQLSTATE classes 08 connection, 40 rollback, 53 resources,
+ * 57 operator intervention, or a socket error without a code): the event is not at fault, so it is never parked for them.
+ */
+export function isInfrastructureFailure(error: unknown): boolean {
+  const code = (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ?? (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string') {
+    if (/^(08|40|53|57|58|XX)/.test(code)) return true;
+    if (/^E[A-Z]+$/.test(code)) return true; // a Node socket error: ECONNREFUSED, ECONNRESET, EPIPE…
+    return false;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return /connection (terminated|ended|refused|reset)|Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|lost its ownership lock/i.test(message);
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -1,3 +1,4 @@
+import { incidentEvents } from './incident.events';
 import type { Decider } from '@app/event-sourcing';
 import { decideActivatePlan, decideCompleteTask } from './activate-plan.decide';
 import { decideAssignTeam, decideRecordAssignedTeamStatus, decideRecordDrillAllocation } from './assign-team.decide';
@@ -42,6 +43,7 @@ export function decideIncident(command: IncidentCommand, state: IncidentState): 
 }
 
 export const incidentDecider: Decider<IncidentCommand, IncidentEvent, IncidentState> = {
+  upcasters: incidentEvents.upcasters,
   initialState: initialIncidentState,
   evolve: evolveIncident,
   decide: decideIncident,

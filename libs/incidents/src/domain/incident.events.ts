@@ -1,3 +1,4 @@
+import { EventRegistry } from '@app/event-sourcing/events';
 import type { AccidentGrade } from './accident-grade';
 import type { ChecklistTask, PinnedPlan } from './checklist';
 import type { ReportLevel } from './reporting-deadlines';
@@ -113,17 +114,18 @@ export type IncidentEvent =
   | ChecklistTaskCompleted
   | DrillAllocationRecorded;
 
-export const INCIDENT_EVENT_TYPES: readonly IncidentEvent['type'][] = [
-  'IncidentReported',
-  'SituationUpdated',
-  'AccidentGradeChanged',
-  'IncidentClosed',
-  'TeamAssigned',
-  'AssignedTeamStatusChanged',
-  'ResponseLevelSet',
-  'ReportPassedUp',
-  'PlanActivated',
-  'ChecklistTasksAdded',
-  'ChecklistTaskCompleted',
-  'DrillAllocationRecorded',
-];
+/** Every IncidentEvent type with its schema version (1 + its upcasters: none so far); readers go through `read`. */
+export const incidentEvents = EventRegistry.of<IncidentEvent>({
+  IncidentReported: {},
+  SituationUpdated: {},
+  AccidentGradeChanged: {},
+  IncidentClosed: {},
+  TeamAssigned: {},
+  AssignedTeamStatusChanged: {},
+  ResponseLevelSet: {},
+  ReportPassedUp: {},
+  PlanActivated: {},
+  ChecklistTasksAdded: {},
+  ChecklistTaskCompleted: {},
+  DrillAllocationRecorded: {},
+});

@@ -1,9 +1,9 @@
 import { In, type EntityManager } from 'typeorm';
-import { formatPosition, type RecordedEvent } from '@app/event-store';
-import type { LiveDelta } from '@app/event-sourcing';
+import { formatPosition } from '@app/event-store';
+import { EventRegistry, type LiveDelta, type Recorded } from '@app/event-sourcing';
 import { upsertRows, type Projection } from '@app/event-sourcing/projections';
 import type { JurisdictionRegistry } from '@app/shared';
-import type { IncidentEvent } from '../domain/incident.events';
+import { incidentEvents, type IncidentEvent } from '../domain/incident.events';
 import type { IncidentCategory } from '../domain/incident.types';
 import { applyDeadlineFact, DEADLINE_PROFILES, NATIONAL_PROFILE, type DeadlineFact, type DeadlineProfile, type Obligation } from '../domain/reporting-deadlines';
 import { IncidentBoardRow, type ActivePlanView, type AllocationView, type AssignedTeamView, type ChecklistTaskView } from './incident-board.entity';
@@ -14,10 +14,11 @@ export class IncidentBoardProjection implements Projection {
   readonly name = 'incident-board';
   // Warehouse events too: the board shows each incident's allocations (a read-model join; the warehouse owns them).
   readonly filter = { kind: 'category', categories: ['incident', 'warehouse'] } as const;
+  readonly events = boardEvents;
 
   constructor(private readonly jurisdictions: JurisdictionRegistry) {}
 
-  async apply(events: readonly RecordedEvent[], manager: EntityManager): Promise<LiveDelta[]> {
+  async apply(events: readonly Recorded<BoardEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
     const repository = manager.getRepository(IncidentBoardRow);
     const touched = new Map<string, { row: IncidentBoardRow; position: string }>();
     // One query for every row the batch touches (a rebuild applies batches of hundreds of events).
@@ -52,7 +53,7 @@ export class IncidentBoardProjection implements Projection {
 }
 
 /** Which incident's board row a recorded event (incident or warehouse allocation event) changes, if any. */
-export function boardIncidentIdOf(recorded: RecordedEvent): string | undefined {
+export function boardIncidentIdOf(recorded: { data: unknown }): string | undefined {
   const id = (recorded.data as { incidentId?: unknown } | null)?.incidentId;
   return typeof id === 'string' ? id : undefined;
 }
@@ -70,14 +71,13 @@ export function deadlineProfileLookup(jurisdictions: JurisdictionRegistry): (jur
  */
 export function applyBoardEvent(
   row: IncidentBoardRow | null,
-  recorded: RecordedEvent,
+  event: Recorded<BoardEvent>,
   profileOf: (jurisdiction: string) => DeadlineProfile,
 ): IncidentBoardRow | null {
-  const event = recorded as unknown as IncidentEvent | AllocationEvent;
   const before = row ? Object.assign(new IncidentBoardRow(), row) : null;
   // Read the deadline fact before the row changes: a casualty change compares with the figures before it.
   const fact = isAllocationEvent(event) ? undefined : deadlineFactOf(event, row);
-  const next = isAllocationEvent(event) ? applyAllocation(before, event, recorded) : applyToRow(before, event, recorded);
+  const next = isAllocationEvent(event) ? applyAllocation(before, event) : applyToRow(before, event);
   if (next && fact) next.deadlines = applyDeadlineFact(next.deadlines as Obligation[], fact, profileOf(next.jurisdiction));
   return next;
 }
@@ -123,13 +123,24 @@ type AllocationEvent =
   | { type: 'StockAllocated'; data: { warehouseId: string; allocationId: string; incidentId: string; items: { materialCode: string; quantity: number }[]; allocatedAt: string } }
   | { type: 'AllocationStatusChanged'; data: { allocationId: string; incidentId: string; status: string; at: string } };
 
-const isAllocationEvent = (event: { type: string }): event is AllocationEvent => event.type === 'StockAllocated' || event.type === 'AllocationStatusChanged';
+/**
+ * Declared here rather than taken from the warehouses context, which depends on this one; a new version of these two
+ * events must be declared here as well (docs/adr/0010).
+ */
+const allocationEvents = EventRegistry.of<AllocationEvent>({ StockAllocated: {}, AllocationStatusChanged: {} });
+
+type BoardEvent = IncidentEvent | AllocationEvent;
+
+/** The events the board applies (and replay folds through it): every incident event and the two allocation events. */
+export const boardEvents = EventRegistry.union(incidentEvents, allocationEvents);
+
+const isAllocationEvent = (event: Recorded<BoardEvent>): event is Recorded<AllocationEvent> => event.type === 'StockAllocated' || event.type === 'AllocationStatusChanged';
 
 /** Allocations change the board row but not the incident's revision (If-Match stays the incident's own). */
-function applyAllocation(row: IncidentBoardRow | null, event: AllocationEvent, recorded: RecordedEvent): IncidentBoardRow | null {
+function applyAllocation(row: IncidentBoardRow | null, event: Recorded<AllocationEvent>): IncidentBoardRow | null {
   if (!row) return null;
   const allocations = row.allocations as AllocationView[];
-  const position = formatPosition(recorded.position);
+  const position = formatPosition(event.position);
   if (event.type === 'StockAllocated') {
     const d = event.data;
     const entry: AllocationView = { allocationId: d.allocationId, warehouseId: d.warehouseId, items: d.items, status: 'reserved', allocatedAt: d.allocatedAt, updatedAt: d.allocatedAt };
@@ -139,8 +150,8 @@ function applyAllocation(row: IncidentBoardRow | null, event: AllocationEvent, r
   return Object.assign(row, { allocations: allocations.map((a) => (a.allocationId === d.allocationId ? { ...a, status: d.status, updatedAt: d.at } : a)), position });
 }
 
-function applyToRow(row: IncidentBoardRow | null, event: IncidentEvent, recorded: RecordedEvent): IncidentBoardRow | null {
-  const common = { revision: Number(recorded.revision), position: formatPosition(recorded.position) };
+function applyToRow(row: IncidentBoardRow | null, event: Recorded<IncidentEvent>): IncidentBoardRow | null {
+  const common = { revision: Number(event.revision), position: formatPosition(event.position) };
   if (event.type === 'IncidentReported') {
     const d = event.data;
     return Object.assign(new IncidentBoardRow(), {

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { formatPosition, type RecordedEvent } from '@app/event-store';
-import type { LiveDelta } from '@app/event-sourcing';
+import { formatPosition } from '@app/event-store';
+import type { LiveDelta, Recorded } from '@app/event-sourcing';
 import type { Projection } from '@app/event-sourcing/projections';
-import type { IncidentEvent } from '../domain/incident.events';
+import { incidentEvents, type IncidentEvent } from '../domain/incident.events';
 import { IncidentTimelineRow } from './incident-timeline.entity';
 import { summarizeIncidentEvent } from './timeline-summary';
 import { toTimelineView } from './incident.views';
@@ -11,20 +11,20 @@ import { toTimelineView } from './incident.views';
 export class IncidentTimelineProjection implements Projection {
   readonly name = 'incident-timeline';
   readonly filter = { kind: 'category', categories: ['incident'] } as const;
+  readonly events = incidentEvents;
 
-  async apply(events: readonly RecordedEvent[], manager: EntityManager): Promise<LiveDelta[]> {
-    const rows = events.map((recorded) => {
-      const event = recorded as unknown as IncidentEvent;
+  async apply(events: readonly Recorded<IncidentEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
+    const rows = events.map((event) => {
       return Object.assign(new IncidentTimelineRow(), {
         incidentId: event.data.incidentId,
-        revision: Number(recorded.revision),
-        at: new Date(recorded.metadata.occurredAt),
-        recordedAt: recorded.recordedAt,
-        type: recorded.type,
+        revision: Number(event.revision),
+        at: new Date(event.metadata.occurredAt),
+        recordedAt: event.recordedAt,
+        type: event.type,
         summary: summarizeIncidentEvent(event),
-        actor: typeof recorded.metadata.actorName === 'string' ? recorded.metadata.actorName : recorded.metadata.actorId,
-        drillId: recorded.metadata.drillId ?? null,
-        position: formatPosition(recorded.position),
+        actor: typeof event.metadata.actorName === 'string' ? event.metadata.actorName : event.metadata.actorId,
+        drillId: event.metadata.drillId ?? null,
+        position: formatPosition(event.position),
       });
     });
     await manager.getRepository(IncidentTimelineRow).insert(rows);

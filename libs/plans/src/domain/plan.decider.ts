@@ -1,3 +1,4 @@
+import { planEvents } from './plan.events';
 import type { Decider } from '@app/event-sourcing';
 import type { PlanCommand } from './plan.commands';
 import { IllegalPlanTransitionError, PlanAlreadyExistsError, PlanJurisdictionFixedError, PlanNotFoundError } from './plan.errors';
@@ -50,6 +51,7 @@ export function decidePlan(command: PlanCommand, state: PlanState): PlanEvent[] 
 }
 
 export const planDecider: Decider<PlanCommand, PlanEvent, PlanState> = {
+  upcasters: planEvents.upcasters,
   initialState: initialPlanState,
   evolve: evolvePlan,
   decide: decidePlan,

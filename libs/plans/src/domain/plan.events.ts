@@ -1,3 +1,4 @@
+import { EventRegistry } from '@app/event-sourcing/events';
 import type { PlanContent, PlanFiling, PlanFinding } from './plan.types';
 
 /** Version 1 of a new plan, as a draft. */
@@ -36,3 +37,13 @@ export interface PlanRetired {
 }
 
 export type PlanEvent = PlanDrafted | PlanRevised | PlanPublished | PlanFiled | PlanRetired | PlanFindingRecorded;
+
+/** Every PlanEvent type with its schema version (1 + its upcasters: none so far); readers go through `read`. */
+export const planEvents = EventRegistry.of<PlanEvent>({
+  PlanDrafted: {},
+  PlanRevised: {},
+  PlanPublished: {},
+  PlanFiled: {},
+  PlanRetired: {},
+  PlanFindingRecorded: {},
+});

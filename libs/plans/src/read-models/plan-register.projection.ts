@@ -1,21 +1,21 @@
 import type { EntityManager } from 'typeorm';
-import { formatPosition, type RecordedEvent } from '@app/event-store';
-import type { LiveDelta } from '@app/event-sourcing';
+import { formatPosition } from '@app/event-store';
+import type { LiveDelta, Recorded } from '@app/event-sourcing';
 import type { Projection } from '@app/event-sourcing/projections';
-import type { PlanEvent } from '../domain/plan.events';
+import { planEvents, type PlanEvent } from '../domain/plan.events';
 import { PlanRow, PlanVersionRow } from './plan.entities';
 
 /** The plan register and its versions. Plans change rarely; each event is applied row by row. */
 export class PlanRegisterProjection implements Projection {
   readonly name = 'plan-register';
   readonly filter = { kind: 'category', categories: ['plan'] } as const;
+  readonly events = planEvents;
 
-  async apply(events: readonly RecordedEvent[], manager: EntityManager): Promise<LiveDelta[]> {
+  async apply(events: readonly Recorded<PlanEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
     const plans = manager.getRepository(PlanRow);
     const versions = manager.getRepository(PlanVersionRow);
-    for (const recorded of events) {
-      const event = recorded as unknown as PlanEvent;
-      const common = { revision: Number(recorded.revision), position: formatPosition(recorded.position) };
+    for (const event of events) {
+      const common = { revision: Number(event.revision), position: formatPosition(event.position) };
       const id = event.data.planId;
       switch (event.type) {
         case 'PlanDrafted':

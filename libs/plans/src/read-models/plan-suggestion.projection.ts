@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
-import { formatPosition, type RecordedEvent } from '@app/event-store';
-import type { LiveDelta } from '@app/event-sourcing';
+import { formatPosition } from '@app/event-store';
+import type { LiveDelta, Recorded } from '@app/event-sourcing';
 import { upsertRows, type Projection } from '@app/event-sourcing/projections';
-import { isRaise, type AccidentGrade, type IncidentCategory, type IncidentEvent, type ResponseLevel } from '@app/incidents';
+import { isRaise, type AccidentGrade, type IncidentCategory, incidentEvents, type IncidentEvent, type ResponseLevel } from '@app/incidents';
 import type { JurisdictionRegistry } from '@app/shared';
 import { suggestPlans, type PlanInForce } from '../domain/plan-suggestions';
 import { PlanRow, PlanSuggestionRow, type SuggestionEntry } from './plan.entities';
@@ -15,15 +15,15 @@ import { PlanRow, PlanSuggestionRow, type SuggestionEntry } from './plan.entitie
 export class PlanSuggestionProjection implements Projection {
   readonly name = 'plan-suggestions';
   readonly filter = { kind: 'category', categories: ['incident'] } as const;
+  readonly events = incidentEvents;
 
   constructor(private readonly jurisdictions: JurisdictionRegistry) {}
 
-  async apply(events: readonly RecordedEvent[], manager: EntityManager): Promise<LiveDelta[]> {
+  async apply(events: readonly Recorded<IncidentEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
     const repository = manager.getRepository(PlanSuggestionRow);
     let plans: PlanInForce[] | undefined;
     const touched = new Map<string, { row: PlanSuggestionRow; before: SuggestionEntry[]; position: string }>();
-    for (const recorded of events) {
-      const event = recorded as unknown as IncidentEvent;
+    for (const event of events) {
       const id = event.data.incidentId;
       const known = touched.get(id);
       const row = known?.row ?? (await repository.findOneBy({ incidentId: id }));
@@ -33,7 +33,7 @@ export class PlanSuggestionProjection implements Projection {
       if (!next) continue;
       plans ??= await plansInForce(manager);
       next.suggestions = this.suggestionsFor(next, plans);
-      next.position = formatPosition(recorded.position);
+      next.position = formatPosition(event.position);
       touched.set(id, { row: next, before, position: next.position });
     }
     const rows = [...touched.values()].map((t) => t.row);

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { categoryOf, comparePositions, EVENT_STORE, StreamNotFoundError, type EventStore, type RecordedEvent, readWholeStream } from '@app/event-store';
 import {
-  applyBoardEvent, boardIncidentIdOf, deadlineProfileLookup, GetIncidentQuery, incidentStream, toIncidentView, type IncidentBoardRow, type IncidentView,
+  applyBoardEvent, boardEvents, boardIncidentIdOf, deadlineProfileLookup, GetIncidentQuery, incidentStream, toIncidentView, type IncidentBoardRow, type IncidentView,
 } from '@app/incidents';
 import { DomainError, JURISDICTIONS, type Actor, type JurisdictionRegistry } from '@app/shared';
 
@@ -102,9 +102,11 @@ export class BoardFold {
   /** Applies one event; answers the incident it changed (undefined: the event changes no board row). */
   apply(event: RecordedEvent): string | undefined {
     if (!BOARD_CATEGORIES.has(categoryOf(event.streamName))) return undefined;
-    const id = boardIncidentIdOf(event);
-    if (id === undefined) return undefined;
-    const next = applyBoardEvent(this.rows.get(id) ?? null, event, this.profileOf);
+    // Through the board's registry, as the projection reads them: old shapes upcast, unknown types left out.
+    const typed = boardEvents.read(event);
+    const id = typed && boardIncidentIdOf(typed);
+    if (!typed || id === undefined) return undefined;
+    const next = applyBoardEvent(this.rows.get(id) ?? null, typed, this.profileOf);
     if (!next) return undefined;
     this.rows.set(id, next);
     return id;

@@ -1,3 +1,4 @@
+import { teamEvents } from './team.events';
 import type { Decider } from '@app/event-sourcing';
 import { canMove } from './team-lifecycle';
 import type { TeamCommand } from './team.commands';
@@ -47,6 +48,7 @@ export function decideTeam(command: TeamCommand, state: TeamState): TeamEvent[] 
 }
 
 export const teamDecider: Decider<TeamCommand, TeamEvent, TeamState> = {
+  upcasters: teamEvents.upcasters,
   initialState: initialTeamState,
   evolve: evolveTeam,
   decide: decideTeam,

@@ -1,3 +1,4 @@
+import { EventRegistry } from '@app/event-sourcing/events';
 import type { DrillReleaseReason, Specialty, TeamBase, TeamContact, TeamKind, TeamStatus, GeoPoint } from './team.types';
 
 export interface TeamProfile {
@@ -45,3 +46,13 @@ export interface TeamReleasedFromDrill {
 }
 
 export type TeamEvent = TeamRegistered | TeamProfileUpdated | TeamDispatched | TeamStatusReported | TeamTakenIntoDrill | TeamReleasedFromDrill;
+
+/** Every TeamEvent type with its schema version (1 + its upcasters: none so far); readers go through `read`. */
+export const teamEvents = EventRegistry.of<TeamEvent>({
+  TeamRegistered: {},
+  TeamProfileUpdated: {},
+  TeamDispatched: {},
+  TeamStatusReported: {},
+  TeamTakenIntoDrill: {},
+  TeamReleasedFromDrill: {},
+});

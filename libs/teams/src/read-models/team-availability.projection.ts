@@ -1,9 +1,9 @@
 import { In, type EntityManager } from 'typeorm';
 import { formatPosition, type RecordedEvent } from '@app/event-store';
-import type { LiveDelta } from '@app/event-sourcing';
+import type { LiveDelta, Recorded } from '@app/event-sourcing';
 import { upsertRows, type Projection } from '@app/event-sourcing/projections';
 import type { JurisdictionRegistry } from '@app/shared';
-import type { TeamEvent } from '../domain/team.events';
+import { teamEvents, type TeamEvent } from '../domain/team.events';
 import { TeamAvailabilityRow } from './team-availability.entity';
 import { toTeamView } from './team.views';
 
@@ -11,21 +11,21 @@ import { toTeamView } from './team.views';
 export class TeamAvailabilityProjection implements Projection {
   readonly name = 'team-availability';
   readonly filter = { kind: 'category', categories: ['team'] } as const;
+  readonly events = teamEvents;
 
   constructor(private readonly jurisdictions: JurisdictionRegistry) {}
 
-  async apply(events: readonly RecordedEvent[], manager: EntityManager): Promise<LiveDelta[]> {
+  async apply(events: readonly Recorded<TeamEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
     const repository = manager.getRepository(TeamAvailabilityRow);
     const touched = new Map<string, { row: TeamAvailabilityRow; position: string }>();
     // One query for every row the batch touches.
     const ids = [...new Set(events.map((e) => (e.data as { teamId?: string }).teamId).filter((id): id is string => typeof id === 'string'))];
     const stored = new Map((ids.length === 0 ? [] : await repository.findBy({ id: In(ids) })).map((r) => [r.id, r]));
-    for (const recorded of events) {
-      const event = recorded as unknown as TeamEvent;
+    for (const event of events) {
       const id = event.data.teamId;
       const row = touched.get(id)?.row ?? stored.get(id) ?? null;
-      const next = applyToRow(row, event, recorded);
-      if (next) touched.set(id, { row: next, position: formatPosition(recorded.position) });
+      const next = applyToRow(row, event, event);
+      if (next) touched.set(id, { row: next, position: formatPosition(event.position) });
     }
     const rows = [...touched.values()].map((t) => t.row);
     await upsertRows(manager, TeamAvailabilityRow, rows);

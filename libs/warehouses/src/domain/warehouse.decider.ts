@@ -1,3 +1,4 @@
+import { warehouseEvents } from './warehouse.events';
 import type { Decider } from '@app/event-sourcing';
 import { materialByCode } from './materials.catalogue';
 import type { AllocateStock, MoveAllocation, WarehouseCommand } from './warehouse.commands';
@@ -74,6 +75,7 @@ function assertKnown(codes: string[]): void {
 }
 
 export const warehouseDecider: Decider<WarehouseCommand, WarehouseEvent, WarehouseState> = {
+  upcasters: warehouseEvents.upcasters,
   initialState: initialWarehouseState,
   evolve: evolveWarehouse,
   decide: decideWarehouse,

@@ -1,3 +1,4 @@
+import { EventRegistry } from '@app/event-sourcing/events';
 import type { AllocationStatus, ReceiptLine, ReserveKind, StockLine, WarehouseLevel, WarehouseLocation } from './warehouse.types';
 
 export interface WarehouseRegistered {
@@ -35,3 +36,13 @@ export interface MinimumLevelSet {
 }
 
 export type WarehouseEvent = WarehouseRegistered | StockReceived | StockAllocated | AllocationStatusChanged | StockCounted | MinimumLevelSet;
+
+/** Every WarehouseEvent type with its schema version (1 + its upcasters: none so far); readers go through `read`. */
+export const warehouseEvents = EventRegistry.of<WarehouseEvent>({
+  WarehouseRegistered: {},
+  StockReceived: {},
+  StockAllocated: {},
+  AllocationStatusChanged: {},
+  StockCounted: {},
+  MinimumLevelSet: {},
+});

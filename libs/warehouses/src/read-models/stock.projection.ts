@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import { formatPosition, type RecordedEvent } from '@app/event-store';
-import type { LiveDelta } from '@app/event-sourcing';
+import { formatPosition } from '@app/event-store';
+import type { LiveDelta, Recorded } from '@app/event-sourcing';
 import { upsertRows, type Projection } from '@app/event-sourcing/projections';
 import { DEFAULT_TIME_ZONE, type JurisdictionRegistry } from '@app/shared';
-import type { WarehouseEvent } from '../domain/warehouse.events';
+import { warehouseEvents, type WarehouseEvent } from '../domain/warehouse.events';
 import { addBatch, consume, type Batch } from '../domain/warehouse.state';
 import { AllocationRow, StockLevelRow, WarehouseRow } from './stock.entities';
 import { toStockLineView } from './stock.views';
@@ -15,10 +15,11 @@ import { toStockLineView } from './stock.views';
 export class StockProjection implements Projection {
   readonly name = 'warehouse-stock';
   readonly filter = { kind: 'category', categories: ['warehouse'] } as const;
+  readonly events = warehouseEvents;
 
   constructor(private readonly jurisdictions: JurisdictionRegistry) {}
 
-  async apply(events: readonly RecordedEvent[], manager: EntityManager): Promise<LiveDelta[]> {
+  async apply(events: readonly Recorded<WarehouseEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
     const lines = new Map<string, { row: StockLevelRow; position: string }>();
     const line = async (warehouse: WarehouseRow, code: string, position: string): Promise<StockLevelRow> => {
       const key = `${warehouse.id}:${code}`;
@@ -29,17 +30,16 @@ export class StockProjection implements Projection {
       lines.set(key, { row, position });
       return row;
     };
-    for (const recorded of events) {
-      const event = recorded as unknown as WarehouseEvent;
-      const position = formatPosition(recorded.position);
+    for (const event of events) {
+      const position = formatPosition(event.position);
       if (event.type === 'WarehouseRegistered') {
         const { warehouseId, registeredAt: _at, ...d } = event.data;
-        await manager.save(Object.assign(new WarehouseRow(), { id: warehouseId, ...d, revision: Number(recorded.revision), position }));
+        await manager.save(Object.assign(new WarehouseRow(), { id: warehouseId, ...d, revision: Number(event.revision), position }));
         continue;
       }
       const warehouse = await manager.findOneBy(WarehouseRow, { id: event.data.warehouseId });
       if (!warehouse) continue;
-      await manager.update(WarehouseRow, { id: warehouse.id }, { revision: Number(recorded.revision), position });
+      await manager.update(WarehouseRow, { id: warehouse.id }, { revision: Number(event.revision), position });
       await this.applyStock(event, warehouse, position, line, manager);
     }
     const rows = [...lines.values()].map((l) => l.row);

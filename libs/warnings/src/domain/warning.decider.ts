@@ -1,3 +1,4 @@
+import { warningEvents } from './warning.events';
 import type { Decider } from '@app/event-sourcing';
 import type { IssueWarning, UpdateWarning, WarningAuthority, WarningCommand } from './warning.commands';
 import {
@@ -73,6 +74,7 @@ function assertTimes(effective: Date, expires: Date, now: Date): void {
 }
 
 export const warningDecider: Decider<WarningCommand, WarningEvent, WarningState> = {
+  upcasters: warningEvents.upcasters,
   initialState: initialWarningState,
   evolve: evolveWarning,
   decide: decideWarning,

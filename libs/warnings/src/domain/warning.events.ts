@@ -1,3 +1,4 @@
+import { EventRegistry } from '@app/event-sourcing/events';
 import type { WarningArea, WarningChannel, WarningLevel } from './warning.types';
 
 /** What a warning says; `effective` and `expires` are ISO instants (UTC). */
@@ -34,3 +35,10 @@ export interface WarningLifted {
 }
 
 export type WarningEvent = WarningIssued | WarningUpdated | WarningLifted;
+
+/** Every WarningEvent type with its schema version (1 + its upcasters: none so far); readers go through `read`. */
+export const warningEvents = EventRegistry.of<WarningEvent>({
+  WarningIssued: {},
+  WarningUpdated: {},
+  WarningLifted: {},
+});

@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { formatPosition, type RecordedEvent } from '@app/event-store';
-import type { LiveDelta } from '@app/event-sourcing';
+import type { LiveDelta, Recorded } from '@app/event-sourcing';
 import { upsertRows, type Projection } from '@app/event-sourcing/projections';
 import type { Clock, JurisdictionRegistry } from '@app/shared';
-import type { WarningEvent } from '../domain/warning.events';
+import { warningEvents, type WarningEvent } from '../domain/warning.events';
 import { WarningBoardRow, type WarningMessageRecord } from './warning-board.entity';
 import { toWarningView } from './warning.views';
 
@@ -14,24 +14,24 @@ import { toWarningView } from './warning.views';
 export class WarningBoardProjection implements Projection {
   readonly name = 'warning-board';
   readonly filter = { kind: 'category', categories: ['warning'] } as const;
+  readonly events = warningEvents;
 
   constructor(
     private readonly jurisdictions: JurisdictionRegistry,
     private readonly clock: Clock,
   ) {}
 
-  async apply(events: readonly RecordedEvent[], manager: EntityManager): Promise<LiveDelta[]> {
+  async apply(events: readonly Recorded<WarningEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
     const repository = manager.getRepository(WarningBoardRow);
     const touched = new Map<string, WarningBoardRow>();
     const changes: { id: string; name: LiveDelta['name']; position: string }[] = [];
-    for (const recorded of events) {
-      const event = recorded as unknown as WarningEvent;
+    for (const event of events) {
       const id = event.data.warningId;
       const row = touched.get(id) ?? (await repository.findOneBy({ id }));
-      const next = applyToRow(row, event, recorded);
+      const next = applyToRow(row, event, event);
       if (!next) continue;
       touched.set(id, next);
-      changes.push({ id, name: event.type === 'WarningIssued' ? 'warning.issued' : 'warning.changed', position: formatPosition(recorded.position) });
+      changes.push({ id, name: event.type === 'WarningIssued' ? 'warning.issued' : 'warning.changed', position: formatPosition(event.position) });
     }
     await upsertRows(manager, WarningBoardRow, [...touched.values()]);
     const now = this.clock.now();
