@@ -152,5 +152,40 @@ describe('attack: scope leaks', () => {
       expect((await t.post(`/api/v1/replays/${first}/resume`).send({}).expect(409)).body).toMatchObject({ code: 'REPLAY_QUOTA_EXCEEDED' });
       expect((await t.get(`/api/v1/replays/${first}`).expect(200)).body).toMatchObject({ status: 'paused' });
     });
+
+    it('only the user who started a replay may pause, resume or seek it; others who can see it only watch (403 REPLAY_NOT_OWNER), the rest get 404', async () => {
+      const incidentId = await report('640522');
+      await sleep(3000);
+      await t.post(`/api/v1/incidents/${incidentId}/updates`).send({ measures: '设置警戒区' }).expect(200);
+      const starter = await t.user(['commander'], '640500');
+      const haiyuan = await t.user(['commander'], '640522');
+      const zhongning = await t.user(['commander'], '640521');
+      const replayId = (await t.post('/api/v1/replays', starter.token).send({ incidentId, speed: 1 }).expect(201)).body.replayId as string;
+      const before = (await t.get(`/api/v1/replays/${replayId}`, starter.token).expect(200)).body as { status: string; speed: number };
+      expect(before.status).toBe('running');
+      // Any instant: whether the caller may steer is decided before the instant is looked at.
+      const reportedAt = new Date().toISOString();
+      const steer = (token: string) => [
+        t.post(`/api/v1/replays/${replayId}/pause`, token).send({}),
+        t.post(`/api/v1/replays/${replayId}/resume`, token).send({}),
+        t.post(`/api/v1/replays/${replayId}/seek`, token).send({ at: reportedAt }),
+      ];
+      for (const attempt of steer(haiyuan.token)) {
+        const refused = await attempt;
+        expect(refused.status).toBe(403);
+        expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(refused.body).toMatchObject({ code: 'REPLAY_NOT_OWNER' });
+      }
+      for (const attempt of steer(zhongning.token)) expect((await attempt).body).toMatchObject({ status: 404, code: 'REPLAY_NOT_FOUND' });
+      // The county commander still watches it, and it runs on untouched.
+      expect((await t.get(`/api/v1/replays/${replayId}`, haiyuan.token).expect(200)).body).toMatchObject({ status: 'running' });
+      const socket = await t.socket(haiyuan.token);
+      const ack = (await socket.emitWithAck('subscribe', { replayId })) as { ok: boolean };
+      expect(ack.ok).toBe(true);
+      // The refusals are in the security log under the county commander's name.
+      expect(await t.sql(`select status, count(*)::int as n from security_events where kind = 'request_refused' and user_id = $1 group by status`, [haiyuan.id])).toEqual([{ status: 403, n: 3 }]);
+      // The starter steers it.
+      expect((await t.post(`/api/v1/replays/${replayId}/pause`, starter.token).send({}).expect(200)).body).toMatchObject({ status: 'paused' });
+    });
   });
 });
