@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { incidentBody } from '../support/incident-fixtures';
+import { runningDrill } from '../support/running-drill';
 import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestUser } from '../support/test-users';
 
@@ -132,6 +133,32 @@ describe('attack: scope leaks', () => {
     });
   });
 
+  describe('live feed of drills', () => {
+    it('a county officer cannot subscribe to the city\'s drill (ack DRILL_NOT_FOUND, as for an unknown id) nor receive its incidents in the county', async () => {
+      const cityDrill = await runningDrill(t, '640500');
+      const countyDrill = await runningDrill(t, '640522');
+      const officer = await t.user(['duty_officer'], '640522');
+      expect((await t.get(`/api/v1/drills/${cityDrill}`, officer.token)).status).toBe(404);
+      const county = await t.socket(officer.token);
+      expect(await county.emitWithAck('subscribe', { drillId: cityDrill })).toEqual({ ok: false, code: 'DRILL_NOT_FOUND', error: '演练不存在' });
+      expect(await county.emitWithAck('subscribe', { drillId: randomUUID() })).toEqual({ ok: false, code: 'DRILL_NOT_FOUND', error: '演练不存在' });
+      const countySeen: string[] = [];
+      county.on('incident.changed', (m: { data: { id: string } }) => countySeen.push(m.data.id));
+      const city = await t.socket();
+      expect(await city.emitWithAck('subscribe', { drillId: cityDrill })).toMatchObject({ ok: true });
+      const citySeen: string[] = [];
+      city.on('incident.changed', (m: { data: { id: string } }) => citySeen.push(m.data.id));
+      const inCounty = await report('640522', { drillId: cityDrill });
+      for (let i = 0; i < 100 && !citySeen.includes(inCounty); i++) await sleep(50);
+      expect(citySeen).toContain(inCounty);
+      await sleep(300);
+      expect(countySeen).toEqual([]);
+      // The officer's own county's drill is followed as before.
+      const own = await t.socket(officer.token);
+      expect(await own.emitWithAck('subscribe', { drillId: countyDrill })).toMatchObject({ ok: true });
+    });
+  });
+
   describe('replays', () => {
     it('one user holds at most REPLAYS_PER_USER running replays (409 REPLAY_QUOTA_EXCEEDED); others still get theirs', async () => {
       // An incident whose events lie seconds apart, so a replay at ×1 keeps running while the test goes on.
@@ -183,7 +210,9 @@ describe('attack: scope leaks', () => {
       const ack = (await socket.emitWithAck('subscribe', { replayId })) as { ok: boolean };
       expect(ack.ok).toBe(true);
       // The refusals are in the security log under the county commander's name.
-      expect(await t.sql(`select status, count(*)::int as n from security_events where kind = 'request_refused' and user_id = $1 group by status`, [haiyuan.id])).toEqual([{ status: 403, n: 3 }]);
+      const logged = () => t.sql<{ status: number; n: number }>(`select status, count(*)::int as n from security_events where kind = 'request_refused' and user_id = $1 group by status`, [haiyuan.id]);
+      for (let i = 0; i < 40 && (await logged())[0]?.n !== 3; i++) await sleep(50);
+      expect(await logged()).toEqual([{ status: 403, n: 3 }]);
       // The starter steers it.
       expect((await t.post(`/api/v1/replays/${replayId}/pause`, starter.token).send({}).expect(200)).body).toMatchObject({ status: 'paused' });
     });

@@ -68,6 +68,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
           if (!authenticated) return next(unauthorized());
           (socket.data as ConsoleSocketData).actor = authenticated.actor;
           (socket.data as ConsoleSocketData).expiresAt = authenticated.expiresAt.getTime();
+          (socket.data as ConsoleSocketData).sessionEndsFirst = authenticated.sessionEndsFirst;
           next();
         },
         // The user store cannot be read (database restarting): not a reason to sign the console out.
@@ -165,7 +166,11 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     this.sweep = setInterval(() => {
       const actors = [...this.namespace.sockets.values()].map((s) => (s.data as ConsoleSocketData).actor).filter(Boolean);
       this.authenticator.revoked(actors).then(
-        (revoked) => this.endSessions(revoked, 'access_changed'),
+        (revoked) => {
+          for (const reason of ['session_expired', 'access_changed'] as const) {
+            this.endSessions(new Set([...revoked].filter(([, why]) => why === reason).map(([sid]) => sid)), reason);
+          }
+        },
         () => undefined, // the database may be briefly unreachable; the next sweep tries again
       );
     }, REVOCATION_SWEEP_MS);
@@ -183,13 +188,14 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   }
 
   handleConnection(client: Socket): void {
-    const { actor, expiresAt } = client.data as ConsoleSocketData;
+    const { actor, expiresAt, sessionEndsFirst } = client.data as ConsoleSocketData;
     limitMessages(client);
     void client.join(roomsOfSubscription({}, actor));
     this.fanout.joined(client.id);
-    // A token that expires ends the subscription: the console must sign in again (or reconnect with a renewed token).
+    // A token that expires ends the subscription: the console reconnects with a renewed token. A session at its
+    // absolute end (AUTH_SESSION_HOURS) cannot be renewed: the operator must sign in again, and is told so.
     const timer = setTimeout(() => {
-      client.emit('session.expired', { data: { reason: 'token_expired' } });
+      client.emit('session.expired', { data: { reason: sessionEndsFirst ? 'session_expired' : 'token_expired' } });
       client.disconnect(true);
     }, Math.max(0, expiresAt - Date.now()));
     timer.unref();
@@ -274,6 +280,7 @@ const REVOCATION_SWEEP_MS = 5_000;
 interface ConsoleSocketData {
   actor: Actor;
   expiresAt: number;
+  sessionEndsFirst: boolean;
   expiryTimer?: NodeJS.Timeout;
 }
 
