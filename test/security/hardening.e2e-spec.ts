@@ -55,7 +55,7 @@ describe('HTTP hardening: configured CORS origins and the rate limit', () => {
   const CONSOLE = 'https://console.example';
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ RATE_LIMIT_PER_MINUTE: '5', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '5', CORS_ORIGINS: CONSOLE });
+    t = await startTestApp({ RATE_LIMIT_PER_MINUTE: '5', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '5', RATE_LIMIT_SIGN_IN_PER_MINUTE: '5', CORS_ORIGINS: CONSOLE });
   });
   afterAll(async () => {
     await t?.close();
@@ -91,7 +91,7 @@ describe('HTTP hardening: configured CORS origins and the rate limit', () => {
     expect((await t.get('/api/v1/incidents')).status).toBe(429);
   });
 
-  it('sign-in is rate limited too, right password or not, before the per-name lock could apply', async () => {
+  it('sign-in is rate limited too (its own per-address budget), right password or not, before the per-name lock could apply', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 6 && !statuses.includes(429); i++) {
       statuses.push((await request(t.baseUrl).post('/api/v1/auth/login').send({ username: t.commander.username, password: t.commander.password })).status);
