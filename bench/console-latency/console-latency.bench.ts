@@ -110,7 +110,7 @@ interface SystemUnderTest {
 /** PROCESSES=1: the app in this process (its event loop is measured). More: built API processes behind a round-robin proxy. */
 async function startSystem(databaseUrl: string): Promise<SystemUnderTest> {
   if (PROCESSES <= 1) {
-    const config = validateConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl, RATE_LIMIT_PER_MINUTE: '100000000', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000000' });
+    const config = validateConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl, RATE_LIMIT_PER_MINUTE: '100000000', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000000', RATE_LIMIT_SIGN_IN_PER_MINUTE: '100000000' });
     const app = await createApp({ ...config, DATABASE_URL: databaseUrl });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.getHttpServer().address();
@@ -123,7 +123,7 @@ async function startSystem(databaseUrl: string): Promise<SystemUnderTest> {
   }
   // Scale-out (issue 8, item 4): CLUSTER=true processes on one database, one secret, a layer-4 split in front.
   const env = {
-    CLUSTER: 'true', AUTH_TOKEN_SECRET: randomBytes(32).toString('base64url'), RATE_LIMIT_PER_MINUTE: '100000000', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000000',
+    CLUSTER: 'true', AUTH_TOKEN_SECRET: randomBytes(32).toString('base64url'), RATE_LIMIT_PER_MINUTE: '100000000', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000000', RATE_LIMIT_SIGN_IN_PER_MINUTE: '100000000',
     ...(process.env.LIVE_FLUSH_MS ? { LIVE_FLUSH_MS: process.env.LIVE_FLUSH_MS } : {}),
   };
   const servers: ServerProcess[] = [];

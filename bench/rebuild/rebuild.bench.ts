@@ -143,7 +143,7 @@ async function stateAt(url: string, long: { incidentId: string; events: number; 
   const events = { length: long.events };
   // Projections stay off: the rebuilt read models are what the endpoint reads, and the synthetic dispatches point at
   // incidents that do not exist (the dispatch process manager would retry them forever).
-  const app = await createApp({ ...validateConfig({ NODE_ENV: 'test', DATABASE_URL: url, RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000' }), DATABASE_URL: url, RUN_PROJECTIONS: false });
+  const app = await createApp({ ...validateConfig({ NODE_ENV: 'test', DATABASE_URL: url, RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000', RATE_LIMIT_SIGN_IN_PER_MINUTE: '1000000' }), DATABASE_URL: url, RUN_PROJECTIONS: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   try {
     const address = app.getHttpServer().address();

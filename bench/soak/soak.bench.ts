@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   await admin.query(`create database ${name}`);
   const url = new URL(cluster.url);
   url.pathname = `/${name}`;
-  const server = await startServerProcess({ name: 'soak', databaseUrl: url.toString(), env: { AUTH_TOKEN_SECRET: randomBytes(32).toString('base64url'), RATE_LIMIT_PER_MINUTE: '100000000', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000000' } });
+  const server = await startServerProcess({ name: 'soak', databaseUrl: url.toString(), env: { AUTH_TOKEN_SECRET: randomBytes(32).toString('base64url'), RATE_LIMIT_PER_MINUTE: '100000000', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000000', RATE_LIMIT_SIGN_IN_PER_MINUTE: '100000000' } });
   const sql = new Client({ connectionString: url.toString() });
   await sql.connect();
   const sockets: Socket[] = [];

@@ -62,7 +62,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
       CONSOLE_DIR: join(ROOT, 'apps/console/dist'),
       EVENT_POLL_INTERVAL_MS: '100',
       RATE_LIMIT_PER_MINUTE: '1000000',
-      RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000',
+      RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000', RATE_LIMIT_SIGN_IN_PER_MINUTE: '1000000',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -89,4 +89,34 @@ suite('the console session in a browser', () => {
     await page.reload();
     await page.getByTestId('login-submit').waitFor({ timeout: 10_000 });
   }, 60_000);
+
+  const signInAs = async (who: TestUser) => {
+    await page.getByTestId('login-username').fill(who.username);
+    await page.getByTestId('login-password').fill(who.password);
+    await page.getByTestId('login-submit').click();
+    await connected();
+  };
+  const signOut = async () => {
+    await page.getByTestId('logout').click();
+    await page.getByTestId('login-submit').waitFor({ timeout: 10_000 });
+  };
+
+  it('a county duty officer\'s intake offers only its county and the places below it; roles without intake see no intake tab', async () => {
+    const officer = await t.user(['duty_officer'], '640522');
+    await signInAs(officer);
+    await page.getByTestId('nav-intake').click();
+    const select = page.getByTestId('intake-jurisdiction');
+    await select.waitFor({ timeout: 10_000 });
+    await page.waitForFunction('document.querySelectorAll("[data-testid=intake-jurisdiction] option").length > 1', undefined, { timeout: 10_000 });
+    const offered = (await page.evaluate<string[]>('Array.from(document.querySelectorAll("[data-testid=intake-jurisdiction] option")).map((o) => o.value)')).filter(Boolean);
+    expect(offered).toEqual(['640522', '640522100']);
+    expect(await select.inputValue()).toBe('640522');
+    await signOut();
+    for (const roles of [['viewer'], ['drill_coordinator']] as const) {
+      await signInAs(await t.user([...roles], '640500'));
+      await page.getByTestId('nav-board').waitFor({ timeout: 10_000 });
+      expect(await page.getByTestId('nav-intake').count()).toBe(0);
+      await signOut();
+    }
+  }, 90_000);
 });

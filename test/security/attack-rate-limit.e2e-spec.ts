@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { io } from 'socket.io-client';
+import { SecurityEvents } from '@app/identity';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { incidentBody, waitForMessage } from '../support/incident-fixtures';
 
@@ -23,7 +24,7 @@ describe('attack: an anonymous flood through the load balancer locks the command
   const LB = '127.0.0.1'; // the test client reaches the app from loopback, standing in for the load balancer
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ TRUST_PROXY: LB, RATE_LIMIT_ANONYMOUS_PER_MINUTE: '5', RATE_LIMIT_PER_MINUTE: '1000' });
+    t = await startTestApp({ TRUST_PROXY: LB, RATE_LIMIT_ANONYMOUS_PER_MINUTE: '5', RATE_LIMIT_SIGN_IN_PER_MINUTE: '3', RATE_LIMIT_PER_MINUTE: '1000' });
   });
   afterAll(async () => {
     await t?.close();
@@ -34,7 +35,11 @@ describe('attack: an anonymous flood through the load balancer locks the command
     const flood = await statuses(30, () => request(t.baseUrl).post('/api/v1/incidents').set('X-Forwarded-For', attacker).send(incidentBody()));
     expect(flood.slice(0, 5).every((s) => s === 401)).toBe(true);
     expect(flood.slice(5).every((s) => s === 429)).toBe(true);
+    // Sign-in has a budget of its own per address (3 here): the flood above did not use it, the attacker's own tries do.
+    const signIns = await statuses(4, () => request(t.baseUrl).post('/api/v1/auth/login').set('X-Forwarded-For', attacker).send({ username: t.commander.username, password: 'wrong-password-1' }));
+    expect(signIns.slice(0, 3).every((s) => s === 401)).toBe(true);
     const limited = await request(t.baseUrl).post('/api/v1/auth/login').set('X-Forwarded-For', attacker).send({ username: t.commander.username, password: t.commander.password });
+    expect(signIns[3]).toBe(429);
     expect(limited.status).toBe(429);
     expect(limited.headers['content-type']).toMatch(PROBLEM);
     expect(limited.body).toMatchObject({ status: 429, code: 'TOO_MANY_REQUESTS' });
@@ -55,16 +60,85 @@ describe('attack: an anonymous flood through the load balancer locks the command
   it('X-Forwarded-For counts only from a trusted proxy: a client cannot pick a fresh budget by inventing one', async () => {
     const direct = await startTestApp({ TRUST_PROXY: '10.9.8.7', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '5' });
     try {
-      // startTestApp's own sign-in used one of loopback's five; each request claims another address, to no avail.
+      // startTestApp's own sign-in counts in the sign-in budget; each request claims another address, to no avail.
       const spoofed = await statuses(8, (i) => request(direct.baseUrl).get('/api/v1/incidents').set('X-Forwarded-For', `203.0.113.${i}`));
-      expect(spoofed.filter((s) => s === 401)).toHaveLength(4);
-      expect(spoofed.slice(4).every((s) => s === 429)).toBe(true);
+      expect(spoofed.filter((s) => s === 401)).toHaveLength(5);
+      expect(spoofed.slice(5).every((s) => s === 429)).toBe(true);
     } finally {
       await direct.close();
     }
     // Whereas from the trusted proxy each forwarded address has its own budget.
     const forwarded = await statuses(8, (i) => request(t.baseUrl).get('/api/v1/incidents').set('X-Forwarded-For', `203.0.113.${i}`));
     expect(forwarded.every((s) => s === 401)).toBe(true);
+  });
+});
+
+describe('attack: made-up bearer tokens write into the security log without limit', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ RATE_LIMIT_ANONYMOUS_PER_MINUTE: '20', RATE_LIMIT_PER_MINUTE: '1000' });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('250 POSTs with an unsigned bearer token are limited like anonymous ones and leave one summed row in the log', async () => {
+    const refusedRows = async (): Promise<number> =>
+      (await t.sql<{ n: number }>(`select count(*)::int as n from security_events where kind = 'request_refused'`))[0]!.n;
+    const before = await refusedRows();
+    const flood = await statuses(250, (i) => request(t.baseUrl).post('/api/v1/incidents').set('Authorization', `Bearer eyJhbGciOiJIUzI1NiJ9.e30.${i}`).send({}));
+    const unauthorized = flood.filter((s) => s === 401).length;
+    expect(flood[0]).toBe(401);
+    expect(unauthorized).toBeLessThanOrEqual(20);
+    expect(flood.slice(unauthorized).every((s) => s === 429)).toBe(true);
+    expect(flood.filter((s) => s === 429).length).toBeGreaterThanOrEqual(230);
+    // The signed-in commander from the same address is judged by the user budget and goes on working.
+    expect((await t.get('/api/v1/incidents')).status).toBe(200);
+    // Nothing is written per refusal; the address's window becomes one row when it ends (here: flushed at once, as
+    // the sweep and shutdown do).
+    expect(await refusedRows()).toBe(before);
+    await t.app.get(SecurityEvents).flushAnonymousRefusals();
+    const rows = await t.sql<{ address: string; status: number; user_id: string | null; details: { count: number; statuses: Record<string, number>; anonymous: boolean } }>(
+      `select address, status, user_id, details from security_events where kind = 'request_refused' order by id`,
+    );
+    expect(rows).toHaveLength(before + 1);
+    const summed = rows.at(-1)!;
+    expect(summed).toMatchObject({ status: 401, user_id: null, details: { anonymous: true, count: unauthorized, statuses: { '401': unauthorized } } });
+    expect(summed.address).toMatch(/127\.0\.0\.1/);
+    expect(await t.sql(`select count(*)::int as n from es_events where event_type = 'IncidentReported'`)).toEqual([{ n: 0 }]);
+  });
+
+  it('refusals of a signed-in user are still recorded one by one', async () => {
+    const viewer = await t.user(['viewer']);
+    const refused = await statuses(3, () => t.post('/api/v1/incidents', viewer.token).send(incidentBody()));
+    expect(refused).toEqual([403, 403, 403]);
+    // Written after each response is sent (an onResponse hook): the last one may land a moment later.
+    const rows = async () => (await t.sql<{ n: number }>(`select count(*)::int as n from security_events where kind = 'request_refused' and user_id = $1 and status = 403`, [viewer.id]))[0]!.n;
+    for (let i = 0; i < 40 && (await rows()) < 3; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await rows()).toBe(3);
+  });
+});
+
+describe('attack: an anonymous flood from a shared address stops consoles from renewing their session', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ RATE_LIMIT_ANONYMOUS_PER_MINUTE: '120', RATE_LIMIT_SIGN_IN_PER_MINUTE: '60' });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('after 130 anonymous requests from 127.0.0.1, renewal and sign-in from there still work', async () => {
+    const login = await request(t.baseUrl).post('/api/v1/auth/login').send({ username: t.commander.username, password: t.commander.password }).expect(200);
+    const flood = await statuses(130, () => request(t.baseUrl).get('/api/v1/incidents'));
+    expect(flood.filter((s) => s === 429).length).toBeGreaterThan(0);
+    expect((await request(t.baseUrl).get('/api/v1/jurisdictions')).status).toBe(429);
+    const renewed = await request(t.baseUrl).post('/api/v1/auth/refresh').send({ refreshToken: login.body.refreshToken });
+    expect(renewed.status).toBe(200);
+    expect(typeof renewed.body.accessToken).toBe('string');
+    expect((await t.get('/api/v1/incidents', renewed.body.accessToken)).status).toBe(200);
+    expect((await request(t.baseUrl).post('/api/v1/auth/login').send({ username: t.commander.username, password: t.commander.password })).status).toBe(200);
+    expect(await t.sql(`select count(*)::int as n from security_events where kind = 'refresh'`)).toEqual([{ n: 1 }]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { incidentBody } from '../support/incident-fixtures';
+import { runningDrill } from '../support/running-drill';
 import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestUser } from '../support/test-users';
 
@@ -132,6 +133,32 @@ describe('attack: scope leaks', () => {
     });
   });
 
+  describe('live feed of drills', () => {
+    it('a county officer cannot subscribe to the city\'s drill (ack DRILL_NOT_FOUND, as for an unknown id) nor receive its incidents in the county', async () => {
+      const cityDrill = await runningDrill(t, '640500');
+      const countyDrill = await runningDrill(t, '640522');
+      const officer = await t.user(['duty_officer'], '640522');
+      expect((await t.get(`/api/v1/drills/${cityDrill}`, officer.token)).status).toBe(404);
+      const county = await t.socket(officer.token);
+      expect(await county.emitWithAck('subscribe', { drillId: cityDrill })).toEqual({ ok: false, code: 'DRILL_NOT_FOUND', error: '演练不存在' });
+      expect(await county.emitWithAck('subscribe', { drillId: randomUUID() })).toEqual({ ok: false, code: 'DRILL_NOT_FOUND', error: '演练不存在' });
+      const countySeen: string[] = [];
+      county.on('incident.changed', (m: { data: { id: string } }) => countySeen.push(m.data.id));
+      const city = await t.socket();
+      expect(await city.emitWithAck('subscribe', { drillId: cityDrill })).toMatchObject({ ok: true });
+      const citySeen: string[] = [];
+      city.on('incident.changed', (m: { data: { id: string } }) => citySeen.push(m.data.id));
+      const inCounty = await report('640522', { drillId: cityDrill });
+      for (let i = 0; i < 100 && !citySeen.includes(inCounty); i++) await sleep(50);
+      expect(citySeen).toContain(inCounty);
+      await sleep(300);
+      expect(countySeen).toEqual([]);
+      // The officer's own county's drill is followed as before.
+      const own = await t.socket(officer.token);
+      expect(await own.emitWithAck('subscribe', { drillId: countyDrill })).toMatchObject({ ok: true });
+    });
+  });
+
   describe('replays', () => {
     it('one user holds at most REPLAYS_PER_USER running replays (409 REPLAY_QUOTA_EXCEEDED); others still get theirs', async () => {
       // An incident whose events lie seconds apart, so a replay at ×1 keeps running while the test goes on.
@@ -151,6 +178,43 @@ describe('attack: scope leaks', () => {
       await start().expect(201);
       expect((await t.post(`/api/v1/replays/${first}/resume`).send({}).expect(409)).body).toMatchObject({ code: 'REPLAY_QUOTA_EXCEEDED' });
       expect((await t.get(`/api/v1/replays/${first}`).expect(200)).body).toMatchObject({ status: 'paused' });
+    });
+
+    it('only the user who started a replay may pause, resume or seek it; others who can see it only watch (403 REPLAY_NOT_OWNER), the rest get 404', async () => {
+      const incidentId = await report('640522');
+      await sleep(3000);
+      await t.post(`/api/v1/incidents/${incidentId}/updates`).send({ measures: '设置警戒区' }).expect(200);
+      const starter = await t.user(['commander'], '640500');
+      const haiyuan = await t.user(['commander'], '640522');
+      const zhongning = await t.user(['commander'], '640521');
+      const replayId = (await t.post('/api/v1/replays', starter.token).send({ incidentId, speed: 1 }).expect(201)).body.replayId as string;
+      const before = (await t.get(`/api/v1/replays/${replayId}`, starter.token).expect(200)).body as { status: string; speed: number };
+      expect(before.status).toBe('running');
+      // Any instant: whether the caller may steer is decided before the instant is looked at.
+      const reportedAt = new Date().toISOString();
+      const steer = (token: string) => [
+        t.post(`/api/v1/replays/${replayId}/pause`, token).send({}),
+        t.post(`/api/v1/replays/${replayId}/resume`, token).send({}),
+        t.post(`/api/v1/replays/${replayId}/seek`, token).send({ at: reportedAt }),
+      ];
+      for (const attempt of steer(haiyuan.token)) {
+        const refused = await attempt;
+        expect(refused.status).toBe(403);
+        expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(refused.body).toMatchObject({ code: 'REPLAY_NOT_OWNER' });
+      }
+      for (const attempt of steer(zhongning.token)) expect((await attempt).body).toMatchObject({ status: 404, code: 'REPLAY_NOT_FOUND' });
+      // The county commander still watches it, and it runs on untouched.
+      expect((await t.get(`/api/v1/replays/${replayId}`, haiyuan.token).expect(200)).body).toMatchObject({ status: 'running' });
+      const socket = await t.socket(haiyuan.token);
+      const ack = (await socket.emitWithAck('subscribe', { replayId })) as { ok: boolean };
+      expect(ack.ok).toBe(true);
+      // The refusals are in the security log under the county commander's name.
+      const logged = () => t.sql<{ status: number; n: number }>(`select status, count(*)::int as n from security_events where kind = 'request_refused' and user_id = $1 group by status`, [haiyuan.id]);
+      for (let i = 0; i < 40 && (await logged())[0]?.n !== 3; i++) await sleep(50);
+      expect(await logged()).toEqual([{ status: 403, n: 3 }]);
+      // The starter steers it.
+      expect((await t.post(`/api/v1/replays/${replayId}/pause`, starter.token).send({}).expect(200)).body).toMatchObject({ status: 'paused' });
     });
   });
 });

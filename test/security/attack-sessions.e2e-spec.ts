@@ -68,6 +68,28 @@ describe('attack: sessions', () => {
     expect(await refreshRows(sidOf(signed.accessToken))).toBe(before);
   });
 
+  it('a session at its absolute end closes its open consoles with reason session_expired (sweep and timer alike), not access_changed', async () => {
+    const user = await t.user(['duty_officer']);
+    // Caught by the sweep: the session's end is moved into the past while the console is open.
+    const swept = await signIn(user);
+    const sweptSocket = await t.socket(swept.accessToken);
+    const sweptEnd = waitForMessage<{ data: { reason: string } }>(sweptSocket, 'session.expired', 10_000);
+    await t.sql(`update auth_sessions set expires_at = now() - interval '1 second' where id = $1`, [sidOf(swept.accessToken)]);
+    expect((await sweptEnd).data.reason).toBe('session_expired');
+    // Caught by the socket's own timer: the session ends before the access token does.
+    const timed = await signIn(user);
+    await t.sql(`update auth_sessions set expires_at = now() + interval '2 seconds' where id = $1`, [sidOf(timed.accessToken)]);
+    const timedSocket = await t.socket(timed.accessToken);
+    const timedEnd = waitForMessage<{ data: { reason: string } }>(timedSocket, 'session.expired', 10_000);
+    const disconnected = new Promise<void>((resolve) => timedSocket.once('disconnect', () => resolve()));
+    expect((await timedEnd).data.reason).toBe('session_expired');
+    await disconnected;
+    await t.get('/api/v1/incidents', timed.accessToken).expect(401);
+    await refresh(timed.refreshToken).expect(401);
+    // Nobody ended it: it ran out, which is what the reason says.
+    expect(await session(sidOf(timed.accessToken))).toMatchObject({ ended_at: null });
+  }, 20_000);
+
   it('logout ends the session: its access token, its refresh token and its open console', async () => {
     const user = await t.user(['viewer']);
     const signed = await signIn(user);

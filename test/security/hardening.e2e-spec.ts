@@ -55,13 +55,13 @@ describe('HTTP hardening: configured CORS origins and the rate limit', () => {
   const CONSOLE = 'https://console.example';
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ RATE_LIMIT_PER_MINUTE: '5', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '5', CORS_ORIGINS: CONSOLE });
+    t = await startTestApp({ RATE_LIMIT_PER_MINUTE: '5', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '5', RATE_LIMIT_SIGN_IN_PER_MINUTE: '5', CORS_ORIGINS: CONSOLE });
   });
   afterAll(async () => {
     await t?.close();
   });
 
-  // In order: anonymous requests count against loopback's 5 a minute (startTestApp's own sign-in included), the
+  // In order: anonymous requests count against loopback's 5 a minute (sign-in has a budget of its own), the
   // commander's against its own 5.
   it('a configured origin gets CORS, a foreign one does not; then the 6th+ request within a minute is 429', async () => {
     const allowed = await t.get('/api/v1/incidents').set('Origin', CONSOLE);
@@ -78,9 +78,9 @@ describe('HTTP hardening: configured CORS origins and the rate limit', () => {
       statuses.push(response.status);
       if (response.status === 429 && !limited) limited = response;
     }
-    // The sign-in of startTestApp used 1 of the 5: four 401s, then nothing but 429.
+    // startTestApp's sign-in counts in the sign-in budget, not in these 5: five 401s, then nothing but 429.
     const firstLimited = statuses.indexOf(429);
-    expect(firstLimited).toBe(4);
+    expect(firstLimited).toBe(5);
     expect(statuses.slice(0, firstLimited).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(firstLimited).every((s) => s === 429)).toBe(true);
     expect(limited!.headers['content-type']).toMatch(PROBLEM);
@@ -91,7 +91,7 @@ describe('HTTP hardening: configured CORS origins and the rate limit', () => {
     expect((await t.get('/api/v1/incidents')).status).toBe(429);
   });
 
-  it('sign-in is rate limited too, right password or not, before the per-name lock could apply', async () => {
+  it('sign-in is rate limited too (its own per-address budget), right password or not, before the per-name lock could apply', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 6 && !statuses.includes(429); i++) {
       statuses.push((await request(t.baseUrl).post('/api/v1/auth/login').send({ username: t.commander.username, password: t.commander.password })).status);

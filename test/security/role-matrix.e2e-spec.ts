@@ -26,7 +26,7 @@ interface Endpoint {
   allowed: Role[];
   method: 'GET' | 'POST' | 'PATCH' | 'PUT';
   /** The path to call; may prepare what a successful call needs (a fresh incident to close, a user to disable). */
-  path(): Promise<string>;
+  path(actingUser: TestUser, role: Role): Promise<string>;
   body?(actingUser: TestUser): object;
   /** Sign the acting user in again and act with that token (logout ends the session it is called with). */
   freshSession?: boolean;
@@ -124,8 +124,12 @@ let warningDrillId = '';
 const warningDrill = async (): Promise<string> => (warningDrillId ||= await runningDrill());
 
 /** A fresh replay of the shared incident at ×1, started by the city commander (replays live in memory). */
-const newReplay = async (): Promise<string> => (await t.post('/api/v1/replays').send({ incidentId, speed: 1 }).expect(201)).body.replayId;
 const REPLAY_RUNNERS: Role[] = ['commander', 'drill_coordinator'];
+/** Started by the acting user when its role may start one: only a replay's starter steers it (attack-scope). */
+const newReplay = async (actingUser?: TestUser, role?: Role): Promise<string> => {
+  const starter = actingUser && role && REPLAY_RUNNERS.includes(role) ? actingUser.token : undefined;
+  return (await t.post('/api/v1/replays', starter).send({ incidentId, speed: 1 }).expect(201)).body.replayId;
+};
 let seekAt = '';
 
 /** Drills are run by a drill coordinator of the city; each cell gets its own drill in the state it needs. */
@@ -187,12 +191,12 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'GET /incidents/:id/state', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/incidents/${incidentId}/state?at=${encodeURIComponent(new Date().toISOString())}`, ok: 200 },
   { name: 'POST /replays', allowed: REPLAY_RUNNERS, method: 'POST', path: async () => '/api/v1/replays', body: () => ({ incidentId, speed: 1 }), ok: 201 },
   { name: 'GET /replays/:id', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/replays/${await newReplay()}`, ok: 200 },
-  { name: 'POST /replays/:id/pause', allowed: REPLAY_RUNNERS, method: 'POST', path: async () => `/api/v1/replays/${await newReplay()}/pause`, ok: 200 },
-  { name: 'POST /replays/:id/resume', allowed: REPLAY_RUNNERS, method: 'POST', path: async () => `/api/v1/replays/${await newReplay()}/resume`, ok: 200 },
+  { name: 'POST /replays/:id/pause', allowed: REPLAY_RUNNERS, method: 'POST', path: async (actingUser, role) => `/api/v1/replays/${await newReplay(actingUser, role)}/pause`, ok: 200 },
+  { name: 'POST /replays/:id/resume', allowed: REPLAY_RUNNERS, method: 'POST', path: async (actingUser, role) => `/api/v1/replays/${await newReplay(actingUser, role)}/resume`, ok: 200 },
   {
     name: 'POST /replays/:id/seek', allowed: REPLAY_RUNNERS, method: 'POST', ok: 200, body: () => ({ at: seekAt }),
-    path: async () => {
-      const id = await newReplay();
+    path: async (actingUser, role) => {
+      const id = await newReplay(actingUser, role);
       seekAt = (await t.get(`/api/v1/replays/${id}`).expect(200)).body.from;
       return `/api/v1/replays/${id}/seek`;
     },
@@ -333,7 +337,7 @@ describe('role matrix', () => {
     const endpoint = ENDPOINTS.find((e) => e.name === name)!;
     const actingUser = (endpoint.as ? countyUsers : users).get(role)!;
     const token = endpoint.freshSession ? await signInAgain(actingUser) : actingUser.token;
-    const path = await endpoint.path();
+    const path = await endpoint.path(actingUser, role);
     const [eventsBefore, usersBefore] = [await count('es_events'), await count('users')];
     const call = endpoint.method === 'GET' ? t.get(path, token)
       : endpoint.method === 'PUT' ? t.put(path, token).send(endpoint.body?.(actingUser) ?? {})

@@ -47,7 +47,7 @@ export async function startTestApp(overrides: Record<string, string> = {}, optio
   const database = reuse ? { url: reuse.databaseUrl, drop: () => dropDatabase(reuse.databaseUrl) } : await createTestDatabase();
   // The API rate limits are exercised by their own tests; suites that send thousands of requests must not trip them.
   const config = validateConfig({
-    NODE_ENV: 'test', DATABASE_URL: database.url, EVENT_POLL_INTERVAL_MS: '100', RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000', ...overrides,
+    NODE_ENV: 'test', DATABASE_URL: database.url, EVENT_POLL_INTERVAL_MS: '100', RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000', RATE_LIMIT_SIGN_IN_PER_MINUTE: '1000000', ...overrides,
   });
   const app = await createApp({ ...config, DATABASE_URL: database.url, ...(options.clock ? { clock: options.clock } : {}) });
   await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });

@@ -7,7 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { useContainer } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
-import { SecurityEvents } from '@app/identity';
+import { SecurityEvents, TokenService } from '@app/identity';
 import { addressList, apiDocsPublic, corsOrigins, createValidationPipe, DATABASE_RETRY_AFTER_SECONDS, KnownJurisdictionConstraint, BodyLimitsPipe, problem, PROBLEM_CONTENT_TYPE, ProblemDetailsFilter } from '@app/shared/nest';
 import { ConfiguredIoAdapter } from './realtime/configured-io.adapter';
 import { problemClientErrorHandler } from './http/client-error.handler';
@@ -69,8 +69,8 @@ export async function createApp(config: CommandApiConfig): Promise<NestFastifyAp
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 1024 * 1024 }, fastify.getDefaultJsonParser('error', 'error'));
   fastify.addContentTypeParser('*', (request, _payload, done) => done(unsupportedMediaType(request.headers['content-type']), undefined));
-  // Anonymous requests are counted against their address before anything else happens to them.
-  fastify.addHook('onRequest', anonymousRateLimitHook(app.get(RateLimiter)));
+  // Requests without a validly signed token, and sign-in, are counted against their address before anything else.
+  fastify.addHook('onRequest', anonymousRateLimitHook(app.get(RateLimiter), app.get(TokenService)));
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-correlation-id', request.id);
   });

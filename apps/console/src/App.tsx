@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { currentSession, logout, refresh, resume, setSession, setUnauthorizedHandler, ApiError } from './api';
 import { I18nContext, initialLang, rememberLang, translator, useI18n, type Lang, type MessageKey } from './i18n';
 import { linkHandler, useRoute, type Route } from './router';
-import { StoreProvider, useStore, type SessionEnd } from './store';
+import { can, StoreProvider, useStore, type SessionEnd } from './store';
 import type { Session } from './types';
 import { LoginScreen } from './screens/Login';
 import { BoardScreen } from './screens/Board';
@@ -103,9 +103,10 @@ export function App() {
   );
 }
 
-const NAV: { route: Route['name']; path: string; key: MessageKey; testId: string }[] = [
+/** `shown`: a tab the role cannot use is left out rather than shown only to say so. */
+const NAV: { route: Route['name']; path: string; key: MessageKey; testId: string; shown?: (session: Session) => boolean }[] = [
   { route: 'board', path: '/board', key: 'nav.board', testId: 'nav-board' },
-  { route: 'intake', path: '/intake', key: 'nav.intake', testId: 'nav-intake' },
+  { route: 'intake', path: '/intake', key: 'nav.intake', testId: 'nav-intake', shown: (session) => can(session, 'report') },
   { route: 'teams', path: '/teams', key: 'nav.teams', testId: 'nav-teams' },
   { route: 'stock', path: '/stock', key: 'nav.stock', testId: 'nav-stock' },
   { route: 'map', path: '/map', key: 'nav.map', testId: 'nav-map' },
@@ -122,7 +123,7 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
       <header className="topbar">
         <div className="brand">{t('appTitle')}</div>
         <nav className="nav" aria-label={t('appTitle')}>
-          {NAV.map((n) => (
+          {NAV.filter((n) => !n.shown || n.shown(session)).map((n) => (
             <a key={n.route} href={n.path} data-testid={n.testId} className={route.name === n.route || (n.route === 'board' && (route.name === 'detail' || route.name === 'replay')) ? 'active' : ''}
               aria-current={route.name === n.route ? 'page' : undefined} onClick={linkHandler(n.path)}>
               {t(n.key)}

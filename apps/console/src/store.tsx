@@ -293,7 +293,7 @@ export function StoreProvider({ session, onSessionEnd, children }: { session: Se
       if (error.data?.code === 'UNAVAILABLE') setTimeout(() => { if (socketRef.current === socket && !socket.connected) socket.connect(); }, 3000);
     });
     socket.on('session.expired', (msg: { data?: { reason?: string } }) => {
-      endRef.current(msg?.data?.reason === 'token_expired' ? 'expired' : 'revoked');
+      endRef.current(msg?.data?.reason === 'token_expired' || msg?.data?.reason === 'session_expired' ? 'expired' : 'revoked');
     });
     socket.on('snapshot.required', () => {
       lastPosition.current = null;
@@ -377,6 +377,19 @@ export function StoreProvider({ session, onSessionEnd, children }: { session: Se
 /** Flattened jurisdiction tree, parents first, with depth for indentation. */
 export function flattenJurisdictions(tree: JurisdictionNode[], depth = 0): { code: string; name: string; depth: number }[] {
   return tree.flatMap((n) => [{ code: n.code, name: n.name, depth }, ...flattenJurisdictions(n.children, depth + 1)]);
+}
+
+/**
+ * The user's own jurisdiction and those below it, flattened from that node: the only places the API lets the user
+ * report into (the tree from GET /jurisdictions holds every code).
+ */
+export function jurisdictionsWithin(tree: JurisdictionNode[], code: string): { code: string; name: string; depth: number }[] {
+  for (const node of tree) {
+    if (node.code === code) return flattenJurisdictions([node]);
+    const below = jurisdictionsWithin(node.children, code);
+    if (below.length > 0) return below;
+  }
+  return [];
 }
 
 export function can(session: Session, action: 'report' | 'command' | 'ack'): boolean {

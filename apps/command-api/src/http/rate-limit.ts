@@ -11,8 +11,13 @@ export const RATE_LIMIT_OPTIONS = Symbol('RATE_LIMIT_OPTIONS');
 export interface RateLimitOptions {
   /** RATE_LIMIT_PER_MINUTE: per signed-in user. */
   perUser: number;
-  /** RATE_LIMIT_ANONYMOUS_PER_MINUTE: per client address, for requests without a valid token. */
+  /** RATE_LIMIT_ANONYMOUS_PER_MINUTE: per client address, for requests without a validly signed token. */
   perAddress: number;
+  /**
+   * RATE_LIMIT_SIGN_IN_PER_MINUTE: per client address, for sign-in, renewal and sign-out only. A budget of their
+   * own, so an anonymous flood of other endpoints from a shared (NAT) address cannot stop consoles from renewing.
+   */
+  perAddressSignIn: number;
 }
 
 /** One window per key, opened by its first request; the counters live in PostgreSQL (`rate_limit_hits`) so that every API process counts together. */
@@ -96,23 +101,41 @@ function limitedUrl(url: string): boolean {
   return url.startsWith('/api/') || url.startsWith('/health') || url.startsWith('/metrics');
 }
 
-function carriesBearer(request: FastifyRequest): boolean {
-  return /^\s*Bearer\s+\S/i.test(request.headers.authorization ?? '');
+/** Sign-in, renewal and sign-out: counted against their address in a budget of their own. */
+const SIGN_IN_PATHS = new Set(['/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/auth/logout']);
+
+function bearerOf(request: FastifyRequest): string | undefined {
+  return /^\s*Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
+}
+
+/** The signature check only (keys are held in memory): whether the session is still live is the guard's business. */
+export interface BearerCheck {
+  verify(token: string): Promise<unknown>;
 }
 
 const countedByAddress = new WeakSet<object>();
 
 /**
- * Fastify `onRequest`, before body parsing, routing and any token check: a request without a bearer token is
- * counted against its client address (the TCP peer, or X-Forwarded-For from a TRUST_PROXY proxy). A request with a
- * token is judged after authentication by `UserRateLimitInterceptor`, against its user: so an anonymous flood from
- * one address neither costs more than one upsert per request nor locks a signed-in commander out.
+ * Fastify `onRequest`, before body parsing, routing and any session lookup. Sign-in, renewal and sign-out count
+ * against their client address (the TCP peer, or X-Forwarded-For from a TRUST_PROXY proxy) in a budget of their own.
+ * Every other request counts against its address too unless it carries a token whose signature checks out (no
+ * database work): a made-up bearer header buys no exemption. A validly signed request is judged after
+ * authentication by `UserRateLimitInterceptor`, against its user; so an anonymous flood from one address costs at
+ * most one upsert per request and locks neither a signed-in commander nor a renewing console out.
  */
-export function anonymousRateLimitHook(limiter: RateLimiter) {
+export function anonymousRateLimitHook(limiter: RateLimiter, tokens: BearerCheck) {
   return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    if (!limitedUrl(request.url) || carriesBearer(request)) return;
+    if (!limitedUrl(request.url)) return;
+    const path = request.url.split('?')[0]!;
+    let verdict: Verdict;
+    if (SIGN_IN_PATHS.has(path)) {
+      verdict = await limiter.consume(`sign-in:${request.ip}`, limiter.options.perAddressSignIn);
+    } else {
+      const token = bearerOf(request);
+      if (token !== undefined && (await tokens.verify(token)) !== undefined) return;
+      verdict = await limiter.consume(`ip:${request.ip}`, limiter.options.perAddress);
+    }
     countedByAddress.add(request);
-    const verdict = await limiter.consume(`ip:${request.ip}`, limiter.options.perAddress);
     if (verdict.allowed) return;
     await reply
       .code(429)
@@ -124,8 +147,8 @@ export function anonymousRateLimitHook(limiter: RateLimiter) {
 
 /**
  * Runs after the guards: a signed-in request counts against its user (whichever address or process it comes
- * through), so two users never share a budget and consoles behind one proxy do not either. A request that reached a
- * public route with some token but no actor (sign-in with a stray header) counts against its address instead.
+ * through), so two users never share a budget and consoles behind one proxy do not either. A request without an actor
+ * that the address hook did not count already counts against its address here.
  */
 @Injectable()
 export class UserRateLimitInterceptor implements NestInterceptor {

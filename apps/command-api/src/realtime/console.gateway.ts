@@ -4,7 +4,7 @@ import {
 } from '@nestjs/websockets';
 import type { Subscription as RxSubscription } from 'rxjs';
 import type { Namespace, Socket } from 'socket.io';
-import { formatPosition, parsePosition } from '@app/event-store';
+import { EVENT_STORE, formatPosition, parsePosition, type EventStore } from '@app/event-store';
 import type { LiveDelta, LiveDeltaBus } from '@app/event-sourcing';
 import { LIVE_DELTA_BUS, LiveDeltaBuffer, PROJECTION_RUNNER, type ProjectionRunner } from '@app/event-sourcing/projections';
 import { Authenticator } from '@app/identity';
@@ -51,6 +51,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
     private readonly authenticator: Authenticator,
     private readonly replays: ReplayRegistry,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(REALTIME_OPTIONS) options: RealtimeOptions,
   ) {
     this.fanout = new CorkedFanout(() => this.namespace, options.flushMs);
@@ -67,6 +68,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
           if (!authenticated) return next(unauthorized());
           (socket.data as ConsoleSocketData).actor = authenticated.actor;
           (socket.data as ConsoleSocketData).expiresAt = authenticated.expiresAt.getTime();
+          (socket.data as ConsoleSocketData).sessionEndsFirst = authenticated.sessionEndsFirst;
           next();
         },
         // The user store cannot be read (database restarting): not a reason to sign the console out.
@@ -164,7 +166,11 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     this.sweep = setInterval(() => {
       const actors = [...this.namespace.sockets.values()].map((s) => (s.data as ConsoleSocketData).actor).filter(Boolean);
       this.authenticator.revoked(actors).then(
-        (revoked) => this.endSessions(revoked, 'access_changed'),
+        (revoked) => {
+          for (const reason of ['session_expired', 'access_changed'] as const) {
+            this.endSessions(new Set([...revoked].filter(([, why]) => why === reason).map(([sid]) => sid)), reason);
+          }
+        },
         () => undefined, // the database may be briefly unreachable; the next sweep tries again
       );
     }, REVOCATION_SWEEP_MS);
@@ -182,13 +188,14 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   }
 
   handleConnection(client: Socket): void {
-    const { actor, expiresAt } = client.data as ConsoleSocketData;
+    const { actor, expiresAt, sessionEndsFirst } = client.data as ConsoleSocketData;
     limitMessages(client);
     void client.join(roomsOfSubscription({}, actor));
     this.fanout.joined(client.id);
-    // A token that expires ends the subscription: the console must sign in again (or reconnect with a renewed token).
+    // A token that expires ends the subscription: the console reconnects with a renewed token. A session at its
+    // absolute end (AUTH_SESSION_HOURS) cannot be renewed: the operator must sign in again, and is told so.
     const timer = setTimeout(() => {
-      client.emit('session.expired', { data: { reason: 'token_expired' } });
+      client.emit('session.expired', { data: { reason: sessionEndsFirst ? 'session_expired' : 'token_expired' } });
       client.disconnect(true);
     }, Math.max(0, expiresAt - Date.now()));
     timer.unref();
@@ -200,12 +207,15 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   }
 
   @SubscribeMessage('subscribe')
-  async subscribe(@ConnectedSocket() client: Socket, @MessageBody() body: unknown): Promise<{ ok: boolean; rooms?: string[]; error?: string }> {
+  async subscribe(@ConnectedSocket() client: Socket, @MessageBody() body: unknown): Promise<{ ok: boolean; rooms?: string[]; error?: string; code?: string }> {
     const subscription = parseSubscription(body, this.jurisdictions);
     if (typeof subscription === 'string') return { ok: false, error: subscription };
     const actor = (client.data as ConsoleSocketData).actor;
     // Only the user who started a replay, or one whose jurisdictions cover its incidents, may follow it.
     if (subscription.replayId && !this.replays.canJoin(subscription.replayId, actor)) return { ok: false, error: '回放不存在或无权查看' };
+    // A drill the caller may not read (GET /drills/{id} answers 404) is refused as if it did not exist: its rooms are
+    // per jurisdiction, but an ok would still confirm the id and let the socket follow the drill in its own county.
+    if (subscription.drillId && !(await this.drillVisible(subscription.drillId, actor))) return { ok: false, code: 'DRILL_NOT_FOUND', error: '演练不存在' };
     const rooms = roomsOfSubscription(subscription, actor);
     if (typeof rooms === 'string') return { ok: false, error: rooms };
     for (const room of client.rooms) if (room !== client.id) await client.leave(room);
@@ -214,6 +224,18 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     // microtasks), so nothing is missed or sent twice.
     if (subscription.replayId) for (const e of this.replays.backlog(subscription.replayId)) client.emit(e.name, e.payload);
     return { ok: true, rooms };
+  }
+
+  /** The drill's jurisdiction from its first event (the stream, not the read model: a drill just planned counts). */
+  private async drillVisible(drillId: string, actor: Pick<Actor, 'scope'>): Promise<boolean> {
+    try {
+      const [planned] = await this.store.readStream(`drill-${drillId}`, { maxCount: 1 });
+      const jurisdiction = (planned?.data as { jurisdiction?: unknown } | undefined)?.jurisdiction;
+      return typeof jurisdiction === 'string' && actor.scope.includes(jurisdiction);
+    } catch {
+      // No such stream (or it cannot be read now): nothing to follow.
+      return false;
+    }
   }
 
   @SubscribeMessage('resume')
@@ -258,6 +280,7 @@ const REVOCATION_SWEEP_MS = 5_000;
 interface ConsoleSocketData {
   actor: Actor;
   expiresAt: number;
+  sessionEndsFirst: boolean;
   expiryTimer?: NodeJS.Timeout;
 }
 

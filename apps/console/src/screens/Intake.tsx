@@ -3,7 +3,7 @@ import { ApiError, post } from '../api';
 import { FieldError } from '../components';
 import { CATEGORIES, useI18n, type MessageKey } from '../i18n';
 import { navigate } from '../router';
-import { can, flattenJurisdictions, useStore } from '../store';
+import { can, jurisdictionsWithin, useStore } from '../store';
 import { localInputToShanghaiIso, nowShanghaiInput } from '../time';
 import type { Incident, Session } from '../types';
 
@@ -61,7 +61,8 @@ function validate(v: Values, t: (k: MessageKey) => string): Partial<Record<Field
 export function IntakeScreen({ session }: { session: Session }) {
   const { t, lang } = useI18n();
   const { state, dispatch } = useStore();
-  const places = useMemo(() => flattenJurisdictions(state.jurisdictions), [state.jurisdictions]);
+  // Only where the user may report: its own jurisdiction and those below (anything else would be refused with 403).
+  const places = useMemo(() => jurisdictionsWithin(state.jurisdictions, session.user.jurisdiction), [state.jurisdictions, session.user.jurisdiction]);
   const [values, setValues] = useState<Values>(() => ({
     title: '', category: '', occurredAt: nowShanghaiInput(), address: '', lat: '', lng: '', jurisdiction: session.user.jurisdiction,
     enterprise: '', reporterName: '', reporterPhone: '', reporterOrganization: '', deaths: '0', missing: '0', seriousInjuries: '0',

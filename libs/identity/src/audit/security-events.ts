@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 
@@ -28,15 +28,44 @@ function exportOf(route: string, reply: FastifyReply): string | undefined {
 const REPLAY_ROUTE = /^\/api\/v1\/replays$/;
 const MUTATIONS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/** Refusals without a signed-in user are summed per address over this long and written as one row. */
+export const ANONYMOUS_REFUSAL_WINDOW_MS = 60_000;
+/** Addresses summed at once per process; refusals from further ones share one row without an address. */
+const MAX_SUMMED_ADDRESSES = 10_000;
+
+interface RefusalSum {
+  address: string | null;
+  since: Date;
+  last: Date;
+  count: number;
+  /** The first refusal of the window, as an example of what was sent. */
+  method: string;
+  path: string;
+  status: number;
+  route: string | null;
+  correlationId: string;
+  statuses: Record<string, number>;
+}
+
 /**
  * The security event log (security_events, append-only, kept at least 180 days). Writing it must never fail the
  * request it describes: a failed insert is logged and dropped.
  */
 @Injectable()
-export class SecurityEvents {
+export class SecurityEvents implements OnModuleDestroy {
   private readonly logger = new Logger('SecurityEvents');
+  private readonly anonymousRefusals = new Map<string, RefusalSum>();
+  private readonly sweep: NodeJS.Timeout;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {
+    this.sweep = setInterval(() => void this.flushAnonymousRefusals(ANONYMOUS_REFUSAL_WINDOW_MS), 5_000);
+    this.sweep.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.sweep);
+    await this.flushAnonymousRefusals();
+  }
 
   async record(event: SecurityEvent, request?: FastifyRequest): Promise<void> {
     try {
@@ -71,6 +100,10 @@ export class SecurityEvents {
           : undefined;
     if (!kind) return;
     const actor = request.actor;
+    if (kind === 'request_refused' && !actor) {
+      this.sumAnonymousRefusal(request, status, route);
+      return;
+    }
     try {
       await this.dataSource.query(
         `insert into security_events (kind, user_id, username, session_id, jurisdiction, address, correlation_id, method, path, status, details)
@@ -82,6 +115,55 @@ export class SecurityEvents {
       );
     } catch (error) {
       this.logger.warn(`security event ${kind} not recorded: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /**
+   * Anyone can send refused requests without signing in (a made-up token, no token, an unknown route), and the log
+   * keeps every row for 180 days: writing one row each would let an outsider fill it. So they are summed per client
+   * address, and each address's window becomes one row (`details.count`, `details.statuses`, `details.from`/`to`)
+   * when it ends. With the per-address rate limit before it this writes at most one row per address, minute and API
+   * process. Refusals of signed-in users stay one row each: those are bounded by the per-user limit and name a user.
+   */
+  private sumAnonymousRefusal(request: FastifyRequest, status: number, route: string | undefined): void {
+    const now = new Date();
+    const known = this.anonymousRefusals.get(request.ip);
+    const key = known || this.anonymousRefusals.size < MAX_SUMMED_ADDRESSES ? request.ip : '';
+    const sum = this.anonymousRefusals.get(key) ?? {
+      address: key === '' ? null : request.ip, since: now, last: now, count: 0, method: request.method, path: pathOf(request), status,
+      route: route ?? null, correlationId: String(request.id), statuses: {},
+    };
+    sum.count += 1;
+    sum.last = now;
+    sum.statuses[String(status)] = (sum.statuses[String(status)] ?? 0) + 1;
+    this.anonymousRefusals.set(key, sum);
+  }
+
+  /**
+   * Writes the summed refusals whose window is at least `olderThanMs` old (all of them by default, as on shutdown):
+   * one `request_refused` row per address, with the first refusal's request and the count of the window.
+   */
+  async flushAnonymousRefusals(olderThanMs = 0): Promise<void> {
+    const due: RefusalSum[] = [];
+    const now = Date.now();
+    for (const [key, sum] of this.anonymousRefusals) {
+      if (now - sum.since.getTime() < olderThanMs) continue;
+      this.anonymousRefusals.delete(key);
+      due.push(sum);
+    }
+    for (const sum of due) {
+      try {
+        await this.dataSource.query(
+          `insert into security_events (kind, address, correlation_id, method, path, status, details)
+           values ('request_refused', $1, $2, $3, $4, $5, $6)`,
+          [
+            sum.address, sum.correlationId, sum.method, sum.path, sum.status,
+            JSON.stringify({ route: sum.route, anonymous: true, count: sum.count, statuses: sum.statuses, from: sum.since.toISOString(), to: sum.last.toISOString() }),
+          ],
+        );
+      } catch (error) {
+        this.logger.warn(`${sum.count} refused anonymous requests not recorded: ${error instanceof Error ? error.message : String(error)}`);
+      }
     }
   }
 }

@@ -47,6 +47,13 @@ export class ReplayNotFoundError extends DomainError {
   }
 }
 
+/** Watching is open to everyone who may see the replay; steering it only to whoever started it. */
+export class ReplayNotOwnerError extends DomainError {
+  constructor() {
+    super('REPLAY_NOT_OWNER', 'forbidden', '只有发起该回放的用户可以暂停、继续或跳转；您可以观看此回放');
+  }
+}
+
 interface Replay {
   id: string;
   startedBy: string;
@@ -120,6 +127,13 @@ export class ReplayRegistry implements OnModuleDestroy {
     return replay;
   }
 
+  /** Pause, resume and seek: one user's replay is not another's to steer (403 if visible, 404 if not). */
+  private owned(id: string, actor: Pick<Actor, 'userId' | 'scope'>): Replay {
+    const replay = this.visible(id, actor);
+    if (replay.startedBy !== actor.userId) throw new ReplayNotOwnerError();
+    return replay;
+  }
+
   canJoin(id: string, actor: Pick<Actor, 'userId' | 'scope'>): boolean {
     const replay = this.replays.get(id);
     return replay !== undefined && mayFollow(replay, actor);
@@ -130,7 +144,7 @@ export class ReplayRegistry implements OnModuleDestroy {
   }
 
   pause(id: string, actor: Pick<Actor, 'userId' | 'scope'>) {
-    const replay = this.visible(id, actor);
+    const replay = this.owned(id, actor);
     if (replay.status === 'running') {
       clearTimeout(replay.timer);
       replay.timer = undefined;
@@ -141,7 +155,7 @@ export class ReplayRegistry implements OnModuleDestroy {
 
   /** Continues from the replay time reached: the wait to the next event starts afresh. A finished replay stays so. */
   resume(id: string, actor: Pick<Actor, 'userId' | 'scope'>) {
-    const replay = this.visible(id, actor);
+    const replay = this.owned(id, actor);
     if (replay.status === 'paused') {
       // Pausing is no way around the quota: the starter's running replays count when one of them resumes.
       if (this.runningOf(replay.startedBy) >= this.perUser) throw new ReplayQuotaError(this.perUser);
@@ -156,7 +170,7 @@ export class ReplayRegistry implements OnModuleDestroy {
    * `seek: true`; a running replay goes on from there, a paused one stays paused, a finished one becomes paused.
    */
   seek(id: string, at: Date, actor: Pick<Actor, 'userId' | 'scope'>) {
-    const replay = this.visible(id, actor);
+    const replay = this.owned(id, actor);
     const atMs = at.getTime();
     const [first, last] = [replay.times[0]!, replay.times[replay.times.length - 1]!];
     if (atMs < first || atMs > last) {

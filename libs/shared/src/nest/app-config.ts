@@ -98,6 +98,15 @@ export class AppConfig {
   RATE_LIMIT_ANONYMOUS_PER_MINUTE = 120;
 
   /**
+   * Requests per minute per client address to sign in, renew a session and sign out, across all processes: a budget
+   * apart from the anonymous one, so flooding other endpoints from a shared address does not stop renewals.
+   */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_SIGN_IN_PER_MINUTE = 60;
+
+  /**
    * Proxies (load balancers) whose X-Forwarded-For is believed, comma-separated addresses or CIDRs (or `loopback`,
    * `linklocal`, `uniquelocal`). Empty: the client address is the TCP peer, whatever the headers say.
    */
