@@ -137,6 +137,18 @@ const FASTIFY_ERRORS: Record<string, { code: string; detail: string }> = {
   FST_ERR_NOT_FOUND: { code: 'ROUTE_NOT_FOUND', detail: '接口不存在' },
 };
 
+/**
+ * A Fastify client error as our own DomainError (stable code, Chinese detail), for the places that see Fastify's
+ * error first: Nest turns Fastify errors that reach it into a plain HttpException carrying only the English message,
+ * so a body parser hands its error over through here. Errors without a mapping, or not 400s, pass unchanged.
+ */
+export function asClientProblem(error: Error): Error {
+  const code = (error as { code?: unknown }).code;
+  const known = typeof code === 'string' ? FASTIFY_ERRORS[code] : undefined;
+  const status = (error as { statusCode?: unknown }).statusCode;
+  return known && status === 400 ? new DomainError(known.code, 'invalid', known.detail) : error;
+}
+
 function fromFastifyError(error: FastifyClientError): ProblemDetails {
   const known = error.code ? FASTIFY_ERRORS[error.code] : undefined;
   // Errors we raise with Fastify's codes (the 415 of the content-type guard) already say it in Chinese.
