@@ -28,6 +28,7 @@ const REQUIRED_REQUESTS = 2_000;
 const TEST_TIMEOUT_MS = 120_000;
 
 type Json = Record<string, unknown>;
+const CHINESE = /[\u4e00-\u9fff]/;
 
 interface Endpoint {
   name: string;
@@ -660,7 +661,7 @@ describe('hostile input: random and malformed requests to every mutation endpoin
     if (status >= 500) problems.push(`a ${status}`);
     if (status >= 400) {
       if (!type.startsWith('application/problem+json')) problems.push(`an error as ${type || 'no content type'}, not application/problem+json`);
-      let problem: { status?: unknown; code?: unknown } = {};
+      let problem: { status?: unknown; code?: unknown; detail?: unknown; errors?: unknown } = {};
       try {
         problem = JSON.parse(text) as typeof problem;
       } catch {
@@ -668,6 +669,11 @@ describe('hostile input: random and malformed requests to every mutation endpoin
       }
       if (problem.status !== status) problems.push(`problem.status ${String(problem.status)} ≠ HTTP ${status}`);
       if (typeof problem.code !== 'string') problems.push('a problem without a string code');
+      // The users read Chinese: the detail and every field message must say it in Chinese, whatever broke.
+      if (typeof problem.detail !== 'string' || !CHINESE.test(problem.detail)) problems.push(`a detail not in Chinese: ${JSON.stringify(problem.detail)}`);
+      for (const error of Array.isArray(problem.errors) ? (problem.errors as Array<{ message?: unknown }>) : []) {
+        if (typeof error.message !== 'string' || !CHINESE.test(error.message)) problems.push(`a field message not in Chinese: ${JSON.stringify(error.message)}`);
+      }
       if (after !== before) problems.push(`${after - before} event(s) appended for a rejected request`);
     }
     if (/node_modules|\.ts:\d+|\n\s+at /.test(text)) problems.push('a stack trace in the response');

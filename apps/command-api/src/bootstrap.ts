@@ -8,7 +8,7 @@ import { useContainer } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import { SecurityEvents, TokenService } from '@app/identity';
-import { addressList, apiDocsPublic, corsOrigins, createValidationPipe, DATABASE_RETRY_AFTER_SECONDS, KnownJurisdictionConstraint, BodyLimitsPipe, problem, PROBLEM_CONTENT_TYPE, ProblemDetailsFilter } from '@app/shared/nest';
+import { addressList, apiDocsPublic, asClientProblem, corsOrigins, createValidationPipe, DATABASE_RETRY_AFTER_SECONDS, KnownJurisdictionConstraint, BodyLimitsPipe, problem, PROBLEM_CONTENT_TYPE, ProblemDetailsFilter } from '@app/shared/nest';
 import { ConfiguredIoAdapter } from './realtime/configured-io.adapter';
 import { problemClientErrorHandler } from './http/client-error.handler';
 import { registerSecurityHeaders } from './http/security-headers';
@@ -67,7 +67,11 @@ export async function createApp(config: CommandApiConfig): Promise<NestFastifyAp
   // The API speaks JSON only: every other body (text, form-encoded, multipart, anything) is refused with a 415
   // problem before it is parsed, instead of reaching validation as a string or a flat form object.
   fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 1024 * 1024 }, fastify.getDefaultJsonParser('error', 'error'));
+  // Parser errors are turned into our own problems here: past this point Nest rewraps Fastify's errors and their codes
+  // are lost (see asClientProblem).
+  const json = fastify.getDefaultJsonParser('error', 'error');
+  fastify.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 1024 * 1024 }, (request, body, done) =>
+    json(request, body as string, (error: Error | null, value?: unknown) => (error ? done(asClientProblem(error), undefined) : done(null, value))));
   fastify.addContentTypeParser('*', (request, _payload, done) => done(unsupportedMediaType(request.headers['content-type']), undefined));
   // Requests without a validly signed token, and sign-in, are counted against their address before anything else.
   fastify.addHook('onRequest', anonymousRateLimitHook(app.get(RateLimiter), app.get(TokenService)));

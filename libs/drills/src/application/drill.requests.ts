@@ -102,7 +102,7 @@ export async function payloadErrors(kind: InjectKind, payload: Record<string, un
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return [{ path, message: 'payload 须为对象' }];
   const instance = plainToInstance(payloadClass, payload);
   const errors = flattenValidationErrors(
-    await validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, stopAtFirstError: true, validationError: { target: false, value: false } }),
+    await validate(instance, { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true, stopAtFirstError: true, validationError: { target: false, value: true } }),
     path,
   );
   if (kind === 'report_incident' && 'drillId' in payload) errors.push({ path: `${path}.drillId`, message: 'drillId 由演练自动填写，不可在注入中指定' });

@@ -1,17 +1,17 @@
 import { Body, Controller, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { idempotentAggregateId, type CommandContext } from '@app/event-sourcing';
 import { OutsideJurisdictionError, type Actor } from '@app/shared';
-import { CommandCtx, CurrentActor, Requires, uuidParam } from '@app/shared/nest';
+import { CommandCtx, CurrentActor, IsDateOrInstant, Requires, uuidParam } from '@app/shared/nest';
 import { PlanCommandRunner, type PlanCommandResponse } from './plan-command-runner';
 import { PlanContentRequest, toPlanContent } from './plan-content.request';
 
 export class FilePlanRequest {
   @ApiProperty({ example: '宁夏回族自治区应急管理厅' }) @IsString() @IsNotEmpty() @MaxLength(200) authority!: string;
   @ApiProperty({ example: '2026-11-20', description: '备案日期（日期或带时区的时刻）' })
-  @IsISO8601({ strict: true }, { message: 'filedAt 须为 ISO 8601 日期' })
+  @IsDateOrInstant()
   filedAt!: string;
 }
 

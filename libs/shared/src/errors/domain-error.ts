@@ -26,9 +26,14 @@ export class DomainError extends Error {
   }
 }
 
+/**
+ * Something the reader may not see or that does not exist: `code` is the stable error code (`USER` → USER_NOT_FOUND),
+ * `noun` the Chinese word the detail names it by. The id stays out of the detail: the caller sent it, and a sentence
+ * like "USER 1b2c… 不存在" reads as a code word, not as Chinese.
+ */
 export class NotFoundError extends DomainError {
-  constructor(what: string, id: string) {
-    super(`${what.toUpperCase()}_NOT_FOUND`, 'not_found', `${what} ${id} 不存在`, { id });
+  constructor(code: string, noun: string, id?: string) {
+    super(`${code.toUpperCase()}_NOT_FOUND`, 'not_found', `${noun}不存在`, id === undefined ? undefined : { id });
   }
 }
 

@@ -1,5 +1,6 @@
 import { DomainError } from '../errors/domain-error';
 import { BodyLimitsPipe, MAX_NESTING } from './body-limits.pipe';
+import { RequestValidationError } from './validation';
 
 const codeOf = (value: unknown): string | undefined => {
   try {
@@ -29,5 +30,23 @@ describe('BodyLimitsPipe', () => {
     expect(codeOf({ title: 'x\uD800' })).toBe('INVALID_CHARACTERS');
     expect(codeOf({ title: '\uDC00y' })).toBe('INVALID_CHARACTERS');
     expect(codeOf({ ['k\u0000']: 1 })).toBe('INVALID_CHARACTERS');
+  });
+  it('refuses invisible characters in values and keys, naming the field and the code point, but keeps the zero-width joiner', () => {
+    const refusal = (value: unknown) => {
+      try {
+        new BodyLimitsPipe().transform(value, { type: 'body' });
+        return undefined;
+      } catch (error) {
+        return error instanceof RequestValidationError ? error.errors : 'other';
+      }
+    };
+    for (const ch of ['\u200B', '\u2028', '\u2029', '\uFEFF', '\u180E', '\u034F', '\u115F', '\u1160', '\u3164', '\uFFA0', '\u2060']) {
+      const errors = refusal({ title: `储罐${ch}泄漏` });
+      expect(errors).toEqual([{ path: 'title', message: expect.stringContaining(`U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`) }]);
+      expect(refusal({ items: [{ [`b${ch}`]: 1 }] })).toEqual([expect.objectContaining({ path: `items.0.b${ch}` })]);
+    }
+    expect(refusal({ title: '消防员 👨\u200D🚒 到场', note: 'Line one, 二' })).toBeUndefined();
+    // Values our own decorators build are not user text.
+    expect(() => new BodyLimitsPipe().transform({ by: 'x\u200By' }, { type: 'custom', data: '' })).not.toThrow();
   });
 });

@@ -44,9 +44,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return problem(503, 'DATABASE_UNAVAILABLE', '数据库暂不可用，请稍后重试');
     }
     if (exception instanceof HttpException) return fromHttpException(exception);
-    if (isFastifyClientError(exception)) {
-      return problem(exception.statusCode, fastifyCode(exception), exception.message);
-    }
+    if (isFastifyClientError(exception)) return fromFastifyError(exception);
     this.logger.error(`unexpected error [${correlationId}]: ${exception instanceof Error ? exception.stack : String(exception)}`);
     return problem(500, 'INTERNAL_ERROR', `服务器内部错误，请联系值班运维并提供关联编号 ${correlationId}`);
   }
@@ -68,17 +66,47 @@ const HTTP_CODES: Record<number, string> = {
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  408: 'REQUEST_TIMEOUT',
+  411: 'LENGTH_REQUIRED',
   413: 'BODY_TOO_LARGE',
+  414: 'URI_TOO_LONG',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'TOO_MANY_REQUESTS',
   503: 'SERVICE_UNAVAILABLE',
 };
 
+/** The Chinese detail for a framework error whose own text is English (the users of this API read Chinese). */
+const HTTP_DETAILS: Record<number, string> = {
+  400: '请求格式错误',
+  401: '未登录或登录已过期，请重新登录',
+  403: '当前角色无权执行此操作',
+  404: '请求的资源不存在',
+  405: '此接口不支持该请求方法',
+  406: '无法提供请求的内容格式',
+  408: '请求超时',
+  411: '请求须注明内容长度（Content-Length）',
+  413: '请求内容过大',
+  414: '请求地址过长',
+  415: '不支持的请求内容类型，请使用 application/json',
+  429: '请求过于频繁，请稍后重试',
+  503: '服务暂不可用，请稍后重试',
+};
+
+const hasChinese = (text: string) => /[\u4e00-\u9fff]/.test(text);
+
 function fromHttpException(exception: HttpException): ProblemDetails {
   const status = exception.getStatus();
   const response = exception.getResponse();
   const message = typeof response === 'object' && response && 'message' in response ? String((response as { message: unknown }).message) : exception.message;
-  return problem(status, HTTP_CODES[status] ?? `HTTP_${status}`, message);
+  // Nest answers a path no controller serves with a NotFoundException("Cannot GET /path"): not a missing record
+  // but a wrong address, told apart by its own code so a client does not mistake it for "this incident is gone".
+  if (status === 404 && /^Cannot [A-Z]+ /.test(message)) {
+    return problem(404, 'ROUTE_NOT_FOUND', `接口不存在：${message.slice('Cannot '.length, 200)}`);
+  }
+  // Our own exceptions carry Chinese text; a framework's English text is replaced by the Chinese one of its status.
+  const detail = hasChinese(message) ? message : (HTTP_DETAILS[status] ?? `请求未能处理（HTTP ${status}）`);
+  return problem(status, HTTP_CODES[status] ?? `HTTP_${status}`, detail);
 }
 
 interface FastifyClientError {
@@ -94,16 +122,37 @@ function isFastifyClientError(error: unknown): error is FastifyClientError {
   return typeof status === 'number' && status >= 400 && status < 500;
 }
 
-function fastifyCode(error: FastifyClientError): string {
-  switch (error.code) {
-    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return 'UNSUPPORTED_MEDIA_TYPE';
-    case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return 'BODY_TOO_LARGE';
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return 'MALFORMED_JSON';
-    default:
-      return HTTP_CODES[error.statusCode] ?? `HTTP_${error.statusCode}`;
-  }
+/**
+ * Fastify's client errors by their code (node_modules/fastify/lib/errors.js), each with a stable code of ours and a
+ * Chinese detail. The JSON parser (secure-json-parse) refuses `__proto__` and `constructor.prototype` keys, which
+ * would otherwise pollute prototypes; Fastify reports those as FST_ERR_CTP_INVALID_JSON_BODY like any broken JSON.
+ */
+const FASTIFY_ERRORS: Record<string, { code: string; detail: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'MALFORMED_JSON', detail: '请求内容不是有效的 JSON（或含有 __proto__、constructor 等不允许的键）' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'EMPTY_BODY', detail: '请求内容为空：Content-Type 为 application/json 时须提供 JSON 内容' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', detail: HTTP_DETAILS[415]! },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'INVALID_CONTENT_LENGTH', detail: '请求的 Content-Length 与实际内容长度不符' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'BODY_TOO_LARGE', detail: HTTP_DETAILS[413]! },
+  FST_ERR_BAD_URL: { code: 'MALFORMED_URL', detail: '请求地址含有无法解析的编码' },
+  FST_ERR_NOT_FOUND: { code: 'ROUTE_NOT_FOUND', detail: '接口不存在' },
+};
+
+/**
+ * A Fastify client error as our own DomainError (stable code, Chinese detail), for the places that see Fastify's
+ * error first: Nest turns Fastify errors that reach it into a plain HttpException carrying only the English message,
+ * so a body parser hands its error over through here. Errors without a mapping, or not 400s, pass unchanged.
+ */
+export function asClientProblem(error: Error): Error {
+  const code = (error as { code?: unknown }).code;
+  const known = typeof code === 'string' ? FASTIFY_ERRORS[code] : undefined;
+  const status = (error as { statusCode?: unknown }).statusCode;
+  return known && status === 400 ? new DomainError(known.code, 'invalid', known.detail) : error;
+}
+
+function fromFastifyError(error: FastifyClientError): ProblemDetails {
+  const known = error.code ? FASTIFY_ERRORS[error.code] : undefined;
+  // Errors we raise with Fastify's codes (the 415 of the content-type guard) already say it in Chinese.
+  if (known) return problem(error.statusCode, known.code, hasChinese(error.message) ? error.message : known.detail);
+  const detail = hasChinese(error.message) ? error.message : (HTTP_DETAILS[error.statusCode] ?? `请求未能处理（HTTP ${error.statusCode}）`);
+  return problem(error.statusCode, HTTP_CODES[error.statusCode] ?? `HTTP_${error.statusCode}`, detail);
 }

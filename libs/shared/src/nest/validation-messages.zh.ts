@@ -1,14 +1,14 @@
 import type { ValidationError } from '@nestjs/common';
 
 /**
- * Chinese field messages for class-validator's constraints: duty officers read Chinese. The constraint's own
- * English text is the fallback for anything not listed, so no error is ever lost.
+ * Chinese field messages for class-validator's constraints: duty officers read Chinese. A constraint not listed gets
+ * a general Chinese sentence that still names it, so no error is ever lost and none reaches a user in English.
  */
 const MESSAGES: Record<string, (path: string, args: string[]) => string> = {
   whitelistValidation: (p) => `${p} 不是允许的字段`,
   isDefined: (p) => `${p} 为必填项`,
   isNotEmpty: (p) => `${p} 不能为空`,
-  isString: (p) => `${p} 须为文本`,
+  isString: (p) => `${p} 必须是字符串`,
   isInt: (p) => `${p} 须为整数`,
   min: (p, a) => `${p} 不能小于 ${a[0] ?? ''}`.trim(),
   max: (p, a) => `${p} 不能大于 ${a[0] ?? ''}`.trim(),
@@ -19,7 +19,25 @@ const MESSAGES: Record<string, (path: string, args: string[]) => string> = {
   isLongitude: (p) => `${p} 须为 -180 到 180 之间的经度`,
   nestedValidation: (p) => `${p} 须为对象`,
   unknownValue: (p) => `${p} 含有无法识别的内容`,
+  // The validation pipe's answer to a body that is an array or a primitive where an object is declared.
+  isObject: (p) => (p === 'body' ? '请求内容须为 JSON 对象' : `${p} 须为对象`),
+  isBoolean: (p) => `${p} 须为 true 或 false`,
+  isNumber: (p) => `${p} 须为数字`,
+  isArray: (p) => `${p} 须为数组`,
+  arrayMinSize: (p, a) => `${p} 至少须有 ${a[0] ?? ''} 项`,
+  arrayMaxSize: (p, a) => `${p} 最多 ${a[0] ?? ''} 项`,
+  arrayNotEmpty: (p) => `${p} 不能为空数组`,
+  arrayUnique: (p) => `${p} 不能有重复项`,
+  minLength: (p, a) => `${p} 长度不能少于 ${a[0] ?? ''} 个字符`,
+  isEnum: (p) => `${p} 不是允许的取值`,
+  matches: (p) => `${p} 格式不正确`,
+  isPositive: (p) => `${p} 须为正数`,
+  isEmail: (p) => `${p} 须为电子邮件地址`,
+  isUrl: (p) => `${p} 须为网址`,
 };
+
+/** Rules that only a string can pass; failing one with another type is a type error. */
+const STRING_RULES = new Set(['isString', 'maxLength', 'minLength', 'matches', 'isUuid', 'isEmail', 'isUrl']);
 
 /** Numbers or list items that class-validator put into its English message, e.g. "must not be less than 0". */
 function argumentsOf(constraint: string, message: string): string[] {
@@ -32,9 +50,13 @@ function argumentsOf(constraint: string, message: string): string[] {
 
 export function chineseMessage(error: ValidationError, constraint: string, message: string, path: string): string {
   // Messages we wrote ourselves are already Chinese; keep them.
+  // A length or pattern rule checked on something that is not text at all ({"a":1}, null, []) would otherwise be told
+  // as "too long": with one message per field the type error must be named instead.
+  // (Only when the validator kept the value: `validationError.value` true, as createValidationPipe sets it.)
+  if (STRING_RULES.has(constraint) && 'value' in error && typeof error.value !== 'string') return error.value === undefined ? `${path} 为必填项` : `${path} 必须是字符串`;
   if (/[\u4e00-\u9fff]/.test(message)) return message;
   const translate = MESSAGES[constraint];
-  if (!translate) return message;
+  if (!translate) return `${path} 不符合要求（${constraint}）`;
   if (constraint === 'isIn' && error.property === 'jurisdiction') return `${path} 不是已知的辖区代码`;
   return translate(path, argumentsOf(constraint, message));
 }

@@ -34,7 +34,8 @@ export function createValidationPipe(): ValidationPipe {
     // One message per field: an absent number need not also be told it is not an integer and below zero.
     stopAtFirstError: true,
     transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
+    // The value is kept on the error (never sent back) so a message can tell a type error from a length error.
+    validationError: { target: false, value: true },
     exceptionFactory: (errors) => new RequestValidationError(flattenValidationErrors(errors)),
   });
 }

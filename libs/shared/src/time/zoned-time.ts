@@ -13,17 +13,52 @@ export function toZonedIso(instant: Date | string, timeZone: string = DEFAULT_TI
   return formatISO(new TZDate(date.getTime(), timeZone));
 }
 
+/**
+ * The years an instant the system accepts may fall in. Incident histories are keyed in from the paper records of
+ * the bureaus, which go back to the early twentieth century at the most; nothing before 1900 is a meaningful report
+ * time, and nothing after 2999 is a meaningful deadline. The bound also keeps every accepted instant well inside what
+ * PostgreSQL's timestamptz and JavaScript's Date can hold: year 0000 parses in JavaScript but PostgreSQL has no year
+ * zero, and such a value written to a read model would stop its projection.
+ */
+export const INSTANT_YEAR_RANGE = { min: 1900, max: 2999 } as const;
+
+/** Why a text is not an acceptable instant: wrong shape, a date or time that does not exist, or outside the range. */
+export type InstantProblem = 'format' | 'calendar' | 'range';
+
 /** Parses an ISO 8601 timestamp that must carry an offset or `Z`; local-clock strings are ambiguous. */
 export function parseInstant(text: string): Date | undefined {
+  const checked = checkInstant(text);
+  return checked instanceof Date ? checked : undefined;
+}
+
+/** What is wrong with the text as an instant, or undefined when it is one the system accepts. */
+export function instantProblem(text: string): InstantProblem | undefined {
+  const checked = checkInstant(text);
+  return checked instanceof Date ? undefined : checked;
+}
+
+/** The one check every instant of every request goes through (shape, calendar, range). */
+function checkInstant(text: string): Date | InstantProblem {
   const match = INSTANT.exec(text);
-  if (!match) return undefined;
+  if (!match) return 'format';
   // JavaScript's Date quietly rolls impossible dates over (2026-02-30 becomes 2 March) and takes 24:00; a report
   // time that never existed must be refused, so every field is checked against the calendar first.
   const [, y, mo, d, h, mi, s, , oh, om] = match.map(Number) as number[];
-  if (mo! < 1 || mo! > 12 || d! < 1 || d! > daysInMonth(y!, mo!) || h! > 23 || mi! > 59 || (s ?? 0) > 59) return undefined;
-  if (match[8] !== undefined && (oh! > 14 || om! > 59)) return undefined;
+  if (mo! < 1 || mo! > 12 || d! < 1 || d! > daysInMonth(y!, mo!) || h! > 23 || mi! > 59 || (s ?? 0) > 59) return 'calendar';
+  if (match[8] !== undefined && (oh! > 14 || om! > 59)) return 'calendar';
+  if (y! < INSTANT_YEAR_RANGE.min || y! > INSTANT_YEAR_RANGE.max) return 'range';
   const date = new Date(text);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  return Number.isNaN(date.getTime()) ? 'calendar' : date;
+}
+
+/** A calendar date `YYYY-MM-DD` (a filing date, say): the same calendar and range rules as an instant. */
+export function calendarDateProblem(text: string): InstantProblem | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return 'format';
+  const [, y, mo, d] = match.map(Number) as number[];
+  if (mo! < 1 || mo! > 12 || d! < 1 || d! > daysInMonth(y!, mo!)) return 'calendar';
+  if (y! < INSTANT_YEAR_RANGE.min || y! > INSTANT_YEAR_RANGE.max) return 'range';
+  return undefined;
 }
 
 /** `2026-11-22T13:40[:00[.123]]` with `Z` or an offset; groups: year, month, day, hour, minute, second, fraction, offset hours, offset minutes. */

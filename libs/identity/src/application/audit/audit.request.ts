@@ -1,13 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInstant } from '@app/shared/nest';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 /** The window and page size both audit reads take (the event log's trail and the security event log). */
 export class AuditWindowQuery {
-  @ApiPropertyOptional({ description: '起（含），ISO 8601 带时区' }) @IsOptional() @IsISO8601({ strict: true })
+  @ApiPropertyOptional({ description: '起（含），ISO 8601 带时区' }) @IsOptional() @IsInstant()
   from?: string;
 
-  @ApiPropertyOptional({ description: '止（不含），ISO 8601 带时区' }) @IsOptional() @IsISO8601({ strict: true })
+  @ApiPropertyOptional({ description: '止（不含），ISO 8601 带时区' }) @IsOptional() @IsInstant()
   to?: string;
 
   @ApiPropertyOptional({ default: 200, maximum: 1000 })

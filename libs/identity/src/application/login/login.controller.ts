@@ -8,6 +8,7 @@ import { CurrentActor, Public, Requires } from '@app/shared/nest';
 import { UserRow } from '../../persistence/user.entity';
 import { accountBucket, deviceBucket, LoginThrottle } from '../../auth/login-throttle';
 import { PasswordHasher } from '../../auth/password-hasher';
+import { assertPasswordAcceptable } from '../../auth/password-policy';
 import { TokenService, type IssuedToken } from '../../auth/token.service';
 import { Sessions } from '../../auth/sessions';
 import { DEVICE_MEMORY_DAYS, Devices } from '../../auth/devices';
@@ -136,6 +137,8 @@ export class LoginController {
   @ApiOperation({ summary: '修改本人密码（其他会话随即结束，本会话保留）' })
   async changePassword(@Body() body: ChangePasswordRequest, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<void> {
     if (body.currentPassword === body.newPassword) throw new DomainError('PASSWORD_UNCHANGED', 'rule', '新密码不能与当前密码相同');
+    // The request check does not know the account; checked before the guess budget is touched, as a request error.
+    assertPasswordAcceptable(body.newPassword, actor.username);
     // Guessing the current password with a stolen token is throttled like sign-in guessing, in the account's bucket.
     const bucket = accountBucket(actor.username);
     const reservation = await this.throttle.reserve(bucket, this.clock.now());

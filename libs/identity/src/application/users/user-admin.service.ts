@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { CLOCK, DomainError, JURISDICTIONS, NotFoundError, OutsideJurisdictionError, type Actor, type Clock, type JurisdictionRegistry, type Role } from '@app/shared';
 import { PasswordHasher } from '../../auth/password-hasher';
+import { assertPasswordAcceptable } from '../../auth/password-policy';
 import { Sessions } from '../../auth/sessions';
 import { accountBucket, LoginThrottle } from '../../auth/login-throttle';
 import { SecurityEvents, type SecurityEventKind } from '../../audit/security-events';
@@ -125,6 +126,8 @@ export class UserAdminService {
       // One's own password is changed with the current one (POST /auth/password), so a stolen session cannot take
       // over an administrator's account.
       if (userId === by.actorId) throw new DomainError('CANNOT_RESET_OWN_PASSWORD', 'rule', '不能重置自己的密码，请使用修改密码');
+      // The request check cannot know whose password this is; the row locked here does.
+      assertPasswordAcceptable(newPassword, user.username);
       await manager.update(UserRow, { id: userId }, { passwordHash });
       await this.audit(userId, 'UserPasswordReset', { userId, username: user.username }, 'any', by, user.jurisdiction);
       return true;
@@ -160,7 +163,7 @@ export class UserAdminService {
   ): Promise<UserView> {
     const { user, ended, changed } = await this.dataSource.transaction(async (manager) => {
       const user = await manager.getRepository(UserRow).findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
-      if (!user || !scope.includes(user.jurisdiction)) throw new NotFoundError('USER', userId);
+      if (!user || !scope.includes(user.jurisdiction)) throw new NotFoundError('USER', '用户', userId);
       const outcome = await apply(manager, user);
       const ended = outcome === true ? await this.sessions.endAllOf(userId, kind, manager) : [];
       return { user, ended, changed: outcome !== false };

@@ -1,4 +1,4 @@
-import { IsKnownJurisdiction } from '@app/shared/nest';
+import { IsInstant, IsKnownJurisdiction } from '@app/shared/nest';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -31,7 +31,7 @@ export class StockLineRequest {
 
 export class ReceiptLineRequest extends StockLineRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) batch?: string;
-  @ApiPropertyOptional({ description: '有效期至（ISO 8601 带时区）' }) @IsOptional() @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, { message: 'expiresAt 须为带时区的 ISO 8601 时间' }) expiresAt?: string;
+  @ApiPropertyOptional({ description: '有效期至（ISO 8601 带时区）' }) @IsOptional() @IsInstant() expiresAt?: string;
 }
 
 export class ReceiptRequest {
