@@ -8,7 +8,7 @@ const OUTSIDE_APP_ROLE = 'command_app_test';
 
 /**
  * One PostgreSQL for the whole run: DATABASE_URL if set, else an embedded cluster under `.data/pg-test`.
- * Migrations run once here; suites share the database and use fresh ids (ARCHITECTURE.md, Tests).
+ * Migrations run once here; suites share the database and use fresh ids (README, Tests).
  * DATABASE_URL stays the owner (suites create databases and inspect them with it); TEST_APP_DATABASE_URL is the
  * least-privileged application role every started app connects as (test/support/test-database.ts), so the whole
  * suite shows the API works with the grants of infra/database/roles.ts and no more.

@@ -14,15 +14,17 @@ const TEAM_COLOURS: Record<string, string> = {
  * Leaflet treats a string given to a tooltip (or popup, or attribution) as HTML. Names and titles are typed by users,
  * so every label goes in as a DOM node whose text is set as text: markup in a name shows as the characters typed.
  */
-function textLabel(text: string): HTMLElement {
+function textLabel(...parts: string[]): HTMLElement {
   const label = document.createElement('span');
-  label.textContent = text;
+  label.textContent = parts.join('');
   return label;
 }
 
-/** The same for Leaflet options that only take an HTML string (the tile attribution): escaped by the browser. */
-function asHtmlText(text: string): string {
-  return textLabel(text).innerHTML;
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** For the one Leaflet option that only takes an HTML string (the tile attribution, from configuration): escaped. */
+function escapedAttribution(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
 
 /** Leaflet without a base map by default: schematic jurisdiction outlines (static GeoJSON) and markers. */
@@ -45,7 +47,7 @@ export function MapScreen() {
     markerRenderer.current = L.svg({ padding: 0.5 });
     let cancelled = false;
     loadConsoleConfig().then((config) => {
-      if (!cancelled && config.tileUrl) L.tileLayer(config.tileUrl, { attribution: asHtmlText(config.tileAttribution ?? ''), maxZoom: 18 }).addTo(m).bringToBack();
+      if (!cancelled && config.tileUrl) L.tileLayer(config.tileUrl, { attribution: escapedAttribution(config.tileAttribution ?? ''), maxZoom: 18 }).addTo(m).bringToBack();
     });
     fetch('/jurisdictions.geojson').then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status))))).then((geo: GeoJSON.FeatureCollection) => {
       if (cancelled) return;
@@ -54,7 +56,7 @@ export function MapScreen() {
           color: f?.properties?.level === 'park' ? '#7c3aed' : f?.properties?.level === 'city' ? '#1e3a5f' : '#2563eb',
           weight: f?.properties?.level === 'city' ? 3 : 1.5, dashArray: '6 4', fillOpacity: f?.properties?.level === 'city' ? 0.02 : 0.05,
         }),
-        onEachFeature: (f, l) => l.bindTooltip(textLabel(`${String(f.properties?.name)}（${String(f.properties?.code)}，示意）`), { sticky: true }),
+        onEachFeature: (f, l) => l.bindTooltip(textLabel(String(f.properties?.name), '（', String(f.properties?.code), '，示意）'), { sticky: true }),
       }).addTo(m);
       layer.bringToBack();
       m.fitBounds(layer.getBounds(), { padding: [20, 20] });
@@ -73,18 +75,18 @@ export function MapScreen() {
     group.clearLayers();
     for (const w of Object.values(state.warehouses)) {
       L.circleMarker([w.location.lat, w.location.lng], { renderer, className: 'map-marker marker-warehouse', radius: 6, color: '#5b21b6', fillColor: '#a78bfa', fillOpacity: 0.9, weight: 2 })
-        .bindTooltip(textLabel(`${t('map.warehouses')}：${w.name}`)).addTo(group);
+        .bindTooltip(textLabel(t('map.warehouses'), '：', w.name)).addTo(group);
     }
     for (const team of Object.values(state.teams)) {
       const c = TEAM_COLOURS[team.status] ?? '#2e8b57';
       L.circleMarker([team.location.lat, team.location.lng], { renderer, className: 'map-marker marker-team', radius: 5, color: c, fillColor: c, fillOpacity: 0.8, weight: 1 })
-        .bindTooltip(textLabel(`${t('map.teams')}：${team.name}（${t(`teamStatus.${team.status}` as MessageKey)}）`)).addTo(group);
+        .bindTooltip(textLabel(t('map.teams'), '：', team.name, '（', t(`teamStatus.${team.status}` as MessageKey), '）')).addTo(group);
     }
     for (const i of Object.values(state.incidents)) {
       if (i.status !== 'open') continue;
       const c = GRADE_COLOURS[i.grade] ?? '#c81e1e';
       L.circleMarker([i.location.lat, i.location.lng], { renderer, className: 'map-marker marker-incident', radius: 10, color: '#111', fillColor: c, fillOpacity: 0.95, weight: 2 })
-        .bindTooltip(textLabel(`${t('map.incidents')}：${i.title}`)).on('click', () => navigate(`/incidents/${i.id}`)).addTo(group);
+        .bindTooltip(textLabel(t('map.incidents'), '：', i.title)).on('click', () => navigate(`/incidents/${i.id}`)).addTo(group);
     }
   }, [state.incidents, state.teams, state.warehouses, t]);
 

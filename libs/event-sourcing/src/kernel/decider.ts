@@ -1,7 +1,7 @@
 import type { Snapshotting } from './snapshots';
 
 /**
- * The decide/evolve kernel (ARCHITECTURE.md). A domain event is a plain `{ type, data }` with a string-literal
+ * The decide/evolve kernel (README, Tests). A domain event is a plain `{ type, data }` with a string-literal
  * type; `decide` is pure (time and settings come inside the command), so a version conflict can simply re-run it.
  */
 export interface DomainEvent<T extends string = string, D = unknown> {
@@ -11,7 +11,7 @@ export interface DomainEvent<T extends string = string, D = unknown> {
 
 /**
  * Old event shapes are upcast by plain functions keyed by the stored type and schema version; the stored type name
- * stays the same (ARCHITECTURE.md). An upcaster returns the data in the next schema version's shape.
+ * stays the same (docs/adr/0010-events-that-evolve.md). An upcaster returns the data in the next schema version's shape.
  */
 export type Upcasters = Readonly<Record<string, Readonly<Record<number, (data: unknown) => unknown>>>>;
 

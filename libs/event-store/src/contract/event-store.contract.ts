@@ -11,7 +11,7 @@ import { describeConcurrencyContract } from './concurrency.contract';
 import { describeIdempotencyLedgerContract } from './idempotency-ledger.contract';
 
 /**
- * The one contract every adapter must satisfy (ARCHITECTURE.md, Event store port). Each adapter's int spec
+ * The one contract every adapter must satisfy (README, Architecture; docs/adr/0001). Each adapter's int spec
  * calls this with a factory for a connected store.
  */
 export function describeEventStoreContract(adapter: string, connect: () => Promise<EventStore>): void {

@@ -34,7 +34,7 @@ export interface KurrentDbEventStoreOptions {
 const DEFAULT_PAGE = 500;
 const MAX_READ = 10_000;
 
-/** The KurrentDB adapter of the event store port (ARCHITECTURE.md, Event store port). */
+/** The KurrentDB adapter of the event store port (README, Architecture; docs/adr/0001). */
 export class KurrentDbEventStore implements EventStore {
   readonly client: KurrentDBClient;
   private readonly subscriptions = new Set<KurrentDbSubscription>();

@@ -11,7 +11,7 @@ import type { ExpectedRevision } from './expected-revision';
 import type { AppendKey, AppendOnceResult, KeyedAppend } from './idempotency-ledger';
 
 /**
- * The event store port (ARCHITECTURE.md). Two adapters implement it, PostgreSQL (embedded default) and KurrentDB; one
+ * The event store port (README, Architecture; docs/adr/0001 and 0011). Two adapters implement it, PostgreSQL (embedded default) and KurrentDB; one
  * contract suite (contract/event-store.contract.ts) proves the promises below on both.
  *
  * The port promises only what KurrentDB itself guarantees; each promise names KurrentDB's rule beside it. What the

@@ -1,6 +1,6 @@
 import type { Position } from './position';
 
-/** Metadata every event carries (ARCHITECTURE.md, event envelope). */
+/** Metadata every event carries (README, Architecture). */
 export interface EventMetadata {
   correlationId: string;
   causationId: string;
