@@ -1,6 +1,8 @@
 /**
  * Boundaries of ARCHITECTURE.md, checked with every test run:
- * - domain code is pure TypeScript: no framework, ORM, event-store client, socket or database driver;
+ * - domain code is pure TypeScript: no framework, ORM, event-store client, socket or database driver, not even
+ *   through another module it imports (the rule follows imports transitively);
+ * - controllers are thin: no TypeORM, no event store, no projection internals (they call a handler or a query);
  * - a bounded context uses another only through its public entry points;
  * - no cycles.
  */
@@ -8,6 +10,8 @@ const FRAMEWORK = '^node_modules/(@nestjs|typeorm|@kurrent|socket\\.io|pg|pg-[a-
 // The entry points a lib offers: its index.ts, and for infrastructure the Nest and projection sub-entries.
 const ENTRY_POINTS = [
   '^libs/[^/]+/src/index\\.ts$',
+  // A context's pure domain, for other contexts' domain code (imports nothing with a runtime of its own).
+  '^libs/[^/]+/src/domain/index\\.ts$',
   '^libs/shared/src/nest/index\\.ts$',
   '^libs/event-sourcing/src/projections/index\\.ts$',
   '^libs/event-sourcing/src/events/index\\.ts$',
@@ -21,6 +25,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^libs/[^/]+/src/domain/' },
       to: { path: FRAMEWORK },
+    },
+    {
+      name: 'controllers-are-thin',
+      comment: 'a controller maps HTTP to a handler or a query: no TypeORM, event store or projection runner of its own',
+      severity: 'error',
+      from: { path: '^libs/.*\\.controller\\.ts$' },
+      to: { path: ['^node_modules/typeorm(/|$)', '^libs/event-store/', '^libs/event-sourcing/src/(projections|kernel)/'] },
     },
     {
       name: 'domain-uses-no-infrastructure',

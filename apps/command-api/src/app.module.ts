@@ -3,16 +3,16 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { IdentityModule, JurisdictionRow, UserRow } from '@app/identity';
-import { IncidentBoardRow, IncidentsModule, IncidentTimelineRow } from '@app/incidents';
+import { IdentityModule } from '@app/identity';
+import { IncidentsModule } from '@app/incidents';
 import { DispatchModule } from '@app/dispatch';
 import { EvaluationModule } from '@app/evaluation';
-import { PlanRow, PlanSuggestionRow, PlansModule, PlanVersionRow } from '@app/plans';
-import { TeamAvailabilityRow, TeamsModule } from '@app/teams';
-import { DutyHandoverRow, DutyModule, DutyShiftRow, RollCallRow } from '@app/duty';
-import { DrillRow, DrillScenarioRow, DrillsModule } from '@app/drills';
-import { AllocationRow, StockLevelRow, WarehouseRow, WarehousesModule } from '@app/warehouses';
-import { WarningBoardRow, WarningsModule } from '@app/warnings';
+import { PlansModule } from '@app/plans';
+import { TeamsModule } from '@app/teams';
+import { DutyModule } from '@app/duty';
+import { DrillsModule } from '@app/drills';
+import { WarehousesModule } from '@app/warehouses';
+import { WarningsModule } from '@app/warnings';
 import { ReplayModule } from '@app/replay';
 import type { AppConfig } from '@app/shared/nest';
 import type { Clock } from '@app/shared';
@@ -38,7 +38,8 @@ export class AppModule {
         TypeOrmModule.forRoot({
           type: 'postgres',
           url: config.DATABASE_URL,
-          entities: [IncidentBoardRow, IncidentTimelineRow, TeamAvailabilityRow, WarehouseRow, StockLevelRow, AllocationRow, UserRow, JurisdictionRow, PlanRow, PlanVersionRow, PlanSuggestionRow, DutyShiftRow, DutyHandoverRow, RollCallRow, WarningBoardRow, DrillRow, DrillScenarioRow],
+          // Each context registers its own tables (TypeOrmModule.forFeature in its module).
+          autoLoadEntities: true,
           synchronize: false,
           migrationsRun: false,
           extra: { max: 20 },

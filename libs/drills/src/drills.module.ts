@@ -1,3 +1,5 @@
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DrillRow, DrillScenarioRow } from './read-models/drill.entities';
 import { Global, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { IncidentsModule } from '@app/incidents';
@@ -22,12 +24,15 @@ import { DrillRegisterProjection } from './read-models/drill-register.projection
 })
 export class DrillParticipationModule {}
 
+/** The read-model tables this context owns (registered with TypeORM by this module, listed for stand-alone tools). */
+export const drillEntities = [DrillRow, DrillScenarioRow];
+
 /**
  * Drills (演练): plans, scripted and scriptless injects, simulated dispatches and allocations, the scenario library,
  * and real teams taken into live drills (released by DrillTeamsProcessManager when the drill ends).
  */
 @Module({
-  imports: [CqrsModule, IncidentsModule, DrillParticipationModule],
+  imports: [TypeOrmModule.forFeature(drillEntities), CqrsModule, IncidentsModule, DrillParticipationModule],
   controllers: [DrillsController, DrillTeamsController, ScenariosController],
   providers: [DrillCommandRunner, InjectExecutor, DrillScheduler],
   exports: [DrillScheduler],

@@ -1,5 +1,5 @@
 // Drills (演练): the only entry point other code imports. Stream `drill-<id>` is a public event contract.
-export { DrillsModule, drillProjections } from './drills.module';
+export { DrillsModule, drillEntities, drillProjections } from './drills.module';
 export { DrillRow, DrillScenarioRow } from './read-models/drill.entities';
 export { DrillScheduler, DRILL_OPTIONS, type DrillOptions } from './application/drill.scheduler';
 export * from './domain/drill.types';

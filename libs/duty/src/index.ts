@@ -5,7 +5,7 @@ export type { DutyWatchEvent, HandoverSummary } from './domain/duty-watch.events
 export type { RollCallEvent } from './domain/roll-call.events';
 export { dutyWatchDecider } from './domain/duty-watch.decider';
 export { rollCallDecider } from './domain/roll-call.decider';
-export { DutyModule, dutyProjections } from './duty.module';
+export { DutyModule, dutyEntities, dutyProjections } from './duty.module';
 export { DutyShiftRow, DutyHandoverRow, RollCallRow } from './read-models/duty.entities';
 export type { ShiftView, HandoverView, RollCallView } from './read-models/duty.views';
 export { ROLL_CALL_OPTIONS, RollCallScheduler, type RollCallOptions } from './application/roll-call/roll-call.scheduler';

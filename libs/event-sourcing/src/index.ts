@@ -7,3 +7,5 @@ export * from './kernel/upcasting';
 export * from './kernel/snapshots';
 export * from './projections/live-delta';
 export * from './kernel/drill-data-guard';
+export * from './kernel/aggregate';
+export * from './kernel/command-executor';

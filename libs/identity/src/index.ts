@@ -1,5 +1,5 @@
 // Identity and access: the only entry point other code imports.
-export { IdentityModule } from './identity.module';
+export { IdentityModule, identityEntities } from './identity.module';
 export { Authenticator, type Authenticated } from './auth/authenticator';
 export { bearerToken } from './auth/auth.guard';
 export { TokenService, type AuthOptions } from './auth/token.service';

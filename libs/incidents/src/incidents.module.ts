@@ -1,3 +1,6 @@
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IncidentBoardRow } from './read-models/incident-board.entity';
+import { IncidentTimelineRow } from './read-models/incident-timeline.entity';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { JurisdictionRegistry } from '@app/shared';
@@ -18,9 +21,12 @@ import { IncidentBoardProjection } from './read-models/incident-board.projection
 import { IncidentTimelineProjection } from './read-models/incident-timeline.projection';
 import { GetIncidentQueryHandler, GetIncidentTimelineQueryHandler, ListIncidentsQueryHandler } from './read-models/incident.queries';
 
+/** The read-model tables this context owns (registered with TypeORM by this module, listed for stand-alone tools). */
+export const incidentEntities = [IncidentBoardRow, IncidentTimelineRow];
+
 /** The incidents bounded context. Needs EVENT_STORE, CLOCK, JURISDICTIONS and PROJECTION_RUNNER from the app. */
 @Module({
-  imports: [CqrsModule],
+  imports: [TypeOrmModule.forFeature(incidentEntities), CqrsModule],
   controllers: [ReportIncidentController, IncidentMutationsController, IncidentQueriesController, SetResponseLevelController, PassReportUpController, CompleteTaskController, StatisticsController, ComplianceController],
   providers: [
     IncidentCommandRunner,

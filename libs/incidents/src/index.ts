@@ -1,5 +1,5 @@
 // The incidents bounded context: the only entry point other code imports.
-export { IncidentsModule, incidentProjections } from './incidents.module';
+export { IncidentsModule, incidentEntities, incidentProjections } from './incidents.module';
 export { IncidentBoardRow } from './read-models/incident-board.entity';
 export { IncidentTimelineRow } from './read-models/incident-timeline.entity';
 export * from './domain/accident-grade';
@@ -10,6 +10,7 @@ export type { IncidentView, TimelineEntryView } from './read-models/incident.vie
 export { ReportIncidentCommand } from './application/report-incident/report-incident.command';
 export { ReportIncidentRequest } from './application/report-incident/report-incident.request';
 export { GetIncidentQuery, ListIncidentsQuery } from './read-models/incident.queries';
+export { IncidentLookup, type IncidentRefusals } from './read-models/incident-lookup';
 export { incidentDecider } from './domain/incident.decider';
 export type { IncidentState } from './domain/incident.state';
 export { DEADLINE_ALARM_OPTIONS, DeadlineAlarmScheduler, type DeadlineAlarmOptions } from './application/deadline-alarms/deadline-alarm.scheduler';

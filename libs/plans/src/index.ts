@@ -1,5 +1,5 @@
 // Contingency plans (应急预案): the only entry point other code imports.
-export { PlansModule, planProjections } from './plans.module';
+export { PlansModule, planEntities, planProjections } from './plans.module';
 export { PlanRow, PlanSuggestionRow, PlanVersionRow } from './read-models/plan.entities';
 export * from './domain/plan.types';
 export { planEvents, type PlanEvent } from './domain/plan.events';

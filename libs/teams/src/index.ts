@@ -1,10 +1,9 @@
-// Rescue teams (救援队伍): the only entry point other code imports. Issue 4 adds the application and read models.
-export * from './domain/team.types';
-export * from './domain/team.events';
-export * from './domain/team.commands';
-export * from './domain/team.errors';
-export { teamDecider } from './domain/team.decider';
-export type { TeamState } from './domain/team.state';
-export { TeamsModule, teamProjections } from './teams.module';
-export { TeamAvailabilityRow } from './read-models/team-availability.entity';
-export { toTeamView, type TeamView } from './read-models/team.views';
+// Rescue teams (救援队伍): the only entry point other code imports (domain code of other contexts: './domain').
+export * from './domain';
+export { teamAggregate } from './application/team.aggregate';
+export { TeamsModule, teamEntities, teamProjections } from './teams.module';
+export { TeamAvailabilityQueries, type TeamFilter } from './read-models/team-availability/team-availability.queries';
+export type { TeamView } from './read-models/team-availability/team.views';
+// Transitional: still used by dispatch, drills, the demo seeding and the benches; removed once they use the ports above.
+export { TeamAvailabilityRow } from './read-models/team-availability/team-availability.entity';
+export { toTeamView } from './read-models/team-availability/team.views';

@@ -1,5 +1,5 @@
 // Material warehouses and supplies (应急物资储备库): the only entry point other code imports.
-export { WarehousesModule, warehouseProjections } from './warehouses.module';
+export { WarehousesModule, warehouseEntities, warehouseProjections } from './warehouses.module';
 export { AllocationRow, StockLevelRow, WarehouseRow } from './read-models/stock.entities';
 export * from './domain/materials.catalogue';
 export * from './domain/warehouse.types';

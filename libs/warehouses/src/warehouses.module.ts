@@ -1,3 +1,5 @@
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { WarehouseRow, StockLevelRow, AllocationRow } from './read-models/stock.entities';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { JurisdictionRegistry } from '@app/shared';
@@ -7,9 +9,12 @@ import { WarehouseCommandsController } from './application/register-warehouse/wa
 import { WarehouseCommandRunner } from './application/shared/warehouse-command-runner';
 import { StockProjection } from './read-models/stock.projection';
 
+/** The read-model tables this context owns (registered with TypeORM by this module, listed for stand-alone tools). */
+export const warehouseEntities = [WarehouseRow, StockLevelRow, AllocationRow];
+
 /** Material warehouses and supplies (应急物资储备). Needs EVENT_STORE, CLOCK, JURISDICTIONS, PROJECTION_RUNNER, SNAPSHOT_STORE. */
 @Module({
-  imports: [CqrsModule],
+  imports: [TypeOrmModule.forFeature(warehouseEntities), CqrsModule],
   controllers: [WarehouseCommandsController, AllocationsController, WarehouseQueriesController],
   providers: [WarehouseCommandRunner],
 })

@@ -1,3 +1,5 @@
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { WarningBoardRow } from './read-models/warning-board.entity';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { systemClock, type Clock, type JurisdictionRegistry } from '@app/shared';
@@ -7,9 +9,12 @@ import { WarningQueriesController } from './application/query-warnings/warning-q
 import { WarningCommandRunner } from './application/shared/warning-command-runner';
 import { WarningBoardProjection } from './read-models/warning-board.projection';
 
+/** The read-model tables this context owns (registered with TypeORM by this module, listed for stand-alone tools). */
+export const warningEntities = [WarningBoardRow];
+
 /** Early warnings (预警) and their CAP 1.2 export. Needs EVENT_STORE, CLOCK, JURISDICTIONS and PROJECTION_RUNNER. */
 @Module({
-  imports: [CqrsModule],
+  imports: [TypeOrmModule.forFeature(warningEntities), CqrsModule],
   controllers: [WarningMutationsController, WarningQueriesController],
   providers: [WarningCommandRunner, IssueWarningCommandHandler],
 })

@@ -2,14 +2,14 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { LiveDeltaBus } from '@app/event-sourcing';
 import { ProjectionRunner } from '@app/event-sourcing/projections';
-import { incidentProjections, IncidentBoardRow, IncidentTimelineRow } from '@app/incidents';
-import { teamProjections, TeamAvailabilityRow } from '@app/teams';
-import { planProjections, PlanRow, PlanSuggestionRow, PlanVersionRow } from '@app/plans';
-import { AllocationRow, StockLevelRow, warehouseProjections, WarehouseRow } from '@app/warehouses';
-import { WarningBoardRow, warningProjections } from '@app/warnings';
-import { dutyProjections, DutyHandoverRow, DutyShiftRow, RollCallRow } from '@app/duty';
-import { drillProjections, DrillRow, DrillScenarioRow } from '@app/drills';
-import { JurisdictionRow, loadJurisdictionRegistry } from '@app/identity';
+import { incidentEntities, incidentProjections } from '@app/incidents';
+import { teamEntities, teamProjections } from '@app/teams';
+import { planEntities, planProjections } from '@app/plans';
+import { warehouseEntities, warehouseProjections } from '@app/warehouses';
+import { warningEntities, warningProjections } from '@app/warnings';
+import { dutyEntities, dutyProjections } from '@app/duty';
+import { drillEntities, drillProjections } from '@app/drills';
+import { identityEntities, loadJurisdictionRegistry } from '@app/identity';
 import { validateConfig, type AppConfig } from '@app/shared/nest';
 import { runMigrations } from '@app/infra/database/migrations';
 import { startEmbeddedPostgres } from '@app/infra/embedded/embedded-postgres.launcher';
@@ -20,8 +20,11 @@ import { createEventStore } from '../infrastructure/event-store.factory';
  * progress. Refuses (instead of racing) while a running server owns a projection. Used by `projections:rebuild` and
  * by `restore`.
  */
+/** Every table a projection writes, and the jurisdiction tree their views read. */
+const readModelEntities = [...incidentEntities, ...teamEntities, ...warehouseEntities, ...planEntities, ...dutyEntities, ...warningEntities, ...drillEntities, ...identityEntities];
+
 export async function rebuildReadModels(config: AppConfig, url: string, wanted: string, write: (text: string) => void): Promise<void> {
-  const dataSource = await new DataSource({ type: 'postgres', url, entities: [IncidentBoardRow, IncidentTimelineRow, TeamAvailabilityRow, WarehouseRow, StockLevelRow, AllocationRow, JurisdictionRow, PlanRow, PlanVersionRow, PlanSuggestionRow, DutyShiftRow, DutyHandoverRow, RollCallRow, WarningBoardRow, DrillRow, DrillScenarioRow] }).initialize();
+  const dataSource = await new DataSource({ type: 'postgres', url, entities: readModelEntities }).initialize();
   await runMigrations(url);
   const store = createEventStore({ ...config, DATABASE_URL: url });
   const jurisdictions = await loadJurisdictionRegistry(dataSource);

@@ -4,7 +4,7 @@ import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { createEventStore } from './event-store.factory';
 import { CommandApiMetrics, METRICS } from '../metrics/metrics';
 import { MeteredEventStore } from '../metrics/metered-event-store';
-import { LiveDeltaBus } from '@app/event-sourcing';
+import { CommandExecutor, LiveDeltaBus } from '@app/event-sourcing';
 import { LIVE_DELTA_BUS, PostgresSnapshotStore, PROJECTION_RUNNER, ProjectionRunner, SNAPSHOT_STORE } from '@app/event-sourcing/projections';
 import { DEADLINE_ALARM_OPTIONS, incidentProjections } from '@app/incidents';
 import { DispatchProcessManager } from '@app/dispatch';
@@ -16,7 +16,7 @@ import { dutyProjections, ROLL_CALL_OPTIONS } from '@app/duty';
 import { DRILL_OPTIONS, drillProjections, DrillTeamsProcessManager } from '@app/drills';
 import { REPLAY_OPTIONS } from '@app/replay';
 import { loadJurisdictionRegistry } from '@app/identity';
-import { CLOCK, JURISDICTIONS, systemClock, type Clock, type JurisdictionRegistry } from '@app/shared';
+import { CLOCK, DRILL_PARTICIPATION, JURISDICTIONS, systemClock, type DrillParticipation, type Clock, type JurisdictionRegistry } from '@app/shared';
 import { KnownJurisdictionConstraint, type AppConfig } from '@app/shared/nest';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -60,6 +60,13 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
           useFactory: (metrics: CommandApiMetrics): EventStore => new MeteredEventStore(createEventStore(config), metrics),
         },
         {
+          // The one write path (docs/adr/0012-one-write-path.md): every command of every context runs through it.
+          provide: CommandExecutor,
+          inject: [EVENT_STORE, CLOCK, SNAPSHOT_STORE, PROJECTION_RUNNER, DRILL_PARTICIPATION],
+          useFactory: (store: EventStore, clock: Clock, snapshots: PostgresSnapshotStore, readModels: ProjectionRunner, drills: DrillParticipation) =>
+            new CommandExecutor({ store, clock, snapshots, readModels, drills }),
+        },
+        {
           provide: PROJECTION_RUNNER,
           inject: [DataSource, EVENT_STORE, LIVE_DELTA_BUS, JURISDICTIONS, CLOCK, SNAPSHOT_STORE],
           useFactory: (dataSource: DataSource, store: EventStore, bus: LiveDeltaBus, jurisdictions: JurisdictionRegistry, clock: Clock, snapshots: PostgresSnapshotStore) =>
@@ -79,7 +86,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
             }),
         },
       ],
-      exports: [METRICS, DEADLINE_ALARM_OPTIONS, ROLL_CALL_OPTIONS, DRILL_OPTIONS, REPLAY_OPTIONS, APP_CONFIG, CLOCK, JURISDICTIONS, LIVE_DELTA_BUS, EVENT_STORE, PROJECTION_RUNNER, SNAPSHOT_STORE, KnownJurisdictionConstraint],
+      exports: [CommandExecutor, METRICS, DEADLINE_ALARM_OPTIONS, ROLL_CALL_OPTIONS, DRILL_OPTIONS, REPLAY_OPTIONS, APP_CONFIG, CLOCK, JURISDICTIONS, LIVE_DELTA_BUS, EVENT_STORE, PROJECTION_RUNNER, SNAPSHOT_STORE, KnownJurisdictionConstraint],
     };
   }
 

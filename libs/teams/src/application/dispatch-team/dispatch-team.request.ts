@@ -1,17 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { Type } from 'class-transformer';
-import { GeoPointRequest } from '../register-team/register-team.request';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 export class DispatchTeamRequest {
   @ApiProperty({ description: '事故编号' }) @IsUUID() incidentId!: string;
   @ApiPropertyOptional({ description: '任务', example: '危化品堵漏、人员搜救' }) @IsOptional() @IsString() @MaxLength(1000) task?: string;
-}
-
-export const REPORTABLE_STATUSES = ['en_route', 'on_scene', 'returning', 'available', 'out_of_service'] as const;
-
-export class ReportTeamStatusRequest {
-  @ApiProperty({ enum: REPORTABLE_STATUSES }) @IsIn(REPORTABLE_STATUSES) status!: (typeof REPORTABLE_STATUSES)[number];
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
-  @ApiPropertyOptional({ type: GeoPointRequest }) @IsOptional() @ValidateNested() @Type(() => GeoPointRequest) location?: GeoPointRequest;
 }

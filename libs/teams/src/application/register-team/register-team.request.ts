@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDefined, IsIn, IsInt, IsLatitude, IsLongitude, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
-import { SPECIALTIES, TEAM_KINDS, type Specialty, type TeamKind } from '../../domain/team.types';
+import { SPECIALTIES, TEAM_KINDS, type Specialty, type TeamKind } from '../../domain/team/team.types';
 
 export class GeoPointRequest {
   @ApiProperty({ example: 37.53 }) @IsLatitude({ message: 'lat 须为 -90 到 90 之间的纬度' }) lat!: number;

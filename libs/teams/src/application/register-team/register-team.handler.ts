@@ -1,24 +1,26 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { idempotentAggregateId, type CommandContext } from '@app/event-sourcing';
+import { CommandExecutor, idempotentAggregateId, type CommandContext } from '@app/event-sourcing';
 import { OutsideJurisdictionError } from '@app/shared';
-import { TeamCommandRunner, type TeamCommandResponse } from '../shared/team-command-runner';
+import { teamAggregate } from '../team.aggregate';
+import { TeamAnswer, type TeamCommandResponse } from '../team-answer';
 import type { RegisterTeamRequest } from './register-team.request';
 
-export class RegisterTeamCommand {
-  constructor(readonly request: RegisterTeamRequest, readonly context: CommandContext) {}
-}
+/** 登记救援队伍: only inside the actor's jurisdictions; a retried request (same Idempotency-Key) names the same team. */
+@Injectable()
+export class RegisterTeamHandler {
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly answer: TeamAnswer,
+  ) {}
 
-@CommandHandler(RegisterTeamCommand)
-export class RegisterTeamCommandHandler implements ICommandHandler<RegisterTeamCommand, TeamCommandResponse> {
-  constructor(private readonly runner: TeamCommandRunner) {}
-
-  execute({ request, context }: RegisterTeamCommand): Promise<TeamCommandResponse> {
+  async handle(request: RegisterTeamRequest, context: CommandContext): Promise<TeamCommandResponse> {
     if (context.visibleJurisdictions && !context.visibleJurisdictions.includes(request.jurisdiction)) {
       throw new OutsideJurisdictionError(request.jurisdiction);
     }
     const teamId = context.idempotencyKey ? idempotentAggregateId('team', context.actorId, context.idempotencyKey) : randomUUID();
-    return this.runner.run(
+    const executed = await this.executor.execute(
+      teamAggregate,
       teamId,
       {
         type: 'RegisterTeam',
@@ -31,9 +33,10 @@ export class RegisterTeamCommandHandler implements ICommandHandler<RegisterTeamC
         base: { address: request.base.address, lat: request.base.lat, lng: request.base.lng },
         jurisdiction: request.jurisdiction,
         contact: { name: request.contact.name, phone: request.contact.phone },
-        now: this.runner.now(),
+        now: this.executor.now(),
       },
       { ...context, jurisdiction: request.jurisdiction },
     );
+    return this.answer.of(executed);
   }
 }

@@ -1,6 +1,6 @@
 import { DEFAULT_TIME_ZONE, toZonedIso, type JurisdictionRegistry } from '@app/shared';
-import { nextStatuses } from '../domain/team-lifecycle';
-import { SPECIALTY_LABELS, TEAM_KIND_LABELS, TEAM_STATUS_LABELS } from '../domain/team.types';
+import { nextStatuses } from '../../domain/team/team-lifecycle';
+import { SPECIALTY_LABELS, TEAM_KIND_LABELS, TEAM_STATUS_LABELS } from '../../domain/team/team.types';
 import type { TeamAvailabilityRow } from './team-availability.entity';
 
 export function toTeamView(row: TeamAvailabilityRow, jurisdictions: JurisdictionRegistry) {

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { GeoPoint, Specialty, TeamBase, TeamContact, TeamKind, TeamStatus } from '../domain/team.types';
+import type { GeoPoint, Specialty, TeamBase, TeamContact, TeamKind, TeamStatus } from '../../domain/team/team.types';
 
 /** Resource availability: one row per team, what a commander scans before dispatching. */
 @Entity({ name: 'team_availability' })

@@ -3,7 +3,7 @@ import { formatPosition, type RecordedEvent } from '@app/event-store';
 import type { LiveDelta, Recorded } from '@app/event-sourcing';
 import { upsertRows, type Projection } from '@app/event-sourcing/projections';
 import type { JurisdictionRegistry } from '@app/shared';
-import { teamEvents, type TeamEvent } from '../domain/team.events';
+import { teamEvents, type TeamEvent } from '../../domain/team/team.events';
 import { TeamAvailabilityRow } from './team-availability.entity';
 import { toTeamView } from './team.views';
 

@@ -1,0 +1,42 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { JURISDICTIONS, type JurisdictionRegistry } from '@app/shared';
+import { TeamNotFoundError } from '../../domain/team/team.errors';
+import { TeamAvailabilityRow } from './team-availability.entity';
+import { toTeamView, type TeamView } from './team.views';
+
+export interface TeamFilter {
+  status?: string;
+  specialty?: string;
+  /** A jurisdiction includes everything below it. */
+  jurisdiction?: string;
+  /** The actor's jurisdictions: nothing outside them is listed or found. */
+  scope: readonly string[];
+}
+
+/** Reads of the availability board; outside the actor's scope a team is not found, so existence does not leak. */
+@Injectable()
+export class TeamAvailabilityQueries {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
+  ) {}
+
+  async list(filter: TeamFilter): Promise<TeamView[]> {
+    const asked = filter.jurisdiction ? this.jurisdictions.descendants(filter.jurisdiction) : filter.scope;
+    const qb = this.dataSource
+      .getRepository(TeamAvailabilityRow)
+      .createQueryBuilder('t')
+      .where({ jurisdiction: In(asked.filter((c) => filter.scope.includes(c))) })
+      .orderBy('t.name', 'ASC');
+    if (filter.status) qb.andWhere('t.status = :status', { status: filter.status });
+    if (filter.specialty) qb.andWhere(':specialty = any(t.specialties)', { specialty: filter.specialty });
+    return (await qb.getMany()).map((row) => toTeamView(row, this.jurisdictions));
+  }
+
+  async get(id: string, scope: readonly string[]): Promise<TeamView> {
+    const row = await this.dataSource.getRepository(TeamAvailabilityRow).findOneBy({ id, jurisdiction: In([...scope]) });
+    if (!row) throw new TeamNotFoundError();
+    return toTeamView(row, this.jurisdictions);
+  }
+}
