@@ -9,3 +9,4 @@ export * from './projections/live-delta';
 export * from './kernel/drill-data-guard';
 export * from './kernel/aggregate';
 export * from './kernel/command-executor';
+export * from './kernel/process-steps';
