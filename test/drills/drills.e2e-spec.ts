@@ -1,9 +1,8 @@
-import { DataSource } from 'typeorm';
+import { CommandExecutor } from '../../libs/event-sourcing/src';
 import { CLOCK, ManualClock } from '../../libs/shared/src';
-import { DrillScheduler } from '../../libs/drills/src';
-import { DrillCommandRunner } from '../../libs/drills/src/application/drill-command-runner';
-import { InjectExecutor } from '../../libs/drills/src/application/inject-executor';
-import { scriptedInjectKey } from '../../libs/drills/src/application/drill.scheduler';
+import { drillAggregate, DrillRegisterQueries, DrillScheduler } from '../../libs/drills/src';
+import { InjectExecutor } from '../../libs/drills/src/application/injects/inject-executor';
+import { scriptedInjectKey } from '../../libs/drills/src/application/run-scripted-injects/drill.scheduler';
 import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestUser } from '../support/test-users';
 import { drillBody, drillIncidentPayload, twoInjectScript } from './drill-fixtures';
@@ -96,9 +95,9 @@ describe('drills: scripted and scriptless injects', () => {
 
     // A crash between the side effect and its record: running it again (same key) creates nothing new.
     const [{ n: before }] = await t.sql<{ n: number }>(`select count(*)::int as n from es_events`);
-    const runner = t.app.get(DrillCommandRunner);
+    const commands = t.app.get(CommandExecutor);
     const executor = t.app.get(InjectExecutor);
-    const { state } = await runner.load(drill.id);
+    const { state } = await commands.load(drillAggregate, drill.id);
     if (state.status !== 'running') throw new Error('drill should be running');
     const again = await executor.execute(state, 'report_incident', drill.scenario.injects[0].payload, scriptedInjectKey(drill.id, 0), {
       correlationId: 'c', causationId: 'c', actorId: 'system:drill-scheduler', jurisdiction: '640500',
@@ -107,7 +106,7 @@ describe('drills: scripted and scriptless injects', () => {
     expect((await t.sql<{ n: number }>(`select count(*)::int as n from es_events`))[0]!.n).toBe(before);
 
     // Two schedulers (a restarted process next to the old one) tick together: the follow-up happens once.
-    const second = new DrillScheduler(t.app.get(DataSource), runner, executor, t.app.get(CLOCK), { tickMs: 600_000 });
+    const second = new DrillScheduler(t.app.get(DrillRegisterQueries), commands, executor, t.app.get(CLOCK), { tickMs: 600_000 });
     clock.advance(240_000);
     const [a, b] = await Promise.all([scheduler.tick(), second.tick()]);
     expect([...a, ...b]).toEqual([{ drillId: drill.id, index: 1 }]);

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { EVENT_STORE, type EventStore } from '../../libs/event-store/src';
-import { handleCommand } from '../../libs/event-sourcing/src';
+import { CommandExecutor, handleCommand } from '../../libs/event-sourcing/src';
 import { CLOCK, type Clock } from '../../libs/shared/src';
 import { DrillTeamsProcessManager } from '../../libs/drills/src';
-import { teamDecider } from '../../libs/teams/src';
+import { TeamAvailabilityQueries, teamDecider } from '../../libs/teams/src';
 import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestUser } from '../support/test-users';
 import { incidentBody } from '../support/incident-fixtures';
@@ -103,7 +103,7 @@ describe('live drills take real teams out of service (in_drill)', () => {
     const before = await teamEvents();
     // Redeliver DrillEnded to a fresh process manager (as after a crash before its checkpoint): nothing new is appended.
     const ended = (await store.readStream(`drill-${drillId}`)).filter((e) => e.type === 'DrillEnded');
-    const redelivered = new DrillTeamsProcessManager(store, clock);
+    const redelivered = new DrillTeamsProcessManager(new CommandExecutor({ store, clock }), t.app.get(TeamAvailabilityQueries));
     await t.app.get(DataSource).transaction((manager) => redelivered.apply(redelivered.events.readAll(ended), manager));
     expect(await teamEvents()).toBe(before);
     // The team step of a join that landed after the drill ended (its drill record then refused): released anyway.

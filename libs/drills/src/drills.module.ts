@@ -1,17 +1,38 @@
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { DrillRow, DrillScenarioRow } from './read-models/drill.entities';
 import { Global, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { IncidentsModule } from '@app/incidents';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IncidentLookup, IncidentsModule } from '@app/incidents';
 import { DRILL_PARTICIPATION } from '@app/shared';
-import { DrillCommandRunner } from './application/drill-command-runner';
-import { DrillParticipationService } from './application/drill-participation.service';
-import { DrillScheduler } from './application/drill.scheduler';
-import { DrillsController } from './application/drills.controller';
-import { DrillTeamsController } from './application/drill-teams.controller';
-import { InjectExecutor } from './application/inject-executor';
-import { ScenariosController } from './application/scenarios.controller';
-import { DrillRegisterProjection } from './read-models/drill-register.projection';
+import { TeamsModule } from '@app/teams';
+import { DrillAnswer } from './application/drill-answer';
+import { DrillParticipationService } from './application/drill-participation/drill-participation.service';
+import { EndDrillController } from './application/end-drill/end-drill.controller';
+import { EndDrillHandler } from './application/end-drill/end-drill.handler';
+import { ManualInjectController } from './application/inject/manual-inject.controller';
+import { ManualInjectHandler } from './application/inject/manual-inject.handler';
+import { InjectExecutor } from './application/injects/inject-executor';
+import { PlanDrillController } from './application/plan-drill/plan-drill.controller';
+import { PlanDrillHandler } from './application/plan-drill/plan-drill.handler';
+import { DrillQueriesController } from './application/query-drills/drill-queries.controller';
+import { ScenarioQueriesController } from './application/query-scenarios/scenario-queries.controller';
+import { RecallTeamController } from './application/recall-team/recall-team.controller';
+import { RecallTeamHandler } from './application/recall-team/recall-team.handler';
+import { DrillScheduler } from './application/run-scripted-injects/drill.scheduler';
+import { SaveScenarioController } from './application/save-scenario/save-scenario.controller';
+import { SaveScenarioHandler } from './application/save-scenario/save-scenario.handler';
+import { ScenarioAnswer } from './application/scenario-answer';
+import { DrillAllocationController } from './application/simulate-allocation/drill-allocation.controller';
+import { DrillAllocationHandler } from './application/simulate-allocation/drill-allocation.handler';
+import { DrillDispatchController } from './application/simulate-dispatch/drill-dispatch.controller';
+import { DrillDispatchHandler } from './application/simulate-dispatch/drill-dispatch.handler';
+import { StartDrillController } from './application/start-drill/start-drill.controller';
+import { StartDrillHandler } from './application/start-drill/start-drill.handler';
+import { DrillTeamAnswer } from './application/take-team-into-drill/drill-team-answer';
+import { TakeTeamIntoDrillController } from './application/take-team-into-drill/take-team-into-drill.controller';
+import { TakeTeamIntoDrillHandler } from './application/take-team-into-drill/take-team-into-drill.handler';
+import { DrillRow, DrillScenarioRow } from './read-models/drill-register/drill-register.entities';
+import { DrillRegisterProjection } from './read-models/drill-register/drill-register.projection';
+import { DrillRegisterQueries } from './read-models/drill-register/drill-register.queries';
 
 /**
  * The drill-participation port (libs/shared) for the contexts that store drill data (incidents, warnings) without
@@ -29,12 +50,42 @@ export const drillEntities = [DrillRow, DrillScenarioRow];
 
 /**
  * Drills (演练): plans, scripted and scriptless injects, simulated dispatches and allocations, the scenario library,
- * and real teams taken into live drills (released by DrillTeamsProcessManager when the drill ends).
+ * and real teams taken into live drills (released by the drill-teams process when the drill ends). Needs the
+ * CommandExecutor, CLOCK, JURISDICTIONS and DRILL_OPTIONS from the app.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(drillEntities), CqrsModule, IncidentsModule, DrillParticipationModule],
-  controllers: [DrillsController, DrillTeamsController, ScenariosController],
-  providers: [DrillCommandRunner, InjectExecutor, DrillScheduler],
+  imports: [TypeOrmModule.forFeature(drillEntities), CqrsModule, IncidentsModule, TeamsModule, DrillParticipationModule],
+  controllers: [
+    PlanDrillController,
+    DrillQueriesController,
+    StartDrillController,
+    EndDrillController,
+    ManualInjectController,
+    DrillDispatchController,
+    DrillAllocationController,
+    TakeTeamIntoDrillController,
+    RecallTeamController,
+    SaveScenarioController,
+    ScenarioQueriesController,
+  ],
+  providers: [
+    DrillRegisterQueries,
+    DrillAnswer,
+    ScenarioAnswer,
+    DrillTeamAnswer,
+    IncidentLookup,
+    InjectExecutor,
+    DrillScheduler,
+    PlanDrillHandler,
+    StartDrillHandler,
+    EndDrillHandler,
+    ManualInjectHandler,
+    DrillDispatchHandler,
+    DrillAllocationHandler,
+    TakeTeamIntoDrillHandler,
+    RecallTeamHandler,
+    SaveScenarioHandler,
+  ],
   exports: [DrillScheduler],
 })
 export class DrillsModule {}

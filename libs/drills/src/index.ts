@@ -1,10 +1,10 @@
-// Drills (演练): the only entry point other code imports. Stream `drill-<id>` is a public event contract.
+// Drills (演练): the only entry point other code imports (domain code of other contexts: './domain').
+// Streams `drill-<id>` and `scenario-<id>` are public event contracts.
+export * from './domain';
+export { drillAggregate } from './application/drill.aggregate';
+export { scenarioAggregate } from './application/scenario.aggregate';
 export { DrillsModule, drillEntities, drillProjections } from './drills.module';
-export { DrillRow, DrillScenarioRow } from './read-models/drill.entities';
-export { DrillScheduler, DRILL_OPTIONS, type DrillOptions } from './application/drill.scheduler';
-export * from './domain/drill.types';
-export { drillEvents, scenarioEvents, type DrillEvent, type ScenarioEvent } from './domain/drill.events';
-export type { DrillCommand } from './domain/drill.commands';
-export { drillDecider, scenarioDecider } from './domain/drill.decider';
-export type { DrillState } from './domain/drill.state';
-export { DrillTeamsProcessManager } from './application/drill-teams.process-manager';
+export { DrillScheduler, DRILL_OPTIONS, type DrillOptions } from './application/run-scripted-injects/drill.scheduler';
+export { DrillRegisterQueries, type DrillFilter } from './read-models/drill-register/drill-register.queries';
+export type { DrillView, ScenarioView } from './read-models/drill-register/drill.views';
+export { DrillTeamsProcessManager } from './process-managers/drill-teams/drill-teams.process-manager';

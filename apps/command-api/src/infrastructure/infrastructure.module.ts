@@ -8,7 +8,7 @@ import { CommandExecutor, LiveDeltaBus } from '@app/event-sourcing';
 import { LIVE_DELTA_BUS, PostgresSnapshotStore, PROJECTION_RUNNER, ProjectionRunner, SNAPSHOT_STORE } from '@app/event-sourcing/projections';
 import { DEADLINE_ALARM_OPTIONS, incidentProjections } from '@app/incidents';
 import { DispatchProcessManager } from '@app/dispatch';
-import { teamProjections } from '@app/teams';
+import { TeamAvailabilityQueries, teamProjections } from '@app/teams';
 import { planProjections } from '@app/plans';
 import { warehouseProjections } from '@app/warehouses';
 import { warningProjections } from '@app/warnings';
@@ -68,9 +68,14 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         },
         {
           provide: PROJECTION_RUNNER,
-          inject: [DataSource, EVENT_STORE, LIVE_DELTA_BUS, JURISDICTIONS, CLOCK, SNAPSHOT_STORE],
-          useFactory: (dataSource: DataSource, store: EventStore, bus: LiveDeltaBus, jurisdictions: JurisdictionRegistry, clock: Clock, snapshots: PostgresSnapshotStore) =>
-            new ProjectionRunner(dataSource, store, [
+          inject: [DataSource, EVENT_STORE, LIVE_DELTA_BUS, JURISDICTIONS, CLOCK, SNAPSHOT_STORE, DRILL_PARTICIPATION],
+          useFactory: (
+            dataSource: DataSource, store: EventStore, bus: LiveDeltaBus, jurisdictions: JurisdictionRegistry, clock: Clock,
+            snapshots: PostgresSnapshotStore, drills: DrillParticipation,
+          ) => {
+            // Process managers run inside this runner: their executor does not wait on its read models.
+            const processExecutor = new CommandExecutor({ store, clock, snapshots, drills });
+            return new ProjectionRunner(dataSource, store, [
               ...incidentProjections(jurisdictions),
               ...teamProjections(jurisdictions),
               ...warehouseProjections(jurisdictions),
@@ -80,10 +85,11 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
               ...warningProjections(jurisdictions, clock),
               // Process managers ride on the same checkpointed runner: at-least-once delivery, idempotent steps.
               new DispatchProcessManager(store, clock, snapshots),
-              new DrillTeamsProcessManager(store, clock, snapshots),
+              new DrillTeamsProcessManager(processExecutor, new TeamAvailabilityQueries(dataSource, jurisdictions)),
             ], bus, {
               log: (m) => new Logger('Projections').warn(m),
-            }),
+            });
+          },
         },
       ],
       exports: [CommandExecutor, METRICS, DEADLINE_ALARM_OPTIONS, ROLL_CALL_OPTIONS, DRILL_OPTIONS, REPLAY_OPTIONS, APP_CONFIG, CLOCK, JURISDICTIONS, LIVE_DELTA_BUS, EVENT_STORE, PROJECTION_RUNNER, SNAPSHOT_STORE, KnownJurisdictionConstraint],

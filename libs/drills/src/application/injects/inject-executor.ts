@@ -1,0 +1,79 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { plainToInstance } from 'class-transformer';
+import type { CommandContext } from '@app/event-sourcing';
+import {
+  IncidentCommandRunner, IncidentLookup, ReportIncidentCommand, ReportIncidentRequest, type IncidentCommandResponse, type IncidentView,
+} from '@app/incidents';
+import { DomainError, JURISDICTIONS, type JurisdictionRegistry } from '@app/shared';
+import type { InjectKind } from '../../domain/drill/drill.types';
+import type { RunningDrill } from '../drill-access';
+import type { UpdateSituationPayload } from './inject.request';
+
+/**
+ * Carries out one inject against the incidents context, through its own commands. Every side effect is keyed by
+ * `key` (the drill and the inject), so running it again (a second scheduler, a tick after a crash) creates nothing new.
+ */
+@Injectable()
+export class InjectExecutor {
+  constructor(
+    // Transitional: the incidents context still reports through its command bus and runner; both go once it exports
+    // its aggregate declaration and report handler.
+    private readonly commands: CommandBus,
+    private readonly incidents: IncidentCommandRunner,
+    private readonly lookup: IncidentLookup,
+    @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
+  ) {}
+
+  /** Returns the incident the inject reported or updated (null for a message). */
+  async execute(drill: RunningDrill, kind: InjectKind, payload: Record<string, unknown>, key: string, context: CommandContext): Promise<string | null> {
+    const keyed: CommandContext = { ...context, idempotencyKey: key, drillId: drill.drillId };
+    delete keyed.requestHash;
+    delete keyed.expectedRevision;
+    switch (kind) {
+      case 'report_incident': {
+        const request = plainToInstance(ReportIncidentRequest, { ...payload, drillId: drill.drillId });
+        const result: IncidentCommandResponse = await this.commands.execute(new ReportIncidentCommand(request, keyed));
+        return result.id;
+      }
+      case 'update_situation': {
+        const p = payload as UpdateSituationPayload;
+        const incidentId = await this.drillIncident(drill, p.incidentRef !== undefined ? drill.incidentOf[p.incidentRef] : p.incidentId);
+        await this.incidents.run(incidentId, {
+          type: 'UpdateSituation',
+          ...(p.casualties ? { casualties: { ...p.casualties } } : {}),
+          ...(p.directLossYuan !== undefined ? { directLossYuan: p.directLossYuan } : {}),
+          ...(p.description !== undefined ? { description: p.description } : {}),
+          ...(p.measures !== undefined ? { measures: p.measures } : {}),
+          now: this.incidents.now(),
+          policyFor: (jurisdiction) => this.incidents.policyFor(jurisdiction),
+        }, keyed);
+        return incidentId;
+      }
+      case 'message':
+        return null;
+      default: {
+        const unknownKind: never = kind;
+        return unknownKind;
+      }
+    }
+  }
+
+  /**
+   * An incident of this drill: a drill never touches a real incident (nor another drill's). Drill data lies in the
+   * drill's jurisdiction or below it, so the incident is looked for there; one found nowhere is not this drill's either.
+   */
+  async drillIncident(drill: RunningDrill, incidentId: string | undefined): Promise<string> {
+    if (!incidentId) throw new DomainError('INCIDENT_REF_NOT_EXECUTED', 'conflict', '所引用的演练接报注入尚未执行');
+    const incident = await this.lookup.find(incidentId, this.jurisdictions.descendants(drill.jurisdiction)).catch((error: unknown) => {
+      if (error instanceof DomainError && error.kind === 'not_found') return null;
+      throw error;
+    });
+    if (!incident || !isOfDrill(incident, drill)) {
+      throw new DomainError('NOT_A_DRILL_INCIDENT', 'rule', '只能对本次演练的演练事故注入或模拟处置', { incidentId });
+    }
+    return incidentId;
+  }
+}
+
+const isOfDrill = (incident: IncidentView, drill: RunningDrill): boolean => incident.drillId === drill.drillId;

@@ -1,0 +1,93 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { CommandExecutor } from '@app/event-sourcing';
+import { CLOCK, StaleRevisionError, type Clock } from '@app/shared';
+import { dueInjects } from '../../domain/drill/drill.types';
+import { DrillRegisterQueries } from '../../read-models/drill-register/drill-register.queries';
+import { drillAggregate } from '../drill.aggregate';
+import { InjectExecutor } from '../injects/inject-executor';
+
+export const DRILL_OPTIONS = Symbol('DRILL_OPTIONS');
+export interface DrillOptions {
+  tickMs: number;
+}
+
+const SYSTEM_ACTOR = 'system:drill-scheduler';
+
+/** The key of a scripted inject's side effects: the same on every tick and in every process. */
+export const scriptedInjectKey = (drillId: string, index: number): string => `drill-inject:${drillId}:${index}`;
+
+/**
+ * Runs scripted injects (情景注入) when they fall due. Nothing is held in memory: every tick derives what is due
+ * from the stored drills (start time, what ran) and the clock, so a restart loses nothing. The inject's side
+ * effects are keyed (re-running them creates nothing new); `InjectExecuted` is appended with the expected revision
+ * of the drill as it was loaded, so if another tick or process got there first, this one stops.
+ */
+@Injectable()
+export class DrillScheduler implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('DrillScheduler');
+  private timer: NodeJS.Timeout | undefined;
+  private running = false;
+
+  constructor(
+    private readonly drills: DrillRegisterQueries,
+    private readonly executor: CommandExecutor,
+    private readonly injects: InjectExecutor,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(DRILL_OPTIONS) private readonly options: DrillOptions,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.tick(), this.options.tickMs);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  /** One pass; returns the injects it recorded as executed. */
+  async tick(): Promise<{ drillId: string; index: number }[]> {
+    if (this.running) return [];
+    this.running = true;
+    const done: { drillId: string; index: number }[] = [];
+    try {
+      const now = this.clock.now();
+      for (const drillId of await this.drills.dueForInjects(now)) done.push(...(await this.runDue(drillId, now)));
+    } catch (error) {
+      this.logger.warn(`drill tick failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      this.running = false;
+    }
+    return done;
+  }
+
+  private async runDue(drillId: string, now: Date): Promise<{ drillId: string; index: number }[]> {
+    const done: { drillId: string; index: number }[] = [];
+    for (;;) {
+      const { state, revision } = await this.executor.load(drillAggregate, drillId);
+      // Ended (or not yet started) drills execute nothing.
+      if (state.status !== 'running' || revision === undefined) return done;
+      const next = dueInjects(state.scenario, state.startedAt, state.executed, now)[0];
+      if (!next) return done;
+      const correlationId = randomUUID();
+      const context = { correlationId, causationId: correlationId, actorId: SYSTEM_ACTOR, actorName: '演练导调', jurisdiction: state.jurisdiction, drillId };
+      const key = scriptedInjectKey(drillId, next.index);
+      try {
+        const incidentId = await this.injects.execute(state, next.inject.kind, next.inject.payload, key, context);
+        const command = {
+          type: 'RecordInjectExecuted', index: next.index, kind: next.inject.kind, payload: next.inject.payload, incidentId, now: this.clock.now(),
+        } as const;
+        const result = await this.executor.execute(drillAggregate, drillId, command, { ...context, expectedRevision: revision, idempotencyKey: key });
+        // A replayed key means another scheduler recorded this very inject: it is done, but not by this tick.
+        if (result.replayed || result.events.length === 0) return done;
+        done.push({ drillId, index: next.index });
+      } catch (error) {
+        // Another tick or process recorded it first (its side effects were the same keyed ones): nothing to do here.
+        if (error instanceof StaleRevisionError) return done;
+        this.logger.warn(`drill ${drillId} inject ${next.index}: ${error instanceof Error ? error.message : String(error)}`);
+        return done;
+      }
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CommandExecutor, type CommandContext } from '@app/event-sourcing';
+import { IncidentCommandRunner, IncidentLookup, type IncidentCommandResponse } from '@app/incidents';
+import { DomainError, JURISDICTIONS, type JurisdictionRegistry } from '@app/shared';
+import { TeamAvailabilityQueries } from '@app/teams';
+import { runningDrill, visibleOrAbove } from '../drill-access';
+import { InjectExecutor } from '../injects/inject-executor';
+import type { DrillDispatchRequest } from './drill-dispatch.request';
+
+/** 演练调派 (桌面推演): recorded on the drill's incident only; the real team's status does not change. */
+@Injectable()
+export class DrillDispatchHandler {
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly injects: InjectExecutor,
+    private readonly incidents: IncidentLookup,
+    private readonly teams: TeamAvailabilityQueries,
+    // Transitional: incident commands still run through the incidents context's runner until its aggregate is declared.
+    private readonly incidentCommands: IncidentCommandRunner,
+    @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
+  ) {}
+
+  async handle(drillId: string, body: DrillDispatchRequest, context: CommandContext): Promise<IncidentCommandResponse> {
+    const drill = await runningDrill(this.executor, drillId, context);
+    const incidentId = await this.injects.drillIncident(drill, (await this.incidents.find(body.incidentId, context.visibleJurisdictions)).id);
+    const team = await this.teams.find(body.teamId);
+    if (!team || !visibleOrAbove(team.jurisdiction, context.visibleJurisdictions, this.jurisdictions)) {
+      throw new DomainError('TEAM_NOT_FOUND', 'not_found', '救援队伍不存在');
+    }
+    const command = {
+      type: 'AssignTeam', teamId: team.id, teamName: team.name, task: body.task ?? null, dispatchedAt: this.executor.now(), simulated: true,
+    } as const;
+    return this.incidentCommands.run(incidentId, command, { ...context, drillId });
+  }
+}

@@ -1,0 +1,55 @@
+import type { DrillForm, DrillScope, InjectKind, Scenario } from './drill.types';
+
+export interface PlanDrill {
+  type: 'PlanDrill';
+  drillId: string;
+  title: string;
+  form: DrillForm;
+  scope: DrillScope;
+  jurisdiction: string;
+  planId: string | null;
+  planVersion: number | null;
+  participants: string[];
+  scenario: Scenario | null;
+  plannedBy: string;
+  now: Date;
+}
+
+export interface StartDrill {
+  type: 'StartDrill';
+  startedBy: string;
+  now: Date;
+}
+
+/** Records an inject that was carried out (the side effects run first, idempotently; see DrillScheduler). */
+export interface RecordInjectExecuted {
+  type: 'RecordInjectExecuted';
+  index: number | null;
+  kind: InjectKind;
+  payload: Record<string, unknown>;
+  incidentId: string | null;
+  now: Date;
+}
+
+export interface EndDrill {
+  type: 'EndDrill';
+  endedBy: string;
+  now: Date;
+}
+
+/** A live drill (实战演练) records a real team it took out of service (the team stream records `TeamTakenIntoDrill`). */
+export interface JoinTeamToDrill {
+  type: 'JoinTeamToDrill';
+  teamId: string;
+  now: Date;
+}
+
+/** A team recalled from a running live drill (a real emergency, or the coordinator's call). */
+export interface RecallTeamFromDrill {
+  type: 'RecallTeamFromDrill';
+  teamId: string;
+  recalledBy: string;
+  now: Date;
+}
+
+export type DrillCommand = PlanDrill | StartDrill | RecordInjectExecuted | EndDrill | JoinTeamToDrill | RecallTeamFromDrill;

@@ -1,0 +1,61 @@
+import type { Decider } from '@app/event-sourcing';
+import type { DrillCommand } from './drill.commands';
+import {
+  DrillAlreadyPlannedError, DrillNotFoundError, DrillStatusError, InjectNotFoundError, NotALiveDrillError, TeamNotInDrillError,
+} from './drill.errors';
+import { drillEvents, type DrillEvent } from './drill.events';
+import { evolveDrill, initialDrillState, type DrillState } from './drill.state';
+
+export function decideDrill(command: DrillCommand, state: DrillState): DrillEvent[] {
+  const at = command.now.toISOString();
+  if (command.type === 'PlanDrill') {
+    if (state.status !== 'none') throw new DrillAlreadyPlannedError();
+    const { type: _t, now: _n, ...plan } = command;
+    return [{ type: 'DrillPlanned', data: { ...plan, participants: [...plan.participants], plannedAt: at } }];
+  }
+  if (state.status === 'none') throw new DrillNotFoundError();
+  switch (command.type) {
+    case 'StartDrill':
+      if (state.status !== 'planned') throw new DrillStatusError('DRILL_ALREADY_STARTED', state.status);
+      return [{ type: 'DrillStarted', data: { drillId: state.drillId, startedAt: at, startedBy: command.startedBy } }];
+    case 'RecordInjectExecuted': {
+      if (command.index !== null) {
+        if (!state.scenario || command.index < 0 || command.index >= state.scenario.injects.length) throw new InjectNotFoundError(command.index);
+        // Each scripted inject runs once: a second scheduler (or a retried tick) that got here too changes nothing.
+        if (state.executed.includes(command.index)) return [];
+      }
+      if (state.status !== 'running') throw new DrillStatusError('DRILL_NOT_RUNNING', state.status);
+      return [{
+        type: 'InjectExecuted',
+        data: { drillId: state.drillId, index: command.index, kind: command.kind, payload: command.payload, executedAt: at, incidentId: command.incidentId },
+      }];
+    }
+    case 'EndDrill':
+      if (state.status !== 'running') throw new DrillStatusError('DRILL_NOT_RUNNING', state.status);
+      return [{ type: 'DrillEnded', data: { drillId: state.drillId, endedAt: at, endedBy: command.endedBy } }];
+    case 'JoinTeamToDrill':
+      if (state.form !== 'live') throw new NotALiveDrillError();
+      if (state.status !== 'running') throw new DrillStatusError('DRILL_NOT_RUNNING', state.status);
+      if (state.teams.includes(command.teamId)) return [];
+      return [{ type: 'TeamJoinedDrill', data: { drillId: state.drillId, teamId: command.teamId, at } }];
+    case 'RecallTeamFromDrill':
+      if (state.form !== 'live') throw new NotALiveDrillError();
+      if (state.status !== 'running') throw new DrillStatusError('DRILL_NOT_RUNNING', state.status);
+      if (!state.teams.includes(command.teamId)) throw new TeamNotInDrillError(command.teamId);
+      return [{ type: 'TeamRecalledFromDrill', data: { drillId: state.drillId, teamId: command.teamId, at, recalledBy: command.recalledBy } }];
+    default: {
+      const unknownCommand: never = command;
+      return unknownCommand;
+    }
+  }
+}
+
+export const drillDecider: Decider<DrillCommand, DrillEvent, DrillState> = {
+  upcasters: drillEvents.upcasters,
+  initialState: initialDrillState,
+  evolve: evolveDrill,
+  decide: decideDrill,
+  notFound: () => new DrillNotFoundError(),
+  // Every event of a drill carries its drill id, so its live deltas go to drill rooms only.
+  scopeOf: (state) => (state.status === 'none' ? {} : { jurisdiction: state.jurisdiction, drillId: state.drillId }),
+};
