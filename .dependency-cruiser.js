@@ -1,5 +1,5 @@
 /**
- * Boundaries of ARCHITECTURE.md, checked with every test run:
+ * Module boundaries (README, architecture), checked with every test run:
  * - domain code is pure TypeScript: no framework, ORM, event-store client, socket or database driver;
  * - a bounded context uses another only through its public entry points;
  * - no cycles.

@@ -1,4 +1,4 @@
-// Three projects selected by file suffix (ARCHITECTURE.md, Tests). One PostgreSQL serves the whole run.
+// Three projects selected by file suffix (README, tests). One PostgreSQL serves the whole run.
 // ts-jest in transpile-only mode (isolatedModules): type checking is the separate `tsc --noEmit` step of npm test.
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] };
 const moduleNameMapper = {

@@ -1,4 +1,4 @@
-// Rescue teams (救援队伍): the only entry point other code imports. Issue 4 adds the application and read models.
+// Rescue teams (救援队伍): the only entry point other code imports.
 export * from './domain/team.types';
 export * from './domain/team.events';
 export * from './domain/team.commands';
