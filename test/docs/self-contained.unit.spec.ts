@@ -14,7 +14,8 @@ const TEXT_FILE = /\.(ts|tsx|js|mjs|cjs|md|yml|yaml|html|sql|css)$/;
 
 /** Tracked files plus new ones not yet committed (so a pointer is caught before it is committed). */
 function repositoryFiles(): string[] {
-  const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' });
+  const args = ['ls-files', '-z', '--cached', '--others', '--exclude-standard'];
+  const out = execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' });
   return [...new Set(out.split('\0'))]
     .filter((f) => TEXT_FILE.test(f) && f !== SELF && existsSync(join(ROOT, f)))
     .sort();
@@ -76,8 +77,10 @@ describe('the repository is self-contained', () => {
   });
 
   it('every docs/domain.md rule and docs/api.md section a file cites exists', () => {
-    const ruleNumbers = new Set([...readFileSync(join(ROOT, 'docs/domain.md'), 'utf8').matchAll(/^\*\*Rule (\d+) — /gm)].map((m) => m[1]));
-    const sectionNumbers = new Set([...readFileSync(join(ROOT, 'docs/api.md'), 'utf8').matchAll(/^## (\d+)\. /gm)].map((m) => m[1]));
+    const numbered = (doc: string, heading: RegExp): Set<string | undefined> =>
+      new Set([...readFileSync(join(ROOT, doc), 'utf8').matchAll(heading)].map((m) => m[1]));
+    const ruleNumbers = numbered('docs/domain.md', /^\*\*Rule (\d+) — /gm);
+    const sectionNumbers = numbered('docs/api.md', /^## (\d+)\. /gm);
     expect(ruleNumbers.size).toBeGreaterThan(20);
     expect(sectionNumbers.size).toBeGreaterThan(10);
     const citations: readonly { cite: RegExp; known: Set<string | undefined> }[] = [
@@ -89,7 +92,9 @@ describe('the repository is self-contained', () => {
       linesOf(file).forEach((text, i) => {
         for (const { cite, known } of citations) {
           for (const m of text.matchAll(cite)) {
-            for (const n of m[1]!.match(/\d+/g) ?? []) if (!known.has(n)) unknown.push({ file, line: i + 1, text: m[0] });
+            for (const n of m[1]!.match(/\d+/g) ?? []) {
+              if (!known.has(n)) unknown.push({ file, line: i + 1, text: m[0] });
+            }
           }
         }
       });
