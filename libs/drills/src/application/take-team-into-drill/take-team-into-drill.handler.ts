@@ -8,7 +8,7 @@ import { DrillTeamAnswer, type DrillTeamResponse } from './drill-team-answer';
 import type { DrillTeamRequest } from './drill-team.request';
 
 /**
- * 实战演练: a live drill takes a real, available team of the coordinator's jurisdictions out of service (team status
+ * 实战演练 (docs/domain.md rule 21): a live drill takes a real, available team of the coordinator's jurisdictions out of service (team status
  * `in_drill`) until it is recalled or the drill ends (the drill-teams process releases it). The team stream is written
  * first, the drill's record second: a team is never listed on a drill it is not in.
  */

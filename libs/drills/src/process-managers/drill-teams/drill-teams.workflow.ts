@@ -16,7 +16,7 @@ export interface DrillTeamsFacts {
 }
 
 /**
- * Live drills: when a drill ends, every real team still in it goes back to `available`. The teams to release are those
+ * Live drills (docs/domain.md rule 21): when a drill ends, every real team still in it goes back to `available`. The teams to release are those
  * the drill stream lists (joined, not recalled) plus any team whose board row still names the drill (taken in, but a
  * crash came before the drill recorded it). A team taken into a drill that had already ended (a join racing the end)
  * is released as soon as its `TeamTakenIntoDrill` arrives. Each release is keyed by the team (one step per team).
