@@ -1,10 +1,22 @@
 import { Module } from '@nestjs/common';
-import { DrillEvaluationReader } from './application/drill-evaluation.reader';
-import { EvaluationController } from './application/evaluation.controller';
+import { CqrsModule } from '@nestjs/cqrs';
+import { EvaluationWriter } from './application/evaluation-writer';
+import { DrillEvaluationReader } from './application/query-evaluation/drill-evaluation.reader';
+import { EvaluationQueriesController } from './application/query-evaluation/evaluation-queries.controller';
+import { RecordFindingController } from './application/record-finding/record-finding.controller';
+import { RecordFindingHandler } from './application/record-finding/record-finding.handler';
+import { RecordScoresController } from './application/record-scores/record-scores.controller';
+import { RecordScoresHandler } from './application/record-scores/record-scores.handler';
+import { SetRubricController } from './application/set-rubric/set-rubric.controller';
+import { SetRubricHandler } from './application/set-rubric/set-rubric.handler';
 
-/** Drill evaluation (演练评估): measured times, rubric scores, findings and the printable report. */
+/**
+ * Drill evaluation (演练评估): measured times, rubric scores, findings and the printable report. Needs the
+ * CommandExecutor, CLOCK and JURISDICTIONS from the app; no tables of its own (it reads the streams).
+ */
 @Module({
-  controllers: [EvaluationController],
-  providers: [DrillEvaluationReader],
+  imports: [CqrsModule],
+  controllers: [EvaluationQueriesController, SetRubricController, RecordScoresController, RecordFindingController],
+  providers: [DrillEvaluationReader, EvaluationWriter, SetRubricHandler, RecordScoresHandler, RecordFindingHandler],
 })
 export class EvaluationModule {}

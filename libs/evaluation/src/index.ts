@@ -1,4 +1,5 @@
-// Drill evaluation (演练评估): the only entry point other code imports.
+// Drill evaluation (演练评估): the only entry point other code imports (domain code of other contexts: './domain').
+export * from './domain';
+export { evaluationAggregate } from './application/evaluation.aggregate';
 export { EvaluationModule } from './evaluation.module';
-export { DEFAULT_RUBRIC, type RubricAspect } from './domain/rubric';
-export { measureIncident, type MeasuredIncident } from './domain/measure';
+export type { DrillEvaluation, DrillFacts } from './application/query-evaluation/drill-evaluation.reader';

@@ -1,0 +1,18 @@
+import { Injectable } from '@nestjs/common';
+import type { CommandContext } from '@app/event-sourcing';
+import type { Actor } from '@app/shared';
+import { actorNameOf, EvaluationWriter } from '../evaluation-writer';
+import type { DrillEvaluation } from '../query-evaluation/drill-evaluation.reader';
+import type { ScoresRequest } from './record-scores.request';
+
+/** 评估人评分: the evaluator is the actor; a new sheet from the same evaluator replaces theirs in the summary. */
+@Injectable()
+export class RecordScoresHandler {
+  constructor(private readonly writer: EvaluationWriter) {}
+
+  handle(drillId: string, body: ScoresRequest, context: CommandContext, actor: Actor): Promise<DrillEvaluation> {
+    const scores = body.scores.map((s) => ({ aspect: s.aspect, score: s.score, comment: s.comment ?? null }));
+    const command = { type: 'RecordScores', drillId, evaluator: actorNameOf(context), scores, now: this.writer.now() } as const;
+    return this.writer.record(drillId, command, context, actor);
+  }
+}
