@@ -1,12 +1,18 @@
 import { Module } from '@nestjs/common';
-import { IncidentHistoryReader } from './application/incident-history.reader';
-import { IncidentStateController, ReplayController } from './application/replay.controller';
-import { ReplayRegistry } from './application/replay.registry';
+import { CqrsModule } from '@nestjs/cqrs';
+import { IncidentLookup } from '@app/incidents';
+import { IncidentHistoryReader } from './application/history/incident-history.reader';
+import { ReplayRegistry } from './application/replays/replay.registry';
+import { StartReplayController } from './application/start-replay/start-replay.controller';
+import { StartReplayHandler } from './application/start-replay/start-replay.handler';
+import { IncidentStateController } from './application/state-at/incident-state.controller';
+import { SteerReplayController } from './application/steer-replay/steer-replay.controller';
 
 /** 复盘回放 (docs/domain.md rule 23): the state of an incident at any moment, and replays re-emitted on Socket.IO. */
 @Module({
-  controllers: [IncidentStateController, ReplayController],
-  providers: [IncidentHistoryReader, ReplayRegistry],
+  imports: [CqrsModule],
+  controllers: [IncidentStateController, StartReplayController, SteerReplayController],
+  providers: [IncidentLookup, IncidentHistoryReader, ReplayRegistry, StartReplayHandler],
   exports: [ReplayRegistry],
 })
 export class ReplayModule {}

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { DataSource } from 'typeorm';
-import { categoryOf, comparePositions, EVENT_STORE, StreamNotFoundError, type EventStore, type RecordedEvent, readWholeStream } from '@app/event-store';
+import { comparePositions, EVENT_STORE, StreamNotFoundError, type EventStore, type RecordedEvent, readWholeStream } from '@app/event-store';
 import {
-  applyBoardEvent, boardEvents, boardIncidentIdOf, deadlineProfileLookup, GetIncidentQuery, incidentStream, toIncidentView, type IncidentBoardRow, type IncidentView,
+  boardIncidentIdOf, deadlineProfileLookup, IncidentLookup, incidentStream, ListIncidentsQuery, toIncidentView, type IncidentView,
 } from '@app/incidents';
-import { DomainError, JURISDICTIONS, type Actor, type JurisdictionRegistry } from '@app/shared';
+import { DomainError, JURISDICTIONS, parseInstant, type Actor, type JurisdictionRegistry } from '@app/shared';
+import { BoardFold } from './board-fold';
 
 export class DrillNotFoundError extends DomainError {
   constructor() {
@@ -21,8 +21,8 @@ export interface History {
 }
 
 const ALLOCATION_EVENTS = new Set(['StockAllocated', 'AllocationStatusChanged']);
-/** The streams the incident board reads (its projection's filter): anything else never changed a board row. */
-const BOARD_CATEGORIES = new Set(['incident', 'warehouse']);
+/** A replay's events are held in memory and bounded (MAX_REPLAY_EVENTS), so a drill's incidents are too. */
+const MAX_DRILL_INCIDENTS = 20_000;
 
 /**
  * Reads an incident's (or a drill's) recorded events from the event store: the incident stream, the allocation events
@@ -33,32 +33,26 @@ export class IncidentHistoryReader {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
+    private readonly incidents: IncidentLookup,
     private readonly queries: QueryBus,
-    private readonly dataSource: DataSource,
   ) {}
 
   /** 404 (INCIDENT_NOT_FOUND) outside the actor's jurisdictions: the board's own scope check decides. */
   async incident(incidentId: string, actor: Pick<Actor, 'scope'>): Promise<History> {
-    const view: IncidentView = await this.queries.execute(new GetIncidentQuery(incidentId, actor.scope));
+    const view = await this.incidents.find(incidentId, actor.scope);
     return { events: await this.incidentEvents(incidentId, view), jurisdictions: [view.jurisdiction] };
   }
 
   /** Every incident of the drill in the actor's jurisdictions, plus the drill's own stream when it exists. */
   async drill(drillId: string, actor: Pick<Actor, 'scope'>): Promise<History> {
-    const rows: { id: string; jurisdiction: string }[] = await this.dataSource.query(
-      'select id, jurisdiction from incident_board where drill_id = $1 and jurisdiction = any($2::text[]) order by reported_at',
-      [drillId, [...actor.scope]],
-    );
+    const rows: IncidentView[] = await this.queries.execute(new ListIncidentsQuery({ drillId, scope: actor.scope, limit: MAX_DRILL_INCIDENTS }));
     const own = await this.read(`drill-${drillId}`);
     const planned = own.find((e) => e.type === 'DrillPlanned')?.data as { jurisdiction?: unknown } | undefined;
     const drillJurisdiction = typeof planned?.jurisdiction === 'string' ? planned.jurisdiction : undefined;
     const drillVisible = own.length > 0 && (drillJurisdiction === undefined || actor.scope.includes(drillJurisdiction));
     if (rows.length === 0 && !drillVisible) throw new DrillNotFoundError();
     const events: RecordedEvent[] = drillVisible ? [...own] : [];
-    for (const row of rows) {
-      const view: IncidentView = await this.queries.execute(new GetIncidentQuery(row.id, actor.scope));
-      events.push(...(await this.incidentEvents(row.id, view)));
-    }
+    for (const row of rows) events.push(...(await this.incidentEvents(row.id, row)));
     events.sort((a, b) => comparePositions(a.position, b.position));
     const jurisdictions = new Set(rows.map((r) => r.jurisdiction));
     if (drillVisible && drillJurisdiction) jurisdictions.add(drillJurisdiction);
@@ -68,6 +62,25 @@ export class IncidentHistoryReader {
   /** A fold of these events through the board's own row function, one row per incident. */
   fold(): BoardFold {
     return new BoardFold(deadlineProfileLookup(this.jurisdictions), (row) => toIncidentView(row, this.jurisdictions));
+  }
+
+  /**
+   * The incident as the board showed it at the instant asked (validated by the request): the events recorded by then, in log order (a prefix: no later event
+   * without the earlier ones), folded through the board's own row function. 422 BEFORE_REPORT before it was reported.
+   */
+  async stateAt(incidentId: string, asked: string, actor: Pick<Actor, 'scope'>): Promise<IncidentView> {
+    const at = parseInstant(asked)!;
+    const { events } = await this.incident(incidentId, actor);
+    const fold = this.fold();
+    for (const event of events) {
+      if (event.recordedAt.getTime() > at.getTime()) break;
+      fold.apply(event);
+    }
+    const state = fold.stateOf(incidentId);
+    if (!state) {
+      throw new DomainError('BEFORE_REPORT', 'rule', '该时刻事故尚未接报', { at: asked, reportedAt: events[0]?.recordedAt.toISOString() ?? null });
+    }
+    return state;
   }
 
   private async incidentEvents(incidentId: string, view: IncidentView): Promise<RecordedEvent[]> {
@@ -87,38 +100,5 @@ export class IncidentHistoryReader {
       if (error instanceof StreamNotFoundError) return [];
       throw error;
     }
-  }
-}
-
-/** Board rows folded event by event (the same code the incident board projection runs). */
-export class BoardFold {
-  private readonly rows = new Map<string, IncidentBoardRow>();
-
-  constructor(
-    private readonly profileOf: (jurisdiction: string) => ReturnType<ReturnType<typeof deadlineProfileLookup>>,
-    private readonly view: (row: IncidentBoardRow) => IncidentView,
-  ) {}
-
-  /** Applies one event; answers the incident it changed (undefined: the event changes no board row). */
-  apply(event: RecordedEvent): string | undefined {
-    if (!BOARD_CATEGORIES.has(categoryOf(event.streamName))) return undefined;
-    // Through the board's registry, as the projection reads them: old shapes upcast, unknown types left out.
-    const typed = boardEvents.read(event);
-    const id = typed && boardIncidentIdOf(typed);
-    if (!typed || id === undefined) return undefined;
-    const next = applyBoardEvent(this.rows.get(id) ?? null, typed, this.profileOf);
-    if (!next) return undefined;
-    this.rows.set(id, next);
-    return id;
-  }
-
-  /** An empty fold with the same profile and view functions. */
-  fresh(): BoardFold {
-    return new BoardFold(this.profileOf, this.view);
-  }
-
-  stateOf(incidentId: string): IncidentView | null {
-    const row = this.rows.get(incidentId);
-    return row ? this.view(row) : null;
   }
 }

@@ -1,11 +1,11 @@
 import { Inject, Injectable, Optional, type OnModuleDestroy } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Subject } from 'rxjs';
-import { formatPosition, type RecordedEvent } from '@app/event-store';
-import type { IncidentView } from '@app/incidents';
 import { DomainError, type Actor } from '@app/shared';
-import { prefixRecordedBy, replayWaitMs } from '../domain/replay-timing';
-import type { BoardFold, History } from './incident-history.reader';
+import { prefixRecordedBy, replayWaitMs } from '../../domain/replay-timing';
+import type { BoardFold } from '../history/board-fold';
+import type { History } from '../history/incident-history.reader';
+import { describe, eventPayload, finishedPayload, mayFollow, type Replay, type ReplayEmission } from './replay-session';
 
 /** At most this many replays live in one server process; idle ones give way (see `ReplayRegistry.create`). */
 export const MAX_REPLAYS = 32;
@@ -32,15 +32,6 @@ export class ReplayQuotaError extends DomainError {
   }
 }
 
-export type ReplayStatus = 'running' | 'paused' | 'finished';
-
-/** What the gateway sends to room `replay:{replayId}`: `replay.event` / `replay.finished`, each `{ position, data }`. */
-export interface ReplayEmission {
-  replayId: string;
-  name: 'replay.event' | 'replay.finished';
-  payload: { position: string | null; data: unknown };
-}
-
 export class ReplayNotFoundError extends DomainError {
   constructor() {
     super('REPLAY_NOT_FOUND', 'not_found', '回放不存在或已过期');
@@ -52,26 +43,6 @@ export class ReplayNotOwnerError extends DomainError {
   constructor() {
     super('REPLAY_NOT_OWNER', 'forbidden', '只有发起该回放的用户可以暂停、继续或跳转；您可以观看此回放');
   }
-}
-
-interface Replay {
-  id: string;
-  startedBy: string;
-  startedAt: Date;
-  incidentId: string | null;
-  drillId: string | null;
-  speed: number;
-  jurisdictions: readonly string[];
-  events: readonly RecordedEvent[];
-  times: readonly number[];
-  status: ReplayStatus;
-  /** Index of the next event to re-emit. */
-  cursor: number;
-  /** Replay time reached (ms since epoch, recorded-time scale). */
-  atMs: number;
-  fold: BoardFold;
-  timer: NodeJS.Timeout | undefined;
-  touchedAt: number;
 }
 
 /**
@@ -185,7 +156,7 @@ export class ReplayRegistry implements OnModuleDestroy {
     replay.fold = fold;
     replay.cursor = count;
     replay.atMs = atMs;
-    if (count > 0) this.emit(replay, this.eventPayload(replay, count - 1, changed ? fold.stateOf(changed) : null, true));
+    if (count > 0) this.emit(replay, eventPayload(replay, count - 1, changed ? fold.stateOf(changed) : null, true));
     if (replay.status === 'finished') replay.status = 'paused';
     if (replay.status === 'running') this.schedule(replay);
     return describe(replay);
@@ -203,7 +174,7 @@ export class ReplayRegistry implements OnModuleDestroy {
     const out: ReplayEmission[] = [];
     for (let i = 0; i < replay.cursor; i++) {
       const incidentId = fold.apply(replay.events[i]!);
-      out.push(this.eventPayload(replay, i, incidentId ? fold.stateOf(incidentId) : null, false));
+      out.push(eventPayload(replay, i, incidentId ? fold.stateOf(incidentId) : null, false));
     }
     if (replay.status === 'finished') out.push(finishedPayload(replay));
     return out;
@@ -233,29 +204,8 @@ export class ReplayRegistry implements OnModuleDestroy {
     const incidentId = replay.fold.apply(event);
     replay.cursor = index + 1;
     replay.atMs = Math.max(replay.atMs, replay.times[index]!);
-    this.emit(replay, this.eventPayload(replay, index, incidentId ? replay.fold.stateOf(incidentId) : null, false));
+    this.emit(replay, eventPayload(replay, index, incidentId ? replay.fold.stateOf(incidentId) : null, false));
     this.schedule(replay);
-  }
-
-  private eventPayload(replay: Replay, index: number, state: IncidentView | null, seek: boolean): ReplayEmission {
-    const e = replay.events[index]!;
-    const incidentId = typeof (e.data as { incidentId?: unknown } | null)?.incidentId === 'string' ? (e.data as { incidentId: string }).incidentId : null;
-    return {
-      replayId: replay.id,
-      name: 'replay.event',
-      payload: {
-        position: formatPosition(e.position),
-        data: {
-          replayId: replay.id,
-          index,
-          total: replay.events.length,
-          incidentId,
-          ...(seek ? { seek: true } : {}),
-          event: { type: e.type, streamName: e.streamName, revision: Number(e.revision), data: e.data, recordedAt: e.recordedAt.toISOString() },
-          state,
-        },
-      },
-    };
   }
 
   private emit(_replay: Replay, emission: ReplayEmission): void {
@@ -281,34 +231,3 @@ export class ReplayRegistry implements OnModuleDestroy {
     this.replays.delete(id);
   }
 }
-
-function mayFollow(replay: Replay, actor: Pick<Actor, 'userId' | 'scope'>): boolean {
-  return replay.startedBy === actor.userId || replay.jurisdictions.every((code) => actor.scope.includes(code));
-}
-
-function finishedPayload(replay: Replay): ReplayEmission {
-  const last = replay.events[replay.events.length - 1]!;
-  return { replayId: replay.id, name: 'replay.finished', payload: { position: formatPosition(last.position), data: { replayId: replay.id, at: new Date(replay.atMs).toISOString(), total: replay.events.length } } };
-}
-
-function describe(replay: Replay) {
-  const last = replay.cursor > 0 ? replay.events[replay.cursor - 1]! : undefined;
-  return {
-    replayId: replay.id,
-    incidentId: replay.incidentId,
-    drillId: replay.drillId,
-    status: replay.status,
-    speed: replay.speed,
-    /** The replay time reached: the recorded time of the last re-emitted event, or the instant sought. */
-    at: new Date(replay.atMs).toISOString(),
-    from: new Date(replay.times[0]!).toISOString(),
-    to: new Date(replay.times[replay.times.length - 1]!).toISOString(),
-    emitted: replay.cursor,
-    total: replay.events.length,
-    position: last ? formatPosition(last.position) : null,
-    startedBy: replay.startedBy,
-    startedAt: replay.startedAt.toISOString(),
-  };
-}
-
-export type ReplayStatusView = ReturnType<typeof describe>;

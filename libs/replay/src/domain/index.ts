@@ -1,0 +1,2 @@
+// The replay context's pure domain: what other contexts' domain code may import (`@app/replay/domain`).
+export * from './replay-timing';
