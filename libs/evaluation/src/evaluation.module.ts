@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EvaluationWriter } from './application/evaluation-writer';
 import { DrillEvaluationReader } from './application/query-evaluation/drill-evaluation.reader';
+import { EvaluationReportReader } from './application/query-evaluation/evaluation-report.reader';
 import { EvaluationQueriesController } from './application/query-evaluation/evaluation-queries.controller';
 import { RecordFindingController } from './application/record-finding/record-finding.controller';
 import { RecordFindingHandler } from './application/record-finding/record-finding.handler';
@@ -17,6 +18,6 @@ import { SetRubricHandler } from './application/set-rubric/set-rubric.handler';
 @Module({
   imports: [CqrsModule],
   controllers: [EvaluationQueriesController, SetRubricController, RecordScoresController, RecordFindingController],
-  providers: [DrillEvaluationReader, EvaluationWriter, SetRubricHandler, RecordScoresHandler, RecordFindingHandler],
+  providers: [DrillEvaluationReader, EvaluationReportReader, EvaluationWriter, SetRubricHandler, RecordScoresHandler, RecordFindingHandler],
 })
 export class EvaluationModule {}

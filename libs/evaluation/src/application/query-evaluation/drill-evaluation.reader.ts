@@ -5,11 +5,10 @@ import { EVENT_STORE, StreamNotFoundError, type EventStore, type RecordedEvent, 
 import { fold } from '@app/event-sourcing';
 import { drillEvents } from '@app/drills';
 import { incidentEvents, ListIncidentsQuery, type IncidentView } from '@app/incidents';
-import { CLOCK, DEFAULT_TIME_ZONE, DomainError, JURISDICTIONS, toZonedIso, type Actor, type Clock, type JurisdictionRegistry } from '@app/shared';
+import { CLOCK, DomainError, JURISDICTIONS, type Actor, type Clock, type JurisdictionRegistry } from '@app/shared';
 import { evaluationDecider, evaluationEvents, evaluationStream, type EvaluationState } from '../../domain/evaluation/evaluation';
 import { measureIncident, type MeasuredIncident } from '../../domain/evaluation/measure';
 import { summarizeScores } from '../../domain/evaluation/rubric';
-import { renderEvaluationReport } from './evaluation-report.html';
 
 /** A drill has at most a few dozen incidents; this bounds the read of them all. */
 const MAX_DRILL_INCIDENTS = 10_000;
@@ -109,13 +108,6 @@ export class DrillEvaluationReader {
    * The drill's incidents. Drill data lies in the drill's jurisdiction or below, so they are all found there (the actor
    * may see the drill, hence its evaluation with every incident of it).
    */
-  /** The printable report (演练评估报告), its times in the drill's own time zone. */
-  async report(drillId: string, actor: Actor): Promise<string> {
-    const evaluation = await this.evaluate(drillId, actor);
-    const zone = this.jurisdictions.get(evaluation.drill.jurisdiction)?.timeZone ?? DEFAULT_TIME_ZONE;
-    return renderEvaluationReport(evaluation, (iso) => (iso ? toZonedIso(iso, zone) : '—'));
-  }
-
   private drillIncidents(drill: DrillFacts): Promise<IncidentView[]> {
     const scope = this.jurisdictions.descendants(drill.jurisdiction);
     return this.queries.execute(new ListIncidentsQuery({ drillId: drill.drillId, scope, limit: MAX_DRILL_INCIDENTS }));

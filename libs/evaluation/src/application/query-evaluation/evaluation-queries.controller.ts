@@ -5,6 +5,7 @@ import type { Actor } from '@app/shared';
 import { CurrentActor, Requires, uuidParam } from '@app/shared/nest';
 import { DrillEvaluationReader, type DrillEvaluation } from './drill-evaluation.reader';
 import { EVALUATION_REPORT_CSP } from './evaluation-report.html';
+import { EvaluationReportReader } from './evaluation-report.reader';
 
 /**
  * Drill evaluation (演练评估, docs/domain.md rule 22): times measured from the recorded events, evaluators' scores on a
@@ -13,7 +14,10 @@ import { EVALUATION_REPORT_CSP } from './evaluation-report.html';
 @ApiTags('drills')
 @Controller('drills/:id/evaluation')
 export class EvaluationQueriesController {
-  constructor(private readonly reader: DrillEvaluationReader) {}
+  constructor(
+    private readonly reader: DrillEvaluationReader,
+    private readonly reports: EvaluationReportReader,
+  ) {}
 
   @Get()
   @Requires('evaluation.read')
@@ -27,7 +31,7 @@ export class EvaluationQueriesController {
   @ApiProduces('text/html')
   @ApiOperation({ summary: '可打印的演练评估报告（HTML，可由浏览器打印或另存为 PDF）' })
   async report(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
-    const page = await this.reader.report(id, actor);
+    const page = await this.reports.report(id, actor);
     reply.header('content-type', 'text/html; charset=utf-8').header('content-security-policy', EVALUATION_REPORT_CSP);
     return page;
   }
