@@ -37,7 +37,7 @@ const issued: WarningEvent = {
   type: 'WarningIssued',
   data: {
     warningId, jurisdiction: '640500', drillId: null, incidentId: null, issuedAt: now.toISOString(), level: 'orange', hazard: '暴雨',
-    area: issue.area, message: issue.message, instruction: issue.instruction, effective: now.toISOString(), expires: later(12).toISOString(), channels: ['sms', 'tv'],
+    area: issue.area, message: issue.message, instruction: '停止户外作业，远离河道', effective: now.toISOString(), expires: later(12).toISOString(), channels: ['sms', 'tv'],
   },
 };
 const lifted: WarningEvent = { type: 'WarningLifted', data: { warningId, reason: '降雨结束', liftedAt: later(2).toISOString() } };
