@@ -11,7 +11,7 @@ const ENTRY_POINTS = [
   '^libs/shared/src/nest/index\\.ts$',
   '^libs/event-sourcing/src/projections/index\\.ts$',
   '^libs/event-sourcing/src/events/index\\.ts$',
-  '^libs/event-sourcing/src/testing/index\\.ts$',
+  '^libs/event-sourcing/src/testing/(index|projections)\\.ts$',
 ];
 
 module.exports = {
