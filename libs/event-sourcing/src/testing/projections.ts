@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
-import { PostgresEventStore, type EventStore, type RecordedEvent } from '@app/event-store';
+import { categoryOf, PostgresEventStore, type EventStore, type RecordedEvent } from '@app/event-store';
 import { ManualClock } from '@app/shared';
 import { createTestDatabase } from '../../../../test/support/test-database';
 import type { DomainEvent } from '../kernel/decider';
@@ -65,8 +65,8 @@ export class ProjectionSpec {
   }
 
   /**
-   * Appends the events to the stream (after whatever it holds) and waits until every projection under test has
-   * applied them; returns them as recorded.
+   * Appends the events to the stream (after whatever it holds) and waits until every projection under test whose
+   * filter takes them has applied them; returns them as recorded.
    */
   async given(streamName: string, events: readonly DomainEvent[], scope: GivenScope = {}): Promise<RecordedEvent[]> {
     const ids = events.map(() => randomUUID());
@@ -80,7 +80,7 @@ export class ProjectionSpec {
       },
     }));
     const { position } = await this.store.append(streamName, envelopes, 'any');
-    for (const projection of this.projections) {
+    for (const projection of this.projections.filter((p) => events.some((e) => takes(p, streamName, e.type)))) {
       if (!(await this.runner.waitFor(projection.name, position, 15_000))) throw new Error(`${projection.name} did not catch up`);
     }
     const wanted = new Set<string>(ids);
@@ -118,4 +118,11 @@ export class ProjectionSpec {
     const known = this.projections.find((p) => p.events.knows(type));
     return known ? known.events.versionOf(type) : 1;
   }
+}
+
+/** Whether a projection's global filter lets an event of this stream and type through (as the store applies it). */
+function takes(projection: Projection, streamName: string, type: string): boolean {
+  const filter = projection.filter;
+  if (filter.kind === 'category') return filter.categories.includes(categoryOf(streamName));
+  return filter.prefixes.some((prefix) => type.startsWith(prefix));
 }
