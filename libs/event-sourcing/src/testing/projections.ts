@@ -79,12 +79,15 @@ export class ProjectionSpec {
         schemaVersion: this.schemaVersionOf(event.type), ...scope,
       },
     }));
-    const { position } = await this.store.append(streamName, envelopes, 'any');
-    for (const projection of this.projections.filter((p) => events.some((e) => takes(p, streamName, e.type)))) {
-      if (!(await this.runner.waitFor(projection.name, position, 15_000))) throw new Error(`${projection.name} did not catch up`);
-    }
+    await this.store.append(streamName, envelopes, 'any');
     const wanted = new Set<string>(ids);
-    return (await this.store.readStream(streamName)).filter((e) => wanted.has(e.id));
+    const recorded = (await this.store.readStream(streamName)).filter((e) => wanted.has(e.id));
+    // A runner knows only the positions its filter lets through: wait for the last event each projection takes.
+    for (const projection of this.projections) {
+      const last = recorded.filter((e) => takes(projection, streamName, e.type)).at(-1);
+      if (last && !(await this.runner.waitFor(projection.name, last.position, 15_000))) throw new Error(`${projection.name} did not catch up`);
+    }
+    return recorded;
   }
 
   /** Rows of an entity, optionally filtered. */
