@@ -34,8 +34,8 @@ describe('dispatch process manager', () => {
   let spec: ProjectionSpec;
   beforeAll(async () => {
     spec = await ProjectionSpec.start({ projections: ({ store, clock }) => [new DispatchProcessManager(store, clock)], entities: [] });
-  });
-  afterAll(() => spec.stop());
+  }, 60_000); // a database of its own is created and migrated first
+  afterAll(() => spec?.stop());
   const typesOf = async (stream: string) => (await spec.stream(stream)).map((e) => e.type);
 
   it('a team dispatched is assigned on the incident, under the team’s name; a redelivery assigns nothing more', async () => {

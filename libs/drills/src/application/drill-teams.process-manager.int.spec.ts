@@ -36,8 +36,8 @@ describe('drill teams process manager', () => {
       projections: ({ store, clock }) => [...teamProjections(new JurisdictionRegistry()), new DrillTeamsProcessManager(store, clock)],
       entities: [TeamAvailabilityRow],
     });
-  });
-  afterAll(() => spec.stop());
+  }, 60_000); // a database of its own is created and migrated first
+  afterAll(() => spec?.stop());
   const released = (teamId: string, drillId: string): TeamEvent => ({
     type: 'TeamReleasedFromDrill', data: { teamId, drillId, reason: 'drill_ended', at: spec.clock.now().toISOString() },
   });

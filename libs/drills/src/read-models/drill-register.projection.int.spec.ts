@@ -25,8 +25,8 @@ describe('drill register projection', () => {
   let spec: ProjectionSpec;
   beforeAll(async () => {
     spec = await ProjectionSpec.start({ projections: () => [new DrillRegisterProjection()], entities: [DrillRow, DrillScenarioRow] });
-  });
-  afterAll(() => spec.stop());
+  }, 60_000); // a database of its own is created and migrated first
+  afterAll(() => spec?.stop());
   const row = async (id: string) => (await spec.rows(DrillRow, { id }))[0];
 
   it('a planned drill is on the register, with nothing run and nothing due yet', async () => {

@@ -18,8 +18,8 @@ describe('duty watch projection', () => {
   let spec: ProjectionSpec;
   beforeAll(async () => {
     spec = await ProjectionSpec.start({ projections: () => [new DutyWatchProjection(new JurisdictionRegistry())], entities: [DutyShiftRow, DutyHandoverRow] });
-  });
-  afterAll(() => spec.stop());
+  }, 60_000); // a database of its own is created and migrated first
+  afterAll(() => spec?.stop());
   const shift = async (id: string) => (await spec.rows(DutyShiftRow, { id }))[0];
 
   it('a scheduled shift is listed with its leader, officers and period, not yet handed over', async () => {

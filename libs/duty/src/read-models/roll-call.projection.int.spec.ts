@@ -20,8 +20,8 @@ describe('roll call projection', () => {
   let spec: ProjectionSpec;
   beforeAll(async () => {
     spec = await ProjectionSpec.start({ projections: () => [new RollCallProjection(new JurisdictionRegistry())], entities: [RollCallRow] });
-  });
-  afterAll(() => spec.stop());
+  }, 60_000); // a database of its own is created and migrated first
+  afterAll(() => spec?.stop());
   const row = async (id: string) => (await spec.rows(RollCallRow, { id }))[0];
   const deltasOf = (id: string) => spec.deltas.filter((d) => (d.data as { rollCallId: string }).rollCallId === id);
 

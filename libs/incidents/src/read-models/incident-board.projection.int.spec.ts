@@ -24,8 +24,8 @@ describe('incident board projection', () => {
   let spec: ProjectionSpec;
   beforeAll(async () => {
     spec = await ProjectionSpec.start({ projections: () => [new IncidentBoardProjection(new JurisdictionRegistry())], entities: [IncidentBoardRow] });
-  });
-  afterAll(() => spec.stop());
+  }, 60_000); // a database of its own is created and migrated first
+  afterAll(() => spec?.stop());
   const row = async (id: string) => (await spec.rows(IncidentBoardRow, { id }))[0];
   const compliance = (id: string): Promise<{ kind: string; level: string; status: string }[]> =>
     spec.dataSource.query('select kind, level, status from deadline_compliance where incident_id = $1 order by due_at', [id]);

@@ -21,8 +21,8 @@ describe('incident timeline projection', () => {
   let spec: ProjectionSpec;
   beforeAll(async () => {
     spec = await ProjectionSpec.start({ projections: () => [new IncidentTimelineProjection()], entities: [IncidentTimelineRow] });
-  });
-  afterAll(() => spec.stop());
+  }, 60_000); // a database of its own is created and migrated first
+  afterAll(() => spec?.stop());
   const lines = async (incidentId: string) => (await spec.rows(IncidentTimelineRow, { incidentId })).sort((a, b) => a.revision - b.revision);
 
   it('writes one line per event, in stream order, with its summary and actor', async () => {

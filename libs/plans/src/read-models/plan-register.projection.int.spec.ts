@@ -17,8 +17,8 @@ describe('plan register projection', () => {
   let spec: ProjectionSpec;
   beforeAll(async () => {
     spec = await ProjectionSpec.start({ projections: () => [new PlanRegisterProjection()], entities: [PlanRow, PlanVersionRow, PlanSuggestionRow] });
-  });
-  afterAll(() => spec.stop());
+  }, 60_000); // a database of its own is created and migrated first
+  afterAll(() => spec?.stop());
   const plan = async (id: string) => (await spec.rows(PlanRow, { id }))[0];
   const versions = async (planId: string) => (await spec.rows(PlanVersionRow, { planId })).sort((a, b) => a.version - b.version);
 

@@ -33,8 +33,8 @@ describe('plan suggestion projection', () => {
       { type: 'PlanDrafted', data: { planId, version: 1, content: chemicalPlan(), draftedBy: '管理员', draftedAt: at(1) } },
       { type: 'PlanPublished', data: { planId, version: 1, publishedBy: '管理员', publishedAt: at(1) } },
     ]);
-  });
-  afterAll(() => spec.stop());
+  }, 60_000); // a database of its own is created and migrated first
+  afterAll(() => spec?.stop());
   const row = async (incidentId: string) => (await spec.rows(PlanSuggestionRow, { incidentId }))[0];
   const suggested = (incidentId: string) => spec.deltas.filter((d) => d.name === 'plan.suggested' && (d.data as { incidentId: string }).incidentId === incidentId);
 

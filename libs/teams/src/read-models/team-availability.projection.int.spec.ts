@@ -19,8 +19,8 @@ describe('team availability projection', () => {
   let spec: ProjectionSpec;
   beforeAll(async () => {
     spec = await ProjectionSpec.start({ projections: () => [new TeamAvailabilityProjection(new JurisdictionRegistry())], entities: [TeamAvailabilityRow] });
-  });
-  afterAll(() => spec.stop());
+  }, 60_000); // a database of its own is created and migrated first
+  afterAll(() => spec?.stop());
   const row = async (id: string) => (await spec.rows(TeamAvailabilityRow, { id }))[0];
 
   it('a registered team is available, with its profile, at revision 0', async () => {

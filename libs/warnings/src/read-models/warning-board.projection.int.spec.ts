@@ -23,8 +23,8 @@ describe('warning board projection', () => {
       projections: ({ clock }) => [new WarningBoardProjection(new JurisdictionRegistry(), clock)],
       entities: [WarningBoardRow],
     });
-  });
-  afterAll(() => spec.stop());
+  }, 60_000); // a database of its own is created and migrated first
+  afterAll(() => spec?.stop());
   const row = async (id: string) => (await spec.rows(WarningBoardRow, { id }))[0];
 
   it('an issued warning is active on the board, with its content and the first message (Alert)', async () => {
