@@ -6,7 +6,7 @@ export type { DrillCommand } from './drill/drill.commands';
 export { drillDecider } from './drill/drill.decider';
 export type { DrillState } from './drill/drill.state';
 export * from './scenario/scenario.errors';
-export { scenarioEvents, type ScenarioEvent } from './scenario/scenario.events';
+export { scenarioEvents, scenarioStream, type ScenarioEvent } from './scenario/scenario.events';
 export type { ScenarioCommand } from './scenario/scenario.commands';
 export { scenarioDecider } from './scenario/scenario.decider';
 export type { ScenarioState } from './scenario/scenario.state';

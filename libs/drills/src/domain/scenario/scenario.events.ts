@@ -13,3 +13,5 @@ export type ScenarioEvent = ScenarioSaved;
 export const scenarioEvents = EventRegistry.of<ScenarioEvent>({
   ScenarioSaved: {},
 });
+
+export const scenarioStream = (scenarioId: string): string => `scenario-${scenarioId}`;
