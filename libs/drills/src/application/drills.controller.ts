@@ -11,7 +11,7 @@ import { TeamAvailabilityRow } from '@app/teams';
 import { WarehouseRow } from '@app/warehouses';
 import { DomainError, JURISDICTIONS, OutsideJurisdictionError, type Actor, type JurisdictionRegistry } from '@app/shared';
 import { CommandCtx, CurrentActor, IsKnownJurisdiction, Requires, uuidParam } from '@app/shared/nest';
-import { DrillJurisdictionMismatchError, DrillNotFoundError, DrillStatusError, ScenarioNotFoundError } from '../domain/drill.errors';
+import { DrillJurisdictionMismatchError, DrillNotFoundError, DrillNotRunningError, ScenarioNotFoundError } from '../domain/drill.errors';
 import { DRILL_STATUS_LABELS, type DrillForm, type DrillScope, type InjectKind, type Scenario } from '../domain/drill.types';
 import { DrillRow, DrillScenarioRow } from '../read-models/drill.entities';
 import { toDrillView, type DrillView } from '../read-models/drill.views';
@@ -159,7 +159,7 @@ export class DrillsController {
   private async runningDrill(id: string, context: CommandContext): Promise<RunningDrill> {
     const { state } = await this.runner.load(id);
     if (state.status === 'none' || (context.visibleJurisdictions && !context.visibleJurisdictions.includes(state.jurisdiction))) throw new DrillNotFoundError();
-    if (state.status !== 'running') throw new DrillStatusError('DRILL_NOT_RUNNING', state.status);
+    if (state.status !== 'running') throw new DrillNotRunningError(state.status);
     return state;
   }
 
