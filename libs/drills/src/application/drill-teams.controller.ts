@@ -8,7 +8,9 @@ import { PROJECTION_RUNNER, type ProjectionRunner } from '@app/event-sourcing/pr
 import { CLOCK, DomainError, JURISDICTIONS, type Clock, type JurisdictionRegistry } from '@app/shared';
 import { CommandCtx, Requires, uuidParam } from '@app/shared/nest';
 import { TeamAvailabilityRow, teamDecider, teamStream, toTeamView, type TeamCommand, type TeamView } from '@app/teams';
-import { DrillNotFoundError, DrillNotRunningError, NotALiveDrillError, TeamNotInDrillError } from '../domain/drill.errors';
+import {
+  DrillNotFoundError, DrillNotRunningError, NotALiveDrillError, TeamNotInDrillError,
+} from '../domain/drill.errors';
 import { DrillCommandRunner, type DrillCommandResponse } from './drill-command-runner';
 
 export class DrillTeamRequest {

@@ -2,9 +2,14 @@ import { scenarioEvents } from './drill.events';
 import { drillEvents } from './drill.events';
 import type { Decider } from '@app/event-sourcing';
 import type { DrillCommand, ScenarioCommand } from './drill.commands';
-import { DrillAlreadyPlannedError, DrillNotFoundError, DrillAlreadyStartedError, DrillNotRunningError, InjectNotFoundError, NotALiveDrillError, ScenarioAlreadySavedError, ScenarioNotFoundError, TeamNotInDrillError } from './drill.errors';
+import {
+  DrillAlreadyPlannedError, DrillNotFoundError, DrillAlreadyStartedError, DrillNotRunningError, InjectNotFoundError,
+  NotALiveDrillError, ScenarioAlreadySavedError, ScenarioNotFoundError, TeamNotInDrillError,
+} from './drill.errors';
 import type { DrillEvent, ScenarioEvent } from './drill.events';
-import { evolveDrill, evolveScenario, initialDrillState, initialScenarioState, type DrillState, type ScenarioState } from './drill.state';
+import {
+  evolveDrill, evolveScenario, initialDrillState, initialScenarioState, type DrillState, type ScenarioState,
+} from './drill.state';
 
 export function decideDrill(command: DrillCommand, state: DrillState): DrillEvent[] {
   const at = command.now.toISOString();

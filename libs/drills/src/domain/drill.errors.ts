@@ -6,7 +6,11 @@ import { DRILL_STATUS_LABELS, type DrillStatus } from './drill.types';
 // shared kernel next to the drill-participation port; it is offered here as well so drills code finds all its errors.
 export { DrillNotFoundError } from '@app/shared';
 
-export const DrillAlreadyPlannedError = domainError({ code: 'DRILL_ALREADY_PLANNED', kind: 'conflict', message: '该演练已策划' });
+export const DrillAlreadyPlannedError = domainError({
+  code: 'DRILL_ALREADY_PLANNED',
+  kind: 'conflict',
+  message: '该演练已策划',
+});
 
 /** Start only a planned drill; inject and end only a running one. The detail names the state the drill is in. */
 const statusWording = (status: DrillStatus) => `演练当前状态为「${DRILL_STATUS_LABELS[status]}」，不能执行该操作`;
@@ -29,7 +33,11 @@ export const InjectNotFoundError = domainError({
 
 export const ScenarioNotFoundError = domainError({ code: 'SCENARIO_NOT_FOUND', kind: 'not_found', message: '情景不存在' });
 
-export const ScenarioAlreadySavedError = domainError({ code: 'SCENARIO_ALREADY_SAVED', kind: 'conflict', message: '该情景已存入情景库' });
+export const ScenarioAlreadySavedError = domainError({
+  code: 'SCENARIO_ALREADY_SAVED',
+  kind: 'conflict',
+  message: '该情景已存入情景库',
+});
 
 /** Only a live drill (实战演练) takes real teams out of service; a tabletop drill dispatches on paper. */
 export const NotALiveDrillError = domainError({

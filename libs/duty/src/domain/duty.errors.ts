@@ -2,7 +2,11 @@ import { domainError } from '@app/shared';
 
 // The duty context's error catalogue: each code, its status and its Chinese wording, declared once.
 
-export const InvalidShiftPeriodError = domainError({ code: 'INVALID_SHIFT_PERIOD', kind: 'rule', message: (reason: string) => reason });
+export const InvalidShiftPeriodError = domainError({
+  code: 'INVALID_SHIFT_PERIOD',
+  kind: 'rule',
+  message: (reason: string) => reason,
+});
 
 /** Two shifts of one jurisdiction may not overlap: at any moment one shift holds the watch. */
 export const ShiftOverlapError = domainError({
@@ -10,16 +14,29 @@ export const ShiftOverlapError = domainError({
   kind: 'conflict',
   message: '该时段与本辖区已排定的值班班次重叠',
   details: (other: { shiftId: string; startsAt: number; endsAt: number }) => ({
-    shiftId: other.shiftId, startsAt: new Date(other.startsAt).toISOString(), endsAt: new Date(other.endsAt).toISOString(),
+    shiftId: other.shiftId,
+    startsAt: new Date(other.startsAt).toISOString(),
+    endsAt: new Date(other.endsAt).toISOString(),
   }),
 });
 
-export const ShiftAlreadyScheduledError = domainError({ code: 'SHIFT_ALREADY_SCHEDULED', kind: 'conflict', message: '该值班班次已排定' });
+export const ShiftAlreadyScheduledError = domainError({
+  code: 'SHIFT_ALREADY_SCHEDULED',
+  kind: 'conflict',
+  message: '该值班班次已排定',
+});
 
-export const NoShiftOnDutyError = domainError({ code: 'NO_SHIFT_ON_DUTY', kind: 'conflict', message: '当前没有在岗的值班班次，无法交班' });
+export const NoShiftOnDutyError = domainError({
+  code: 'NO_SHIFT_ON_DUTY',
+  kind: 'conflict',
+  message: '当前没有在岗的值班班次，无法交班',
+});
 
 export const ShiftAlreadyHandedOverError = domainError({
-  code: 'SHIFT_ALREADY_HANDED_OVER', kind: 'conflict', message: '本班次已完成交接班', details: (shiftId: string) => ({ shiftId }),
+  code: 'SHIFT_ALREADY_HANDED_OVER',
+  kind: 'conflict',
+  message: '本班次已完成交接班',
+  details: (shiftId: string) => ({ shiftId }),
 });
 
 export const NoNextShiftError = domainError({ code: 'NO_NEXT_SHIFT', kind: 'conflict', message: '尚未排定接班班次，无法交班' });
@@ -33,7 +50,11 @@ export const InvalidHandoverTargetError = domainError({
 
 export const RollCallNotFoundError = domainError({ code: 'ROLL_CALL_NOT_FOUND', kind: 'not_found', message: '点名不存在' });
 
-export const RollCallAlreadyIssuedError = domainError({ code: 'ROLL_CALL_ALREADY_ISSUED', kind: 'conflict', message: '该点名已发起' });
+export const RollCallAlreadyIssuedError = domainError({
+  code: 'ROLL_CALL_ALREADY_ISSUED',
+  kind: 'conflict',
+  message: '该点名已发起',
+});
 
 export const InvalidRollCallError = domainError({
   code: 'INVALID_ROLL_CALL',

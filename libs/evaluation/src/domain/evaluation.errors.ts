@@ -5,4 +5,8 @@ import { domainError } from '@app/shared';
 
 export const RubricLockedError = domainError({ code: 'RUBRIC_LOCKED', kind: 'conflict', message: '已有评估人打分，评估指标不能再修改' });
 
-export const ScoreOutOfRubricError = domainError({ code: 'SCORE_NOT_IN_RUBRIC', kind: 'rule', message: (detail: string) => detail });
+export const ScoreOutOfRubricError = domainError({
+  code: 'SCORE_NOT_IN_RUBRIC',
+  kind: 'rule',
+  message: (detail: string) => detail,
+});

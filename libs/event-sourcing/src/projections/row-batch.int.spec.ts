@@ -13,11 +13,15 @@ const row = (id: string, label: string, count: number): TestRow => Object.assign
 
 describe('RowBatch', () => {
   let dataSource: DataSource;
-  const stored = async (id: string) => (await dataSource.query(`select label, count from test_row_batch where id = $1`, [id]))[0] ?? null;
+  const stored = async (id: string) =>
+    (await dataSource.query(`select label, count from test_row_batch where id = $1`, [id]))[0] ?? null;
 
   beforeAll(async () => {
-    dataSource = await new DataSource({ type: 'postgres', url: process.env.DATABASE_URL!, entities: [TestRow] }).initialize();
-    await dataSource.query(`create table if not exists test_row_batch (id uuid primary key, label text not null, count int not null)`);
+    const url = process.env.DATABASE_URL!;
+    dataSource = await new DataSource({ type: 'postgres', url, entities: [TestRow] }).initialize();
+    await dataSource.query(
+      `create table if not exists test_row_batch (id uuid primary key, label text not null, count int not null)`,
+    );
   });
   afterAll(async () => {
     await dataSource.destroy();

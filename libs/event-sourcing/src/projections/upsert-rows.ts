@@ -44,7 +44,8 @@ export class RowBatch<Row extends ObjectLiteral, Note = undefined> {
   /** Reads the stored rows of these keys in one query; a key it did not find has no stored row. */
   async preload(keys: Iterable<string | undefined>): Promise<this> {
     const wanted = [...new Set([...keys].filter((k): k is string => typeof k === 'string'))];
-    const rows = wanted.length === 0 ? [] : await this.manager.getRepository(this.entity).findBy({ [this.key]: In(wanted) } as FindOptionsWhere<Row>);
+    const where = { [this.key]: In(wanted) } as FindOptionsWhere<Row>;
+    const rows = wanted.length === 0 ? [] : await this.manager.getRepository(this.entity).findBy(where);
     this.stored = new Map(rows.map((row) => [String(row[this.key]), row]));
     return this;
   }

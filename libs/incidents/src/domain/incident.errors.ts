@@ -4,14 +4,26 @@ import { domainError } from '@app/shared';
 
 export const IncidentNotFoundError = domainError({ code: 'INCIDENT_NOT_FOUND', kind: 'not_found', message: '事故不存在' });
 
-export const IncidentAlreadyReportedError = domainError({ code: 'INCIDENT_ALREADY_REPORTED', kind: 'conflict', message: '该事故已接报' });
+export const IncidentAlreadyReportedError = domainError({
+  code: 'INCIDENT_ALREADY_REPORTED',
+  kind: 'conflict',
+  message: '该事故已接报',
+});
 
-export const IncidentClosedError = domainError({ code: 'INCIDENT_CLOSED', kind: 'conflict', message: '事故已结案，不能再续报或修改' });
+export const IncidentClosedError = domainError({
+  code: 'INCIDENT_CLOSED',
+  kind: 'conflict',
+  message: '事故已结案，不能再续报或修改',
+});
 
 /** Clock skew between a reporter's phone and the server is tolerated up to this much. */
 export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
-export const OccurredInFutureError = domainError({ code: 'OCCURRED_IN_FUTURE', kind: 'rule', message: '事故发生时间不能晚于接报时间' });
+export const OccurredInFutureError = domainError({
+  code: 'OCCURRED_IN_FUTURE',
+  kind: 'rule',
+  message: '事故发生时间不能晚于接报时间',
+});
 
 export const PlanAlreadyActiveError = domainError({
   code: 'PLAN_ALREADY_ACTIVE',

@@ -19,7 +19,8 @@ export class IncidentBoardProjection implements Projection {
   constructor(private readonly jurisdictions: JurisdictionRegistry) {}
 
   async apply(events: readonly Recorded<BoardEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
-    const batch = await new RowBatch<IncidentBoardRow, string>(manager, IncidentBoardRow, 'id').preload(events.map(boardIncidentIdOf));
+    const batch = await new RowBatch<IncidentBoardRow, string>(manager, IncidentBoardRow, 'id')
+      .preload(events.map(boardIncidentIdOf));
     for (const recorded of events) {
       const id = boardIncidentIdOf(recorded);
       if (id === undefined) continue; // warehouse events that concern no incident

@@ -12,7 +12,11 @@ export const PlanVersionNotFoundError = domainError({
   details: (version) => ({ version }),
 });
 
-export const PlanAlreadyExistsError = domainError({ code: 'PLAN_ALREADY_EXISTS', kind: 'conflict', message: '该应急预案已存在' });
+export const PlanAlreadyExistsError = domainError({
+  code: 'PLAN_ALREADY_EXISTS',
+  kind: 'conflict',
+  message: '该应急预案已存在',
+});
 
 export const IllegalPlanTransitionError = domainError({
   code: 'ILLEGAL_PLAN_TRANSITION',
@@ -29,6 +33,14 @@ export const PlanJurisdictionFixedError = domainError({
   details: (jurisdiction) => ({ jurisdiction }),
 });
 
-export const PlanNotInForceError = domainError({ code: 'PLAN_NOT_IN_FORCE', kind: 'conflict', message: '预案尚未发布或已废止，不能启动' });
+export const PlanNotInForceError = domainError({
+  code: 'PLAN_NOT_IN_FORCE',
+  kind: 'conflict',
+  message: '预案尚未发布或已废止，不能启动',
+});
 
-export const PlanNotApplicableError = domainError({ code: 'PLAN_NOT_APPLICABLE', kind: 'rule', message: (detail: string) => detail });
+export const PlanNotApplicableError = domainError({
+  code: 'PLAN_NOT_APPLICABLE',
+  kind: 'rule',
+  message: (detail: string) => detail,
+});

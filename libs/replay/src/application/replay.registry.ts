@@ -5,7 +5,8 @@ import { formatPosition, type RecordedEvent } from '@app/event-store';
 import type { IncidentView } from '@app/incidents';
 import type { Actor } from '@app/shared';
 import {
-  NothingToReplayError, ReplayNotFoundError, ReplayNotOwnerError, ReplayQuotaError, ReplayTooLargeError, SeekOutOfRangeError, TooManyReplaysError,
+  NothingToReplayError, ReplayNotFoundError, ReplayNotOwnerError, ReplayQuotaError, ReplayTooLargeError,
+  SeekOutOfRangeError, TooManyReplaysError,
 } from '../domain/replay.errors';
 import { prefixRecordedBy, replayWaitMs } from '../domain/replay-timing';
 import type { BoardFold, History } from './incident-history.reader';

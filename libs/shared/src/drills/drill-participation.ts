@@ -53,5 +53,8 @@ export const NotADrillIncidentRecordError = domainError({
 });
 
 export const NotADrillWarningRecordError = domainError({
-  code: 'NOT_A_DRILL_WARNING', kind: 'rule', message: '只能调整或解除本次演练的演练预警', details: (warningId: string) => ({ warningId }),
+  code: 'NOT_A_DRILL_WARNING',
+  kind: 'rule',
+  message: '只能调整或解除本次演练的演练预警',
+  details: (warningId: string) => ({ warningId }),
 });

@@ -28,8 +28,8 @@ export class DomainError extends Error {
 
 /**
  * One entry of a context's error catalogue: the stable `code`, the `kind` (and so the HTTP status), and the Chinese
- * `detail` the client shows, either fixed or built from the constructor's arguments. `details` adds the machine-readable
- * fields (ids, states) a client can act on.
+ * `detail` the client shows, either fixed or built from the constructor's arguments. `details` adds the
+ * machine-readable fields (ids, states) a client can act on.
  */
 export interface DomainErrorSpec<A extends unknown[]> {
   code: string;
@@ -38,7 +38,7 @@ export interface DomainErrorSpec<A extends unknown[]> {
   details?: (...args: A) => Record<string, unknown> | undefined;
 }
 
-/** A class made by `domainError`: `new`, `instanceof`, `code`, `kind` and `details` behave as a hand-written subclass. */
+/** A class made by `domainError`: `new`, `instanceof`, `code`, `kind` and `details` work as in a hand-written one. */
 export type DomainErrorClass<A extends unknown[] = []> = new (...args: A) => DomainError;
 
 /**
@@ -70,7 +70,10 @@ export const StaleRevisionError = domainError({
   code: 'STALE_REVISION',
   kind: 'conflict',
   message: (expected: bigint, actual: bigint | undefined) => `数据已被他人更新（期望版本 ${expected}，当前版本 ${actual ?? '无'}），请刷新后重试`,
-  details: (expected, actual) => ({ expectedRevision: expected.toString(), currentRevision: actual?.toString() ?? null }),
+  details: (expected, actual) => ({
+    expectedRevision: expected.toString(),
+    currentRevision: actual?.toString() ?? null,
+  }),
 });
 
 /** The same Idempotency-Key was sent with a different request. */

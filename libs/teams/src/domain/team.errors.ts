@@ -5,7 +5,11 @@ import { TEAM_STATUS_LABELS, type TeamStatus } from './team.types';
 
 export const TeamNotFoundError = domainError({ code: 'TEAM_NOT_FOUND', kind: 'not_found', message: '救援队伍不存在' });
 
-export const TeamAlreadyRegisteredError = domainError({ code: 'TEAM_ALREADY_REGISTERED', kind: 'conflict', message: '该救援队伍已登记' });
+export const TeamAlreadyRegisteredError = domainError({
+  code: 'TEAM_ALREADY_REGISTERED',
+  kind: 'conflict',
+  message: '该救援队伍已登记',
+});
 
 /** API.md: 409 TEAM_NOT_AVAILABLE when busy or out of service. */
 export const TeamNotAvailableError = domainError({

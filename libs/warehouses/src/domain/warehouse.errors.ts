@@ -3,9 +3,17 @@ import type { AllocationStatus } from './warehouse.types';
 
 // The warehouses context's error catalogue: each code, its status and its Chinese wording, declared once.
 
-export const WarehouseNotFoundError = domainError({ code: 'WAREHOUSE_NOT_FOUND', kind: 'not_found', message: '物资储备库不存在' });
+export const WarehouseNotFoundError = domainError({
+  code: 'WAREHOUSE_NOT_FOUND',
+  kind: 'not_found',
+  message: '物资储备库不存在',
+});
 
-export const WarehouseAlreadyRegisteredError = domainError({ code: 'WAREHOUSE_ALREADY_REGISTERED', kind: 'conflict', message: '该储备库已登记' });
+export const WarehouseAlreadyRegisteredError = domainError({
+  code: 'WAREHOUSE_ALREADY_REGISTERED',
+  kind: 'conflict',
+  message: '该储备库已登记',
+});
 
 export interface Shortfall {
   materialCode: string;
@@ -17,11 +25,16 @@ export interface Shortfall {
 export const InsufficientStockError = domainError({
   code: 'INSUFFICIENT_STOCK',
   kind: 'conflict',
-  message: (shortfalls: Shortfall[]) => `库存不足：${shortfalls.map((s) => `${s.materialCode} 需 ${s.requested}，可用 ${s.available}`).join('；')}`,
+  message: (shortfalls: Shortfall[]) =>
+    `库存不足：${shortfalls.map((s) => `${s.materialCode} 需 ${s.requested}，可用 ${s.available}`).join('；')}`,
   details: (shortfalls) => ({ shortfalls }),
 });
 
-export const AllocationNotFoundError = domainError({ code: 'ALLOCATION_NOT_FOUND', kind: 'not_found', message: '调拨单不存在' });
+export const AllocationNotFoundError = domainError({
+  code: 'ALLOCATION_NOT_FOUND',
+  kind: 'not_found',
+  message: '调拨单不存在',
+});
 
 export const IllegalAllocationMoveError = domainError({
   code: 'ILLEGAL_ALLOCATION_TRANSITION',

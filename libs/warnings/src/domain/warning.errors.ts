@@ -4,7 +4,11 @@ import { domainError } from '@app/shared';
 
 export const WarningNotFoundError = domainError({ code: 'WARNING_NOT_FOUND', kind: 'not_found', message: '预警不存在' });
 
-export const WarningAlreadyIssuedError = domainError({ code: 'WARNING_ALREADY_ISSUED', kind: 'conflict', message: '该预警已发布' });
+export const WarningAlreadyIssuedError = domainError({
+  code: 'WARNING_ALREADY_ISSUED',
+  kind: 'conflict',
+  message: '该预警已发布',
+});
 
 /** A lifted (解除) warning is final: a new situation needs a new warning. */
 export const WarningLiftedError = domainError({

@@ -36,14 +36,23 @@ export class RollCallScheduler extends TickJob<{ rollCallId: string; jurisdictio
   /** One pass; collects the roll-call ids and targets it recorded as missed. */
   protected async run(recorded: { rollCallId: string; jurisdiction: string }[]): Promise<void> {
     const now = this.clock.now();
-    const due = await this.dataSource.getRepository(RollCallRow).find({ select: { id: true, jurisdiction: true }, where: { open: true, dueAt: LessThan(now) }, take: 500 });
+    const due = await this.dataSource.getRepository(RollCallRow).find({
+      select: { id: true, jurisdiction: true }, where: { open: true, dueAt: LessThan(now) }, take: 500,
+    });
     for (const row of due) {
       const correlationId = randomUUID();
+      const context = {
+        correlationId, causationId: correlationId, actorId: SYSTEM_ACTOR, actorName: '点名督查',
+        jurisdiction: row.jurisdiction,
+      };
       try {
-        const result = await handleCommand({ store: this.store, clock: this.clock }, rollCallDecider, rollCallStream(row.id), { type: 'RecordMissedRollCalls', now }, {
-          correlationId, causationId: correlationId, actorId: SYSTEM_ACTOR, actorName: '点名督查', jurisdiction: row.jurisdiction,
-        });
-        for (const event of result.events) if (event.type === 'RollCallMissed') recorded.push({ rollCallId: row.id, jurisdiction: event.data.jurisdiction });
+        const command = { type: 'RecordMissedRollCalls' as const, now };
+        const deps = { store: this.store, clock: this.clock };
+        const result = await handleCommand(deps, rollCallDecider, rollCallStream(row.id), command, context);
+        for (const event of result.events) {
+          if (event.type !== 'RollCallMissed') continue;
+          recorded.push({ rollCallId: row.id, jurisdiction: event.data.jurisdiction });
+        }
       } catch (error) {
         // Another process recorded it, or the store is briefly away: the next tick derives it again.
         this.warn(`roll call ${row.id}`, error);
