@@ -10,3 +10,4 @@ export * from './body-limits.pipe';
 export * from './request-validators';
 export * from './database-unavailable';
 export * from './routes';
+export * from './tick-job';
