@@ -9,6 +9,10 @@ export type AccidentGrade = 'general' | 'major' | 'serious' | 'especially_seriou
 /** 响应级别 I (highest) … IV. */
 export type ResponseLevel = 'I' | 'II' | 'III' | 'IV';
 export type IncidentStatus = 'open' | 'closed';
+/** Work-safety incident categories (行业类别). */
+export type IncidentCategory =
+  | 'hazardous_chemicals' | 'mining' | 'fire' | 'road_traffic' | 'construction' | 'industry_trade' | 'special_equipment'
+  | 'gas' | 'flood_geological' | 'other';
 /** The level a report goes to (县级, 设区的市级, 省级, 国务院). */
 export type ReportLevel = 'county' | 'city' | 'province' | 'national';
 export type ObligationKind = 'initial' | 'escalation' | 'supplementary';
@@ -106,7 +110,7 @@ export interface ActivePlanView {
 export interface IncidentView {
   id: string;
   title: string;
-  category: string;
+  category: IncidentCategory;
   categoryLabel: string;
   status: IncidentStatus;
   grade: AccidentGrade;

@@ -14,7 +14,7 @@ export function toIncidentView(row: IncidentBoardRow, jurisdictions: Jurisdictio
   return {
     id: row.id,
     title: row.title,
-    category: row.category,
+    category: row.category as IncidentCategory,
     categoryLabel: INCIDENT_CATEGORIES[row.category as IncidentCategory] ?? row.category,
     // The board stores only these values (its projection writes them from the events).
     status: row.status as IncidentStatus,
