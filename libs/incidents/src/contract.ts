@@ -161,7 +161,7 @@ export interface StoredEventView {
   revision: number;
   position: string;
   recordedAt: string;
-  data: unknown;
+  data: Record<string, unknown>;
   metadata: Record<string, unknown>;
 }
 

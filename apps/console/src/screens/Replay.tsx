@@ -6,7 +6,8 @@ import { useI18n } from '../i18n';
 import { linkHandler } from '../router';
 import { can } from '../store';
 import { formatTime } from '../time';
-import type { Incident, Session } from '../types';
+import type { IncidentView } from '@app/incidents/contract';
+import type { Session } from '../ui-types';
 
 type ReplayStatus = 'idle' | 'running' | 'paused' | 'finished';
 
@@ -23,7 +24,7 @@ interface ReplayInfo {
 
 interface ReplayEventMessage {
   position: string;
-  data: { index: number; total: number; seek?: boolean; event: { type: string; recordedAt: string }; state: Incident | null };
+  data: { index: number; total: number; seek?: boolean; event: { type: string; recordedAt: string }; state: IncidentView | null };
 }
 
 /**
@@ -36,7 +37,7 @@ export function ReplayScreen({ incidentId, session }: { incidentId: string; sess
   const [speed, setSpeed] = useState(20);
   const [info, setInfo] = useState<ReplayInfo | null>(null);
   const [status, setStatus] = useState<ReplayStatus>('idle');
-  const [state, setState] = useState<Incident | null>(null);
+  const [state, setState] = useState<IncidentView | null>(null);
   const [lastEvent, setLastEvent] = useState<{ type: string; recordedAt: string; index: number; total: number } | null>(null);
   const [atMs, setAtMs] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
