@@ -4,7 +4,7 @@ import { get } from './api';
 import { comparePositions, maxPosition } from './position';
 import { formatTime } from './time';
 import type { RollCallView } from '@app/duty/contract';
-import type { LiveDeltaMessage, LiveDeltaName, LiveDeltaPayloads } from '@app/event-sourcing/contract';
+import type { ConsoleControlMessages, LiveDeltaMessage, LiveDeltaName, LiveDeltaPayloads } from '@app/event-sourcing/contract';
 import type { IncidentView as Incident, TimelineEntryView as TimelineEntry } from '@app/incidents/contract';
 import type { PlanSuggestionsView as PlanSuggestions } from '@app/plans/contract';
 import type { JurisdictionNode } from '@app/shared/contract';
@@ -292,7 +292,7 @@ export function StoreProvider({ session, onSessionEnd, children }: { session: Se
       // The server could not check the token (its database is restarting): try again, still signed in.
       if (error.data?.code === 'UNAVAILABLE') setTimeout(() => { if (socketRef.current === socket && !socket.connected) socket.connect(); }, 3000);
     });
-    socket.on('session.expired', (msg: { data?: { reason?: string } }) => {
+    socket.on('session.expired', (msg: ConsoleControlMessages['session.expired'] | undefined) => {
       endRef.current(msg?.data?.reason === 'token_expired' || msg?.data?.reason === 'session_expired' ? 'expired' : 'revoked');
     });
     socket.on('snapshot.required', () => {
