@@ -48,7 +48,7 @@ module.exports = {
     },
     {
       name: 'contracts-are-pure-types',
-      comment: 'a contract file (libs/*/src/contract.ts) imports nothing but other contract files: the console bundles it',
+      comment: 'a contract file (libs/*/src/contract.ts) imports only other contract files: the console reads them',
       severity: 'error',
       from: { path: CONTRACT },
       to: { pathNot: CONTRACT },

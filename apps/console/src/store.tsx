@@ -4,7 +4,9 @@ import { get } from './api';
 import { comparePositions, maxPosition } from './position';
 import { formatTime } from './time';
 import type { RollCallView } from '@app/duty/contract';
-import type { ConsoleControlMessages, LiveDeltaMessage, LiveDeltaName, LiveDeltaPayloads } from '@app/event-sourcing/contract';
+import type {
+  ConsoleControlMessages, LiveDeltaMessage, LiveDeltaName, LiveDeltaPayloads,
+} from '@app/event-sourcing/contract';
 import type { IncidentView as Incident, TimelineEntryView as TimelineEntry } from '@app/incidents/contract';
 import type { PlanSuggestionsView as PlanSuggestions } from '@app/plans/contract';
 import type { JurisdictionNode } from '@app/shared/contract';
@@ -260,7 +262,8 @@ export function StoreProvider({ session, onSessionEnd, children }: { session: Se
       dispatch({ type: 'position', position });
     };
     // Each live delta is `{ position, data }`, its data typed by the server's map of delta payloads.
-    const on = <N extends LiveDeltaName>(name: N, apply: (data: LiveDeltaPayloads[N], position: string | null | undefined) => void) => {
+    type Apply<N extends LiveDeltaName> = (data: LiveDeltaPayloads[N], position: string | null | undefined) => void;
+    const on = <N extends LiveDeltaName>(name: N, apply: Apply<N>) => {
       socket.on(name as string, (delta: LiveDeltaMessage<N>) => {
         if (!delta || typeof delta !== 'object') return;
         apply(delta.data, delta.position);

@@ -39,7 +39,9 @@ export interface ShiftView {
 /** The open business handed to the next shift, as it stood at the handover. */
 export interface HandoverSummaryView {
   computedAt: string;
-  openIncidents: { id: string; title: string; jurisdiction: string; grade: string; responseLevel: string | null; drillId: string | null }[];
+  openIncidents: {
+    id: string; title: string; jurisdiction: string; grade: string; responseLevel: string | null; drillId: string | null;
+  }[];
   pendingDeadlines: {
     incidentId: string; title: string; jurisdiction: string; obligationId: string; level: string; dueAt: string; overdue: boolean;
   }[];

@@ -103,7 +103,10 @@ export interface ActivePlanView {
   level: string;
   activatedBy: string;
   activatedAt: string;
-  requirements: { teams: { specialty: string; count: number }[]; materials: { materialCode: string; quantity: number }[] };
+  requirements: {
+    teams: { specialty: string; count: number }[];
+    materials: { materialCode: string; quantity: number }[];
+  };
 }
 
 /** GET /incidents, GET /incidents/{id} and the `incident.changed` delta. */

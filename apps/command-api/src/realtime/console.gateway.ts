@@ -96,7 +96,9 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   farewell(): void {
     this.fanout.flush();
     for (const socket of this.namespace.sockets.values()) {
-      socket.emit('server.shutdown', { data: { reason: 'restarting', retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS } } satisfies ConsoleControlMessages['server.shutdown']);
+      socket.emit('server.shutdown', {
+        data: { reason: 'restarting', retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
+      } satisfies ConsoleControlMessages['server.shutdown']);
       socket.conn.close();
     }
   }

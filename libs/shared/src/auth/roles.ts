@@ -2,7 +2,9 @@
 import type { Role } from '../contract';
 
 export type { Role } from '../contract';
-export const ROLES = ['duty_officer', 'commander', 'drill_coordinator', 'viewer', 'admin'] as const satisfies readonly Role[];
+export const ROLES = [
+  'duty_officer', 'commander', 'drill_coordinator', 'viewer', 'admin',
+] as const satisfies readonly Role[];
 
 export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   duty_officer: '值班员',
