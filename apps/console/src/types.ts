@@ -35,7 +35,7 @@ export interface Deadline {
   level: string;
   levelLabel?: string;
   reason?: string;
-  status: 'pending' | 'met' | 'overdue' | string;
+  status: string; // 'pending', 'met', 'overdue' or one this console does not know yet
   reportedAt: string | null;
   reportedBy: string | null;
 }
