@@ -3,4 +3,4 @@ export * from './domain';
 export { ReplayModule } from './replay.module';
 export { ReplayRegistry, MAX_REPLAYS, MAX_REPLAY_EVENTS, IDLE_EXPIRY_MS, REPLAY_OPTIONS, DEFAULT_REPLAYS_PER_USER, type ReplayOptions }
   from './application/replays/replay.registry';
-export type { ReplayEmission, ReplayStatus, ReplayStatusView } from './application/replays/replay-session';
+export type { ReplayEmission, ReplayStatus, ReplayStatusView } from './application/replays/replay.registry';

@@ -1,6 +1,6 @@
 import type { CommandContext, CommandExecutor } from '@app/event-sourcing';
 import type { Actor, JurisdictionRegistry } from '@app/shared';
-import { DrillNotFoundError, DrillStatusError, NotALiveDrillError } from '../domain/drill/drill.errors';
+import { DrillNotFoundError, DrillNotRunningError, NotALiveDrillError } from '../domain/drill/drill.errors';
 import type { DrillState } from '../domain/drill/drill.state';
 import { drillAggregate } from './drill.aggregate';
 
@@ -22,7 +22,7 @@ async function visibleDrill(executor: CommandExecutor, id: string, context: Comm
 /** A visible drill that is running (409 otherwise): injects, simulated dispatches and allocations need one. */
 export async function runningDrill(executor: CommandExecutor, id: string, context: CommandContext): Promise<RunningDrill> {
   const state = await visibleDrill(executor, id, context);
-  if (state.status !== 'running') throw new DrillStatusError('DRILL_NOT_RUNNING', state.status);
+  if (state.status !== 'running') throw new DrillNotRunningError(state.status);
   return state;
 }
 
@@ -30,7 +30,7 @@ export async function runningDrill(executor: CommandExecutor, id: string, contex
 export async function liveRunningDrill(executor: CommandExecutor, id: string, context: CommandContext): Promise<RunningDrill> {
   const state = await visibleDrill(executor, id, context);
   if (state.form !== 'live') throw new NotALiveDrillError();
-  if (state.status !== 'running') throw new DrillStatusError('DRILL_NOT_RUNNING', state.status);
+  if (state.status !== 'running') throw new DrillNotRunningError(state.status);
   return state;
 }
 

@@ -2,3 +2,4 @@
 export * from './evaluation/evaluation';
 export * from './evaluation/rubric';
 export * from './evaluation/measure';
+export * from './evaluation/evaluation.errors';

@@ -5,7 +5,7 @@ import type { CommandContext } from '@app/event-sourcing';
 import {
   IncidentCommandRunner, IncidentLookup, ReportIncidentCommand, ReportIncidentRequest, type IncidentCommandResponse, type IncidentView,
 } from '@app/incidents';
-import { DomainError, JURISDICTIONS, type JurisdictionRegistry } from '@app/shared';
+import { DomainError, JURISDICTIONS, NotADrillIncidentRecordError, type JurisdictionRegistry } from '@app/shared';
 import type { InjectKind } from '../../domain/drill/drill.types';
 import type { RunningDrill } from '../drill-access';
 import type { UpdateSituationPayload } from './inject.request';
@@ -70,7 +70,7 @@ export class InjectExecutor {
       throw error;
     });
     if (!incident || !isOfDrill(incident, drill)) {
-      throw new DomainError('NOT_A_DRILL_INCIDENT', 'rule', '只能对本次演练的演练事故注入或模拟处置', { incidentId });
+      throw new NotADrillIncidentRecordError(incidentId);
     }
     return incidentId;
   }

@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CommandExecutor } from '@app/event-sourcing';
 import { CLOCK, StaleRevisionError, type Clock } from '@app/shared';
+import { TickJob } from '@app/shared/nest';
 import { dueInjects } from '../../domain/drill/drill.types';
 import { DrillRegisterQueries } from '../../read-models/drill-register/drill-register.queries';
 import { drillAggregate } from '../drill.aggregate';
@@ -24,42 +25,21 @@ export const scriptedInjectKey = (drillId: string, index: number): string => `dr
  * of the drill as it was loaded, so if another tick or process got there first, this one stops.
  */
 @Injectable()
-export class DrillScheduler implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('DrillScheduler');
-  private timer: NodeJS.Timeout | undefined;
-  private running = false;
-
+export class DrillScheduler extends TickJob<{ drillId: string; index: number }> {
   constructor(
     private readonly drills: DrillRegisterQueries,
     private readonly executor: CommandExecutor,
     private readonly injects: InjectExecutor,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(DRILL_OPTIONS) private readonly options: DrillOptions,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.options.tickMs);
-    this.timer.unref();
+    @Inject(DRILL_OPTIONS) options: DrillOptions,
+  ) {
+    super('DrillScheduler', 'drill', options.tickMs);
   }
 
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
-  }
-
-  /** One pass; returns the injects it recorded as executed. */
-  async tick(): Promise<{ drillId: string; index: number }[]> {
-    if (this.running) return [];
-    this.running = true;
-    const done: { drillId: string; index: number }[] = [];
-    try {
-      const now = this.clock.now();
-      for (const drillId of await this.drills.dueForInjects(now)) done.push(...(await this.runDue(drillId, now)));
-    } catch (error) {
-      this.logger.warn(`drill tick failed: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      this.running = false;
-    }
-    return done;
+  /** One pass; collects the injects it recorded as executed. */
+  protected async run(done: { drillId: string; index: number }[]): Promise<void> {
+    const now = this.clock.now();
+    for (const drillId of await this.drills.dueForInjects(now)) done.push(...(await this.runDue(drillId, now)));
   }
 
   private async runDue(drillId: string, now: Date): Promise<{ drillId: string; index: number }[]> {
@@ -76,7 +56,8 @@ export class DrillScheduler implements OnApplicationBootstrap, OnModuleDestroy {
       try {
         const incidentId = await this.injects.execute(state, next.inject.kind, next.inject.payload, key, context);
         const command = {
-          type: 'RecordInjectExecuted', index: next.index, kind: next.inject.kind, payload: next.inject.payload, incidentId, now: this.clock.now(),
+          type: 'RecordInjectExecuted', index: next.index, kind: next.inject.kind, payload: next.inject.payload, incidentId,
+          now: this.clock.now(),
         } as const;
         const result = await this.executor.execute(drillAggregate, drillId, command, { ...context, expectedRevision: revision, idempotencyKey: key });
         // A replayed key means another scheduler recorded this very inject: it is done, but not by this tick.
@@ -85,7 +66,7 @@ export class DrillScheduler implements OnApplicationBootstrap, OnModuleDestroy {
       } catch (error) {
         // Another tick or process recorded it first (its side effects were the same keyed ones): nothing to do here.
         if (error instanceof StaleRevisionError) return done;
-        this.logger.warn(`drill ${drillId} inject ${next.index}: ${error instanceof Error ? error.message : String(error)}`);
+        this.warn(`drill ${drillId} inject ${next.index}`, error);
         return done;
       }
     }

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandExecutor, type CommandContext } from '@app/event-sourcing';
 import { IncidentCommandRunner, IncidentLookup, type IncidentCommandResponse } from '@app/incidents';
-import { DomainError, JURISDICTIONS, type JurisdictionRegistry } from '@app/shared';
-import { TeamAvailabilityQueries } from '@app/teams';
+import { JURISDICTIONS, type JurisdictionRegistry } from '@app/shared';
+import { TeamAvailabilityQueries, TeamNotFoundError } from '@app/teams';
 import { runningDrill, visibleOrAbove } from '../drill-access';
 import { InjectExecutor } from '../injects/inject-executor';
 import type { DrillDispatchRequest } from './drill-dispatch.request';
@@ -25,7 +25,7 @@ export class DrillDispatchHandler {
     const incidentId = await this.injects.drillIncident(drill, (await this.incidents.find(body.incidentId, context.visibleJurisdictions)).id);
     const team = await this.teams.find(body.teamId);
     if (!team || !visibleOrAbove(team.jurisdiction, context.visibleJurisdictions, this.jurisdictions)) {
-      throw new DomainError('TEAM_NOT_FOUND', 'not_found', '救援队伍不存在');
+      throw new TeamNotFoundError();
     }
     const command = {
       type: 'AssignTeam', teamId: team.id, teamName: team.name, task: body.task ?? null, dispatchedAt: this.executor.now(), simulated: true,

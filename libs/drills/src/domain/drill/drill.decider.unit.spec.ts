@@ -5,7 +5,8 @@ import { scenarioDecider } from '../scenario/scenario.decider';
 import type { ScenarioEvent } from '../scenario/scenario.events';
 import { drillDecider } from './drill.decider';
 import {
-  DrillAlreadyPlannedError, DrillNotFoundError, DrillStatusError, InjectNotFoundError, NotALiveDrillError, TeamNotInDrillError,
+  DrillAlreadyPlannedError, DrillAlreadyStartedError, DrillNotFoundError, DrillNotRunningError, InjectNotFoundError,
+  NotALiveDrillError, TeamNotInDrillError,
 } from './drill.errors';
 import type { DrillEvent } from './drill.events';
 import { dueInjects, nextDueAt, type Scenario } from './drill.types';
@@ -66,8 +67,8 @@ describe('a planned drill', () => {
   });
   it('cannot be planned again, ended, or record injects', () => {
     ready.when(plan).thenThrows(DrillAlreadyPlannedError, 'DRILL_ALREADY_PLANNED');
-    ready.when(end(0)).thenThrows(DrillStatusError, 'DRILL_NOT_RUNNING');
-    ready.when(inject(null, 'message', 0)).thenThrows(DrillStatusError, 'DRILL_NOT_RUNNING');
+    ready.when(end(0)).thenThrows(DrillNotRunningError, 'DRILL_NOT_RUNNING');
+    ready.when(inject(null, 'message', 0)).thenThrows(DrillNotRunningError, 'DRILL_NOT_RUNNING');
   });
 });
 
@@ -85,14 +86,14 @@ describe('a running drill', () => {
     expect(state).toMatchObject({ status: 'ended', executed: [0] });
   });
   it('refuses a second start and an inject not in the script', () => {
-    running.when(start()).thenThrows(DrillStatusError, 'DRILL_ALREADY_STARTED');
+    running.when(start()).thenThrows(DrillAlreadyStartedError, 'DRILL_ALREADY_STARTED');
     running.when(inject(7, 'message', 0)).thenThrows(InjectNotFoundError, 'INJECT_NOT_FOUND');
   });
 });
 
 describe('an ended drill', () => {
   it('executes nothing more', () => {
-    drill.given([planned(), started, ended(10)]).when(inject(1, 'update_situation', 400)).thenThrows(DrillStatusError, 'DRILL_NOT_RUNNING');
+    drill.given([planned(), started, ended(10)]).when(inject(1, 'update_situation', 400)).thenThrows(DrillNotRunningError, 'DRILL_NOT_RUNNING');
   });
 });
 
@@ -135,8 +136,8 @@ describe('real teams in a running live drill (docs/domain.md rule 21)', () => {
   });
   it('refuses a tabletop drill (NOT_A_LIVE_DRILL), a drill not running, and recalling a team not in it', () => {
     drill.given([planned(), started]).when(join('t1')).thenThrows(NotALiveDrillError, 'NOT_A_LIVE_DRILL');
-    drill.given([planned('live')]).when(join('t1')).thenThrows(DrillStatusError, 'DRILL_NOT_RUNNING');
-    drill.given([planned('live'), started, ended(1)]).when(join('t1')).thenThrows(DrillStatusError, 'DRILL_NOT_RUNNING');
+    drill.given([planned('live')]).when(join('t1')).thenThrows(DrillNotRunningError, 'DRILL_NOT_RUNNING');
+    drill.given([planned('live'), started, ended(1)]).when(join('t1')).thenThrows(DrillNotRunningError, 'DRILL_NOT_RUNNING');
     live.when(recall('t1')).thenThrows(TeamNotInDrillError, 'TEAM_NOT_IN_DRILL');
   });
 });

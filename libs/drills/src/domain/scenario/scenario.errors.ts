@@ -1,13 +1,11 @@
-import { DomainError } from '@app/shared';
+import { domainError } from '@app/shared';
 
-export class ScenarioNotFoundError extends DomainError {
-  constructor() {
-    super('SCENARIO_NOT_FOUND', 'not_found', '情景不存在');
-  }
-}
+// The scenario library's part of the drills context's error catalogue.
 
-export class ScenarioAlreadySavedError extends DomainError {
-  constructor() {
-    super('SCENARIO_ALREADY_SAVED', 'conflict', '该情景已存入情景库');
-  }
-}
+export const ScenarioNotFoundError = domainError({ code: 'SCENARIO_NOT_FOUND', kind: 'not_found', message: '情景不存在' });
+
+export const ScenarioAlreadySavedError = domainError({
+  code: 'SCENARIO_ALREADY_SAVED',
+  kind: 'conflict',
+  message: '该情景已存入情景库',
+});

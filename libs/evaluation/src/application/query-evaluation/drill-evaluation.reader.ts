@@ -5,19 +5,13 @@ import { EVENT_STORE, StreamNotFoundError, type EventStore, type RecordedEvent, 
 import { fold } from '@app/event-sourcing';
 import { drillEvents } from '@app/drills';
 import { incidentEvents, ListIncidentsQuery, type IncidentView } from '@app/incidents';
-import { CLOCK, DomainError, JURISDICTIONS, type Actor, type Clock, type JurisdictionRegistry } from '@app/shared';
+import { CLOCK, DrillNotFoundError, JURISDICTIONS, type Actor, type Clock, type JurisdictionRegistry } from '@app/shared';
 import { evaluationDecider, evaluationEvents, evaluationStream, type EvaluationState } from '../../domain/evaluation/evaluation';
 import { measureIncident, type MeasuredIncident } from '../../domain/evaluation/measure';
 import { summarizeScores } from '../../domain/evaluation/rubric';
 
 /** A drill has at most a few dozen incidents; this bounds the read of them all. */
 const MAX_DRILL_INCIDENTS = 10_000;
-
-export class DrillNotFoundError extends DomainError {
-  constructor() {
-    super('DRILL_NOT_FOUND', 'not_found', '演练不存在');
-  }
-}
 
 /** What the drills context records about a drill (its public event contract on `drill-<id>`). */
 export interface DrillFacts {

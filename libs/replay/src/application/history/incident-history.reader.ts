@@ -4,14 +4,9 @@ import { comparePositions, EVENT_STORE, StreamNotFoundError, type EventStore, ty
 import {
   boardIncidentIdOf, deadlineProfileLookup, IncidentLookup, incidentStream, ListIncidentsQuery, toIncidentView, type IncidentView,
 } from '@app/incidents';
-import { DomainError, JURISDICTIONS, parseInstant, type Actor, type JurisdictionRegistry } from '@app/shared';
+import { DrillNotFoundError, JURISDICTIONS, parseInstant, type Actor, type JurisdictionRegistry } from '@app/shared';
+import { BeforeReportError } from '../../domain/replay.errors';
 import { BoardFold } from './board-fold';
-
-export class DrillNotFoundError extends DomainError {
-  constructor() {
-    super('DRILL_NOT_FOUND', 'not_found', '演练不存在或不在本辖区');
-  }
-}
 
 /** What a replay or a state-at query works on: the recorded events in log order, and whose they are. */
 export interface History {
@@ -50,7 +45,7 @@ export class IncidentHistoryReader {
     const planned = own.find((e) => e.type === 'DrillPlanned')?.data as { jurisdiction?: unknown } | undefined;
     const drillJurisdiction = typeof planned?.jurisdiction === 'string' ? planned.jurisdiction : undefined;
     const drillVisible = own.length > 0 && (drillJurisdiction === undefined || actor.scope.includes(drillJurisdiction));
-    if (rows.length === 0 && !drillVisible) throw new DrillNotFoundError();
+    if (rows.length === 0 && !drillVisible) throw new DrillNotFoundError('or-outside-jurisdiction');
     const events: RecordedEvent[] = drillVisible ? [...own] : [];
     for (const row of rows) events.push(...(await this.incidentEvents(row.id, row)));
     events.sort((a, b) => comparePositions(a.position, b.position));
@@ -77,9 +72,7 @@ export class IncidentHistoryReader {
       fold.apply(event);
     }
     const state = fold.stateOf(incidentId);
-    if (!state) {
-      throw new DomainError('BEFORE_REPORT', 'rule', '该时刻事故尚未接报', { at: asked, reportedAt: events[0]?.recordedAt.toISOString() ?? null });
-    }
+    if (!state) throw new BeforeReportError(asked, events[0]?.recordedAt.toISOString() ?? null);
     return state;
   }
 

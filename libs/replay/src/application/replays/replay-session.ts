@@ -1,16 +1,13 @@
 import { formatPosition, type RecordedEvent } from '@app/event-store';
 import type { IncidentView } from '@app/incidents';
 import type { Actor } from '@app/shared';
+import type { ReplayMessages, ReplayStatus, ReplayView } from '../../contract';
 import type { BoardFold } from '../history/board-fold';
 
-export type ReplayStatus = 'running' | 'paused' | 'finished';
-
 /** What the gateway sends to room `replay:{replayId}`: `replay.event` / `replay.finished`, each `{ position, data }`. */
-export interface ReplayEmission {
-  replayId: string;
-  name: 'replay.event' | 'replay.finished';
-  payload: { position: string | null; data: unknown };
-}
+export type ReplayEmission = {
+  [N in keyof ReplayMessages]: { replayId: string; name: N; payload: ReplayMessages[N] };
+}[keyof ReplayMessages];
 
 /** One replay in memory: the events it re-emits, how far it got, and the fold of the incidents' boards so far. */
 export interface Replay {
@@ -43,7 +40,7 @@ export function finishedPayload(replay: Replay): ReplayEmission {
   return { replayId: replay.id, name: 'replay.finished', payload: { position: formatPosition(last.position), data: { replayId: replay.id, at: new Date(replay.atMs).toISOString(), total: replay.events.length } } };
 }
 
-export function describe(replay: Replay) {
+export function describe(replay: Replay): ReplayView {
   const last = replay.cursor > 0 ? replay.events[replay.cursor - 1]! : undefined;
   return {
     replayId: replay.id,
@@ -63,7 +60,7 @@ export function describe(replay: Replay) {
   };
 }
 
-export type ReplayStatusView = ReturnType<typeof describe>;
+export type ReplayStatusView = ReplayView;
 
 /** The `replay.event` for the event at `index`, with the incident's board view after it (`seek`: sent by a seek). */
 export function eventPayload(replay: Replay, index: number, state: IncidentView | null, seek: boolean): ReplayEmission {
