@@ -1,26 +1,20 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Param, Query } from '@nestjs/common';
 import type { Actor } from '@app/shared';
-import { CurrentActor, Requires, uuidParam } from '@app/shared/nest';
+import { CurrentActor, QueryController, QueryGet, uuidParam } from '@app/shared/nest';
 import { DrillRegisterQueries } from '../../read-models/drill-register/drill-register.queries';
 import type { DrillView } from '../../read-models/drill-register/drill.views';
 import { ListDrillsRequest } from './list-drills.request';
 
-@ApiTags('drills')
-@Controller('drills')
+@QueryController('drills', { tag: 'drills' })
 export class DrillQueriesController {
   constructor(private readonly drills: DrillRegisterQueries) {}
 
-  @Get()
-  @Requires('drill.read')
-  @ApiOperation({ summary: '演练列表（本辖区及下级）' })
+  @QueryGet(undefined, { requires: 'drill.read', summary: '演练列表（本辖区及下级）' })
   list(@Query() query: ListDrillsRequest, @CurrentActor() actor: Actor): Promise<DrillView[]> {
     return this.drills.list({ ...query, scope: actor.scope });
   }
 
-  @Get(':id')
-  @Requires('drill.read')
-  @ApiOperation({ summary: '演练详情（含已执行的注入）' })
+  @QueryGet(':id', { requires: 'drill.read', summary: '演练详情（含已执行的注入）' })
   get(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<DrillView> {
     return this.drills.get(id, actor.scope);
   }
