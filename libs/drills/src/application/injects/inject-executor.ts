@@ -59,6 +59,11 @@ export class InjectExecutor {
     }
   }
 
+  /** The incident a simulated dispatch or allocation goes on: visible to the actor (404 otherwise) and this drill's. */
+  async visibleDrillIncident(drill: RunningDrill, incidentId: string, context: CommandContext): Promise<string> {
+    return this.drillIncident(drill, (await this.lookup.find(incidentId, context.visibleJurisdictions)).id);
+  }
+
   /**
    * An incident of this drill: a drill never touches a real incident (nor another drill's). Drill data lies in the
    * drill's jurisdiction or below it, so the incident is looked for there; one found nowhere is not this drill's either.

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CommandExecutor, idempotentAggregateId, type CommandContext } from '@app/event-sourcing';
-import { IncidentCommandRunner, IncidentLookup, type IncidentCommandResponse } from '@app/incidents';
+import { IncidentCommandRunner, type IncidentCommandResponse } from '@app/incidents';
 import { DomainError, JURISDICTIONS, type JurisdictionRegistry } from '@app/shared';
 import { WarehouseRow } from '@app/warehouses';
 import { runningDrill, visibleOrAbove } from '../drill-access';
@@ -17,7 +17,6 @@ export class DrillAllocationHandler {
   constructor(
     private readonly executor: CommandExecutor,
     private readonly injects: InjectExecutor,
-    private readonly incidents: IncidentLookup,
     // Transitional: incident commands still run through the incidents context's runner until its aggregate is declared;
     // the warehouses context has no query port yet, so the warehouse is read from its board.
     private readonly incidentCommands: IncidentCommandRunner,
@@ -27,7 +26,7 @@ export class DrillAllocationHandler {
 
   async handle(drillId: string, body: DrillAllocationRequest, context: CommandContext): Promise<DrillAllocationResponse> {
     const drill = await runningDrill(this.executor, drillId, context);
-    const incidentId = await this.injects.drillIncident(drill, (await this.incidents.find(body.incidentId, context.visibleJurisdictions)).id);
+    const incidentId = await this.injects.visibleDrillIncident(drill, body.incidentId, context);
     const warehouse = await this.dataSource.getRepository(WarehouseRow).findOneBy({ id: body.warehouseId });
     // Like a simulated dispatch's team: a county drill may draw on the city's reserve.
     if (!warehouse || !visibleOrAbove(warehouse.jurisdiction, context.visibleJurisdictions, this.jurisdictions)) {

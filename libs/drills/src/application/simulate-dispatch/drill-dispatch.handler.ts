@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandExecutor, type CommandContext } from '@app/event-sourcing';
-import { IncidentCommandRunner, IncidentLookup, type IncidentCommandResponse } from '@app/incidents';
+import { IncidentCommandRunner, type IncidentCommandResponse } from '@app/incidents';
 import { JURISDICTIONS, type JurisdictionRegistry } from '@app/shared';
 import { TeamAvailabilityQueries, TeamNotFoundError } from '@app/teams';
 import { runningDrill, visibleOrAbove } from '../drill-access';
@@ -13,7 +13,6 @@ export class DrillDispatchHandler {
   constructor(
     private readonly executor: CommandExecutor,
     private readonly injects: InjectExecutor,
-    private readonly incidents: IncidentLookup,
     private readonly teams: TeamAvailabilityQueries,
     // Transitional: incident commands still run through the incidents context's runner until its aggregate is declared.
     private readonly incidentCommands: IncidentCommandRunner,
@@ -22,7 +21,7 @@ export class DrillDispatchHandler {
 
   async handle(drillId: string, body: DrillDispatchRequest, context: CommandContext): Promise<IncidentCommandResponse> {
     const drill = await runningDrill(this.executor, drillId, context);
-    const incidentId = await this.injects.drillIncident(drill, (await this.incidents.find(body.incidentId, context.visibleJurisdictions)).id);
+    const incidentId = await this.injects.visibleDrillIncident(drill, body.incidentId, context);
     const team = await this.teams.find(body.teamId);
     if (!team || !visibleOrAbove(team.jurisdiction, context.visibleJurisdictions, this.jurisdictions)) {
       throw new TeamNotFoundError();
