@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { plainToInstance } from 'class-transformer';
-import type { CommandContext } from '@app/event-sourcing';
+import { unknownCase, type CommandContext } from '@app/event-sourcing';
 import {
   IncidentCommandRunner, IncidentLookup, ReportIncidentCommand, ReportIncidentRequest, type IncidentCommandResponse, type IncidentView,
 } from '@app/incidents';
@@ -52,10 +52,8 @@ export class InjectExecutor {
       }
       case 'message':
         return null;
-      default: {
-        const unknownKind: never = kind;
-        return unknownKind;
-      }
+      default:
+        return unknownCase(kind);
     }
   }
 

@@ -1,4 +1,4 @@
-import type { Decider } from '@app/event-sourcing';
+import { defineDecider, unknownCase } from '@app/event-sourcing/events';
 import type { DrillCommand } from './drill.commands';
 import {
   DrillAlreadyPlannedError, DrillAlreadyStartedError, DrillNotFoundError, DrillNotRunningError, InjectNotFoundError,
@@ -44,19 +44,17 @@ export function decideDrill(command: DrillCommand, state: DrillState): DrillEven
       if (state.status !== 'running') throw new DrillNotRunningError(state.status);
       if (!state.teams.includes(command.teamId)) throw new TeamNotInDrillError(command.teamId);
       return [{ type: 'TeamRecalledFromDrill', data: { drillId: state.drillId, teamId: command.teamId, at, recalledBy: command.recalledBy } }];
-    default: {
-      const unknownCommand: never = command;
-      return unknownCommand;
-    }
+    default:
+      return unknownCase(command);
   }
 }
 
-export const drillDecider: Decider<DrillCommand, DrillEvent, DrillState> = {
-  upcasters: drillEvents.upcasters,
+export const drillDecider = defineDecider<DrillCommand, DrillEvent, DrillState>({
+  events: drillEvents,
   initialState: initialDrillState,
   evolve: evolveDrill,
   decide: decideDrill,
   notFound: () => new DrillNotFoundError(),
   // Every event of a drill carries its drill id, so its live deltas go to drill rooms only.
   scopeOf: (state) => (state.status === 'none' ? {} : { jurisdiction: state.jurisdiction, drillId: state.drillId }),
-};
+});

@@ -1,4 +1,5 @@
 import type { DrillEvent } from './drill.events';
+import { unknownCase } from '@app/event-sourcing/events';
 import type { DrillForm, DrillStatus, Scenario } from './drill.types';
 
 export type DrillState =
@@ -42,9 +43,7 @@ export function evolveDrill(state: DrillState, event: DrillEvent): DrillState {
       return state.status === 'none' || state.teams.includes(event.data.teamId) ? state : { ...state, teams: [...state.teams, event.data.teamId] };
     case 'TeamRecalledFromDrill':
       return state.status === 'none' ? state : { ...state, teams: state.teams.filter((id) => id !== event.data.teamId) };
-    default: {
-      const unknownEvent: never = event;
-      return unknownEvent;
-    }
+    default:
+      return unknownCase(event);
   }
 }

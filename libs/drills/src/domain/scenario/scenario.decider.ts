@@ -1,4 +1,4 @@
-import type { Decider } from '@app/event-sourcing';
+import { defineDecider } from '@app/event-sourcing/events';
 import type { ScenarioCommand } from './scenario.commands';
 import { ScenarioAlreadySavedError, ScenarioNotFoundError } from './scenario.errors';
 import { scenarioEvents, type ScenarioEvent } from './scenario.events';
@@ -11,11 +11,11 @@ export function decideScenario(command: ScenarioCommand, state: ScenarioState): 
   return [{ type: 'ScenarioSaved', data: { ...scenario, injects: scenario.injects.map((i) => ({ ...i })), savedAt: now.toISOString() } }];
 }
 
-export const scenarioDecider: Decider<ScenarioCommand, ScenarioEvent, ScenarioState> = {
-  upcasters: scenarioEvents.upcasters,
+export const scenarioDecider = defineDecider<ScenarioCommand, ScenarioEvent, ScenarioState>({
+  events: scenarioEvents,
   initialState: initialScenarioState,
   evolve: evolveScenario,
   decide: decideScenario,
   notFound: () => new ScenarioNotFoundError(),
   scopeOf: (state) => (state.status === 'none' ? {} : { jurisdiction: state.jurisdiction }),
-};
+});

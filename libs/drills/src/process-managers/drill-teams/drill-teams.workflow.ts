@@ -1,4 +1,4 @@
-import { EventRegistry, type ProcessStep } from '@app/event-sourcing';
+import { EventRegistry, unknownCase, type ProcessStep } from '@app/event-sourcing';
 import { teamAggregate, teamEvents, type TeamCommand } from '@app/teams';
 import { drillEvents } from '../../domain/drill/drill.events';
 import type { DrillState } from '../../domain/drill/drill.state';
@@ -29,10 +29,8 @@ export function drillTeamsWorkflow(event: DrillTeamsEvent, facts: DrillTeamsFact
     }
     case 'TeamTakenIntoDrill':
       return facts.drill.status === 'ended' ? [release(event.data.teamId, event.data.drillId, now)] : [];
-    default: {
-      const unknownEvent: never = event;
-      return unknownEvent;
-    }
+    default:
+      return unknownCase(event);
   }
 }
 

@@ -1,5 +1,4 @@
-import type { Decider } from '@app/event-sourcing';
-import { EventRegistry } from '@app/event-sourcing/events';
+import { defineDecider, EventRegistry, unknownCase } from '@app/event-sourcing/events';
 import { RubricLockedError, ScoreOutOfRubricError } from './evaluation.errors';
 import { DEFAULT_RUBRIC, type AspectScore, type RubricAspect, type ScoreSheet } from './rubric';
 
@@ -43,10 +42,8 @@ export function evolveEvaluation(state: EvaluationState, event: EvaluationEvent)
       return { ...state, sheets: [...state.sheets, { evaluator: event.data.evaluator, scores: event.data.scores, recordedAt: event.data.recordedAt }] };
     case 'FindingRecorded':
       return { ...state, findings: [...state.findings, event.data.finding] };
-    default: {
-      const unknownEvent: never = event;
-      return unknownEvent;
-    }
+    default:
+      return unknownCase(event);
   }
 }
 
@@ -70,16 +67,14 @@ export function decideEvaluation(command: EvaluationCommand, state: EvaluationSt
     }
     case 'RecordFinding':
       return [{ type: 'FindingRecorded', data: { drillId: command.drillId, finding: { ...command.finding, recordedBy: command.by, recordedAt: at } } }];
-    default: {
-      const unknownCommand: never = command;
-      return unknownCommand;
-    }
+    default:
+      return unknownCase(command);
   }
 }
 
-export const evaluationDecider: Decider<EvaluationCommand, EvaluationEvent, EvaluationState> = {
-  upcasters: evaluationEvents.upcasters,
+export const evaluationDecider = defineDecider<EvaluationCommand, EvaluationEvent, EvaluationState>({
+  events: evaluationEvents,
   initialState: initialEvaluationState,
   evolve: evolveEvaluation,
   decide: decideEvaluation,
-};
+});
