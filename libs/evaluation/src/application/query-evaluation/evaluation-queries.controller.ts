@@ -1,8 +1,8 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Param, Res } from '@nestjs/common';
+import { ApiProduces } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '@app/shared';
-import { CurrentActor, Requires, uuidParam } from '@app/shared/nest';
+import { CurrentActor, QueryController, QueryGet, uuidParam } from '@app/shared/nest';
 import { DrillEvaluationReader, type DrillEvaluation } from './drill-evaluation.reader';
 import { EVALUATION_REPORT_CSP } from './evaluation-report.html';
 import { EvaluationReportReader } from './evaluation-report.reader';
@@ -11,25 +11,20 @@ import { EvaluationReportReader } from './evaluation-report.reader';
  * Drill evaluation (演练评估, docs/domain.md rule 22): times measured from the recorded events, evaluators' scores on a
  * rubric (default: the aspects of AQ/T 9009), findings that can be recorded against a plan, and a printable report.
  */
-@ApiTags('drills')
-@Controller('drills/:id/evaluation')
+@QueryController('drills/:id/evaluation', { tag: 'drills' })
 export class EvaluationQueriesController {
   constructor(
     private readonly reader: DrillEvaluationReader,
     private readonly reports: EvaluationReportReader,
   ) {}
 
-  @Get()
-  @Requires('evaluation.read')
-  @ApiOperation({ summary: '演练评估：由事件测得的关键用时、报告时限、任务完成、物资缺口，及评估人评分' })
+  @QueryGet(undefined, { requires: 'evaluation.read', summary: '演练评估：由事件测得的关键用时、报告时限、任务完成、物资缺口，及评估人评分' })
   evaluation(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<DrillEvaluation> {
     return this.reader.evaluate(id, actor);
   }
 
-  @Get('report')
-  @Requires('evaluation.read')
+  @QueryGet('report', { requires: 'evaluation.read', summary: '可打印的演练评估报告（HTML，可由浏览器打印或另存为 PDF）' })
   @ApiProduces('text/html')
-  @ApiOperation({ summary: '可打印的演练评估报告（HTML，可由浏览器打印或另存为 PDF）' })
   async report(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const page = await this.reports.report(id, actor);
     reply.header('content-type', 'text/html; charset=utf-8').header('content-security-policy', EVALUATION_REPORT_CSP);

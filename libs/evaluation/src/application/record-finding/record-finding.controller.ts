@@ -1,8 +1,8 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Param } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@app/event-sourcing';
 import type { Actor } from '@app/shared';
-import { CommandCtx, CurrentActor, Requires, uuidParam } from '@app/shared/nest';
+import { CommandCtx, CommandPost, CurrentActor, uuidParam } from '@app/shared/nest';
 import type { DrillEvaluation } from '../query-evaluation/drill-evaluation.reader';
 import { RecordFindingHandler } from './record-finding.handler';
 import { FindingRequest } from './record-finding.request';
@@ -12,10 +12,7 @@ import { FindingRequest } from './record-finding.request';
 export class RecordFindingController {
   constructor(private readonly handler: RecordFindingHandler) {}
 
-  @Post('findings')
-  @Requires('evaluation.score')
-  @HttpCode(201)
-  @ApiOperation({ summary: '记录评估发现的问题；指定预案时记入该预案，下一版修订时一并处理' })
+  @CommandPost('findings', { requires: 'evaluation.score', status: 201, summary: '记录评估发现的问题；指定预案时记入该预案，下一版修订时一并处理' })
   findings(
     @Param('id', uuidParam) id: string, @Body() body: FindingRequest, @CommandCtx() context: CommandContext, @CurrentActor() actor: Actor,
   ): Promise<DrillEvaluation> {

@@ -1,7 +1,7 @@
-import { Body, Controller, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/shared';
-import { CurrentActor, Requires } from '@app/shared/nest';
+import { CommandPost, CurrentActor } from '@app/shared/nest';
 import { StartReplayHandler } from './start-replay.handler';
 import { StartReplayRequest } from './start-replay.request';
 
@@ -11,9 +11,7 @@ import { StartReplayRequest } from './start-replay.request';
 export class StartReplayController {
   constructor(private readonly handler: StartReplayHandler) {}
 
-  @Post()
-  @Requires('replay.run')
-  @ApiOperation({ summary: '开始回放（事故或演练，×1–×100）；事件经 Socket.IO 房间 replay:{replayId} 推送' })
+  @CommandPost(undefined, { requires: 'replay.run', status: 201, summary: '开始回放（事故或演练，×1–×100）；事件经 Socket.IO 房间 replay:{replayId} 推送' })
   start(@Body() body: StartReplayRequest, @CurrentActor() actor: Actor): Promise<{ replayId: string }> {
     return this.handler.handle(body, actor);
   }
