@@ -1,25 +1,16 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CommandContext } from '@app/event-sourcing';
 import { CommandCtx, Requires, uuidParam } from '@app/shared/nest';
-import { TaskNotFoundError } from '../../domain/incident.errors';
-import { IncidentCommandRunner, type IncidentCommandResponse } from '../shared/incident-command-runner';
-
-export class CompleteTaskRequest {
-  @ApiPropertyOptional({ example: '已划定 500 米警戒区，疏散群众 120 人' })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(2000)
-  note?: string;
-}
-
-/** Task ids are `<plan>-v<version>-g<group>-t<task>` (see checklistTaskId); anything else names no task. */
-const TASK_ID = /^[0-9a-f]{8}-v\d{1,6}-g\d{1,3}-t\d{1,4}$/;
+import type { IncidentCommandResponse } from '../incident-answer';
+import { CompleteTaskHandler } from './complete-task.handler';
+import { CompleteTaskRequest } from './complete-task.request';
 
 @ApiTags('incidents')
 @ApiHeader({ name: 'Idempotency-Key', required: false })
 @Controller('incidents/:id/tasks/:taskId/complete')
 export class CompleteTaskController {
-  constructor(private readonly runner: IncidentCommandRunner) {}
+  constructor(private readonly handler: CompleteTaskHandler) {}
 
   @Post()
   @Requires('incident.task')
@@ -31,7 +22,6 @@ export class CompleteTaskController {
     @Body() body: CompleteTaskRequest,
     @CommandCtx() context: CommandContext,
   ): Promise<IncidentCommandResponse> {
-    if (!TASK_ID.test(taskId)) throw new TaskNotFoundError(taskId.slice(0, 80));
-    return this.runner.run(id, { type: 'CompleteChecklistTask', taskId, ...(body.note !== undefined ? { note: body.note } : {}), completedBy: context.actorName ?? context.actorId, now: this.runner.now() }, context);
+    return this.handler.handle(id, taskId, body, context);
   }
 }

@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { LiveDelta, LiveDeltaBus } from '@app/event-sourcing';
 import { LIVE_DELTA_BUS } from '@app/event-sourcing/projections';
 import { CLOCK, DEFAULT_TIME_ZONE, JURISDICTIONS, toZonedIso, type Clock, type JurisdictionRegistry } from '@app/shared';
-import { alarmOf, REPORT_LEVEL_LABELS, type Obligation } from '../../domain/reporting-deadlines';
-import { IncidentBoardRow } from '../../read-models/incident-board.entity';
+import { alarmOf, REPORT_LEVEL_LABELS, type Obligation } from '../../domain/incident/reporting-deadlines';
+import type { IncidentBoardRow } from '../../read-models/incident-board/incident-board.entity';
+import { IncidentBoardQueries } from '../../read-models/incident-board/incident-board.queries';
 
 export const DEADLINE_ALARM_OPTIONS = Symbol('DEADLINE_ALARM_OPTIONS');
 export interface DeadlineAlarmOptions {
@@ -24,7 +24,7 @@ export class DeadlineAlarmScheduler implements OnApplicationBootstrap, OnModuleD
   private running = false;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly board: IncidentBoardQueries,
     @Inject(LIVE_DELTA_BUS) private readonly bus: LiveDeltaBus,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
@@ -45,11 +45,7 @@ export class DeadlineAlarmScheduler implements OnApplicationBootstrap, OnModuleD
     if (this.running) return [];
     this.running = true;
     try {
-      const rows = await this.dataSource
-        .getRepository(IncidentBoardRow)
-        .createQueryBuilder('i')
-        .where(`i.status = 'open' and i.drill_id is null and i.deadlines @> '[{"status":"pending"}]'::jsonb`)
-        .getMany();
+      const rows = await this.board.withPendingDeadlines();
       const now = this.clock.now();
       const deltas = rows.flatMap((row) => this.alarmsOf(row, now));
       if (deltas.length > 0) this.bus.publish(deltas);

@@ -1,67 +1,47 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/shared';
 import { CurrentActor, Requires, uuidParam } from '@app/shared/nest';
-import { EVENT_STORE, formatPosition, StreamNotFoundError, type EventStore, readWholeStream } from '@app/event-store';
-import { IncidentNotFoundError } from '../../domain/incident.errors';
-import { incidentStream } from '../../domain/incident.types';
-import { GetIncidentQuery, GetIncidentTimelineQuery, ListIncidentsQuery } from '../../read-models/incident.queries';
+import { IncidentBoardQueries } from '../../read-models/incident-board/incident-board.queries';
+import { IncidentEventsQueries } from '../../read-models/incident-events/incident-events.queries';
+import { IncidentTimelineQueries } from '../../read-models/incident-timeline/incident-timeline.queries';
 import { ListIncidentsRequest } from './list-incidents.request';
-
 
 @ApiTags('incidents')
 @Controller('incidents')
 export class IncidentQueriesController {
   constructor(
-    private readonly queries: QueryBus,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly board: IncidentBoardQueries,
+    private readonly timelines: IncidentTimelineQueries,
+    private readonly stored: IncidentEventsQueries,
   ) {}
 
   @Get()
   @Requires('incident.read')
   @ApiOperation({ summary: '事故列表（本辖区及下级辖区；默认不含演练数据）' })
   list(@Query() query: ListIncidentsRequest, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new ListIncidentsQuery({ ...query, limit: query.limit ?? 100, scope: actor.scope }));
+    return this.board.list({ ...query, limit: query.limit ?? 100, scope: actor.scope });
   }
 
   @Get(':id')
   @Requires('incident.read')
   @ApiOperation({ summary: '事故详情' })
   get(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new GetIncidentQuery(id, actor.scope));
+    return this.board.get(id, actor.scope);
   }
 
   @Get(':id/timeline')
   @Requires('incident.read')
   @ApiOperation({ summary: '事故时间线' })
   timeline(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor) {
-    return this.queries.execute(new GetIncidentTimelineQuery(id, actor.scope));
+    return this.timelines.timeline(id, actor.scope);
   }
 
   /** The raw stored events with metadata, for audit: read from the store itself, not a read model. */
   @Get(':id/events')
   @Requires('incident.audit')
   @ApiOperation({ summary: '原始事件（审计）' })
-  async events(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor) {
-    try {
-      const events = await readWholeStream(this.store, incidentStream(id));
-      // Every incident event carries the incident's jurisdiction; outside the actor's scope it does not exist.
-      if (!events.some((e) => typeof e.metadata.jurisdiction === 'string' && actor.scope.includes(e.metadata.jurisdiction))) {
-        throw new IncidentNotFoundError();
-      }
-      return events.map((e) => ({
-        id: e.id,
-        type: e.type,
-        revision: Number(e.revision),
-        position: formatPosition(e.position),
-        recordedAt: e.recordedAt.toISOString(),
-        data: e.data,
-        metadata: e.metadata,
-      }));
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) throw new IncidentNotFoundError();
-      throw error;
-    }
+  events(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor) {
+    return this.stored.events(id, actor.scope);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { DomainError } from '@app/shared';
-import { GetIncidentQuery } from './incident.queries';
+import { GetIncidentQuery } from './incident-board.query-messages';
 import type { IncidentView } from './incident.views';
 
 /** What another context says when an incident may not receive its resources (closed, or a drill's). */

@@ -1,7 +1,7 @@
-import { GRADE_LABELS } from '../domain/accident-grade';
-import { REPORT_LEVEL_LABELS } from '../domain/reporting-deadlines';
-import type { IncidentEvent } from '../domain/incident.events';
-import { RESPONSE_LEVEL_LABELS, type Casualties } from '../domain/incident.types';
+import { GRADE_LABELS } from '../../domain/incident/accident-grade';
+import { REPORT_LEVEL_LABELS } from '../../domain/incident/reporting-deadlines';
+import type { IncidentEvent } from '../../domain/incident/incident.events';
+import { RESPONSE_LEVEL_LABELS, type Casualties } from '../../domain/incident/incident.types';
 
 /** One Chinese line per event, as a duty officer would write it in the log (值班记录). */
 export function summarizeIncidentEvent(event: IncidentEvent): string {

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { AccidentGrade } from '../domain/accident-grade';
-import type { Casualties, IncidentLocation, Reporter } from '../domain/incident.types';
+import type { AccidentGrade } from '../../domain/incident/accident-grade';
+import type { Casualties, IncidentLocation, Reporter } from '../../domain/incident/incident.types';
 
 /** bigint columns come back from pg as strings; money stays exact as a JS number up to 2^53 yuan. */
 const bigintAsNumber = { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) };

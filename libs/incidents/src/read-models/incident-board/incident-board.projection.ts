@@ -3,9 +3,9 @@ import { formatPosition } from '@app/event-store';
 import { EventRegistry, type LiveDelta, type Recorded } from '@app/event-sourcing';
 import { upsertRows, type Projection } from '@app/event-sourcing/projections';
 import type { JurisdictionRegistry } from '@app/shared';
-import { incidentEvents, type IncidentEvent } from '../domain/incident.events';
-import type { IncidentCategory } from '../domain/incident.types';
-import { applyDeadlineFact, DEADLINE_PROFILES, NATIONAL_PROFILE, type DeadlineFact, type DeadlineProfile, type Obligation } from '../domain/reporting-deadlines';
+import { incidentEvents, type IncidentEvent } from '../../domain/incident/incident.events';
+import type { IncidentCategory } from '../../domain/incident/incident.types';
+import { applyDeadlineFact, DEADLINE_PROFILES, NATIONAL_PROFILE, type DeadlineFact, type DeadlineProfile, type Obligation } from '../../domain/incident/reporting-deadlines';
 import { IncidentBoardRow, type ActivePlanView, type AllocationView, type AssignedTeamView, type ChecklistTaskView } from './incident-board.entity';
 import { toIncidentView } from './incident.views';
 

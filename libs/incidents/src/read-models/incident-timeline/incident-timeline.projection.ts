@@ -2,10 +2,10 @@ import type { EntityManager } from 'typeorm';
 import { formatPosition } from '@app/event-store';
 import type { LiveDelta, Recorded } from '@app/event-sourcing';
 import type { Projection } from '@app/event-sourcing/projections';
-import { incidentEvents, type IncidentEvent } from '../domain/incident.events';
+import { incidentEvents, type IncidentEvent } from '../../domain/incident/incident.events';
 import { IncidentTimelineRow } from './incident-timeline.entity';
 import { summarizeIncidentEvent } from './timeline-summary';
-import { toTimelineView } from './incident.views';
+import { toTimelineView } from './timeline.views';
 
 /** Every incident event becomes one timeline line; `timeline.appended` goes to the incident's consoles. */
 export class IncidentTimelineProjection implements Projection {

@@ -1,20 +1,24 @@
-import { Inject, Optional } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { idempotentAggregateId } from '@app/event-sourcing';
+import { CommandExecutor, idempotentAggregateId, type CommandContext } from '@app/event-sourcing';
 import { DRILL_PARTICIPATION, drillActorOf, NO_DRILLS, OutsideJurisdictionError, type DrillParticipation } from '@app/shared';
-import type { IncidentCategory } from '../../domain/incident.types';
-import { IncidentCommandRunner, type IncidentCommandResponse } from '../shared/incident-command-runner';
-import { ReportIncidentCommand } from './report-incident.command';
+import type { IncidentCategory } from '../../domain/incident/incident.types';
+import { GradingPolicies } from '../grading-policies';
+import { IncidentAnswer, type IncidentCommandResponse } from '../incident-answer';
+import { incidentAggregate } from '../incident.aggregate';
+import type { ReportIncidentRequest } from './report-incident.request';
 
-@CommandHandler(ReportIncidentCommand)
-export class ReportIncidentCommandHandler implements ICommandHandler<ReportIncidentCommand, IncidentCommandResponse> {
+/** 接报: only inside the reporter's jurisdictions; a retried request (same Idempotency-Key) names the same incident. */
+@Injectable()
+export class ReportIncidentHandler {
   constructor(
-    private readonly runner: IncidentCommandRunner,
+    private readonly executor: CommandExecutor,
+    private readonly policies: GradingPolicies,
+    private readonly answer: IncidentAnswer,
     @Optional() @Inject(DRILL_PARTICIPATION) private readonly drills: DrillParticipation = NO_DRILLS,
   ) {}
 
-  async execute({ request, context }: ReportIncidentCommand): Promise<IncidentCommandResponse> {
+  async handle(request: ReportIncidentRequest, context: CommandContext): Promise<IncidentCommandResponse> {
     if (context.visibleJurisdictions && !context.visibleJurisdictions.includes(request.jurisdiction)) {
       throw new OutsideJurisdictionError(request.jurisdiction);
     }
@@ -27,7 +31,8 @@ export class ReportIncidentCommandHandler implements ICommandHandler<ReportIncid
     const incidentId = context.idempotencyKey
       ? idempotentAggregateId('incident', context.actorId, context.idempotencyKey)
       : randomUUID();
-    return this.runner.run(
+    const executed = await this.executor.execute(
+      incidentAggregate,
       incidentId,
       {
         type: 'ReportIncident',
@@ -44,10 +49,11 @@ export class ReportIncidentCommandHandler implements ICommandHandler<ReportIncid
         description: request.description,
         drillId: request.drillId,
         takenBy: context.actorName ?? context.actorId,
-        now: this.runner.now(),
-        policy: this.runner.policyFor(request.jurisdiction),
+        now: this.executor.now(),
+        policy: this.policies.of(request.jurisdiction),
       },
       { ...context, jurisdiction: request.jurisdiction, ...(request.drillId ? { drillId: request.drillId } : {}) },
     );
+    return this.answer.of(executed);
   }
 }

@@ -1,9 +1,8 @@
 import { DEFAULT_TIME_ZONE, toZonedIso, type JurisdictionRegistry } from '@app/shared';
-import { GRADE_LABELS } from '../domain/accident-grade';
-import { INCIDENT_CATEGORIES, RESPONSE_LEVEL_LABELS, type IncidentCategory, type ResponseLevel } from '../domain/incident.types';
+import { GRADE_LABELS } from '../../domain/incident/accident-grade';
+import { INCIDENT_CATEGORIES, RESPONSE_LEVEL_LABELS, type IncidentCategory, type ResponseLevel } from '../../domain/incident/incident.types';
 import type { ActivePlanView, AssignedTeamView, ChecklistTaskView, IncidentBoardRow } from './incident-board.entity';
-import { REPORT_LEVEL_LABELS, type Obligation } from '../domain/reporting-deadlines';
-import type { IncidentTimelineRow } from './incident-timeline.entity';
+import { REPORT_LEVEL_LABELS, type Obligation } from '../../domain/incident/reporting-deadlines';
 
 /** What GET /incidents/{id} and `incident.changed` carry: times in the jurisdiction's zone, labels in Chinese. */
 export function toIncidentView(row: IncidentBoardRow, jurisdictions: JurisdictionRegistry) {
@@ -60,19 +59,3 @@ export function toIncidentView(row: IncidentBoardRow, jurisdictions: Jurisdictio
 }
 
 export type IncidentView = ReturnType<typeof toIncidentView>;
-
-export function toTimelineView(row: IncidentTimelineRow, zone: string = DEFAULT_TIME_ZONE) {
-  return {
-    incidentId: row.incidentId,
-    revision: row.revision,
-    at: toZonedIso(row.at, zone),
-    recordedAt: toZonedIso(row.recordedAt, zone),
-    type: row.type,
-    summary: row.summary,
-    actor: row.actor,
-    drillId: row.drillId,
-    position: row.position,
-  };
-}
-
-export type TimelineEntryView = ReturnType<typeof toTimelineView>;
