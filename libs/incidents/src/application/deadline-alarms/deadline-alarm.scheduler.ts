@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import type { LiveDelta, LiveDeltaBus } from '@app/event-sourcing';
 import { LIVE_DELTA_BUS } from '@app/event-sourcing/projections';
 import { CLOCK, DEFAULT_TIME_ZONE, JURISDICTIONS, toZonedIso, type Clock, type JurisdictionRegistry } from '@app/shared';
@@ -22,14 +23,18 @@ export class DeadlineAlarmScheduler implements OnApplicationBootstrap, OnModuleD
   private readonly announced = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private running = false;
+  private readonly board: IncidentBoardQueries;
 
   constructor(
-    private readonly board: IncidentBoardQueries,
+    dataSource: DataSource,
     @Inject(LIVE_DELTA_BUS) private readonly bus: LiveDeltaBus,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
     @Inject(DEADLINE_ALARM_OPTIONS) private readonly options: DeadlineAlarmOptions,
-  ) {}
+  ) {
+    // Built here rather than injected: a second scheduler (a restart) is constructed from the same few parts.
+    this.board = new IncidentBoardQueries(dataSource, jurisdictions);
+  }
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => void this.tick(), this.options.tickMs);
