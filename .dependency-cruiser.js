@@ -1,5 +1,5 @@
 /**
- * Boundaries of ARCHITECTURE.md, checked with every test run:
+ * Module boundaries (docs/architecture.md), checked with every test run:
  * - domain code is pure TypeScript: no framework, ORM, event-store client, socket or database driver, not even
  *   through another module it imports (the rule follows imports transitively);
  * - controllers are thin: no TypeORM, no event store, no projection internals (they call a handler or a query);
@@ -15,6 +15,7 @@ const ENTRY_POINTS = [
   '^libs/shared/src/nest/index\\.ts$',
   '^libs/event-sourcing/src/projections/index\\.ts$',
   '^libs/event-sourcing/src/events/index\\.ts$',
+  '^libs/event-sourcing/src/testing/(index|projections)\\.ts$',
 ];
 
 module.exports = {
@@ -53,6 +54,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^apps/' },
       to: { path: '^libs/[^/]+/src/', pathNot: ENTRY_POINTS },
+    },
+    {
+      name: 'testing-helpers-only-in-specs',
+      comment: 'the given/when/then helpers (@app/event-sourcing/testing) call jest: only spec files may use them',
+      severity: 'error',
+      from: { pathNot: ['\\.(unit|int)\\.spec\\.ts$', '\\.e2e-spec\\.ts$', '^libs/event-sourcing/src/testing/'] },
+      to: { path: '^libs/event-sourcing/src/testing/' },
     },
     {
       name: 'libs-do-not-import-apps',

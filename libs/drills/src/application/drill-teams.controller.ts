@@ -8,7 +8,9 @@ import { PROJECTION_RUNNER, type ProjectionRunner } from '@app/event-sourcing/pr
 import { CLOCK, DomainError, JURISDICTIONS, type Clock, type JurisdictionRegistry } from '@app/shared';
 import { CommandCtx, Requires, uuidParam } from '@app/shared/nest';
 import { TeamAvailabilityRow, teamDecider, teamStream, toTeamView, type TeamCommand, type TeamView } from '@app/teams';
-import { DrillNotFoundError, DrillStatusError, NotALiveDrillError, TeamNotInDrillError } from '../domain/drill.errors';
+import {
+  DrillNotFoundError, DrillNotRunningError, NotALiveDrillError, TeamNotInDrillError,
+} from '../domain/drill.errors';
 import { DrillCommandRunner, type DrillCommandResponse } from './drill-command-runner';
 
 export class DrillTeamRequest {
@@ -21,7 +23,7 @@ export interface DrillTeamResponse {
 }
 
 /**
- * 实战演练 (issue 7): a live drill takes real, available teams of the coordinator's jurisdictions out of service
+ * 实战演练 (docs/domain.md rule 21): a live drill takes real, available teams of the coordinator's jurisdictions out of service
  * (team status `in_drill`) until they are recalled or the drill ends (DrillTeamsProcessManager releases them).
  * The team stream is written first, the drill's record second: a team is never listed on a drill it is not in.
  */
@@ -75,7 +77,7 @@ export class DrillTeamsController {
     const { state } = await this.runner.load(id);
     if (state.status === 'none' || (context.visibleJurisdictions && !context.visibleJurisdictions.includes(state.jurisdiction))) throw new DrillNotFoundError();
     if (state.form !== 'live') throw new NotALiveDrillError();
-    if (state.status !== 'running') throw new DrillStatusError('DRILL_NOT_RUNNING', state.status);
+    if (state.status !== 'running') throw new DrillNotRunningError(state.status);
     return state;
   }
 

@@ -6,6 +6,5 @@ export * from './incident/incident.commands';
 export * from './incident/incident.errors';
 export * from './incident/checklist';
 export * from './incident/reporting-deadlines';
-export { NotADrillIncidentError } from './incident/assign-team.decide';
 export { incidentDecider } from './incident/incident.decider';
 export type { IncidentState } from './incident/incident.state';

@@ -1,7 +1,7 @@
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { formatPosition } from '@app/event-store';
 import { EventRegistry, type LiveDelta, type Recorded } from '@app/event-sourcing';
-import { upsertRows, type Projection } from '@app/event-sourcing/projections';
+import { RowBatch, type Projection } from '@app/event-sourcing/projections';
 import type { JurisdictionRegistry } from '@app/shared';
 import { incidentEvents, type IncidentEvent } from '../../domain/incident/incident.events';
 import type { IncidentCategory } from '../../domain/incident/incident.types';
@@ -19,25 +19,21 @@ export class IncidentBoardProjection implements Projection {
   constructor(private readonly jurisdictions: JurisdictionRegistry) {}
 
   async apply(events: readonly Recorded<BoardEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
-    const repository = manager.getRepository(IncidentBoardRow);
-    const touched = new Map<string, { row: IncidentBoardRow; position: string }>();
-    // One query for every row the batch touches (a rebuild applies batches of hundreds of events).
-    const ids = [...new Set(events.map(boardIncidentIdOf).filter((id): id is string => id !== undefined))];
-    const stored = new Map((ids.length === 0 ? [] : await repository.findBy({ id: In(ids) })).map((r) => [r.id, r]));
+    const batch = await new RowBatch<IncidentBoardRow, string>(manager, IncidentBoardRow, 'id')
+      .preload(events.map(boardIncidentIdOf));
     for (const recorded of events) {
       const id = boardIncidentIdOf(recorded);
       if (id === undefined) continue; // warehouse events that concern no incident
-      const row = touched.get(id)?.row ?? stored.get(id) ?? null;
-      const next = applyBoardEvent(row, recorded, this.profileOf);
+      const next = applyBoardEvent(await batch.current(id), recorded, this.profileOf);
       if (!next) continue;
-      touched.set(id, { row: next, position: formatPosition(recorded.position) });
+      batch.set(id, next, formatPosition(recorded.position));
     }
-    const rows = [...touched.values()].map((t) => t.row);
+    const rows = batch.rows();
     if (rows.length > 0) {
-      await upsertRows(manager, IncidentBoardRow, rows);
+      await batch.write();
       await writeCompliance(manager, rows);
     }
-    return [...touched.values()].map(({ row, position }) => ({
+    return batch.entries().map(({ row, note: position }) => ({
       name: 'incident.changed' as const,
       position,
       scope: { jurisdiction: row.jurisdiction, incidentId: row.id, ...(row.drillId ? { drillId: row.drillId } : {}) },
@@ -58,7 +54,7 @@ export function boardIncidentIdOf(recorded: { data: unknown }): string | undefin
   return typeof id === 'string' ? id : undefined;
 }
 
-/** The reporting-deadline profile of each jurisdiction (DOMAIN.md rule 2), as the board applies it. */
+/** The reporting-deadline profile of each jurisdiction (docs/domain.md rule 4), as the board applies it. */
 export function deadlineProfileLookup(jurisdictions: JurisdictionRegistry): (jurisdiction: string) => DeadlineProfile {
   return (jurisdiction) => DEADLINE_PROFILES[jurisdictions.get(jurisdiction)?.deadlineProfile ?? 'national'] ?? NATIONAL_PROFILE;
 }
@@ -97,7 +93,7 @@ async function writeCompliance(manager: EntityManager, rows: readonly IncidentBo
   }
 }
 
-/** The reporting facts (DOMAIN.md rule 2) an incident event states, if any. */
+/** The reporting facts (docs/domain.md rules 3–5) an incident event states, if any. */
 function deadlineFactOf(event: IncidentEvent, row: IncidentBoardRow | null): DeadlineFact | undefined {
   switch (event.type) {
     case 'IncidentReported':

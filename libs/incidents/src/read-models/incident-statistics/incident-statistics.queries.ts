@@ -14,7 +14,7 @@ export interface StatisticsFilter {
   groupBy?: GroupBy;
 }
 
-/** DOMAIN.md rule 10 (plan target): the share of 较大-and-above incidents stays at or under 2%. */
+/** docs/domain.md rule 26 (plan target): the share of 较大-and-above incidents stays at or under 2%. */
 export const MAJOR_OR_ABOVE_SHARE_TARGET = 0.02;
 
 export interface StatisticsLine {
