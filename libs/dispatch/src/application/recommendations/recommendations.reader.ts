@@ -3,22 +3,11 @@ import { IncidentLookup, type IncidentCategory } from '@app/incidents';
 import type { Actor } from '@app/shared';
 import { SPECIALTY_LABELS, TeamAvailabilityQueries } from '@app/teams';
 import { needsOf } from '../../domain/incident-needs';
-import { rankTeams, rankWarehouses, type TeamRecommendation, type WarehouseRecommendation } from '../../domain/recommend';
+import type { Recommendations } from '../../contract';
+import { rankTeams, rankWarehouses } from '../../domain/recommend';
 import { WarehouseStockReader } from '../shared/warehouse-stock.reader';
 
-export interface Recommendations {
-  incidentId: string;
-  /** `plan` when the active plans' requirements decide what is needed, `category` before any plan is active. */
-  needsFrom: 'plan' | 'category';
-  /** Per needed specialty: how many teams the plans ask for and how many are already assigned. */
-  neededTeams: { specialty: string; count: number; assigned: number }[];
-  neededSpecialties: string[];
-  /** The same in Chinese (专长名称), for consoles. */
-  neededSpecialtyLabels: string[];
-  neededMaterials: { materialCode: string; quantity: number }[];
-  teams: TeamRecommendation[];
-  warehouses: WarehouseRecommendation[];
-}
+export type { Recommendations } from '../../contract';
 
 /** What to send: available teams and stocked warehouses the commander may use, ranked, each with its reason. */
 @Injectable()

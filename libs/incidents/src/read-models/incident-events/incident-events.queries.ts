@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, formatPosition, readWholeStream, StreamNotFoundError, type EventStore } from '@app/event-store';
+import type { StoredEventView } from '../../contract';
 import { IncidentNotFoundError } from '../../domain/incident/incident.errors';
 import { incidentStream } from '../../domain/incident/incident.types';
 
@@ -8,7 +9,7 @@ import { incidentStream } from '../../domain/incident/incident.types';
 export class IncidentEventsQueries {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async events(incidentId: string, scope: readonly string[]) {
+  async events(incidentId: string, scope: readonly string[]): Promise<StoredEventView[]> {
     try {
       const events = await readWholeStream(this.store, incidentStream(incidentId));
       // Every incident event carries the incident's jurisdiction; outside the actor's scope it does not exist.
@@ -21,7 +22,8 @@ export class IncidentEventsQueries {
         revision: Number(e.revision),
         position: formatPosition(e.position),
         recordedAt: e.recordedAt.toISOString(),
-        data: e.data,
+        // Every event of an incident stream is recorded from an object (its event type's data).
+        data: e.data as Record<string, unknown>,
         metadata: e.metadata,
       }));
     } catch (error) {

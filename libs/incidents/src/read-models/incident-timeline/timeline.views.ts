@@ -1,7 +1,10 @@
 import { DEFAULT_TIME_ZONE, toZonedIso } from '@app/shared';
+import type { TimelineEntryView } from '../../contract';
 import type { IncidentTimelineRow } from './incident-timeline.entity';
 
-export function toTimelineView(row: IncidentTimelineRow, zone: string = DEFAULT_TIME_ZONE) {
+export type { TimelineEntryView } from '../../contract';
+
+export function toTimelineView(row: IncidentTimelineRow, zone: string = DEFAULT_TIME_ZONE): TimelineEntryView {
   return {
     incidentId: row.incidentId,
     revision: row.revision,
@@ -14,5 +17,3 @@ export function toTimelineView(row: IncidentTimelineRow, zone: string = DEFAULT_
     position: row.position,
   };
 }
-
-export type TimelineEntryView = ReturnType<typeof toTimelineView>;
