@@ -1,18 +1,14 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Query } from '@nestjs/common';
 import type { Actor } from '@app/shared';
-import { CurrentActor, Requires } from '@app/shared/nest';
+import { CurrentActor, QueryController, QueryGet } from '@app/shared/nest';
 import { AvailabilityReader } from './availability.reader';
 import { AvailabilityRequest } from './availability.request';
 
-@ApiTags('dispatch')
-@Controller('availability')
+@QueryController('availability', { tag: 'dispatch' })
 export class AvailabilityController {
   constructor(private readonly availability: AvailabilityReader) {}
 
-  @Get()
-  @Requires('warehouse.read')
-  @ApiOperation({ summary: '资源可用情况：队伍（按专长、状态）与物资（按品种汇总各库）' })
+  @QueryGet(undefined, { requires: 'warehouse.read', summary: '资源可用情况：队伍（按专长、状态）与物资（按品种汇总各库）' })
   get(@Query() query: AvailabilityRequest, @CurrentActor() actor: Actor) {
     return this.availability.summary(query.jurisdiction, actor);
   }
