@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CLOCK, DEFAULT_TIME_ZONE, JURISDICTIONS, toZonedIso, type Clock, type JurisdictionRegistry } from '@app/shared';
+import { CLOCK, JURISDICTIONS, toZonedIso, type Clock, type JurisdictionRegistry } from '@app/shared';
+import { askedArea } from '../asked-area';
 import { REPORT_LEVEL_LABELS, type ReportLevel } from '../../domain/incident/reporting-deadlines';
 
 export interface ComplianceFilter {
@@ -42,9 +43,7 @@ export class DeadlineComplianceQueries {
   ) {}
 
   async compliance(query: ComplianceFilter, actor: { jurisdiction: string; scope: readonly string[] }) {
-    const jurisdiction = query.jurisdiction ?? actor.jurisdiction;
-    const scope = this.jurisdictions.descendants(jurisdiction).filter((c) => actor.scope.includes(c));
-    const zone = this.jurisdictions.get(jurisdiction)?.timeZone ?? DEFAULT_TIME_ZONE;
+    const { jurisdiction, scope, zone } = askedArea(this.jurisdictions, query.jurisdiction, actor);
     const now = this.clock.now();
     const rows: ComplianceRow[] = await this.dataSource.query(
       `select * from deadline_compliance

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ChecklistTaskView as ContractChecklistTaskView } from '../../contract';
 import type { AccidentGrade } from '../../domain/incident/accident-grade';
 import type { Casualties, IncidentLocation, Reporter } from '../../domain/incident/incident.types';
 
@@ -37,54 +38,6 @@ export class IncidentBoardRow {
   @Column('text') position!: string;
 }
 
-/** What the board shows of each team sent to the incident, with the times evaluation measures. */
-export interface AssignedTeamView {
-  teamId: string;
-  name: string;
-  task: string | null;
-  status: string;
-  dispatchedAt: string;
-  arrivedAt: string | null;
-  releasedAt: string | null;
-  /** A drill's tabletop dispatch: the real team was not touched. */
-  simulated?: boolean;
-}
-
-/** Supplies allocated to the incident, as the board shows them. */
-export interface AllocationView {
-  allocationId: string;
-  warehouseId: string;
-  items: { materialCode: string; quantity: number }[];
-  status: string;
-  allocatedAt: string;
-  updatedAt: string;
-  /** A drill's allocation on paper: no warehouse stock was reserved. */
-  simulated?: boolean;
-}
-
-/** A checklist task as the board shows it (from an activated plan's working groups). */
-export interface ChecklistTaskView {
-  taskId: string;
-  planId: string;
-  planVersion: number;
-  group: string;
-  leadAgency: string;
-  title: string;
-  level: string;
-  status: 'open' | 'done';
-  addedAt: string;
-  completedAt: string | null;
-  completedBy: string | null;
-  note: string | null;
-}
-
-/** A plan activated on the incident: its pinned version and what it requires (recommendations read it). */
-export interface ActivePlanView {
-  planId: string;
-  version: number;
-  title: string;
-  level: string;
-  activatedBy: string;
-  activatedAt: string;
-  requirements: { teams: { specialty: string; count: number }[]; materials: { materialCode: string; quantity: number }[] };
-}
+// The JSON parts of a row are stored as the views show them (the checklist without its Chinese level label).
+export type { ActivePlanView, AllocationView, AssignedTeamView } from '../../contract';
+export type ChecklistTaskView = Omit<ContractChecklistTaskView, 'levelLabel'>;

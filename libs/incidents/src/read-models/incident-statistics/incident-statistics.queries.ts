@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CLOCK, DEFAULT_TIME_ZONE, JURISDICTIONS, toZonedIso, type Clock, type JurisdictionRegistry } from '@app/shared';
+import { CLOCK, JURISDICTIONS, toZonedIso, type Clock, type JurisdictionRegistry } from '@app/shared';
+import { askedArea } from '../asked-area';
 import type { AccidentGrade } from '../../domain/incident/accident-grade';
 import { INCIDENT_CATEGORIES, type IncidentCategory } from '../../domain/incident/incident.types';
 
@@ -60,9 +61,7 @@ export class IncidentStatisticsQueries {
 
   /** Within the asked jurisdiction (default: the actor's own) and the actor's scope. */
   async statistics(filter: StatisticsFilter, actor: { jurisdiction: string; scope: readonly string[] }) {
-    const jurisdiction = filter.jurisdiction ?? actor.jurisdiction;
-    const scope = this.jurisdictions.descendants(jurisdiction).filter((c) => actor.scope.includes(c));
-    const zone = this.jurisdictions.get(jurisdiction)?.timeZone ?? DEFAULT_TIME_ZONE;
+    const { jurisdiction, scope, zone } = askedArea(this.jurisdictions, filter.jurisdiction, actor);
     const groupBy: GroupBy = filter.groupBy ?? 'month';
     const from = filter.from ? new Date(filter.from) : new Date(0);
     const to = filter.to ? new Date(filter.to) : this.clock.now();
