@@ -47,6 +47,12 @@ export class IncidentBoardQueries {
     return row ? toIncidentView(row, this.jurisdictions) : null;
   }
 
+  /** The drill an incident belongs to (null: a real incident), or undefined when there is no such incident. */
+  async drillOf(incidentId: string): Promise<string | null | undefined> {
+    const row = await this.repository().findOne({ where: { id: incidentId }, select: { id: true, drillId: true } });
+    return row ? row.drillId : undefined;
+  }
+
   /** Its jurisdiction when the actor may see it, else 404 (the timeline and the raw events ask this first). */
   async jurisdictionOf(incidentId: string, scope: readonly string[]): Promise<string> {
     const row = await this.repository().findOne({ where: { id: incidentId, jurisdiction: In([...scope]) }, select: { id: true, jurisdiction: true } });

@@ -14,6 +14,11 @@ export class GetIncidentQuery {
   constructor(readonly incidentId: string, readonly scope: readonly string[]) {}
 }
 
+/** Which drill an incident belongs to, whoever asks: a drill checks that it acts on its own incidents only. */
+export class GetIncidentDrillQuery {
+  constructor(readonly incidentId: string) {}
+}
+
 @QueryHandler(ListIncidentsQuery)
 export class ListIncidentsQueryHandler implements IQueryHandler<ListIncidentsQuery, IncidentView[]> {
   constructor(private readonly board: IncidentBoardQueries) {}
@@ -29,5 +34,14 @@ export class GetIncidentQueryHandler implements IQueryHandler<GetIncidentQuery, 
 
   execute({ incidentId, scope }: GetIncidentQuery): Promise<IncidentView> {
     return this.board.get(incidentId, scope);
+  }
+}
+
+@QueryHandler(GetIncidentDrillQuery)
+export class GetIncidentDrillQueryHandler implements IQueryHandler<GetIncidentDrillQuery, string | null | undefined> {
+  constructor(private readonly board: IncidentBoardQueries) {}
+
+  execute({ incidentId }: GetIncidentDrillQuery): Promise<string | null | undefined> {
+    return this.board.drillOf(incidentId);
   }
 }

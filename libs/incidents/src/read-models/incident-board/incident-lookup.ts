@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { DomainError } from '@app/shared';
-import { GetIncidentQuery } from './incident-board.query-messages';
+import { GetIncidentDrillQuery, GetIncidentQuery } from './incident-board.query-messages';
 import type { IncidentView } from './incident.views';
 
 /** What another context says when an incident may not receive its resources (closed, or a drill's). */
@@ -24,6 +24,14 @@ export class IncidentLookup {
   /** The incident as the actor's scope shows it; 404 INCIDENT_NOT_FOUND outside the scope, so existence does not leak. */
   find(incidentId: string, scope: readonly string[] | undefined): Promise<IncidentView> {
     return this.queries.execute(new GetIncidentQuery(incidentId, scope ?? []));
+  }
+
+  /**
+   * The drill the incident belongs to (null: a real incident), undefined when there is none; not scoped, for a drill
+   * that checks it touches only its own incidents (its scheduler acts as the system, without an actor's scope).
+   */
+  drillOf(incidentId: string): Promise<string | null | undefined> {
+    return this.queries.execute(new GetIncidentDrillQuery(incidentId));
   }
 
   /** Real resources (teams, stock) go only to an open, real incident; drills have their own simulated road. */
