@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { EventRegistry, runProcessSteps, type CommandExecutor, type LiveDelta, type Recorded } from '@app/event-sourcing';
+import { EventRegistry, runProcessSteps, unknownCase, type CommandExecutor, type LiveDelta, type Recorded } from '@app/event-sourcing';
 import type { Projection } from '@app/event-sourcing/projections';
 import { incidentAggregate, incidentEvents } from '@app/incidents';
 import { teamAggregate, teamEvents } from '@app/teams';
@@ -79,10 +79,8 @@ export class DispatchProcessManager implements Projection<ReactsTo> {
         const openAllocations: OpenAllocation[] = open.map((r) => ({ allocationId: r.allocation_id, warehouseId: r.warehouse_id }));
         return { incident, openAllocations, now };
       }
-      default: {
-        const unknownEvent: never = event;
-        return unknownEvent;
-      }
+      default:
+        return unknownCase(event);
     }
   }
 }

@@ -1,4 +1,4 @@
-import type { ProcessStep } from '@app/event-sourcing';
+import { unknownCase, type ProcessStep } from '@app/event-sourcing';
 import { incidentAggregate, type IncidentClosed, type IncidentState } from '@app/incidents';
 import { teamAggregate, type TeamDispatched, type TeamState, type TeamStatusReported } from '@app/teams';
 import { warehouseAggregate } from '@app/warehouses';
@@ -57,10 +57,8 @@ export function dispatchWorkflow(event: DispatchCause, facts: DispatchFacts): Pr
       })];
     case 'IncidentClosed':
       return standDown(facts);
-    default: {
-      const unknownEvent: never = event;
-      return unknownEvent;
-    }
+    default:
+      return unknownCase(event);
   }
 }
 

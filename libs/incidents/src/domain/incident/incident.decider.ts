@@ -1,5 +1,5 @@
 import { incidentEvents } from './incident.events';
-import type { Decider } from '@app/event-sourcing';
+import { defineDecider, unknownCase } from '@app/event-sourcing/events';
 import { decideActivatePlan, decideCompleteTask } from './activate-plan.decide';
 import { decideAssignTeam, decideRecordAssignedTeamStatus, decideRecordDrillAllocation } from './assign-team.decide';
 import { decideCloseIncident } from './close-incident.decide';
@@ -35,18 +35,16 @@ export function decideIncident(command: IncidentCommand, state: IncidentState): 
       return decideCompleteTask(command, state);
     case 'RecordDrillAllocation':
       return decideRecordDrillAllocation(command, state);
-    default: {
-      const unknownCommand: never = command;
-      return unknownCommand;
-    }
+    default:
+      return unknownCase(command);
   }
 }
 
-export const incidentDecider: Decider<IncidentCommand, IncidentEvent, IncidentState> = {
-  upcasters: incidentEvents.upcasters,
+export const incidentDecider = defineDecider<IncidentCommand, IncidentEvent, IncidentState>({
+  events: incidentEvents,
   initialState: initialIncidentState,
   evolve: evolveIncident,
   decide: decideIncident,
   notFound: () => new IncidentNotFoundError(),
   scopeOf: (state) => (state.status === 'none' ? {} : { jurisdiction: state.jurisdiction, ...(state.drillId ? { drillId: state.drillId } : {}) }),
-};
+});

@@ -1,3 +1,4 @@
+import { unknownCase } from '@app/event-sourcing/events';
 import type { AccidentGrade } from './accident-grade';
 import type { PinnedPlan } from './checklist';
 import type { IncidentEvent } from './incident.events';
@@ -75,9 +76,7 @@ export function evolveIncident(state: IncidentState, event: IncidentEvent): Inci
       return { ...state, assignedTeams: { ...state.assignedTeams, [event.data.teamId]: event.data.status } };
     case 'DrillAllocationRecorded':
       return state;
-    default: {
-      const unknownEvent: never = event;
-      return unknownEvent;
-    }
+    default:
+      return unknownCase(event);
   }
 }
