@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { MessageKey } from '../../i18n';
+import type { MessageKey, Translate } from '../../i18n';
 import type { Casualties } from '@app/incidents/contract';
 
 export const COUNTS = ['deaths', 'missing', 'seriousInjuries', 'minorInjuries', 'trapped'] as const;
@@ -16,8 +16,6 @@ export type Feedback = { kind: 'ok' | 'error'; text: string } | null;
 
 /** Runs one command of the detail screen: shows its outcome, then reloads the incident and what derives from it. */
 export type Act = (label: string, fn: () => Promise<unknown>, after?: () => void) => Promise<void>;
-
-export type Translate = (k: MessageKey) => string;
 
 type StockHolder = { stock: { materialCode: string; materialName: string }[] };
 
