@@ -73,7 +73,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
             dataSource: DataSource, store: EventStore, bus: LiveDeltaBus, jurisdictions: JurisdictionRegistry, clock: Clock,
             snapshots: PostgresSnapshotStore, drills: DrillParticipation,
           ) => {
-            // Process managers run inside this runner: their executor does not wait on its read models.
+            // The drill-teams process runs inside this runner: its executor does not wait on the read models.
             const processExecutor = new CommandExecutor({ store, clock, snapshots, drills });
             return new ProjectionRunner(dataSource, store, [
               ...incidentProjections(jurisdictions),
@@ -84,7 +84,8 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
               ...drillProjections(),
               ...warningProjections(jurisdictions, clock),
               // Process managers ride on the same checkpointed runner: at-least-once delivery, idempotent steps.
-              new DispatchProcessManager(store, clock, snapshots),
+              // Its own executor: the one write path without read-model waits (it runs inside this runner).
+              new DispatchProcessManager(new CommandExecutor({ store, clock, snapshots })),
               new DrillTeamsProcessManager(processExecutor, new TeamAvailabilityQueries(dataSource, jurisdictions)),
             ], bus, {
               log: (m) => new Logger('Projections').warn(m),
