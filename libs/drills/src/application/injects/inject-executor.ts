@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { plainToInstance } from 'class-transformer';
 import { unknownCase, type CommandContext } from '@app/event-sourcing';
 import {
-  IncidentCommandRunner, IncidentLookup, ReportIncidentCommand, ReportIncidentRequest, type IncidentCommandResponse, type IncidentView,
+  IncidentLookup, ReportIncidentHandler, ReportIncidentRequest, UpdateSituationHandler, type IncidentView,
 } from '@app/incidents';
 import { DomainError, JURISDICTIONS, NotADrillIncidentRecordError, type JurisdictionRegistry } from '@app/shared';
 import type { InjectKind } from '../../domain/drill/drill.types';
@@ -17,10 +16,8 @@ import type { UpdateSituationPayload } from './inject.request';
 @Injectable()
 export class InjectExecutor {
   constructor(
-    // Transitional: the incidents context still reports through its command bus and runner; both go once it exports
-    // its aggregate declaration and report handler.
-    private readonly commands: CommandBus,
-    private readonly incidents: IncidentCommandRunner,
+    private readonly reportIncident: ReportIncidentHandler,
+    private readonly updateSituation: UpdateSituationHandler,
     private readonly lookup: IncidentLookup,
     @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
   ) {}
@@ -33,21 +30,13 @@ export class InjectExecutor {
     switch (kind) {
       case 'report_incident': {
         const request = plainToInstance(ReportIncidentRequest, { ...payload, drillId: drill.drillId });
-        const result: IncidentCommandResponse = await this.commands.execute(new ReportIncidentCommand(request, keyed));
-        return result.id;
+        return (await this.reportIncident.handle(request, keyed)).id;
       }
       case 'update_situation': {
         const p = payload as UpdateSituationPayload;
         const incidentId = await this.drillIncident(drill, p.incidentRef !== undefined ? drill.incidentOf[p.incidentRef] : p.incidentId);
-        await this.incidents.run(incidentId, {
-          type: 'UpdateSituation',
-          ...(p.casualties ? { casualties: { ...p.casualties } } : {}),
-          ...(p.directLossYuan !== undefined ? { directLossYuan: p.directLossYuan } : {}),
-          ...(p.description !== undefined ? { description: p.description } : {}),
-          ...(p.measures !== undefined ? { measures: p.measures } : {}),
-          now: this.incidents.now(),
-          policyFor: (jurisdiction) => this.incidents.policyFor(jurisdiction),
-        }, keyed);
+        const update = { casualties: p.casualties, directLossYuan: p.directLossYuan, description: p.description, measures: p.measures };
+        await this.updateSituation.handle(incidentId, update, keyed);
         return incidentId;
       }
       case 'message':

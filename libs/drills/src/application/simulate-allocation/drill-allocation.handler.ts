@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CommandExecutor, idempotentAggregateId, type CommandContext } from '@app/event-sourcing';
-import { IncidentCommandRunner, type IncidentCommandResponse } from '@app/incidents';
+import { RecordDrillAllocationHandler, type IncidentCommandResponse } from '@app/incidents';
 import { DomainError, JURISDICTIONS, type JurisdictionRegistry } from '@app/shared';
 import { WarehouseRow } from '@app/warehouses';
 import { runningDrill, visibleOrAbove } from '../drill-access';
@@ -17,9 +17,8 @@ export class DrillAllocationHandler {
   constructor(
     private readonly executor: CommandExecutor,
     private readonly injects: InjectExecutor,
-    // Transitional: incident commands still run through the incidents context's runner until its aggregate is declared;
-    // the warehouses context has no query port yet, so the warehouse is read from its board.
-    private readonly incidentCommands: IncidentCommandRunner,
+    private readonly recordAllocation: RecordDrillAllocationHandler,
+    // Transitional: the warehouses context has no query port yet, so the warehouse is read from its board.
     private readonly dataSource: DataSource,
     @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
   ) {}
@@ -34,8 +33,7 @@ export class DrillAllocationHandler {
     }
     const allocationId = context.idempotencyKey ? idempotentAggregateId('drill-allocation', context.actorId, context.idempotencyKey) : randomUUID();
     const items = body.items.map((i) => ({ materialCode: i.materialCode, quantity: i.quantity }));
-    const command = { type: 'RecordDrillAllocation', allocationId, warehouseId: body.warehouseId, items, now: this.executor.now() } as const;
-    const result = await this.incidentCommands.run(incidentId, command, { ...context, drillId });
+    const result = await this.recordAllocation.handle(incidentId, { allocationId, warehouseId: body.warehouseId, items }, { ...context, drillId });
     return { ...result, allocationId };
   }
 }

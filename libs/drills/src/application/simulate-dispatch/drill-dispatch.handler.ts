@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandExecutor, type CommandContext } from '@app/event-sourcing';
-import { IncidentCommandRunner, type IncidentCommandResponse } from '@app/incidents';
+import { AssignSimulatedTeamHandler, type IncidentCommandResponse } from '@app/incidents';
 import { JURISDICTIONS, type JurisdictionRegistry } from '@app/shared';
 import { TeamAvailabilityQueries, TeamNotFoundError } from '@app/teams';
 import { runningDrill, visibleOrAbove } from '../drill-access';
@@ -14,8 +14,7 @@ export class DrillDispatchHandler {
     private readonly executor: CommandExecutor,
     private readonly injects: InjectExecutor,
     private readonly teams: TeamAvailabilityQueries,
-    // Transitional: incident commands still run through the incidents context's runner until its aggregate is declared.
-    private readonly incidentCommands: IncidentCommandRunner,
+    private readonly assignTeam: AssignSimulatedTeamHandler,
     @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
   ) {}
 
@@ -26,9 +25,6 @@ export class DrillDispatchHandler {
     if (!team || !visibleOrAbove(team.jurisdiction, context.visibleJurisdictions, this.jurisdictions)) {
       throw new TeamNotFoundError();
     }
-    const command = {
-      type: 'AssignTeam', teamId: team.id, teamName: team.name, task: body.task ?? null, dispatchedAt: this.executor.now(), simulated: true,
-    } as const;
-    return this.incidentCommands.run(incidentId, command, { ...context, drillId });
+    return this.assignTeam.handle(incidentId, { teamId: team.id, teamName: team.name, task: body.task ?? null }, { ...context, drillId });
   }
 }
