@@ -68,7 +68,7 @@ const sharedHandlers = [ReportIncidentHandler, UpdateSituationHandler, ActivateP
     IncidentCommandRunner,
     ReportIncidentBusHandler,
   ],
-  exports: [...sharedHandlers, IncidentAnswer, IncidentCommandRunner],
+  exports: [...sharedHandlers, IncidentAnswer, IncidentCommandRunner, DeadlineComplianceQueries],
 })
 export class IncidentsModule {}
 

@@ -14,6 +14,7 @@ export { RecordDrillAllocationHandler, type DrillAllocationInput } from './appli
 export { IncidentLookup, type IncidentRefusals } from './read-models/incident-board/incident-lookup';
 export { GetIncidentQuery, ListIncidentsQuery } from './read-models/incident-board/incident-board.query-messages';
 export type { IncidentFilter } from './read-models/incident-board/incident-board.queries';
+export { DeadlineComplianceQueries } from './read-models/deadline-compliance/deadline-compliance.queries';
 export type { IncidentView } from './read-models/incident-board/incident.views';
 export type { TimelineEntryView } from './read-models/incident-timeline/timeline.views';
 export type { ActivePlanView, ChecklistTaskView } from './read-models/incident-board/incident-board.entity';

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { DataSource } from 'typeorm';
 import { EVENT_STORE, StreamNotFoundError, type EventStore, type RecordedEvent, readWholeStream } from '@app/event-store';
 import { fold } from '@app/event-sourcing';
 import { drillEvents } from '@app/drills';
-import { incidentEvents, ListIncidentsQuery, type IncidentView } from '@app/incidents';
-import { CLOCK, DrillNotFoundError, JURISDICTIONS, type Actor, type Clock, type JurisdictionRegistry } from '@app/shared';
+import { DeadlineComplianceQueries, incidentEvents, ListIncidentsQuery, type IncidentView } from '@app/incidents';
+import { DrillNotFoundError, JURISDICTIONS, type Actor, type JurisdictionRegistry } from '@app/shared';
 import { evaluationDecider, evaluationEvents, evaluationStream, type EvaluationState } from '../../domain/evaluation/evaluation';
 import { measureIncident, type MeasuredIncident } from '../../domain/evaluation/measure';
 import { summarizeScores } from '../../domain/evaluation/rubric';
@@ -34,11 +33,9 @@ export interface DrillFacts {
 export class DrillEvaluationReader {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
     private readonly queries: QueryBus,
-    // Transitional: the incidents context has no port for deadline compliance yet; its table is read here.
-    private readonly dataSource: DataSource,
+    private readonly compliance: DeadlineComplianceQueries,
   ) {}
 
   async drill(drillId: string, actor: Actor): Promise<DrillFacts> {
@@ -90,7 +87,7 @@ export class DrillEvaluationReader {
         reportToResponseLevelSeconds: firstNonNull(measured.map((m) => m.reportToResponseLevelSeconds)),
         reportToPlanActivationSeconds: firstNonNull(measured.map((m) => m.reportToPlanActivationSeconds)),
       },
-      deadlines: await this.deadlines(drillId),
+      deadlines: await this.deadlines(drill, actor),
       rubric: evaluation.rubric,
       scores: summarizeScores(evaluation.rubric, evaluation.sheets),
       sheets: evaluation.sheets,
@@ -107,15 +104,10 @@ export class DrillEvaluationReader {
     return this.queries.execute(new ListIncidentsQuery({ drillId: drill.drillId, scope, limit: MAX_DRILL_INCIDENTS }));
   }
 
-  private async deadlines(drillId: string) {
-    const rows: { status: string; due_at: Date; incident_status: string }[] = await this.dataSource.query(
-      `select status, due_at, incident_status from deadline_compliance where drill_id = $1`,
-      [drillId],
-    );
-    const now = this.clock.now().getTime();
-    const of = (r: (typeof rows)[number]) => (r.status !== 'pending' ? r.status : r.due_at.getTime() < now || r.incident_status === 'closed' ? 'missed' : 'pending');
-    const count = (s: string) => rows.filter((r) => of(r) === s).length;
-    return { total: rows.length, met: count('met'), late: count('late'), missed: count('missed'), pending: count('pending') };
+  /** The drill's reporting obligations as the compliance read model counts them (met, late, missed, pending). */
+  private async deadlines(drill: DrillFacts, actor: Actor) {
+    const { summary } = await this.compliance.compliance({ drillId: drill.drillId, jurisdiction: drill.jurisdiction }, actor);
+    return { total: summary.total, met: summary.met, late: summary.late, missed: summary.missed, pending: summary.pending };
   }
 
   private async read(stream: string): Promise<RecordedEvent[]> {
