@@ -1,4 +1,6 @@
-// Identity and access: the only entry point other code imports.
+// Identity and access: the only entry point other code imports (domain code of other contexts: './domain').
+export * from './domain';
+export { userAccountAggregate } from './application/user-account.aggregate';
 export { IdentityModule, identityEntities } from './identity.module';
 export { Authenticator, type Authenticated } from './auth/authenticator';
 export { bearerToken } from './auth/auth.guard';
