@@ -5,10 +5,11 @@ import { DataSource } from 'typeorm';
 import { PostgresEventStore, type EventToAppend } from '@app/event-store';
 import { fold, LiveDeltaBus, type Decider } from '@app/event-sourcing';
 import { ProjectionRunner } from '@app/event-sourcing/projections';
-import { incidentDecider, incidentProjections, IncidentBoardRow, IncidentTimelineRow, type IncidentState } from '@app/incidents';
+import { incidentDecider, incidentEntities, incidentProjections, type IncidentState } from '@app/incidents';
 import { JurisdictionRow, loadJurisdictionRegistry, PasswordHasher } from '@app/identity';
-import { teamDecider, teamProjections, TeamAvailabilityRow, type TeamState } from '@app/teams';
-import { AllocationRow, StockLevelRow, warehouseDecider, warehouseProjections, WarehouseRow, type WarehouseState } from '@app/warehouses';
+import { teamEntities, teamProjections } from '@app/teams';
+import { teamDecider, type TeamState } from '@app/teams/domain';
+import { warehouseDecider, warehouseEntities, warehouseProjections, type WarehouseState } from '@app/warehouses';
 import { validateConfig } from '@app/shared/nest';
 import { createApp } from '../../apps/command-api/src/bootstrap';
 import { benchDatabase, percentile } from '../support/bench-database';
@@ -106,7 +107,7 @@ function* generated(at: Date): Generator<[string, EventToAppend[]]> {
 }
 
 async function rebuild(url: string, store: PostgresEventStore): Promise<void> {
-  const dataSource = await new DataSource({ type: 'postgres', url, entities: [IncidentBoardRow, IncidentTimelineRow, TeamAvailabilityRow, WarehouseRow, StockLevelRow, AllocationRow, JurisdictionRow] }).initialize();
+  const dataSource = await new DataSource({ type: 'postgres', url, entities: [...incidentEntities, ...teamEntities, ...warehouseEntities, JurisdictionRow] }).initialize();
   const jurisdictions = await loadJurisdictionRegistry(dataSource);
   const projections = [...incidentProjections(jurisdictions), ...teamProjections(jurisdictions), ...warehouseProjections(jurisdictions)];
   const runner = new ProjectionRunner(dataSource, store, projections, new LiveDeltaBus());
