@@ -1,56 +1,43 @@
-import { fold } from '@app/event-sourcing';
-import { DomainError } from '@app/shared';
-import type { CreateUser, UserAccountCommand } from './user-account.commands';
+import { spec } from '@app/event-sourcing/testing';
+import type { CreateUser } from './user-account.commands';
 import { userAccountDecider } from './user-account.decider';
-import type { UserAccountEvent } from './user-account.events';
+import { UserAlreadyRecordedError } from './user-account.errors';
+import type { UserAccountEvent, UserCreated } from './user-account.events';
 
 const userId = '3f6c1d2e-8a4b-4c5d-9e0f-1a2b3c4d5e6f';
-const create: CreateUser = { type: 'CreateUser', userId, username: 'zhangwei', displayName: '张伟', roles: ['duty_officer'], jurisdiction: '640521' };
-
-const decide = (history: UserAccountEvent[], command: UserAccountCommand): UserAccountEvent[] =>
-  userAccountDecider.decide(command, fold(userAccountDecider, history));
-
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-    return undefined;
-  } catch (error) {
-    return error instanceof DomainError ? error.code : 'not a domain error';
-  }
-}
+const account = { userId, username: 'zhangwei' };
+const create: CreateUser = { type: 'CreateUser', ...account, displayName: '张伟', roles: ['duty_officer'], jurisdiction: '640521' };
+const created: UserCreated = { type: 'UserCreated', data: { ...account, displayName: '张伟', roles: ['duty_officer'], jurisdiction: '640521' } };
+const user = spec(userAccountDecider);
 
 describe('user account decider', () => {
   it('records a creation with the profile and nothing of the password', () => {
-    expect(decide([], create)).toEqual([
-      { type: 'UserCreated', data: { userId, username: 'zhangwei', displayName: '张伟', roles: ['duty_officer'], jurisdiction: '640521' } },
-    ]);
+    user.when(create).then([created]);
   });
 
   it('refuses a second creation on a stream that already has one', () => {
-    const history = decide([], create);
-    expect(codeOf(() => decide(history, create))).toBe('USER_ALREADY_EXISTS');
+    user.given([created]).when(create).thenThrows(UserAlreadyRecordedError, 'USER_ALREADY_EXISTS');
   });
 
   it('accepts a change of an account whose stream does not exist yet (seeded at start)', () => {
-    expect(decide([], { type: 'DisableUser', userId, username: 'admin' })).toEqual([{ type: 'UserDisabled', data: { userId, username: 'admin' } }]);
-    expect(decide([], { type: 'ChangeOwnPassword', userId, username: 'admin' })).toEqual([{ type: 'UserPasswordChanged', data: { userId, username: 'admin' } }]);
+    const admin = { userId, username: 'admin' };
+    user.when({ type: 'DisableUser', ...admin }).then([{ type: 'UserDisabled', data: admin }]);
+    user.when({ type: 'ChangeOwnPassword', ...admin }).then([{ type: 'UserPasswordChanged', data: admin }]);
   });
 
   it('names each change by its own event type', () => {
-    const history = decide([], create);
-    const account = { userId, username: 'zhangwei' };
-    expect(decide(history, { type: 'EnableUser', ...account }).map((e) => e.type)).toEqual(['UserEnabled']);
-    expect(decide(history, { type: 'ResetUserPassword', ...account }).map((e) => e.type)).toEqual(['UserPasswordReset']);
+    const given = user.given([created]);
+    given.when({ type: 'EnableUser', ...account }).then([{ type: 'UserEnabled', data: account }]);
+    given.when({ type: 'ResetUserPassword', ...account }).then([{ type: 'UserPasswordReset', data: account }]);
+    given.when({ type: 'DisableUser', ...account }).then([{ type: 'UserDisabled', data: account }]);
   });
 
   it('keeps the previous roles, jurisdiction and name of an update, and scopes later events to the new jurisdiction', () => {
-    const history = decide([], create);
     const previous = { roles: create.roles, jurisdiction: '640521', displayName: '张伟' };
-    const updated = decide(history, { type: 'UpdateUser', userId, username: 'zhangwei', now: { roles: ['commander'], jurisdiction: '640522', displayName: '张伟' }, previous });
-    expect(updated).toEqual([{
-      type: 'UserUpdated',
-      data: { userId, username: 'zhangwei', roles: ['commander'], jurisdiction: '640522', displayName: '张伟', previous },
-    }]);
-    expect(userAccountDecider.scopeOf?.(fold(userAccountDecider, [...history, ...updated]))).toEqual({ jurisdiction: '640522' });
+    const now = { roles: ['commander' as const], jurisdiction: '640522', displayName: '张伟' };
+    const updated: UserAccountEvent = { type: 'UserUpdated', data: { ...account, ...now, previous } };
+    const { state } = user.given([created]).when({ type: 'UpdateUser', ...account, now, previous }).then([updated]);
+    expect(userAccountDecider.scopeOf?.(state)).toEqual({ jurisdiction: '640522' });
+    expect(userAccountDecider.scopeOf?.(user.state())).toEqual({});
   });
 });
