@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsString, Matches } from 'class-validator';
 import { JURISDICTION_CODE_PATTERN, ROLES, type JurisdictionRegistry } from '@app/shared';
-import { UnknownJurisdictionError } from './user-errors';
+import { UnknownJurisdictionError } from '../domain/user-account/user-account.errors';
 
 /** The roles of an account: one or more known roles, each once (creation and update check them alike). */
 export function IsRoleList(): PropertyDecorator {

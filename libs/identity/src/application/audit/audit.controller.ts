@@ -1,18 +1,14 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Query } from '@nestjs/common';
 import type { Actor } from '@app/shared';
-import { CurrentActor, Requires } from '@app/shared/nest';
+import { CurrentActor, QueryController, QueryGet } from '@app/shared/nest';
 import { AuditTrailQueries, type AuditEntry } from '../../audit/audit-trail.queries';
 import { AuditQueryRequest } from './audit.request';
 
-@ApiTags('audit')
-@Controller('audit')
+@QueryController('audit', { tag: 'audit' })
 export class AuditController {
   constructor(private readonly trail: AuditTrailQueries) {}
 
-  @Get()
-  @Requires('audit.read')
-  @ApiOperation({ summary: '审计记录：谁在何时做了什么（读自事件存储）' })
+  @QueryGet(undefined, { requires: 'audit.read', summary: '审计记录：谁在何时做了什么（读自事件存储）' })
   read(@Query() query: AuditQueryRequest, @CurrentActor() admin: Actor): Promise<AuditEntry[]> {
     return this.trail.read(query, admin.scope);
   }

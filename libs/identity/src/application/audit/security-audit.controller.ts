@@ -1,8 +1,8 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Query } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import type { Actor } from '@app/shared';
-import { CurrentActor, Requires } from '@app/shared/nest';
+import { CurrentActor, QueryController, QueryGet } from '@app/shared/nest';
 import { SECURITY_EVENT_KINDS, type SecurityEventKind } from '../../audit/security-events';
 import { SecurityEventQueries, type SecurityEventView } from '../../audit/security-event.queries';
 import { AuditWindowQuery } from './audit.request';
@@ -17,14 +17,11 @@ export class SecurityAuditQuery extends AuditWindowQuery {
   kind?: SecurityEventKind;
 }
 
-@ApiTags('audit')
-@Controller('audit/security')
+@QueryController('audit/security', { tag: 'audit' })
 export class SecurityAuditController {
   constructor(private readonly securityEvents: SecurityEventQueries) {}
 
-  @Get()
-  @Requires('audit.read')
-  @ApiOperation({ summary: '安全事件记录：登录、失败、延迟、退出、续期、密码与权限变更、被拒写操作、导出、回放' })
+  @QueryGet(undefined, { requires: 'audit.read', summary: '安全事件记录：登录、失败、延迟、退出、续期、密码与权限变更、被拒写操作、导出、回放' })
   read(@Query() query: SecurityAuditQuery, @CurrentActor() admin: Actor): Promise<SecurityEventView[]> {
     return this.securityEvents.read(query, admin.scope);
   }

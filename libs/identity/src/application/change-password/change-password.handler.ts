@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
-import { CLOCK, DomainError, type Actor, type Clock } from '@app/shared';
+import { CLOCK, type Actor, type Clock } from '@app/shared';
 import { accountBucket, LoginThrottle } from '../../auth/login-throttle';
 import { PasswordHasher } from '../../auth/password-hasher';
 import { assertPasswordAcceptable } from '../../auth/password-policy';
@@ -9,6 +9,7 @@ import { Sessions } from '../../auth/sessions';
 import { SecurityEvents } from '../../audit/security-events';
 import { UserAccounts } from '../../persistence/user-accounts';
 import { UserRow } from '../../persistence/user.entity';
+import { CurrentPasswordWrongError, PasswordUnchangedError } from '../../domain/user-account/user-account.errors';
 import { LoginLockedException } from '../login/login-locked.exception';
 import { UserAccountChange, auditedActor } from '../user-account-change';
 import type { ChangePasswordRequest } from './change-password.request';
@@ -28,7 +29,7 @@ export class ChangePasswordHandler {
   ) {}
 
   async handle(body: ChangePasswordRequest, actor: Actor, request: FastifyRequest): Promise<void> {
-    if (body.currentPassword === body.newPassword) throw new DomainError('PASSWORD_UNCHANGED', 'rule', '新密码不能与当前密码相同');
+    if (body.currentPassword === body.newPassword) throw new PasswordUnchangedError();
     // The request check does not know the account; checked before the guess budget is touched, as a request error.
     assertPasswordAcceptable(body.newPassword, actor.username);
     // Guessing the current password with a stolen token is throttled like sign-in guessing, in the account's bucket.
@@ -41,7 +42,7 @@ export class ChangePasswordHandler {
     const ok = await this.changeOwnPassword(actor, body.currentPassword, body.newPassword, request);
     if (!ok) {
       await this.events.record({ kind: 'password_change_failed', userId: actor.userId, username: actor.username, sessionId: actor.sessionId ?? null, jurisdiction: actor.jurisdiction }, request);
-      throw new DomainError('CURRENT_PASSWORD_WRONG', 'forbidden', '当前密码不正确');
+      throw new CurrentPasswordWrongError();
     }
     await this.throttle.clear(bucket);
     await this.events.record({ kind: 'password_changed', userId: actor.userId, username: actor.username, sessionId: actor.sessionId ?? null, jurisdiction: actor.jurisdiction }, request);

@@ -7,7 +7,7 @@ import { SecurityEvents } from '../../audit/security-events';
 import { UserRow } from '../../persistence/user.entity';
 import { UserAccountChange, type AuditedActor, type UserView } from '../user-account-change';
 import { assertKnownJurisdiction } from '../user-fields';
-import { UsernameTakenError } from '../user-errors';
+import { UsernameTakenError } from '../../domain/user-account/user-account.errors';
 import type { CreateUserRequest } from './create-user.request';
 
 /** 新建用户: an unknown jurisdiction is a 400; a known one outside the administrator's own tree a 403. */

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from '@app/shared';
 import { UserRow } from '../../persistence/user.entity';
 import { UserAccountChange, type AuditedActor, type UserView } from '../user-account-change';
-import { CannotDisableSelfError } from '../user-errors';
+import { CannotDisableSelfError } from '../../domain/user-account/user-account.errors';
 
 /** 停用用户: effective at once, the user's sessions end; disabling a disabled user changes nothing. */
 @Injectable()

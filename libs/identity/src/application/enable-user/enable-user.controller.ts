@@ -1,8 +1,8 @@
-import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Param, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '@app/shared';
-import { CurrentActor, Requires, uuidParam } from '@app/shared/nest';
+import { CommandPost, CurrentActor, uuidParam } from '@app/shared/nest';
 import { auditedActor, type UserView } from '../user-account-change';
 import { EnableUserHandler } from './enable-user.handler';
 
@@ -11,10 +11,7 @@ import { EnableUserHandler } from './enable-user.handler';
 export class EnableUserController {
   constructor(private readonly handler: EnableUserHandler) {}
 
-  @Post(':id/enable')
-  @Requires('user.manage')
-  @HttpCode(200)
-  @ApiOperation({ summary: '重新启用用户' })
+  @CommandPost(':id/enable', { requires: 'user.manage', status: 200, summary: '重新启用用户' })
   enable(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<UserView> {
     return this.handler.handle(id, auditedActor(actor, request), actor.scope);
   }

@@ -4,7 +4,7 @@ import { assertPasswordAcceptable } from '../../auth/password-policy';
 import { accountBucket, LoginThrottle } from '../../auth/login-throttle';
 import { UserRow } from '../../persistence/user.entity';
 import { UserAccountChange, type AuditedActor } from '../user-account-change';
-import { CannotResetOwnPasswordError } from '../user-errors';
+import { CannotResetOwnPasswordError } from '../../domain/user-account/user-account.errors';
 
 /** An administrator sets a new password: the user's sessions end, and its sign-in delay is lifted. */
 @Injectable()

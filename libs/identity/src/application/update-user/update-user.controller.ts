@@ -1,8 +1,8 @@
-import { Body, Controller, Param, Patch, Req } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Param, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '@app/shared';
-import { CurrentActor, Requires, uuidParam } from '@app/shared/nest';
+import { CommandPatch, CurrentActor, uuidParam } from '@app/shared/nest';
 import { auditedActor, type UserView } from '../user-account-change';
 import { UpdateUserHandler } from './update-user.handler';
 import { UpdateUserRequest } from './update-user.request';
@@ -12,9 +12,7 @@ import { UpdateUserRequest } from './update-user.request';
 export class UpdateUserController {
   constructor(private readonly handler: UpdateUserHandler) {}
 
-  @Patch(':id')
-  @Requires('user.manage')
-  @ApiOperation({ summary: '修改用户角色、辖区或姓名（角色或辖区变更即结束其全部会话）' })
+  @CommandPatch(':id', { requires: 'user.manage', status: 200, summary: '修改用户角色、辖区或姓名（角色或辖区变更即结束其全部会话）' })
   update(@Param('id', uuidParam) id: string, @Body() body: UpdateUserRequest, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<UserView> {
     return this.handler.handle(id, body, auditedActor(actor, request), actor.scope);
   }

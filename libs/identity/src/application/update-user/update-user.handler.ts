@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, JURISDICTIONS, OutsideJurisdictionError, type JurisdictionRegistry } from '@app/shared';
+import { JURISDICTIONS, OutsideJurisdictionError, type JurisdictionRegistry } from '@app/shared';
 import { UserRow } from '../../persistence/user.entity';
 import { UserAccountChange, type AuditedActor, type UserView } from '../user-account-change';
-import { CannotChangeOwnAccessError } from '../user-errors';
+import { CannotChangeOwnAccessError, NothingToChangeError } from '../../domain/user-account/user-account.errors';
 import { assertKnownJurisdiction } from '../user-fields';
 import type { UpdateUserRequest } from './update-user.request';
 
@@ -20,7 +20,7 @@ export class UpdateUserHandler {
       if (!scope.includes(input.jurisdiction)) throw new OutsideJurisdictionError(input.jurisdiction);
     }
     if (input.roles === undefined && input.jurisdiction === undefined && input.displayName === undefined) {
-      throw new DomainError('NOTHING_TO_CHANGE', 'invalid', '请至少提供 roles、jurisdiction 或 displayName 之一');
+      throw new NothingToChangeError();
     }
     return this.change.apply(userId, by, scope, 'user_updated', async (manager, user) => {
       if (userId === by.actorId && (input.roles !== undefined || input.jurisdiction !== undefined)) throw new CannotChangeOwnAccessError();
