@@ -5,7 +5,10 @@ import { categoryLabel, useI18n, type MessageKey } from '../i18n';
 import { linkHandler } from '../router';
 import { can, useStore } from '../store';
 import { formatTime } from '../time';
-import type { Casualties, Incident, PlanSummary, PlanSuggestions, Recommendations, Session, StoredEvent } from '../types';
+import type { Recommendations } from '@app/dispatch/contract';
+import type { Casualties, IncidentView, StoredEventView } from '@app/incidents/contract';
+import type { PlanSuggestionsView, PlanView } from '@app/plans/contract';
+import type { Session } from '../ui-types';
 
 const COUNTS = ['deaths', 'missing', 'seriousInjuries', 'minorInjuries', 'trapped'] as const;
 const CHANNELS = [{ key: 'ch.phone', zh: '电话' }, { key: 'ch.fax', zh: '传真' }, { key: 'ch.system', zh: '信息系统' }, { key: 'ch.document', zh: '书面' }] as const;
@@ -22,9 +25,9 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
   const incident = state.incidents[id];
   const timeline = state.timelines[id];
   const [notFound, setNotFound] = useState(false);
-  const [events, setEvents] = useState<StoredEvent[]>([]);
+  const [events, setEvents] = useState<StoredEventView[]>([]);
   const [recs, setRecs] = useState<Recommendations | null>(null);
-  const [plans, setPlans] = useState<PlanSummary[]>([]);
+  const [plans, setPlans] = useState<PlanView[]>([]);
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const suggestions = state.suggestions[id];
@@ -37,15 +40,15 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
     refetchIncident(id).catch((err: unknown) => {
       if (err instanceof ApiError && err.status === 404) setNotFound(true);
     });
-    get<PlanSuggestions>(`/incidents/${id}/plan-suggestions`).then((s) => dispatch({ type: 'suggestions', suggestions: { ...s, incidentId: id } }), () => undefined);
-    get<PlanSummary[]>('/plans').then(setPlans, () => undefined);
+    get<PlanSuggestionsView>(`/incidents/${id}/plan-suggestions`).then((s) => dispatch({ type: 'suggestions', suggestions: { ...s, incidentId: id } }), () => undefined);
+    get<PlanView[]>('/plans').then(setPlans, () => undefined);
     return () => focusIncident(null);
   }, [id, focusIncident, refetchIncident, dispatch]);
 
   // Events (casualty history, reports) and recommendations follow the incident's revision.
   const revision = incident?.revision;
   const loadDerived = useCallback(() => {
-    get<StoredEvent[]>(`/incidents/${id}/events`).then(setEvents, () => undefined);
+    get<StoredEventView[]>(`/incidents/${id}/events`).then(setEvents, () => undefined);
     get<Recommendations>(`/incidents/${id}/recommendations`).then(setRecs, () => undefined);
   }, [id]);
   useEffect(() => {
@@ -117,12 +120,12 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
           <ul className="list">
             {events.filter((e) => e.type === 'ReportPassedUp').map((e) => (
               <li key={e.id} data-testid="report-record">
-                {formatTime(String(e.data.reportedAt ?? e.recordedAt), true)} → {levelName(t, String(e.data.toLevel))}（{String(e.data.channel)}）{String(e.data.reportedBy ?? '')}
+                {formatTime((e.data.reportedAt as string | undefined) ?? e.recordedAt, true)} → {levelName(t, String(e.data.toLevel))}（{String(e.data.channel)}）{(e.data.reportedBy as string | undefined) ?? ''}
               </li>
             ))}
             {!events.some((e) => e.type === 'ReportPassedUp') && <li className="muted">{t('detail.noReports')}</li>}
           </ul>
-          {mayReport && open && <ReportUpForm busy={busy !== null} onSubmit={(toLevel, channel) => act(t('detail.reportUp'), () => post(`/incidents/${id}/reports`, { toLevel, channel }))} />}
+          {mayReport && open && <ReportUpForm busy={busy !== null} onSubmit={(toLevel, channel) => void act(t('detail.reportUp'), () => post(`/incidents/${id}/reports`, { toLevel, channel }))} />}
         </Panel>
 
         <Panel title={t('detail.timeline')}>
@@ -145,7 +148,7 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
                 const c = e.data.casualties as Casualties;
                 return (
                   <tr key={e.id} data-testid="casualty-row">
-                    <td>{formatTime(String(e.metadata.occurredAt ?? e.recordedAt), true)} {e.type === 'IncidentReported' ? '初报' : '续报'}</td>
+                    <td>{formatTime((e.metadata.occurredAt as string | undefined) ?? e.recordedAt, true)} {e.type === 'IncidentReported' ? '初报' : '续报'}</td>
                     {COUNTS.map((k) => <td key={k}>{c[k]}</td>)}
                     <td>{e.data.directLossYuan == null ? '—' : Number(e.data.directLossYuan).toLocaleString('zh-CN')}</td>
                   </tr>
@@ -160,7 +163,7 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
             <ul className="list tasks">
               {incident.tasks.map((task) => (
                 <TaskItem key={task.taskId} task={task} canComplete={mayReport && open} busy={busy !== null}
-                  onComplete={(note) => act(`${t('btn.complete')}「${task.title}」`, () => post(`/incidents/${id}/tasks/${task.taskId}/complete`, note ? { note } : {}))} />
+                  onComplete={(note) => void act(`${t('btn.complete')}「${task.title}」`, () => post(`/incidents/${id}/tasks/${task.taskId}/complete`, note ? { note } : {}))} />
               ))}
             </ul>
           )}
@@ -196,14 +199,14 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
                       <div className="actions">
                         {al.status === 'reserved' && (
                           <button type="button" data-testid="ship-allocation" disabled={busy !== null}
-                            onClick={() => act(t('btn.ship'), () => post(`/warehouses/${al.warehouseId}/allocations/${al.allocationId}/ship`, {}))}>{t('btn.ship')}</button>
+                            onClick={() => void act(t('btn.ship'), () => post(`/warehouses/${al.warehouseId}/allocations/${al.allocationId}/ship`, {}))}>{t('btn.ship')}</button>
                         )}
                         {al.status === 'shipped' && (
                           <button type="button" data-testid="deliver-allocation" disabled={busy !== null}
-                            onClick={() => act(t('btn.deliver'), () => post(`/warehouses/${al.warehouseId}/allocations/${al.allocationId}/deliver`, {}))}>{t('btn.deliver')}</button>
+                            onClick={() => void act(t('btn.deliver'), () => post(`/warehouses/${al.warehouseId}/allocations/${al.allocationId}/deliver`, {}))}>{t('btn.deliver')}</button>
                         )}
                         <button type="button" data-testid="cancel-allocation" disabled={busy !== null}
-                          onClick={() => act(t('btn.cancelAllocation'), () => post(`/warehouses/${al.warehouseId}/allocations/${al.allocationId}/cancel`, {}))}>{t('btn.cancelAllocation')}</button>
+                          onClick={() => void act(t('btn.cancelAllocation'), () => post(`/warehouses/${al.warehouseId}/allocations/${al.allocationId}/cancel`, {}))}>{t('btn.cancelAllocation')}</button>
                       </div>
                     )}
                   </li>
@@ -230,7 +233,7 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
                         <div className="small">{r.reason}</div>
                         {mayCommand && open && (
                           <button type="button" data-testid="dispatch-team" disabled={busy !== null}
-                            onClick={() => act(`${t('btn.dispatch')} ${r.name}`, () => post(`/teams/${r.teamId}/dispatch`, { incidentId: id }))}>{t('btn.dispatch')}</button>
+                            onClick={() => void act(`${t('btn.dispatch')} ${r.name}`, () => post(`/teams/${r.teamId}/dispatch`, { incidentId: id }))}>{t('btn.dispatch')}</button>
                         )}
                       </li>
                     ))}
@@ -245,7 +248,7 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
                         <div className="small">{r.reason}</div>
                         {mayCommand && open && recs.neededMaterials.length > 0 && (
                           <button type="button" data-testid="allocate-warehouse" disabled={busy !== null}
-                            onClick={() => act(`${t('btn.allocate')} ${r.name}`, () => post(`/warehouses/${r.warehouseId}/allocations`, { incidentId: id, items: recs.neededMaterials }))}>{t('btn.allocate')}</button>
+                            onClick={() => void act(`${t('btn.allocate')} ${r.name}`, () => post(`/warehouses/${r.warehouseId}/allocations`, { incidentId: id, items: recs.neededMaterials }))}>{t('btn.allocate')}</button>
                         )}
                       </li>
                     ))}
@@ -270,33 +273,33 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
                 <strong>{s.title}</strong> → {s.level}（{s.action === 'activate' ? t('detail.activate') : t('detail.setLevel')}）
                 <div className="small">{s.reasons.join('；')}</div>
                 {mayCommand && open && s.action === 'activate' && (
-                  <button type="button" disabled={busy !== null} onClick={() => act(t('detail.activate'), () => post(`/incidents/${id}/plan-activations`, { planId: s.planId, level: s.level }))}>{t('detail.activate')}</button>
+                  <button type="button" disabled={busy !== null} onClick={() => void act(t('detail.activate'), () => post(`/incidents/${id}/plan-activations`, { planId: s.planId, level: s.level }))}>{t('detail.activate')}</button>
                 )}
               </li>
             ))}
           </ul>
           {mayCommand && open && (
             <ActivatePlanForm plans={plans.filter((p) => p.inForceVersion != null && !incident.activePlans.some((a) => a.planId === p.id))} busy={busy !== null}
-              onSubmit={(planId, level, reason) => act(t('detail.activate'), () => post(`/incidents/${id}/plan-activations`, { planId, ...(level ? { level } : {}), ...(reason ? { reason } : {}) }))} />
+              onSubmit={(planId, level, reason) => void act(t('detail.activate'), () => post(`/incidents/${id}/plan-activations`, { planId, ...(level ? { level } : {}), ...(reason ? { reason } : {}) }))} />
           )}
         </Panel>
 
         {mayCommand && open && (
           <Panel title={t('detail.responseLevel')}>
             <ResponseLevelForm current={incident.responseLevel} busy={busy !== null}
-              onSubmit={(level, reason) => act(t('detail.setLevel'), () => post(`/incidents/${id}/response-level`, { level, reason }))} />
+              onSubmit={(level, reason) => void act(t('detail.setLevel'), () => post(`/incidents/${id}/response-level`, { level, reason }))} />
           </Panel>
         )}
 
         {mayReport && open && (
           <Panel title={t('detail.followUp')}>
-            <FollowUpForm incident={incident} busy={busy !== null} onSubmit={(body, reset) => act(t('detail.followUp'), () => post(`/incidents/${id}/updates`, body), reset)} />
+            <FollowUpForm incident={incident} busy={busy !== null} onSubmit={(body, reset) => void act(t('detail.followUp'), () => post(`/incidents/${id}/updates`, body), reset)} />
           </Panel>
         )}
 
         {mayCommand && open && (
           <Panel title={t('detail.close')}>
-            <CloseForm busy={busy !== null} onSubmit={(summary) => act(t('detail.close'), () => post(`/incidents/${id}/close`, { summary }))} />
+            <CloseForm busy={busy !== null} onSubmit={(summary) => void act(t('detail.close'), () => post(`/incidents/${id}/close`, { summary }))} />
           </Panel>
         )}
       </div>
@@ -336,7 +339,7 @@ function materialNameAny(warehouses: Record<string, { stock: { materialCode: str
 }
 
 function TaskItem({ task, canComplete, busy, onComplete }: {
-  task: Incident['tasks'][number]; canComplete: boolean; busy: boolean; onComplete: (note: string) => void;
+  task: IncidentView['tasks'][number]; canComplete: boolean; busy: boolean; onComplete: (note: string) => void;
 }) {
   const { t } = useI18n();
   const [note, setNote] = useState('');
@@ -403,7 +406,7 @@ function ResponseLevelForm({ current, busy, onSubmit }: { current: string | null
   );
 }
 
-function ActivatePlanForm({ plans, busy, onSubmit }: { plans: PlanSummary[]; busy: boolean; onSubmit: (planId: string, level: string, reason: string) => void }) {
+function ActivatePlanForm({ plans, busy, onSubmit }: { plans: PlanView[]; busy: boolean; onSubmit: (planId: string, level: string, reason: string) => void }) {
   const { t } = useI18n();
   const [planId, setPlanId] = useState('');
   const [level, setLevel] = useState('');
@@ -434,7 +437,7 @@ function ActivatePlanForm({ plans, busy, onSubmit }: { plans: PlanSummary[]; bus
   );
 }
 
-function FollowUpForm({ incident, busy, onSubmit }: { incident: Incident; busy: boolean; onSubmit: (body: Record<string, unknown>, reset: () => void) => void }) {
+function FollowUpForm({ incident, busy, onSubmit }: { incident: IncidentView; busy: boolean; onSubmit: (body: Record<string, unknown>, reset: () => void) => void }) {
   const { t } = useI18n();
   const initial = () => ({ ...Object.fromEntries(COUNTS.map((c) => [c, String(incident.casualties[c])])), directLossYuan: incident.directLossYuan == null ? '' : String(incident.directLossYuan), description: '', measures: '' }) as Record<string, string>;
   const [v, setV] = useState<Record<string, string>>(initial);

@@ -5,7 +5,8 @@ import { CATEGORIES, useI18n, type MessageKey } from '../i18n';
 import { navigate } from '../router';
 import { can, jurisdictionsWithin, useStore } from '../store';
 import { localInputToShanghaiIso, nowShanghaiInput } from '../time';
-import type { Incident, Session } from '../types';
+import type { IncidentView } from '@app/incidents/contract';
+import type { Session } from '../ui-types';
 
 const FIELDS = [
   'title', 'category', 'occurredAt', 'address', 'lat', 'lng', 'jurisdiction', 'enterprise', 'reporterName', 'reporterPhone',
@@ -116,7 +117,7 @@ export function IntakeScreen({ session }: { session: Session }) {
       description: values.description.trim(),
     };
     try {
-      const created = await post<Incident>('/incidents', body);
+      const created = await post<IncidentView>('/incidents', body);
       if (created && created.id && created.title) dispatch({ type: 'incident.upsert', incident: created });
       navigate(`/incidents/${created.id}`);
     } catch (err) {
@@ -162,7 +163,7 @@ export function IntakeScreen({ session }: { session: Session }) {
   return (
     <section aria-labelledby="intake-heading">
       <h1 id="intake-heading">{t('intake.title')}</h1>
-      <form ref={formRef} className="intake" data-testid="intake-form" onSubmit={submit} noValidate>
+      <form ref={formRef} className="intake" data-testid="intake-form" onSubmit={(e) => void submit(e)} noValidate>
         <fieldset>
           <legend>{t('intake.section.basic')}</legend>
           <div className="row">

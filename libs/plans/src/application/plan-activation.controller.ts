@@ -7,6 +7,7 @@ import type { CommandContext } from '@app/event-sourcing';
 import { GetIncidentQuery, IncidentCommandRunner, RESPONSE_LEVELS, type IncidentCategory, type IncidentCommandResponse, type IncidentView, type ResponseLevel } from '@app/incidents';
 import { JURISDICTIONS, type Actor, type JurisdictionRegistry } from '@app/shared';
 import { CommandCtx, CurrentActor, Requires, uuidParam } from '@app/shared/nest';
+import type { PlanSuggestionsView } from '../contract';
 import { notApplicableBecause } from '../domain/plan-suggestions';
 import { PlanNotApplicableError, PlanNotFoundError, PlanNotInForceError } from '../domain/plan.errors';
 import { PlanRow, PlanSuggestionRow } from '../read-models/plan.entities';
@@ -61,7 +62,7 @@ export class PlanActivationController {
   @Get('plan-suggestions')
   @Requires('incident.read')
   @ApiOperation({ summary: '预案启动建议：事故符合哪些已发布预案的启动条件（由指挥长确认后启动）' })
-  async suggestions(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<ReturnType<typeof toSuggestionView>> {
+  async suggestions(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<PlanSuggestionsView> {
     await this.queries.execute(new GetIncidentQuery(id, actor.scope)); // 404 outside the actor's jurisdictions
     const row = await this.dataSource.getRepository(PlanSuggestionRow).findOneBy({ incidentId: id });
     return row ? toSuggestionView(row) : { incidentId: id, title: '', responseLevel: null, drillId: null, suggestions: [] };

@@ -4,6 +4,7 @@ import type { LiveDelta, Recorded } from '@app/event-sourcing';
 import { RowBatch, type Projection } from '@app/event-sourcing/projections';
 import { isRaise, type AccidentGrade, type IncidentCategory, incidentEvents, type IncidentEvent, type ResponseLevel } from '@app/incidents';
 import type { JurisdictionRegistry } from '@app/shared';
+import type { PlanSuggestionsView } from '../contract';
 import { suggestPlans, type PlanInForce } from '../domain/plan-suggestions';
 import { PlanRow, PlanSuggestionRow, type SuggestionEntry } from './plan.entities';
 
@@ -66,7 +67,7 @@ export class PlanSuggestionProjection implements Projection {
   }
 }
 
-export function toSuggestionView(row: PlanSuggestionRow) {
+export function toSuggestionView(row: PlanSuggestionRow): PlanSuggestionsView {
   return { incidentId: row.incidentId, title: row.facts.title, responseLevel: row.responseLevel, drillId: row.drillId, suggestions: row.suggestions };
 }
 

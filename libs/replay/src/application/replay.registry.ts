@@ -9,6 +9,7 @@ import {
   SeekOutOfRangeError, TooManyReplaysError,
 } from '../domain/replay.errors';
 import { prefixRecordedBy, replayWaitMs } from '../domain/replay-timing';
+import type { ReplayMessages, ReplayStatus, ReplayView } from '../contract';
 import type { BoardFold, History } from './incident-history.reader';
 
 /** At most this many replays live in one server process; idle ones give way (see `ReplayRegistry.create`). */
@@ -29,14 +30,13 @@ export interface ReplayOptions {
   perUser: number;
 }
 
-export type ReplayStatus = 'running' | 'paused' | 'finished';
+
+export type { ReplayStatus, ReplayView } from '../contract';
 
 /** What the gateway sends to room `replay:{replayId}`: `replay.event` / `replay.finished`, each `{ position, data }`. */
-export interface ReplayEmission {
-  replayId: string;
-  name: 'replay.event' | 'replay.finished';
-  payload: { position: string | null; data: unknown };
-}
+export type ReplayEmission = {
+  [N in keyof ReplayMessages]: { replayId: string; name: N; payload: ReplayMessages[N] };
+}[keyof ReplayMessages];
 
 interface Replay {
   id: string;
@@ -275,7 +275,7 @@ function finishedPayload(replay: Replay): ReplayEmission {
   return { replayId: replay.id, name: 'replay.finished', payload: { position: formatPosition(last.position), data: { replayId: replay.id, at: new Date(replay.atMs).toISOString(), total: replay.events.length } } };
 }
 
-function describe(replay: Replay) {
+function describe(replay: Replay): ReplayView {
   const last = replay.cursor > 0 ? replay.events[replay.cursor - 1]! : undefined;
   return {
     replayId: replay.id,
@@ -295,4 +295,4 @@ function describe(replay: Replay) {
   };
 }
 
-export type ReplayStatusView = ReturnType<typeof describe>;
+export type ReplayStatusView = ReplayView;

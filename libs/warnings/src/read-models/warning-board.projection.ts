@@ -23,7 +23,7 @@ export class WarningBoardProjection implements Projection {
 
   async apply(events: readonly Recorded<WarningEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
     const batch = new RowBatch(manager, WarningBoardRow, 'id');
-    const changes: { id: string; name: LiveDelta['name']; position: string }[] = [];
+    const changes: { id: string; name: 'warning.issued' | 'warning.changed'; position: string }[] = [];
     for (const event of events) {
       const id = event.data.warningId;
       const next = applyToRow(await batch.current(id), event, event);

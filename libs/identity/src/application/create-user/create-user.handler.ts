@@ -30,7 +30,7 @@ export class CreateUserHandler {
     const now = this.clock.now();
     const { username, displayName, roles, jurisdiction } = input;
     const view = await this.dataSource.transaction(async (manager) => {
-      const taken = await manager.query(`select 1 from users where username = $1 for update`, [username]);
+      const taken: unknown[] = await manager.query(`select 1 from users where username = $1 for update`, [username]);
       if (taken.length > 0) throw new UsernameTakenError(username);
       await manager.insert(UserRow, { id, username, displayName, passwordHash, roles, jurisdiction, disabledAt: null, createdAt: now, createdBy: by.actorName });
       await this.change.record({ type: 'CreateUser', userId: id, username, displayName, roles, jurisdiction }, by, jurisdiction);

@@ -4,24 +4,19 @@ import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CLOCK, type Actor, type Clock } from '@app/shared';
 import { CurrentActor, Public, Requires } from '@app/shared/nest';
+import type { LoginResponse } from '../../contract';
 import { UserAccounts } from '../../persistence/user-accounts';
 import type { UserRow } from '../../persistence/user.entity';
 import { accountBucket, deviceBucket, LoginThrottle } from '../../auth/login-throttle';
 import { PasswordHasher } from '../../auth/password-hasher';
-import { TokenService, type IssuedToken } from '../../auth/token.service';
+import { TokenService } from '../../auth/token.service';
 import { Sessions } from '../../auth/sessions';
 import { DEVICE_MEMORY_DAYS, Devices } from '../../auth/devices';
 import { SecurityEvents } from '../../audit/security-events';
 import { LoginLockedException } from './login-locked.exception';
 import { LoginRequest, RefreshRequest } from './login.request';
 
-export interface LoginResponse extends IssuedToken {
-  /** Opaque; exchanged at POST /auth/refresh for the next one (browsers get it as an HttpOnly cookie too). */
-  refreshToken: string;
-  /** When the session ends at the latest (AUTH_SESSION_HOURS after sign-in); then sign in again. */
-  sessionExpiresAt: string;
-  user: { id: string; username: string; displayName: string; roles: string[]; jurisdiction: string };
-}
+export type { LoginResponse } from '../../contract';
 
 /** One message for every failure: it must not tell a wrong name from a wrong password or a disabled user. */
 const GENERIC_FAILURE = '用户名或密码错误';
