@@ -6,7 +6,7 @@ import { PostgresEventStore, type EventToAppend } from '@app/event-store';
 import { fold, LiveDeltaBus, type Decider } from '@app/event-sourcing';
 import { ProjectionRunner } from '@app/event-sourcing/projections';
 import { incidentDecider, incidentEntities, incidentProjections, type IncidentState } from '@app/incidents';
-import { JurisdictionRow, loadJurisdictionRegistry, PasswordHasher } from '@app/identity';
+import { identityEntities, loadJurisdictionRegistry, PasswordHasher } from '@app/identity';
 import { teamEntities, teamProjections } from '@app/teams';
 import { teamDecider, type TeamState } from '@app/teams/domain';
 import { warehouseDecider, warehouseEntities, warehouseProjections, type WarehouseState } from '@app/warehouses';
@@ -107,7 +107,7 @@ function* generated(at: Date): Generator<[string, EventToAppend[]]> {
 }
 
 async function rebuild(url: string, store: PostgresEventStore): Promise<void> {
-  const dataSource = await new DataSource({ type: 'postgres', url, entities: [...incidentEntities, ...teamEntities, ...warehouseEntities, JurisdictionRow] }).initialize();
+  const dataSource = await new DataSource({ type: 'postgres', url, entities: [...incidentEntities, ...teamEntities, ...warehouseEntities, ...identityEntities] }).initialize();
   const jurisdictions = await loadJurisdictionRegistry(dataSource);
   const projections = [...incidentProjections(jurisdictions), ...teamProjections(jurisdictions), ...warehouseProjections(jurisdictions)];
   const runner = new ProjectionRunner(dataSource, store, projections, new LiveDeltaBus());
