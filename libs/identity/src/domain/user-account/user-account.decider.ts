@@ -1,4 +1,4 @@
-import type { Decider } from '@app/event-sourcing';
+import { defineDecider, unknownCase } from '@app/event-sourcing/events';
 import type { UserAccountCommand } from './user-account.commands';
 import { UserAlreadyRecordedError } from './user-account.errors';
 import { userAccountEvents, type UserAccountEvent } from './user-account.events';
@@ -31,17 +31,15 @@ export function decideUserAccount(command: UserAccountCommand, state: UserAccoun
       return [{ type: 'UserPasswordReset', data: { userId, username } }];
     case 'ChangeOwnPassword':
       return [{ type: 'UserPasswordChanged', data: { userId, username } }];
-    default: {
-      const unknownCommand: never = command;
-      return unknownCommand;
-    }
+    default:
+      return unknownCase(command);
   }
 }
 
-export const userAccountDecider: Decider<UserAccountCommand, UserAccountEvent, UserAccountState> = {
-  upcasters: userAccountEvents.upcasters,
+export const userAccountDecider = defineDecider<UserAccountCommand, UserAccountEvent, UserAccountState>({
+  events: userAccountEvents,
   initialState: initialUserAccountState,
   evolve: evolveUserAccount,
   decide: decideUserAccount,
   scopeOf: (state) => (state.created ? { jurisdiction: state.jurisdiction } : {}),
-};
+});

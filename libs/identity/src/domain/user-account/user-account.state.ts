@@ -1,3 +1,4 @@
+import { unknownCase } from '@app/event-sourcing/events';
 import type { UserAccountEvent } from './user-account.events';
 
 /**
@@ -19,9 +20,7 @@ export function evolveUserAccount(state: UserAccountState, event: UserAccountEve
     case 'UserPasswordReset':
     case 'UserPasswordChanged':
       return state;
-    default: {
-      const unknownEvent: never = event;
-      return unknownEvent;
-    }
+    default:
+      return unknownCase(event);
   }
 }
