@@ -1,10 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { handleCommand, idempotentAggregateId, type SnapshotStore } from '@app/event-sourcing';
-import { SNAPSHOT_STORE } from '@app/event-sourcing/projections';
-import { CLOCK, type Clock } from '@app/shared';
+import { idempotentAggregateId } from '@app/event-sourcing';
 import { teamAggregate } from '@app/teams';
-import { warehouseDecider, warehouseStream, type WarehouseCommand } from '@app/warehouses';
+import { warehouseAggregate, type WarehouseCommand } from '@app/warehouses';
 import { DEMO_ACTOR, demoContext as context, demoExecutor } from './demo-commands';
 import { DEMO_TEAMS, DEMO_WAREHOUSES } from './demo-resources';
 
@@ -13,9 +10,8 @@ import { DEMO_TEAMS, DEMO_WAREHOUSES } from './demo-resources';
  * idempotency keys, so a second start appends nothing. Returns how many teams and warehouses were new.
  */
 export async function seedDemoResources(app: INestApplication): Promise<{ teams: number; warehouses: number }> {
-  const deps = { store: app.get<EventStore>(EVENT_STORE), clock: app.get<Clock>(CLOCK), snapshots: app.get<SnapshotStore>(SNAPSHOT_STORE) };
   const executor = demoExecutor(app);
-  const now = deps.clock.now();
+  const now = executor.now();
   let teams = 0;
   for (const [i, team] of DEMO_TEAMS.entries()) {
     const key = `demo-team-${i + 1}`;
@@ -31,7 +27,7 @@ export async function seedDemoResources(app: INestApplication): Promise<{ teams:
   for (const [i, warehouse] of DEMO_WAREHOUSES.entries()) {
     const key = `demo-warehouse-${i + 1}`;
     const id = idempotentAggregateId('warehouse', DEMO_ACTOR, key);
-    const run = (command: WarehouseCommand, suffix: string) => handleCommand(deps, warehouseDecider, warehouseStream(id), command, context(`${key}-${suffix}`));
+    const run = (command: WarehouseCommand, suffix: string) => executor.execute(warehouseAggregate, id, command, context(`${key}-${suffix}`));
     const registered = await run({
       type: 'RegisterWarehouse', warehouseId: id, name: warehouse.name, level: warehouse.level, reserveKind: warehouse.reserveKind, jurisdiction: warehouse.jurisdiction,
       location: { address: `${warehouse.name.replace('【演示】', '')}（虚构地址）`, lat: warehouse.lat, lng: warehouse.lng }, now,
