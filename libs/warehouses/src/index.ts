@@ -5,5 +5,6 @@ export * from './domain/materials.catalogue';
 export * from './domain/warehouse.types';
 export { warehouseEvents, type WarehouseEvent } from './domain/warehouse.events';
 export { warehouseDecider } from './domain/warehouse.decider';
+export { warehouseAggregate } from './application/warehouse.aggregate';
 export type { WarehouseState } from './domain/warehouse.state';
 export type { WarehouseCommand } from './domain/warehouse.commands';
