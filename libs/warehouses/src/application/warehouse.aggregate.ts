@@ -1,5 +1,5 @@
 import { defineAggregate } from '@app/event-sourcing';
-import { warehouseDecider } from '../domain/warehouse.decider';
+import { warehouseDecider } from '../domain/warehouse/warehouse.decider';
 
 /**
  * A material warehouse (应急物资储备库): streams `warehouse-<id>`; a command's caller next reads the stock board. The

@@ -1,6 +1,6 @@
 import { DEFAULT_TIME_ZONE, toZonedIso, type JurisdictionRegistry } from '@app/shared';
-import { materialByCode } from '../domain/materials.catalogue';
-import { RESERVE_KIND_LABELS, WAREHOUSE_LEVEL_LABELS } from '../domain/warehouse.types';
+import { materialByCode } from '../../domain/materials/materials.catalogue';
+import { RESERVE_KIND_LABELS, WAREHOUSE_LEVEL_LABELS } from '../../domain/warehouse/warehouse.types';
 import type { StockLevelRow, WarehouseRow } from './stock.entities';
 
 /** Expiry within this many days is flagged on the stock board (近效期). */

@@ -3,8 +3,8 @@ import { formatPosition } from '@app/event-store';
 import type { LiveDelta, Recorded } from '@app/event-sourcing';
 import { upsertRows, type Projection } from '@app/event-sourcing/projections';
 import { DEFAULT_TIME_ZONE, type JurisdictionRegistry } from '@app/shared';
-import { warehouseEvents, type WarehouseEvent } from '../domain/warehouse.events';
-import { addBatch, consume, type Batch } from '../domain/warehouse.state';
+import { warehouseEvents, type WarehouseEvent } from '../../domain/warehouse/warehouse.events';
+import { addBatch, consume, type Batch } from '../../domain/warehouse/warehouse.state';
 import { AllocationRow, StockLevelRow, WarehouseRow } from './stock.entities';
 import { toStockLineView } from './stock.views';
 

@@ -2,12 +2,12 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
 import { PostgresEventStore, type Position } from '@app/event-store';
-import { fold, handleCommand, LiveDeltaBus } from '@app/event-sourcing';
+import { CommandExecutor, fold, LiveDeltaBus } from '@app/event-sourcing';
 import { PostgresSnapshotStore, ProjectionRunner } from '@app/event-sourcing/projections';
 import { DomainError, JurisdictionRegistry, systemClock } from '@app/shared';
-import type { WarehouseCommand } from '../domain/warehouse.commands';
-import { warehouseDecider } from '../domain/warehouse.decider';
-import { warehouseStream } from '../domain/warehouse.types';
+import type { WarehouseCommand } from '../../domain/warehouse/warehouse.commands';
+import { warehouseDecider } from '../../domain/warehouse/warehouse.decider';
+import { warehouseAggregate } from '../../application/warehouse.aggregate';
 import { AllocationRow, StockLevelRow, WarehouseRow } from './stock.entities';
 import { StockProjection } from './stock.projection';
 
@@ -49,12 +49,12 @@ describe('warehouse stock: property-based against PostgreSQL', () => {
   });
 
   it('keeps available = on hand − reserved ≥ 0, and the read model equals the folded state', async () => {
-    const deps = { store, clock: systemClock, snapshots: new PostgresSnapshotStore(dataSource) };
+    const executor = new CommandExecutor({ store, clock: systemClock, snapshots: new PostgresSnapshotStore(dataSource) });
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 40 }), async (ops) => {
         const id = randomUUID();
-        const stream = warehouseStream(id);
-        const run = (command: WarehouseCommand) => handleCommand(deps, warehouseDecider, stream, command, { correlationId: 'prop', causationId: 'prop', actorId: 'prop' });
+        const stream = warehouseAggregate.streamOf(id);
+        const run = (command: WarehouseCommand) => executor.execute(warehouseAggregate, id, command, { correlationId: 'prop', causationId: 'prop', actorId: 'prop' });
         let last: Position | undefined = (await run({ type: 'RegisterWarehouse', warehouseId: id, name: '性质测试库', level: 'city', location: { address: 'x', lat: 37.5, lng: 105.2 }, jurisdiction: '640500', reserveKind: 'physical', now })).position;
         const allocations: string[] = [];
         for (const o of ops) {

@@ -1,6 +1,6 @@
 import { warehouseEvents } from './warehouse.events';
 import type { Decider } from '@app/event-sourcing';
-import { materialByCode } from './materials.catalogue';
+import { materialByCode } from '../materials/materials.catalogue';
 import type { AllocateStock, MoveAllocation, WarehouseCommand } from './warehouse.commands';
 import {
   AllocationNotFoundError, CountBelowReservedError, IllegalAllocationMoveError, InsufficientStockError, UnknownMaterialError,

@@ -1,0 +1,52 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { CLOCK, JURISDICTIONS, type Clock, type JurisdictionRegistry } from '@app/shared';
+import { WarehouseNotFoundError } from '../../domain/warehouse/warehouse.errors';
+import { StockLevelRow, WarehouseRow } from './stock.entities';
+import { toWarehouseView, type WarehouseView } from './stock.views';
+
+export interface WarehouseFilter {
+  /** A jurisdiction includes everything below it. */
+  jurisdiction?: string;
+  /** The actor's jurisdictions: nothing outside them is listed or found. */
+  scope: readonly string[];
+}
+
+/**
+ * Reads of the stock board: warehouses with their stock lines. Outside the actor's scope a warehouse is not found, so
+ * existence does not leak. Near-expiry flags are computed against the clock at read time.
+ */
+@Injectable()
+export class WarehouseStockQueries {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async list(filter: WarehouseFilter): Promise<WarehouseView[]> {
+    const asked = filter.jurisdiction ? this.jurisdictions.descendants(filter.jurisdiction) : filter.scope;
+    const where = { jurisdiction: In(asked.filter((c) => filter.scope.includes(c))) };
+    const rows = await this.dataSource.getRepository(WarehouseRow).find({ where, order: { name: 'ASC' } });
+    const lines = rows.length === 0 ? [] : await this.dataSource.getRepository(StockLevelRow).find({
+      where: { warehouseId: In(rows.map((r) => r.id)) },
+      order: { materialCode: 'ASC' },
+    });
+    const now = this.clock.now();
+    return rows.map((row) => toWarehouseView(row, lines.filter((l) => l.warehouseId === row.id), this.jurisdictions, now));
+  }
+
+  async get(id: string, scope: readonly string[]): Promise<WarehouseView> {
+    const view = await this.find(id, scope);
+    if (!view) throw new WarehouseNotFoundError();
+    return view;
+  }
+
+  /** The warehouse as the board shows it now, or undefined (not projected yet, or outside `scope` when given). */
+  async find(id: string, scope?: readonly string[]): Promise<WarehouseView | undefined> {
+    const row = await this.dataSource.getRepository(WarehouseRow).findOneBy(scope ? { id, jurisdiction: In([...scope]) } : { id });
+    if (!row) return undefined;
+    const lines = await this.dataSource.getRepository(StockLevelRow).find({ where: { warehouseId: id }, order: { materialCode: 'ASC' } });
+    return toWarehouseView(row, lines, this.jurisdictions, this.clock.now());
+  }
+}
