@@ -1,5 +1,5 @@
 /**
- * Boundaries of ARCHITECTURE.md, checked with every test run:
+ * Module boundaries (docs/architecture.md), checked with every test run:
  * - domain code is pure TypeScript: no framework, ORM, event-store client, socket or database driver, not even
  *   through another module it imports (the rule follows imports transitively);
  * - controllers are thin: no TypeORM, no event store, no projection internals (they call a handler or a query);

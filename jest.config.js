@@ -1,4 +1,4 @@
-// Three projects selected by file suffix (ARCHITECTURE.md, Tests). One PostgreSQL serves the whole run.
+// Three projects selected by file suffix (README, tests). One PostgreSQL serves the whole run.
 // ts-jest in transpile-only mode (isolatedModules): type checking is the separate `tsc --noEmit` step of npm test.
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] };
 const moduleNameMapper = {
@@ -14,7 +14,7 @@ module.exports = {
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,infra}/**/*.unit.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,infra}/**/*.unit.spec.ts', '<rootDir>/test/**/*.unit.spec.ts'] },
     { ...common, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,infra}/**/*.int.spec.ts'], slowTestThreshold: 30 },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], slowTestThreshold: 30 },
   ],

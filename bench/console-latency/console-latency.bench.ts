@@ -13,7 +13,7 @@ import { startServerProcess, type ServerProcess } from '../support/server-proces
 import { incidentBody, lagOf, LAG_RESOLUTION_MS, type CommandRecord, type ConsolesStart, type ConsolesSummary, type DriverStart } from './console-latency.client';
 
 /**
- * Issue 8, item 2: command to console. Starts the real application on a fresh database, opens CONSOLES authenticated
+ * Command to console (docs/performance.md): Starts the real application on a fresh database, opens CONSOLES authenticated
  * Socket.IO consoles subscribed to the city (640500) in a second process, and has a driver (a third process) issue
  * RATE commands/s for SECONDS: incident reports, follow-ups, team dispatches and warehouse allocations in turn.
  * Prints per kind the latency from the HTTP response to the matching delta on every console (p50/p95/p99/max),
@@ -121,7 +121,7 @@ async function startSystem(databaseUrl: string): Promise<SystemUnderTest> {
       stop: () => app.close(),
     };
   }
-  // Scale-out (issue 8, item 4): CLUSTER=true processes on one database, one secret, a layer-4 split in front.
+  // Scale-out (ADR 0008): CLUSTER=true processes on one database, one secret, a layer-4 split in front.
   const env = {
     CLUSTER: 'true', AUTH_TOKEN_SECRET: randomBytes(32).toString('base64url'), RATE_LIMIT_PER_MINUTE: '100000000', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000000', RATE_LIMIT_SIGN_IN_PER_MINUTE: '100000000',
     ...(process.env.LIVE_FLUSH_MS ? { LIVE_FLUSH_MS: process.env.LIVE_FLUSH_MS } : {}),

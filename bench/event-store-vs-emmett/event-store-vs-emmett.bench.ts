@@ -9,7 +9,7 @@ import { PostgresEventStore, type EventToAppend } from '@app/event-store';
 import { benchDatabase, percentile, seconds } from '../support/bench-database';
 
 /**
- * Issue 8, item 1: in ONE run on one PostgreSQL, our adapter and Emmett's PostgreSQL event store append ~100-byte
+ * Event store throughput (docs/performance.md): in ONE run on one PostgreSQL, our adapter and Emmett's PostgreSQL event store append ~100-byte
  * events to fresh `incident-<uuid>` streams (1 and 16 writers × 1- and 10-event appends, BENCH_SECONDS per phase after
  * a warm-up), with raw single-statement INSERT commits as the ceiling. Prints appends/s, events/s, p50/p99 and the
  * ratios ours/Emmett and ours/ceiling. Figures only, no assertions (`npm run bench:event-store-vs-emmett`).

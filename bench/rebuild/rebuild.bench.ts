@@ -14,7 +14,7 @@ import { createApp } from '../../apps/command-api/src/bootstrap';
 import { benchDatabase, percentile } from '../support/bench-database';
 
 /**
- * Issue 8, item 3. (1) Generates EVENTS (default 1,000,000) across incidents, teams and warehouses — real events, made
+ * Rebuild speed (docs/performance.md). (1) Generates EVENTS (default 1,000,000) across incidents, teams and warehouses — real events, made
  * by the contexts' own pure deciders — then times a full rebuild of every read model of those contexts (goal ≥ 20,000
  * events/s). (2) Times GET /incidents/{id}/state?at= on an incident stream of 10,000 events (goal < 50 ms). Prints
  * figures only (`npm run bench:rebuild`; EVENTS=100000 for a quick run).

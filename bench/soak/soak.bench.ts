@@ -7,7 +7,7 @@ import { startServerProcess } from '../support/server-process';
 import { incidentBody } from '../console-latency/console-latency.client';
 
 /**
- * Issue 9, item 6: the soak. The built API in a process of its own (so its memory is its own), CONSOLES live consoles
+ * The soak (docs/performance.md). The built API in a process of its own (so its memory is its own), CONSOLES live consoles
  * and RATE mixed commands/s (reports and follow-ups) for MINUTES (default 10); every minute it prints the API
  * process's resident memory, the commands' latency in that minute and the deliveries. Flat memory over the run is
  * the pass mark; figures only (`npm run bench:soak`; MINUTES=2 for a quick look).

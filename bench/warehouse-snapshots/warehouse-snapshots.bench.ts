@@ -9,7 +9,7 @@ import { warehouseDecider, warehouseStream, type WarehouseEvent, type WarehouseS
 import { benchDatabase, percentile } from '../support/bench-database';
 
 /**
- * Issue 4: a command on a warehouse with 100,000 movements should cost about what it costs on a new one. Builds
+ * Snapshots: a command on a warehouse with 100,000 movements should cost about what it costs on a new one. Builds
  * such a stream (receipts, allocations, shipments, deliveries), then times the same command on it with snapshots,
  * without, and on a fresh warehouse. MOVEMENTS=… changes the size.
  */

@@ -1,6 +1,6 @@
 import { durabilityProblems, readDurabilitySettings } from './durability';
 
-describe('durability settings (issue 9, item 4)', () => {
+describe('durability settings (no acknowledged event lost, ADR 0008)', () => {
   const url = process.env.DATABASE_URL!;
 
   it('finds the test PostgreSQL durable: fsync on, synchronous_commit on', async () => {

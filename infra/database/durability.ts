@@ -8,7 +8,7 @@ export interface DurabilitySettings {
 }
 
 /**
- * What would lose an acknowledged event if the database host failed: the rules of issue 9 (DOMAIN: an acknowledged
+ * What would lose an acknowledged event if the database host failed (ADR 0008: an acknowledged
  * report must never be lost). `fsync` must be on; `synchronous_commit` must be `on`, or `remote_apply` when a
  * synchronous standby is configured. Empty when the settings are durable.
  */

@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { DEMO_JURISDICTIONS } from '../../libs/shared/src';
 
 /**
- * Security baseline (issue 3): the jurisdiction tree as a parent–child table, users with argon2 password hashes,
+ * Security baseline (ADR 0003): the jurisdiction tree as a parent–child table, users with argon2 password hashes,
  * failed sign-ins (kept in the database so the lockout holds across restarts and API processes), and the rule that
  * nothing updates or deletes a stored event, enforced by the database itself rather than by convention.
  */

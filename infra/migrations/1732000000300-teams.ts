@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Team availability read model (issue 4). Disposable: a rebuild truncates and replays the team streams. */
+/** Team availability read model. Disposable: a rebuild truncates and replays the team streams. */
 export class Teams1732000000300 implements MigrationInterface {
   name = 'Teams1732000000300';
 

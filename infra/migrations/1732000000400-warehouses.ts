@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Snapshots of long streams and the stock read models (issue 4). Both are disposable: events are the truth. */
+/** Snapshots of long streams and the stock read models. Both are disposable: events are the truth. */
 export class Warehouses1732000000400 implements MigrationInterface {
   name = 'Warehouses1732000000400';
 

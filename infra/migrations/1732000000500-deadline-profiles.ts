@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Reporting-deadline profile per jurisdiction (issue 5): the national rule unless a local rule is stricter. */
+/** Reporting-deadline profile per jurisdiction (docs/domain.md rule 4): the national rule unless a local rule is stricter. */
 export class DeadlineProfiles1732000000500 implements MigrationInterface {
   name = 'DeadlineProfiles1732000000500';
 

@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Contingency plans (issue 5): the plan register, every version, suggestions, and the board's active plans. */
+/** Contingency plans (ADR 0005): the plan register, every version, suggestions, and the board's active plans. */
 export class Plans1732000000600 implements MigrationInterface {
   name = 'Plans1732000000600';
 

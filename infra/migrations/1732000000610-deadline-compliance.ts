@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Deadline compliance (issue 5): one row per reporting obligation, kept by the incident-board projection in the same
+ * Deadline compliance (docs/domain.md rule 6): one row per reporting obligation, kept by the incident-board projection in the same
  * transaction as the board, so compliance never disagrees with the deadlines an incident shows.
  */
 export class DeadlineCompliance1732000000610 implements MigrationInterface {

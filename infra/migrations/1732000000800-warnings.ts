@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Warning board read model (预警, issue 5). Disposable: a rebuild truncates and replays the warning streams. */
+/** Warning board read model (预警). Disposable: a rebuild truncates and replays the warning streams. */
 export class Warnings1732000000800 implements MigrationInterface {
   name = 'Warnings1732000000800';
 

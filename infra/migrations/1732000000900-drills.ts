@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Drills and the scenario library (演练、情景库, issue 7). Disposable: a rebuild replays the drill and scenario streams. */
+/** Drills and the scenario library (演练、情景库, ADR 0007). Disposable: a rebuild replays the drill and scenario streams. */
 export class Drills1732000000900 implements MigrationInterface {
   name = 'Drills1732000000900';
 

@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Drill evaluation (issue 7): findings recorded against plans and addressed by their next version. */
+/** Drill evaluation (docs/domain.md rule 22): findings recorded against plans and addressed by their next version. */
 export class Evaluation1732000001000 implements MigrationInterface {
   name = 'Evaluation1732000001000';
 

@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Live drills (issue 7): a team taken into a live drill (status `in_drill`) shows the drill it is in. */
+/** Live drills (docs/domain.md rule 21): a team taken into a live drill (status `in_drill`) shows the drill it is in. */
 export class TeamsInDrill1732000001100 implements MigrationInterface {
   name = 'TeamsInDrill1732000001100';
 

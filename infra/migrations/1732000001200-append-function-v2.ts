@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { ES_APPEND_V1 } from './1732000000000-event-store';
 
 /**
- * Issue 8, two changes to `es_append` the side-by-side bench pointed to:
+ * Two changes to `es_append` the side-by-side bench pointed to:
  * - no pg_notify inside the append transaction: PostgreSQL serializes the commits of all transactions that queued a
  *   notification (one lock on the notification queue at commit), which capped concurrent appends; the store sends one
  *   coalesced NOTIFY after commits instead (postgres/append-notifier.ts);

@@ -7,7 +7,7 @@ import { eventually } from '../support/eventually';
 
 /**
  * A scripted scenario with known timings, on a clock the test moves: the evaluation must report exactly those
- * timings (issue 7 acceptance), the checklist against the plan's limits, the supply shortfall, scores and findings.
+ * timings (docs/domain.md rule 22), the checklist against the plan's limits, the supply shortfall, scores and findings.
  */
 describe('drill evaluation: measured times, scores, findings, printable report', () => {
   const clock = new ManualClock(new Date());

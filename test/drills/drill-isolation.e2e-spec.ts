@@ -9,7 +9,7 @@ import { drillBody, drillIncidentPayload } from './drill-fixtures';
 
 const TENT = '1010101';
 
-/** Issue 7 acceptance: a whole drill with dispatches and allocations leaves real statistics, availability, stock and alarms unchanged. */
+/** docs/domain.md rule 20: a whole drill with dispatches and allocations leaves real statistics, availability, stock and alarms unchanged. */
 describe('drill data isolation', () => {
   let t: TestApp;
   let coordinator: TestUser;

@@ -39,7 +39,7 @@ function seeded(seed: number): () => number {
 }
 
 /**
- * Issue 9, item 1: the server process is killed with SIGKILL at random moments under a steady load of mixed commands,
+ * No acknowledged command lost (ADR 0008): the server process is killed with SIGKILL at random moments under a steady load of mixed commands,
  * KILLS times (default 20), and started again on the same database each time. Afterwards: every command that got a
  * 2xx is in the event store exactly once (and answers the same when retried with its key), no unacknowledged command
  * is half applied, the read models equal a rebuild from the events, and a deadline alarm and a drill inject that were

@@ -13,7 +13,7 @@ interface Ack {
 }
 
 /**
- * Issue 9, item 2: PostgreSQL stops and starts again under load. The API answers 503 problem+json with Retry-After
+ * Database restart (ADR 0008): PostgreSQL stops and starts again under load. The API answers 503 problem+json with Retry-After
  * while it is down, comes back by itself (no restart of the app), loses no acknowledged event, and its projections
  * and console feed resume from their checkpoints. A PostgreSQL of its own, since the suite's shared one cannot stop.
  */

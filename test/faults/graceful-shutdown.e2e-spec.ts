@@ -7,7 +7,7 @@ import { incidentBody } from '../support/incident-fixtures';
 import { startServerProcess, type ServerProcess } from '../../bench/support/server-process';
 
 /**
- * Issue 9, item 5: SIGTERM in the middle of commands. Every command already sent is answered (201, or 503 with
+ * Graceful stop (ADR 0008): SIGTERM in the middle of commands. Every command already sent is answered (201, or 503 with
  * Retry-After if it arrived after draining began) — none is cut off — every 201 is in the event store, consoles are
  * told before their connection closes, and the process exits 0 with its pools closed before the database.
  */

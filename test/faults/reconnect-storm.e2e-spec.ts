@@ -53,7 +53,7 @@ class WireConsole {
 }
 
 /**
- * Issue 9, item 3: every console loses its line at the same moment (a TCP proxy drops all connections) while
+ * Reconnect storm (ADR 0008): every console loses its line at the same moment (a TCP proxy drops all connections) while
  * commands continue, and all reconnect at once. Each console must end with the server's state, by resume or by
  * reload, and the server must keep answering commands (its latency during the storm is printed, not asserted).
  */

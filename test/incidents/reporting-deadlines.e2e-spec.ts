@@ -14,7 +14,7 @@ interface Deadline {
 const minutesAgo = (m: number) => new Date(Math.floor((Date.now() - m * 60_000) / 1000) * 1000);
 const zoned = (d: Date) => d.toISOString();
 
-describe('reporting deadlines on the incident (DOMAIN.md rule 2)', () => {
+describe('reporting deadlines on the incident (docs/domain.md rules 3–5)', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();

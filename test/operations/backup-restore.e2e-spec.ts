@@ -30,7 +30,7 @@ async function rows(url: string, table: string, order: string): Promise<unknown[
   }
 }
 
-/** Issue 9, item 5: `npm run backup` / `npm run restore` into an empty database gives the same state. */
+/** Operations (ADR 0008): `npm run backup` / `npm run restore` into an empty database gives the same state. */
 describe('backup and restore', () => {
   jest.setTimeout(120_000);
   let source: TestApp;

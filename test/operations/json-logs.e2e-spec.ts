@@ -8,7 +8,7 @@ import { eventually } from '../support/eventually';
 import { startServerProcess, type ServerProcess } from '../../bench/support/server-process';
 
 /**
- * Issue 9, item 5: LOG_FORMAT=json makes every line of the process's output a JSON object (pino); a request's log
+ * Operations (ADR 0008): LOG_FORMAT=json makes every line of the process's output a JSON object (pino); a request's log
  * line carries its correlation id (`reqId`), the same id its events carry in their metadata; no token or password
  * is written.
  */

@@ -9,7 +9,7 @@ function sample(text: string, series: string): number | undefined {
   return line === undefined ? undefined : Number(line.slice(series.length + 1));
 }
 
-/** Issue 9, item 5: a Prometheus scrape of /metrics after real traffic. */
+/** Operations (ADR 0008): a Prometheus scrape of /metrics after real traffic. */
 describe('GET /metrics', () => {
   let t: TestApp;
   beforeAll(async () => {

@@ -4,7 +4,7 @@ import type { TestUser } from '../support/test-users';
 import { incidentBody, waitForMessage } from '../support/incident-fixtures';
 import { until } from '../support/eventually';
 
-/** A hazardous-chemicals special plan of the city, in the shape of API.md (criteria: any one is enough). */
+/** A hazardous-chemicals special plan of the city, in the shape of docs/api.md section 8 (criteria: any one is enough). */
 const planBody = (overrides: Record<string, unknown> = {}) => ({
   title: `中卫市危险化学品事故应急预案 ${randomUUID().slice(0, 6)}`,
   kind: 'special',

@@ -21,7 +21,7 @@ interface ProjectionState {
 }
 
 /**
- * Issue 8, scale-out: two API processes (the built application, each in its own OS process) on one PostgreSQL with
+ * Scale-out (ADR 0008): two API processes (the built application, each in its own OS process) on one PostgreSQL with
  * CLUSTER=true. One of them runs each projection; the other gets its deltas and progress through
  * @socket.io/postgres-adapter. Killing the owner with SIGKILL moves every projection to the survivor.
  */

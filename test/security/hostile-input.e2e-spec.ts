@@ -10,7 +10,7 @@ import {
 } from '../support/hostile-bodies';
 
 /**
- * Issue 3, item 7: every mutation endpoint gets random and malformed bodies and headers (wrong types, missing and
+ * Every mutation endpoint gets random and malformed bodies and headers (wrong types, missing and
  * extra fields, huge strings and arrays, odd Unicode, extreme numbers, __proto__/constructor keys, invalid JSON,
  * wrong content types, odd Idempotency-Key / If-Match / Authorization, odd path ids). Whatever arrives: never a 5xx,
  * every error is application/problem+json with its status and a code, and a rejected request appends no event.
@@ -23,7 +23,7 @@ import {
 const SEED = process.env.HOSTILE_SEED === 'random' ? Math.floor(Math.random() * 2 ** 31) : Number(process.env.HOSTILE_SEED || 20_261_123);
 const COLLECT = process.env.HOSTILE_COLLECT === '1';
 const TRACE = process.env.HOSTILE_TRACE === '1';
-/** The acceptance figure of issue 3: at least this many generated requests per CI run. */
+/** The floor this suite holds itself to: at least this many generated requests per CI run. */
 const REQUIRED_REQUESTS = 2_000;
 const TEST_TIMEOUT_MS = 120_000;
 
@@ -127,7 +127,7 @@ describe('hostile input: random and malformed requests to every mutation endpoin
     if (response.status !== 201) throw new Error(`could not create ${path}: ${response.status} ${JSON.stringify(response.body)}`);
     return (response.body.allocationId ?? response.body.id) as string;
   }
-  /** Issue-5 targets: a published plan, an incident to activate it on, an open checklist task, a warning. */
+  /** Plan targets: a published plan, an incident to activate it on, an open checklist task, a warning. */
   const planBody = (): Json => ({
     title: `测试预案 ${randomUUID().slice(0, 6)}`, kind: 'special', jurisdiction: '640500', categories: ['hazardous_chemicals'],
     activation: { description: '符合下列条件之一', levels: [{ level: 'IV', minTrapped: 1 }] },
@@ -151,7 +151,7 @@ describe('hostile input: random and malformed requests to every mutation endpoin
     level: 'yellow', hazard: '危险化学品泄漏', jurisdiction: '640521', area: { description: '石空工业园区周边 2 公里', polygon: [{ lat: 37.45, lng: 105.6 }, { lat: 37.5, lng: 105.6 }, { lat: 37.5, lng: 105.7 }, { lat: 37.45, lng: 105.6 }] },
     message: '储罐区泄漏，请关闭门窗', instruction: '向上风向撤离', effective: hoursFromNow(-0.1), expires: hoursFromNow(6), channels: ['sms'],
   });
-  /** Issue-7 targets: drills, their scenario library, replays and evaluations. */
+  /** Drill targets: drills, their scenario library, replays and evaluations. */
   const drillBody = (): Json => ({
     title: `测试演练 ${randomUUID().slice(0, 6)}`, form: 'tabletop', scope: 'single', jurisdiction: '640500', participants: ['市应急管理局'],
     scenario: { injects: [{ atSecond: 3600, kind: 'message', payload: { text: '情况通报' } }] },
@@ -159,7 +159,7 @@ describe('hostile input: random and malformed requests to every mutation endpoin
   async function freshWarning(): Promise<void> {
     warning = await created('/api/v1/warnings', t.commander.token, warningBody());
   }
-  /** Teams, warehouses and allocations for the issue-4 endpoints: fresh targets whenever one is used up. */
+  /** Teams, warehouses and allocations for the dispatch and stock endpoints: fresh targets whenever one is used up. */
   async function freshTeam(): Promise<void> {
     team = await created('/api/v1/teams', admin.token, teamBody());
   }

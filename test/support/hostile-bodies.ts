@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 /**
- * Generators of hostile HTTP input for the hostile-input suite (issue 3, item 7): a generated value is a plan
+ * Generators of hostile HTTP input for the hostile-input suite (docs/security.md): a generated value is a plan
  * (plain data, so fast-check can print and shrink it); `materialize` turns a plan and an endpoint's valid body
  * into the bytes that go on the wire.
  */

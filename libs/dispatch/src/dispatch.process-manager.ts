@@ -8,7 +8,7 @@ import { teamDecider, teamEvents, teamStream } from '@app/teams';
 import { warehouseDecider, warehouseEvents, warehouseStream } from '@app/warehouses';
 
 /**
- * Dispatch across aggregates (issue 4): links team dispatches and status reports to the incident, and when an
+ * Dispatch across aggregates (ADR 0004): links team dispatches and status reports to the incident, and when an
  * incident closes sends its teams back (`returning`) and cancels its undelivered allocations. It runs as a
  * checkpointed subscriber of the projection runner, so it sees every event at least once; each step's idempotency
  * key derives from the event that caused it, so a redelivered event appends nothing new. The allocations still open

@@ -1,6 +1,6 @@
 import type { PlanContent } from '@app/plans';
 
-/** Invented demo plans in the shape of the municipal plans in shared/seeds: marked 【演示】, not real documents. */
+/** Invented demo plans in the shape of municipal work-safety plans: marked 【演示】, not real documents. */
 const LEVELS_ALL = ['I', 'II', 'III', 'IV'] as const;
 
 export const DEMO_PLANS: readonly { content: PlanContent; filed?: { authority: string; filedAt: string }; publish: boolean }[] = [

@@ -2,9 +2,9 @@ import type { IncidentCategory } from '@app/incidents';
 import type { Specialty, TeamKind } from '@app/teams';
 
 /**
- * What an incident of each category usually needs before a plan says more (issue 5 feeds the active plan's
+ * What an incident of each category usually needs before a plan says more (docs/domain.md rule 15 feeds the active plan's
  * requirements in): the specialties to match, and a first call of supplies. Drawn from the municipal work-safety
- * plans in shared/seeds (危化品泄漏: 防化、堵漏、洗消; 矿山: 矿山救护; 建筑坍塌: 破拆、生命探测).
+ * plans (危化品泄漏: 防化、堵漏、洗消; 矿山: 矿山救护; 建筑坍塌: 破拆、生命探测).
  */
 export const SPECIALTIES_BY_CATEGORY: Readonly<Record<IncidentCategory, readonly Specialty[]>> = {
   hazardous_chemicals: ['hazardous_chemicals', 'fire', 'environmental_monitoring', 'medical'],
@@ -54,7 +54,7 @@ export interface IncidentNeeds {
 }
 
 /**
- * What to recommend for: the active plans' requirements when a plan is active (issue 5: "an active plan's
+ * What to recommend for: the active plans' requirements when a plan is active (docs/domain.md rule 15: "an active plan's
  * requirements feed the recommendations"), otherwise the category's usual needs. Two plans asking for the same thing
  * do not add up: the larger figure covers both.
  */

@@ -21,7 +21,7 @@ export interface DrillTeamResponse {
 }
 
 /**
- * 实战演练 (issue 7): a live drill takes real, available teams of the coordinator's jurisdictions out of service
+ * 实战演练 (docs/domain.md rule 21): a live drill takes real, available teams of the coordinator's jurisdictions out of service
  * (team status `in_drill`) until they are recalled or the drill ends (DrillTeamsProcessManager releases them).
  * The team stream is written first, the drill's record second: a team is never listed on a drill it is not in.
  */

@@ -9,7 +9,7 @@ import { drillEvents } from '../domain/drill.events';
 import { drillStream } from '../domain/drill.types';
 
 /**
- * Live drills (issue 7): when a drill ends, every real team still in it goes back to `available`. It rides on the
+ * Live drills (docs/domain.md rule 21): when a drill ends, every real team still in it goes back to `available`. It rides on the
  * checkpointed projection runner like DispatchProcessManager, so it sees every event at least once: a crash between
  * `DrillEnded` and the releases is finished on redelivery, and releasing a team no longer in that drill appends
  * nothing. The teams to release are those the drill stream lists (joined, not recalled) plus any team whose read

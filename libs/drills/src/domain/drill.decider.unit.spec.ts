@@ -93,7 +93,7 @@ describe('scenario decider', () => {
   });
 });
 
-describe('real teams in a live drill (issue 7)', () => {
+describe('real teams in a live drill (docs/domain.md rule 21)', () => {
   const live: DrillCommand = { ...plan, form: 'live' } as DrillCommand;
   const start: DrillCommand = { type: 'StartDrill', startedBy: 'c', now: at(0) };
   const join = (teamId: string): DrillCommand => ({ type: 'JoinTeamToDrill', teamId, now: at(5) });

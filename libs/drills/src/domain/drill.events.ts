@@ -36,7 +36,7 @@ export interface DrillEnded {
   data: { drillId: string; endedAt: string; endedBy: string };
 }
 
-/** A real team taken out of service into a live drill (issue 7); it is released when recalled or when the drill ends. */
+/** A real team taken out of service into a live drill (docs/domain.md rule 21); it is released when recalled or when the drill ends. */
 export interface TeamJoinedDrill {
   type: 'TeamJoinedDrill';
   data: { drillId: string; teamId: string; at: string };

@@ -1,4 +1,4 @@
-/** Drills (演练, DOMAIN.md rule 6; AQ/T 9007, AQ/T 9009-2015). */
+/** Drills (演练, docs/domain.md rules 19–20; AQ/T 9007, AQ/T 9009-2015). */
 export const DRILL_FORMS = { tabletop: '桌面演练', live: '实战演练' } as const;
 export type DrillForm = keyof typeof DRILL_FORMS;
 

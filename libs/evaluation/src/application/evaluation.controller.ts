@@ -37,7 +37,7 @@ export class FindingRequest {
 }
 
 /**
- * Drill evaluation (演练评估, issue 7): times measured from the recorded events, evaluators' scores on a rubric (default:
+ * Drill evaluation (演练评估, docs/domain.md rule 22): times measured from the recorded events, evaluators' scores on a rubric (default:
  * the aspects of AQ/T 9009), findings that can be recorded against a plan, and a printable report.
  */
 @ApiTags('drills')

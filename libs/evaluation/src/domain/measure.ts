@@ -1,5 +1,5 @@
 /**
- * Measured times of a drill (or any incident) from its recorded events (issue 7, evaluation): report → first
+ * Measured times of a drill (or any incident) from its recorded events (docs/domain.md rule 22): report → first
  * dispatch, → first arrival on scene, → response level, → plan activation; each checklist task from when it was put
  * on the list to when it was completed, against the plan's time limit if it has one; supply shortfalls of the active
  * plans' requirements against what was allocated. Pure: the same events always give the same figures.

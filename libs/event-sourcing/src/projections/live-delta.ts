@@ -1,6 +1,6 @@
 import { Subject, type Observable } from 'rxjs';
 
-/** Names of the server → console messages (API.md, Socket.IO). */
+/** Names of the server → console messages (docs/api.md section 16). */
 export type LiveDeltaName =
   | 'incident.changed'
   | 'timeline.appended'

@@ -1,7 +1,7 @@
 import type { ResponseLevel } from './incident.types';
 
 /**
- * What an incident keeps of an activated contingency plan (DOMAIN.md rule 5): the version is pinned, so later
+ * What an incident keeps of an activated contingency plan (docs/domain.md rule 12): the version is pinned, so later
  * revisions of the plan never change a running response. The plans context owns plans; this is the incident's copy.
  */
 export interface PinnedPlan {

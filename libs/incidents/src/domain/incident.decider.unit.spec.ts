@@ -102,7 +102,7 @@ describe('incident decider', () => {
   });
 });
 
-describe('response level (DOMAIN.md rule 4)', () => {
+describe('response level (docs/domain.md rule 8)', () => {
   const level = (l: 'I' | 'II' | 'III' | 'IV') => ({ type: 'SetResponseLevel' as const, level: l, reason: '研判', decidedBy: '指挥长甲', now });
   it('is set with who decided and why, changed later, and a repeat changes nothing', () => {
     const history = given(report);

@@ -33,7 +33,7 @@ export class PlanAlreadyActiveError extends DomainError {
   }
 }
 
-/** Tasks are chosen by response level; the commander decides the level (DOMAIN.md rule 4) before or with the plan. */
+/** Tasks are chosen by response level; the commander decides the level (docs/domain.md rule 8) before or with the plan. */
 export class ResponseLevelRequiredError extends DomainError {
   constructor() {
     super('RESPONSE_LEVEL_REQUIRED', 'rule', '尚未确定响应级别：请先确定响应级别，或在启动预案时一并确定');

@@ -40,7 +40,7 @@ export interface SituationUpdated {
   };
 }
 
-/** The grade moved after a follow-up; a rise starts a new reporting obligation (DOMAIN.md rule 1). */
+/** The grade moved after a follow-up; a rise starts a new reporting obligation (docs/domain.md rule 2). */
 export interface AccidentGradeChanged {
   type: 'AccidentGradeChanged';
   data: { incidentId: string; from: AccidentGrade; to: AccidentGrade; rose: boolean; changedAt: string };
@@ -65,7 +65,7 @@ export interface AssignedTeamStatusChanged {
   data: { incidentId: string; teamId: string; teamName: string; status: string; at: string };
 }
 
-/** A commander set (or changed) the response level, saying why (DOMAIN.md rule 4). */
+/** A commander set (or changed) the response level, saying why (docs/domain.md rule 8). */
 export interface ResponseLevelSet {
   type: 'ResponseLevelSet';
   data: { incidentId: string; from: ResponseLevel | null; level: ResponseLevel; reason: string; decidedBy: string; decidedAt: string };

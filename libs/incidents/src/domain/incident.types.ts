@@ -19,7 +19,7 @@ export interface Reporter {
   organization: string;
 }
 
-/** Work-safety incident categories (行业类别) used for plans and the statistics of DOMAIN.md rule 10. */
+/** Work-safety incident categories (行业类别) used for plans and the statistics of docs/domain.md rule 26. */
 export const INCIDENT_CATEGORIES = {
   hazardous_chemicals: '危险化学品',
   mining: '矿山',

@@ -2,7 +2,7 @@ import type { AccidentGrade } from './accident-grade';
 import type { IncidentCategory } from './incident.types';
 
 /**
- * Reporting obligations (《生产安全事故报告和调查处理条例》 Arts. 9–11, 13; DOMAIN.md rule 2): the county-level
+ * Reporting obligations (《生产安全事故报告和调查处理条例》 Arts. 9–11, 13; docs/domain.md rules 3–6): the county-level
  * authority within 1 hour of the incident, each further level within 2 hours of the previous report, as high as the
  * grade requires; a grade that rises adds the higher levels; casualty changes within 30 days (7 for road traffic and
  * fire) require a supplementary report (补报). Local rules may be stricter, so the minutes are a profile per

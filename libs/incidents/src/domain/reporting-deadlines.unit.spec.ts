@@ -5,7 +5,7 @@ const at = (minutes: number) => new Date(Date.parse(occurredAt) + minutes * 60_0
 const run = (facts: DeadlineFact[], profile = NATIONAL_PROFILE): Obligation[] => facts.reduce<Obligation[]>((list, f) => applyDeadlineFact(list, f, profile), []);
 const brief = (list: Obligation[]) => list.map((o) => `${o.kind}:${o.level}:${o.status}:${o.dueAt}`);
 
-describe('reporting deadlines (DOMAIN.md rule 2)', () => {
+describe('reporting deadlines (docs/domain.md rules 3–6)', () => {
   it('a general accident: county within 1 h of the incident, city 2 h after that', () => {
     expect(brief(run([{ type: 'reported', occurredAt, grade: 'general' }]))).toEqual([`initial:county:pending:${at(60)}`, `initial:city:pending:${at(180)}`]);
   });

@@ -4,7 +4,7 @@ import { IncidentClosedError, IncidentNotFoundError } from './incident.errors';
 import type { AccidentGradeChanged, SituationUpdated } from './incident.events';
 import type { IncidentState } from './incident.state';
 
-/** 续报: merge the new figures, and re-grade on every follow-up (DOMAIN.md rule 1). */
+/** 续报: merge the new figures, and re-grade on every follow-up (docs/domain.md rule 2). */
 export function decideUpdateSituation(command: UpdateSituation, state: IncidentState): (SituationUpdated | AccidentGradeChanged)[] {
   if (state.status === 'none') throw new IncidentNotFoundError();
   if (state.status === 'closed') throw new IncidentClosedError();

@@ -58,7 +58,7 @@ export function boardIncidentIdOf(recorded: { data: unknown }): string | undefin
   return typeof id === 'string' ? id : undefined;
 }
 
-/** The reporting-deadline profile of each jurisdiction (DOMAIN.md rule 2), as the board applies it. */
+/** The reporting-deadline profile of each jurisdiction (docs/domain.md rule 4), as the board applies it. */
 export function deadlineProfileLookup(jurisdictions: JurisdictionRegistry): (jurisdiction: string) => DeadlineProfile {
   return (jurisdiction) => DEADLINE_PROFILES[jurisdictions.get(jurisdiction)?.deadlineProfile ?? 'national'] ?? NATIONAL_PROFILE;
 }
@@ -97,7 +97,7 @@ async function writeCompliance(manager: EntityManager, rows: readonly IncidentBo
   }
 }
 
-/** The reporting facts (DOMAIN.md rule 2) an incident event states, if any. */
+/** The reporting facts (docs/domain.md rules 3–5) an incident event states, if any. */
 function deadlineFactOf(event: IncidentEvent, row: IncidentBoardRow | null): DeadlineFact | undefined {
   switch (event.type) {
     case 'IncidentReported':

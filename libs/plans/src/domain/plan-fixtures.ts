@@ -1,6 +1,6 @@
 import type { PlanContent } from './plan.types';
 
-/** A special plan for hazardous-chemical incidents in the style of the seed plans (shared test data). */
+/** A special plan for hazardous-chemical incidents in the style of municipal work-safety plans (shared test data). */
 export function chemicalPlan(overrides: Partial<PlanContent> = {}): PlanContent {
   return {
     title: '中卫市危险化学品事故应急预案',

@@ -6,7 +6,7 @@ import type { PlanEvent } from './plan.events';
 import { evolvePlan, initialPlanState, type PlanState } from './plan.state';
 
 /**
- * Lifecycle (DOMAIN.md rule 5): draft → published → filed → retired. A revision (PUT) is a new draft version while
+ * Lifecycle (docs/domain.md rule 11): draft → published → filed → retired. A revision (PUT) is a new draft version while
  * the published one stays in force; publishing it supersedes the old one. Publishing what is already published
  * changes nothing; everything after retirement is refused.
  */

@@ -8,7 +8,7 @@ import { suggestPlans, type PlanInForce } from '../domain/plan-suggestions';
 import { PlanRow, PlanSuggestionRow, type SuggestionEntry } from './plan.entities';
 
 /**
- * Plan suggestions (issue 5): after every change to what an incident's criteria look at, the published plans it
+ * Plan suggestions (docs/domain.md rule 13): after every change to what an incident's criteria look at, the published plans it
  * meets are listed and, when that list gains something, `plan.suggested` tells the console. A commander confirms by
  * activating; nothing escalates by itself.
  */

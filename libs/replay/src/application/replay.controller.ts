@@ -20,7 +20,7 @@ export class SeekRequest {
   @ApiProperty({ example: '2026-11-22T13:40:00+08:00', description: '跳转到的时刻，须在回放记录的时间范围内' }) @IsInstant() at!: string;
 }
 
-/** `GET /incidents/{id}/state?at=`: the incident as the board showed it at that moment (复盘, issue 7). */
+/** `GET /incidents/{id}/state?at=`: the incident as the board showed it at that moment (复盘, docs/domain.md rule 23). */
 @ApiTags('replay')
 @Controller('incidents')
 export class IncidentStateController {

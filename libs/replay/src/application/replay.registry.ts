@@ -75,7 +75,7 @@ interface Replay {
 }
 
 /**
- * The replays of this server process, in memory (复盘回放, issue 7). A replay re-emits the recorded events in log
+ * The replays of this server process, in memory (复盘回放, docs/domain.md rule 23). A replay re-emits the recorded events in log
  * order with the recorded gaps divided by the speed (replay-timing.ts), each with the incident's board view after it.
  * Emissions go out on `emissions`; the console gateway forwards them to room `replay:{id}`.
  */

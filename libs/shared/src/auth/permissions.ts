@@ -2,7 +2,7 @@ import type { Role } from './roles';
 
 /**
  * The role matrix (docs/security.md prints it). Every endpoint names exactly one permission; a role holds a
- * permission when it is listed here. Commanders do everything duty officers do (DOMAIN.md: duty officers report,
+ * permission when it is listed here. Commanders do everything duty officers do (docs/domain.md rule 28: duty officers report,
  * commanders decide and dispatch); drill coordinators read everything and run drills; admins manage users and
  * registries and read the audit trail.
  */
@@ -21,7 +21,7 @@ export const PERMISSIONS = {
   'statistics.read': EVERY_READER,
   'evaluation.read': EVERY_READER,
   'evaluation.score': ['drill_coordinator'],
-  // 复盘回放 (issue 7): drill coordinators and commanders start and steer replays; reading a state is incident.read.
+  // 复盘回放 (docs/domain.md rule 23): drill coordinators and commanders start and steer replays; reading a state is incident.read.
   'replay.run': ['drill_coordinator', 'commander'],
   'plan.manage': ['admin'],
   'plan.activate': ['commander'],

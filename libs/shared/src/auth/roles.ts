@@ -1,4 +1,4 @@
-/** The roles of API.md, with the Chinese names users see. */
+/** The roles of docs/api.md section 4, with the Chinese names users see. */
 export const ROLES = ['duty_officer', 'commander', 'drill_coordinator', 'viewer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 

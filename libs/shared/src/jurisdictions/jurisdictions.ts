@@ -3,7 +3,7 @@
  * where one exists; the two functional zones have no GB/T 2260 code, so the demo gives them invented 6-digit codes
  * under the city and says so. The running system loads the tree from the `jurisdictions` table (seeded with the
  * demo tree below); this constant is the seed and the default for pure unit tests.
- * Per-jurisdiction settings that the law leaves to local rules live here (DOMAIN.md rules 1 and 2).
+ * Per-jurisdiction settings that the law leaves to local rules live here (docs/domain.md rules 1 and 4).
  */
 export type JurisdictionLevel = 'city' | 'county' | 'town' | 'park';
 
@@ -15,7 +15,7 @@ export interface Jurisdiction {
   timeZone: string;
   /** Whether missing persons count with the dead when grading (many local plans do). */
   countMissingAsDeaths: boolean;
-  /** Reporting-deadline profile (DOMAIN.md rule 2): `national` unless a local rule is stricter. */
+  /** Reporting-deadline profile (docs/domain.md rule 4): `national` unless a local rule is stricter. */
   deadlineProfile?: string;
 }
 

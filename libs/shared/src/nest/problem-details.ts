@@ -1,4 +1,4 @@
-/** RFC 9457 problem details, as every error response of the API carries them (API.md, Errors). */
+/** RFC 9457 problem details, as every error response of the API carries them (docs/api.md section 3). */
 export interface FieldError {
   path: string;
   message: string;

@@ -1,5 +1,5 @@
 /**
- * Early warnings (预警, DOMAIN.md rule 9; 《突发事件应对法》): four levels, red the highest, released for an area
+ * Early warnings (预警, docs/domain.md rule 18; 《突发事件应对法》): four levels, red the highest, released for an area
  * through several channels, in force from `effective` until `expires` unless lifted (解除) earlier.
  */
 export const WARNING_LEVELS = ['red', 'orange', 'yellow', 'blue'] as const;
@@ -12,7 +12,7 @@ export const WARNING_LEVEL_LABELS: Readonly<Record<WarningLevel, string>> = {
   blue: '蓝色预警',
 };
 
-/** 多渠道发布 (seed plans: 预警信息发布): the release channels a bureau uses. */
+/** 多渠道发布 (municipal plans: 预警信息发布): the release channels a bureau uses. */
 export const WARNING_CHANNELS = ['sms', 'broadcast', 'tv', 'web', 'app', 'loudspeaker', 'wechat', 'weibo', 'siren', 'display'] as const;
 export type WarningChannel = (typeof WARNING_CHANNELS)[number];
 

@@ -12,7 +12,7 @@ export interface DeadlineAlarmOptions {
 }
 
 /**
- * Reporting-deadline alarms (issue 5): on every tick, derive `deadline.due` (10 minutes before) and
+ * Reporting-deadline alarms (docs/domain.md rule 6): on every tick, derive `deadline.due` (10 minutes before) and
  * `deadline.overdue` from the stored deadlines and the clock — no timers per deadline, so a restart loses no alarm
  * (it re-announces what is pending). Drill incidents are tracked on their board but never raise a real alarm.
  */

@@ -8,7 +8,7 @@ import { CasualtiesRequest, LocationRequest, ReporterRequest } from '../shared/i
 
 export const MAX_LOSS_YUAN = Number.MAX_SAFE_INTEGER;
 
-/** 接报 (DOMAIN.md rule 3): the unit, time and place, what happened, casualties and loss, who reported. */
+/** 接报 (docs/domain.md rule 7): the unit, time and place, what happened, casualties and loss, who reported. */
 export class ReportIncidentRequest {
   @ApiProperty({ description: '事故简称', example: '中卫工业园区某化工企业储罐泄漏' })
   @IsString() @IsNotEmpty() @MaxLength(200)

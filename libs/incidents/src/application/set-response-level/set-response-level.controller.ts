@@ -12,7 +12,7 @@ import { SetResponseLevelRequest } from './set-response-level.request';
 export class SetResponseLevelController {
   constructor(private readonly runner: IncidentCommandRunner) {}
 
-  /** Who decided and why are kept with the level (DOMAIN.md rule 4); nothing escalates by itself. */
+  /** Who decided and why are kept with the level (docs/domain.md rule 8); nothing escalates by itself. */
   @Post()
   @Requires('incident.respond')
   @HttpCode(200)

@@ -9,7 +9,7 @@ import { GRADE_LABELS, GRADE_ORDER, type AccidentGrade } from '../../domain/acci
 import { INCIDENT_CATEGORIES, type IncidentCategory } from '../../domain/incident.types';
 import { StatisticsRequest, type GroupBy } from './statistics.request';
 
-/** DOMAIN.md rule 10 (plan target): the share of 较大-and-above incidents stays at or under 2%. */
+/** docs/domain.md rule 26 (plan target): the share of 较大-and-above incidents stays at or under 2%. */
 export const MAJOR_OR_ABOVE_SHARE_TARGET = 0.02;
 
 export interface StatisticsLine {

@@ -1,9 +1,9 @@
 import type { TeamStatus } from './team.types';
 
 /**
- * Legal status moves (DOMAIN.md rule 7): available → dispatched → en_route → on_scene → returning → available, or
+ * Legal status moves (docs/domain.md rule 14): available → dispatched → en_route → on_scene → returning → available, or
  * out of service. A dispatched or travelling team may be stood down (→ returning). `dispatched` is reached only by
- * a dispatch to an incident, never by a status report, so a team serves one incident at a time. `in_drill` (issue 7)
+ * a dispatch to an incident, never by a status report, so a team serves one incident at a time. `in_drill` (rule 21)
  * is reached only when a live drill takes an available team in, and left only by its release (recall or drill end):
  * no status report moves a team into or out of it.
  */

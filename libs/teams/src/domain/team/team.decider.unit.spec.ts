@@ -94,7 +94,7 @@ describe('a dispatched team', () => {
   });
 });
 
-describe('the status lifecycle (DOMAIN.md rule 7)', () => {
+describe('the status lifecycle (docs/domain.md rule 14)', () => {
   const path: Record<TeamStatus, TeamCommand[]> = {
     available: [],
     dispatched: [dispatch],
@@ -122,7 +122,7 @@ describe('the status lifecycle (DOMAIN.md rule 7)', () => {
   });
 });
 
-describe('a live drill (in_drill, issue 7)', () => {
+describe('a live drill (in_drill, docs/domain.md rule 21)', () => {
   const drillId = 'd0d0d0d0-0000-4000-8000-000000000001';
   const otherDrill = 'd0d0d0d0-0000-4000-8000-000000000002';
   const take: TeamCommand = { type: 'TakeTeamIntoDrill', drillId, now };

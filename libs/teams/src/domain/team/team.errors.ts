@@ -13,7 +13,7 @@ export class TeamAlreadyRegisteredError extends DomainError {
   }
 }
 
-/** API.md: 409 TEAM_NOT_AVAILABLE when busy or out of service. */
+/** docs/api.md section 6: 409 TEAM_NOT_AVAILABLE when busy or out of service. */
 export class TeamNotAvailableError extends DomainError {
   constructor(status: TeamStatus, incidentId: string | null) {
     super('TEAM_NOT_AVAILABLE', 'conflict', `队伍当前状态为「${TEAM_STATUS_LABELS[status]}」，不能调派`, { status, currentIncidentId: incidentId });

@@ -1,5 +1,5 @@
 /**
- * Rescue forces (DOMAIN.md rule 7): comprehensive fire-rescue teams are the main force, professional teams
+ * Rescue forces (docs/domain.md rule 14): comprehensive fire-rescue teams are the main force, professional teams
  * coordinate, enterprise full-time and social/volunteer teams assist.
  */
 export const TEAM_KINDS = ['fire_rescue', 'professional', 'enterprise', 'social'] as const;

@@ -20,7 +20,7 @@ export function toTeamView(row: TeamAvailabilityRow, jurisdictions: Jurisdiction
     contact: row.contact,
     status: row.status,
     statusLabel: TEAM_STATUS_LABELS[row.status],
-    /** Where a status report may move it next (DOMAIN.md rule 7). */
+    /** Where a status report may move it next (docs/domain.md rule 14). */
     nextStatuses: [...nextStatuses(row.status)],
     statusSince: toZonedIso(row.statusSince, zone),
     incidentId: row.incidentId,

@@ -43,7 +43,7 @@ export function decideWarehouse(command: WarehouseCommand, state: WarehouseState
   }
 }
 
-/** All lines or none (API.md); lines of the same material are summed before checking. */
+/** All lines or none (docs/domain.md rule 17); lines of the same material are summed before checking. */
 function decideAllocate(command: AllocateStock, state: Active, at: string): WarehouseEvent[] {
   assertKnown(command.items.map((i) => i.materialCode));
   const requested = new Map<string, number>();

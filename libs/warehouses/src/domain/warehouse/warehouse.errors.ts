@@ -19,7 +19,7 @@ export interface Shortfall {
   available: number;
 }
 
-/** API.md: 409 INSUFFICIENT_STOCK naming the short lines; nothing is reserved. */
+/** docs/api.md section 7: 409 INSUFFICIENT_STOCK naming the short lines; nothing is reserved. */
 export class InsufficientStockError extends DomainError {
   constructor(readonly shortfalls: Shortfall[]) {
     super('INSUFFICIENT_STOCK', 'conflict', `库存不足：${shortfalls.map((s) => `${s.materialCode} 需 ${s.requested}，可用 ${s.available}`).join('；')}`, { shortfalls });

@@ -1,4 +1,4 @@
-/** Warehouse levels and reserve kinds (DOMAIN.md rule 8: 实物储备 / 市场(协议)储备 / 产能储备). */
+/** Warehouse levels and reserve kinds (docs/domain.md rule 17: 实物储备 / 市场(协议)储备 / 产能储备). */
 export const WAREHOUSE_LEVELS = ['city', 'county', 'town', 'enterprise'] as const;
 export type WarehouseLevel = (typeof WAREHOUSE_LEVELS)[number];
 

@@ -6,7 +6,7 @@ import { WarningChangeableFields } from '../shared/warning-fields.request';
 import { IsInstant } from '@app/shared/nest';
 import { IsLaterThan } from '../shared/warning-validators';
 
-/** 发布预警 (DOMAIN.md rule 9): level, hazard, area, message, effective and expiry, channels. */
+/** 发布预警 (docs/domain.md rule 18): level, hazard, area, message, effective and expiry, channels. */
 export class IssueWarningRequest extends WarningChangeableFields {
   @ApiProperty({ description: '灾种 / 风险类别', example: '危险化学品泄漏' })
   @IsString() @IsNotEmpty() @MaxLength(WARNING_LIMITS.hazard)
