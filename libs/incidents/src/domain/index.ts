@@ -1,0 +1,3 @@
+// The incidents context's pure domain: what other contexts' domain code may import (no framework behind it).
+export * from './accident-grade';
+export * from './incident.types';
