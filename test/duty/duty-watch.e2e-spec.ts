@@ -1,6 +1,5 @@
-import { DataSource } from 'typeorm';
-import { EVENT_STORE } from '../../libs/event-store/src';
-import { ROLL_CALL_OPTIONS, RollCallScheduler } from '../../libs/duty/src';
+import { CommandExecutor } from '../../libs/event-sourcing/src';
+import { DutyQueries, ROLL_CALL_OPTIONS, RollCallScheduler } from '../../libs/duty/src';
 import { ManualClock } from '../../libs/shared/src';
 import { runningDrill } from '../support/running-drill';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -108,7 +107,7 @@ describe('duty watch (值班): shifts, handovers, roll calls', () => {
     // Two minutes later (an injected clock), a fresh scheduler — as after a restart — derives the miss from stored state.
     const missedPush = waitForMessage<Pushed>(citySocket, 'rollcall.missed');
     const later = new ManualClock(new Date(Date.now() + 2 * 60_000));
-    const scheduler = new RollCallScheduler(t.app.get(DataSource), t.app.get(EVENT_STORE), later, t.app.get(ROLL_CALL_OPTIONS));
+    const scheduler = new RollCallScheduler(t.app.get(CommandExecutor), t.app.get(DutyQueries), later, t.app.get(ROLL_CALL_OPTIONS));
     expect((await scheduler.tick()).filter((m) => m.rollCallId === issued.body.id)).toEqual([{ rollCallId: issued.body.id, jurisdiction: '640522' }]);
     expect((await missedPush).data).toMatchObject({ rollCallId: issued.body.id, target: '640522', status: 'missed' });
     expect((await scheduler.tick()).filter((m) => m.rollCallId === issued.body.id)).toEqual([]);

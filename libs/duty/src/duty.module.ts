@@ -1,24 +1,39 @@
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { DutyShiftRow, DutyHandoverRow, RollCallRow } from './read-models/duty.entities';
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import type { JurisdictionRegistry } from '@app/shared';
-import { DutyQueriesController } from './application/queries/duty-queries.controller';
-import { RollCallController } from './application/roll-call/roll-call.controller';
-import { RollCallScheduler } from './application/roll-call/roll-call.scheduler';
-import { DutyCommandRunner } from './application/shared/duty-command-runner';
-import { DutyWatchController } from './application/watch/duty-watch.controller';
-import { HandoverSummaryReader } from './application/watch/handover-summary.reader';
-import { DutyWatchProjection } from './read-models/duty-watch.projection';
-import { RollCallProjection } from './read-models/roll-call.projection';
+import { AcknowledgeRollCallController } from './application/acknowledge-roll-call/acknowledge-roll-call.controller';
+import { AcknowledgeRollCallHandler } from './application/acknowledge-roll-call/acknowledge-roll-call.handler';
+import { HandOverShiftController } from './application/hand-over-shift/hand-over-shift.controller';
+import { HandOverShiftHandler } from './application/hand-over-shift/hand-over-shift.handler';
+import { HandoverSummaryReader } from './application/hand-over-shift/handover-summary.reader';
+import { IssueRollCallController } from './application/issue-roll-call/issue-roll-call.controller';
+import { IssueRollCallHandler } from './application/issue-roll-call/issue-roll-call.handler';
+import { DutyQueriesController } from './application/query-duty/duty-queries.controller';
+import { RollCallScheduler } from './application/record-missed-roll-calls/roll-call.scheduler';
+import { ScheduleShiftController } from './application/schedule-shift/schedule-shift.controller';
+import { ScheduleShiftHandler } from './application/schedule-shift/schedule-shift.handler';
+import { DutyHandoverRow, DutyShiftRow, RollCallRow } from './read-models/duty.entities';
+import { DutyQueries } from './read-models/duty.queries';
+import { DutyWatchProjection } from './read-models/duty-watch/duty-watch.projection';
+import { RollCallProjection } from './read-models/roll-calls/roll-call.projection';
 
 /** The read-model tables this context owns (registered with TypeORM by this module, listed for stand-alone tools). */
 export const dutyEntities = [DutyShiftRow, DutyHandoverRow, RollCallRow];
 
-/** The watch (值班, 交接班, 点名). Needs EVENT_STORE, CLOCK, JURISDICTIONS, PROJECTION_RUNNER and ROLL_CALL_OPTIONS from the app. */
+/** The watch (值班, 交接班, 点名). Needs the CommandExecutor, CLOCK, JURISDICTIONS and ROLL_CALL_OPTIONS from the app. */
 @Module({
   imports: [TypeOrmModule.forFeature(dutyEntities)],
-  controllers: [DutyWatchController, DutyQueriesController, RollCallController],
-  providers: [DutyCommandRunner, HandoverSummaryReader, RollCallScheduler],
+  controllers: [ScheduleShiftController, HandOverShiftController, IssueRollCallController, AcknowledgeRollCallController, DutyQueriesController],
+  providers: [
+    DutyQueries,
+    HandoverSummaryReader,
+    ScheduleShiftHandler,
+    HandOverShiftHandler,
+    IssueRollCallHandler,
+    AcknowledgeRollCallHandler,
+    RollCallScheduler,
+  ],
+  exports: [DutyQueries],
 })
 export class DutyModule {}
 

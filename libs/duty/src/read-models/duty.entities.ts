@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { DutyActor, DutyPerson, RollCallTargetStatus } from '../domain/duty.types';
-import type { HandoverSummary } from '../domain/duty-watch.events';
+import type { HandoverSummary } from '../domain/duty-watch/duty-watch.events';
 
 /** One row per scheduled shift (值班班次). */
 @Entity({ name: 'duty_shifts' })

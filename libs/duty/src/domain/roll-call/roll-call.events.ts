@@ -1,5 +1,5 @@
 import { EventRegistry } from '@app/event-sourcing/events';
-import type { DutyActor } from './duty.types';
+import type { DutyActor } from '../duty.types';
 
 /** 点名: the calling level asks the watches below to answer within minutes. */
 export interface RollCallIssued {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { IsKnownJurisdiction } from '@app/shared/nest';
 import { IsInstant } from '@app/shared/nest';
 
@@ -18,11 +18,4 @@ export class ScheduleShiftRequest {
   officers!: DutyPersonRequest[];
   @ApiProperty({ example: '2026-11-22T08:30:00+08:00' }) @IsInstant() startsAt!: string;
   @ApiProperty({ example: '2026-11-23T08:30:00+08:00' }) @IsInstant() endsAt!: string;
-}
-
-/** 交接班 */
-export class HandOverRequest {
-  @ApiProperty({ example: '640521' }) @IsKnownJurisdiction() jurisdiction!: string;
-  @ApiProperty({ description: '交班记录：需接班人员跟进的事项' }) @IsString() @IsNotEmpty() @MaxLength(5000) note!: string;
-  @ApiPropertyOptional({ description: '接班班次；默认为下一个班次' }) @IsOptional() @IsUUID() toShiftId?: string;
 }

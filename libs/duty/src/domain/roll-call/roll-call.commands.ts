@@ -1,4 +1,4 @@
-import type { DutyActor } from './duty.types';
+import type { DutyActor } from '../duty.types';
 
 export interface IssueRollCall {
   type: 'IssueRollCall';

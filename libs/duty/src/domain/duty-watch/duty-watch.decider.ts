@@ -5,8 +5,8 @@ import type { DutyWatchEvent } from './duty-watch.events';
 import { evolveDutyWatch, initialDutyWatchState, type DutyWatchState, type ShiftRecord } from './duty-watch.state';
 import {
   InvalidHandoverTargetError, InvalidShiftPeriodError, NoNextShiftError, NoShiftOnDutyError, ShiftAlreadyHandedOverError, ShiftAlreadyScheduledError, ShiftOverlapError,
-} from './duty.errors';
-import { HANDOVER_GRACE_MINUTES, MAX_SHIFT_HOURS } from './duty.types';
+} from '../duty.errors';
+import { HANDOVER_GRACE_MINUTES, MAX_SHIFT_HOURS } from '../duty.types';
 
 const HOUR = 3_600_000;
 

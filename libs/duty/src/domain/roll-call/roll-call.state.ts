@@ -1,5 +1,5 @@
 import type { RollCallEvent } from './roll-call.events';
-import type { RollCallTargetStatus } from './duty.types';
+import type { RollCallTargetStatus } from '../duty.types';
 
 export interface RollCallTarget {
   jurisdiction: string;

@@ -15,7 +15,3 @@ export class IssueRollCallRequest {
 
   @ApiPropertyOptional({ example: '夜间在岗情况点名' }) @IsOptional() @IsString() @MaxLength(500) message?: string;
 }
-
-export class AcknowledgeRollCallRequest {
-  @ApiPropertyOptional({ description: '应答的辖区；默认为本人所在辖区' }) @IsOptional() @IsKnownJurisdiction() jurisdiction?: string;
-}

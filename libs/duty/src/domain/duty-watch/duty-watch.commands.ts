@@ -1,5 +1,5 @@
 import type { HandoverSummary } from './duty-watch.events';
-import type { DutyActor, DutyPerson } from './duty.types';
+import type { DutyActor, DutyPerson } from '../duty.types';
 
 export interface ScheduleShift {
   type: 'ScheduleShift';

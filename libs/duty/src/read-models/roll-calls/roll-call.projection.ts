@@ -3,8 +3,8 @@ import { formatPosition } from '@app/event-store';
 import type { LiveDelta, Recorded } from '@app/event-sourcing';
 import { upsertRows, type Projection } from '@app/event-sourcing/projections';
 import { DEFAULT_TIME_ZONE, toZonedIso, type JurisdictionRegistry } from '@app/shared';
-import { rollCallEvents, type RollCallEvent } from '../domain/roll-call.events';
-import { RollCallRow, type RollCallTargetRow } from './duty.entities';
+import { rollCallEvents, type RollCallEvent } from '../../domain/roll-call/roll-call.events';
+import { RollCallRow, type RollCallTargetRow } from '../duty.entities';
 
 /**
  * Roll calls with the state of each called watch. Pushes `rollcall.issued` to each called jurisdiction's consoles

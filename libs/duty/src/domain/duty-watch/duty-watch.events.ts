@@ -1,5 +1,5 @@
 import { EventRegistry } from '@app/event-sourcing/events';
-import type { DutyActor, DutyPerson } from './duty.types';
+import type { DutyActor, DutyPerson } from '../duty.types';
 
 export interface ShiftScheduled {
   type: 'ShiftScheduled';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { IncidentBoardRow } from '@app/incidents';
-import type { HandoverSummary } from '../../domain/duty-watch.events';
+import type { HandoverSummary } from '../../domain/duty-watch/duty-watch.events';
 
 interface PendingObligation {
   id: string;

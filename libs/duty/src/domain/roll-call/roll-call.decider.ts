@@ -5,8 +5,8 @@ import type { RollCallEvent } from './roll-call.events';
 import { evolveRollCall, initialRollCallState, type RollCallState } from './roll-call.state';
 import {
   InvalidRollCallError, NotRollCallTargetError, RollCallAlreadyAnsweredError, RollCallAlreadyIssuedError, RollCallClosedError, RollCallNotFoundError,
-} from './duty.errors';
-import { ROLL_CALL_MAX_MINUTES, ROLL_CALL_MIN_MINUTES } from './duty.types';
+} from '../duty.errors';
+import { ROLL_CALL_MAX_MINUTES, ROLL_CALL_MIN_MINUTES } from '../duty.types';
 
 export function decideRollCall(command: RollCallCommand, state: RollCallState): RollCallEvent[] {
   const at = command.now.toISOString();

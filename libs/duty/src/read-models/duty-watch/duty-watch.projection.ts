@@ -3,9 +3,9 @@ import { formatPosition } from '@app/event-store';
 import type { LiveDelta, Recorded } from '@app/event-sourcing';
 import type { Projection } from '@app/event-sourcing/projections';
 import type { JurisdictionRegistry } from '@app/shared';
-import { dutyWatchEvents, type DutyWatchEvent } from '../domain/duty-watch.events';
-import { DutyHandoverRow, DutyShiftRow } from './duty.entities';
-import { toHandoverView, toShiftView } from './duty.views';
+import { dutyWatchEvents, type DutyWatchEvent } from '../../domain/duty-watch/duty-watch.events';
+import { DutyHandoverRow, DutyShiftRow } from '../duty.entities';
+import { toHandoverView, toShiftView } from '../duty.views';
 
 /** Shifts and handovers of every jurisdiction's watch; pushes `duty.changed` to the jurisdiction's consoles. */
 export class DutyWatchProjection implements Projection {

@@ -1,12 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, LessThan } from 'typeorm';
-import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { handleCommand } from '@app/event-sourcing';
+import { CommandExecutor } from '@app/event-sourcing';
 import { CLOCK, type Clock } from '@app/shared';
-import { rollCallDecider } from '../../domain/roll-call.decider';
-import { rollCallStream } from '../../domain/duty.types';
-import { RollCallRow } from '../../read-models/duty.entities';
+import { DutyQueries } from '../../read-models/duty.queries';
+import { rollCallAggregate } from '../roll-call.aggregate';
 
 export const ROLL_CALL_OPTIONS = Symbol('ROLL_CALL_OPTIONS');
 export interface RollCallOptions {
@@ -28,8 +25,8 @@ export class RollCallScheduler implements OnApplicationBootstrap, OnModuleDestro
   private running = false;
 
   constructor(
-    private readonly dataSource: DataSource,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly executor: CommandExecutor,
+    private readonly duty: DutyQueries,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ROLL_CALL_OPTIONS) private readonly options: RollCallOptions,
   ) {}
@@ -50,11 +47,11 @@ export class RollCallScheduler implements OnApplicationBootstrap, OnModuleDestro
     const recorded: { rollCallId: string; jurisdiction: string }[] = [];
     try {
       const now = this.clock.now();
-      const due = await this.dataSource.getRepository(RollCallRow).find({ select: { id: true, jurisdiction: true }, where: { open: true, dueAt: LessThan(now) }, take: 500 });
+      const due = await this.duty.overdueRollCalls(now);
       for (const row of due) {
         const correlationId = randomUUID();
         try {
-          const result = await handleCommand({ store: this.store, clock: this.clock }, rollCallDecider, rollCallStream(row.id), { type: 'RecordMissedRollCalls', now }, {
+          const result = await this.executor.execute(rollCallAggregate, row.id, { type: 'RecordMissedRollCalls', now }, {
             correlationId, causationId: correlationId, actorId: SYSTEM_ACTOR, actorName: '点名督查', jurisdiction: row.jurisdiction,
           });
           for (const event of result.events) if (event.type === 'RollCallMissed') recorded.push({ rollCallId: row.id, jurisdiction: event.data.jurisdiction });

@@ -1,0 +1,109 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Brackets, DataSource, In } from 'typeorm';
+import { CLOCK, JURISDICTIONS, type Clock, type JurisdictionRegistry } from '@app/shared';
+import { RollCallNotFoundError } from '../domain/duty.errors';
+import { DutyHandoverRow, DutyShiftRow, RollCallRow } from './duty.entities';
+import { toHandoverView, toRollCallView, toShiftView, type HandoverView, type RollCallView, type ShiftView } from './duty.views';
+
+export interface CurrentDutyView {
+  jurisdiction: string;
+  jurisdictionName: string;
+  /** The shift on duty now, or null when nobody is scheduled (无人值班). */
+  shift: ShiftView | null;
+}
+
+/**
+ * Reads of the watch's two read models (shifts and handovers; roll calls). Every method takes the jurisdiction codes
+ * already limited to the actor's scope by the caller, or the actor's scope itself.
+ */
+@Injectable()
+export class DutyQueries {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async current(codes: readonly string[]): Promise<CurrentDutyView[]> {
+    const now = this.clock.now();
+    const rows = await this.dataSource
+      .getRepository(DutyShiftRow)
+      .createQueryBuilder('s')
+      .where({ jurisdiction: In([...codes]) })
+      .andWhere('s.starts_at <= :now and s.ends_at > :now', { now })
+      .getMany();
+    return codes.map((code) => {
+      const row = rows.find((r) => r.jurisdiction === code);
+      return { jurisdiction: code, jurisdictionName: this.jurisdictions.get(code)?.name ?? code, shift: row ? toShiftView(row, this.jurisdictions, now) : null };
+    });
+  }
+
+  async shifts(codes: readonly string[], from: Date, to: Date): Promise<ShiftView[]> {
+    const now = this.clock.now();
+    const rows = await this.dataSource
+      .getRepository(DutyShiftRow)
+      .createQueryBuilder('s')
+      .where({ jurisdiction: In([...codes]) })
+      .andWhere('s.starts_at < :to and s.ends_at > :from', { from, to })
+      .orderBy('s.jurisdiction', 'ASC')
+      .addOrderBy('s.starts_at', 'ASC')
+      .take(2000)
+      .getMany();
+    return rows.map((row) => toShiftView(row, this.jurisdictions, now));
+  }
+
+  async shift(id: string): Promise<ShiftView> {
+    const row = await this.dataSource.getRepository(DutyShiftRow).findOneByOrFail({ id });
+    return toShiftView(row, this.jurisdictions, this.clock.now());
+  }
+
+  async handovers(codes: readonly string[]): Promise<HandoverView[]> {
+    const rows = await this.dataSource.getRepository(DutyHandoverRow).find({
+      where: { jurisdiction: In([...codes]) },
+      order: { handedOverAt: 'DESC' },
+      take: 100,
+    });
+    return rows.map((row) => toHandoverView(row, this.jurisdictions));
+  }
+
+  async handover(id: string): Promise<HandoverView> {
+    const row = await this.dataSource.getRepository(DutyHandoverRow).findOneByOrFail({ id });
+    return toHandoverView(row, this.jurisdictions);
+  }
+
+  /** A called watch sees its own answer; the calling level (and above) sees every target. */
+  async rollCalls(codes: readonly string[], scope: readonly string[]): Promise<RollCallView[]> {
+    const rows = await this.dataSource
+      .getRepository(RollCallRow)
+      .createQueryBuilder('r')
+      .where(new Brackets((w) => w.where('r.jurisdiction = any(:codes)', { codes }).orWhere('r.target_jurisdictions && :codes::text[]', { codes })))
+      .orderBy('r.issued_at', 'DESC')
+      .take(100)
+      .getMany();
+    return rows.map((row) => toRollCallView(row, this.jurisdictions, (code) => scope.includes(row.jurisdiction) || (scope.includes(code) && codes.includes(code))));
+  }
+
+  /** The roll call as `visible` lets the actor see its targets (all of them when omitted). */
+  async rollCall(id: string, visible?: (code: string) => boolean): Promise<RollCallView> {
+    const row = await this.dataSource.getRepository(RollCallRow).findOneByOrFail({ id });
+    return toRollCallView(row, this.jurisdictions, visible);
+  }
+
+  /** Who issued a roll call and whom it calls, for the actor's scope checks; not found outside that scope. */
+  async rollCallParties(id: string, scope: readonly string[]): Promise<{ jurisdiction: string; targets: string[] }> {
+    const row = await this.dataSource.getRepository(RollCallRow).findOne({ where: { id }, select: { id: true, jurisdiction: true, targetJurisdictions: true } });
+    if (!row || !(scope.includes(row.jurisdiction) || row.targetJurisdictions.some((code) => scope.includes(code)))) throw new RollCallNotFoundError();
+    return { jurisdiction: row.jurisdiction, targets: row.targetJurisdictions };
+  }
+
+  /** Open roll calls whose answer time has passed: what the roll-call scheduler records as missed. */
+  async overdueRollCalls(now: Date): Promise<{ id: string; jurisdiction: string }[]> {
+    return this.dataSource
+      .getRepository(RollCallRow)
+      .createQueryBuilder('r')
+      .select(['r.id', 'r.jurisdiction'])
+      .where('r.open = true and r.due_at < :now', { now })
+      .take(500)
+      .getMany();
+  }
+}
