@@ -6,4 +6,11 @@ export * from './plan/plan.errors';
 export { planDecider } from './plan/plan.decider';
 export type { PlanState, PlanVersion, VersionStatus } from './plan/plan.state';
 export { readablePlanJurisdictions, isReadOnlyPlanFor } from './plan/plan-readers';
-export { notApplicableBecause, suggestPlans, levelMet, type IncidentFacts, type PlanInForce, type PlanSuggestion } from './plan/plan-suggestions';
+export {
+  notApplicableBecause,
+  suggestPlans,
+  levelMet,
+  type IncidentFacts,
+  type PlanInForce,
+  type PlanSuggestion,
+} from './plan/plan-suggestions';

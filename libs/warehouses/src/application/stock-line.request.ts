@@ -8,6 +8,8 @@ export const MATERIAL_CODE_MESSAGE = 'materialCode 须为 7 位物资编码';
 export const MAX_QUANTITY = 10_000_000;
 
 export class StockLineRequest {
-  @ApiProperty({ example: '1010101', description: '物资编码（7 位）' }) @Matches(MATERIAL_CODE, { message: MATERIAL_CODE_MESSAGE }) materialCode!: string;
+  @ApiProperty({ example: '1010101', description: '物资编码（7 位）' })
+  @Matches(MATERIAL_CODE, { message: MATERIAL_CODE_MESSAGE })
+  materialCode!: string;
   @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) @Max(MAX_QUANTITY) quantity!: number;
 }

@@ -5,7 +5,8 @@ import { WarehouseStockQueries } from '../read-models/stock/stock.queries';
 import type { WarehouseView } from '../read-models/stock/stock.views';
 
 /** Warehouse answers have always also listed the events the command appended; they still do (same fields as before). */
-export type WarehouseCommandResponse = Partial<Omit<WarehouseView, 'revision'>> & CommandAnswer & { events: WarehouseEvent[] };
+export type WarehouseCommandResponse = Partial<Omit<WarehouseView, 'revision'>> &
+  CommandAnswer & { events: WarehouseEvent[] };
 
 /** Every warehouse command answers with the warehouse as the stock board now shows it, plus what the write did. */
 @Injectable()

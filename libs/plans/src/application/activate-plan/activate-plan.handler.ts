@@ -1,6 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandExecutor, type CommandContext } from '@app/event-sourcing';
-import { IncidentCommandRunner, IncidentLookup, type IncidentCategory, type IncidentCommandResponse } from '@app/incidents';
+import {
+  IncidentCommandRunner,
+  IncidentLookup,
+  type IncidentCategory,
+  type IncidentCommandResponse,
+} from '@app/incidents';
 import { JURISDICTIONS, type Actor, type JurisdictionRegistry } from '@app/shared';
 import { notApplicableBecause } from '../../domain/plan/plan-suggestions';
 import { PlanNotApplicableError } from '../../domain/plan/plan.errors';
@@ -23,20 +28,32 @@ export class ActivatePlanHandler {
     @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
   ) {}
 
-  async handle(incidentId: string, request: ActivatePlanRequest, context: CommandContext, actor: Actor): Promise<IncidentCommandResponse> {
+  async handle(
+    incidentId: string,
+    request: ActivatePlanRequest,
+    context: CommandContext,
+    actor: Actor,
+  ): Promise<IncidentCommandResponse> {
     const incident = await this.incidents.find(incidentId, actor.scope);
     const plan = await this.plans.inForce(request.planId, actor);
-    const facts = { category: incident.category as IncidentCategory, jurisdictionLineage: this.jurisdictions.lineage(incident.jurisdiction) };
+    const facts = {
+      category: incident.category as IncidentCategory,
+      jurisdictionLineage: this.jurisdictions.lineage(incident.jurisdiction),
+    };
     const refusal = notApplicableBecause(plan.content, facts);
     if (refusal) throw new PlanNotApplicableError(refusal);
     const { title, groups, requirements } = plan.content;
-    return this.incidentCommands.run(incidentId, {
-      type: 'ActivatePlan',
-      plan: { planId: plan.planId, version: plan.version, title, groups, requirements },
-      ...(request.level !== undefined ? { level: request.level } : {}),
-      ...(request.reason !== undefined ? { reason: request.reason } : {}),
-      activatedBy: planAuthorOf(context),
-      now: this.executor.now(),
-    }, context);
+    return this.incidentCommands.run(
+      incidentId,
+      {
+        type: 'ActivatePlan',
+        plan: { planId: plan.planId, version: plan.version, title, groups, requirements },
+        ...(request.level !== undefined ? { level: request.level } : {}),
+        ...(request.reason !== undefined ? { reason: request.reason } : {}),
+        activatedBy: planAuthorOf(context),
+        now: this.executor.now(),
+      },
+      context,
+    );
   }
 }

@@ -19,8 +19,18 @@ export class DraftPlanHandler {
     if (context.visibleJurisdictions && !context.visibleJurisdictions.includes(request.jurisdiction)) {
       throw new OutsideJurisdictionError(request.jurisdiction);
     }
-    const planId = context.idempotencyKey ? idempotentAggregateId('plan', context.actorId, context.idempotencyKey) : randomUUID();
-    const command = { type: 'DraftPlan', planId, content: toPlanContent(request), by: planAuthorOf(context), now: this.executor.now() } as const;
-    return this.answer.of(await this.executor.execute(planAggregate, planId, command, { ...context, jurisdiction: request.jurisdiction }));
+    const planId = context.idempotencyKey
+      ? idempotentAggregateId('plan', context.actorId, context.idempotencyKey)
+      : randomUUID();
+    const command = {
+      type: 'DraftPlan',
+      planId,
+      content: toPlanContent(request),
+      by: planAuthorOf(context),
+      now: this.executor.now(),
+    } as const;
+    return this.answer.of(
+      await this.executor.execute(planAggregate, planId, command, { ...context, jurisdiction: request.jurisdiction }),
+    );
   }
 }

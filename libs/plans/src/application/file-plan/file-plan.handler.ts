@@ -16,7 +16,12 @@ export class FilePlanHandler {
     private readonly answer: PlanAnswer,
   ) {}
 
-  async handle(planId: string, request: FilePlanRequest, context: CommandContext, actor: Actor): Promise<PlanCommandResponse> {
+  async handle(
+    planId: string,
+    request: FilePlanRequest,
+    context: CommandContext,
+    actor: Actor,
+  ): Promise<PlanCommandResponse> {
     await this.access.assertMayChange(planId, actor);
     const filing = { authority: request.authority, filedAt: request.filedAt };
     const command = { type: 'FilePlan', filing, by: planAuthorOf(context), now: this.executor.now() } as const;

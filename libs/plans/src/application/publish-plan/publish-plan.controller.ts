@@ -16,7 +16,11 @@ export class PublishPlanController {
   @Requires('plan.manage')
   @HttpCode(200)
   @ApiOperation({ summary: '发布预案最新版本（成为现行版本）' })
-  publish(@Param('id', uuidParam) id: string, @CommandCtx() context: CommandContext, @CurrentActor() actor: Actor): Promise<PlanCommandResponse> {
+  publish(
+    @Param('id', uuidParam) id: string,
+    @CommandCtx() context: CommandContext,
+    @CurrentActor() actor: Actor,
+  ): Promise<PlanCommandResponse> {
     return this.handler.handle(id, context, actor);
   }
 }

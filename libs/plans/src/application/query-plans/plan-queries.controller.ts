@@ -28,7 +28,11 @@ export class PlanQueriesController {
   @Get(':id/versions/:version')
   @Requires('plan.read')
   @ApiOperation({ summary: '预案的某一版本（含已被替代的旧版本）' })
-  version(@Param('id', uuidParam) id: string, @Param('version') version: string, @CurrentActor() actor: Actor): Promise<PlanVersionView> {
+  version(
+    @Param('id', uuidParam) id: string,
+    @Param('version') version: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<PlanVersionView> {
     return this.register.version(id, version, actor);
   }
 }

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { IncidentLookup } from '@app/incidents';
 import type { Actor } from '@app/shared';
-import { PlanSuggestionQueries, type PlanSuggestionsView } from '../../read-models/plan-suggestions/plan-suggestion.queries';
+import {
+  PlanSuggestionQueries,
+  type PlanSuggestionsView,
+} from '../../read-models/plan-suggestions/plan-suggestion.queries';
 
-/** The plans an incident's facts suggest, for an incident the actor can see (404 otherwise: existence does not leak). */
+/** The plans an incident's facts suggest, for an incident the actor can see (else 404: existence does not leak). */
 @Injectable()
 export class PlanSuggestionsHandler {
   constructor(

@@ -19,12 +19,22 @@ export class RecordPlanFindingHandler {
     @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
   ) {}
 
-  async handle(planId: string, finding: RecordPlanFinding['finding'], context: CommandContext, actor: Actor): Promise<CommandAnswer> {
+  async handle(
+    planId: string,
+    finding: RecordPlanFinding['finding'],
+    context: CommandContext,
+    actor: Actor,
+  ): Promise<CommandAnswer> {
     const { state } = await this.executor.load(planAggregate, planId);
     if (state.status !== 'none' && isReadOnlyPlanFor(actor, state.jurisdiction, this.jurisdictions)) {
       throw new OutsideJurisdictionError(state.jurisdiction);
     }
-    const command = { type: 'RecordPlanFinding', finding: { ...finding }, by: planAuthorOf(context), now: this.executor.now() } as const;
+    const command = {
+      type: 'RecordPlanFinding',
+      finding: { ...finding },
+      by: planAuthorOf(context),
+      now: this.executor.now(),
+    } as const;
     // The caller's Idempotency-Key names its own write (the evaluation's finding); this one is a second step of it.
     const planContext = { ...context, idempotencyKey: undefined, visibleJurisdictions: actor.scope };
     return commandAnswer(await this.executor.execute(planAggregate, planId, command, planContext));

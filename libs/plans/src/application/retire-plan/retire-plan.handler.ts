@@ -16,7 +16,12 @@ export class RetirePlanHandler {
     private readonly answer: PlanAnswer,
   ) {}
 
-  async handle(planId: string, request: RetirePlanRequest, context: CommandContext, actor: Actor): Promise<PlanCommandResponse> {
+  async handle(
+    planId: string,
+    request: RetirePlanRequest,
+    context: CommandContext,
+    actor: Actor,
+  ): Promise<PlanCommandResponse> {
     await this.access.assertMayChange(planId, actor);
     const command = {
       type: 'RetirePlan',

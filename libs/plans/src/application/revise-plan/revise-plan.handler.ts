@@ -16,9 +16,19 @@ export class RevisePlanHandler {
     private readonly answer: PlanAnswer,
   ) {}
 
-  async handle(planId: string, request: PlanContentRequest, context: CommandContext, actor: Actor): Promise<PlanCommandResponse> {
+  async handle(
+    planId: string,
+    request: PlanContentRequest,
+    context: CommandContext,
+    actor: Actor,
+  ): Promise<PlanCommandResponse> {
     await this.access.assertMayChange(planId, actor);
-    const command = { type: 'RevisePlan', content: toPlanContent(request), by: planAuthorOf(context), now: this.executor.now() } as const;
+    const command = {
+      type: 'RevisePlan',
+      content: toPlanContent(request),
+      by: planAuthorOf(context),
+      now: this.executor.now(),
+    } as const;
     return this.answer.of(await this.executor.execute(planAggregate, planId, command, context));
   }
 }

@@ -13,5 +13,8 @@ export function readablePlanJurisdictions(actor: Reader, jurisdictions: Lineages
 
 /** A plan the actor reads but may not change (a higher level's): such a change is refused (403), not "not found". */
 export function isReadOnlyPlanFor(actor: Reader, planJurisdiction: string, jurisdictions: Lineages): boolean {
-  return !actor.scope.includes(planJurisdiction) && readablePlanJurisdictions(actor, jurisdictions).includes(planJurisdiction);
+  return (
+    !actor.scope.includes(planJurisdiction) &&
+    readablePlanJurisdictions(actor, jurisdictions).includes(planJurisdiction)
+  );
 }

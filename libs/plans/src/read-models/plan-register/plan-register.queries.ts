@@ -37,7 +37,11 @@ export class PlanRegisterQueries {
   async list(filter: PlanFilter, actor: Actor): Promise<PlanView[]> {
     const readable = readablePlanJurisdictions(actor, this.jurisdictions);
     const asked = filter.jurisdiction ? readable.filter((c) => c === filter.jurisdiction) : readable;
-    const qb = this.dataSource.getRepository(PlanRow).createQueryBuilder('p').where({ jurisdiction: In(asked) }).orderBy('p.title', 'ASC');
+    const qb = this.dataSource
+      .getRepository(PlanRow)
+      .createQueryBuilder('p')
+      .where({ jurisdiction: In(asked) })
+      .orderBy('p.title', 'ASC');
     if (filter.status) qb.andWhere('p.status = :status', { status: filter.status });
     if (filter.kind) qb.andWhere('p.kind = :kind', { kind: filter.kind });
     // A comprehensive plan listing no category covers every category.
@@ -53,7 +57,9 @@ export class PlanRegisterQueries {
   async version(id: string, version: string, actor: Actor): Promise<PlanVersionView> {
     if (!/^[1-9]\d{0,5}$/.test(version)) throw new DomainError('INVALID_VERSION', 'invalid', '版本号须为正整数');
     const readable = In(readablePlanJurisdictions(actor, this.jurisdictions));
-    const row = await this.dataSource.getRepository(PlanVersionRow).findOneBy({ planId: id, version: Number(version), jurisdiction: readable });
+    const row = await this.dataSource
+      .getRepository(PlanVersionRow)
+      .findOneBy({ planId: id, version: Number(version), jurisdiction: readable });
     if (!row) {
       const plan = await this.dataSource.getRepository(PlanRow).findOneBy({ id, jurisdiction: readable });
       throw plan ? new PlanVersionNotFoundError(Number(version)) : new PlanNotFoundError();
@@ -64,7 +70,8 @@ export class PlanRegisterQueries {
   /** The version in force of a plan the actor reads: 404 if it cannot read it, 409 PLAN_NOT_IN_FORCE if none is. */
   async inForce(id: string, actor: Actor): Promise<PlanInForceView> {
     const row = await this.readable(id, actor);
-    if (row.inForceVersion === null || row.inForceContent === null || row.status === 'retired') throw new PlanNotInForceError();
+    if (row.inForceVersion === null || row.inForceContent === null || row.status === 'retired')
+      throw new PlanNotInForceError();
     return { planId: row.id, jurisdiction: row.jurisdiction, version: row.inForceVersion, content: row.inForceContent };
   }
 
@@ -81,7 +88,9 @@ export class PlanRegisterQueries {
   }
 
   private async readable(id: string, actor: Actor): Promise<PlanRow> {
-    const row = await this.dataSource.getRepository(PlanRow).findOneBy({ id, jurisdiction: In(readablePlanJurisdictions(actor, this.jurisdictions)) });
+    const row = await this.dataSource
+      .getRepository(PlanRow)
+      .findOneBy({ id, jurisdiction: In(readablePlanJurisdictions(actor, this.jurisdictions)) });
     if (!row) throw new PlanNotFoundError();
     return row;
   }

@@ -2,7 +2,8 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
  * Per incident: the facts plan criteria look at (kept here, from the incident's own events, so this projection does
- * not depend on another's progress) and the plans it currently suggests. A person confirms; nothing escalates by itself.
+ * not depend on another's progress) and the plans it currently suggests. A person confirms; nothing escalates by
+ * itself.
  */
 @Entity({ name: 'plan_suggestions' })
 export class PlanSuggestionRow {

@@ -15,7 +15,11 @@ export class AllocateStockController {
   @Requires('warehouse.allocate')
   @HttpCode(201)
   @ApiOperation({ summary: '调拨物资给事故（全部满足或全部不调拨；不足时 409 INSUFFICIENT_STOCK）' })
-  allocate(@Param('id', uuidParam) id: string, @Body() body: AllocationRequest, @CommandCtx() context: CommandContext): Promise<AllocationResponse> {
+  allocate(
+    @Param('id', uuidParam) id: string,
+    @Body() body: AllocationRequest,
+    @CommandCtx() context: CommandContext,
+  ): Promise<AllocationResponse> {
     return this.handler.handle(id, body, context);
   }
 }

@@ -25,9 +25,17 @@ export class AllocateStockHandler {
       closed: '事故已结案，不能再调拨物资',
       drill: '演练事故不动用真实库存（演练调拨见演练模块）',
     });
-    const allocationId = context.idempotencyKey ? idempotentAggregateId('allocation', context.actorId, context.idempotencyKey) : randomUUID();
+    const allocationId = context.idempotencyKey
+      ? idempotentAggregateId('allocation', context.actorId, context.idempotencyKey)
+      : randomUUID();
     const items = request.items.map((i) => ({ materialCode: i.materialCode, quantity: i.quantity }));
-    const command = { type: 'AllocateStock', allocationId, incidentId: request.incidentId, items, now: this.executor.now() } as const;
+    const command = {
+      type: 'AllocateStock',
+      allocationId,
+      incidentId: request.incidentId,
+      items,
+      now: this.executor.now(),
+    } as const;
     const answer = await this.answer.of(await this.executor.execute(warehouseAggregate, warehouseId, command, context));
     // A replayed request answers with the allocation its first attempt stored.
     const stored = answer.events.find((e) => e.type === 'StockAllocated');

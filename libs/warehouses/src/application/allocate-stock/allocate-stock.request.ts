@@ -6,6 +6,10 @@ import { StockLineRequest } from '../stock-line.request';
 export class AllocationRequest {
   @ApiProperty() @IsUUID() incidentId!: string;
   @ApiProperty({ type: [StockLineRequest] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => StockLineRequest)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => StockLineRequest)
   items!: StockLineRequest[];
 }

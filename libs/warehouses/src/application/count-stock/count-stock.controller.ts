@@ -16,7 +16,11 @@ export class CountStockController {
   @Requires('warehouse.stock')
   @HttpCode(200)
   @ApiOperation({ summary: '盘点：以实盘数为准，须写明原因' })
-  count(@Param('id', uuidParam) id: string, @Body() body: StockCountRequest, @CommandCtx() context: CommandContext): Promise<WarehouseCommandResponse> {
+  count(
+    @Param('id', uuidParam) id: string,
+    @Body() body: StockCountRequest,
+    @CommandCtx() context: CommandContext,
+  ): Promise<WarehouseCommandResponse> {
     return this.handler.handle(id, body, context);
   }
 }

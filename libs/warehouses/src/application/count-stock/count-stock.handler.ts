@@ -12,9 +12,17 @@ export class CountStockHandler {
     private readonly answer: WarehouseAnswer,
   ) {}
 
-  async handle(warehouseId: string, request: StockCountRequest, context: CommandContext): Promise<WarehouseCommandResponse> {
+  async handle(
+    warehouseId: string,
+    request: StockCountRequest,
+    context: CommandContext,
+  ): Promise<WarehouseCommandResponse> {
     const command = {
-      type: 'CountStock', materialCode: request.materialCode, counted: request.counted, reason: request.reason, now: this.executor.now(),
+      type: 'CountStock',
+      materialCode: request.materialCode,
+      counted: request.counted,
+      reason: request.reason,
+      now: this.executor.now(),
     } as const;
     return this.answer.of(await this.executor.execute(warehouseAggregate, warehouseId, command, context));
   }

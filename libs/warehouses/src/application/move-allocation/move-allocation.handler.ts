@@ -25,7 +25,13 @@ export class MoveAllocationHandler {
     context: CommandContext,
   ): Promise<WarehouseCommandResponse> {
     await this.assertIncidentVisible(warehouseId, allocationId, context);
-    const command = { type: 'MoveAllocation', allocationId, to, reason: request.reason, now: this.executor.now() } as const;
+    const command = {
+      type: 'MoveAllocation',
+      allocationId,
+      to,
+      reason: request.reason,
+      now: this.executor.now(),
+    } as const;
     return this.answer.of(await this.executor.execute(warehouseAggregate, warehouseId, command, context));
   }
 
@@ -34,13 +40,19 @@ export class MoveAllocationHandler {
    * warehouse's own county may not ship, deliver or cancel what the city sent from it to another county's incident:
    * to such a user the allocation does not exist (404, and the incident's id is not told).
    */
-  private async assertIncidentVisible(warehouseId: string, allocationId: string, context: CommandContext): Promise<void> {
+  private async assertIncidentVisible(
+    warehouseId: string,
+    allocationId: string,
+    context: CommandContext,
+  ): Promise<void> {
     const scope = context.visibleJurisdictions;
     if (!scope) return;
     const { state } = await this.executor.load(warehouseAggregate, warehouseId);
     // Outside the actor's scope the warehouse is not found, as the command itself would answer.
     if (state.status === 'none' || !scope.includes(state.jurisdiction)) throw new WarehouseNotFoundError();
-    const open = Object.prototype.hasOwnProperty.call(state.openAllocations, allocationId) ? state.openAllocations[allocationId] : undefined;
+    const open = Object.prototype.hasOwnProperty.call(state.openAllocations, allocationId)
+      ? state.openAllocations[allocationId]
+      : undefined;
     if (!open) return;
     try {
       await this.incidents.find(open.incidentId, scope);

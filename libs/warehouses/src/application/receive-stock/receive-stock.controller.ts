@@ -16,7 +16,11 @@ export class ReceiveStockController {
   @Requires('warehouse.stock')
   @HttpCode(201)
   @ApiOperation({ summary: '入库（可带批次与有效期）' })
-  receive(@Param('id', uuidParam) id: string, @Body() body: ReceiptRequest, @CommandCtx() context: CommandContext): Promise<WarehouseCommandResponse> {
+  receive(
+    @Param('id', uuidParam) id: string,
+    @Body() body: ReceiptRequest,
+    @CommandCtx() context: CommandContext,
+  ): Promise<WarehouseCommandResponse> {
     return this.handler.handle(id, body, context);
   }
 }

@@ -13,7 +13,11 @@ export class ReceiveStockHandler {
     private readonly answer: WarehouseAnswer,
   ) {}
 
-  async handle(warehouseId: string, request: ReceiptRequest, context: CommandContext): Promise<WarehouseCommandResponse> {
+  async handle(
+    warehouseId: string,
+    request: ReceiptRequest,
+    context: CommandContext,
+  ): Promise<WarehouseCommandResponse> {
     const items = request.items.map((i) => ({
       materialCode: i.materialCode,
       quantity: i.quantity,

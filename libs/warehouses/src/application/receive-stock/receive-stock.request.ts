@@ -11,6 +11,10 @@ export class ReceiptLineRequest extends StockLineRequest {
 
 export class ReceiptRequest {
   @ApiProperty({ type: [ReceiptLineRequest] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => ReceiptLineRequest)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => ReceiptLineRequest)
   items!: ReceiptLineRequest[];
 }

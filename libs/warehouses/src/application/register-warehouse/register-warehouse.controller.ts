@@ -16,7 +16,10 @@ export class RegisterWarehouseController {
   @Requires('warehouse.register')
   @HttpCode(201)
   @ApiOperation({ summary: '登记应急物资储备库（管理员）' })
-  register(@Body() body: RegisterWarehouseRequest, @CommandCtx() context: CommandContext): Promise<WarehouseCommandResponse> {
+  register(
+    @Body() body: RegisterWarehouseRequest,
+    @CommandCtx() context: CommandContext,
+  ): Promise<WarehouseCommandResponse> {
     return this.handler.handle(body, context);
   }
 }

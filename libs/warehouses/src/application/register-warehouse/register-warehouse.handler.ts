@@ -18,7 +18,9 @@ export class RegisterWarehouseHandler {
     if (context.visibleJurisdictions && !context.visibleJurisdictions.includes(request.jurisdiction)) {
       throw new OutsideJurisdictionError(request.jurisdiction);
     }
-    const id = context.idempotencyKey ? idempotentAggregateId('warehouse', context.actorId, context.idempotencyKey) : randomUUID();
+    const id = context.idempotencyKey
+      ? idempotentAggregateId('warehouse', context.actorId, context.idempotencyKey)
+      : randomUUID();
     const command = {
       type: 'RegisterWarehouse',
       warehouseId: id,
@@ -29,6 +31,8 @@ export class RegisterWarehouseHandler {
       reserveKind: request.reserveKind,
       now: this.executor.now(),
     } as const;
-    return this.answer.of(await this.executor.execute(warehouseAggregate, id, command, { ...context, jurisdiction: request.jurisdiction }));
+    return this.answer.of(
+      await this.executor.execute(warehouseAggregate, id, command, { ...context, jurisdiction: request.jurisdiction }),
+    );
   }
 }

@@ -1,8 +1,22 @@
 import { IsKnownJurisdiction } from '@app/shared/nest';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsLatitude, IsLongitude, IsNotEmpty, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { RESERVE_KINDS, WAREHOUSE_LEVELS, type ReserveKind, type WarehouseLevel } from '../../domain/warehouse/warehouse.types';
+import {
+  IsDefined,
+  IsIn,
+  IsLatitude,
+  IsLongitude,
+  IsNotEmpty,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  RESERVE_KINDS,
+  WAREHOUSE_LEVELS,
+  type ReserveKind,
+  type WarehouseLevel,
+} from '../../domain/warehouse/warehouse.types';
 
 export class WarehouseLocationRequest {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(300) address!: string;
@@ -13,7 +27,10 @@ export class WarehouseLocationRequest {
 export class RegisterWarehouseRequest {
   @ApiProperty({ example: '中卫市应急物资储备库' }) @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
   @ApiProperty({ enum: WAREHOUSE_LEVELS }) @IsIn(WAREHOUSE_LEVELS) level!: WarehouseLevel;
-  @ApiProperty({ type: WarehouseLocationRequest }) @IsDefined() @ValidateNested() @Type(() => WarehouseLocationRequest)
+  @ApiProperty({ type: WarehouseLocationRequest })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => WarehouseLocationRequest)
   location!: WarehouseLocationRequest;
   @ApiProperty({ example: '640500' }) @IsKnownJurisdiction() jurisdiction!: string;
   @ApiProperty({ enum: RESERVE_KINDS }) @IsIn(RESERVE_KINDS) reserveKind!: ReserveKind;

@@ -16,7 +16,11 @@ export class SetMinimumLevelController {
   @Requires('warehouse.stock')
   @HttpCode(200)
   @ApiOperation({ summary: '设置最低库存' })
-  minimum(@Param('id', uuidParam) id: string, @Body() body: MinimumLevelRequest, @CommandCtx() context: CommandContext): Promise<WarehouseCommandResponse> {
+  minimum(
+    @Param('id', uuidParam) id: string,
+    @Body() body: MinimumLevelRequest,
+    @CommandCtx() context: CommandContext,
+  ): Promise<WarehouseCommandResponse> {
     return this.handler.handle(id, body, context);
   }
 }

@@ -12,8 +12,17 @@ export class SetMinimumLevelHandler {
     private readonly answer: WarehouseAnswer,
   ) {}
 
-  async handle(warehouseId: string, request: MinimumLevelRequest, context: CommandContext): Promise<WarehouseCommandResponse> {
-    const command = { type: 'SetMinimumLevel', materialCode: request.materialCode, minimum: request.minimum, now: this.executor.now() } as const;
+  async handle(
+    warehouseId: string,
+    request: MinimumLevelRequest,
+    context: CommandContext,
+  ): Promise<WarehouseCommandResponse> {
+    const command = {
+      type: 'SetMinimumLevel',
+      materialCode: request.materialCode,
+      minimum: request.minimum,
+      now: this.executor.now(),
+    } as const;
     return this.answer.of(await this.executor.execute(warehouseAggregate, warehouseId, command, context));
   }
 }

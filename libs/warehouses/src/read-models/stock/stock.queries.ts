@@ -28,12 +28,22 @@ export class WarehouseStockQueries {
     const asked = filter.jurisdiction ? this.jurisdictions.descendants(filter.jurisdiction) : filter.scope;
     const where = { jurisdiction: In(asked.filter((c) => filter.scope.includes(c))) };
     const rows = await this.dataSource.getRepository(WarehouseRow).find({ where, order: { name: 'ASC' } });
-    const lines = rows.length === 0 ? [] : await this.dataSource.getRepository(StockLevelRow).find({
-      where: { warehouseId: In(rows.map((r) => r.id)) },
-      order: { materialCode: 'ASC' },
-    });
+    const lines =
+      rows.length === 0
+        ? []
+        : await this.dataSource.getRepository(StockLevelRow).find({
+            where: { warehouseId: In(rows.map((r) => r.id)) },
+            order: { materialCode: 'ASC' },
+          });
     const now = this.clock.now();
-    return rows.map((row) => toWarehouseView(row, lines.filter((l) => l.warehouseId === row.id), this.jurisdictions, now));
+    return rows.map((row) =>
+      toWarehouseView(
+        row,
+        lines.filter((l) => l.warehouseId === row.id),
+        this.jurisdictions,
+        now,
+      ),
+    );
   }
 
   async get(id: string, scope: readonly string[]): Promise<WarehouseView> {
@@ -44,9 +54,13 @@ export class WarehouseStockQueries {
 
   /** The warehouse as the board shows it now, or undefined (not projected yet, or outside `scope` when given). */
   async find(id: string, scope?: readonly string[]): Promise<WarehouseView | undefined> {
-    const row = await this.dataSource.getRepository(WarehouseRow).findOneBy(scope ? { id, jurisdiction: In([...scope]) } : { id });
+    const row = await this.dataSource
+      .getRepository(WarehouseRow)
+      .findOneBy(scope ? { id, jurisdiction: In([...scope]) } : { id });
     if (!row) return undefined;
-    const lines = await this.dataSource.getRepository(StockLevelRow).find({ where: { warehouseId: id }, order: { materialCode: 'ASC' } });
+    const lines = await this.dataSource
+      .getRepository(StockLevelRow)
+      .find({ where: { warehouseId: id }, order: { materialCode: 'ASC' } });
     return toWarehouseView(row, lines, this.jurisdictions, this.clock.now());
   }
 }

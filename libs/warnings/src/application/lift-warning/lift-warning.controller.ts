@@ -17,7 +17,11 @@ export class LiftWarningController {
   @HttpCode(200)
   @ApiHeader({ name: 'If-Match', required: false, description: '客户端所见的预警版本号' })
   @ApiOperation({ summary: '解除预警（CAP Cancel）；已解除的预警不能再调整' })
-  lift(@Param('id', uuidParam) id: string, @Body() body: LiftWarningRequest, @CommandCtx() context: CommandContext): Promise<WarningCommandResponse> {
+  lift(
+    @Param('id', uuidParam) id: string,
+    @Body() body: LiftWarningRequest,
+    @CommandCtx() context: CommandContext,
+  ): Promise<WarningCommandResponse> {
     return this.handler.handle(id, body, context);
   }
 }

@@ -14,7 +14,12 @@ export class LiftWarningHandler {
   ) {}
 
   async handle(warningId: string, body: LiftWarningRequest, context: CommandContext): Promise<WarningCommandResponse> {
-    const command = { type: 'LiftWarning', reason: body.reason, authority: warningAuthorityOf(context), now: this.executor.now() } as const;
+    const command = {
+      type: 'LiftWarning',
+      reason: body.reason,
+      authority: warningAuthorityOf(context),
+      now: this.executor.now(),
+    } as const;
     return this.answer.of(await this.executor.execute(warningAggregate, warningId, command, context));
   }
 }

@@ -17,7 +17,11 @@ export class UpdateWarningController {
   @HttpCode(200)
   @ApiHeader({ name: 'If-Match', required: false, description: '客户端所见的预警版本号' })
   @ApiOperation({ summary: '调整预警：级别、区域、内容、失效时间（CAP Update）' })
-  update(@Param('id', uuidParam) id: string, @Body() body: UpdateWarningRequest, @CommandCtx() context: CommandContext): Promise<WarningCommandResponse> {
+  update(
+    @Param('id', uuidParam) id: string,
+    @Body() body: UpdateWarningRequest,
+    @CommandCtx() context: CommandContext,
+  ): Promise<WarningCommandResponse> {
     return this.handler.handle(id, body, context);
   }
 }

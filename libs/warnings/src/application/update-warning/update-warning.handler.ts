@@ -13,9 +13,16 @@ export class UpdateWarningHandler {
     private readonly answer: WarningAnswer,
   ) {}
 
-  async handle(warningId: string, body: UpdateWarningRequest, context: CommandContext): Promise<WarningCommandResponse> {
+  async handle(
+    warningId: string,
+    body: UpdateWarningRequest,
+    context: CommandContext,
+  ): Promise<WarningCommandResponse> {
     const area = body.area
-      ? { description: body.area.description, polygon: body.area.polygon ? body.area.polygon.map((p) => ({ lat: p.lat, lng: p.lng })) : null }
+      ? {
+          description: body.area.description,
+          polygon: body.area.polygon ? body.area.polygon.map((p) => ({ lat: p.lat, lng: p.lng })) : null,
+        }
       : undefined;
     const executed = await this.executor.execute(
       warningAggregate,
