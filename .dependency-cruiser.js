@@ -15,6 +15,7 @@ const ENTRY_POINTS = [
   '^libs/shared/src/nest/index\\.ts$',
   '^libs/event-sourcing/src/projections/index\\.ts$',
   '^libs/event-sourcing/src/events/index\\.ts$',
+  '^libs/event-sourcing/src/testing/(index|projections)\\.ts$',
 ];
 
 module.exports = {
@@ -53,6 +54,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^apps/' },
       to: { path: '^libs/[^/]+/src/', pathNot: ENTRY_POINTS },
+    },
+    {
+      name: 'testing-helpers-only-in-specs',
+      comment: 'the given/when/then helpers (@app/event-sourcing/testing) call jest: only spec files may use them',
+      severity: 'error',
+      from: { pathNot: ['\\.(unit|int)\\.spec\\.ts$', '\\.e2e-spec\\.ts$', '^libs/event-sourcing/src/testing/'] },
+      to: { path: '^libs/event-sourcing/src/testing/' },
     },
     {
       name: 'libs-do-not-import-apps',

@@ -1,12 +1,13 @@
-import { fold } from '@app/event-sourcing';
+import { spec } from '@app/event-sourcing/testing';
 import type { DrillCommand } from './drill.commands';
 import { drillDecider, scenarioDecider } from './drill.decider';
-import type { DrillEvent } from './drill.events';
-import type { DrillState } from './drill.state';
+import { DrillAlreadyPlannedError, DrillNotFoundError, DrillStatusError, InjectNotFoundError, NotALiveDrillError, ScenarioAlreadySavedError, TeamNotInDrillError } from './drill.errors';
+import type { DrillEvent, ScenarioEvent } from './drill.events';
 import { dueInjects, nextDueAt, type Scenario } from './drill.types';
 
 const T0 = new Date('2026-11-23T02:00:00Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+const iso = (seconds: number) => at(seconds).toISOString();
 const scenario: Scenario = {
   injects: [
     { atSecond: 0, kind: 'report_incident', payload: { title: '演练：储罐泄漏' } },
@@ -18,105 +19,119 @@ const plan: DrillCommand = {
   type: 'PlanDrill', drillId: 'd1', title: '危化品泄漏综合演练', form: 'tabletop', scope: 'comprehensive', jurisdiction: '640500',
   planId: null, planVersion: null, participants: ['市应急局'], scenario, plannedBy: '演练组织者', now: T0,
 };
+const start = (seconds = 0): DrillCommand => ({ type: 'StartDrill', startedBy: 'c', now: at(seconds) });
+const end = (seconds: number): DrillCommand => ({ type: 'EndDrill', endedBy: 'c', now: at(seconds) });
+const inject = (index: number | null, kind: 'report_incident' | 'update_situation' | 'message', seconds: number, incidentId: string | null = null, payload = {}): DrillCommand =>
+  ({ type: 'RecordInjectExecuted', index, kind, payload, incidentId, now: at(seconds) });
+const join = (teamId: string): DrillCommand => ({ type: 'JoinTeamToDrill', teamId, now: at(5) });
+const recall = (teamId: string): DrillCommand => ({ type: 'RecallTeamFromDrill', teamId, recalledBy: '指挥员', now: at(9) });
 
-function run(commands: DrillCommand[]): { state: DrillState; events: DrillEvent[] } {
-  const events: DrillEvent[] = [];
-  let state = drillDecider.initialState;
-  for (const command of commands) {
-    const produced = drillDecider.decide(command, state);
-    events.push(...produced);
-    state = fold(drillDecider, produced, state);
-  }
-  return { state, events };
-}
+// The history, as the stream would hold it.
+const planned = (form: 'tabletop' | 'live' = 'tabletop'): DrillEvent => ({
+  type: 'DrillPlanned',
+  data: {
+    drillId: 'd1', title: '危化品泄漏综合演练', form, scope: 'comprehensive', jurisdiction: '640500', planId: null, planVersion: null,
+    participants: ['市应急局'], scenario, plannedBy: '演练组织者', plannedAt: T0.toISOString(),
+  },
+});
+const started: DrillEvent = { type: 'DrillStarted', data: { drillId: 'd1', startedAt: iso(0), startedBy: 'c' } };
+const executed = (index: number, seconds: number): DrillEvent => ({
+  type: 'InjectExecuted', data: { drillId: 'd1', index, kind: 'report_incident', payload: {}, executedAt: iso(seconds), incidentId: 'i1' },
+});
+const ended = (seconds: number): DrillEvent => ({ type: 'DrillEnded', data: { drillId: 'd1', endedAt: iso(seconds), endedBy: 'c' } });
+const joined = (teamId: string): DrillEvent => ({ type: 'TeamJoinedDrill', data: { drillId: 'd1', teamId, at: iso(5) } });
+const recalled = (teamId: string): DrillEvent => ({ type: 'TeamRecalledFromDrill', data: { drillId: 'd1', teamId, at: iso(9), recalledBy: '指挥员' } });
 
-describe('drill decider', () => {
-  it('plans, starts, records injects once each and ends', () => {
-    const { state, events } = run([
-      plan,
-      { type: 'StartDrill', startedBy: 'c', now: at(0) },
-      { type: 'RecordInjectExecuted', index: 0, kind: 'report_incident', payload: {}, incidentId: 'i1', now: at(1) },
-      { type: 'RecordInjectExecuted', index: 0, kind: 'report_incident', payload: {}, incidentId: 'i1', now: at(2) },
-      { type: 'RecordInjectExecuted', index: null, kind: 'message', payload: { text: '手动' }, incidentId: null, now: at(3) },
-      { type: 'EndDrill', endedBy: 'c', now: at(4) },
+const drill = spec(drillDecider);
+
+describe('a drill not yet planned', () => {
+  it('is planned with its scenario, scoped to its jurisdiction and drill', () => {
+    const { state } = drill.when(plan).then([planned()]);
+    expect(drillDecider.scopeOf!(state)).toEqual({ jurisdiction: '640500', drillId: 'd1' });
+  });
+  it('cannot be started', () => {
+    drill.when(start()).thenThrows(DrillNotFoundError, 'DRILL_NOT_FOUND');
+  });
+});
+
+describe('a planned drill', () => {
+  const ready = drill.given([planned()]);
+  it('is started', () => {
+    ready.when(start()).then([started]);
+  });
+  it('cannot be planned again, ended, or record injects', () => {
+    ready.when(plan).thenThrows(DrillAlreadyPlannedError, 'DRILL_ALREADY_PLANNED');
+    ready.when(end(0)).thenThrows(DrillStatusError, 'DRILL_NOT_RUNNING');
+    ready.when(inject(null, 'message', 0)).thenThrows(DrillStatusError, 'DRILL_NOT_RUNNING');
+  });
+});
+
+describe('a running drill', () => {
+  const running = drill.given([planned(), started]);
+  it('records a scripted inject once, and manual injects', () => {
+    running.when(inject(0, 'report_incident', 1, 'i1')).then([executed(0, 1)]);
+    drill.given([planned(), started, executed(0, 1)]).when(inject(0, 'report_incident', 2, 'i1')).thenNothing();
+    running.when(inject(null, 'message', 3, null, { text: '手动' })).then([
+      { type: 'InjectExecuted', data: { drillId: 'd1', index: null, kind: 'message', payload: { text: '手动' }, executedAt: iso(3), incidentId: null } },
     ]);
-    expect(events.map((e) => e.type)).toEqual(['DrillPlanned', 'DrillStarted', 'InjectExecuted', 'InjectExecuted', 'DrillEnded']);
-    expect(events[0]!.data).toMatchObject({ drillId: 'd1', planId: null, planVersion: null, plannedAt: T0.toISOString(), scenario });
-    expect(events[2]!.data).toEqual({ drillId: 'd1', index: 0, kind: 'report_incident', payload: {}, executedAt: at(1).toISOString(), incidentId: 'i1' });
+  });
+  it('is ended, keeping what ran', () => {
+    const { state } = drill.given([planned(), started, executed(0, 1)]).when(end(4)).then([ended(4)]);
     expect(state).toMatchObject({ status: 'ended', executed: [0] });
   });
-
-  it('refuses out-of-order commands', () => {
-    expect(() => run([{ type: 'StartDrill', startedBy: 'c', now: T0 }])).toThrow(expect.objectContaining({ code: 'DRILL_NOT_FOUND' }));
-    expect(() => run([plan, plan])).toThrow(expect.objectContaining({ code: 'DRILL_ALREADY_PLANNED' }));
-    expect(() => run([plan, { type: 'EndDrill', endedBy: 'c', now: T0 }])).toThrow(expect.objectContaining({ code: 'DRILL_NOT_RUNNING' }));
-    expect(() => run([plan, { type: 'RecordInjectExecuted', index: null, kind: 'message', payload: {}, incidentId: null, now: T0 }])).toThrow(expect.objectContaining({ code: 'DRILL_NOT_RUNNING' }));
-    const started = [plan, { type: 'StartDrill', startedBy: 'c', now: T0 } as DrillCommand];
-    expect(() => run([...started, { type: 'StartDrill', startedBy: 'c', now: T0 }])).toThrow(expect.objectContaining({ code: 'DRILL_ALREADY_STARTED' }));
-    expect(() => run([...started, { type: 'RecordInjectExecuted', index: 7, kind: 'message', payload: {}, incidentId: null, now: T0 }])).toThrow(expect.objectContaining({ code: 'INJECT_NOT_FOUND' }));
+  it('refuses a second start and an inject not in the script', () => {
+    running.when(start()).thenThrows(DrillStatusError, 'DRILL_ALREADY_STARTED');
+    running.when(inject(7, 'message', 0)).thenThrows(InjectNotFoundError, 'INJECT_NOT_FOUND');
   });
+});
 
-  it('an ended drill executes nothing more', () => {
-    expect(() => run([
-      plan,
-      { type: 'StartDrill', startedBy: 'c', now: T0 },
-      { type: 'EndDrill', endedBy: 'c', now: at(10) },
-      { type: 'RecordInjectExecuted', index: 1, kind: 'update_situation', payload: {}, incidentId: null, now: at(400) },
-    ])).toThrow(expect.objectContaining({ code: 'DRILL_NOT_RUNNING' }));
-  });
-
-  it('scopes every event to its jurisdiction and drill', () => {
-    const { state } = run([plan]);
-    expect(drillDecider.scopeOf!(state)).toEqual({ jurisdiction: '640500', drillId: 'd1' });
+describe('an ended drill', () => {
+  it('executes nothing more', () => {
+    drill.given([planned(), started, ended(10)]).when(inject(1, 'update_situation', 400)).thenThrows(DrillStatusError, 'DRILL_NOT_RUNNING');
   });
 });
 
 describe('due injects', () => {
   it('derives what is due from the start time, the clock and what ran, in time order', () => {
-    const start = T0.toISOString();
+    const startedAt = T0.toISOString();
     expect(dueInjects(scenario, null, [], at(1000))).toEqual([]);
-    expect(dueInjects(scenario, start, [], at(59)).map((d) => d.index)).toEqual([0]);
-    expect(dueInjects(scenario, start, [], at(300)).map((d) => d.index)).toEqual([0, 2, 1]);
-    expect(dueInjects(scenario, start, [0, 2], at(300)).map((d) => d.index)).toEqual([1]);
-    expect(nextDueAt(scenario, start, [0])).toEqual(at(60));
-    expect(nextDueAt(scenario, start, [0, 1, 2])).toBeNull();
+    expect(dueInjects(scenario, startedAt, [], at(59)).map((d) => d.index)).toEqual([0]);
+    expect(dueInjects(scenario, startedAt, [], at(300)).map((d) => d.index)).toEqual([0, 2, 1]);
+    expect(dueInjects(scenario, startedAt, [0, 2], at(300)).map((d) => d.index)).toEqual([1]);
+    expect(nextDueAt(scenario, startedAt, [0])).toEqual(at(60));
+    expect(nextDueAt(scenario, startedAt, [0, 1, 2])).toBeNull();
     expect(nextDueAt(scenario, null, [])).toBeNull();
   });
 });
 
 describe('scenario decider', () => {
+  const save = { type: 'SaveScenario' as const, scenarioId: 's1', name: '储罐泄漏', description: null, jurisdiction: '640500', injects: scenario.injects, savedBy: 'c', now: T0 };
+  const saved: ScenarioEvent = {
+    type: 'ScenarioSaved',
+    data: { scenarioId: 's1', name: '储罐泄漏', description: null, jurisdiction: '640500', injects: scenario.injects, savedBy: 'c', savedAt: T0.toISOString() },
+  };
   it('saves a scenario once', () => {
-    const save = { type: 'SaveScenario' as const, scenarioId: 's1', name: '储罐泄漏', description: null, jurisdiction: '640500', injects: scenario.injects, savedBy: 'c', now: T0 };
-    const events = scenarioDecider.decide(save, scenarioDecider.initialState);
-    expect(events[0]).toMatchObject({ type: 'ScenarioSaved', data: { scenarioId: 's1', savedAt: T0.toISOString() } });
-    expect(() => scenarioDecider.decide(save, fold(scenarioDecider, events))).toThrow(expect.objectContaining({ code: 'SCENARIO_ALREADY_SAVED' }));
+    spec(scenarioDecider).when(save).then([saved]);
+    spec(scenarioDecider).given([saved]).when(save).thenThrows(ScenarioAlreadySavedError, 'SCENARIO_ALREADY_SAVED');
   });
 });
 
-describe('real teams in a live drill (docs/domain.md rule 21)', () => {
-  const live: DrillCommand = { ...plan, form: 'live' } as DrillCommand;
-  const start: DrillCommand = { type: 'StartDrill', startedBy: 'c', now: at(0) };
-  const join = (teamId: string): DrillCommand => ({ type: 'JoinTeamToDrill', teamId, now: at(5) });
-  const recall = (teamId: string): DrillCommand => ({ type: 'RecallTeamFromDrill', teamId, recalledBy: '指挥员', now: at(9) });
-  const codeOf = (commands: DrillCommand[]) => {
-    try {
-      run(commands);
-      return undefined;
-    } catch (error) {
-      return (error as { code?: string }).code;
-    }
-  };
-
-  it('records teams joining once and recalled, and keeps those still in it after the end', () => {
-    const { state, events } = run([live, start, join('t1'), join('t1'), join('t2'), recall('t1'), { type: 'EndDrill', endedBy: 'c', now: at(20) }]);
-    expect(events.map((e) => e.type)).toEqual(['DrillPlanned', 'DrillStarted', 'TeamJoinedDrill', 'TeamJoinedDrill', 'TeamRecalledFromDrill', 'DrillEnded']);
-    expect(events[2]).toEqual({ type: 'TeamJoinedDrill', data: { drillId: 'd1', teamId: 't1', at: at(5).toISOString() } });
+describe('real teams in a running live drill (docs/domain.md rule 21)', () => {
+  const live = drill.given([planned('live'), started]);
+  it('records a team joining once', () => {
+    live.when(join('t1')).then([{ type: 'TeamJoinedDrill', data: { drillId: 'd1', teamId: 't1', at: iso(5) } }]);
+    drill.given([planned('live'), started, joined('t1')]).when(join('t1')).thenNothing();
+  });
+  it('records a team recalled, and keeps those still in it after the end', () => {
+    const withTeams = [planned('live'), started, joined('t1'), joined('t2')];
+    drill.given(withTeams).when(recall('t1')).then([recalled('t1')]);
+    const { state } = drill.given([...withTeams, recalled('t1')]).when(end(20)).then([ended(20)]);
     expect(state).toMatchObject({ status: 'ended', teams: ['t2'] });
   });
   it('refuses a tabletop drill (NOT_A_LIVE_DRILL), a drill not running, and recalling a team not in it', () => {
-    expect(codeOf([plan, start, join('t1')])).toBe('NOT_A_LIVE_DRILL');
-    expect(codeOf([live, join('t1')])).toBe('DRILL_NOT_RUNNING');
-    expect(codeOf([live, start, { type: 'EndDrill', endedBy: 'c', now: at(1) }, join('t1')])).toBe('DRILL_NOT_RUNNING');
-    expect(codeOf([live, start, recall('t1')])).toBe('TEAM_NOT_IN_DRILL');
+    drill.given([planned(), started]).when(join('t1')).thenThrows(NotALiveDrillError, 'NOT_A_LIVE_DRILL');
+    drill.given([planned('live')]).when(join('t1')).thenThrows(DrillStatusError, 'DRILL_NOT_RUNNING');
+    drill.given([planned('live'), started, ended(1)]).when(join('t1')).thenThrows(DrillStatusError, 'DRILL_NOT_RUNNING');
+    live.when(recall('t1')).thenThrows(TeamNotInDrillError, 'TEAM_NOT_IN_DRILL');
   });
 });

@@ -1,33 +1,40 @@
-import { fold } from '@app/event-sourcing';
-import { evaluationDecider, type EvaluationCommand, type EvaluationEvent } from './evaluation';
+import { spec } from '@app/event-sourcing/testing';
+import { evaluationDecider, RubricLockedError, ScoreOutOfRubricError, type EvaluationCommand, type EvaluationEvent } from './evaluation';
 
 const now = new Date('2026-11-23T03:00:00Z');
-const run = (...commands: EvaluationCommand[]): EvaluationEvent[] => {
-  const events: EvaluationEvent[] = [];
-  for (const c of commands) events.push(...evaluationDecider.decide(c, fold(evaluationDecider, events)));
-  return events;
-};
-const code = (fn: () => unknown) => {
-  try {
-    fn();
-    return undefined;
-  } catch (e) {
-    return (e as { code?: string }).code;
-  }
-};
+const earlier = '2026-11-23T02:00:00.000Z';
+const score = (aspect: string, value: number, comment: string | null = null): EvaluationCommand =>
+  ({ type: 'RecordScores', drillId: 'd', evaluator: '甲', scores: [{ aspect, score: value, comment }], now });
+const speed = [{ key: 'speed', label: '响应速度', weight: 1, maxScore: 10 }];
+const setRubric: EvaluationCommand = { type: 'SetRubric', drillId: 'd', aspects: speed, by: '演练组织者', now };
 
-describe('drill evaluation aggregate', () => {
-  it('scores aspects of the default AQ/T 9009 rubric within their maxima', () => {
-    const events = run({ type: 'RecordScores', drillId: 'd', evaluator: '甲', scores: [{ aspect: 'plan_fitness', score: 80, comment: null }], now });
-    expect(events[0]).toMatchObject({ type: 'ScoresRecorded', data: { evaluator: '甲' } });
-    expect(code(() => run({ type: 'RecordScores', drillId: 'd', evaluator: '甲', scores: [{ aspect: 'plan_fitness', score: 101, comment: null }], now }))).toBe('SCORE_NOT_IN_RUBRIC');
-    expect(code(() => run({ type: 'RecordScores', drillId: 'd', evaluator: '甲', scores: [{ aspect: 'nope', score: 1, comment: null }], now }))).toBe('SCORE_NOT_IN_RUBRIC');
+// The history, as the stream would hold it.
+const rubricSet: EvaluationEvent = { type: 'RubricSet', data: { drillId: 'd', aspects: speed, setBy: '演练组织者', setAt: earlier } };
+const scored: EvaluationEvent = { type: 'ScoresRecorded', data: { drillId: 'd', evaluator: '甲', scores: [{ aspect: 'speed', score: 9, comment: '快' }], recordedAt: earlier } };
+
+const evaluation = spec(evaluationDecider);
+
+describe('a drill evaluation on the default AQ/T 9009 rubric', () => {
+  it('scores aspects of the rubric within their maxima', () => {
+    evaluation.when(score('plan_fitness', 80)).then([
+      { type: 'ScoresRecorded', data: { drillId: 'd', evaluator: '甲', scores: [{ aspect: 'plan_fitness', score: 80, comment: null }], recordedAt: now.toISOString() } },
+    ]);
+    evaluation.when(score('plan_fitness', 101)).thenThrows(ScoreOutOfRubricError, 'SCORE_NOT_IN_RUBRIC');
+    evaluation.when(score('nope', 1)).thenThrows(ScoreOutOfRubricError, 'SCORE_NOT_IN_RUBRIC');
   });
+  it('takes a configured rubric before the first score', () => {
+    const { state } = evaluation.when(setRubric).then([{ type: 'RubricSet', data: { drillId: 'd', aspects: speed, setBy: '演练组织者', setAt: now.toISOString() } }]);
+    expect(state.rubric.map((a) => a.key)).toEqual(['speed']);
+  });
+});
 
-  it('a configured rubric replaces the default until the first score, then it is locked', () => {
-    const rubric: EvaluationCommand = { type: 'SetRubric', drillId: 'd', aspects: [{ key: 'speed', label: '响应速度', weight: 1, maxScore: 10 }], by: '演练组织者', now };
-    const events = run(rubric, { type: 'RecordScores', drillId: 'd', evaluator: '甲', scores: [{ aspect: 'speed', score: 9, comment: '快' }], now });
-    expect(fold(evaluationDecider, events).rubric.map((a) => a.key)).toEqual(['speed']);
-    expect(code(() => run(rubric, { type: 'RecordScores', drillId: 'd', evaluator: '甲', scores: [{ aspect: 'speed', score: 9, comment: null }], now }, rubric))).toBe('RUBRIC_LOCKED');
+describe('a drill evaluation with a configured rubric', () => {
+  it('scores against that rubric instead of the default', () => {
+    const { state } = evaluation.given([rubricSet]).when(score('speed', 9, '快')).then([expect.objectContaining({ type: 'ScoresRecorded' })]);
+    expect(state.rubric.map((a) => a.key)).toEqual(['speed']);
+    evaluation.given([rubricSet]).when(score('plan_fitness', 80)).thenThrows(ScoreOutOfRubricError, 'SCORE_NOT_IN_RUBRIC');
+  });
+  it('is locked once scored', () => {
+    evaluation.given([rubricSet, scored]).when(setRubric).thenThrows(RubricLockedError, 'RUBRIC_LOCKED');
   });
 });

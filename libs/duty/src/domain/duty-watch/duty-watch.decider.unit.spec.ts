@@ -1,71 +1,81 @@
-import { fold } from '@app/event-sourcing';
+import { spec } from '@app/event-sourcing/testing';
 import type { DutyWatchCommand } from './duty-watch.commands';
-import { decideDutyWatch, dutyWatchDecider } from './duty-watch.decider';
+import { dutyWatchDecider } from './duty-watch.decider';
 import type { DutyWatchEvent, HandoverSummary } from './duty-watch.events';
+import { InvalidHandoverTargetError, InvalidShiftPeriodError, NoNextShiftError, NoShiftOnDutyError, ShiftAlreadyHandedOverError, ShiftOverlapError } from '../duty.errors';
 
 const by = { userId: 'u1', name: '王值班' };
 const at = (iso: string) => new Date(iso);
 const NOW = at('2026-11-22T10:00:00Z');
 const summary: HandoverSummary = { computedAt: NOW.toISOString(), openIncidents: [], pendingDeadlines: [] };
+const leader = { name: '李带班', phone: null };
+const officers = [{ name: '王值班', phone: '0955-1' }];
 const schedule = (shiftId: string, startsAt: string, endsAt: string, now = NOW): DutyWatchCommand => ({
-  type: 'ScheduleShift', jurisdiction: '640521', shiftId, leader: { name: '李带班', phone: null }, officers: [{ name: '王值班', phone: '0955-1' }],
-  startsAt: at(startsAt), endsAt: at(endsAt), by, now,
+  type: 'ScheduleShift', jurisdiction: '640521', shiftId, leader, officers, startsAt: at(startsAt), endsAt: at(endsAt), by, now,
 });
 const handOver = (now: Date, toShiftId?: string): DutyWatchCommand => ({
   type: 'HandOverShift', jurisdiction: '640521', handoverId: 'h1', note: '园区泄漏事故仍在处置', summary, by, now, ...(toShiftId ? { toShiftId } : {}),
 });
-const given = (...commands: DutyWatchCommand[]) =>
-  commands.reduce<DutyWatchEvent[]>((events, c) => [...events, ...decideDutyWatch(c, fold(dutyWatchDecider, events))], []);
-const when = (history: DutyWatchEvent[], command: DutyWatchCommand) => () => decideDutyWatch(command, fold(dutyWatchDecider, history));
 
-const DAY = schedule('day', '2026-11-22T00:00:00Z', '2026-11-22T12:00:00Z');
-const NIGHT = schedule('night', '2026-11-22T12:00:00Z', '2026-11-23T00:00:00Z');
+// The history, as the stream would hold it.
+const scheduled = (shiftId: string, startsAt: string, endsAt: string): DutyWatchEvent => ({
+  type: 'ShiftScheduled',
+  data: { jurisdiction: '640521', shiftId, leader, officers, startsAt, endsAt, scheduledBy: by, scheduledAt: '2026-11-21T08:00:00.000Z' },
+});
+const DAY = scheduled('day', '2026-11-22T00:00:00.000Z', '2026-11-22T12:00:00.000Z');
+const NIGHT = scheduled('night', '2026-11-22T12:00:00.000Z', '2026-11-23T00:00:00.000Z');
+const LATER = scheduled('later', '2026-11-23T00:00:00.000Z', '2026-11-23T12:00:00.000Z');
+const handedOver = (fromShiftId: string, toShiftId: string, handedOverAt: string): DutyWatchEvent => ({
+  type: 'ShiftHandedOver',
+  data: { jurisdiction: '640521', handoverId: 'h1', fromShiftId, toShiftId, note: '园区泄漏事故仍在处置', summary, handedOverBy: by, handedOverAt },
+});
+
+const watch = spec(dutyWatchDecider);
 
 describe('duty watch: scheduling shifts', () => {
   it('schedules a shift with its leader and officers', () => {
-    const [event] = given(DAY);
-    expect(event).toMatchObject({ type: 'ShiftScheduled', data: { shiftId: 'day', jurisdiction: '640521', startsAt: '2026-11-22T00:00:00.000Z', leader: { name: '李带班' } } });
+    watch.when(schedule('day', '2026-11-22T00:00:00Z', '2026-11-22T12:00:00Z')).then([
+      { type: 'ShiftScheduled', data: expect.objectContaining({ shiftId: 'day', jurisdiction: '640521', startsAt: '2026-11-22T00:00:00.000Z', leader, scheduledAt: NOW.toISOString() }) },
+    ]);
   });
 
   it('refuses an overlapping shift with SHIFT_OVERLAP, and accepts one that starts when the other ends', () => {
-    const history = given(DAY);
-    expect(when(history, schedule('x', '2026-11-22T11:00:00Z', '2026-11-22T20:00:00Z'))).toThrow(expect.objectContaining({ code: 'SHIFT_OVERLAP' }));
-    expect(when(history, schedule('y', '2026-11-21T23:00:00Z', '2026-11-23T00:00:00Z'))).toThrow(expect.objectContaining({ code: 'SHIFT_OVERLAP' }));
-    expect(when(history, NIGHT)()).toHaveLength(1);
+    const dayScheduled = watch.given([DAY]);
+    dayScheduled.when(schedule('x', '2026-11-22T11:00:00Z', '2026-11-22T20:00:00Z')).thenThrows(ShiftOverlapError, 'SHIFT_OVERLAP');
+    dayScheduled.when(schedule('y', '2026-11-21T23:00:00Z', '2026-11-23T00:00:00Z')).thenThrows(ShiftOverlapError, 'SHIFT_OVERLAP');
+    dayScheduled.when(schedule('night', '2026-11-22T12:00:00Z', '2026-11-23T00:00:00Z')).then([expect.objectContaining({ type: 'ShiftScheduled' })]);
   });
 
   it('refuses empty, inverted, over-48-hour and already ended periods', () => {
-    expect(when([], schedule('a', '2026-11-22T12:00:00Z', '2026-11-22T12:00:00Z'))).toThrow(expect.objectContaining({ code: 'INVALID_SHIFT_PERIOD' }));
-    expect(when([], schedule('a', '2026-11-22T12:00:00Z', '2026-11-22T11:00:00Z'))).toThrow(expect.objectContaining({ code: 'INVALID_SHIFT_PERIOD' }));
-    expect(when([], schedule('a', '2026-11-22T00:00:00Z', '2026-11-24T00:00:01Z'))).toThrow(expect.objectContaining({ code: 'INVALID_SHIFT_PERIOD' }));
-    expect(when([], schedule('a', '2026-11-21T00:00:00Z', '2026-11-21T12:00:00Z'))).toThrow(expect.objectContaining({ code: 'INVALID_SHIFT_PERIOD' }));
-    expect(when([], schedule('a', '2026-11-22T00:00:00Z', '2026-11-24T00:00:00Z'))()).toHaveLength(1);
+    watch.when(schedule('a', '2026-11-22T12:00:00Z', '2026-11-22T12:00:00Z')).thenThrows(InvalidShiftPeriodError, 'INVALID_SHIFT_PERIOD');
+    watch.when(schedule('a', '2026-11-22T12:00:00Z', '2026-11-22T11:00:00Z')).thenThrows(InvalidShiftPeriodError, 'INVALID_SHIFT_PERIOD');
+    watch.when(schedule('a', '2026-11-22T00:00:00Z', '2026-11-24T00:00:01Z')).thenThrows(InvalidShiftPeriodError, 'INVALID_SHIFT_PERIOD');
+    watch.when(schedule('a', '2026-11-21T00:00:00Z', '2026-11-21T12:00:00Z')).thenThrows(InvalidShiftPeriodError, 'INVALID_SHIFT_PERIOD');
+    watch.when(schedule('a', '2026-11-22T00:00:00Z', '2026-11-24T00:00:00Z')).then([expect.objectContaining({ type: 'ShiftScheduled' })]);
   });
 });
 
 describe('duty watch: handing over', () => {
+  const twoShifts = watch.given([DAY, NIGHT]);
   it('hands the shift on duty to the next one, with note and summary', () => {
-    const [event] = when(given(DAY, NIGHT), handOver(at('2026-11-22T11:50:00Z')))();
-    expect(event).toMatchObject({ type: 'ShiftHandedOver', data: { fromShiftId: 'day', toShiftId: 'night', note: '园区泄漏事故仍在处置', summary, handedOverBy: by } });
+    twoShifts.when(handOver(at('2026-11-22T11:50:00Z'))).then([handedOver('day', 'night', '2026-11-22T11:50:00.000Z')]);
   });
 
   it('a shift that just ended still hands over (grace period), and only once', () => {
-    const history = given(DAY, NIGHT);
-    const [event] = when(history, handOver(at('2026-11-22T12:10:00Z')))();
-    expect(event!.data).toMatchObject({ fromShiftId: 'day', toShiftId: 'night' });
-    expect(when([...history, event!], handOver(at('2026-11-22T11:59:00Z')))).toThrow(expect.objectContaining({ code: 'SHIFT_ALREADY_HANDED_OVER' }));
+    twoShifts.when(handOver(at('2026-11-22T12:10:00Z'))).then([handedOver('day', 'night', '2026-11-22T12:10:00.000Z')]);
+    watch.given([DAY, NIGHT, handedOver('day', 'night', '2026-11-22T12:10:00.000Z')]).when(handOver(at('2026-11-22T11:59:00Z')))
+      .thenThrows(ShiftAlreadyHandedOverError, 'SHIFT_ALREADY_HANDED_OVER');
   });
 
   it('needs a shift on duty and a next shift', () => {
-    expect(when(given(NIGHT), handOver(NOW))).toThrow(expect.objectContaining({ code: 'NO_SHIFT_ON_DUTY' }));
-    expect(when(given(DAY), handOver(NOW))).toThrow(expect.objectContaining({ code: 'NO_NEXT_SHIFT' }));
+    watch.given([NIGHT]).when(handOver(NOW)).thenThrows(NoShiftOnDutyError, 'NO_SHIFT_ON_DUTY');
+    watch.given([DAY]).when(handOver(NOW)).thenThrows(NoNextShiftError, 'NO_NEXT_SHIFT');
   });
 
   it('an explicit taking-over shift must come after the handing-over one', () => {
-    const later = schedule('later', '2026-11-23T00:00:00Z', '2026-11-23T12:00:00Z');
-    const history = given(DAY, NIGHT, later);
-    expect(when(history, handOver(NOW, 'later'))()[0]!.data).toMatchObject({ fromShiftId: 'day', toShiftId: 'later' });
-    expect(when(history, handOver(NOW, 'day'))).toThrow(expect.objectContaining({ code: 'INVALID_HANDOVER_TARGET' }));
-    expect(when(history, handOver(NOW, 'nope'))).toThrow(expect.objectContaining({ code: 'INVALID_HANDOVER_TARGET' }));
+    const threeShifts = watch.given([DAY, NIGHT, LATER]);
+    threeShifts.when(handOver(NOW, 'later')).then([handedOver('day', 'later', NOW.toISOString())]);
+    threeShifts.when(handOver(NOW, 'day')).thenThrows(InvalidHandoverTargetError, 'INVALID_HANDOVER_TARGET');
+    threeShifts.when(handOver(NOW, 'nope')).thenThrows(InvalidHandoverTargetError, 'INVALID_HANDOVER_TARGET');
   });
 });

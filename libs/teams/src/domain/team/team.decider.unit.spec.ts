@@ -1,16 +1,21 @@
-import { fold } from '@app/event-sourcing';
-import { DomainError } from '@app/shared';
+import { spec } from '@app/event-sourcing/testing';
 import type { RegisterTeam, TeamCommand } from './team.commands';
 import { teamDecider } from './team.decider';
-import type { TeamEvent } from './team.events';
+import { IllegalTeamStatusError, TeamAlreadyRegisteredError, TeamNotAvailableError, TeamNotFoundError } from './team.errors';
+import type { TeamEvent, TeamRegistered } from './team.events';
 import { TEAM_STATUSES, type TeamStatus } from './team.types';
 
 const now = new Date('2026-11-23T02:00:00Z');
+const at = now.toISOString();
+const earlier = '2026-11-23T01:00:00.000Z';
 const incidentId = '6ff27098-6645-599c-823b-cb896f59f5e7';
+const teamId = '0b8c2f7e-4a55-4c1c-9d0e-1f2a3b4c5d6e';
+const drillId = 'd0d0d0d0-0000-4000-8000-000000000001';
+const otherDrill = 'd0d0d0d0-0000-4000-8000-000000000002';
 
 const register: RegisterTeam = {
   type: 'RegisterTeam',
-  teamId: '0b8c2f7e-4a55-4c1c-9d0e-1f2a3b4c5d6e',
+  teamId,
   name: '中卫市危化品专业救援队（演示）',
   kind: 'professional',
   specialties: ['hazardous_chemicals', 'fire'],
@@ -21,88 +26,86 @@ const register: RegisterTeam = {
   contact: { name: '李强', phone: '0955-0000002' },
   now,
 };
-
+type ReportableStatus = Exclude<TeamStatus, 'dispatched' | 'in_drill'>;
 const dispatch: TeamCommand = { type: 'DispatchTeam', incidentId, task: '堵漏', now };
-const status = (s: Exclude<TeamStatus, 'dispatched' | 'in_drill'>): TeamCommand => ({ type: 'ReportTeamStatus', status: s, now });
+const status = (s: ReportableStatus): TeamCommand => ({ type: 'ReportTeamStatus', status: s, now });
+const take: TeamCommand = { type: 'TakeTeamIntoDrill', drillId, now };
+const release = (reason: 'recalled' | 'drill_ended', id = drillId): TeamCommand => ({ type: 'ReleaseTeamFromDrill', drillId: id, reason, now });
 
-function given(...commands: TeamCommand[]): TeamEvent[] {
-  const history: TeamEvent[] = [];
-  for (const command of commands) history.push(...teamDecider.decide(command, fold(teamDecider, history)));
-  return history;
-}
-const when = (history: TeamEvent[], command: TeamCommand): TeamEvent[] => teamDecider.decide(command, fold(teamDecider, history));
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-    return undefined;
-  } catch (error) {
-    return error instanceof DomainError ? error.code : 'not a domain error';
-  }
-}
+// The history, as the stream would hold it.
+const { type: _type, now: _now, ...profile } = register;
+const registered: TeamRegistered = { type: 'TeamRegistered', data: { ...profile, registeredAt: earlier } };
+const dispatched: TeamEvent = { type: 'TeamDispatched', data: { teamId, incidentId, task: '堵漏', dispatchedAt: earlier } };
+const reported = (from: TeamStatus, to: TeamStatus, incident: string | null = incidentId, reportedAt = earlier): TeamEvent => ({
+  type: 'TeamStatusReported',
+  data: { teamId, from, status: to, incidentId: incident, note: null, location: null, reportedAt },
+});
+const takenIntoDrill: TeamEvent = { type: 'TeamTakenIntoDrill', data: { teamId, drillId, at: earlier } };
+const releasedFromDrill = (reason: 'recalled' | 'drill_ended'): TeamEvent => ({ type: 'TeamReleasedFromDrill', data: { teamId, drillId, reason, at: earlier } });
+
+const team = spec(teamDecider);
 
 describe('a team that does not exist', () => {
   it('is registered available', () => {
-    const events = when([], register);
-    expect(events).toEqual([{ type: 'TeamRegistered', data: expect.objectContaining({ teamId: register.teamId, registeredAt: now.toISOString() }) }]);
-    expect(fold(teamDecider, events)).toMatchObject({ status: 'available', incidentId: null });
+    const { state } = team.when(register).then([{ type: 'TeamRegistered', data: expect.objectContaining({ teamId, registeredAt: at }) }]);
+    expect(state).toMatchObject({ status: 'available', incidentId: null });
   });
   it('cannot be dispatched or report a status', () => {
-    expect(codeOf(() => when([], dispatch))).toBe('TEAM_NOT_FOUND');
-    expect(codeOf(() => when([], status('en_route')))).toBe('TEAM_NOT_FOUND');
+    team.when(dispatch).thenThrows(TeamNotFoundError, 'TEAM_NOT_FOUND');
+    team.when(status('en_route')).thenThrows(TeamNotFoundError, 'TEAM_NOT_FOUND');
   });
 });
 
 describe('an available team', () => {
-  const history = given(register);
+  const available = team.given([registered]);
   it('is dispatched to one incident', () => {
-    const events = when(history, dispatch);
-    expect(events[0]).toMatchObject({ type: 'TeamDispatched', data: { incidentId, task: '堵漏' } });
-    expect(fold(teamDecider, [...history, ...events])).toMatchObject({ status: 'dispatched', incidentId });
+    const { state } = available.when(dispatch).then([{ type: 'TeamDispatched', data: { teamId, incidentId, task: '堵漏', dispatchedAt: at } }]);
+    expect(state).toMatchObject({ status: 'dispatched', incidentId });
   });
   it('cannot be registered twice', () => {
-    expect(codeOf(() => when(history, register))).toBe('TEAM_ALREADY_REGISTERED');
+    available.when(register).thenThrows(TeamAlreadyRegisteredError, 'TEAM_ALREADY_REGISTERED');
   });
   it('may go out of service, but not jump to on scene', () => {
-    expect(when(history, status('out_of_service'))[0]).toMatchObject({ data: { from: 'available', status: 'out_of_service' } });
-    expect(codeOf(() => when(history, status('on_scene')))).toBe('ILLEGAL_STATUS_TRANSITION');
+    available.when(status('out_of_service')).then([reported('available', 'out_of_service', null, at)]);
+    available.when(status('on_scene')).thenThrows(IllegalTeamStatusError, 'ILLEGAL_STATUS_TRANSITION');
   });
   it('keeps its jurisdiction when the profile changes', () => {
-    const events = when(history, { type: 'UpdateTeamProfile', headcount: 30, now });
-    expect(fold(teamDecider, [...history, ...events])).toMatchObject({ headcount: 30, jurisdiction: '640571', status: 'available' });
+    const { state } = available.when({ type: 'UpdateTeamProfile', headcount: 30, now }).decided();
+    expect(state).toMatchObject({ headcount: 30, jurisdiction: '640571', status: 'available' });
   });
 });
 
 describe('a dispatched team', () => {
-  const history = given(register, dispatch);
+  const onMission = team.given([registered, dispatched]);
   it('is not available to a second incident (409 TEAM_NOT_AVAILABLE)', () => {
-    expect(codeOf(() => when(history, { ...dispatch, incidentId: 'c1d2e3f4-0000-4000-8000-000000000000' } as TeamCommand))).toBe('TEAM_NOT_AVAILABLE');
+    const error = onMission.when({ ...dispatch, incidentId: 'c1d2e3f4-0000-4000-8000-000000000000' } as TeamCommand).thenThrows(TeamNotAvailableError, 'TEAM_NOT_AVAILABLE');
+    expect(error.details).toEqual({ status: 'dispatched', currentIncidentId: incidentId });
   });
   it('refuses a second dispatch even to the same incident', () => {
-    expect(codeOf(() => when(history, dispatch))).toBe('TEAM_NOT_AVAILABLE');
+    onMission.when(dispatch).thenThrows(TeamNotAvailableError, 'TEAM_NOT_AVAILABLE');
   });
   it('walks en route → on scene → returning → available, then serves again', () => {
-    const full = given(register, dispatch, status('en_route'), status('on_scene'), status('returning'), status('available'));
-    expect(full.map((e) => (e.type === 'TeamStatusReported' ? e.data.status : e.type))).toEqual([
-      'TeamRegistered', 'TeamDispatched', 'en_route', 'on_scene', 'returning', 'available',
-    ]);
-    expect(fold(teamDecider, full)).toMatchObject({ status: 'available', incidentId: null });
-    expect(when(full, dispatch)[0]?.type).toBe('TeamDispatched');
+    const history: TeamEvent[] = [registered, dispatched];
+    const walk: [TeamStatus, ReportableStatus][] = [['dispatched', 'en_route'], ['en_route', 'on_scene'], ['on_scene', 'returning'], ['returning', 'available']];
+    for (const [from, to] of walk) history.push(...team.given(history).when(status(to)).then([reported(from, to, incidentId, at)]).events);
+    expect(team.given(history).state()).toMatchObject({ status: 'available', incidentId: null });
+    team.given(history).when(dispatch).then([{ type: 'TeamDispatched', data: { teamId, incidentId, task: '堵漏', dispatchedAt: at } }]);
   });
   it('records the location it reports', () => {
-    const events = when(history, { type: 'ReportTeamStatus', status: 'en_route', location: { lat: 37.5, lng: 105.1 }, now });
-    expect(fold(teamDecider, [...history, ...events])).toMatchObject({ lastLocation: { lat: 37.5, lng: 105.1 }, incidentId });
+    const { state } = onMission.when({ type: 'ReportTeamStatus', status: 'en_route', location: { lat: 37.5, lng: 105.1 }, now }).decided();
+    expect(state).toMatchObject({ lastLocation: { lat: 37.5, lng: 105.1 }, incidentId });
   });
 });
 
 describe('the status lifecycle (docs/domain.md rule 14)', () => {
-  const path: Record<TeamStatus, TeamCommand[]> = {
-    available: [],
-    dispatched: [dispatch],
-    en_route: [dispatch, status('en_route')],
-    on_scene: [dispatch, status('en_route'), status('on_scene')],
-    returning: [dispatch, status('returning')],
-    out_of_service: [status('out_of_service')],
-    in_drill: [{ type: 'TakeTeamIntoDrill', drillId: 'd0d0d0d0-0000-4000-8000-000000000001', now }],
+  const history: Record<TeamStatus, TeamEvent[]> = {
+    available: [registered],
+    dispatched: [registered, dispatched],
+    en_route: [registered, dispatched, reported('dispatched', 'en_route')],
+    on_scene: [registered, dispatched, reported('dispatched', 'en_route'), reported('en_route', 'on_scene')],
+    returning: [registered, dispatched, reported('dispatched', 'returning')],
+    out_of_service: [registered, reported('available', 'out_of_service', null)],
+    in_drill: [registered, takenIntoDrill],
   };
   const legal: Record<TeamStatus, TeamStatus[]> = {
     available: ['out_of_service'],
@@ -113,55 +116,48 @@ describe('the status lifecycle (docs/domain.md rule 14)', () => {
     out_of_service: ['available'],
     in_drill: [],
   };
+  it('each history folds to the status it stands for', () => {
+    for (const s of TEAM_STATUSES) expect(team.given(history[s]).state()).toMatchObject({ status: s });
+  });
   // Neither `dispatched` nor `in_drill` is reachable by a status report (the request DTO refuses them too).
   const cells = TEAM_STATUSES.flatMap((from) => TEAM_STATUSES.filter((to) => to !== from && to !== 'dispatched').map((to) => [from, to] as const));
   it.each(cells)('%s → %s is legal only where the rule allows', (from, to) => {
-    const history = given(register, ...path[from]);
-    const outcome = codeOf(() => when(history, status(to as Exclude<TeamStatus, 'dispatched' | 'in_drill'>)));
-    expect(outcome).toBe(legal[from].includes(to) ? undefined : 'ILLEGAL_STATUS_TRANSITION');
+    const step = team.given(history[from]).when(status(to as ReportableStatus));
+    if (legal[from].includes(to)) step.then([expect.objectContaining({ type: 'TeamStatusReported', data: expect.objectContaining({ from, status: to }) })]);
+    else step.thenThrows(IllegalTeamStatusError, 'ILLEGAL_STATUS_TRANSITION');
   });
 });
 
-describe('a live drill (in_drill, docs/domain.md rule 21)', () => {
-  const drillId = 'd0d0d0d0-0000-4000-8000-000000000001';
-  const otherDrill = 'd0d0d0d0-0000-4000-8000-000000000002';
-  const take: TeamCommand = { type: 'TakeTeamIntoDrill', drillId, now };
-  const release = (reason: 'recalled' | 'drill_ended', id = drillId): TeamCommand => ({ type: 'ReleaseTeamFromDrill', drillId: id, reason, now });
-
-  it('takes an available team out of service', () => {
-    const history = given(register);
-    const events = when(history, take);
-    expect(events).toEqual([{ type: 'TeamTakenIntoDrill', data: { teamId: register.teamId, drillId, at: now.toISOString() } }]);
-    expect(fold(teamDecider, [...history, ...events])).toMatchObject({ status: 'in_drill', drillId, incidentId: null });
+describe('a team in a live drill (in_drill, docs/domain.md rule 21)', () => {
+  const inDrill = team.given([registered, takenIntoDrill]);
+  it('an available team is taken out of service into it', () => {
+    const { state } = team.given([registered]).when(take).then([{ type: 'TeamTakenIntoDrill', data: { teamId, drillId, at } }]);
+    expect(state).toMatchObject({ status: 'in_drill', drillId, incidentId: null });
   });
-  it('takes only an available team (409 TEAM_NOT_AVAILABLE)', () => {
-    expect(codeOf(() => when(given(register, dispatch), take))).toBe('TEAM_NOT_AVAILABLE');
-    expect(codeOf(() => when(given(register, status('out_of_service')), take))).toBe('TEAM_NOT_AVAILABLE');
-    expect(codeOf(() => when(given(register, take), { ...take, drillId: otherDrill } as TeamCommand))).toBe('TEAM_NOT_AVAILABLE');
+  it('only an available team is taken (409 TEAM_NOT_AVAILABLE)', () => {
+    team.given([registered, dispatched]).when(take).thenThrows(TeamNotAvailableError, 'TEAM_NOT_AVAILABLE');
+    team.given([registered, reported('available', 'out_of_service', null)]).when(take).thenThrows(TeamNotAvailableError, 'TEAM_NOT_AVAILABLE');
+    inDrill.when({ ...take, drillId: otherDrill } as TeamCommand).thenThrows(TeamNotAvailableError, 'TEAM_NOT_AVAILABLE');
   });
-  it('is a no-op to take a team into the drill it is already in', () => {
-    expect(when(given(register, take), take)).toEqual([]);
+  it('taking a team into the drill it is already in is a no-op', () => {
+    inDrill.when(take).thenNothing();
   });
-  it('cannot be dispatched while in a drill', () => {
-    expect(codeOf(() => when(given(register, take), dispatch))).toBe('TEAM_NOT_AVAILABLE');
+  it('cannot be dispatched', () => {
+    inDrill.when(dispatch).thenThrows(TeamNotAvailableError, 'TEAM_NOT_AVAILABLE');
   });
   it('cannot be moved by a status report, into or out of in_drill', () => {
-    const inDrill = given(register, take);
-    for (const to of ['available', 'out_of_service', 'en_route', 'returning'] as const) expect(codeOf(() => when(inDrill, status(to)))).toBe('ILLEGAL_STATUS_TRANSITION');
-    expect(codeOf(() => when(given(register), { type: 'ReportTeamStatus', status: 'in_drill' as 'available', now }))).toBe('ILLEGAL_STATUS_TRANSITION');
+    for (const to of ['available', 'out_of_service', 'en_route', 'returning'] as const) inDrill.when(status(to)).thenThrows(IllegalTeamStatusError, 'ILLEGAL_STATUS_TRANSITION');
+    team.given([registered]).when({ type: 'ReportTeamStatus', status: 'in_drill' as 'available', now }).thenThrows(IllegalTeamStatusError, 'ILLEGAL_STATUS_TRANSITION');
   });
   it.each(['recalled', 'drill_ended'] as const)('is released (%s) back to available and may then be dispatched', (reason) => {
-    const history = given(register, take);
-    const events = when(history, release(reason));
-    expect(events).toEqual([{ type: 'TeamReleasedFromDrill', data: { teamId: register.teamId, drillId, reason, at: now.toISOString() } }]);
-    const after = [...history, ...events];
-    expect(fold(teamDecider, after)).toMatchObject({ status: 'available', drillId: null });
-    expect(when(after, dispatch)[0]?.type).toBe('TeamDispatched');
+    const { events, state } = inDrill.when(release(reason)).then([{ type: 'TeamReleasedFromDrill', data: { teamId, drillId, reason, at } }]);
+    expect(state).toMatchObject({ status: 'available', drillId: null });
+    team.given([registered, takenIntoDrill, ...events]).when(dispatch).then([expect.objectContaining({ type: 'TeamDispatched' })]);
   });
   it('releasing is idempotent: nothing when not in that drill', () => {
-    expect(when(given(register), release('drill_ended'))).toEqual([]);
-    expect(when(given(register, take, release('recalled')), release('drill_ended'))).toEqual([]);
-    expect(when(given(register, take), release('drill_ended', otherDrill))).toEqual([]);
-    expect(when(given(register, take, release('recalled'), dispatch), release('drill_ended'))).toEqual([]);
+    team.given([registered]).when(release('drill_ended')).thenNothing();
+    team.given([registered, takenIntoDrill, releasedFromDrill('recalled')]).when(release('drill_ended')).thenNothing();
+    inDrill.when(release('drill_ended', otherDrill)).thenNothing();
+    team.given([registered, takenIntoDrill, releasedFromDrill('recalled'), dispatched]).when(release('drill_ended')).thenNothing();
   });
 });
