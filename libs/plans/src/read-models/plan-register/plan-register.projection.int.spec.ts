@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ProjectionSpec } from '@app/event-sourcing/testing/projections';
-import { chemicalPlan } from '../domain/plan-fixtures';
-import type { PlanEvent } from '../domain/plan.events';
-import { planStream } from '../domain/plan.types';
-import { PlanRow, PlanSuggestionRow, PlanVersionRow } from './plan.entities';
+import { chemicalPlan } from '../../domain/plan/plan-fixtures';
+import type { PlanEvent } from '../../domain/plan/plan.events';
+import { planStream } from '../../domain/plan/plan.types';
+import { PlanRow, PlanVersionRow } from './plan-register.entities';
+import { PlanSuggestionRow } from '../plan-suggestions/plan-suggestion.entity';
 import { PlanRegisterProjection } from './plan-register.projection';
 
 const at = (day: number) => `2026-11-${String(day).padStart(2, '0')}T02:00:00.000Z`;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ProjectionSpec } from '@app/event-sourcing/testing/projections';
 import { JurisdictionRegistry } from '@app/shared';
-import type { WarningEvent } from '../domain/warning.events';
-import { warningStream } from '../domain/warning.types';
+import type { WarningEvent } from '../../domain/warning/warning.events';
+import { warningStream } from '../../domain/warning/warning.types';
 import { WarningBoardRow } from './warning-board.entity';
 import { WarningBoardProjection } from './warning-board.projection';
 

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { ProjectionSpec } from '@app/event-sourcing/testing/projections';
 import { incidentStream, type IncidentEvent } from '@app/incidents';
 import { JurisdictionRegistry } from '@app/shared';
-import { chemicalPlan } from '../domain/plan-fixtures';
-import { planStream } from '../domain/plan.types';
-import { PlanRow, PlanSuggestionRow, PlanVersionRow } from './plan.entities';
-import { PlanRegisterProjection } from './plan-register.projection';
+import { chemicalPlan } from '../../domain/plan/plan-fixtures';
+import { planStream } from '../../domain/plan/plan.types';
+import { PlanRow, PlanVersionRow } from '../plan-register/plan-register.entities';
+import { PlanSuggestionRow } from './plan-suggestion.entity';
+import { PlanRegisterProjection } from '../plan-register/plan-register.projection';
 import { PlanSuggestionProjection } from './plan-suggestion.projection';
 
 const at = (minute: number) => `2026-11-23T02:${String(minute).padStart(2, '0')}:00.000Z`;
