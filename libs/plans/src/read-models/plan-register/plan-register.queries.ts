@@ -75,6 +75,15 @@ export class PlanRegisterQueries {
     return { planId: row.id, jurisdiction: row.jurisdiction, version: row.inForceVersion, content: row.inForceContent };
   }
 
+  /**
+   * The number of the version in force of a plan the actor reads, or null while none is (a draft, or retired): for a
+   * caller with its own answer to "nothing in force" (a drill refuses to test such a plan). 404 if it cannot read it.
+   */
+  async versionInForce(id: string, actor: Actor): Promise<number | null> {
+    // The register clears the version in force when a plan is retired.
+    return (await this.readable(id, actor)).inForceVersion;
+  }
+
   /** The plan's jurisdiction when the actor reads the plan but may not change it (a higher level's), else null. */
   async isReadOnlyFor(id: string, actor: Actor): Promise<string | null> {
     const row = await this.dataSource.getRepository(PlanRow).findOneBy({ id });

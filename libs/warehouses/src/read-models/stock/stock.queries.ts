@@ -2,8 +2,29 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { CLOCK, JURISDICTIONS, type Clock, type JurisdictionRegistry } from '@app/shared';
 import { WarehouseNotFoundError } from '../../domain/warehouse/warehouse.errors';
+import type { WarehouseLocation } from '../../domain/warehouse/warehouse.types';
 import { StockLevelRow, WarehouseRow } from './stock.entities';
 import { toWarehouseView, type WarehouseView } from './stock.views';
+
+/** A stock line as other contexts sum it up: what is on hand, reserved and available, and the minimum. */
+export interface StockLevel {
+  warehouseId: string;
+  jurisdiction: string;
+  materialCode: string;
+  onHand: number;
+  reserved: number;
+  available: number;
+  minimum: number;
+}
+
+/** A warehouse with what it can still allocate, per material code (dispatch recommendations rank these). */
+export interface WarehouseAvailability {
+  id: string;
+  name: string;
+  jurisdiction: string;
+  location: WarehouseLocation;
+  available: Record<string, number>;
+}
 
 export interface WarehouseFilter {
   /** A jurisdiction includes everything below it. */
@@ -62,5 +83,47 @@ export class WarehouseStockQueries {
       .getRepository(StockLevelRow)
       .find({ where: { warehouseId: id }, order: { materialCode: 'ASC' } });
     return toWarehouseView(row, lines, this.jurisdictions, this.clock.now());
+  }
+
+  /** Every stock line of the warehouses in these jurisdictions (resource availability sums them per material). */
+  async stockLevelsIn(jurisdictions: readonly string[]): Promise<StockLevel[]> {
+    const rows = await this.dataSource.getRepository(StockLevelRow).find({
+      where: { jurisdiction: In([...jurisdictions]) },
+      order: { warehouseId: 'ASC', materialCode: 'ASC' },
+    });
+    return rows.map((r) => ({
+      warehouseId: r.warehouseId,
+      jurisdiction: r.jurisdiction,
+      materialCode: r.materialCode,
+      onHand: r.onHand,
+      reserved: r.reserved,
+      available: r.onHand - r.reserved,
+      minimum: r.minimum,
+    }));
+  }
+
+  /** The warehouses of these jurisdictions with what each can still allocate. */
+  async availabilityIn(jurisdictions: readonly string[]): Promise<WarehouseAvailability[]> {
+    const warehouses = await this.dataSource.getRepository(WarehouseRow).find({
+      where: { jurisdiction: In([...jurisdictions]) },
+      order: { name: 'ASC' },
+    });
+    const lines = await this.stockLevelsIn(jurisdictions);
+    return warehouses.map((w) => ({
+      id: w.id,
+      name: w.name,
+      jurisdiction: w.jurisdiction,
+      location: w.location,
+      available: Object.fromEntries(lines.filter((l) => l.warehouseId === w.id).map((l) => [l.materialCode, l.available])),
+    }));
+  }
+
+  /**
+   * Where a warehouse is, whichever jurisdiction it belongs to: for a caller with a visibility rule of its own (a drill
+   * may draw on a higher level's reserve). Undefined when there is no such warehouse.
+   */
+  async locate(id: string): Promise<{ id: string; name: string; jurisdiction: string } | undefined> {
+    const row = await this.dataSource.getRepository(WarehouseRow).findOneBy({ id });
+    return row ? { id: row.id, name: row.name, jurisdiction: row.jurisdiction } : undefined;
   }
 }
