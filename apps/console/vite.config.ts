@@ -8,6 +8,11 @@ export default defineConfig({
   root,
   base: '/',
   publicDir: 'public',
+  // The server's contract files (view and live-delta types), as in tsconfig.json `paths`. The console imports them
+  // with `import type` only, so they are erased at compile time and nothing of the server ends up in the bundle.
+  resolve: {
+    alias: [{ find: /^@app\/([a-z-]+)\/contract$/, replacement: new URL('../../libs/$1/src/contract.ts', import.meta.url).pathname }],
+  },
   // Vite 8 (Rolldown + Oxc) compiles TSX itself; no React plugin needed.
   oxc: { jsx: { runtime: 'automatic' } },
   // No source maps in the build: the server would publish them with the console (the server refuses *.map anyway).

@@ -3,7 +3,7 @@ import { currentSession, logout, refresh, resume, setSession, setUnauthorizedHan
 import { I18nContext, initialLang, rememberLang, translator, useI18n, type Lang, type MessageKey } from './i18n';
 import { linkHandler, useRoute, type Route } from './router';
 import { can, StoreProvider, useStore, type SessionEnd } from './store';
-import type { Session } from './types';
+import type { Session } from './ui-types';
 import { LoginScreen } from './screens/Login';
 import { BoardScreen } from './screens/Board';
 import { IntakeScreen } from './screens/Intake';

@@ -1,4 +1,5 @@
-import type { Session } from './types';
+import type { LoginResponse } from '@app/identity/contract';
+import type { Session } from './ui-types';
 
 /**
  * HTTP client for /api/v1: bearer token from the session, problem+json errors as ApiError. The access token lives in
@@ -75,11 +76,8 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?
 export const get = <T>(path: string) => api<T>('GET', path);
 export const post = <T>(path: string, body: unknown = {}) => api<T>('POST', path, body);
 
-interface SessionAnswer {
-  accessToken?: string;
-  expiresAt?: string;
-  user?: Session['user'];
-}
+/** POST /auth/login and /auth/refresh, checked before use: a proxy may answer something else. */
+type SessionAnswer = Partial<LoginResponse>;
 
 function toSession(answer: SessionAnswer): Session {
   if (!answer.accessToken || !answer.expiresAt || !answer.user) throw new ApiError(500, 'BAD_SESSION', 'sign-in answered without a token');

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useI18n, type MessageKey } from './i18n';
 import { formatCountdown, formatTime } from './time';
-import type { Deadline, Incident } from './types';
+import type { DeadlineView, IncidentView } from '@app/incidents/contract';
 
 /** A clock that ticks every `ms` (countdowns). */
 export function useNow(ms = 1000): number {
@@ -13,19 +13,19 @@ export function useNow(ms = 1000): number {
   return now;
 }
 
-export function GradeBadge({ grade }: { grade: Incident['grade'] }) {
+export function GradeBadge({ grade }: { grade: IncidentView['grade'] }) {
   const { t } = useI18n();
   return <span className={`badge grade-${grade}`}>{t(`grade.${grade}` as MessageKey)}</span>;
 }
 
-export function LevelBadge({ level }: { level: Incident['responseLevel'] }) {
+export function LevelBadge({ level }: { level: IncidentView['responseLevel'] }) {
   const { t, lang } = useI18n();
   if (!level) return <span className="badge level-none">{t('noLevel')}</span>;
   const roman = { I: 'Ⅰ', II: 'Ⅱ', III: 'Ⅲ', IV: 'Ⅳ' }[level];
   return <span className={`badge level-${level}`}>{lang === 'zh' ? `${roman}级响应` : `Level ${level}`}</span>;
 }
 
-export function StatusBadge({ status }: { status: Incident['status'] }) {
+export function StatusBadge({ status }: { status: IncidentView['status'] }) {
   const { t } = useI18n();
   return <span className={`badge status-${status}`}>{t(`status.${status}` as MessageKey)}</span>;
 }
@@ -35,8 +35,9 @@ export function DrillMarker() {
   return <span className="badge drill">{t('drill')}</span>;
 }
 
-export function nextPendingDeadline(incident: Incident): Deadline | null {
-  const pending = incident.deadlines.filter((d) => d.status === 'pending' || d.status === 'overdue');
+export function nextPendingDeadline(incident: IncidentView): DeadlineView | null {
+  // The server stores pending, met or late; overdue is read off the clock.
+  const pending = incident.deadlines.filter((d) => d.status === 'pending');
   if (pending.length === 0) return null;
   return pending.reduce((a, b) => (Date.parse(a.dueAt) <= Date.parse(b.dueAt) ? a : b));
 }
@@ -45,11 +46,11 @@ export function levelName(t: ReturnType<typeof useI18n>['t'], level: string): st
   return ['county', 'city', 'province', 'national'].includes(level) ? t(`level.${level}` as MessageKey) : level;
 }
 
-export function DeadlineCountdown({ deadline, now }: { deadline: Deadline | null; now: number }) {
+export function DeadlineCountdown({ deadline, now }: { deadline: DeadlineView | null; now: number }) {
   const { t } = useI18n();
   if (!deadline) return <span className="muted">{t('none')}</span>;
   const ms = Date.parse(deadline.dueAt) - now;
-  const overdue = ms < 0 || deadline.status === 'overdue';
+  const overdue = ms < 0;
   return (
     <span className={overdue ? 'countdown overdue' : ms < 15 * 60_000 ? 'countdown soon' : 'countdown'} data-overdue={overdue ? 'true' : 'false'} title={formatTime(deadline.dueAt, true)}>
       <span className="countdown-level">{t('deadline.to', { level: levelName(t, deadline.level) })}</span>{' '}

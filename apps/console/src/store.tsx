@@ -3,9 +3,17 @@ import { io, type Socket } from 'socket.io-client';
 import { get } from './api';
 import { comparePositions, maxPosition } from './position';
 import { formatTime } from './time';
+import type { RollCallView } from '@app/duty/contract';
 import type {
-  Alert, AlertKind, ConnectionState, Incident, JurisdictionNode, PlanSuggestions, Session, StockLine, Team, TimelineEntry, Warehouse,
-} from './types';
+  ConsoleControlMessages, LiveDeltaMessage, LiveDeltaName, LiveDeltaPayloads,
+} from '@app/event-sourcing/contract';
+import type { IncidentView as Incident, TimelineEntryView as TimelineEntry } from '@app/incidents/contract';
+import type { PlanSuggestionsView as PlanSuggestions } from '@app/plans/contract';
+import type { JurisdictionNode } from '@app/shared/contract';
+import type { TeamView as Team } from '@app/teams/contract';
+import type { StockLineView as StockLine, WarehouseView as Warehouse } from '@app/warehouses/contract';
+import type { WarningView } from '@app/warnings/contract';
+import type { Alert, AlertKind, ConnectionState, Session } from './ui-types';
 
 /**
  * The console's state: read models by id, kept equal to the server by HTTP snapshots (on start and after every
@@ -152,11 +160,6 @@ export function useStore(): StoreValue {
 
 export type SessionEnd = 'expired' | 'revoked';
 
-interface Delta<T = unknown> {
-  position?: string | null;
-  data: T;
-}
-
 export function StoreProvider({ session, onSessionEnd, children }: { session: Session; onSessionEnd: (why: SessionEnd) => void; children: ReactNode }) {
   const [state, dispatch] = useReducer(reducer, initialState);
   const lastPosition = useRef<string | null>(null);
@@ -186,8 +189,6 @@ export function StoreProvider({ session, onSessionEnd, children }: { session: Se
       raised.current.add(alert.key);
       dispatch({ type: 'alert.add', alert });
     };
-    type RollCallView = { id: string; jurisdictionName: string; message: string | null; dueAt: string; targets: { jurisdiction: string; jurisdictionName: string; status: string }[] };
-    type WarningView = { id: string; level: string; levelLabel: string; hazard: string; message: string; jurisdictionName: string; status: string; drillId: string | null };
     const [calls, warnings] = await Promise.allSettled([get<RollCallView[]>('/duty/roll-calls'), get<WarningView[]>('/warnings?status=active')]);
     if (calls.status === 'fulfilled') {
       for (const call of calls.value) {
@@ -260,8 +261,10 @@ export function StoreProvider({ session, onSessionEnd, children }: { session: Se
       lastPosition.current = maxPosition(lastPosition.current, position);
       dispatch({ type: 'position', position });
     };
-    const on = <T,>(name: string, apply: (data: T, position: string | null | undefined) => void) => {
-      socket.on(name, (delta: Delta<T>) => {
+    // Each live delta is `{ position, data }`, its data typed by the server's map of delta payloads.
+    type Apply<N extends LiveDeltaName> = (data: LiveDeltaPayloads[N], position: string | null | undefined) => void;
+    const on = <N extends LiveDeltaName>(name: N, apply: Apply<N>) => {
+      socket.on(name as string, (delta: LiveDeltaMessage<N>) => {
         if (!delta || typeof delta !== 'object') return;
         apply(delta.data, delta.position);
         seen(delta.position);
@@ -292,7 +295,7 @@ export function StoreProvider({ session, onSessionEnd, children }: { session: Se
       // The server could not check the token (its database is restarting): try again, still signed in.
       if (error.data?.code === 'UNAVAILABLE') setTimeout(() => { if (socketRef.current === socket && !socket.connected) socket.connect(); }, 3000);
     });
-    socket.on('session.expired', (msg: { data?: { reason?: string } }) => {
+    socket.on('session.expired', (msg: ConsoleControlMessages['session.expired'] | undefined) => {
       endRef.current(msg?.data?.reason === 'token_expired' || msg?.data?.reason === 'session_expired' ? 'expired' : 'revoked');
     });
     socket.on('snapshot.required', () => {
@@ -301,35 +304,34 @@ export function StoreProvider({ session, onSessionEnd, children }: { session: Se
       void refetchAll();
     });
 
-    on<Incident>('incident.changed', (incident) => dispatch({ type: 'incident.upsert', incident }));
-    on<Team>('team.changed', (team) => dispatch({ type: 'team.upsert', team }));
-    on<StockLine>('stock.changed', (line) => dispatch({ type: 'stock.line', line }));
-    on<TimelineEntry>('timeline.appended', (entry) => dispatch({ type: 'timeline.append', entry }));
+    on('incident.changed', (incident) => dispatch({ type: 'incident.upsert', incident }));
+    on('team.changed', (team) => dispatch({ type: 'team.upsert', team }));
+    on('stock.changed', (line) => dispatch({ type: 'stock.line', line }));
+    on('timeline.appended', (entry) => dispatch({ type: 'timeline.append', entry }));
     for (const kind of ['deadline.due', 'deadline.overdue'] as const) {
-      on<{ incidentId: string; obligationId: string; message: string }>(kind, (d) => {
+      on(kind, (d) => {
         const key = `${kind}:${d.incidentId}:${d.obligationId}`;
         if (raised.current.has(key)) return;
         raised.current.add(key);
         alert(kind, key, d.message, { incidentId: d.incidentId });
       });
     }
-    on<PlanSuggestions>('plan.suggested', (s, position) => {
+    on('plan.suggested', (s, position) => {
       dispatch({ type: 'suggestions', suggestions: s });
       const first = s.suggestions[0];
       if (first) alert('plan.suggested', `plan.suggested:${s.incidentId}:${position ?? ''}`, `${s.title ?? ''}：${s.suggestions.map((x) => `${x.title}（${x.level}）`).join('、')}`, { incidentId: s.incidentId });
     });
     for (const kind of ['warning.issued', 'warning.changed'] as const) {
-      socket.on(kind, (delta: Delta<{ id?: string }>) => { if (delta?.data?.id) raised.current.add(`warning:${delta.data.id}`); });
-      on<{ id: string; levelLabel?: string; level?: string; hazard?: string; message?: string; statusLabel?: string; jurisdictionName?: string }>(kind, (w, position) =>
+      socket.on(kind, (delta: LiveDeltaMessage<typeof kind>) => { if (delta?.data?.id) raised.current.add(`warning:${delta.data.id}`); });
+      on(kind, (w, position) =>
         alert(kind, `${kind}:${w.id}:${position ?? ''}`, `【${w.levelLabel ?? w.level ?? ''}】${w.jurisdictionName ?? ''} ${w.hazard ?? ''}：${w.message ?? ''}${w.statusLabel ? `（${w.statusLabel}）` : ''}`, { warningLevel: w.level }));
     }
-    type RollCall = { rollCallId: string; target: string; message: string; status: string };
-    on<RollCall>('rollcall.issued', (r) => {
+    on('rollcall.issued', (r) => {
       raised.current.add(`rollcall:${r.rollCallId}:${r.target}`);
       alert('rollcall.issued', `rollcall:${r.rollCallId}:${r.target}`, r.message, { rollCallId: r.rollCallId, rollCallTarget: r.target });
     });
-    on<RollCall>('rollcall.answered', (r) => dispatch({ type: 'alert.update', key: `rollcall:${r.rollCallId}:${r.target}`, patch: { answered: true, message: r.message } }));
-    on<RollCall>('rollcall.missed', (r) => {
+    on('rollcall.answered', (r) => dispatch({ type: 'alert.update', key: `rollcall:${r.rollCallId}:${r.target}`, patch: { answered: true, message: r.message } }));
+    on('rollcall.missed', (r) => {
       dispatch({ type: 'alert.dismiss', key: `rollcall:${r.rollCallId}:${r.target}` });
       alert('rollcall.missed', `rollcall.missed:${r.rollCallId}:${r.target}`, r.message, { rollCallId: r.rollCallId, rollCallTarget: r.target });
     });

@@ -6,6 +6,7 @@ import type { Subscription as RxSubscription } from 'rxjs';
 import type { Namespace, Socket } from 'socket.io';
 import { EVENT_STORE, formatPosition, parsePosition, type EventStore } from '@app/event-store';
 import type { LiveDelta, LiveDeltaBus } from '@app/event-sourcing';
+import type { ConsoleControlMessages } from '@app/event-sourcing/contract';
 import { LIVE_DELTA_BUS, LiveDeltaBuffer, PROJECTION_RUNNER, type ProjectionRunner } from '@app/event-sourcing/projections';
 import { Authenticator } from '@app/identity';
 import { ReplayRegistry } from '@app/replay';
@@ -95,7 +96,9 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   farewell(): void {
     this.fanout.flush();
     for (const socket of this.namespace.sockets.values()) {
-      socket.emit('server.shutdown', { data: { reason: 'restarting', retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS } });
+      socket.emit('server.shutdown', {
+        data: { reason: 'restarting', retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
+      } satisfies ConsoleControlMessages['server.shutdown']);
       socket.conn.close();
     }
   }
@@ -133,7 +136,9 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
       this.runner.progress.subscribe(({ projection, position }) => this.namespace.serverSideEmit(PEER_PROGRESS, { projection, position: formatPosition(position) })),
       this.runner.takeovers.subscribe((projection) => {
         const floor = this.runner.deltaFloor();
-        this.namespace.emit('snapshot.required', { position: floor ? formatPosition(floor) : null, data: { reason: 'projection_takeover', projection } });
+        this.namespace.emit('snapshot.required', {
+          position: floor ? formatPosition(floor) : null, data: { reason: 'projection_takeover', projection },
+        } satisfies ConsoleControlMessages['snapshot.required']);
       }),
     ];
   }
@@ -182,7 +187,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     for (const socket of this.namespace.sockets.values()) {
       const sessionId = (socket.data as ConsoleSocketData).actor?.sessionId;
       if (!sessionId || !sessionIds.has(sessionId)) continue;
-      socket.emit('session.expired', { data: { reason } });
+      socket.emit('session.expired', { data: { reason } } satisfies ConsoleControlMessages['session.expired']);
       socket.disconnect(true);
     }
   }
@@ -195,7 +200,9 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     // A token that expires ends the subscription: the console reconnects with a renewed token. A session at its
     // absolute end (AUTH_SESSION_HOURS) cannot be renewed: the operator must sign in again, and is told so.
     const timer = setTimeout(() => {
-      client.emit('session.expired', { data: { reason: sessionEndsFirst ? 'session_expired' : 'token_expired' } });
+      client.emit('session.expired', {
+        data: { reason: sessionEndsFirst ? 'session_expired' : 'token_expired' },
+      } satisfies ConsoleControlMessages['session.expired']);
       client.disconnect(true);
     }, Math.max(0, expiresAt - Date.now()));
     timer.unref();
@@ -246,7 +253,9 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     if (missed === 'invalid') return { ok: false, error: 'since 不是有效的 position' };
     if (missed === 'too_far_behind') {
       const floor = this.runner.deltaFloor();
-      client.emit('snapshot.required', { position: floor ? formatPosition(floor) : null, data: { reason: 'too_far_behind' } });
+      client.emit('snapshot.required', {
+        position: floor ? formatPosition(floor) : null, data: { reason: 'too_far_behind' },
+      } satisfies ConsoleControlMessages['snapshot.required']);
       return { ok: true, delivered: 0 };
     }
     const mine = missed.filter((d) => roomsOfDelta(d, this.jurisdictions).some((room) => client.rooms.has(room)));

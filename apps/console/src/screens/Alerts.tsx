@@ -4,7 +4,7 @@ import { useI18n, type MessageKey } from '../i18n';
 import { linkHandler } from '../router';
 import { can, useStore } from '../store';
 import { formatTime } from '../time';
-import type { Alert, Session } from '../types';
+import type { Alert, Session } from '../ui-types';
 
 export function AlertsPanel({ session }: { session: Session }) {
   const { t } = useI18n();

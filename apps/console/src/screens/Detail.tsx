@@ -5,7 +5,10 @@ import { categoryLabel, useI18n, type MessageKey } from '../i18n';
 import { linkHandler } from '../router';
 import { can, useStore } from '../store';
 import { formatTime } from '../time';
-import type { Casualties, Incident, PlanSummary, PlanSuggestions, Recommendations, Session, StoredEvent } from '../types';
+import type { Recommendations } from '@app/dispatch/contract';
+import type { Casualties, IncidentView, StoredEventView } from '@app/incidents/contract';
+import type { PlanSuggestionsView, PlanView } from '@app/plans/contract';
+import type { Session } from '../ui-types';
 
 const COUNTS = ['deaths', 'missing', 'seriousInjuries', 'minorInjuries', 'trapped'] as const;
 const CHANNELS = [{ key: 'ch.phone', zh: '电话' }, { key: 'ch.fax', zh: '传真' }, { key: 'ch.system', zh: '信息系统' }, { key: 'ch.document', zh: '书面' }] as const;
@@ -22,9 +25,9 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
   const incident = state.incidents[id];
   const timeline = state.timelines[id];
   const [notFound, setNotFound] = useState(false);
-  const [events, setEvents] = useState<StoredEvent[]>([]);
+  const [events, setEvents] = useState<StoredEventView[]>([]);
   const [recs, setRecs] = useState<Recommendations | null>(null);
-  const [plans, setPlans] = useState<PlanSummary[]>([]);
+  const [plans, setPlans] = useState<PlanView[]>([]);
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const suggestions = state.suggestions[id];
@@ -37,15 +40,15 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
     refetchIncident(id).catch((err: unknown) => {
       if (err instanceof ApiError && err.status === 404) setNotFound(true);
     });
-    get<PlanSuggestions>(`/incidents/${id}/plan-suggestions`).then((s) => dispatch({ type: 'suggestions', suggestions: { ...s, incidentId: id } }), () => undefined);
-    get<PlanSummary[]>('/plans').then(setPlans, () => undefined);
+    get<PlanSuggestionsView>(`/incidents/${id}/plan-suggestions`).then((s) => dispatch({ type: 'suggestions', suggestions: { ...s, incidentId: id } }), () => undefined);
+    get<PlanView[]>('/plans').then(setPlans, () => undefined);
     return () => focusIncident(null);
   }, [id, focusIncident, refetchIncident, dispatch]);
 
   // Events (casualty history, reports) and recommendations follow the incident's revision.
   const revision = incident?.revision;
   const loadDerived = useCallback(() => {
-    get<StoredEvent[]>(`/incidents/${id}/events`).then(setEvents, () => undefined);
+    get<StoredEventView[]>(`/incidents/${id}/events`).then(setEvents, () => undefined);
     get<Recommendations>(`/incidents/${id}/recommendations`).then(setRecs, () => undefined);
   }, [id]);
   useEffect(() => {
@@ -336,7 +339,7 @@ function materialNameAny(warehouses: Record<string, { stock: { materialCode: str
 }
 
 function TaskItem({ task, canComplete, busy, onComplete }: {
-  task: Incident['tasks'][number]; canComplete: boolean; busy: boolean; onComplete: (note: string) => void;
+  task: IncidentView['tasks'][number]; canComplete: boolean; busy: boolean; onComplete: (note: string) => void;
 }) {
   const { t } = useI18n();
   const [note, setNote] = useState('');
@@ -403,7 +406,7 @@ function ResponseLevelForm({ current, busy, onSubmit }: { current: string | null
   );
 }
 
-function ActivatePlanForm({ plans, busy, onSubmit }: { plans: PlanSummary[]; busy: boolean; onSubmit: (planId: string, level: string, reason: string) => void }) {
+function ActivatePlanForm({ plans, busy, onSubmit }: { plans: PlanView[]; busy: boolean; onSubmit: (planId: string, level: string, reason: string) => void }) {
   const { t } = useI18n();
   const [planId, setPlanId] = useState('');
   const [level, setLevel] = useState('');
@@ -434,7 +437,7 @@ function ActivatePlanForm({ plans, busy, onSubmit }: { plans: PlanSummary[]; bus
   );
 }
 
-function FollowUpForm({ incident, busy, onSubmit }: { incident: Incident; busy: boolean; onSubmit: (body: Record<string, unknown>, reset: () => void) => void }) {
+function FollowUpForm({ incident, busy, onSubmit }: { incident: IncidentView; busy: boolean; onSubmit: (body: Record<string, unknown>, reset: () => void) => void }) {
   const { t } = useI18n();
   const initial = () => ({ ...Object.fromEntries(COUNTS.map((c) => [c, String(incident.casualties[c])])), directLossYuan: incident.directLossYuan == null ? '' : String(incident.directLossYuan), description: '', measures: '' }) as Record<string, string>;
   const [v, setV] = useState<Record<string, string>>(initial);

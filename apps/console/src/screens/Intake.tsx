@@ -5,7 +5,8 @@ import { CATEGORIES, useI18n, type MessageKey } from '../i18n';
 import { navigate } from '../router';
 import { can, jurisdictionsWithin, useStore } from '../store';
 import { localInputToShanghaiIso, nowShanghaiInput } from '../time';
-import type { Incident, Session } from '../types';
+import type { IncidentView } from '@app/incidents/contract';
+import type { Session } from '../ui-types';
 
 const FIELDS = [
   'title', 'category', 'occurredAt', 'address', 'lat', 'lng', 'jurisdiction', 'enterprise', 'reporterName', 'reporterPhone',
@@ -116,7 +117,7 @@ export function IntakeScreen({ session }: { session: Session }) {
       description: values.description.trim(),
     };
     try {
-      const created = await post<Incident>('/incidents', body);
+      const created = await post<IncidentView>('/incidents', body);
       if (created && created.id && created.title) dispatch({ type: 'incident.upsert', incident: created });
       navigate(`/incidents/${created.id}`);
     } catch (err) {

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, login } from '../api';
 import { useI18n, type MessageKey } from '../i18n';
-import type { Session } from '../types';
+import type { Session } from '../ui-types';
 
 export function LoginScreen({ message, onLogin }: { message: MessageKey | null; onLogin: (s: Session) => void }) {
   const { t, lang, setLang } = useI18n();

@@ -6,25 +6,12 @@ import { useI18n } from '../i18n';
 import { linkHandler } from '../router';
 import { can } from '../store';
 import { formatTime } from '../time';
-import type { Incident, Session } from '../types';
+import type { IncidentView } from '@app/incidents/contract';
+import type { ReplayMessages, ReplayStatus as ServerReplayStatus, ReplayView } from '@app/replay/contract';
+import type { Session } from '../ui-types';
 
-type ReplayStatus = 'idle' | 'running' | 'paused' | 'finished';
-
-interface ReplayInfo {
-  replayId: string;
-  status: Exclude<ReplayStatus, 'idle'>;
-  speed: number;
-  at: string;
-  from: string;
-  to: string;
-  emitted: number;
-  total: number;
-}
-
-interface ReplayEventMessage {
-  position: string;
-  data: { index: number; total: number; seek?: boolean; event: { type: string; recordedAt: string }; state: Incident | null };
-}
+/** The screen's own state adds `idle` (nothing started yet) to the server's replay statuses. */
+type ReplayStatus = 'idle' | ServerReplayStatus;
 
 /**
  * 复盘回放 (/replay/<incidentId>): starts a replay of the incident at ×1–×100 and follows it on its own `/console`
@@ -34,9 +21,9 @@ interface ReplayEventMessage {
 export function ReplayScreen({ incidentId, session }: { incidentId: string; session: Session }) {
   const { t } = useI18n();
   const [speed, setSpeed] = useState(20);
-  const [info, setInfo] = useState<ReplayInfo | null>(null);
+  const [info, setInfo] = useState<ReplayView | null>(null);
   const [status, setStatus] = useState<ReplayStatus>('idle');
-  const [state, setState] = useState<Incident | null>(null);
+  const [state, setState] = useState<IncidentView | null>(null);
   const [lastEvent, setLastEvent] = useState<{ type: string; recordedAt: string; index: number; total: number } | null>(null);
   const [atMs, setAtMs] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -65,7 +52,7 @@ export function ReplayScreen({ incidentId, session }: { incidentId: string; sess
         () => setError(t('replay.error')),
       );
     });
-    socket.on('replay.event', (m: ReplayEventMessage) => {
+    socket.on('replay.event', (m: ReplayMessages['replay.event']) => {
       if (m.data.state) setState(m.data.state);
       setLastEvent({ type: m.data.event.type, recordedAt: m.data.event.recordedAt, index: m.data.index, total: m.data.total });
       setAtMs(Date.parse(m.data.event.recordedAt));
@@ -81,7 +68,7 @@ export function ReplayScreen({ incidentId, session }: { incidentId: string; sess
     try {
       const clamped = Math.min(100, Math.max(1, Number(speed) || 1));
       const { replayId } = await post<{ replayId: string }>('/replays', { incidentId, speed: clamped });
-      const described = await get<ReplayInfo>(`/replays/${replayId}`);
+      const described = await get<ReplayView>(`/replays/${replayId}`);
       setInfo(described);
       setAtMs(Date.parse(described.from));
       setStatus(described.status);
@@ -94,7 +81,7 @@ export function ReplayScreen({ incidentId, session }: { incidentId: string; sess
   const control = useCallback(async (action: 'pause' | 'resume') => {
     if (!info) return;
     try {
-      const described = await post<ReplayInfo>(`/replays/${info.replayId}/${action}`);
+      const described = await post<ReplayView>(`/replays/${info.replayId}/${action}`);
       setStatus(described.status);
     } catch (err) {
       setError(errorText(err, t('replay.error')));
@@ -106,7 +93,7 @@ export function ReplayScreen({ incidentId, session }: { incidentId: string; sess
     window.clearTimeout(seekTimer.current);
     seekTimer.current = window.setTimeout(() => {
       if (!info) return;
-      post<ReplayInfo>(`/replays/${info.replayId}/seek`, { at: new Date(ms).toISOString() }).then(
+      post<ReplayView>(`/replays/${info.replayId}/seek`, { at: new Date(ms).toISOString() }).then(
         (described) => setStatus(described.status),
         (err: unknown) => setError(errorText(err, t('replay.error'))),
       );

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { errorText, post } from '../api';
-import type { Session } from '../types';
+import type { Session } from '../ui-types';
 import { useI18n, type MessageKey } from '../i18n';
 import { linkHandler } from '../router';
 import { can, useStore } from '../store';

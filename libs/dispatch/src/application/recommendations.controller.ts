@@ -8,21 +8,10 @@ import { CurrentActor, Requires, uuidParam } from '@app/shared/nest';
 import { SPECIALTY_LABELS, TeamAvailabilityRow } from '@app/teams';
 import { StockLevelRow, WarehouseRow } from '@app/warehouses';
 import { needsOf } from '../domain/incident-needs';
-import { rankTeams, rankWarehouses, type TeamRecommendation, type WarehouseRecommendation } from '../domain/recommend';
+import type { Recommendations } from '../contract';
+import { rankTeams, rankWarehouses } from '../domain/recommend';
 
-export interface Recommendations {
-  incidentId: string;
-  /** `plan` when the active plans' requirements decide what is needed, `category` before any plan is active. */
-  needsFrom: 'plan' | 'category';
-  /** Per needed specialty: how many teams the plans ask for and how many are already assigned. */
-  neededTeams: { specialty: string; count: number; assigned: number }[];
-  neededSpecialties: string[];
-  /** The same in Chinese (专长名称), for consoles. */
-  neededSpecialtyLabels: string[];
-  neededMaterials: { materialCode: string; quantity: number }[];
-  teams: TeamRecommendation[];
-  warehouses: WarehouseRecommendation[];
-}
+export type { Recommendations } from '../contract';
 
 /** What to send: available teams and stocked warehouses the commander may use, ranked, each with its reason. */
 @ApiTags('dispatch')

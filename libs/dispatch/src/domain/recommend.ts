@@ -1,6 +1,9 @@
 import { getDistance } from 'geolib';
 import type { Specialty, TeamKind } from '@app/teams';
+import type { TeamRecommendation, WarehouseRecommendation } from '../contract';
 import { SPEED_KMH, TURNOUT_MINUTES } from './incident-needs';
+
+export type { TeamRecommendation, WarehouseRecommendation } from '../contract';
 
 export interface Point {
   lat: number;
@@ -13,16 +16,6 @@ export interface TeamCandidate {
   kind: TeamKind;
   specialties: readonly Specialty[];
   location: Point;
-}
-
-export interface TeamRecommendation {
-  teamId: string;
-  name: string;
-  kind: TeamKind;
-  matchedSpecialties: Specialty[];
-  distanceKm: number;
-  etaMinutes: number;
-  reason: string;
 }
 
 /** Great-circle distance (geolib: maintained, no dependencies), in km with 0.1 km precision. */
@@ -47,15 +40,6 @@ export interface WarehouseCandidate {
   name: string;
   location: Point;
   available: Readonly<Record<string, number>>;
-}
-
-export interface WarehouseRecommendation {
-  warehouseId: string;
-  name: string;
-  distanceKm: number;
-  sufficient: boolean;
-  shortfall: { materialCode: string; needed: number; available: number }[];
-  reason: string;
 }
 
 /** Warehouses holding enough of everything first, by distance; then the rest by distance, with what they lack. */

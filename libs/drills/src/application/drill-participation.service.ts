@@ -3,7 +3,7 @@ import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { load } from '@app/event-sourcing';
 import { JURISDICTIONS, type DrillDataWrite, type DrillParticipation, type JurisdictionRegistry, type Role } from '@app/shared';
 import { drillDecider } from '../domain/drill.decider';
-import { DrillJurisdictionMismatchError, DrillNotFoundError, DrillStatusError } from '../domain/drill.errors';
+import { DrillJurisdictionMismatchError, DrillNotFoundError, DrillNotRunningError } from '../domain/drill.errors';
 import { drillStream } from '../domain/drill.types';
 
 /**
@@ -33,6 +33,6 @@ export class DrillParticipationService implements DrillParticipation {
       throw new DrillNotFoundError();
     }
     if (!this.jurisdictions.lineage(write.jurisdiction).includes(state.jurisdiction)) throw new DrillJurisdictionMismatchError(write.jurisdiction, state.jurisdiction);
-    if (state.status !== 'running') throw new DrillStatusError('DRILL_NOT_RUNNING', state.status);
+    if (state.status !== 'running') throw new DrillNotRunningError(state.status);
   }
 }

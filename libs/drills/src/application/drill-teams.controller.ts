@@ -8,7 +8,9 @@ import { PROJECTION_RUNNER, type ProjectionRunner } from '@app/event-sourcing/pr
 import { CLOCK, DomainError, JURISDICTIONS, type Clock, type JurisdictionRegistry } from '@app/shared';
 import { CommandCtx, Requires, uuidParam } from '@app/shared/nest';
 import { TeamAvailabilityRow, teamDecider, teamStream, toTeamView, type TeamCommand, type TeamView } from '@app/teams';
-import { DrillNotFoundError, DrillStatusError, NotALiveDrillError, TeamNotInDrillError } from '../domain/drill.errors';
+import {
+  DrillNotFoundError, DrillNotRunningError, NotALiveDrillError, TeamNotInDrillError,
+} from '../domain/drill.errors';
 import { DrillCommandRunner, type DrillCommandResponse } from './drill-command-runner';
 
 export class DrillTeamRequest {
@@ -75,7 +77,7 @@ export class DrillTeamsController {
     const { state } = await this.runner.load(id);
     if (state.status === 'none' || (context.visibleJurisdictions && !context.visibleJurisdictions.includes(state.jurisdiction))) throw new DrillNotFoundError();
     if (state.form !== 'live') throw new NotALiveDrillError();
-    if (state.status !== 'running') throw new DrillStatusError('DRILL_NOT_RUNNING', state.status);
+    if (state.status !== 'running') throw new DrillNotRunningError(state.status);
     return state;
   }
 

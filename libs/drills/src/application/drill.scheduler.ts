@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { CLOCK, StaleRevisionError, type Clock } from '@app/shared';
+import { TickJob } from '@app/shared/nest';
 import { dueInjects } from '../domain/drill.types';
 import { DrillRow } from '../read-models/drill.entities';
 import { DrillCommandRunner } from './drill-command-runner';
@@ -24,49 +25,28 @@ export const scriptedInjectKey = (drillId: string, index: number): string => `dr
  * of the drill as it was loaded, so if another tick or process got there first, this one stops.
  */
 @Injectable()
-export class DrillScheduler implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('DrillScheduler');
-  private timer: NodeJS.Timeout | undefined;
-  private running = false;
-
+export class DrillScheduler extends TickJob<{ drillId: string; index: number }> {
   constructor(
     private readonly dataSource: DataSource,
     private readonly runner: DrillCommandRunner,
     private readonly executor: InjectExecutor,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(DRILL_OPTIONS) private readonly options: DrillOptions,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.options.tickMs);
-    this.timer.unref();
+    @Inject(DRILL_OPTIONS) options: DrillOptions,
+  ) {
+    super('DrillScheduler', 'drill', options.tickMs);
   }
 
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
-  }
-
-  /** One pass; returns the injects it recorded as executed. */
-  async tick(): Promise<{ drillId: string; index: number }[]> {
-    if (this.running) return [];
-    this.running = true;
-    const done: { drillId: string; index: number }[] = [];
-    try {
-      const now = this.clock.now();
-      const rows = await this.dataSource.getRepository(DrillRow)
-        .createQueryBuilder('d')
-        .select(['d.id'])
-        .where(`d.status = 'running' and d.next_due_at <= :now`, { now })
-        .orderBy('d.next_due_at', 'ASC')
-        .take(200)
-        .getMany();
-      for (const row of rows) done.push(...(await this.runDue(row.id, now)));
-    } catch (error) {
-      this.logger.warn(`drill tick failed: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      this.running = false;
-    }
-    return done;
+  /** One pass; collects the injects it recorded as executed. */
+  protected async run(done: { drillId: string; index: number }[]): Promise<void> {
+    const now = this.clock.now();
+    const rows = await this.dataSource.getRepository(DrillRow)
+      .createQueryBuilder('d')
+      .select(['d.id'])
+      .where(`d.status = 'running' and d.next_due_at <= :now`, { now })
+      .orderBy('d.next_due_at', 'ASC')
+      .take(200)
+      .getMany();
+    for (const row of rows) done.push(...(await this.runDue(row.id, now)));
   }
 
   private async runDue(drillId: string, now: Date): Promise<{ drillId: string; index: number }[]> {
@@ -91,7 +71,7 @@ export class DrillScheduler implements OnApplicationBootstrap, OnModuleDestroy {
       } catch (error) {
         // Another tick or process recorded it first (its side effects were the same keyed ones): nothing to do here.
         if (error instanceof StaleRevisionError) return done;
-        this.logger.warn(`drill ${drillId} inject ${next.index}: ${error instanceof Error ? error.message : String(error)}`);
+        this.warn(`drill ${drillId} inject ${next.index}`, error);
         return done;
       }
     }

@@ -5,18 +5,29 @@ import { IsIn, IsOptional } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { DataSource, In } from 'typeorm';
 import { idempotentAggregateId, type CommandContext } from '@app/event-sourcing';
-import { GetIncidentQuery, IncidentCommandRunner, type IncidentCommandResponse, type IncidentView } from '@app/incidents';
+import {
+  GetIncidentQuery, IncidentCommandRunner, type IncidentCommandResponse, type IncidentView,
+} from '@app/incidents';
 import { PlanRow } from '@app/plans';
 import { TeamAvailabilityRow } from '@app/teams';
 import { WarehouseRow } from '@app/warehouses';
-import { DomainError, JURISDICTIONS, OutsideJurisdictionError, type Actor, type JurisdictionRegistry } from '@app/shared';
+import {
+  DomainError, JURISDICTIONS, OutsideJurisdictionError, type Actor, type JurisdictionRegistry,
+} from '@app/shared';
 import { CommandCtx, CurrentActor, IsKnownJurisdiction, Requires, uuidParam } from '@app/shared/nest';
-import { DrillJurisdictionMismatchError, DrillNotFoundError, DrillStatusError, ScenarioNotFoundError } from '../domain/drill.errors';
-import { DRILL_STATUS_LABELS, type DrillForm, type DrillScope, type InjectKind, type Scenario } from '../domain/drill.types';
+import {
+  DrillJurisdictionMismatchError, DrillNotFoundError, DrillNotRunningError, ScenarioNotFoundError,
+} from '../domain/drill.errors';
+import {
+  DRILL_STATUS_LABELS, type DrillForm, type DrillScope, type InjectKind, type Scenario,
+} from '../domain/drill.types';
 import { DrillRow, DrillScenarioRow } from '../read-models/drill.entities';
 import { toDrillView, type DrillView } from '../read-models/drill.views';
 import { DrillCommandRunner, type DrillCommandResponse } from './drill-command-runner';
-import { assertValidPayload, assertValidScript, DrillAllocationRequest, DrillDispatchRequest, ManualInjectRequest, PlanDrillRequest } from './drill.requests';
+import {
+  assertValidPayload, assertValidScript, DrillAllocationRequest, DrillDispatchRequest, ManualInjectRequest,
+  PlanDrillRequest,
+} from './drill.requests';
 import { InjectExecutor, type RunningDrill } from './inject-executor';
 
 export class ListDrillsRequest {
@@ -159,7 +170,7 @@ export class DrillsController {
   private async runningDrill(id: string, context: CommandContext): Promise<RunningDrill> {
     const { state } = await this.runner.load(id);
     if (state.status === 'none' || (context.visibleJurisdictions && !context.visibleJurisdictions.includes(state.jurisdiction))) throw new DrillNotFoundError();
-    if (state.status !== 'running') throw new DrillStatusError('DRILL_NOT_RUNNING', state.status);
+    if (state.status !== 'running') throw new DrillNotRunningError(state.status);
     return state;
   }
 

@@ -2,9 +2,14 @@ import { scenarioEvents } from './drill.events';
 import { drillEvents } from './drill.events';
 import type { Decider } from '@app/event-sourcing';
 import type { DrillCommand, ScenarioCommand } from './drill.commands';
-import { DrillAlreadyPlannedError, DrillNotFoundError, DrillStatusError, InjectNotFoundError, NotALiveDrillError, ScenarioAlreadySavedError, ScenarioNotFoundError, TeamNotInDrillError } from './drill.errors';
+import {
+  DrillAlreadyPlannedError, DrillNotFoundError, DrillAlreadyStartedError, DrillNotRunningError, InjectNotFoundError,
+  NotALiveDrillError, ScenarioAlreadySavedError, ScenarioNotFoundError, TeamNotInDrillError,
+} from './drill.errors';
 import type { DrillEvent, ScenarioEvent } from './drill.events';
-import { evolveDrill, evolveScenario, initialDrillState, initialScenarioState, type DrillState, type ScenarioState } from './drill.state';
+import {
+  evolveDrill, evolveScenario, initialDrillState, initialScenarioState, type DrillState, type ScenarioState,
+} from './drill.state';
 
 export function decideDrill(command: DrillCommand, state: DrillState): DrillEvent[] {
   const at = command.now.toISOString();
@@ -16,7 +21,7 @@ export function decideDrill(command: DrillCommand, state: DrillState): DrillEven
   if (state.status === 'none') throw new DrillNotFoundError();
   switch (command.type) {
     case 'StartDrill':
-      if (state.status !== 'planned') throw new DrillStatusError('DRILL_ALREADY_STARTED', state.status);
+      if (state.status !== 'planned') throw new DrillAlreadyStartedError(state.status);
       return [{ type: 'DrillStarted', data: { drillId: state.drillId, startedAt: at, startedBy: command.startedBy } }];
     case 'RecordInjectExecuted': {
       if (command.index !== null) {
@@ -24,23 +29,23 @@ export function decideDrill(command: DrillCommand, state: DrillState): DrillEven
         // Each scripted inject runs once: a second scheduler (or a retried tick) that got here too changes nothing.
         if (state.executed.includes(command.index)) return [];
       }
-      if (state.status !== 'running') throw new DrillStatusError('DRILL_NOT_RUNNING', state.status);
+      if (state.status !== 'running') throw new DrillNotRunningError(state.status);
       return [{
         type: 'InjectExecuted',
         data: { drillId: state.drillId, index: command.index, kind: command.kind, payload: command.payload, executedAt: at, incidentId: command.incidentId },
       }];
     }
     case 'EndDrill':
-      if (state.status !== 'running') throw new DrillStatusError('DRILL_NOT_RUNNING', state.status);
+      if (state.status !== 'running') throw new DrillNotRunningError(state.status);
       return [{ type: 'DrillEnded', data: { drillId: state.drillId, endedAt: at, endedBy: command.endedBy } }];
     case 'JoinTeamToDrill':
       if (state.form !== 'live') throw new NotALiveDrillError();
-      if (state.status !== 'running') throw new DrillStatusError('DRILL_NOT_RUNNING', state.status);
+      if (state.status !== 'running') throw new DrillNotRunningError(state.status);
       if (state.teams.includes(command.teamId)) return [];
       return [{ type: 'TeamJoinedDrill', data: { drillId: state.drillId, teamId: command.teamId, at } }];
     case 'RecallTeamFromDrill':
       if (state.form !== 'live') throw new NotALiveDrillError();
-      if (state.status !== 'running') throw new DrillStatusError('DRILL_NOT_RUNNING', state.status);
+      if (state.status !== 'running') throw new DrillNotRunningError(state.status);
       if (!state.teams.includes(command.teamId)) throw new TeamNotInDrillError(command.teamId);
       return [{ type: 'TeamRecalledFromDrill', data: { drillId: state.drillId, teamId: command.teamId, at, recalledBy: command.recalledBy } }];
     default: {

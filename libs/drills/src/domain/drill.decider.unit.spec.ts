@@ -1,7 +1,7 @@
 import { spec } from '@app/event-sourcing/testing';
 import type { DrillCommand } from './drill.commands';
 import { drillDecider, scenarioDecider } from './drill.decider';
-import { DrillAlreadyPlannedError, DrillNotFoundError, DrillStatusError, InjectNotFoundError, NotALiveDrillError, ScenarioAlreadySavedError, TeamNotInDrillError } from './drill.errors';
+import { DrillAlreadyPlannedError, DrillNotFoundError, DrillAlreadyStartedError, DrillNotRunningError, InjectNotFoundError, NotALiveDrillError, ScenarioAlreadySavedError, TeamNotInDrillError } from './drill.errors';
 import type { DrillEvent, ScenarioEvent } from './drill.events';
 import { dueInjects, nextDueAt, type Scenario } from './drill.types';
 
@@ -61,8 +61,8 @@ describe('a planned drill', () => {
   });
   it('cannot be planned again, ended, or record injects', () => {
     ready.when(plan).thenThrows(DrillAlreadyPlannedError, 'DRILL_ALREADY_PLANNED');
-    ready.when(end(0)).thenThrows(DrillStatusError, 'DRILL_NOT_RUNNING');
-    ready.when(inject(null, 'message', 0)).thenThrows(DrillStatusError, 'DRILL_NOT_RUNNING');
+    ready.when(end(0)).thenThrows(DrillNotRunningError, 'DRILL_NOT_RUNNING');
+    ready.when(inject(null, 'message', 0)).thenThrows(DrillNotRunningError, 'DRILL_NOT_RUNNING');
   });
 });
 
@@ -80,14 +80,14 @@ describe('a running drill', () => {
     expect(state).toMatchObject({ status: 'ended', executed: [0] });
   });
   it('refuses a second start and an inject not in the script', () => {
-    running.when(start()).thenThrows(DrillStatusError, 'DRILL_ALREADY_STARTED');
+    running.when(start()).thenThrows(DrillAlreadyStartedError, 'DRILL_ALREADY_STARTED');
     running.when(inject(7, 'message', 0)).thenThrows(InjectNotFoundError, 'INJECT_NOT_FOUND');
   });
 });
 
 describe('an ended drill', () => {
   it('executes nothing more', () => {
-    drill.given([planned(), started, ended(10)]).when(inject(1, 'update_situation', 400)).thenThrows(DrillStatusError, 'DRILL_NOT_RUNNING');
+    drill.given([planned(), started, ended(10)]).when(inject(1, 'update_situation', 400)).thenThrows(DrillNotRunningError, 'DRILL_NOT_RUNNING');
   });
 });
 
@@ -130,8 +130,8 @@ describe('real teams in a running live drill (docs/domain.md rule 21)', () => {
   });
   it('refuses a tabletop drill (NOT_A_LIVE_DRILL), a drill not running, and recalling a team not in it', () => {
     drill.given([planned(), started]).when(join('t1')).thenThrows(NotALiveDrillError, 'NOT_A_LIVE_DRILL');
-    drill.given([planned('live')]).when(join('t1')).thenThrows(DrillStatusError, 'DRILL_NOT_RUNNING');
-    drill.given([planned('live'), started, ended(1)]).when(join('t1')).thenThrows(DrillStatusError, 'DRILL_NOT_RUNNING');
+    drill.given([planned('live')]).when(join('t1')).thenThrows(DrillNotRunningError, 'DRILL_NOT_RUNNING');
+    drill.given([planned('live'), started, ended(1)]).when(join('t1')).thenThrows(DrillNotRunningError, 'DRILL_NOT_RUNNING');
     live.when(recall('t1')).thenThrows(TeamNotInDrillError, 'TEAM_NOT_IN_DRILL');
   });
 });

@@ -1,19 +1,27 @@
 /** Drills (演练, docs/domain.md rules 19–20; AQ/T 9007, AQ/T 9009-2015). */
-export const DRILL_FORMS = { tabletop: '桌面演练', live: '实战演练' } as const;
-export type DrillForm = keyof typeof DRILL_FORMS;
+import type { DrillForm, DrillScope, InjectKind, DrillStatus } from '../contract';
 
-export const DRILL_SCOPES = { single: '单项演练', comprehensive: '综合演练' } as const;
-export type DrillScope = keyof typeof DRILL_SCOPES;
+// The values the outside world sees are defined once, in the context's contract.
+export type { DrillForm, DrillScope, InjectKind, DrillStatus } from '../contract';
+
+/** Drills (演练, DOMAIN.md rule 6; AQ/T 9007, AQ/T 9009-2015). */
+export const DRILL_FORMS = { tabletop: '桌面演练', live: '实战演练' } as const satisfies Readonly<Record<DrillForm, string>>;
+
+export const DRILL_SCOPES = {
+  single: '单项演练', comprehensive: '综合演练',
+} as const satisfies Readonly<Record<DrillScope, string>>;
 
 /**
  * What an inject does: `report_incident` 接报一起演练事故, `update_situation` 续报 (casualties rise, a second release),
  * `message` 情况通报 shown to the participants.
  */
-export const INJECT_KINDS = { report_incident: '演练接报', update_situation: '演练续报', message: '情况通报' } as const;
-export type InjectKind = keyof typeof INJECT_KINDS;
+export const INJECT_KINDS = {
+  report_incident: '演练接报', update_situation: '演练续报', message: '情况通报',
+} as const satisfies Readonly<Record<InjectKind, string>>;
 
-export const DRILL_STATUS_LABELS = { planned: '待开始', running: '进行中', ended: '已结束' } as const;
-export type DrillStatus = keyof typeof DRILL_STATUS_LABELS;
+export const DRILL_STATUS_LABELS = {
+  planned: '待开始', running: '进行中', ended: '已结束',
+} as const satisfies Readonly<Record<DrillStatus, string>>;
 
 /** One scripted inject (情景注入): `atSecond` after the drill starts. */
 export interface ScriptedInject {

@@ -55,7 +55,7 @@ export class DrillRegisterProjection implements Projection {
               ...common,
             });
             if (d.kind === 'message') {
-              deltas.push({ name: 'drill.message', position, scope: { jurisdiction: row.jurisdiction, drillId: row.id }, data: { drillId: row.id, index: d.index, text: d.payload.text, executedAt: d.executedAt } });
+              deltas.push({ name: 'drill.message', position, scope: { jurisdiction: row.jurisdiction, drillId: row.id }, data: { drillId: row.id, index: d.index, text: typeof d.payload.text === 'string' ? d.payload.text : '', executedAt: d.executedAt } });
             }
             break;
           }

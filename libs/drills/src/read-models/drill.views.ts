@@ -1,13 +1,17 @@
 import { DRILL_FORMS, DRILL_SCOPES, DRILL_STATUS_LABELS } from '../domain/drill.types';
+import type { DrillForm, DrillScope, DrillView, ScenarioView } from '../contract';
 import type { DrillRow, DrillScenarioRow } from './drill.entities';
 
-export function toDrillView(row: DrillRow) {
+export type { DrillView, ScenarioView } from '../contract';
+
+export function toDrillView(row: DrillRow): DrillView {
   return {
     id: row.id,
     title: row.title,
-    form: row.form,
+    // The register stores only the values the events carry.
+    form: row.form as DrillForm,
     formLabel: DRILL_FORMS[row.form as keyof typeof DRILL_FORMS] ?? row.form,
-    scope: row.scope,
+    scope: row.scope as DrillScope,
     scopeLabel: DRILL_SCOPES[row.scope as keyof typeof DRILL_SCOPES] ?? row.scope,
     jurisdiction: row.jurisdiction,
     planId: row.planId,
@@ -29,9 +33,7 @@ export function toDrillView(row: DrillRow) {
     position: row.position,
   };
 }
-export type DrillView = ReturnType<typeof toDrillView>;
 
-export function toScenarioView(row: DrillScenarioRow) {
+export function toScenarioView(row: DrillScenarioRow): ScenarioView {
   return { id: row.id, name: row.name, description: row.description, jurisdiction: row.jurisdiction, injects: row.injects, savedBy: row.savedBy, savedAt: row.savedAt.toISOString() };
 }
-export type ScenarioView = ReturnType<typeof toScenarioView>;

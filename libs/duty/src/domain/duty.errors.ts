@@ -1,90 +1,91 @@
-import { DomainError } from '@app/shared';
+import { domainError } from '@app/shared';
 
-export class InvalidShiftPeriodError extends DomainError {
-  constructor(reason: string) {
-    super('INVALID_SHIFT_PERIOD', 'rule', reason);
-  }
-}
+// The duty context's error catalogue: each code, its status and its Chinese wording, declared once.
+
+export const InvalidShiftPeriodError = domainError({
+  code: 'INVALID_SHIFT_PERIOD',
+  kind: 'rule',
+  message: (reason: string) => reason,
+});
 
 /** Two shifts of one jurisdiction may not overlap: at any moment one shift holds the watch. */
-export class ShiftOverlapError extends DomainError {
-  constructor(other: { shiftId: string; startsAt: number; endsAt: number }) {
-    super('SHIFT_OVERLAP', 'conflict', '该时段与本辖区已排定的值班班次重叠', {
-      shiftId: other.shiftId, startsAt: new Date(other.startsAt).toISOString(), endsAt: new Date(other.endsAt).toISOString(),
-    });
-  }
-}
+export const ShiftOverlapError = domainError({
+  code: 'SHIFT_OVERLAP',
+  kind: 'conflict',
+  message: '该时段与本辖区已排定的值班班次重叠',
+  details: (other: { shiftId: string; startsAt: number; endsAt: number }) => ({
+    shiftId: other.shiftId,
+    startsAt: new Date(other.startsAt).toISOString(),
+    endsAt: new Date(other.endsAt).toISOString(),
+  }),
+});
 
-export class ShiftAlreadyScheduledError extends DomainError {
-  constructor() {
-    super('SHIFT_ALREADY_SCHEDULED', 'conflict', '该值班班次已排定');
-  }
-}
+export const ShiftAlreadyScheduledError = domainError({
+  code: 'SHIFT_ALREADY_SCHEDULED',
+  kind: 'conflict',
+  message: '该值班班次已排定',
+});
 
-export class NoShiftOnDutyError extends DomainError {
-  constructor() {
-    super('NO_SHIFT_ON_DUTY', 'conflict', '当前没有在岗的值班班次，无法交班');
-  }
-}
+export const NoShiftOnDutyError = domainError({
+  code: 'NO_SHIFT_ON_DUTY',
+  kind: 'conflict',
+  message: '当前没有在岗的值班班次，无法交班',
+});
 
-export class ShiftAlreadyHandedOverError extends DomainError {
-  constructor(shiftId: string) {
-    super('SHIFT_ALREADY_HANDED_OVER', 'conflict', '本班次已完成交接班', { shiftId });
-  }
-}
+export const ShiftAlreadyHandedOverError = domainError({
+  code: 'SHIFT_ALREADY_HANDED_OVER',
+  kind: 'conflict',
+  message: '本班次已完成交接班',
+  details: (shiftId: string) => ({ shiftId }),
+});
 
-export class NoNextShiftError extends DomainError {
-  constructor() {
-    super('NO_NEXT_SHIFT', 'conflict', '尚未排定接班班次，无法交班');
-  }
-}
+export const NoNextShiftError = domainError({ code: 'NO_NEXT_SHIFT', kind: 'conflict', message: '尚未排定接班班次，无法交班' });
 
-export class InvalidHandoverTargetError extends DomainError {
-  constructor(toShiftId: string) {
-    super('INVALID_HANDOVER_TARGET', 'rule', '接班班次须为本辖区在交班班次之后的班次', { toShiftId });
-  }
-}
+export const InvalidHandoverTargetError = domainError({
+  code: 'INVALID_HANDOVER_TARGET',
+  kind: 'rule',
+  message: '接班班次须为本辖区在交班班次之后的班次',
+  details: (toShiftId: string) => ({ toShiftId }),
+});
 
-export class RollCallNotFoundError extends DomainError {
-  constructor() {
-    super('ROLL_CALL_NOT_FOUND', 'not_found', '点名不存在');
-  }
-}
+export const RollCallNotFoundError = domainError({ code: 'ROLL_CALL_NOT_FOUND', kind: 'not_found', message: '点名不存在' });
 
-export class RollCallAlreadyIssuedError extends DomainError {
-  constructor() {
-    super('ROLL_CALL_ALREADY_ISSUED', 'conflict', '该点名已发起');
-  }
-}
+export const RollCallAlreadyIssuedError = domainError({
+  code: 'ROLL_CALL_ALREADY_ISSUED',
+  kind: 'conflict',
+  message: '该点名已发起',
+});
 
-export class InvalidRollCallError extends DomainError {
-  constructor(reason: string, details?: Record<string, unknown>) {
-    super('INVALID_ROLL_CALL', 'rule', reason, details);
-  }
-}
+export const InvalidRollCallError = domainError({
+  code: 'INVALID_ROLL_CALL',
+  kind: 'rule',
+  message: (reason: string, _details?: Record<string, unknown>) => reason,
+  details: (_reason: string, details?: Record<string, unknown>) => details,
+});
 
-export class NotRollCallTargetError extends DomainError {
-  constructor(jurisdiction: string) {
-    super('NOT_ROLL_CALL_TARGET', 'rule', `辖区 ${jurisdiction} 不在本次点名范围内`, { jurisdiction });
-  }
-}
+export const NotRollCallTargetError = domainError({
+  code: 'NOT_ROLL_CALL_TARGET',
+  kind: 'rule',
+  message: (jurisdiction: string) => `辖区 ${jurisdiction} 不在本次点名范围内`,
+  details: (jurisdiction) => ({ jurisdiction }),
+});
 
 /** A roll call checks that the called watch is staffed: the calling level cannot answer in its place. */
-export class RollCallAnsweredByIssuerError extends DomainError {
-  constructor() {
-    super('ROLL_CALL_ANSWER_BY_ISSUER', 'forbidden', '点名须由被点名辖区的值班人员应答，发起点名的上级不能代答');
-  }
-}
+export const RollCallAnsweredByIssuerError = domainError({
+  code: 'ROLL_CALL_ANSWER_BY_ISSUER', kind: 'forbidden', message: '点名须由被点名辖区的值班人员应答，发起点名的上级不能代答',
+});
 
-export class RollCallAlreadyAnsweredError extends DomainError {
-  constructor(jurisdiction: string, by: string, at: string) {
-    super('ROLL_CALL_ALREADY_ANSWERED', 'conflict', `辖区 ${jurisdiction} 已由 ${by} 应答`, { jurisdiction, by, at });
-  }
-}
+export const RollCallAlreadyAnsweredError = domainError({
+  code: 'ROLL_CALL_ALREADY_ANSWERED',
+  kind: 'conflict',
+  message: (jurisdiction: string, by: string, _at: string) => `辖区 ${jurisdiction} 已由 ${by} 应答`,
+  details: (jurisdiction, by, at) => ({ jurisdiction, by, at }),
+});
 
 /** After the deadline the roll call is closed for that target: a late answer is not an answer (it was missed). */
-export class RollCallClosedError extends DomainError {
-  constructor(jurisdiction: string, dueAt: string) {
-    super('ROLL_CALL_CLOSED', 'conflict', '点名应答时限已过，不能再应答（已记为未应答）', { jurisdiction, dueAt });
-  }
-}
+export const RollCallClosedError = domainError({
+  code: 'ROLL_CALL_CLOSED',
+  kind: 'conflict',
+  message: '点名应答时限已过，不能再应答（已记为未应答）',
+  details: (jurisdiction: string, dueAt: string) => ({ jurisdiction, dueAt }),
+});

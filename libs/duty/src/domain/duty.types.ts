@@ -1,3 +1,8 @@
+import type { RollCallTargetStatus } from '../contract';
+
+// The values the outside world sees are defined once, in the context's contract.
+export type { RollCallTargetStatus } from '../contract';
+
 /**
  * The watch (值班): each jurisdiction's command centre keeps a 24-hour watch in shifts, each with a leader on duty
  * (带班领导) and duty officers (值班员); shifts hand over (交接班) with a written note and what is still open; the level
@@ -29,8 +34,9 @@ export const DUTY_LABELS = {
   officers: '值班员',
 } as const;
 
-export const ROLL_CALL_TARGET_STATUSES = ['pending', 'answered', 'missed'] as const;
-export type RollCallTargetStatus = (typeof ROLL_CALL_TARGET_STATUSES)[number];
+export const ROLL_CALL_TARGET_STATUSES = [
+  'pending', 'answered', 'missed',
+] as const satisfies readonly RollCallTargetStatus[];
 export const ROLL_CALL_STATUS_LABELS: Readonly<Record<RollCallTargetStatus, string>> = {
   pending: '待应答',
   answered: '已应答',

@@ -1,13 +1,16 @@
 import { DEFAULT_TIME_ZONE, toZonedIso, type JurisdictionRegistry } from '@app/shared';
 import { ROLL_CALL_STATUS_LABELS } from '../domain/duty.types';
+import type { HandoverView, RollCallView, ShiftStatus, ShiftView } from '../contract';
 import type { DutyHandoverRow, DutyShiftRow, RollCallRow } from './duty.entities';
+
+export type { HandoverView, RollCallView, ShiftView } from '../contract';
 
 const zoneOf = (jurisdictions: JurisdictionRegistry, code: string) => jurisdictions.get(code)?.timeZone ?? DEFAULT_TIME_ZONE;
 const nameOf = (jurisdictions: JurisdictionRegistry, code: string) => jurisdictions.get(code)?.name ?? code;
 
-export function toShiftView(row: DutyShiftRow, jurisdictions: JurisdictionRegistry, now: Date) {
+export function toShiftView(row: DutyShiftRow, jurisdictions: JurisdictionRegistry, now: Date): ShiftView {
   const zone = zoneOf(jurisdictions, row.jurisdiction);
-  const status = now < row.startsAt ? 'upcoming' : now < row.endsAt ? 'on_duty' : 'ended';
+  const status: ShiftStatus = now < row.startsAt ? 'upcoming' : now < row.endsAt ? 'on_duty' : 'ended';
   return {
     id: row.id,
     jurisdiction: row.jurisdiction,
@@ -26,9 +29,8 @@ export function toShiftView(row: DutyShiftRow, jurisdictions: JurisdictionRegist
     scheduledAt: toZonedIso(row.scheduledAt, zone),
   };
 }
-export type ShiftView = ReturnType<typeof toShiftView>;
 
-export function toHandoverView(row: DutyHandoverRow, jurisdictions: JurisdictionRegistry) {
+export function toHandoverView(row: DutyHandoverRow, jurisdictions: JurisdictionRegistry): HandoverView {
   const zone = zoneOf(jurisdictions, row.jurisdiction);
   return {
     id: row.id,
@@ -47,10 +49,11 @@ export function toHandoverView(row: DutyHandoverRow, jurisdictions: Jurisdiction
     },
   };
 }
-export type HandoverView = ReturnType<typeof toHandoverView>;
 
 /** `visible`: the targets the reader may see (a county sees its own answer, not its neighbours'). */
-export function toRollCallView(row: RollCallRow, jurisdictions: JurisdictionRegistry, visible: (code: string) => boolean = () => true) {
+export function toRollCallView(
+  row: RollCallRow, jurisdictions: JurisdictionRegistry, visible: (code: string) => boolean = () => true,
+): RollCallView {
   const zone = zoneOf(jurisdictions, row.jurisdiction);
   return {
     id: row.id,
@@ -74,4 +77,3 @@ export function toRollCallView(row: RollCallRow, jurisdictions: JurisdictionRegi
     })),
   };
 }
-export type RollCallView = ReturnType<typeof toRollCallView>;

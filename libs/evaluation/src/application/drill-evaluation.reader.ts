@@ -4,16 +4,10 @@ import { EVENT_STORE, StreamNotFoundError, type EventStore, type RecordedEvent, 
 import { fold } from '@app/event-sourcing';
 import { drillEvents } from '@app/drills';
 import { incidentEvents } from '@app/incidents';
-import { CLOCK, DomainError, type Actor, type Clock } from '@app/shared';
+import { CLOCK, DrillNotFoundError, type Actor, type Clock } from '@app/shared';
 import { evaluationDecider, evaluationEvents, evaluationStream, type EvaluationState } from '../domain/evaluation';
 import { measureIncident, type MeasuredIncident } from '../domain/measure';
 import { summarizeScores } from '../domain/rubric';
-
-export class DrillNotFoundError extends DomainError {
-  constructor() {
-    super('DRILL_NOT_FOUND', 'not_found', '演练不存在');
-  }
-}
 
 /** What the drills context records about a drill (its public event contract on `drill-<id>`). */
 export interface DrillFacts {

@@ -1,6 +1,6 @@
 import type { Decider } from '@app/event-sourcing';
 import { EventRegistry } from '@app/event-sourcing/events';
-import { DomainError } from '@app/shared';
+import { RubricLockedError, ScoreOutOfRubricError } from './evaluation.errors';
 import { DEFAULT_RUBRIC, type AspectScore, type RubricAspect, type ScoreSheet } from './rubric';
 
 /** The evaluation of one drill (`evaluation-<drillId>`): its rubric, evaluators' score sheets and findings. */
@@ -34,18 +34,6 @@ export interface EvaluationState {
 }
 
 export const initialEvaluationState: EvaluationState = { rubric: DEFAULT_RUBRIC, sheets: [], findings: [] };
-
-export class RubricLockedError extends DomainError {
-  constructor() {
-    super('RUBRIC_LOCKED', 'conflict', '已有评估人打分，评估指标不能再修改');
-  }
-}
-
-export class ScoreOutOfRubricError extends DomainError {
-  constructor(detail: string) {
-    super('SCORE_NOT_IN_RUBRIC', 'rule', detail);
-  }
-}
 
 export function evolveEvaluation(state: EvaluationState, event: EvaluationEvent): EvaluationState {
   switch (event.type) {

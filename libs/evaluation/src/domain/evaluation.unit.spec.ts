@@ -1,5 +1,6 @@
 import { spec } from '@app/event-sourcing/testing';
-import { evaluationDecider, RubricLockedError, ScoreOutOfRubricError, type EvaluationCommand, type EvaluationEvent } from './evaluation';
+import { evaluationDecider, type EvaluationCommand, type EvaluationEvent } from './evaluation';
+import { RubricLockedError, ScoreOutOfRubricError } from './evaluation.errors';
 
 const now = new Date('2026-11-23T03:00:00Z');
 const earlier = '2026-11-23T02:00:00.000Z';

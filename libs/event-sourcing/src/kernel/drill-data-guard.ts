@@ -1,5 +1,7 @@
 import { StreamNotFoundError, type EventStore } from '@app/event-store';
-import { drillActorOf, NotADrillRecordError, type DrillParticipation } from '@app/shared';
+import {
+  drillActorOf, NotADrillIncidentRecordError, NotADrillWarningRecordError, type DrillParticipation,
+} from '@app/shared';
 import type { CommandContext } from './command-context';
 
 /** An aggregate that may be drill data: the drill id and jurisdiction it was created with are in its first event. */
@@ -29,7 +31,11 @@ export async function assertDrillDataRules(
   const created = await firstEventData(store, aggregate);
   if (!created || (actor && !actor.scope.includes(created.jurisdiction))) return;
   const drillId = created.drillId;
-  if (context.drillId !== undefined && drillId !== context.drillId) throw new NotADrillRecordError(aggregate.kind, aggregate.id);
+  if (context.drillId !== undefined && drillId !== context.drillId) {
+    throw aggregate.kind === 'incident'
+      ? new NotADrillIncidentRecordError(aggregate.id)
+      : new NotADrillWarningRecordError(aggregate.id);
+  }
   if (drillId && actor) await drills.assertMayWrite({ drillId, jurisdiction: created.jurisdiction, actor });
 }
 

@@ -1,7 +1,9 @@
 import { LiveDeltaBuffer } from './live-delta-buffer';
+import type { IncidentView } from '@app/incidents/contract';
 import type { LiveDelta } from './live-delta';
 
-const delta = (position: string): LiveDelta => ({ name: 'incident.changed', position, scope: {}, data: position });
+// The buffer never looks inside `data`: a marker stands in for the view.
+const delta = (position: string): LiveDelta => ({ name: 'incident.changed', position, scope: {}, data: position as unknown as IncidentView });
 
 describe('LiveDeltaBuffer', () => {
   it('returns deltas strictly after `since`, in position order', () => {
@@ -33,7 +35,7 @@ describe('LiveDeltaBuffer memory bound', () => {
   it('evicts the oldest deltas when their payloads exceed the byte budget, and then says resume is too far behind', () => {
     const buffer = new LiveDeltaBuffer(10_000, 10_000);
     const big = 'x'.repeat(3_000);
-    for (let i = 1; i <= 10; i++) buffer.add({ name: 'incident.changed', position: `${i}/0`, scope: {}, data: big });
+    for (let i = 1; i <= 10; i++) buffer.add({ name: 'incident.changed', position: `${i}/0`, scope: {}, data: big as unknown as IncidentView });
     expect(buffer.size).toBe(3);
     expect(buffer.heldBytes).toBeLessThanOrEqual(10_000);
     expect(buffer.since('1/0', { commit: 1n, prepare: 0n })).toBe('too_far_behind');

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { IncidentView } from '@app/incidents/contract';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PostgresEventStore, type RecordedEvent } from '@app/event-store';
 import { EventRegistry, LiveDeltaBus, type DomainEvent, type LiveDelta } from '../index';
@@ -27,7 +28,9 @@ class CountingProjection implements Projection {
       );
       await this.sabotage?.(event, manager);
     }
-    return events.map((e) => ({ name: 'incident.changed', position: `${e.position.commit}/${e.position.prepare}`, scope: {}, data: e.id }));
+    // The runner never looks inside `data`: the event id stands in for the view.
+    const data = (id: string) => id as unknown as IncidentView;
+    return events.map((e) => ({ name: 'incident.changed', position: `${e.position.commit}/${e.position.prepare}`, scope: {}, data: data(e.id) }));
   }
 
   async reset(manager: EntityManager): Promise<void> {

@@ -1,8 +1,12 @@
+import type { AccidentGrade } from '../contract';
+
+// The values the outside world sees are defined once, in the context's contract.
+export type { AccidentGrade } from '../contract';
+
 /**
  * Accident grade (事故等级) under 《生产安全事故报告和调查处理条例》 Art. 3: the highest grade reached by any of
  * deaths, serious injuries (incl. acute industrial poisoning) and direct economic loss; lower bounds inclusive.
  */
-export type AccidentGrade = 'general' | 'major' | 'serious' | 'especially_serious';
 
 export const GRADE_ORDER: readonly AccidentGrade[] = ['general', 'major', 'serious', 'especially_serious'];
 

@@ -1,6 +1,5 @@
-import { DomainError } from '@app/shared';
 import type { AssignTeam, RecordAssignedTeamStatus, RecordDrillAllocation } from './incident.commands';
-import { IncidentNotFoundError } from './incident.errors';
+import { IncidentNotFoundError, NotADrillIncidentError } from './incident.errors';
 import type { AssignedTeamStatusChanged, DrillAllocationRecorded, TeamAssigned } from './incident.events';
 import type { IncidentState } from './incident.state';
 
@@ -16,13 +15,6 @@ export function decideAssignTeam(command: AssignTeam, state: IncidentState): Tea
       ...(command.simulated ? { simulated: true as const } : {}),
     },
   }];
-}
-
-/** Simulated actions belong to drills: a real incident never records one (its teams and stock are real). */
-export class NotADrillIncidentError extends DomainError {
-  constructor() {
-    super('NOT_A_DRILL_INCIDENT', 'rule', '只有演练事故可以记录模拟调派或模拟调拨');
-  }
 }
 
 export function decideRecordDrillAllocation(command: RecordDrillAllocation, state: IncidentState): DrillAllocationRecorded[] {

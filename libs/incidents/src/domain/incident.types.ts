@@ -1,3 +1,8 @@
+import type { IncidentCategory, ResponseLevel } from '../contract';
+
+// The values the outside world sees are defined once, in the context's contract.
+export type { IncidentCategory, IncidentStatus, ResponseLevel } from '../contract';
+
 /** Value types shared by the incident's commands, events and state. */
 export interface Casualties {
   deaths: number;
@@ -31,15 +36,12 @@ export const INCIDENT_CATEGORIES = {
   gas: '燃气',
   flood_geological: '自然灾害次生事故',
   other: '其他',
-} as const;
+} as const satisfies Readonly<Record<IncidentCategory, string>>;
 
-export type IncidentCategory = keyof typeof INCIDENT_CATEGORIES;
 
-export type IncidentStatus = 'open' | 'closed';
 
 /** 响应级别 I (highest) … IV: decided by a commander, never copied from the grade (GB/T 29639-2020). */
-export const RESPONSE_LEVELS = ['I', 'II', 'III', 'IV'] as const;
-export type ResponseLevel = (typeof RESPONSE_LEVELS)[number];
+export const RESPONSE_LEVELS = ['I', 'II', 'III', 'IV'] as const satisfies readonly ResponseLevel[];
 export const RESPONSE_LEVEL_LABELS: Readonly<Record<ResponseLevel, string>> = { I: 'Ⅰ级响应', II: 'Ⅱ级响应', III: 'Ⅲ级响应', IV: 'Ⅳ级响应' };
 
 export function incidentStream(incidentId: string): string {

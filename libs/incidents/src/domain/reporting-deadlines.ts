@@ -1,5 +1,9 @@
 import type { AccidentGrade } from './accident-grade';
 import type { IncidentCategory } from './incident.types';
+import type { ReportLevel, ObligationKind } from '../contract';
+
+// The values the outside world sees are defined once, in the context's contract.
+export type { ReportLevel, ObligationKind } from '../contract';
 
 /**
  * Reporting obligations (《生产安全事故报告和调查处理条例》 Arts. 9–11, 13; docs/domain.md rules 3–6): the county-level
@@ -8,8 +12,7 @@ import type { IncidentCategory } from './incident.types';
  * fire) require a supplementary report (补报). Local rules may be stricter, so the minutes are a profile per
  * jurisdiction. Everything here is a pure function of the incident's events, so a replay derives the same deadlines.
  */
-export const REPORT_LEVELS = ['county', 'city', 'province', 'national'] as const;
-export type ReportLevel = (typeof REPORT_LEVELS)[number];
+export const REPORT_LEVELS = ['county', 'city', 'province', 'national'] as const satisfies readonly ReportLevel[];
 export const REPORT_LEVEL_LABELS: Readonly<Record<ReportLevel, string>> = { county: '县级', city: '设区的市级', province: '省级', national: '国务院' };
 
 export interface DeadlineProfile {
@@ -27,7 +30,6 @@ export const DEADLINE_PROFILES: Readonly<Record<string, DeadlineProfile>> = { na
 const HIGHEST: Readonly<Record<AccidentGrade, ReportLevel>> = { general: 'city', major: 'province', serious: 'national', especially_serious: 'national' };
 export const highestLevelFor = (grade: AccidentGrade): ReportLevel => HIGHEST[grade];
 
-export type ObligationKind = 'initial' | 'escalation' | 'supplementary';
 
 export interface Obligation {
   id: string;

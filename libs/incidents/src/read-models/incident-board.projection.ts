@@ -1,7 +1,7 @@
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { formatPosition } from '@app/event-store';
 import { EventRegistry, type LiveDelta, type Recorded } from '@app/event-sourcing';
-import { upsertRows, type Projection } from '@app/event-sourcing/projections';
+import { RowBatch, type Projection } from '@app/event-sourcing/projections';
 import type { JurisdictionRegistry } from '@app/shared';
 import { incidentEvents, type IncidentEvent } from '../domain/incident.events';
 import type { IncidentCategory } from '../domain/incident.types';
@@ -19,25 +19,21 @@ export class IncidentBoardProjection implements Projection {
   constructor(private readonly jurisdictions: JurisdictionRegistry) {}
 
   async apply(events: readonly Recorded<BoardEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
-    const repository = manager.getRepository(IncidentBoardRow);
-    const touched = new Map<string, { row: IncidentBoardRow; position: string }>();
-    // One query for every row the batch touches (a rebuild applies batches of hundreds of events).
-    const ids = [...new Set(events.map(boardIncidentIdOf).filter((id): id is string => id !== undefined))];
-    const stored = new Map((ids.length === 0 ? [] : await repository.findBy({ id: In(ids) })).map((r) => [r.id, r]));
+    const batch = await new RowBatch<IncidentBoardRow, string>(manager, IncidentBoardRow, 'id')
+      .preload(events.map(boardIncidentIdOf));
     for (const recorded of events) {
       const id = boardIncidentIdOf(recorded);
       if (id === undefined) continue; // warehouse events that concern no incident
-      const row = touched.get(id)?.row ?? stored.get(id) ?? null;
-      const next = applyBoardEvent(row, recorded, this.profileOf);
+      const next = applyBoardEvent(await batch.current(id), recorded, this.profileOf);
       if (!next) continue;
-      touched.set(id, { row: next, position: formatPosition(recorded.position) });
+      batch.set(id, next, formatPosition(recorded.position));
     }
-    const rows = [...touched.values()].map((t) => t.row);
+    const rows = batch.rows();
     if (rows.length > 0) {
-      await upsertRows(manager, IncidentBoardRow, rows);
+      await batch.write();
       await writeCompliance(manager, rows);
     }
-    return [...touched.values()].map(({ row, position }) => ({
+    return batch.entries().map(({ row, note: position }) => ({
       name: 'incident.changed' as const,
       position,
       scope: { jurisdiction: row.jurisdiction, incidentId: row.id, ...(row.drillId ? { drillId: row.drillId } : {}) },

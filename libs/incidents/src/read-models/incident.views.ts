@@ -1,22 +1,26 @@
 import { DEFAULT_TIME_ZONE, toZonedIso, type JurisdictionRegistry } from '@app/shared';
 import { GRADE_LABELS } from '../domain/accident-grade';
-import { INCIDENT_CATEGORIES, RESPONSE_LEVEL_LABELS, type IncidentCategory, type ResponseLevel } from '../domain/incident.types';
-import type { ActivePlanView, AssignedTeamView, ChecklistTaskView, IncidentBoardRow } from './incident-board.entity';
+import { INCIDENT_CATEGORIES, RESPONSE_LEVEL_LABELS, type IncidentCategory, type IncidentStatus, type ResponseLevel } from '../domain/incident.types';
+import type { ActivePlanView, AllocationView, AssignedTeamView, ChecklistTaskView, IncidentBoardRow } from './incident-board.entity';
 import { REPORT_LEVEL_LABELS, type Obligation } from '../domain/reporting-deadlines';
 import type { IncidentTimelineRow } from './incident-timeline.entity';
+import type { IncidentView, TimelineEntryView } from '../contract';
+
+export type { IncidentView, TimelineEntryView } from '../contract';
 
 /** What GET /incidents/{id} and `incident.changed` carry: times in the jurisdiction's zone, labels in Chinese. */
-export function toIncidentView(row: IncidentBoardRow, jurisdictions: JurisdictionRegistry) {
+export function toIncidentView(row: IncidentBoardRow, jurisdictions: JurisdictionRegistry): IncidentView {
   const zone = jurisdictions.get(row.jurisdiction)?.timeZone ?? DEFAULT_TIME_ZONE;
   return {
     id: row.id,
     title: row.title,
-    category: row.category,
+    category: row.category as IncidentCategory,
     categoryLabel: INCIDENT_CATEGORIES[row.category as IncidentCategory] ?? row.category,
-    status: row.status,
+    // The board stores only these values (its projection writes them from the events).
+    status: row.status as IncidentStatus,
     grade: row.grade,
     gradeLabel: GRADE_LABELS[row.grade],
-    responseLevel: row.responseLevel,
+    responseLevel: row.responseLevel as ResponseLevel | null,
     responseLevelLabel: row.responseLevel ? RESPONSE_LEVEL_LABELS[row.responseLevel as ResponseLevel] : null,
     jurisdiction: row.jurisdiction,
     jurisdictionName: jurisdictions.get(row.jurisdiction)?.name ?? row.jurisdiction,
@@ -46,7 +50,7 @@ export function toIncidentView(row: IncidentBoardRow, jurisdictions: Jurisdictio
       arrivedAt: t.arrivedAt ? toZonedIso(t.arrivedAt, zone) : null,
       releasedAt: t.releasedAt ? toZonedIso(t.releasedAt, zone) : null,
     })),
-    allocations: row.allocations,
+    allocations: row.allocations as AllocationView[],
     tasks: (row.tasks as ChecklistTaskView[]).map((t) => ({
       ...t,
       levelLabel: RESPONSE_LEVEL_LABELS[t.level as ResponseLevel] ?? t.level,
@@ -59,9 +63,7 @@ export function toIncidentView(row: IncidentBoardRow, jurisdictions: Jurisdictio
   };
 }
 
-export type IncidentView = ReturnType<typeof toIncidentView>;
-
-export function toTimelineView(row: IncidentTimelineRow, zone: string = DEFAULT_TIME_ZONE) {
+export function toTimelineView(row: IncidentTimelineRow, zone: string = DEFAULT_TIME_ZONE): TimelineEntryView {
   return {
     incidentId: row.incidentId,
     revision: row.revision,
@@ -74,5 +76,3 @@ export function toTimelineView(row: IncidentTimelineRow, zone: string = DEFAULT_
     position: row.position,
   };
 }
-
-export type TimelineEntryView = ReturnType<typeof toTimelineView>;

@@ -5,13 +5,7 @@ import { categoryOf, comparePositions, EVENT_STORE, StreamNotFoundError, type Ev
 import {
   applyBoardEvent, boardEvents, boardIncidentIdOf, deadlineProfileLookup, GetIncidentQuery, incidentStream, toIncidentView, type IncidentBoardRow, type IncidentView,
 } from '@app/incidents';
-import { DomainError, JURISDICTIONS, type Actor, type JurisdictionRegistry } from '@app/shared';
-
-export class DrillNotFoundError extends DomainError {
-  constructor() {
-    super('DRILL_NOT_FOUND', 'not_found', '演练不存在或不在本辖区');
-  }
-}
+import { DrillNotFoundError, JURISDICTIONS, type Actor, type JurisdictionRegistry } from '@app/shared';
 
 /** What a replay or a state-at query works on: the recorded events in log order, and whose they are. */
 export interface History {
@@ -53,7 +47,7 @@ export class IncidentHistoryReader {
     const planned = own.find((e) => e.type === 'DrillPlanned')?.data as { jurisdiction?: unknown } | undefined;
     const drillJurisdiction = typeof planned?.jurisdiction === 'string' ? planned.jurisdiction : undefined;
     const drillVisible = own.length > 0 && (drillJurisdiction === undefined || actor.scope.includes(drillJurisdiction));
-    if (rows.length === 0 && !drillVisible) throw new DrillNotFoundError();
+    if (rows.length === 0 && !drillVisible) throw new DrillNotFoundError('or-outside-jurisdiction');
     const events: RecordedEvent[] = drillVisible ? [...own] : [];
     for (const row of rows) {
       const view: IncidentView = await this.queries.execute(new GetIncidentQuery(row.id, actor.scope));

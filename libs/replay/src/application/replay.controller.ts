@@ -3,6 +3,7 @@ import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs
 import { IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { DomainError, parseInstant, type Actor } from '@app/shared';
 import { CurrentActor, IsInstant, Requires, uuidParam } from '@app/shared/nest';
+import { BeforeReportError } from '../domain/replay.errors';
 import { MAX_SPEED, MIN_SPEED } from '../domain/replay-timing';
 import { IncidentHistoryReader } from './incident-history.reader';
 import { ReplayRegistry } from './replay.registry';
@@ -39,7 +40,7 @@ export class IncidentStateController {
       fold.apply(event);
     }
     const state = fold.stateOf(id);
-    if (!state) throw new DomainError('BEFORE_REPORT', 'rule', '该时刻事故尚未接报', { at: query.at, reportedAt: events[0]?.recordedAt.toISOString() ?? null });
+    if (!state) throw new BeforeReportError(query.at, events[0]?.recordedAt.toISOString() ?? null);
     return state;
   }
 }

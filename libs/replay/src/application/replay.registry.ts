@@ -3,8 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { Subject } from 'rxjs';
 import { formatPosition, type RecordedEvent } from '@app/event-store';
 import type { IncidentView } from '@app/incidents';
-import { DomainError, type Actor } from '@app/shared';
+import type { Actor } from '@app/shared';
+import {
+  NothingToReplayError, ReplayNotFoundError, ReplayNotOwnerError, ReplayQuotaError, ReplayTooLargeError,
+  SeekOutOfRangeError, TooManyReplaysError,
+} from '../domain/replay.errors';
 import { prefixRecordedBy, replayWaitMs } from '../domain/replay-timing';
+import type { ReplayMessages, ReplayStatus, ReplayView } from '../contract';
 import type { BoardFold, History } from './incident-history.reader';
 
 /** At most this many replays live in one server process; idle ones give way (see `ReplayRegistry.create`). */
@@ -25,34 +30,13 @@ export interface ReplayOptions {
   perUser: number;
 }
 
-/** One user may not take the slots every other commander and coordinator shares. */
-export class ReplayQuotaError extends DomainError {
-  constructor(perUser: number) {
-    super('REPLAY_QUOTA_EXCEEDED', 'conflict', `您正在进行的回放已达上限（${perUser} 个），请暂停其中一个或等待其播放结束`, { perUser });
-  }
-}
 
-export type ReplayStatus = 'running' | 'paused' | 'finished';
+export type { ReplayStatus, ReplayView } from '../contract';
 
 /** What the gateway sends to room `replay:{replayId}`: `replay.event` / `replay.finished`, each `{ position, data }`. */
-export interface ReplayEmission {
-  replayId: string;
-  name: 'replay.event' | 'replay.finished';
-  payload: { position: string | null; data: unknown };
-}
-
-export class ReplayNotFoundError extends DomainError {
-  constructor() {
-    super('REPLAY_NOT_FOUND', 'not_found', '回放不存在或已过期');
-  }
-}
-
-/** Watching is open to everyone who may see the replay; steering it only to whoever started it. */
-export class ReplayNotOwnerError extends DomainError {
-  constructor() {
-    super('REPLAY_NOT_OWNER', 'forbidden', '只有发起该回放的用户可以暂停、继续或跳转；您可以观看此回放');
-  }
-}
+export type ReplayEmission = {
+  [N in keyof ReplayMessages]: { replayId: string; name: N; payload: ReplayMessages[N] };
+}[keyof ReplayMessages];
 
 interface Replay {
   id: string;
@@ -101,9 +85,9 @@ export class ReplayRegistry implements OnModuleDestroy {
   }
 
   create(source: { incidentId?: string; drillId?: string }, speed: number, history: History, fold: BoardFold, actor: Actor): string {
-    if (history.events.length === 0) throw new DomainError('NOTHING_TO_REPLAY', 'rule', '没有可回放的事件');
+    if (history.events.length === 0) throw new NothingToReplayError();
     if (history.events.length > MAX_REPLAY_EVENTS) {
-      throw new DomainError('REPLAY_TOO_LARGE', 'rule', `事件过多（${history.events.length} 条），单次回放至多 ${MAX_REPLAY_EVENTS} 条`);
+      throw new ReplayTooLargeError(history.events.length, MAX_REPLAY_EVENTS);
     }
     this.expireIdle();
     if (this.runningOf(actor.userId) >= this.perUser) throw new ReplayQuotaError(this.perUser);
@@ -174,7 +158,7 @@ export class ReplayRegistry implements OnModuleDestroy {
     const atMs = at.getTime();
     const [first, last] = [replay.times[0]!, replay.times[replay.times.length - 1]!];
     if (atMs < first || atMs > last) {
-      throw new DomainError('SEEK_OUT_OF_RANGE', 'rule', '跳转时间须在回放记录的时间范围内', { from: new Date(first).toISOString(), to: new Date(last).toISOString() });
+      throw new SeekOutOfRangeError(new Date(first).toISOString(), new Date(last).toISOString());
     }
     clearTimeout(replay.timer);
     replay.timer = undefined;
@@ -272,7 +256,7 @@ export class ReplayRegistry implements OnModuleDestroy {
   /** Makes room: drops the least recently touched paused or finished replay; refuses when all are running. */
   private evictOne(): void {
     const idle = [...this.replays.values()].filter((r) => r.status !== 'running').sort((a, b) => a.touchedAt - b.touchedAt)[0];
-    if (!idle) throw new DomainError('TOO_MANY_REPLAYS', 'conflict', `同时进行的回放已达上限（${MAX_REPLAYS}），请暂停或等待其他回放结束`);
+    if (!idle) throw new TooManyReplaysError(MAX_REPLAYS);
     this.drop(idle.id);
   }
 
@@ -291,7 +275,7 @@ function finishedPayload(replay: Replay): ReplayEmission {
   return { replayId: replay.id, name: 'replay.finished', payload: { position: formatPosition(last.position), data: { replayId: replay.id, at: new Date(replay.atMs).toISOString(), total: replay.events.length } } };
 }
 
-function describe(replay: Replay) {
+function describe(replay: Replay): ReplayView {
   const last = replay.cursor > 0 ? replay.events[replay.cursor - 1]! : undefined;
   return {
     replayId: replay.id,
@@ -311,4 +295,4 @@ function describe(replay: Replay) {
   };
 }
 
-export type ReplayStatusView = ReturnType<typeof describe>;
+export type ReplayStatusView = ReplayView;

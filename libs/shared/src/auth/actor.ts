@@ -1,4 +1,4 @@
-import { DomainError } from '../errors/domain-error';
+import { domainError } from '../errors/domain-error';
 import type { Role } from './roles';
 
 /**
@@ -15,10 +15,11 @@ export interface Actor {
   sessionId?: string;
 }
 
-export class OutsideJurisdictionError extends DomainError {
-  constructor(jurisdiction: string) {
-    super('OUTSIDE_JURISDICTION', 'forbidden', `无权在辖区 ${jurisdiction} 办理：只能办理本辖区及下级辖区的事务`, { jurisdiction });
-  }
-}
+export const OutsideJurisdictionError = domainError({
+  code: 'OUTSIDE_JURISDICTION',
+  kind: 'forbidden',
+  message: (jurisdiction: string) => `无权在辖区 ${jurisdiction} 办理：只能办理本辖区及下级辖区的事务`,
+  details: (jurisdiction) => ({ jurisdiction }),
+});
 
 export const inScope = (actor: Pick<Actor, 'scope'>, jurisdiction: string): boolean => actor.scope.includes(jurisdiction);

@@ -1,6 +1,10 @@
 /** The roles of docs/api.md section 4, with the Chinese names users see. */
-export const ROLES = ['duty_officer', 'commander', 'drill_coordinator', 'viewer', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../contract';
+
+export type { Role } from '../contract';
+export const ROLES = [
+  'duty_officer', 'commander', 'drill_coordinator', 'viewer', 'admin',
+] as const satisfies readonly Role[];
 
 export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   duty_officer: '值班员',

@@ -27,6 +27,34 @@ export class DomainError extends Error {
 }
 
 /**
+ * One entry of a context's error catalogue: the stable `code`, the `kind` (and so the HTTP status), and the Chinese
+ * `detail` the client shows, either fixed or built from the constructor's arguments. `details` adds the
+ * machine-readable fields (ids, states) a client can act on.
+ */
+export interface DomainErrorSpec<A extends unknown[]> {
+  code: string;
+  kind: DomainErrorKind;
+  message: string | ((...args: A) => string);
+  details?: (...args: A) => Record<string, unknown> | undefined;
+}
+
+/** A class made by `domainError`: `new`, `instanceof`, `code`, `kind` and `details` work as in a hand-written one. */
+export type DomainErrorClass<A extends unknown[] = []> = new (...args: A) => DomainError;
+
+/**
+ * Turns a catalogue entry into its error class, so that a context declares each of its errors once, as data, and
+ * the code, status and wording of one error cannot drift between copies.
+ */
+export function domainError<A extends unknown[] = []>(spec: DomainErrorSpec<A>): DomainErrorClass<A> {
+  const { code, kind, message, details } = spec;
+  return class extends DomainError {
+    constructor(...args: A) {
+      super(code, kind, typeof message === 'string' ? message : message(...args), details?.(...args));
+    }
+  };
+}
+
+/**
  * Something the reader may not see or that does not exist: `code` is the stable error code (`USER` → USER_NOT_FOUND),
  * `noun` the Chinese word the detail names it by. The id stays out of the detail: the caller sent it, and a sentence
  * like "USER 1b2c… 不存在" reads as a code word, not as Chinese.
@@ -38,25 +66,25 @@ export class NotFoundError extends DomainError {
 }
 
 /** An `If-Match` revision that is no longer current. */
-export class StaleRevisionError extends DomainError {
-  constructor(expected: bigint, actual: bigint | undefined) {
-    super('STALE_REVISION', 'conflict', `数据已被他人更新（期望版本 ${expected}，当前版本 ${actual ?? '无'}），请刷新后重试`, {
-      expectedRevision: expected.toString(),
-      currentRevision: actual?.toString() ?? null,
-    });
-  }
-}
+export const StaleRevisionError = domainError({
+  code: 'STALE_REVISION',
+  kind: 'conflict',
+  message: (expected: bigint, actual: bigint | undefined) => `数据已被他人更新（期望版本 ${expected}，当前版本 ${actual ?? '无'}），请刷新后重试`,
+  details: (expected, actual) => ({
+    expectedRevision: expected.toString(),
+    currentRevision: actual?.toString() ?? null,
+  }),
+});
 
 /** The same Idempotency-Key was sent with a different request. */
-export class IdempotencyKeyReusedError extends DomainError {
-  constructor() {
-    super('IDEMPOTENCY_KEY_REUSED', 'rule', '同一 Idempotency-Key 已用于另一个不同的请求');
-  }
-}
+export const IdempotencyKeyReusedError = domainError({
+  code: 'IDEMPOTENCY_KEY_REUSED', kind: 'rule', message: '同一 Idempotency-Key 已用于另一个不同的请求',
+});
 
 /** Concurrent writers kept winning; the command gave up after its bounded retries. */
-export class ConcurrencyExhaustedError extends DomainError {
-  constructor(stream: string, attempts: number) {
-    super('CONCURRENT_UPDATE', 'conflict', `并发更新冲突，已重试 ${attempts} 次仍未成功，请重试`, { stream });
-  }
-}
+export const ConcurrencyExhaustedError = domainError({
+  code: 'CONCURRENT_UPDATE',
+  kind: 'conflict',
+  message: (_stream: string, attempts: number) => `并发更新冲突，已重试 ${attempts} 次仍未成功，请重试`,
+  details: (stream) => ({ stream }),
+});

@@ -5,7 +5,9 @@
  * demo tree below); this constant is the seed and the default for pure unit tests.
  * Per-jurisdiction settings that the law leaves to local rules live here (docs/domain.md rules 1 and 4).
  */
-export type JurisdictionLevel = 'city' | 'county' | 'town' | 'park';
+import type { JurisdictionLevel, JurisdictionNode } from '../contract';
+
+export type { JurisdictionLevel, JurisdictionNode } from '../contract';
 
 export interface Jurisdiction {
   code: string;
@@ -80,14 +82,6 @@ export class JurisdictionRegistry {
     });
     return this.all.filter((j) => !j.parent || !this.byCode.has(j.parent)).map(build);
   }
-}
-
-export interface JurisdictionNode {
-  code: string;
-  name: string;
-  level: JurisdictionLevel;
-  parent: string | null;
-  children: JurisdictionNode[];
 }
 
 /** A jurisdiction code as clients send it: 6 digits (GB/T 2260) or 9 for a town. */

@@ -9,3 +9,5 @@ export * from './known-jurisdiction.validator';
 export * from './body-limits.pipe';
 export * from './request-validators';
 export * from './database-unavailable';
+export * from './routes';
+export * from './tick-job';

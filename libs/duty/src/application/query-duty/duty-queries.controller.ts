@@ -1,7 +1,6 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Inject, Query } from '@nestjs/common';
 import { CLOCK, DomainError, JURISDICTIONS, parseInstant, type Actor, type Clock, type JurisdictionRegistry } from '@app/shared';
-import { CurrentActor, Requires } from '@app/shared/nest';
+import { CurrentActor, QueryController, QueryGet } from '@app/shared/nest';
 import { DutyQueries, type CurrentDutyView } from '../../read-models/duty.queries';
 import type { HandoverView, RollCallView, ShiftView } from '../../read-models/duty.views';
 import { DutyJurisdictionQuery, ListShiftsQuery } from './duty-queries.request';
@@ -9,8 +8,7 @@ import { DutyJurisdictionQuery, ListShiftsQuery } from './duty-queries.request';
 const HOUR = 3_600_000;
 const MAX_RANGE_DAYS = 93;
 
-@ApiTags('duty')
-@Controller('duty')
+@QueryController('duty', { tag: 'duty' })
 export class DutyQueriesController {
   constructor(
     private readonly duty: DutyQueries,
@@ -18,16 +16,12 @@ export class DutyQueriesController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  @Get('current')
-  @Requires('duty.read')
-  @ApiOperation({ summary: '当前值班：本辖区及下级辖区此刻在岗的班次（无人值班时为 null）' })
+  @QueryGet('current', { requires: 'duty.read', summary: '当前值班：本辖区及下级辖区此刻在岗的班次（无人值班时为 null）' })
   current(@Query() query: DutyJurisdictionQuery, @CurrentActor() actor: Actor): Promise<CurrentDutyView[]> {
     return this.duty.current(this.asked(query.jurisdiction, actor));
   }
 
-  @Get('shifts')
-  @Requires('duty.read')
-  @ApiOperation({ summary: '值班表：时段内的班次（本辖区及下级辖区）' })
+  @QueryGet('shifts', { requires: 'duty.read', summary: '值班表：时段内的班次（本辖区及下级辖区）' })
   shifts(@Query() query: ListShiftsQuery, @CurrentActor() actor: Actor): Promise<ShiftView[]> {
     const now = this.clock.now();
     const from = query.from ? parseInstant(query.from)! : new Date(now.getTime() - 24 * HOUR);
@@ -37,17 +31,13 @@ export class DutyQueriesController {
     return this.duty.shifts(this.asked(query.jurisdiction, actor), from, to);
   }
 
-  @Get('handovers')
-  @Requires('duty.read')
-  @ApiOperation({ summary: '交接班记录（最近 100 条）' })
+  @QueryGet('handovers', { requires: 'duty.read', summary: '交接班记录（最近 100 条）' })
   handovers(@Query() query: DutyJurisdictionQuery, @CurrentActor() actor: Actor): Promise<HandoverView[]> {
     return this.duty.handovers(this.asked(query.jurisdiction, actor));
   }
 
   /** A called watch sees its own answer; the calling level (and above) sees every target. */
-  @Get('roll-calls')
-  @Requires('duty.read')
-  @ApiOperation({ summary: '点名记录：各被点名辖区的应答情况（待应答、已应答、未应答）' })
+  @QueryGet('roll-calls', { requires: 'duty.read', summary: '点名记录：各被点名辖区的应答情况（待应答、已应答、未应答）' })
   rollCalls(@Query() query: DutyJurisdictionQuery, @CurrentActor() actor: Actor): Promise<RollCallView[]> {
     return this.duty.rollCalls(this.asked(query.jurisdiction, actor), actor.scope);
   }

@@ -1,7 +1,8 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CommandExecutor } from '@app/event-sourcing';
 import { CLOCK, type Clock } from '@app/shared';
+import { TickJob } from '@app/shared/nest';
 import { DutyQueries } from '../../read-models/duty.queries';
 import { rollCallAggregate } from '../roll-call.aggregate';
 
@@ -19,52 +20,37 @@ const SYSTEM_ACTOR = 'system:roll-call';
  * never record a miss twice or over an answer.
  */
 @Injectable()
-export class RollCallScheduler implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('RollCalls');
-  private timer: NodeJS.Timeout | undefined;
-  private running = false;
-
+export class RollCallScheduler extends TickJob<{ rollCallId: string; jurisdiction: string }> {
   constructor(
     private readonly executor: CommandExecutor,
     private readonly duty: DutyQueries,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(ROLL_CALL_OPTIONS) private readonly options: RollCallOptions,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.options.tickMs);
-    this.timer.unref();
+    @Inject(ROLL_CALL_OPTIONS) options: RollCallOptions,
+  ) {
+    super('RollCalls', 'roll-call', options.tickMs);
   }
 
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
-  }
-
-  /** One pass; returns the roll-call ids and targets it recorded as missed. */
-  async tick(): Promise<{ rollCallId: string; jurisdiction: string }[]> {
-    if (this.running) return [];
-    this.running = true;
-    const recorded: { rollCallId: string; jurisdiction: string }[] = [];
-    try {
-      const now = this.clock.now();
-      const due = await this.duty.overdueRollCalls(now);
-      for (const row of due) {
-        const correlationId = randomUUID();
-        try {
-          const result = await this.executor.execute(rollCallAggregate, row.id, { type: 'RecordMissedRollCalls', now }, {
-            correlationId, causationId: correlationId, actorId: SYSTEM_ACTOR, actorName: '点名督查', jurisdiction: row.jurisdiction,
-          });
-          for (const event of result.events) if (event.type === 'RollCallMissed') recorded.push({ rollCallId: row.id, jurisdiction: event.data.jurisdiction });
-        } catch (error) {
-          // Another process recorded it, or the store is briefly away: the next tick derives it again.
-          this.logger.warn(`roll call ${row.id}: ${error instanceof Error ? error.message : String(error)}`);
+  /** One pass; collects the roll-call ids and targets it recorded as missed. */
+  protected async run(recorded: { rollCallId: string; jurisdiction: string }[]): Promise<void> {
+    const now = this.clock.now();
+    const due = await this.duty.overdueRollCalls(now);
+    for (const row of due) {
+      const correlationId = randomUUID();
+      const context = {
+        correlationId, causationId: correlationId, actorId: SYSTEM_ACTOR, actorName: '点名督查',
+        jurisdiction: row.jurisdiction,
+      };
+      try {
+        const command = { type: 'RecordMissedRollCalls' as const, now };
+        const result = await this.executor.execute(rollCallAggregate, row.id, command, context);
+        for (const event of result.events) {
+          if (event.type !== 'RollCallMissed') continue;
+          recorded.push({ rollCallId: row.id, jurisdiction: event.data.jurisdiction });
         }
+      } catch (error) {
+        // Another process recorded it, or the store is briefly away: the next tick derives it again.
+        this.warn(`roll call ${row.id}`, error);
       }
-    } catch (error) {
-      this.logger.warn(`roll-call tick failed: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      this.running = false;
     }
-    return recorded;
   }
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { formatPosition } from '@app/event-store';
 import type { LiveDelta, Recorded } from '@app/event-sourcing';
-import { upsertRows, type Projection } from '@app/event-sourcing/projections';
+import { RowBatch, type Projection } from '@app/event-sourcing/projections';
 import { DEFAULT_TIME_ZONE, toZonedIso, type JurisdictionRegistry } from '@app/shared';
 import { rollCallEvents, type RollCallEvent } from '../../domain/roll-call/roll-call.events';
 import { RollCallRow, type RollCallTargetRow } from '../duty.entities';
@@ -18,8 +18,7 @@ export class RollCallProjection implements Projection {
   constructor(private readonly jurisdictions: JurisdictionRegistry) {}
 
   async apply(events: readonly Recorded<RollCallEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
-    const repository = manager.getRepository(RollCallRow);
-    const touched = new Map<string, RollCallRow>();
+    const batch = new RowBatch(manager, RollCallRow, 'id');
     const deltas: LiveDelta[] = [];
     for (const event of events) {
       const position = formatPosition(event.position);
@@ -31,11 +30,11 @@ export class RollCallProjection implements Projection {
           issuedAt: new Date(d.issuedAt), dueAt: new Date(d.dueAt), open: true, revision: Number(event.revision), position,
           targets: d.targets.map((jurisdiction): RollCallTargetRow => ({ jurisdiction, status: 'pending', by: null, at: null, secondsTaken: null })),
         });
-        touched.set(id, row);
+        batch.set(id, row);
         for (const target of d.targets) deltas.push({ name: 'rollcall.issued', position, scope: { jurisdiction: target }, data: this.message(row, target) });
         continue;
       }
-      const row = touched.get(id) ?? (await repository.findOneBy({ id }));
+      const row = await batch.current(id);
       if (!row) continue;
       const target = event.data.jurisdiction;
       row.targets = row.targets.map((t): RollCallTargetRow => {
@@ -46,10 +45,10 @@ export class RollCallProjection implements Projection {
       });
       row.open = row.targets.some((t) => t.status === 'pending');
       Object.assign(row, { revision: Number(event.revision), position });
-      touched.set(id, row);
+      batch.set(id, row);
       deltas.push({ name: event.type === 'RollCallAcknowledged' ? 'rollcall.answered' : 'rollcall.missed', position, scope: { jurisdiction: target }, data: this.message(row, target) });
     }
-    await upsertRows(manager, RollCallRow, [...touched.values()]);
+    await batch.write();
     return deltas;
   }
 

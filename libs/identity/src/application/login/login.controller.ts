@@ -5,24 +5,19 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { CLOCK, DomainError, type Actor, type Clock } from '@app/shared';
 import { CurrentActor, Public, Requires } from '@app/shared/nest';
+import type { LoginResponse } from '../../contract';
 import { UserRow } from '../../persistence/user.entity';
 import { accountBucket, deviceBucket, LoginThrottle } from '../../auth/login-throttle';
 import { PasswordHasher } from '../../auth/password-hasher';
 import { assertPasswordAcceptable } from '../../auth/password-policy';
-import { TokenService, type IssuedToken } from '../../auth/token.service';
+import { TokenService } from '../../auth/token.service';
 import { Sessions } from '../../auth/sessions';
 import { DEVICE_MEMORY_DAYS, Devices } from '../../auth/devices';
 import { SecurityEvents } from '../../audit/security-events';
 import { UserAdminService } from '../users/user-admin.service';
 import { ChangePasswordRequest, LoginRequest, RefreshRequest } from './login.request';
 
-export interface LoginResponse extends IssuedToken {
-  /** Opaque; exchanged at POST /auth/refresh for the next one (browsers get it as an HttpOnly cookie too). */
-  refreshToken: string;
-  /** When the session ends at the latest (AUTH_SESSION_HOURS after sign-in); then sign in again. */
-  sessionExpiresAt: string;
-  user: { id: string; username: string; displayName: string; roles: string[]; jurisdiction: string };
-}
+export type { LoginResponse } from '../../contract';
 
 /** One message for every failure: it must not tell a wrong name from a wrong password or a disabled user. */
 const GENERIC_FAILURE = '用户名或密码错误';

@@ -1,8 +1,9 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { LiveDelta, LiveDeltaBus } from '@app/event-sourcing';
 import { LIVE_DELTA_BUS } from '@app/event-sourcing/projections';
 import { CLOCK, DEFAULT_TIME_ZONE, JURISDICTIONS, toZonedIso, type Clock, type JurisdictionRegistry } from '@app/shared';
+import { TickJob } from '@app/shared/nest';
 import { alarmOf, REPORT_LEVEL_LABELS, type Obligation } from '../../domain/reporting-deadlines';
 import { IncidentBoardRow } from '../../read-models/incident-board.entity';
 
@@ -17,49 +18,30 @@ export interface DeadlineAlarmOptions {
  * (it re-announces what is pending). Drill incidents are tracked on their board but never raise a real alarm.
  */
 @Injectable()
-export class DeadlineAlarmScheduler implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('DeadlineAlarms');
+export class DeadlineAlarmScheduler extends TickJob<LiveDelta> {
   private readonly announced = new Set<string>();
-  private timer: NodeJS.Timeout | undefined;
-  private running = false;
 
   constructor(
     private readonly dataSource: DataSource,
     @Inject(LIVE_DELTA_BUS) private readonly bus: LiveDeltaBus,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
-    @Inject(DEADLINE_ALARM_OPTIONS) private readonly options: DeadlineAlarmOptions,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.options.tickMs);
-    this.timer.unref();
+    @Inject(DEADLINE_ALARM_OPTIONS) options: DeadlineAlarmOptions,
+  ) {
+    super('DeadlineAlarms', 'deadline', options.tickMs);
   }
 
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
-  }
-
-  /** One pass over open real incidents with pending obligations; returns the alarms it announced. */
-  async tick(): Promise<LiveDelta[]> {
-    if (this.running) return [];
-    this.running = true;
-    try {
-      const rows = await this.dataSource
-        .getRepository(IncidentBoardRow)
-        .createQueryBuilder('i')
-        .where(`i.status = 'open' and i.drill_id is null and i.deadlines @> '[{"status":"pending"}]'::jsonb`)
-        .getMany();
-      const now = this.clock.now();
-      const deltas = rows.flatMap((row) => this.alarmsOf(row, now));
-      if (deltas.length > 0) this.bus.publish(deltas);
-      return deltas;
-    } catch (error) {
-      this.logger.warn(`deadline tick failed: ${error instanceof Error ? error.message : String(error)}`);
-      return [];
-    } finally {
-      this.running = false;
-    }
+  /** One pass over open real incidents with pending obligations; collects the alarms it announced. */
+  protected async run(announced: LiveDelta[]): Promise<void> {
+    const rows = await this.dataSource
+      .getRepository(IncidentBoardRow)
+      .createQueryBuilder('i')
+      .where(`i.status = 'open' and i.drill_id is null and i.deadlines @> '[{"status":"pending"}]'::jsonb`)
+      .getMany();
+    const now = this.clock.now();
+    const deltas = rows.flatMap((row) => this.alarmsOf(row, now));
+    if (deltas.length > 0) this.bus.publish(deltas);
+    announced.push(...deltas);
   }
 
   private alarmsOf(row: IncidentBoardRow, now: Date): LiveDelta[] {

@@ -4,6 +4,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@app/shared';
 import { CurrentActor, Requires, uuidParam } from '@app/shared/nest';
 import { EVENT_STORE, formatPosition, StreamNotFoundError, type EventStore, readWholeStream } from '@app/event-store';
+import type { StoredEventView } from '../../contract';
 import { IncidentNotFoundError } from '../../domain/incident.errors';
 import { incidentStream } from '../../domain/incident.types';
 import { GetIncidentQuery, GetIncidentTimelineQuery, ListIncidentsQuery } from '../../read-models/incident.queries';
@@ -43,7 +44,7 @@ export class IncidentQueriesController {
   @Get(':id/events')
   @Requires('incident.audit')
   @ApiOperation({ summary: '原始事件（审计）' })
-  async events(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor) {
+  async events(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<StoredEventView[]> {
     try {
       const events = await readWholeStream(this.store, incidentStream(id));
       // Every incident event carries the incident's jurisdiction; outside the actor's scope it does not exist.
@@ -56,7 +57,8 @@ export class IncidentQueriesController {
         revision: Number(e.revision),
         position: formatPosition(e.position),
         recordedAt: e.recordedAt.toISOString(),
-        data: e.data,
+        // Every event of an incident stream is recorded from an object (its event type's data).
+        data: e.data as Record<string, unknown>,
         metadata: e.metadata,
       }));
     } catch (error) {

@@ -1,7 +1,8 @@
 import type { PlanEvent } from './plan.events';
+import type { PlanVersionStatus as VersionStatus } from '../../contract';
 import type { PlanContent, PlanFiling, PlanFinding, PlanStatus } from './plan.types';
 
-export type VersionStatus = 'draft' | 'published' | 'filed' | 'superseded';
+export type { PlanVersionStatus as VersionStatus } from '../../contract';
 
 export interface PlanVersion {
   version: number;

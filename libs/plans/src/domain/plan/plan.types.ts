@@ -1,8 +1,13 @@
 import type { AccidentGrade, IncidentCategory, ResponseLevel } from '@app/incidents/domain';
+import type { PlanKind, PlanStatus } from '../../contract';
+
+// The values the outside world sees are defined once, in the context's contract.
+export type { PlanKind, PlanStatus } from '../../contract';
 
 /** GB/T 29639-2020: 综合应急预案, 专项应急预案, 现场处置方案. */
-export const PLAN_KINDS = { comprehensive: '综合应急预案', special: '专项应急预案', onsite: '现场处置方案' } as const;
-export type PlanKind = keyof typeof PLAN_KINDS;
+export const PLAN_KINDS = {
+  comprehensive: '综合应急预案', special: '专项应急预案', onsite: '现场处置方案',
+} as const satisfies Readonly<Record<PlanKind, string>>;
 
 /**
  * When a response level applies. Plans word it as "符合下列条件之一": ANY criterion given is enough. A criterion with
@@ -58,7 +63,6 @@ export interface PlanContent {
 }
 
 /** The status of the newest version: draft → published → filed (备案) → retired; a revision starts a new draft. */
-export type PlanStatus = 'draft' | 'published' | 'filed' | 'retired';
 export const PLAN_STATUS_LABELS: Readonly<Record<PlanStatus, string>> = { draft: '草案', published: '已发布', filed: '已备案', retired: '已废止' };
 
 export interface PlanFiling {

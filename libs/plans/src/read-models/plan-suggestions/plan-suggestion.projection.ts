@@ -1,9 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import { formatPosition } from '@app/event-store';
 import type { LiveDelta, Recorded } from '@app/event-sourcing';
-import { upsertRows, type Projection } from '@app/event-sourcing/projections';
+import { RowBatch, type Projection } from '@app/event-sourcing/projections';
 import { isRaise, type AccidentGrade, type IncidentCategory, incidentEvents, type IncidentEvent, type ResponseLevel } from '@app/incidents';
 import type { JurisdictionRegistry } from '@app/shared';
+import type { PlanSuggestionsView } from '../../contract';
 import { suggestPlans, type PlanInForce } from '../../domain/plan/plan-suggestions';
 import { PlanRow } from '../plan-register/plan-register.entities';
 import { PlanSuggestionRow, type SuggestionEntry } from './plan-suggestion.entity';
@@ -21,29 +22,26 @@ export class PlanSuggestionProjection implements Projection {
   constructor(private readonly jurisdictions: JurisdictionRegistry) {}
 
   async apply(events: readonly Recorded<IncidentEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
-    const repository = manager.getRepository(PlanSuggestionRow);
     let plans: PlanInForce[] | undefined;
-    const touched = new Map<string, { row: PlanSuggestionRow; before: SuggestionEntry[]; position: string }>();
+    // Each changed row notes what it suggested before this batch: applyFact updates the row in place.
+    const batch = new RowBatch<PlanSuggestionRow, SuggestionEntry[]>(manager, PlanSuggestionRow, 'incidentId');
     for (const event of events) {
       const id = event.data.incidentId;
-      const known = touched.get(id);
-      const row = known?.row ?? (await repository.findOneBy({ incidentId: id }));
-      // applyFact updates the row in place: keep what was suggested before this batch to compare with.
-      const before = known?.before ?? [...(row?.suggestions ?? [])];
+      const row = await batch.current(id);
+      const before = batch.changedEntry(id)?.note ?? [...(row?.suggestions ?? [])];
       const next = applyFact(row, event);
       if (!next) continue;
       plans ??= await plansInForce(manager);
       next.suggestions = this.suggestionsFor(next, plans);
       next.position = formatPosition(event.position);
-      touched.set(id, { row: next, before, position: next.position });
+      batch.set(id, next, before);
     }
-    const rows = [...touched.values()].map((t) => t.row);
-    await upsertRows(manager, PlanSuggestionRow, rows);
-    return [...touched.values()]
-      .filter(({ row, before }) => gained(before, row.suggestions))
-      .map(({ row, position }) => ({
+    await batch.write();
+    return batch.entries()
+      .filter(({ row, note: before }) => gained(before, row.suggestions))
+      .map(({ row }) => ({
         name: 'plan.suggested' as const,
-        position,
+        position: row.position,
         scope: { jurisdiction: row.jurisdiction, incidentId: row.incidentId, ...(row.drillId ? { drillId: row.drillId } : {}) },
         data: toSuggestionView(row),
       }));
@@ -70,7 +68,7 @@ export class PlanSuggestionProjection implements Projection {
   }
 }
 
-export function toSuggestionView(row: PlanSuggestionRow) {
+export function toSuggestionView(row: PlanSuggestionRow): PlanSuggestionsView {
   return { incidentId: row.incidentId, title: row.facts.title, responseLevel: row.responseLevel, drillId: row.drillId, suggestions: row.suggestions };
 }
 

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { PlanSuggestionsView } from '../../contract';
 import { PlanSuggestionRow } from './plan-suggestion.entity';
 import { toSuggestionView } from './plan-suggestion.projection';
 
-export type PlanSuggestionsView = ReturnType<typeof toSuggestionView>;
+export type { PlanSuggestionsView } from '../../contract';
 
 /** The plans an incident's facts currently suggest; whether the actor may see the incident is asked of incidents. */
 @Injectable()

@@ -1,26 +1,20 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Param, Query } from '@nestjs/common';
 import type { Actor } from '@app/shared';
-import { CurrentActor, Requires, uuidParam } from '@app/shared/nest';
+import { CurrentActor, QueryController, QueryGet, uuidParam } from '@app/shared/nest';
 import { TeamAvailabilityQueries } from '../../read-models/team-availability/team-availability.queries';
 import type { TeamView } from '../../read-models/team-availability/team.views';
 import { ListTeamsRequest } from './list-teams.request';
 
-@ApiTags('teams')
-@Controller('teams')
+@QueryController('teams', { tag: 'teams' })
 export class TeamQueriesController {
   constructor(private readonly teams: TeamAvailabilityQueries) {}
 
-  @Get()
-  @Requires('team.read')
-  @ApiOperation({ summary: '救援队伍及其状态（本辖区及下级辖区）' })
+  @QueryGet(undefined, { requires: 'team.read', summary: '救援队伍及其状态（本辖区及下级辖区）' })
   list(@Query() query: ListTeamsRequest, @CurrentActor() actor: Actor): Promise<TeamView[]> {
     return this.teams.list({ ...query, scope: actor.scope });
   }
 
-  @Get(':id')
-  @Requires('team.read')
-  @ApiOperation({ summary: '队伍详情' })
+  @QueryGet(':id', { requires: 'team.read', summary: '队伍详情' })
   get(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<TeamView> {
     return this.teams.get(id, actor.scope);
   }

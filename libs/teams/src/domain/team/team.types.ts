@@ -1,9 +1,15 @@
+import type { TeamKind, Specialty, TeamStatus } from '../../contract';
+
+// The values the outside world sees are defined once, in the context's contract.
+export type { TeamKind, Specialty, TeamStatus } from '../../contract';
+
 /**
  * Rescue forces (docs/domain.md rule 14): comprehensive fire-rescue teams are the main force, professional teams
  * coordinate, enterprise full-time and social/volunteer teams assist.
  */
-export const TEAM_KINDS = ['fire_rescue', 'professional', 'enterprise', 'social'] as const;
-export type TeamKind = (typeof TEAM_KINDS)[number];
+export const TEAM_KINDS = [
+  'fire_rescue', 'professional', 'enterprise', 'social',
+] as const satisfies readonly TeamKind[];
 
 export const TEAM_KIND_LABELS: Readonly<Record<TeamKind, string>> = {
   fire_rescue: '综合性消防救援队伍',
@@ -15,8 +21,7 @@ export const TEAM_KIND_LABELS: Readonly<Record<TeamKind, string>> = {
 export const SPECIALTIES = [
   'fire', 'hazardous_chemicals', 'mine_rescue', 'flood', 'water_search', 'road_clearing', 'power_repair',
   'comms_support', 'medical', 'structural_collapse', 'environmental_monitoring',
-] as const;
-export type Specialty = (typeof SPECIALTIES)[number];
+] as const satisfies readonly Specialty[];
 
 export const SPECIALTY_LABELS: Readonly<Record<Specialty, string>> = {
   fire: '灭火救援',
@@ -32,8 +37,9 @@ export const SPECIALTY_LABELS: Readonly<Record<Specialty, string>> = {
   environmental_monitoring: '环境监测',
 };
 
-export const TEAM_STATUSES = ['available', 'dispatched', 'en_route', 'on_scene', 'returning', 'out_of_service', 'in_drill'] as const;
-export type TeamStatus = (typeof TEAM_STATUSES)[number];
+export const TEAM_STATUSES = [
+  'available', 'dispatched', 'en_route', 'on_scene', 'returning', 'out_of_service', 'in_drill',
+] as const satisfies readonly TeamStatus[];
 
 export const TEAM_STATUS_LABELS: Readonly<Record<TeamStatus, string>> = {
   available: '待命',

@@ -1,7 +1,7 @@
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { formatPosition, type RecordedEvent } from '@app/event-store';
 import type { LiveDelta, Recorded } from '@app/event-sourcing';
-import { upsertRows, type Projection } from '@app/event-sourcing/projections';
+import { RowBatch, type Projection } from '@app/event-sourcing/projections';
 import type { JurisdictionRegistry } from '@app/shared';
 import { teamEvents, type TeamEvent } from '../../domain/team/team.events';
 import { TeamAvailabilityRow } from './team-availability.entity';
@@ -16,20 +16,15 @@ export class TeamAvailabilityProjection implements Projection {
   constructor(private readonly jurisdictions: JurisdictionRegistry) {}
 
   async apply(events: readonly Recorded<TeamEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
-    const repository = manager.getRepository(TeamAvailabilityRow);
-    const touched = new Map<string, { row: TeamAvailabilityRow; position: string }>();
-    // One query for every row the batch touches.
-    const ids = [...new Set(events.map((e) => (e.data as { teamId?: string }).teamId).filter((id): id is string => typeof id === 'string'))];
-    const stored = new Map((ids.length === 0 ? [] : await repository.findBy({ id: In(ids) })).map((r) => [r.id, r]));
+    const batch = await new RowBatch<TeamAvailabilityRow, string>(manager, TeamAvailabilityRow, 'id')
+      .preload(events.map((e) => (e.data as { teamId?: string }).teamId));
     for (const event of events) {
       const id = event.data.teamId;
-      const row = touched.get(id)?.row ?? stored.get(id) ?? null;
-      const next = applyToRow(row, event, event);
-      if (next) touched.set(id, { row: next, position: formatPosition(event.position) });
+      const next = applyToRow(await batch.current(id), event, event);
+      if (next) batch.set(id, next, formatPosition(event.position));
     }
-    const rows = [...touched.values()].map((t) => t.row);
-    await upsertRows(manager, TeamAvailabilityRow, rows);
-    return [...touched.values()].map(({ row, position }) => ({
+    await batch.write();
+    return batch.entries().map(({ row, note: position }) => ({
       name: 'team.changed' as const,
       position,
       scope: { jurisdiction: row.jurisdiction, ...(row.incidentId ? { incidentId: row.incidentId } : {}) },

@@ -1,9 +1,12 @@
 import { DEFAULT_TIME_ZONE, toZonedIso, type JurisdictionRegistry } from '@app/shared';
 import { nextStatuses } from '../../domain/team/team-lifecycle';
 import { SPECIALTY_LABELS, TEAM_KIND_LABELS, TEAM_STATUS_LABELS } from '../../domain/team/team.types';
+import type { TeamView } from '../../contract';
 import type { TeamAvailabilityRow } from './team-availability.entity';
 
-export function toTeamView(row: TeamAvailabilityRow, jurisdictions: JurisdictionRegistry) {
+export type { TeamView } from '../../contract';
+
+export function toTeamView(row: TeamAvailabilityRow, jurisdictions: JurisdictionRegistry): TeamView {
   const zone = jurisdictions.get(row.jurisdiction)?.timeZone ?? DEFAULT_TIME_ZONE;
   return {
     id: row.id,
@@ -31,5 +34,3 @@ export function toTeamView(row: TeamAvailabilityRow, jurisdictions: Jurisdiction
     position: row.position,
   };
 }
-
-export type TeamView = ReturnType<typeof toTeamView>;

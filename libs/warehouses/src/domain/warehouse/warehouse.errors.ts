@@ -1,17 +1,19 @@
-import { DomainError } from '@app/shared';
+import { domainError } from '@app/shared';
 import type { AllocationStatus } from './warehouse.types';
 
-export class WarehouseNotFoundError extends DomainError {
-  constructor() {
-    super('WAREHOUSE_NOT_FOUND', 'not_found', '物资储备库不存在');
-  }
-}
+// The warehouses context's error catalogue: each code, its status and its Chinese wording, declared once.
 
-export class WarehouseAlreadyRegisteredError extends DomainError {
-  constructor() {
-    super('WAREHOUSE_ALREADY_REGISTERED', 'conflict', '该储备库已登记');
-  }
-}
+export const WarehouseNotFoundError = domainError({
+  code: 'WAREHOUSE_NOT_FOUND',
+  kind: 'not_found',
+  message: '物资储备库不存在',
+});
+
+export const WarehouseAlreadyRegisteredError = domainError({
+  code: 'WAREHOUSE_ALREADY_REGISTERED',
+  kind: 'conflict',
+  message: '该储备库已登记',
+});
 
 export interface Shortfall {
   materialCode: string;
@@ -20,32 +22,37 @@ export interface Shortfall {
 }
 
 /** docs/api.md section 7: 409 INSUFFICIENT_STOCK naming the short lines; nothing is reserved. */
-export class InsufficientStockError extends DomainError {
-  constructor(readonly shortfalls: Shortfall[]) {
-    super('INSUFFICIENT_STOCK', 'conflict', `库存不足：${shortfalls.map((s) => `${s.materialCode} 需 ${s.requested}，可用 ${s.available}`).join('；')}`, { shortfalls });
-  }
-}
+export const InsufficientStockError = domainError({
+  code: 'INSUFFICIENT_STOCK',
+  kind: 'conflict',
+  message: (shortfalls: Shortfall[]) =>
+    `库存不足：${shortfalls.map((s) => `${s.materialCode} 需 ${s.requested}，可用 ${s.available}`).join('；')}`,
+  details: (shortfalls) => ({ shortfalls }),
+});
 
-export class AllocationNotFoundError extends DomainError {
-  constructor() {
-    super('ALLOCATION_NOT_FOUND', 'not_found', '调拨单不存在');
-  }
-}
+export const AllocationNotFoundError = domainError({
+  code: 'ALLOCATION_NOT_FOUND',
+  kind: 'not_found',
+  message: '调拨单不存在',
+});
 
-export class IllegalAllocationMoveError extends DomainError {
-  constructor(from: AllocationStatus, to: AllocationStatus) {
-    super('ILLEGAL_ALLOCATION_TRANSITION', 'conflict', `调拨单不能从 ${from} 变为 ${to}`, { from, to });
-  }
-}
+export const IllegalAllocationMoveError = domainError({
+  code: 'ILLEGAL_ALLOCATION_TRANSITION',
+  kind: 'conflict',
+  message: (from: AllocationStatus, to: AllocationStatus) => `调拨单不能从 ${from} 变为 ${to}`,
+  details: (from, to) => ({ from, to }),
+});
 
-export class CountBelowReservedError extends DomainError {
-  constructor(materialCode: string, reserved: number) {
-    super('COUNT_BELOW_RESERVED', 'rule', `盘点数不能低于已调拨未出库的数量（${materialCode} 已预留 ${reserved}），请先取消相应调拨`, { materialCode, reserved });
-  }
-}
+export const CountBelowReservedError = domainError({
+  code: 'COUNT_BELOW_RESERVED',
+  kind: 'rule',
+  message: (materialCode: string, reserved: number) => `盘点数不能低于已调拨未出库的数量（${materialCode} 已预留 ${reserved}），请先取消相应调拨`,
+  details: (materialCode, reserved) => ({ materialCode, reserved }),
+});
 
-export class UnknownMaterialError extends DomainError {
-  constructor(codes: string[]) {
-    super('UNKNOWN_MATERIAL', 'invalid', `物资编码不在目录中：${codes.join('、')}`, { codes });
-  }
-}
+export const UnknownMaterialError = domainError({
+  code: 'UNKNOWN_MATERIAL',
+  kind: 'invalid',
+  message: (codes: string[]) => `物资编码不在目录中：${codes.join('、')}`,
+  details: (codes) => ({ codes }),
+});

@@ -1,12 +1,15 @@
 import { DEFAULT_TIME_ZONE, toZonedIso, type JurisdictionRegistry } from '@app/shared';
 import { materialByCode } from '../../domain/materials/materials.catalogue';
 import { RESERVE_KIND_LABELS, WAREHOUSE_LEVEL_LABELS } from '../../domain/warehouse/warehouse.types';
+import type { StockLineView, WarehouseView } from '../../contract';
 import type { StockLevelRow, WarehouseRow } from './stock.entities';
+
+export type { StockLineView, WarehouseView } from '../../contract';
 
 /** Expiry within this many days is flagged on the stock board (近效期). */
 export const NEAR_EXPIRY_DAYS = 30;
 
-export function toStockLineView(row: StockLevelRow, zone: string, now: Date) {
+export function toStockLineView(row: StockLevelRow, zone: string, now: Date): StockLineView {
   const material = materialByCode(row.materialCode);
   const nearExpiry = row.nearestExpiry !== null && row.nearestExpiry.getTime() - now.getTime() <= NEAR_EXPIRY_DAYS * 86_400_000;
   return {
@@ -24,7 +27,9 @@ export function toStockLineView(row: StockLevelRow, zone: string, now: Date) {
   };
 }
 
-export function toWarehouseView(row: WarehouseRow, lines: StockLevelRow[], jurisdictions: JurisdictionRegistry, now: Date) {
+export function toWarehouseView(
+  row: WarehouseRow, lines: StockLevelRow[], jurisdictions: JurisdictionRegistry, now: Date,
+): WarehouseView {
   const zone = jurisdictions.get(row.jurisdiction)?.timeZone ?? DEFAULT_TIME_ZONE;
   return {
     id: row.id,
@@ -40,5 +45,3 @@ export function toWarehouseView(row: WarehouseRow, lines: StockLevelRow[], juris
     stock: lines.map((l) => toStockLineView(l, zone, now)),
   };
 }
-
-export type WarehouseView = ReturnType<typeof toWarehouseView>;

@@ -1,9 +1,13 @@
+import type { WarningLevel, WarningChannel, WarningStatus, WarningAction } from '../../contract';
+
+// The values the outside world sees are defined once, in the context's contract.
+export type { WarningLevel, WarningChannel, WarningStatus, WarningAction } from '../../contract';
+
 /**
  * Early warnings (预警, docs/domain.md rule 18; 《突发事件应对法》): four levels, red the highest, released for an area
  * through several channels, in force from `effective` until `expires` unless lifted (解除) earlier.
  */
-export const WARNING_LEVELS = ['red', 'orange', 'yellow', 'blue'] as const;
-export type WarningLevel = (typeof WARNING_LEVELS)[number];
+export const WARNING_LEVELS = ['red', 'orange', 'yellow', 'blue'] as const satisfies readonly WarningLevel[];
 
 export const WARNING_LEVEL_LABELS: Readonly<Record<WarningLevel, string>> = {
   red: '红色预警',
@@ -13,8 +17,9 @@ export const WARNING_LEVEL_LABELS: Readonly<Record<WarningLevel, string>> = {
 };
 
 /** 多渠道发布 (municipal plans: 预警信息发布): the release channels a bureau uses. */
-export const WARNING_CHANNELS = ['sms', 'broadcast', 'tv', 'web', 'app', 'loudspeaker', 'wechat', 'weibo', 'siren', 'display'] as const;
-export type WarningChannel = (typeof WARNING_CHANNELS)[number];
+export const WARNING_CHANNELS = [
+  'sms', 'broadcast', 'tv', 'web', 'app', 'loudspeaker', 'wechat', 'weibo', 'siren', 'display',
+] as const satisfies readonly WarningChannel[];
 
 export const WARNING_CHANNEL_LABELS: Readonly<Record<WarningChannel, string>> = {
   sms: '短信',
@@ -30,8 +35,7 @@ export const WARNING_CHANNEL_LABELS: Readonly<Record<WarningChannel, string>> = 
 };
 
 /** `expired` is never stored: it is `expires` compared with the clock when someone reads. */
-export const WARNING_STATUSES = ['active', 'lifted', 'expired'] as const;
-export type WarningStatus = (typeof WARNING_STATUSES)[number];
+export const WARNING_STATUSES = ['active', 'lifted', 'expired'] as const satisfies readonly WarningStatus[];
 
 export const WARNING_STATUS_LABELS: Readonly<Record<WarningStatus, string>> = {
   active: '生效中',
@@ -40,8 +44,7 @@ export const WARNING_STATUS_LABELS: Readonly<Record<WarningStatus, string>> = {
 };
 
 /** What each message of a warning did: 发布 (CAP Alert), 调整 (Update), 解除 (Cancel). */
-export const WARNING_ACTIONS = ['issued', 'updated', 'lifted'] as const;
-export type WarningAction = (typeof WARNING_ACTIONS)[number];
+export const WARNING_ACTIONS = ['issued', 'updated', 'lifted'] as const satisfies readonly WarningAction[];
 
 export const WARNING_ACTION_LABELS: Readonly<Record<WarningAction, string>> = {
   issued: '发布',

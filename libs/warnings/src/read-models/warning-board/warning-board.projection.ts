@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { formatPosition, type RecordedEvent } from '@app/event-store';
 import type { LiveDelta, Recorded } from '@app/event-sourcing';
-import { upsertRows, type Projection } from '@app/event-sourcing/projections';
+import { RowBatch, type Projection } from '@app/event-sourcing/projections';
 import type { Clock, JurisdictionRegistry } from '@app/shared';
 import { warningEvents, type WarningEvent } from '../../domain/warning/warning.events';
 import { WarningBoardRow, type WarningMessageRecord } from './warning-board.entity';
@@ -22,22 +22,20 @@ export class WarningBoardProjection implements Projection {
   ) {}
 
   async apply(events: readonly Recorded<WarningEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
-    const repository = manager.getRepository(WarningBoardRow);
-    const touched = new Map<string, WarningBoardRow>();
-    const changes: { id: string; name: LiveDelta['name']; position: string }[] = [];
+    const batch = new RowBatch(manager, WarningBoardRow, 'id');
+    const changes: { id: string; name: 'warning.issued' | 'warning.changed'; position: string }[] = [];
     for (const event of events) {
       const id = event.data.warningId;
-      const row = touched.get(id) ?? (await repository.findOneBy({ id }));
-      const next = applyToRow(row, event, event);
+      const next = applyToRow(await batch.current(id), event, event);
       if (!next) continue;
-      touched.set(id, next);
+      batch.set(id, next);
       changes.push({ id, name: event.type === 'WarningIssued' ? 'warning.issued' : 'warning.changed', position: formatPosition(event.position) });
     }
-    await upsertRows(manager, WarningBoardRow, [...touched.values()]);
+    await batch.write();
     const now = this.clock.now();
     // One delta per event (not per row): a console must see the 发布 even when its 调整 lands in the same batch.
     return changes.map(({ id, name, position }) => {
-      const row = touched.get(id)!;
+      const row = batch.changedEntry(id)!.row;
       return {
         name,
         position,

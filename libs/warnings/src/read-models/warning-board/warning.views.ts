@@ -3,9 +3,12 @@ import type { CapSource } from '../../domain/cap/cap-alert';
 import {
   WARNING_ACTION_LABELS, WARNING_CHANNEL_LABELS, WARNING_LEVEL_LABELS, WARNING_STATUS_LABELS, warningStatusAt,
 } from '../../domain/warning/warning.types';
+import type { WarningView } from '../../contract';
 import type { WarningBoardRow } from './warning-board.entity';
 
-export function toWarningView(row: WarningBoardRow, jurisdictions: JurisdictionRegistry, now: Date) {
+export type { WarningView } from '../../contract';
+
+export function toWarningView(row: WarningBoardRow, jurisdictions: JurisdictionRegistry, now: Date): WarningView {
   const zone = jurisdictions.get(row.jurisdiction)?.timeZone ?? DEFAULT_TIME_ZONE;
   const status = warningStatusAt(row.status, row.expires, now);
   return {
@@ -42,8 +45,6 @@ export function toWarningView(row: WarningBoardRow, jurisdictions: JurisdictionR
     position: row.position,
   };
 }
-
-export type WarningView = ReturnType<typeof toWarningView>;
 
 export function toCapSource(row: WarningBoardRow, jurisdictions: JurisdictionRegistry): CapSource {
   const jurisdiction = jurisdictions.get(row.jurisdiction);

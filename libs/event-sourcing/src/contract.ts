@@ -1,0 +1,53 @@
+/**
+ * The live deltas the server pushes to consoles over Socket.IO `/console`, by name: one map, used where projections
+ * and schedulers publish them and where the console applies them. Pure types (`import type` from
+ * `@app/event-sourcing/contract`); each payload is the owning context's own view type.
+ */
+import type { DrillMessage, DrillView } from '@app/drills/contract';
+import type { DutyChange, RollCallMessage } from '@app/duty/contract';
+import type { DeadlineAlarm, IncidentView, TimelineEntryView } from '@app/incidents/contract';
+import type { PlanSuggestionsView } from '@app/plans/contract';
+import type { TeamView } from '@app/teams/contract';
+import type { StockLineView } from '@app/warehouses/contract';
+import type { WarningView } from '@app/warnings/contract';
+
+export interface LiveDeltaPayloads {
+  'incident.changed': IncidentView;
+  'timeline.appended': TimelineEntryView;
+  'team.changed': TeamView;
+  'stock.changed': StockLineView;
+  /** A reporting deadline 10 minutes away. */
+  'deadline.due': DeadlineAlarm;
+  'deadline.overdue': DeadlineAlarm;
+  'plan.suggested': PlanSuggestionsView;
+  'warning.issued': WarningView;
+  /** 调整 or 解除 of a warning. */
+  'warning.changed': WarningView;
+  'duty.changed': DutyChange;
+  'rollcall.issued': RollCallMessage;
+  'rollcall.answered': RollCallMessage;
+  'rollcall.missed': RollCallMessage;
+  'drill.changed': DrillView;
+  'drill.message': DrillMessage;
+}
+
+export type LiveDeltaName = keyof LiveDeltaPayloads;
+
+/**
+ * What a console receives for a live delta: the payload and the global position of the event that caused it
+ * (a console resumes from the newest position it saw).
+ */
+export interface LiveDeltaMessage<N extends LiveDeltaName = LiveDeltaName> {
+  position: string;
+  data: LiveDeltaPayloads[N];
+}
+
+/** Messages of the `/console` namespace that are not live deltas (no position to resume from). */
+export interface ConsoleControlMessages {
+  /** The console is too far behind (or a projection changed hands): reload everything over HTTP. */
+  'snapshot.required': { position: string | null; data: { reason: string; projection?: string } };
+  /** The token or the session ended: `token_expired` (renew and reconnect), else sign in again. */
+  'session.expired': { data: { reason: string } };
+  /** This process is stopping: reconnect (elsewhere, or here once restarted) and resume. */
+  'server.shutdown': { data: { reason: string; retryAfterSeconds: number } };
+}

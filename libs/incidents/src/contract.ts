@@ -1,0 +1,180 @@
+/**
+ * What the incidents context shows the outside world: the views its HTTP API returns and its live deltas carry.
+ * Pure types, shared with the console (`import type` from `@app/incidents/contract`); nothing here runs.
+ * Times are ISO-8601 strings in the jurisdiction's zone; `…Label` fields are the Chinese names shown to users.
+ */
+
+/** 事故等级 (GB 6441 / 国务院令第493号). */
+export type AccidentGrade = 'general' | 'major' | 'serious' | 'especially_serious';
+/** 响应级别 I (highest) … IV. */
+export type ResponseLevel = 'I' | 'II' | 'III' | 'IV';
+export type IncidentStatus = 'open' | 'closed';
+/** Work-safety incident categories (行业类别). */
+export type IncidentCategory =
+  | 'hazardous_chemicals' | 'mining' | 'fire' | 'road_traffic' | 'construction' | 'industry_trade' | 'special_equipment'
+  | 'gas' | 'flood_geological' | 'other';
+/** The level a report goes to (县级, 设区的市级, 省级, 国务院). */
+export type ReportLevel = 'county' | 'city' | 'province' | 'national';
+export type ObligationKind = 'initial' | 'escalation' | 'supplementary';
+export type DeadlineStatus = 'pending' | 'met' | 'late';
+export type ChecklistTaskStatus = 'open' | 'done';
+
+export interface GeoPoint {
+  lat: number;
+  lng: number;
+}
+
+export interface IncidentLocation extends GeoPoint {
+  address: string;
+}
+
+export interface Reporter {
+  name: string;
+  phone: string;
+  organization: string;
+}
+
+export interface Casualties {
+  deaths: number;
+  missing: number;
+  seriousInjuries: number;
+  minorInjuries: number;
+  trapped: number;
+}
+
+/** A reporting obligation (上报时限) as the board shows it; the status is as stored, overdue is read off the clock. */
+export interface DeadlineView {
+  id: string;
+  kind: ObligationKind;
+  level: ReportLevel;
+  levelLabel: string;
+  dueAt: string;
+  status: DeadlineStatus;
+  reportedAt: string | null;
+  reportedBy: string | null;
+  reason: string;
+}
+
+export interface AssignedTeamView {
+  teamId: string;
+  name: string;
+  task: string | null;
+  status: string;
+  dispatchedAt: string;
+  arrivedAt: string | null;
+  releasedAt: string | null;
+  /** A drill's tabletop dispatch: the real team was not touched. */
+  simulated?: boolean;
+}
+
+/** Supplies allocated to the incident. */
+export interface AllocationView {
+  allocationId: string;
+  warehouseId: string;
+  items: { materialCode: string; quantity: number }[];
+  status: string;
+  allocatedAt: string;
+  updatedAt: string;
+  /** A drill's allocation on paper: no warehouse stock was reserved. */
+  simulated?: boolean;
+}
+
+/** A checklist task from an activated plan's working groups. */
+export interface ChecklistTaskView {
+  taskId: string;
+  planId: string;
+  planVersion: number;
+  group: string;
+  leadAgency: string;
+  title: string;
+  level: string;
+  levelLabel: string;
+  status: ChecklistTaskStatus;
+  addedAt: string;
+  completedAt: string | null;
+  completedBy: string | null;
+  note: string | null;
+}
+
+export interface ActivePlanView {
+  planId: string;
+  version: number;
+  title: string;
+  level: string;
+  activatedBy: string;
+  activatedAt: string;
+  requirements: {
+    teams: { specialty: string; count: number }[];
+    materials: { materialCode: string; quantity: number }[];
+  };
+}
+
+/** GET /incidents, GET /incidents/{id} and the `incident.changed` delta. */
+export interface IncidentView {
+  id: string;
+  title: string;
+  category: IncidentCategory;
+  categoryLabel: string;
+  status: IncidentStatus;
+  grade: AccidentGrade;
+  gradeLabel: string;
+  responseLevel: ResponseLevel | null;
+  responseLevelLabel: string | null;
+  jurisdiction: string;
+  jurisdictionName: string;
+  enterprise: string | null;
+  occurredAt: string;
+  reportedAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  location: IncidentLocation;
+  reporter: Reporter;
+  casualties: Casualties;
+  directLossYuan: number | null;
+  description: string;
+  measures: string | null;
+  summary: string | null;
+  drillId: string | null;
+  deadlines: DeadlineView[];
+  assignedTeams: AssignedTeamView[];
+  allocations: AllocationView[];
+  tasks: ChecklistTaskView[];
+  activePlans: ActivePlanView[];
+  revision: number;
+  position: string;
+}
+
+/** GET /incidents/{id}/timeline and the `timeline.appended` delta. */
+export interface TimelineEntryView {
+  incidentId: string;
+  revision: number;
+  at: string;
+  recordedAt: string;
+  type: string;
+  summary: string;
+  actor: string;
+  drillId: string | null;
+  position: string;
+}
+
+/** GET /incidents/{id}/events: the stored events themselves, for audit. */
+export interface StoredEventView {
+  id: string;
+  type: string;
+  revision: number;
+  position: string;
+  recordedAt: string;
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+}
+
+/** The `deadline.due` (10 minutes before) and `deadline.overdue` deltas. */
+export interface DeadlineAlarm {
+  incidentId: string;
+  title: string;
+  obligationId: string;
+  level: ReportLevel;
+  kind: ObligationKind;
+  dueAt: string;
+  message: string;
+}

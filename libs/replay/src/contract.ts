@@ -1,0 +1,49 @@
+/**
+ * What the replay context shows the outside world (复盘回放): the replay's state (GET /replays/{id} and the answers
+ * of its steering commands) and the messages sent to room `replay:{id}`. Pure types, shared with the console
+ * (`import type` from `@app/replay/contract`).
+ */
+import type { IncidentView } from '@app/incidents/contract';
+
+export type ReplayStatus = 'running' | 'paused' | 'finished';
+
+export interface ReplayView {
+  replayId: string;
+  incidentId: string | null;
+  drillId: string | null;
+  status: ReplayStatus;
+  speed: number;
+  /** The replay time reached: the recorded time of the last re-emitted event, or the instant sought. */
+  at: string;
+  from: string;
+  to: string;
+  emitted: number;
+  total: number;
+  position: string | null;
+  startedBy: string;
+  startedAt: string;
+}
+
+/** One recorded event re-emitted, with the incident's board view as it stood after it. */
+export interface ReplayEventData {
+  replayId: string;
+  index: number;
+  total: number;
+  incidentId: string | null;
+  /** Sent after a seek: the view is the refolded state at the instant sought. */
+  seek?: true;
+  event: { type: string; streamName: string; revision: number; data: unknown; recordedAt: string };
+  state: IncidentView | null;
+}
+
+export interface ReplayFinishedData {
+  replayId: string;
+  at: string;
+  total: number;
+}
+
+/** The messages of room `replay:{id}`, each `{ position, data }`. */
+export interface ReplayMessages {
+  'replay.event': { position: string | null; data: ReplayEventData };
+  'replay.finished': { position: string | null; data: ReplayFinishedData };
+}

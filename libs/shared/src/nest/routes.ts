@@ -1,0 +1,45 @@
+import { applyDecorators, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Permission } from '../auth/permissions';
+import { Requires } from './auth';
+
+/**
+ * The decorators every route repeats, composed once: a route names its permission (closed by default, see `Requires`),
+ * its OpenAPI summary and, for commands, its status code. Keeps a use case's controller to what is particular to it.
+ */
+export interface RouteSpec {
+  requires: Permission;
+  summary: string;
+}
+
+export interface CommandRouteSpec extends RouteSpec {
+  /** 201 for a command that creates something, 200 otherwise (always stated: Nest's own default for POST is 201). */
+  status: 200 | 201;
+}
+
+/** A controller of commands: OpenAPI tag, the `Idempotency-Key` header, and `If-Match` when its aggregate has revisions. */
+export function CommandController(path: string, options: { tag: string; ifMatch?: string }): ClassDecorator {
+  return applyDecorators(
+    ApiTags(options.tag),
+    ApiHeader({ name: 'Idempotency-Key', required: false }),
+    ...(options.ifMatch ? [ApiHeader({ name: 'If-Match', required: false, description: options.ifMatch })] : []),
+    Controller(path),
+  );
+}
+
+/** A controller of queries. */
+export function QueryController(path: string, options: { tag: string }): ClassDecorator {
+  return applyDecorators(ApiTags(options.tag), Controller(path));
+}
+
+export function CommandPost(path: string | undefined, spec: CommandRouteSpec): MethodDecorator {
+  return applyDecorators(Post(path), Requires(spec.requires), HttpCode(spec.status), ApiOperation({ summary: spec.summary }));
+}
+
+export function CommandPatch(path: string | undefined, spec: CommandRouteSpec): MethodDecorator {
+  return applyDecorators(Patch(path), Requires(spec.requires), HttpCode(spec.status), ApiOperation({ summary: spec.summary }));
+}
+
+export function QueryGet(path: string | undefined, spec: RouteSpec): MethodDecorator {
+  return applyDecorators(Get(path), Requires(spec.requires), ApiOperation({ summary: spec.summary }));
+}
