@@ -1,22 +1,16 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param } from '@nestjs/common';
 import type { CommandContext } from '@app/event-sourcing';
 import type { Actor } from '@app/shared';
-import { CommandCtx, CurrentActor, Requires, uuidParam } from '@app/shared/nest';
+import { CommandController, CommandCtx, CommandPost, CurrentActor, uuidParam } from '@app/shared/nest';
 import type { PlanCommandResponse } from '../plan-answer';
 import { FilePlanHandler } from './file-plan.handler';
 import { FilePlanRequest } from './file-plan.request';
 
-@ApiTags('plans')
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('plans/:id')
+@CommandController('plans/:id', { tag: 'plans' })
 export class FilePlanController {
   constructor(private readonly handler: FilePlanHandler) {}
 
-  @Post('filings')
-  @Requires('plan.manage')
-  @HttpCode(201)
-  @ApiOperation({ summary: '预案备案：记录备案机关和备案日期' })
+  @CommandPost('filings', { requires: 'plan.manage', status: 201, summary: '预案备案：记录备案机关和备案日期' })
   file(
     @Param('id', uuidParam) id: string,
     @Body() body: FilePlanRequest,

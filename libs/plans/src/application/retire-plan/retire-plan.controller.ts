@@ -1,22 +1,16 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param } from '@nestjs/common';
 import type { CommandContext } from '@app/event-sourcing';
 import type { Actor } from '@app/shared';
-import { CommandCtx, CurrentActor, Requires, uuidParam } from '@app/shared/nest';
+import { CommandController, CommandCtx, CommandPost, CurrentActor, uuidParam } from '@app/shared/nest';
 import type { PlanCommandResponse } from '../plan-answer';
 import { RetirePlanHandler } from './retire-plan.handler';
 import { RetirePlanRequest } from './retire-plan.request';
 
-@ApiTags('plans')
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('plans/:id')
+@CommandController('plans/:id', { tag: 'plans' })
 export class RetirePlanController {
   constructor(private readonly handler: RetirePlanHandler) {}
 
-  @Post('retire')
-  @Requires('plan.manage')
-  @HttpCode(200)
-  @ApiOperation({ summary: '废止预案' })
+  @CommandPost('retire', { requires: 'plan.manage', status: 200, summary: '废止预案' })
   retire(
     @Param('id', uuidParam) id: string,
     @Body() body: RetirePlanRequest,

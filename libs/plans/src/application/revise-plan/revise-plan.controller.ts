@@ -1,22 +1,20 @@
-import { Body, Controller, HttpCode, Param, Put } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param } from '@nestjs/common';
 import type { CommandContext } from '@app/event-sourcing';
 import type { Actor } from '@app/shared';
-import { CommandCtx, CurrentActor, Requires, uuidParam } from '@app/shared/nest';
+import { CommandController, CommandCtx, CommandPut, CurrentActor, uuidParam } from '@app/shared/nest';
 import { PlanContentRequest } from '../draft-plan/draft-plan.request';
 import type { PlanCommandResponse } from '../plan-answer';
 import { RevisePlanHandler } from './revise-plan.handler';
 
-@ApiTags('plans')
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('plans')
+@CommandController('plans', { tag: 'plans' })
 export class RevisePlanController {
   constructor(private readonly handler: RevisePlanHandler) {}
 
-  @Put(':id')
-  @Requires('plan.manage')
-  @HttpCode(200)
-  @ApiOperation({ summary: '修订预案：生成新版本（草案），旧版本仍可查阅，现行版本继续有效直至新版本发布' })
+  @CommandPut(':id', {
+    requires: 'plan.manage',
+    status: 200,
+    summary: '修订预案：生成新版本（草案），旧版本仍可查阅，现行版本继续有效直至新版本发布',
+  })
   revise(
     @Param('id', uuidParam) id: string,
     @Body() body: PlanContentRequest,

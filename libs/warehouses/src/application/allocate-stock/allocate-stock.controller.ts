@@ -1,20 +1,18 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param } from '@nestjs/common';
 import type { CommandContext } from '@app/event-sourcing';
-import { CommandCtx, Requires, uuidParam } from '@app/shared/nest';
+import { CommandController, CommandCtx, CommandPost, uuidParam } from '@app/shared/nest';
 import { AllocateStockHandler, type AllocationResponse } from './allocate-stock.handler';
 import { AllocationRequest } from './allocate-stock.request';
 
-@ApiTags('warehouses')
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('warehouses/:id/allocations')
+@CommandController('warehouses/:id/allocations', { tag: 'warehouses' })
 export class AllocateStockController {
   constructor(private readonly handler: AllocateStockHandler) {}
 
-  @Post()
-  @Requires('warehouse.allocate')
-  @HttpCode(201)
-  @ApiOperation({ summary: '调拨物资给事故（全部满足或全部不调拨；不足时 409 INSUFFICIENT_STOCK）' })
+  @CommandPost(undefined, {
+    requires: 'warehouse.allocate',
+    status: 201,
+    summary: '调拨物资给事故（全部满足或全部不调拨；不足时 409 INSUFFICIENT_STOCK）',
+  })
   allocate(
     @Param('id', uuidParam) id: string,
     @Body() body: AllocationRequest,

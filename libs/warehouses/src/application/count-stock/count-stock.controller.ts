@@ -1,21 +1,15 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param } from '@nestjs/common';
 import type { CommandContext } from '@app/event-sourcing';
-import { CommandCtx, Requires, uuidParam } from '@app/shared/nest';
+import { CommandController, CommandCtx, CommandPost, uuidParam } from '@app/shared/nest';
 import type { WarehouseCommandResponse } from '../warehouse-answer';
 import { CountStockHandler } from './count-stock.handler';
 import { StockCountRequest } from './count-stock.request';
 
-@ApiTags('warehouses')
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('warehouses/:id')
+@CommandController('warehouses/:id', { tag: 'warehouses' })
 export class CountStockController {
   constructor(private readonly handler: CountStockHandler) {}
 
-  @Post('counts')
-  @Requires('warehouse.stock')
-  @HttpCode(200)
-  @ApiOperation({ summary: '盘点：以实盘数为准，须写明原因' })
+  @CommandPost('counts', { requires: 'warehouse.stock', status: 200, summary: '盘点：以实盘数为准，须写明原因' })
   count(
     @Param('id', uuidParam) id: string,
     @Body() body: StockCountRequest,

@@ -1,21 +1,15 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param } from '@nestjs/common';
 import type { CommandContext } from '@app/event-sourcing';
-import { CommandCtx, Requires, uuidParam } from '@app/shared/nest';
+import { CommandController, CommandCtx, CommandPost, uuidParam } from '@app/shared/nest';
 import type { WarehouseCommandResponse } from '../warehouse-answer';
 import { ReceiveStockHandler } from './receive-stock.handler';
 import { ReceiptRequest } from './receive-stock.request';
 
-@ApiTags('warehouses')
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('warehouses/:id')
+@CommandController('warehouses/:id', { tag: 'warehouses' })
 export class ReceiveStockController {
   constructor(private readonly handler: ReceiveStockHandler) {}
 
-  @Post('receipts')
-  @Requires('warehouse.stock')
-  @HttpCode(201)
-  @ApiOperation({ summary: '入库（可带批次与有效期）' })
+  @CommandPost('receipts', { requires: 'warehouse.stock', status: 201, summary: '入库（可带批次与有效期）' })
   receive(
     @Param('id', uuidParam) id: string,
     @Body() body: ReceiptRequest,

@@ -1,21 +1,15 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body } from '@nestjs/common';
 import type { CommandContext } from '@app/event-sourcing';
-import { CommandCtx, Requires } from '@app/shared/nest';
+import { CommandController, CommandCtx, CommandPost } from '@app/shared/nest';
 import type { WarehouseCommandResponse } from '../warehouse-answer';
 import { RegisterWarehouseHandler } from './register-warehouse.handler';
 import { RegisterWarehouseRequest } from './register-warehouse.request';
 
-@ApiTags('warehouses')
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('warehouses')
+@CommandController('warehouses', { tag: 'warehouses' })
 export class RegisterWarehouseController {
   constructor(private readonly handler: RegisterWarehouseHandler) {}
 
-  @Post()
-  @Requires('warehouse.register')
-  @HttpCode(201)
-  @ApiOperation({ summary: '登记应急物资储备库（管理员）' })
+  @CommandPost(undefined, { requires: 'warehouse.register', status: 201, summary: '登记应急物资储备库（管理员）' })
   register(
     @Body() body: RegisterWarehouseRequest,
     @CommandCtx() context: CommandContext,

@@ -1,21 +1,15 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param } from '@nestjs/common';
 import type { CommandContext } from '@app/event-sourcing';
-import { CommandCtx, Requires, uuidParam } from '@app/shared/nest';
+import { CommandController, CommandCtx, CommandPost, uuidParam } from '@app/shared/nest';
 import type { WarehouseCommandResponse } from '../warehouse-answer';
 import { SetMinimumLevelHandler } from './set-minimum-level.handler';
 import { MinimumLevelRequest } from './set-minimum-level.request';
 
-@ApiTags('warehouses')
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('warehouses/:id')
+@CommandController('warehouses/:id', { tag: 'warehouses' })
 export class SetMinimumLevelController {
   constructor(private readonly handler: SetMinimumLevelHandler) {}
 
-  @Post('minimums')
-  @Requires('warehouse.stock')
-  @HttpCode(200)
-  @ApiOperation({ summary: '设置最低库存' })
+  @CommandPost('minimums', { requires: 'warehouse.stock', status: 200, summary: '设置最低库存' })
   minimum(
     @Param('id', uuidParam) id: string,
     @Body() body: MinimumLevelRequest,

@@ -1,22 +1,19 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param } from '@nestjs/common';
 import type { CommandContext } from '@app/event-sourcing';
-import { CommandCtx, Requires, uuidParam } from '@app/shared/nest';
+import { CommandController, CommandCtx, CommandPost, uuidParam } from '@app/shared/nest';
 import type { WarningCommandResponse } from '../warning-answer';
 import { LiftWarningHandler } from './lift-warning.handler';
 import { LiftWarningRequest } from './lift-warning.request';
 
-@ApiTags('warnings')
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@Controller('warnings/:id')
+@CommandController('warnings/:id', { tag: 'warnings', ifMatch: '客户端所见的预警版本号' })
 export class LiftWarningController {
   constructor(private readonly handler: LiftWarningHandler) {}
 
-  @Post('lift')
-  @Requires('warning.issue_drill')
-  @HttpCode(200)
-  @ApiHeader({ name: 'If-Match', required: false, description: '客户端所见的预警版本号' })
-  @ApiOperation({ summary: '解除预警（CAP Cancel）；已解除的预警不能再调整' })
+  @CommandPost('lift', {
+    requires: 'warning.issue_drill',
+    status: 200,
+    summary: '解除预警（CAP Cancel）；已解除的预警不能再调整',
+  })
   lift(
     @Param('id', uuidParam) id: string,
     @Body() body: LiftWarningRequest,

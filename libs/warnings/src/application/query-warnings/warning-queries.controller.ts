@@ -1,27 +1,25 @@
-import { Controller, Get, Header, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Get, Header, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { Actor } from '@app/shared';
-import { CurrentActor, Requires, uuidParam } from '@app/shared/nest';
+import { CurrentActor, QueryController, QueryGet, Requires, uuidParam } from '@app/shared/nest';
 import { WarningBoardQueries } from '../../read-models/warning-board/warning-board.queries';
 import type { WarningView } from '../../read-models/warning-board/warning.views';
 import { CAP_CONTENT_TYPE, renderCapXml } from '../cap/cap-xml';
 import { ListWarningsRequest } from './list-warnings.request';
 
-@ApiTags('warnings')
-@Controller('warnings')
+@QueryController('warnings', { tag: 'warnings' })
 export class WarningQueriesController {
   constructor(private readonly board: WarningBoardQueries) {}
 
-  @Get()
-  @Requires('warning.read')
-  @ApiOperation({ summary: '预警列表（本辖区及下级辖区；不带 drillId 时不含演练预警）' })
+  @QueryGet(undefined, {
+    requires: 'warning.read',
+    summary: '预警列表（本辖区及下级辖区；不带 drillId 时不含演练预警）',
+  })
   list(@Query() query: ListWarningsRequest, @CurrentActor() actor: Actor): Promise<WarningView[]> {
     return this.board.list({ ...query, scope: actor.scope });
   }
 
-  @Get(':id')
-  @Requires('warning.read')
-  @ApiOperation({ summary: '预警详情，含发布、调整、解除记录' })
+  @QueryGet(':id', { requires: 'warning.read', summary: '预警详情，含发布、调整、解除记录' })
   get(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<WarningView> {
     return this.board.get(id, actor.scope);
   }
