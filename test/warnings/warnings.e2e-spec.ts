@@ -92,7 +92,7 @@ describe('early warnings (预警) and CAP 1.2', () => {
     await t.post(`/api/v1/warnings/${body.id}/lift`).send({ reason: '险情解除' }).expect(200);
     const cancel = checkCap12((await t.get(`/api/v1/warnings/${body.id}/cap`).expect(200)).text);
     expect(cancel.problems).toEqual([]);
-    expect(cancel.document.alert).toMatchObject({ msgType: 'Cancel', identifier: `${body.id}.2`, references: `${first.document.alert.sender},${body.id}.1,${first.document.alert.sent}` });
+    expect(cancel.document.alert).toMatchObject({ msgType: 'Cancel', identifier: `${body.id}.2`, references: `${String(first.document.alert.sender)},${body.id}.1,${String(first.document.alert.sent)}` });
   });
 
   it('bad input is a 400 problem with field errors, and nothing is stored', async () => {

@@ -168,9 +168,12 @@ export function StoreProvider({ session, onSessionEnd, children }: { session: Se
   const raised = useRef(new Set<string>());
   const socketRef = useRef<Socket | null>(null);
   const sessionRef = useRef(session);
-  sessionRef.current = session;
   const endRef = useRef(onSessionEnd);
-  endRef.current = onSessionEnd;
+  // The socket's handlers read these two; refreshed after each commit (refs are not written during render).
+  useEffect(() => {
+    sessionRef.current = session;
+    endRef.current = onSessionEnd;
+  }, [session, onSessionEnd]);
 
   const refetchIncident = useCallback(async (incidentId: string) => {
     const [incident, timeline] = await Promise.all([
@@ -346,7 +349,9 @@ export function StoreProvider({ session, onSessionEnd, children }: { session: Se
   // Deadlines already due or overdue when the console loads (the server announces each alarm once, possibly before
   // this console connected): raise the same alerts locally, once per obligation, with the live alerts' keys.
   const incidentsRef = useRef(state.incidents);
-  incidentsRef.current = state.incidents;
+  useEffect(() => {
+    incidentsRef.current = state.incidents;
+  }, [state.incidents]);
   useEffect(() => {
     const check = () => {
       const now = Date.now();

@@ -10,7 +10,7 @@ export async function seedDemoData(app: INestApplication): Promise<number> {
   const commands = app.get(CommandBus);
   let created = 0;
   for (const { key, request } of DEMO_INCIDENTS) {
-    const result = await commands.execute(
+    const result: unknown = await commands.execute(
       new ReportIncidentCommand(request as ReportIncidentRequest, {
         correlationId: key,
         causationId: key,

@@ -62,7 +62,7 @@ export function limitMessages(socket: Socket, limits: typeof MESSAGE_LIMITS = ME
       return;
     }
     const answer = { ok: false, code: 'RATE_LIMITED', error: event === 'resume' ? `resume 过于频繁，请 ${Math.ceil(retryAfterMs / 1000)} 秒后再试` : '消息过于频繁，请稍后再试', retryAfterMs };
-    const ack = packet[packet.length - 1];
+    const ack: unknown = packet[packet.length - 1];
     if (typeof ack === 'function') (ack as (reply: unknown) => void)(answer);
     if (now() - lastWarning >= 1000) {
       lastWarning = now();

@@ -120,12 +120,12 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
           <ul className="list">
             {events.filter((e) => e.type === 'ReportPassedUp').map((e) => (
               <li key={e.id} data-testid="report-record">
-                {formatTime(String(e.data.reportedAt ?? e.recordedAt), true)} → {levelName(t, String(e.data.toLevel))}（{String(e.data.channel)}）{String(e.data.reportedBy ?? '')}
+                {formatTime((e.data.reportedAt as string | undefined) ?? e.recordedAt, true)} → {levelName(t, String(e.data.toLevel))}（{String(e.data.channel)}）{(e.data.reportedBy as string | undefined) ?? ''}
               </li>
             ))}
             {!events.some((e) => e.type === 'ReportPassedUp') && <li className="muted">{t('detail.noReports')}</li>}
           </ul>
-          {mayReport && open && <ReportUpForm busy={busy !== null} onSubmit={(toLevel, channel) => act(t('detail.reportUp'), () => post(`/incidents/${id}/reports`, { toLevel, channel }))} />}
+          {mayReport && open && <ReportUpForm busy={busy !== null} onSubmit={(toLevel, channel) => void act(t('detail.reportUp'), () => post(`/incidents/${id}/reports`, { toLevel, channel }))} />}
         </Panel>
 
         <Panel title={t('detail.timeline')}>
@@ -148,7 +148,7 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
                 const c = e.data.casualties as Casualties;
                 return (
                   <tr key={e.id} data-testid="casualty-row">
-                    <td>{formatTime(String(e.metadata.occurredAt ?? e.recordedAt), true)} {e.type === 'IncidentReported' ? '初报' : '续报'}</td>
+                    <td>{formatTime((e.metadata.occurredAt as string | undefined) ?? e.recordedAt, true)} {e.type === 'IncidentReported' ? '初报' : '续报'}</td>
                     {COUNTS.map((k) => <td key={k}>{c[k]}</td>)}
                     <td>{e.data.directLossYuan == null ? '—' : Number(e.data.directLossYuan).toLocaleString('zh-CN')}</td>
                   </tr>
@@ -163,7 +163,7 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
             <ul className="list tasks">
               {incident.tasks.map((task) => (
                 <TaskItem key={task.taskId} task={task} canComplete={mayReport && open} busy={busy !== null}
-                  onComplete={(note) => act(`${t('btn.complete')}「${task.title}」`, () => post(`/incidents/${id}/tasks/${task.taskId}/complete`, note ? { note } : {}))} />
+                  onComplete={(note) => void act(`${t('btn.complete')}「${task.title}」`, () => post(`/incidents/${id}/tasks/${task.taskId}/complete`, note ? { note } : {}))} />
               ))}
             </ul>
           )}
@@ -199,14 +199,14 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
                       <div className="actions">
                         {al.status === 'reserved' && (
                           <button type="button" data-testid="ship-allocation" disabled={busy !== null}
-                            onClick={() => act(t('btn.ship'), () => post(`/warehouses/${al.warehouseId}/allocations/${al.allocationId}/ship`, {}))}>{t('btn.ship')}</button>
+                            onClick={() => void act(t('btn.ship'), () => post(`/warehouses/${al.warehouseId}/allocations/${al.allocationId}/ship`, {}))}>{t('btn.ship')}</button>
                         )}
                         {al.status === 'shipped' && (
                           <button type="button" data-testid="deliver-allocation" disabled={busy !== null}
-                            onClick={() => act(t('btn.deliver'), () => post(`/warehouses/${al.warehouseId}/allocations/${al.allocationId}/deliver`, {}))}>{t('btn.deliver')}</button>
+                            onClick={() => void act(t('btn.deliver'), () => post(`/warehouses/${al.warehouseId}/allocations/${al.allocationId}/deliver`, {}))}>{t('btn.deliver')}</button>
                         )}
                         <button type="button" data-testid="cancel-allocation" disabled={busy !== null}
-                          onClick={() => act(t('btn.cancelAllocation'), () => post(`/warehouses/${al.warehouseId}/allocations/${al.allocationId}/cancel`, {}))}>{t('btn.cancelAllocation')}</button>
+                          onClick={() => void act(t('btn.cancelAllocation'), () => post(`/warehouses/${al.warehouseId}/allocations/${al.allocationId}/cancel`, {}))}>{t('btn.cancelAllocation')}</button>
                       </div>
                     )}
                   </li>
@@ -233,7 +233,7 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
                         <div className="small">{r.reason}</div>
                         {mayCommand && open && (
                           <button type="button" data-testid="dispatch-team" disabled={busy !== null}
-                            onClick={() => act(`${t('btn.dispatch')} ${r.name}`, () => post(`/teams/${r.teamId}/dispatch`, { incidentId: id }))}>{t('btn.dispatch')}</button>
+                            onClick={() => void act(`${t('btn.dispatch')} ${r.name}`, () => post(`/teams/${r.teamId}/dispatch`, { incidentId: id }))}>{t('btn.dispatch')}</button>
                         )}
                       </li>
                     ))}
@@ -248,7 +248,7 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
                         <div className="small">{r.reason}</div>
                         {mayCommand && open && recs.neededMaterials.length > 0 && (
                           <button type="button" data-testid="allocate-warehouse" disabled={busy !== null}
-                            onClick={() => act(`${t('btn.allocate')} ${r.name}`, () => post(`/warehouses/${r.warehouseId}/allocations`, { incidentId: id, items: recs.neededMaterials }))}>{t('btn.allocate')}</button>
+                            onClick={() => void act(`${t('btn.allocate')} ${r.name}`, () => post(`/warehouses/${r.warehouseId}/allocations`, { incidentId: id, items: recs.neededMaterials }))}>{t('btn.allocate')}</button>
                         )}
                       </li>
                     ))}
@@ -273,33 +273,33 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
                 <strong>{s.title}</strong> → {s.level}（{s.action === 'activate' ? t('detail.activate') : t('detail.setLevel')}）
                 <div className="small">{s.reasons.join('；')}</div>
                 {mayCommand && open && s.action === 'activate' && (
-                  <button type="button" disabled={busy !== null} onClick={() => act(t('detail.activate'), () => post(`/incidents/${id}/plan-activations`, { planId: s.planId, level: s.level }))}>{t('detail.activate')}</button>
+                  <button type="button" disabled={busy !== null} onClick={() => void act(t('detail.activate'), () => post(`/incidents/${id}/plan-activations`, { planId: s.planId, level: s.level }))}>{t('detail.activate')}</button>
                 )}
               </li>
             ))}
           </ul>
           {mayCommand && open && (
             <ActivatePlanForm plans={plans.filter((p) => p.inForceVersion != null && !incident.activePlans.some((a) => a.planId === p.id))} busy={busy !== null}
-              onSubmit={(planId, level, reason) => act(t('detail.activate'), () => post(`/incidents/${id}/plan-activations`, { planId, ...(level ? { level } : {}), ...(reason ? { reason } : {}) }))} />
+              onSubmit={(planId, level, reason) => void act(t('detail.activate'), () => post(`/incidents/${id}/plan-activations`, { planId, ...(level ? { level } : {}), ...(reason ? { reason } : {}) }))} />
           )}
         </Panel>
 
         {mayCommand && open && (
           <Panel title={t('detail.responseLevel')}>
             <ResponseLevelForm current={incident.responseLevel} busy={busy !== null}
-              onSubmit={(level, reason) => act(t('detail.setLevel'), () => post(`/incidents/${id}/response-level`, { level, reason }))} />
+              onSubmit={(level, reason) => void act(t('detail.setLevel'), () => post(`/incidents/${id}/response-level`, { level, reason }))} />
           </Panel>
         )}
 
         {mayReport && open && (
           <Panel title={t('detail.followUp')}>
-            <FollowUpForm incident={incident} busy={busy !== null} onSubmit={(body, reset) => act(t('detail.followUp'), () => post(`/incidents/${id}/updates`, body), reset)} />
+            <FollowUpForm incident={incident} busy={busy !== null} onSubmit={(body, reset) => void act(t('detail.followUp'), () => post(`/incidents/${id}/updates`, body), reset)} />
           </Panel>
         )}
 
         {mayCommand && open && (
           <Panel title={t('detail.close')}>
-            <CloseForm busy={busy !== null} onSubmit={(summary) => act(t('detail.close'), () => post(`/incidents/${id}/close`, { summary }))} />
+            <CloseForm busy={busy !== null} onSubmit={(summary) => void act(t('detail.close'), () => post(`/incidents/${id}/close`, { summary }))} />
           </Panel>
         )}
       </div>

@@ -163,7 +163,7 @@ export function IntakeScreen({ session }: { session: Session }) {
   return (
     <section aria-labelledby="intake-heading">
       <h1 id="intake-heading">{t('intake.title')}</h1>
-      <form ref={formRef} className="intake" data-testid="intake-form" onSubmit={submit} noValidate>
+      <form ref={formRef} className="intake" data-testid="intake-form" onSubmit={(e) => void submit(e)} noValidate>
         <fieldset>
           <legend>{t('intake.section.basic')}</legend>
           <div className="row">

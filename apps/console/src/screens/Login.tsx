@@ -32,7 +32,7 @@ export function LoginScreen({ message, onLogin }: { message: MessageKey | null; 
 
   return (
     <div className="login-page">
-      <form className="login-card" onSubmit={submit} noValidate aria-labelledby="login-heading">
+      <form className="login-card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="login-heading">
         <div className="login-head">
           <h1 id="login-heading">{t('appTitle')}</h1>
           <button type="button" className="linkish" data-testid="lang-switch" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('langSwitch')}</button>

@@ -27,6 +27,9 @@ function escapedAttribution(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
 
+/** The properties each outline carries in jurisdictions.geojson. */
+type OutlineProperties = { level?: string; name?: string; code?: string };
+
 /** Leaflet without a base map by default: schematic jurisdiction outlines (static GeoJSON) and markers. */
 export function MapScreen() {
   const { t } = useI18n();
@@ -46,12 +49,13 @@ export function MapScreen() {
     // the browser tests reach; a few hundred circles cost nothing.
     markerRenderer.current = L.svg({ padding: 0.5 });
     let cancelled = false;
-    loadConsoleConfig().then((config) => {
+    // loadConsoleConfig falls back instead of rejecting: nothing to catch here.
+    void loadConsoleConfig().then((config) => {
       if (!cancelled && config.tileUrl) L.tileLayer(config.tileUrl, { attribution: escapedAttribution(config.tileAttribution ?? ''), maxZoom: 18 }).addTo(m).bringToBack();
     });
     fetch('/jurisdictions.geojson').then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status))))).then((geo: GeoJSON.FeatureCollection) => {
       if (cancelled) return;
-      const layer = L.geoJSON(geo, {
+      const layer = L.geoJSON<OutlineProperties>(geo, {
         style: (f) => ({
           color: f?.properties?.level === 'park' ? '#7c3aed' : f?.properties?.level === 'city' ? '#1e3a5f' : '#2563eb',
           weight: f?.properties?.level === 'city' ? 3 : 1.5, dashArray: '6 4', fillOpacity: f?.properties?.level === 'city' ? 0.02 : 0.05,

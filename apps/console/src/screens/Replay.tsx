@@ -30,7 +30,9 @@ export function ReplayScreen({ incidentId, session }: { incidentId: string; sess
   const socketRef = useRef<Socket | null>(null);
   const seekTimer = useRef<number | undefined>(undefined);
   const statusRef = useRef<ReplayStatus>('idle');
-  statusRef.current = status;
+  useEffect(() => {
+    statusRef.current = status;
+  }, [status]);
 
   const closeSocket = useCallback(() => {
     socketRef.current?.removeAllListeners();

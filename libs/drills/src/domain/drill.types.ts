@@ -1,10 +1,9 @@
-/** Drills (演练, docs/domain.md rules 19–20; AQ/T 9007, AQ/T 9009-2015). */
 import type { DrillForm, DrillScope, InjectKind, DrillStatus } from '../contract';
 
 // The values the outside world sees are defined once, in the context's contract.
 export type { DrillForm, DrillScope, InjectKind, DrillStatus } from '../contract';
 
-/** Drills (演练, DOMAIN.md rule 6; AQ/T 9007, AQ/T 9009-2015). */
+/** Drills (演练, docs/domain.md rules 19–20; AQ/T 9007, AQ/T 9009-2015). */
 export const DRILL_FORMS = { tabletop: '桌面演练', live: '实战演练' } as const satisfies Readonly<Record<DrillForm, string>>;
 
 export const DRILL_SCOPES = {

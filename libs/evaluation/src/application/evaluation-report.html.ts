@@ -6,6 +6,7 @@ const VERDICT: Readonly<Record<string, string>> = { met: '按时', late: '超时
 
 /** Text into HTML: the five characters that could open markup or end an attribute value. */
 const esc = (value: unknown): string =>
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the report interpolates scalars only (text, numbers)
   String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Markup built by `html` below; the only kind of value that is inserted without escaping. */

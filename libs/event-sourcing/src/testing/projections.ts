@@ -58,7 +58,7 @@ export class ProjectionSpec {
     const projections = options.projections({ store, clock });
     const bus = new LiveDeltaBus();
     const runner = new ProjectionRunner(dataSource, store, projections, bus, { retryDelayMs: 50, lockRetryMs: 100, log: () => undefined });
-    const spec = new ProjectionSpec(dataSource, store, clock, runner, projections, database.drop);
+    const spec = new ProjectionSpec(dataSource, store, clock, runner, projections, () => database.drop());
     bus.deltas.subscribe((delta) => spec.deltas.push(delta));
     runner.start();
     return spec;

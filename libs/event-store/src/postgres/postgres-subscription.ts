@@ -28,6 +28,8 @@ export class PostgresSubscription implements Subscription {
     this.signal.notify();
   }
 
+  // The port's close() is async; this adapter has nothing to wait for.
+  // eslint-disable-next-line @typescript-eslint/require-await -- see the line above
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

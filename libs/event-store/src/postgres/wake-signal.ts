@@ -25,6 +25,8 @@ export class WakeSignal {
     }
     return new Promise((resolve) => {
       const timer = setTimeout(done, timeoutMs);
+      // A hoisted function (the timer above refers to it) that is also the waiter's identity, hence `self`.
+      // eslint-disable-next-line @typescript-eslint/no-this-alias -- see the line above
       const self = this;
       function done(): void {
         clearTimeout(timer);

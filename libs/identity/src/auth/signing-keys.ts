@@ -22,7 +22,7 @@ export function secretKey(secret: string): KeyObject {
 export async function ensureSigningKey(dataSource: DataSource): Promise<void> {
   await dataSource.transaction(async (manager) => {
     await manager.query(`select pg_advisory_xact_lock(hashtext('auth_signing_keys'))`);
-    const live = await manager.query(`select 1 from auth_signing_keys where retired_at is null limit 1`);
+    const live: unknown[] = await manager.query(`select 1 from auth_signing_keys where retired_at is null limit 1`);
     if (live.length === 0) await insertSigningKey(manager);
   });
 }

@@ -51,7 +51,7 @@ export class UserSeeding {
   }
 
   async ensureDemoUsers(credentialsFile: string): Promise<SeededCredential[]> {
-    const known: Record<string, string> = existsSync(credentialsFile) ? JSON.parse(readFileSync(credentialsFile, 'utf8')) : {};
+    const known: Record<string, string> = existsSync(credentialsFile) ? (JSON.parse(readFileSync(credentialsFile, 'utf8')) as Record<string, string>) : {};
     const credentials: SeededCredential[] = [];
     for (const user of DEMO_USERS) {
       const exists = await this.dataSource.getRepository(UserRow).existsBy({ username: user.username });

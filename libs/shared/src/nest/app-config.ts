@@ -155,7 +155,7 @@ export class AppConfig {
    * Several API processes on one database (behind a load balancer): live deltas, projection progress and console
    * broadcasts go between them through PostgreSQL (@socket.io/postgres-adapter). Off for a single process.
    */
-  @Transform(({ value }) => (value === undefined || typeof value === 'boolean' ? value : value === 'true' || value === '1'))
+  @Transform(({ value }: { value: unknown }) => (value === undefined || typeof value === 'boolean' ? value : value === 'true' || value === '1'))
   @IsBoolean()
   CLUSTER = false;
 

@@ -6,6 +6,7 @@ import { RequestValidationError } from './validation';
 export const MAX_NESTING = 32;
 
 /** U+0000 and unpaired surrogates: valid in JSON text, refused by PostgreSQL's jsonb (and meaningless to people). */
+// eslint-disable-next-line no-control-regex -- U+0000 is exactly what this pattern looks for
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
@@ -25,6 +26,7 @@ export const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
  * joiner U+200D stays allowed: emoji sequences (👨‍🚒) are built with it, and on its own it hides nothing a reader
  * would miss.
  */
+// eslint-disable-next-line no-misleading-character-class -- U+034F is listed as a character of its own, on purpose
 export const INVISIBLE_CHARACTERS = /[\u200B\u2060-\u2064\uFEFF\u180E\u034F\u115F\u1160\u3164\uFFA0\u2028\u2029]/;
 
 /**

@@ -98,5 +98,5 @@ function enumerated(name: string, values: string[], allowed: readonly string[], 
 }
 
 function textOf(children: Ordered): string {
-  return children.map((c) => String(c['#text'] ?? '')).join('');
+  return children.map((c) => (c['#text'] as string | undefined) ?? '').join('');
 }

@@ -58,7 +58,7 @@ export class UserAdminService {
     const id = randomUUID();
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      const taken = await manager.query(`select 1 from users where username = $1 for update`, [input.username]);
+      const taken: unknown[] = await manager.query(`select 1 from users where username = $1 for update`, [input.username]);
       if (taken.length > 0) throw new DomainError('USERNAME_TAKEN', 'conflict', `用户名 ${input.username} 已存在`);
       await manager.insert(UserRow, { id, username: input.username, displayName: input.displayName, passwordHash, roles: input.roles, jurisdiction: input.jurisdiction, disabledAt: null, createdAt: now, createdBy: by.actorName });
       // No password material in the event: events are kept forever.

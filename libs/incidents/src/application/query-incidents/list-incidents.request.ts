@@ -19,7 +19,7 @@ export class ListIncidentsRequest {
   drillId?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 }) @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
   @IsInt() @Min(1) @Max(500)
   limit?: number;
 }

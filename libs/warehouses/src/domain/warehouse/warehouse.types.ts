@@ -1,10 +1,9 @@
-/** Warehouse levels and reserve kinds (docs/domain.md rule 17: 实物储备 / 市场(协议)储备 / 产能储备). */
 import type { WarehouseLevel, ReserveKind } from '../../contract';
 
 // The values the outside world sees are defined once, in the context's contract.
 export type { WarehouseLevel, ReserveKind } from '../../contract';
 
-/** Warehouse levels and reserve kinds (DOMAIN.md rule 8: 实物储备 / 市场(协议)储备 / 产能储备). */
+/** Warehouse levels and reserve kinds (docs/domain.md rule 17: 实物储备 / 市场(协议)储备 / 产能储备). */
 export const WAREHOUSE_LEVELS = ['city', 'county', 'town', 'enterprise'] as const satisfies readonly WarehouseLevel[];
 
 export const RESERVE_KINDS = ['physical', 'agreement', 'capacity'] as const satisfies readonly ReserveKind[];
