@@ -38,3 +38,19 @@ export const UNKNOWN_EVENT_TYPE = Symbol('unknown event type');
 export function fold<E extends DomainEvent, S>(decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>, events: readonly E[], from?: S): S {
   return events.reduce((state, event) => (UNKNOWN_EVENT_TYPE in event ? state : decider.evolve(state, event)), from ?? decider.initialState);
 }
+
+/**
+ * The `default` of a decide or evolve `switch` over a closed union: the compiler proves it unreachable, and a value
+ * that still arrives (a command type a newer caller invented) fails loudly instead of being returned as a result.
+ */
+export function unknownCase(value: never): never {
+  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
+}
+
+/** A decider whose upcasters come from its aggregate's event registry (the one place its event types are declared). */
+export function defineDecider<C, E extends DomainEvent, S>(
+  declaration: Omit<Decider<C, E, S>, 'upcasters'> & { events: { readonly upcasters: Upcasters } },
+): Decider<C, E, S> {
+  const { events, ...decider } = declaration;
+  return { ...decider, upcasters: events.upcasters };
+}
