@@ -1,5 +1,5 @@
+import { defineDecider, unknownCase } from '@app/event-sourcing/events';
 import { planEvents } from './plan.events';
-import type { Decider } from '@app/event-sourcing';
 import type { PlanCommand } from './plan.commands';
 import { IllegalPlanTransitionError, PlanAlreadyExistsError, PlanJurisdictionFixedError, PlanNotFoundError } from './plan.errors';
 import type { PlanEvent } from './plan.events';
@@ -43,18 +43,16 @@ export function decidePlan(command: PlanCommand, state: PlanState): PlanEvent[] 
       if (state.status === 'retired') throw new IllegalPlanTransitionError(state.status, '记录评估发现');
       if (state.openFindings.some((f) => f.findingId === command.finding.findingId)) return [];
       return [{ type: 'PlanFindingRecorded', data: { planId: state.planId, finding: { ...command.finding, recordedBy: command.by, recordedAt: at } } }];
-    default: {
-      const unknownCommand: never = command;
-      return unknownCommand;
-    }
+    default:
+      return unknownCase(command);
   }
 }
 
-export const planDecider: Decider<PlanCommand, PlanEvent, PlanState> = {
-  upcasters: planEvents.upcasters,
+export const planDecider = defineDecider<PlanCommand, PlanEvent, PlanState>({
+  events: planEvents,
   initialState: initialPlanState,
   evolve: evolvePlan,
   decide: decidePlan,
   notFound: () => new PlanNotFoundError(),
   scopeOf: (state) => (state.status === 'none' ? {} : { jurisdiction: state.jurisdiction }),
-};
+});

@@ -1,5 +1,5 @@
+import { defineDecider, unknownCase } from '@app/event-sourcing/events';
 import { warehouseEvents } from './warehouse.events';
-import type { Decider } from '@app/event-sourcing';
 import { materialByCode } from '../materials/materials.catalogue';
 import type { AllocateStock, MoveAllocation, WarehouseCommand } from './warehouse.commands';
 import {
@@ -36,10 +36,8 @@ export function decideWarehouse(command: WarehouseCommand, state: WarehouseState
     case 'SetMinimumLevel':
       assertKnown([command.materialCode]);
       return [{ type: 'MinimumLevelSet', data: { warehouseId: state.warehouseId, materialCode: command.materialCode, minimum: command.minimum, setAt: at } }];
-    default: {
-      const unknownCommand: never = command;
-      return unknownCommand;
-    }
+    default:
+      return unknownCase(command);
   }
 }
 
@@ -74,8 +72,8 @@ function assertKnown(codes: string[]): void {
   if (unknown.length > 0) throw new UnknownMaterialError([...new Set(unknown)]);
 }
 
-export const warehouseDecider: Decider<WarehouseCommand, WarehouseEvent, WarehouseState> = {
-  upcasters: warehouseEvents.upcasters,
+export const warehouseDecider = defineDecider<WarehouseCommand, WarehouseEvent, WarehouseState>({
+  events: warehouseEvents,
   initialState: initialWarehouseState,
   evolve: evolveWarehouse,
   decide: decideWarehouse,
@@ -83,4 +81,4 @@ export const warehouseDecider: Decider<WarehouseCommand, WarehouseEvent, Warehou
   scopeOf: (state) => (state.status === 'none' ? {} : { jurisdiction: state.jurisdiction }),
   // Warehouse streams grow for years (benchmark: bench/warehouse-snapshots); bump the version when the state changes shape.
   snapshotting: { version: 1, every: 200 },
-};
+});

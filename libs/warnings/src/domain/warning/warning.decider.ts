@@ -1,5 +1,5 @@
+import { defineDecider, unknownCase } from '@app/event-sourcing/events';
 import { warningEvents } from './warning.events';
-import type { Decider } from '@app/event-sourcing';
 import type { IssueWarning, UpdateWarning, WarningAuthority, WarningCommand } from './warning.commands';
 import {
   DrillWarningsOnlyError, WarningAlreadyIssuedError, WarningExpiredError, WarningExpiresInPastError, WarningLiftedError, WarningNotFoundError, WarningTimesError,
@@ -21,10 +21,8 @@ export function decideWarning(command: WarningCommand, state: WarningState): War
       return update(command, state);
     case 'LiftWarning':
       return [{ type: 'WarningLifted', data: { warningId: state.warningId, reason: command.reason, liftedAt: command.now.toISOString() } }];
-    default: {
-      const unknownCommand: never = command;
-      return unknownCommand;
-    }
+    default:
+      return unknownCase(command);
   }
 }
 
@@ -73,11 +71,11 @@ function assertTimes(effective: Date, expires: Date, now: Date): void {
   if (expires.getTime() <= now.getTime()) throw new WarningExpiresInPastError(expires.toISOString());
 }
 
-export const warningDecider: Decider<WarningCommand, WarningEvent, WarningState> = {
-  upcasters: warningEvents.upcasters,
+export const warningDecider = defineDecider<WarningCommand, WarningEvent, WarningState>({
+  events: warningEvents,
   initialState: initialWarningState,
   evolve: evolveWarning,
   decide: decideWarning,
   notFound: () => new WarningNotFoundError(),
   scopeOf: (state) => (state.status === 'none' ? {} : { jurisdiction: state.jurisdiction, ...(state.drillId ? { drillId: state.drillId } : {}) }),
-};
+});
