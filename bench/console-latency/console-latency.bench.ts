@@ -1,16 +1,19 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Client } from 'pg';
-import { validateConfig } from '@app/shared/nest';
 import { hash } from '@node-rs/argon2';
-import { runMigrations } from '../../infra/database/migrations';
-import { createApp } from '../../apps/command-api/src/bootstrap';
-import { benchDatabase } from '../support/bench-database';
-import { startRoundRobinProxy } from '../support/round-robin-proxy';
-import { startServerProcess, type ServerProcess } from '../support/server-process';
-import { incidentBody, lagOf, LAG_RESOLUTION_MS, type CommandRecord, type ConsolesStart, type ConsolesSummary, type DriverStart } from './console-latency.client';
+import {
+  incidentBody,
+  lagOf,
+  LAG_RESOLUTION_MS,
+  type CommandRecord,
+  type ConsolesStart,
+  type ConsolesSummary,
+  type DriverStart,
+} from './console-latency.protocol';
+import { freshDatabase, inParallel, nextMessage, post, startSystem } from './console-latency.setup';
 
 /**
  * Command to console (docs/performance.md): Starts the real application on a fresh database, opens CONSOLES authenticated
@@ -30,119 +33,12 @@ const CONSOLE_USERS = Math.max(1, Math.min(CONSOLES, 10));
 /** API processes; 2 or more runs the scale-out layout (`npm run bench:scale-out`). */
 const PROCESSES = Number(process.env.PROCESSES ?? 1);
 
-/** A fresh database on the bench cluster (DATABASE_URL, else the embedded one), dropped at the end. */
-async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const cluster = await benchDatabase();
-  const name = `bench_latency_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  const admin = new Client({ connectionString: cluster.url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(cluster.url);
-  url.pathname = `/${name}`;
-  await runMigrations(url.toString());
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new Client({ connectionString: cluster.url });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-      await cluster.stop();
-    },
-  };
-}
-
-async function post(baseUrl: string, path: string, token: string | undefined, body: unknown, expected = [200, 201]): Promise<Record<string, unknown>> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  const payload = (await response.json()) as Record<string, unknown>;
-  if (!expected.includes(response.status)) throw new Error(`POST ${path}: ${response.status} ${JSON.stringify(payload)}`);
-  return payload;
-}
-
-/** Runs `task` for 0..count-1, `width` at a time. */
-async function inParallel<T>(count: number, width: number, task: (i: number) => Promise<T>): Promise<T[]> {
-  const results: T[] = new Array<T>(count);
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(width, count) }, async () => {
-    while (next < count) {
-      const i = next++;
-      results[i] = await task(i);
-    }
-  }));
-  return results;
-}
-
-/** Resolves with the first message of `type` the child sends; rejects if it fails or exits first. */
-function nextMessage<T>(child: ChildProcess, type: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (message: { type: string; error?: string; text?: string }) => {
-      if (message.type === 'warning') return console.warn(`  ! ${message.text}`);
-      if (message.type === 'failed') return done(reject, new Error(message.error));
-      if (message.type === type) done(resolve, message as T);
-    };
-    const onExit = (code: number | null) => done(reject, new Error(`child exited (${code}) before '${type}'`));
-    const done = <A>(settle: (a: A) => void, value: A) => {
-      child.off('message', onMessage);
-      child.off('exit', onExit);
-      settle(value);
-    };
-    child.on('message', onMessage);
-    child.once('exit', onExit);
-  });
-}
-
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const ms = (value: number) => (Number.isNaN(value) ? '     –' : value.toFixed(1).padStart(6));
 
-interface SystemUnderTest {
-  baseUrl: string;
-  /** Resident memory of the API process(es), summed. */
-  rssBytes(): number;
-  heapUsedBytes(): number;
-  stop(): Promise<void>;
-}
-
-/** PROCESSES=1: the app in this process (its event loop is measured). More: built API processes behind a round-robin proxy. */
-async function startSystem(databaseUrl: string): Promise<SystemUnderTest> {
-  if (PROCESSES <= 1) {
-    const config = validateConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: databaseUrl, RATE_LIMIT_PER_MINUTE: '100000000', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000000', RATE_LIMIT_SIGN_IN_PER_MINUTE: '100000000' });
-    const app = await createApp({ ...config, DATABASE_URL: databaseUrl });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const address = app.getHttpServer().address();
-    return {
-      baseUrl: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
-      rssBytes: () => process.memoryUsage().rss,
-      heapUsedBytes: () => process.memoryUsage().heapUsed,
-      stop: () => app.close(),
-    };
-  }
-  // Scale-out (ADR 0008): CLUSTER=true processes on one database, one secret, a layer-4 split in front.
-  const env = {
-    CLUSTER: 'true', AUTH_TOKEN_SECRET: randomBytes(32).toString('base64url'), RATE_LIMIT_PER_MINUTE: '100000000', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000000', RATE_LIMIT_SIGN_IN_PER_MINUTE: '100000000',
-    ...(process.env.LIVE_FLUSH_MS ? { LIVE_FLUSH_MS: process.env.LIVE_FLUSH_MS } : {}),
-  };
-  const servers: ServerProcess[] = [];
-  for (let i = 0; i < PROCESSES; i++) servers.push(await startServerProcess({ name: `api-${i + 1}`, databaseUrl, env }));
-  const proxy = await startRoundRobinProxy(servers.map((s) => Number(new URL(s.baseUrl).port)));
-  return {
-    baseUrl: proxy.url,
-    rssBytes: () => servers.reduce((sum, s) => sum + s.rssBytes(), 0),
-    heapUsedBytes: () => Number.NaN,
-    stop: async () => {
-      await proxy.close();
-      await Promise.all(servers.map((s) => s.stop()));
-    },
-  };
-}
-
 async function main(): Promise<void> {
   const database = await freshDatabase();
-  const system = await startSystem(database.url);
+  const system = await startSystem(database.url, PROCESSES);
   const baseUrl = system.baseUrl;
   const sql = new Client({ connectionString: database.url });
   await sql.connect();
@@ -166,20 +62,46 @@ async function main(): Promise<void> {
     const total = Math.round(RATE * SECONDS);
     const dispatches = Math.ceil(total / 4);
     const setupStarted = Date.now();
-    const teams = await inParallel(dispatches + 10, 8, async (i) => (await post(baseUrl, '/api/v1/teams', admin, {
-      name: `基准救援队 ${i}`, kind: 'professional', specialties: ['hazardous_chemicals'], headcount: 20, equipment: ['防化服'],
-      base: { address: '中卫工业园区（基准测试）', lat: 37.53, lng: 105.15 }, jurisdiction: ['640571', '640521', '640522', '640502'][i % 4],
-      contact: { name: '李强', phone: '0955-0000002' },
-    })).id as string);
+    const teams = await inParallel(
+      dispatches + 10,
+      8,
+      async (i) =>
+        (
+          await post(baseUrl, '/api/v1/teams', admin, {
+            name: `基准救援队 ${i}`,
+            kind: 'professional',
+            specialties: ['hazardous_chemicals'],
+            headcount: 20,
+            equipment: ['防化服'],
+            base: { address: '中卫工业园区（基准测试）', lat: 37.53, lng: 105.15 },
+            jurisdiction: ['640571', '640521', '640522', '640502'][i % 4],
+            contact: { name: '李强', phone: '0955-0000002' },
+          })
+        ).id as string,
+    );
     const warehouses = await inParallel(WAREHOUSES, WAREHOUSES, async (i) => {
-      const id = (await post(baseUrl, '/api/v1/warehouses', admin, {
-        name: `基准储备库 ${i}`, level: 'city', location: { address: '中卫市（基准测试）', lat: 37.51, lng: 105.19 }, jurisdiction: '640500', reserveKind: 'physical',
-      })).id as string;
-      await post(baseUrl, `/api/v1/warehouses/${id}/receipts`, admin, { items: [{ materialCode: TENT, quantity: 1_000_000 }] });
+      const id = (
+        await post(baseUrl, '/api/v1/warehouses', admin, {
+          name: `基准储备库 ${i}`,
+          level: 'city',
+          location: { address: '中卫市（基准测试）', lat: 37.51, lng: 105.19 },
+          jurisdiction: '640500',
+          reserveKind: 'physical',
+        })
+      ).id as string;
+      await post(baseUrl, `/api/v1/warehouses/${id}/receipts`, admin, {
+        items: [{ materialCode: TENT, quantity: 1_000_000 }],
+      });
       return id;
     });
-    const incidents = await inParallel(20, 4, async (i) => (await post(baseUrl, '/api/v1/incidents', driver, incidentBody(-1 - i))).id as string);
-    console.log(`setup: ${teams.length} teams, ${warehouses.length} warehouses, ${incidents.length} incidents in ${((Date.now() - setupStarted) / 1000).toFixed(1)} s`);
+    const incidents = await inParallel(
+      20,
+      4,
+      async (i) => (await post(baseUrl, '/api/v1/incidents', driver, incidentBody(-1 - i))).id as string,
+    );
+    console.log(
+      `setup: ${teams.length} teams, ${warehouses.length} warehouses, ${incidents.length} incidents in ${((Date.now() - setupStarted) / 1000).toFixed(1)} s`,
+    );
 
     const clientScript = join(__dirname, 'console-latency.client.js');
     const consoles = fork(clientScript, ['consoles'], { stdio: 'inherit' });
@@ -187,7 +109,9 @@ async function main(): Promise<void> {
     const connectStarted = Date.now();
     const ready = nextMessage<{ sockets: number }>(consoles, 'ready');
     consoles.send({ baseUrl, tokens: consoleTokens, count: CONSOLES } satisfies ConsolesStart);
-    console.log(`consoles: ${(await ready).sockets} connected and subscribed to 640500 in ${((Date.now() - connectStarted) / 1000).toFixed(1)} s (${CONSOLE_USERS} users)`);
+    console.log(
+      `consoles: ${(await ready).sockets} connected and subscribed to 640500 in ${((Date.now() - connectStarted) / 1000).toFixed(1)} s (${CONSOLE_USERS} users)`,
+    );
 
     await new Promise((r) => setTimeout(r, 1000));
     global.gc?.();
@@ -197,8 +121,20 @@ async function main(): Promise<void> {
     consoles.send({ type: 'start' });
     const driverProcess = fork(clientScript, ['driver'], { stdio: 'inherit' });
     children.push(driverProcess);
-    const driven = nextMessage<{ records: CommandRecord[]; issuedMs: number; errors: Record<string, number> }>(driverProcess, 'records');
-    driverProcess.send({ baseUrl, token: driver, rate: RATE, seconds: SECONDS, incidents, teams, warehouses, material: TENT } satisfies DriverStart);
+    const driven = nextMessage<{ records: CommandRecord[]; issuedMs: number; errors: Record<string, number> }>(
+      driverProcess,
+      'records',
+    );
+    driverProcess.send({
+      baseUrl,
+      token: driver,
+      rate: RATE,
+      seconds: SECONDS,
+      incidents,
+      teams,
+      warehouses,
+      material: TENT,
+    } satisfies DriverStart);
     console.log(`driving ${RATE} commands/s for ${SECONDS} s at ${CONSOLES} consoles …`);
     const { records, issuedMs, errors } = await driven;
     // Let the last deltas arrive before the consoles stop counting.
@@ -212,31 +148,53 @@ async function main(): Promise<void> {
     consoles.send({ type: 'match', commands: records });
     const { summary } = await summarised;
 
-    console.log(`\nconsole latency — ${PROCESSES > 1 ? `${PROCESSES} API processes (CLUSTER=true) behind a round-robin TCP split, ` : ''}${CONSOLES} consoles, ${RATE} commands/s for ${SECONDS} s (${records.length} commands issued in ${(issuedMs / 1000).toFixed(1)} s)`);
-    console.log('clock: performance.timeOrigin + performance.now() in each process (ms); latency = arrival on a console − HTTP response at the driver');
+    console.log(
+      `\nconsole latency — ${PROCESSES > 1 ? `${PROCESSES} API processes (CLUSTER=true) behind a round-robin TCP split, ` : ''}${CONSOLES} consoles, ${RATE} commands/s for ${SECONDS} s (${records.length} commands issued in ${(issuedMs / 1000).toFixed(1)} s)`,
+    );
+    console.log(
+      'clock: performance.timeOrigin + performance.now() in each process (ms); latency = arrival on a console − HTTP response at the driver',
+    );
     // Command handlers wait for their projection before answering, and the projection emits the delta: a console
     // usually has it before the driver has the response, hence negative figures (<0 counts them); 'from sent' adds the round trip.
-    console.log('latency < 0: the delta reached the console before the HTTP response reached the driver (handlers answer after their projection)');
-    console.log('kind        cmds  ok       matched  missing  <0     p50     p95     p99     max | from sent p50  p99 | HTTP p50  p95  p99  max');
+    console.log(
+      'latency < 0: the delta reached the console before the HTTP response reached the driver (handlers answer after their projection)',
+    );
+    console.log(
+      'kind        cmds  ok       matched  missing  <0     p50     p95     p99     max | from sent p50  p99 | HTTP p50  p95  p99  max',
+    );
     let worstP99 = Number.NEGATIVE_INFINITY;
     for (const k of summary.kinds) {
-      const http = records.filter((r) => r.kind === k.kind && r.status >= 200 && r.status < 300).map((r) => r.respondedAt - r.sentAt).sort((a, b) => a - b);
-      const at = (p: number) => http[Math.min(http.length - 1, Math.max(0, Math.ceil((p / 100) * http.length) - 1))] ?? Number.NaN;
+      const http = records
+        .filter((r) => r.kind === k.kind && r.status >= 200 && r.status < 300)
+        .map((r) => r.respondedAt - r.sentAt)
+        .sort((a, b) => a - b);
+      const at = (p: number) =>
+        http[Math.min(http.length - 1, Math.max(0, Math.ceil((p / 100) * http.length) - 1))] ?? Number.NaN;
       worstP99 = Math.max(worstP99, k.p99);
       console.log(
-        `${k.kind.padEnd(10)} ${String(k.commands).padStart(5)} ${String(http.length).padStart(5)} ${String(k.matched).padStart(11)} ${String(k.missing).padStart(8)} ${String(k.negative).padStart(5)}`
-        + ` ${ms(k.p50)}  ${ms(k.p95)}  ${ms(k.p99)}  ${ms(k.max)} |     ${ms(k.fromSentP50)} ${ms(k.fromSentP99)} |  ${ms(at(50))} ${ms(at(95))} ${ms(at(99))} ${ms(http[http.length - 1] ?? Number.NaN)}`,
+        `${k.kind.padEnd(10)} ${String(k.commands).padStart(5)} ${String(http.length).padStart(5)} ${String(k.matched).padStart(11)} ${String(k.missing).padStart(8)} ${String(k.negative).padStart(5)}` +
+          ` ${ms(k.p50)}  ${ms(k.p95)}  ${ms(k.p99)}  ${ms(k.max)} |     ${ms(k.fromSentP50)} ${ms(k.fromSentP99)} |  ${ms(at(50))} ${ms(at(95))} ${ms(at(99))} ${ms(http[http.length - 1] ?? Number.NaN)}`,
       );
     }
     const failures = Object.entries(errors);
     if (failures.length > 0) console.log(`failed commands: ${failures.map(([key, n]) => `${key} ×${n}`).join(', ')}`);
-    console.log(`deliveries: ${summary.deliveries} to ${summary.sockets} consoles in ${(summary.activeMs / 1000).toFixed(1)} s = ${(summary.deliveries / (summary.activeMs / 1000)).toFixed(0)}/s`
-      + ` (${Object.entries(summary.byName).map(([name, n]) => `${name} ${n}`).join(', ')})`);
+    console.log(
+      `deliveries: ${summary.deliveries} to ${summary.sockets} consoles in ${(summary.activeMs / 1000).toFixed(1)} s = ${(summary.deliveries / (summary.activeMs / 1000)).toFixed(0)}/s` +
+        ` (${Object.entries(summary.byName)
+          .map(([name, n]) => `${name} ${n}`)
+          .join(', ')})`,
+    );
     const serverLag = PROCESSES > 1 ? { p50: Number.NaN, p99: Number.NaN, max: Number.NaN } : lagOf(lag);
-    console.log(`server event-loop lag${PROCESSES > 1 ? ' (measured in-process only: PROCESSES=1)' : ''} (beyond the ${LAG_RESOLUTION_MS} ms sampling timer): p50 ${serverLag.p50.toFixed(1)} ms, p99 ${serverLag.p99.toFixed(1)} ms, max ${serverLag.max.toFixed(1)} ms`
-      + ` (consoles process: p50 ${summary.clientLag.p50.toFixed(1)}, p99 ${summary.clientLag.p99.toFixed(1)}, max ${summary.clientLag.max.toFixed(1)} ms)`);
-    console.log(`server memory: rss ${mb(before.rss)} → ${mb(after.rss)}${PROCESSES > 1 ? ` (${PROCESSES} processes)` : `, heap used ${mb(before.heapUsed)} → ${mb(after.heapUsed)}`}`);
-    console.log(`goal p99 < ${GOAL_P99_MS} ms (response → console, every kind): ${worstP99 < GOAL_P99_MS ? 'MET' : 'NOT MET'} (worst p99 ${worstP99.toFixed(1)} ms)`);
+    console.log(
+      `server event-loop lag${PROCESSES > 1 ? ' (measured in-process only: PROCESSES=1)' : ''} (beyond the ${LAG_RESOLUTION_MS} ms sampling timer): p50 ${serverLag.p50.toFixed(1)} ms, p99 ${serverLag.p99.toFixed(1)} ms, max ${serverLag.max.toFixed(1)} ms` +
+        ` (consoles process: p50 ${summary.clientLag.p50.toFixed(1)}, p99 ${summary.clientLag.p99.toFixed(1)}, max ${summary.clientLag.max.toFixed(1)} ms)`,
+    );
+    console.log(
+      `server memory: rss ${mb(before.rss)} → ${mb(after.rss)}${PROCESSES > 1 ? ` (${PROCESSES} processes)` : `, heap used ${mb(before.heapUsed)} → ${mb(after.heapUsed)}`}`,
+    );
+    console.log(
+      `goal p99 < ${GOAL_P99_MS} ms (response → console, every kind): ${worstP99 < GOAL_P99_MS ? 'MET' : 'NOT MET'} (worst p99 ${worstP99.toFixed(1)} ms)`,
+    );
   } finally {
     for (const child of children) if (child.exitCode === null) child.kill();
     await sql.end();

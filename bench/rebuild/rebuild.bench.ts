@@ -2,16 +2,17 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
-import { PostgresEventStore, type EventToAppend } from '@app/event-store';
-import { fold, LiveDeltaBus, type Decider } from '@app/event-sourcing';
+import { PostgresEventStore } from '@app/event-store';
+import { LiveDeltaBus } from '@app/event-sourcing';
 import { ProjectionRunner } from '@app/event-sourcing/projections';
-import { incidentDecider, incidentProjections, IncidentBoardRow, IncidentTimelineRow, type IncidentState } from '@app/incidents';
+import { incidentProjections, IncidentBoardRow, IncidentTimelineRow } from '@app/incidents';
 import { JurisdictionRow, loadJurisdictionRegistry, PasswordHasher } from '@app/identity';
-import { teamDecider, teamProjections, TeamAvailabilityRow, type TeamState } from '@app/teams';
-import { AllocationRow, StockLevelRow, warehouseDecider, warehouseProjections, WarehouseRow, type WarehouseState } from '@app/warehouses';
+import { teamProjections, TeamAvailabilityRow } from '@app/teams';
+import { AllocationRow, StockLevelRow, warehouseProjections, WarehouseRow } from '@app/warehouses';
 import { validateConfig } from '@app/shared/nest';
 import { createApp } from '../../apps/command-api/src/bootstrap';
 import { benchDatabase, percentile } from '../support/bench-database';
+import { appendAll, generated, incidentStreamEvents } from './rebuild.events';
 
 /**
  * Rebuild speed (docs/performance.md). (1) Generates EVENTS (default 1,000,000) across incidents, teams and warehouses — real events, made
@@ -20,95 +21,27 @@ import { benchDatabase, percentile } from '../support/bench-database';
  * figures only (`npm run bench:rebuild`; EVENTS=100000 for a quick run).
  */
 const TOTAL = Number(process.env.EVENTS ?? 1_000_000);
-const JURISDICTIONS = ['640502', '640521', '640522', '640571'];
-const none = { deaths: 0, missing: 0, seriousInjuries: 0, minorInjuries: 0, trapped: 0 };
-const metadata = (jurisdiction: string) => ({ correlationId: 'bench', causationId: 'bench', actorId: 'bench', actorName: '压测', jurisdiction, occurredAt: new Date().toISOString(), schemaVersion: 1 });
-
-/** Runs commands through a decider in memory and returns the events, ready to append. */
-function decideAll<C, E extends { type: string; data: unknown }, S>(decider: Decider<C, E, S>, commands: C[], jurisdiction: string): EventToAppend[] {
-  const events: E[] = [];
-  for (const command of commands) events.push(...decider.decide(command, fold(decider, events)));
-  return events.map((e) => ({ id: randomUUID(), type: e.type, data: e.data, metadata: metadata(jurisdiction) }));
-}
-
-function incidentStreamEvents(i: number, followUps: number, at: Date): EventToAppend[] {
-  const jurisdiction = JURISDICTIONS[i % JURISDICTIONS.length]!;
-  const policy = { countMissingAsDeaths: true };
-  const commands: Parameters<typeof incidentDecider.decide>[0][] = [{
-    type: 'ReportIncident', incidentId: randomUUID(), title: `压测事故 ${i}`, category: 'fire', occurredAt: new Date(at.getTime() - 60_000),
-    location: { address: '压测地址', lat: 37.5, lng: 105.2 }, jurisdiction, reporter: { name: '报告人', phone: '0955-0000000', organization: '单位' },
-    casualties: none, description: '压测', takenBy: '值班员', now: at, policy,
-  }];
-  for (let k = 0; k < followUps; k++) {
-    commands.push({ type: 'UpdateSituation', casualties: { minorInjuries: k + 1 }, measures: `措施 ${k}`, now: new Date(at.getTime() + (k + 1) * 1000), policyFor: () => policy });
-  }
-  return decideAll<Parameters<typeof incidentDecider.decide>[0], IncidentEventLike, IncidentState>(incidentDecider as never, commands, jurisdiction);
-}
-type IncidentEventLike = { type: string; data: unknown };
-
-function teamStreamEvents(i: number, cycles: number, at: Date): EventToAppend[] {
-  const jurisdiction = JURISDICTIONS[i % JURISDICTIONS.length]!;
-  const teamId = randomUUID();
-  const commands: Parameters<typeof teamDecider.decide>[0][] = [{
-    type: 'RegisterTeam', teamId, name: `压测队伍 ${i}`, kind: 'professional', specialties: ['fire'], headcount: 10, equipment: [],
-    base: { address: '驻地', lat: 37.5, lng: 105.2 }, jurisdiction, contact: { name: '联系人', phone: '0955-0000000' }, now: at,
-  }];
-  for (let c = 0; c < cycles; c++) {
-    commands.push({ type: 'DispatchTeam', incidentId: randomUUID(), now: at });
-    for (const status of ['en_route', 'on_scene', 'returning', 'available'] as const) commands.push({ type: 'ReportTeamStatus', status, now: at });
-  }
-  return decideAll<Parameters<typeof teamDecider.decide>[0], IncidentEventLike, TeamState>(teamDecider as never, commands, jurisdiction);
-}
-
-function warehouseStreamEvents(i: number, receipts: number, at: Date): EventToAppend[] {
-  const jurisdiction = JURISDICTIONS[i % JURISDICTIONS.length]!;
-  const commands: Parameters<typeof warehouseDecider.decide>[0][] = [{
-    type: 'RegisterWarehouse', warehouseId: randomUUID(), name: `压测储备库 ${i}`, level: 'county', reserveKind: 'physical', jurisdiction,
-    location: { address: '库址', lat: 37.5, lng: 105.2 }, now: at,
-  }];
-  for (let r = 0; r < receipts; r++) commands.push({ type: 'ReceiveStock', receiptId: randomUUID(), items: [{ materialCode: '1010101', quantity: 10, batch: `B${r}`, expiresAt: null }], now: at });
-  return decideAll<Parameters<typeof warehouseDecider.decide>[0], IncidentEventLike, WarehouseState>(warehouseDecider as never, commands, jurisdiction);
-}
-
-async function appendAll(store: PostgresEventStore, streams: AsyncIterable<[string, EventToAppend[]]> | Iterable<[string, EventToAppend[]]>): Promise<number> {
-  let written = 0;
-  const queue: Promise<void>[] = [];
-  for await (const [stream, events] of streams) {
-    // Appends of at most 100 events; 16 in flight.
-    const job = (async () => {
-      for (let k = 0; k < events.length; k += 100) await store.append(stream, events.slice(k, k + 100), 'any');
-      written += events.length;
-    })();
-    queue.push(job);
-    if (queue.length >= 16) await queue.shift();
-  }
-  await Promise.all(queue);
-  return written;
-}
-
-function* generated(at: Date): Generator<[string, EventToAppend[]]> {
-  // About 60% incident events (12 per incident), 20% team events (1 + 5 per cycle), 20% warehouse events.
-  const incidents = Math.round((TOTAL * 0.6) / 12);
-  const teams = Math.max(1, Math.round(TOTAL * 0.2 / 101));
-  const warehouses = Math.max(1, Math.round(TOTAL * 0.2 / 201));
-  for (let i = 0; i < incidents; i++) {
-    const events = incidentStreamEvents(i, 11, at);
-    yield [`incident-${(events[0]!.data as { incidentId: string }).incidentId}`, events];
-  }
-  for (let i = 0; i < teams; i++) {
-    const events = teamStreamEvents(i, 20, at);
-    yield [`team-${(events[0]!.data as { teamId: string }).teamId}`, events];
-  }
-  for (let i = 0; i < warehouses; i++) {
-    const events = warehouseStreamEvents(i, 200, at);
-    yield [`warehouse-${(events[0]!.data as { warehouseId: string }).warehouseId}`, events];
-  }
-}
 
 async function rebuild(url: string, store: PostgresEventStore): Promise<void> {
-  const dataSource = await new DataSource({ type: 'postgres', url, entities: [IncidentBoardRow, IncidentTimelineRow, TeamAvailabilityRow, WarehouseRow, StockLevelRow, AllocationRow, JurisdictionRow] }).initialize();
+  const dataSource = await new DataSource({
+    type: 'postgres',
+    url,
+    entities: [
+      IncidentBoardRow,
+      IncidentTimelineRow,
+      TeamAvailabilityRow,
+      WarehouseRow,
+      StockLevelRow,
+      AllocationRow,
+      JurisdictionRow,
+    ],
+  }).initialize();
   const jurisdictions = await loadJurisdictionRegistry(dataSource);
-  const projections = [...incidentProjections(jurisdictions), ...teamProjections(jurisdictions), ...warehouseProjections(jurisdictions)];
+  const projections = [
+    ...incidentProjections(jurisdictions),
+    ...teamProjections(jurisdictions),
+    ...warehouseProjections(jurisdictions),
+  ];
   const runner = new ProjectionRunner(dataSource, store, projections, new LiveDeltaBus());
   let total = 0;
   const started = performance.now();
@@ -118,18 +51,28 @@ async function rebuild(url: string, store: PostgresEventStore): Promise<void> {
       const replayed = await runner.rebuild(projection.name, () => undefined);
       const s = (performance.now() - t0) / 1000;
       total += replayed;
-      console.log(`  ${projection.name.padEnd(20)} ${String(replayed).padStart(9)} events in ${s.toFixed(1).padStart(6)} s = ${Math.round(replayed / s).toString().padStart(7)} events/s`);
+      console.log(
+        `  ${projection.name.padEnd(20)} ${String(replayed).padStart(9)} events in ${s.toFixed(1).padStart(6)} s = ${Math.round(
+          replayed / s,
+        )
+          .toString()
+          .padStart(7)} events/s`,
+      );
     }
   } finally {
     await runner.stop();
     await dataSource.destroy();
   }
   const seconds = (performance.now() - started) / 1000;
-  console.log(`full rebuild: ${total} events applied in ${seconds.toFixed(1)} s = ${Math.round(total / seconds)} events/s (goal ≥ 20,000)`);
+  console.log(
+    `full rebuild: ${total} events applied in ${seconds.toFixed(1)} s = ${Math.round(total / seconds)} events/s (goal ≥ 20,000)`,
+  );
 }
 
 /** The long incident is appended before the rebuild, so the rebuilt board knows it (the endpoint checks scope there). */
-async function appendLongIncident(store: PostgresEventStore): Promise<{ incidentId: string; events: number; middle: Date }> {
+async function appendLongIncident(
+  store: PostgresEventStore,
+): Promise<{ incidentId: string; events: number; middle: Date }> {
   const events = incidentStreamEvents(0, 9_999, new Date(Date.now() - 3 * 3_600_000));
   const incidentId = (events[0]!.data as { incidentId: string }).incidentId;
   const t0 = Date.now();
@@ -143,7 +86,17 @@ async function stateAt(url: string, long: { incidentId: string; events: number; 
   const events = { length: long.events };
   // Projections stay off: the rebuilt read models are what the endpoint reads, and the synthetic dispatches point at
   // incidents that do not exist (the dispatch process manager would retry them forever).
-  const app = await createApp({ ...validateConfig({ NODE_ENV: 'test', DATABASE_URL: url, RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000', RATE_LIMIT_SIGN_IN_PER_MINUTE: '1000000' }), DATABASE_URL: url, RUN_PROJECTIONS: false });
+  const app = await createApp({
+    ...validateConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: url,
+      RATE_LIMIT_PER_MINUTE: '1000000',
+      RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000',
+      RATE_LIMIT_SIGN_IN_PER_MINUTE: '1000000',
+    }),
+    DATABASE_URL: url,
+    RUN_PROJECTIONS: false,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   try {
     const address = app.getHttpServer().address();
@@ -151,8 +104,19 @@ async function stateAt(url: string, long: { incidentId: string; events: number; 
     const username = `bench${randomUUID().slice(0, 8)}`;
     const password = `pw-${randomUUID()}`;
     const hash = await app.get(PasswordHasher).hash(password);
-    await app.get(DataSource).query(`insert into users (id, username, display_name, password_hash, roles, jurisdiction, created_by) values ($1, $2, '压测', $3, '{viewer}', '640500', 'bench')`, [randomUUID(), username, hash]);
-    const login = (await (await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })).json()) as { accessToken: string };
+    await app
+      .get(DataSource)
+      .query(
+        `insert into users (id, username, display_name, password_hash, roles, jurisdiction, created_by) values ($1, $2, '压测', $3, '{viewer}', '640500', 'bench')`,
+        [randomUUID(), username, hash],
+      );
+    const login = (await (
+      await fetch(`${base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password }),
+      })
+    ).json()) as { accessToken: string };
     const headers = { authorization: `Bearer ${login.accessToken}` };
     // The board must know the incident (scope check) before state?at can answer.
     for (let tries = 0; tries < 600; tries++) {
@@ -162,13 +126,18 @@ async function stateAt(url: string, long: { incidentId: string; events: number; 
     const latencies: number[] = [];
     for (let k = 0; k < 30; k++) {
       const t0 = performance.now();
-      const response = await fetch(`${base}/api/v1/incidents/${incidentId}/state?at=${encodeURIComponent(k % 2 ? middle.toISOString() : new Date().toISOString())}`, { headers });
+      const response = await fetch(
+        `${base}/api/v1/incidents/${incidentId}/state?at=${encodeURIComponent(k % 2 ? middle.toISOString() : new Date().toISOString())}`,
+        { headers },
+      );
       await response.text();
       if (response.status !== 200) throw new Error(`state?at answered ${response.status}`);
       latencies.push(performance.now() - t0);
     }
     latencies.sort((a, b) => a - b);
-    console.log(`GET /incidents/{id}/state?at= on a ${events.length}-event stream: p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms (30 calls; goal < 50 ms)`);
+    console.log(
+      `GET /incidents/{id}/state?at= on a ${events.length}-event stream: p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms, max ${latencies.at(-1)!.toFixed(1)} ms (30 calls; goal < 50 ms)`,
+    );
   } finally {
     await app.close();
   }
@@ -176,13 +145,20 @@ async function stateAt(url: string, long: { incidentId: string; events: number; 
 
 async function main(): Promise<void> {
   const database = await benchDatabase();
-  const store = new PostgresEventStore({ connectionString: database.url, poolSize: 20, log: () => undefined, applicationName: 'bench-rebuild' });
+  const store = new PostgresEventStore({
+    connectionString: database.url,
+    poolSize: 20,
+    log: () => undefined,
+    applicationName: 'bench-rebuild',
+  });
   try {
     console.log(`rebuild bench: generating ~${TOTAL.toLocaleString('en')} events (EVENTS), node ${process.version}`);
     const t0 = performance.now();
-    const written = await appendAll(store, generated(new Date()));
+    const written = await appendAll(store, generated(new Date(), TOTAL));
     const long = await appendLongIncident(store);
-    console.log(`generated and appended ${written + long.events} events in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `generated and appended ${written + long.events} events in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
     await rebuild(database.url, store);
     await stateAt(database.url, long);
   } finally {

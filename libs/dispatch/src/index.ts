@@ -1,3 +1,3 @@
 // Dispatch across incidents, teams and warehouses (process managers): the only entry point other code imports.
-export { DispatchProcessManager } from './dispatch.process-manager';
+export { DispatchProcessManager } from './process-managers/dispatch/dispatch.process-manager';
 export { DispatchModule } from './dispatch.module';

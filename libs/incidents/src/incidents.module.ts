@@ -1,45 +1,74 @@
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { IncidentBoardRow } from './read-models/incident-board.entity';
-import { IncidentTimelineRow } from './read-models/incident-timeline.entity';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import type { JurisdictionRegistry } from '@app/shared';
-import { CloseIncidentCommandHandler } from './application/close-incident/close-incident.command-handler';
-import { IncidentQueriesController } from './application/query-incidents/incident-queries.controller';
-import { ReportIncidentCommandHandler } from './application/report-incident/report-incident.command-handler';
-import { ReportIncidentController } from './application/report-incident/report-incident.controller';
-import { IncidentCommandRunner } from './application/shared/incident-command-runner';
-import { IncidentMutationsController } from './application/update-situation/incident-mutations.controller';
-import { UpdateSituationCommandHandler } from './application/update-situation/update-situation.command-handler';
-import { SetResponseLevelController } from './application/set-response-level/set-response-level.controller';
+import { ActivatePlanHandler } from './application/activate-plan/activate-plan.handler';
+import { AssignSimulatedTeamHandler } from './application/assign-team/assign-team.handler';
+import { CloseIncidentController } from './application/close-incident/close-incident.controller';
+import { CloseIncidentHandler } from './application/close-incident/close-incident.handler';
 import { CompleteTaskController } from './application/complete-task/complete-task.controller';
+import { CompleteTaskHandler } from './application/complete-task/complete-task.handler';
+import { DeadlineAlarmScheduler } from './application/deadline-alarms/deadline-alarm.scheduler';
+import { IncidentCommandRunner, ReportIncidentBusHandler } from './application/deprecated-incident-runner';
+import { GradingPolicies } from './application/grading-policies';
+import { IncidentAnswer } from './application/incident-answer';
+import { PassReportUpController } from './application/pass-report-up/pass-report-up.controller';
+import { PassReportUpHandler } from './application/pass-report-up/pass-report-up.handler';
+import { IncidentQueriesController } from './application/query-incidents/incident-queries.controller';
+import { RecordDrillAllocationHandler } from './application/record-drill-allocation/record-drill-allocation.handler';
+import { ReportIncidentController } from './application/report-incident/report-incident.controller';
+import { ReportIncidentHandler } from './application/report-incident/report-incident.handler';
+import { SetResponseLevelController } from './application/set-response-level/set-response-level.controller';
+import { SetResponseLevelHandler } from './application/set-response-level/set-response-level.handler';
 import { ComplianceController } from './application/statistics/compliance.controller';
 import { StatisticsController } from './application/statistics/statistics.controller';
-import { PassReportUpController } from './application/pass-report-up/pass-report-up.controller';
-import { DeadlineAlarmScheduler } from './application/deadline-alarms/deadline-alarm.scheduler';
-import { IncidentBoardProjection } from './read-models/incident-board.projection';
-import { IncidentTimelineProjection } from './read-models/incident-timeline.projection';
-import { GetIncidentQueryHandler, GetIncidentTimelineQueryHandler, ListIncidentsQueryHandler } from './read-models/incident.queries';
+import { UpdateSituationController } from './application/update-situation/update-situation.controller';
+import { UpdateSituationHandler } from './application/update-situation/update-situation.handler';
+import { DeadlineComplianceQueries } from './read-models/deadline-compliance/deadline-compliance.queries';
+import { IncidentBoardRow } from './read-models/incident-board/incident-board.entity';
+import { IncidentBoardProjection } from './read-models/incident-board/incident-board.projection';
+import { IncidentBoardQueries } from './read-models/incident-board/incident-board.queries';
+import { GetIncidentDrillQueryHandler, GetIncidentQueryHandler, ListIncidentsQueryHandler } from './read-models/incident-board/incident-board.query-messages';
+import { IncidentEventsQueries } from './read-models/incident-events/incident-events.queries';
+import { IncidentStatisticsQueries } from './read-models/incident-statistics/incident-statistics.queries';
+import { IncidentTimelineRow } from './read-models/incident-timeline/incident-timeline.entity';
+import { IncidentTimelineProjection } from './read-models/incident-timeline/incident-timeline.projection';
+import { IncidentTimelineQueries } from './read-models/incident-timeline/incident-timeline.queries';
 
 /** The read-model tables this context owns (registered with TypeORM by this module, listed for stand-alone tools). */
 export const incidentEntities = [IncidentBoardRow, IncidentTimelineRow];
 
-/** The incidents bounded context. Needs EVENT_STORE, CLOCK, JURISDICTIONS and PROJECTION_RUNNER from the app. */
+/** Handlers other contexts call for incident commands they start (plan activation, a drill's simulated actions). */
+const sharedHandlers = [ReportIncidentHandler, UpdateSituationHandler, ActivatePlanHandler, AssignSimulatedTeamHandler, RecordDrillAllocationHandler];
+
+/** The incidents bounded context. Needs the CommandExecutor, EVENT_STORE, CLOCK and JURISDICTIONS from the app. */
 @Module({
   imports: [TypeOrmModule.forFeature(incidentEntities), CqrsModule],
-  controllers: [ReportIncidentController, IncidentMutationsController, IncidentQueriesController, SetResponseLevelController, PassReportUpController, CompleteTaskController, StatisticsController, ComplianceController],
+  controllers: [
+    ReportIncidentController, UpdateSituationController, CloseIncidentController, SetResponseLevelController, PassReportUpController,
+    CompleteTaskController, IncidentQueriesController, StatisticsController, ComplianceController,
+  ],
   providers: [
-    IncidentCommandRunner,
+    IncidentAnswer,
+    GradingPolicies,
+    ...sharedHandlers,
+    CloseIncidentHandler,
+    SetResponseLevelHandler,
+    PassReportUpHandler,
+    CompleteTaskHandler,
     DeadlineAlarmScheduler,
-    ReportIncidentCommandHandler,
-    UpdateSituationCommandHandler,
-    CloseIncidentCommandHandler,
+    IncidentBoardQueries,
+    IncidentTimelineQueries,
+    IncidentEventsQueries,
+    IncidentStatisticsQueries,
+    DeadlineComplianceQueries,
     ListIncidentsQueryHandler,
     GetIncidentQueryHandler,
-    GetIncidentTimelineQueryHandler,
+    GetIncidentDrillQueryHandler,
+    IncidentCommandRunner,
+    ReportIncidentBusHandler,
   ],
-  // Other contexts run incident commands through the same runner (plan activation), never around it.
-  exports: [IncidentCommandRunner],
+  exports: [...sharedHandlers, IncidentAnswer, IncidentCommandRunner],
 })
 export class IncidentsModule {}
 
@@ -47,4 +76,3 @@ export class IncidentsModule {}
 export function incidentProjections(jurisdictions: JurisdictionRegistry) {
   return [new IncidentBoardProjection(jurisdictions), new IncidentTimelineProjection()];
 }
-

@@ -1,22 +1,28 @@
-// The incidents bounded context: the only entry point other code imports.
+// The incidents bounded context: the only entry point other code imports (domain code of other contexts: './domain').
+export * from './domain';
 export { IncidentsModule, incidentEntities, incidentProjections } from './incidents.module';
-export { IncidentBoardRow } from './read-models/incident-board.entity';
-export { IncidentTimelineRow } from './read-models/incident-timeline.entity';
-export * from './domain/accident-grade';
-export * from './domain/incident.types';
-export { incidentEvents, type IncidentEvent } from './domain/incident.events';
-export type { IncidentCommand } from './domain/incident.commands';
-export type { IncidentView, TimelineEntryView } from './read-models/incident.views';
-export { ReportIncidentCommand } from './application/report-incident/report-incident.command';
+export { incidentAggregate } from './application/incident.aggregate';
+export { IncidentAnswer, type IncidentCommandResponse } from './application/incident-answer';
+// The use cases other contexts start: they call these handlers (the executor and the answer included).
+export { ReportIncidentHandler } from './application/report-incident/report-incident.handler';
 export { ReportIncidentRequest } from './application/report-incident/report-incident.request';
-export { GetIncidentQuery, ListIncidentsQuery } from './read-models/incident.queries';
-export { IncidentLookup, type IncidentRefusals } from './read-models/incident-lookup';
-export { incidentDecider } from './domain/incident.decider';
-export type { IncidentState } from './domain/incident.state';
+export { UpdateSituationHandler, type UpdateSituationInput } from './application/update-situation/update-situation.handler';
+export { ActivatePlanHandler, type ActivatePlanInput } from './application/activate-plan/activate-plan.handler';
+export { AssignSimulatedTeamHandler, type SimulatedDispatchInput } from './application/assign-team/assign-team.handler';
+export { RecordDrillAllocationHandler, type DrillAllocationInput } from './application/record-drill-allocation/record-drill-allocation.handler';
+// Query ports and views.
+export { IncidentLookup, type IncidentRefusals } from './read-models/incident-board/incident-lookup';
+export { GetIncidentQuery, ListIncidentsQuery } from './read-models/incident-board/incident-board.query-messages';
+export type { IncidentFilter } from './read-models/incident-board/incident-board.queries';
+export type { IncidentView } from './read-models/incident-board/incident.views';
+export type { TimelineEntryView } from './read-models/incident-timeline/timeline.views';
+export type { ActivePlanView, ChecklistTaskView } from './read-models/incident-board/incident-board.entity';
 export { DEADLINE_ALARM_OPTIONS, DeadlineAlarmScheduler, type DeadlineAlarmOptions } from './application/deadline-alarms/deadline-alarm.scheduler';
-export { isRaise, checklistTaskId, type PinnedPlan, type PlanRequirements, type ChecklistTask } from './domain/checklist';
-export { IncidentCommandRunner, type IncidentCommandResponse } from './application/shared/incident-command-runner';
-export type { ActivePlanView, ChecklistTaskView } from './read-models/incident-board.entity';
 // Replay folds recorded events through the board's own row function (GET /incidents/{id}/state?at=, replay.event).
-export { applyBoardEvent, boardEvents, boardIncidentIdOf, deadlineProfileLookup } from './read-models/incident-board.projection';
-export { toIncidentView } from './read-models/incident.views';
+export { applyBoardEvent, boardEvents, boardIncidentIdOf, deadlineProfileLookup } from './read-models/incident-board/incident-board.projection';
+export { toIncidentView } from './read-models/incident-board/incident.views';
+// Transitional: still read by duty (handover summary), replay, drills (drill incidents) and the benches.
+export { IncidentBoardRow } from './read-models/incident-board/incident-board.entity';
+export { IncidentTimelineRow } from './read-models/incident-timeline/incident-timeline.entity';
+// Deprecated: plans and drills still call these; they forward to the handlers above.
+export { IncidentCommandRunner, ReportIncidentCommand } from './application/deprecated-incident-runner';

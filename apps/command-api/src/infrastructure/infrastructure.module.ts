@@ -79,7 +79,8 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
               ...drillProjections(),
               ...warningProjections(jurisdictions, clock),
               // Process managers ride on the same checkpointed runner: at-least-once delivery, idempotent steps.
-              new DispatchProcessManager(store, clock, snapshots),
+              // Its own executor: the one write path without read-model waits (it runs inside this runner).
+              new DispatchProcessManager(new CommandExecutor({ store, clock, snapshots })),
               new DrillTeamsProcessManager(store, clock, snapshots),
             ], bus, {
               log: (m) => new Logger('Projections').warn(m),

@@ -1,18 +1,33 @@
 import { Inject, type OnModuleDestroy } from '@nestjs/common';
 import {
-  ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayDisconnect, type OnGatewayInit,
+  ConnectedSocket,
+  MessageBody,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+  type OnGatewayConnection,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
 } from '@nestjs/websockets';
 import type { Subscription as RxSubscription } from 'rxjs';
 import type { Namespace, Socket } from 'socket.io';
 import { EVENT_STORE, formatPosition, parsePosition, type EventStore } from '@app/event-store';
 import type { LiveDelta, LiveDeltaBus } from '@app/event-sourcing';
 import type { ConsoleControlMessages } from '@app/event-sourcing/contract';
-import { LIVE_DELTA_BUS, LiveDeltaBuffer, PROJECTION_RUNNER, type ProjectionRunner } from '@app/event-sourcing/projections';
+import {
+  LIVE_DELTA_BUS,
+  LiveDeltaBuffer,
+  PROJECTION_RUNNER,
+  type ProjectionRunner,
+} from '@app/event-sourcing/projections';
 import { Authenticator } from '@app/identity';
 import { ReplayRegistry } from '@app/replay';
 import { JURISDICTIONS, type Actor, type JurisdictionRegistry } from '@app/shared';
 import { DATABASE_RETRY_AFTER_SECONDS } from '@app/shared/nest';
-import { replayRoom, roomsOfDelta, roomsOfSubscription, type ConsoleSubscription } from './console-rooms';
+import { replayRoom, roomsOfDelta, roomsOfSubscription } from './console-rooms';
+import { resumeConsole, type ResumeAck } from './console-resume';
+import { expireWithToken, requireToken, type ConsoleSocketData } from './console-session';
+import { isLiveDelta, parseSubscription } from './console-subscription';
 import { CorkedFanout } from './corked-fanout';
 import { limitMessages } from './message-limits';
 
@@ -60,22 +75,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   }
 
   afterInit(): void {
-    // The handshake must carry a valid token (`auth.token`); without one the connection is refused before any room.
-    this.namespace.use((socket, next) => {
-      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
-      if (typeof token !== 'string') return next(unauthorized());
-      this.authenticator.authenticate(token).then(
-        (authenticated) => {
-          if (!authenticated) return next(unauthorized());
-          (socket.data as ConsoleSocketData).actor = authenticated.actor;
-          (socket.data as ConsoleSocketData).expiresAt = authenticated.expiresAt.getTime();
-          (socket.data as ConsoleSocketData).sessionEndsFirst = authenticated.sessionEndsFirst;
-          next();
-        },
-        // The user store cannot be read (database restarting): not a reason to sign the console out.
-        () => next(unavailable()),
-      );
-    });
+    requireToken(this.namespace, this.authenticator);
     this.watchRevocations();
     // Deltas of the projections this process runs go to its own consoles and, with several processes, to the others,
     // which buffer them for resumes and send them to their consoles in turn.
@@ -85,7 +85,9 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     });
     if (this.clustered) this.joinPeers();
     // Replays (复盘回放) emit straight to their room: they are not live deltas (no buffer, no resume, no fan-out).
-    this.replayFeed = this.replays.emissions.subscribe((e) => this.namespace.to(replayRoom(e.replayId)).emit(e.name, e.payload));
+    this.replayFeed = this.replays.emissions.subscribe((e) =>
+      this.namespace.to(replayRoom(e.replayId)).emit(e.name, e.payload),
+    );
   }
 
   /**
@@ -115,7 +117,12 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
 
   private deliver(delta: LiveDelta): void {
     this.buffer.add(delta);
-    this.fanout.send({ rooms: roomsOfDelta(delta, this.jurisdictions), name: delta.name, payload: { position: delta.position, data: delta.data }, position: delta.position });
+    this.fanout.send({
+      rooms: roomsOfDelta(delta, this.jurisdictions),
+      name: delta.name,
+      payload: { position: delta.position, data: delta.data },
+      position: delta.position,
+    });
   }
 
   /**
@@ -133,11 +140,14 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
       if (typeof message?.projection === 'string' && position) this.runner.observe(message.projection, position);
     });
     this.peers = [
-      this.runner.progress.subscribe(({ projection, position }) => this.namespace.serverSideEmit(PEER_PROGRESS, { projection, position: formatPosition(position) })),
+      this.runner.progress.subscribe(({ projection, position }) =>
+        this.namespace.serverSideEmit(PEER_PROGRESS, { projection, position: formatPosition(position) }),
+      ),
       this.runner.takeovers.subscribe((projection) => {
         const floor = this.runner.deltaFloor();
         this.namespace.emit('snapshot.required', {
-          position: floor ? formatPosition(floor) : null, data: { reason: 'projection_takeover', projection },
+          position: floor ? formatPosition(floor) : null,
+          data: { reason: 'projection_takeover', projection },
         } satisfies ConsoleControlMessages['snapshot.required']);
       }),
     ];
@@ -164,12 +174,16 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     });
     if (this.clustered) {
       this.namespace.on(PEER_SESSIONS_ENDED, (message: { sessionIds?: unknown; reason?: unknown }) => {
-        const ids = Array.isArray(message?.sessionIds) ? message.sessionIds.filter((id): id is string => typeof id === 'string') : [];
+        const ids = Array.isArray(message?.sessionIds)
+          ? message.sessionIds.filter((id): id is string => typeof id === 'string')
+          : [];
         this.endSessions(new Set(ids), typeof message?.reason === 'string' ? message.reason : 'access_changed');
       });
     }
     this.sweep = setInterval(() => {
-      const actors = [...this.namespace.sockets.values()].map((s) => (s.data as ConsoleSocketData).actor).filter(Boolean);
+      const actors = [...this.namespace.sockets.values()]
+        .map((s) => (s.data as ConsoleSocketData).actor)
+        .filter(Boolean);
       this.authenticator.revoked(actors).then(
         (revoked) => {
           for (const reason of ['session_expired', 'access_changed'] as const) {
@@ -193,20 +207,11 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   }
 
   handleConnection(client: Socket): void {
-    const { actor, expiresAt, sessionEndsFirst } = client.data as ConsoleSocketData;
+    const { actor } = client.data as ConsoleSocketData;
     limitMessages(client);
     void client.join(roomsOfSubscription({}, actor));
     this.fanout.joined(client.id);
-    // A token that expires ends the subscription: the console reconnects with a renewed token. A session at its
-    // absolute end (AUTH_SESSION_HOURS) cannot be renewed: the operator must sign in again, and is told so.
-    const timer = setTimeout(() => {
-      client.emit('session.expired', {
-        data: { reason: sessionEndsFirst ? 'session_expired' : 'token_expired' },
-      } satisfies ConsoleControlMessages['session.expired']);
-      client.disconnect(true);
-    }, Math.max(0, expiresAt - Date.now()));
-    timer.unref();
-    (client.data as ConsoleSocketData).expiryTimer = timer;
+    expireWithToken(client);
   }
 
   handleDisconnect(client: Socket): void {
@@ -214,22 +219,28 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   }
 
   @SubscribeMessage('subscribe')
-  async subscribe(@ConnectedSocket() client: Socket, @MessageBody() body: unknown): Promise<{ ok: boolean; rooms?: string[]; error?: string; code?: string }> {
+  async subscribe(
+    @ConnectedSocket() client: Socket,
+    @MessageBody() body: unknown,
+  ): Promise<{ ok: boolean; rooms?: string[]; error?: string; code?: string }> {
     const subscription = parseSubscription(body, this.jurisdictions);
     if (typeof subscription === 'string') return { ok: false, error: subscription };
     const actor = (client.data as ConsoleSocketData).actor;
     // Only the user who started a replay, or one whose jurisdictions cover its incidents, may follow it.
-    if (subscription.replayId && !this.replays.canJoin(subscription.replayId, actor)) return { ok: false, error: '回放不存在或无权查看' };
+    if (subscription.replayId && !this.replays.canJoin(subscription.replayId, actor))
+      return { ok: false, error: '回放不存在或无权查看' };
     // A drill the caller may not read (GET /drills/{id} answers 404) is refused as if it did not exist: its rooms are
     // per jurisdiction, but an ok would still confirm the id and let the socket follow the drill in its own county.
-    if (subscription.drillId && !(await this.drillVisible(subscription.drillId, actor))) return { ok: false, code: 'DRILL_NOT_FOUND', error: '演练不存在' };
+    if (subscription.drillId && !(await this.drillVisible(subscription.drillId, actor)))
+      return { ok: false, code: 'DRILL_NOT_FOUND', error: '演练不存在' };
     const rooms = roomsOfSubscription(subscription, actor);
     if (typeof rooms === 'string') return { ok: false, error: rooms };
     for (const room of client.rooms) if (room !== client.id) await client.leave(room);
     await client.join(rooms);
     // A replay joined late first gets what was re-emitted so far. No timer runs between the join and this loop (only
     // microtasks), so nothing is missed or sent twice.
-    if (subscription.replayId) for (const e of this.replays.backlog(subscription.replayId)) client.emit(e.name, e.payload);
+    if (subscription.replayId)
+      for (const e of this.replays.backlog(subscription.replayId)) client.emit(e.name, e.payload);
     return { ok: true, rooms };
   }
 
@@ -246,57 +257,12 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   }
 
   @SubscribeMessage('resume')
-  resume(@ConnectedSocket() client: Socket, @MessageBody() body: unknown): { ok: boolean; delivered?: number; error?: string } {
-    const since = typeof body === 'object' && body !== null ? (body as { since?: unknown }).since : undefined;
-    if (typeof since !== 'string') return { ok: false, error: 'resume 须提供 since（上次收到的 position）' };
-    const missed = this.buffer.since(since, this.runner.deltaFloor());
-    if (missed === 'invalid') return { ok: false, error: 'since 不是有效的 position' };
-    if (missed === 'too_far_behind') {
-      const floor = this.runner.deltaFloor();
-      client.emit('snapshot.required', {
-        position: floor ? formatPosition(floor) : null, data: { reason: 'too_far_behind' },
-      } satisfies ConsoleControlMessages['snapshot.required']);
-      return { ok: true, delivered: 0 };
-    }
-    const mine = missed.filter((d) => roomsOfDelta(d, this.jurisdictions).some((room) => client.rooms.has(room)));
-    for (const delta of mine) client.emit(delta.name, { position: delta.position, data: delta.data });
-    return { ok: true, delivered: mine.length };
+  resume(@ConnectedSocket() client: Socket, @MessageBody() body: unknown): ResumeAck {
+    return resumeConsole(client, body, this.buffer, () => this.runner.deltaFloor(), this.jurisdictions);
   }
-}
-
-function isLiveDelta(value: unknown): value is LiveDelta {
-  const d = value as Partial<LiveDelta> | null;
-  return typeof d === 'object' && d !== null && typeof d.name === 'string' && typeof d.position === 'string' && typeof d.scope === 'object' && d.scope !== null;
-}
-
-function parseSubscription(body: unknown, jurisdictions: JurisdictionRegistry): ConsoleSubscription | string {
-  if (body === undefined || body === null) return {};
-  if (typeof body !== 'object') return 'subscribe 的参数须为对象';
-  const { jurisdiction, incidentId, drillId, replayId } = body as Record<string, unknown>;
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  if (jurisdiction !== undefined && (typeof jurisdiction !== 'string' || !jurisdictions.has(jurisdiction))) return 'jurisdiction 不是已知的辖区代码';
-  if (incidentId !== undefined && (typeof incidentId !== 'string' || !uuid.test(incidentId))) return 'incidentId 须为 UUID';
-  if (drillId !== undefined && (typeof drillId !== 'string' || !uuid.test(drillId))) return 'drillId 须为 UUID';
-  if (replayId !== undefined && (typeof replayId !== 'string' || !uuid.test(replayId))) return 'replayId 须为 UUID';
-  return { jurisdiction, incidentId, drillId, replayId } as ConsoleSubscription;
 }
 
 export type { LiveDelta };
 
 /** How long a withdrawn user's open console may still receive data at most (other API processes, role changes). */
 const REVOCATION_SWEEP_MS = 5_000;
-
-interface ConsoleSocketData {
-  actor: Actor;
-  expiresAt: number;
-  sessionEndsFirst: boolean;
-  expiryTimer?: NodeJS.Timeout;
-}
-
-function unavailable(): Error & { data: { code: string; retryAfterSeconds: number } } {
-  return Object.assign(new Error('服务暂不可用，请稍后重试'), { data: { code: 'UNAVAILABLE', retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS } });
-}
-
-function unauthorized(): Error & { data: { code: string } } {
-  return Object.assign(new Error('未登录或登录已过期'), { data: { code: 'UNAUTHENTICATED' } });
-}

@@ -4,70 +4,40 @@ import { FieldError } from '../components';
 import { CATEGORIES, useI18n, type MessageKey } from '../i18n';
 import { navigate } from '../router';
 import { can, jurisdictionsWithin, useStore } from '../store';
-import { localInputToShanghaiIso, nowShanghaiInput } from '../time';
+import { nowShanghaiInput } from '../time';
 import type { IncidentView } from '@app/incidents/contract';
 import type { Session } from '../ui-types';
+import { COUNTS, FIELDS, fieldOfPath, incidentBody, validate, type Field, type Values } from './intake/intake-form';
 
-const FIELDS = [
-  'title', 'category', 'occurredAt', 'address', 'lat', 'lng', 'jurisdiction', 'enterprise', 'reporterName', 'reporterPhone',
-  'reporterOrganization', 'deaths', 'missing', 'seriousInjuries', 'minorInjuries', 'trapped', 'directLossYuan', 'description',
-] as const;
-type Field = (typeof FIELDS)[number];
-type Values = Record<Field, string>;
-const COUNTS = ['deaths', 'missing', 'seriousInjuries', 'minorInjuries', 'trapped'] as const;
-
-/** Server error paths (problem+json `errors[].path`) → the form field that shows them. */
-const PATH_TO_FIELD: Record<string, Field> = {
-  title: 'title', category: 'category', occurredAt: 'occurredAt', location: 'address', 'location.address': 'address',
-  'location.lat': 'lat', 'location.lng': 'lng', jurisdiction: 'jurisdiction', enterprise: 'enterprise', reporter: 'reporterName',
-  'reporter.name': 'reporterName', 'reporter.phone': 'reporterPhone', 'reporter.organization': 'reporterOrganization',
-  casualties: 'deaths', 'casualties.deaths': 'deaths', 'casualties.missing': 'missing', 'casualties.seriousInjuries': 'seriousInjuries',
-  'casualties.minorInjuries': 'minorInjuries', 'casualties.trapped': 'trapped', directLossYuan: 'directLossYuan', description: 'description',
-};
-
-export function fieldOfPath(path: string): Field | undefined {
-  return PATH_TO_FIELD[path] ?? PATH_TO_FIELD[path.split('.')[0]!];
-}
-
-function validate(v: Values, t: (k: MessageKey) => string): Partial<Record<Field, string>> {
-  const errors: Partial<Record<Field, string>> = {};
-  const required: Field[] = ['title', 'category', 'occurredAt', 'address', 'lat', 'lng', 'jurisdiction', 'reporterName', 'reporterPhone', 'reporterOrganization', 'description'];
-  for (const f of required) if (!v[f].trim()) errors[f] = t('v.required');
-  if (v.title.length > 200) errors.title = t('v.tooLong');
-  if (v.occurredAt && !errors.occurredAt) {
-    const iso = localInputToShanghaiIso(v.occurredAt);
-    if (!iso) errors.occurredAt = t('v.required');
-    else if (Date.parse(iso) > Date.now() + 5 * 60_000) errors.occurredAt = t('v.future');
-  }
-  const num = (s: string) => (s.trim() === '' ? NaN : Number(s));
-  if (v.lat.trim() && !errors.lat) {
-    const n = num(v.lat);
-    if (Number.isNaN(n)) errors.lat = t('v.number');
-    else if (n < -90 || n > 90) errors.lat = t('v.lat');
-  }
-  if (v.lng.trim() && !errors.lng) {
-    const n = num(v.lng);
-    if (Number.isNaN(n)) errors.lng = t('v.number');
-    else if (n < -180 || n > 180) errors.lng = t('v.lng');
-  }
-  if (v.reporterPhone.trim() && !/^[0-9+\-() ]{3,32}$/.test(v.reporterPhone.trim())) errors.reporterPhone = t('v.phone');
-  for (const f of [...COUNTS, 'directLossYuan'] as const) {
-    if (v[f].trim() === '') continue;
-    if (!/^\d+$/.test(v[f].trim())) errors[f] = t('v.integer');
-  }
-  if (v.description.length > 10_000) errors.description = t('v.tooLong');
-  return errors;
-}
+export { fieldOfPath } from './intake/intake-form';
 
 export function IntakeScreen({ session }: { session: Session }) {
   const { t, lang } = useI18n();
   const { state, dispatch } = useStore();
   // Only where the user may report: its own jurisdiction and those below (anything else would be refused with 403).
-  const places = useMemo(() => jurisdictionsWithin(state.jurisdictions, session.user.jurisdiction), [state.jurisdictions, session.user.jurisdiction]);
+  const places = useMemo(
+    () => jurisdictionsWithin(state.jurisdictions, session.user.jurisdiction),
+    [state.jurisdictions, session.user.jurisdiction],
+  );
   const [values, setValues] = useState<Values>(() => ({
-    title: '', category: '', occurredAt: nowShanghaiInput(), address: '', lat: '', lng: '', jurisdiction: session.user.jurisdiction,
-    enterprise: '', reporterName: '', reporterPhone: '', reporterOrganization: '', deaths: '0', missing: '0', seriousInjuries: '0',
-    minorInjuries: '0', trapped: '0', directLossYuan: '', description: '',
+    title: '',
+    category: '',
+    occurredAt: nowShanghaiInput(),
+    address: '',
+    lat: '',
+    lng: '',
+    jurisdiction: session.user.jurisdiction,
+    enterprise: '',
+    reporterName: '',
+    reporterPhone: '',
+    reporterOrganization: '',
+    deaths: '0',
+    missing: '0',
+    seriousInjuries: '0',
+    minorInjuries: '0',
+    trapped: '0',
+    directLossYuan: '',
+    description: '',
   }));
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -103,19 +73,7 @@ export function IntakeScreen({ session }: { session: Session }) {
     }
     setFormError(null);
     setBusy(true);
-    const count = (s: string) => (s.trim() === '' ? 0 : Number(s));
-    const body = {
-      title: values.title.trim(),
-      category: values.category,
-      occurredAt: localInputToShanghaiIso(values.occurredAt),
-      location: { address: values.address.trim(), lat: Number(values.lat), lng: Number(values.lng) },
-      jurisdiction: values.jurisdiction,
-      ...(values.enterprise.trim() ? { enterprise: values.enterprise.trim() } : {}),
-      reporter: { name: values.reporterName.trim(), phone: values.reporterPhone.trim(), organization: values.reporterOrganization.trim() },
-      casualties: Object.fromEntries(COUNTS.map((c) => [c, count(values[c])])),
-      ...(values.directLossYuan.trim() ? { directLossYuan: Number(values.directLossYuan) } : {}),
-      description: values.description.trim(),
-    };
+    const body = incidentBody(values);
     try {
       const created = await post<IncidentView>('/incidents', body);
       if (created && created.id && created.title) dispatch({ type: 'incident.upsert', incident: created });
@@ -142,19 +100,54 @@ export function IntakeScreen({ session }: { session: Session }) {
 
   const input = (f: Field, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
     <div className={`field field-${f}${errors[f] ? ' invalid' : ''}`}>
-      <label htmlFor={`intake-${f}`}>{t(`f.${f}` as MessageKey)}{props.required && <span className="req" aria-hidden="true"> *</span>}</label>
-      <input id={`intake-${f}`} name={f} data-testid={`intake-${f}`} value={values[f]} aria-invalid={errors[f] ? true : undefined}
-        aria-describedby={errors[f] ? `error-${f}` : undefined} onChange={(e) => set(f, e.target.value)} onBlur={() => blur(f)} {...props} />
+      <label htmlFor={`intake-${f}`}>
+        {t(`f.${f}` as MessageKey)}
+        {props.required && (
+          <span className="req" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        )}
+      </label>
+      <input
+        id={`intake-${f}`}
+        name={f}
+        data-testid={`intake-${f}`}
+        value={values[f]}
+        aria-invalid={errors[f] ? true : undefined}
+        aria-describedby={errors[f] ? `error-${f}` : undefined}
+        onChange={(e) => set(f, e.target.value)}
+        onBlur={() => blur(f)}
+        {...props}
+      />
       <FieldError field={f} message={errors[f]} />
     </div>
   );
   const select = (f: Field, options: { value: string; label: string }[]) => (
     <div className={`field field-${f}${errors[f] ? ' invalid' : ''}`}>
-      <label htmlFor={`intake-${f}`}>{t(`f.${f}` as MessageKey)}<span className="req" aria-hidden="true"> *</span></label>
-      <select id={`intake-${f}`} name={f} data-testid={`intake-${f}`} value={values[f]} required aria-invalid={errors[f] ? true : undefined}
-        aria-describedby={errors[f] ? `error-${f}` : undefined} onChange={(e) => set(f, e.target.value)} onBlur={() => blur(f)}>
+      <label htmlFor={`intake-${f}`}>
+        {t(`f.${f}` as MessageKey)}
+        <span className="req" aria-hidden="true">
+          {' '}
+          *
+        </span>
+      </label>
+      <select
+        id={`intake-${f}`}
+        name={f}
+        data-testid={`intake-${f}`}
+        value={values[f]}
+        required
+        aria-invalid={errors[f] ? true : undefined}
+        aria-describedby={errors[f] ? `error-${f}` : undefined}
+        onChange={(e) => set(f, e.target.value)}
+        onBlur={() => blur(f)}>
         <option value="">{t('choose')}</option>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
       <FieldError field={f} message={errors[f]} />
     </div>
@@ -168,7 +161,10 @@ export function IntakeScreen({ session }: { session: Session }) {
           <legend>{t('intake.section.basic')}</legend>
           <div className="row">
             {input('title', { required: true, maxLength: 200, className: 'wide' })}
-            {select('category', CATEGORIES.map((c) => ({ value: c.code, label: c[lang] })))}
+            {select(
+              'category',
+              CATEGORIES.map((c) => ({ value: c.code, label: c[lang] })),
+            )}
           </div>
           <div className="row">{input('enterprise')}</div>
         </fieldset>
@@ -176,7 +172,10 @@ export function IntakeScreen({ session }: { session: Session }) {
           <legend>{t('intake.section.location')}</legend>
           <div className="row">
             {input('occurredAt', { type: 'datetime-local', required: true })}
-            {select('jurisdiction', places.map((p) => ({ value: p.code, label: `${'\u3000'.repeat(p.depth)}${p.name}（${p.code}）` })))}
+            {select(
+              'jurisdiction',
+              places.map((p) => ({ value: p.code, label: `${'\u3000'.repeat(p.depth)}${p.name}（${p.code}）` })),
+            )}
           </div>
           <div className="row">
             {input('address', { required: true })}
@@ -195,19 +194,42 @@ export function IntakeScreen({ session }: { session: Session }) {
         <fieldset>
           <legend>{t('intake.section.casualties')}</legend>
           <div className="row counts">
-            {COUNTS.map((c) => <div key={c}>{input(c, { inputMode: 'numeric' })}</div>)}
+            {COUNTS.map((c) => (
+              <div key={c}>{input(c, { inputMode: 'numeric' })}</div>
+            ))}
             {input('directLossYuan', { inputMode: 'numeric' })}
           </div>
         </fieldset>
         <div className={`field field-description${errors.description ? ' invalid' : ''}`}>
-          <label htmlFor="intake-description">{t('f.description')}<span className="req" aria-hidden="true"> *</span></label>
-          <textarea id="intake-description" name="description" data-testid="intake-description" rows={4} value={values.description} required
-            aria-invalid={errors.description ? true : undefined} aria-describedby={errors.description ? 'error-description' : undefined}
-            onChange={(e) => set('description', e.target.value)} onBlur={() => blur('description')} />
+          <label htmlFor="intake-description">
+            {t('f.description')}
+            <span className="req" aria-hidden="true">
+              {' '}
+              *
+            </span>
+          </label>
+          <textarea
+            id="intake-description"
+            name="description"
+            data-testid="intake-description"
+            rows={4}
+            value={values.description}
+            required
+            aria-invalid={errors.description ? true : undefined}
+            aria-describedby={errors.description ? 'error-description' : undefined}
+            onChange={(e) => set('description', e.target.value)}
+            onBlur={() => blur('description')}
+          />
           <FieldError field="description" message={errors.description} />
         </div>
-        {formError && <div className="form-error" data-testid="intake-error" role="alert">{formError}</div>}
-        <button type="submit" className="primary" data-testid="intake-submit" disabled={busy}>{busy ? t('intake.submitting') : t('intake.submit')}</button>
+        {formError && (
+          <div className="form-error" data-testid="intake-error" role="alert">
+            {formError}
+          </div>
+        )}
+        <button type="submit" className="primary" data-testid="intake-submit" disabled={busy}>
+          {busy ? t('intake.submitting') : t('intake.submit')}
+        </button>
       </form>
     </section>
   );

@@ -1,5 +1,5 @@
-import type { IncidentCategory } from '@app/incidents';
-import type { Specialty, TeamKind } from '@app/teams';
+import type { IncidentCategory } from '@app/incidents/domain';
+import type { Specialty, TeamKind } from '@app/teams/domain';
 
 /**
  * What an incident of each category usually needs before a plan says more (docs/domain.md rule 15 feeds the active plan's

@@ -1,5 +1,5 @@
 import { getDistance } from 'geolib';
-import type { Specialty, TeamKind } from '@app/teams';
+import type { Specialty, TeamKind } from '@app/teams/domain';
 import type { TeamRecommendation, WarehouseRecommendation } from '../contract';
 import { SPEED_KMH, TURNOUT_MINUTES } from './incident-needs';
 

@@ -1,7 +1,6 @@
 import { Pool, type PoolConfig } from 'pg';
 import type { EventStore } from '../port/event-store.port';
 import {
-  categoryOf,
   type AppendResult,
   type EventToAppend,
   type GlobalFilter,
@@ -12,21 +11,15 @@ import {
   type Subscription,
 } from '../port/events';
 import type { ExpectedRevision } from '../port/expected-revision';
-import {
-  AppendKeyRecordedError,
-  AppendKeyReusedError,
-  EventStoreUnavailableError,
-  IdempotencyConflictError,
-  StreamNotFoundError,
-  WrongExpectedVersionError,
-} from '../port/errors';
-import { parsePosition } from '../port/position';
+import { EventStoreUnavailableError, StreamNotFoundError, WrongExpectedVersionError } from '../port/errors';
 import { AppendListener } from './append-listener';
 import { PostgresIdempotencyLedger, type LedgerMode } from './postgres-idempotency-ledger';
 import { AppendNotifier } from './append-notifier';
 import { SharedTail } from './shared-tail';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './row-mapping';
 import { PostgresSubscription } from './postgres-subscription';
+import { appendToStream } from './postgres-append';
+import { isConnectionError } from './pg-errors';
 
 export interface PostgresEventStoreOptions {
   connectionString: string;
@@ -48,17 +41,6 @@ export interface PostgresEventStoreOptions {
   keys?: LedgerMode;
 }
 
-interface AppendRow {
-  outcome: 'ok' | 'idempotent' | 'wrong_expected_version' | 'idempotency_conflict' | 'key_reused' | 'key_recorded';
-  next_revision: string | null;
-  tx: string | null;
-  last_position: string | null;
-  actual_revision: string | null;
-  /** Only from es_append_keyed, for `key_recorded`: the range and position the key's first append stored. */
-  first_revision?: string | null;
-  recorded_position?: string | null;
-}
-
 const MAX_READ = 10_000;
 
 export class PostgresEventStore implements EventStore {
@@ -73,7 +55,11 @@ export class PostgresEventStore implements EventStore {
 
   constructor(private readonly options: PostgresEventStoreOptions) {
     const applicationName = options.applicationName ?? 'event-store';
-    const config: PoolConfig = { connectionString: options.connectionString, max: options.poolSize ?? 10, application_name: applicationName };
+    const config: PoolConfig = {
+      connectionString: options.connectionString,
+      max: options.poolSize ?? 10,
+      application_name: applicationName,
+    };
     this.pool = new Pool(config);
     // A dropped idle connection must not crash the process; the next query gets a fresh one.
     this.pool.on('error', (error) => this.log(`event store pool: ${error.message}`));
@@ -84,58 +70,28 @@ export class PostgresEventStore implements EventStore {
     this.notifier = new AppendNotifier(this.pool, (m) => this.log(m));
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     this.pageSize = options.pageSize ?? 500;
-    this.tail = new SharedTail((after, maxCount) => this.readAll({ after, maxCount }), this.pageSize, options.tailCapacity ?? 5_000);
+    this.tail = new SharedTail(
+      (after, maxCount) => this.readAll({ after, maxCount }),
+      this.pageSize,
+      options.tailCapacity ?? 5_000,
+    );
     this.idempotency = new PostgresIdempotencyLedger(this.pool, options.keys ?? 'in-append');
   }
 
-  async append(streamName: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
-    const kind = typeof expected === 'bigint' ? 'exact' : expected;
-    const revision = typeof expected === 'bigint' ? expected.toString() : null;
-    const params = [
+  async append(
+    streamName: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
+    const { written, ...result } = await appendToStream(
+      this.query.bind(this),
+      this.idempotency.mode === 'in-append',
       streamName,
-      categoryOf(streamName),
-      kind,
-      revision,
-      events.map((e) => e.id),
-      events.map((e) => e.type),
-      events.map((e) => JSON.stringify(e.data ?? null)),
-      events.map((e) => JSON.stringify(e.metadata)),
-    ];
-    const key = this.idempotency.mode === 'in-append' ? keyOf(events) : undefined;
-    const text = key
-      ? `select * from es_append_keyed($9, $10, $11, $1, $2, $3, $4, $5::uuid[], $6::text[], $7::jsonb[], $8::jsonb[])`
-      : `select * from es_append($1, $2, $3, $4, $5::uuid[], $6::text[], $7::jsonb[], $8::jsonb[])`;
-    const row = await this.query<AppendRow>(text, key ? [...params, key.actorId, key.key, key.requestHash] : params).then(
-      (r) => r.rows[0]!,
-      (error: unknown) => this.translateAppendError(error, streamName, events),
+      events,
+      expected,
     );
-
-    switch (row.outcome) {
-      case 'wrong_expected_version':
-        throw new WrongExpectedVersionError(
-          streamName,
-          expected,
-          row.actual_revision === null ? 'no_stream' : BigInt(row.actual_revision),
-        );
-      case 'idempotency_conflict':
-        throw new IdempotencyConflictError(streamName, events.map((e) => e.id));
-      case 'key_reused':
-        throw new AppendKeyReusedError(key!.key);
-      case 'key_recorded':
-        throw new AppendKeyRecordedError({
-          streamName,
-          firstRevision: BigInt(row.first_revision!),
-          lastRevision: BigInt(row.next_revision!),
-          position: parsePosition(row.recorded_position!)!,
-        });
-      case 'ok':
-      case 'idempotent':
-        if (row.outcome === 'ok' && events.length > 0) this.notifier.poke();
-        return {
-          nextRevision: BigInt(row.next_revision ?? '-1'),
-          position: { commit: BigInt(row.tx ?? '0'), prepare: BigInt(row.last_position ?? '0') },
-        };
-    }
+    if (written && events.length > 0) this.notifier.poke();
+    return result;
   }
 
   async readStream(streamName: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -148,7 +104,14 @@ export class PostgresEventStore implements EventStore {
     );
     const head = stream.rows[0];
     if (!head || head.deleted || BigInt(head.current_revision) < 0n) throw new StreamNotFoundError(streamName);
-    const bound = from === 'start' ? (backwards ? '-1' : head.truncate_before) : from === 'end' ? head.current_revision : from.toString();
+    const bound =
+      from === 'start'
+        ? backwards
+          ? '-1'
+          : head.truncate_before
+        : from === 'end'
+          ? head.current_revision
+          : from.toString();
     const result = await this.query<EventRow>(
       `select ${EVENT_COLUMNS} from es_events e
         where e.stream_name = $1 and e.stream_revision >= $2 and e.stream_revision ${backwards ? '<=' : '>='} $3
@@ -225,7 +188,10 @@ export class PostgresEventStore implements EventStore {
     await this.pool.end();
   }
 
-  private async query<R extends object>(text: string, params: unknown[]): Promise<{ rows: R[]; rowCount: number | null }> {
+  private async query<R extends object>(
+    text: string,
+    params: unknown[],
+  ): Promise<{ rows: R[]; rowCount: number | null }> {
     try {
       return await this.pool.query<R & import('pg').QueryResultRow>(text, params);
     } catch (error) {
@@ -234,24 +200,9 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
-  private translateAppendError(error: unknown, streamName: string, events: readonly EventToAppend[]): never {
-    // Ids already stored at another place in the stream: a retry that no longer matches its first attempt.
-    if (isPgError(error) && error.code === '23505' && error.constraint === 'es_events_stream_event_id') {
-      throw new IdempotencyConflictError(streamName, events.map((e) => e.id));
-    }
-    throw error;
-  }
-
   private log(message: string): void {
     (this.options.log ?? ((m: string) => console.warn(m)))(message);
   }
-}
-
-/** The key an append's events carry in their metadata (the command kernel puts it there), if any. */
-function keyOf(events: readonly EventToAppend[]): { actorId: string; key: string; requestHash: string | null } | undefined {
-  const metadata = events[0]?.metadata;
-  if (!metadata?.idempotencyKey || !metadata.actorId) return undefined;
-  return { actorId: metadata.actorId, key: metadata.idempotencyKey, requestHash: metadata.requestHash ?? null };
 }
 
 function filterClause(filter: GlobalFilter | undefined, params: unknown[]): string[] {
@@ -262,19 +213,4 @@ function filterClause(filter: GlobalFilter | undefined, params: unknown[]): stri
   }
   params.push(filter.prefixes.map((p) => `${p.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
   return [`e.event_type like any($${params.length}::text[])`];
-}
-
-interface PgError {
-  code?: string;
-  constraint?: string;
-}
-
-function isPgError(error: unknown): error is PgError {
-  return typeof error === 'object' && error !== null && 'code' in error;
-}
-
-function isConnectionError(error: unknown): boolean {
-  if (!isPgError(error)) return error instanceof Error && /terminat|connect|ECONN|timeout/i.test(error.message);
-  const code = error.code ?? '';
-  return code.startsWith('08') || code === '57P01' || code === '57P03' || code === 'ECONNREFUSED' || code === 'ECONNRESET';
 }

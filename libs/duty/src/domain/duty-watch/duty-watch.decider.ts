@@ -1,5 +1,5 @@
 import { dutyWatchEvents } from './duty-watch.events';
-import type { Decider } from '@app/event-sourcing';
+import { defineDecider, unknownCase } from '@app/event-sourcing/events';
 import type { DutyWatchCommand, HandOverShift, ScheduleShift } from './duty-watch.commands';
 import type { DutyWatchEvent } from './duty-watch.events';
 import { evolveDutyWatch, initialDutyWatchState, type DutyWatchState, type ShiftRecord } from './duty-watch.state';
@@ -78,17 +78,15 @@ export function decideDutyWatch(command: DutyWatchCommand, state: DutyWatchState
       return scheduleShift(command, state);
     case 'HandOverShift':
       return handOver(command, state);
-    default: {
-      const unknownCommand: never = command;
-      return unknownCommand;
-    }
+    default:
+      return unknownCase(command);
   }
 }
 
-export const dutyWatchDecider: Decider<DutyWatchCommand, DutyWatchEvent, DutyWatchState> = {
-  upcasters: dutyWatchEvents.upcasters,
+export const dutyWatchDecider = defineDecider<DutyWatchCommand, DutyWatchEvent, DutyWatchState>({
+  events: dutyWatchEvents,
   initialState: initialDutyWatchState,
   evolve: evolveDutyWatch,
   decide: decideDutyWatch,
   scopeOf: (state) => (state.jurisdiction ? { jurisdiction: state.jurisdiction } : {}),
-};
+});

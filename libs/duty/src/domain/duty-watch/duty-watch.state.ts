@@ -1,3 +1,4 @@
+import { unknownCase } from '@app/event-sourcing/events';
 import type { DutyWatchEvent } from './duty-watch.events';
 
 export interface ShiftRecord {
@@ -23,9 +24,7 @@ export function evolveDutyWatch(state: DutyWatchState, event: DutyWatchEvent): D
       };
     case 'ShiftHandedOver':
       return { ...state, shifts: state.shifts.map((s) => (s.shiftId === event.data.fromShiftId ? { ...s, handedOver: true } : s)) };
-    default: {
-      const unknownEvent: never = event;
-      return unknownEvent;
-    }
+    default:
+      return unknownCase(event);
   }
 }

@@ -1,5 +1,5 @@
 import { rollCallEvents } from './roll-call.events';
-import type { Decider } from '@app/event-sourcing';
+import { defineDecider, unknownCase } from '@app/event-sourcing/events';
 import type { RollCallCommand } from './roll-call.commands';
 import type { RollCallEvent } from './roll-call.events';
 import { evolveRollCall, initialRollCallState, type RollCallState } from './roll-call.state';
@@ -43,10 +43,8 @@ export function decideRollCall(command: RollCallCommand, state: RollCallState): 
       return state.targets
         .filter((t) => t.status === 'pending')
         .map((t) => ({ type: 'RollCallMissed' as const, data: { rollCallId: state.rollCallId, jurisdiction: t.jurisdiction, dueAt: state.dueAt, recordedAt: at } }));
-    default: {
-      const unknownCommand: never = command;
-      return unknownCommand;
-    }
+    default:
+      return unknownCase(command);
   }
 }
 
@@ -54,10 +52,10 @@ export function decideRollCall(command: RollCallCommand, state: RollCallState): 
  * No `scopeOf`: a roll call is visible both to the calling level and to the called watches below it, so the
  * application checks visibility against the roll call's targets; the event metadata names the calling jurisdiction.
  */
-export const rollCallDecider: Decider<RollCallCommand, RollCallEvent, RollCallState> = {
-  upcasters: rollCallEvents.upcasters,
+export const rollCallDecider = defineDecider<RollCallCommand, RollCallEvent, RollCallState>({
+  events: rollCallEvents,
   initialState: initialRollCallState,
   evolve: evolveRollCall,
   decide: decideRollCall,
   notFound: () => new RollCallNotFoundError(),
-};
+});

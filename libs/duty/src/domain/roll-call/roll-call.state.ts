@@ -1,3 +1,4 @@
+import { unknownCase } from '@app/event-sourcing/events';
 import type { RollCallEvent } from './roll-call.events';
 import type { RollCallTargetStatus } from '../duty.types';
 
@@ -31,9 +32,7 @@ export function evolveRollCall(state: RollCallState, event: RollCallEvent): Roll
     case 'RollCallMissed':
       if (state.status === 'none') return state;
       return { ...state, targets: state.targets.map((t) => (t.jurisdiction === event.data.jurisdiction ? { ...t, status: 'missed', at: event.data.recordedAt } : t)) };
-    default: {
-      const unknownEvent: never = event;
-      return unknownEvent;
-    }
+    default:
+      return unknownCase(event);
   }
 }

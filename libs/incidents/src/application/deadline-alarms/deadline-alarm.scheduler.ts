@@ -4,8 +4,9 @@ import type { LiveDelta, LiveDeltaBus } from '@app/event-sourcing';
 import { LIVE_DELTA_BUS } from '@app/event-sourcing/projections';
 import { CLOCK, DEFAULT_TIME_ZONE, JURISDICTIONS, toZonedIso, type Clock, type JurisdictionRegistry } from '@app/shared';
 import { TickJob } from '@app/shared/nest';
-import { alarmOf, REPORT_LEVEL_LABELS, type Obligation } from '../../domain/reporting-deadlines';
-import { IncidentBoardRow } from '../../read-models/incident-board.entity';
+import { alarmOf, REPORT_LEVEL_LABELS, type Obligation } from '../../domain/incident/reporting-deadlines';
+import type { IncidentBoardRow } from '../../read-models/incident-board/incident-board.entity';
+import { IncidentBoardQueries } from '../../read-models/incident-board/incident-board.queries';
 
 export const DEADLINE_ALARM_OPTIONS = Symbol('DEADLINE_ALARM_OPTIONS');
 export interface DeadlineAlarmOptions {
@@ -20,24 +21,23 @@ export interface DeadlineAlarmOptions {
 @Injectable()
 export class DeadlineAlarmScheduler extends TickJob<LiveDelta> {
   private readonly announced = new Set<string>();
+  private readonly board: IncidentBoardQueries;
 
   constructor(
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     @Inject(LIVE_DELTA_BUS) private readonly bus: LiveDeltaBus,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
     @Inject(DEADLINE_ALARM_OPTIONS) options: DeadlineAlarmOptions,
   ) {
     super('DeadlineAlarms', 'deadline', options.tickMs);
+    // Built here rather than injected: a second scheduler (a restart) is constructed from the same few parts.
+    this.board = new IncidentBoardQueries(dataSource, jurisdictions);
   }
 
   /** One pass over open real incidents with pending obligations; collects the alarms it announced. */
   protected async run(announced: LiveDelta[]): Promise<void> {
-    const rows = await this.dataSource
-      .getRepository(IncidentBoardRow)
-      .createQueryBuilder('i')
-      .where(`i.status = 'open' and i.drill_id is null and i.deadlines @> '[{"status":"pending"}]'::jsonb`)
-      .getMany();
+    const rows = await this.board.withPendingDeadlines();
     const now = this.clock.now();
     const deltas = rows.flatMap((row) => this.alarmsOf(row, now));
     if (deltas.length > 0) this.bus.publish(deltas);

@@ -2,7 +2,7 @@ import { IsKnownJurisdiction } from '@app/shared/nest';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { GRADE_ORDER } from '../../domain/accident-grade';
+import { GRADE_ORDER } from '../../domain/incident/accident-grade';
 
 export class ListIncidentsRequest {
   @ApiPropertyOptional({ enum: ['open', 'closed'] }) @IsOptional() @IsIn(['open', 'closed'])

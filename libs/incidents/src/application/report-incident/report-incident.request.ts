@@ -2,7 +2,7 @@ import { IsKnownJurisdiction } from '@app/shared/nest';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { INCIDENT_CATEGORIES } from '../../domain/incident.types';
+import { INCIDENT_CATEGORIES } from '../../domain/incident/incident.types';
 import { IsInstant } from '@app/shared/nest';
 import { CasualtiesRequest, LocationRequest, ReporterRequest } from '../shared/incident-fields.request';
 

@@ -1,23 +1,17 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Param } from '@nestjs/common';
 import type { CommandContext } from '@app/event-sourcing';
-import { CommandCtx, Requires, uuidParam } from '@app/shared/nest';
-import { IncidentCommandRunner, type IncidentCommandResponse } from '../shared/incident-command-runner';
+import { CommandController, CommandCtx, CommandPost, uuidParam } from '@app/shared/nest';
+import type { IncidentCommandResponse } from '../incident-answer';
+import { SetResponseLevelHandler } from './set-response-level.handler';
 import { SetResponseLevelRequest } from './set-response-level.request';
 
-@ApiTags('incidents')
-@ApiHeader({ name: 'Idempotency-Key', required: false })
-@ApiHeader({ name: 'If-Match', required: false })
-@Controller('incidents/:id/response-level')
+@CommandController('incidents/:id/response-level', { tag: 'incidents', ifMatch: '客户端所见的事故版本号' })
 export class SetResponseLevelController {
-  constructor(private readonly runner: IncidentCommandRunner) {}
+  constructor(private readonly handler: SetResponseLevelHandler) {}
 
   /** Who decided and why are kept with the level (docs/domain.md rule 8); nothing escalates by itself. */
-  @Post()
-  @Requires('incident.respond')
-  @HttpCode(200)
-  @ApiOperation({ summary: '确定或调整响应级别（指挥长），记录决定人和理由' })
+  @CommandPost(undefined, { requires: 'incident.respond', status: 200, summary: '确定或调整响应级别（指挥长），记录决定人和理由' })
   set(@Param('id', uuidParam) id: string, @Body() body: SetResponseLevelRequest, @CommandCtx() context: CommandContext): Promise<IncidentCommandResponse> {
-    return this.runner.run(id, { type: 'SetResponseLevel', level: body.level, reason: body.reason, decidedBy: context.actorName ?? context.actorId, now: this.runner.now() }, context);
+    return this.handler.handle(id, body, context);
   }
 }

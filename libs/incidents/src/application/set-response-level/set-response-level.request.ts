@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { RESPONSE_LEVELS, type ResponseLevel } from '../../domain/incident.types';
+import { RESPONSE_LEVELS, type ResponseLevel } from '../../domain/incident/incident.types';
 
 export class SetResponseLevelRequest {
   @ApiProperty({ enum: RESPONSE_LEVELS, description: '响应级别（Ⅰ级最高）' })

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { toCsv } from './statistics.controller';
+import { toCsv } from './statistics-csv';
 
 const line = (label: string, directLossYuan = 0) => ({
   key: label, label, incidents: 1, deaths: 0, missing: 0, seriousInjuries: 0, minorInjuries: 0, injuries: 0, directLossYuan,

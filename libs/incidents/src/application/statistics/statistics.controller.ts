@@ -1,161 +1,25 @@
-import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { stringify } from 'csv-stringify/sync';
+import { Query, Res } from '@nestjs/common';
+import { ApiProduces } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { DataSource } from 'typeorm';
-import { CLOCK, DEFAULT_TIME_ZONE, JURISDICTIONS, toZonedIso, type Actor, type Clock, type JurisdictionRegistry } from '@app/shared';
-import { CurrentActor, Requires } from '@app/shared/nest';
-import { GRADE_LABELS, GRADE_ORDER, type AccidentGrade } from '../../domain/accident-grade';
-import { INCIDENT_CATEGORIES, type IncidentCategory } from '../../domain/incident.types';
-import { StatisticsRequest, type GroupBy } from './statistics.request';
+import type { Actor } from '@app/shared';
+import { CurrentActor, QueryController, QueryGet } from '@app/shared/nest';
+import { IncidentStatisticsQueries } from '../../read-models/incident-statistics/incident-statistics.queries';
+import { toCsv } from './statistics-csv';
+import { StatisticsRequest } from './statistics.request';
 
-/** docs/domain.md rule 26 (plan target): the share of 较大-and-above incidents stays at or under 2%. */
-export const MAJOR_OR_ABOVE_SHARE_TARGET = 0.02;
-
-export interface StatisticsLine {
-  key: string;
-  label: string;
-  incidents: number;
-  deaths: number;
-  missing: number;
-  seriousInjuries: number;
-  minorInjuries: number;
-  injuries: number;
-  directLossYuan: number;
-  grades: Record<AccidentGrade, number>;
-  majorOrAboveShare: number;
-}
-
-interface Aggregate {
-  key: string;
-  incidents: number;
-  deaths: number;
-  missing: number;
-  serious: number;
-  minor: number;
-  loss: string;
-  general: number;
-  major: number;
-  serious_grade: number;
-  especially_serious: number;
-}
-
-/**
- * The "four indicators" (事故起数、死亡人数、受伤人数、直接经济损失) per period, jurisdiction or category, from the
- * incident board's latest figures. Drill incidents never count. Periods are calendar periods in the jurisdiction's
- * zone, on the instant the incident occurred.
- */
-@ApiTags('statistics')
-@Controller('statistics')
+@QueryController('statistics', { tag: 'statistics' })
 export class StatisticsController {
-  constructor(
-    private readonly dataSource: DataSource,
-    @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly queries: IncidentStatisticsQueries) {}
 
-  @Get()
-  @Requires('statistics.read')
+  @QueryGet(undefined, { requires: 'statistics.read', summary: '事故统计：起数、死亡、受伤、直接经济损失，按时段、辖区或行业分组（不含演练），可导出 CSV' })
   @ApiProduces('application/json', 'text/csv')
-  @ApiOperation({ summary: '事故统计：起数、死亡、受伤、直接经济损失，按时段、辖区或行业分组（不含演练），可导出 CSV' })
   async statistics(@Query() query: StatisticsRequest, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply) {
-    const jurisdiction = query.jurisdiction ?? actor.jurisdiction;
-    const scope = this.jurisdictions.descendants(jurisdiction).filter((c) => actor.scope.includes(c));
-    const zone = this.jurisdictions.get(jurisdiction)?.timeZone ?? DEFAULT_TIME_ZONE;
-    const groupBy: GroupBy = query.groupBy ?? 'month';
-    const from = query.from ? new Date(query.from) : new Date(0);
-    const to = query.to ? new Date(query.to) : this.clock.now();
-    const lines = (await this.aggregate(keyOf(groupBy), scope, from, to, zone)).map((a) => this.line(a, groupBy));
-    const [total] = (await this.aggregate(keyOf('total'), scope, from, to, zone)).map((a) => this.line(a, 'total'));
-    const totals = total ?? this.line(emptyAggregate(), 'total');
+    const statistics = await this.queries.statistics(query, actor);
     if (query.format === 'csv') {
       reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="statistics.csv"');
       // A byte-order mark so spreadsheet programs read the Chinese headers as UTF-8.
-      return `\ufeff${toCsv([...lines, { ...totals, label: '合计' }])}`;
+      return `\ufeff${toCsv([...statistics.rows, { ...statistics.totals, label: '合计' }])}`;
     }
-    return {
-      jurisdiction,
-      from: toZonedIso(from, zone),
-      to: toZonedIso(to, zone),
-      timeZone: zone,
-      groupBy,
-      drillsExcluded: true,
-      rows: lines,
-      totals,
-      target: { majorOrAboveShareMax: MAJOR_OR_ABOVE_SHARE_TARGET, met: totals.majorOrAboveShare <= MAJOR_OR_ABOVE_SHARE_TARGET },
-    };
+    return statistics;
   }
-
-  private aggregate(key: string, scope: readonly string[], from: Date, to: Date, zone: string): Promise<Aggregate[]> {
-    return this.dataSource.query(
-      `select ${key} as key,
-              count(*)::int as incidents,
-              coalesce(sum((casualties->>'deaths')::int), 0)::int as deaths,
-              coalesce(sum((casualties->>'missing')::int), 0)::int as missing,
-              coalesce(sum((casualties->>'seriousInjuries')::int), 0)::int as serious,
-              coalesce(sum((casualties->>'minorInjuries')::int), 0)::int as minor,
-              coalesce(sum(coalesce(direct_loss_yuan, 0)), 0)::text as loss,
-              (count(*) filter (where grade = 'general'))::int as general,
-              (count(*) filter (where grade = 'major'))::int as major,
-              (count(*) filter (where grade = 'serious'))::int as serious_grade,
-              (count(*) filter (where grade = 'especially_serious'))::int as especially_serious
-         from incident_board
-        where drill_id is null and jurisdiction = any($1) and occurred_at >= $2 and occurred_at < $3
-        group by 1 order by 1`,
-      [scope, from, to, zone],
-    );
-  }
-
-  private line(a: Aggregate, groupBy: GroupBy): StatisticsLine {
-    const grades = { general: a.general, major: a.major, serious: a.serious_grade, especially_serious: a.especially_serious };
-    const majorOrAbove = a.major + a.serious_grade + a.especially_serious;
-    return {
-      key: a.key,
-      label: labelOf(a.key, groupBy, this.jurisdictions),
-      incidents: a.incidents,
-      deaths: a.deaths,
-      missing: a.missing,
-      seriousInjuries: a.serious,
-      minorInjuries: a.minor,
-      injuries: a.serious + a.minor,
-      directLossYuan: Number(a.loss),
-      grades,
-      majorOrAboveShare: a.incidents === 0 ? 0 : Math.round((majorOrAbove / a.incidents) * 10_000) / 10_000,
-    };
-  }
-}
-
-/** SQL for the group key; `$4` is the zone, so months and days are the jurisdiction's calendar. */
-function keyOf(groupBy: GroupBy): string {
-  switch (groupBy) {
-    case 'day':
-      return `to_char(occurred_at at time zone $4::text, 'YYYY-MM-DD')`;
-    case 'month':
-      return `to_char(occurred_at at time zone $4::text, 'YYYY-MM')`;
-    case 'year':
-      return `to_char(occurred_at at time zone $4::text, 'YYYY')`;
-    case 'jurisdiction':
-      return `jurisdiction || left($4::text, 0)`;
-    case 'category':
-      return `category || left($4::text, 0)`;
-    case 'total':
-      return `'total' || left($4::text, 0)`;
-  }
-}
-
-function labelOf(key: string, groupBy: GroupBy, jurisdictions: JurisdictionRegistry): string {
-  if (groupBy === 'jurisdiction') return jurisdictions.get(key)?.name ?? key;
-  if (groupBy === 'category') return INCIDENT_CATEGORIES[key as IncidentCategory] ?? key;
-  if (groupBy === 'total') return '合计';
-  return key;
-}
-
-const emptyAggregate = (): Aggregate => ({ key: 'total', incidents: 0, deaths: 0, missing: 0, serious: 0, minor: 0, loss: '0', general: 0, major: 0, serious_grade: 0, especially_serious: 0 });
-
-export function toCsv(lines: readonly StatisticsLine[]): string {
-  const header = ['分组', '事故起数', '死亡人数', '失踪人数', '重伤人数', '轻伤人数', '受伤人数', '直接经济损失（元）', ...GRADE_ORDER.map((g) => GRADE_LABELS[g]), '较大及以上占比'];
-  const rows = lines.map((l) => [l.label, l.incidents, l.deaths, l.missing, l.seriousInjuries, l.minorInjuries, l.injuries, l.directLossYuan, ...GRADE_ORDER.map((g) => l.grades[g]), l.majorOrAboveShare]);
-  // A cell that starts with = + - @ (or their full-width forms) is a formula to a spreadsheet program; such text
-  // cells get a leading ' so an opened export never computes or fetches anything (negative numbers stay numbers).
-  return stringify([header, ...rows], { escape_formulas: true });
 }

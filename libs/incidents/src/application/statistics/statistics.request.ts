@@ -2,9 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { IsKnownJurisdiction } from '@app/shared/nest';
 import { IsInstant } from '@app/shared/nest';
-
-export const GROUP_BY = ['month', 'day', 'year', 'jurisdiction', 'category', 'total'] as const;
-export type GroupBy = (typeof GROUP_BY)[number];
+import { GROUP_BY, type GroupBy } from '../../read-models/incident-statistics/incident-statistics.queries';
 
 export class StatisticsRequest {
   @ApiPropertyOptional({ example: '2026-01-01T00:00:00+08:00', description: '起（含），按事故发生时间' }) @IsOptional() @IsInstant() from?: string;

@@ -1,5 +1,5 @@
 import { teamEvents } from './team.events';
-import type { Decider } from '@app/event-sourcing';
+import { defineDecider, unknownCase } from '@app/event-sourcing/events';
 import { canMove } from './team-lifecycle';
 import type { TeamCommand } from './team.commands';
 import { IllegalTeamStatusError, TeamAlreadyRegisteredError, TeamNotAvailableError, TeamNotFoundError } from './team.errors';
@@ -40,18 +40,16 @@ export function decideTeam(command: TeamCommand, state: TeamState): TeamEvent[] 
       // Idempotent: a team already released (recalled, or by a redelivered DrillEnded) or in another drill is left alone.
       if (state.status !== 'in_drill' || state.drillId !== command.drillId) return [];
       return [{ type: 'TeamReleasedFromDrill', data: { teamId: state.teamId, drillId: command.drillId, reason: command.reason, at } }];
-    default: {
-      const unknownCommand: never = command;
-      return unknownCommand;
-    }
+    default:
+      return unknownCase(command);
   }
 }
 
-export const teamDecider: Decider<TeamCommand, TeamEvent, TeamState> = {
-  upcasters: teamEvents.upcasters,
+export const teamDecider = defineDecider<TeamCommand, TeamEvent, TeamState>({
+  events: teamEvents,
   initialState: initialTeamState,
   evolve: evolveTeam,
   decide: decideTeam,
   notFound: () => new TeamNotFoundError(),
   scopeOf: (state) => (state.status === 'none' ? {} : { jurisdiction: state.jurisdiction }),
-};
+});

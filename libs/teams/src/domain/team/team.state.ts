@@ -1,3 +1,4 @@
+import { unknownCase } from '@app/event-sourcing/events';
 import type { TeamEvent, TeamProfile } from './team.events';
 import type { GeoPoint, TeamStatus } from './team.types';
 
@@ -30,9 +31,7 @@ export function evolveTeam(state: TeamState, event: TeamEvent): TeamState {
       return state.status === 'none' ? state : { ...state, status: 'in_drill', drillId: event.data.drillId };
     case 'TeamReleasedFromDrill':
       return state.status === 'none' ? state : { ...state, status: 'available', drillId: null };
-    default: {
-      const unknownEvent: never = event;
-      return unknownEvent;
-    }
+    default:
+      return unknownCase(event);
   }
 }

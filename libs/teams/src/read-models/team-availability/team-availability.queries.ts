@@ -34,6 +34,16 @@ export class TeamAvailabilityQueries {
     return (await qb.getMany()).map((row) => toTeamView(row, this.jurisdictions));
   }
 
+  /**
+   * The teams with these ids, wherever they are based: for teams another read already linked to something the actor
+   * may see (e.g. the teams assigned to a visible incident), never for a search.
+   */
+  async byIds(ids: readonly string[]): Promise<TeamView[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.dataSource.getRepository(TeamAvailabilityRow).findBy({ id: In([...ids]) });
+    return rows.map((row) => toTeamView(row, this.jurisdictions));
+  }
+
   async get(id: string, scope: readonly string[]): Promise<TeamView> {
     const row = await this.dataSource.getRepository(TeamAvailabilityRow).findOneBy({ id, jurisdiction: In([...scope]) });
     if (!row) throw new TeamNotFoundError();

@@ -1,0 +1,173 @@
+import { DeadlineCountdown, levelName } from '../../components';
+import { useI18n, type MessageKey } from '../../i18n';
+import { formatTime } from '../../time';
+import { post } from '../../api';
+import type { Casualties, IncidentView, StoredEventView, TimelineEntryView } from '@app/incidents/contract';
+import { ReportUpForm } from './forms';
+import { COUNTS, Panel, casualtyText, label, type Act } from './shared';
+
+/** What was reported and when: the facts of the first report and every follow-up as they stand now. */
+export function BasicPanel({ incident }: { incident: IncidentView }) {
+  const { t } = useI18n();
+  return (
+    <Panel title={t('detail.basic')}>
+      <dl className="facts">
+        <dt>{t('detail.occurredAt')}</dt>
+        <dd>{formatTime(incident.occurredAt, true)}</dd>
+        <dt>{t('detail.reportedAt')}</dt>
+        <dd>{formatTime(incident.reportedAt, true)}</dd>
+        <dt>{t('detail.location')}</dt>
+        <dd>
+          {incident.location.address}（{incident.location.lat}, {incident.location.lng}）
+        </dd>
+        {incident.enterprise && (
+          <>
+            <dt>{t('detail.enterprise')}</dt>
+            <dd>{incident.enterprise}</dd>
+          </>
+        )}
+        <dt>{t('detail.reporter')}</dt>
+        <dd>
+          {incident.reporter.name}（{incident.reporter.organization}，{incident.reporter.phone}）
+        </dd>
+        <dt>{t('detail.casualties')}</dt>
+        <dd data-testid="casualties">{casualtyText(incident.casualties, t)}</dd>
+        <dt>{t('detail.loss')}</dt>
+        <dd>{incident.directLossYuan == null ? '—' : `${incident.directLossYuan.toLocaleString('zh-CN')} 元`}</dd>
+        <dt>{t('detail.description')}</dt>
+        <dd className="pre">{incident.description}</dd>
+        {incident.measures && (
+          <>
+            <dt>{t('detail.measures')}</dt>
+            <dd className="pre">{incident.measures}</dd>
+          </>
+        )}
+        {incident.summary && (
+          <>
+            <dt>{t('detail.summary')}</dt>
+            <dd className="pre">{incident.summary}</dd>
+          </>
+        )}
+      </dl>
+    </Panel>
+  );
+}
+
+/** The reporting deadlines to each level above, the reports already passed up, and the form to pass one up. */
+export function ReportsPanel({
+  incident,
+  events,
+  now,
+  open,
+  mayReport,
+  busy,
+  act,
+}: {
+  incident: IncidentView;
+  events: StoredEventView[];
+  now: number;
+  open: boolean;
+  mayReport: boolean;
+  busy: boolean;
+  act: Act;
+}) {
+  const { t } = useI18n();
+  return (
+    <Panel title={t('detail.reports')}>
+      <ul className="list deadlines">
+        {incident.deadlines.map((d) => (
+          <li key={d.id} data-testid="deadline" data-status={d.status}>
+            <span>{levelName(t, d.level)}</span>{' '}
+            {d.reportedAt ? (
+              <span className={d.status === 'late' ? 'warn-text' : 'ok-text'}>
+                ✓ {label(t, `deadline.${d.status}`, d.status)} {formatTime(d.reportedAt, true)} {d.reportedBy ?? ''}
+              </span>
+            ) : open ? (
+              <DeadlineCountdown deadline={d} now={now} />
+            ) : (
+              <span className="muted">{label(t, `deadline.${d.status}`, d.status)}</span>
+            )}
+            <span className="muted small"> · {formatTime(d.dueAt)}</span>
+          </li>
+        ))}
+      </ul>
+      <ul className="list">
+        {events
+          .filter((e) => e.type === 'ReportPassedUp')
+          .map((e) => (
+            <li key={e.id} data-testid="report-record">
+              {formatTime((e.data.reportedAt as string | undefined) ?? e.recordedAt, true)} →{' '}
+              {levelName(t, String(e.data.toLevel))}（{String(e.data.channel)}）
+              {(e.data.reportedBy as string | undefined) ?? ''}
+            </li>
+          ))}
+        {!events.some((e) => e.type === 'ReportPassedUp') && <li className="muted">{t('detail.noReports')}</li>}
+      </ul>
+      {mayReport && open && (
+        <ReportUpForm
+          busy={busy}
+          onSubmit={(toLevel, channel) =>
+            void act(t('detail.reportUp'), () => post(`/incidents/${incident.id}/reports`, { toLevel, channel }))
+          }
+        />
+      )}
+    </Panel>
+  );
+}
+
+export function TimelinePanel({ timeline }: { timeline: TimelineEntryView[] | undefined }) {
+  const { t } = useI18n();
+  return (
+    <Panel title={t('detail.timeline')}>
+      <ol className="timeline">
+        {(timeline ?? []).map((e) => (
+          <li key={`${e.revision}:${e.position}:${e.type}`} data-testid="timeline-entry" data-type={e.type}>
+            <time dateTime={e.at}>{formatTime(e.at, true)}</time> <span>{e.summary}</span>{' '}
+            <span className="muted small">{e.actor}</span>
+          </li>
+        ))}
+      </ol>
+    </Panel>
+  );
+}
+
+/** The casualty figures of the first report and of each follow-up, one row each. */
+export function CasualtyHistoryPanel({ events }: { events: StoredEventView[] }) {
+  const { t } = useI18n();
+  return (
+    <Panel title={t('detail.casualtyHistory')}>
+      <table className="grid compact" data-testid="casualty-history">
+        <thead>
+          <tr>
+            <th scope="col">{t('time')}</th>
+            {COUNTS.map((c) => (
+              <th scope="col" key={c}>
+                {t(`f.${c}` as MessageKey)}
+              </th>
+            ))}
+            <th scope="col">{t('f.directLossYuan')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {events
+            .filter((e) => (e.type === 'IncidentReported' || e.type === 'SituationUpdated') && e.data.casualties)
+            .map((e) => {
+              const c = e.data.casualties as Casualties;
+              return (
+                <tr key={e.id} data-testid="casualty-row">
+                  <td>
+                    {formatTime((e.metadata.occurredAt as string | undefined) ?? e.recordedAt, true)}{' '}
+                    {e.type === 'IncidentReported' ? '初报' : '续报'}
+                  </td>
+                  {COUNTS.map((k) => (
+                    <td key={k}>{c[k]}</td>
+                  ))}
+                  <td>{e.data.directLossYuan == null ? '—' : Number(e.data.directLossYuan).toLocaleString('zh-CN')}</td>
+                </tr>
+              );
+            })}
+        </tbody>
+      </table>
+    </Panel>
+  );
+}

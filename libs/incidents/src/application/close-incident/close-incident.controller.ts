@@ -1,0 +1,16 @@
+import { Body, Param } from '@nestjs/common';
+import type { CommandContext } from '@app/event-sourcing';
+import { CommandController, CommandCtx, CommandPost, uuidParam } from '@app/shared/nest';
+import type { IncidentCommandResponse } from '../incident-answer';
+import { CloseIncidentHandler } from './close-incident.handler';
+import { CloseIncidentRequest } from './close-incident.request';
+
+@CommandController('incidents/:id', { tag: 'incidents', ifMatch: '客户端所见的事故版本号；已变化时返回 409' })
+export class CloseIncidentController {
+  constructor(private readonly handler: CloseIncidentHandler) {}
+
+  @CommandPost('close', { requires: 'incident.close', status: 200, summary: '结案（终报）' })
+  close(@Param('id', uuidParam) id: string, @Body() body: CloseIncidentRequest, @CommandCtx() context: CommandContext): Promise<IncidentCommandResponse> {
+    return this.handler.handle(id, body, context);
+  }
+}

@@ -1,0 +1,59 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { CommandExecutor, idempotentAggregateId, type CommandContext } from '@app/event-sourcing';
+import { DRILL_PARTICIPATION, drillActorOf, NO_DRILLS, OutsideJurisdictionError, type DrillParticipation } from '@app/shared';
+import type { IncidentCategory } from '../../domain/incident/incident.types';
+import { GradingPolicies } from '../grading-policies';
+import { IncidentAnswer, type IncidentCommandResponse } from '../incident-answer';
+import { incidentAggregate } from '../incident.aggregate';
+import type { ReportIncidentRequest } from './report-incident.request';
+
+/** 接报: only inside the reporter's jurisdictions; a retried request (same Idempotency-Key) names the same incident. */
+@Injectable()
+export class ReportIncidentHandler {
+  constructor(
+    private readonly executor: CommandExecutor,
+    private readonly policies: GradingPolicies,
+    private readonly answer: IncidentAnswer,
+    @Optional() @Inject(DRILL_PARTICIPATION) private readonly drills: DrillParticipation = NO_DRILLS,
+  ) {}
+
+  async handle(request: ReportIncidentRequest, context: CommandContext): Promise<IncidentCommandResponse> {
+    if (context.visibleJurisdictions && !context.visibleJurisdictions.includes(request.jurisdiction)) {
+      throw new OutsideJurisdictionError(request.jurisdiction);
+    }
+    // A drill flag takes an incident off the real board, statistics and alarms: only a running drill the reporter
+    // takes part in, covering the incident's jurisdiction, may be named (else 瞒报 would take one field).
+    if (request.drillId !== undefined) {
+      await this.drills.assertMayWrite({ drillId: request.drillId, jurisdiction: request.jurisdiction, actor: drillActorOf(context) });
+    }
+    // A retried keyed request must land on the same incident, so its id derives from the key.
+    const incidentId = context.idempotencyKey
+      ? idempotentAggregateId('incident', context.actorId, context.idempotencyKey)
+      : randomUUID();
+    const executed = await this.executor.execute(
+      incidentAggregate,
+      incidentId,
+      {
+        type: 'ReportIncident',
+        incidentId,
+        title: request.title,
+        category: request.category as IncidentCategory,
+        occurredAt: new Date(request.occurredAt),
+        location: { ...request.location },
+        jurisdiction: request.jurisdiction,
+        enterprise: request.enterprise,
+        reporter: { ...request.reporter },
+        casualties: { ...request.casualties },
+        directLossYuan: request.directLossYuan,
+        description: request.description,
+        drillId: request.drillId,
+        takenBy: context.actorName ?? context.actorId,
+        now: this.executor.now(),
+        policy: this.policies.of(request.jurisdiction),
+      },
+      { ...context, jurisdiction: request.jurisdiction, ...(request.drillId ? { drillId: request.drillId } : {}) },
+    );
+    return this.answer.of(executed);
+  }
+}

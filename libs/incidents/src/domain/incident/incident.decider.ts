@@ -1,0 +1,50 @@
+import { incidentEvents } from './incident.events';
+import { defineDecider, unknownCase } from '@app/event-sourcing/events';
+import { decideActivatePlan, decideCompleteTask } from './activate-plan.decide';
+import { decideAssignTeam, decideRecordAssignedTeamStatus, decideRecordDrillAllocation } from './assign-team.decide';
+import { decideCloseIncident } from './close-incident.decide';
+import { decideSetResponseLevel } from './set-response-level.decide';
+import type { IncidentCommand } from './incident.commands';
+import type { IncidentEvent } from './incident.events';
+import { IncidentNotFoundError } from './incident.errors';
+import { evolveIncident, initialIncidentState, type IncidentState } from './incident.state';
+import { decideReportIncident } from './report-incident.decide';
+import { decideUpdateSituation } from './update-situation.decide';
+
+export function decideIncident(command: IncidentCommand, state: IncidentState): IncidentEvent[] {
+  switch (command.type) {
+    case 'ReportIncident':
+      return decideReportIncident(command, state);
+    case 'UpdateSituation':
+      return decideUpdateSituation(command, state);
+    case 'CloseIncident':
+      return decideCloseIncident(command, state);
+    case 'AssignTeam':
+      return decideAssignTeam(command, state);
+    case 'RecordAssignedTeamStatus':
+      return decideRecordAssignedTeamStatus(command, state);
+    case 'SetResponseLevel':
+      return decideSetResponseLevel(command, state);
+    case 'PassReportUp':
+      // Reports are facts of the duty log: accepted for closed incidents too (a final or supplementary report).
+      if (state.status === 'none') throw new IncidentNotFoundError();
+      return [{ type: 'ReportPassedUp', data: { incidentId: state.incidentId, toLevel: command.toLevel, channel: command.channel, reportedBy: command.reportedBy, reportedAt: command.now.toISOString() } }];
+    case 'ActivatePlan':
+      return decideActivatePlan(command, state);
+    case 'CompleteChecklistTask':
+      return decideCompleteTask(command, state);
+    case 'RecordDrillAllocation':
+      return decideRecordDrillAllocation(command, state);
+    default:
+      return unknownCase(command);
+  }
+}
+
+export const incidentDecider = defineDecider<IncidentCommand, IncidentEvent, IncidentState>({
+  events: incidentEvents,
+  initialState: initialIncidentState,
+  evolve: evolveIncident,
+  decide: decideIncident,
+  notFound: () => new IncidentNotFoundError(),
+  scopeOf: (state) => (state.status === 'none' ? {} : { jurisdiction: state.jurisdiction, ...(state.drillId ? { drillId: state.drillId } : {}) }),
+});

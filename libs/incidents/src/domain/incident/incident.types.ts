@@ -1,0 +1,49 @@
+import type { IncidentCategory, ResponseLevel } from '../../contract';
+
+// The values the outside world sees are defined once, in the context's contract.
+export type { IncidentCategory, IncidentStatus, ResponseLevel } from '../../contract';
+
+/** Value types shared by the incident's commands, events and state. */
+export interface Casualties {
+  deaths: number;
+  missing: number;
+  seriousInjuries: number;
+  minorInjuries: number;
+  trapped: number;
+}
+
+export interface IncidentLocation {
+  address: string;
+  lat: number;
+  lng: number;
+}
+
+export interface Reporter {
+  name: string;
+  phone: string;
+  organization: string;
+}
+
+/** Work-safety incident categories (行业类别) used for plans and the statistics of docs/domain.md rule 26. */
+export const INCIDENT_CATEGORIES = {
+  hazardous_chemicals: '危险化学品',
+  mining: '矿山',
+  fire: '火灾',
+  road_traffic: '道路交通',
+  construction: '建筑施工',
+  industry_trade: '工贸',
+  special_equipment: '特种设备',
+  gas: '燃气',
+  flood_geological: '自然灾害次生事故',
+  other: '其他',
+} as const satisfies Readonly<Record<IncidentCategory, string>>;
+
+
+
+/** 响应级别 I (highest) … IV: decided by a commander, never copied from the grade (GB/T 29639-2020). */
+export const RESPONSE_LEVELS = ['I', 'II', 'III', 'IV'] as const satisfies readonly ResponseLevel[];
+export const RESPONSE_LEVEL_LABELS: Readonly<Record<ResponseLevel, string>> = { I: 'Ⅰ级响应', II: 'Ⅱ级响应', III: 'Ⅲ级响应', IV: 'Ⅳ级响应' };
+
+export function incidentStream(incidentId: string): string {
+  return `incident-${incidentId}`;
+}

@@ -1,0 +1,229 @@
+import type { EntityManager } from 'typeorm';
+import { formatPosition } from '@app/event-store';
+import { EventRegistry, type LiveDelta, type Recorded } from '@app/event-sourcing';
+import { RowBatch, type Projection } from '@app/event-sourcing/projections';
+import type { JurisdictionRegistry } from '@app/shared';
+import { incidentEvents, type IncidentEvent } from '../../domain/incident/incident.events';
+import type { IncidentCategory } from '../../domain/incident/incident.types';
+import { applyDeadlineFact, DEADLINE_PROFILES, NATIONAL_PROFILE, type DeadlineFact, type DeadlineProfile, type Obligation } from '../../domain/incident/reporting-deadlines';
+import { IncidentBoardRow, type ActivePlanView, type AllocationView, type AssignedTeamView, type ChecklistTaskView } from './incident-board.entity';
+import { toIncidentView } from './incident.views';
+
+/** The incident board: one row per incident, updated by every incident event. */
+export class IncidentBoardProjection implements Projection {
+  readonly name = 'incident-board';
+  // Warehouse events too: the board shows each incident's allocations (a read-model join; the warehouse owns them).
+  readonly filter = { kind: 'category', categories: ['incident', 'warehouse'] } as const;
+  readonly events = boardEvents;
+
+  constructor(private readonly jurisdictions: JurisdictionRegistry) {}
+
+  async apply(events: readonly Recorded<BoardEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
+    const batch = await new RowBatch<IncidentBoardRow, string>(manager, IncidentBoardRow, 'id')
+      .preload(events.map(boardIncidentIdOf));
+    for (const recorded of events) {
+      const id = boardIncidentIdOf(recorded);
+      if (id === undefined) continue; // warehouse events that concern no incident
+      const next = applyBoardEvent(await batch.current(id), recorded, this.profileOf);
+      if (!next) continue;
+      batch.set(id, next, formatPosition(recorded.position));
+    }
+    const rows = batch.rows();
+    if (rows.length > 0) {
+      await batch.write();
+      await writeCompliance(manager, rows);
+    }
+    return batch.entries().map(({ row, note: position }) => ({
+      name: 'incident.changed' as const,
+      position,
+      scope: { jurisdiction: row.jurisdiction, incidentId: row.id, ...(row.drillId ? { drillId: row.drillId } : {}) },
+      data: toIncidentView(row, this.jurisdictions),
+    }));
+  }
+
+  private readonly profileOf = deadlineProfileLookup(this.jurisdictions);
+
+  async reset(manager: EntityManager): Promise<void> {
+    await manager.query('truncate incident_board, deadline_compliance');
+  }
+}
+
+/** Which incident's board row a recorded event (incident or warehouse allocation event) changes, if any. */
+export function boardIncidentIdOf(recorded: { data: unknown }): string | undefined {
+  const id = (recorded.data as { incidentId?: unknown } | null)?.incidentId;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/** The reporting-deadline profile of each jurisdiction (docs/domain.md rule 4), as the board applies it. */
+export function deadlineProfileLookup(jurisdictions: JurisdictionRegistry): (jurisdiction: string) => DeadlineProfile {
+  return (jurisdiction) => DEADLINE_PROFILES[jurisdictions.get(jurisdiction)?.deadlineProfile ?? 'national'] ?? NATIONAL_PROFILE;
+}
+
+/**
+ * The board row after one recorded event: an incident event, or a warehouse allocation event of the incident. Pure —
+ * `row` (the row before, or null) is left as it was and a new row is returned (null: the event changes no row). The
+ * board projection and replay (`GET /incidents/{id}/state?at=`, `replay.event`) both fold events through it, so a
+ * replayed state is exactly what the board showed.
+ */
+export function applyBoardEvent(
+  row: IncidentBoardRow | null,
+  event: Recorded<BoardEvent>,
+  profileOf: (jurisdiction: string) => DeadlineProfile,
+): IncidentBoardRow | null {
+  const before = row ? Object.assign(new IncidentBoardRow(), row) : null;
+  // Read the deadline fact before the row changes: a casualty change compares with the figures before it.
+  const fact = isAllocationEvent(event) ? undefined : deadlineFactOf(event, row);
+  const next = isAllocationEvent(event) ? applyAllocation(before, event) : applyToRow(before, event);
+  if (next && fact) next.deadlines = applyDeadlineFact(next.deadlines as Obligation[], fact, profileOf(next.jurisdiction));
+  return next;
+}
+
+/** The compliance rows of these incidents, replaced by their obligations as they now stand (same transaction). */
+async function writeCompliance(manager: EntityManager, rows: readonly IncidentBoardRow[]): Promise<void> {
+  await manager.query('delete from deadline_compliance where incident_id = any($1::uuid[])', [rows.map((r) => r.id)]);
+  const lines = rows.flatMap((row) => (row.deadlines as Obligation[]).map((o) => [
+    row.id, o.id, row.title, row.category, row.jurisdiction, row.drillId, row.status, o.kind, o.level, o.reason, o.dueAt, o.status, o.reportedAt, o.reportedBy,
+  ]));
+  const columns = ['incident_id', 'obligation_id', 'title', 'category', 'jurisdiction', 'drill_id', 'incident_status', 'kind', 'level', 'reason', 'due_at', 'status', 'reported_at', 'reported_by'];
+  // PostgreSQL takes at most 65,535 parameters per statement: a replayed batch may hold thousands of obligations.
+  for (let start = 0; start < lines.length; start += 1000) {
+    const chunk = lines.slice(start, start + 1000);
+    const values = chunk.map((line, i) => `(${line.map((_, j) => `$${i * columns.length + j + 1}`).join(', ')})`).join(', ');
+    await manager.query(`insert into deadline_compliance (${columns.join(', ')}) values ${values}`, chunk.flat());
+  }
+}
+
+/** The reporting facts (docs/domain.md rules 3–5) an incident event states, if any. */
+function deadlineFactOf(event: IncidentEvent, row: IncidentBoardRow | null): DeadlineFact | undefined {
+  switch (event.type) {
+    case 'IncidentReported':
+      return { type: 'reported', occurredAt: event.data.occurredAt, grade: event.data.grade };
+    case 'AccidentGradeChanged':
+      return event.data.rose ? { type: 'gradeRose', to: event.data.to, at: event.data.changedAt } : undefined;
+    case 'SituationUpdated': {
+      if (!row) return undefined;
+      const before = row.casualties as unknown as Record<string, number>;
+      const after = event.data.casualties as unknown as Record<string, number>;
+      const changed = Object.keys(after).some((k) => after[k] !== before[k]);
+      return changed ? { type: 'casualtiesChanged', at: event.data.updatedAt, occurredAt: row.occurredAt.toISOString(), category: row.category as IncidentCategory } : undefined;
+    }
+    case 'ReportPassedUp':
+      return { type: 'passedUp', level: event.data.toLevel, at: event.data.reportedAt, by: event.data.reportedBy };
+    default:
+      return undefined;
+  }
+}
+
+/** The two warehouse events the board reads (their shape is the warehouse context's public event contract). */
+type AllocationEvent =
+  | { type: 'StockAllocated'; data: { warehouseId: string; allocationId: string; incidentId: string; items: { materialCode: string; quantity: number }[]; allocatedAt: string } }
+  | { type: 'AllocationStatusChanged'; data: { allocationId: string; incidentId: string; status: string; at: string } };
+
+/**
+ * Declared here rather than taken from the warehouses context, which depends on this one; a new version of these two
+ * events must be declared here as well (docs/adr/0010).
+ */
+const allocationEvents = EventRegistry.of<AllocationEvent>({ StockAllocated: {}, AllocationStatusChanged: {} });
+
+type BoardEvent = IncidentEvent | AllocationEvent;
+
+/** The events the board applies (and replay folds through it): every incident event and the two allocation events. */
+export const boardEvents = EventRegistry.union(incidentEvents, allocationEvents);
+
+const isAllocationEvent = (event: Recorded<BoardEvent>): event is Recorded<AllocationEvent> => event.type === 'StockAllocated' || event.type === 'AllocationStatusChanged';
+
+/** Allocations change the board row but not the incident's revision (If-Match stays the incident's own). */
+function applyAllocation(row: IncidentBoardRow | null, event: Recorded<AllocationEvent>): IncidentBoardRow | null {
+  if (!row) return null;
+  const allocations = row.allocations as AllocationView[];
+  const position = formatPosition(event.position);
+  if (event.type === 'StockAllocated') {
+    const d = event.data;
+    const entry: AllocationView = { allocationId: d.allocationId, warehouseId: d.warehouseId, items: d.items, status: 'reserved', allocatedAt: d.allocatedAt, updatedAt: d.allocatedAt };
+    return Object.assign(row, { allocations: [...allocations.filter((a) => a.allocationId !== d.allocationId), entry], position });
+  }
+  const d = event.data;
+  return Object.assign(row, { allocations: allocations.map((a) => (a.allocationId === d.allocationId ? { ...a, status: d.status, updatedAt: d.at } : a)), position });
+}
+
+function applyToRow(row: IncidentBoardRow | null, event: Recorded<IncidentEvent>): IncidentBoardRow | null {
+  const common = { revision: Number(event.revision), position: formatPosition(event.position) };
+  if (event.type === 'IncidentReported') {
+    const d = event.data;
+    return Object.assign(new IncidentBoardRow(), {
+      id: d.incidentId, title: d.title, category: d.category, status: 'open', grade: d.grade, responseLevel: null,
+      jurisdiction: d.jurisdiction, enterprise: d.enterprise, occurredAt: new Date(d.occurredAt),
+      reportedAt: new Date(d.receivedAt), updatedAt: new Date(d.receivedAt), closedAt: null, location: d.location,
+      reporter: d.reporter, casualties: d.casualties, directLossYuan: d.directLossYuan, description: d.description,
+      measures: null, summary: null, drillId: d.drillId, deadlines: [], assignedTeams: [], allocations: [], tasks: [], activePlans: [],
+      ...common,
+    });
+  }
+  // An update for an incident whose report this read model never saw would be a bug upstream; skip, don't crash.
+  if (!row) return null;
+  switch (event.type) {
+    case 'SituationUpdated':
+      return Object.assign(row, {
+        casualties: event.data.casualties,
+        directLossYuan: event.data.directLossYuan,
+        measures: event.data.measures ?? row.measures,
+        description: event.data.description ?? row.description,
+        updatedAt: new Date(event.data.updatedAt),
+        ...common,
+      });
+    case 'AccidentGradeChanged':
+      return Object.assign(row, { grade: event.data.to, updatedAt: new Date(event.data.changedAt), ...common });
+    case 'IncidentClosed':
+      return Object.assign(row, { status: 'closed', summary: event.data.summary, closedAt: new Date(event.data.closedAt), updatedAt: new Date(event.data.closedAt), ...common });
+    case 'ResponseLevelSet':
+      return Object.assign(row, { responseLevel: event.data.level, updatedAt: new Date(event.data.decidedAt), ...common });
+    case 'TeamAssigned': {
+      const d = event.data;
+      const others = (row.assignedTeams as AssignedTeamView[]).filter((t) => t.teamId !== d.teamId);
+      const team: AssignedTeamView = { teamId: d.teamId, name: d.teamName, task: d.task, status: 'dispatched', dispatchedAt: d.dispatchedAt, arrivedAt: null, releasedAt: null, ...(d.simulated ? { simulated: true } : {}) };
+      return Object.assign(row, { assignedTeams: [...others, team], updatedAt: new Date(d.dispatchedAt), ...common });
+    }
+    case 'AssignedTeamStatusChanged': {
+      const d = event.data;
+      const teams = (row.assignedTeams as AssignedTeamView[]).map((t) =>
+        t.teamId !== d.teamId
+          ? t
+          : { ...t, status: d.status, arrivedAt: d.status === 'on_scene' ? (t.arrivedAt ?? d.at) : t.arrivedAt, releasedAt: d.status === 'returning' ? d.at : t.releasedAt },
+      );
+      return Object.assign(row, { assignedTeams: teams, updatedAt: new Date(d.at), ...common });
+    }
+    case 'PlanActivated': {
+      const d = event.data;
+      const plan: ActivePlanView = {
+        planId: d.plan.planId, version: d.plan.version, title: d.plan.title, level: d.level, activatedBy: d.activatedBy, activatedAt: d.activatedAt,
+        requirements: { teams: [...d.plan.requirements.teams], materials: [...d.plan.requirements.materials] },
+      };
+      const others = (row.activePlans as ActivePlanView[]).filter((p) => p.planId !== d.plan.planId);
+      return Object.assign(row, { activePlans: [...others, plan], updatedAt: new Date(d.activatedAt), ...common });
+    }
+    case 'ChecklistTasksAdded': {
+      const d = event.data;
+      const existing = row.tasks as ChecklistTaskView[];
+      const known = new Set(existing.map((t) => t.taskId));
+      const added: ChecklistTaskView[] = d.tasks
+        .filter((t) => !known.has(t.taskId))
+        .map((t) => ({ ...t, status: 'open', addedAt: d.addedAt, completedAt: null, completedBy: null, note: null }));
+      return Object.assign(row, { tasks: [...existing, ...added], updatedAt: new Date(d.addedAt), ...common });
+    }
+    case 'DrillAllocationRecorded': {
+      const d = event.data;
+      const entry: AllocationView = { allocationId: d.allocationId, warehouseId: d.warehouseId, items: d.items, status: 'simulated', allocatedAt: d.allocatedAt, updatedAt: d.allocatedAt, simulated: true };
+      return Object.assign(row, { allocations: [...(row.allocations as AllocationView[]), entry], updatedAt: new Date(d.allocatedAt), ...common });
+    }
+    case 'ChecklistTaskCompleted': {
+      const d = event.data;
+      const tasks = (row.tasks as ChecklistTaskView[]).map((t) =>
+        t.taskId === d.taskId ? { ...t, status: 'done' as const, completedAt: d.completedAt, completedBy: d.completedBy, note: d.note } : t,
+      );
+      return Object.assign(row, { tasks, updatedAt: new Date(d.completedAt), ...common });
+    }
+    default:
+      return Object.assign(row, common);
+  }
+}
+

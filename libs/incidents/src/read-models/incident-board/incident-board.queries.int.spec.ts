@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { ProjectionSpec } from '@app/event-sourcing/testing/projections';
+import { JurisdictionRegistry } from '@app/shared';
+import type { IncidentReported } from '../../domain/incident/incident.events';
+import { incidentStream } from '../../domain/incident/incident.types';
+import { IncidentBoardRow } from './incident-board.entity';
+import { IncidentBoardProjection } from './incident-board.projection';
+import { IncidentBoardQueries } from './incident-board.queries';
+
+const at = new Date().toISOString();
+const none = { deaths: 0, missing: 0, seriousInjuries: 0, minorInjuries: 0, trapped: 0 };
+const reported = (incidentId: string, jurisdiction: string, drillId: string | null = null): IncidentReported => ({
+  type: 'IncidentReported',
+  data: {
+    incidentId, title: '某化工企业储罐泄漏', category: 'hazardous_chemicals', occurredAt: at, receivedAt: at,
+    location: { address: '中卫工业园区', lat: 37.52, lng: 105.18 }, jurisdiction, enterprise: null,
+    reporter: { name: '王强', phone: '13800000000', organization: '某化工有限公司' }, takenBy: '值班员', casualties: none,
+    directLossYuan: null, description: '泄漏', drillId, grade: 'general',
+  },
+});
+
+describe('incident board queries (the port other contexts and the alarms read through)', () => {
+  let spec: ProjectionSpec;
+  let board: IncidentBoardQueries;
+  const [real, drill, elsewhere, drillId] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+  beforeAll(async () => {
+    const jurisdictions = new JurisdictionRegistry();
+    spec = await ProjectionSpec.start({ projections: () => [new IncidentBoardProjection(jurisdictions)], entities: [IncidentBoardRow] });
+    board = new IncidentBoardQueries(spec.dataSource, jurisdictions);
+    await spec.given(incidentStream(real), [reported(real, '640571')], { jurisdiction: '640571' });
+    await spec.given(incidentStream(drill), [reported(drill, '640571', drillId)], { jurisdiction: '640571', drillId });
+    await spec.given(incidentStream(elsewhere), [reported(elsewhere, '640521')], { jurisdiction: '640521' });
+  }, 60_000); // a database of its own is created and migrated first
+  afterAll(() => spec?.stop());
+
+  it('finds an incident only inside the asked scope (404 outside, so existence does not leak)', async () => {
+    expect(await board.get(real, ['640571'])).toMatchObject({ id: real, jurisdiction: '640571', drillId: null });
+    await expect(board.get(elsewhere, ['640571'])).rejects.toMatchObject({ code: 'INCIDENT_NOT_FOUND' });
+    expect(await board.jurisdictionOf(elsewhere, ['640521'])).toBe('640521');
+    await expect(board.jurisdictionOf(elsewhere, ['640571'])).rejects.toMatchObject({ code: 'INCIDENT_NOT_FOUND' });
+  });
+
+  it('lists real incidents unless a drill is asked for, never outside the scope', async () => {
+    const ids = (filter: { drillId?: string }) => board.list({ ...filter, limit: 100, scope: ['640571'] }).then((l) => l.map((v) => v.id));
+    expect(await ids({})).toContain(real);
+    expect(await ids({})).not.toContain(drill);
+    expect(await ids({})).not.toContain(elsewhere);
+    expect(await ids({ drillId })).toEqual([drill]);
+  });
+
+  it('tells which drill an incident belongs to: null for a real one, undefined for none', async () => {
+    expect(await board.drillOf(drill)).toBe(drillId);
+    expect(await board.drillOf(real)).toBeNull();
+    expect(await board.drillOf(randomUUID())).toBeUndefined();
+  });
+
+  it('gives the alarms open real incidents with a pending deadline only', async () => {
+    const ids = (await board.withPendingDeadlines()).map((r) => r.id);
+    expect(ids).toEqual(expect.arrayContaining([real, elsewhere]));
+    expect(ids).not.toContain(drill);
+  });
+});

@@ -1,0 +1,74 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, In, IsNull, type FindOptionsWhere } from 'typeorm';
+import { JURISDICTIONS, type JurisdictionRegistry } from '@app/shared';
+import { IncidentNotFoundError } from '../../domain/incident/incident.errors';
+import { IncidentBoardRow } from './incident-board.entity';
+import { toIncidentView, type IncidentView } from './incident.views';
+
+export interface IncidentFilter {
+  status?: string;
+  jurisdiction?: string;
+  grade?: string;
+  /** Absent: real incidents only. A drill's id: that drill's incidents. Drill data never mixes into the real board. */
+  drillId?: string;
+  limit: number;
+  /** The actor's jurisdictions: nothing outside them is listed. */
+  scope: readonly string[];
+}
+
+/** Reads of the incident board; outside the actor's scope an incident is not found, so existence does not leak. */
+@Injectable()
+export class IncidentBoardQueries {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
+  ) {}
+
+  async list(filter: IncidentFilter): Promise<IncidentView[]> {
+    const where: FindOptionsWhere<IncidentBoardRow> = { drillId: filter.drillId ?? IsNull() };
+    if (filter.status) where.status = filter.status;
+    if (filter.grade) where.grade = filter.grade as IncidentBoardRow['grade'];
+    // A jurisdiction includes everything below it: a city sees its counties and parks.
+    const asked = filter.jurisdiction ? this.jurisdictions.descendants(filter.jurisdiction) : filter.scope;
+    where.jurisdiction = In(asked.filter((code) => filter.scope.includes(code)));
+    const rows = await this.repository().find({ where, order: { occurredAt: 'DESC' }, take: filter.limit });
+    return rows.map((row) => toIncidentView(row, this.jurisdictions));
+  }
+
+  async get(incidentId: string, scope: readonly string[]): Promise<IncidentView> {
+    const row = await this.repository().findOneBy({ id: incidentId, jurisdiction: In([...scope]) });
+    if (!row) throw new IncidentNotFoundError();
+    return toIncidentView(row, this.jurisdictions);
+  }
+
+  /** The incident as the board shows it, whoever asks: for the answer to a command that has just been allowed. */
+  async viewOf(incidentId: string): Promise<IncidentView | null> {
+    const row = await this.repository().findOneBy({ id: incidentId });
+    return row ? toIncidentView(row, this.jurisdictions) : null;
+  }
+
+  /** The drill an incident belongs to (null: a real incident), or undefined when there is no such incident. */
+  async drillOf(incidentId: string): Promise<string | null | undefined> {
+    const row = await this.repository().findOne({ where: { id: incidentId }, select: { id: true, drillId: true } });
+    return row ? row.drillId : undefined;
+  }
+
+  /** Its jurisdiction when the actor may see it, else 404 (the timeline and the raw events ask this first). */
+  async jurisdictionOf(incidentId: string, scope: readonly string[]): Promise<string> {
+    const row = await this.repository().findOne({ where: { id: incidentId, jurisdiction: In([...scope]) }, select: { id: true, jurisdiction: true } });
+    if (!row) throw new IncidentNotFoundError();
+    return row.jurisdiction;
+  }
+
+  /** Open real incidents with a reporting obligation still pending: what the deadline alarms look at. */
+  withPendingDeadlines(): Promise<IncidentBoardRow[]> {
+    return this.repository()
+      .createQueryBuilder('i')
+      .where(`i.status = 'open' and i.drill_id is null and i.deadlines @> '[{"status":"pending"}]'::jsonb`)
+      .getMany();
+  }
+
+  private repository() {
+    return this.dataSource.getRepository(IncidentBoardRow);
+  }
+}

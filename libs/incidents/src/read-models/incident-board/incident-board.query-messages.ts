@@ -1,0 +1,47 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { IncidentBoardQueries, type IncidentFilter } from './incident-board.queries';
+import type { IncidentView } from './incident.views';
+
+/**
+ * The board's reads as QueryBus messages, for contexts that ask through the bus (the IncidentLookup port and older
+ * callers); they answer exactly what IncidentBoardQueries answers.
+ */
+export class ListIncidentsQuery {
+  constructor(readonly filter: IncidentFilter) {}
+}
+/** Reads outside `scope` (the actor's jurisdictions) answer not found, so existence does not leak. */
+export class GetIncidentQuery {
+  constructor(readonly incidentId: string, readonly scope: readonly string[]) {}
+}
+
+/** Which drill an incident belongs to, whoever asks: a drill checks that it acts on its own incidents only. */
+export class GetIncidentDrillQuery {
+  constructor(readonly incidentId: string) {}
+}
+
+@QueryHandler(ListIncidentsQuery)
+export class ListIncidentsQueryHandler implements IQueryHandler<ListIncidentsQuery, IncidentView[]> {
+  constructor(private readonly board: IncidentBoardQueries) {}
+
+  execute({ filter }: ListIncidentsQuery): Promise<IncidentView[]> {
+    return this.board.list(filter);
+  }
+}
+
+@QueryHandler(GetIncidentQuery)
+export class GetIncidentQueryHandler implements IQueryHandler<GetIncidentQuery, IncidentView> {
+  constructor(private readonly board: IncidentBoardQueries) {}
+
+  execute({ incidentId, scope }: GetIncidentQuery): Promise<IncidentView> {
+    return this.board.get(incidentId, scope);
+  }
+}
+
+@QueryHandler(GetIncidentDrillQuery)
+export class GetIncidentDrillQueryHandler implements IQueryHandler<GetIncidentDrillQuery, string | null | undefined> {
+  constructor(private readonly board: IncidentBoardQueries) {}
+
+  execute({ incidentId }: GetIncidentDrillQuery): Promise<string | null | undefined> {
+    return this.board.drillOf(incidentId);
+  }
+}

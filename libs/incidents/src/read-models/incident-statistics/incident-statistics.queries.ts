@@ -1,0 +1,148 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CLOCK, JURISDICTIONS, toZonedIso, type Clock, type JurisdictionRegistry } from '@app/shared';
+import { askedArea } from '../asked-area';
+import type { AccidentGrade } from '../../domain/incident/accident-grade';
+import { INCIDENT_CATEGORIES, type IncidentCategory } from '../../domain/incident/incident.types';
+
+export const GROUP_BY = ['month', 'day', 'year', 'jurisdiction', 'category', 'total'] as const;
+export type GroupBy = (typeof GROUP_BY)[number];
+
+export interface StatisticsFilter {
+  from?: string;
+  to?: string;
+  jurisdiction?: string;
+  groupBy?: GroupBy;
+}
+
+/** docs/domain.md rule 26 (plan target): the share of 较大-and-above incidents stays at or under 2%. */
+export const MAJOR_OR_ABOVE_SHARE_TARGET = 0.02;
+
+export interface StatisticsLine {
+  key: string;
+  label: string;
+  incidents: number;
+  deaths: number;
+  missing: number;
+  seriousInjuries: number;
+  minorInjuries: number;
+  injuries: number;
+  directLossYuan: number;
+  grades: Record<AccidentGrade, number>;
+  majorOrAboveShare: number;
+}
+
+interface Aggregate {
+  key: string;
+  incidents: number;
+  deaths: number;
+  missing: number;
+  serious: number;
+  minor: number;
+  loss: string;
+  general: number;
+  major: number;
+  serious_grade: number;
+  especially_serious: number;
+}
+
+/**
+ * The "four indicators" (事故起数、死亡人数、受伤人数、直接经济损失) per period, jurisdiction or category, from the
+ * incident board's latest figures. Drill incidents never count. Periods are calendar periods in the jurisdiction's
+ * zone, on the instant the incident occurred.
+ */
+@Injectable()
+export class IncidentStatisticsQueries {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Within the asked jurisdiction (default: the actor's own) and the actor's scope. */
+  async statistics(filter: StatisticsFilter, actor: { jurisdiction: string; scope: readonly string[] }) {
+    const { jurisdiction, scope, zone } = askedArea(this.jurisdictions, filter.jurisdiction, actor);
+    const groupBy: GroupBy = filter.groupBy ?? 'month';
+    const from = filter.from ? new Date(filter.from) : new Date(0);
+    const to = filter.to ? new Date(filter.to) : this.clock.now();
+    const lines = (await this.aggregate(keyOf(groupBy), scope, from, to, zone)).map((a) => this.line(a, groupBy));
+    const [total] = (await this.aggregate(keyOf('total'), scope, from, to, zone)).map((a) => this.line(a, 'total'));
+    const totals = total ?? this.line(emptyAggregate(), 'total');
+    return {
+      jurisdiction,
+      from: toZonedIso(from, zone),
+      to: toZonedIso(to, zone),
+      timeZone: zone,
+      groupBy,
+      drillsExcluded: true,
+      rows: lines,
+      totals,
+      target: { majorOrAboveShareMax: MAJOR_OR_ABOVE_SHARE_TARGET, met: totals.majorOrAboveShare <= MAJOR_OR_ABOVE_SHARE_TARGET },
+    };
+  }
+
+  private aggregate(key: string, scope: readonly string[], from: Date, to: Date, zone: string): Promise<Aggregate[]> {
+    return this.dataSource.query(
+      `select ${key} as key,
+              count(*)::int as incidents,
+              coalesce(sum((casualties->>'deaths')::int), 0)::int as deaths,
+              coalesce(sum((casualties->>'missing')::int), 0)::int as missing,
+              coalesce(sum((casualties->>'seriousInjuries')::int), 0)::int as serious,
+              coalesce(sum((casualties->>'minorInjuries')::int), 0)::int as minor,
+              coalesce(sum(coalesce(direct_loss_yuan, 0)), 0)::text as loss,
+              (count(*) filter (where grade = 'general'))::int as general,
+              (count(*) filter (where grade = 'major'))::int as major,
+              (count(*) filter (where grade = 'serious'))::int as serious_grade,
+              (count(*) filter (where grade = 'especially_serious'))::int as especially_serious
+         from incident_board
+        where drill_id is null and jurisdiction = any($1) and occurred_at >= $2 and occurred_at < $3
+        group by 1 order by 1`,
+      [scope, from, to, zone],
+    );
+  }
+
+  private line(a: Aggregate, groupBy: GroupBy): StatisticsLine {
+    const grades = { general: a.general, major: a.major, serious: a.serious_grade, especially_serious: a.especially_serious };
+    const majorOrAbove = a.major + a.serious_grade + a.especially_serious;
+    return {
+      key: a.key,
+      label: labelOf(a.key, groupBy, this.jurisdictions),
+      incidents: a.incidents,
+      deaths: a.deaths,
+      missing: a.missing,
+      seriousInjuries: a.serious,
+      minorInjuries: a.minor,
+      injuries: a.serious + a.minor,
+      directLossYuan: Number(a.loss),
+      grades,
+      majorOrAboveShare: a.incidents === 0 ? 0 : Math.round((majorOrAbove / a.incidents) * 10_000) / 10_000,
+    };
+  }
+}
+
+/** SQL for the group key; `$4` is the zone, so months and days are the jurisdiction's calendar. */
+function keyOf(groupBy: GroupBy): string {
+  switch (groupBy) {
+    case 'day':
+      return `to_char(occurred_at at time zone $4::text, 'YYYY-MM-DD')`;
+    case 'month':
+      return `to_char(occurred_at at time zone $4::text, 'YYYY-MM')`;
+    case 'year':
+      return `to_char(occurred_at at time zone $4::text, 'YYYY')`;
+    case 'jurisdiction':
+      return `jurisdiction || left($4::text, 0)`;
+    case 'category':
+      return `category || left($4::text, 0)`;
+    case 'total':
+      return `'total' || left($4::text, 0)`;
+  }
+}
+
+function labelOf(key: string, groupBy: GroupBy, jurisdictions: JurisdictionRegistry): string {
+  if (groupBy === 'jurisdiction') return jurisdictions.get(key)?.name ?? key;
+  if (groupBy === 'category') return INCIDENT_CATEGORIES[key as IncidentCategory] ?? key;
+  if (groupBy === 'total') return '合计';
+  return key;
+}
+
+const emptyAggregate = (): Aggregate => ({ key: 'total', incidents: 0, deaths: 0, missing: 0, serious: 0, minor: 0, loss: '0', general: 0, major: 0, serious_grade: 0, especially_serious: 0 });
