@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CommandExecutor, type CommandContext } from '@app/event-sourcing';
+import type { CommandContext } from '@app/event-sourcing';
 import {
-  IncidentCommandRunner,
+  ActivatePlanHandler as PinPlanOnIncident,
   IncidentLookup,
   type IncidentCategory,
   type IncidentCommandResponse,
@@ -10,20 +10,19 @@ import { JURISDICTIONS, type Actor, type JurisdictionRegistry } from '@app/share
 import { notApplicableBecause } from '../../domain/plan/plan-suggestions';
 import { PlanNotApplicableError } from '../../domain/plan/plan.errors';
 import { PlanRegisterQueries } from '../../read-models/plan-register/plan-register.queries';
-import { planAuthorOf } from '../plan-author';
 import type { ActivatePlanRequest } from './activate-plan.request';
 
 /**
  * 启动预案: pins the version in force and puts its tasks for the incident's response level on the checklist. The plan
  * must be published (or filed), issued for the incident's jurisdiction or one above, and written for its category.
- * The command is the incident's (it changes the incident); the plan is only read.
+ * The command is the incident's (it changes the incident), run by the incidents context's own handler; the plan is
+ * only read here.
  */
 @Injectable()
 export class ActivatePlanHandler {
   constructor(
-    private readonly executor: CommandExecutor,
     private readonly incidents: IncidentLookup,
-    private readonly incidentCommands: IncidentCommandRunner,
+    private readonly pinPlan: PinPlanOnIncident,
     private readonly plans: PlanRegisterQueries,
     @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
   ) {}
@@ -43,17 +42,11 @@ export class ActivatePlanHandler {
     const refusal = notApplicableBecause(plan.content, facts);
     if (refusal) throw new PlanNotApplicableError(refusal);
     const { title, groups, requirements } = plan.content;
-    return this.incidentCommands.run(
-      incidentId,
-      {
-        type: 'ActivatePlan',
-        plan: { planId: plan.planId, version: plan.version, title, groups, requirements },
-        ...(request.level !== undefined ? { level: request.level } : {}),
-        ...(request.reason !== undefined ? { reason: request.reason } : {}),
-        activatedBy: planAuthorOf(context),
-        now: this.executor.now(),
-      },
-      context,
-    );
+    const input = {
+      plan: { planId: plan.planId, version: plan.version, title, groups, requirements },
+      ...(request.level !== undefined ? { level: request.level } : {}),
+      ...(request.reason !== undefined ? { reason: request.reason } : {}),
+    };
+    return this.pinPlan.handle(incidentId, input, context);
   }
 }
