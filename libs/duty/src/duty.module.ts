@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { IncidentLookup } from '@app/incidents';
 import type { JurisdictionRegistry } from '@app/shared';
 import { AcknowledgeRollCallController } from './application/acknowledge-roll-call/acknowledge-roll-call.controller';
 import { AcknowledgeRollCallHandler } from './application/acknowledge-roll-call/acknowledge-roll-call.handler';
@@ -22,10 +24,11 @@ export const dutyEntities = [DutyShiftRow, DutyHandoverRow, RollCallRow];
 
 /** The watch (值班, 交接班, 点名). Needs the CommandExecutor, CLOCK, JURISDICTIONS and ROLL_CALL_OPTIONS from the app. */
 @Module({
-  imports: [TypeOrmModule.forFeature(dutyEntities)],
+  imports: [CqrsModule, TypeOrmModule.forFeature(dutyEntities)],
   controllers: [ScheduleShiftController, HandOverShiftController, IssueRollCallController, AcknowledgeRollCallController, DutyQueriesController],
   providers: [
     DutyQueries,
+    IncidentLookup,
     HandoverSummaryReader,
     ScheduleShiftHandler,
     HandOverShiftHandler,

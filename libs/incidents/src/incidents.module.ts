@@ -28,7 +28,12 @@ import { DeadlineComplianceQueries } from './read-models/deadline-compliance/dea
 import { IncidentBoardRow } from './read-models/incident-board/incident-board.entity';
 import { IncidentBoardProjection } from './read-models/incident-board/incident-board.projection';
 import { IncidentBoardQueries } from './read-models/incident-board/incident-board.queries';
-import { GetIncidentDrillQueryHandler, GetIncidentQueryHandler, ListIncidentsQueryHandler } from './read-models/incident-board/incident-board.query-messages';
+import {
+  GetIncidentDrillQueryHandler,
+  GetIncidentQueryHandler,
+  ListIncidentsQueryHandler,
+  ListOpenIncidentsQueryHandler,
+} from './read-models/incident-board/incident-board.query-messages';
 import { IncidentEventsQueries } from './read-models/incident-events/incident-events.queries';
 import { IncidentStatisticsQueries } from './read-models/incident-statistics/incident-statistics.queries';
 import { IncidentTimelineRow } from './read-models/incident-timeline/incident-timeline.entity';
@@ -65,6 +70,7 @@ const sharedHandlers = [ReportIncidentHandler, UpdateSituationHandler, ActivateP
     ListIncidentsQueryHandler,
     GetIncidentQueryHandler,
     GetIncidentDrillQueryHandler,
+    ListOpenIncidentsQueryHandler,
     IncidentCommandRunner,
     ReportIncidentBusHandler,
   ],

@@ -12,6 +12,7 @@ export { AssignSimulatedTeamHandler, type SimulatedDispatchInput } from './appli
 export { RecordDrillAllocationHandler, type DrillAllocationInput } from './application/record-drill-allocation/record-drill-allocation.handler';
 // Query ports and views.
 export { IncidentLookup, type IncidentRefusals } from './read-models/incident-board/incident-lookup';
+export type { OpenIncidentRecord } from './read-models/incident-board/incident-board.queries';
 export { GetIncidentQuery, ListIncidentsQuery } from './read-models/incident-board/incident-board.query-messages';
 export type { IncidentFilter } from './read-models/incident-board/incident-board.queries';
 export type { IncidentView } from './read-models/incident-board/incident.views';

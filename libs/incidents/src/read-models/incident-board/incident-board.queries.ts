@@ -5,6 +5,17 @@ import { IncidentNotFoundError } from '../../domain/incident/incident.errors';
 import { IncidentBoardRow } from './incident-board.entity';
 import { toIncidentView, type IncidentView } from './incident.views';
 
+/** An open incident as stored, for a summary that must keep the stored instants (see openIncidentsIn). */
+export interface OpenIncidentRecord {
+  id: string;
+  title: string;
+  jurisdiction: string;
+  grade: IncidentBoardRow['grade'];
+  responseLevel: IncidentBoardRow['responseLevel'];
+  drillId: string | null;
+  obligations: { id: string; level: string; dueAt: string; status: string }[];
+}
+
 export interface IncidentFilter {
   status?: string;
   jurisdiction?: string;
@@ -66,6 +77,29 @@ export class IncidentBoardQueries {
       .createQueryBuilder('i')
       .where(`i.status = 'open' and i.drill_id is null and i.deadlines @> '[{"status":"pending"}]'::jsonb`)
       .getMany();
+  }
+
+  /**
+   * The open incidents of some jurisdictions, oldest first, with their obligations as stored (instants in UTC): what an
+   * outgoing watch hands over (交接班). Drill incidents are listed (marked by their drill); their deadlines are not real.
+   */
+  async openIncidentsIn(jurisdictions: readonly string[]): Promise<OpenIncidentRecord[]> {
+    const rows = await this.repository()
+      .createQueryBuilder('i')
+      .select(['i.id', 'i.title', 'i.jurisdiction', 'i.grade', 'i.responseLevel', 'i.drillId', 'i.deadlines', 'i.reportedAt'])
+      .where(`i.status = 'open' and i.jurisdiction = any(:codes)`, { codes: [...jurisdictions] })
+      .orderBy('i.reportedAt', 'ASC')
+      .limit(500)
+      .getMany();
+    return rows.map((row) => ({
+      id: row.id,
+      title: row.title,
+      jurisdiction: row.jurisdiction,
+      grade: row.grade,
+      responseLevel: row.responseLevel,
+      drillId: row.drillId,
+      obligations: row.deadlines as OpenIncidentRecord['obligations'],
+    }));
   }
 
   private repository() {

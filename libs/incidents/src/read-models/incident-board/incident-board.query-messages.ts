@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { IncidentBoardQueries, type IncidentFilter } from './incident-board.queries';
+import { IncidentBoardQueries, type IncidentFilter, type OpenIncidentRecord } from './incident-board.queries';
 import type { IncidentView } from './incident.views';
 
 /**
@@ -17,6 +17,20 @@ export class GetIncidentQuery {
 /** Which drill an incident belongs to, whoever asks: a drill checks that it acts on its own incidents only. */
 export class GetIncidentDrillQuery {
   constructor(readonly incidentId: string) {}
+}
+
+/** The open incidents of some jurisdictions as stored (the handover summary of the duty context). */
+export class ListOpenIncidentsQuery {
+  constructor(readonly jurisdictions: readonly string[]) {}
+}
+
+@QueryHandler(ListOpenIncidentsQuery)
+export class ListOpenIncidentsQueryHandler implements IQueryHandler<ListOpenIncidentsQuery, OpenIncidentRecord[]> {
+  constructor(private readonly board: IncidentBoardQueries) {}
+
+  execute({ jurisdictions }: ListOpenIncidentsQuery): Promise<OpenIncidentRecord[]> {
+    return this.board.openIncidentsIn(jurisdictions);
+  }
 }
 
 @QueryHandler(ListIncidentsQuery)

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { DomainError } from '@app/shared';
-import { GetIncidentDrillQuery, GetIncidentQuery } from './incident-board.query-messages';
+import type { OpenIncidentRecord } from './incident-board.queries';
+import { GetIncidentDrillQuery, GetIncidentQuery, ListOpenIncidentsQuery } from './incident-board.query-messages';
 import type { IncidentView } from './incident.views';
 
 /** What another context says when an incident may not receive its resources (closed, or a drill's). */
@@ -32,6 +33,11 @@ export class IncidentLookup {
    */
   drillOf(incidentId: string): Promise<string | null | undefined> {
     return this.queries.execute(new GetIncidentDrillQuery(incidentId));
+  }
+
+  /** The open incidents of these jurisdictions with their obligations as stored: what a watch hands over. */
+  openIncidentsIn(jurisdictions: readonly string[]): Promise<OpenIncidentRecord[]> {
+    return this.queries.execute(new ListOpenIncidentsQuery(jurisdictions));
   }
 
   /** Real resources (teams, stock) go only to an open, real incident; drills have their own simulated road. */
