@@ -1,9 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { handleCommand, idempotentAggregateId } from '@app/event-sourcing';
+import { idempotentAggregateId } from '@app/event-sourcing';
 import { dutyWatchAggregate } from '@app/duty';
-import { planDecider, planStream, type PlanCommand } from '@app/plans';
-import { CLOCK, DomainError, type Clock } from '@app/shared';
+import { planAggregate, type PlanCommand } from '@app/plans';
+import { DomainError } from '@app/shared';
 import { DEMO_ACTOR, demoContext as context, demoExecutor } from './demo-commands';
 import { DEMO_PLANS } from './demo-plans';
 
@@ -14,14 +13,13 @@ const HOUR = 3_600_000;
  * county, through the one write path with idempotency keys: a second start appends nothing.
  */
 export async function seedDemoPlansAndWatch(app: INestApplication): Promise<{ plans: number; shifts: number }> {
-  const deps = { store: app.get<EventStore>(EVENT_STORE), clock: app.get<Clock>(CLOCK) };
   const executor = demoExecutor(app);
-  const now = deps.clock.now();
+  const now = executor.now();
   let plans = 0;
   for (const [i, plan] of DEMO_PLANS.entries()) {
     const key = `demo-plan-${i + 1}`;
     const planId = idempotentAggregateId('plan', DEMO_ACTOR, key);
-    const run = (command: PlanCommand, suffix: string) => handleCommand(deps, planDecider, planStream(planId), command, context(`${key}-${suffix}`));
+    const run = (command: PlanCommand, suffix: string) => executor.execute(planAggregate, planId, command, context(`${key}-${suffix}`));
     const drafted = await run({ type: 'DraftPlan', planId, content: plan.content, by: '演示数据', now }, 'draft');
     if (drafted.replayed) continue;
     plans++;
