@@ -5,10 +5,10 @@ import { DataSource } from 'typeorm';
 import { PostgresEventStore } from '@app/event-store';
 import { LiveDeltaBus } from '@app/event-sourcing';
 import { ProjectionRunner } from '@app/event-sourcing/projections';
-import { incidentProjections, IncidentBoardRow, IncidentTimelineRow } from '@app/incidents';
-import { JurisdictionRow, loadJurisdictionRegistry, PasswordHasher } from '@app/identity';
-import { teamProjections, TeamAvailabilityRow } from '@app/teams';
-import { AllocationRow, StockLevelRow, warehouseProjections, WarehouseRow } from '@app/warehouses';
+import { incidentEntities, incidentProjections } from '@app/incidents';
+import { identityEntities, loadJurisdictionRegistry, PasswordHasher } from '@app/identity';
+import { teamEntities, teamProjections } from '@app/teams';
+import { warehouseEntities, warehouseProjections } from '@app/warehouses';
 import { validateConfig } from '@app/shared/nest';
 import { createApp } from '../../apps/command-api/src/bootstrap';
 import { benchDatabase, percentile } from '../support/bench-database';
@@ -26,15 +26,7 @@ async function rebuild(url: string, store: PostgresEventStore): Promise<void> {
   const dataSource = await new DataSource({
     type: 'postgres',
     url,
-    entities: [
-      IncidentBoardRow,
-      IncidentTimelineRow,
-      TeamAvailabilityRow,
-      WarehouseRow,
-      StockLevelRow,
-      AllocationRow,
-      JurisdictionRow,
-    ],
+    entities: [...incidentEntities, ...teamEntities, ...warehouseEntities, ...identityEntities],
   }).initialize();
   const jurisdictions = await loadJurisdictionRegistry(dataSource);
   const projections = [

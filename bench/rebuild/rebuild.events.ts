@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EventToAppend, PostgresEventStore } from '@app/event-store';
 import { fold, type Decider } from '@app/event-sourcing';
-import { incidentDecider, type IncidentState } from '@app/incidents';
-import { teamDecider, type TeamState } from '@app/teams';
+import { incidentDecider, type IncidentState } from '@app/incidents/domain';
+import { teamDecider, type TeamState } from '@app/teams/domain';
 import { warehouseDecider, type WarehouseState } from '@app/warehouses';
 
 // The rebuild bench's data: real events of incidents, teams and warehouses made by the contexts' own pure deciders,

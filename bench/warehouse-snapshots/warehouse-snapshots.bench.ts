@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { PostgresEventStore } from '@app/event-store';
-import { handleCommand, type CommandHandlingDeps } from '@app/event-sourcing';
+import { CommandExecutor } from '@app/event-sourcing';
 import { PostgresSnapshotStore } from '@app/event-sourcing/projections';
 import { systemClock } from '@app/shared';
-import { warehouseDecider, warehouseStream, type WarehouseEvent, type WarehouseState } from '@app/warehouses';
+import { warehouseAggregate, warehouseDecider, type WarehouseEvent, type WarehouseState } from '@app/warehouses';
 import { benchDatabase, percentile } from '../support/bench-database';
 
 /**
@@ -19,9 +19,9 @@ const now = new Date();
 const ctx = { correlationId: 'bench', causationId: 'bench', actorId: 'bench' };
 const meta = { ...ctx, occurredAt: now.toISOString(), schemaVersion: 1 };
 
-async function register(deps: CommandHandlingDeps): Promise<string> {
+async function register(executor: CommandExecutor): Promise<string> {
   const id = randomUUID();
-  await handleCommand(deps, warehouseDecider, warehouseStream(id), {
+  await executor.execute(warehouseAggregate, id, {
     type: 'RegisterWarehouse', warehouseId: id, name: '基准测试库', level: 'city', location: { address: 'bench', lat: 37.5, lng: 105.2 }, jurisdiction: '640500', reserveKind: 'physical', now,
   }, ctx);
   return id;
@@ -30,7 +30,7 @@ async function register(deps: CommandHandlingDeps): Promise<string> {
 /** Appends decided events in pages of 1,000 (one append each), folding as it goes so every event is legal. */
 async function grow(store: PostgresEventStore, id: string, movements: number): Promise<void> {
   let state: WarehouseState = { status: 'none' };
-  const history = await store.readStream(warehouseStream(id));
+  const history = await store.readStream(warehouseAggregate.streamOf(id));
   for (const e of history) state = warehouseDecider.evolve(state, e as unknown as WarehouseEvent);
   let revision = history[history.length - 1]!.revision;
   let page: WarehouseEvent[] = [];
@@ -47,18 +47,18 @@ async function grow(store: PostgresEventStore, id: string, movements: number): P
       page.push(event);
     }
     if (page.length >= 1000 || i === movements - 1) {
-      const result = await store.append(warehouseStream(id), page.map((e) => ({ id: randomUUID(), type: e.type, data: e.data, metadata: meta })), revision);
+      const result = await store.append(warehouseAggregate.streamOf(id), page.map((e) => ({ id: randomUUID(), type: e.type, data: e.data, metadata: meta })), revision);
       revision = result.nextRevision;
       page = [];
     }
   }
 }
 
-async function time(deps: CommandHandlingDeps, id: string, count = SAMPLES): Promise<number[]> {
+async function time(executor: CommandExecutor, id: string, count = SAMPLES): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < count; i++) {
     const started = performance.now();
-    await handleCommand(deps, warehouseDecider, warehouseStream(id), { type: 'ReceiveStock', receiptId: randomUUID(), items: [{ materialCode: '2010102', quantity: 1, batch: null, expiresAt: null }], now }, ctx);
+    await executor.execute(warehouseAggregate, id, { type: 'ReceiveStock', receiptId: randomUUID(), items: [{ materialCode: '2010102', quantity: 1, batch: null, expiresAt: null }], now }, ctx);
     samples.push(performance.now() - started);
   }
   return samples.sort((a, b) => a - b);
@@ -70,18 +70,19 @@ async function main(): Promise<void> {
   const database = await benchDatabase();
   const store = new PostgresEventStore({ connectionString: database.url, log: () => undefined, applicationName: 'bench' });
   const dataSource = await new DataSource({ type: 'postgres', url: database.url }).initialize();
-  const withSnapshots = { store, clock: systemClock, snapshots: new PostgresSnapshotStore(dataSource) };
-  const without = { store, clock: systemClock };
+  // No projection runs here: the executors wait for no read model.
+  const withSnapshots = new CommandExecutor({ store, clock: systemClock, snapshots: new PostgresSnapshotStore(dataSource) });
+  const without = new CommandExecutor({ store, clock: systemClock });
   try {
     const fresh = await register(withSnapshots);
     const long = await register(withSnapshots);
     const started = performance.now();
     await grow(store, long, MOVEMENTS);
-    const events = (await store.readStream(warehouseStream(long), { direction: 'backwards', maxCount: 1 }))[0]!.revision + 1n;
+    const events = (await store.readStream(warehouseAggregate.streamOf(long), { direction: 'backwards', maxCount: 1 }))[0]!.revision + 1n;
     console.log(`warehouse with ${MOVEMENTS} movements = ${events} events, written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     line('new warehouse (snapshots on)', await time(withSnapshots, fresh));
     const first = performance.now();
-    await handleCommand(withSnapshots, warehouseDecider, warehouseStream(long), { type: 'SetMinimumLevel', materialCode: '1010101', minimum: 1, now }, ctx);
+    await withSnapshots.execute(warehouseAggregate, long, { type: 'SetMinimumLevel', materialCode: '1010101', minimum: 1, now }, ctx);
     console.log(`${'long warehouse, first command (takes snapshot)'.padEnd(44)} ${(performance.now() - first).toFixed(0).padStart(8)} ms`);
     line('long warehouse, snapshots on', await time(withSnapshots, long));
     // Full replays are slow by nature: a few samples are enough to show the difference.

@@ -7,12 +7,8 @@ import { eventually } from '../support/eventually';
 /** The demo data the start command seeds: there, usable, and seeded only once however often the server starts. */
 describe('demo data', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t?.close());
 
   it('seeds incidents, resources, plans and today’s watch once', async () => {
     const first = { incidents: await seedDemoData(t.app), resources: await seedDemoResources(t.app), planning: await seedDemoPlansAndWatch(t.app) };

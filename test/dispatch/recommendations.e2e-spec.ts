@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { startTestApp, type TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { givenSignedIn } from '../support/signed-in';
 import type { TestUser } from '../support/test-users';
 import { incidentBody, waitForMessage } from '../support/incident-fixtures';
 
@@ -14,13 +15,8 @@ interface TeamRec {
 describe('recommendations, availability and the live team feed', () => {
   let t: TestApp;
   let admin: TestUser;
-  beforeAll(async () => {
-    t = await startTestApp();
-    admin = await t.user(['admin']);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  beforeAll(async () => ({ t, user: admin } = await givenSignedIn(['admin'])));
+  afterAll(() => t?.close());
 
   const team = async (specialties: string[], lat: number, jurisdiction = '640571') =>
     (await t.post('/api/v1/teams', admin.token).send({

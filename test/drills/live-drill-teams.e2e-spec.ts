@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { EVENT_STORE, type EventStore } from '../../libs/event-store/src';
-import { CommandExecutor, handleCommand } from '../../libs/event-sourcing/src';
+import { CommandExecutor } from '../../libs/event-sourcing/src';
 import { CLOCK, type Clock } from '../../libs/shared/src';
 import { DrillTeamsProcessManager } from '../../libs/drills/src';
-import { TeamAvailabilityQueries, teamDecider } from '../../libs/teams/src';
+import { TeamAvailabilityQueries, teamAggregate } from '../../libs/teams/src';
 import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestUser } from '../support/test-users';
 import { incidentBody } from '../support/incident-fixtures';
@@ -107,7 +107,7 @@ describe('live drills take real teams out of service (in_drill)', () => {
     await t.app.get(DataSource).transaction((manager) => redelivered.apply(redelivered.events.readAll(ended), manager));
     expect(await teamEvents()).toBe(before);
     // The team step of a join that landed after the drill ended (its drill record then refused): released anyway.
-    await handleCommand({ store, clock }, teamDecider, `team-${teamId}`, { type: 'TakeTeamIntoDrill', drillId, now: clock.now() }, {
+    await t.app.get(CommandExecutor).execute(teamAggregate, teamId, { type: 'TakeTeamIntoDrill', drillId, now: clock.now() }, {
       correlationId: randomUUID(), causationId: randomUUID(), actorId: 'test',
     });
     // Wait for the read model to have applied both new events (its revision), not just for the events to exist:

@@ -1,10 +1,9 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { io } from 'socket.io-client';
 import { signInToServer } from '../support/test-users';
-import { createTestDatabase } from '../support/test-database';
 import { incidentBody } from '../support/incident-fixtures';
-import { startServerProcess, type ServerProcess } from '../../bench/support/server-process';
+import { serverProcessSuite } from '../support/server-suite';
 
 /**
  * Graceful stop (ADR 0008): SIGTERM in the middle of commands. Every command already sent is answered (201, or 503 with
@@ -13,20 +12,11 @@ import { startServerProcess, type ServerProcess } from '../../bench/support/serv
  */
 describe('graceful shutdown', () => {
   jest.setTimeout(60_000);
-  let database: { url: string; drop(): Promise<void> };
-  let server: ServerProcess | undefined;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await server?.kill9();
-    await database?.drop();
-  });
+  const suite = serverProcessSuite('kill9');
 
   it('finishes in-flight commands, answers the rest 503, tells consoles, and exits cleanly', async () => {
-    server = await startServerProcess({ name: 'graceful', databaseUrl: database.url, env: { AUTH_TOKEN_SECRET: randomBytes(32).toString('base64url') } });
-    const sql = new Client({ connectionString: database.url });
+    const server = await suite.start('graceful');
+    const sql = new Client({ connectionString: suite.databaseUrl });
     sql.on('error', () => undefined);
     await sql.connect();
     const login = { accessToken: (await signInToServer(sql, server.baseUrl, ['commander'])).token };

@@ -5,12 +5,8 @@ import { incidentBody } from '../support/incident-fixtures';
 /** Bad input gets a clear problem+json and changes nothing; nothing a client sends produces a 500. */
 describe('incident intake: bad input', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t?.close());
 
   async function expectRejected(body: unknown, status: number, code: string, fieldPath?: string): Promise<void> {
     const correlationId = `bad-${randomUUID()}`;

@@ -4,12 +4,8 @@ import { incidentBody } from '../support/incident-fixtures';
 
 describe('incident intake over HTTP', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t?.close());
 
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
     t.post(`/api/v1${path}`).set(headers).send(body as object);

@@ -16,12 +16,8 @@ const zoned = (d: Date) => d.toISOString();
 
 describe('reporting deadlines on the incident (docs/domain.md rules 3–5)', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t?.close());
 
   const report = async (overrides: Record<string, unknown>) => (await t.post('/api/v1/incidents').send(incidentBody(overrides)).expect(201)).body;
   const deadlines = async (id: string): Promise<Deadline[]> => (await t.get(`/api/v1/incidents/${id}`).expect(200)).body.deadlines;

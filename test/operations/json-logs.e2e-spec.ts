@@ -1,11 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
 import { signInToServer } from '../support/test-users';
-import { createTestDatabase } from '../support/test-database';
 import { incidentBody } from '../support/incident-fixtures';
 import { eventually } from '../support/eventually';
-import { startServerProcess, type ServerProcess } from '../../bench/support/server-process';
+import { serverProcessSuite } from '../support/server-suite';
 
 /**
  * Operations (ADR 0008): LOG_FORMAT=json makes every line of the process's output a JSON object (pino); a request's log
@@ -14,23 +13,11 @@ import { startServerProcess, type ServerProcess } from '../../bench/support/serv
  */
 describe('structured JSON logs', () => {
   jest.setTimeout(60_000);
-  let database: { url: string; drop(): Promise<void> };
-  let server: ServerProcess | undefined;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await database?.drop();
-  });
+  const suite = serverProcessSuite('stop');
 
   it('writes JSON lines whose correlation ids match the events of the request', async () => {
-    server = await startServerProcess({
-      name: 'json-logs', databaseUrl: database.url,
-      env: { LOG_FORMAT: 'json', LOG_LEVEL: 'log', AUTH_TOKEN_SECRET: randomBytes(32).toString('base64url') },
-    });
-    const sql = new Client({ connectionString: database.url });
+    const server = await suite.start('json-logs', { LOG_FORMAT: 'json', LOG_LEVEL: 'log' });
+    const sql = new Client({ connectionString: suite.databaseUrl });
     await sql.connect();
     const user = await signInToServer(sql, server.baseUrl, ['duty_officer']);
     const login = { accessToken: user.token };
@@ -40,7 +27,7 @@ describe('structured JSON logs', () => {
       .set('x-correlation-id', correlationId).send(incidentBody()).expect(201);
 
     const lines = await eventually(() => {
-      const all = server!.output().split('\n').filter((l) => l.trim());
+      const all = server.output().split('\n').filter((l) => l.trim());
       const parsed = all.map((l) => JSON.parse(l) as Record<string, unknown>);
       return parsed.some((l) => l.reqId === correlationId && (l.res as { statusCode?: number } | undefined)?.statusCode === 201) ? parsed : undefined;
     }, 10_000);

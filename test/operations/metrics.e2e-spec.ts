@@ -12,12 +12,8 @@ function sample(text: string, series: string): number | undefined {
 /** Operations (ADR 0008): a Prometheus scrape of /metrics after real traffic. */
 describe('GET /metrics', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t?.close());
 
   it('exposes HTTP latency, commands by outcome, append latency, projection lag and ownership, sockets and live deltas', async () => {
     const scrape = async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { startTestApp, type TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { givenSignedIn } from '../support/signed-in';
 import type { TestUser } from '../support/test-users';
 import { incidentBody, waitForMessage } from '../support/incident-fixtures';
 import { until } from '../support/eventually';
@@ -24,13 +25,8 @@ interface Task { taskId: string; title: string; status: string; level: string; c
 describe('contingency plans: versions, lifecycle, activation, checklist and suggestions (HTTP + Socket.IO)', () => {
   let t: TestApp;
   let admin: TestUser;
-  beforeAll(async () => {
-    t = await startTestApp();
-    admin = await t.user(['admin']);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  beforeAll(async () => ({ t, user: admin } = await givenSignedIn(['admin'])));
+  afterAll(() => t?.close());
 
   const publishedPlan = async (overrides: Record<string, unknown> = {}): Promise<string> => {
     const id = (await t.post('/api/v1/plans', admin.token).send(planBody(overrides)).expect(201)).body.id;

@@ -18,12 +18,8 @@ function record(socket: Socket, name: string): Pushed[] {
 
 describe('Socket.IO /console live feed', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t?.close());
 
   const report = (overrides: Record<string, unknown> = {}) =>
     t.post('/api/v1/incidents').send(incidentBody(overrides)).expect(201);

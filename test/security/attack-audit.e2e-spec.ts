@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { auditQuery } from '../../libs/identity/src/application/audit/audit.controller';
+import { auditQuery } from '../../libs/identity/src/audit/audit-trail.queries';
 import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestUser } from '../support/test-users';
 import { incidentBody } from '../support/incident-fixtures';

@@ -26,12 +26,8 @@ describe('attack: input the JSON API should never have accepted', () => {
   let t: TestApp;
   const storedIncidents = async () => (await t.sql<{ n: number }>(`select count(*)::int as n from es_events where event_type = 'IncidentReported'`))[0]!.n;
 
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t?.close());
 
   describe('bodies that are not JSON → 415 problem+json, nothing stored', () => {
     const form = new URLSearchParams({ title: '表单提交的事故', category: 'hazardous_chemicals', occurredAt: '2026-11-22T13:40:00+08:00', jurisdiction: '640571' }).toString();

@@ -203,12 +203,8 @@ describe('attack: spreading requests over API processes multiplies the budget', 
 describe('attack: the live feed without a door and without limits', () => {
   type Ack = { ok: boolean; code?: string; error?: string; retryAfterMs?: number; delivered?: number };
   let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t?.close());
 
   it('the root namespace refuses every socket, with a token or without', async () => {
     for (const auth of [{}, { token: t.commander.token }]) {

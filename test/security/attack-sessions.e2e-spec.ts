@@ -4,6 +4,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { rotateSigningKeys, TokenService } from '../../libs/identity/src';
 import { startTestApp, type TestApp } from '../support/test-app';
+import { givenSignedIn } from '../support/signed-in';
 import type { TestUser } from '../support/test-users';
 import { waitForMessage } from '../support/incident-fixtures';
 
@@ -14,13 +15,8 @@ import { waitForMessage } from '../support/incident-fixtures';
 describe('attack: sessions', () => {
   let t: TestApp;
   let admin: TestUser;
-  beforeAll(async () => {
-    t = await startTestApp();
-    admin = await t.user(['admin']);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  beforeAll(async () => ({ t, user: admin } = await givenSignedIn(['admin'])));
+  afterAll(() => t?.close());
 
   const jwt = new JwtService();
   const sidOf = (token: string) => jwt.decode<{ sid: string }>(token).sid;

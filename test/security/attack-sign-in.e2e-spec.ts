@@ -9,12 +9,8 @@ import type { TestUser } from '../support/test-users';
  */
 describe('attack: sign-in', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t?.close());
 
   const login = (username: string, password: string, cookie?: string, headers: Record<string, string> = {}) => {
     const call = request(t.baseUrl).post('/api/v1/auth/login').set(headers);

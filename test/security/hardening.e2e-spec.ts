@@ -6,12 +6,8 @@ const FOREIGN = 'https://evil.example';
 
 describe('HTTP hardening: security headers and CORS', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t?.close());
 
   // Errors are answered by the exception filter, not the route: the headers must be on those answers too.
   test.each([

@@ -4,12 +4,8 @@ import { incidentBody, waitForMessage } from '../support/incident-fixtures';
 /** An open console must not outlive its user's access: disabling or changing a user ends its live sessions. */
 describe('live sessions end when access is withdrawn', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t?.close());
 
   it('disabling a user disconnects its open console at once and it receives nothing more', async () => {
     const admin = await t.user(['admin']);

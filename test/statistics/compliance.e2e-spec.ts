@@ -7,12 +7,8 @@ interface Row { incidentId: string; level: string; status: string; reportedBy: s
 
 describe('deadline compliance: met, late, missed, by whom (drills apart)', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t?.close());
 
   it('classifies every obligation of a county and counts them per status and reporter', async () => {
     const haiyuan = await t.user(['duty_officer'], '640522');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import { startTestApp, type TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { givenSignedIn } from '../support/signed-in';
 import type { TestUser } from '../support/test-users';
 import { incidentBody, waitForMessage } from '../support/incident-fixtures';
 import { until } from '../support/eventually';
@@ -25,13 +26,8 @@ const teamBody = (overrides: Record<string, unknown> = {}) => ({
 describe('rescue teams: registration, dispatch and the incident link', () => {
   let t: TestApp;
   let admin: TestUser;
-  beforeAll(async () => {
-    t = await startTestApp();
-    admin = await t.user(['admin']);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  beforeAll(async () => ({ t, user: admin } = await givenSignedIn(['admin'])));
+  afterAll(() => t?.close());
 
   const registerTeam = async () => (await t.post('/api/v1/teams', admin.token).send(teamBody()).expect(201)).body;
   const reportIncident = async () => (await t.post('/api/v1/incidents').send(incidentBody()).expect(201)).body;

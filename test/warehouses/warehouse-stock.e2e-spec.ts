@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { startTestApp, type TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { givenSignedIn } from '../support/signed-in';
 import type { TestUser } from '../support/test-users';
 import { incidentBody, waitForMessage } from '../support/incident-fixtures';
 import { until } from '../support/eventually';
@@ -20,13 +21,8 @@ const SUIT = '2010102';
 describe('material warehouses: receipts, all-or-nothing allocations, shipments', () => {
   let t: TestApp;
   let admin: TestUser;
-  beforeAll(async () => {
-    t = await startTestApp();
-    admin = await t.user(['admin']);
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  beforeAll(async () => ({ t, user: admin } = await givenSignedIn(['admin'])));
+  afterAll(() => t?.close());
 
   const warehouse = async (stock: { materialCode: string; quantity: number; expiresAt?: string }[] = []) => {
     const created = await t.post('/api/v1/warehouses', admin.token).send({

@@ -35,12 +35,8 @@ function collect(socket: Socket): { name: string; data: Pushed['data'] }[] {
 describe('early warnings (预警) and CAP 1.2', () => {
   let t: TestApp;
   const warningEvents = async () => (await t.sql<{ n: number }>(`select count(*)::int as n from es_events where category = 'warning'`))[0]!.n;
-  beforeAll(async () => {
-    t = await startTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t?.close());
 
   it('issue → update → lift over HTTP; the console sees warning.issued then warning.changed; lifted refuses changes', async () => {
     const socket = await t.socket();

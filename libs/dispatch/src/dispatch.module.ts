@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { IncidentLookup } from '@app/incidents';
 import { TeamAvailabilityQueries } from '@app/teams';
+import { WarehouseStockQueries } from '@app/warehouses';
 import { AvailabilityController } from './application/availability/availability.controller';
 import { AvailabilityReader } from './application/availability/availability.reader';
 import { RecommendationsController } from './application/recommendations/recommendations.controller';
@@ -12,6 +13,6 @@ import { WarehouseStockReader } from './application/shared/warehouse-stock.reade
 @Module({
   imports: [CqrsModule],
   controllers: [RecommendationsController, AvailabilityController],
-  providers: [IncidentLookup, TeamAvailabilityQueries, WarehouseStockReader, AvailabilityReader, RecommendationsReader],
+  providers: [IncidentLookup, TeamAvailabilityQueries, WarehouseStockQueries, WarehouseStockReader, AvailabilityReader, RecommendationsReader],
 })
 export class DispatchModule {}

@@ -7,8 +7,23 @@ import { UserRow } from './persistence/user.entity';
 import { AuditController } from './application/audit/audit.controller';
 import { JurisdictionsController } from './application/jurisdictions/jurisdictions.controller';
 import { LoginController } from './application/login/login.controller';
-import { UserAdminService } from './application/users/user-admin.service';
-import { UsersController } from './application/users/users.controller';
+import { ChangePasswordController } from './application/change-password/change-password.controller';
+import { ChangePasswordHandler } from './application/change-password/change-password.handler';
+import { CreateUserController } from './application/create-user/create-user.controller';
+import { CreateUserHandler } from './application/create-user/create-user.handler';
+import { DisableUserController } from './application/disable-user/disable-user.controller';
+import { DisableUserHandler } from './application/disable-user/disable-user.handler';
+import { EnableUserController } from './application/enable-user/enable-user.controller';
+import { EnableUserHandler } from './application/enable-user/enable-user.handler';
+import { UserQueriesController } from './application/query-users/user-queries.controller';
+import { ResetPasswordController } from './application/reset-password/reset-password.controller';
+import { ResetPasswordHandler } from './application/reset-password/reset-password.handler';
+import { UpdateUserController } from './application/update-user/update-user.controller';
+import { UpdateUserHandler } from './application/update-user/update-user.handler';
+import { UserAccountChange } from './application/user-account-change';
+import { UserAccounts } from './persistence/user-accounts';
+import { AuditTrailQueries } from './audit/audit-trail.queries';
+import { SecurityEventQueries } from './audit/security-event.queries';
 import { AuthGuard } from './auth/auth.guard';
 import { Authenticator } from './auth/authenticator';
 import { LoginThrottle } from './auth/login-throttle';
@@ -25,7 +40,8 @@ export const identityEntities = [UserRow, JurisdictionRow];
 
 /**
  * Identity and access: sign-in, tokens, the global guard (every route closed unless `@Public()`), users,
- * the jurisdiction tree and the audit trail. Needs EVENT_STORE, CLOCK and JURISDICTIONS from the app.
+ * the jurisdiction tree and the audit trail. Needs the CommandExecutor, EVENT_STORE, CLOCK and JURISDICTIONS from the
+ * app.
  */
 @Module({})
 export class IdentityModule {
@@ -33,7 +49,19 @@ export class IdentityModule {
     return {
       module: IdentityModule,
       imports: [JwtModule.register({}), TypeOrmModule.forFeature(identityEntities)],
-      controllers: [LoginController, UsersController, JurisdictionsController, SecurityAuditController, AuditController],
+      controllers: [
+        LoginController,
+        ChangePasswordController,
+        CreateUserController,
+        UserQueriesController,
+        DisableUserController,
+        UpdateUserController,
+        EnableUserController,
+        ResetPasswordController,
+        JurisdictionsController,
+        SecurityAuditController,
+        AuditController,
+      ],
       providers: [
         { provide: AUTH_OPTIONS, useValue: options },
         { provide: APP_GUARD, useClass: AuthGuard },
@@ -44,7 +72,16 @@ export class IdentityModule {
         Sessions,
         Devices,
         SecurityEvents,
-        UserAdminService,
+        UserAccounts,
+        UserAccountChange,
+        CreateUserHandler,
+        UpdateUserHandler,
+        DisableUserHandler,
+        EnableUserHandler,
+        ResetPasswordHandler,
+        ChangePasswordHandler,
+        AuditTrailQueries,
+        SecurityEventQueries,
         UserSeeding,
       ],
       exports: [Authenticator, TokenService, UserSeeding, PasswordHasher, SecurityEvents],

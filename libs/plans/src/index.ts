@@ -1,9 +1,9 @@
-// Contingency plans (应急预案): the only entry point other code imports.
+// Contingency plans (应急预案): the only entry point other code imports (domain code of other contexts: './domain').
+export * from './domain';
+export { planAggregate } from './application/plan.aggregate';
+export { RecordPlanFindingHandler } from './application/record-plan-finding/record-plan-finding.handler';
 export { PlansModule, planEntities, planProjections } from './plans.module';
-export { PlanRow, PlanSuggestionRow, PlanVersionRow } from './read-models/plan.entities';
-export * from './domain/plan.types';
-export { planEvents, type PlanEvent } from './domain/plan.events';
-export type { PlanCommand } from './domain/plan.commands';
-export { planDecider } from './domain/plan.decider';
-export type { PlanState } from './domain/plan.state';
-export { readablePlanJurisdictions } from './application/plan-command-runner';
+export { PlanRegisterQueries, type PlanFilter, type PlanInForceView } from './read-models/plan-register/plan-register.queries';
+export type { PlanView, PlanVersionView } from './read-models/plan-register/plan.views';
+// Transitional: still read by drills; removed once it uses the port above.
+export { PlanRow } from './read-models/plan-register/plan-register.entities';

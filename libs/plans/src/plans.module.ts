@@ -1,24 +1,68 @@
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { PlanRow, PlanVersionRow, PlanSuggestionRow } from './read-models/plan.entities';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { IncidentsModule } from '@app/incidents';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IncidentLookup, IncidentsModule } from '@app/incidents';
 import type { JurisdictionRegistry } from '@app/shared';
-import { PlanActivationController } from './application/plan-activation.controller';
-import { PlanCommandRunner } from './application/plan-command-runner';
-import { PlanMutationsController } from './application/plan-mutations.controller';
-import { PlanQueriesController } from './application/plan-queries.controller';
-import { PlanRegisterProjection } from './read-models/plan-register.projection';
-import { PlanSuggestionProjection } from './read-models/plan-suggestion.projection';
+import { ActivatePlanController } from './application/activate-plan/activate-plan.controller';
+import { ActivatePlanHandler } from './application/activate-plan/activate-plan.handler';
+import { DraftPlanController } from './application/draft-plan/draft-plan.controller';
+import { DraftPlanHandler } from './application/draft-plan/draft-plan.handler';
+import { FilePlanController } from './application/file-plan/file-plan.controller';
+import { FilePlanHandler } from './application/file-plan/file-plan.handler';
+import { PlanAnswer } from './application/plan-answer';
+import { PlanWriteAccess } from './application/plan-write-access';
+import { PublishPlanController } from './application/publish-plan/publish-plan.controller';
+import { PublishPlanHandler } from './application/publish-plan/publish-plan.handler';
+import { PlanQueriesController } from './application/query-plans/plan-queries.controller';
+import { PlanSuggestionsController } from './application/query-plans/plan-suggestions.controller';
+import { PlanSuggestionsHandler } from './application/query-plans/plan-suggestions.handler';
+import { RecordPlanFindingHandler } from './application/record-plan-finding/record-plan-finding.handler';
+import { RetirePlanController } from './application/retire-plan/retire-plan.controller';
+import { RetirePlanHandler } from './application/retire-plan/retire-plan.handler';
+import { RevisePlanController } from './application/revise-plan/revise-plan.controller';
+import { RevisePlanHandler } from './application/revise-plan/revise-plan.handler';
+import { PlanRow, PlanVersionRow } from './read-models/plan-register/plan-register.entities';
+import { PlanRegisterProjection } from './read-models/plan-register/plan-register.projection';
+import { PlanRegisterQueries } from './read-models/plan-register/plan-register.queries';
+import { PlanSuggestionRow } from './read-models/plan-suggestions/plan-suggestion.entity';
+import { PlanSuggestionProjection } from './read-models/plan-suggestions/plan-suggestion.projection';
+import { PlanSuggestionQueries } from './read-models/plan-suggestions/plan-suggestion.queries';
 
 /** The read-model tables this context owns (registered with TypeORM by this module, listed for stand-alone tools). */
 export const planEntities = [PlanRow, PlanVersionRow, PlanSuggestionRow];
 
-/** Contingency plans (应急预案): register, versions, lifecycle, activation on incidents, suggestions. */
+/**
+ * Contingency plans (应急预案): register, versions, lifecycle, activation on incidents, suggestions. Needs the
+ * CommandExecutor, CLOCK and JURISDICTIONS from the app.
+ */
 @Module({
   imports: [TypeOrmModule.forFeature(planEntities), CqrsModule, IncidentsModule],
-  controllers: [PlanMutationsController, PlanQueriesController, PlanActivationController],
-  providers: [PlanCommandRunner],
+  controllers: [
+    DraftPlanController,
+    RevisePlanController,
+    PublishPlanController,
+    FilePlanController,
+    RetirePlanController,
+    PlanQueriesController,
+    ActivatePlanController,
+    PlanSuggestionsController,
+  ],
+  providers: [
+    PlanAnswer,
+    PlanWriteAccess,
+    IncidentLookup,
+    PlanRegisterQueries,
+    PlanSuggestionQueries,
+    DraftPlanHandler,
+    RevisePlanHandler,
+    PublishPlanHandler,
+    FilePlanHandler,
+    RetirePlanHandler,
+    RecordPlanFindingHandler,
+    ActivatePlanHandler,
+    PlanSuggestionsHandler,
+  ],
+  exports: [PlanRegisterQueries, RecordPlanFindingHandler],
 })
 export class PlansModule {}
 

@@ -1,10 +1,9 @@
-// Material warehouses and supplies (应急物资储备库): the only entry point other code imports.
-export { WarehousesModule, warehouseEntities, warehouseProjections } from './warehouses.module';
-export { AllocationRow, StockLevelRow, WarehouseRow } from './read-models/stock.entities';
-export * from './domain/materials.catalogue';
-export * from './domain/warehouse.types';
-export { warehouseEvents, type WarehouseEvent } from './domain/warehouse.events';
-export { warehouseDecider } from './domain/warehouse.decider';
+// Material warehouses and supplies (应急物资储备库): the only entry point other code imports (domain code of other
+// contexts: './domain').
+export * from './domain';
 export { warehouseAggregate } from './application/warehouse.aggregate';
-export type { WarehouseState } from './domain/warehouse.state';
-export type { WarehouseCommand } from './domain/warehouse.commands';
+export { WarehousesModule, warehouseEntities, warehouseProjections } from './warehouses.module';
+export { WarehouseStockQueries, type StockLevel, type WarehouseAvailability, type WarehouseFilter } from './read-models/stock/stock.queries';
+export type { WarehouseView } from './read-models/stock/stock.views';
+// Transitional: still read by dispatch, drills, the demo seeding and the benches; removed once they use the port above.
+export { AllocationRow, StockLevelRow, WarehouseRow } from './read-models/stock/stock.entities';

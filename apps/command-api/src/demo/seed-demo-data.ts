@@ -1,8 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { ReportIncidentHandler, type ReportIncidentRequest } from '@app/incidents';
+import { DEMO_ACTOR } from './demo-commands';
 import { DEMO_INCIDENTS } from './demo-incidents';
-
-const DEMO_ACTOR = 'demo-seed';
 
 /** Reports the demo incidents through the normal command path; idempotency keys make a second start a no-op. */
 export async function seedDemoData(app: INestApplication): Promise<number> {

@@ -1,27 +1,25 @@
 import type { INestApplication } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { handleCommand, idempotentAggregateId, type CommandContext } from '@app/event-sourcing';
-import { dutyWatchDecider, dutyWatchStream } from '@app/duty';
-import { planDecider, planStream, type PlanCommand } from '@app/plans';
-import { CLOCK, DomainError, type Clock } from '@app/shared';
+import { idempotentAggregateId } from '@app/event-sourcing';
+import { dutyWatchAggregate } from '@app/duty';
+import { planAggregate, type PlanCommand } from '@app/plans';
+import { DomainError } from '@app/shared';
+import { DEMO_ACTOR, demoContext as context, demoExecutor } from './demo-commands';
 import { DEMO_PLANS } from './demo-plans';
 
-const DEMO_ACTOR = 'demo-seed';
 const HOUR = 3_600_000;
 
 /**
  * Demo plans (published, one filed, one draft) and today's watch (08:00–08:00 Beijing time) for the city and one
- * county, through the deciders with idempotency keys: a second start appends nothing.
+ * county, through the one write path with idempotency keys: a second start appends nothing.
  */
 export async function seedDemoPlansAndWatch(app: INestApplication): Promise<{ plans: number; shifts: number }> {
-  const deps = { store: app.get<EventStore>(EVENT_STORE), clock: app.get<Clock>(CLOCK) };
-  const now = deps.clock.now();
-  const context = (key: string): CommandContext => ({ correlationId: key, causationId: key, actorId: DEMO_ACTOR, actorName: '演示数据', idempotencyKey: key });
+  const executor = demoExecutor(app);
+  const now = executor.now();
   let plans = 0;
   for (const [i, plan] of DEMO_PLANS.entries()) {
     const key = `demo-plan-${i + 1}`;
     const planId = idempotentAggregateId('plan', DEMO_ACTOR, key);
-    const run = (command: PlanCommand, suffix: string) => handleCommand(deps, planDecider, planStream(planId), command, context(`${key}-${suffix}`));
+    const run = (command: PlanCommand, suffix: string) => executor.execute(planAggregate, planId, command, context(`${key}-${suffix}`));
     const drafted = await run({ type: 'DraftPlan', planId, content: plan.content, by: '演示数据', now }, 'draft');
     if (drafted.replayed) continue;
     plans++;
@@ -35,7 +33,7 @@ export async function seedDemoPlansAndWatch(app: INestApplication): Promise<{ pl
     const key = `demo-shift-${jurisdiction}-${dayStart.toISOString().slice(0, 10)}`;
     const shiftId = idempotentAggregateId('shift', DEMO_ACTOR, key);
     try {
-      const result = await handleCommand(deps, dutyWatchDecider, dutyWatchStream(jurisdiction), {
+      const result = await executor.execute(dutyWatchAggregate, jurisdiction, {
         type: 'ScheduleShift', jurisdiction, shiftId, leader: { name: leader, phone: null }, officers: officers.map((name) => ({ name, phone: null })),
         startsAt: dayStart, endsAt: new Date(dayStart.getTime() + 24 * HOUR), by: { userId: DEMO_ACTOR, name: '演示数据' }, now,
       }, context(key));

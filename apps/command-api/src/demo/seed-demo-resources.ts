@@ -1,27 +1,22 @@
 import type { INestApplication } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '@app/event-store';
-import { handleCommand, idempotentAggregateId, type CommandContext, type SnapshotStore } from '@app/event-sourcing';
-import { SNAPSHOT_STORE } from '@app/event-sourcing/projections';
-import { CLOCK, type Clock } from '@app/shared';
-import { teamDecider, teamStream } from '@app/teams';
-import { warehouseDecider, warehouseStream, type WarehouseCommand } from '@app/warehouses';
+import { idempotentAggregateId } from '@app/event-sourcing';
+import { teamAggregate } from '@app/teams';
+import { warehouseAggregate, type WarehouseCommand } from '@app/warehouses';
+import { DEMO_ACTOR, demoContext as context, demoExecutor } from './demo-commands';
 import { DEMO_TEAMS, DEMO_WAREHOUSES } from './demo-resources';
 
-const DEMO_ACTOR = 'demo-seed';
-
 /**
- * Registers the invented demo teams and warehouses (with stock and minimum levels) through the deciders, with
+ * Registers the invented demo teams and warehouses (with stock and minimum levels) through the one write path, with
  * idempotency keys, so a second start appends nothing. Returns how many teams and warehouses were new.
  */
 export async function seedDemoResources(app: INestApplication): Promise<{ teams: number; warehouses: number }> {
-  const deps = { store: app.get<EventStore>(EVENT_STORE), clock: app.get<Clock>(CLOCK), snapshots: app.get<SnapshotStore>(SNAPSHOT_STORE) };
-  const now = deps.clock.now();
-  const context = (key: string): CommandContext => ({ correlationId: key, causationId: key, actorId: DEMO_ACTOR, actorName: '演示数据', idempotencyKey: key });
+  const executor = demoExecutor(app);
+  const now = executor.now();
   let teams = 0;
   for (const [i, team] of DEMO_TEAMS.entries()) {
     const key = `demo-team-${i + 1}`;
     const teamId = idempotentAggregateId('team', DEMO_ACTOR, key);
-    const result = await handleCommand(deps, teamDecider, teamStream(teamId), {
+    const result = await executor.execute(teamAggregate, teamId, {
       type: 'RegisterTeam', teamId, name: team.name, kind: team.kind, specialties: team.specialties, headcount: team.headcount, equipment: team.equipment,
       base: { address: `${team.name.replace('【演示】', '')}驻地（虚构）`, lat: team.lat, lng: team.lng }, jurisdiction: team.jurisdiction,
       contact: { name: '值班室（虚构）', phone: `0955-00${String(100 + i)}` }, now,
@@ -32,7 +27,7 @@ export async function seedDemoResources(app: INestApplication): Promise<{ teams:
   for (const [i, warehouse] of DEMO_WAREHOUSES.entries()) {
     const key = `demo-warehouse-${i + 1}`;
     const id = idempotentAggregateId('warehouse', DEMO_ACTOR, key);
-    const run = (command: WarehouseCommand, suffix: string) => handleCommand(deps, warehouseDecider, warehouseStream(id), command, context(`${key}-${suffix}`));
+    const run = (command: WarehouseCommand, suffix: string) => executor.execute(warehouseAggregate, id, command, context(`${key}-${suffix}`));
     const registered = await run({
       type: 'RegisterWarehouse', warehouseId: id, name: warehouse.name, level: warehouse.level, reserveKind: warehouse.reserveKind, jurisdiction: warehouse.jurisdiction,
       location: { address: `${warehouse.name.replace('【演示】', '')}（虚构地址）`, lat: warehouse.lat, lng: warehouse.lng }, now,

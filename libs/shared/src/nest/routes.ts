@@ -1,4 +1,4 @@
-import { applyDecorators, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { applyDecorators, Controller, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Permission } from '../auth/permissions';
 import { Requires } from './auth';
@@ -38,6 +38,10 @@ export function CommandPost(path: string | undefined, spec: CommandRouteSpec): M
 
 export function CommandPatch(path: string | undefined, spec: CommandRouteSpec): MethodDecorator {
   return applyDecorators(Patch(path), Requires(spec.requires), HttpCode(spec.status), ApiOperation({ summary: spec.summary }));
+}
+
+export function CommandPut(path: string | undefined, spec: CommandRouteSpec): MethodDecorator {
+  return applyDecorators(Put(path), Requires(spec.requires), HttpCode(spec.status), ApiOperation({ summary: spec.summary }));
 }
 
 export function QueryGet(path: string | undefined, spec: RouteSpec): MethodDecorator {

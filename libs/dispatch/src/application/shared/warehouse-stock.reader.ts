@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
-import { StockLevelRow, WarehouseRow } from '@app/warehouses';
+import { WarehouseStockQueries } from '@app/warehouses';
 
 export interface StockLine {
   warehouseId: string;
@@ -16,28 +15,24 @@ export interface WarehousePlace {
   location: { lat: number; lng: number };
 }
 
-/**
- * The warehouses' stock board, as far as dispatch reads it. Transitional: the warehouses context has no query port
- * for it yet; once it has, these two reads move behind it and dispatch stops naming its tables.
- */
+/** The warehouses' stock board as dispatch reads it, through the warehouses context's query port. */
 @Injectable()
 export class WarehouseStockReader {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly warehouses: WarehouseStockQueries) {}
 
   async stockIn(jurisdictions: readonly string[]): Promise<StockLine[]> {
-    return (await this.dataSource.getRepository(StockLevelRow).findBy({ jurisdiction: In([...jurisdictions]) })).map(toLine);
+    return (await this.warehouses.stockLevelsIn(jurisdictions)).map(toLine);
   }
 
   /** The warehouses of these jurisdictions with their stock lines. */
   async warehousesIn(jurisdictions: readonly string[]): Promise<{ warehouses: WarehousePlace[]; lines: StockLine[] }> {
-    const rows = await this.dataSource.getRepository(WarehouseRow).findBy({ jurisdiction: In([...jurisdictions]) });
-    const warehouses = rows.map((w) => ({ id: w.id, name: w.name, location: w.location }));
+    const places = await this.warehouses.availabilityIn(jurisdictions);
+    const warehouses = places.map((w) => ({ id: w.id, name: w.name, location: w.location }));
     if (warehouses.length === 0) return { warehouses, lines: [] };
-    const lines = await this.dataSource.getRepository(StockLevelRow).findBy({ warehouseId: In(warehouses.map((w) => w.id)) });
-    return { warehouses, lines: lines.map(toLine) };
+    return { warehouses, lines: await this.stockIn(jurisdictions) };
   }
 }
 
-function toLine(row: StockLevelRow): StockLine {
-  return { warehouseId: row.warehouseId, materialCode: row.materialCode, onHand: row.onHand, reserved: row.reserved, minimum: row.minimum };
+function toLine(line: StockLine): StockLine {
+  return { warehouseId: line.warehouseId, materialCode: line.materialCode, onHand: line.onHand, reserved: line.reserved, minimum: line.minimum };
 }

@@ -2,20 +2,19 @@ import { Body, Controller, HttpCode, HttpException, Inject, Post, Req, Res, Unau
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DataSource } from 'typeorm';
-import { CLOCK, DomainError, type Actor, type Clock } from '@app/shared';
+import { CLOCK, type Actor, type Clock } from '@app/shared';
 import { CurrentActor, Public, Requires } from '@app/shared/nest';
 import type { LoginResponse } from '../../contract';
-import { UserRow } from '../../persistence/user.entity';
+import { UserAccounts } from '../../persistence/user-accounts';
+import type { UserRow } from '../../persistence/user.entity';
 import { accountBucket, deviceBucket, LoginThrottle } from '../../auth/login-throttle';
 import { PasswordHasher } from '../../auth/password-hasher';
-import { assertPasswordAcceptable } from '../../auth/password-policy';
 import { TokenService } from '../../auth/token.service';
 import { Sessions } from '../../auth/sessions';
 import { DEVICE_MEMORY_DAYS, Devices } from '../../auth/devices';
 import { SecurityEvents } from '../../audit/security-events';
-import { UserAdminService } from '../users/user-admin.service';
-import { ChangePasswordRequest, LoginRequest, RefreshRequest } from './login.request';
+import { LoginLockedException } from './login-locked.exception';
+import { LoginRequest, RefreshRequest } from './login.request';
 
 export type { LoginResponse } from '../../contract';
 
@@ -30,14 +29,13 @@ const COOKIE_PATH = '/api/v1/auth';
 @Controller('auth')
 export class LoginController {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly accounts: UserAccounts,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
     private readonly sessions: Sessions,
     private readonly devices: Devices,
     private readonly events: SecurityEvents,
-    private readonly users: UserAdminService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -55,12 +53,7 @@ export class LoginController {
       await this.events.record({ kind: 'sign_in_delayed', username, details: { bucket: device ? 'device' : 'account', failures: reservation.failures, waitMs: reservation.waitMs } }, request);
       throw new LoginLockedException(reservation.waitMs);
     }
-    const user = await this.dataSource
-      .getRepository(UserRow)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.username = :username', { username })
-      .getOne();
+    const user = await this.accounts.byUsernameWithPassword(username);
     const valid = await this.hasher.verify(user?.passwordHash, body.password);
     if (!user || !valid || user.disabledAt) {
       // The reservation made above stays: it is this failure.
@@ -125,30 +118,6 @@ export class LoginController {
     clearCookie(reply, request, REFRESH_COOKIE);
     await this.events.record({ kind: 'sign_out', userId: actor.userId, username: actor.username, sessionId: actor.sessionId ?? null, jurisdiction: actor.jurisdiction }, request);
   }
-
-  @Post('password')
-  @Requires('account.password')
-  @HttpCode(204)
-  @ApiOperation({ summary: '修改本人密码（其他会话随即结束，本会话保留）' })
-  async changePassword(@Body() body: ChangePasswordRequest, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<void> {
-    if (body.currentPassword === body.newPassword) throw new DomainError('PASSWORD_UNCHANGED', 'rule', '新密码不能与当前密码相同');
-    // The request check does not know the account; checked before the guess budget is touched, as a request error.
-    assertPasswordAcceptable(body.newPassword, actor.username);
-    // Guessing the current password with a stolen token is throttled like sign-in guessing, in the account's bucket.
-    const bucket = accountBucket(actor.username);
-    const reservation = await this.throttle.reserve(bucket, this.clock.now());
-    if (reservation.kind === 'wait') {
-      await this.events.record({ kind: 'sign_in_delayed', userId: actor.userId, username: actor.username, jurisdiction: actor.jurisdiction, details: { bucket: 'account', failures: reservation.failures, waitMs: reservation.waitMs, via: 'password_change' } }, request);
-      throw new LoginLockedException(reservation.waitMs);
-    }
-    const ok = await this.users.changeOwnPassword(actor, body.currentPassword, body.newPassword, String(request.id));
-    if (!ok) {
-      await this.events.record({ kind: 'password_change_failed', userId: actor.userId, username: actor.username, sessionId: actor.sessionId ?? null, jurisdiction: actor.jurisdiction }, request);
-      throw new DomainError('CURRENT_PASSWORD_WRONG', 'forbidden', '当前密码不正确');
-    }
-    await this.throttle.clear(bucket);
-    await this.events.record({ kind: 'password_changed', userId: actor.userId, username: actor.username, sessionId: actor.sessionId ?? null, jurisdiction: actor.jurisdiction }, request);
-  }
 }
 
 function viewOf(user: UserRow): LoginResponse['user'] {
@@ -169,12 +138,4 @@ function setCookie(reply: FastifyReply, request: FastifyRequest, name: string, v
 
 function clearCookie(reply: FastifyReply, request: FastifyRequest, name: string): void {
   void reply.clearCookie(name, cookieOptions(request, 0));
-}
-
-/** 429 with Retry-After in seconds; the problem filter keeps the header. */
-export class LoginLockedException extends HttpException {
-  constructor(readonly retryAfterMs: number) {
-    const seconds = Math.ceil(retryAfterMs / 1000);
-    super(`登录失败次数过多，请 ${seconds < 120 ? `${seconds} 秒` : `${Math.ceil(seconds / 60)} 分钟`}后再试`, 429);
-  }
 }

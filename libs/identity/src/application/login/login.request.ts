@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { IsAcceptablePassword } from '../../auth/password-policy';
 
 export class LoginRequest {
   @ApiProperty({ example: 'duty' }) @IsString() @IsNotEmpty() @MaxLength(100)
@@ -17,12 +16,4 @@ export class RefreshRequest {
   @IsString()
   @Matches(/^[\w-]{20,100}$/, { message: 'refreshToken 格式不正确' })
   refreshToken?: string;
-}
-
-export class ChangePasswordRequest {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200)
-  currentPassword!: string;
-
-  @ApiProperty({ minLength: 12 }) @IsString() @IsAcceptablePassword()
-  newPassword!: string;
 }

@@ -1,7 +1,7 @@
 import { IsKnownJurisdiction } from '@app/shared/nest';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { WARNING_LIMITS } from '../../domain/warning.types';
+import { WARNING_LIMITS } from '../../domain/warning/warning.types';
 import { WarningChangeableFields } from '../shared/warning-fields.request';
 import { IsInstant } from '@app/shared/nest';
 import { IsLaterThan } from '../shared/warning-validators';

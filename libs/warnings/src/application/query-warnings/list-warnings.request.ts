@@ -1,7 +1,7 @@
 import { IsKnownJurisdiction } from '@app/shared/nest';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { WARNING_LEVELS, WARNING_STATUSES, type WarningLevel, type WarningStatus } from '../../domain/warning.types';
+import { WARNING_LEVELS, WARNING_STATUSES, type WarningLevel, type WarningStatus } from '../../domain/warning/warning.types';
 
 export class ListWarningsRequest {
   @ApiPropertyOptional({ enum: WARNING_STATUSES, description: 'active 生效中（未解除且未过期）、lifted 已解除、expired 已过期' })

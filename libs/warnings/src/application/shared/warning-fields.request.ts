@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayUnique, IsArray, IsDefined, IsIn, IsLatitude, IsLongitude, IsNotEmpty, IsNumber, IsOptional, IsString, MaxLength, ValidateNested,
 } from 'class-validator';
-import { WARNING_CHANNELS, WARNING_LEVELS, WARNING_LIMITS, type WarningChannel, type WarningLevel } from '../../domain/warning.types';
+import { WARNING_CHANNELS, WARNING_LEVELS, WARNING_LIMITS, type WarningChannel, type WarningLevel } from '../../domain/warning/warning.types';
 import { IsClosedRing } from './warning-validators';
 
 export class WarningPointRequest {

@@ -1,5 +1,5 @@
 import { DEFAULT_TIME_ZONE, toZonedIso } from '@app/shared';
-import { WARNING_LEVEL_LABELS, type GeoPoint, type WarningArea, type WarningChannel, type WarningLevel } from '../warning.types';
+import { WARNING_LEVEL_LABELS, type GeoPoint, type WarningArea, type WarningChannel, type WarningLevel } from '../warning/warning.types';
 import { capCategoriesOf } from './cap-category';
 import type { CapAlert, CapCertainty, CapMsgType, CapSeverity, CapUrgency } from './cap.types';
 

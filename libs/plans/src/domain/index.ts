@@ -1,0 +1,16 @@
+// The plans context's pure domain: what other contexts' domain code may import (no framework behind it).
+export * from './plan/plan.types';
+export * from './plan/plan.events';
+export * from './plan/plan.commands';
+export * from './plan/plan.errors';
+export { planDecider } from './plan/plan.decider';
+export type { PlanState, PlanVersion, VersionStatus } from './plan/plan.state';
+export { readablePlanJurisdictions, isReadOnlyPlanFor } from './plan/plan-readers';
+export {
+  notApplicableBecause,
+  suggestPlans,
+  levelMet,
+  type IncidentFacts,
+  type PlanInForce,
+  type PlanSuggestion,
+} from './plan/plan-suggestions';

@@ -1,0 +1,74 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { CLOCK, JURISDICTIONS, type Clock, type JurisdictionRegistry } from '@app/shared';
+import { toCapAlert } from '../../domain/cap/cap-alert';
+import type { CapAlert } from '../../domain/cap/cap.types';
+import { WarningNotFoundError } from '../../domain/warning/warning.errors';
+import type { WarningLevel, WarningStatus } from '../../domain/warning/warning.types';
+import { WarningBoardRow } from './warning-board.entity';
+import { toCapSource, toWarningView, type WarningView } from './warning.views';
+
+const LIST_LIMIT = 500;
+
+export interface WarningFilter {
+  status?: WarningStatus;
+  /** A jurisdiction includes everything below it. */
+  jurisdiction?: string;
+  level?: WarningLevel;
+  /** Absent: real warnings only; given: that drill's warnings only (drill data never mixes into the real board). */
+  drillId?: string;
+  /** The actor's jurisdictions: nothing outside them is listed or found. */
+  scope: readonly string[];
+}
+
+/**
+ * Reads of the warning board. `expired` is derived from `expires` against the clock when read. Outside the actor's
+ * jurisdictions a warning is not found, so existence does not leak.
+ */
+@Injectable()
+export class WarningBoardQueries {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async list(filter: WarningFilter): Promise<WarningView[]> {
+    const now = this.clock.now();
+    const asked = filter.jurisdiction ? this.jurisdictions.descendants(filter.jurisdiction) : filter.scope;
+    const qb = this.dataSource
+      .getRepository(WarningBoardRow)
+      .createQueryBuilder('w')
+      .where({ jurisdiction: In(asked.filter((c) => filter.scope.includes(c))) })
+      .orderBy('w.issued_at', 'DESC')
+      .take(LIST_LIMIT);
+    if (filter.drillId) qb.andWhere('w.drill_id = :drillId', { drillId: filter.drillId });
+    else qb.andWhere('w.drill_id is null');
+    if (filter.level) qb.andWhere('w.level = :level', { level: filter.level });
+    if (filter.status === 'lifted') qb.andWhere(`w.status = 'lifted'`);
+    if (filter.status === 'active') qb.andWhere(`w.status = 'active' and w.expires > :now`, { now });
+    if (filter.status === 'expired') qb.andWhere(`w.status = 'active' and w.expires <= :now`, { now });
+    return (await qb.getMany()).map((row) => toWarningView(row, this.jurisdictions, now));
+  }
+
+  async get(id: string, scope: readonly string[]): Promise<WarningView> {
+    return toWarningView(await this.visible(id, scope), this.jurisdictions, this.clock.now());
+  }
+
+  /** The latest message of the warning as a CAP 1.2 alert: Alert, then Update after 调整, Cancel after 解除. */
+  async capAlert(id: string, scope: readonly string[]): Promise<CapAlert> {
+    return toCapAlert(toCapSource(await this.visible(id, scope), this.jurisdictions));
+  }
+
+  /** The warning as the board shows it now, or undefined while it is not projected (a command's answer). */
+  async find(id: string): Promise<WarningView | undefined> {
+    const row = await this.dataSource.getRepository(WarningBoardRow).findOneBy({ id });
+    return row ? toWarningView(row, this.jurisdictions, this.clock.now()) : undefined;
+  }
+
+  private async visible(id: string, scope: readonly string[]): Promise<WarningBoardRow> {
+    const row = await this.dataSource.getRepository(WarningBoardRow).findOneBy({ id, jurisdiction: In([...scope]) });
+    if (!row) throw new WarningNotFoundError();
+    return row;
+  }
+}
