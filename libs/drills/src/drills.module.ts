@@ -3,7 +3,9 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IncidentLookup, IncidentsModule } from '@app/incidents';
 import { DRILL_PARTICIPATION } from '@app/shared';
+import { PlansModule } from '@app/plans';
 import { TeamsModule } from '@app/teams';
+import { WarehousesModule } from '@app/warehouses';
 import { DrillAnswer } from './application/drill-answer';
 import { DrillParticipationService } from './application/drill-participation/drill-participation.service';
 import { EndDrillController } from './application/end-drill/end-drill.controller';
@@ -54,7 +56,9 @@ export const drillEntities = [DrillRow, DrillScenarioRow];
  * CommandExecutor, CLOCK, JURISDICTIONS and DRILL_OPTIONS from the app.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(drillEntities), CqrsModule, IncidentsModule, TeamsModule, DrillParticipationModule],
+  imports: [
+    TypeOrmModule.forFeature(drillEntities), CqrsModule, IncidentsModule, TeamsModule, PlansModule, WarehousesModule, DrillParticipationModule,
+  ],
   controllers: [
     PlanDrillController,
     DrillQueriesController,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { IncidentsModule } from '@app/incidents';
+import { PlansModule } from '@app/plans';
 import { EvaluationWriter } from './application/evaluation-writer';
 import { DrillEvaluationReader } from './application/query-evaluation/drill-evaluation.reader';
 import { EvaluationReportReader } from './application/query-evaluation/evaluation-report.reader';
@@ -17,7 +18,7 @@ import { SetRubricHandler } from './application/set-rubric/set-rubric.handler';
  * CommandExecutor, CLOCK and JURISDICTIONS from the app; no tables of its own (it reads the streams).
  */
 @Module({
-  imports: [CqrsModule, IncidentsModule],
+  imports: [CqrsModule, IncidentsModule, PlansModule],
   controllers: [EvaluationQueriesController, SetRubricController, RecordScoresController, RecordFindingController],
   providers: [DrillEvaluationReader, EvaluationReportReader, EvaluationWriter, SetRubricHandler, RecordScoresHandler, RecordFindingHandler],
 })

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
 import { CommandExecutor, idempotentAggregateId, type CommandContext } from '@app/event-sourcing';
-import { PlanRow } from '@app/plans';
+import { PlanRegisterQueries } from '@app/plans';
 import { DomainError, JURISDICTIONS, OutsideJurisdictionError, type Actor, type JurisdictionRegistry } from '@app/shared';
 import { DrillJurisdictionMismatchError } from '../../domain/drill/drill.errors';
 import type { DrillForm, DrillScope, Scenario } from '../../domain/drill/drill.types';
@@ -24,8 +23,7 @@ export class PlanDrillHandler {
     private readonly executor: CommandExecutor,
     private readonly drills: DrillRegisterQueries,
     private readonly answer: DrillAnswer,
-    // Transitional: the plans context has no query port yet; the plan's version in force is read from its register.
-    private readonly dataSource: DataSource,
+    private readonly plans: PlanRegisterQueries,
     @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
   ) {}
 
@@ -57,11 +55,11 @@ export class PlanDrillHandler {
     return { injects };
   }
 
-  /** The plan under test: its version in force, pinned now (422 when none is in force). */
+  /** The plan under test: its version in force, pinned now (422 when none is in force; 404 when not readable). */
   private async pinPlan(planId: string, actor: Actor): Promise<{ planId: string; version: number }> {
-    const row = await this.dataSource.getRepository(PlanRow).findOneBy({ id: planId, jurisdiction: In(readableJurisdictions(actor, this.jurisdictions)) });
-    if (!row) throw new DomainError('PLAN_NOT_FOUND', 'not_found', '预案不存在');
-    if (row.inForceVersion === null) throw new DomainError('PLAN_NOT_IN_FORCE', 'rule', '该预案没有现行版本（未发布或已废止），不能用于演练', { planId });
-    return { planId, version: row.inForceVersion };
+    const version = await this.plans.versionInForce(planId, actor);
+    if (version === null) throw new DomainError('PLAN_NOT_IN_FORCE', 'rule', '该预案没有现行版本（未发布或已废止），不能用于演练', { planId });
+    return { planId, version };
   }
+
 }

@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { CommandExecutor, idempotentAggregateId, type CommandContext } from '@app/event-sourcing';
 import { RecordDrillAllocationHandler, type IncidentCommandResponse } from '@app/incidents';
 import { DomainError, JURISDICTIONS, type JurisdictionRegistry } from '@app/shared';
-import { WarehouseRow } from '@app/warehouses';
+import { WarehouseStockQueries } from '@app/warehouses';
 import { runningDrill, visibleOrAbove } from '../drill-access';
 import { InjectExecutor } from '../injects/inject-executor';
 import type { DrillAllocationRequest } from './drill-allocation.request';
@@ -18,15 +17,14 @@ export class DrillAllocationHandler {
     private readonly executor: CommandExecutor,
     private readonly injects: InjectExecutor,
     private readonly recordAllocation: RecordDrillAllocationHandler,
-    // Transitional: the warehouses context has no query port yet, so the warehouse is read from its board.
-    private readonly dataSource: DataSource,
+    private readonly warehouses: WarehouseStockQueries,
     @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
   ) {}
 
   async handle(drillId: string, body: DrillAllocationRequest, context: CommandContext): Promise<DrillAllocationResponse> {
     const drill = await runningDrill(this.executor, drillId, context);
     const incidentId = await this.injects.visibleDrillIncident(drill, body.incidentId, context);
-    const warehouse = await this.dataSource.getRepository(WarehouseRow).findOneBy({ id: body.warehouseId });
+    const warehouse = await this.warehouses.find(body.warehouseId);
     // Like a simulated dispatch's team: a county drill may draw on the city's reserve.
     if (!warehouse || !visibleOrAbove(warehouse.jurisdiction, context.visibleJurisdictions, this.jurisdictions)) {
       throw new DomainError('WAREHOUSE_NOT_FOUND', 'not_found', '物资储备库不存在');
