@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { LIVE_DELTA_BUS } from '../../libs/event-sourcing/src/projections';
-import { DeadlineAlarmScheduler, IncidentCommandRunner } from '../../libs/incidents/src';
+import { CommandExecutor } from '../../libs/event-sourcing/src';
+import { DeadlineAlarmScheduler, incidentAggregate } from '../../libs/incidents/src';
 import { DrillScheduler } from '../../libs/drills/src';
 import { CLOCK, JURISDICTIONS } from '../../libs/shared/src';
 import { incidentBody } from '../support/incident-fixtures';
@@ -205,9 +206,9 @@ describe('attack: forged drill flags', () => {
   it('even a system command on a drill\'s behalf cannot touch a real incident: the incident\'s stream decides', async () => {
     const real = (await t.post('/api/v1/incidents', attacker.token).send(accident()).expect(201)).body;
     const length = await streamLength(`incident-${real.id}`);
-    const runner = t.app.get(IncidentCommandRunner);
+    const executor = t.app.get(CommandExecutor);
     const correlationId = randomUUID();
-    await expect(runner.run(real.id, { type: 'RecordDrillAllocation', allocationId: randomUUID(), warehouseId: randomUUID(), items: [{ materialCode: '1010101', quantity: 1 }], now: new Date() }, {
+    await expect(executor.execute(incidentAggregate, real.id, { type: 'RecordDrillAllocation', allocationId: randomUUID(), warehouseId: randomUUID(), items: [{ materialCode: '1010101', quantity: 1 }], now: new Date() }, {
       correlationId, causationId: correlationId, actorId: 'system:test', drillId: drills.county,
     })).rejects.toMatchObject({ code: 'NOT_A_DRILL_INCIDENT' });
     expect(await streamLength(`incident-${real.id}`)).toBe(length);

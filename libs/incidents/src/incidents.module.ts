@@ -9,7 +9,6 @@ import { CloseIncidentHandler } from './application/close-incident/close-inciden
 import { CompleteTaskController } from './application/complete-task/complete-task.controller';
 import { CompleteTaskHandler } from './application/complete-task/complete-task.handler';
 import { DeadlineAlarmScheduler } from './application/deadline-alarms/deadline-alarm.scheduler';
-import { IncidentCommandRunner, ReportIncidentBusHandler } from './application/deprecated-incident-runner';
 import { GradingPolicies } from './application/grading-policies';
 import { IncidentAnswer } from './application/incident-answer';
 import { PassReportUpController } from './application/pass-report-up/pass-report-up.controller';
@@ -71,10 +70,8 @@ const sharedHandlers = [ReportIncidentHandler, UpdateSituationHandler, ActivateP
     GetIncidentQueryHandler,
     GetIncidentDrillQueryHandler,
     ListOpenIncidentsQueryHandler,
-    IncidentCommandRunner,
-    ReportIncidentBusHandler,
   ],
-  exports: [...sharedHandlers, IncidentAnswer, IncidentCommandRunner, DeadlineComplianceQueries],
+  exports: [...sharedHandlers, IncidentAnswer, DeadlineComplianceQueries],
 })
 export class IncidentsModule {}
 

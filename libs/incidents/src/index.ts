@@ -23,8 +23,3 @@ export { DEADLINE_ALARM_OPTIONS, DeadlineAlarmScheduler, type DeadlineAlarmOptio
 // Replay folds recorded events through the board's own row function (GET /incidents/{id}/state?at=, replay.event).
 export { applyBoardEvent, boardEvents, boardIncidentIdOf, deadlineProfileLookup } from './read-models/incident-board/incident-board.projection';
 export { toIncidentView } from './read-models/incident-board/incident.views';
-// Transitional: still read by duty (handover summary), replay, drills (drill incidents) and the benches.
-export { IncidentBoardRow } from './read-models/incident-board/incident-board.entity';
-export { IncidentTimelineRow } from './read-models/incident-timeline/incident-timeline.entity';
-// Deprecated: plans and drills still call these; they forward to the handlers above.
-export { IncidentCommandRunner, ReportIncidentCommand } from './application/deprecated-incident-runner';

@@ -5,5 +5,3 @@ export { RecordPlanFindingHandler } from './application/record-plan-finding/reco
 export { PlansModule, planEntities, planProjections } from './plans.module';
 export { PlanRegisterQueries, type PlanFilter, type PlanInForceView } from './read-models/plan-register/plan-register.queries';
 export type { PlanView, PlanVersionView } from './read-models/plan-register/plan.views';
-// Transitional: still read by drills; removed once it uses the port above.
-export { PlanRow } from './read-models/plan-register/plan-register.entities';

@@ -4,6 +4,4 @@ export { teamAggregate } from './application/team.aggregate';
 export { TeamsModule, teamEntities, teamProjections } from './teams.module';
 export { TeamAvailabilityQueries, type TeamFilter } from './read-models/team-availability/team-availability.queries';
 export type { TeamView } from './read-models/team-availability/team.views';
-// Transitional: the rebuild bench and the drill-teams process spec still name the row; they move to the ports above.
-export { TeamAvailabilityRow } from './read-models/team-availability/team-availability.entity';
 export { toTeamView } from './read-models/team-availability/team.views';

@@ -5,5 +5,3 @@ export { warehouseAggregate } from './application/warehouse.aggregate';
 export { WarehousesModule, warehouseEntities, warehouseProjections } from './warehouses.module';
 export { WarehouseStockQueries, type StockLevel, type WarehouseAvailability, type WarehouseFilter } from './read-models/stock/stock.queries';
 export type { WarehouseView } from './read-models/stock/stock.views';
-// Transitional: still read by dispatch, drills, the demo seeding and the benches; removed once they use the port above.
-export { AllocationRow, StockLevelRow, WarehouseRow } from './read-models/stock/stock.entities';

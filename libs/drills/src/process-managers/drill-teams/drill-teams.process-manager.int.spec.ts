@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CommandExecutor } from '@app/event-sourcing';
 import { ProjectionSpec } from '@app/event-sourcing/testing/projections';
 import { JurisdictionRegistry } from '@app/shared';
-import { TeamAvailabilityQueries, TeamAvailabilityRow, teamProjections, teamStream, type TeamEvent } from '@app/teams';
+import { TeamAvailabilityQueries, teamEntities, teamProjections, teamStream, type TeamEvent } from '@app/teams';
 import type { DrillEvent } from '../../domain/drill/drill.events';
 import { drillStream } from '../../domain/drill/drill.types';
 import { DrillTeamsProcessManager } from './drill-teams.process-manager';
@@ -40,7 +40,7 @@ describe('drill teams process manager', () => {
         const teams = { idsInDrill: (drillId: string) => new TeamAvailabilityQueries(spec.dataSource, jurisdictions).idsInDrill(drillId) };
         return [...teamProjections(jurisdictions), new DrillTeamsProcessManager(new CommandExecutor({ store, clock }), teams)];
       },
-      entities: [TeamAvailabilityRow],
+      entities: teamEntities,
     });
   }, 60_000); // a database of its own is created and migrated first
   afterAll(() => spec?.stop());
@@ -65,7 +65,7 @@ describe('drill teams process manager', () => {
     const [drillId, teamId] = [randomUUID(), randomUUID()];
     await spec.given(drillStream(drillId), liveDrill(drillId));
     await spec.given(teamStream(teamId), [registered(teamId), taken(teamId, drillId)]);
-    expect(await spec.rows(TeamAvailabilityRow, { id: teamId })).toEqual([expect.objectContaining({ status: 'in_drill', drillId })]);
+    expect(await spec.rows(teamEntities[0]!, { id: teamId })).toEqual([expect.objectContaining({ status: 'in_drill', drillId })]);
     await spec.given(drillStream(drillId), [ended(drillId)]);
     expect((await spec.stream(teamStream(teamId))).at(-1)).toEqual(released(teamId, drillId));
   });
