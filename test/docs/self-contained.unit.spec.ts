@@ -101,4 +101,16 @@ describe('the repository is self-contained', () => {
     }
     expect(unknown).toEqual([]);
   });
+
+  it('every source file a document names exists (a moved file takes its documentation with it)', () => {
+    const missing: Hit[] = [];
+    for (const file of files.filter((f) => f.endsWith('.md'))) {
+      linesOf(file).forEach((text, i) => {
+        for (const m of text.matchAll(/(?<![\w./-])(?:libs|apps|test|bench|infra)\/[\w./-]*\.(?:ts|tsx)\b/g)) {
+          if (!existsSync(join(ROOT, m[0]))) missing.push({ file, line: i + 1, text: m[0] });
+        }
+      });
+    }
+    expect(missing).toEqual([]);
+  });
 });
