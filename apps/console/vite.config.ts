@@ -11,7 +11,12 @@ export default defineConfig({
   // The server's contract files (view and live-delta types), as in tsconfig.json `paths`. The console imports them
   // with `import type` only, so they are erased at compile time and nothing of the server ends up in the bundle.
   resolve: {
-    alias: [{ find: /^@app\/([a-z-]+)\/contract$/, replacement: new URL('../../libs/$1/src/contract.ts', import.meta.url).pathname }],
+    alias: [
+      {
+        find: /^@app\/([a-z-]+)\/contract$/,
+        replacement: new URL('../../libs/$1/src/contract.ts', import.meta.url).pathname,
+      },
+    ],
   },
   // Vite 8 (Rolldown + Oxc) compiles TSX itself; no React plugin needed.
   oxc: { jsx: { runtime: 'automatic' } },

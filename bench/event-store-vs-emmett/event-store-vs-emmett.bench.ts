@@ -36,17 +36,36 @@ interface Result {
 }
 
 function ours(url: string): Contender {
-  const store = new PostgresEventStore({ connectionString: url, poolSize: 20, log: () => undefined, applicationName: 'bench-ours' });
-  const events = (n: number): EventToAppend[] => Array.from({ length: n }, () => ({
-    id: randomUUID(), type: 'BenchAppended', data: { payload: PAYLOAD },
-    metadata: { correlationId: 'bench', causationId: 'bench', actorId: 'bench', occurredAt: new Date().toISOString(), schemaVersion: 1 },
-  }));
-  return { name: 'ours', append: (stream, n) => store.append(stream, events(n), 'no_stream'), close: () => store.close() };
+  const store = new PostgresEventStore({
+    connectionString: url,
+    poolSize: 20,
+    log: () => undefined,
+    applicationName: 'bench-ours',
+  });
+  const events = (n: number): EventToAppend[] =>
+    Array.from({ length: n }, () => ({
+      id: randomUUID(),
+      type: 'BenchAppended',
+      data: { payload: PAYLOAD },
+      metadata: {
+        correlationId: 'bench',
+        causationId: 'bench',
+        actorId: 'bench',
+        occurredAt: new Date().toISOString(),
+        schemaVersion: 1,
+      },
+    }));
+  return {
+    name: 'ours',
+    append: (stream, n) => store.append(stream, events(n), 'no_stream'),
+    close: () => store.close(),
+  };
 }
 
 function emmett(url: string): Contender {
   const store = getPostgreSQLEventStore(url);
-  const events = (n: number) => Array.from({ length: n }, () => ({ type: 'BenchAppended', data: { payload: PAYLOAD } }));
+  const events = (n: number) =>
+    Array.from({ length: n }, () => ({ type: 'BenchAppended', data: { payload: PAYLOAD } }));
   return {
     name: 'Emmett',
     append: (stream, n) => store.appendToStream(stream, events(n), { expectedStreamVersion: STREAM_DOES_NOT_EXIST }),
@@ -57,12 +76,17 @@ function emmett(url: string): Contender {
 /** The ceiling: one INSERT statement per append, autocommitted — what PostgreSQL itself costs here. */
 async function ceiling(url: string): Promise<Contender> {
   const pool = new Pool({ connectionString: url, max: 20, application_name: 'bench-ceiling' });
-  await pool.query('create table if not exists bench_ceiling (id bigint generated always as identity primary key, stream text not null, data jsonb not null)');
+  await pool.query(
+    'create table if not exists bench_ceiling (id bigint generated always as identity primary key, stream text not null, data jsonb not null)',
+  );
   return {
     name: 'raw INSERT',
     append: (stream, n) => {
       const values = Array.from({ length: n }, (_, i) => `($1, $${i + 2})`).join(', ');
-      return pool.query(`insert into bench_ceiling (stream, data) values ${values}`, [stream, ...Array.from({ length: n }, () => JSON.stringify({ payload: PAYLOAD }))]);
+      return pool.query(`insert into bench_ceiling (stream, data) values ${values}`, [
+        stream,
+        ...Array.from({ length: n }, () => JSON.stringify({ payload: PAYLOAD })),
+      ]);
     },
     close: () => pool.end(),
   };
@@ -83,7 +107,12 @@ async function phase(contender: Contender, writers: number, batch: number, secon
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const appendsPerSecond = latencies.length / elapsed;
-  return { appendsPerSecond, eventsPerSecond: appendsPerSecond * batch, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return {
+    appendsPerSecond,
+    eventsPerSecond: appendsPerSecond * batch,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+  };
 }
 
 const line = (name: string, r: Result) =>
@@ -100,7 +129,9 @@ async function main(): Promise<void> {
   const contenders = [ours(database.url), emmett(database.url), await ceiling(database.url)];
   const secondsPerPhase = seconds();
   try {
-    console.log(`event store vs Emmett ${emmettVersion()} on one PostgreSQL, ${secondsPerPhase} s per phase (BENCH_SECONDS), node ${process.version}`);
+    console.log(
+      `event store vs Emmett ${emmettVersion()} on one PostgreSQL, ${secondsPerPhase} s per phase (BENCH_SECONDS), node ${process.version}`,
+    );
     // Warm-up: schema creation (Emmett creates its own on first use), connections, plans, caches.
     for (const c of contenders) await phase(c, 4, 1, Math.min(2, secondsPerPhase));
     const summary: string[] = [];

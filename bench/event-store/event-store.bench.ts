@@ -14,11 +14,23 @@ function events(count: number): EventToAppend[] {
     id: randomUUID(),
     type: 'BenchAppended',
     data: { payload: PAYLOAD },
-    metadata: { correlationId: 'bench', causationId: 'bench', actorId: 'bench', occurredAt: new Date().toISOString(), schemaVersion: 1 },
+    metadata: {
+      correlationId: 'bench',
+      causationId: 'bench',
+      actorId: 'bench',
+      occurredAt: new Date().toISOString(),
+      schemaVersion: 1,
+    },
   }));
 }
 
-async function phase(store: PostgresEventStore, category: string, writers: number, batch: number, label = ''): Promise<void> {
+async function phase(
+  store: PostgresEventStore,
+  category: string,
+  writers: number,
+  batch: number,
+  label = '',
+): Promise<void> {
   const latencies: number[] = [];
   const deadline = performance.now() + seconds() * 1000;
   const writer = async (): Promise<void> => {
@@ -50,12 +62,19 @@ async function catchUp(store: PostgresEventStore, category: string): Promise<voi
   }
   const elapsed = (performance.now() - started) / 1000;
   await subscription.close();
-  console.log(`catch-up subscription: ${delivered} events in ${elapsed.toFixed(2)} s = ${(delivered / elapsed).toFixed(0)} events/s`);
+  console.log(
+    `catch-up subscription: ${delivered} events in ${elapsed.toFixed(2)} s = ${(delivered / elapsed).toFixed(0)} events/s`,
+  );
 }
 
 async function main(): Promise<void> {
   const database = await benchDatabase();
-  const store = new PostgresEventStore({ connectionString: database.url, poolSize: 20, log: () => undefined, applicationName: 'bench' });
+  const store = new PostgresEventStore({
+    connectionString: database.url,
+    poolSize: 20,
+    log: () => undefined,
+    applicationName: 'bench',
+  });
   const category = `bench${randomUUID().replace(/-/g, '').slice(0, 8)}`;
   try {
     console.log(`PostgreSQL event store, ${seconds()} s per phase (BENCH_SECONDS), node ${process.version}`);

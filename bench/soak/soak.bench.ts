@@ -24,17 +24,33 @@ async function main(): Promise<void> {
   await admin.query(`create database ${name}`);
   const url = new URL(cluster.url);
   url.pathname = `/${name}`;
-  const server = await startServerProcess({ name: 'soak', databaseUrl: url.toString(), env: { AUTH_TOKEN_SECRET: randomBytes(32).toString('base64url'), RATE_LIMIT_PER_MINUTE: '100000000', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000000', RATE_LIMIT_SIGN_IN_PER_MINUTE: '100000000' } });
+  const server = await startServerProcess({
+    name: 'soak',
+    databaseUrl: url.toString(),
+    env: {
+      AUTH_TOKEN_SECRET: randomBytes(32).toString('base64url'),
+      RATE_LIMIT_PER_MINUTE: '100000000',
+      RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000000',
+      RATE_LIMIT_SIGN_IN_PER_MINUTE: '100000000',
+    },
+  });
   const sql = new Client({ connectionString: url.toString() });
   await sql.connect();
   const sockets: Socket[] = [];
   try {
     const username = `soak${randomUUID().slice(0, 8)}`;
     const password = `pw-${randomUUID()}`;
-    await sql.query(`insert into users (id, username, display_name, password_hash, roles, jurisdiction, created_by) values ($1, $2, $3, $4, $5, '640500', 'bench')`, [
-      randomUUID(), username, `压测指挥员 ${username}`, await hash(password), ['commander'],
-    ]);
-    const login = (await (await fetch(`${server.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })).json()) as { accessToken: string };
+    await sql.query(
+      `insert into users (id, username, display_name, password_hash, roles, jurisdiction, created_by) values ($1, $2, $3, $4, $5, '640500', 'bench')`,
+      [randomUUID(), username, `压测指挥员 ${username}`, await hash(password), ['commander']],
+    );
+    const login = (await (
+      await fetch(`${server.baseUrl}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password }),
+      })
+    ).json()) as { accessToken: string };
     const token = login.accessToken;
     let delivered = 0;
     for (let i = 0; i < CONSOLES; i++) {
@@ -44,7 +60,11 @@ async function main(): Promise<void> {
     }
     const post = async (path: string, body: unknown): Promise<{ status: number; id?: string; ms: number }> => {
       const started = performance.now();
-      const response = await fetch(`${server.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+      const response = await fetch(`${server.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
       const json = (await response.json()) as { id?: string };
       return { status: response.status, id: json.id, ms: performance.now() - started };
     };
@@ -61,7 +81,11 @@ async function main(): Promise<void> {
       const pending: Promise<void>[] = [];
       for (let n = 0; Date.now() < minuteEnds; n++) {
         const target = incidents[n % Math.max(1, incidents.length)];
-        const job = (target && n % 3 !== 0 ? post(`/api/v1/incidents/${target}/updates`, { measures: `续报 ${n}` }) : post('/api/v1/incidents', incidentBody(-1))).then(
+        const job = (
+          target && n % 3 !== 0
+            ? post(`/api/v1/incidents/${target}/updates`, { measures: `续报 ${n}` })
+            : post('/api/v1/incidents', incidentBody(-1))
+        ).then(
           (r) => {
             latencies.push(r.ms);
             if (r.status >= 300) errors++;
@@ -83,12 +107,14 @@ async function main(): Promise<void> {
       const metrics = await (await fetch(`${server.baseUrl}/metrics`)).text();
       const gauge = (name: string) => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(metrics)?.[1] ?? NaN);
       console.log(
-        `${String(minute).padStart(6)}  ${String(sorted.length).padStart(8)}  ${String(errors).padStart(6)}  ${percentile(sorted, 50).toFixed(1).padStart(7)} ${percentile(sorted, 99).toFixed(1).padStart(7)} ${(sorted[sorted.length - 1] ?? NaN).toFixed(1).padStart(7)} |`
-          + ` ${((delivered - deliveredBefore) / 60).toFixed(0).padStart(12)} | ${(rss / 1024 / 1024).toFixed(0)} MB  ${(gauge('nodejs_heap_size_used_bytes') / 1024 / 1024).toFixed(0)} MB`
-          + `  ${gauge('live_delta_buffer_deltas')} deltas / ${(gauge('live_delta_buffer_bytes') / 1024 / 1024).toFixed(1)} MB`,
+        `${String(minute).padStart(6)}  ${String(sorted.length).padStart(8)}  ${String(errors).padStart(6)}  ${percentile(sorted, 50).toFixed(1).padStart(7)} ${percentile(sorted, 99).toFixed(1).padStart(7)} ${(sorted[sorted.length - 1] ?? NaN).toFixed(1).padStart(7)} |` +
+          ` ${((delivered - deliveredBefore) / 60).toFixed(0).padStart(12)} | ${(rss / 1024 / 1024).toFixed(0)} MB  ${(gauge('nodejs_heap_size_used_bytes') / 1024 / 1024).toFixed(0)} MB` +
+          `  ${gauge('live_delta_buffer_deltas')} deltas / ${(gauge('live_delta_buffer_bytes') / 1024 / 1024).toFixed(1)} MB`,
       );
     }
-    console.log(`API rss: ${(startRss / 1024 / 1024).toFixed(0)} MB at start → ${(server.rssBytes() / 1024 / 1024).toFixed(0)} MB after ${MINUTES} min`);
+    console.log(
+      `API rss: ${(startRss / 1024 / 1024).toFixed(0)} MB at start → ${(server.rssBytes() / 1024 / 1024).toFixed(0)} MB after ${MINUTES} min`,
+    );
   } finally {
     for (const socket of sockets) socket.close();
     await sql.end();

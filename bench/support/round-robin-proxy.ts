@@ -4,7 +4,9 @@ import { connect, createServer, type Socket } from 'node:net';
  * The "port split" in front of several API processes: each new TCP connection goes to the next backend in turn, as a
  * layer-4 load balancer would. Consoles use WebSocket only, so a console's connection stays on one process.
  */
-export async function startRoundRobinProxy(backendPorts: readonly number[]): Promise<{ url: string; close(): Promise<void> }> {
+export async function startRoundRobinProxy(
+  backendPorts: readonly number[],
+): Promise<{ url: string; close(): Promise<void> }> {
   let next = 0;
   const open = new Set<Socket>();
   const server = createServer((client) => splice(client, backendPorts[next++ % backendPorts.length]!, open));

@@ -62,7 +62,8 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
       CONSOLE_DIR: join(ROOT, 'apps/console/dist'),
       EVENT_POLL_INTERVAL_MS: '100',
       RATE_LIMIT_PER_MINUTE: '1000000',
-      RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000', RATE_LIMIT_SIGN_IN_PER_MINUTE: '1000000',
+      RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000',
+      RATE_LIMIT_SIGN_IN_PER_MINUTE: '1000000',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -94,11 +95,15 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
 
 function waitForBanner(child: ChildProcess, output: () => string, timeoutMs: number, name: string): Promise<void> {
   return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => finish(new Error(`${name} did not start within ${timeoutMs} ms:\n${output()}`)), timeoutMs);
+    const timer = setTimeout(
+      () => finish(new Error(`${name} did not start within ${timeoutMs} ms:\n${output()}`)),
+      timeoutMs,
+    );
     const onData = () => {
       if (output().includes('is running')) finish();
     };
-    const onExit = (code: number | null) => finish(new Error(`${name} exited (${code}) before it started:\n${output()}`));
+    const onExit = (code: number | null) =>
+      finish(new Error(`${name} exited (${code}) before it started:\n${output()}`));
     const finish = (error?: Error) => {
       clearTimeout(timer);
       child.stdout!.off('data', onData);

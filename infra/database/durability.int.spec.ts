@@ -21,7 +21,11 @@ describe('durability settings (no acknowledged event lost, ADR 0008)', () => {
     const base = { fsync: 'on', synchronousCommit: 'remote_apply', synchronousStandbyNames: '' };
     expect(durabilityProblems(base)).toHaveLength(1);
     expect(durabilityProblems({ ...base, synchronousStandbyNames: 'FIRST 1 (standby1)' })).toEqual([]);
-    expect(durabilityProblems({ ...base, synchronousCommit: 'local', synchronousStandbyNames: 'standby1' })).toHaveLength(1);
-    expect(durabilityProblems({ fsync: 'off', synchronousCommit: 'on', synchronousStandbyNames: '' })).toEqual([expect.stringContaining('fsync=off')]);
+    expect(
+      durabilityProblems({ ...base, synchronousCommit: 'local', synchronousStandbyNames: 'standby1' }),
+    ).toHaveLength(1);
+    expect(durabilityProblems({ fsync: 'off', synchronousCommit: 'on', synchronousStandbyNames: '' })).toEqual([
+      expect.stringContaining('fsync=off'),
+    ]);
   });
 });

@@ -14,7 +14,8 @@ export interface DurabilitySettings {
  */
 export function durabilityProblems(settings: DurabilitySettings): string[] {
   const problems: string[] = [];
-  if (settings.fsync !== 'on') problems.push(`fsync=${settings.fsync}: a crash of the database host can lose committed events (must be on)`);
+  if (settings.fsync !== 'on')
+    problems.push(`fsync=${settings.fsync}: a crash of the database host can lose committed events (must be on)`);
   const commit = settings.synchronousCommit;
   const withStandby = settings.synchronousStandbyNames.trim() !== '';
   if (!(commit === 'on' || (commit === 'remote_apply' && withStandby))) {
@@ -30,12 +31,20 @@ export async function readDurabilitySettings(databaseUrl: string): Promise<Durab
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ fsync: string; synchronous_commit: string; synchronous_standby_names: string }>(
+    const { rows } = await client.query<{
+      fsync: string;
+      synchronous_commit: string;
+      synchronous_standby_names: string;
+    }>(
       `select current_setting('fsync') as fsync, current_setting('synchronous_commit') as synchronous_commit,
               current_setting('synchronous_standby_names') as synchronous_standby_names`,
     );
     const row = rows[0]!;
-    return { fsync: row.fsync, synchronousCommit: row.synchronous_commit, synchronousStandbyNames: row.synchronous_standby_names };
+    return {
+      fsync: row.fsync,
+      synchronousCommit: row.synchronous_commit,
+      synchronousStandbyNames: row.synchronous_standby_names,
+    };
   } finally {
     await client.end();
   }

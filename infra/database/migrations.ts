@@ -24,7 +24,28 @@ import { grantApplicationRole } from './roles';
 // TypeORM types its `migrations` option as MixedList<Function | string>; the list below matches that type.
 /* eslint-disable @typescript-eslint/no-unsafe-function-type -- see the line above */
 /** Every migration, in order. Listed explicitly so compiled and ts-run code find the same set. */
-export const MIGRATIONS: MixedList<Function> = [EventStore1732000000000, ReadModels1732000000100, Identity1732000000200, Teams1732000000300, Warehouses1732000000400, DeadlineProfiles1732000000500, Plans1732000000600, DeadlineCompliance1732000000610, DutyWatch1732000000700, Warnings1732000000800, Drills1732000000900, Evaluation1732000001000, TeamsInDrill1732000001100, AppendFunctionV21732000001200, SocketIoAttachments1732000001300, SessionsAndSecurityEvents1732000001500, LeastPrivilege1732000001600, RateLimits1732000001610, ParkedEvents1732000001700, IdempotencyKeys1732000001750];
+export const MIGRATIONS: MixedList<Function> = [
+  EventStore1732000000000,
+  ReadModels1732000000100,
+  Identity1732000000200,
+  Teams1732000000300,
+  Warehouses1732000000400,
+  DeadlineProfiles1732000000500,
+  Plans1732000000600,
+  DeadlineCompliance1732000000610,
+  DutyWatch1732000000700,
+  Warnings1732000000800,
+  Drills1732000000900,
+  Evaluation1732000001000,
+  TeamsInDrill1732000001100,
+  AppendFunctionV21732000001200,
+  SocketIoAttachments1732000001300,
+  SessionsAndSecurityEvents1732000001500,
+  LeastPrivilege1732000001600,
+  RateLimits1732000001610,
+  ParkedEvents1732000001700,
+  IdempotencyKeys1732000001750,
+];
 
 /**
  * Applies pending migrations, connected as the owner. TypeORM takes a table lock while it runs, so two processes

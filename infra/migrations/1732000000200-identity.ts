@@ -21,7 +21,14 @@ export class Identity1732000000200 implements MigrationInterface {
       )`);
     // The demo tree is the seed; parents first so the foreign key holds.
     for (const j of DEMO_JURISDICTIONS) {
-      await q.query(`insert into jurisdictions values ($1, $2, $3, $4, $5, $6)`, [j.code, j.name, j.level, j.parent ?? null, j.timeZone, j.countMissingAsDeaths]);
+      await q.query(`insert into jurisdictions values ($1, $2, $3, $4, $5, $6)`, [
+        j.code,
+        j.name,
+        j.level,
+        j.parent ?? null,
+        j.timeZone,
+        j.countMissingAsDeaths,
+      ]);
     }
     await q.query(`
       create table users (
@@ -35,15 +42,21 @@ export class Identity1732000000200 implements MigrationInterface {
         created_at timestamptz not null default now(),
         created_by text not null
       )`);
-    await q.query(`create table auth_login_failures (username text not null, failed_at timestamptz not null default clock_timestamp())`);
+    await q.query(
+      `create table auth_login_failures (username text not null, failed_at timestamptz not null default clock_timestamp())`,
+    );
     await q.query(`create index auth_login_failures_by_user on auth_login_failures (username, failed_at)`);
     await q.query(`
       create function es_events_are_immutable() returns trigger language plpgsql as $fn$
       begin
         raise exception 'stored events are immutable: % on es_events refused', tg_op using errcode = 'insufficient_privilege';
       end $fn$`);
-    await q.query(`create trigger es_events_no_update_or_delete before update or delete on es_events for each row execute function es_events_are_immutable()`);
-    await q.query(`create trigger es_events_no_truncate before truncate on es_events for each statement execute function es_events_are_immutable()`);
+    await q.query(
+      `create trigger es_events_no_update_or_delete before update or delete on es_events for each row execute function es_events_are_immutable()`,
+    );
+    await q.query(
+      `create trigger es_events_no_truncate before truncate on es_events for each statement execute function es_events_are_immutable()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -24,7 +24,9 @@ export class Teams1732000000300 implements MigrationInterface {
         position text not null
       )`);
     await q.query(`create index team_availability_by_jurisdiction on team_availability (jurisdiction, status)`);
-    await q.query(`create index team_availability_by_incident on team_availability (incident_id) where incident_id is not null`);
+    await q.query(
+      `create index team_availability_by_incident on team_availability (incident_id) where incident_id is not null`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -5,7 +5,9 @@ export class DeadlineProfiles1732000000500 implements MigrationInterface {
   name = 'DeadlineProfiles1732000000500';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`alter table jurisdictions add column deadline_profile text not null default 'national' check (deadline_profile in ('national', 'strict-demo'))`);
+    await q.query(
+      `alter table jurisdictions add column deadline_profile text not null default 'national' check (deadline_profile in ('national', 'strict-demo'))`,
+    );
     // The demo industrial park follows a stricter (invented) local rule, to show profiles side by side.
     await q.query(`update jurisdictions set deadline_profile = 'strict-demo' where code = '640571'`);
     // The board now derives deadlines from every incident's history: have the projection replay it from the start.

@@ -28,7 +28,9 @@ export class Warnings1732000000800 implements MigrationInterface {
         revision int not null,
         position text not null
       )`);
-    await q.query(`create index warning_board_by_jurisdiction on warning_board (jurisdiction, status, expires) where drill_id is null`);
+    await q.query(
+      `create index warning_board_by_jurisdiction on warning_board (jurisdiction, status, expires) where drill_id is null`,
+    );
     await q.query(`create index warning_board_by_drill on warning_board (drill_id) where drill_id is not null`);
   }
 

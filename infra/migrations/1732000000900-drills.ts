@@ -30,7 +30,9 @@ export class Drills1732000000900 implements MigrationInterface {
         position text not null
       )`);
     await q.query(`create index drills_by_jurisdiction on drills (jurisdiction, planned_at)`);
-    await q.query(`create index drills_due on drills (next_due_at) where status = 'running' and next_due_at is not null`);
+    await q.query(
+      `create index drills_due on drills (next_due_at) where status = 'running' and next_due_at is not null`,
+    );
     await q.query(`
       create table drill_scenarios (
         id uuid primary key,

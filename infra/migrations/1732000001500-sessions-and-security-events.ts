@@ -84,8 +84,12 @@ export class SessionsAndSecurityEvents1732000001500 implements MigrationInterfac
         end if;
         raise exception 'security events are append-only: % on security_events refused', tg_op using errcode = 'insufficient_privilege';
       end $fn$`);
-    await q.query(`create trigger security_events_no_update_or_delete before update or delete on security_events for each row execute function security_events_are_append_only()`);
-    await q.query(`create trigger security_events_no_truncate before truncate on security_events for each statement execute function security_events_are_append_only()`);
+    await q.query(
+      `create trigger security_events_no_update_or_delete before update or delete on security_events for each row execute function security_events_are_append_only()`,
+    );
+    await q.query(
+      `create trigger security_events_no_truncate before truncate on security_events for each statement execute function security_events_are_append_only()`,
+    );
     // GET /audit filters the event log by time and actor; these let it read only the matching rows.
     await q.query(`create index es_events_by_recorded_at on es_events (recorded_at, global_position)`);
     await q.query(`create index es_events_by_actor on es_events ((metadata ->> 'actorId'), recorded_at)`);
@@ -99,7 +103,9 @@ export class SessionsAndSecurityEvents1732000001500 implements MigrationInterfac
     await q.query(`drop table security_events`);
     await q.query(`drop function security_events_are_append_only()`);
     await q.query(`drop table auth_login_attempts`);
-    await q.query(`create table auth_login_failures (username text not null, failed_at timestamptz not null default clock_timestamp())`);
+    await q.query(
+      `create table auth_login_failures (username text not null, failed_at timestamptz not null default clock_timestamp())`,
+    );
     await q.query(`create index auth_login_failures_by_user on auth_login_failures (username, failed_at)`);
     await q.query(`drop table auth_devices`);
     await q.query(`drop table auth_refresh_tokens`);

@@ -1,7 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-const ES_APPEND_KEYED =
-  'es_append_keyed(text, text, text, text, text, text, bigint, uuid[], text[], jsonb[], jsonb[])';
+const ES_APPEND_KEYED = 'es_append_keyed(text, text, text, text, text, text, bigint, uuid[], text[], jsonb[], jsonb[])';
 
 /** Keys of events stored before the record existed, from their metadata (run again, it adds nothing). */
 export const BACKFILL_KEYS = `
@@ -68,8 +67,12 @@ export class IdempotencyKeys1732000001750 implements MigrationInterface {
         foreign key (actor_id, idempotency_key) references idempotency_keys on delete cascade,
         check (status = 'reserved' or (first_revision is not null and last_revision is not null and last_position is not null))
       )`);
-    await q.query(`comment on column idempotency_key_streams.expected_revision is 'the revision the keyed append expected; -1: no stream'`);
-    await q.query(`comment on column idempotency_key_streams.last_position is 'global position of the last event appended, as commit/prepare'`);
+    await q.query(
+      `comment on column idempotency_key_streams.expected_revision is 'the revision the keyed append expected; -1: no stream'`,
+    );
+    await q.query(
+      `comment on column idempotency_key_streams.last_position is 'global position of the last event appended, as commit/prepare'`,
+    );
 
     await q.query(BACKFILL_KEYS);
     await q.query(BACKFILL_KEY_STREAMS);

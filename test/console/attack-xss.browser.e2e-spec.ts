@@ -22,18 +22,72 @@ if (missing) process.stdout.write(`\nstored-XSS browser test ${missing}\n`);
 const suite = missing ? describe.skip : describe;
 
 const INCIDENTS = [
-  { title: labelled('事故甲', 'img'), address: labelled('地址', 'breakout'), enterprise: labelled('单位', 'svg'), reporter: labelled('报告人', 'iframe'), description: labelled('经过', 'style'), lat: 37.3, lng: 105.0 },
-  { title: labelled('事故乙', 'iframe'), address: labelled('地址', 'javascriptUrl'), enterprise: labelled('单位', 'img'), reporter: labelled('报告人', 'breakout'), description: labelled('经过', 'svg'), lat: 37.3, lng: 105.35 },
-  { title: labelled('事故丙', 'breakout'), address: labelled('地址', 'img'), enterprise: labelled('单位', 'iframe'), reporter: labelled('报告人', 'svg'), description: labelled('经过', 'javascriptUrl'), lat: 37.3, lng: 105.7 },
+  {
+    title: labelled('事故甲', 'img'),
+    address: labelled('地址', 'breakout'),
+    enterprise: labelled('单位', 'svg'),
+    reporter: labelled('报告人', 'iframe'),
+    description: labelled('经过', 'style'),
+    lat: 37.3,
+    lng: 105.0,
+  },
+  {
+    title: labelled('事故乙', 'iframe'),
+    address: labelled('地址', 'javascriptUrl'),
+    enterprise: labelled('单位', 'img'),
+    reporter: labelled('报告人', 'breakout'),
+    description: labelled('经过', 'svg'),
+    lat: 37.3,
+    lng: 105.35,
+  },
+  {
+    title: labelled('事故丙', 'breakout'),
+    address: labelled('地址', 'img'),
+    enterprise: labelled('单位', 'iframe'),
+    reporter: labelled('报告人', 'svg'),
+    description: labelled('经过', 'javascriptUrl'),
+    lat: 37.3,
+    lng: 105.7,
+  },
 ];
 const TEAMS = [
-  { name: labelled('队伍甲', 'svg'), address: labelled('驻地', 'img'), contact: labelled('队长', 'breakout'), lat: 37.65, lng: 105.0 },
-  { name: labelled('队伍乙', 'javascriptUrl'), address: labelled('驻地', 'iframe'), contact: labelled('队长', 'svg'), lat: 37.65, lng: 105.35 },
-  { name: labelled('队伍丙', 'style'), address: labelled('驻地', 'svg'), contact: labelled('队长', 'iframe'), lat: 37.65, lng: 105.7 },
+  {
+    name: labelled('队伍甲', 'svg'),
+    address: labelled('驻地', 'img'),
+    contact: labelled('队长', 'breakout'),
+    lat: 37.65,
+    lng: 105.0,
+  },
+  {
+    name: labelled('队伍乙', 'javascriptUrl'),
+    address: labelled('驻地', 'iframe'),
+    contact: labelled('队长', 'svg'),
+    lat: 37.65,
+    lng: 105.35,
+  },
+  {
+    name: labelled('队伍丙', 'style'),
+    address: labelled('驻地', 'svg'),
+    contact: labelled('队长', 'iframe'),
+    lat: 37.65,
+    lng: 105.7,
+  },
 ];
 const WAREHOUSES = [
-  { name: labelled('储备库甲', 'iframe'), address: labelled('库址', 'svg'), batch: 'B<img src=x onerror=1>', lat: 36.95, lng: 105.0 },
-  { name: labelled('储备库乙', 'breakout'), address: labelled('库址', 'style'), batch: 'B"><script>1</script>', lat: 36.95, lng: 105.35 },
+  {
+    name: labelled('储备库甲', 'iframe'),
+    address: labelled('库址', 'svg'),
+    batch: 'B<img src=x onerror=1>',
+    lat: 36.95,
+    lng: 105.0,
+  },
+  {
+    name: labelled('储备库乙', 'breakout'),
+    address: labelled('库址', 'style'),
+    batch: 'B"><script>1</script>',
+    lat: 36.95,
+    lng: 105.35,
+  },
 ];
 const WARNING_MESSAGE = labelled('预警', 'img');
 const DISPATCH_TASK = labelled('任务', 'svg');
@@ -60,58 +114,146 @@ suite('stored script payloads in the console (browser)', () => {
   const dialogs: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CONSOLE_BUILD)) throw new Error('the console is not built: npm run build:console (npm test does it)');
+    if (!existsSync(CONSOLE_BUILD))
+      throw new Error('the console is not built: npm run build:console (npm test does it)');
     t = await startTestApp();
     base = new URL(t.baseUrl);
-    [admin, commander, coordinator] = await Promise.all([t.user(['admin']), t.user(['commander']), t.user(['drill_coordinator'])]);
+    [admin, commander, coordinator] = await Promise.all([
+      t.user(['admin']),
+      t.user(['commander']),
+      t.user(['drill_coordinator']),
+    ]);
 
     const teamIds: string[] = [];
     for (const team of TEAMS) {
-      teamIds.push((await t.post('/api/v1/teams', admin.token).send({
-        name: team.name, kind: 'professional', specialties: ['hazardous_chemicals'], headcount: 8, equipment: [labelled('装备', 'img')],
-        base: { address: team.address, lat: team.lat, lng: team.lng }, jurisdiction: '640500', contact: { name: team.contact, phone: '0955-0000001' },
-      }).expect(shows(201))).body.id);
+      teamIds.push(
+        (
+          await t
+            .post('/api/v1/teams', admin.token)
+            .send({
+              name: team.name,
+              kind: 'professional',
+              specialties: ['hazardous_chemicals'],
+              headcount: 8,
+              equipment: [labelled('装备', 'img')],
+              base: { address: team.address, lat: team.lat, lng: team.lng },
+              jurisdiction: '640500',
+              contact: { name: team.contact, phone: '0955-0000001' },
+            })
+            .expect(shows(201))
+        ).body.id,
+      );
     }
     const warehouseIds: string[] = [];
     for (const w of WAREHOUSES) {
-      const id = (await t.post('/api/v1/warehouses', admin.token).send({
-        name: w.name, level: 'city', location: { address: w.address, lat: w.lat, lng: w.lng }, jurisdiction: '640500', reserveKind: 'physical',
-      }).expect(shows(201))).body.id as string;
-      await t.post(`/api/v1/warehouses/${id}/receipts`, admin.token).send({ items: [{ materialCode: '2010102', quantity: 50, batch: w.batch }] }).expect(shows(201));
+      const id = (
+        await t
+          .post('/api/v1/warehouses', admin.token)
+          .send({
+            name: w.name,
+            level: 'city',
+            location: { address: w.address, lat: w.lat, lng: w.lng },
+            jurisdiction: '640500',
+            reserveKind: 'physical',
+          })
+          .expect(shows(201))
+      ).body.id as string;
+      await t
+        .post(`/api/v1/warehouses/${id}/receipts`, admin.token)
+        .send({ items: [{ materialCode: '2010102', quantity: 50, batch: w.batch }] })
+        .expect(shows(201));
       warehouseIds.push(id);
     }
     for (const i of INCIDENTS) {
-      incidentIds.push((await t.post('/api/v1/incidents', commander.token).send(incidentBody({
-        title: i.title, jurisdiction: '640500', occurredAt: new Date(Date.now() - 20 * 60_000).toISOString(),
-        location: { address: i.address, lat: i.lat, lng: i.lng }, enterprise: i.enterprise,
-        reporter: { name: i.reporter, phone: '0955-1234567', organization: labelled('单位', 'breakout') }, description: i.description,
-      })).expect(shows(201))).body.id);
+      incidentIds.push(
+        (
+          await t
+            .post('/api/v1/incidents', commander.token)
+            .send(
+              incidentBody({
+                title: i.title,
+                jurisdiction: '640500',
+                occurredAt: new Date(Date.now() - 20 * 60_000).toISOString(),
+                location: { address: i.address, lat: i.lat, lng: i.lng },
+                enterprise: i.enterprise,
+                reporter: { name: i.reporter, phone: '0955-1234567', organization: labelled('单位', 'breakout') },
+                description: i.description,
+              }),
+            )
+            .expect(shows(201))
+        ).body.id,
+      );
     }
-    await t.post(`/api/v1/incidents/${incidentIds[0]}/updates`, commander.token).set('If-Match', '0')
-      .send({ casualties: { seriousInjuries: 2 }, measures: FOLLOW_UP_MEASURES, description: labelled('续报', 'svg') }).expect(shows(200));
-    await t.post(`/api/v1/teams/${teamIds[0]}/dispatch`, commander.token).send({ incidentId: incidentIds[0], task: DISPATCH_TASK }).expect(shows(201));
-    await t.post(`/api/v1/warehouses/${warehouseIds[0]}/allocations`, commander.token)
-      .send({ incidentId: incidentIds[0], items: [{ materialCode: '2010102', quantity: 5 }] }).expect(shows(201));
+    await t
+      .post(`/api/v1/incidents/${incidentIds[0]}/updates`, commander.token)
+      .set('If-Match', '0')
+      .send({ casualties: { seriousInjuries: 2 }, measures: FOLLOW_UP_MEASURES, description: labelled('续报', 'svg') })
+      .expect(shows(200));
+    await t
+      .post(`/api/v1/teams/${teamIds[0]}/dispatch`, commander.token)
+      .send({ incidentId: incidentIds[0], task: DISPATCH_TASK })
+      .expect(shows(201));
+    await t
+      .post(`/api/v1/warehouses/${warehouseIds[0]}/allocations`, commander.token)
+      .send({ incidentId: incidentIds[0], items: [{ materialCode: '2010102', quantity: 5 }] })
+      .expect(shows(201));
     const hours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
-    await t.post('/api/v1/warnings', commander.token).send({
-      level: 'orange', hazard: '危险化学品泄漏', jurisdiction: '640500', message: WARNING_MESSAGE, instruction: labelled('指引', 'breakout'),
-      area: { description: labelled('区域', 'iframe'), polygon: [{ lat: 37.45, lng: 105.6 }, { lat: 37.5, lng: 105.6 }, { lat: 37.5, lng: 105.7 }, { lat: 37.45, lng: 105.6 }] },
-      effective: hours(-0.1), expires: hours(6), channels: ['sms'],
-    }).expect(shows(201));
+    await t
+      .post('/api/v1/warnings', commander.token)
+      .send({
+        level: 'orange',
+        hazard: '危险化学品泄漏',
+        jurisdiction: '640500',
+        message: WARNING_MESSAGE,
+        instruction: labelled('指引', 'breakout'),
+        area: {
+          description: labelled('区域', 'iframe'),
+          polygon: [
+            { lat: 37.45, lng: 105.6 },
+            { lat: 37.5, lng: 105.6 },
+            { lat: 37.5, lng: 105.7 },
+            { lat: 37.45, lng: 105.6 },
+          ],
+        },
+        effective: hours(-0.1),
+        expires: hours(6),
+        channels: ['sms'],
+      })
+      .expect(shows(201));
     // A drill evaluation for the printable report.
-    drillId = (await t.post('/api/v1/drills', coordinator.token).send(drillBody({ title: labelled('演练', 'iframe') })).expect(shows(201))).body.id;
+    drillId = (
+      await t
+        .post('/api/v1/drills', coordinator.token)
+        .send(drillBody({ title: labelled('演练', 'iframe') }))
+        .expect(shows(201))
+    ).body.id;
     await t.post(`/api/v1/drills/${drillId}/start`, coordinator.token).send({}).expect(shows(200));
-    await t.post(`/api/v1/drills/${drillId}/injects`, coordinator.token)
-      .send({ kind: 'report_incident', payload: drillIncidentPayload({ title: labelled('演练事故', 'svg'), jurisdiction: '640500' }) }).expect(shows(201));
+    await t
+      .post(`/api/v1/drills/${drillId}/injects`, coordinator.token)
+      .send({
+        kind: 'report_incident',
+        payload: drillIncidentPayload({ title: labelled('演练事故', 'svg'), jurisdiction: '640500' }),
+      })
+      .expect(shows(201));
     await t.post(`/api/v1/drills/${drillId}/end`, coordinator.token).send({}).expect(shows(200));
-    await t.post(`/api/v1/drills/${drillId}/evaluation/findings`, coordinator.token).send({ text: labelled('问题', 'img') }).expect(shows(201));
+    await t
+      .post(`/api/v1/drills/${drillId}/evaluation/findings`, coordinator.token)
+      .send({ text: labelled('问题', 'img') })
+      .expect(shows(201));
 
     browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    context = await browser.newContext({
+      viewport: { width: 1600, height: 1000 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
     context.on('request', (r) => requested.push(r.url()));
     context.on('page', (p) => p.on('websocket', (ws) => requested.push(ws.url())));
     // Every CSP violation the page meets is kept: there should be none, since nothing even tries to run.
-    await context.addInitScript({ content: "window.__csp = []; document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));" });
+    await context.addInitScript({
+      content:
+        "window.__csp = []; document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));",
+    });
     page = await context.newPage();
     page.on('dialog', (d) => {
       dialogs.push(d.message());
@@ -127,7 +269,9 @@ suite('stored script payloads in the console (browser)', () => {
 
   /** Nothing of a payload in the DOM, the flag unset, no violation, no dialog. */
   async function expectInert(where: string): Promise<void> {
-    const created = await page.locator(PAYLOAD_ELEMENTS).evaluateAll((els) => els.map((e) => e.outerHTML.slice(0, 160)));
+    const created = await page
+      .locator(PAYLOAD_ELEMENTS)
+      .evaluateAll((els) => els.map((e) => e.outerHTML.slice(0, 160)));
     expect({ where, created }).toEqual({ where, created: [] });
     expect({ where, flag: await page.evaluate(`window.${XSS_FLAG}`) }).toEqual({ where, flag: undefined });
     expect({ where, violations: await page.evaluate('window.__csp') }).toEqual({ where, violations: [] });
@@ -144,7 +288,10 @@ suite('stored script payloads in the console (browser)', () => {
   it('serves the console with a script policy that allows no inline script', async () => {
     const response = await page.goto(t.baseUrl);
     const csp = response!.headers()['content-security-policy']!;
-    const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src '));
+    const scriptSrc = csp
+      .split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith('script-src '));
     expect(scriptSrc).toBe("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
     await page.getByTestId('login-username').fill(commander.username);
@@ -172,7 +319,8 @@ suite('stored script payloads in the console (browser)', () => {
       await detail.waitFor({ timeout: 10_000 });
       const i = INCIDENTS[n]!;
       await expectText(page.getByTestId('incident-title'), i.title);
-      for (const text of [i.address, i.enterprise, i.reporter, labelled('单位', 'breakout')]) await expectText(detail, text);
+      for (const text of [i.address, i.enterprise, i.reporter, labelled('单位', 'breakout')])
+        await expectText(detail, text);
       if (n === 0) {
         await expectText(detail, FOLLOW_UP_MEASURES);
         await expectText(page.getByTestId('assigned-team').first(), TEAMS[0]!.name);
@@ -199,7 +347,8 @@ suite('stored script payloads in the console (browser)', () => {
     const openMap = async () => {
       await page.getByTestId('nav-map').click();
       await page.getByTestId('map').waitFor();
-      for (const deadline = Date.now() + 10_000; Date.now() < deadline && (await markers.count()) < expected.size; ) await page.waitForTimeout(100);
+      for (const deadline = Date.now() + 10_000; Date.now() < deadline && (await markers.count()) < expected.size;)
+        await page.waitForTimeout(100);
       expect(await markers.count()).toBe(expected.size);
     };
     await openMap();
@@ -215,7 +364,8 @@ suite('stored script payloads in the console (browser)', () => {
       await expectInert(`map tooltip ${n}`);
       // Off the map (onto the header): the tooltip closes before the next marker is hovered.
       await page.mouse.move(5, 5);
-      for (const deadline = Date.now() + 3000; Date.now() < deadline && (await tooltips.count()) > 0; ) await page.waitForTimeout(50);
+      for (const deadline = Date.now() + 3000; Date.now() < deadline && (await tooltips.count()) > 0;)
+        await page.waitForTimeout(50);
       expect(await tooltips.count()).toBe(0);
     }
     expect(seen.sort()).toEqual([...expected].sort());
@@ -280,12 +430,14 @@ suite('stored script payloads in the console (browser)', () => {
     });
     // The report is a bearer-token GET (a coordinator opens it from a tool or saves it); the token goes in the header.
     await reportPage.route(`**/api/v1/drills/${drillId}/evaluation/report`, (route) =>
-      route.continue({ headers: { ...route.request().headers(), authorization: `Bearer ${coordinator.token}` } }));
+      route.continue({ headers: { ...route.request().headers(), authorization: `Bearer ${coordinator.token}` } }),
+    );
     const response = await reportPage.goto(`${t.baseUrl}/api/v1/drills/${drillId}/evaluation/report`);
     expect(response!.status()).toBe(200);
     expect(response!.headers()['content-security-policy']).toContain('sandbox');
     const body = await reportPage.locator('body').innerText();
-    for (const text of [labelled('演练', 'iframe'), labelled('演练事故', 'svg'), labelled('问题', 'img')]) expect(body).toContain(text);
+    for (const text of [labelled('演练', 'iframe'), labelled('演练事故', 'svg'), labelled('问题', 'img')])
+      expect(body).toContain(text);
     expect(await reportPage.locator(PAYLOAD_ELEMENTS).count()).toBe(0);
     expect(await reportPage.evaluate(`window.${XSS_FLAG}`)).toBeUndefined();
     await screenshot(reportPage, 'xss-07-evaluation-report');

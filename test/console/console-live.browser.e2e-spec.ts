@@ -30,17 +30,32 @@ suite('the command console in a browser', () => {
   let teamId: string;
 
   beforeAll(async () => {
-    if (!existsSync(CONSOLE_BUILD)) throw new Error('the console is not built: npm run build:console (npm test does it)');
+    if (!existsSync(CONSOLE_BUILD))
+      throw new Error('the console is not built: npm run build:console (npm test does it)');
     t = await startTestApp();
     proxy = await startCuttableProxy(Number(new URL(t.baseUrl).port));
     [commander, duty, admin] = await Promise.all([t.user(['commander']), t.user(['duty_officer']), t.user(['admin'])]);
-    teamId = (await t.post('/api/v1/teams', admin.token).send({
-      name: `危化品救援队 ${randomUUID().slice(0, 4)}`, kind: 'professional', specialties: ['hazardous_chemicals'], headcount: 12,
-      base: { address: '中卫工业园区', lat: 37.54, lng: 105.15 }, jurisdiction: '640571', contact: { name: '队长', phone: '0955-0000001' },
-    }).expect(201)).body.id;
+    teamId = (
+      await t
+        .post('/api/v1/teams', admin.token)
+        .send({
+          name: `危化品救援队 ${randomUUID().slice(0, 4)}`,
+          kind: 'professional',
+          specialties: ['hazardous_chemicals'],
+          headcount: 12,
+          base: { address: '中卫工业园区', lat: 37.54, lng: 105.15 },
+          jurisdiction: '640571',
+          contact: { name: '队长', phone: '0955-0000001' },
+        })
+        .expect(201)
+    ).body.id;
     browser = await launchBrowser();
     const open = async (baseUrl: string) => {
-      const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+      const context = await browser.newContext({
+        viewport: { width: 1920, height: 1080 },
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+      });
       contexts.push(context);
       const page = await context.newPage();
       await page.goto(baseUrl);
@@ -62,7 +77,10 @@ suite('the command console in a browser', () => {
     await page.getByTestId('login-username').fill(user.username);
     await page.getByTestId('login-password').fill(user.password);
     await page.getByTestId('login-submit').click();
-    await page.getByTestId('connection-state').and(page.locator('[data-state="connected"]')).waitFor({ timeout: 15_000 });
+    await page
+      .getByTestId('connection-state')
+      .and(page.locator('[data-state="connected"]'))
+      .waitFor({ timeout: 15_000 });
   }
 
   it('signs in; a wrong password is refused with a message', async () => {
@@ -131,8 +149,13 @@ suite('the command console in a browser', () => {
     await dutyConsole.getByTestId('nav-teams').click();
     const teamRow = dutyConsole.locator(`[data-testid="team-row"][data-team-id="${teamId}"]`);
     await teamRow.getByTestId('team-status-report').selectOption('en_route');
-    await dutyConsole.locator(`[data-testid="team-row"][data-team-id="${teamId}"][data-status="en_route"]`).waitFor({ timeout: 5000 });
-    await commanderConsole.locator(`[data-testid="assigned-team"][data-team-id="${teamId}"]`).getByText('途中').waitFor({ timeout: 5000 });
+    await dutyConsole
+      .locator(`[data-testid="team-row"][data-team-id="${teamId}"][data-status="en_route"]`)
+      .waitFor({ timeout: 5000 });
+    await commanderConsole
+      .locator(`[data-testid="assigned-team"][data-team-id="${teamId}"]`)
+      .getByText('途中')
+      .waitFor({ timeout: 5000 });
     await screenshot(dutyConsole, '03-duty-team-board');
   }, 60_000);
 
@@ -140,29 +163,59 @@ suite('the command console in a browser', () => {
     await commanderConsole.getByTestId('nav-board').click();
     await commanderConsole.locator('[data-testid="incident-row"]').first().waitFor();
     proxy.cut();
-    await commanderConsole.locator('[data-testid="connection-state"]:not([data-state="connected"])').waitFor({ timeout: 15_000 });
+    await commanderConsole
+      .locator('[data-testid="connection-state"]:not([data-state="connected"])')
+      .waitFor({ timeout: 15_000 });
     await screenshot(commanderConsole, '04-line-cut');
 
     // Changes while it is away: a new incident, and the first one goes up to a response level.
     const missedTitle = `断线期间接报 ${randomUUID().slice(0, 6)}`;
-    const missed = (await t.post('/api/v1/incidents', duty.token).send({
-      title: missedTitle, category: 'fire', occurredAt: new Date(Date.now() - 5 * 60_000).toISOString(),
-      location: { address: '沙坡头区某商场', lat: 37.51, lng: 105.19 }, jurisdiction: '640502',
-      reporter: { name: '李娜', phone: '0955-7654321', organization: '商场保卫处' },
-      casualties: { deaths: 0, missing: 0, seriousInjuries: 0, minorInjuries: 2, trapped: 0 }, description: '商场起火',
-    }).expect(201)).body.id;
-    await t.post(`/api/v1/incidents/${incidentId}/response-level`).send({ level: 'III', reason: '研判后启动' }).expect(200);
+    const missed = (
+      await t
+        .post('/api/v1/incidents', duty.token)
+        .send({
+          title: missedTitle,
+          category: 'fire',
+          occurredAt: new Date(Date.now() - 5 * 60_000).toISOString(),
+          location: { address: '沙坡头区某商场', lat: 37.51, lng: 105.19 },
+          jurisdiction: '640502',
+          reporter: { name: '李娜', phone: '0955-7654321', organization: '商场保卫处' },
+          casualties: { deaths: 0, missing: 0, seriousInjuries: 0, minorInjuries: 2, trapped: 0 },
+          description: '商场起火',
+        })
+        .expect(201)
+    ).body.id;
+    await t
+      .post(`/api/v1/incidents/${incidentId}/response-level`)
+      .send({ level: 'III', reason: '研判后启动' })
+      .expect(200);
 
     proxy.restore();
-    await commanderConsole.locator('[data-testid="connection-state"][data-state="connected"]').waitFor({ timeout: 30_000 });
-    await commanderConsole.locator(`[data-testid="incident-row"][data-incident-id="${missed}"]`).waitFor({ timeout: 10_000 });
+    await commanderConsole
+      .locator('[data-testid="connection-state"][data-state="connected"]')
+      .waitFor({ timeout: 30_000 });
+    await commanderConsole
+      .locator(`[data-testid="incident-row"][data-incident-id="${missed}"]`)
+      .waitFor({ timeout: 10_000 });
     // Exactly the server's list: the same incidents, no more, no fewer.
-    const server = ((await t.get('/api/v1/incidents', commander.token).expect(200)).body as { id: string }[]).map((i) => i.id).sort();
-    const shown = () => commanderConsole.locator('[data-testid="incident-row"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-incident-id')));
-    for (const deadline = Date.now() + 5000; Date.now() < deadline && JSON.stringify((await shown()).sort()) !== JSON.stringify(server); ) await new Promise((r) => setTimeout(r, 100));
+    const server = ((await t.get('/api/v1/incidents', commander.token).expect(200)).body as { id: string }[])
+      .map((i) => i.id)
+      .sort();
+    const shown = () =>
+      commanderConsole
+        .locator('[data-testid="incident-row"]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-incident-id')));
+    for (
+      const deadline = Date.now() + 5000;
+      Date.now() < deadline && JSON.stringify((await shown()).sort()) !== JSON.stringify(server);
+    )
+      await new Promise((r) => setTimeout(r, 100));
     expect((await shown()).sort()).toEqual(server);
     // The level set while it was away shows too.
-    await commanderConsole.locator(`[data-testid="incident-row"][data-incident-id="${incidentId}"]`).getByText(/Ⅲ级/).waitFor({ timeout: 5000 });
+    await commanderConsole
+      .locator(`[data-testid="incident-row"][data-incident-id="${incidentId}"]`)
+      .getByText(/Ⅲ级/)
+      .waitFor({ timeout: 5000 });
     await screenshot(commanderConsole, '05-caught-up');
   }, 90_000);
 });

@@ -27,7 +27,11 @@ suite('the console session in a browser', () => {
     t = await startTestApp();
     user = await t.user(['commander']);
     browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await browser.newContext({
+      viewport: { width: 1600, height: 900 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
     page = await context.newPage();
     await page.goto(t.baseUrl);
   }, 60_000);
@@ -37,7 +41,8 @@ suite('the console session in a browser', () => {
     await t?.close();
   });
 
-  const connected = () => page.getByTestId('connection-state').and(page.locator('[data-state="connected"]')).waitFor({ timeout: 20_000 });
+  const connected = () =>
+    page.getByTestId('connection-state').and(page.locator('[data-state="connected"]')).waitFor({ timeout: 20_000 });
 
   it('signs in; no token is left where page script can read it', async () => {
     await page.getByTestId('login-username').fill(user.username);
@@ -45,11 +50,17 @@ suite('the console session in a browser', () => {
     await page.getByTestId('login-submit').click();
     await connected();
     // Evaluated in the page (a string: this file is compiled without the DOM's types).
-    const readable = await page.evaluate<string>('JSON.stringify({ session: { ...sessionStorage }, local: { ...localStorage }, cookie: document.cookie })');
+    const readable = await page.evaluate<string>(
+      'JSON.stringify({ session: { ...sessionStorage }, local: { ...localStorage }, cookie: document.cookie })',
+    );
     expect(readable).not.toMatch(/eyJ[\w-]+\.[\w-]+\./); // no JWT
     expect(readable).not.toContain('ecd_refresh');
     const cookies = await page.context().cookies();
-    expect(cookies.find((c) => c.name === 'ecd_refresh')).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api/v1/auth' });
+    expect(cookies.find((c) => c.name === 'ecd_refresh')).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/api/v1/auth',
+    });
   }, 60_000);
 
   const restart = async () => {
@@ -64,7 +75,11 @@ suite('the console session in a browser', () => {
     const draft = `园区管廊泄漏（重启前录入 ${Date.now()}）`;
     await page.getByTestId('intake-description').fill(draft);
     await restart();
-    await page.getByTestId('connection-state').and(page.locator('[data-state="disconnected"], [data-state="connecting"]')).waitFor({ timeout: 20_000 }).catch(() => undefined);
+    await page
+      .getByTestId('connection-state')
+      .and(page.locator('[data-state="disconnected"], [data-state="connecting"]'))
+      .waitFor({ timeout: 20_000 })
+      .catch(() => undefined);
     await connected();
     expect(await page.getByTestId('intake-description').inputValue()).toBe(draft);
     expect(await page.getByTestId('login-submit').count()).toBe(0);
@@ -80,12 +95,20 @@ suite('the console session in a browser', () => {
   }, 90_000);
 
   it('signing out ends the session on the server; a reload shows the sign-in form', async () => {
-    const before = await t.sql<{ n: number }>(`select count(*)::int as n from auth_sessions where user_id = $1 and ended_at is null`, [user.id]);
+    const before = await t.sql<{ n: number }>(
+      `select count(*)::int as n from auth_sessions where user_id = $1 and ended_at is null`,
+      [user.id],
+    );
     await page.getByTestId('logout').click();
     await page.getByTestId('login-submit').waitFor({ timeout: 10_000 });
-    const after = await t.sql<{ n: number }>(`select count(*)::int as n from auth_sessions where user_id = $1 and ended_at is null`, [user.id]);
+    const after = await t.sql<{ n: number }>(
+      `select count(*)::int as n from auth_sessions where user_id = $1 and ended_at is null`,
+      [user.id],
+    );
     expect(after[0]!.n).toBe(before[0]!.n - 1);
-    expect(await t.sql(`select 1 from auth_sessions where user_id = $1 and end_reason = 'logout'`, [user.id])).toHaveLength(1);
+    expect(
+      await t.sql(`select 1 from auth_sessions where user_id = $1 and end_reason = 'logout'`, [user.id]),
+    ).toHaveLength(1);
     await page.reload();
     await page.getByTestId('login-submit').waitFor({ timeout: 10_000 });
   }, 60_000);
@@ -101,14 +124,22 @@ suite('the console session in a browser', () => {
     await page.getByTestId('login-submit').waitFor({ timeout: 10_000 });
   };
 
-  it('a county duty officer\'s intake offers only its county and the places below it; roles without intake see no intake tab', async () => {
+  it("a county duty officer's intake offers only its county and the places below it; roles without intake see no intake tab", async () => {
     const officer = await t.user(['duty_officer'], '640522');
     await signInAs(officer);
     await page.getByTestId('nav-intake').click();
     const select = page.getByTestId('intake-jurisdiction');
     await select.waitFor({ timeout: 10_000 });
-    await page.waitForFunction('document.querySelectorAll("[data-testid=intake-jurisdiction] option").length > 1', undefined, { timeout: 10_000 });
-    const offered = (await page.evaluate<string[]>('Array.from(document.querySelectorAll("[data-testid=intake-jurisdiction] option")).map((o) => o.value)')).filter(Boolean);
+    await page.waitForFunction(
+      'document.querySelectorAll("[data-testid=intake-jurisdiction] option").length > 1',
+      undefined,
+      { timeout: 10_000 },
+    );
+    const offered = (
+      await page.evaluate<string[]>(
+        'Array.from(document.querySelectorAll("[data-testid=intake-jurisdiction] option")).map((o) => o.value)',
+      )
+    ).filter(Boolean);
     expect(offered).toEqual(['640522', '640522100']);
     expect(await select.inputValue()).toBe('640522');
     await signOut();

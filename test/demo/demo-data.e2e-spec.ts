@@ -11,9 +11,17 @@ describe('demo data', () => {
   afterAll(() => t?.close());
 
   it('seeds incidents, resources, plans and today’s watch once', async () => {
-    const first = { incidents: await seedDemoData(t.app), resources: await seedDemoResources(t.app), planning: await seedDemoPlansAndWatch(t.app) };
+    const first = {
+      incidents: await seedDemoData(t.app),
+      resources: await seedDemoResources(t.app),
+      planning: await seedDemoPlansAndWatch(t.app),
+    };
     expect(first).toEqual({ incidents: 3, resources: { teams: 15, warehouses: 5 }, planning: { plans: 3, shifts: 2 } });
-    const again = { incidents: await seedDemoData(t.app), resources: await seedDemoResources(t.app), planning: await seedDemoPlansAndWatch(t.app) };
+    const again = {
+      incidents: await seedDemoData(t.app),
+      resources: await seedDemoResources(t.app),
+      planning: await seedDemoPlansAndWatch(t.app),
+    };
     expect(again).toEqual({ incidents: 0, resources: { teams: 0, warehouses: 0 }, planning: { plans: 0, shifts: 0 } });
 
     // The seeds append through the deciders; the read models follow asynchronously.
@@ -22,14 +30,21 @@ describe('demo data', () => {
       'filed:【演示】中卫市生产安全事故综合应急预案',
       'published:【演示】中卫市危险化学品事故专项应急预案',
     ];
-    const shown = async () => ((await t.get('/api/v1/plans').expect(200)).body as { title: string; status: string }[]).map((p) => `${p.status}:${p.title}`).sort();
-    await eventually(async () => (JSON.stringify(await shown()) === JSON.stringify(expected) ? true : undefined)).catch(() => undefined);
+    const shown = async () =>
+      ((await t.get('/api/v1/plans').expect(200)).body as { title: string; status: string }[])
+        .map((p) => `${p.status}:${p.title}`)
+        .sort();
+    await eventually(async () => (JSON.stringify(await shown()) === JSON.stringify(expected) ? true : undefined)).catch(
+      () => undefined,
+    );
     expect(await shown()).toEqual(expected);
     const leader = await eventually(async () => {
-      const current = (await t.get('/api/v1/duty/current').expect(200)).body as { jurisdiction: string; shift: { leader: { name: string } } | null }[];
+      const current = (await t.get('/api/v1/duty/current').expect(200)).body as {
+        jurisdiction: string;
+        shift: { leader: { name: string } } | null;
+      }[];
       return current.find((c) => c.jurisdiction === '640500')?.shift?.leader.name;
     });
     expect(leader).toBe('张建国（演示）');
   });
 });
-

@@ -19,20 +19,69 @@ describe('recommendations, availability and the live team feed', () => {
   afterAll(() => t?.close());
 
   const team = async (specialties: string[], lat: number, jurisdiction = '640571') =>
-    (await t.post('/api/v1/teams', admin.token).send({
-      name: `队伍 ${randomUUID().slice(0, 6)}`, kind: 'professional', specialties, headcount: 10,
-      base: { address: '测试基地', lat, lng: 105.14 }, jurisdiction, contact: { name: '联系人', phone: '0955-0000000' },
-    }).expect(201)).body.id as string;
+    (
+      await t
+        .post('/api/v1/teams', admin.token)
+        .send({
+          name: `队伍 ${randomUUID().slice(0, 6)}`,
+          kind: 'professional',
+          specialties,
+          headcount: 10,
+          base: { address: '测试基地', lat, lng: 105.14 },
+          jurisdiction,
+          contact: { name: '联系人', phone: '0955-0000000' },
+        })
+        .expect(201)
+    ).body.id as string;
 
   it('ranks matching teams by ETA and warehouses holding enough first, each with its reason', async () => {
     const hazmatNear = await team(['hazardous_chemicals'], 37.54);
     const hazmatFar = await team(['hazardous_chemicals', 'fire'], 37.9);
     const medicalOnly = await team(['flood'], 37.53);
-    const near = (await t.post('/api/v1/warehouses', admin.token).send({ name: '近库（测试）', level: 'county', location: { address: 'x', lat: 37.531, lng: 105.141 }, jurisdiction: '640571', reserveKind: 'physical' }).expect(201)).body.id;
-    const far = (await t.post('/api/v1/warehouses', admin.token).send({ name: '远库（测试）', level: 'city', location: { address: 'y', lat: 37.8, lng: 105.2 }, jurisdiction: '640500', reserveKind: 'physical' }).expect(201)).body.id;
-    await t.post(`/api/v1/warehouses/${near}/receipts`, admin.token).send({ items: [{ materialCode: '2010102', quantity: 3 }] }).expect(201);
-    await t.post(`/api/v1/warehouses/${far}/receipts`, admin.token).send({ items: [{ materialCode: '2010102', quantity: 50 }, { materialCode: '2040101', quantity: 5 }, { materialCode: '2040201', quantity: 100 }] }).expect(201);
-    const incident = (await t.post('/api/v1/incidents').send(incidentBody({ location: { address: '园区', lat: 37.53, lng: 105.14 } })).expect(201)).body;
+    const near = (
+      await t
+        .post('/api/v1/warehouses', admin.token)
+        .send({
+          name: '近库（测试）',
+          level: 'county',
+          location: { address: 'x', lat: 37.531, lng: 105.141 },
+          jurisdiction: '640571',
+          reserveKind: 'physical',
+        })
+        .expect(201)
+    ).body.id;
+    const far = (
+      await t
+        .post('/api/v1/warehouses', admin.token)
+        .send({
+          name: '远库（测试）',
+          level: 'city',
+          location: { address: 'y', lat: 37.8, lng: 105.2 },
+          jurisdiction: '640500',
+          reserveKind: 'physical',
+        })
+        .expect(201)
+    ).body.id;
+    await t
+      .post(`/api/v1/warehouses/${near}/receipts`, admin.token)
+      .send({ items: [{ materialCode: '2010102', quantity: 3 }] })
+      .expect(201);
+    await t
+      .post(`/api/v1/warehouses/${far}/receipts`, admin.token)
+      .send({
+        items: [
+          { materialCode: '2010102', quantity: 50 },
+          { materialCode: '2040101', quantity: 5 },
+          { materialCode: '2040201', quantity: 100 },
+        ],
+      })
+      .expect(201);
+    const incident = (
+      await t
+        .post('/api/v1/incidents')
+        .send(incidentBody({ location: { address: '园区', lat: 37.53, lng: 105.14 } }))
+        .expect(201)
+    ).body;
     const { body } = await t.get(`/api/v1/incidents/${incident.id}/recommendations`).expect(200);
     const ids = body.teams.map((r: TeamRec) => r.teamId);
     // Both hazmat teams match one needed specialty or more and come before the flood team; the far one brings two.
@@ -43,7 +92,11 @@ describe('recommendations, availability and the live team feed', () => {
     expect(nearRec.reason).toMatch(/匹配专长：危险化学品处置；距离 [\d.]+ 公里，预计 \d+ 分钟到达/);
     const wh = body.warehouses.map((w: { warehouseId: string }) => w.warehouseId);
     expect(wh.indexOf(far)).toBeLessThan(wh.indexOf(near));
-    expect(body.warehouses.find((w: { warehouseId: string }) => w.warehouseId === near).shortfall).toContainEqual({ materialCode: '2010102', needed: 10, available: 3 });
+    expect(body.warehouses.find((w: { warehouseId: string }) => w.warehouseId === near).shortfall).toContainEqual({
+      materialCode: '2010102',
+      needed: 10,
+      available: 3,
+    });
   });
 
   it('summarizes availability for a jurisdiction', async () => {

@@ -24,56 +24,152 @@ describe('drill evaluation: measured times, scores, findings, printable report',
 
   const SECOND = 1000;
   it('reports exactly the scenario’s timings and the rest of the evaluation', async () => {
-    const planId = (await t.post('/api/v1/plans', admin.token).send({
-      title: `危化品事故专项预案 ${randomUUID().slice(0, 4)}`, kind: 'special', jurisdiction: '640500', categories: ['hazardous_chemicals'],
-      activation: { description: '演练用', levels: [{ level: 'IV', minTrapped: 1 }] },
-      groups: [{ name: '警戒疏散组', leadAgency: '市公安局', tasks: [
-        { title: '划定警戒区', responseLevels: ['IV'], withinMinutes: 10 },
-        { title: '疏散下风向群众', responseLevels: ['IV'], withinMinutes: 5 },
-      ] }],
-      requirements: { teams: [{ specialty: 'hazardous_chemicals', count: 1 }], materials: [{ materialCode: '2010102', quantity: 20 }] },
-    }).expect(201)).body.id;
+    const planId = (
+      await t
+        .post('/api/v1/plans', admin.token)
+        .send({
+          title: `危化品事故专项预案 ${randomUUID().slice(0, 4)}`,
+          kind: 'special',
+          jurisdiction: '640500',
+          categories: ['hazardous_chemicals'],
+          activation: { description: '演练用', levels: [{ level: 'IV', minTrapped: 1 }] },
+          groups: [
+            {
+              name: '警戒疏散组',
+              leadAgency: '市公安局',
+              tasks: [
+                { title: '划定警戒区', responseLevels: ['IV'], withinMinutes: 10 },
+                { title: '疏散下风向群众', responseLevels: ['IV'], withinMinutes: 5 },
+              ],
+            },
+          ],
+          requirements: {
+            teams: [{ specialty: 'hazardous_chemicals', count: 1 }],
+            materials: [{ materialCode: '2010102', quantity: 20 }],
+          },
+        })
+        .expect(201)
+    ).body.id;
     await t.post(`/api/v1/plans/${planId}/publish`, admin.token).send({}).expect(200);
-    const teamId = (await t.post('/api/v1/teams', admin.token).send({
-      name: '危化品救援队（演练）', kind: 'professional', specialties: ['hazardous_chemicals'], headcount: 10,
-      base: { address: '园区', lat: 37.54, lng: 105.15 }, jurisdiction: '640500', contact: { name: '队长', phone: '0955-0000001' },
-    }).expect(201)).body.id;
-    const warehouseId = (await t.post('/api/v1/warehouses', admin.token).send({ name: '市级储备库', level: 'city', location: { address: '市区', lat: 37.5, lng: 105.2 }, jurisdiction: '640500', reserveKind: 'physical' }).expect(201)).body.id;
+    const teamId = (
+      await t
+        .post('/api/v1/teams', admin.token)
+        .send({
+          name: '危化品救援队（演练）',
+          kind: 'professional',
+          specialties: ['hazardous_chemicals'],
+          headcount: 10,
+          base: { address: '园区', lat: 37.54, lng: 105.15 },
+          jurisdiction: '640500',
+          contact: { name: '队长', phone: '0955-0000001' },
+        })
+        .expect(201)
+    ).body.id;
+    const warehouseId = (
+      await t
+        .post('/api/v1/warehouses', admin.token)
+        .send({
+          name: '市级储备库',
+          level: 'city',
+          location: { address: '市区', lat: 37.5, lng: 105.2 },
+          jurisdiction: '640500',
+          reserveKind: 'physical',
+        })
+        .expect(201)
+    ).body.id;
 
-    const drill = (await t.post('/api/v1/drills', coordinator.token).send(drillBody({
-      planId, scenario: { injects: [{ atSecond: 60, kind: 'report_incident', payload: drillIncidentPayload({ jurisdiction: '640500', occurredAt: new Date(clock.now().getTime() - 60 * SECOND).toISOString() }) }] },
-    })).expect(201)).body.id;
+    const drill = (
+      await t
+        .post('/api/v1/drills', coordinator.token)
+        .send(
+          drillBody({
+            planId,
+            scenario: {
+              injects: [
+                {
+                  atSecond: 60,
+                  kind: 'report_incident',
+                  payload: drillIncidentPayload({
+                    jurisdiction: '640500',
+                    occurredAt: new Date(clock.now().getTime() - 60 * SECOND).toISOString(),
+                  }),
+                },
+              ],
+            },
+          }),
+        )
+        .expect(201)
+    ).body.id;
     await t.post(`/api/v1/drills/${drill}/start`, coordinator.token).send({}).expect(200);
 
     // +60 s: the scripted report arrives (接报).
     clock.advance(60 * SECOND);
-    const incident = await eventually(async () => ((await t.get(`/api/v1/incidents?drillId=${drill}`).expect(200)).body as { id: string }[])[0]?.id, 8000);
+    const incident = await eventually(
+      async () => ((await t.get(`/api/v1/incidents?drillId=${drill}`).expect(200)).body as { id: string }[])[0]?.id,
+      8000,
+    );
     // +300 s: the commander sets level IV (240 s after the report); +360 s: activates the plan (300 s).
     clock.advance(240 * SECOND);
     await t.post(`/api/v1/incidents/${incident}/response-level`).send({ level: 'IV', reason: '被困 1 人' }).expect(200);
     clock.advance(60 * SECOND);
-    const tasks = (await t.post(`/api/v1/incidents/${incident}/plan-activations`).send({ planId }).expect(201)).body.tasks as { taskId: string; title: string }[];
+    const tasks = (await t.post(`/api/v1/incidents/${incident}/plan-activations`).send({ planId }).expect(201)).body
+      .tasks as { taskId: string; title: string }[];
     // +420 s: a simulated dispatch (360 s); supplies: 12 of the 20 the plan asks for.
     clock.advance(60 * SECOND);
     await t.post(`/api/v1/drills/${drill}/dispatches`).send({ incidentId: incident, teamId }).expect(201);
-    await t.post(`/api/v1/drills/${drill}/allocations`).send({ incidentId: incident, warehouseId, items: [{ materialCode: '2010102', quantity: 12 }] }).expect(201);
+    await t
+      .post(`/api/v1/drills/${drill}/allocations`)
+      .send({ incidentId: incident, warehouseId, items: [{ materialCode: '2010102', quantity: 12 }] })
+      .expect(201);
     // Tasks went on the checklist at +360 s: the first done at +720 s (6 min of 10: met), the second at +840 s (8 min of 5: late).
     clock.advance(300 * SECOND);
-    await t.post(`/api/v1/incidents/${incident}/tasks/${tasks[0]!.taskId}/complete`).send({ note: '警戒区 500 米' }).expect(200);
+    await t
+      .post(`/api/v1/incidents/${incident}/tasks/${tasks[0]!.taskId}/complete`)
+      .send({ note: '警戒区 500 米' })
+      .expect(200);
     clock.advance(120 * SECOND);
     await t.post(`/api/v1/incidents/${incident}/tasks/${tasks[1]!.taskId}/complete`).send({}).expect(200);
     clock.advance(60 * SECOND);
     await t.post(`/api/v1/drills/${drill}/end`, coordinator.token).send({}).expect(200);
 
-    await t.post(`/api/v1/drills/${drill}/evaluation/scores`, coordinator.token).send({ scores: [{ aspect: 'plan_fitness', score: 70 }, { aspect: 'command_coordination', score: 90, comment: '响应迅速' }] }).expect(201);
-    await t.post(`/api/v1/drills/${drill}/evaluation/findings`, coordinator.token).send({ text: '疏散任务超出预案时限，需明确责任单位', planId }).expect(201);
+    await t
+      .post(`/api/v1/drills/${drill}/evaluation/scores`, coordinator.token)
+      .send({
+        scores: [
+          { aspect: 'plan_fitness', score: 70 },
+          { aspect: 'command_coordination', score: 90, comment: '响应迅速' },
+        ],
+      })
+      .expect(201);
+    await t
+      .post(`/api/v1/drills/${drill}/evaluation/findings`, coordinator.token)
+      .send({ text: '疏散任务超出预案时限，需明确责任单位', planId })
+      .expect(201);
 
     const evaluation = (await t.get(`/api/v1/drills/${drill}/evaluation`).expect(200)).body;
     expect(evaluation.durationSeconds).toBe(900);
-    expect(evaluation.overall).toEqual({ reportToFirstDispatchSeconds: 360, reportToFirstArrivalSeconds: null, reportToResponseLevelSeconds: 240, reportToPlanActivationSeconds: 300 });
-    expect(evaluation.incidents[0].tasks.map((x: { title: string; seconds: number; verdict: string }) => [x.title, x.seconds, x.verdict])).toEqual([['划定警戒区', 360, 'met'], ['疏散下风向群众', 480, 'late']]);
-    expect(evaluation.incidents[0].shortfalls).toEqual([{ materialCode: '2010102', required: 20, allocated: 12, short: 8 }]);
-    expect(evaluation.scores.byAspect.find((a: { aspect: string }) => a.aspect === 'command_coordination').mean).toBe(90);
+    expect(evaluation.overall).toEqual({
+      reportToFirstDispatchSeconds: 360,
+      reportToFirstArrivalSeconds: null,
+      reportToResponseLevelSeconds: 240,
+      reportToPlanActivationSeconds: 300,
+    });
+    expect(
+      evaluation.incidents[0].tasks.map((x: { title: string; seconds: number; verdict: string }) => [
+        x.title,
+        x.seconds,
+        x.verdict,
+      ]),
+    ).toEqual([
+      ['划定警戒区', 360, 'met'],
+      ['疏散下风向群众', 480, 'late'],
+    ]);
+    expect(evaluation.incidents[0].shortfalls).toEqual([
+      { materialCode: '2010102', required: 20, allocated: 12, short: 8 },
+    ]);
+    expect(evaluation.scores.byAspect.find((a: { aspect: string }) => a.aspect === 'command_coordination').mean).toBe(
+      90,
+    );
     // Weighted over the two scored aspects: (20 × 70 + 25 × 90) / 45 = 81.11
     expect(evaluation.scores.overallPercent).toBe(81.11);
     expect(evaluation.findings.map((f: { text: string }) => f.text)).toEqual(['疏散任务超出预案时限，需明确责任单位']);
@@ -94,8 +190,20 @@ describe('drill evaluation: measured times, scores, findings, printable report',
   it('a drill outside the caller’s jurisdictions is not found; bad scores are refused', async () => {
     const drill = (await t.post('/api/v1/drills', coordinator.token).send(drillBody())).body.id;
     const county = await t.user(['viewer'], '640521');
-    expect((await t.get(`/api/v1/drills/${drill}/evaluation`, county.token).expect(404)).body.code).toBe('DRILL_NOT_FOUND');
-    expect((await t.post(`/api/v1/drills/${drill}/evaluation/scores`, coordinator.token).send({ scores: [{ aspect: 'plan_fitness', score: 101 }] }).expect(422)).body.code).toBe('SCORE_NOT_IN_RUBRIC');
-    await t.post(`/api/v1/drills/${drill}/evaluation/scores`, coordinator.token).send({ scores: 'all good' }).expect(400);
+    expect((await t.get(`/api/v1/drills/${drill}/evaluation`, county.token).expect(404)).body.code).toBe(
+      'DRILL_NOT_FOUND',
+    );
+    expect(
+      (
+        await t
+          .post(`/api/v1/drills/${drill}/evaluation/scores`, coordinator.token)
+          .send({ scores: [{ aspect: 'plan_fitness', score: 101 }] })
+          .expect(422)
+      ).body.code,
+    ).toBe('SCORE_NOT_IN_RUBRIC');
+    await t
+      .post(`/api/v1/drills/${drill}/evaluation/scores`, coordinator.token)
+      .send({ scores: 'all good' })
+      .expect(400);
   });
 });

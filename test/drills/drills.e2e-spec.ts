@@ -23,13 +23,25 @@ describe('drills: scripted and scriptless injects', () => {
   });
 
   const events = (stream: string, type: string) =>
-    t.sql<{ data: Record<string, unknown> }>(`select data from es_events where stream_name = $1 and event_type = $2 order by stream_revision`, [stream, type]);
+    t.sql<{ data: Record<string, unknown> }>(
+      `select data from es_events where stream_name = $1 and event_type = $2 order by stream_revision`,
+      [stream, type],
+    );
 
   it('validates the plan under test, the script and each inject payload', async () => {
     const planBody = {
-      title: '演练测试预案', kind: 'special', jurisdiction: '640500', categories: ['hazardous_chemicals'],
+      title: '演练测试预案',
+      kind: 'special',
+      jurisdiction: '640500',
+      categories: ['hazardous_chemicals'],
       activation: { description: '测试', levels: [{ level: 'IV', minTrapped: 1 }] },
-      groups: [{ name: '警戒疏散组', leadAgency: '市公安局', tasks: [{ title: '划定警戒区', responseLevels: ['I', 'II', 'III', 'IV'] }] }],
+      groups: [
+        {
+          name: '警戒疏散组',
+          leadAgency: '市公安局',
+          tasks: [{ title: '划定警戒区', responseLevels: ['I', 'II', 'III', 'IV'] }],
+        },
+      ],
       requirements: { teams: [], materials: [] },
     };
     const planId = (await t.post('/api/v1/plans', admin.token).send(planBody).expect(201)).body.id;
@@ -37,38 +49,83 @@ describe('drills: scripted and scriptless injects', () => {
     expect(draft.body).toMatchObject({ code: 'PLAN_NOT_IN_FORCE', status: 422 });
     await t.post(`/api/v1/plans/${planId}/publish`, admin.token).send({}).expect(200);
     const pinned = (await t.post('/api/v1/drills', coordinator.token).send(drillBody({ planId })).expect(201)).body;
-    expect(pinned).toMatchObject({ planId, planVersion: 1, status: 'planned', form: 'tabletop', scope: 'comprehensive' });
+    expect(pinned).toMatchObject({
+      planId,
+      planVersion: 1,
+      status: 'planned',
+      form: 'tabletop',
+      scope: 'comprehensive',
+    });
 
-    const bad = await t.post('/api/v1/drills', coordinator.token).send(drillBody({
-      scenario: { injects: [
-        { atSecond: 0, kind: 'report_incident', payload: { ...drillIncidentPayload(), title: '', drillId: pinned.id } },
-        { atSecond: 10, kind: 'update_situation', payload: { incidentRef: 5, casualties: { deaths: -1 } } },
-        { atSecond: 20, kind: 'message', payload: { text: 3 } },
-        { atSecond: 30, kind: 'explode', payload: {} },
-      ] },
-    })).expect(400);
+    const bad = await t
+      .post('/api/v1/drills', coordinator.token)
+      .send(
+        drillBody({
+          scenario: {
+            injects: [
+              {
+                atSecond: 0,
+                kind: 'report_incident',
+                payload: { ...drillIncidentPayload(), title: '', drillId: pinned.id },
+              },
+              { atSecond: 10, kind: 'update_situation', payload: { incidentRef: 5, casualties: { deaths: -1 } } },
+              { atSecond: 20, kind: 'message', payload: { text: 3 } },
+              { atSecond: 30, kind: 'explode', payload: {} },
+            ],
+          },
+        }),
+      )
+      .expect(400);
     expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(bad.body.errors.map((e: { path: string }) => e.path)).toContain('scenario.injects.3.kind');
-    const script = await t.post('/api/v1/drills', coordinator.token).send(drillBody({
-      scenario: { injects: [
-        { atSecond: 0, kind: 'report_incident', payload: { ...drillIncidentPayload(), title: '', drillId: pinned.id } },
-        { atSecond: 10, kind: 'update_situation', payload: { incidentRef: 5, casualties: { deaths: -1 } } },
-        { atSecond: 20, kind: 'message', payload: { text: 3 } },
-      ] },
-    })).expect(400);
+    const script = await t
+      .post('/api/v1/drills', coordinator.token)
+      .send(
+        drillBody({
+          scenario: {
+            injects: [
+              {
+                atSecond: 0,
+                kind: 'report_incident',
+                payload: { ...drillIncidentPayload(), title: '', drillId: pinned.id },
+              },
+              { atSecond: 10, kind: 'update_situation', payload: { incidentRef: 5, casualties: { deaths: -1 } } },
+              { atSecond: 20, kind: 'message', payload: { text: 3 } },
+            ],
+          },
+        }),
+      )
+      .expect(400);
     const paths = script.body.errors.map((e: { path: string }) => e.path);
-    expect(paths).toEqual(expect.arrayContaining([
-      'scenario.injects.0.payload.title', 'scenario.injects.0.payload.drillId', 'scenario.injects.1.payload.casualties.deaths',
-      'scenario.injects.1.payload.incidentRef', 'scenario.injects.2.payload.text',
-    ]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'scenario.injects.0.payload.title',
+        'scenario.injects.0.payload.drillId',
+        'scenario.injects.1.payload.casualties.deaths',
+        'scenario.injects.1.payload.incidentRef',
+        'scenario.injects.2.payload.text',
+      ]),
+    );
     // Running a drill is the drill coordinator's: a commander may not plan one.
     await t.post('/api/v1/drills').send(drillBody()).expect(403);
   });
 
   it('a scenario from the library runs on the clock, in order, once each — also with two schedulers — and an ended drill runs nothing more', async () => {
-    const scenario = (await t.post('/api/v1/scenarios', coordinator.token).send({ name: '储罐泄漏·伤亡上升', jurisdiction: '640500', ...twoInjectScript() }).expect(201)).body;
-    expect((await t.get('/api/v1/scenarios', coordinator.token).expect(200)).body.map((s: { id: string }) => s.id)).toContain(scenario.id);
-    const drill = (await t.post('/api/v1/drills', coordinator.token).send(drillBody({ scenarioId: scenario.id })).expect(201)).body;
+    const scenario = (
+      await t
+        .post('/api/v1/scenarios', coordinator.token)
+        .send({ name: '储罐泄漏·伤亡上升', jurisdiction: '640500', ...twoInjectScript() })
+        .expect(201)
+    ).body;
+    expect(
+      (await t.get('/api/v1/scenarios', coordinator.token).expect(200)).body.map((s: { id: string }) => s.id),
+    ).toContain(scenario.id);
+    const drill = (
+      await t
+        .post('/api/v1/drills', coordinator.token)
+        .send(drillBody({ scenarioId: scenario.id }))
+        .expect(201)
+    ).body;
     expect(drill.scenario.injects).toHaveLength(2);
     const scheduler = t.app.get(DrillScheduler);
 
@@ -89,7 +146,9 @@ describe('drills: scripted and scriptless injects', () => {
     expect(await scheduler.tick()).toEqual([{ drillId: drill.id, index: 0 }]);
     const afterFirst = (await t.get(`/api/v1/drills/${drill.id}`, coordinator.token).expect(200)).body;
     const incidentId = afterFirst.injects[0].incidentId as string;
-    expect(afterFirst.injects).toEqual([expect.objectContaining({ index: 0, kind: 'report_incident', executedAt: clock.now().toISOString() })]);
+    expect(afterFirst.injects).toEqual([
+      expect.objectContaining({ index: 0, kind: 'report_incident', executedAt: clock.now().toISOString() }),
+    ]);
     const incident = (await t.get(`/api/v1/incidents/${incidentId}`).expect(200)).body;
     expect(incident).toMatchObject({ drillId: drill.id, casualties: { deaths: 0 } });
 
@@ -99,48 +158,108 @@ describe('drills: scripted and scriptless injects', () => {
     const executor = t.app.get(InjectExecutor);
     const { state } = await commands.load(drillAggregate, drill.id);
     if (state.status !== 'running') throw new Error('drill should be running');
-    const again = await executor.execute(state, 'report_incident', drill.scenario.injects[0].payload, scriptedInjectKey(drill.id, 0), {
-      correlationId: 'c', causationId: 'c', actorId: 'system:drill-scheduler', jurisdiction: '640500',
-    });
+    const again = await executor.execute(
+      state,
+      'report_incident',
+      drill.scenario.injects[0].payload,
+      scriptedInjectKey(drill.id, 0),
+      {
+        correlationId: 'c',
+        causationId: 'c',
+        actorId: 'system:drill-scheduler',
+        jurisdiction: '640500',
+      },
+    );
     expect(again).toBe(incidentId);
     expect((await t.sql<{ n: number }>(`select count(*)::int as n from es_events`))[0]!.n).toBe(before);
 
     // Two schedulers (a restarted process next to the old one) tick together: the follow-up happens once.
-    const second = new DrillScheduler(t.app.get(DrillRegisterQueries), commands, executor, t.app.get(CLOCK), { tickMs: 600_000 });
+    const second = new DrillScheduler(t.app.get(DrillRegisterQueries), commands, executor, t.app.get(CLOCK), {
+      tickMs: 600_000,
+    });
     clock.advance(240_000);
     const [a, b] = await Promise.all([scheduler.tick(), second.tick()]);
     expect([...a, ...b]).toEqual([{ drillId: drill.id, index: 1 }]);
     expect(await Promise.all([scheduler.tick(), second.tick()])).toEqual([[], []]);
     expect(await events(`drill-${drill.id}`, 'InjectExecuted')).toHaveLength(2);
     expect(await events(`incident-${incidentId}`, 'SituationUpdated')).toHaveLength(1);
-    expect((await t.get(`/api/v1/incidents/${incidentId}`).expect(200)).body).toMatchObject({ casualties: { deaths: 2, trapped: 3 }, description: '二次泄漏，伤亡上升' });
+    expect((await t.get(`/api/v1/incidents/${incidentId}`).expect(200)).body).toMatchObject({
+      casualties: { deaths: 2, trapped: 3 },
+      description: '二次泄漏，伤亡上升',
+    });
 
     // Scriptless (无脚本): the coordinator injects by hand, now.
-    await t.post(`/api/v1/drills/${drill.id}/injects`, coordinator.token).send({ kind: 'message', payload: { text: '风向转为东南风，扩大警戒区' } }).expect(201);
-    const manual = (await t.post(`/api/v1/drills/${drill.id}/injects`, coordinator.token).send({ kind: 'report_incident', payload: drillIncidentPayload({ title: '演练：次生火灾' }) }).expect(201)).body;
+    await t
+      .post(`/api/v1/drills/${drill.id}/injects`, coordinator.token)
+      .send({ kind: 'message', payload: { text: '风向转为东南风，扩大警戒区' } })
+      .expect(201);
+    const manual = (
+      await t
+        .post(`/api/v1/drills/${drill.id}/injects`, coordinator.token)
+        .send({ kind: 'report_incident', payload: drillIncidentPayload({ title: '演练：次生火灾' }) })
+        .expect(201)
+    ).body;
     const second2 = manual.injects.at(-1).incidentId as string;
-    expect((await t.get(`/api/v1/incidents/${second2}`).expect(200)).body).toMatchObject({ drillId: drill.id, title: '演练：次生火灾' });
-    await t.post(`/api/v1/drills/${drill.id}/injects`, coordinator.token).send({ kind: 'update_situation', payload: { incidentId: second2, casualties: { minorInjuries: 4 } } }).expect(201);
-    expect((await t.get(`/api/v1/incidents/${second2}`).expect(200)).body).toMatchObject({ casualties: { minorInjuries: 4 } });
-    const badManual = await t.post(`/api/v1/drills/${drill.id}/injects`, coordinator.token).send({ kind: 'message', payload: { words: 'x' } }).expect(400);
-    expect(badManual.body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['payload.text']));
+    expect((await t.get(`/api/v1/incidents/${second2}`).expect(200)).body).toMatchObject({
+      drillId: drill.id,
+      title: '演练：次生火灾',
+    });
+    await t
+      .post(`/api/v1/drills/${drill.id}/injects`, coordinator.token)
+      .send({ kind: 'update_situation', payload: { incidentId: second2, casualties: { minorInjuries: 4 } } })
+      .expect(201);
+    expect((await t.get(`/api/v1/incidents/${second2}`).expect(200)).body).toMatchObject({
+      casualties: { minorInjuries: 4 },
+    });
+    const badManual = await t
+      .post(`/api/v1/drills/${drill.id}/injects`, coordinator.token)
+      .send({ kind: 'message', payload: { words: 'x' } })
+      .expect(400);
+    expect(badManual.body.errors.map((e: { path: string }) => e.path)).toEqual(
+      expect.arrayContaining(['payload.text']),
+    );
     // A drill never touches a real incident.
-    const real = (await t.post('/api/v1/incidents').send(drillIncidentPayload({ title: '真实事故' })).expect(201)).body;
-    const refused = await t.post(`/api/v1/drills/${drill.id}/injects`, coordinator.token).send({ kind: 'update_situation', payload: { incidentId: real.id, casualties: { deaths: 9 } } }).expect(422);
+    const real = (
+      await t
+        .post('/api/v1/incidents')
+        .send(drillIncidentPayload({ title: '真实事故' }))
+        .expect(201)
+    ).body;
+    const refused = await t
+      .post(`/api/v1/drills/${drill.id}/injects`, coordinator.token)
+      .send({ kind: 'update_situation', payload: { incidentId: real.id, casualties: { deaths: 9 } } })
+      .expect(422);
     expect(refused.body.code).toBe('NOT_A_DRILL_INCIDENT');
-    for (const deadline = Date.now() + 3000; messages.length === 0 && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 25));
+    for (const deadline = Date.now() + 3000; messages.length === 0 && Date.now() < deadline;)
+      await new Promise((r) => setTimeout(r, 25));
     expect(messages.map((m) => m.data.text)).toEqual(['风向转为东南风，扩大警戒区']);
 
     const ended = (await t.post(`/api/v1/drills/${drill.id}/end`, coordinator.token).send({}).expect(200)).body;
     expect(ended).toMatchObject({ status: 'ended', endedAt: clock.now().toISOString(), injects: expect.any(Array) });
-    expect(ended.injects.map((i: { index: number | null; kind: string }) => `${i.index}:${i.kind}`)).toEqual(['0:report_incident', '1:update_situation', 'null:message', 'null:report_incident', 'null:update_situation']);
-    await t.post(`/api/v1/drills/${drill.id}/injects`, coordinator.token).send({ kind: 'message', payload: { text: '结束后' } }).expect(409);
+    expect(ended.injects.map((i: { index: number | null; kind: string }) => `${i.index}:${i.kind}`)).toEqual([
+      '0:report_incident',
+      '1:update_situation',
+      'null:message',
+      'null:report_incident',
+      'null:update_situation',
+    ]);
+    await t
+      .post(`/api/v1/drills/${drill.id}/injects`, coordinator.token)
+      .send({ kind: 'message', payload: { text: '结束后' } })
+      .expect(409);
     await t.post(`/api/v1/drills/${drill.id}/end`, coordinator.token).send({}).expect(409);
-    expect((await t.get('/api/v1/drills', coordinator.token).expect(200)).body.map((d: { id: string }) => d.id)).toContain(drill.id);
+    expect(
+      (await t.get('/api/v1/drills', coordinator.token).expect(200)).body.map((d: { id: string }) => d.id),
+    ).toContain(drill.id);
   });
 
   it('an ended drill executes none of its remaining injects', async () => {
-    const drill = (await t.post('/api/v1/drills', coordinator.token).send(drillBody({ scenario: twoInjectScript() })).expect(201)).body;
+    const drill = (
+      await t
+        .post('/api/v1/drills', coordinator.token)
+        .send(drillBody({ scenario: twoInjectScript() }))
+        .expect(201)
+    ).body;
     await t.post(`/api/v1/drills/${drill.id}/start`, coordinator.token).send({}).expect(200);
     await t.post(`/api/v1/drills/${drill.id}/end`, coordinator.token).send({}).expect(200);
     clock.advance(600_000);

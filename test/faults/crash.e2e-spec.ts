@@ -35,7 +35,7 @@ const READ_MODELS: Record<string, string> = {
 /** A small seeded generator, so a failing run can be repeated with the printed seed. */
 function seeded(seed: number): () => number {
   let state = seed >>> 0;
-  return () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 /**
@@ -50,7 +50,11 @@ describe('kill -9 under load', () => {
   let database: { url: string; drop(): Promise<void> };
   let sql: Client;
   let server: ServerProcess | undefined;
-  const env = { AUTH_TOKEN_SECRET: randomBytes(32).toString('base64url'), DEADLINE_TICK_MS: '200', DRILL_TICK_MS: '200' };
+  const env = {
+    AUTH_TOKEN_SECRET: randomBytes(32).toString('base64url'),
+    DEADLINE_TICK_MS: '200',
+    DRILL_TICK_MS: '200',
+  };
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -78,7 +82,12 @@ describe('kill -9 under load', () => {
     let pendingDrill: string | undefined;
     let overdueIncident: string | undefined;
 
-    const send = async (base: string, path: string, payload: unknown, stream: (body: Ack['body']) => string): Promise<void> => {
+    const send = async (
+      base: string,
+      path: string,
+      payload: unknown,
+      stream: (body: Ack['body']) => string,
+    ): Promise<void> => {
       const key = randomUUID();
       const response = await fetch(`${base}${path}`, {
         method: 'POST',
@@ -97,21 +106,48 @@ describe('kill -9 under load', () => {
       const base = server.baseUrl;
       if (round === KILLS - 1) {
         // Pending at this kill: an incident already past its first-report deadline, and a drill inject due in 2 s.
-        const { body: overdue } = await request(base).post('/api/v1/incidents').set('Authorization', `Bearer ${commander}`)
-          .send(incidentBody({ occurredAt: new Date(Date.now() - 3 * 3600_000).toISOString() })).expect(201);
+        const { body: overdue } = await request(base)
+          .post('/api/v1/incidents')
+          .set('Authorization', `Bearer ${commander}`)
+          .send(incidentBody({ occurredAt: new Date(Date.now() - 3 * 3600_000).toISOString() }))
+          .expect(201);
         overdueIncident = overdue.id;
-        const { body: drill } = await request(base).post('/api/v1/drills').set('Authorization', `Bearer ${coordinator}`)
-          .send(drillBody({ scenario: { injects: [{ atSecond: 2, kind: 'report_incident', payload: drillIncidentPayload() }] } })).expect(201);
-        await request(base).post(`/api/v1/drills/${drill.id}/start`).set('Authorization', `Bearer ${coordinator}`).send({}).expect(200);
+        const { body: drill } = await request(base)
+          .post('/api/v1/drills')
+          .set('Authorization', `Bearer ${coordinator}`)
+          .send(
+            drillBody({
+              scenario: { injects: [{ atSecond: 2, kind: 'report_incident', payload: drillIncidentPayload() }] },
+            }),
+          )
+          .expect(201);
+        await request(base)
+          .post(`/api/v1/drills/${drill.id}/start`)
+          .set('Authorization', `Bearer ${coordinator}`)
+          .send({})
+          .expect(200);
         pendingDrill = drill.id;
       }
       let running = true;
       const worker = async (): Promise<void> => {
         while (running) {
           const known = incidents[Math.floor(random() * incidents.length)];
-          if (!known || random() < 0.4) await send(base, '/api/v1/incidents', incidentBody(), (b) => `incident-${b.id}`);
-          else if (random() < 0.5) await send(base, `/api/v1/incidents/${known}/updates`, { measures: `续报 ${randomUUID().slice(0, 6)}：现场警戒` }, () => `incident-${known}`);
-          else await send(base, `/api/v1/incidents/${known}/updates`, { casualties: { deaths: 0, missing: 0, seriousInjuries: Math.floor(random() * 3) } }, () => `incident-${known}`);
+          if (!known || random() < 0.4)
+            await send(base, '/api/v1/incidents', incidentBody(), (b) => `incident-${b.id}`);
+          else if (random() < 0.5)
+            await send(
+              base,
+              `/api/v1/incidents/${known}/updates`,
+              { measures: `续报 ${randomUUID().slice(0, 6)}：现场警戒` },
+              () => `incident-${known}`,
+            );
+          else
+            await send(
+              base,
+              `/api/v1/incidents/${known}/updates`,
+              { casualties: { deaths: 0, missing: 0, seriousInjuries: Math.floor(random() * 3) } },
+              () => `incident-${known}`,
+            );
         }
       };
       const workers = Promise.all([worker(), worker(), worker()]);
@@ -143,10 +179,18 @@ describe('kill -9 under load', () => {
     }
     // Counted over the acknowledged commands' streams only: the drill's inject may fire meanwhile, in streams of its own.
     const countInStreams = async () =>
-      (await sql.query<{ n: number }>(`select count(*)::int as n from es_events where stream_name = any($1::text[])`, [[...new Set(acks.map((a) => a.stream))]])).rows[0]!.n;
+      (
+        await sql.query<{ n: number }>(`select count(*)::int as n from es_events where stream_name = any($1::text[])`, [
+          [...new Set(acks.map((a) => a.stream))],
+        ])
+      ).rows[0]!.n;
     const lengthBefore = await countInStreams();
     for (const ack of acks.filter((_, i) => i % Math.max(1, Math.floor(acks.length / 15)) === 0)) {
-      const retried = await request(base).post(ack.path).set('Authorization', `Bearer ${commander}`).set('Idempotency-Key', ack.key).send(ack.payload as object);
+      const retried = await request(base)
+        .post(ack.path)
+        .set('Authorization', `Bearer ${commander}`)
+        .set('Idempotency-Key', ack.key)
+        .send(ack.payload as object);
       expect(retried.status).toBe(ack.status);
       expect(retried.body.revision).toBe(ack.body.revision);
     }
@@ -167,7 +211,9 @@ describe('kill -9 under load', () => {
       return /deadline_alarms_total\{kind="overdue"\} [1-9]/.test(metrics);
     }, 30_000);
     const fired = await eventually(async () => {
-      const { body } = await request(base).get(`/api/v1/drills/${pendingDrill}`).set('Authorization', `Bearer ${coordinator}`);
+      const { body } = await request(base)
+        .get(`/api/v1/drills/${pendingDrill}`)
+        .set('Authorization', `Bearer ${coordinator}`);
       return body.injects?.[0]?.incidentId as string | undefined;
     }, 30_000);
     expect(fired).toEqual(expect.any(String));
@@ -176,7 +222,9 @@ describe('kill -9 under load', () => {
     // 4. The read models equal a rebuild from the events: caught up, stopped, snapshot, rebuilt, snapshot again.
     await until(async () => {
       const metrics = (await request(base).get('/metrics')).text;
-      const lags = [...metrics.matchAll(/^projection_lag_events\{projection="[^"]+"\} (\d+)/gm)].map((m) => Number(m[1]));
+      const lags = [...metrics.matchAll(/^projection_lag_events\{projection="[^"]+"\} (\d+)/gm)].map((m) =>
+        Number(m[1]),
+      );
       return lags.length > 0 && lags.every((n) => n === 0);
     }, 60_000);
     await server.stop();
@@ -189,12 +237,17 @@ describe('kill -9 under load', () => {
       return tables;
     };
     const live = await snapshot();
-    await promisify(execFile)(process.execPath, [join(__dirname, '../../dist/apps/command-api/src/cli/rebuild-projection.js'), 'all'], {
-      env: { ...process.env, DATABASE_URL: database.url, NODE_ENV: 'test' },
-      cwd: join(__dirname, '../..'),
-    });
+    await promisify(execFile)(
+      process.execPath,
+      [join(__dirname, '../../dist/apps/command-api/src/cli/rebuild-projection.js'), 'all'],
+      {
+        env: { ...process.env, DATABASE_URL: database.url, NODE_ENV: 'test' },
+        cwd: join(__dirname, '../..'),
+      },
+    );
     const rebuilt = await snapshot();
-    for (const table of Object.keys(READ_MODELS)) expect({ table, rows: rebuilt[table] }).toEqual({ table, rows: live[table] });
+    for (const table of Object.keys(READ_MODELS))
+      expect({ table, rows: rebuilt[table] }).toEqual({ table, rows: live[table] });
     expect(live.incident_board!.length).toBeGreaterThan(0);
   });
 });

@@ -38,7 +38,10 @@ describe('database restart under load', () => {
     await t?.close({ keepDatabase: true }).catch(() => undefined);
     if (url) {
       const admin = new Client({ connectionString: url.replace(/\/[^/]+$/, '/postgres') });
-      await admin.connect().then(() => admin.query(`drop database if exists ${new URL(url).pathname.slice(1)} with (force)`)).catch(() => undefined);
+      await admin
+        .connect()
+        .then(() => admin.query(`drop database if exists ${new URL(url).pathname.slice(1)} with (force)`))
+        .catch(() => undefined);
       await admin.end().catch(() => undefined);
     }
     await pg?.stop().catch(() => undefined);
@@ -56,7 +59,11 @@ describe('database restart under load', () => {
     const load = (async () => {
       while (running) {
         const idempotencyKey = randomUUID();
-        const response = await app.post('/api/v1/incidents').set('Idempotency-Key', idempotencyKey).send(incidentBody()).catch(() => undefined);
+        const response = await app
+          .post('/api/v1/incidents')
+          .set('Idempotency-Key', idempotencyKey)
+          .send(incidentBody())
+          .catch(() => undefined);
         if (response) statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
         if (response?.status === 201) acks.push({ id: response.body.id, idempotencyKey });
         await new Promise((r) => setTimeout(r, 30));
@@ -95,7 +102,10 @@ describe('database restart under load', () => {
       expect(stored.rows.length).toBe(new Set(acks.map((a) => a.id)).size);
       expect(stored.rows.every((r) => r.n === 1)).toBe(true);
       await until(async () => {
-        const { rows } = await sql.query<{ n: number }>(`select count(*)::int as n from incident_board where id = any($1::uuid[])`, [acks.map((a) => a.id)]);
+        const { rows } = await sql.query<{ n: number }>(
+          `select count(*)::int as n from incident_board where id = any($1::uuid[])`,
+          [acks.map((a) => a.id)],
+        );
         return rows[0]!.n === new Set(acks.map((a) => a.id)).size;
       }, 30_000);
     } finally {

@@ -20,7 +20,11 @@ describe('graceful shutdown', () => {
     sql.on('error', () => undefined);
     await sql.connect();
     const login = { accessToken: (await signInToServer(sql, server.baseUrl, ['commander'])).token };
-    const socket = io(`${server.baseUrl}/console`, { transports: ['websocket'], reconnection: false, auth: { token: login.accessToken } });
+    const socket = io(`${server.baseUrl}/console`, {
+      transports: ['websocket'],
+      reconnection: false,
+      auth: { token: login.accessToken },
+    });
     await new Promise<void>((resolve, reject) => socket.once('connect', () => resolve()).once('connect_error', reject));
     const told: string[] = [];
     socket.on('server.shutdown', (m: { data: { reason: string } }) => told.push(m.data.reason));
@@ -31,10 +35,19 @@ describe('graceful shutdown', () => {
       const key = randomUUID();
       return fetch(`${baseUrl}/api/v1/incidents`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${login.accessToken}`, 'idempotency-key': key },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${login.accessToken}`,
+          'idempotency-key': key,
+        },
         body: JSON.stringify(incidentBody()),
       }).then(
-        async (r) => ({ key, status: r.status, retryAfter: r.headers.get('retry-after'), body: (await r.json()) as { id?: string } }),
+        async (r) => ({
+          key,
+          status: r.status,
+          retryAfter: r.headers.get('retry-after'),
+          body: (await r.json()) as { id?: string },
+        }),
         // Refused at connect: the server had stopped accepting connections (a load balancer sends it elsewhere).
         () => ({ key, status: 0, retryAfter: null, body: {} as { id?: string } }),
       );
@@ -46,12 +59,15 @@ describe('graceful shutdown', () => {
 
     // Whatever reached the server was answered: 201 when it ran, 503 with Retry-After when it came after draining
     // began. No command is stored without its answer reaching the caller, and every 201 is stored.
-    expect(answers.every((a) => a.status === 0 || a.status === 201 || (a.status === 503 && Number(a.retryAfter) > 0))).toBe(true);
+    expect(
+      answers.every((a) => a.status === 0 || a.status === 201 || (a.status === 503 && Number(a.retryAfter) > 0)),
+    ).toBe(true);
     const created = answers.filter((a) => a.status === 201);
     expect(created.length).toBeGreaterThan(0);
-    const { rows } = await sql.query<{ key: string }>(`select distinct metadata->>'idempotencyKey' as key from es_events where metadata->>'idempotencyKey' = any($1::text[])`, [
-      answers.map((a) => a.key),
-    ]);
+    const { rows } = await sql.query<{ key: string }>(
+      `select distinct metadata->>'idempotencyKey' as key from es_events where metadata->>'idempotencyKey' = any($1::text[])`,
+      [answers.map((a) => a.key)],
+    );
     const stored = new Set(rows.map((r) => r.key));
     expect(created.filter((a) => !stored.has(a.key))).toEqual([]);
     expect(answers.filter((a) => a.status !== 201 && stored.has(a.key))).toEqual([]);

@@ -27,9 +27,20 @@ class WireConsole {
   reconnects = 0;
   readonly socket: Socket;
 
-  constructor(url: string, token: string, initial: readonly IncidentSeen[], private readonly reload: () => Promise<IncidentSeen[]>) {
+  constructor(
+    url: string,
+    token: string,
+    initial: readonly IncidentSeen[],
+    private readonly reload: () => Promise<IncidentSeen[]>,
+  ) {
     for (const i of initial) this.revisions.set(i.id, i.revision);
-    this.socket = io(`${url}/console`, { transports: ['websocket'], auth: { token }, reconnectionDelay: 200, reconnectionDelayMax: 2000, randomizationFactor: 0.5 });
+    this.socket = io(`${url}/console`, {
+      transports: ['websocket'],
+      auth: { token },
+      reconnectionDelay: 200,
+      reconnectionDelayMax: 2000,
+      randomizationFactor: 0.5,
+    });
     this.socket.on('incident.changed', (m: { position: string; data: IncidentSeen }) => {
       this.revisions.set(m.data.id, Math.max(this.revisions.get(m.data.id) ?? -1, m.data.revision));
       this.last = maxPosition(this.last, m.position);
@@ -76,7 +87,8 @@ describe('reconnect storm', () => {
   it(`brings ${CONSOLES} consoles that drop and reconnect at once back to the server's state`, async () => {
     const ids: string[] = [];
     for (let i = 0; i < 10; i++) ids.push((await t.post('/api/v1/incidents').send(incidentBody()).expect(201)).body.id);
-    const list = async (): Promise<IncidentSeen[]> => ((await t.get('/api/v1/incidents').expect(200)).body as IncidentSeen[]).filter((i) => ids.includes(i.id));
+    const list = async (): Promise<IncidentSeen[]> =>
+      ((await t.get('/api/v1/incidents').expect(200)).body as IncidentSeen[]).filter((i) => ids.includes(i.id));
     const initial = await list();
     for (let i = 0; i < CONSOLES; i++) consoles.push(new WireConsole(proxy.url, t.commander.token, initial, list));
     await Promise.all(consoles.map((c) => c.connected()));
@@ -87,7 +99,10 @@ describe('reconnect storm', () => {
     const driver = (async () => {
       for (let n = 0; running; n++) {
         const started = performance.now();
-        await t.post(`/api/v1/incidents/${ids[n % ids.length]}/updates`).send({ measures: `续报 ${n}` }).expect(200);
+        await t
+          .post(`/api/v1/incidents/${ids[n % ids.length]}/updates`)
+          .send({ measures: `续报 ${n}` })
+          .expect(200);
         latencies.push(performance.now() - started);
         await new Promise((r) => setTimeout(r, 25));
       }

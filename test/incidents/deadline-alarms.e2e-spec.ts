@@ -28,11 +28,29 @@ describe('reporting-deadline alarms on the console', () => {
     const overdue: Alarm[] = [];
     socket.on('deadline.due', (m: Alarm) => due.push(m));
     socket.on('deadline.overdue', (m: Alarm) => overdue.push(m));
-    const soon = (await t.post('/api/v1/incidents').send(incidentBody({ jurisdiction: '640521', occurredAt: minutesAgo(55) })).expect(201)).body;
-    const late = (await t.post('/api/v1/incidents').send(incidentBody({ jurisdiction: '640521', occurredAt: minutesAgo(70) })).expect(201)).body;
-    const drill = (await t.post('/api/v1/incidents').send(incidentBody({ jurisdiction: '640521', occurredAt: minutesAgo(70), drillId: await runningDrill(t) })).expect(201)).body;
+    const soon = (
+      await t
+        .post('/api/v1/incidents')
+        .send(incidentBody({ jurisdiction: '640521', occurredAt: minutesAgo(55) }))
+        .expect(201)
+    ).body;
+    const late = (
+      await t
+        .post('/api/v1/incidents')
+        .send(incidentBody({ jurisdiction: '640521', occurredAt: minutesAgo(70) }))
+        .expect(201)
+    ).body;
+    const drill = (
+      await t
+        .post('/api/v1/incidents')
+        .send(incidentBody({ jurisdiction: '640521', occurredAt: minutesAgo(70), drillId: await runningDrill(t) }))
+        .expect(201)
+    ).body;
     const deadline = Date.now() + 5000;
-    while ((!due.some((a) => a.data.incidentId === soon.id) || !overdue.some((a) => a.data.incidentId === late.id)) && Date.now() < deadline) {
+    while (
+      (!due.some((a) => a.data.incidentId === soon.id) || !overdue.some((a) => a.data.incidentId === late.id)) &&
+      Date.now() < deadline
+    ) {
       await new Promise((r) => setTimeout(r, 50));
     }
     await new Promise((r) => setTimeout(r, 400)); // a few more ticks: nothing is announced twice
@@ -43,10 +61,18 @@ describe('reporting-deadline alarms on the console', () => {
 
     // A report that meets the deadline silences it; a new process (restart) re-announces only what is still pending.
     await t.post(`/api/v1/incidents/${soon.id}/reports`).send({ toLevel: 'county', channel: '电话' }).expect(201);
-    const restarted = new DeadlineAlarmScheduler(t.app.get(DataSource), t.app.get(LIVE_DELTA_BUS), t.app.get(CLOCK), t.app.get(JURISDICTIONS), { tickMs: 60_000 });
+    const restarted = new DeadlineAlarmScheduler(
+      t.app.get(DataSource),
+      t.app.get(LIVE_DELTA_BUS),
+      t.app.get(CLOCK),
+      t.app.get(JURISDICTIONS),
+      { tickMs: 60_000 },
+    );
     const announced = await restarted.tick();
     const mine = announced.filter((d) => [soon.id, late.id].includes((d.data as Alarm['data']).incidentId));
-    expect(mine.map((d) => `${d.name}:${(d.data as Alarm['data']).incidentId === late.id ? 'late' : 'soon'}`)).toEqual(['deadline.overdue:late']);
+    expect(mine.map((d) => `${d.name}:${(d.data as Alarm['data']).incidentId === late.id ? 'late' : 'soon'}`)).toEqual([
+      'deadline.overdue:late',
+    ]);
   });
 });
 
@@ -59,8 +85,22 @@ describe('a restart between due and overdue', () => {
       const due: Alarm[] = [];
       socket.on('deadline.due', (m: Alarm) => due.push(m));
       // The county report is due 60 min after the incident: 8 s from now it is overdue; now it is due.
-      const incident = (await first.post('/api/v1/incidents').send(incidentBody({ jurisdiction: '640521', occurredAt: new Date(Date.now() - 60 * 60_000 + 8_000).toISOString() })).expect(201)).body;
-      for (const deadline = Date.now() + 5000; !due.some((a) => a.data.incidentId === incident.id) && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 50));
+      const incident = (
+        await first
+          .post('/api/v1/incidents')
+          .send(
+            incidentBody({
+              jurisdiction: '640521',
+              occurredAt: new Date(Date.now() - 60 * 60_000 + 8_000).toISOString(),
+            }),
+          )
+          .expect(201)
+      ).body;
+      for (
+        const deadline = Date.now() + 5000;
+        !due.some((a) => a.data.incidentId === incident.id) && Date.now() < deadline;
+      )
+        await new Promise((r) => setTimeout(r, 50));
       expect(due.filter((a) => a.data.incidentId === incident.id).map((a) => a.data.level)).toEqual(['county']);
       await first.close({ keepDatabase: true });
 
@@ -68,7 +108,11 @@ describe('a restart between due and overdue', () => {
       const console2 = await second.socket();
       const overdue: Alarm[] = [];
       console2.on('deadline.overdue', (m: Alarm) => overdue.push(m));
-      for (const deadline = Date.now() + 15_000; !overdue.some((a) => a.data.incidentId === incident.id) && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 100));
+      for (
+        const deadline = Date.now() + 15_000;
+        !overdue.some((a) => a.data.incidentId === incident.id) && Date.now() < deadline;
+      )
+        await new Promise((r) => setTimeout(r, 100));
       expect(overdue.filter((a) => a.data.incidentId === incident.id).map((a) => a.data.level)).toEqual(['county']);
     } finally {
       await (second ?? first).close().catch(() => undefined);

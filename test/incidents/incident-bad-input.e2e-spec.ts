@@ -10,7 +10,10 @@ describe('incident intake: bad input', () => {
 
   async function expectRejected(body: unknown, status: number, code: string, fieldPath?: string): Promise<void> {
     const correlationId = `bad-${randomUUID()}`;
-    const response = await t.post('/api/v1/incidents').set('X-Correlation-Id', correlationId).send(body as object);
+    const response = await t
+      .post('/api/v1/incidents')
+      .set('X-Correlation-Id', correlationId)
+      .send(body as object);
     expect(response.status).toBe(status);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.body).toMatchObject({ status, code, correlationId });
@@ -24,9 +27,21 @@ describe('incident intake: bad input', () => {
   it.each<[string, unknown, string]>([
     ['a missing title', withoutTitle, 'title'],
     ['missing casualties', { ...incidentBody(), casualties: undefined }, 'casualties'],
-    ['a casualty count as text', incidentBody({ casualties: { deaths: '3', missing: 0, seriousInjuries: 0, minorInjuries: 0, trapped: 0 } }), 'casualties.deaths'],
-    ['negative deaths', incidentBody({ casualties: { deaths: -1, missing: 0, seriousInjuries: 0, minorInjuries: 0, trapped: 0 } }), 'casualties.deaths'],
-    ['fractional injuries', incidentBody({ casualties: { deaths: 0, missing: 0, seriousInjuries: 1.5, minorInjuries: 0, trapped: 0 } }), 'casualties.seriousInjuries'],
+    [
+      'a casualty count as text',
+      incidentBody({ casualties: { deaths: '3', missing: 0, seriousInjuries: 0, minorInjuries: 0, trapped: 0 } }),
+      'casualties.deaths',
+    ],
+    [
+      'negative deaths',
+      incidentBody({ casualties: { deaths: -1, missing: 0, seriousInjuries: 0, minorInjuries: 0, trapped: 0 } }),
+      'casualties.deaths',
+    ],
+    [
+      'fractional injuries',
+      incidentBody({ casualties: { deaths: 0, missing: 0, seriousInjuries: 1.5, minorInjuries: 0, trapped: 0 } }),
+      'casualties.seriousInjuries',
+    ],
     ['an unknown jurisdiction', incidentBody({ jurisdiction: '999999' }), 'jurisdiction'],
     ['an unknown category', incidentBody({ category: 'meteor' }), 'category'],
     ['a time without offset', incidentBody({ occurredAt: '2026-11-22 13:40:00' }), 'occurredAt'],
@@ -44,7 +59,11 @@ describe('incident intake: bad input', () => {
   });
 
   it('an occurrence time in the future is 422', async () => {
-    await expectRejected(incidentBody({ occurredAt: new Date(Date.now() + 3_600_000).toISOString() }), 422, 'OCCURRED_IN_FUTURE');
+    await expectRejected(
+      incidentBody({ occurredAt: new Date(Date.now() + 3_600_000).toISOString() }),
+      422,
+      'OCCURRED_IN_FUTURE',
+    );
   });
 
   it('malformed JSON is 400', async () => {
@@ -95,7 +114,10 @@ describe('incident intake: bad input', () => {
     expect(key.status).toBe(400);
     expect(key.body.code).toBe('INVALID_IDEMPOTENCY_KEY');
     const { body } = await t.post('/api/v1/incidents').send(incidentBody());
-    const match = await t.post(`/api/v1/incidents/${body.id}/updates`).set('If-Match', 'yesterday').send({ measures: 'x' });
+    const match = await t
+      .post(`/api/v1/incidents/${body.id}/updates`)
+      .set('If-Match', 'yesterday')
+      .send({ measures: 'x' });
     expect(match.status).toBe(400);
     expect(match.body.code).toBe('INVALID_IF_MATCH');
   });
@@ -106,6 +128,8 @@ describe('incident intake: bad input', () => {
     expect(health.body.details).toMatchObject({ database: { status: 'up' }, eventStore: { status: 'up' } });
     const openapi = await t.get('/api/docs/openapi.json');
     expect(openapi.status).toBe(200);
-    expect(Object.keys(openapi.body.paths)).toEqual(expect.arrayContaining(['/api/v1/incidents', '/api/v1/incidents/{id}/updates']));
+    expect(Object.keys(openapi.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/incidents', '/api/v1/incidents/{id}/updates']),
+    );
   });
 });

@@ -14,7 +14,12 @@ const CLI = join(__dirname, '../../dist/apps/command-api/src/cli/backup.js');
 // A restore writes the event log, which only the owner may: DATABASE_OWNER_URL beside the application's DATABASE_URL.
 const run = (args: string[], databaseUrl: string, ownerUrl?: string) =>
   promisify(execFile)(process.execPath, [CLI, ...args], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, ...(ownerUrl ? { DATABASE_OWNER_URL: ownerUrl } : {}), NODE_ENV: 'test' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      ...(ownerUrl ? { DATABASE_OWNER_URL: ownerUrl } : {}),
+      NODE_ENV: 'test',
+    },
     cwd: join(__dirname, '../..'),
   });
 
@@ -23,7 +28,9 @@ async function rows(url: string, table: string, order: string): Promise<unknown[
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    const result = await client.query(`select to_jsonb(t) - 'position' - 'updated_at' - 'transaction_id' - 'global_position' as row from ${table} t order by ${order}`);
+    const result = await client.query(
+      `select to_jsonb(t) - 'position' - 'updated_at' - 'transaction_id' - 'global_position' as row from ${table} t order by ${order}`,
+    );
     return result.rows.map((r: { row: unknown }) => r.row);
   } finally {
     await client.end();
@@ -51,10 +58,16 @@ describe('backup and restore', () => {
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
       const { body } = await source.post('/api/v1/incidents').send(incidentBody()).expect(201);
-      await source.post(`/api/v1/incidents/${body.id}/updates`).send({ measures: `第 ${i + 1} 次续报`, casualties: { deaths: i, missing: 0, seriousInjuries: 1 } }).expect(200);
+      await source
+        .post(`/api/v1/incidents/${body.id}/updates`)
+        .send({ measures: `第 ${i + 1} 次续报`, casualties: { deaths: i, missing: 0, seriousInjuries: 1 } })
+        .expect(200);
       ids.push(body.id);
     }
-    await until(async () => (await rows(source.databaseUrl, 'incident_timeline', 'incident_id, revision')).length >= 6, 10_000);
+    await until(
+      async () => (await rows(source.databaseUrl, 'incident_timeline', 'incident_id, revision')).length >= 6,
+      10_000,
+    );
     const file = join(mkdtempSync(join(tmpdir(), 'backup-')), 'command.backup.gz');
     const backup = await run(['backup', file], source.databaseUrl);
     expect(backup.stdout).toMatch(/backup written to .*es_events \d+/);
@@ -66,21 +79,35 @@ describe('backup and restore', () => {
     await expect(run(['restore', file], target.url, target.ownerUrl)).rejects.toThrow(/already holds events or users/);
 
     for (const [table, order] of [
-      ['es_streams', 'stream_name'], ['es_events', 'stream_name, stream_revision'], ['users', 'id'], ['jurisdictions', 'code'],
-      ['incident_board', 'id'], ['incident_timeline', 'incident_id, revision'], ['deadline_compliance', 'incident_id, obligation_id'],
+      ['es_streams', 'stream_name'],
+      ['es_events', 'stream_name, stream_revision'],
+      ['users', 'id'],
+      ['jurisdictions', 'code'],
+      ['incident_board', 'id'],
+      ['incident_timeline', 'incident_id, revision'],
+      ['deadline_compliance', 'incident_id, obligation_id'],
     ] as const) {
-      expect({ table, rows: await rows(target.url, table, order) }).toEqual({ table, rows: await rows(source.databaseUrl, table, order) });
+      expect({ table, rows: await rows(target.url, table, order) }).toEqual({
+        table,
+        rows: await rows(source.databaseUrl, table, order),
+      });
     }
 
     // The restored system runs: the same user signs in with the same password and sees the same incidents.
     restored = await startTestApp({}, { databaseUrl: target.url });
-    const login = await request(restored.baseUrl).post('/api/v1/auth/login').send({ username: source.commander.username, password: source.commander.password }).expect(200);
+    const login = await request(restored.baseUrl)
+      .post('/api/v1/auth/login')
+      .send({ username: source.commander.username, password: source.commander.password })
+      .expect(200);
     for (const id of ids) {
       const before = (await source.get(`/api/v1/incidents/${id}`).expect(200)).body;
       const after = (await restored.get(`/api/v1/incidents/${id}`, login.body.accessToken).expect(200)).body;
       expect({ ...after, position: undefined }).toEqual({ ...before, position: undefined });
     }
     // And it goes on: a follow-up on a restored incident is appended after the restored events.
-    await restored.post(`/api/v1/incidents/${ids[0]}/updates`, login.body.accessToken).send({ measures: '恢复后续报' }).expect(200);
+    await restored
+      .post(`/api/v1/incidents/${ids[0]}/updates`, login.body.accessToken)
+      .send({ measures: '恢复后续报' })
+      .expect(200);
   });
 });

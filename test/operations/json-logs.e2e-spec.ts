@@ -23,16 +23,32 @@ describe('structured JSON logs', () => {
     const login = { accessToken: user.token };
     const password = user.password;
     const correlationId = `trace-${randomUUID()}`;
-    const { body: incident } = await request(server.baseUrl).post('/api/v1/incidents').set('Authorization', `Bearer ${login.accessToken}`)
-      .set('x-correlation-id', correlationId).send(incidentBody()).expect(201);
+    const { body: incident } = await request(server.baseUrl)
+      .post('/api/v1/incidents')
+      .set('Authorization', `Bearer ${login.accessToken}`)
+      .set('x-correlation-id', correlationId)
+      .send(incidentBody())
+      .expect(201);
 
     const lines = await eventually(() => {
-      const all = server.output().split('\n').filter((l) => l.trim());
+      const all = server
+        .output()
+        .split('\n')
+        .filter((l) => l.trim());
       const parsed = all.map((l) => JSON.parse(l) as Record<string, unknown>);
-      return parsed.some((l) => l.reqId === correlationId && (l.res as { statusCode?: number } | undefined)?.statusCode === 201) ? parsed : undefined;
+      return parsed.some(
+        (l) => l.reqId === correlationId && (l.res as { statusCode?: number } | undefined)?.statusCode === 201,
+      )
+        ? parsed
+        : undefined;
     }, 10_000);
-    expect(lines.every((l) => typeof l.level === 'number' && typeof l.time === 'string' && typeof l.msg === 'string')).toBe(true);
-    const { rows } = await sql.query<{ correlation_id: string }>(`select metadata->>'correlationId' as correlation_id from es_events where stream_name = $1`, [`incident-${incident.id}`]);
+    expect(
+      lines.every((l) => typeof l.level === 'number' && typeof l.time === 'string' && typeof l.msg === 'string'),
+    ).toBe(true);
+    const { rows } = await sql.query<{ correlation_id: string }>(
+      `select metadata->>'correlationId' as correlation_id from es_events where stream_name = $1`,
+      [`incident-${incident.id}`],
+    );
     expect(rows.map((r) => r.correlation_id)).toEqual([correlationId]);
     expect(server.output()).not.toContain(login.accessToken);
     expect(server.output()).not.toContain(password);

@@ -27,14 +27,21 @@ describe('GET /metrics', () => {
     await t.post('/api/v1/incidents').send({ title: '' }).expect(400);
     await t.post(`/api/v1/incidents/${incident.id}/updates`).send({ measures: '设置警戒区' }).expect(200);
     // A scrape needs no token (like /health), and sees this process's traffic.
-    await until(async () => (sample(await scrape(), 'projection_lag_events{projection="incident-board"}') ?? -1) === 0, 10_000);
+    await until(
+      async () => (sample(await scrape(), 'projection_lag_events{projection="incident-board"}') ?? -1) === 0,
+      10_000,
+    );
     const text = await scrape();
 
     const accepted = 'commands_total{route="/api/v1/incidents",outcome="accepted"}';
     expect(sample(text, accepted)! - (sample(before, accepted) ?? 0)).toBe(1);
     expect(sample(text, 'commands_total{route="/api/v1/incidents",outcome="rejected"}')).toBeGreaterThanOrEqual(1);
-    expect(sample(text, 'commands_total{route="/api/v1/incidents/:id/updates",outcome="accepted"}')).toBeGreaterThanOrEqual(1);
-    expect(sample(text, 'http_request_duration_seconds_count{method="POST",route="/api/v1/incidents",status="201"}')).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(text, 'commands_total{route="/api/v1/incidents/:id/updates",outcome="accepted"}'),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(text, 'http_request_duration_seconds_count{method="POST",route="/api/v1/incidents",status="201"}'),
+    ).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'event_store_append_duration_seconds_count{outcome="ok"}')).toBeGreaterThanOrEqual(2);
     expect(sample(text, 'projection_owner{projection="incident-board"}')).toBe(1);
     expect(sample(text, 'projection_lag_seconds{projection="incident-board"}')).toBe(0);

@@ -77,7 +77,10 @@ describe('Socket.IO /console live feed', () => {
     expect(seen.data.id).toBe(before.id);
     first.close();
     const { body: missedA } = await report();
-    const { body: missedB } = await t.post(`/api/v1/incidents/${before.id}/updates`).send({ measures: '设置警戒区' }).expect(200);
+    const { body: missedB } = await t
+      .post(`/api/v1/incidents/${before.id}/updates`)
+      .send({ measures: '设置警戒区' })
+      .expect(200);
     const again = await t.socket();
     const changed = record(again, 'incident.changed');
     const timeline = record(again, 'timeline.appended');

@@ -25,7 +25,8 @@ suite('the console replay view (复盘回放) in a browser', () => {
   let incidentId: string;
 
   beforeAll(async () => {
-    if (!existsSync(CONSOLE_BUILD)) throw new Error('the console is not built: npm run build:console (npm test does it)');
+    if (!existsSync(CONSOLE_BUILD))
+      throw new Error('the console is not built: npm run build:console (npm test does it)');
     t = await startTestApp();
     const drillId = await runningDrill(t);
     const waitFor = async (ready: (v: Record<string, unknown>) => boolean) => {
@@ -35,30 +36,53 @@ suite('the console replay view (复盘回放) in a browser', () => {
       }
       throw new Error('the board did not catch up');
     };
-    incidentId = (await t.post('/api/v1/incidents').send(incidentBody({ title: `复盘回放浏览器测试 ${drillId.slice(0, 6)}`, drillId })).expect(201)).body.id;
+    incidentId = (
+      await t
+        .post('/api/v1/incidents')
+        .send(incidentBody({ title: `复盘回放浏览器测试 ${drillId.slice(0, 6)}`, drillId }))
+        .expect(201)
+    ).body.id;
     await waitFor(() => true);
     await sleep(400);
-    await t.post(`/api/v1/incidents/${incidentId}/updates`).send({ casualties: { deaths: 12 }, measures: '设置警戒区，疏散下风向群众' }).expect(200);
+    await t
+      .post(`/api/v1/incidents/${incidentId}/updates`)
+      .send({ casualties: { deaths: 12 }, measures: '设置警戒区，疏散下风向群众' })
+      .expect(200);
     await waitFor((v) => (v.casualties as { deaths: number }).deaths === 12);
     await sleep(400);
-    await t.post(`/api/v1/incidents/${incidentId}/response-level`).send({ level: 'II', reason: '演练：启动二级响应' }).expect(200);
+    await t
+      .post(`/api/v1/incidents/${incidentId}/response-level`)
+      .send({ level: 'II', reason: '演练：启动二级响应' })
+      .expect(200);
     await waitFor((v) => v.responseLevel === 'II');
     await sleep(400);
     // A drill incident's real teams stay put (tabletop); its reporting up and follow-ups are recorded as usual.
-    const passed = (await t.post(`/api/v1/incidents/${incidentId}/reports`).send({ toLevel: 'county', channel: '电话' }).expect(201)).body;
+    const passed = (
+      await t.post(`/api/v1/incidents/${incidentId}/reports`).send({ toLevel: 'county', channel: '电话' }).expect(201)
+    ).body;
     await waitFor((v) => Number(v.revision) >= Number(passed.revision ?? 3));
     await sleep(400);
-    await t.post(`/api/v1/incidents/${incidentId}/updates`).send({ casualties: { deaths: 12, seriousInjuries: 4 } }).expect(200);
+    await t
+      .post(`/api/v1/incidents/${incidentId}/updates`)
+      .send({ casualties: { deaths: 12, seriousInjuries: 4 } })
+      .expect(200);
     await waitFor((v) => (v.casualties as { seriousInjuries: number }).seriousInjuries === 4);
 
     browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    context = await browser.newContext({
+      viewport: { width: 1600, height: 1000 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
     page = await context.newPage();
     await page.goto(t.baseUrl);
     await page.getByTestId('login-username').fill(t.commander.username);
     await page.getByTestId('login-password').fill(t.commander.password);
     await page.getByTestId('login-submit').click();
-    await page.getByTestId('connection-state').and(page.locator('[data-state="connected"]')).waitFor({ timeout: 15_000 });
+    await page
+      .getByTestId('connection-state')
+      .and(page.locator('[data-state="connected"]'))
+      .waitFor({ timeout: 15_000 });
   }, 60_000);
 
   afterAll(async () => {
@@ -88,11 +112,17 @@ suite('the console replay view (复盘回放) in a browser', () => {
       teams: await shown.getAttribute('data-teams'),
     });
     expect(await attributes()).toEqual({
-      revision: String(live.revision), position: live.position, grade: live.grade, responseLevel: live.responseLevel, status: live.status,
+      revision: String(live.revision),
+      position: live.position,
+      grade: live.grade,
+      responseLevel: live.responseLevel,
+      status: live.status,
       teams: String(live.assignedTeams.length),
     });
     const c = live.casualties;
-    expect(await page.getByTestId('replay-casualties').textContent()).toBe(`${c.deaths} / ${c.missing} / ${c.seriousInjuries} / ${c.minorInjuries}`);
+    expect(await page.getByTestId('replay-casualties').textContent()).toBe(
+      `${c.deaths} / ${c.missing} / ${c.seriousInjuries} / ${c.minorInjuries}`,
+    );
     await screenshot(page, 'replay-01-finished-live-state');
   }, 60_000);
 

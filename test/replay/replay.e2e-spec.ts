@@ -6,7 +6,13 @@ import { eventually } from '../support/eventually';
 
 interface ReplayEventMessage {
   position: string;
-  data: { replayId: string; index: number; seek?: boolean; event: { type: string; recordedAt: string }; state: Record<string, unknown> | null };
+  data: {
+    replayId: string;
+    index: number;
+    seek?: boolean;
+    event: { type: string; recordedAt: string };
+    state: Record<string, unknown> | null;
+  };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -41,22 +47,55 @@ describe('replay (复盘回放): state at a moment, and replays over Socket.IO',
     incidentId = (await t.post('/api/v1/incidents').send(incidentBody()).expect(201)).body.id;
     await record('reported', () => true);
     // 2. 续报: twelve deaths raise the grade
-    await t.post(`/api/v1/incidents/${incidentId}/updates`).send({ casualties: { deaths: 12 } }).expect(200);
+    await t
+      .post(`/api/v1/incidents/${incidentId}/updates`)
+      .send({ casualties: { deaths: 12 } })
+      .expect(200);
     await record('grade raised', (v) => v.grade !== 'general' && (v.casualties as { deaths: number }).deaths === 12);
     // 3. 响应级别
-    await t.post(`/api/v1/incidents/${incidentId}/response-level`).send({ level: 'II', reason: '复盘测试' }).expect(200);
+    await t
+      .post(`/api/v1/incidents/${incidentId}/response-level`)
+      .send({ level: 'II', reason: '复盘测试' })
+      .expect(200);
     await record('response level', (v) => v.responseLevel === 'II');
     // 4. 调派队伍 (the dispatch process manager records it on the incident)
-    const team = (await t.post('/api/v1/teams', admin.token).send({
-      name: '复盘测试队', kind: 'professional', specialties: ['fire'], headcount: 8,
-      base: { address: '测试', lat: 37.5, lng: 105.2 }, jurisdiction: '640500', contact: { name: '联系人', phone: '0955-0000000' },
-    }).expect(201)).body.id;
+    const team = (
+      await t
+        .post('/api/v1/teams', admin.token)
+        .send({
+          name: '复盘测试队',
+          kind: 'professional',
+          specialties: ['fire'],
+          headcount: 8,
+          base: { address: '测试', lat: 37.5, lng: 105.2 },
+          jurisdiction: '640500',
+          contact: { name: '联系人', phone: '0955-0000000' },
+        })
+        .expect(201)
+    ).body.id;
     await t.post(`/api/v1/teams/${team}/dispatch`).send({ incidentId }).expect(201);
     await record('team dispatched', (v) => (v.assignedTeams as unknown[]).length === 1);
     // 5. 物资调拨 (a warehouse event the board shows)
-    const warehouse = (await t.post('/api/v1/warehouses', admin.token).send({ name: '复盘测试库', level: 'city', location: { address: '测试', lat: 37.5, lng: 105.2 }, jurisdiction: '640500', reserveKind: 'physical' }).expect(201)).body.id;
-    await t.post(`/api/v1/warehouses/${warehouse}/receipts`, admin.token).send({ items: [{ materialCode: '1010101', quantity: 10 }] }).expect(201);
-    await t.post(`/api/v1/warehouses/${warehouse}/allocations`).send({ incidentId, items: [{ materialCode: '1010101', quantity: 2 }] }).expect(201);
+    const warehouse = (
+      await t
+        .post('/api/v1/warehouses', admin.token)
+        .send({
+          name: '复盘测试库',
+          level: 'city',
+          location: { address: '测试', lat: 37.5, lng: 105.2 },
+          jurisdiction: '640500',
+          reserveKind: 'physical',
+        })
+        .expect(201)
+    ).body.id;
+    await t
+      .post(`/api/v1/warehouses/${warehouse}/receipts`, admin.token)
+      .send({ items: [{ materialCode: '1010101', quantity: 10 }] })
+      .expect(201);
+    await t
+      .post(`/api/v1/warehouses/${warehouse}/allocations`)
+      .send({ incidentId, items: [{ materialCode: '1010101', quantity: 2 }] })
+      .expect(201);
     await record('allocated', (v) => (v.allocations as unknown[]).length === 1);
   });
   afterAll(async () => {
@@ -66,20 +105,29 @@ describe('replay (复盘回放): state at a moment, and replays over Socket.IO',
   it('GET /incidents/{id}/state?at= equals what the board showed at each recorded moment', async () => {
     expect(steps.map((s) => s.name)).toHaveLength(5);
     for (const step of steps) {
-      const { body } = await t.get(`/api/v1/incidents/${incidentId}/state?at=${encodeURIComponent(step.at)}`).expect(200);
+      const { body } = await t
+        .get(`/api/v1/incidents/${incidentId}/state?at=${encodeURIComponent(step.at)}`)
+        .expect(200);
       expect({ step: step.name, state: body }).toEqual({ step: step.name, state: step.view });
     }
     // An offset other than Z names the same instant.
     const shanghai = new Date(Date.parse(steps[2]!.at) + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
-    expect((await t.get(`/api/v1/incidents/${incidentId}/state?at=${encodeURIComponent(shanghai)}`).expect(200)).body).toEqual(steps[2]!.view);
+    expect(
+      (await t.get(`/api/v1/incidents/${incidentId}/state?at=${encodeURIComponent(shanghai)}`).expect(200)).body,
+    ).toEqual(steps[2]!.view);
   });
 
   it('state before the report is 422, outside the jurisdiction 404, a bad instant 400', async () => {
-    const before = await t.get(`/api/v1/incidents/${incidentId}/state?at=${encodeURIComponent('2020-01-01T00:00:00+08:00')}`);
+    const before = await t.get(
+      `/api/v1/incidents/${incidentId}/state?at=${encodeURIComponent('2020-01-01T00:00:00+08:00')}`,
+    );
     expect(before.status).toBe(422);
     expect(before.body).toMatchObject({ code: 'BEFORE_REPORT' });
     const county = await t.user(['commander'], '640521');
-    const outside = await t.get(`/api/v1/incidents/${incidentId}/state?at=${encodeURIComponent(steps[0]!.at)}`, county.token);
+    const outside = await t.get(
+      `/api/v1/incidents/${incidentId}/state?at=${encodeURIComponent(steps[0]!.at)}`,
+      county.token,
+    );
     expect(outside.status).toBe(404);
     expect(outside.body).toMatchObject({ code: 'INCIDENT_NOT_FOUND' });
     await t.post('/api/v1/replays', county.token).send({ incidentId, speed: 10 }).expect(404);
@@ -93,18 +141,41 @@ describe('replay (复盘回放): state at a moment, and replays over Socket.IO',
       const socket = await t.socket();
       const { replayId } = (await t.post('/api/v1/replays').send({ incidentId, speed: 100 }).expect(201)).body;
       const { events, finished } = collect(socket);
-      expect(await socket.emitWithAck('subscribe', { replayId })).toMatchObject({ ok: true, rooms: [`replay:${replayId}`] });
+      expect(await socket.emitWithAck('subscribe', { replayId })).toMatchObject({
+        ok: true,
+        rooms: [`replay:${replayId}`],
+      });
       await finished;
       runs.push(events);
-      expect((await t.get(`/api/v1/replays/${replayId}`).expect(200)).body).toMatchObject({ replayId, status: 'finished', speed: 100, emitted: events.length, total: events.length });
+      expect((await t.get(`/api/v1/replays/${replayId}`).expect(200)).body).toMatchObject({
+        replayId,
+        status: 'finished',
+        speed: 100,
+        emitted: events.length,
+        total: events.length,
+      });
     }
     const [first, second] = runs as [ReplayEventMessage[], ReplayEventMessage[]];
     expect(first.map((m) => m.data.index)).toEqual(first.map((_, i) => i));
-    expect(second.map((m) => [m.position, m.data.event.type, m.data.state])).toEqual(first.map((m) => [m.position, m.data.event.type, m.data.state]));
-    expect(first.map((m) => m.data.event.type)).toEqual(expect.arrayContaining(['IncidentReported', 'AccidentGradeChanged', 'ResponseLevelSet', 'TeamAssigned', 'StockAllocated']));
+    expect(second.map((m) => [m.position, m.data.event.type, m.data.state])).toEqual(
+      first.map((m) => [m.position, m.data.event.type, m.data.state]),
+    );
+    expect(first.map((m) => m.data.event.type)).toEqual(
+      expect.arrayContaining([
+        'IncidentReported',
+        'AccidentGradeChanged',
+        'ResponseLevelSet',
+        'TeamAssigned',
+        'StockAllocated',
+      ]),
+    );
     // Original order: positions ascend; and each recorded step's view is a state of the sequence.
     const positions = first.map((m) => m.position.split('/').map(BigInt));
-    for (let i = 1; i < positions.length; i++) expect(positions[i]![0]! > positions[i - 1]![0]! || (positions[i]![0] === positions[i - 1]![0] && positions[i]![1]! > positions[i - 1]![1]!)).toBe(true);
+    for (let i = 1; i < positions.length; i++)
+      expect(
+        positions[i]![0]! > positions[i - 1]![0]! ||
+          (positions[i]![0] === positions[i - 1]![0] && positions[i]![1]! > positions[i - 1]![1]!),
+      ).toBe(true);
     for (const step of steps) expect(first.map((m) => m.data.state)).toContainEqual(step.view);
     const live = (await t.get(`/api/v1/incidents/${incidentId}`).expect(200)).body;
     expect(first[first.length - 1]!.data.state).toEqual(live);
@@ -137,10 +208,14 @@ describe('replay (复盘回放): state at a moment, and replays over Socket.IO',
 
     // Resume: the rest follows, and the replay finishes in the live state.
     const finished = waitForMessage(socket, 'replay.finished', 15_000);
-    expect((await t.post(`/api/v1/replays/${replayId}/resume`).send({}).expect(200)).body).toMatchObject({ status: 'running' });
+    expect((await t.post(`/api/v1/replays/${replayId}/resume`).send({}).expect(200)).body).toMatchObject({
+      status: 'running',
+    });
     await finished;
     expect((await t.get(`/api/v1/replays/${replayId}`).expect(200)).body).toMatchObject({ status: 'finished' });
-    expect(seen[seen.length - 1]!.data.state).toEqual((await t.get(`/api/v1/incidents/${incidentId}`).expect(200)).body);
+    expect(seen[seen.length - 1]!.data.state).toEqual(
+      (await t.get(`/api/v1/incidents/${incidentId}`).expect(200)).body,
+    );
 
     // A commander of another county neither sees nor joins it.
     const county = await t.user(['commander'], '640521');
@@ -156,12 +231,21 @@ describe('replay (复盘回放): state at a moment, and replays over Socket.IO',
   it('a drill replay re-emits every incident of the drill in log order', async () => {
     const drillId = await runningDrill(t);
     const a = (await t.post('/api/v1/incidents').send(incidentBody({ drillId })).expect(201)).body.id;
-    const b = (await t.post('/api/v1/incidents').send(incidentBody({ drillId, jurisdiction: '640521' })).expect(201)).body.id;
-    await t.post(`/api/v1/incidents/${a}/updates`).send({ casualties: { deaths: 12 } }).expect(200);
-    const live = async (id: string) => until(async () => {
-      const r = await t.get(`/api/v1/incidents/${id}`);
-      return r.status === 200 && (id !== a || r.body.casualties.deaths === 12) ? r.body : undefined;
-    });
+    const b = (
+      await t
+        .post('/api/v1/incidents')
+        .send(incidentBody({ drillId, jurisdiction: '640521' }))
+        .expect(201)
+    ).body.id;
+    await t
+      .post(`/api/v1/incidents/${a}/updates`)
+      .send({ casualties: { deaths: 12 } })
+      .expect(200);
+    const live = async (id: string) =>
+      until(async () => {
+        const r = await t.get(`/api/v1/incidents/${id}`);
+        return r.status === 200 && (id !== a || r.body.casualties.deaths === 12) ? r.body : undefined;
+      });
     const [liveA, liveB] = [await live(a), await live(b)];
     const socket = await t.socket();
     const { replayId } = (await t.post('/api/v1/replays').send({ drillId, speed: 100 }).expect(201)).body;
@@ -169,19 +253,26 @@ describe('replay (复盘回放): state at a moment, and replays over Socket.IO',
     expect(await socket.emitWithAck('subscribe', { replayId })).toMatchObject({ ok: true });
     await finished;
     // The drill's own events come first (it was planned and started before its incidents), without an incident state.
-    expect(events.slice(0, 2).map((m) => (m.data.event as { type: string }).type)).toEqual(['DrillPlanned', 'DrillStarted']);
+    expect(events.slice(0, 2).map((m) => (m.data.event as { type: string }).type)).toEqual([
+      'DrillPlanned',
+      'DrillStarted',
+    ]);
     const ofIncidents = events.filter((m) => m.data.state !== null);
     const ids = ofIncidents.map((m) => (m.data.state as { id: string }).id);
     expect(ids[0]).toBe(a);
     expect(ids).toContain(b);
-    const lastOf = (id: string) => [...ofIncidents].reverse().find((m) => (m.data.state as { id: string }).id === id)!.data.state;
+    const lastOf = (id: string) =>
+      [...ofIncidents].reverse().find((m) => (m.data.state as { id: string }).id === id)!.data.state;
     expect(lastOf(a)).toEqual(liveA);
     expect(lastOf(b)).toEqual(liveB);
     // A county commander sees only its own incident of the drill; a stranger to every part of it gets 404.
     const county = await t.user(['commander'], '640521');
     await t.post('/api/v1/replays', county.token).send({ drillId, speed: 100 }).expect(201);
     const other = await t.user(['commander'], '640522');
-    expect((await t.post('/api/v1/replays', other.token).send({ drillId, speed: 100 })).body).toMatchObject({ status: 404, code: 'DRILL_NOT_FOUND' });
+    expect((await t.post('/api/v1/replays', other.token).send({ drillId, speed: 100 })).body).toMatchObject({
+      status: 404,
+      code: 'DRILL_NOT_FOUND',
+    });
   });
 
   it('refuses a bad speed or an ambiguous source', async () => {

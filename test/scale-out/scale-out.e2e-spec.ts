@@ -38,11 +38,17 @@ describe('two API processes on one database', () => {
     const response = await request(server.baseUrl).get('/health');
     return response.body.info.projections.projections as ProjectionState[];
   };
-  const post = (server: ServerProcess, path: string) => request(server.baseUrl).post(path).set('Authorization', `Bearer ${token}`);
-  const get = (server: ServerProcess, path: string) => request(server.baseUrl).get(path).set('Authorization', `Bearer ${token}`);
+  const post = (server: ServerProcess, path: string) =>
+    request(server.baseUrl).post(path).set('Authorization', `Bearer ${token}`);
+  const get = (server: ServerProcess, path: string) =>
+    request(server.baseUrl).get(path).set('Authorization', `Bearer ${token}`);
   const consoleOn = (server: ServerProcess): Promise<Socket> =>
     new Promise((resolve, reject) => {
-      const socket = io(`${server.baseUrl}/console`, { transports: ['websocket'], reconnection: false, auth: { token } });
+      const socket = io(`${server.baseUrl}/console`, {
+        transports: ['websocket'],
+        reconnection: false,
+        auth: { token },
+      });
       sockets.push(socket);
       socket.once('connect', () => resolve(socket));
       socket.once('connect_error', reject);
@@ -87,13 +93,17 @@ describe('two API processes on one database', () => {
     expect(pushed.position).toBe(reported.position);
 
     // A follow-up through B (which runs no projection): its answer comes after A applied it, so B's board has it.
-    const { body: updated } = await post(b!, `/api/v1/incidents/${reported.id}/updates`).send({ measures: '设置警戒区，疏散下风向群众' }).expect(200);
+    const { body: updated } = await post(b!, `/api/v1/incidents/${reported.id}/updates`)
+      .send({ measures: '设置警戒区，疏散下风向群众' })
+      .expect(200);
     const { body: board } = await get(b!, `/api/v1/incidents/${reported.id}`).expect(200);
     expect(board.revision).toBe(updated.revision);
     // …because A told B how far it got (B's health shows A's progress, not nothing).
     const boardOnB = (await projections(b!)).find((p) => p.name === 'incident-board')!;
     expect(boardOnB).toMatchObject({ owner: false, checkpoint: expect.any(String) });
-    expect(comparePositions(parsePosition(boardOnB.checkpoint!)!, parsePosition(updated.position)!)).toBeGreaterThanOrEqual(0);
+    expect(
+      comparePositions(parsePosition(boardOnB.checkpoint!)!, parsePosition(updated.position)!),
+    ).toBeGreaterThanOrEqual(0);
     await eventually(() => changed.find((m) => m.position === updated.position), 10_000);
 
     // B buffered A's deltas: a console that reconnects to B resumes from memory instead of reloading everything.
@@ -116,7 +126,9 @@ describe('two API processes on one database', () => {
       for (let i = 0; i < 30; i++) {
         const { body } = await post(b!, '/api/v1/incidents').send(incidentBody()).expect(201);
         acknowledged.push(body.id);
-        await post(b!, `/api/v1/incidents/${body.id}/updates`).send({ measures: `第 ${i + 1} 次续报：现场警戒` }).expect(200);
+        await post(b!, `/api/v1/incidents/${body.id}/updates`)
+          .send({ measures: `第 ${i + 1} 次续报：现场警戒` })
+          .expect(200);
       }
     })();
     await until(() => acknowledged.length >= 5, 20_000);

@@ -21,43 +21,81 @@ describe('attack: security events', () => {
     await t?.close();
   });
 
-  type View = { kind: string; userId: string | null; jurisdiction: string | null; path: string | null; status: number | null; details: Record<string, unknown> };
-  const securityLog = async (query: string, token = cityAdmin.token): Promise<View[]> => (await t.get(`/api/v1/audit/security?${query}`, token).expect(200)).body;
+  type View = {
+    kind: string;
+    userId: string | null;
+    jurisdiction: string | null;
+    path: string | null;
+    status: number | null;
+    details: Record<string, unknown>;
+  };
+  const securityLog = async (query: string, token = cityAdmin.token): Promise<View[]> =>
+    (await t.get(`/api/v1/audit/security?${query}`, token).expect(200)).body;
 
   it('records sign-ins, failures, delays, renewals, sign-outs, refused writes, exports and replays; an administrator reads them by user and kind', async () => {
     const duty = await t.user(['duty_officer'], '640521');
-    await request(t.baseUrl).post('/api/v1/auth/login').send({ username: duty.username, password: 'wrong-password' }).expect(401);
-    const signed = (await request(t.baseUrl).post('/api/v1/auth/login').send({ username: duty.username, password: duty.password }).expect(200)).body;
-    const renewed = (await request(t.baseUrl).post('/api/v1/auth/refresh').send({ refreshToken: signed.refreshToken }).expect(200)).body;
+    await request(t.baseUrl)
+      .post('/api/v1/auth/login')
+      .send({ username: duty.username, password: 'wrong-password' })
+      .expect(401);
+    const signed = (
+      await request(t.baseUrl)
+        .post('/api/v1/auth/login')
+        .send({ username: duty.username, password: duty.password })
+        .expect(200)
+    ).body;
+    const renewed = (
+      await request(t.baseUrl).post('/api/v1/auth/refresh').send({ refreshToken: signed.refreshToken }).expect(200)
+    ).body;
     // A write the duty officer may not make (closing is a commander's), and one on an incident it cannot see.
     const incident = (await t.post('/api/v1/incidents').send(incidentBody()).expect(201)).body.id as string;
     await t.post(`/api/v1/incidents/${incident}/close`, renewed.accessToken).send({ summary: '越权结案' }).expect(403);
-    await t.post(`/api/v1/incidents/${randomUUID()}/updates`, renewed.accessToken).send({ measures: '不存在的事故' }).expect(404);
+    await t
+      .post(`/api/v1/incidents/${randomUUID()}/updates`, renewed.accessToken)
+      .send({ measures: '不存在的事故' })
+      .expect(404);
     await t.get('/api/v1/statistics?format=csv', renewed.accessToken).expect(200);
     await t.post('/api/v1/auth/logout', renewed.accessToken).send({}).expect(204);
     await t.post('/api/v1/replays').send({ incidentId: incident, speed: 1 }).expect(201);
 
     const mine = await securityLog(`userId=${duty.id}`);
     const kinds = mine.map((e) => e.kind);
-    for (const kind of ['sign_in', 'sign_in_failed', 'refresh', 'request_refused', 'export', 'sign_out']) expect(kinds).toContain(kind);
-    expect(mine.filter((e) => e.kind === 'request_refused').map((e) => e.status).sort()).toEqual([403, 404]);
-    expect(mine.find((e) => e.kind === 'export')).toMatchObject({ jurisdiction: '640521', details: { export: 'statistics_csv' } });
+    for (const kind of ['sign_in', 'sign_in_failed', 'refresh', 'request_refused', 'export', 'sign_out'])
+      expect(kinds).toContain(kind);
+    expect(
+      mine
+        .filter((e) => e.kind === 'request_refused')
+        .map((e) => e.status)
+        .sort(),
+    ).toEqual([403, 404]);
+    expect(mine.find((e) => e.kind === 'export')).toMatchObject({
+      jurisdiction: '640521',
+      details: { export: 'statistics_csv' },
+    });
     const refused = await securityLog(`userId=${duty.id}&kind=request_refused`);
     expect(refused.every((e) => e.kind === 'request_refused')).toBe(true);
     expect(refused).toHaveLength(2);
     const replays = await securityLog(`userId=${t.commander.id}&kind=replay_started`);
     expect(replays).toHaveLength(1);
     // Newest first, and bounded by time.
-    const future = await securityLog(`userId=${duty.id}&from=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`);
+    const future = await securityLog(
+      `userId=${duty.id}&from=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`,
+    );
     expect(future).toEqual([]);
     // Bursts of failures show as delays.
-    for (let i = 0; i < 6; i++) await request(t.baseUrl).post('/api/v1/auth/login').send({ username: duty.username, password: `wrong-${i}` });
+    for (let i = 0; i < 6; i++)
+      await request(t.baseUrl)
+        .post('/api/v1/auth/login')
+        .send({ username: duty.username, password: `wrong-${i}` });
     expect((await securityLog(`kind=sign_in_delayed`)).some((e) => e.userId === null)).toBe(true);
   });
 
-  it('an administrator sees only its jurisdictions\' events (and those that have none)', async () => {
+  it("an administrator sees only its jurisdictions' events (and those that have none)", async () => {
     const neighbour = await t.user(['viewer'], '640522');
-    await t.post('/api/v1/incidents', neighbour.token).send(incidentBody({ jurisdiction: '640522' })).expect(403);
+    await t
+      .post('/api/v1/incidents', neighbour.token)
+      .send(incidentBody({ jurisdiction: '640522' }))
+      .expect(403);
     const countyAdmin = await t.user(['admin'], '640521');
     const seen = await securityLog(`userId=${neighbour.id}`, countyAdmin.token);
     expect(seen).toEqual([]);
@@ -80,12 +118,16 @@ describe('attack: security events', () => {
 
   it('the log cannot be rewritten: no UPDATE, no DELETE of rows younger than 180 days, no TRUNCATE', async () => {
     const [row] = await t.sql<{ id: string }>(`select id::text from security_events order by id desc limit 1`);
-    await expect(t.sql(`update security_events set kind = 'sign_in' where id = $1`, [row!.id])).rejects.toThrow(/append-only/);
+    await expect(t.sql(`update security_events set kind = 'sign_in' where id = $1`, [row!.id])).rejects.toThrow(
+      /append-only/,
+    );
     await expect(t.sql(`delete from security_events where id = $1`, [row!.id])).rejects.toThrow(/append-only/);
     await expect(t.sql(`truncate security_events`)).rejects.toThrow(/append-only/);
     expect(await t.sql(`select 1 from security_events where id = $1`, [row!.id])).toHaveLength(1);
     // Retention may remove what is older than 180 days, and only that.
-    const [old] = await t.sql<{ id: string }>(`insert into security_events (at, kind) values (now() - interval '181 days', 'sign_in') returning id::text`);
+    const [old] = await t.sql<{ id: string }>(
+      `insert into security_events (at, kind) values (now() - interval '181 days', 'sign_in') returning id::text`,
+    );
     await t.sql(`delete from security_events where id = $1`, [old!.id]);
     expect(await t.sql(`select 1 from security_events where id = $1`, [old!.id])).toEqual([]);
   });
@@ -101,13 +143,20 @@ describe('attack: security events', () => {
     expect(response.status).toBe(201);
     const id = String(response.headers['x-correlation-id']);
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-    const stored = await t.sql<{ c: string }>(`select metadata ->> 'correlationId' as c from es_events where stream_name = $1`, [`incident-${response.body.id}`]);
+    const stored = await t.sql<{ c: string }>(
+      `select metadata ->> 'correlationId' as c from es_events where stream_name = $1`,
+      [`incident-${response.body.id}`],
+    );
     expect(stored.map((s) => s.c)).toEqual([id]);
   });
 
   it('a well-formed correlation id (a UUID or a short safe token) is kept', async () => {
     for (const given of [randomUUID(), 'console-7f3a9b21']) {
-      const response = await t.post('/api/v1/incidents').set('X-Correlation-Id', given).send(incidentBody()).expect(201);
+      const response = await t
+        .post('/api/v1/incidents')
+        .set('X-Correlation-Id', given)
+        .send(incidentBody())
+        .expect(201);
       expect(response.headers['x-correlation-id']).toBe(given);
     }
   });
@@ -115,7 +164,11 @@ describe('attack: security events', () => {
   it('GET /audit filters in the database from indexes, not by walking the whole log', async () => {
     const from = new Date(Date.now() - 1000).toISOString();
     const id = (await t.post('/api/v1/incidents').send(incidentBody()).expect(201)).body.id;
-    const entries: Array<{ stream: string; actorId: string }> = (await t.get(`/api/v1/audit?actor=${t.commander.username}&from=${encodeURIComponent(from)}`, cityAdmin.token).expect(200)).body;
+    const entries: Array<{ stream: string; actorId: string }> = (
+      await t
+        .get(`/api/v1/audit?actor=${t.commander.username}&from=${encodeURIComponent(from)}`, cityAdmin.token)
+        .expect(200)
+    ).body;
     expect(entries.map((e) => e.stream)).toContain(`incident-${id}`);
     expect(entries.every((e) => e.actorId === t.commander.id)).toBe(true);
     // The plan, with sequential scans priced out: it must find an index for each filter.

@@ -18,13 +18,25 @@ describe('attack: rewriting the event log with the application role', () => {
   let app: Client;
   let incidentId: string;
   let eventsBefore: unknown[];
-  const events = async () => (await t.sql<{ row: unknown }>(`select to_jsonb(e) as row from es_events e order by global_position`)).map((r) => r.row);
+  const events = async () =>
+    (await t.sql<{ row: unknown }>(`select to_jsonb(e) as row from es_events e order by global_position`)).map(
+      (r) => r.row,
+    );
 
   beforeAll(async () => {
     t = await startTestApp();
     // The application works with its role: it appends (a report and a follow-up) and writes its read models.
-    incidentId = (await t.post('/api/v1/incidents').send(incidentBody({ casualties: { deaths: 3, missing: 0, seriousInjuries: 0, minorInjuries: 0, trapped: 0 } })).expect(201)).body.id;
-    await t.post(`/api/v1/incidents/${incidentId}/updates`).set('If-Match', '0').send({ casualties: { deaths: 4 }, measures: '续报' }).expect(200);
+    incidentId = (
+      await t
+        .post('/api/v1/incidents')
+        .send(incidentBody({ casualties: { deaths: 3, missing: 0, seriousInjuries: 0, minorInjuries: 0, trapped: 0 } }))
+        .expect(201)
+    ).body.id;
+    await t
+      .post(`/api/v1/incidents/${incidentId}/updates`)
+      .set('If-Match', '0')
+      .send({ casualties: { deaths: 4 }, measures: '续报' })
+      .expect(200);
     eventsBefore = await events();
     app = new Client({ connectionString: t.databaseUrl });
     await app.connect();
@@ -35,10 +47,12 @@ describe('attack: rewriting the event log with the application role', () => {
   });
 
   it('the application connects as a role that is neither superuser nor owner of the event log', async () => {
-    const [me] = (await app.query<{ role: string; superuser: boolean; owner: string }>(
-      `select current_user as role, (select rolsuper from pg_roles where rolname = current_user) as superuser,
+    const [me] = (
+      await app.query<{ role: string; superuser: boolean; owner: string }>(
+        `select current_user as role, (select rolsuper from pg_roles where rolname = current_user) as superuser,
               (select pg_get_userbyid(relowner) from pg_class where oid = 'es_events'::regclass) as owner`,
-    )).rows;
+      )
+    ).rows;
     expect(me!.superuser).toBe(false);
     expect(me!.owner).not.toBe(me!.role);
     const stored = await t.get(`/api/v1/incidents/${incidentId}`).expect(200);
@@ -48,35 +62,63 @@ describe('attack: rewriting the event log with the application role', () => {
   it('cannot switch off the triggers: session_replication_role, ALTER TABLE … DISABLE TRIGGER, DROP TRIGGER are refused', async () => {
     await expect(app.query(`set session_replication_role = replica`)).rejects.toThrow(/permission denied/);
     await expect(app.query(`alter table es_events disable trigger all`)).rejects.toThrow(/must be owner/);
-    await expect(app.query(`alter table es_events disable trigger es_events_no_update_or_delete`)).rejects.toThrow(/must be owner/);
+    await expect(app.query(`alter table es_events disable trigger es_events_no_update_or_delete`)).rejects.toThrow(
+      /must be owner/,
+    );
     await expect(app.query(`drop trigger es_events_no_update_or_delete on es_events`)).rejects.toThrow(/must be owner/);
     await expect(app.query(`alter table es_events owner to current_user`)).rejects.toThrow(/must be owner/);
-    await expect(app.query(`create or replace function es_events_are_immutable() returns trigger language plpgsql as $$ begin return new; end $$`)).rejects.toThrow(/must be owner|permission denied/);
+    await expect(
+      app.query(
+        `create or replace function es_events_are_immutable() returns trigger language plpgsql as $$ begin return new; end $$`,
+      ),
+    ).rejects.toThrow(/must be owner|permission denied/);
   });
 
   it('cannot rewrite, remove or forge events: UPDATE, DELETE, TRUNCATE and direct INSERT on es_events fail', async () => {
-    await expect(app.query(`update es_events set data = jsonb_set(data, '{casualties,deaths}', '0') where stream_name = $1`, [`incident-${incidentId}`])).rejects.toThrow(/permission denied/);
-    await expect(app.query(`delete from es_events where stream_name = $1`, [`incident-${incidentId}`])).rejects.toThrow(/permission denied/);
+    await expect(
+      app.query(`update es_events set data = jsonb_set(data, '{casualties,deaths}', '0') where stream_name = $1`, [
+        `incident-${incidentId}`,
+      ]),
+    ).rejects.toThrow(/permission denied/);
+    await expect(app.query(`delete from es_events where stream_name = $1`, [`incident-${incidentId}`])).rejects.toThrow(
+      /permission denied/,
+    );
     await expect(app.query(`truncate es_events cascade`)).rejects.toThrow(/permission denied/);
-    await expect(app.query(
-      `insert into es_events (stream_name, category, stream_revision, event_id, event_type, data, metadata) values ($1, 'incident', 99, $2, 'CasualtiesRevised', '{}', '{}')`,
-      [`incident-${incidentId}`, randomUUID()],
-    )).rejects.toThrow(/permission denied/);
+    await expect(
+      app.query(
+        `insert into es_events (stream_name, category, stream_revision, event_id, event_type, data, metadata) values ($1, 'incident', 99, $2, 'CasualtiesRevised', '{}', '{}')`,
+        [`incident-${incidentId}`, randomUUID()],
+      ),
+    ).rejects.toThrow(/permission denied/);
     // Nor hide a stream by marking it deleted, nor touch the migrations' record.
-    await expect(app.query(`update es_streams set deleted = true, truncate_before = current_revision + 1 where stream_name = $1`, [`incident-${incidentId}`])).rejects.toThrow(/permission denied/);
+    await expect(
+      app.query(`update es_streams set deleted = true, truncate_before = current_revision + 1 where stream_name = $1`, [
+        `incident-${incidentId}`,
+      ]),
+    ).rejects.toThrow(/permission denied/);
     await expect(app.query(`delete from migrations`)).rejects.toThrow(/permission denied/);
     // And it cannot create objects of its own (a shadowing table or function) in the schema.
     await expect(app.query(`create table es_events_copy (id int)`)).rejects.toThrow(/permission denied/);
     // The whole attempt in one go, as the attacker would: still refused, and nothing stored changed.
-    await expect(app.query(`begin; set local session_replication_role = replica; update es_events set data = '{}'; commit;`)).rejects.toThrow(/permission denied/);
+    await expect(
+      app.query(`begin; set local session_replication_role = replica; update es_events set data = '{}'; commit;`),
+    ).rejects.toThrow(/permission denied/);
     await app.query('rollback').catch(() => undefined);
     expect(await events()).toEqual(eventsBefore);
   });
 
   it('cannot erase its tracks in the security event log: it may add rows, never change or remove them (not even old ones)', async () => {
-    const [old] = (await app.query<{ id: string }>(`insert into security_events (at, kind) values (now() - interval '200 days', 'sign_in_failed') returning id::text`)).rows;
-    await expect(app.query(`update security_events set kind = 'sign_in' where id = $1`, [old!.id])).rejects.toThrow(/permission denied/);
-    await expect(app.query(`delete from security_events where id = $1`, [old!.id])).rejects.toThrow(/permission denied/);
+    const [old] = (
+      await app.query<{ id: string }>(
+        `insert into security_events (at, kind) values (now() - interval '200 days', 'sign_in_failed') returning id::text`,
+      )
+    ).rows;
+    await expect(app.query(`update security_events set kind = 'sign_in' where id = $1`, [old!.id])).rejects.toThrow(
+      /permission denied/,
+    );
+    await expect(app.query(`delete from security_events where id = $1`, [old!.id])).rejects.toThrow(
+      /permission denied/,
+    );
     await expect(app.query(`truncate security_events`)).rejects.toThrow(/permission denied/);
     expect((await app.query(`select 1 from security_events where id = $1`, [old!.id])).rows).toHaveLength(1);
   });
@@ -88,7 +130,9 @@ describe('attack: rewriting the event log with the application role', () => {
       [stream, randomUUID()],
     );
     expect(appended.rows[0]!.outcome).toBe('ok');
-    expect((await app.query(`select count(*)::int as n from es_events where stream_name = $1`, [stream])).rows[0]).toEqual({ n: 1 });
+    expect(
+      (await app.query(`select count(*)::int as n from es_events where stream_name = $1`, [stream])).rows[0],
+    ).toEqual({ n: 1 });
     // Read models may be rebuilt (TRUNCATE) and written.
     await app.query('begin');
     await app.query('truncate incident_timeline');
@@ -111,7 +155,8 @@ describe('attack: the embedded PostgreSQL password every installation shared', (
   const names = [`pg-sec-${randomUUID().slice(0, 8)}`, `pg-sec-${randomUUID().slice(0, 8)}`];
   const dataRoot = resolve(__dirname, '../../.data');
   const credentials = (name: string) => join(dataRoot, `${name}-credentials.json`);
-  const passwordOf = (name: string) => (JSON.parse(readFileSync(credentials(name), 'utf8')) as { superuserPassword: string; appPassword: string });
+  const passwordOf = (name: string) =>
+    JSON.parse(readFileSync(credentials(name), 'utf8')) as { superuserPassword: string; appPassword: string };
   const canConnect = async (url: string) => {
     const client = new Client({ connectionString: url });
     try {
@@ -189,7 +234,7 @@ describe('attack: the embedded PostgreSQL password every installation shared', (
     }
   });
 
-  it('the harness itself runs apps as the embedded cluster\'s application role', () => {
+  it("the harness itself runs apps as the embedded cluster's application role", () => {
     const appUrl = process.env.TEST_APP_DATABASE_URL;
     expect(appUrl).toBeDefined();
     expect(new URL(appUrl!).username).not.toBe(new URL(process.env.DATABASE_URL!).username);

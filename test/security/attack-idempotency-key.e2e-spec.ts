@@ -8,7 +8,7 @@ import { incidentBody } from '../support/incident-fixtures';
  * that user's answer nor block it; a key reused for another request is refused wherever it is sent, with nothing
  * stored.
  */
-describe('attack: someone else\'s or a reused Idempotency-Key', () => {
+describe("attack: someone else's or a reused Idempotency-Key", () => {
   let t: TestApp;
   let alice: TestUser;
   let bob: TestUser;
@@ -26,14 +26,26 @@ describe('attack: someone else\'s or a reused Idempotency-Key', () => {
     await t?.close();
   });
 
-  it('another user\'s key replays nothing of theirs: the request is the sender\'s own, and theirs still replays', async () => {
+  it("another user's key replays nothing of theirs: the request is the sender's own, and theirs still replays", async () => {
     const key = randomUUID();
     const body = { measures: '关闭上游阀门' };
-    const first = await t.post(`/api/v1/incidents/${incidentId}/updates`, alice.token).set('Idempotency-Key', key).send(body).expect(200);
-    const borrowed = await t.post(`/api/v1/incidents/${incidentId}/updates`, bob.token).set('Idempotency-Key', key).send(body).expect(200);
+    const first = await t
+      .post(`/api/v1/incidents/${incidentId}/updates`, alice.token)
+      .set('Idempotency-Key', key)
+      .send(body)
+      .expect(200);
+    const borrowed = await t
+      .post(`/api/v1/incidents/${incidentId}/updates`, bob.token)
+      .set('Idempotency-Key', key)
+      .send(body)
+      .expect(200);
     expect(borrowed.body.replayed).toBe(false);
     expect(borrowed.body.revision).toBeGreaterThan(first.body.revision);
-    const again = await t.post(`/api/v1/incidents/${incidentId}/updates`, alice.token).set('Idempotency-Key', key).send(body).expect(200);
+    const again = await t
+      .post(`/api/v1/incidents/${incidentId}/updates`, alice.token)
+      .set('Idempotency-Key', key)
+      .send(body)
+      .expect(200);
     expect(again.body).toMatchObject({ replayed: true, revision: first.body.revision });
     const actors = await t.sql<{ actor: string }>(
       `select metadata->>'actorId' as actor from es_events where stream_name = $1 and metadata->>'idempotencyKey' = $2 order by stream_revision`,
@@ -44,10 +56,17 @@ describe('attack: someone else\'s or a reused Idempotency-Key', () => {
 
   it('a key reused for another request is refused on another incident too, and nothing is stored there', async () => {
     const key = randomUUID();
-    await t.post(`/api/v1/incidents/${incidentId}/updates`, alice.token).set('Idempotency-Key', key).send({ measures: '疏散周边群众' }).expect(200);
+    await t
+      .post(`/api/v1/incidents/${incidentId}/updates`, alice.token)
+      .set('Idempotency-Key', key)
+      .send({ measures: '疏散周边群众' })
+      .expect(200);
     const other = (await t.post('/api/v1/incidents', alice.token).send(incidentBody()).expect(201)).body.id as string;
     const before = await count(`incident-${other}`);
-    const reused = await t.post(`/api/v1/incidents/${other}/updates`, alice.token).set('Idempotency-Key', key).send({ measures: '疏散周边群众' });
+    const reused = await t
+      .post(`/api/v1/incidents/${other}/updates`, alice.token)
+      .set('Idempotency-Key', key)
+      .send({ measures: '疏散周边群众' });
     expect(reused.status).toBe(422);
     expect(reused.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');

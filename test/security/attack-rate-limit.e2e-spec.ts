@@ -24,21 +24,36 @@ describe('attack: an anonymous flood through the load balancer locks the command
   const LB = '127.0.0.1'; // the test client reaches the app from loopback, standing in for the load balancer
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ TRUST_PROXY: LB, RATE_LIMIT_ANONYMOUS_PER_MINUTE: '5', RATE_LIMIT_SIGN_IN_PER_MINUTE: '3', RATE_LIMIT_PER_MINUTE: '1000' });
+    t = await startTestApp({
+      TRUST_PROXY: LB,
+      RATE_LIMIT_ANONYMOUS_PER_MINUTE: '5',
+      RATE_LIMIT_SIGN_IN_PER_MINUTE: '3',
+      RATE_LIMIT_PER_MINUTE: '1000',
+    });
   });
   afterAll(async () => {
     await t?.close();
   });
 
-  it('the attacker\'s address is limited; the signed-in commander, and anyone signing in from elsewhere, are not', async () => {
+  it("the attacker's address is limited; the signed-in commander, and anyone signing in from elsewhere, are not", async () => {
     const attacker = '198.51.100.66';
-    const flood = await statuses(30, () => request(t.baseUrl).post('/api/v1/incidents').set('X-Forwarded-For', attacker).send(incidentBody()));
+    const flood = await statuses(30, () =>
+      request(t.baseUrl).post('/api/v1/incidents').set('X-Forwarded-For', attacker).send(incidentBody()),
+    );
     expect(flood.slice(0, 5).every((s) => s === 401)).toBe(true);
     expect(flood.slice(5).every((s) => s === 429)).toBe(true);
     // Sign-in has a budget of its own per address (3 here): the flood above did not use it, the attacker's own tries do.
-    const signIns = await statuses(4, () => request(t.baseUrl).post('/api/v1/auth/login').set('X-Forwarded-For', attacker).send({ username: t.commander.username, password: 'wrong-password-1' }));
+    const signIns = await statuses(4, () =>
+      request(t.baseUrl)
+        .post('/api/v1/auth/login')
+        .set('X-Forwarded-For', attacker)
+        .send({ username: t.commander.username, password: 'wrong-password-1' }),
+    );
     expect(signIns.slice(0, 3).every((s) => s === 401)).toBe(true);
-    const limited = await request(t.baseUrl).post('/api/v1/auth/login').set('X-Forwarded-For', attacker).send({ username: t.commander.username, password: t.commander.password });
+    const limited = await request(t.baseUrl)
+      .post('/api/v1/auth/login')
+      .set('X-Forwarded-For', attacker)
+      .send({ username: t.commander.username, password: t.commander.password });
     expect(signIns[3]).toBe(429);
     expect(limited.status).toBe(429);
     expect(limited.headers['content-type']).toMatch(PROBLEM);
@@ -51,24 +66,33 @@ describe('attack: an anonymous flood through the load balancer locks the command
     }
     expect((await t.post('/api/v1/incidents').set('X-Forwarded-For', attacker).send(incidentBody())).status).toBe(201);
     // A duty officer signing in from another address is not held up by the flood either.
-    const login = await request(t.baseUrl).post('/api/v1/auth/login').set('X-Forwarded-For', '198.51.100.21').send({ username: t.commander.username, password: t.commander.password });
+    const login = await request(t.baseUrl)
+      .post('/api/v1/auth/login')
+      .set('X-Forwarded-For', '198.51.100.21')
+      .send({ username: t.commander.username, password: t.commander.password });
     expect(login.status).toBe(200);
     // Nothing the flood sent was stored: only the commander's one incident.
-    expect(await t.sql(`select count(*)::int as n from es_events where event_type = 'IncidentReported'`)).toEqual([{ n: 1 }]);
+    expect(await t.sql(`select count(*)::int as n from es_events where event_type = 'IncidentReported'`)).toEqual([
+      { n: 1 },
+    ]);
   });
 
   it('X-Forwarded-For counts only from a trusted proxy: a client cannot pick a fresh budget by inventing one', async () => {
     const direct = await startTestApp({ TRUST_PROXY: '10.9.8.7', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '5' });
     try {
       // startTestApp's own sign-in counts in the sign-in budget; each request claims another address, to no avail.
-      const spoofed = await statuses(8, (i) => request(direct.baseUrl).get('/api/v1/incidents').set('X-Forwarded-For', `203.0.113.${i}`));
+      const spoofed = await statuses(8, (i) =>
+        request(direct.baseUrl).get('/api/v1/incidents').set('X-Forwarded-For', `203.0.113.${i}`),
+      );
       expect(spoofed.filter((s) => s === 401)).toHaveLength(5);
       expect(spoofed.slice(5).every((s) => s === 429)).toBe(true);
     } finally {
       await direct.close();
     }
     // Whereas from the trusted proxy each forwarded address has its own budget.
-    const forwarded = await statuses(8, (i) => request(t.baseUrl).get('/api/v1/incidents').set('X-Forwarded-For', `203.0.113.${i}`));
+    const forwarded = await statuses(8, (i) =>
+      request(t.baseUrl).get('/api/v1/incidents').set('X-Forwarded-For', `203.0.113.${i}`),
+    );
     expect(forwarded.every((s) => s === 401)).toBe(true);
   });
 });
@@ -84,9 +108,15 @@ describe('attack: made-up bearer tokens write into the security log without limi
 
   it('250 POSTs with an unsigned bearer token are limited like anonymous ones and leave one summed row in the log', async () => {
     const refusedRows = async (): Promise<number> =>
-      (await t.sql<{ n: number }>(`select count(*)::int as n from security_events where kind = 'request_refused'`))[0]!.n;
+      (await t.sql<{ n: number }>(`select count(*)::int as n from security_events where kind = 'request_refused'`))[0]!
+        .n;
     const before = await refusedRows();
-    const flood = await statuses(250, (i) => request(t.baseUrl).post('/api/v1/incidents').set('Authorization', `Bearer eyJhbGciOiJIUzI1NiJ9.e30.${i}`).send({}));
+    const flood = await statuses(250, (i) =>
+      request(t.baseUrl)
+        .post('/api/v1/incidents')
+        .set('Authorization', `Bearer eyJhbGciOiJIUzI1NiJ9.e30.${i}`)
+        .send({}),
+    );
     const unauthorized = flood.filter((s) => s === 401).length;
     expect(flood[0]).toBe(401);
     expect(unauthorized).toBeLessThanOrEqual(20);
@@ -98,14 +128,23 @@ describe('attack: made-up bearer tokens write into the security log without limi
     // the sweep and shutdown do).
     expect(await refusedRows()).toBe(before);
     await t.app.get(SecurityEvents).flushAnonymousRefusals();
-    const rows = await t.sql<{ address: string; status: number; user_id: string | null; details: { count: number; statuses: Record<string, number>; anonymous: boolean } }>(
-      `select address, status, user_id, details from security_events where kind = 'request_refused' order by id`,
-    );
+    const rows = await t.sql<{
+      address: string;
+      status: number;
+      user_id: string | null;
+      details: { count: number; statuses: Record<string, number>; anonymous: boolean };
+    }>(`select address, status, user_id, details from security_events where kind = 'request_refused' order by id`);
     expect(rows).toHaveLength(before + 1);
     const summed = rows.at(-1)!;
-    expect(summed).toMatchObject({ status: 401, user_id: null, details: { anonymous: true, count: unauthorized, statuses: { '401': unauthorized } } });
+    expect(summed).toMatchObject({
+      status: 401,
+      user_id: null,
+      details: { anonymous: true, count: unauthorized, statuses: { '401': unauthorized } },
+    });
     expect(summed.address).toMatch(/127\.0\.0\.1/);
-    expect(await t.sql(`select count(*)::int as n from es_events where event_type = 'IncidentReported'`)).toEqual([{ n: 0 }]);
+    expect(await t.sql(`select count(*)::int as n from es_events where event_type = 'IncidentReported'`)).toEqual([
+      { n: 0 },
+    ]);
   });
 
   it('refusals of a signed-in user are still recorded one by one', async () => {
@@ -113,7 +152,13 @@ describe('attack: made-up bearer tokens write into the security log without limi
     const refused = await statuses(3, () => t.post('/api/v1/incidents', viewer.token).send(incidentBody()));
     expect(refused).toEqual([403, 403, 403]);
     // Written after each response is sent (an onResponse hook): the last one may land a moment later.
-    const rows = async () => (await t.sql<{ n: number }>(`select count(*)::int as n from security_events where kind = 'request_refused' and user_id = $1 and status = 403`, [viewer.id]))[0]!.n;
+    const rows = async () =>
+      (
+        await t.sql<{ n: number }>(
+          `select count(*)::int as n from security_events where kind = 'request_refused' and user_id = $1 and status = 403`,
+          [viewer.id],
+        )
+      )[0]!.n;
     for (let i = 0; i < 40 && (await rows()) < 3; i++) await new Promise((r) => setTimeout(r, 50));
     expect(await rows()).toBe(3);
   });
@@ -129,15 +174,26 @@ describe('attack: an anonymous flood from a shared address stops consoles from r
   });
 
   it('after 130 anonymous requests from 127.0.0.1, renewal and sign-in from there still work', async () => {
-    const login = await request(t.baseUrl).post('/api/v1/auth/login').send({ username: t.commander.username, password: t.commander.password }).expect(200);
+    const login = await request(t.baseUrl)
+      .post('/api/v1/auth/login')
+      .send({ username: t.commander.username, password: t.commander.password })
+      .expect(200);
     const flood = await statuses(130, () => request(t.baseUrl).get('/api/v1/incidents'));
     expect(flood.filter((s) => s === 429).length).toBeGreaterThan(0);
     expect((await request(t.baseUrl).get('/api/v1/jurisdictions')).status).toBe(429);
-    const renewed = await request(t.baseUrl).post('/api/v1/auth/refresh').send({ refreshToken: login.body.refreshToken });
+    const renewed = await request(t.baseUrl)
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: login.body.refreshToken });
     expect(renewed.status).toBe(200);
     expect(typeof renewed.body.accessToken).toBe('string');
     expect((await t.get('/api/v1/incidents', renewed.body.accessToken)).status).toBe(200);
-    expect((await request(t.baseUrl).post('/api/v1/auth/login').send({ username: t.commander.username, password: t.commander.password })).status).toBe(200);
+    expect(
+      (
+        await request(t.baseUrl)
+          .post('/api/v1/auth/login')
+          .send({ username: t.commander.username, password: t.commander.password })
+      ).status,
+    ).toBe(200);
     expect(await t.sql(`select count(*)::int as n from security_events where kind = 'refresh'`)).toEqual([{ n: 1 }]);
   });
 });
@@ -161,7 +217,9 @@ describe('attack: users behind one address share a budget', () => {
     expect(refused.headers['content-type']).toMatch(PROBLEM);
     expect(refused.body).toMatchObject({ code: 'TOO_MANY_REQUESTS' });
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
-    expect(await t.sql(`select count(*)::int as n from es_events where metadata->>'actorId' = $1`, [noisy.id])).toEqual([{ n: 0 }]);
+    expect(await t.sql(`select count(*)::int as n from es_events where metadata->>'actorId' = $1`, [noisy.id])).toEqual(
+      [{ n: 0 }],
+    );
     // The other user, from the same address, is untouched; so is the commander.
     expect(await statuses(10, () => t.get('/api/v1/incidents', quiet.token))).toEqual(Array(10).fill(200));
     expect((await t.post('/api/v1/incidents', quiet.token).send(incidentBody())).status).toBe(429);
@@ -186,12 +244,20 @@ describe('attack: spreading requests over API processes multiplies the budget', 
   it('two processes on one database enforce one budget per user between them', async () => {
     const user = await a.user(['viewer']);
     // Alternating between the two processes, as a round-robin load balancer would.
-    const seen = await statuses(20, (i) => request(i % 2 === 0 ? a.baseUrl : b!.baseUrl).get('/api/v1/incidents').set('Authorization', `Bearer ${user.token}`));
+    const seen = await statuses(20, (i) =>
+      request(i % 2 === 0 ? a.baseUrl : b!.baseUrl)
+        .get('/api/v1/incidents')
+        .set('Authorization', `Bearer ${user.token}`),
+    );
     expect(seen.filter((s) => s === 200)).toHaveLength(12);
     expect(seen.slice(12).every((s) => s === 429)).toBe(true);
     // Each process refuses now, whichever one counted the last request.
-    expect((await request(a.baseUrl).get('/api/v1/incidents').set('Authorization', `Bearer ${user.token}`)).status).toBe(429);
-    expect((await request(b!.baseUrl).get('/api/v1/incidents').set('Authorization', `Bearer ${user.token}`)).status).toBe(429);
+    expect(
+      (await request(a.baseUrl).get('/api/v1/incidents').set('Authorization', `Bearer ${user.token}`)).status,
+    ).toBe(429);
+    expect(
+      (await request(b!.baseUrl).get('/api/v1/incidents').set('Authorization', `Bearer ${user.token}`)).status,
+    ).toBe(429);
   });
 });
 
@@ -219,10 +285,15 @@ describe('attack: the live feed without a door and without limits', () => {
     }
   });
 
-  it('a burst of messages beyond the socket\'s budget is answered RATE_LIMITED, with a rate.limited event', async () => {
+  it("a burst of messages beyond the socket's budget is answered RATE_LIMITED, with a rate.limited event", async () => {
     const socket = await t.socket();
-    const warned = waitForMessage<{ data: { code: string; event: string; retryAfterMs: number } }>(socket, 'rate.limited');
-    const acks = (await Promise.all(Array.from({ length: 60 }, () => socket.timeout(5_000).emitWithAck('subscribe', {})))) as Ack[];
+    const warned = waitForMessage<{ data: { code: string; event: string; retryAfterMs: number } }>(
+      socket,
+      'rate.limited',
+    );
+    const acks = (await Promise.all(
+      Array.from({ length: 60 }, () => socket.timeout(5_000).emitWithAck('subscribe', {})),
+    )) as Ack[];
     const served = acks.filter((a) => a.ok).length;
     // A burst of 20, plus what refilled (5 a second) while the burst was on its way.
     expect(served).toBeGreaterThanOrEqual(20);

@@ -15,16 +15,34 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('attack: scope leaks', () => {
   let t: TestApp;
   let admin: TestUser;
-  const streamLength = async (stream: string) => (await t.sql<{ n: number }>(`select count(*)::int as n from es_events where stream_name = $1`, [stream]))[0]!.n;
+  const streamLength = async (stream: string) =>
+    (await t.sql<{ n: number }>(`select count(*)::int as n from es_events where stream_name = $1`, [stream]))[0]!.n;
   const warehouse = async (jurisdiction: string, level: 'city' | 'county') => {
-    const id = (await t.post('/api/v1/warehouses', admin.token).send({
-      name: `储备库 ${jurisdiction} ${randomUUID().slice(0, 4)}`, level, location: { address: '中卫市', lat: 37.5, lng: 105.2 }, jurisdiction, reserveKind: 'physical',
-    }).expect(201)).body.id as string;
-    await t.post(`/api/v1/warehouses/${id}/receipts`, admin.token).send({ items: [{ materialCode: TENT, quantity: 100 }] }).expect(201);
+    const id = (
+      await t
+        .post('/api/v1/warehouses', admin.token)
+        .send({
+          name: `储备库 ${jurisdiction} ${randomUUID().slice(0, 4)}`,
+          level,
+          location: { address: '中卫市', lat: 37.5, lng: 105.2 },
+          jurisdiction,
+          reserveKind: 'physical',
+        })
+        .expect(201)
+    ).body.id as string;
+    await t
+      .post(`/api/v1/warehouses/${id}/receipts`, admin.token)
+      .send({ items: [{ materialCode: TENT, quantity: 100 }] })
+      .expect(201);
     return id;
   };
   const report = async (jurisdiction: string, extra: Record<string, unknown> = {}, token = t.commander.token) =>
-    (await t.post('/api/v1/incidents', token).send(incidentBody({ jurisdiction, ...extra })).expect(201)).body.id as string;
+    (
+      await t
+        .post('/api/v1/incidents', token)
+        .send(incidentBody({ jurisdiction, ...extra }))
+        .expect(201)
+    ).body.id as string;
 
   beforeAll(async () => {
     t = await startTestApp({ DRILL_TICK_MS: '600000', REPLAYS_PER_USER: '2' });
@@ -39,15 +57,25 @@ describe('attack: scope leaks', () => {
       const zhongning = await t.user(['commander'], '640521');
       const store = await warehouse('640521', 'county');
       const haiyuanIncident = await report('640522');
-      const allocation = (await t.post(`/api/v1/warehouses/${store}/allocations`).send({ incidentId: haiyuanIncident, items: [{ materialCode: TENT, quantity: 10 }] }).expect(201)).body;
+      const allocation = (
+        await t
+          .post(`/api/v1/warehouses/${store}/allocations`)
+          .send({ incidentId: haiyuanIncident, items: [{ materialCode: TENT, quantity: 10 }] })
+          .expect(201)
+      ).body;
       const length = await streamLength(`warehouse-${store}`);
       for (const move of ['cancel', 'ship', 'deliver']) {
-        const refused = await t.post(`/api/v1/warehouses/${store}/allocations/${allocation.allocationId}/${move}`, zhongning.token).send({ reason: '县里另有安排' }).expect(404);
+        const refused = await t
+          .post(`/api/v1/warehouses/${store}/allocations/${allocation.allocationId}/${move}`, zhongning.token)
+          .send({ reason: '县里另有安排' })
+          .expect(404);
         expect(refused.body).toMatchObject({ code: 'ALLOCATION_NOT_FOUND' });
         expect(JSON.stringify(refused.body)).not.toContain(haiyuanIncident);
       }
       expect(await streamLength(`warehouse-${store}`)).toBe(length);
-      const stock = (await t.get(`/api/v1/warehouses/${store}`).expect(200)).body.stock.find((l: { materialCode: string }) => l.materialCode === TENT);
+      const stock = (await t.get(`/api/v1/warehouses/${store}`).expect(200)).body.stock.find(
+        (l: { materialCode: string }) => l.materialCode === TENT,
+      );
       expect(stock).toMatchObject({ onHand: 100, reserved: 10 });
       // The city, which sees both, still moves it.
       await t.post(`/api/v1/warehouses/${store}/allocations/${allocation.allocationId}/ship`).send({}).expect(200);
@@ -57,91 +85,206 @@ describe('attack: scope leaks', () => {
       const zhongning = await t.user(['commander'], '640521');
       const store = await warehouse('640521', 'county');
       const own = await report('640521');
-      const allocation = (await t.post(`/api/v1/warehouses/${store}/allocations`, zhongning.token).send({ incidentId: own, items: [{ materialCode: TENT, quantity: 5 }] }).expect(201)).body;
-      await t.post(`/api/v1/warehouses/${store}/allocations/${allocation.allocationId}/ship`, zhongning.token).send({}).expect(200);
+      const allocation = (
+        await t
+          .post(`/api/v1/warehouses/${store}/allocations`, zhongning.token)
+          .send({ incidentId: own, items: [{ materialCode: TENT, quantity: 5 }] })
+          .expect(201)
+      ).body;
+      await t
+        .post(`/api/v1/warehouses/${store}/allocations/${allocation.allocationId}/ship`, zhongning.token)
+        .send({})
+        .expect(200);
       const city = await warehouse('640500', 'city');
-      const cityAllocation = (await t.post(`/api/v1/warehouses/${city}/allocations`).send({ incidentId: own, items: [{ materialCode: TENT, quantity: 5 }] }).expect(201)).body;
+      const cityAllocation = (
+        await t
+          .post(`/api/v1/warehouses/${city}/allocations`)
+          .send({ incidentId: own, items: [{ materialCode: TENT, quantity: 5 }] })
+          .expect(201)
+      ).body;
       const length = await streamLength(`warehouse-${city}`);
-      expect((await t.post(`/api/v1/warehouses/${city}/allocations/${cityAllocation.allocationId}/cancel`, zhongning.token).send({}).expect(404)).body).toMatchObject({ code: 'WAREHOUSE_NOT_FOUND' });
+      expect(
+        (
+          await t
+            .post(`/api/v1/warehouses/${city}/allocations/${cityAllocation.allocationId}/cancel`, zhongning.token)
+            .send({})
+            .expect(404)
+        ).body,
+      ).toMatchObject({ code: 'WAREHOUSE_NOT_FOUND' });
       expect(await streamLength(`warehouse-${city}`)).toBe(length);
     });
   });
 
   describe('drill simulated allocations', () => {
-    it('take a warehouse of the actor\'s jurisdictions or above, never another county\'s (404), and store nothing then', async () => {
+    it("take a warehouse of the actor's jurisdictions or above, never another county's (404), and store nothing then", async () => {
       const coordinator = await t.user(['drill_coordinator'], '640521');
       const commander = await t.user(['commander'], '640521');
-      const drill = (await t.post('/api/v1/drills', coordinator.token).send({ title: `县级演练 ${randomUUID().slice(0, 4)}`, form: 'tabletop', scope: 'single', jurisdiction: '640521' }).expect(201)).body.id as string;
+      const drill = (
+        await t
+          .post('/api/v1/drills', coordinator.token)
+          .send({
+            title: `县级演练 ${randomUUID().slice(0, 4)}`,
+            form: 'tabletop',
+            scope: 'single',
+            jurisdiction: '640521',
+          })
+          .expect(201)
+      ).body.id as string;
       await t.post(`/api/v1/drills/${drill}/start`, coordinator.token).send({}).expect(200);
-      const injected = (await t.post(`/api/v1/drills/${drill}/injects`, coordinator.token).send({ kind: 'report_incident', payload: incidentBody({ jurisdiction: '640521' }) }).expect(201)).body;
+      const injected = (
+        await t
+          .post(`/api/v1/drills/${drill}/injects`, coordinator.token)
+          .send({ kind: 'report_incident', payload: incidentBody({ jurisdiction: '640521' }) })
+          .expect(201)
+      ).body;
       const incidentId = (injected.injects as { incidentId: string }[]).at(-1)!.incidentId;
-      const [sibling, city, own] = [await warehouse('640522', 'county'), await warehouse('640500', 'city'), await warehouse('640521', 'county')];
+      const [sibling, city, own] = [
+        await warehouse('640522', 'county'),
+        await warehouse('640500', 'city'),
+        await warehouse('640521', 'county'),
+      ];
       const length = await streamLength(`incident-${incidentId}`);
-      const refused = await t.post(`/api/v1/drills/${drill}/allocations`, commander.token).send({ incidentId, warehouseId: sibling, items: [{ materialCode: TENT, quantity: 3 }] }).expect(404);
+      const refused = await t
+        .post(`/api/v1/drills/${drill}/allocations`, commander.token)
+        .send({ incidentId, warehouseId: sibling, items: [{ materialCode: TENT, quantity: 3 }] })
+        .expect(404);
       expect(refused.body).toMatchObject({ code: 'WAREHOUSE_NOT_FOUND' });
       expect(await streamLength(`incident-${incidentId}`)).toBe(length);
-      expect((await t.sql<{ n: number }>(`select count(*)::int as n from es_events where event_type = 'DrillAllocationRecorded' and data->>'warehouseId' = $1`, [sibling]))[0]!.n).toBe(0);
+      expect(
+        (
+          await t.sql<{ n: number }>(
+            `select count(*)::int as n from es_events where event_type = 'DrillAllocationRecorded' and data->>'warehouseId' = $1`,
+            [sibling],
+          )
+        )[0]!.n,
+      ).toBe(0);
       // The county's own reserve and the city's (above it) may be drawn on in the drill.
-      await t.post(`/api/v1/drills/${drill}/allocations`, commander.token).send({ incidentId, warehouseId: own, items: [{ materialCode: TENT, quantity: 3 }] }).expect(201);
-      await t.post(`/api/v1/drills/${drill}/allocations`, coordinator.token).send({ incidentId, warehouseId: city, items: [{ materialCode: TENT, quantity: 3 }] }).expect(201);
+      await t
+        .post(`/api/v1/drills/${drill}/allocations`, commander.token)
+        .send({ incidentId, warehouseId: own, items: [{ materialCode: TENT, quantity: 3 }] })
+        .expect(201);
+      await t
+        .post(`/api/v1/drills/${drill}/allocations`, coordinator.token)
+        .send({ incidentId, warehouseId: city, items: [{ materialCode: TENT, quantity: 3 }] })
+        .expect(201);
       // Real stock is never touched by a drill.
-      expect((await t.get(`/api/v1/warehouses/${city}`).expect(200)).body.stock[0]).toMatchObject({ onHand: 100, reserved: 0 });
+      expect((await t.get(`/api/v1/warehouses/${city}`).expect(200)).body.stock[0]).toMatchObject({
+        onHand: 100,
+        reserved: 0,
+      });
     });
   });
 
   describe('evaluation findings', () => {
     const planBody = (jurisdiction: string) => ({
-      title: `危化品事故专项预案 ${randomUUID().slice(0, 6)}`, kind: 'special', jurisdiction, categories: ['hazardous_chemicals'],
+      title: `危化品事故专项预案 ${randomUUID().slice(0, 6)}`,
+      kind: 'special',
+      jurisdiction,
+      categories: ['hazardous_chemicals'],
       activation: { description: '测试', levels: [{ level: 'IV', minTrapped: 1 }] },
-      groups: [{ name: '警戒疏散组', leadAgency: '公安局', tasks: [{ title: '划定警戒区', responseLevels: ['I', 'II', 'III', 'IV'] }] }],
+      groups: [
+        {
+          name: '警戒疏散组',
+          leadAgency: '公安局',
+          tasks: [{ title: '划定警戒区', responseLevels: ['I', 'II', 'III', 'IV'] }],
+        },
+      ],
       requirements: { teams: [], materials: [] },
     });
     const publishedPlan = async (jurisdiction: string) => {
-      const id = (await t.post('/api/v1/plans', admin.token).send(planBody(jurisdiction)).expect(201)).body.id as string;
+      const id = (await t.post('/api/v1/plans', admin.token).send(planBody(jurisdiction)).expect(201)).body
+        .id as string;
       await t.post(`/api/v1/plans/${id}/publish`, admin.token).send({}).expect(200);
       return id;
     };
 
-    it('a county coordinator may drill the city\'s plan but not write a finding onto it (403 OUTSIDE_JURISDICTION), nothing stored', async () => {
+    it("a county coordinator may drill the city's plan but not write a finding onto it (403 OUTSIDE_JURISDICTION), nothing stored", async () => {
       const coordinator = await t.user(['drill_coordinator'], '640521');
       const cityPlan = await publishedPlan('640500');
       const countyPlan = await publishedPlan('640521');
-      const drill = (await t.post('/api/v1/drills', coordinator.token).send({ title: '县级演练检验市级预案', form: 'tabletop', scope: 'single', jurisdiction: '640521', planId: cityPlan }).expect(201)).body.id as string;
+      const drill = (
+        await t
+          .post('/api/v1/drills', coordinator.token)
+          .send({
+            title: '县级演练检验市级预案',
+            form: 'tabletop',
+            scope: 'single',
+            jurisdiction: '640521',
+            planId: cityPlan,
+          })
+          .expect(201)
+      ).body.id as string;
       const planLength = await streamLength(`plan-${cityPlan}`);
       const text = `越权记入市级预案 ${randomUUID().slice(0, 6)}`;
-      const refused = await t.post(`/api/v1/drills/${drill}/evaluation/findings`, coordinator.token).send({ text, planId: cityPlan }).expect(403);
+      const refused = await t
+        .post(`/api/v1/drills/${drill}/evaluation/findings`, coordinator.token)
+        .send({ text, planId: cityPlan })
+        .expect(403);
       expect(refused.body).toMatchObject({ code: 'OUTSIDE_JURISDICTION' });
       expect(await streamLength(`plan-${cityPlan}`)).toBe(planLength);
-      expect((await t.sql<{ n: number }>(`select count(*)::int as n from es_events where data::text like $1`, [`%${text}%`]))[0]!.n).toBe(0);
+      expect(
+        (
+          await t.sql<{ n: number }>(`select count(*)::int as n from es_events where data::text like $1`, [`%${text}%`])
+        )[0]!.n,
+      ).toBe(0);
       // Its own plan and a finding without a plan are fine.
       const countyLength = await streamLength(`plan-${countyPlan}`);
-      await t.post(`/api/v1/drills/${drill}/evaluation/findings`, coordinator.token).send({ text: '县级预案未明确警戒责任人', planId: countyPlan }).expect(201);
-      await t.post(`/api/v1/drills/${drill}/evaluation/findings`, coordinator.token).send({ text: '通信联络不畅' }).expect(201);
+      await t
+        .post(`/api/v1/drills/${drill}/evaluation/findings`, coordinator.token)
+        .send({ text: '县级预案未明确警戒责任人', planId: countyPlan })
+        .expect(201);
+      await t
+        .post(`/api/v1/drills/${drill}/evaluation/findings`, coordinator.token)
+        .send({ text: '通信联络不畅' })
+        .expect(201);
       expect(await streamLength(`plan-${countyPlan}`)).toBe(countyLength + 1);
-      expect((await t.get(`/api/v1/drills/${drill}/evaluation`, coordinator.token).expect(200)).body.findings).toHaveLength(2);
+      expect(
+        (await t.get(`/api/v1/drills/${drill}/evaluation`, coordinator.token).expect(200)).body.findings,
+      ).toHaveLength(2);
     });
 
-    it('nor onto another county\'s drill (404 DRILL_NOT_FOUND)', async () => {
+    it("nor onto another county's drill (404 DRILL_NOT_FOUND)", async () => {
       const cityCoordinator = await t.user(['drill_coordinator'], '640500');
       const countyCoordinator = await t.user(['drill_coordinator'], '640521');
-      const drill = (await t.post('/api/v1/drills', cityCoordinator.token).send({ title: '市级演练', form: 'tabletop', scope: 'single', jurisdiction: '640500' }).expect(201)).body.id as string;
+      const drill = (
+        await t
+          .post('/api/v1/drills', cityCoordinator.token)
+          .send({ title: '市级演练', form: 'tabletop', scope: 'single', jurisdiction: '640500' })
+          .expect(201)
+      ).body.id as string;
       for (const path of ['findings', 'scores', 'rubric']) {
-        const body = path === 'findings' ? { text: '越权' } : path === 'scores' ? { scores: [{ aspect: 'plan_fitness', score: 1 }] } : { aspects: [{ key: 'x', label: 'x', weight: 1, maxScore: 10 }] };
-        expect((await t.post(`/api/v1/drills/${drill}/evaluation/${path}`, countyCoordinator.token).send(body).expect(404)).body).toMatchObject({ code: 'DRILL_NOT_FOUND' });
+        const body =
+          path === 'findings'
+            ? { text: '越权' }
+            : path === 'scores'
+              ? { scores: [{ aspect: 'plan_fitness', score: 1 }] }
+              : { aspects: [{ key: 'x', label: 'x', weight: 1, maxScore: 10 }] };
+        expect(
+          (await t.post(`/api/v1/drills/${drill}/evaluation/${path}`, countyCoordinator.token).send(body).expect(404))
+            .body,
+        ).toMatchObject({ code: 'DRILL_NOT_FOUND' });
       }
       expect(await streamLength(`evaluation-${drill}`)).toBe(0);
     });
   });
 
   describe('live feed of drills', () => {
-    it('a county officer cannot subscribe to the city\'s drill (ack DRILL_NOT_FOUND, as for an unknown id) nor receive its incidents in the county', async () => {
+    it("a county officer cannot subscribe to the city's drill (ack DRILL_NOT_FOUND, as for an unknown id) nor receive its incidents in the county", async () => {
       const cityDrill = await runningDrill(t, '640500');
       const countyDrill = await runningDrill(t, '640522');
       const officer = await t.user(['duty_officer'], '640522');
       expect((await t.get(`/api/v1/drills/${cityDrill}`, officer.token)).status).toBe(404);
       const county = await t.socket(officer.token);
-      expect(await county.emitWithAck('subscribe', { drillId: cityDrill })).toEqual({ ok: false, code: 'DRILL_NOT_FOUND', error: '演练不存在' });
-      expect(await county.emitWithAck('subscribe', { drillId: randomUUID() })).toEqual({ ok: false, code: 'DRILL_NOT_FOUND', error: '演练不存在' });
+      expect(await county.emitWithAck('subscribe', { drillId: cityDrill })).toEqual({
+        ok: false,
+        code: 'DRILL_NOT_FOUND',
+        error: '演练不存在',
+      });
+      expect(await county.emitWithAck('subscribe', { drillId: randomUUID() })).toEqual({
+        ok: false,
+        code: 'DRILL_NOT_FOUND',
+        error: '演练不存在',
+      });
       const countySeen: string[] = [];
       county.on('incident.changed', (m: { data: { id: string } }) => countySeen.push(m.data.id));
       const city = await t.socket();
@@ -176,7 +319,9 @@ describe('attack: scope leaks', () => {
       // Pausing makes room, but resuming is held to the same quota.
       await t.post(`/api/v1/replays/${first}/pause`).send({}).expect(200);
       await start().expect(201);
-      expect((await t.post(`/api/v1/replays/${first}/resume`).send({}).expect(409)).body).toMatchObject({ code: 'REPLAY_QUOTA_EXCEEDED' });
+      expect((await t.post(`/api/v1/replays/${first}/resume`).send({}).expect(409)).body).toMatchObject({
+        code: 'REPLAY_QUOTA_EXCEEDED',
+      });
       expect((await t.get(`/api/v1/replays/${first}`).expect(200)).body).toMatchObject({ status: 'paused' });
     });
 
@@ -187,8 +332,12 @@ describe('attack: scope leaks', () => {
       const starter = await t.user(['commander'], '640500');
       const haiyuan = await t.user(['commander'], '640522');
       const zhongning = await t.user(['commander'], '640521');
-      const replayId = (await t.post('/api/v1/replays', starter.token).send({ incidentId, speed: 1 }).expect(201)).body.replayId as string;
-      const before = (await t.get(`/api/v1/replays/${replayId}`, starter.token).expect(200)).body as { status: string; speed: number };
+      const replayId = (await t.post('/api/v1/replays', starter.token).send({ incidentId, speed: 1 }).expect(201)).body
+        .replayId as string;
+      const before = (await t.get(`/api/v1/replays/${replayId}`, starter.token).expect(200)).body as {
+        status: string;
+        speed: number;
+      };
       expect(before.status).toBe('running');
       // Any instant: whether the caller may steer is decided before the instant is looked at.
       const reportedAt = new Date().toISOString();
@@ -203,18 +352,27 @@ describe('attack: scope leaks', () => {
         expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
         expect(refused.body).toMatchObject({ code: 'REPLAY_NOT_OWNER' });
       }
-      for (const attempt of steer(zhongning.token)) expect((await attempt).body).toMatchObject({ status: 404, code: 'REPLAY_NOT_FOUND' });
+      for (const attempt of steer(zhongning.token))
+        expect((await attempt).body).toMatchObject({ status: 404, code: 'REPLAY_NOT_FOUND' });
       // The county commander still watches it, and it runs on untouched.
-      expect((await t.get(`/api/v1/replays/${replayId}`, haiyuan.token).expect(200)).body).toMatchObject({ status: 'running' });
+      expect((await t.get(`/api/v1/replays/${replayId}`, haiyuan.token).expect(200)).body).toMatchObject({
+        status: 'running',
+      });
       const socket = await t.socket(haiyuan.token);
       const ack = (await socket.emitWithAck('subscribe', { replayId })) as { ok: boolean };
       expect(ack.ok).toBe(true);
       // The refusals are in the security log under the county commander's name.
-      const logged = () => t.sql<{ status: number; n: number }>(`select status, count(*)::int as n from security_events where kind = 'request_refused' and user_id = $1 group by status`, [haiyuan.id]);
+      const logged = () =>
+        t.sql<{ status: number; n: number }>(
+          `select status, count(*)::int as n from security_events where kind = 'request_refused' and user_id = $1 group by status`,
+          [haiyuan.id],
+        );
       for (let i = 0; i < 40 && (await logged())[0]?.n !== 3; i++) await sleep(50);
       expect(await logged()).toEqual([{ status: 403, n: 3 }]);
       // The starter steers it.
-      expect((await t.post(`/api/v1/replays/${replayId}/pause`, starter.token).send({}).expect(200)).body).toMatchObject({ status: 'paused' });
+      expect(
+        (await t.post(`/api/v1/replays/${replayId}/pause`, starter.token).send({}).expect(200)).body,
+      ).toMatchObject({ status: 'paused' });
     });
   });
 });

@@ -20,12 +20,28 @@ describe('attack: sessions', () => {
 
   const jwt = new JwtService();
   const sidOf = (token: string) => jwt.decode<{ sid: string }>(token).sid;
-  const signIn = async (user: TestUser) => (await request(t.baseUrl).post('/api/v1/auth/login').send({ username: user.username, password: user.password }).expect(200)).body as {
-    accessToken: string; refreshToken: string; sessionExpiresAt: string;
-  };
+  const signIn = async (user: TestUser) =>
+    (
+      await request(t.baseUrl)
+        .post('/api/v1/auth/login')
+        .send({ username: user.username, password: user.password })
+        .expect(200)
+    ).body as {
+      accessToken: string;
+      refreshToken: string;
+      sessionExpiresAt: string;
+    };
   const refresh = (refreshToken: string) => request(t.baseUrl).post('/api/v1/auth/refresh').send({ refreshToken });
-  const session = async (sid: string) => (await t.sql<{ ended_at: Date | null; end_reason: string | null }>(`select ended_at, end_reason from auth_sessions where id = $1`, [sid]))[0]!;
-  const refreshRows = async (sid: string) => (await t.sql<{ n: number }>(`select count(*)::int as n from auth_refresh_tokens where session_id = $1`, [sid]))[0]!.n;
+  const session = async (sid: string) =>
+    (
+      await t.sql<{ ended_at: Date | null; end_reason: string | null }>(
+        `select ended_at, end_reason from auth_sessions where id = $1`,
+        [sid],
+      )
+    )[0]!;
+  const refreshRows = async (sid: string) =>
+    (await t.sql<{ n: number }>(`select count(*)::int as n from auth_refresh_tokens where session_id = $1`, [sid]))[0]!
+      .n;
 
   it('a superseded refresh token presented again (a stolen copy) ends the whole session and is recorded', async () => {
     const user = await t.user(['commander']);
@@ -37,7 +53,10 @@ describe('attack: sessions', () => {
     await refresh(first.refreshToken).expect(401);
     expect((await session(sidOf(first.accessToken))).ended_at).toBeNull();
     // … later the old token is a stolen copy: the session ends, for the thief and the owner alike.
-    await t.sql(`update auth_refresh_tokens set superseded_at = superseded_at - interval '11 seconds' where session_id = $1 and superseded_at is not null`, [sidOf(first.accessToken)]);
+    await t.sql(
+      `update auth_refresh_tokens set superseded_at = superseded_at - interval '11 seconds' where session_id = $1 and superseded_at is not null`,
+      [sidOf(first.accessToken)],
+    );
     const socket = await t.socket(second.accessToken);
     const expired = waitForMessage<{ data: { reason: string } }>(socket, 'session.expired', 5_000);
     const reuse = await refresh(first.refreshToken);
@@ -49,7 +68,11 @@ describe('attack: sessions', () => {
     await refresh(second.refreshToken).expect(401);
     await t.get('/api/v1/incidents', second.accessToken).expect(401);
     expect(await refreshRows(sidOf(first.accessToken))).toBe(rowsAfter);
-    expect(await t.sql(`select 1 from security_events where kind = 'refresh_reuse' and session_id = $1`, [sidOf(first.accessToken)])).toHaveLength(1);
+    expect(
+      await t.sql(`select 1 from security_events where kind = 'refresh_reuse' and session_id = $1`, [
+        sidOf(first.accessToken),
+      ]),
+    ).toHaveLength(1);
   });
 
   it('a refresh chain ends with its session (AUTH_SESSION_HOURS after sign-in): no new token, nothing stored', async () => {
@@ -57,7 +80,9 @@ describe('attack: sessions', () => {
     const signed = await signIn(user);
     expect(Date.parse(signed.sessionExpiresAt) - Date.now()).toBeGreaterThan(11.9 * 3600_000);
     expect(Date.parse(signed.sessionExpiresAt) - Date.now()).toBeLessThanOrEqual(12 * 3600_000);
-    await t.sql(`update auth_sessions set expires_at = now() - interval '1 second' where id = $1`, [sidOf(signed.accessToken)]);
+    await t.sql(`update auth_sessions set expires_at = now() - interval '1 second' where id = $1`, [
+      sidOf(signed.accessToken),
+    ]);
     const before = await refreshRows(sidOf(signed.accessToken));
     await refresh(signed.refreshToken).expect(401);
     await t.get('/api/v1/incidents', signed.accessToken).expect(401);
@@ -70,11 +95,15 @@ describe('attack: sessions', () => {
     const swept = await signIn(user);
     const sweptSocket = await t.socket(swept.accessToken);
     const sweptEnd = waitForMessage<{ data: { reason: string } }>(sweptSocket, 'session.expired', 10_000);
-    await t.sql(`update auth_sessions set expires_at = now() - interval '1 second' where id = $1`, [sidOf(swept.accessToken)]);
+    await t.sql(`update auth_sessions set expires_at = now() - interval '1 second' where id = $1`, [
+      sidOf(swept.accessToken),
+    ]);
     expect((await sweptEnd).data.reason).toBe('session_expired');
     // Caught by the socket's own timer: the session ends before the access token does.
     const timed = await signIn(user);
-    await t.sql(`update auth_sessions set expires_at = now() + interval '2 seconds' where id = $1`, [sidOf(timed.accessToken)]);
+    await t.sql(`update auth_sessions set expires_at = now() + interval '2 seconds' where id = $1`, [
+      sidOf(timed.accessToken),
+    ]);
     const timedSocket = await t.socket(timed.accessToken);
     const timedEnd = waitForMessage<{ data: { reason: string } }>(timedSocket, 'session.expired', 10_000);
     const disconnected = new Promise<void>((resolve) => timedSocket.once('disconnect', () => resolve()));
@@ -105,28 +134,47 @@ describe('attack: sessions', () => {
   it('a password change keeps this session, ends the others; a wrong current password changes nothing', async () => {
     const user = await t.user(['commander']);
     const elsewhere = await signIn(user);
-    const [{ password_hash: hashBefore }] = await t.sql<{ password_hash: string }>(`select password_hash from users where id = $1`, [user.id]);
-    const wrong = await t.post('/api/v1/auth/password', user.token).send({ currentPassword: 'not-my-password', newPassword: `new-${randomUUID()}` });
+    const [{ password_hash: hashBefore }] = await t.sql<{ password_hash: string }>(
+      `select password_hash from users where id = $1`,
+      [user.id],
+    );
+    const wrong = await t
+      .post('/api/v1/auth/password', user.token)
+      .send({ currentPassword: 'not-my-password', newPassword: `new-${randomUUID()}` });
     expect(wrong.status).toBe(403);
     expect(wrong.body.code).toBe('CURRENT_PASSWORD_WRONG');
-    const common = await t.post('/api/v1/auth/password', user.token).send({ currentPassword: user.password, newPassword: 'qwertyuiop123' });
+    const common = await t
+      .post('/api/v1/auth/password', user.token)
+      .send({ currentPassword: user.password, newPassword: 'qwertyuiop123' });
     expect(common.status).toBe(400);
     expect(JSON.stringify(common.body)).toContain('常用密码');
-    expect((await t.sql<{ password_hash: string }>(`select password_hash from users where id = $1`, [user.id]))[0]!.password_hash).toBe(hashBefore);
+    expect(
+      (await t.sql<{ password_hash: string }>(`select password_hash from users where id = $1`, [user.id]))[0]!
+        .password_hash,
+    ).toBe(hashBefore);
     const next = `changed-${randomUUID()}`;
-    await t.post('/api/v1/auth/password', user.token).send({ currentPassword: user.password, newPassword: next }).expect(204);
+    await t
+      .post('/api/v1/auth/password', user.token)
+      .send({ currentPassword: user.password, newPassword: next })
+      .expect(204);
     await t.get('/api/v1/incidents', user.token).expect(200);
     await t.get('/api/v1/incidents', elsewhere.accessToken).expect(401);
     await refresh(elsewhere.refreshToken).expect(401);
-    await request(t.baseUrl).post('/api/v1/auth/login').send({ username: user.username, password: user.password }).expect(401);
+    await request(t.baseUrl)
+      .post('/api/v1/auth/login')
+      .send({ username: user.username, password: user.password })
+      .expect(401);
     await request(t.baseUrl).post('/api/v1/auth/login').send({ username: user.username, password: next }).expect(200);
   });
 
-  it('an administrator\'s role change, password reset or disabling ends the user\'s sessions and consoles at once; enabling lets it sign in again', async () => {
+  it("an administrator's role change, password reset or disabling ends the user's sessions and consoles at once; enabling lets it sign in again", async () => {
     const user = await t.user(['duty_officer']);
     let socket = await t.socket(user.token);
     let expired = waitForMessage<{ data: { reason: string } }>(socket, 'session.expired', 3_000);
-    const changed = await request(t.baseUrl).patch(`/api/v1/users/${user.id}`).set('Authorization', `Bearer ${admin.token}`).send({ roles: ['viewer'] });
+    const changed = await request(t.baseUrl)
+      .patch(`/api/v1/users/${user.id}`)
+      .set('Authorization', `Bearer ${admin.token}`)
+      .send({ roles: ['viewer'] });
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ roles: ['viewer'] });
     expect((await expired).data.reason).toBe('user_updated');
@@ -144,33 +192,56 @@ describe('attack: sessions', () => {
     const third = await signIn(user);
     await t.post(`/api/v1/users/${user.id}/disable`, admin.token).send({}).expect(200);
     expect((await session(sidOf(third.accessToken))).end_reason).toBe('user_disabled');
-    await request(t.baseUrl).post('/api/v1/auth/login').send({ username: user.username, password: newPassword }).expect(401);
+    await request(t.baseUrl)
+      .post('/api/v1/auth/login')
+      .send({ username: user.username, password: newPassword })
+      .expect(401);
     await t.post(`/api/v1/users/${user.id}/enable`, admin.token).send({}).expect(200);
     await refresh(third.refreshToken).expect(401);
     await signIn(user);
-    const events = await t.sql<{ type: string }>(`select event_type as type from es_events where stream_name = $1 order by global_position`, [`user-${user.id}`]);
+    const events = await t.sql<{ type: string }>(
+      `select event_type as type from es_events where stream_name = $1 order by global_position`,
+      [`user-${user.id}`],
+    );
     expect(events.map((e) => e.type)).toEqual(['UserUpdated', 'UserPasswordReset', 'UserDisabled', 'UserEnabled']);
   });
 
   it('an administrator cannot change its own roles or reset its own password, nor reach users outside its jurisdiction', async () => {
     const county = await t.user(['admin'], '640521');
-    const self = await request(t.baseUrl).patch(`/api/v1/users/${county.id}`).set('Authorization', `Bearer ${county.token}`).send({ roles: ['admin', 'commander'] });
+    const self = await request(t.baseUrl)
+      .patch(`/api/v1/users/${county.id}`)
+      .set('Authorization', `Bearer ${county.token}`)
+      .send({ roles: ['admin', 'commander'] });
     expect(self.status).toBe(422);
-    const ownReset = await t.post(`/api/v1/users/${county.id}/password-reset`, county.token).send({ newPassword: `reset-${randomUUID()}` });
+    const ownReset = await t
+      .post(`/api/v1/users/${county.id}/password-reset`, county.token)
+      .send({ newPassword: `reset-${randomUUID()}` });
     expect(ownReset.status).toBe(422);
     expect(ownReset.body.code).toBe('CANNOT_RESET_OWN_PASSWORD');
     await t.get('/api/v1/incidents', county.token).expect(200);
     const outside = await t.user(['viewer'], '640522');
-    await t.post(`/api/v1/users/${outside.id}/password-reset`, county.token).send({ newPassword: `reset-${randomUUID()}` }).expect(404);
+    await t
+      .post(`/api/v1/users/${outside.id}/password-reset`, county.token)
+      .send({ newPassword: `reset-${randomUUID()}` })
+      .expect(404);
     const widen = await t.user(['viewer'], '640521');
-    await request(t.baseUrl).patch(`/api/v1/users/${widen.id}`).set('Authorization', `Bearer ${county.token}`).send({ jurisdiction: '640500' }).expect(403);
-    expect((await t.sql<{ roles: string[] }>(`select roles from users where id = $1`, [county.id]))[0]!.roles).toEqual(['admin']);
+    await request(t.baseUrl)
+      .patch(`/api/v1/users/${widen.id}`)
+      .set('Authorization', `Bearer ${county.token}`)
+      .send({ jurisdiction: '640500' })
+      .expect(403);
+    expect((await t.sql<{ roles: string[] }>(`select roles from users where id = $1`, [county.id]))[0]!.roles).toEqual([
+      'admin',
+    ]);
     await t.get('/api/v1/incidents', outside.token).expect(200);
   });
 
   it('the browser contract: HttpOnly SameSite=Strict refresh cookie on /api/v1/auth; renewal by cookie needs a JSON request', async () => {
     const user = await t.user(['viewer']);
-    const login = await request(t.baseUrl).post('/api/v1/auth/login').send({ username: user.username, password: user.password }).expect(200);
+    const login = await request(t.baseUrl)
+      .post('/api/v1/auth/login')
+      .send({ username: user.username, password: user.password })
+      .expect(200);
     const cookie = ([] as string[]).concat(login.headers['set-cookie']).find((c) => c.startsWith('ecd_refresh='))!;
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
@@ -180,7 +251,11 @@ describe('attack: sessions', () => {
     const before = await refreshRows(sidOf(login.body.accessToken));
     // A cross-site form can only send form or text bodies: refused, nothing rotated.
     for (const type of ['application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x']) {
-      const forged = await request(t.baseUrl).post('/api/v1/auth/refresh').set('Cookie', pair).set('Content-Type', type).send('a=b');
+      const forged = await request(t.baseUrl)
+        .post('/api/v1/auth/refresh')
+        .set('Cookie', pair)
+        .set('Content-Type', type)
+        .send('a=b');
       expect([400, 415]).toContain(forged.status);
       expect(forged.headers['content-type']).toMatch(/^application\/problem\+json/);
     }
@@ -195,7 +270,7 @@ describe('attack: sessions', () => {
 });
 
 describe('ending a session reaches every API process', () => {
-  it('a logout on one process closes the session\'s console on another at once (by message, not by the periodic sweep)', async () => {
+  it("a logout on one process closes the session's console on another at once (by message, not by the periodic sweep)", async () => {
     const a = await startTestApp({ CLUSTER: 'true' });
     const b = await startTestApp({ CLUSTER: 'true' }, { databaseUrl: a.databaseUrl });
     try {
@@ -218,14 +293,23 @@ describe('signing keys are rotatable', () => {
     const t = await startTestApp();
     try {
       const user = t.commander;
-      const signed = (await request(t.baseUrl).post('/api/v1/auth/login').send({ username: user.username, password: user.password }).expect(200)).body;
+      const signed = (
+        await request(t.baseUrl)
+          .post('/api/v1/auth/login')
+          .send({ username: user.username, password: user.password })
+          .expect(200)
+      ).body;
       const dataSource = t.app.get(DataSource);
       const { kid, retired } = await rotateSigningKeys(dataSource, { retireAllButNew: true });
       expect(retired).toHaveLength(1);
       await t.app.get(TokenService).reload();
       await t.get('/api/v1/incidents', signed.accessToken).expect(401);
-      const renewed = (await request(t.baseUrl).post('/api/v1/auth/refresh').send({ refreshToken: signed.refreshToken }).expect(200)).body;
-      expect(new JwtService().decode<{ header: { kid: string } }>(renewed.accessToken, { complete: true }).header.kid).toBe(kid);
+      const renewed = (
+        await request(t.baseUrl).post('/api/v1/auth/refresh').send({ refreshToken: signed.refreshToken }).expect(200)
+      ).body;
+      expect(
+        new JwtService().decode<{ header: { kid: string } }>(renewed.accessToken, { complete: true }).header.kid,
+      ).toBe(kid);
       await t.get('/api/v1/incidents', renewed.accessToken).expect(200);
     } finally {
       await t.close();
@@ -238,14 +322,24 @@ describe('attack: a restart signs every console out', () => {
     const first = await startTestApp();
     const databaseUrl = first.databaseUrl;
     const user = first.commander;
-    const signed = (await request(first.baseUrl).post('/api/v1/auth/login').send({ username: user.username, password: user.password }).expect(200)).body;
+    const signed = (
+      await request(first.baseUrl)
+        .post('/api/v1/auth/login')
+        .send({ username: user.username, password: user.password })
+        .expect(200)
+    ).body;
     const [key] = await first.sql<{ kid: string }>(`select kid from auth_signing_keys where retired_at is null`);
-    expect(new JwtService().decode<{ header: { kid: string } }>(signed.accessToken, { complete: true }).header.kid).toBe(key!.kid);
+    expect(
+      new JwtService().decode<{ header: { kid: string } }>(signed.accessToken, { complete: true }).header.kid,
+    ).toBe(key!.kid);
     await first.close({ keepDatabase: true });
     const second = await startTestApp({}, { databaseUrl });
     try {
       await second.get('/api/v1/incidents', signed.accessToken).expect(200);
-      const renewed = await request(second.baseUrl).post('/api/v1/auth/refresh').send({ refreshToken: signed.refreshToken }).expect(200);
+      const renewed = await request(second.baseUrl)
+        .post('/api/v1/auth/refresh')
+        .send({ refreshToken: signed.refreshToken })
+        .expect(200);
       await second.get('/api/v1/incidents', renewed.body.accessToken).expect(200);
       // One key, made at the first start and kept.
       expect(await second.sql(`select kid from auth_signing_keys`)).toEqual([{ kid: key!.kid }]);
@@ -254,4 +348,3 @@ describe('attack: a restart signs every console out', () => {
     }
   });
 });
-

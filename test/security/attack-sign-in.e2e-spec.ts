@@ -16,7 +16,8 @@ describe('attack: sign-in', () => {
     const call = request(t.baseUrl).post('/api/v1/auth/login').set(headers);
     return (cookie ? call.set('Cookie', cookie) : call).send({ username, password });
   };
-  const sessionsOf = async (userId: string) => (await t.sql<{ n: number }>(`select count(*)::int as n from auth_sessions where user_id = $1`, [userId]))[0]!.n;
+  const sessionsOf = async (userId: string) =>
+    (await t.sql<{ n: number }>(`select count(*)::int as n from auth_sessions where user_id = $1`, [userId]))[0]!.n;
   const deviceCookieOf = (response: request.Response): string => {
     const cookies = ([] as string[]).concat(response.headers['set-cookie'] ?? []);
     const device = cookies.find((c) => c.startsWith('ecd_device='));
@@ -32,10 +33,21 @@ describe('attack: sign-in', () => {
     expect(statuses.filter((s) => s === 401)).toHaveLength(5);
     expect(statuses.filter((s) => s === 429)).toHaveLength(25);
     // Only the five verified attempts are stored as failures; the security log tells them from the refused ones.
-    const [attempts] = await t.sql<{ n: number }>(`select count(*)::int as n from auth_login_attempts where bucket = $1`, [`user:${commander.username}`]);
+    const [attempts] = await t.sql<{ n: number }>(
+      `select count(*)::int as n from auth_login_attempts where bucket = $1`,
+      [`user:${commander.username}`],
+    );
     expect(attempts!.n).toBe(5);
-    const kinds = await t.sql<{ kind: string; n: number }>(`select kind, count(*)::int as n from security_events where username = $1 group by kind order by kind`, [commander.username]);
-    expect(kinds).toEqual(expect.arrayContaining([{ kind: 'sign_in_delayed', n: 25 }, { kind: 'sign_in_failed', n: 5 }]));
+    const kinds = await t.sql<{ kind: string; n: number }>(
+      `select kind, count(*)::int as n from security_events where username = $1 group by kind order by kind`,
+      [commander.username],
+    );
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        { kind: 'sign_in_delayed', n: 25 },
+        { kind: 'sign_in_failed', n: 5 },
+      ]),
+    );
     const right = await login(commander.username, commander.password);
     expect(right.status).toBe(429);
     expect(right.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -56,20 +68,27 @@ describe('attack: sign-in', () => {
     // The remembered browser signs in at once.
     const fromDevice = await login(commander.username, commander.password, device);
     expect(fromDevice.status).toBe(200);
-    expect(await t.sql(`select 1 from auth_sessions where id = $1`, [JSON.parse(Buffer.from(fromDevice.body.accessToken.split('.')[1], 'base64url').toString()).sid])).toHaveLength(1);
+    expect(
+      await t.sql(`select 1 from auth_sessions where id = $1`, [
+        JSON.parse(Buffer.from(fromDevice.body.accessToken.split('.')[1], 'base64url').toString()).sid,
+      ]),
+    ).toHaveLength(1);
     // Its own typing mistakes count apart: four wrong then right is still fine, while strangers still wait.
     for (let i = 0; i < 4; i++) await login(commander.username, `typo-${i}`, device).expect(401);
     await login(commander.username, commander.password, device).expect(200);
     await login(commander.username, commander.password).expect(429);
   });
 
-  it('guessing is bounded per account across addresses and borrowed cookies: another account\'s browser cookie or a forged address gives no fresh count', async () => {
+  it("guessing is bounded per account across addresses and borrowed cookies: another account's browser cookie or a forged address gives no fresh count", async () => {
     const victim = await t.user(['admin']);
     const attacker = await t.user(['viewer']);
     const attackerDevice = deviceCookieOf(await login(attacker.username, attacker.password).expect(200));
     const statuses = [];
     for (let i = 0; i < 7; i++) {
-      const response = await login(victim.username, `guess-${i}`, i % 2 ? attackerDevice : undefined, { 'X-Forwarded-For': `10.0.0.${i}`, 'X-Real-IP': `10.0.1.${i}` });
+      const response = await login(victim.username, `guess-${i}`, i % 2 ? attackerDevice : undefined, {
+        'X-Forwarded-For': `10.0.0.${i}`,
+        'X-Real-IP': `10.0.1.${i}`,
+      });
       statuses.push(response.status);
     }
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
@@ -121,7 +140,9 @@ describe('attack: sign-in', () => {
     const user = await t.user(['duty_officer']);
     for (let i = 0; i < 4; i++) await login(user.username, `wrong-${i}`).expect(401);
     await login(user.username, user.password).expect(200);
-    const [left] = await t.sql<{ n: number }>(`select count(*)::int as n from auth_login_attempts where bucket = $1`, [`user:${user.username}`]);
+    const [left] = await t.sql<{ n: number }>(`select count(*)::int as n from auth_login_attempts where bucket = $1`, [
+      `user:${user.username}`,
+    ]);
     expect(left!.n).toBe(0);
   });
 });

@@ -20,7 +20,13 @@ const CONSOLE_DIST = resolve(__dirname, '../../apps/console/dist');
 /** `script-src 'self' 'unsafe-inline'` → { 'script-src': ["'self'", "'unsafe-inline'"] } */
 function parseCsp(header: string | undefined): Record<string, string[]> {
   expect(header).toBeDefined();
-  return Object.fromEntries(header!.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!, values]));
+  return Object.fromEntries(
+    header!
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name!, values]),
+  );
 }
 
 /** The tags a payload would open had it not been escaped; their escaped forms are harmless text. */
@@ -82,15 +88,33 @@ describe('attack: stored script in user text, and the policy pages are served wi
   });
 
   it('the evaluation report shows script payloads as text, and runs no script even if one got through', async () => {
-    const drill = (await t.post('/api/v1/drills', coordinator.token).send(drillBody({ title: labelled('演练', 'breakout') })).expect(201)).body.id as string;
+    const drill = (
+      await t
+        .post('/api/v1/drills', coordinator.token)
+        .send(drillBody({ title: labelled('演练', 'breakout') }))
+        .expect(201)
+    ).body.id as string;
     await t.post(`/api/v1/drills/${drill}/start`, coordinator.token).send({}).expect(200);
-    await t.post(`/api/v1/drills/${drill}/injects`, coordinator.token)
-      .send({ kind: 'report_incident', payload: drillIncidentPayload({ title: labelled('演练事故', 'img'), jurisdiction: '640500' }) }).expect(201);
+    await t
+      .post(`/api/v1/drills/${drill}/injects`, coordinator.token)
+      .send({
+        kind: 'report_incident',
+        payload: drillIncidentPayload({ title: labelled('演练事故', 'img'), jurisdiction: '640500' }),
+      })
+      .expect(201);
     await t.post(`/api/v1/drills/${drill}/end`, coordinator.token).send({}).expect(200);
-    await t.post(`/api/v1/drills/${drill}/evaluation/rubric`, coordinator.token)
-      .send({ aspects: [{ key: 'command', label: labelled('指标', 'svg'), weight: 1, maxScore: 100 }] }).expect(200);
-    await t.post(`/api/v1/drills/${drill}/evaluation/scores`, coordinator.token).send({ scores: [{ aspect: 'command', score: 60 }] }).expect(201);
-    await t.post(`/api/v1/drills/${drill}/evaluation/findings`, coordinator.token).send({ text: labelled('问题', 'iframe') }).expect(201);
+    await t
+      .post(`/api/v1/drills/${drill}/evaluation/rubric`, coordinator.token)
+      .send({ aspects: [{ key: 'command', label: labelled('指标', 'svg'), weight: 1, maxScore: 100 }] })
+      .expect(200);
+    await t
+      .post(`/api/v1/drills/${drill}/evaluation/scores`, coordinator.token)
+      .send({ scores: [{ aspect: 'command', score: 60 }] })
+      .expect(201);
+    await t
+      .post(`/api/v1/drills/${drill}/evaluation/findings`, coordinator.token)
+      .send({ text: labelled('问题', 'iframe') })
+      .expect(201);
     // The payloads are stored as typed: text is data, not something to strip.
     const stored = (await t.get(`/api/v1/drills/${drill}/evaluation`).expect(200)).body;
     expect(stored.findings[0].text).toBe(labelled('问题', 'iframe'));
@@ -102,7 +126,12 @@ describe('attack: stored script in user text, and the policy pages are served wi
     expect(report.text).not.toMatch(/<(script|iframe|svg|img)\b/i);
     // Handler attributes only exist inside a tag; here they are escaped text between tags.
     expect(report.text).not.toMatch(/<[^>]*\son(error|load)=/i);
-    for (const [tag, kind] of [['演练', 'breakout'], ['演练事故', 'img'], ['指标', 'svg'], ['问题', 'iframe']] as const) {
+    for (const [tag, kind] of [
+      ['演练', 'breakout'],
+      ['演练事故', 'img'],
+      ['指标', 'svg'],
+      ['问题', 'iframe'],
+    ] as const) {
       expect(report.text).toContain(escapeForCheck(labelled(tag, kind)));
     }
     const csp = parseCsp(report.headers['content-security-policy']);
@@ -116,15 +145,34 @@ describe('attack: stored script in user text, and the policy pages are served wi
     const message = labelled('预警', 'breakout');
     const instruction = labelled('撤离', 'img');
     const hours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
-    const issued = await t.post('/api/v1/warnings', duty.token).send({
-      level: 'yellow', hazard: '危险化学品泄漏', jurisdiction: '640500',
-      area: { description: labelled('区域', 'svg'), polygon: [{ lat: 37.45, lng: 105.6 }, { lat: 37.5, lng: 105.6 }, { lat: 37.5, lng: 105.7 }, { lat: 37.45, lng: 105.6 }] },
-      message, instruction, effective: hours(-0.1), expires: hours(6), channels: ['sms'],
-    }).expect(201);
+    const issued = await t
+      .post('/api/v1/warnings', duty.token)
+      .send({
+        level: 'yellow',
+        hazard: '危险化学品泄漏',
+        jurisdiction: '640500',
+        area: {
+          description: labelled('区域', 'svg'),
+          polygon: [
+            { lat: 37.45, lng: 105.6 },
+            { lat: 37.5, lng: 105.6 },
+            { lat: 37.5, lng: 105.7 },
+            { lat: 37.45, lng: 105.6 },
+          ],
+        },
+        message,
+        instruction,
+        effective: hours(-0.1),
+        expires: hours(6),
+        channels: ['sms'],
+      })
+      .expect(201);
     const cap = await t.get(`/api/v1/warnings/${issued.body.id}/cap`).expect(200);
     expect(cap.text).not.toMatch(RAW_MARKUP);
     expect(checkCap12(cap.text).problems).toEqual([]);
-    const parsed = new XMLParser({ parseTagValue: false, processEntities: true, htmlEntities: false }).parse(cap.text) as { alert: { info: { description: string; instruction: string; area: { areaDesc: string } } } };
+    const parsed = new XMLParser({ parseTagValue: false, processEntities: true, htmlEntities: false }).parse(
+      cap.text,
+    ) as { alert: { info: { description: string; instruction: string; area: { areaDesc: string } } } };
     expect(parsed.alert.info.description).toBe(message);
     expect(parsed.alert.info.instruction).toBe(instruction);
     expect(parsed.alert.info.area.areaDesc).toBe(labelled('区域', 'svg'));
@@ -155,7 +203,10 @@ describe('attack: a source map left in the console folder, API docs switched off
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>控制台</title><div id="root"></div>');
     writeFileSync(join(dir, 'assets', 'app-1a2b.js'), 'console.log(1)\n//# sourceMappingURL=app-1a2b.js.map');
-    writeFileSync(join(dir, 'assets', 'app-1a2b.js.map'), JSON.stringify({ version: 3, sources: ['../src/secret.ts'], sourcesContent: ['// internal'] }));
+    writeFileSync(
+      join(dir, 'assets', 'app-1a2b.js.map'),
+      JSON.stringify({ version: 3, sources: ['../src/secret.ts'], sourcesContent: ['// internal'] }),
+    );
     t = await startTestApp({ CONSOLE_DIR: dir, API_DOCS: 'off' });
   });
   afterAll(async () => {
@@ -170,7 +221,13 @@ describe('attack: a source map left in the console folder, API docs switched off
   });
 
   it('API_DOCS=off: neither the Swagger page nor the OpenAPI document is served', async () => {
-    for (const path of ['/api/docs', '/api/docs/', '/api/docs/openapi.json', '/api/docs-yaml', '/api/docs/swagger-ui-init.js']) {
+    for (const path of [
+      '/api/docs',
+      '/api/docs/',
+      '/api/docs/openapi.json',
+      '/api/docs-yaml',
+      '/api/docs/swagger-ui-init.js',
+    ]) {
       const response = await request(t.baseUrl).get(path);
       expect({ path, status: response.status }).toEqual({ path, status: 404 });
       expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
@@ -185,7 +242,9 @@ describe('attack: a source map left in the console folder, API docs switched off
     expect(apiDocsPublic(validateConfig({ NODE_ENV: 'test' }))).toBe(true);
     const secret = 'x7Kq2mP9vR4tW8yB3nF6hJ1cL5gD0sA2eQ';
     expect(apiDocsPublic(validateConfig({ NODE_ENV: 'production', AUTH_TOKEN_SECRET: secret }))).toBe(false);
-    expect(apiDocsPublic(validateConfig({ NODE_ENV: 'production', AUTH_TOKEN_SECRET: secret, API_DOCS: 'public' }))).toBe(true);
+    expect(
+      apiDocsPublic(validateConfig({ NODE_ENV: 'production', AUTH_TOKEN_SECRET: secret, API_DOCS: 'public' })),
+    ).toBe(true);
     expect(apiDocsPublic(validateConfig({ NODE_ENV: 'development', API_DOCS: 'off' }))).toBe(false);
     expect(() => validateConfig({ API_DOCS: 'admin' })).toThrow(/API_DOCS/);
   });
@@ -193,5 +252,10 @@ describe('attack: a source map left in the console folder, API docs switched off
 
 /** What a correct HTML escaper makes of the text (the report's own escaper is what is under test, so not reused). */
 function escapeForCheck(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }

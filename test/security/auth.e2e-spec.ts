@@ -18,9 +18,15 @@ describe('sign-in, lockout, user administration', () => {
     await t?.close();
   });
 
-  const login = (username: string, password: string) => request(t.baseUrl).post('/api/v1/auth/login').send({ username, password });
+  const login = (username: string, password: string) =>
+    request(t.baseUrl).post('/api/v1/auth/login').send({ username, password });
   const newUserBody = (overrides: Record<string, unknown> = {}) => ({
-    username: `n${randomUUID().slice(0, 8)}`, password: `pw-${randomUUID()}`, displayName: '新用户', roles: ['duty_officer'], jurisdiction: '640521', ...overrides,
+    username: `n${randomUUID().slice(0, 8)}`,
+    password: `pw-${randomUUID()}`,
+    displayName: '新用户',
+    roles: ['duty_officer'],
+    jurisdiction: '640521',
+    ...overrides,
   });
 
   it('answers a token, its expiry and who signed in', async () => {
@@ -29,7 +35,12 @@ describe('sign-in, lockout, user administration', () => {
     expect(body.accessToken).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
     expect(body.expiresAt).toBe(new Date(Date.parse(body.expiresAt)).toISOString());
     expect(Date.parse(body.expiresAt)).toBeGreaterThan(Date.now());
-    expect(body.user).toMatchObject({ id: user.id, username: user.username, roles: ['drill_coordinator'], jurisdiction: '640521' });
+    expect(body.user).toMatchObject({
+      id: user.id,
+      username: user.username,
+      roles: ['drill_coordinator'],
+      jurisdiction: '640521',
+    });
     expect(JSON.stringify(body)).not.toMatch(/password|argon/i);
   });
 
@@ -37,7 +48,13 @@ describe('sign-in, lockout, user administration', () => {
     const user = await t.user(['viewer']);
     const wrong = await login(user.username, 'not-the-password').expect(401);
     const unknown = await login(`nobody${randomUUID().slice(0, 8)}`, 'not-the-password').expect(401);
-    const essence = (b: Record<string, unknown>) => ({ status: b.status, code: b.code, title: b.title, detail: b.detail, type: b.type });
+    const essence = (b: Record<string, unknown>) => ({
+      status: b.status,
+      code: b.code,
+      title: b.title,
+      detail: b.detail,
+      type: b.type,
+    });
     expect(wrong.headers['content-type']).toMatch(PROBLEM);
     expect(essence(wrong.body)).toEqual(essence(unknown.body));
     expect(wrong.body.code).toBe('UNAUTHENTICATED');
@@ -46,7 +63,8 @@ describe('sign-in, lockout, user administration', () => {
   it('5 failures lock the name: the 6th attempt, even with the right password, is 429 with Retry-After', async () => {
     const user = await t.user(['viewer']);
     // Upper-case variants count for the same name: the lock must not be dodged by changing case.
-    for (const name of [user.username, user.username.toUpperCase(), user.username, user.username, user.username]) await login(name, 'wrong').expect(401);
+    for (const name of [user.username, user.username.toUpperCase(), user.username, user.username, user.username])
+      await login(name, 'wrong').expect(401);
     const locked = await login(user.username, user.password);
     expect(locked.status).toBe(429);
     expect(locked.headers['content-type']).toMatch(PROBLEM);
@@ -81,13 +99,23 @@ describe('sign-in, lockout, user administration', () => {
     const admin = await t.user(['admin'], '640521');
     const wanted = newUserBody({ roles: ['duty_officer', 'viewer'], jurisdiction: '640521100' });
     const created = await t.post('/api/v1/users', admin.token).send(wanted).expect(201);
-    expect(created.body).toMatchObject({ username: wanted.username, roles: wanted.roles, jurisdiction: '640521100', disabled: false });
+    expect(created.body).toMatchObject({
+      username: wanted.username,
+      roles: wanted.roles,
+      jurisdiction: '640521100',
+      disabled: false,
+    });
     expect(JSON.stringify(created.body)).not.toContain(wanted.password);
     const signedIn = await login(wanted.username, wanted.password).expect(200);
     expect(signedIn.body.user).toMatchObject({ id: created.body.id, roles: wanted.roles, jurisdiction: '640521100' });
-    const [row] = await t.sql<{ password_hash: string }>(`select password_hash from users where id = $1`, [created.body.id]);
+    const [row] = await t.sql<{ password_hash: string }>(`select password_hash from users where id = $1`, [
+      created.body.id,
+    ]);
     expect(row!.password_hash).toMatch(/^\$argon2id\$/);
-    const events = await t.sql<{ text: string }>(`select data::text || metadata::text as text from es_events where stream_name = $1`, [`user-${created.body.id}`]);
+    const events = await t.sql<{ text: string }>(
+      `select data::text || metadata::text as text from es_events where stream_name = $1`,
+      [`user-${created.body.id}`],
+    );
     expect(events).toHaveLength(1);
     expect(events[0]!.text).not.toContain(wanted.password);
     expect(events[0]!.text).not.toContain(row!.password_hash);
@@ -113,7 +141,10 @@ describe('sign-in, lockout, user administration', () => {
     const admin = await t.user(['admin'], '640500');
     const body = newUserBody();
     await t.post('/api/v1/users', admin.token).send(body).expect(201);
-    await t.post('/api/v1/users', admin.token).send({ ...body, password: `pw-${randomUUID()}` }).expect(409);
+    await t
+      .post('/api/v1/users', admin.token)
+      .send({ ...body, password: `pw-${randomUUID()}` })
+      .expect(409);
   });
 
   it('a county administrator cannot create, see or disable users outside its county', async () => {
@@ -124,7 +155,8 @@ describe('sign-in, lockout, user administration', () => {
       expect(response.body).toMatchObject({ code: 'OUTSIDE_JURISDICTION' });
     }
     const neighbour = await t.user(['duty_officer'], '640522');
-    const listed: Array<{ id: string; jurisdiction: string }> = (await t.get('/api/v1/users', admin.token).expect(200)).body;
+    const listed: Array<{ id: string; jurisdiction: string }> = (await t.get('/api/v1/users', admin.token).expect(200))
+      .body;
     expect(listed.map((u) => u.id)).not.toContain(neighbour.id);
     expect(listed.filter((u) => !u.jurisdiction.startsWith('640521'))).toEqual([]);
     await t.post(`/api/v1/users/${neighbour.id}/disable`, admin.token).expect(404);
@@ -135,7 +167,10 @@ describe('sign-in, lockout, user administration', () => {
     const user = await t.user(['viewer']);
     // The same session as the user's real token (a token is only good with a live session), but two seconds long.
     const { sid } = new JwtService().decode<{ sid: string }>(user.token);
-    const short = new JwtService().sign({ sid, username: user.username, roles: ['viewer'], jurisdiction: '640500' }, { secret: SECRET, subject: user.id, expiresIn: 2 });
+    const short = new JwtService().sign(
+      { sid, username: user.username, roles: ['viewer'], jurisdiction: '640500' },
+      { secret: SECRET, subject: user.id, expiresIn: 2 },
+    );
     await t.get('/api/v1/incidents', short).expect(200);
     const socket = await t.socket(short);
     const disconnected = new Promise<string>((resolve) => socket.once('disconnect', resolve));

@@ -51,7 +51,12 @@ describe('HTTP hardening: configured CORS origins and the rate limit', () => {
   const CONSOLE = 'https://console.example';
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ RATE_LIMIT_PER_MINUTE: '5', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '5', RATE_LIMIT_SIGN_IN_PER_MINUTE: '5', CORS_ORIGINS: CONSOLE });
+    t = await startTestApp({
+      RATE_LIMIT_PER_MINUTE: '5',
+      RATE_LIMIT_ANONYMOUS_PER_MINUTE: '5',
+      RATE_LIMIT_SIGN_IN_PER_MINUTE: '5',
+      CORS_ORIGINS: CONSOLE,
+    });
   });
   afterAll(async () => {
     await t?.close();
@@ -83,14 +88,24 @@ describe('HTTP hardening: configured CORS origins and the rate limit', () => {
     expect(limited!.body).toMatchObject({ status: 429, code: 'TOO_MANY_REQUESTS' });
     expect(Number(limited!.headers['retry-after'])).toBeGreaterThan(0);
     // A signed-in user has a budget of its own (the two CORS calls above used 2 of it), untouched by the flood.
-    expect([(await t.get('/api/v1/incidents')).status, (await t.get('/api/v1/incidents')).status, (await t.get('/api/v1/incidents')).status]).toEqual([200, 200, 200]);
+    expect([
+      (await t.get('/api/v1/incidents')).status,
+      (await t.get('/api/v1/incidents')).status,
+      (await t.get('/api/v1/incidents')).status,
+    ]).toEqual([200, 200, 200]);
     expect((await t.get('/api/v1/incidents')).status).toBe(429);
   });
 
   it('sign-in is rate limited too (its own per-address budget), right password or not, before the per-name lock could apply', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 6 && !statuses.includes(429); i++) {
-      statuses.push((await request(t.baseUrl).post('/api/v1/auth/login').send({ username: t.commander.username, password: t.commander.password })).status);
+      statuses.push(
+        (
+          await request(t.baseUrl)
+            .post('/api/v1/auth/login')
+            .send({ username: t.commander.username, password: t.commander.password })
+        ).status,
+      );
     }
     expect(statuses[statuses.length - 1]).toBe(429);
     expect(statuses.slice(0, -1).every((s) => s === 200)).toBe(true);

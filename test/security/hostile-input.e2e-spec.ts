@@ -5,8 +5,18 @@ import { parkedIncidentClosed } from '../support/parked-events';
 import type { TestUser } from '../support/test-users';
 import { incidentBody } from '../support/incident-fixtures';
 import {
-  authPlan, bodyPlan, contentType, describeBody, idempotencyKey, idPlan, ifMatch, materialize, stringLeaves,
-  type AuthPlan, type BodyPlan, type IdPlan,
+  authPlan,
+  bodyPlan,
+  contentType,
+  describeBody,
+  idempotencyKey,
+  idPlan,
+  ifMatch,
+  materialize,
+  stringLeaves,
+  type AuthPlan,
+  type BodyPlan,
+  type IdPlan,
 } from '../support/hostile-bodies';
 
 /**
@@ -20,7 +30,10 @@ import {
  * distinct violation instead of stopping (and shrinking) at the first; HOSTILE_TRACE=1 prints each request before it is
  * sent, to find one that takes the whole process down.
  */
-const SEED = process.env.HOSTILE_SEED === 'random' ? Math.floor(Math.random() * 2 ** 31) : Number(process.env.HOSTILE_SEED || 20_261_123);
+const SEED =
+  process.env.HOSTILE_SEED === 'random'
+    ? Math.floor(Math.random() * 2 ** 31)
+    : Number(process.env.HOSTILE_SEED || 20_261_123);
 const COLLECT = process.env.HOSTILE_COLLECT === '1';
 const TRACE = process.env.HOSTILE_TRACE === '1';
 /** The floor this suite holds itself to: at least this many generated requests per CI run. */
@@ -55,7 +68,14 @@ interface RequestPlan {
   auth: AuthPlan;
 }
 
-const requestPlan: fc.Arbitrary<RequestPlan> = fc.record({ id: idPlan, body: bodyPlan, contentType, idempotencyKey, ifMatch, auth: authPlan });
+const requestPlan: fc.Arbitrary<RequestPlan> = fc.record({
+  id: idPlan,
+  body: bodyPlan,
+  contentType,
+  idempotencyKey,
+  ifMatch,
+  auth: authPlan,
+});
 
 /**
  * Cases every run sends whatever the seed (they count towards the runs): the 1 MiB body limit, a header over Node's
@@ -64,19 +84,38 @@ const requestPlan: fc.Arbitrary<RequestPlan> = fc.record({ id: idPlan, body: bod
  * PostgreSQL text and jsonb refuse).
  */
 function fixedExamples(valid: Json): [RequestPlan][] {
-  const base: RequestPlan = { id: { kind: 'real' }, body: { kind: 'valid' }, contentType: 'application/json', idempotencyKey: null, ifMatch: null, auth: 'valid' };
+  const base: RequestPlan = {
+    id: { kind: 'real' },
+    body: { kind: 'valid' },
+    contentType: 'application/json',
+    idempotencyKey: null,
+    ifMatch: null,
+    auth: 'valid',
+  };
   const plans: RequestPlan[] = [
     { ...base, body: { kind: 'oversized', bytes: 1536 * 1024 } },
     { ...base, body: { kind: 'raw', text: '{"__proto__":{"polluted":true}}' } },
-    { ...base, body: { kind: 'mutated', mutations: [{ op: 'extra', at: 0, key: '__proto__', value: { isAdmin: true } }] } },
-    { ...base, body: { kind: 'mutated', mutations: [{ op: 'extra', at: 0, key: 'constructor', value: { prototype: { isAdmin: true } } }] } },
+    {
+      ...base,
+      body: { kind: 'mutated', mutations: [{ op: 'extra', at: 0, key: '__proto__', value: { isAdmin: true } }] },
+    },
+    {
+      ...base,
+      body: {
+        kind: 'mutated',
+        mutations: [{ op: 'extra', at: 0, key: 'constructor', value: { prototype: { isAdmin: true } } }],
+      },
+    },
     { ...base, idempotencyKey: 'x'.repeat(20_000) },
     { ...base, id: { kind: 'verbatim', text: '%E0%A4%A' } },
     { ...base, contentType: 'text/plain' },
     { ...base, contentType: null },
     { ...base, contentType: 'application/xml', body: { kind: 'raw', text: '<?xml version="1.0"?><incident/>' } },
     { ...base, body: { kind: 'raw', text: '{"title": ' } },
-    { ...base, body: { kind: 'mutated', mutations: [{ op: 'splice', at: 1, raw: '['.repeat(20_000) + ']'.repeat(20_000) }] } },
+    {
+      ...base,
+      body: { kind: 'mutated', mutations: [{ op: 'splice', at: 1, raw: '['.repeat(20_000) + ']'.repeat(20_000) }] },
+    },
     ...stringLeaves(valid).flatMap((at): RequestPlan[] => [
       { ...base, body: { kind: 'mutated', mutations: [{ op: 'set', at, value: 'a\u0000b' }] } },
       { ...base, body: { kind: 'mutated', mutations: [{ op: 'set', at, value: 'a\ud800b' }] } },
@@ -112,26 +151,48 @@ describe('hostile input: random and malformed requests to every mutation endpoin
 
   async function reportIncident(): Promise<string> {
     const response = await t.post('/api/v1/incidents').send(incidentBody());
-    if (response.status !== 201) throw new Error(`could not report an incident: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status !== 201)
+      throw new Error(`could not report an incident: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body.id as string;
   }
 
   const TENT = '1010101';
   const teamBody = (): Json => ({
-    name: `演练测试队 ${randomUUID().slice(0, 6)}`, kind: 'professional', specialties: ['fire'], headcount: 8,
-    base: { address: '测试基地', lat: 37.5, lng: 105.2 }, jurisdiction: '640500', contact: { name: '联系人', phone: '0955-0000000' },
+    name: `演练测试队 ${randomUUID().slice(0, 6)}`,
+    kind: 'professional',
+    specialties: ['fire'],
+    headcount: 8,
+    base: { address: '测试基地', lat: 37.5, lng: 105.2 },
+    jurisdiction: '640500',
+    contact: { name: '联系人', phone: '0955-0000000' },
   });
-  const warehouseBody = (): Json => ({ name: `测试库 ${randomUUID().slice(0, 6)}`, level: 'city', location: { address: '测试', lat: 37.5, lng: 105.2 }, jurisdiction: '640500', reserveKind: 'physical' });
+  const warehouseBody = (): Json => ({
+    name: `测试库 ${randomUUID().slice(0, 6)}`,
+    level: 'city',
+    location: { address: '测试', lat: 37.5, lng: 105.2 },
+    jurisdiction: '640500',
+    reserveKind: 'physical',
+  });
   async function created(path: string, token: string, body: Json): Promise<string> {
     const response = await t.post(path, token).send(body);
-    if (response.status !== 201) throw new Error(`could not create ${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status !== 201)
+      throw new Error(`could not create ${path}: ${response.status} ${JSON.stringify(response.body)}`);
     return (response.body.allocationId ?? response.body.id) as string;
   }
   /** Plan targets: a published plan, an incident to activate it on, an open checklist task, a warning. */
   const planBody = (): Json => ({
-    title: `测试预案 ${randomUUID().slice(0, 6)}`, kind: 'special', jurisdiction: '640500', categories: ['hazardous_chemicals'],
+    title: `测试预案 ${randomUUID().slice(0, 6)}`,
+    kind: 'special',
+    jurisdiction: '640500',
+    categories: ['hazardous_chemicals'],
     activation: { description: '符合下列条件之一', levels: [{ level: 'IV', minTrapped: 1 }] },
-    groups: [{ name: '警戒疏散组', leadAgency: '市公安局', tasks: [{ title: '划定警戒区', responseLevels: ['I', 'II', 'III', 'IV'] }] }],
+    groups: [
+      {
+        name: '警戒疏散组',
+        leadAgency: '市公安局',
+        tasks: [{ title: '划定警戒区', responseLevels: ['I', 'II', 'III', 'IV'] }],
+      },
+    ],
     requirements: { teams: [{ specialty: 'fire', count: 1 }], materials: [{ materialCode: TENT, quantity: 2 }] },
   });
   async function freshPlanTargets(): Promise<void> {
@@ -142,18 +203,40 @@ describe('hostile input: random and malformed requests to every mutation endpoin
   }
   async function freshTask(): Promise<void> {
     const incident = await reportIncident();
-    const activated = await t.post(`/api/v1/incidents/${incident}/plan-activations`).send({ planId: plan, level: 'IV' });
-    if (activated.status !== 201) throw new Error(`could not activate: ${activated.status} ${JSON.stringify(activated.body)}`);
+    const activated = await t
+      .post(`/api/v1/incidents/${incident}/plan-activations`)
+      .send({ planId: plan, level: 'IV' });
+    if (activated.status !== 201)
+      throw new Error(`could not activate: ${activated.status} ${JSON.stringify(activated.body)}`);
     taskPath = `/api/v1/incidents/${incident}/tasks/${activated.body.tasks[0].taskId}`;
   }
   const hoursFromNow = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
   const warningBody = (): Json => ({
-    level: 'yellow', hazard: '危险化学品泄漏', jurisdiction: '640521', area: { description: '石空工业园区周边 2 公里', polygon: [{ lat: 37.45, lng: 105.6 }, { lat: 37.5, lng: 105.6 }, { lat: 37.5, lng: 105.7 }, { lat: 37.45, lng: 105.6 }] },
-    message: '储罐区泄漏，请关闭门窗', instruction: '向上风向撤离', effective: hoursFromNow(-0.1), expires: hoursFromNow(6), channels: ['sms'],
+    level: 'yellow',
+    hazard: '危险化学品泄漏',
+    jurisdiction: '640521',
+    area: {
+      description: '石空工业园区周边 2 公里',
+      polygon: [
+        { lat: 37.45, lng: 105.6 },
+        { lat: 37.5, lng: 105.6 },
+        { lat: 37.5, lng: 105.7 },
+        { lat: 37.45, lng: 105.6 },
+      ],
+    },
+    message: '储罐区泄漏，请关闭门窗',
+    instruction: '向上风向撤离',
+    effective: hoursFromNow(-0.1),
+    expires: hoursFromNow(6),
+    channels: ['sms'],
   });
   /** Drill targets: drills, their scenario library, replays and evaluations. */
   const drillBody = (): Json => ({
-    title: `测试演练 ${randomUUID().slice(0, 6)}`, form: 'tabletop', scope: 'single', jurisdiction: '640500', participants: ['市应急管理局'],
+    title: `测试演练 ${randomUUID().slice(0, 6)}`,
+    form: 'tabletop',
+    scope: 'single',
+    jurisdiction: '640500',
+    participants: ['市应急管理局'],
     scenario: { injects: [{ atSecond: 3600, kind: 'message', payload: { text: '情况通报' } }] },
   });
   async function freshWarning(): Promise<void> {
@@ -172,16 +255,27 @@ describe('hostile input: random and malformed requests to every mutation endpoin
   }
   async function freshAllocation(): Promise<void> {
     warehouse = await created('/api/v1/warehouses', admin.token, warehouseBody());
-    await created(`/api/v1/warehouses/${warehouse}/receipts`, admin.token, { items: [{ materialCode: TENT, quantity: 1_000 }] });
+    await created(`/api/v1/warehouses/${warehouse}/receipts`, admin.token, {
+      items: [{ materialCode: TENT, quantity: 1_000 }],
+    });
     allocationPath = `/api/v1/warehouses/${warehouse}/allocations/${await created(`/api/v1/warehouses/${warehouse}/allocations`, t.commander.token, { incidentId: updateTarget, items: [{ materialCode: TENT, quantity: 1 }] })}`;
   }
 
   beforeAll(async () => {
     process.stdout.write(`\nhostile input: seed ${SEED} (HOSTILE_SEED=${SEED} replays this run)\n`);
     t = await startTestApp();
-    [admin, viewer, loginUser, disableTarget] = await Promise.all([t.user(['admin']), t.user(['viewer']), t.user(['duty_officer']), t.user(['viewer'])]);
+    [admin, viewer, loginUser, disableTarget] = await Promise.all([
+      t.user(['admin']),
+      t.user(['viewer']),
+      t.user(['duty_officer']),
+      t.user(['viewer']),
+    ]);
     parkedTarget = await parkedIncidentClosed(t);
-    [accountUser, logoutUser, accountTarget] = await Promise.all([t.user(['viewer']), t.user(['viewer']), t.user(['viewer'])]);
+    [accountUser, logoutUser, accountTarget] = await Promise.all([
+      t.user(['viewer']),
+      t.user(['viewer']),
+      t.user(['viewer']),
+    ]);
     [updateTarget, closeTarget] = [await reportIncident(), await reportIncident()];
     await freshTeam();
     await freshAllocation();
@@ -198,7 +292,8 @@ describe('hostile input: random and malformed requests to every mutation endpoin
     const total = [...sent.values()].reduce((a, b) => a + b, 0);
     const lines = [...sent].map(([name, n]) => `  ${name.padEnd(40)} ${n}`);
     process.stdout.write(`\nhostile input (seed ${SEED}): ${total} requests\n${lines.join('\n')}\n`);
-    if (violations.size > 0) process.stdout.write(`\n${violations.size} distinct violations:\n${[...violations.values()].join('\n\n')}\n`);
+    if (violations.size > 0)
+      process.stdout.write(`\n${violations.size} distinct violations:\n${[...violations.values()].join('\n\n')}\n`);
     await t?.close();
   });
 
@@ -312,7 +407,13 @@ describe('hostile input: random and malformed requests to every mutation endpoin
       path: () => '/api/v1/users',
       token: () => admin.token,
       otherRoleToken: () => t.commander.token,
-      valid: () => ({ username: `h${randomUUID().slice(0, 8)}`, password: 'a-long-password-123', displayName: '测试 值班员', roles: ['viewer'], jurisdiction: '640500' }),
+      valid: () => ({
+        username: `h${randomUUID().slice(0, 8)}`,
+        password: 'a-long-password-123',
+        displayName: '测试 值班员',
+        roles: ['viewer'],
+        jurisdiction: '640500',
+      }),
     },
     {
       name: 'POST /api/v1/users/:id/disable',
@@ -398,7 +499,9 @@ describe('hostile input: random and malformed requests to every mutation endpoin
       aliasId: () => warehouse.toUpperCase(),
       token: () => admin.token,
       otherRoleToken: () => t.commander.token,
-      valid: () => ({ items: [{ materialCode: TENT, quantity: 5, batch: 'B1', expiresAt: '2027-01-01T00:00:00+08:00' }] }),
+      valid: () => ({
+        items: [{ materialCode: TENT, quantity: 5, batch: 'B1', expiresAt: '2027-01-01T00:00:00+08:00' }],
+      }),
     },
     {
       name: 'POST /api/v1/warehouses/:id/allocations',
@@ -423,7 +526,8 @@ describe('hostile input: random and malformed requests to every mutation endpoin
     {
       name: 'POST /api/v1/warehouses/:id/allocations/:a/ship',
       runs: 100,
-      path: (id) => (id === 'real' ? `${allocationPath}/ship` : `/api/v1/warehouses/${warehouse}/allocations/${id}/ship`),
+      path: (id) =>
+        id === 'real' ? `${allocationPath}/ship` : `/api/v1/warehouses/${warehouse}/allocations/${id}/ship`,
       realId: () => 'real',
       aliasId: () => allocationPath.split('/').pop()!.toUpperCase(),
       token: () => t.commander.token,
@@ -466,7 +570,8 @@ describe('hostile input: random and malformed requests to every mutation endpoin
     {
       name: 'POST /api/v1/incidents/:id/tasks/:t/complete',
       runs: 80,
-      path: (id) => (id === 'real' ? `${taskPath}/complete` : `${taskPath.replace(/tasks\/.*$/, 'tasks')}/${id}/complete`),
+      path: (id) =>
+        id === 'real' ? `${taskPath}/complete` : `${taskPath.replace(/tasks\/.*$/, 'tasks')}/${id}/complete`,
       realId: () => 'real',
       aliasId: () => taskPath.split('/').pop()!.toUpperCase(),
       token: () => t.commander.token,
@@ -483,7 +588,13 @@ describe('hostile input: random and malformed requests to every mutation endpoin
       // Each valid body is a later 12-hour slot, so an accepted one never makes the next valid one overlap.
       valid: () => {
         shiftSlot += 1;
-        return { jurisdiction: '640502', leader: { name: '带班领导', phone: '0955-7000001' }, officers: [{ name: '值班员' }], startsAt: hoursFromNow(24 + shiftSlot * 12), endsAt: hoursFromNow(36 + shiftSlot * 12) };
+        return {
+          jurisdiction: '640502',
+          leader: { name: '带班领导', phone: '0955-7000001' },
+          officers: [{ name: '值班员' }],
+          startsAt: hoursFromNow(24 + shiftSlot * 12),
+          endsAt: hoursFromNow(36 + shiftSlot * 12),
+        };
       },
     },
     {
@@ -547,7 +658,11 @@ describe('hostile input: random and malformed requests to every mutation endpoin
       path: () => '/api/v1/scenarios',
       token: () => coordinator.token,
       otherRoleToken: () => viewer.token,
-      valid: () => ({ name: `情景 ${randomUUID().slice(0, 6)}`, jurisdiction: '640500', injects: [{ atSecond: 60, kind: 'message', payload: { text: '情况通报' } }] }),
+      valid: () => ({
+        name: `情景 ${randomUUID().slice(0, 6)}`,
+        jurisdiction: '640500',
+        injects: [{ atSecond: 60, kind: 'message', payload: { text: '情况通报' } }],
+      }),
     },
     {
       name: 'POST /api/v1/replays',
@@ -647,7 +762,10 @@ describe('hostile input: random and malformed requests to every mutation endpoin
     const auth = authorization(endpoint, plan.auth);
     if (auth !== undefined) headers.authorization = auth;
 
-    if (TRACE) process.stdout.write(`[${Math.round(process.memoryUsage().heapUsed / 1e6)} MB] ${endpoint.name} ${JSON.stringify(plan.id)} ${JSON.stringify(headers).slice(0, 300)} ${describeBody(body)}\n`);
+    if (TRACE)
+      process.stdout.write(
+        `[${Math.round(process.memoryUsage().heapUsed / 1e6)} MB] ${endpoint.name} ${JSON.stringify(plan.id)} ${JSON.stringify(headers).slice(0, 300)} ${describeBody(body)}\n`,
+      );
     const before = await eventCount();
     const response = await fetch(`${t.baseUrl}${path}`, { method: endpoint.method ?? 'POST', headers, body });
     const text = await response.text();
@@ -660,7 +778,8 @@ describe('hostile input: random and malformed requests to every mutation endpoin
     const problems: string[] = [];
     if (status >= 500) problems.push(`a ${status}`);
     if (status >= 400) {
-      if (!type.startsWith('application/problem+json')) problems.push(`an error as ${type || 'no content type'}, not application/problem+json`);
+      if (!type.startsWith('application/problem+json'))
+        problems.push(`an error as ${type || 'no content type'}, not application/problem+json`);
       let problem: { status?: unknown; code?: unknown; detail?: unknown; errors?: unknown } = {};
       try {
         problem = JSON.parse(text) as typeof problem;
@@ -670,16 +789,19 @@ describe('hostile input: random and malformed requests to every mutation endpoin
       if (problem.status !== status) problems.push(`problem.status ${String(problem.status)} ≠ HTTP ${status}`);
       if (typeof problem.code !== 'string') problems.push('a problem without a string code');
       // The users read Chinese: the detail and every field message must say it in Chinese, whatever broke.
-      if (typeof problem.detail !== 'string' || !CHINESE.test(problem.detail)) problems.push(`a detail not in Chinese: ${JSON.stringify(problem.detail)}`);
+      if (typeof problem.detail !== 'string' || !CHINESE.test(problem.detail))
+        problems.push(`a detail not in Chinese: ${JSON.stringify(problem.detail)}`);
       for (const error of Array.isArray(problem.errors) ? (problem.errors as Array<{ message?: unknown }>) : []) {
-        if (typeof error.message !== 'string' || !CHINESE.test(error.message)) problems.push(`a field message not in Chinese: ${JSON.stringify(error.message)}`);
+        if (typeof error.message !== 'string' || !CHINESE.test(error.message))
+          problems.push(`a field message not in Chinese: ${JSON.stringify(error.message)}`);
       }
       if (after !== before) problems.push(`${after - before} event(s) appended for a rejected request`);
     }
     if (/node_modules|\.ts:\d+|\n\s+at /.test(text)) problems.push('a stack trace in the response');
     if (status < 300 && after > before) await endpoint.afterAccepted?.();
 
-    const short = (value: string | null) => JSON.stringify(value !== null && value.length > 100 ? `${value.slice(0, 100)}…(${value.length})` : value);
+    const short = (value: string | null) =>
+      JSON.stringify(value !== null && value.length > 100 ? `${value.slice(0, 100)}…(${value.length})` : value);
     const report =
       `${problems.join('; ')}\n` +
       `  request:  ${endpoint.method ?? 'POST'} ${short(path)} content-type=${short(plan.contentType)} idempotency-key=${short(plan.idempotencyKey)}` +
@@ -688,19 +810,23 @@ describe('hostile input: random and malformed requests to every mutation endpoin
     return { problems, status, report };
   }
 
-  it.each(endpoints.map((e, i) => [e.name, e, i] as const))('%s: no 5xx, errors as problems, nothing appended when rejected', async (_, endpoint, index) => {
-    await fc.assert(
-      fc.asyncProperty(requestPlan, async (plan) => {
-        const { problems, status, report } = await exercise(endpoint, plan);
-        if (problems.length === 0) return;
-        if (!COLLECT) throw new Error(report);
-        // One entry per status and kind of failure, so a collecting run lists distinct bugs rather than repeats.
-        violations.set(`${endpoint.name} → ${status}: ${problems.join('; ')}`, report);
-      }),
-      { numRuns: endpoint.runs, seed: SEED + index, examples: fixedExamples(endpoint.valid()) },
-    );
-    if (COLLECT) expect([...violations.keys()].filter((k) => k.startsWith(endpoint.name))).toEqual([]);
-  }, TEST_TIMEOUT_MS);
+  it.each(endpoints.map((e, i) => [e.name, e, i] as const))(
+    '%s: no 5xx, errors as problems, nothing appended when rejected',
+    async (_, endpoint, index) => {
+      await fc.assert(
+        fc.asyncProperty(requestPlan, async (plan) => {
+          const { problems, status, report } = await exercise(endpoint, plan);
+          if (problems.length === 0) return;
+          if (!COLLECT) throw new Error(report);
+          // One entry per status and kind of failure, so a collecting run lists distinct bugs rather than repeats.
+          violations.set(`${endpoint.name} → ${status}: ${problems.join('; ')}`, report);
+        }),
+        { numRuns: endpoint.runs, seed: SEED + index, examples: fixedExamples(endpoint.valid()) },
+      );
+      if (COLLECT) expect([...violations.keys()].filter((k) => k.startsWith(endpoint.name))).toEqual([]);
+    },
+    TEST_TIMEOUT_MS,
+  );
 
   it(`sent at least ${REQUIRED_REQUESTS} generated requests, and the server is still healthy`, async () => {
     const total = [...sent.values()].reduce((a, b) => a + b, 0);
@@ -709,7 +835,10 @@ describe('hostile input: random and malformed requests to every mutation endpoin
     const health = await t.get('/health');
     expect(health.status).toBe(200);
     const fresh = await t.user(['viewer']);
-    const login = await t.post('/api/v1/auth/login').send({ username: fresh.username, password: fresh.password }).expect(200);
+    const login = await t
+      .post('/api/v1/auth/login')
+      .send({ username: fresh.username, password: fresh.password })
+      .expect(200);
     const renewed = await t.post('/api/v1/auth/refresh').send({ refreshToken: login.body.refreshToken });
     expect(renewed.status).toBe(200);
   });

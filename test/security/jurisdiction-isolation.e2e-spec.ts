@@ -35,8 +35,18 @@ describe('jurisdiction isolation between sibling counties', () => {
     zhongning = await t.user(['duty_officer'], '640521');
     zhongningCommander = await t.user(['commander'], '640521');
     haiyuan = await t.user(['duty_officer'], '640522');
-    theirs = (await t.post('/api/v1/incidents', haiyuan.token).send(incidentBody({ jurisdiction: '640522' })).expect(201)).body.id;
-    theirsInTown = (await t.post('/api/v1/incidents', haiyuan.token).send(incidentBody({ jurisdiction: '640522100' })).expect(201)).body.id;
+    theirs = (
+      await t
+        .post('/api/v1/incidents', haiyuan.token)
+        .send(incidentBody({ jurisdiction: '640522' }))
+        .expect(201)
+    ).body.id;
+    theirsInTown = (
+      await t
+        .post('/api/v1/incidents', haiyuan.token)
+        .send(incidentBody({ jurisdiction: '640522100' }))
+        .expect(201)
+    ).body.id;
   });
   afterAll(async () => {
     await t?.close();
@@ -44,34 +54,63 @@ describe('jurisdiction isolation between sibling counties', () => {
 
   const eventCount = async (incidentId?: string) =>
     incidentId
-      ? (await t.sql<{ n: number }>(`select count(*)::int as n from es_events where stream_name = $1`, [`incident-${incidentId}`]))[0]!.n
+      ? (
+          await t.sql<{ n: number }>(`select count(*)::int as n from es_events where stream_name = $1`, [
+            `incident-${incidentId}`,
+          ])
+        )[0]!.n
       : (await t.sql<{ n: number }>(`select count(*)::int as n from es_events`))[0]!.n;
-  const withoutRequestFields = (body: Record<string, unknown>) => ({ ...body, correlationId: undefined, instance: undefined });
+  const withoutRequestFields = (body: Record<string, unknown>) => ({
+    ...body,
+    correlationId: undefined,
+    instance: undefined,
+  });
 
   const attempts: Array<[string, (id: string) => Promise<{ status: number; body: Record<string, unknown> }>]> = [
     ['read', async (id) => t.get(`/api/v1/incidents/${id}`, zhongning.token)],
     ['read the timeline of', async (id) => t.get(`/api/v1/incidents/${id}/timeline`, zhongning.token)],
     ['read the raw events of', async (id) => t.get(`/api/v1/incidents/${id}/events`, zhongning.token)],
-    ['follow up', async (id) => t.post(`/api/v1/incidents/${id}/updates`, zhongning.token).send({ measures: '越权续报' })],
-    ['follow up with an Idempotency-Key', async (id) => t.post(`/api/v1/incidents/${id}/updates`, zhongning.token).set('Idempotency-Key', randomUUID()).send({ measures: '越权续报' })],
-    ['close', async (id) => t.post(`/api/v1/incidents/${id}/close`, zhongningCommander.token).send({ summary: '越权结案' })],
+    [
+      'follow up',
+      async (id) => t.post(`/api/v1/incidents/${id}/updates`, zhongning.token).send({ measures: '越权续报' }),
+    ],
+    [
+      'follow up with an Idempotency-Key',
+      async (id) =>
+        t
+          .post(`/api/v1/incidents/${id}/updates`, zhongning.token)
+          .set('Idempotency-Key', randomUUID())
+          .send({ measures: '越权续报' }),
+    ],
+    [
+      'close',
+      async (id) => t.post(`/api/v1/incidents/${id}/close`, zhongningCommander.token).send({ summary: '越权结案' }),
+    ],
   ];
 
-  test.each(attempts)('Zhongning cannot %s an incident of Haiyuan or of its town: 404 like a missing id, nothing stored', async (_, attempt) => {
-    for (const id of [theirs, theirsInTown]) {
-      const before = await eventCount(id);
-      const response = await attempt(id);
-      expect(response.status).toBe(404);
-      expect(response.body).toMatchObject({ status: 404, code: 'INCIDENT_NOT_FOUND' });
-      expect(await eventCount(id)).toBe(before);
-      // The answer for an incident that exists elsewhere equals the answer for one that exists nowhere.
-      const missing = await attempt(randomUUID());
-      expect(withoutRequestFields(missing.body)).toEqual(withoutRequestFields(response.body));
-    }
-  });
+  test.each(attempts)(
+    'Zhongning cannot %s an incident of Haiyuan or of its town: 404 like a missing id, nothing stored',
+    async (_, attempt) => {
+      for (const id of [theirs, theirsInTown]) {
+        const before = await eventCount(id);
+        const response = await attempt(id);
+        expect(response.status).toBe(404);
+        expect(response.body).toMatchObject({ status: 404, code: 'INCIDENT_NOT_FOUND' });
+        expect(await eventCount(id)).toBe(before);
+        // The answer for an incident that exists elsewhere equals the answer for one that exists nowhere.
+        const missing = await attempt(randomUUID());
+        expect(withoutRequestFields(missing.body)).toEqual(withoutRequestFields(response.body));
+      }
+    },
+  );
 
   it('the list leaves them out, also when asked for 640522 by name', async () => {
-    const ours = (await t.post('/api/v1/incidents', zhongning.token).send(incidentBody({ jurisdiction: '640521' })).expect(201)).body.id;
+    const ours = (
+      await t
+        .post('/api/v1/incidents', zhongning.token)
+        .send(incidentBody({ jurisdiction: '640521' }))
+        .expect(201)
+    ).body.id;
     const all = await t.get('/api/v1/incidents', zhongning.token).expect(200);
     const ids = all.body.map((i: { id: string }) => i.id);
     expect(ids).toContain(ours);
@@ -79,24 +118,37 @@ describe('jurisdiction isolation between sibling counties', () => {
     expect(ids).not.toContain(theirsInTown);
     for (const jurisdiction of ['640522', '640522100', '640500']) {
       const asked = await t.get(`/api/v1/incidents?jurisdiction=${jurisdiction}`, zhongning.token).expect(200);
-      expect(asked.body.map((i: { jurisdiction: string }) => i.jurisdiction).filter((j: string) => !j.startsWith('640521'))).toEqual([]);
+      expect(
+        asked.body.map((i: { jurisdiction: string }) => i.jurisdiction).filter((j: string) => !j.startsWith('640521')),
+      ).toEqual([]);
     }
   });
 
-  test.each(['640522', '640522100', '640500', '640571'])('Zhongning reporting into %s → 403 OUTSIDE_JURISDICTION, no event anywhere', async (jurisdiction) => {
-    const before = await eventCount();
-    const response = await t.post('/api/v1/incidents', zhongning.token).send(incidentBody({ jurisdiction }));
-    expect(response.status).toBe(403);
-    expect(response.body).toMatchObject({ code: 'OUTSIDE_JURISDICTION' });
-    expect(await eventCount()).toBe(before);
-  });
+  test.each(['640522', '640522100', '640500', '640571'])(
+    'Zhongning reporting into %s → 403 OUTSIDE_JURISDICTION, no event anywhere',
+    async (jurisdiction) => {
+      const before = await eventCount();
+      const response = await t.post('/api/v1/incidents', zhongning.token).send(incidentBody({ jurisdiction }));
+      expect(response.status).toBe(403);
+      expect(response.body).toMatchObject({ code: 'OUTSIDE_JURISDICTION' });
+      expect(await eventCount()).toBe(before);
+    },
+  );
 
   it('a county may act in its own towns', async () => {
-    await t.post('/api/v1/incidents', zhongning.token).send(incidentBody({ jurisdiction: '640521100' })).expect(201);
+    await t
+      .post('/api/v1/incidents', zhongning.token)
+      .send(incidentBody({ jurisdiction: '640521100' }))
+      .expect(201);
   });
 
   it('the city sees, follows up and reads both counties', async () => {
-    const ours = (await t.post('/api/v1/incidents', zhongning.token).send(incidentBody({ jurisdiction: '640521' })).expect(201)).body.id;
+    const ours = (
+      await t
+        .post('/api/v1/incidents', zhongning.token)
+        .send(incidentBody({ jurisdiction: '640521' }))
+        .expect(201)
+    ).body.id;
     for (const id of [theirs, theirsInTown, ours]) {
       await t.get(`/api/v1/incidents/${id}`).expect(200);
       await t.get(`/api/v1/incidents/${id}/events`).expect(200);
@@ -115,7 +167,9 @@ describe('jurisdiction isolation between sibling counties', () => {
     });
 
     it("Zhongning's consoles never hear of Haiyuan's incident, by default, by its id, or on resume; the city's does", async () => {
-      const since = (await t.post(`/api/v1/incidents/${theirs}/updates`, haiyuan.token).send({ measures: '基线' }).expect(200)).body.position;
+      const since = (
+        await t.post(`/api/v1/incidents/${theirs}/updates`, haiyuan.token).send({ measures: '基线' }).expect(200)
+      ).body.position;
       const byDefault = await t.socket(zhongning.token);
       const byId = await t.socket(zhongning.token);
       // Its own jurisdiction too, so a later own incident can serve as a marker that the feed has moved past.
@@ -128,7 +182,12 @@ describe('jurisdiction isolation between sibling counties', () => {
       await until(() => cityHeard.includes(theirs));
       // Deltas go out in global order: once Zhongning's consoles hear of a later incident of their own, the earlier
       // Haiyuan delta can no longer be on its way to them.
-      const marker = (await t.post('/api/v1/incidents', zhongning.token).send(incidentBody({ jurisdiction: '640521' })).expect(201)).body.id;
+      const marker = (
+        await t
+          .post('/api/v1/incidents', zhongning.token)
+          .send(incidentBody({ jurisdiction: '640521' }))
+          .expect(201)
+      ).body.id;
       await until(() => defaultHeard.includes(marker) && byIdHeard.includes(marker) && cityHeard.includes(marker));
       await new Promise((r) => setTimeout(r, 200)); // a short grace period on top, for good measure
       expect(defaultHeard).not.toContain(theirs);

@@ -38,15 +38,28 @@ interface Endpoint {
 
 let t: TestApp;
 let incidentId: string;
-const reportIncident = async (): Promise<string> => (await t.post('/api/v1/incidents').send(incidentBody()).expect(201)).body.id;
+const reportIncident = async (): Promise<string> =>
+  (await t.post('/api/v1/incidents').send(incidentBody()).expect(201)).body.id;
 let admin: TestUser;
 const TENT = '1010101';
 const teamBody = () => ({
-  name: `矩阵测试队 ${randomUUID().slice(0, 6)}`, kind: 'professional', specialties: ['fire'], headcount: 8,
-  base: { address: '测试', lat: 37.5, lng: 105.2 }, jurisdiction: '640500', contact: { name: '联系人', phone: '0955-0000000' },
+  name: `矩阵测试队 ${randomUUID().slice(0, 6)}`,
+  kind: 'professional',
+  specialties: ['fire'],
+  headcount: 8,
+  base: { address: '测试', lat: 37.5, lng: 105.2 },
+  jurisdiction: '640500',
+  contact: { name: '联系人', phone: '0955-0000000' },
 });
-const warehouseBody = () => ({ name: `矩阵测试库 ${randomUUID().slice(0, 6)}`, level: 'city', location: { address: '测试', lat: 37.5, lng: 105.2 }, jurisdiction: '640500', reserveKind: 'physical' });
-const newTeam = async (): Promise<string> => (await t.post('/api/v1/teams', admin.token).send(teamBody()).expect(201)).body.id;
+const warehouseBody = () => ({
+  name: `矩阵测试库 ${randomUUID().slice(0, 6)}`,
+  level: 'city',
+  location: { address: '测试', lat: 37.5, lng: 105.2 },
+  jurisdiction: '640500',
+  reserveKind: 'physical',
+});
+const newTeam = async (): Promise<string> =>
+  (await t.post('/api/v1/teams', admin.token).send(teamBody()).expect(201)).body.id;
 const dispatchedTeam = async (): Promise<string> => {
   const id = await newTeam();
   await t.post(`/api/v1/teams/${id}/dispatch`).send({ incidentId }).expect(201);
@@ -60,25 +73,43 @@ const dispatchedTeam = async (): Promise<string> => {
 };
 const stockedWarehouse = async (): Promise<string> => {
   const id = (await t.post('/api/v1/warehouses', admin.token).send(warehouseBody()).expect(201)).body.id;
-  await t.post(`/api/v1/warehouses/${id}/receipts`, admin.token).send({ items: [{ materialCode: TENT, quantity: 10 }] }).expect(201);
+  await t
+    .post(`/api/v1/warehouses/${id}/receipts`, admin.token)
+    .send({ items: [{ materialCode: TENT, quantity: 10 }] })
+    .expect(201);
   return id;
 };
 /** A warehouse with an allocation for the shared incident, moved as far as `shipped` when asked. */
 const allocation = async (shipped = false): Promise<string> => {
   const id = await stockedWarehouse();
-  const a = (await t.post(`/api/v1/warehouses/${id}/allocations`).send({ incidentId, items: [{ materialCode: TENT, quantity: 2 }] }).expect(201)).body.allocationId;
+  const a = (
+    await t
+      .post(`/api/v1/warehouses/${id}/allocations`)
+      .send({ incidentId, items: [{ materialCode: TENT, quantity: 2 }] })
+      .expect(201)
+  ).body.allocationId;
   if (shipped) await t.post(`/api/v1/warehouses/${id}/allocations/${a}/ship`).send({}).expect(200);
   return `/api/v1/warehouses/${id}/allocations/${a}`;
 };
 
 const planBody = () => ({
-  title: `矩阵测试预案 ${randomUUID().slice(0, 6)}`, kind: 'special', jurisdiction: '640500', categories: ['hazardous_chemicals'],
+  title: `矩阵测试预案 ${randomUUID().slice(0, 6)}`,
+  kind: 'special',
+  jurisdiction: '640500',
+  categories: ['hazardous_chemicals'],
   activation: { description: '测试', levels: [{ level: 'IV', minTrapped: 1 }] },
-  groups: [{ name: '警戒疏散组', leadAgency: '市公安局', tasks: [{ title: '划定警戒区', responseLevels: ['I', 'II', 'III', 'IV'] }] }],
+  groups: [
+    {
+      name: '警戒疏散组',
+      leadAgency: '市公安局',
+      tasks: [{ title: '划定警戒区', responseLevels: ['I', 'II', 'III', 'IV'] }],
+    },
+  ],
   requirements: { teams: [], materials: [] },
 });
 let activationPlan = '';
-const newPlan = async (): Promise<string> => (await t.post('/api/v1/plans', admin.token).send(planBody()).expect(201)).body.id;
+const newPlan = async (): Promise<string> =>
+  (await t.post('/api/v1/plans', admin.token).send(planBody()).expect(201)).body.id;
 const publishedPlan = async (): Promise<string> => {
   const id = await newPlan();
   await t.post(`/api/v1/plans/${id}/publish`, admin.token).send({}).expect(200);
@@ -87,13 +118,22 @@ const publishedPlan = async (): Promise<string> => {
 /** A fresh incident with an activated plan: the path of its first checklist task. */
 const openTask = async (): Promise<string> => {
   const id = await reportIncident();
-  const body = (await t.post(`/api/v1/incidents/${id}/plan-activations`).send({ planId: await publishedPlan(), level: 'IV' }).expect(201)).body;
+  const body = (
+    await t
+      .post(`/api/v1/incidents/${id}/plan-activations`)
+      .send({ planId: await publishedPlan(), level: 'IV' })
+      .expect(201)
+  ).body;
   return `/api/v1/incidents/${id}/tasks/${body.tasks[0].taskId}`;
 };
 
 const HOUR = 3_600_000;
 const shiftBody = (jurisdiction: string, start: number, end: number) => ({
-  jurisdiction, leader: { name: '带班领导' }, officers: [{ name: '值班员' }], startsAt: new Date(start).toISOString(), endsAt: new Date(end).toISOString(),
+  jurisdiction,
+  leader: { name: '带班领导' },
+  officers: [{ name: '值班员' }],
+  startsAt: new Date(start).toISOString(),
+  endsAt: new Date(end).toISOString(),
 });
 /** Each scheduling cell gets its own future day in the city's watch, so no two overlap. */
 let shiftSlot = 0;
@@ -107,18 +147,42 @@ let handoverJurisdiction = '';
 const watchReady = async (): Promise<string> => {
   handoverJurisdiction = HANDOVER_JURISDICTIONS.shift()!;
   const now = Date.now();
-  await t.post('/api/v1/duty/shifts').send(shiftBody(handoverJurisdiction, now - HOUR, now + 11 * HOUR)).expect(201);
-  await t.post('/api/v1/duty/shifts').send(shiftBody(handoverJurisdiction, now + 11 * HOUR, now + 23 * HOUR)).expect(201);
+  await t
+    .post('/api/v1/duty/shifts')
+    .send(shiftBody(handoverJurisdiction, now - HOUR, now + 11 * HOUR))
+    .expect(201);
+  await t
+    .post('/api/v1/duty/shifts')
+    .send(shiftBody(handoverJurisdiction, now + 11 * HOUR, now + 23 * HOUR))
+    .expect(201);
   return '/api/v1/duty/handovers';
 };
-const rollCall = async (): Promise<string> => (await t.post('/api/v1/duty/roll-calls').send({ jurisdictions: ['640521'] }).expect(201)).body.id;
+const rollCall = async (): Promise<string> =>
+  (
+    await t
+      .post('/api/v1/duty/roll-calls')
+      .send({ jurisdictions: ['640521'] })
+      .expect(201)
+  ).body.id;
 
 const warningBody = (drillId?: string) => ({
-  level: 'yellow', hazard: '大风', jurisdiction: '640500', area: { description: '矩阵测试区域' }, message: `矩阵测试预警 ${randomUUID().slice(0, 6)}`,
-  effective: new Date().toISOString(), expires: new Date(Date.now() + 6 * 3_600_000).toISOString(), ...(drillId ? { drillId } : {}),
+  level: 'yellow',
+  hazard: '大风',
+  jurisdiction: '640500',
+  area: { description: '矩阵测试区域' },
+  message: `矩阵测试预警 ${randomUUID().slice(0, 6)}`,
+  effective: new Date().toISOString(),
+  expires: new Date(Date.now() + 6 * 3_600_000).toISOString(),
+  ...(drillId ? { drillId } : {}),
 });
 /** A fresh warning (real, or of a drill) issued by the city commander, so each cell adjusts or lifts its own. */
-const newWarning = async (drill = false): Promise<string> => (await t.post('/api/v1/warnings').send(warningBody(drill ? await warningDrill() : undefined)).expect(201)).body.id;
+const newWarning = async (drill = false): Promise<string> =>
+  (
+    await t
+      .post('/api/v1/warnings')
+      .send(warningBody(drill ? await warningDrill() : undefined))
+      .expect(201)
+  ).body.id;
 /** Drill warnings name a running drill of the city (a made-up drill id is refused); one serves every cell. */
 let warningDrillId = '';
 const warningDrill = async (): Promise<string> => (warningDrillId ||= await runningDrill());
@@ -135,18 +199,37 @@ let seekAt = '';
 /** Drills are run by a drill coordinator of the city; each cell gets its own drill in the state it needs. */
 let coordinatorToken = '';
 const coordinator = async (): Promise<string> => (coordinatorToken ||= (await t.user(['drill_coordinator'])).token);
-const drillBody = () => ({ title: `矩阵测试演练 ${randomUUID().slice(0, 6)}`, form: 'tabletop', scope: 'single', jurisdiction: '640500' });
-const newDrill = async (): Promise<string> => (await t.post('/api/v1/drills', await coordinator()).send(drillBody()).expect(201)).body.id;
+const drillBody = () => ({
+  title: `矩阵测试演练 ${randomUUID().slice(0, 6)}`,
+  form: 'tabletop',
+  scope: 'single',
+  jurisdiction: '640500',
+});
+const newDrill = async (): Promise<string> =>
+  (
+    await t
+      .post('/api/v1/drills', await coordinator())
+      .send(drillBody())
+      .expect(201)
+  ).body.id;
 const runningDrill = async (): Promise<string> => {
   const id = await newDrill();
-  await t.post(`/api/v1/drills/${id}/start`, await coordinator()).send({}).expect(200);
+  await t
+    .post(`/api/v1/drills/${id}/start`, await coordinator())
+    .send({})
+    .expect(200);
   return id;
 };
 let drillIncident = '';
 /** A running drill with a drill incident reported by hand (无脚本注入), for simulated dispatches and allocations. */
 const drillWithIncident = async (): Promise<string> => {
   const id = await runningDrill();
-  const body = (await t.post(`/api/v1/drills/${id}/injects`, await coordinator()).send({ kind: 'report_incident', payload: incidentBody() }).expect(201)).body;
+  const body = (
+    await t
+      .post(`/api/v1/drills/${id}/injects`, await coordinator())
+      .send({ kind: 'report_incident', payload: incidentBody() })
+      .expect(201)
+  ).body;
   drillIncident = body.injects.at(-1).incidentId;
   return id;
 };
@@ -154,58 +237,242 @@ let drillTeam = '';
 let drillWarehouse = '';
 /** A running live drill (实战演练), for taking real teams in and recalling them. */
 const runningLiveDrill = async (): Promise<string> => {
-  const id = (await t.post('/api/v1/drills', await coordinator()).send({ ...drillBody(), form: 'live' }).expect(201)).body.id;
-  await t.post(`/api/v1/drills/${id}/start`, await coordinator()).send({}).expect(200);
+  const id = (
+    await t
+      .post('/api/v1/drills', await coordinator())
+      .send({ ...drillBody(), form: 'live' })
+      .expect(201)
+  ).body.id;
+  await t
+    .post(`/api/v1/drills/${id}/start`, await coordinator())
+    .send({})
+    .expect(200);
   return id;
 };
 /** A running live drill with a fresh real team taken into it: the path of that team's recall. */
 const teamInLiveDrill = async (): Promise<string> => {
   const [id, teamId] = [await runningLiveDrill(), await newTeam()];
-  await t.post(`/api/v1/drills/${id}/teams`, await coordinator()).send({ teamId }).expect(201);
+  await t
+    .post(`/api/v1/drills/${id}/teams`, await coordinator())
+    .send({ teamId })
+    .expect(201);
   return `/api/v1/drills/${id}/teams/${teamId}`;
 };
 
 const ENDPOINTS: Endpoint[] = [
-  { name: 'POST /incidents', allowed: WATCH, method: 'POST', path: async () => '/api/v1/incidents', body: () => incidentBody(), ok: 201 },
-  { name: 'POST /plans', allowed: ['admin'], method: 'POST', path: async () => '/api/v1/plans', body: planBody, ok: 201 },
-  { name: 'PUT /plans/:id', allowed: ['admin'], method: 'PUT', path: async () => `/api/v1/plans/${await newPlan()}`, body: planBody, ok: 200 },
-  { name: 'POST /plans/:id/publish', allowed: ['admin'], method: 'POST', path: async () => `/api/v1/plans/${await newPlan()}/publish`, ok: 200 },
-  { name: 'POST /plans/:id/filings', allowed: ['admin'], method: 'POST', path: async () => `/api/v1/plans/${await publishedPlan()}/filings`, body: () => ({ authority: '自治区应急管理厅', filedAt: '2026-11-20' }), ok: 201 },
-  { name: 'POST /plans/:id/retire', allowed: ['admin'], method: 'POST', path: async () => `/api/v1/plans/${await newPlan()}/retire`, ok: 200 },
-  { name: 'GET /statistics', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/statistics?groupBy=category', ok: 200 },
+  {
+    name: 'POST /incidents',
+    allowed: WATCH,
+    method: 'POST',
+    path: async () => '/api/v1/incidents',
+    body: () => incidentBody(),
+    ok: 201,
+  },
+  {
+    name: 'POST /plans',
+    allowed: ['admin'],
+    method: 'POST',
+    path: async () => '/api/v1/plans',
+    body: planBody,
+    ok: 201,
+  },
+  {
+    name: 'PUT /plans/:id',
+    allowed: ['admin'],
+    method: 'PUT',
+    path: async () => `/api/v1/plans/${await newPlan()}`,
+    body: planBody,
+    ok: 200,
+  },
+  {
+    name: 'POST /plans/:id/publish',
+    allowed: ['admin'],
+    method: 'POST',
+    path: async () => `/api/v1/plans/${await newPlan()}/publish`,
+    ok: 200,
+  },
+  {
+    name: 'POST /plans/:id/filings',
+    allowed: ['admin'],
+    method: 'POST',
+    path: async () => `/api/v1/plans/${await publishedPlan()}/filings`,
+    body: () => ({ authority: '自治区应急管理厅', filedAt: '2026-11-20' }),
+    ok: 201,
+  },
+  {
+    name: 'POST /plans/:id/retire',
+    allowed: ['admin'],
+    method: 'POST',
+    path: async () => `/api/v1/plans/${await newPlan()}/retire`,
+    ok: 200,
+  },
+  {
+    name: 'GET /statistics',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => '/api/v1/statistics?groupBy=category',
+    ok: 200,
+  },
   { name: 'GET /compliance', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/compliance', ok: 200 },
   { name: 'GET /plans', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/plans', ok: 200 },
-  { name: 'GET /plans/:id', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/plans/${await newPlan()}`, ok: 200 },
-  { name: 'GET /plans/:id/versions/:v', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/plans/${await newPlan()}/versions/1`, ok: 200 },
-  { name: 'POST /incidents/:id/plan-activations', allowed: ['commander'], method: 'POST', path: async () => { activationPlan = await publishedPlan(); return `/api/v1/incidents/${await reportIncident()}/plan-activations`; }, body: () => ({ planId: activationPlan, level: 'IV' }), ok: 201 },
-  { name: 'GET /incidents/:id/plan-suggestions', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/incidents/${incidentId}/plan-suggestions`, ok: 200 },
-  { name: 'POST /incidents/:id/tasks/:t/complete', allowed: WATCH, method: 'POST', path: async () => `${await openTask()}/complete`, body: () => ({ note: '已完成' }), ok: 200 },
-  { name: 'POST /incidents/:id/updates', allowed: WATCH, method: 'POST', path: async () => `/api/v1/incidents/${incidentId}/updates`, body: () => ({ measures: `设置警戒区 ${randomUUID()}` }), ok: 200 },
-  // Each close gets its own open incident, so an allowed close never depends on the order cells run in.
-  { name: 'POST /incidents/:id/close', allowed: ['commander'], method: 'POST', path: async () => `/api/v1/incidents/${await reportIncident()}/close`, body: () => ({ summary: '险情排除，结案' }), ok: 200 },
-  { name: 'POST /incidents/:id/response-level', allowed: ['commander'], method: 'POST', path: async () => `/api/v1/incidents/${await reportIncident()}/response-level`, body: () => ({ level: 'III', reason: '矩阵测试' }), ok: 200 },
-  { name: 'POST /incidents/:id/reports', allowed: WATCH, method: 'POST', path: async () => `/api/v1/incidents/${incidentId}/reports`, body: () => ({ toLevel: 'county', channel: '电话' }), ok: 201 },
-  { name: 'GET /incidents', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/incidents', ok: 200 },
-  { name: 'GET /incidents/:id', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/incidents/${incidentId}`, ok: 200 },
-  { name: 'GET /incidents/:id/timeline', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/incidents/${incidentId}/timeline`, ok: 200 },
-  { name: 'GET /incidents/:id/state', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/incidents/${incidentId}/state?at=${encodeURIComponent(new Date().toISOString())}`, ok: 200 },
-  { name: 'POST /replays', allowed: REPLAY_RUNNERS, method: 'POST', path: async () => '/api/v1/replays', body: () => ({ incidentId, speed: 1 }), ok: 201 },
-  { name: 'GET /replays/:id', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/replays/${await newReplay()}`, ok: 200 },
-  { name: 'POST /replays/:id/pause', allowed: REPLAY_RUNNERS, method: 'POST', path: async (actingUser, role) => `/api/v1/replays/${await newReplay(actingUser, role)}/pause`, ok: 200 },
-  { name: 'POST /replays/:id/resume', allowed: REPLAY_RUNNERS, method: 'POST', path: async (actingUser, role) => `/api/v1/replays/${await newReplay(actingUser, role)}/resume`, ok: 200 },
   {
-    name: 'POST /replays/:id/seek', allowed: REPLAY_RUNNERS, method: 'POST', ok: 200, body: () => ({ at: seekAt }),
+    name: 'GET /plans/:id',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/plans/${await newPlan()}`,
+    ok: 200,
+  },
+  {
+    name: 'GET /plans/:id/versions/:v',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/plans/${await newPlan()}/versions/1`,
+    ok: 200,
+  },
+  {
+    name: 'POST /incidents/:id/plan-activations',
+    allowed: ['commander'],
+    method: 'POST',
+    path: async () => {
+      activationPlan = await publishedPlan();
+      return `/api/v1/incidents/${await reportIncident()}/plan-activations`;
+    },
+    body: () => ({ planId: activationPlan, level: 'IV' }),
+    ok: 201,
+  },
+  {
+    name: 'GET /incidents/:id/plan-suggestions',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/incidents/${incidentId}/plan-suggestions`,
+    ok: 200,
+  },
+  {
+    name: 'POST /incidents/:id/tasks/:t/complete',
+    allowed: WATCH,
+    method: 'POST',
+    path: async () => `${await openTask()}/complete`,
+    body: () => ({ note: '已完成' }),
+    ok: 200,
+  },
+  {
+    name: 'POST /incidents/:id/updates',
+    allowed: WATCH,
+    method: 'POST',
+    path: async () => `/api/v1/incidents/${incidentId}/updates`,
+    body: () => ({ measures: `设置警戒区 ${randomUUID()}` }),
+    ok: 200,
+  },
+  // Each close gets its own open incident, so an allowed close never depends on the order cells run in.
+  {
+    name: 'POST /incidents/:id/close',
+    allowed: ['commander'],
+    method: 'POST',
+    path: async () => `/api/v1/incidents/${await reportIncident()}/close`,
+    body: () => ({ summary: '险情排除，结案' }),
+    ok: 200,
+  },
+  {
+    name: 'POST /incidents/:id/response-level',
+    allowed: ['commander'],
+    method: 'POST',
+    path: async () => `/api/v1/incidents/${await reportIncident()}/response-level`,
+    body: () => ({ level: 'III', reason: '矩阵测试' }),
+    ok: 200,
+  },
+  {
+    name: 'POST /incidents/:id/reports',
+    allowed: WATCH,
+    method: 'POST',
+    path: async () => `/api/v1/incidents/${incidentId}/reports`,
+    body: () => ({ toLevel: 'county', channel: '电话' }),
+    ok: 201,
+  },
+  { name: 'GET /incidents', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/incidents', ok: 200 },
+  {
+    name: 'GET /incidents/:id',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/incidents/${incidentId}`,
+    ok: 200,
+  },
+  {
+    name: 'GET /incidents/:id/timeline',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/incidents/${incidentId}/timeline`,
+    ok: 200,
+  },
+  {
+    name: 'GET /incidents/:id/state',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/incidents/${incidentId}/state?at=${encodeURIComponent(new Date().toISOString())}`,
+    ok: 200,
+  },
+  {
+    name: 'POST /replays',
+    allowed: REPLAY_RUNNERS,
+    method: 'POST',
+    path: async () => '/api/v1/replays',
+    body: () => ({ incidentId, speed: 1 }),
+    ok: 201,
+  },
+  {
+    name: 'GET /replays/:id',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/replays/${await newReplay()}`,
+    ok: 200,
+  },
+  {
+    name: 'POST /replays/:id/pause',
+    allowed: REPLAY_RUNNERS,
+    method: 'POST',
+    path: async (actingUser, role) => `/api/v1/replays/${await newReplay(actingUser, role)}/pause`,
+    ok: 200,
+  },
+  {
+    name: 'POST /replays/:id/resume',
+    allowed: REPLAY_RUNNERS,
+    method: 'POST',
+    path: async (actingUser, role) => `/api/v1/replays/${await newReplay(actingUser, role)}/resume`,
+    ok: 200,
+  },
+  {
+    name: 'POST /replays/:id/seek',
+    allowed: REPLAY_RUNNERS,
+    method: 'POST',
+    ok: 200,
+    body: () => ({ at: seekAt }),
     path: async (actingUser, role) => {
       const id = await newReplay(actingUser, role);
       seekAt = (await t.get(`/api/v1/replays/${id}`).expect(200)).body.from;
       return `/api/v1/replays/${id}/seek`;
     },
   },
-  { name: 'GET /incidents/:id/events', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/incidents/${incidentId}/events`, ok: 200 },
-  { name: 'GET /jurisdictions', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/jurisdictions', ok: 200 },
-  { name: 'POST /auth/logout', allowed: EVERYONE, method: 'POST', path: async () => '/api/v1/auth/logout', freshSession: true, ok: 204 },
   {
-    name: 'POST /auth/password', allowed: EVERYONE, method: 'POST', path: async () => '/api/v1/auth/password', ok: 204,
+    name: 'GET /incidents/:id/events',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/incidents/${incidentId}/events`,
+    ok: 200,
+  },
+  { name: 'GET /jurisdictions', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/jurisdictions', ok: 200 },
+  {
+    name: 'POST /auth/logout',
+    allowed: EVERYONE,
+    method: 'POST',
+    path: async () => '/api/v1/auth/logout',
+    freshSession: true,
+    ok: 204,
+  },
+  {
+    name: 'POST /auth/password',
+    allowed: EVERYONE,
+    method: 'POST',
+    path: async () => '/api/v1/auth/password',
+    ok: 204,
     body: (u) => {
       const next = `matrix-pw-${randomUUID()}`;
       const body = { currentPassword: u.password, newPassword: next };
@@ -214,98 +481,453 @@ const ENDPOINTS: Endpoint[] = [
     },
   },
   {
-    name: 'POST /users', allowed: ['admin'], method: 'POST', path: async () => '/api/v1/users', ok: 201,
-    body: () => ({ username: `m${randomUUID().slice(0, 8)}`, password: 'correct horse battery', displayName: '矩阵测试', roles: ['viewer'], jurisdiction: '640500' }),
+    name: 'POST /users',
+    allowed: ['admin'],
+    method: 'POST',
+    path: async () => '/api/v1/users',
+    ok: 201,
+    body: () => ({
+      username: `m${randomUUID().slice(0, 8)}`,
+      password: 'correct horse battery',
+      displayName: '矩阵测试',
+      roles: ['viewer'],
+      jurisdiction: '640500',
+    }),
   },
   { name: 'GET /users', allowed: ['admin'], method: 'GET', path: async () => '/api/v1/users', ok: 200 },
-  { name: 'POST /users/:id/disable', allowed: ['admin'], method: 'POST', path: async () => `/api/v1/users/${(await t.user(['viewer'])).id}/disable`, body: () => ({}), ok: 200 },
-  { name: 'PATCH /users/:id', allowed: ['admin'], method: 'PATCH', path: async () => `/api/v1/users/${(await t.user(['viewer'])).id}`, body: () => ({ roles: ['duty_officer'] }), ok: 200 },
   {
-    name: 'POST /users/:id/enable', allowed: ['admin'], method: 'POST', body: () => ({}), ok: 200,
+    name: 'POST /users/:id/disable',
+    allowed: ['admin'],
+    method: 'POST',
+    path: async () => `/api/v1/users/${(await t.user(['viewer'])).id}/disable`,
+    body: () => ({}),
+    ok: 200,
+  },
+  {
+    name: 'PATCH /users/:id',
+    allowed: ['admin'],
+    method: 'PATCH',
+    path: async () => `/api/v1/users/${(await t.user(['viewer'])).id}`,
+    body: () => ({ roles: ['duty_officer'] }),
+    ok: 200,
+  },
+  {
+    name: 'POST /users/:id/enable',
+    allowed: ['admin'],
+    method: 'POST',
+    body: () => ({}),
+    ok: 200,
     path: async () => {
       const id = (await t.user(['viewer'])).id;
       await t.post(`/api/v1/users/${id}/disable`, admin.token).send({}).expect(200);
       return `/api/v1/users/${id}/enable`;
     },
   },
-  { name: 'POST /users/:id/password-reset', allowed: ['admin'], method: 'POST', path: async () => `/api/v1/users/${(await t.user(['viewer'])).id}/password-reset`, body: () => ({ newPassword: `matrix-reset-${randomUUID()}` }), ok: 204 },
-  { name: 'GET /audit', allowed: ['admin'], method: 'GET', path: async () => '/api/v1/audit?limit=5', ok: 200 },
-  { name: 'GET /audit/security', allowed: ['admin'], method: 'GET', path: async () => '/api/v1/audit/security?limit=5', ok: 200 },
-  { name: 'GET /admin/projections/parked', allowed: ['admin'], method: 'GET', path: async () => '/api/v1/admin/projections/parked', ok: 200 },
   {
-    name: 'POST /admin/projections/:name/parked/:eventId/retry', allowed: ['admin'], method: 'POST', ok: 200,
+    name: 'POST /users/:id/password-reset',
+    allowed: ['admin'],
+    method: 'POST',
+    path: async () => `/api/v1/users/${(await t.user(['viewer'])).id}/password-reset`,
+    body: () => ({ newPassword: `matrix-reset-${randomUUID()}` }),
+    ok: 204,
+  },
+  { name: 'GET /audit', allowed: ['admin'], method: 'GET', path: async () => '/api/v1/audit?limit=5', ok: 200 },
+  {
+    name: 'GET /audit/security',
+    allowed: ['admin'],
+    method: 'GET',
+    path: async () => '/api/v1/audit/security?limit=5',
+    ok: 200,
+  },
+  {
+    name: 'GET /admin/projections/parked',
+    allowed: ['admin'],
+    method: 'GET',
+    path: async () => '/api/v1/admin/projections/parked',
+    ok: 200,
+  },
+  {
+    name: 'POST /admin/projections/:name/parked/:eventId/retry',
+    allowed: ['admin'],
+    method: 'POST',
+    ok: 200,
     path: async () => `/api/v1/admin/projections/dispatch-process/parked/${await parkedIncidentClosed(t)}/retry`,
   },
   { name: 'GET /teams', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/teams', ok: 200 },
-  { name: 'GET /teams/:id', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/teams/${await newTeam()}`, ok: 200 },
-  { name: 'POST /teams', allowed: ['admin'], method: 'POST', path: async () => '/api/v1/teams', body: teamBody, ok: 201 },
-  { name: 'PATCH /teams/:id', allowed: ['admin'], method: 'PATCH', path: async () => `/api/v1/teams/${await newTeam()}`, body: () => ({ headcount: 9 }), ok: 200 },
-  { name: 'POST /teams/:id/dispatch', allowed: ['commander'], method: 'POST', path: async () => `/api/v1/teams/${await newTeam()}/dispatch`, body: () => ({ incidentId }), ok: 201 },
-  { name: 'POST /teams/:id/status', allowed: WATCH, method: 'POST', path: async () => `/api/v1/teams/${await dispatchedTeam()}/status`, body: () => ({ status: 'en_route' }), ok: 200 },
+  {
+    name: 'GET /teams/:id',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/teams/${await newTeam()}`,
+    ok: 200,
+  },
+  {
+    name: 'POST /teams',
+    allowed: ['admin'],
+    method: 'POST',
+    path: async () => '/api/v1/teams',
+    body: teamBody,
+    ok: 201,
+  },
+  {
+    name: 'PATCH /teams/:id',
+    allowed: ['admin'],
+    method: 'PATCH',
+    path: async () => `/api/v1/teams/${await newTeam()}`,
+    body: () => ({ headcount: 9 }),
+    ok: 200,
+  },
+  {
+    name: 'POST /teams/:id/dispatch',
+    allowed: ['commander'],
+    method: 'POST',
+    path: async () => `/api/v1/teams/${await newTeam()}/dispatch`,
+    body: () => ({ incidentId }),
+    ok: 201,
+  },
+  {
+    name: 'POST /teams/:id/status',
+    allowed: WATCH,
+    method: 'POST',
+    path: async () => `/api/v1/teams/${await dispatchedTeam()}/status`,
+    body: () => ({ status: 'en_route' }),
+    ok: 200,
+  },
   { name: 'GET /materials', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/materials', ok: 200 },
   { name: 'GET /warehouses', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/warehouses', ok: 200 },
-  { name: 'GET /warehouses/:id', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/warehouses/${await stockedWarehouse()}`, ok: 200 },
+  {
+    name: 'GET /warehouses/:id',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/warehouses/${await stockedWarehouse()}`,
+    ok: 200,
+  },
   { name: 'GET /availability', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/availability', ok: 200 },
-  { name: 'GET /incidents/:id/recommendations', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/incidents/${incidentId}/recommendations`, ok: 200 },
-  { name: 'POST /warehouses', allowed: ['admin'], method: 'POST', path: async () => '/api/v1/warehouses', body: warehouseBody, ok: 201 },
-  { name: 'POST /warehouses/:id/receipts', allowed: ['admin'], method: 'POST', path: async () => `/api/v1/warehouses/${await stockedWarehouse()}/receipts`, body: () => ({ items: [{ materialCode: TENT, quantity: 1 }] }), ok: 201 },
-  { name: 'POST /warehouses/:id/counts', allowed: ['admin'], method: 'POST', path: async () => `/api/v1/warehouses/${await stockedWarehouse()}/counts`, body: () => ({ materialCode: TENT, counted: 9, reason: '盘点' }), ok: 200 },
-  { name: 'POST /warehouses/:id/minimums', allowed: ['admin'], method: 'POST', path: async () => `/api/v1/warehouses/${await stockedWarehouse()}/minimums`, body: () => ({ materialCode: TENT, minimum: 5 }), ok: 200 },
-  { name: 'POST /warehouses/:id/allocations', allowed: ['commander'], method: 'POST', path: async () => `/api/v1/warehouses/${await stockedWarehouse()}/allocations`, body: () => ({ incidentId, items: [{ materialCode: TENT, quantity: 1 }] }), ok: 201 },
-  { name: 'POST /warehouses/:id/allocations/:a/ship', allowed: ['commander'], method: 'POST', path: async () => `${await allocation()}/ship`, body: () => ({}), ok: 200 },
-  { name: 'POST /warehouses/:id/allocations/:a/deliver', allowed: ['commander'], method: 'POST', path: async () => `${await allocation(true)}/deliver`, body: () => ({}), ok: 200 },
-  { name: 'POST /warehouses/:id/allocations/:a/cancel', allowed: ['commander'], method: 'POST', path: async () => `${await allocation()}/cancel`, body: () => ({}), ok: 200 },
+  {
+    name: 'GET /incidents/:id/recommendations',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/incidents/${incidentId}/recommendations`,
+    ok: 200,
+  },
+  {
+    name: 'POST /warehouses',
+    allowed: ['admin'],
+    method: 'POST',
+    path: async () => '/api/v1/warehouses',
+    body: warehouseBody,
+    ok: 201,
+  },
+  {
+    name: 'POST /warehouses/:id/receipts',
+    allowed: ['admin'],
+    method: 'POST',
+    path: async () => `/api/v1/warehouses/${await stockedWarehouse()}/receipts`,
+    body: () => ({ items: [{ materialCode: TENT, quantity: 1 }] }),
+    ok: 201,
+  },
+  {
+    name: 'POST /warehouses/:id/counts',
+    allowed: ['admin'],
+    method: 'POST',
+    path: async () => `/api/v1/warehouses/${await stockedWarehouse()}/counts`,
+    body: () => ({ materialCode: TENT, counted: 9, reason: '盘点' }),
+    ok: 200,
+  },
+  {
+    name: 'POST /warehouses/:id/minimums',
+    allowed: ['admin'],
+    method: 'POST',
+    path: async () => `/api/v1/warehouses/${await stockedWarehouse()}/minimums`,
+    body: () => ({ materialCode: TENT, minimum: 5 }),
+    ok: 200,
+  },
+  {
+    name: 'POST /warehouses/:id/allocations',
+    allowed: ['commander'],
+    method: 'POST',
+    path: async () => `/api/v1/warehouses/${await stockedWarehouse()}/allocations`,
+    body: () => ({ incidentId, items: [{ materialCode: TENT, quantity: 1 }] }),
+    ok: 201,
+  },
+  {
+    name: 'POST /warehouses/:id/allocations/:a/ship',
+    allowed: ['commander'],
+    method: 'POST',
+    path: async () => `${await allocation()}/ship`,
+    body: () => ({}),
+    ok: 200,
+  },
+  {
+    name: 'POST /warehouses/:id/allocations/:a/deliver',
+    allowed: ['commander'],
+    method: 'POST',
+    path: async () => `${await allocation(true)}/deliver`,
+    body: () => ({}),
+    ok: 200,
+  },
+  {
+    name: 'POST /warehouses/:id/allocations/:a/cancel',
+    allowed: ['commander'],
+    method: 'POST',
+    path: async () => `${await allocation()}/cancel`,
+    body: () => ({}),
+    ok: 200,
+  },
   { name: 'GET /duty/current', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/duty/current', ok: 200 },
   { name: 'GET /duty/shifts', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/duty/shifts', ok: 200 },
-  { name: 'GET /duty/handovers', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/duty/handovers', ok: 200 },
-  { name: 'GET /duty/roll-calls', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/duty/roll-calls', ok: 200 },
-  { name: 'POST /duty/shifts', allowed: ['commander', 'admin'], method: 'POST', path: async () => '/api/v1/duty/shifts', body: futureShift, ok: 201 },
-  { name: 'POST /duty/handovers', allowed: WATCH, method: 'POST', path: watchReady, body: () => ({ jurisdiction: handoverJurisdiction, note: '矩阵测试交班' }), ok: 201 },
-  { name: 'POST /duty/roll-calls', allowed: ['commander'], method: 'POST', path: async () => '/api/v1/duty/roll-calls', body: () => ({ jurisdictions: ['640521'] }), ok: 201 },
-  { name: 'POST /duty/roll-calls/:id/acknowledge', allowed: WATCH, as: '640521', method: 'POST', path: async () => `/api/v1/duty/roll-calls/${await rollCall()}/acknowledge`, body: () => ({}), ok: 200 },
+  {
+    name: 'GET /duty/handovers',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => '/api/v1/duty/handovers',
+    ok: 200,
+  },
+  {
+    name: 'GET /duty/roll-calls',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => '/api/v1/duty/roll-calls',
+    ok: 200,
+  },
+  {
+    name: 'POST /duty/shifts',
+    allowed: ['commander', 'admin'],
+    method: 'POST',
+    path: async () => '/api/v1/duty/shifts',
+    body: futureShift,
+    ok: 201,
+  },
+  {
+    name: 'POST /duty/handovers',
+    allowed: WATCH,
+    method: 'POST',
+    path: watchReady,
+    body: () => ({ jurisdiction: handoverJurisdiction, note: '矩阵测试交班' }),
+    ok: 201,
+  },
+  {
+    name: 'POST /duty/roll-calls',
+    allowed: ['commander'],
+    method: 'POST',
+    path: async () => '/api/v1/duty/roll-calls',
+    body: () => ({ jurisdictions: ['640521'] }),
+    ok: 201,
+  },
+  {
+    name: 'POST /duty/roll-calls/:id/acknowledge',
+    allowed: WATCH,
+    as: '640521',
+    method: 'POST',
+    path: async () => `/api/v1/duty/roll-calls/${await rollCall()}/acknowledge`,
+    body: () => ({}),
+    ok: 200,
+  },
   { name: 'GET /warnings', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/warnings', ok: 200 },
-  { name: 'GET /warnings/:id', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/warnings/${await newWarning()}`, ok: 200 },
-  { name: 'GET /warnings/:id/cap', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/warnings/${await newWarning()}/cap`, ok: 200 },
-  { name: 'POST /warnings', allowed: WATCH, method: 'POST', path: async () => '/api/v1/warnings', body: () => warningBody(), ok: 201 },
-  { name: 'POST /warnings/:id/updates', allowed: WATCH, method: 'POST', path: async () => `/api/v1/warnings/${await newWarning()}/updates`, body: () => ({ level: 'orange' }), ok: 200 },
-  { name: 'POST /warnings/:id/lift', allowed: WATCH, method: 'POST', path: async () => `/api/v1/warnings/${await newWarning()}/lift`, body: () => ({ reason: '矩阵测试解除' }), ok: 200 },
+  {
+    name: 'GET /warnings/:id',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/warnings/${await newWarning()}`,
+    ok: 200,
+  },
+  {
+    name: 'GET /warnings/:id/cap',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/warnings/${await newWarning()}/cap`,
+    ok: 200,
+  },
+  {
+    name: 'POST /warnings',
+    allowed: WATCH,
+    method: 'POST',
+    path: async () => '/api/v1/warnings',
+    body: () => warningBody(),
+    ok: 201,
+  },
+  {
+    name: 'POST /warnings/:id/updates',
+    allowed: WATCH,
+    method: 'POST',
+    path: async () => `/api/v1/warnings/${await newWarning()}/updates`,
+    body: () => ({ level: 'orange' }),
+    ok: 200,
+  },
+  {
+    name: 'POST /warnings/:id/lift',
+    allowed: WATCH,
+    method: 'POST',
+    path: async () => `/api/v1/warnings/${await newWarning()}/lift`,
+    body: () => ({ reason: '矩阵测试解除' }),
+    ok: 200,
+  },
   // Drill warnings (drillId set): drill coordinators too.
-  { name: 'POST /warnings (drill)', allowed: [...WATCH, 'drill_coordinator'], method: 'POST', path: async () => { await warningDrill(); return '/api/v1/warnings'; }, body: () => warningBody(warningDrillId), ok: 201 },
-  { name: 'POST /warnings/:id/updates (drill)', allowed: [...WATCH, 'drill_coordinator'], method: 'POST', path: async () => `/api/v1/warnings/${await newWarning(true)}/updates`, body: () => ({ level: 'orange' }), ok: 200 },
+  {
+    name: 'POST /warnings (drill)',
+    allowed: [...WATCH, 'drill_coordinator'],
+    method: 'POST',
+    path: async () => {
+      await warningDrill();
+      return '/api/v1/warnings';
+    },
+    body: () => warningBody(warningDrillId),
+    ok: 201,
+  },
+  {
+    name: 'POST /warnings/:id/updates (drill)',
+    allowed: [...WATCH, 'drill_coordinator'],
+    method: 'POST',
+    path: async () => `/api/v1/warnings/${await newWarning(true)}/updates`,
+    body: () => ({ level: 'orange' }),
+    ok: 200,
+  },
   { name: 'GET /drills', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/drills', ok: 200 },
-  { name: 'GET /drills/:id/evaluation', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/drills/${await newDrill()}/evaluation`, ok: 200 },
-  { name: 'GET /drills/:id/evaluation/report', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/drills/${await newDrill()}/evaluation/report`, ok: 200 },
-  { name: 'POST /drills/:id/evaluation/rubric', allowed: ['drill_coordinator'], method: 'POST', path: async () => `/api/v1/drills/${await newDrill()}/evaluation/rubric`, body: () => ({ aspects: [{ key: 'speed', label: '响应速度', weight: 1, maxScore: 10 }] }), ok: 200 },
-  { name: 'POST /drills/:id/evaluation/scores', allowed: ['drill_coordinator'], method: 'POST', path: async () => `/api/v1/drills/${await newDrill()}/evaluation/scores`, body: () => ({ scores: [{ aspect: 'plan_fitness', score: 80 }] }), ok: 201 },
-  { name: 'POST /drills/:id/evaluation/findings', allowed: ['drill_coordinator'], method: 'POST', path: async () => `/api/v1/drills/${await newDrill()}/evaluation/findings`, body: () => ({ text: '警戒区划定偏慢' }), ok: 201 },
-  { name: 'GET /drills/:id', allowed: EVERYONE, method: 'GET', path: async () => `/api/v1/drills/${await newDrill()}`, ok: 200 },
+  {
+    name: 'GET /drills/:id/evaluation',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/drills/${await newDrill()}/evaluation`,
+    ok: 200,
+  },
+  {
+    name: 'GET /drills/:id/evaluation/report',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/drills/${await newDrill()}/evaluation/report`,
+    ok: 200,
+  },
+  {
+    name: 'POST /drills/:id/evaluation/rubric',
+    allowed: ['drill_coordinator'],
+    method: 'POST',
+    path: async () => `/api/v1/drills/${await newDrill()}/evaluation/rubric`,
+    body: () => ({ aspects: [{ key: 'speed', label: '响应速度', weight: 1, maxScore: 10 }] }),
+    ok: 200,
+  },
+  {
+    name: 'POST /drills/:id/evaluation/scores',
+    allowed: ['drill_coordinator'],
+    method: 'POST',
+    path: async () => `/api/v1/drills/${await newDrill()}/evaluation/scores`,
+    body: () => ({ scores: [{ aspect: 'plan_fitness', score: 80 }] }),
+    ok: 201,
+  },
+  {
+    name: 'POST /drills/:id/evaluation/findings',
+    allowed: ['drill_coordinator'],
+    method: 'POST',
+    path: async () => `/api/v1/drills/${await newDrill()}/evaluation/findings`,
+    body: () => ({ text: '警戒区划定偏慢' }),
+    ok: 201,
+  },
+  {
+    name: 'GET /drills/:id',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/drills/${await newDrill()}`,
+    ok: 200,
+  },
   { name: 'GET /scenarios', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/scenarios', ok: 200 },
-  { name: 'POST /drills', allowed: ['drill_coordinator'], method: 'POST', path: async () => '/api/v1/drills', body: drillBody, ok: 201 },
   {
-    name: 'POST /scenarios', allowed: ['drill_coordinator'], method: 'POST', path: async () => '/api/v1/scenarios', ok: 201,
-    body: () => ({ name: `矩阵测试情景 ${randomUUID().slice(0, 6)}`, jurisdiction: '640500', injects: [{ atSecond: 0, kind: 'message', payload: { text: '演练开始' } }] }),
-  },
-  { name: 'POST /drills/:id/start', allowed: ['drill_coordinator'], method: 'POST', path: async () => `/api/v1/drills/${await newDrill()}/start`, ok: 200 },
-  { name: 'POST /drills/:id/end', allowed: ['drill_coordinator'], method: 'POST', path: async () => `/api/v1/drills/${await runningDrill()}/end`, ok: 200 },
-  { name: 'POST /drills/:id/injects', allowed: ['drill_coordinator'], method: 'POST', path: async () => `/api/v1/drills/${await runningDrill()}/injects`, body: () => ({ kind: 'message', payload: { text: '情况通报' } }), ok: 201 },
-  {
-    name: 'POST /drills/:id/dispatches', allowed: ['commander', 'drill_coordinator'], method: 'POST', ok: 201, body: () => ({ incidentId: drillIncident, teamId: drillTeam }),
-    path: async () => { drillTeam = await newTeam(); return `/api/v1/drills/${await drillWithIncident()}/dispatches`; },
+    name: 'POST /drills',
+    allowed: ['drill_coordinator'],
+    method: 'POST',
+    path: async () => '/api/v1/drills',
+    body: drillBody,
+    ok: 201,
   },
   {
-    name: 'POST /drills/:id/allocations', allowed: ['commander', 'drill_coordinator'], method: 'POST', ok: 201,
-    body: () => ({ incidentId: drillIncident, warehouseId: drillWarehouse, items: [{ materialCode: TENT, quantity: 3 }] }),
-    path: async () => { drillWarehouse = await stockedWarehouse(); return `/api/v1/drills/${await drillWithIncident()}/allocations`; },
+    name: 'POST /scenarios',
+    allowed: ['drill_coordinator'],
+    method: 'POST',
+    path: async () => '/api/v1/scenarios',
+    ok: 201,
+    body: () => ({
+      name: `矩阵测试情景 ${randomUUID().slice(0, 6)}`,
+      jurisdiction: '640500',
+      injects: [{ atSecond: 0, kind: 'message', payload: { text: '演练开始' } }],
+    }),
   },
   {
-    name: 'POST /drills/:id/teams', allowed: ['drill_coordinator'], method: 'POST', ok: 201, body: () => ({ teamId: drillTeam }),
-    path: async () => { drillTeam = await newTeam(); return `/api/v1/drills/${await runningLiveDrill()}/teams`; },
+    name: 'POST /drills/:id/start',
+    allowed: ['drill_coordinator'],
+    method: 'POST',
+    path: async () => `/api/v1/drills/${await newDrill()}/start`,
+    ok: 200,
   },
-  { name: 'POST /drills/:id/teams/:teamId/recall', allowed: ['commander', 'drill_coordinator'], method: 'POST', path: async () => `${await teamInLiveDrill()}/recall`, ok: 200 },
-  { name: 'POST /warnings/:id/lift (drill)', allowed: [...WATCH, 'drill_coordinator'], method: 'POST', path: async () => `/api/v1/warnings/${await newWarning(true)}/lift`, body: () => ({ reason: '演练结束' }), ok: 200 },
+  {
+    name: 'POST /drills/:id/end',
+    allowed: ['drill_coordinator'],
+    method: 'POST',
+    path: async () => `/api/v1/drills/${await runningDrill()}/end`,
+    ok: 200,
+  },
+  {
+    name: 'POST /drills/:id/injects',
+    allowed: ['drill_coordinator'],
+    method: 'POST',
+    path: async () => `/api/v1/drills/${await runningDrill()}/injects`,
+    body: () => ({ kind: 'message', payload: { text: '情况通报' } }),
+    ok: 201,
+  },
+  {
+    name: 'POST /drills/:id/dispatches',
+    allowed: ['commander', 'drill_coordinator'],
+    method: 'POST',
+    ok: 201,
+    body: () => ({ incidentId: drillIncident, teamId: drillTeam }),
+    path: async () => {
+      drillTeam = await newTeam();
+      return `/api/v1/drills/${await drillWithIncident()}/dispatches`;
+    },
+  },
+  {
+    name: 'POST /drills/:id/allocations',
+    allowed: ['commander', 'drill_coordinator'],
+    method: 'POST',
+    ok: 201,
+    body: () => ({
+      incidentId: drillIncident,
+      warehouseId: drillWarehouse,
+      items: [{ materialCode: TENT, quantity: 3 }],
+    }),
+    path: async () => {
+      drillWarehouse = await stockedWarehouse();
+      return `/api/v1/drills/${await drillWithIncident()}/allocations`;
+    },
+  },
+  {
+    name: 'POST /drills/:id/teams',
+    allowed: ['drill_coordinator'],
+    method: 'POST',
+    ok: 201,
+    body: () => ({ teamId: drillTeam }),
+    path: async () => {
+      drillTeam = await newTeam();
+      return `/api/v1/drills/${await runningLiveDrill()}/teams`;
+    },
+  },
+  {
+    name: 'POST /drills/:id/teams/:teamId/recall',
+    allowed: ['commander', 'drill_coordinator'],
+    method: 'POST',
+    path: async () => `${await teamInLiveDrill()}/recall`,
+    ok: 200,
+  },
+  {
+    name: 'POST /warnings/:id/lift (drill)',
+    allowed: [...WATCH, 'drill_coordinator'],
+    method: 'POST',
+    path: async () => `/api/v1/warnings/${await newWarning(true)}/lift`,
+    body: () => ({ reason: '演练结束' }),
+    ok: 200,
+  },
 ];
 
-const cells = ENDPOINTS.flatMap((endpoint) => ROLES.map((role) => [endpoint.name, role, endpoint.allowed.includes(role) ? 'allowed' : 'forbidden'] as const));
+const cells = ENDPOINTS.flatMap((endpoint) =>
+  ROLES.map((role) => [endpoint.name, role, endpoint.allowed.includes(role) ? 'allowed' : 'forbidden'] as const),
+);
 
 describe('role matrix', () => {
   const users = new Map<Role, TestUser>();
@@ -323,12 +945,16 @@ describe('role matrix', () => {
     await t?.close();
   });
 
-  const count = async (table: 'es_events' | 'users') => (await t.sql<{ n: number }>(`select count(*)::int as n from ${table}`))[0]!.n;
+  const count = async (table: 'es_events' | 'users') =>
+    (await t.sql<{ n: number }>(`select count(*)::int as n from ${table}`))[0]!.n;
 
   it('has a row for every route the application registered (a new endpoint must be added here)', () => {
     const shape = (route: string) => route.replace(/^(\w+) \/api\/v1/, '$1 ').replace(/:[^/]+/g, ':x');
     const listed = new Set(ENDPOINTS.map((e) => shape(e.name)));
-    const missing = registeredRoutes(t.app).filter((r) => !r.isPublic && !r.pattern.startsWith('/health')).map((r) => shape(`${r.method} ${r.pattern}`)).filter((r) => !listed.has(r));
+    const missing = registeredRoutes(t.app)
+      .filter((r) => !r.isPublic && !r.pattern.startsWith('/health'))
+      .map((r) => shape(`${r.method} ${r.pattern}`))
+      .filter((r) => !listed.has(r));
     expect(missing).toEqual([]);
     expect(cells).toHaveLength(ROLES.length * ENDPOINTS.length);
   });
@@ -339,10 +965,17 @@ describe('role matrix', () => {
     const token = endpoint.freshSession ? await signInAgain(actingUser) : actingUser.token;
     const path = await endpoint.path(actingUser, role);
     const [eventsBefore, usersBefore] = [await count('es_events'), await count('users')];
-    const call = endpoint.method === 'GET' ? t.get(path, token)
-      : endpoint.method === 'PUT' ? t.put(path, token).send(endpoint.body?.(actingUser) ?? {})
-      : endpoint.method === 'PATCH' ? request(t.baseUrl).patch(path).set('Authorization', `Bearer ${token}`).send(endpoint.body?.(actingUser) ?? {})
-      : t.post(path, token).send(endpoint.body?.(actingUser) ?? {});
+    const call =
+      endpoint.method === 'GET'
+        ? t.get(path, token)
+        : endpoint.method === 'PUT'
+          ? t.put(path, token).send(endpoint.body?.(actingUser) ?? {})
+          : endpoint.method === 'PATCH'
+            ? request(t.baseUrl)
+                .patch(path)
+                .set('Authorization', `Bearer ${token}`)
+                .send(endpoint.body?.(actingUser) ?? {})
+            : t.post(path, token).send(endpoint.body?.(actingUser) ?? {});
     const response = await call;
     if (expected === 'allowed') {
       expect({ status: response.status, body: response.body }).toMatchObject({ status: endpoint.ok });
@@ -371,8 +1004,14 @@ describe('role matrix', () => {
 
   it('a refreshed token works and carries the same identity', async () => {
     const viewer = await t.user(['viewer']);
-    const login = await request(t.baseUrl).post('/api/v1/auth/login').send({ username: viewer.username, password: viewer.password }).expect(200);
-    const { body } = await request(t.baseUrl).post('/api/v1/auth/refresh').send({ refreshToken: login.body.refreshToken }).expect(200);
+    const login = await request(t.baseUrl)
+      .post('/api/v1/auth/login')
+      .send({ username: viewer.username, password: viewer.password })
+      .expect(200);
+    const { body } = await request(t.baseUrl)
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: login.body.refreshToken })
+      .expect(200);
     expect(Date.parse(body.expiresAt)).toBeGreaterThan(Date.now());
     await t.get('/api/v1/incidents', body.accessToken).expect(200);
     await t.post('/api/v1/incidents', body.accessToken).send(incidentBody()).expect(403);
@@ -380,6 +1019,9 @@ describe('role matrix', () => {
 });
 
 async function signInAgain(user: TestUser): Promise<string> {
-  const login = await request(t.baseUrl).post('/api/v1/auth/login').send({ username: user.username, password: user.password }).expect(200);
+  const login = await request(t.baseUrl)
+    .post('/api/v1/auth/login')
+    .send({ username: user.username, password: user.password })
+    .expect(200);
   return login.body.accessToken;
 }

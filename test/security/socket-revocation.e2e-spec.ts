@@ -25,8 +25,14 @@ describe('live sessions end when access is withdrawn', () => {
     const expired = waitForMessage<{ data: { reason: string } }>(socket, 'session.expired', 15_000);
     await t.sql(`update users set roles = '{viewer}' where id = $1`, [duty.id]);
     expect((await expired).data.reason).toBe('access_changed');
-    const changed = waitForMessage(socket, 'incident.changed', 500).then(() => 'received', () => 'none');
-    await t.post('/api/v1/incidents').send(incidentBody({ jurisdiction: '640521' })).expect(201);
+    const changed = waitForMessage(socket, 'incident.changed', 500).then(
+      () => 'received',
+      () => 'none',
+    );
+    await t
+      .post('/api/v1/incidents')
+      .send(incidentBody({ jurisdiction: '640521' }))
+      .expect(201);
     expect(await changed).toBe('none');
   }, 20_000);
 });

@@ -22,4 +22,5 @@ export const PAYLOAD_KINDS = Object.keys(PAYLOADS) as PayloadKind[];
 export const labelled = (tag: string, kind: PayloadKind): string => `${tag}${PAYLOADS[kind]}`;
 
 /** Elements any of the payloads would create, had it been parsed as markup. */
-export const PAYLOAD_ELEMENTS = '[id^="xss-"], img[src="x"], iframe, svg[onload], [onerror], [onload], script:not([src]), a[href^="javascript:"], style#xss-style';
+export const PAYLOAD_ELEMENTS =
+  '[id^="xss-"], img[src="x"], iframe, svg[onload], [onerror], [onload], script:not([src]), a[href^="javascript:"], style#xss-style';

@@ -28,12 +28,16 @@ export default async function globalSetup(): Promise<void> {
       url.password = password;
       process.env.TEST_APP_DATABASE_URL = url.toString();
     } catch (error) {
-      process.stdout.write(`\nthe DATABASE_URL role cannot create roles (${error instanceof Error ? error.message : String(error)}): apps run as the owner role\n`);
+      process.stdout.write(
+        `\nthe DATABASE_URL role cannot create roles (${error instanceof Error ? error.message : String(error)}): apps run as the owner role\n`,
+      );
     }
   }
   try {
     const appUrl = process.env.TEST_APP_DATABASE_URL;
-    await runMigrations(process.env.DATABASE_URL, { appRole: appUrl ? decodeURIComponent(new URL(appUrl).username) : undefined });
+    await runMigrations(process.env.DATABASE_URL, {
+      appRole: appUrl ? decodeURIComponent(new URL(appUrl).username) : undefined,
+    });
   } catch (error) {
     // Jest reports a failed global setup as "reason: undefined"; say what failed, then stop the embedded server.
     process.stderr.write(`\nmigrations failed: ${error instanceof Error ? error.stack : String(error)}\n`);
@@ -41,5 +45,6 @@ export default async function globalSetup(): Promise<void> {
     throw error;
   }
   // Printed here, in the main process, because jest drops console output of a suite whose tests are all skipped.
-  if (!process.env.KURRENTDB_URL) process.stdout.write('\nKurrentDB event-store contract suite: skipped: KURRENTDB_URL not set\n');
+  if (!process.env.KURRENTDB_URL)
+    process.stdout.write('\nKurrentDB event-store contract suite: skipped: KURRENTDB_URL not set\n');
 }

@@ -16,15 +16,37 @@ const GRADES = ['general', 'major', 'serious', 'especially_serious'] as const;
 function random(seed: number): () => number {
   let a = seed;
   return () => {
-    a |= 0; a = (a + 0x6d2b79f5) | 0;
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
     let t = Math.imul(a ^ (a >>> 15), 1 | a);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
-interface Folded { jurisdiction: string; category: string; occurredAt: string; drillId: string | null; grade: string; deaths: number; missing: number; serious: number; minor: number; loss: number }
-interface Line { key: string; incidents: number; deaths: number; missing: number; seriousInjuries: number; minorInjuries: number; injuries: number; directLossYuan: number; grades: Record<string, number> }
+interface Folded {
+  jurisdiction: string;
+  category: string;
+  occurredAt: string;
+  drillId: string | null;
+  grade: string;
+  deaths: number;
+  missing: number;
+  serious: number;
+  minor: number;
+  loss: number;
+}
+interface Line {
+  key: string;
+  incidents: number;
+  deaths: number;
+  missing: number;
+  seriousInjuries: number;
+  minorInjuries: number;
+  injuries: number;
+  directLossYuan: number;
+  grades: Record<string, number>;
+}
 
 describe('statistics equal a direct count over the events', () => {
   let t: TestApp;
@@ -38,19 +60,37 @@ describe('statistics equal a direct count over the events', () => {
     for (let i = 0; i < 60; i++) {
       // Times around month boundaries in Beijing time, to catch grouping on UTC instead of the jurisdiction's calendar.
       const month = 1 + Math.floor(rand() * 10);
-      const day = rand() < 0.3 ? '01T00:30:00+08:00' : rand() < 0.5 ? `${String(1 + Math.floor(rand() * 27)).padStart(2, '0')}T12:00:00+08:00` : `28T23:50:00+08:00`;
+      const day =
+        rand() < 0.3
+          ? '01T00:30:00+08:00'
+          : rand() < 0.5
+            ? `${String(1 + Math.floor(rand() * 27)).padStart(2, '0')}T12:00:00+08:00`
+            : `28T23:50:00+08:00`;
       const body = incidentBody({
         title: `统计测试 ${i}`,
         jurisdiction: pick(JURISDICTIONS),
         category: pick(CATEGORIES),
         occurredAt: `2026-${String(month).padStart(2, '0')}-${day}`,
-        casualties: { deaths: count(12), missing: count(3), seriousInjuries: count(60), minorInjuries: count(20), trapped: 0 },
+        casualties: {
+          deaths: count(12),
+          missing: count(3),
+          seriousInjuries: count(60),
+          minorInjuries: count(20),
+          trapped: 0,
+        },
         directLossYuan: rand() < 0.2 ? undefined : Math.floor(rand() * 60_000_000),
         ...(rand() < 0.15 ? { drillId } : {}),
       });
       if (body.directLossYuan === undefined) delete body.directLossYuan;
       const id = (await t.post('/api/v1/incidents').send(body).expect(201)).body.id;
-      if (rand() < 0.4) await t.post(`/api/v1/incidents/${id}/updates`).send({ casualties: { deaths: count(40), minorInjuries: count(30) }, directLossYuan: Math.floor(rand() * 120_000_000) }).expect(200);
+      if (rand() < 0.4)
+        await t
+          .post(`/api/v1/incidents/${id}/updates`)
+          .send({
+            casualties: { deaths: count(40), minorInjuries: count(30) },
+            directLossYuan: Math.floor(rand() * 120_000_000),
+          })
+          .expect(200);
     }
   });
   afterAll(async () => {
@@ -69,11 +109,25 @@ describe('statistics equal a direct count over the events', () => {
       const current = byId.get(stream_name);
       if (event_type === 'IncidentReported') {
         byId.set(stream_name, {
-          jurisdiction: data.jurisdiction, category: data.category, occurredAt: data.occurredAt, drillId: data.drillId, grade: data.grade,
-          deaths: data.casualties.deaths, missing: data.casualties.missing, serious: data.casualties.seriousInjuries, minor: data.casualties.minorInjuries, loss: data.directLossYuan ?? 0,
+          jurisdiction: data.jurisdiction,
+          category: data.category,
+          occurredAt: data.occurredAt,
+          drillId: data.drillId,
+          grade: data.grade,
+          deaths: data.casualties.deaths,
+          missing: data.casualties.missing,
+          serious: data.casualties.seriousInjuries,
+          minor: data.casualties.minorInjuries,
+          loss: data.directLossYuan ?? 0,
         });
       } else if (current && event_type === 'SituationUpdated') {
-        Object.assign(current, { deaths: data.casualties.deaths, missing: data.casualties.missing, serious: data.casualties.seriousInjuries, minor: data.casualties.minorInjuries, loss: data.directLossYuan ?? 0 });
+        Object.assign(current, {
+          deaths: data.casualties.deaths,
+          missing: data.casualties.missing,
+          serious: data.casualties.seriousInjuries,
+          minor: data.casualties.minorInjuries,
+          loss: data.directLossYuan ?? 0,
+        });
       } else if (current && event_type === 'AccidentGradeChanged') {
         current.grade = data.to;
       }
@@ -86,14 +140,40 @@ describe('statistics equal a direct count over the events', () => {
     const groups = new Map<string, Line>();
     for (const i of incidents) {
       const k = key(i);
-      const g = groups.get(k) ?? { key: k, incidents: 0, deaths: 0, missing: 0, seriousInjuries: 0, minorInjuries: 0, injuries: 0, directLossYuan: 0, grades: Object.fromEntries(GRADES.map((x) => [x, 0])) };
-      g.incidents += 1; g.deaths += i.deaths; g.missing += i.missing; g.seriousInjuries += i.serious; g.minorInjuries += i.minor;
-      g.injuries += i.serious + i.minor; g.directLossYuan += i.loss; g.grades[i.grade]! += 1;
+      const g = groups.get(k) ?? {
+        key: k,
+        incidents: 0,
+        deaths: 0,
+        missing: 0,
+        seriousInjuries: 0,
+        minorInjuries: 0,
+        injuries: 0,
+        directLossYuan: 0,
+        grades: Object.fromEntries(GRADES.map((x) => [x, 0])),
+      };
+      g.incidents += 1;
+      g.deaths += i.deaths;
+      g.missing += i.missing;
+      g.seriousInjuries += i.serious;
+      g.minorInjuries += i.minor;
+      g.injuries += i.serious + i.minor;
+      g.directLossYuan += i.loss;
+      g.grades[i.grade]! += 1;
       groups.set(k, g);
     }
     return [...groups.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
   }
-  const pickFields = (l: Line) => ({ key: l.key, incidents: l.incidents, deaths: l.deaths, missing: l.missing, seriousInjuries: l.seriousInjuries, minorInjuries: l.minorInjuries, injuries: l.injuries, directLossYuan: l.directLossYuan, grades: l.grades });
+  const pickFields = (l: Line) => ({
+    key: l.key,
+    incidents: l.incidents,
+    deaths: l.deaths,
+    missing: l.missing,
+    seriousInjuries: l.seriousInjuries,
+    minorInjuries: l.minorInjuries,
+    injuries: l.injuries,
+    directLossYuan: l.directLossYuan,
+    grades: l.grades,
+  });
 
   it.each([
     ['month', (i: Folded) => beijingMonth(i.occurredAt)],
@@ -102,21 +182,40 @@ describe('statistics equal a direct count over the events', () => {
   ] as const)('grouped by %s', async (groupBy, key) => {
     const reference = await folded();
     expect(reference.length).toBeGreaterThan(30);
-    const { body } = await t.get('/api/v1/statistics').query({ groupBy, from: '2026-01-01T00:00:00+08:00', to: '2027-01-01T00:00:00+08:00' }).expect(200);
+    const { body } = await t
+      .get('/api/v1/statistics')
+      .query({ groupBy, from: '2026-01-01T00:00:00+08:00', to: '2027-01-01T00:00:00+08:00' })
+      .expect(200);
     expect(body.drillsExcluded).toBe(true);
     expect(body.rows.map(pickFields)).toEqual(expected(reference, key));
     expect(pickFields({ ...body.totals, key: 'total' })).toEqual(expected(reference, () => 'total')[0]);
   });
 
   it('a period and a jurisdiction narrow the count (a county with its towns)', async () => {
-    const reference = (await folded()).filter((i) => i.jurisdiction === '640521' && beijingMonth(i.occurredAt) >= '2026-03' && beijingMonth(i.occurredAt) < '2026-07');
-    const { body } = await t.get('/api/v1/statistics').query({ groupBy: 'total', jurisdiction: '640521', from: '2026-03-01T00:00:00+08:00', to: '2026-07-01T00:00:00+08:00' }).expect(200);
+    const reference = (await folded()).filter(
+      (i) =>
+        i.jurisdiction === '640521' &&
+        beijingMonth(i.occurredAt) >= '2026-03' &&
+        beijingMonth(i.occurredAt) < '2026-07',
+    );
+    const { body } = await t
+      .get('/api/v1/statistics')
+      .query({
+        groupBy: 'total',
+        jurisdiction: '640521',
+        from: '2026-03-01T00:00:00+08:00',
+        to: '2026-07-01T00:00:00+08:00',
+      })
+      .expect(200);
     expect(body.rows.map(pickFields)).toEqual(expected(reference, () => 'total'));
   });
 
   it('exports the same figures as CSV with Chinese headers', async () => {
     const reference = expected(await folded(), (i) => i.category);
-    const response = await t.get('/api/v1/statistics').query({ groupBy: 'category', format: 'csv', from: '2026-01-01T00:00:00+08:00', to: '2027-01-01T00:00:00+08:00' }).expect(200);
+    const response = await t
+      .get('/api/v1/statistics')
+      .query({ groupBy: 'category', format: 'csv', from: '2026-01-01T00:00:00+08:00', to: '2027-01-01T00:00:00+08:00' })
+      .expect(200);
     expect(response.headers['content-type']).toMatch(/^text\/csv/);
     const records: string[][] = parse(response.text, { bom: true });
     expect(records[0]!.slice(0, 4)).toEqual(['分组', '事故起数', '死亡人数', '失踪人数']);

@@ -7,7 +7,10 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const ARTIFACTS = resolve(__dirname, '../../test-artifacts/console');
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
 }
 
 /** Without Chromium the browser suites cannot run; CI installs it, so there a missing browser is a failure. */

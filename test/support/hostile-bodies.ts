@@ -8,7 +8,23 @@ import fc from 'fast-check';
 
 /** A key that changes meaning somewhere: prototype pollution, typos of real fields, odd Unicode. */
 const PROTO_KEYS = ['__proto__', 'constructor', 'prototype'];
-const ODD_KEYS = ['toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'length', '', ' ', 'a.b', '$where', '\u0000', '😀', '\u202e', 'title ', 'TITLE', 'Title'];
+const ODD_KEYS = [
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  '__defineGetter__',
+  'length',
+  '',
+  ' ',
+  'a.b',
+  '$where',
+  '\u0000',
+  '😀',
+  '\u202e',
+  'title ',
+  'TITLE',
+  'Title',
+];
 export const hostileKey: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...PROTO_KEYS) },
   { weight: 2, arbitrary: fc.constantFrom(...ODD_KEYS) },
@@ -17,13 +33,63 @@ export const hostileKey: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** UTF-16 code units outside well-formed Unicode: lone surrogates survive JSON.stringify as \udxxx escapes. */
-const loneSurrogates = fc.string({ unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 5 });
+const loneSurrogates = fc.string({
+  unit: fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)),
+  minLength: 1,
+  maxLength: 5,
+});
 
 const SPECIAL_SCALARS: unknown[] = [
-  -1, 0, -0, 1.5, 0.1, 1e308, -1e308, 5e-324, 2 ** 53 + 1, Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 2 ** 31, 1_000_001,
-  'NaN', 'Infinity', '-1', '1e309', '0x10', '1_000', '３', '', ' ', '\t', '\u0000', 'a\u0000b', '\ud800', '\udfff', '😀', '\u202eRTL', '\u200b',
-  'Ω̴̡̢̛̛̛̗̘̙̜̝̞̟', 'null', 'true', 'undefined', '<script>alert(1)</script>', "' or 1=1 --", '${7*7}', '../../etc/passwd', '2026-11-22', '2026-02-30T25:61:00+08:00',
-  '2026-11-22T13:40:00+99:00', '+275760-09-13T00:00:00Z', true, false, null, [], {}, [null], [[]], { '': '' },
+  -1,
+  0,
+  -0,
+  1.5,
+  0.1,
+  1e308,
+  -1e308,
+  5e-324,
+  2 ** 53 + 1,
+  Number.MAX_SAFE_INTEGER,
+  -Number.MAX_SAFE_INTEGER,
+  2 ** 31,
+  1_000_001,
+  'NaN',
+  'Infinity',
+  '-1',
+  '1e309',
+  '0x10',
+  '1_000',
+  '３',
+  '',
+  ' ',
+  '\t',
+  '\u0000',
+  'a\u0000b',
+  '\ud800',
+  '\udfff',
+  '😀',
+  '\u202eRTL',
+  '\u200b',
+  'Ω̴̡̢̛̛̛̗̘̙̜̝̞̟',
+  'null',
+  'true',
+  'undefined',
+  '<script>alert(1)</script>',
+  "' or 1=1 --",
+  '${7*7}',
+  '../../etc/passwd',
+  '2026-11-22',
+  '2026-02-30T25:61:00+08:00',
+  '2026-11-22T13:40:00+99:00',
+  '+275760-09-13T00:00:00Z',
+  true,
+  false,
+  null,
+  [],
+  {},
+  [null],
+  [[]],
+  { '': '' },
 ];
 
 /** One JSON value of a type or size the field does not expect. */
@@ -36,8 +102,18 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: loneSurrogates },
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
   { weight: 1, arbitrary: fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 10 }) },
-  { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 1_000, max: 100_000 }), fc.constantFrom('x', '中', '😀', '\u0000', '\ud800', ' ')).map(([n, c]) => c.repeat(n)) },
-  { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 100, max: 50_000 }), fc.constantFrom<unknown>(0, 'x', null, {})).map(([n, v]) => new Array<unknown>(n).fill(v)) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.integer({ min: 1_000, max: 100_000 }), fc.constantFrom('x', '中', '😀', '\u0000', '\ud800', ' '))
+      .map(([n, c]) => c.repeat(n)),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.integer({ min: 100, max: 50_000 }), fc.constantFrom<unknown>(0, 'x', null, {}))
+      .map(([n, v]) => new Array<unknown>(n).fill(v)),
+  },
   { weight: 1, arbitrary: fc.constant({ prototype: { polluted: true } }) },
 );
 
@@ -46,10 +122,33 @@ export const rawToken: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 4,
     arbitrary: fc.constantFrom(
-      '1e309', '-1e309', '1e-400', '123456789012345678901234567890', '-0', '0.0', '1E2', '9007199254740993', '"\\ud800"', '"\\u0000"', '"\\uD83D\\uDE00"',
-      '{"__proto__":{"polluted":true}}', '{"constructor":{"prototype":{"polluted":true}}}',
+      '1e309',
+      '-1e309',
+      '1e-400',
+      '123456789012345678901234567890',
+      '-0',
+      '0.0',
+      '1E2',
+      '9007199254740993',
+      '"\\ud800"',
+      '"\\u0000"',
+      '"\\uD83D\\uDE00"',
+      '{"__proto__":{"polluted":true}}',
+      '{"constructor":{"prototype":{"polluted":true}}}',
       // not JSON at all: the whole body becomes malformed
-      'NaN', 'Infinity', 'undefined', '01', '.5', '+1', "'x'", '"\\x41"', '"a\u0000b"', '"unterminated', '[1,]', '{"a"}', '0x10',
+      'NaN',
+      'Infinity',
+      'undefined',
+      '01',
+      '.5',
+      '+1',
+      "'x'",
+      '"\\x41"',
+      '"a\u0000b"',
+      '"unterminated',
+      '[1,]',
+      '{"a"}',
+      '0x10',
     ),
   },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 20_000 }).map((d) => '['.repeat(d) + ']'.repeat(d)) },
@@ -61,10 +160,37 @@ export const rawBody: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 4,
     arbitrary: fc.constantFrom(
-      '', ' ', '{', '[', '{"a":', 'null', 'true', 'false', '0', '-1', '"string"', '[]', '{}', '[{}]', 'undefined', "{'a':1}", '{"a":1,}',
-      '{"a":1}{"b":2}', '{"a":1} trailing', '\ufeff{}', '{"a":"\u0000"}', '{"a":"\\ud800"}', '<?xml version="1.0"?><a/>', 'a=1&b=2',
-      '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--', '{"__proto__":{"polluted":true}}', '{"constructor":{"prototype":{"polluted":true}}}',
-      '{"a":1,"a":2}', '\u0000', '\uffff', 'ÿ',
+      '',
+      ' ',
+      '{',
+      '[',
+      '{"a":',
+      'null',
+      'true',
+      'false',
+      '0',
+      '-1',
+      '"string"',
+      '[]',
+      '{}',
+      '[{}]',
+      'undefined',
+      "{'a':1}",
+      '{"a":1,}',
+      '{"a":1}{"b":2}',
+      '{"a":1} trailing',
+      '\ufeff{}',
+      '{"a":"\u0000"}',
+      '{"a":"\\ud800"}',
+      '<?xml version="1.0"?><a/>',
+      'a=1&b=2',
+      '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--',
+      '{"__proto__":{"polluted":true}}',
+      '{"constructor":{"prototype":{"polluted":true}}}',
+      '{"a":1,"a":2}',
+      '\u0000',
+      '\uffff',
+      'ÿ',
     ),
   },
   { weight: 2, arbitrary: fc.string({ maxLength: 200 }) },
@@ -97,9 +223,27 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 export const bodyPlan: fc.Arbitrary<BodyPlan> = fc.oneof(
   { weight: 2, arbitrary: fc.constant({ kind: 'valid' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'none' as const }) },
-  { weight: 10, arbitrary: fc.record({ kind: fc.constant('mutated' as const), mutations: fc.array(mutation, { minLength: 1, maxLength: 3 }) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('json' as const), value: fc.oneof(hostileValue, fc.jsonValue({ maxDepth: 4 })) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('object' as const), entries: fc.array(fc.tuple(hostileKey, hostileValue), { maxLength: 6 }) }) },
+  {
+    weight: 10,
+    arbitrary: fc.record({
+      kind: fc.constant('mutated' as const),
+      mutations: fc.array(mutation, { minLength: 1, maxLength: 3 }),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('json' as const),
+      value: fc.oneof(hostileValue, fc.jsonValue({ maxDepth: 4 })),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('object' as const),
+      entries: fc.array(fc.tuple(hostileKey, hostileValue), { maxLength: 6 }),
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('raw' as const), text: rawBody }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('truncated' as const), at: fc.nat() }) },
 );
@@ -110,20 +254,58 @@ export const contentType: fc.Arbitrary<string | null> = fc.oneof(
   {
     weight: 4,
     arbitrary: fc.constantFrom<string | null>(
-      null, 'application/json; charset=utf-8', 'application/json;charset=UTF-8', 'Application/JSON', 'application/json; charset=latin1',
-      'application/json; charset=utf-16', 'application/json; foo=bar', 'text/plain', 'text/plain; charset=utf-8', 'application/xml', 'text/xml',
-      'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded', 'application/octet-stream', 'application/problem+json',
-      'application/vnd.api+json', 'application/jsonp', '*/*', 'json', '', 'application/json, text/plain', 'text/html',
+      null,
+      'application/json; charset=utf-8',
+      'application/json;charset=UTF-8',
+      'Application/JSON',
+      'application/json; charset=latin1',
+      'application/json; charset=utf-16',
+      'application/json; foo=bar',
+      'text/plain',
+      'text/plain; charset=utf-8',
+      'application/xml',
+      'text/xml',
+      'multipart/form-data; boundary=x',
+      'application/x-www-form-urlencoded',
+      'application/octet-stream',
+      'application/problem+json',
+      'application/vnd.api+json',
+      'application/jsonp',
+      '*/*',
+      'json',
+      '',
+      'application/json, text/plain',
+      'text/html',
     ),
   },
 );
 
 /** Header values a client might send: valid, empty, too long, non-ASCII (Latin-1, as HTTP allows), reused. */
-const latin1 = fc.string({ unit: fc.integer({ min: 0x20, max: 0xff }).filter((c) => c !== 0x7f).map((c) => String.fromCharCode(c)), maxLength: 60 });
+const latin1 = fc.string({
+  unit: fc
+    .integer({ min: 0x20, max: 0xff })
+    .filter((c) => c !== 0x7f)
+    .map((c) => String.fromCharCode(c)),
+  maxLength: 60,
+});
 export const idempotencyKey: fc.Arbitrary<string | null> = fc.oneof(
   { weight: 6, arbitrary: fc.constant(null) },
   { weight: 2, arbitrary: fc.uuid() },
-  { weight: 2, arbitrary: fc.constantFrom('k', 'same-key', 'a b', 'x'.repeat(200), 'x'.repeat(201), 'x'.repeat(1000), 'é', '"quoted"', '-', '\t') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(
+      'k',
+      'same-key',
+      'a b',
+      'x'.repeat(200),
+      'x'.repeat(201),
+      'x'.repeat(1000),
+      'é',
+      '"quoted"',
+      '-',
+      '\t',
+    ),
+  },
   { weight: 1, arbitrary: fc.string({ maxLength: 250 }) },
   { weight: 1, arbitrary: latin1 },
 );
@@ -132,7 +314,22 @@ export const ifMatch: fc.Arbitrary<string | null> = fc.oneof(
   {
     weight: 3,
     arbitrary: fc.constantFrom(
-      '0', '1', '2', '"3"', 'W/"1"', '-1', '*', '99999999999999999999', '999999999999999999', '1.5', '1e3', 'yesterday', '""', 'W/', '"1", "2"', '0x1',
+      '0',
+      '1',
+      '2',
+      '"3"',
+      'W/"1"',
+      '-1',
+      '*',
+      '99999999999999999999',
+      '999999999999999999',
+      '1.5',
+      '1e3',
+      'yesterday',
+      '""',
+      'W/',
+      '"1", "2"',
+      '0x1',
     ),
   },
   { weight: 1, arbitrary: fc.nat().map(String) },
@@ -142,16 +339,36 @@ export const ifMatch: fc.Arbitrary<string | null> = fc.oneof(
 export type AuthPlan = 'valid' | 'none' | 'empty-bearer' | 'garbage' | 'tampered' | 'basic' | 'other-role';
 export const authPlan: fc.Arbitrary<AuthPlan> = fc.oneof(
   { weight: 14, arbitrary: fc.constant('valid' as const) },
-  { weight: 1, arbitrary: fc.constantFrom<AuthPlan>('none', 'empty-bearer', 'garbage', 'tampered', 'basic', 'other-role') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<AuthPlan>('none', 'empty-bearer', 'garbage', 'tampered', 'basic', 'other-role'),
+  },
 );
 
 /** Path ids: the real target most of the time, else unknown, malformed, encoded-but-odd or not even a valid URL component. */
-export type IdPlan = { kind: 'real' } | { kind: 'alias' } | { kind: 'encoded'; text: string } | { kind: 'verbatim'; text: string };
+export type IdPlan =
+  { kind: 'real' } | { kind: 'alias' } | { kind: 'encoded'; text: string } | { kind: 'verbatim'; text: string };
 export const idPlan: fc.Arbitrary<IdPlan> = fc.oneof(
   { weight: 10, arbitrary: fc.constant({ kind: 'real' as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'alias' as const }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('encoded' as const), text: fc.oneof(fc.uuid(), fc.string({ unit: 'binary', maxLength: 50 }), fc.constantFrom('00000000-0000-0000-0000-000000000000', 'x'.repeat(5000), '..', '.', ' ')) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('verbatim' as const), text: fc.constantFrom('%', '%zz', '%E0%A4%A', '%00', '%2e%2e', '..%2f..%2fusers', 'a%2Fb', '%u0041', '%F0%9F%98') }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('encoded' as const),
+      text: fc.oneof(
+        fc.uuid(),
+        fc.string({ unit: 'binary', maxLength: 50 }),
+        fc.constantFrom('00000000-0000-0000-0000-000000000000', 'x'.repeat(5000), '..', '.', ' '),
+      ),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('verbatim' as const),
+      text: fc.constantFrom('%', '%zz', '%E0%A4%A', '%00', '%2e%2e', '..%2f..%2fusers', 'a%2Fb', '%u0041', '%F0%9F%98'),
+    }),
+  },
 );
 
 type JsonObject = Record<string, unknown>;
@@ -198,7 +415,8 @@ function parentOf(root: unknown, path: string[]): JsonObject | undefined {
 
 /** Indexes (as `Mutation.at` counts them) of the string leaves of a body: where text a database may refuse can go. */
 export function stringLeaves(body: JsonObject): number[] {
-  const valueAt = (path: string[]): unknown => (path.length === 0 ? body : parentOf(body, path)?.[path[path.length - 1]!]);
+  const valueAt = (path: string[]): unknown =>
+    path.length === 0 ? body : parentOf(body, path)?.[path[path.length - 1]!];
   return pathsOf(body).flatMap((path, index) => (typeof valueAt(path) === 'string' ? [index] : []));
 }
 
@@ -263,5 +481,7 @@ export function materialize(plan: BodyPlan, valid: JsonObject): Buffer | undefin
 export function describeBody(bytes: Buffer | undefined): string {
   if (bytes === undefined) return '(no body)';
   const text = bytes.toString('utf8');
-  return text.length <= 300 ? JSON.stringify(text) : `${JSON.stringify(text.slice(0, 200))}…${JSON.stringify(text.slice(-100))} (${bytes.length} bytes)`;
+  return text.length <= 300
+    ? JSON.stringify(text)
+    : `${JSON.stringify(text.slice(0, 200))}…${JSON.stringify(text.slice(-100))} (${bytes.length} bytes)`;
 }

@@ -17,7 +17,11 @@ export function incidentBody(overrides: Record<string, unknown> = {}): Record<st
   };
 }
 
-export function waitForMessage<T>(socket: { once(event: string, cb: (payload: T) => void): unknown }, event: string, timeoutMs = 5000): Promise<T> {
+export function waitForMessage<T>(
+  socket: { once(event: string, cb: (payload: T) => void): unknown },
+  event: string,
+  timeoutMs = 5000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
     socket.once(event, (payload) => {

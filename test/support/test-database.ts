@@ -36,7 +36,8 @@ export async function createTestDatabase(): Promise<{ url: string; ownerUrl: str
  */
 export function ownerUrlOf(url: string): string {
   const appBase = process.env.TEST_APP_DATABASE_URL;
-  if (!appBase || new URL(url).username !== new URL(appBase).username || new URL(url).host !== new URL(appBase).host) return url;
+  if (!appBase || new URL(url).username !== new URL(appBase).username || new URL(url).host !== new URL(appBase).host)
+    return url;
   return withDatabase(process.env.DATABASE_URL!, new URL(url).pathname.slice(1));
 }
 

@@ -27,11 +27,13 @@ export async function createSignedInUser(
   const password = `pw-${randomUUID()}`;
   const id = randomUUID();
   const hash = await app.get(PasswordHasher).hash(password);
-  await sql(`insert into users (id, username, display_name, password_hash, roles, jurisdiction, created_by) values ($1, $2, $3, $4, $5, $6, 'test')`, [
-    id, username, `测试用户 ${username}`, hash, roles, jurisdiction,
-  ]);
+  await sql(
+    `insert into users (id, username, display_name, password_hash, roles, jurisdiction, created_by) values ($1, $2, $3, $4, $5, $6, 'test')`,
+    [id, username, `测试用户 ${username}`, hash, roles, jurisdiction],
+  );
   const login = await request(baseUrl).post('/api/v1/auth/login').send({ username, password });
-  if (login.status !== 200) throw new Error(`test user could not sign in: ${login.status} ${JSON.stringify(login.body)}`);
+  if (login.status !== 200)
+    throw new Error(`test user could not sign in: ${login.status} ${JSON.stringify(login.body)}`);
   return { id, username, password, token: login.body.accessToken };
 }
 
@@ -39,14 +41,21 @@ export async function createSignedInUser(
  * For a server in a process of its own (no Nest app to ask for the hasher): the user row goes straight into its
  * database, hashed with the same argon2id defaults, and signs in over HTTP. Returns the user and its token.
  */
-export async function signInToServer(sql: { query(text: string, params?: unknown[]): Promise<unknown> }, baseUrl: string, roles: Role[], jurisdiction = '640500'): Promise<TestUser> {
+export async function signInToServer(
+  sql: { query(text: string, params?: unknown[]): Promise<unknown> },
+  baseUrl: string,
+  roles: Role[],
+  jurisdiction = '640500',
+): Promise<TestUser> {
   const username = `u${randomUUID().replace(/-/g, '').slice(0, 12)}`;
   const password = `pw-${randomUUID()}`;
   const id = randomUUID();
-  await sql.query(`insert into users (id, username, display_name, password_hash, roles, jurisdiction, created_by) values ($1, $2, $3, $4, $5, $6, 'test')`, [
-    id, username, `测试用户 ${username}`, await argon2Hash(password), roles, jurisdiction,
-  ]);
+  await sql.query(
+    `insert into users (id, username, display_name, password_hash, roles, jurisdiction, created_by) values ($1, $2, $3, $4, $5, $6, 'test')`,
+    [id, username, `测试用户 ${username}`, await argon2Hash(password), roles, jurisdiction],
+  );
   const login = await request(baseUrl).post('/api/v1/auth/login').send({ username, password });
-  if (login.status !== 200) throw new Error(`test user could not sign in: ${login.status} ${JSON.stringify(login.body)}`);
+  if (login.status !== 200)
+    throw new Error(`test user could not sign in: ${login.status} ${JSON.stringify(login.body)}`);
   return { id, username, password, token: login.body.accessToken };
 }

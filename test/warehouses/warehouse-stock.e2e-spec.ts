@@ -25,11 +25,18 @@ describe('material warehouses: receipts, all-or-nothing allocations, shipments',
   afterAll(() => t?.close());
 
   const warehouse = async (stock: { materialCode: string; quantity: number; expiresAt?: string }[] = []) => {
-    const created = await t.post('/api/v1/warehouses', admin.token).send({
-      name: `测试储备库 ${randomUUID().slice(0, 6)}`, level: 'city', location: { address: '中卫市（测试）', lat: 37.51, lng: 105.19 },
-      jurisdiction: '640500', reserveKind: 'physical',
-    }).expect(201);
-    if (stock.length > 0) await t.post(`/api/v1/warehouses/${created.body.id}/receipts`, admin.token).send({ items: stock }).expect(201);
+    const created = await t
+      .post('/api/v1/warehouses', admin.token)
+      .send({
+        name: `测试储备库 ${randomUUID().slice(0, 6)}`,
+        level: 'city',
+        location: { address: '中卫市（测试）', lat: 37.51, lng: 105.19 },
+        jurisdiction: '640500',
+        reserveKind: 'physical',
+      })
+      .expect(201);
+    if (stock.length > 0)
+      await t.post(`/api/v1/warehouses/${created.body.id}/receipts`, admin.token).send({ items: stock }).expect(201);
     return created.body.id as string;
   };
   const line = async (id: string, code: string): Promise<StockLine> =>
@@ -44,20 +51,45 @@ describe('material warehouses: receipts, all-or-nothing allocations, shipments',
   });
 
   it('receipts raise on hand; the nearest expiry and the minimum level show on the line', async () => {
-    const id = await warehouse([{ materialCode: SUIT, quantity: 10, expiresAt: '2027-01-01T00:00:00+08:00' }, { materialCode: SUIT, quantity: 5, expiresAt: '2026-12-01T00:00:00+08:00' }]);
-    await t.post(`/api/v1/warehouses/${id}/minimums`, admin.token).send({ materialCode: SUIT, minimum: 20 }).expect(200);
-    expect(await line(id, SUIT)).toMatchObject({ onHand: 15, reserved: 0, available: 15, minimum: 20, belowMinimum: true, nearestExpiry: '2026-12-01T00:00:00+08:00' });
+    const id = await warehouse([
+      { materialCode: SUIT, quantity: 10, expiresAt: '2027-01-01T00:00:00+08:00' },
+      { materialCode: SUIT, quantity: 5, expiresAt: '2026-12-01T00:00:00+08:00' },
+    ]);
+    await t
+      .post(`/api/v1/warehouses/${id}/minimums`, admin.token)
+      .send({ materialCode: SUIT, minimum: 20 })
+      .expect(200);
+    expect(await line(id, SUIT)).toMatchObject({
+      onHand: 15,
+      reserved: 0,
+      available: 15,
+      minimum: 20,
+      belowMinimum: true,
+      nearestExpiry: '2026-12-01T00:00:00+08:00',
+    });
   });
 
   it('allocates all lines or none: a short line is a 409 naming it, and nothing is reserved', async () => {
-    const id = await warehouse([{ materialCode: TENT, quantity: 10 }, { materialCode: SUIT, quantity: 2 }]);
+    const id = await warehouse([
+      { materialCode: TENT, quantity: 10 },
+      { materialCode: SUIT, quantity: 2 },
+    ]);
     const incidentId = await incident();
-    const short = await t.post(`/api/v1/warehouses/${id}/allocations`).send({ incidentId, items: [{ materialCode: TENT, quantity: 5 }, { materialCode: SUIT, quantity: 3 }] });
+    const short = await t.post(`/api/v1/warehouses/${id}/allocations`).send({
+      incidentId,
+      items: [
+        { materialCode: TENT, quantity: 5 },
+        { materialCode: SUIT, quantity: 3 },
+      ],
+    });
     expect(short.status).toBe(409);
     expect(short.body.code).toBe('INSUFFICIENT_STOCK');
     expect(short.body.details.shortfalls).toEqual([{ materialCode: SUIT, requested: 3, available: 2 }]);
     expect(await line(id, TENT)).toMatchObject({ reserved: 0, available: 10 });
-    const ok = await t.post(`/api/v1/warehouses/${id}/allocations`).send({ incidentId, items: [{ materialCode: TENT, quantity: 5 }] }).expect(201);
+    const ok = await t
+      .post(`/api/v1/warehouses/${id}/allocations`)
+      .send({ incidentId, items: [{ materialCode: TENT, quantity: 5 }] })
+      .expect(201);
     expect(ok.body.allocationId).toEqual(expect.any(String));
     expect(await line(id, TENT)).toMatchObject({ onHand: 10, reserved: 5, available: 5 });
   });
@@ -67,9 +99,19 @@ describe('material warehouses: receipts, all-or-nothing allocations, shipments',
     const incidentId = await incident();
     const socket = await t.socket();
     const pushed = waitForMessage<{ data: StockLine }>(socket, 'stock.changed');
-    const a = (await t.post(`/api/v1/warehouses/${id}/allocations`).send({ incidentId, items: [{ materialCode: TENT, quantity: 4 }] }).expect(201)).body.allocationId;
+    const a = (
+      await t
+        .post(`/api/v1/warehouses/${id}/allocations`)
+        .send({ incidentId, items: [{ materialCode: TENT, quantity: 4 }] })
+        .expect(201)
+    ).body.allocationId;
     expect((await pushed).data).toMatchObject({ materialCode: TENT, reserved: 4 });
-    const b = (await t.post(`/api/v1/warehouses/${id}/allocations`).send({ incidentId, items: [{ materialCode: TENT, quantity: 3 }] }).expect(201)).body.allocationId;
+    const b = (
+      await t
+        .post(`/api/v1/warehouses/${id}/allocations`)
+        .send({ incidentId, items: [{ materialCode: TENT, quantity: 3 }] })
+        .expect(201)
+    ).body.allocationId;
     await t.post(`/api/v1/warehouses/${id}/allocations/${a}/ship`).send({}).expect(200);
     await t.post(`/api/v1/warehouses/${id}/allocations/${b}/cancel`).send({ reason: '改由县库调拨' }).expect(200);
     expect(await line(id, TENT)).toMatchObject({ onHand: 6, reserved: 0, available: 6 });
@@ -77,15 +119,30 @@ describe('material warehouses: receipts, all-or-nothing allocations, shipments',
     const again = await t.post(`/api/v1/warehouses/${id}/allocations/${a}/ship`).send({});
     expect(again.status).toBe(404);
     const board = await t.get(`/api/v1/incidents/${incidentId}`).expect(200);
-    expect(board.body.allocations.map((x: { allocationId: string; status: string }) => [x.allocationId, x.status]).sort()).toEqual([[a, 'delivered'], [b, 'cancelled']].sort());
+    expect(
+      board.body.allocations.map((x: { allocationId: string; status: string }) => [x.allocationId, x.status]).sort(),
+    ).toEqual(
+      [
+        [a, 'delivered'],
+        [b, 'cancelled'],
+      ].sort(),
+    );
   });
 
   it('closing an incident cancels its undelivered allocations and frees the stock', async () => {
     const id = await warehouse([{ materialCode: TENT, quantity: 10 }]);
     const incidentId = await incident();
-    const a = (await t.post(`/api/v1/warehouses/${id}/allocations`).send({ incidentId, items: [{ materialCode: TENT, quantity: 6 }] }).expect(201)).body.allocationId;
+    const a = (
+      await t
+        .post(`/api/v1/warehouses/${id}/allocations`)
+        .send({ incidentId, items: [{ materialCode: TENT, quantity: 6 }] })
+        .expect(201)
+    ).body.allocationId;
     await t.post(`/api/v1/warehouses/${id}/allocations/${a}/ship`).send({}).expect(200);
-    await t.post(`/api/v1/warehouses/${id}/allocations`).send({ incidentId, items: [{ materialCode: TENT, quantity: 2 }] }).expect(201);
+    await t
+      .post(`/api/v1/warehouses/${id}/allocations`)
+      .send({ incidentId, items: [{ materialCode: TENT, quantity: 2 }] })
+      .expect(201);
     await t.post(`/api/v1/incidents/${incidentId}/close`).send({ summary: '处置完毕' }).expect(200);
     await until(async () => (await line(id, TENT)).reserved === 0 && (await line(id, TENT)).onHand === 10);
   });
@@ -94,7 +151,11 @@ describe('material warehouses: receipts, all-or-nothing allocations, shipments',
     const id = await warehouse([{ materialCode: TENT, quantity: 100 }]);
     const incidentId = await incident();
     const results = await Promise.all(
-      Array.from({ length: 200 }, () => t.post(`/api/v1/warehouses/${id}/allocations`).send({ incidentId, items: [{ materialCode: TENT, quantity: 1 }] })),
+      Array.from({ length: 200 }, () =>
+        t
+          .post(`/api/v1/warehouses/${id}/allocations`)
+          .send({ incidentId, items: [{ materialCode: TENT, quantity: 1 }] }),
+      ),
     );
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 201)).toHaveLength(100);
@@ -105,10 +166,18 @@ describe('material warehouses: receipts, all-or-nothing allocations, shipments',
   it('a count replaces on hand with a reason but never below what is reserved', async () => {
     const id = await warehouse([{ materialCode: TENT, quantity: 10 }]);
     const incidentId = await incident();
-    await t.post(`/api/v1/warehouses/${id}/allocations`).send({ incidentId, items: [{ materialCode: TENT, quantity: 4 }] }).expect(201);
-    const below = await t.post(`/api/v1/warehouses/${id}/counts`, admin.token).send({ materialCode: TENT, counted: 3, reason: '盘点' });
+    await t
+      .post(`/api/v1/warehouses/${id}/allocations`)
+      .send({ incidentId, items: [{ materialCode: TENT, quantity: 4 }] })
+      .expect(201);
+    const below = await t
+      .post(`/api/v1/warehouses/${id}/counts`, admin.token)
+      .send({ materialCode: TENT, counted: 3, reason: '盘点' });
     expect(below.status).toBe(422);
-    await t.post(`/api/v1/warehouses/${id}/counts`, admin.token).send({ materialCode: TENT, counted: 8, reason: '月度盘点，损坏 2 顶' }).expect(200);
+    await t
+      .post(`/api/v1/warehouses/${id}/counts`, admin.token)
+      .send({ materialCode: TENT, counted: 8, reason: '月度盘点，损坏 2 顶' })
+      .expect(200);
     expect(await line(id, TENT)).toMatchObject({ onHand: 8, reserved: 4, available: 4 });
   });
 
@@ -117,19 +186,43 @@ describe('material warehouses: receipts, all-or-nothing allocations, shipments',
     const incidentId = await incident();
     const key = randomUUID();
     const body = { incidentId, items: [{ materialCode: TENT, quantity: 30 }] };
-    const first = await t.post(`/api/v1/warehouses/${id}/allocations`).set('Idempotency-Key', key).send(body).expect(201);
+    const first = await t
+      .post(`/api/v1/warehouses/${id}/allocations`)
+      .set('Idempotency-Key', key)
+      .send(body)
+      .expect(201);
     // Enough receipts for the warehouse to take a snapshot past the allocation (every 200 events).
-    for (let i = 0; i < 205; i++) await t.post(`/api/v1/warehouses/${id}/receipts`, admin.token).send({ items: [{ materialCode: SUIT, quantity: 1 }] }).expect(201);
-    const [snapshot] = await t.sql<{ revision: string }>(`select revision::text from aggregate_snapshots where stream_name = $1`, [`warehouse-${id}`]);
+    for (let i = 0; i < 205; i++)
+      await t
+        .post(`/api/v1/warehouses/${id}/receipts`, admin.token)
+        .send({ items: [{ materialCode: SUIT, quantity: 1 }] })
+        .expect(201);
+    const [snapshot] = await t.sql<{ revision: string }>(
+      `select revision::text from aggregate_snapshots where stream_name = $1`,
+      [`warehouse-${id}`],
+    );
     expect(BigInt(snapshot!.revision)).toBeGreaterThan(BigInt(first.body.revision));
-    const count = async () => (await t.sql<{ n: string }>(`select count(*)::text as n from es_events where stream_name = $1`, [`warehouse-${id}`]))[0]!.n;
+    const count = async () =>
+      (
+        await t.sql<{ n: string }>(`select count(*)::text as n from es_events where stream_name = $1`, [
+          `warehouse-${id}`,
+        ])
+      )[0]!.n;
     const before = await count();
     const retry = await t.post(`/api/v1/warehouses/${id}/allocations`).set('Idempotency-Key', key).send(body);
     expect(retry.status).toBe(201);
-    expect(retry.body).toMatchObject({ allocationId: first.body.allocationId, revision: first.body.revision, position: first.body.position, replayed: true });
+    expect(retry.body).toMatchObject({
+      allocationId: first.body.allocationId,
+      revision: first.body.revision,
+      position: first.body.position,
+      replayed: true,
+    });
     expect(await count()).toBe(before);
     expect(await line(id, TENT)).toMatchObject({ onHand: 50, reserved: 30 });
-    const reused = await t.post(`/api/v1/warehouses/${id}/allocations`).set('Idempotency-Key', key).send({ ...body, items: [{ materialCode: TENT, quantity: 1 }] });
+    const reused = await t
+      .post(`/api/v1/warehouses/${id}/allocations`)
+      .set('Idempotency-Key', key)
+      .send({ ...body, items: [{ materialCode: TENT, quantity: 1 }] });
     expect(reused.status).toBe(422);
     expect(reused.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(await count()).toBe(before);
@@ -137,11 +230,17 @@ describe('material warehouses: receipts, all-or-nothing allocations, shipments',
 
   it('refuses an unknown material code with 400 and appends nothing', async () => {
     const id = await warehouse();
-    const before = await t.sql<{ n: string }>(`select count(*) as n from es_events where stream_name = $1`, [`warehouse-${id}`]);
-    const bad = await t.post(`/api/v1/warehouses/${id}/receipts`, admin.token).send({ items: [{ materialCode: '1234567', quantity: 1 }] });
+    const before = await t.sql<{ n: string }>(`select count(*) as n from es_events where stream_name = $1`, [
+      `warehouse-${id}`,
+    ]);
+    const bad = await t
+      .post(`/api/v1/warehouses/${id}/receipts`, admin.token)
+      .send({ items: [{ materialCode: '1234567', quantity: 1 }] });
     expect(bad.status).toBe(400);
     expect(bad.body.code).toBe('UNKNOWN_MATERIAL');
-    const after = await t.sql<{ n: string }>(`select count(*) as n from es_events where stream_name = $1`, [`warehouse-${id}`]);
+    const after = await t.sql<{ n: string }>(`select count(*) as n from es_events where stream_name = $1`, [
+      `warehouse-${id}`,
+    ]);
     expect(after[0]!.n).toBe(before[0]!.n);
   });
 });

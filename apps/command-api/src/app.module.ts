@@ -68,11 +68,20 @@ export class AppModule {
         Lifecycle,
         // Rate limits (http/rate-limit.ts): anonymous requests per address in a Fastify hook before anything else
         // (bootstrap.ts), signed-in ones per user in this interceptor, after the auth guard; counted in PostgreSQL.
-        { provide: RATE_LIMIT_OPTIONS, useValue: { perUser: config.RATE_LIMIT_PER_MINUTE, perAddress: config.RATE_LIMIT_ANONYMOUS_PER_MINUTE, perAddressSignIn: config.RATE_LIMIT_SIGN_IN_PER_MINUTE } },
+        {
+          provide: RATE_LIMIT_OPTIONS,
+          useValue: {
+            perUser: config.RATE_LIMIT_PER_MINUTE,
+            perAddress: config.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
+            perAddressSignIn: config.RATE_LIMIT_SIGN_IN_PER_MINUTE,
+          },
+        },
         RateLimiter,
         { provide: METRICS_ACCESS, useValue: new MetricsAccess(config) },
         { provide: APP_INTERCEPTOR, useClass: UserRateLimitInterceptor },
-        { provide: REALTIME_OPTIONS, useValue: { flushMs: config.LIVE_FLUSH_MS, clustered: config.CLUSTER } }, ConsoleGateway],
+        { provide: REALTIME_OPTIONS, useValue: { flushMs: config.LIVE_FLUSH_MS, clustered: config.CLUSTER } },
+        ConsoleGateway,
+      ],
     };
   }
 }

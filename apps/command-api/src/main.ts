@@ -30,7 +30,10 @@ async function main(): Promise<void> {
   const applied = await runMigrations(ownerUrl!, { appRole: applicationRole(databaseUrl, ownerUrl!) });
   if (applied.length > 0) logger.log(`migrations applied: ${applied.join(', ')}`);
   const privileges = await privilegeProblems(databaseUrl);
-  for (const problem of privileges) logger.warn(`database roles: ${problem}; set DATABASE_OWNER_URL for migrations and give DATABASE_URL a role with the grants in docs/security.md`);
+  for (const problem of privileges)
+    logger.warn(
+      `database roles: ${problem}; set DATABASE_OWNER_URL for migrations and give DATABASE_URL a role with the grants in docs/security.md`,
+    );
   // An acknowledged event must survive a crash of the database host: production refuses settings that could lose it.
   const durability = durabilityProblems(await readDurabilitySettings(databaseUrl));
   if (durability.length > 0) {
@@ -38,7 +41,10 @@ async function main(): Promise<void> {
     for (const problem of durability) logger.warn(`PostgreSQL is not durable: ${problem}`);
   }
 
-  if (!config.AUTH_TOKEN_SECRET) logger.log('AUTH_TOKEN_SECRET not set: access tokens are signed with the keys kept in auth_signing_keys (npm run auth:rotate-key)');
+  if (!config.AUTH_TOKEN_SECRET)
+    logger.log(
+      'AUTH_TOKEN_SECRET not set: access tokens are signed with the keys kept in auth_signing_keys (npm run auth:rotate-key)',
+    );
   const app = await createApp({ ...config, DATABASE_URL: databaseUrl });
   let closing = false;
   const shutdown = async (signal: string): Promise<void> => {
@@ -65,7 +71,9 @@ async function main(): Promise<void> {
     const created = await seedDemoData(app);
     const resources = await seedDemoResources(app);
     const planning = await seedDemoPlansAndWatch(app);
-    logger.log(`demo data: ${created} incidents, ${resources.teams} teams, ${resources.warehouses} warehouses, ${planning.plans} plans, ${planning.shifts} duty shifts created (invented data, marked 【演示】)`);
+    logger.log(
+      `demo data: ${created} incidents, ${resources.teams} teams, ${resources.warehouses} warehouses, ${planning.plans} plans, ${planning.shifts} duty shifts created (invented data, marked 【演示】)`,
+    );
   }
   const lines = [
     '',
@@ -82,14 +90,23 @@ async function main(): Promise<void> {
       ? `  Administrator  admin / ${adminPassword}   (shown once; also in ${adminFile}, mode 0600)`
       : `  Administrator  admin (password in ${adminFile})`,
     ...(demoUsers.length > 0
-      ? ['  Demo users (demo mode only; passwords in .data/demo-users.json):', ...demoUsers.map((u) => `    ${u.username.padEnd(16)} ${u.password}   ${u.roles.map((r) => ROLE_LABELS[r]).join('、')} · ${u.jurisdiction}`)]
+      ? [
+          '  Demo users (demo mode only; passwords in .data/demo-users.json):',
+          ...demoUsers.map(
+            (u) =>
+              `    ${u.username.padEnd(16)} ${u.password}   ${u.roles.map((r) => ROLE_LABELS[r]).join('、')} · ${u.jurisdiction}`,
+          ),
+        ]
       : []),
     '  Stop with Ctrl+C.',
     '',
   ];
   // With JSON logs every output line must be JSON, and passwords must not reach a log collector: one line that says
   // where things are, the administrator's password stays in its file.
-  if (logsAsJson(config)) logger.log(`应急指挥调度系统 is running: console ${base}/, health ${base}/health/ready, metrics ${base}/metrics; administrator password in ${adminFile}`);
+  if (logsAsJson(config))
+    logger.log(
+      `应急指挥调度系统 is running: console ${base}/, health ${base}/health/ready, metrics ${base}/metrics; administrator password in ${adminFile}`,
+    );
   else process.stdout.write(`${lines.join('\n')}\n`);
 }
 

@@ -35,14 +35,16 @@ export function App() {
   const [resuming, setResuming] = useState(() => currentSession() === null);
   useEffect(() => {
     let live = true;
-    resume().then(
-      (s) => {
-        if (live && s) setSessionState(s);
-      },
-      () => undefined,
-    ).finally(() => {
-      if (live) setResuming(false);
-    });
+    resume()
+      .then(
+        (s) => {
+          if (live && s) setSessionState(s);
+        },
+        () => undefined,
+      )
+      .finally(() => {
+        if (live) setResuming(false);
+      });
     return () => {
       live = false;
     };
@@ -67,15 +69,17 @@ export function App() {
     const timer = setTimeout(() => {
       if (renewing.current) return;
       renewing.current = true;
-      refresh().then(
-        (next) => setSessionState(next),
-        (error: unknown) => {
-          if (error instanceof ApiError && (error.status === 401 || error.status === 403)) endSession('expired');
-          else setSessionState((s) => (s ? { ...s } : s)); // try again on the next timer
-        },
-      ).finally(() => {
-        renewing.current = false;
-      });
+      refresh()
+        .then(
+          (next) => setSessionState(next),
+          (error: unknown) => {
+            if (error instanceof ApiError && (error.status === 401 || error.status === 403)) endSession('expired');
+            else setSessionState((s) => (s ? { ...s } : s)); // try again on the next timer
+          },
+        )
+        .finally(() => {
+          renewing.current = false;
+        });
     }, wait);
     return () => clearTimeout(timer);
   }, [session, endSession]);
@@ -84,29 +88,47 @@ export function App() {
     <I18nContext.Provider value={i18n}>
       {session ? (
         <StoreProvider key={session.user.id} session={session} onSessionEnd={endSession}>
-          <Shell session={session} onLogout={() => {
-            void logout().finally(() => {
-              setSessionState(null);
-              setLoginMessage(null);
-            });
-          }} />
+          <Shell
+            session={session}
+            onLogout={() => {
+              void logout().finally(() => {
+                setSessionState(null);
+                setLoginMessage(null);
+              });
+            }}
+          />
         </StoreProvider>
       ) : resuming ? (
         <div className="login-page" data-testid="resuming" aria-busy="true" />
       ) : (
-        <LoginScreen message={loginMessage} onLogin={(s) => {
-          setLoginMessage(null);
-          setSessionState(s);
-        }} />
+        <LoginScreen
+          message={loginMessage}
+          onLogin={(s) => {
+            setLoginMessage(null);
+            setSessionState(s);
+          }}
+        />
       )}
     </I18nContext.Provider>
   );
 }
 
 /** `shown`: a tab the role cannot use is left out rather than shown only to say so. */
-const NAV: { route: Route['name']; path: string; key: MessageKey; testId: string; shown?: (session: Session) => boolean }[] = [
+const NAV: {
+  route: Route['name'];
+  path: string;
+  key: MessageKey;
+  testId: string;
+  shown?: (session: Session) => boolean;
+}[] = [
   { route: 'board', path: '/board', key: 'nav.board', testId: 'nav-board' },
-  { route: 'intake', path: '/intake', key: 'nav.intake', testId: 'nav-intake', shown: (session) => can(session, 'report') },
+  {
+    route: 'intake',
+    path: '/intake',
+    key: 'nav.intake',
+    testId: 'nav-intake',
+    shown: (session) => can(session, 'report'),
+  },
   { route: 'teams', path: '/teams', key: 'nav.teams', testId: 'nav-teams' },
   { route: 'stock', path: '/stock', key: 'nav.stock', testId: 'nav-stock' },
   { route: 'map', path: '/map', key: 'nav.map', testId: 'nav-map' },
@@ -124,22 +146,51 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
         <div className="brand">{t('appTitle')}</div>
         <nav className="nav" aria-label={t('appTitle')}>
           {NAV.filter((n) => !n.shown || n.shown(session)).map((n) => (
-            <a key={n.route} href={n.path} data-testid={n.testId} className={route.name === n.route || (n.route === 'board' && (route.name === 'detail' || route.name === 'replay')) ? 'active' : ''}
-              aria-current={route.name === n.route ? 'page' : undefined} onClick={linkHandler(n.path)}>
+            <a
+              key={n.route}
+              href={n.path}
+              data-testid={n.testId}
+              className={
+                route.name === n.route || (n.route === 'board' && (route.name === 'detail' || route.name === 'replay'))
+                  ? 'active'
+                  : ''
+              }
+              aria-current={route.name === n.route ? 'page' : undefined}
+              onClick={linkHandler(n.path)}>
               {t(n.key)}
             </a>
           ))}
         </nav>
         <div className="topbar-right">
-          <span className={`conn conn-${conn}`} data-testid="connection-state" data-state={conn} role="status" aria-live="polite">
+          <span
+            className={`conn conn-${conn}`}
+            data-testid="connection-state"
+            data-state={conn}
+            role="status"
+            aria-live="polite">
             <span className="dot" aria-hidden="true" />
-            {conn === 'connected' ? t('conn.connected') : conn === 'connecting' ? t('conn.connecting') : t('conn.disconnected')}
+            {conn === 'connected'
+              ? t('conn.connected')
+              : conn === 'connecting'
+                ? t('conn.connecting')
+                : t('conn.disconnected')}
           </span>
           <span className="user" data-testid="current-user" title={session.user.username}>
-            {session.user.displayName ? `${session.user.displayName}（${session.user.username ?? session.user.id}）` : (session.user.username ?? session.user.id)} · {roleText}
+            {session.user.displayName
+              ? `${session.user.displayName}（${session.user.username ?? session.user.id}）`
+              : (session.user.username ?? session.user.id)}{' '}
+            · {roleText}
           </span>
-          <button type="button" className="linkish" data-testid="lang-switch" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('langSwitch')}</button>
-          <button type="button" className="linkish" data-testid="logout" onClick={onLogout}>{t('logout')}</button>
+          <button
+            type="button"
+            className="linkish"
+            data-testid="lang-switch"
+            onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+            {t('langSwitch')}
+          </button>
+          <button type="button" className="linkish" data-testid="logout" onClick={onLogout}>
+            {t('logout')}
+          </button>
         </div>
       </header>
       <div className="body">

@@ -48,17 +48,32 @@ async function parseError(res: Response): Promise<ApiError> {
   } catch {
     /* not JSON */
   }
-  return new ApiError(res.status, body.code, body.detail ?? body.title ?? `HTTP ${res.status}`, Array.isArray(body.errors) ? body.errors : []);
+  return new ApiError(
+    res.status,
+    body.code,
+    body.detail ?? body.title ?? `HTTP ${res.status}`,
+    Array.isArray(body.errors) ? body.errors : [],
+  );
 }
 
-export async function api<T>(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, retried = false): Promise<T> {
+export async function api<T>(
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  body?: unknown,
+  retried = false,
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const sent = session;
   if (sent) headers.authorization = `Bearer ${sent.accessToken}`;
   let res: Response;
   try {
-    res = await fetch(`${API_BASE}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+    res = await fetch(`${API_BASE}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
   } catch (error) {
     throw new ApiError(0, 'NETWORK', error instanceof Error ? error.message : String(error));
   }
@@ -80,7 +95,8 @@ export const post = <T>(path: string, body: unknown = {}) => api<T>('POST', path
 type SessionAnswer = Partial<LoginResponse>;
 
 function toSession(answer: SessionAnswer): Session {
-  if (!answer.accessToken || !answer.expiresAt || !answer.user) throw new ApiError(500, 'BAD_SESSION', 'sign-in answered without a token');
+  if (!answer.accessToken || !answer.expiresAt || !answer.user)
+    throw new ApiError(500, 'BAD_SESSION', 'sign-in answered without a token');
   // The body's refreshToken is for API clients; the browser keeps only the HttpOnly cookie.
   return { accessToken: answer.accessToken, expiresAt: answer.expiresAt, user: answer.user };
 }
@@ -115,7 +131,8 @@ export async function resume(): Promise<Session | null> {
   try {
     return await refresh();
   } catch (error) {
-    if (error instanceof ApiError && (error.status === 401 || error.status === 403 || error.status === 400)) return null;
+    if (error instanceof ApiError && (error.status === 401 || error.status === 403 || error.status === 400))
+      return null;
     throw error;
   }
 }

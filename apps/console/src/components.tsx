@@ -52,9 +52,14 @@ export function DeadlineCountdown({ deadline, now }: { deadline: DeadlineView | 
   const ms = Date.parse(deadline.dueAt) - now;
   const overdue = ms < 0;
   return (
-    <span className={overdue ? 'countdown overdue' : ms < 15 * 60_000 ? 'countdown soon' : 'countdown'} data-overdue={overdue ? 'true' : 'false'} title={formatTime(deadline.dueAt, true)}>
+    <span
+      className={overdue ? 'countdown overdue' : ms < 15 * 60_000 ? 'countdown soon' : 'countdown'}
+      data-overdue={overdue ? 'true' : 'false'}
+      title={formatTime(deadline.dueAt, true)}>
       <span className="countdown-level">{t('deadline.to', { level: levelName(t, deadline.level) })}</span>{' '}
-      <strong>{overdue ? `${t('overdueBy')} ${formatCountdown(-ms)}` : `${t('remaining')} ${formatCountdown(ms)}`}</strong>
+      <strong>
+        {overdue ? `${t('overdueBy')} ${formatCountdown(-ms)}` : `${t('remaining')} ${formatCountdown(ms)}`}
+      </strong>
     </span>
   );
 }
@@ -63,7 +68,11 @@ export function FieldError({ field, message }: { field: string; message?: string
   // The slot keeps its height with or without a message, so a message appearing on blur does not move the form.
   return (
     <div className="error-slot">
-      {message && <div className="field-error" id={`error-${field}`} data-testid={`error-${field}`} role="alert">{message}</div>}
+      {message && (
+        <div className="field-error" id={`error-${field}`} data-testid={`error-${field}`} role="alert">
+          {message}
+        </div>
+      )}
     </div>
   );
 }

@@ -17,11 +17,16 @@ export function parseRoute(pathname: string): Route {
   const replay = /^\/replay\/([0-9a-fA-F-]{36})$/.exec(path);
   if (replay) return { name: 'replay', id: replay[1]!.toLowerCase() };
   switch (path) {
-    case '/intake': return { name: 'intake' };
-    case '/teams': return { name: 'teams' };
-    case '/stock': return { name: 'stock' };
-    case '/map': return { name: 'map' };
-    default: return { name: 'board' };
+    case '/intake':
+      return { name: 'intake' };
+    case '/teams':
+      return { name: 'teams' };
+    case '/stock':
+      return { name: 'stock' };
+    case '/map':
+      return { name: 'map' };
+    default:
+      return { name: 'board' };
   }
 }
 

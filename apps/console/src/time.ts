@@ -2,10 +2,22 @@
 export const TIME_ZONE = 'Asia/Shanghai';
 
 const full = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false,
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
 });
 const short = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: TIME_ZONE, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
+  timeZone: TIME_ZONE,
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
 });
 
 export function formatTime(iso: string | null | undefined, withSeconds = false): string {
@@ -25,7 +37,13 @@ export function localInputToShanghaiIso(value: string): string | null {
 /** The current Beijing wall time as a datetime-local value. */
 export function nowShanghaiInput(): string {
   const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
   }).formatToParts(new Date());
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '00';
   const hour = get('hour') === '24' ? '00' : get('hour');

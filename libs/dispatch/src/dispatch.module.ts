@@ -13,6 +13,13 @@ import { WarehouseStockReader } from './application/shared/warehouse-stock.reade
 @Module({
   imports: [CqrsModule],
   controllers: [RecommendationsController, AvailabilityController],
-  providers: [IncidentLookup, TeamAvailabilityQueries, WarehouseStockQueries, WarehouseStockReader, AvailabilityReader, RecommendationsReader],
+  providers: [
+    IncidentLookup,
+    TeamAvailabilityQueries,
+    WarehouseStockQueries,
+    WarehouseStockReader,
+    AvailabilityReader,
+    RecommendationsReader,
+  ],
 })
 export class DispatchModule {}

@@ -57,7 +57,13 @@ export const drillEntities = [DrillRow, DrillScenarioRow];
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature(drillEntities), CqrsModule, IncidentsModule, TeamsModule, PlansModule, WarehousesModule, DrillParticipationModule,
+    TypeOrmModule.forFeature(drillEntities),
+    CqrsModule,
+    IncidentsModule,
+    TeamsModule,
+    PlansModule,
+    WarehousesModule,
+    DrillParticipationModule,
   ],
   controllers: [
     PlanDrillController,

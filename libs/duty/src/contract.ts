@@ -40,10 +40,21 @@ export interface ShiftView {
 export interface HandoverSummaryView {
   computedAt: string;
   openIncidents: {
-    id: string; title: string; jurisdiction: string; grade: string; responseLevel: string | null; drillId: string | null;
+    id: string;
+    title: string;
+    jurisdiction: string;
+    grade: string;
+    responseLevel: string | null;
+    drillId: string | null;
   }[];
   pendingDeadlines: {
-    incidentId: string; title: string; jurisdiction: string; obligationId: string; level: string; dueAt: string; overdue: boolean;
+    incidentId: string;
+    title: string;
+    jurisdiction: string;
+    obligationId: string;
+    level: string;
+    dueAt: string;
+    overdue: boolean;
   }[];
 }
 

@@ -25,7 +25,13 @@ export const dutyEntities = [DutyShiftRow, DutyHandoverRow, RollCallRow];
 /** The watch (值班, 交接班, 点名). Needs the CommandExecutor, CLOCK, JURISDICTIONS and ROLL_CALL_OPTIONS from the app. */
 @Module({
   imports: [CqrsModule, TypeOrmModule.forFeature(dutyEntities)],
-  controllers: [ScheduleShiftController, HandOverShiftController, IssueRollCallController, AcknowledgeRollCallController, DutyQueriesController],
+  controllers: [
+    ScheduleShiftController,
+    HandOverShiftController,
+    IssueRollCallController,
+    AcknowledgeRollCallController,
+    DutyQueriesController,
+  ],
   providers: [
     DutyQueries,
     IncidentLookup,

@@ -5,4 +5,8 @@ export { rollCallAggregate } from './application/roll-call.aggregate';
 export { DutyModule, dutyEntities, dutyProjections } from './duty.module';
 export type { ShiftView, HandoverView, RollCallView } from './read-models/duty.views';
 export { DutyQueries, type CurrentDutyView } from './read-models/duty.queries';
-export { ROLL_CALL_OPTIONS, RollCallScheduler, type RollCallOptions } from './application/record-missed-roll-calls/roll-call.scheduler';
+export {
+  ROLL_CALL_OPTIONS,
+  RollCallScheduler,
+  type RollCallOptions,
+} from './application/record-missed-roll-calls/roll-call.scheduler';

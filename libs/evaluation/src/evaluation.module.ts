@@ -20,6 +20,13 @@ import { SetRubricHandler } from './application/set-rubric/set-rubric.handler';
 @Module({
   imports: [CqrsModule, IncidentsModule, PlansModule],
   controllers: [EvaluationQueriesController, SetRubricController, RecordScoresController, RecordFindingController],
-  providers: [DrillEvaluationReader, EvaluationReportReader, EvaluationWriter, SetRubricHandler, RecordScoresHandler, RecordFindingHandler],
+  providers: [
+    DrillEvaluationReader,
+    EvaluationReportReader,
+    EvaluationWriter,
+    SetRubricHandler,
+    RecordScoresHandler,
+    RecordFindingHandler,
+  ],
 })
 export class EvaluationModule {}

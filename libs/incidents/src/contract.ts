@@ -11,8 +11,16 @@ export type ResponseLevel = 'I' | 'II' | 'III' | 'IV';
 export type IncidentStatus = 'open' | 'closed';
 /** Work-safety incident categories (行业类别). */
 export type IncidentCategory =
-  | 'hazardous_chemicals' | 'mining' | 'fire' | 'road_traffic' | 'construction' | 'industry_trade' | 'special_equipment'
-  | 'gas' | 'flood_geological' | 'other';
+  | 'hazardous_chemicals'
+  | 'mining'
+  | 'fire'
+  | 'road_traffic'
+  | 'construction'
+  | 'industry_trade'
+  | 'special_equipment'
+  | 'gas'
+  | 'flood_geological'
+  | 'other';
 /** The level a report goes to (县级, 设区的市级, 省级, 国务院). */
 export type ReportLevel = 'county' | 'city' | 'province' | 'national';
 export type ObligationKind = 'initial' | 'escalation' | 'supplementary';

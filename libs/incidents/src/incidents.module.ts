@@ -43,14 +43,27 @@ import { IncidentTimelineQueries } from './read-models/incident-timeline/inciden
 export const incidentEntities = [IncidentBoardRow, IncidentTimelineRow];
 
 /** Handlers other contexts call for incident commands they start (plan activation, a drill's simulated actions). */
-const sharedHandlers = [ReportIncidentHandler, UpdateSituationHandler, ActivatePlanHandler, AssignSimulatedTeamHandler, RecordDrillAllocationHandler];
+const sharedHandlers = [
+  ReportIncidentHandler,
+  UpdateSituationHandler,
+  ActivatePlanHandler,
+  AssignSimulatedTeamHandler,
+  RecordDrillAllocationHandler,
+];
 
 /** The incidents bounded context. Needs the CommandExecutor, EVENT_STORE, CLOCK and JURISDICTIONS from the app. */
 @Module({
   imports: [TypeOrmModule.forFeature(incidentEntities), CqrsModule],
   controllers: [
-    ReportIncidentController, UpdateSituationController, CloseIncidentController, SetResponseLevelController, PassReportUpController,
-    CompleteTaskController, IncidentQueriesController, StatisticsController, ComplianceController,
+    ReportIncidentController,
+    UpdateSituationController,
+    CloseIncidentController,
+    SetResponseLevelController,
+    PassReportUpController,
+    CompleteTaskController,
+    IncidentQueriesController,
+    StatisticsController,
+    ComplianceController,
   ],
   providers: [
     IncidentAnswer,

@@ -6,10 +6,16 @@ export { IncidentAnswer, type IncidentCommandResponse } from './application/inci
 // The use cases other contexts start: they call these handlers (the executor and the answer included).
 export { ReportIncidentHandler } from './application/report-incident/report-incident.handler';
 export { ReportIncidentRequest } from './application/report-incident/report-incident.request';
-export { UpdateSituationHandler, type UpdateSituationInput } from './application/update-situation/update-situation.handler';
+export {
+  UpdateSituationHandler,
+  type UpdateSituationInput,
+} from './application/update-situation/update-situation.handler';
 export { ActivatePlanHandler, type ActivatePlanInput } from './application/activate-plan/activate-plan.handler';
 export { AssignSimulatedTeamHandler, type SimulatedDispatchInput } from './application/assign-team/assign-team.handler';
-export { RecordDrillAllocationHandler, type DrillAllocationInput } from './application/record-drill-allocation/record-drill-allocation.handler';
+export {
+  RecordDrillAllocationHandler,
+  type DrillAllocationInput,
+} from './application/record-drill-allocation/record-drill-allocation.handler';
 // Query ports and views.
 export { IncidentLookup, type IncidentRefusals } from './read-models/incident-board/incident-lookup';
 export type { OpenIncidentRecord } from './read-models/incident-board/incident-board.queries';
@@ -19,7 +25,16 @@ export { DeadlineComplianceQueries } from './read-models/deadline-compliance/dea
 export type { IncidentView } from './read-models/incident-board/incident.views';
 export type { TimelineEntryView } from './read-models/incident-timeline/timeline.views';
 export type { ActivePlanView, ChecklistTaskView } from './read-models/incident-board/incident-board.entity';
-export { DEADLINE_ALARM_OPTIONS, DeadlineAlarmScheduler, type DeadlineAlarmOptions } from './application/deadline-alarms/deadline-alarm.scheduler';
+export {
+  DEADLINE_ALARM_OPTIONS,
+  DeadlineAlarmScheduler,
+  type DeadlineAlarmOptions,
+} from './application/deadline-alarms/deadline-alarm.scheduler';
 // Replay folds recorded events through the board's own row function (GET /incidents/{id}/state?at=, replay.event).
-export { applyBoardEvent, boardEvents, boardIncidentIdOf, deadlineProfileLookup } from './read-models/incident-board/incident-board.projection';
+export {
+  applyBoardEvent,
+  boardEvents,
+  boardIncidentIdOf,
+  deadlineProfileLookup,
+} from './read-models/incident-board/incident-board.projection';
 export { toIncidentView } from './read-models/incident-board/incident.views';

@@ -5,10 +5,19 @@
 
 export type TeamKind = 'fire_rescue' | 'professional' | 'enterprise' | 'social';
 export type Specialty =
-  | 'fire' | 'hazardous_chemicals' | 'mine_rescue' | 'flood' | 'water_search' | 'road_clearing' | 'power_repair'
-  | 'comms_support' | 'medical' | 'structural_collapse' | 'environmental_monitoring';
+  | 'fire'
+  | 'hazardous_chemicals'
+  | 'mine_rescue'
+  | 'flood'
+  | 'water_search'
+  | 'road_clearing'
+  | 'power_repair'
+  | 'comms_support'
+  | 'medical'
+  | 'structural_collapse'
+  | 'environmental_monitoring';
 export type TeamStatus =
-  | 'available' | 'dispatched' | 'en_route' | 'on_scene' | 'returning' | 'out_of_service' | 'in_drill';
+  'available' | 'dispatched' | 'en_route' | 'on_scene' | 'returning' | 'out_of_service' | 'in_drill';
 
 export interface GeoPoint {
   lat: number;

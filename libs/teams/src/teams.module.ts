@@ -23,7 +23,13 @@ export const teamEntities = [TeamAvailabilityRow];
 /** Rescue teams (救援队伍). Needs the CommandExecutor, CLOCK and JURISDICTIONS from the app. */
 @Module({
   imports: [CqrsModule, TypeOrmModule.forFeature(teamEntities)],
-  controllers: [RegisterTeamController, UpdateTeamController, DispatchTeamController, ReportTeamStatusController, TeamQueriesController],
+  controllers: [
+    RegisterTeamController,
+    UpdateTeamController,
+    DispatchTeamController,
+    ReportTeamStatusController,
+    TeamQueriesController,
+  ],
   providers: [
     TeamAnswer,
     IncidentLookup,

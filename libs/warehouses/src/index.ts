@@ -3,5 +3,10 @@
 export * from './domain';
 export { warehouseAggregate } from './application/warehouse.aggregate';
 export { WarehousesModule, warehouseEntities, warehouseProjections } from './warehouses.module';
-export { WarehouseStockQueries, type StockLevel, type WarehouseAvailability, type WarehouseFilter } from './read-models/stock/stock.queries';
+export {
+  WarehouseStockQueries,
+  type StockLevel,
+  type WarehouseAvailability,
+  type WarehouseFilter,
+} from './read-models/stock/stock.queries';
 export type { WarehouseView } from './read-models/stock/stock.views';

@@ -7,7 +7,7 @@
 /** 红色, 橙色, 黄色, 蓝色预警. */
 export type WarningLevel = 'red' | 'orange' | 'yellow' | 'blue';
 export type WarningChannel =
-  | 'sms' | 'broadcast' | 'tv' | 'web' | 'app' | 'loudspeaker' | 'wechat' | 'weibo' | 'siren' | 'display';
+  'sms' | 'broadcast' | 'tv' | 'web' | 'app' | 'loudspeaker' | 'wechat' | 'weibo' | 'siren' | 'display';
 /** As read now: an active warning past its expiry reads `expired`. */
 export type WarningStatus = 'active' | 'lifted' | 'expired';
 export type WarningAction = 'issued' | 'updated' | 'lifted';

@@ -22,7 +22,14 @@ export const warningEntities = [WarningBoardRow];
 @Module({
   imports: [TypeOrmModule.forFeature(warningEntities), CqrsModule],
   controllers: [IssueWarningController, UpdateWarningController, LiftWarningController, WarningQueriesController],
-  providers: [WarningAnswer, IncidentLookup, WarningBoardQueries, IssueWarningHandler, UpdateWarningHandler, LiftWarningHandler],
+  providers: [
+    WarningAnswer,
+    IncidentLookup,
+    WarningBoardQueries,
+    IssueWarningHandler,
+    UpdateWarningHandler,
+    LiftWarningHandler,
+  ],
   exports: [WarningBoardQueries],
 })
 export class WarningsModule {}

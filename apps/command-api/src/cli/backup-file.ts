@@ -36,7 +36,9 @@ export async function writeBackup(databaseUrl: string, file: string): Promise<Ba
       for (const table of TABLES) {
         rows[table.name] = 0;
         for (let offset = 0; ; offset += PAGE) {
-          const page = await client.query<{ row: unknown }>(`select to_jsonb(t) as row from ${table.name} t order by ${table.order} limit ${PAGE} offset ${offset}`);
+          const page = await client.query<{ row: unknown }>(
+            `select to_jsonb(t) as row from ${table.name} t order by ${table.order} limit ${PAGE} offset ${offset}`,
+          );
           for (const { row } of page.rows) yield `${JSON.stringify({ table: table.name, row })}\n`;
           rows[table.name]! += page.rows.length;
           if (page.rows.length < PAGE) break;
@@ -61,8 +63,11 @@ export async function loadBackup(databaseUrl: string, file: string): Promise<Bac
   await client.connect();
   const rows: Record<string, number> = {};
   try {
-    const { rows: existing } = await client.query<{ events: number; users: number }>(`select (select count(*) from es_events)::int as events, (select count(*) from users)::int as users`);
-    if (existing[0]!.events > 0 || existing[0]!.users > 0) throw new Error('the target database already holds events or users: restore only into an empty one');
+    const { rows: existing } = await client.query<{ events: number; users: number }>(
+      `select (select count(*) from es_events)::int as events, (select count(*) from users)::int as users`,
+    );
+    if (existing[0]!.events > 0 || existing[0]!.users > 0)
+      throw new Error('the target database already holds events or users: restore only into an empty one');
     const input = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
     let header: { format?: string; version?: number } | undefined;
     let batch: { table: string; rows: unknown[] } | undefined;
@@ -78,11 +83,13 @@ export async function loadBackup(databaseUrl: string, file: string): Promise<Bac
       if (!line) continue;
       const parsed = JSON.parse(line) as { table?: string; row?: unknown; format?: string; version?: number };
       if (!header) {
-        if (parsed.format !== FORMAT || parsed.version !== 1) throw new Error(`${file} is not a backup of this system (format ${String(parsed.format)})`);
+        if (parsed.format !== FORMAT || parsed.version !== 1)
+          throw new Error(`${file} is not a backup of this system (format ${String(parsed.format)})`);
         header = parsed;
         continue;
       }
-      if (!parsed.table || !TABLES.some((t) => t.name === parsed.table)) throw new Error(`unexpected table ${String(parsed.table)} in ${file}`);
+      if (!parsed.table || !TABLES.some((t) => t.name === parsed.table))
+        throw new Error(`unexpected table ${String(parsed.table)} in ${file}`);
       if (batch?.table !== parsed.table) {
         await flush();
         batch = { table: parsed.table, rows: [] };

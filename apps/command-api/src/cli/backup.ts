@@ -2,7 +2,11 @@ import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { validateConfig } from '@app/shared/nest';
 import { runMigrations } from '@app/infra/database/migrations';
-import { runningEmbeddedPostgresUrl, startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@app/infra/embedded/embedded-postgres.launcher';
+import {
+  runningEmbeddedPostgresUrl,
+  startEmbeddedPostgres,
+  type EmbeddedPostgresHandle,
+} from '@app/infra/embedded/embedded-postgres.launcher';
 import { applicationRole, EMBEDDED_APP_ROLE } from '@app/infra/database/roles';
 import { loadBackup, writeBackup } from './backup-file';
 import { rebuildReadModels } from './rebuild-projection';
@@ -15,23 +19,35 @@ import { rebuildReadModels } from './rebuild-projection';
  */
 async function main(): Promise<void> {
   const [command, file] = process.argv.slice(2);
-  if ((command !== 'backup' && command !== 'restore') || !file) throw new Error('usage: backup.js backup|restore <file>');
+  if ((command !== 'backup' && command !== 'restore') || !file)
+    throw new Error('usage: backup.js backup|restore <file>');
   const config = validateConfig(process.env);
   let embedded: EmbeddedPostgresHandle | undefined;
   // Restoring writes the event log directly, which only the owner may: DATABASE_OWNER_URL when the roles are split.
-  const url = config.DATABASE_OWNER_URL ?? config.DATABASE_URL ?? runningEmbeddedPostgresUrl('pg', 'emergency_command')
-    ?? (embedded = await startEmbeddedPostgres({ name: 'pg', database: 'emergency_command' })).url;
+  const url =
+    config.DATABASE_OWNER_URL ??
+    config.DATABASE_URL ??
+    runningEmbeddedPostgresUrl('pg', 'emergency_command') ??
+    (embedded = await startEmbeddedPostgres({ name: 'pg', database: 'emergency_command' })).url;
   const appRole = config.DATABASE_URL ? applicationRole(config.DATABASE_URL, url) : EMBEDDED_APP_ROLE;
   const path = resolve(file);
   try {
     if (command === 'backup') {
       const { rows } = await writeBackup(url, path);
-      process.stdout.write(`backup written to ${path}: ${Object.entries(rows).map(([t, n]) => `${t} ${n}`).join(', ')}\n`);
+      process.stdout.write(
+        `backup written to ${path}: ${Object.entries(rows)
+          .map(([t, n]) => `${t} ${n}`)
+          .join(', ')}\n`,
+      );
       return;
     }
     await runMigrations(url, { appRole });
     const { rows } = await loadBackup(url, path);
-    process.stdout.write(`restored from ${path}: ${Object.entries(rows).map(([t, n]) => `${t} ${n}`).join(', ')}; rebuilding read models\n`);
+    process.stdout.write(
+      `restored from ${path}: ${Object.entries(rows)
+        .map(([t, n]) => `${t} ${n}`)
+        .join(', ')}; rebuilding read models\n`,
+    );
     await rebuildReadModels(config, url, 'all', (text) => process.stdout.write(text));
   } finally {
     await embedded?.stop();
@@ -39,6 +55,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`\n${process.argv[2] ?? 'backup'} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `\n${process.argv[2] ?? 'backup'} failed: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

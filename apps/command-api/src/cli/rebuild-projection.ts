@@ -21,24 +21,50 @@ import { createEventStore } from '../infrastructure/event-store.factory';
  * by `restore`.
  */
 /** Every table a projection writes, and the jurisdiction tree their views read. */
-const readModelEntities = [...incidentEntities, ...teamEntities, ...warehouseEntities, ...planEntities, ...dutyEntities, ...warningEntities, ...drillEntities, ...identityEntities];
+const readModelEntities = [
+  ...incidentEntities,
+  ...teamEntities,
+  ...warehouseEntities,
+  ...planEntities,
+  ...dutyEntities,
+  ...warningEntities,
+  ...drillEntities,
+  ...identityEntities,
+];
 
-export async function rebuildReadModels(config: AppConfig, url: string, wanted: string, write: (text: string) => void): Promise<void> {
+export async function rebuildReadModels(
+  config: AppConfig,
+  url: string,
+  wanted: string,
+  write: (text: string) => void,
+): Promise<void> {
   const dataSource = await new DataSource({ type: 'postgres', url, entities: readModelEntities }).initialize();
   await runMigrations(url);
   const store = createEventStore({ ...config, DATABASE_URL: url });
   const jurisdictions = await loadJurisdictionRegistry(dataSource);
-  const projections = [...incidentProjections(jurisdictions), ...teamProjections(jurisdictions), ...warehouseProjections(jurisdictions), ...planProjections(jurisdictions), ...dutyProjections(jurisdictions), ...warningProjections(jurisdictions), ...drillProjections()];
+  const projections = [
+    ...incidentProjections(jurisdictions),
+    ...teamProjections(jurisdictions),
+    ...warehouseProjections(jurisdictions),
+    ...planProjections(jurisdictions),
+    ...dutyProjections(jurisdictions),
+    ...warningProjections(jurisdictions),
+    ...drillProjections(),
+  ];
   const names = wanted === 'all' ? projections.map((p) => p.name) : [wanted];
   const runner = new ProjectionRunner(dataSource, store, projections, new LiveDeltaBus());
   try {
     for (const name of names) {
       const started = Date.now();
       const replayed = await runner.rebuild(name, (applied, checkpoint) =>
-        write(`${process.stdout.isTTY ? '\r' : '\n'}${name}: ${applied} events replayed (checkpoint ${checkpoint ?? '-'})   `),
+        write(
+          `${process.stdout.isTTY ? '\r' : '\n'}${name}: ${applied} events replayed (checkpoint ${checkpoint ?? '-'})   `,
+        ),
       );
       const seconds = (Date.now() - started) / 1000;
-      write(`\r${name}: rebuilt from ${replayed} events in ${seconds.toFixed(1)} s (${Math.round(replayed / Math.max(seconds, 0.001))} events/s)\n`);
+      write(
+        `\r${name}: rebuilt from ${replayed} events in ${seconds.toFixed(1)} s (${Math.round(replayed / Math.max(seconds, 0.001))} events/s)\n`,
+      );
     }
   } finally {
     await runner.stop();
@@ -50,10 +76,17 @@ export async function rebuildReadModels(config: AppConfig, url: string, wanted: 
 /** `npm run projections:rebuild -- <name>|all` */
 async function main(): Promise<void> {
   const config = validateConfig(process.env);
-  const embedded = config.DATABASE_URL ? undefined : await startEmbeddedPostgres({ name: 'pg', database: 'emergency_command' });
+  const embedded = config.DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres({ name: 'pg', database: 'emergency_command' });
   try {
     // As the owner when there is one (it may have to apply a migration first); the application role can do the rest.
-    await rebuildReadModels(config, config.DATABASE_OWNER_URL ?? config.DATABASE_URL ?? embedded!.url, process.argv[2] ?? 'all', (text) => process.stdout.write(text));
+    await rebuildReadModels(
+      config,
+      config.DATABASE_OWNER_URL ?? config.DATABASE_URL ?? embedded!.url,
+      process.argv[2] ?? 'all',
+      (text) => process.stdout.write(text),
+    );
   } finally {
     await embedded?.stop();
   }

@@ -12,11 +12,23 @@ const CONSOLE_SRC = resolve(__dirname, '../../../console/src');
 const SINKS: { name: string; pattern: RegExp }[] = [
   { name: 'dangerouslySetInnerHTML', pattern: /dangerouslySetInnerHTML/ },
   { name: 'assignment to innerHTML/outerHTML', pattern: /\.(innerHTML|outerHTML)\s*\+?=(?!=)/ },
-  { name: 'insertAdjacentHTML / document.write / setHTML / createContextualFragment', pattern: /\b(insertAdjacentHTML|document\.write(ln)?|setHTML|createContextualFragment)\s*\(/ },
-  { name: 'Leaflet content given as a string (parsed as HTML)', pattern: /\.(bindTooltip|bindPopup|setContent|setTooltipContent|setPopupContent|openTooltip|openPopup)\(\s*[`'"]/ },
+  {
+    name: 'insertAdjacentHTML / document.write / setHTML / createContextualFragment',
+    pattern: /\b(insertAdjacentHTML|document\.write(ln)?|setHTML|createContextualFragment)\s*\(/,
+  },
+  {
+    name: 'Leaflet content given as a string (parsed as HTML)',
+    pattern: /\.(bindTooltip|bindPopup|setContent|setTooltipContent|setPopupContent|openTooltip|openPopup)\(\s*[`'"]/,
+  },
   { name: 'Leaflet divIcon html', pattern: /divIcon\(\s*\{[^}]*\bhtml\s*:/ },
-  { name: 'a link target that is not a literal console path', pattern: /\bhref=\{(?!\s*`\/[^`$]*(\$\{[^}]*\}[^`$]*)*`|\s*n\.path\s*\})/ },
-  { name: 'eval / new Function / string timers', pattern: /\beval\s*\(|new Function\s*\(|set(Timeout|Interval)\(\s*[`'"]/ },
+  {
+    name: 'a link target that is not a literal console path',
+    pattern: /\bhref=\{(?!\s*`\/[^`$]*(\$\{[^}]*\}[^`$]*)*`|\s*n\.path\s*\})/,
+  },
+  {
+    name: 'eval / new Function / string timers',
+    pattern: /\beval\s*\(|new Function\s*\(|set(Timeout|Interval)\(\s*[`'"]/,
+  },
 ];
 
 function htmlSinks(source: string): string[] {
@@ -35,7 +47,9 @@ describe('the console puts user text on screen only as text', () => {
   it('has no HTML sinks, string content for Leaflet, or links built from data', () => {
     const files = sources(CONSOLE_SRC);
     expect(files.length).toBeGreaterThan(10);
-    const found = files.flatMap((file) => htmlSinks(readFileSync(file, 'utf8')).map((sink) => `${relative(CONSOLE_SRC, file)}: ${sink}`));
+    const found = files.flatMap((file) =>
+      htmlSinks(readFileSync(file, 'utf8')).map((sink) => `${relative(CONSOLE_SRC, file)}: ${sink}`),
+    );
     expect(found).toEqual([]);
   });
 
@@ -43,7 +57,9 @@ describe('the console puts user text on screen only as text', () => {
     expect(htmlSinks('<div dangerouslySetInnerHTML={{ __html: x }} />')).toEqual(['dangerouslySetInnerHTML']);
     expect(htmlSinks('el.innerHTML = name;')).toEqual(['assignment to innerHTML/outerHTML']);
     expect(htmlSinks('const safe = label.innerHTML;')).toEqual([]);
-    expect(htmlSinks("marker.bindTooltip(`事故：${i.title}`)")).toEqual(['Leaflet content given as a string (parsed as HTML)']);
+    expect(htmlSinks('marker.bindTooltip(`事故：${i.title}`)')).toEqual([
+      'Leaflet content given as a string (parsed as HTML)',
+    ]);
     expect(htmlSinks('marker.bindTooltip(textLabel(title))')).toEqual([]);
     expect(htmlSinks("L.divIcon({ className: 'x', html: title })")).toEqual(['Leaflet divIcon html']);
     expect(htmlSinks('<a href={incident.website}>')).toEqual(['a link target that is not a literal console path']);

@@ -27,7 +27,11 @@ export async function serveConsole(app: NestFastifyApplication, options: Console
   });
   if (!existsSync(resolve(root, 'index.html'))) {
     fastify.get('/', async (_request, reply) =>
-      reply.type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><title>应急指挥调度系统</title><p>控制台尚未构建：请运行 <code>npm run build:console</code>（npm start 会自动构建）。</p>'),
+      reply
+        .type('text/html; charset=utf-8')
+        .send(
+          '<!doctype html><meta charset="utf-8"><title>应急指挥调度系统</title><p>控制台尚未构建：请运行 <code>npm run build:console</code>（npm start 会自动构建）。</p>',
+        ),
     );
     return;
   }
@@ -42,10 +46,14 @@ export async function serveConsole(app: NestFastifyApplication, options: Console
     // unserved, so the console's source is not handed out with its comments and structure.
     allowedPath: (pathname: string) => !/\.map$/i.test(pathname),
     setHeaders: (res: { setHeader(name: string, value: string): void }, path: string) => {
-      res.setHeader('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.setHeader(
+        'cache-control',
+        /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
     },
   });
-  const page = (_request: FastifyRequest, reply: FastifyReply) => reply.header('cache-control', 'no-cache').sendFile('index.html', root);
+  const page = (_request: FastifyRequest, reply: FastifyReply) =>
+    reply.header('cache-control', 'no-cache').sendFile('index.html', root);
   fastify.get('/', page);
   fastify.get('/*', (request, reply) => {
     const path = request.url.split('?')[0] ?? '';

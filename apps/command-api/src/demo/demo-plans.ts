@@ -3,7 +3,11 @@ import type { PlanContent } from '@app/plans';
 /** Invented demo plans in the shape of municipal work-safety plans: marked 【演示】, not real documents. */
 const LEVELS_ALL = ['I', 'II', 'III', 'IV'] as const;
 
-export const DEMO_PLANS: readonly { content: PlanContent; filed?: { authority: string; filedAt: string }; publish: boolean }[] = [
+export const DEMO_PLANS: readonly {
+  content: PlanContent;
+  filed?: { authority: string; filedAt: string };
+  publish: boolean;
+}[] = [
   {
     publish: true,
     filed: { authority: '宁夏回族自治区应急管理厅（演示）', filedAt: '2026-03-15' },
@@ -21,16 +25,42 @@ export const DEMO_PLANS: readonly { content: PlanContent; filed?: { authority: s
         ],
       },
       groups: [
-        { name: '综合协调组', leadAgency: '市应急管理局', tasks: [
-          { title: '成立现场指挥部，明确总指挥', responseLevels: ['I', 'II', 'III'] },
-          { title: '按规定时限向自治区应急管理厅报告', responseLevels: ['I', 'II'] },
-        ] },
-        { name: '抢险救援组', leadAgency: '市消防救援支队', tasks: [{ title: '组织搜救被困人员', responseLevels: [...LEVELS_ALL] }] },
-        { name: '医疗救治组', leadAgency: '市卫生健康委员会', tasks: [{ title: '调派急救力量，开辟绿色通道', responseLevels: ['I', 'II', 'III'] }] },
-        { name: '警戒疏散组', leadAgency: '市公安局', tasks: [{ title: '设置警戒区，实施交通管制', responseLevels: [...LEVELS_ALL] }] },
-        { name: '新闻宣传组', leadAgency: '市委宣传部', tasks: [{ title: '发布权威信息，回应社会关切', responseLevels: ['I', 'II'] }] },
+        {
+          name: '综合协调组',
+          leadAgency: '市应急管理局',
+          tasks: [
+            { title: '成立现场指挥部，明确总指挥', responseLevels: ['I', 'II', 'III'] },
+            { title: '按规定时限向自治区应急管理厅报告', responseLevels: ['I', 'II'] },
+          ],
+        },
+        {
+          name: '抢险救援组',
+          leadAgency: '市消防救援支队',
+          tasks: [{ title: '组织搜救被困人员', responseLevels: [...LEVELS_ALL] }],
+        },
+        {
+          name: '医疗救治组',
+          leadAgency: '市卫生健康委员会',
+          tasks: [{ title: '调派急救力量，开辟绿色通道', responseLevels: ['I', 'II', 'III'] }],
+        },
+        {
+          name: '警戒疏散组',
+          leadAgency: '市公安局',
+          tasks: [{ title: '设置警戒区，实施交通管制', responseLevels: [...LEVELS_ALL] }],
+        },
+        {
+          name: '新闻宣传组',
+          leadAgency: '市委宣传部',
+          tasks: [{ title: '发布权威信息，回应社会关切', responseLevels: ['I', 'II'] }],
+        },
       ],
-      requirements: { teams: [{ specialty: 'fire', count: 2 }, { specialty: 'medical', count: 1 }], materials: [{ materialCode: '1010101', quantity: 20 }] },
+      requirements: {
+        teams: [
+          { specialty: 'fire', count: 2 },
+          { specialty: 'medical', count: 1 },
+        ],
+        materials: [{ materialCode: '1010101', quantity: 20 }],
+      },
     },
   },
   {
@@ -49,21 +79,48 @@ export const DEMO_PLANS: readonly { content: PlanContent; filed?: { authority: s
         ],
       },
       groups: [
-        { name: '综合协调组', leadAgency: '市应急管理局', tasks: [{ title: '成立现场指挥部', responseLevels: ['I', 'II', 'III'] }] },
-        { name: '抢险救援组', leadAgency: '市消防救援支队', tasks: [
-          { title: '侦检泄漏物质，实施堵漏、稀释', responseLevels: [...LEVELS_ALL] },
-          { title: '调派危化品专业救援队增援', responseLevels: ['I', 'II', 'III'] },
-        ] },
-        { name: '环境监测组', leadAgency: '市生态环境局', tasks: [{ title: '开展大气、水体应急监测', responseLevels: [...LEVELS_ALL] }] },
-        { name: '警戒疏散组', leadAgency: '市公安局', tasks: [
-          { title: '划定警戒区，疏散下风向群众', responseLevels: [...LEVELS_ALL] },
-          { title: '疏散周边 3 公里范围群众', responseLevels: ['I', 'II'] },
-        ] },
-        { name: '后勤保障组', leadAgency: '市发展和改革委员会', tasks: [{ title: '调拨防化服、空气呼吸器等物资', responseLevels: ['I', 'II', 'III'] }] },
+        {
+          name: '综合协调组',
+          leadAgency: '市应急管理局',
+          tasks: [{ title: '成立现场指挥部', responseLevels: ['I', 'II', 'III'] }],
+        },
+        {
+          name: '抢险救援组',
+          leadAgency: '市消防救援支队',
+          tasks: [
+            { title: '侦检泄漏物质，实施堵漏、稀释', responseLevels: [...LEVELS_ALL] },
+            { title: '调派危化品专业救援队增援', responseLevels: ['I', 'II', 'III'] },
+          ],
+        },
+        {
+          name: '环境监测组',
+          leadAgency: '市生态环境局',
+          tasks: [{ title: '开展大气、水体应急监测', responseLevels: [...LEVELS_ALL] }],
+        },
+        {
+          name: '警戒疏散组',
+          leadAgency: '市公安局',
+          tasks: [
+            { title: '划定警戒区，疏散下风向群众', responseLevels: [...LEVELS_ALL] },
+            { title: '疏散周边 3 公里范围群众', responseLevels: ['I', 'II'] },
+          ],
+        },
+        {
+          name: '后勤保障组',
+          leadAgency: '市发展和改革委员会',
+          tasks: [{ title: '调拨防化服、空气呼吸器等物资', responseLevels: ['I', 'II', 'III'] }],
+        },
       ],
       requirements: {
-        teams: [{ specialty: 'hazardous_chemicals', count: 2 }, { specialty: 'environmental_monitoring', count: 1 }, { specialty: 'medical', count: 1 }],
-        materials: [{ materialCode: '2010102', quantity: 10 }, { materialCode: '2040101', quantity: 2 }],
+        teams: [
+          { specialty: 'hazardous_chemicals', count: 2 },
+          { specialty: 'environmental_monitoring', count: 1 },
+          { specialty: 'medical', count: 1 },
+        ],
+        materials: [
+          { materialCode: '2010102', quantity: 10 },
+          { materialCode: '2040101', quantity: 2 },
+        ],
       },
     },
   },
@@ -74,8 +131,17 @@ export const DEMO_PLANS: readonly { content: PlanContent; filed?: { authority: s
       kind: 'special',
       jurisdiction: '640521',
       categories: ['mining'],
-      activation: { description: '矿山透水、坍塌、中毒窒息事故（演示条件）', levels: [{ level: 'III', minTrapped: 1, minDeaths: 1 }] },
-      groups: [{ name: '抢险救援组', leadAgency: '县应急管理局', tasks: [{ title: '调派矿山救护队下井搜救', responseLevels: [...LEVELS_ALL] }] }],
+      activation: {
+        description: '矿山透水、坍塌、中毒窒息事故（演示条件）',
+        levels: [{ level: 'III', minTrapped: 1, minDeaths: 1 }],
+      },
+      groups: [
+        {
+          name: '抢险救援组',
+          leadAgency: '县应急管理局',
+          tasks: [{ title: '调派矿山救护队下井搜救', responseLevels: [...LEVELS_ALL] }],
+        },
+      ],
       requirements: { teams: [{ specialty: 'mine_rescue', count: 1 }], materials: [] },
     },
   },

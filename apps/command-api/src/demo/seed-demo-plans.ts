@@ -19,7 +19,8 @@ export async function seedDemoPlansAndWatch(app: INestApplication): Promise<{ pl
   for (const [i, plan] of DEMO_PLANS.entries()) {
     const key = `demo-plan-${i + 1}`;
     const planId = idempotentAggregateId('plan', DEMO_ACTOR, key);
-    const run = (command: PlanCommand, suffix: string) => executor.execute(planAggregate, planId, command, context(`${key}-${suffix}`));
+    const run = (command: PlanCommand, suffix: string) =>
+      executor.execute(planAggregate, planId, command, context(`${key}-${suffix}`));
     const drafted = await run({ type: 'DraftPlan', planId, content: plan.content, by: '演示数据', now }, 'draft');
     if (drafted.replayed) continue;
     plans++;
@@ -29,14 +30,29 @@ export async function seedDemoPlansAndWatch(app: INestApplication): Promise<{ pl
   // The watch day starts at 08:00 Beijing time (UTC+8, no daylight saving): 00:00 UTC.
   const dayStart = new Date(Math.floor(now.getTime() / (24 * HOUR)) * 24 * HOUR);
   let shifts = 0;
-  for (const [jurisdiction, leader, officers] of [['640500', '张建国（演示）', ['李明（演示）', '王芳（演示）']], ['640521', '马志强（演示）', ['杨洁（演示）']]] as const) {
+  for (const [jurisdiction, leader, officers] of [
+    ['640500', '张建国（演示）', ['李明（演示）', '王芳（演示）']],
+    ['640521', '马志强（演示）', ['杨洁（演示）']],
+  ] as const) {
     const key = `demo-shift-${jurisdiction}-${dayStart.toISOString().slice(0, 10)}`;
     const shiftId = idempotentAggregateId('shift', DEMO_ACTOR, key);
     try {
-      const result = await executor.execute(dutyWatchAggregate, jurisdiction, {
-        type: 'ScheduleShift', jurisdiction, shiftId, leader: { name: leader, phone: null }, officers: officers.map((name) => ({ name, phone: null })),
-        startsAt: dayStart, endsAt: new Date(dayStart.getTime() + 24 * HOUR), by: { userId: DEMO_ACTOR, name: '演示数据' }, now,
-      }, context(key));
+      const result = await executor.execute(
+        dutyWatchAggregate,
+        jurisdiction,
+        {
+          type: 'ScheduleShift',
+          jurisdiction,
+          shiftId,
+          leader: { name: leader, phone: null },
+          officers: officers.map((name) => ({ name, phone: null })),
+          startsAt: dayStart,
+          endsAt: new Date(dayStart.getTime() + 24 * HOUR),
+          by: { userId: DEMO_ACTOR, name: '演示数据' },
+          now,
+        },
+        context(key),
+      );
       if (!result.replayed) shifts++;
     } catch (error) {
       // Someone already scheduled today's watch by hand: theirs stands.

@@ -1,6 +1,12 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckService, HealthIndicatorService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
+import {
+  HealthCheck,
+  HealthCheckService,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+  type HealthCheckResult,
+} from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@app/event-sourcing/projections';
 import { Public } from '@app/shared/nest';
@@ -36,7 +42,10 @@ export class HealthController {
   @ApiOperation({ summary: '就绪探针：数据库与事件存储可用且未在停机' })
   ready() {
     if (this.lifecycle.draining) throw new ServiceUnavailableException('正在停机，不再接收新请求');
-    return this.health.check([() => this.database.pingCheck('database', { timeout: 3000 }), () => this.eventStoreCheck()]);
+    return this.health.check([
+      () => this.database.pingCheck('database', { timeout: 3000 }),
+      () => this.eventStoreCheck(),
+    ]);
   }
 
   private async eventStoreCheck() {

@@ -12,9 +12,11 @@ export function problemClientErrorHandler(error: Error & { code?: string }, sock
     return;
   }
   const details =
-    error.code === 'HPE_HEADER_OVERFLOW' ? problem(431, 'HEADERS_TOO_LARGE', '请求头过大')
-      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? problem(408, 'REQUEST_TIMEOUT', '请求超时')
-      : problem(400, 'MALFORMED_REQUEST', '请求格式错误');
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? problem(431, 'HEADERS_TOO_LARGE', '请求头过大')
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? problem(408, 'REQUEST_TIMEOUT', '请求超时')
+        : problem(400, 'MALFORMED_REQUEST', '请求格式错误');
   const body = JSON.stringify(details);
   socket.end(
     `HTTP/1.1 ${details.status} ${STATUS_CODES[details.status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\n` +

@@ -1,5 +1,13 @@
 import {
-  HttpException, HttpStatus, Inject, Injectable, Logger, type CallHandler, type ExecutionContext, type NestInterceptor, type OnModuleDestroy,
+  HttpException,
+  HttpStatus,
+  Inject,
+  Injectable,
+  Logger,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+  type OnModuleDestroy,
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
@@ -45,7 +53,10 @@ export class RateLimiter implements OnModuleDestroy {
     // Windows older than the previous one are no longer read; any process may remove them (idempotent).
     this.sweep = setInterval(() => {
       this.dataSource
-        .query(`delete from rate_limit_hits where window_start < now() - make_interval(secs => $1::float8 / 1000 * 2)`, [WINDOW_MS])
+        .query(
+          `delete from rate_limit_hits where window_start < now() - make_interval(secs => $1::float8 / 1000 * 2)`,
+          [WINDOW_MS],
+        )
         .catch(() => undefined);
       const now = Date.now();
       for (const [key, until] of this.blockedUntil) if (until <= now) this.blockedUntil.delete(key);
@@ -141,7 +152,11 @@ export function anonymousRateLimitHook(limiter: RateLimiter, tokens: BearerCheck
       .code(429)
       .header('retry-after', String(Math.ceil(verdict.retryAfterMs / 1000)))
       .header('content-type', PROBLEM_CONTENT_TYPE)
-      .send({ ...problem(429, 'TOO_MANY_REQUESTS', LIMITED_DETAIL), correlationId: String(request.id), instance: request.url });
+      .send({
+        ...problem(429, 'TOO_MANY_REQUESTS', LIMITED_DETAIL),
+        correlationId: String(request.id),
+        instance: request.url,
+      });
   };
 }
 

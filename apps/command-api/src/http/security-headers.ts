@@ -47,7 +47,9 @@ export function apiDocsDirectives(): Directives {
 }
 
 export function serialise(directives: Directives): string {
-  return Object.entries(directives).map(([name, values]) => [name, ...values].join(' ')).join('; ');
+  return Object.entries(directives)
+    .map(([name, values]) => [name, ...values].join(' '))
+    .join('; ');
 }
 
 /** HSTS only makes sense on an answer that travelled over TLS; over plain HTTP a browser ignores it anyway. */

@@ -5,6 +5,15 @@ import type { AppConfig } from '@app/shared/nest';
 /** `EVENT_STORE=postgres|kurrentdb` picks the adapter; both satisfy the same contract suite. */
 export function createEventStore(config: AppConfig & { DATABASE_URL: string }): EventStore {
   const log = (m: string) => new Logger('EventStore').warn(m);
-  if (config.EVENT_STORE === 'kurrentdb') return new KurrentDbEventStore({ connectionString: config.KURRENTDB_URL!, keysDatabaseUrl: config.DATABASE_URL, log });
-  return new PostgresEventStore({ connectionString: config.DATABASE_URL, pollIntervalMs: config.EVENT_POLL_INTERVAL_MS, log });
+  if (config.EVENT_STORE === 'kurrentdb')
+    return new KurrentDbEventStore({
+      connectionString: config.KURRENTDB_URL!,
+      keysDatabaseUrl: config.DATABASE_URL,
+      log,
+    });
+  return new PostgresEventStore({
+    connectionString: config.DATABASE_URL,
+    pollIntervalMs: config.EVENT_POLL_INTERVAL_MS,
+    log,
+  });
 }

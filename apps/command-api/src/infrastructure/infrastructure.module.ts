@@ -1,11 +1,25 @@
-import { Global, Inject, Logger, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Logger,
+  Module,
+  type DynamicModule,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { createEventStore } from './event-store.factory';
 import { CommandApiMetrics, METRICS } from '../metrics/metrics';
 import { MeteredEventStore } from '../metrics/metered-event-store';
 import { CommandExecutor, LiveDeltaBus } from '@app/event-sourcing';
-import { LIVE_DELTA_BUS, PostgresSnapshotStore, PROJECTION_RUNNER, ProjectionRunner, SNAPSHOT_STORE } from '@app/event-sourcing/projections';
+import {
+  LIVE_DELTA_BUS,
+  PostgresSnapshotStore,
+  PROJECTION_RUNNER,
+  ProjectionRunner,
+  SNAPSHOT_STORE,
+} from '@app/event-sourcing/projections';
 import { DEADLINE_ALARM_OPTIONS, incidentProjections } from '@app/incidents';
 import { DispatchProcessManager } from '@app/dispatch';
 import { TeamAvailabilityQueries, teamProjections } from '@app/teams';
@@ -16,7 +30,15 @@ import { dutyProjections, ROLL_CALL_OPTIONS } from '@app/duty';
 import { DRILL_OPTIONS, drillProjections, DrillTeamsProcessManager } from '@app/drills';
 import { REPLAY_OPTIONS } from '@app/replay';
 import { loadJurisdictionRegistry } from '@app/identity';
-import { CLOCK, DRILL_PARTICIPATION, JURISDICTIONS, systemClock, type DrillParticipation, type Clock, type JurisdictionRegistry } from '@app/shared';
+import {
+  CLOCK,
+  DRILL_PARTICIPATION,
+  JURISDICTIONS,
+  systemClock,
+  type DrillParticipation,
+  type Clock,
+  type JurisdictionRegistry,
+} from '@app/shared';
 import { KnownJurisdictionConstraint, type AppConfig } from '@app/shared/nest';
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -38,62 +60,104 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
     @Inject(APP_CONFIG) private readonly config: AppConfig & { RUN_PROJECTIONS?: boolean },
   ) {}
 
-  static forRoot(config: AppConfig & { DATABASE_URL: string; RUN_PROJECTIONS?: boolean; clock?: Clock }): DynamicModule {
+  static forRoot(
+    config: AppConfig & { DATABASE_URL: string; RUN_PROJECTIONS?: boolean; clock?: Clock },
+  ): DynamicModule {
     return {
       module: InfrastructureModule,
       providers: [
         { provide: APP_CONFIG, useValue: config },
         // Tests that measure times (drill evaluation, deadlines) drive a ManualClock; everything else reads the system's.
         { provide: CLOCK, useValue: config.clock ?? systemClock },
-        { provide: JURISDICTIONS, inject: [DataSource], useFactory: (dataSource: DataSource) => loadJurisdictionRegistry(dataSource) },
+        {
+          provide: JURISDICTIONS,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => loadJurisdictionRegistry(dataSource),
+        },
         { provide: LIVE_DELTA_BUS, useValue: new LiveDeltaBus() },
         KnownJurisdictionConstraint,
         { provide: DEADLINE_ALARM_OPTIONS, useValue: { tickMs: config.DEADLINE_TICK_MS } },
         { provide: ROLL_CALL_OPTIONS, useValue: { tickMs: config.ROLL_CALL_TICK_MS } },
         { provide: DRILL_OPTIONS, useValue: { tickMs: config.DRILL_TICK_MS } },
         { provide: REPLAY_OPTIONS, useValue: { perUser: config.REPLAYS_PER_USER } },
-        { provide: SNAPSHOT_STORE, inject: [DataSource], useFactory: (dataSource: DataSource) => new PostgresSnapshotStore(dataSource) },
+        {
+          provide: SNAPSHOT_STORE,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => new PostgresSnapshotStore(dataSource),
+        },
         { provide: METRICS, useValue: new CommandApiMetrics() },
         {
           provide: EVENT_STORE,
           inject: [METRICS],
-          useFactory: (metrics: CommandApiMetrics): EventStore => new MeteredEventStore(createEventStore(config), metrics),
+          useFactory: (metrics: CommandApiMetrics): EventStore =>
+            new MeteredEventStore(createEventStore(config), metrics),
         },
         {
           // The one write path (docs/adr/0012-one-write-path.md): every command of every context runs through it.
           provide: CommandExecutor,
           inject: [EVENT_STORE, CLOCK, SNAPSHOT_STORE, PROJECTION_RUNNER, DRILL_PARTICIPATION],
-          useFactory: (store: EventStore, clock: Clock, snapshots: PostgresSnapshotStore, readModels: ProjectionRunner, drills: DrillParticipation) =>
-            new CommandExecutor({ store, clock, snapshots, readModels, drills }),
+          useFactory: (
+            store: EventStore,
+            clock: Clock,
+            snapshots: PostgresSnapshotStore,
+            readModels: ProjectionRunner,
+            drills: DrillParticipation,
+          ) => new CommandExecutor({ store, clock, snapshots, readModels, drills }),
         },
         {
           provide: PROJECTION_RUNNER,
           inject: [DataSource, EVENT_STORE, LIVE_DELTA_BUS, JURISDICTIONS, CLOCK, SNAPSHOT_STORE, DRILL_PARTICIPATION],
           useFactory: (
-            dataSource: DataSource, store: EventStore, bus: LiveDeltaBus, jurisdictions: JurisdictionRegistry, clock: Clock,
-            snapshots: PostgresSnapshotStore, drills: DrillParticipation,
+            dataSource: DataSource,
+            store: EventStore,
+            bus: LiveDeltaBus,
+            jurisdictions: JurisdictionRegistry,
+            clock: Clock,
+            snapshots: PostgresSnapshotStore,
+            drills: DrillParticipation,
           ) => {
             // The drill-teams process runs inside this runner: its executor does not wait on the read models.
             const processExecutor = new CommandExecutor({ store, clock, snapshots, drills });
-            return new ProjectionRunner(dataSource, store, [
-              ...incidentProjections(jurisdictions),
-              ...teamProjections(jurisdictions),
-              ...warehouseProjections(jurisdictions),
-              ...dutyProjections(jurisdictions),
-              ...planProjections(jurisdictions),
-              ...drillProjections(),
-              ...warningProjections(jurisdictions, clock),
-              // Process managers ride on the same checkpointed runner: at-least-once delivery, idempotent steps.
-              // Its own executor: the one write path without read-model waits (it runs inside this runner).
-              new DispatchProcessManager(new CommandExecutor({ store, clock, snapshots })),
-              new DrillTeamsProcessManager(processExecutor, new TeamAvailabilityQueries(dataSource, jurisdictions)),
-            ], bus, {
-              log: (m) => new Logger('Projections').warn(m),
-            });
+            return new ProjectionRunner(
+              dataSource,
+              store,
+              [
+                ...incidentProjections(jurisdictions),
+                ...teamProjections(jurisdictions),
+                ...warehouseProjections(jurisdictions),
+                ...dutyProjections(jurisdictions),
+                ...planProjections(jurisdictions),
+                ...drillProjections(),
+                ...warningProjections(jurisdictions, clock),
+                // Process managers ride on the same checkpointed runner: at-least-once delivery, idempotent steps.
+                // Its own executor: the one write path without read-model waits (it runs inside this runner).
+                new DispatchProcessManager(new CommandExecutor({ store, clock, snapshots })),
+                new DrillTeamsProcessManager(processExecutor, new TeamAvailabilityQueries(dataSource, jurisdictions)),
+              ],
+              bus,
+              {
+                log: (m) => new Logger('Projections').warn(m),
+              },
+            );
           },
         },
       ],
-      exports: [CommandExecutor, METRICS, DEADLINE_ALARM_OPTIONS, ROLL_CALL_OPTIONS, DRILL_OPTIONS, REPLAY_OPTIONS, APP_CONFIG, CLOCK, JURISDICTIONS, LIVE_DELTA_BUS, EVENT_STORE, PROJECTION_RUNNER, SNAPSHOT_STORE, KnownJurisdictionConstraint],
+      exports: [
+        CommandExecutor,
+        METRICS,
+        DEADLINE_ALARM_OPTIONS,
+        ROLL_CALL_OPTIONS,
+        DRILL_OPTIONS,
+        REPLAY_OPTIONS,
+        APP_CONFIG,
+        CLOCK,
+        JURISDICTIONS,
+        LIVE_DELTA_BUS,
+        EVENT_STORE,
+        PROJECTION_RUNNER,
+        SNAPSHOT_STORE,
+        KnownJurisdictionConstraint,
+      ],
     };
   }
 
@@ -101,7 +165,8 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
     // Every live delta of this process, and the deadline alarms among them, are counted for /metrics.
     this.bus.deltas.subscribe((delta) => {
       this.metrics.liveDeltas.inc({ name: delta.name });
-      if (delta.name === 'deadline.due' || delta.name === 'deadline.overdue') this.metrics.deadlineAlarms.inc({ kind: delta.name === 'deadline.due' ? 'due' : 'overdue' });
+      if (delta.name === 'deadline.due' || delta.name === 'deadline.overdue')
+        this.metrics.deadlineAlarms.inc({ kind: delta.name === 'deadline.due' ? 'due' : 'overdue' });
     });
     if (this.config.RUN_PROJECTIONS === false) return;
     this.runner.start();

@@ -17,7 +17,11 @@ export async function stopGracefully(app: NestFastifyApplication, log: (message:
   const server = app.getHttpServer();
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   const finished = await lifecycle.whenIdle(DRAIN_TIMEOUT_MS);
-  log(finished ? 'in-flight requests finished' : `in-flight requests still running after ${DRAIN_TIMEOUT_MS} ms; stopping anyway`);
+  log(
+    finished
+      ? 'in-flight requests finished'
+      : `in-flight requests still running after ${DRAIN_TIMEOUT_MS} ms; stopping anyway`,
+  );
   app.get(ConsoleGateway).farewell();
   // Idle keep-alive connections would hold the server open; nothing is in flight on them any more.
   server.closeIdleConnections?.();

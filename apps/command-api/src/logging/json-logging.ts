@@ -13,11 +13,21 @@ export function createJsonLogger(level: LogLevel): Logger {
     base: { service: 'command-api', pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     // Tokens and passwords never reach the log.
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.accessToken'], censor: '[redacted]' },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.accessToken'],
+      censor: '[redacted]',
+    },
   });
 }
 
-const PINO_LEVELS: Record<LogLevel, string> = { fatal: 'fatal', error: 'error', warn: 'warn', log: 'info', debug: 'debug', verbose: 'trace' };
+const PINO_LEVELS: Record<LogLevel, string> = {
+  fatal: 'fatal',
+  error: 'error',
+  warn: 'warn',
+  log: 'info',
+  debug: 'debug',
+  verbose: 'trace',
+};
 
 /** Nest's own logs (start-up, contexts' warnings) into the same pino stream, with their context as a field. */
 export class PinoNestLogger implements LoggerService {

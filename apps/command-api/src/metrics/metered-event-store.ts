@@ -1,5 +1,14 @@
 import type {
-  AppendResult, EventStore, EventToAppend, ExpectedRevision, IdempotencyLedger, ReadAllOptions, ReadStreamOptions, RecordedEvent, SubscribeAllOptions, Subscription,
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  IdempotencyLedger,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeAllOptions,
+  Subscription,
 } from '@app/event-store';
 import type { CommandApiMetrics } from './metrics';
 
@@ -15,7 +24,11 @@ export class MeteredEventStore implements EventStore {
     return this.store.idempotency;
   }
 
-  async append(streamName: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+  async append(
+    streamName: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
     const stop = this.metrics.appendDuration.startTimer();
     try {
       const result = await this.store.append(streamName, events, expected);

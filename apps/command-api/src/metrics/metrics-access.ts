@@ -21,7 +21,12 @@ export class MetricsAccess {
   private readonly tokenDigest: Buffer | undefined;
 
   constructor(config: { METRICS_TOKEN?: string; METRICS_ALLOW?: string }) {
-    const entries = config.METRICS_ALLOW !== undefined ? addressList(config.METRICS_ALLOW) : config.METRICS_TOKEN ? ['0.0.0.0/0', '::/0'] : ['loopback'];
+    const entries =
+      config.METRICS_ALLOW !== undefined
+        ? addressList(config.METRICS_ALLOW)
+        : config.METRICS_TOKEN
+          ? ['0.0.0.0/0', '::/0']
+          : ['loopback'];
     for (const entry of entries.flatMap((e) => NAMED[e] ?? [e])) {
       const [address, prefix] = entry.split('/');
       const family = isIP(address!) === 6 ? 'ipv6' : 'ipv4';

@@ -25,14 +25,26 @@ export class ParkedEventsController {
   @HttpCode(200)
   @Requires('projection.admin')
   @ApiOperation({ summary: '重试一条搁置事件（修复原因后）：应用成功则不再计入搁置' })
-  async retry(@Param('name') name: string, @Param('eventId', uuidParam) eventId: string): Promise<{ applied: true; eventId: string }> {
+  async retry(
+    @Param('name') name: string,
+    @Param('eventId', uuidParam) eventId: string,
+  ): Promise<{ applied: true; eventId: string }> {
     if (!this.runner.status().some((p) => p.name === name)) {
       throw new DomainError('PROJECTION_NOT_FOUND', 'not_found', '没有这个投影', { projection: name.slice(0, 100) });
     }
     const outcome = await this.runner.retryParked(name, eventId);
-    if (!outcome) throw new DomainError('PARKED_EVENT_NOT_FOUND', 'not_found', '该投影没有这条搁置中的事件', { projection: name, eventId });
+    if (!outcome)
+      throw new DomainError('PARKED_EVENT_NOT_FOUND', 'not_found', '该投影没有这条搁置中的事件', {
+        projection: name,
+        eventId,
+      });
     if (!outcome.applied) {
-      throw new DomainError('PARKED_EVENT_STILL_FAILS', 'conflict', '重试仍未能应用该事件，事件保持搁置；请先排除原因', { projection: name, eventId, error: outcome.error });
+      throw new DomainError(
+        'PARKED_EVENT_STILL_FAILS',
+        'conflict',
+        '重试仍未能应用该事件，事件保持搁置；请先排除原因',
+        { projection: name, eventId, error: outcome.error },
+      );
     }
     return { applied: true, eventId };
   }

@@ -31,16 +31,31 @@ export class ConfiguredIoAdapter extends IoAdapter {
 
   override createIOServer(port: number, options?: ServerOptions): NestIoServer {
     const origins = this.options.origins;
-    const server = super.createIOServer(port, { ...options, cors: { origin: origins.length > 0 ? origins : false } } as ServerOptions) as NestIoServer;
+    const server = super.createIOServer(port, {
+      ...options,
+      cors: { origin: origins.length > 0 ? origins : false },
+    } as ServerOptions) as NestIoServer;
     // Only `/console` (authenticated in its handshake) serves anyone. Socket.IO always has the root namespace, and it
     // would accept any socket without a token: refuse every connection there.
-    server.of('/').use((_socket, next) => next(Object.assign(new Error('命名空间不存在，请连接 /console'), { data: { code: 'NAMESPACE_CLOSED' } })));
+    server
+      .of('/')
+      .use((_socket, next) =>
+        next(Object.assign(new Error('命名空间不存在，请连接 /console'), { data: { code: 'NAMESPACE_CLOSED' } })),
+      );
     if (this.options.clusterDatabaseUrl) {
       if (!this.pool) {
-        this.pool = new Pool({ connectionString: this.options.clusterDatabaseUrl, max: 4, application_name: 'command-api:socket.io' });
+        this.pool = new Pool({
+          connectionString: this.options.clusterDatabaseUrl,
+          max: 4,
+          application_name: 'command-api:socket.io',
+        });
         this.pool.on('error', (error) => this.options.log(`socket.io adapter: ${error.message}`));
       }
-      server.adapter(createAdapter(this.pool, { errorHandler: (error: Error) => this.options.log(`socket.io adapter: ${error.message}`) }));
+      server.adapter(
+        createAdapter(this.pool, {
+          errorHandler: (error: Error) => this.options.log(`socket.io adapter: ${error.message}`),
+        }),
+      );
     }
     return server;
   }

@@ -26,7 +26,10 @@ export function roomsOfDelta(delta: LiveDelta, jurisdictions: JurisdictionRegist
 }
 
 /** The rooms a subscription joins, or a Chinese reason it is refused. Only the actor's own jurisdictions count. */
-export function roomsOfSubscription(subscription: ConsoleSubscription, actor: Pick<Actor, 'jurisdiction' | 'scope'>): string[] | string {
+export function roomsOfSubscription(
+  subscription: ConsoleSubscription,
+  actor: Pick<Actor, 'jurisdiction' | 'scope'>,
+): string[] | string {
   const rooms: string[] = [];
   if (subscription.jurisdiction) {
     if (!actor.scope.includes(subscription.jurisdiction)) return '只能订阅本辖区及下级辖区';

@@ -69,7 +69,10 @@ export class CorkedFanout {
       for (const m of burst) {
         if (m.rooms.length === 0) continue;
         const late = joined.filter(([, queuedBefore]) => queuedBefore > m.seq).map(([id]) => id);
-        (late.length > 0 ? namespace.local.to(m.rooms).except(late) : namespace.local.to(m.rooms)).emit(m.name, m.payload);
+        (late.length > 0 ? namespace.local.to(m.rooms).except(late) : namespace.local.to(m.rooms)).emit(
+          m.name,
+          m.payload,
+        );
       }
     } finally {
       for (const tcp of corked) tcp.uncork();
@@ -96,7 +99,8 @@ export class CorkedFanout {
  * These are internals of engine.io 6 and ws 8; if they change, the burst is simply sent uncorked.
  */
 function tcpOf(socket: { conn?: unknown } | undefined): TcpSocket | undefined {
-  const transport = (socket?.conn as { transport?: { name?: string; socket?: { _socket?: unknown } } } | undefined)?.transport;
+  const transport = (socket?.conn as { transport?: { name?: string; socket?: { _socket?: unknown } } } | undefined)
+    ?.transport;
   if (transport?.name !== 'websocket') return undefined;
   const tcp = transport.socket?._socket as TcpSocket | undefined;
   return tcp && typeof tcp.cork === 'function' && typeof tcp.uncork === 'function' && !tcp.destroyed ? tcp : undefined;

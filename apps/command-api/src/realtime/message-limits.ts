@@ -8,7 +8,12 @@ import type { Socket } from 'socket.io';
  * (if it asked for one) gets `{ ok: false, code: 'RATE_LIMITED', retryAfterMs }`, and the socket gets a
  * `rate.limited` event (at most one a second). A socket that keeps flooding after that is disconnected.
  */
-export const MESSAGE_LIMITS = { burst: 20, perSecond: 5, resumeIntervalMs: 5_000, disconnectAfterRefused: 200 } as const;
+export const MESSAGE_LIMITS = {
+  burst: 20,
+  perSecond: 5,
+  resumeIntervalMs: 5_000,
+  disconnectAfterRefused: 200,
+} as const;
 
 export class TokenBucket {
   private tokens: number;
@@ -37,7 +42,11 @@ export class TokenBucket {
 }
 
 /** Installs the limits on a newly connected socket (Socket.IO middleware for incoming packets). */
-export function limitMessages(socket: Socket, limits: typeof MESSAGE_LIMITS = MESSAGE_LIMITS, now: () => number = Date.now): void {
+export function limitMessages(
+  socket: Socket,
+  limits: typeof MESSAGE_LIMITS = MESSAGE_LIMITS,
+  now: () => number = Date.now,
+): void {
   const bucket = new TokenBucket(limits.burst, limits.perSecond, now);
   let lastResume = -Infinity;
   let lastWarning = -Infinity;
@@ -61,12 +70,22 @@ export function limitMessages(socket: Socket, limits: typeof MESSAGE_LIMITS = ME
       socket.disconnect(true);
       return;
     }
-    const answer = { ok: false, code: 'RATE_LIMITED', error: event === 'resume' ? `resume 过于频繁，请 ${Math.ceil(retryAfterMs / 1000)} 秒后再试` : '消息过于频繁，请稍后再试', retryAfterMs };
+    const answer = {
+      ok: false,
+      code: 'RATE_LIMITED',
+      error:
+        event === 'resume'
+          ? `resume 过于频繁，请 ${Math.ceil(retryAfterMs / 1000)} 秒后再试`
+          : '消息过于频繁，请稍后再试',
+      retryAfterMs,
+    };
     const ack: unknown = packet[packet.length - 1];
     if (typeof ack === 'function') (ack as (reply: unknown) => void)(answer);
     if (now() - lastWarning >= 1000) {
       lastWarning = now();
-      socket.emit('rate.limited', { data: { event: typeof event === 'string' ? event.slice(0, 40) : null, code: 'RATE_LIMITED', retryAfterMs } });
+      socket.emit('rate.limited', {
+        data: { event: typeof event === 'string' ? event.slice(0, 40) : null, code: 'RATE_LIMITED', retryAfterMs },
+      });
     }
   });
 }

@@ -12,7 +12,10 @@ export function AlertsPanel({ session }: { session: Session }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const ack = async (a: Alert) => {
     try {
-      await post(`/duty/roll-calls/${a.rollCallId}/acknowledge`, a.rollCallTarget ? { jurisdiction: a.rollCallTarget } : {});
+      await post(
+        `/duty/roll-calls/${a.rollCallId}/acknowledge`,
+        a.rollCallTarget ? { jurisdiction: a.rollCallTarget } : {},
+      );
       dispatch({ type: 'alert.update', key: a.key, patch: { answered: true } });
     } catch (err) {
       setErrors((e) => ({ ...e, [a.key]: err instanceof ApiError ? err.message : String(err) }));
@@ -21,24 +24,56 @@ export function AlertsPanel({ session }: { session: Session }) {
   return (
     <aside className="alerts" aria-labelledby="alerts-heading">
       <div className="alerts-head">
-        <h2 id="alerts-heading">{t('alerts.title')} <span className="count">{state.alerts.length}</span></h2>
-        {state.alerts.length > 0 && <button type="button" className="linkish" onClick={() => dispatch({ type: 'alert.clear' })}>{t('alerts.clear')}</button>}
+        <h2 id="alerts-heading">
+          {t('alerts.title')} <span className="count">{state.alerts.length}</span>
+        </h2>
+        {state.alerts.length > 0 && (
+          <button type="button" className="linkish" onClick={() => dispatch({ type: 'alert.clear' })}>
+            {t('alerts.clear')}
+          </button>
+        )}
       </div>
       {state.alerts.length === 0 && <p className="muted">{t('alerts.empty')}</p>}
       <ul className="alert-list" aria-live="polite">
         {state.alerts.map((a) => (
-          <li key={a.key} className={`alert-item kind-${a.kind.replace('.', '-')}${a.warningLevel ? ` wl-${a.warningLevel}` : ''}`} data-testid="alert" data-kind={a.kind}
-            data-incident-id={a.incidentId} data-roll-call-id={a.rollCallId}>
-            <div className="alert-kind">{t(`alert.${a.kind}` as MessageKey)} <time className="muted small">{formatTime(a.receivedAt, true)}</time></div>
-            <div className="alert-msg">{a.incidentId ? <a href={`/incidents/${a.incidentId}`} onClick={linkHandler(`/incidents/${a.incidentId}`)}>{a.message}</a> : a.message}</div>
-            <div className="alert-actions">
-              {a.kind === 'rollcall.issued' && !a.answered && can(session, 'ack') && a.rollCallTarget === session.user.jurisdiction && (
-                <button type="button" className="primary" data-testid="ack-rollcall" onClick={() => void ack(a)}>{t('btn.ack')}</button>
-              )}
-              {a.answered && <span className="ok-text small">✓ {t('alert.rollcall.answered')}</span>}
-              <button type="button" className="linkish" onClick={() => dispatch({ type: 'alert.dismiss', key: a.key })}>{t('btn.dismiss')}</button>
+          <li
+            key={a.key}
+            className={`alert-item kind-${a.kind.replace('.', '-')}${a.warningLevel ? ` wl-${a.warningLevel}` : ''}`}
+            data-testid="alert"
+            data-kind={a.kind}
+            data-incident-id={a.incidentId}
+            data-roll-call-id={a.rollCallId}>
+            <div className="alert-kind">
+              {t(`alert.${a.kind}` as MessageKey)} <time className="muted small">{formatTime(a.receivedAt, true)}</time>
             </div>
-            {errors[a.key] && <div className="field-error" role="alert">{errors[a.key]}</div>}
+            <div className="alert-msg">
+              {a.incidentId ? (
+                <a href={`/incidents/${a.incidentId}`} onClick={linkHandler(`/incidents/${a.incidentId}`)}>
+                  {a.message}
+                </a>
+              ) : (
+                a.message
+              )}
+            </div>
+            <div className="alert-actions">
+              {a.kind === 'rollcall.issued' &&
+                !a.answered &&
+                can(session, 'ack') &&
+                a.rollCallTarget === session.user.jurisdiction && (
+                  <button type="button" className="primary" data-testid="ack-rollcall" onClick={() => void ack(a)}>
+                    {t('btn.ack')}
+                  </button>
+                )}
+              {a.answered && <span className="ok-text small">✓ {t('alert.rollcall.answered')}</span>}
+              <button type="button" className="linkish" onClick={() => dispatch({ type: 'alert.dismiss', key: a.key })}>
+                {t('btn.dismiss')}
+              </button>
+            </div>
+            {errors[a.key] && (
+              <div className="field-error" role="alert">
+                {errors[a.key]}
+              </div>
+            )}
           </li>
         ))}
       </ul>

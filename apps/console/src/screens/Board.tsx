@@ -1,5 +1,13 @@
 import { useMemo, useState } from 'react';
-import { DeadlineCountdown, DrillMarker, GradeBadge, LevelBadge, StatusBadge, nextPendingDeadline, useNow } from '../components';
+import {
+  DeadlineCountdown,
+  DrillMarker,
+  GradeBadge,
+  LevelBadge,
+  StatusBadge,
+  nextPendingDeadline,
+  useNow,
+} from '../components';
 import { categoryLabel, useI18n } from '../i18n';
 import { navigate } from '../router';
 import { flattenJurisdictions, useStore } from '../store';
@@ -16,12 +24,15 @@ export function BoardScreen() {
 
   const rows = useMemo(() => {
     // A jurisdiction filter includes the levels below it.
-    const within = (code: string) => jurisdiction === 'all' || ancestors(state.jurisdictions, code).includes(jurisdiction);
+    const within = (code: string) =>
+      jurisdiction === 'all' || ancestors(state.jurisdictions, code).includes(jurisdiction);
     return Object.values(state.incidents)
       .filter((i) => status === 'all' || i.status === status)
       .filter((i) => within(i.jurisdiction))
       .filter((i) => drill === 'all' || (drill === 'drill') === Boolean(i.drillId))
-      .sort((a, b) => (a.status !== b.status ? (a.status === 'open' ? -1 : 1) : Date.parse(b.reportedAt) - Date.parse(a.reportedAt)));
+      .sort((a, b) =>
+        a.status !== b.status ? (a.status === 'open' ? -1 : 1) : Date.parse(b.reportedAt) - Date.parse(a.reportedAt),
+      );
   }, [state.incidents, state.jurisdictions, status, jurisdiction, drill]);
 
   return (
@@ -30,18 +41,35 @@ export function BoardScreen() {
         <h1 id="board-heading">{t('board.title')}</h1>
         <div className="filters">
           <label htmlFor="filter-status">{t('filter.status')}</label>
-          <select id="filter-status" data-testid="filter-status" value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
+          <select
+            id="filter-status"
+            data-testid="filter-status"
+            value={status}
+            onChange={(e) => setStatus(e.target.value as typeof status)}>
             <option value="all">{t('filter.all')}</option>
             <option value="open">{t('status.open')}</option>
             <option value="closed">{t('status.closed')}</option>
           </select>
           <label htmlFor="filter-jurisdiction">{t('filter.jurisdiction')}</label>
-          <select id="filter-jurisdiction" data-testid="filter-jurisdiction" value={jurisdiction} onChange={(e) => setJurisdiction(e.target.value)}>
+          <select
+            id="filter-jurisdiction"
+            data-testid="filter-jurisdiction"
+            value={jurisdiction}
+            onChange={(e) => setJurisdiction(e.target.value)}>
             <option value="all">{t('filter.all')}</option>
-            {places.map((p) => <option key={p.code} value={p.code}>{'\u3000'.repeat(p.depth)}{p.name}</option>)}
+            {places.map((p) => (
+              <option key={p.code} value={p.code}>
+                {'\u3000'.repeat(p.depth)}
+                {p.name}
+              </option>
+            ))}
           </select>
           <label htmlFor="filter-drill">{t('filter.drill')}</label>
-          <select id="filter-drill" data-testid="filter-drill" value={drill} onChange={(e) => setDrill(e.target.value as typeof drill)}>
+          <select
+            id="filter-drill"
+            data-testid="filter-drill"
+            value={drill}
+            onChange={(e) => setDrill(e.target.value as typeof drill)}>
             <option value="all">{t('filter.all')}</option>
             <option value="real">{t('filter.real')}</option>
             <option value="drill">{t('filter.drillOnly')}</option>
@@ -63,16 +91,42 @@ export function BoardScreen() {
         </thead>
         <tbody>
           {rows.map((i) => (
-            <tr key={i.id} data-testid="incident-row" data-incident-id={i.id} data-grade={i.grade} data-status={i.status} tabIndex={0} className="clickable"
+            <tr
+              key={i.id}
+              data-testid="incident-row"
+              data-incident-id={i.id}
+              data-grade={i.grade}
+              data-status={i.status}
+              tabIndex={0}
+              className="clickable"
               onClick={() => navigate(`/incidents/${i.id}`)}
-              onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); navigate(`/incidents/${i.id}`); } }}>
-              <td className="title-cell">{i.drillId && <DrillMarker />} <span className="incident-title">{i.title}</span></td>
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  navigate(`/incidents/${i.id}`);
+                }
+              }}>
+              <td className="title-cell">
+                {i.drillId && <DrillMarker />} <span className="incident-title">{i.title}</span>
+              </td>
               <td>{categoryLabel(i.category, lang, i.categoryLabel)}</td>
               <td>{i.jurisdictionName}</td>
-              <td><GradeBadge grade={i.grade} /></td>
-              <td><LevelBadge level={i.responseLevel} /></td>
-              <td><StatusBadge status={i.status} /></td>
-              <td>{i.status === 'open' ? <DeadlineCountdown deadline={nextPendingDeadline(i)} now={now} /> : <span className="muted">—</span>}</td>
+              <td>
+                <GradeBadge grade={i.grade} />
+              </td>
+              <td>
+                <LevelBadge level={i.responseLevel} />
+              </td>
+              <td>
+                <StatusBadge status={i.status} />
+              </td>
+              <td>
+                {i.status === 'open' ? (
+                  <DeadlineCountdown deadline={nextPendingDeadline(i)} now={now} />
+                ) : (
+                  <span className="muted">—</span>
+                )}
+              </td>
               <td>{formatTime(i.reportedAt)}</td>
             </tr>
           ))}

@@ -35,16 +35,46 @@ export function LoginScreen({ message, onLogin }: { message: MessageKey | null; 
       <form className="login-card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="login-heading">
         <div className="login-head">
           <h1 id="login-heading">{t('appTitle')}</h1>
-          <button type="button" className="linkish" data-testid="lang-switch" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('langSwitch')}</button>
+          <button
+            type="button"
+            className="linkish"
+            data-testid="lang-switch"
+            onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+            {t('langSwitch')}
+          </button>
         </div>
         <h2>{t('login.title')}</h2>
-        {message && <div className="notice" data-testid="login-message" role="status">{t(message)}</div>}
+        {message && (
+          <div className="notice" data-testid="login-message" role="status">
+            {t(message)}
+          </div>
+        )}
         <label htmlFor="login-username">{t('login.username')}</label>
-        <input id="login-username" data-testid="login-username" autoComplete="username" value={username} autoFocus onChange={(e) => setUsername(e.target.value)} />
+        <input
+          id="login-username"
+          data-testid="login-username"
+          autoComplete="username"
+          value={username}
+          autoFocus
+          onChange={(e) => setUsername(e.target.value)}
+        />
         <label htmlFor="login-password">{t('login.password')}</label>
-        <input id="login-password" data-testid="login-password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
-        {error && <div className="field-error" data-testid="login-error" role="alert">{error}</div>}
-        <button type="submit" className="primary" data-testid="login-submit" disabled={busy}>{t('login.submit')}</button>
+        <input
+          id="login-password"
+          data-testid="login-password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        {error && (
+          <div className="field-error" data-testid="login-error" role="alert">
+            {error}
+          </div>
+        )}
+        <button type="submit" className="primary" data-testid="login-submit" disabled={busy}>
+          {t('login.submit')}
+        </button>
         <p className="muted small">{t('demoNote')}</p>
       </form>
     </div>

@@ -5,9 +5,19 @@ import { useI18n, type MessageKey } from '../i18n';
 import { navigate } from '../router';
 import { useStore } from '../store';
 
-const GRADE_COLOURS: Record<string, string> = { general: '#1f6fd1', major: '#d4a106', serious: '#e0641b', especially_serious: '#c81e1e' };
+const GRADE_COLOURS: Record<string, string> = {
+  general: '#1f6fd1',
+  major: '#d4a106',
+  serious: '#e0641b',
+  especially_serious: '#c81e1e',
+};
 const TEAM_COLOURS: Record<string, string> = {
-  available: '#2e8b57', dispatched: '#d97706', en_route: '#d97706', on_scene: '#c2410c', returning: '#6b7280', out_of_service: '#9ca3af',
+  available: '#2e8b57',
+  dispatched: '#d97706',
+  en_route: '#d97706',
+  on_scene: '#c2410c',
+  returning: '#6b7280',
+  out_of_service: '#9ca3af',
 };
 
 /**
@@ -42,7 +52,10 @@ export function MapScreen() {
 
   useEffect(() => {
     if (!container.current) return;
-    const m = L.map(container.current, { zoomControl: true, attributionControl: true, preferCanvas: true }).setView([37.2, 105.3], 8);
+    const m = L.map(container.current, { zoomControl: true, attributionControl: true, preferCanvas: true }).setView(
+      [37.2, 105.3],
+      8,
+    );
     map.current = m;
     markers.current = L.layerGroup().addTo(m);
     // Markers are SVG (the outlines stay on the canvas): each marker is an element of its own that the pointer and
@@ -51,20 +64,32 @@ export function MapScreen() {
     let cancelled = false;
     // loadConsoleConfig falls back instead of rejecting: nothing to catch here.
     void loadConsoleConfig().then((config) => {
-      if (!cancelled && config.tileUrl) L.tileLayer(config.tileUrl, { attribution: escapedAttribution(config.tileAttribution ?? ''), maxZoom: 18 }).addTo(m).bringToBack();
+      if (!cancelled && config.tileUrl)
+        L.tileLayer(config.tileUrl, { attribution: escapedAttribution(config.tileAttribution ?? ''), maxZoom: 18 })
+          .addTo(m)
+          .bringToBack();
     });
-    fetch('/jurisdictions.geojson').then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status))))).then((geo: GeoJSON.FeatureCollection) => {
-      if (cancelled) return;
-      const layer = L.geoJSON<OutlineProperties>(geo, {
-        style: (f) => ({
-          color: f?.properties?.level === 'park' ? '#7c3aed' : f?.properties?.level === 'city' ? '#1e3a5f' : '#2563eb',
-          weight: f?.properties?.level === 'city' ? 3 : 1.5, dashArray: '6 4', fillOpacity: f?.properties?.level === 'city' ? 0.02 : 0.05,
-        }),
-        onEachFeature: (f, l) => l.bindTooltip(textLabel(String(f.properties?.name), '（', String(f.properties?.code), '，示意）'), { sticky: true }),
-      }).addTo(m);
-      layer.bringToBack();
-      m.fitBounds(layer.getBounds(), { padding: [20, 20] });
-    }).catch(() => setOutlineError(true));
+    fetch('/jurisdictions.geojson')
+      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
+      .then((geo: GeoJSON.FeatureCollection) => {
+        if (cancelled) return;
+        const layer = L.geoJSON<OutlineProperties>(geo, {
+          style: (f) => ({
+            color:
+              f?.properties?.level === 'park' ? '#7c3aed' : f?.properties?.level === 'city' ? '#1e3a5f' : '#2563eb',
+            weight: f?.properties?.level === 'city' ? 3 : 1.5,
+            dashArray: '6 4',
+            fillOpacity: f?.properties?.level === 'city' ? 0.02 : 0.05,
+          }),
+          onEachFeature: (f, l) =>
+            l.bindTooltip(textLabel(String(f.properties?.name), '（', String(f.properties?.code), '，示意）'), {
+              sticky: true,
+            }),
+        }).addTo(m);
+        layer.bringToBack();
+        m.fitBounds(layer.getBounds(), { padding: [20, 20] });
+      })
+      .catch(() => setOutlineError(true));
     return () => {
       cancelled = true;
       m.remove();
@@ -78,19 +103,49 @@ export function MapScreen() {
     const renderer = markerRenderer.current;
     group.clearLayers();
     for (const w of Object.values(state.warehouses)) {
-      L.circleMarker([w.location.lat, w.location.lng], { renderer, className: 'map-marker marker-warehouse', radius: 6, color: '#5b21b6', fillColor: '#a78bfa', fillOpacity: 0.9, weight: 2 })
-        .bindTooltip(textLabel(t('map.warehouses'), '：', w.name)).addTo(group);
+      L.circleMarker([w.location.lat, w.location.lng], {
+        renderer,
+        className: 'map-marker marker-warehouse',
+        radius: 6,
+        color: '#5b21b6',
+        fillColor: '#a78bfa',
+        fillOpacity: 0.9,
+        weight: 2,
+      })
+        .bindTooltip(textLabel(t('map.warehouses'), '：', w.name))
+        .addTo(group);
     }
     for (const team of Object.values(state.teams)) {
       const c = TEAM_COLOURS[team.status] ?? '#2e8b57';
-      L.circleMarker([team.location.lat, team.location.lng], { renderer, className: 'map-marker marker-team', radius: 5, color: c, fillColor: c, fillOpacity: 0.8, weight: 1 })
-        .bindTooltip(textLabel(t('map.teams'), '：', team.name, '（', t(`teamStatus.${team.status}` as MessageKey), '）')).addTo(group);
+      L.circleMarker([team.location.lat, team.location.lng], {
+        renderer,
+        className: 'map-marker marker-team',
+        radius: 5,
+        color: c,
+        fillColor: c,
+        fillOpacity: 0.8,
+        weight: 1,
+      })
+        .bindTooltip(
+          textLabel(t('map.teams'), '：', team.name, '（', t(`teamStatus.${team.status}` as MessageKey), '）'),
+        )
+        .addTo(group);
     }
     for (const i of Object.values(state.incidents)) {
       if (i.status !== 'open') continue;
       const c = GRADE_COLOURS[i.grade] ?? '#c81e1e';
-      L.circleMarker([i.location.lat, i.location.lng], { renderer, className: 'map-marker marker-incident', radius: 10, color: '#111', fillColor: c, fillOpacity: 0.95, weight: 2 })
-        .bindTooltip(textLabel(t('map.incidents'), '：', i.title)).on('click', () => navigate(`/incidents/${i.id}`)).addTo(group);
+      L.circleMarker([i.location.lat, i.location.lng], {
+        renderer,
+        className: 'map-marker marker-incident',
+        radius: 10,
+        color: '#111',
+        fillColor: c,
+        fillOpacity: 0.95,
+        weight: 2,
+      })
+        .bindTooltip(textLabel(t('map.incidents'), '：', i.title))
+        .on('click', () => navigate(`/incidents/${i.id}`))
+        .addTo(group);
     }
   }, [state.incidents, state.teams, state.warehouses, t]);
 
@@ -99,9 +154,18 @@ export function MapScreen() {
       <div className="screen-head">
         <h1 id="map-heading">{t('map.title')}</h1>
         <div className="legend small">
-          <span><i className="sw inc" />{t('map.incidents')}</span>
-          <span><i className="sw team" />{t('map.teams')}</span>
-          <span><i className="sw wh" />{t('map.warehouses')}</span>
+          <span>
+            <i className="sw inc" />
+            {t('map.incidents')}
+          </span>
+          <span>
+            <i className="sw team" />
+            {t('map.teams')}
+          </span>
+          <span>
+            <i className="sw wh" />
+            {t('map.warehouses')}
+          </span>
           <span className="muted">{t('map.note')}</span>
         </div>
       </div>

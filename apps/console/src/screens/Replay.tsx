@@ -24,7 +24,9 @@ export function ReplayScreen({ incidentId, session }: { incidentId: string; sess
   const [info, setInfo] = useState<ReplayView | null>(null);
   const [status, setStatus] = useState<ReplayStatus>('idle');
   const [state, setState] = useState<IncidentView | null>(null);
-  const [lastEvent, setLastEvent] = useState<{ type: string; recordedAt: string; index: number; total: number } | null>(null);
+  const [lastEvent, setLastEvent] = useState<{ type: string; recordedAt: string; index: number; total: number } | null>(
+    null,
+  );
   const [atMs, setAtMs] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const socketRef = useRef<Socket | null>(null);
@@ -39,29 +41,45 @@ export function ReplayScreen({ incidentId, session }: { incidentId: string; sess
     socketRef.current?.disconnect();
     socketRef.current = null;
   }, []);
-  useEffect(() => () => {
-    closeSocket();
-    window.clearTimeout(seekTimer.current);
-  }, [closeSocket]);
+  useEffect(
+    () => () => {
+      closeSocket();
+      window.clearTimeout(seekTimer.current);
+    },
+    [closeSocket],
+  );
 
-  const follow = useCallback((replayId: string) => {
-    closeSocket();
-    const socket = io('/console', { auth: { token: session.accessToken }, transports: ['websocket', 'polling'] });
-    socketRef.current = socket;
-    socket.on('connect', () => {
-      void socket.timeout(10_000).emitWithAck('subscribe', { replayId }).then(
-        (ack: { ok: boolean; error?: string }) => { if (!ack.ok) setError(ack.error ?? t('replay.error')); },
-        () => setError(t('replay.error')),
-      );
-    });
-    socket.on('replay.event', (m: ReplayMessages['replay.event']) => {
-      if (m.data.state) setState(m.data.state);
-      setLastEvent({ type: m.data.event.type, recordedAt: m.data.event.recordedAt, index: m.data.index, total: m.data.total });
-      setAtMs(Date.parse(m.data.event.recordedAt));
-      if (!m.data.seek && statusRef.current !== 'paused') setStatus('running');
-    });
-    socket.on('replay.finished', () => setStatus('finished'));
-  }, [closeSocket, session.accessToken, t]);
+  const follow = useCallback(
+    (replayId: string) => {
+      closeSocket();
+      const socket = io('/console', { auth: { token: session.accessToken }, transports: ['websocket', 'polling'] });
+      socketRef.current = socket;
+      socket.on('connect', () => {
+        void socket
+          .timeout(10_000)
+          .emitWithAck('subscribe', { replayId })
+          .then(
+            (ack: { ok: boolean; error?: string }) => {
+              if (!ack.ok) setError(ack.error ?? t('replay.error'));
+            },
+            () => setError(t('replay.error')),
+          );
+      });
+      socket.on('replay.event', (m: ReplayMessages['replay.event']) => {
+        if (m.data.state) setState(m.data.state);
+        setLastEvent({
+          type: m.data.event.type,
+          recordedAt: m.data.event.recordedAt,
+          index: m.data.index,
+          total: m.data.total,
+        });
+        setAtMs(Date.parse(m.data.event.recordedAt));
+        if (!m.data.seek && statusRef.current !== 'paused') setStatus('running');
+      });
+      socket.on('replay.finished', () => setStatus('finished'));
+    },
+    [closeSocket, session.accessToken, t],
+  );
 
   const start = useCallback(async () => {
     setError(null);
@@ -80,27 +98,33 @@ export function ReplayScreen({ incidentId, session }: { incidentId: string; sess
     }
   }, [speed, incidentId, follow, t]);
 
-  const control = useCallback(async (action: 'pause' | 'resume') => {
-    if (!info) return;
-    try {
-      const described = await post<ReplayView>(`/replays/${info.replayId}/${action}`);
-      setStatus(described.status);
-    } catch (err) {
-      setError(errorText(err, t('replay.error')));
-    }
-  }, [info, t]);
-
-  const seek = useCallback((ms: number) => {
-    setAtMs(ms);
-    window.clearTimeout(seekTimer.current);
-    seekTimer.current = window.setTimeout(() => {
+  const control = useCallback(
+    async (action: 'pause' | 'resume') => {
       if (!info) return;
-      post<ReplayView>(`/replays/${info.replayId}/seek`, { at: new Date(ms).toISOString() }).then(
-        (described) => setStatus(described.status),
-        (err: unknown) => setError(errorText(err, t('replay.error'))),
-      );
-    }, 250);
-  }, [info, t]);
+      try {
+        const described = await post<ReplayView>(`/replays/${info.replayId}/${action}`);
+        setStatus(described.status);
+      } catch (err) {
+        setError(errorText(err, t('replay.error')));
+      }
+    },
+    [info, t],
+  );
+
+  const seek = useCallback(
+    (ms: number) => {
+      setAtMs(ms);
+      window.clearTimeout(seekTimer.current);
+      seekTimer.current = window.setTimeout(() => {
+        if (!info) return;
+        post<ReplayView>(`/replays/${info.replayId}/seek`, { at: new Date(ms).toISOString() }).then(
+          (described) => setStatus(described.status),
+          (err: unknown) => setError(errorText(err, t('replay.error'))),
+        );
+      }, 250);
+    },
+    [info, t],
+  );
 
   const fromMs = info ? Date.parse(info.from) : 0;
   const toMs = info ? Date.parse(info.to) : 0;
@@ -110,44 +134,106 @@ export function ReplayScreen({ incidentId, session }: { incidentId: string; sess
   return (
     <article className="replay" data-testid="replay-view" data-incident-id={incidentId}>
       <header className="detail-head">
-        <a href={`/incidents/${incidentId}`} className="back" onClick={linkHandler(`/incidents/${incidentId}`)}>← {t('replay.back')}</a>
+        <a href={`/incidents/${incidentId}`} className="back" onClick={linkHandler(`/incidents/${incidentId}`)}>
+          ← {t('replay.back')}
+        </a>
         <h1>{t('replay.title')}</h1>
         <div className="replay-controls">
           <label>
             {t('replay.speed')} ×
-            <input type="number" min={1} max={100} step={1} value={speed} data-testid="replay-speed" disabled={!mayRun}
-              onChange={(e) => setSpeed(Number(e.target.value))} />
+            <input
+              type="number"
+              min={1}
+              max={100}
+              step={1}
+              value={speed}
+              data-testid="replay-speed"
+              disabled={!mayRun}
+              onChange={(e) => setSpeed(Number(e.target.value))}
+            />
           </label>
-          <button type="button" data-testid="replay-start" disabled={!mayRun} onClick={() => void start()}>{t('replay.start')}</button>
-          <button type="button" data-testid="replay-pause" disabled={!mayRun || status !== 'running'} onClick={() => void control('pause')}>{t('replay.pause')}</button>
-          <button type="button" data-testid="replay-resume" disabled={!mayRun || status !== 'paused'} onClick={() => void control('resume')}>{t('replay.resume')}</button>
-          <span className={`replay-status replay-${shownStatus}`} data-testid="replay-status" data-status={shownStatus} role="status" aria-live="polite">
+          <button type="button" data-testid="replay-start" disabled={!mayRun} onClick={() => void start()}>
+            {t('replay.start')}
+          </button>
+          <button
+            type="button"
+            data-testid="replay-pause"
+            disabled={!mayRun || status !== 'running'}
+            onClick={() => void control('pause')}>
+            {t('replay.pause')}
+          </button>
+          <button
+            type="button"
+            data-testid="replay-resume"
+            disabled={!mayRun || status !== 'paused'}
+            onClick={() => void control('resume')}>
+            {t('replay.resume')}
+          </button>
+          <span
+            className={`replay-status replay-${shownStatus}`}
+            data-testid="replay-status"
+            data-status={shownStatus}
+            role="status"
+            aria-live="polite">
             {t(`replay.status.${shownStatus}`)}
           </span>
         </div>
         {!mayRun && <p className="muted">{t('replay.readOnly')}</p>}
-        {error && <div className="feedback error" role="alert" data-testid="replay-error">{error}</div>}
+        {error && (
+          <div className="feedback error" role="alert" data-testid="replay-error">
+            {error}
+          </div>
+        )}
       </header>
 
       <div className="replay-timeline">
-        <input type="range" data-testid="replay-scrubber" aria-label={t('replay.scrubber')} disabled={!info || !mayRun}
-          min={fromMs} max={toMs} step={1} value={atMs ?? fromMs} onChange={(e) => seek(Number(e.target.value))} />
+        <input
+          type="range"
+          data-testid="replay-scrubber"
+          aria-label={t('replay.scrubber')}
+          disabled={!info || !mayRun}
+          min={fromMs}
+          max={toMs}
+          step={1}
+          value={atMs ?? fromMs}
+          onChange={(e) => seek(Number(e.target.value))}
+        />
         <div className="muted replay-times">
           <span>{info ? formatTime(info.from, true) : '—'}</span>
-          <span data-testid="replay-at">{atMs !== null && info ? formatTime(new Date(atMs).toISOString(), true) : '—'}</span>
+          <span data-testid="replay-at">
+            {atMs !== null && info ? formatTime(new Date(atMs).toISOString(), true) : '—'}
+          </span>
           <span>{info ? formatTime(info.to, true) : '—'}</span>
         </div>
-        {lastEvent && <p className="muted" data-testid="replay-last-event">{t('replay.event')}：{lastEvent.type}（{lastEvent.index + 1}/{lastEvent.total}）{formatTime(lastEvent.recordedAt, true)}</p>}
+        {lastEvent && (
+          <p className="muted" data-testid="replay-last-event">
+            {t('replay.event')}：{lastEvent.type}（{lastEvent.index + 1}/{lastEvent.total}）
+            {formatTime(lastEvent.recordedAt, true)}
+          </p>
+        )}
       </div>
 
-      <section className="panel" data-testid="replay-state" data-revision={state?.revision ?? ''} data-position={state?.position ?? ''}
-        data-grade={state?.grade ?? ''} data-response-level={state?.responseLevel ?? ''} data-status={state?.status ?? ''}
-        data-teams={state?.assignedTeams.length ?? ''} data-allocations={state?.allocations.length ?? ''}>
+      <section
+        className="panel"
+        data-testid="replay-state"
+        data-revision={state?.revision ?? ''}
+        data-position={state?.position ?? ''}
+        data-grade={state?.grade ?? ''}
+        data-response-level={state?.responseLevel ?? ''}
+        data-status={state?.status ?? ''}
+        data-teams={state?.assignedTeams.length ?? ''}
+        data-allocations={state?.allocations.length ?? ''}>
         <h2>{t('replay.state')}</h2>
-        {!state ? <p className="muted">{t('replay.noState')}</p> : (
+        {!state ? (
+          <p className="muted">{t('replay.noState')}</p>
+        ) : (
           <>
             <h3>{state.title}</h3>
-            <div className="badges"><GradeBadge grade={state.grade} /><LevelBadge level={state.responseLevel} /><StatusBadge status={state.status} /></div>
+            <div className="badges">
+              <GradeBadge grade={state.grade} />
+              <LevelBadge level={state.responseLevel} />
+              <StatusBadge status={state.status} />
+            </div>
             <dl className="facts">
               <dt>{t('detail.casualties')}</dt>
               <dd data-testid="replay-casualties">{`${state.casualties.deaths} / ${state.casualties.missing} / ${state.casualties.seriousInjuries} / ${state.casualties.minorInjuries}`}</dd>

@@ -23,21 +23,43 @@ export function TeamsScreen({ session }: { session: Session }) {
       setFeedback({ kind: 'error', text: `${name}：${errorText(err, t('error.generic'))}` });
     }
   };
-  const teams = useMemo(() => Object.values(state.teams).sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status) || a.name.localeCompare(b.name, 'zh-CN')), [state.teams]);
+  const teams = useMemo(
+    () =>
+      Object.values(state.teams).sort(
+        (a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status) || a.name.localeCompare(b.name, 'zh-CN'),
+      ),
+    [state.teams],
+  );
   const counts = useMemo(() => ORDER.map((s) => ({ s, n: teams.filter((x) => x.status === s).length })), [teams]);
   return (
     <section aria-labelledby="teams-heading">
       <div className="screen-head">
         <h1 id="teams-heading">{t('teams.title')}</h1>
-        <div className="chips">{counts.map(({ s, n }) => <span key={s} className={`badge team-${s}`}>{t(`teamStatus.${s}` as MessageKey)} {n}</span>)}</div>
+        <div className="chips">
+          {counts.map(({ s, n }) => (
+            <span key={s} className={`badge team-${s}`}>
+              {t(`teamStatus.${s}` as MessageKey)} {n}
+            </span>
+          ))}
+        </div>
       </div>
-      {feedback && <div role="status" className={`notice ${feedback.kind}`} data-testid="team-feedback">{feedback.text}</div>}
+      {feedback && (
+        <div role="status" className={`notice ${feedback.kind}`} data-testid="team-feedback">
+          {feedback.text}
+        </div>
+      )}
       <table className="grid">
         <thead>
           <tr>
-            <th scope="col">{t('teams.name')}</th><th scope="col">{t('teams.kind')}</th><th scope="col">{t('teams.specialties')}</th>
-            <th scope="col">{t('teams.headcount')}</th><th scope="col">{t('col.jurisdiction')}</th><th scope="col">{t('teams.status')}</th>
-            <th scope="col">{t('teams.since')}</th><th scope="col">{t('teams.incident')}</th><th scope="col">{t('teams.contact')}</th>
+            <th scope="col">{t('teams.name')}</th>
+            <th scope="col">{t('teams.kind')}</th>
+            <th scope="col">{t('teams.specialties')}</th>
+            <th scope="col">{t('teams.headcount')}</th>
+            <th scope="col">{t('col.jurisdiction')}</th>
+            <th scope="col">{t('teams.status')}</th>
+            <th scope="col">{t('teams.since')}</th>
+            <th scope="col">{t('teams.incident')}</th>
+            <th scope="col">{t('teams.contact')}</th>
             {mayReport && <th scope="col">{t('teams.report')}</th>}
           </tr>
         </thead>
@@ -51,17 +73,36 @@ export function TeamsScreen({ session }: { session: Session }) {
                 <td>{(lang === 'zh' ? team.specialtyLabels : team.specialties).join('、')}</td>
                 <td>{team.headcount}</td>
                 <td>{team.jurisdictionName}</td>
-                <td><span className={`badge team-${team.status}`}>{t(`teamStatus.${team.status}` as MessageKey)}</span></td>
+                <td>
+                  <span className={`badge team-${team.status}`}>{t(`teamStatus.${team.status}` as MessageKey)}</span>
+                </td>
                 <td>{formatTime(team.statusSince)}</td>
-                <td>{team.incidentId ? <a href={`/incidents/${team.incidentId}`} onClick={linkHandler(`/incidents/${team.incidentId}`)}>{incident?.title ?? team.incidentId.slice(0, 8)}</a> : '—'}</td>
+                <td>
+                  {team.incidentId ? (
+                    <a href={`/incidents/${team.incidentId}`} onClick={linkHandler(`/incidents/${team.incidentId}`)}>
+                      {incident?.title ?? team.incidentId.slice(0, 8)}
+                    </a>
+                  ) : (
+                    '—'
+                  )}
+                </td>
                 <td>{team.contact ? `${team.contact.name ?? ''} ${team.contact.phone ?? ''}` : '—'}</td>
                 {mayReport && (
                   <td>
                     {(team.nextStatuses ?? []).length > 0 && (
-                      <select aria-label={`${team.name} ${t('teams.reportTo')}`} data-testid="team-status-report" value=""
-                        onChange={(e) => { if (e.target.value) void report(team.id, team.name, e.target.value); }}>
+                      <select
+                        aria-label={`${team.name} ${t('teams.reportTo')}`}
+                        data-testid="team-status-report"
+                        value=""
+                        onChange={(e) => {
+                          if (e.target.value) void report(team.id, team.name, e.target.value);
+                        }}>
                         <option value="">{t('teams.reportTo')}…</option>
-                        {(team.nextStatuses ?? []).map((s) => <option key={s} value={s}>{t(`teamStatus.${s}` as MessageKey)}</option>)}
+                        {(team.nextStatuses ?? []).map((s) => (
+                          <option key={s} value={s}>
+                            {t(`teamStatus.${s}` as MessageKey)}
+                          </option>
+                        ))}
                       </select>
                     )}
                   </td>

@@ -19,16 +19,50 @@ export const SPECIALTIES_BY_CATEGORY: Readonly<Record<IncidentCategory, readonly
   other: ['fire', 'medical'],
 };
 
-export const MATERIALS_BY_CATEGORY: Readonly<Record<IncidentCategory, readonly { materialCode: string; quantity: number }[]>> = {
-  hazardous_chemicals: [{ materialCode: '2010102', quantity: 10 }, { materialCode: '2040101', quantity: 2 }, { materialCode: '2040201', quantity: 20 }],
-  mining: [{ materialCode: '2010101', quantity: 10 }, { materialCode: '2020101', quantity: 4 }, { materialCode: '2050101', quantity: 10 }],
-  fire: [{ materialCode: '2010101', quantity: 10 }, { materialCode: '2080201', quantity: 20 }],
-  road_traffic: [{ materialCode: '2030201', quantity: 2 }, { materialCode: '2050101', quantity: 5 }],
-  construction: [{ materialCode: '2030101', quantity: 2 }, { materialCode: '2030201', quantity: 2 }, { materialCode: '2050101', quantity: 10 }],
-  industry_trade: [{ materialCode: '2010101', quantity: 5 }, { materialCode: '2050201', quantity: 10 }],
-  special_equipment: [{ materialCode: '2030201', quantity: 1 }, { materialCode: '2050201', quantity: 5 }],
-  gas: [{ materialCode: '2020102', quantity: 4 }, { materialCode: '2010101', quantity: 6 }],
-  flood_geological: [{ materialCode: '2030301', quantity: 4 }, { materialCode: '2010401', quantity: 50 }, { materialCode: '3010101', quantity: 2000 }, { materialCode: '1010101', quantity: 50 }],
+export const MATERIALS_BY_CATEGORY: Readonly<
+  Record<IncidentCategory, readonly { materialCode: string; quantity: number }[]>
+> = {
+  hazardous_chemicals: [
+    { materialCode: '2010102', quantity: 10 },
+    { materialCode: '2040101', quantity: 2 },
+    { materialCode: '2040201', quantity: 20 },
+  ],
+  mining: [
+    { materialCode: '2010101', quantity: 10 },
+    { materialCode: '2020101', quantity: 4 },
+    { materialCode: '2050101', quantity: 10 },
+  ],
+  fire: [
+    { materialCode: '2010101', quantity: 10 },
+    { materialCode: '2080201', quantity: 20 },
+  ],
+  road_traffic: [
+    { materialCode: '2030201', quantity: 2 },
+    { materialCode: '2050101', quantity: 5 },
+  ],
+  construction: [
+    { materialCode: '2030101', quantity: 2 },
+    { materialCode: '2030201', quantity: 2 },
+    { materialCode: '2050101', quantity: 10 },
+  ],
+  industry_trade: [
+    { materialCode: '2010101', quantity: 5 },
+    { materialCode: '2050201', quantity: 10 },
+  ],
+  special_equipment: [
+    { materialCode: '2030201', quantity: 1 },
+    { materialCode: '2050201', quantity: 5 },
+  ],
+  gas: [
+    { materialCode: '2020102', quantity: 4 },
+    { materialCode: '2010101', quantity: 6 },
+  ],
+  flood_geological: [
+    { materialCode: '2030301', quantity: 4 },
+    { materialCode: '2010401', quantity: 50 },
+    { materialCode: '3010101', quantity: 2000 },
+    { materialCode: '1010101', quantity: 50 },
+  ],
   other: [{ materialCode: '2050201', quantity: 5 }],
 };
 
@@ -36,13 +70,26 @@ export const MATERIALS_BY_CATEGORY: Readonly<Record<IncidentCategory, readonly {
  * Average road speed to the scene by team kind (km/h), over the great-circle distance. Fire-rescue teams run with
  * priority; volunteer teams gather first. A planning figure for ranking, not a route time.
  */
-export const SPEED_KMH: Readonly<Record<TeamKind, number>> = { fire_rescue: 50, professional: 45, enterprise: 40, social: 30 };
+export const SPEED_KMH: Readonly<Record<TeamKind, number>> = {
+  fire_rescue: 50,
+  professional: 45,
+  enterprise: 40,
+  social: 30,
+};
 /** Minutes from the call to wheels rolling, added to the driving time. */
-export const TURNOUT_MINUTES: Readonly<Record<TeamKind, number>> = { fire_rescue: 1, professional: 5, enterprise: 5, social: 15 };
+export const TURNOUT_MINUTES: Readonly<Record<TeamKind, number>> = {
+  fire_rescue: 1,
+  professional: 5,
+  enterprise: 5,
+  social: 15,
+};
 
 export interface PlanNeeds {
   title: string;
-  requirements: { teams: readonly { specialty: string; count: number }[]; materials: readonly { materialCode: string; quantity: number }[] };
+  requirements: {
+    teams: readonly { specialty: string; count: number }[];
+    materials: readonly { materialCode: string; quantity: number }[];
+  };
 }
 
 export interface IncidentNeeds {
@@ -60,13 +107,19 @@ export interface IncidentNeeds {
  */
 export function needsOf(category: IncidentCategory, activePlans: readonly PlanNeeds[]): IncidentNeeds {
   if (activePlans.length === 0) {
-    return { source: 'category', specialties: [...(SPECIALTIES_BY_CATEGORY[category] ?? [])], teamCounts: [], materials: [...(MATERIALS_BY_CATEGORY[category] ?? [])] };
+    return {
+      source: 'category',
+      specialties: [...(SPECIALTIES_BY_CATEGORY[category] ?? [])],
+      teamCounts: [],
+      materials: [...(MATERIALS_BY_CATEGORY[category] ?? [])],
+    };
   }
   const teams = new Map<string, number>();
   const materials = new Map<string, number>();
   for (const plan of activePlans) {
     for (const t of plan.requirements.teams) teams.set(t.specialty, Math.max(teams.get(t.specialty) ?? 0, t.count));
-    for (const m of plan.requirements.materials) materials.set(m.materialCode, Math.max(materials.get(m.materialCode) ?? 0, m.quantity));
+    for (const m of plan.requirements.materials)
+      materials.set(m.materialCode, Math.max(materials.get(m.materialCode) ?? 0, m.quantity));
   }
   const teamCounts = [...teams].map(([specialty, count]) => ({ specialty: specialty as Specialty, count }));
   return {

@@ -23,16 +23,37 @@ export const distanceKm = (a: Point, b: Point): number =>
   Math.round(getDistance({ latitude: a.lat, longitude: a.lng }, { latitude: b.lat, longitude: b.lng }) / 100) / 10;
 
 /** Ranked by how many needed specialties a team brings, then by ETA; teams matching nothing come last. */
-export function rankTeams(scene: Point, needed: readonly Specialty[], labels: Readonly<Record<string, string>>, teams: readonly TeamCandidate[]): TeamRecommendation[] {
+export function rankTeams(
+  scene: Point,
+  needed: readonly Specialty[],
+  labels: Readonly<Record<string, string>>,
+  teams: readonly TeamCandidate[],
+): TeamRecommendation[] {
   return teams
     .map((team) => {
       const matchedSpecialties = needed.filter((s) => team.specialties.includes(s));
       const km = distanceKm(scene, team.location);
       const etaMinutes = Math.round(TURNOUT_MINUTES[team.kind] + (km / SPEED_KMH[team.kind]) * 60);
-      const matched = matchedSpecialties.length > 0 ? `匹配专长：${matchedSpecialties.map((s) => labels[s] ?? s).join('、')}` : '无匹配专长';
-      return { teamId: team.id, name: team.name, kind: team.kind, matchedSpecialties, distanceKm: km, etaMinutes, reason: `${matched}；距离 ${km} 公里，预计 ${etaMinutes} 分钟到达` };
+      const matched =
+        matchedSpecialties.length > 0
+          ? `匹配专长：${matchedSpecialties.map((s) => labels[s] ?? s).join('、')}`
+          : '无匹配专长';
+      return {
+        teamId: team.id,
+        name: team.name,
+        kind: team.kind,
+        matchedSpecialties,
+        distanceKm: km,
+        etaMinutes,
+        reason: `${matched}；距离 ${km} 公里，预计 ${etaMinutes} 分钟到达`,
+      };
     })
-    .sort((a, b) => b.matchedSpecialties.length - a.matchedSpecialties.length || a.etaMinutes - b.etaMinutes || a.teamId.localeCompare(b.teamId));
+    .sort(
+      (a, b) =>
+        b.matchedSpecialties.length - a.matchedSpecialties.length ||
+        a.etaMinutes - b.etaMinutes ||
+        a.teamId.localeCompare(b.teamId),
+    );
 }
 
 export interface WarehouseCandidate {
@@ -43,17 +64,27 @@ export interface WarehouseCandidate {
 }
 
 /** Warehouses holding enough of everything first, by distance; then the rest by distance, with what they lack. */
-export function rankWarehouses(scene: Point, needs: readonly { materialCode: string; quantity: number }[], warehouses: readonly WarehouseCandidate[]): WarehouseRecommendation[] {
+export function rankWarehouses(
+  scene: Point,
+  needs: readonly { materialCode: string; quantity: number }[],
+  warehouses: readonly WarehouseCandidate[],
+): WarehouseRecommendation[] {
   return warehouses
     .map((w) => {
       const shortfall = needs
         .map((n) => ({ materialCode: n.materialCode, needed: n.quantity, available: w.available[n.materialCode] ?? 0 }))
         .filter((s) => s.available < s.needed);
       const km = distanceKm(scene, w.location);
-      const reason = shortfall.length === 0
-        ? `距离 ${km} 公里，所需物资可全部满足`
-        : `距离 ${km} 公里；缺口：${shortfall.map((s) => `${s.materialCode} 需 ${s.needed}，可用 ${s.available}`).join('；')}`;
+      const reason =
+        shortfall.length === 0
+          ? `距离 ${km} 公里，所需物资可全部满足`
+          : `距离 ${km} 公里；缺口：${shortfall.map((s) => `${s.materialCode} 需 ${s.needed}，可用 ${s.available}`).join('；')}`;
       return { warehouseId: w.id, name: w.name, distanceKm: km, sufficient: shortfall.length === 0, shortfall, reason };
     })
-    .sort((a, b) => Number(b.sufficient) - Number(a.sufficient) || a.distanceKm - b.distanceKm || a.warehouseId.localeCompare(b.warehouseId));
+    .sort(
+      (a, b) =>
+        Number(b.sufficient) - Number(a.sufficient) ||
+        a.distanceKm - b.distanceKm ||
+        a.warehouseId.localeCompare(b.warehouseId),
+    );
 }

@@ -2,7 +2,12 @@ import { distanceKm, rankTeams, rankWarehouses, type TeamCandidate } from './rec
 
 const scene = { lat: 37.5, lng: 105.2 };
 const labels = { hazardous_chemicals: '危险化学品处置', fire: '灭火救援' };
-const team = (id: string, kind: TeamCandidate['kind'], specialties: TeamCandidate['specialties'], lat: number): TeamCandidate => ({ id, name: id, kind, specialties, location: { lat, lng: 105.2 } });
+const team = (
+  id: string,
+  kind: TeamCandidate['kind'],
+  specialties: TeamCandidate['specialties'],
+  lat: number,
+): TeamCandidate => ({ id, name: id, kind, specialties, location: { lat, lng: 105.2 } });
 
 describe('recommendations', () => {
   it('measures great-circle distance (0.1° of latitude ≈ 11.1 km)', () => {
@@ -33,6 +38,9 @@ describe('recommendations', () => {
       { id: 'near-enough', name: 'c', location: { lat: 37.6, lng: 105.2 }, available: { '2010102': 10 } },
     ]);
     expect(ranked.map((r) => r.warehouseId)).toEqual(['near-enough', 'far-enough', 'near-short']);
-    expect(ranked[2]).toMatchObject({ sufficient: false, shortfall: [{ materialCode: '2010102', needed: 10, available: 4 }] });
+    expect(ranked[2]).toMatchObject({
+      sufficient: false,
+      shortfall: [{ materialCode: '2010102', needed: 10, available: 4 }],
+    });
   });
 });

@@ -13,21 +13,32 @@ export type RunningDrill = Extract<DrillState, { drillId: string }>;
  */
 async function visibleDrill(executor: CommandExecutor, id: string, context: CommandContext): Promise<RunningDrill> {
   const { state } = await executor.load(drillAggregate, id);
-  if (state.status === 'none' || (context.visibleJurisdictions && !context.visibleJurisdictions.includes(state.jurisdiction))) {
+  if (
+    state.status === 'none' ||
+    (context.visibleJurisdictions && !context.visibleJurisdictions.includes(state.jurisdiction))
+  ) {
     throw new DrillNotFoundError();
   }
   return state;
 }
 
 /** A visible drill that is running (409 otherwise): injects, simulated dispatches and allocations need one. */
-export async function runningDrill(executor: CommandExecutor, id: string, context: CommandContext): Promise<RunningDrill> {
+export async function runningDrill(
+  executor: CommandExecutor,
+  id: string,
+  context: CommandContext,
+): Promise<RunningDrill> {
   const state = await visibleDrill(executor, id, context);
   if (state.status !== 'running') throw new DrillNotRunningError(state.status);
   return state;
 }
 
 /** A running drill that takes real teams: visible, live (422 otherwise) and running (409 otherwise), in that order. */
-export async function liveRunningDrill(executor: CommandExecutor, id: string, context: CommandContext): Promise<RunningDrill> {
+export async function liveRunningDrill(
+  executor: CommandExecutor,
+  id: string,
+  context: CommandContext,
+): Promise<RunningDrill> {
   const state = await visibleDrill(executor, id, context);
   if (state.form !== 'live') throw new NotALiveDrillError();
   if (state.status !== 'running') throw new DrillNotRunningError(state.status);
@@ -38,7 +49,10 @@ export async function liveRunningDrill(executor: CommandExecutor, id: string, co
 export const actorNameOf = (context: CommandContext): string => context.actorName ?? context.actorId;
 
 /** Plans and scenarios a drill may use: of the actor's jurisdictions and of those above (a county drills its city's plan). */
-export function readableJurisdictions(actor: Pick<Actor, 'scope' | 'jurisdiction'>, jurisdictions: JurisdictionRegistry): string[] {
+export function readableJurisdictions(
+  actor: Pick<Actor, 'scope' | 'jurisdiction'>,
+  jurisdictions: JurisdictionRegistry,
+): string[] {
   return [...new Set([...actor.scope, ...jurisdictions.lineage(actor.jurisdiction)])];
 }
 
@@ -46,7 +60,11 @@ export function readableJurisdictions(actor: Pick<Actor, 'scope' | 'jurisdiction
  * A resource of the actor's jurisdictions or of one above (a city's team or reserve may take part in a county's drill);
  * another county's is not, so its existence does not leak.
  */
-export function visibleOrAbove(jurisdiction: string, visible: readonly string[] | undefined, jurisdictions: JurisdictionRegistry): boolean {
+export function visibleOrAbove(
+  jurisdiction: string,
+  visible: readonly string[] | undefined,
+  jurisdictions: JurisdictionRegistry,
+): boolean {
   if (!visible) return true;
   return visible.some((code) => code === jurisdiction || jurisdictions.lineage(code).includes(jurisdiction));
 }

@@ -9,5 +9,6 @@ export function dutyActorOf(context: CommandContext): DutyActor {
 
 /** A watch is kept only inside the actor's jurisdictions. */
 export function assertWatchInScope(jurisdiction: string, context: CommandContext): void {
-  if (context.visibleJurisdictions && !context.visibleJurisdictions.includes(jurisdiction)) throw new OutsideJurisdictionError(jurisdiction);
+  if (context.visibleJurisdictions && !context.visibleJurisdictions.includes(jurisdiction))
+    throw new OutsideJurisdictionError(jurisdiction);
 }

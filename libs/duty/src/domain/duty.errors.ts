@@ -39,7 +39,11 @@ export const ShiftAlreadyHandedOverError = domainError({
   details: (shiftId: string) => ({ shiftId }),
 });
 
-export const NoNextShiftError = domainError({ code: 'NO_NEXT_SHIFT', kind: 'conflict', message: '尚未排定接班班次，无法交班' });
+export const NoNextShiftError = domainError({
+  code: 'NO_NEXT_SHIFT',
+  kind: 'conflict',
+  message: '尚未排定接班班次，无法交班',
+});
 
 export const InvalidHandoverTargetError = domainError({
   code: 'INVALID_HANDOVER_TARGET',
@@ -48,7 +52,11 @@ export const InvalidHandoverTargetError = domainError({
   details: (toShiftId: string) => ({ toShiftId }),
 });
 
-export const RollCallNotFoundError = domainError({ code: 'ROLL_CALL_NOT_FOUND', kind: 'not_found', message: '点名不存在' });
+export const RollCallNotFoundError = domainError({
+  code: 'ROLL_CALL_NOT_FOUND',
+  kind: 'not_found',
+  message: '点名不存在',
+});
 
 export const RollCallAlreadyIssuedError = domainError({
   code: 'ROLL_CALL_ALREADY_ISSUED',
@@ -72,7 +80,9 @@ export const NotRollCallTargetError = domainError({
 
 /** A roll call checks that the called watch is staffed: the calling level cannot answer in its place. */
 export const RollCallAnsweredByIssuerError = domainError({
-  code: 'ROLL_CALL_ANSWER_BY_ISSUER', kind: 'forbidden', message: '点名须由被点名辖区的值班人员应答，发起点名的上级不能代答',
+  code: 'ROLL_CALL_ANSWER_BY_ISSUER',
+  kind: 'forbidden',
+  message: '点名须由被点名辖区的值班人员应答，发起点名的上级不能代答',
 });
 
 export const RollCallAlreadyAnsweredError = domainError({

@@ -35,7 +35,9 @@ export const DUTY_LABELS = {
 } as const;
 
 export const ROLL_CALL_TARGET_STATUSES = [
-  'pending', 'answered', 'missed',
+  'pending',
+  'answered',
+  'missed',
 ] as const satisfies readonly RollCallTargetStatus[];
 export const ROLL_CALL_STATUS_LABELS: Readonly<Record<RollCallTargetStatus, string>> = {
   pending: '待应答',

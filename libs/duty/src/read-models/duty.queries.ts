@@ -3,7 +3,14 @@ import { Brackets, DataSource, In } from 'typeorm';
 import { CLOCK, JURISDICTIONS, type Clock, type JurisdictionRegistry } from '@app/shared';
 import { RollCallNotFoundError } from '../domain/duty.errors';
 import { DutyHandoverRow, DutyShiftRow, RollCallRow } from './duty.entities';
-import { toHandoverView, toRollCallView, toShiftView, type HandoverView, type RollCallView, type ShiftView } from './duty.views';
+import {
+  toHandoverView,
+  toRollCallView,
+  toShiftView,
+  type HandoverView,
+  type RollCallView,
+  type ShiftView,
+} from './duty.views';
 
 export interface CurrentDutyView {
   jurisdiction: string;
@@ -34,7 +41,11 @@ export class DutyQueries {
       .getMany();
     return codes.map((code) => {
       const row = rows.find((r) => r.jurisdiction === code);
-      return { jurisdiction: code, jurisdictionName: this.jurisdictions.get(code)?.name ?? code, shift: row ? toShiftView(row, this.jurisdictions, now) : null };
+      return {
+        jurisdiction: code,
+        jurisdictionName: this.jurisdictions.get(code)?.name ?? code,
+        shift: row ? toShiftView(row, this.jurisdictions, now) : null,
+      };
     });
   }
 
@@ -76,11 +87,23 @@ export class DutyQueries {
     const rows = await this.dataSource
       .getRepository(RollCallRow)
       .createQueryBuilder('r')
-      .where(new Brackets((w) => w.where('r.jurisdiction = any(:codes)', { codes }).orWhere('r.target_jurisdictions && :codes::text[]', { codes })))
+      .where(
+        new Brackets((w) =>
+          w
+            .where('r.jurisdiction = any(:codes)', { codes })
+            .orWhere('r.target_jurisdictions && :codes::text[]', { codes }),
+        ),
+      )
       .orderBy('r.issued_at', 'DESC')
       .take(100)
       .getMany();
-    return rows.map((row) => toRollCallView(row, this.jurisdictions, (code) => scope.includes(row.jurisdiction) || (scope.includes(code) && codes.includes(code))));
+    return rows.map((row) =>
+      toRollCallView(
+        row,
+        this.jurisdictions,
+        (code) => scope.includes(row.jurisdiction) || (scope.includes(code) && codes.includes(code)),
+      ),
+    );
   }
 
   /** The roll call as `visible` lets the actor see its targets (all of them when omitted). */
@@ -91,8 +114,11 @@ export class DutyQueries {
 
   /** Who issued a roll call and whom it calls, for the actor's scope checks; not found outside that scope. */
   async rollCallParties(id: string, scope: readonly string[]): Promise<{ jurisdiction: string; targets: string[] }> {
-    const row = await this.dataSource.getRepository(RollCallRow).findOne({ where: { id }, select: { id: true, jurisdiction: true, targetJurisdictions: true } });
-    if (!row || !(scope.includes(row.jurisdiction) || row.targetJurisdictions.some((code) => scope.includes(code)))) throw new RollCallNotFoundError();
+    const row = await this.dataSource
+      .getRepository(RollCallRow)
+      .findOne({ where: { id }, select: { id: true, jurisdiction: true, targetJurisdictions: true } });
+    if (!row || !(scope.includes(row.jurisdiction) || row.targetJurisdictions.some((code) => scope.includes(code))))
+      throw new RollCallNotFoundError();
     return { jurisdiction: row.jurisdiction, targets: row.targetJurisdictions };
   }
 

@@ -5,7 +5,8 @@ import type { DutyHandoverRow, DutyShiftRow, RollCallRow } from './duty.entities
 
 export type { HandoverView, RollCallView, ShiftView } from '../contract';
 
-const zoneOf = (jurisdictions: JurisdictionRegistry, code: string) => jurisdictions.get(code)?.timeZone ?? DEFAULT_TIME_ZONE;
+const zoneOf = (jurisdictions: JurisdictionRegistry, code: string) =>
+  jurisdictions.get(code)?.timeZone ?? DEFAULT_TIME_ZONE;
 const nameOf = (jurisdictions: JurisdictionRegistry, code: string) => jurisdictions.get(code)?.name ?? code;
 
 export function toShiftView(row: DutyShiftRow, jurisdictions: JurisdictionRegistry, now: Date): ShiftView {
@@ -52,7 +53,9 @@ export function toHandoverView(row: DutyHandoverRow, jurisdictions: Jurisdiction
 
 /** `visible`: the targets the reader may see (a county sees its own answer, not its neighbours'). */
 export function toRollCallView(
-  row: RollCallRow, jurisdictions: JurisdictionRegistry, visible: (code: string) => boolean = () => true,
+  row: RollCallRow,
+  jurisdictions: JurisdictionRegistry,
+  visible: (code: string) => boolean = () => true,
 ): RollCallView {
   const zone = zoneOf(jurisdictions, row.jurisdiction);
   return {
@@ -66,14 +69,16 @@ export function toRollCallView(
     issuedAt: toZonedIso(row.issuedAt, zone),
     dueAt: toZonedIso(row.dueAt, zone),
     open: row.open,
-    targets: row.targets.filter((t) => visible(t.jurisdiction)).map((t) => ({
-      jurisdiction: t.jurisdiction,
-      jurisdictionName: nameOf(jurisdictions, t.jurisdiction),
-      status: t.status,
-      statusLabel: ROLL_CALL_STATUS_LABELS[t.status],
-      by: t.by,
-      at: t.at ? toZonedIso(t.at, zone) : null,
-      secondsTaken: t.secondsTaken,
-    })),
+    targets: row.targets
+      .filter((t) => visible(t.jurisdiction))
+      .map((t) => ({
+        jurisdiction: t.jurisdiction,
+        jurisdictionName: nameOf(jurisdictions, t.jurisdiction),
+        status: t.status,
+        statusLabel: ROLL_CALL_STATUS_LABELS[t.status],
+        by: t.by,
+        at: t.at ? toZonedIso(t.at, zone) : null,
+        secondsTaken: t.secondsTaken,
+      })),
   };
 }

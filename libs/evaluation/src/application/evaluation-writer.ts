@@ -20,9 +20,17 @@ export class EvaluationWriter {
     return this.executor.now();
   }
 
-  async record(drillId: string, command: EvaluationCommand, context: CommandContext, actor: Actor): Promise<DrillEvaluation> {
+  async record(
+    drillId: string,
+    command: EvaluationCommand,
+    context: CommandContext,
+    actor: Actor,
+  ): Promise<DrillEvaluation> {
     const drill = await this.reader.drill(drillId, actor);
-    await this.executor.execute(evaluationAggregate, drillId, command, { ...context, jurisdiction: drill.jurisdiction });
+    await this.executor.execute(evaluationAggregate, drillId, command, {
+      ...context,
+      jurisdiction: drill.jurisdiction,
+    });
     return this.reader.evaluate(drillId, actor);
   }
 }

@@ -5,4 +5,8 @@ import { evaluationDecider } from '../domain/evaluation/evaluation';
  * The evaluation of one drill: streams `evaluation-<drillId>`. No read model to wait for: the evaluation is read from
  * the streams themselves (drill-evaluation.reader.ts).
  */
-export const evaluationAggregate = defineAggregate({ category: 'evaluation', decider: evaluationDecider, readModels: [] });
+export const evaluationAggregate = defineAggregate({
+  category: 'evaluation',
+  decider: evaluationDecider,
+  readModels: [],
+});

@@ -20,9 +20,16 @@ class NotOpenError extends DomainError {
 
 const ledgerDecider: Decider<LedgerCommand, LedgerEvent, Ledger> = {
   initialState: { open: false, total: 0 },
-  evolve: (state, event) => (event.type === 'LedgerOpened' ? { ...state, open: true } : { ...state, total: state.total + event.data.by }),
+  evolve: (state, event) =>
+    event.type === 'LedgerOpened' ? { ...state, open: true } : { ...state, total: state.total + event.data.by },
   decide: (command, state) => {
-    if (command.type === 'OpenLedger') return [{ type: 'LedgerOpened', data: { jurisdiction: command.jurisdiction, ...(command.drillId ? { drillId: command.drillId } : {}) } }];
+    if (command.type === 'OpenLedger')
+      return [
+        {
+          type: 'LedgerOpened',
+          data: { jurisdiction: command.jurisdiction, ...(command.drillId ? { drillId: command.drillId } : {}) },
+        },
+      ];
     if (!state.open) throw new NotOpenError();
     return command.by === 0 ? [] : [{ type: 'Counted', data: { by: command.by } }];
   },
@@ -49,14 +56,23 @@ class RefusingDrills implements DrillParticipation {
 describe('the one write path (CommandExecutor) on the PostgreSQL store', () => {
   const store = new PostgresEventStore({ connectionString: process.env.DATABASE_URL!, log: () => undefined });
   const clock = new ManualClock(new Date('2026-12-06T01:00:00Z'));
-  const ledger = defineAggregate({ category: 'ledger', decider: ledgerDecider, readModels: ['ledger-board', 'ledger-timeline'] });
+  const ledger = defineAggregate({
+    category: 'ledger',
+    decider: ledgerDecider,
+    readModels: ['ledger-board', 'ledger-timeline'],
+  });
   const drillLedger = defineAggregate({
     category: 'drill_ledger',
     decider: ledgerDecider,
     readModels: [],
     drillData: { kind: 'incident', createdBy: 'LedgerOpened', createdWith: 'OpenLedger' },
   });
-  const context = (extra: Record<string, unknown> = {}) => ({ correlationId: randomUUID(), causationId: randomUUID(), actorId: 'tester', ...extra });
+  const context = (extra: Record<string, unknown> = {}) => ({
+    correlationId: randomUUID(),
+    causationId: randomUUID(),
+    actorId: 'tester',
+    ...extra,
+  });
   afterAll(() => store.close());
 
   it('appends to the declared stream and waits for every declared read model at the new position', async () => {
@@ -101,7 +117,9 @@ describe('the one write path (CommandExecutor) on the PostgreSQL store', () => {
     const coordinator = context({ visibleJurisdictions: ['640500'], actorRoles: ['drill_coordinator'] });
     await executor.execute(drillLedger, id, { type: 'OpenLedger', jurisdiction: '640500', drillId }, coordinator);
     expect(drills.asked).toEqual([]);
-    await expect(executor.execute(drillLedger, id, { type: 'Count', by: 1 }, coordinator)).rejects.toMatchObject({ code: 'DRILL_NOT_RUNNING' });
+    await expect(executor.execute(drillLedger, id, { type: 'Count', by: 1 }, coordinator)).rejects.toMatchObject({
+      code: 'DRILL_NOT_RUNNING',
+    });
     expect(drills.asked).toEqual([expect.objectContaining({ drillId, jurisdiction: '640500' })]);
     expect((await store.readStream(`drill_ledger-${id}`)).length).toBe(1);
   });
@@ -123,14 +141,27 @@ describe('the one write path (CommandExecutor) on the PostgreSQL store', () => {
     const [cause] = await store.readStream(`ledger-${open}`);
     const steps = [
       { aggregate: ledger, id: open, command: { type: 'Count', by: 2 } as LedgerCommand, step: 'a' },
-      { aggregate: ledger, id: never, command: { type: 'Count', by: 2 } as LedgerCommand, step: 'b', toleratesRuleErrors: true },
+      {
+        aggregate: ledger,
+        id: never,
+        command: { type: 'Count', by: 2 } as LedgerCommand,
+        step: 'b',
+        toleratesRuleErrors: true,
+      },
     ];
     const actor = { id: 'ledger-process', name: '测试流程' };
     await runProcessSteps(executor, actor, cause!, steps);
     await runProcessSteps(executor, actor, cause!, steps);
     const stored = await store.readStream(`ledger-${open}`);
     expect(stored.map((e) => e.type)).toEqual(['LedgerOpened', 'Counted']);
-    expect(stored[1]!.metadata).toMatchObject({ actorId: 'ledger-process', actorName: '测试流程', causationId: cause!.id, idempotencyKey: `pm:${cause!.id}:a` });
-    await expect(runProcessSteps(executor, actor, cause!, [{ ...steps[1]!, toleratesRuleErrors: false }])).rejects.toBeInstanceOf(NotOpenError);
+    expect(stored[1]!.metadata).toMatchObject({
+      actorId: 'ledger-process',
+      actorName: '测试流程',
+      causationId: cause!.id,
+      idempotencyKey: `pm:${cause!.id}:a`,
+    });
+    await expect(
+      runProcessSteps(executor, actor, cause!, [{ ...steps[1]!, toleratesRuleErrors: false }]),
+    ).rejects.toBeInstanceOf(NotOpenError);
   });
 });

@@ -60,17 +60,26 @@ export class CommandExecutor {
     const { store, clock, snapshots, readModels, drills = NO_DRILLS } = this.deps;
     const drillData = aggregate.drillData;
     if (drillData && (command as { type?: unknown }).type !== drillData.createdWith) {
-      await assertDrillDataRules(store, drills, { kind: drillData.kind, id, stream, createdBy: drillData.createdBy }, context);
+      await assertDrillDataRules(
+        store,
+        drills,
+        { kind: drillData.kind, id, stream, createdBy: drillData.createdBy },
+        context,
+      );
     }
     const kernel = { store, clock, ...(snapshots && aggregate.decider.snapshotting ? { snapshots } : {}) };
     const result = await handleCommand(kernel, aggregate.decider, stream, command, context);
     const position = result.position;
-    if (position && readModels) await Promise.all(aggregate.readModels.map((name) => readModels.waitFor(name, position)));
+    if (position && readModels)
+      await Promise.all(aggregate.readModels.map((name) => readModels.waitFor(name, position)));
     return { ...result, id };
   }
 
   /** The aggregate as its stream holds it now (a scheduler or a precondition decides from this, not from a read model). */
-  async load<E extends DomainEvent, S>(aggregate: DeclaredAggregate<unknown, E, S>, id: string): Promise<{ state: S; revision: bigint | undefined }> {
+  async load<E extends DomainEvent, S>(
+    aggregate: DeclaredAggregate<unknown, E, S>,
+    id: string,
+  ): Promise<{ state: S; revision: bigint | undefined }> {
     const snapshots = aggregate.decider.snapshotting ? this.deps.snapshots : undefined;
     const loaded = await load(this.deps.store, aggregate.decider, aggregate.streamOf(id), snapshots);
     return { state: loaded.state, revision: loaded.revision };

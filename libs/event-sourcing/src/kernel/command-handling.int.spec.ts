@@ -37,7 +37,13 @@ describe('command handling on the PostgreSQL store', () => {
         id: randomUUID(),
         type: 'Counted',
         data: { by: 1 },
-        metadata: { correlationId: 'c', causationId: 'c', actorId: 't', occurredAt: clock.now().toISOString(), schemaVersion: 1 },
+        metadata: {
+          correlationId: 'c',
+          causationId: 'c',
+          actorId: 't',
+          occurredAt: clock.now().toISOString(),
+          schemaVersion: 1,
+        },
       }));
       await store.append(stream, batch, 'any');
     }
@@ -63,17 +69,21 @@ describe('command handling on the PostgreSQL store', () => {
     const stream = `counter-${randomUUID()}`;
     await handleCommand(deps, counter, stream, { type: 'Count', by: 1 }, context());
     await handleCommand(deps, counter, stream, { type: 'Count', by: 1 }, context());
-    await expect(handleCommand(deps, counter, stream, { type: 'Count', by: 1 }, { ...context(), expectedRevision: 0n })).rejects.toBeInstanceOf(
-      StaleRevisionError,
-    );
-    await expect(handleCommand(deps, counter, stream, { type: 'Count', by: 1 }, { ...context(), expectedRevision: 1n })).resolves.toMatchObject({
+    await expect(
+      handleCommand(deps, counter, stream, { type: 'Count', by: 1 }, { ...context(), expectedRevision: 0n }),
+    ).rejects.toBeInstanceOf(StaleRevisionError);
+    await expect(
+      handleCommand(deps, counter, stream, { type: 'Count', by: 1 }, { ...context(), expectedRevision: 1n }),
+    ).resolves.toMatchObject({
       revision: 2n,
     });
   });
 
   it('concurrent commands on one stream all land through bounded retries', async () => {
     const stream = `counter-${randomUUID()}`;
-    await Promise.all(Array.from({ length: 12 }, () => handleCommand(deps, counter, stream, { type: 'Count', by: 1 }, context())));
+    await Promise.all(
+      Array.from({ length: 12 }, () => handleCommand(deps, counter, stream, { type: 'Count', by: 1 }, context())),
+    );
     const loaded = await load(store, counter, stream);
     expect(loaded.state).toBe(12);
     expect(loaded.revision).toBe(11n);
@@ -101,12 +111,19 @@ describe.each(['in-append', 'reservation'] as const)('keyed retries with the %s 
     },
   });
   const sql = new Pool({ connectionString: process.env.DATABASE_URL! });
-  const snapshots = new PostgresSnapshotStore({ query: (text: string, params: unknown[]) => sql.query(text, params).then((r) => r.rows) } as unknown as DataSource);
+  const snapshots = new PostgresSnapshotStore({
+    query: (text: string, params: unknown[]) => sql.query(text, params).then((r) => r.rows),
+  } as unknown as DataSource);
   const snapshotted: Decider<Count, Counted, number> = { ...counter, snapshotting: { version: 1, every: 3 } };
   const clock = new ManualClock(new Date('2026-11-22T06:00:00Z'));
   const deps = { store, clock, snapshots };
   const context = () => ({ correlationId: randomUUID(), causationId: randomUUID(), actorId: 'tester' });
-  const keyed = (requestHash = 'hash-a') => ({ ...context(), actorId: `duty-${randomUUID()}`, idempotencyKey: randomUUID(), requestHash });
+  const keyed = (requestHash = 'hash-a') => ({
+    ...context(),
+    actorId: `duty-${randomUUID()}`,
+    idempotencyKey: randomUUID(),
+    requestHash,
+  });
   afterAll(async () => {
     await inner.close();
     await sql.end();
@@ -120,9 +137,21 @@ describe.each(['in-append', 'reservation'] as const)('keyed retries with the %s 
     for (let i = 0; i < 4; i++) await handleCommand(deps, snapshotted, stream, { type: 'Count', by: 1 }, context());
     expect((await snapshots.load(stream, 1))!.revision).toBeGreaterThan(first.revision!);
     const before = appends;
-    const retry = await handleCommand(deps, snapshotted, stream, { type: 'Count', by: 5 }, { ...ctx, correlationId: randomUUID() });
+    const retry = await handleCommand(
+      deps,
+      snapshotted,
+      stream,
+      { type: 'Count', by: 5 },
+      { ...ctx, correlationId: randomUUID() },
+    );
     expect(appends).toBe(before);
-    expect(retry).toMatchObject({ replayed: true, revision: first.revision, position: first.position, state: 6, events: first.events });
+    expect(retry).toMatchObject({
+      replayed: true,
+      revision: first.revision,
+      position: first.position,
+      state: 6,
+      events: first.events,
+    });
     expect((await store.readStream(stream)).length).toBe(6);
   });
 
@@ -142,9 +171,13 @@ describe.each(['in-append', 'reservation'] as const)('keyed retries with the %s 
     const ctx = keyed('hash-a');
     await handleCommand(deps, counter, stream, { type: 'Count', by: 2 }, ctx);
     const other = { ...ctx, requestHash: 'hash-b' };
-    await expect(handleCommand(deps, counter, stream, { type: 'Count', by: 3 }, other)).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+    await expect(handleCommand(deps, counter, stream, { type: 'Count', by: 3 }, other)).rejects.toBeInstanceOf(
+      IdempotencyKeyReusedError,
+    );
     const elsewhere = `counter-${randomUUID()}`;
-    await expect(handleCommand(deps, counter, elsewhere, { type: 'Count', by: 3 }, other)).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+    await expect(handleCommand(deps, counter, elsewhere, { type: 'Count', by: 3 }, other)).rejects.toBeInstanceOf(
+      IdempotencyKeyReusedError,
+    );
     expect((await store.readStream(stream)).length).toBe(1);
     await expect(store.readStream(elsewhere)).rejects.toThrow();
   });
@@ -155,10 +188,16 @@ describe.each(['in-append', 'reservation'] as const)('keyed retries with the %s 
     // Each copy of the module has its own per-stream queue, as two API processes would.
     const kernels: (typeof handleCommand)[] = [];
     for (let i = 0; i < 2; i++) {
-      jest.isolateModules(() => kernels.push((jest.requireActual('./command-handling') as { handleCommand: typeof handleCommand }).handleCommand));
+      jest.isolateModules(() =>
+        kernels.push(
+          (jest.requireActual('./command-handling') as { handleCommand: typeof handleCommand }).handleCommand,
+        ),
+      );
     }
     const ctx = keyed();
-    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => kernels[i % 2]!(deps, counter, stream, { type: 'Count', by: 4 }, ctx)));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => kernels[i % 2]!(deps, counter, stream, { type: 'Count', by: 4 }, ctx)),
+    );
     const stored = await store.readStream(stream);
     expect(stored.length).toBe(2);
     expect(new Set(results.map((r) => r.revision))).toEqual(new Set([1n]));

@@ -111,7 +111,11 @@ async function decideAndAppend<C, E extends DomainEvent, S>(
 
 function appendKeyOf(context: CommandContext): AppendKey | undefined {
   if (!context.idempotencyKey) return undefined;
-  return { actorId: context.actorId, key: context.idempotencyKey, ...(context.requestHash ? { requestHash: context.requestHash } : {}) };
+  return {
+    actorId: context.actorId,
+    key: context.idempotencyKey,
+    ...(context.requestHash ? { requestHash: context.requestHash } : {}),
+  };
 }
 
 /** The store's refusal of a reused key becomes the domain's (422 IDEMPOTENCY_KEY_REUSED). */
@@ -124,7 +128,12 @@ async function keyed<T>(step: () => Promise<T>): Promise<T> {
   }
 }
 
-function assertVisible<C, E extends DomainEvent, S>(decider: Decider<C, E, S>, state: S, context: CommandContext, stream: string): void {
+function assertVisible<C, E extends DomainEvent, S>(
+  decider: Decider<C, E, S>,
+  state: S,
+  context: CommandContext,
+  stream: string,
+): void {
   if (!context.visibleJurisdictions || !decider.scopeOf) return;
   const { jurisdiction } = decider.scopeOf(state);
   if (jurisdiction !== undefined && !context.visibleJurisdictions.includes(jurisdiction)) {
@@ -145,12 +154,19 @@ export async function load<E extends DomainEvent, S>(
   snapshots?: SnapshotStore,
 ): Promise<Loaded<S, E>> {
   try {
-    const snapshot = snapshots && decider.snapshotting ? await snapshots.load(streamName, decider.snapshotting.version) : undefined;
+    const snapshot =
+      snapshots && decider.snapshotting ? await snapshots.load(streamName, decider.snapshotting.version) : undefined;
     const base = snapshot ? { state: snapshot.state as S, revision: snapshot.revision } : undefined;
     const recorded = await readWholeStream(store, streamName, base ? base.revision + 1n : 0n);
     const domain = recorded.map((r) => upcast(r, decider.upcasters) as E);
     const last = recorded[recorded.length - 1];
-    return { state: fold(decider, domain, base?.state), revision: last?.revision ?? base?.revision, recorded, domain, ...(base ? { base } : {}) };
+    return {
+      state: fold(decider, domain, base?.state),
+      revision: last?.revision ?? base?.revision,
+      recorded,
+      domain,
+      ...(base ? { base } : {}),
+    };
   } catch (error) {
     if (error instanceof StreamNotFoundError) {
       return { state: decider.initialState, revision: undefined, recorded: [], domain: [] };
@@ -192,7 +208,10 @@ async function replay<C, E extends DomainEvent, S>(
     state = fold(decider, upTo === -1 ? loaded.domain : loaded.domain.slice(0, upTo), loaded.base?.state);
   } else {
     const history = await readWholeStream(store, recorded.streamName, 0n);
-    state = fold(decider, history.filter((r) => r.revision <= recorded.lastRevision).map((r) => upcast(r, decider.upcasters) as E));
+    state = fold(
+      decider,
+      history.filter((r) => r.revision <= recorded.lastRevision).map((r) => upcast(r, decider.upcasters) as E),
+    );
   }
   return { state, events, revision: recorded.lastRevision, position: recorded.position, replayed: true };
 }
@@ -213,10 +232,17 @@ async function maybeSnapshot<C, E extends DomainEvent, S>(
   await snapshots.save(streamName, policy.version, { revision, state }).catch(() => undefined);
 }
 
-function toEnvelopes<E extends DomainEvent>(events: E[], streamName: string, context: CommandContext, clock: Clock): EventToAppend[] {
+function toEnvelopes<E extends DomainEvent>(
+  events: E[],
+  streamName: string,
+  context: CommandContext,
+  clock: Clock,
+): EventToAppend[] {
   const occurredAt = clock.now().toISOString();
   return events.map((event, index) => ({
-    id: context.idempotencyKey ? idempotentEventId(streamName, context.actorId, context.idempotencyKey, index) : randomUUID(),
+    id: context.idempotencyKey
+      ? idempotentEventId(streamName, context.actorId, context.idempotencyKey, index)
+      : randomUUID(),
     type: event.type,
     data: event.data,
     metadata: {

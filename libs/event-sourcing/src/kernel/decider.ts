@@ -35,8 +35,15 @@ export interface Decider<C, E extends DomainEvent, S> {
  */
 export const UNKNOWN_EVENT_TYPE = Symbol('unknown event type');
 
-export function fold<E extends DomainEvent, S>(decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>, events: readonly E[], from?: S): S {
-  return events.reduce((state, event) => (UNKNOWN_EVENT_TYPE in event ? state : decider.evolve(state, event)), from ?? decider.initialState);
+export function fold<E extends DomainEvent, S>(
+  decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>,
+  events: readonly E[],
+  from?: S,
+): S {
+  return events.reduce(
+    (state, event) => (UNKNOWN_EVENT_TYPE in event ? state : decider.evolve(state, event)),
+    from ?? decider.initialState,
+  );
 }
 
 /**

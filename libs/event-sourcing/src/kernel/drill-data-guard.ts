@@ -1,6 +1,9 @@
 import { StreamNotFoundError, type EventStore } from '@app/event-store';
 import {
-  drillActorOf, NotADrillIncidentRecordError, NotADrillWarningRecordError, type DrillParticipation,
+  drillActorOf,
+  NotADrillIncidentRecordError,
+  NotADrillWarningRecordError,
+  type DrillParticipation,
 } from '@app/shared';
 import type { CommandContext } from './command-context';
 
@@ -39,7 +42,10 @@ export async function assertDrillDataRules(
   if (drillId && actor) await drills.assertMayWrite({ drillId, jurisdiction: created.jurisdiction, actor });
 }
 
-async function firstEventData(store: EventStore, aggregate: DrillDataAggregate): Promise<{ jurisdiction: string; drillId?: string } | undefined> {
+async function firstEventData(
+  store: EventStore,
+  aggregate: DrillDataAggregate,
+): Promise<{ jurisdiction: string; drillId?: string } | undefined> {
   try {
     const [first] = await store.readStream(aggregate.stream, { fromRevision: 'start', maxCount: 1 });
     if (first?.type !== aggregate.createdBy) return undefined;

@@ -10,7 +10,11 @@ describe('KeyedMutex', () => {
       log.push(`${name}-`);
       return name;
     };
-    const results = await Promise.all([mutex.run('a', task('a1', 20)), mutex.run('a', task('a2', 1)), mutex.run('b', task('b1', 1))]);
+    const results = await Promise.all([
+      mutex.run('a', task('a1', 20)),
+      mutex.run('a', task('a2', 1)),
+      mutex.run('b', task('b1', 1)),
+    ]);
     expect(results).toEqual(['a1', 'a2', 'b1']);
     expect(log.indexOf('a1-')).toBeLessThan(log.indexOf('a2+'));
     expect(log.indexOf('b1-')).toBeLessThan(log.indexOf('a1-'));

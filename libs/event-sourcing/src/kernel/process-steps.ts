@@ -43,7 +43,12 @@ export async function runProcessSteps(
       actorName: actor.name,
       idempotencyKey: `pm:${cause.id}${step.step ? `:${step.step}` : ''}`,
     };
-    const run = executor.execute(step.aggregate as DeclaredAggregate<unknown, DomainEvent, unknown>, step.id, step.command, context);
+    const run = executor.execute(
+      step.aggregate as DeclaredAggregate<unknown, DomainEvent, unknown>,
+      step.id,
+      step.command,
+      context,
+    );
     if (!step.toleratesRuleErrors) {
       await run;
       continue;

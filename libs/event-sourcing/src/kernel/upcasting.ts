@@ -33,7 +33,10 @@ export function currentSchemaVersion(type: string, upcasters: Upcasters | undefi
  */
 export function stampSchemaVersions(envelopes: EventToAppend[], upcasters: Upcasters | undefined): EventToAppend[] {
   if (!upcasters) return envelopes;
-  return envelopes.map((e) => ({ ...e, metadata: { ...e.metadata, schemaVersion: currentSchemaVersion(e.type, upcasters) } }));
+  return envelopes.map((e) => ({
+    ...e,
+    metadata: { ...e.metadata, schemaVersion: currentSchemaVersion(e.type, upcasters) },
+  }));
 }
 
 /** A recorded event whose type and data are one of `E`'s (after upcasting), with its position and metadata. */
@@ -70,7 +73,10 @@ export class EventRegistry<E extends DomainEvent> {
   }
 
   /** One registry for a reader of several aggregates' events (e.g. the board: incidents and warehouses). */
-  static union<A extends DomainEvent, B extends DomainEvent>(a: EventRegistry<A>, b: EventRegistry<B>): EventRegistry<A | B> {
+  static union<A extends DomainEvent, B extends DomainEvent>(
+    a: EventRegistry<A>,
+    b: EventRegistry<B>,
+  ): EventRegistry<A | B> {
     return new EventRegistry<A | B>(new Map([...a.schemas, ...b.schemas]));
   }
 
@@ -95,7 +101,9 @@ export class EventRegistry<E extends DomainEvent> {
   get upcasters(): Upcasters {
     const result: Record<string, Record<number, (data: unknown) => unknown>> = {};
     for (const [type, schema] of this.schemas) {
-      result[type] = Object.fromEntries((schema.upcasters ?? []).map((step, i) => [i + 1, step as (data: unknown) => unknown]));
+      result[type] = Object.fromEntries(
+        (schema.upcasters ?? []).map((step, i) => [i + 1, step as (data: unknown) => unknown]),
+      );
     }
     Object.defineProperty(result, COMPLETE, { value: true, enumerable: false });
     return result;

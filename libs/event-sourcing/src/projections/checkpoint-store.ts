@@ -2,7 +2,11 @@ import type { EntityManager } from 'typeorm';
 import type { Position } from '@app/event-store';
 
 /** Checkpoints live next to the read models so a batch and its checkpoint commit in one transaction. */
-export async function readCheckpoint(manager: EntityManager, projection: string, lock = false): Promise<Position | undefined> {
+export async function readCheckpoint(
+  manager: EntityManager,
+  projection: string,
+  lock = false,
+): Promise<Position | undefined> {
   const rows: { commit: string; prepare: string }[] = await manager.query(
     `select position_commit::text as commit, position_prepare::text as prepare
        from projection_checkpoints where projection = $1 ${lock ? 'for update' : ''}`,

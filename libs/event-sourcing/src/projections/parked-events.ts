@@ -19,14 +19,30 @@ export interface ParkedEvent {
 const ERROR_CHARS = 2000;
 
 /** Written in the transaction that moves the checkpoint past the event, so an event is either applied or parked. */
-export async function parkEvent(manager: EntityManager, projection: string, event: RecordedEvent, error: string, attempts: number): Promise<void> {
+export async function parkEvent(
+  manager: EntityManager,
+  projection: string,
+  event: RecordedEvent,
+  error: string,
+  attempts: number,
+): Promise<void> {
   await manager.query(
     `insert into parked_events
        (projection, event_id, event_type, stream_name, stream_revision, position_commit, position_prepare, error, attempts, parked_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())
      on conflict (projection, event_id) do update
        set error = excluded.error, attempts = parked_events.attempts + excluded.attempts, parked_at = now(), resolved_at = null`,
-    [projection, event.id, event.type, event.streamName, event.revision.toString(), event.position.commit.toString(), event.position.prepare.toString(), error.slice(0, ERROR_CHARS), attempts],
+    [
+      projection,
+      event.id,
+      event.type,
+      event.streamName,
+      event.revision.toString(),
+      event.position.commit.toString(),
+      event.position.prepare.toString(),
+      error.slice(0, ERROR_CHARS),
+      attempts,
+    ],
   );
 }
 
@@ -72,7 +88,11 @@ export async function listParked(manager: EntityManager, projection?: string): P
   return rows.map(toParked);
 }
 
-export async function findParked(manager: EntityManager, projection: string, eventId: string): Promise<ParkedEvent | undefined> {
+export async function findParked(
+  manager: EntityManager,
+  projection: string,
+  eventId: string,
+): Promise<ParkedEvent | undefined> {
   const rows: ParkedRow[] = await manager.query(
     `select ${COLUMNS} from parked_events where projection = $1 and event_id = $2 and resolved_at is null for update`,
     [projection, eventId],
@@ -89,7 +109,12 @@ export async function countParked(manager: EntityManager): Promise<Map<string, n
 }
 
 /** A retry's outcome: applied (the row stays as history, resolved) or failed again (the row says why). */
-export async function markRetried(manager: EntityManager, projection: string, eventId: string, outcome: { applied: true } | { applied: false; error: string }): Promise<void> {
+export async function markRetried(
+  manager: EntityManager,
+  projection: string,
+  eventId: string,
+  outcome: { applied: true } | { applied: false; error: string },
+): Promise<void> {
   await manager.query(
     `update parked_events
         set retried_at = now(), attempts = attempts + 1,

@@ -34,7 +34,10 @@ export class ProjectionLocks {
     if (this.held.has(projection)) return true;
     return this.serially(async () => {
       const client = await this.session();
-      const { rows } = await client.query<{ locked: boolean }>(`select pg_try_advisory_lock($1, hashtext($2)) as locked`, [LOCK_CLASS, projection]);
+      const { rows } = await client.query<{ locked: boolean }>(
+        `select pg_try_advisory_lock($1, hashtext($2)) as locked`,
+        [LOCK_CLASS, projection],
+      );
       if (rows[0]?.locked && this.client === client) this.held.add(projection);
       return this.held.has(projection);
     });
@@ -43,7 +46,9 @@ export class ProjectionLocks {
   async unlock(projection: string): Promise<void> {
     if (!this.held.delete(projection)) return;
     await this.serially(async () => {
-      await this.client?.query(`select pg_advisory_unlock($1, hashtext($2))`, [LOCK_CLASS, projection]).catch(() => undefined);
+      await this.client
+        ?.query(`select pg_advisory_unlock($1, hashtext($2))`, [LOCK_CLASS, projection])
+        .catch(() => undefined);
     });
   }
 
@@ -64,7 +69,10 @@ export class ProjectionLocks {
   private session(): Promise<Client> {
     if (this.client) return Promise.resolve(this.client);
     this.connecting ??= (async () => {
-      const client = new Client({ connectionString: this.connectionString, application_name: 'command-api:projection-locks' });
+      const client = new Client({
+        connectionString: this.connectionString,
+        application_name: 'command-api:projection-locks',
+      });
       // A broken lock connection means the database released every lock it held: nobody here owns anything now.
       const lost = (): void => {
         if (this.client !== client) return;

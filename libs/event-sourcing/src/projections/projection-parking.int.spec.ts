@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { IncidentView } from '@app/incidents/contract';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PostgresEventStore, type Position } from '@app/event-store';
-import { EventRegistry, handleCommand, LiveDeltaBus, load, type Decider, type DomainEvent, type LiveDelta, type Recorded } from '../index';
+import {
+  EventRegistry,
+  handleCommand,
+  LiveDeltaBus,
+  load,
+  type Decider,
+  type DomainEvent,
+  type LiveDelta,
+  type Recorded,
+} from '../index';
 import { ProjectionRunner } from './projection-runner';
 import type { Projection } from './projection';
 
@@ -25,20 +34,33 @@ class LedgerProjection implements Projection<TestEvent> {
   /** Set by a test to accept what the table refused before (the "fix" an operator deploys before retrying). */
   lenient = false;
 
-  constructor(readonly name: string, category: string) {
+  constructor(
+    readonly name: string,
+    category: string,
+  ) {
     this.filter = { kind: 'category', categories: [category] } as const;
   }
 
   async apply(events: readonly Recorded<TestEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
     for (const event of events) {
-      const value = event.type === 'Counted' ? (this.lenient ? Math.round(Number(event.data.n)) || 0 : event.data.n) : null;
+      const value =
+        event.type === 'Counted' ? (this.lenient ? Math.round(Number(event.data.n)) || 0 : event.data.n) : null;
       await manager.query(`insert into test_ledger (projection, event_id, type, n, unit) values ($1, $2, $3, $4, $5)`, [
-        this.name, event.id, event.type, value, event.type === 'Counted' ? event.data.unit : event.data.text,
+        this.name,
+        event.id,
+        event.type,
+        value,
+        event.type === 'Counted' ? event.data.unit : event.data.text,
       ]);
     }
     // The runner never looks inside `data`: the event id stands in for the view.
     const data = (id: string) => id as unknown as IncidentView;
-    return events.map((e) => ({ name: 'incident.changed', position: `${e.position.commit}/${e.position.prepare}`, scope: {}, data: data(e.id) }));
+    return events.map((e) => ({
+      name: 'incident.changed',
+      position: `${e.position.commit}/${e.position.prepare}`,
+      scope: {},
+      data: data(e.id),
+    }));
   }
 
   async reset(manager: EntityManager): Promise<void> {
@@ -55,7 +77,9 @@ describe('projection runner: unknown types, poison events and old versions', () 
 
   beforeAll(async () => {
     dataSource = await new DataSource({ type: 'postgres', url }).initialize();
-    await dataSource.query(`create table if not exists test_ledger (projection text, event_id uuid, type text, n int, unit text, primary key (projection, event_id))`);
+    await dataSource.query(
+      `create table if not exists test_ledger (projection text, event_id uuid, type text, n int, unit text, primary key (projection, event_id))`,
+    );
     store = new PostgresEventStore({ connectionString: url, pollIntervalMs: 50, log: () => undefined });
   });
   afterAll(async () => {
@@ -66,7 +90,12 @@ describe('projection runner: unknown types, poison events and old versions', () 
 
   function runner(projection: Projection<TestEvent>): ProjectionRunner {
     const created = new ProjectionRunner(dataSource, store, [projection], new LiveDeltaBus(), {
-      batchSize: 50, retryDelayMs: 50, lockRetryMs: 100, attemptDelayMs: 10, maxAttempts: 3, log: (m) => logged.push(m),
+      batchSize: 50,
+      retryDelayMs: 50,
+      lockRetryMs: 100,
+      attemptDelayMs: 10,
+      maxAttempts: 3,
+      log: (m) => logged.push(m),
     });
     runners.push(created);
     return created;
@@ -77,15 +106,31 @@ describe('projection runner: unknown types, poison events and old versions', () 
     return { category, name: `test-${category}` };
   };
 
-  async function append(stream: string, type: string, data: unknown, schemaVersion = 1): Promise<{ id: string; position: Position }> {
+  async function append(
+    stream: string,
+    type: string,
+    data: unknown,
+    schemaVersion = 1,
+  ): Promise<{ id: string; position: Position }> {
     const id = randomUUID();
-    const metadata = { correlationId: 'c', causationId: 'c', actorId: 'test', occurredAt: new Date().toISOString(), schemaVersion };
+    const metadata = {
+      correlationId: 'c',
+      causationId: 'c',
+      actorId: 'test',
+      occurredAt: new Date().toISOString(),
+      schemaVersion,
+    };
     const { position } = await store.append(stream, [{ id, type, data, metadata }], 'any');
     return { id, position };
   }
 
   const ledger = async (name: string) =>
-    (await dataSource.query(`select event_id as id, type, n, unit from test_ledger where projection = $1`, [name])) as { id: string; type: string; n: number | null; unit: string }[];
+    (await dataSource.query(`select event_id as id, type, n, unit from test_ledger where projection = $1`, [name])) as {
+      id: string;
+      type: string;
+      n: number | null;
+      unit: string;
+    }[];
 
   it('an event of a type the projection does not know is skipped: later events apply, nothing is parked', async () => {
     const { category, name } = fresh();
@@ -127,14 +172,24 @@ describe('projection runner: unknown types, poison events and old versions', () 
     expect(rows.map((x) => x.id).sort()).toEqual([...before, ...after].sort());
     const parked = await r.parked(name);
     expect(parked).toHaveLength(1);
-    expect(parked[0]).toMatchObject({ projection: name, eventId: poison.id, eventType: 'Counted', streamName: stream, attempts: 3, retriedAt: null });
+    expect(parked[0]).toMatchObject({
+      projection: name,
+      eventId: poison.id,
+      eventType: 'Counted',
+      streamName: stream,
+      attempts: 3,
+      retriedAt: null,
+    });
     expect(parked[0]!.position).toBe(`${poison.position.commit}/${poison.position.prepare}`);
     expect(parked[0]!.error).toMatch(/invalid input syntax for type integer/);
     expect((await r.parkedCounts()).get(name)).toBe(1);
     expect(logged.some((m) => m.includes(`parked Counted ${poison.id}`))).toBe(true);
 
     // Retried before the fix: it fails again, stays parked, and the row says so.
-    expect(await r.retryParked(name, poison.id)).toMatchObject({ applied: false, error: expect.stringMatching(/invalid input syntax/) });
+    expect(await r.retryParked(name, poison.id)).toMatchObject({
+      applied: false,
+      error: expect.stringMatching(/invalid input syntax/),
+    });
     const still = await r.parked(name);
     expect(still).toHaveLength(1);
     expect(still[0]!.attempts).toBe(4);
@@ -146,7 +201,10 @@ describe('projection runner: unknown types, poison events and old versions', () 
     expect((await ledger(name)).find((x) => x.id === poison.id)).toMatchObject({ type: 'Counted', n: 0 });
     expect(await r.parked(name)).toEqual([]);
     expect((await r.parkedCounts()).get(name)).toBeUndefined();
-    const [history] = (await dataSource.query(`select resolved_at from parked_events where projection = $1 and event_id = $2`, [name, poison.id])) as { resolved_at: Date | null }[];
+    const [history] = (await dataSource.query(
+      `select resolved_at from parked_events where projection = $1 and event_id = $2`,
+      [name, poison.id],
+    )) as { resolved_at: Date | null }[];
     expect(history!.resolved_at).not.toBeNull();
     // Nothing is parked under that id any more: a second retry has nothing to do.
     expect(await r.retryParked(name, poison.id)).toBeUndefined();
@@ -194,7 +252,10 @@ describe('projection runner: unknown types, poison events and old versions', () 
     // An aggregate over the same stream: its state sees the upcast shape, and its new events are written as version 2.
     const decider: Decider<{ add: number }, TestEvent, { total: number; units: string[] }> = {
       initialState: { total: 0, units: [] },
-      evolve: (state, event) => (event.type === 'Counted' ? { total: state.total + event.data.n, units: [...state.units, event.data.unit] } : state),
+      evolve: (state, event) =>
+        event.type === 'Counted'
+          ? { total: state.total + event.data.n, units: [...state.units, event.data.unit] }
+          : state,
       decide: (command) => [{ type: 'Counted', data: { n: command.add, unit: 'kg' } }],
       upcasters: testEvents.upcasters,
     };
@@ -204,10 +265,20 @@ describe('projection runner: unknown types, poison events and old versions', () 
     expect(loaded.state).toEqual({ total: 7, units: ['piece'] });
     expect(loaded.revision).toBe(1n);
     const clock = { now: () => new Date() };
-    const result = await handleCommand({ store, clock }, decider, stream, { add: 3 }, { correlationId: 'c', causationId: 'c', actorId: 'test' });
+    const result = await handleCommand(
+      { store, clock },
+      decider,
+      stream,
+      { add: 3 },
+      { correlationId: 'c', causationId: 'c', actorId: 'test' },
+    );
     expect(result.state).toEqual({ total: 10, units: ['piece', 'kg'] });
     const stored = await store.readStream(stream);
-    expect(stored.map((e) => [e.type, e.metadata.schemaVersion])).toEqual([['Counted', 1], ['SomethingNew', 1], ['Counted', 2]]);
+    expect(stored.map((e) => [e.type, e.metadata.schemaVersion])).toEqual([
+      ['Counted', 1],
+      ['SomethingNew', 1],
+      ['Counted', 2],
+    ]);
     // Read back, the new event is not upcast a second time (its unit stays 'kg').
     expect((await load(store, decider, stream)).state).toEqual({ total: 10, units: ['piece', 'kg'] });
     expect(await r.waitFor(name, result.position!, 10_000)).toBe(true);

@@ -15,7 +15,10 @@ class CountingProjection implements Projection {
   readonly events = EventRegistry.of<DomainEvent<'TestHappened'>>({ TestHappened: {} });
   sabotage: ((event: RecordedEvent, manager: EntityManager) => Promise<void>) | undefined;
 
-  constructor(readonly name: string, category: string) {
+  constructor(
+    readonly name: string,
+    category: string,
+  ) {
     this.filter = { kind: 'category', categories: [category] } as const;
   }
 
@@ -30,7 +33,12 @@ class CountingProjection implements Projection {
     }
     // The runner never looks inside `data`: the event id stands in for the view.
     const data = (id: string) => id as unknown as IncidentView;
-    return events.map((e) => ({ name: 'incident.changed', position: `${e.position.commit}/${e.position.prepare}`, scope: {}, data: data(e.id) }));
+    return events.map((e) => ({
+      name: 'incident.changed',
+      position: `${e.position.commit}/${e.position.prepare}`,
+      scope: {},
+      data: data(e.id),
+    }));
   }
 
   async reset(manager: EntityManager): Promise<void> {
@@ -46,7 +54,9 @@ describe('projection runner: crash safety', () => {
 
   beforeAll(async () => {
     dataSource = await new DataSource({ type: 'postgres', url }).initialize();
-    await dataSource.query(`create table if not exists test_projection_counts (projection text, event_id uuid, applied int, primary key (projection, event_id))`);
+    await dataSource.query(
+      `create table if not exists test_projection_counts (projection text, event_id uuid, applied int, primary key (projection, event_id))`,
+    );
     store = new PostgresEventStore({ connectionString: url, pollIntervalMs: 50, log: () => undefined });
   });
   afterAll(async () => {
@@ -56,7 +66,12 @@ describe('projection runner: crash safety', () => {
   });
 
   function runner(projection: Projection, bus = new LiveDeltaBus()): ProjectionRunner {
-    const created = new ProjectionRunner(dataSource, store, [projection], bus, { batchSize: 25, retryDelayMs: 50, lockRetryMs: 100, log: () => undefined });
+    const created = new ProjectionRunner(dataSource, store, [projection], bus, {
+      batchSize: 25,
+      retryDelayMs: 50,
+      lockRetryMs: 100,
+      log: () => undefined,
+    });
     runners.push(created);
     return created;
   }
@@ -68,7 +83,13 @@ describe('projection runner: crash safety', () => {
         id: randomUUID(),
         type: 'TestHappened',
         data: { n: i + k },
-        metadata: { correlationId: 'c', causationId: 'c', actorId: 'test', occurredAt: new Date().toISOString(), schemaVersion: 1 },
+        metadata: {
+          correlationId: 'c',
+          causationId: 'c',
+          actorId: 'test',
+          occurredAt: new Date().toISOString(),
+          schemaVersion: 1,
+        },
       }));
       last = (await store.append(`${category}-${randomUUID()}`, batch, 'no_stream')).position;
     }
@@ -76,7 +97,10 @@ describe('projection runner: crash safety', () => {
   }
 
   async function counts(name: string): Promise<number[]> {
-    const rows: { applied: number }[] = await dataSource.query(`select applied from test_projection_counts where projection = $1`, [name]);
+    const rows: { applied: number }[] = await dataSource.query(
+      `select applied from test_projection_counts where projection = $1`,
+      [name],
+    );
     return rows.map((r) => r.applied);
   }
 
@@ -92,7 +116,10 @@ describe('projection runner: crash safety', () => {
     let crashes = 0;
     projection.sabotage = async (_, manager) => {
       // Crash the session in the middle of the third batch, twice: the transaction dies with its connection.
-      const [{ applied }] = (await manager.query(`select count(*)::int as applied from test_projection_counts where projection = $1`, [name])) as { applied: number }[];
+      const [{ applied }] = (await manager.query(
+        `select count(*)::int as applied from test_projection_counts where projection = $1`,
+        [name],
+      )) as { applied: number }[];
       if (applied === 60 && crashes < 2) {
         crashes++;
         await manager.query('select pg_terminate_backend(pg_backend_pid())');

@@ -51,7 +51,9 @@ export class ProjectionRunner {
       onTakeover: (projection) => this.takenOver.next(projection),
     };
     this.locks = ProjectionLocks.of(dataSource);
-    this.workers = new Map(projections.map((p) => [p.name, new ProjectionWorker(p, dataSource, store, bus, resolved, this.locks)]));
+    this.workers = new Map(
+      projections.map((p) => [p.name, new ProjectionWorker(p, dataSource, store, bus, resolved, this.locks)]),
+    );
   }
 
   start(): void {
@@ -103,11 +105,21 @@ export class ProjectionRunner {
    */
   async lag(now: Date, cap = 10_000): Promise<{ name: string; events: number; seconds: number }[]> {
     return Promise.all(
-      [...this.workers.values()].filter((w) => w.appliedUpTo).map(async (w) => {
-        const pending = await this.store.readAll({ after: w.appliedUpTo, filter: w.projection.filter, maxCount: cap });
-        const oldest = pending[0]?.recordedAt;
-        return { name: w.projection.name, events: pending.length, seconds: oldest ? Math.max(0, (now.getTime() - oldest.getTime()) / 1000) : 0 };
-      }),
+      [...this.workers.values()]
+        .filter((w) => w.appliedUpTo)
+        .map(async (w) => {
+          const pending = await this.store.readAll({
+            after: w.appliedUpTo,
+            filter: w.projection.filter,
+            maxCount: cap,
+          });
+          const oldest = pending[0]?.recordedAt;
+          return {
+            name: w.projection.name,
+            events: pending.length,
+            seconds: oldest ? Math.max(0, (now.getTime() - oldest.getTime()) / 1000) : 0,
+          };
+        }),
     );
   }
 
@@ -125,7 +137,10 @@ export class ProjectionRunner {
    * cannot interleave with a batch. The checkpoint stays where it is: the events after this one were applied without it.
    * Answers what happened; undefined when no such event is parked.
    */
-  async retryParked(name: string, eventId: string): Promise<{ applied: true } | { applied: false; error: string } | undefined> {
+  async retryParked(
+    name: string,
+    eventId: string,
+  ): Promise<{ applied: true } | { applied: false; error: string } | undefined> {
     const worker = this.workers.get(name);
     if (!worker) return undefined;
     const projection = worker.projection;
@@ -136,14 +151,23 @@ export class ProjectionRunner {
         await readCheckpoint(manager, name, true);
         const parked = await findParked(manager, name, eventId);
         if (!parked) throw new NotParked();
-        const [event] = await this.store.readStream(parked.streamName, { fromRevision: BigInt(parked.streamRevision), maxCount: 1 });
-        if (!event || event.id !== eventId) throw new Error(`event ${eventId} is no longer at ${parked.streamName}@${parked.streamRevision}`);
+        const [event] = await this.store.readStream(parked.streamName, {
+          fromRevision: BigInt(parked.streamRevision),
+          maxCount: 1,
+        });
+        if (!event || event.id !== eventId)
+          throw new Error(`event ${eventId} is no longer at ${parked.streamName}@${parked.streamRevision}`);
         const known = projection.events.readAll([event]);
         // A savepoint: a failed apply must not take the note of the failed retry down with it.
-        const result = await manager.transaction(async (inner) => (known.length > 0 ? projection.apply(known, inner) : [])).then(
-          (produced) => ({ applied: true as const, produced }),
-          (error: unknown) => ({ applied: false as const, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }),
-        );
+        const result = await manager
+          .transaction(async (inner) => (known.length > 0 ? projection.apply(known, inner) : []))
+          .then(
+            (produced) => ({ applied: true as const, produced }),
+            (error: unknown) => ({
+              applied: false as const,
+              error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+            }),
+          );
         if (result.applied) deltas = result.produced;
         const settled = result.applied ? { applied: true as const } : { applied: false as const, error: result.error };
         await markRetried(manager, name, eventId, settled);
@@ -161,7 +185,10 @@ export class ProjectionRunner {
    * Rebuild = drop the read model, reset the checkpoint (one transaction), replay. Reports progress until the
    * projection has caught up again; returns the number of events replayed.
    */
-  async rebuild(name: string, onProgress: (applied: number, checkpoint: string | null) => void = () => undefined): Promise<number> {
+  async rebuild(
+    name: string,
+    onProgress: (applied: number, checkpoint: string | null) => void = () => undefined,
+  ): Promise<number> {
     const worker = this.workers.get(name);
     if (!worker) throw new Error(`unknown projection ${name}; known: ${[...this.workers.keys()].join(', ')}`);
     await worker.stop();

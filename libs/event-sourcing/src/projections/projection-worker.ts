@@ -1,5 +1,13 @@
 import type { DataSource } from 'typeorm';
-import { formatPosition, isAfter, START, type EventStore, type Position, type RecordedEvent, type Subscription } from '@app/event-store';
+import {
+  formatPosition,
+  isAfter,
+  START,
+  type EventStore,
+  type Position,
+  type RecordedEvent,
+  type Subscription,
+} from '@app/event-store';
 import { MessageBatcher } from './batching';
 import { readCheckpoint, writeCheckpoint } from './checkpoint-store';
 import type { LiveDelta, LiveDeltaBus } from './live-delta';
@@ -83,7 +91,10 @@ export class ProjectionWorker {
   }
 
   private applied(position: Position): boolean {
-    return (!!this.checkpoint && !isAfter(position, this.checkpoint)) || (!!this.observed && !isAfter(position, this.observed));
+    return (
+      (!!this.checkpoint && !isAfter(position, this.checkpoint)) ||
+      (!!this.observed && !isAfter(position, this.observed))
+    );
   }
 
   /** Resolves true once everything up to `position` is applied (here or by the owning process), false after `timeoutMs`. */
@@ -125,7 +136,9 @@ export class ProjectionWorker {
         if (takeover) this.options.onTakeover?.(this.projection.name);
         await this.follow();
       } catch (error) {
-        this.options.log(`projection ${this.projection.name}: ${error instanceof Error ? error.message : String(error)}; retrying`);
+        this.options.log(
+          `projection ${this.projection.name}: ${error instanceof Error ? error.message : String(error)}; retrying`,
+        );
         await this.subscription?.close().catch(() => undefined);
         // A broken lock connection means we may no longer own the projection: take it again.
         await this.releaseLock();
@@ -209,7 +222,10 @@ export class ProjectionWorker {
       await writeCheckpoint(manager, this.projection.name, event.position);
       return true;
     });
-    if (parked) this.options.log(`projection ${this.projection.name}: parked ${event.type} ${event.id} at ${formatPosition(event.position)} after ${attempts} attempts: ${error}`);
+    if (parked)
+      this.options.log(
+        `projection ${this.projection.name}: parked ${event.type} ${event.id} at ${formatPosition(event.position)} after ${attempts} attempts: ${error}`,
+      );
     // Not counted as applied, but announced: commands waiting on a later position in other processes may answer.
     this.advanced(0, event.position, [], parked);
   }
@@ -227,7 +243,9 @@ export class ProjectionWorker {
     const deadline = Date.now() + timeoutMs;
     while (!(await this.acquireLock())) {
       if (Date.now() > deadline) {
-        throw new Error(`projection ${this.projection.name} is run by another process; stop it (or rebuild there) first`);
+        throw new Error(
+          `projection ${this.projection.name} is run by another process; stop it (or rebuild there) first`,
+        );
       }
       await sleep(this.options.lockRetryMs);
     }
@@ -253,14 +271,18 @@ function sleep(ms: number): Promise<void> {
  * 57 operator intervention, or a socket error without a code): the event is not at fault, so it is never parked for them.
  */
 export function isInfrastructureFailure(error: unknown): boolean {
-  const code = (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ?? (error as { code?: unknown } | null)?.code;
+  const code =
+    (error as { code?: unknown; driverError?: { code?: unknown } } | null)?.driverError?.code ??
+    (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string') {
     if (/^(08|40|53|57|58|XX)/.test(code)) return true;
     if (/^E[A-Z]+$/.test(code)) return true; // a Node socket error: ECONNREFUSED, ECONNRESET, EPIPE…
     return false;
   }
   const message = error instanceof Error ? error.message : String(error);
-  return /connection (terminated|ended|refused|reset)|Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|lost its ownership lock/i.test(message);
+  return /connection (terminated|ended|refused|reset)|Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|lost its ownership lock/i.test(
+    message,
+  );
 }
 
 function describe(error: unknown): string {

@@ -59,7 +59,10 @@ describe('RowBatch', () => {
       batch.set(updated, Object.assign((await batch.current(updated))!, { label: 'new', count: 5 }), 'p1');
       batch.set(inserted, row(inserted, 'fresh', 7), 'p2');
       batch.set(updated, Object.assign((await batch.current(updated))!, { count: 6 }), 'p3');
-      expect(batch.entries().map((e) => [e.row.id, e.note])).toEqual([[updated, 'p3'], [inserted, 'p2']]);
+      expect(batch.entries().map((e) => [e.row.id, e.note])).toEqual([
+        [updated, 'p3'],
+        [inserted, 'p2'],
+      ]);
       await batch.write();
     });
     expect(await stored(kept)).toEqual({ label: 'kept', count: 1 });

@@ -9,11 +9,17 @@ const CHUNK = 500;
  * connection, which pg deprecates and pg 9 will refuse, and costs a select per batch besides.) Columns the entity
  * marks as not updatable (database-generated ones) are left out of the update.
  */
-export async function upsertRows<T extends ObjectLiteral>(manager: EntityManager, entity: EntityTarget<T>, rows: readonly T[]): Promise<void> {
+export async function upsertRows<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  rows: readonly T[],
+): Promise<void> {
   if (rows.length === 0) return;
   const metadata = manager.getRepository(entity).metadata;
   const conflict = metadata.primaryColumns.map((c) => c.databaseName);
-  const updated = metadata.columns.filter((c) => c.isUpdate && !c.isPrimary && !c.isGenerated).map((c) => c.databaseName);
+  const updated = metadata.columns
+    .filter((c) => c.isUpdate && !c.isPrimary && !c.isGenerated)
+    .map((c) => c.databaseName);
   for (let start = 0; start < rows.length; start += CHUNK) {
     await manager
       .createQueryBuilder()

@@ -27,16 +27,32 @@ const added = (by: number): Added => ({ type: 'Added', data: { by } });
 
 describe('decider spec helper', () => {
   it('folds the given events and checks the decided ones, returning them with the state after', () => {
-    expect(spec(counter).given([added(1)]).when({ type: 'Add', by: 1 }).then([added(1)])).toEqual({ events: [added(1)], state: 2 });
-    expect(() => spec(counter).given([added(1)]).when({ type: 'Add', by: 1 }).then([added(2)])).toThrow();
+    expect(
+      spec(counter)
+        .given([added(1)])
+        .when({ type: 'Add', by: 1 })
+        .then([added(1)]),
+    ).toEqual({ events: [added(1)], state: 2 });
+    expect(() =>
+      spec(counter)
+        .given([added(1)])
+        .when({ type: 'Add', by: 1 })
+        .then([added(2)]),
+    ).toThrow();
     expect(() => spec(counter).when({ type: 'Add', by: 1 }).then([])).toThrow();
   });
   it('passes over events of unknown type, as loading does', () => {
     const unknown = { type: 'Renamed', data: {}, [UNKNOWN_EVENT_TYPE]: true } as unknown as Added;
-    expect(spec(counter).given([added(1), unknown]).state()).toBe(1);
+    expect(
+      spec(counter)
+        .given([added(1), unknown])
+        .state(),
+    ).toBe(1);
   });
   it('thenThrows checks the error class and the code, and fails when nothing is thrown', () => {
-    const tooHigh = spec(counter).given([added(2)]).when({ type: 'Add', by: 1 });
+    const tooHigh = spec(counter)
+      .given([added(2)])
+      .when({ type: 'Add', by: 1 });
     expect(tooHigh.thenThrows(TooHighError, 'TOO_HIGH')).toBeInstanceOf(TooHighError);
     expect(() => tooHigh.thenThrows(OtherError, 'TOO_HIGH')).toThrow();
     expect(() => tooHigh.thenThrows(TooHighError, 'OTHER')).toThrow();
@@ -45,6 +61,11 @@ describe('decider spec helper', () => {
   it('thenNothing holds only for an accepted command that decides no event', () => {
     spec(counter).when({ type: 'Add', by: 0 }).thenNothing();
     expect(() => spec(counter).when({ type: 'Add', by: 1 }).thenNothing()).toThrow();
-    expect(() => spec(counter).given([added(2)]).when({ type: 'Add', by: 1 }).thenNothing()).toThrow(TooHighError);
+    expect(() =>
+      spec(counter)
+        .given([added(2)])
+        .when({ type: 'Add', by: 1 })
+        .thenNothing(),
+    ).toThrow(TooHighError);
   });
 });

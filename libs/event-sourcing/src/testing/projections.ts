@@ -52,12 +52,20 @@ export class ProjectionSpec {
 
   static async start(options: ProjectionSpecOptions): Promise<ProjectionSpec> {
     const database = await createTestDatabase();
-    const dataSource = await new DataSource({ type: 'postgres', url: database.url, entities: options.entities as never[] }).initialize();
+    const dataSource = await new DataSource({
+      type: 'postgres',
+      url: database.url,
+      entities: options.entities as never[],
+    }).initialize();
     const store = new PostgresEventStore({ connectionString: database.url, pollIntervalMs: 20, log: () => undefined });
     const clock = new ManualClock(new Date('2026-11-23T03:00:00Z'));
     const projections = options.projections({ store, clock });
     const bus = new LiveDeltaBus();
-    const runner = new ProjectionRunner(dataSource, store, projections, bus, { retryDelayMs: 50, lockRetryMs: 100, log: () => undefined });
+    const runner = new ProjectionRunner(dataSource, store, projections, bus, {
+      retryDelayMs: 50,
+      lockRetryMs: 100,
+      log: () => undefined,
+    });
     const spec = new ProjectionSpec(dataSource, store, clock, runner, projections, () => database.drop());
     bus.deltas.subscribe((delta) => spec.deltas.push(delta));
     runner.start();
@@ -75,8 +83,12 @@ export class ProjectionSpec {
       type: event.type,
       data: event.data,
       metadata: {
-        correlationId: ids[0]!, causationId: ids[0]!, actorId: 'projection-spec', occurredAt: this.clock.now().toISOString(),
-        schemaVersion: this.schemaVersionOf(event.type), ...scope,
+        correlationId: ids[0]!,
+        causationId: ids[0]!,
+        actorId: 'projection-spec',
+        occurredAt: this.clock.now().toISOString(),
+        schemaVersion: this.schemaVersionOf(event.type),
+        ...scope,
       },
     }));
     await this.store.append(streamName, envelopes, 'any');
@@ -85,7 +97,8 @@ export class ProjectionSpec {
     // A runner knows only the positions its filter lets through: wait for the last event each projection takes.
     for (const projection of this.projections) {
       const last = recorded.filter((e) => takes(projection, streamName, e.type)).at(-1);
-      if (last && !(await this.runner.waitFor(projection.name, last.position, 15_000))) throw new Error(`${projection.name} did not catch up`);
+      if (last && !(await this.runner.waitFor(projection.name, last.position, 15_000)))
+        throw new Error(`${projection.name} did not catch up`);
     }
     return recorded;
   }

@@ -187,10 +187,17 @@ export function describeEventStoreContract(adapter: string, connect: () => Promi
         await store.append(streamIn(freshCategory()), events(1), 'no_stream');
         const all = await readAllSettled(store, category, 5);
         expect(all.map((e) => [e.streamName, e.revision])).toEqual([
-          [a, 0n], [a, 1n], [b, 0n], [b, 1n], [a, 2n],
+          [a, 0n],
+          [a, 1n],
+          [b, 0n],
+          [b, 1n],
+          [a, 2n],
         ]);
         expectStrictlyIncreasing(all);
-        const after = await store.readAll({ after: mid.position, filter: { kind: 'category', categories: [category] } });
+        const after = await store.readAll({
+          after: mid.position,
+          filter: { kind: 'category', categories: [category] },
+        });
         expect(after.map((e) => [e.streamName, e.revision])).toEqual([[a, 2n]]);
       });
 
@@ -198,7 +205,11 @@ export function describeEventStoreContract(adapter: string, connect: () => Promi
         const category = freshCategory();
         const prefix = `Pfx${category}`;
         const stream = streamIn(category);
-        await store.append(stream, [newEvent(`${prefix}Reported`), newEvent('OtherThing'), newEvent(`${prefix}Closed`)], 'no_stream');
+        await store.append(
+          stream,
+          [newEvent(`${prefix}Reported`), newEvent('OtherThing'), newEvent(`${prefix}Closed`)],
+          'no_stream',
+        );
         const read = await eventually(async () => {
           const found = await store.readAll({ filter: { kind: 'eventTypePrefix', prefixes: [prefix] }, maxCount: 100 });
           return found.length === 2 ? found : undefined;
@@ -234,7 +245,11 @@ export function describeEventStoreContract(adapter: string, connect: () => Promi
         const subscription = store.subscribeAll({ filter: { kind: 'eventTypePrefix', prefixes: [prefix] } });
         try {
           await collect(subscription, (_, m) => m.some((x) => x.kind === 'caughtUp'), 60_000);
-          await store.append(streamIn(category), [newEvent('Unrelated'), newEvent(`${prefix}A`), newEvent(`${prefix}B`)], 'no_stream');
+          await store.append(
+            streamIn(category),
+            [newEvent('Unrelated'), newEvent(`${prefix}A`), newEvent(`${prefix}B`)],
+            'no_stream',
+          );
           const live = await collect(subscription, (r) => r.length >= 2);
           expect(live.events.map((e) => e.type)).toEqual([`${prefix}A`, `${prefix}B`]);
         } finally {

@@ -12,7 +12,12 @@ function keyedEvents(streamName: string, key: AppendKey, n: number, note = 'keye
     return {
       ...event,
       id: uuidv5(`${streamName}|${key.actorId}|${key.key}|${i}`, NAMESPACE),
-      metadata: { ...event.metadata, actorId: key.actorId, idempotencyKey: key.key, ...(key.requestHash ? { requestHash: key.requestHash } : {}) },
+      metadata: {
+        ...event.metadata,
+        actorId: key.actorId,
+        idempotencyKey: key.key,
+        ...(key.requestHash ? { requestHash: key.requestHash } : {}),
+      },
     };
   });
 }
@@ -23,7 +28,11 @@ function keyedEvents(streamName: string, key: AppendKey, n: number, note = 'keye
  */
 export function describeIdempotencyLedgerContract(getStore: () => EventStore): void {
   describe('idempotency key record', () => {
-    const keyOf = (requestHash = 'hash-a'): AppendKey => ({ actorId: `actor-${randomUUID()}`, key: randomUUID(), requestHash });
+    const keyOf = (requestHash = 'hash-a'): AppendKey => ({
+      actorId: `actor-${randomUUID()}`,
+      key: randomUUID(),
+      requestHash,
+    });
 
     it('a keyed append is recorded with its revisions and position', async () => {
       const store = getStore();
@@ -45,7 +54,11 @@ export function describeIdempotencyLedgerContract(getStore: () => EventStore): v
       await store.append(stream, events(2), 0n);
       const retry = await store.idempotency.appendOnce(store, stream, keyedEvents(stream, key, 1, 'retry'), 2n, key);
       expect(retry).toMatchObject({ recorded: { firstRevision: 0n, lastRevision: 0n } });
-      expect((await store.readStream(stream)).map((e) => e.type)).toEqual(['KeyedAppended', 'ContractTested', 'ContractTested']);
+      expect((await store.readStream(stream)).map((e) => e.type)).toEqual([
+        'KeyedAppended',
+        'ContractTested',
+        'ContractTested',
+      ]);
     });
 
     it('a key is bound to its request: another request hash is refused and stores nothing', async () => {
@@ -56,9 +69,9 @@ export function describeIdempotencyLedgerContract(getStore: () => EventStore): v
       const other = { ...key, requestHash: 'hash-b' };
       await expect(store.idempotency.recall(store, stream, other)).rejects.toBeInstanceOf(AppendKeyReusedError);
       const elsewhere = streamIn(freshCategory());
-      await expect(store.idempotency.appendOnce(store, elsewhere, keyedEvents(elsewhere, other, 1), 'no_stream', other)).rejects.toBeInstanceOf(
-        AppendKeyReusedError,
-      );
+      await expect(
+        store.idempotency.appendOnce(store, elsewhere, keyedEvents(elsewhere, other, 1), 'no_stream', other),
+      ).rejects.toBeInstanceOf(AppendKeyReusedError);
       await expect(store.readStream(elsewhere)).rejects.toThrow();
     });
 
@@ -79,12 +92,17 @@ export function describeIdempotencyLedgerContract(getStore: () => EventStore): v
       const key = keyOf();
       await store.append(stream, events(1), 'no_stream');
       const outcomes = await Promise.allSettled(
-        Array.from({ length: 6 }, () => store.idempotency.appendOnce(store, stream, keyedEvents(stream, key, 2), 0n, key)),
+        Array.from({ length: 6 }, () =>
+          store.idempotency.appendOnce(store, stream, keyedEvents(stream, key, 2), 0n, key),
+        ),
       );
       const stored = await store.readStream(stream);
       expect(stored.filter((e) => e.type === 'KeyedAppended')).toHaveLength(2);
       expect(outcomes.some((o) => o.status === 'fulfilled')).toBe(true);
-      await expect(store.idempotency.recall(store, stream, key)).resolves.toMatchObject({ firstRevision: 1n, lastRevision: 2n });
+      await expect(store.idempotency.recall(store, stream, key)).resolves.toMatchObject({
+        firstRevision: 1n,
+        lastRevision: 2n,
+      });
     });
   });
 }

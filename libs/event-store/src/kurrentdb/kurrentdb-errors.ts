@@ -48,8 +48,10 @@ export function toEventStoreError(error: unknown, context: ErrorContext = {}): u
   if (converted instanceof ClientStreamNotFoundError || converted instanceof NoStreamError) {
     return new StreamNotFoundError(context.streamName ?? streamNameOf(converted));
   }
-  if (converted instanceof StreamDeletedError) return new StreamNotFoundError(context.streamName ?? converted.streamName);
-  if (converted instanceof StreamTombstonedError) return new StreamNotFoundError(context.streamName ?? converted.stream);
+  if (converted instanceof StreamDeletedError)
+    return new StreamNotFoundError(context.streamName ?? converted.streamName);
+  if (converted instanceof StreamTombstonedError)
+    return new StreamNotFoundError(context.streamName ?? converted.stream);
 
   if (isTransient(converted)) {
     return new EventStoreUnavailableError(`KurrentDB unavailable: ${messageOf(converted)}`, { cause: error });

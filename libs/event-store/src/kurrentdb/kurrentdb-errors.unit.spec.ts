@@ -21,7 +21,11 @@ function serviceError(code: number, details: string, metadata: Record<string, st
 
 describe('wrong expected version', () => {
   it('keeps the stream, our expectation and the actual revision', () => {
-    const error = new ClientWrongExpectedVersionError(undefined, { streamName: 'incident-1', expected: 1n, current: 2n });
+    const error = new ClientWrongExpectedVersionError(undefined, {
+      streamName: 'incident-1',
+      expected: 1n,
+      current: 2n,
+    });
     const mapped = toEventStoreError(error, { streamName: 'incident-1', expected: 1n });
     expect(mapped).toBeInstanceOf(WrongExpectedVersionError);
     expect(mapped).toMatchObject({ streamName: 'incident-1', expected: 1n, actual: 2n });
@@ -72,7 +76,10 @@ describe('unavailability', () => {
   it.each([
     ['the client UnavailableError', new UnavailableError(undefined, 'no leader')],
     ['a deadline', new DeadlineExceededError(undefined, 'deadline')],
-    ['a raw gRPC UNAVAILABLE (what append throws on a refused connection)', serviceError(14, 'No connection established')],
+    [
+      'a raw gRPC UNAVAILABLE (what append throws on a refused connection)',
+      serviceError(14, 'No connection established'),
+    ],
     ['a raw gRPC DEADLINE_EXCEEDED', serviceError(4, 'Deadline exceeded')],
     ['a plain socket error', new Error('connect ECONNREFUSED 127.0.0.1:2113')],
   ])('%s becomes EventStoreUnavailableError keeping the cause', (_, error) => {

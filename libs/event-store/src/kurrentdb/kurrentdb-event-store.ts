@@ -43,19 +43,30 @@ export class KurrentDbEventStore implements EventStore {
 
   constructor(private readonly options: KurrentDbEventStoreOptions) {
     this.client = KurrentDBClient.connectionString(options.connectionString);
-    this.keysPool = new Pool({ connectionString: options.keysDatabaseUrl, max: 4, application_name: 'event-store:keys' });
+    this.keysPool = new Pool({
+      connectionString: options.keysDatabaseUrl,
+      max: 4,
+      application_name: 'event-store:keys',
+    });
     this.keysPool.on('error', (error) => this.log(`idempotency key pool: ${error.message}`));
     this.idempotency = new PostgresIdempotencyLedger(this.keysPool, 'reservation');
   }
 
-  async append(streamName: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+  async append(
+    streamName: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
     try {
       const result = await this.client.appendToStream(streamName, events.map(toEventData), {
         streamState: toAppendState(expected),
       });
       // An idempotent retry may come back without a position; the original one is that of its last event.
       const position = result.position ?? (await this.positionOf(streamName, result.nextExpectedRevision));
-      return { nextRevision: result.nextExpectedRevision, position: { commit: position.commit, prepare: position.prepare } };
+      return {
+        nextRevision: result.nextExpectedRevision,
+        position: { commit: position.commit, prepare: position.prepare },
+      };
     } catch (error) {
       throw toEventStoreError(error, { streamName, expected });
     }
@@ -129,7 +140,8 @@ export class KurrentDbEventStore implements EventStore {
   async deleteStream(streamName: string, expected: ExpectedRevision): Promise<void> {
     try {
       const precondition = toDeletePrecondition(expected);
-      const expectedRevision = precondition.kind === 'state' ? precondition.state : await this.currentRevision(streamName);
+      const expectedRevision =
+        precondition.kind === 'state' ? precondition.state : await this.currentRevision(streamName);
       await this.client.deleteStream(streamName, { expectedRevision });
     } catch (error) {
       const mapped = toEventStoreError(error, { streamName, expected });

@@ -104,7 +104,9 @@ export function toRecordedEvent(resolved: ClientResolvedEvent): RecordedEvent | 
   // Stream reads carry positions on servers after 22.6; the commit position alone is the older fallback.
   const position =
     event.position ??
-    (resolved.commitPosition === undefined ? undefined : { commit: resolved.commitPosition, prepare: resolved.commitPosition });
+    (resolved.commitPosition === undefined
+      ? undefined
+      : { commit: resolved.commitPosition, prepare: resolved.commitPosition });
   if (!position) throw new Error(`KurrentDB returned event ${event.id} without a position (server 22.6+ required)`);
   return {
     id: event.id,
@@ -123,7 +125,12 @@ export function toRecordedEvent(resolved: ClientResolvedEvent): RecordedEvent | 
  * empty object rather than failing the whole read of the global log.
  */
 function toMetadata(metadata: unknown): EventMetadata {
-  if (typeof metadata === 'object' && metadata !== null && !Array.isArray(metadata) && !(metadata instanceof Uint8Array)) {
+  if (
+    typeof metadata === 'object' &&
+    metadata !== null &&
+    !Array.isArray(metadata) &&
+    !(metadata instanceof Uint8Array)
+  ) {
     return metadata as EventMetadata;
   }
   return {} as EventMetadata;

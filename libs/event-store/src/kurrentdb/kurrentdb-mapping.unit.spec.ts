@@ -68,7 +68,7 @@ describe('actual revision in a conflict', () => {
     expect(toActualRevision(0n)).toBe(0n);
   });
 
-  it('reads no_stream, a missing value and the server\'s negative markers as no_stream', () => {
+  it("reads no_stream, a missing value and the server's negative markers as no_stream", () => {
     expect(toActualRevision('no_stream')).toBe('no_stream');
     expect(toActualRevision(undefined)).toBe('no_stream');
     expect(toActualRevision(-1n)).toBe('no_stream');
@@ -94,7 +94,12 @@ describe('read revision', () => {
 });
 
 describe('event to append', () => {
-  const event: EventToAppend = { id: 'b0e3d1a2-0000-4000-8000-000000000001', type: 'TeamDispatched', data: { teamId: 't-1' }, metadata };
+  const event: EventToAppend = {
+    id: 'b0e3d1a2-0000-4000-8000-000000000001',
+    type: 'TeamDispatched',
+    data: { teamId: 't-1' },
+    metadata,
+  };
 
   it('is a JSON event whose id is ours, so server-side idempotency by id applies', () => {
     expect(toEventData(event)).toEqual({

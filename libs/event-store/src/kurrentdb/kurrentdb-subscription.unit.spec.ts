@@ -46,7 +46,13 @@ function event(streamName = 'incident-1', type = 'IncidentReported', position = 
         type,
         created: new Date(0),
         data: {},
-        metadata: { correlationId: 'c', causationId: 'c', actorId: 'a', occurredAt: '2024-01-01T00:00:00Z', schemaVersion: 1 },
+        metadata: {
+          correlationId: 'c',
+          causationId: 'c',
+          actorId: 'a',
+          occurredAt: '2024-01-01T00:00:00Z',
+          schemaVersion: 1,
+        },
         position,
       },
       commitPosition: position.commit,
@@ -99,7 +105,14 @@ describe('a live subscription', () => {
     source.server(...[1n, 2n, 3n, 4n, 5n].map((c) => event('incident-1', 'A', at(c))), caughtUp);
     await new Promise((resolve) => setImmediate(resolve));
     const messages = await take(subscription[Symbol.asyncIterator](), 6);
-    expect(messages.map(describeMessage)).toEqual(['event@1', 'event@2', 'event@3', 'event@4', 'event@5', 'caughtUp@5']);
+    expect(messages.map(describeMessage)).toEqual([
+      'event@1',
+      'event@2',
+      'event@3',
+      'event@4',
+      'event@5',
+      'caughtUp@5',
+    ]);
     await subscription.close();
   });
 
@@ -140,7 +153,10 @@ describe('iterating', () => {
     source.server(event('incident-1', 'A', at(1n)), event('incident-1', 'B', at(2n)));
     const first = await subscription[Symbol.asyncIterator]().next();
     const second = await subscription[Symbol.asyncIterator]().next();
-    expect([first.value, second.value].map((m) => describeMessage(m as SubscriptionMessage))).toEqual(['event@1', 'event@2']);
+    expect([first.value, second.value].map((m) => describeMessage(m as SubscriptionMessage))).toEqual([
+      'event@1',
+      'event@2',
+    ]);
     await subscription.close();
   });
 });

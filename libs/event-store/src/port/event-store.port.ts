@@ -84,7 +84,13 @@ export interface IdempotencyLedger {
    * Answers `recorded` when an earlier attempt under the key already stored its events on this stream (nothing is
    * appended). Throws WrongExpectedVersionError when the stream moved: the caller reloads, recalls and decides again.
    */
-  appendOnce(store: EventStore, streamName: string, events: readonly EventToAppend[], expected: bigint | 'no_stream', key: AppendKey): Promise<AppendOnceResult>;
+  appendOnce(
+    store: EventStore,
+    streamName: string,
+    events: readonly EventToAppend[],
+    expected: bigint | 'no_stream',
+    key: AppendKey,
+  ): Promise<AppendOnceResult>;
 }
 
 /** Nest injection token for the configured adapter. */

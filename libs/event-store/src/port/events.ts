@@ -55,8 +55,7 @@ export interface ReadStreamOptions {
 
 /** Restricts a global read or subscription to some streams or event types. */
 export type GlobalFilter =
-  | { kind: 'category'; categories: readonly string[] }
-  | { kind: 'eventTypePrefix'; prefixes: readonly string[] };
+  { kind: 'category'; categories: readonly string[] } | { kind: 'eventTypePrefix'; prefixes: readonly string[] };
 
 export interface ReadAllOptions {
   /** Exclusive: events strictly after this position. Omit to read from the beginning. */

@@ -5,7 +5,11 @@ import type { RecordedEvent } from './events';
  * Every event of a stream, read page by page: `readStream` answers at most one page (10,000 events) however many are
  * asked for, so readers that need the whole history (incident events, replay, evaluation) page through it here.
  */
-export async function readWholeStream(store: EventStore, streamName: string, pageSize = 5_000): Promise<RecordedEvent[]> {
+export async function readWholeStream(
+  store: EventStore,
+  streamName: string,
+  pageSize = 5_000,
+): Promise<RecordedEvent[]> {
   const events: RecordedEvent[] = [];
   let from: bigint | 'start' = 'start';
   for (;;) {

@@ -65,7 +65,9 @@ export class AppendListener {
     if (this.client === client) this.client = undefined;
     client.end().catch(() => undefined);
     if (this.closed || this.reconnectTimer) return;
-    this.log(`event store LISTEN connection lost (${error instanceof Error ? error.message : String(error)}); polling until it is back`);
+    this.log(
+      `event store LISTEN connection lost (${error instanceof Error ? error.message : String(error)}); polling until it is back`,
+    );
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = undefined;
       if (this.handlers.size > 0) void this.ensureConnected();

@@ -36,7 +36,11 @@ export class AppendNotifier {
     this.pending = false;
     this.pool
       .query(`select pg_notify('${APPEND_CHANNEL}', '')`)
-      .catch((error: unknown) => this.log(`event store NOTIFY failed (subscribers poll): ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) =>
+        this.log(
+          `event store NOTIFY failed (subscribers poll): ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      )
       .finally(() => {
         this.inFlight = false;
         if (this.pending && !this.closed) this.send();

@@ -100,7 +100,12 @@ describe('PostgreSQL event store: commit-safe global order', () => {
 
   it('polling delivers when the LISTEN connection is gone', async () => {
     const applicationName = `polling-${randomUUID().slice(0, 8)}`;
-    const polling = new PostgresEventStore({ connectionString: url, pollIntervalMs: 100, log: () => undefined, applicationName });
+    const polling = new PostgresEventStore({
+      connectionString: url,
+      pollIntervalMs: 100,
+      log: () => undefined,
+      applicationName,
+    });
     const category = freshCategory();
     const subscription = polling.subscribeAll({ filter: { kind: 'category', categories: [category] } });
     try {

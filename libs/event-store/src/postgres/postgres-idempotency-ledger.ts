@@ -1,7 +1,12 @@
 import type { Pool } from 'pg';
 import type { EventStore, IdempotencyLedger } from '../port/event-store.port';
 import type { EventToAppend } from '../port/events';
-import { AppendKeyRecordedError, AppendKeyReusedError, StreamNotFoundError, WrongExpectedVersionError } from '../port/errors';
+import {
+  AppendKeyRecordedError,
+  AppendKeyReusedError,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+} from '../port/errors';
 import type { AppendKey, AppendOnceResult, KeyedAppend } from '../port/idempotency-ledger';
 import { formatPosition, parsePosition } from '../port/position';
 
@@ -68,7 +73,13 @@ export class PostgresIdempotencyLedger implements IdempotencyLedger {
    * taken over only once the store shows that revision is dead (a foreign event follows it), since an append
    * expecting a revision that has been passed can never succeed.
    */
-  private async reserve(store: EventStore, streamName: string, events: readonly EventToAppend[], pin: bigint, key: AppendKey): Promise<KeyedAppend | undefined> {
+  private async reserve(
+    store: EventStore,
+    streamName: string,
+    events: readonly EventToAppend[],
+    pin: bigint,
+    key: AppendKey,
+  ): Promise<KeyedAppend | undefined> {
     await this.bind(key);
     const inserted = await this.pool.query(
       `insert into idempotency_key_streams (actor_id, idempotency_key, stream_name, status, expected_revision, first_event_id, event_count)
@@ -95,12 +106,19 @@ export class PostgresIdempotencyLedger implements IdempotencyLedger {
   }
 
   /** A reservation's append may have been stored before its process died: the event after the pin says so. */
-  private async settle(store: EventStore, streamName: string, key: AppendKey, row: KeyRow): Promise<KeyedAppend | undefined> {
+  private async settle(
+    store: EventStore,
+    streamName: string,
+    key: AppendKey,
+    row: KeyRow,
+  ): Promise<KeyedAppend | undefined> {
     const from = BigInt(row.expected_revision!) + 1n;
-    const stored = await store.readStream(streamName, { fromRevision: from, maxCount: row.event_count! }).catch((error: unknown) => {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    });
+    const stored = await store
+      .readStream(streamName, { fromRevision: from, maxCount: row.event_count! })
+      .catch((error: unknown) => {
+        if (error instanceof StreamNotFoundError) return [];
+        throw error;
+      });
     if (stored[0]?.id !== row.first_event_id) return undefined;
     const last = stored[stored.length - 1]!;
     const position = formatPosition(last.position);
@@ -108,7 +126,13 @@ export class PostgresIdempotencyLedger implements IdempotencyLedger {
     return { streamName, firstRevision: stored[0]!.revision, lastRevision: last.revision, position: last.position };
   }
 
-  private async complete(streamName: string, key: AppendKey, first: bigint, last: bigint, position: string): Promise<void> {
+  private async complete(
+    streamName: string,
+    key: AppendKey,
+    first: bigint,
+    last: bigint,
+    position: string,
+  ): Promise<void> {
     await this.pool.query(
       `update idempotency_key_streams set status = 'appended', first_revision = $4, last_revision = $5, last_position = $6, completed_at = now()
         where actor_id = $1 and idempotency_key = $2 and stream_name = $3 and status = 'reserved'`,

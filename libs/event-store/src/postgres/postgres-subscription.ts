@@ -75,7 +75,9 @@ export class PostgresSubscription implements Subscription {
     }
   }
 
-  private async nextPage(cursor: Position | undefined): Promise<{ events: RecordedEvent[]; cursor: Position | undefined; more: boolean }> {
+  private async nextPage(
+    cursor: Position | undefined,
+  ): Promise<{ events: RecordedEvent[]; cursor: Position | undefined; more: boolean }> {
     const shared = cursor ? await this.tail.read(cursor, this.filter, this.pageSize) : undefined;
     if (shared) return shared;
     // Behind the shared window: read the database. A short page means every event up to the tail's head (which

@@ -13,7 +13,13 @@ describe('PostgreSQL event store: shared tail for caught-up subscriptions', () =
   let store: PostgresEventStore;
 
   beforeAll(() => {
-    store = new PostgresEventStore({ connectionString: url, pollIntervalMs: 100, pageSize: 7, tailCapacity: 20, log: () => undefined });
+    store = new PostgresEventStore({
+      connectionString: url,
+      pollIntervalMs: 100,
+      pageSize: 7,
+      tailCapacity: 20,
+      log: () => undefined,
+    });
   });
   afterAll(async () => {
     await store.close();
@@ -22,9 +28,13 @@ describe('PostgreSQL event store: shared tail for caught-up subscriptions', () =
   it('delivers each subscription exactly its events, live and from before the window', async () => {
     const categories = [freshCategory(), freshCategory(), freshCategory()];
     const start = await store.append(streamIn(categories[0]!), events(1), 'no_stream');
-    const subscriptions = categories.map((c) => store.subscribeAll({ fromExclusive: start.position, filter: { kind: 'category', categories: [c] } }));
+    const subscriptions = categories.map((c) =>
+      store.subscribeAll({ fromExclusive: start.position, filter: { kind: 'category', categories: [c] } }),
+    );
     // All three catch up before the load, so the live part goes through the shared window.
-    await Promise.all(subscriptions.map((s) => collect(s, (_, messages) => messages.some((m) => m.kind === 'caughtUp'))));
+    await Promise.all(
+      subscriptions.map((s) => collect(s, (_, messages) => messages.some((m) => m.kind === 'caughtUp'))),
+    );
 
     const expected = new Map<string, number>(categories.map((c) => [c, 0]));
     const appends: Promise<unknown>[] = [];
@@ -38,7 +48,10 @@ describe('PostgreSQL event store: shared tail for caught-up subscriptions', () =
     }
     await Promise.all(appends);
     // A subscriber that starts now is far behind the 20-event window: it reads the database, then joins the tail.
-    const late = store.subscribeAll({ fromExclusive: start.position, filter: { kind: 'category', categories: [categories[0]!] } });
+    const late = store.subscribeAll({
+      fromExclusive: start.position,
+      filter: { kind: 'category', categories: [categories[0]!] },
+    });
 
     const received = await Promise.all(
       subscriptions.map((s, i) => collect(s, (got) => got.length >= expected.get(categories[i]!)!)),

@@ -28,11 +28,24 @@ export interface AuditedActor {
 }
 
 export function auditedActor(actor: Actor, request: FastifyRequest): AuditedActor {
-  return { actorId: actor.userId, actorName: actor.username, actorRoles: actor.roles, correlationId: String(request.id) };
+  return {
+    actorId: actor.userId,
+    actorName: actor.username,
+    actorRoles: actor.roles,
+    correlationId: String(request.id),
+  };
 }
 
 export function toUserView(row: UserRow): UserView {
-  return { id: row.id, username: row.username, displayName: row.displayName, roles: row.roles, jurisdiction: row.jurisdiction, disabled: row.disabledAt !== null, createdAt: row.createdAt.toISOString() };
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.displayName,
+    roles: row.roles,
+    jurisdiction: row.jurisdiction,
+    disabled: row.disabledAt !== null,
+    createdAt: row.createdAt.toISOString(),
+  };
 }
 
 /**
@@ -52,7 +65,12 @@ export class UserAccountChange {
   async record(command: UserAccountCommand, by: AuditedActor, jurisdiction: string): Promise<void> {
     const { correlationId, actorId, actorName, actorRoles } = by;
     await this.executor.execute(userAccountAggregate, command.userId, command, {
-      correlationId, causationId: correlationId, actorId, actorName, actorRoles, jurisdiction,
+      correlationId,
+      causationId: correlationId,
+      actorId,
+      actorName,
+      actorRoles,
+      jurisdiction,
     });
   }
 
@@ -69,7 +87,9 @@ export class UserAccountChange {
     change: (manager: EntityManager, user: UserRow) => Promise<boolean | 'keep_sessions'>,
   ): Promise<UserView> {
     const { user, ended, changed } = await this.dataSource.transaction(async (manager) => {
-      const user = await manager.getRepository(UserRow).findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      const user = await manager
+        .getRepository(UserRow)
+        .findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
       if (!user || !scope.includes(user.jurisdiction)) throw new NotFoundError('USER', '用户', userId);
       const outcome = await change(manager, user);
       const ended = outcome === true ? await this.sessions.endAllOf(userId, kind, manager) : [];
@@ -77,7 +97,13 @@ export class UserAccountChange {
     });
     this.sessions.announce(ended, kind);
     if (changed) {
-      await this.events.record({ kind, userId, username: user.username, jurisdiction: user.jurisdiction, details: { by: by.actorId, byName: by.actorName, correlationId: by.correlationId, sessionsEnded: ended.length } });
+      await this.events.record({
+        kind,
+        userId,
+        username: user.username,
+        jurisdiction: user.jurisdiction,
+        details: { by: by.actorId, byName: by.actorName, correlationId: by.correlationId, sessionsEnded: ended.length },
+      });
     }
     return toUserView(user);
   }

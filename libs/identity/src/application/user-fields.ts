@@ -17,7 +17,10 @@ export function IsRoleList(): PropertyDecorator {
 
 /** A jurisdiction code by its form; whether it is known is the handler's check (400 UNKNOWN_JURISDICTION). */
 export function IsJurisdictionCode(): PropertyDecorator {
-  return applyDecorators(Matches(JURISDICTION_CODE_PATTERN, { message: 'jurisdiction 须为 6 位或 9 位辖区代码' }), IsString());
+  return applyDecorators(
+    Matches(JURISDICTION_CODE_PATTERN, { message: 'jurisdiction 须为 6 位或 9 位辖区代码' }),
+    IsString(),
+  );
 }
 
 export function assertKnownJurisdiction(jurisdictions: JurisdictionRegistry, jurisdiction: string): void {

@@ -33,7 +33,10 @@ export class AuditTrailQueries {
     @Optional() @Inject(AUTH_OPTIONS) private readonly options?: AuthOptions,
   ) {}
 
-  async read(query: { actor?: string; from?: string; to?: string; limit?: number }, scope: readonly string[]): Promise<AuditEntry[]> {
+  async read(
+    query: { actor?: string; from?: string; to?: string; limit?: number },
+    scope: readonly string[],
+  ): Promise<AuditEntry[]> {
     const limit = query.limit ?? 200;
     if (this.options?.eventLogInPostgres) {
       const { text, params } = auditQuery({ actor: query.actor, from: query.from, to: query.to, scope, limit });
@@ -60,7 +63,13 @@ export class AuditTrailQueries {
  * GET /audit as one SQL statement over es_events, in log order. Only the filters given become conditions, so the
  * planner sees plain comparisons it can answer from the recorded_at and actor indexes.
  */
-export function auditQuery(filters: { actor?: string; from?: string; to?: string; scope: readonly string[]; limit: number }): { text: string; params: unknown[] } {
+export function auditQuery(filters: {
+  actor?: string;
+  from?: string;
+  to?: string;
+  scope: readonly string[];
+  limit: number;
+}): { text: string; params: unknown[] } {
   const params: unknown[] = [];
   const where: string[] = [];
   const param = (value: unknown) => {
@@ -73,7 +82,9 @@ export function auditQuery(filters: { actor?: string; from?: string; to?: string
     const actor = param(filters.actor);
     where.push(`(e.metadata ->> 'actorId' = ${actor} or e.metadata ->> 'actorName' = ${actor})`);
   }
-  where.push(`(jsonb_typeof(e.metadata -> 'jurisdiction') is distinct from 'string' or e.metadata ->> 'jurisdiction' = any(${param([...filters.scope])}))`);
+  where.push(
+    `(jsonb_typeof(e.metadata -> 'jurisdiction') is distinct from 'string' or e.metadata ->> 'jurisdiction' = any(${param([...filters.scope])}))`,
+  );
   return {
     text: `select e.global_position::text as position_prepare, e.transaction_id::text as position_commit, e.stream_name, e.event_type, e.metadata, e.recorded_at
              from es_events e where ${where.join(' and ')} order by e.recorded_at, e.global_position limit ${param(filters.limit)}`,
@@ -84,13 +95,24 @@ export function auditQuery(filters: { actor?: string; from?: string; to?: string
 function rowToEntry(row: Record<string, unknown>): AuditEntry {
   const metadata = row.metadata as RecordedEvent['metadata'];
   return toEntry({
-    id: '', type: String(row.event_type), streamName: String(row.stream_name), revision: 0n, data: null, metadata,
+    id: '',
+    type: String(row.event_type),
+    streamName: String(row.stream_name),
+    revision: 0n,
+    data: null,
+    metadata,
     position: { commit: BigInt(String(row.position_commit)), prepare: BigInt(String(row.position_prepare)) },
     recordedAt: row.recorded_at as Date,
   });
 }
 
-function matches(event: RecordedEvent, actor: string | undefined, from: number, to: number, scope: readonly string[]): boolean {
+function matches(
+  event: RecordedEvent,
+  actor: string | undefined,
+  from: number,
+  to: number,
+  scope: readonly string[],
+): boolean {
   const m = event.metadata;
   if (actor !== undefined && m.actorId !== actor && m.actorName !== actor) return false;
   const at = event.recordedAt.getTime();

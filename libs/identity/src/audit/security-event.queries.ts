@@ -27,7 +27,10 @@ export interface SecurityEventView {
 export class SecurityEventQueries {
   constructor(private readonly dataSource: DataSource) {}
 
-  async read(query: { from?: string; to?: string; userId?: string; kind?: SecurityEventKind; limit?: number }, scope: readonly string[]): Promise<SecurityEventView[]> {
+  async read(
+    query: { from?: string; to?: string; userId?: string; kind?: SecurityEventKind; limit?: number },
+    scope: readonly string[],
+  ): Promise<SecurityEventView[]> {
     const where = ['(jurisdiction is null or jurisdiction = any($1))'];
     const params: unknown[] = [scope];
     const add = (clause: string, value: unknown) => {
@@ -45,10 +48,19 @@ export class SecurityEventQueries {
       params,
     );
     return rows.map((r) => ({
-      id: String(r.id), at: (r.at as Date).toISOString(), kind: String(r.kind), userId: (r.user_id as string) ?? null, username: (r.username as string) ?? null,
-      sessionId: (r.session_id as string) ?? null, jurisdiction: (r.jurisdiction as string) ?? null, address: (r.address as string) ?? null,
-      correlationId: (r.correlation_id as string) ?? null, method: (r.method as string) ?? null, path: (r.path as string) ?? null,
-      status: (r.status as number) ?? null, details: (r.details as Record<string, unknown>) ?? {},
+      id: String(r.id),
+      at: (r.at as Date).toISOString(),
+      kind: String(r.kind),
+      userId: (r.user_id as string) ?? null,
+      username: (r.username as string) ?? null,
+      sessionId: (r.session_id as string) ?? null,
+      jurisdiction: (r.jurisdiction as string) ?? null,
+      address: (r.address as string) ?? null,
+      correlationId: (r.correlation_id as string) ?? null,
+      method: (r.method as string) ?? null,
+      path: (r.path as string) ?? null,
+      status: (r.status as number) ?? null,
+      details: (r.details as Record<string, unknown>) ?? {},
     }));
   }
 }

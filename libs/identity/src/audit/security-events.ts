@@ -3,9 +3,23 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 
 export const SECURITY_EVENT_KINDS = [
-  'sign_in', 'sign_in_failed', 'sign_in_delayed', 'sign_out', 'refresh', 'refresh_refused', 'refresh_reuse',
-  'password_changed', 'password_change_failed', 'password_reset', 'user_created', 'user_updated', 'user_enabled', 'user_disabled',
-  'request_refused', 'export', 'replay_started',
+  'sign_in',
+  'sign_in_failed',
+  'sign_in_delayed',
+  'sign_out',
+  'refresh',
+  'refresh_refused',
+  'refresh_reuse',
+  'password_changed',
+  'password_change_failed',
+  'password_reset',
+  'user_created',
+  'user_updated',
+  'user_enabled',
+  'user_disabled',
+  'request_refused',
+  'export',
+  'replay_started',
 ] as const;
 export type SecurityEventKind = (typeof SECURITY_EVENT_KINDS)[number];
 
@@ -20,7 +34,8 @@ export interface SecurityEvent {
 
 /** Exports and replays: recognised by the route they were served on, so their own modules need not know of this log. */
 function exportOf(route: string, reply: FastifyReply): string | undefined {
-  if (route === '/api/v1/statistics') return /^text\/csv/.test(String(reply.getHeader('content-type') ?? '')) ? 'statistics_csv' : undefined;
+  if (route === '/api/v1/statistics')
+    return /^text\/csv/.test(String(reply.getHeader('content-type') ?? '')) ? 'statistics_csv' : undefined;
   if (route === '/api/v1/drills/:id/evaluation/report') return 'evaluation_report';
   if (route === '/api/v1/warnings/:id/cap') return 'cap';
   return undefined;
@@ -73,13 +88,23 @@ export class SecurityEvents implements OnModuleDestroy {
         `insert into security_events (kind, user_id, username, session_id, jurisdiction, address, correlation_id, method, path, status, details)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
         [
-          event.kind, event.userId ?? null, event.username ?? null, event.sessionId ?? null, event.jurisdiction ?? null,
-          request?.ip ?? null, request ? String(request.id) : null, request?.method ?? null, request ? pathOf(request) : null,
-          null, JSON.stringify(event.details ?? {}),
+          event.kind,
+          event.userId ?? null,
+          event.username ?? null,
+          event.sessionId ?? null,
+          event.jurisdiction ?? null,
+          request?.ip ?? null,
+          request ? String(request.id) : null,
+          request?.method ?? null,
+          request ? pathOf(request) : null,
+          null,
+          JSON.stringify(event.details ?? {}),
         ],
       );
     } catch (error) {
-      this.logger.warn(`security event ${event.kind} not recorded: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `security event ${event.kind} not recorded: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -91,13 +116,14 @@ export class SecurityEvents implements OnModuleDestroy {
     const route = request.routeOptions?.url;
     const status = reply.statusCode;
     const what = status < 300 && request.method === 'GET' && route ? exportOf(route, reply) : undefined;
-    const kind = MUTATIONS.has(request.method) && (status === 401 || status === 403 || status === 404) && !isSignIn(route)
-      ? 'request_refused'
-      : what
-        ? 'export'
-        : status < 300 && request.method === 'POST' && route && REPLAY_ROUTE.test(route)
-          ? 'replay_started'
-          : undefined;
+    const kind =
+      MUTATIONS.has(request.method) && (status === 401 || status === 403 || status === 404) && !isSignIn(route)
+        ? 'request_refused'
+        : what
+          ? 'export'
+          : status < 300 && request.method === 'POST' && route && REPLAY_ROUTE.test(route)
+            ? 'replay_started'
+            : undefined;
     if (!kind) return;
     const actor = request.actor;
     if (kind === 'request_refused' && !actor) {
@@ -109,12 +135,23 @@ export class SecurityEvents implements OnModuleDestroy {
         `insert into security_events (kind, user_id, username, session_id, jurisdiction, address, correlation_id, method, path, status, details)
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
         [
-          kind, actor?.userId ?? null, actor?.username ?? null, actor?.sessionId ?? null, actor?.jurisdiction ?? null, request.ip, String(request.id),
-          request.method, pathOf(request), status, JSON.stringify({ route: route ?? null, ...(what ? { export: what } : {}) }),
+          kind,
+          actor?.userId ?? null,
+          actor?.username ?? null,
+          actor?.sessionId ?? null,
+          actor?.jurisdiction ?? null,
+          request.ip,
+          String(request.id),
+          request.method,
+          pathOf(request),
+          status,
+          JSON.stringify({ route: route ?? null, ...(what ? { export: what } : {}) }),
         ],
       );
     } catch (error) {
-      this.logger.warn(`security event ${kind} not recorded: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `security event ${kind} not recorded: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 
@@ -130,8 +167,16 @@ export class SecurityEvents implements OnModuleDestroy {
     const known = this.anonymousRefusals.get(request.ip);
     const key = known || this.anonymousRefusals.size < MAX_SUMMED_ADDRESSES ? request.ip : '';
     const sum = this.anonymousRefusals.get(key) ?? {
-      address: key === '' ? null : request.ip, since: now, last: now, count: 0, method: request.method, path: pathOf(request), status,
-      route: route ?? null, correlationId: String(request.id), statuses: {},
+      address: key === '' ? null : request.ip,
+      since: now,
+      last: now,
+      count: 0,
+      method: request.method,
+      path: pathOf(request),
+      status,
+      route: route ?? null,
+      correlationId: String(request.id),
+      statuses: {},
     };
     sum.count += 1;
     sum.last = now;
@@ -157,12 +202,25 @@ export class SecurityEvents implements OnModuleDestroy {
           `insert into security_events (kind, address, correlation_id, method, path, status, details)
            values ('request_refused', $1, $2, $3, $4, $5, $6)`,
           [
-            sum.address, sum.correlationId, sum.method, sum.path, sum.status,
-            JSON.stringify({ route: sum.route, anonymous: true, count: sum.count, statuses: sum.statuses, from: sum.since.toISOString(), to: sum.last.toISOString() }),
+            sum.address,
+            sum.correlationId,
+            sum.method,
+            sum.path,
+            sum.status,
+            JSON.stringify({
+              route: sum.route,
+              anonymous: true,
+              count: sum.count,
+              statuses: sum.statuses,
+              from: sum.since.toISOString(),
+              to: sum.last.toISOString(),
+            }),
           ],
         );
       } catch (error) {
-        this.logger.warn(`${sum.count} refused anonymous requests not recorded: ${error instanceof Error ? error.message : String(error)}`);
+        this.logger.warn(
+          `${sum.count} refused anonymous requests not recorded: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
     }
   }

@@ -31,12 +31,13 @@ export class Authenticator {
   async authenticate(token: string): Promise<Authenticated | undefined> {
     const claims = await this.tokens.verify(token);
     if (!claims) return undefined;
-    const rows: Array<{ id: string; username: string; roles: Role[]; jurisdiction: string; session_expires_at: Date }> = await this.dataSource.query(
-      `select u.id, u.username, u.roles, u.jurisdiction, s.expires_at as session_expires_at
+    const rows: Array<{ id: string; username: string; roles: Role[]; jurisdiction: string; session_expires_at: Date }> =
+      await this.dataSource.query(
+        `select u.id, u.username, u.roles, u.jurisdiction, s.expires_at as session_expires_at
          from auth_sessions s join users u on u.id = s.user_id
         where s.id = $1 and s.user_id = $2 and s.ended_at is null and s.expires_at > $3 and u.disabled_at is null`,
-      [claims.sid, claims.sub, this.clock.now()],
-    );
+        [claims.sid, claims.sub, this.clock.now()],
+      );
     const user = rows[0];
     if (!user) return undefined;
     return {
@@ -63,17 +64,22 @@ export class Authenticator {
   async revoked(actors: readonly Actor[]): Promise<Map<string, 'session_expired' | 'access_changed'>> {
     const withSession = actors.filter((a): a is Actor & { sessionId: string } => typeof a.sessionId === 'string');
     if (withSession.length === 0) return new Map();
-    const rows: Array<{ sid: string; roles: Role[]; jurisdiction: string; live: boolean; expired: boolean }> = await this.dataSource.query(
-      `select s.id as sid, u.roles, u.jurisdiction, (s.ended_at is null and u.disabled_at is null) as live, s.expires_at <= $2 as expired
+    const rows: Array<{ sid: string; roles: Role[]; jurisdiction: string; live: boolean; expired: boolean }> =
+      await this.dataSource.query(
+        `select s.id as sid, u.roles, u.jurisdiction, (s.ended_at is null and u.disabled_at is null) as live, s.expires_at <= $2 as expired
          from auth_sessions s join users u on u.id = s.user_id
         where s.id = any($1::uuid[])`,
-      [withSession.map((a) => a.sessionId), this.clock.now()],
-    );
+        [withSession.map((a) => a.sessionId), this.clock.now()],
+      );
     const found = new Map(rows.map((r) => [r.sid, r]));
     const revoked = new Map<string, 'session_expired' | 'access_changed'>();
     for (const actor of withSession) {
       const row = found.get(actor.sessionId);
-      const unchanged = row !== undefined && row.live && row.jurisdiction === actor.jurisdiction && [...row.roles].sort().join() === [...actor.roles].sort().join();
+      const unchanged =
+        row !== undefined &&
+        row.live &&
+        row.jurisdiction === actor.jurisdiction &&
+        [...row.roles].sort().join() === [...actor.roles].sort().join();
       if (!unchanged) revoked.set(actor.sessionId, 'access_changed');
       else if (row.expired) revoked.set(actor.sessionId, 'session_expired');
     }

@@ -33,7 +33,11 @@ export class Devices {
   }
 
   /** After a successful sign-in: the known device is touched, or a new one made. Returns its id and cookie value. */
-  async remember(userId: string, known: string | undefined, cookie: string | undefined): Promise<{ id: string; cookie: string }> {
+  async remember(
+    userId: string,
+    known: string | undefined,
+    cookie: string | undefined,
+  ): Promise<{ id: string; cookie: string }> {
     const now = this.clock.now();
     if (known && cookie) {
       await this.dataSource.query(`update auth_devices set last_used_at = $2 where id = $1`, [known, now]);
@@ -41,7 +45,10 @@ export class Devices {
     }
     const id = randomUUID();
     const value = randomBytes(32).toString('base64url');
-    await this.dataSource.query(`insert into auth_devices (id, user_id, token_hash, created_at, last_used_at) values ($1, $2, $3, $4, $4)`, [id, userId, hashToken(value), now]);
+    await this.dataSource.query(
+      `insert into auth_devices (id, user_id, token_hash, created_at, last_used_at) values ($1, $2, $3, $4, $4)`,
+      [id, userId, hashToken(value), now],
+    );
     await this.dataSource.query(
       `delete from auth_devices where user_id = $1 and id not in (select id from auth_devices where user_id = $1 order by last_used_at desc limit $2)`,
       [userId, DEVICES_PER_USER],

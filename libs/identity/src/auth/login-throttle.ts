@@ -36,7 +36,10 @@ export class LoginThrottle {
   async reserve(bucket: string, now: Date): Promise<Reservation> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`select pg_advisory_xact_lock(hashtext('login:' || $1))`, [bucket]);
-      await manager.query(`delete from auth_login_attempts where bucket = $1 and failed_at <= $2`, [bucket, new Date(now.getTime() - FAILURE_MEMORY_MS)]);
+      await manager.query(`delete from auth_login_attempts where bucket = $1 and failed_at <= $2`, [
+        bucket,
+        new Date(now.getTime() - FAILURE_MEMORY_MS),
+      ]);
       const [row]: { failures: number; latest: Date | null }[] = await manager.query(
         `select count(*)::int as failures, max(failed_at) as latest from auth_login_attempts where bucket = $1`,
         [bucket],

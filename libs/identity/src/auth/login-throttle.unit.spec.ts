@@ -49,7 +49,9 @@ describe('password policy', () => {
     try {
       assertPasswordAcceptable('xx-cmd.haiyuan-xx', 'cmd.haiyuan');
     } catch (error) {
-      expect((error as RequestValidationError).errors).toEqual([{ path: 'newPassword', message: 'newPassword: 密码不能包含用户名' }]);
+      expect((error as RequestValidationError).errors).toEqual([
+        { path: 'newPassword', message: 'newPassword: 密码不能包含用户名' },
+      ]);
     }
     expect(() => assertPasswordAcceptable('值班室-黄河大桥-2026', 'cmd.haiyuan')).not.toThrow();
   });

@@ -36,7 +36,8 @@ export function passwordProblem(password: unknown, username?: string): string | 
   if (COMMON.has(lower) || (stem.length >= 4 && COMMON.has(stem))) return '密码过于常见（在常用密码表中），请换一个';
   if (new Set(lower).size <= 2) return '密码不能由一两个字符重复组成';
   if (repeatsShortUnit(lower)) return `密码不能由不超过 ${MAX_REPEATED_UNIT} 个字符的片段重复组成（如 abcabcabcabc）`;
-  if (username && username.length >= MIN_USERNAME_TO_MATCH && lower.includes(username.toLowerCase())) return '密码不能包含用户名';
+  if (username && username.length >= MIN_USERNAME_TO_MATCH && lower.includes(username.toLowerCase()))
+    return '密码不能包含用户名';
   return undefined;
 }
 
@@ -64,7 +65,8 @@ export function IsAcceptablePassword(options?: ValidationOptions): PropertyDecor
       name: 'isAcceptablePassword',
       validator: {
         validate: (value: unknown, args) => passwordProblem(value, usernameOf(args?.object)) === undefined,
-        defaultMessage: (args) => `${args?.property ?? 'password'}: ${passwordProblem(args?.value, usernameOf(args?.object)) ?? '密码不符合要求'}`,
+        defaultMessage: (args) =>
+          `${args?.property ?? 'password'}: ${passwordProblem(args?.value, usernameOf(args?.object)) ?? '密码不符合要求'}`,
       },
     },
     options,

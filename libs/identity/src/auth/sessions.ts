@@ -66,7 +66,11 @@ export class Sessions {
         `insert into auth_sessions (id, user_id, created_at, expires_at, device_id, address) values ($1, $2, $3, $4, $5, $6)`,
         [sessionId, userId, now, expiresAt, deviceId, address],
       );
-      await manager.query(`insert into auth_refresh_tokens (token_hash, session_id, issued_at) values ($1, $2, $3)`, [hashToken(refreshToken), sessionId, now]);
+      await manager.query(`insert into auth_refresh_tokens (token_hash, session_id, issued_at) values ($1, $2, $3)`, [
+        hashToken(refreshToken),
+        sessionId,
+        now,
+      ]);
     });
     return { sessionId, refreshToken, expiresAt };
   }
@@ -78,7 +82,15 @@ export class Sessions {
   async rotate(refreshToken: string): Promise<Rotation> {
     const now = this.clock.now();
     const outcome = await this.dataSource.transaction(async (manager): Promise<Rotation> => {
-      const rows: Array<{ session_id: string; superseded_at: Date | null; ended_at: Date | null; expires_at: Date; disabled_at: Date | null } & Record<string, unknown>> = await manager.query(
+      const rows: Array<
+        {
+          session_id: string;
+          superseded_at: Date | null;
+          ended_at: Date | null;
+          expires_at: Date;
+          disabled_at: Date | null;
+        } & Record<string, unknown>
+      > = await manager.query(
         `select t.session_id, t.superseded_at, s.ended_at, s.expires_at, u.disabled_at,
                 u.id, u.username, u.display_name, u.roles, u.jurisdiction
            from auth_refresh_tokens t join auth_sessions s on s.id = t.session_id join users u on u.id = s.user_id
@@ -87,16 +99,31 @@ export class Sessions {
         [hashToken(refreshToken)],
       );
       const row = rows[0];
-      if (!row || row.ended_at || row.expires_at.getTime() <= now.getTime() || row.disabled_at) return { kind: 'invalid' };
-      const user: SessionUser = { id: String(row.id), username: String(row.username), displayName: String(row.display_name), roles: row.roles as Role[], jurisdiction: String(row.jurisdiction) };
+      if (!row || row.ended_at || row.expires_at.getTime() <= now.getTime() || row.disabled_at)
+        return { kind: 'invalid' };
+      const user: SessionUser = {
+        id: String(row.id),
+        username: String(row.username),
+        displayName: String(row.display_name),
+        roles: row.roles as Role[],
+        jurisdiction: String(row.jurisdiction),
+      };
       if (row.superseded_at) {
-        if (now.getTime() - row.superseded_at.getTime() < REFRESH_RACE_MS) return { kind: 'raced', sessionId: row.session_id, user };
+        if (now.getTime() - row.superseded_at.getTime() < REFRESH_RACE_MS)
+          return { kind: 'raced', sessionId: row.session_id, user };
         await this.endWith(manager, [row.session_id], 'refresh_reuse', now);
         return { kind: 'reused', sessionId: row.session_id, user };
       }
       const next = newOpaqueToken();
-      await manager.query(`update auth_refresh_tokens set superseded_at = $2 where token_hash = $1`, [hashToken(refreshToken), now]);
-      await manager.query(`insert into auth_refresh_tokens (token_hash, session_id, issued_at) values ($1, $2, $3)`, [hashToken(next), row.session_id, now]);
+      await manager.query(`update auth_refresh_tokens set superseded_at = $2 where token_hash = $1`, [
+        hashToken(refreshToken),
+        now,
+      ]);
+      await manager.query(`insert into auth_refresh_tokens (token_hash, session_id, issued_at) values ($1, $2, $3)`, [
+        hashToken(next),
+        row.session_id,
+        now,
+      ]);
       return { kind: 'rotated', sessionId: row.session_id, refreshToken: next, expiresAt: row.expires_at, user };
     });
     if (outcome.kind === 'reused') this.ended.next({ sessionIds: [outcome.sessionId], reason: 'refresh_reuse' });
@@ -113,7 +140,12 @@ export class Sessions {
    * Ends every live session of a user but the one named (a password change keeps the session that made it). Runs in
    * the caller's transaction when given one; the gateways are told once it committed (`announce`).
    */
-  async endAllOf(userId: string, reason: string, manager: EntityManager = this.dataSource.manager, except?: string): Promise<string[]> {
+  async endAllOf(
+    userId: string,
+    reason: string,
+    manager: EntityManager = this.dataSource.manager,
+    except?: string,
+  ): Promise<string[]> {
     const rows: unknown = await manager.query(
       `update auth_sessions set ended_at = $2, end_reason = $3 where user_id = $1 and ended_at is null and ($4::uuid is null or id <> $4::uuid) returning id`,
       [userId, this.clock.now(), reason, except ?? null],

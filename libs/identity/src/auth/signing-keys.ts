@@ -29,7 +29,10 @@ export async function ensureSigningKey(dataSource: DataSource): Promise<void> {
 
 export async function insertSigningKey(manager: EntityManager | DataSource): Promise<string> {
   const kid = `k-${randomBytes(9).toString('base64url')}`;
-  await manager.query(`insert into auth_signing_keys (kid, secret) values ($1, $2)`, [kid, randomBytes(48).toString('base64url')]);
+  await manager.query(`insert into auth_signing_keys (kid, secret) values ($1, $2)`, [
+    kid,
+    randomBytes(48).toString('base64url'),
+  ]);
   return kid;
 }
 
@@ -46,13 +49,19 @@ export async function liveSigningKeys(dataSource: DataSource): Promise<SigningKe
  * token lifetime); every older key is retired. Run it twice, an access-token lifetime apart, to retire a key entirely
  * (or with `retireAllButNew` at once, after a leak: every console then renews its token through its refresh token).
  */
-export async function rotateSigningKeys(dataSource: DataSource, options: { retireAllButNew?: boolean } = {}): Promise<{ kid: string; retired: string[] }> {
+export async function rotateSigningKeys(
+  dataSource: DataSource,
+  options: { retireAllButNew?: boolean } = {},
+): Promise<{ kid: string; retired: string[] }> {
   return dataSource.transaction(async (manager) => {
     await manager.query(`select pg_advisory_xact_lock(hashtext('auth_signing_keys'))`);
-    const previous: { kid: string }[] = await manager.query(`select kid from auth_signing_keys where retired_at is null order by created_at desc, kid`);
+    const previous: { kid: string }[] = await manager.query(
+      `select kid from auth_signing_keys where retired_at is null order by created_at desc, kid`,
+    );
     const keep = options.retireAllButNew ? [] : previous.slice(0, 1).map((r) => r.kid);
     const retire = previous.map((r) => r.kid).filter((kid) => !keep.includes(kid));
-    if (retire.length > 0) await manager.query(`update auth_signing_keys set retired_at = clock_timestamp() where kid = any($1)`, [retire]);
+    if (retire.length > 0)
+      await manager.query(`update auth_signing_keys set retired_at = clock_timestamp() where kid = any($1)`, [retire]);
     const kid = await insertSigningKey(manager);
     return { kid, retired: retire };
   });

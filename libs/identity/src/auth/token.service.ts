@@ -55,7 +55,9 @@ export class TokenService implements OnModuleInit, OnModuleDestroy {
     private readonly dataSource: DataSource,
     @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
   ) {
-    this.configured = options.secret ? { kid: configuredKid(options.secret), key: secretKey(options.secret) } : undefined;
+    this.configured = options.secret
+      ? { kid: configuredKid(options.secret), key: secretKey(options.secret) }
+      : undefined;
   }
 
   async onModuleInit(): Promise<void> {
@@ -73,12 +75,21 @@ export class TokenService implements OnModuleInit, OnModuleDestroy {
     return this.options.ttlSeconds;
   }
 
-  async issue(user: { id: string; username: string; roles: Role[]; jurisdiction: string }, sessionId: string): Promise<IssuedToken> {
+  async issue(
+    user: { id: string; username: string; roles: Role[]; jurisdiction: string },
+    sessionId: string,
+  ): Promise<IssuedToken> {
     const signing = this.signing;
     if (!signing) throw new Error('no signing key loaded');
     const accessToken = await this.jwt.signAsync(
       { sid: sessionId, username: user.username, roles: user.roles, jurisdiction: user.jurisdiction },
-      { subject: user.id, expiresIn: this.options.ttlSeconds, secret: signing.key as unknown as string, algorithm: 'HS256', header: { alg: 'HS256', kid: signing.kid } },
+      {
+        subject: user.id,
+        expiresIn: this.options.ttlSeconds,
+        secret: signing.key as unknown as string,
+        algorithm: 'HS256',
+        header: { alg: 'HS256', kid: signing.kid },
+      },
     );
     const { exp } = this.jwt.decode<{ exp: number }>(accessToken);
     return { accessToken, expiresAt: new Date(exp * 1000).toISOString() };
@@ -91,9 +102,19 @@ export class TokenService implements OnModuleInit, OnModuleDestroy {
       const kid = decoded?.header?.kid;
       const key = await this.keyFor(typeof kid === 'string' ? kid : undefined);
       if (!key) return undefined;
-      const claims = await this.jwt.verifyAsync<Record<string, unknown>>(token, { secret: key.key as unknown as string, algorithms: ['HS256'] });
+      const claims = await this.jwt.verifyAsync<Record<string, unknown>>(token, {
+        secret: key.key as unknown as string,
+        algorithms: ['HS256'],
+      });
       const { sub, sid, username, roles, jurisdiction, exp } = claims;
-      if (typeof sub !== 'string' || typeof sid !== 'string' || typeof username !== 'string' || typeof jurisdiction !== 'string' || typeof exp !== 'number') return undefined;
+      if (
+        typeof sub !== 'string' ||
+        typeof sid !== 'string' ||
+        typeof username !== 'string' ||
+        typeof jurisdiction !== 'string' ||
+        typeof exp !== 'number'
+      )
+        return undefined;
       if (!UUID.test(sub) || !UUID.test(sid)) return undefined;
       if (!Array.isArray(roles) || !roles.every(isRole)) return undefined;
       return { sub, sid, username, roles, jurisdiction, exp };

@@ -41,17 +41,24 @@ export class UserSeeding {
 
   /** Creates `admin` when no administrator exists; returns its password only when it was just created. */
   async ensureAdmin(rootJurisdiction: string, passwordFile: string): Promise<string | undefined> {
-    const admins: unknown[] = await this.dataSource.query(`select 1 from users where 'admin' = any(roles) and disabled_at is null limit 1`);
+    const admins: unknown[] = await this.dataSource.query(
+      `select 1 from users where 'admin' = any(roles) and disabled_at is null limit 1`,
+    );
     if (admins.length > 0) return undefined;
     const password = newPassword();
-    await this.upsert({ username: 'admin', displayName: '系统管理员', roles: ['admin'], jurisdiction: rootJurisdiction }, password);
+    await this.upsert(
+      { username: 'admin', displayName: '系统管理员', roles: ['admin'], jurisdiction: rootJurisdiction },
+      password,
+    );
     writeSecretFile(passwordFile, `${password}\n`);
     this.logger.log(`created administrator "admin"; password stored in ${passwordFile}`);
     return password;
   }
 
   async ensureDemoUsers(credentialsFile: string): Promise<SeededCredential[]> {
-    const known: Record<string, string> = existsSync(credentialsFile) ? (JSON.parse(readFileSync(credentialsFile, 'utf8')) as Record<string, string>) : {};
+    const known: Record<string, string> = existsSync(credentialsFile)
+      ? (JSON.parse(readFileSync(credentialsFile, 'utf8')) as Record<string, string>)
+      : {};
     const credentials: SeededCredential[] = [];
     for (const user of DEMO_USERS) {
       const exists = await this.dataSource.getRepository(UserRow).existsBy({ username: user.username });
@@ -67,7 +74,10 @@ export class UserSeeding {
     return credentials;
   }
 
-  private async upsert(user: { username: string; displayName: string; roles: Role[]; jurisdiction: string }, password: string): Promise<void> {
+  private async upsert(
+    user: { username: string; displayName: string; roles: Role[]; jurisdiction: string },
+    password: string,
+  ): Promise<void> {
     const passwordHash = await this.hasher.hash(password);
     await this.dataSource.query(
       `insert into users (id, username, display_name, password_hash, roles, jurisdiction, created_by) values ($1, $2, $3, $4, $5, $6, 'system')

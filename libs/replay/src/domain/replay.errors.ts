@@ -11,14 +11,24 @@ export const ReplayQuotaError = domainError({
   details: (perUser) => ({ perUser }),
 });
 
-export const ReplayNotFoundError = domainError({ code: 'REPLAY_NOT_FOUND', kind: 'not_found', message: '回放不存在或已过期' });
+export const ReplayNotFoundError = domainError({
+  code: 'REPLAY_NOT_FOUND',
+  kind: 'not_found',
+  message: '回放不存在或已过期',
+});
 
 /** Watching is open to everyone who may see the replay; steering it only to whoever started it. */
 export const ReplayNotOwnerError = domainError({
-  code: 'REPLAY_NOT_OWNER', kind: 'forbidden', message: '只有发起该回放的用户可以暂停、继续或跳转；您可以观看此回放',
+  code: 'REPLAY_NOT_OWNER',
+  kind: 'forbidden',
+  message: '只有发起该回放的用户可以暂停、继续或跳转；您可以观看此回放',
 });
 
-export const NothingToReplayError = domainError({ code: 'NOTHING_TO_REPLAY', kind: 'rule', message: '没有可回放的事件' });
+export const NothingToReplayError = domainError({
+  code: 'NOTHING_TO_REPLAY',
+  kind: 'rule',
+  message: '没有可回放的事件',
+});
 
 /** Each replay keeps its events in memory, so one replay holds at most `max` of them. */
 export const ReplayTooLargeError = domainError({

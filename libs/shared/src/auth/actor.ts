@@ -22,4 +22,5 @@ export const OutsideJurisdictionError = domainError({
   details: (jurisdiction) => ({ jurisdiction }),
 });
 
-export const inScope = (actor: Pick<Actor, 'scope'>, jurisdiction: string): boolean => actor.scope.includes(jurisdiction);
+export const inScope = (actor: Pick<Actor, 'scope'>, jurisdiction: string): boolean =>
+  actor.scope.includes(jurisdiction);

@@ -3,7 +3,11 @@ import type { Role } from '../contract';
 
 export type { Role } from '../contract';
 export const ROLES = [
-  'duty_officer', 'commander', 'drill_coordinator', 'viewer', 'admin',
+  'duty_officer',
+  'commander',
+  'drill_coordinator',
+  'viewer',
+  'admin',
 ] as const satisfies readonly Role[];
 
 export const ROLE_LABELS: Readonly<Record<Role, string>> = {
@@ -14,4 +18,5 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   admin: '系统管理员',
 };
 
-export const isRole = (value: unknown): value is Role => typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+export const isRole = (value: unknown): value is Role =>
+  typeof value === 'string' && (ROLES as readonly string[]).includes(value);

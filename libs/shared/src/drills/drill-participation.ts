@@ -31,12 +31,18 @@ export const DRILL_PARTICIPATION = Symbol('DRILL_PARTICIPATION');
 export const DrillNotFoundError = domainError({
   code: 'DRILL_NOT_FOUND',
   kind: 'not_found',
-  message: (wording: 'plain' | 'or-outside-jurisdiction' = 'plain') => (wording === 'plain' ? '演练不存在' : '演练不存在或不在本辖区'),
+  message: (wording: 'plain' | 'or-outside-jurisdiction' = 'plain') =>
+    wording === 'plain' ? '演练不存在' : '演练不存在或不在本辖区',
 });
 
 /** The actor of a command context as the port wants it: a context without visible jurisdictions is the system's own. */
-export function drillActorOf(context: { visibleJurisdictions?: readonly string[]; actorRoles?: readonly string[] }): DrillDataWrite['actor'] {
-  return context.visibleJurisdictions ? { roles: context.actorRoles ?? [], scope: context.visibleJurisdictions } : undefined;
+export function drillActorOf(context: {
+  visibleJurisdictions?: readonly string[];
+  actorRoles?: readonly string[];
+}): DrillDataWrite['actor'] {
+  return context.visibleJurisdictions
+    ? { roles: context.actorRoles ?? [], scope: context.visibleJurisdictions }
+    : undefined;
 }
 
 /** Without the drills context wired in, no drill can be named: drill data is refused rather than let through unchecked. */

@@ -69,7 +69,8 @@ export class NotFoundError extends DomainError {
 export const StaleRevisionError = domainError({
   code: 'STALE_REVISION',
   kind: 'conflict',
-  message: (expected: bigint, actual: bigint | undefined) => `数据已被他人更新（期望版本 ${expected}，当前版本 ${actual ?? '无'}），请刷新后重试`,
+  message: (expected: bigint, actual: bigint | undefined) =>
+    `数据已被他人更新（期望版本 ${expected}，当前版本 ${actual ?? '无'}），请刷新后重试`,
   details: (expected, actual) => ({
     expectedRevision: expected.toString(),
     currentRevision: actual?.toString() ?? null,
@@ -78,7 +79,9 @@ export const StaleRevisionError = domainError({
 
 /** The same Idempotency-Key was sent with a different request. */
 export const IdempotencyKeyReusedError = domainError({
-  code: 'IDEMPOTENCY_KEY_REUSED', kind: 'rule', message: '同一 Idempotency-Key 已用于另一个不同的请求',
+  code: 'IDEMPOTENCY_KEY_REUSED',
+  kind: 'rule',
+  message: '同一 Idempotency-Key 已用于另一个不同的请求',
 });
 
 /** Concurrent writers kept winning; the command gave up after its bounded retries. */

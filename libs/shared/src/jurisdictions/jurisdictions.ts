@@ -29,7 +29,15 @@ export const DEMO_JURISDICTIONS: readonly Jurisdiction[] = Object.freeze([
   { code: '640521', name: '中宁县', level: 'county', parent: '640500', timeZone: ZONE, countMissingAsDeaths: true },
   { code: '640522', name: '海原县', level: 'county', parent: '640500', timeZone: ZONE, countMissingAsDeaths: true },
   // Invented codes (no GB/T 2260 code exists for functional zones).
-  { code: '640571', name: '中卫工业园区', level: 'park', parent: '640500', timeZone: ZONE, countMissingAsDeaths: true, deadlineProfile: 'strict-demo' },
+  {
+    code: '640571',
+    name: '中卫工业园区',
+    level: 'park',
+    parent: '640500',
+    timeZone: ZONE,
+    countMissingAsDeaths: true,
+    deadlineProfile: 'strict-demo',
+  },
   { code: '640572', name: '海兴开发区', level: 'park', parent: '640500', timeZone: ZONE, countMissingAsDeaths: true },
   // Towns carry 9-digit statistical division codes (GB/T 2260 + 3); the demo's are invented.
   { code: '640502100', name: '滨河镇', level: 'town', parent: '640502', timeZone: ZONE, countMissingAsDeaths: true },
@@ -60,7 +68,11 @@ export class JurisdictionRegistry {
   /** The code and every ancestor, nearest first: who may see an incident in `code`. */
   lineage(code: string): string[] {
     const chain: string[] = [];
-    for (let current = this.byCode.get(code); current; current = current.parent ? this.byCode.get(current.parent) : undefined) {
+    for (
+      let current = this.byCode.get(code);
+      current;
+      current = current.parent ? this.byCode.get(current.parent) : undefined
+    ) {
       chain.push(current.code);
     }
     return chain;

@@ -155,7 +155,9 @@ export class AppConfig {
    * Several API processes on one database (behind a load balancer): live deltas, projection progress and console
    * broadcasts go between them through PostgreSQL (@socket.io/postgres-adapter). Off for a single process.
    */
-  @Transform(({ value }: { value: unknown }) => (value === undefined || typeof value === 'boolean' ? value : value === 'true' || value === '1'))
+  @Transform(({ value }: { value: unknown }) =>
+    value === undefined || typeof value === 'boolean' ? value : value === 'true' || value === '1',
+  )
   @IsBoolean()
   CLUSTER = false;
 
@@ -174,7 +176,9 @@ export class AppConfig {
    * `http://tiles.local/{z}/{x}/{y}.png`). Unset: the map shows the shipped jurisdiction outlines only.
    */
   @IsOptional()
-  @Matches(/^https?:\/\/[^\s"'<>]+\{z\}[^\s"'<>]*\{x\}[^\s"'<>]*\{y\}[^\s"'<>]*$/, { message: 'CONSOLE_TILE_URL 须为含 {z}/{x}/{y} 的 http(s) 地址' })
+  @Matches(/^https?:\/\/[^\s"'<>]+\{z\}[^\s"'<>]*\{x\}[^\s"'<>]*\{y\}[^\s"'<>]*$/, {
+    message: 'CONSOLE_TILE_URL 须为含 {z}/{x}/{y} 的 http(s) 地址',
+  })
   CONSOLE_TILE_URL?: string;
 
   /** Where the built console is (`npm run build:console`); served at `/`. */
@@ -202,18 +206,25 @@ export function validateConfig(raw: Record<string, unknown>): AppConfig {
   const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
   const errors = validateSync(config, { whitelist: false, skipMissingProperties: false });
   if (errors.length > 0) {
-    const lines = errors.map((e) => `  ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    const lines = errors.map(
+      (e) => `  ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+    );
     throw new Error(`invalid configuration:\n${lines.join('\n')}`);
   }
   if (config.NODE_ENV === 'production' && !isStrongSecret(config.AUTH_TOKEN_SECRET)) {
-    throw new Error('invalid configuration:\n  AUTH_TOKEN_SECRET must be set to a random value of at least 32 characters in production');
+    throw new Error(
+      'invalid configuration:\n  AUTH_TOKEN_SECRET must be set to a random value of at least 32 characters in production',
+    );
   }
   for (const name of ['TRUST_PROXY', 'METRICS_ALLOW'] as const) {
     const bad = addressList(config[name] ?? '').filter((entry) => !NAMED_RANGES.includes(entry) && !isCidr(entry));
-    if (bad.length > 0) throw new Error(`invalid configuration:\n  ${name}: not an IP address or CIDR: ${bad.join(', ')}`);
+    if (bad.length > 0)
+      throw new Error(`invalid configuration:\n  ${name}: not an IP address or CIDR: ${bad.join(', ')}`);
   }
   if (config.DATABASE_OWNER_URL && !config.DATABASE_URL) {
-    throw new Error('invalid configuration:\n  DATABASE_OWNER_URL needs DATABASE_URL (the application role); without both the embedded database is used');
+    throw new Error(
+      'invalid configuration:\n  DATABASE_OWNER_URL needs DATABASE_URL (the application role); without both the embedded database is used',
+    );
   }
   if (config.EVENT_STORE === 'kurrentdb' && !config.KURRENTDB_URL) {
     throw new Error('invalid configuration:\n  EVENT_STORE=kurrentdb needs KURRENTDB_URL');
@@ -230,7 +241,9 @@ function isStrongSecret(secret: string | undefined): boolean {
 }
 
 export function corsOrigins(config: Pick<AppConfig, 'CORS_ORIGINS'>): string[] {
-  return config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  return config.CORS_ORIGINS.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
 }
 
 /** Whether `/api/docs` is served: as configured, or by default everywhere but production. */
@@ -240,7 +253,10 @@ export function apiDocsPublic(config: Pick<AppConfig, 'API_DOCS' | 'NODE_ENV'>):
 
 /** `a, b/24 ,c` → ['a', 'b/24', 'c']. */
 export function addressList(text: string): string[] {
-  return text.split(',').map((e) => e.trim()).filter(Boolean);
+  return text
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
 }
 
 function isCidr(entry: string): boolean {

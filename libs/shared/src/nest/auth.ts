@@ -12,7 +12,8 @@ export const PUBLIC_ROUTE = 'auth:public';
 export const REQUIRED_PERMISSION = 'auth:permission';
 
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_ROUTE, true);
-export const Requires = (permission: Permission): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_PERMISSION, permission);
+export const Requires = (permission: Permission): MethodDecorator & ClassDecorator =>
+  SetMetadata(REQUIRED_PERMISSION, permission);
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -26,4 +27,6 @@ export function actorOf(request: FastifyRequest): Actor {
   return request.actor;
 }
 
-export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => actorOf(ctx.switchToHttp().getRequest<FastifyRequest>()));
+export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor =>
+  actorOf(ctx.switchToHttp().getRequest<FastifyRequest>()),
+);

@@ -51,7 +51,8 @@ export class BodyLimitsPipe implements PipeTransform {
         continue;
       }
       if (typeof node !== 'object' || node === null) continue;
-      if (depth >= MAX_NESTING) throw new DomainError('NESTING_TOO_DEEP', 'invalid', `请求内容嵌套超过 ${MAX_NESTING} 层`);
+      if (depth >= MAX_NESTING)
+        throw new DomainError('NESTING_TOO_DEEP', 'invalid', `请求内容嵌套超过 ${MAX_NESTING} 层`);
       for (const [key, child] of Object.entries(node)) {
         if (UNSTORABLE.test(key)) throw unstorable();
         const childPath = path ? `${path}.${key}` : key;
@@ -64,12 +65,23 @@ export class BodyLimitsPipe implements PipeTransform {
   }
 }
 
-const unstorable = () => new DomainError('INVALID_CHARACTERS', 'invalid', '请求内容含有无法保存的字符（空字符或不成对的代理字符）');
+const unstorable = () =>
+  new DomainError('INVALID_CHARACTERS', 'invalid', '请求内容含有无法保存的字符（空字符或不成对的代理字符）');
 
 const bidi = (path: string) =>
-  new RequestValidationError([{ path, message: `${path} 含有双向文本控制字符（U+202A–U+202E、U+2066–U+2069、U+200E、U+200F 或 U+061C），它们会颠倒显示顺序、伪装内容，请删除后重试` }]);
+  new RequestValidationError([
+    {
+      path,
+      message: `${path} 含有双向文本控制字符（U+202A–U+202E、U+2066–U+2069、U+200E、U+200F 或 U+061C），它们会颠倒显示顺序、伪装内容，请删除后重试`,
+    },
+  ]);
 
 const invisible = (path: string, text: string) => {
   const found = INVISIBLE_CHARACTERS.exec(text)![0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-  return new RequestValidationError([{ path, message: `${path} 含有不可见字符 U+${found}（零宽字符、字节顺序标记、朝鲜文填充符或行/段分隔符），它们让两段看似相同的文字实际不同，请删除后重试` }]);
+  return new RequestValidationError([
+    {
+      path,
+      message: `${path} 含有不可见字符 U+${found}（零宽字符、字节顺序标记、朝鲜文填充符或行/段分隔符），它们让两段看似相同的文字实际不同，请删除后重试`,
+    },
+  ]);
 };

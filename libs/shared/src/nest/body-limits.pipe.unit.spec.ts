@@ -40,9 +40,26 @@ describe('BodyLimitsPipe', () => {
         return error instanceof RequestValidationError ? error.errors : 'other';
       }
     };
-    for (const ch of ['\u200B', '\u2028', '\u2029', '\uFEFF', '\u180E', '\u034F', '\u115F', '\u1160', '\u3164', '\uFFA0', '\u2060']) {
+    for (const ch of [
+      '\u200B',
+      '\u2028',
+      '\u2029',
+      '\uFEFF',
+      '\u180E',
+      '\u034F',
+      '\u115F',
+      '\u1160',
+      '\u3164',
+      '\uFFA0',
+      '\u2060',
+    ]) {
       const errors = refusal({ title: `储罐${ch}泄漏` });
-      expect(errors).toEqual([{ path: 'title', message: expect.stringContaining(`U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`) }]);
+      expect(errors).toEqual([
+        {
+          path: 'title',
+          message: expect.stringContaining(`U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`),
+        },
+      ]);
       expect(refusal({ items: [{ [`b${ch}`]: 1 }] })).toEqual([expect.objectContaining({ path: `items.0.b${ch}` })]);
     }
     expect(refusal({ title: '消防员 👨\u200D🚒 到场', note: 'Line one, 二' })).toBeUndefined();

@@ -2,8 +2,18 @@
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** PostgreSQL SQLSTATEs of a server that is gone, going or not yet back (class 08, admin shutdown, starting up). */
-const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND']);
-const UNAVAILABLE_MESSAGES = /connection terminated|terminating connection|connection (refused|reset)|not queryable|the database system is (starting up|shutting down)|timeout exceeded when trying to connect|ECONNREFUSED/i;
+const UNAVAILABLE_CODES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+]);
+const UNAVAILABLE_MESSAGES =
+  /connection terminated|terminating connection|connection (refused|reset)|not queryable|the database system is (starting up|shutting down)|timeout exceeded when trying to connect|ECONNREFUSED/i;
 
 /**
  * Whether an error means "the database cannot be reached right now" rather than "this request is wrong": then the
@@ -12,7 +22,13 @@ const UNAVAILABLE_MESSAGES = /connection terminated|terminating connection|conne
  */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (typeof error !== 'object' || error === null || depth > 4) return false;
-  const { code, message, cause, driverError, errors } = error as { code?: unknown; message?: unknown; cause?: unknown; driverError?: unknown; errors?: unknown };
+  const { code, message, cause, driverError, errors } = error as {
+    code?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    driverError?: unknown;
+    errors?: unknown;
+  };
   if (typeof code === 'string' && (code.startsWith('08') || UNAVAILABLE_CODES.has(code))) return true;
   if (typeof message === 'string' && UNAVAILABLE_MESSAGES.test(message)) return true;
   if (Array.isArray(errors) && errors.some((e) => isDatabaseUnavailable(e, depth + 1))) return true;

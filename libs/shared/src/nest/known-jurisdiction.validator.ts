@@ -1,5 +1,10 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { registerDecorator, ValidatorConstraint, type ValidationOptions, type ValidatorConstraintInterface } from 'class-validator';
+import {
+  registerDecorator,
+  ValidatorConstraint,
+  type ValidationOptions,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 import { DEMO_JURISDICTIONS, JURISDICTIONS, JurisdictionRegistry } from '../jurisdictions/jurisdictions';
 
 /**
@@ -27,5 +32,10 @@ export class KnownJurisdictionConstraint implements ValidatorConstraintInterface
 
 export function IsKnownJurisdiction(options?: ValidationOptions): PropertyDecorator {
   return (target: object, propertyName: string | symbol) =>
-    registerDecorator({ target: target.constructor, propertyName: String(propertyName), options: { message: 'jurisdiction 不是已知的辖区代码', ...options }, validator: KnownJurisdictionConstraint });
+    registerDecorator({
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: 'jurisdiction 不是已知的辖区代码', ...options },
+      validator: KnownJurisdictionConstraint,
+    });
 }

@@ -17,7 +17,11 @@ describe('IsKnownJurisdiction', () => {
   });
 
   it('checks against the registry it is given, not the compiled seed', () => {
-    const custom = new KnownJurisdictionConstraint(new JurisdictionRegistry([{ code: '110000', name: '北京市', level: 'city', timeZone: 'Asia/Shanghai', countMissingAsDeaths: false }]));
+    const custom = new KnownJurisdictionConstraint(
+      new JurisdictionRegistry([
+        { code: '110000', name: '北京市', level: 'city', timeZone: 'Asia/Shanghai', countMissingAsDeaths: false },
+      ]),
+    );
     expect(custom.validate('110000')).toBe(true);
     expect(custom.validate('640500')).toBe(false);
   });

@@ -6,7 +6,13 @@ import { problem, PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-de
 import { RequestValidationError } from './validation';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable';
 
-const STATUS_BY_KIND: Record<DomainErrorKind, number> = { invalid: 400, forbidden: 403, not_found: 404, conflict: 409, rule: 422 };
+const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
+  invalid: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rule: 422,
+};
 
 /**
  * The one exception filter: domain errors by kind, validation by field, framework errors by status, and anything
@@ -23,7 +29,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const correlationId = String(request.id);
     const body = { ...this.toProblem(exception, correlationId), correlationId, instance: request.url };
-    const retryAfterMs = body.status === 503 && isUnavailable(exception) ? DATABASE_RETRY_AFTER_SECONDS * 1000 : retryAfterOf(exception);
+    const retryAfterMs =
+      body.status === 503 && isUnavailable(exception) ? DATABASE_RETRY_AFTER_SECONDS * 1000 : retryAfterOf(exception);
     if (retryAfterMs !== undefined) void reply.header('retry-after', String(Math.ceil(retryAfterMs / 1000)));
     void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
   }
@@ -33,7 +40,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return problem(400, 'VALIDATION_FAILED', '请求内容未通过校验', { errors: exception.errors });
     }
     if (exception instanceof DomainError) {
-      return problem(STATUS_BY_KIND[exception.kind], exception.code, exception.message, exception.details ? { details: exception.details } : {});
+      return problem(
+        STATUS_BY_KIND[exception.kind],
+        exception.code,
+        exception.message,
+        exception.details ? { details: exception.details } : {},
+      );
     }
     if (exception instanceof EventStoreUnavailableError) {
       return problem(503, 'EVENT_STORE_UNAVAILABLE', '事件存储暂不可用，请稍后重试');
@@ -45,7 +57,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) return fromHttpException(exception);
     if (isFastifyClientError(exception)) return fromFastifyError(exception);
-    this.logger.error(`unexpected error [${correlationId}]: ${exception instanceof Error ? exception.stack : String(exception)}`);
+    this.logger.error(
+      `unexpected error [${correlationId}]: ${exception instanceof Error ? exception.stack : String(exception)}`,
+    );
     return problem(500, 'INTERNAL_ERROR', `服务器内部错误，请联系值班运维并提供关联编号 ${correlationId}`);
   }
 }
@@ -56,7 +70,10 @@ function isUnavailable(exception: unknown): boolean {
 
 /** An error that knows when the client may try again (a locked sign-in) carries `retryAfterMs`. */
 function retryAfterOf(exception: unknown): number | undefined {
-  const value = typeof exception === 'object' && exception !== null ? (exception as { retryAfterMs?: unknown }).retryAfterMs : undefined;
+  const value =
+    typeof exception === 'object' && exception !== null
+      ? (exception as { retryAfterMs?: unknown }).retryAfterMs
+      : undefined;
   return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
@@ -98,7 +115,10 @@ const hasChinese = (text: string) => /[\u4e00-\u9fff]/.test(text);
 function fromHttpException(exception: HttpException): ProblemDetails {
   const status = exception.getStatus();
   const response = exception.getResponse();
-  const message = typeof response === 'object' && response && 'message' in response ? String((response as { message: unknown }).message) : exception.message;
+  const message =
+    typeof response === 'object' && response && 'message' in response
+      ? String((response as { message: unknown }).message)
+      : exception.message;
   // Nest answers a path no controller serves with a NotFoundException("Cannot GET /path"): not a missing record
   // but a wrong address, told apart by its own code so a client does not mistake it for "this incident is gone".
   if (status === 404 && /^Cannot [A-Z]+ /.test(message)) {
@@ -128,10 +148,19 @@ function isFastifyClientError(error: unknown): error is FastifyClientError {
  * would otherwise pollute prototypes; Fastify reports those as FST_ERR_CTP_INVALID_JSON_BODY like any broken JSON.
  */
 const FASTIFY_ERRORS: Record<string, { code: string; detail: string }> = {
-  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'MALFORMED_JSON', detail: '请求内容不是有效的 JSON（或含有 __proto__、constructor 等不允许的键）' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'EMPTY_BODY', detail: '请求内容为空：Content-Type 为 application/json 时须提供 JSON 内容' },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    code: 'MALFORMED_JSON',
+    detail: '请求内容不是有效的 JSON（或含有 __proto__、constructor 等不允许的键）',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    code: 'EMPTY_BODY',
+    detail: '请求内容为空：Content-Type 为 application/json 时须提供 JSON 内容',
+  },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', detail: HTTP_DETAILS[415]! },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'INVALID_CONTENT_LENGTH', detail: '请求的 Content-Length 与实际内容长度不符' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: 'INVALID_CONTENT_LENGTH',
+    detail: '请求的 Content-Length 与实际内容长度不符',
+  },
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'BODY_TOO_LARGE', detail: HTTP_DETAILS[413]! },
   FST_ERR_BAD_URL: { code: 'MALFORMED_URL', detail: '请求地址含有无法解析的编码' },
   FST_ERR_NOT_FOUND: { code: 'ROUTE_NOT_FOUND', detail: '接口不存在' },
@@ -153,6 +182,8 @@ function fromFastifyError(error: FastifyClientError): ProblemDetails {
   const known = error.code ? FASTIFY_ERRORS[error.code] : undefined;
   // Errors we raise with Fastify's codes (the 415 of the content-type guard) already say it in Chinese.
   if (known) return problem(error.statusCode, known.code, hasChinese(error.message) ? error.message : known.detail);
-  const detail = hasChinese(error.message) ? error.message : (HTTP_DETAILS[error.statusCode] ?? `请求未能处理（HTTP ${error.statusCode}）`);
+  const detail = hasChinese(error.message)
+    ? error.message
+    : (HTTP_DETAILS[error.statusCode] ?? `请求未能处理（HTTP ${error.statusCode}）`);
   return problem(error.statusCode, HTTP_CODES[error.statusCode] ?? `HTTP_${error.statusCode}`, detail);
 }

@@ -32,7 +32,12 @@ const TITLES: Record<number, string> = {
   503: '服务暂不可用',
 };
 
-export function problem(status: number, code: string, detail: string, extra: Partial<ProblemDetails> = {}): ProblemDetails {
+export function problem(
+  status: number,
+  code: string,
+  detail: string,
+  extra: Partial<ProblemDetails> = {},
+): ProblemDetails {
   return {
     type: `https://errors.emergency-command.local/${code.toLowerCase().replace(/_/g, '-')}`,
     title: TITLES[status] ?? 'Error',

@@ -8,17 +8,33 @@ import { calendarDateProblem, INSTANT_YEAR_RANGE, instantProblem, type InstantPr
 
 /** An ISO 8601 instant with an explicit offset: a bare local time would be ambiguous across zones. */
 export function IsInstant(options?: ValidationOptions): PropertyDecorator {
-  return timeDecorator('isInstant', instantProblem, '带时区偏移的 ISO 8601 时间，例如 2026-11-22T13:40:00+08:00', options);
+  return timeDecorator(
+    'isInstant',
+    instantProblem,
+    '带时区偏移的 ISO 8601 时间，例如 2026-11-22T13:40:00+08:00',
+    options,
+  );
 }
 
 /** A calendar date (`2026-11-20`) or an instant with its offset: for record dates such as a plan's filing date. */
 export function IsDateOrInstant(options?: ValidationOptions): PropertyDecorator {
-  const problem = (text: string) => (/^\d{4}-\d{2}-\d{2}$/.test(text) ? calendarDateProblem(text) : instantProblem(text));
-  return timeDecorator('isDateOrInstant', problem, 'ISO 8601 日期（如 2026-11-20）或带时区偏移的时间（如 2026-11-22T13:40:00+08:00）', options);
+  const problem = (text: string) =>
+    /^\d{4}-\d{2}-\d{2}$/.test(text) ? calendarDateProblem(text) : instantProblem(text);
+  return timeDecorator(
+    'isDateOrInstant',
+    problem,
+    'ISO 8601 日期（如 2026-11-20）或带时区偏移的时间（如 2026-11-22T13:40:00+08:00）',
+    options,
+  );
 }
 
 /** Every date and time field of every request is checked by `instantProblem`/`calendarDateProblem` through here. */
-function timeDecorator(name: string, problem: (text: string) => InstantProblem | undefined, shape: string, options?: ValidationOptions): PropertyDecorator {
+function timeDecorator(
+  name: string,
+  problem: (text: string) => InstantProblem | undefined,
+  shape: string,
+  options?: ValidationOptions,
+): PropertyDecorator {
   return (target: object, propertyName: string | symbol) =>
     registerDecorator({
       name,
@@ -34,7 +50,12 @@ function timeDecorator(name: string, problem: (text: string) => InstantProblem |
     });
 }
 
-function timeMessage(field: string, value: unknown, problem: (text: string) => InstantProblem | undefined, shape: string): string {
+function timeMessage(
+  field: string,
+  value: unknown,
+  problem: (text: string) => InstantProblem | undefined,
+  shape: string,
+): string {
   if (typeof value !== 'string') return `${field} 必须是字符串，格式为${shape}`;
   switch (problem(value)) {
     case 'range':

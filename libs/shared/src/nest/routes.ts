@@ -33,15 +33,30 @@ export function QueryController(path: string, options: { tag: string }): ClassDe
 }
 
 export function CommandPost(path: string | undefined, spec: CommandRouteSpec): MethodDecorator {
-  return applyDecorators(Post(path), Requires(spec.requires), HttpCode(spec.status), ApiOperation({ summary: spec.summary }));
+  return applyDecorators(
+    Post(path),
+    Requires(spec.requires),
+    HttpCode(spec.status),
+    ApiOperation({ summary: spec.summary }),
+  );
 }
 
 export function CommandPatch(path: string | undefined, spec: CommandRouteSpec): MethodDecorator {
-  return applyDecorators(Patch(path), Requires(spec.requires), HttpCode(spec.status), ApiOperation({ summary: spec.summary }));
+  return applyDecorators(
+    Patch(path),
+    Requires(spec.requires),
+    HttpCode(spec.status),
+    ApiOperation({ summary: spec.summary }),
+  );
 }
 
 export function CommandPut(path: string | undefined, spec: CommandRouteSpec): MethodDecorator {
-  return applyDecorators(Put(path), Requires(spec.requires), HttpCode(spec.status), ApiOperation({ summary: spec.summary }));
+  return applyDecorators(
+    Put(path),
+    Requires(spec.requires),
+    HttpCode(spec.status),
+    ApiOperation({ summary: spec.summary }),
+  );
 }
 
 export function QueryGet(path: string | undefined, spec: RouteSpec): MethodDecorator {

@@ -18,7 +18,11 @@ export abstract class TickJob<Result> implements OnApplicationBootstrap, OnModul
    * @param label names the job in the "tick failed" warning
    * @param periodMs the time between ticks (each job's own configuration variable)
    */
-  protected constructor(loggerContext: string, private readonly label: string, private readonly periodMs: number) {
+  protected constructor(
+    loggerContext: string,
+    private readonly label: string,
+    private readonly periodMs: number,
+  ) {
     this.logger = new Logger(loggerContext);
   }
 

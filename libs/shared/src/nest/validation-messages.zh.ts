@@ -53,7 +53,8 @@ export function chineseMessage(error: ValidationError, constraint: string, messa
   // A length or pattern rule checked on something that is not text at all ({"a":1}, null, []) would otherwise be told
   // as "too long": with one message per field the type error must be named instead.
   // (Only when the validator kept the value: `validationError.value` true, as createValidationPipe sets it.)
-  if (STRING_RULES.has(constraint) && 'value' in error && typeof error.value !== 'string') return error.value === undefined ? `${path} 为必填项` : `${path} 必须是字符串`;
+  if (STRING_RULES.has(constraint) && 'value' in error && typeof error.value !== 'string')
+    return error.value === undefined ? `${path} 为必填项` : `${path} 必须是字符串`;
   if (/[\u4e00-\u9fff]/.test(message)) return message;
   const translate = MESSAGES[constraint];
   if (!translate) return `${path} 不符合要求（${constraint}）`;

@@ -7,7 +7,10 @@ class Login {
 
 /** As the validation pipe runs it: one message per field, the value kept on the error. */
 const messageFor = (username: unknown, keepValue = true) => {
-  const [error] = validateSync(Object.assign(new Login(), { username }), { stopAtFirstError: true, validationError: { target: false, value: keepValue } });
+  const [error] = validateSync(Object.assign(new Login(), { username }), {
+    stopAtFirstError: true,
+    validationError: { target: false, value: keepValue },
+  });
   const [constraint, message] = Object.entries((error as ValidationError).constraints ?? {})[0]!;
   return chineseMessage(error!, constraint, message, 'username');
 };
@@ -20,9 +23,19 @@ describe('chineseMessage', () => {
   });
 
   it('never falls back to English: a rule without a translation gets a general Chinese sentence', () => {
-    const error = { property: 'code', constraints: { isHexColor: 'code must be a hexadecimal color' } } as ValidationError;
-    expect(chineseMessage(error, 'isHexColor', 'code must be a hexadecimal color', 'code')).toBe('code 不符合要求（isHexColor）');
-    const body = { property: 'body', constraints: { isObject: 'Validation failed (object is expected)' } } as ValidationError;
-    expect(chineseMessage(body, 'isObject', 'Validation failed (object is expected)', 'body')).toBe('请求内容须为 JSON 对象');
+    const error = {
+      property: 'code',
+      constraints: { isHexColor: 'code must be a hexadecimal color' },
+    } as ValidationError;
+    expect(chineseMessage(error, 'isHexColor', 'code must be a hexadecimal color', 'code')).toBe(
+      'code 不符合要求（isHexColor）',
+    );
+    const body = {
+      property: 'body',
+      constraints: { isObject: 'Validation failed (object is expected)' },
+    } as ValidationError;
+    expect(chineseMessage(body, 'isObject', 'Validation failed (object is expected)', 'body')).toBe(
+      '请求内容须为 JSON 对象',
+    );
   });
 });

@@ -44,7 +44,8 @@ function checkInstant(text: string): Date | InstantProblem {
   // JavaScript's Date quietly rolls impossible dates over (2026-02-30 becomes 2 March) and takes 24:00; a report
   // time that never existed must be refused, so every field is checked against the calendar first.
   const [, y, mo, d, h, mi, s, , oh, om] = match.map(Number) as number[];
-  if (mo! < 1 || mo! > 12 || d! < 1 || d! > daysInMonth(y!, mo!) || h! > 23 || mi! > 59 || (s ?? 0) > 59) return 'calendar';
+  if (mo! < 1 || mo! > 12 || d! < 1 || d! > daysInMonth(y!, mo!) || h! > 23 || mi! > 59 || (s ?? 0) > 59)
+    return 'calendar';
   if (match[8] !== undefined && (oh! > 14 || om! > 59)) return 'calendar';
   if (y! < INSTANT_YEAR_RANGE.min || y! > INSTANT_YEAR_RANGE.max) return 'range';
   const date = new Date(text);

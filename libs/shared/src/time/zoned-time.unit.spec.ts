@@ -10,7 +10,13 @@ describe('parseInstant: the one check every instant of a request goes through', 
   });
 
   it('refuses years PostgreSQL cannot store or that mean nothing (year 0000, before 1900, after 2999)', () => {
-    for (const text of ['0000-01-01T00:00:00Z', '0001-01-01T00:00:00Z', '1899-12-31T23:59:59Z', '3000-01-01T00:00:00Z', '9999-12-31T23:59:59Z']) {
+    for (const text of [
+      '0000-01-01T00:00:00Z',
+      '0001-01-01T00:00:00Z',
+      '1899-12-31T23:59:59Z',
+      '3000-01-01T00:00:00Z',
+      '9999-12-31T23:59:59Z',
+    ]) {
       expect(parseInstant(text)).toBeUndefined();
       expect(instantProblem(text)).toBe('range');
     }
@@ -52,7 +58,11 @@ describe('IsInstant / IsDateOrInstant messages', () => {
 
   it('takes a calendar date or an instant for record dates, within the same range', () => {
     expect(messages('2026-11-22T13:40:00+08:00', '2026-11-22T13:40:00+08:00')).toEqual([]);
-    expect(messages('2026-11-22T13:40:00+08:00', '0000-01-01')).toEqual([expect.stringContaining('filedAt 时间超出允许范围')]);
-    expect(messages('2026-11-22T13:40:00+08:00', '2026-02-30')).toEqual([expect.stringContaining('filedAt 的日期或时间不存在')]);
+    expect(messages('2026-11-22T13:40:00+08:00', '0000-01-01')).toEqual([
+      expect.stringContaining('filedAt 时间超出允许范围'),
+    ]);
+    expect(messages('2026-11-22T13:40:00+08:00', '2026-02-30')).toEqual([
+      expect.stringContaining('filedAt 的日期或时间不存在'),
+    ]);
   });
 });

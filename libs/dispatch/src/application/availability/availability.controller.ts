@@ -8,7 +8,10 @@ import { AvailabilityRequest } from './availability.request';
 export class AvailabilityController {
   constructor(private readonly availability: AvailabilityReader) {}
 
-  @QueryGet(undefined, { requires: 'warehouse.read', summary: '资源可用情况：队伍（按专长、状态）与物资（按品种汇总各库）' })
+  @QueryGet(undefined, {
+    requires: 'warehouse.read',
+    summary: '资源可用情况：队伍（按专长、状态）与物资（按品种汇总各库）',
+  })
   get(@Query() query: AvailabilityRequest, @CurrentActor() actor: Actor) {
     return this.availability.summary(query.jurisdiction, actor);
   }

@@ -36,7 +36,13 @@ export class AvailabilityReader {
     const lines = await this.stock.stockIn(codes);
     const byMaterial = new Map<string, StockSum>();
     for (const line of lines) {
-      const sum = byMaterial.get(line.materialCode) ?? { onHand: 0, reserved: 0, available: 0, warehouses: 0, belowMinimum: 0 };
+      const sum = byMaterial.get(line.materialCode) ?? {
+        onHand: 0,
+        reserved: 0,
+        available: 0,
+        warehouses: 0,
+        belowMinimum: 0,
+      };
       sum.onHand += line.onHand;
       sum.reserved += line.reserved;
       sum.available += line.onHand - line.reserved;
@@ -46,10 +52,15 @@ export class AvailabilityReader {
     }
     return {
       jurisdictions: codes,
-      teams: [...bySpecialty].map(([specialty, byStatus]) => ({ specialty, byStatus })).sort((a, b) => a.specialty.localeCompare(b.specialty)),
+      teams: [...bySpecialty]
+        .map(([specialty, byStatus]) => ({ specialty, byStatus }))
+        .sort((a, b) => a.specialty.localeCompare(b.specialty)),
       stock: [...byMaterial]
         .map(([materialCode, sum]) => ({
-          materialCode, materialName: materialByCode(materialCode)?.name ?? materialCode, unit: materialByCode(materialCode)?.unit ?? '', ...sum,
+          materialCode,
+          materialName: materialByCode(materialCode)?.name ?? materialCode,
+          unit: materialByCode(materialCode)?.unit ?? '',
+          ...sum,
         }))
         .sort((a, b) => a.materialCode.localeCompare(b.materialCode)),
     };

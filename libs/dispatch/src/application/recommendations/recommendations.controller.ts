@@ -7,7 +7,10 @@ import { RecommendationsReader, type Recommendations } from './recommendations.r
 export class RecommendationsController {
   constructor(private readonly recommendations: RecommendationsReader) {}
 
-  @QueryGet(undefined, { requires: 'incident.read', summary: '调派建议：按专长匹配、距离与到达时间排序的队伍，及能满足物资需求的储备库' })
+  @QueryGet(undefined, {
+    requires: 'incident.read',
+    summary: '调派建议：按专长匹配、距离与到达时间排序的队伍，及能满足物资需求的储备库',
+  })
   recommend(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<Recommendations> {
     return this.recommendations.recommend(id, actor);
   }

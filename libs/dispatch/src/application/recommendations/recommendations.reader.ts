@@ -24,25 +24,46 @@ export class RecommendationsReader {
     const neededSpecialties = needs.specialties;
     const neededMaterials = needs.materials;
     const teams = await this.teams.list({ status: 'available', scope: actor.scope });
-    const assignedIds = incident.assignedTeams.filter((a) => a.status !== 'returning' && a.status !== 'available').map((a) => a.teamId);
+    const assignedIds = incident.assignedTeams
+      .filter((a) => a.status !== 'returning' && a.status !== 'available')
+      .map((a) => a.teamId);
     const assigned = await this.teams.byIds(assignedIds);
     const { warehouses, lines } = await this.stock.warehousesIn(actor.scope);
     return {
       incidentId,
       needsFrom: needs.source,
       neededTeams: needs.teamCounts.map(({ specialty, count }) => ({
-        specialty, count, assigned: assigned.filter((a) => a.specialties.includes(specialty)).length,
+        specialty,
+        count,
+        assigned: assigned.filter((a) => a.specialties.includes(specialty)).length,
       })),
       neededSpecialties,
       neededSpecialtyLabels: neededSpecialties.map((s) => SPECIALTY_LABELS[s] ?? s),
       neededMaterials,
-      teams: rankTeams(incident.location, neededSpecialties, SPECIALTY_LABELS, teams.map((t) => ({
-        id: t.id, name: t.name, kind: t.kind, specialties: t.specialties, location: t.location,
-      }))),
-      warehouses: rankWarehouses(incident.location, neededMaterials, warehouses.map((w) => ({
-        id: w.id, name: w.name, location: w.location,
-        available: Object.fromEntries(lines.filter((l) => l.warehouseId === w.id).map((l) => [l.materialCode, l.onHand - l.reserved])),
-      }))),
+      teams: rankTeams(
+        incident.location,
+        neededSpecialties,
+        SPECIALTY_LABELS,
+        teams.map((t) => ({
+          id: t.id,
+          name: t.name,
+          kind: t.kind,
+          specialties: t.specialties,
+          location: t.location,
+        })),
+      ),
+      warehouses: rankWarehouses(
+        incident.location,
+        neededMaterials,
+        warehouses.map((w) => ({
+          id: w.id,
+          name: w.name,
+          location: w.location,
+          available: Object.fromEntries(
+            lines.filter((l) => l.warehouseId === w.id).map((l) => [l.materialCode, l.onHand - l.reserved]),
+          ),
+        })),
+      ),
     };
   }
 }

@@ -34,5 +34,11 @@ export class WarehouseStockReader {
 }
 
 function toLine(line: StockLine): StockLine {
-  return { warehouseId: line.warehouseId, materialCode: line.materialCode, onHand: line.onHand, reserved: line.reserved, minimum: line.minimum };
+  return {
+    warehouseId: line.warehouseId,
+    materialCode: line.materialCode,
+    onHand: line.onHand,
+    reserved: line.reserved,
+    minimum: line.minimum,
+  };
 }

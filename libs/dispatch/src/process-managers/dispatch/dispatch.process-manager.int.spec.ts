@@ -12,29 +12,64 @@ const none = { deaths: 0, missing: 0, seriousInjuries: 0, minorInjuries: 0, trap
 const reported = (incidentId: string, drillId: string | null = null): IncidentEvent => ({
   type: 'IncidentReported',
   data: {
-    incidentId, title: '某化工企业储罐泄漏', category: 'hazardous_chemicals', occurredAt: at(0), receivedAt: at(1),
-    location: { address: '中卫工业园区', lat: 37.52, lng: 105.18 }, jurisdiction: '640571', enterprise: null,
-    reporter: { name: '王强', phone: '13800000000', organization: '某化工有限公司' }, takenBy: '值班员', casualties: none,
-    directLossYuan: null, description: '泄漏', drillId, grade: 'general',
+    incidentId,
+    title: '某化工企业储罐泄漏',
+    category: 'hazardous_chemicals',
+    occurredAt: at(0),
+    receivedAt: at(1),
+    location: { address: '中卫工业园区', lat: 37.52, lng: 105.18 },
+    jurisdiction: '640571',
+    enterprise: null,
+    reporter: { name: '王强', phone: '13800000000', organization: '某化工有限公司' },
+    takenBy: '值班员',
+    casualties: none,
+    directLossYuan: null,
+    description: '泄漏',
+    drillId,
+    grade: 'general',
   },
 });
 const registered = (teamId: string): TeamEvent => ({
   type: 'TeamRegistered',
   data: {
-    teamId, registeredAt: at(0), name: '危化品救援队', kind: 'professional', specialties: ['hazardous_chemicals'], headcount: 24, equipment: [],
-    base: { address: '中卫工业园区', lat: 37.53, lng: 105.15 }, jurisdiction: '640571', contact: { name: '李强', phone: '0955-0000002' },
+    teamId,
+    registeredAt: at(0),
+    name: '危化品救援队',
+    kind: 'professional',
+    specialties: ['hazardous_chemicals'],
+    headcount: 24,
+    equipment: [],
+    base: { address: '中卫工业园区', lat: 37.53, lng: 105.15 },
+    jurisdiction: '640571',
+    contact: { name: '李强', phone: '0955-0000002' },
   },
 });
-const dispatched = (teamId: string, incidentId: string): TeamEvent => ({ type: 'TeamDispatched', data: { teamId, incidentId, task: '堵漏', dispatchedAt: at(2) } });
-const reportedStatus = (teamId: string, incidentId: string, from: 'dispatched' | 'en_route', status: 'en_route' | 'on_scene', minute: number): TeamEvent => ({
-  type: 'TeamStatusReported', data: { teamId, from, status, incidentId, note: null, location: null, reportedAt: at(minute) },
+const dispatched = (teamId: string, incidentId: string): TeamEvent => ({
+  type: 'TeamDispatched',
+  data: { teamId, incidentId, task: '堵漏', dispatchedAt: at(2) },
 });
-const closed = (incidentId: string): IncidentEvent => ({ type: 'IncidentClosed', data: { incidentId, summary: '处置完毕', closedAt: at(30) } });
+const reportedStatus = (
+  teamId: string,
+  incidentId: string,
+  from: 'dispatched' | 'en_route',
+  status: 'en_route' | 'on_scene',
+  minute: number,
+): TeamEvent => ({
+  type: 'TeamStatusReported',
+  data: { teamId, from, status, incidentId, note: null, location: null, reportedAt: at(minute) },
+});
+const closed = (incidentId: string): IncidentEvent => ({
+  type: 'IncidentClosed',
+  data: { incidentId, summary: '处置完毕', closedAt: at(30) },
+});
 
 describe('dispatch process manager', () => {
   let spec: ProjectionSpec;
   beforeAll(async () => {
-    spec = await ProjectionSpec.start({ projections: ({ store, clock }) => [new DispatchProcessManager(new CommandExecutor({ store, clock }))], entities: [] });
+    spec = await ProjectionSpec.start({
+      projections: ({ store, clock }) => [new DispatchProcessManager(new CommandExecutor({ store, clock }))],
+      entities: [],
+    });
   }, 60_000); // a database of its own is created and migrated first
   afterAll(() => spec?.stop());
   const typesOf = async (stream: string) => (await spec.stream(stream)).map((e) => e.type);
@@ -44,7 +79,10 @@ describe('dispatch process manager', () => {
     await spec.given(incidentStream(incidentId), [reported(incidentId)]);
     const recorded = await spec.given(teamStream(teamId), [registered(teamId), dispatched(teamId, incidentId)]);
     expect((await spec.stream(incidentStream(incidentId))).slice(1)).toEqual([
-      { type: 'TeamAssigned', data: { incidentId, teamId, teamName: '危化品救援队', task: '堵漏', dispatchedAt: at(2) } },
+      {
+        type: 'TeamAssigned',
+        data: { incidentId, teamId, teamName: '危化品救援队', task: '堵漏', dispatchedAt: at(2) },
+      },
     ]);
     await spec.reapply('dispatch-process', recorded);
     expect(await typesOf(incidentStream(incidentId))).toEqual(['IncidentReported', 'TeamAssigned']);
@@ -53,37 +91,96 @@ describe('dispatch process manager', () => {
   it('the statuses a dispatched team reports are recorded on its incident', async () => {
     const [incidentId, teamId] = [randomUUID(), randomUUID()];
     await spec.given(incidentStream(incidentId), [reported(incidentId)]);
-    await spec.given(teamStream(teamId), [registered(teamId), dispatched(teamId, incidentId), reportedStatus(teamId, incidentId, 'dispatched', 'en_route', 5)]);
+    await spec.given(teamStream(teamId), [
+      registered(teamId),
+      dispatched(teamId, incidentId),
+      reportedStatus(teamId, incidentId, 'dispatched', 'en_route', 5),
+    ]);
     expect((await spec.stream(incidentStream(incidentId))).at(-1)).toEqual({
-      type: 'AssignedTeamStatusChanged', data: { incidentId, teamId, teamName: '危化品救援队', status: 'en_route', at: at(5) },
+      type: 'AssignedTeamStatusChanged',
+      data: { incidentId, teamId, teamName: '危化品救援队', status: 'en_route', at: at(5) },
     });
   });
 
   it('closing an incident sends its committed teams back and cancels its undelivered allocations, not the delivered ones', async () => {
-    const [incidentId, teamId, warehouseId, open, delivered] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const [incidentId, teamId, warehouseId, open, delivered] = [
+      randomUUID(),
+      randomUUID(),
+      randomUUID(),
+      randomUUID(),
+      randomUUID(),
+    ];
     await spec.given(incidentStream(incidentId), [reported(incidentId)]);
     await spec.given(teamStream(teamId), [
-      registered(teamId), dispatched(teamId, incidentId), reportedStatus(teamId, incidentId, 'dispatched', 'en_route', 5), reportedStatus(teamId, incidentId, 'en_route', 'on_scene', 9),
+      registered(teamId),
+      dispatched(teamId, incidentId),
+      reportedStatus(teamId, incidentId, 'dispatched', 'en_route', 5),
+      reportedStatus(teamId, incidentId, 'en_route', 'on_scene', 9),
     ]);
     const items = [{ materialCode: '1010101', quantity: 5 }];
     const warehouse: WarehouseEvent[] = [
       {
         type: 'WarehouseRegistered',
-        data: { warehouseId, name: '市级救灾物资储备库', level: 'city', location: { address: '中卫市', lat: 37.5, lng: 105.2 }, jurisdiction: '640500', reserveKind: 'physical', registeredAt: at(0) },
+        data: {
+          warehouseId,
+          name: '市级救灾物资储备库',
+          level: 'city',
+          location: { address: '中卫市', lat: 37.5, lng: 105.2 },
+          jurisdiction: '640500',
+          reserveKind: 'physical',
+          registeredAt: at(0),
+        },
       },
-      { type: 'StockReceived', data: { warehouseId, receiptId: randomUUID(), items: [{ materialCode: '1010101', quantity: 50, batch: null, expiresAt: null }], receivedAt: at(0) } },
+      {
+        type: 'StockReceived',
+        data: {
+          warehouseId,
+          receiptId: randomUUID(),
+          items: [{ materialCode: '1010101', quantity: 50, batch: null, expiresAt: null }],
+          receivedAt: at(0),
+        },
+      },
       { type: 'StockAllocated', data: { warehouseId, allocationId: open, incidentId, items, allocatedAt: at(10) } },
-      { type: 'StockAllocated', data: { warehouseId, allocationId: delivered, incidentId, items, allocatedAt: at(11) } },
-      { type: 'AllocationStatusChanged', data: { warehouseId, allocationId: delivered, incidentId, from: 'reserved', status: 'delivered', reason: null, at: at(20) } },
+      {
+        type: 'StockAllocated',
+        data: { warehouseId, allocationId: delivered, incidentId, items, allocatedAt: at(11) },
+      },
+      {
+        type: 'AllocationStatusChanged',
+        data: {
+          warehouseId,
+          allocationId: delivered,
+          incidentId,
+          from: 'reserved',
+          status: 'delivered',
+          reason: null,
+          at: at(20),
+        },
+      },
     ];
     await spec.given(warehouseStream(warehouseId), warehouse);
     await spec.given(incidentStream(incidentId), [closed(incidentId)]);
     expect((await spec.stream(teamStream(teamId))).at(-1)).toEqual({
       type: 'TeamStatusReported',
-      data: expect.objectContaining({ teamId, from: 'on_scene', status: 'returning', incidentId, note: '事故已结案，队伍返回', reportedAt: spec.clock.now().toISOString() }),
+      data: expect.objectContaining({
+        teamId,
+        from: 'on_scene',
+        status: 'returning',
+        incidentId,
+        note: '事故已结案，队伍返回',
+        reportedAt: spec.clock.now().toISOString(),
+      }),
     });
     expect((await spec.stream(warehouseStream(warehouseId))).slice(warehouse.length)).toEqual([
-      { type: 'AllocationStatusChanged', data: expect.objectContaining({ allocationId: open, from: 'reserved', status: 'cancelled', reason: '事故已结案，未送达的调拨自动取消' }) },
+      {
+        type: 'AllocationStatusChanged',
+        data: expect.objectContaining({
+          allocationId: open,
+          from: 'reserved',
+          status: 'cancelled',
+          reason: '事故已结案，未送达的调拨自动取消',
+        }),
+      },
     ]);
     // The team's `returning` comes back to the process manager and is recorded on the (closed) incident.
     const last = await eventually(async () => {

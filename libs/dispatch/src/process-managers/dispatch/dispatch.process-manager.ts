@@ -1,5 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import { EventRegistry, runProcessSteps, unknownCase, type CommandExecutor, type LiveDelta, type Recorded } from '@app/event-sourcing';
+import {
+  EventRegistry,
+  runProcessSteps,
+  unknownCase,
+  type CommandExecutor,
+  type LiveDelta,
+  type Recorded,
+} from '@app/event-sourcing';
 import type { Projection } from '@app/event-sourcing/projections';
 import { incidentAggregate, incidentEvents } from '@app/incidents';
 import { teamAggregate, teamEvents } from '@app/teams';
@@ -50,7 +57,9 @@ export class DispatchProcessManager implements Projection<ReactsTo> {
         return;
       case 'AllocationStatusChanged':
         if (event.data.status === 'delivered' || event.data.status === 'cancelled') {
-          await manager.query(`delete from process_open_allocations where allocation_id = $1`, [event.data.allocationId]);
+          await manager.query(`delete from process_open_allocations where allocation_id = $1`, [
+            event.data.allocationId,
+          ]);
         }
         return;
       default: {
@@ -76,7 +85,10 @@ export class DispatchProcessManager implements Projection<ReactsTo> {
           `select allocation_id, warehouse_id from process_open_allocations where incident_id = $1`,
           [incident.incidentId],
         );
-        const openAllocations: OpenAllocation[] = open.map((r) => ({ allocationId: r.allocation_id, warehouseId: r.warehouse_id }));
+        const openAllocations: OpenAllocation[] = open.map((r) => ({
+          allocationId: r.allocation_id,
+          warehouseId: r.warehouse_id,
+        }));
         return { incident, openAllocations, now };
       }
       default:

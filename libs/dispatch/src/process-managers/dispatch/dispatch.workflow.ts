@@ -31,30 +31,34 @@ export interface DispatchFacts {
 export function dispatchWorkflow(event: DispatchCause, facts: DispatchFacts): ProcessStep[] {
   switch (event.type) {
     case 'TeamDispatched':
-      return [step({
-        aggregate: incidentAggregate,
-        id: event.data.incidentId,
-        command: {
-          type: 'AssignTeam',
-          teamId: event.data.teamId,
-          teamName: teamNameOf(facts.team, event.data.teamId),
-          task: event.data.task,
-          dispatchedAt: new Date(event.data.dispatchedAt),
-        },
-      })];
+      return [
+        step({
+          aggregate: incidentAggregate,
+          id: event.data.incidentId,
+          command: {
+            type: 'AssignTeam',
+            teamId: event.data.teamId,
+            teamName: teamNameOf(facts.team, event.data.teamId),
+            task: event.data.task,
+            dispatchedAt: new Date(event.data.dispatchedAt),
+          },
+        }),
+      ];
     case 'TeamStatusReported':
       if (!event.data.incidentId) return [];
-      return [step({
-        aggregate: incidentAggregate,
-        id: event.data.incidentId,
-        command: {
-          type: 'RecordAssignedTeamStatus',
-          teamId: event.data.teamId,
-          teamName: teamNameOf(facts.team, event.data.teamId),
-          status: event.data.status,
-          at: new Date(event.data.reportedAt),
-        },
-      })];
+      return [
+        step({
+          aggregate: incidentAggregate,
+          id: event.data.incidentId,
+          command: {
+            type: 'RecordAssignedTeamStatus',
+            teamId: event.data.teamId,
+            teamName: teamNameOf(facts.team, event.data.teamId),
+            status: event.data.status,
+            at: new Date(event.data.reportedAt),
+          },
+        }),
+      ];
     case 'IncidentClosed':
       return standDown(facts);
     default:
@@ -69,20 +73,30 @@ function standDown({ incident, openAllocations = [], now }: DispatchFacts): Proc
     .filter(([, status]) => status === 'dispatched' || status === 'en_route' || status === 'on_scene')
     .map(([teamId]) => teamId);
   // A team or allocation may already have moved on by hand (stood down, delivered): its refusal is expected.
-  const teams = committed.map((teamId) => step({
-    aggregate: teamAggregate,
-    id: teamId,
-    step: teamId,
-    toleratesRuleErrors: true,
-    command: { type: 'ReportTeamStatus', status: 'returning', note: '事故已结案，队伍返回', now },
-  }));
-  const allocations = openAllocations.map((allocation) => step({
-    aggregate: warehouseAggregate,
-    id: allocation.warehouseId,
-    step: allocation.allocationId,
-    toleratesRuleErrors: true,
-    command: { type: 'MoveAllocation', allocationId: allocation.allocationId, to: 'cancelled', reason: '事故已结案，未送达的调拨自动取消', now },
-  }));
+  const teams = committed.map((teamId) =>
+    step({
+      aggregate: teamAggregate,
+      id: teamId,
+      step: teamId,
+      toleratesRuleErrors: true,
+      command: { type: 'ReportTeamStatus', status: 'returning', note: '事故已结案，队伍返回', now },
+    }),
+  );
+  const allocations = openAllocations.map((allocation) =>
+    step({
+      aggregate: warehouseAggregate,
+      id: allocation.warehouseId,
+      step: allocation.allocationId,
+      toleratesRuleErrors: true,
+      command: {
+        type: 'MoveAllocation',
+        allocationId: allocation.allocationId,
+        to: 'cancelled',
+        reason: '事故已结案，未送达的调拨自动取消',
+        now,
+      },
+    }),
+  );
   return [...teams, ...allocations];
 }
 

@@ -10,15 +10,24 @@ function closedIncident(assignedTeams: Record<string, string>, drillId: string |
 }
 
 describe('dispatch workflow', () => {
-  it('records a dispatch on the incident under the team\'s name, keyed by the event alone', () => {
+  it("records a dispatch on the incident under the team's name, keyed by the event alone", () => {
     const steps = dispatchWorkflow(
-      { type: 'TeamDispatched', data: { teamId: 't-1', incidentId: 'inc-1', task: '堵漏', dispatchedAt: '2026-11-22T05:50:00.000Z' } },
+      {
+        type: 'TeamDispatched',
+        data: { teamId: 't-1', incidentId: 'inc-1', task: '堵漏', dispatchedAt: '2026-11-22T05:50:00.000Z' },
+      },
       { team, now },
     );
     expect(steps).toHaveLength(1);
     expect(steps[0]).toMatchObject({
       id: 'inc-1',
-      command: { type: 'AssignTeam', teamId: 't-1', teamName: '中卫市危化品专业救援队', task: '堵漏', dispatchedAt: new Date('2026-11-22T05:50:00.000Z') },
+      command: {
+        type: 'AssignTeam',
+        teamId: 't-1',
+        teamName: '中卫市危化品专业救援队',
+        task: '堵漏',
+        dispatchedAt: new Date('2026-11-22T05:50:00.000Z'),
+      },
     });
     expect(steps[0]!.aggregate.category).toBe('incident');
     expect(steps[0]!.step).toBeUndefined();
@@ -28,10 +37,21 @@ describe('dispatch workflow', () => {
   it('names an unknown team by its id, and ignores a status report that concerns no incident', () => {
     const report = (incidentId: string | null) => ({
       type: 'TeamStatusReported' as const,
-      data: { teamId: 't-2', from: 'dispatched' as const, status: 'en_route' as const, incidentId, note: null, location: null, reportedAt: '2026-11-22T05:55:00.000Z' },
+      data: {
+        teamId: 't-2',
+        from: 'dispatched' as const,
+        status: 'en_route' as const,
+        incidentId,
+        note: null,
+        location: null,
+        reportedAt: '2026-11-22T05:55:00.000Z',
+      },
     });
     const [linked] = dispatchWorkflow(report('inc-1'), { team: { status: 'none' }, now });
-    expect(linked).toMatchObject({ id: 'inc-1', command: { type: 'RecordAssignedTeamStatus', teamId: 't-2', teamName: 't-2', status: 'en_route' } });
+    expect(linked).toMatchObject({
+      id: 'inc-1',
+      command: { type: 'RecordAssignedTeamStatus', teamId: 't-2', teamName: 't-2', status: 'en_route' },
+    });
     expect(dispatchWorkflow(report(null), { now })).toEqual([]);
   });
 
@@ -42,17 +62,40 @@ describe('dispatch workflow', () => {
       { incident, openAllocations: [{ allocationId: 'al-1', warehouseId: 'wh-1' }], now },
     );
     expect(steps.map((s) => [s.aggregate.category, s.id, s.step])).toEqual([
-      ['team', 'a', 'a'], ['team', 'b', 'b'], ['team', 'c', 'c'], ['warehouse', 'wh-1', 'al-1'],
+      ['team', 'a', 'a'],
+      ['team', 'b', 'b'],
+      ['team', 'c', 'c'],
+      ['warehouse', 'wh-1', 'al-1'],
     ]);
     expect(steps.every((s) => s.toleratesRuleErrors)).toBe(true);
-    expect(steps[0]!.command).toEqual({ type: 'ReportTeamStatus', status: 'returning', note: '事故已结案，队伍返回', now });
-    expect(steps[3]!.command).toEqual({ type: 'MoveAllocation', allocationId: 'al-1', to: 'cancelled', reason: '事故已结案，未送达的调拨自动取消', now });
+    expect(steps[0]!.command).toEqual({
+      type: 'ReportTeamStatus',
+      status: 'returning',
+      note: '事故已结案，队伍返回',
+      now,
+    });
+    expect(steps[3]!.command).toEqual({
+      type: 'MoveAllocation',
+      allocationId: 'al-1',
+      to: 'cancelled',
+      reason: '事故已结案，未送达的调拨自动取消',
+      now,
+    });
   });
 
   it('never stands down real teams for a drill incident, nor acts on an incident it cannot load', () => {
-    const closed = { type: 'IncidentClosed' as const, data: { incidentId: 'inc-1', summary: '演练结束', closedAt: now.toISOString() } };
+    const closed = {
+      type: 'IncidentClosed' as const,
+      data: { incidentId: 'inc-1', summary: '演练结束', closedAt: now.toISOString() },
+    };
     const drill = closedIncident({ a: 'dispatched' }, 'drill-1');
-    expect(dispatchWorkflow(closed, { incident: drill, openAllocations: [{ allocationId: 'al-1', warehouseId: 'wh-1' }], now })).toEqual([]);
+    expect(
+      dispatchWorkflow(closed, {
+        incident: drill,
+        openAllocations: [{ allocationId: 'al-1', warehouseId: 'wh-1' }],
+        now,
+      }),
+    ).toEqual([]);
     expect(dispatchWorkflow(closed, { incident: { status: 'none' }, now })).toEqual([]);
   });
 });

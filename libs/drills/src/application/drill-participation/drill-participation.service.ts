@@ -1,9 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { load } from '@app/event-sourcing';
-import { JURISDICTIONS, type DrillDataWrite, type DrillParticipation, type JurisdictionRegistry, type Role } from '@app/shared';
+import {
+  JURISDICTIONS,
+  type DrillDataWrite,
+  type DrillParticipation,
+  type JurisdictionRegistry,
+  type Role,
+} from '@app/shared';
 import { drillDecider } from '../../domain/drill/drill.decider';
-import { DrillJurisdictionMismatchError, DrillNotFoundError, DrillNotRunningError } from '../../domain/drill/drill.errors';
+import {
+  DrillJurisdictionMismatchError,
+  DrillNotFoundError,
+  DrillNotRunningError,
+} from '../../domain/drill/drill.errors';
 import { drillStream } from '../../domain/drill/drill.types';
 
 /**
@@ -29,10 +39,15 @@ export class DrillParticipationService implements DrillParticipation {
     // Unknown, outside the actor's jurisdictions (it could not even read the drill), or not a role that takes part:
     // the same 404, so a forged or guessed id learns nothing.
     if (state.status === 'none') throw new DrillNotFoundError();
-    if (write.actor && (!write.actor.scope.includes(state.jurisdiction) || !write.actor.roles.some((r) => (TAKES_PART as readonly string[]).includes(r)))) {
+    if (
+      write.actor &&
+      (!write.actor.scope.includes(state.jurisdiction) ||
+        !write.actor.roles.some((r) => (TAKES_PART as readonly string[]).includes(r)))
+    ) {
       throw new DrillNotFoundError();
     }
-    if (!this.jurisdictions.lineage(write.jurisdiction).includes(state.jurisdiction)) throw new DrillJurisdictionMismatchError(write.jurisdiction, state.jurisdiction);
+    if (!this.jurisdictions.lineage(write.jurisdiction).includes(state.jurisdiction))
+      throw new DrillJurisdictionMismatchError(write.jurisdiction, state.jurisdiction);
     if (state.status !== 'running') throw new DrillNotRunningError(state.status);
   }
 }

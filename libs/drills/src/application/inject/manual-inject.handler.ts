@@ -28,12 +28,22 @@ export class ManualInjectHandler {
     const drill = await runningDrill(this.executor, drillId, context);
     if (kind === 'report_incident') {
       const where = String(body.payload.jurisdiction);
-      if (context.visibleJurisdictions && !context.visibleJurisdictions.includes(where)) throw new OutsideJurisdictionError(where);
+      if (context.visibleJurisdictions && !context.visibleJurisdictions.includes(where))
+        throw new OutsideJurisdictionError(where);
     }
     const key = `drill-inject:${drillId}:manual:${context.idempotencyKey ? `${context.actorId}:${context.idempotencyKey}` : randomUUID()}`;
     const incidentId = await this.injects.execute(drill, kind, body.payload, key, context);
     const { requestHash: _h, ...rest } = context;
-    const command = { type: 'RecordInjectExecuted', index: null, kind, payload: body.payload, incidentId, now: this.executor.now() } as const;
-    return this.answer.of(await this.executor.execute(drillAggregate, drillId, command, { ...rest, drillId, idempotencyKey: key }));
+    const command = {
+      type: 'RecordInjectExecuted',
+      index: null,
+      kind,
+      payload: body.payload,
+      incidentId,
+      now: this.executor.now(),
+    } as const;
+    return this.answer.of(
+      await this.executor.execute(drillAggregate, drillId, command, { ...rest, drillId, idempotencyKey: key }),
+    );
   }
 }

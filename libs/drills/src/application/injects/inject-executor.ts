@@ -2,7 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { unknownCase, type CommandContext } from '@app/event-sourcing';
 import {
-  IncidentLookup, ReportIncidentHandler, ReportIncidentRequest, UpdateSituationHandler, type IncidentView,
+  IncidentLookup,
+  ReportIncidentHandler,
+  ReportIncidentRequest,
+  UpdateSituationHandler,
+  type IncidentView,
 } from '@app/incidents';
 import { DomainError, JURISDICTIONS, NotADrillIncidentRecordError, type JurisdictionRegistry } from '@app/shared';
 import type { InjectKind } from '../../domain/drill/drill.types';
@@ -23,7 +27,13 @@ export class InjectExecutor {
   ) {}
 
   /** Returns the incident the inject reported or updated (null for a message). */
-  async execute(drill: RunningDrill, kind: InjectKind, payload: Record<string, unknown>, key: string, context: CommandContext): Promise<string | null> {
+  async execute(
+    drill: RunningDrill,
+    kind: InjectKind,
+    payload: Record<string, unknown>,
+    key: string,
+    context: CommandContext,
+  ): Promise<string | null> {
     const keyed: CommandContext = { ...context, idempotencyKey: key, drillId: drill.drillId };
     delete keyed.requestHash;
     delete keyed.expectedRevision;
@@ -34,8 +44,16 @@ export class InjectExecutor {
       }
       case 'update_situation': {
         const p = payload as UpdateSituationPayload;
-        const incidentId = await this.drillIncident(drill, p.incidentRef !== undefined ? drill.incidentOf[p.incidentRef] : p.incidentId);
-        const update = { casualties: p.casualties, directLossYuan: p.directLossYuan, description: p.description, measures: p.measures };
+        const incidentId = await this.drillIncident(
+          drill,
+          p.incidentRef !== undefined ? drill.incidentOf[p.incidentRef] : p.incidentId,
+        );
+        const update = {
+          casualties: p.casualties,
+          directLossYuan: p.directLossYuan,
+          description: p.description,
+          measures: p.measures,
+        };
         await this.updateSituation.handle(incidentId, update, keyed);
         return incidentId;
       }
@@ -57,10 +75,12 @@ export class InjectExecutor {
    */
   async drillIncident(drill: RunningDrill, incidentId: string | undefined): Promise<string> {
     if (!incidentId) throw new DomainError('INCIDENT_REF_NOT_EXECUTED', 'conflict', '所引用的演练接报注入尚未执行');
-    const incident = await this.lookup.find(incidentId, this.jurisdictions.descendants(drill.jurisdiction)).catch((error: unknown) => {
-      if (error instanceof DomainError && error.kind === 'not_found') return null;
-      throw error;
-    });
+    const incident = await this.lookup
+      .find(incidentId, this.jurisdictions.descendants(drill.jurisdiction))
+      .catch((error: unknown) => {
+        if (error instanceof DomainError && error.kind === 'not_found') return null;
+        throw error;
+      });
     if (!incident || !isOfDrill(incident, drill)) {
       throw new NotADrillIncidentRecordError(incidentId);
     }

@@ -10,8 +10,16 @@ import { PlanDrillRequest } from './plan-drill.request';
 export class PlanDrillController {
   constructor(private readonly handler: PlanDrillHandler) {}
 
-  @CommandPost(undefined, { requires: 'drill.run', status: 201, summary: '策划演练：形式、范围、检验的预案（固定现行版本）、参演单位、情景脚本（或引用情景库）' })
-  plan(@Body() body: PlanDrillRequest, @CommandCtx() context: CommandContext, @CurrentActor() actor: Actor): Promise<DrillCommandResponse> {
+  @CommandPost(undefined, {
+    requires: 'drill.run',
+    status: 201,
+    summary: '策划演练：形式、范围、检验的预案（固定现行版本）、参演单位、情景脚本（或引用情景库）',
+  })
+  plan(
+    @Body() body: PlanDrillRequest,
+    @CommandCtx() context: CommandContext,
+    @CurrentActor() actor: Actor,
+  ): Promise<DrillCommandResponse> {
     return this.handler.handle(body, context, actor);
   }
 }

@@ -1,12 +1,27 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { IsKnownJurisdiction } from '@app/shared/nest';
 import { DRILL_FORMS, DRILL_SCOPES } from '../../domain/drill/drill.types';
 import { InjectRequest } from '../injects/inject.request';
 
 export class ScenarioRequest {
-  @ApiProperty({ type: [InjectRequest] }) @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => InjectRequest) injects!: InjectRequest[];
+  @ApiProperty({ type: [InjectRequest] })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => InjectRequest)
+  injects!: InjectRequest[];
 }
 
 export class PlanDrillRequest {
@@ -15,7 +30,18 @@ export class PlanDrillRequest {
   @ApiProperty({ enum: Object.keys(DRILL_SCOPES) }) @IsIn(Object.keys(DRILL_SCOPES)) scope!: string;
   @ApiProperty({ example: '640500' }) @IsKnownJurisdiction() jurisdiction!: string;
   @ApiPropertyOptional({ description: '检验的预案：固定其现行版本' }) @IsOptional() @IsUUID() planId?: string;
-  @ApiPropertyOptional({ type: [String], description: '参演单位' }) @IsOptional() @IsArray() @ArrayMaxSize(200) @IsString({ each: true }) @IsNotEmpty({ each: true }) @MaxLength(200, { each: true }) participants?: string[];
-  @ApiPropertyOptional({ type: ScenarioRequest }) @IsOptional() @ValidateNested() @Type(() => ScenarioRequest) scenario?: ScenarioRequest;
+  @ApiPropertyOptional({ type: [String], description: '参演单位' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(200, { each: true })
+  participants?: string[];
+  @ApiPropertyOptional({ type: ScenarioRequest })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ScenarioRequest)
+  scenario?: ScenarioRequest;
   @ApiPropertyOptional({ description: '从情景库复制注入脚本' }) @IsOptional() @IsUUID() scenarioId?: string;
 }

@@ -8,8 +8,16 @@ import { RecallTeamHandler } from './recall-team.handler';
 export class RecallTeamController {
   constructor(private readonly handler: RecallTeamHandler) {}
 
-  @CommandPost(':teamId/recall', { requires: 'drill.act', status: 200, summary: '召回参演队伍（如应对真实突发事件）：队伍恢复待命' })
-  recall(@Param('id', uuidParam) id: string, @Param('teamId', uuidParam) teamId: string, @CommandCtx() context: CommandContext): Promise<DrillTeamResponse> {
+  @CommandPost(':teamId/recall', {
+    requires: 'drill.act',
+    status: 200,
+    summary: '召回参演队伍（如应对真实突发事件）：队伍恢复待命',
+  })
+  recall(
+    @Param('id', uuidParam) id: string,
+    @Param('teamId', uuidParam) teamId: string,
+    @CommandCtx() context: CommandContext,
+  ): Promise<DrillTeamResponse> {
     return this.handler.handle(id, teamId, context);
   }
 }

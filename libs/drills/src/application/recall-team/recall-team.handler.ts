@@ -19,7 +19,15 @@ export class RecallTeamHandler {
     if (!state.teams.includes(teamId)) throw new TeamNotInDrillError(teamId);
     const release = { type: 'ReleaseTeamFromDrill', drillId, reason: 'recalled', now: this.executor.now() } as const;
     await this.executor.execute(teamAggregate, teamId, release, context);
-    const command = { type: 'RecallTeamFromDrill', teamId, recalledBy: actorNameOf(context), now: this.executor.now() } as const;
-    return this.answer.of(await this.executor.execute(drillAggregate, drillId, command, { ...context, drillId }), teamId);
+    const command = {
+      type: 'RecallTeamFromDrill',
+      teamId,
+      recalledBy: actorNameOf(context),
+      now: this.executor.now(),
+    } as const;
+    return this.answer.of(
+      await this.executor.execute(drillAggregate, drillId, command, { ...context, drillId }),
+      teamId,
+    );
   }
 }

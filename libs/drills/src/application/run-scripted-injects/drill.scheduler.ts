@@ -51,15 +51,30 @@ export class DrillScheduler extends TickJob<{ drillId: string; index: number }> 
       const next = dueInjects(state.scenario, state.startedAt, state.executed, now)[0];
       if (!next) return done;
       const correlationId = randomUUID();
-      const context = { correlationId, causationId: correlationId, actorId: SYSTEM_ACTOR, actorName: '演练导调', jurisdiction: state.jurisdiction, drillId };
+      const context = {
+        correlationId,
+        causationId: correlationId,
+        actorId: SYSTEM_ACTOR,
+        actorName: '演练导调',
+        jurisdiction: state.jurisdiction,
+        drillId,
+      };
       const key = scriptedInjectKey(drillId, next.index);
       try {
         const incidentId = await this.injects.execute(state, next.inject.kind, next.inject.payload, key, context);
         const command = {
-          type: 'RecordInjectExecuted', index: next.index, kind: next.inject.kind, payload: next.inject.payload, incidentId,
+          type: 'RecordInjectExecuted',
+          index: next.index,
+          kind: next.inject.kind,
+          payload: next.inject.payload,
+          incidentId,
           now: this.clock.now(),
         } as const;
-        const result = await this.executor.execute(drillAggregate, drillId, command, { ...context, expectedRevision: revision, idempotencyKey: key });
+        const result = await this.executor.execute(drillAggregate, drillId, command, {
+          ...context,
+          expectedRevision: revision,
+          idempotencyKey: key,
+        });
         // A replayed key means another scheduler recorded this very inject: it is done, but not by this tick.
         if (result.replayed || result.events.length === 0) return done;
         done.push({ drillId, index: next.index });

@@ -17,13 +17,27 @@ export class SaveScenarioHandler {
   ) {}
 
   async handle(body: SaveScenarioRequest, context: CommandContext): Promise<ScenarioCommandResponse> {
-    if (context.visibleJurisdictions && !context.visibleJurisdictions.includes(body.jurisdiction)) throw new OutsideJurisdictionError(body.jurisdiction);
+    if (context.visibleJurisdictions && !context.visibleJurisdictions.includes(body.jurisdiction))
+      throw new OutsideJurisdictionError(body.jurisdiction);
     const injects = await assertValidScript(body.injects, 'injects');
-    const scenarioId = context.idempotencyKey ? idempotentAggregateId('scenario', context.actorId, context.idempotencyKey) : randomUUID();
+    const scenarioId = context.idempotencyKey
+      ? idempotentAggregateId('scenario', context.actorId, context.idempotencyKey)
+      : randomUUID();
     const command = {
-      type: 'SaveScenario', scenarioId, name: body.name, description: body.description ?? null, jurisdiction: body.jurisdiction, injects,
-      savedBy: actorNameOf(context), now: this.executor.now(),
+      type: 'SaveScenario',
+      scenarioId,
+      name: body.name,
+      description: body.description ?? null,
+      jurisdiction: body.jurisdiction,
+      injects,
+      savedBy: actorNameOf(context),
+      now: this.executor.now(),
     } as const;
-    return this.answer.of(await this.executor.execute(scenarioAggregate, scenarioId, command, { ...context, jurisdiction: body.jurisdiction }));
+    return this.answer.of(
+      await this.executor.execute(scenarioAggregate, scenarioId, command, {
+        ...context,
+        jurisdiction: body.jurisdiction,
+      }),
+    );
   }
 }

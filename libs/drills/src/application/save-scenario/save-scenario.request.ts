@@ -8,5 +8,10 @@ export class SaveScenarioRequest {
   @ApiProperty({ example: '储罐泄漏·伤亡上升' }) @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) description?: string;
   @ApiProperty({ example: '640500' }) @IsKnownJurisdiction() jurisdiction!: string;
-  @ApiProperty({ type: [InjectRequest] }) @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => InjectRequest) injects!: InjectRequest[];
+  @ApiProperty({ type: [InjectRequest] })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => InjectRequest)
+  injects!: InjectRequest[];
 }

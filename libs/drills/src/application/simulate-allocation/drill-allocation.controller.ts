@@ -8,8 +8,16 @@ import { DrillAllocationRequest } from './drill-allocation.request';
 export class DrillAllocationController {
   constructor(private readonly handler: DrillAllocationHandler) {}
 
-  @CommandPost('allocations', { requires: 'drill.act', status: 201, summary: '演练调拨（桌面推演）：只记入演练事故，不动用真实库存' })
-  allocate(@Param('id', uuidParam) id: string, @Body() body: DrillAllocationRequest, @CommandCtx() context: CommandContext): Promise<DrillAllocationResponse> {
+  @CommandPost('allocations', {
+    requires: 'drill.act',
+    status: 201,
+    summary: '演练调拨（桌面推演）：只记入演练事故，不动用真实库存',
+  })
+  allocate(
+    @Param('id', uuidParam) id: string,
+    @Body() body: DrillAllocationRequest,
+    @CommandCtx() context: CommandContext,
+  ): Promise<DrillAllocationResponse> {
     return this.handler.handle(id, body, context);
   }
 }

@@ -21,7 +21,11 @@ export class DrillAllocationHandler {
     @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
   ) {}
 
-  async handle(drillId: string, body: DrillAllocationRequest, context: CommandContext): Promise<DrillAllocationResponse> {
+  async handle(
+    drillId: string,
+    body: DrillAllocationRequest,
+    context: CommandContext,
+  ): Promise<DrillAllocationResponse> {
     const drill = await runningDrill(this.executor, drillId, context);
     const incidentId = await this.injects.visibleDrillIncident(drill, body.incidentId, context);
     const warehouse = await this.warehouses.find(body.warehouseId);
@@ -29,9 +33,15 @@ export class DrillAllocationHandler {
     if (!warehouse || !visibleOrAbove(warehouse.jurisdiction, context.visibleJurisdictions, this.jurisdictions)) {
       throw new DomainError('WAREHOUSE_NOT_FOUND', 'not_found', '物资储备库不存在');
     }
-    const allocationId = context.idempotencyKey ? idempotentAggregateId('drill-allocation', context.actorId, context.idempotencyKey) : randomUUID();
+    const allocationId = context.idempotencyKey
+      ? idempotentAggregateId('drill-allocation', context.actorId, context.idempotencyKey)
+      : randomUUID();
     const items = body.items.map((i) => ({ materialCode: i.materialCode, quantity: i.quantity }));
-    const result = await this.recordAllocation.handle(incidentId, { allocationId, warehouseId: body.warehouseId, items }, { ...context, drillId });
+    const result = await this.recordAllocation.handle(
+      incidentId,
+      { allocationId, warehouseId: body.warehouseId, items },
+      { ...context, drillId },
+    );
     return { ...result, allocationId };
   }
 }

@@ -9,8 +9,16 @@ import { DrillDispatchRequest } from './drill-dispatch.request';
 export class DrillDispatchController {
   constructor(private readonly handler: DrillDispatchHandler) {}
 
-  @CommandPost('dispatches', { requires: 'drill.act', status: 201, summary: '演练调派（桌面推演）：只记入演练事故，不改变真实队伍状态' })
-  dispatch(@Param('id', uuidParam) id: string, @Body() body: DrillDispatchRequest, @CommandCtx() context: CommandContext): Promise<IncidentCommandResponse> {
+  @CommandPost('dispatches', {
+    requires: 'drill.act',
+    status: 201,
+    summary: '演练调派（桌面推演）：只记入演练事故，不改变真实队伍状态',
+  })
+  dispatch(
+    @Param('id', uuidParam) id: string,
+    @Body() body: DrillDispatchRequest,
+    @CommandCtx() context: CommandContext,
+  ): Promise<IncidentCommandResponse> {
     return this.handler.handle(id, body, context);
   }
 }

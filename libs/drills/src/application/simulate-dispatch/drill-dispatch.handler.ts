@@ -25,6 +25,10 @@ export class DrillDispatchHandler {
     if (!team || !visibleOrAbove(team.jurisdiction, context.visibleJurisdictions, this.jurisdictions)) {
       throw new TeamNotFoundError();
     }
-    return this.assignTeam.handle(incidentId, { teamId: team.id, teamName: team.name, task: body.task ?? null }, { ...context, drillId });
+    return this.assignTeam.handle(
+      incidentId,
+      { teamId: team.id, teamName: team.name, task: body.task ?? null },
+      { ...context, drillId },
+    );
   }
 }

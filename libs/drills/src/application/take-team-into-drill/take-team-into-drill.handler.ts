@@ -22,16 +22,30 @@ export class TakeTeamIntoDrillHandler {
   async handle(drillId: string, body: DrillTeamRequest, context: CommandContext): Promise<DrillTeamResponse> {
     await liveRunningDrill(this.executor, drillId, context);
     // With the caller's jurisdictions: a team outside them is not found.
-    await this.executor.execute(teamAggregate, body.teamId, { type: 'TakeTeamIntoDrill', drillId, now: this.executor.now() }, context);
+    await this.executor.execute(
+      teamAggregate,
+      body.teamId,
+      { type: 'TakeTeamIntoDrill', drillId, now: this.executor.now() },
+      context,
+    );
     try {
       const command = { type: 'JoinTeamToDrill', teamId: body.teamId, now: this.executor.now() } as const;
-      return await this.answer.of(await this.executor.execute(drillAggregate, drillId, command, { ...context, drillId }), body.teamId);
+      return await this.answer.of(
+        await this.executor.execute(drillAggregate, drillId, command, { ...context, drillId }),
+        body.teamId,
+      );
     } catch (error) {
       // The drill ended (or changed) between the checks and its record: give the team back at once.
       if (error instanceof DomainError) {
-        const release = { type: 'ReleaseTeamFromDrill', drillId, reason: 'drill_ended', now: this.executor.now() } as const;
+        const release = {
+          type: 'ReleaseTeamFromDrill',
+          drillId,
+          reason: 'drill_ended',
+          now: this.executor.now(),
+        } as const;
         await this.executor.execute(teamAggregate, body.teamId, release, {
-          ...context, idempotencyKey: context.idempotencyKey && `${context.idempotencyKey}:undo`,
+          ...context,
+          idempotencyKey: context.idempotencyKey && `${context.idempotencyKey}:undo`,
         });
       }
       throw error;

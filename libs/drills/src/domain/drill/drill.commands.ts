@@ -52,4 +52,5 @@ export interface RecallTeamFromDrill {
   now: Date;
 }
 
-export type DrillCommand = PlanDrill | StartDrill | RecordInjectExecuted | EndDrill | JoinTeamToDrill | RecallTeamFromDrill;
+export type DrillCommand =
+  PlanDrill | StartDrill | RecordInjectExecuted | EndDrill | JoinTeamToDrill | RecallTeamFromDrill;

@@ -1,8 +1,13 @@
 import { defineDecider, unknownCase } from '@app/event-sourcing/events';
 import type { DrillCommand } from './drill.commands';
 import {
-  DrillAlreadyPlannedError, DrillAlreadyStartedError, DrillNotFoundError, DrillNotRunningError, InjectNotFoundError,
-  NotALiveDrillError, TeamNotInDrillError,
+  DrillAlreadyPlannedError,
+  DrillAlreadyStartedError,
+  DrillNotFoundError,
+  DrillNotRunningError,
+  InjectNotFoundError,
+  NotALiveDrillError,
+  TeamNotInDrillError,
 } from './drill.errors';
 import { drillEvents, type DrillEvent } from './drill.events';
 import { evolveDrill, initialDrillState, type DrillState } from './drill.state';
@@ -21,15 +26,25 @@ export function decideDrill(command: DrillCommand, state: DrillState): DrillEven
       return [{ type: 'DrillStarted', data: { drillId: state.drillId, startedAt: at, startedBy: command.startedBy } }];
     case 'RecordInjectExecuted': {
       if (command.index !== null) {
-        if (!state.scenario || command.index < 0 || command.index >= state.scenario.injects.length) throw new InjectNotFoundError(command.index);
+        if (!state.scenario || command.index < 0 || command.index >= state.scenario.injects.length)
+          throw new InjectNotFoundError(command.index);
         // Each scripted inject runs once: a second scheduler (or a retried tick) that got here too changes nothing.
         if (state.executed.includes(command.index)) return [];
       }
       if (state.status !== 'running') throw new DrillNotRunningError(state.status);
-      return [{
-        type: 'InjectExecuted',
-        data: { drillId: state.drillId, index: command.index, kind: command.kind, payload: command.payload, executedAt: at, incidentId: command.incidentId },
-      }];
+      return [
+        {
+          type: 'InjectExecuted',
+          data: {
+            drillId: state.drillId,
+            index: command.index,
+            kind: command.kind,
+            payload: command.payload,
+            executedAt: at,
+            incidentId: command.incidentId,
+          },
+        },
+      ];
     }
     case 'EndDrill':
       if (state.status !== 'running') throw new DrillNotRunningError(state.status);
@@ -43,7 +58,12 @@ export function decideDrill(command: DrillCommand, state: DrillState): DrillEven
       if (state.form !== 'live') throw new NotALiveDrillError();
       if (state.status !== 'running') throw new DrillNotRunningError(state.status);
       if (!state.teams.includes(command.teamId)) throw new TeamNotInDrillError(command.teamId);
-      return [{ type: 'TeamRecalledFromDrill', data: { drillId: state.drillId, teamId: command.teamId, at, recalledBy: command.recalledBy } }];
+      return [
+        {
+          type: 'TeamRecalledFromDrill',
+          data: { drillId: state.drillId, teamId: command.teamId, at, recalledBy: command.recalledBy },
+        },
+      ];
     default:
       return unknownCase(command);
   }

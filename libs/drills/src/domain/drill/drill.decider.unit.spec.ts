@@ -5,8 +5,13 @@ import { scenarioDecider } from '../scenario/scenario.decider';
 import type { ScenarioEvent } from '../scenario/scenario.events';
 import { drillDecider } from './drill.decider';
 import {
-  DrillAlreadyPlannedError, DrillAlreadyStartedError, DrillNotFoundError, DrillNotRunningError, InjectNotFoundError,
-  NotALiveDrillError, TeamNotInDrillError,
+  DrillAlreadyPlannedError,
+  DrillAlreadyStartedError,
+  DrillNotFoundError,
+  DrillNotRunningError,
+  InjectNotFoundError,
+  NotALiveDrillError,
+  TeamNotInDrillError,
 } from './drill.errors';
 import type { DrillEvent } from './drill.events';
 import { dueInjects, nextDueAt, type Scenario } from './drill.types';
@@ -22,31 +27,70 @@ const scenario: Scenario = {
   ],
 };
 const plan: DrillCommand = {
-  type: 'PlanDrill', drillId: 'd1', title: '危化品泄漏综合演练', form: 'tabletop', scope: 'comprehensive', jurisdiction: '640500',
-  planId: null, planVersion: null, participants: ['市应急局'], scenario, plannedBy: '演练组织者', now: T0,
+  type: 'PlanDrill',
+  drillId: 'd1',
+  title: '危化品泄漏综合演练',
+  form: 'tabletop',
+  scope: 'comprehensive',
+  jurisdiction: '640500',
+  planId: null,
+  planVersion: null,
+  participants: ['市应急局'],
+  scenario,
+  plannedBy: '演练组织者',
+  now: T0,
 };
 const start = (seconds = 0): DrillCommand => ({ type: 'StartDrill', startedBy: 'c', now: at(seconds) });
 const end = (seconds: number): DrillCommand => ({ type: 'EndDrill', endedBy: 'c', now: at(seconds) });
-const inject = (index: number | null, kind: 'report_incident' | 'update_situation' | 'message', seconds: number, incidentId: string | null = null, payload = {}): DrillCommand =>
-  ({ type: 'RecordInjectExecuted', index, kind, payload, incidentId, now: at(seconds) });
+const inject = (
+  index: number | null,
+  kind: 'report_incident' | 'update_situation' | 'message',
+  seconds: number,
+  incidentId: string | null = null,
+  payload = {},
+): DrillCommand => ({ type: 'RecordInjectExecuted', index, kind, payload, incidentId, now: at(seconds) });
 const join = (teamId: string): DrillCommand => ({ type: 'JoinTeamToDrill', teamId, now: at(5) });
-const recall = (teamId: string): DrillCommand => ({ type: 'RecallTeamFromDrill', teamId, recalledBy: '指挥员', now: at(9) });
+const recall = (teamId: string): DrillCommand => ({
+  type: 'RecallTeamFromDrill',
+  teamId,
+  recalledBy: '指挥员',
+  now: at(9),
+});
 
 // The history, as the stream would hold it.
 const planned = (form: 'tabletop' | 'live' = 'tabletop'): DrillEvent => ({
   type: 'DrillPlanned',
   data: {
-    drillId: 'd1', title: '危化品泄漏综合演练', form, scope: 'comprehensive', jurisdiction: '640500', planId: null, planVersion: null,
-    participants: ['市应急局'], scenario, plannedBy: '演练组织者', plannedAt: T0.toISOString(),
+    drillId: 'd1',
+    title: '危化品泄漏综合演练',
+    form,
+    scope: 'comprehensive',
+    jurisdiction: '640500',
+    planId: null,
+    planVersion: null,
+    participants: ['市应急局'],
+    scenario,
+    plannedBy: '演练组织者',
+    plannedAt: T0.toISOString(),
   },
 });
 const started: DrillEvent = { type: 'DrillStarted', data: { drillId: 'd1', startedAt: iso(0), startedBy: 'c' } };
 const executed = (index: number, seconds: number): DrillEvent => ({
-  type: 'InjectExecuted', data: { drillId: 'd1', index, kind: 'report_incident', payload: {}, executedAt: iso(seconds), incidentId: 'i1' },
+  type: 'InjectExecuted',
+  data: { drillId: 'd1', index, kind: 'report_incident', payload: {}, executedAt: iso(seconds), incidentId: 'i1' },
 });
-const ended = (seconds: number): DrillEvent => ({ type: 'DrillEnded', data: { drillId: 'd1', endedAt: iso(seconds), endedBy: 'c' } });
-const joined = (teamId: string): DrillEvent => ({ type: 'TeamJoinedDrill', data: { drillId: 'd1', teamId, at: iso(5) } });
-const recalled = (teamId: string): DrillEvent => ({ type: 'TeamRecalledFromDrill', data: { drillId: 'd1', teamId, at: iso(9), recalledBy: '指挥员' } });
+const ended = (seconds: number): DrillEvent => ({
+  type: 'DrillEnded',
+  data: { drillId: 'd1', endedAt: iso(seconds), endedBy: 'c' },
+});
+const joined = (teamId: string): DrillEvent => ({
+  type: 'TeamJoinedDrill',
+  data: { drillId: 'd1', teamId, at: iso(5) },
+});
+const recalled = (teamId: string): DrillEvent => ({
+  type: 'TeamRecalledFromDrill',
+  data: { drillId: 'd1', teamId, at: iso(9), recalledBy: '指挥员' },
+});
 
 const drill = spec(drillDecider);
 
@@ -76,13 +120,31 @@ describe('a running drill', () => {
   const running = drill.given([planned(), started]);
   it('records a scripted inject once, and manual injects', () => {
     running.when(inject(0, 'report_incident', 1, 'i1')).then([executed(0, 1)]);
-    drill.given([planned(), started, executed(0, 1)]).when(inject(0, 'report_incident', 2, 'i1')).thenNothing();
-    running.when(inject(null, 'message', 3, null, { text: '手动' })).then([
-      { type: 'InjectExecuted', data: { drillId: 'd1', index: null, kind: 'message', payload: { text: '手动' }, executedAt: iso(3), incidentId: null } },
-    ]);
+    drill
+      .given([planned(), started, executed(0, 1)])
+      .when(inject(0, 'report_incident', 2, 'i1'))
+      .thenNothing();
+    running
+      .when(inject(null, 'message', 3, null, { text: '手动' }))
+      .then([
+        {
+          type: 'InjectExecuted',
+          data: {
+            drillId: 'd1',
+            index: null,
+            kind: 'message',
+            payload: { text: '手动' },
+            executedAt: iso(3),
+            incidentId: null,
+          },
+        },
+      ]);
   });
   it('is ended, keeping what ran', () => {
-    const { state } = drill.given([planned(), started, executed(0, 1)]).when(end(4)).then([ended(4)]);
+    const { state } = drill
+      .given([planned(), started, executed(0, 1)])
+      .when(end(4))
+      .then([ended(4)]);
     expect(state).toMatchObject({ status: 'ended', executed: [0] });
   });
   it('refuses a second start and an inject not in the script', () => {
@@ -93,7 +155,10 @@ describe('a running drill', () => {
 
 describe('an ended drill', () => {
   it('executes nothing more', () => {
-    drill.given([planned(), started, ended(10)]).when(inject(1, 'update_situation', 400)).thenThrows(DrillNotRunningError, 'DRILL_NOT_RUNNING');
+    drill
+      .given([planned(), started, ended(10)])
+      .when(inject(1, 'update_situation', 400))
+      .thenThrows(DrillNotRunningError, 'DRILL_NOT_RUNNING');
   });
 });
 
@@ -111,10 +176,27 @@ describe('due injects', () => {
 });
 
 describe('scenario decider', () => {
-  const save = { type: 'SaveScenario' as const, scenarioId: 's1', name: '储罐泄漏', description: null, jurisdiction: '640500', injects: scenario.injects, savedBy: 'c', now: T0 };
+  const save = {
+    type: 'SaveScenario' as const,
+    scenarioId: 's1',
+    name: '储罐泄漏',
+    description: null,
+    jurisdiction: '640500',
+    injects: scenario.injects,
+    savedBy: 'c',
+    now: T0,
+  };
   const saved: ScenarioEvent = {
     type: 'ScenarioSaved',
-    data: { scenarioId: 's1', name: '储罐泄漏', description: null, jurisdiction: '640500', injects: scenario.injects, savedBy: 'c', savedAt: T0.toISOString() },
+    data: {
+      scenarioId: 's1',
+      name: '储罐泄漏',
+      description: null,
+      jurisdiction: '640500',
+      injects: scenario.injects,
+      savedBy: 'c',
+      savedAt: T0.toISOString(),
+    },
   };
   it('saves a scenario once', () => {
     spec(scenarioDecider).when(save).then([saved]);
@@ -126,18 +208,33 @@ describe('real teams in a running live drill (docs/domain.md rule 21)', () => {
   const live = drill.given([planned('live'), started]);
   it('records a team joining once', () => {
     live.when(join('t1')).then([{ type: 'TeamJoinedDrill', data: { drillId: 'd1', teamId: 't1', at: iso(5) } }]);
-    drill.given([planned('live'), started, joined('t1')]).when(join('t1')).thenNothing();
+    drill
+      .given([planned('live'), started, joined('t1')])
+      .when(join('t1'))
+      .thenNothing();
   });
   it('records a team recalled, and keeps those still in it after the end', () => {
     const withTeams = [planned('live'), started, joined('t1'), joined('t2')];
-    drill.given(withTeams).when(recall('t1')).then([recalled('t1')]);
-    const { state } = drill.given([...withTeams, recalled('t1')]).when(end(20)).then([ended(20)]);
+    drill
+      .given(withTeams)
+      .when(recall('t1'))
+      .then([recalled('t1')]);
+    const { state } = drill
+      .given([...withTeams, recalled('t1')])
+      .when(end(20))
+      .then([ended(20)]);
     expect(state).toMatchObject({ status: 'ended', teams: ['t2'] });
   });
   it('refuses a tabletop drill (NOT_A_LIVE_DRILL), a drill not running, and recalling a team not in it', () => {
     drill.given([planned(), started]).when(join('t1')).thenThrows(NotALiveDrillError, 'NOT_A_LIVE_DRILL');
-    drill.given([planned('live')]).when(join('t1')).thenThrows(DrillNotRunningError, 'DRILL_NOT_RUNNING');
-    drill.given([planned('live'), started, ended(1)]).when(join('t1')).thenThrows(DrillNotRunningError, 'DRILL_NOT_RUNNING');
+    drill
+      .given([planned('live')])
+      .when(join('t1'))
+      .thenThrows(DrillNotRunningError, 'DRILL_NOT_RUNNING');
+    drill
+      .given([planned('live'), started, ended(1)])
+      .when(join('t1'))
+      .thenThrows(DrillNotRunningError, 'DRILL_NOT_RUNNING');
     live.when(recall('t1')).thenThrows(TeamNotInDrillError, 'TEAM_NOT_IN_DRILL');
   });
 });

@@ -17,11 +17,17 @@ const statusWording = (status: DrillStatus) => `演练当前状态为「${DRILL_
 const statusDetails = (status: DrillStatus) => ({ status });
 
 export const DrillAlreadyStartedError = domainError({
-  code: 'DRILL_ALREADY_STARTED', kind: 'conflict', message: statusWording, details: statusDetails,
+  code: 'DRILL_ALREADY_STARTED',
+  kind: 'conflict',
+  message: statusWording,
+  details: statusDetails,
 });
 
 export const DrillNotRunningError = domainError({
-  code: 'DRILL_NOT_RUNNING', kind: 'conflict', message: statusWording, details: statusDetails,
+  code: 'DRILL_NOT_RUNNING',
+  kind: 'conflict',
+  message: statusWording,
+  details: statusDetails,
 });
 
 export const InjectNotFoundError = domainError({
@@ -33,7 +39,9 @@ export const InjectNotFoundError = domainError({
 
 /** Only a live drill (实战演练) takes real teams out of service; a tabletop drill dispatches on paper. */
 export const NotALiveDrillError = domainError({
-  code: 'NOT_A_LIVE_DRILL', kind: 'rule', message: '只有实战演练可以抽调真实队伍参演（桌面演练请使用演练调派）',
+  code: 'NOT_A_LIVE_DRILL',
+  kind: 'rule',
+  message: '只有实战演练可以抽调真实队伍参演（桌面演练请使用演练调派）',
 });
 
 export const TeamNotInDrillError = domainError({

@@ -28,7 +28,14 @@ export interface DrillStarted {
 /** An inject ran: `index` of the scripted inject, or null for a coordinator's scriptless (无脚本) inject. */
 export interface InjectExecuted {
   type: 'InjectExecuted';
-  data: { drillId: string; index: number | null; kind: InjectKind; payload: Record<string, unknown>; executedAt: string; incidentId: string | null };
+  data: {
+    drillId: string;
+    index: number | null;
+    kind: InjectKind;
+    payload: Record<string, unknown>;
+    executedAt: string;
+    incidentId: string | null;
+  };
 }
 
 export interface DrillEnded {
@@ -48,7 +55,8 @@ export interface TeamRecalledFromDrill {
   data: { drillId: string; teamId: string; at: string; recalledBy: string };
 }
 
-export type DrillEvent = DrillPlanned | DrillStarted | InjectExecuted | DrillEnded | TeamJoinedDrill | TeamRecalledFromDrill;
+export type DrillEvent =
+  DrillPlanned | DrillStarted | InjectExecuted | DrillEnded | TeamJoinedDrill | TeamRecalledFromDrill;
 
 /** Every DrillEvent type with its schema version (1 + its upcasters: none so far); readers go through `read`. */
 export const drillEvents = EventRegistry.of<DrillEvent>({

@@ -25,8 +25,15 @@ export function evolveDrill(state: DrillState, event: DrillEvent): DrillState {
   switch (event.type) {
     case 'DrillPlanned':
       return {
-        status: 'planned', drillId: event.data.drillId, jurisdiction: event.data.jurisdiction, form: event.data.form, scenario: event.data.scenario,
-        startedAt: null, executed: [], incidentOf: {}, teams: [],
+        status: 'planned',
+        drillId: event.data.drillId,
+        jurisdiction: event.data.jurisdiction,
+        form: event.data.form,
+        scenario: event.data.scenario,
+        startedAt: null,
+        executed: [],
+        incidentOf: {},
+        teams: [],
       };
     case 'DrillStarted':
       return state.status === 'none' ? state : { ...state, status: 'running', startedAt: event.data.startedAt };
@@ -35,14 +42,20 @@ export function evolveDrill(state: DrillState, event: DrillEvent): DrillState {
       return {
         ...state,
         executed: [...state.executed, event.data.index],
-        incidentOf: event.data.incidentId ? { ...state.incidentOf, [event.data.index]: event.data.incidentId } : state.incidentOf,
+        incidentOf: event.data.incidentId
+          ? { ...state.incidentOf, [event.data.index]: event.data.incidentId }
+          : state.incidentOf,
       };
     case 'DrillEnded':
       return state.status === 'none' ? state : { ...state, status: 'ended' };
     case 'TeamJoinedDrill':
-      return state.status === 'none' || state.teams.includes(event.data.teamId) ? state : { ...state, teams: [...state.teams, event.data.teamId] };
+      return state.status === 'none' || state.teams.includes(event.data.teamId)
+        ? state
+        : { ...state, teams: [...state.teams, event.data.teamId] };
     case 'TeamRecalledFromDrill':
-      return state.status === 'none' ? state : { ...state, teams: state.teams.filter((id) => id !== event.data.teamId) };
+      return state.status === 'none'
+        ? state
+        : { ...state, teams: state.teams.filter((id) => id !== event.data.teamId) };
     default:
       return unknownCase(event);
   }

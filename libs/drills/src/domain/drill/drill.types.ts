@@ -4,10 +4,13 @@ import type { DrillForm, DrillScope, InjectKind, DrillStatus } from '../../contr
 export type { DrillForm, DrillScope, InjectKind, DrillStatus } from '../../contract';
 
 /** Drills (演练, docs/domain.md rules 19–20; AQ/T 9007, AQ/T 9009-2015). */
-export const DRILL_FORMS = { tabletop: '桌面演练', live: '实战演练' } as const satisfies Readonly<Record<DrillForm, string>>;
+export const DRILL_FORMS = { tabletop: '桌面演练', live: '实战演练' } as const satisfies Readonly<
+  Record<DrillForm, string>
+>;
 
 export const DRILL_SCOPES = {
-  single: '单项演练', comprehensive: '综合演练',
+  single: '单项演练',
+  comprehensive: '综合演练',
 } as const satisfies Readonly<Record<DrillScope, string>>;
 
 /**
@@ -15,11 +18,15 @@ export const DRILL_SCOPES = {
  * `message` 情况通报 shown to the participants.
  */
 export const INJECT_KINDS = {
-  report_incident: '演练接报', update_situation: '演练续报', message: '情况通报',
+  report_incident: '演练接报',
+  update_situation: '演练续报',
+  message: '情况通报',
 } as const satisfies Readonly<Record<InjectKind, string>>;
 
 export const DRILL_STATUS_LABELS = {
-  planned: '待开始', running: '进行中', ended: '已结束',
+  planned: '待开始',
+  running: '进行中',
+  ended: '已结束',
 } as const satisfies Readonly<Record<DrillStatus, string>>;
 
 /** One scripted inject (情景注入): `atSecond` after the drill starts. */
@@ -36,7 +43,12 @@ export interface Scenario {
 export const drillStream = (drillId: string): string => `drill-${drillId}`;
 
 /** The scripted injects due at `now` that have not run yet, in the order they are to run (time, then script order). */
-export function dueInjects(scenario: Scenario | null, startedAt: string | null, executed: readonly number[], now: Date): { index: number; inject: ScriptedInject }[] {
+export function dueInjects(
+  scenario: Scenario | null,
+  startedAt: string | null,
+  executed: readonly number[],
+  now: Date,
+): { index: number; inject: ScriptedInject }[] {
   if (!scenario || !startedAt) return [];
   const start = Date.parse(startedAt);
   const done = new Set(executed);
@@ -47,7 +59,11 @@ export function dueInjects(scenario: Scenario | null, startedAt: string | null, 
 }
 
 /** When the next scripted inject falls due (null: nothing left, or not started). */
-export function nextDueAt(scenario: Scenario | null, startedAt: string | null, executed: readonly number[]): Date | null {
+export function nextDueAt(
+  scenario: Scenario | null,
+  startedAt: string | null,
+  executed: readonly number[],
+): Date | null {
   if (!scenario || !startedAt) return null;
   const done = new Set(executed);
   const pending = scenario.injects.map((inject, index) => ({ inject, index })).filter(({ index }) => !done.has(index));

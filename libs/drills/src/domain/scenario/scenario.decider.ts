@@ -8,7 +8,12 @@ import { evolveScenario, initialScenarioState, type ScenarioState } from './scen
 export function decideScenario(command: ScenarioCommand, state: ScenarioState): ScenarioEvent[] {
   if (state.status !== 'none') throw new ScenarioAlreadySavedError();
   const { type: _t, now, ...scenario } = command;
-  return [{ type: 'ScenarioSaved', data: { ...scenario, injects: scenario.injects.map((i) => ({ ...i })), savedAt: now.toISOString() } }];
+  return [
+    {
+      type: 'ScenarioSaved',
+      data: { ...scenario, injects: scenario.injects.map((i) => ({ ...i })), savedAt: now.toISOString() },
+    },
+  ];
 }
 
 export const scenarioDecider = defineDecider<ScenarioCommand, ScenarioEvent, ScenarioState>({

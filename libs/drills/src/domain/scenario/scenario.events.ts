@@ -4,7 +4,15 @@ import type { ScriptedInject } from '../drill/drill.types';
 /** 情景库: a named, reusable inject script (stream `scenario-<id>`). */
 export interface ScenarioSaved {
   type: 'ScenarioSaved';
-  data: { scenarioId: string; name: string; description: string | null; jurisdiction: string; injects: ScriptedInject[]; savedBy: string; savedAt: string };
+  data: {
+    scenarioId: string;
+    name: string;
+    description: string | null;
+    jurisdiction: string;
+    injects: ScriptedInject[];
+    savedBy: string;
+    savedAt: string;
+  };
 }
 
 export type ScenarioEvent = ScenarioSaved;

@@ -36,6 +36,11 @@ export class DrillTeamsProcessManager implements Projection<DrillTeamsEvent> {
     const drillId = event.data.drillId;
     const { state: drill } = await this.executor.load(drillAggregate, drillId);
     const stillMarked = event.type === 'DrillEnded' ? await this.teams.idsInDrill(drillId) : [];
-    await runProcessSteps(this.executor, ACTOR, event, drillTeamsWorkflow(event, { drill, stillMarked }, this.executor.now()));
+    await runProcessSteps(
+      this.executor,
+      ACTOR,
+      event,
+      drillTeamsWorkflow(event, { drill, stillMarked }, this.executor.now()),
+    );
   }
 }

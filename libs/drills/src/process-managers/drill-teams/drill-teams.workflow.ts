@@ -4,7 +4,10 @@ import { drillEvents } from '../../domain/drill/drill.events';
 import type { DrillState } from '../../domain/drill/drill.state';
 
 /** The two events the drill-teams process reacts to, read through their contexts' registries. */
-export const drillTeamsEvents = EventRegistry.union(drillEvents.only('DrillEnded'), teamEvents.only('TeamTakenIntoDrill'));
+export const drillTeamsEvents = EventRegistry.union(
+  drillEvents.only('DrillEnded'),
+  teamEvents.only('TeamTakenIntoDrill'),
+);
 export type DrillTeamsEvent = typeof drillTeamsEvents extends EventRegistry<infer E> ? E : never;
 
 /** What the process manager loads before asking the workflow. */
@@ -21,11 +24,17 @@ export interface DrillTeamsFacts {
  * crash came before the drill recorded it). A team taken into a drill that had already ended (a join racing the end)
  * is released as soon as its `TeamTakenIntoDrill` arrives. Each release is keyed by the team (one step per team).
  */
-export function drillTeamsWorkflow(event: DrillTeamsEvent, facts: DrillTeamsFacts, now: Date): ProcessStep<TeamCommand>[] {
+export function drillTeamsWorkflow(
+  event: DrillTeamsEvent,
+  facts: DrillTeamsFacts,
+  now: Date,
+): ProcessStep<TeamCommand>[] {
   switch (event.type) {
     case 'DrillEnded': {
       const listed = facts.drill.status === 'none' ? [] : facts.drill.teams;
-      return [...new Set([...listed, ...facts.stillMarked])].map((teamId) => release(teamId, event.data.drillId, now, teamId));
+      return [...new Set([...listed, ...facts.stillMarked])].map((teamId) =>
+        release(teamId, event.data.drillId, now, teamId),
+      );
     }
     case 'TeamTakenIntoDrill':
       return facts.drill.status === 'ended' ? [release(event.data.teamId, event.data.drillId, now)] : [];

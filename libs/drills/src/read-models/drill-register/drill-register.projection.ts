@@ -24,9 +24,18 @@ export class DrillRegisterProjection implements Projection {
       const position = formatPosition(event.position);
       if (event.type === 'ScenarioSaved') {
         const d = event.data;
-        await manager.getRepository(DrillScenarioRow).save(Object.assign(new DrillScenarioRow(), {
-          id: d.scenarioId, name: d.name, description: d.description, jurisdiction: d.jurisdiction, injects: d.injects, savedBy: d.savedBy, savedAt: new Date(d.savedAt), position,
-        }));
+        await manager.getRepository(DrillScenarioRow).save(
+          Object.assign(new DrillScenarioRow(), {
+            id: d.scenarioId,
+            name: d.name,
+            description: d.description,
+            jurisdiction: d.jurisdiction,
+            injects: d.injects,
+            savedBy: d.savedBy,
+            savedAt: new Date(d.savedAt),
+            position,
+          }),
+        );
         continue;
       }
       const common = { revision: Number(event.revision), position };
@@ -34,16 +43,38 @@ export class DrillRegisterProjection implements Projection {
       if (event.type === 'DrillPlanned') {
         const d = event.data;
         row = Object.assign(new DrillRow(), {
-          id: d.drillId, title: d.title, form: d.form, scope: d.scope, jurisdiction: d.jurisdiction, planId: d.planId, planVersion: d.planVersion,
-          participants: d.participants, scenario: d.scenario, status: 'planned', plannedBy: d.plannedBy, plannedAt: new Date(d.plannedAt),
-          startedAt: null, startedBy: null, endedAt: null, endedBy: null, executed: [], injects: [], nextDueAt: null, ...common,
+          id: d.drillId,
+          title: d.title,
+          form: d.form,
+          scope: d.scope,
+          jurisdiction: d.jurisdiction,
+          planId: d.planId,
+          planVersion: d.planVersion,
+          participants: d.participants,
+          scenario: d.scenario,
+          status: 'planned',
+          plannedBy: d.plannedBy,
+          plannedAt: new Date(d.plannedAt),
+          startedAt: null,
+          startedBy: null,
+          endedAt: null,
+          endedBy: null,
+          executed: [],
+          injects: [],
+          nextDueAt: null,
+          ...common,
         });
       } else {
         row = await drills.findOneBy({ id: event.data.drillId });
         if (!row) continue;
         switch (event.type) {
           case 'DrillStarted':
-            Object.assign(row, { status: 'running', startedAt: new Date(event.data.startedAt), startedBy: event.data.startedBy, ...common });
+            Object.assign(row, {
+              status: 'running',
+              startedAt: new Date(event.data.startedAt),
+              startedBy: event.data.startedBy,
+              ...common,
+            });
             row.nextDueAt = nextDueAt(row.scenario, event.data.startedAt, row.executed);
             break;
           case 'InjectExecuted': {
@@ -51,17 +82,45 @@ export class DrillRegisterProjection implements Projection {
             const executed = d.index === null ? row.executed : [...row.executed, d.index];
             Object.assign(row, {
               executed,
-              injects: [...row.injects, { index: d.index, kind: d.kind, payload: d.payload, executedAt: d.executedAt, incidentId: d.incidentId }],
-              nextDueAt: row.status === 'running' ? nextDueAt(row.scenario, row.startedAt?.toISOString() ?? null, executed) : null,
+              injects: [
+                ...row.injects,
+                {
+                  index: d.index,
+                  kind: d.kind,
+                  payload: d.payload,
+                  executedAt: d.executedAt,
+                  incidentId: d.incidentId,
+                },
+              ],
+              nextDueAt:
+                row.status === 'running'
+                  ? nextDueAt(row.scenario, row.startedAt?.toISOString() ?? null, executed)
+                  : null,
               ...common,
             });
             if (d.kind === 'message') {
-              deltas.push({ name: 'drill.message', position, scope: { jurisdiction: row.jurisdiction, drillId: row.id }, data: { drillId: row.id, index: d.index, text: typeof d.payload.text === 'string' ? d.payload.text : '', executedAt: d.executedAt } });
+              deltas.push({
+                name: 'drill.message',
+                position,
+                scope: { jurisdiction: row.jurisdiction, drillId: row.id },
+                data: {
+                  drillId: row.id,
+                  index: d.index,
+                  text: typeof d.payload.text === 'string' ? d.payload.text : '',
+                  executedAt: d.executedAt,
+                },
+              });
             }
             break;
           }
           case 'DrillEnded':
-            Object.assign(row, { status: 'ended', endedAt: new Date(event.data.endedAt), endedBy: event.data.endedBy, nextDueAt: null, ...common });
+            Object.assign(row, {
+              status: 'ended',
+              endedAt: new Date(event.data.endedAt),
+              endedBy: event.data.endedBy,
+              nextDueAt: null,
+              ...common,
+            });
             break;
           default:
             // TeamJoinedDrill / TeamRecalledFromDrill: the teams' own read model shows them `in_drill` with the drill id.
@@ -70,7 +129,12 @@ export class DrillRegisterProjection implements Projection {
         }
       }
       await drills.save(row);
-      deltas.push({ name: 'drill.changed', position, scope: { jurisdiction: row.jurisdiction, drillId: row.id }, data: toDrillView(row) });
+      deltas.push({
+        name: 'drill.changed',
+        position,
+        scope: { jurisdiction: row.jurisdiction, drillId: row.id },
+        data: toDrillView(row),
+      });
     }
     return deltas;
   }

@@ -66,7 +66,9 @@ export class DrillRegisterQueries {
 
   /** A scenario's script, if it belongs to one of the given jurisdictions; null otherwise. */
   async scenarioScript(id: string, jurisdictions: readonly string[]): Promise<ScriptedInject[] | null> {
-    const row = await this.dataSource.getRepository(DrillScenarioRow).findOneBy({ id, jurisdiction: In([...jurisdictions]) });
+    const row = await this.dataSource
+      .getRepository(DrillScenarioRow)
+      .findOneBy({ id, jurisdiction: In([...jurisdictions]) });
     return row ? row.injects.map((i) => ({ ...i })) : null;
   }
 

@@ -35,5 +35,13 @@ export function toDrillView(row: DrillRow): DrillView {
 }
 
 export function toScenarioView(row: DrillScenarioRow): ScenarioView {
-  return { id: row.id, name: row.name, description: row.description, jurisdiction: row.jurisdiction, injects: row.injects, savedBy: row.savedBy, savedAt: row.savedAt.toISOString() };
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    jurisdiction: row.jurisdiction,
+    injects: row.injects,
+    savedBy: row.savedBy,
+    savedAt: row.savedAt.toISOString(),
+  };
 }

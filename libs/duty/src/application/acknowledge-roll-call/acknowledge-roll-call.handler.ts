@@ -19,12 +19,22 @@ export class AcknowledgeRollCallHandler {
     private readonly duty: DutyQueries,
   ) {}
 
-  async handle(id: string, body: AcknowledgeRollCallRequest, context: CommandContext, actor: Actor): Promise<RollCallView & Omit<CommandAnswer, 'id'>> {
+  async handle(
+    id: string,
+    body: AcknowledgeRollCallRequest,
+    context: CommandContext,
+    actor: Actor,
+  ): Promise<RollCallView & Omit<CommandAnswer, 'id'>> {
     const parties = await this.duty.rollCallParties(id, actor.scope);
     const target = body.jurisdiction ?? actor.jurisdiction;
     if (!actor.scope.includes(target)) throw new OutsideJurisdictionError(target);
     if (actor.scope.includes(parties.jurisdiction)) throw new RollCallAnsweredByIssuerError();
-    const command = { type: 'AcknowledgeRollCall', jurisdiction: target, by: dutyActorOf(context), now: this.executor.now() } as const;
+    const command = {
+      type: 'AcknowledgeRollCall',
+      jurisdiction: target,
+      by: dutyActorOf(context),
+      now: this.executor.now(),
+    } as const;
     const executed = await this.executor.execute(rollCallAggregate, id, command, { ...context, jurisdiction: target });
     const { id: _id, ...written } = commandAnswer(executed);
     return { ...(await this.duty.rollCall(id, (code) => actor.scope.includes(code))), ...written };

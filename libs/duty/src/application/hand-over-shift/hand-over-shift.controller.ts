@@ -9,8 +9,15 @@ import { HandOverRequest } from './hand-over-shift.request';
 export class HandOverShiftController {
   constructor(private readonly handler: HandOverShiftHandler) {}
 
-  @CommandPost('handovers', { requires: 'duty.handover', status: 201, summary: '交接班：记录交班班次、接班班次、交班记录，并自动附上未结事故和待报时限' })
-  handOver(@Body() body: HandOverRequest, @CommandCtx() context: CommandContext): Promise<HandoverView & Omit<CommandAnswer, 'id'>> {
+  @CommandPost('handovers', {
+    requires: 'duty.handover',
+    status: 201,
+    summary: '交接班：记录交班班次、接班班次、交班记录，并自动附上未结事故和待报时限',
+  })
+  handOver(
+    @Body() body: HandOverRequest,
+    @CommandCtx() context: CommandContext,
+  ): Promise<HandoverView & Omit<CommandAnswer, 'id'>> {
     return this.handler.handle(body, context);
   }
 }

@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { commandAnswer, CommandExecutor, idempotentAggregateId, type CommandAnswer, type CommandContext } from '@app/event-sourcing';
+import {
+  commandAnswer,
+  CommandExecutor,
+  idempotentAggregateId,
+  type CommandAnswer,
+  type CommandContext,
+} from '@app/event-sourcing';
 import { JURISDICTIONS, type JurisdictionRegistry } from '@app/shared';
 import { DutyQueries } from '../../read-models/duty.queries';
 import type { HandoverView } from '../../read-models/duty.views';
@@ -22,18 +28,25 @@ export class HandOverShiftHandler {
   async handle(body: HandOverRequest, context: CommandContext): Promise<HandoverView & Omit<CommandAnswer, 'id'>> {
     assertWatchInScope(body.jurisdiction, context);
     const now = this.executor.now();
-    const handoverId = context.idempotencyKey ? idempotentAggregateId('handover', context.actorId, context.idempotencyKey) : randomUUID();
+    const handoverId = context.idempotencyKey
+      ? idempotentAggregateId('handover', context.actorId, context.idempotencyKey)
+      : randomUUID();
     const summary = await this.summaries.summarize(this.jurisdictions.descendants(body.jurisdiction), now);
-    const executed = await this.executor.execute(dutyWatchAggregate, body.jurisdiction, {
-      type: 'HandOverShift',
-      jurisdiction: body.jurisdiction,
-      handoverId,
-      note: body.note,
-      ...(body.toShiftId ? { toShiftId: body.toShiftId } : {}),
-      summary,
-      by: dutyActorOf(context),
-      now,
-    }, { ...context, jurisdiction: body.jurisdiction });
+    const executed = await this.executor.execute(
+      dutyWatchAggregate,
+      body.jurisdiction,
+      {
+        type: 'HandOverShift',
+        jurisdiction: body.jurisdiction,
+        handoverId,
+        note: body.note,
+        ...(body.toShiftId ? { toShiftId: body.toShiftId } : {}),
+        summary,
+        by: dutyActorOf(context),
+        now,
+      },
+      { ...context, jurisdiction: body.jurisdiction },
+    );
     const first = executed.events[0];
     const id = first?.type === 'ShiftHandedOver' ? first.data.handoverId : handoverId;
     const { id: _stream, ...written } = commandAnswer(executed);

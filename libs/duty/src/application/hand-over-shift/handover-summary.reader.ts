@@ -31,7 +31,14 @@ export class HandoverSummaryReader {
       .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
     return {
       computedAt: now.toISOString(),
-      openIncidents: open.map(({ id, title, jurisdiction, grade, responseLevel, drillId }) => ({ id, title, jurisdiction, grade, responseLevel, drillId })),
+      openIncidents: open.map(({ id, title, jurisdiction, grade, responseLevel, drillId }) => ({
+        id,
+        title,
+        jurisdiction,
+        grade,
+        responseLevel,
+        drillId,
+      })),
       pendingDeadlines,
     };
   }

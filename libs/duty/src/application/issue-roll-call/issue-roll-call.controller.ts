@@ -11,7 +11,11 @@ export class IssueRollCallController {
   constructor(private readonly handler: IssueRollCallHandler) {}
 
   @CommandPost(undefined, { requires: 'duty.rollcall', status: 201, summary: '点名：要求下级辖区值班人员在时限内应答' })
-  issue(@Body() body: IssueRollCallRequest, @CommandCtx() context: CommandContext, @CurrentActor() actor: Actor): Promise<RollCallView & Omit<CommandAnswer, 'id'>> {
+  issue(
+    @Body() body: IssueRollCallRequest,
+    @CommandCtx() context: CommandContext,
+    @CurrentActor() actor: Actor,
+  ): Promise<RollCallView & Omit<CommandAnswer, 'id'>> {
     return this.handler.handle(body, context, actor);
   }
 }

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { commandAnswer, CommandExecutor, idempotentAggregateId, type CommandAnswer, type CommandContext } from '@app/event-sourcing';
+import {
+  commandAnswer,
+  CommandExecutor,
+  idempotentAggregateId,
+  type CommandAnswer,
+  type CommandContext,
+} from '@app/event-sourcing';
 import { OutsideJurisdictionError, type Actor } from '@app/shared';
 import { ROLL_CALL_DEFAULT_MINUTES } from '../../domain/duty.types';
 import { DutyQueries } from '../../read-models/duty.queries';
@@ -17,20 +23,31 @@ export class IssueRollCallHandler {
     private readonly duty: DutyQueries,
   ) {}
 
-  async handle(body: IssueRollCallRequest, context: CommandContext, actor: Actor): Promise<RollCallView & Omit<CommandAnswer, 'id'>> {
+  async handle(
+    body: IssueRollCallRequest,
+    context: CommandContext,
+    actor: Actor,
+  ): Promise<RollCallView & Omit<CommandAnswer, 'id'>> {
     const outside = body.jurisdictions.find((code) => !actor.scope.includes(code));
     if (outside) throw new OutsideJurisdictionError(outside);
-    const rollCallId = context.idempotencyKey ? idempotentAggregateId('rollcall', context.actorId, context.idempotencyKey) : randomUUID();
-    const executed = await this.executor.execute(rollCallAggregate, rollCallId, {
-      type: 'IssueRollCall',
+    const rollCallId = context.idempotencyKey
+      ? idempotentAggregateId('rollcall', context.actorId, context.idempotencyKey)
+      : randomUUID();
+    const executed = await this.executor.execute(
+      rollCallAggregate,
       rollCallId,
-      jurisdiction: actor.jurisdiction,
-      targets: [...body.jurisdictions],
-      message: body.message ?? '',
-      ackWithinMinutes: body.ackWithinMinutes ?? ROLL_CALL_DEFAULT_MINUTES,
-      by: dutyActorOf(context),
-      now: this.executor.now(),
-    }, { ...context, jurisdiction: actor.jurisdiction });
+      {
+        type: 'IssueRollCall',
+        rollCallId,
+        jurisdiction: actor.jurisdiction,
+        targets: [...body.jurisdictions],
+        message: body.message ?? '',
+        ackWithinMinutes: body.ackWithinMinutes ?? ROLL_CALL_DEFAULT_MINUTES,
+        by: dutyActorOf(context),
+        now: this.executor.now(),
+      },
+      { ...context, jurisdiction: actor.jurisdiction },
+    );
     const { id: _id, ...written } = commandAnswer(executed);
     return { ...(await this.duty.rollCall(rollCallId)), ...written };
   }

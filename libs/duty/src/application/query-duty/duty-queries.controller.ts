@@ -1,5 +1,13 @@
 import { Inject, Query } from '@nestjs/common';
-import { CLOCK, DomainError, JURISDICTIONS, parseInstant, type Actor, type Clock, type JurisdictionRegistry } from '@app/shared';
+import {
+  CLOCK,
+  DomainError,
+  JURISDICTIONS,
+  parseInstant,
+  type Actor,
+  type Clock,
+  type JurisdictionRegistry,
+} from '@app/shared';
 import { CurrentActor, QueryController, QueryGet } from '@app/shared/nest';
 import { DutyQueries, type CurrentDutyView } from '../../read-models/duty.queries';
 import type { HandoverView, RollCallView, ShiftView } from '../../read-models/duty.views';
@@ -16,7 +24,10 @@ export class DutyQueriesController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  @QueryGet('current', { requires: 'duty.read', summary: '当前值班：本辖区及下级辖区此刻在岗的班次（无人值班时为 null）' })
+  @QueryGet('current', {
+    requires: 'duty.read',
+    summary: '当前值班：本辖区及下级辖区此刻在岗的班次（无人值班时为 null）',
+  })
   current(@Query() query: DutyJurisdictionQuery, @CurrentActor() actor: Actor): Promise<CurrentDutyView[]> {
     return this.duty.current(this.asked(query.jurisdiction, actor));
   }
@@ -27,7 +38,8 @@ export class DutyQueriesController {
     const from = query.from ? parseInstant(query.from)! : new Date(now.getTime() - 24 * HOUR);
     const to = query.to ? parseInstant(query.to)! : new Date(now.getTime() + 7 * 24 * HOUR);
     if (to <= from) throw new DomainError('INVALID_RANGE', 'invalid', 'to 须晚于 from');
-    if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 24 * HOUR) throw new DomainError('INVALID_RANGE', 'invalid', `查询时段最长 ${MAX_RANGE_DAYS} 天`);
+    if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 24 * HOUR)
+      throw new DomainError('INVALID_RANGE', 'invalid', `查询时段最长 ${MAX_RANGE_DAYS} 天`);
     return this.duty.shifts(this.asked(query.jurisdiction, actor), from, to);
   }
 
@@ -37,7 +49,10 @@ export class DutyQueriesController {
   }
 
   /** A called watch sees its own answer; the calling level (and above) sees every target. */
-  @QueryGet('roll-calls', { requires: 'duty.read', summary: '点名记录：各被点名辖区的应答情况（待应答、已应答、未应答）' })
+  @QueryGet('roll-calls', {
+    requires: 'duty.read',
+    summary: '点名记录：各被点名辖区的应答情况（待应答、已应答、未应答）',
+  })
   rollCalls(@Query() query: DutyJurisdictionQuery, @CurrentActor() actor: Actor): Promise<RollCallView[]> {
     return this.duty.rollCalls(this.asked(query.jurisdiction, actor), actor.scope);
   }

@@ -4,7 +4,10 @@ import { IsKnownJurisdiction } from '@app/shared/nest';
 import { IsInstant } from '@app/shared/nest';
 
 export class DutyJurisdictionQuery {
-  @ApiPropertyOptional({ description: '辖区代码（含下级辖区）；默认为本人可见的全部辖区' }) @IsOptional() @IsKnownJurisdiction() jurisdiction?: string;
+  @ApiPropertyOptional({ description: '辖区代码（含下级辖区）；默认为本人可见的全部辖区' })
+  @IsOptional()
+  @IsKnownJurisdiction()
+  jurisdiction?: string;
 }
 
 export class ListShiftsQuery extends DutyJurisdictionQuery {

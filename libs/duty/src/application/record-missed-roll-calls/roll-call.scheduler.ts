@@ -37,7 +37,10 @@ export class RollCallScheduler extends TickJob<{ rollCallId: string; jurisdictio
     for (const row of due) {
       const correlationId = randomUUID();
       const context = {
-        correlationId, causationId: correlationId, actorId: SYSTEM_ACTOR, actorName: '点名督查',
+        correlationId,
+        causationId: correlationId,
+        actorId: SYSTEM_ACTOR,
+        actorName: '点名督查',
         jurisdiction: row.jurisdiction,
       };
       try {

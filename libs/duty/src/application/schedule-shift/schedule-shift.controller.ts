@@ -9,8 +9,15 @@ import { ScheduleShiftRequest } from './schedule-shift.request';
 export class ScheduleShiftController {
   constructor(private readonly handler: ScheduleShiftHandler) {}
 
-  @CommandPost('shifts', { requires: 'duty.schedule', status: 201, summary: '排定值班班次（带班领导、值班员、起止时间；同一辖区班次不得重叠）' })
-  schedule(@Body() body: ScheduleShiftRequest, @CommandCtx() context: CommandContext): Promise<ShiftView & Omit<CommandAnswer, 'id'>> {
+  @CommandPost('shifts', {
+    requires: 'duty.schedule',
+    status: 201,
+    summary: '排定值班班次（带班领导、值班员、起止时间；同一辖区班次不得重叠）',
+  })
+  schedule(
+    @Body() body: ScheduleShiftRequest,
+    @CommandCtx() context: CommandContext,
+  ): Promise<ShiftView & Omit<CommandAnswer, 'id'>> {
     return this.handler.handle(body, context);
   }
 }

@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDefined,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { IsKnownJurisdiction } from '@app/shared/nest';
 import { IsInstant } from '@app/shared/nest';
 
@@ -12,9 +22,17 @@ export class DutyPersonRequest {
 /** 排班: one shift of a jurisdiction's watch, with its leader on duty (带班领导) and duty officers (值班员). */
 export class ScheduleShiftRequest {
   @ApiProperty({ example: '640521' }) @IsKnownJurisdiction() jurisdiction!: string;
-  @ApiProperty({ type: DutyPersonRequest, description: '带班领导' }) @IsDefined() @ValidateNested() @Type(() => DutyPersonRequest) leader!: DutyPersonRequest;
+  @ApiProperty({ type: DutyPersonRequest, description: '带班领导' })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => DutyPersonRequest)
+  leader!: DutyPersonRequest;
   @ApiProperty({ type: [DutyPersonRequest], description: '值班员' })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => DutyPersonRequest)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => DutyPersonRequest)
   officers!: DutyPersonRequest[];
   @ApiProperty({ example: '2026-11-22T08:30:00+08:00' }) @IsInstant() startsAt!: string;
   @ApiProperty({ example: '2026-11-23T08:30:00+08:00' }) @IsInstant() endsAt!: string;

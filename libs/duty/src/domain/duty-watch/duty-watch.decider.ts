@@ -4,7 +4,13 @@ import type { DutyWatchCommand, HandOverShift, ScheduleShift } from './duty-watc
 import type { DutyWatchEvent } from './duty-watch.events';
 import { evolveDutyWatch, initialDutyWatchState, type DutyWatchState, type ShiftRecord } from './duty-watch.state';
 import {
-  InvalidHandoverTargetError, InvalidShiftPeriodError, NoNextShiftError, NoShiftOnDutyError, ShiftAlreadyHandedOverError, ShiftAlreadyScheduledError, ShiftOverlapError,
+  InvalidHandoverTargetError,
+  InvalidShiftPeriodError,
+  NoNextShiftError,
+  NoShiftOnDutyError,
+  ShiftAlreadyHandedOverError,
+  ShiftAlreadyScheduledError,
+  ShiftOverlapError,
 } from '../duty.errors';
 import { HANDOVER_GRACE_MINUTES, MAX_SHIFT_HOURS } from '../duty.types';
 
@@ -13,24 +19,27 @@ const HOUR = 3_600_000;
 function scheduleShift(command: ScheduleShift, state: DutyWatchState): DutyWatchEvent[] {
   const [start, end, now] = [command.startsAt.getTime(), command.endsAt.getTime(), command.now.getTime()];
   if (end <= start) throw new InvalidShiftPeriodError('交班时间（endsAt）须晚于接班时间（startsAt）');
-  if (end - start > MAX_SHIFT_HOURS * HOUR) throw new InvalidShiftPeriodError(`一个值班班次最长 ${MAX_SHIFT_HOURS} 小时`);
+  if (end - start > MAX_SHIFT_HOURS * HOUR)
+    throw new InvalidShiftPeriodError(`一个值班班次最长 ${MAX_SHIFT_HOURS} 小时`);
   if (end <= now) throw new InvalidShiftPeriodError('不能排定已经结束的班次');
   if (state.shifts.some((s) => s.shiftId === command.shiftId)) throw new ShiftAlreadyScheduledError();
   const overlapping = state.shifts.find((s) => s.startsAt < end && start < s.endsAt);
   if (overlapping) throw new ShiftOverlapError(overlapping);
-  return [{
-    type: 'ShiftScheduled',
-    data: {
-      jurisdiction: command.jurisdiction,
-      shiftId: command.shiftId,
-      leader: command.leader,
-      officers: command.officers,
-      startsAt: command.startsAt.toISOString(),
-      endsAt: command.endsAt.toISOString(),
-      scheduledBy: command.by,
-      scheduledAt: command.now.toISOString(),
+  return [
+    {
+      type: 'ShiftScheduled',
+      data: {
+        jurisdiction: command.jurisdiction,
+        shiftId: command.shiftId,
+        leader: command.leader,
+        officers: command.officers,
+        startsAt: command.startsAt.toISOString(),
+        endsAt: command.endsAt.toISOString(),
+        scheduledBy: command.by,
+        scheduledAt: command.now.toISOString(),
+      },
     },
-  }];
+  ];
 }
 
 /**
@@ -57,19 +66,21 @@ function handOver(command: HandOverShift, state: DutyWatchState): DutyWatchEvent
     to = state.shifts.filter((s) => s.startsAt >= from.endsAt).sort((a, b) => a.startsAt - b.startsAt)[0];
     if (!to) throw new NoNextShiftError();
   }
-  return [{
-    type: 'ShiftHandedOver',
-    data: {
-      jurisdiction: command.jurisdiction,
-      handoverId: command.handoverId,
-      fromShiftId: from.shiftId,
-      toShiftId: to.shiftId,
-      note: command.note,
-      summary: command.summary,
-      handedOverBy: command.by,
-      handedOverAt: command.now.toISOString(),
+  return [
+    {
+      type: 'ShiftHandedOver',
+      data: {
+        jurisdiction: command.jurisdiction,
+        handoverId: command.handoverId,
+        fromShiftId: from.shiftId,
+        toShiftId: to.shiftId,
+        note: command.note,
+        summary: command.summary,
+        handedOverBy: command.by,
+        handedOverAt: command.now.toISOString(),
+      },
     },
-  }];
+  ];
 }
 
 export function decideDutyWatch(command: DutyWatchCommand, state: DutyWatchState): DutyWatchEvent[] {

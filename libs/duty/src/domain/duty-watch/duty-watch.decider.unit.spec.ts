@@ -2,7 +2,14 @@ import { spec } from '@app/event-sourcing/testing';
 import type { DutyWatchCommand } from './duty-watch.commands';
 import { dutyWatchDecider } from './duty-watch.decider';
 import type { DutyWatchEvent, HandoverSummary } from './duty-watch.events';
-import { InvalidHandoverTargetError, InvalidShiftPeriodError, NoNextShiftError, NoShiftOnDutyError, ShiftAlreadyHandedOverError, ShiftOverlapError } from '../duty.errors';
+import {
+  InvalidHandoverTargetError,
+  InvalidShiftPeriodError,
+  NoNextShiftError,
+  NoShiftOnDutyError,
+  ShiftAlreadyHandedOverError,
+  ShiftOverlapError,
+} from '../duty.errors';
 
 const by = { userId: 'u1', name: '王值班' };
 const at = (iso: string) => new Date(iso);
@@ -11,47 +18,107 @@ const summary: HandoverSummary = { computedAt: NOW.toISOString(), openIncidents:
 const leader = { name: '李带班', phone: null };
 const officers = [{ name: '王值班', phone: '0955-1' }];
 const schedule = (shiftId: string, startsAt: string, endsAt: string, now = NOW): DutyWatchCommand => ({
-  type: 'ScheduleShift', jurisdiction: '640521', shiftId, leader, officers, startsAt: at(startsAt), endsAt: at(endsAt), by, now,
+  type: 'ScheduleShift',
+  jurisdiction: '640521',
+  shiftId,
+  leader,
+  officers,
+  startsAt: at(startsAt),
+  endsAt: at(endsAt),
+  by,
+  now,
 });
 const handOver = (now: Date, toShiftId?: string): DutyWatchCommand => ({
-  type: 'HandOverShift', jurisdiction: '640521', handoverId: 'h1', note: '园区泄漏事故仍在处置', summary, by, now, ...(toShiftId ? { toShiftId } : {}),
+  type: 'HandOverShift',
+  jurisdiction: '640521',
+  handoverId: 'h1',
+  note: '园区泄漏事故仍在处置',
+  summary,
+  by,
+  now,
+  ...(toShiftId ? { toShiftId } : {}),
 });
 
 // The history, as the stream would hold it.
 const scheduled = (shiftId: string, startsAt: string, endsAt: string): DutyWatchEvent => ({
   type: 'ShiftScheduled',
-  data: { jurisdiction: '640521', shiftId, leader, officers, startsAt, endsAt, scheduledBy: by, scheduledAt: '2026-11-21T08:00:00.000Z' },
+  data: {
+    jurisdiction: '640521',
+    shiftId,
+    leader,
+    officers,
+    startsAt,
+    endsAt,
+    scheduledBy: by,
+    scheduledAt: '2026-11-21T08:00:00.000Z',
+  },
 });
 const DAY = scheduled('day', '2026-11-22T00:00:00.000Z', '2026-11-22T12:00:00.000Z');
 const NIGHT = scheduled('night', '2026-11-22T12:00:00.000Z', '2026-11-23T00:00:00.000Z');
 const LATER = scheduled('later', '2026-11-23T00:00:00.000Z', '2026-11-23T12:00:00.000Z');
 const handedOver = (fromShiftId: string, toShiftId: string, handedOverAt: string): DutyWatchEvent => ({
   type: 'ShiftHandedOver',
-  data: { jurisdiction: '640521', handoverId: 'h1', fromShiftId, toShiftId, note: '园区泄漏事故仍在处置', summary, handedOverBy: by, handedOverAt },
+  data: {
+    jurisdiction: '640521',
+    handoverId: 'h1',
+    fromShiftId,
+    toShiftId,
+    note: '园区泄漏事故仍在处置',
+    summary,
+    handedOverBy: by,
+    handedOverAt,
+  },
 });
 
 const watch = spec(dutyWatchDecider);
 
 describe('duty watch: scheduling shifts', () => {
   it('schedules a shift with its leader and officers', () => {
-    watch.when(schedule('day', '2026-11-22T00:00:00Z', '2026-11-22T12:00:00Z')).then([
-      { type: 'ShiftScheduled', data: expect.objectContaining({ shiftId: 'day', jurisdiction: '640521', startsAt: '2026-11-22T00:00:00.000Z', leader, scheduledAt: NOW.toISOString() }) },
-    ]);
+    watch
+      .when(schedule('day', '2026-11-22T00:00:00Z', '2026-11-22T12:00:00Z'))
+      .then([
+        {
+          type: 'ShiftScheduled',
+          data: expect.objectContaining({
+            shiftId: 'day',
+            jurisdiction: '640521',
+            startsAt: '2026-11-22T00:00:00.000Z',
+            leader,
+            scheduledAt: NOW.toISOString(),
+          }),
+        },
+      ]);
   });
 
   it('refuses an overlapping shift with SHIFT_OVERLAP, and accepts one that starts when the other ends', () => {
     const dayScheduled = watch.given([DAY]);
-    dayScheduled.when(schedule('x', '2026-11-22T11:00:00Z', '2026-11-22T20:00:00Z')).thenThrows(ShiftOverlapError, 'SHIFT_OVERLAP');
-    dayScheduled.when(schedule('y', '2026-11-21T23:00:00Z', '2026-11-23T00:00:00Z')).thenThrows(ShiftOverlapError, 'SHIFT_OVERLAP');
-    dayScheduled.when(schedule('night', '2026-11-22T12:00:00Z', '2026-11-23T00:00:00Z')).then([expect.objectContaining({ type: 'ShiftScheduled' })]);
+    dayScheduled
+      .when(schedule('x', '2026-11-22T11:00:00Z', '2026-11-22T20:00:00Z'))
+      .thenThrows(ShiftOverlapError, 'SHIFT_OVERLAP');
+    dayScheduled
+      .when(schedule('y', '2026-11-21T23:00:00Z', '2026-11-23T00:00:00Z'))
+      .thenThrows(ShiftOverlapError, 'SHIFT_OVERLAP');
+    dayScheduled
+      .when(schedule('night', '2026-11-22T12:00:00Z', '2026-11-23T00:00:00Z'))
+      .then([expect.objectContaining({ type: 'ShiftScheduled' })]);
   });
 
   it('refuses empty, inverted, over-48-hour and already ended periods', () => {
-    watch.when(schedule('a', '2026-11-22T12:00:00Z', '2026-11-22T12:00:00Z')).thenThrows(InvalidShiftPeriodError, 'INVALID_SHIFT_PERIOD');
-    watch.when(schedule('a', '2026-11-22T12:00:00Z', '2026-11-22T11:00:00Z')).thenThrows(InvalidShiftPeriodError, 'INVALID_SHIFT_PERIOD');
-    watch.when(schedule('a', '2026-11-22T00:00:00Z', '2026-11-24T00:00:01Z')).thenThrows(InvalidShiftPeriodError, 'INVALID_SHIFT_PERIOD');
-    watch.when(schedule('a', '2026-11-21T00:00:00Z', '2026-11-21T12:00:00Z')).thenThrows(InvalidShiftPeriodError, 'INVALID_SHIFT_PERIOD');
-    watch.when(schedule('a', '2026-11-22T00:00:00Z', '2026-11-24T00:00:00Z')).then([expect.objectContaining({ type: 'ShiftScheduled' })]);
+    watch
+      .when(schedule('a', '2026-11-22T12:00:00Z', '2026-11-22T12:00:00Z'))
+      .thenThrows(InvalidShiftPeriodError, 'INVALID_SHIFT_PERIOD');
+    watch
+      .when(schedule('a', '2026-11-22T12:00:00Z', '2026-11-22T11:00:00Z'))
+      .thenThrows(InvalidShiftPeriodError, 'INVALID_SHIFT_PERIOD');
+    watch
+      .when(schedule('a', '2026-11-22T00:00:00Z', '2026-11-24T00:00:01Z'))
+      .thenThrows(InvalidShiftPeriodError, 'INVALID_SHIFT_PERIOD');
+    watch
+      .when(schedule('a', '2026-11-21T00:00:00Z', '2026-11-21T12:00:00Z'))
+      .thenThrows(InvalidShiftPeriodError, 'INVALID_SHIFT_PERIOD');
+    watch
+      .when(schedule('a', '2026-11-22T00:00:00Z', '2026-11-24T00:00:00Z'))
+      .then([expect.objectContaining({ type: 'ShiftScheduled' })]);
   });
 });
 
@@ -63,7 +130,9 @@ describe('duty watch: handing over', () => {
 
   it('a shift that just ended still hands over (grace period), and only once', () => {
     twoShifts.when(handOver(at('2026-11-22T12:10:00Z'))).then([handedOver('day', 'night', '2026-11-22T12:10:00.000Z')]);
-    watch.given([DAY, NIGHT, handedOver('day', 'night', '2026-11-22T12:10:00.000Z')]).when(handOver(at('2026-11-22T11:59:00Z')))
+    watch
+      .given([DAY, NIGHT, handedOver('day', 'night', '2026-11-22T12:10:00.000Z')])
+      .when(handOver(at('2026-11-22T11:59:00Z')))
       .thenThrows(ShiftAlreadyHandedOverError, 'SHIFT_ALREADY_HANDED_OVER');
   });
 

@@ -18,8 +18,23 @@ export interface ShiftScheduled {
 /** What was open when the watch changed, computed from the read models at that moment and kept as handed over. */
 export interface HandoverSummary {
   computedAt: string;
-  openIncidents: { id: string; title: string; jurisdiction: string; grade: string; responseLevel: string | null; drillId: string | null }[];
-  pendingDeadlines: { incidentId: string; title: string; jurisdiction: string; obligationId: string; level: string; dueAt: string; overdue: boolean }[];
+  openIncidents: {
+    id: string;
+    title: string;
+    jurisdiction: string;
+    grade: string;
+    responseLevel: string | null;
+    drillId: string | null;
+  }[];
+  pendingDeadlines: {
+    incidentId: string;
+    title: string;
+    jurisdiction: string;
+    obligationId: string;
+    level: string;
+    dueAt: string;
+    overdue: boolean;
+  }[];
 }
 
 /** 交接班: the outgoing shift hands the watch, a note and the summary of open business to the next shift. */

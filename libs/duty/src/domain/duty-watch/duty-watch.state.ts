@@ -20,10 +20,21 @@ export function evolveDutyWatch(state: DutyWatchState, event: DutyWatchEvent): D
     case 'ShiftScheduled':
       return {
         jurisdiction: event.data.jurisdiction,
-        shifts: [...state.shifts, { shiftId: event.data.shiftId, startsAt: Date.parse(event.data.startsAt), endsAt: Date.parse(event.data.endsAt), handedOver: false }],
+        shifts: [
+          ...state.shifts,
+          {
+            shiftId: event.data.shiftId,
+            startsAt: Date.parse(event.data.startsAt),
+            endsAt: Date.parse(event.data.endsAt),
+            handedOver: false,
+          },
+        ],
       };
     case 'ShiftHandedOver':
-      return { ...state, shifts: state.shifts.map((s) => (s.shiftId === event.data.fromShiftId ? { ...s, handedOver: true } : s)) };
+      return {
+        ...state,
+        shifts: state.shifts.map((s) => (s.shiftId === event.data.fromShiftId ? { ...s, handedOver: true } : s)),
+      };
     default:
       return unknownCase(event);
   }

@@ -19,7 +19,13 @@ export interface RollCallIssued {
 
 export interface RollCallAcknowledged {
   type: 'RollCallAcknowledged';
-  data: { rollCallId: string; jurisdiction: string; acknowledgedBy: DutyActor; acknowledgedAt: string; secondsTaken: number };
+  data: {
+    rollCallId: string;
+    jurisdiction: string;
+    acknowledgedBy: DutyActor;
+    acknowledgedAt: string;
+    secondsTaken: number;
+  };
 }
 
 /** Nobody of the target's watch answered by the deadline (recorded by the roll-call scheduler). */

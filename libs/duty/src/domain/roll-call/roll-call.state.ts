@@ -11,7 +11,14 @@ export interface RollCallTarget {
 
 export type RollCallState =
   | { status: 'none' }
-  | { status: 'issued'; rollCallId: string; jurisdiction: string; issuedAt: string; dueAt: string; targets: RollCallTarget[] };
+  | {
+      status: 'issued';
+      rollCallId: string;
+      jurisdiction: string;
+      issuedAt: string;
+      dueAt: string;
+      targets: RollCallTarget[];
+    };
 
 export const initialRollCallState: RollCallState = { status: 'none' };
 
@@ -28,10 +35,22 @@ export function evolveRollCall(state: RollCallState, event: RollCallEvent): Roll
       };
     case 'RollCallAcknowledged':
       if (state.status === 'none') return state;
-      return { ...state, targets: state.targets.map((t) => (t.jurisdiction === event.data.jurisdiction ? { ...t, status: 'answered', by: event.data.acknowledgedBy.name, at: event.data.acknowledgedAt } : t)) };
+      return {
+        ...state,
+        targets: state.targets.map((t) =>
+          t.jurisdiction === event.data.jurisdiction
+            ? { ...t, status: 'answered', by: event.data.acknowledgedBy.name, at: event.data.acknowledgedAt }
+            : t,
+        ),
+      };
     case 'RollCallMissed':
       if (state.status === 'none') return state;
-      return { ...state, targets: state.targets.map((t) => (t.jurisdiction === event.data.jurisdiction ? { ...t, status: 'missed', at: event.data.recordedAt } : t)) };
+      return {
+        ...state,
+        targets: state.targets.map((t) =>
+          t.jurisdiction === event.data.jurisdiction ? { ...t, status: 'missed', at: event.data.recordedAt } : t,
+        ),
+      };
     default:
       return unknownCase(event);
   }

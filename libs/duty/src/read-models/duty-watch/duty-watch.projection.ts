@@ -25,20 +25,45 @@ export class DutyWatchProjection implements Projection {
       if (event.type === 'ShiftScheduled') {
         const d = event.data;
         const row = Object.assign(new DutyShiftRow(), {
-          id: d.shiftId, jurisdiction: d.jurisdiction, leader: d.leader, officers: d.officers, startsAt: new Date(d.startsAt), endsAt: new Date(d.endsAt),
-          scheduledBy: d.scheduledBy, scheduledAt: new Date(d.scheduledAt), handoverId: null, position,
+          id: d.shiftId,
+          jurisdiction: d.jurisdiction,
+          leader: d.leader,
+          officers: d.officers,
+          startsAt: new Date(d.startsAt),
+          endsAt: new Date(d.endsAt),
+          scheduledBy: d.scheduledBy,
+          scheduledAt: new Date(d.scheduledAt),
+          handoverId: null,
+          position,
         });
         await shifts.save(row);
-        deltas.push({ name: 'duty.changed', position, scope: { jurisdiction: d.jurisdiction }, data: { kind: 'shift', shift: toShiftView(row, this.jurisdictions, new Date(d.scheduledAt)) } });
+        deltas.push({
+          name: 'duty.changed',
+          position,
+          scope: { jurisdiction: d.jurisdiction },
+          data: { kind: 'shift', shift: toShiftView(row, this.jurisdictions, new Date(d.scheduledAt)) },
+        });
       } else if (event.type === 'ShiftHandedOver') {
         const d = event.data;
         const row = Object.assign(new DutyHandoverRow(), {
-          id: d.handoverId, jurisdiction: d.jurisdiction, fromShiftId: d.fromShiftId, toShiftId: d.toShiftId, note: d.note, summary: d.summary,
-          handedOverBy: d.handedOverBy, handedOverAt: new Date(d.handedOverAt), position,
+          id: d.handoverId,
+          jurisdiction: d.jurisdiction,
+          fromShiftId: d.fromShiftId,
+          toShiftId: d.toShiftId,
+          note: d.note,
+          summary: d.summary,
+          handedOverBy: d.handedOverBy,
+          handedOverAt: new Date(d.handedOverAt),
+          position,
         });
         await handovers.save(row);
         await shifts.update({ id: d.fromShiftId }, { handoverId: d.handoverId, position });
-        deltas.push({ name: 'duty.changed', position, scope: { jurisdiction: d.jurisdiction }, data: { kind: 'handover', handover: toHandoverView(row, this.jurisdictions) } });
+        deltas.push({
+          name: 'duty.changed',
+          position,
+          scope: { jurisdiction: d.jurisdiction },
+          data: { kind: 'handover', handover: toHandoverView(row, this.jurisdictions) },
+        });
       }
     }
     return deltas;

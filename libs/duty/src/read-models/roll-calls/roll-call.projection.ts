@@ -26,12 +26,33 @@ export class RollCallProjection implements Projection {
       if (event.type === 'RollCallIssued') {
         const d = event.data;
         const row = Object.assign(new RollCallRow(), {
-          id, jurisdiction: d.jurisdiction, targetJurisdictions: d.targets, message: d.message, ackWithinMinutes: d.ackWithinMinutes, issuedBy: d.issuedBy,
-          issuedAt: new Date(d.issuedAt), dueAt: new Date(d.dueAt), open: true, revision: Number(event.revision), position,
-          targets: d.targets.map((jurisdiction): RollCallTargetRow => ({ jurisdiction, status: 'pending', by: null, at: null, secondsTaken: null })),
+          id,
+          jurisdiction: d.jurisdiction,
+          targetJurisdictions: d.targets,
+          message: d.message,
+          ackWithinMinutes: d.ackWithinMinutes,
+          issuedBy: d.issuedBy,
+          issuedAt: new Date(d.issuedAt),
+          dueAt: new Date(d.dueAt),
+          open: true,
+          revision: Number(event.revision),
+          position,
+          targets: d.targets.map((jurisdiction): RollCallTargetRow => ({
+            jurisdiction,
+            status: 'pending',
+            by: null,
+            at: null,
+            secondsTaken: null,
+          })),
         });
         batch.set(id, row);
-        for (const target of d.targets) deltas.push({ name: 'rollcall.issued', position, scope: { jurisdiction: target }, data: this.message(row, target) });
+        for (const target of d.targets)
+          deltas.push({
+            name: 'rollcall.issued',
+            position,
+            scope: { jurisdiction: target },
+            data: this.message(row, target),
+          });
         continue;
       }
       const row = await batch.current(id);
@@ -40,13 +61,24 @@ export class RollCallProjection implements Projection {
       row.targets = row.targets.map((t): RollCallTargetRow => {
         if (t.jurisdiction !== target) return t;
         return event.type === 'RollCallAcknowledged'
-          ? { ...t, status: 'answered', by: event.data.acknowledgedBy, at: event.data.acknowledgedAt, secondsTaken: event.data.secondsTaken }
+          ? {
+              ...t,
+              status: 'answered',
+              by: event.data.acknowledgedBy,
+              at: event.data.acknowledgedAt,
+              secondsTaken: event.data.secondsTaken,
+            }
           : { ...t, status: 'missed', at: event.data.recordedAt };
       });
       row.open = row.targets.some((t) => t.status === 'pending');
       Object.assign(row, { revision: Number(event.revision), position });
       batch.set(id, row);
-      deltas.push({ name: event.type === 'RollCallAcknowledged' ? 'rollcall.answered' : 'rollcall.missed', position, scope: { jurisdiction: target }, data: this.message(row, target) });
+      deltas.push({
+        name: event.type === 'RollCallAcknowledged' ? 'rollcall.answered' : 'rollcall.missed',
+        position,
+        scope: { jurisdiction: target },
+        data: this.message(row, target),
+      });
     }
     await batch.write();
     return deltas;
@@ -62,11 +94,12 @@ export class RollCallProjection implements Projection {
     const caller = this.jurisdictions.get(row.jurisdiction)?.name ?? row.jurisdiction;
     const targetName = this.jurisdictions.get(target)?.name ?? target;
     const dueAt = toZonedIso(row.dueAt, zone);
-    const text = state?.status === 'answered'
-      ? `${targetName}已应答${caller}点名（${state.by?.name ?? ''}，用时 ${state.secondsTaken ?? 0} 秒）`
-      : state?.status === 'missed'
-        ? `${targetName}未在时限内应答${caller}点名`
-        : `${caller}点名：请${targetName}值班人员于 ${dueAt} 前应答${row.message ? `（${row.message}）` : ''}`;
+    const text =
+      state?.status === 'answered'
+        ? `${targetName}已应答${caller}点名（${state.by?.name ?? ''}，用时 ${state.secondsTaken ?? 0} 秒）`
+        : state?.status === 'missed'
+          ? `${targetName}未在时限内应答${caller}点名`
+          : `${caller}点名：请${targetName}值班人员于 ${dueAt} 前应答${row.message ? `（${row.message}）` : ''}`;
     return {
       rollCallId: row.id,
       jurisdiction: row.jurisdiction,

@@ -1,11 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { EVENT_STORE, StreamNotFoundError, type EventStore, type RecordedEvent, readWholeStream } from '@app/event-store';
+import {
+  EVENT_STORE,
+  StreamNotFoundError,
+  type EventStore,
+  type RecordedEvent,
+  readWholeStream,
+} from '@app/event-store';
 import { fold } from '@app/event-sourcing';
 import { drillEvents } from '@app/drills';
 import { DeadlineComplianceQueries, incidentEvents, ListIncidentsQuery, type IncidentView } from '@app/incidents';
 import { DrillNotFoundError, JURISDICTIONS, type Actor, type JurisdictionRegistry } from '@app/shared';
-import { evaluationDecider, evaluationEvents, evaluationStream, type EvaluationState } from '../../domain/evaluation/evaluation';
+import {
+  evaluationDecider,
+  evaluationEvents,
+  evaluationStream,
+  type EvaluationState,
+} from '../../domain/evaluation/evaluation';
 import { measureIncident, type MeasuredIncident } from '../../domain/evaluation/measure';
 import { summarizeScores } from '../../domain/evaluation/rubric';
 
@@ -78,7 +89,10 @@ export class DrillEvaluationReader {
     const evaluation = await this.state(drillId);
     return {
       drill,
-      durationSeconds: drill.startedAt && drill.endedAt ? Math.round((Date.parse(drill.endedAt) - Date.parse(drill.startedAt)) / 1000) : null,
+      durationSeconds:
+        drill.startedAt && drill.endedAt
+          ? Math.round((Date.parse(drill.endedAt) - Date.parse(drill.startedAt)) / 1000)
+          : null,
       incidents: measured,
       overall: {
         // The drill's first incident sets the pace the evaluation reports; each incident's own figures follow.
@@ -106,8 +120,17 @@ export class DrillEvaluationReader {
 
   /** The drill's reporting obligations as the compliance read model counts them (met, late, missed, pending). */
   private async deadlines(drill: DrillFacts, actor: Actor) {
-    const { summary } = await this.compliance.compliance({ drillId: drill.drillId, jurisdiction: drill.jurisdiction }, actor);
-    return { total: summary.total, met: summary.met, late: summary.late, missed: summary.missed, pending: summary.pending };
+    const { summary } = await this.compliance.compliance(
+      { drillId: drill.drillId, jurisdiction: drill.jurisdiction },
+      actor,
+    );
+    return {
+      total: summary.total,
+      met: summary.met,
+      late: summary.late,
+      missed: summary.missed,
+      pending: summary.pending,
+    };
   }
 
   private async read(stream: string): Promise<RecordedEvent[]> {

@@ -18,14 +18,24 @@ export class EvaluationQueriesController {
     private readonly reports: EvaluationReportReader,
   ) {}
 
-  @QueryGet(undefined, { requires: 'evaluation.read', summary: '演练评估：由事件测得的关键用时、报告时限、任务完成、物资缺口，及评估人评分' })
+  @QueryGet(undefined, {
+    requires: 'evaluation.read',
+    summary: '演练评估：由事件测得的关键用时、报告时限、任务完成、物资缺口，及评估人评分',
+  })
   evaluation(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<DrillEvaluation> {
     return this.reader.evaluate(id, actor);
   }
 
-  @QueryGet('report', { requires: 'evaluation.read', summary: '可打印的演练评估报告（HTML，可由浏览器打印或另存为 PDF）' })
+  @QueryGet('report', {
+    requires: 'evaluation.read',
+    summary: '可打印的演练评估报告（HTML，可由浏览器打印或另存为 PDF）',
+  })
   @ApiProduces('text/html')
-  async report(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async report(
+    @Param('id', uuidParam) id: string,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     const page = await this.reports.report(id, actor);
     reply.header('content-type', 'text/html; charset=utf-8').header('content-security-policy', EVALUATION_REPORT_CSP);
     return page;

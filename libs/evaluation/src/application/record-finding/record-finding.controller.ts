@@ -12,9 +12,16 @@ import { FindingRequest } from './record-finding.request';
 export class RecordFindingController {
   constructor(private readonly handler: RecordFindingHandler) {}
 
-  @CommandPost('findings', { requires: 'evaluation.score', status: 201, summary: '记录评估发现的问题；指定预案时记入该预案，下一版修订时一并处理' })
+  @CommandPost('findings', {
+    requires: 'evaluation.score',
+    status: 201,
+    summary: '记录评估发现的问题；指定预案时记入该预案，下一版修订时一并处理',
+  })
   findings(
-    @Param('id', uuidParam) id: string, @Body() body: FindingRequest, @CommandCtx() context: CommandContext, @CurrentActor() actor: Actor,
+    @Param('id', uuidParam) id: string,
+    @Body() body: FindingRequest,
+    @CommandCtx() context: CommandContext,
+    @CurrentActor() actor: Actor,
   ): Promise<DrillEvaluation> {
     return this.handler.handle(id, body, context, actor);
   }

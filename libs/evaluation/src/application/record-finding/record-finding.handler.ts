@@ -23,8 +23,14 @@ export class RecordFindingHandler {
     await this.reader.drill(drillId, actor);
     const findingId = randomUUID();
     const now = this.writer.now();
-    if (body.planId) await this.planFindings.handle(body.planId, { findingId, drillId, text: body.text }, context, actor);
+    if (body.planId)
+      await this.planFindings.handle(body.planId, { findingId, drillId, text: body.text }, context, actor);
     const finding = { findingId, planId: body.planId ?? null, text: body.text };
-    return this.writer.record(drillId, { type: 'RecordFinding', drillId, finding, by: actorNameOf(context), now }, context, actor);
+    return this.writer.record(
+      drillId,
+      { type: 'RecordFinding', drillId, finding, by: actorNameOf(context), now },
+      context,
+      actor,
+    );
   }
 }

@@ -12,9 +12,16 @@ import { ScoresRequest } from './record-scores.request';
 export class RecordScoresController {
   constructor(private readonly handler: RecordScoresHandler) {}
 
-  @CommandPost('scores', { requires: 'evaluation.score', status: 201, summary: '评估人评分（同一评估人再次提交则以新评分为准）' })
+  @CommandPost('scores', {
+    requires: 'evaluation.score',
+    status: 201,
+    summary: '评估人评分（同一评估人再次提交则以新评分为准）',
+  })
   scores(
-    @Param('id', uuidParam) id: string, @Body() body: ScoresRequest, @CommandCtx() context: CommandContext, @CurrentActor() actor: Actor,
+    @Param('id', uuidParam) id: string,
+    @Body() body: ScoresRequest,
+    @CommandCtx() context: CommandContext,
+    @CurrentActor() actor: Actor,
   ): Promise<DrillEvaluation> {
     return this.handler.handle(id, body, context, actor);
   }

@@ -12,7 +12,13 @@ export class RecordScoresHandler {
 
   handle(drillId: string, body: ScoresRequest, context: CommandContext, actor: Actor): Promise<DrillEvaluation> {
     const scores = body.scores.map((s) => ({ aspect: s.aspect, score: s.score, comment: s.comment ?? null }));
-    const command = { type: 'RecordScores', drillId, evaluator: actorNameOf(context), scores, now: this.writer.now() } as const;
+    const command = {
+      type: 'RecordScores',
+      drillId,
+      evaluator: actorNameOf(context),
+      scores,
+      now: this.writer.now(),
+    } as const;
     return this.writer.record(drillId, command, context, actor);
   }
 }

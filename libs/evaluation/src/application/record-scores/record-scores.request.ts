@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 export class AspectScoreRequest {
   @ApiProperty({ example: 'plan_fitness' }) @IsString() @IsNotEmpty() @MaxLength(40) aspect!: string;
@@ -8,5 +20,11 @@ export class AspectScoreRequest {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) comment?: string;
 }
 export class ScoresRequest {
-  @ApiProperty({ type: [AspectScoreRequest] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(30) @ValidateNested({ each: true }) @Type(() => AspectScoreRequest) scores!: AspectScoreRequest[];
+  @ApiProperty({ type: [AspectScoreRequest] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => AspectScoreRequest)
+  scores!: AspectScoreRequest[];
 }

@@ -14,7 +14,10 @@ export class SetRubricController {
 
   @CommandPost('rubric', { requires: 'evaluation.score', status: 200, summary: '设置本次演练的评估指标（首次评分前）' })
   rubric(
-    @Param('id', uuidParam) id: string, @Body() body: RubricRequest, @CommandCtx() context: CommandContext, @CurrentActor() actor: Actor,
+    @Param('id', uuidParam) id: string,
+    @Body() body: RubricRequest,
+    @CommandCtx() context: CommandContext,
+    @CurrentActor() actor: Actor,
   ): Promise<DrillEvaluation> {
     return this.handler.handle(id, body, context, actor);
   }

@@ -19,12 +19,22 @@ export type EvaluationEvent =
   | { type: 'FindingRecorded'; data: { drillId: string; finding: EvaluationFinding } };
 
 /** Every EvaluationEvent type with its schema version (1 + its upcasters: none so far); readers go through `read`. */
-export const evaluationEvents = EventRegistry.of<EvaluationEvent>({ RubricSet: {}, ScoresRecorded: {}, FindingRecorded: {} });
+export const evaluationEvents = EventRegistry.of<EvaluationEvent>({
+  RubricSet: {},
+  ScoresRecorded: {},
+  FindingRecorded: {},
+});
 
 export type EvaluationCommand =
   | { type: 'SetRubric'; drillId: string; aspects: RubricAspect[]; by: string; now: Date }
   | { type: 'RecordScores'; drillId: string; evaluator: string; scores: AspectScore[]; now: Date }
-  | { type: 'RecordFinding'; drillId: string; finding: Omit<EvaluationFinding, 'recordedBy' | 'recordedAt'>; by: string; now: Date };
+  | {
+      type: 'RecordFinding';
+      drillId: string;
+      finding: Omit<EvaluationFinding, 'recordedBy' | 'recordedAt'>;
+      by: string;
+      now: Date;
+    };
 
 export interface EvaluationState {
   rubric: readonly RubricAspect[];
@@ -39,7 +49,13 @@ export function evolveEvaluation(state: EvaluationState, event: EvaluationEvent)
     case 'RubricSet':
       return { ...state, rubric: event.data.aspects };
     case 'ScoresRecorded':
-      return { ...state, sheets: [...state.sheets, { evaluator: event.data.evaluator, scores: event.data.scores, recordedAt: event.data.recordedAt }] };
+      return {
+        ...state,
+        sheets: [
+          ...state.sheets,
+          { evaluator: event.data.evaluator, scores: event.data.scores, recordedAt: event.data.recordedAt },
+        ],
+      };
     case 'FindingRecorded':
       return { ...state, findings: [...state.findings, event.data.finding] };
     default:
@@ -56,17 +72,33 @@ export function decideEvaluation(command: EvaluationCommand, state: EvaluationSt
   switch (command.type) {
     case 'SetRubric':
       if (state.sheets.length > 0) throw new RubricLockedError();
-      return [{ type: 'RubricSet', data: { drillId: command.drillId, aspects: command.aspects, setBy: command.by, setAt: at } }];
+      return [
+        {
+          type: 'RubricSet',
+          data: { drillId: command.drillId, aspects: command.aspects, setBy: command.by, setAt: at },
+        },
+      ];
     case 'RecordScores': {
       for (const s of command.scores) {
         const aspect = state.rubric.find((a) => a.key === s.aspect);
         if (!aspect) throw new ScoreOutOfRubricError(`评估指标中没有「${s.aspect}」`);
-        if (s.score < 0 || s.score > aspect.maxScore) throw new ScoreOutOfRubricError(`「${aspect.label}」的得分须在 0 到 ${aspect.maxScore} 之间`);
+        if (s.score < 0 || s.score > aspect.maxScore)
+          throw new ScoreOutOfRubricError(`「${aspect.label}」的得分须在 0 到 ${aspect.maxScore} 之间`);
       }
-      return [{ type: 'ScoresRecorded', data: { drillId: command.drillId, evaluator: command.evaluator, scores: command.scores, recordedAt: at } }];
+      return [
+        {
+          type: 'ScoresRecorded',
+          data: { drillId: command.drillId, evaluator: command.evaluator, scores: command.scores, recordedAt: at },
+        },
+      ];
     }
     case 'RecordFinding':
-      return [{ type: 'FindingRecorded', data: { drillId: command.drillId, finding: { ...command.finding, recordedBy: command.by, recordedAt: at } } }];
+      return [
+        {
+          type: 'FindingRecorded',
+          data: { drillId: command.drillId, finding: { ...command.finding, recordedBy: command.by, recordedAt: at } },
+        },
+      ];
     default:
       return unknownCase(command);
   }

@@ -35,7 +35,8 @@ export interface MeasuredTask {
   verdict: 'met' | 'late' | 'open' | null;
 }
 
-const seconds = (from: string, to: string | undefined): number | null => (to === undefined ? null : Math.round((Date.parse(to) - Date.parse(from)) / 1000));
+const seconds = (from: string, to: string | undefined): number | null =>
+  to === undefined ? null : Math.round((Date.parse(to) - Date.parse(from)) / 1000);
 
 export function measureIncident(incidentId: string, events: readonly StoredIncidentEvent[]): MeasuredIncident | null {
   const reported = events.find((e) => e.type === 'IncidentReported');
@@ -51,16 +52,35 @@ export function measureIncident(incidentId: string, events: readonly StoredIncid
   const allocated = new Map<string, number>();
   for (const e of events) {
     if (e.type === 'PlanActivated') {
-      const plan = e.data.plan as { planId: string; version: number; groups: { tasks: { title: string; withinMinutes?: number }[] }[]; requirements: { materials: { materialCode: string; quantity: number }[] } };
-      plan.groups.forEach((g, gi) => g.tasks.forEach((t, ti) => {
-        if (typeof t.withinMinutes === 'number') limits.set(`${plan.planId.slice(0, 8)}-v${plan.version}-g${gi + 1}-t${ti + 1}`, t.withinMinutes);
-      }));
-      for (const m of plan.requirements.materials) required.set(m.materialCode, Math.max(required.get(m.materialCode) ?? 0, m.quantity));
+      const plan = e.data.plan as {
+        planId: string;
+        version: number;
+        groups: { tasks: { title: string; withinMinutes?: number }[] }[];
+        requirements: { materials: { materialCode: string; quantity: number }[] };
+      };
+      plan.groups.forEach((g, gi) =>
+        g.tasks.forEach((t, ti) => {
+          if (typeof t.withinMinutes === 'number')
+            limits.set(`${plan.planId.slice(0, 8)}-v${plan.version}-g${gi + 1}-t${ti + 1}`, t.withinMinutes);
+        }),
+      );
+      for (const m of plan.requirements.materials)
+        required.set(m.materialCode, Math.max(required.get(m.materialCode) ?? 0, m.quantity));
     }
     if (e.type === 'ChecklistTasksAdded') {
       for (const t of e.data.tasks as { taskId: string; title: string; group: string; level: string }[]) {
         const withinMinutes = limits.get(t.taskId) ?? null;
-        tasks.set(t.taskId, { taskId: t.taskId, title: t.title, group: t.group, level: t.level, addedAt: String(e.data.addedAt), completedAt: null, seconds: null, withinMinutes, verdict: withinMinutes === null ? null : 'open' });
+        tasks.set(t.taskId, {
+          taskId: t.taskId,
+          title: t.title,
+          group: t.group,
+          level: t.level,
+          addedAt: String(e.data.addedAt),
+          completedAt: null,
+          seconds: null,
+          withinMinutes,
+          verdict: withinMinutes === null ? null : 'open',
+        });
       }
     }
     if (e.type === 'ChecklistTaskCompleted') {
@@ -82,12 +102,20 @@ export function measureIncident(incidentId: string, events: readonly StoredIncid
     title: String(reported.data.title),
     reportedAt,
     reportToFirstDispatchSeconds: seconds(reportedAt, first('TeamAssigned', 'dispatchedAt')),
-    reportToFirstArrivalSeconds: seconds(reportedAt, first('AssignedTeamStatusChanged', 'at', (d) => d.status === 'on_scene')),
+    reportToFirstArrivalSeconds: seconds(
+      reportedAt,
+      first('AssignedTeamStatusChanged', 'at', (d) => d.status === 'on_scene'),
+    ),
     reportToResponseLevelSeconds: seconds(reportedAt, first('ResponseLevelSet', 'decidedAt')),
     reportToPlanActivationSeconds: seconds(reportedAt, first('PlanActivated', 'activatedAt')),
     tasks: [...tasks.values()],
     shortfalls: [...required]
-      .map(([materialCode, need]) => ({ materialCode, required: need, allocated: allocated.get(materialCode) ?? 0, short: Math.max(0, need - (allocated.get(materialCode) ?? 0)) }))
+      .map(([materialCode, need]) => ({
+        materialCode,
+        required: need,
+        allocated: allocated.get(materialCode) ?? 0,
+        short: Math.max(0, need - (allocated.get(materialCode) ?? 0)),
+      }))
       .filter((s) => s.short > 0),
   };
 }

@@ -38,13 +38,23 @@ export function summarizeScores(rubric: readonly RubricAspect[], sheets: readonl
   const latest = new Map<string, ScoreSheet>();
   for (const sheet of sheets) latest.set(sheet.evaluator, sheet);
   const byAspect = rubric.map((aspect) => {
-    const scores = [...latest.values()].flatMap((s) => s.scores.filter((x) => x.aspect === aspect.key).map((x) => x.score));
+    const scores = [...latest.values()].flatMap((s) =>
+      s.scores.filter((x) => x.aspect === aspect.key).map((x) => x.score),
+    );
     const mean = scores.length === 0 ? null : round2(scores.reduce((a, b) => a + b, 0) / scores.length);
-    return { aspect: aspect.key, label: aspect.label, weight: aspect.weight, maxScore: aspect.maxScore, evaluators: scores.length, mean };
+    return {
+      aspect: aspect.key,
+      label: aspect.label,
+      weight: aspect.weight,
+      maxScore: aspect.maxScore,
+      evaluators: scores.length,
+      mean,
+    };
   });
   const scored = byAspect.filter((a) => a.mean !== null);
   const weights = scored.reduce((n, a) => n + a.weight, 0);
-  const overallPercent = weights === 0 ? null : round2(scored.reduce((n, a) => n + (a.weight * a.mean!) / a.maxScore, 0) / weights * 100);
+  const overallPercent =
+    weights === 0 ? null : round2((scored.reduce((n, a) => n + (a.weight * a.mean!) / a.maxScore, 0) / weights) * 100);
   return { byAspect, evaluators: latest.size, overallPercent };
 }
 

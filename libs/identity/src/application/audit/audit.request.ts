@@ -5,10 +5,14 @@ import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validato
 
 /** The window and page size both audit reads take (the event log's trail and the security event log). */
 export class AuditWindowQuery {
-  @ApiPropertyOptional({ description: '起（含），ISO 8601 带时区' }) @IsOptional() @IsInstant()
+  @ApiPropertyOptional({ description: '起（含），ISO 8601 带时区' })
+  @IsOptional()
+  @IsInstant()
   from?: string;
 
-  @ApiPropertyOptional({ description: '止（不含），ISO 8601 带时区' }) @IsOptional() @IsInstant()
+  @ApiPropertyOptional({ description: '止（不含），ISO 8601 带时区' })
+  @IsOptional()
+  @IsInstant()
   to?: string;
 
   @ApiPropertyOptional({ default: 200, maximum: 1000 })
@@ -21,6 +25,9 @@ export class AuditWindowQuery {
 }
 
 export class AuditQueryRequest extends AuditWindowQuery {
-  @ApiPropertyOptional({ description: '用户编号或用户名' }) @IsOptional() @IsString() @MaxLength(100)
+  @ApiPropertyOptional({ description: '用户编号或用户名' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
   actor?: string;
 }

@@ -8,7 +8,9 @@ import { SecurityEventQueries, type SecurityEventView } from '../../audit/securi
 import { AuditWindowQuery } from './audit.request';
 
 export class SecurityAuditQuery extends AuditWindowQuery {
-  @ApiPropertyOptional() @IsOptional() @IsUUID('all', { message: 'userId 须为 UUID' })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID('all', { message: 'userId 须为 UUID' })
   userId?: string;
 
   @ApiPropertyOptional({ enum: SECURITY_EVENT_KINDS })
@@ -21,7 +23,10 @@ export class SecurityAuditQuery extends AuditWindowQuery {
 export class SecurityAuditController {
   constructor(private readonly securityEvents: SecurityEventQueries) {}
 
-  @QueryGet(undefined, { requires: 'audit.read', summary: '安全事件记录：登录、失败、延迟、退出、续期、密码与权限变更、被拒写操作、导出、回放' })
+  @QueryGet(undefined, {
+    requires: 'audit.read',
+    summary: '安全事件记录：登录、失败、延迟、退出、续期、密码与权限变更、被拒写操作、导出、回放',
+  })
   read(@Query() query: SecurityAuditQuery, @CurrentActor() admin: Actor): Promise<SecurityEventView[]> {
     return this.securityEvents.read(query, admin.scope);
   }

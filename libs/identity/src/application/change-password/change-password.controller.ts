@@ -15,7 +15,11 @@ export class ChangePasswordController {
   @Requires('account.password')
   @HttpCode(204)
   @ApiOperation({ summary: '修改本人密码（其他会话随即结束，本会话保留）' })
-  async changePassword(@Body() body: ChangePasswordRequest, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<void> {
+  async changePassword(
+    @Body() body: ChangePasswordRequest,
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
     await this.handler.handle(body, actor, request);
   }
 }

@@ -36,26 +36,67 @@ export class ChangePasswordHandler {
     const bucket = accountBucket(actor.username);
     const reservation = await this.throttle.reserve(bucket, this.clock.now());
     if (reservation.kind === 'wait') {
-      await this.events.record({ kind: 'sign_in_delayed', userId: actor.userId, username: actor.username, jurisdiction: actor.jurisdiction, details: { bucket: 'account', failures: reservation.failures, waitMs: reservation.waitMs, via: 'password_change' } }, request);
+      await this.events.record(
+        {
+          kind: 'sign_in_delayed',
+          userId: actor.userId,
+          username: actor.username,
+          jurisdiction: actor.jurisdiction,
+          details: {
+            bucket: 'account',
+            failures: reservation.failures,
+            waitMs: reservation.waitMs,
+            via: 'password_change',
+          },
+        },
+        request,
+      );
       throw new LoginLockedException(reservation.waitMs);
     }
     const ok = await this.changeOwnPassword(actor, body.currentPassword, body.newPassword, request);
     if (!ok) {
-      await this.events.record({ kind: 'password_change_failed', userId: actor.userId, username: actor.username, sessionId: actor.sessionId ?? null, jurisdiction: actor.jurisdiction }, request);
+      await this.events.record(
+        {
+          kind: 'password_change_failed',
+          userId: actor.userId,
+          username: actor.username,
+          sessionId: actor.sessionId ?? null,
+          jurisdiction: actor.jurisdiction,
+        },
+        request,
+      );
       throw new CurrentPasswordWrongError();
     }
     await this.throttle.clear(bucket);
-    await this.events.record({ kind: 'password_changed', userId: actor.userId, username: actor.username, sessionId: actor.sessionId ?? null, jurisdiction: actor.jurisdiction }, request);
+    await this.events.record(
+      {
+        kind: 'password_changed',
+        userId: actor.userId,
+        username: actor.username,
+        sessionId: actor.sessionId ?? null,
+        jurisdiction: actor.jurisdiction,
+      },
+      request,
+    );
   }
 
   /** False when the current password is wrong. */
-  private async changeOwnPassword(actor: Actor, currentPassword: string, newPassword: string, request: FastifyRequest): Promise<boolean> {
+  private async changeOwnPassword(
+    actor: Actor,
+    currentPassword: string,
+    newPassword: string,
+    request: FastifyRequest,
+  ): Promise<boolean> {
     const row = await this.accounts.byIdWithPassword(actor.userId);
     if (!row || !(await this.hasher.verify(row.passwordHash, currentPassword))) return false;
     const passwordHash = await this.hasher.hash(newPassword);
     const ended = await this.dataSource.transaction(async (manager) => {
       await manager.update(UserRow, { id: actor.userId }, { passwordHash });
-      await this.change.record({ type: 'ChangeOwnPassword', userId: actor.userId, username: actor.username }, auditedActor(actor, request), row.jurisdiction);
+      await this.change.record(
+        { type: 'ChangeOwnPassword', userId: actor.userId, username: actor.username },
+        auditedActor(actor, request),
+        row.jurisdiction,
+      );
       return this.sessions.endAllOf(actor.userId, 'password_changed', manager, actor.sessionId);
     });
     this.sessions.announce(ended, 'password_changed');

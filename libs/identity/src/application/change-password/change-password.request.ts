@@ -3,9 +3,14 @@ import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { IsAcceptablePassword } from '../../auth/password-policy';
 
 export class ChangePasswordRequest {
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200)
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   currentPassword!: string;
 
-  @ApiProperty({ minLength: 12 }) @IsString() @IsAcceptablePassword()
+  @ApiProperty({ minLength: 12 })
+  @IsString()
+  @IsAcceptablePassword()
   newPassword!: string;
 }

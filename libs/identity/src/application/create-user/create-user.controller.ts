@@ -13,7 +13,11 @@ export class CreateUserController {
   constructor(private readonly handler: CreateUserHandler) {}
 
   @CommandPost(undefined, { requires: 'user.manage', status: 201, summary: '新建用户（管理员，本辖区及下级辖区）' })
-  create(@Body() body: CreateUserRequest, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<UserView> {
+  create(
+    @Body() body: CreateUserRequest,
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+  ): Promise<UserView> {
     return this.handler.handle(body, auditedActor(actor, request), actor.scope);
   }
 }

@@ -32,11 +32,31 @@ export class CreateUserHandler {
     const view = await this.dataSource.transaction(async (manager) => {
       const taken: unknown[] = await manager.query(`select 1 from users where username = $1 for update`, [username]);
       if (taken.length > 0) throw new UsernameTakenError(username);
-      await manager.insert(UserRow, { id, username, displayName, passwordHash, roles, jurisdiction, disabledAt: null, createdAt: now, createdBy: by.actorName });
-      await this.change.record({ type: 'CreateUser', userId: id, username, displayName, roles, jurisdiction }, by, jurisdiction);
+      await manager.insert(UserRow, {
+        id,
+        username,
+        displayName,
+        passwordHash,
+        roles,
+        jurisdiction,
+        disabledAt: null,
+        createdAt: now,
+        createdBy: by.actorName,
+      });
+      await this.change.record(
+        { type: 'CreateUser', userId: id, username, displayName, roles, jurisdiction },
+        by,
+        jurisdiction,
+      );
       return { id, username, displayName, roles, jurisdiction, disabled: false, createdAt: now.toISOString() };
     });
-    await this.events.record({ kind: 'user_created', userId: id, username, jurisdiction, details: { by: by.actorId, byName: by.actorName, roles, correlationId: by.correlationId } });
+    await this.events.record({
+      kind: 'user_created',
+      userId: id,
+      username,
+      jurisdiction,
+      details: { by: by.actorId, byName: by.actorName, roles, correlationId: by.correlationId },
+    });
     return view;
   }
 }

@@ -16,7 +16,10 @@ export class CreateUserRequest {
   @IsAcceptablePassword()
   password!: string;
 
-  @ApiProperty({ example: '张伟' }) @IsString() @IsNotEmpty() @MaxLength(100)
+  @ApiProperty({ example: '张伟' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   displayName!: string;
 
   @ApiProperty({ enum: ROLES, isArray: true })

@@ -12,7 +12,11 @@ export class DisableUserController {
   constructor(private readonly handler: DisableUserHandler) {}
 
   @CommandPost(':id/disable', { requires: 'user.manage', status: 200, summary: '停用用户（立即失效）' })
-  disable(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<UserView> {
+  disable(
+    @Param('id', uuidParam) id: string,
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+  ): Promise<UserView> {
     return this.handler.handle(id, auditedActor(actor, request), actor.scope);
   }
 }

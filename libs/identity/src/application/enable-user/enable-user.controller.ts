@@ -12,7 +12,11 @@ export class EnableUserController {
   constructor(private readonly handler: EnableUserHandler) {}
 
   @CommandPost(':id/enable', { requires: 'user.manage', status: 200, summary: '重新启用用户' })
-  enable(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<UserView> {
+  enable(
+    @Param('id', uuidParam) id: string,
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+  ): Promise<UserView> {
     return this.handler.handle(id, auditedActor(actor, request), actor.scope);
   }
 }

@@ -2,10 +2,16 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 export class LoginRequest {
-  @ApiProperty({ example: 'duty' }) @IsString() @IsNotEmpty() @MaxLength(100)
+  @ApiProperty({ example: 'duty' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   username!: string;
 
-  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200)
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   password!: string;
 }
 

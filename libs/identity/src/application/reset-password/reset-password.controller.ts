@@ -16,7 +16,12 @@ export class ResetPasswordController {
   @Requires('user.manage')
   @HttpCode(204)
   @ApiOperation({ summary: '重置用户密码（其全部会话随即结束）' })
-  async resetPassword(@Param('id', uuidParam) id: string, @Body() body: ResetPasswordRequest, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<void> {
+  async resetPassword(
+    @Param('id', uuidParam) id: string,
+    @Body() body: ResetPasswordRequest,
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+  ): Promise<void> {
     await this.handler.handle(id, body.newPassword, auditedActor(actor, request), actor.scope);
   }
 }

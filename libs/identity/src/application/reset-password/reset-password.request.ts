@@ -4,6 +4,8 @@ import { IsAcceptablePassword } from '../../auth/password-policy';
 
 /** POST /users/{id}/password-reset: an administrator sets a new password (told to the user out of band). */
 export class ResetPasswordRequest {
-  @ApiProperty({ minLength: 12 }) @IsString() @IsAcceptablePassword()
+  @ApiProperty({ minLength: 12 })
+  @IsString()
+  @IsAcceptablePassword()
   newPassword!: string;
 }

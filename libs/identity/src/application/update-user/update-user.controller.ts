@@ -12,8 +12,17 @@ import { UpdateUserRequest } from './update-user.request';
 export class UpdateUserController {
   constructor(private readonly handler: UpdateUserHandler) {}
 
-  @CommandPatch(':id', { requires: 'user.manage', status: 200, summary: '修改用户角色、辖区或姓名（角色或辖区变更即结束其全部会话）' })
-  update(@Param('id', uuidParam) id: string, @Body() body: UpdateUserRequest, @CurrentActor() actor: Actor, @Req() request: FastifyRequest): Promise<UserView> {
+  @CommandPatch(':id', {
+    requires: 'user.manage',
+    status: 200,
+    summary: '修改用户角色、辖区或姓名（角色或辖区变更即结束其全部会话）',
+  })
+  update(
+    @Param('id', uuidParam) id: string,
+    @Body() body: UpdateUserRequest,
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+  ): Promise<UserView> {
     return this.handler.handle(id, body, auditedActor(actor, request), actor.scope);
   }
 }

@@ -23,15 +23,21 @@ export class UpdateUserHandler {
       throw new NothingToChangeError();
     }
     return this.change.apply(userId, by, scope, 'user_updated', async (manager, user) => {
-      if (userId === by.actorId && (input.roles !== undefined || input.jurisdiction !== undefined)) throw new CannotChangeOwnAccessError();
+      if (userId === by.actorId && (input.roles !== undefined || input.jurisdiction !== undefined))
+        throw new CannotChangeOwnAccessError();
       const roles = input.roles ?? user.roles;
       const jurisdiction = input.jurisdiction ?? user.jurisdiction;
       const displayName = input.displayName ?? user.displayName;
-      const accessChanged = [...roles].sort().join() !== [...user.roles].sort().join() || jurisdiction !== user.jurisdiction;
+      const accessChanged =
+        [...roles].sort().join() !== [...user.roles].sort().join() || jurisdiction !== user.jurisdiction;
       if (!accessChanged && displayName === user.displayName) return false;
       await manager.update(UserRow, { id: userId }, { roles, jurisdiction, displayName });
       const previous = { roles: user.roles, jurisdiction: user.jurisdiction, displayName: user.displayName };
-      await this.change.record({ type: 'UpdateUser', userId, username: user.username, now: { roles, jurisdiction, displayName }, previous }, by, jurisdiction);
+      await this.change.record(
+        { type: 'UpdateUser', userId, username: user.username, now: { roles, jurisdiction, displayName }, previous },
+        by,
+        jurisdiction,
+      );
       Object.assign(user, { roles, jurisdiction, displayName });
       return accessChanged ? true : 'keep_sessions';
     });

@@ -15,6 +15,10 @@ export class UpdateUserRequest {
   @IsJurisdictionCode()
   jurisdiction?: string;
 
-  @ApiPropertyOptional({ example: '张伟' }) @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100)
+  @ApiPropertyOptional({ example: '张伟' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   displayName?: string;
 }

@@ -36,4 +36,5 @@ export interface ChangeOwnPassword extends AccountCommand {
   type: 'ChangeOwnPassword';
 }
 
-export type UserAccountCommand = CreateUser | DisableUser | EnableUser | UpdateUser | ResetUserPassword | ChangeOwnPassword;
+export type UserAccountCommand =
+  CreateUser | DisableUser | EnableUser | UpdateUser | ResetUserPassword | ChangeOwnPassword;

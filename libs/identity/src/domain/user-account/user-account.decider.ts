@@ -24,7 +24,14 @@ export function decideUserAccount(command: UserAccountCommand, state: UserAccoun
     case 'UpdateUser': {
       const { roles, jurisdiction, displayName } = command.now;
       const previous = command.previous;
-      const data = { userId, username, roles, jurisdiction, displayName, previous: { roles: previous.roles, jurisdiction: previous.jurisdiction, displayName: previous.displayName } };
+      const data = {
+        userId,
+        username,
+        roles,
+        jurisdiction,
+        displayName,
+        previous: { roles: previous.roles, jurisdiction: previous.jurisdiction, displayName: previous.displayName },
+      };
       return [{ type: 'UserUpdated', data }];
     }
     case 'ResetUserPassword':

@@ -6,8 +6,17 @@ import type { UserAccountEvent, UserCreated } from './user-account.events';
 
 const userId = '3f6c1d2e-8a4b-4c5d-9e0f-1a2b3c4d5e6f';
 const account = { userId, username: 'zhangwei' };
-const create: CreateUser = { type: 'CreateUser', ...account, displayName: '张伟', roles: ['duty_officer'], jurisdiction: '640521' };
-const created: UserCreated = { type: 'UserCreated', data: { ...account, displayName: '张伟', roles: ['duty_officer'], jurisdiction: '640521' } };
+const create: CreateUser = {
+  type: 'CreateUser',
+  ...account,
+  displayName: '张伟',
+  roles: ['duty_officer'],
+  jurisdiction: '640521',
+};
+const created: UserCreated = {
+  type: 'UserCreated',
+  data: { ...account, displayName: '张伟', roles: ['duty_officer'], jurisdiction: '640521' },
+};
 const user = spec(userAccountDecider);
 
 describe('user account decider', () => {
@@ -36,7 +45,10 @@ describe('user account decider', () => {
     const previous = { roles: create.roles, jurisdiction: '640521', displayName: '张伟' };
     const now = { roles: ['commander' as const], jurisdiction: '640522', displayName: '张伟' };
     const updated: UserAccountEvent = { type: 'UserUpdated', data: { ...account, ...now, previous } };
-    const { state } = user.given([created]).when({ type: 'UpdateUser', ...account, now, previous }).then([updated]);
+    const { state } = user
+      .given([created])
+      .when({ type: 'UpdateUser', ...account, now, previous })
+      .then([updated]);
     expect(userAccountDecider.scopeOf?.(state)).toEqual({ jurisdiction: '640522' });
     expect(userAccountDecider.scopeOf?.(user.state())).toEqual({});
   });

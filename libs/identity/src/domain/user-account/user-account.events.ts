@@ -43,7 +43,8 @@ export interface UserPasswordChanged {
   data: { userId: string; username: string };
 }
 
-export type UserAccountEvent = UserCreated | UserDisabled | UserEnabled | UserUpdated | UserPasswordReset | UserPasswordChanged;
+export type UserAccountEvent =
+  UserCreated | UserDisabled | UserEnabled | UserUpdated | UserPasswordReset | UserPasswordChanged;
 
 /** Every UserAccountEvent type with its schema version (1 + its upcasters: none so far). */
 export const userAccountEvents = EventRegistry.of<UserAccountEvent>({

@@ -24,7 +24,11 @@ export class ActivatePlanHandler {
     private readonly answer: IncidentAnswer,
   ) {}
 
-  async handle(incidentId: string, input: ActivatePlanInput, context: CommandContext): Promise<IncidentCommandResponse> {
+  async handle(
+    incidentId: string,
+    input: ActivatePlanInput,
+    context: CommandContext,
+  ): Promise<IncidentCommandResponse> {
     const command = {
       type: 'ActivatePlan',
       plan: input.plan,

@@ -20,9 +20,18 @@ export class AssignSimulatedTeamHandler {
     private readonly answer: IncidentAnswer,
   ) {}
 
-  async handle(incidentId: string, input: SimulatedDispatchInput, context: CommandContext): Promise<IncidentCommandResponse> {
+  async handle(
+    incidentId: string,
+    input: SimulatedDispatchInput,
+    context: CommandContext,
+  ): Promise<IncidentCommandResponse> {
     const command = {
-      type: 'AssignTeam', teamId: input.teamId, teamName: input.teamName, task: input.task, dispatchedAt: this.executor.now(), simulated: true,
+      type: 'AssignTeam',
+      teamId: input.teamId,
+      teamName: input.teamName,
+      task: input.task,
+      dispatchedAt: this.executor.now(),
+      simulated: true,
     } as const;
     return this.answer.of(await this.executor.execute(incidentAggregate, incidentId, command, context));
   }

@@ -10,7 +10,11 @@ export class CloseIncidentController {
   constructor(private readonly handler: CloseIncidentHandler) {}
 
   @CommandPost('close', { requires: 'incident.close', status: 200, summary: '结案（终报）' })
-  close(@Param('id', uuidParam) id: string, @Body() body: CloseIncidentRequest, @CommandCtx() context: CommandContext): Promise<IncidentCommandResponse> {
+  close(
+    @Param('id', uuidParam) id: string,
+    @Body() body: CloseIncidentRequest,
+    @CommandCtx() context: CommandContext,
+  ): Promise<IncidentCommandResponse> {
     return this.handler.handle(id, body, context);
   }
 }

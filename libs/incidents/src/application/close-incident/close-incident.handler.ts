@@ -12,7 +12,11 @@ export class CloseIncidentHandler {
     private readonly answer: IncidentAnswer,
   ) {}
 
-  async handle(incidentId: string, request: CloseIncidentRequest, context: CommandContext): Promise<IncidentCommandResponse> {
+  async handle(
+    incidentId: string,
+    request: CloseIncidentRequest,
+    context: CommandContext,
+  ): Promise<IncidentCommandResponse> {
     const command = { type: 'CloseIncident', summary: request.summary, now: this.executor.now() } as const;
     return this.answer.of(await this.executor.execute(incidentAggregate, incidentId, command, context));
   }

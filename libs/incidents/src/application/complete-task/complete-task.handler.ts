@@ -16,7 +16,12 @@ export class CompleteTaskHandler {
     private readonly answer: IncidentAnswer,
   ) {}
 
-  async handle(incidentId: string, taskId: string, body: CompleteTaskRequest, context: CommandContext): Promise<IncidentCommandResponse> {
+  async handle(
+    incidentId: string,
+    taskId: string,
+    body: CompleteTaskRequest,
+    context: CommandContext,
+  ): Promise<IncidentCommandResponse> {
     if (!TASK_ID.test(taskId)) throw new TaskNotFoundError(taskId.slice(0, 80));
     const command = {
       type: 'CompleteChecklistTask',

@@ -2,7 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { LiveDelta, LiveDeltaBus } from '@app/event-sourcing';
 import { LIVE_DELTA_BUS } from '@app/event-sourcing/projections';
-import { CLOCK, DEFAULT_TIME_ZONE, JURISDICTIONS, toZonedIso, type Clock, type JurisdictionRegistry } from '@app/shared';
+import {
+  CLOCK,
+  DEFAULT_TIME_ZONE,
+  JURISDICTIONS,
+  toZonedIso,
+  type Clock,
+  type JurisdictionRegistry,
+} from '@app/shared';
 import { TickJob } from '@app/shared/nest';
 import { alarmOf, REPORT_LEVEL_LABELS, type Obligation } from '../../domain/incident/reporting-deadlines';
 import type { IncidentBoardRow } from '../../read-models/incident-board/incident-board.entity';
@@ -64,9 +71,10 @@ export class DeadlineAlarmScheduler extends TickJob<LiveDelta> {
           level: obligation.level,
           kind: obligation.kind,
           dueAt: toZonedIso(obligation.dueAt, zone),
-          message: alarm === 'due'
-            ? `「${row.title}」须在 ${minutes} 分钟内向${REPORT_LEVEL_LABELS[obligation.level]}上报`
-            : `「${row.title}」向${REPORT_LEVEL_LABELS[obligation.level]}上报已超时 ${-minutes} 分钟`,
+          message:
+            alarm === 'due'
+              ? `「${row.title}」须在 ${minutes} 分钟内向${REPORT_LEVEL_LABELS[obligation.level]}上报`
+              : `「${row.title}」向${REPORT_LEVEL_LABELS[obligation.level]}上报已超时 ${-minutes} 分钟`,
         },
       });
     }

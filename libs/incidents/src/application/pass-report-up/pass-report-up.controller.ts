@@ -11,7 +11,11 @@ export class PassReportUpController {
 
   /** Meets the pending reporting obligation of that level (and of skipped lower levels); recorded with who and how. */
   @CommandPost(undefined, { requires: 'incident.report_up', status: 201, summary: '逐级上报（满足相应时限要求）' })
-  report(@Param('id', uuidParam) id: string, @Body() body: PassReportUpRequest, @CommandCtx() context: CommandContext): Promise<IncidentCommandResponse> {
+  report(
+    @Param('id', uuidParam) id: string,
+    @Body() body: PassReportUpRequest,
+    @CommandCtx() context: CommandContext,
+  ): Promise<IncidentCommandResponse> {
     return this.handler.handle(id, body, context);
   }
 }

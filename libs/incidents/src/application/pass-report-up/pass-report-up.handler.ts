@@ -12,9 +12,17 @@ export class PassReportUpHandler {
     private readonly answer: IncidentAnswer,
   ) {}
 
-  async handle(incidentId: string, body: PassReportUpRequest, context: CommandContext): Promise<IncidentCommandResponse> {
+  async handle(
+    incidentId: string,
+    body: PassReportUpRequest,
+    context: CommandContext,
+  ): Promise<IncidentCommandResponse> {
     const command = {
-      type: 'PassReportUp', toLevel: body.toLevel, channel: body.channel, reportedBy: context.actorName ?? context.actorId, now: this.executor.now(),
+      type: 'PassReportUp',
+      toLevel: body.toLevel,
+      channel: body.channel,
+      reportedBy: context.actorName ?? context.actorId,
+      now: this.executor.now(),
     } as const;
     return this.answer.of(await this.executor.execute(incidentAggregate, incidentId, command, context));
   }

@@ -8,6 +8,8 @@ export class PassReportUpRequest {
   toLevel!: ReportLevel;
 
   @ApiProperty({ example: '电话', description: '上报方式（电话、传真、系统报送等）' })
-  @IsString() @IsNotEmpty() @MaxLength(100)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
   channel!: string;
 }

@@ -17,7 +17,11 @@ export class RecordDrillAllocationHandler {
     private readonly answer: IncidentAnswer,
   ) {}
 
-  async handle(incidentId: string, input: DrillAllocationInput, context: CommandContext): Promise<IncidentCommandResponse> {
+  async handle(
+    incidentId: string,
+    input: DrillAllocationInput,
+    context: CommandContext,
+  ): Promise<IncidentCommandResponse> {
     const command = {
       type: 'RecordDrillAllocation',
       allocationId: input.allocationId,

@@ -1,7 +1,13 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CommandExecutor, idempotentAggregateId, type CommandContext } from '@app/event-sourcing';
-import { DRILL_PARTICIPATION, drillActorOf, NO_DRILLS, OutsideJurisdictionError, type DrillParticipation } from '@app/shared';
+import {
+  DRILL_PARTICIPATION,
+  drillActorOf,
+  NO_DRILLS,
+  OutsideJurisdictionError,
+  type DrillParticipation,
+} from '@app/shared';
 import type { IncidentCategory } from '../../domain/incident/incident.types';
 import { GradingPolicies } from '../grading-policies';
 import { IncidentAnswer, type IncidentCommandResponse } from '../incident-answer';
@@ -25,7 +31,11 @@ export class ReportIncidentHandler {
     // A drill flag takes an incident off the real board, statistics and alarms: only a running drill the reporter
     // takes part in, covering the incident's jurisdiction, may be named (else 瞒报 would take one field).
     if (request.drillId !== undefined) {
-      await this.drills.assertMayWrite({ drillId: request.drillId, jurisdiction: request.jurisdiction, actor: drillActorOf(context) });
+      await this.drills.assertMayWrite({
+        drillId: request.drillId,
+        jurisdiction: request.jurisdiction,
+        actor: drillActorOf(context),
+      });
     }
     // A retried keyed request must land on the same incident, so its id derives from the key.
     const incidentId = context.idempotencyKey

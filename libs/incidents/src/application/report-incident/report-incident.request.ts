@@ -1,7 +1,19 @@
 import { IsKnownJurisdiction } from '@app/shared/nest';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { INCIDENT_CATEGORIES } from '../../domain/incident/incident.types';
 import { IsInstant } from '@app/shared/nest';
 import { CasualtiesRequest, LocationRequest, ReporterRequest } from '../shared/incident-fields.request';
@@ -11,7 +23,9 @@ export const MAX_LOSS_YUAN = Number.MAX_SAFE_INTEGER;
 /** 接报 (docs/domain.md rule 7): the unit, time and place, what happened, casualties and loss, who reported. */
 export class ReportIncidentRequest {
   @ApiProperty({ description: '事故简称', example: '中卫工业园区某化工企业储罐泄漏' })
-  @IsString() @IsNotEmpty() @MaxLength(200)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
   title!: string;
 
   @ApiProperty({ enum: Object.keys(INCIDENT_CATEGORIES), description: '事故类别' })
@@ -22,30 +36,49 @@ export class ReportIncidentRequest {
   @IsInstant()
   occurredAt!: string;
 
-  @ApiProperty({ type: LocationRequest }) @IsDefined() @ValidateNested() @Type(() => LocationRequest)
+  @ApiProperty({ type: LocationRequest })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => LocationRequest)
   location!: LocationRequest;
 
   @ApiProperty({ description: '辖区代码 (GB/T 2260)', example: '640571' })
   @IsKnownJurisdiction()
   jurisdiction!: string;
 
-  @ApiPropertyOptional({ description: '事故单位' }) @IsOptional() @IsString() @MaxLength(200)
+  @ApiPropertyOptional({ description: '事故单位' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   enterprise?: string;
 
-  @ApiProperty({ type: ReporterRequest }) @IsDefined() @ValidateNested() @Type(() => ReporterRequest)
+  @ApiProperty({ type: ReporterRequest })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => ReporterRequest)
   reporter!: ReporterRequest;
 
-  @ApiProperty({ type: CasualtiesRequest }) @IsDefined() @ValidateNested() @Type(() => CasualtiesRequest)
+  @ApiProperty({ type: CasualtiesRequest })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => CasualtiesRequest)
   casualties!: CasualtiesRequest;
 
   @ApiPropertyOptional({ description: '直接经济损失（元）', minimum: 0 })
-  @IsOptional() @IsInt() @Min(0) @Max(MAX_LOSS_YUAN)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_LOSS_YUAN)
   directLossYuan?: number;
 
-  @ApiProperty({ description: '事故简要经过' }) @IsString() @IsNotEmpty() @MaxLength(10_000)
+  @ApiProperty({ description: '事故简要经过' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(10_000)
   description!: string;
 
   @ApiPropertyOptional({ description: '演练编号：演练数据不计入真实统计、时限和库存' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   drillId?: string;
 }

@@ -12,9 +12,17 @@ export class SetResponseLevelHandler {
     private readonly answer: IncidentAnswer,
   ) {}
 
-  async handle(incidentId: string, body: SetResponseLevelRequest, context: CommandContext): Promise<IncidentCommandResponse> {
+  async handle(
+    incidentId: string,
+    body: SetResponseLevelRequest,
+    context: CommandContext,
+  ): Promise<IncidentCommandResponse> {
     const command = {
-      type: 'SetResponseLevel', level: body.level, reason: body.reason, decidedBy: context.actorName ?? context.actorId, now: this.executor.now(),
+      type: 'SetResponseLevel',
+      level: body.level,
+      reason: body.reason,
+      decidedBy: context.actorName ?? context.actorId,
+      now: this.executor.now(),
     } as const;
     return this.answer.of(await this.executor.execute(incidentAggregate, incidentId, command, context));
   }

@@ -8,6 +8,8 @@ export class SetResponseLevelRequest {
   level!: ResponseLevel;
 
   @ApiProperty({ description: '决定理由（响应分级不得简单套用事故分级）', example: '泄漏扩大，周边 500 米内有居民区' })
-  @IsString() @IsNotEmpty() @MaxLength(2000)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
   reason!: string;
 }

@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsLatitude, IsLongitude, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsInt,
+  IsOptional,
+  IsLatitude,
+  IsLongitude,
+  IsNotEmpty,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 
 /** Nested parts of incident requests. Limits are generous but finite: no input may exhaust the server. */
 export const MAX_PEOPLE = 1_000_000;
@@ -7,7 +18,11 @@ export const MAX_PEOPLE = 1_000_000;
 export class CasualtiesRequest {
   @ApiProperty({ description: '死亡人数', minimum: 0 }) @IsInt() @Min(0) @Max(MAX_PEOPLE) deaths!: number;
   @ApiProperty({ description: '失踪人数', minimum: 0 }) @IsInt() @Min(0) @Max(MAX_PEOPLE) missing!: number;
-  @ApiProperty({ description: '重伤（含急性工业中毒）人数', minimum: 0 }) @IsInt() @Min(0) @Max(MAX_PEOPLE) seriousInjuries!: number;
+  @ApiProperty({ description: '重伤（含急性工业中毒）人数', minimum: 0 })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_PEOPLE)
+  seriousInjuries!: number;
   @ApiProperty({ description: '轻伤人数', minimum: 0 }) @IsInt() @Min(0) @Max(MAX_PEOPLE) minorInjuries!: number;
   @ApiProperty({ description: '被困人数', minimum: 0 }) @IsInt() @Min(0) @Max(MAX_PEOPLE) trapped!: number;
 }
@@ -20,7 +35,10 @@ export class LocationRequest {
 
 export class ReporterRequest {
   @ApiProperty({ description: '报告人姓名' }) @IsString() @IsNotEmpty() @MaxLength(100) name!: string;
-  @ApiProperty({ description: '联系电话' }) @IsString() @Matches(/^[0-9+\-() ]{3,30}$/, { message: 'phone 须为电话号码' }) phone!: string;
+  @ApiProperty({ description: '联系电话' })
+  @IsString()
+  @Matches(/^[0-9+\-() ]{3,30}$/, { message: 'phone 须为电话号码' })
+  phone!: string;
   @ApiProperty({ description: '报告单位' }) @IsString() @IsNotEmpty() @MaxLength(200) organization!: string;
 }
 

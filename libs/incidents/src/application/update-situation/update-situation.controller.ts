@@ -9,8 +9,16 @@ import { UpdateSituationRequest } from './update-situation.request';
 export class UpdateSituationController {
   constructor(private readonly handler: UpdateSituationHandler) {}
 
-  @CommandPost('updates', { requires: 'incident.update', status: 200, summary: '续报：更新伤亡、损失与措施，并重新定级' })
-  update(@Param('id', uuidParam) id: string, @Body() body: UpdateSituationRequest, @CommandCtx() context: CommandContext): Promise<IncidentCommandResponse> {
+  @CommandPost('updates', {
+    requires: 'incident.update',
+    status: 200,
+    summary: '续报：更新伤亡、损失与措施，并重新定级',
+  })
+  update(
+    @Param('id', uuidParam) id: string,
+    @Body() body: UpdateSituationRequest,
+    @CommandCtx() context: CommandContext,
+  ): Promise<IncidentCommandResponse> {
     return this.handler.handle(id, body, context);
   }
 }

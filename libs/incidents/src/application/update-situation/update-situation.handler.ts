@@ -22,7 +22,11 @@ export class UpdateSituationHandler {
     private readonly answer: IncidentAnswer,
   ) {}
 
-  async handle(incidentId: string, request: UpdateSituationInput, context: CommandContext): Promise<IncidentCommandResponse> {
+  async handle(
+    incidentId: string,
+    request: UpdateSituationInput,
+    context: CommandContext,
+  ): Promise<IncidentCommandResponse> {
     const command = {
       type: 'UpdateSituation',
       // Only the figures the duty officer sent: an absent field keeps its last reported value.

@@ -18,11 +18,12 @@ export const GRADE_LABELS: Readonly<Record<AccidentGrade, string>> = {
 };
 
 /** Lower bounds of each grade above `general`, per measure (Art. 3). */
-const THRESHOLDS: readonly { grade: AccidentGrade; deaths: number; seriousInjuries: number; directLossYuan: number }[] = [
-  { grade: 'especially_serious', deaths: 30, seriousInjuries: 100, directLossYuan: 100_000_000 },
-  { grade: 'serious', deaths: 10, seriousInjuries: 50, directLossYuan: 50_000_000 },
-  { grade: 'major', deaths: 3, seriousInjuries: 10, directLossYuan: 10_000_000 },
-];
+const THRESHOLDS: readonly { grade: AccidentGrade; deaths: number; seriousInjuries: number; directLossYuan: number }[] =
+  [
+    { grade: 'especially_serious', deaths: 30, seriousInjuries: 100, directLossYuan: 100_000_000 },
+    { grade: 'serious', deaths: 10, seriousInjuries: 50, directLossYuan: 50_000_000 },
+    { grade: 'major', deaths: 3, seriousInjuries: 10, directLossYuan: 10_000_000 },
+  ];
 
 export interface GradingMeasures {
   deaths: number;

@@ -7,8 +7,14 @@ const counting = { countMissingAsDeaths: true };
 describe('accident grade (条例 Art. 3)', () => {
   describe('deaths alone, at every boundary', () => {
     it.each<[number, AccidentGrade]>([
-      [0, 'general'], [2, 'general'], [3, 'major'], [9, 'major'], [10, 'serious'], [29, 'serious'],
-      [30, 'especially_serious'], [31, 'especially_serious'],
+      [0, 'general'],
+      [2, 'general'],
+      [3, 'major'],
+      [9, 'major'],
+      [10, 'serious'],
+      [29, 'serious'],
+      [30, 'especially_serious'],
+      [31, 'especially_serious'],
     ])('%i deaths → %s', (deaths, grade) => {
       expect(gradeAccident({ ...none, deaths }, strict)).toBe(grade);
     });
@@ -16,7 +22,12 @@ describe('accident grade (条例 Art. 3)', () => {
 
   describe('serious injuries alone, at every boundary', () => {
     it.each<[number, AccidentGrade]>([
-      [9, 'general'], [10, 'major'], [49, 'major'], [50, 'serious'], [99, 'serious'], [100, 'especially_serious'],
+      [9, 'general'],
+      [10, 'major'],
+      [49, 'major'],
+      [50, 'serious'],
+      [99, 'serious'],
+      [100, 'especially_serious'],
     ])('%i serious injuries → %s', (seriousInjuries, grade) => {
       expect(gradeAccident({ ...none, seriousInjuries }, strict)).toBe(grade);
     });
@@ -24,8 +35,12 @@ describe('accident grade (条例 Art. 3)', () => {
 
   describe('direct loss alone, at every boundary', () => {
     it.each<[number, AccidentGrade]>([
-      [9_999_999, 'general'], [10_000_000, 'major'], [49_999_999, 'major'], [50_000_000, 'serious'],
-      [99_999_999, 'serious'], [100_000_000, 'especially_serious'],
+      [9_999_999, 'general'],
+      [10_000_000, 'major'],
+      [49_999_999, 'major'],
+      [50_000_000, 'serious'],
+      [99_999_999, 'serious'],
+      [100_000_000, 'especially_serious'],
     ])('%i yuan → %s', (directLossYuan, grade) => {
       expect(gradeAccident({ ...none, directLossYuan }, strict)).toBe(grade);
     });
@@ -38,16 +53,22 @@ describe('accident grade (条例 Art. 3)', () => {
 
   describe('combined measures: the highest grade any measure reaches', () => {
     it('just-below values in every measure stay general', () => {
-      expect(gradeAccident({ deaths: 2, missing: 0, seriousInjuries: 9, directLossYuan: 9_999_999 }, strict)).toBe('general');
+      expect(gradeAccident({ deaths: 2, missing: 0, seriousInjuries: 9, directLossYuan: 9_999_999 }, strict)).toBe(
+        'general',
+      );
     });
     it('one measure at major lifts the whole accident', () => {
       expect(gradeAccident({ deaths: 2, missing: 0, seriousInjuries: 10, directLossYuan: 0 }, strict)).toBe('major');
     });
     it('loss at serious beats deaths at major', () => {
-      expect(gradeAccident({ deaths: 5, missing: 0, seriousInjuries: 0, directLossYuan: 50_000_000 }, strict)).toBe('serious');
+      expect(gradeAccident({ deaths: 5, missing: 0, seriousInjuries: 0, directLossYuan: 50_000_000 }, strict)).toBe(
+        'serious',
+      );
     });
     it('deaths at especially serious beat everything else', () => {
-      expect(gradeAccident({ deaths: 30, missing: 0, seriousInjuries: 60, directLossYuan: 60_000_000 }, strict)).toBe('especially_serious');
+      expect(gradeAccident({ deaths: 30, missing: 0, seriousInjuries: 60, directLossYuan: 60_000_000 }, strict)).toBe(
+        'especially_serious',
+      );
     });
   });
 

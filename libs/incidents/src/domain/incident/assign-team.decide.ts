@@ -8,27 +8,59 @@ export function decideAssignTeam(command: AssignTeam, state: IncidentState): Tea
   if (state.status === 'none') throw new IncidentNotFoundError();
   if (command.simulated && !state.drillId) throw new NotADrillIncidentError();
   if (state.assignedTeams[command.teamId] === 'dispatched') return [];
-  return [{
-    type: 'TeamAssigned',
-    data: {
-      incidentId: state.incidentId, teamId: command.teamId, teamName: command.teamName, task: command.task, dispatchedAt: command.dispatchedAt.toISOString(),
-      ...(command.simulated ? { simulated: true as const } : {}),
+  return [
+    {
+      type: 'TeamAssigned',
+      data: {
+        incidentId: state.incidentId,
+        teamId: command.teamId,
+        teamName: command.teamName,
+        task: command.task,
+        dispatchedAt: command.dispatchedAt.toISOString(),
+        ...(command.simulated ? { simulated: true as const } : {}),
+      },
     },
-  }];
+  ];
 }
 
-export function decideRecordDrillAllocation(command: RecordDrillAllocation, state: IncidentState): DrillAllocationRecorded[] {
+export function decideRecordDrillAllocation(
+  command: RecordDrillAllocation,
+  state: IncidentState,
+): DrillAllocationRecorded[] {
   if (state.status === 'none') throw new IncidentNotFoundError();
   if (!state.drillId) throw new NotADrillIncidentError();
-  return [{
-    type: 'DrillAllocationRecorded',
-    data: { incidentId: state.incidentId, drillId: state.drillId, allocationId: command.allocationId, warehouseId: command.warehouseId, items: command.items.map((i) => ({ ...i })), allocatedAt: command.now.toISOString() },
-  }];
+  return [
+    {
+      type: 'DrillAllocationRecorded',
+      data: {
+        incidentId: state.incidentId,
+        drillId: state.drillId,
+        allocationId: command.allocationId,
+        warehouseId: command.warehouseId,
+        items: command.items.map((i) => ({ ...i })),
+        allocatedAt: command.now.toISOString(),
+      },
+    },
+  ];
 }
 
-export function decideRecordAssignedTeamStatus(command: RecordAssignedTeamStatus, state: IncidentState): AssignedTeamStatusChanged[] {
+export function decideRecordAssignedTeamStatus(
+  command: RecordAssignedTeamStatus,
+  state: IncidentState,
+): AssignedTeamStatusChanged[] {
   if (state.status === 'none') throw new IncidentNotFoundError();
   const current = state.assignedTeams[command.teamId];
   if (current === undefined || current === command.status) return [];
-  return [{ type: 'AssignedTeamStatusChanged', data: { incidentId: state.incidentId, teamId: command.teamId, teamName: command.teamName, status: command.status, at: command.at.toISOString() } }];
+  return [
+    {
+      type: 'AssignedTeamStatusChanged',
+      data: {
+        incidentId: state.incidentId,
+        teamId: command.teamId,
+        teamName: command.teamName,
+        status: command.status,
+        at: command.at.toISOString(),
+      },
+    },
+  ];
 }

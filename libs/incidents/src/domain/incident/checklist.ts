@@ -8,7 +8,11 @@ export interface PinnedPlan {
   planId: string;
   version: number;
   title: string;
-  groups: readonly { name: string; leadAgency: string; tasks: readonly { title: string; responseLevels: readonly ResponseLevel[] }[] }[];
+  groups: readonly {
+    name: string;
+    leadAgency: string;
+    tasks: readonly { title: string; responseLevels: readonly ResponseLevel[] }[];
+  }[];
   requirements: PlanRequirements;
 }
 
@@ -45,7 +49,17 @@ export function tasksForLevel(plan: PinnedPlan, level: ResponseLevel, existing: 
     group.tasks.flatMap((task, t) => {
       const taskId = checklistTaskId(plan.planId, plan.version, g, t);
       if (!task.responseLevels.includes(level) || existing.has(taskId)) return [];
-      return [{ taskId, planId: plan.planId, planVersion: plan.version, group: group.name, leadAgency: group.leadAgency, title: task.title, level }];
+      return [
+        {
+          taskId,
+          planId: plan.planId,
+          planVersion: plan.version,
+          group: group.name,
+          leadAgency: group.leadAgency,
+          title: task.title,
+          level,
+        },
+      ];
     }),
   );
 }

@@ -6,5 +6,10 @@ import type { IncidentState } from './incident.state';
 export function decideCloseIncident(command: CloseIncident, state: IncidentState): IncidentClosed[] {
   if (state.status === 'none') throw new IncidentNotFoundError();
   if (state.status === 'closed') throw new IncidentClosedError();
-  return [{ type: 'IncidentClosed', data: { incidentId: state.incidentId, summary: command.summary, closedAt: command.now.toISOString() } }];
+  return [
+    {
+      type: 'IncidentClosed',
+      data: { incidentId: state.incidentId, summary: command.summary, closedAt: command.now.toISOString() },
+    },
+  ];
 }

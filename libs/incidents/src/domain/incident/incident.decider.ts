@@ -28,7 +28,18 @@ export function decideIncident(command: IncidentCommand, state: IncidentState): 
     case 'PassReportUp':
       // Reports are facts of the duty log: accepted for closed incidents too (a final or supplementary report).
       if (state.status === 'none') throw new IncidentNotFoundError();
-      return [{ type: 'ReportPassedUp', data: { incidentId: state.incidentId, toLevel: command.toLevel, channel: command.channel, reportedBy: command.reportedBy, reportedAt: command.now.toISOString() } }];
+      return [
+        {
+          type: 'ReportPassedUp',
+          data: {
+            incidentId: state.incidentId,
+            toLevel: command.toLevel,
+            channel: command.channel,
+            reportedBy: command.reportedBy,
+            reportedAt: command.now.toISOString(),
+          },
+        },
+      ];
     case 'ActivatePlan':
       return decideActivatePlan(command, state);
     case 'CompleteChecklistTask':
@@ -46,5 +57,8 @@ export const incidentDecider = defineDecider<IncidentCommand, IncidentEvent, Inc
   evolve: evolveIncident,
   decide: decideIncident,
   notFound: () => new IncidentNotFoundError(),
-  scopeOf: (state) => (state.status === 'none' ? {} : { jurisdiction: state.jurisdiction, ...(state.drillId ? { drillId: state.drillId } : {}) }),
+  scopeOf: (state) =>
+    state.status === 'none'
+      ? {}
+      : { jurisdiction: state.jurisdiction, ...(state.drillId ? { drillId: state.drillId } : {}) },
 });

@@ -2,7 +2,11 @@ import { domainError } from '@app/shared';
 
 // The incidents context's error catalogue: each code, its status and its Chinese wording, declared once.
 
-export const IncidentNotFoundError = domainError({ code: 'INCIDENT_NOT_FOUND', kind: 'not_found', message: '事故不存在' });
+export const IncidentNotFoundError = domainError({
+  code: 'INCIDENT_NOT_FOUND',
+  kind: 'not_found',
+  message: '事故不存在',
+});
 
 export const IncidentAlreadyReportedError = domainError({
   code: 'INCIDENT_ALREADY_REPORTED',
@@ -34,18 +38,28 @@ export const PlanAlreadyActiveError = domainError({
 
 /** Tasks are chosen by response level; the commander decides the level (docs/domain.md rule 8) before or with the plan. */
 export const ResponseLevelRequiredError = domainError({
-  code: 'RESPONSE_LEVEL_REQUIRED', kind: 'rule', message: '尚未确定响应级别：请先确定响应级别，或在启动预案时一并确定',
+  code: 'RESPONSE_LEVEL_REQUIRED',
+  kind: 'rule',
+  message: '尚未确定响应级别：请先确定响应级别，或在启动预案时一并确定',
 });
 
 export const TaskNotFoundError = domainError({
-  code: 'TASK_NOT_FOUND', kind: 'not_found', message: '处置任务不存在', details: (taskId: string) => ({ taskId }),
+  code: 'TASK_NOT_FOUND',
+  kind: 'not_found',
+  message: '处置任务不存在',
+  details: (taskId: string) => ({ taskId }),
 });
 
 export const TaskAlreadyCompletedError = domainError({
-  code: 'TASK_ALREADY_COMPLETED', kind: 'conflict', message: '该处置任务已完成', details: (taskId: string) => ({ taskId }),
+  code: 'TASK_ALREADY_COMPLETED',
+  kind: 'conflict',
+  message: '该处置任务已完成',
+  details: (taskId: string) => ({ taskId }),
 });
 
 /** Simulated actions belong to drills: a real incident never records one (its teams and stock are real). */
 export const NotADrillIncidentError = domainError({
-  code: 'NOT_A_DRILL_INCIDENT', kind: 'rule', message: '只有演练事故可以记录模拟调派或模拟调拨',
+  code: 'NOT_A_DRILL_INCIDENT',
+  kind: 'rule',
+  message: '只有演练事故可以记录模拟调派或模拟调拨',
 });

@@ -56,7 +56,14 @@ export interface IncidentClosed {
 export interface TeamAssigned {
   type: 'TeamAssigned';
   /** `simulated`: a tabletop dispatch of a drill (演练调派), recorded on the drill incident only; the team is untouched. */
-  data: { incidentId: string; teamId: string; teamName: string; task: string | null; dispatchedAt: string; simulated?: true };
+  data: {
+    incidentId: string;
+    teamId: string;
+    teamName: string;
+    task: string | null;
+    dispatchedAt: string;
+    simulated?: true;
+  };
 }
 
 /** An assigned team reported a new status (en route, on scene, returning…): the incident keeps its times. */
@@ -68,7 +75,14 @@ export interface AssignedTeamStatusChanged {
 /** A commander set (or changed) the response level, saying why (docs/domain.md rule 8). */
 export interface ResponseLevelSet {
   type: 'ResponseLevelSet';
-  data: { incidentId: string; from: ResponseLevel | null; level: ResponseLevel; reason: string; decidedBy: string; decidedAt: string };
+  data: {
+    incidentId: string;
+    from: ResponseLevel | null;
+    level: ResponseLevel;
+    reason: string;
+    decidedBy: string;
+    decidedAt: string;
+  };
 }
 
 /** 上报: the report passed up to a level of government, by whom and how (phone, fax, system). */
@@ -91,13 +105,27 @@ export interface ChecklistTasksAdded {
 
 export interface ChecklistTaskCompleted {
   type: 'ChecklistTaskCompleted';
-  data: { incidentId: string; taskId: string; title: string; note: string | null; completedBy: string; completedAt: string };
+  data: {
+    incidentId: string;
+    taskId: string;
+    title: string;
+    note: string | null;
+    completedBy: string;
+    completedAt: string;
+  };
 }
 
 /** 演练调拨: supplies allocated on paper to a drill incident; the warehouse's stock is untouched. */
 export interface DrillAllocationRecorded {
   type: 'DrillAllocationRecorded';
-  data: { incidentId: string; drillId: string; allocationId: string; warehouseId: string; items: { materialCode: string; quantity: number }[]; allocatedAt: string };
+  data: {
+    incidentId: string;
+    drillId: string;
+    allocationId: string;
+    warehouseId: string;
+    items: { materialCode: string; quantity: number }[];
+    allocatedAt: string;
+  };
 }
 
 export type IncidentEvent =

@@ -38,11 +38,14 @@ export const INCIDENT_CATEGORIES = {
   other: '其他',
 } as const satisfies Readonly<Record<IncidentCategory, string>>;
 
-
-
 /** 响应级别 I (highest) … IV: decided by a commander, never copied from the grade (GB/T 29639-2020). */
 export const RESPONSE_LEVELS = ['I', 'II', 'III', 'IV'] as const satisfies readonly ResponseLevel[];
-export const RESPONSE_LEVEL_LABELS: Readonly<Record<ResponseLevel, string>> = { I: 'Ⅰ级响应', II: 'Ⅱ级响应', III: 'Ⅲ级响应', IV: 'Ⅳ级响应' };
+export const RESPONSE_LEVEL_LABELS: Readonly<Record<ResponseLevel, string>> = {
+  I: 'Ⅰ级响应',
+  II: 'Ⅱ级响应',
+  III: 'Ⅲ级响应',
+  IV: 'Ⅳ级响应',
+};
 
 export function incidentStream(incidentId: string): string {
   return `incident-${incidentId}`;

@@ -17,7 +17,14 @@ export function decideSetResponseLevel(command: SetResponseLevel, state: Inciden
   return [
     {
       type: 'ResponseLevelSet',
-      data: { incidentId: state.incidentId, from: state.responseLevel, level: command.level, reason: command.reason, decidedBy: command.decidedBy, decidedAt: at },
+      data: {
+        incidentId: state.incidentId,
+        from: state.responseLevel,
+        level: command.level,
+        reason: command.reason,
+        decidedBy: command.decidedBy,
+        decidedAt: at,
+      },
     },
     ...(isRaise(state.responseLevel, command.level) ? tasksOfActivePlans(state, command.level, at) : []),
   ];

@@ -5,7 +5,10 @@ import type { AccidentGradeChanged, SituationUpdated } from './incident.events';
 import type { IncidentState } from './incident.state';
 
 /** 续报: merge the new figures, and re-grade on every follow-up (docs/domain.md rule 2). */
-export function decideUpdateSituation(command: UpdateSituation, state: IncidentState): (SituationUpdated | AccidentGradeChanged)[] {
+export function decideUpdateSituation(
+  command: UpdateSituation,
+  state: IncidentState,
+): (SituationUpdated | AccidentGradeChanged)[] {
   if (state.status === 'none') throw new IncidentNotFoundError();
   if (state.status === 'closed') throw new IncidentClosedError();
   const casualties = { ...state.casualties, ...command.casualties };
@@ -28,7 +31,13 @@ export function decideUpdateSituation(command: UpdateSituation, state: IncidentS
   if (grade !== state.grade) {
     events.push({
       type: 'AccidentGradeChanged',
-      data: { incidentId: state.incidentId, from: state.grade, to: grade, rose: gradeRank(grade) > gradeRank(state.grade), changedAt: at },
+      data: {
+        incidentId: state.incidentId,
+        from: state.grade,
+        to: grade,
+        rose: gradeRank(grade) > gradeRank(state.grade),
+        changedAt: at,
+      },
     });
   }
   return events;

@@ -13,7 +13,12 @@ export interface ComplianceFilter {
 
 /** met: reported in time; late: reported after the deadline; missed: not reported and the deadline passed. */
 export type ComplianceStatus = 'met' | 'late' | 'missed' | 'pending';
-const STATUS_LABELS: Readonly<Record<ComplianceStatus, string>> = { met: '按时上报', late: '迟报', missed: '漏报（超时未报）', pending: '待上报' };
+const STATUS_LABELS: Readonly<Record<ComplianceStatus, string>> = {
+  met: '按时上报',
+  late: '迟报',
+  missed: '漏报（超时未报）',
+  pending: '待上报',
+};
 
 interface ComplianceRow {
   incident_id: string;
@@ -49,7 +54,12 @@ export class DeadlineComplianceQueries {
       `select * from deadline_compliance
         where jurisdiction = any($1) and due_at >= $2 and due_at < $3 and drill_id is not distinct from $4
         order by due_at, incident_id, obligation_id`,
-      [scope, query.from ? new Date(query.from) : new Date(0), query.to ? new Date(query.to) : new Date(8.64e15), query.drillId ?? null],
+      [
+        scope,
+        query.from ? new Date(query.from) : new Date(0),
+        query.to ? new Date(query.to) : new Date(8.64e15),
+        query.drillId ?? null,
+      ],
     );
     const obligations = rows.map((r) => {
       const status = complianceOf(r, now);
@@ -81,7 +91,14 @@ export class DeadlineComplianceQueries {
     return {
       jurisdiction,
       drillId: query.drillId ?? null,
-      summary: { total: obligations.length, met: count('met'), late: count('late'), missed: count('missed'), pending: count('pending'), onTimeRate: decided === 0 ? null : Math.round((count('met') / decided) * 10_000) / 10_000 },
+      summary: {
+        total: obligations.length,
+        met: count('met'),
+        late: count('late'),
+        missed: count('missed'),
+        pending: count('pending'),
+        onTimeRate: decided === 0 ? null : Math.round((count('met') / decided) * 10_000) / 10_000,
+      },
       byReporter: [...reporters.values()].sort((a, b) => a.reportedBy.localeCompare(b.reportedBy)),
       obligations,
     };
@@ -89,7 +106,10 @@ export class DeadlineComplianceQueries {
 }
 
 /** A pending obligation is missed once its deadline has passed, or when the incident was closed without the report. */
-export function complianceOf(row: Pick<ComplianceRow, 'status' | 'due_at' | 'incident_status'>, now: Date): ComplianceStatus {
+export function complianceOf(
+  row: Pick<ComplianceRow, 'status' | 'due_at' | 'incident_status'>,
+  now: Date,
+): ComplianceStatus {
   if (row.status !== 'pending') return row.status;
   return row.due_at.getTime() < now.getTime() || row.incident_status === 'closed' ? 'missed' : 'pending';
 }

@@ -23,7 +23,8 @@ export class IncidentBoardRow {
   @Column('jsonb') location!: IncidentLocation;
   @Column('jsonb') reporter!: Reporter;
   @Column('jsonb') casualties!: Casualties;
-  @Column('bigint', { name: 'direct_loss_yuan', nullable: true, transformer: bigintAsNumber }) directLossYuan!: number | null;
+  @Column('bigint', { name: 'direct_loss_yuan', nullable: true, transformer: bigintAsNumber }) directLossYuan!:
+    number | null;
   @Column('text') description!: string;
   @Column('text', { nullable: true }) measures!: string | null;
   @Column('text', { nullable: true }) summary!: string | null;

@@ -5,8 +5,21 @@ import { RowBatch, type Projection } from '@app/event-sourcing/projections';
 import type { JurisdictionRegistry } from '@app/shared';
 import { incidentEvents, type IncidentEvent } from '../../domain/incident/incident.events';
 import type { IncidentCategory } from '../../domain/incident/incident.types';
-import { applyDeadlineFact, DEADLINE_PROFILES, NATIONAL_PROFILE, type DeadlineFact, type DeadlineProfile, type Obligation } from '../../domain/incident/reporting-deadlines';
-import { IncidentBoardRow, type ActivePlanView, type AllocationView, type AssignedTeamView, type ChecklistTaskView } from './incident-board.entity';
+import {
+  applyDeadlineFact,
+  DEADLINE_PROFILES,
+  NATIONAL_PROFILE,
+  type DeadlineFact,
+  type DeadlineProfile,
+  type Obligation,
+} from '../../domain/incident/reporting-deadlines';
+import {
+  IncidentBoardRow,
+  type ActivePlanView,
+  type AllocationView,
+  type AssignedTeamView,
+  type ChecklistTaskView,
+} from './incident-board.entity';
 import { toIncidentView } from './incident.views';
 
 /** The incident board: one row per incident, updated by every incident event. */
@@ -19,8 +32,9 @@ export class IncidentBoardProjection implements Projection {
   constructor(private readonly jurisdictions: JurisdictionRegistry) {}
 
   async apply(events: readonly Recorded<BoardEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
-    const batch = await new RowBatch<IncidentBoardRow, string>(manager, IncidentBoardRow, 'id')
-      .preload(events.map(boardIncidentIdOf));
+    const batch = await new RowBatch<IncidentBoardRow, string>(manager, IncidentBoardRow, 'id').preload(
+      events.map(boardIncidentIdOf),
+    );
     for (const recorded of events) {
       const id = boardIncidentIdOf(recorded);
       if (id === undefined) continue; // warehouse events that concern no incident
@@ -56,7 +70,8 @@ export function boardIncidentIdOf(recorded: { data: unknown }): string | undefin
 
 /** The reporting-deadline profile of each jurisdiction (docs/domain.md rule 4), as the board applies it. */
 export function deadlineProfileLookup(jurisdictions: JurisdictionRegistry): (jurisdiction: string) => DeadlineProfile {
-  return (jurisdiction) => DEADLINE_PROFILES[jurisdictions.get(jurisdiction)?.deadlineProfile ?? 'national'] ?? NATIONAL_PROFILE;
+  return (jurisdiction) =>
+    DEADLINE_PROFILES[jurisdictions.get(jurisdiction)?.deadlineProfile ?? 'national'] ?? NATIONAL_PROFILE;
 }
 
 /**
@@ -74,21 +89,54 @@ export function applyBoardEvent(
   // Read the deadline fact before the row changes: a casualty change compares with the figures before it.
   const fact = isAllocationEvent(event) ? undefined : deadlineFactOf(event, row);
   const next = isAllocationEvent(event) ? applyAllocation(before, event) : applyToRow(before, event);
-  if (next && fact) next.deadlines = applyDeadlineFact(next.deadlines as Obligation[], fact, profileOf(next.jurisdiction));
+  if (next && fact)
+    next.deadlines = applyDeadlineFact(next.deadlines as Obligation[], fact, profileOf(next.jurisdiction));
   return next;
 }
 
 /** The compliance rows of these incidents, replaced by their obligations as they now stand (same transaction). */
 async function writeCompliance(manager: EntityManager, rows: readonly IncidentBoardRow[]): Promise<void> {
   await manager.query('delete from deadline_compliance where incident_id = any($1::uuid[])', [rows.map((r) => r.id)]);
-  const lines = rows.flatMap((row) => (row.deadlines as Obligation[]).map((o) => [
-    row.id, o.id, row.title, row.category, row.jurisdiction, row.drillId, row.status, o.kind, o.level, o.reason, o.dueAt, o.status, o.reportedAt, o.reportedBy,
-  ]));
-  const columns = ['incident_id', 'obligation_id', 'title', 'category', 'jurisdiction', 'drill_id', 'incident_status', 'kind', 'level', 'reason', 'due_at', 'status', 'reported_at', 'reported_by'];
+  const lines = rows.flatMap((row) =>
+    (row.deadlines as Obligation[]).map((o) => [
+      row.id,
+      o.id,
+      row.title,
+      row.category,
+      row.jurisdiction,
+      row.drillId,
+      row.status,
+      o.kind,
+      o.level,
+      o.reason,
+      o.dueAt,
+      o.status,
+      o.reportedAt,
+      o.reportedBy,
+    ]),
+  );
+  const columns = [
+    'incident_id',
+    'obligation_id',
+    'title',
+    'category',
+    'jurisdiction',
+    'drill_id',
+    'incident_status',
+    'kind',
+    'level',
+    'reason',
+    'due_at',
+    'status',
+    'reported_at',
+    'reported_by',
+  ];
   // PostgreSQL takes at most 65,535 parameters per statement: a replayed batch may hold thousands of obligations.
   for (let start = 0; start < lines.length; start += 1000) {
     const chunk = lines.slice(start, start + 1000);
-    const values = chunk.map((line, i) => `(${line.map((_, j) => `$${i * columns.length + j + 1}`).join(', ')})`).join(', ');
+    const values = chunk
+      .map((line, i) => `(${line.map((_, j) => `$${i * columns.length + j + 1}`).join(', ')})`)
+      .join(', ');
     await manager.query(`insert into deadline_compliance (${columns.join(', ')}) values ${values}`, chunk.flat());
   }
 }
@@ -105,7 +153,14 @@ function deadlineFactOf(event: IncidentEvent, row: IncidentBoardRow | null): Dea
       const before = row.casualties as unknown as Record<string, number>;
       const after = event.data.casualties as unknown as Record<string, number>;
       const changed = Object.keys(after).some((k) => after[k] !== before[k]);
-      return changed ? { type: 'casualtiesChanged', at: event.data.updatedAt, occurredAt: row.occurredAt.toISOString(), category: row.category as IncidentCategory } : undefined;
+      return changed
+        ? {
+            type: 'casualtiesChanged',
+            at: event.data.updatedAt,
+            occurredAt: row.occurredAt.toISOString(),
+            category: row.category as IncidentCategory,
+          }
+        : undefined;
     }
     case 'ReportPassedUp':
       return { type: 'passedUp', level: event.data.toLevel, at: event.data.reportedAt, by: event.data.reportedBy };
@@ -116,7 +171,16 @@ function deadlineFactOf(event: IncidentEvent, row: IncidentBoardRow | null): Dea
 
 /** The two warehouse events the board reads (their shape is the warehouse context's public event contract). */
 type AllocationEvent =
-  | { type: 'StockAllocated'; data: { warehouseId: string; allocationId: string; incidentId: string; items: { materialCode: string; quantity: number }[]; allocatedAt: string } }
+  | {
+      type: 'StockAllocated';
+      data: {
+        warehouseId: string;
+        allocationId: string;
+        incidentId: string;
+        items: { materialCode: string; quantity: number }[];
+        allocatedAt: string;
+      };
+    }
   | { type: 'AllocationStatusChanged'; data: { allocationId: string; incidentId: string; status: string; at: string } };
 
 /**
@@ -130,7 +194,8 @@ type BoardEvent = IncidentEvent | AllocationEvent;
 /** The events the board applies (and replay folds through it): every incident event and the two allocation events. */
 export const boardEvents = EventRegistry.union(incidentEvents, allocationEvents);
 
-const isAllocationEvent = (event: Recorded<BoardEvent>): event is Recorded<AllocationEvent> => event.type === 'StockAllocated' || event.type === 'AllocationStatusChanged';
+const isAllocationEvent = (event: Recorded<BoardEvent>): event is Recorded<AllocationEvent> =>
+  event.type === 'StockAllocated' || event.type === 'AllocationStatusChanged';
 
 /** Allocations change the board row but not the incident's revision (If-Match stays the incident's own). */
 function applyAllocation(row: IncidentBoardRow | null, event: Recorded<AllocationEvent>): IncidentBoardRow | null {
@@ -139,11 +204,26 @@ function applyAllocation(row: IncidentBoardRow | null, event: Recorded<Allocatio
   const position = formatPosition(event.position);
   if (event.type === 'StockAllocated') {
     const d = event.data;
-    const entry: AllocationView = { allocationId: d.allocationId, warehouseId: d.warehouseId, items: d.items, status: 'reserved', allocatedAt: d.allocatedAt, updatedAt: d.allocatedAt };
-    return Object.assign(row, { allocations: [...allocations.filter((a) => a.allocationId !== d.allocationId), entry], position });
+    const entry: AllocationView = {
+      allocationId: d.allocationId,
+      warehouseId: d.warehouseId,
+      items: d.items,
+      status: 'reserved',
+      allocatedAt: d.allocatedAt,
+      updatedAt: d.allocatedAt,
+    };
+    return Object.assign(row, {
+      allocations: [...allocations.filter((a) => a.allocationId !== d.allocationId), entry],
+      position,
+    });
   }
   const d = event.data;
-  return Object.assign(row, { allocations: allocations.map((a) => (a.allocationId === d.allocationId ? { ...a, status: d.status, updatedAt: d.at } : a)), position });
+  return Object.assign(row, {
+    allocations: allocations.map((a) =>
+      a.allocationId === d.allocationId ? { ...a, status: d.status, updatedAt: d.at } : a,
+    ),
+    position,
+  });
 }
 
 function applyToRow(row: IncidentBoardRow | null, event: Recorded<IncidentEvent>): IncidentBoardRow | null {
@@ -151,11 +231,31 @@ function applyToRow(row: IncidentBoardRow | null, event: Recorded<IncidentEvent>
   if (event.type === 'IncidentReported') {
     const d = event.data;
     return Object.assign(new IncidentBoardRow(), {
-      id: d.incidentId, title: d.title, category: d.category, status: 'open', grade: d.grade, responseLevel: null,
-      jurisdiction: d.jurisdiction, enterprise: d.enterprise, occurredAt: new Date(d.occurredAt),
-      reportedAt: new Date(d.receivedAt), updatedAt: new Date(d.receivedAt), closedAt: null, location: d.location,
-      reporter: d.reporter, casualties: d.casualties, directLossYuan: d.directLossYuan, description: d.description,
-      measures: null, summary: null, drillId: d.drillId, deadlines: [], assignedTeams: [], allocations: [], tasks: [], activePlans: [],
+      id: d.incidentId,
+      title: d.title,
+      category: d.category,
+      status: 'open',
+      grade: d.grade,
+      responseLevel: null,
+      jurisdiction: d.jurisdiction,
+      enterprise: d.enterprise,
+      occurredAt: new Date(d.occurredAt),
+      reportedAt: new Date(d.receivedAt),
+      updatedAt: new Date(d.receivedAt),
+      closedAt: null,
+      location: d.location,
+      reporter: d.reporter,
+      casualties: d.casualties,
+      directLossYuan: d.directLossYuan,
+      description: d.description,
+      measures: null,
+      summary: null,
+      drillId: d.drillId,
+      deadlines: [],
+      assignedTeams: [],
+      allocations: [],
+      tasks: [],
+      activePlans: [],
       ...common,
     });
   }
@@ -174,13 +274,32 @@ function applyToRow(row: IncidentBoardRow | null, event: Recorded<IncidentEvent>
     case 'AccidentGradeChanged':
       return Object.assign(row, { grade: event.data.to, updatedAt: new Date(event.data.changedAt), ...common });
     case 'IncidentClosed':
-      return Object.assign(row, { status: 'closed', summary: event.data.summary, closedAt: new Date(event.data.closedAt), updatedAt: new Date(event.data.closedAt), ...common });
+      return Object.assign(row, {
+        status: 'closed',
+        summary: event.data.summary,
+        closedAt: new Date(event.data.closedAt),
+        updatedAt: new Date(event.data.closedAt),
+        ...common,
+      });
     case 'ResponseLevelSet':
-      return Object.assign(row, { responseLevel: event.data.level, updatedAt: new Date(event.data.decidedAt), ...common });
+      return Object.assign(row, {
+        responseLevel: event.data.level,
+        updatedAt: new Date(event.data.decidedAt),
+        ...common,
+      });
     case 'TeamAssigned': {
       const d = event.data;
       const others = (row.assignedTeams as AssignedTeamView[]).filter((t) => t.teamId !== d.teamId);
-      const team: AssignedTeamView = { teamId: d.teamId, name: d.teamName, task: d.task, status: 'dispatched', dispatchedAt: d.dispatchedAt, arrivedAt: null, releasedAt: null, ...(d.simulated ? { simulated: true } : {}) };
+      const team: AssignedTeamView = {
+        teamId: d.teamId,
+        name: d.teamName,
+        task: d.task,
+        status: 'dispatched',
+        dispatchedAt: d.dispatchedAt,
+        arrivedAt: null,
+        releasedAt: null,
+        ...(d.simulated ? { simulated: true } : {}),
+      };
       return Object.assign(row, { assignedTeams: [...others, team], updatedAt: new Date(d.dispatchedAt), ...common });
     }
     case 'AssignedTeamStatusChanged': {
@@ -188,14 +307,24 @@ function applyToRow(row: IncidentBoardRow | null, event: Recorded<IncidentEvent>
       const teams = (row.assignedTeams as AssignedTeamView[]).map((t) =>
         t.teamId !== d.teamId
           ? t
-          : { ...t, status: d.status, arrivedAt: d.status === 'on_scene' ? (t.arrivedAt ?? d.at) : t.arrivedAt, releasedAt: d.status === 'returning' ? d.at : t.releasedAt },
+          : {
+              ...t,
+              status: d.status,
+              arrivedAt: d.status === 'on_scene' ? (t.arrivedAt ?? d.at) : t.arrivedAt,
+              releasedAt: d.status === 'returning' ? d.at : t.releasedAt,
+            },
       );
       return Object.assign(row, { assignedTeams: teams, updatedAt: new Date(d.at), ...common });
     }
     case 'PlanActivated': {
       const d = event.data;
       const plan: ActivePlanView = {
-        planId: d.plan.planId, version: d.plan.version, title: d.plan.title, level: d.level, activatedBy: d.activatedBy, activatedAt: d.activatedAt,
+        planId: d.plan.planId,
+        version: d.plan.version,
+        title: d.plan.title,
+        level: d.level,
+        activatedBy: d.activatedBy,
+        activatedAt: d.activatedAt,
         requirements: { teams: [...d.plan.requirements.teams], materials: [...d.plan.requirements.materials] },
       };
       const others = (row.activePlans as ActivePlanView[]).filter((p) => p.planId !== d.plan.planId);
@@ -212,13 +341,27 @@ function applyToRow(row: IncidentBoardRow | null, event: Recorded<IncidentEvent>
     }
     case 'DrillAllocationRecorded': {
       const d = event.data;
-      const entry: AllocationView = { allocationId: d.allocationId, warehouseId: d.warehouseId, items: d.items, status: 'simulated', allocatedAt: d.allocatedAt, updatedAt: d.allocatedAt, simulated: true };
-      return Object.assign(row, { allocations: [...(row.allocations as AllocationView[]), entry], updatedAt: new Date(d.allocatedAt), ...common });
+      const entry: AllocationView = {
+        allocationId: d.allocationId,
+        warehouseId: d.warehouseId,
+        items: d.items,
+        status: 'simulated',
+        allocatedAt: d.allocatedAt,
+        updatedAt: d.allocatedAt,
+        simulated: true,
+      };
+      return Object.assign(row, {
+        allocations: [...(row.allocations as AllocationView[]), entry],
+        updatedAt: new Date(d.allocatedAt),
+        ...common,
+      });
     }
     case 'ChecklistTaskCompleted': {
       const d = event.data;
       const tasks = (row.tasks as ChecklistTaskView[]).map((t) =>
-        t.taskId === d.taskId ? { ...t, status: 'done' as const, completedAt: d.completedAt, completedBy: d.completedBy, note: d.note } : t,
+        t.taskId === d.taskId
+          ? { ...t, status: 'done' as const, completedAt: d.completedAt, completedBy: d.completedBy, note: d.note }
+          : t,
       );
       return Object.assign(row, { tasks, updatedAt: new Date(d.completedAt), ...common });
     }
@@ -226,4 +369,3 @@ function applyToRow(row: IncidentBoardRow | null, event: Recorded<IncidentEvent>
       return Object.assign(row, common);
   }
 }
-

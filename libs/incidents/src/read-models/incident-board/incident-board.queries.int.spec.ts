@@ -12,10 +12,21 @@ const none = { deaths: 0, missing: 0, seriousInjuries: 0, minorInjuries: 0, trap
 const reported = (incidentId: string, jurisdiction: string, drillId: string | null = null): IncidentReported => ({
   type: 'IncidentReported',
   data: {
-    incidentId, title: '某化工企业储罐泄漏', category: 'hazardous_chemicals', occurredAt: at, receivedAt: at,
-    location: { address: '中卫工业园区', lat: 37.52, lng: 105.18 }, jurisdiction, enterprise: null,
-    reporter: { name: '王强', phone: '13800000000', organization: '某化工有限公司' }, takenBy: '值班员', casualties: none,
-    directLossYuan: null, description: '泄漏', drillId, grade: 'general',
+    incidentId,
+    title: '某化工企业储罐泄漏',
+    category: 'hazardous_chemicals',
+    occurredAt: at,
+    receivedAt: at,
+    location: { address: '中卫工业园区', lat: 37.52, lng: 105.18 },
+    jurisdiction,
+    enterprise: null,
+    reporter: { name: '王强', phone: '13800000000', organization: '某化工有限公司' },
+    takenBy: '值班员',
+    casualties: none,
+    directLossYuan: null,
+    description: '泄漏',
+    drillId,
+    grade: 'general',
   },
 });
 
@@ -25,7 +36,10 @@ describe('incident board queries (the port other contexts and the alarms read th
   const [real, drill, elsewhere, drillId] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
   beforeAll(async () => {
     const jurisdictions = new JurisdictionRegistry();
-    spec = await ProjectionSpec.start({ projections: () => [new IncidentBoardProjection(jurisdictions)], entities: [IncidentBoardRow] });
+    spec = await ProjectionSpec.start({
+      projections: () => [new IncidentBoardProjection(jurisdictions)],
+      entities: [IncidentBoardRow],
+    });
     board = new IncidentBoardQueries(spec.dataSource, jurisdictions);
     await spec.given(incidentStream(real), [reported(real, '640571')], { jurisdiction: '640571' });
     await spec.given(incidentStream(drill), [reported(drill, '640571', drillId)], { jurisdiction: '640571', drillId });
@@ -41,7 +55,8 @@ describe('incident board queries (the port other contexts and the alarms read th
   });
 
   it('lists real incidents unless a drill is asked for, never outside the scope', async () => {
-    const ids = (filter: { drillId?: string }) => board.list({ ...filter, limit: 100, scope: ['640571'] }).then((l) => l.map((v) => v.id));
+    const ids = (filter: { drillId?: string }) =>
+      board.list({ ...filter, limit: 100, scope: ['640571'] }).then((l) => l.map((v) => v.id));
     expect(await ids({})).toContain(real);
     expect(await ids({})).not.toContain(drill);
     expect(await ids({})).not.toContain(elsewhere);

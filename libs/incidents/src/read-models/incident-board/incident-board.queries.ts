@@ -66,7 +66,10 @@ export class IncidentBoardQueries {
 
   /** Its jurisdiction when the actor may see it, else 404 (the timeline and the raw events ask this first). */
   async jurisdictionOf(incidentId: string, scope: readonly string[]): Promise<string> {
-    const row = await this.repository().findOne({ where: { id: incidentId, jurisdiction: In([...scope]) }, select: { id: true, jurisdiction: true } });
+    const row = await this.repository().findOne({
+      where: { id: incidentId, jurisdiction: In([...scope]) },
+      select: { id: true, jurisdiction: true },
+    });
     if (!row) throw new IncidentNotFoundError();
     return row.jurisdiction;
   }
@@ -86,7 +89,16 @@ export class IncidentBoardQueries {
   async openIncidentsIn(jurisdictions: readonly string[]): Promise<OpenIncidentRecord[]> {
     const rows = await this.repository()
       .createQueryBuilder('i')
-      .select(['i.id', 'i.title', 'i.jurisdiction', 'i.grade', 'i.responseLevel', 'i.drillId', 'i.deadlines', 'i.reportedAt'])
+      .select([
+        'i.id',
+        'i.title',
+        'i.jurisdiction',
+        'i.grade',
+        'i.responseLevel',
+        'i.drillId',
+        'i.deadlines',
+        'i.reportedAt',
+      ])
       .where(`i.status = 'open' and i.jurisdiction = any(:codes)`, { codes: [...jurisdictions] })
       .orderBy('i.reportedAt', 'ASC')
       .limit(500)

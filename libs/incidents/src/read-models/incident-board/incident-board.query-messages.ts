@@ -11,7 +11,10 @@ export class ListIncidentsQuery {
 }
 /** Reads outside `scope` (the actor's jurisdictions) answer not found, so existence does not leak. */
 export class GetIncidentQuery {
-  constructor(readonly incidentId: string, readonly scope: readonly string[]) {}
+  constructor(
+    readonly incidentId: string,
+    readonly scope: readonly string[],
+  ) {}
 }
 
 /** Which drill an incident belongs to, whoever asks: a drill checks that it acts on its own incidents only. */

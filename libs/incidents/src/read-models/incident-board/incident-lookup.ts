@@ -41,7 +41,11 @@ export class IncidentLookup {
   }
 
   /** Real resources (teams, stock) go only to an open, real incident; drills have their own simulated road. */
-  async openRealIncident(incidentId: string, scope: readonly string[] | undefined, refusals: IncidentRefusals): Promise<IncidentView> {
+  async openRealIncident(
+    incidentId: string,
+    scope: readonly string[] | undefined,
+    refusals: IncidentRefusals,
+  ): Promise<IncidentView> {
     const incident = await this.find(incidentId, scope);
     if (incident.status === 'closed') throw new DomainError('INCIDENT_CLOSED', 'conflict', refusals.closed);
     if (incident.drillId) throw new DomainError('DRILL_INCIDENT', 'rule', refusals.drill);

@@ -1,9 +1,19 @@
 import { DEFAULT_TIME_ZONE, toZonedIso, type JurisdictionRegistry } from '@app/shared';
 import { GRADE_LABELS } from '../../domain/incident/accident-grade';
 import {
-  INCIDENT_CATEGORIES, RESPONSE_LEVEL_LABELS, type IncidentCategory, type IncidentStatus, type ResponseLevel,
+  INCIDENT_CATEGORIES,
+  RESPONSE_LEVEL_LABELS,
+  type IncidentCategory,
+  type IncidentStatus,
+  type ResponseLevel,
 } from '../../domain/incident/incident.types';
-import type { ActivePlanView, AllocationView, AssignedTeamView, ChecklistTaskView, IncidentBoardRow } from './incident-board.entity';
+import type {
+  ActivePlanView,
+  AllocationView,
+  AssignedTeamView,
+  ChecklistTaskView,
+  IncidentBoardRow,
+} from './incident-board.entity';
 import { REPORT_LEVEL_LABELS, type Obligation } from '../../domain/incident/reporting-deadlines';
 import type { IncidentView } from '../../contract';
 
@@ -58,7 +68,10 @@ export function toIncidentView(row: IncidentBoardRow, jurisdictions: Jurisdictio
       addedAt: toZonedIso(t.addedAt, zone),
       completedAt: t.completedAt ? toZonedIso(t.completedAt, zone) : null,
     })),
-    activePlans: (row.activePlans as ActivePlanView[]).map((p) => ({ ...p, activatedAt: toZonedIso(p.activatedAt, zone) })),
+    activePlans: (row.activePlans as ActivePlanView[]).map((p) => ({
+      ...p,
+      activatedAt: toZonedIso(p.activatedAt, zone),
+    })),
     revision: row.revision,
     position: row.position,
   };

@@ -77,7 +77,10 @@ export class IncidentStatisticsQueries {
       drillsExcluded: true,
       rows: lines,
       totals,
-      target: { majorOrAboveShareMax: MAJOR_OR_ABOVE_SHARE_TARGET, met: totals.majorOrAboveShare <= MAJOR_OR_ABOVE_SHARE_TARGET },
+      target: {
+        majorOrAboveShareMax: MAJOR_OR_ABOVE_SHARE_TARGET,
+        met: totals.majorOrAboveShare <= MAJOR_OR_ABOVE_SHARE_TARGET,
+      },
     };
   }
 
@@ -102,7 +105,12 @@ export class IncidentStatisticsQueries {
   }
 
   private line(a: Aggregate, groupBy: GroupBy): StatisticsLine {
-    const grades = { general: a.general, major: a.major, serious: a.serious_grade, especially_serious: a.especially_serious };
+    const grades = {
+      general: a.general,
+      major: a.major,
+      serious: a.serious_grade,
+      especially_serious: a.especially_serious,
+    };
     const majorOrAbove = a.major + a.serious_grade + a.especially_serious;
     return {
       key: a.key,
@@ -145,4 +153,16 @@ function labelOf(key: string, groupBy: GroupBy, jurisdictions: JurisdictionRegis
   return key;
 }
 
-const emptyAggregate = (): Aggregate => ({ key: 'total', incidents: 0, deaths: 0, missing: 0, serious: 0, minor: 0, loss: '0', general: 0, major: 0, serious_grade: 0, especially_serious: 0 });
+const emptyAggregate = (): Aggregate => ({
+  key: 'total',
+  incidents: 0,
+  deaths: 0,
+  missing: 0,
+  serious: 0,
+  minor: 0,
+  loss: '0',
+  general: 0,
+  major: 0,
+  serious_grade: 0,
+  especially_serious: 0,
+});

@@ -31,7 +31,11 @@ export class IncidentTimelineProjection implements Projection {
     return rows.map((row, i) => ({
       name: 'timeline.appended' as const,
       position: row.position,
-      scope: { jurisdiction: events[i]!.metadata.jurisdiction, incidentId: row.incidentId, ...(row.drillId ? { drillId: row.drillId } : {}) },
+      scope: {
+        jurisdiction: events[i]!.metadata.jurisdiction,
+        incidentId: row.incidentId,
+        ...(row.drillId ? { drillId: row.drillId } : {}),
+      },
       data: toTimelineView(row),
     }));
   }

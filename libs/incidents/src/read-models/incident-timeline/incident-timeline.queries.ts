@@ -17,7 +17,9 @@ export class IncidentTimelineQueries {
   async timeline(incidentId: string, scope: readonly string[]): Promise<TimelineEntryView[]> {
     const jurisdiction = await this.board.jurisdictionOf(incidentId, scope);
     const zone = this.jurisdictions.get(jurisdiction)?.timeZone ?? DEFAULT_TIME_ZONE;
-    const rows = await this.dataSource.getRepository(IncidentTimelineRow).find({ where: { incidentId }, order: { revision: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(IncidentTimelineRow)
+      .find({ where: { incidentId }, order: { revision: 'ASC' } });
     return rows.map((row) => toTimelineView(row, zone));
   }
 }

@@ -56,5 +56,7 @@ function casualtyText(c: Casualties): string {
 }
 
 function formatYuan(yuan: number): string {
-  return yuan >= 10_000 ? `${(yuan / 10_000).toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 万元` : `${yuan} 元`;
+  return yuan >= 10_000
+    ? `${(yuan / 10_000).toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 万元`
+    : `${yuan} 元`;
 }

@@ -2,7 +2,12 @@ import { spec } from '@app/event-sourcing/testing';
 import { chemicalPlan } from './plan-fixtures';
 import type { PlanCommand } from './plan.commands';
 import { planDecider } from './plan.decider';
-import { IllegalPlanTransitionError, PlanAlreadyExistsError, PlanJurisdictionFixedError, PlanNotFoundError } from './plan.errors';
+import {
+  IllegalPlanTransitionError,
+  PlanAlreadyExistsError,
+  PlanJurisdictionFixedError,
+  PlanNotFoundError,
+} from './plan.errors';
 import type { PlanEvent } from './plan.events';
 import type { PlanState } from './plan.state';
 
@@ -17,19 +22,44 @@ const revise = (title: string) => command({ type: 'RevisePlan', content: chemica
 const publish = command({ type: 'PublishPlan' });
 const retire = command({ type: 'RetirePlan' });
 const file = command({ type: 'FilePlan', filing: { authority: '自治区应急管理厅', filedAt: '2026-11-20' } });
-const finding = command({ type: 'RecordPlanFinding', finding: { findingId: 'f1', drillId: 'd1', text: '警戒区划定责任不清' } });
+const finding = command({
+  type: 'RecordPlanFinding',
+  finding: { findingId: 'f1', drillId: 'd1', text: '警戒区划定责任不清' },
+});
 
 // The history, as the stream would hold it.
-const drafted: PlanEvent = { type: 'PlanDrafted', data: { planId, version: 1, content: chemicalPlan(), draftedBy: '管理员', draftedAt: earlier } };
-const published = (version: number): PlanEvent => ({ type: 'PlanPublished', data: { planId, version, publishedBy: '管理员', publishedAt: earlier } });
-const revised = (version: number, title: string): PlanEvent => ({
-  type: 'PlanRevised', data: { planId, version, content: chemicalPlan({ title }), revisedBy: '管理员', revisedAt: earlier },
+const drafted: PlanEvent = {
+  type: 'PlanDrafted',
+  data: { planId, version: 1, content: chemicalPlan(), draftedBy: '管理员', draftedAt: earlier },
+};
+const published = (version: number): PlanEvent => ({
+  type: 'PlanPublished',
+  data: { planId, version, publishedBy: '管理员', publishedAt: earlier },
 });
-const filed: PlanEvent = { type: 'PlanFiled', data: { planId, version: 1, filing: { authority: 'x', filedAt: '2026-11-20' }, recordedBy: '管理员', recordedAt: earlier } };
-const retired: PlanEvent = { type: 'PlanRetired', data: { planId, reason: null, retiredBy: '管理员', retiredAt: earlier } };
+const revised = (version: number, title: string): PlanEvent => ({
+  type: 'PlanRevised',
+  data: { planId, version, content: chemicalPlan({ title }), revisedBy: '管理员', revisedAt: earlier },
+});
+const filed: PlanEvent = {
+  type: 'PlanFiled',
+  data: {
+    planId,
+    version: 1,
+    filing: { authority: 'x', filedAt: '2026-11-20' },
+    recordedBy: '管理员',
+    recordedAt: earlier,
+  },
+};
+const retired: PlanEvent = {
+  type: 'PlanRetired',
+  data: { planId, reason: null, retiredBy: '管理员', retiredAt: earlier },
+};
 const findingRecorded: PlanEvent = {
   type: 'PlanFindingRecorded',
-  data: { planId, finding: { findingId: 'f1', drillId: 'd1', text: '警戒区划定责任不清', recordedBy: '管理员', recordedAt: earlier } },
+  data: {
+    planId,
+    finding: { findingId: 'f1', drillId: 'd1', text: '警戒区划定责任不清', recordedBy: '管理员', recordedAt: earlier },
+  },
 };
 
 const plan = spec(planDecider);
@@ -40,7 +70,14 @@ const versions = (state: PlanState) => {
 
 describe('a plan that does not exist', () => {
   it('is drafted as version 1, with nothing in force', () => {
-    const { state } = plan.when(draft).then([{ type: 'PlanDrafted', data: { planId, version: 1, content: chemicalPlan(), draftedBy: '管理员', draftedAt: at } }]);
+    const { state } = plan
+      .when(draft)
+      .then([
+        {
+          type: 'PlanDrafted',
+          data: { planId, version: 1, content: chemicalPlan(), draftedBy: '管理员', draftedAt: at },
+        },
+      ]);
     expect(state).toMatchObject({ status: 'draft', latest: 1, inForce: null });
   });
   it('cannot be changed', () => {
@@ -57,14 +94,20 @@ describe('a draft never published', () => {
     draftOnly.when(draft).thenThrows(PlanAlreadyExistsError, 'PLAN_ALREADY_EXISTS');
   });
   it('a revision cannot move it to another jurisdiction', () => {
-    draftOnly.when(command({ type: 'RevisePlan', content: chemicalPlan({ jurisdiction: '640521' }) })).thenThrows(PlanJurisdictionFixedError, 'PLAN_JURISDICTION_FIXED');
+    draftOnly
+      .when(command({ type: 'RevisePlan', content: chemicalPlan({ jurisdiction: '640521' }) }))
+      .thenThrows(PlanJurisdictionFixedError, 'PLAN_JURISDICTION_FIXED');
   });
 });
 
 describe('a published plan', () => {
   const inForce = plan.given([drafted, published(1)]);
   it('PUT makes a new draft version; the published one stays in force and old versions stay readable', () => {
-    const state = versions(inForce.when(revise('第二版')).then([expect.objectContaining({ type: 'PlanRevised', data: expect.objectContaining({ version: 2 }) })]).state);
+    const state = versions(
+      inForce
+        .when(revise('第二版'))
+        .then([expect.objectContaining({ type: 'PlanRevised', data: expect.objectContaining({ version: 2 }) })]).state,
+    );
     expect(state.status).toBe('draft');
     expect(state.latest).toBe(2);
     expect(state.inForce).toBe(1);
@@ -72,34 +115,68 @@ describe('a published plan', () => {
     expect(state.versions[2].content.title).toBe('第二版');
   });
   it('publishing the new version supersedes the old one', () => {
-    const state = versions(plan.given([drafted, published(1), revised(2, '第二版')]).when(publish).then([
-      { type: 'PlanPublished', data: { planId, version: 2, publishedBy: '管理员', publishedAt: at } },
-    ]).state);
+    const state = versions(
+      plan
+        .given([drafted, published(1), revised(2, '第二版')])
+        .when(publish)
+        .then([{ type: 'PlanPublished', data: { planId, version: 2, publishedBy: '管理员', publishedAt: at } }]).state,
+    );
     expect(state.inForce).toBe(2);
     expect(state.versions[1].status).toBe('superseded');
     expect(state.versions[2].status).toBe('published');
   });
   it('filing records the authority and date on the version in force', () => {
-    const state = versions(inForce.when(file).then([
-      { type: 'PlanFiled', data: { planId, version: 1, filing: { authority: '自治区应急管理厅', filedAt: '2026-11-20' }, recordedBy: '管理员', recordedAt: at } },
-    ]).state);
+    const state = versions(
+      inForce
+        .when(file)
+        .then([
+          {
+            type: 'PlanFiled',
+            data: {
+              planId,
+              version: 1,
+              filing: { authority: '自治区应急管理厅', filedAt: '2026-11-20' },
+              recordedBy: '管理员',
+              recordedAt: at,
+            },
+          },
+        ]).state,
+    );
     expect(state.status).toBe('filed');
     expect(state.versions[1].filing).toEqual({ authority: '自治区应急管理厅', filedAt: '2026-11-20' });
   });
   it('a version cannot be filed twice', () => {
-    plan.given([drafted, published(1), filed]).when(file).thenThrows(IllegalPlanTransitionError, 'ILLEGAL_PLAN_TRANSITION');
+    plan
+      .given([drafted, published(1), filed])
+      .when(file)
+      .thenThrows(IllegalPlanTransitionError, 'ILLEGAL_PLAN_TRANSITION');
   });
   it('publishing what is in force changes nothing', () => {
     inForce.when(publish).thenNothing();
   });
   it('a drill finding stays open on the plan until the next version records it as addressed', () => {
-    inForce.when(finding).then([{ type: 'PlanFindingRecorded', data: { planId, finding: expect.objectContaining({ findingId: 'f1', recordedBy: '管理员', recordedAt: at }) } }]);
+    inForce
+      .when(finding)
+      .then([
+        {
+          type: 'PlanFindingRecorded',
+          data: { planId, finding: expect.objectContaining({ findingId: 'f1', recordedBy: '管理员', recordedAt: at }) },
+        },
+      ]);
     const withFinding = plan.given([drafted, published(1), findingRecorded]);
     withFinding.when(finding).thenNothing();
     expect(versions(withFinding.state()).openFindings.map((f) => f.text)).toEqual(['警戒区划定责任不清']);
-    const { state } = withFinding.when(revise('第二版')).then([
-      { type: 'PlanRevised', data: expect.objectContaining({ version: 2, addressedFindings: [expect.objectContaining({ findingId: 'f1', recordedBy: '管理员' })] }) },
-    ]);
+    const { state } = withFinding
+      .when(revise('第二版'))
+      .then([
+        {
+          type: 'PlanRevised',
+          data: expect.objectContaining({
+            version: 2,
+            addressedFindings: [expect.objectContaining({ findingId: 'f1', recordedBy: '管理员' })],
+          }),
+        },
+      ]);
     expect(versions(state).openFindings).toEqual([]);
   });
 });
@@ -107,11 +184,13 @@ describe('a published plan', () => {
 describe('a retired plan', () => {
   const done = plan.given([drafted, published(1), retired]);
   it('has nothing in force and refuses revision, publication and a second retirement', () => {
-    const { state } = plan.given([drafted, published(1)]).when(retire).then([
-      { type: 'PlanRetired', data: expect.objectContaining({ planId, retiredBy: '管理员', retiredAt: at }) },
-    ]);
+    const { state } = plan
+      .given([drafted, published(1)])
+      .when(retire)
+      .then([{ type: 'PlanRetired', data: expect.objectContaining({ planId, retiredBy: '管理员', retiredAt: at }) }]);
     expect(state).toMatchObject({ status: 'retired', inForce: null });
     expect(done.state()).toMatchObject({ status: 'retired', inForce: null });
-    for (const refused of [revise('x'), publish, retire]) done.when(refused).thenThrows(IllegalPlanTransitionError, 'ILLEGAL_PLAN_TRANSITION');
+    for (const refused of [revise('x'), publish, retire])
+      done.when(refused).thenThrows(IllegalPlanTransitionError, 'ILLEGAL_PLAN_TRANSITION');
   });
 });

@@ -10,7 +10,14 @@ export interface PlanDrafted {
 /** `PUT /plans/{id}`: a new version as a draft; earlier versions stay readable and the one in force stays in force. */
 export interface PlanRevised {
   type: 'PlanRevised';
-  data: { planId: string; version: number; content: PlanContent; revisedBy: string; revisedAt: string; addressedFindings?: PlanFinding[] };
+  data: {
+    planId: string;
+    version: number;
+    content: PlanContent;
+    revisedBy: string;
+    revisedAt: string;
+    addressedFindings?: PlanFinding[];
+  };
 }
 
 /** A finding from a drill evaluation, open until the next version records it as addressed. */

@@ -35,15 +35,42 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
     case 'PlanDrafted': {
       const d = event.data;
       return {
-        status: 'draft', planId: d.planId, jurisdiction: d.content.jurisdiction, latest: 1, inForce: null, openFindings: [],
-        versions: { 1: { version: 1, content: d.content, status: 'draft', createdAt: d.draftedAt, publishedAt: null, filing: null } },
+        status: 'draft',
+        planId: d.planId,
+        jurisdiction: d.content.jurisdiction,
+        latest: 1,
+        inForce: null,
+        openFindings: [],
+        versions: {
+          1: {
+            version: 1,
+            content: d.content,
+            status: 'draft',
+            createdAt: d.draftedAt,
+            publishedAt: null,
+            filing: null,
+          },
+        },
       };
     }
     case 'PlanRevised': {
       if (state.status === 'none') return state;
       const d = event.data;
-      const version: PlanVersion = { version: d.version, content: d.content, status: 'draft', createdAt: d.revisedAt, publishedAt: null, filing: null };
-      return { ...state, status: 'draft', latest: d.version, versions: { ...state.versions, [d.version]: version }, openFindings: [] };
+      const version: PlanVersion = {
+        version: d.version,
+        content: d.content,
+        status: 'draft',
+        createdAt: d.revisedAt,
+        publishedAt: null,
+        filing: null,
+      };
+      return {
+        ...state,
+        status: 'draft',
+        latest: d.version,
+        versions: { ...state.versions, [d.version]: version },
+        openFindings: [],
+      };
     }
     case 'PlanPublished': {
       if (state.status === 'none') return state;
@@ -56,7 +83,10 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
     case 'PlanFiled': {
       if (state.status === 'none') return state;
       const d = event.data;
-      const versions = { ...state.versions, [d.version]: { ...state.versions[d.version], status: 'filed' as const, filing: d.filing } };
+      const versions = {
+        ...state.versions,
+        [d.version]: { ...state.versions[d.version], status: 'filed' as const, filing: d.filing },
+      };
       // A draft revision may be under way while the version in force gets filed: the plan's status follows the newest.
       return { ...state, status: state.latest === d.version ? 'filed' : state.status, versions };
     }

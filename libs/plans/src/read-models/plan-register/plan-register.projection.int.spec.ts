@@ -8,41 +8,81 @@ import { PlanSuggestionRow } from '../plan-suggestions/plan-suggestion.entity';
 import { PlanRegisterProjection } from './plan-register.projection';
 
 const at = (day: number) => `2026-11-${String(day).padStart(2, '0')}T02:00:00.000Z`;
-const drafted = (planId: string): PlanEvent => ({ type: 'PlanDrafted', data: { planId, version: 1, content: chemicalPlan(), draftedBy: '管理员', draftedAt: at(1) } });
-const published = (planId: string, version: number, day: number): PlanEvent => ({ type: 'PlanPublished', data: { planId, version, publishedBy: '管理员', publishedAt: at(day) } });
+const drafted = (planId: string): PlanEvent => ({
+  type: 'PlanDrafted',
+  data: { planId, version: 1, content: chemicalPlan(), draftedBy: '管理员', draftedAt: at(1) },
+});
+const published = (planId: string, version: number, day: number): PlanEvent => ({
+  type: 'PlanPublished',
+  data: { planId, version, publishedBy: '管理员', publishedAt: at(day) },
+});
 const revised = (planId: string, version: number, day: number, title: string): PlanEvent => ({
-  type: 'PlanRevised', data: { planId, version, content: chemicalPlan({ title }), revisedBy: '编制人', revisedAt: at(day) },
+  type: 'PlanRevised',
+  data: { planId, version, content: chemicalPlan({ title }), revisedBy: '编制人', revisedAt: at(day) },
 });
 
 describe('plan register projection', () => {
   let spec: ProjectionSpec;
   beforeAll(async () => {
-    spec = await ProjectionSpec.start({ projections: () => [new PlanRegisterProjection()], entities: [PlanRow, PlanVersionRow, PlanSuggestionRow] });
+    spec = await ProjectionSpec.start({
+      projections: () => [new PlanRegisterProjection()],
+      entities: [PlanRow, PlanVersionRow, PlanSuggestionRow],
+    });
   }, 60_000); // a database of its own is created and migrated first
   afterAll(() => spec?.stop());
   const plan = async (id: string) => (await spec.rows(PlanRow, { id }))[0];
-  const versions = async (planId: string) => (await spec.rows(PlanVersionRow, { planId })).sort((a, b) => a.version - b.version);
+  const versions = async (planId: string) =>
+    (await spec.rows(PlanVersionRow, { planId })).sort((a, b) => a.version - b.version);
 
   it('a drafted plan is on the register as a draft, its version 1 kept, nothing in force', async () => {
     const planId = randomUUID();
     await spec.given(planStream(planId), [drafted(planId)], { jurisdiction: '640500' });
     expect(await plan(planId)).toMatchObject({
-      id: planId, title: '中卫市危险化学品事故应急预案', kind: 'special', jurisdiction: '640500', categories: ['hazardous_chemicals'],
-      status: 'draft', latestVersion: 1, inForceVersion: null, inForceContent: null, openFindings: [], updatedAt: new Date(at(1)), revision: 0,
+      id: planId,
+      title: '中卫市危险化学品事故应急预案',
+      kind: 'special',
+      jurisdiction: '640500',
+      categories: ['hazardous_chemicals'],
+      status: 'draft',
+      latestVersion: 1,
+      inForceVersion: null,
+      inForceContent: null,
+      openFindings: [],
+      updatedAt: new Date(at(1)),
+      revision: 0,
     });
-    expect(await versions(planId)).toEqual([expect.objectContaining({ version: 1, status: 'draft', createdBy: '管理员', publishedAt: null, filing: null })]);
+    expect(await versions(planId)).toEqual([
+      expect.objectContaining({ version: 1, status: 'draft', createdBy: '管理员', publishedAt: null, filing: null }),
+    ]);
   });
 
   it('a revision is a new draft version while the published one stays in force; publishing it supersedes the old one', async () => {
     const planId = randomUUID();
     const stream = planStream(planId);
     await spec.given(stream, [drafted(planId), published(planId, 1, 2)]);
-    expect(await plan(planId)).toMatchObject({ status: 'published', inForceVersion: 1, inForceContent: chemicalPlan() });
+    expect(await plan(planId)).toMatchObject({
+      status: 'published',
+      inForceVersion: 1,
+      inForceContent: chemicalPlan(),
+    });
     await spec.given(stream, [revised(planId, 2, 3, '第二版')]);
-    expect(await plan(planId)).toMatchObject({ status: 'draft', latestVersion: 2, inForceVersion: 1, title: '第二版', inForceContent: expect.objectContaining({ title: '中卫市危险化学品事故应急预案' }) });
+    expect(await plan(planId)).toMatchObject({
+      status: 'draft',
+      latestVersion: 2,
+      inForceVersion: 1,
+      title: '第二版',
+      inForceContent: expect.objectContaining({ title: '中卫市危险化学品事故应急预案' }),
+    });
     await spec.given(stream, [published(planId, 2, 4)]);
-    expect(await plan(planId)).toMatchObject({ status: 'published', inForceVersion: 2, inForceContent: expect.objectContaining({ title: '第二版' }), revision: 3 });
-    expect((await versions(planId)).map((v) => [v.version, v.status, v.createdBy, v.publishedAt?.toISOString()])).toEqual([
+    expect(await plan(planId)).toMatchObject({
+      status: 'published',
+      inForceVersion: 2,
+      inForceContent: expect.objectContaining({ title: '第二版' }),
+      revision: 3,
+    });
+    expect(
+      (await versions(planId)).map((v) => [v.version, v.status, v.createdBy, v.publishedAt?.toISOString()]),
+    ).toEqual([
       [1, 'superseded', '管理员', at(2)],
       [2, 'published', '编制人', at(4)],
     ]);
@@ -51,22 +91,62 @@ describe('plan register projection', () => {
   it('records the filing on the version, a finding on the plan, and the finding as addressed by the next version', async () => {
     const planId = randomUUID();
     const stream = planStream(planId);
-    const finding = { findingId: 'f1', drillId: randomUUID(), text: '警戒区划定责任不清', recordedBy: '演练组织者', recordedAt: at(6) };
+    const finding = {
+      findingId: 'f1',
+      drillId: randomUUID(),
+      text: '警戒区划定责任不清',
+      recordedBy: '演练组织者',
+      recordedAt: at(6),
+    };
     await spec.given(stream, [
-      drafted(planId), published(planId, 1, 2),
-      { type: 'PlanFiled', data: { planId, version: 1, filing: { authority: '自治区应急管理厅', filedAt: '2026-11-05' }, recordedBy: '管理员', recordedAt: at(5) } },
+      drafted(planId),
+      published(planId, 1, 2),
+      {
+        type: 'PlanFiled',
+        data: {
+          planId,
+          version: 1,
+          filing: { authority: '自治区应急管理厅', filedAt: '2026-11-05' },
+          recordedBy: '管理员',
+          recordedAt: at(5),
+        },
+      },
       { type: 'PlanFindingRecorded', data: { planId, finding } },
     ]);
     expect(await plan(planId)).toMatchObject({ status: 'filed', openFindings: [finding] });
-    expect((await versions(planId))[0]).toMatchObject({ status: 'filed', filing: { authority: '自治区应急管理厅', filedAt: '2026-11-05' } });
-    await spec.given(stream, [{ type: 'PlanRevised', data: { planId, version: 2, content: chemicalPlan(), revisedBy: '编制人', revisedAt: at(7), addressedFindings: [finding] } }]);
+    expect((await versions(planId))[0]).toMatchObject({
+      status: 'filed',
+      filing: { authority: '自治区应急管理厅', filedAt: '2026-11-05' },
+    });
+    await spec.given(stream, [
+      {
+        type: 'PlanRevised',
+        data: {
+          planId,
+          version: 2,
+          content: chemicalPlan(),
+          revisedBy: '编制人',
+          revisedAt: at(7),
+          addressedFindings: [finding],
+        },
+      },
+    ]);
     expect(await plan(planId)).toMatchObject({ status: 'draft', openFindings: [] });
     expect((await versions(planId))[1]).toMatchObject({ version: 2, addressedFindings: [finding] });
   });
 
   it('a retired plan has nothing in force', async () => {
     const planId = randomUUID();
-    await spec.given(planStream(planId), [drafted(planId), published(planId, 1, 2), { type: 'PlanRetired', data: { planId, reason: '机构调整', retiredBy: '管理员', retiredAt: at(9) } }]);
-    expect(await plan(planId)).toMatchObject({ status: 'retired', inForceVersion: null, inForceContent: null, updatedAt: new Date(at(9)) });
+    await spec.given(planStream(planId), [
+      drafted(planId),
+      published(planId, 1, 2),
+      { type: 'PlanRetired', data: { planId, reason: '机构调整', retiredBy: '管理员', retiredAt: at(9) } },
+    ]);
+    expect(await plan(planId)).toMatchObject({
+      status: 'retired',
+      inForceVersion: null,
+      inForceContent: null,
+      updatedAt: new Date(at(9)),
+    });
   });
 });

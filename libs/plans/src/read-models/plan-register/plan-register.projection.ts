@@ -24,35 +24,87 @@ export class PlanRegisterProjection implements Projection {
           const at = new Date(event.type === 'PlanDrafted' ? event.data.draftedAt : event.data.revisedAt);
           const by = event.type === 'PlanDrafted' ? event.data.draftedBy : event.data.revisedBy;
           const existing = await plans.findOneBy({ id });
-          await plans.save(Object.assign(existing ?? new PlanRow(), {
-            id, title: d.content.title, kind: d.content.kind, jurisdiction: d.content.jurisdiction, categories: d.content.categories,
-            status: 'draft', latestVersion: d.version, inForceVersion: existing?.inForceVersion ?? null, inForceContent: existing?.inForceContent ?? null,
-            content: d.content, openFindings: [], updatedAt: at, ...common,
-          }));
+          await plans.save(
+            Object.assign(existing ?? new PlanRow(), {
+              id,
+              title: d.content.title,
+              kind: d.content.kind,
+              jurisdiction: d.content.jurisdiction,
+              categories: d.content.categories,
+              status: 'draft',
+              latestVersion: d.version,
+              inForceVersion: existing?.inForceVersion ?? null,
+              inForceContent: existing?.inForceContent ?? null,
+              content: d.content,
+              openFindings: [],
+              updatedAt: at,
+              ...common,
+            }),
+          );
           const addressedFindings = event.type === 'PlanRevised' ? (event.data.addressedFindings ?? []) : [];
-          await versions.save(Object.assign(new PlanVersionRow(), {
-            planId: id, version: d.version, jurisdiction: d.content.jurisdiction, content: d.content, status: 'draft', createdBy: by, createdAt: at, publishedAt: null, filing: null, addressedFindings,
-          }));
+          await versions.save(
+            Object.assign(new PlanVersionRow(), {
+              planId: id,
+              version: d.version,
+              jurisdiction: d.content.jurisdiction,
+              content: d.content,
+              status: 'draft',
+              createdBy: by,
+              createdAt: at,
+              publishedAt: null,
+              filing: null,
+              addressedFindings,
+            }),
+          );
           break;
         }
         case 'PlanPublished': {
           const d = event.data;
           const row = await plans.findOneByOrFail({ id });
           const published = await versions.findOneByOrFail({ planId: id, version: d.version });
-          if (row.inForceVersion !== null) await versions.update({ planId: id, version: row.inForceVersion }, { status: 'superseded' });
-          await versions.update({ planId: id, version: d.version }, { status: 'published', publishedAt: new Date(d.publishedAt) });
-          await plans.update({ id }, { status: 'published', inForceVersion: d.version, inForceContent: published.content, updatedAt: new Date(d.publishedAt), ...common });
+          if (row.inForceVersion !== null)
+            await versions.update({ planId: id, version: row.inForceVersion }, { status: 'superseded' });
+          await versions.update(
+            { planId: id, version: d.version },
+            { status: 'published', publishedAt: new Date(d.publishedAt) },
+          );
+          await plans.update(
+            { id },
+            {
+              status: 'published',
+              inForceVersion: d.version,
+              inForceContent: published.content,
+              updatedAt: new Date(d.publishedAt),
+              ...common,
+            },
+          );
           break;
         }
         case 'PlanFiled': {
           const d = event.data;
           const row = await plans.findOneByOrFail({ id });
           await versions.update({ planId: id, version: d.version }, { status: 'filed', filing: d.filing });
-          await plans.update({ id }, { status: row.latestVersion === d.version ? 'filed' : row.status, updatedAt: new Date(d.recordedAt), ...common });
+          await plans.update(
+            { id },
+            {
+              status: row.latestVersion === d.version ? 'filed' : row.status,
+              updatedAt: new Date(d.recordedAt),
+              ...common,
+            },
+          );
           break;
         }
         case 'PlanRetired':
-          await plans.update({ id }, { status: 'retired', inForceVersion: null, inForceContent: null, updatedAt: new Date(event.data.retiredAt), ...common });
+          await plans.update(
+            { id },
+            {
+              status: 'retired',
+              inForceVersion: null,
+              inForceContent: null,
+              updatedAt: new Date(event.data.retiredAt),
+              ...common,
+            },
+          );
           break;
         case 'PlanFindingRecorded': {
           const row = await plans.findOneByOrFail({ id });

@@ -17,7 +17,13 @@ const published = (planId: string): PlanEvent => ({
   type: 'PlanPublished',
   data: { planId, version: 1, publishedBy: '管理员', publishedAt: at },
 });
-const actor = (jurisdiction: string, scope: string[]): Actor => ({ userId: 'u', username: 'u', roles: ['commander'], jurisdiction, scope });
+const actor = (jurisdiction: string, scope: string[]): Actor => ({
+  userId: 'u',
+  username: 'u',
+  roles: ['commander'],
+  jurisdiction,
+  scope,
+});
 
 /** The plan register's read port: a county reads its city's plans but may not change them; other counties' are hidden. */
 describe('plan register queries', () => {
@@ -28,7 +34,10 @@ describe('plan register queries', () => {
   const otherCountyPlan = randomUUID();
   const county = actor('640521', ['640521', '640521100']);
   beforeAll(async () => {
-    spec = await ProjectionSpec.start({ projections: () => [new PlanRegisterProjection()], entities: [PlanRow, PlanVersionRow] });
+    spec = await ProjectionSpec.start({
+      projections: () => [new PlanRegisterProjection()],
+      entities: [PlanRow, PlanVersionRow],
+    });
     queries = new PlanRegisterQueries(spec.dataSource, new JurisdictionRegistry());
     await spec.given(planStream(cityPlan), [drafted(cityPlan, '640500'), published(cityPlan)]);
     await spec.given(planStream(cityDraft), [drafted(cityDraft, '640500')]);
@@ -48,7 +57,11 @@ describe('plan register queries', () => {
   });
 
   it('the version in force: pinned by an activation, refused (409) while only a draft exists', async () => {
-    expect(await queries.inForce(cityPlan, county)).toMatchObject({ planId: cityPlan, jurisdiction: '640500', version: 1 });
+    expect(await queries.inForce(cityPlan, county)).toMatchObject({
+      planId: cityPlan,
+      jurisdiction: '640500',
+      version: 1,
+    });
     await expect(queries.inForce(cityDraft, county)).rejects.toMatchObject({ code: 'PLAN_NOT_IN_FORCE' });
     expect(await queries.versionInForce(cityPlan, county)).toBe(1);
     expect(await queries.versionInForce(cityDraft, county)).toBeNull();

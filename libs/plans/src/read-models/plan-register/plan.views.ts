@@ -5,7 +5,12 @@ import type { PlanRow, PlanVersionRow } from './plan-register.entities';
 
 export type { PlanView, PlanVersionView } from '../../contract';
 
-const VERSION_STATUS_LABELS: Readonly<Record<string, string>> = { draft: '草案', published: '现行有效', filed: '现行有效（已备案）', superseded: '已被新版本替代' };
+const VERSION_STATUS_LABELS: Readonly<Record<string, string>> = {
+  draft: '草案',
+  published: '现行有效',
+  filed: '现行有效（已备案）',
+  superseded: '已被新版本替代',
+};
 
 /** The register entry: newest version's content, the version in force, labels in Chinese. */
 export function toPlanView(row: PlanRow, jurisdictions: JurisdictionRegistry): PlanView {

@@ -14,10 +14,21 @@ const none = { deaths: 0, missing: 0, seriousInjuries: 0, minorInjuries: 0, trap
 const reported = (incidentId: string, casualties = none, drillId: string | null = null): IncidentEvent => ({
   type: 'IncidentReported',
   data: {
-    incidentId, title: '某化工企业储罐泄漏', category: 'hazardous_chemicals', occurredAt: at(0), receivedAt: at(5),
-    location: { address: '中卫工业园区', lat: 37.52, lng: 105.18 }, jurisdiction: '640521', enterprise: null,
-    reporter: { name: '王强', phone: '13800000000', organization: '某化工有限公司' }, takenBy: '值班员', casualties,
-    directLossYuan: null, description: '泄漏', drillId, grade: 'general',
+    incidentId,
+    title: '某化工企业储罐泄漏',
+    category: 'hazardous_chemicals',
+    occurredAt: at(0),
+    receivedAt: at(5),
+    location: { address: '中卫工业园区', lat: 37.52, lng: 105.18 },
+    jurisdiction: '640521',
+    enterprise: null,
+    reporter: { name: '王强', phone: '13800000000', organization: '某化工有限公司' },
+    takenBy: '值班员',
+    casualties,
+    directLossYuan: null,
+    description: '泄漏',
+    drillId,
+    grade: 'general',
   },
 });
 
@@ -31,18 +42,29 @@ describe('plan suggestion projection', () => {
       entities: [PlanRow, PlanVersionRow, PlanSuggestionRow],
     });
     await spec.given(planStream(planId), [
-      { type: 'PlanDrafted', data: { planId, version: 1, content: chemicalPlan(), draftedBy: '管理员', draftedAt: at(1) } },
+      {
+        type: 'PlanDrafted',
+        data: { planId, version: 1, content: chemicalPlan(), draftedBy: '管理员', draftedAt: at(1) },
+      },
       { type: 'PlanPublished', data: { planId, version: 1, publishedBy: '管理员', publishedAt: at(1) } },
     ]);
   }, 60_000); // a database of its own is created and migrated first
   afterAll(() => spec?.stop());
   const row = async (incidentId: string) => (await spec.rows(PlanSuggestionRow, { incidentId }))[0];
-  const suggested = (incidentId: string) => spec.deltas.filter((d) => d.name === 'plan.suggested' && (d.data as { incidentId: string }).incidentId === incidentId);
+  const suggested = (incidentId: string) =>
+    spec.deltas.filter(
+      (d) => d.name === 'plan.suggested' && (d.data as { incidentId: string }).incidentId === incidentId,
+    );
 
   it('an incident below every threshold is tracked with no suggestion and nothing sent', async () => {
     const incidentId = randomUUID();
     await spec.given(incidentStream(incidentId), [reported(incidentId)]);
-    expect(await row(incidentId)).toMatchObject({ jurisdiction: '640521', status: 'open', suggestions: [], facts: expect.objectContaining({ grade: 'general' }) });
+    expect(await row(incidentId)).toMatchObject({
+      jurisdiction: '640521',
+      status: 'open',
+      suggestions: [],
+      facts: expect.objectContaining({ grade: 'general' }),
+    });
     expect(suggested(incidentId)).toEqual([]);
   });
 
@@ -50,10 +72,26 @@ describe('plan suggestion projection', () => {
     const incidentId = randomUUID();
     const stream = incidentStream(incidentId);
     await spec.given(stream, [reported(incidentId, { ...none, trapped: 1 })], { jurisdiction: '640521' });
-    expect((await row(incidentId))!.suggestions).toEqual([expect.objectContaining({ planId, version: 1, level: 'IV', action: 'activate' })]);
+    expect((await row(incidentId))!.suggestions).toEqual([
+      expect.objectContaining({ planId, version: 1, level: 'IV', action: 'activate' }),
+    ]);
     expect(suggested(incidentId)).toHaveLength(1);
-    await spec.given(stream, [{ type: 'SituationUpdated', data: { incidentId, updatedAt: at(10), casualties: { ...none, trapped: 1, deaths: 1 }, directLossYuan: null, description: null, measures: null } }]);
-    expect((await row(incidentId))!.suggestions).toEqual([expect.objectContaining({ planId, level: 'III', action: 'activate' })]);
+    await spec.given(stream, [
+      {
+        type: 'SituationUpdated',
+        data: {
+          incidentId,
+          updatedAt: at(10),
+          casualties: { ...none, trapped: 1, deaths: 1 },
+          directLossYuan: null,
+          description: null,
+          measures: null,
+        },
+      },
+    ]);
+    expect((await row(incidentId))!.suggestions).toEqual([
+      expect.objectContaining({ planId, level: 'III', action: 'activate' }),
+    ]);
     expect(suggested(incidentId)).toHaveLength(2);
     expect(suggested(incidentId)[1]).toMatchObject({ scope: { jurisdiction: '640521', incidentId } });
   });
@@ -63,25 +101,56 @@ describe('plan suggestion projection', () => {
     const stream = incidentStream(incidentId);
     await spec.given(stream, [
       reported(incidentId, { ...none, trapped: 1 }),
-      { type: 'ResponseLevelSet', data: { incidentId, from: null, level: 'IV', reason: '研判', decidedBy: '指挥长', decidedAt: at(6) } },
-      { type: 'PlanActivated', data: { incidentId, plan: { planId, version: 1, title: '预案', groups: [], requirements: { teams: [], materials: [] } }, level: 'IV', activatedBy: '指挥长', activatedAt: at(6) } },
+      {
+        type: 'ResponseLevelSet',
+        data: { incidentId, from: null, level: 'IV', reason: '研判', decidedBy: '指挥长', decidedAt: at(6) },
+      },
+      {
+        type: 'PlanActivated',
+        data: {
+          incidentId,
+          plan: { planId, version: 1, title: '预案', groups: [], requirements: { teams: [], materials: [] } },
+          level: 'IV',
+          activatedBy: '指挥长',
+          activatedAt: at(6),
+        },
+      },
     ]);
-    expect(await row(incidentId)).toMatchObject({ responseLevel: 'IV', activated: { [planId]: 'IV' }, suggestions: [] });
-    await spec.given(stream, [{ type: 'AccidentGradeChanged', data: { incidentId, from: 'general', to: 'major', rose: true, changedAt: at(12) } }]);
-    expect((await row(incidentId))!.suggestions).toEqual([expect.objectContaining({ planId, level: 'II', action: 'raise_level' })]);
+    expect(await row(incidentId)).toMatchObject({
+      responseLevel: 'IV',
+      activated: { [planId]: 'IV' },
+      suggestions: [],
+    });
+    await spec.given(stream, [
+      {
+        type: 'AccidentGradeChanged',
+        data: { incidentId, from: 'general', to: 'major', rose: true, changedAt: at(12) },
+      },
+    ]);
+    expect((await row(incidentId))!.suggestions).toEqual([
+      expect.objectContaining({ planId, level: 'II', action: 'raise_level' }),
+    ]);
   });
 
   it('a closed incident has no suggestions', async () => {
     const incidentId = randomUUID();
-    await spec.given(incidentStream(incidentId), [reported(incidentId, { ...none, trapped: 1 }), { type: 'IncidentClosed', data: { incidentId, summary: '结案', closedAt: at(20) } }]);
+    await spec.given(incidentStream(incidentId), [
+      reported(incidentId, { ...none, trapped: 1 }),
+      { type: 'IncidentClosed', data: { incidentId, summary: '结案', closedAt: at(20) } },
+    ]);
     expect(await row(incidentId)).toMatchObject({ status: 'closed', suggestions: [] });
   });
 
   it('keeps a drill incident’s suggestions to its drill', async () => {
     const incidentId = randomUUID();
     const drillId = randomUUID();
-    await spec.given(incidentStream(incidentId), [reported(incidentId, { ...none, trapped: 1 }, drillId)], { jurisdiction: '640521', drillId });
+    await spec.given(incidentStream(incidentId), [reported(incidentId, { ...none, trapped: 1 }, drillId)], {
+      jurisdiction: '640521',
+      drillId,
+    });
     expect(await row(incidentId)).toMatchObject({ drillId });
-    expect(suggested(incidentId)).toEqual([expect.objectContaining({ scope: { jurisdiction: '640521', incidentId, drillId } })]);
+    expect(suggested(incidentId)).toEqual([
+      expect.objectContaining({ scope: { jurisdiction: '640521', incidentId, drillId } }),
+    ]);
   });
 });

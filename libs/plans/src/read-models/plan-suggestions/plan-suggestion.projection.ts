@@ -2,7 +2,14 @@ import type { EntityManager } from 'typeorm';
 import { formatPosition } from '@app/event-store';
 import type { LiveDelta, Recorded } from '@app/event-sourcing';
 import { RowBatch, type Projection } from '@app/event-sourcing/projections';
-import { isRaise, type AccidentGrade, type IncidentCategory, incidentEvents, type IncidentEvent, type ResponseLevel } from '@app/incidents';
+import {
+  isRaise,
+  type AccidentGrade,
+  type IncidentCategory,
+  incidentEvents,
+  type IncidentEvent,
+  type ResponseLevel,
+} from '@app/incidents';
 import type { JurisdictionRegistry } from '@app/shared';
 import type { PlanSuggestionsView } from '../../contract';
 import { suggestPlans, type PlanInForce } from '../../domain/plan/plan-suggestions';
@@ -37,12 +44,17 @@ export class PlanSuggestionProjection implements Projection {
       batch.set(id, next, before);
     }
     await batch.write();
-    return batch.entries()
+    return batch
+      .entries()
       .filter(({ row, note: before }) => gained(before, row.suggestions))
       .map(({ row }) => ({
         name: 'plan.suggested' as const,
         position: row.position,
-        scope: { jurisdiction: row.jurisdiction, incidentId: row.incidentId, ...(row.drillId ? { drillId: row.drillId } : {}) },
+        scope: {
+          jurisdiction: row.jurisdiction,
+          incidentId: row.incidentId,
+          ...(row.drillId ? { drillId: row.drillId } : {}),
+        },
         data: toSuggestionView(row),
       }));
   }
@@ -69,11 +81,21 @@ export class PlanSuggestionProjection implements Projection {
 }
 
 export function toSuggestionView(row: PlanSuggestionRow): PlanSuggestionsView {
-  return { incidentId: row.incidentId, title: row.facts.title, responseLevel: row.responseLevel, drillId: row.drillId, suggestions: row.suggestions };
+  return {
+    incidentId: row.incidentId,
+    title: row.facts.title,
+    responseLevel: row.responseLevel,
+    drillId: row.drillId,
+    suggestions: row.suggestions,
+  };
 }
 
 async function plansInForce(manager: EntityManager): Promise<PlanInForce[]> {
-  const rows = await manager.getRepository(PlanRow).createQueryBuilder('p').where('p.in_force_version is not null').getMany();
+  const rows = await manager
+    .getRepository(PlanRow)
+    .createQueryBuilder('p')
+    .where('p.in_force_version is not null')
+    .getMany();
   return rows.map((p) => ({ planId: p.id, version: p.inForceVersion!, content: p.inForceContent! }));
 }
 
@@ -81,7 +103,9 @@ async function plansInForce(manager: EntityManager): Promise<PlanInForce[]> {
 function gained(before: readonly SuggestionEntry[], after: readonly SuggestionEntry[]): boolean {
   return after.some((s) => {
     const previous = before.find((b) => b.planId === s.planId);
-    return !previous || previous.action !== s.action || isRaise(previous.level as ResponseLevel, s.level as ResponseLevel);
+    return (
+      !previous || previous.action !== s.action || isRaise(previous.level as ResponseLevel, s.level as ResponseLevel)
+    );
   });
 }
 
@@ -89,21 +113,42 @@ function applyFact(row: PlanSuggestionRow | null, event: IncidentEvent): PlanSug
   if (event.type === 'IncidentReported') {
     const d = event.data;
     return Object.assign(new PlanSuggestionRow(), {
-      incidentId: d.incidentId, jurisdiction: d.jurisdiction, drillId: d.drillId, status: 'open', responseLevel: null, activated: {}, suggestions: [],
-      facts: { title: d.title, category: d.category, grade: d.grade, casualties: d.casualties, directLossYuan: d.directLossYuan },
+      incidentId: d.incidentId,
+      jurisdiction: d.jurisdiction,
+      drillId: d.drillId,
+      status: 'open',
+      responseLevel: null,
+      activated: {},
+      suggestions: [],
+      facts: {
+        title: d.title,
+        category: d.category,
+        grade: d.grade,
+        casualties: d.casualties,
+        directLossYuan: d.directLossYuan,
+      },
       updatedAt: new Date(d.receivedAt),
     });
   }
   if (!row) return null;
   switch (event.type) {
     case 'SituationUpdated':
-      return Object.assign(row, { facts: { ...row.facts, casualties: event.data.casualties, directLossYuan: event.data.directLossYuan }, updatedAt: new Date(event.data.updatedAt) });
+      return Object.assign(row, {
+        facts: { ...row.facts, casualties: event.data.casualties, directLossYuan: event.data.directLossYuan },
+        updatedAt: new Date(event.data.updatedAt),
+      });
     case 'AccidentGradeChanged':
-      return Object.assign(row, { facts: { ...row.facts, grade: event.data.to }, updatedAt: new Date(event.data.changedAt) });
+      return Object.assign(row, {
+        facts: { ...row.facts, grade: event.data.to },
+        updatedAt: new Date(event.data.changedAt),
+      });
     case 'ResponseLevelSet':
       return Object.assign(row, { responseLevel: event.data.level, updatedAt: new Date(event.data.decidedAt) });
     case 'PlanActivated':
-      return Object.assign(row, { activated: { ...row.activated, [event.data.plan.planId]: event.data.level }, updatedAt: new Date(event.data.activatedAt) });
+      return Object.assign(row, {
+        activated: { ...row.activated, [event.data.plan.planId]: event.data.level },
+        updatedAt: new Date(event.data.activatedAt),
+      });
     case 'IncidentClosed':
       return Object.assign(row, { status: 'closed', updatedAt: new Date(event.data.closedAt) });
     default:

@@ -1,5 +1,11 @@
 import { categoryOf, type RecordedEvent } from '@app/event-store';
-import { applyBoardEvent, boardEvents, boardIncidentIdOf, type deadlineProfileLookup, type IncidentView } from '@app/incidents';
+import {
+  applyBoardEvent,
+  boardEvents,
+  boardIncidentIdOf,
+  type deadlineProfileLookup,
+  type IncidentView,
+} from '@app/incidents';
 
 /** The streams the incident board reads (its projection's filter): anything else never changed a board row. */
 const BOARD_CATEGORIES = new Set(['incident', 'warehouse']);

@@ -1,8 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { comparePositions, EVENT_STORE, StreamNotFoundError, type EventStore, type RecordedEvent, readWholeStream } from '@app/event-store';
 import {
-  boardIncidentIdOf, deadlineProfileLookup, IncidentLookup, incidentStream, ListIncidentsQuery, toIncidentView, type IncidentView,
+  comparePositions,
+  EVENT_STORE,
+  StreamNotFoundError,
+  type EventStore,
+  type RecordedEvent,
+  readWholeStream,
+} from '@app/event-store';
+import {
+  boardIncidentIdOf,
+  deadlineProfileLookup,
+  IncidentLookup,
+  incidentStream,
+  ListIncidentsQuery,
+  toIncidentView,
+  type IncidentView,
 } from '@app/incidents';
 import { DrillNotFoundError, JURISDICTIONS, parseInstant, type Actor, type JurisdictionRegistry } from '@app/shared';
 import { BeforeReportError } from '../../domain/replay.errors';
@@ -40,7 +53,9 @@ export class IncidentHistoryReader {
 
   /** Every incident of the drill in the actor's jurisdictions, plus the drill's own stream when it exists. */
   async drill(drillId: string, actor: Pick<Actor, 'scope'>): Promise<History> {
-    const rows: IncidentView[] = await this.queries.execute(new ListIncidentsQuery({ drillId, scope: actor.scope, limit: MAX_DRILL_INCIDENTS }));
+    const rows: IncidentView[] = await this.queries.execute(
+      new ListIncidentsQuery({ drillId, scope: actor.scope, limit: MAX_DRILL_INCIDENTS }),
+    );
     const own = await this.read(`drill-${drillId}`);
     const planned = own.find((e) => e.type === 'DrillPlanned')?.data as { jurisdiction?: unknown } | undefined;
     const drillJurisdiction = typeof planned?.jurisdiction === 'string' ? planned.jurisdiction : undefined;

@@ -37,7 +37,14 @@ export function mayFollow(replay: Replay, actor: Pick<Actor, 'userId' | 'scope'>
 
 export function finishedPayload(replay: Replay): ReplayEmission {
   const last = replay.events[replay.events.length - 1]!;
-  return { replayId: replay.id, name: 'replay.finished', payload: { position: formatPosition(last.position), data: { replayId: replay.id, at: new Date(replay.atMs).toISOString(), total: replay.events.length } } };
+  return {
+    replayId: replay.id,
+    name: 'replay.finished',
+    payload: {
+      position: formatPosition(last.position),
+      data: { replayId: replay.id, at: new Date(replay.atMs).toISOString(), total: replay.events.length },
+    },
+  };
 }
 
 export function describe(replay: Replay): ReplayView {
@@ -65,7 +72,10 @@ export type ReplayStatusView = ReplayView;
 /** The `replay.event` for the event at `index`, with the incident's board view after it (`seek`: sent by a seek). */
 export function eventPayload(replay: Replay, index: number, state: IncidentView | null, seek: boolean): ReplayEmission {
   const e = replay.events[index]!;
-  const incidentId = typeof (e.data as { incidentId?: unknown } | null)?.incidentId === 'string' ? (e.data as { incidentId: string }).incidentId : null;
+  const incidentId =
+    typeof (e.data as { incidentId?: unknown } | null)?.incidentId === 'string'
+      ? (e.data as { incidentId: string }).incidentId
+      : null;
   return {
     replayId: replay.id,
     name: 'replay.event',
@@ -77,7 +87,13 @@ export function eventPayload(replay: Replay, index: number, state: IncidentView 
         total: replay.events.length,
         incidentId,
         ...(seek ? { seek: true } : {}),
-        event: { type: e.type, streamName: e.streamName, revision: Number(e.revision), data: e.data, recordedAt: e.recordedAt.toISOString() },
+        event: {
+          type: e.type,
+          streamName: e.streamName,
+          revision: Number(e.revision),
+          data: e.data,
+          recordedAt: e.recordedAt.toISOString(),
+        },
         state,
       },
     },

@@ -3,8 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { Subject } from 'rxjs';
 import type { Actor } from '@app/shared';
 import {
-  NothingToReplayError, ReplayNotFoundError, ReplayNotOwnerError, ReplayQuotaError, ReplayTooLargeError,
-  SeekOutOfRangeError, TooManyReplaysError,
+  NothingToReplayError,
+  ReplayNotFoundError,
+  ReplayNotOwnerError,
+  ReplayQuotaError,
+  ReplayTooLargeError,
+  SeekOutOfRangeError,
+  TooManyReplaysError,
 } from '../../domain/replay.errors';
 import { prefixRecordedBy, replayWaitMs } from '../../domain/replay-timing';
 import type { BoardFold } from '../history/board-fold';
@@ -32,7 +37,6 @@ export interface ReplayOptions {
 export type { ReplayStatus, ReplayView } from '../../contract';
 export type { ReplayEmission, ReplayStatusView } from './replay-session';
 
-
 /**
  * The replays of this server process, in memory (复盘回放, docs/domain.md rule 23). A replay re-emits the recorded events in log
  * order with the recorded gaps divided by the speed (replay-timing.ts), each with the incident's board view after it.
@@ -59,7 +63,13 @@ export class ReplayRegistry implements OnModuleDestroy {
     this.emissions.complete();
   }
 
-  create(source: { incidentId?: string; drillId?: string }, speed: number, history: History, fold: BoardFold, actor: Actor): string {
+  create(
+    source: { incidentId?: string; drillId?: string },
+    speed: number,
+    history: History,
+    fold: BoardFold,
+    actor: Actor,
+  ): string {
     if (history.events.length === 0) throw new NothingToReplayError();
     if (history.events.length > MAX_REPLAY_EVENTS) {
       throw new ReplayTooLargeError(history.events.length, MAX_REPLAY_EVENTS);
@@ -69,9 +79,21 @@ export class ReplayRegistry implements OnModuleDestroy {
     if (this.replays.size >= MAX_REPLAYS) this.evictOne();
     const times = history.events.map((e) => e.recordedAt.getTime());
     const replay: Replay = {
-      id: randomUUID(), startedBy: actor.userId, startedAt: new Date(), incidentId: source.incidentId ?? null, drillId: source.drillId ?? null,
-      speed, jurisdictions: history.jurisdictions, events: history.events, times, status: 'running', cursor: 0, atMs: times[0]!,
-      fold, timer: undefined, touchedAt: Date.now(),
+      id: randomUUID(),
+      startedBy: actor.userId,
+      startedAt: new Date(),
+      incidentId: source.incidentId ?? null,
+      drillId: source.drillId ?? null,
+      speed,
+      jurisdictions: history.jurisdictions,
+      events: history.events,
+      times,
+      status: 'running',
+      cursor: 0,
+      atMs: times[0]!,
+      fold,
+      timer: undefined,
+      touchedAt: Date.now(),
     };
     this.replays.set(replay.id, replay);
     this.schedule(replay);
@@ -209,7 +231,9 @@ export class ReplayRegistry implements OnModuleDestroy {
 
   /** Makes room: drops the least recently touched paused or finished replay; refuses when all are running. */
   private evictOne(): void {
-    const idle = [...this.replays.values()].filter((r) => r.status !== 'running').sort((a, b) => a.touchedAt - b.touchedAt)[0];
+    const idle = [...this.replays.values()]
+      .filter((r) => r.status !== 'running')
+      .sort((a, b) => a.touchedAt - b.touchedAt)[0];
     if (!idle) throw new TooManyReplaysError(MAX_REPLAYS);
     this.drop(idle.id);
   }

@@ -11,7 +11,11 @@ import { StartReplayRequest } from './start-replay.request';
 export class StartReplayController {
   constructor(private readonly handler: StartReplayHandler) {}
 
-  @CommandPost(undefined, { requires: 'replay.run', status: 201, summary: '开始回放（事故或演练，×1–×100）；事件经 Socket.IO 房间 replay:{replayId} 推送' })
+  @CommandPost(undefined, {
+    requires: 'replay.run',
+    status: 201,
+    summary: '开始回放（事故或演练，×1–×100）；事件经 Socket.IO 房间 replay:{replayId} 推送',
+  })
   start(@Body() body: StartReplayRequest, @CurrentActor() actor: Actor): Promise<{ replayId: string }> {
     return this.handler.handle(body, actor);
   }

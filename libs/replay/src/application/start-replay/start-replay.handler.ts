@@ -17,7 +17,9 @@ export class StartReplayHandler {
       const message = '须且只须提供 incidentId 或 drillId 之一';
       throw new DomainError('VALIDATION_FAILED', 'invalid', message, { errors: [{ path: 'incidentId', message }] });
     }
-    const history = body.incidentId ? await this.history.incident(body.incidentId, actor) : await this.history.drill(body.drillId!, actor);
+    const history = body.incidentId
+      ? await this.history.incident(body.incidentId, actor)
+      : await this.history.drill(body.drillId!, actor);
     const source = body.incidentId ? { incidentId: body.incidentId } : { drillId: body.drillId! };
     return { replayId: this.replays.create(source, body.speed, history, this.history.fold(), actor) };
   }

@@ -10,8 +10,15 @@ import { StateAtRequest } from './state-at.request';
 export class IncidentStateController {
   constructor(private readonly history: IncidentHistoryReader) {}
 
-  @QueryGet(':id/state', { requires: 'incident.read', summary: '事故在某一时刻的状态（由事件重演，与当时看板所示一致）' })
-  state(@Param('id', uuidParam) id: string, @Query() query: StateAtRequest, @CurrentActor() actor: Actor): Promise<IncidentView> {
+  @QueryGet(':id/state', {
+    requires: 'incident.read',
+    summary: '事故在某一时刻的状态（由事件重演，与当时看板所示一致）',
+  })
+  state(
+    @Param('id', uuidParam) id: string,
+    @Query() query: StateAtRequest,
+    @CurrentActor() actor: Actor,
+  ): Promise<IncidentView> {
     return this.history.stateAt(id, query.at, actor);
   }
 }

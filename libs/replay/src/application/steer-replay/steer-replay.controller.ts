@@ -9,7 +9,10 @@ import { SeekRequest } from './seek.request';
 export class SteerReplayController {
   constructor(private readonly replays: ReplayRegistry) {}
 
-  @QueryGet(':id', { requires: 'incident.read', summary: '回放状态（running / paused / finished、倍速、回放到的时刻）' })
+  @QueryGet(':id', {
+    requires: 'incident.read',
+    summary: '回放状态（running / paused / finished、倍速、回放到的时刻）',
+  })
   status(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor) {
     return this.replays.status(id, actor);
   }

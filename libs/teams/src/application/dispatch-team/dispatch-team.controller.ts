@@ -10,7 +10,11 @@ export class DispatchTeamController {
   constructor(private readonly handler: DispatchTeamHandler) {}
 
   @CommandPost('dispatch', { requires: 'team.dispatch', status: 201, summary: '调派队伍到事故' })
-  dispatch(@Param('id', uuidParam) id: string, @Body() body: DispatchTeamRequest, @CommandCtx() context: CommandContext): Promise<TeamCommandResponse> {
+  dispatch(
+    @Param('id', uuidParam) id: string,
+    @Body() body: DispatchTeamRequest,
+    @CommandCtx() context: CommandContext,
+  ): Promise<TeamCommandResponse> {
     return this.handler.handle(id, body, context);
   }
 }

@@ -19,7 +19,12 @@ export class DispatchTeamHandler {
       closed: '事故已结案，不能再调派队伍',
       drill: '演练事故不调派真实队伍（演练调派见演练模块）',
     });
-    const command = { type: 'DispatchTeam', incidentId: body.incidentId, task: body.task, now: this.executor.now() } as const;
+    const command = {
+      type: 'DispatchTeam',
+      incidentId: body.incidentId,
+      task: body.task,
+      now: this.executor.now(),
+    } as const;
     return this.answer.of(await this.executor.execute(teamAggregate, teamId, command, context));
   }
 }

@@ -18,7 +18,9 @@ export class RegisterTeamHandler {
     if (context.visibleJurisdictions && !context.visibleJurisdictions.includes(request.jurisdiction)) {
       throw new OutsideJurisdictionError(request.jurisdiction);
     }
-    const teamId = context.idempotencyKey ? idempotentAggregateId('team', context.actorId, context.idempotencyKey) : randomUUID();
+    const teamId = context.idempotencyKey
+      ? idempotentAggregateId('team', context.actorId, context.idempotencyKey)
+      : randomUUID();
     const executed = await this.executor.execute(
       teamAggregate,
       teamId,

@@ -2,7 +2,22 @@ import { IsKnownJurisdiction } from '@app/shared/nest';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsDefined, IsIn, IsInt, IsLatitude, IsLongitude, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsLatitude,
+  IsLongitude,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
 } from 'class-validator';
 import { SPECIALTIES, TEAM_KINDS, type Specialty, type TeamKind } from '../../domain/team/team.types';
 
@@ -25,13 +40,30 @@ export class TeamProfileFields {
   @ApiProperty({ example: '中卫市危化品专业救援队' }) @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
   @ApiProperty({ enum: TEAM_KINDS }) @IsIn(TEAM_KINDS) kind!: TeamKind;
   @ApiProperty({ enum: SPECIALTIES, isArray: true })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(SPECIALTIES.length) @ArrayUnique() @IsIn(SPECIALTIES, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(SPECIALTIES.length)
+  @ArrayUnique()
+  @IsIn(SPECIALTIES, { each: true })
   specialties!: Specialty[];
   @ApiProperty({ minimum: 1 }) @IsInt() @Min(1) @Max(10_000) headcount!: number;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(200) @IsString({ each: true }) @MaxLength(200, { each: true })
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
   equipment?: string[];
-  @ApiProperty({ type: TeamBaseRequest }) @IsDefined() @ValidateNested() @Type(() => TeamBaseRequest) base!: TeamBaseRequest;
-  @ApiProperty({ type: TeamContactRequest }) @IsDefined() @ValidateNested() @Type(() => TeamContactRequest) contact!: TeamContactRequest;
+  @ApiProperty({ type: TeamBaseRequest })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => TeamBaseRequest)
+  base!: TeamBaseRequest;
+  @ApiProperty({ type: TeamContactRequest })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => TeamContactRequest)
+  contact!: TeamContactRequest;
 }
 
 export class RegisterTeamRequest extends TeamProfileFields {

@@ -9,8 +9,16 @@ import { ReportTeamStatusRequest } from './report-team-status.request';
 export class ReportTeamStatusController {
   constructor(private readonly handler: ReportTeamStatusHandler) {}
 
-  @CommandPost('status', { requires: 'team.status', status: 200, summary: '报告队伍状态（途中、到达、返回、待命、暂停执勤），可带位置' })
-  status(@Param('id', uuidParam) id: string, @Body() body: ReportTeamStatusRequest, @CommandCtx() context: CommandContext): Promise<TeamCommandResponse> {
+  @CommandPost('status', {
+    requires: 'team.status',
+    status: 200,
+    summary: '报告队伍状态（途中、到达、返回、待命、暂停执勤），可带位置',
+  })
+  status(
+    @Param('id', uuidParam) id: string,
+    @Body() body: ReportTeamStatusRequest,
+    @CommandCtx() context: CommandContext,
+  ): Promise<TeamCommandResponse> {
     return this.handler.handle(id, body, context);
   }
 }

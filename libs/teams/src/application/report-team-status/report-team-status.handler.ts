@@ -14,7 +14,13 @@ export class ReportTeamStatusHandler {
 
   async handle(teamId: string, body: ReportTeamStatusRequest, context: CommandContext): Promise<TeamCommandResponse> {
     const location = body.location ? { lat: body.location.lat, lng: body.location.lng } : undefined;
-    const command = { type: 'ReportTeamStatus', status: body.status, note: body.note, location, now: this.executor.now() } as const;
+    const command = {
+      type: 'ReportTeamStatus',
+      status: body.status,
+      note: body.note,
+      location,
+      now: this.executor.now(),
+    } as const;
     return this.answer.of(await this.executor.execute(teamAggregate, teamId, command, context));
   }
 }

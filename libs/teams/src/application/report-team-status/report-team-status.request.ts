@@ -8,5 +8,9 @@ export const REPORTABLE_STATUSES = ['en_route', 'on_scene', 'returning', 'availa
 export class ReportTeamStatusRequest {
   @ApiProperty({ enum: REPORTABLE_STATUSES }) @IsIn(REPORTABLE_STATUSES) status!: (typeof REPORTABLE_STATUSES)[number];
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
-  @ApiPropertyOptional({ type: GeoPointRequest }) @IsOptional() @ValidateNested() @Type(() => GeoPointRequest) location?: GeoPointRequest;
+  @ApiPropertyOptional({ type: GeoPointRequest })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => GeoPointRequest)
+  location?: GeoPointRequest;
 }

@@ -9,8 +9,16 @@ import { UpdateTeamRequest } from './update-team.request';
 export class UpdateTeamController {
   constructor(private readonly handler: UpdateTeamHandler) {}
 
-  @CommandPatch(':id', { requires: 'team.register', status: 200, summary: '更新队伍信息：专长、人数、装备、驻地、联系人（管理员）' })
-  update(@Param('id', uuidParam) id: string, @Body() body: UpdateTeamRequest, @CommandCtx() context: CommandContext): Promise<TeamCommandResponse> {
+  @CommandPatch(':id', {
+    requires: 'team.register',
+    status: 200,
+    summary: '更新队伍信息：专长、人数、装备、驻地、联系人（管理员）',
+  })
+  update(
+    @Param('id', uuidParam) id: string,
+    @Body() body: UpdateTeamRequest,
+    @CommandCtx() context: CommandContext,
+  ): Promise<TeamCommandResponse> {
     return this.handler.handle(id, body, context);
   }
 }

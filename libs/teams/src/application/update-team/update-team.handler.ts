@@ -23,7 +23,9 @@ export class UpdateTeamHandler {
         ...(body.specialties !== undefined ? { specialties: [...body.specialties] } : {}),
         ...(body.headcount !== undefined ? { headcount: body.headcount } : {}),
         ...(body.equipment !== undefined ? { equipment: [...body.equipment] } : {}),
-        ...(body.base !== undefined ? { base: { address: body.base.address, lat: body.base.lat, lng: body.base.lng } } : {}),
+        ...(body.base !== undefined
+          ? { base: { address: body.base.address, lat: body.base.lat, lng: body.base.lng } }
+          : {}),
         ...(body.contact !== undefined ? { contact: { name: body.contact.name, phone: body.contact.phone } } : {}),
         now: this.executor.now(),
       },

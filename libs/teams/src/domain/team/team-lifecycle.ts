@@ -23,4 +23,5 @@ export const canMove = (from: TeamStatus, to: TeamStatus): boolean => NEXT[from]
 export const nextStatuses = (from: TeamStatus): readonly TeamStatus[] => NEXT[from];
 
 /** Statuses in which the team is committed to an incident. */
-export const isCommitted = (status: TeamStatus): boolean => status === 'dispatched' || status === 'en_route' || status === 'on_scene';
+export const isCommitted = (status: TeamStatus): boolean =>
+  status === 'dispatched' || status === 'en_route' || status === 'on_scene';

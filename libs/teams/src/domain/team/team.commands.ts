@@ -42,4 +42,5 @@ export interface ReleaseTeamFromDrill {
   now: Date;
 }
 
-export type TeamCommand = RegisterTeam | UpdateTeamProfile | DispatchTeam | ReportTeamStatus | TakeTeamIntoDrill | ReleaseTeamFromDrill;
+export type TeamCommand =
+  RegisterTeam | UpdateTeamProfile | DispatchTeam | ReportTeamStatus | TakeTeamIntoDrill | ReleaseTeamFromDrill;

@@ -2,7 +2,12 @@ import { teamEvents } from './team.events';
 import { defineDecider, unknownCase } from '@app/event-sourcing/events';
 import { canMove } from './team-lifecycle';
 import type { TeamCommand } from './team.commands';
-import { IllegalTeamStatusError, TeamAlreadyRegisteredError, TeamNotAvailableError, TeamNotFoundError } from './team.errors';
+import {
+  IllegalTeamStatusError,
+  TeamAlreadyRegisteredError,
+  TeamNotAvailableError,
+  TeamNotFoundError,
+} from './team.errors';
 import type { TeamEvent } from './team.events';
 import { evolveTeam, initialTeamState, type TeamState } from './team.state';
 
@@ -24,14 +29,29 @@ export function decideTeam(command: TeamCommand, state: TeamState): TeamEvent[] 
       // A repeated dispatch is refused like any other (a retried request is recognised by its Idempotency-Key
       // before decide runs): of 50 commanders pressing the button at once, one wins and 49 learn the team is taken.
       if (state.status !== 'available') throw new TeamNotAvailableError(state.status, state.incidentId);
-      return [{ type: 'TeamDispatched', data: { teamId: state.teamId, incidentId: command.incidentId, task: command.task ?? null, dispatchedAt: at } }];
+      return [
+        {
+          type: 'TeamDispatched',
+          data: { teamId: state.teamId, incidentId: command.incidentId, task: command.task ?? null, dispatchedAt: at },
+        },
+      ];
     case 'ReportTeamStatus':
       if (command.status === state.status) return [];
       if (!canMove(state.status, command.status)) throw new IllegalTeamStatusError(state.status, command.status);
-      return [{
-        type: 'TeamStatusReported',
-        data: { teamId: state.teamId, from: state.status, status: command.status, incidentId: state.incidentId, note: command.note ?? null, location: command.location ?? null, reportedAt: at },
-      }];
+      return [
+        {
+          type: 'TeamStatusReported',
+          data: {
+            teamId: state.teamId,
+            from: state.status,
+            status: command.status,
+            incidentId: state.incidentId,
+            note: command.note ?? null,
+            location: command.location ?? null,
+            reportedAt: at,
+          },
+        },
+      ];
     case 'TakeTeamIntoDrill':
       if (state.status === 'in_drill' && state.drillId === command.drillId) return [];
       if (state.status !== 'available') throw new TeamNotAvailableError(state.status, state.incidentId);
@@ -39,7 +59,12 @@ export function decideTeam(command: TeamCommand, state: TeamState): TeamEvent[] 
     case 'ReleaseTeamFromDrill':
       // Idempotent: a team already released (recalled, or by a redelivered DrillEnded) or in another drill is left alone.
       if (state.status !== 'in_drill' || state.drillId !== command.drillId) return [];
-      return [{ type: 'TeamReleasedFromDrill', data: { teamId: state.teamId, drillId: command.drillId, reason: command.reason, at } }];
+      return [
+        {
+          type: 'TeamReleasedFromDrill',
+          data: { teamId: state.teamId, drillId: command.drillId, reason: command.reason, at },
+        },
+      ];
     default:
       return unknownCase(command);
   }

@@ -1,7 +1,12 @@
 import { spec } from '@app/event-sourcing/testing';
 import type { RegisterTeam, TeamCommand } from './team.commands';
 import { teamDecider } from './team.decider';
-import { IllegalTeamStatusError, TeamAlreadyRegisteredError, TeamNotAvailableError, TeamNotFoundError } from './team.errors';
+import {
+  IllegalTeamStatusError,
+  TeamAlreadyRegisteredError,
+  TeamNotAvailableError,
+  TeamNotFoundError,
+} from './team.errors';
 import type { TeamEvent, TeamRegistered } from './team.events';
 import { TEAM_STATUSES, type TeamStatus } from './team.types';
 
@@ -30,24 +35,42 @@ type ReportableStatus = Exclude<TeamStatus, 'dispatched' | 'in_drill'>;
 const dispatch: TeamCommand = { type: 'DispatchTeam', incidentId, task: '堵漏', now };
 const status = (s: ReportableStatus): TeamCommand => ({ type: 'ReportTeamStatus', status: s, now });
 const take: TeamCommand = { type: 'TakeTeamIntoDrill', drillId, now };
-const release = (reason: 'recalled' | 'drill_ended', id = drillId): TeamCommand => ({ type: 'ReleaseTeamFromDrill', drillId: id, reason, now });
+const release = (reason: 'recalled' | 'drill_ended', id = drillId): TeamCommand => ({
+  type: 'ReleaseTeamFromDrill',
+  drillId: id,
+  reason,
+  now,
+});
 
 // The history, as the stream would hold it.
 const { type: _type, now: _now, ...profile } = register;
 const registered: TeamRegistered = { type: 'TeamRegistered', data: { ...profile, registeredAt: earlier } };
-const dispatched: TeamEvent = { type: 'TeamDispatched', data: { teamId, incidentId, task: '堵漏', dispatchedAt: earlier } };
-const reported = (from: TeamStatus, to: TeamStatus, incident: string | null = incidentId, reportedAt = earlier): TeamEvent => ({
+const dispatched: TeamEvent = {
+  type: 'TeamDispatched',
+  data: { teamId, incidentId, task: '堵漏', dispatchedAt: earlier },
+};
+const reported = (
+  from: TeamStatus,
+  to: TeamStatus,
+  incident: string | null = incidentId,
+  reportedAt = earlier,
+): TeamEvent => ({
   type: 'TeamStatusReported',
   data: { teamId, from, status: to, incidentId: incident, note: null, location: null, reportedAt },
 });
 const takenIntoDrill: TeamEvent = { type: 'TeamTakenIntoDrill', data: { teamId, drillId, at: earlier } };
-const releasedFromDrill = (reason: 'recalled' | 'drill_ended'): TeamEvent => ({ type: 'TeamReleasedFromDrill', data: { teamId, drillId, reason, at: earlier } });
+const releasedFromDrill = (reason: 'recalled' | 'drill_ended'): TeamEvent => ({
+  type: 'TeamReleasedFromDrill',
+  data: { teamId, drillId, reason, at: earlier },
+});
 
 const team = spec(teamDecider);
 
 describe('a team that does not exist', () => {
   it('is registered available', () => {
-    const { state } = team.when(register).then([{ type: 'TeamRegistered', data: expect.objectContaining({ teamId, registeredAt: at }) }]);
+    const { state } = team
+      .when(register)
+      .then([{ type: 'TeamRegistered', data: expect.objectContaining({ teamId, registeredAt: at }) }]);
     expect(state).toMatchObject({ status: 'available', incidentId: null });
   });
   it('cannot be dispatched or report a status', () => {
@@ -59,7 +82,9 @@ describe('a team that does not exist', () => {
 describe('an available team', () => {
   const available = team.given([registered]);
   it('is dispatched to one incident', () => {
-    const { state } = available.when(dispatch).then([{ type: 'TeamDispatched', data: { teamId, incidentId, task: '堵漏', dispatchedAt: at } }]);
+    const { state } = available
+      .when(dispatch)
+      .then([{ type: 'TeamDispatched', data: { teamId, incidentId, task: '堵漏', dispatchedAt: at } }]);
     expect(state).toMatchObject({ status: 'dispatched', incidentId });
   });
   it('cannot be registered twice', () => {
@@ -78,7 +103,9 @@ describe('an available team', () => {
 describe('a dispatched team', () => {
   const onMission = team.given([registered, dispatched]);
   it('is not available to a second incident (409 TEAM_NOT_AVAILABLE)', () => {
-    const error = onMission.when({ ...dispatch, incidentId: 'c1d2e3f4-0000-4000-8000-000000000000' } as TeamCommand).thenThrows(TeamNotAvailableError, 'TEAM_NOT_AVAILABLE');
+    const error = onMission
+      .when({ ...dispatch, incidentId: 'c1d2e3f4-0000-4000-8000-000000000000' } as TeamCommand)
+      .thenThrows(TeamNotAvailableError, 'TEAM_NOT_AVAILABLE');
     expect(error.details).toEqual({ status: 'dispatched', currentIncidentId: incidentId });
   });
   it('refuses a second dispatch even to the same incident', () => {
@@ -86,13 +113,29 @@ describe('a dispatched team', () => {
   });
   it('walks en route → on scene → returning → available, then serves again', () => {
     const history: TeamEvent[] = [registered, dispatched];
-    const walk: [TeamStatus, ReportableStatus][] = [['dispatched', 'en_route'], ['en_route', 'on_scene'], ['on_scene', 'returning'], ['returning', 'available']];
-    for (const [from, to] of walk) history.push(...team.given(history).when(status(to)).then([reported(from, to, incidentId, at)]).events);
+    const walk: [TeamStatus, ReportableStatus][] = [
+      ['dispatched', 'en_route'],
+      ['en_route', 'on_scene'],
+      ['on_scene', 'returning'],
+      ['returning', 'available'],
+    ];
+    for (const [from, to] of walk)
+      history.push(
+        ...team
+          .given(history)
+          .when(status(to))
+          .then([reported(from, to, incidentId, at)]).events,
+      );
     expect(team.given(history).state()).toMatchObject({ status: 'available', incidentId: null });
-    team.given(history).when(dispatch).then([{ type: 'TeamDispatched', data: { teamId, incidentId, task: '堵漏', dispatchedAt: at } }]);
+    team
+      .given(history)
+      .when(dispatch)
+      .then([{ type: 'TeamDispatched', data: { teamId, incidentId, task: '堵漏', dispatchedAt: at } }]);
   });
   it('records the location it reports', () => {
-    const { state } = onMission.when({ type: 'ReportTeamStatus', status: 'en_route', location: { lat: 37.5, lng: 105.1 }, now }).decided();
+    const { state } = onMission
+      .when({ type: 'ReportTeamStatus', status: 'en_route', location: { lat: 37.5, lng: 105.1 }, now })
+      .decided();
     expect(state).toMatchObject({ lastLocation: { lat: 37.5, lng: 105.1 }, incidentId });
   });
 });
@@ -120,10 +163,15 @@ describe('the status lifecycle (docs/domain.md rule 14)', () => {
     for (const s of TEAM_STATUSES) expect(team.given(history[s]).state()).toMatchObject({ status: s });
   });
   // Neither `dispatched` nor `in_drill` is reachable by a status report (the request DTO refuses them too).
-  const cells = TEAM_STATUSES.flatMap((from) => TEAM_STATUSES.filter((to) => to !== from && to !== 'dispatched').map((to) => [from, to] as const));
+  const cells = TEAM_STATUSES.flatMap((from) =>
+    TEAM_STATUSES.filter((to) => to !== from && to !== 'dispatched').map((to) => [from, to] as const),
+  );
   it.each(cells)('%s → %s is legal only where the rule allows', (from, to) => {
     const step = team.given(history[from]).when(status(to as ReportableStatus));
-    if (legal[from].includes(to)) step.then([expect.objectContaining({ type: 'TeamStatusReported', data: expect.objectContaining({ from, status: to }) })]);
+    if (legal[from].includes(to))
+      step.then([
+        expect.objectContaining({ type: 'TeamStatusReported', data: expect.objectContaining({ from, status: to }) }),
+      ]);
     else step.thenThrows(IllegalTeamStatusError, 'ILLEGAL_STATUS_TRANSITION');
   });
 });
@@ -131,13 +179,21 @@ describe('the status lifecycle (docs/domain.md rule 14)', () => {
 describe('a team in a live drill (in_drill, docs/domain.md rule 21)', () => {
   const inDrill = team.given([registered, takenIntoDrill]);
   it('an available team is taken out of service into it', () => {
-    const { state } = team.given([registered]).when(take).then([{ type: 'TeamTakenIntoDrill', data: { teamId, drillId, at } }]);
+    const { state } = team
+      .given([registered])
+      .when(take)
+      .then([{ type: 'TeamTakenIntoDrill', data: { teamId, drillId, at } }]);
     expect(state).toMatchObject({ status: 'in_drill', drillId, incidentId: null });
   });
   it('only an available team is taken (409 TEAM_NOT_AVAILABLE)', () => {
     team.given([registered, dispatched]).when(take).thenThrows(TeamNotAvailableError, 'TEAM_NOT_AVAILABLE');
-    team.given([registered, reported('available', 'out_of_service', null)]).when(take).thenThrows(TeamNotAvailableError, 'TEAM_NOT_AVAILABLE');
-    inDrill.when({ ...take, drillId: otherDrill } as TeamCommand).thenThrows(TeamNotAvailableError, 'TEAM_NOT_AVAILABLE');
+    team
+      .given([registered, reported('available', 'out_of_service', null)])
+      .when(take)
+      .thenThrows(TeamNotAvailableError, 'TEAM_NOT_AVAILABLE');
+    inDrill
+      .when({ ...take, drillId: otherDrill } as TeamCommand)
+      .thenThrows(TeamNotAvailableError, 'TEAM_NOT_AVAILABLE');
   });
   it('taking a team into the drill it is already in is a no-op', () => {
     inDrill.when(take).thenNothing();
@@ -146,18 +202,36 @@ describe('a team in a live drill (in_drill, docs/domain.md rule 21)', () => {
     inDrill.when(dispatch).thenThrows(TeamNotAvailableError, 'TEAM_NOT_AVAILABLE');
   });
   it('cannot be moved by a status report, into or out of in_drill', () => {
-    for (const to of ['available', 'out_of_service', 'en_route', 'returning'] as const) inDrill.when(status(to)).thenThrows(IllegalTeamStatusError, 'ILLEGAL_STATUS_TRANSITION');
-    team.given([registered]).when({ type: 'ReportTeamStatus', status: 'in_drill' as 'available', now }).thenThrows(IllegalTeamStatusError, 'ILLEGAL_STATUS_TRANSITION');
+    for (const to of ['available', 'out_of_service', 'en_route', 'returning'] as const)
+      inDrill.when(status(to)).thenThrows(IllegalTeamStatusError, 'ILLEGAL_STATUS_TRANSITION');
+    team
+      .given([registered])
+      .when({ type: 'ReportTeamStatus', status: 'in_drill' as 'available', now })
+      .thenThrows(IllegalTeamStatusError, 'ILLEGAL_STATUS_TRANSITION');
   });
-  it.each(['recalled', 'drill_ended'] as const)('is released (%s) back to available and may then be dispatched', (reason) => {
-    const { events, state } = inDrill.when(release(reason)).then([{ type: 'TeamReleasedFromDrill', data: { teamId, drillId, reason, at } }]);
-    expect(state).toMatchObject({ status: 'available', drillId: null });
-    team.given([registered, takenIntoDrill, ...events]).when(dispatch).then([expect.objectContaining({ type: 'TeamDispatched' })]);
-  });
+  it.each(['recalled', 'drill_ended'] as const)(
+    'is released (%s) back to available and may then be dispatched',
+    (reason) => {
+      const { events, state } = inDrill
+        .when(release(reason))
+        .then([{ type: 'TeamReleasedFromDrill', data: { teamId, drillId, reason, at } }]);
+      expect(state).toMatchObject({ status: 'available', drillId: null });
+      team
+        .given([registered, takenIntoDrill, ...events])
+        .when(dispatch)
+        .then([expect.objectContaining({ type: 'TeamDispatched' })]);
+    },
+  );
   it('releasing is idempotent: nothing when not in that drill', () => {
     team.given([registered]).when(release('drill_ended')).thenNothing();
-    team.given([registered, takenIntoDrill, releasedFromDrill('recalled')]).when(release('drill_ended')).thenNothing();
+    team
+      .given([registered, takenIntoDrill, releasedFromDrill('recalled')])
+      .when(release('drill_ended'))
+      .thenNothing();
     inDrill.when(release('drill_ended', otherDrill)).thenNothing();
-    team.given([registered, takenIntoDrill, releasedFromDrill('recalled'), dispatched]).when(release('drill_ended')).thenNothing();
+    team
+      .given([registered, takenIntoDrill, releasedFromDrill('recalled'), dispatched])
+      .when(release('drill_ended'))
+      .thenNothing();
   });
 });

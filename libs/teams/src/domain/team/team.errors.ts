@@ -15,13 +15,15 @@ export const TeamAlreadyRegisteredError = domainError({
 export const TeamNotAvailableError = domainError({
   code: 'TEAM_NOT_AVAILABLE',
   kind: 'conflict',
-  message: (status: TeamStatus, _incidentId: string | null) => `队伍当前状态为「${TEAM_STATUS_LABELS[status]}」，不能调派`,
+  message: (status: TeamStatus, _incidentId: string | null) =>
+    `队伍当前状态为「${TEAM_STATUS_LABELS[status]}」，不能调派`,
   details: (status, incidentId) => ({ status, currentIncidentId: incidentId }),
 });
 
 export const IllegalTeamStatusError = domainError({
   code: 'ILLEGAL_STATUS_TRANSITION',
   kind: 'conflict',
-  message: (from: TeamStatus, to: TeamStatus) => `队伍状态不能从「${TEAM_STATUS_LABELS[from]}」变为「${TEAM_STATUS_LABELS[to]}」`,
+  message: (from: TeamStatus, to: TeamStatus) =>
+    `队伍状态不能从「${TEAM_STATUS_LABELS[from]}」变为「${TEAM_STATUS_LABELS[to]}」`,
   details: (from, to) => ({ from, to }),
 });

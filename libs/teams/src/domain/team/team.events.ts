@@ -1,5 +1,13 @@
 import { EventRegistry } from '@app/event-sourcing/events';
-import type { DrillReleaseReason, Specialty, TeamBase, TeamContact, TeamKind, TeamStatus, GeoPoint } from './team.types';
+import type {
+  DrillReleaseReason,
+  Specialty,
+  TeamBase,
+  TeamContact,
+  TeamKind,
+  TeamStatus,
+  GeoPoint,
+} from './team.types';
 
 export interface TeamProfile {
   name: string;
@@ -30,7 +38,15 @@ export interface TeamDispatched {
 
 export interface TeamStatusReported {
   type: 'TeamStatusReported';
-  data: { teamId: string; from: TeamStatus; status: TeamStatus; incidentId: string | null; note: string | null; location: GeoPoint | null; reportedAt: string };
+  data: {
+    teamId: string;
+    from: TeamStatus;
+    status: TeamStatus;
+    incidentId: string | null;
+    note: string | null;
+    location: GeoPoint | null;
+    reportedAt: string;
+  };
 }
 
 /** 参加演练: a live drill took the team out of service (status `in_drill`). */
@@ -45,7 +61,13 @@ export interface TeamReleasedFromDrill {
   data: { teamId: string; drillId: string; reason: DrillReleaseReason; at: string };
 }
 
-export type TeamEvent = TeamRegistered | TeamProfileUpdated | TeamDispatched | TeamStatusReported | TeamTakenIntoDrill | TeamReleasedFromDrill;
+export type TeamEvent =
+  | TeamRegistered
+  | TeamProfileUpdated
+  | TeamDispatched
+  | TeamStatusReported
+  | TeamTakenIntoDrill
+  | TeamReleasedFromDrill;
 
 /** Every TeamEvent type with its schema version (1 + its upcasters: none so far); readers go through `read`. */
 export const teamEvents = EventRegistry.of<TeamEvent>({

@@ -4,7 +4,13 @@ import type { GeoPoint, TeamStatus } from './team.types';
 
 export type TeamState =
   | { status: 'none' }
-  | (TeamProfile & { teamId: string; status: TeamStatus; incidentId: string | null; drillId: string | null; lastLocation: GeoPoint | null });
+  | (TeamProfile & {
+      teamId: string;
+      status: TeamStatus;
+      incidentId: string | null;
+      drillId: string | null;
+      lastLocation: GeoPoint | null;
+    });
 
 export const initialTeamState: TeamState = { status: 'none' };
 
@@ -24,8 +30,14 @@ export function evolveTeam(state: TeamState, event: TeamEvent): TeamState {
     case 'TeamStatusReported': {
       if (state.status === 'none') return state;
       // The incident link is kept while returning (for the record) and cleared once the team is available again.
-      const incidentId = event.data.status === 'available' || event.data.status === 'out_of_service' ? null : state.incidentId;
-      return { ...state, status: event.data.status, incidentId, lastLocation: event.data.location ?? state.lastLocation };
+      const incidentId =
+        event.data.status === 'available' || event.data.status === 'out_of_service' ? null : state.incidentId;
+      return {
+        ...state,
+        status: event.data.status,
+        incidentId,
+        lastLocation: event.data.location ?? state.lastLocation,
+      };
     }
     case 'TeamTakenIntoDrill':
       return state.status === 'none' ? state : { ...state, status: 'in_drill', drillId: event.data.drillId };

@@ -8,7 +8,10 @@ export type { TeamKind, Specialty, TeamStatus } from '../../contract';
  * coordinate, enterprise full-time and social/volunteer teams assist.
  */
 export const TEAM_KINDS = [
-  'fire_rescue', 'professional', 'enterprise', 'social',
+  'fire_rescue',
+  'professional',
+  'enterprise',
+  'social',
 ] as const satisfies readonly TeamKind[];
 
 export const TEAM_KIND_LABELS: Readonly<Record<TeamKind, string>> = {
@@ -19,8 +22,17 @@ export const TEAM_KIND_LABELS: Readonly<Record<TeamKind, string>> = {
 };
 
 export const SPECIALTIES = [
-  'fire', 'hazardous_chemicals', 'mine_rescue', 'flood', 'water_search', 'road_clearing', 'power_repair',
-  'comms_support', 'medical', 'structural_collapse', 'environmental_monitoring',
+  'fire',
+  'hazardous_chemicals',
+  'mine_rescue',
+  'flood',
+  'water_search',
+  'road_clearing',
+  'power_repair',
+  'comms_support',
+  'medical',
+  'structural_collapse',
+  'environmental_monitoring',
 ] as const satisfies readonly Specialty[];
 
 export const SPECIALTY_LABELS: Readonly<Record<Specialty, string>> = {
@@ -38,7 +50,13 @@ export const SPECIALTY_LABELS: Readonly<Record<Specialty, string>> = {
 };
 
 export const TEAM_STATUSES = [
-  'available', 'dispatched', 'en_route', 'on_scene', 'returning', 'out_of_service', 'in_drill',
+  'available',
+  'dispatched',
+  'en_route',
+  'on_scene',
+  'returning',
+  'out_of_service',
+  'in_drill',
 ] as const satisfies readonly TeamStatus[];
 
 export const TEAM_STATUS_LABELS: Readonly<Record<TeamStatus, string>> = {

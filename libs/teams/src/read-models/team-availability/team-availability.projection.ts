@@ -16,8 +16,9 @@ export class TeamAvailabilityProjection implements Projection {
   constructor(private readonly jurisdictions: JurisdictionRegistry) {}
 
   async apply(events: readonly Recorded<TeamEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
-    const batch = await new RowBatch<TeamAvailabilityRow, string>(manager, TeamAvailabilityRow, 'id')
-      .preload(events.map((e) => (e.data as { teamId?: string }).teamId));
+    const batch = await new RowBatch<TeamAvailabilityRow, string>(manager, TeamAvailabilityRow, 'id').preload(
+      events.map((e) => (e.data as { teamId?: string }).teamId),
+    );
     for (const event of events) {
       const id = event.data.teamId;
       const next = applyToRow(await batch.current(id), event, event);
@@ -37,12 +38,23 @@ export class TeamAvailabilityProjection implements Projection {
   }
 }
 
-function applyToRow(row: TeamAvailabilityRow | null, event: TeamEvent, recorded: RecordedEvent): TeamAvailabilityRow | null {
+function applyToRow(
+  row: TeamAvailabilityRow | null,
+  event: TeamEvent,
+  recorded: RecordedEvent,
+): TeamAvailabilityRow | null {
   const common = { revision: Number(recorded.revision), position: formatPosition(recorded.position) };
   if (event.type === 'TeamRegistered') {
     const { teamId, registeredAt, ...profile } = event.data;
     return Object.assign(new TeamAvailabilityRow(), {
-      id: teamId, ...profile, status: 'available', incidentId: null, drillId: null, lastLocation: null, statusSince: new Date(registeredAt), ...common,
+      id: teamId,
+      ...profile,
+      status: 'available',
+      incidentId: null,
+      drillId: null,
+      lastLocation: null,
+      statusSince: new Date(registeredAt),
+      ...common,
     });
   }
   if (!row) return null;
@@ -52,7 +64,12 @@ function applyToRow(row: TeamAvailabilityRow | null, event: TeamEvent, recorded:
       return Object.assign(row, changes, common);
     }
     case 'TeamDispatched':
-      return Object.assign(row, { status: 'dispatched', incidentId: event.data.incidentId, statusSince: new Date(event.data.dispatchedAt), ...common });
+      return Object.assign(row, {
+        status: 'dispatched',
+        incidentId: event.data.incidentId,
+        statusSince: new Date(event.data.dispatchedAt),
+        ...common,
+      });
     case 'TeamStatusReported': {
       const free = event.data.status === 'available' || event.data.status === 'out_of_service';
       return Object.assign(row, {
@@ -64,9 +81,19 @@ function applyToRow(row: TeamAvailabilityRow | null, event: TeamEvent, recorded:
       });
     }
     case 'TeamTakenIntoDrill':
-      return Object.assign(row, { status: 'in_drill', drillId: event.data.drillId, statusSince: new Date(event.data.at), ...common });
+      return Object.assign(row, {
+        status: 'in_drill',
+        drillId: event.data.drillId,
+        statusSince: new Date(event.data.at),
+        ...common,
+      });
     case 'TeamReleasedFromDrill':
-      return Object.assign(row, { status: 'available', drillId: null, statusSince: new Date(event.data.at), ...common });
+      return Object.assign(row, {
+        status: 'available',
+        drillId: null,
+        statusSince: new Date(event.data.at),
+        ...common,
+      });
     default:
       return Object.assign(row, common);
   }

@@ -52,13 +52,17 @@ export class TeamAvailabilityQueries {
 
   /** The team as the board shows it now, or undefined (not projected yet, or outside `scope` when given). */
   async find(id: string, scope?: readonly string[]): Promise<TeamView | undefined> {
-    const row = await this.dataSource.getRepository(TeamAvailabilityRow).findOneBy(scope ? { id, jurisdiction: In([...scope]) } : { id });
+    const row = await this.dataSource
+      .getRepository(TeamAvailabilityRow)
+      .findOneBy(scope ? { id, jurisdiction: In([...scope]) } : { id });
     return row ? toTeamView(row, this.jurisdictions) : undefined;
   }
 
   /** The teams the board shows taken into this drill (status `in_drill`), whatever the drill's stream says. */
   async idsInDrill(drillId: string): Promise<string[]> {
-    const rows = await this.dataSource.getRepository(TeamAvailabilityRow).find({ select: { id: true }, where: { drillId } });
+    const rows = await this.dataSource
+      .getRepository(TeamAvailabilityRow)
+      .find({ select: { id: true }, where: { drillId } });
     return rows.map((row) => row.id);
   }
 }

@@ -16,7 +16,10 @@ export interface Material {
 }
 
 const m = (code: string, name: string, unit: string, category: string): Material => ({
-  code, name, unit, category,
+  code,
+  name,
+  unit,
+  category,
   materialClass: code.startsWith('1') ? 'basic_living' : code.startsWith('2') ? 'emergency_equipment' : 'engineering',
 });
 

@@ -9,7 +9,11 @@ describe('batches, first expiry first out', () => {
     batches = addBatch(batches, b(null, null, 3));
     batches = addBatch(batches, b('early', '2026-12-01T00:00:00.000Z', 2));
     batches = addBatch(batches, b('late', '2027-06-01T00:00:00.000Z', 1));
-    expect(batches).toEqual([b('early', '2026-12-01T00:00:00.000Z', 2), b('late', '2027-06-01T00:00:00.000Z', 6), b(null, null, 3)]);
+    expect(batches).toEqual([
+      b('early', '2026-12-01T00:00:00.000Z', 2),
+      b('late', '2027-06-01T00:00:00.000Z', 6),
+      b(null, null, 3),
+    ]);
   });
 
   it('consume the earliest expiry first, partly taking the last batch touched', () => {

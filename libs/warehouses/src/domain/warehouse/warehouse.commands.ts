@@ -49,4 +49,5 @@ export interface SetMinimumLevel {
   now: Date;
 }
 
-export type WarehouseCommand = RegisterWarehouse | ReceiveStock | AllocateStock | MoveAllocation | CountStock | SetMinimumLevel;
+export type WarehouseCommand =
+  RegisterWarehouse | ReceiveStock | AllocateStock | MoveAllocation | CountStock | SetMinimumLevel;

@@ -3,8 +3,14 @@ import { warehouseEvents } from './warehouse.events';
 import { materialByCode } from '../materials/materials.catalogue';
 import type { AllocateStock, MoveAllocation, WarehouseCommand } from './warehouse.commands';
 import {
-  AllocationNotFoundError, CountBelowReservedError, IllegalAllocationMoveError, InsufficientStockError, UnknownMaterialError,
-  WarehouseAlreadyRegisteredError, WarehouseNotFoundError, type Shortfall,
+  AllocationNotFoundError,
+  CountBelowReservedError,
+  IllegalAllocationMoveError,
+  InsufficientStockError,
+  UnknownMaterialError,
+  WarehouseAlreadyRegisteredError,
+  WarehouseNotFoundError,
+  type Shortfall,
 } from './warehouse.errors';
 import type { WarehouseEvent } from './warehouse.events';
 import { available, evolveWarehouse, initialWarehouseState, type WarehouseState } from './warehouse.state';
@@ -22,7 +28,12 @@ export function decideWarehouse(command: WarehouseCommand, state: WarehouseState
   switch (command.type) {
     case 'ReceiveStock':
       assertKnown(command.items.map((i) => i.materialCode));
-      return [{ type: 'StockReceived', data: { warehouseId: state.warehouseId, receiptId: command.receiptId, items: command.items, receivedAt: at } }];
+      return [
+        {
+          type: 'StockReceived',
+          data: { warehouseId: state.warehouseId, receiptId: command.receiptId, items: command.items, receivedAt: at },
+        },
+      ];
     case 'AllocateStock':
       return decideAllocate(command, state, at);
     case 'MoveAllocation':
@@ -30,12 +41,35 @@ export function decideWarehouse(command: WarehouseCommand, state: WarehouseState
     case 'CountStock': {
       assertKnown([command.materialCode]);
       const line = state.stock[command.materialCode];
-      if (command.counted < (line?.reserved ?? 0)) throw new CountBelowReservedError(command.materialCode, line?.reserved ?? 0);
-      return [{ type: 'StockCounted', data: { warehouseId: state.warehouseId, materialCode: command.materialCode, previous: line?.onHand ?? 0, counted: command.counted, reason: command.reason, countedAt: at } }];
+      if (command.counted < (line?.reserved ?? 0))
+        throw new CountBelowReservedError(command.materialCode, line?.reserved ?? 0);
+      return [
+        {
+          type: 'StockCounted',
+          data: {
+            warehouseId: state.warehouseId,
+            materialCode: command.materialCode,
+            previous: line?.onHand ?? 0,
+            counted: command.counted,
+            reason: command.reason,
+            countedAt: at,
+          },
+        },
+      ];
     }
     case 'SetMinimumLevel':
       assertKnown([command.materialCode]);
-      return [{ type: 'MinimumLevelSet', data: { warehouseId: state.warehouseId, materialCode: command.materialCode, minimum: command.minimum, setAt: at } }];
+      return [
+        {
+          type: 'MinimumLevelSet',
+          data: {
+            warehouseId: state.warehouseId,
+            materialCode: command.materialCode,
+            minimum: command.minimum,
+            setAt: at,
+          },
+        },
+      ];
     default:
       return unknownCase(command);
   }
@@ -45,26 +79,56 @@ export function decideWarehouse(command: WarehouseCommand, state: WarehouseState
 function decideAllocate(command: AllocateStock, state: Active, at: string): WarehouseEvent[] {
   assertKnown(command.items.map((i) => i.materialCode));
   const requested = new Map<string, number>();
-  for (const item of command.items) requested.set(item.materialCode, (requested.get(item.materialCode) ?? 0) + item.quantity);
+  for (const item of command.items)
+    requested.set(item.materialCode, (requested.get(item.materialCode) ?? 0) + item.quantity);
   const shortfalls: Shortfall[] = [...requested]
-    .map(([materialCode, quantity]) => ({ materialCode, requested: quantity, available: available(state.stock[materialCode]) }))
+    .map(([materialCode, quantity]) => ({
+      materialCode,
+      requested: quantity,
+      available: available(state.stock[materialCode]),
+    }))
     .filter((s) => s.requested > s.available);
   if (shortfalls.length > 0) throw new InsufficientStockError(shortfalls);
   const items = [...requested].map(([materialCode, quantity]) => ({ materialCode, quantity }));
-  return [{ type: 'StockAllocated', data: { warehouseId: state.warehouseId, allocationId: command.allocationId, incidentId: command.incidentId, items, allocatedAt: at } }];
+  return [
+    {
+      type: 'StockAllocated',
+      data: {
+        warehouseId: state.warehouseId,
+        allocationId: command.allocationId,
+        incidentId: command.incidentId,
+        items,
+        allocatedAt: at,
+      },
+    },
+  ];
 }
 
-const MOVES: Readonly<Record<'reserved' | 'shipped', readonly string[]>> = { reserved: ['shipped', 'cancelled'], shipped: ['delivered', 'cancelled'] };
+const MOVES: Readonly<Record<'reserved' | 'shipped', readonly string[]>> = {
+  reserved: ['shipped', 'cancelled'],
+  shipped: ['delivered', 'cancelled'],
+};
 
 function decideMove(command: MoveAllocation, state: Active, at: string): WarehouseEvent[] {
   const allocation = state.openAllocations[command.allocationId];
   if (!allocation) throw new AllocationNotFoundError();
   if (allocation.status === command.to) return [];
-  if (!MOVES[allocation.status].includes(command.to)) throw new IllegalAllocationMoveError(allocation.status, command.to);
-  return [{
-    type: 'AllocationStatusChanged',
-    data: { warehouseId: state.warehouseId, allocationId: command.allocationId, incidentId: allocation.incidentId, from: allocation.status, status: command.to, reason: command.reason ?? null, at },
-  }];
+  if (!MOVES[allocation.status].includes(command.to))
+    throw new IllegalAllocationMoveError(allocation.status, command.to);
+  return [
+    {
+      type: 'AllocationStatusChanged',
+      data: {
+        warehouseId: state.warehouseId,
+        allocationId: command.allocationId,
+        incidentId: allocation.incidentId,
+        from: allocation.status,
+        status: command.to,
+        reason: command.reason ?? null,
+        at,
+      },
+    },
+  ];
 }
 
 function assertKnown(codes: string[]): void {

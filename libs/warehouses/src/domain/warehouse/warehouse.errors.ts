@@ -46,7 +46,8 @@ export const IllegalAllocationMoveError = domainError({
 export const CountBelowReservedError = domainError({
   code: 'COUNT_BELOW_RESERVED',
   kind: 'rule',
-  message: (materialCode: string, reserved: number) => `盘点数不能低于已调拨未出库的数量（${materialCode} 已预留 ${reserved}），请先取消相应调拨`,
+  message: (materialCode: string, reserved: number) =>
+    `盘点数不能低于已调拨未出库的数量（${materialCode} 已预留 ${reserved}），请先取消相应调拨`,
   details: (materialCode, reserved) => ({ materialCode, reserved }),
 });
 

@@ -58,21 +58,45 @@ export function evolveWarehouse(state: WarehouseState, event: WarehouseEvent): W
   switch (event.type) {
     case 'StockReceived':
       for (const item of event.data.items) {
-        change(item.materialCode, (l) => ({ ...l, onHand: l.onHand + item.quantity, batches: addBatch(l.batches, { batch: item.batch, expiresAt: item.expiresAt, quantity: item.quantity }) }));
+        change(item.materialCode, (l) => ({
+          ...l,
+          onHand: l.onHand + item.quantity,
+          batches: addBatch(l.batches, { batch: item.batch, expiresAt: item.expiresAt, quantity: item.quantity }),
+        }));
       }
       return { ...state, stock };
     case 'StockAllocated':
-      for (const item of event.data.items) change(item.materialCode, (l) => ({ ...l, reserved: l.reserved + item.quantity }));
-      return { ...state, stock, openAllocations: { ...state.openAllocations, [event.data.allocationId]: { incidentId: event.data.incidentId, items: event.data.items, status: 'reserved' } } };
+      for (const item of event.data.items)
+        change(item.materialCode, (l) => ({ ...l, reserved: l.reserved + item.quantity }));
+      return {
+        ...state,
+        stock,
+        openAllocations: {
+          ...state.openAllocations,
+          [event.data.allocationId]: { incidentId: event.data.incidentId, items: event.data.items, status: 'reserved' },
+        },
+      };
     case 'AllocationStatusChanged': {
       const allocation = state.openAllocations[event.data.allocationId];
       if (!allocation) return state;
       const open = { ...state.openAllocations };
       for (const item of allocation.items) {
-        if (event.data.status === 'shipped') change(item.materialCode, (l) => ({ ...l, onHand: l.onHand - item.quantity, reserved: l.reserved - item.quantity, batches: consume(l.batches, item.quantity) }));
-        if (event.data.status === 'cancelled' && allocation.status === 'reserved') change(item.materialCode, (l) => ({ ...l, reserved: l.reserved - item.quantity }));
+        if (event.data.status === 'shipped')
+          change(item.materialCode, (l) => ({
+            ...l,
+            onHand: l.onHand - item.quantity,
+            reserved: l.reserved - item.quantity,
+            batches: consume(l.batches, item.quantity),
+          }));
+        if (event.data.status === 'cancelled' && allocation.status === 'reserved')
+          change(item.materialCode, (l) => ({ ...l, reserved: l.reserved - item.quantity }));
         // Shipped goods called back come home as unbatched stock.
-        if (event.data.status === 'cancelled' && allocation.status === 'shipped') change(item.materialCode, (l) => ({ ...l, onHand: l.onHand + item.quantity, batches: addBatch(l.batches, { batch: null, expiresAt: null, quantity: item.quantity }) }));
+        if (event.data.status === 'cancelled' && allocation.status === 'shipped')
+          change(item.materialCode, (l) => ({
+            ...l,
+            onHand: l.onHand + item.quantity,
+            batches: addBatch(l.batches, { batch: null, expiresAt: null, quantity: item.quantity }),
+          }));
       }
       if (event.data.status === 'shipped') open[event.data.allocationId] = { ...allocation, status: 'shipped' };
       else delete open[event.data.allocationId];
@@ -83,7 +107,12 @@ export function evolveWarehouse(state: WarehouseState, event: WarehouseEvent): W
       change(event.data.materialCode, (l) => ({
         ...l,
         onHand: event.data.counted,
-        batches: delta < 0 ? consume(l.batches, -delta) : delta > 0 ? addBatch(l.batches, { batch: null, expiresAt: null, quantity: delta }) : l.batches,
+        batches:
+          delta < 0
+            ? consume(l.batches, -delta)
+            : delta > 0
+              ? addBatch(l.batches, { batch: null, expiresAt: null, quantity: delta })
+              : l.batches,
       }));
       return { ...state, stock };
     }

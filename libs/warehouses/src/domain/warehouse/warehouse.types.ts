@@ -8,8 +8,17 @@ export const WAREHOUSE_LEVELS = ['city', 'county', 'town', 'enterprise'] as cons
 
 export const RESERVE_KINDS = ['physical', 'agreement', 'capacity'] as const satisfies readonly ReserveKind[];
 
-export const RESERVE_KIND_LABELS: Readonly<Record<ReserveKind, string>> = { physical: '实物储备', agreement: '协议储备', capacity: '产能储备' };
-export const WAREHOUSE_LEVEL_LABELS: Readonly<Record<WarehouseLevel, string>> = { city: '市级', county: '县级', town: '乡镇级', enterprise: '企业' };
+export const RESERVE_KIND_LABELS: Readonly<Record<ReserveKind, string>> = {
+  physical: '实物储备',
+  agreement: '协议储备',
+  capacity: '产能储备',
+};
+export const WAREHOUSE_LEVEL_LABELS: Readonly<Record<WarehouseLevel, string>> = {
+  city: '市级',
+  county: '县级',
+  town: '乡镇级',
+  enterprise: '企业',
+};
 
 export interface WarehouseLocation {
   address: string;

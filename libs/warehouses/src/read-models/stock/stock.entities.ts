@@ -1,6 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { Batch } from '../../domain/warehouse/warehouse.state';
-import type { AllocationStatus, ReserveKind, StockLine, WarehouseLevel, WarehouseLocation } from '../../domain/warehouse/warehouse.types';
+import type {
+  AllocationStatus,
+  ReserveKind,
+  StockLine,
+  WarehouseLevel,
+  WarehouseLocation,
+} from '../../domain/warehouse/warehouse.types';
 
 @Entity({ name: 'warehouses' })
 export class WarehouseRow {

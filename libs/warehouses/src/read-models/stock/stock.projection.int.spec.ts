@@ -26,9 +26,24 @@ type Op =
   | { kind: 'count'; code: number; counted: number };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant('receive' as const), code: fc.nat(2), quantity: fc.integer({ min: 1, max: 50 }), expiresInDays: fc.option(fc.integer({ min: 1, max: 400 })) }),
-  fc.record({ kind: fc.constant('allocate' as const), lines: fc.array(fc.record({ code: fc.nat(2), quantity: fc.integer({ min: 1, max: 30 }) }), { minLength: 1, maxLength: 3 }) }),
-  fc.record({ kind: fc.constant('move' as const), pick: fc.nat(20), to: fc.constantFrom('shipped' as const, 'delivered' as const, 'cancelled' as const) }),
+  fc.record({
+    kind: fc.constant('receive' as const),
+    code: fc.nat(2),
+    quantity: fc.integer({ min: 1, max: 50 }),
+    expiresInDays: fc.option(fc.integer({ min: 1, max: 400 })),
+  }),
+  fc.record({
+    kind: fc.constant('allocate' as const),
+    lines: fc.array(fc.record({ code: fc.nat(2), quantity: fc.integer({ min: 1, max: 30 }) }), {
+      minLength: 1,
+      maxLength: 3,
+    }),
+  }),
+  fc.record({
+    kind: fc.constant('move' as const),
+    pick: fc.nat(20),
+    to: fc.constantFrom('shipped' as const, 'delivered' as const, 'cancelled' as const),
+  }),
   fc.record({ kind: fc.constant('count' as const), code: fc.nat(2), counted: fc.integer({ min: 0, max: 80 }) }),
 );
 
@@ -37,9 +52,23 @@ describe('warehouse stock: property-based against PostgreSQL', () => {
   let store: PostgresEventStore;
   let runner: ProjectionRunner;
   beforeAll(async () => {
-    dataSource = await new DataSource({ type: 'postgres', url: process.env.DATABASE_URL!, entities: [WarehouseRow, StockLevelRow, AllocationRow] }).initialize();
-    store = new PostgresEventStore({ connectionString: process.env.DATABASE_URL!, pollIntervalMs: 50, log: () => undefined });
-    runner = new ProjectionRunner(dataSource, store, [new StockProjection(new JurisdictionRegistry())], new LiveDeltaBus(), { log: () => undefined });
+    dataSource = await new DataSource({
+      type: 'postgres',
+      url: process.env.DATABASE_URL!,
+      entities: [WarehouseRow, StockLevelRow, AllocationRow],
+    }).initialize();
+    store = new PostgresEventStore({
+      connectionString: process.env.DATABASE_URL!,
+      pollIntervalMs: 50,
+      log: () => undefined,
+    });
+    runner = new ProjectionRunner(
+      dataSource,
+      store,
+      [new StockProjection(new JurisdictionRegistry())],
+      new LiveDeltaBus(),
+      { log: () => undefined },
+    );
     runner.start();
   });
   afterAll(async () => {
@@ -49,20 +78,69 @@ describe('warehouse stock: property-based against PostgreSQL', () => {
   });
 
   it('keeps available = on hand − reserved ≥ 0, and the read model equals the folded state', async () => {
-    const executor = new CommandExecutor({ store, clock: systemClock, snapshots: new PostgresSnapshotStore(dataSource) });
+    const executor = new CommandExecutor({
+      store,
+      clock: systemClock,
+      snapshots: new PostgresSnapshotStore(dataSource),
+    });
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 40 }), async (ops) => {
         const id = randomUUID();
         const stream = warehouseAggregate.streamOf(id);
-        const run = (command: WarehouseCommand) => executor.execute(warehouseAggregate, id, command, { correlationId: 'prop', causationId: 'prop', actorId: 'prop' });
-        let last: Position | undefined = (await run({ type: 'RegisterWarehouse', warehouseId: id, name: '性质测试库', level: 'city', location: { address: 'x', lat: 37.5, lng: 105.2 }, jurisdiction: '640500', reserveKind: 'physical', now })).position;
+        const run = (command: WarehouseCommand) =>
+          executor.execute(warehouseAggregate, id, command, {
+            correlationId: 'prop',
+            causationId: 'prop',
+            actorId: 'prop',
+          });
+        let last: Position | undefined = (
+          await run({
+            type: 'RegisterWarehouse',
+            warehouseId: id,
+            name: '性质测试库',
+            level: 'city',
+            location: { address: 'x', lat: 37.5, lng: 105.2 },
+            jurisdiction: '640500',
+            reserveKind: 'physical',
+            now,
+          })
+        ).position;
         const allocations: string[] = [];
         for (const o of ops) {
           const command: WarehouseCommand =
-            o.kind === 'receive' ? { type: 'ReceiveStock', receiptId: randomUUID(), items: [{ materialCode: CODES[o.code]!, quantity: o.quantity, batch: null, expiresAt: o.expiresInDays === null ? null : new Date(now.getTime() + o.expiresInDays * 86_400_000).toISOString() }], now }
-            : o.kind === 'allocate' ? { type: 'AllocateStock', allocationId: randomUUID(), incidentId: randomUUID(), items: o.lines.map((l) => ({ materialCode: CODES[l.code]!, quantity: l.quantity })), now }
-            : o.kind === 'move' ? { type: 'MoveAllocation', allocationId: allocations[o.pick % Math.max(1, allocations.length)] ?? randomUUID(), to: o.to, now }
-            : { type: 'CountStock', materialCode: CODES[o.code]!, counted: o.counted, reason: '性质测试', now };
+            o.kind === 'receive'
+              ? {
+                  type: 'ReceiveStock',
+                  receiptId: randomUUID(),
+                  items: [
+                    {
+                      materialCode: CODES[o.code]!,
+                      quantity: o.quantity,
+                      batch: null,
+                      expiresAt:
+                        o.expiresInDays === null
+                          ? null
+                          : new Date(now.getTime() + o.expiresInDays * 86_400_000).toISOString(),
+                    },
+                  ],
+                  now,
+                }
+              : o.kind === 'allocate'
+                ? {
+                    type: 'AllocateStock',
+                    allocationId: randomUUID(),
+                    incidentId: randomUUID(),
+                    items: o.lines.map((l) => ({ materialCode: CODES[l.code]!, quantity: l.quantity })),
+                    now,
+                  }
+                : o.kind === 'move'
+                  ? {
+                      type: 'MoveAllocation',
+                      allocationId: allocations[o.pick % Math.max(1, allocations.length)] ?? randomUUID(),
+                      to: o.to,
+                      now,
+                    }
+                  : { type: 'CountStock', materialCode: CODES[o.code]!, counted: o.counted, reason: '性质测试', now };
           try {
             const result = await run(command);
             if (result.position) last = result.position;
@@ -78,11 +156,23 @@ describe('warehouse stock: property-based against PostgreSQL', () => {
           }
         }
         expect(await runner.waitFor('warehouse-stock', last!, 20_000)).toBe(true);
-        const state = fold(warehouseDecider, (await store.readStream(stream)).map((e) => ({ type: e.type, data: e.data }) as Parameters<typeof warehouseDecider.evolve>[1]));
+        const state = fold(
+          warehouseDecider,
+          (await store.readStream(stream)).map(
+            (e) => ({ type: e.type, data: e.data }) as Parameters<typeof warehouseDecider.evolve>[1],
+          ),
+        );
         if (state.status !== 'active') throw new Error('no state');
         const rows = await dataSource.getRepository(StockLevelRow).findBy({ warehouseId: id });
-        const fromRows = Object.fromEntries(rows.map((r) => [r.materialCode, { onHand: r.onHand, reserved: r.reserved, available: r.available }]));
-        const fromState = Object.fromEntries(Object.entries(state.stock).map(([code, l]) => [code, { onHand: l.onHand, reserved: l.reserved, available: l.onHand - l.reserved }]));
+        const fromRows = Object.fromEntries(
+          rows.map((r) => [r.materialCode, { onHand: r.onHand, reserved: r.reserved, available: r.available }]),
+        );
+        const fromState = Object.fromEntries(
+          Object.entries(state.stock).map(([code, l]) => [
+            code,
+            { onHand: l.onHand, reserved: l.reserved, available: l.onHand - l.reserved },
+          ]),
+        );
         expect(fromRows).toEqual(fromState);
       }),
       { numRuns: 25 },

@@ -23,9 +23,19 @@ export class StockProjection implements Projection {
     const lines = new Map<string, { row: StockLevelRow; position: string }>();
     const line = async (warehouse: WarehouseRow, code: string, position: string): Promise<StockLevelRow> => {
       const key = `${warehouse.id}:${code}`;
-      const row = lines.get(key)?.row ??
+      const row =
+        lines.get(key)?.row ??
         (await manager.findOneBy(StockLevelRow, { warehouseId: warehouse.id, materialCode: code })) ??
-        Object.assign(new StockLevelRow(), { warehouseId: warehouse.id, materialCode: code, onHand: 0, reserved: 0, minimum: 0, batches: [], nearestExpiry: null, jurisdiction: warehouse.jurisdiction });
+        Object.assign(new StockLevelRow(), {
+          warehouseId: warehouse.id,
+          materialCode: code,
+          onHand: 0,
+          reserved: 0,
+          minimum: 0,
+          batches: [],
+          nearestExpiry: null,
+          jurisdiction: warehouse.jurisdiction,
+        });
       row.position = position;
       lines.set(key, { row, position });
       return row;
@@ -34,7 +44,9 @@ export class StockProjection implements Projection {
       const position = formatPosition(event.position);
       if (event.type === 'WarehouseRegistered') {
         const { warehouseId, registeredAt: _at, ...d } = event.data;
-        await manager.save(Object.assign(new WarehouseRow(), { id: warehouseId, ...d, revision: Number(event.revision), position }));
+        await manager.save(
+          Object.assign(new WarehouseRow(), { id: warehouseId, ...d, revision: Number(event.revision), position }),
+        );
         continue;
       }
       const warehouse = await manager.findOneBy(WarehouseRow, { id: event.data.warehouseId });
@@ -66,15 +78,28 @@ export class StockProjection implements Projection {
         for (const item of event.data.items) {
           const row = await line(warehouse, item.materialCode, position);
           row.onHand += item.quantity;
-          row.batches = addBatch(row.batches, { batch: item.batch, expiresAt: item.expiresAt, quantity: item.quantity });
+          row.batches = addBatch(row.batches, {
+            batch: item.batch,
+            expiresAt: item.expiresAt,
+            quantity: item.quantity,
+          });
         }
         return;
       case 'StockAllocated':
-        for (const item of event.data.items) (await line(warehouse, item.materialCode, position)).reserved += item.quantity;
-        await manager.save(Object.assign(new AllocationRow(), {
-          id: event.data.allocationId, warehouseId: warehouse.id, incidentId: event.data.incidentId, items: event.data.items, status: 'reserved',
-          jurisdiction: warehouse.jurisdiction, allocatedAt: new Date(event.data.allocatedAt), updatedAt: new Date(event.data.allocatedAt),
-        }));
+        for (const item of event.data.items)
+          (await line(warehouse, item.materialCode, position)).reserved += item.quantity;
+        await manager.save(
+          Object.assign(new AllocationRow(), {
+            id: event.data.allocationId,
+            warehouseId: warehouse.id,
+            incidentId: event.data.incidentId,
+            items: event.data.items,
+            status: 'reserved',
+            jurisdiction: warehouse.jurisdiction,
+            allocatedAt: new Date(event.data.allocatedAt),
+            updatedAt: new Date(event.data.allocatedAt),
+          }),
+        );
         return;
       case 'AllocationStatusChanged': {
         const allocation = await manager.findOneBy(AllocationRow, { id: event.data.allocationId });
@@ -92,7 +117,11 @@ export class StockProjection implements Projection {
             row.batches = addBatch(row.batches, { batch: null, expiresAt: null, quantity: item.quantity });
           }
         }
-        await manager.update(AllocationRow, { id: allocation.id }, { status: event.data.status, updatedAt: new Date(event.data.at) });
+        await manager.update(
+          AllocationRow,
+          { id: allocation.id },
+          { status: event.data.status, updatedAt: new Date(event.data.at) },
+        );
         return;
       }
       case 'StockCounted': {
@@ -119,6 +148,9 @@ export class StockProjection implements Projection {
 }
 
 function nearest(batches: readonly Batch[]): Date | null {
-  const dates = batches.filter((b) => b.quantity > 0 && b.expiresAt).map((b) => b.expiresAt!).sort();
+  const dates = batches
+    .filter((b) => b.quantity > 0 && b.expiresAt)
+    .map((b) => b.expiresAt!)
+    .sort();
   return dates.length > 0 ? new Date(dates[0]!) : null;
 }

@@ -114,7 +114,9 @@ export class WarehouseStockQueries {
       name: w.name,
       jurisdiction: w.jurisdiction,
       location: w.location,
-      available: Object.fromEntries(lines.filter((l) => l.warehouseId === w.id).map((l) => [l.materialCode, l.available])),
+      available: Object.fromEntries(
+        lines.filter((l) => l.warehouseId === w.id).map((l) => [l.materialCode, l.available]),
+      ),
     }));
   }
 

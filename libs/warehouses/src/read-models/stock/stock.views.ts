@@ -11,7 +11,8 @@ export const NEAR_EXPIRY_DAYS = 30;
 
 export function toStockLineView(row: StockLevelRow, zone: string, now: Date): StockLineView {
   const material = materialByCode(row.materialCode);
-  const nearExpiry = row.nearestExpiry !== null && row.nearestExpiry.getTime() - now.getTime() <= NEAR_EXPIRY_DAYS * 86_400_000;
+  const nearExpiry =
+    row.nearestExpiry !== null && row.nearestExpiry.getTime() - now.getTime() <= NEAR_EXPIRY_DAYS * 86_400_000;
   return {
     warehouseId: row.warehouseId,
     materialCode: row.materialCode,
@@ -28,7 +29,10 @@ export function toStockLineView(row: StockLevelRow, zone: string, now: Date): St
 }
 
 export function toWarehouseView(
-  row: WarehouseRow, lines: StockLevelRow[], jurisdictions: JurisdictionRegistry, now: Date,
+  row: WarehouseRow,
+  lines: StockLevelRow[],
+  jurisdictions: JurisdictionRegistry,
+  now: Date,
 ): WarehouseView {
   const zone = jurisdictions.get(row.jurisdiction)?.timeZone ?? DEFAULT_TIME_ZONE;
   return {

@@ -2,7 +2,13 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CommandExecutor, idempotentAggregateId, type CommandContext } from '@app/event-sourcing';
 import { IncidentLookup } from '@app/incidents';
-import { DRILL_PARTICIPATION, drillActorOf, NO_DRILLS, OutsideJurisdictionError, type DrillParticipation } from '@app/shared';
+import {
+  DRILL_PARTICIPATION,
+  drillActorOf,
+  NO_DRILLS,
+  OutsideJurisdictionError,
+  type DrillParticipation,
+} from '@app/shared';
 import { WarningDrillMismatchError } from '../../domain/warning/warning.errors';
 import { warningAggregate } from '../warning.aggregate';
 import { WarningAnswer, type WarningCommandResponse } from '../warning-answer';
@@ -26,14 +32,20 @@ export class IssueWarningHandler {
     // A drill warning is CAP status=Exercise and reaches the drill room only: it must name a running drill the actor
     // takes part in, covering the warning's jurisdiction.
     if (request.drillId !== undefined) {
-      await this.drills.assertMayWrite({ drillId: request.drillId, jurisdiction: request.jurisdiction, actor: drillActorOf(context) });
+      await this.drills.assertMayWrite({
+        drillId: request.drillId,
+        jurisdiction: request.jurisdiction,
+        actor: drillActorOf(context),
+      });
     }
     if (request.incidentId) {
       // Only an incident the actor can see (404 otherwise), and drill data stays with drill data.
       const incident = await this.incidents.find(request.incidentId, context.visibleJurisdictions);
       if ((incident.drillId ?? null) !== (request.drillId ?? null)) throw new WarningDrillMismatchError();
     }
-    const warningId = context.idempotencyKey ? idempotentAggregateId('warning', context.actorId, context.idempotencyKey) : randomUUID();
+    const warningId = context.idempotencyKey
+      ? idempotentAggregateId('warning', context.actorId, context.idempotencyKey)
+      : randomUUID();
     const executed = await this.executor.execute(
       warningAggregate,
       warningId,

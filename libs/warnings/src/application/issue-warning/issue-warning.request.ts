@@ -9,7 +9,9 @@ import { IsLaterThan } from '../shared/warning-validators';
 /** 发布预警 (docs/domain.md rule 18): level, hazard, area, message, effective and expiry, channels. */
 export class IssueWarningRequest extends WarningChangeableFields {
   @ApiProperty({ description: '灾种 / 风险类别', example: '危险化学品泄漏' })
-  @IsString() @IsNotEmpty() @MaxLength(WARNING_LIMITS.hazard)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(WARNING_LIMITS.hazard)
   hazard!: string;
 
   @ApiProperty({ description: '辖区代码 (GB/T 2260)', example: '640500' })
@@ -21,14 +23,17 @@ export class IssueWarningRequest extends WarningChangeableFields {
   effective!: string;
 
   @ApiProperty({ description: '失效时间，须晚于生效时间', example: '2026-11-23T14:00:00+08:00' })
-  @IsInstant() @IsLaterThan('effective')
+  @IsInstant()
+  @IsLaterThan('effective')
   expires!: string;
 
   @ApiPropertyOptional({ description: '演练编号：演练预警在 CAP 中为 status=Exercise，只推送到演练房间' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   drillId?: string;
 
   @ApiPropertyOptional({ description: '关联事故编号' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   incidentId?: string;
 }

@@ -31,7 +31,10 @@ export function IsClosedRing(options?: ValidationOptions): PropertyDecorator {
       name: 'isClosedRing',
       target: target.constructor,
       propertyName: String(propertyName),
-      options: { message: `${String(propertyName)} 须为闭合多边形：至少 4 个点，首点与末点相同，至少 3 个不同的顶点`, ...options },
+      options: {
+        message: `${String(propertyName)} 须为闭合多边形：至少 4 个点，首点与末点相同，至少 3 个不同的顶点`,
+        ...options,
+      },
       validator: {
         validate: (value: unknown) => {
           if (!Array.isArray(value) || value.length < 4) return false;

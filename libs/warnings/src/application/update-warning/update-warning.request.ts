@@ -10,10 +10,14 @@ const CHANGEABLE = ['level', 'area', 'message', 'instruction', 'expires', 'chann
 @AtLeastOneOf(CHANGEABLE)
 export class UpdateWarningRequest extends PartialType(WarningChangeableFields) {
   @ApiPropertyOptional({ description: '新的失效时间 (ISO 8601，须带时区偏移)，须晚于生效时间' })
-  @IsOptional() @IsInstant()
+  @IsOptional()
+  @IsInstant()
   expires?: string;
 
   @ApiPropertyOptional({ description: '调整原因' })
-  @IsOptional() @IsString() @IsNotEmpty() @MaxLength(WARNING_LIMITS.reason)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(WARNING_LIMITS.reason)
   reason?: string;
 }

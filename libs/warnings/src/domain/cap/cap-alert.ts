@@ -1,5 +1,11 @@
 import { DEFAULT_TIME_ZONE, toZonedIso } from '@app/shared';
-import { WARNING_LEVEL_LABELS, type GeoPoint, type WarningArea, type WarningChannel, type WarningLevel } from '../warning/warning.types';
+import {
+  WARNING_LEVEL_LABELS,
+  type GeoPoint,
+  type WarningArea,
+  type WarningChannel,
+  type WarningLevel,
+} from '../warning/warning.types';
 import { capCategoriesOf } from './cap-category';
 import type { CapAlert, CapCertainty, CapMsgType, CapSeverity, CapUrgency } from './cap.types';
 
@@ -43,7 +49,8 @@ export const SEVERITY_OF_LEVEL: Readonly<Record<WarningLevel, CapSeverity>> = {
  * reserved `.invalid` domain (RFC 2606); a deployment passes its bureau's own domain.
  */
 export const DEMO_SENDER_DOMAIN = 'emergency-command.invalid';
-export const capSender = (jurisdiction: string, domain = DEMO_SENDER_DOMAIN): string => `yjgl-${jurisdiction}@${domain}`;
+export const capSender = (jurisdiction: string, domain = DEMO_SENDER_DOMAIN): string =>
+  `yjgl-${jurisdiction}@${domain}`;
 
 /** Message n (1-based) of a warning; unique per sender because the warning id is a UUID. */
 export const capIdentifier = (warningId: string, sequence: number): string => `${warningId}.${sequence}`;
@@ -89,7 +96,9 @@ export function toCapAlert(source: CapSource, options: CapOptions = {}): CapAler
   const sequence = source.messages.length;
   const current = source.messages[sequence - 1];
   if (!current) throw new Error(`warning ${source.warningId} has no message to render`);
-  const earlier = source.messages.slice(0, -1).map((m, i) => `${sender},${capIdentifier(source.warningId, i + 1)},${capTime(m.sent, zone)}`);
+  const earlier = source.messages
+    .slice(0, -1)
+    .map((m, i) => `${sender},${capIdentifier(source.warningId, i + 1)},${capTime(m.sent, zone)}`);
   const exercise = source.drillId !== null;
   const notes = [
     ...(exercise ? [`演练信息，非真实预警（演练编号 ${source.drillId}）`] : []),

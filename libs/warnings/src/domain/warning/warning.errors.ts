@@ -2,7 +2,11 @@ import { domainError } from '@app/shared';
 
 // The warnings context's error catalogue: each code, its status and its Chinese wording, declared once.
 
-export const WarningNotFoundError = domainError({ code: 'WARNING_NOT_FOUND', kind: 'not_found', message: '预警不存在' });
+export const WarningNotFoundError = domainError({
+  code: 'WARNING_NOT_FOUND',
+  kind: 'not_found',
+  message: '预警不存在',
+});
 
 export const WarningAlreadyIssuedError = domainError({
   code: 'WARNING_ALREADY_ISSUED',
@@ -31,7 +35,9 @@ export const WarningTimesError = domainError({
   kind: 'invalid',
   message: '失效时间（expires）须晚于生效时间（effective）',
   details: (effective: string, expires: string) => ({
-    effective, expires, errors: [{ path: 'expires', message: 'expires 须晚于 effective' }],
+    effective,
+    expires,
+    errors: [{ path: 'expires', message: 'expires 须晚于 effective' }],
   }),
 });
 
@@ -52,5 +58,7 @@ export const DrillWarningsOnlyError = domainError({
 
 /** A warning linked to an incident is drill data exactly when the incident is. */
 export const WarningDrillMismatchError = domainError({
-  code: 'WARNING_DRILL_MISMATCH', kind: 'rule', message: '演练事故只能关联同一演练的演练预警，真实事故只能关联真实预警',
+  code: 'WARNING_DRILL_MISMATCH',
+  kind: 'rule',
+  message: '演练事故只能关联同一演练的演练预警，真实事故只能关联真实预警',
 });

@@ -16,11 +16,19 @@ export interface WarningContent {
 /** 发布: CAP msgType Alert. */
 export interface WarningIssued {
   type: 'WarningIssued';
-  data: WarningContent & { warningId: string; jurisdiction: string; drillId: string | null; incidentId: string | null; issuedAt: string };
+  data: WarningContent & {
+    warningId: string;
+    jurisdiction: string;
+    drillId: string | null;
+    incidentId: string | null;
+    issuedAt: string;
+  };
 }
 
 /** The fields an adjustment (调整) may change; the hazard, jurisdiction, drill and start stay as issued. */
-export type WarningChanges = Partial<Pick<WarningContent, 'level' | 'area' | 'message' | 'instruction' | 'expires' | 'channels'>>;
+export type WarningChanges = Partial<
+  Pick<WarningContent, 'level' | 'area' | 'message' | 'instruction' | 'expires' | 'channels'>
+>;
 
 /** 调整: CAP msgType Update, referencing the earlier messages. */
 export interface WarningUpdated {

@@ -18,7 +18,16 @@ export const WARNING_LEVEL_LABELS: Readonly<Record<WarningLevel, string>> = {
 
 /** 多渠道发布 (municipal plans: 预警信息发布): the release channels a bureau uses. */
 export const WARNING_CHANNELS = [
-  'sms', 'broadcast', 'tv', 'web', 'app', 'loudspeaker', 'wechat', 'weibo', 'siren', 'display',
+  'sms',
+  'broadcast',
+  'tv',
+  'web',
+  'app',
+  'loudspeaker',
+  'wechat',
+  'weibo',
+  'siren',
+  'display',
 ] as const satisfies readonly WarningChannel[];
 
 export const WARNING_CHANNEL_LABELS: Readonly<Record<WarningChannel, string>> = {

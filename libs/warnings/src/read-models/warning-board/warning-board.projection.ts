@@ -29,7 +29,11 @@ export class WarningBoardProjection implements Projection {
       const next = applyToRow(await batch.current(id), event, event);
       if (!next) continue;
       batch.set(id, next);
-      changes.push({ id, name: event.type === 'WarningIssued' ? 'warning.issued' : 'warning.changed', position: formatPosition(event.position) });
+      changes.push({
+        id,
+        name: event.type === 'WarningIssued' ? 'warning.issued' : 'warning.changed',
+        position: formatPosition(event.position),
+      });
     }
     await batch.write();
     const now = this.clock.now();
@@ -39,7 +43,11 @@ export class WarningBoardProjection implements Projection {
       return {
         name,
         position,
-        scope: { jurisdiction: row.jurisdiction, ...(row.incidentId ? { incidentId: row.incidentId } : {}), ...(row.drillId ? { drillId: row.drillId } : {}) },
+        scope: {
+          jurisdiction: row.jurisdiction,
+          ...(row.incidentId ? { incidentId: row.incidentId } : {}),
+          ...(row.drillId ? { drillId: row.drillId } : {}),
+        },
         data: toWarningView(row, this.jurisdictions, now),
       };
     });
@@ -57,25 +65,59 @@ function applyToRow(row: WarningBoardRow | null, event: WarningEvent, recorded: 
     const d = event.data;
     const first: WarningMessageRecord = { action: 'issued', msgType: 'Alert', sent: d.issuedAt, actor, reason: null };
     return Object.assign(new WarningBoardRow(), {
-      id: d.warningId, jurisdiction: d.jurisdiction, level: d.level, hazard: d.hazard, area: d.area, message: d.message, instruction: d.instruction,
-      effective: new Date(d.effective), expires: new Date(d.expires), channels: d.channels, drillId: d.drillId, incidentId: d.incidentId,
-      status: 'active', liftReason: null, liftedAt: null, issuedAt: new Date(d.issuedAt), updatedAt: new Date(d.issuedAt), messages: [first], ...common,
+      id: d.warningId,
+      jurisdiction: d.jurisdiction,
+      level: d.level,
+      hazard: d.hazard,
+      area: d.area,
+      message: d.message,
+      instruction: d.instruction,
+      effective: new Date(d.effective),
+      expires: new Date(d.expires),
+      channels: d.channels,
+      drillId: d.drillId,
+      incidentId: d.incidentId,
+      status: 'active',
+      liftReason: null,
+      liftedAt: null,
+      issuedAt: new Date(d.issuedAt),
+      updatedAt: new Date(d.issuedAt),
+      messages: [first],
+      ...common,
     });
   }
   if (!row) return null;
   switch (event.type) {
     case 'WarningUpdated': {
       const { expires, ...changes } = event.data.changes;
-      const message: WarningMessageRecord = { action: 'updated', msgType: 'Update', sent: event.data.updatedAt, actor, reason: event.data.reason };
+      const message: WarningMessageRecord = {
+        action: 'updated',
+        msgType: 'Update',
+        sent: event.data.updatedAt,
+        actor,
+        reason: event.data.reason,
+      };
       return Object.assign(row, changes, expires ? { expires: new Date(expires) } : {}, {
-        updatedAt: new Date(event.data.updatedAt), messages: [...row.messages, message], ...common,
+        updatedAt: new Date(event.data.updatedAt),
+        messages: [...row.messages, message],
+        ...common,
       });
     }
     case 'WarningLifted': {
-      const message: WarningMessageRecord = { action: 'lifted', msgType: 'Cancel', sent: event.data.liftedAt, actor, reason: event.data.reason };
+      const message: WarningMessageRecord = {
+        action: 'lifted',
+        msgType: 'Cancel',
+        sent: event.data.liftedAt,
+        actor,
+        reason: event.data.reason,
+      };
       return Object.assign(row, {
-        status: 'lifted', liftReason: event.data.reason, liftedAt: new Date(event.data.liftedAt), updatedAt: new Date(event.data.liftedAt),
-        messages: [...row.messages, message], ...common,
+        status: 'lifted',
+        liftReason: event.data.reason,
+        liftedAt: new Date(event.data.liftedAt),
+        updatedAt: new Date(event.data.liftedAt),
+        messages: [...row.messages, message],
+        ...common,
       });
     }
     default:

@@ -1,7 +1,11 @@
 import { DEFAULT_TIME_ZONE, toZonedIso, type JurisdictionRegistry } from '@app/shared';
 import type { CapSource } from '../../domain/cap/cap-alert';
 import {
-  WARNING_ACTION_LABELS, WARNING_CHANNEL_LABELS, WARNING_LEVEL_LABELS, WARNING_STATUS_LABELS, warningStatusAt,
+  WARNING_ACTION_LABELS,
+  WARNING_CHANNEL_LABELS,
+  WARNING_LEVEL_LABELS,
+  WARNING_STATUS_LABELS,
+  warningStatusAt,
 } from '../../domain/warning/warning.types';
 import type { WarningView } from '../../contract';
 import type { WarningBoardRow } from './warning-board.entity';
