@@ -1,3 +1,4 @@
+// Over 300 lines on purpose: every screen that shows user text, checked in one browser session.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';

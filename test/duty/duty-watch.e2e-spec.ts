@@ -1,3 +1,4 @@
+// Over 300 lines on purpose: the watch's whole day (shifts, handover, roll calls) against one started app.
 import { CommandExecutor } from '../../libs/event-sourcing/src';
 import { DutyQueries, ROLL_CALL_OPTIONS, RollCallScheduler } from '../../libs/duty/src';
 import { ManualClock } from '../../libs/shared/src';

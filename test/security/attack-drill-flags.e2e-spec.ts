@@ -1,3 +1,4 @@
+// Over 300 lines on purpose: one attack surface (forged drill data) per suite, its cases sharing one started app.
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { LIVE_DELTA_BUS } from '../../libs/event-sourcing/src/projections';

@@ -1,3 +1,4 @@
+// Over 300 lines on purpose: one attack surface (malformed input) per suite, its cases sharing one started app.
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import request from 'supertest';
@@ -573,15 +574,13 @@ describe('attack: the second round of hostile input', () => {
         ['CMD.HaiYuan-2026', '密码不能包含用户名'],
         ['abcabcabcabc', '片段重复'],
       ] as const) {
-        const response = await t
-          .post('/api/v1/users', admin.token)
-          .send({
-            username: 'cmd.haiyuan',
-            password,
-            displayName: '海原指挥',
-            roles: ['commander'],
-            jurisdiction: '640522',
-          });
+        const response = await t.post('/api/v1/users', admin.token).send({
+          username: 'cmd.haiyuan',
+          password,
+          displayName: '海原指挥',
+          roles: ['commander'],
+          jurisdiction: '640522',
+        });
         expect(response.status).toBe(400);
         expect(response.body.errors).toEqual([{ path: 'password', message: expect.stringContaining(message) }]);
       }

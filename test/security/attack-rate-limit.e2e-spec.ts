@@ -1,3 +1,4 @@
+// Over 300 lines on purpose: one attack surface (request budgets) per suite, its cases sharing one started app.
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { io } from 'socket.io-client';

@@ -1,3 +1,4 @@
+// Over 300 lines on purpose: one attack surface (jurisdiction scope) per suite, its cases sharing one started app.
 import { randomUUID } from 'node:crypto';
 import { incidentBody } from '../support/incident-fixtures';
 import { runningDrill } from '../support/running-drill';

@@ -1,3 +1,4 @@
+// Over 300 lines on purpose: one attack surface (sessions and refresh tokens) per suite, its cases sharing one app.
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';

@@ -1,3 +1,4 @@
+// Over 300 lines on purpose: every mutating route fed generated hostile bodies, one table-driven suite.
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp } from '../support/test-app';

@@ -1,3 +1,4 @@
+// Over 300 lines on purpose: the whole route × role matrix in one table, so a missing row is visible.
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import type { Role } from '../../libs/shared/src';

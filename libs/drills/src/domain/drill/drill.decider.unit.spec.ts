@@ -124,21 +124,19 @@ describe('a running drill', () => {
       .given([planned(), started, executed(0, 1)])
       .when(inject(0, 'report_incident', 2, 'i1'))
       .thenNothing();
-    running
-      .when(inject(null, 'message', 3, null, { text: '手动' }))
-      .then([
-        {
-          type: 'InjectExecuted',
-          data: {
-            drillId: 'd1',
-            index: null,
-            kind: 'message',
-            payload: { text: '手动' },
-            executedAt: iso(3),
-            incidentId: null,
-          },
+    running.when(inject(null, 'message', 3, null, { text: '手动' })).then([
+      {
+        type: 'InjectExecuted',
+        data: {
+          drillId: 'd1',
+          index: null,
+          kind: 'message',
+          payload: { text: '手动' },
+          executedAt: iso(3),
+          incidentId: null,
         },
-      ]);
+      },
+    ]);
   });
   it('is ended, keeping what ran', () => {
     const { state } = drill

@@ -74,20 +74,18 @@ const watch = spec(dutyWatchDecider);
 
 describe('duty watch: scheduling shifts', () => {
   it('schedules a shift with its leader and officers', () => {
-    watch
-      .when(schedule('day', '2026-11-22T00:00:00Z', '2026-11-22T12:00:00Z'))
-      .then([
-        {
-          type: 'ShiftScheduled',
-          data: expect.objectContaining({
-            shiftId: 'day',
-            jurisdiction: '640521',
-            startsAt: '2026-11-22T00:00:00.000Z',
-            leader,
-            scheduledAt: NOW.toISOString(),
-          }),
-        },
-      ]);
+    watch.when(schedule('day', '2026-11-22T00:00:00Z', '2026-11-22T12:00:00Z')).then([
+      {
+        type: 'ShiftScheduled',
+        data: expect.objectContaining({
+          shiftId: 'day',
+          jurisdiction: '640521',
+          startsAt: '2026-11-22T00:00:00.000Z',
+          leader,
+          scheduledAt: NOW.toISOString(),
+        }),
+      },
+    ]);
   });
 
   it('refuses an overlapping shift with SHIFT_OVERLAP, and accepts one that starts when the other ends', () => {

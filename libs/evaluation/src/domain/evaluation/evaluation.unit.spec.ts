@@ -28,19 +28,17 @@ const evaluation = spec(evaluationDecider);
 
 describe('a drill evaluation on the default AQ/T 9009 rubric', () => {
   it('scores aspects of the rubric within their maxima', () => {
-    evaluation
-      .when(score('plan_fitness', 80))
-      .then([
-        {
-          type: 'ScoresRecorded',
-          data: {
-            drillId: 'd',
-            evaluator: '甲',
-            scores: [{ aspect: 'plan_fitness', score: 80, comment: null }],
-            recordedAt: now.toISOString(),
-          },
+    evaluation.when(score('plan_fitness', 80)).then([
+      {
+        type: 'ScoresRecorded',
+        data: {
+          drillId: 'd',
+          evaluator: '甲',
+          scores: [{ aspect: 'plan_fitness', score: 80, comment: null }],
+          recordedAt: now.toISOString(),
         },
-      ]);
+      },
+    ]);
     evaluation.when(score('plan_fitness', 101)).thenThrows(ScoreOutOfRubricError, 'SCORE_NOT_IN_RUBRIC');
     evaluation.when(score('nope', 1)).thenThrows(ScoreOutOfRubricError, 'SCORE_NOT_IN_RUBRIC');
   });

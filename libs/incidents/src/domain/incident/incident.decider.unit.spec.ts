@@ -77,19 +77,17 @@ const incident = spec(incidentDecider);
 describe('incident decider', () => {
   describe('when no incident exists', () => {
     it('ReportIncident records the report with its grade, receipt time and who took it', () => {
-      incident
-        .when(report)
-        .then([
-          {
-            type: 'IncidentReported',
-            data: expect.objectContaining({
-              grade: 'general',
-              receivedAt: at,
-              takenBy: 'duty-officer-1',
-              drillId: null,
-            }),
-          },
-        ]);
+      incident.when(report).then([
+        {
+          type: 'IncidentReported',
+          data: expect.objectContaining({
+            grade: 'general',
+            receivedAt: at,
+            takenBy: 'duty-officer-1',
+            drillId: null,
+          }),
+        },
+      ]);
     });
     it('grades from the first report', () => {
       incident
@@ -135,15 +133,13 @@ describe('incident decider', () => {
       ]);
     });
     it('a follow-up that raises the grade records the rise', () => {
-      open
-        .when({ type: 'UpdateSituation', casualties: { deaths: 2, missing: 1 }, now, policyFor })
-        .then([
-          expect.objectContaining({ type: 'SituationUpdated' }),
-          {
-            type: 'AccidentGradeChanged',
-            data: { incidentId, from: 'general', to: 'major', rose: true, changedAt: at },
-          },
-        ]);
+      open.when({ type: 'UpdateSituation', casualties: { deaths: 2, missing: 1 }, now, policyFor }).then([
+        expect.objectContaining({ type: 'SituationUpdated' }),
+        {
+          type: 'AccidentGradeChanged',
+          data: { incidentId, from: 'general', to: 'major', rose: true, changedAt: at },
+        },
+      ]);
     });
     it('a follow-up that lowers the grade records it as not a rise', () => {
       const raised = incident.given([
@@ -164,15 +160,13 @@ describe('incident decider', () => {
           data: { incidentId, from: 'general', to: 'serious', rose: true, changedAt: earlier },
         },
       ]);
-      raised
-        .when({ type: 'UpdateSituation', directLossYuan: 1_000_000, now, policyFor })
-        .then([
-          expect.objectContaining({ type: 'SituationUpdated' }),
-          {
-            type: 'AccidentGradeChanged',
-            data: { incidentId, from: 'serious', to: 'general', rose: false, changedAt: at },
-          },
-        ]);
+      raised.when({ type: 'UpdateSituation', directLossYuan: 1_000_000, now, policyFor }).then([
+        expect.objectContaining({ type: 'SituationUpdated' }),
+        {
+          type: 'AccidentGradeChanged',
+          data: { incidentId, from: 'serious', to: 'general', rose: false, changedAt: at },
+        },
+      ]);
     });
     it('closing records the summary', () => {
       open

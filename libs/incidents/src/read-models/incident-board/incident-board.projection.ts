@@ -1,3 +1,4 @@
+// Over 300 lines on purpose: every incident event shapes the one board row; kept together so the row's rules read in one place.
 import type { EntityManager } from 'typeorm';
 import { formatPosition } from '@app/event-store';
 import { EventRegistry, type LiveDelta, type Recorded } from '@app/event-sourcing';

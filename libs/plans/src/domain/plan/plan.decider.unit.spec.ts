@@ -70,14 +70,12 @@ const versions = (state: PlanState) => {
 
 describe('a plan that does not exist', () => {
   it('is drafted as version 1, with nothing in force', () => {
-    const { state } = plan
-      .when(draft)
-      .then([
-        {
-          type: 'PlanDrafted',
-          data: { planId, version: 1, content: chemicalPlan(), draftedBy: '管理员', draftedAt: at },
-        },
-      ]);
+    const { state } = plan.when(draft).then([
+      {
+        type: 'PlanDrafted',
+        data: { planId, version: 1, content: chemicalPlan(), draftedBy: '管理员', draftedAt: at },
+      },
+    ]);
     expect(state).toMatchObject({ status: 'draft', latest: 1, inForce: null });
   });
   it('cannot be changed', () => {
@@ -127,20 +125,18 @@ describe('a published plan', () => {
   });
   it('filing records the authority and date on the version in force', () => {
     const state = versions(
-      inForce
-        .when(file)
-        .then([
-          {
-            type: 'PlanFiled',
-            data: {
-              planId,
-              version: 1,
-              filing: { authority: '自治区应急管理厅', filedAt: '2026-11-20' },
-              recordedBy: '管理员',
-              recordedAt: at,
-            },
+      inForce.when(file).then([
+        {
+          type: 'PlanFiled',
+          data: {
+            planId,
+            version: 1,
+            filing: { authority: '自治区应急管理厅', filedAt: '2026-11-20' },
+            recordedBy: '管理员',
+            recordedAt: at,
           },
-        ]).state,
+        },
+      ]).state,
     );
     expect(state.status).toBe('filed');
     expect(state.versions[1].filing).toEqual({ authority: '自治区应急管理厅', filedAt: '2026-11-20' });
@@ -155,28 +151,24 @@ describe('a published plan', () => {
     inForce.when(publish).thenNothing();
   });
   it('a drill finding stays open on the plan until the next version records it as addressed', () => {
-    inForce
-      .when(finding)
-      .then([
-        {
-          type: 'PlanFindingRecorded',
-          data: { planId, finding: expect.objectContaining({ findingId: 'f1', recordedBy: '管理员', recordedAt: at }) },
-        },
-      ]);
+    inForce.when(finding).then([
+      {
+        type: 'PlanFindingRecorded',
+        data: { planId, finding: expect.objectContaining({ findingId: 'f1', recordedBy: '管理员', recordedAt: at }) },
+      },
+    ]);
     const withFinding = plan.given([drafted, published(1), findingRecorded]);
     withFinding.when(finding).thenNothing();
     expect(versions(withFinding.state()).openFindings.map((f) => f.text)).toEqual(['警戒区划定责任不清']);
-    const { state } = withFinding
-      .when(revise('第二版'))
-      .then([
-        {
-          type: 'PlanRevised',
-          data: expect.objectContaining({
-            version: 2,
-            addressedFindings: [expect.objectContaining({ findingId: 'f1', recordedBy: '管理员' })],
-          }),
-        },
-      ]);
+    const { state } = withFinding.when(revise('第二版')).then([
+      {
+        type: 'PlanRevised',
+        data: expect.objectContaining({
+          version: 2,
+          addressedFindings: [expect.objectContaining({ findingId: 'f1', recordedBy: '管理员' })],
+        }),
+      },
+    ]);
     expect(versions(state).openFindings).toEqual([]);
   });
 });

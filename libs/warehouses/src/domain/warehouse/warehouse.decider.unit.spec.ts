@@ -161,14 +161,12 @@ describe('a warehouse with stock', () => {
     stocked
       .when({ type: 'CountStock', materialCode: TENTS, counted: 3, reason: '盘点', now })
       .thenThrows(CountBelowReservedError, 'COUNT_BELOW_RESERVED');
-    stocked
-      .when({ type: 'CountStock', materialCode: TENTS, counted: 4, reason: '盘点', now })
-      .then([
-        {
-          type: 'StockCounted',
-          data: { warehouseId, materialCode: TENTS, previous: 10, counted: 4, reason: '盘点', countedAt: at },
-        },
-      ]);
+    stocked.when({ type: 'CountStock', materialCode: TENTS, counted: 4, reason: '盘点', now }).then([
+      {
+        type: 'StockCounted',
+        data: { warehouseId, materialCode: TENTS, previous: 10, counted: 4, reason: '盘点', countedAt: at },
+      },
+    ]);
   });
   it('sets a minimum level', () => {
     stocked
@@ -180,14 +178,12 @@ describe('a warehouse with stock', () => {
 describe('an allocation', () => {
   const reserved = warehouse.given([registered, received, allocated]);
   it('moves reserved → shipped → delivered, a repeat changes nothing', () => {
-    reserved
-      .when(move('a1', 'shipped'))
-      .then([
-        {
-          type: 'AllocationStatusChanged',
-          data: { warehouseId, allocationId: 'a1', incidentId, from: 'reserved', status: 'shipped', reason: null, at },
-        },
-      ]);
+    reserved.when(move('a1', 'shipped')).then([
+      {
+        type: 'AllocationStatusChanged',
+        data: { warehouseId, allocationId: 'a1', incidentId, from: 'reserved', status: 'shipped', reason: null, at },
+      },
+    ]);
     warehouse.given([registered, received, allocated, shipped]).when(move('a1', 'shipped')).thenNothing();
     const { state } = warehouse
       .given([registered, received, allocated, shipped])

@@ -4,8 +4,8 @@ import { CAP_NAMESPACE, type CapAlert } from '../../domain/cap/cap.types';
 export const CAP_CONTENT_TYPE = 'application/cap+xml; charset=utf-8';
 
 /** Characters XML 1.0 does not allow at all (C0 controls other than tab/LF/CR, U+FFFE/U+FFFF, lone surrogates). */
-// eslint-disable-next-line no-control-regex
 const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- the control characters are what this pattern exists to find
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 const builder = new XMLBuilder({

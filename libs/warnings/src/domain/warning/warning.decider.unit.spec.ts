@@ -112,19 +112,17 @@ describe('an active warning', () => {
     active.when(issue).thenThrows(WarningAlreadyIssuedError, 'WARNING_ALREADY_ISSUED');
   });
   it('is adjusted (调整): only what changes is recorded', () => {
-    const { state } = active
-      .when(update({ level: 'red', message: issue.message, expires: later(24) }))
-      .then([
-        {
-          type: 'WarningUpdated',
-          data: {
-            warningId,
-            changes: { level: 'red', expires: later(24).toISOString() },
-            reason: '雨情加剧',
-            updatedAt: later(1).toISOString(),
-          },
+    const { state } = active.when(update({ level: 'red', message: issue.message, expires: later(24) })).then([
+      {
+        type: 'WarningUpdated',
+        data: {
+          warningId,
+          changes: { level: 'red', expires: later(24).toISOString() },
+          reason: '雨情加剧',
+          updatedAt: later(1).toISOString(),
         },
-      ]);
+      },
+    ]);
     expect(state).toMatchObject({ level: 'red', expires: later(24).toISOString(), hazard: '暴雨' });
   });
   it('an adjustment that changes nothing appends nothing', () => {
