@@ -1,8 +1,17 @@
-import type { AccidentGrade, IncidentCategory, ResponseLevel } from '@app/incidents/domain';
 import type { PlanKind, PlanStatus } from '../../contract';
 
-// The values the outside world sees are defined once, in the context's contract.
-export type { PlanKind, PlanStatus } from '../../contract';
+// The values and shapes the outside world sees are defined once, in the context's contract.
+export type {
+  ActivationCriterion,
+  PlanContent,
+  PlanFiling,
+  PlanFinding,
+  PlanKind,
+  PlanRequirements,
+  PlanStatus,
+  PlanTask,
+  WorkingGroup,
+} from '../../contract';
 
 /** GB/T 29639-2020: 综合应急预案, 专项应急预案, 现场处置方案. */
 export const PLAN_KINDS = {
@@ -11,59 +20,6 @@ export const PLAN_KINDS = {
   onsite: '现场处置方案',
 } as const satisfies Readonly<Record<PlanKind, string>>;
 
-/**
- * When a response level applies. Plans word it as "符合下列条件之一": ANY criterion given is enough. A criterion with
- * no threshold at all never matches (a level that only a person can decide).
- */
-export interface ActivationCriterion {
-  level: ResponseLevel;
-  minGrade?: AccidentGrade;
-  minDeaths?: number;
-  minMissing?: number;
-  minSeriousInjuries?: number;
-  minTrapped?: number;
-  minDirectLossYuan?: number;
-}
-
-export interface PlanTask {
-  title: string;
-  responseLevels: ResponseLevel[];
-  /** The time the plan allows for the task once it is on the checklist (drill evaluations measure against it). */
-  withinMinutes?: number;
-}
-
-/** A drill evaluation's finding (评估发现的问题) recorded against the plan, to be addressed by its next version. */
-export interface PlanFinding {
-  findingId: string;
-  drillId: string | null;
-  text: string;
-  recordedBy: string;
-  recordedAt: string;
-}
-
-/** A working group of the command structure (综合协调组, 抢险救援组 …) with its lead agency and tasks per level. */
-export interface WorkingGroup {
-  name: string;
-  leadAgency: string;
-  tasks: PlanTask[];
-}
-
-export interface PlanRequirements {
-  teams: { specialty: string; count: number }[];
-  materials: { materialCode: string; quantity: number }[];
-}
-
-/** One version of a plan: everything `POST /plans` and `PUT /plans/{id}` carry. */
-export interface PlanContent {
-  title: string;
-  kind: PlanKind;
-  jurisdiction: string;
-  categories: IncidentCategory[];
-  activation: { description: string; levels: ActivationCriterion[] };
-  groups: WorkingGroup[];
-  requirements: PlanRequirements;
-}
-
 /** The status of the newest version: draft → published → filed (备案) → retired; a revision starts a new draft. */
 export const PLAN_STATUS_LABELS: Readonly<Record<PlanStatus, string>> = {
   draft: '草案',
@@ -71,10 +27,5 @@ export const PLAN_STATUS_LABELS: Readonly<Record<PlanStatus, string>> = {
   filed: '已备案',
   retired: '已废止',
 };
-
-export interface PlanFiling {
-  authority: string;
-  filedAt: string;
-}
 
 export const planStream = (planId: string): string => `plan-${planId}`;
