@@ -1,20 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { StockLineView as StockLine } from '../../libs/warehouses/src/contract';
 import type { TestApp } from '../support/test-app';
 import { givenSignedIn } from '../support/signed-in';
 import type { TestUser } from '../support/test-users';
 import { incidentBody, waitForMessage } from '../support/incident-fixtures';
 import { registerWarehouse, type StockItem } from '../support/resource-fixtures';
 import { until } from '../support/eventually';
-
-interface StockLine {
-  materialCode: string;
-  onHand: number;
-  reserved: number;
-  available: number;
-  minimum: number;
-  belowMinimum: boolean;
-  nearestExpiry: string | null;
-}
 
 const TENT = '1010101';
 const SUIT = '2010102';
