@@ -95,15 +95,8 @@ suite('console commands under lost answers', () => {
   const feedback = (kind: string) =>
     page.locator(`[data-testid="action-feedback"][data-kind="${kind}"]`).waitFor({ timeout: 40_000 });
 
-  it('a report whose answer is cut after the server stored it is retried with its key and stored once', async () => {
-    const title = `储罐区泄漏（应答丢失 ${randomUUID().slice(0, 6)}）`;
-    const forwarded: number[] = [];
-    await page.route('**/api/v1/incidents', async (route: Route) => {
-      if (route.request().method() !== 'POST' || forwarded.length > 0) return route.continue();
-      // The server receives and stores the report; the browser never hears back.
-      forwarded.push((await route.fetch()).status());
-      return route.abort('connectionreset');
-    });
+  /** The intake form filled in for a new report with this title. */
+  const fillIntake = async (title: string) => {
     await page.getByTestId('nav-intake').click();
     await page.getByTestId('intake-form').waitFor();
     await page.getByTestId('intake-title').fill(title);
@@ -117,6 +110,18 @@ suite('console commands under lost answers', () => {
     await page.getByTestId('intake-reporterPhone').fill('0955-1234567');
     await page.getByTestId('intake-reporterOrganization').fill('企业安全科');
     await page.getByTestId('intake-description').fill('储罐阀门泄漏，现场有刺激性气味');
+  };
+
+  it('a report whose answer is cut after the server stored it is retried with its key and stored once', async () => {
+    const title = `储罐区泄漏（应答丢失 ${randomUUID().slice(0, 6)}）`;
+    const forwarded: number[] = [];
+    await page.route('**/api/v1/incidents', async (route: Route) => {
+      if (route.request().method() !== 'POST' || forwarded.length > 0) return route.continue();
+      // The server receives and stores the report; the browser never hears back.
+      forwarded.push((await route.fetch()).status());
+      return route.abort('connectionreset');
+    });
+    await fillIntake(title);
     await page.getByTestId('intake-submit').click();
     const detail = page.getByTestId('incident-detail');
     await detail.waitFor({ timeout: 30_000 });
@@ -248,6 +253,33 @@ suite('console commands under lost answers', () => {
     expect(await page.getByTestId('followup-measures').inputValue()).toBe('');
     expect(keysOf((s) => s.path.endsWith('/updates') && s.body!.includes(measures))).toHaveLength(1);
     expect(await updatesWith(measures)).toHaveLength(1);
+  }, 60_000);
+
+  it('a report answered 202 opens the incident as soon as it can be read, stored once', async () => {
+    const title = `管廊燃气泄漏（202 ${randomUUID().slice(0, 6)}）`;
+    let first = true;
+    await page.route('**/api/v1/incidents', async (route: Route) => {
+      if (route.request().method() !== 'POST' || !first) return route.continue();
+      first = false;
+      const stored = (await (await route.fetch()).json()) as { id: string; revision: number; position: string };
+      return route.fulfill({
+        status: 202,
+        headers: { 'content-type': 'application/json', location: `/api/v1/incidents/${stored.id}` },
+        body: JSON.stringify({ id: stored.id, revision: stored.revision, position: stored.position, accepted: true }),
+      });
+    });
+    await fillIntake(title);
+    await page.getByTestId('intake-submit').click();
+    const detail = page.locator('[data-testid="incident-detail"]').filter({ hasText: title });
+    await detail.waitFor({ timeout: 30_000 });
+    await page.unroute('**/api/v1/incidents');
+    const id = (await detail.getAttribute('data-incident-id'))!;
+    const listed = (await t.get('/api/v1/incidents', commander.token).expect(200)).body as {
+      id: string;
+      title: string;
+    }[];
+    expect(listed.filter((i) => i.title === title).map((i) => i.id)).toEqual([id]);
+    expect(keysOf((s) => s.path === '/api/v1/incidents' && s.body!.includes(title))).toHaveLength(1);
   }, 60_000);
 
   it('every command the console sent carried an Idempotency-Key', () => {
