@@ -251,7 +251,10 @@ suite('console commands under lost answers', () => {
     await page.getByTestId('followup-submit').click();
     await feedback('accepted');
     expect(await page.getByTestId('action-feedback').textContent()).toContain('已保存');
-    await page.getByTestId('action-feedback').scrollIntoViewIfNeeded();
+    // Seen where the user is, at the form far down the screen, without scrolling back up.
+    const box = (await page.getByTestId('action-feedback').boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(page.viewportSize()!.height);
     await screenshot(page, 'idempotency-202-accepted');
     // Once the live delta has come the screen reads the incident again and says it is current.
     await page.getByTestId('action-feedback').getByText('显示已更新').waitFor({ timeout: 15_000 });

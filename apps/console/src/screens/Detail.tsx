@@ -152,16 +152,16 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
             {categoryLabel(incident.category, lang, incident.categoryLabel)} · {incident.jurisdictionName}
           </span>
         </div>
-        {feedback && (
-          <div
-            className={`feedback ${feedback.kind}`}
-            data-testid="action-feedback"
-            data-kind={feedback.kind}
-            role={feedback.kind === 'error' ? 'alert' : 'status'}>
-            {feedback.text}
-          </div>
-        )}
       </header>
+      {feedback && (
+        <div
+          className={`feedback ${feedback.kind}`}
+          data-testid="action-feedback"
+          data-kind={feedback.kind}
+          role={feedback.kind === 'error' ? 'alert' : 'status'}>
+          {feedback.text}
+        </div>
+      )}
 
       <div className="detail-grid">
         <BasicPanel incident={incident} />
