@@ -1,11 +1,20 @@
+import { webcrypto } from 'node:crypto';
 import type * as Retry from '../../apps/console/src/command-retry.js' with { 'resolution-mode': 'import' };
 
 // The console is an ES-module package; this CommonJS spec loads its module through jest's transform
 // (test/support/console-module-transform.js), typed from the module itself.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const retry = require('../../apps/console/src/command-retry') as typeof Retry;
-const { backoffMs, COMMAND_RETRY, fingerprintOf, isRetryableStatus, retryAfterMs, sendWithRetries, UnsettledKeys } =
-  retry;
+const {
+  backoffMs,
+  COMMAND_RETRY,
+  fingerprintOf,
+  isRetryableStatus,
+  newIdempotencyKey,
+  retryAfterMs,
+  sendWithRetries,
+  UnsettledKeys,
+} = retry;
 type AttemptAnswer = Retry.AttemptAnswer;
 type RetryClock = Retry.RetryClock;
 
@@ -128,6 +137,19 @@ describe('sending one command with retries', () => {
 });
 
 describe('the key of a user action', () => {
+  const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+  it('is a random UUID, also where the page is not a secure context (no crypto.randomUUID)', () => {
+    expect(newIdempotencyKey(webcrypto)).toMatch(UUID_V4);
+    const insecure = { getRandomValues: <T extends Uint8Array>(a: T) => webcrypto.getRandomValues(a) };
+    const keys = Array.from({ length: 200 }, () => newIdempotencyKey(insecure));
+    for (const key of keys) expect(key).toMatch(UUID_V4);
+    expect(new Set(keys).size).toBe(200);
+    // All-ones and all-zeros bytes still give a well-formed version-4 UUID.
+    for (const fill of [0x00, 0xff])
+      expect(newIdempotencyKey({ getRandomValues: <T extends Uint8Array>(a: T) => a.fill(fill) })).toMatch(UUID_V4);
+  });
+
   let issued = 0;
   const fresh = () => `key-${++issued}`;
   const same = fingerprintOf('u1', 'POST', '/incidents/1/updates', { casualties: { deaths: 1 } });

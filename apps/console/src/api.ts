@@ -1,5 +1,5 @@
 import type { LoginResponse } from '@app/identity/contract';
-import { fingerprintOf, isRetryableStatus, sendWithRetries, UnsettledKeys } from './command-retry';
+import { fingerprintOf, isRetryableStatus, newIdempotencyKey, sendWithRetries, UnsettledKeys } from './command-retry';
 import type { Session } from './ui-types';
 
 /**
@@ -132,7 +132,7 @@ export type CommandOutcome<T> =
   | { kind: 'done'; body: T; replayed: boolean }
   | { kind: 'accepted'; accepted: AcceptedAnswer; location: string | null; replayed: boolean };
 
-const unsettled = new UnsettledKeys(() => crypto.randomUUID());
+const unsettled = new UnsettledKeys(() => newIdempotencyKey(crypto));
 /** Ids of records a 202 named: a screen opened on one waits for it instead of calling it missing. */
 const acceptedIds = new Set<string>();
 

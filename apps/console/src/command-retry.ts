@@ -106,6 +106,25 @@ export async function sendWithRetries<A extends AttemptAnswer>(
   }
 }
 
+/** The part of Web Crypto a key needs; `randomUUID` exists only in secure contexts (https or localhost). */
+export interface KeySource {
+  randomUUID?: () => string;
+  getRandomValues<T extends Uint8Array>(array: T): T;
+}
+
+/**
+ * A fresh key: a random (version 4) UUID. Browsers offer `crypto.randomUUID()` only to pages served over https or from
+ * localhost; a console opened over plain http on the bureau's LAN builds the same from `getRandomValues`.
+ */
+export function newIdempotencyKey(source: KeySource): string {
+  if (typeof source.randomUUID === 'function') return source.randomUUID();
+  const bytes = source.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 /**
  * What identifies "the same action, unchanged": the user, the method, the path and the body as sent. The server binds
  * a key to the hash of the same parts (docs/adr/0011-idempotency-across-stores.md), so equal fingerprints never meet
