@@ -12,7 +12,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { defer, lastValueFrom, type Observable } from 'rxjs';
 import { locationOfStream, type Decision } from '@app/event-sourcing';
 import { formatPosition } from '@app/event-store';
-import { IdempotencyKeyReusedError } from '@app/shared';
+import { DomainError, IdempotencyKeyReusedError } from '@app/shared';
 import {
   COMMAND_ROUTE,
   PreparedAnswer,
@@ -58,7 +58,7 @@ export class IdempotentAnswersInterceptor implements NestInterceptor {
     const standing = key ? await this.answers.standingOf(key) : undefined;
     if (key && standing) {
       if (standing.requestHash && standing.requestHash !== key.requestHash) throw new IdempotencyKeyReusedError();
-      if (standing.answer) throw replayOf(standing.answer, request);
+      if (standing.answer) throw visible(standing.answer, request) ? replayOf(standing.answer, request) : hidden();
       if (standing.applied.length > 0) request.keyApplied = true;
     }
     let body: unknown;
@@ -136,6 +136,22 @@ function logUnreadable(logger: Logger, cause: unknown): void {
 
 function isReplayed(body: unknown): boolean {
   return typeof body === 'object' && body !== null && (body as { replayed?: unknown }).replayed === true;
+}
+
+/**
+ * Access rules outlive answers: a stored answer that shows a record in a jurisdiction the user can no longer see (an
+ * administrator moved the user since) is not handed out again.
+ */
+function visible(answer: StoredAnswer, request: FastifyRequest): boolean {
+  const jurisdiction =
+    typeof answer.body === 'object' && answer.body !== null
+      ? (answer.body as { jurisdiction?: unknown }).jurisdiction
+      : undefined;
+  return typeof jurisdiction !== 'string' || (request.actor?.scope ?? []).includes(jurisdiction);
+}
+
+function hidden(): DomainError {
+  return new DomainError('RECORD_NOT_FOUND', 'not_found', '记录不存在或已不在您的辖区内');
 }
 
 function replayOf(answer: StoredAnswer, request: FastifyRequest): PreparedAnswer {
