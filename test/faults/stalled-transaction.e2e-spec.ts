@@ -67,7 +67,7 @@ describe('a transaction left open', () => {
     t = await startTestApp(
       {
         HEALTH_OLD_TRANSACTION_SECONDS: '1',
-        DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '1500',
+        DATABASE_IDLE_TX_TIMEOUT_MS: '1500',
         DATABASE_STATEMENT_TIMEOUT_MS: '3000',
       },
       { databaseUrl: pg.appUrl },
@@ -219,6 +219,37 @@ describe('a transaction left open', () => {
     // A statement running past DATABASE_STATEMENT_TIMEOUT_MS is cancelled by the server (57014).
     const cancelled = dataSource.query('select pg_sleep(20)');
     await expect(cancelled).rejects.toMatchObject({ driverError: { code: '57014' } });
+
+    // A command stuck behind a row lock another session holds on its stream is cancelled by the server after the
+    // statement timeout and answered 503 with Retry-After (nothing was appended), not left hanging and not a 500;
+    // the same request succeeds once the lock is gone.
+    const { body: incident } = await t!.post('/api/v1/incidents').send(incidentBody()).expect(201);
+    await owner.query('begin');
+    await owner.query('select 1 from es_streams where stream_name = $1 for update', [`incident-${incident.id}`]);
+    const key = randomUUID();
+    const blockedAt = Date.now();
+    const blocked = await t!
+      .post(`/api/v1/incidents/${incident.id}/updates`)
+      .set('Idempotency-Key', key)
+      .send({ measures: '设置警戒区' });
+    const blockedFor = Date.now() - blockedAt;
+    await owner.query('rollback');
+    expect(blocked.status).toBe(503);
+    expect(blocked.headers['content-type']).toContain('application/problem+json');
+    expect(blocked.body).toMatchObject({ status: 503, code: 'DATABASE_TIMEOUT' });
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    expect(blockedFor).toBeGreaterThanOrEqual(2900);
+    expect(blockedFor).toBeLessThan(10_000);
+    const { rows: stored } = await owner.query<{ n: number }>(
+      'select count(*)::int as n from es_events where stream_name = $1',
+      [`incident-${incident.id}`],
+    );
+    expect(stored[0]!.n).toBe(1);
+    await t!
+      .post(`/api/v1/incidents/${incident.id}/updates`)
+      .set('Idempotency-Key', key)
+      .send({ measures: '设置警戒区' })
+      .expect(200);
 
     // The pool replaced the ended connection: the API still reads and writes.
     const { body } = await t!.post('/api/v1/incidents').set('Idempotency-Key', randomUUID()).send(incidentBody());

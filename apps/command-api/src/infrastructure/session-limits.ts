@@ -13,12 +13,12 @@ export interface SessionLimits {
 }
 
 export function sessionLimits(
-  config: Pick<AppConfig, 'DATABASE_STATEMENT_TIMEOUT_MS' | 'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS'>,
+  config: Pick<AppConfig, 'DATABASE_STATEMENT_TIMEOUT_MS' | 'DATABASE_IDLE_TX_TIMEOUT_MS'>,
 ): SessionLimits {
   return {
     ...(config.DATABASE_STATEMENT_TIMEOUT_MS > 0 ? { statement_timeout: config.DATABASE_STATEMENT_TIMEOUT_MS } : {}),
-    ...(config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS > 0
-      ? { idle_in_transaction_session_timeout: config.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS }
+    ...(config.DATABASE_IDLE_TX_TIMEOUT_MS > 0
+      ? { idle_in_transaction_session_timeout: config.DATABASE_IDLE_TX_TIMEOUT_MS }
       : {}),
   };
 }

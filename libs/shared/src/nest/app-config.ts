@@ -75,7 +75,7 @@ export class AppConfig {
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
   @IsInt()
   @Min(0)
-  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS = 30_000;
+  DATABASE_IDLE_TX_TIMEOUT_MS = 30_000;
 
   /** `GET /health` is `degraded` while the transaction holding back the event store's readers is older than this. */
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
