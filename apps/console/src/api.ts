@@ -111,6 +111,18 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
 }
 
 export const get = <T>(path: string) => api<T>('GET', path);
+
+/** A query whose answer is a document as plain text (a report's text), not JSON. */
+export async function getText(path: string): Promise<string> {
+  let res: Response;
+  try {
+    res = await exchange('GET', path, undefined, { accept: 'text/plain' });
+  } catch (error) {
+    throw networkError(error);
+  }
+  if (!res.ok) throw await parseError(res);
+  return res.text();
+}
 const post = <T>(path: string, body: unknown = {}) => api<T>('POST', path, body);
 
 /** The `202 Accepted` body: the command is stored, the read models had not shown it yet (docs/api.md). */

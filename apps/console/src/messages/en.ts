@@ -251,4 +251,13 @@ export const en: Record<MessageKey, string> = {
   'replay.status.running': 'Running',
   'replay.status.paused': 'Paused',
   'replay.status.finished': 'Finished',
+  'reportText.title': 'Report text',
+  'reportText.kind.initial': 'First report (快报)',
+  'reportText.kind.follow_up': 'Follow-up (续报)',
+  'reportText.kind.final': 'Final report (终报)',
+  'reportText.generate': 'Write report text',
+  'reportText.copy': 'Copy',
+  'reportText.copied': 'Copied to the clipboard',
+  'reportText.print': 'Print',
+  'reportText.error': 'Could not write the report text',
 };

@@ -256,6 +256,15 @@ export const zh = {
   'replay.status.running': '回放中',
   'replay.status.paused': '已暂停',
   'replay.status.finished': '已结束',
+  'reportText.title': '报告文本',
+  'reportText.kind.initial': '快报',
+  'reportText.kind.follow_up': '续报',
+  'reportText.kind.final': '终报',
+  'reportText.generate': '生成报告文本',
+  'reportText.copy': '复制',
+  'reportText.copied': '已复制到剪贴板',
+  'reportText.print': '打印',
+  'reportText.error': '报告文本生成失败',
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -13,6 +13,7 @@ import { CloseForm, ResponseLevelForm } from './detail/forms';
 import { PlansPanel } from './detail/plans-panel';
 import { RecommendationsPanel } from './detail/recommendations-panel';
 import { BasicPanel, CasualtyHistoryPanel, ReportsPanel, TimelinePanel } from './detail/report-panels';
+import { ReportTextPanel } from './detail/report-text-panel';
 import { AllocationsPanel, AssignedTeamsPanel } from './detail/resource-panels';
 import { Panel, type Feedback } from './detail/shared';
 import { TasksPanel } from './detail/tasks-panel';
@@ -174,6 +175,7 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
           busy={busy !== null}
           act={act}
         />
+        <ReportTextPanel incident={incident} />
         <TimelinePanel timeline={timeline} />
         <CasualtyHistoryPanel events={events} />
         <TasksPanel incident={incident} canComplete={mayReport && open} busy={busy !== null} act={act} />
