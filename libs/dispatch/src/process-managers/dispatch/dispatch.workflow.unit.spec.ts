@@ -1,6 +1,6 @@
 import type { IncidentState } from '@app/incidents';
 import type { TeamState } from '@app/teams';
-import { dispatchWorkflow } from './dispatch.workflow';
+import { dispatchWorkflow, LATE_ALLOCATION_REASON, LATE_DISPATCH_REASON } from './dispatch.workflow';
 
 const now = new Date('2026-11-22T06:00:00Z');
 const team = { status: 'dispatched', name: '中卫市危化品专业救援队' } as unknown as TeamState;
@@ -97,5 +97,61 @@ describe('dispatch workflow', () => {
       }),
     ).toEqual([]);
     expect(dispatchWorkflow(closed, { incident: { status: 'none' }, now })).toEqual([]);
+  });
+
+  describe('what reaches an incident after its close is undone (docs/domain.md rule 9)', () => {
+    const openIncident = {
+      status: 'open',
+      incidentId: 'inc-1',
+      drillId: null,
+      assignedTeams: {},
+    } as unknown as IncidentState;
+    const dispatched = {
+      type: 'TeamDispatched' as const,
+      data: { teamId: 't-1', incidentId: 'inc-1', task: '堵漏', dispatchedAt: '2026-11-22T05:59:59.970Z' },
+    };
+    const allocated = {
+      type: 'StockAllocated' as const,
+      data: {
+        warehouseId: 'wh-1',
+        allocationId: 'al-9',
+        incidentId: 'inc-1',
+        items: [{ materialCode: '2010101', quantity: 3 }],
+        allocatedAt: '2026-11-22T05:59:59.970Z',
+      },
+    };
+
+    it('withdraws a team whose dispatch is seen after the close, under its own key, saying why', () => {
+      const steps = dispatchWorkflow(dispatched, { team, incident: closedIncident({}), now });
+      expect(steps).toHaveLength(1);
+      expect(steps[0]!.aggregate.category).toBe('team');
+      expect(steps[0]).toMatchObject({
+        id: 't-1',
+        step: 'withdraw',
+        command: { type: 'WithdrawDispatch', incidentId: 'inc-1', reason: LATE_DISPATCH_REASON, now },
+      });
+      expect(LATE_DISPATCH_REASON).toBe('事故已结案，调派撤回');
+    });
+
+    it('records the dispatch on an incident still open (the incident itself refuses it if it closes meanwhile)', () => {
+      const [assign] = dispatchWorkflow(dispatched, { team, incident: openIncident, now });
+      expect(assign!.aggregate.category).toBe('incident');
+      expect(assign!.command).toMatchObject({ type: 'AssignTeam', teamId: 't-1' });
+    });
+
+    it('cancels an allocation to a closed incident with a reason, and leaves one to an open incident alone', () => {
+      const steps = dispatchWorkflow(allocated, { incident: closedIncident({}), now });
+      expect(steps.map((s) => [s.aggregate.category, s.id, s.step, s.toleratesRuleErrors])).toEqual([
+        ['warehouse', 'wh-1', 'cancel', true],
+      ]);
+      expect(steps[0]!.command).toEqual({
+        type: 'MoveAllocation',
+        allocationId: 'al-9',
+        to: 'cancelled',
+        reason: LATE_ALLOCATION_REASON,
+        now,
+      });
+      expect(dispatchWorkflow(allocated, { incident: openIncident, now })).toEqual([]);
+    });
   });
 });
