@@ -104,11 +104,14 @@ describe('closing an incident races dispatching to it', () => {
         .expect(201);
       const incident = await t.post('/api/v1/incidents').send(incidentBody()).expect(201);
       const incidentId = incident.body.id as string;
-      // The three start together, each after a jitter of its own; the close's is wider, so that across the rounds
-      // it lands before, between and after the other two (a dispatch takes longer to answer than a close).
+      // The three start together, each after a jitter of its own; the close's is offset by a step that grows with the
+      // round, so that across the rounds it lands before, between and after the other two (a dispatch answers slower).
       const jitter = (ms: number) => pause(Math.floor(Math.random() * ms));
+      const closeAfter = (i % 8) * 12;
       const [close, dispatch, allocate] = await Promise.all([
-        jitter(60).then(() => t.post(`/api/v1/incidents/${incidentId}/close`).send({ summary: '险情排除，结案' })),
+        pause(closeAfter)
+          .then(() => jitter(10))
+          .then(() => t.post(`/api/v1/incidents/${incidentId}/close`).send({ summary: '险情排除，结案' })),
         jitter(15).then(() => t.post(`/api/v1/teams/${team.body.id}/dispatch`).send({ incidentId, task: '堵漏' })),
         jitter(15).then(() =>
           t
@@ -162,6 +165,16 @@ describe('closing an incident races dispatching to it', () => {
           withdrawn++;
           expect(withdrawal?.data).toMatchObject({ incidentId: r.incidentId, reason: '事故已结案，调派撤回' });
           expect(team).toMatchObject({ status: 'available', incidentId: null });
+          expect(types.filter((type) => type === 'LateDispatchWithdrawn')).toHaveLength(1);
+          // The duty log of the incident shows it, in Chinese.
+          await until(async () => {
+            const timeline = (await t.get(`/api/v1/incidents/${r.incidentId}/timeline`).expect(200)).body as {
+              type: string;
+              summary: string;
+            }[];
+            const entry = timeline.find((e) => e.type === 'LateDispatchWithdrawn');
+            return entry?.summary.startsWith('结案后到达的调派已撤回：竞态测试救援队') === true;
+          });
         }
       }
       // The read model says the same as the stream.
@@ -183,6 +196,13 @@ describe('closing an incident races dispatching to it', () => {
     const lateCancels = warehouseEvents.filter(
       (e) => e.event_type === 'AllocationStatusChanged' && e.data.reason === '事故已结案，调拨撤回，预留库存释放',
     ).length;
+    // Each late cancellation is on the record of its incident, once.
+    let recorded = 0;
+    for (const r of rounds)
+      recorded += (await events(incidentStream(r.incidentId))).filter(
+        (e) => e.event_type === 'LateAllocationCancelled',
+      ).length;
+    expect(recorded).toBe(lateCancels);
     // And the read model the console shows: nothing reserved, everything available again.
     await until(async () => {
       const view = (await t.get(`/api/v1/warehouses/${warehouseId}`).expect(200)).body;

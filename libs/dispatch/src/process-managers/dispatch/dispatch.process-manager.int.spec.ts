@@ -254,7 +254,19 @@ describe('dispatch process manager', () => {
       const [incidentId, teamId] = [randomUUID(), randomUUID()];
       await spec.given(incidentStream(incidentId), [reported(incidentId), closed(incidentId)]);
       const recorded = await spec.given(teamStream(teamId), [registered(teamId), dispatched(teamId, incidentId)]);
-      expect(await typesOf(incidentStream(incidentId))).toEqual(['IncidentReported', 'IncidentClosed']);
+      // Never assigned; the incident's record notes the withdrawal instead.
+      expect((await spec.stream(incidentStream(incidentId))).slice(2)).toEqual([
+        {
+          type: 'LateDispatchWithdrawn',
+          data: {
+            incidentId,
+            teamId,
+            teamName: '危化品救援队',
+            reason: '事故已结案，调派撤回',
+            withdrawnAt: spec.clock.now().toISOString(),
+          },
+        },
+      ]);
       expect((await spec.stream(teamStream(teamId))).at(-1)).toEqual({
         type: 'TeamDispatchWithdrawn',
         data: {
@@ -268,6 +280,11 @@ describe('dispatch process manager', () => {
       });
       await spec.reapply('dispatch-process', recorded);
       expect(await typesOf(teamStream(teamId))).toEqual(['TeamRegistered', 'TeamDispatched', 'TeamDispatchWithdrawn']);
+      expect(await typesOf(incidentStream(incidentId))).toEqual([
+        'IncidentReported',
+        'IncidentClosed',
+        'LateDispatchWithdrawn',
+      ]);
     });
 
     it('an incident closed between the facts and the step refuses the team, and the team is withdrawn', async () => {
@@ -276,7 +293,11 @@ describe('dispatch process manager', () => {
       executor.closeBeforeAssign.add(incidentId);
       await spec.given(teamStream(teamId), [registered(teamId), dispatched(teamId, incidentId)]);
       expect(executor.closeBeforeAssign.has(incidentId)).toBe(false); // the close did happen in between
-      expect(await typesOf(incidentStream(incidentId))).toEqual(['IncidentReported', 'IncidentClosed']);
+      expect(await typesOf(incidentStream(incidentId))).toEqual([
+        'IncidentReported',
+        'IncidentClosed',
+        'LateDispatchWithdrawn',
+      ]);
       expect((await spec.stream(teamStream(teamId))).at(-1)).toMatchObject({
         type: 'TeamDispatchWithdrawn',
         data: { incidentId, status: 'available', reason: '事故已结案，调派撤回' },
@@ -318,8 +339,22 @@ describe('dispatch process manager', () => {
           }),
         },
       ]);
+      expect((await spec.stream(incidentStream(incidentId))).at(-1)).toEqual({
+        type: 'LateAllocationCancelled',
+        data: expect.objectContaining({
+          allocationId: after,
+          warehouseId,
+          items,
+          reason: '事故已结案，调拨撤回，预留库存释放',
+        }),
+      });
       await spec.reapply('dispatch-process', late);
       expect((await spec.stream(warehouseStream(warehouseId))).length).toBe(stock.length + 4);
+      expect(await typesOf(incidentStream(incidentId))).toEqual([
+        'IncidentReported',
+        'IncidentClosed',
+        'LateAllocationCancelled',
+      ]);
     });
   });
 });

@@ -37,8 +37,9 @@ export interface DispatchFacts {
  *
  * What reaches an incident after it closed is undone instead (docs/domain.md rule 9): a dispatch checked against the
  * lagging board may be stored after the close, and the incident refuses to record it. The team's dispatch is then
- * withdrawn and an allocation's reservation cancelled, each saying why. Called again with fresher facts when the
- * incident refuses the assignment (it closed between the facts and the step), it withdraws the team.
+ * withdrawn and an allocation's reservation cancelled, each saying why, and the incident's record notes what was
+ * undone. Called again with fresher facts when the incident refuses the assignment (it closed between the facts and
+ * the step), it withdraws the team.
  */
 export function dispatchWorkflow(event: DispatchCause, facts: DispatchFacts): ProcessStep[] {
   switch (event.type) {
@@ -52,6 +53,18 @@ export function dispatchWorkflow(event: DispatchCause, facts: DispatchFacts): Pr
             command: {
               type: 'WithdrawDispatch',
               incidentId: event.data.incidentId,
+              reason: LATE_DISPATCH_REASON,
+              now: facts.now,
+            },
+          }),
+          step({
+            aggregate: incidentAggregate,
+            id: event.data.incidentId,
+            step: 'record',
+            command: {
+              type: 'RecordLateDispatchWithdrawn',
+              teamId: event.data.teamId,
+              teamName: teamNameOf(facts.team, event.data.teamId),
               reason: LATE_DISPATCH_REASON,
               now: facts.now,
             },
@@ -90,17 +103,30 @@ export function dispatchWorkflow(event: DispatchCause, facts: DispatchFacts): Pr
       return standDown(facts);
     case 'StockAllocated':
       if (!responseEnded(facts.incident)) return [];
-      // Delivered or cancelled by hand in the meantime: the refusal is the expected outcome.
       return [
         step({
           aggregate: warehouseAggregate,
           id: event.data.warehouseId,
           step: 'cancel',
+          // Delivered or cancelled by hand in the meantime: the refusal is the expected outcome.
           toleratesRuleErrors: true,
           command: {
             type: 'MoveAllocation',
             allocationId: event.data.allocationId,
             to: 'cancelled',
+            reason: LATE_ALLOCATION_REASON,
+            now: facts.now,
+          },
+        }),
+        step({
+          aggregate: incidentAggregate,
+          id: event.data.incidentId,
+          step: 'record',
+          command: {
+            type: 'RecordLateAllocationCancelled',
+            allocationId: event.data.allocationId,
+            warehouseId: event.data.warehouseId,
+            items: event.data.items,
             reason: LATE_ALLOCATION_REASON,
             now: facts.now,
           },

@@ -121,14 +121,24 @@ describe('dispatch workflow', () => {
       },
     };
 
-    it('withdraws a team whose dispatch is seen after the close, under its own key, saying why', () => {
+    it('withdraws a team whose dispatch is seen after the close and notes it on the incident, each under its own key', () => {
       const steps = dispatchWorkflow(dispatched, { team, incident: closedIncident({}), now });
-      expect(steps).toHaveLength(1);
-      expect(steps[0]!.aggregate.category).toBe('team');
-      expect(steps[0]).toMatchObject({
-        id: 't-1',
-        step: 'withdraw',
-        command: { type: 'WithdrawDispatch', incidentId: 'inc-1', reason: LATE_DISPATCH_REASON, now },
+      expect(steps.map((s) => [s.aggregate.category, s.id, s.step])).toEqual([
+        ['team', 't-1', 'withdraw'],
+        ['incident', 'inc-1', 'record'],
+      ]);
+      expect(steps[0]!.command).toEqual({
+        type: 'WithdrawDispatch',
+        incidentId: 'inc-1',
+        reason: LATE_DISPATCH_REASON,
+        now,
+      });
+      expect(steps[1]!.command).toEqual({
+        type: 'RecordLateDispatchWithdrawn',
+        teamId: 't-1',
+        teamName: '中卫市危化品专业救援队',
+        reason: LATE_DISPATCH_REASON,
+        now,
       });
       expect(LATE_DISPATCH_REASON).toBe('事故已结案，调派撤回');
     });
@@ -139,15 +149,24 @@ describe('dispatch workflow', () => {
       expect(assign!.command).toMatchObject({ type: 'AssignTeam', teamId: 't-1' });
     });
 
-    it('cancels an allocation to a closed incident with a reason, and leaves one to an open incident alone', () => {
+    it('cancels an allocation to a closed incident with a reason and notes it, and leaves one to an open incident alone', () => {
       const steps = dispatchWorkflow(allocated, { incident: closedIncident({}), now });
       expect(steps.map((s) => [s.aggregate.category, s.id, s.step, s.toleratesRuleErrors])).toEqual([
         ['warehouse', 'wh-1', 'cancel', true],
+        ['incident', 'inc-1', 'record', undefined],
       ]);
       expect(steps[0]!.command).toEqual({
         type: 'MoveAllocation',
         allocationId: 'al-9',
         to: 'cancelled',
+        reason: LATE_ALLOCATION_REASON,
+        now,
+      });
+      expect(steps[1]!.command).toEqual({
+        type: 'RecordLateAllocationCancelled',
+        allocationId: 'al-9',
+        warehouseId: 'wh-1',
+        items: [{ materialCode: '2010101', quantity: 3 }],
         reason: LATE_ALLOCATION_REASON,
         now,
       });

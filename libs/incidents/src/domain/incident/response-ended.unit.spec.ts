@@ -107,3 +107,56 @@ describe('an incident whose response has ended', () => {
     ).toEqual(['DrillAllocationRecorded']);
   });
 });
+
+describe('the record of what the dispatch process undid after the close', () => {
+  const recordTeam: IncidentCommand = {
+    type: 'RecordLateDispatchWithdrawn',
+    teamId: 't-late',
+    teamName: '队伍 t-late',
+    reason: '事故已结案，调派撤回',
+    now,
+  };
+  const recordAllocation: IncidentCommand = {
+    type: 'RecordLateAllocationCancelled',
+    allocationId: 'al-late',
+    warehouseId: 'wh-1',
+    items: [{ materialCode: '1010101', quantity: 3 }],
+    reason: '事故已结案，调拨撤回，预留库存释放',
+    now,
+  };
+
+  it('is kept on a closed incident, saying why, and changes nothing else', () => {
+    const ended = incident.given([reported(), closed]);
+    const { state } = ended.when(recordTeam).then([
+      {
+        type: 'LateDispatchWithdrawn',
+        data: {
+          incidentId,
+          teamId: 't-late',
+          teamName: '队伍 t-late',
+          reason: '事故已结案，调派撤回',
+          withdrawnAt: now.toISOString(),
+        },
+      },
+    ]);
+    expect(state).toEqual(ended.state());
+    ended.when(recordAllocation).then([
+      {
+        type: 'LateAllocationCancelled',
+        data: {
+          incidentId,
+          allocationId: 'al-late',
+          warehouseId: 'wh-1',
+          items: [{ materialCode: '1010101', quantity: 3 }],
+          reason: '事故已结案，调拨撤回，预留库存释放',
+          cancelledAt: now.toISOString(),
+        },
+      },
+    ]);
+  });
+
+  it('has nothing to record on an incident still open', () => {
+    incident.given([reported()]).when(recordTeam).thenNothing();
+    incident.given([reported()]).when(recordAllocation).thenNothing();
+  });
+});
