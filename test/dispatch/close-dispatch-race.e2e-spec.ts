@@ -104,20 +104,28 @@ describe('closing an incident races dispatching to it', () => {
         .expect(201);
       const incident = await t.post('/api/v1/incidents').send(incidentBody()).expect(201);
       const incidentId = incident.body.id as string;
-      // The three start together, each after a jitter of its own; the close's is offset by a step that grows with the
-      // round, so that across the rounds it lands before, between and after the other two (a dispatch answers slower).
+      // The three start together, each after a jitter of its own; the close's is offset by a step that varies with the
+      // round, so that across the rounds it lands before, between and after the other two.
       const jitter = (ms: number) => pause(Math.floor(Math.random() * ms));
-      const closeAfter = (i % 8) * 12;
+      // Every fourth round the close goes first and the dispatch and the allocation follow it, often late enough to
+      // meet the board's refusal.
+      const late = i % 4 === 3;
+      const closeAfter = late ? 0 : (i % 8) * 12;
+      const requestAfter = late ? 50 + (i % 3) * 50 : 0;
       const [close, dispatch, allocate] = await Promise.all([
         pause(closeAfter)
           .then(() => jitter(10))
           .then(() => t.post(`/api/v1/incidents/${incidentId}/close`).send({ summary: '险情排除，结案' })),
-        jitter(15).then(() => t.post(`/api/v1/teams/${team.body.id}/dispatch`).send({ incidentId, task: '堵漏' })),
-        jitter(15).then(() =>
-          t
-            .post(`/api/v1/warehouses/${warehouseId}/allocations`)
-            .send({ incidentId, items: [{ materialCode: TENT, quantity: 3 }] }),
-        ),
+        pause(requestAfter)
+          .then(() => jitter(15))
+          .then(() => t.post(`/api/v1/teams/${team.body.id}/dispatch`).send({ incidentId, task: '堵漏' })),
+        pause(requestAfter)
+          .then(() => jitter(15))
+          .then(() =>
+            t
+              .post(`/api/v1/warehouses/${warehouseId}/allocations`)
+              .send({ incidentId, items: [{ materialCode: TENT, quantity: 3 }] }),
+          ),
       ]);
       rounds.push({ incidentId, teamId: team.body.id, close, dispatch, allocate });
     }
