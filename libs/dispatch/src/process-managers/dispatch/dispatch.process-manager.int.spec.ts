@@ -65,7 +65,7 @@ const closed = (incidentId: string): IncidentEvent => ({
 
 /**
  * The real executor, except that it closes the named incidents just before the process manager's assignment of a team
- * reaches them: the close lands between the facts the workflow was given and its step, the narrowest race there is.
+ * reaches them: the close lands between the dispatch being read and the assignment, the narrowest race there is.
  */
 class ClosingFirst extends CommandExecutor {
   readonly closeBeforeAssign = new Set<string>();
@@ -94,7 +94,9 @@ describe('dispatch process manager', () => {
   let executor: ClosingFirst;
   beforeAll(async () => {
     spec = await ProjectionSpec.start({
-      projections: ({ store, clock }) => [new DispatchProcessManager((executor = new ClosingFirst({ store, clock })))],
+      projections: ({ store, clock }) => [
+        new DispatchProcessManager((executor = new ClosingFirst({ store, clock })), store),
+      ],
       entities: [],
     });
   }, 60_000); // a database of its own is created and migrated first
@@ -287,7 +289,7 @@ describe('dispatch process manager', () => {
       ]);
     });
 
-    it('an incident closed between the facts and the step refuses the team, and the team is withdrawn', async () => {
+    it('an incident closed just before the assignment reaches it refuses the team, and the team is withdrawn', async () => {
       const [incidentId, teamId] = [randomUUID(), randomUUID()];
       await spec.given(incidentStream(incidentId), [reported(incidentId)]);
       executor.closeBeforeAssign.add(incidentId);
@@ -355,6 +357,38 @@ describe('dispatch process manager', () => {
         'IncidentClosed',
         'LateAllocationCancelled',
       ]);
+    });
+    it('a redelivery or rebuild after the close decides as the first time: nothing stored before the close is undone twice', async () => {
+      const [incidentId, teamId, warehouseId, allocationId] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+      const items = [{ materialCode: '1010101', quantity: 4 }];
+      await spec.given(incidentStream(incidentId), [reported(incidentId)]);
+      const dispatch = await spec.given(teamStream(teamId), [registered(teamId), dispatched(teamId, incidentId)]);
+      const stock = warehouseWithStock(warehouseId);
+      const allocation = await spec.given(warehouseStream(warehouseId), [
+        ...stock,
+        { type: 'StockAllocated', data: { warehouseId, allocationId, incidentId, items, allocatedAt: at(10) } },
+      ]);
+      await spec.given(incidentStream(incidentId), [closed(incidentId)]);
+      // The team's `returning` comes back to the process and is recorded on the incident: wait for it first.
+      const incidentBefore = await eventually(async () => {
+        const types = await typesOf(incidentStream(incidentId));
+        return types.at(-1) === 'AssignedTeamStatusChanged' ? types : undefined;
+      });
+      const teamBefore = await typesOf(teamStream(teamId));
+      const warehouseBefore = await typesOf(warehouseStream(warehouseId));
+      expect(incidentBefore).toEqual([
+        'IncidentReported',
+        'TeamAssigned',
+        'IncidentClosed',
+        'AssignedTeamStatusChanged',
+      ]);
+      expect(teamBefore.at(-1)).toBe('TeamStatusReported'); // sent back by the close
+      expect(warehouseBefore.at(-1)).toBe('AllocationStatusChanged'); // cancelled by the close
+      // The dispatch and the allocation handed over again, now that the incident is closed.
+      await spec.reapply('dispatch-process', [dispatch.at(-1)!, allocation.at(-1)!]);
+      expect(await typesOf(incidentStream(incidentId))).toEqual(incidentBefore);
+      expect(await typesOf(teamStream(teamId))).toEqual(teamBefore);
+      expect(await typesOf(warehouseStream(warehouseId))).toEqual(warehouseBefore);
     });
   });
 });

@@ -20,11 +20,18 @@ export interface OpenAllocation {
 export interface DispatchFacts {
   /** The team that dispatched or reported, as its stream holds it now (for its name in the incident's record). */
   team?: TeamState;
-  /**
-   * The incident the event concerns, as its own stream holds it now (never the board, which may lag): the one that
-   * closed, or the one a team was dispatched or stock allocated to.
-   */
+  /** The incident that closed, as its stream holds it now. */
   incident?: IncidentState;
+  /**
+   * The incident refused to record this dispatch (409 INCIDENT_RESPONSE_ENDED): it had closed when the dispatch
+   * reached it. Decided by the incident on its own stream; the workflow is asked again with it set.
+   */
+  assignmentRefused?: boolean;
+  /**
+   * For an allocation: the incident's close comes before it in store order, so the close was handled (and its open
+   * allocations cancelled) without it. Read from the incident's stream, never from the board.
+   */
+  closedBeforeAllocation?: boolean;
   /** The incident's allocations still open. */
   openAllocations?: readonly OpenAllocation[];
   now: Date;
@@ -36,15 +43,16 @@ export interface DispatchFacts {
  * The later steps are named by the team or allocation they touch, so each has its own idempotency key.
  *
  * What reaches an incident after it closed is undone instead (docs/domain.md rule 9): a dispatch checked against the
- * lagging board may be stored after the close, and the incident refuses to record it. The team's dispatch is then
- * withdrawn and an allocation's reservation cancelled, each saying why, and the incident's record notes what was
- * undone. Called again with fresher facts when the incident refuses the assignment (it closed between the facts and
- * the step), it withdraws the team.
+ * lagging board may be stored after the close. The incident refuses to record such a team, and the workflow, asked
+ * again with that refusal, withdraws the team; an allocation stored after the close has its reservation cancelled.
+ * Each says why, and the incident's record notes what was undone. Both decisions hang on facts fixed by the store
+ * (the incident's refusal is replayed from its key; the order of two stored events does not change), so a redelivery
+ * or a rebuild of the process decides the same and its keyed steps append nothing twice.
  */
 export function dispatchWorkflow(event: DispatchCause, facts: DispatchFacts): ProcessStep[] {
   switch (event.type) {
     case 'TeamDispatched':
-      if (responseEnded(facts.incident)) {
+      if (facts.assignmentRefused) {
         return [
           step({
             aggregate: teamAggregate,
@@ -102,7 +110,8 @@ export function dispatchWorkflow(event: DispatchCause, facts: DispatchFacts): Pr
     case 'IncidentClosed':
       return standDown(facts);
     case 'StockAllocated':
-      if (!responseEnded(facts.incident)) return [];
+      // Otherwise the allocation waits in the process's table of open allocations for the close, if one comes.
+      if (!facts.closedBeforeAllocation) return [];
       return [
         step({
           aggregate: warehouseAggregate,
@@ -169,14 +178,6 @@ function standDown({ incident, openAllocations = [], now }: DispatchFacts): Proc
     }),
   );
   return [...teams, ...allocations];
-}
-
-/**
- * Closed on its own stream. Drill incidents are included: their real teams and stock never reach them (the handlers
- * refuse), and their simulated ones are refused by the incident itself.
- */
-function responseEnded(incident: IncidentState | undefined): boolean {
-  return incident?.status === 'closed';
 }
 
 function teamNameOf(team: TeamState | undefined, fallback: string): string {

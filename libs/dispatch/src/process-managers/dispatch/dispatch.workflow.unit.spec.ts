@@ -100,12 +100,6 @@ describe('dispatch workflow', () => {
   });
 
   describe('what reaches an incident after its close is undone (docs/domain.md rule 9)', () => {
-    const openIncident = {
-      status: 'open',
-      incidentId: 'inc-1',
-      drillId: null,
-      assignedTeams: {},
-    } as unknown as IncidentState;
     const dispatched = {
       type: 'TeamDispatched' as const,
       data: { teamId: 't-1', incidentId: 'inc-1', task: '堵漏', dispatchedAt: '2026-11-22T05:59:59.970Z' },
@@ -121,8 +115,8 @@ describe('dispatch workflow', () => {
       },
     };
 
-    it('withdraws a team whose dispatch is seen after the close and notes it on the incident, each under its own key', () => {
-      const steps = dispatchWorkflow(dispatched, { team, incident: closedIncident({}), now });
+    it('withdraws a team whose assignment the closed incident refused and notes it there, each under its own key', () => {
+      const steps = dispatchWorkflow(dispatched, { team, assignmentRefused: true, now });
       expect(steps.map((s) => [s.aggregate.category, s.id, s.step])).toEqual([
         ['team', 't-1', 'withdraw'],
         ['incident', 'inc-1', 'record'],
@@ -143,14 +137,14 @@ describe('dispatch workflow', () => {
       expect(LATE_DISPATCH_REASON).toBe('事故已结案，调派撤回');
     });
 
-    it('records the dispatch on an incident still open (the incident itself refuses it if it closes meanwhile)', () => {
-      const [assign] = dispatchWorkflow(dispatched, { team, incident: openIncident, now });
+    it('first asks the incident to record the dispatch, whatever the board says (the incident decides)', () => {
+      const [assign] = dispatchWorkflow(dispatched, { team, now });
       expect(assign!.aggregate.category).toBe('incident');
       expect(assign!.command).toMatchObject({ type: 'AssignTeam', teamId: 't-1' });
     });
 
-    it('cancels an allocation to a closed incident with a reason and notes it, and leaves one to an open incident alone', () => {
-      const steps = dispatchWorkflow(allocated, { incident: closedIncident({}), now });
+    it('cancels an allocation stored after the close with a reason and notes it; one stored before waits for the close', () => {
+      const steps = dispatchWorkflow(allocated, { closedBeforeAllocation: true, now });
       expect(steps.map((s) => [s.aggregate.category, s.id, s.step, s.toleratesRuleErrors])).toEqual([
         ['warehouse', 'wh-1', 'cancel', true],
         ['incident', 'inc-1', 'record', undefined],
@@ -170,7 +164,7 @@ describe('dispatch workflow', () => {
         reason: LATE_ALLOCATION_REASON,
         now,
       });
-      expect(dispatchWorkflow(allocated, { incident: openIncident, now })).toEqual([]);
+      expect(dispatchWorkflow(allocated, { closedBeforeAllocation: false, now })).toEqual([]);
     });
   });
 });
