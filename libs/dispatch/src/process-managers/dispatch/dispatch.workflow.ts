@@ -6,7 +6,7 @@ import { warehouseAggregate, type StockAllocated } from '@app/warehouses';
 /** The events that make the dispatch process act on another aggregate. */
 export type DispatchCause = TeamDispatched | TeamStatusReported | IncidentClosed | StockAllocated;
 
-/** Why a dispatch or an allocation that reached an ended incident is undone (shown on the timeline and the console). */
+/** Why a dispatch or an allocation that reached an ended incident is undone (kept on its events and the timeline). */
 export const LATE_DISPATCH_REASON = '事故已结案，调派撤回';
 export const LATE_ALLOCATION_REASON = '事故已结案，调拨撤回，预留库存释放';
 
