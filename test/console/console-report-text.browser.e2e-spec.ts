@@ -65,7 +65,7 @@ suite('report text in the console', () => {
     expect(shown).toContain('报告单位：中卫市应急管理局');
     expect(shown).toContain(`三、事故简要经过：储罐阀门泄漏 ${script}`);
     expect(await text.locator('img').count()).toBe(0);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await text.scrollIntoViewIfNeeded();
     await screenshot(page, 'console-report-text');
   });
