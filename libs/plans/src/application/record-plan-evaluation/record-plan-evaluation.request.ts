@@ -17,7 +17,10 @@ export class RecordPlanEvaluationRequest {
   @ApiProperty({ example: '2026-12-01', description: '评估日期（不得晚于今天，不得早于现行版本发布日期）' })
   @IsDateOrInstant()
   evaluatedOn!: string;
-  @ApiProperty({ enum: Object.keys(PLAN_EVALUATION_CONCLUSIONS), description: 'no_revision 继续有效 / revision_needed 需要修订' })
+  @ApiProperty({
+    enum: Object.keys(PLAN_EVALUATION_CONCLUSIONS),
+    description: 'no_revision 继续有效 / revision_needed 需要修订',
+  })
   @IsIn(Object.keys(PLAN_EVALUATION_CONCLUSIONS))
   conclusion!: PlanEvaluationConclusion;
   @ApiProperty({ example: '组织机构和职责调整后，警戒疏散组牵头单位需更新' })

@@ -35,7 +35,10 @@ export class RecordPlanReviewRequest {
   @IsNotEmpty()
   @MaxLength(200)
   organisation?: string;
-  @ApiProperty({ enum: Object.keys(PLAN_REVIEW_CONCLUSIONS), description: 'passed 通过 / passed_with_changes 修改后通过 / failed 不通过' })
+  @ApiProperty({
+    enum: Object.keys(PLAN_REVIEW_CONCLUSIONS),
+    description: 'passed 通过 / passed_with_changes 修改后通过 / failed 不通过',
+  })
   @IsIn(Object.keys(PLAN_REVIEW_CONCLUSIONS))
   conclusion!: PlanReviewConclusion;
   @ApiProperty({ example: '中应急评〔2026〕12号 评审纪要', description: '评审纪要或论证意见的文号/文件' })

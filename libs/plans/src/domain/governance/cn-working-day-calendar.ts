@@ -9,7 +9,8 @@ import type { WorkingDayCalendar } from './working-days';
 export const SHIPPED_WORKING_DAY_CALENDAR: WorkingDayCalendar = {
   2026: {
     year: 2026,
-    source: '国务院办公厅关于2026年部分节假日安排的通知（https://www.gov.cn/zhengce/zhengceku/202511/content_7047091.htm）',
+    source:
+      '国务院办公厅关于2026年部分节假日安排的通知（https://www.gov.cn/zhengce/zhengceku/202511/content_7047091.htm）',
     holidays: [
       // 元旦 1–3 January (Thursday–Saturday); Sunday 4 January is worked.
       '2026-01-01',

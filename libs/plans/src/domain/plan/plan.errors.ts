@@ -65,7 +65,8 @@ export const PlanReviewNotPassedError = domainError({
 export const PlanDateInFutureError = domainError({
   code: 'PLAN_DATE_IN_FUTURE',
   kind: 'rule',
-  message: (what: string, date: string, today: string) => `${what}日期 ${date} 晚于今天（${today}），不能登记未来的日期`,
+  message: (what: string, date: string, today: string) =>
+    `${what}日期 ${date} 晚于今天（${today}），不能登记未来的日期`,
   details: (_what, date, today) => ({ date, today }),
 });
 
