@@ -184,3 +184,25 @@ export function planGovernance(
     ),
   };
 }
+
+export const FILING_STATE_LABELS = {
+  due: '待备案',
+  overdue: '逾期未备案',
+  filed: '已按期备案',
+  filed_late: '逾期备案',
+} as const satisfies Readonly<Record<FilingState, string>>;
+
+export const EVALUATION_STATE_LABELS = {
+  not_due: '未到评估期',
+  due_after_finding: '应评估（演练或事故发现问题）',
+  overdue: '逾期未评估',
+} as const satisfies Readonly<Record<EvaluationDueState, string>>;
+
+export const DRILL_DUE_STATE_LABELS = {
+  not_due: '未到期',
+  overdue: '逾期未演练',
+} as const satisfies Readonly<Record<DrillDueState, string>>;
+
+export const FILING_BASIS = '《生产安全事故应急预案管理办法》第二十六条：公布之日起20个工作日内备案';
+export const EVALUATION_BASIS =
+  '《生产安全事故应急预案管理办法》第三十五条、第三十六条：至少每3年评估一次，演练或事故发现问题后及时评估';
