@@ -230,7 +230,7 @@ describe('a retired plan', () => {
   });
 });
 
-describe('review before publication (预案办法 第二十一条、第二十二条)', () => {
+describe('review before publication (预案办法 第二十条、第二十一条)', () => {
   const draftOnly = plan.given([drafted]);
   it('a draft without a review record is not published (409 PLAN_NOT_REVIEWED)', () => {
     draftOnly.when(publish).thenThrows(PlanNotReviewedError, 'PLAN_NOT_REVIEWED');

@@ -45,12 +45,12 @@ export const PlanNotApplicableError = domainError({
   message: (detail: string) => detail,
 });
 
-/** 预案办法 第二十一条、第二十二条: a plan is published only after its 评审 or 论证, with the record of it. */
+/** 预案办法 第二十条、第二十一条: a plan is published only after its 评审 or 论证, with the record of it. */
 export const PlanNotReviewedError = domainError({
   code: 'PLAN_NOT_REVIEWED',
   kind: 'conflict',
   message: (version: number) =>
-    `预案第 ${version} 版尚未记录评审或论证，不能发布（《生产安全事故应急预案管理办法》第二十一条、第二十二条）；请先登记评审/论证记录`,
+    `预案第 ${version} 版尚未记录评审或论证，不能发布（《生产安全事故应急预案管理办法》第二十条、第二十一条）；请先登记评审/论证记录`,
   details: (version) => ({ version }),
 });
 

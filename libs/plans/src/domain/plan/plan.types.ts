@@ -94,7 +94,7 @@ export const PLAN_STATUS_LABELS: Readonly<Record<PlanStatus, string>> = {
   retired: '已废止',
 };
 
-/** 预案办法 第二十一条、第二十二条: governments' and high-risk units' plans are reviewed (评审); others may be argued (论证). */
+/** 预案办法 第二十条、第二十一条: governments' and high-risk units' plans are reviewed (评审); others may be argued (论证). */
 export const PLAN_REVIEW_KINDS = { review: '评审', demonstration: '论证' } as const satisfies Readonly<
   Record<PlanReviewKind, string>
 >;
