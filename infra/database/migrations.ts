@@ -64,6 +64,9 @@ export async function runMigrations(url: string, options: { appRole?: string } =
     migrations: MIGRATIONS,
     migrationsTransactionMode: 'each',
     logging: false,
+    // A migration may rewrite a large table in one statement: no statement or idle-in-transaction limit, whatever
+    // the role's defaults (the API's own connections have them, docs/operations.md).
+    extra: { options: '-c statement_timeout=0 -c idle_in_transaction_session_timeout=0' },
   });
   await dataSource.initialize();
   try {
