@@ -158,6 +158,11 @@ export const en: Record<MessageKey, string> = {
   time: 'Time',
   actor: 'By',
   ok: 'Done',
+  'command.accepted': 'Saved; the screen is updating',
+  'command.acceptedShown': 'Saved; the screen is up to date',
+  'command.uncertain':
+    'Could not confirm it was saved (network or service unavailable); submitting the same again will not apply it twice',
+  'detail.acceptedPending': 'Incident saved; the screen is updating…',
   'level.county': 'County',
   'level.city': 'City',
   'level.province': 'Province',
