@@ -1,3 +1,4 @@
+// Over 300 lines on purpose: the plan's whole lifecycle (rules 11 and 11a), its cases sharing one set of history fixtures.
 import { spec } from '@app/event-sourcing/testing';
 import { chemicalPlan } from './plan-fixtures';
 import type { PlanCommand } from './plan.commands';
