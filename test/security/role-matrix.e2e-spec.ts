@@ -439,6 +439,13 @@ const ENDPOINTS: Endpoint[] = [
     ok: 200,
   },
   {
+    name: 'GET /incidents/:id/report-text',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/incidents/${incidentId}/report-text`,
+    ok: 200,
+  },
+  {
     name: 'GET /incidents/:id/state',
     allowed: EVERYONE,
     method: 'GET',
