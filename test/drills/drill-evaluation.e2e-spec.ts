@@ -5,6 +5,7 @@ import type { TestUser } from '../support/test-users';
 import { registerTeam, registerWarehouse } from '../support/resource-fixtures';
 import { drillBody, drillIncidentPayload } from './drill-fixtures';
 import { eventually } from '../support/eventually';
+import { reviewAndPublish } from '../support/plan-review';
 
 /**
  * A scripted scenario with known timings, on a clock the test moves: the evaluation must report exactly those
@@ -51,7 +52,7 @@ describe('drill evaluation: measured times, scores, findings, printable report',
         })
         .expect(201)
     ).body.id;
-    await t.post(`/api/v1/plans/${planId}/publish`, admin.token).send({}).expect(200);
+    await reviewAndPublish(t, planId, admin.token, clock.now());
     const teamId = await registerTeam(t, admin.token, {
       name: '危化品救援队（演练）',
       base: { address: '园区', lat: 37.54, lng: 105.15 },

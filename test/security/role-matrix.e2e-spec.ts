@@ -9,6 +9,7 @@ import { incidentBody } from '../support/incident-fixtures';
 import { draftPlan, planBody, publishedPlan } from '../support/plan-fixtures';
 import { registerTeam, registerWarehouse, teamBody, warehouseBody } from '../support/resource-fixtures';
 import { registeredRoutes } from '../support/registered-routes';
+import { reviewBody } from '../support/plan-review';
 
 /**
  * The role matrix, written out here on purpose instead of read from libs/shared/src/auth/permissions.ts: a change
@@ -76,6 +77,11 @@ const allocation = async (shipped = false): Promise<string> => {
 
 let activationPlan = '';
 const newPlan = (): Promise<string> => draftPlan(t, admin.token);
+const reviewedPlan = async (): Promise<string> => {
+  const id = await newPlan();
+  await t.post(`/api/v1/plans/${id}/reviews`, admin.token).send(reviewBody()).expect(201);
+  return id;
+};
 const inForcePlan = (): Promise<string> => publishedPlan(t, admin.token);
 /** A fresh incident with an activated plan: the path of its first checklist task. */
 const openTask = async (): Promise<string> => {
@@ -250,15 +256,36 @@ const ENDPOINTS: Endpoint[] = [
     name: 'POST /plans/:id/publish',
     allowed: ['admin'],
     method: 'POST',
-    path: async () => `/api/v1/plans/${await newPlan()}/publish`,
+    path: async () => `/api/v1/plans/${await reviewedPlan()}/publish`,
     ok: 200,
+  },
+  {
+    name: 'POST /plans/:id/reviews',
+    allowed: ['admin'],
+    method: 'POST',
+    path: async () => `/api/v1/plans/${await newPlan()}/reviews`,
+    body: () => reviewBody(),
+    ok: 201,
+  },
+  {
+    name: 'POST /plans/:id/evaluations',
+    allowed: ['admin'],
+    method: 'POST',
+    path: async () => `/api/v1/plans/${await inForcePlan()}/evaluations`,
+    body: () => ({
+      evaluatedOn: new Date().toISOString(),
+      conclusion: 'no_revision',
+      summary: '继续有效',
+      evaluators: ['预案科'],
+    }),
+    ok: 201,
   },
   {
     name: 'POST /plans/:id/filings',
     allowed: ['admin'],
     method: 'POST',
     path: async () => `/api/v1/plans/${await inForcePlan()}/filings`,
-    body: () => ({ authority: '自治区应急管理厅', filedAt: '2026-11-20' }),
+    body: () => ({ authority: '自治区应急管理厅', filedAt: new Date().toISOString() }),
     ok: 201,
   },
   {
@@ -277,6 +304,13 @@ const ENDPOINTS: Endpoint[] = [
   },
   { name: 'GET /compliance', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/compliance', ok: 200 },
   { name: 'GET /plans', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/plans', ok: 200 },
+  {
+    name: 'GET /plans/governance',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => '/api/v1/plans/governance',
+    ok: 200,
+  },
   {
     name: 'GET /plans/:id',
     allowed: EVERYONE,
@@ -363,6 +397,13 @@ const ENDPOINTS: Endpoint[] = [
     allowed: EVERYONE,
     method: 'GET',
     path: async () => `/api/v1/incidents/${incidentId}/timeline`,
+    ok: 200,
+  },
+  {
+    name: 'GET /incidents/:id/report-text',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/incidents/${incidentId}/report-text`,
     ok: 200,
   },
   {

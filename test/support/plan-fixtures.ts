@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { reviewAndPublish } from './plan-review';
 import type { TestApp } from './test-app';
 
 /**
@@ -29,13 +30,13 @@ export async function draftPlan(t: TestApp, token: string, overrides: Record<str
   return (await t.post('/api/v1/plans', token).send(planBody(overrides)).expect(201)).body.id as string;
 }
 
-/** Drafts and publishes a plan (version 1 in force) and returns its id. */
+/** Drafts, reviews (评审) and publishes a plan (version 1 in force) and returns its id. */
 export async function publishedPlan(
   t: TestApp,
   token: string,
   overrides: Record<string, unknown> = {},
 ): Promise<string> {
   const id = await draftPlan(t, token, overrides);
-  await t.post(`/api/v1/plans/${id}/publish`, token).send({}).expect(200);
+  await reviewAndPublish(t, id, token);
   return id;
 }

@@ -1,3 +1,5 @@
+import type { Position } from '@app/event-store';
+
 /** Who asked, why, and under which request: becomes the metadata of every event the command appends. */
 export interface CommandContext {
   correlationId: string;
@@ -21,4 +23,33 @@ export interface CommandContext {
   requestHash?: string;
   /** From `If-Match`: the revision the client saw; a mismatch is a 409 instead of a retry. */
   expectedRevision?: bigint;
+  /**
+   * Set when the Idempotency-Key already stored events (the first attempt committed but its answer was lost). The
+   * kernel answers such a request from the key record; checks made outside the decider (drill rules, "incident still
+   * open" on a read model) are not made again, or a retry would be refused for what happened after its first attempt.
+   */
+  keyApplied?: boolean;
+  /**
+   * Told of every decision with what it did (appended, answered from the key record, or nothing) and whether the
+   * read models the answer is built from caught up: once events are stored the caller must say so whatever fails
+   * afterwards (the HTTP layer answers 202 instead of an error, docs/api.md "Retries and first answers").
+   */
+  onDecided?: (decision: Decision) => void;
+}
+
+/** What one command decided on one aggregate, as the HTTP layer needs it to answer 202 when the read models lag. */
+export interface Decision {
+  /** The aggregate's stream category (`incident`, `team`…). */
+  category: string;
+  id: string;
+  /** Where the aggregate is read over HTTP (`/incidents/<id>`), when it has such a resource. */
+  location?: string;
+  /** The stream's revision after the decision; undefined while the stream has no events. */
+  revision: bigint | undefined;
+  /** Position of the last event stored by the decision (or its first attempt); undefined when it decided nothing. */
+  position: Position | undefined;
+  /** The events were stored by an earlier attempt with the same Idempotency-Key. */
+  replayed: boolean;
+  /** False when a read model the answer is built from had not applied the decision's events in time. */
+  readModelsCaughtUp: boolean;
 }
