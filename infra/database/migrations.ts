@@ -20,6 +20,7 @@ import { RateLimits1732000001610 } from '../migrations/1732000001610-rate-limits
 import { ParkedEvents1732000001700 } from '../migrations/1732000001700-parked-events';
 import { IdempotencyKeys1732000001750 } from '../migrations/1732000001750-idempotency-keys';
 import { IdempotentAnswers1732000001800 } from '../migrations/1732000001800-idempotent-answers';
+import { ReportingChain1732000002000 } from '../migrations/1732000002000-reporting-chain';
 import { grantApplicationRole } from './roles';
 
 // TypeORM types its `migrations` option as MixedList<Function | string>; the list below matches that type.
@@ -47,6 +48,7 @@ export const MIGRATIONS: MixedList<Function> = [
   ParkedEvents1732000001700,
   IdempotencyKeys1732000001750,
   IdempotentAnswers1732000001800,
+  ReportingChain1732000002000,
 ];
 
 /**
