@@ -357,7 +357,7 @@ function supplementary(
  * obligation owed to that level or below (越级上报 is allowed, 条例493 第十条). Only when it meets a level of the chain
  * for the first time are the pending levels above re-timed from it (each next level runs from the report that reached
  * the level below); a report to a level already met is a 续报 and moves nothing. A 续报 due under the cadence is
- * followed by the next one, until the response ends.
+ * followed by the next one, until the response ends; the report that first reaches a level does not count as one.
  */
 function meetReport(
   obligations: readonly Obligation[],
@@ -370,8 +370,9 @@ function meetReport(
     o.level !== null &&
     rank(o.level) <= rank(fact.level) &&
     (fact.obligationId ? o.id === fact.obligationId : true);
-  const met = obligations.filter(meets);
-  const metChain = met.some((o) => CHAIN.includes(o.kind));
+  const metChain = obligations.some((o) => meets(o) && CHAIN.includes(o.kind));
+  // The report that first reaches a level is not yet a 续报: it does not count towards the cadence.
+  const met = obligations.filter((o) => meets(o) && !(metChain && o.kind === 'follow_up'));
   let due = plus(fact.at, profile.nextLevel.minutes);
   let list = obligations.map((o): Obligation => {
     if (met.includes(o))

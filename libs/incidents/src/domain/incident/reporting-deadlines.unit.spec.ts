@@ -173,7 +173,17 @@ describe('21号令 rules a profile turns on: 电话快报, 较大涉险事故, �
       run([reported(g)], NATIONAL_21_PROFILE).find((o) => o.kind === 'follow_up')!.dueAt;
     expect(next('major')).toBe(at(RECEIVED + 1440));
     expect(next('serious')).toBe(at(RECEIVED + 720));
-    const list = run([reported('major'), passedUp('city', RECEIVED + 600, { grade: 'major' })], NATIONAL_21_PROFILE);
+    const first = run([reported('major'), passedUp('city', RECEIVED + 60, { grade: 'major' })], NATIONAL_21_PROFILE);
+    // The first report to the city is the report itself, not yet a 续报.
+    expect(first.find((o) => o.kind === 'follow_up')!.status).toBe('pending');
+    const list = run(
+      [
+        reported('major'),
+        passedUp('city', RECEIVED + 60, { grade: 'major' }),
+        passedUp('city', RECEIVED + 600, { grade: 'major' }),
+      ],
+      NATIONAL_21_PROFILE,
+    );
     expect(list.filter((o) => o.kind === 'follow_up').map((o) => `${o.status}:${o.dueAt}`)).toEqual([
       `met:${at(RECEIVED + 1440)}`,
       `pending:${at(RECEIVED + 600 + 1440)}`,
