@@ -30,7 +30,7 @@ describe('deadline compliance: 按时, 迟报, 漏报, 核销, by whom, the unit
           .send(
             incidentBody({
               jurisdiction: '640522',
-              occurredAt: minutesAgo(minutes + 30),
+              occurredAt: minutesAgo(minutes + 90),
               ...(minutes > 0 ? { receivedAt: minutesAgo(minutes), receivedAtReason: '电话接报后补录' } : {}),
               ...extra,
             }),
@@ -38,7 +38,7 @@ describe('deadline compliance: 按时, 迟报, 漏报, 核销, by whom, the unit
           .expect(201)
       ).body.id as string;
     const onTime = await report(0);
-    const late = await report(130, { unitLearnedAt: minutesAgo(200), unitReportedAt: minutesAgo(130) });
+    const late = await report(130, { unitLearnedAt: minutesAgo(215), unitReportedAt: minutesAgo(130) });
     const overdue = await report(130);
     const drill = await report(130, { drillId: await runningDrill(t, '640522') });
     for (const id of [onTime, late])
