@@ -172,9 +172,10 @@ export function StoreProvider({
     const check = () => {
       const now = Date.now();
       for (const incident of Object.values(incidentsRef.current)) {
-        if (incident.status !== 'open' || incident.drillId) continue;
+        // After 响应终止 the 终报 and 补报 are still owed: every real incident is looked at.
+        if (incident.drillId) continue;
         for (const d of incident.deadlines) {
-          if (d.status !== 'pending') continue;
+          if (d.status !== 'pending' && d.status !== 'overdue') continue;
           const left = Date.parse(d.dueAt) - now;
           const kind = left < 0 ? 'deadline.overdue' : left <= 10 * 60_000 ? 'deadline.due' : null;
           if (!kind) continue;
@@ -182,11 +183,11 @@ export function StoreProvider({
           if (raised.current.has(key)) continue;
           raised.current.add(key);
           const minutes = Math.round(Math.abs(left) / 60_000);
-          const level = d.levelLabel ?? d.level;
+          const what = d.level ? `向${d.levelLabel ?? d.level}上报` : `通知${d.partyLabel ?? d.party ?? ''}`;
           const message =
             kind === 'deadline.overdue'
-              ? `「${incident.title}」向${level}上报已超时 ${minutes} 分钟`
-              : `「${incident.title}」须在 ${minutes} 分钟内向${level}上报`;
+              ? `「${incident.title}」${what}已逾期 ${overdueText(minutes)}`
+              : `「${incident.title}」须在 ${minutes} 分钟内${what}`;
           dispatch({
             type: 'alert.add',
             alert: { key, kind, message, receivedAt: new Date().toISOString(), incidentId: incident.id },
@@ -234,4 +235,12 @@ export function can(session: Session, action: 'report' | 'command' | 'ack'): boo
   const roles = session.user.roles;
   if (action === 'command') return roles.includes('commander');
   return roles.includes('commander') || roles.includes('duty_officer');
+}
+
+/** A long delay in days and hours rather than tens of thousands of minutes. */
+function overdueText(minutes: number): string {
+  if (minutes < 60) return `${minutes} 分钟`;
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  return `${days ? `${days} 天 ` : ''}${hours} 小时${days ? '' : ` ${minutes % 60} 分钟`}`;
 }

@@ -54,9 +54,12 @@ export function nowShanghaiInput(): string {
 export function formatCountdown(ms: number): string {
   const sign = ms < 0 ? '-' : '';
   let s = Math.floor(Math.abs(ms) / 1000);
+  // Whole days apart, so a long delay reads "3天 4:05:06" rather than thousands of hours or minutes.
+  const d = Math.floor(s / 86_400);
+  s -= d * 86_400;
   const h = Math.floor(s / 3600);
   s -= h * 3600;
   const m = Math.floor(s / 60);
   s -= m * 60;
-  return `${sign}${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+  return `${sign}${d > 0 ? `${d}天 ` : ''}${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
 }
