@@ -21,7 +21,8 @@ export class ReportingChain1732000002000 implements MigrationInterface {
         add column received_at_reason text,
         add column unit_learned_at timestamptz,
         add column unit_reported_at timestamptz,
-        add column near_miss boolean not null default false`);
+        add column near_miss boolean not null default false,
+        add column casualties_after_window jsonb`);
     await q.query(`alter table deadline_compliance rename column reason to basis`);
     await q.query(`
       alter table deadline_compliance
@@ -39,7 +40,8 @@ export class ReportingChain1732000002000 implements MigrationInterface {
     await q.query(`alter table deadline_compliance rename column basis to reason`);
     await q.query(`
       alter table incident_board
-        drop column received_at_reason, drop column unit_learned_at, drop column unit_reported_at, drop column near_miss`);
+        drop column received_at_reason, drop column unit_learned_at, drop column unit_reported_at, drop column near_miss,
+        drop column casualties_after_window`);
     await q.query(`update jurisdictions set deadline_profile = 'national' where deadline_profile = 'national-21'`);
     await q.query(`alter table jurisdictions drop constraint if exists jurisdictions_deadline_profile_check`);
     await q.query(

@@ -191,6 +191,9 @@ describe('the reporting chain of a 较大 accident, from a late unit to a 补报
       .send({ casualties: { deaths: 10 } })
       .expect(200);
     expect(late.body.grade).toBe('major');
+    // Kept apart from the counted figures: the statistics still count 4 deaths.
+    expect(late.body.casualties.deaths).toBe(4);
+    expect(late.body.casualtiesAfterWindow.deaths).toBe(10);
     expect(of(late.body.deadlines, 'supplementary')).toHaveLength(2);
     expect(of(late.body.deadlines, 'escalation', 'national')).toHaveLength(0);
     const timeline = (await t.get(`/api/v1/incidents/${id}/timeline`, token).expect(200)).body as { summary: string }[];

@@ -180,7 +180,10 @@ export interface IncidentView {
   closedAt: string | null;
   location: IncidentLocation;
   reporter: Reporter;
+  /** Inside the statistical window: what the grade and the statistics count. */
   casualties: Casualties;
+  /** Figures reported after the window (30 days; 7 for road traffic and fire): recorded, never counted. */
+  casualtiesAfterWindow: Casualties | null;
   directLossYuan: number | null;
   description: string;
   measures: string | null;

@@ -28,7 +28,10 @@ export class IncidentBoardRow {
   @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt!: Date | null;
   @Column('jsonb') location!: IncidentLocation;
   @Column('jsonb') reporter!: Reporter;
+  /** The figures inside the statistical window (what grading and statistics count). */
   @Column('jsonb') casualties!: Casualties;
+  /** Figures reported after the window (条例493 第十三条): recorded and shown, never counted. */
+  @Column('jsonb', { name: 'casualties_after_window', nullable: true }) casualtiesAfterWindow!: Casualties | null;
   @Column('bigint', { name: 'direct_loss_yuan', nullable: true, transformer: bigintAsNumber }) directLossYuan!:
     number | null;
   @Column('text') description!: string;

@@ -331,6 +331,7 @@ function applyToRow(row: IncidentBoardRow | null, event: Recorded<IncidentEvent>
       unitLearnedAt: d.unitLearnedAt ? new Date(d.unitLearnedAt) : null,
       unitReportedAt: d.unitReportedAt ? new Date(d.unitReportedAt) : null,
       nearMiss: false,
+      casualtiesAfterWindow: null,
       updatedAt: new Date(d.receivedAt),
       closedAt: null,
       location: d.location,
@@ -353,6 +354,13 @@ function applyToRow(row: IncidentBoardRow | null, event: Recorded<IncidentEvent>
   if (!row) return null;
   switch (event.type) {
     case 'SituationUpdated':
+      // After the statistical window the figures are kept apart: shown, but neither graded nor counted.
+      if (event.data.outsideWindow)
+        return Object.assign(row, {
+          casualtiesAfterWindow: event.data.casualties,
+          updatedAt: new Date(event.data.updatedAt),
+          ...common,
+        });
       return Object.assign(row, {
         casualties: event.data.casualties,
         directLossYuan: event.data.directLossYuan,

@@ -62,6 +62,7 @@ export function toIncidentView(
     location: row.location,
     reporter: row.reporter,
     casualties: row.casualties,
+    casualtiesAfterWindow: row.casualtiesAfterWindow ?? null,
     directLossYuan: row.directLossYuan,
     description: row.description,
     measures: row.measures,
