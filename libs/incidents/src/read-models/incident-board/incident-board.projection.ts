@@ -354,15 +354,11 @@ function applyToRow(row: IncidentBoardRow | null, event: Recorded<IncidentEvent>
   if (!row) return null;
   switch (event.type) {
     case 'SituationUpdated':
-      // After the statistical window the figures are kept apart: shown, but neither graded nor counted.
-      if (event.data.outsideWindow)
-        return Object.assign(row, {
-          casualtiesAfterWindow: event.data.casualties,
-          updatedAt: new Date(event.data.updatedAt),
-          ...common,
-        });
+      // After the statistical window the casualty figures are kept apart: shown, but neither graded nor counted.
       return Object.assign(row, {
-        casualties: event.data.casualties,
+        ...(event.data.outsideWindow
+          ? { casualtiesAfterWindow: event.data.casualties }
+          : { casualties: event.data.casualties }),
         directLossYuan: event.data.directLossYuan,
         measures: event.data.measures ?? row.measures,
         description: event.data.description ?? row.description,
