@@ -38,17 +38,23 @@ export class IncidentBoardProjection implements Projection {
     const batch = await new RowBatch<IncidentBoardRow, string>(manager, IncidentBoardRow, 'id').preload(
       events.map(boardIncidentIdOf),
     );
+    // Compliance lines change only with the incident's own events; allocations (often many at once) leave them be.
+    const obligationsTouched = new Set<string>();
     for (const recorded of events) {
       const id = boardIncidentIdOf(recorded);
       if (id === undefined) continue; // warehouse events that concern no incident
       const next = applyBoardEvent(await batch.current(id), recorded, this.profileOf);
       if (!next) continue;
       batch.set(id, next, formatPosition(recorded.position));
+      if (!isAllocationEvent(recorded)) obligationsTouched.add(id);
     }
     const rows = batch.rows();
     if (rows.length > 0) {
       await batch.write();
-      await writeCompliance(manager, rows);
+      await writeCompliance(
+        manager,
+        rows.filter((row) => obligationsTouched.has(row.id)),
+      );
     }
     return batch.entries().map(({ row, note: position }) => ({
       name: 'incident.changed' as const,
@@ -120,6 +126,7 @@ export function applyBoardEvent(
 
 /** The compliance rows of these incidents, replaced by their obligations as they now stand (same transaction). */
 async function writeCompliance(manager: EntityManager, rows: readonly IncidentBoardRow[]): Promise<void> {
+  if (rows.length === 0) return;
   await manager.query('delete from deadline_compliance where incident_id = any($1::uuid[])', [rows.map((r) => r.id)]);
   const lines = rows.flatMap((row) =>
     (row.deadlines as Obligation[]).map((o) => [
