@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: every reporting rule of the chain (intake, escalation, express, cadence, 补报, 终报, notices,
+// 核销) folds the same obligation list; kept together so an auditor reads the whole chain in one place.
 import { gradeRank, type AccidentGrade } from './accident-grade';
 import type { IncidentCategory } from './incident.types';
 import type {
