@@ -20,6 +20,7 @@ import { RateLimits1732000001610 } from '../migrations/1732000001610-rate-limits
 import { ParkedEvents1732000001700 } from '../migrations/1732000001700-parked-events';
 import { IdempotencyKeys1732000001750 } from '../migrations/1732000001750-idempotency-keys';
 import { IdempotentAnswers1732000001800 } from '../migrations/1732000001800-idempotent-answers';
+import { ReportingChain1732000002000 } from '../migrations/1732000002000-reporting-chain';
 import { PlanGovernance1732000002050 } from '../migrations/1732000002050-plan-governance';
 import { grantApplicationRole } from './roles';
 
@@ -48,6 +49,7 @@ export const MIGRATIONS: MixedList<Function> = [
   ParkedEvents1732000001700,
   IdempotencyKeys1732000001750,
   IdempotentAnswers1732000001800,
+  ReportingChain1732000002000,
   PlanGovernance1732000002050,
 ];
 

@@ -157,8 +157,9 @@ describe('drill evaluation: measured times, scores, findings, printable report',
     // Weighted over the two scored aspects: (20 × 70 + 25 × 90) / 45 = 81.11
     expect(evaluation.scores.overallPercent).toBe(81.11);
     expect(evaluation.findings.map((f: { text: string }) => f.text)).toEqual(['疏散任务超出预案时限，需明确责任单位']);
-    // The drill incident's two reporting obligations: neither reported nor yet due (+15 min), the incident still open.
-    expect(evaluation.deadlines).toEqual({ total: 2, met: 0, late: 0, missed: 0, pending: 2 });
+    // The drill incident is the city's own: a 一般事故 owes nothing further up (条例493 第十条), but the five parties
+    // to notify are owed, not yet due, the incident still open.
+    expect(evaluation.deadlines).toEqual({ total: 5, met: 0, late: 0, missed: 0, pending: 5 });
 
     // The finding waits on the plan; the next version records it as addressed.
     const plan = (await t.get(`/api/v1/plans/${planId}`).expect(200)).body;

@@ -62,7 +62,10 @@ describe('drill data isolation', () => {
         .send(
           drillIncidentPayload({
             title: '真实事故',
-            occurredAt: new Date(start.getTime() - 70 * 60_000).toISOString(),
+            // Received 130 minutes ago and logged now with the reason: the bureau's 2 hours have passed.
+            occurredAt: new Date(start.getTime() - 150 * 60_000).toISOString(),
+            receivedAt: new Date(start.getTime() - 130 * 60_000).toISOString(),
+            receivedAtReason: '电话接报后补录',
           }),
         )
         .expect(201)

@@ -151,7 +151,7 @@ describe('duty watch (值班): shifts, handovers, roll calls', () => {
     );
     expect(summary.openIncidents.map((i: { id: string }) => i.id)).not.toContain(elsewhere.id);
     expect(summary.pendingDeadlines).toEqual(
-      expect.arrayContaining([expect.objectContaining({ incidentId: incident.id, level: 'county', overdue: false })]),
+      expect.arrayContaining([expect.objectContaining({ incidentId: incident.id, level: 'city', overdue: false })]),
     );
     expect(summary.pendingDeadlines[0].dueAt).toMatch(/\+08:00$/);
     expect(summary.pendingDeadlines.map((d: { incidentId: string }) => d.incidentId)).not.toContain(drill.id);

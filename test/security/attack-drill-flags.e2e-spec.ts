@@ -76,7 +76,10 @@ describe('attack: forged drill flags', () => {
     incidentBody({
       title: `石空镇化工厂爆炸 ${randomUUID().slice(0, 6)}`,
       jurisdiction: '640521',
-      occurredAt: minutesAgo(70),
+      // Received 130 minutes ago (logged later, with the reason): the bureau's own 2 hours have passed.
+      occurredAt: minutesAgo(150),
+      receivedAt: minutesAgo(130),
+      receivedAtReason: '电话接报后补录',
       casualties: { deaths: 12, missing: 0, seriousInjuries: 5, minorInjuries: 9, trapped: 0 },
       ...overrides,
     });

@@ -369,6 +369,32 @@ const ENDPOINTS: Endpoint[] = [
     ok: 200,
   },
   {
+    name: 'POST /incidents/:id/end-response',
+    allowed: ['commander'],
+    method: 'POST',
+    path: async () => `/api/v1/incidents/${await reportIncident()}/end-response`,
+    body: () => ({ summary: '险情排除，响应终止' }),
+    ok: 200,
+  },
+  {
+    name: 'POST /incidents/:id/notifications',
+    allowed: WATCH,
+    method: 'POST',
+    path: async () => `/api/v1/incidents/${incidentId}/notifications`,
+    body: () => ({ party: 'trade_union', channel: '电话' }),
+    ok: 201,
+  },
+  // 核销 is a decision: commanders only. Each allowed call writes off a fresh incident's first notification.
+  {
+    name: 'POST /incidents/:id/obligations/:obligationId/write-off',
+    allowed: ['commander'],
+    method: 'POST',
+    path: async () =>
+      `/api/v1/incidents/${await reportIncident()}/obligations/${encodeURIComponent('notification:government:1')}/write-off`,
+    body: () => ({ reason: '矩阵测试' }),
+    ok: 200,
+  },
+  {
     name: 'POST /incidents/:id/response-level',
     allowed: ['commander'],
     method: 'POST',
@@ -381,7 +407,7 @@ const ENDPOINTS: Endpoint[] = [
     allowed: WATCH,
     method: 'POST',
     path: async () => `/api/v1/incidents/${incidentId}/reports`,
-    body: () => ({ toLevel: 'county', channel: '电话' }),
+    body: () => ({ toLevel: 'city', channel: '电话' }),
     ok: 201,
   },
   { name: 'GET /incidents', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/incidents', ok: 200 },

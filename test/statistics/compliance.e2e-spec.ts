@@ -5,61 +5,102 @@ import { incidentBody } from '../support/incident-fixtures';
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
 interface Row {
   incidentId: string;
-  level: string;
+  obligationId: string;
+  kind: string;
+  level: string | null;
   status: string;
+  statusLabel: string;
+  basis: string;
+  responsible: string;
   reportedBy: string | null;
 }
 
-describe('deadline compliance: met, late, missed, by whom (drills apart)', () => {
+describe('deadline compliance: 按时, 迟报, 漏报, 核销, by whom, the unit apart (drills apart)', () => {
   let t: TestApp;
   beforeAll(async () => (t = await startTestApp()));
   afterAll(() => t?.close());
 
-  it('classifies every obligation of a county and counts them per status and reporter', async () => {
+  it('classifies every obligation of a county in the law’s words, the bureau’s and the unit’s apart', async () => {
     const haiyuan = await t.user(['duty_officer'], '640522');
+    // Received `minutes` ago: the bureau's own 2 hours (条例493 第十一条) run from that receipt.
     const report = async (minutes: number, extra: Record<string, unknown> = {}) =>
       (
         await t
           .post('/api/v1/incidents', haiyuan.token)
-          .send(incidentBody({ jurisdiction: '640522', occurredAt: minutesAgo(minutes), ...extra }))
+          .send(
+            incidentBody({
+              jurisdiction: '640522',
+              occurredAt: minutesAgo(minutes + 90),
+              ...(minutes > 0 ? { receivedAt: minutesAgo(minutes), receivedAtReason: '电话接报后补录' } : {}),
+              ...extra,
+            }),
+          )
           .expect(201)
       ).body.id as string;
-    const onTime = await report(30);
-    const late = await report(90);
-    const missed = await report(70);
-    const drill = await report(90, { drillId: await runningDrill(t, '640522') });
+    const onTime = await report(0);
+    const late = await report(130, { unitLearnedAt: minutesAgo(215), unitReportedAt: minutesAgo(130) });
+    const overdue = await report(130);
+    const drill = await report(130, { drillId: await runningDrill(t, '640522') });
     for (const id of [onTime, late])
       await t
         .post(`/api/v1/incidents/${id}/reports`, haiyuan.token)
-        .send({ toLevel: 'county', channel: '电话' })
+        .send({ toLevel: 'city', channel: '电话' })
         .expect(201);
 
     const { body } = await t.get('/api/v1/compliance', haiyuan.token).expect(200);
     const of = (id: string) =>
-      (body.obligations as Row[]).filter((r) => r.incidentId === id).map((r) => `${r.level}:${r.status}`);
-    expect(of(onTime)).toEqual(['county:met', 'city:pending']);
-    expect(of(late)).toEqual(['county:late', 'city:pending']);
-    expect(of(missed)).toEqual(['county:missed', 'city:pending']);
+      (body.obligations as Row[])
+        .filter((r) => r.incidentId === id && r.kind !== 'notification')
+        .map((r) => `${r.kind}:${r.level}:${r.status}`);
+    expect(of(onTime)).toEqual(['initial:city:met']);
+    expect(of(late)).toEqual(['unit:county:late', 'initial:city:late']);
+    expect(of(overdue)).toEqual(['initial:city:overdue']);
     expect(of(drill)).toEqual([]);
-    expect(body.summary).toEqual({ total: 6, met: 1, late: 1, missed: 1, pending: 3, onTimeRate: 0.3333 });
-    expect(body.byReporter).toEqual([{ reportedBy: haiyuan.username, met: 1, late: 1 }]);
-    expect((body.obligations as Row[]).find((r) => r.incidentId === onTime)).toMatchObject({
-      statusLabel: '按时上报',
-      reportedBy: haiyuan.username,
+    // The bureau: three reports and fifteen notifications (those received 130 minutes ago are overdue).
+    expect(body.summary).toEqual({
+      total: 18,
+      met: 1,
+      late: 1,
+      missed: 0,
+      overdue: 11,
+      writtenOff: 0,
+      pending: 5,
+      onTimeRate: 0.0769,
     });
+    // The unit's 1 hour (条例493 第九条) is its own line, never the bureau's.
+    expect(body.unit).toMatchObject({ total: 1, late: 1 });
+    expect(body.byReporter).toEqual([{ reportedBy: haiyuan.username, met: 1, late: 1 }]);
+    const line = (id: string, kind: string) =>
+      (body.obligations as Row[]).find((r) => r.incidentId === id && r.kind === kind)!;
+    expect(line(onTime, 'initial')).toMatchObject({ statusLabel: '按时', reportedBy: haiyuan.username });
+    expect(line(late, 'initial').statusLabel).toBe('迟报');
+    expect(line(late, 'unit')).toMatchObject({ statusLabel: '迟报', responsible: 'unit' });
+    expect(line(overdue, 'initial').statusLabel).toBe('逾期未报');
+    expect(line(overdue, 'initial').basis).toContain('第十一条');
 
     // The drill's own obligations are there when its drill is asked for, and never in the real figures.
     const drillId = (await t.get(`/api/v1/incidents/${drill}`, haiyuan.token).expect(200)).body.drillId;
     const drillView = (await t.get('/api/v1/compliance', haiyuan.token).query({ drillId }).expect(200)).body;
-    expect(drillView.summary).toMatchObject({ total: 2, missed: 1 });
+    expect(drillView.summary).toMatchObject({ total: 6, overdue: 6 });
 
-    // Closing an incident with a report still owed makes that report missed.
-    await t.post(`/api/v1/incidents/${onTime}/close`).send({ summary: '处置完毕' }).expect(200);
+    // 核销 with a reason is never counted as missed; ending the response with a report still owed makes it 漏报.
+    const notification = line(overdue, 'notification') as Row & { obligationId: string };
+    await t
+      .post(`/api/v1/incidents/${overdue}/obligations/${encodeURIComponent(notification.obligationId)}/write-off`)
+      .send({ reason: '已由市局统一通知' })
+      .expect(200);
+    await t.post(`/api/v1/incidents/${overdue}/end-response`).send({ summary: '处置完毕' }).expect(200);
     const after = (await t.get('/api/v1/compliance', haiyuan.token).expect(200)).body;
-    expect((after.obligations as Row[]).filter((r) => r.incidentId === onTime).map((r) => r.status)).toEqual([
-      'met',
-      'missed',
-    ]);
+    const afterLine = (id: string, obligationId: string) =>
+      (after.obligations as (Row & { obligationId: string })[]).find(
+        (r) => r.incidentId === id && r.obligationId === obligationId,
+      )!;
+    expect(afterLine(overdue, notification.obligationId)).toMatchObject({ status: 'written_off', statusLabel: '核销' });
+    expect(afterLine(overdue, line(overdue, 'initial').obligationId)).toMatchObject({
+      status: 'missed',
+      statusLabel: '漏报',
+    });
+    expect(after.summary).toMatchObject({ missed: 5, writtenOff: 1 });
   });
 
   it('another county sees none of it', async () => {

@@ -121,11 +121,16 @@ describe('statistics equal a direct count over the events', () => {
           loss: data.directLossYuan ?? 0,
         });
       } else if (current && event_type === 'SituationUpdated') {
+        // Casualty figures reported after the statistical window (条例493 第十三条) are recorded but not counted.
         Object.assign(current, {
-          deaths: data.casualties.deaths,
-          missing: data.casualties.missing,
-          serious: data.casualties.seriousInjuries,
-          minor: data.casualties.minorInjuries,
+          ...(data.outsideWindow
+            ? {}
+            : {
+                deaths: data.casualties.deaths,
+                missing: data.casualties.missing,
+                serious: data.casualties.seriousInjuries,
+                minor: data.casualties.minorInjuries,
+              }),
           loss: data.directLossYuan ?? 0,
         });
       } else if (current && event_type === 'AccidentGradeChanged') {

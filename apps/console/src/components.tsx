@@ -36,14 +36,22 @@ export function DrillMarker() {
 }
 
 export function nextPendingDeadline(incident: IncidentView): DeadlineView | null {
-  // The server stores pending, met or late; overdue is read off the clock.
-  const pending = incident.deadlines.filter((d) => d.status === 'pending');
+  // Still owed: pending, or overdue (a pending one whose time has passed, as the server reads it off its clock).
+  const pending = incident.deadlines.filter((d) => d.status === 'pending' || d.status === 'overdue');
   if (pending.length === 0) return null;
   return pending.reduce((a, b) => (Date.parse(a.dueAt) <= Date.parse(b.dueAt) ? a : b));
 }
 
-export function levelName(t: ReturnType<typeof useI18n>['t'], level: string): string {
+export function levelName(t: ReturnType<typeof useI18n>['t'], level: string | null): string {
+  if (level === null) return '';
   return ['county', 'city', 'province', 'national'].includes(level) ? t(`level.${level}` as MessageKey) : level;
+}
+
+/** What an obligation is owed to: a level reported to, or (a notification) the party to tell. */
+export function obligationTarget(t: ReturnType<typeof useI18n>['t'], deadline: DeadlineView): string {
+  return deadline.level
+    ? t('deadline.to', { level: levelName(t, deadline.level) })
+    : t('deadline.notify', { party: deadline.partyLabel ?? deadline.party ?? '' });
 }
 
 export function DeadlineCountdown({ deadline, now }: { deadline: DeadlineView | null; now: number }) {
@@ -56,7 +64,7 @@ export function DeadlineCountdown({ deadline, now }: { deadline: DeadlineView | 
       className={overdue ? 'countdown overdue' : ms < 15 * 60_000 ? 'countdown soon' : 'countdown'}
       data-overdue={overdue ? 'true' : 'false'}
       title={formatTime(deadline.dueAt, true)}>
-      <span className="countdown-level">{t('deadline.to', { level: levelName(t, deadline.level) })}</span>{' '}
+      <span className="countdown-level">{obligationTarget(t, deadline)}</span>{' '}
       <strong>
         {overdue ? `${t('overdueBy')} ${formatCountdown(-ms)}` : `${t('remaining')} ${formatCountdown(ms)}`}
       </strong>

@@ -178,9 +178,10 @@ export function StoreProvider({
     const check = () => {
       const now = Date.now();
       for (const incident of Object.values(incidentsRef.current)) {
-        if (incident.status !== 'open' || incident.drillId) continue;
+        // After 响应终止 the 终报 and 补报 are still owed: every real incident is looked at.
+        if (incident.drillId) continue;
         for (const d of incident.deadlines) {
-          if (d.status !== 'pending') continue;
+          if (d.status !== 'pending' && d.status !== 'overdue') continue;
           const left = Date.parse(d.dueAt) - now;
           const kind = left < 0 ? 'deadline.overdue' : left <= 10 * 60_000 ? 'deadline.due' : null;
           if (!kind) continue;
@@ -188,11 +189,11 @@ export function StoreProvider({
           if (raised.current.has(key)) continue;
           raised.current.add(key);
           const span = durationText(left);
-          const level = d.levelLabel ?? d.level;
+          const what = d.level ? `向${d.levelLabel ?? d.level}上报` : `通知${d.partyLabel ?? d.party ?? ''}`;
           const message =
             kind === 'deadline.overdue'
-              ? `「${incident.title}」向${level}上报已超时 ${span}`
-              : `「${incident.title}」须在 ${span}内向${level}上报`;
+              ? `「${incident.title}」${what}已逾期 ${span}`
+              : `「${incident.title}」须在 ${span}内${what}`;
           dispatch({
             type: 'alert.add',
             alert: { key, kind, message, receivedAt: new Date().toISOString(), incidentId: incident.id },

@@ -21,10 +21,20 @@ export type IncidentCategory =
   | 'gas'
   | 'flood_geological'
   | 'other';
-/** The level a report goes to (县级, 设区的市级, 省级, 国务院). */
+/** The level a report goes to (县级, 设区的市级, 省级, 国务院应急管理部门). */
 export type ReportLevel = 'county' | 'city' | 'province' | 'national';
-export type ObligationKind = 'initial' | 'escalation' | 'supplementary';
-export type DeadlineStatus = 'pending' | 'met' | 'late';
+/**
+ * unit: the enterprise's own 1 hour (a fact about the unit); initial / escalation: the authorities' chain; express:
+ * 电话快报; follow_up: 续报 cadence; final: 终报 after 响应终止; supplementary: 补报; notification: Art. 10 parties.
+ */
+export type ObligationKind =
+  'unit' | 'initial' | 'escalation' | 'express' | 'follow_up' | 'final' | 'supplementary' | 'notification';
+/** As stored; `overdue` is a pending obligation whose time has passed, read off the clock when shown. */
+export type DeadlineStatus = 'pending' | 'overdue' | 'met' | 'late' | 'written_off';
+/** Who owes it: the bureau (the authorities' chain) or the unit (企业). */
+export type ObligationResponsible = 'bureau' | 'unit';
+/** The parties an authority notifies with its report (条例493 第十条). */
+export type NotificationParty = 'government' | 'public_security' | 'human_resources' | 'trade_union' | 'procuratorate';
 export type ChecklistTaskStatus = 'open' | 'done';
 
 export interface GeoPoint {
@@ -48,19 +58,42 @@ export interface Casualties {
   seriousInjuries: number;
   minorInjuries: number;
   trapped: number;
+  /** 涉险人数 (21号令 第三条). */
+  endangered?: number;
+  /** 紧急疏散人数. */
+  evacuated?: number;
 }
 
-/** A reporting obligation (上报时限) as the board shows it; the status is as stored, overdue is read off the clock. */
+/** Who received a report or notification. */
+export interface Recipient {
+  unit: string;
+  name: string;
+}
+
+/** A reporting obligation (上报时限) as the board shows it; `overdue` once its time has passed (read off the clock). */
 export interface DeadlineView {
   id: string;
   kind: ObligationKind;
-  level: ReportLevel;
-  levelLabel: string;
+  kindLabel: string;
+  responsible: ObligationResponsible;
+  /** The level reported to (null for a notification). */
+  level: ReportLevel | null;
+  levelLabel: string | null;
+  /** The party notified (notifications only). */
+  party: NotificationParty | null;
+  partyLabel: string | null;
+  /** The channel the rule asks for (电话快报: phone), if any. */
+  channel: string | null;
   dueAt: string;
   status: DeadlineStatus;
+  statusLabel: string;
+  /** The rule and its legal source. */
+  basis: string;
   reportedAt: string | null;
   reportedBy: string | null;
-  reason: string;
+  reportChannel: string | null;
+  recipient: Recipient | null;
+  writeOff: { reason: string; by: string; at: string } | null;
 }
 
 export interface AssignedTeamView {
@@ -132,12 +165,25 @@ export interface IncidentView {
   jurisdictionName: string;
   enterprise: string | null;
   occurredAt: string;
+  /** 接报时间 (also `receivedAt`). */
   reportedAt: string;
+  receivedAt: string;
+  /** Why the 接报时间 was back-dated more than 10 minutes. */
+  receivedAtReason: string | null;
+  /** When the unit's head learned of it and when the unit reported (企业迟报 is judged from these). */
+  unitLearnedAt: string | null;
+  unitReportedAt: string | null;
+  /** 较大涉险事故 (21号令 第三条): must be reported although nobody died. */
+  nearMiss: boolean;
   updatedAt: string;
+  /** 响应终止 time (the response ended; not 结案, which closes the investigation later). */
   closedAt: string | null;
   location: IncidentLocation;
   reporter: Reporter;
+  /** Inside the statistical window: what the grade and the statistics count. */
   casualties: Casualties;
+  /** Figures reported after the window (30 days; 7 for road traffic and fire): recorded, never counted. */
+  casualtiesAfterWindow: Casualties | null;
   directLossYuan: number | null;
   description: string;
   measures: string | null;
@@ -181,7 +227,7 @@ export interface DeadlineAlarm {
   incidentId: string;
   title: string;
   obligationId: string;
-  level: ReportLevel;
+  level: ReportLevel | null;
   kind: ObligationKind;
   dueAt: string;
   message: string;

@@ -12,7 +12,12 @@ import { CompleteTaskHandler } from './application/complete-task/complete-task.h
 import { DeadlineAlarmScheduler } from './application/deadline-alarms/deadline-alarm.scheduler';
 import { GradingPolicies } from './application/grading-policies';
 import { IncidentAnswer } from './application/incident-answer';
+import { NotifyPartyController } from './application/notify-party/notify-party.controller';
+import { NotifyPartyHandler } from './application/notify-party/notify-party.handler';
 import { PassReportUpController } from './application/pass-report-up/pass-report-up.controller';
+import { ObligationCheck } from './application/shared/obligation-check';
+import { WriteOffObligationController } from './application/write-off-obligation/write-off-obligation.controller';
+import { WriteOffObligationHandler } from './application/write-off-obligation/write-off-obligation.handler';
 import { PassReportUpHandler } from './application/pass-report-up/pass-report-up.handler';
 import { IncidentQueriesController } from './application/query-incidents/incident-queries.controller';
 import { RecordDrillAllocationHandler } from './application/record-drill-allocation/record-drill-allocation.handler';
@@ -61,6 +66,8 @@ const sharedHandlers = [
     CloseIncidentController,
     SetResponseLevelController,
     PassReportUpController,
+    NotifyPartyController,
+    WriteOffObligationController,
     CompleteTaskController,
     IncidentQueriesController,
     StatisticsController,
@@ -74,6 +81,9 @@ const sharedHandlers = [
     CloseIncidentHandler,
     SetResponseLevelHandler,
     PassReportUpHandler,
+    NotifyPartyHandler,
+    WriteOffObligationHandler,
+    ObligationCheck,
     CompleteTaskHandler,
     DeadlineAlarmScheduler,
     IncidentBoardQueries,

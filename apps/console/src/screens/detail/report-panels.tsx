@@ -1,4 +1,4 @@
-import { DeadlineCountdown, levelName } from '../../components';
+import { DeadlineCountdown, levelName, obligationTarget } from '../../components';
 import { useI18n, type MessageKey } from '../../i18n';
 import { formatTime } from '../../time';
 import { commandPost } from '../../api';
@@ -58,7 +58,6 @@ export function ReportsPanel({
   incident,
   events,
   now,
-  open,
   mayReport,
   busy,
   act,
@@ -66,6 +65,7 @@ export function ReportsPanel({
   incident: IncidentView;
   events: StoredEventView[];
   now: number;
+  /** Whether the response is still on; reports are taken either way (终报, 补报). */
   open: boolean;
   mayReport: boolean;
   busy: boolean;
@@ -76,16 +76,22 @@ export function ReportsPanel({
     <Panel title={t('detail.reports')}>
       <ul className="list deadlines">
         {incident.deadlines.map((d) => (
-          <li key={d.id} data-testid="deadline" data-status={d.status}>
-            <span>{levelName(t, d.level)}</span>{' '}
+          <li key={d.id} data-testid="deadline" data-status={d.status} title={d.basis}>
+            <span>
+              {d.kindLabel} · {obligationTarget(t, d)}
+            </span>{' '}
             {d.reportedAt ? (
               <span className={d.status === 'late' ? 'warn-text' : 'ok-text'}>
-                ✓ {label(t, `deadline.${d.status}`, d.status)} {formatTime(d.reportedAt, true)} {d.reportedBy ?? ''}
+                ✓ {label(t, `deadline.${d.status}`, d.statusLabel)} {formatTime(d.reportedAt, true)}{' '}
+                {d.reportedBy ?? ''}
               </span>
-            ) : open ? (
+            ) : d.status === 'pending' || d.status === 'overdue' ? (
               <DeadlineCountdown deadline={d} now={now} />
             ) : (
-              <span className="muted">{label(t, `deadline.${d.status}`, d.status)}</span>
+              <span className="muted">
+                {label(t, `deadline.${d.status}`, d.statusLabel)}
+                {d.writeOff ? `（${d.writeOff.reason}）` : ''}
+              </span>
             )}
             <span className="muted small"> · {formatTime(d.dueAt)}</span>
           </li>
@@ -103,7 +109,8 @@ export function ReportsPanel({
           ))}
         {!events.some((e) => e.type === 'ReportPassedUp') && <li className="muted">{t('detail.noReports')}</li>}
       </ul>
-      {mayReport && open && (
+      {/* After 响应终止 the 终报 and any 补报 are still passed up. */}
+      {mayReport && (
         <ReportUpForm
           busy={busy}
           onSubmit={(toLevel, channel) =>

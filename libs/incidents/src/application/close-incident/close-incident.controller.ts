@@ -9,7 +9,17 @@ import { CloseIncidentRequest } from './close-incident.request';
 export class CloseIncidentController {
   constructor(private readonly handler: CloseIncidentHandler) {}
 
-  @CommandPost('close', { requires: 'incident.close', status: 200, summary: '结案（终报）' })
+  @CommandPost('end-response', { requires: 'incident.close', status: 200, summary: '响应终止（终报）' })
+  endResponse(
+    @Param('id', uuidParam) id: string,
+    @Body() body: CloseIncidentRequest,
+    @CommandCtx() context: CommandContext,
+  ): Promise<IncidentCommandResponse> {
+    return this.handler.handle(id, body, context);
+  }
+
+  /** The first name of the same step, kept for existing clients. */
+  @CommandPost('close', { requires: 'incident.close', status: 200, summary: '响应终止（终报）；end-response 的别名' })
   close(
     @Param('id', uuidParam) id: string,
     @Body() body: CloseIncidentRequest,

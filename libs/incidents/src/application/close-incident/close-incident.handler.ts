@@ -4,7 +4,7 @@ import { IncidentAnswer, type IncidentCommandResponse } from '../incident-answer
 import { incidentAggregate } from '../incident.aggregate';
 import type { CloseIncidentRequest } from './close-incident.request';
 
-/** 结案 with the final report; the dispatch process then sends the incident's teams back. */
+/** 响应终止 with the final report (终报); the dispatch process then sends the incident's teams back. */
 @Injectable()
 export class CloseIncidentHandler {
   constructor(

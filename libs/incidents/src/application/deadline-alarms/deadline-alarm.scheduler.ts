@@ -11,7 +11,7 @@ import {
   type JurisdictionRegistry,
 } from '@app/shared';
 import { TickJob } from '@app/shared/nest';
-import { alarmOf, REPORT_LEVEL_LABELS, type Obligation } from '../../domain/incident/reporting-deadlines';
+import { alarmOf, obligationTarget, type Obligation } from '../../domain/incident/reporting-deadlines';
 import type { IncidentBoardRow } from '../../read-models/incident-board/incident-board.entity';
 import { IncidentBoardQueries } from '../../read-models/incident-board/incident-board.queries';
 
@@ -39,7 +39,7 @@ export class DeadlineAlarmScheduler extends TickJob<LiveDelta> {
   ) {
     super('DeadlineAlarms', 'deadline', options.tickMs);
     // Built here rather than injected: a second scheduler (a restart) is constructed from the same few parts.
-    this.board = new IncidentBoardQueries(dataSource, jurisdictions);
+    this.board = new IncidentBoardQueries(dataSource, jurisdictions, clock);
   }
 
   /** One pass over open real incidents with pending obligations; collects the alarms it announced. */
@@ -60,6 +60,7 @@ export class DeadlineAlarmScheduler extends TickJob<LiveDelta> {
       if (!alarm || this.announced.has(key)) continue;
       this.announced.add(key);
       const minutes = Math.round((Date.parse(obligation.dueAt) - now.getTime()) / 60_000);
+      const what = obligation.party ? `通知${obligationTarget(obligation)}` : `向${obligationTarget(obligation)}上报`;
       deltas.push({
         name: alarm === 'due' ? 'deadline.due' : 'deadline.overdue',
         position: row.position,
@@ -73,11 +74,22 @@ export class DeadlineAlarmScheduler extends TickJob<LiveDelta> {
           dueAt: toZonedIso(obligation.dueAt, zone),
           message:
             alarm === 'due'
-              ? `「${row.title}」须在 ${minutes} 分钟内向${REPORT_LEVEL_LABELS[obligation.level]}上报`
-              : `「${row.title}」向${REPORT_LEVEL_LABELS[obligation.level]}上报已超时 ${-minutes} 分钟`,
+              ? `「${row.title}」须在 ${minutes} 分钟内${what}`
+              : `「${row.title}」${what}已逾期 ${durationText(-minutes)}`,
         },
       });
     }
     return deltas;
   }
+}
+
+/** A long delay in days and hours rather than tens of thousands of minutes. */
+export function durationText(minutes: number): string {
+  if (minutes < 60) return `${minutes} 分钟`;
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  return [days ? `${days} 天` : '', hours ? `${hours} 小时` : '', !days && rest ? `${rest} 分钟` : '']
+    .filter(Boolean)
+    .join(' ');
 }

@@ -77,6 +77,38 @@ export class ReportIncidentRequest {
   @MaxLength(10_000)
   description!: string;
 
+  @ApiPropertyOptional({
+    description: '接报时间（默认为当前时间；不得晚于当前时间；早于当前 10 分钟以上须填写 receivedAtReason）',
+    example: '2026-11-22T14:05:00+08:00',
+  })
+  @IsOptional()
+  @IsInstant()
+  receivedAt?: string;
+
+  @ApiPropertyOptional({ description: '接报时间补录原因（如：电话接报后补录）' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  receivedAtReason?: string;
+
+  @ApiPropertyOptional({ description: '事故单位负责人获知事故的时间（条例493 第九条：1小时内报告）' })
+  @IsOptional()
+  @IsInstant()
+  unitLearnedAt?: string;
+
+  @ApiPropertyOptional({ description: '事故单位报告的时间' })
+  @IsOptional()
+  @IsInstant()
+  unitReportedAt?: string;
+
+  @ApiPropertyOptional({ description: '已经采取的措施（条例493 第十二条第五项）' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(10_000)
+  measures?: string;
+
   @ApiPropertyOptional({ description: '演练编号：演练数据不计入真实统计、时限和库存' })
   @IsOptional()
   @IsUUID()

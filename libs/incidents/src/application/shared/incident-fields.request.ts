@@ -25,6 +25,24 @@ export class CasualtiesRequest {
   seriousInjuries!: number;
   @ApiProperty({ description: '轻伤人数', minimum: 0 }) @IsInt() @Min(0) @Max(MAX_PEOPLE) minorInjuries!: number;
   @ApiProperty({ description: '被困人数', minimum: 0 }) @IsInt() @Min(0) @Max(MAX_PEOPLE) trapped!: number;
+  @ApiPropertyOptional({ description: '涉险人数（21号令 第三条：10人以上为较大涉险事故）', minimum: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_PEOPLE)
+  endangered?: number;
+  @ApiPropertyOptional({ description: '紧急疏散人数（500人以上为较大涉险事故）', minimum: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_PEOPLE)
+  evacuated?: number;
+}
+
+/** Who received a report or notification (单位、姓名). */
+export class RecipientRequest {
+  @ApiProperty({ description: '接收单位' }) @IsString() @IsNotEmpty() @MaxLength(200) unit!: string;
+  @ApiProperty({ description: '接收人' }) @IsString() @IsNotEmpty() @MaxLength(100) name!: string;
 }
 
 export class LocationRequest {
@@ -48,4 +66,6 @@ export class OptionalCasualtiesRequest {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(MAX_PEOPLE) seriousInjuries?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(MAX_PEOPLE) minorInjuries?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(MAX_PEOPLE) trapped?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(MAX_PEOPLE) endangered?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(MAX_PEOPLE) evacuated?: number;
 }

@@ -1,7 +1,14 @@
 import type { GradingPolicy } from './accident-grade';
 import type { PinnedPlan } from './checklist';
-import type { ReportLevel } from './reporting-deadlines';
-import type { Casualties, IncidentCategory, IncidentLocation, Reporter, ResponseLevel } from './incident.types';
+import type { NotificationParty, ReportLevel } from './reporting-deadlines';
+import type {
+  Casualties,
+  IncidentCategory,
+  IncidentLocation,
+  Recipient,
+  Reporter,
+  ResponseLevel,
+} from './incident.types';
 
 /** Commands carry the time and jurisdiction settings they need, so `decide` stays pure. */
 export interface ReportIncident {
@@ -19,6 +26,12 @@ export interface ReportIncident {
   description: string;
   drillId?: string;
   takenBy: string;
+  /** 接报时间 when the duty officer back-dates it to the call; default `now`. */
+  receivedAt?: Date;
+  receivedAtReason?: string;
+  unitLearnedAt?: Date;
+  unitReportedAt?: Date;
+  measures?: string;
   now: Date;
   policy: GradingPolicy;
 }
@@ -72,6 +85,31 @@ export interface PassReportUp {
   toLevel: ReportLevel;
   channel: string;
   reportedBy: string;
+  /** The real time of the report (a phone call logged later); default `now`. */
+  reportedAt?: Date;
+  obligationId?: string;
+  recipient?: Recipient;
+  text?: string;
+  now: Date;
+}
+
+/** 通知 one of the parties of 条例493 第十条. */
+export interface NotifyParty {
+  type: 'NotifyParty';
+  party: NotificationParty;
+  channel: string;
+  recipient?: Recipient;
+  notifiedAt?: Date;
+  notifiedBy: string;
+  now: Date;
+}
+
+/** 核销: the application has checked that the obligation exists and is still pending on the board. */
+export interface WriteOffObligation {
+  type: 'WriteOffObligation';
+  obligationId: string;
+  reason: string;
+  writtenOffBy: string;
   now: Date;
 }
 
@@ -132,6 +170,8 @@ export type IncidentCommand =
   | RecordAssignedTeamStatus
   | SetResponseLevel
   | PassReportUp
+  | NotifyParty
+  | WriteOffObligation
   | ActivatePlan
   | CompleteChecklistTask
   | RecordDrillAllocation

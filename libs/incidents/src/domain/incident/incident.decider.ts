@@ -9,6 +9,7 @@ import type { IncidentCommand } from './incident.commands';
 import type { IncidentEvent } from './incident.events';
 import { IncidentNotFoundError } from './incident.errors';
 import { evolveIncident, initialIncidentState, type IncidentState } from './incident.state';
+import { decideNotifyParty, decidePassReportUp, decideWriteOff } from './report-chain.decide';
 import { decideReportIncident } from './report-incident.decide';
 import { decideUpdateSituation } from './update-situation.decide';
 
@@ -27,20 +28,11 @@ export function decideIncident(command: IncidentCommand, state: IncidentState): 
     case 'SetResponseLevel':
       return decideSetResponseLevel(command, state);
     case 'PassReportUp':
-      // Reports are facts of the duty log: accepted for closed incidents too (a final or supplementary report).
-      if (state.status === 'none') throw new IncidentNotFoundError();
-      return [
-        {
-          type: 'ReportPassedUp',
-          data: {
-            incidentId: state.incidentId,
-            toLevel: command.toLevel,
-            channel: command.channel,
-            reportedBy: command.reportedBy,
-            reportedAt: command.now.toISOString(),
-          },
-        },
-      ];
+      return decidePassReportUp(command, state);
+    case 'NotifyParty':
+      return decideNotifyParty(command, state);
+    case 'WriteOffObligation':
+      return decideWriteOff(command, state);
     case 'ActivatePlan':
       return decideActivatePlan(command, state);
     case 'CompleteChecklistTask':

@@ -17,7 +17,7 @@ export const IncidentAlreadyReportedError = domainError({
 export const IncidentClosedError = domainError({
   code: 'INCIDENT_CLOSED',
   kind: 'conflict',
-  message: '事故已结案，不能再续报或修改',
+  message: '事故响应已终止：只接受统计时限内伤亡人数变化的补报，不能再修改其他内容',
 });
 
 /**
@@ -74,4 +74,58 @@ export const NotADrillIncidentError = domainError({
   code: 'NOT_A_DRILL_INCIDENT',
   kind: 'rule',
   message: '只有演练事故可以记录模拟调派或模拟调拨',
+});
+
+/** A back-dated 接报时间 further back than this needs a reason (the audit must see why). */
+export const BACKDATE_WITHOUT_REASON_MS = 10 * 60 * 1000;
+
+export const ReceivedInFutureError = domainError({
+  code: 'RECEIVED_IN_FUTURE',
+  kind: 'rule',
+  message: '接报时间不能晚于当前时间',
+});
+
+export const ReceivedAtReasonRequiredError = domainError({
+  code: 'RECEIVED_AT_REASON_REQUIRED',
+  kind: 'rule',
+  message: '接报时间早于登记时间 10 分钟以上，须说明补录原因（receivedAtReason）',
+});
+
+export const UnitTimesInvalidError = domainError({
+  code: 'UNIT_TIMES_INVALID',
+  kind: 'rule',
+  message: '事故单位获知时间不能早于事故发生时间，报告时间不能早于获知时间，二者都不能晚于当前时间',
+});
+
+export const ReportedInFutureError = domainError({
+  code: 'REPORTED_IN_FUTURE',
+  kind: 'rule',
+  message: '上报或通知时间不能晚于当前时间',
+});
+
+export const ReportedBeforeReceiptError = domainError({
+  code: 'REPORTED_BEFORE_RECEIPT',
+  kind: 'rule',
+  message: '上报或通知时间不能早于本级接报时间',
+});
+
+export const ObligationNotFoundError = domainError({
+  code: 'OBLIGATION_NOT_FOUND',
+  kind: 'not_found',
+  message: '该报告义务不存在',
+  details: (obligationId: string) => ({ obligationId }),
+});
+
+export const ObligationNotPendingError = domainError({
+  code: 'OBLIGATION_NOT_PENDING',
+  kind: 'conflict',
+  message: '该报告义务已履行或已核销',
+  details: (obligationId: string) => ({ obligationId }),
+});
+
+export const ObligationLevelMismatchError = domainError({
+  code: 'OBLIGATION_LEVEL_MISMATCH',
+  kind: 'rule',
+  message: '该报告义务不能由这次上报履行：须向义务所要求的层级（或更高层级）上报',
+  details: (obligationId: string) => ({ obligationId }),
 });

@@ -1,8 +1,15 @@
 import { EventRegistry } from '@app/event-sourcing/events';
 import type { AccidentGrade } from './accident-grade';
 import type { ChecklistTask, PinnedPlan } from './checklist';
-import type { ReportLevel } from './reporting-deadlines';
-import type { Casualties, IncidentCategory, IncidentLocation, Reporter, ResponseLevel } from './incident.types';
+import type { NotificationParty, ReportLevel } from './reporting-deadlines';
+import type {
+  Casualties,
+  IncidentCategory,
+  IncidentLocation,
+  Recipient,
+  Reporter,
+  ResponseLevel,
+} from './incident.types';
 
 /** 接报 / 初报: the first report, with everything Art. 12 asks for. */
 export interface IncidentReported {
@@ -12,7 +19,15 @@ export interface IncidentReported {
     title: string;
     category: IncidentCategory;
     occurredAt: string;
+    /** 接报时间: the server's time unless the duty officer back-dated it (never into the future). */
     receivedAt: string;
+    /** Why the 接报时间 lies more than 10 minutes before the intake was logged. Added later: absent on older events. */
+    receivedAtReason?: string | null;
+    /** When the unit's head learned of the accident and when the unit reported (条例493 第九条). Added later. */
+    unitLearnedAt?: string | null;
+    unitReportedAt?: string | null;
+    /** Measures already taken (条例493 第十二条第五项). Added later. */
+    measures?: string | null;
     location: IncidentLocation;
     jurisdiction: string;
     enterprise: string | null;
@@ -37,6 +52,11 @@ export interface SituationUpdated {
     directLossYuan: number | null;
     description: string | null;
     measures: string | null;
+    /**
+     * A change after the statistical window (条例493 第十三条: 30 days, 7 for road traffic and fire): recorded, but it
+     * neither re-grades the accident nor owes a report. Added later: absent means inside the window.
+     */
+    outsideWindow?: true;
   };
 }
 
@@ -46,7 +66,10 @@ export interface AccidentGradeChanged {
   data: { incidentId: string; from: AccidentGrade; to: AccidentGrade; rose: boolean; changedAt: string };
 }
 
-/** 终报 / 结案. */
+/**
+ * 响应终止 (the end of the response, with its summary as the 终报) — not 结案, which closes the investigation months
+ * later. The type keeps its first name: stored events are never renamed.
+ */
 export interface IncidentClosed {
   type: 'IncidentClosed';
   data: { incidentId: string; summary: string; closedAt: string };
@@ -85,10 +108,43 @@ export interface ResponseLevelSet {
   };
 }
 
-/** 上报: the report passed up to a level of government, by whom and how (phone, fax, system). */
+/**
+ * 上报: the report passed up to a level of government, by whom, how and when (the real time of a phone call logged
+ * later). `obligationId`, `recipient` and `text` were added later and are absent on older events.
+ */
 export interface ReportPassedUp {
   type: 'ReportPassedUp';
-  data: { incidentId: string; toLevel: ReportLevel; channel: string; reportedBy: string; reportedAt: string };
+  data: {
+    incidentId: string;
+    toLevel: ReportLevel;
+    channel: string;
+    reportedBy: string;
+    reportedAt: string;
+    obligationId?: string | null;
+    recipient?: Recipient | null;
+    text?: string | null;
+    /** When it was logged, if later than `reportedAt`. */
+    recordedAt?: string;
+  };
+}
+
+/** 通知 (条例493 第十条): a party told of the accident along with the report. */
+export interface PartyNotified {
+  type: 'PartyNotified';
+  data: {
+    incidentId: string;
+    party: NotificationParty;
+    channel: string;
+    recipient: Recipient | null;
+    notifiedBy: string;
+    notifiedAt: string;
+  };
+}
+
+/** 核销: a pending obligation no longer owed (e.g. the grade fell), with the reason and who decided. */
+export interface ObligationWrittenOff {
+  type: 'ObligationWrittenOff';
+  data: { incidentId: string; obligationId: string; reason: string; writtenOffBy: string; writtenOffAt: string };
 }
 
 /** 启动预案: a commander applied a plan version to the incident at its response level (a pinned copy of the plan). */
@@ -159,6 +215,8 @@ export type IncidentEvent =
   | AssignedTeamStatusChanged
   | ResponseLevelSet
   | ReportPassedUp
+  | PartyNotified
+  | ObligationWrittenOff
   | PlanActivated
   | ChecklistTasksAdded
   | ChecklistTaskCompleted
@@ -176,6 +234,8 @@ export const incidentEvents = EventRegistry.of<IncidentEvent>({
   AssignedTeamStatusChanged: {},
   ResponseLevelSet: {},
   ReportPassedUp: {},
+  PartyNotified: {},
+  ObligationWrittenOff: {},
   PlanActivated: {},
   ChecklistTasksAdded: {},
   ChecklistTaskCompleted: {},

@@ -2,7 +2,7 @@ import { unknownCase } from '@app/event-sourcing/events';
 import type { AccidentGrade } from './accident-grade';
 import type { PinnedPlan } from './checklist';
 import type { IncidentEvent } from './incident.events';
-import type { Casualties, IncidentStatus, ResponseLevel } from './incident.types';
+import type { Casualties, IncidentCategory, IncidentStatus, ResponseLevel } from './incident.types';
 
 export type IncidentState =
   | { status: 'none' }
@@ -11,6 +11,11 @@ export type IncidentState =
       incidentId: string;
       jurisdiction: string;
       drillId: string | null;
+      category: IncidentCategory;
+      occurredAt: string;
+      receivedAt: string;
+      /** Obligations written off (核销): a second write-off of the same one is refused. */
+      writtenOff: readonly string[];
       casualties: Casualties;
       directLossYuan: number | null;
       grade: AccidentGrade;
@@ -33,6 +38,10 @@ export function evolveIncident(state: IncidentState, event: IncidentEvent): Inci
         incidentId: event.data.incidentId,
         jurisdiction: event.data.jurisdiction,
         drillId: event.data.drillId,
+        category: event.data.category,
+        occurredAt: event.data.occurredAt,
+        receivedAt: event.data.receivedAt,
+        writtenOff: [],
         casualties: event.data.casualties,
         directLossYuan: event.data.directLossYuan,
         grade: event.data.grade,
@@ -57,7 +66,11 @@ export function evolveIncident(state: IncidentState, event: IncidentEvent): Inci
       if (state.status === 'none') return state;
       return { ...state, responseLevel: event.data.level };
     case 'ReportPassedUp':
+    case 'PartyNotified':
       return state;
+    case 'ObligationWrittenOff':
+      if (state.status === 'none') return state;
+      return { ...state, writtenOff: [...state.writtenOff, event.data.obligationId] };
     case 'PlanActivated':
       if (state.status === 'none') return state;
       return { ...state, activePlans: { ...state.activePlans, [event.data.plan.planId]: event.data.plan } };

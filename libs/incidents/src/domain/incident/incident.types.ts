@@ -1,7 +1,7 @@
 import type { IncidentCategory, ResponseLevel } from '../../contract';
 
 // The values the outside world sees are defined once, in the context's contract.
-export type { IncidentCategory, IncidentStatus, ResponseLevel } from '../../contract';
+export type { IncidentCategory, IncidentStatus, Recipient, ResponseLevel } from '../../contract';
 
 /** Value types shared by the incident's commands, events and state. */
 export interface Casualties {
@@ -10,6 +10,9 @@ export interface Casualties {
   seriousInjuries: number;
   minorInjuries: number;
   trapped: number;
+  /** 涉险人数 and 紧急疏散人数 (21号令 第三条); added later, absent on older events. */
+  endangered?: number;
+  evacuated?: number;
 }
 
 export interface IncidentLocation {

@@ -2,7 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CLOCK, JURISDICTIONS, toZonedIso, type Clock, type JurisdictionRegistry } from '@app/shared';
 import { askedArea } from '../asked-area';
-import { REPORT_LEVEL_LABELS, type ReportLevel } from '../../domain/incident/reporting-deadlines';
+import {
+  NOTIFICATION_PARTY_LABELS,
+  OBLIGATION_KIND_LABELS,
+  REPORT_LEVEL_LABELS,
+  type NotificationParty,
+  type ObligationKind,
+  type ReportLevel,
+} from '../../domain/incident/reporting-deadlines';
+import type { ObligationResponsible } from '../../contract';
 
 export interface ComplianceFilter {
   from?: string;
@@ -11,13 +19,23 @@ export interface ComplianceFilter {
   drillId?: string;
 }
 
-/** met: reported in time; late: reported after the deadline; missed: not reported and the deadline passed. */
-export type ComplianceStatus = 'met' | 'late' | 'missed' | 'pending';
+/**
+ * The law's words (条例493 第四条; docs/domain.md rule 6): 按时 (met), 迟报 (late: after the deadline), 漏报 (missed:
+ * never reported — the response ended past the deadline without it), 逾期未报 (overdue: the time has passed, it may
+ * still come, and then it is 迟报), 核销 (written off with a reason), 待报 (pending).
+ */
+export type ComplianceStatus = 'met' | 'late' | 'missed' | 'overdue' | 'written_off' | 'pending';
 const STATUS_LABELS: Readonly<Record<ComplianceStatus, string>> = {
-  met: '按时上报',
+  met: '按时',
   late: '迟报',
-  missed: '漏报（超时未报）',
-  pending: '待上报',
+  missed: '漏报',
+  overdue: '逾期未报',
+  written_off: '核销',
+  pending: '待报',
+};
+const RESPONSIBLE_LABELS: Readonly<Record<ObligationResponsible, string>> = {
+  bureau: '本机关（逐级上报与通知）',
+  unit: '事故单位（条例493 第九条）',
 };
 
 interface ComplianceRow {
@@ -25,11 +43,13 @@ interface ComplianceRow {
   obligation_id: string;
   title: string;
   jurisdiction: string;
-  kind: string;
-  level: ReportLevel;
-  reason: string;
+  kind: ObligationKind;
+  level: ReportLevel | null;
+  party: NotificationParty | null;
+  responsible: ObligationResponsible;
+  basis: string;
   due_at: Date;
-  status: 'pending' | 'met' | 'late';
+  status: 'pending' | 'met' | 'late' | 'written_off';
   incident_status: string;
   reported_at: Date | null;
   reported_by: string | null;
@@ -69,9 +89,14 @@ export class DeadlineComplianceQueries {
         jurisdiction: r.jurisdiction,
         obligationId: r.obligation_id,
         kind: r.kind,
+        kindLabel: OBLIGATION_KIND_LABELS[r.kind] ?? r.kind,
+        responsible: r.responsible,
+        responsibleLabel: RESPONSIBLE_LABELS[r.responsible],
         level: r.level,
-        levelLabel: REPORT_LEVEL_LABELS[r.level] ?? r.level,
-        reason: r.reason,
+        levelLabel: r.level ? (REPORT_LEVEL_LABELS[r.level] ?? r.level) : null,
+        party: r.party,
+        partyLabel: r.party ? NOTIFICATION_PARTY_LABELS[r.party] : null,
+        basis: r.basis,
         dueAt: toZonedIso(r.due_at, zone),
         status,
         statusLabel: STATUS_LABELS[status],
@@ -79,10 +104,9 @@ export class DeadlineComplianceQueries {
         reportedBy: r.reported_by,
       };
     });
-    const count = (s: ComplianceStatus) => obligations.filter((o) => o.status === s).length;
-    const decided = count('met') + count('late') + count('missed');
+    const bureau = obligations.filter((o) => o.responsible === 'bureau');
     const reporters = new Map<string, { reportedBy: string; met: number; late: number }>();
-    for (const o of obligations) {
+    for (const o of bureau) {
       if (!o.reportedBy || (o.status !== 'met' && o.status !== 'late')) continue;
       const entry = reporters.get(o.reportedBy) ?? { reportedBy: o.reportedBy, met: 0, late: 0 };
       entry[o.status] += 1;
@@ -91,25 +115,38 @@ export class DeadlineComplianceQueries {
     return {
       jurisdiction,
       drillId: query.drillId ?? null,
-      summary: {
-        total: obligations.length,
-        met: count('met'),
-        late: count('late'),
-        missed: count('missed'),
-        pending: count('pending'),
-        onTimeRate: decided === 0 ? null : Math.round((count('met') / decided) * 10_000) / 10_000,
-      },
+      // The bureau's obligations (its chain, express and follow-up reports, notifications) and the unit's, apart.
+      summary: summarize(bureau),
+      unit: summarize(obligations.filter((o) => o.responsible === 'unit')),
+      statusLabels: STATUS_LABELS,
       byReporter: [...reporters.values()].sort((a, b) => a.reportedBy.localeCompare(b.reportedBy)),
       obligations,
     };
   }
 }
 
-/** A pending obligation is missed once its deadline has passed, or when the incident was closed without the report. */
+/** A pending obligation past its time is overdue; once the response has ended without it, it is missed (漏报). */
 export function complianceOf(
   row: Pick<ComplianceRow, 'status' | 'due_at' | 'incident_status'>,
   now: Date,
 ): ComplianceStatus {
   if (row.status !== 'pending') return row.status;
-  return row.due_at.getTime() < now.getTime() || row.incident_status === 'closed' ? 'missed' : 'pending';
+  if (row.due_at.getTime() >= now.getTime()) return 'pending';
+  return row.incident_status === 'closed' ? 'missed' : 'overdue';
+}
+
+/** Totals per status; the on-time rate counts what was owed by now (met, late, missed, overdue), not what is written off. */
+function summarize(list: readonly { status: ComplianceStatus }[]) {
+  const count = (s: ComplianceStatus) => list.filter((o) => o.status === s).length;
+  const owed = count('met') + count('late') + count('missed') + count('overdue');
+  return {
+    total: list.length,
+    met: count('met'),
+    late: count('late'),
+    missed: count('missed'),
+    overdue: count('overdue'),
+    writtenOff: count('written_off'),
+    pending: count('pending'),
+    onTimeRate: owed === 0 ? null : Math.round((count('met') / owed) * 10_000) / 10_000,
+  };
 }

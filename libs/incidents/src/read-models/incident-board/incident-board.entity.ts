@@ -17,12 +17,21 @@ export class IncidentBoardRow {
   @Column('text') jurisdiction!: string;
   @Column('text', { nullable: true }) enterprise!: string | null;
   @Column('timestamptz', { name: 'occurred_at' }) occurredAt!: Date;
+  /** 接报时间 (the bureau's clock runs from it). */
   @Column('timestamptz', { name: 'reported_at' }) reportedAt!: Date;
+  @Column('text', { name: 'received_at_reason', nullable: true }) receivedAtReason!: string | null;
+  @Column('timestamptz', { name: 'unit_learned_at', nullable: true }) unitLearnedAt!: Date | null;
+  @Column('timestamptz', { name: 'unit_reported_at', nullable: true }) unitReportedAt!: Date | null;
+  /** 较大涉险事故 under the jurisdiction's profile. */
+  @Column('boolean', { name: 'near_miss', default: false }) nearMiss!: boolean;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
   @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt!: Date | null;
   @Column('jsonb') location!: IncidentLocation;
   @Column('jsonb') reporter!: Reporter;
+  /** The figures inside the statistical window (what grading and statistics count). */
   @Column('jsonb') casualties!: Casualties;
+  /** Figures reported after the window (条例493 第十三条): recorded and shown, never counted. */
+  @Column('jsonb', { name: 'casualties_after_window', nullable: true }) casualtiesAfterWindow!: Casualties | null;
   @Column('bigint', { name: 'direct_loss_yuan', nullable: true, transformer: bigintAsNumber }) directLossYuan!:
     number | null;
   @Column('text') description!: string;

@@ -9,10 +9,12 @@ import type { IncidentCategory } from '../../domain/incident/incident.types';
 import {
   applyDeadlineFact,
   DEADLINE_PROFILES,
+  isNearMiss,
   NATIONAL_PROFILE,
   type DeadlineFact,
   type DeadlineProfile,
   type Obligation,
+  type ReportLevel,
 } from '../../domain/incident/reporting-deadlines';
 import {
   IncidentBoardRow,
@@ -36,17 +38,23 @@ export class IncidentBoardProjection implements Projection {
     const batch = await new RowBatch<IncidentBoardRow, string>(manager, IncidentBoardRow, 'id').preload(
       events.map(boardIncidentIdOf),
     );
+    // Compliance lines change only with the incident's own events; allocations (often many at once) leave them be.
+    const obligationsTouched = new Set<string>();
     for (const recorded of events) {
       const id = boardIncidentIdOf(recorded);
       if (id === undefined) continue; // warehouse events that concern no incident
       const next = applyBoardEvent(await batch.current(id), recorded, this.profileOf);
       if (!next) continue;
       batch.set(id, next, formatPosition(recorded.position));
+      if (!isAllocationEvent(recorded)) obligationsTouched.add(id);
     }
     const rows = batch.rows();
     if (rows.length > 0) {
       await batch.write();
-      await writeCompliance(manager, rows);
+      await writeCompliance(
+        manager,
+        rows.filter((row) => obligationsTouched.has(row.id)),
+      );
     }
     return batch.entries().map(({ row, note: position }) => ({
       name: 'incident.changed' as const,
@@ -69,10 +77,22 @@ export function boardIncidentIdOf(recorded: { data: unknown }): string | undefin
   return typeof id === 'string' ? id : undefined;
 }
 
-/** The reporting-deadline profile of each jurisdiction (docs/domain.md rule 4), as the board applies it. */
-export function deadlineProfileLookup(jurisdictions: JurisdictionRegistry): (jurisdiction: string) => DeadlineProfile {
-  return (jurisdiction) =>
-    DEADLINE_PROFILES[jurisdictions.get(jurisdiction)?.deadlineProfile ?? 'national'] ?? NATIONAL_PROFILE;
+/** What the board needs of a jurisdiction to derive obligations: its profile and the level of its own authority. */
+export interface ReportingSetting {
+  profile: DeadlineProfile;
+  /** The level the 接报 reaches: a city's own bureau is 设区的市级; counties, towns and parks report through a county-level authority. */
+  receivingLevel: ReportLevel;
+}
+
+/** The reporting profile of each jurisdiction (docs/domain.md rule 4), as the board applies it. */
+export function deadlineProfileLookup(jurisdictions: JurisdictionRegistry): (jurisdiction: string) => ReportingSetting {
+  return (jurisdiction) => {
+    const j = jurisdictions.get(jurisdiction);
+    return {
+      profile: DEADLINE_PROFILES[j?.deadlineProfile ?? 'national'] ?? NATIONAL_PROFILE,
+      receivingLevel: j?.level === 'city' ? 'city' : 'county',
+    };
+  };
 }
 
 /**
@@ -84,19 +104,29 @@ export function deadlineProfileLookup(jurisdictions: JurisdictionRegistry): (jur
 export function applyBoardEvent(
   row: IncidentBoardRow | null,
   event: Recorded<BoardEvent>,
-  profileOf: (jurisdiction: string) => DeadlineProfile,
+  settingOf: (jurisdiction: string) => ReportingSetting,
 ): IncidentBoardRow | null {
   const before = row ? Object.assign(new IncidentBoardRow(), row) : null;
-  // Read the deadline fact before the row changes: a casualty change compares with the figures before it.
-  const fact = isAllocationEvent(event) ? undefined : deadlineFactOf(event, row);
+  // Read the deadline facts before the row changes: a casualty change compares with the figures before it.
+  const jurisdiction = isAllocationEvent(event)
+    ? undefined
+    : event.type === 'IncidentReported'
+      ? event.data.jurisdiction
+      : row?.jurisdiction;
+  const setting = jurisdiction === undefined ? undefined : settingOf(jurisdiction);
+  const facts = isAllocationEvent(event) || !setting ? [] : deadlineFactsOf(event, row, setting);
   const next = isAllocationEvent(event) ? applyAllocation(before, event) : applyToRow(before, event);
-  if (next && fact)
-    next.deadlines = applyDeadlineFact(next.deadlines as Obligation[], fact, profileOf(next.jurisdiction));
+  if (next && setting) {
+    if (event.type === 'IncidentReported' || event.type === 'SituationUpdated')
+      next.nearMiss = setting.profile.nearMiss !== null && isNearMiss(next.casualties, setting.profile.nearMiss);
+    for (const fact of facts) next.deadlines = applyDeadlineFact(next.deadlines as Obligation[], fact, setting.profile);
+  }
   return next;
 }
 
 /** The compliance rows of these incidents, replaced by their obligations as they now stand (same transaction). */
 async function writeCompliance(manager: EntityManager, rows: readonly IncidentBoardRow[]): Promise<void> {
+  if (rows.length === 0) return;
   await manager.query('delete from deadline_compliance where incident_id = any($1::uuid[])', [rows.map((r) => r.id)]);
   const lines = rows.flatMap((row) =>
     (row.deadlines as Obligation[]).map((o) => [
@@ -109,11 +139,13 @@ async function writeCompliance(manager: EntityManager, rows: readonly IncidentBo
       row.status,
       o.kind,
       o.level,
-      o.reason,
+      o.basis,
       o.dueAt,
       o.status,
       o.reportedAt,
       o.reportedBy,
+      o.responsible,
+      o.party,
     ]),
   );
   const columns = [
@@ -126,11 +158,13 @@ async function writeCompliance(manager: EntityManager, rows: readonly IncidentBo
     'incident_status',
     'kind',
     'level',
-    'reason',
+    'basis',
     'due_at',
     'status',
     'reported_at',
     'reported_by',
+    'responsible',
+    'party',
   ];
   // PostgreSQL takes at most 65,535 parameters per statement: a replayed batch may hold thousands of obligations.
   for (let start = 0; start < lines.length; start += 1000) {
@@ -142,31 +176,89 @@ async function writeCompliance(manager: EntityManager, rows: readonly IncidentBo
   }
 }
 
-/** The reporting facts (docs/domain.md rules 3–5) an incident event states, if any. */
-function deadlineFactOf(event: IncidentEvent, row: IncidentBoardRow | null): DeadlineFact | undefined {
+/** Figures whose change owes a 补报 (条例493 第十三条 speaks of 伤亡人数). */
+const CASUALTY_FIGURES = ['deaths', 'missing', 'seriousInjuries', 'minorInjuries'] as const;
+
+/** The reporting facts (docs/domain.md rules 3–6) an incident event states, in order. */
+function deadlineFactsOf(
+  event: IncidentEvent,
+  row: IncidentBoardRow | null,
+  setting: ReportingSetting,
+): DeadlineFact[] {
+  const { profile, receivingLevel } = setting;
   switch (event.type) {
-    case 'IncidentReported':
-      return { type: 'reported', occurredAt: event.data.occurredAt, grade: event.data.grade };
-    case 'AccidentGradeChanged':
-      return event.data.rose ? { type: 'gradeRose', to: event.data.to, at: event.data.changedAt } : undefined;
-    case 'SituationUpdated': {
-      if (!row) return undefined;
-      const before = row.casualties as unknown as Record<string, number>;
-      const after = event.data.casualties as unknown as Record<string, number>;
-      const changed = Object.keys(after).some((k) => after[k] !== before[k]);
-      return changed
-        ? {
-            type: 'casualtiesChanged',
-            at: event.data.updatedAt,
-            occurredAt: row.occurredAt.toISOString(),
-            category: row.category as IncidentCategory,
-          }
-        : undefined;
+    case 'IncidentReported': {
+      const d = event.data;
+      return [
+        {
+          type: 'reported',
+          receivedAt: d.receivedAt,
+          receivingLevel,
+          grade: d.grade,
+          nearMiss: profile.nearMiss !== null && isNearMiss(d.casualties, profile.nearMiss),
+          unitLearnedAt: d.unitLearnedAt ?? null,
+          unitReportedAt: d.unitReportedAt ?? null,
+        },
+      ];
     }
-    case 'ReportPassedUp':
-      return { type: 'passedUp', level: event.data.toLevel, at: event.data.reportedAt, by: event.data.reportedBy };
+    case 'AccidentGradeChanged':
+      return event.data.rose ? [{ type: 'gradeRose', to: event.data.to, at: event.data.changedAt }] : [];
+    case 'SituationUpdated': {
+      // A change after the statistical window is recorded but owes nothing (条例493 第十三条).
+      if (!row || event.data.outsideWindow) return [];
+      const facts: DeadlineFact[] = [];
+      const after = event.data.casualties;
+      if (CASUALTY_FIGURES.some((k) => after[k] !== row.casualties[k]))
+        facts.push({
+          type: 'casualtiesChanged',
+          at: event.data.updatedAt,
+          occurredAt: row.occurredAt.toISOString(),
+          category: row.category as IncidentCategory,
+          receivingLevel,
+        });
+      if (profile.nearMiss && !row.nearMiss && isNearMiss(after, profile.nearMiss))
+        facts.push({ type: 'nearMissReached', at: event.data.updatedAt, grade: row.grade });
+      return facts;
+    }
+    case 'ReportPassedUp': {
+      const d = event.data;
+      return [
+        {
+          type: 'passedUp',
+          level: d.toLevel,
+          at: d.reportedAt,
+          by: d.reportedBy,
+          channel: d.channel,
+          obligationId: d.obligationId ?? null,
+          recipient: d.recipient ?? null,
+          grade: row?.grade ?? 'general',
+          ended: row?.status === 'closed',
+        },
+      ];
+    }
+    case 'PartyNotified': {
+      const d = event.data;
+      return [
+        {
+          type: 'notified',
+          party: d.party,
+          at: d.notifiedAt,
+          by: d.notifiedBy,
+          channel: d.channel,
+          recipient: d.recipient,
+        },
+      ];
+    }
+    case 'ObligationWrittenOff': {
+      const d = event.data;
+      return [
+        { type: 'writtenOff', obligationId: d.obligationId, reason: d.reason, by: d.writtenOffBy, at: d.writtenOffAt },
+      ];
+    }
+    case 'IncidentClosed':
+      return [{ type: 'responseEnded', at: event.data.closedAt, grade: row?.grade ?? 'general', receivingLevel }];
     default:
-      return undefined;
+      return [];
   }
 }
 
@@ -242,6 +334,11 @@ function applyToRow(row: IncidentBoardRow | null, event: Recorded<IncidentEvent>
       enterprise: d.enterprise,
       occurredAt: new Date(d.occurredAt),
       reportedAt: new Date(d.receivedAt),
+      receivedAtReason: d.receivedAtReason ?? null,
+      unitLearnedAt: d.unitLearnedAt ? new Date(d.unitLearnedAt) : null,
+      unitReportedAt: d.unitReportedAt ? new Date(d.unitReportedAt) : null,
+      nearMiss: false,
+      casualtiesAfterWindow: null,
       updatedAt: new Date(d.receivedAt),
       closedAt: null,
       location: d.location,
@@ -249,7 +346,7 @@ function applyToRow(row: IncidentBoardRow | null, event: Recorded<IncidentEvent>
       casualties: d.casualties,
       directLossYuan: d.directLossYuan,
       description: d.description,
-      measures: null,
+      measures: d.measures ?? null,
       summary: null,
       drillId: d.drillId,
       deadlines: [],
@@ -264,8 +361,11 @@ function applyToRow(row: IncidentBoardRow | null, event: Recorded<IncidentEvent>
   if (!row) return null;
   switch (event.type) {
     case 'SituationUpdated':
+      // After the statistical window the casualty figures are kept apart: shown, but neither graded nor counted.
       return Object.assign(row, {
-        casualties: event.data.casualties,
+        ...(event.data.outsideWindow
+          ? { casualtiesAfterWindow: event.data.casualties }
+          : { casualties: event.data.casualties }),
         directLossYuan: event.data.directLossYuan,
         measures: event.data.measures ?? row.measures,
         description: event.data.description ?? row.description,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ProjectionSpec } from '@app/event-sourcing/testing/projections';
-import { JurisdictionRegistry } from '@app/shared';
+import { JurisdictionRegistry, systemClock } from '@app/shared';
 import type { IncidentReported } from '../../domain/incident/incident.events';
 import { incidentStream } from '../../domain/incident/incident.types';
 import { incidentReported } from '../../../../../test/support/incident-fixtures';
@@ -22,7 +22,7 @@ describe('incident board queries (the port other contexts and the alarms read th
       projections: () => [new IncidentBoardProjection(jurisdictions)],
       entities: [IncidentBoardRow],
     });
-    board = new IncidentBoardQueries(spec.dataSource, jurisdictions);
+    board = new IncidentBoardQueries(spec.dataSource, jurisdictions, systemClock);
     await spec.given(incidentStream(real), [reported(real, '640571')], { jurisdiction: '640571' });
     await spec.given(incidentStream(drill), [reported(drill, '640571', drillId)], { jurisdiction: '640571', drillId });
     await spec.given(incidentStream(elsewhere), [reported(elsewhere, '640521')], { jurisdiction: '640521' });

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, type FindOptionsWhere } from 'typeorm';
-import { JURISDICTIONS, type JurisdictionRegistry } from '@app/shared';
+import { CLOCK, JURISDICTIONS, type Clock, type JurisdictionRegistry } from '@app/shared';
 import { IncidentNotFoundError } from '../../domain/incident/incident.errors';
 import { IncidentBoardRow } from './incident-board.entity';
 import { toIncidentView, type IncidentView } from './incident.views';
@@ -33,6 +33,7 @@ export class IncidentBoardQueries {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async list(filter: IncidentFilter): Promise<IncidentView[]> {
@@ -43,19 +44,19 @@ export class IncidentBoardQueries {
     const asked = filter.jurisdiction ? this.jurisdictions.descendants(filter.jurisdiction) : filter.scope;
     where.jurisdiction = In(asked.filter((code) => filter.scope.includes(code)));
     const rows = await this.repository().find({ where, order: { occurredAt: 'DESC' }, take: filter.limit });
-    return rows.map((row) => toIncidentView(row, this.jurisdictions));
+    return rows.map((row) => toIncidentView(row, this.jurisdictions, this.clock.now()));
   }
 
   async get(incidentId: string, scope: readonly string[]): Promise<IncidentView> {
     const row = await this.repository().findOneBy({ id: incidentId, jurisdiction: In([...scope]) });
     if (!row) throw new IncidentNotFoundError();
-    return toIncidentView(row, this.jurisdictions);
+    return toIncidentView(row, this.jurisdictions, this.clock.now());
   }
 
   /** The incident as the board shows it, whoever asks: for the answer to a command that has just been allowed. */
   async viewOf(incidentId: string): Promise<IncidentView | null> {
     const row = await this.repository().findOneBy({ id: incidentId });
-    return row ? toIncidentView(row, this.jurisdictions) : null;
+    return row ? toIncidentView(row, this.jurisdictions, this.clock.now()) : null;
   }
 
   /** The drill an incident belongs to (null: a real incident), or undefined when there is no such incident. */
@@ -74,11 +75,14 @@ export class IncidentBoardQueries {
     return row.jurisdiction;
   }
 
-  /** Open real incidents with a reporting obligation still pending: what the deadline alarms look at. */
+  /**
+   * Real incidents with a reporting obligation still pending: what the deadline alarms look at. After 响应终止 the
+   * 终报 and 补报 are still owed, so an ended response is included.
+   */
   withPendingDeadlines(): Promise<IncidentBoardRow[]> {
     return this.repository()
       .createQueryBuilder('i')
-      .where(`i.status = 'open' and i.drill_id is null and i.deadlines @> '[{"status":"pending"}]'::jsonb`)
+      .where(`i.drill_id is null and i.deadlines @> '[{"status":"pending"}]'::jsonb`)
       .getMany();
   }
 
@@ -110,7 +114,10 @@ export class IncidentBoardQueries {
       grade: row.grade,
       responseLevel: row.responseLevel,
       drillId: row.drillId,
-      obligations: row.deadlines as OpenIncidentRecord['obligations'],
+      // A notification has no level: the party it is owed to stands in its place.
+      obligations: (
+        row.deadlines as { id: string; level: string | null; party?: string | null; dueAt: string; status: string }[]
+      ).map((o) => ({ id: o.id, level: o.level ?? o.party ?? '', dueAt: o.dueAt, status: o.status })),
     }));
   }
 

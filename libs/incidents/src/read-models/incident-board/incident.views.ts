@@ -14,13 +14,27 @@ import type {
   ChecklistTaskView,
   IncidentBoardRow,
 } from './incident-board.entity';
-import { REPORT_LEVEL_LABELS, type Obligation } from '../../domain/incident/reporting-deadlines';
+import {
+  DEADLINE_STATUS_LABELS,
+  NOTIFICATION_PARTY_LABELS,
+  OBLIGATION_KIND_LABELS,
+  REPORT_LEVEL_LABELS,
+  statusAt,
+  type Obligation,
+} from '../../domain/incident/reporting-deadlines';
 import type { IncidentView } from '../../contract';
 
 export type { IncidentView } from '../../contract';
 
-/** What GET /incidents/{id} and `incident.changed` carry: times in the jurisdiction's zone, labels in Chinese. */
-export function toIncidentView(row: IncidentBoardRow, jurisdictions: JurisdictionRegistry): IncidentView {
+/**
+ * What GET /incidents/{id} and `incident.changed` carry: times in the jurisdiction's zone, labels in Chinese. `now`
+ * is the clock the reader goes by: a pending obligation whose time has passed shows as overdue (逾期).
+ */
+export function toIncidentView(
+  row: IncidentBoardRow,
+  jurisdictions: JurisdictionRegistry,
+  now: Date = new Date(),
+): IncidentView {
   const zone = jurisdictions.get(row.jurisdiction)?.timeZone ?? DEFAULT_TIME_ZONE;
   return {
     id: row.id,
@@ -38,23 +52,37 @@ export function toIncidentView(row: IncidentBoardRow, jurisdictions: Jurisdictio
     enterprise: row.enterprise,
     occurredAt: toZonedIso(row.occurredAt, zone),
     reportedAt: toZonedIso(row.reportedAt, zone),
+    receivedAt: toZonedIso(row.reportedAt, zone),
+    receivedAtReason: row.receivedAtReason ?? null,
+    unitLearnedAt: row.unitLearnedAt ? toZonedIso(row.unitLearnedAt, zone) : null,
+    unitReportedAt: row.unitReportedAt ? toZonedIso(row.unitReportedAt, zone) : null,
+    nearMiss: row.nearMiss ?? false,
     updatedAt: toZonedIso(row.updatedAt, zone),
     closedAt: row.closedAt ? toZonedIso(row.closedAt, zone) : null,
     location: row.location,
     reporter: row.reporter,
     casualties: row.casualties,
+    casualtiesAfterWindow: row.casualtiesAfterWindow ?? null,
     directLossYuan: row.directLossYuan,
     description: row.description,
     measures: row.measures,
     summary: row.summary,
     drillId: row.drillId,
-    // Times shown in the jurisdiction's zone; the status is as stored (pending becomes overdue by the clock, see alarms).
-    deadlines: (row.deadlines as Obligation[]).map((o) => ({
-      ...o,
-      levelLabel: REPORT_LEVEL_LABELS[o.level],
-      dueAt: toZonedIso(o.dueAt, zone),
-      reportedAt: o.reportedAt ? toZonedIso(o.reportedAt, zone) : null,
-    })),
+    // Times shown in the jurisdiction's zone; stored states are facts, overdue is read off the clock.
+    deadlines: (row.deadlines as Obligation[]).map((o) => {
+      const status = statusAt(o, now);
+      return {
+        ...o,
+        kindLabel: OBLIGATION_KIND_LABELS[o.kind] ?? o.kind,
+        levelLabel: o.level ? REPORT_LEVEL_LABELS[o.level] : null,
+        partyLabel: o.party ? NOTIFICATION_PARTY_LABELS[o.party] : null,
+        status,
+        statusLabel: DEADLINE_STATUS_LABELS[status],
+        dueAt: toZonedIso(o.dueAt, zone),
+        reportedAt: o.reportedAt ? toZonedIso(o.reportedAt, zone) : null,
+        writeOff: o.writeOff ? { ...o.writeOff, at: toZonedIso(o.writeOff.at, zone) } : null,
+      };
+    }),
     assignedTeams: (row.assignedTeams as AssignedTeamView[]).map((t) => ({
       ...t,
       dispatchedAt: toZonedIso(t.dispatchedAt, zone),

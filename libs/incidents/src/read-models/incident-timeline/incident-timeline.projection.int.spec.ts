@@ -31,7 +31,7 @@ describe('incident timeline projection', () => {
       [1, 'IncidentClosed', 'projection-spec', null],
     ]);
     expect(timeline[0]!.summary).toContain('接报：某化工企业储罐泄漏');
-    expect(timeline[1]!.summary).toBe('结案：泄漏已封堵');
+    expect(timeline[1]!.summary).toBe('响应终止（终报）：泄漏已封堵');
     expect(spec.deltas).toContainEqual(
       expect.objectContaining({ name: 'timeline.appended', scope: { jurisdiction: '640571', incidentId } }),
     );

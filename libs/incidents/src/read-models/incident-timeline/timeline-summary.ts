@@ -1,5 +1,5 @@
 import { GRADE_LABELS } from '../../domain/incident/accident-grade';
-import { REPORT_LEVEL_LABELS } from '../../domain/incident/reporting-deadlines';
+import { NOTIFICATION_PARTY_LABELS, REPORT_LEVEL_LABELS } from '../../domain/incident/reporting-deadlines';
 import type { IncidentEvent } from '../../domain/incident/incident.events';
 import { RESPONSE_LEVEL_LABELS, type Casualties } from '../../domain/incident/incident.types';
 
@@ -9,7 +9,11 @@ export function summarizeIncidentEvent(event: IncidentEvent): string {
     case 'IncidentReported':
       return `接报：${event.data.title}（${GRADE_LABELS[event.data.grade]}）；${casualtyText(event.data.casualties)}；报告人 ${event.data.reporter.name}（${event.data.reporter.organization}）`;
     case 'SituationUpdated': {
-      const parts = [`续报：${casualtyText(event.data.casualties)}`];
+      const parts = [
+        event.data.outsideWindow
+          ? `补报（已超过统计时限，不计入事故等级，不产生报告义务）：${casualtyText(event.data.casualties)}`
+          : `续报：${casualtyText(event.data.casualties)}`,
+      ];
       if (event.data.directLossYuan !== null) parts.push(`直接经济损失约 ${formatYuan(event.data.directLossYuan)}`);
       if (event.data.measures) parts.push(`已采取措施：${event.data.measures}`);
       if (event.data.description) parts.push(event.data.description);
@@ -18,11 +22,19 @@ export function summarizeIncidentEvent(event: IncidentEvent): string {
     case 'AccidentGradeChanged':
       return `事故等级由${GRADE_LABELS[event.data.from]}${event.data.rose ? '升为' : '调整为'}${GRADE_LABELS[event.data.to]}${event.data.rose ? '，须按新等级重新上报' : ''}`;
     case 'IncidentClosed':
-      return `结案：${event.data.summary}`;
+      return `响应终止（终报）：${event.data.summary}`;
     case 'ResponseLevelSet':
       return `${event.data.from ? `响应级别由${RESPONSE_LEVEL_LABELS[event.data.from]}调整为` : '启动'}${RESPONSE_LEVEL_LABELS[event.data.level]}（决定人：${event.data.decidedBy}）；理由：${event.data.reason}`;
     case 'ReportPassedUp':
-      return `向${REPORT_LEVEL_LABELS[event.data.toLevel]}上报（${event.data.channel}），报告人 ${event.data.reportedBy}`;
+      return `向${REPORT_LEVEL_LABELS[event.data.toLevel]}上报（${event.data.channel}），报告人 ${event.data.reportedBy}${
+        event.data.recipient ? `，接收人 ${event.data.recipient.unit} ${event.data.recipient.name}` : ''
+      }`;
+    case 'PartyNotified':
+      return `通知${NOTIFICATION_PARTY_LABELS[event.data.party]}（${event.data.channel}），通知人 ${event.data.notifiedBy}${
+        event.data.recipient ? `，接收人 ${event.data.recipient.unit} ${event.data.recipient.name}` : ''
+      }`;
+    case 'ObligationWrittenOff':
+      return `核销报告义务 ${event.data.obligationId}（${event.data.writtenOffBy}）；理由：${event.data.reason}`;
     case 'TeamAssigned':
       return `${event.data.simulated ? '【演练·模拟】' : ''}调派队伍：${event.data.teamName}${event.data.task ? `，任务：${event.data.task}` : ''}`;
     case 'AssignedTeamStatusChanged':
@@ -56,7 +68,12 @@ const TEAM_STATUS_TEXT: Readonly<Record<string, string>> = {
 };
 
 function casualtyText(c: Casualties): string {
-  return `死亡 ${c.deaths} 人，失踪 ${c.missing} 人，重伤 ${c.seriousInjuries} 人，轻伤 ${c.minorInjuries} 人，被困 ${c.trapped} 人`;
+  const base = `死亡 ${c.deaths} 人，失踪 ${c.missing} 人，重伤（含急性工业中毒） ${c.seriousInjuries} 人，轻伤 ${c.minorInjuries} 人，被困 ${c.trapped} 人`;
+  const more = [
+    c.endangered !== undefined ? `涉险 ${c.endangered} 人` : '',
+    c.evacuated !== undefined ? `紧急疏散 ${c.evacuated} 人` : '',
+  ].filter(Boolean);
+  return more.length > 0 ? `${base}，${more.join('，')}` : base;
 }
 
 function formatYuan(yuan: number): string {
