@@ -51,7 +51,10 @@ function casualtiesText(incident: IncidentView): string {
   const c = incident.casualties;
   const people =
     `已造成死亡 ${c.deaths} 人、下落不明 ${c.missing} 人、重伤（含急性工业中毒）${c.seriousInjuries} 人、` +
-    `轻伤 ${c.minorInjuries} 人；被困 ${c.trapped} 人。`;
+    `轻伤 ${c.minorInjuries} 人；被困 ${c.trapped} 人` +
+    (c.endangered !== undefined ? `，涉险 ${c.endangered} 人` : '') +
+    (c.evacuated !== undefined ? `，已疏散 ${c.evacuated} 人` : '') +
+    '。';
   const loss =
     incident.directLossYuan === null
       ? '直接经济损失尚未估计。'
@@ -61,6 +64,9 @@ function casualtiesText(incident: IncidentView): string {
 
 function otherText(incident: IncidentView, kind: ReportTextKind): string {
   const parts = [`按现有伤亡和损失初步认定为${incident.gradeLabel}`];
+  if (incident.nearMiss) parts.push('属较大涉险事故');
+  parts.push(`本局接报时间为${localTime(incident.receivedAt)}`);
+  if (incident.unitReportedAt) parts.push(`事故发生单位于${localTime(incident.unitReportedAt)}报告`);
   if (incident.responseLevelLabel) parts.push(`已启动${incident.responseLevelLabel}应急响应`);
   const plans = incident.activePlans.map((p) => `《${p.title}》`);
   if (plans.length > 0) parts.push(`已启动${plans.join('、')}`);

@@ -70,10 +70,33 @@ describe('report text (条例493 第十二条)', () => {
     expect(text).toContain('已造成死亡 3 人、下落不明 1 人、重伤（含急性工业中毒）4 人');
     expect(text).toContain('初步估计直接经济损失1250万元');
     expect(text).toContain('五、已经采取的措施：已疏散周边 300 人，设置警戒区。');
-    expect(text).toContain('初步认定为较大事故；已启动Ⅲ级应急响应');
+    expect(text).toContain('初步认定为较大事故；本局接报时间为2026年11月22日14时05分；已启动Ⅲ级应急响应');
     expect(text).not.toContain('0b6c3f0e');
     expect(text).not.toContain('640571');
     expect(text).not.toMatch(/hazardous_chemicals|major\b|III\b/);
+  });
+
+  it('gives people endangered and evacuated, a 较大涉险 flag (21号令 第三条) and when the unit reported', () => {
+    const text = incidentReportText(
+      incident({
+        casualties: {
+          deaths: 0,
+          missing: 0,
+          seriousInjuries: 0,
+          minorInjuries: 0,
+          trapped: 3,
+          endangered: 12,
+          evacuated: 600,
+        },
+        nearMiss: true,
+        unitReportedAt: '2026-11-22T13:58:00+08:00',
+      }),
+      'initial',
+      author,
+    );
+    expect(text).toContain('被困 3 人，涉险 12 人，已疏散 600 人。');
+    expect(text).toContain('属较大涉险事故');
+    expect(text).toContain('事故发生单位于2026年11月22日13时58分报告');
   });
 
   it('says what is not yet known instead of leaving an item out (an omitted content is 漏报 too)', () => {
