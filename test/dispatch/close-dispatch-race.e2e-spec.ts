@@ -138,7 +138,7 @@ describe('closing an incident races dispatching to it', () => {
         if (answer.status === 409) {
           expect(answer.headers['content-type']).toContain('application/problem+json');
           expect(['INCIDENT_CLOSED', 'INCIDENT_RESPONSE_ENDED']).toContain(answer.body.code);
-          expect(answer.body.detail).toMatch(/事故已结案/);
+          expect(answer.body.detail).toMatch(/应急响应已终止/);
         }
       }
     }
@@ -171,7 +171,7 @@ describe('closing an incident races dispatching to it', () => {
           expect(team.status).toBe('returning');
         } else {
           withdrawn++;
-          expect(withdrawal?.data).toMatchObject({ incidentId: r.incidentId, reason: '事故已结案，调派撤回' });
+          expect(withdrawal?.data).toMatchObject({ incidentId: r.incidentId, reason: '事故应急响应已终止，调派撤回' });
           expect(team).toMatchObject({ status: 'available', incidentId: null });
           expect(types.filter((type) => type === 'LateDispatchWithdrawn')).toHaveLength(1);
           // The duty log of the incident shows it, in Chinese.
@@ -181,7 +181,7 @@ describe('closing an incident races dispatching to it', () => {
               summary: string;
             }[];
             const entry = timeline.find((e) => e.type === 'LateDispatchWithdrawn');
-            return entry?.summary.startsWith('结案后到达的调派已撤回：竞态测试救援队') === true;
+            return entry?.summary.startsWith('响应终止后到达的调派已撤回：竞态测试救援队') === true;
           });
         }
       }
@@ -202,7 +202,8 @@ describe('closing an incident races dispatching to it', () => {
     expect(Object.values(state.openAllocations).filter((a) => closedIncidents.has(a.incidentId))).toEqual([]);
     expect(state.stock[TENT]?.reserved ?? 0).toBe(0);
     const lateCancels = warehouseEvents.filter(
-      (e) => e.event_type === 'AllocationStatusChanged' && e.data.reason === '事故已结案，调拨撤回，预留库存释放',
+      (e) =>
+        e.event_type === 'AllocationStatusChanged' && e.data.reason === '事故应急响应已终止，调拨撤回，预留库存释放',
     ).length;
     // Each late cancellation is on the record of its incident, once.
     let recorded = 0;

@@ -191,7 +191,10 @@ describe('drill data isolation', () => {
       .send({ incidentId, warehouseId, items: [{ materialCode: TENT, quantity: 1 }] })
       .expect(409);
     expect(late.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(late.body).toMatchObject({ code: 'INCIDENT_RESPONSE_ENDED', detail: expect.stringContaining('事故已结案') });
+    expect(late.body).toMatchObject({
+      code: 'INCIDENT_RESPONSE_ENDED',
+      detail: expect.stringContaining('应急响应已终止'),
+    });
     await new Promise((r) => setTimeout(r, 500)); // the dispatch process manager reacts to closings asynchronously
     await t.post(`/api/v1/drills/${drill.id}/end`, coordinator.token).send({}).expect(200);
 

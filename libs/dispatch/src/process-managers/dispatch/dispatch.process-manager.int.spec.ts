@@ -196,7 +196,7 @@ describe('dispatch process manager', () => {
         from: 'on_scene',
         status: 'returning',
         incidentId,
-        note: '事故已结案，队伍返回',
+        note: '事故应急响应已终止，队伍返回',
         reportedAt: spec.clock.now().toISOString(),
       }),
     });
@@ -207,7 +207,7 @@ describe('dispatch process manager', () => {
           allocationId: open,
           from: 'reserved',
           status: 'cancelled',
-          reason: '事故已结案，未送达的调拨自动取消',
+          reason: '事故应急响应已终止，未送达的调拨自动取消',
         }),
       },
     ]);
@@ -264,7 +264,7 @@ describe('dispatch process manager', () => {
             incidentId,
             teamId,
             teamName: '危化品救援队',
-            reason: '事故已结案，调派撤回',
+            reason: '事故应急响应已终止，调派撤回',
             withdrawnAt: spec.clock.now().toISOString(),
           },
         },
@@ -276,7 +276,7 @@ describe('dispatch process manager', () => {
           incidentId,
           from: 'dispatched',
           status: 'available',
-          reason: '事故已结案，调派撤回',
+          reason: '事故应急响应已终止，调派撤回',
           at: spec.clock.now().toISOString(),
         },
       });
@@ -302,7 +302,7 @@ describe('dispatch process manager', () => {
       ]);
       expect((await spec.stream(teamStream(teamId))).at(-1)).toMatchObject({
         type: 'TeamDispatchWithdrawn',
-        data: { incidentId, status: 'available', reason: '事故已结案，调派撤回' },
+        data: { incidentId, status: 'available', reason: '事故应急响应已终止，调派撤回' },
       });
     });
 
@@ -328,7 +328,7 @@ describe('dispatch process manager', () => {
           data: expect.objectContaining({
             allocationId: before,
             status: 'cancelled',
-            reason: '事故已结案，未送达的调拨自动取消',
+            reason: '事故应急响应已终止，未送达的调拨自动取消',
           }),
         },
         {
@@ -337,7 +337,7 @@ describe('dispatch process manager', () => {
             allocationId: after,
             from: 'reserved',
             status: 'cancelled',
-            reason: '事故已结案，调拨撤回，预留库存释放',
+            reason: '事故应急响应已终止，调拨撤回，预留库存释放',
           }),
         },
       ]);
@@ -347,7 +347,7 @@ describe('dispatch process manager', () => {
           allocationId: after,
           warehouseId,
           items,
-          reason: '事故已结案，调拨撤回，预留库存释放',
+          reason: '事故应急响应已终止，调拨撤回，预留库存释放',
         }),
       });
       await spec.reapply('dispatch-process', late);

@@ -7,8 +7,8 @@ import { warehouseAggregate, type StockAllocated } from '@app/warehouses';
 export type DispatchCause = TeamDispatched | TeamStatusReported | IncidentClosed | StockAllocated;
 
 /** Why a dispatch or an allocation that reached an ended incident is undone (kept on its events and the timeline). */
-export const LATE_DISPATCH_REASON = '事故已结案，调派撤回';
-export const LATE_ALLOCATION_REASON = '事故已结案，调拨撤回，预留库存释放';
+export const LATE_DISPATCH_REASON = '事故应急响应已终止，调派撤回';
+export const LATE_ALLOCATION_REASON = '事故应急响应已终止，调拨撤回，预留库存释放';
 
 /** An allocation of real stock to an incident that was neither delivered nor cancelled yet. */
 export interface OpenAllocation {
@@ -159,7 +159,7 @@ function standDown({ incident, openAllocations = [], now }: DispatchFacts): Proc
       id: teamId,
       step: teamId,
       toleratesRuleErrors: true,
-      command: { type: 'ReportTeamStatus', status: 'returning', note: '事故已结案，队伍返回', now },
+      command: { type: 'ReportTeamStatus', status: 'returning', note: '事故应急响应已终止，队伍返回', now },
     }),
   );
   const allocations = openAllocations.map((allocation) =>
@@ -172,7 +172,7 @@ function standDown({ incident, openAllocations = [], now }: DispatchFacts): Proc
         type: 'MoveAllocation',
         allocationId: allocation.allocationId,
         to: 'cancelled',
-        reason: '事故已结案，未送达的调拨自动取消',
+        reason: '事故应急响应已终止，未送达的调拨自动取消',
         now,
       },
     }),

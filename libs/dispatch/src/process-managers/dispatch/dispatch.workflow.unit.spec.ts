@@ -71,14 +71,14 @@ describe('dispatch workflow', () => {
     expect(steps[0]!.command).toEqual({
       type: 'ReportTeamStatus',
       status: 'returning',
-      note: '事故已结案，队伍返回',
+      note: '事故应急响应已终止，队伍返回',
       now,
     });
     expect(steps[3]!.command).toEqual({
       type: 'MoveAllocation',
       allocationId: 'al-1',
       to: 'cancelled',
-      reason: '事故已结案，未送达的调拨自动取消',
+      reason: '事故应急响应已终止，未送达的调拨自动取消',
       now,
     });
   });
@@ -134,7 +134,7 @@ describe('dispatch workflow', () => {
         reason: LATE_DISPATCH_REASON,
         now,
       });
-      expect(LATE_DISPATCH_REASON).toBe('事故已结案，调派撤回');
+      expect(LATE_DISPATCH_REASON).toBe('事故应急响应已终止，调派撤回');
     });
 
     it('first asks the incident to record the dispatch, whatever the board says (the incident decides)', () => {

@@ -21,7 +21,7 @@ export const IncidentClosedError = domainError({
 });
 
 /**
- * Teams and supplies go to an incident whose response is under way: once it is closed (结案) no assignment or
+ * Teams and supplies go to an incident whose response is under way: once its response has ended (响应终止) no assignment or
  * allocation is recorded on it, whatever the board said when the request was checked. Decided on the incident's own
  * stream, so a dispatch racing the close is refused here even when the board still showed the incident open; the
  * dispatch process then releases what was sent (docs/domain.md rule 9).
@@ -29,7 +29,7 @@ export const IncidentClosedError = domainError({
 export const IncidentResponseEndedError = domainError({
   code: 'INCIDENT_RESPONSE_ENDED',
   kind: 'conflict',
-  message: '事故已结案，应急响应已结束，不再接收队伍调派或物资调拨',
+  message: '事故应急响应已终止，不再接收队伍调派或物资调拨',
 });
 
 /** Clock skew between a reporter's phone and the server is tolerated up to this much. */

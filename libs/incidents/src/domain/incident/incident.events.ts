@@ -185,7 +185,7 @@ export interface DrillAllocationRecorded {
 }
 
 /**
- * 结案后到达的调派: a team's dispatch reached this incident after its close and was withdrawn by the dispatch process.
+ * 响应终止后到达的调派: a team's dispatch reached this incident after its close and was withdrawn by the dispatch process.
  * Kept on the incident's record (the team's own stream holds the withdrawal) so the log shows what was undone and why.
  */
 export interface LateDispatchWithdrawn {
@@ -193,7 +193,7 @@ export interface LateDispatchWithdrawn {
   data: { incidentId: string; teamId: string; teamName: string; reason: string; withdrawnAt: string };
 }
 
-/** 结案后到达的调拨: an allocation stored after the close, whose reservation the dispatch process cancelled. */
+/** 响应终止后到达的调拨: an allocation stored after the close, whose reservation the dispatch process cancelled. */
 export interface LateAllocationCancelled {
   type: 'LateAllocationCancelled';
   data: {

@@ -73,7 +73,7 @@ describe('an incident whose response has ended', () => {
       .when(assign('t-late'))
       .thenThrows(IncidentResponseEndedError, 'INCIDENT_RESPONSE_ENDED');
     expect(error.kind).toBe('conflict');
-    expect(error.message).toContain('事故已结案');
+    expect(error.message).toContain('应急响应已终止');
   });
 
   it('still answers a redelivered assignment it recorded before the close with nothing', () => {
@@ -113,7 +113,7 @@ describe('the record of what the dispatch process undid after the close', () => 
     type: 'RecordLateDispatchWithdrawn',
     teamId: 't-late',
     teamName: '队伍 t-late',
-    reason: '事故已结案，调派撤回',
+    reason: '事故应急响应已终止，调派撤回',
     now,
   };
   const recordAllocation: IncidentCommand = {
@@ -121,7 +121,7 @@ describe('the record of what the dispatch process undid after the close', () => 
     allocationId: 'al-late',
     warehouseId: 'wh-1',
     items: [{ materialCode: '1010101', quantity: 3 }],
-    reason: '事故已结案，调拨撤回，预留库存释放',
+    reason: '事故应急响应已终止，调拨撤回，预留库存释放',
     now,
   };
 
@@ -134,7 +134,7 @@ describe('the record of what the dispatch process undid after the close', () => 
           incidentId,
           teamId: 't-late',
           teamName: '队伍 t-late',
-          reason: '事故已结案，调派撤回',
+          reason: '事故应急响应已终止，调派撤回',
           withdrawnAt: now.toISOString(),
         },
       },
@@ -148,7 +148,7 @@ describe('the record of what the dispatch process undid after the close', () => 
           allocationId: 'al-late',
           warehouseId: 'wh-1',
           items: [{ materialCode: '1010101', quantity: 3 }],
-          reason: '事故已结案，调拨撤回，预留库存释放',
+          reason: '事故应急响应已终止，调拨撤回，预留库存释放',
           cancelledAt: now.toISOString(),
         },
       },

@@ -18,7 +18,7 @@ export class DispatchTeamHandler {
     // A retry whose first attempt was stored is answered from it, even if the incident has closed since.
     if (!context.keyApplied)
       await this.incidents.openRealIncident(body.incidentId, context.visibleJurisdictions, {
-        closed: '事故已结案，不能再调派队伍',
+        closed: '事故应急响应已终止，不能再调派队伍',
         drill: '演练事故不调派真实队伍（演练调派见演练模块）',
       });
     const command = {

@@ -237,7 +237,7 @@ describe('a team in a live drill (in_drill, docs/domain.md rule 21)', () => {
 });
 
 describe('a dispatch withdrawn because its incident had ended (docs/domain.md rule 9)', () => {
-  const reason = '事故已结案，调派撤回';
+  const reason = '事故应急响应已终止，调派撤回';
   const withdraw = (incident = incidentId): TeamCommand => ({
     type: 'WithdrawDispatch',
     incidentId: incident,

@@ -62,7 +62,7 @@ export interface TeamReleasedFromDrill {
 }
 
 /**
- * 调派撤回: the incident had ended (结案) before this team's dispatch reached it. A team that had not left yet is
+ * 调派撤回: the incident's response had ended (响应终止) before this team's dispatch reached it. A team that had not left yet is
  * `available` again; one already on its way or on scene is `returning`. `reason` is the Chinese sentence the
  * timeline and the console show.
  */

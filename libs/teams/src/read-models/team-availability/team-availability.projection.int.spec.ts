@@ -140,7 +140,7 @@ describe('team availability projection', () => {
 
   it('a withdrawn dispatch frees a team that had not left, and sends back one on its way (keeping the incident)', async () => {
     const [waiting, travelling, incidentId] = [randomUUID(), randomUUID(), randomUUID()];
-    const reason = '事故已结案，调派撤回';
+    const reason = '事故应急响应已终止，调派撤回';
     await spec.given(teamStream(waiting), [
       registered(waiting),
       { type: 'TeamDispatched', data: { teamId: waiting, incidentId, task: null, dispatchedAt: at(10) } },

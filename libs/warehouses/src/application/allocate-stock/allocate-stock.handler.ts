@@ -24,7 +24,7 @@ export class AllocateStockHandler {
     // A retry whose first attempt was stored is answered from it, even if the incident has closed since.
     if (!context.keyApplied)
       await this.incidents.openRealIncident(request.incidentId, context.visibleJurisdictions, {
-        closed: '事故已结案，不能再调拨物资',
+        closed: '事故应急响应已终止，不能再调拨物资',
         drill: '演练事故不动用真实库存（演练调拨见演练模块）',
       });
     const allocationId = context.idempotencyKey
