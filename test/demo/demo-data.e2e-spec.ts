@@ -24,6 +24,20 @@ describe('demo data', () => {
     };
     expect(again).toEqual({ incidents: 0, resources: { teams: 0, warehouses: 0 }, planning: { plans: 0, shifts: 0 } });
 
+    // A fresh start shows live countdowns from each receipt, and exactly one case overdue on purpose: the mine,
+    // whose receipt was back-dated 3 hours (the bureau's 2 hours of 条例493 第十一条 have passed).
+    type Demo = { title: string; deadlines: { status: string; responsible?: string }[] };
+    const demos = async () =>
+      ((await t.get('/api/v1/incidents').expect(200)).body as Demo[]).filter((i) => i.title.startsWith('【演示】'));
+    await eventually(async () => ((await demos()).length === 3 ? true : undefined));
+    const overdue = (await demos()).filter((i) =>
+      i.deadlines.some((d) => d.status === 'overdue' && d.responsible !== 'unit'),
+    );
+    expect(overdue.map((i) => i.title)).toEqual(['【演示】海原县某煤矿井下透水']);
+    for (const other of (await demos()).filter((i) => i !== overdue[0] && i.title !== overdue[0]?.title)) {
+      expect(other.deadlines.some((d) => d.status === 'pending')).toBe(true);
+    }
+
     // The seeds append through the deciders; the read models follow asynchronously.
     const expected = [
       'draft:【演示】中宁县非煤矿山事故应急预案（修订草案）',

@@ -1,6 +1,8 @@
 /**
  * Invented demo incidents for the Zhongwei demo jurisdictions (演示数据，纯属虚构). They show the board with
- * several grades; nothing here describes a real event.
+ * several grades; nothing here describes a real event. They are received when the demo is seeded, so a fresh start
+ * shows live countdowns (the bureau's 2 hours run from its receipt), except the third: its receipt is back-dated
+ * 3 hours with a reason, so one obligation is overdue on purpose and the enterprise's late report (企业迟报) shows.
  */
 const hoursAgo = (h: number): string => new Date(Date.now() - h * 3_600_000).toISOString();
 const none = { deaths: 0, missing: 0, seriousInjuries: 0, minorInjuries: 0, trapped: 0 };
@@ -45,8 +47,13 @@ export const DEMO_INCIDENTS = [
       location: { address: '海原县（虚构地址）', lat: 36.565, lng: 105.647 },
       jurisdiction: '640522',
       reporter: { name: '王强（虚构）', phone: '0955-0000003', organization: '县应急管理局' },
-      casualties: { ...none, missing: 4, trapped: 6 },
+      casualties: { ...none, missing: 4, trapped: 6, endangered: 10 },
       description: '井下采掘工作面透水，4 人失联，6 人被困待救（演示数据）',
+      receivedAt: hoursAgo(3),
+      receivedAtReason: '夜间值班电话接报，次日补录系统（演示：逾期未报的示例）',
+      unitLearnedAt: hoursAgo(8.5),
+      unitReportedAt: hoursAgo(3),
+      measures: '企业已停止井下作业，撤出其余作业人员；矿山救护队赶赴现场（演示数据）',
     },
   },
 ];
