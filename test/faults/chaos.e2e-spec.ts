@@ -6,6 +6,7 @@ import { freePort } from '../../infra/embedded/embedded-postgres.launcher';
 import { ChaosClient, ChaosLedger, type Acknowledged, type Answer } from '../support/chaos-client';
 import { CHAOS_CLUSTER, ChaosSystem, parkedEvents, projectionsCaughtUp } from '../support/chaos-faults';
 import {
+  dispatchesNotRecordedOnce,
   foldEvents,
   stockTiedToClosedIncidents,
   teamsTiedToClosedIncidents,
@@ -209,10 +210,28 @@ describe(`chaos: ${CHAOS_SECONDS} s of SIGKILLs and PostgreSQL restarts under lo
     expect(gaps).toEqual([]);
   });
 
-  it('kept stock equal to a fold of its events and never negative; a team never served two incidents at once', () => {
+  it('kept stock equal to a fold of its events, never negative, allocations all or nothing; a team on one incident at a time', () => {
     expect(fold.violations).toEqual([]);
-    expect(teamsOnTwoIncidents(fold)).toEqual([]);
     expect(fold.warehouses.size).toBe(3);
+    // All lines or none: every acknowledged allocation reserved exactly the lines it asked for.
+    const allocations = new Map([...fold.warehouses.values()].flatMap((w) => [...w.allocations]));
+    const partial = ledger.acknowledged
+      .filter((a) => a.kind === 'allocate')
+      .filter((a) => {
+        const asked = new Map<string, number>();
+        for (const i of (a.body as { items: { materialCode: string; quantity: number }[] }).items)
+          asked.set(i.materialCode, (asked.get(i.materialCode) ?? 0) + i.quantity);
+        const stored = allocations.get(a.answer.allocationId as string);
+        return (
+          !stored ||
+          JSON.stringify([...asked].sort()) !==
+            JSON.stringify(stored.items.map((i) => [i.materialCode, i.quantity]).sort())
+        );
+      });
+    expect(partial).toEqual([]);
+    expect(teamsOnTwoIncidents(fold)).toEqual([]);
+    expect(dispatchesNotRecordedOnce(fold)).toEqual([]);
+    expect(fold.dispatches.length).toBeGreaterThan(0);
   });
 
   it('has read models (team board, stock, incident board) equal to the fold of the events, with nothing parked', async () => {

@@ -34,10 +34,19 @@ export interface IncidentFold {
   assignedTeams: Map<string, string>;
 }
 
+/** One dispatch as the team's stream holds it, or its record on the incident (the process manager's `TeamAssigned`). */
+export interface DispatchFact {
+  teamId: string;
+  incidentId: string;
+  dispatchedAt: string;
+}
+
 export interface Fold {
   teams: Map<string, TeamFold>;
   warehouses: Map<string, WarehouseFold>;
   incidents: Map<string, IncidentFold>;
+  dispatches: DispatchFact[];
+  assignments: DispatchFact[];
   violations: string[];
 }
 
@@ -45,7 +54,14 @@ const idOf = (stream: string): string => stream.slice(stream.indexOf('-') + 1);
 
 /** Folds events given in stream order (by stream, then revision). */
 export function foldEvents(events: readonly StoredEvent[]): Fold {
-  const fold: Fold = { teams: new Map(), warehouses: new Map(), incidents: new Map(), violations: [] };
+  const fold: Fold = {
+    teams: new Map(),
+    warehouses: new Map(),
+    incidents: new Map(),
+    dispatches: [],
+    assignments: [],
+    violations: [],
+  };
   for (const event of events) {
     const at = `${event.stream_name}@${event.stream_revision} ${event.event_type}`;
     const category = event.stream_name.slice(0, event.stream_name.indexOf('-'));
@@ -67,6 +83,7 @@ function foldTeam(fold: Fold, id: string, event: StoredEvent, at: string): void 
       fold.violations.push(`${at}: dispatched to ${String(d.incidentId)} while ${team.status} for ${team.incidentId}`);
     team.status = 'dispatched';
     team.incidentId = d.incidentId as string;
+    fold.dispatches.push({ teamId: id, incidentId: team.incidentId, dispatchedAt: d.dispatchedAt as string });
   } else if (event.event_type === 'TeamStatusReported') {
     if (d.from !== team.status) fold.violations.push(`${at}: reported from ${String(d.from)} but was ${team.status}`);
     team.status = d.status as string;
@@ -132,7 +149,10 @@ function foldIncident(fold: Fold, id: string, event: StoredEvent): void {
   const incident = fold.incidents.get(id);
   if (!incident) return;
   if (event.event_type === 'IncidentClosed') incident.closed = true;
-  if (event.event_type === 'TeamAssigned') incident.assignedTeams.set(d.teamId as string, 'dispatched');
+  if (event.event_type === 'TeamAssigned') {
+    incident.assignedTeams.set(d.teamId as string, 'dispatched');
+    fold.assignments.push({ teamId: d.teamId as string, incidentId: id, dispatchedAt: d.dispatchedAt as string });
+  }
   if (event.event_type === 'AssignedTeamStatusChanged')
     incident.assignedTeams.set(d.teamId as string, d.status as string);
 }
@@ -150,4 +170,22 @@ export function stockTiedToClosedIncidents(fold: Fold): string[] {
     .flatMap((w) => [...w.allocations])
     .filter(([, a]) => (a.status === 'reserved' || a.status === 'shipped') && fold.incidents.get(a.incidentId)?.closed)
     .map(([id, a]) => `allocation ${id} ${a.status} for closed incident ${a.incidentId}`);
+}
+
+/**
+ * Dispatches the process manager did not record on their incident exactly once (across kills it may run a step
+ * twice; the incident's decision must absorb that). A dispatch recorded nowhere is accepted only when its incident
+ * was closed: then the dispatch was refused there and the team released (checked by the closed-incident rule).
+ */
+export function dispatchesNotRecordedOnce(fold: Fold): string[] {
+  const recorded = new Map<string, number>();
+  const keyOf = (f: DispatchFact) => `${f.teamId} → ${f.incidentId} at ${new Date(f.dispatchedAt).toISOString()}`;
+  for (const a of fold.assignments) recorded.set(keyOf(a), (recorded.get(keyOf(a)) ?? 0) + 1);
+  const wrong: string[] = [];
+  for (const d of fold.dispatches) {
+    const n = recorded.get(keyOf(d)) ?? 0;
+    if (n > 1 || (n === 0 && !fold.incidents.get(d.incidentId)?.closed))
+      wrong.push(`dispatch ${keyOf(d)} recorded ${n} times on the incident`);
+  }
+  return wrong;
 }
