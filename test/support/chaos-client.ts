@@ -6,7 +6,7 @@ export interface Acknowledged {
   path: string;
   body: unknown;
   key: string;
-  /** The stream the command writes (`team-…`, `warehouse-…`, `incident-…`). */
+  /** The stream the command writes (`team-…`, `warehouse-…`, `incident-…`); empty for a refusal. */
   stream: string;
   status: number;
   answer: Record<string, unknown>;
@@ -14,9 +14,17 @@ export interface Acknowledged {
   kind: string;
 }
 
+/**
+ * Refusals a retry may get past, so not bound to the key (docs/api.md, "Retries and first answers"): sign-in and
+ * permission refusals, rate limits, a conflict among concurrent writers that outlasted its retries, a reused key.
+ */
+const PASSING_REFUSALS = new Set(['CONCURRENT_UPDATE', 'IDEMPOTENCY_KEY_REUSED']);
+
 /** What all workers did, counted as they did it. */
 export class ChaosLedger {
   readonly acknowledged: Acknowledged[] = [];
+  /** Commands refused with a 4xx that is the request's final answer (same fields as an acknowledged one). */
+  readonly refused: Acknowledged[] = [];
   /** HTTP attempts, including every retry. */
   attempts = 0;
   /** Attempts that got no answer (connection refused or cut, timeout) or a 503, and were retried with their key. */
@@ -66,17 +74,15 @@ export class ChaosClient {
       if (answer && answer.status !== 503) {
         if (answer.status >= 500)
           this.ledger.serverErrors.push({ path, status: answer.status, body: JSON.stringify(answer.body) });
+        const exchange = { method: 'POST' as const, path, body, key, status: answer.status, answer: answer.body, kind };
         if (answer.status >= 200 && answer.status < 300)
-          this.ledger.acknowledged.push({
-            method: 'POST',
-            path,
-            body,
-            key,
-            stream: stream(answer.body),
-            status: answer.status,
-            answer: answer.body,
-            kind,
-          });
+          this.ledger.acknowledged.push({ ...exchange, stream: stream(answer.body) });
+        else if (
+          answer.status >= 400 &&
+          ![401, 403, 429].includes(answer.status) &&
+          !PASSING_REFUSALS.has(answer.body.code as string)
+        )
+          this.ledger.refused.push({ ...exchange, stream: '' });
         return answer;
       }
       this.ledger.retried++;
