@@ -19,6 +19,7 @@ import { LeastPrivilege1732000001600 } from '../migrations/1732000001600-least-p
 import { RateLimits1732000001610 } from '../migrations/1732000001610-rate-limits';
 import { ParkedEvents1732000001700 } from '../migrations/1732000001700-parked-events';
 import { IdempotencyKeys1732000001750 } from '../migrations/1732000001750-idempotency-keys';
+import { IdempotentAnswers1732000001800 } from '../migrations/1732000001800-idempotent-answers';
 import { grantApplicationRole } from './roles';
 
 // TypeORM types its `migrations` option as MixedList<Function | string>; the list below matches that type.
@@ -45,6 +46,7 @@ export const MIGRATIONS: MixedList<Function> = [
   RateLimits1732000001610,
   ParkedEvents1732000001700,
   IdempotencyKeys1732000001750,
+  IdempotentAnswers1732000001800,
 ];
 
 /**

@@ -3,6 +3,8 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_INTERCEPTOR } from '@nestjs/core';
+import { AnswerStore } from './http/idempotent-answers/answer-store';
+import { IdempotentAnswersInterceptor } from './http/idempotent-answers/idempotent-answers.interceptor';
 import { IdentityModule } from '@app/identity';
 import { IncidentsModule } from '@app/incidents';
 import { DispatchModule } from '@app/dispatch';
@@ -79,6 +81,9 @@ export class AppModule {
         RateLimiter,
         { provide: METRICS_ACCESS, useValue: new MetricsAccess(config) },
         { provide: APP_INTERCEPTOR, useClass: UserRateLimitInterceptor },
+        // After the rate limit: stored first answers and 202s of commands (http/idempotent-answers, ADR 0013).
+        AnswerStore,
+        { provide: APP_INTERCEPTOR, useClass: IdempotentAnswersInterceptor },
         { provide: REALTIME_OPTIONS, useValue: { flushMs: config.LIVE_FLUSH_MS, clustered: config.CLUSTER } },
         ConsoleGateway,
       ],

@@ -1,3 +1,4 @@
+import { ReportTextController } from './application/report-text/report-text.controller';
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -64,6 +65,7 @@ const sharedHandlers = [
     IncidentQueriesController,
     StatisticsController,
     ComplianceController,
+    ReportTextController,
   ],
   providers: [
     IncidentAnswer,

@@ -6,4 +6,5 @@ export const drillAggregate = defineAggregate({
   category: 'drill',
   decider: drillDecider,
   readModels: ['drill-register'],
+  resource: 'drills',
 });

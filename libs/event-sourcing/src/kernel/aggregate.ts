@@ -12,6 +12,8 @@ export interface AggregateType<C, E extends DomainEvent, S> {
   readonly decider: Decider<C, E, S> & { upcasters?: Upcasters };
   /** The projections whose rows the HTTP answer (and the caller's next query) is built from: read-your-writes. */
   readonly readModels: readonly string[];
+  /** The collection its records are read from over HTTP (`incidents` → `/incidents/<id>`), for a 202's Location. */
+  readonly resource?: string;
   /**
    * Set on aggregates that may be drill data (incidents, warnings): every command but the creating one is checked
    * against the drill rules (docs/security.md, "演练数据") before it is decided.

@@ -1,3 +1,5 @@
+import type { Position } from '@app/event-store';
+
 /** Who asked, why, and under which request: becomes the metadata of every event the command appends. */
 export interface CommandContext {
   correlationId: string;
@@ -21,4 +23,28 @@ export interface CommandContext {
   requestHash?: string;
   /** From `If-Match`: the revision the client saw; a mismatch is a 409 instead of a retry. */
   expectedRevision?: bigint;
+  /**
+   * Set when the Idempotency-Key already stored events (the first attempt committed but its answer was lost). The
+   * kernel answers such a request from the key record; checks made outside the decider (drill rules, "incident still
+   * open" on a read model) are not made again, or a retry would be refused for what happened after its first attempt.
+   */
+  keyApplied?: boolean;
+  /**
+   * Told of every append, before the read models are waited for: once events are stored the caller must say so
+   * whatever fails afterwards (the HTTP layer answers 202 instead of an error, docs/api.md "Commands").
+   */
+  onCommitted?: (commit: Commit) => void;
+}
+
+/** What one append of a command stored, as the HTTP layer needs it to answer 202 when the read models lag. */
+export interface Commit {
+  /** The aggregate's stream category (`incident`, `team`…). */
+  category: string;
+  id: string;
+  /** Where the aggregate is read over HTTP (`/incidents/<id>`), when it has such a resource. */
+  location?: string;
+  revision: bigint;
+  position: Position;
+  /** False when a read model the answer is built from had not applied the append in time. */
+  readModelsCaughtUp: boolean;
 }

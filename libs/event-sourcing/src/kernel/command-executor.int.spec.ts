@@ -38,9 +38,11 @@ const ledgerDecider: Decider<LedgerCommand, LedgerEvent, Ledger> = {
 /** Remembers what the executor asked to wait for: the contract between the write path and the projection runner. */
 class RecordingWaiter {
   readonly waits: { projection: string; position: string }[] = [];
-  waitFor(projection: string, position: Position): Promise<void> {
+  /** Read models that never catch up in time (the runner's time-out). */
+  constructor(private readonly lagging: readonly string[] = []) {}
+  waitFor(projection: string, position: Position): Promise<boolean> {
     this.waits.push({ projection, position: formatPosition(position) });
-    return Promise.resolve();
+    return Promise.resolve(!this.lagging.includes(projection));
   }
 }
 
@@ -91,15 +93,97 @@ describe('the one write path (CommandExecutor) on the PostgreSQL store', () => {
     expect(executed.state).toEqual({ open: true, total: 3 });
   });
 
-  it('a command that decides nothing appends nothing and waits for nothing', async () => {
+  it('a command that decides nothing appends nothing, and its answer waits for the read models at what it saw', async () => {
     const waiter = new RecordingWaiter();
     const executor = new CommandExecutor({ store, clock, readModels: waiter });
     const id = randomUUID();
-    await executor.execute(ledger, id, { type: 'OpenLedger', jurisdiction: '640500' }, context());
-    const before = waiter.waits.length;
-    const executed = await executor.execute(ledger, id, { type: 'Count', by: 0 }, context());
+    const opened = await executor.execute(ledger, id, { type: 'OpenLedger', jurisdiction: '640500' }, context());
+    const seen = commandAnswer(opened).position;
+    waiter.waits.length = 0;
+    const commits: unknown[] = [];
+    const executed = await executor.execute(
+      ledger,
+      id,
+      { type: 'Count', by: 0 },
+      context({ onCommitted: (commit: unknown) => commits.push(commit) }),
+    );
     expect(commandAnswer(executed)).toEqual({ id, revision: 0, position: null, replayed: false });
-    expect(waiter.waits.length).toBe(before);
+    expect((await store.readStream(`ledger-${id}`)).length).toBe(1);
+    // A lagging read model would otherwise answer with a state older than the one the decision was made on.
+    expect(waiter.waits).toEqual([
+      { projection: 'ledger-board', position: seen },
+      { projection: 'ledger-timeline', position: seen },
+    ]);
+    expect(commits).toEqual([]);
+  });
+
+  it('tells the caller of every append before the answer is read, and whether the read models caught up', async () => {
+    const executor = new CommandExecutor({ store, clock, readModels: new RecordingWaiter(['ledger-timeline']) });
+    const id = randomUUID();
+    const commits: { position: Position }[] = [];
+    const onCommitted = (commit: { position: Position }) => commits.push(commit);
+    const executed = await executor.execute(
+      ledger,
+      id,
+      { type: 'OpenLedger', jurisdiction: '640500' },
+      context({ onCommitted }),
+    );
+    expect(commits).toEqual([
+      {
+        category: 'ledger',
+        id,
+        revision: 0n,
+        position: executed.position,
+        readModelsCaughtUp: false,
+      },
+    ]);
+    const located = defineAggregate({
+      category: 'ledger',
+      decider: ledgerDecider,
+      readModels: [],
+      resource: 'ledgers',
+    });
+    await new CommandExecutor({ store, clock }).execute(
+      located,
+      id,
+      { type: 'Count', by: 1 },
+      context({ onCommitted }),
+    );
+    expect(commits[1]).toMatchObject({ location: `/ledgers/${id}`, revision: 1n, readModelsCaughtUp: true });
+  });
+
+  it('a request whose key already stored events is not refused by the drill rules again', async () => {
+    const drills = new RefusingDrills();
+    const executor = new CommandExecutor({ store, clock, drills });
+    const id = randomUUID();
+    const coordinator = (extra: Record<string, unknown> = {}) =>
+      context({ visibleJurisdictions: ['640500'], idempotencyKey: `k-${id}`, requestHash: 'h', ...extra });
+    await executor.execute(
+      drillLedger,
+      id,
+      { type: 'OpenLedger', jurisdiction: '640500', drillId: randomUUID() },
+      context(),
+    );
+    await expect(executor.execute(drillLedger, id, { type: 'Count', by: 1 }, coordinator())).rejects.toMatchObject({
+      code: 'DRILL_NOT_RUNNING',
+    });
+    // The drill rules passed when the first attempt committed (here: written around them); its retry is answered
+    // from the key record whatever the drill's state is now.
+    const running: DrillParticipation = { assertMayWrite: () => Promise.resolve() };
+    await new CommandExecutor({ store, clock, drills: running }).execute(
+      drillLedger,
+      id,
+      { type: 'Count', by: 1 },
+      coordinator(),
+    );
+    const retried = await executor.execute(
+      drillLedger,
+      id,
+      { type: 'Count', by: 1 },
+      coordinator({ keyApplied: true }),
+    );
+    expect(retried.replayed).toBe(true);
+    expect((await store.readStream(`drill_ledger-${id}`)).map((e) => e.type)).toEqual(['LedgerOpened', 'Counted']);
   });
 
   it('without read-model waits (process managers) it appends but never waits', async () => {

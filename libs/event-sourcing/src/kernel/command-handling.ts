@@ -28,6 +28,11 @@ export interface CommandResult<S, E> {
   position: Position | undefined;
   /** True when an Idempotency-Key matched an earlier request: nothing new was appended. */
   replayed: boolean;
+  /**
+   * For a decision that appended nothing: the position of the last event it decided on, so the answer is read from
+   * read models that have applied at least that much (a lagging one would contradict the decision).
+   */
+  seenPosition?: Position;
 }
 
 export interface CommandHandlingDeps {
@@ -82,7 +87,15 @@ async function decideAndAppend<C, E extends DomainEvent, S>(
     }
     const events = decider.decide(command, loaded.state);
     if (events.length === 0) {
-      return { state: loaded.state, events, revision: loaded.revision, position: undefined, replayed: false };
+      const seenPosition = await lastPositionOf(deps.store, streamName, loaded);
+      return {
+        state: loaded.state,
+        events,
+        revision: loaded.revision,
+        position: undefined,
+        replayed: false,
+        seenPosition,
+      };
     }
     const expected = loaded.revision === undefined ? ('no_stream' as const) : loaded.revision;
     const state = fold(decider, events, loaded.state);
@@ -173,6 +186,19 @@ export async function load<E extends DomainEvent, S>(
     }
     throw error;
   }
+}
+
+/** The position of the stream's last event: from what was read, or (a snapshot covering all) one more read. */
+async function lastPositionOf<S, E>(
+  store: EventStore,
+  streamName: string,
+  loaded: Loaded<S, E>,
+): Promise<Position | undefined> {
+  const last = loaded.recorded[loaded.recorded.length - 1];
+  if (last) return last.position;
+  if (loaded.revision === undefined) return undefined;
+  const [event] = await store.readStream(streamName, { fromRevision: loaded.revision, maxCount: 1 });
+  return event?.position;
 }
 
 /** Adapters cap one read; a long stream (a warehouse's years of receipts) is read page by page. */

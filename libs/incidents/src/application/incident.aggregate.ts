@@ -9,5 +9,6 @@ export const incidentAggregate = defineAggregate({
   category: 'incident',
   decider: incidentDecider,
   readModels: ['incident-board', 'incident-timeline'],
+  resource: 'incidents',
   drillData: { kind: 'incident', createdBy: 'IncidentReported', createdWith: 'ReportIncident' },
 });

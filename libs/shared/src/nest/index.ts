@@ -2,6 +2,7 @@
 export * from './app-config';
 export * from './problem-details';
 export * from './problem-details.filter';
+export * from './prepared-answer';
 export * from './validation';
 export * from './request-context';
 export * from './auth';

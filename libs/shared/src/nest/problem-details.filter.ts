@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { EventStoreUnavailableError } from '@app/event-store';
 import { DomainError, type DomainErrorKind } from '../errors/domain-error';
+import { PreparedAnswer } from './prepared-answer';
 import { problem, PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details';
 import { RequestValidationError } from './validation';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable';
@@ -28,6 +29,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const correlationId = String(request.id);
+    if (exception instanceof PreparedAnswer) {
+      void reply.status(exception.status).headers(exception.headers).send(exception.body);
+      return;
+    }
     const body = { ...this.toProblem(exception, correlationId), correlationId, instance: request.url };
     const retryAfterMs =
       body.status === 503 && isUnavailable(exception) ? DATABASE_RETRY_AFTER_SECONDS * 1000 : retryAfterOf(exception);
@@ -36,17 +41,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private toProblem(exception: unknown, correlationId: string): ProblemDetails {
-    if (exception instanceof RequestValidationError) {
-      return problem(400, 'VALIDATION_FAILED', '请求内容未通过校验', { errors: exception.errors });
-    }
-    if (exception instanceof DomainError) {
-      return problem(
-        STATUS_BY_KIND[exception.kind],
-        exception.code,
-        exception.message,
-        exception.details ? { details: exception.details } : {},
-      );
-    }
+    const refusal = refusalOf(exception);
+    if (refusal) return refusal;
     if (exception instanceof EventStoreUnavailableError) {
       return problem(503, 'EVENT_STORE_UNAVAILABLE', '事件存储暂不可用，请稍后重试');
     }
@@ -62,6 +58,26 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     );
     return problem(500, 'INTERNAL_ERROR', `服务器内部错误，请联系值班运维并提供关联编号 ${correlationId}`);
   }
+}
+
+/**
+ * The problem of a request refused for what it asks (invalid, not allowed by the rules, conflicting with the state):
+ * the same request refused again would be refused the same way, so its first answer can be stored with its
+ * Idempotency-Key. Undefined for anything else (failures of the system, which a retry may get past).
+ */
+export function refusalOf(exception: unknown): ProblemDetails | undefined {
+  if (exception instanceof RequestValidationError) {
+    return problem(400, 'VALIDATION_FAILED', '请求内容未通过校验', { errors: exception.errors });
+  }
+  if (exception instanceof DomainError) {
+    return problem(
+      STATUS_BY_KIND[exception.kind],
+      exception.code,
+      exception.message,
+      exception.details ? { details: exception.details } : {},
+    );
+  }
+  return undefined;
 }
 
 function isUnavailable(exception: unknown): boolean {

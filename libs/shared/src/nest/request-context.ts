@@ -1,10 +1,19 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import type { CommandContext } from '@app/event-sourcing';
+import type { CommandContext, Commit } from '@app/event-sourcing';
 import { DomainError } from '../errors/domain-error';
 import { actorOf } from './auth';
 import { BodyLimitsPipe } from './body-limits.pipe';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set before the handler runs when the request's Idempotency-Key already stored events (a lost answer). */
+    keyApplied?: boolean;
+    /** Every append the request's command made, in order (the answer is 202 if reading it back fails). */
+    commits?: Commit[];
+  }
+}
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
@@ -15,14 +24,9 @@ const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 export function commandContextOf(request: FastifyRequest): CommandContext {
   // The HTTP layer sets request.id from X-Correlation-Id or a fresh UUID.
   const correlationId = String(request.id ?? randomUUID());
-  const key = headerOf(request, 'idempotency-key');
-  if (key !== undefined && !KEY_PATTERN.test(key)) {
-    throw new DomainError('INVALID_IDEMPOTENCY_KEY', 'invalid', 'Idempotency-Key 须为 1–200 个可见 ASCII 字符');
-  }
+  const keyed = requestKeyOf(request);
   const ifMatch = headerOf(request, 'if-match');
   const actor = actorOf(request);
-  // This runs before the pipes and hashes the body: refuse a stack-exhausting or unstorable body first.
-  if (key) new BodyLimitsPipe().transform(request.body);
   return {
     correlationId,
     causationId: correlationId,
@@ -30,9 +34,30 @@ export function commandContextOf(request: FastifyRequest): CommandContext {
     actorName: actor.username,
     actorRoles: actor.roles,
     visibleJurisdictions: actor.scope,
-    ...(key ? { idempotencyKey: key, requestHash: hashRequest(request) } : {}),
+    ...(keyed ? { idempotencyKey: keyed.key, requestHash: keyed.requestHash } : {}),
+    ...(request.keyApplied ? { keyApplied: true } : {}),
     ...(ifMatch !== undefined ? { expectedRevision: parseRevision(ifMatch) } : {}),
+    onCommitted: (commit) => (request.commits ??= []).push(commit),
   };
+}
+
+/** A mutation's `Idempotency-Key` with the hash of the request it is bound to; undefined without the header. */
+export interface RequestKey {
+  actorId: string;
+  key: string;
+  requestHash: string;
+}
+
+export function requestKeyOf(request: FastifyRequest): RequestKey | undefined {
+  const key = headerOf(request, 'idempotency-key');
+  if (key === undefined) return undefined;
+  if (!KEY_PATTERN.test(key)) {
+    throw new DomainError('INVALID_IDEMPOTENCY_KEY', 'invalid', 'Idempotency-Key 须为 1–200 个可见 ASCII 字符');
+  }
+  const actor = actorOf(request);
+  // This runs before the pipes and hashes the body: refuse a stack-exhausting or unstorable body first.
+  new BodyLimitsPipe().transform(request.body);
+  return { actorId: actor.userId, key, requestHash: hashRequest(request) };
 }
 
 export const CommandCtx = createParamDecorator((_: unknown, ctx: ExecutionContext) =>

@@ -1,4 +1,4 @@
-import { applyDecorators, Controller, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
+import { applyDecorators, Controller, Get, HttpCode, Patch, Post, Put, SetMetadata } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Permission } from '../auth/permissions';
 import { Requires } from './auth';
@@ -11,6 +11,9 @@ export interface RouteSpec {
   requires: Permission;
   summary: string;
 }
+
+/** Marks a command route: its answers are bound to their Idempotency-Key and told as 202 once events are stored. */
+export const COMMAND_ROUTE = 'command-route';
 
 export interface CommandRouteSpec extends RouteSpec {
   /** 201 for a command that creates something, 200 otherwise (always stated: Nest's own default for POST is 201). */
@@ -37,6 +40,7 @@ export function CommandPost(path: string | undefined, spec: CommandRouteSpec): M
     Post(path),
     Requires(spec.requires),
     HttpCode(spec.status),
+    SetMetadata(COMMAND_ROUTE, true),
     ApiOperation({ summary: spec.summary }),
   );
 }
@@ -46,6 +50,7 @@ export function CommandPatch(path: string | undefined, spec: CommandRouteSpec): 
     Patch(path),
     Requires(spec.requires),
     HttpCode(spec.status),
+    SetMetadata(COMMAND_ROUTE, true),
     ApiOperation({ summary: spec.summary }),
   );
 }
@@ -55,6 +60,7 @@ export function CommandPut(path: string | undefined, spec: CommandRouteSpec): Me
     Put(path),
     Requires(spec.requires),
     HttpCode(spec.status),
+    SetMetadata(COMMAND_ROUTE, true),
     ApiOperation({ summary: spec.summary }),
   );
 }

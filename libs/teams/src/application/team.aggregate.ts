@@ -6,4 +6,5 @@ export const teamAggregate = defineAggregate({
   category: 'team',
   decider: teamDecider,
   readModels: ['team-availability'],
+  resource: 'teams',
 });

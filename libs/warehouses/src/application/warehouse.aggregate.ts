@@ -9,4 +9,5 @@ export const warehouseAggregate = defineAggregate({
   category: 'warehouse',
   decider: warehouseDecider,
   readModels: ['warehouse-stock'],
+  resource: 'warehouses',
 });

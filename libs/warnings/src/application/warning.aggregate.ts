@@ -9,5 +9,6 @@ export const warningAggregate = defineAggregate({
   category: 'warning',
   decider: warningDecider,
   readModels: ['warning-board'],
+  resource: 'warnings',
   drillData: { kind: 'warning', createdBy: 'WarningIssued', createdWith: 'IssueWarning' },
 });

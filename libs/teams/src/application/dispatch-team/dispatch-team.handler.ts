@@ -15,10 +15,12 @@ export class DispatchTeamHandler {
   ) {}
 
   async handle(teamId: string, body: DispatchTeamRequest, context: CommandContext): Promise<TeamCommandResponse> {
-    await this.incidents.openRealIncident(body.incidentId, context.visibleJurisdictions, {
-      closed: '事故已结案，不能再调派队伍',
-      drill: '演练事故不调派真实队伍（演练调派见演练模块）',
-    });
+    // A retry whose first attempt was stored is answered from it, even if the incident has closed since.
+    if (!context.keyApplied)
+      await this.incidents.openRealIncident(body.incidentId, context.visibleJurisdictions, {
+        closed: '事故已结案，不能再调派队伍',
+        drill: '演练事故不调派真实队伍（演练调派见演练模块）',
+      });
     const command = {
       type: 'DispatchTeam',
       incidentId: body.incidentId,

@@ -21,10 +21,12 @@ export class AllocateStockHandler {
   ) {}
 
   async handle(warehouseId: string, request: AllocationRequest, context: CommandContext): Promise<AllocationResponse> {
-    await this.incidents.openRealIncident(request.incidentId, context.visibleJurisdictions, {
-      closed: '事故已结案，不能再调拨物资',
-      drill: '演练事故不动用真实库存（演练调拨见演练模块）',
-    });
+    // A retry whose first attempt was stored is answered from it, even if the incident has closed since.
+    if (!context.keyApplied)
+      await this.incidents.openRealIncident(request.incidentId, context.visibleJurisdictions, {
+        closed: '事故已结案，不能再调拨物资',
+        drill: '演练事故不动用真实库存（演练调拨见演练模块）',
+      });
     const allocationId = context.idempotencyKey
       ? idempotentAggregateId('allocation', context.actorId, context.idempotencyKey)
       : randomUUID();
