@@ -32,6 +32,10 @@ const VOLATILE = ['replayed'];
 /** In a refusal, `correlationId` names the retry's own request, so that its log lines are found. */
 const VOLATILE_IN_REFUSALS = ['correlationId'];
 
+function mean(values: number[]): number {
+  return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
+}
+
 function changedFields(first: Record<string, unknown>, again: Record<string, unknown>, volatile: string[]): string[] {
   const fields = new Set([...Object.keys(first), ...Object.keys(again)]);
   return [...fields].filter((f) => !volatile.includes(f) && JSON.stringify(first[f]) !== JSON.stringify(again[f]));
@@ -124,14 +128,19 @@ describe(`chaos: ${CHAOS_SECONDS} s of SIGKILLs and PostgreSQL restarts under lo
       const started = Date.now();
       const end = started + CHAOS_SECONDS * 1000;
       const faults = ['api', 'fast', 'api', 'immediate'] as const;
+      /** Seconds from each fault to the first command acknowledged after it (outage, restart and recovery). */
+      const recoveries: Record<(typeof faults)[number], number[]> = { api: [], fast: [], immediate: [] };
       for (let round = 0; Date.now() < end; round++) {
         await new Promise((r) => setTimeout(r, Math.min(1500 + random() * 3500, Math.max(0, end - Date.now()))));
         if (Date.now() >= end) break;
         const fault = faults[round % faults.length]!;
+        const faulted = Date.now();
         if (fault === 'api') await system.killApi(random() * 800);
         else await system.restartPostgres(fault, 300 + random() * 2500);
         // The next fault only once the system serves again, so that every fault lands on a working system under load.
         const served = ledger.acknowledged.length;
+        await until(() => ledger.acknowledged.length > served, 180_000);
+        recoveries[fault].push((Date.now() - faulted) / 1000);
         await until(() => ledger.acknowledged.length >= served + 10, 180_000);
       }
       running = false;
@@ -148,6 +157,9 @@ describe(`chaos: ${CHAOS_SECONDS} s of SIGKILLs and PostgreSQL restarts under lo
         `chaos: ${chaosSeconds.toFixed(0)} s, ${WORKERS} workers, seed ${SEED} (CHAOS_SEED repeats the choices)`,
         `  faults: ${system.counts.apiKills} API SIGKILLs, ${system.counts.postgresRestarts.fast} PostgreSQL fast restarts, ` +
           `${system.counts.postgresRestarts.immediate} immediate restarts`,
+        `  serving again after (mean / max s): ${Object.entries(recoveries)
+          .map(([f, t]) => `${f} ${mean(t).toFixed(1)} / ${Math.max(0, ...t).toFixed(1)}`)
+          .join(', ')}`,
         `  requests: ${ledger.attempts} HTTP attempts for ${ledger.commands} commands, ${ledger.retried} retried with their key`,
         `  answers: ${[...ledger.statuses]
           .sort(([a], [b]) => a - b)
