@@ -163,7 +163,7 @@ describe(`chaos: ${CHAOS_SECONDS} s of SIGKILLs and PostgreSQL restarts under lo
         `  serving again after (mean / max s): ${Object.entries(recoveries)
           .map(([f, t]) => `${f} ${mean(t).toFixed(1)} / ${Math.max(0, ...t).toFixed(1)}`)
           .join(', ')}`,
-        `  requests: ${ledger.attempts} HTTP attempts for ${ledger.commands} commands, ${ledger.retried} retried with their key`,
+        `  requests: ${ledger.attempts} HTTP attempts for ${ledger.commands} commands, ${ledger.retried} retried with their key (${ledger.timeouts} after a 30 s timeout)`,
         `  answers: ${[...ledger.statuses]
           .sort(([a], [b]) => a - b)
           .map(([s, n]) => `${s}×${n}`)
@@ -328,7 +328,9 @@ describe(`chaos: ${CHAOS_SECONDS} s of SIGKILLs and PostgreSQL restarts under lo
     const { resent } = await resendAll();
     const different: string[] = [];
     for (const { ack, answer } of resent) {
-      const where = `${ack.kind} ${ack.path} first ${ack.status} at ${JSON.stringify(ack.answer.position)}`;
+      const where =
+        `${ack.kind} ${ack.path} first ${ack.status} at ${JSON.stringify(ack.answer.position)} ` +
+        `(after ${ack.attempts} attempts, ${ack.timedOut} timed out)`;
       if (ack.status === 202) {
         // A 202 is not stored: its retry answers in full once the read models caught up (docs/api.md), and names
         // the same write.
@@ -343,7 +345,11 @@ describe(`chaos: ${CHAOS_SECONDS} s of SIGKILLs and PostgreSQL restarts under lo
       else if (answer.headers.get('idempotent-replayed') !== 'true') different.push(`${where}: not a replay`);
       else {
         const changed = changedFields(ack.answer, answer.body, VOLATILE);
-        if (changed.length > 0) different.push(`${where}: the replay differs in ${changed.join(', ')}`);
+        for (const f of changed)
+          different.push(
+            `${where}: the replay differs in ${f}: first ${JSON.stringify(ack.answer[f])?.slice(0, 300)}, ` +
+              `then ${JSON.stringify(answer.body[f])?.slice(0, 300)}`,
+          );
       }
     }
     expect(different).toEqual([]);

@@ -12,6 +12,9 @@ export interface Acknowledged {
   answer: Record<string, unknown>;
   /** What the worker meant (dispatch, status, receive…), for the summary. */
   kind: string;
+  /** Attempts before this answer, and how many of them the client gave up waiting for (its timeout). */
+  attempts: number;
+  timedOut: number;
 }
 
 /**
@@ -29,6 +32,8 @@ export class ChaosLedger {
   attempts = 0;
   /** Attempts that got no answer (connection refused or cut, timeout) or a 503, and were retried with their key. */
   retried = 0;
+  /** Attempts the client stopped waiting for (30 s without an answer), while the server may still be handling them. */
+  timeouts = 0;
   /** Commands sent (one per key), whatever their outcome. */
   commands = 0;
   readonly statuses = new Map<number, number>();
@@ -69,12 +74,26 @@ export class ChaosClient {
     const key = randomUUID();
     this.ledger.commands++;
     const giveUp = Date.now() + this.patienceMs;
+    let attempts = 0;
+    let timedOut = 0;
     for (let pause = 50; ; pause = Math.min(pause * 2, 1000)) {
-      const answer = await this.post(path, body, key);
+      attempts++;
+      const answer = await this.post(path, body, key, () => timedOut++);
       if (answer && answer.status !== 503) {
         if (answer.status >= 500)
           this.ledger.serverErrors.push({ path, status: answer.status, body: JSON.stringify(answer.body) });
-        const exchange = { method: 'POST' as const, path, body, key, status: answer.status, answer: answer.body, kind };
+        const status = answer.status;
+        const exchange = {
+          method: 'POST' as const,
+          path,
+          body,
+          key,
+          status,
+          answer: answer.body,
+          kind,
+          attempts,
+          timedOut,
+        };
         if (answer.status >= 200 && answer.status < 300)
           this.ledger.acknowledged.push({ ...exchange, stream: stream(answer.body) });
         else if (
@@ -92,7 +111,7 @@ export class ChaosClient {
   }
 
   /** One attempt; undefined when no complete answer arrived (a cut connection, a body cut off, a timeout). */
-  async post(path: string, body: unknown, key: string): Promise<Answer | undefined> {
+  async post(path: string, body: unknown, key: string, onTimeout?: () => void): Promise<Answer | undefined> {
     this.ledger.attempts++;
     try {
       const response = await fetch(`${this.baseUrl}${path}`, {
@@ -112,7 +131,11 @@ export class ChaosClient {
         body: text ? (JSON.parse(text) as Answer['body']) : {},
         headers: response.headers,
       };
-    } catch {
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'TimeoutError') {
+        this.ledger.timeouts++;
+        onTimeout?.();
+      }
       return undefined;
     }
   }
