@@ -84,11 +84,16 @@ function foldTeam(fold: Fold, id: string, event: StoredEvent, at: string): void 
     team.status = 'dispatched';
     team.incidentId = d.incidentId as string;
     fold.dispatches.push({ teamId: id, incidentId: team.incidentId, dispatchedAt: d.dispatchedAt as string });
-  } else if (event.event_type === 'TeamStatusReported') {
-    if (d.from !== team.status) fold.violations.push(`${at}: reported from ${String(d.from)} but was ${team.status}`);
+  } else if (event.event_type === 'TeamStatusReported' || event.event_type === 'TeamDispatchWithdrawn') {
+    // A withdrawn dispatch (its incident had ended before the dispatch reached it) moves the team as a report does.
+    if (d.from !== team.status) fold.violations.push(`${at}: moved from ${String(d.from)} but was ${team.status}`);
     team.status = d.status as string;
     if (team.status === 'available' || team.status === 'out_of_service') team.incidentId = null;
-  }
+  } else if (event.event_type === 'TeamTakenIntoDrill') team.status = 'in_drill';
+  else if (event.event_type === 'TeamReleasedFromDrill') team.status = 'available';
+  // A type this fold does not know may move the team: say so rather than fold it wrongly.
+  else if (event.event_type !== 'TeamProfileUpdated')
+    fold.violations.push(`${at}: a team event this check does not know`);
 }
 
 function foldWarehouse(fold: Fold, id: string, event: StoredEvent, at: string): void {
@@ -135,6 +140,10 @@ function foldWarehouse(fold: Fold, id: string, event: StoredEvent, at: string): 
       allocation.status = d.status as string;
       break;
     }
+    case 'MinimumLevelSet':
+      break;
+    default:
+      fold.violations.push(`${at}: a warehouse event this check does not know`);
   }
   // Never negative, never more reserved than on hand, after every single event.
   for (const [code, l] of warehouse.stock)
