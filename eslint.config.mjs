@@ -22,7 +22,14 @@ export default tseslint.config(
       parserOptions: {
         // The project service finds each file's tsconfig (tsconfig.json, apps/console/tsconfig.json); the config
         // files outside both projects fall back to the default project.
-        projectService: { allowDefaultProject: ['*.js', '*.mjs', 'apps/console/vite.config.ts'] },
+        projectService: {
+          allowDefaultProject: [
+            '*.js',
+            '*.mjs',
+            'apps/console/vite.config.ts',
+            'test/support/console-module-transform.js',
+          ],
+        },
         tsconfigRootDir: import.meta.dirname,
       },
     },

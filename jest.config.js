@@ -9,6 +9,12 @@ const moduleNameMapper = {
   '^@app/infra/(.*)$': '<rootDir>/infra/$1',
 };
 const common = { rootDir: __dirname, transform, moduleNameMapper, testEnvironment: 'node' };
+// The console's modules are ES modules (apps/console/package.json); its unit specs load them through a CommonJS
+// transpile (test/support/console-module-transform.js says why not ts-jest).
+const consoleTransform = {
+  '^.+/apps/console/src/.+\\.ts$': '<rootDir>/test/support/console-module-transform.js',
+  ...transform,
+};
 
 module.exports = {
   // Integration and e2e tests wait on real servers; a hang fails after this instead of stalling CI.
@@ -19,6 +25,7 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
+      transform: consoleTransform,
       testMatch: ['<rootDir>/{apps,libs,infra}/**/*.unit.spec.ts', '<rootDir>/test/**/*.unit.spec.ts'],
     },
     {

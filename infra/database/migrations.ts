@@ -20,6 +20,7 @@ import { RateLimits1732000001610 } from '../migrations/1732000001610-rate-limits
 import { ParkedEvents1732000001700 } from '../migrations/1732000001700-parked-events';
 import { IdempotencyKeys1732000001750 } from '../migrations/1732000001750-idempotency-keys';
 import { IdempotentAnswers1732000001800 } from '../migrations/1732000001800-idempotent-answers';
+import { PlanGovernance1732000002050 } from '../migrations/1732000002050-plan-governance';
 import { grantApplicationRole } from './roles';
 
 // TypeORM types its `migrations` option as MixedList<Function | string>; the list below matches that type.
@@ -47,6 +48,7 @@ export const MIGRATIONS: MixedList<Function> = [
   ParkedEvents1732000001700,
   IdempotencyKeys1732000001750,
   IdempotentAnswers1732000001800,
+  PlanGovernance1732000002050,
 ];
 
 /**
@@ -62,6 +64,9 @@ export async function runMigrations(url: string, options: { appRole?: string } =
     migrations: MIGRATIONS,
     migrationsTransactionMode: 'each',
     logging: false,
+    // A migration may rewrite a large table in one statement: no statement or idle-in-transaction limit, whatever
+    // the role's defaults (the API's own connections have them, docs/operations.md).
+    extra: { options: '-c statement_timeout=0 -c idle_in_transaction_session_timeout=0' },
   });
   await dataSource.initialize();
   try {

@@ -4,6 +4,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestUser } from '../support/test-users';
 import { drillBody, drillIncidentPayload } from './drill-fixtures';
 import { eventually } from '../support/eventually';
+import { reviewAndPublish } from '../support/plan-review';
 
 /**
  * A scripted scenario with known timings, on a clock the test moves: the evaluation must report exactly those
@@ -50,7 +51,7 @@ describe('drill evaluation: measured times, scores, findings, printable report',
         })
         .expect(201)
     ).body.id;
-    await t.post(`/api/v1/plans/${planId}/publish`, admin.token).send({}).expect(200);
+    await reviewAndPublish(t, planId, admin.token, clock.now());
     const teamId = (
       await t
         .post('/api/v1/teams', admin.token)

@@ -200,6 +200,13 @@ describe('drill data isolation', () => {
       .send({ kind: 'report_incident', payload: drillIncidentPayload({ title: '演练：次生事故' }) })
       .expect(201);
     await t.post(`/api/v1/incidents/${incidentId}/close`).send({ summary: '演练结束' }).expect(200);
+    // The drill plays by the real rule (docs/domain.md rule 9): its closed incident takes no more simulated supplies.
+    const late = await t
+      .post(`/api/v1/drills/${drill.id}/allocations`, coordinator.token)
+      .send({ incidentId, warehouseId: warehouse.id, items: [{ materialCode: TENT, quantity: 1 }] })
+      .expect(409);
+    expect(late.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(late.body).toMatchObject({ code: 'INCIDENT_RESPONSE_ENDED', detail: expect.stringContaining('事故已结案') });
     await new Promise((r) => setTimeout(r, 500)); // the dispatch process manager reacts to closings asynchronously
     await t.post(`/api/v1/drills/${drill.id}/end`, coordinator.token).send({}).expect(200);
 

@@ -6,6 +6,7 @@ import { scriptedInjectKey } from '../../libs/drills/src/application/run-scripte
 import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestUser } from '../support/test-users';
 import { drillBody, drillIncidentPayload, twoInjectScript } from './drill-fixtures';
+import { reviewAndPublish } from '../support/plan-review';
 
 describe('drills: scripted and scriptless injects', () => {
   let t: TestApp;
@@ -47,7 +48,7 @@ describe('drills: scripted and scriptless injects', () => {
     const planId = (await t.post('/api/v1/plans', admin.token).send(planBody).expect(201)).body.id;
     const draft = await t.post('/api/v1/drills', coordinator.token).send(drillBody({ planId })).expect(422);
     expect(draft.body).toMatchObject({ code: 'PLAN_NOT_IN_FORCE', status: 422 });
-    await t.post(`/api/v1/plans/${planId}/publish`, admin.token).send({}).expect(200);
+    await reviewAndPublish(t, planId, admin.token, clock.now());
     const pinned = (await t.post('/api/v1/drills', coordinator.token).send(drillBody({ planId })).expect(201)).body;
     expect(pinned).toMatchObject({
       planId,

@@ -4,6 +4,7 @@ import { givenSignedIn } from '../support/signed-in';
 import type { TestUser } from '../support/test-users';
 import { incidentBody, waitForMessage } from '../support/incident-fixtures';
 import { until } from '../support/eventually';
+import { beijingDate, reviewAndPublish } from '../support/plan-review';
 
 /** A hazardous-chemicals special plan of the city, in the shape of docs/api.md section 8 (criteria: any one is enough). */
 const planBody = (overrides: Record<string, unknown> = {}) => ({
@@ -61,7 +62,7 @@ describe('contingency plans: versions, lifecycle, activation, checklist and sugg
 
   const publishedPlan = async (overrides: Record<string, unknown> = {}): Promise<string> => {
     const id = (await t.post('/api/v1/plans', admin.token).send(planBody(overrides)).expect(201)).body.id;
-    await t.post(`/api/v1/plans/${id}/publish`, admin.token).send({}).expect(200);
+    await reviewAndPublish(t, id, admin.token);
     return id;
   };
 
@@ -69,7 +70,7 @@ describe('contingency plans: versions, lifecycle, activation, checklist and sugg
     const created = await t.post('/api/v1/plans', admin.token).send(planBody()).expect(201);
     const id = created.body.id;
     expect(created.body).toMatchObject({ status: 'draft', version: 1, inForceVersion: null, statusLabel: '草案' });
-    await t.post(`/api/v1/plans/${id}/publish`, admin.token).send({}).expect(200);
+    await reviewAndPublish(t, id, admin.token);
     const revised = await t
       .put(`/api/v1/plans/${id}`, admin.token)
       .send(planBody({ title: '第二版预案' }))
@@ -79,16 +80,18 @@ describe('contingency plans: versions, lifecycle, activation, checklist and sugg
       version: 1,
       status: 'published',
     });
-    await t.post(`/api/v1/plans/${id}/publish`, admin.token).send({}).expect(200);
+    await reviewAndPublish(t, id, admin.token);
     expect((await t.get(`/api/v1/plans/${id}/versions/1`).expect(200)).body.status).toBe('superseded');
     const filed = await t
       .post(`/api/v1/plans/${id}/filings`, admin.token)
-      .send({ authority: '宁夏回族自治区应急管理厅', filedAt: '2026-11-20' })
+      .send({ authority: '宁夏回族自治区应急管理厅', filedAt: beijingDate() })
       .expect(201);
     expect(filed.body).toMatchObject({ status: 'filed', inForceVersion: 2 });
-    expect((await t.get(`/api/v1/plans/${id}/versions/2`).expect(200)).body.filing).toEqual({
+    expect((await t.get(`/api/v1/plans/${id}/versions/2`).expect(200)).body.filing).toMatchObject({
       authority: '宁夏回族自治区应急管理厅',
-      filedAt: '2026-11-20',
+      filedAt: beijingDate(),
+      filedOn: beijingDate(),
+      late: false,
     });
     await t.get(`/api/v1/plans/${id}/versions/3`).expect(404);
     const retired = await t
@@ -174,7 +177,7 @@ describe('contingency plans: versions, lifecycle, activation, checklist and sugg
         }),
       )
       .expect(200);
-    await t.post(`/api/v1/plans/${planId}/publish`, admin.token).send({}).expect(200);
+    await reviewAndPublish(t, planId, admin.token);
     const raised = await t
       .post(`/api/v1/incidents/${incident.id}/response-level`)
       .send({ level: 'II', reason: '研判' })

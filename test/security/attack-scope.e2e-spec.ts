@@ -4,6 +4,7 @@ import { incidentBody } from '../support/incident-fixtures';
 import { runningDrill } from '../support/running-drill';
 import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestUser } from '../support/test-users';
+import { reviewAndPublish } from '../support/plan-review';
 
 const TENT = '1010101';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -195,7 +196,7 @@ describe('attack: scope leaks', () => {
     const publishedPlan = async (jurisdiction: string) => {
       const id = (await t.post('/api/v1/plans', admin.token).send(planBody(jurisdiction)).expect(201)).body
         .id as string;
-      await t.post(`/api/v1/plans/${id}/publish`, admin.token).send({}).expect(200);
+      await reviewAndPublish(t, id, admin.token);
       return id;
     };
 

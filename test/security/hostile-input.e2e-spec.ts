@@ -5,6 +5,7 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { parkedIncidentClosed } from '../support/parked-events';
 import type { TestUser } from '../support/test-users';
 import { incidentBody } from '../support/incident-fixtures';
+import { reviewBody } from '../support/plan-review';
 import {
   authPlan,
   bodyPlan,
@@ -141,6 +142,7 @@ describe('hostile input: random and malformed requests to every mutation endpoin
   let warehouse: string;
   let allocationPath: string;
   let plan: string;
+  let draftPlan: string;
   let activationTarget: string;
   let taskPath: string;
   let warning: string;
@@ -198,6 +200,8 @@ describe('hostile input: random and malformed requests to every mutation endpoin
   });
   async function freshPlanTargets(): Promise<void> {
     plan = await created('/api/v1/plans', admin.token, planBody());
+    draftPlan = await created('/api/v1/plans', admin.token, planBody());
+    await t.post(`/api/v1/plans/${plan}/reviews`, admin.token).send(reviewBody()).expect(201);
     const published = await t.post(`/api/v1/plans/${plan}/publish`, admin.token).send({});
     if (published.status !== 200) throw new Error(`could not publish: ${published.status}`);
     activationTarget = await reportIncident();
@@ -552,8 +556,33 @@ describe('hostile input: random and malformed requests to every mutation endpoin
       aliasId: () => plan.toUpperCase(),
       token: () => admin.token,
       otherRoleToken: () => t.commander.token,
-      valid: () => ({ authority: '自治区应急管理厅', filedAt: '2026-11-20' }),
+      valid: () => ({ authority: '自治区应急管理厅', filedAt: new Date().toISOString() }),
       afterAccepted: freshPlanTargets,
+    },
+    {
+      name: 'POST /api/v1/plans/:id/reviews',
+      runs: 60,
+      path: (id) => `/api/v1/plans/${id}/reviews`,
+      realId: () => draftPlan,
+      aliasId: () => draftPlan.toUpperCase(),
+      token: () => admin.token,
+      otherRoleToken: () => t.commander.token,
+      valid: () => reviewBody(),
+    },
+    {
+      name: 'POST /api/v1/plans/:id/evaluations',
+      runs: 60,
+      path: (id) => `/api/v1/plans/${id}/evaluations`,
+      realId: () => plan,
+      aliasId: () => plan.toUpperCase(),
+      token: () => admin.token,
+      otherRoleToken: () => t.commander.token,
+      valid: () => ({
+        evaluatedOn: new Date().toISOString(),
+        conclusion: 'no_revision',
+        summary: '继续有效',
+        evaluators: ['预案科'],
+      }),
     },
     {
       name: 'POST /api/v1/incidents/:id/plan-activations',

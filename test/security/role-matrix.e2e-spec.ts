@@ -7,6 +7,7 @@ import { parkedIncidentClosed } from '../support/parked-events';
 import type { TestUser } from '../support/test-users';
 import { incidentBody } from '../support/incident-fixtures';
 import { registeredRoutes } from '../support/registered-routes';
+import { reviewAndPublish, reviewBody } from '../support/plan-review';
 
 /**
  * The role matrix, written out here on purpose instead of read from libs/shared/src/auth/permissions.ts: a change
@@ -111,9 +112,14 @@ const planBody = () => ({
 let activationPlan = '';
 const newPlan = async (): Promise<string> =>
   (await t.post('/api/v1/plans', admin.token).send(planBody()).expect(201)).body.id;
+const reviewedPlan = async (): Promise<string> => {
+  const id = await newPlan();
+  await t.post(`/api/v1/plans/${id}/reviews`, admin.token).send(reviewBody()).expect(201);
+  return id;
+};
 const publishedPlan = async (): Promise<string> => {
   const id = await newPlan();
-  await t.post(`/api/v1/plans/${id}/publish`, admin.token).send({}).expect(200);
+  await reviewAndPublish(t, id, admin.token);
   return id;
 };
 /** A fresh incident with an activated plan: the path of its first checklist task. */
@@ -289,15 +295,36 @@ const ENDPOINTS: Endpoint[] = [
     name: 'POST /plans/:id/publish',
     allowed: ['admin'],
     method: 'POST',
-    path: async () => `/api/v1/plans/${await newPlan()}/publish`,
+    path: async () => `/api/v1/plans/${await reviewedPlan()}/publish`,
     ok: 200,
+  },
+  {
+    name: 'POST /plans/:id/reviews',
+    allowed: ['admin'],
+    method: 'POST',
+    path: async () => `/api/v1/plans/${await newPlan()}/reviews`,
+    body: () => reviewBody(),
+    ok: 201,
+  },
+  {
+    name: 'POST /plans/:id/evaluations',
+    allowed: ['admin'],
+    method: 'POST',
+    path: async () => `/api/v1/plans/${await publishedPlan()}/evaluations`,
+    body: () => ({
+      evaluatedOn: new Date().toISOString(),
+      conclusion: 'no_revision',
+      summary: '继续有效',
+      evaluators: ['预案科'],
+    }),
+    ok: 201,
   },
   {
     name: 'POST /plans/:id/filings',
     allowed: ['admin'],
     method: 'POST',
     path: async () => `/api/v1/plans/${await publishedPlan()}/filings`,
-    body: () => ({ authority: '自治区应急管理厅', filedAt: '2026-11-20' }),
+    body: () => ({ authority: '自治区应急管理厅', filedAt: new Date().toISOString() }),
     ok: 201,
   },
   {
@@ -316,6 +343,13 @@ const ENDPOINTS: Endpoint[] = [
   },
   { name: 'GET /compliance', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/compliance', ok: 200 },
   { name: 'GET /plans', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/plans', ok: 200 },
+  {
+    name: 'GET /plans/governance',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => '/api/v1/plans/governance',
+    ok: 200,
+  },
   {
     name: 'GET /plans/:id',
     allowed: EVERYONE,
@@ -402,6 +436,13 @@ const ENDPOINTS: Endpoint[] = [
     allowed: EVERYONE,
     method: 'GET',
     path: async () => `/api/v1/incidents/${incidentId}/timeline`,
+    ok: 200,
+  },
+  {
+    name: 'GET /incidents/:id/report-text',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/incidents/${incidentId}/report-text`,
     ok: 200,
   },
   {

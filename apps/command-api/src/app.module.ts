@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AnswerStore } from './http/idempotent-answers/answer-store';
 import { IdempotentAnswersInterceptor } from './http/idempotent-answers/idempotent-answers.interceptor';
@@ -19,7 +20,9 @@ import { ReplayModule } from '@app/replay';
 import type { AppConfig } from '@app/shared/nest';
 import type { Clock } from '@app/shared';
 import { HealthController } from './health/health.controller';
+import { TRANSACTION_HORIZON, TransactionHorizon } from './health/transaction-horizon';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
+import { sessionLimits } from './infrastructure/session-limits';
 import { ConsoleGateway, REALTIME_OPTIONS } from './realtime/console.gateway';
 import { MetricsController } from './metrics/metrics.controller';
 import { ParkedEventsController } from './projections/parked-events.controller';
@@ -44,7 +47,9 @@ export class AppModule {
           autoLoadEntities: true,
           synchronize: false,
           migrationsRun: false,
-          extra: { max: 20 },
+          // Named in pg_stat_activity, and limited like every connection of the API (infrastructure/session-limits.ts).
+          applicationName: 'command-api',
+          extra: { max: 20, ...sessionLimits(config) },
         }),
         TerminusModule,
         InfrastructureModule.forRoot(config),
@@ -80,6 +85,11 @@ export class AppModule {
         },
         RateLimiter,
         { provide: METRICS_ACCESS, useValue: new MetricsAccess(config) },
+        {
+          provide: TRANSACTION_HORIZON,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => new TransactionHorizon(dataSource),
+        },
         { provide: APP_INTERCEPTOR, useClass: UserRateLimitInterceptor },
         // After the rate limit: stored first answers and 202s of commands (http/idempotent-answers, ADR 0013).
         AnswerStore,

@@ -22,6 +22,7 @@ import {
   ProblemDetailsFilter,
 } from '@app/shared/nest';
 import { ConfiguredIoAdapter } from './realtime/configured-io.adapter';
+import { sessionLimits } from './infrastructure/session-limits';
 import { problemClientErrorHandler } from './http/client-error.handler';
 import { registerSecurityHeaders } from './http/security-headers';
 import { serveConsole } from './console/serve-console';
@@ -89,6 +90,7 @@ export async function createApp(config: CommandApiConfig): Promise<NestFastifyAp
     new ConfiguredIoAdapter(app, {
       origins,
       clusterDatabaseUrl: config.CLUSTER ? config.DATABASE_URL : undefined,
+      sessionLimits: sessionLimits(config),
       log: (m) => ioLogger.warn(m),
     }),
   );

@@ -1,4 +1,5 @@
 import type { LoginResponse } from '@app/identity/contract';
+import { fingerprintOf, isRetryableStatus, newIdempotencyKey, sendWithRetries, UnsettledKeys } from './command-retry';
 import type { Session } from './ui-types';
 
 /**
@@ -20,6 +21,8 @@ export class ApiError extends Error {
     readonly code: string | undefined,
     message: string,
     readonly errors: ProblemFieldError[] = [],
+    /** A command whose attempts all failed without an answer: it may or may not have been applied. */
+    readonly uncertain = false,
   ) {
     super(message);
   }
@@ -41,7 +44,7 @@ export function setUnauthorizedHandler(handler: (() => void) | null): void {
   onUnauthorized = handler;
 }
 
-async function parseError(res: Response): Promise<ApiError> {
+async function parseError(res: Response, uncertain = false): Promise<ApiError> {
   let body: { title?: string; detail?: string; code?: string; errors?: ProblemFieldError[] } = {};
   try {
     body = (await res.json()) as typeof body;
@@ -53,43 +56,142 @@ async function parseError(res: Response): Promise<ApiError> {
     body.code,
     body.detail ?? body.title ?? `HTTP ${res.status}`,
     Array.isArray(body.errors) ? body.errors : [],
+    uncertain,
   );
 }
 
-export async function api<T>(
-  method: 'GET' | 'POST' | 'PUT',
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** One HTTP exchange with the session's token; a 401 renews the token once and sends the same request again. */
+async function exchange(
+  method: Method,
   path: string,
-  body?: unknown,
+  body: unknown,
+  extra: Record<string, string> = {},
   retried = false,
-): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json', ...extra };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const sent = session;
   if (sent) headers.authorization = `Bearer ${sent.accessToken}`;
-  let res: Response;
-  try {
-    res = await fetch(`${API_BASE}${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-    });
-  } catch (error) {
-    throw new ApiError(0, 'NETWORK', error instanceof Error ? error.message : String(error));
-  }
+  const res = await fetch(`${API_BASE}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    credentials: 'same-origin',
+  });
   if (res.status === 401 && sent && !path.startsWith('/auth/')) {
     // The access token may only have expired (or its key been rotated): renew once through the cookie and retry.
-    if (!retried && (await renewQuietly())) return api<T>(method, path, body, true);
+    if (!retried && (await renewQuietly())) return exchange(method, path, body, extra, true);
     onUnauthorized?.();
   }
-  if (!res.ok) throw await parseError(res);
+  return res;
+}
+
+async function bodyOf<T>(res: Response): Promise<T> {
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+function networkError(error: unknown, uncertain = false): ApiError {
+  return new ApiError(0, 'NETWORK', error instanceof Error ? error.message : String(error), [], uncertain);
+}
+
+/** A query, or a sign-in exchange: sent once, no Idempotency-Key (sign-in, refresh and sign-out change no record). */
+export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await exchange(method, path, body);
+  } catch (error) {
+    throw networkError(error);
+  }
+  if (!res.ok) throw await parseError(res);
+  return bodyOf<T>(res);
+}
+
 export const get = <T>(path: string) => api<T>('GET', path);
-export const post = <T>(path: string, body: unknown = {}) => api<T>('POST', path, body);
+
+/** A query whose answer is a document as plain text (a report's text), not JSON. */
+export async function getText(path: string): Promise<string> {
+  let res: Response;
+  try {
+    res = await exchange('GET', path, undefined, { accept: 'text/plain' });
+  } catch (error) {
+    throw networkError(error);
+  }
+  if (!res.ok) throw await parseError(res);
+  return res.text();
+}
+const post = <T>(path: string, body: unknown = {}) => api<T>('POST', path, body);
+
+/** The `202 Accepted` body: the command is stored, the read models had not shown it yet (docs/api.md). */
+export interface AcceptedAnswer {
+  id: string;
+  revision: number;
+  /** Global position of the command's last event: the live delta at or after it brings the result. */
+  position: string | null;
+  accepted: true;
+  detail?: string;
+}
+
+/**
+ * What a command came to. `done`: the full answer. `accepted`: stored, but the screen has to wait for its live delta
+ * (or read again a moment later) to show the result. `replayed`: the server recognised an earlier attempt of the same
+ * action (`Idempotent-Replayed: true`) and answered with its outcome, which is a success like any other.
+ */
+export type CommandOutcome<T> =
+  | { kind: 'done'; body: T; replayed: boolean }
+  | { kind: 'accepted'; accepted: AcceptedAnswer; location: string | null; replayed: boolean };
+
+const unsettled = new UnsettledKeys(() => newIdempotencyKey(crypto));
+/** Ids of records a 202 named: a screen opened on one waits for it instead of calling it missing. */
+const acceptedIds = new Set<string>();
+
+export function wasAccepted(id: string): boolean {
+  return acceptedIds.has(id);
+}
+
+export function isAccepted(outcome: unknown): outcome is Extract<CommandOutcome<unknown>, { kind: 'accepted' }> {
+  return typeof outcome === 'object' && outcome !== null && (outcome as { kind?: unknown }).kind === 'accepted';
+}
+
+/**
+ * One user action that changes something: one `Idempotency-Key` for all its attempts. Network failures and
+ * 502/503/504 are retried with that key (back-off, `Retry-After`, about 30 s at most); when they run out the error is
+ * `uncertain` and the key is kept, so pressing the button again with the same content cannot apply it twice.
+ */
+export async function command<T>(
+  method: Exclude<Method, 'GET'>,
+  path: string,
+  body: unknown = {},
+): Promise<CommandOutcome<T>> {
+  const fingerprint = fingerprintOf(session?.user.id ?? '', method, path, body);
+  const key = unsettled.keyFor(fingerprint);
+  let res: Response;
+  try {
+    res = await sendWithRetries(() => exchange(method, path, body, { 'idempotency-key': key }));
+  } catch (error) {
+    unsettled.unsettled(fingerprint, key);
+    throw networkError(error, true);
+  }
+  if (isRetryableStatus(res.status)) {
+    unsettled.unsettled(fingerprint, key);
+    throw await parseError(res, true);
+  }
+  unsettled.settled(fingerprint);
+  if (!res.ok) throw await parseError(res);
+  const replayed = res.headers.get('idempotent-replayed')?.trim().toLowerCase() === 'true';
+  if (res.status === 202) {
+    const accepted = await bodyOf<AcceptedAnswer>(res);
+    if (accepted?.id) acceptedIds.add(accepted.id);
+    return { kind: 'accepted', accepted, location: res.headers.get('location'), replayed };
+  }
+  return { kind: 'done', body: await bodyOf<T>(res), replayed };
+}
+
+/** The usual command: a POST. */
+export const commandPost = <T>(path: string, body: unknown = {}) => command<T>('POST', path, body);
 
 /** POST /auth/login and /auth/refresh, checked before use: a proxy may answer something else. */
 type SessionAnswer = Partial<LoginResponse>;
@@ -176,11 +278,14 @@ export async function loadConsoleConfig(): Promise<ConsoleConfig> {
   }
 }
 
-/** One line for a failed action: the problem's code, message and field messages. */
-export function errorText(err: unknown, fallback: string): string {
+/**
+ * One line for a failed action: the problem's code, message and field messages; for an action whose outcome is
+ * unknown, `uncertainHint` too (what pressing the button again does).
+ */
+export function errorText(err: unknown, fallback: string, uncertainHint?: string): string {
   if (err instanceof ApiError) {
     const details = err.errors.map((e) => e.message).join('；');
-    return [err.code, err.message, details].filter(Boolean).join(' · ');
+    return [err.code, err.message, details, err.uncertain ? uncertainHint : undefined].filter(Boolean).join(' · ');
   }
   return err instanceof Error ? err.message : fallback;
 }

@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useReducer,
 import type { Socket } from 'socket.io-client';
 import { get } from './api';
 import { connectLive, type SessionEnd } from './live-socket';
+import { comparePositions } from './position';
 import { initialState, reducer, type Action, type State } from './store-reducer';
 import { formatTime } from './time';
 import type { RollCallView } from '@app/duty/contract';
@@ -23,6 +24,11 @@ interface StoreValue {
   /** Reload every list over HTTP (after a reconnect, a snapshot.required, or on demand). */
   refetchAll: () => Promise<void>;
   refetchIncident: (incidentId: string) => Promise<void>;
+  /**
+   * Resolves once a live delta at or after `position` has arrived (the read models have applied the command), or
+   * after `maxMs` whatever came: what a screen waits for after a `202 Accepted` before reading its data again.
+   */
+  whenLiveReaches: (position: string | null, maxMs?: number) => Promise<void>;
 }
 
 const StoreContext = createContext<StoreValue | null>(null);
@@ -199,9 +205,18 @@ export function StoreProvider({
     return () => clearInterval(timer);
   }, [state.incidentsLoaded]);
 
+  const whenLiveReaches = useCallback(async (position: string | null, maxMs = 4000) => {
+    const until = Date.now() + maxMs;
+    // The socket's handler moves the ref; looking at it a few times a second costs nothing and needs no subscription.
+    while (Date.now() < until) {
+      if (position && comparePositions(lastPosition.current, position) >= 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+  }, []);
+
   const value = useMemo<StoreValue>(
-    () => ({ state, dispatch, focusIncident, refetchAll, refetchIncident }),
-    [state, focusIncident, refetchAll, refetchIncident],
+    () => ({ state, dispatch, focusIncident, refetchAll, refetchIncident, whenLiveReaches }),
+    [state, focusIncident, refetchAll, refetchIncident, whenLiveReaches],
   );
   return <StoreContext.Provider value={value}>{children}</StoreContext.Provider>;
 }

@@ -13,6 +13,8 @@ import { EndDrillHandler } from './application/end-drill/end-drill.handler';
 import { ManualInjectController } from './application/inject/manual-inject.controller';
 import { ManualInjectHandler } from './application/inject/manual-inject.handler';
 import { InjectExecutor } from './application/injects/inject-executor';
+import { PlanGovernanceController } from './application/plan-governance/plan-governance.controller';
+import { PlanGovernanceHandler } from './application/plan-governance/plan-governance.handler';
 import { PlanDrillController } from './application/plan-drill/plan-drill.controller';
 import { PlanDrillHandler } from './application/plan-drill/plan-drill.handler';
 import { DrillQueriesController } from './application/query-drills/drill-queries.controller';
@@ -68,6 +70,7 @@ export const drillEntities = [DrillRow, DrillScenarioRow];
   controllers: [
     PlanDrillController,
     DrillQueriesController,
+    PlanGovernanceController,
     StartDrillController,
     EndDrillController,
     ManualInjectController,
@@ -87,6 +90,7 @@ export const drillEntities = [DrillRow, DrillScenarioRow];
     InjectExecutor,
     DrillScheduler,
     PlanDrillHandler,
+    PlanGovernanceHandler,
     StartDrillHandler,
     EndDrillHandler,
     ManualInjectHandler,

@@ -6,9 +6,21 @@ import type { AccidentGrade, IncidentCategory, ResponseLevel } from '@app/incide
 
 /** 综合应急预案, 专项应急预案, 现场处置方案. */
 export type PlanKind = 'comprehensive' | 'special' | 'onsite';
-/** The newest version's status: draft → published → filed (备案) → retired. */
-export type PlanStatus = 'draft' | 'published' | 'filed' | 'retired';
-export type PlanVersionStatus = 'draft' | 'published' | 'filed' | 'superseded';
+/** The newest version's status: draft → reviewed (评审/论证) → published → filed (备案) → retired. */
+export type PlanStatus = 'draft' | 'reviewed' | 'published' | 'filed' | 'retired';
+export type PlanVersionStatus = 'draft' | 'reviewed' | 'published' | 'filed' | 'superseded';
+/** Whose plan it is: decides how often it is drilled (docs/domain.md rule 11a). */
+export type PlanOwnerKind = 'government' | 'high_risk_unit' | 'unit';
+/** 评审 (expert review, required of governments' and high-risk units' plans) or 论证 (a lighter check). */
+export type PlanReviewKind = 'review' | 'demonstration';
+export type PlanReviewConclusion = 'passed' | 'passed_with_changes' | 'failed';
+export type PlanEvaluationConclusion = 'no_revision' | 'revision_needed';
+/** 待备案 / 逾期未备案 / 已备案 / 逾期备案. */
+export type FilingState = 'due' | 'overdue' | 'filed' | 'filed_late';
+/** 未到期 / 应评估（演练或事故发现问题）/ 逾期未评估. */
+export type EvaluationDueState = 'not_due' | 'due_after_finding' | 'overdue';
+/** 未到期 / 逾期未演练. */
+export type DrillDueState = 'not_due' | 'overdue';
 /** What a suggestion asks the commander to do: activate the plan, or raise the level it is active at. */
 export type SuggestionAction = 'activate' | 'raise_level';
 
@@ -53,6 +65,34 @@ export interface PlanFinding {
 export interface PlanFiling {
   authority: string;
   filedAt: string;
+  /** The filing date in the jurisdiction's calendar, its deadline (20 working days after publication) and whether
+   * it came after it; filings recorded before these were kept carry none of the three. */
+  filedOn?: string;
+  deadline?: string;
+  late?: boolean;
+}
+
+/** The record of a version's 评审 or 论证: when, by whom, what was concluded, and the minutes (纪要) it is in. */
+export interface PlanReview {
+  kind: PlanReviewKind;
+  reviewedOn: string;
+  experts: string[];
+  organisation: string | null;
+  conclusion: PlanReviewConclusion;
+  document: string;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+/** 评估 of the version in force. */
+export interface PlanEvaluation {
+  evaluatedOn: string;
+  conclusion: PlanEvaluationConclusion;
+  summary: string;
+  evaluators: string[];
+  document: string | null;
+  recordedBy: string;
+  recordedAt: string;
 }
 
 /** One version's content, as `POST /plans` and `PUT /plans/{id}` carry it. */
@@ -64,6 +104,8 @@ export interface PlanContent {
   activation: { description: string; levels: ActivationCriterion[] };
   groups: WorkingGroup[];
   requirements: PlanRequirements;
+  /** Absent on plans written before owners were recorded: a government's plan. */
+  ownerKind?: PlanOwnerKind;
 }
 
 /** GET /plans and GET /plans/{id}: the newest version's content, the version in force. */
@@ -78,6 +120,10 @@ export interface PlanView extends Omit<PlanContent, 'categories'> {
   version: number;
   inForceVersion: number | null;
   openFindings: PlanFinding[];
+  ownerKind: PlanOwnerKind;
+  ownerKindLabel: string;
+  /** The newest version's 评审/论证 record (null: not reviewed yet). */
+  review: PlanReview | null;
   updatedAt: string;
   revision: number;
   position: string;
@@ -93,6 +139,7 @@ export interface PlanVersionView extends PlanContent {
   createdAt: string;
   publishedAt: string | null;
   filing: PlanFiling | null;
+  review: PlanReview | null;
   addressedFindings: PlanFinding[];
 }
 
@@ -113,4 +160,72 @@ export interface PlanSuggestionsView {
   responseLevel: string | null;
   drillId: string | null;
   suggestions: PlanSuggestion[];
+}
+
+/** One plan on `GET /plans/governance`: where it stands and what is due (dates are local calendar dates). */
+export interface PlanGovernanceView {
+  planId: string;
+  title: string;
+  kind: PlanKind;
+  kindLabel: string;
+  jurisdiction: string;
+  jurisdictionName: string;
+  ownerKind: PlanOwnerKind;
+  ownerKindLabel: string;
+  status: PlanStatus;
+  statusLabel: string;
+  version: number;
+  inForceVersion: number | null;
+  review: (PlanReview & { kindLabel: string; conclusionLabel: string }) | null;
+  publishedOn: string | null;
+  filing: {
+    deadline: string;
+    provisional: boolean;
+    state: FilingState;
+    stateLabel: string;
+    filedOn: string | null;
+    authority: string | null;
+    daysLeft: number | null;
+    basis: string;
+  } | null;
+  evaluation: {
+    lastEvaluatedOn: string | null;
+    dueOn: string;
+    state: EvaluationDueState;
+    stateLabel: string;
+    findings: number;
+    basis: string;
+  } | null;
+  drill: {
+    lastDrillOn: string | null;
+    lastDrillId: string | null;
+    intervalMonths: number;
+    nextDueOn: string;
+    state: DrillDueState;
+    stateLabel: string;
+    daysLeft: number;
+    basis: string;
+  } | null;
+}
+
+/** Per jurisdiction on `GET /plans/governance`: its plans' last drill and how many are overdue. */
+export interface JurisdictionGovernanceView {
+  jurisdiction: string;
+  jurisdictionName: string;
+  plans: number;
+  lastDrillOn: string | null;
+  drillsOverdue: number;
+  filingsDue: number;
+  filingsOverdue: number;
+  filingsLate: number;
+  evaluationsDue: number;
+  evaluationsOverdue: number;
+  unreviewedDrafts: number;
+}
+
+export interface PlanGovernanceListView {
+  /** Today in the caller's zone: what "due" and "overdue" are measured against. */
+  asOf: string;
+  plans: PlanGovernanceView[];
+  jurisdictions: JurisdictionGovernanceView[];
 }

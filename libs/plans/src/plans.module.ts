@@ -17,6 +17,11 @@ import { PlanQueriesController } from './application/query-plans/plan-queries.co
 import { PlanSuggestionsController } from './application/query-plans/plan-suggestions.controller';
 import { PlanSuggestionsHandler } from './application/query-plans/plan-suggestions.handler';
 import { RecordPlanFindingHandler } from './application/record-plan-finding/record-plan-finding.handler';
+import { RecordPlanEvaluationController } from './application/record-plan-evaluation/record-plan-evaluation.controller';
+import { RecordPlanEvaluationHandler } from './application/record-plan-evaluation/record-plan-evaluation.handler';
+import { RecordPlanReviewController } from './application/record-plan-review/record-plan-review.controller';
+import { RecordPlanReviewHandler } from './application/record-plan-review/record-plan-review.handler';
+import { WorkingDayCalendars } from './application/working-day-calendars/working-day-calendars';
 import { RetirePlanController } from './application/retire-plan/retire-plan.controller';
 import { RetirePlanHandler } from './application/retire-plan/retire-plan.handler';
 import { RevisePlanController } from './application/revise-plan/revise-plan.controller';
@@ -40,8 +45,10 @@ export const planEntities = [PlanRow, PlanVersionRow, PlanSuggestionRow];
   controllers: [
     DraftPlanController,
     RevisePlanController,
+    RecordPlanReviewController,
     PublishPlanController,
     FilePlanController,
+    RecordPlanEvaluationController,
     RetirePlanController,
     PlanQueriesController,
     ActivatePlanController,
@@ -50,19 +57,22 @@ export const planEntities = [PlanRow, PlanVersionRow, PlanSuggestionRow];
   providers: [
     PlanAnswer,
     PlanWriteAccess,
+    WorkingDayCalendars,
     IncidentLookup,
     PlanRegisterQueries,
     PlanSuggestionQueries,
     DraftPlanHandler,
     RevisePlanHandler,
+    RecordPlanReviewHandler,
     PublishPlanHandler,
+    RecordPlanEvaluationHandler,
     FilePlanHandler,
     RetirePlanHandler,
     RecordPlanFindingHandler,
     ActivatePlanHandler,
     PlanSuggestionsHandler,
   ],
-  exports: [PlanRegisterQueries, RecordPlanFindingHandler],
+  exports: [PlanRegisterQueries, RecordPlanFindingHandler, WorkingDayCalendars],
 })
 export class PlansModule {}
 

@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { createGunzip, createGzip } from 'node:zlib';
 import { Client } from 'pg';
+import { UNLIMITED_SESSION } from '../infrastructure/session-limits';
 
 /**
  * A backup is what cannot be derived: the event store (streams and events), the users and the jurisdiction tree.
@@ -26,7 +27,8 @@ export interface BackupSummary {
 }
 
 export async function writeBackup(databaseUrl: string, file: string): Promise<BackupSummary> {
-  const client = new Client({ connectionString: databaseUrl });
+  // Exempt from the API's session limits: pages are written out between reads of one long snapshot transaction.
+  const client = new Client({ connectionString: databaseUrl, options: UNLIMITED_SESSION });
   await client.connect();
   const rows: Record<string, number> = {};
   try {
@@ -59,7 +61,8 @@ export async function writeBackup(databaseUrl: string, file: string): Promise<Ba
  * get new global positions from this database (the old transaction ids would sort behind the new ones' future).
  */
 export async function loadBackup(databaseUrl: string, file: string): Promise<BackupSummary> {
-  const client = new Client({ connectionString: databaseUrl });
+  // Exempt from the API's session limits: a restore appends a whole store in one run.
+  const client = new Client({ connectionString: databaseUrl, options: UNLIMITED_SESSION });
   await client.connect();
   const rows: Record<string, number> = {};
   try {

@@ -11,6 +11,7 @@ import { dutyEntities, dutyProjections } from '@app/duty';
 import { drillEntities, drillProjections } from '@app/drills';
 import { identityEntities, loadJurisdictionRegistry } from '@app/identity';
 import { validateConfig, type AppConfig } from '@app/shared/nest';
+import { UNLIMITED_SESSION } from '../infrastructure/session-limits';
 import { runMigrations } from '@app/infra/database/migrations';
 import { startEmbeddedPostgres } from '@app/infra/embedded/embedded-postgres.launcher';
 import { createEventStore } from '../infrastructure/event-store.factory';
@@ -38,7 +39,13 @@ export async function rebuildReadModels(
   wanted: string,
   write: (text: string) => void,
 ): Promise<void> {
-  const dataSource = await new DataSource({ type: 'postgres', url, entities: readModelEntities }).initialize();
+  // Emptying a large read model is one long statement: this connection is exempt from the API's limits.
+  const dataSource = await new DataSource({
+    type: 'postgres',
+    url,
+    entities: readModelEntities,
+    extra: { options: UNLIMITED_SESSION },
+  }).initialize();
   await runMigrations(url);
   const store = createEventStore({ ...config, DATABASE_URL: url });
   const jurisdictions = await loadJurisdictionRegistry(dataSource);

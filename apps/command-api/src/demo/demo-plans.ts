@@ -5,12 +5,13 @@ const LEVELS_ALL = ['I', 'II', 'III', 'IV'] as const;
 
 export const DEMO_PLANS: readonly {
   content: PlanContent;
-  filed?: { authority: string; filedAt: string };
+  /** Filed with this authority on the day of seeding (a filing is never dated before its publication). */
+  filed?: { authority: string };
   publish: boolean;
 }[] = [
   {
     publish: true,
-    filed: { authority: '宁夏回族自治区应急管理厅（演示）', filedAt: '2026-03-15' },
+    filed: { authority: '宁夏回族自治区应急管理厅（演示）' },
     content: {
       title: '【演示】中卫市生产安全事故综合应急预案',
       kind: 'comprehensive',

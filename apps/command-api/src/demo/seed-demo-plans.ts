@@ -1,20 +1,32 @@
 import type { INestApplication } from '@nestjs/common';
 import { idempotentAggregateId } from '@app/event-sourcing';
 import { dutyWatchAggregate } from '@app/duty';
-import { planAggregate, type PlanCommand } from '@app/plans';
-import { DomainError } from '@app/shared';
+import { localDate, planAggregate, WorkingDayCalendars, type PlanCommand } from '@app/plans';
+import { DEFAULT_TIME_ZONE, DomainError } from '@app/shared';
 import { DEMO_ACTOR, demoContext as context, demoExecutor } from './demo-commands';
 import { DEMO_PLANS } from './demo-plans';
 
 const HOUR = 3_600_000;
 
+/** The 评审 record every published demo plan carries (publication needs one). */
+const DEMO_REVIEW = {
+  kind: 'review',
+  experts: ['周立新（演示专家，危险化学品）', '韩雪（演示专家，应急管理）'],
+  organisation: '中卫市应急管理局（演示）',
+  conclusion: 'passed',
+  document: '【演示】中应急评〔2026〕1号 预案评审纪要',
+} as const;
+
 /**
- * Demo plans (published, one filed, one draft) and today's watch (08:00–08:00 Beijing time) for the city and one
+ * Demo plans (reviewed and published, one filed, one draft) and today's watch (08:00–08:00 Beijing time) for the city and one
  * county, through the one write path with idempotency keys: a second start appends nothing.
  */
 export async function seedDemoPlansAndWatch(app: INestApplication): Promise<{ plans: number; shifts: number }> {
   const executor = demoExecutor(app);
   const now = executor.now();
+  // The demo plans are the city's and a county's: Beijing time.
+  const today = localDate(now, DEFAULT_TIME_ZONE);
+  const calendar = await app.get(WorkingDayCalendars).current();
   let plans = 0;
   for (const [i, plan] of DEMO_PLANS.entries()) {
     const key = `demo-plan-${i + 1}`;
@@ -24,8 +36,16 @@ export async function seedDemoPlansAndWatch(app: INestApplication): Promise<{ pl
     const drafted = await run({ type: 'DraftPlan', planId, content: plan.content, by: '演示数据', now }, 'draft');
     if (drafted.replayed) continue;
     plans++;
-    if (plan.publish) await run({ type: 'PublishPlan', by: '演示数据', now }, 'publish');
-    if (plan.filed) await run({ type: 'FilePlan', filing: plan.filed, by: '演示数据', now }, 'file');
+    if (plan.publish) {
+      const review = { ...DEMO_REVIEW, experts: [...DEMO_REVIEW.experts], reviewedOn: today };
+      const timeZone = DEFAULT_TIME_ZONE;
+      await run({ type: 'RecordPlanReview', review, timeZone, by: '演示数据', now }, 'review');
+      await run({ type: 'PublishPlan', by: '演示数据', now }, 'publish');
+    }
+    if (plan.filed) {
+      const filing = { authority: plan.filed.authority, filedAt: today };
+      await run({ type: 'FilePlan', filing, calendar, timeZone: DEFAULT_TIME_ZONE, by: '演示数据', now }, 'file');
+    }
   }
   // The watch day starts at 08:00 Beijing time (UTC+8, no daylight saving): 00:00 UTC.
   const dayStart = new Date(Math.floor(now.getTime() / (24 * HOUR)) * 24 * HOUR);

@@ -9,8 +9,10 @@ import {
 } from '@nestjs/terminus';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@app/event-sourcing/projections';
-import { Public } from '@app/shared/nest';
+import { Public, type AppConfig } from '@app/shared/nest';
 import { Lifecycle } from '../lifecycle/lifecycle';
+import { APP_CONFIG } from '../infrastructure/infrastructure.module';
+import { TRANSACTION_HORIZON, type HorizonSample, type TransactionHorizon } from './transaction-horizon';
 
 /** Health for operators and load balancers: `/health` in full (database, event store, projections), `/health/live`, `/health/ready`. */
 @ApiTags('health')
@@ -24,6 +26,8 @@ export class HealthController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     private readonly lifecycle: Lifecycle,
+    @Inject(TRANSACTION_HORIZON) private readonly horizon: TransactionHorizon,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'HEALTH_OLD_TRANSACTION_SECONDS'>,
   ) {}
 
   /** Liveness: the process answers. A failing liveness probe means "restart me"; a database outage is not that. */
@@ -60,13 +64,18 @@ export class HealthController {
 
   /**
    * `status` is `degraded` (still 200: everything answers and the projections go on) while events are parked: some read
-   * model lacks what they would have written until an administrator retries them (docs/adr/0010).
+   * model lacks what they would have written until an administrator retries them (docs/adr/0010); and while one
+   * transaction has held back the event store's readers for longer than HEALTH_OLD_TRANSACTION_SECONDS: projections,
+   * live deltas and read-your-writes waits stand still until it ends. `transactions.oldest` names it (pid,
+   * application, state, age) so an operator can end it (docs/operations.md).
    */
   @Get()
   @HealthCheck()
-  @ApiOperation({ summary: '健康检查：数据库、事件存储与投影；有搁置事件时为 degraded' })
+  @ApiOperation({ summary: '健康检查：数据库、事件存储与投影；有搁置事件或长事务阻塞投影时为 degraded' })
   async check(): Promise<Omit<HealthCheckResult, 'status'> & { status: HealthCheckResult['status'] | 'degraded' }> {
     let parked: Map<string, number> | undefined;
+    let horizon: HorizonSample | undefined;
+    const thresholdSeconds = this.config.HEALTH_OLD_TRANSACTION_SECONDS;
     const result = await this.health.check([
       () => this.database.pingCheck('database', { timeout: 3000 }),
       () => this.eventStoreCheck(),
@@ -75,8 +84,19 @@ export class HealthController {
         const parkedEvents = parked ? Object.fromEntries(parked) : null;
         return this.indicators.check('projections').up({ projections: this.runner.status(), parkedEvents });
       },
+      async () => {
+        // Unreadable (database down) says nothing about transactions: the database check above reports that.
+        horizon = await this.horizon.sample().catch(() => undefined);
+        return this.indicators.check('transactions').up({
+          oldest: horizon?.oldest ?? null,
+          transactionsBehind: horizon?.transactionsBehind ?? null,
+          idleInTransaction: horizon?.idleInTransaction ?? null,
+          thresholdSeconds,
+        });
+      },
     ]);
     const total = [...(parked?.values() ?? [])].reduce((a, b) => a + b, 0);
-    return total > 0 ? { ...result, status: 'degraded' } : result;
+    const stalled = (horizon?.oldest?.ageSeconds ?? 0) > thresholdSeconds;
+    return total > 0 || stalled ? { ...result, status: 'degraded' } : result;
   }
 }

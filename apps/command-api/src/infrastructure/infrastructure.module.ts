@@ -131,7 +131,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
                 ...warningProjections(jurisdictions, clock),
                 // Process managers ride on the same checkpointed runner: at-least-once delivery, idempotent steps.
                 // Its own executor: the one write path without read-model waits (it runs inside this runner).
-                new DispatchProcessManager(new CommandExecutor({ store, clock, snapshots })),
+                new DispatchProcessManager(new CommandExecutor({ store, clock, snapshots }), store),
                 new DrillTeamsProcessManager(processExecutor, new TeamAvailabilityQueries(dataSource, jurisdictions)),
               ],
               bus,

@@ -8,6 +8,7 @@ import { Public } from '@app/shared/nest';
 import { ConsoleGateway } from '../realtime/console.gateway';
 import { METRICS, type CommandApiMetrics } from './metrics';
 import { METRICS_ACCESS, type MetricsAccess } from './metrics-access';
+import { TRANSACTION_HORIZON, type TransactionHorizon } from '../health/transaction-horizon';
 
 /**
  * `GET /metrics` in Prometheus' text format. It needs no user token (a scraper has none) and names no incident or
@@ -24,6 +25,7 @@ export class MetricsController {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly gateway: ConsoleGateway,
     @Inject(METRICS_ACCESS) private readonly access: MetricsAccess,
+    @Inject(TRANSACTION_HORIZON) private readonly horizon: TransactionHorizon,
   ) {}
 
   @Get()
@@ -42,6 +44,12 @@ export class MetricsController {
     for (const lag of await this.runner.lag(this.clock.now()).catch(() => [])) {
       this.metrics.projectionLagEvents.set({ projection: lag.name }, lag.events);
       this.metrics.projectionLagSeconds.set({ projection: lag.name }, lag.seconds);
+    }
+    const horizon = await this.horizon.sample().catch(() => undefined);
+    if (horizon) {
+      this.metrics.oldestTransactionAge.set(horizon.oldest?.ageSeconds ?? 0);
+      this.metrics.transactionsBehind.set(horizon.transactionsBehind);
+      this.metrics.idleInTransaction.set(horizon.idleInTransaction);
     }
     this.metrics.socketConnections.set(this.gateway.connectedConsoles());
     const buffer = this.gateway.resumeBuffer();

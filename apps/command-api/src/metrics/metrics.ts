@@ -91,6 +91,24 @@ export class CommandApiMetrics {
     registers: [this.registry],
   });
 
+  readonly oldestTransactionAge = new Gauge({
+    name: 'database_oldest_transaction_age_seconds',
+    help: 'Age of the open transaction that holds back the event store readers (the oldest transaction id still running), 0 when none; a lower bound when the role cannot see its start (docs/operations.md)',
+    registers: [this.registry],
+  });
+
+  readonly transactionsBehind = new Gauge({
+    name: 'database_transactions_behind_horizon',
+    help: 'Transactions begun since the oldest one still running: what writers have done that readers may not see yet',
+    registers: [this.registry],
+  });
+
+  readonly idleInTransaction = new Gauge({
+    name: 'database_idle_in_transaction_sessions',
+    help: 'Sessions idle inside an open transaction, among those the database role may see',
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }

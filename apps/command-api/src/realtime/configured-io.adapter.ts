@@ -3,6 +3,7 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/postgres-adapter';
 import { Pool } from 'pg';
 import type { ServerOptions } from 'socket.io';
+import type { SessionLimits } from '../infrastructure/session-limits';
 
 /** Nest's own copy of socket.io (its version may differ from the project's, which serves types only). */
 type NestIoServer = Parameters<IoAdapter['close']>[0];
@@ -11,6 +12,8 @@ export interface IoAdapterOptions {
   origins: string[];
   /** With several API processes: the database through which their Socket.IO servers talk (CLUSTER=true). */
   clusterDatabaseUrl?: string;
+  /** Server-side limits of that pool's connections (infrastructure/session-limits.ts). */
+  sessionLimits?: SessionLimits;
   log: (message: string) => void;
 }
 
@@ -48,6 +51,7 @@ export class ConfiguredIoAdapter extends IoAdapter {
           connectionString: this.options.clusterDatabaseUrl,
           max: 4,
           application_name: 'command-api:socket.io',
+          ...this.options.sessionLimits,
         });
         this.pool.on('error', (error) => this.options.log(`socket.io adapter: ${error.message}`));
       }

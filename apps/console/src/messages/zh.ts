@@ -160,6 +160,10 @@ export const zh = {
   time: '时间',
   actor: '操作人',
   ok: '操作成功',
+  'command.accepted': '已保存，正在更新显示',
+  'command.acceptedShown': '已保存，显示已更新',
+  'command.uncertain': '未能确认是否已保存（网络中断或服务暂不可用）；原样再次提交不会重复执行',
+  'detail.acceptedPending': '事故已保存，正在更新显示…',
   'level.county': '县级',
   'level.city': '设区的市级',
   'level.province': '省级',
@@ -252,6 +256,15 @@ export const zh = {
   'replay.status.running': '回放中',
   'replay.status.paused': '已暂停',
   'replay.status.finished': '已结束',
+  'reportText.title': '报告文本',
+  'reportText.kind.initial': '快报',
+  'reportText.kind.follow_up': '续报',
+  'reportText.kind.final': '终报',
+  'reportText.generate': '生成报告文本',
+  'reportText.copy': '复制',
+  'reportText.copied': '已复制到剪贴板',
+  'reportText.print': '打印',
+  'reportText.error': '报告文本生成失败',
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ApiError, post } from '../api';
+import { commandPost, errorText } from '../api';
 import { useI18n, type MessageKey } from '../i18n';
 import { linkHandler } from '../router';
 import { can, useStore } from '../store';
@@ -10,15 +10,20 @@ export function AlertsPanel({ session }: { session: Session }) {
   const { t } = useI18n();
   const { state, dispatch } = useStore();
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [sending, setSending] = useState<string | null>(null);
   const ack = async (a: Alert) => {
+    setSending(a.key);
     try {
-      await post(
+      // A 202 (stored, not yet shown) is an answer given all the same: the roll call is answered.
+      await commandPost(
         `/duty/roll-calls/${a.rollCallId}/acknowledge`,
         a.rollCallTarget ? { jurisdiction: a.rollCallTarget } : {},
       );
       dispatch({ type: 'alert.update', key: a.key, patch: { answered: true } });
     } catch (err) {
-      setErrors((e) => ({ ...e, [a.key]: err instanceof ApiError ? err.message : String(err) }));
+      setErrors((e) => ({ ...e, [a.key]: errorText(err, t('error.generic'), t('command.uncertain')) }));
+    } finally {
+      setSending(null);
     }
   };
   return (
@@ -60,7 +65,12 @@ export function AlertsPanel({ session }: { session: Session }) {
                 !a.answered &&
                 can(session, 'ack') &&
                 a.rollCallTarget === session.user.jurisdiction && (
-                  <button type="button" className="primary" data-testid="ack-rollcall" onClick={() => void ack(a)}>
+                  <button
+                    type="button"
+                    className="primary"
+                    data-testid="ack-rollcall"
+                    disabled={sending === a.key}
+                    onClick={() => void ack(a)}>
                     {t('btn.ack')}
                   </button>
                 )}

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, errorText, get, post } from '../api';
+import { ApiError, commandPost, errorText, get, isAccepted, wasAccepted } from '../api';
 import { DrillMarker, GradeBadge, LevelBadge, StatusBadge, useNow } from '../components';
 import { categoryLabel, useI18n } from '../i18n';
 import { linkHandler } from '../router';
@@ -13,13 +13,14 @@ import { CloseForm, ResponseLevelForm } from './detail/forms';
 import { PlansPanel } from './detail/plans-panel';
 import { RecommendationsPanel } from './detail/recommendations-panel';
 import { BasicPanel, CasualtyHistoryPanel, ReportsPanel, TimelinePanel } from './detail/report-panels';
+import { ReportTextPanel } from './detail/report-text-panel';
 import { AllocationsPanel, AssignedTeamsPanel } from './detail/resource-panels';
 import { Panel, type Feedback } from './detail/shared';
 import { TasksPanel } from './detail/tasks-panel';
 
 export function DetailScreen({ id, session }: { id: string; session: Session }) {
   const { t, lang } = useI18n();
-  const { state, dispatch, focusIncident, refetchIncident } = useStore();
+  const { state, dispatch, focusIncident, refetchIncident, whenLiveReaches } = useStore();
   const now = useNow();
   const incident = state.incidents[id];
   const timeline = state.timelines[id];
@@ -36,15 +37,24 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
   // Follow this incident's room while the screen is open, and load it.
   useEffect(() => {
     focusIncident(id);
-    refetchIncident(id).catch((err: unknown) => {
-      if (err instanceof ApiError && err.status === 404) setNotFound(true);
-    });
+    let timer: number | undefined;
+    // An incident a 202 named exists though the read model may not show it yet: look again a few times.
+    const load = (tries: number) =>
+      refetchIncident(id).catch((err: unknown) => {
+        if (!(err instanceof ApiError && err.status === 404)) return;
+        if (wasAccepted(id) && tries < 10) timer = window.setTimeout(() => void load(tries + 1), 1500);
+        else setNotFound(true);
+      });
+    void load(0);
     get<PlanSuggestionsView>(`/incidents/${id}/plan-suggestions`).then(
       (s) => dispatch({ type: 'suggestions', suggestions: { ...s, incidentId: id } }),
       () => undefined,
     );
     get<PlanView[]>('/plans').then(setPlans, () => undefined);
-    return () => focusIncident(null);
+    return () => {
+      window.clearTimeout(timer);
+      focusIncident(null);
+    };
   }, [id, focusIncident, refetchIncident, dispatch]);
 
   // Events (casualty history, reports) and recommendations follow the incident's revision.
@@ -62,21 +72,39 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
       setBusy(label);
       setFeedback(null);
       try {
-        await fn();
-        setFeedback({ kind: 'ok', text: `${label}：${t('ok')}` });
+        const outcome = await fn();
         after?.();
+        if (isAccepted(outcome)) {
+          // Stored; the read models had not shown it yet. The live delta updates the incident by itself; read the
+          // rest again once it has come (or a few seconds later), then say the screen is current.
+          setFeedback({ kind: 'accepted', text: `${label}：${t('command.accepted')}` });
+          void whenLiveReaches(outcome.accepted.position).then(async () => {
+            await refetchIncident(id).catch(() => undefined);
+            loadDerived();
+            setFeedback((shown) =>
+              shown?.kind === 'accepted'
+                ? { kind: 'accepted', text: `${label}：${t('command.acceptedShown')}` }
+                : shown,
+            );
+          });
+          return;
+        }
+        setFeedback({ kind: 'ok', text: `${label}：${t('ok')}` });
         await refetchIncident(id).catch(() => undefined);
         loadDerived();
       } catch (err) {
-        setFeedback({ kind: 'error', text: `${label}：${errorText(err, t('error.generic'))}` });
+        setFeedback({
+          kind: 'error',
+          text: `${label}：${errorText(err, t('error.generic'), t('command.uncertain'))}`,
+        });
       } finally {
         setBusy(null);
       }
     },
-    [id, refetchIncident, loadDerived, t],
+    [id, refetchIncident, loadDerived, whenLiveReaches, t],
   );
 
-  if (notFound)
+  if (notFound && !incident)
     return (
       <div className="notice" data-testid="incident-not-found">
         {t('detail.notFound')}{' '}
@@ -85,7 +113,14 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
         </a>
       </div>
     );
-  if (!incident) return <p className="muted">{t('detail.loading')}</p>;
+  if (!incident)
+    return wasAccepted(id) ? (
+      <p className="notice accepted" data-testid="incident-accepted" role="status">
+        {t('detail.acceptedPending')}
+      </p>
+    ) : (
+      <p className="muted">{t('detail.loading')}</p>
+    );
   const open = incident.status === 'open';
 
   return (
@@ -118,15 +153,16 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
             {categoryLabel(incident.category, lang, incident.categoryLabel)} · {incident.jurisdictionName}
           </span>
         </div>
-        {feedback && (
-          <div
-            className={`feedback ${feedback.kind}`}
-            data-testid="action-feedback"
-            role={feedback.kind === 'error' ? 'alert' : 'status'}>
-            {feedback.text}
-          </div>
-        )}
       </header>
+      {feedback && (
+        <div
+          className={`feedback ${feedback.kind}`}
+          data-testid="action-feedback"
+          data-kind={feedback.kind}
+          role={feedback.kind === 'error' ? 'alert' : 'status'}>
+          {feedback.text}
+        </div>
+      )}
 
       <div className="detail-grid">
         <BasicPanel incident={incident} />
@@ -139,6 +175,7 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
           busy={busy !== null}
           act={act}
         />
+        <ReportTextPanel incident={incident} />
         <TimelinePanel timeline={timeline} />
         <CasualtyHistoryPanel events={events} />
         <TasksPanel incident={incident} canComplete={mayReport && open} busy={busy !== null} act={act} />
@@ -173,7 +210,7 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
               current={incident.responseLevel}
               busy={busy !== null}
               onSubmit={(level, reason) =>
-                void act(t('detail.setLevel'), () => post(`/incidents/${id}/response-level`, { level, reason }))
+                void act(t('detail.setLevel'), () => commandPost(`/incidents/${id}/response-level`, { level, reason }))
               }
             />
           </Panel>
@@ -185,7 +222,7 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
               incident={incident}
               busy={busy !== null}
               onSubmit={(body, reset) =>
-                void act(t('detail.followUp'), () => post(`/incidents/${id}/updates`, body), reset)
+                void act(t('detail.followUp'), () => commandPost(`/incidents/${id}/updates`, body), reset)
               }
             />
           </Panel>
@@ -195,7 +232,9 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
           <Panel title={t('detail.close')}>
             <CloseForm
               busy={busy !== null}
-              onSubmit={(summary) => void act(t('detail.close'), () => post(`/incidents/${id}/close`, { summary }))}
+              onSubmit={(summary) =>
+                void act(t('detail.close'), () => commandPost(`/incidents/${id}/close`, { summary }))
+              }
             />
           </Panel>
         )}

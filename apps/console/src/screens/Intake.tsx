@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
-import { ApiError, post } from '../api';
+import { ApiError, commandPost, errorText } from '../api';
 import { FieldError } from '../components';
 import { CATEGORIES, useI18n, type MessageKey } from '../i18n';
 import { navigate } from '../router';
@@ -75,7 +75,13 @@ export function IntakeScreen({ session }: { session: Session }) {
     setBusy(true);
     const body = incidentBody(values);
     try {
-      const created = await post<IncidentView>('/incidents', body);
+      const outcome = await commandPost<IncidentView>('/incidents', body);
+      if (outcome.kind === 'accepted') {
+        // Stored, not yet readable: the detail screen says so and waits for it.
+        navigate(`/incidents/${outcome.accepted.id}`);
+        return;
+      }
+      const created = outcome.body;
       if (created && created.id && created.title) dispatch({ type: 'incident.upsert', incident: created });
       navigate(`/incidents/${created.id}`);
     } catch (err) {
@@ -91,7 +97,7 @@ export function IntakeScreen({ session }: { session: Session }) {
         setFormError([err.message, ...unplaced].join('；'));
         focusFirst(server);
       } else {
-        setFormError(err instanceof Error ? err.message : t('error.generic'));
+        setFormError(errorText(err, t('error.generic'), t('command.uncertain')));
       }
     } finally {
       setBusy(false);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import { errorText, get, post } from '../api';
+import { commandPost, errorText, get, type CommandOutcome } from '../api';
 import { GradeBadge, LevelBadge, StatusBadge } from '../components';
 import { useI18n } from '../i18n';
 import { linkHandler } from '../router';
@@ -29,6 +29,8 @@ export function ReplayScreen({ incidentId, session }: { incidentId: string; sess
   );
   const [atMs, setAtMs] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Start, pause and resume are disabled while one of them is in flight (a double click sends one).
+  const [sending, setSending] = useState(false);
   const socketRef = useRef<Socket | null>(null);
   const seekTimer = useRef<number | undefined>(undefined);
   const statusRef = useRef<ReplayStatus>('idle');
@@ -85,30 +87,43 @@ export function ReplayScreen({ incidentId, session }: { incidentId: string; sess
     setError(null);
     setState(null);
     setLastEvent(null);
+    setSending(true);
     try {
       const clamped = Math.min(100, Math.max(1, Number(speed) || 1));
-      const { replayId } = await post<{ replayId: string }>('/replays', { incidentId, speed: clamped });
+      const outcome = await commandPost<{ replayId: string }>('/replays', { incidentId, speed: clamped });
+      const replayId = outcome.kind === 'done' ? outcome.body.replayId : outcome.accepted.id;
       const described = await get<ReplayView>(`/replays/${replayId}`);
       setInfo(described);
       setAtMs(Date.parse(described.from));
       setStatus(described.status);
       follow(replayId);
     } catch (err) {
-      setError(errorText(err, t('replay.error')));
+      setError(errorText(err, t('replay.error'), t('command.uncertain')));
+    } finally {
+      setSending(false);
     }
   }, [speed, incidentId, follow, t]);
+
+  /** The replay's status from a steering command's answer, or read again when it was only accepted. */
+  const statusOf = useCallback(
+    async (replayId: string, outcome: CommandOutcome<ReplayView>) =>
+      outcome.kind === 'done' ? outcome.body.status : (await get<ReplayView>(`/replays/${replayId}`)).status,
+    [],
+  );
 
   const control = useCallback(
     async (action: 'pause' | 'resume') => {
       if (!info) return;
+      setSending(true);
       try {
-        const described = await post<ReplayView>(`/replays/${info.replayId}/${action}`);
-        setStatus(described.status);
+        setStatus(await statusOf(info.replayId, await commandPost<ReplayView>(`/replays/${info.replayId}/${action}`)));
       } catch (err) {
-        setError(errorText(err, t('replay.error')));
+        setError(errorText(err, t('replay.error'), t('command.uncertain')));
+      } finally {
+        setSending(false);
       }
     },
-    [info, t],
+    [info, statusOf, t],
   );
 
   const seek = useCallback(
@@ -117,13 +132,12 @@ export function ReplayScreen({ incidentId, session }: { incidentId: string; sess
       window.clearTimeout(seekTimer.current);
       seekTimer.current = window.setTimeout(() => {
         if (!info) return;
-        post<ReplayView>(`/replays/${info.replayId}/seek`, { at: new Date(ms).toISOString() }).then(
-          (described) => setStatus(described.status),
-          (err: unknown) => setError(errorText(err, t('replay.error'))),
-        );
+        commandPost<ReplayView>(`/replays/${info.replayId}/seek`, { at: new Date(ms).toISOString() })
+          .then((outcome) => statusOf(info.replayId, outcome))
+          .then(setStatus, (err: unknown) => setError(errorText(err, t('replay.error'), t('command.uncertain'))));
       }, 250);
     },
-    [info, t],
+    [info, statusOf, t],
   );
 
   const fromMs = info ? Date.parse(info.from) : 0;
@@ -152,20 +166,20 @@ export function ReplayScreen({ incidentId, session }: { incidentId: string; sess
               onChange={(e) => setSpeed(Number(e.target.value))}
             />
           </label>
-          <button type="button" data-testid="replay-start" disabled={!mayRun} onClick={() => void start()}>
+          <button type="button" data-testid="replay-start" disabled={!mayRun || sending} onClick={() => void start()}>
             {t('replay.start')}
           </button>
           <button
             type="button"
             data-testid="replay-pause"
-            disabled={!mayRun || status !== 'running'}
+            disabled={!mayRun || sending || status !== 'running'}
             onClick={() => void control('pause')}>
             {t('replay.pause')}
           </button>
           <button
             type="button"
             data-testid="replay-resume"
-            disabled={!mayRun || status !== 'paused'}
+            disabled={!mayRun || sending || status !== 'paused'}
             onClick={() => void control('resume')}>
             {t('replay.resume')}
           </button>

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { errorText, post } from '../api';
+import { commandPost, errorText, isAccepted } from '../api';
 import type { Session } from '../ui-types';
 import { useI18n, type MessageKey } from '../i18n';
 import { linkHandler } from '../router';
@@ -10,17 +10,33 @@ const ORDER = ['dispatched', 'en_route', 'on_scene', 'returning', 'available', '
 
 export function TeamsScreen({ session }: { session: Session }) {
   const { t, lang } = useI18n();
-  const { state } = useStore();
+  const { state, refetchAll, whenLiveReaches } = useStore();
   const mayReport = can(session, 'report');
-  const [feedback, setFeedback] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [feedback, setFeedback] = useState<{ kind: 'ok' | 'error' | 'accepted'; text: string } | null>(null);
+  // Teams whose report is in flight: their selector is disabled, so a second choice cannot race the first.
+  const [sending, setSending] = useState<ReadonlySet<string>>(new Set());
   // A status report (状态报告) from the team by phone or radio, logged by the watch; the server refuses illegal moves.
   const report = async (teamId: string, name: string, status: string) => {
     setFeedback(null);
+    setSending((s) => new Set(s).add(teamId));
     try {
-      await post(`/teams/${teamId}/status`, { status });
-      setFeedback({ kind: 'ok', text: `${name}：${t(`teamStatus.${status}` as MessageKey)}` });
+      const outcome = await commandPost(`/teams/${teamId}/status`, { status });
+      const reported = `${name}：${t(`teamStatus.${status}` as MessageKey)}`;
+      if (isAccepted(outcome)) {
+        setFeedback({ kind: 'accepted', text: `${reported} · ${t('command.accepted')}` });
+        // The team.changed delta updates the row by itself; read the lists again in case it came before this screen.
+        void whenLiveReaches(outcome.accepted.position).then(refetchAll);
+      } else {
+        setFeedback({ kind: 'ok', text: reported });
+      }
     } catch (err) {
-      setFeedback({ kind: 'error', text: `${name}：${errorText(err, t('error.generic'))}` });
+      setFeedback({ kind: 'error', text: `${name}：${errorText(err, t('error.generic'), t('command.uncertain'))}` });
+    } finally {
+      setSending((s) => {
+        const next = new Set(s);
+        next.delete(teamId);
+        return next;
+      });
     }
   };
   const teams = useMemo(
@@ -44,7 +60,7 @@ export function TeamsScreen({ session }: { session: Session }) {
         </div>
       </div>
       {feedback && (
-        <div role="status" className={`notice ${feedback.kind}`} data-testid="team-feedback">
+        <div role="status" className={`notice ${feedback.kind}`} data-testid="team-feedback" data-kind={feedback.kind}>
           {feedback.text}
         </div>
       )}
@@ -93,6 +109,7 @@ export function TeamsScreen({ session }: { session: Session }) {
                       <select
                         aria-label={`${team.name} ${t('teams.reportTo')}`}
                         data-testid="team-status-report"
+                        disabled={sending.has(team.id)}
                         value=""
                         onChange={(e) => {
                           if (e.target.value) void report(team.id, team.name, e.target.value);

@@ -29,7 +29,8 @@ export async function runningDrill(
   context: CommandContext,
 ): Promise<RunningDrill> {
   const state = await visibleDrill(executor, id, context);
-  if (state.status !== 'running') throw new DrillNotRunningError(state.status);
+  // A retry whose first attempt was stored is answered from it even if the drill has ended since.
+  if (state.status !== 'running' && !context.keyApplied) throw new DrillNotRunningError(state.status);
   return state;
 }
 
@@ -41,7 +42,7 @@ export async function liveRunningDrill(
 ): Promise<RunningDrill> {
   const state = await visibleDrill(executor, id, context);
   if (state.form !== 'live') throw new NotALiveDrillError();
-  if (state.status !== 'running') throw new DrillNotRunningError(state.status);
+  if (state.status !== 'running' && !context.keyApplied) throw new DrillNotRunningError(state.status);
   return state;
 }
 

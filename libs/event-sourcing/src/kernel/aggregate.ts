@@ -31,7 +31,20 @@ export interface DeclaredAggregate<C, E extends DomainEvent, S> extends Aggregat
   streamOf(id: string): string;
 }
 
+/** Category → HTTP collection of every declared aggregate, to say where a stream's record is read. */
+const resources = new Map<string, string>();
+
 /** Declares an aggregate; its streams are named `<category>-<id>`. */
 export function defineAggregate<C, E extends DomainEvent, S>(type: AggregateType<C, E, S>): DeclaredAggregate<C, E, S> {
+  if (type.resource) resources.set(type.category, type.resource);
   return { ...type, streamOf: (id: string) => `${type.category}-${id}` };
+}
+
+/** Where the record of a stream (`incident-<id>`) is read over HTTP (`/incidents/<id>`), if its aggregate says. */
+export function locationOfStream(streamName: string): { category: string; id: string; location?: string } {
+  const dash = streamName.indexOf('-');
+  const category = dash < 0 ? streamName : streamName.slice(0, dash);
+  const id = dash < 0 ? '' : streamName.slice(dash + 1);
+  const resource = resources.get(category);
+  return { category, id, ...(resource ? { location: `/${resource}/${id}` } : {}) };
 }

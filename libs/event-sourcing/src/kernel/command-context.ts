@@ -30,21 +30,26 @@ export interface CommandContext {
    */
   keyApplied?: boolean;
   /**
-   * Told of every append, before the read models are waited for: once events are stored the caller must say so
-   * whatever fails afterwards (the HTTP layer answers 202 instead of an error, docs/api.md "Commands").
+   * Told of every decision with what it did (appended, answered from the key record, or nothing) and whether the
+   * read models the answer is built from caught up: once events are stored the caller must say so whatever fails
+   * afterwards (the HTTP layer answers 202 instead of an error, docs/api.md "Retries and first answers").
    */
-  onCommitted?: (commit: Commit) => void;
+  onDecided?: (decision: Decision) => void;
 }
 
-/** What one append of a command stored, as the HTTP layer needs it to answer 202 when the read models lag. */
-export interface Commit {
+/** What one command decided on one aggregate, as the HTTP layer needs it to answer 202 when the read models lag. */
+export interface Decision {
   /** The aggregate's stream category (`incident`, `team`…). */
   category: string;
   id: string;
   /** Where the aggregate is read over HTTP (`/incidents/<id>`), when it has such a resource. */
   location?: string;
-  revision: bigint;
-  position: Position;
-  /** False when a read model the answer is built from had not applied the append in time. */
+  /** The stream's revision after the decision; undefined while the stream has no events. */
+  revision: bigint | undefined;
+  /** Position of the last event stored by the decision (or its first attempt); undefined when it decided nothing. */
+  position: Position | undefined;
+  /** The events were stored by an earlier attempt with the same Idempotency-Key. */
+  replayed: boolean;
+  /** False when a read model the answer is built from had not applied the decision's events in time. */
   readModelsCaughtUp: boolean;
 }

@@ -100,12 +100,12 @@ describe('the one write path (CommandExecutor) on the PostgreSQL store', () => {
     const opened = await executor.execute(ledger, id, { type: 'OpenLedger', jurisdiction: '640500' }, context());
     const seen = commandAnswer(opened).position;
     waiter.waits.length = 0;
-    const commits: unknown[] = [];
+    const decisions: unknown[] = [];
     const executed = await executor.execute(
       ledger,
       id,
       { type: 'Count', by: 0 },
-      context({ onCommitted: (commit: unknown) => commits.push(commit) }),
+      context({ onDecided: (decision: unknown) => decisions.push(decision) }),
     );
     expect(commandAnswer(executed)).toEqual({ id, revision: 0, position: null, replayed: false });
     expect((await store.readStream(`ledger-${id}`)).length).toBe(1);
@@ -114,19 +114,21 @@ describe('the one write path (CommandExecutor) on the PostgreSQL store', () => {
       { projection: 'ledger-board', position: seen },
       { projection: 'ledger-timeline', position: seen },
     ]);
-    expect(commits).toEqual([]);
+    expect(decisions).toEqual([
+      { category: 'ledger', id, revision: 0n, position: undefined, replayed: false, readModelsCaughtUp: true },
+    ]);
   });
 
-  it('tells the caller of every append before the answer is read, and whether the read models caught up', async () => {
+  it('tells the caller of every decision before the answer is read, and whether the read models caught up', async () => {
     const executor = new CommandExecutor({ store, clock, readModels: new RecordingWaiter(['ledger-timeline']) });
     const id = randomUUID();
-    const commits: { position: Position }[] = [];
-    const onCommitted = (commit: { position: Position }) => commits.push(commit);
+    const commits: { position?: Position }[] = [];
+    const onDecided = (decision: { position?: Position }) => commits.push(decision);
     const executed = await executor.execute(
       ledger,
       id,
       { type: 'OpenLedger', jurisdiction: '640500' },
-      context({ onCommitted }),
+      context({ onDecided }),
     );
     expect(commits).toEqual([
       {
@@ -134,6 +136,7 @@ describe('the one write path (CommandExecutor) on the PostgreSQL store', () => {
         id,
         revision: 0n,
         position: executed.position,
+        replayed: false,
         readModelsCaughtUp: false,
       },
     ]);
@@ -143,12 +146,7 @@ describe('the one write path (CommandExecutor) on the PostgreSQL store', () => {
       readModels: [],
       resource: 'ledgers',
     });
-    await new CommandExecutor({ store, clock }).execute(
-      located,
-      id,
-      { type: 'Count', by: 1 },
-      context({ onCommitted }),
-    );
+    await new CommandExecutor({ store, clock }).execute(located, id, { type: 'Count', by: 1 }, context({ onDecided }));
     expect(commits[1]).toMatchObject({ location: `/ledgers/${id}`, revision: 1n, readModelsCaughtUp: true });
   });
 

@@ -73,16 +73,15 @@ export class CommandExecutor {
     const result = await handleCommand(kernel, aggregate.decider, stream, command, context);
     const waitAt = result.position ?? result.seenPosition;
     const caughtUp = waitAt && readModels ? await this.readModelsReach(aggregate, waitAt, readModels) : true;
-    if (result.position && result.revision !== undefined) {
-      context.onCommitted?.({
-        category: aggregate.category,
-        id,
-        ...(aggregate.resource ? { location: `/${aggregate.resource}/${id}` } : {}),
-        revision: result.revision,
-        position: result.position,
-        readModelsCaughtUp: caughtUp,
-      });
-    }
+    context.onDecided?.({
+      category: aggregate.category,
+      id,
+      ...(aggregate.resource ? { location: `/${aggregate.resource}/${id}` } : {}),
+      revision: result.revision,
+      position: result.position,
+      replayed: result.replayed,
+      readModelsCaughtUp: caughtUp,
+    });
     return { ...result, id };
   }
 
@@ -92,7 +91,10 @@ export class CommandExecutor {
     position: Position,
     readModels: ReadModelWaiter,
   ): Promise<boolean> {
-    const reached = await Promise.all(aggregate.readModels.map((name) => readModels.waitFor(name, position)));
+    // A wait that fails (the database going away) counts as not caught up: the events are stored all the same.
+    const reached = await Promise.all(
+      aggregate.readModels.map((name) => readModels.waitFor(name, position).catch(() => false)),
+    );
     return reached.every((done) => done !== false);
   }
 

@@ -1,5 +1,5 @@
 import { BACKWARDS, END, FORWARDS, KurrentDBClient, START } from '@kurrent/kurrentdb-client';
-import { Pool } from 'pg';
+import { Pool, type PoolConfig } from 'pg';
 import type { EventStore } from '../port/event-store.port';
 import type {
   AppendResult,
@@ -27,6 +27,8 @@ export interface KurrentDbEventStoreOptions {
    * id only at the revision it was first appended after, so keys need a record of their own (docs/adr/0011).
    */
   keysDatabaseUrl: string;
+  /** Server-side limits for the key pool's connections, as for the PostgreSQL adapter's pool. */
+  sessionLimits?: Pick<PoolConfig, 'statement_timeout' | 'idle_in_transaction_session_timeout'>;
   log?: (message: string) => void;
 }
 
@@ -47,6 +49,7 @@ export class KurrentDbEventStore implements EventStore {
       connectionString: options.keysDatabaseUrl,
       max: 4,
       application_name: 'event-store:keys',
+      ...options.sessionLimits,
     });
     this.keysPool.on('error', (error) => this.log(`idempotency key pool: ${error.message}`));
     this.idempotency = new PostgresIdempotencyLedger(this.keysPool, 'reservation');

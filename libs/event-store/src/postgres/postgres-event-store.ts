@@ -35,6 +35,11 @@ export interface PostgresEventStoreOptions {
   /** Shown in pg_stat_activity (the LISTEN connection gets a `:listen` suffix), so operators can tell them apart. */
   applicationName?: string;
   /**
+   * Server-side limits for the pool's connections (pg's `statement_timeout`, `idle_in_transaction_session_timeout`,
+   * in milliseconds): a connection left idle inside a transaction would hold back every global reader (docs/adr/0001).
+   */
+  sessionLimits?: Pick<PoolConfig, 'statement_timeout' | 'idle_in_transaction_session_timeout'>;
+  /**
    * How Idempotency-Keys are recorded: `in-append` (default) in the append's transaction; `reservation` runs the
    * protocol a store outside PostgreSQL needs, so that it can be exercised against this store in tests.
    */
@@ -59,6 +64,7 @@ export class PostgresEventStore implements EventStore {
       connectionString: options.connectionString,
       max: options.poolSize ?? 10,
       application_name: applicationName,
+      ...options.sessionLimits,
     };
     this.pool = new Pool(config);
     // A dropped idle connection must not crash the process; the next query gets a fresh one.

@@ -14,3 +14,6 @@ export {
   type PlanInForce,
   type PlanSuggestion,
 } from './plan/plan-suggestions';
+export * from './governance/working-days';
+export * from './governance/plan-governance';
+export { SHIPPED_WORKING_DAY_CALENDAR } from './governance/cn-working-day-calendar';

@@ -60,6 +60,30 @@ export class AppConfig {
   EVENT_POLL_INTERVAL_MS = 250;
 
   /**
+   * Every connection of the API to PostgreSQL ends a statement after this long (0: the server's or role's setting).
+   * Migrations, restores and rebuilds connect apart and are not limited (docs/operations.md).
+   */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  DATABASE_STATEMENT_TIMEOUT_MS = 60_000;
+
+  /**
+   * The server ends a connection of the API left idle inside a transaction for this long (0: the server's or role's
+   * setting): such a transaction would hold back every projection (docs/adr/0001, docs/operations.md).
+   */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  DATABASE_IDLE_TX_TIMEOUT_MS = 30_000;
+
+  /** `GET /health` is `degraded` while the transaction holding back the event store's readers is older than this. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  HEALTH_OLD_TRANSACTION_SECONDS = 10;
+
+  /**
    * Signs access tokens (HS256). Production refuses to start without one of at least 32 characters; elsewhere, when
    * unset, a key is made at first start and kept in the database (auth_signing_keys), so sessions survive restarts.
    */

@@ -34,3 +34,15 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (Array.isArray(errors) && errors.some((e) => isDatabaseUnavailable(e, depth + 1))) return true;
   return isDatabaseUnavailable(cause, depth + 1) || isDatabaseUnavailable(driverError, depth + 1);
 }
+
+/**
+ * A statement the server cancelled (SQLSTATE 57014): it ran past the connection's `statement_timeout` — usually
+ * waiting on a lock an open transaction holds (docs/operations.md) — or an operator cancelled it. Nothing of it was
+ * committed, so the same request may succeed once the holder is gone: the API answers 503 with Retry-After.
+ */
+export function isStatementCancelled(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 4) return false;
+  const { code, cause, driverError } = error as { code?: unknown; cause?: unknown; driverError?: unknown };
+  if (code === '57014') return true;
+  return isStatementCancelled(cause, depth + 1) || isStatementCancelled(driverError, depth + 1);
+}

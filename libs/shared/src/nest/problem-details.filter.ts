@@ -5,7 +5,7 @@ import { DomainError, type DomainErrorKind } from '../errors/domain-error';
 import { PreparedAnswer } from './prepared-answer';
 import { problem, PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details';
 import { RequestValidationError } from './validation';
-import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, isStatementCancelled } from './database-unavailable';
 
 const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
   invalid: 400,
@@ -51,6 +51,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (isDatabaseUnavailable(exception)) {
       return problem(503, 'DATABASE_UNAVAILABLE', '数据库暂不可用，请稍后重试');
     }
+    if (isStatementCancelled(exception)) {
+      return problem(503, 'DATABASE_TIMEOUT', '数据库处理超时，请稍后重试');
+    }
     if (exception instanceof HttpException) return fromHttpException(exception);
     if (isFastifyClientError(exception)) return fromFastifyError(exception);
     this.logger.error(
@@ -81,7 +84,11 @@ export function refusalOf(exception: unknown): ProblemDetails | undefined {
 }
 
 function isUnavailable(exception: unknown): boolean {
-  return exception instanceof EventStoreUnavailableError || isDatabaseUnavailable(exception);
+  return (
+    exception instanceof EventStoreUnavailableError ||
+    isDatabaseUnavailable(exception) ||
+    isStatementCancelled(exception)
+  );
 }
 
 /** An error that knows when the client may try again (a locked sign-in) carries `retryAfterMs`. */

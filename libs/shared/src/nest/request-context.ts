@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import type { CommandContext, Commit } from '@app/event-sourcing';
+import type { CommandContext, Decision } from '@app/event-sourcing';
 import { DomainError } from '../errors/domain-error';
 import { actorOf } from './auth';
 import { BodyLimitsPipe } from './body-limits.pipe';
@@ -10,8 +10,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Set before the handler runs when the request's Idempotency-Key already stored events (a lost answer). */
     keyApplied?: boolean;
-    /** Every append the request's command made, in order (the answer is 202 if reading it back fails). */
-    commits?: Commit[];
+    /** Every decision the request's command made, in order (the answer is 202 if reading it back fails). */
+    decisions?: Decision[];
   }
 }
 
@@ -37,7 +37,7 @@ export function commandContextOf(request: FastifyRequest): CommandContext {
     ...(keyed ? { idempotencyKey: keyed.key, requestHash: keyed.requestHash } : {}),
     ...(request.keyApplied ? { keyApplied: true } : {}),
     ...(ifMatch !== undefined ? { expectedRevision: parseRevision(ifMatch) } : {}),
-    onCommitted: (commit) => (request.commits ??= []).push(commit),
+    onDecided: (decision) => (request.decisions ??= []).push(decision),
   };
 }
 

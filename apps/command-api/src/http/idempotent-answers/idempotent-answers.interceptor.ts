@@ -10,18 +10,19 @@ import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { defer, lastValueFrom, type Observable } from 'rxjs';
-import type { Commit } from '@app/event-sourcing';
+import { locationOfStream, type Decision } from '@app/event-sourcing';
 import { formatPosition } from '@app/event-store';
-import { IdempotencyKeyReusedError } from '@app/shared';
+import { DomainError, IdempotencyKeyReusedError } from '@app/shared';
 import {
   COMMAND_ROUTE,
   PreparedAnswer,
   PROBLEM_CONTENT_TYPE,
   refusalOf,
   requestKeyOf,
+  type ProblemDetails,
   type RequestKey,
 } from '@app/shared/nest';
-import { AnswerStore, type StoredAnswer } from './answer-store';
+import { AnswerStore, type KeyedStream, type StoredAnswer } from './answer-store';
 
 export const REPLAYED_HEADER = 'idempotent-replayed';
 
@@ -54,53 +55,103 @@ export class IdempotentAnswersInterceptor implements NestInterceptor {
 
   private async answer(request: FastifyRequest, reply: FastifyReply, status: number, next: CallHandler) {
     const key = request.actor ? requestKeyOf(request) : undefined;
-    if (key) {
-      const standing = await this.answers.standingOf(key);
-      if (standing?.requestHash && standing.requestHash !== key.requestHash) throw new IdempotencyKeyReusedError();
-      if (standing?.answer) throw replayOf(standing.answer, request);
-      if (standing?.applied) request.keyApplied = true;
+    const standing = key ? await this.answers.standingOf(key) : undefined;
+    if (key && standing) {
+      if (standing.requestHash && standing.requestHash !== key.requestHash) throw new IdempotencyKeyReusedError();
+      if (standing.answer) throw visible(standing.answer, request) ? replayOf(standing.answer, request) : hidden();
+      if (standing.applied.length > 0) request.keyApplied = true;
     }
     let body: unknown;
     try {
       body = await lastValueFrom(next.handle(), { defaultValue: undefined });
     } catch (error) {
       if (error instanceof PreparedAnswer) throw error;
-      const refusal = refusalOf(error);
-      if (request.commits?.length) {
-        // Something was stored: a refusal of a later step is told as it is, but not remembered (a retry completes
-        // the request); any other failure must not hide that the events are stored.
-        if (refusal) throw error;
-        throw accepted(request.commits, error, this.logger);
-      }
-      if (key && refusal && remembersRefusal(refusal.code))
-        await this.remember(key, { status: refusal.status, body: refusal });
-      throw error;
+      throw await this.failed(error, request, key, standing?.applied ?? []);
     }
-    if (request.commits?.some((commit) => !commit.readModelsCaughtUp)) throw accepted(request.commits);
-    const replayed = isReplayed(body);
-    if (replayed) void reply.header(REPLAYED_HEADER, 'true');
+    const decisions = request.decisions ?? [];
+    const stored = decisions.filter((d) => d.position !== undefined);
+    if (stored.some((d) => !d.readModelsCaughtUp)) throw acceptedOf(stored, decisions);
+    const behind = decisions.find((d) => !d.readModelsCaughtUp);
+    if (behind) {
+      // Nothing to do was decided, but the view to answer with is not readable yet: say so, and keep it as the answer.
+      const noop = acceptedNoop(behind);
+      if (key) await this.remember(key, { status: noop.status, body: noop.body });
+      throw noop;
+    }
+    if (isReplayed(body)) void reply.header(REPLAYED_HEADER, 'true');
     if (key) await this.remember(key, { status, body });
     return body;
+  }
+
+  /** What to tell (and whether to remember) when the handler failed. */
+  private async failed(
+    error: unknown,
+    request: FastifyRequest,
+    key: RequestKey | undefined,
+    applied: readonly KeyedStream[],
+  ): Promise<unknown> {
+    const refusal = refusalOf(error);
+    const stored = (request.decisions ?? []).filter((d) => d.position !== undefined);
+    if (stored.length > 0) {
+      // Events are stored: a failure to read the answer back (the view not there yet included) must not hide it.
+      // A refusal of a later step is told as it is, but not remembered: a retry completes the request.
+      if (refusal && refusal.status !== 404) return error;
+      logUnreadable(this.logger, error);
+      return acceptedOf(stored, request.decisions ?? []);
+    }
+    if (applied.length > 0 && refusal) {
+      // The first attempt stored its events, and a check made outside the decider now refuses the retry for what
+      // happened since (the drill ended, the incident closed): the request was applied, so say that.
+      return acceptedFromKey(applied);
+    }
+    if (key && refusal && remembersRefusal(refusal))
+      await this.remember(key, { status: refusal.status, body: refusal });
+    return error;
   }
 
   /** Storing the answer is best effort: if it fails, a retry is still answered from the key's stored events. */
   private async remember(key: RequestKey, answer: StoredAnswer): Promise<void> {
     await this.answers.remember(key, answer).catch((error: unknown) => {
-      this.logger.warn(`first answer of a keyed request not stored: ${error instanceof Error ? error.message : error}`);
+      this.logger.warn(`first answer of a keyed request not stored: ${describe(error)}`);
     });
   }
 }
 
 /**
- * Refusals that a retry may get past are not bound to the key: a conflict among concurrent writers that outlasted
- * the retries, and a key reused with another request (the key belongs to that other request).
+ * Refusals that a retry may get past are not bound to the key: "not found" (the record may not have reached the read
+ * model a check reads yet), a conflict among concurrent writers that outlasted the retries, and a key reused with
+ * another request (the key belongs to that other request).
  */
-function remembersRefusal(code: string): boolean {
-  return code !== 'CONCURRENT_UPDATE' && code !== 'IDEMPOTENCY_KEY_REUSED';
+function remembersRefusal(refusal: ProblemDetails): boolean {
+  return refusal.status !== 404 && refusal.code !== 'CONCURRENT_UPDATE' && refusal.code !== 'IDEMPOTENCY_KEY_REUSED';
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : JSON.stringify(error);
+}
+
+function logUnreadable(logger: Logger, cause: unknown): void {
+  logger.warn(`answer of a stored command not readable: ${describe(cause)}`);
 }
 
 function isReplayed(body: unknown): boolean {
   return typeof body === 'object' && body !== null && (body as { replayed?: unknown }).replayed === true;
+}
+
+/**
+ * Access rules outlive answers: a stored answer that shows a record in a jurisdiction the user can no longer see (an
+ * administrator moved the user since) is not handed out again.
+ */
+function visible(answer: StoredAnswer, request: FastifyRequest): boolean {
+  const jurisdiction =
+    typeof answer.body === 'object' && answer.body !== null
+      ? (answer.body as { jurisdiction?: unknown }).jurisdiction
+      : undefined;
+  return typeof jurisdiction !== 'string' || (request.actor?.scope ?? []).includes(jurisdiction);
+}
+
+function hidden(): DomainError {
+  return new DomainError('RECORD_NOT_FOUND', 'not_found', '记录不存在或已不在您的辖区内');
 }
 
 function replayOf(answer: StoredAnswer, request: FastifyRequest): PreparedAnswer {
@@ -115,27 +166,54 @@ function replayOf(answer: StoredAnswer, request: FastifyRequest): PreparedAnswer
       : answer.body;
   return new PreparedAnswer(answer.status, body, {
     [REPLAYED_HEADER]: 'true',
-    'content-type': refusal ? PROBLEM_CONTENT_TYPE : 'application/json; charset=utf-8',
+    'content-type': refusal ? PROBLEM_CONTENT_TYPE : JSON_CONTENT_TYPE,
   });
 }
 
-/** 202: the events are stored; the result is read at `Location` once the read models have caught up. */
-function accepted(commits: readonly Commit[], cause?: unknown, logger?: Logger): PreparedAnswer {
-  if (cause !== undefined) {
-    logger?.warn(`answer of a stored command not readable: ${cause instanceof Error ? cause.message : String(cause)}`);
-  }
-  const first = commits[0]!;
-  const last = commits[commits.length - 1]!;
-  const body = {
-    id: first.id,
-    revision: Number(first.revision),
-    position: formatPosition(last.position),
-    replayed: false,
-    accepted: true,
-    detail: '已受理：操作已保存，但显示数据尚未更新完毕。请稍后刷新，或用同一 Idempotency-Key 重发以取得完整结果。',
-  };
-  return new PreparedAnswer(202, body, {
-    'content-type': 'application/json; charset=utf-8',
-    ...(first.location ? { location: `/api/v1${first.location}` } : {}),
-  });
+const ACCEPTED_DETAIL = '已受理：操作已保存，但显示数据尚未更新完毕，请稍后刷新查看。';
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
+/** 202: the events are stored; the record is read at `Location` once the read models have caught up. Not stored. */
+function acceptedOf(stored: readonly Decision[], all: readonly Decision[]): PreparedAnswer {
+  const first = all[0] ?? stored[0]!;
+  const last = stored[stored.length - 1]!;
+  const replayed = stored.every((d) => d.replayed);
+  return accepted(
+    {
+      id: first.id,
+      revision: first.revision === undefined ? -1 : Number(first.revision),
+      position: formatPosition(last.position!),
+      replayed,
+    },
+    first.location,
+  );
+}
+
+/** 202 for a retry refused by a check although its first attempt's events are stored: the request was applied. */
+function acceptedFromKey(applied: readonly KeyedStream[]): PreparedAnswer {
+  const first = applied[0]!;
+  const last = applied[applied.length - 1]!;
+  const { id, location } = locationOfStream(first.streamName);
+  return accepted({ id, revision: first.lastRevision, position: last.lastPosition, replayed: true }, location);
+}
+
+/** 202 for a decision that changed nothing, while the view to answer with is not readable yet. */
+function acceptedNoop(decision: Decision): PreparedAnswer {
+  const revision = decision.revision === undefined ? -1 : Number(decision.revision);
+  return accepted({ id: decision.id, revision, position: null, replayed: false }, decision.location);
+}
+
+function accepted(
+  answer: { id: string; revision: number; position: string | null; replayed: boolean },
+  location: string | undefined,
+): PreparedAnswer {
+  return new PreparedAnswer(
+    202,
+    { ...answer, accepted: true, detail: ACCEPTED_DETAIL },
+    {
+      'content-type': JSON_CONTENT_TYPE,
+      ...(answer.replayed ? { [REPLAYED_HEADER]: 'true' } : {}),
+      ...(location ? { location: `/api/v1${location}` } : {}),
+    },
+  );
 }

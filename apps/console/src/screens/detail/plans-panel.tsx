@@ -1,4 +1,4 @@
-import { post } from '../../api';
+import { commandPost } from '../../api';
 import { useI18n } from '../../i18n';
 import { formatTime } from '../../time';
 import type { IncidentView } from '@app/incidents/contract';
@@ -49,7 +49,7 @@ export function PlansPanel({
                 disabled={busy}
                 onClick={() =>
                   void act(t('detail.activate'), () =>
-                    post(`/incidents/${id}/plan-activations`, { planId: s.planId, level: s.level }),
+                    commandPost(`/incidents/${id}/plan-activations`, { planId: s.planId, level: s.level }),
                   )
                 }>
                 {t('detail.activate')}
@@ -64,7 +64,7 @@ export function PlansPanel({
           busy={busy}
           onSubmit={(planId, level, reason) =>
             void act(t('detail.activate'), () =>
-              post(`/incidents/${id}/plan-activations`, {
+              commandPost(`/incidents/${id}/plan-activations`, {
                 planId,
                 ...(level ? { level } : {}),
                 ...(reason ? { reason } : {}),

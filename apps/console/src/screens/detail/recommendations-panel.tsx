@@ -1,4 +1,4 @@
-import { post } from '../../api';
+import { commandPost } from '../../api';
 import { useI18n, type MessageKey } from '../../i18n';
 import type { Recommendations } from '@app/dispatch/contract';
 import type { WarehouseView } from '@app/warehouses/contract';
@@ -56,7 +56,7 @@ export function RecommendationsPanel({
                         disabled={busy}
                         onClick={() =>
                           void act(`${t('btn.dispatch')} ${r.name}`, () =>
-                            post(`/teams/${r.teamId}/dispatch`, { incidentId: id }),
+                            commandPost(`/teams/${r.teamId}/dispatch`, { incidentId: id }),
                           )
                         }>
                         {t('btn.dispatch')}
@@ -89,7 +89,7 @@ export function RecommendationsPanel({
                         disabled={busy}
                         onClick={() =>
                           void act(`${t('btn.allocate')} ${r.name}`, () =>
-                            post(`/warehouses/${r.warehouseId}/allocations`, {
+                            commandPost(`/warehouses/${r.warehouseId}/allocations`, {
                               incidentId: id,
                               items: recs.neededMaterials,
                             }),

@@ -1,7 +1,7 @@
 import { DeadlineCountdown, levelName } from '../../components';
 import { useI18n, type MessageKey } from '../../i18n';
 import { formatTime } from '../../time';
-import { post } from '../../api';
+import { commandPost } from '../../api';
 import type { Casualties, IncidentView, StoredEventView, TimelineEntryView } from '@app/incidents/contract';
 import { ReportUpForm } from './forms';
 import { COUNTS, Panel, casualtyText, label, type Act } from './shared';
@@ -107,7 +107,7 @@ export function ReportsPanel({
         <ReportUpForm
           busy={busy}
           onSubmit={(toLevel, channel) =>
-            void act(t('detail.reportUp'), () => post(`/incidents/${incident.id}/reports`, { toLevel, channel }))
+            void act(t('detail.reportUp'), () => commandPost(`/incidents/${incident.id}/reports`, { toLevel, channel }))
           }
         />
       )}

@@ -1,4 +1,4 @@
-import { post } from '../../api';
+import { commandPost } from '../../api';
 import { useI18n } from '../../i18n';
 import { formatTime } from '../../time';
 import type { IncidentView } from '@app/incidents/contract';
@@ -79,7 +79,7 @@ export function AllocationsPanel({
                         disabled={busy}
                         onClick={() =>
                           void act(t('btn.ship'), () =>
-                            post(`/warehouses/${al.warehouseId}/allocations/${al.allocationId}/ship`, {}),
+                            commandPost(`/warehouses/${al.warehouseId}/allocations/${al.allocationId}/ship`, {}),
                           )
                         }>
                         {t('btn.ship')}
@@ -92,7 +92,7 @@ export function AllocationsPanel({
                         disabled={busy}
                         onClick={() =>
                           void act(t('btn.deliver'), () =>
-                            post(`/warehouses/${al.warehouseId}/allocations/${al.allocationId}/deliver`, {}),
+                            commandPost(`/warehouses/${al.warehouseId}/allocations/${al.allocationId}/deliver`, {}),
                           )
                         }>
                         {t('btn.deliver')}
@@ -104,7 +104,7 @@ export function AllocationsPanel({
                       disabled={busy}
                       onClick={() =>
                         void act(t('btn.cancelAllocation'), () =>
-                          post(`/warehouses/${al.warehouseId}/allocations/${al.allocationId}/cancel`, {}),
+                          commandPost(`/warehouses/${al.warehouseId}/allocations/${al.allocationId}/cancel`, {}),
                         )
                       }>
                       {t('btn.cancelAllocation')}

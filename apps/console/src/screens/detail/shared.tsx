@@ -12,9 +12,13 @@ export const CHANNELS = [
 export const REPORT_LEVELS = ['county', 'city', 'province', 'national'] as const;
 export const RESPONSE_LEVELS = ['I', 'II', 'III', 'IV'] as const;
 
-export type Feedback = { kind: 'ok' | 'error'; text: string } | null;
+/** `accepted`: the command is stored and the screen is still catching up with it (a `202 Accepted`). */
+export type Feedback = { kind: 'ok' | 'error' | 'accepted'; text: string } | null;
 
-/** Runs one command of the detail screen: shows its outcome, then reloads the incident and what derives from it. */
+/**
+ * Runs one command of the detail screen (`fn` returns the command's outcome): shows it, then reloads the incident and
+ * what derives from it. The screen's buttons are disabled while it runs.
+ */
 export type Act = (label: string, fn: () => Promise<unknown>, after?: () => void) => Promise<void>;
 
 type StockHolder = { stock: { materialCode: string; materialName: string }[] };

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { post } from '../../api';
+import { commandPost } from '../../api';
 import { useI18n } from '../../i18n';
 import { formatTime } from '../../time';
 import type { IncidentView } from '@app/incidents/contract';
@@ -32,7 +32,7 @@ export function TasksPanel({
               busy={busy}
               onComplete={(note) =>
                 void act(`${t('btn.complete')}「${task.title}」`, () =>
-                  post(`/incidents/${incident.id}/tasks/${task.taskId}/complete`, note ? { note } : {}),
+                  commandPost(`/incidents/${incident.id}/tasks/${task.taskId}/complete`, note ? { note } : {}),
                 )
               }
             />

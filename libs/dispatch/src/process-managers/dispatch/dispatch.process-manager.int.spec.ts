@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { CommandExecutor } from '@app/event-sourcing';
+import { CommandExecutor, type CommandContext, type DeclaredAggregate, type DomainEvent } from '@app/event-sourcing';
 import { ProjectionSpec } from '@app/event-sourcing/testing/projections';
-import { incidentStream, type IncidentEvent } from '@app/incidents';
+import { incidentAggregate, incidentStream, type IncidentEvent } from '@app/incidents';
 import { teamStream, type TeamEvent } from '@app/teams';
 import { warehouseStream, type WarehouseEvent } from '@app/warehouses';
 import { eventually } from '../../../../../test/support/eventually';
@@ -63,11 +63,40 @@ const closed = (incidentId: string): IncidentEvent => ({
   data: { incidentId, summary: '处置完毕', closedAt: at(30) },
 });
 
+/**
+ * The real executor, except that it closes the named incidents just before the process manager's assignment of a team
+ * reaches them: the close lands between the dispatch being read and the assignment, the narrowest race there is.
+ */
+class ClosingFirst extends CommandExecutor {
+  readonly closeBeforeAssign = new Set<string>();
+
+  override async execute<C, E extends DomainEvent, S>(
+    aggregate: DeclaredAggregate<C, E, S>,
+    id: string,
+    command: C,
+    context: CommandContext,
+  ) {
+    if ((command as { type?: string }).type === 'AssignTeam' && this.closeBeforeAssign.delete(id)) {
+      const commander: CommandContext = { correlationId: randomUUID(), causationId: randomUUID(), actorId: '指挥长' };
+      await super.execute(
+        incidentAggregate,
+        id,
+        { type: 'CloseIncident', summary: '险情排除', now: this.now() },
+        commander,
+      );
+    }
+    return super.execute(aggregate, id, command, context);
+  }
+}
+
 describe('dispatch process manager', () => {
   let spec: ProjectionSpec;
+  let executor: ClosingFirst;
   beforeAll(async () => {
     spec = await ProjectionSpec.start({
-      projections: ({ store, clock }) => [new DispatchProcessManager(new CommandExecutor({ store, clock }))],
+      projections: ({ store, clock }) => [
+        new DispatchProcessManager((executor = new ClosingFirst({ store, clock })), store),
+      ],
       entities: [],
     });
   }, 60_000); // a database of its own is created and migrated first
@@ -196,5 +225,170 @@ describe('dispatch process manager', () => {
     await spec.given(teamStream(teamId), [registered(teamId), dispatched(teamId, incidentId)]);
     await spec.given(incidentStream(incidentId), [closed(incidentId)], { drillId });
     expect(await typesOf(teamStream(teamId))).toEqual(['TeamRegistered', 'TeamDispatched']);
+  });
+
+  describe('what reaches an incident after its close is undone (docs/domain.md rule 9)', () => {
+    const warehouseWithStock = (warehouseId: string): WarehouseEvent[] => [
+      {
+        type: 'WarehouseRegistered',
+        data: {
+          warehouseId,
+          name: '县级救灾物资储备库',
+          level: 'county',
+          location: { address: '中宁县', lat: 37.49, lng: 105.68 },
+          jurisdiction: '640521',
+          reserveKind: 'physical',
+          registeredAt: at(0),
+        },
+      },
+      {
+        type: 'StockReceived',
+        data: {
+          warehouseId,
+          receiptId: randomUUID(),
+          items: [{ materialCode: '1010101', quantity: 40, batch: null, expiresAt: null }],
+          receivedAt: at(0),
+        },
+      },
+    ];
+
+    it('a dispatch stored after the close is never assigned: the team is withdrawn, saying why, once', async () => {
+      const [incidentId, teamId] = [randomUUID(), randomUUID()];
+      await spec.given(incidentStream(incidentId), [reported(incidentId), closed(incidentId)]);
+      const recorded = await spec.given(teamStream(teamId), [registered(teamId), dispatched(teamId, incidentId)]);
+      // Never assigned; the incident's record notes the withdrawal instead.
+      expect((await spec.stream(incidentStream(incidentId))).slice(2)).toEqual([
+        {
+          type: 'LateDispatchWithdrawn',
+          data: {
+            incidentId,
+            teamId,
+            teamName: '危化品救援队',
+            reason: '事故已结案，调派撤回',
+            withdrawnAt: spec.clock.now().toISOString(),
+          },
+        },
+      ]);
+      expect((await spec.stream(teamStream(teamId))).at(-1)).toEqual({
+        type: 'TeamDispatchWithdrawn',
+        data: {
+          teamId,
+          incidentId,
+          from: 'dispatched',
+          status: 'available',
+          reason: '事故已结案，调派撤回',
+          at: spec.clock.now().toISOString(),
+        },
+      });
+      await spec.reapply('dispatch-process', recorded);
+      expect(await typesOf(teamStream(teamId))).toEqual(['TeamRegistered', 'TeamDispatched', 'TeamDispatchWithdrawn']);
+      expect(await typesOf(incidentStream(incidentId))).toEqual([
+        'IncidentReported',
+        'IncidentClosed',
+        'LateDispatchWithdrawn',
+      ]);
+    });
+
+    it('an incident closed just before the assignment reaches it refuses the team, and the team is withdrawn', async () => {
+      const [incidentId, teamId] = [randomUUID(), randomUUID()];
+      await spec.given(incidentStream(incidentId), [reported(incidentId)]);
+      executor.closeBeforeAssign.add(incidentId);
+      await spec.given(teamStream(teamId), [registered(teamId), dispatched(teamId, incidentId)]);
+      expect(executor.closeBeforeAssign.has(incidentId)).toBe(false); // the close did happen in between
+      expect(await typesOf(incidentStream(incidentId))).toEqual([
+        'IncidentReported',
+        'IncidentClosed',
+        'LateDispatchWithdrawn',
+      ]);
+      expect((await spec.stream(teamStream(teamId))).at(-1)).toMatchObject({
+        type: 'TeamDispatchWithdrawn',
+        data: { incidentId, status: 'available', reason: '事故已结案，调派撤回' },
+      });
+    });
+
+    it('an allocation stored after the close is cancelled with its reason; one stored before it is cancelled by the close', async () => {
+      const [incidentId, warehouseId, before, after] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+      const items = [{ materialCode: '1010101', quantity: 5 }];
+      await spec.given(incidentStream(incidentId), [reported(incidentId)]);
+      const stock = warehouseWithStock(warehouseId);
+      await spec.given(warehouseStream(warehouseId), [
+        ...stock,
+        { type: 'StockAllocated', data: { warehouseId, allocationId: before, incidentId, items, allocatedAt: at(10) } },
+      ]);
+      await spec.given(incidentStream(incidentId), [closed(incidentId)]);
+      const late = await spec.given(warehouseStream(warehouseId), [
+        { type: 'StockAllocated', data: { warehouseId, allocationId: after, incidentId, items, allocatedAt: at(31) } },
+      ]);
+      const moves = (await spec.stream(warehouseStream(warehouseId))).filter(
+        (e) => e.type === 'AllocationStatusChanged',
+      );
+      expect(moves).toEqual([
+        {
+          type: 'AllocationStatusChanged',
+          data: expect.objectContaining({
+            allocationId: before,
+            status: 'cancelled',
+            reason: '事故已结案，未送达的调拨自动取消',
+          }),
+        },
+        {
+          type: 'AllocationStatusChanged',
+          data: expect.objectContaining({
+            allocationId: after,
+            from: 'reserved',
+            status: 'cancelled',
+            reason: '事故已结案，调拨撤回，预留库存释放',
+          }),
+        },
+      ]);
+      expect((await spec.stream(incidentStream(incidentId))).at(-1)).toEqual({
+        type: 'LateAllocationCancelled',
+        data: expect.objectContaining({
+          allocationId: after,
+          warehouseId,
+          items,
+          reason: '事故已结案，调拨撤回，预留库存释放',
+        }),
+      });
+      await spec.reapply('dispatch-process', late);
+      expect((await spec.stream(warehouseStream(warehouseId))).length).toBe(stock.length + 4);
+      expect(await typesOf(incidentStream(incidentId))).toEqual([
+        'IncidentReported',
+        'IncidentClosed',
+        'LateAllocationCancelled',
+      ]);
+    });
+    it('a redelivery or rebuild after the close decides as the first time: nothing stored before the close is undone twice', async () => {
+      const [incidentId, teamId, warehouseId, allocationId] = [randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+      const items = [{ materialCode: '1010101', quantity: 4 }];
+      await spec.given(incidentStream(incidentId), [reported(incidentId)]);
+      const dispatch = await spec.given(teamStream(teamId), [registered(teamId), dispatched(teamId, incidentId)]);
+      const stock = warehouseWithStock(warehouseId);
+      const allocation = await spec.given(warehouseStream(warehouseId), [
+        ...stock,
+        { type: 'StockAllocated', data: { warehouseId, allocationId, incidentId, items, allocatedAt: at(10) } },
+      ]);
+      await spec.given(incidentStream(incidentId), [closed(incidentId)]);
+      // The team's `returning` comes back to the process and is recorded on the incident: wait for it first.
+      const incidentBefore = await eventually(async () => {
+        const types = await typesOf(incidentStream(incidentId));
+        return types.at(-1) === 'AssignedTeamStatusChanged' ? types : undefined;
+      });
+      const teamBefore = await typesOf(teamStream(teamId));
+      const warehouseBefore = await typesOf(warehouseStream(warehouseId));
+      expect(incidentBefore).toEqual([
+        'IncidentReported',
+        'TeamAssigned',
+        'IncidentClosed',
+        'AssignedTeamStatusChanged',
+      ]);
+      expect(teamBefore.at(-1)).toBe('TeamStatusReported'); // sent back by the close
+      expect(warehouseBefore.at(-1)).toBe('AllocationStatusChanged'); // cancelled by the close
+      // The dispatch and the allocation handed over again, now that the incident is closed.
+      await spec.reapply('dispatch-process', [dispatch.at(-1)!, allocation.at(-1)!]);
+      expect(await typesOf(incidentStream(incidentId))).toEqual(incidentBefore);
+      expect(await typesOf(teamStream(teamId))).toEqual(teamBefore);
+      expect(await typesOf(warehouseStream(warehouseId))).toEqual(warehouseBefore);
+    });
   });
 });

@@ -1,6 +1,6 @@
 import type { IncidentState } from '@app/incidents';
 import type { TeamState } from '@app/teams';
-import { dispatchWorkflow } from './dispatch.workflow';
+import { dispatchWorkflow, LATE_ALLOCATION_REASON, LATE_DISPATCH_REASON } from './dispatch.workflow';
 
 const now = new Date('2026-11-22T06:00:00Z');
 const team = { status: 'dispatched', name: '中卫市危化品专业救援队' } as unknown as TeamState;
@@ -97,5 +97,74 @@ describe('dispatch workflow', () => {
       }),
     ).toEqual([]);
     expect(dispatchWorkflow(closed, { incident: { status: 'none' }, now })).toEqual([]);
+  });
+
+  describe('what reaches an incident after its close is undone (docs/domain.md rule 9)', () => {
+    const dispatched = {
+      type: 'TeamDispatched' as const,
+      data: { teamId: 't-1', incidentId: 'inc-1', task: '堵漏', dispatchedAt: '2026-11-22T05:59:59.970Z' },
+    };
+    const allocated = {
+      type: 'StockAllocated' as const,
+      data: {
+        warehouseId: 'wh-1',
+        allocationId: 'al-9',
+        incidentId: 'inc-1',
+        items: [{ materialCode: '2010101', quantity: 3 }],
+        allocatedAt: '2026-11-22T05:59:59.970Z',
+      },
+    };
+
+    it('withdraws a team whose assignment the closed incident refused and notes it there, each under its own key', () => {
+      const steps = dispatchWorkflow(dispatched, { team, assignmentRefused: true, now });
+      expect(steps.map((s) => [s.aggregate.category, s.id, s.step])).toEqual([
+        ['team', 't-1', 'withdraw'],
+        ['incident', 'inc-1', 'record'],
+      ]);
+      expect(steps[0]!.command).toEqual({
+        type: 'WithdrawDispatch',
+        incidentId: 'inc-1',
+        reason: LATE_DISPATCH_REASON,
+        now,
+      });
+      expect(steps[1]!.command).toEqual({
+        type: 'RecordLateDispatchWithdrawn',
+        teamId: 't-1',
+        teamName: '中卫市危化品专业救援队',
+        reason: LATE_DISPATCH_REASON,
+        now,
+      });
+      expect(LATE_DISPATCH_REASON).toBe('事故已结案，调派撤回');
+    });
+
+    it('first asks the incident to record the dispatch, whatever the board says (the incident decides)', () => {
+      const [assign] = dispatchWorkflow(dispatched, { team, now });
+      expect(assign!.aggregate.category).toBe('incident');
+      expect(assign!.command).toMatchObject({ type: 'AssignTeam', teamId: 't-1' });
+    });
+
+    it('cancels an allocation stored after the close with a reason and notes it; one stored before waits for the close', () => {
+      const steps = dispatchWorkflow(allocated, { closedBeforeAllocation: true, now });
+      expect(steps.map((s) => [s.aggregate.category, s.id, s.step, s.toleratesRuleErrors])).toEqual([
+        ['warehouse', 'wh-1', 'cancel', true],
+        ['incident', 'inc-1', 'record', undefined],
+      ]);
+      expect(steps[0]!.command).toEqual({
+        type: 'MoveAllocation',
+        allocationId: 'al-9',
+        to: 'cancelled',
+        reason: LATE_ALLOCATION_REASON,
+        now,
+      });
+      expect(steps[1]!.command).toEqual({
+        type: 'RecordLateAllocationCancelled',
+        allocationId: 'al-9',
+        warehouseId: 'wh-1',
+        items: [{ materialCode: '2010101', quantity: 3 }],
+        reason: LATE_ALLOCATION_REASON,
+        now,
+      });
+      expect(dispatchWorkflow(allocated, { closedBeforeAllocation: false, now })).toEqual([]);
+    });
   });
 });

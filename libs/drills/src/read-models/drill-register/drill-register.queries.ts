@@ -43,6 +43,22 @@ export class DrillRegisterQueries {
     return row ? toDrillView(row) : null;
   }
 
+  /**
+   * The last drill run to its end for each plan (a drill counts once it has ended, whatever its form): what the
+   * drill-frequency rule measures from.
+   */
+  async lastDrillsOf(planIds: readonly string[]): Promise<Map<string, { drillId: string; endedAt: Date }>> {
+    if (planIds.length === 0) return new Map();
+    const rows: { plan_id: string; id: string; ended_at: Date }[] = await this.dataSource.query(
+      `select distinct on (plan_id) plan_id, id, ended_at
+         from drills
+        where plan_id = any($1::uuid[]) and status = 'ended' and ended_at is not null
+        order by plan_id, ended_at desc`,
+      [planIds],
+    );
+    return new Map(rows.map((r) => [r.plan_id, { drillId: r.id, endedAt: new Date(r.ended_at) }]));
+  }
+
   /** Running drills whose next scripted inject is due by `now`, the most overdue first. */
   async dueForInjects(now: Date, limit = 200): Promise<string[]> {
     const rows = await this.dataSource

@@ -29,8 +29,9 @@ export class ReportIncidentHandler {
       throw new OutsideJurisdictionError(request.jurisdiction);
     }
     // A drill flag takes an incident off the real board, statistics and alarms: only a running drill the reporter
-    // takes part in, covering the incident's jurisdiction, may be named (else 瞒报 would take one field).
-    if (request.drillId !== undefined) {
+    // takes part in, covering the incident's jurisdiction, may be named (else 瞒报 would take one field). A retry
+    // whose first attempt was stored passed this check then, and is answered from it.
+    if (request.drillId !== undefined && !context.keyApplied) {
       await this.drills.assertMayWrite({
         drillId: request.drillId,
         jurisdiction: request.jurisdiction,

@@ -35,8 +35,8 @@ export function incidentReportText(incident: IncidentView, kind: ReportTextKind,
   lines.push(`事故名称：${incident.title}`, '');
   lines.push(`一、事故发生单位概况：${incident.enterprise ?? '尚未查明（接报时未提供事故发生单位）'}。`);
   lines.push(
-    `二、事故发生的时间、地点及现场情况：${localTime(incident.occurredAt)}，${incident.jurisdictionName}` +
-      `${incident.location.address}（北纬 ${incident.location.lat}°，东经 ${incident.location.lng}°）。` +
+    `二、事故发生的时间、地点及现场情况：${localTime(incident.occurredAt)}，${place(incident)}` +
+      `（北纬 ${incident.location.lat}°，东经 ${incident.location.lng}°）。` +
       `事故类别：${incident.categoryLabel}。`,
   );
   lines.push(`三、事故简要经过：${sentence(incident.description)}`);
@@ -68,6 +68,12 @@ function otherText(incident: IncidentView, kind: ReportTextKind): string {
   if (teams.length > 0) parts.push(`现场救援力量：${teams.join('、')}`);
   if (kind === 'final' && incident.closedAt) parts.push(`应急响应已于${localTime(incident.closedAt)}终止`);
   return `${parts.join('；')}。`;
+}
+
+/** The address, preceded by the jurisdiction's name unless the address already starts with it. */
+function place(incident: IncidentView): string {
+  const { address } = incident.location;
+  return address.startsWith(incident.jurisdictionName) ? address : `${incident.jurisdictionName}${address}`;
 }
 
 /** `2026-11-22T13:40:00+08:00` → `2026年11月22日13时40分`: the zone's wall clock, as the view already gives it. */

@@ -54,6 +54,12 @@ describe('report text (条例493 第十二条)', () => {
     expect(text).toContain('报告单位：中卫市应急管理局');
     expect(text).toContain('报告时间：2026年11月22日14时20分');
     expect(text).toContain('2026年11月22日13时40分，中卫工业园区纬三路 8 号');
+    const named = incidentReportText(
+      incident({ location: { address: '中卫工业园区纬三路', lat: 1, lng: 2 } }),
+      'initial',
+      author,
+    );
+    expect(named).toContain('13时40分，中卫工业园区纬三路（');
     // 第十二条(四): the missing are given with the dead; 重伤 names acute industrial poisoning.
     expect(text).toContain('已造成死亡 3 人、下落不明 1 人、重伤（含急性工业中毒）4 人');
     expect(text).toContain('初步估计直接经济损失1250万元');

@@ -1,13 +1,18 @@
 import type { AssignTeam, RecordAssignedTeamStatus, RecordDrillAllocation } from './incident.commands';
-import { IncidentNotFoundError, NotADrillIncidentError } from './incident.errors';
+import { IncidentNotFoundError, IncidentResponseEndedError, NotADrillIncidentError } from './incident.errors';
 import type { AssignedTeamStatusChanged, DrillAllocationRecorded, TeamAssigned } from './incident.events';
 import type { IncidentState } from './incident.state';
 
-/** Redelivered or repeated facts change nothing: the process manager may run a step twice. */
+/**
+ * Redelivered or repeated facts change nothing: the process manager may run a step twice. A closed incident takes no
+ * new team, real or simulated: a dispatch that reaches it after the close is refused, and the dispatch process
+ * withdraws the team (a repeat of an assignment recorded before the close still changes nothing).
+ */
 export function decideAssignTeam(command: AssignTeam, state: IncidentState): TeamAssigned[] {
   if (state.status === 'none') throw new IncidentNotFoundError();
   if (command.simulated && !state.drillId) throw new NotADrillIncidentError();
   if (state.assignedTeams[command.teamId] === 'dispatched') return [];
+  if (state.status === 'closed') throw new IncidentResponseEndedError();
   return [
     {
       type: 'TeamAssigned',
@@ -29,6 +34,8 @@ export function decideRecordDrillAllocation(
 ): DrillAllocationRecorded[] {
   if (state.status === 'none') throw new IncidentNotFoundError();
   if (!state.drillId) throw new NotADrillIncidentError();
+  // The drill plays by the real rule: its closed incident takes no more (simulated) supplies either.
+  if (state.status === 'closed') throw new IncidentResponseEndedError();
   return [
     {
       type: 'DrillAllocationRecorded',

@@ -103,6 +103,27 @@ export interface RecordDrillAllocation {
   now: Date;
 }
 
+/**
+ * From the dispatch process, after it undid what reached the closed incident late: the record of it. Accepted only
+ * once the incident is closed (as reports are: facts of the duty log).
+ */
+export interface RecordLateDispatchWithdrawn {
+  type: 'RecordLateDispatchWithdrawn';
+  teamId: string;
+  teamName: string;
+  reason: string;
+  now: Date;
+}
+
+export interface RecordLateAllocationCancelled {
+  type: 'RecordLateAllocationCancelled';
+  allocationId: string;
+  warehouseId: string;
+  items: { materialCode: string; quantity: number }[];
+  reason: string;
+  now: Date;
+}
+
 export type IncidentCommand =
   | ReportIncident
   | UpdateSituation
@@ -113,4 +134,6 @@ export type IncidentCommand =
   | PassReportUp
   | ActivatePlan
   | CompleteChecklistTask
-  | RecordDrillAllocation;
+  | RecordDrillAllocation
+  | RecordLateDispatchWithdrawn
+  | RecordLateAllocationCancelled;

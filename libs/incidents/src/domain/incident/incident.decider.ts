@@ -3,6 +3,7 @@ import { defineDecider, unknownCase } from '@app/event-sourcing/events';
 import { decideActivatePlan, decideCompleteTask } from './activate-plan.decide';
 import { decideAssignTeam, decideRecordAssignedTeamStatus, decideRecordDrillAllocation } from './assign-team.decide';
 import { decideCloseIncident } from './close-incident.decide';
+import { decideRecordLateAllocationCancelled, decideRecordLateDispatchWithdrawn } from './late-arrival.decide';
 import { decideSetResponseLevel } from './set-response-level.decide';
 import type { IncidentCommand } from './incident.commands';
 import type { IncidentEvent } from './incident.events';
@@ -46,6 +47,10 @@ export function decideIncident(command: IncidentCommand, state: IncidentState): 
       return decideCompleteTask(command, state);
     case 'RecordDrillAllocation':
       return decideRecordDrillAllocation(command, state);
+    case 'RecordLateDispatchWithdrawn':
+      return decideRecordLateDispatchWithdrawn(command, state);
+    case 'RecordLateAllocationCancelled':
+      return decideRecordLateAllocationCancelled(command, state);
     default:
       return unknownCase(command);
   }

@@ -20,6 +20,18 @@ export const IncidentClosedError = domainError({
   message: '事故已结案，不能再续报或修改',
 });
 
+/**
+ * Teams and supplies go to an incident whose response is under way: once it is closed (结案) no assignment or
+ * allocation is recorded on it, whatever the board said when the request was checked. Decided on the incident's own
+ * stream, so a dispatch racing the close is refused here even when the board still showed the incident open; the
+ * dispatch process then releases what was sent (docs/domain.md rule 9).
+ */
+export const IncidentResponseEndedError = domainError({
+  code: 'INCIDENT_RESPONSE_ENDED',
+  kind: 'conflict',
+  message: '事故已结案，应急响应已结束，不再接收队伍调派或物资调拨',
+});
+
 /** Clock skew between a reporter's phone and the server is tolerated up to this much. */
 export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 

@@ -128,6 +128,28 @@ export interface DrillAllocationRecorded {
   };
 }
 
+/**
+ * 结案后到达的调派: a team's dispatch reached this incident after its close and was withdrawn by the dispatch process.
+ * Kept on the incident's record (the team's own stream holds the withdrawal) so the log shows what was undone and why.
+ */
+export interface LateDispatchWithdrawn {
+  type: 'LateDispatchWithdrawn';
+  data: { incidentId: string; teamId: string; teamName: string; reason: string; withdrawnAt: string };
+}
+
+/** 结案后到达的调拨: an allocation stored after the close, whose reservation the dispatch process cancelled. */
+export interface LateAllocationCancelled {
+  type: 'LateAllocationCancelled';
+  data: {
+    incidentId: string;
+    allocationId: string;
+    warehouseId: string;
+    items: { materialCode: string; quantity: number }[];
+    reason: string;
+    cancelledAt: string;
+  };
+}
+
 export type IncidentEvent =
   | IncidentReported
   | SituationUpdated
@@ -140,7 +162,9 @@ export type IncidentEvent =
   | PlanActivated
   | ChecklistTasksAdded
   | ChecklistTaskCompleted
-  | DrillAllocationRecorded;
+  | DrillAllocationRecorded
+  | LateDispatchWithdrawn
+  | LateAllocationCancelled;
 
 /** Every IncidentEvent type with its schema version (1 + its upcasters: none so far); readers go through `read`. */
 export const incidentEvents = EventRegistry.of<IncidentEvent>({
@@ -156,4 +180,6 @@ export const incidentEvents = EventRegistry.of<IncidentEvent>({
   ChecklistTasksAdded: {},
   ChecklistTaskCompleted: {},
   DrillAllocationRecorded: {},
+  LateDispatchWithdrawn: {},
+  LateAllocationCancelled: {},
 });

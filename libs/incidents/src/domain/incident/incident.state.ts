@@ -75,6 +75,8 @@ export function evolveIncident(state: IncidentState, event: IncidentEvent): Inci
       if (state.status === 'none') return state;
       return { ...state, assignedTeams: { ...state.assignedTeams, [event.data.teamId]: event.data.status } };
     case 'DrillAllocationRecorded':
+    case 'LateDispatchWithdrawn':
+    case 'LateAllocationCancelled':
       return state;
     default:
       return unknownCase(event);

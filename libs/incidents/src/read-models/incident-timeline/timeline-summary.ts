@@ -35,6 +35,10 @@ export function summarizeIncidentEvent(event: IncidentEvent): string {
       return `完成任务：${event.data.title}（${event.data.completedBy}）${event.data.note ? `；${event.data.note}` : ''}`;
     case 'DrillAllocationRecorded':
       return `【演练·模拟】调拨物资：${event.data.items.map((i) => `${i.materialCode} × ${i.quantity}`).join('，')}（不动用真实库存）`;
+    case 'LateDispatchWithdrawn':
+      return `结案后到达的调派已撤回：${event.data.teamName}（${event.data.reason}）`;
+    case 'LateAllocationCancelled':
+      return `结案后到达的物资调拨已取消：${event.data.items.map((i) => `${i.materialCode} × ${i.quantity}`).join('，')}（${event.data.reason}）`;
     default: {
       const unknownEvent: never = event;
       return String(unknownEvent);

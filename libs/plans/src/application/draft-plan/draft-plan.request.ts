@@ -27,7 +27,8 @@ import {
 import { IsKnownJurisdiction } from '@app/shared/nest';
 import { SPECIALTIES } from '@app/teams';
 import { MATERIAL_CODES } from '@app/warehouses';
-import { PLAN_KINDS, type PlanKind } from '../../domain/plan/plan.types';
+import { PLAN_OWNER_KINDS } from '../../domain/governance/plan-governance';
+import { PLAN_KINDS, type PlanKind, type PlanOwnerKind } from '../../domain/plan/plan.types';
 
 const CATEGORIES = Object.keys(INCIDENT_CATEGORIES);
 const COUNT = { min: 0, max: 1_000_000 };
@@ -137,6 +138,14 @@ export class PlanContentRequest {
   @ValidateNested()
   @Type(() => RequirementsRequest)
   requirements!: RequirementsRequest;
+  @ApiPropertyOptional({
+    enum: Object.keys(PLAN_OWNER_KINDS),
+    description:
+      '预案编制主体：government 人民政府及其部门（默认）/ high_risk_unit 高危行业生产经营单位 / unit 其他生产经营单位；决定演练频次',
+  })
+  @IsOptional()
+  @IsIn(Object.keys(PLAN_OWNER_KINDS), { message: 'ownerKind 须为 government、high_risk_unit 或 unit' })
+  ownerKind?: PlanOwnerKind;
 }
 
 /** Copies only the declared fields into plain objects: what is stored is exactly what was validated. */
@@ -173,5 +182,6 @@ export function toPlanContent(r: PlanContentRequest) {
       teams: r.requirements.teams.map((t) => ({ specialty: t.specialty, count: t.count })),
       materials: r.requirements.materials.map((m) => ({ materialCode: m.materialCode, quantity: m.quantity })),
     },
+    ...(r.ownerKind !== undefined ? { ownerKind: r.ownerKind } : {}),
   };
 }

@@ -1,19 +1,26 @@
 import { defineDecider, unknownCase } from '@app/event-sourcing/events';
 import { planEvents } from './plan.events';
 import type { PlanCommand } from './plan.commands';
+import { FILING_WORKING_DAYS } from '../governance/plan-governance';
+import { addWorkingDays, localDate } from '../governance/working-days';
 import {
   IllegalPlanTransitionError,
   PlanAlreadyExistsError,
+  PlanDateInFutureError,
+  PlanDateTooEarlyError,
   PlanJurisdictionFixedError,
   PlanNotFoundError,
+  PlanNotReviewedError,
+  PlanReviewNotPassedError,
 } from './plan.errors';
 import type { PlanEvent } from './plan.events';
 import { evolvePlan, initialPlanState, type PlanState } from './plan.state';
 
 /**
- * Lifecycle (docs/domain.md rule 11): draft → published → filed → retired. A revision (PUT) is a new draft version while
- * the published one stays in force; publishing it supersedes the old one. Publishing what is already published
- * changes nothing; everything after retirement is refused.
+ * Lifecycle (docs/domain.md rules 11 and 11a): draft → reviewed → published → filed → retired. A revision (PUT) is a
+ * new draft version while the published one stays in force; it is reviewed and published again, and its filing is
+ * owed again. Publishing what is already published changes nothing; everything after retirement is refused. Dates of
+ * the record (review, filing, evaluation) are calendar dates of the plan's jurisdiction, never after today.
  */
 export function decidePlan(command: PlanCommand, state: PlanState): PlanEvent[] {
   const at = command.now.toISOString();
@@ -44,29 +51,83 @@ export function decidePlan(command: PlanCommand, state: PlanState): PlanEvent[] 
           },
         },
       ];
-    case 'PublishPlan':
+    case 'RecordPlanReview': {
+      // What is reviewed is the newest version before its publication.
+      if (state.status !== 'draft' && state.status !== 'reviewed')
+        throw new IllegalPlanTransitionError(state.status, '登记评审');
+      const today = localDate(command.now, command.timeZone);
+      const reviewedOn = localDate(command.review.reviewedOn, command.timeZone);
+      if (reviewedOn > today) throw new PlanDateInFutureError('评审', reviewedOn, today);
+      const written = localDate(state.versions[state.latest].createdAt, command.timeZone);
+      if (reviewedOn < written) throw new PlanDateTooEarlyError('评审', reviewedOn, written, '该版本的编制日期');
+      return [
+        {
+          type: 'PlanReviewed',
+          data: {
+            planId: state.planId,
+            version: state.latest,
+            review: { ...command.review, reviewedOn, recordedBy: command.by, recordedAt: at },
+          },
+        },
+      ];
+    }
+    case 'PublishPlan': {
       if (state.status === 'published' || state.status === 'filed') return [];
-      if (state.status !== 'draft') throw new IllegalPlanTransitionError(state.status, '发布');
+      if (state.status !== 'draft' && state.status !== 'reviewed')
+        throw new IllegalPlanTransitionError(state.status, '发布');
+      const review = state.versions[state.latest].review;
+      if (!review) throw new PlanNotReviewedError(state.latest);
+      if (review.conclusion === 'failed') throw new PlanReviewNotPassedError(state.latest);
       return [
         {
           type: 'PlanPublished',
           data: { planId: state.planId, version: state.latest, publishedBy: command.by, publishedAt: at },
         },
       ];
+    }
     case 'FilePlan': {
       // Filing records the version in force with the authority; a plan never published has nothing to file.
       if (state.status === 'retired' || state.inForce === null)
         throw new IllegalPlanTransitionError(state.status, '备案');
-      if (state.versions[state.inForce].status === 'filed') throw new IllegalPlanTransitionError('filed', '重复备案');
+      const inForce = state.versions[state.inForce];
+      if (inForce.status === 'filed') throw new IllegalPlanTransitionError('filed', '重复备案');
+      const today = localDate(command.now, command.timeZone);
+      const filedOn = localDate(command.filing.filedAt, command.timeZone);
+      if (filedOn > today) throw new PlanDateInFutureError('备案', filedOn, today);
+      const publishedOn = localDate(inForce.publishedAt ?? at, command.timeZone);
+      if (filedOn < publishedOn) throw new PlanDateTooEarlyError('备案', filedOn, publishedOn, '现行版本的发布日期');
+      // 预案办法 第二十六条: 20 working days from publication; a later filing is accepted and recorded as late.
+      const deadline = addWorkingDays(publishedOn, FILING_WORKING_DAYS, command.calendar).date;
       return [
         {
           type: 'PlanFiled',
           data: {
             planId: state.planId,
             version: state.inForce,
-            filing: command.filing,
+            filing: { ...command.filing, filedOn, deadline, late: filedOn > deadline },
             recordedBy: command.by,
             recordedAt: at,
+          },
+        },
+      ];
+    }
+    case 'RecordPlanEvaluation': {
+      if (state.status === 'retired' || state.inForce === null)
+        throw new IllegalPlanTransitionError(state.status, '登记评估');
+      const today = localDate(command.now, command.timeZone);
+      const evaluatedOn = localDate(command.evaluation.evaluatedOn, command.timeZone);
+      if (evaluatedOn > today) throw new PlanDateInFutureError('评估', evaluatedOn, today);
+      const publishedAt = state.versions[state.inForce].publishedAt;
+      const publishedOn = publishedAt ? localDate(publishedAt, command.timeZone) : evaluatedOn;
+      if (evaluatedOn < publishedOn)
+        throw new PlanDateTooEarlyError('评估', evaluatedOn, publishedOn, '现行版本的发布日期');
+      return [
+        {
+          type: 'PlanEvaluated',
+          data: {
+            planId: state.planId,
+            version: state.inForce,
+            evaluation: { ...command.evaluation, evaluatedOn, recordedBy: command.by, recordedAt: at },
           },
         },
       ];

@@ -44,3 +44,37 @@ export const PlanNotApplicableError = domainError({
   kind: 'rule',
   message: (detail: string) => detail,
 });
+
+/** 预案办法 第二十条、第二十一条: a plan is published only after its 评审 or 论证, with the record of it. */
+export const PlanNotReviewedError = domainError({
+  code: 'PLAN_NOT_REVIEWED',
+  kind: 'conflict',
+  message: (version: number) =>
+    `预案第 ${version} 版尚未记录评审或论证，不能发布（《生产安全事故应急预案管理办法》第二十条、第二十一条）；请先登记评审/论证记录`,
+  details: (version) => ({ version }),
+});
+
+export const PlanReviewNotPassedError = domainError({
+  code: 'PLAN_REVIEW_NOT_PASSED',
+  kind: 'conflict',
+  message: (version: number) => `预案第 ${version} 版评审结论为「不通过」，修改后须重新评审才能发布`,
+  details: (version) => ({ version }),
+});
+
+/** A date of the plan's record (review, filing, evaluation) that lies after today in the plan's jurisdiction. */
+export const PlanDateInFutureError = domainError({
+  code: 'PLAN_DATE_IN_FUTURE',
+  kind: 'rule',
+  message: (what: string, date: string, today: string) =>
+    `${what}日期 ${date} 晚于今天（${today}），不能登记未来的日期`,
+  details: (_what, date, today) => ({ date, today }),
+});
+
+/** A date before the step it follows: a filing or evaluation before publication, a review before the version. */
+export const PlanDateTooEarlyError = domainError({
+  code: 'PLAN_DATE_TOO_EARLY',
+  kind: 'rule',
+  message: (what: string, date: string, earliest: string, reason: string) =>
+    `${what}日期 ${date} 早于${reason}（${earliest}）`,
+  details: (_what, date, earliest) => ({ date, earliest }),
+});

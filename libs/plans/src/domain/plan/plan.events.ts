@@ -1,5 +1,5 @@
 import { EventRegistry } from '@app/event-sourcing/events';
-import type { PlanContent, PlanFiling, PlanFinding } from './plan.types';
+import type { PlanContent, PlanEvaluation, PlanFiling, PlanFinding, PlanReview } from './plan.types';
 
 /** Version 1 of a new plan, as a draft. */
 export interface PlanDrafted {
@@ -26,13 +26,34 @@ export interface PlanFindingRecorded {
   data: { planId: string; finding: PlanFinding };
 }
 
-/** The newest version is published: it is the version in force from now on (activations pin it). */
+/** 评审 or 论证 of the newest (draft) version; a later review of the same version replaces it. */
+export interface PlanReviewed {
+  type: 'PlanReviewed';
+  data: { planId: string; version: number; review: PlanReview };
+}
+
+/**
+ * 评估 of the version in force: restarts its 3 years and answers the findings recorded before it. Streams written
+ * before evaluations were recorded simply have none.
+ */
+export interface PlanEvaluated {
+  type: 'PlanEvaluated';
+  data: { planId: string; version: number; evaluation: PlanEvaluation };
+}
+
+/**
+ * The newest version is published: it is the version in force from now on (activations pin it). Only a reviewed
+ * version is published since reviews are recorded; earlier streams publish without one and stay valid.
+ */
 export interface PlanPublished {
   type: 'PlanPublished';
   data: { planId: string; version: number; publishedBy: string; publishedAt: string };
 }
 
-/** 备案: the version in force was filed with an authority on a date. */
+/**
+ * 备案: the version in force was filed with an authority on a date. Since the deadline is checked, `filing` also
+ * carries `filedOn`, `deadline` and `late`; older events lack them and stay valid (read tolerantly, no upcaster).
+ */
 export interface PlanFiled {
   type: 'PlanFiled';
   data: { planId: string; version: number; filing: PlanFiling; recordedBy: string; recordedAt: string };
@@ -43,13 +64,23 @@ export interface PlanRetired {
   data: { planId: string; reason: string | null; retiredBy: string; retiredAt: string };
 }
 
-export type PlanEvent = PlanDrafted | PlanRevised | PlanPublished | PlanFiled | PlanRetired | PlanFindingRecorded;
+export type PlanEvent =
+  | PlanDrafted
+  | PlanRevised
+  | PlanReviewed
+  | PlanPublished
+  | PlanFiled
+  | PlanEvaluated
+  | PlanRetired
+  | PlanFindingRecorded;
 
 /** Every PlanEvent type with its schema version (1 + its upcasters: none so far); readers go through `read`. */
 export const planEvents = EventRegistry.of<PlanEvent>({
   PlanDrafted: {},
   PlanRevised: {},
+  PlanReviewed: {},
   PlanPublished: {},
+  PlanEvaluated: {},
   PlanFiled: {},
   PlanRetired: {},
   PlanFindingRecorded: {},

@@ -1,6 +1,6 @@
 import type { PlanEvent } from './plan.events';
 import type { PlanVersionStatus as VersionStatus } from '../../contract';
-import type { PlanContent, PlanFiling, PlanFinding, PlanStatus } from './plan.types';
+import type { PlanContent, PlanEvaluation, PlanFiling, PlanFinding, PlanReview, PlanStatus } from './plan.types';
 
 export type { PlanVersionStatus as VersionStatus } from '../../contract';
 
@@ -11,6 +11,8 @@ export interface PlanVersion {
   createdAt: string;
   publishedAt: string | null;
   filing: PlanFiling | null;
+  /** The version's 评审/论证 (the newest one recorded); null on versions published before reviews were recorded. */
+  review: PlanReview | null;
 }
 
 export type PlanState =
@@ -26,6 +28,8 @@ export type PlanState =
       inForce: number | null;
       /** Drill findings recorded since the last revision; the next version records them as addressed. */
       openFindings: readonly PlanFinding[];
+      /** The newest 评估 of a version in force (null: none recorded). */
+      lastEvaluation: PlanEvaluation | null;
     };
 
 export const initialPlanState: PlanState = { status: 'none' };
@@ -41,6 +45,7 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
         latest: 1,
         inForce: null,
         openFindings: [],
+        lastEvaluation: null,
         versions: {
           1: {
             version: 1,
@@ -49,6 +54,7 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
             createdAt: d.draftedAt,
             publishedAt: null,
             filing: null,
+            review: null,
           },
         },
       };
@@ -63,6 +69,7 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
         createdAt: d.revisedAt,
         publishedAt: null,
         filing: null,
+        review: null,
       };
       return {
         ...state,
@@ -72,6 +79,20 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
         openFindings: [],
       };
     }
+    case 'PlanReviewed': {
+      if (state.status === 'none') return state;
+      const { version, review } = event.data;
+      const passed = review.conclusion !== 'failed';
+      const versions = {
+        ...state.versions,
+        [version]: { ...state.versions[version], review, status: passed ? ('reviewed' as const) : ('draft' as const) },
+      };
+      const status = state.latest === version ? (passed ? 'reviewed' : 'draft') : state.status;
+      return { ...state, status, versions };
+    }
+    case 'PlanEvaluated':
+      if (state.status === 'none') return state;
+      return { ...state, lastEvaluation: event.data.evaluation };
     case 'PlanPublished': {
       if (state.status === 'none') return state;
       const d = event.data;

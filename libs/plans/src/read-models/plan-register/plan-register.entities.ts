@@ -1,5 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { PlanContent, PlanFiling, PlanFinding, PlanStatus } from '../../domain/plan/plan.types';
+import type {
+  PlanContent,
+  PlanEvaluation,
+  PlanFiling,
+  PlanFinding,
+  PlanReview,
+  PlanStatus,
+} from '../../domain/plan/plan.types';
 import type { VersionStatus } from '../../domain/plan/plan.state';
 
 /** The plan register: one row per plan with its newest version and the version in force. */
@@ -18,6 +25,14 @@ export class PlanRow {
   @Column('jsonb') content!: PlanContent;
   /** Drill findings recorded since the newest version; the next revision records them as addressed. */
   @Column('jsonb', { name: 'open_findings' }) openFindings!: PlanFinding[];
+  /** The newest version's 评审/论证 record. */
+  @Column('jsonb', { nullable: true }) review!: PlanReview | null;
+  /** When the version in force was published, and when the plan first was (drills are owed from then on). */
+  @Column('timestamptz', { name: 'published_at', nullable: true }) publishedAt!: Date | null;
+  @Column('timestamptz', { name: 'first_published_at', nullable: true }) firstPublishedAt!: Date | null;
+  /** The filing of the version in force (null: not filed yet, or a new version published since). */
+  @Column('jsonb', { name: 'in_force_filing', nullable: true }) inForceFiling!: PlanFiling | null;
+  @Column('jsonb', { name: 'last_evaluation', nullable: true }) lastEvaluation!: PlanEvaluation | null;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt!: Date;
   @Column('int') revision!: number;
   @Column('text') position!: string;
@@ -35,5 +50,6 @@ export class PlanVersionRow {
   @Column('timestamptz', { name: 'created_at' }) createdAt!: Date;
   @Column('timestamptz', { name: 'published_at', nullable: true }) publishedAt!: Date | null;
   @Column('jsonb', { nullable: true }) filing!: PlanFiling | null;
+  @Column('jsonb', { nullable: true }) review!: PlanReview | null;
   @Column('jsonb', { name: 'addressed_findings' }) addressedFindings!: PlanFinding[];
 }

@@ -149,4 +149,88 @@ describe('plan register projection', () => {
       updatedAt: new Date(at(9)),
     });
   });
+
+  it('keeps the governance facts: the newest review, the publication and filing of the version in force, the last evaluation', async () => {
+    const planId = randomUUID();
+    const review = {
+      kind: 'review' as const,
+      reviewedOn: '2026-11-02',
+      experts: ['张立'],
+      organisation: null,
+      conclusion: 'passed' as const,
+      document: '评审纪要',
+      recordedBy: '管理员',
+      recordedAt: at(2),
+    };
+    const stream = planStream(planId);
+    await spec.given(stream, [drafted(planId), { type: 'PlanReviewed', data: { planId, version: 1, review } }]);
+    expect(await plan(planId)).toMatchObject({ status: 'reviewed', review, publishedAt: null });
+    expect((await versions(planId))[0]).toMatchObject({ status: 'reviewed', review });
+    const filing = {
+      authority: '厅',
+      filedAt: '2026-11-04',
+      filedOn: '2026-11-04',
+      deadline: '2026-12-01',
+      late: false,
+    };
+    await spec.given(stream, [
+      published(planId, 1, 3),
+      { type: 'PlanFiled', data: { planId, version: 1, filing, recordedBy: '管理员', recordedAt: at(4) } },
+    ]);
+    expect(await plan(planId)).toMatchObject({
+      status: 'filed',
+      publishedAt: new Date(at(3)),
+      firstPublishedAt: new Date(at(3)),
+      inForceFiling: filing,
+    });
+    // A revision has no review yet; once published, the new version in force is owed its own filing.
+    await spec.given(stream, [revised(planId, 2, 5, '第二版')]);
+    expect(await plan(planId)).toMatchObject({ status: 'draft', review: null, inForceFiling: filing });
+    await spec.given(stream, [
+      { type: 'PlanReviewed', data: { planId, version: 2, review: { ...review, recordedAt: at(6) } } },
+      published(planId, 2, 7),
+    ]);
+    expect(await plan(planId)).toMatchObject({
+      status: 'published',
+      publishedAt: new Date(at(7)),
+      firstPublishedAt: new Date(at(3)),
+      inForceFiling: null,
+    });
+    const evaluation = {
+      evaluatedOn: '2026-11-08',
+      conclusion: 'no_revision' as const,
+      summary: '继续有效',
+      evaluators: ['预案科'],
+      document: null,
+      recordedBy: '管理员',
+      recordedAt: at(8),
+    };
+    await spec.given(stream, [{ type: 'PlanEvaluated', data: { planId, version: 2, evaluation } }]);
+    expect(await plan(planId)).toMatchObject({ lastEvaluation: evaluation });
+  });
+
+  it('a stream written before reviews and filing deadlines were recorded replays as it was: published, filed, no review', async () => {
+    const planId = randomUUID();
+    await spec.given(planStream(planId), [
+      drafted(planId),
+      published(planId, 1, 3),
+      {
+        type: 'PlanFiled',
+        data: {
+          planId,
+          version: 1,
+          filing: { authority: '厅', filedAt: '2026-11-20' },
+          recordedBy: '管理员',
+          recordedAt: at(20),
+        },
+      },
+    ]);
+    expect(await plan(planId)).toMatchObject({
+      status: 'filed',
+      review: null,
+      inForceVersion: 1,
+      publishedAt: new Date(at(3)),
+      inForceFiling: { authority: '厅', filedAt: '2026-11-20' },
+    });
+  });
 });

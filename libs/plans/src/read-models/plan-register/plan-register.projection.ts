@@ -37,6 +37,11 @@ export class PlanRegisterProjection implements Projection {
               inForceContent: existing?.inForceContent ?? null,
               content: d.content,
               openFindings: [],
+              review: null,
+              publishedAt: existing?.publishedAt ?? null,
+              firstPublishedAt: existing?.firstPublishedAt ?? null,
+              inForceFiling: existing?.inForceFiling ?? null,
+              lastEvaluation: existing?.lastEvaluation ?? null,
               updatedAt: at,
               ...common,
             }),
@@ -53,11 +58,43 @@ export class PlanRegisterProjection implements Projection {
               createdAt: at,
               publishedAt: null,
               filing: null,
+              review: null,
               addressedFindings,
             }),
           );
           break;
         }
+        case 'PlanReviewed': {
+          const d = event.data;
+          const row = await plans.findOneByOrFail({ id });
+          const passed = d.review.conclusion !== 'failed';
+          await versions.update(
+            { planId: id, version: d.version },
+            { review: d.review, status: passed ? 'reviewed' : 'draft' },
+          );
+          if (row.latestVersion === d.version)
+            await plans.update(
+              { id },
+              {
+                review: d.review,
+                status: passed ? 'reviewed' : 'draft',
+                updatedAt: new Date(d.review.recordedAt),
+                ...common,
+              },
+            );
+          else await plans.update({ id }, common);
+          break;
+        }
+        case 'PlanEvaluated':
+          await plans.update(
+            { id },
+            {
+              lastEvaluation: event.data.evaluation,
+              updatedAt: new Date(event.data.evaluation.recordedAt),
+              ...common,
+            },
+          );
+          break;
         case 'PlanPublished': {
           const d = event.data;
           const row = await plans.findOneByOrFail({ id });
@@ -74,6 +111,10 @@ export class PlanRegisterProjection implements Projection {
               status: 'published',
               inForceVersion: d.version,
               inForceContent: published.content,
+              publishedAt: new Date(d.publishedAt),
+              firstPublishedAt: row.firstPublishedAt ?? new Date(d.publishedAt),
+              // A new version in force is filed again (预案办法 第二十六条).
+              inForceFiling: null,
               updatedAt: new Date(d.publishedAt),
               ...common,
             },
@@ -88,6 +129,7 @@ export class PlanRegisterProjection implements Projection {
             { id },
             {
               status: row.latestVersion === d.version ? 'filed' : row.status,
+              inForceFiling: row.inForceVersion === d.version ? d.filing : row.inForceFiling,
               updatedAt: new Date(d.recordedAt),
               ...common,
             },

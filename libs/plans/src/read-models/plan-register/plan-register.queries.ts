@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { DomainError, JURISDICTIONS, type Actor, type JurisdictionRegistry } from '@app/shared';
+import { DEFAULT_TIME_ZONE, DomainError, JURISDICTIONS, type Actor, type JurisdictionRegistry } from '@app/shared';
 import { PlanNotFoundError, PlanNotInForceError, PlanVersionNotFoundError } from '../../domain/plan/plan.errors';
 import { isReadOnlyPlanFor, readablePlanJurisdictions } from '../../domain/plan/plan-readers';
 import type { PlanContent } from '../../domain/plan/plan.types';
@@ -88,6 +88,25 @@ export class PlanRegisterQueries {
   async isReadOnlyFor(id: string, actor: Actor): Promise<string | null> {
     const row = await this.dataSource.getRepository(PlanRow).findOneBy({ id });
     return row && isReadOnlyPlanFor(actor, row.jurisdiction, this.jurisdictions) ? row.jurisdiction : null;
+  }
+
+  /** The zone the plan's dates are read in (its jurisdiction's); the default one for a plan not on the register. */
+  async timeZoneOf(id: string): Promise<string> {
+    const row = await this.dataSource.getRepository(PlanRow).findOneBy({ id });
+    return (row && this.jurisdictions.get(row.jurisdiction)?.timeZone) ?? DEFAULT_TIME_ZONE;
+  }
+
+  /** Rows of the plans not retired in the given jurisdictions: what plan governance looks at. */
+  async governed(jurisdictions: readonly string[]): Promise<PlanRow[]> {
+    if (jurisdictions.length === 0) return [];
+    return this.dataSource
+      .getRepository(PlanRow)
+      .createQueryBuilder('p')
+      .where({ jurisdiction: In([...jurisdictions]) })
+      .andWhere(`p.status <> 'retired'`)
+      .orderBy('p.jurisdiction', 'ASC')
+      .addOrderBy('p.title', 'ASC')
+      .getMany();
   }
 
   /** The plan as the register shows it now, or undefined while it is not projected (a command's answer). */

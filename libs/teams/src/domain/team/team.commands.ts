@@ -42,5 +42,22 @@ export interface ReleaseTeamFromDrill {
   now: Date;
 }
 
+/**
+ * From the dispatch process: the incident this team was dispatched to had ended before the dispatch reached it, so the
+ * dispatch is withdrawn, saying why. Nothing happens when the team has already left that incident.
+ */
+export interface WithdrawDispatch {
+  type: 'WithdrawDispatch';
+  incidentId: string;
+  reason: string;
+  now: Date;
+}
+
 export type TeamCommand =
-  RegisterTeam | UpdateTeamProfile | DispatchTeam | ReportTeamStatus | TakeTeamIntoDrill | ReleaseTeamFromDrill;
+  | RegisterTeam
+  | UpdateTeamProfile
+  | DispatchTeam
+  | ReportTeamStatus
+  | TakeTeamIntoDrill
+  | ReleaseTeamFromDrill
+  | WithdrawDispatch;

@@ -1,6 +1,6 @@
 import { teamEvents } from './team.events';
 import { defineDecider, unknownCase } from '@app/event-sourcing/events';
-import { canMove } from './team-lifecycle';
+import { canMove, isCommitted } from './team-lifecycle';
 import type { TeamCommand } from './team.commands';
 import {
   IllegalTeamStatusError,
@@ -63,6 +63,23 @@ export function decideTeam(command: TeamCommand, state: TeamState): TeamEvent[] 
         {
           type: 'TeamReleasedFromDrill',
           data: { teamId: state.teamId, drillId: command.drillId, reason: command.reason, at },
+        },
+      ];
+    case 'WithdrawDispatch':
+      // Idempotent, and only for the dispatch it names: a team that already returned, or went on to another
+      // incident, is left alone.
+      if (state.incidentId !== command.incidentId || !isCommitted(state.status)) return [];
+      return [
+        {
+          type: 'TeamDispatchWithdrawn',
+          data: {
+            teamId: state.teamId,
+            incidentId: command.incidentId,
+            from: state.status,
+            status: state.status === 'dispatched' ? 'available' : 'returning',
+            reason: command.reason,
+            at,
+          },
         },
       ];
     default:

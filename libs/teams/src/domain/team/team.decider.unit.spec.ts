@@ -235,3 +235,50 @@ describe('a team in a live drill (in_drill, docs/domain.md rule 21)', () => {
       .thenNothing();
   });
 });
+
+describe('a dispatch withdrawn because its incident had ended (docs/domain.md rule 9)', () => {
+  const reason = '事故已结案，调派撤回';
+  const withdraw = (incident = incidentId): TeamCommand => ({
+    type: 'WithdrawDispatch',
+    incidentId: incident,
+    reason,
+    now,
+  });
+  const withdrawn = (from: TeamStatus, to: 'available' | 'returning'): TeamEvent => ({
+    type: 'TeamDispatchWithdrawn',
+    data: { teamId, incidentId, from, status: to, reason, at },
+  });
+
+  it('frees a team that had not left yet, saying why, and it can serve again', () => {
+    const { state } = team
+      .given([registered, dispatched])
+      .when(withdraw())
+      .then([withdrawn('dispatched', 'available')]);
+    expect(state).toMatchObject({ status: 'available', incidentId: null });
+    team
+      .given([registered, dispatched, withdrawn('dispatched', 'available')])
+      .when(dispatch)
+      .then([{ type: 'TeamDispatched', data: { teamId, incidentId, task: '堵漏', dispatchedAt: at } }]);
+  });
+
+  it('sends a team already on its way back (returning), keeping the incident on record', () => {
+    const { state } = team
+      .given([registered, dispatched, reported('dispatched', 'en_route')])
+      .when(withdraw())
+      .then([withdrawn('en_route', 'returning')]);
+    expect(state).toMatchObject({ status: 'returning', incidentId });
+  });
+
+  it('is idempotent and touches only the dispatch it names', () => {
+    team
+      .given([registered, dispatched, withdrawn('dispatched', 'available')])
+      .when(withdraw())
+      .thenNothing();
+    team.given([registered, dispatched]).when(withdraw('c1d2e3f4-0000-4000-8000-000000000000')).thenNothing();
+    team
+      .given([registered, dispatched, reported('dispatched', 'returning')])
+      .when(withdraw())
+      .thenNothing();
+    team.given([registered]).when(withdraw()).thenNothing();
+  });
+});

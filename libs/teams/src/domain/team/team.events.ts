@@ -61,13 +61,31 @@ export interface TeamReleasedFromDrill {
   data: { teamId: string; drillId: string; reason: DrillReleaseReason; at: string };
 }
 
+/**
+ * 调派撤回: the incident had ended (结案) before this team's dispatch reached it. A team that had not left yet is
+ * `available` again; one already on its way or on scene is `returning`. `reason` is the Chinese sentence the
+ * timeline and the console show.
+ */
+export interface TeamDispatchWithdrawn {
+  type: 'TeamDispatchWithdrawn';
+  data: {
+    teamId: string;
+    incidentId: string;
+    from: TeamStatus;
+    status: 'available' | 'returning';
+    reason: string;
+    at: string;
+  };
+}
+
 export type TeamEvent =
   | TeamRegistered
   | TeamProfileUpdated
   | TeamDispatched
   | TeamStatusReported
   | TeamTakenIntoDrill
-  | TeamReleasedFromDrill;
+  | TeamReleasedFromDrill
+  | TeamDispatchWithdrawn;
 
 /** Every TeamEvent type with its schema version (1 + its upcasters: none so far); readers go through `read`. */
 export const teamEvents = EventRegistry.of<TeamEvent>({
@@ -77,4 +95,5 @@ export const teamEvents = EventRegistry.of<TeamEvent>({
   TeamStatusReported: {},
   TeamTakenIntoDrill: {},
   TeamReleasedFromDrill: {},
+  TeamDispatchWithdrawn: {},
 });

@@ -43,6 +43,14 @@ export function evolveTeam(state: TeamState, event: TeamEvent): TeamState {
       return state.status === 'none' ? state : { ...state, status: 'in_drill', drillId: event.data.drillId };
     case 'TeamReleasedFromDrill':
       return state.status === 'none' ? state : { ...state, status: 'available', drillId: null };
+    case 'TeamDispatchWithdrawn':
+      if (state.status === 'none') return state;
+      // Like a status report: the incident link stays while returning and is cleared once the team is free.
+      return {
+        ...state,
+        status: event.data.status,
+        incidentId: event.data.status === 'available' ? null : state.incidentId,
+      };
     default:
       return unknownCase(event);
   }

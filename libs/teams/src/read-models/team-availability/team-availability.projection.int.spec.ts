@@ -138,6 +138,29 @@ describe('team availability projection', () => {
     expect(await row(teamId)).toMatchObject({ status: 'available', drillId: null, statusSince: new Date(at(8)) });
   });
 
+  it('a withdrawn dispatch frees a team that had not left, and sends back one on its way (keeping the incident)', async () => {
+    const [waiting, travelling, incidentId] = [randomUUID(), randomUUID(), randomUUID()];
+    const reason = '事故已结案，调派撤回';
+    await spec.given(teamStream(waiting), [
+      registered(waiting),
+      { type: 'TeamDispatched', data: { teamId: waiting, incidentId, task: null, dispatchedAt: at(10) } },
+      {
+        type: 'TeamDispatchWithdrawn',
+        data: { teamId: waiting, incidentId, from: 'dispatched', status: 'available', reason, at: at(11) },
+      },
+    ]);
+    expect(await row(waiting)).toMatchObject({ status: 'available', incidentId: null, statusSince: new Date(at(11)) });
+    await spec.given(teamStream(travelling), [
+      registered(travelling),
+      { type: 'TeamDispatched', data: { teamId: travelling, incidentId, task: null, dispatchedAt: at(10) } },
+      {
+        type: 'TeamDispatchWithdrawn',
+        data: { teamId: travelling, incidentId, from: 'en_route', status: 'returning', reason, at: at(12) },
+      },
+    ]);
+    expect(await row(travelling)).toMatchObject({ status: 'returning', incidentId, revision: 2 });
+  });
+
   it('ignores events of a team it has no row for', async () => {
     const teamId = randomUUID();
     await spec.given(teamStream(teamId), [

@@ -94,6 +94,13 @@ function applyToRow(
         statusSince: new Date(event.data.at),
         ...common,
       });
+    case 'TeamDispatchWithdrawn':
+      return Object.assign(row, {
+        status: event.data.status,
+        incidentId: event.data.status === 'available' ? null : row.incidentId,
+        statusSince: new Date(event.data.at),
+        ...common,
+      });
     default:
       return Object.assign(row, common);
   }

