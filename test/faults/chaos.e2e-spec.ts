@@ -313,6 +313,8 @@ describe(`chaos: ${CHAOS_SECONDS} s of SIGKILLs and PostgreSQL restarts under lo
       summary.push(
         `  re-sent: ${resent.length} acknowledged and ${refusals.length} refused requests with their keys; ` +
           `${appended.length} events appended by them`,
+        // The API logs this when it gave an answer it could not store under the key (a retry then cannot get it).
+        `  API log: ${system!.logged('first answer of a keyed request not stored').length} answers not stored under their key`,
       );
       return { resent, refusals, appended };
     })());

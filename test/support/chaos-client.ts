@@ -19,7 +19,8 @@ export interface Acknowledged {
 
 /**
  * Refusals a retry may get past, so not bound to the key (docs/api.md, "Retries and first answers"): sign-in and
- * permission refusals, rate limits, a conflict among concurrent writers that outlasted its retries, a reused key.
+ * permission refusals, 404 (the record may not have reached the read model a check reads yet), rate limits, a
+ * conflict among concurrent writers that outlasted its retries, a reused key.
  */
 const PASSING_REFUSALS = new Set(['CONCURRENT_UPDATE', 'IDEMPOTENCY_KEY_REUSED']);
 
@@ -98,7 +99,7 @@ export class ChaosClient {
           this.ledger.acknowledged.push({ ...exchange, stream: stream(answer.body) });
         else if (
           answer.status >= 400 &&
-          ![401, 403, 429].includes(answer.status) &&
+          ![401, 403, 404, 429].includes(answer.status) &&
           !PASSING_REFUSALS.has(answer.body.code as string)
         )
           this.ledger.refused.push({ ...exchange, stream: '' });

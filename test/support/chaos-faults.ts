@@ -22,6 +22,8 @@ export class ChaosSystem {
   };
   private starts = 0;
   api!: ServerProcess;
+  /** Every API process started, killed ones included, for what they logged. */
+  private readonly apis: ServerProcess[] = [];
 
   private constructor(
     private postgres: PostgresProcess,
@@ -72,13 +74,20 @@ export class ChaosSystem {
     await this.postgres.stop().catch(() => undefined);
   }
 
-  private startApi(): Promise<ServerProcess> {
-    return startServerProcess({
+  /** Log lines of all API processes that contain `text`. */
+  logged(text: string): string[] {
+    return this.apis.flatMap((api) => api.output().split('\n')).filter((line) => line.includes(text));
+  }
+
+  private async startApi(): Promise<ServerProcess> {
+    const api = await startServerProcess({
       name: `chaos-${this.starts++}`,
       databaseUrl: this.postgres.appUrl,
       port: this.port,
       env: this.env,
     });
+    this.apis.push(api);
+    return api;
   }
 }
 
