@@ -5,8 +5,8 @@ import { performance } from 'node:perf_hooks';
 import { STREAM_DOES_NOT_EXIST } from '@event-driven-io/emmett';
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import { Pool } from 'pg';
-import { PostgresEventStore, type EventToAppend } from '@app/event-store';
-import { benchDatabase, percentile, seconds } from '../support/bench-database';
+import { PostgresEventStore } from '@app/event-store';
+import { BENCH_PAYLOAD, benchDatabase, benchEvents, percentile, seconds } from '../support/bench-database';
 
 /**
  * Event store throughput (docs/performance.md): in ONE run on one PostgreSQL, our adapter and Emmett's PostgreSQL event store append ~100-byte
@@ -14,7 +14,6 @@ import { benchDatabase, percentile, seconds } from '../support/bench-database';
  * a warm-up), with raw single-statement INSERT commits as the ceiling. Prints appends/s, events/s, p50/p99 and the
  * ratios ours/Emmett and ours/ceiling. Figures only, no assertions (`npm run bench:event-store-vs-emmett`).
  */
-const PAYLOAD = 'x'.repeat(80); // with the JSON framing, about 100 bytes of data per event
 const PHASES = [
   { writers: 1, batch: 1 },
   { writers: 1, batch: 10 },
@@ -42,22 +41,9 @@ function ours(url: string): Contender {
     log: () => undefined,
     applicationName: 'bench-ours',
   });
-  const events = (n: number): EventToAppend[] =>
-    Array.from({ length: n }, () => ({
-      id: randomUUID(),
-      type: 'BenchAppended',
-      data: { payload: PAYLOAD },
-      metadata: {
-        correlationId: 'bench',
-        causationId: 'bench',
-        actorId: 'bench',
-        occurredAt: new Date().toISOString(),
-        schemaVersion: 1,
-      },
-    }));
   return {
     name: 'ours',
-    append: (stream, n) => store.append(stream, events(n), 'no_stream'),
+    append: (stream, n) => store.append(stream, benchEvents(n), 'no_stream'),
     close: () => store.close(),
   };
 }
@@ -65,7 +51,7 @@ function ours(url: string): Contender {
 function emmett(url: string): Contender {
   const store = getPostgreSQLEventStore(url);
   const events = (n: number) =>
-    Array.from({ length: n }, () => ({ type: 'BenchAppended', data: { payload: PAYLOAD } }));
+    Array.from({ length: n }, () => ({ type: 'BenchAppended', data: { payload: BENCH_PAYLOAD } }));
   return {
     name: 'Emmett',
     append: (stream, n) => store.appendToStream(stream, events(n), { expectedStreamVersion: STREAM_DOES_NOT_EXIST }),
@@ -85,7 +71,7 @@ async function ceiling(url: string): Promise<Contender> {
       const values = Array.from({ length: n }, (_, i) => `($1, $${i + 2})`).join(', ');
       return pool.query(`insert into bench_ceiling (stream, data) values ${values}`, [
         stream,
-        ...Array.from({ length: n }, () => JSON.stringify({ payload: PAYLOAD })),
+        ...Array.from({ length: n }, () => JSON.stringify({ payload: BENCH_PAYLOAD })),
       ]);
     },
     close: () => pool.end(),

@@ -1,28 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { PostgresEventStore, type EventToAppend } from '@app/event-store';
-import { benchDatabase, percentile, seconds } from '../support/bench-database';
+import type { PostgresEventStore } from '@app/event-store';
+import { benchEvents, percentile, runStoreBench, seconds } from '../support/bench-database';
 
 /**
  * Appends/s of the PostgreSQL adapter (1 and 16 concurrent writers × 1-event and 10-event appends, each writer on
  * streams of its own), then catch-up events/s of a global subscription over what was written. Prints figures only.
  */
-const PAYLOAD = 'x'.repeat(80); // with the JSON framing, about 100 bytes of data per event
-
-function events(count: number): EventToAppend[] {
-  return Array.from({ length: count }, () => ({
-    id: randomUUID(),
-    type: 'BenchAppended',
-    data: { payload: PAYLOAD },
-    metadata: {
-      correlationId: 'bench',
-      causationId: 'bench',
-      actorId: 'bench',
-      occurredAt: new Date().toISOString(),
-      schemaVersion: 1,
-    },
-  }));
-}
 
 async function phase(
   store: PostgresEventStore,
@@ -36,7 +20,7 @@ async function phase(
   const writer = async (): Promise<void> => {
     while (performance.now() < deadline) {
       const started = performance.now();
-      await store.append(`${category}-${randomUUID()}`, events(batch), 'no_stream');
+      await store.append(`${category}-${randomUUID()}`, benchEvents(batch), 'no_stream');
       latencies.push(performance.now() - started);
     }
   };
@@ -67,27 +51,10 @@ async function catchUp(store: PostgresEventStore, category: string): Promise<voi
   );
 }
 
-async function main(): Promise<void> {
-  const database = await benchDatabase();
-  const store = new PostgresEventStore({
-    connectionString: database.url,
-    poolSize: 20,
-    log: () => undefined,
-    applicationName: 'bench',
-  });
+runStoreBench({ applicationName: 'bench', poolSize: 20 }, async (store) => {
   const category = `bench${randomUUID().replace(/-/g, '').slice(0, 8)}`;
-  try {
-    console.log(`PostgreSQL event store, ${seconds()} s per phase (BENCH_SECONDS), node ${process.version}`);
-    await phase(store, `${category}warm`, 4, 1, '(warm-up) '); // connections, plans, caches
-    for (const writers of [1, 16]) for (const batch of [1, 10]) await phase(store, category, writers, batch);
-    await catchUp(store, category);
-  } finally {
-    await store.close();
-    await database.stop();
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
+  console.log(`PostgreSQL event store, ${seconds()} s per phase (BENCH_SECONDS), node ${process.version}`);
+  await phase(store, `${category}warm`, 4, 1, '(warm-up) '); // connections, plans, caches
+  for (const writers of [1, 16]) for (const batch of [1, 10]) await phase(store, category, writers, batch);
+  await catchUp(store, category);
 });

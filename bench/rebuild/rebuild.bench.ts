@@ -11,7 +11,7 @@ import { teamEntities, teamProjections } from '@app/teams';
 import { warehouseEntities, warehouseProjections } from '@app/warehouses';
 import { validateConfig } from '@app/shared/nest';
 import { createApp } from '../../apps/command-api/src/bootstrap';
-import { benchDatabase, percentile } from '../support/bench-database';
+import { percentile, runStoreBench } from '../support/bench-database';
 import { appendAll, generated, incidentStreamEvents } from './rebuild.events';
 
 /**
@@ -135,31 +135,14 @@ async function stateAt(url: string, long: { incidentId: string; events: number; 
   }
 }
 
-async function main(): Promise<void> {
-  const database = await benchDatabase();
-  const store = new PostgresEventStore({
-    connectionString: database.url,
-    poolSize: 20,
-    log: () => undefined,
-    applicationName: 'bench-rebuild',
-  });
-  try {
-    console.log(`rebuild bench: generating ~${TOTAL.toLocaleString('en')} events (EVENTS), node ${process.version}`);
-    const t0 = performance.now();
-    const written = await appendAll(store, generated(new Date(), TOTAL));
-    const long = await appendLongIncident(store);
-    console.log(
-      `generated and appended ${written + long.events} events in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
-    );
-    await rebuild(database.url, store);
-    await stateAt(database.url, long);
-  } finally {
-    await store.close();
-    await database.stop();
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
+runStoreBench({ applicationName: 'bench-rebuild', poolSize: 20 }, async (store, databaseUrl) => {
+  console.log(`rebuild bench: generating ~${TOTAL.toLocaleString('en')} events (EVENTS), node ${process.version}`);
+  const t0 = performance.now();
+  const written = await appendAll(store, generated(new Date(), TOTAL));
+  const long = await appendLongIncident(store);
+  console.log(
+    `generated and appended ${written + long.events} events in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+  await rebuild(databaseUrl, store);
+  await stateAt(databaseUrl, long);
 });

@@ -6,7 +6,7 @@ import { CommandExecutor } from '@app/event-sourcing';
 import { PostgresSnapshotStore } from '@app/event-sourcing/projections';
 import { systemClock } from '@app/shared';
 import { warehouseAggregate, warehouseDecider, type WarehouseEvent, type WarehouseState } from '@app/warehouses';
-import { benchDatabase, percentile } from '../support/bench-database';
+import { percentile, runStoreBench } from '../support/bench-database';
 
 /**
  * Snapshots: a command on a warehouse with 100,000 movements should cost about what it costs on a new one. Builds
@@ -120,14 +120,8 @@ const line = (label: string, s: number[]) =>
     `${label.padEnd(44)} p50 ${percentile(s, 50).toFixed(2).padStart(8)} ms   p99 ${percentile(s, 99).toFixed(2).padStart(8)} ms`,
   );
 
-async function main(): Promise<void> {
-  const database = await benchDatabase();
-  const store = new PostgresEventStore({
-    connectionString: database.url,
-    log: () => undefined,
-    applicationName: 'bench',
-  });
-  const dataSource = await new DataSource({ type: 'postgres', url: database.url }).initialize();
+runStoreBench({ applicationName: 'bench' }, async (store, databaseUrl) => {
+  const dataSource = await new DataSource({ type: 'postgres', url: databaseUrl }).initialize();
   // No projection runs here: the executors wait for no read model.
   const withSnapshots = new CommandExecutor({
     store,
@@ -162,12 +156,5 @@ async function main(): Promise<void> {
     line('long warehouse, snapshots off (full replay)', await time(without, long, 5));
   } finally {
     await dataSource.destroy();
-    await store.close();
-    await database.stop();
   }
-}
-
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
 });

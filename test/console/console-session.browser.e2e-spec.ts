@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { browserMissingReason, launchBrowser, screenshot } from '../support/browser';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { restartTestApp, startTestApp, type TestApp } from '../support/test-app';
 import type { TestUser } from '../support/test-users';
 
 /**
@@ -63,11 +63,10 @@ suite('the console session in a browser', () => {
     });
   }, 60_000);
 
+  // Same database, same port; closing and starting are each time-limited (test-app.ts), so a stuck restart fails
+  // with a message instead of running into the test's timeout.
   const restart = async () => {
-    const port = Number(new URL(t.baseUrl).port);
-    const databaseUrl = t.databaseUrl;
-    await t.close({ keepDatabase: true });
-    t = await startTestApp({}, { databaseUrl, port });
+    t = await restartTestApp(t);
   };
 
   it('keeps what an operator was typing across a server restart: the console reconnects with the same session', async () => {

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import type { TestApp } from '../support/test-app';
 import { givenSignedIn } from '../support/signed-in';
 import type { TestUser } from '../support/test-users';
 import { incidentBody, waitForMessage } from '../support/incident-fixtures';
+import { registerTeam, registerWarehouse } from '../support/resource-fixtures';
 
 interface TeamRec {
   teamId: string;
@@ -18,64 +18,24 @@ describe('recommendations, availability and the live team feed', () => {
   beforeAll(async () => ({ t, user: admin } = await givenSignedIn(['admin'])));
   afterAll(() => t?.close());
 
-  const team = async (specialties: string[], lat: number, jurisdiction = '640571') =>
-    (
-      await t
-        .post('/api/v1/teams', admin.token)
-        .send({
-          name: `队伍 ${randomUUID().slice(0, 6)}`,
-          kind: 'professional',
-          specialties,
-          headcount: 10,
-          base: { address: '测试基地', lat, lng: 105.14 },
-          jurisdiction,
-          contact: { name: '联系人', phone: '0955-0000000' },
-        })
-        .expect(201)
-    ).body.id as string;
+  const team = (specialties: string[], lat: number, jurisdiction = '640571') =>
+    registerTeam(t, admin.token, { specialties, base: { address: '测试基地', lat, lng: 105.14 }, jurisdiction });
 
   it('ranks matching teams by ETA and warehouses holding enough first, each with its reason', async () => {
     const hazmatNear = await team(['hazardous_chemicals'], 37.54);
     const hazmatFar = await team(['hazardous_chemicals', 'fire'], 37.9);
     const medicalOnly = await team(['flood'], 37.53);
-    const near = (
-      await t
-        .post('/api/v1/warehouses', admin.token)
-        .send({
-          name: '近库（测试）',
-          level: 'county',
-          location: { address: 'x', lat: 37.531, lng: 105.141 },
-          jurisdiction: '640571',
-          reserveKind: 'physical',
-        })
-        .expect(201)
-    ).body.id;
-    const far = (
-      await t
-        .post('/api/v1/warehouses', admin.token)
-        .send({
-          name: '远库（测试）',
-          level: 'city',
-          location: { address: 'y', lat: 37.8, lng: 105.2 },
-          jurisdiction: '640500',
-          reserveKind: 'physical',
-        })
-        .expect(201)
-    ).body.id;
-    await t
-      .post(`/api/v1/warehouses/${near}/receipts`, admin.token)
-      .send({ items: [{ materialCode: '2010102', quantity: 3 }] })
-      .expect(201);
-    await t
-      .post(`/api/v1/warehouses/${far}/receipts`, admin.token)
-      .send({
-        items: [
-          { materialCode: '2010102', quantity: 50 },
-          { materialCode: '2040101', quantity: 5 },
-          { materialCode: '2040201', quantity: 100 },
-        ],
-      })
-      .expect(201);
+    const near = await registerWarehouse(
+      t,
+      admin.token,
+      { level: 'county', location: { address: 'x', lat: 37.531, lng: 105.141 }, jurisdiction: '640571' },
+      [{ materialCode: '2010102', quantity: 3 }],
+    );
+    const far = await registerWarehouse(t, admin.token, { location: { address: 'y', lat: 37.8, lng: 105.2 } }, [
+      { materialCode: '2010102', quantity: 50 },
+      { materialCode: '2040101', quantity: 5 },
+      { materialCode: '2040201', quantity: 100 },
+    ]);
     const incident = (
       await t
         .post('/api/v1/incidents')

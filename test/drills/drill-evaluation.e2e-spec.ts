@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ManualClock } from '../../libs/shared/src';
 import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestUser } from '../support/test-users';
+import { registerTeam, registerWarehouse } from '../support/resource-fixtures';
 import { drillBody, drillIncidentPayload } from './drill-fixtures';
 import { eventually } from '../support/eventually';
 import { reviewAndPublish } from '../support/plan-review';
@@ -52,32 +53,14 @@ describe('drill evaluation: measured times, scores, findings, printable report',
         .expect(201)
     ).body.id;
     await reviewAndPublish(t, planId, admin.token, clock.now());
-    const teamId = (
-      await t
-        .post('/api/v1/teams', admin.token)
-        .send({
-          name: '危化品救援队（演练）',
-          kind: 'professional',
-          specialties: ['hazardous_chemicals'],
-          headcount: 10,
-          base: { address: '园区', lat: 37.54, lng: 105.15 },
-          jurisdiction: '640500',
-          contact: { name: '队长', phone: '0955-0000001' },
-        })
-        .expect(201)
-    ).body.id;
-    const warehouseId = (
-      await t
-        .post('/api/v1/warehouses', admin.token)
-        .send({
-          name: '市级储备库',
-          level: 'city',
-          location: { address: '市区', lat: 37.5, lng: 105.2 },
-          jurisdiction: '640500',
-          reserveKind: 'physical',
-        })
-        .expect(201)
-    ).body.id;
+    const teamId = await registerTeam(t, admin.token, {
+      name: '危化品救援队（演练）',
+      base: { address: '园区', lat: 37.54, lng: 105.15 },
+      jurisdiction: '640500',
+    });
+    const warehouseId = await registerWarehouse(t, admin.token, {
+      location: { address: '市区', lat: 37.5, lng: 105.2 },
+    });
 
     const drill = (
       await t

@@ -5,6 +5,7 @@ import { DrillScheduler } from '../../libs/drills/src';
 import { CLOCK, JURISDICTIONS, ManualClock } from '../../libs/shared/src';
 import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestUser } from '../support/test-users';
+import { registerTeam, registerWarehouse } from '../support/resource-fixtures';
 import { drillBody, drillIncidentPayload } from './drill-fixtures';
 
 const TENT = '1010101';
@@ -44,36 +45,17 @@ describe('drill data isolation', () => {
 
   it('a drill with simulated dispatches and allocations changes no real figure', async () => {
     // Real resources and a real incident whose county report is overdue.
-    const team = (
-      await t
-        .post('/api/v1/teams', admin.token)
-        .send({
-          name: '中卫市危化品救援队',
-          kind: 'professional',
-          specialties: ['hazardous_chemicals'],
-          headcount: 20,
-          base: { address: '中卫市沙坡头区', lat: 37.5, lng: 105.2 },
-          jurisdiction: '640500',
-          contact: { name: '李队长', phone: '0955-7654321' },
-        })
-        .expect(201)
-    ).body;
-    const warehouse = (
-      await t
-        .post('/api/v1/warehouses', admin.token)
-        .send({
-          name: '中卫市应急物资储备库',
-          level: 'city',
-          location: { address: '中卫市', lat: 37.5, lng: 105.2 },
-          jurisdiction: '640500',
-          reserveKind: 'physical',
-        })
-        .expect(201)
-    ).body;
-    await t
-      .post(`/api/v1/warehouses/${warehouse.id}/receipts`, admin.token)
-      .send({ items: [{ materialCode: TENT, quantity: 50 }] })
-      .expect(201);
+    const teamId = await registerTeam(t, admin.token, {
+      name: '中卫市危化品救援队',
+      base: { address: '中卫市沙坡头区', lat: 37.5, lng: 105.2 },
+      jurisdiction: '640500',
+    });
+    const warehouseId = await registerWarehouse(
+      t,
+      admin.token,
+      { name: '中卫市应急物资储备库', location: { address: '中卫市', lat: 37.5, lng: 105.2 } },
+      [{ materialCode: TENT, quantity: 50 }],
+    );
     const real = (
       await t
         .post('/api/v1/incidents')
@@ -86,7 +68,7 @@ describe('drill data isolation', () => {
         .expect(201)
     ).body;
     // The team is out on the real incident: a drill that "dispatches" it and closes its drill incident must not recall it.
-    await t.post(`/api/v1/teams/${team.id}/dispatch`).send({ incidentId: real.id }).expect(201);
+    await t.post(`/api/v1/teams/${teamId}/dispatch`).send({ incidentId: real.id }).expect(201);
     for (const until = Date.now() + 5000; Date.now() < until; await new Promise((r) => setTimeout(r, 25))) {
       if ((await t.get(`/api/v1/incidents/${real.id}`).expect(200)).body.assignedTeams.length > 0) break;
     }
@@ -97,11 +79,11 @@ describe('drill data isolation', () => {
       statistics: (await t.get('/api/v1/statistics?groupBy=category').expect(200)).body,
       compliance: (await t.get('/api/v1/compliance').expect(200)).body,
       availability: (await t.get('/api/v1/availability').expect(200)).body,
-      warehouse: (await t.get(`/api/v1/warehouses/${warehouse.id}`).expect(200)).body,
-      team: (await t.get(`/api/v1/teams/${team.id}`).expect(200)).body,
+      warehouse: (await t.get(`/api/v1/warehouses/${warehouseId}`).expect(200)).body,
+      team: (await t.get(`/api/v1/teams/${teamId}`).expect(200)).body,
       realIncident: (await t.get(`/api/v1/incidents/${real.id}`).expect(200)).body,
-      teamEvents: await streamLength(`team-${team.id}`),
-      warehouseEvents: await streamLength(`warehouse-${warehouse.id}`),
+      teamEvents: await streamLength(`team-${teamId}`),
+      warehouseEvents: await streamLength(`warehouse-${warehouseId}`),
     });
     const before = await snapshot();
     expect(before.alarms.map((a) => a.name)).toContain('deadline.overdue');
@@ -138,13 +120,13 @@ describe('drill data isolation', () => {
       .incidentId as string;
 
     // Real actions on a drill incident stay refused; simulated ones are recorded on the drill incident only.
-    expect((await t.post(`/api/v1/teams/${team.id}/dispatch`).send({ incidentId }).expect(422)).body.code).toBe(
+    expect((await t.post(`/api/v1/teams/${teamId}/dispatch`).send({ incidentId }).expect(422)).body.code).toBe(
       'DRILL_INCIDENT',
     );
     expect(
       (
         await t
-          .post(`/api/v1/warehouses/${warehouse.id}/allocations`)
+          .post(`/api/v1/warehouses/${warehouseId}/allocations`)
           .send({ incidentId, items: [{ materialCode: TENT, quantity: 5 }] })
           .expect(422)
       ).body.code,
@@ -152,42 +134,42 @@ describe('drill data isolation', () => {
     const dispatched = (
       await t
         .post(`/api/v1/drills/${drill.id}/dispatches`)
-        .send({ incidentId, teamId: team.id, task: '堵漏' })
+        .send({ incidentId, teamId: teamId, task: '堵漏' })
         .expect(201)
     ).body;
     expect(dispatched.assignedTeams).toEqual([
-      expect.objectContaining({ teamId: team.id, name: '中卫市危化品救援队', status: 'dispatched', simulated: true }),
+      expect.objectContaining({ teamId: teamId, name: '中卫市危化品救援队', status: 'dispatched', simulated: true }),
     ]);
     const allocated = (
       await t
         .post(`/api/v1/drills/${drill.id}/allocations`, coordinator.token)
-        .send({ incidentId, warehouseId: warehouse.id, items: [{ materialCode: TENT, quantity: 30 }] })
+        .send({ incidentId, warehouseId: warehouseId, items: [{ materialCode: TENT, quantity: 30 }] })
         .expect(201)
     ).body;
     expect(allocated.allocations).toEqual([
       expect.objectContaining({
-        warehouseId: warehouse.id,
+        warehouseId: warehouseId,
         items: [{ materialCode: TENT, quantity: 30 }],
         simulated: true,
       }),
     ]);
     // Simulated actions never land on a real incident.
     expect(
-      (await t.post(`/api/v1/drills/${drill.id}/dispatches`).send({ incidentId: real.id, teamId: team.id }).expect(422))
+      (await t.post(`/api/v1/drills/${drill.id}/dispatches`).send({ incidentId: real.id, teamId: teamId }).expect(422))
         .body.code,
     ).toBe('NOT_A_DRILL_INCIDENT');
     expect(
       (
         await t
           .post(`/api/v1/drills/${drill.id}/allocations`)
-          .send({ incidentId: real.id, warehouseId: warehouse.id, items: [{ materialCode: TENT, quantity: 1 }] })
+          .send({ incidentId: real.id, warehouseId: warehouseId, items: [{ materialCode: TENT, quantity: 1 }] })
           .expect(422)
       ).body.code,
     ).toBe('NOT_A_DRILL_INCIDENT');
     // Bad input is a 400 problem.
     const bad = await t
       .post(`/api/v1/drills/${drill.id}/allocations`)
-      .send({ incidentId, warehouseId: warehouse.id, items: [{ materialCode: 'nope', quantity: 0 }] })
+      .send({ incidentId, warehouseId: warehouseId, items: [{ materialCode: 'nope', quantity: 0 }] })
       .expect(400);
     expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
 
@@ -203,7 +185,7 @@ describe('drill data isolation', () => {
     // The drill plays by the real rule (docs/domain.md rule 9): its closed incident takes no more simulated supplies.
     const late = await t
       .post(`/api/v1/drills/${drill.id}/allocations`, coordinator.token)
-      .send({ incidentId, warehouseId: warehouse.id, items: [{ materialCode: TENT, quantity: 1 }] })
+      .send({ incidentId, warehouseId, items: [{ materialCode: TENT, quantity: 1 }] })
       .expect(409);
     expect(late.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(late.body).toMatchObject({ code: 'INCIDENT_RESPONSE_ENDED', detail: expect.stringContaining('事故已结案') });

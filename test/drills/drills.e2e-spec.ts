@@ -5,6 +5,7 @@ import { InjectExecutor } from '../../libs/drills/src/application/injects/inject
 import { scriptedInjectKey } from '../../libs/drills/src/application/run-scripted-injects/drill.scheduler';
 import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestUser } from '../support/test-users';
+import { draftPlan } from '../support/plan-fixtures';
 import { drillBody, drillIncidentPayload, twoInjectScript } from './drill-fixtures';
 import { reviewAndPublish } from '../support/plan-review';
 
@@ -30,22 +31,7 @@ describe('drills: scripted and scriptless injects', () => {
     );
 
   it('validates the plan under test, the script and each inject payload', async () => {
-    const planBody = {
-      title: '演练测试预案',
-      kind: 'special',
-      jurisdiction: '640500',
-      categories: ['hazardous_chemicals'],
-      activation: { description: '测试', levels: [{ level: 'IV', minTrapped: 1 }] },
-      groups: [
-        {
-          name: '警戒疏散组',
-          leadAgency: '市公安局',
-          tasks: [{ title: '划定警戒区', responseLevels: ['I', 'II', 'III', 'IV'] }],
-        },
-      ],
-      requirements: { teams: [], materials: [] },
-    };
-    const planId = (await t.post('/api/v1/plans', admin.token).send(planBody).expect(201)).body.id;
+    const planId = await draftPlan(t, admin.token);
     const draft = await t.post('/api/v1/drills', coordinator.token).send(drillBody({ planId })).expect(422);
     expect(draft.body).toMatchObject({ code: 'PLAN_NOT_IN_FORCE', status: 422 });
     await reviewAndPublish(t, planId, admin.token, clock.now());
@@ -58,44 +44,25 @@ describe('drills: scripted and scriptless injects', () => {
       scope: 'comprehensive',
     });
 
+    // Every inject payload is wrong; with a fourth inject of an unknown kind, the kind is what is refused.
+    const wrongPayloads = [
+      {
+        atSecond: 0,
+        kind: 'report_incident',
+        payload: { ...drillIncidentPayload(), title: '', drillId: pinned.id },
+      },
+      { atSecond: 10, kind: 'update_situation', payload: { incidentRef: 5, casualties: { deaths: -1 } } },
+      { atSecond: 20, kind: 'message', payload: { text: 3 } },
+    ];
     const bad = await t
       .post('/api/v1/drills', coordinator.token)
-      .send(
-        drillBody({
-          scenario: {
-            injects: [
-              {
-                atSecond: 0,
-                kind: 'report_incident',
-                payload: { ...drillIncidentPayload(), title: '', drillId: pinned.id },
-              },
-              { atSecond: 10, kind: 'update_situation', payload: { incidentRef: 5, casualties: { deaths: -1 } } },
-              { atSecond: 20, kind: 'message', payload: { text: 3 } },
-              { atSecond: 30, kind: 'explode', payload: {} },
-            ],
-          },
-        }),
-      )
+      .send(drillBody({ scenario: { injects: [...wrongPayloads, { atSecond: 30, kind: 'explode', payload: {} }] } }))
       .expect(400);
     expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(bad.body.errors.map((e: { path: string }) => e.path)).toContain('scenario.injects.3.kind');
     const script = await t
       .post('/api/v1/drills', coordinator.token)
-      .send(
-        drillBody({
-          scenario: {
-            injects: [
-              {
-                atSecond: 0,
-                kind: 'report_incident',
-                payload: { ...drillIncidentPayload(), title: '', drillId: pinned.id },
-              },
-              { atSecond: 10, kind: 'update_situation', payload: { incidentRef: 5, casualties: { deaths: -1 } } },
-              { atSecond: 20, kind: 'message', payload: { text: 3 } },
-            ],
-          },
-        }),
-      )
+      .send(drillBody({ scenario: { injects: wrongPayloads } }))
       .expect(400);
     const paths = script.body.errors.map((e: { path: string }) => e.path);
     expect(paths).toEqual(

@@ -7,20 +7,10 @@ import { DrillTeamsProcessManager } from '../../libs/drills/src';
 import { TeamAvailabilityQueries, teamAggregate } from '../../libs/teams/src';
 import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestUser } from '../support/test-users';
+import { registerTeam } from '../support/resource-fixtures';
 import { incidentBody } from '../support/incident-fixtures';
 import { drillBody } from './drill-fixtures';
 import { eventually } from '../support/eventually';
-
-const teamBody = () => ({
-  name: `实战演练参演队 ${randomUUID().slice(0, 6)}`,
-  kind: 'professional',
-  specialties: ['hazardous_chemicals'],
-  headcount: 20,
-  equipment: ['防化服'],
-  base: { address: '中卫工业园区（测试）', lat: 37.53, lng: 105.15 },
-  jurisdiction: '640571',
-  contact: { name: '李强', phone: '0955-0000002' },
-});
 
 describe('live drills take real teams out of service (in_drill)', () => {
   let t: TestApp;
@@ -35,8 +25,7 @@ describe('live drills take real teams out of service (in_drill)', () => {
     await t?.close();
   });
 
-  const newTeam = async (): Promise<string> =>
-    (await t.post('/api/v1/teams', admin.token).send(teamBody()).expect(201)).body.id;
+  const newTeam = (): Promise<string> => registerTeam(t, admin.token);
   const runningDrill = async (form: 'live' | 'tabletop'): Promise<string> => {
     const id = (await t.post('/api/v1/drills', coordinator.token).send(drillBody({ form })).expect(201)).body.id;
     await t.post(`/api/v1/drills/${id}/start`, coordinator.token).send({}).expect(200);

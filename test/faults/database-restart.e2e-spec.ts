@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import type { Socket } from 'socket.io-client';
 import { runMigrations } from '../../infra/database/migrations';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { CLOSE_LIMIT_MS, startTestApp, withinLimit, type TestApp } from '../support/test-app';
 import { startPostgresProcess, type PostgresProcess } from '../support/postgres-process';
 import { incidentBody } from '../support/incident-fixtures';
 import { eventually, until } from '../support/eventually';
@@ -35,16 +35,21 @@ describe('database restart under load', () => {
   });
 
   afterAll(async () => {
-    await t?.close({ keepDatabase: true }).catch(() => undefined);
+    // Every step runs, and a failed or stuck close is reported: silenced, it would leave an application running unseen.
+    const failures: unknown[] = [];
+    await t?.close({ keepDatabase: true }).catch((error: unknown) => failures.push(error));
     if (url) {
       const admin = new Client({ connectionString: url.replace(/\/[^/]+$/, '/postgres') });
       await admin
         .connect()
         .then(() => admin.query(`drop database if exists ${new URL(url).pathname.slice(1)} with (force)`))
-        .catch(() => undefined);
+        .catch((error: unknown) => failures.push(error));
       await admin.end().catch(() => undefined);
     }
-    await pg?.stop().catch(() => undefined);
+    await withinLimit(pg?.stop() ?? Promise.resolve(), CLOSE_LIMIT_MS, 'stopping the PostgreSQL process').catch(
+      (error: unknown) => failures.push(error),
+    );
+    if (failures.length > 0) throw new AggregateError(failures, 'cleaning up after the database restart failed');
   });
 
   it('answers 503 with Retry-After while PostgreSQL is down, recovers by itself, and loses no acknowledged event', async () => {
@@ -70,25 +75,29 @@ describe('database restart under load', () => {
       }
     })();
 
-    await until(() => acks.length >= 5, 20_000);
-    await pg!.stop();
+    // The load stops however the steps below end: left running, it would keep jest alive after a failure.
+    try {
+      await until(() => acks.length >= 5, 20_000);
+      await pg!.stop();
 
-    // Down: every kind of request is a 503 problem that says when to try again, never a 500.
-    const write = await app.post('/api/v1/incidents').send(incidentBody());
-    const read = await app.get('/api/v1/incidents');
-    for (const response of [write, read]) {
-      expect(response.status).toBe(503);
-      expect(response.headers['content-type']).toContain('application/problem+json');
-      expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
-      expect(response.body).toMatchObject({ status: 503, code: expect.stringMatching(/_UNAVAILABLE$/) });
+      // Down: every kind of request is a 503 problem that says when to try again, never a 500.
+      const write = await app.post('/api/v1/incidents').send(incidentBody());
+      const read = await app.get('/api/v1/incidents');
+      for (const response of [write, read]) {
+        expect(response.status).toBe(503);
+        expect(response.headers['content-type']).toContain('application/problem+json');
+        expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
+        expect(response.body).toMatchObject({ status: 503, code: expect.stringMatching(/_UNAVAILABLE$/) });
+      }
+      const ackedWhileUp = acks.length;
+
+      pg = await startPostgresProcess({ name, port, database: new URL(url).pathname.slice(1) });
+      // Back by itself: the same application answers commands again.
+      await until(() => acks.length > ackedWhileUp + 5, 60_000);
+    } finally {
+      running = false;
+      await load;
     }
-    const ackedWhileUp = acks.length;
-
-    pg = await startPostgresProcess({ name, port, database: new URL(url).pathname.slice(1) });
-    // Back by itself: the same application answers commands again.
-    await until(() => acks.length > ackedWhileUp + 5, 60_000);
-    running = false;
-    await load;
     expect(statuses.get(500)).toBeUndefined();
 
     // Every acknowledged report is stored exactly once and reaches the board and the console that stayed connected.

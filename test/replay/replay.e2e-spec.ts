@@ -2,6 +2,7 @@ import type { Socket } from 'socket.io-client';
 import { runningDrill } from '../support/running-drill';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { incidentBody, waitForMessage } from '../support/incident-fixtures';
+import { registerTeam, registerWarehouse } from '../support/resource-fixtures';
 import { eventually } from '../support/eventually';
 
 interface ReplayEventMessage {
@@ -59,39 +60,21 @@ describe('replay (复盘回放): state at a moment, and replays over Socket.IO',
       .expect(200);
     await record('response level', (v) => v.responseLevel === 'II');
     // 4. 调派队伍 (the dispatch process manager records it on the incident)
-    const team = (
-      await t
-        .post('/api/v1/teams', admin.token)
-        .send({
-          name: '复盘测试队',
-          kind: 'professional',
-          specialties: ['fire'],
-          headcount: 8,
-          base: { address: '测试', lat: 37.5, lng: 105.2 },
-          jurisdiction: '640500',
-          contact: { name: '联系人', phone: '0955-0000000' },
-        })
-        .expect(201)
-    ).body.id;
+    const team = await registerTeam(t, admin.token, {
+      name: '复盘测试队',
+      specialties: ['fire'],
+      base: { address: '测试', lat: 37.5, lng: 105.2 },
+      jurisdiction: '640500',
+    });
     await t.post(`/api/v1/teams/${team}/dispatch`).send({ incidentId }).expect(201);
     await record('team dispatched', (v) => (v.assignedTeams as unknown[]).length === 1);
     // 5. 物资调拨 (a warehouse event the board shows)
-    const warehouse = (
-      await t
-        .post('/api/v1/warehouses', admin.token)
-        .send({
-          name: '复盘测试库',
-          level: 'city',
-          location: { address: '测试', lat: 37.5, lng: 105.2 },
-          jurisdiction: '640500',
-          reserveKind: 'physical',
-        })
-        .expect(201)
-    ).body.id;
-    await t
-      .post(`/api/v1/warehouses/${warehouse}/receipts`, admin.token)
-      .send({ items: [{ materialCode: '1010101', quantity: 10 }] })
-      .expect(201);
+    const warehouse = await registerWarehouse(
+      t,
+      admin.token,
+      { name: '复盘测试库', location: { address: '测试', lat: 37.5, lng: 105.2 } },
+      [{ materialCode: '1010101', quantity: 10 }],
+    );
     await t
       .post(`/api/v1/warehouses/${warehouse}/allocations`)
       .send({ incidentId, items: [{ materialCode: '1010101', quantity: 2 }] })

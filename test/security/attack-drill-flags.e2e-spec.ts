@@ -7,6 +7,7 @@ import { DeadlineAlarmScheduler, incidentAggregate } from '../../libs/incidents/
 import { DrillScheduler } from '../../libs/drills/src';
 import { CLOCK, JURISDICTIONS } from '../../libs/shared/src';
 import { incidentBody } from '../support/incident-fixtures';
+import { registerTeam, registerWarehouse } from '../support/resource-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestUser } from '../support/test-users';
 
@@ -268,37 +269,20 @@ describe('attack: forged drill flags', () => {
     const real = (await t.post('/api/v1/incidents', attacker.token).send(accident()).expect(201)).body;
     const length = await streamLength(`incident-${real.id}`);
     const admin = await t.user(['admin'], '640521');
-    const team = (
-      await t
-        .post('/api/v1/teams', admin.token)
-        .send({
-          name: `中宁县救援队 ${randomUUID().slice(0, 4)}`,
-          kind: 'professional',
-          specialties: ['hazardous_chemicals'],
-          headcount: 12,
-          base: { address: '中宁县', lat: 37.48, lng: 105.68 },
-          jurisdiction: '640521',
-          contact: { name: '王队长', phone: '0955-5012345' },
-        })
-        .expect(201)
-    ).body;
+    const teamId = await registerTeam(t, admin.token, {
+      base: { address: '中宁县', lat: 37.48, lng: 105.68 },
+      jurisdiction: '640521',
+    });
     const dispatch = await t
       .post(`/api/v1/drills/${drills.county}/dispatches`, countyCoordinator.token)
-      .send({ incidentId: real.id, teamId: team.id })
+      .send({ incidentId: real.id, teamId })
       .expect(422);
     expect(dispatch.body).toMatchObject({ code: 'NOT_A_DRILL_INCIDENT' });
-    const store = (
-      await t
-        .post('/api/v1/warehouses', admin.token)
-        .send({
-          name: `中宁县储备库 ${randomUUID().slice(0, 4)}`,
-          level: 'county',
-          location: { address: '中宁县', lat: 37.48, lng: 105.68 },
-          jurisdiction: '640521',
-          reserveKind: 'physical',
-        })
-        .expect(201)
-    ).body.id as string;
+    const store = await registerWarehouse(t, admin.token, {
+      level: 'county',
+      location: { address: '中宁县', lat: 37.48, lng: 105.68 },
+      jurisdiction: '640521',
+    });
     const allocation = await t
       .post(`/api/v1/drills/${drills.county}/allocations`, countyCoordinator.token)
       .send({ incidentId: real.id, warehouseId: store, items: [{ materialCode: '1010101', quantity: 1 }] })

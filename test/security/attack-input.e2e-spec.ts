@@ -5,6 +5,7 @@ import request from 'supertest';
 import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestUser } from '../support/test-users';
 import { incidentBody } from '../support/incident-fixtures';
+import { registerWarehouse, teamBody, warehouseBody } from '../support/resource-fixtures';
 import { validateConfig } from '../../libs/shared/src/nest';
 
 const PROBLEM = /^application\/problem\+json/;
@@ -186,25 +187,14 @@ describe('attack: input the JSON API should never have accepted', () => {
       expect(await storedIncidents()).toBe(before);
 
       const admin = await t.user(['admin']);
-      const team = await t.post('/api/v1/teams', admin.token).send({
-        name: `危化品救援队\u202E${randomUUID().slice(0, 4)}`,
-        kind: 'professional',
-        specialties: ['hazardous_chemicals'],
-        headcount: 20,
-        equipment: ['防化服'],
-        base: { address: '中卫工业园区（测试）', lat: 37.53, lng: 105.15 },
-        jurisdiction: '640571',
-        contact: { name: '李强', phone: '0955-0000002' },
-      });
+      const team = await t
+        .post('/api/v1/teams', admin.token)
+        .send(teamBody({ name: `危化品救援队\u202E${randomUUID().slice(0, 4)}` }));
       expect(team.status).toBe(400);
       expect(team.body.errors[0].path).toBe('name');
-      const warehouse = await t.post('/api/v1/warehouses', admin.token).send({
-        name: `储备库\u2066${randomUUID().slice(0, 4)}`,
-        level: 'city',
-        location: { address: '中卫市（测试）', lat: 37.51, lng: 105.19 },
-        jurisdiction: '640500',
-        reserveKind: 'physical',
-      });
+      const warehouse = await t
+        .post('/api/v1/warehouses', admin.token)
+        .send(warehouseBody({ name: `储备库\u2066${randomUUID().slice(0, 4)}` }));
       expect(warehouse.status).toBe(400);
       expect(warehouse.body.errors[0].path).toBe('name');
       const list = await t.get(`/api/v1/teams?specialty=${encodeURIComponent('hazardous_chemicals\u202E')}`);
@@ -346,16 +336,7 @@ describe('attack: the second round of hostile input', () => {
     });
 
     it('receipt expiry: impossible, rolled-over and year-0000 dates are 400s (not a 500, not stored)', async () => {
-      const warehouse = await t
-        .post('/api/v1/warehouses', admin.token)
-        .send({
-          name: `储备库 ${randomUUID().slice(0, 6)}`,
-          level: 'city',
-          location: { address: '中卫市（测试）', lat: 37.51, lng: 105.19 },
-          jurisdiction: '640500',
-          reserveKind: 'physical',
-        })
-        .expect(201);
+      const warehouseId = await registerWarehouse(t, admin.token);
       const before = await count(['StockReceived']);
       const cases: Array<[string, RegExp]> = [
         ['2026-13-45T25:61:00Z', /日期或时间不存在/],
@@ -364,7 +345,7 @@ describe('attack: the second round of hostile input', () => {
       ];
       for (const [expiresAt, message] of cases) {
         const response = await t
-          .post(`/api/v1/warehouses/${warehouse.body.id}/receipts`, admin.token)
+          .post(`/api/v1/warehouses/${warehouseId}/receipts`, admin.token)
           .send({ items: [{ materialCode: '1010101', quantity: 5, expiresAt }] });
         expect(response.status).toBe(400);
         expect(response.headers['content-type']).toMatch(PROBLEM);
@@ -372,7 +353,7 @@ describe('attack: the second round of hostile input', () => {
       }
       expect(await count(['StockReceived'])).toBe(before);
       await t
-        .post(`/api/v1/warehouses/${warehouse.body.id}/receipts`, admin.token)
+        .post(`/api/v1/warehouses/${warehouseId}/receipts`, admin.token)
         .send({ items: [{ materialCode: '1010101', quantity: 5, expiresAt: '2028-02-29T00:00:00+08:00' }] })
         .expect(201);
     });

@@ -1,10 +1,11 @@
 // Over 300 lines on purpose: one attack surface (jurisdiction scope) per suite, its cases sharing one started app.
 import { randomUUID } from 'node:crypto';
 import { incidentBody } from '../support/incident-fixtures';
+import { registerWarehouse } from '../support/resource-fixtures';
+import { publishedPlan } from '../support/plan-fixtures';
 import { runningDrill } from '../support/running-drill';
 import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestUser } from '../support/test-users';
-import { reviewAndPublish } from '../support/plan-review';
 
 const TENT = '1010101';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -19,25 +20,8 @@ describe('attack: scope leaks', () => {
   let admin: TestUser;
   const streamLength = async (stream: string) =>
     (await t.sql<{ n: number }>(`select count(*)::int as n from es_events where stream_name = $1`, [stream]))[0]!.n;
-  const warehouse = async (jurisdiction: string, level: 'city' | 'county') => {
-    const id = (
-      await t
-        .post('/api/v1/warehouses', admin.token)
-        .send({
-          name: `储备库 ${jurisdiction} ${randomUUID().slice(0, 4)}`,
-          level,
-          location: { address: '中卫市', lat: 37.5, lng: 105.2 },
-          jurisdiction,
-          reserveKind: 'physical',
-        })
-        .expect(201)
-    ).body.id as string;
-    await t
-      .post(`/api/v1/warehouses/${id}/receipts`, admin.token)
-      .send({ items: [{ materialCode: TENT, quantity: 100 }] })
-      .expect(201);
-    return id;
-  };
+  const warehouse = (jurisdiction: string, level: 'city' | 'county') =>
+    registerWarehouse(t, admin.token, { level, jurisdiction }, [{ materialCode: TENT, quantity: 100 }]);
   const report = async (jurisdiction: string, extra: Record<string, unknown> = {}, token = t.commander.token) =>
     (
       await t
@@ -178,32 +162,12 @@ describe('attack: scope leaks', () => {
   });
 
   describe('evaluation findings', () => {
-    const planBody = (jurisdiction: string) => ({
-      title: `危化品事故专项预案 ${randomUUID().slice(0, 6)}`,
-      kind: 'special',
-      jurisdiction,
-      categories: ['hazardous_chemicals'],
-      activation: { description: '测试', levels: [{ level: 'IV', minTrapped: 1 }] },
-      groups: [
-        {
-          name: '警戒疏散组',
-          leadAgency: '公安局',
-          tasks: [{ title: '划定警戒区', responseLevels: ['I', 'II', 'III', 'IV'] }],
-        },
-      ],
-      requirements: { teams: [], materials: [] },
-    });
-    const publishedPlan = async (jurisdiction: string) => {
-      const id = (await t.post('/api/v1/plans', admin.token).send(planBody(jurisdiction)).expect(201)).body
-        .id as string;
-      await reviewAndPublish(t, id, admin.token);
-      return id;
-    };
+    const plan = (jurisdiction: string) => publishedPlan(t, admin.token, { jurisdiction });
 
     it("a county coordinator may drill the city's plan but not write a finding onto it (403 OUTSIDE_JURISDICTION), nothing stored", async () => {
       const coordinator = await t.user(['drill_coordinator'], '640521');
-      const cityPlan = await publishedPlan('640500');
-      const countyPlan = await publishedPlan('640521');
+      const cityPlan = await plan('640500');
+      const countyPlan = await plan('640521');
       const drill = (
         await t
           .post('/api/v1/drills', coordinator.token)

@@ -5,7 +5,9 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { parkedIncidentClosed } from '../support/parked-events';
 import type { TestUser } from '../support/test-users';
 import { incidentBody } from '../support/incident-fixtures';
+import { planBody as minimalPlan } from '../support/plan-fixtures';
 import { reviewBody } from '../support/plan-review';
+import { teamBody as cityTeam, warehouseBody as cityWarehouse } from '../support/resource-fixtures';
 import {
   authPlan,
   bodyPlan,
@@ -160,44 +162,20 @@ describe('hostile input: random and malformed requests to every mutation endpoin
   }
 
   const TENT = '1010101';
-  const teamBody = (): Json => ({
-    name: `演练测试队 ${randomUUID().slice(0, 6)}`,
-    kind: 'professional',
-    specialties: ['fire'],
-    headcount: 8,
-    base: { address: '测试基地', lat: 37.5, lng: 105.2 },
-    jurisdiction: '640500',
-    contact: { name: '联系人', phone: '0955-0000000' },
-  });
-  const warehouseBody = (): Json => ({
-    name: `测试库 ${randomUUID().slice(0, 6)}`,
-    level: 'city',
-    location: { address: '测试', lat: 37.5, lng: 105.2 },
-    jurisdiction: '640500',
-    reserveKind: 'physical',
-  });
   async function created(path: string, token: string, body: Json): Promise<string> {
     const response = await t.post(path, token).send(body);
     if (response.status !== 201)
       throw new Error(`could not create ${path}: ${response.status} ${JSON.stringify(response.body)}`);
     return (response.body.allocationId ?? response.body.id) as string;
   }
+  // Valid bodies of the city's own resources (the acting users belong to the city).
+  const teamBody = (): Json => cityTeam({ jurisdiction: '640500' });
+  const warehouseBody = (): Json => cityWarehouse();
   /** Plan targets: a published plan, an incident to activate it on, an open checklist task, a warning. */
-  const planBody = (): Json => ({
-    title: `测试预案 ${randomUUID().slice(0, 6)}`,
-    kind: 'special',
-    jurisdiction: '640500',
-    categories: ['hazardous_chemicals'],
-    activation: { description: '符合下列条件之一', levels: [{ level: 'IV', minTrapped: 1 }] },
-    groups: [
-      {
-        name: '警戒疏散组',
-        leadAgency: '市公安局',
-        tasks: [{ title: '划定警戒区', responseLevels: ['I', 'II', 'III', 'IV'] }],
-      },
-    ],
-    requirements: { teams: [{ specialty: 'fire', count: 1 }], materials: [{ materialCode: TENT, quantity: 2 }] },
-  });
+  const planBody = (): Json =>
+    minimalPlan({
+      requirements: { teams: [{ specialty: 'fire', count: 1 }], materials: [{ materialCode: TENT, quantity: 2 }] },
+    });
   async function freshPlanTargets(): Promise<void> {
     plan = await created('/api/v1/plans', admin.token, planBody());
     draftPlan = await created('/api/v1/plans', admin.token, planBody());

@@ -30,23 +30,17 @@ describe('jurisdiction isolation between sibling counties', () => {
   let theirs: string; // an incident in 640522
   let theirsInTown: string; // an incident in 640522100, a town of 640522
 
+  /** Reports an incident in `jurisdiction` as `user` and returns its id. */
+  const report = async (user: TestUser, jurisdiction: string): Promise<string> =>
+    (await t.post('/api/v1/incidents', user.token).send(incidentBody({ jurisdiction })).expect(201)).body.id as string;
+
   beforeAll(async () => {
     t = await startTestApp();
     zhongning = await t.user(['duty_officer'], '640521');
     zhongningCommander = await t.user(['commander'], '640521');
     haiyuan = await t.user(['duty_officer'], '640522');
-    theirs = (
-      await t
-        .post('/api/v1/incidents', haiyuan.token)
-        .send(incidentBody({ jurisdiction: '640522' }))
-        .expect(201)
-    ).body.id;
-    theirsInTown = (
-      await t
-        .post('/api/v1/incidents', haiyuan.token)
-        .send(incidentBody({ jurisdiction: '640522100' }))
-        .expect(201)
-    ).body.id;
+    theirs = await report(haiyuan, '640522');
+    theirsInTown = await report(haiyuan, '640522100');
   });
   afterAll(async () => {
     await t?.close();
@@ -105,12 +99,7 @@ describe('jurisdiction isolation between sibling counties', () => {
   );
 
   it('the list leaves them out, also when asked for 640522 by name', async () => {
-    const ours = (
-      await t
-        .post('/api/v1/incidents', zhongning.token)
-        .send(incidentBody({ jurisdiction: '640521' }))
-        .expect(201)
-    ).body.id;
+    const ours = await report(zhongning, '640521');
     const all = await t.get('/api/v1/incidents', zhongning.token).expect(200);
     const ids = all.body.map((i: { id: string }) => i.id);
     expect(ids).toContain(ours);
@@ -143,12 +132,7 @@ describe('jurisdiction isolation between sibling counties', () => {
   });
 
   it('the city sees, follows up and reads both counties', async () => {
-    const ours = (
-      await t
-        .post('/api/v1/incidents', zhongning.token)
-        .send(incidentBody({ jurisdiction: '640521' }))
-        .expect(201)
-    ).body.id;
+    const ours = await report(zhongning, '640521');
     for (const id of [theirs, theirsInTown, ours]) {
       await t.get(`/api/v1/incidents/${id}`).expect(200);
       await t.get(`/api/v1/incidents/${id}/events`).expect(200);
@@ -182,12 +166,7 @@ describe('jurisdiction isolation between sibling counties', () => {
       await until(() => cityHeard.includes(theirs));
       // Deltas go out in global order: once Zhongning's consoles hear of a later incident of their own, the earlier
       // Haiyuan delta can no longer be on its way to them.
-      const marker = (
-        await t
-          .post('/api/v1/incidents', zhongning.token)
-          .send(incidentBody({ jurisdiction: '640521' }))
-          .expect(201)
-      ).body.id;
+      const marker = await report(zhongning, '640521');
       await until(() => defaultHeard.includes(marker) && byIdHeard.includes(marker) && cityHeard.includes(marker));
       await new Promise((r) => setTimeout(r, 200)); // a short grace period on top, for good measure
       expect(defaultHeard).not.toContain(theirs);

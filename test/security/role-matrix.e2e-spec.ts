@@ -6,8 +6,10 @@ import { startTestApp, type TestApp } from '../support/test-app';
 import { parkedIncidentClosed } from '../support/parked-events';
 import type { TestUser } from '../support/test-users';
 import { incidentBody } from '../support/incident-fixtures';
+import { draftPlan, planBody, publishedPlan } from '../support/plan-fixtures';
+import { registerTeam, registerWarehouse, teamBody, warehouseBody } from '../support/resource-fixtures';
 import { registeredRoutes } from '../support/registered-routes';
-import { reviewAndPublish, reviewBody } from '../support/plan-review';
+import { reviewBody } from '../support/plan-review';
 
 /**
  * The role matrix, written out here on purpose instead of read from libs/shared/src/auth/permissions.ts: a change
@@ -44,24 +46,9 @@ const reportIncident = async (): Promise<string> =>
   (await t.post('/api/v1/incidents').send(incidentBody()).expect(201)).body.id;
 let admin: TestUser;
 const TENT = '1010101';
-const teamBody = () => ({
-  name: `矩阵测试队 ${randomUUID().slice(0, 6)}`,
-  kind: 'professional',
-  specialties: ['fire'],
-  headcount: 8,
-  base: { address: '测试', lat: 37.5, lng: 105.2 },
-  jurisdiction: '640500',
-  contact: { name: '联系人', phone: '0955-0000000' },
-});
-const warehouseBody = () => ({
-  name: `矩阵测试库 ${randomUUID().slice(0, 6)}`,
-  level: 'city',
-  location: { address: '测试', lat: 37.5, lng: 105.2 },
-  jurisdiction: '640500',
-  reserveKind: 'physical',
-});
-const newTeam = async (): Promise<string> =>
-  (await t.post('/api/v1/teams', admin.token).send(teamBody()).expect(201)).body.id;
+// The city's own teams: every acting user of the matrix belongs to the city.
+const cityTeam = () => teamBody({ jurisdiction: '640500' });
+const newTeam = (): Promise<string> => registerTeam(t, admin.token, { jurisdiction: '640500' });
 const dispatchedTeam = async (): Promise<string> => {
   const id = await newTeam();
   await t.post(`/api/v1/teams/${id}/dispatch`).send({ incidentId }).expect(201);
@@ -73,14 +60,8 @@ const dispatchedTeam = async (): Promise<string> => {
   }
   throw new Error('the dispatch process manager did not record the team');
 };
-const stockedWarehouse = async (): Promise<string> => {
-  const id = (await t.post('/api/v1/warehouses', admin.token).send(warehouseBody()).expect(201)).body.id;
-  await t
-    .post(`/api/v1/warehouses/${id}/receipts`, admin.token)
-    .send({ items: [{ materialCode: TENT, quantity: 10 }] })
-    .expect(201);
-  return id;
-};
+const stockedWarehouse = (): Promise<string> =>
+  registerWarehouse(t, admin.token, {}, [{ materialCode: TENT, quantity: 10 }]);
 /** A warehouse with an allocation for the shared incident, moved as far as `shipped` when asked. */
 const allocation = async (shipped = false): Promise<string> => {
   const id = await stockedWarehouse();
@@ -94,41 +75,21 @@ const allocation = async (shipped = false): Promise<string> => {
   return `/api/v1/warehouses/${id}/allocations/${a}`;
 };
 
-const planBody = () => ({
-  title: `矩阵测试预案 ${randomUUID().slice(0, 6)}`,
-  kind: 'special',
-  jurisdiction: '640500',
-  categories: ['hazardous_chemicals'],
-  activation: { description: '测试', levels: [{ level: 'IV', minTrapped: 1 }] },
-  groups: [
-    {
-      name: '警戒疏散组',
-      leadAgency: '市公安局',
-      tasks: [{ title: '划定警戒区', responseLevels: ['I', 'II', 'III', 'IV'] }],
-    },
-  ],
-  requirements: { teams: [], materials: [] },
-});
 let activationPlan = '';
-const newPlan = async (): Promise<string> =>
-  (await t.post('/api/v1/plans', admin.token).send(planBody()).expect(201)).body.id;
+const newPlan = (): Promise<string> => draftPlan(t, admin.token);
 const reviewedPlan = async (): Promise<string> => {
   const id = await newPlan();
   await t.post(`/api/v1/plans/${id}/reviews`, admin.token).send(reviewBody()).expect(201);
   return id;
 };
-const publishedPlan = async (): Promise<string> => {
-  const id = await newPlan();
-  await reviewAndPublish(t, id, admin.token);
-  return id;
-};
+const inForcePlan = (): Promise<string> => publishedPlan(t, admin.token);
 /** A fresh incident with an activated plan: the path of its first checklist task. */
 const openTask = async (): Promise<string> => {
   const id = await reportIncident();
   const body = (
     await t
       .post(`/api/v1/incidents/${id}/plan-activations`)
-      .send({ planId: await publishedPlan(), level: 'IV' })
+      .send({ planId: await inForcePlan(), level: 'IV' })
       .expect(201)
   ).body;
   return `/api/v1/incidents/${id}/tasks/${body.tasks[0].taskId}`;
@@ -280,7 +241,7 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ['admin'],
     method: 'POST',
     path: async () => '/api/v1/plans',
-    body: planBody,
+    body: () => planBody(),
     ok: 201,
   },
   {
@@ -288,7 +249,7 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ['admin'],
     method: 'PUT',
     path: async () => `/api/v1/plans/${await newPlan()}`,
-    body: planBody,
+    body: () => planBody(),
     ok: 200,
   },
   {
@@ -310,7 +271,7 @@ const ENDPOINTS: Endpoint[] = [
     name: 'POST /plans/:id/evaluations',
     allowed: ['admin'],
     method: 'POST',
-    path: async () => `/api/v1/plans/${await publishedPlan()}/evaluations`,
+    path: async () => `/api/v1/plans/${await inForcePlan()}/evaluations`,
     body: () => ({
       evaluatedOn: new Date().toISOString(),
       conclusion: 'no_revision',
@@ -323,7 +284,7 @@ const ENDPOINTS: Endpoint[] = [
     name: 'POST /plans/:id/filings',
     allowed: ['admin'],
     method: 'POST',
-    path: async () => `/api/v1/plans/${await publishedPlan()}/filings`,
+    path: async () => `/api/v1/plans/${await inForcePlan()}/filings`,
     body: () => ({ authority: '自治区应急管理厅', filedAt: new Date().toISOString() }),
     ok: 201,
   },
@@ -369,7 +330,7 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ['commander'],
     method: 'POST',
     path: async () => {
-      activationPlan = await publishedPlan();
+      activationPlan = await inForcePlan();
       return `/api/v1/incidents/${await reportIncident()}/plan-activations`;
     },
     body: () => ({ planId: activationPlan, level: 'IV' }),
@@ -608,7 +569,7 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ['admin'],
     method: 'POST',
     path: async () => '/api/v1/teams',
-    body: teamBody,
+    body: cityTeam,
     ok: 201,
   },
   {
@@ -657,7 +618,7 @@ const ENDPOINTS: Endpoint[] = [
     allowed: ['admin'],
     method: 'POST',
     path: async () => '/api/v1/warehouses',
-    body: warehouseBody,
+    body: () => warehouseBody(),
     ok: 201,
   },
   {

@@ -7,6 +7,8 @@ import { createSignedInUser, type TestUser } from './test-users';
 import { validateConfig } from '../../libs/shared/src/nest';
 import { createApp } from '../../apps/command-api/src/bootstrap';
 import { createTestDatabase, dropDatabase, ownerUrlOf } from './test-database';
+import { EVENT_STORE, type EventStore } from '../../libs/event-store/src';
+import { PROJECTION_RUNNER, type ProjectionRunner } from '../../libs/event-sourcing/src/projections';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -41,6 +43,28 @@ export interface TestAppOptions {
   port?: number;
 }
 
+/** How long a test application may take to start, and to close, before the test fails with a clear error. */
+export const START_LIMIT_MS = 30_000;
+export const CLOSE_LIMIT_MS = 20_000;
+/**
+ * After this long, connections a client still holds open (a browser's keep-alive, an unfinished request) are cut, as
+ * the end of a real server process would cut them: closing the HTTP server otherwise waits for them without end.
+ */
+const CONNECTION_GRACE_MS = 3_000;
+
+/** Rejects with `what` when `work` has not settled within `ms`; the timer never outlives the race. */
+export async function withinLimit<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function startTestApp(
   overrides: Record<string, string> = {},
   options: TestAppOptions = {},
@@ -60,25 +84,79 @@ export async function startTestApp(
     RATE_LIMIT_SIGN_IN_PER_MINUTE: '1000000',
     ...overrides,
   });
-  const app = await createApp({
-    ...config,
-    DATABASE_URL: database.url,
-    ...(options.clock ? { clock: options.clock } : {}),
-  });
-  await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
-  const address = app.getHttpServer().address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const ownerDatabaseUrl = ownerUrlOf(database.url);
-  const client = new Client({ connectionString: ownerDatabaseUrl });
-  // Fault tests stop the database under the application; this helper connection must not crash the test run then.
-  client.on('error', () => undefined);
-  await client.connect();
+  // Whatever part of the start succeeded is stopped again when a later part fails or the start takes too long:
+  // an application left running keeps its projection runner's timers alive, and jest with them.
+  let app: NestFastifyApplication | undefined;
+  let client: Client | undefined;
+  const undo = async (): Promise<void> => {
+    await Promise.allSettled([app ? closeApp(app) : undefined, client ? client.end() : undefined]);
+    if (!reuse) await database.drop().catch(() => undefined);
+  };
+  const start = async (): Promise<TestApp> => {
+    app = await createApp({
+      ...config,
+      DATABASE_URL: database.url,
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
+    await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
+    const address = app.getHttpServer().address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const ownerDatabaseUrl = ownerUrlOf(database.url);
+    client = new Client({ connectionString: ownerDatabaseUrl });
+    // Fault tests stop the database under the application; this helper connection must not crash the test run then.
+    client.on('error', () => undefined);
+    await client.connect();
+    return assemble(app, client, baseUrl, database, ownerDatabaseUrl);
+  };
+  const starting = start();
+  try {
+    return await withinLimit(starting, START_LIMIT_MS, 'starting the test application');
+  } catch (error) {
+    // A start that is still under way is undone once it settles, so nothing of it outlives the failed test.
+    await withinLimit(starting.then(undo, undo), CLOSE_LIMIT_MS, 'undoing a failed start').catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Closes a test application and starts another on its database and port, as a server restart does (a browser on the
+ * page reconnects to the same address). Both steps are bounded by the limits above.
+ */
+export async function restartTestApp(t: TestApp, overrides: Record<string, string> = {}): Promise<TestApp> {
+  const port = Number(new URL(t.baseUrl).port);
+  await t.close({ keepDatabase: true });
+  return startTestApp(overrides, { databaseUrl: t.databaseUrl, port });
+}
+
+async function assemble(
+  app: NestFastifyApplication,
+  client: Client,
+  baseUrl: string,
+  database: { url: string; drop(): Promise<void> },
+  ownerDatabaseUrl: string,
+): Promise<TestApp> {
   const sockets: Socket[] = [];
   const sql = async <R extends object>(text: string, params: unknown[] = []) =>
     (await client.query(text, params)).rows as R[];
   const user = (roles: Role[], jurisdiction = '640500') => createSignedInUser(app, baseUrl, sql, roles, jurisdiction);
   const commander = await user(['commander']);
+  let closing: Promise<void> | undefined;
+  const close = async (options: { keepDatabase?: boolean }): Promise<void> => {
+    for (const socket of sockets) socket.close();
+    // Every step runs even when an earlier one fails; the failures are reported together afterwards.
+    const failures: unknown[] = [];
+    await closeApp(app).catch((error: unknown) => failures.push(error));
+    await withinLimit(client.end(), CLOSE_LIMIT_MS, 'ending the helper SQL connection').catch((error: unknown) =>
+      failures.push(error),
+    );
+    if (!options.keepDatabase)
+      await withinLimit(database.drop(), CLOSE_LIMIT_MS, 'dropping the test database').catch((error: unknown) =>
+        failures.push(error),
+      );
+    if (failures.length === 1) throw failures[0];
+    if (failures.length > 1) throw new AggregateError(failures, 'closing the test application failed');
+  };
   return {
     app,
     baseUrl,
@@ -97,11 +175,32 @@ export async function startTestApp(
         socket.once('connect', () => resolve(socket));
         socket.once('connect_error', reject);
       }),
-    close: async (options = {}) => {
-      for (const socket of sockets) socket.close();
-      await client.end();
-      await app.close();
-      if (!options.keepDatabase) await database.drop();
-    },
+    // A second close (an afterAll after a failed restart) waits for the first instead of closing twice.
+    close: (options = {}) => (closing ??= close(options)),
   };
+}
+
+/**
+ * Nest's close stops the HTTP server before the projection runner; a connection that never ends would hold it there
+ * and leave the runner polling. So open connections are cut after a grace, and when the close still does not finish
+ * in time, the runner and the event store are stopped directly before the failure is reported.
+ */
+async function closeApp(app: NestFastifyApplication): Promise<void> {
+  const server = app.getHttpServer();
+  const cut = setTimeout(() => server.closeAllConnections(), CONNECTION_GRACE_MS);
+  try {
+    await withinLimit(app.close(), CLOSE_LIMIT_MS, 'closing the test application');
+  } catch (error) {
+    server.closeAllConnections();
+    const runner = app.get<ProjectionRunner>(PROJECTION_RUNNER);
+    const store = app.get<EventStore>(EVENT_STORE);
+    await withinLimit(
+      runner.stop().finally(() => store.close()),
+      CLOSE_LIMIT_MS,
+      'stopping the projection runner of an application that did not close',
+    ).catch(() => undefined);
+    throw error;
+  } finally {
+    clearTimeout(cut);
+  }
 }

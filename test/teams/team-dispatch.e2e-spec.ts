@@ -3,6 +3,7 @@ import request from 'supertest';
 import type { TestApp } from '../support/test-app';
 import { givenSignedIn } from '../support/signed-in';
 import type { TestUser } from '../support/test-users';
+import { teamBody } from '../support/resource-fixtures';
 import { incidentBody, waitForMessage } from '../support/incident-fixtures';
 import { until } from '../support/eventually';
 
@@ -10,18 +11,6 @@ interface Pushed {
   position: string;
   data: { id: string; status?: string; assignedTeams?: { teamId: string; status: string; arrivedAt: string | null }[] };
 }
-
-const teamBody = (overrides: Record<string, unknown> = {}) => ({
-  name: `测试危化品救援队 ${randomUUID().slice(0, 6)}`,
-  kind: 'professional',
-  specialties: ['hazardous_chemicals'],
-  headcount: 20,
-  equipment: ['防化服'],
-  base: { address: '中卫工业园区（测试）', lat: 37.53, lng: 105.15 },
-  jurisdiction: '640571',
-  contact: { name: '李强', phone: '0955-0000002' },
-  ...overrides,
-});
 
 describe('rescue teams: registration, dispatch and the incident link', () => {
   let t: TestApp;

@@ -1,19 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { StockLineView as StockLine } from '../../libs/warehouses/src/contract';
 import type { TestApp } from '../support/test-app';
 import { givenSignedIn } from '../support/signed-in';
 import type { TestUser } from '../support/test-users';
 import { incidentBody, waitForMessage } from '../support/incident-fixtures';
+import { registerWarehouse, type StockItem } from '../support/resource-fixtures';
 import { until } from '../support/eventually';
-
-interface StockLine {
-  materialCode: string;
-  onHand: number;
-  reserved: number;
-  available: number;
-  minimum: number;
-  belowMinimum: boolean;
-  nearestExpiry: string | null;
-}
 
 const TENT = '1010101';
 const SUIT = '2010102';
@@ -24,21 +16,7 @@ describe('material warehouses: receipts, all-or-nothing allocations, shipments',
   beforeAll(async () => ({ t, user: admin } = await givenSignedIn(['admin'])));
   afterAll(() => t?.close());
 
-  const warehouse = async (stock: { materialCode: string; quantity: number; expiresAt?: string }[] = []) => {
-    const created = await t
-      .post('/api/v1/warehouses', admin.token)
-      .send({
-        name: `测试储备库 ${randomUUID().slice(0, 6)}`,
-        level: 'city',
-        location: { address: '中卫市（测试）', lat: 37.51, lng: 105.19 },
-        jurisdiction: '640500',
-        reserveKind: 'physical',
-      })
-      .expect(201);
-    if (stock.length > 0)
-      await t.post(`/api/v1/warehouses/${created.body.id}/receipts`, admin.token).send({ items: stock }).expect(201);
-    return created.body.id as string;
-  };
+  const warehouse = (stock: StockItem[] = []) => registerWarehouse(t, admin.token, {}, stock);
   const line = async (id: string, code: string): Promise<StockLine> =>
     (await t.get(`/api/v1/warehouses/${id}`).expect(200)).body.stock.find((l: StockLine) => l.materialCode === code);
   const incident = async () => (await t.post('/api/v1/incidents').send(incidentBody()).expect(201)).body.id as string;

@@ -4,7 +4,7 @@ import { get } from './api';
 import { connectLive, type SessionEnd } from './live-socket';
 import { comparePositions } from './position';
 import { initialState, reducer, type Action, type State } from './store-reducer';
-import { formatTime } from './time';
+import { durationText, formatTime } from './time';
 import type { RollCallView } from '@app/duty/contract';
 import type { IncidentView as Incident, TimelineEntryView as TimelineEntry } from '@app/incidents/contract';
 import type { JurisdictionNode } from '@app/shared/contract';
@@ -187,12 +187,12 @@ export function StoreProvider({
           const key = `${kind}:${incident.id}:${d.id}`;
           if (raised.current.has(key)) continue;
           raised.current.add(key);
-          const minutes = Math.round(Math.abs(left) / 60_000);
+          const span = durationText(left);
           const level = d.levelLabel ?? d.level;
           const message =
             kind === 'deadline.overdue'
-              ? `「${incident.title}」向${level}上报已超时 ${minutes} 分钟`
-              : `「${incident.title}」须在 ${minutes} 分钟内向${level}上报`;
+              ? `「${incident.title}」向${level}上报已超时 ${span}`
+              : `「${incident.title}」须在 ${span}内向${level}上报`;
           dispatch({
             type: 'alert.add',
             alert: { key, kind, message, receivedAt: new Date().toISOString(), incidentId: incident.id },

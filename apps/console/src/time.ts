@@ -58,5 +58,20 @@ export function formatCountdown(ms: number): string {
   s -= h * 3600;
   const m = Math.floor(s / 60);
   s -= m * 60;
-  return `${sign}${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+  const clock = `${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+  // Past a day the hours stop meaning anything at a glance (342:25:00): days first.
+  return h >= 24 ? `${sign}${Math.floor(h / 24)} 天 ${h % 24}:${clock}` : `${sign}${h}:${clock}`;
+}
+
+/**
+ * A span as a person reads it: minutes under an hour, then hours and minutes, then days and hours — "超时 44583 分钟"
+ * tells a duty officer nothing, "超时 30 天 23 小时" does.
+ */
+export function durationText(ms: number): string {
+  const minutes = Math.round(Math.abs(ms) / 60_000);
+  if (minutes < 60) return `${minutes} 分钟`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return minutes % 60 === 0 ? `${hours} 小时` : `${hours} 小时 ${minutes % 60} 分钟`;
+  const days = Math.floor(hours / 24);
+  return hours % 24 === 0 ? `${days} 天` : `${days} 天 ${hours % 24} 小时`;
 }

@@ -24,7 +24,10 @@ export type DrillDueState = 'not_due' | 'overdue';
 /** What a suggestion asks the commander to do: activate the plan, or raise the level it is active at. */
 export type SuggestionAction = 'activate' | 'raise_level';
 
-/** When a plan applies, at which response level. */
+/**
+ * When a response level applies. Plans word it as "符合下列条件之一": ANY criterion given is enough. A criterion with
+ * no threshold at all never matches (a level that only a person can decide).
+ */
 export interface ActivationCriterion {
   level: ResponseLevel;
   minGrade?: AccidentGrade;
@@ -38,10 +41,11 @@ export interface ActivationCriterion {
 export interface PlanTask {
   title: string;
   responseLevels: ResponseLevel[];
+  /** The time the plan allows for the task once it is on the checklist (drill evaluations measure against it). */
   withinMinutes?: number;
 }
 
-/** A working group of the command structure (综合协调组, 抢险救援组 …). */
+/** A working group of the command structure (综合协调组, 抢险救援组 …) with its lead agency and tasks per level. */
 export interface WorkingGroup {
   name: string;
   leadAgency: string;
@@ -53,7 +57,7 @@ export interface PlanRequirements {
   materials: { materialCode: string; quantity: number }[];
 }
 
-/** A drill evaluation's finding (评估发现的问题), to be addressed by the plan's next version. */
+/** A drill evaluation's finding (评估发现的问题) recorded against the plan, to be addressed by its next version. */
 export interface PlanFinding {
   findingId: string;
   drillId: string | null;

@@ -1,23 +1,14 @@
 import type { RollCallTargetStatus } from '../contract';
 
-// The values the outside world sees are defined once, in the context's contract.
-export type { RollCallTargetStatus } from '../contract';
+// The values and shapes the outside world sees are defined once, in the context's contract.
+export type { DutyActor, DutyPerson, RollCallTargetStatus } from '../contract';
 
 /**
  * The watch (值班): each jurisdiction's command centre keeps a 24-hour watch in shifts, each with a leader on duty
  * (带班领导) and duty officers (值班员); shifts hand over (交接班) with a written note and what is still open; the level
- * above checks the watch with roll calls (点名) that must be answered within minutes.
+ * above checks the watch with roll calls (点名) that must be answered within minutes. Who is on a watch and who acted
+ * (DutyPerson, DutyActor) are the contract's shapes, re-exported above.
  */
-export interface DutyPerson {
-  name: string;
-  phone: string | null;
-}
-
-/** Who did it, as the audit trail and the console show it. */
-export interface DutyActor {
-  userId: string;
-  name: string;
-}
 
 export const MAX_SHIFT_HOURS = 48;
 /** A shift that just ended may still be handed over this long after its end (the next watch is already on). */

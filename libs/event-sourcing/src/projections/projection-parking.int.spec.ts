@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { IncidentView } from '@app/incidents/contract';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PostgresEventStore, type Position } from '@app/event-store';
 import {
@@ -13,6 +12,7 @@ import {
   type Recorded,
 } from '../index';
 import { ProjectionRunner } from './projection-runner';
+import { eventIdDeltas } from '../testing/projections';
 import type { Projection } from './projection';
 
 /**
@@ -53,14 +53,7 @@ class LedgerProjection implements Projection<TestEvent> {
         event.type === 'Counted' ? event.data.unit : event.data.text,
       ]);
     }
-    // The runner never looks inside `data`: the event id stands in for the view.
-    const data = (id: string) => id as unknown as IncidentView;
-    return events.map((e) => ({
-      name: 'incident.changed',
-      position: `${e.position.commit}/${e.position.prepare}`,
-      scope: {},
-      data: data(e.id),
-    }));
+    return eventIdDeltas(events);
   }
 
   async reset(manager: EntityManager): Promise<void> {

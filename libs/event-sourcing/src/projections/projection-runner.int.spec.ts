@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { IncidentView } from '@app/incidents/contract';
 import { DataSource, type EntityManager } from 'typeorm';
 import { PostgresEventStore, type RecordedEvent } from '@app/event-store';
 import { EventRegistry, LiveDeltaBus, type DomainEvent, type LiveDelta } from '../index';
 import { ProjectionRunner } from './projection-runner';
+import { eventIdDeltas } from '../testing/projections';
 import type { Projection } from './projection';
 
 /**
@@ -31,14 +31,7 @@ class CountingProjection implements Projection {
       );
       await this.sabotage?.(event, manager);
     }
-    // The runner never looks inside `data`: the event id stands in for the view.
-    const data = (id: string) => id as unknown as IncidentView;
-    return events.map((e) => ({
-      name: 'incident.changed',
-      position: `${e.position.commit}/${e.position.prepare}`,
-      scope: {},
-      data: data(e.id),
-    }));
+    return eventIdDeltas(events);
   }
 
   async reset(manager: EntityManager): Promise<void> {

@@ -4,7 +4,7 @@ import { categoryOf, PostgresEventStore, type EventStore, type RecordedEvent } f
 import { ManualClock } from '@app/shared';
 import { createTestDatabase } from '../../../../test/support/test-database';
 import type { DomainEvent } from '../kernel/decider';
-import type { LiveDelta } from '../projections/live-delta';
+import type { LiveDelta, LiveDeltaPayloads } from '../projections/live-delta';
 import { LiveDeltaBus } from '../projections/live-delta';
 import type { Projection } from '../projections/projection';
 import { ProjectionRunner } from '../projections/projection-runner';
@@ -134,6 +134,19 @@ export class ProjectionSpec {
     const known = this.projections.find((p) => p.events.knows(type));
     return known ? known.events.versionOf(type) : 1;
   }
+}
+
+/**
+ * The deltas of a test projection that has no view of its own: one per event, under a name the console knows. The
+ * runner never looks inside `data`, so the event's id stands in for the payload.
+ */
+export function eventIdDeltas(events: readonly RecordedEvent[]): LiveDelta[] {
+  return events.map((e) => ({
+    name: 'incident.changed',
+    position: `${e.position.commit}/${e.position.prepare}`,
+    scope: {},
+    data: e.id as unknown as LiveDeltaPayloads['incident.changed'],
+  }));
 }
 
 /** Whether a projection's global filter lets an event of this stream and type through (as the store applies it). */

@@ -4,6 +4,7 @@ import { ScenarioAlreadySavedError } from '../scenario/scenario.errors';
 import { scenarioDecider } from '../scenario/scenario.decider';
 import type { ScenarioEvent } from '../scenario/scenario.events';
 import { drillDecider } from './drill.decider';
+import { drillPlan, drillPlanned } from './drill-fixtures';
 import {
   DrillAlreadyPlannedError,
   DrillAlreadyStartedError,
@@ -26,20 +27,7 @@ const scenario: Scenario = {
     { atSecond: 60, kind: 'message', payload: { text: '风向转为东南风' } },
   ],
 };
-const plan: DrillCommand = {
-  type: 'PlanDrill',
-  drillId: 'd1',
-  title: '危化品泄漏综合演练',
-  form: 'tabletop',
-  scope: 'comprehensive',
-  jurisdiction: '640500',
-  planId: null,
-  planVersion: null,
-  participants: ['市应急局'],
-  scenario,
-  plannedBy: '演练组织者',
-  now: T0,
-};
+const plan = drillPlan('d1', scenario, T0);
 const start = (seconds = 0): DrillCommand => ({ type: 'StartDrill', startedBy: 'c', now: at(seconds) });
 const end = (seconds: number): DrillCommand => ({ type: 'EndDrill', endedBy: 'c', now: at(seconds) });
 const inject = (
@@ -58,22 +46,8 @@ const recall = (teamId: string): DrillCommand => ({
 });
 
 // The history, as the stream would hold it.
-const planned = (form: 'tabletop' | 'live' = 'tabletop'): DrillEvent => ({
-  type: 'DrillPlanned',
-  data: {
-    drillId: 'd1',
-    title: '危化品泄漏综合演练',
-    form,
-    scope: 'comprehensive',
-    jurisdiction: '640500',
-    planId: null,
-    planVersion: null,
-    participants: ['市应急局'],
-    scenario,
-    plannedBy: '演练组织者',
-    plannedAt: T0.toISOString(),
-  },
-});
+const planned = (form: 'tabletop' | 'live' = 'tabletop'): DrillEvent =>
+  drillPlanned('d1', scenario, T0.toISOString(), form);
 const started: DrillEvent = { type: 'DrillStarted', data: { drillId: 'd1', startedAt: iso(0), startedBy: 'c' } };
 const executed = (index: number, seconds: number): DrillEvent => ({
   type: 'InjectExecuted',

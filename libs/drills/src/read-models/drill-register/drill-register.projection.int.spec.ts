@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ProjectionSpec } from '@app/event-sourcing/testing/projections';
+import { drillPlanned } from '../../domain/drill/drill-fixtures';
 import type { DrillEvent } from '../../domain/drill/drill.events';
 import { drillStream, type Scenario } from '../../domain/drill/drill.types';
 import { scenarioStream } from '../../domain/scenario/scenario.events';
@@ -14,22 +15,7 @@ const scenario: Scenario = {
     { atSecond: 60, kind: 'message', payload: { text: '风向转为东南风' } },
   ],
 };
-const planned = (drillId: string): DrillEvent => ({
-  type: 'DrillPlanned',
-  data: {
-    drillId,
-    title: '危化品泄漏综合演练',
-    form: 'tabletop',
-    scope: 'comprehensive',
-    jurisdiction: '640500',
-    planId: null,
-    planVersion: null,
-    participants: ['市应急局'],
-    scenario,
-    plannedBy: '演练组织者',
-    plannedAt: T0,
-  },
-});
+const planned = (drillId: string): DrillEvent => drillPlanned(drillId, scenario, T0);
 
 describe('drill register projection', () => {
   let spec: ProjectionSpec;

@@ -1,6 +1,12 @@
 import { spec } from '@app/event-sourcing/testing';
 import type { DutyWatchCommand } from './duty-watch.commands';
 import { dutyWatchDecider } from './duty-watch.decider';
+import {
+  shiftScheduled as scheduled,
+  WATCH_ACTOR as by,
+  WATCH_LEADER as leader,
+  WATCH_OFFICERS as officers,
+} from './duty-watch-fixtures';
 import type { DutyWatchEvent, HandoverSummary } from './duty-watch.events';
 import {
   InvalidHandoverTargetError,
@@ -11,12 +17,9 @@ import {
   ShiftOverlapError,
 } from '../duty.errors';
 
-const by = { userId: 'u1', name: '王值班' };
 const at = (iso: string) => new Date(iso);
 const NOW = at('2026-11-22T10:00:00Z');
 const summary: HandoverSummary = { computedAt: NOW.toISOString(), openIncidents: [], pendingDeadlines: [] };
-const leader = { name: '李带班', phone: null };
-const officers = [{ name: '王值班', phone: '0955-1' }];
 const schedule = (shiftId: string, startsAt: string, endsAt: string, now = NOW): DutyWatchCommand => ({
   type: 'ScheduleShift',
   jurisdiction: '640521',
@@ -40,19 +43,6 @@ const handOver = (now: Date, toShiftId?: string): DutyWatchCommand => ({
 });
 
 // The history, as the stream would hold it.
-const scheduled = (shiftId: string, startsAt: string, endsAt: string): DutyWatchEvent => ({
-  type: 'ShiftScheduled',
-  data: {
-    jurisdiction: '640521',
-    shiftId,
-    leader,
-    officers,
-    startsAt,
-    endsAt,
-    scheduledBy: by,
-    scheduledAt: '2026-11-21T08:00:00.000Z',
-  },
-});
 const DAY = scheduled('day', '2026-11-22T00:00:00.000Z', '2026-11-22T12:00:00.000Z');
 const NIGHT = scheduled('night', '2026-11-22T12:00:00.000Z', '2026-11-23T00:00:00.000Z');
 const LATER = scheduled('later', '2026-11-23T00:00:00.000Z', '2026-11-23T12:00:00.000Z');
@@ -101,19 +91,16 @@ describe('duty watch: scheduling shifts', () => {
       .then([expect.objectContaining({ type: 'ShiftScheduled' })]);
   });
 
-  it('refuses empty, inverted, over-48-hour and already ended periods', () => {
-    watch
-      .when(schedule('a', '2026-11-22T12:00:00Z', '2026-11-22T12:00:00Z'))
-      .thenThrows(InvalidShiftPeriodError, 'INVALID_SHIFT_PERIOD');
-    watch
-      .when(schedule('a', '2026-11-22T12:00:00Z', '2026-11-22T11:00:00Z'))
-      .thenThrows(InvalidShiftPeriodError, 'INVALID_SHIFT_PERIOD');
-    watch
-      .when(schedule('a', '2026-11-22T00:00:00Z', '2026-11-24T00:00:01Z'))
-      .thenThrows(InvalidShiftPeriodError, 'INVALID_SHIFT_PERIOD');
-    watch
-      .when(schedule('a', '2026-11-21T00:00:00Z', '2026-11-21T12:00:00Z'))
-      .thenThrows(InvalidShiftPeriodError, 'INVALID_SHIFT_PERIOD');
+  it.each([
+    ['an empty', '2026-11-22T12:00:00Z', '2026-11-22T12:00:00Z'],
+    ['an inverted', '2026-11-22T12:00:00Z', '2026-11-22T11:00:00Z'],
+    ['an over-48-hour', '2026-11-22T00:00:00Z', '2026-11-24T00:00:01Z'],
+    ['an already ended', '2026-11-21T00:00:00Z', '2026-11-21T12:00:00Z'],
+  ])('refuses %s period with INVALID_SHIFT_PERIOD', (_, startsAt, endsAt) => {
+    watch.when(schedule('a', startsAt, endsAt)).thenThrows(InvalidShiftPeriodError, 'INVALID_SHIFT_PERIOD');
+  });
+
+  it('accepts a period of exactly 48 hours', () => {
     watch
       .when(schedule('a', '2026-11-22T00:00:00Z', '2026-11-24T00:00:00Z'))
       .then([expect.objectContaining({ type: 'ShiftScheduled' })]);

@@ -1,4 +1,5 @@
 import { EventRegistry } from '@app/event-sourcing/events';
+import type { HandoverSummaryView } from '../../contract';
 import type { DutyActor, DutyPerson } from '../duty.types';
 
 export interface ShiftScheduled {
@@ -15,27 +16,12 @@ export interface ShiftScheduled {
   };
 }
 
-/** What was open when the watch changed, computed from the read models at that moment and kept as handed over. */
-export interface HandoverSummary {
-  computedAt: string;
-  openIncidents: {
-    id: string;
-    title: string;
-    jurisdiction: string;
-    grade: string;
-    responseLevel: string | null;
-    drillId: string | null;
-  }[];
-  pendingDeadlines: {
-    incidentId: string;
-    title: string;
-    jurisdiction: string;
-    obligationId: string;
-    level: string;
-    dueAt: string;
-    overdue: boolean;
-  }[];
-}
+/**
+ * What was open when the watch changed, computed from the read models at that moment and kept as handed over. It is
+ * stored in the shape the API shows it (the contract's view), so a change to that view changes what new events carry
+ * and needs an upcaster for the ones already stored.
+ */
+export type HandoverSummary = HandoverSummaryView;
 
 /** 交接班: the outgoing shift hands the watch, a note and the summary of open business to the next shift. */
 export interface ShiftHandedOver {

@@ -1,28 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { ProjectionSpec } from '@app/event-sourcing/testing/projections';
 import { JurisdictionRegistry } from '@app/shared';
-import type { DutyWatchEvent, HandoverSummary } from '../../domain/duty-watch/duty-watch.events';
+import type { HandoverSummary } from '../../domain/duty-watch/duty-watch.events';
 import { dutyWatchStream } from '../../domain/duty.types';
+import {
+  shiftScheduled as scheduled,
+  WATCH_ACTOR as by,
+  WATCH_LEADER as leader,
+  WATCH_OFFICERS as officers,
+} from '../../domain/duty-watch/duty-watch-fixtures';
 import { DutyHandoverRow, DutyShiftRow } from '../duty.entities';
 import { DutyWatchProjection } from './duty-watch.projection';
 
-const by = { userId: 'u1', name: '王值班' };
-const leader = { name: '李带班', phone: null };
-const officers = [{ name: '王值班', phone: '0955-1' }];
 const summary: HandoverSummary = { computedAt: '2026-11-22T11:50:00.000Z', openIncidents: [], pendingDeadlines: [] };
-const scheduled = (shiftId: string, startsAt: string, endsAt: string): DutyWatchEvent => ({
-  type: 'ShiftScheduled',
-  data: {
-    jurisdiction: '640521',
-    shiftId,
-    leader,
-    officers,
-    startsAt,
-    endsAt,
-    scheduledBy: by,
-    scheduledAt: '2026-11-21T08:00:00.000Z',
-  },
-});
 
 describe('duty watch projection', () => {
   let spec: ProjectionSpec;

@@ -3,31 +3,18 @@ import { ProjectionSpec } from '@app/event-sourcing/testing/projections';
 import { JurisdictionRegistry } from '@app/shared';
 import type { IncidentEvent, IncidentReported } from '../../domain/incident/incident.events';
 import { incidentStream } from '../../domain/incident/incident.types';
+import { incidentReported, NO_CASUALTIES } from '../../../../../test/support/incident-fixtures';
 import { IncidentBoardRow } from './incident-board.entity';
 import { IncidentBoardProjection } from './incident-board.projection';
 
 const at = (minute: number) => `2026-11-23T02:${String(minute).padStart(2, '0')}:00.000Z`;
-const none = { deaths: 0, missing: 0, seriousInjuries: 0, minorInjuries: 0, trapped: 0 };
-const reported = (incidentId: string, drillId: string | null = null): IncidentReported => ({
-  type: 'IncidentReported',
-  data: {
-    incidentId,
-    title: '某化工企业储罐泄漏',
-    category: 'hazardous_chemicals',
-    occurredAt: at(0),
-    receivedAt: at(5),
-    location: { address: '中卫工业园区', lat: 37.52, lng: 105.18 },
-    jurisdiction: '640571',
+// Reported by the enterprise, with two seriously injured: the board shows both.
+const reported = (incidentId: string, drillId: string | null = null): IncidentReported =>
+  incidentReported(incidentId, {
     enterprise: '某化工有限公司',
-    reporter: { name: '王强', phone: '13800000000', organization: '某化工有限公司' },
-    takenBy: '值班员',
-    casualties: { ...none, seriousInjuries: 2 },
-    directLossYuan: null,
-    description: '泄漏',
+    casualties: { ...NO_CASUALTIES, seriousInjuries: 2 },
     drillId,
-    grade: 'general',
-  },
-});
+  });
 // Warehouse streams are named by the warehouse context (`warehouse-<id>`); the board reads their allocation events.
 const warehouseStream = (warehouseId: string) => `warehouse-${warehouseId}`;
 
@@ -84,7 +71,7 @@ describe('incident board projection', () => {
         data: {
           incidentId,
           updatedAt: at(10),
-          casualties: { ...none, deaths: 3 },
+          casualties: { ...NO_CASUALTIES, deaths: 3 },
           directLossYuan: 5_000_000,
           description: null,
           measures: '已疏散',
@@ -103,7 +90,7 @@ describe('incident board projection', () => {
     expect(updated).toMatchObject({
       grade: 'major',
       responseLevel: 'II',
-      casualties: { ...none, deaths: 3 },
+      casualties: { ...NO_CASUALTIES, deaths: 3 },
       directLossYuan: 5_000_000,
       measures: '已疏散',
       description: '泄漏',

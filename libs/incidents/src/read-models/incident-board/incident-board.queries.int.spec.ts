@@ -3,32 +3,14 @@ import { ProjectionSpec } from '@app/event-sourcing/testing/projections';
 import { JurisdictionRegistry } from '@app/shared';
 import type { IncidentReported } from '../../domain/incident/incident.events';
 import { incidentStream } from '../../domain/incident/incident.types';
+import { incidentReported } from '../../../../../test/support/incident-fixtures';
 import { IncidentBoardRow } from './incident-board.entity';
 import { IncidentBoardProjection } from './incident-board.projection';
 import { IncidentBoardQueries } from './incident-board.queries';
 
 const at = new Date().toISOString();
-const none = { deaths: 0, missing: 0, seriousInjuries: 0, minorInjuries: 0, trapped: 0 };
-const reported = (incidentId: string, jurisdiction: string, drillId: string | null = null): IncidentReported => ({
-  type: 'IncidentReported',
-  data: {
-    incidentId,
-    title: '某化工企业储罐泄漏',
-    category: 'hazardous_chemicals',
-    occurredAt: at,
-    receivedAt: at,
-    location: { address: '中卫工业园区', lat: 37.52, lng: 105.18 },
-    jurisdiction,
-    enterprise: null,
-    reporter: { name: '王强', phone: '13800000000', organization: '某化工有限公司' },
-    takenBy: '值班员',
-    casualties: none,
-    directLossYuan: null,
-    description: '泄漏',
-    drillId,
-    grade: 'general',
-  },
-});
+const reported = (incidentId: string, jurisdiction: string, drillId: string | null = null): IncidentReported =>
+  incidentReported(incidentId, { jurisdiction, drillId, occurredAt: at, receivedAt: at });
 
 describe('incident board queries (the port other contexts and the alarms read through)', () => {
   let spec: ProjectionSpec;

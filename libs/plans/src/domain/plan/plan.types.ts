@@ -1,15 +1,20 @@
-import type { AccidentGrade, IncidentCategory, ResponseLevel } from '@app/incidents/domain';
 import type {
   PlanEvaluationConclusion,
   PlanKind,
-  PlanOwnerKind,
   PlanReviewConclusion,
   PlanReviewKind,
   PlanStatus,
 } from '../../contract';
 
-// The values the outside world sees are defined once, in the context's contract.
+// The values and shapes the outside world sees are defined once, in the context's contract.
 export type {
+  ActivationCriterion,
+  PlanContent,
+  PlanFiling,
+  PlanFinding,
+  PlanRequirements,
+  PlanTask,
+  WorkingGroup,
   PlanEvaluation,
   PlanEvaluationConclusion,
   PlanKind,
@@ -26,61 +31,6 @@ export const PLAN_KINDS = {
   special: '专项应急预案',
   onsite: '现场处置方案',
 } as const satisfies Readonly<Record<PlanKind, string>>;
-
-/**
- * When a response level applies. Plans word it as "符合下列条件之一": ANY criterion given is enough. A criterion with
- * no threshold at all never matches (a level that only a person can decide).
- */
-export interface ActivationCriterion {
-  level: ResponseLevel;
-  minGrade?: AccidentGrade;
-  minDeaths?: number;
-  minMissing?: number;
-  minSeriousInjuries?: number;
-  minTrapped?: number;
-  minDirectLossYuan?: number;
-}
-
-export interface PlanTask {
-  title: string;
-  responseLevels: ResponseLevel[];
-  /** The time the plan allows for the task once it is on the checklist (drill evaluations measure against it). */
-  withinMinutes?: number;
-}
-
-/** A drill evaluation's finding (评估发现的问题) recorded against the plan, to be addressed by its next version. */
-export interface PlanFinding {
-  findingId: string;
-  drillId: string | null;
-  text: string;
-  recordedBy: string;
-  recordedAt: string;
-}
-
-/** A working group of the command structure (综合协调组, 抢险救援组 …) with its lead agency and tasks per level. */
-export interface WorkingGroup {
-  name: string;
-  leadAgency: string;
-  tasks: PlanTask[];
-}
-
-export interface PlanRequirements {
-  teams: { specialty: string; count: number }[];
-  materials: { materialCode: string; quantity: number }[];
-}
-
-/** One version of a plan: everything `POST /plans` and `PUT /plans/{id}` carry. */
-export interface PlanContent {
-  title: string;
-  kind: PlanKind;
-  jurisdiction: string;
-  categories: IncidentCategory[];
-  activation: { description: string; levels: ActivationCriterion[] };
-  groups: WorkingGroup[];
-  requirements: PlanRequirements;
-  /** Whose plan it is (how often it is drilled); absent on plans written before it was recorded: a government's. */
-  ownerKind?: PlanOwnerKind;
-}
 
 /**
  * The status of the newest version: draft → reviewed (评审/论证) → published → filed (备案) → retired; a revision
@@ -109,15 +59,5 @@ export const PLAN_EVALUATION_CONCLUSIONS = {
   no_revision: '继续有效，无需修订',
   revision_needed: '需要修订',
 } as const satisfies Readonly<Record<PlanEvaluationConclusion, string>>;
-
-export interface PlanFiling {
-  authority: string;
-  filedAt: string;
-  /** The filing date in the jurisdiction's calendar, its deadline (20 working days after publication) and whether
-   * it came after it; filings recorded before these were kept carry none of the three. */
-  filedOn?: string;
-  deadline?: string;
-  late?: boolean;
-}
 
 export const planStream = (planId: string): string => `plan-${planId}`;

@@ -6,31 +6,13 @@ import { chemicalPlan } from '../../domain/plan/plan-fixtures';
 import { planStream } from '../../domain/plan/plan.types';
 import { PlanRow, PlanVersionRow } from '../plan-register/plan-register.entities';
 import { PlanSuggestionRow } from './plan-suggestion.entity';
+import { incidentReported, NO_CASUALTIES } from '../../../../../test/support/incident-fixtures';
 import { PlanRegisterProjection } from '../plan-register/plan-register.projection';
 import { PlanSuggestionProjection } from './plan-suggestion.projection';
 
 const at = (minute: number) => `2026-11-23T02:${String(minute).padStart(2, '0')}:00.000Z`;
-const none = { deaths: 0, missing: 0, seriousInjuries: 0, minorInjuries: 0, trapped: 0 };
-const reported = (incidentId: string, casualties = none, drillId: string | null = null): IncidentEvent => ({
-  type: 'IncidentReported',
-  data: {
-    incidentId,
-    title: '某化工企业储罐泄漏',
-    category: 'hazardous_chemicals',
-    occurredAt: at(0),
-    receivedAt: at(5),
-    location: { address: '中卫工业园区', lat: 37.52, lng: 105.18 },
-    jurisdiction: '640521',
-    enterprise: null,
-    reporter: { name: '王强', phone: '13800000000', organization: '某化工有限公司' },
-    takenBy: '值班员',
-    casualties,
-    directLossYuan: null,
-    description: '泄漏',
-    drillId,
-    grade: 'general',
-  },
-});
+const reported = (incidentId: string, casualties = NO_CASUALTIES, drillId: string | null = null): IncidentEvent =>
+  incidentReported(incidentId, { jurisdiction: '640521', casualties, drillId });
 
 /** One city plan in force for the whole suite (suggestions look at every plan in force). */
 describe('plan suggestion projection', () => {
@@ -71,7 +53,7 @@ describe('plan suggestion projection', () => {
   it('suggests activating the plan at the level a follow-up reaches, and tells the console once', async () => {
     const incidentId = randomUUID();
     const stream = incidentStream(incidentId);
-    await spec.given(stream, [reported(incidentId, { ...none, trapped: 1 })], { jurisdiction: '640521' });
+    await spec.given(stream, [reported(incidentId, { ...NO_CASUALTIES, trapped: 1 })], { jurisdiction: '640521' });
     expect((await row(incidentId))!.suggestions).toEqual([
       expect.objectContaining({ planId, version: 1, level: 'IV', action: 'activate' }),
     ]);
@@ -82,7 +64,7 @@ describe('plan suggestion projection', () => {
         data: {
           incidentId,
           updatedAt: at(10),
-          casualties: { ...none, trapped: 1, deaths: 1 },
+          casualties: { ...NO_CASUALTIES, trapped: 1, deaths: 1 },
           directLossYuan: null,
           description: null,
           measures: null,
@@ -100,7 +82,7 @@ describe('plan suggestion projection', () => {
     const incidentId = randomUUID();
     const stream = incidentStream(incidentId);
     await spec.given(stream, [
-      reported(incidentId, { ...none, trapped: 1 }),
+      reported(incidentId, { ...NO_CASUALTIES, trapped: 1 }),
       {
         type: 'ResponseLevelSet',
         data: { incidentId, from: null, level: 'IV', reason: '研判', decidedBy: '指挥长', decidedAt: at(6) },
@@ -135,7 +117,7 @@ describe('plan suggestion projection', () => {
   it('a closed incident has no suggestions', async () => {
     const incidentId = randomUUID();
     await spec.given(incidentStream(incidentId), [
-      reported(incidentId, { ...none, trapped: 1 }),
+      reported(incidentId, { ...NO_CASUALTIES, trapped: 1 }),
       { type: 'IncidentClosed', data: { incidentId, summary: '结案', closedAt: at(20) } },
     ]);
     expect(await row(incidentId)).toMatchObject({ status: 'closed', suggestions: [] });
@@ -144,7 +126,7 @@ describe('plan suggestion projection', () => {
   it('keeps a drill incident’s suggestions to its drill', async () => {
     const incidentId = randomUUID();
     const drillId = randomUUID();
-    await spec.given(incidentStream(incidentId), [reported(incidentId, { ...none, trapped: 1 }, drillId)], {
+    await spec.given(incidentStream(incidentId), [reported(incidentId, { ...NO_CASUALTIES, trapped: 1 }, drillId)], {
       jurisdiction: '640521',
       drillId,
     });

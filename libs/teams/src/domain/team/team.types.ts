@@ -1,7 +1,7 @@
 import type { TeamKind, Specialty, TeamStatus } from '../../contract';
 
-// The values the outside world sees are defined once, in the context's contract.
-export type { TeamKind, Specialty, TeamStatus } from '../../contract';
+// The values and shapes the outside world sees are defined once, in the context's contract.
+export type { TeamKind, Specialty, TeamStatus, GeoPoint, TeamBase, TeamContact } from '../../contract';
 
 /**
  * Rescue forces (docs/domain.md rule 14): comprehensive fire-rescue teams are the main force, professional teams
@@ -68,20 +68,6 @@ export const TEAM_STATUS_LABELS: Readonly<Record<TeamStatus, string>> = {
   out_of_service: '暂停执勤',
   in_drill: '参加演练',
 };
-
-export interface GeoPoint {
-  lat: number;
-  lng: number;
-}
-
-export interface TeamBase extends GeoPoint {
-  address: string;
-}
-
-export interface TeamContact {
-  name: string;
-  phone: string;
-}
 
 /** Why a team left a live drill: recalled (e.g. for a real emergency) or the drill ended. */
 export const DRILL_RELEASE_REASONS = ['recalled', 'drill_ended'] as const;

@@ -1,11 +1,6 @@
 import { DEFAULT_TIME_ZONE, toZonedIso } from '@app/shared';
-import {
-  WARNING_LEVEL_LABELS,
-  type GeoPoint,
-  type WarningArea,
-  type WarningChannel,
-  type WarningLevel,
-} from '../warning/warning.types';
+import { WARNING_LEVEL_LABELS, type GeoPoint, type WarningLevel } from '../warning/warning.types';
+import type { WarningContent } from '../warning/warning.events';
 import { capCategoriesOf } from './cap-category';
 import type { CapAlert, CapCertainty, CapMsgType, CapSeverity, CapUrgency } from './cap.types';
 
@@ -15,22 +10,14 @@ export interface CapMessageRecord {
   sent: string;
 }
 
-/** A warning as the read model holds it, with the names CAP needs. */
-export interface CapSource {
+/** A warning as the read model holds it: what it says (as issued and adjusted), with the names CAP needs. */
+export interface CapSource extends WarningContent {
   warningId: string;
   jurisdiction: string;
   jurisdictionName: string;
   timeZone?: string;
   drillId: string | null;
   incidentId: string | null;
-  level: WarningLevel;
-  hazard: string;
-  area: WarningArea;
-  message: string;
-  instruction: string | null;
-  effective: string;
-  expires: string;
-  channels: WarningChannel[];
   liftReason: string | null;
   /** Every message so far, oldest first; the last one is the message rendered. */
   messages: CapMessageRecord[];
