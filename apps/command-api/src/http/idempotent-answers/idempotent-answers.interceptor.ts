@@ -75,11 +75,11 @@ export class IdempotentAnswersInterceptor implements NestInterceptor {
     if (behind) {
       // Nothing to do was decided, but the view to answer with is not readable yet: say so, and keep it as the answer.
       const noop = acceptedNoop(behind);
-      if (key) await this.remember(key, { status: noop.status, body: noop.body });
+      if (key) await this.remember(key, { status: noop.status, body: noop.body }, stored);
       throw noop;
     }
     if (isReplayed(body)) void reply.header(REPLAYED_HEADER, 'true');
-    if (key) await this.remember(key, { status, body });
+    if (key && !(await this.remember(key, { status, body }, stored))) throw acceptedOf(stored, decisions);
     return body;
   }
 
@@ -105,15 +105,24 @@ export class IdempotentAnswersInterceptor implements NestInterceptor {
       return acceptedFromKey(applied);
     }
     if (key && refusal && remembersRefusal(refusal))
-      await this.remember(key, { status: refusal.status, body: refusal });
+      await this.remember(key, { status: refusal.status, body: refusal }, []);
     return error;
   }
 
-  /** Storing the answer is best effort: if it fails, a retry is still answered from the key's stored events. */
-  private async remember(key: RequestKey, answer: StoredAnswer): Promise<void> {
-    await this.answers.remember(key, answer).catch((error: unknown) => {
+  /**
+   * Binds the answer to the key. If that fails (the database went away just now), the answer must not be one a retry
+   * could contradict: with stored events the client is told 202 (false here; the retry answers from the events),
+   * without any the request changed nothing and the failure is told as it is (503, retry with the same key).
+   */
+  private async remember(key: RequestKey, answer: StoredAnswer, stored: readonly Decision[]): Promise<boolean> {
+    try {
+      await this.answers.remember(key, answer);
+      return true;
+    } catch (error) {
       this.logger.warn(`first answer of a keyed request not stored: ${describe(error)}`);
-    });
+      if (stored.length === 0) throw error;
+      return false;
+    }
   }
 }
 
