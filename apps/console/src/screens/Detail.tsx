@@ -172,6 +172,7 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
           now={now}
           open={open}
           mayReport={mayReport}
+          mayCommand={mayCommand}
           busy={busy !== null}
           act={act}
         />

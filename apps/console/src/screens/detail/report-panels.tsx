@@ -59,6 +59,7 @@ export function ReportsPanel({
   events,
   now,
   mayReport,
+  mayCommand,
   busy,
   act,
 }: {
@@ -68,6 +69,8 @@ export function ReportsPanel({
   /** Whether the response is still on; reports are taken either way (终报, 补报). */
   open: boolean;
   mayReport: boolean;
+  /** 核销 (writing off an obligation no longer required) is the commander's decision. */
+  mayCommand: boolean;
   busy: boolean;
   act: Act;
 }) {
@@ -94,6 +97,42 @@ export function ReportsPanel({
               </span>
             )}
             <span className="muted small"> · {formatTime(d.dueAt)}</span>
+            {(d.status === 'pending' || d.status === 'overdue') && d.responsible !== 'unit' && (
+              <span className="inline-actions">
+                {mayReport && d.party && (
+                  <button
+                    type="button"
+                    className="small"
+                    disabled={busy}
+                    data-testid="notify-party"
+                    onClick={() =>
+                      void act(t('detail.notified'), () =>
+                        commandPost(`/incidents/${incident.id}/notifications`, { party: d.party, channel: 'phone' }),
+                      )
+                    }>
+                    {t('detail.notified')}
+                  </button>
+                )}
+                {mayCommand && (
+                  <button
+                    type="button"
+                    className="small"
+                    disabled={busy}
+                    data-testid="write-off"
+                    onClick={() => {
+                      const reason = window.prompt(t('detail.writeOffReason'))?.trim();
+                      if (!reason) return;
+                      void act(t('detail.writeOff'), () =>
+                        commandPost(`/incidents/${incident.id}/obligations/${encodeURIComponent(d.id)}/write-off`, {
+                          reason,
+                        }),
+                      );
+                    }}>
+                    {t('detail.writeOff')}
+                  </button>
+                )}
+              </span>
+            )}
           </li>
         ))}
       </ul>

@@ -1,5 +1,9 @@
 import { GRADE_LABELS } from '../../domain/incident/accident-grade';
-import { NOTIFICATION_PARTY_LABELS, REPORT_LEVEL_LABELS } from '../../domain/incident/reporting-deadlines';
+import {
+  NOTIFICATION_PARTY_LABELS,
+  OBLIGATION_KIND_LABELS,
+  REPORT_LEVEL_LABELS,
+} from '../../domain/incident/reporting-deadlines';
 import type { IncidentEvent } from '../../domain/incident/incident.events';
 import { RESPONSE_LEVEL_LABELS, type Casualties } from '../../domain/incident/incident.types';
 
@@ -26,15 +30,15 @@ export function summarizeIncidentEvent(event: IncidentEvent): string {
     case 'ResponseLevelSet':
       return `${event.data.from ? `响应级别由${RESPONSE_LEVEL_LABELS[event.data.from]}调整为` : '启动'}${RESPONSE_LEVEL_LABELS[event.data.level]}（决定人：${event.data.decidedBy}）；理由：${event.data.reason}`;
     case 'ReportPassedUp':
-      return `向${REPORT_LEVEL_LABELS[event.data.toLevel]}上报（${event.data.channel}），报告人 ${event.data.reportedBy}${
+      return `向${REPORT_LEVEL_LABELS[event.data.toLevel]}上报（${channelText(event.data.channel)}），报告人 ${event.data.reportedBy}${
         event.data.recipient ? `，接收人 ${event.data.recipient.unit} ${event.data.recipient.name}` : ''
       }`;
     case 'PartyNotified':
-      return `通知${NOTIFICATION_PARTY_LABELS[event.data.party]}（${event.data.channel}），通知人 ${event.data.notifiedBy}${
+      return `通知${NOTIFICATION_PARTY_LABELS[event.data.party]}（${channelText(event.data.channel)}），通知人 ${event.data.notifiedBy}${
         event.data.recipient ? `，接收人 ${event.data.recipient.unit} ${event.data.recipient.name}` : ''
       }`;
     case 'ObligationWrittenOff':
-      return `核销报告义务 ${event.data.obligationId}（${event.data.writtenOffBy}）；理由：${event.data.reason}`;
+      return `核销${obligationText(event.data.obligationId)}（${event.data.writtenOffBy}）；理由：${event.data.reason}`;
     case 'TeamAssigned':
       return `${event.data.simulated ? '【演练·模拟】' : ''}调派队伍：${event.data.teamName}${event.data.task ? `，任务：${event.data.task}` : ''}`;
     case 'AssignedTeamStatusChanged':
@@ -80,4 +84,29 @@ function formatYuan(yuan: number): string {
   return yuan >= 10_000
     ? `${(yuan / 10_000).toLocaleString('zh-CN', { maximumFractionDigits: 2 })} 万元`
     : `${yuan} 元`;
+}
+
+const CHANNEL_TEXT: Readonly<Record<string, string>> = {
+  phone: '电话',
+  fax: '传真',
+  system: '信息系统',
+  document: '书面',
+};
+
+/** The channels the console offers by name; anything else is what the user typed. */
+function channelText(channel: string): string {
+  return CHANNEL_TEXT[channel] ?? channel;
+}
+
+/**
+ * An obligation as the log names it, from its id (`<kind>:<level or party>:<n>`), so the timeline never shows a code:
+ * "逐级上报（设区的市级）", "通知（公安机关）".
+ */
+function obligationText(obligationId: string): string {
+  const [kind, target] = obligationId.split(':');
+  const kindText = (OBLIGATION_KIND_LABELS as Readonly<Record<string, string>>)[kind ?? ''] ?? '报告义务';
+  const targetText =
+    (REPORT_LEVEL_LABELS as Readonly<Record<string, string>>)[target ?? ''] ??
+    (NOTIFICATION_PARTY_LABELS as Readonly<Record<string, string>>)[target ?? ''];
+  return targetText ? `${kindText}（${targetText}）` : kindText;
 }
