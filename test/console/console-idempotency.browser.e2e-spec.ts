@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page, Request, Route } from 'playwright-core';
-import { browserMissingReason, launchBrowser, screenshot } from '../support/browser';
+import { browserMissingReason, launchBrowser, screenshot, signInThroughConsole } from '../support/browser';
 import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestUser } from '../support/test-users';
 
@@ -67,13 +67,7 @@ suite('console commands under lost answers', () => {
       });
     });
     await page.goto(t.baseUrl);
-    await page.getByTestId('login-username').fill(commander.username);
-    await page.getByTestId('login-password').fill(commander.password);
-    await page.getByTestId('login-submit').click();
-    await page
-      .getByTestId('connection-state')
-      .and(page.locator('[data-state="connected"]'))
-      .waitFor({ timeout: 20_000 });
+    await signInThroughConsole(page, commander);
   }, 60_000);
 
   afterAll(async () => {

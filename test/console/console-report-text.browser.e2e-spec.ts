@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { browserMissingReason, launchBrowser, screenshot } from '../support/browser';
+import { browserMissingReason, launchBrowser, screenshot, signInThroughConsole } from '../support/browser';
 import { incidentBody } from '../support/incident-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestUser } from '../support/test-users';
@@ -38,13 +38,7 @@ suite('report text in the console', () => {
     });
     page = await context.newPage();
     await page.goto(t.baseUrl);
-    await page.getByTestId('login-username').fill(duty.username);
-    await page.getByTestId('login-password').fill(duty.password);
-    await page.getByTestId('login-submit').click();
-    await page
-      .getByTestId('connection-state')
-      .and(page.locator('[data-state="connected"]'))
-      .waitFor({ timeout: 20_000 });
+    await signInThroughConsole(page, duty);
   }, 60_000);
 
   afterAll(async () => {
@@ -97,13 +91,7 @@ suite('report text in the console', () => {
     // The duty officer may not write off; the commander may, and must give a reason.
     expect(await page.getByTestId('write-off').count()).toBe(0);
     await page.getByTestId('logout').click();
-    await page.getByTestId('login-username').fill(commander.username);
-    await page.getByTestId('login-password').fill(commander.password);
-    await page.getByTestId('login-submit').click();
-    await page
-      .getByTestId('connection-state')
-      .and(page.locator('[data-state="connected"]'))
-      .waitFor({ timeout: 20_000 });
+    await signInThroughConsole(page, commander);
     await page.goto(`${t.baseUrl}/incidents/${id}`);
     await page.getByTestId('incident-detail').waitFor({ timeout: 20_000 });
     page.once('dialog', (dialog) => void dialog.accept('事故等级核实为一般，不再需要向该方通报'));

@@ -6,6 +6,7 @@ import type { TestApp } from '../support/test-app';
 import { givenSignedIn } from '../support/signed-in';
 import type { TestUser } from '../support/test-users';
 import { incidentBody } from '../support/incident-fixtures';
+import { teamBody, warehouseBody } from '../support/resource-fixtures';
 import { drillBody, twoInjectScript } from '../drills/drill-fixtures';
 
 /**
@@ -68,23 +69,8 @@ describe('first answers of keyed requests, attacked', () => {
       await blocker.end();
     };
   };
-  const team = () => ({
-    name: `审查救援队 ${randomUUID().slice(0, 6)}`,
-    kind: 'professional',
-    specialties: ['hazardous_chemicals'],
-    headcount: 12,
-    equipment: ['防化服'],
-    base: { address: '中卫工业园区（测试）', lat: 37.53, lng: 105.15 },
-    jurisdiction: '640571',
-    contact: { name: '李强', phone: '0955-0000002' },
-  });
-  const warehouse = () => ({
-    name: `审查储备库 ${randomUUID().slice(0, 6)}`,
-    level: 'city',
-    location: { address: '中卫市（测试）', lat: 37.51, lng: 105.19 },
-    jurisdiction: '640500',
-    reserveKind: 'physical',
-  });
+  const team = () => teamBody({ headcount: 12 });
+  const warehouse = () => warehouseBody();
   const hours = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString();
   const warning = () => ({
     level: 'orange',

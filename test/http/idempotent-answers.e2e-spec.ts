@@ -5,6 +5,7 @@ import type { TestApp } from '../support/test-app';
 import { givenSignedIn } from '../support/signed-in';
 import type { TestUser } from '../support/test-users';
 import { incidentBody } from '../support/incident-fixtures';
+import { teamBody, warehouseBody } from '../support/resource-fixtures';
 
 /**
  * What a client is told is what happened (docs/api.md "Commands", ADR 0013): a keyed request's first answer —
@@ -35,23 +36,8 @@ describe('first answers of keyed requests, and 202 once events are stored', () =
         [stream],
       )
     ).rows.map((r) => r.event_type);
-  const team = () => ({
-    name: `测试救援队 ${randomUUID().slice(0, 6)}`,
-    kind: 'professional',
-    specialties: ['hazardous_chemicals'],
-    headcount: 12,
-    equipment: ['防化服'],
-    base: { address: '中卫工业园区（测试）', lat: 37.53, lng: 105.15 },
-    jurisdiction: '640571',
-    contact: { name: '李强', phone: '0955-0000002' },
-  });
-  const warehouse = () => ({
-    name: `测试储备库 ${randomUUID().slice(0, 6)}`,
-    level: 'city',
-    location: { address: '中卫市（测试）', lat: 37.51, lng: 105.19 },
-    jurisdiction: '640500',
-    reserveKind: 'physical',
-  });
+  const team = () => teamBody({ headcount: 12 });
+  const warehouse = () => warehouseBody();
   const replayedOf = (response: Response) => response.headers['idempotent-replayed'];
 
   it('a success is answered again, marked as a replay, and applied once', async () => {
