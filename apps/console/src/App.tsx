@@ -10,6 +10,7 @@ import { IntakeScreen } from './screens/Intake';
 import { DetailScreen } from './screens/Detail';
 import { TeamsScreen } from './screens/Teams';
 import { StockScreen } from './screens/Stock';
+import { PlansScreen } from './screens/Plans';
 import { MapScreen } from './screens/MapView';
 import { ReplayScreen } from './screens/Replay';
 import { AlertsPanel } from './screens/Alerts';
@@ -131,6 +132,7 @@ const NAV: {
   },
   { route: 'teams', path: '/teams', key: 'nav.teams', testId: 'nav-teams' },
   { route: 'stock', path: '/stock', key: 'nav.stock', testId: 'nav-stock' },
+  { route: 'plans', path: '/plans', key: 'nav.plans', testId: 'nav-plans' },
   { route: 'map', path: '/map', key: 'nav.map', testId: 'nav-map' },
 ];
 
@@ -200,6 +202,7 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
           {route.name === 'detail' && <DetailScreen key={route.id} id={route.id} session={session} />}
           {route.name === 'teams' && <TeamsScreen session={session} />}
           {route.name === 'stock' && <StockScreen />}
+          {route.name === 'plans' && <PlansScreen />}
           {route.name === 'map' && <MapScreen />}
           {route.name === 'replay' && <ReplayScreen key={route.id} incidentId={route.id} session={session} />}
         </main>

@@ -1,12 +1,16 @@
 import { useEffect, useState } from 'react';
 
-/** History routing: /board, /intake, /incidents/:id, /replay/:incidentId, /teams, /stock, /map (the server serves index.html for these). */
+/**
+ * History routing: /board, /intake, /incidents/:id, /replay/:incidentId, /teams, /stock, /plans, /map (the server
+ * serves index.html for these).
+ */
 export type Route =
   | { name: 'board' }
   | { name: 'intake' }
   | { name: 'detail'; id: string }
   | { name: 'teams' }
   | { name: 'stock' }
+  | { name: 'plans' }
   | { name: 'map' }
   | { name: 'replay'; id: string };
 
@@ -23,6 +27,8 @@ export function parseRoute(pathname: string): Route {
       return { name: 'teams' };
     case '/stock':
       return { name: 'stock' };
+    case '/plans':
+      return { name: 'plans' };
     case '/map':
       return { name: 'map' };
     default:
