@@ -109,7 +109,14 @@ describe('kill -9 under load', () => {
         const { body: overdue } = await request(base)
           .post('/api/v1/incidents')
           .set('Authorization', `Bearer ${commander}`)
-          .send(incidentBody({ occurredAt: new Date(Date.now() - 3 * 3600_000).toISOString() }))
+          .send(
+            incidentBody({
+              // The bureau's clock runs from its receipt (条例493 第十一条): back-dated 3 hours, its 2 hours have passed.
+              occurredAt: new Date(Date.now() - 3.5 * 3600_000).toISOString(),
+              receivedAt: new Date(Date.now() - 3 * 3600_000).toISOString(),
+              receivedAtReason: '夜间电话接报后补录（故障测试）',
+            }),
+          )
           .expect(201);
         overdueIncident = overdue.id;
         const { body: drill } = await request(base)
