@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { browserMissingReason, launchBrowser, screenshot, signInThroughConsole } from '../support/browser';
+import { browserMissingReason, consolePageAs, screenshot } from '../support/browser';
 import { publishedPlan } from '../support/plan-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestUser } from '../support/test-users';
@@ -27,15 +27,7 @@ suite('plan governance in the console', () => {
       throw new Error('the console is not built: npm run build:console (npm test does it)');
     t = await startTestApp();
     coordinator = await t.user(['drill_coordinator'], '640500');
-    browser = await launchBrowser();
-    const context = await browser.newContext({
-      viewport: { width: 1600, height: 1000 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    });
-    page = await context.newPage();
-    await page.goto(t.baseUrl);
-    await signInThroughConsole(page, coordinator);
+    ({ browser, page } = await consolePageAs(t.baseUrl, coordinator));
   }, 60_000);
 
   afterAll(async () => {

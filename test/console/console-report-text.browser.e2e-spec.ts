@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { browserMissingReason, launchBrowser, screenshot, signInThroughConsole } from '../support/browser';
+import { browserMissingReason, consolePageAs, screenshot, signInThroughConsole } from '../support/browser';
 import { incidentBody } from '../support/incident-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestUser } from '../support/test-users';
@@ -30,15 +30,7 @@ suite('report text in the console', () => {
     t = await startTestApp();
     duty = await t.user(['duty_officer'], '640500');
     commander = await t.user(['commander'], '640500');
-    browser = await launchBrowser();
-    const context = await browser.newContext({
-      viewport: { width: 1600, height: 1000 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-    });
-    page = await context.newPage();
-    await page.goto(t.baseUrl);
-    await signInThroughConsole(page, duty);
+    ({ browser, page } = await consolePageAs(t.baseUrl, duty));
   }, 60_000);
 
   afterAll(async () => {

@@ -34,3 +34,20 @@ export async function signInThroughConsole(page: Page, user: { username: string;
   await page.getByTestId('login-submit').click();
   await page.getByTestId('connection-state').and(page.locator('[data-state="connected"]')).waitFor({ timeout: 20_000 });
 }
+
+/** A Chromium page on the console at a desk's size, in Beijing time and Chinese, signed in as `user`. */
+export async function consolePageAs(
+  baseUrl: string,
+  user: { username: string; password: string },
+): Promise<{ browser: Browser; page: Page }> {
+  const browser = await launchBrowser();
+  const context = await browser.newContext({
+    viewport: { width: 1600, height: 1000 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
+  const page = await context.newPage();
+  await page.goto(baseUrl);
+  await signInThroughConsole(page, user);
+  return { browser, page };
+}
