@@ -27,6 +27,7 @@ export default tseslint.config(
             '*.js',
             '*.mjs',
             'apps/console/vite.config.ts',
+            'apps/console/vitest.config.ts',
             'test/support/console-module-transform.js',
           ],
         },

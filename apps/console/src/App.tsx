@@ -1,4 +1,6 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { createConsoleQueryClient } from './app/query-client';
 import { currentSession, logout, refresh, resume, setSession, setUnauthorizedHandler, ApiError } from './api';
 import { I18nContext, initialLang, rememberLang, translator, useI18n, type Lang, type MessageKey } from './i18n';
 import { linkHandler, useRoute, type Route } from './router';
@@ -14,6 +16,8 @@ import { PlansScreen } from './screens/Plans';
 import { MapScreen } from './screens/MapView';
 import { ReplayScreen } from './screens/Replay';
 import { AlertsPanel } from './screens/Alerts';
+import { DutyDeskScreen } from './features/duty-desk/DutyDeskScreen';
+import { AlarmCentreScreen } from './features/alarms/AlarmCentreScreen';
 
 /** Renew this long before the token expires. */
 const RENEW_BEFORE_MS = 3 * 60_000;
@@ -31,6 +35,9 @@ export function App() {
   const i18n = useMemo(() => ({ lang, t: translator(lang), setLang }), [lang, setLang]);
 
   const [session, setSessionState] = useState<Session | null>(currentSession);
+  // One cache per signed-in user: nothing cached for one account is ever shown to the next.
+  const userId = session?.user.id ?? null;
+  const queryClient = useMemo(() => (userId ? createConsoleQueryClient() : null), [userId]);
   const [loginMessage, setLoginMessage] = useState<MessageKey | null>(null);
   // A reload (or a server restart followed by one) resumes the session the HttpOnly refresh cookie still holds.
   const [resuming, setResuming] = useState(() => currentSession() === null);
@@ -87,18 +94,20 @@ export function App() {
 
   return (
     <I18nContext.Provider value={i18n}>
-      {session ? (
-        <StoreProvider key={session.user.id} session={session} onSessionEnd={endSession}>
-          <Shell
-            session={session}
-            onLogout={() => {
-              void logout().finally(() => {
-                setSessionState(null);
-                setLoginMessage(null);
-              });
-            }}
-          />
-        </StoreProvider>
+      {session && queryClient ? (
+        <QueryClientProvider client={queryClient}>
+          <StoreProvider key={session.user.id} session={session} onSessionEnd={endSession}>
+            <Shell
+              session={session}
+              onLogout={() => {
+                void logout().finally(() => {
+                  setSessionState(null);
+                  setLoginMessage(null);
+                });
+              }}
+            />
+          </StoreProvider>
+        </QueryClientProvider>
       ) : resuming ? (
         <div className="login-page" data-testid="resuming" aria-busy="true" />
       ) : (
@@ -122,6 +131,8 @@ const NAV: {
   testId: string;
   shown?: (session: Session) => boolean;
 }[] = [
+  { route: 'duty', path: '/duty', key: 'nav.duty', testId: 'nav-duty' },
+  { route: 'alarms', path: '/alarms', key: 'nav.alarms', testId: 'nav-alarms' },
   { route: 'board', path: '/board', key: 'nav.board', testId: 'nav-board' },
   {
     route: 'intake',
@@ -197,6 +208,8 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
       </header>
       <div className="body">
         <main className="main">
+          {route.name === 'duty' && <DutyDeskScreen session={session} />}
+          {route.name === 'alarms' && <AlarmCentreScreen session={session} />}
           {route.name === 'board' && <BoardScreen />}
           {route.name === 'intake' && <IntakeScreen session={session} />}
           {route.name === 'detail' && <DetailScreen key={route.id} id={route.id} session={session} />}

@@ -1,11 +1,10 @@
 import { createContext, useContext } from 'react';
-import { en } from './messages/en';
-import { zh, type MessageKey } from './messages/zh';
+import { en, zh, type MessageKey } from './messages/catalogue';
 
 /** Chinese by default; English as a switch. Every visible label goes through `t`. */
 export type Lang = 'zh' | 'en';
 
-export type { MessageKey } from './messages/zh';
+export type { MessageKey } from './messages/catalogue';
 
 export const dictionaries: Record<Lang, Record<MessageKey, string>> = { zh, en };
 

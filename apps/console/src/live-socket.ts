@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import { publishLive } from './app/live-events';
 import { maxPosition } from './position';
 import type {
   ConsoleControlMessages,
@@ -41,6 +42,8 @@ export function connectLive(w: LiveWiring): () => void {
   });
   socketRef.current = socket;
   dispatch({ type: 'connection', state: 'connecting' });
+  // Features that keep their data in the query cache take their deltas from here (app/live-events.ts).
+  socket.onAny((name: string, payload: unknown) => publishLive(name, payload));
 
   const seen = (position: string | null | undefined) => {
     if (!position) return;

@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 
 /**
- * History routing: /board, /intake, /incidents/:id, /replay/:incidentId, /teams, /stock, /plans, /map (the server
- * serves index.html for these).
+ * History routing: /duty, /alarms, /board, /intake, /incidents/:id, /replay/:incidentId, /teams, /stock, /plans, /map
+ * (the server serves index.html for these).
  */
 export type Route =
+  | { name: 'duty' }
+  | { name: 'alarms' }
   | { name: 'board' }
   | { name: 'intake' }
   | { name: 'detail'; id: string }
@@ -21,6 +23,10 @@ export function parseRoute(pathname: string): Route {
   const replay = /^\/replay\/([0-9a-fA-F-]{36})$/.exec(path);
   if (replay) return { name: 'replay', id: replay[1]!.toLowerCase() };
   switch (path) {
+    case '/duty':
+      return { name: 'duty' };
+    case '/alarms':
+      return { name: 'alarms' };
     case '/intake':
       return { name: 'intake' };
     case '/teams':

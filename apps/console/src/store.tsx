@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { Socket } from 'socket.io-client';
 import { get } from './api';
 import { connectLive, type SessionEnd } from './live-socket';
@@ -49,6 +50,7 @@ export function StoreProvider({
   children: ReactNode;
 }) {
   const [state, dispatch] = useReducer(reducer, initialState);
+  const queryClient = useQueryClient();
   const lastPosition = useRef<string | null>(null);
   const focus = useRef<string | null>(null);
   /** Keys of deadline alerts already raised (live or derived), so a dismissed one does not come back. */
@@ -121,9 +123,11 @@ export function StoreProvider({
     ];
     if (focus.current) jobs.push(refetchIncident(focus.current));
     jobs.push(seedAlerts());
+    // Whatever the features keep in the query cache may have missed deltas too.
+    jobs.push(queryClient.invalidateQueries());
     const results = await Promise.allSettled(jobs);
     for (const r of results) if (r.status === 'rejected') console.warn('refetch failed', r.reason);
-  }, [refetchIncident, seedAlerts]);
+  }, [refetchIncident, seedAlerts, queryClient]);
 
   const subscribe = useCallback(async (socket: Socket) => {
     const body: { jurisdiction: string; incidentId?: string } = { jurisdiction: sessionRef.current.user.jurisdiction };

@@ -17,6 +17,8 @@ export const en: Record<MessageKey, string> = {
   'conn.connected': 'Connected',
   'conn.disconnected': 'Disconnected, reconnecting…',
   'conn.connecting': 'Connecting…',
+  'nav.duty': 'Duty desk',
+  'nav.alarms': 'Alarms',
   'nav.board': 'Incidents',
   'nav.intake': 'New report',
   'nav.teams': 'Teams',

@@ -15,6 +15,8 @@ export const zh = {
   'conn.connected': '已连接',
   'conn.disconnected': '连接中断，正在重连…',
   'conn.connecting': '正在连接…',
+  'nav.duty': '值班台',
+  'nav.alarms': '告警中心',
   'nav.board': '事故看板',
   'nav.intake': '接报',
   'nav.teams': '队伍状态',

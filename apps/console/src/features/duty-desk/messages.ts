@@ -1,0 +1,4 @@
+/** The duty desk (值班台): its messages in Chinese (the default) and English; the compiler checks both have every key. */
+export const zh = {} as const;
+
+export const en: Record<keyof typeof zh, string> = {};

@@ -1,0 +1,4 @@
+/** Errors and server codes, as the user reads them: its messages in Chinese (the default) and English; the compiler checks both have every key. */
+export const zh = {} as const;
+
+export const en: Record<keyof typeof zh, string> = {};

@@ -1,0 +1,4 @@
+/** An incident's workspace (detail, timeline, follow-ups): its messages in Chinese (the default) and English; the compiler checks both have every key. */
+export const zh = {} as const;
+
+export const en: Record<keyof typeof zh, string> = {};

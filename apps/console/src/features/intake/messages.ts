@@ -1,0 +1,4 @@
+/** Intake (接报): gazetteer, templates, drafts: its messages in Chinese (the default) and English; the compiler checks both have every key. */
+export const zh = {} as const;
+
+export const en: Record<keyof typeof zh, string> = {};

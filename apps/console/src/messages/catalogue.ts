@@ -1,0 +1,35 @@
+import { en as coreEn } from './en';
+import { zh as coreZh } from './zh';
+// Each feature keeps its own messages beside its code (features/*/messages.ts); one line here per feature.
+import * as alarms from '../features/alarms/messages';
+import * as dutyDesk from '../features/duty-desk/messages';
+import * as board from '../features/board/messages';
+import * as incident from '../features/incident/messages';
+import * as intake from '../features/intake/messages';
+import * as live from '../features/live/messages';
+import * as errors from '../features/errors/messages';
+
+/** Every message key of the console, Chinese first: the type every other language's dictionary follows. */
+export const zh = {
+  ...coreZh,
+  ...alarms.zh,
+  ...dutyDesk.zh,
+  ...board.zh,
+  ...incident.zh,
+  ...intake.zh,
+  ...live.zh,
+  ...errors.zh,
+};
+
+export type MessageKey = keyof typeof zh;
+
+export const en: Record<MessageKey, string> = {
+  ...coreEn,
+  ...alarms.en,
+  ...dutyDesk.en,
+  ...board.en,
+  ...incident.en,
+  ...intake.en,
+  ...live.en,
+  ...errors.en,
+};
