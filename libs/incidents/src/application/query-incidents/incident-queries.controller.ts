@@ -1,4 +1,6 @@
-import { Param, Query } from '@nestjs/common';
+import { Param, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { domainError } from '@app/shared';
 import type { Actor } from '@app/shared';
 import { CurrentActor, QueryController, QueryGet, uuidParam } from '@app/shared/nest';
 import type { IncidentView, StoredEventView, TimelineEntryView } from '../../contract';
@@ -6,6 +8,19 @@ import { IncidentBoardQueries } from '../../read-models/incident-board/incident-
 import { IncidentEventsQueries } from '../../read-models/incident-events/incident-events.queries';
 import { IncidentTimelineQueries } from '../../read-models/incident-timeline/incident-timeline.queries';
 import { ListIncidentsRequest } from './list-incidents.request';
+
+const ReceivedRangeInvalidError = domainError<[]>({
+  code: 'RECEIVED_RANGE_INVALID',
+  kind: 'invalid',
+  message: '接报时间范围无效：起始时间须早于截止时间',
+});
+
+/** The same request with the next page's cursor: every filter kept, so the cursor's binding to them holds. */
+function nextPageUrl(requestUrl: string, cursor: string): string {
+  const url = new URL(requestUrl, 'http://board.invalid');
+  url.searchParams.set('cursor', cursor);
+  return `${url.pathname}${url.search}`;
+}
 
 @QueryController('incidents', { tag: 'incidents' })
 export class IncidentQueriesController {
@@ -15,9 +30,35 @@ export class IncidentQueriesController {
     private readonly stored: IncidentEventsQueries,
   ) {}
 
-  @QueryGet(undefined, { requires: 'incident.read', summary: '事故列表（本辖区及下级辖区；默认不含演练数据）' })
-  list(@Query() query: ListIncidentsRequest, @CurrentActor() actor: Actor): Promise<IncidentView[]> {
-    return this.board.list({ ...query, limit: query.limit ?? 100, scope: actor.scope });
+  /**
+   * The body stays an array of incidents, as before paging existed; the count and the next page travel as headers
+   * (`X-Total-Count`, `X-Open-Count`, `Link: <…>; rel="next"`), so older clients read the first page unchanged.
+   */
+  @QueryGet(undefined, {
+    requires: 'incident.read',
+    summary: '事故列表（本辖区及下级辖区；默认不含演练数据；分页见 Link 头）',
+  })
+  async list(
+    @Query() query: ListIncidentsRequest,
+    @CurrentActor() actor: Actor,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<IncidentView[]> {
+    const since = query.since ? new Date(query.since) : undefined;
+    const until = query.until ? new Date(query.until) : undefined;
+    if (since && until && since >= until) throw new ReceivedRangeInvalidError();
+    const limit = query.limit ?? 100;
+    const page = await this.board.page({
+      ...query,
+      receivedSince: since,
+      receivedUntil: until,
+      limit,
+      scope: actor.scope,
+    });
+    reply.header('X-Total-Count', String(page.total));
+    reply.header('X-Open-Count', String(page.open));
+    if (page.next) reply.header('Link', `<${nextPageUrl(request.url, page.next)}>; rel="next"`);
+    return page.items;
   }
 
   @QueryGet(':id', { requires: 'incident.read', summary: '事故详情' })

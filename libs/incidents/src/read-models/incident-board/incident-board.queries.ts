@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In, IsNull, type FindOptionsWhere } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { CLOCK, JURISDICTIONS, type Clock, type JurisdictionRegistry } from '@app/shared';
 import { IncidentNotFoundError } from '../../domain/incident/incident.errors';
+import { decodeCursor, encodeCursor, type BoardOrder } from './board-cursor';
 import { IncidentBoardRow } from './incident-board.entity';
 import { toIncidentView, type IncidentView } from './incident.views';
 
@@ -17,15 +18,42 @@ export interface OpenIncidentRecord {
 }
 
 export interface IncidentFilter {
+  /** `open`, or `closed` (响应终止; `ended` is read as the same). */
   status?: string;
   jurisdiction?: string;
   grade?: string;
+  category?: string;
   /** Absent: real incidents only. A drill's id: that drill's incidents. Drill data never mixes into the real board. */
   drillId?: string;
+  /** Without a drill id: `real` (the default), `drill` (every drill's incidents in scope) or `all`. */
+  drill?: 'real' | 'drill' | 'all';
+  /** Words in the title, the place (address) or the enterprise, case-insensitive. */
+  q?: string;
+  /** 接报时间 from (inclusive) and until (exclusive). */
+  receivedSince?: Date;
+  receivedUntil?: Date;
+  order?: BoardOrder;
+  /** Where the previous page ended (opaque, from its `next`). */
+  cursor?: string;
   limit: number;
   /** The actor's jurisdictions: nothing outside them is listed. */
   scope: readonly string[];
 }
+
+/** One page of the board: its incidents, how many match the filter (and how many of those are open), what follows. */
+export interface IncidentPage {
+  items: IncidentView[];
+  total: number;
+  open: number;
+  /** The cursor of the next page; null on the last one. */
+  next: string | null;
+}
+
+/** The sort keys of each order, all ascending (infra/migrations/1732000002200-board-paging.ts), the id last. */
+const ORDER_KEYS: Record<BoardOrder, readonly string[]> = {
+  urgency: ['board_open_rank', 'board_due_us', 'board_grade_rank', 'board_received_desc', 'id'],
+  occurred: ['board_occurred_desc', 'id'],
+};
 
 /** Reads of the incident board; outside the actor's scope an incident is not found, so existence does not leak. */
 @Injectable()
@@ -36,15 +64,97 @@ export class IncidentBoardQueries {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** The first `limit` incidents of the filter (no count, no cursor): for callers that want a bounded list. */
   async list(filter: IncidentFilter): Promise<IncidentView[]> {
-    const where: FindOptionsWhere<IncidentBoardRow> = { drillId: filter.drillId ?? IsNull() };
-    if (filter.status) where.status = filter.status;
-    if (filter.grade) where.grade = filter.grade as IncidentBoardRow['grade'];
+    return (await this.read(filter, false)).items;
+  }
+
+  /**
+   * One page of the board, by keyset: the next page starts strictly after the last row given, so paging reaches every
+   * row once however deep it goes, and incidents arriving meanwhile neither repeat nor push rows out of later pages.
+   */
+  page(filter: IncidentFilter): Promise<IncidentPage> {
+    return this.read(filter, true);
+  }
+
+  private async read(filter: IncidentFilter, counted: boolean): Promise<IncidentPage> {
+    const order = filter.order ?? 'occurred';
+    const keys = ORDER_KEYS[order];
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const where = this.conditions(filter, param);
+    const filterKey = boardFilterKey(filter, order);
+    const after = filter.cursor ? decodeCursor(filter.cursor, order, filterKey) : null;
+    const paged = after
+      ? [
+          ...where,
+          `(${keys.join(', ')}) > (${keys.map((k, i) => `${param(after[i])}::${k === 'id' ? 'uuid' : 'bigint'}`).join(', ')})`,
+        ]
+      : where;
+    const found = await this.dataSource.query<Record<`key${number}`, string>[]>(
+      // Aliased apart from the columns: ORDER BY would otherwise sort by the text copies.
+      `select ${keys.map((k, i) => `${k}::text as key${i}`).join(', ')} from incident_board
+        where ${paged.join(' and ')} order by ${keys.join(', ')} limit ${param(filter.limit + 1)}`,
+      params,
+    );
+    const pageRows = found.slice(0, filter.limit);
+    const idOf = (r: Record<`key${number}`, string>): string => r[`key${keys.length - 1}`];
+    const more = found.length > filter.limit;
+    const byId = new Map(
+      (pageRows.length === 0 ? [] : await this.repository().findBy({ id: In(pageRows.map((r) => idOf(r))) })).map(
+        (row) => [row.id, row],
+      ),
+    );
+    const now = this.clock.now();
+    // A row the projection removed between the two reads is skipped; the cursor still moves past it.
+    const items = pageRows.flatMap((r) => {
+      const row = byId.get(idOf(r));
+      return row ? [toIncidentView(row, this.jurisdictions, now)] : [];
+    });
+    const last = pageRows[pageRows.length - 1];
+    const next =
+      more && last
+        ? encodeCursor(
+            order,
+            filterKey,
+            keys.map((_, i) => last[`key${i}`]),
+          )
+        : null;
+    if (!counted) return { items, total: items.length, open: 0, next };
+    const countParams: unknown[] = [];
+    const countWhere = this.conditions(filter, (value) => {
+      countParams.push(value);
+      return `$${countParams.length}`;
+    });
+    const [counts] = await this.dataSource.query<{ total: string; open: string }[]>(
+      `select count(*)::text as total, count(*) filter (where status = 'open')::text as open
+         from incident_board where ${countWhere.join(' and ')}`,
+      countParams,
+    );
+    return { items, total: Number(counts?.total ?? 0), open: Number(counts?.open ?? 0), next };
+  }
+
+  /** The filter as SQL conditions over incident_board; values go through `param`, never into the text. */
+  private conditions(filter: IncidentFilter, param: (value: unknown) => string): string[] {
+    const where: string[] = [];
+    if (filter.drillId) where.push(`drill_id = ${param(filter.drillId)}::uuid`);
+    else if ((filter.drill ?? 'real') === 'real') where.push('drill_id is null');
+    else if (filter.drill === 'drill') where.push('drill_id is not null');
+    const status = filter.status === 'ended' ? 'closed' : filter.status;
+    if (status) where.push(`board_open_rank = ${status === 'open' ? 0 : 1}`);
+    if (filter.grade) where.push(`grade = ${param(filter.grade)}`);
+    if (filter.category) where.push(`category = ${param(filter.category)}`);
     // A jurisdiction includes everything below it: a city sees its counties and parks.
     const asked = filter.jurisdiction ? this.jurisdictions.descendants(filter.jurisdiction) : filter.scope;
-    where.jurisdiction = In(asked.filter((code) => filter.scope.includes(code)));
-    const rows = await this.repository().find({ where, order: { occurredAt: 'DESC' }, take: filter.limit });
-    return rows.map((row) => toIncidentView(row, this.jurisdictions, this.clock.now()));
+    where.push(`jurisdiction = any(${param(asked.filter((code) => filter.scope.includes(code)))}::text[])`);
+    const words = (filter.q ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+    for (const word of words) where.push(`board_search like ${param(`%${word.replace(/[\\%_]/g, '\\$&')}%`)}`);
+    if (filter.receivedSince) where.push(`reported_at >= ${param(filter.receivedSince.toISOString())}::timestamptz`);
+    if (filter.receivedUntil) where.push(`reported_at < ${param(filter.receivedUntil.toISOString())}::timestamptz`);
+    return where;
   }
 
   async get(incidentId: string, scope: readonly string[]): Promise<IncidentView> {
@@ -124,4 +234,20 @@ export class IncidentBoardQueries {
   private repository() {
     return this.dataSource.getRepository(IncidentBoardRow);
   }
+}
+
+/** What a cursor is bound to: the order and every filter but the page size (the scope is applied on every page). */
+function boardFilterKey(filter: IncidentFilter, order: BoardOrder): string {
+  return JSON.stringify([
+    order,
+    filter.status === 'ended' ? 'closed' : (filter.status ?? ''),
+    filter.jurisdiction ?? '',
+    filter.grade ?? '',
+    filter.category ?? '',
+    filter.drillId ?? '',
+    filter.drill ?? 'real',
+    (filter.q ?? '').trim().toLowerCase(),
+    filter.receivedSince?.toISOString() ?? '',
+    filter.receivedUntil?.toISOString() ?? '',
+  ]);
 }
