@@ -7,7 +7,7 @@ import { linkHandler, useRoute, type Route } from './router';
 import { can, StoreProvider, useStore, type SessionEnd } from './store';
 import type { Session } from './ui-types';
 import { LoginScreen } from './screens/Login';
-import { BoardScreen } from './screens/Board';
+import { BoardScreen } from './features/board/BoardScreen';
 import { IntakeScreen } from './screens/Intake';
 import { DetailScreen } from './screens/Detail';
 import { TeamsScreen } from './screens/Teams';

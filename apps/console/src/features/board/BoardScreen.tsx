@@ -7,11 +7,11 @@ import {
   StatusBadge,
   nextPendingDeadline,
   useNow,
-} from '../components';
-import { categoryLabel, useI18n } from '../i18n';
-import { navigate } from '../router';
-import { flattenJurisdictions, useStore } from '../store';
-import { formatTime } from '../time';
+} from '../../components';
+import { categoryLabel, useI18n } from '../../i18n';
+import { navigate } from '../../router';
+import { flattenJurisdictions, useStore } from '../../store';
+import { formatTime } from '../../time';
 
 export function BoardScreen() {
   const { t, lang } = useI18n();
