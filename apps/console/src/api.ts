@@ -112,6 +112,18 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
 
 export const get = <T>(path: string) => api<T>('GET', path);
 
+/** A query whose answer also says something in its headers (a page's total count and `Link` to the next page). */
+export async function getWithHeaders<T>(path: string): Promise<{ body: T; headers: Headers }> {
+  let res: Response;
+  try {
+    res = await exchange('GET', path, undefined);
+  } catch (error) {
+    throw networkError(error);
+  }
+  if (!res.ok) throw await parseError(res);
+  return { body: await bodyOf<T>(res), headers: res.headers };
+}
+
 /** A query whose answer is a document as plain text (a report's text), not JSON. */
 export async function getText(path: string): Promise<string> {
   let res: Response;

@@ -1,4 +1,40 @@
 /** The incident board (事故看板): its messages in Chinese (the default) and English; the compiler checks both have every key. */
-export const zh = {} as const;
+export const zh = {
+  'board.count': '共 {total} 起，未终止 {open} 起',
+  'board.shown': '已显示 {shown} 起',
+  'board.loadMore': '加载更多',
+  'board.loadingMore': '正在加载…',
+  'board.loading': '正在加载事故看板…',
+  'board.allShown': '已全部显示',
+  'board.loadFailed': '事故看板加载失败，请重试',
+  'board.retry': '重试',
+  'board.filter.grade': '等级',
+  'board.filter.category': '类别',
+  'board.filter.received': '接报时间',
+  'board.filter.within48h': '48 小时内',
+  'board.filter.within7d': '7 日内',
+  'board.filter.within30d': '30 日内',
+  'board.filter.search': '查找',
+  'board.filter.searchHint': '标题、地点或企业',
+  'board.overdue': '有逾期未报的时限',
+} as const;
 
-export const en: Record<keyof typeof zh, string> = {};
+export const en: Record<keyof typeof zh, string> = {
+  'board.count': '{total} incidents, {open} open',
+  'board.shown': '{shown} shown',
+  'board.loadMore': 'Load more',
+  'board.loadingMore': 'Loading…',
+  'board.loading': 'Loading the board…',
+  'board.allShown': 'All shown',
+  'board.loadFailed': 'The board could not be loaded; try again',
+  'board.retry': 'Retry',
+  'board.filter.grade': 'Grade',
+  'board.filter.category': 'Category',
+  'board.filter.received': 'Received',
+  'board.filter.within48h': 'Last 48 hours',
+  'board.filter.within7d': 'Last 7 days',
+  'board.filter.within30d': 'Last 30 days',
+  'board.filter.search': 'Search',
+  'board.filter.searchHint': 'Title, place or enterprise',
+  'board.overdue': 'A report is overdue',
+};
