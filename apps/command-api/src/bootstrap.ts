@@ -84,7 +84,11 @@ export async function createApp(config: CommandApiConfig): Promise<NestFastifyAp
   await app.register(fastifyCookie);
   const origins = corsOrigins(config);
   // No configured origin: no CORS headers at all, so only same-origin pages may call the API.
-  if (origins.length > 0) app.enableCors({ origin: origins, exposedHeaders: ['x-correlation-id', 'retry-after'] });
+  if (origins.length > 0)
+    app.enableCors({
+      origin: origins,
+      exposedHeaders: ['x-correlation-id', 'retry-after', 'x-total-count', 'x-open-count', 'link'],
+    });
   const ioLogger = new Logger('Realtime');
   app.useWebSocketAdapter(
     new ConfiguredIoAdapter(app, {
