@@ -134,16 +134,19 @@ export function Board({ jurisdictions }: { jurisdictions: JurisdictionNode[] }) 
               </option>
             ))}
           </select>
-          <label htmlFor="filter-q">{t('board.filter.search')}</label>
-          <input
-            id="filter-q"
-            data-testid="filter-q"
-            type="search"
-            maxLength={100}
-            placeholder={t('board.filter.searchHint')}
-            value={typed}
-            onChange={(e) => setTyped(e.target.value)}
-          />
+          {/* Label and box wrap together when the filters take two lines. */}
+          <span className="board-search">
+            <label htmlFor="filter-q">{t('board.filter.search')}</label>
+            <input
+              id="filter-q"
+              data-testid="filter-q"
+              type="search"
+              maxLength={100}
+              placeholder={t('board.filter.searchHint')}
+              value={typed}
+              onChange={(e) => setTyped(e.target.value)}
+            />
+          </span>
         </div>
       </div>
       {board.total !== null && board.open !== null && (
