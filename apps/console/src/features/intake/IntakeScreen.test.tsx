@@ -193,6 +193,23 @@ describe('IntakeForm', () => {
     expect(localStorage.getItem(draftKey('officer-a'))).toBeNull();
   });
 
+  it('checks for nearby incidents at submit even when the check made while typing has not answered yet', async () => {
+    const calls = answerFetch({
+      'GET /incidents/nearby': { body: [EARLIER] },
+      'POST /incidents': { status: 201, body: { id: '5d9a1c2e-8f3b-4a6d-9e1f-7c2b3a4d5e6f', title: '储罐泄漏' } },
+    });
+    renderForm();
+    fillTheRest();
+    fireEvent.change(field('address'), { target: { value: '纬三路' } });
+    fireEvent.change(field('lat'), { target: { value: '37.533' } });
+    fireEvent.change(field('lng'), { target: { value: '105.146' } });
+    // At once, within the pause the form waits before checking on its own.
+    fireEvent.click(screen.getByTestId('intake-submit'));
+    await screen.findByTestId('intake-nearby');
+    await waitFor(() => expect(screen.getByTestId('intake-error').textContent).toContain('请先核对'));
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+  });
+
   it('restores the draft after a remount, with a notice, and discards it on request', async () => {
     answerFetch({});
     const first = renderForm();

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { JurisdictionNode } from '@app/shared/contract';
 import { ApiError, commandPost, errorText } from '../../api';
@@ -11,7 +12,7 @@ import type { Session } from '../../ui-types';
 import { clearDraft, loadDraft, saveDraft } from './drafts';
 import { GazetteerSearch } from './GazetteerSearch';
 import { COUNTS, FIELDS, fieldOfPath, incidentBody, validate, type Field, type Values } from './intake-form';
-import { NearbyIncidentsWarning, useNearbyIncidents, type NearbyPoint } from './NearbyIncidents';
+import { nearbyQuery, NearbyIncidentsWarning, useNearbyIncidents, type NearbyPoint } from './NearbyIncidents';
 import { PlaceMap } from './PlaceMap';
 import { applyTemplate, conflictsOf, TEMPLATES, type IntakeTemplate } from './templates';
 import { useDebounced } from './use-debounced';
@@ -75,6 +76,7 @@ export function IntakeForm({
   onCreated: (incident: IncidentView) => void;
 }) {
   const { t, lang } = useI18n();
+  const queryClient = useQueryClient();
   const userId = session.user.id;
   // Only where the user may report: its own jurisdiction and those below (anything else would be refused with 403).
   const places = useMemo(
@@ -196,7 +198,12 @@ export function IntakeForm({
       focusFirst(errs);
       return;
     }
-    if (nearbyIncidents.length > 0 && !confirmedNew) {
+    // The check that runs while typing may not have answered yet for this very point: ask now, before anything is sent.
+    // Should the check itself fail, the report still goes (a duplicate costs less than a report never made).
+    const found = await queryClient
+      .fetchQuery(nearbyQuery({ lat: Number(values.lat), lng: Number(values.lng), address: values.address.trim() }))
+      .catch(() => nearbyIncidents);
+    if (found.length > 0 && !(confirmedNew && found.every((i) => nearbyIds.split(',').includes(i.id)))) {
       setFormError(t('intake.nearby.confirmFirst'));
       formRef.current?.querySelector<HTMLElement>('[data-testid="intake-nearby-confirm"]')?.focus();
       return;

@@ -15,16 +15,22 @@ export interface NearbyPoint {
  * Incidents the server has received within 1 km of the point (or at the same address) in the last hour. The server
  * decides "the last hour" by its clock, so the key holds only the point.
  */
-export function useNearbyIncidents(point: NearbyPoint | null) {
-  return useQuery({
-    queryKey: ['intake', 'nearby', point?.lat, point?.lng, point?.address],
+export function nearbyQuery(point: NearbyPoint) {
+  return {
+    queryKey: ['intake', 'nearby', point.lat, point.lng, point.address],
     queryFn: () => {
-      const params = new URLSearchParams({ lat: String(point!.lat), lng: String(point!.lng), radiusM: '1000' });
-      if (point!.address) params.set('address', point!.address);
+      const params = new URLSearchParams({ lat: String(point.lat), lng: String(point.lng), radiusM: '1000' });
+      if (point.address) params.set('address', point.address);
       return get<NearbyIncidentView[]>(`/incidents/nearby?${params.toString()}`);
     },
-    enabled: point !== null,
     staleTime: 30_000,
+  };
+}
+
+export function useNearbyIncidents(point: NearbyPoint | null) {
+  return useQuery({
+    ...nearbyQuery(point ?? { lat: 0, lng: 0, address: '' }),
+    enabled: point !== null,
   });
 }
 
