@@ -45,6 +45,8 @@ export function GazetteerSearch({ onPick }: { onPick: (entry: GazetteerEntryView
             setText(e.target.value);
             setOpen(true);
           }}
+          // Back in the box after a pick: the same search shows its places again.
+          onFocus={() => setOpen(true)}
           onKeyDown={(e) => {
             // Enter picks the first place instead of submitting the whole report.
             if (e.key !== 'Enter') return;
