@@ -96,6 +96,7 @@ suite('intake from the gazetteer in the console', () => {
     await link.waitFor();
     expect(await link.innerText()).toContain(title);
     expect(posts).toHaveLength(0);
+    await page.getByTestId('intake-nearby').scrollIntoViewIfNeeded();
     await screenshot(page, 'intake-03-possibly-the-same-incident');
     const { incidentId } = await submitIntake(page, { confirmNotDuplicate: true });
     expect(incidentId).not.toBe(firstId);
