@@ -12,6 +12,12 @@ export interface IntakeDraft {
 
 const PREFIX = 'console.intake.draft.';
 
+/**
+ * A draft older than a long shift is dropped when read: it holds a caller's name and phone, and a report not made in
+ * twelve hours is not going to be made from it.
+ */
+export const DRAFT_MAX_AGE_MS = 12 * 3_600_000;
+
 export function draftKey(userId: string): string {
   return `${PREFIX}${userId}`;
 }
@@ -22,6 +28,11 @@ export function loadDraft(userId: string): IntakeDraft | null {
     if (!raw) return null;
     const parsed = JSON.parse(raw) as { savedAt?: unknown; values?: Record<string, unknown> };
     if (typeof parsed.savedAt !== 'string' || !parsed.values || typeof parsed.values !== 'object') return null;
+    const age = Date.now() - Date.parse(parsed.savedAt);
+    if (!(age < DRAFT_MAX_AGE_MS)) {
+      clearDraft(userId);
+      return null;
+    }
     // Whatever else a stored object holds (an older layout, a hand edit) is left out: only known text fields return.
     const values = {} as Values;
     for (const field of FIELDS) {
