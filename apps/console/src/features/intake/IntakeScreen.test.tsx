@@ -210,6 +210,26 @@ describe('IntakeForm', () => {
     expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
   });
 
+  it('asks the server again at submit: an incident logged since the last check still warns', async () => {
+    const routes: Parameters<typeof answerFetch>[0] = {
+      'GET /incidents/nearby': { body: [] },
+      'POST /incidents': { status: 201, body: { id: '5d9a1c2e-8f3b-4a6d-9e1f-7c2b3a4d5e6f', title: '储罐泄漏' } },
+    };
+    const calls = answerFetch(routes);
+    renderForm();
+    fillTheRest();
+    fireEvent.change(field('address'), { target: { value: '纬三路' } });
+    fireEvent.change(field('lat'), { target: { value: '37.533' } });
+    fireEvent.change(field('lng'), { target: { value: '105.146' } });
+    await waitFor(() => expect(calls.some((c) => c.path.startsWith('/incidents/nearby'))).toBe(true));
+    expect(screen.queryByTestId('intake-nearby')).toBeNull();
+    // Meanwhile another console logs the same incident.
+    routes['GET /incidents/nearby'] = { body: [EARLIER] };
+    await userEvent.click(screen.getByTestId('intake-submit'));
+    await screen.findByTestId('intake-nearby');
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+  });
+
   it('restores the draft after a remount, with a notice, and discards it on request', async () => {
     answerFetch({});
     const first = renderForm();

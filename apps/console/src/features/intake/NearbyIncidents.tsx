@@ -23,7 +23,8 @@ export function nearbyQuery(point: NearbyPoint) {
       if (point.address) params.set('address', point.address);
       return get<NearbyIncidentView[]>(`/incidents/nearby?${params.toString()}`);
     },
-    staleTime: 30_000,
+    // Never answered from the cache: an incident logged a moment ago (perhaps from this very console) must show.
+    staleTime: 0,
   };
 }
 
