@@ -59,10 +59,12 @@ const EARLIER: NearbyIncidentView = {
   receivedAt: '2026-12-06T22:15:00+08:00',
 };
 
-function renderForm(session: Session = sessionOf('officer-a')) {
+function renderForm(session: Session = sessionOf('officer-a'), lang: 'zh' | 'en' = 'zh') {
   setSession(session);
   const onCreated = vi.fn();
-  const view = renderInConsole(<IntakeForm session={session} jurisdictions={TREE} onCreated={onCreated} />);
+  const view = renderInConsole(<IntakeForm session={session} jurisdictions={TREE} onCreated={onCreated} />, {
+    lang,
+  });
   return { ...view, onCreated };
 }
 
@@ -260,5 +262,20 @@ describe('IntakeForm', () => {
     const stored = Object.keys(localStorage).map((k) => localStorage.getItem(k) ?? '');
     expect(stored.join('\n')).toContain('甲的草稿');
     expect(stored.join('\n')).not.toContain('secret-access-token');
+  });
+
+  it('speaks English when the console is switched: template prompts, place search and the nearby warning', async () => {
+    answerFetch({ 'GET /gazetteer': { body: [CHEMICAL_WORKS] }, 'GET /incidents/nearby': { body: [EARLIER] } });
+    renderForm(sessionOf('officer-a'), 'en');
+    await userEvent.selectOptions(screen.getByTestId('intake-template'), 'chem-leak');
+    const ask = screen.getByTestId('intake-template-ask').textContent ?? '';
+    expect(ask).toContain('Wind direction and speed on site');
+    expect(ask).not.toMatch(/[\u4e00-\u9fff]/);
+    await userEvent.type(screen.getByTestId('intake-place-search'), 'x');
+    await userEvent.click(await screen.findByTestId('intake-place-option'));
+    expect(screen.getByTestId('intake-place-picked').textContent).toContain('Chosen: 中卫某化工有限公司 (Enterprise');
+    const warning = await screen.findByTestId('intake-nearby');
+    expect(warning.textContent).toContain('Possibly the same incident');
+    expect(warning.textContent).toContain('120 m');
   });
 });
