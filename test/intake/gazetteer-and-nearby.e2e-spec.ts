@@ -97,6 +97,13 @@ describe('intake: gazetteer and nearby incidents', () => {
       expect(answer.headers['content-type']).toMatch(/^application\/json/);
       expect(answer.body).toEqual([]);
     }
+    // Characters PostgreSQL cannot store or that hide text: refused as input, never a 500.
+    for (const q of ['\u0000', 'a\u202Eb', '\uD800']) {
+      const answer = await gazetteer({ q });
+      expect(answer.status).toBeLessThan(500);
+      const near = await nearby({ lat: 36.8, lng: 105.4, address: q });
+      expect(near.status).toBeLessThan(500);
+    }
     const rows = await t.sql<{ n: string }>('select count(*)::text as n from gazetteer_entries');
     expect(Number(rows[0]!.n)).toBeGreaterThan(20);
   });
