@@ -7,7 +7,7 @@ import { JurisdictionRegistry, systemClock } from '@app/shared';
 import { benchDatabase, percentile } from '../support/bench-database';
 
 /**
- * The board on a year of a large city (docs/performance.md, ADR 0014): ROWS incidents (default 40,000) over the
+ * The board on a year of a large city (docs/performance.md, ADR 0015): ROWS incidents (default 40,000) over the
  * city's counties and park, OPEN of them still open (default 3,031), about 250 received in the last 48 hours. Times
  * reading every open incident page by page in the urgency order (50 a page, with the count each page carries), a
  * text search and the 48-hour window, as GET /incidents runs them. Prints figures only (`npm run bench:board-paging`).

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The board's order and paging (docs/api.md, "GET /incidents"; ADR 0014). The sort keys of the `urgency` order are
+ * The board's order and paging (docs/api.md, "GET /incidents"; ADR 0015). The sort keys of the `urgency` order are
  * stored generated columns, so the projection writes the row as before and PostgreSQL keeps them in step with it;
  * every key sorts ascending, so a keyset page is one row comparison an index range scan answers. The indexes carry the
  * filtered columns too, so a page's count is read from the index (an index-only scan once the table is vacuumed):
