@@ -29,6 +29,7 @@ import { resumeConsole, type ResumeAck } from './console-resume';
 import { expireWithToken, requireToken, type ConsoleSocketData } from './console-session';
 import { isLiveDelta, parseSubscription } from './console-subscription';
 import { CorkedFanout } from './corked-fanout';
+import { serveInOrder } from './console-inbox';
 import { limitMessages } from './message-limits';
 
 export const REALTIME_OPTIONS = Symbol('REALTIME_OPTIONS');
@@ -208,7 +209,9 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
 
   handleConnection(client: Socket): void {
     const { actor } = client.data as ConsoleSocketData;
+    // The budget first: a flood is refused before it is queued; then one message at a time, in arrival order.
     limitMessages(client);
+    serveInOrder(client);
     void client.join(roomsOfSubscription({}, actor));
     this.fanout.joined(client.id);
     expireWithToken(client);
