@@ -171,7 +171,7 @@ describe('Socket.IO /console: one console, its messages in order', () => {
   });
 
   it('a burst of pipelined subscribes is answered in order and ends in the last subscription’s rooms', async () => {
-    const lasts = [{ jurisdiction: '640522' }, { drillId }];
+    const lasts: Record<string, string>[] = [{ jurisdiction: '640522' }, { drillId }];
     for (const last of lasts) {
       const socket = await t.socket();
       const burst: Record<string, string>[] = [];
