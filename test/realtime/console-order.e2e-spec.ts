@@ -261,3 +261,31 @@ describe('Socket.IO /console: one console, its messages in order', () => {
     expect(subscribed).toMatchObject({ ok: true, rooms: ['jurisdiction:640521'] });
   });
 });
+
+/**
+ * Deltas go out in bursts (LIVE_FLUSH_MS). A `resume` that arrives while a delta it covers is still waiting for its
+ * burst leaves that one to the burst: it arrives once, after the older ones the resume sent.
+ */
+describe('Socket.IO /console: a resume during a burst window', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp({ LIVE_FLUSH_MS: '1000' })));
+  afterAll(() => t?.close());
+
+  it('a delta still waiting for its burst is not also sent by the resume', async () => {
+    const report = async () =>
+      (await t.post('/api/v1/incidents').send(incidentBody()).expect(201)).body as { id: string; position: string };
+    const seenLast = await report();
+    // Missed while the console was away; its burst has gone out.
+    const missed = await report();
+    await pause(1_200);
+    const socket = await t.socket();
+    const seen = recordDeltas(socket);
+    // Made while the console is connected: it waits for its burst while the resume arrives.
+    const queued = await report();
+    const ack = (await socket.timeout(5_000).emitWithAck('resume', { since: seenLast.position })) as Ack;
+    expect(ack).toMatchObject({ ok: true, delivered: 2 });
+    await until(() => seen.some((d) => incidentOf(d) === queued.id && d.name === 'incident.changed'), 5_000);
+    await pause(300);
+    expect(seen.filter((d) => d.name === 'incident.changed').map(incidentOf)).toEqual([missed.id, queued.id]);
+  });
+});

@@ -123,6 +123,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
       name: delta.name,
       payload: { position: delta.position, data: delta.data },
       position: delta.position,
+      source: delta,
     });
   }
 
@@ -261,7 +262,14 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
 
   @SubscribeMessage('resume')
   resume(@ConnectedSocket() client: Socket, @MessageBody() body: unknown): ResumeAck {
-    return resumeConsole(client, body, this.buffer, () => this.runner.deltaFloor(), this.jurisdictions);
+    return resumeConsole(
+      client,
+      body,
+      this.buffer,
+      () => this.runner.deltaFloor(),
+      this.jurisdictions,
+      (socket) => this.fanout.onItsWay(socket.id, socket.rooms),
+    );
   }
 }
 
