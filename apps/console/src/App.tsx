@@ -18,6 +18,8 @@ import { ReplayScreen } from './screens/Replay';
 import { AlertsPanel } from './screens/Alerts';
 import { DutyDeskScreen } from './features/duty-desk/DutyDeskScreen';
 import { AlarmCentreScreen } from './features/alarms/AlarmCentreScreen';
+import { StaleBanner } from './features/live/StaleBanner';
+import { staleWords } from './features/live/staleness';
 
 /** Renew this long before the token expires. */
 const RENEW_BEFORE_MS = 3 * 60_000;
@@ -179,6 +181,7 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
             className={`conn conn-${conn}`}
             data-testid="connection-state"
             data-state={conn}
+            data-stale={state.staleSince ? 'true' : undefined}
             role="status"
             aria-live="polite">
             <span className="dot" aria-hidden="true" />
@@ -187,6 +190,12 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
               : conn === 'connecting'
                 ? t('conn.connecting')
                 : t('conn.disconnected')}
+            {state.staleSince && (
+              <span className="conn-stale">
+                {' · '}
+                {t('live.badgeStale', { time: staleWords(state.staleSince, Date.parse(state.staleSince), lang).time })}
+              </span>
+            )}
           </span>
           <span className="user" data-testid="current-user" title={session.user.username}>
             {session.user.displayName
@@ -206,8 +215,9 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
           </button>
         </div>
       </header>
+      <StaleBanner staleSince={state.staleSince} connection={conn} />
       <div className="body">
-        <main className="main">
+        <main className={state.staleSince ? 'main stale' : 'main'} data-stale={state.staleSince ? 'true' : undefined}>
           {route.name === 'duty' && <DutyDeskScreen session={session} />}
           {route.name === 'alarms' && <AlarmCentreScreen session={session} />}
           {route.name === 'board' && <BoardScreen />}

@@ -23,7 +23,8 @@ export interface LiveWiring {
   socketRef: { current: Socket | null };
   endRef: { current: (why: SessionEnd) => void };
   subscribe: (socket: Socket) => Promise<void>;
-  refetchAll: () => Promise<void>;
+  /** Reloads every list over HTTP; false when some of it could not be read. */
+  refetchAll: () => Promise<boolean>;
 }
 
 /**
@@ -73,12 +74,19 @@ export function connectLive(w: LiveWiring): () => void {
           /* the refetch below covers it */
         }
       }
-      await refetchAll();
+      // The screens are current again once every list has been reloaded; until then they stay marked as stale. A
+      // reload that fails (the server still starting) is tried again while this connection lasts.
+      while (!(await refetchAll())) {
+        await new Promise((resolve) => setTimeout(resolve, 3000));
+        if (socketRef.current !== socket || !socket.connected) return;
+      }
+      if (socketRef.current === socket && socket.connected) dispatch({ type: 'live.current' });
     })();
   });
-  socket.on('disconnect', () => dispatch({ type: 'connection', state: 'disconnected' }));
+  const lost = () => dispatch({ type: 'connection', state: 'disconnected', at: new Date().toISOString() });
+  socket.on('disconnect', lost);
   socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
-    dispatch({ type: 'connection', state: 'disconnected' });
+    lost();
     // Refused by the handshake middleware: socket.io does not retry, the session is over.
     if (error.data?.code === 'UNAUTHENTICATED') endRef.current('expired');
     // The server could not check the token (its database is restarting): try again, still signed in.

@@ -19,6 +19,11 @@ export interface State {
   suggestions: Record<string, PlanSuggestions>;
   alerts: Alert[];
   connection: ConnectionState;
+  /**
+   * When the live line was lost (ISO instant), until the console has caught up again after a reconnect (resumed and
+   * reloaded): everything shown is as of then. Null while the data is current.
+   */
+  staleSince: string | null;
   lastPosition: string | null;
   jurisdictions: JurisdictionNode[];
 }
@@ -32,6 +37,7 @@ export const initialState: State = {
   suggestions: {},
   alerts: [],
   connection: 'connecting',
+  staleSince: null,
   lastPosition: null,
   jurisdictions: [],
 };
@@ -50,7 +56,8 @@ export type Action =
   | { type: 'alert.update'; key: string; patch: Partial<Alert> }
   | { type: 'alert.dismiss'; key: string }
   | { type: 'alert.clear' }
-  | { type: 'connection'; state: ConnectionState }
+  | { type: 'connection'; state: ConnectionState; at?: string }
+  | { type: 'live.current' }
   | { type: 'position'; position: string | null; reset?: boolean }
   | { type: 'jurisdictions'; tree: JurisdictionNode[] }
   | { type: 'reset' };
@@ -131,8 +138,15 @@ export function reducer(state: State, action: Action): State {
       return { ...state, alerts: state.alerts.filter((a) => a.key !== action.key) };
     case 'alert.clear':
       return { ...state, alerts: [] };
-    case 'connection':
-      return state.connection === action.state ? state : { ...state, connection: action.state };
+    case 'connection': {
+      // Stale from the first loss on; a reconnect alone does not make the data current again (see 'live.current').
+      const staleSince = action.state === 'disconnected' ? (state.staleSince ?? action.at ?? null) : state.staleSince;
+      return state.connection === action.state && state.staleSince === staleSince
+        ? state
+        : { ...state, connection: action.state, staleSince };
+    }
+    case 'live.current':
+      return state.staleSince === null ? state : { ...state, staleSince: null };
     case 'position':
       return {
         ...state,

@@ -22,8 +22,8 @@ interface StoreValue {
   dispatch: React.Dispatch<Action>;
   /** Follow one incident's room as well as the jurisdiction's (detail screen); null to stop. */
   focusIncident: (incidentId: string | null) => void;
-  /** Reload every list over HTTP (after a reconnect, a snapshot.required, or on demand). */
-  refetchAll: () => Promise<void>;
+  /** Reload every list over HTTP (after a reconnect, a snapshot.required, or on demand); false if some failed. */
+  refetchAll: () => Promise<boolean>;
   refetchIncident: (incidentId: string) => Promise<void>;
   /**
    * Resolves once a live delta at or after `position` has arrived (the read models have applied the command), or
@@ -127,6 +127,7 @@ export function StoreProvider({
     jobs.push(queryClient.invalidateQueries());
     const results = await Promise.allSettled(jobs);
     for (const r of results) if (r.status === 'rejected') console.warn('refetch failed', r.reason);
+    return results.every((r) => r.status === 'fulfilled');
   }, [refetchIncident, seedAlerts, queryClient]);
 
   const subscribe = useCallback(async (socket: Socket) => {

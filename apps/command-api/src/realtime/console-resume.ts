@@ -10,6 +10,8 @@ export type ResumeAck = { ok: boolean; delivered?: number; error?: string };
 /**
  * `resume { since }` from a reconnecting console: sends it the buffered deltas after `since` that concern its rooms,
  * or `snapshot.required` when the buffer no longer reaches back that far (the console then reloads over HTTP).
+ * Deltas still waiting in the fanout for this socket (`onItsWay`) are left to it: they follow within the flush window,
+ * after the older ones sent here, so each arrives once and in position order.
  */
 export function resumeConsole(
   client: Socket,
@@ -17,6 +19,7 @@ export function resumeConsole(
   buffer: LiveDeltaBuffer,
   floor: () => Position | undefined,
   jurisdictions: JurisdictionRegistry,
+  onItsWay: (client: Socket) => ReadonlySet<object> = () => new Set(),
 ): ResumeAck {
   const since = typeof body === 'object' && body !== null ? (body as { since?: unknown }).since : undefined;
   if (typeof since !== 'string') return { ok: false, error: 'resume 须提供 since（上次收到的 position）' };
@@ -30,7 +33,10 @@ export function resumeConsole(
     } satisfies ConsoleControlMessages['snapshot.required']);
     return { ok: true, delivered: 0 };
   }
-  const mine = missed.filter((d) => roomsOfDelta(d, jurisdictions).some((room) => client.rooms.has(room)));
+  const queued = onItsWay(client);
+  const mine = missed.filter(
+    (d) => !queued.has(d) && roomsOfDelta(d, jurisdictions).some((room) => client.rooms.has(room)),
+  );
   for (const delta of mine) client.emit(delta.name, { position: delta.position, data: delta.data });
   return { ok: true, delivered: mine.length };
 }

@@ -29,6 +29,7 @@ import { resumeConsole, type ResumeAck } from './console-resume';
 import { expireWithToken, requireToken, type ConsoleSocketData } from './console-session';
 import { isLiveDelta, parseSubscription } from './console-subscription';
 import { CorkedFanout } from './corked-fanout';
+import { serveInOrder } from './console-inbox';
 import { limitMessages } from './message-limits';
 
 export const REALTIME_OPTIONS = Symbol('REALTIME_OPTIONS');
@@ -122,6 +123,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
       name: delta.name,
       payload: { position: delta.position, data: delta.data },
       position: delta.position,
+      source: delta,
     });
   }
 
@@ -208,7 +210,9 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
 
   handleConnection(client: Socket): void {
     const { actor } = client.data as ConsoleSocketData;
+    // The budget first: a flood is refused before it is queued; then one message at a time, in arrival order.
     limitMessages(client);
+    serveInOrder(client);
     void client.join(roomsOfSubscription({}, actor));
     this.fanout.joined(client.id);
     expireWithToken(client);
@@ -258,7 +262,14 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
 
   @SubscribeMessage('resume')
   resume(@ConnectedSocket() client: Socket, @MessageBody() body: unknown): ResumeAck {
-    return resumeConsole(client, body, this.buffer, () => this.runner.deltaFloor(), this.jurisdictions);
+    return resumeConsole(
+      client,
+      body,
+      this.buffer,
+      () => this.runner.deltaFloor(),
+      this.jurisdictions,
+      (socket) => this.fanout.onItsWay(socket.id, socket.rooms),
+    );
   }
 }
 

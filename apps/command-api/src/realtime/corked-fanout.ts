@@ -8,6 +8,8 @@ export interface Outgoing {
   payload: unknown;
   /** The global position of the event behind it: a burst goes out in position order. */
   position: string;
+  /** What the message was made from (the live delta), so a resume can tell it is already on its way. */
+  source?: object;
 }
 
 interface Queued extends Outgoing {
@@ -46,6 +48,20 @@ export class CorkedFanout {
    */
   joined(socketId: string): void {
     if (this.queue.length > 0) this.joinedDuringBurst.set(socketId, this.seq);
+  }
+
+  /**
+   * What of the queued messages the next flush will send to this socket (in these rooms): a `resume` leaves them
+   * out, or the console would get them twice, the second time after newer ones.
+   */
+  onItsWay(socketId: string, rooms: ReadonlySet<string>): Set<object> {
+    const joinedBefore = this.joinedDuringBurst.get(socketId);
+    const sources = new Set<object>();
+    for (const m of this.queue) {
+      if (!m.source || (joinedBefore !== undefined && joinedBefore > m.seq)) continue;
+      if (m.rooms.some((room) => rooms.has(room))) sources.add(m.source);
+    }
+    return sources;
   }
 
   /** Sends everything queued now (also on shutdown, so nothing queued is dropped silently). */
