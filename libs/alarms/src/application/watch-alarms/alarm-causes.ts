@@ -150,7 +150,11 @@ export function endedBecause(
   snapshot: AlarmSourcesSnapshot,
   warningStatus: (id: string) => string | undefined,
 ): AlarmResolution | undefined {
-  const [kind, subjectId, part, phase] = sourceKey.split(':') as [AlarmKind, string, string, string];
+  // `<kind>:<subject>:<part>:<phase>`; the part (an obligation id) may itself hold colons.
+  const parts = sourceKey.split(':');
+  const [kind, subjectId] = parts as [AlarmKind, string];
+  const part = parts.slice(2, -1).join(':');
+  const phase = parts[parts.length - 1];
   switch (kind) {
     case 'deadline': {
       const incident = snapshot.openIncidents.find((i) => i.id === subjectId);
