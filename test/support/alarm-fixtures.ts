@@ -30,10 +30,10 @@ export async function alarmsOf(t: TestApp, subjectId: string, token?: string, qu
 }
 
 /**
- * A real alarm: an incident in `jurisdiction` reported to nobody two hours after its receipt, and one tick of the
- * watch. Answers the city-report alarm (overdue, critical).
+ * A real alarm: an incident in `jurisdiction` (a county: its bureau owes the city a report) reported to nobody two
+ * hours after its receipt, and one tick of the watch. Answers the report-up alarm (overdue, critical).
  */
-export async function overdueDeadlineAlarm(t: TestApp, jurisdiction = '640500', token?: string): Promise<AlarmView> {
+export async function overdueDeadlineAlarm(t: TestApp, jurisdiction = '640521', token?: string): Promise<AlarmView> {
   const incident = (await t.post('/api/v1/incidents', token).send(overdueIncidentBody(jurisdiction, 10)).expect(201))
     .body as { id: string };
   await tickAlarms(t);
