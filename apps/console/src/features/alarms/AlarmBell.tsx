@@ -69,12 +69,7 @@ export function AlarmBell() {
           {count}
         </span>
       </a>
-      <button
-        type="button"
-        className="linkish"
-        data-testid="alarm-mute"
-        aria-pressed={muted}
-        onClick={toggleMute}>
+      <button type="button" className="linkish" data-testid="alarm-mute" aria-pressed={muted} onClick={toggleMute}>
         {muted ? t('alarms.unmute') : t('alarms.mute')}
       </button>
       {permission === 'default' && (

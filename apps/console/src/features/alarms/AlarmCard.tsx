@@ -80,7 +80,9 @@ export function AlarmCard({ alarm, now, canAcknowledge }: { alarm: AlarmView; no
       data-severity={alarm.severity}
       data-escalation={level}>
       <div className="alarm-head">
-        <span className={`alarm-sev sev-${alarm.severity}`}>{t(`alarms.severity.${alarm.severity}` as MessageKey)}</span>
+        <span className={`alarm-sev sev-${alarm.severity}`}>
+          {t(`alarms.severity.${alarm.severity}` as MessageKey)}
+        </span>
         <span className="alarm-kind">{t(`alarms.kind.${alarm.kind}` as MessageKey)}</span>
         <strong className="alarm-title">{alarm.title}</strong>
         {level > 0 && alarm.status !== 'resolved' && (
@@ -91,7 +93,8 @@ export function AlarmCard({ alarm, now, canAcknowledge }: { alarm: AlarmView; no
       </div>
       <div className="alarm-msg">{alarm.message}</div>
       <div className="alarm-meta muted small">
-        <span>{alarm.jurisdictionName}</span> · <span>{t('alarms.raisedAt', { time: formatTime(alarm.raisedAt) })}</span>
+        <span>{alarm.jurisdictionName}</span> ·{' '}
+        <span>{t('alarms.raisedAt', { time: formatTime(alarm.raisedAt) })}</span>
         {alarm.status !== 'resolved' && (
           <>
             {' '}

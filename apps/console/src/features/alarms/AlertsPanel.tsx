@@ -19,33 +19,10 @@ const SHOWN = 5;
 export function AlertsPanel({ session }: { session: Session }) {
   const { t } = useI18n();
   const { state, dispatch } = useStore();
-  const alarms = useAlarmList(UNACKNOWLEDGED);
-  const now = useNow();
-  const list = alarms.data ?? [];
   const notices = state.alerts.filter((a) => a.kind === 'plan.suggested');
   return (
     <aside className="alerts" aria-labelledby="alerts-heading">
-      <div className="alerts-head">
-        <h2 id="alerts-heading">
-          <a href="/alarms" onClick={linkHandler('/alarms')}>
-            {t('alarms.panel')}
-          </a>{' '}
-          <span className="count" data-testid="panel-alarm-count">
-            {list.length}
-          </span>
-        </h2>
-      </div>
-      {list.length === 0 && <p className="muted">{t('alerts.empty')}</p>}
-      <ul className="alarm-list compact" aria-live="polite" data-testid="panel-alarms">
-        {list.slice(0, SHOWN).map((alarm) => (
-          <AlarmCard key={alarm.id} alarm={alarm} now={now} canAcknowledge={can(session, 'ack')} />
-        ))}
-      </ul>
-      {list.length > SHOWN && (
-        <a href="/alarms" className="small" onClick={linkHandler('/alarms')}>
-          {t('alarms.panelMore', { count: list.length - SHOWN })}
-        </a>
-      )}
+      <UnacknowledgedAlarms session={session} />
       <div className="alerts-head">
         <h2>{t('alarms.notices')}</h2>
         {notices.length > 0 && (
@@ -79,5 +56,38 @@ export function AlertsPanel({ session }: { session: Session }) {
         ))}
       </ul>
     </aside>
+  );
+}
+
+/** The most urgent unacknowledged alarms, with the count and a way to the alarm centre. */
+export function UnacknowledgedAlarms({ session }: { session: Session }) {
+  const { t } = useI18n();
+  const alarms = useAlarmList(UNACKNOWLEDGED);
+  const now = useNow();
+  const list = alarms.data ?? [];
+  return (
+    <>
+      <div className="alerts-head">
+        <h2 id="alerts-heading">
+          <a href="/alarms" onClick={linkHandler('/alarms')}>
+            {t('alarms.panel')}
+          </a>{' '}
+          <span className="count" data-testid="panel-alarm-count">
+            {list.length}
+          </span>
+        </h2>
+      </div>
+      {list.length === 0 && <p className="muted">{t('alerts.empty')}</p>}
+      <ul className="alarm-list compact" aria-live="polite" data-testid="panel-alarms">
+        {list.slice(0, SHOWN).map((alarm) => (
+          <AlarmCard key={alarm.id} alarm={alarm} now={now} canAcknowledge={can(session, 'ack')} />
+        ))}
+      </ul>
+      {list.length > SHOWN && (
+        <a href="/alarms" className="small" onClick={linkHandler('/alarms')}>
+          {t('alarms.panelMore', { count: list.length - SHOWN })}
+        </a>
+      )}
+    </>
   );
 }

@@ -16,8 +16,18 @@ export function useAlarmList(filter: AlarmFilter) {
   });
 }
 
+/**
+ * The newest revision this session has seen of each alarm: a list that no longer holds an alarm (acknowledged, so out
+ * of the unacknowledged list) must not take it back from an older delta arriving late (a resume, a command's answer).
+ */
+const seenRevisions = new WeakMap<QueryClient, Map<string, number>>();
+
 /** Applies one alarm (from a delta or a command's answer) to every cached alarm list. */
 export function applyAlarm(client: QueryClient, alarm: AlarmView): void {
+  let seen = seenRevisions.get(client);
+  if (!seen) seenRevisions.set(client, (seen = new Map()));
+  if ((seen.get(alarm.id) ?? -1) > alarm.revision) return;
+  seen.set(alarm.id, alarm.revision);
   for (const query of client.getQueryCache().findAll({ queryKey: ['alarms'] })) {
     const filter = filterOfKey(query.queryKey);
     if (!filter) continue;
