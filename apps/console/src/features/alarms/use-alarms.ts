@@ -25,7 +25,7 @@ const seenRevisions = new WeakMap<QueryClient, Map<string, number>>();
 /** Applies one alarm (from a delta or a command's answer) to every cached alarm list. */
 export function applyAlarm(client: QueryClient, alarm: AlarmView): void {
   let seen = seenRevisions.get(client);
-  if (!seen) seenRevisions.set(client, (seen = new Map()));
+  if (!seen) seenRevisions.set(client, (seen = new Map<string, number>()));
   if ((seen.get(alarm.id) ?? -1) > alarm.revision) return;
   seen.set(alarm.id, alarm.revision);
   for (const query of client.getQueryCache().findAll({ queryKey: ['alarms'] })) {
