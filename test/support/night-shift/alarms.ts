@@ -5,10 +5,11 @@ import type { Locator, Page } from 'playwright-core';
  * would, through the console's own controls, and waits for what the officer would see.
  */
 
-/** Opens the alarm centre through the header's bell and waits for its list. */
+/** Opens the alarm centre through the header's bell and waits until its list has been read. */
 export async function openAlarmCentre(page: Page): Promise<void> {
   await page.getByTestId('alarm-bell').locator('a').click();
-  await page.getByTestId('alarm-list').waitFor({ timeout: 10_000 });
+  await page.getByTestId('alarms-screen').waitFor({ timeout: 10_000 });
+  await page.locator('[data-testid="alarms-screen"][data-loaded="true"]').waitFor({ timeout: 10_000 });
 }
 
 /** The card of one alarm in the alarm centre. */

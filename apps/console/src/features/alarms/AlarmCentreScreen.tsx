@@ -23,7 +23,11 @@ export function AlarmCentreScreen({ session }: { session: Session }) {
   const statusLabel = (s: AlarmFilter['status']) =>
     s === 'open' || s === 'all' ? t(`alarms.filter.${s}`) : t(`alarms.status.${s as AlarmStatus}` as MessageKey);
   return (
-    <section className="screen alarm-centre" data-testid="alarms-screen" data-user={session.user.id}>
+    <section
+      className="screen alarm-centre"
+      data-testid="alarms-screen"
+      data-user={session.user.id}
+      data-loaded={alarms.isSuccess}>
       <h1>{t('alarms.title')}</h1>
       <div className="filters">
         <label>
