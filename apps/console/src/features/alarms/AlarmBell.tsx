@@ -64,7 +64,12 @@ export function AlarmBell() {
         title={t('alarms.bell', { count })}
         aria-label={t('alarms.bell', { count })}
         onClick={linkHandler('/alarms')}>
-        <span aria-hidden="true">🔔</span>
+        <svg aria-hidden="true" width="16" height="16" viewBox="0 0 24 24" className="bell-icon">
+          <path
+            fill="currentColor"
+            d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z"
+          />
+        </svg>
         <span className="count" data-testid="alarm-count">
           {count}
         </span>
