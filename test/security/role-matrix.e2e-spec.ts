@@ -10,6 +10,7 @@ import { draftPlan, planBody, publishedPlan } from '../support/plan-fixtures';
 import { registerTeam, registerWarehouse, teamBody, warehouseBody } from '../support/resource-fixtures';
 import { registeredRoutes } from '../support/registered-routes';
 import { reviewBody } from '../support/plan-review';
+import { overdueDeadlineAlarm } from '../support/alarm-fixtures';
 
 /**
  * The role matrix, written out here on purpose instead of read from libs/shared/src/auth/permissions.ts: a change
@@ -74,6 +75,10 @@ const allocation = async (shipped = false): Promise<string> => {
   if (shipped) await t.post(`/api/v1/warehouses/${id}/allocations/${a}/ship`).send({}).expect(200);
   return `/api/v1/warehouses/${id}/allocations/${a}`;
 };
+
+/** One real alarm in the city's county (an overdue report raised by the alarm watch), shared by the alarm cells. */
+let alarmId: Promise<string> | undefined;
+const countyAlarm = (): Promise<string> => (alarmId ??= overdueDeadlineAlarm(t, '640521').then((a) => a.id));
 
 let activationPlan = '';
 const newPlan = (): Promise<string> => draftPlan(t, admin.token);
@@ -764,6 +769,23 @@ const ENDPOINTS: Endpoint[] = [
     method: 'POST',
     path: async () => `/api/v1/duty/roll-calls/${await rollCall()}/acknowledge`,
     body: () => ({}),
+    ok: 200,
+  },
+  { name: 'GET /alarms', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/alarms', ok: 200 },
+  {
+    name: 'GET /alarms/:id',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/alarms/${await countyAlarm()}`,
+    ok: 200,
+  },
+  // 告警确认: the watch takes an alarm in hand (a second acknowledgement answers the first, 200).
+  {
+    name: 'POST /alarms/:id/acknowledge',
+    allowed: WATCH,
+    method: 'POST',
+    path: async () => `/api/v1/alarms/${await countyAlarm()}/acknowledge`,
+    body: () => ({ note: '矩阵测试确认' }),
     ok: 200,
   },
   { name: 'GET /warnings', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/warnings', ok: 200 },

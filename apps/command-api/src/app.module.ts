@@ -16,6 +16,7 @@ import { DutyModule } from '@app/duty';
 import { DrillsModule } from '@app/drills';
 import { WarehousesModule } from '@app/warehouses';
 import { WarningsModule } from '@app/warnings';
+import { AlarmsModule } from '@app/alarms';
 import { ReplayModule } from '@app/replay';
 import type { AppConfig } from '@app/shared/nest';
 import type { Clock } from '@app/shared';
@@ -68,6 +69,7 @@ export class AppModule {
         DrillsModule,
         EvaluationModule,
         WarningsModule,
+        AlarmsModule,
         ReplayModule,
       ],
       controllers: [HealthController, MetricsController, ParkedEventsController],

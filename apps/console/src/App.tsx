@@ -15,7 +15,8 @@ import { StockScreen } from './screens/Stock';
 import { PlansScreen } from './screens/Plans';
 import { MapScreen } from './screens/MapView';
 import { ReplayScreen } from './screens/Replay';
-import { AlertsPanel } from './screens/Alerts';
+import { AlertsPanel } from './features/alarms/AlertsPanel';
+import { AlarmBell } from './features/alarms/AlarmBell';
 import { DutyDeskScreen } from './features/duty-desk/DutyDeskScreen';
 import { AlarmCentreScreen } from './features/alarms/AlarmCentreScreen';
 import { StaleBanner } from './features/live/StaleBanner';
@@ -177,6 +178,7 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
           ))}
         </nav>
         <div className="topbar-right">
+          <AlarmBell />
           <span
             className={`conn conn-${conn}`}
             data-testid="connection-state"

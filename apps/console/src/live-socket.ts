@@ -18,8 +18,6 @@ export interface LiveWiring {
   dispatch: (action: Action) => void;
   /** Newest global position applied; sent with `resume` after a reconnect so the server replays what was missed. */
   lastPosition: { current: string | null };
-  /** Keys of alerts already raised, so that one raised twice (live and derived) shows once. */
-  raised: { current: Set<string> };
   socketRef: { current: Socket | null };
   endRef: { current: (why: SessionEnd) => void };
   subscribe: (socket: Socket) => Promise<void>;
@@ -33,7 +31,7 @@ export interface LiveWiring {
  * the snapshots, so nothing missed while disconnected stays missing.
  */
 export function connectLive(w: LiveWiring): () => void {
-  const { token, dispatch, lastPosition, raised, socketRef, endRef, subscribe, refetchAll } = w;
+  const { token, dispatch, lastPosition, socketRef, endRef, subscribe, refetchAll } = w;
   const socket = io('/console', {
     auth: { token },
     transports: ['websocket', 'polling'],
@@ -110,14 +108,10 @@ export function connectLive(w: LiveWiring): () => void {
   on('team.changed', (team) => dispatch({ type: 'team.upsert', team }));
   on('stock.changed', (line) => dispatch({ type: 'stock.line', line }));
   on('timeline.appended', (entry) => dispatch({ type: 'timeline.append', entry }));
-  for (const kind of ['deadline.due', 'deadline.overdue'] as const) {
-    on(kind, (d) => {
-      const key = `${kind}:${d.incidentId}:${d.obligationId}`;
-      if (raised.current.has(key)) return;
-      raised.current.add(key);
-      alert(kind, key, d.message, { incidentId: d.incidentId });
-    });
-  }
+  // Alarms (deadlines, roll calls, warnings, stock) are kept by the server's alarm centre: features/alarms takes
+  // `alarm.raised` / `alarm.changed` from the live bus; here they only move the resume position.
+  on('alarm.raised', () => undefined);
+  on('alarm.changed', () => undefined);
   on('plan.suggested', (s, position) => {
     dispatch({ type: 'suggestions', suggestions: s });
     const first = s.suggestions[0];
@@ -129,41 +123,6 @@ export function connectLive(w: LiveWiring): () => void {
         { incidentId: s.incidentId },
       );
   });
-  for (const kind of ['warning.issued', 'warning.changed'] as const) {
-    socket.on(kind, (delta: LiveDeltaMessage<typeof kind>) => {
-      if (delta?.data?.id) raised.current.add(`warning:${delta.data.id}`);
-    });
-    on(kind, (w, position) =>
-      alert(
-        kind,
-        `${kind}:${w.id}:${position ?? ''}`,
-        `【${w.levelLabel ?? w.level ?? ''}】${w.jurisdictionName ?? ''} ${w.hazard ?? ''}：${w.message ?? ''}${w.statusLabel ? `（${w.statusLabel}）` : ''}`,
-        { warningLevel: w.level },
-      ),
-    );
-  }
-  on('rollcall.issued', (r) => {
-    raised.current.add(`rollcall:${r.rollCallId}:${r.target}`);
-    alert('rollcall.issued', `rollcall:${r.rollCallId}:${r.target}`, r.message, {
-      rollCallId: r.rollCallId,
-      rollCallTarget: r.target,
-    });
-  });
-  on('rollcall.answered', (r) =>
-    dispatch({
-      type: 'alert.update',
-      key: `rollcall:${r.rollCallId}:${r.target}`,
-      patch: { answered: true, message: r.message },
-    }),
-  );
-  on('rollcall.missed', (r) => {
-    dispatch({ type: 'alert.dismiss', key: `rollcall:${r.rollCallId}:${r.target}` });
-    alert('rollcall.missed', `rollcall.missed:${r.rollCallId}:${r.target}`, r.message, {
-      rollCallId: r.rollCallId,
-      rollCallTarget: r.target,
-    });
-  });
-
   return () => {
     socket.removeAllListeners();
     socket.disconnect();

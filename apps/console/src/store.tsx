@@ -5,14 +5,11 @@ import { get } from './api';
 import { connectLive, type SessionEnd } from './live-socket';
 import { comparePositions } from './position';
 import { initialState, reducer, type Action, type State } from './store-reducer';
-import { durationText, formatTime } from './time';
-import type { RollCallView } from '@app/duty/contract';
 import type { IncidentView as Incident, TimelineEntryView as TimelineEntry } from '@app/incidents/contract';
 import type { JurisdictionNode } from '@app/shared/contract';
 import type { TeamView as Team } from '@app/teams/contract';
 import type { WarehouseView as Warehouse } from '@app/warehouses/contract';
-import type { WarningView } from '@app/warnings/contract';
-import type { Alert, Session } from './ui-types';
+import type { Session } from './ui-types';
 
 export type { Action, State } from './store-reducer';
 export type { SessionEnd } from './live-socket';
@@ -53,8 +50,6 @@ export function StoreProvider({
   const queryClient = useQueryClient();
   const lastPosition = useRef<string | null>(null);
   const focus = useRef<string | null>(null);
-  /** Keys of deadline alerts already raised (live or derived), so a dismissed one does not come back. */
-  const raised = useRef(new Set<string>());
   const socketRef = useRef<Socket | null>(null);
   const sessionRef = useRef(session);
   const endRef = useRef(onSessionEnd);
@@ -73,48 +68,6 @@ export function StoreProvider({
     dispatch({ type: 'timeline.loaded', incidentId, entries: timeline });
   }, []);
 
-  /** Open roll calls to this watch and warnings in force, which may predate the connection; each raised once. */
-  const seedAlerts = useCallback(async () => {
-    const mine = sessionRef.current.user.jurisdiction;
-    const raise = (alert: Alert) => {
-      if (raised.current.has(alert.key)) return;
-      raised.current.add(alert.key);
-      dispatch({ type: 'alert.add', alert });
-    };
-    const [calls, warnings] = await Promise.allSettled([
-      get<RollCallView[]>('/duty/roll-calls'),
-      get<WarningView[]>('/warnings?status=active'),
-    ]);
-    if (calls.status === 'fulfilled') {
-      for (const call of calls.value) {
-        for (const target of call.targets) {
-          if (target.jurisdiction !== mine || target.status !== 'pending' || Date.parse(call.dueAt) < Date.now())
-            continue;
-          raise({
-            key: `rollcall:${call.id}:${target.jurisdiction}`,
-            kind: 'rollcall.issued',
-            receivedAt: new Date().toISOString(),
-            rollCallId: call.id,
-            rollCallTarget: target.jurisdiction,
-            message: `${call.jurisdictionName}点名：请${target.jurisdictionName}值班人员于 ${formatTime(call.dueAt, true)} 前应答${call.message ? `（${call.message}）` : ''}`,
-          });
-        }
-      }
-    }
-    if (warnings.status === 'fulfilled') {
-      for (const w of warnings.value) {
-        if (w.status !== 'active' || w.drillId) continue;
-        raise({
-          key: `warning:${w.id}`,
-          kind: 'warning.issued',
-          receivedAt: new Date().toISOString(),
-          warningLevel: w.level,
-          message: `【${w.levelLabel}】${w.jurisdictionName} ${w.hazard}：${w.message}`,
-        });
-      }
-    }
-  }, []);
-
   const refetchAll = useCallback(async () => {
     const jobs: Promise<unknown>[] = [
       get<Incident[]>('/incidents').then((incidents) => dispatch({ type: 'incidents.loaded', incidents })),
@@ -122,13 +75,12 @@ export function StoreProvider({
       get<Warehouse[]>('/warehouses').then((warehouses) => dispatch({ type: 'warehouses.loaded', warehouses })),
     ];
     if (focus.current) jobs.push(refetchIncident(focus.current));
-    jobs.push(seedAlerts());
     // Whatever the features keep in the query cache may have missed deltas too.
     jobs.push(queryClient.invalidateQueries());
     const results = await Promise.allSettled(jobs);
     for (const r of results) if (r.status === 'rejected') console.warn('refetch failed', r.reason);
     return results.every((r) => r.status === 'fulfilled');
-  }, [refetchIncident, seedAlerts, queryClient]);
+  }, [refetchIncident, queryClient]);
 
   const subscribe = useCallback(async (socket: Socket) => {
     const body: { jurisdiction: string; incidentId?: string } = { jurisdiction: sessionRef.current.user.jurisdiction };
@@ -165,51 +117,12 @@ export function StoreProvider({
       token: session.accessToken,
       dispatch,
       lastPosition,
-      raised,
       socketRef,
       endRef,
       subscribe,
       refetchAll,
     });
   }, [session.accessToken, subscribe, refetchAll]);
-
-  // Deadlines already due or overdue when the console loads (the server announces each alarm once, possibly before
-  // this console connected): raise the same alerts locally, once per obligation, with the live alerts' keys.
-  const incidentsRef = useRef(state.incidents);
-  useEffect(() => {
-    incidentsRef.current = state.incidents;
-  }, [state.incidents]);
-  useEffect(() => {
-    const check = () => {
-      const now = Date.now();
-      for (const incident of Object.values(incidentsRef.current)) {
-        // After 响应终止 the 终报 and 补报 are still owed: every real incident is looked at.
-        if (incident.drillId) continue;
-        for (const d of incident.deadlines) {
-          if (d.status !== 'pending' && d.status !== 'overdue') continue;
-          const left = Date.parse(d.dueAt) - now;
-          const kind = left < 0 ? 'deadline.overdue' : left <= 10 * 60_000 ? 'deadline.due' : null;
-          if (!kind) continue;
-          const key = `${kind}:${incident.id}:${d.id}`;
-          if (raised.current.has(key)) continue;
-          raised.current.add(key);
-          const span = durationText(left);
-          const what = d.level ? `向${d.levelLabel ?? d.level}上报` : `通知${d.partyLabel ?? d.party ?? ''}`;
-          const message =
-            kind === 'deadline.overdue'
-              ? `「${incident.title}」${what}已逾期 ${span}`
-              : `「${incident.title}」须在 ${span}内${what}`;
-          dispatch({
-            type: 'alert.add',
-            alert: { key, kind, message, receivedAt: new Date().toISOString(), incidentId: incident.id },
-          });
-        }
-      }
-    };
-    check();
-    const timer = setInterval(check, 15_000);
-    return () => clearInterval(timer);
-  }, [state.incidentsLoaded]);
 
   const whenLiveReaches = useCallback(async (position: string | null, maxMs = 4000) => {
     const until = Date.now() + maxMs;

@@ -3,6 +3,7 @@
  * and schedulers publish them and where the console applies them. Pure types (`import type` from
  * `@app/event-sourcing/contract`); each payload is the owning context's own view type.
  */
+import type { AlarmView } from '@app/alarms/contract';
 import type { DrillMessage, DrillView } from '@app/drills/contract';
 import type { DutyChange, RollCallMessage } from '@app/duty/contract';
 import type { DeadlineAlarm, IncidentView, TimelineEntryView } from '@app/incidents/contract';
@@ -29,6 +30,10 @@ export interface LiveDeltaPayloads {
   'rollcall.missed': RollCallMessage;
   'drill.changed': DrillView;
   'drill.message': DrillMessage;
+  /** An alarm of the alarm centre raised (or raised again when its cause came back). */
+  'alarm.raised': AlarmView;
+  /** Acknowledged, escalated or resolved. */
+  'alarm.changed': AlarmView;
 }
 
 export type LiveDeltaName = keyof LiveDeltaPayloads;

@@ -12,3 +12,4 @@ export { SecurityEvents } from './audit/security-events';
 export { rotateSigningKeys, ensureSigningKey } from './auth/signing-keys';
 export { passwordProblem } from './auth/password-policy';
 export { PasswordHasher } from './auth/password-hasher';
+export { UserNames } from './persistence/user-names';

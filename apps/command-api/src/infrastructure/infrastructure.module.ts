@@ -26,6 +26,7 @@ import { TeamAvailabilityQueries, teamProjections } from '@app/teams';
 import { planProjections } from '@app/plans';
 import { warehouseProjections } from '@app/warehouses';
 import { warningProjections } from '@app/warnings';
+import { ALARM_WATCH_OPTIONS, alarmProjections } from '@app/alarms';
 import { dutyProjections, ROLL_CALL_OPTIONS } from '@app/duty';
 import { DRILL_OPTIONS, drillProjections, DrillTeamsProcessManager } from '@app/drills';
 import { REPLAY_OPTIONS } from '@app/replay';
@@ -78,6 +79,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         KnownJurisdictionConstraint,
         { provide: DEADLINE_ALARM_OPTIONS, useValue: { tickMs: config.DEADLINE_TICK_MS } },
         { provide: ROLL_CALL_OPTIONS, useValue: { tickMs: config.ROLL_CALL_TICK_MS } },
+        { provide: ALARM_WATCH_OPTIONS, useValue: { tickMs: config.ALARM_TICK_MS } },
         { provide: DRILL_OPTIONS, useValue: { tickMs: config.DRILL_TICK_MS } },
         { provide: REPLAY_OPTIONS, useValue: { perUser: config.REPLAYS_PER_USER } },
         {
@@ -129,6 +131,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
                 ...planProjections(jurisdictions),
                 ...drillProjections(),
                 ...warningProjections(jurisdictions, clock),
+                ...alarmProjections(jurisdictions),
                 // Process managers ride on the same checkpointed runner: at-least-once delivery, idempotent steps.
                 // Its own executor: the one write path without read-model waits (it runs inside this runner).
                 new DispatchProcessManager(new CommandExecutor({ store, clock, snapshots }), store),
@@ -147,6 +150,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         METRICS,
         DEADLINE_ALARM_OPTIONS,
         ROLL_CALL_OPTIONS,
+        ALARM_WATCH_OPTIONS,
         DRILL_OPTIONS,
         REPLAY_OPTIONS,
         APP_CONFIG,

@@ -41,6 +41,9 @@ export const PERMISSIONS = {
   'duty.rollcall': ['commander'],
   'duty.acknowledge': WATCH,
   'warning.read': EVERY_READER,
+  // 告警中心 (docs/alarms.md): everyone who reads sees the alarms; the watch takes them in hand.
+  'alarm.read': EVERY_READER,
+  'alarm.acknowledge': WATCH,
   // 预警发布: duty officers keep the 24-hour watch and must release a warning the moment the authority decides
   // (《突发事件应对法》: warnings are released promptly), so they issue, adjust and lift as commanders do; viewers
   // and admins only read. Drill coordinators hold only `warning.issue_drill`: drill warnings (drillId set, CAP

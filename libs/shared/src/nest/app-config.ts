@@ -162,6 +162,12 @@ export class AppConfig {
   @Min(50)
   ROLL_CALL_TICK_MS = 15_000;
 
+  /** How often the alarm watch raises, resolves and escalates alarms (docs/alarms.md). */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(50)
+  ALARM_TICK_MS = 15_000;
+
   /** How often running drills are checked for scripted injects that fell due (情景注入). */
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
   @IsInt()

@@ -1,0 +1,153 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { AlarmView } from '@app/alarms/contract';
+import { commandPost, errorText } from '../../api';
+import { useI18n, type MessageKey, type Translate } from '../../i18n';
+import { linkHandler } from '../../router';
+import { formatTime } from '../../time';
+import { applyAlarm } from './use-alarms';
+import './alarms.css';
+
+/** "12 分钟" / "2 小时 5 分钟" / "3 天 4 小时" in Chinese, the same in English words. */
+export function spanText(ms: number, lang: 'zh' | 'en'): string {
+  const minutes = Math.max(0, Math.floor(Math.abs(ms) / 60_000));
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const rest = minutes % 60;
+  const unit = lang === 'zh' ? { d: ' 天', h: ' 小时', m: ' 分钟' } : { d: ' d', h: ' h', m: ' min' };
+  if (days > 0) return `${days}${unit.d}${hours ? ` ${hours}${unit.h}` : ''}`;
+  if (hours > 0) return `${hours}${unit.h}${rest ? ` ${rest}${unit.m}` : ''}`;
+  return `${rest}${unit.m}`;
+}
+
+/** The live minute count of an alarm: to or past its due time, else how long it has been open. */
+export function clockText(alarm: AlarmView, now: number, t: Translate, lang: 'zh' | 'en'): string {
+  if (alarm.dueAt && alarm.kind !== 'warning' && alarm.kind !== 'stock') {
+    const left = Date.parse(alarm.dueAt) - now;
+    return left < 0
+      ? t('alarms.overdueBy', { span: spanText(left, lang) })
+      : t('alarms.dueIn', { span: spanText(left, lang) });
+  }
+  return t('alarms.openFor', { span: spanText(now - Date.parse(alarm.raisedAt), lang) });
+}
+
+const subjectPath = (alarm: AlarmView): string | null =>
+  alarm.subject.type === 'incident'
+    ? `/incidents/${alarm.subject.id}`
+    : alarm.subject.type === 'roll_call'
+      ? '/duty'
+      : alarm.subject.type === 'warehouse'
+        ? '/stock'
+        : null;
+
+/**
+ * One alarm: severity, kind, title and message (text nodes: the server's words, never markup), the live minute
+ * count, who acknowledged it when and with what note, its escalation; the watch may acknowledge it with a note.
+ */
+export function AlarmCard({ alarm, now, canAcknowledge }: { alarm: AlarmView; now: number; canAcknowledge: boolean }) {
+  const { t, lang } = useI18n();
+  const client = useQueryClient();
+  const [note, setNote] = useState('');
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const path = subjectPath(alarm);
+
+  const acknowledge = async () => {
+    setSending(true);
+    setError(null);
+    try {
+      const outcome = await commandPost<AlarmView>(
+        `/alarms/${alarm.id}/acknowledge`,
+        note.trim() ? { note: note.trim() } : {},
+      );
+      if (outcome.kind === 'done' && outcome.body?.status) applyAlarm(client, { ...alarm, ...outcome.body });
+      setNote('');
+    } catch (err) {
+      setError(errorText(err, t('error.generic'), t('command.uncertain')));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const level = alarm.escalation.level;
+  return (
+    <li
+      className={`alarm-card sev-${alarm.severity} st-${alarm.status}`}
+      data-testid="alarm"
+      data-alarm-id={alarm.id}
+      data-kind={alarm.kind}
+      data-status={alarm.status}
+      data-severity={alarm.severity}
+      data-escalation={level}>
+      <div className="alarm-head">
+        <span className={`alarm-sev sev-${alarm.severity}`}>
+          {t(`alarms.severity.${alarm.severity}` as MessageKey)}
+        </span>
+        <span className="alarm-kind">{t(`alarms.kind.${alarm.kind}` as MessageKey)}</span>
+        <strong className="alarm-title">{alarm.title}</strong>
+        {level > 0 && alarm.status !== 'resolved' && (
+          <span className="alarm-escalated" data-testid="alarm-escalation">
+            {t(`alarms.escalation.${level}` as MessageKey)}
+          </span>
+        )}
+      </div>
+      <div className="alarm-msg">{alarm.message}</div>
+      <div className="alarm-meta muted small">
+        <span>{alarm.jurisdictionName}</span> ·{' '}
+        <span>{t('alarms.raisedAt', { time: formatTime(alarm.raisedAt) })}</span>
+        {alarm.status !== 'resolved' && (
+          <>
+            {' '}
+            · <span data-testid="alarm-clock">{clockText(alarm, now, t, lang)}</span>
+          </>
+        )}
+        {path && (
+          <>
+            {' '}
+            ·{' '}
+            <a href={path} onClick={linkHandler(path)}>
+              {t('alarms.open')}
+            </a>
+          </>
+        )}
+      </div>
+      {alarm.acknowledgedBy && (
+        <div className="alarm-ack small" data-testid="alarm-acknowledged">
+          {t('alarms.acknowledgedBy', { name: alarm.acknowledgedBy.name, time: formatTime(alarm.acknowledgedAt) })}
+          {alarm.acknowledgementNote && <span className="alarm-note">：{alarm.acknowledgementNote}</span>}
+        </div>
+      )}
+      {alarm.status === 'resolved' && (
+        <div className="alarm-resolved small">
+          {t('alarms.resolvedAt', { time: formatTime(alarm.resolvedAt), reason: alarm.resolutionLabel ?? '' })}
+        </div>
+      )}
+      {alarm.status === 'raised' && canAcknowledge && (
+        <div className="alarm-actions">
+          <input
+            type="text"
+            maxLength={500}
+            value={note}
+            aria-label={t('alarms.note')}
+            placeholder={t('alarms.note')}
+            data-testid="alarm-note"
+            onChange={(e) => setNote(e.target.value)}
+          />
+          <button
+            type="button"
+            className="primary"
+            data-testid="alarm-acknowledge"
+            disabled={sending}
+            onClick={() => void acknowledge()}>
+            {sending ? t('alarms.acknowledging') : t('alarms.acknowledge')}
+          </button>
+        </div>
+      )}
+      {error && (
+        <div className="field-error" role="alert">
+          {error}
+        </div>
+      )}
+    </li>
+  );
+}
