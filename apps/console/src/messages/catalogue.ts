@@ -8,6 +8,7 @@ import * as incident from '../features/incident/messages';
 import * as intake from '../features/intake/messages';
 import * as live from '../features/live/messages';
 import * as errors from '../features/errors/messages';
+import * as labels from '../features/labels/messages';
 
 /** Every message key of the console, Chinese first: the type every other language's dictionary follows. */
 export const zh = {
@@ -19,6 +20,7 @@ export const zh = {
   ...intake.zh,
   ...live.zh,
   ...errors.zh,
+  ...labels.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -32,4 +34,5 @@ export const en: Record<MessageKey, string> = {
   ...intake.en,
   ...live.en,
   ...errors.en,
+  ...labels.en,
 };
