@@ -39,6 +39,8 @@ export type LabelGroup =
   | 'rollCallStatus'
   | 'drillStatus'
   | 'jurisdictionLevel'
+  /** Event types of an incident's stream (replay, timeline). */
+  | 'eventType'
   /** By material code (GB/T 38565-style catalogue of the warehouses context). */
   | 'material'
   /** By the Chinese measure word the server sends (`顶`, `箱`, `平方米`). */

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import L from 'leaflet';
-import { loadConsoleConfig } from '../api';
-import { useI18n, type MessageKey } from '../i18n';
-import { navigate } from '../router';
-import { useStore } from '../store';
+import { loadConsoleConfig } from '../../api';
+import { useI18n, type MessageKey } from '../../i18n';
+import { navigate } from '../../router';
+import { useStore } from '../../store';
 
 const GRADE_COLOURS: Record<string, string> = {
   general: '#1f6fd1',

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { errorText, get } from '../api';
-import { useI18n } from '../i18n';
+import { errorText, get } from '../../api';
+import { useI18n } from '../../i18n';
 import type { PlanGovernanceListView, PlanGovernanceView } from '@app/plans/contract';
 
 /** Dates of the governance list (`2026-12-06`) as the screen writes them. */

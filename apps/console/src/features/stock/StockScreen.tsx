@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { useI18n } from '../i18n';
-import { useStore } from '../store';
-import { formatTime } from '../time';
+import { useI18n } from '../../i18n';
+import { useStore } from '../../store';
+import { formatTime } from '../../time';
 
 export function StockScreen() {
   const { t } = useI18n();

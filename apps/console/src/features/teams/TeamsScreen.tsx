@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
-import { commandPost, errorText, isAccepted } from '../api';
-import type { Session } from '../ui-types';
-import { useI18n, type MessageKey } from '../i18n';
-import { linkHandler } from '../router';
-import { can, useStore } from '../store';
-import { formatTime } from '../time';
+import { commandPost, errorText, isAccepted } from '../../api';
+import type { Session } from '../../ui-types';
+import { useI18n, type MessageKey } from '../../i18n';
+import { linkHandler } from '../../router';
+import { can, useStore } from '../../store';
+import { formatTime } from '../../time';
 
 const ORDER = ['dispatched', 'en_route', 'on_scene', 'returning', 'available', 'in_drill', 'out_of_service'];
 

@@ -1,14 +1,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import { commandPost, errorText, get, type CommandOutcome } from '../api';
-import { GradeBadge, LevelBadge, StatusBadge } from '../components';
-import { useI18n } from '../i18n';
-import { linkHandler } from '../router';
-import { can } from '../store';
-import { formatTime } from '../time';
+import { commandPost, errorText, get, type CommandOutcome } from '../../api';
+import { GradeBadge, LevelBadge, StatusBadge } from '../../components';
+import { useI18n } from '../../i18n';
+import { linkHandler } from '../../router';
+import { can } from '../../store';
+import { formatTime } from '../../time';
 import type { IncidentView } from '@app/incidents/contract';
 import type { ReplayMessages, ReplayStatus as ServerReplayStatus, ReplayView } from '@app/replay/contract';
-import type { Session } from '../ui-types';
+import type { Session } from '../../ui-types';
 
 /** The screen's own state adds `idle` (nothing started yet) to the server's replay statuses. */
 type ReplayStatus = 'idle' | ServerReplayStatus;
