@@ -1,14 +1,21 @@
-import { useEffect, useState } from 'react';
-import { errorText, get } from '../../api';
+import { useQuery } from '@tanstack/react-query';
+import { get } from '../../api';
 import { useI18n } from '../../i18n';
+import { formatDate } from '../../time';
 import type { PlanGovernanceListView, PlanGovernanceView } from '@app/plans/contract';
+import { ErrorMessage } from '../errors/ErrorMessage';
+import { useLabels } from '../labels/labels';
 
-/** Dates of the governance list (`2026-12-06`) as the screen writes them. */
-const day = (date: string | null | undefined): string => (date ? date.slice(0, 10) : '—');
+/** Dates of the governance list are local calendar dates (`2026-12-06`): written with their year, as the language does. */
+const day = (date: string | null | undefined): string => formatDate(date);
 
 /** A cell that turns red when its duty is overdue (备案逾期, 评估逾期, 演练逾期). */
-function Due({ overdue, children }: { overdue: boolean; children: React.ReactNode }) {
-  return <td className={overdue ? 'warn-text' : undefined}>{children}</td>;
+function Due({ overdue, testId, children }: { overdue: boolean; testId: string; children: React.ReactNode }) {
+  return (
+    <td className={overdue ? 'warn-text' : undefined} data-testid={testId} data-overdue={overdue ? 'true' : 'false'}>
+      {children}
+    </td>
+  );
 }
 
 /**
@@ -17,21 +24,22 @@ function Due({ overdue, children }: { overdue: boolean; children: React.ReactNod
  * (high-risk units) — read from `GET /plans/governance`. The drill coordinator sees here what is due and overdue.
  */
 export function PlansScreen() {
-  const { t } = useI18n();
-  const [list, setList] = useState<PlanGovernanceListView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    get<PlanGovernanceListView>('/plans/governance').then(setList, (e: unknown) =>
-      setError(errorText(e, t('plans.error'))),
-    );
-  }, [t]);
+  const { t, lang } = useI18n();
+  const { label } = useLabels();
+  // Brackets and commas as each language writes them around the due dates.
+  const [open, close, comma] = lang === 'en' ? [' (', ')', ', '] : ['（', '）', '，'];
+  const query = useQuery({
+    queryKey: ['plans', 'governance'],
+    queryFn: () => get<PlanGovernanceListView>('/plans/governance'),
+  });
+  const list = query.data ?? null;
   const rows: PlanGovernanceView[] = list?.plans ?? [];
   return (
     <section aria-labelledby="plans-heading">
       <div className="screen-head">
         <h1 id="plans-heading">{t('plans.title')}</h1>
       </div>
-      {error && <p className="warn-text">{error}</p>}
+      {query.isError && <ErrorMessage error={query.error} testId="plans-error" />}
       {list && rows.length === 0 && <p className="muted">{t('plans.empty')}</p>}
       {rows.length > 0 && (
         <table className="grid compact" data-testid="plan-governance">
@@ -50,25 +58,30 @@ export function PlansScreen() {
               <tr key={p.planId} data-testid="plan-row" data-plan-id={p.planId}>
                 <td>
                   {p.title}
-                  <div className="small muted">
-                    {p.kindLabel} · {p.ownerKindLabel} · {p.jurisdictionName}
+                  <div className="small muted" data-testid="plan-facts">
+                    {label('planKind', p.kind, p.kindLabel)} · {label('planOwnerKind', p.ownerKind, p.ownerKindLabel)} ·{' '}
+                    {p.jurisdictionName}
                   </div>
                 </td>
-                <td>{p.statusLabel}</td>
-                <td>
-                  {p.review ? `${p.review.kindLabel} ${day(p.review.reviewedOn)} ${p.review.conclusionLabel}` : '—'}
+                <td data-testid="plan-status">{label('planStatus', p.status, p.statusLabel)}</td>
+                <td data-testid="plan-review">
+                  {p.review
+                    ? `${label('reviewKind', p.review.kind, p.review.kindLabel)} ${day(p.review.reviewedOn)} ${label('reviewConclusion', p.review.conclusion, p.review.conclusionLabel)}`
+                    : '—'}
                 </td>
-                <Due overdue={p.filing?.state === 'overdue'}>
+                <Due overdue={p.filing?.state === 'overdue'} testId="plan-filing">
                   {p.filing
-                    ? `${p.filing.stateLabel}（${t('plans.by')} ${day(p.filing.deadline)}${p.filing.provisional ? t('plans.provisional') : ''}）`
+                    ? `${label('filingState', p.filing.state, p.filing.stateLabel)}${open}${t('plans.by')} ${day(p.filing.deadline)}${p.filing.provisional ? t('plans.provisional') : ''}${close}`
                     : '—'}
                 </Due>
-                <Due overdue={p.evaluation?.state === 'overdue'}>
-                  {p.evaluation ? `${p.evaluation.stateLabel}（${t('plans.by')} ${day(p.evaluation.dueOn)}）` : '—'}
+                <Due overdue={p.evaluation?.state === 'overdue'} testId="plan-evaluation">
+                  {p.evaluation
+                    ? `${label('evaluationState', p.evaluation.state, p.evaluation.stateLabel)}${open}${t('plans.by')} ${day(p.evaluation.dueOn)}${close}`
+                    : '—'}
                 </Due>
-                <Due overdue={p.drill?.state === 'overdue'}>
+                <Due overdue={p.drill?.state === 'overdue'} testId="plan-drill">
                   {p.drill
-                    ? `${p.drill.stateLabel}（${t('plans.last')} ${day(p.drill.lastDrillOn)}，${t('plans.by')} ${day(p.drill.nextDueOn)}）`
+                    ? `${label('drillDueState', p.drill.state, p.drill.stateLabel)}${open}${t('plans.last')} ${day(p.drill.lastDrillOn)}${comma}${t('plans.by')} ${day(p.drill.nextDueOn)}${close}`
                     : '—'}
                 </Due>
               </tr>
