@@ -9,6 +9,7 @@ import * as intake from '../features/intake/messages';
 import * as live from '../features/live/messages';
 import * as errors from '../features/errors/messages';
 import * as labels from '../features/labels/messages';
+import * as map from '../features/map/messages';
 
 /** Every message key of the console, Chinese first: the type every other language's dictionary follows. */
 export const zh = {
@@ -21,6 +22,7 @@ export const zh = {
   ...live.zh,
   ...errors.zh,
   ...labels.zh,
+  ...map.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -35,4 +37,5 @@ export const en: Record<MessageKey, string> = {
   ...live.en,
   ...errors.en,
   ...labels.en,
+  ...map.en,
 };
