@@ -9,7 +9,7 @@ import { can, StoreProvider, useStore, type SessionEnd } from './store';
 import type { Session } from './ui-types';
 import { LoginScreen } from './features/login/LoginScreen';
 import { BoardScreen } from './screens/Board';
-import { IntakeScreen } from './screens/Intake';
+import { IntakeScreen } from './features/intake/IntakeScreen';
 import { DetailScreen } from './screens/Detail';
 import { TeamsScreen } from './features/teams/TeamsScreen';
 import { StockScreen } from './features/stock/StockScreen';
