@@ -94,6 +94,7 @@ export const zh = {
   'errors.code.PLAN_ALREADY_ACTIVE': '该预案已对此事故启动',
   'errors.code.DRILL_INCIDENT': '演练事故不能办理此项操作',
   'errors.code.NOT_A_DRILL_INCIDENT': '只能对本次演练的演练事故办理',
+  'errors.code.NEARBY_SINCE_TOO_EARLY': '查找附近事故最多回溯 24 小时',
   // Teams, warehouses and supplies.
   'errors.code.TEAM_NOT_FOUND': '队伍不存在',
   'errors.code.TEAM_NOT_AVAILABLE': '该队伍当前不能调派',
@@ -259,6 +260,7 @@ export const en: Record<keyof typeof zh, string> = {
   'errors.code.PLAN_ALREADY_ACTIVE': 'This plan is already activated for the incident',
   'errors.code.DRILL_INCIDENT': 'Not possible for a drill incident',
   'errors.code.NOT_A_DRILL_INCIDENT': 'Only possible for an incident of this drill',
+  'errors.code.NEARBY_SINCE_TOO_EARLY': 'Nearby incidents can be looked up at most 24 hours back',
   'errors.code.TEAM_NOT_FOUND': 'No such team',
   'errors.code.TEAM_NOT_AVAILABLE': 'The team cannot be dispatched now',
   'errors.code.TEAM_ALREADY_REGISTERED': 'The team is already registered',
