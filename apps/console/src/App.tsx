@@ -1,20 +1,21 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createConsoleQueryClient } from './app/query-client';
+import { setActiveLang } from './app/locale';
 import { currentSession, logout, refresh, resume, setSession, setUnauthorizedHandler, ApiError } from './api';
 import { I18nContext, initialLang, rememberLang, translator, useI18n, type Lang, type MessageKey } from './i18n';
 import { linkHandler, useRoute, type Route } from './router';
 import { can, StoreProvider, useStore, type SessionEnd } from './store';
 import type { Session } from './ui-types';
-import { LoginScreen } from './screens/Login';
+import { LoginScreen } from './features/login/LoginScreen';
 import { BoardScreen } from './features/board/BoardScreen';
 import { IntakeScreen } from './features/intake/IntakeScreen';
 import { DetailScreen } from './screens/Detail';
-import { TeamsScreen } from './screens/Teams';
-import { StockScreen } from './screens/Stock';
-import { PlansScreen } from './screens/Plans';
-import { MapScreen } from './screens/MapView';
-import { ReplayScreen } from './screens/Replay';
+import { TeamsScreen } from './features/teams/TeamsScreen';
+import { StockScreen } from './features/stock/StockScreen';
+import { PlansScreen } from './features/plans/PlansScreen';
+import { MapScreen } from './features/map/MapScreen';
+import { ReplayScreen } from './features/replay/ReplayScreen';
 import { AlertsPanel } from './features/alarms/AlertsPanel';
 import { AlarmBell } from './features/alarms/AlarmBell';
 import { DutyDeskScreen } from './features/duty-desk/DutyDeskScreen';
@@ -35,7 +36,10 @@ export function App() {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     document.title = translator(lang)('appTitle');
   }, [lang]);
-  const i18n = useMemo(() => ({ lang, t: translator(lang), setLang }), [lang, setLang]);
+  const i18n = useMemo(() => {
+    setActiveLang(lang); // for the formatters called outside components (errorText, time.ts)
+    return { lang, t: translator(lang), setLang };
+  }, [lang, setLang]);
 
   const [session, setSessionState] = useState<Session | null>(currentSession);
   // One cache per signed-in user: nothing cached for one account is ever shown to the next.

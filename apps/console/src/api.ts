@@ -291,13 +291,7 @@ export async function loadConsoleConfig(): Promise<ConsoleConfig> {
 }
 
 /**
- * One line for a failed action: the problem's code, message and field messages; for an action whose outcome is
- * unknown, `uncertainHint` too (what pressing the button again does).
+ * One line for a failed action, rendered from the problem's code through the message catalogue in the console's
+ * language (features/errors): `errorText(err, fallback, uncertainHint)`.
  */
-export function errorText(err: unknown, fallback: string, uncertainHint?: string): string {
-  if (err instanceof ApiError) {
-    const details = err.errors.map((e) => e.message).join('；');
-    return [err.code, err.message, details, err.uncertain ? uncertainHint : undefined].filter(Boolean).join(' · ');
-  }
-  return err instanceof Error ? err.message : fallback;
-}
+export { errorText } from './features/errors/describe';

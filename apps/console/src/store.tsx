@@ -14,7 +14,7 @@ import type { Session } from './ui-types';
 export type { Action, State } from './store-reducer';
 export type { SessionEnd } from './live-socket';
 
-interface StoreValue {
+export interface StoreValue {
   state: State;
   dispatch: React.Dispatch<Action>;
   /** Follow one incident's room as well as the jurisdiction's (detail screen); null to stop. */
@@ -29,7 +29,8 @@ interface StoreValue {
   whenLiveReaches: (position: string | null, maxMs?: number) => Promise<void>;
 }
 
-const StoreContext = createContext<StoreValue | null>(null);
+/** Exported for component tests, which provide a store value of their own. */
+export const StoreContext = createContext<StoreValue | null>(null);
 
 export function useStore(): StoreValue {
   const value = useContext(StoreContext);

@@ -8,6 +8,8 @@ import * as incident from '../features/incident/messages';
 import * as intake from '../features/intake/messages';
 import * as live from '../features/live/messages';
 import * as errors from '../features/errors/messages';
+import * as labels from '../features/labels/messages';
+import * as map from '../features/map/messages';
 
 /** Every message key of the console, Chinese first: the type every other language's dictionary follows. */
 export const zh = {
@@ -19,6 +21,8 @@ export const zh = {
   ...intake.zh,
   ...live.zh,
   ...errors.zh,
+  ...labels.zh,
+  ...map.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -32,4 +36,6 @@ export const en: Record<MessageKey, string> = {
   ...intake.en,
   ...live.en,
   ...errors.en,
+  ...labels.en,
+  ...map.en,
 };

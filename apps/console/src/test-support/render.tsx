@@ -1,11 +1,13 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
+import { setActiveLang } from '../app/locale';
 import { createConsoleQueryClient } from '../app/query-client';
 import { I18nContext, translator, type Lang } from '../i18n';
 
 /** Renders a component as the console does: inside a fresh query cache and the chosen language (Chinese by default). */
 export function renderInConsole(ui: ReactElement, { lang = 'zh' as Lang } = {}): RenderResult {
+  setActiveLang(lang);
   const client = createConsoleQueryClient();
   client.setDefaultOptions({ queries: { ...client.getDefaultOptions().queries, retry: false } });
   return render(

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import L from 'leaflet';
-import { loadConsoleConfig } from '../api';
-import { useI18n, type MessageKey } from '../i18n';
-import { navigate } from '../router';
-import { useStore } from '../store';
+import { loadConsoleConfig } from '../../api';
+import { useI18n, type Translate } from '../../i18n';
+import { label } from '../labels/labels';
+import { navigate } from '../../router';
+import { useStore } from '../../store';
 
 const GRADE_COLOURS: Record<string, string> = {
   general: '#1f6fd1',
@@ -40,10 +41,31 @@ function escapedAttribution(text: string): string {
 /** The properties each outline carries in jurisdictions.geojson. */
 type OutlineProperties = { level?: string; name?: string; code?: string };
 
+/** An outline's tooltip: the jurisdiction's name, marked as schematic; its code is never shown. */
+export function outlineText(properties: OutlineProperties | null | undefined, t: Translate, lang: 'zh' | 'en'): string {
+  const name = properties?.name ?? '';
+  return lang === 'en' ? `${name} (${t('map.schematic')})` : `${name}（${t('map.schematic')}）`;
+}
+
+/** A team marker's tooltip: kind of marker, the team's name and its status in the console's language. */
+export function teamText(
+  team: { name: string; status: string; statusLabel?: string },
+  t: Translate,
+  lang: 'zh' | 'en',
+) {
+  const status = label('teamStatus', team.status, team.statusLabel, lang);
+  return lang === 'en' ? `${t('map.teams')}: ${team.name} (${status})` : `${t('map.teams')}：${team.name}（${status}）`;
+}
+
 /** Leaflet without a base map by default: schematic jurisdiction outlines (static GeoJSON) and markers. */
 export function MapScreen() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { state } = useStore();
+  // The outlines are drawn once; their tooltips read the language through this ref.
+  const tooltipLang = useRef({ t, lang });
+  useEffect(() => {
+    tooltipLang.current = { t, lang };
+  }, [t, lang]);
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const markers = useRef<L.LayerGroup | null>(null);
@@ -82,7 +104,7 @@ export function MapScreen() {
             fillOpacity: f?.properties?.level === 'city' ? 0.02 : 0.05,
           }),
           onEachFeature: (f, l) =>
-            l.bindTooltip(textLabel(String(f.properties?.name), '（', String(f.properties?.code), '，示意）'), {
+            l.bindTooltip(() => textLabel(outlineText(f.properties, tooltipLang.current.t, tooltipLang.current.lang)), {
               sticky: true,
             }),
         }).addTo(m);
@@ -112,7 +134,7 @@ export function MapScreen() {
         fillOpacity: 0.9,
         weight: 2,
       })
-        .bindTooltip(textLabel(t('map.warehouses'), '：', w.name))
+        .bindTooltip(textLabel(t('map.warehouses'), lang === 'en' ? ': ' : '：', w.name))
         .addTo(group);
     }
     for (const team of Object.values(state.teams)) {
@@ -126,9 +148,7 @@ export function MapScreen() {
         fillOpacity: 0.8,
         weight: 1,
       })
-        .bindTooltip(
-          textLabel(t('map.teams'), '：', team.name, '（', t(`teamStatus.${team.status}` as MessageKey), '）'),
-        )
+        .bindTooltip(textLabel(teamText(team, t, lang)))
         .addTo(group);
     }
     for (const i of Object.values(state.incidents)) {
@@ -143,11 +163,11 @@ export function MapScreen() {
         fillOpacity: 0.95,
         weight: 2,
       })
-        .bindTooltip(textLabel(t('map.incidents'), '：', i.title))
+        .bindTooltip(textLabel(t('map.incidents'), lang === 'en' ? ': ' : '：', i.title))
         .on('click', () => navigate(`/incidents/${i.id}`))
         .addTo(group);
     }
-  }, [state.incidents, state.teams, state.warehouses, t]);
+  }, [state.incidents, state.teams, state.warehouses, t, lang]);
 
   return (
     <section aria-labelledby="map-heading" className="map-screen">
@@ -169,7 +189,11 @@ export function MapScreen() {
           <span className="muted">{t('map.note')}</span>
         </div>
       </div>
-      {outlineError && <p className="notice">jurisdictions.geojson ✗</p>}
+      {outlineError && (
+        <p className="notice" role="status" data-testid="map-outline-error">
+          {t('map.outlineError')}
+        </p>
+      )}
       <div ref={container} className="map" data-testid="map" role="application" aria-label={t('map.title')} />
     </section>
   );

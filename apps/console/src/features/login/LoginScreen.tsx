@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, login } from '../api';
-import { useI18n, type MessageKey } from '../i18n';
-import type { Session } from '../ui-types';
+import { ApiError, login } from '../../api';
+import { useI18n, type MessageKey } from '../../i18n';
+import type { Session } from '../../ui-types';
+import { useErrorText } from '../errors/ErrorMessage';
 
 export function LoginScreen({ message, onLogin }: { message: MessageKey | null; onLogin: (s: Session) => void }) {
   const { t, lang, setLang } = useI18n();
+  const errorLine = useErrorText();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -21,10 +23,11 @@ export function LoginScreen({ message, onLogin }: { message: MessageKey | null; 
     try {
       onLogin(await login(username.trim(), password));
     } catch (err) {
-      if (err instanceof ApiError && err.status === 429) setError(t('login.locked'));
+      // A lock names its remaining wait in the server's Chinese detail; in English the general sentence.
+      if (err instanceof ApiError && err.status === 429)
+        setError(lang === 'zh' && /[\u4e00-\u9fff]/.test(err.message) ? err.message : t('login.locked'));
       else if (err instanceof ApiError && (err.status === 401 || err.status === 400)) setError(t('login.failed'));
-      else if (err instanceof ApiError && err.status === 0) setError(t('login.network'));
-      else setError(err instanceof Error ? err.message : t('error.generic'));
+      else setError(errorLine(err));
     } finally {
       setBusy(false);
     }

@@ -1,14 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import { commandPost, errorText, get, type CommandOutcome } from '../api';
-import { GradeBadge, LevelBadge, StatusBadge } from '../components';
-import { useI18n } from '../i18n';
-import { linkHandler } from '../router';
-import { can } from '../store';
-import { formatTime } from '../time';
+import { ApiError, commandPost, get, type CommandOutcome } from '../../api';
+import { GradeBadge, LevelBadge, StatusBadge } from '../../components';
+import { useI18n } from '../../i18n';
+import { linkHandler } from '../../router';
+import { can } from '../../store';
+import { formatTime } from '../../time';
 import type { IncidentView } from '@app/incidents/contract';
 import type { ReplayMessages, ReplayStatus as ServerReplayStatus, ReplayView } from '@app/replay/contract';
-import type { Session } from '../ui-types';
+import type { Session } from '../../ui-types';
+import { useErrorText } from '../errors/ErrorMessage';
+import { useLabels } from '../labels/labels';
 
 /** The screen's own state adds `idle` (nothing started yet) to the server's replay statuses. */
 type ReplayStatus = 'idle' | ServerReplayStatus;
@@ -19,7 +21,9 @@ type ReplayStatus = 'idle' | ServerReplayStatus;
  * last `replay.event`; the scrubber seeks within the recorded span.
  */
 export function ReplayScreen({ incidentId, session }: { incidentId: string; session: Session }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const { label } = useLabels();
+  const errorLine = useErrorText();
   const [speed, setSpeed] = useState(20);
   const [info, setInfo] = useState<ReplayView | null>(null);
   const [status, setStatus] = useState<ReplayStatus>('idle');
@@ -61,8 +65,16 @@ export function ReplayScreen({ incidentId, session }: { incidentId: string; sess
           .timeout(10_000)
           .emitWithAck('subscribe', { replayId })
           .then(
-            (ack: { ok: boolean; error?: string }) => {
-              if (!ack.ok) setError(ack.error ?? t('replay.error'));
+            (ack: { ok: boolean; code?: string; error?: string }) => {
+              // The refusal's code through the catalogue; the Chinese sentence only where no code came (and in Chinese).
+              if (!ack.ok)
+                setError(
+                  ack.code
+                    ? errorLine(new ApiError(404, ack.code, ack.error ?? ''))
+                    : lang === 'zh' && ack.error
+                      ? ack.error
+                      : t('replay.error'),
+                );
             },
             () => setError(t('replay.error')),
           );
@@ -80,7 +92,7 @@ export function ReplayScreen({ incidentId, session }: { incidentId: string; sess
       });
       socket.on('replay.finished', () => setStatus('finished'));
     },
-    [closeSocket, session.accessToken, t],
+    [closeSocket, session.accessToken, t, lang, errorLine],
   );
 
   const start = useCallback(async () => {
@@ -98,11 +110,11 @@ export function ReplayScreen({ incidentId, session }: { incidentId: string; sess
       setStatus(described.status);
       follow(replayId);
     } catch (err) {
-      setError(errorText(err, t('replay.error'), t('command.uncertain')));
+      setError(errorLine(err, t('replay.error')));
     } finally {
       setSending(false);
     }
-  }, [speed, incidentId, follow, t]);
+  }, [speed, incidentId, follow, t, errorLine]);
 
   /** The replay's status from a steering command's answer, or read again when it was only accepted. */
   const statusOf = useCallback(
@@ -118,12 +130,12 @@ export function ReplayScreen({ incidentId, session }: { incidentId: string; sess
       try {
         setStatus(await statusOf(info.replayId, await commandPost<ReplayView>(`/replays/${info.replayId}/${action}`)));
       } catch (err) {
-        setError(errorText(err, t('replay.error'), t('command.uncertain')));
+        setError(errorLine(err, t('replay.error')));
       } finally {
         setSending(false);
       }
     },
-    [info, statusOf, t],
+    [info, statusOf, t, errorLine],
   );
 
   const seek = useCallback(
@@ -134,10 +146,10 @@ export function ReplayScreen({ incidentId, session }: { incidentId: string; sess
         if (!info) return;
         commandPost<ReplayView>(`/replays/${info.replayId}/seek`, { at: new Date(ms).toISOString() })
           .then((outcome) => statusOf(info.replayId, outcome))
-          .then(setStatus, (err: unknown) => setError(errorText(err, t('replay.error'), t('command.uncertain'))));
+          .then(setStatus, (err: unknown) => setError(errorLine(err, t('replay.error'))));
       }, 250);
     },
-    [info, statusOf, t],
+    [info, statusOf, t, errorLine],
   );
 
   const fromMs = info ? Date.parse(info.from) : 0;
@@ -221,7 +233,12 @@ export function ReplayScreen({ incidentId, session }: { incidentId: string; sess
         </div>
         {lastEvent && (
           <p className="muted" data-testid="replay-last-event">
-            {t('replay.event')}：{lastEvent.type}（{lastEvent.index + 1}/{lastEvent.total}）
+            {t('replay.event')}
+            {lang === 'en' ? ': ' : '：'}
+            <span data-testid="replay-event-name">{label('eventType', lastEvent.type, t('replay.event'))}</span>
+            {lang === 'en' ? ' (' : '（'}
+            {lastEvent.index + 1}/{lastEvent.total}
+            {lang === 'en' ? ') ' : '）'}
             {formatTime(lastEvent.recordedAt, true)}
           </p>
         )}
