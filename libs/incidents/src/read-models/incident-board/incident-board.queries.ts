@@ -2,6 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, type FindOptionsWhere } from 'typeorm';
 import { CLOCK, JURISDICTIONS, type Clock, type JurisdictionRegistry } from '@app/shared';
 import { IncidentNotFoundError } from '../../domain/incident/incident.errors';
+import {
+  NOTIFICATION_PARTY_LABELS,
+  OBLIGATION_KIND_LABELS,
+  REPORT_LEVEL_LABELS,
+  type Obligation,
+} from '../../domain/incident/reporting-deadlines';
 import { IncidentBoardRow } from './incident-board.entity';
 import { toIncidentView, type IncidentView } from './incident.views';
 
@@ -13,7 +19,18 @@ export interface OpenIncidentRecord {
   grade: IncidentBoardRow['grade'];
   responseLevel: IncidentBoardRow['responseLevel'];
   drillId: string | null;
-  obligations: { id: string; level: string; dueAt: string; status: string }[];
+  obligations: {
+    id: string;
+    level: string;
+    dueAt: string;
+    status: string;
+    /** What the duty desk shows of the obligation: its kind and level as labels, the rule and the channel asked for. */
+    kindLabel: string;
+    levelLabel: string;
+    basis: string;
+    channel: string | null;
+    responsible: string;
+  }[];
 }
 
 export interface IncidentFilter {
@@ -115,9 +132,17 @@ export class IncidentBoardQueries {
       responseLevel: row.responseLevel,
       drillId: row.drillId,
       // A notification has no level: the party it is owed to stands in its place.
-      obligations: (
-        row.deadlines as { id: string; level: string | null; party?: string | null; dueAt: string; status: string }[]
-      ).map((o) => ({ id: o.id, level: o.level ?? o.party ?? '', dueAt: o.dueAt, status: o.status })),
+      obligations: (row.deadlines as Obligation[]).map((o) => ({
+        id: o.id,
+        level: o.level ?? o.party ?? '',
+        dueAt: o.dueAt,
+        status: o.status,
+        kindLabel: OBLIGATION_KIND_LABELS[o.kind] ?? o.kind,
+        levelLabel: o.level ? REPORT_LEVEL_LABELS[o.level] : o.party ? NOTIFICATION_PARTY_LABELS[o.party] : '',
+        basis: o.basis ?? '',
+        channel: o.channel ?? null,
+        responsible: o.responsible,
+      })),
     }));
   }
 
