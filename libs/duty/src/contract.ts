@@ -169,6 +169,8 @@ export interface DeskObligation {
   obligationId: string;
   /** The level reported to, or the party notified. */
   level: string;
+  /** initial, express, escalation, follow_up, final, supplementary or notification (the incidents' ObligationKind). */
+  kind: string;
   kindLabel: string;
   levelLabel: string;
   /** The rule and its legal source. */
@@ -212,4 +214,6 @@ export interface DutyDeskView {
   /** Roll calls this watch issued (newest first, open ones and the last day's), with their answers. */
   rollCallsIssued: RollCallView[];
   warningsInForce: DeskWarning[];
+  /** The watches directly below this one, which a roll call may call (empty unless the reader may issue one). */
+  rollCallTargets: { code: string; name: string }[];
 }

@@ -89,6 +89,11 @@ export class DutyDeskReader {
         .filter((r) => r.open || Date.parse(r.issuedAt) > now.getTime() - 24 * HOUR)
         .slice(0, DESK_ROLL_CALL_LIMIT),
       warningsInForce: warnings,
+      rollCallTargets: actor.roles.includes('commander')
+        ? below
+            .filter((code) => this.jurisdictions.get(code)?.parent === jurisdiction)
+            .map((code) => ({ code, name: this.jurisdictions.get(code)?.name ?? code }))
+        : [],
     };
   }
 
@@ -111,6 +116,7 @@ export class DutyDeskReader {
               jurisdictionName: this.jurisdictions.get(incident.jurisdiction)?.name ?? incident.jurisdiction,
               obligationId: o.id,
               level: o.level,
+              kind: o.kind,
               kindLabel: o.kindLabel,
               levelLabel: o.levelLabel,
               basis: o.basis,

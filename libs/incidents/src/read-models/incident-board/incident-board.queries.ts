@@ -30,6 +30,7 @@ export interface OpenIncidentRecord {
     basis: string;
     channel: string | null;
     responsible: string;
+    kind: string;
   }[];
 }
 
@@ -142,6 +143,7 @@ export class IncidentBoardQueries {
         basis: o.basis ?? '',
         channel: o.channel ?? null,
         responsible: o.responsible,
+        kind: o.kind,
       })),
     }));
   }
