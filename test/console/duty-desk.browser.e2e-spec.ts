@@ -3,13 +3,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { browserMissingReason, consolePageAs, screenshot } from '../support/browser';
 import { incidentBody } from '../support/incident-fixtures';
-import {
-  acceptHandover,
-  answerRollCall,
-  handOver,
-  queueRows,
-  reportFromDesk,
-} from '../support/night-shift/duty-desk';
+import { acceptHandover, answerRollCall, handOver, queueRows, reportFromDesk } from '../support/night-shift/duty-desk';
 import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestUser } from '../support/test-users';
 
@@ -122,9 +116,8 @@ suite('duty desk in the console', () => {
       expect(await page.locator('[data-testid="duty-pending-handover"] img').count()).toBe(0);
       expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
     }
-    const [stored] = (
-      await t.get('/api/v1/duty/handovers', next.token).query({ jurisdiction: '640521' }).expect(200)
-    ).body;
+    const [stored] = (await t.get('/api/v1/duty/handovers', next.token).query({ jurisdiction: '640521' }).expect(200))
+      .body;
     expect(stored).toMatchObject({ note, status: 'accepted', acceptedBy: { userId: next.id } });
 
     // The outgoing console sees the watch change hands without a reload (the duty.changed delta).
