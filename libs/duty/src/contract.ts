@@ -175,7 +175,6 @@ export interface DeskObligation {
   levelLabel: string;
   /** The rule and its legal source. */
   basis: string;
-  channel: string | null;
   dueAt: string;
   overdue: boolean;
 }

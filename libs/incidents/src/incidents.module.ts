@@ -38,6 +38,7 @@ import {
   GetIncidentQueryHandler,
   ListIncidentsQueryHandler,
   ListOpenIncidentsQueryHandler,
+  ListOwedObligationsQueryHandler,
 } from './read-models/incident-board/incident-board.query-messages';
 import { IncidentEventsQueries } from './read-models/incident-events/incident-events.queries';
 import { IncidentStatisticsQueries } from './read-models/incident-statistics/incident-statistics.queries';
@@ -95,6 +96,7 @@ const sharedHandlers = [
     GetIncidentQueryHandler,
     GetIncidentDrillQueryHandler,
     ListOpenIncidentsQueryHandler,
+    ListOwedObligationsQueryHandler,
   ],
   exports: [...sharedHandlers, IncidentAnswer, DeadlineComplianceQueries],
 })

@@ -46,7 +46,6 @@ const obligation = (incidentId: string, title: string, dueIn: number, over: Part
   kindLabel: '初报',
   levelLabel: '设区的市级',
   basis: '《生产安全事故报告和调查处理条例》第十条',
-  channel: null,
   dueAt: zoned(dueIn),
   overdue: dueIn < 0,
   ...over,

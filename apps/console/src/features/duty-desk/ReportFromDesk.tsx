@@ -35,9 +35,7 @@ export function ReportFromDesk({
   const { t } = useI18n();
   const [text, setText] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [channel, setChannel] = useState<string>(
-    CHANNELS.find((c) => c.value === obligation.channel)?.value ?? CHANNELS[0].value,
-  );
+  const [channel, setChannel] = useState<string>(CHANNELS[0].value);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     let live = true;

@@ -78,8 +78,8 @@ export class DutyDeskReader {
         (actor.roles.includes('duty_officer') && ledByActor),
       mayIssueRollCall: actor.roles.includes('commander'),
       mayHandOver: watchRole,
-      obligations: obligations.slice(0, DESK_OBLIGATION_LIMIT),
-      obligationsTotal: obligations.length,
+      obligations: obligations.list,
+      obligationsTotal: obligations.total,
       rollCallsToAnswer: rollCalls
         .filter((r) => r.open && r.jurisdiction !== jurisdiction)
         .filter((r) => r.targets.some((t) => t.jurisdiction === jurisdiction && t.status === 'pending'))
@@ -97,38 +97,22 @@ export class DutyDeskReader {
     };
   }
 
-  /** Pending obligations (overdue included) of the real open incidents of these jurisdictions, earliest due first. */
-  private async obligations(codes: readonly string[], now: Date): Promise<DeskObligation[]> {
-    if (codes.length === 0) return [];
-    const open = await this.incidents.openIncidentsIn(codes);
-    return open
-      .filter((incident) => incident.drillId === null)
-      .flatMap((incident) =>
-        incident.obligations
-          // The enterprise's own hour (unit) is a fact about the unit, not something the watch reports.
-          .filter((o) => o.status === 'pending' && o.responsible !== 'unit')
-          .map((o) => {
-            const zone = this.jurisdictions.get(incident.jurisdiction)?.timeZone ?? DEFAULT_TIME_ZONE;
-            return {
-              incidentId: incident.id,
-              title: incident.title,
-              jurisdiction: incident.jurisdiction,
-              jurisdictionName: this.jurisdictions.get(incident.jurisdiction)?.name ?? incident.jurisdiction,
-              obligationId: o.id,
-              level: o.level,
-              kind: o.kind,
-              kindLabel: o.kindLabel,
-              levelLabel: o.levelLabel,
-              basis: o.basis,
-              channel: o.channel,
-              dueAt: toZonedIso(o.dueAt, zone),
-              overdue: Date.parse(o.dueAt) < now.getTime(),
-              due: Date.parse(o.dueAt),
-            };
-          }),
-      )
-      .sort((a, b) => a.due - b.due || a.incidentId.localeCompare(b.incidentId))
-      .map(({ due: _due, ...obligation }) => obligation);
+  /** The bureau's pending obligations (overdue included) of real open incidents here, earliest due first. */
+  private async obligations(codes: readonly string[], now: Date): Promise<{ total: number; list: DeskObligation[] }> {
+    if (codes.length === 0) return { total: 0, list: [] };
+    const owed = await this.incidents.owedObligations(codes, DESK_OBLIGATION_LIMIT);
+    return {
+      total: owed.total,
+      list: owed.obligations.map((o) => {
+        const zone = this.jurisdictions.get(o.jurisdiction)?.timeZone ?? DEFAULT_TIME_ZONE;
+        return {
+          ...o,
+          jurisdictionName: this.jurisdictions.get(o.jurisdiction)?.name ?? o.jurisdiction,
+          dueAt: toZonedIso(o.dueAt, zone),
+          overdue: Date.parse(o.dueAt) < now.getTime(),
+        };
+      }),
+    };
   }
 
   private async warningsInForce(jurisdiction: string, scope: readonly string[]): Promise<DeskWarning[]> {
