@@ -20,6 +20,11 @@ import { WriteOffObligationController } from './application/write-off-obligation
 import { WriteOffObligationHandler } from './application/write-off-obligation/write-off-obligation.handler';
 import { PassReportUpHandler } from './application/pass-report-up/pass-report-up.handler';
 import { IncidentQueriesController } from './application/query-incidents/incident-queries.controller';
+import { GazetteerController } from './application/gazetteer/gazetteer.controller';
+import { NearbyIncidentsController } from './application/nearby-incidents/nearby-incidents.controller';
+import { GazetteerEntryRow } from './read-models/gazetteer/gazetteer-entry.entity';
+import { GazetteerQueries } from './read-models/gazetteer/gazetteer.queries';
+import { NearbyIncidentsQueries } from './read-models/incident-board/nearby-incidents.queries';
 import { RecordDrillAllocationHandler } from './application/record-drill-allocation/record-drill-allocation.handler';
 import { ReportIncidentController } from './application/report-incident/report-incident.controller';
 import { ReportIncidentHandler } from './application/report-incident/report-incident.handler';
@@ -47,7 +52,7 @@ import { IncidentTimelineProjection } from './read-models/incident-timeline/inci
 import { IncidentTimelineQueries } from './read-models/incident-timeline/incident-timeline.queries';
 
 /** The read-model tables this context owns (registered with TypeORM by this module, listed for stand-alone tools). */
-export const incidentEntities = [IncidentBoardRow, IncidentTimelineRow];
+export const incidentEntities = [IncidentBoardRow, IncidentTimelineRow, GazetteerEntryRow];
 
 /** Handlers other contexts call for incident commands they start (plan activation, a drill's simulated actions). */
 const sharedHandlers = [
@@ -74,6 +79,9 @@ const sharedHandlers = [
     StatisticsController,
     ComplianceController,
     ReportTextController,
+    // Intake's place search and duplicate check.
+    GazetteerController,
+    NearbyIncidentsController,
   ],
   providers: [
     IncidentAnswer,
@@ -97,6 +105,8 @@ const sharedHandlers = [
     GetIncidentDrillQueryHandler,
     ListOpenIncidentsQueryHandler,
     ListOwedObligationsQueryHandler,
+    GazetteerQueries,
+    NearbyIncidentsQueries,
   ],
   exports: [...sharedHandlers, IncidentAnswer, DeadlineComplianceQueries],
 })
