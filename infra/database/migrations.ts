@@ -23,6 +23,7 @@ import { IdempotentAnswers1732000001800 } from '../migrations/1732000001800-idem
 import { ReportingChain1732000002000 } from '../migrations/1732000002000-reporting-chain';
 import { PlanGovernance1732000002050 } from '../migrations/1732000002050-plan-governance';
 import { Alarms1732000002100 } from '../migrations/1732000002100-alarms';
+import { HandoverAcceptance1732000002150 } from '../migrations/1732000002150-handover-acceptance';
 import { BoardPaging1732000002200 } from '../migrations/1732000002200-board-paging';
 import { Gazetteer1732000002300 } from '../migrations/1732000002300-gazetteer';
 import { grantApplicationRole } from './roles';
@@ -55,6 +56,7 @@ export const MIGRATIONS: MixedList<Function> = [
   ReportingChain1732000002000,
   PlanGovernance1732000002050,
   Alarms1732000002100,
+  HandoverAcceptance1732000002150,
   BoardPaging1732000002200,
   Gazetteer1732000002300,
 ];

@@ -1,6 +1,11 @@
 import { seedDemoData } from '../../apps/command-api/src/demo/seed-demo-data';
 import { seedDemoPlansAndWatch } from '../../apps/command-api/src/demo/seed-demo-plans';
 import { seedDemoResources } from '../../apps/command-api/src/demo/seed-demo-resources';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { UserSeeding } from '../../libs/identity/src';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { eventually } from '../support/eventually';
 
@@ -11,12 +16,16 @@ describe('demo data', () => {
   afterAll(() => t?.close());
 
   it('seeds incidents, resources, plans and today’s watch once', async () => {
+    // The start command seeds the demo users first: the watch names two of them.
+    const credentials = await t.app
+      .get(UserSeeding)
+      .ensureDemoUsers(join(mkdtempSync(join(tmpdir(), 'demo-users-')), 'demo-users.json'));
     const first = {
       incidents: await seedDemoData(t.app),
       resources: await seedDemoResources(t.app),
       planning: await seedDemoPlansAndWatch(t.app),
     };
-    expect(first).toEqual({ incidents: 3, resources: { teams: 15, warehouses: 5 }, planning: { plans: 3, shifts: 2 } });
+    expect(first).toEqual({ incidents: 3, resources: { teams: 15, warehouses: 5 }, planning: { plans: 3, shifts: 3 } });
     const again = {
       incidents: await seedDemoData(t.app),
       resources: await seedDemoResources(t.app),
@@ -60,5 +69,24 @@ describe('demo data', () => {
       return current.find((c) => c.jurisdiction === '640500')?.shift?.leader.name;
     });
     expect(leader).toBe('张建国（演示）');
+
+    // The demo `duty` hands today's city watch over to tomorrow's, which names `duty.next`; that one accepts.
+    const signIn = async (username: string) => {
+      const password = credentials.find((c) => c.username === username)!.password;
+      return (await request(t.baseUrl).post('/api/v1/auth/login').send({ username, password }).expect(200)).body
+        .accessToken as string;
+    };
+    const [duty, next] = [await signIn('duty'), await signIn('duty.next')];
+    const handover = await t
+      .post('/api/v1/duty/handovers', duty)
+      .send({ jurisdiction: '640500', note: '【演示】交班' })
+      .expect(201);
+    expect(handover.body.incoming.map((a: { name: string }) => a.name)).toEqual(['【演示】中卫市接班值班员']);
+    expect((await t.get('/api/v1/duty/desk', next).expect(200)).body).toMatchObject({
+      pendingHandover: { id: handover.body.id },
+      mayAccept: true,
+    });
+    expect((await t.post(`/api/v1/duty/handovers/${handover.body.id}/accept`, duty).send({})).status).toBe(403);
+    await t.post(`/api/v1/duty/handovers/${handover.body.id}/accept`, next).send({}).expect(200);
   });
 });

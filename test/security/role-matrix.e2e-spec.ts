@@ -18,7 +18,7 @@ import { overdueDeadlineAlarm } from '../support/alarm-fixtures';
  * duty officers report and follow up; commanders also close; drill coordinators and viewers only read;
  * admins read, manage users and read the audit trail; admins keep the team and warehouse registers and stock books;
  * commanders dispatch teams and allocate supplies; duty officers and commanders report team status;
- * commanders and admins schedule the watch (值班), duty officers and commanders hand over and answer roll calls, and
+ * commanders and admins schedule the watch (值班) (a duty officer only as the leader on duty), duty officers and commanders hand over and answer roll calls, and
  * commanders issue roll calls (点名); duty officers and commanders issue, adjust and lift warnings (预警), drill
  * coordinators only drill warnings.
  */
@@ -39,6 +39,8 @@ interface Endpoint {
   ok: number;
   /** Acting users of another jurisdiction than the city (a called county answers a roll call). */
   as?: '640521';
+  /** The code a forbidden role is refused with when the route lets the role in and the domain refuses it (403 still). */
+  refusedWith?: Partial<Record<Role, string>>;
 }
 
 let t: TestApp;
@@ -115,7 +117,16 @@ const futureShift = () => {
   return shiftBody('640500', start, start + 12 * HOUR);
 };
 /** Each handover cell needs a watch with a shift on duty and a next one: a fresh jurisdiction below the city per cell. */
-const HANDOVER_JURISDICTIONS = ['640502', '640522', '640571', '640572', '640502100', '640502101', '640522100'];
+const HANDOVER_JURISDICTIONS = [
+  '640502',
+  '640522',
+  '640571',
+  '640572',
+  '640502100',
+  '640502101',
+  '640522100',
+  '640521100',
+];
 let handoverJurisdiction = '';
 const watchReady = async (): Promise<string> => {
   handoverJurisdiction = HANDOVER_JURISDICTIONS.shift()!;
@@ -129,6 +140,26 @@ const watchReady = async (): Promise<string> => {
     .send(shiftBody(handoverJurisdiction, now + 11 * HOUR, now + 23 * HOUR))
     .expect(201);
   return '/api/v1/duty/handovers';
+};
+/** A handover pending in a fresh watch whose next shift names the acting user: the one who may accept it. */
+const pendingHandover = async (actingUser: TestUser, role: Role): Promise<string> => {
+  // A refused role never reaches the handover: any well-formed id will do.
+  if (!WATCH.includes(role)) return `/api/v1/duty/handovers/${randomUUID()}/accept`;
+  const jurisdiction = HANDOVER_JURISDICTIONS.shift()!;
+  const now = Date.now();
+  await t
+    .post('/api/v1/duty/shifts')
+    .send(shiftBody(jurisdiction, now - HOUR, now + 11 * HOUR))
+    .expect(201);
+  await t
+    .post('/api/v1/duty/shifts')
+    .send({
+      ...shiftBody(jurisdiction, now + 11 * HOUR, now + 23 * HOUR),
+      officers: [{ name: '接班员', userId: actingUser.id }],
+    })
+    .expect(201);
+  const handover = await t.post('/api/v1/duty/handovers').send({ jurisdiction, note: '矩阵测试' }).expect(201);
+  return `/api/v1/duty/handovers/${handover.body.id}/accept`;
 };
 const rollCall = async (): Promise<string> =>
   (
@@ -738,9 +769,12 @@ const ENDPOINTS: Endpoint[] = [
     path: async () => '/api/v1/duty/roll-calls',
     ok: 200,
   },
+  { name: 'GET /duty/desk', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/duty/desk', ok: 200 },
   {
+    // A duty officer passes the route and schedules only as the leader of the shift on duty (not this one).
     name: 'POST /duty/shifts',
     allowed: ['commander', 'admin'],
+    refusedWith: { duty_officer: 'NOT_SHIFT_LEADER' },
     method: 'POST',
     path: async () => '/api/v1/duty/shifts',
     body: futureShift,
@@ -753,6 +787,13 @@ const ENDPOINTS: Endpoint[] = [
     path: watchReady,
     body: () => ({ jurisdiction: handoverJurisdiction, note: '矩阵测试交班' }),
     ok: 201,
+  },
+  {
+    name: 'POST /duty/handovers/:id/accept',
+    allowed: WATCH,
+    method: 'POST',
+    path: pendingHandover,
+    ok: 200,
   },
   {
     name: 'POST /duty/roll-calls',
@@ -1047,7 +1088,7 @@ describe('role matrix', () => {
     } else {
       expect(response.status).toBe(403);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(response.body).toMatchObject({ status: 403, code: 'FORBIDDEN' });
+      expect(response.body).toMatchObject({ status: 403, code: endpoint.refusedWith?.[role] ?? 'FORBIDDEN' });
       // A refused call leaves no trace: no event, no user.
       expect([await count('es_events'), await count('users')]).toEqual([eventsBefore, usersBefore]);
     }

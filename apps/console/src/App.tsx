@@ -4,7 +4,7 @@ import { createConsoleQueryClient } from './app/query-client';
 import { setActiveLang } from './app/locale';
 import { currentSession, logout, refresh, resume, setSession, setUnauthorizedHandler, ApiError } from './api';
 import { I18nContext, initialLang, rememberLang, translator, useI18n, type Lang, type MessageKey } from './i18n';
-import { linkHandler, useRoute, type Route } from './router';
+import { linkHandler, navigate, useRoute, type Route } from './router';
 import { can, StoreProvider, useStore, type SessionEnd } from './store';
 import type { Session } from './ui-types';
 import { LoginScreen } from './features/login/LoginScreen';
@@ -158,6 +158,11 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
   const { t, lang, setLang } = useI18n();
   const { state } = useStore();
   const route = useRoute();
+  // A duty officer's console opens on the duty desk (值班台); an explicit address is kept.
+  const dutyOfficer = session.user.roles.includes('duty_officer');
+  useEffect(() => {
+    if (dutyOfficer && window.location.pathname === '/') navigate('/duty');
+  }, [dutyOfficer]);
   const conn = state.connection;
   const roleText = session.user.roles.map((r) => t(`role.${r}` as MessageKey)).join('、');
   return (

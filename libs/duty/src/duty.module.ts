@@ -2,7 +2,12 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IncidentLookup } from '@app/incidents';
+import { WarningsModule } from '@app/warnings';
 import type { JurisdictionRegistry } from '@app/shared';
+import { AcceptHandoverController } from './application/accept-handover/accept-handover.controller';
+import { AcceptHandoverHandler } from './application/accept-handover/accept-handover.handler';
+import { DutyDeskController } from './application/duty-desk/duty-desk.controller';
+import { DutyDeskReader } from './application/duty-desk/duty-desk.reader';
 import { AcknowledgeRollCallController } from './application/acknowledge-roll-call/acknowledge-roll-call.controller';
 import { AcknowledgeRollCallHandler } from './application/acknowledge-roll-call/acknowledge-roll-call.handler';
 import { HandOverShiftController } from './application/hand-over-shift/hand-over-shift.controller';
@@ -24,13 +29,15 @@ export const dutyEntities = [DutyShiftRow, DutyHandoverRow, RollCallRow];
 
 /** The watch (值班, 交接班, 点名). Needs the CommandExecutor, CLOCK, JURISDICTIONS and ROLL_CALL_OPTIONS from the app. */
 @Module({
-  imports: [CqrsModule, TypeOrmModule.forFeature(dutyEntities)],
+  imports: [CqrsModule, TypeOrmModule.forFeature(dutyEntities), WarningsModule],
   controllers: [
     ScheduleShiftController,
     HandOverShiftController,
     IssueRollCallController,
     AcknowledgeRollCallController,
     DutyQueriesController,
+    AcceptHandoverController,
+    DutyDeskController,
   ],
   providers: [
     DutyQueries,
@@ -38,6 +45,8 @@ export const dutyEntities = [DutyShiftRow, DutyHandoverRow, RollCallRow];
     HandoverSummaryReader,
     ScheduleShiftHandler,
     HandOverShiftHandler,
+    AcceptHandoverHandler,
+    DutyDeskReader,
     IssueRollCallHandler,
     AcknowledgeRollCallHandler,
     RollCallScheduler,

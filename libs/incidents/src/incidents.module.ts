@@ -43,6 +43,7 @@ import {
   GetIncidentQueryHandler,
   ListIncidentsQueryHandler,
   ListOpenIncidentsQueryHandler,
+  ListOwedObligationsQueryHandler,
 } from './read-models/incident-board/incident-board.query-messages';
 import { IncidentEventsQueries } from './read-models/incident-events/incident-events.queries';
 import { IncidentStatisticsQueries } from './read-models/incident-statistics/incident-statistics.queries';
@@ -103,6 +104,7 @@ const sharedHandlers = [
     GetIncidentQueryHandler,
     GetIncidentDrillQueryHandler,
     ListOpenIncidentsQueryHandler,
+    ListOwedObligationsQueryHandler,
     GazetteerQueries,
     NearbyIncidentsQueries,
   ],

@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { idempotentAggregateId } from '@app/event-sourcing';
 import { dutyWatchAggregate } from '@app/duty';
 import { localDate, planAggregate, WorkingDayCalendars, type PlanCommand } from '@app/plans';
@@ -17,9 +18,17 @@ const DEMO_REVIEW = {
   document: '【演示】中应急评〔2026〕1号 预案评审纪要',
 } as const;
 
+/** The demo duty officers' accounts, as a shift names them (none when the demo users are not seeded). */
+async function demoAccounts(app: INestApplication): Promise<Map<string, { name: string; userId: string }>> {
+  const rows: { id: string; username: string; display_name: string }[] = await app
+    .get(DataSource)
+    .query(`select id, username, display_name from users where username = any($1)`, [['duty', 'duty.next']]);
+  return new Map(rows.map((r) => [r.username, { name: r.display_name, userId: r.id }]));
+}
+
 /**
- * Demo plans (reviewed and published, one filed, one draft) and today's watch (08:00–08:00 Beijing time) for the city and one
- * county, through the one write path with idempotency keys: a second start appends nothing.
+ * Demo plans (reviewed and published, one filed, one draft), today's watch (08:00–08:00 Beijing time) for the city and one
+ * county and tomorrow's for the city, through the one write path with idempotency keys: a second start appends nothing.
  */
 export async function seedDemoPlansAndWatch(app: INestApplication): Promise<{ plans: number; shifts: number }> {
   const executor = demoExecutor(app);
@@ -49,12 +58,18 @@ export async function seedDemoPlansAndWatch(app: INestApplication): Promise<{ pl
   }
   // The watch day starts at 08:00 Beijing time (UTC+8, no daylight saving): 00:00 UTC.
   const dayStart = new Date(Math.floor(now.getTime() / (24 * HOUR)) * 24 * HOUR);
+  const accounts = await demoAccounts(app);
   let shifts = 0;
-  for (const [jurisdiction, leader, officers] of [
-    ['640500', '张建国（演示）', ['李明（演示）', '王芳（演示）']],
-    ['640521', '马志强（演示）', ['杨洁（演示）']],
-  ] as const) {
-    const key = `demo-shift-${jurisdiction}-${dayStart.toISOString().slice(0, 10)}`;
+  // Today's city watch names the demo `duty` account and tomorrow's `duty.next`, so the one hands over and the other
+  // accepts (接班确认 needs an account the taking-over shift names). Tomorrow's shift is today's on the next start.
+  const watches = [
+    ['640500', 0, '张建国（演示）', [accounts.get('duty') ?? { name: '李明（演示）' }, { name: '王芳（演示）' }]],
+    ['640500', 1, '孙海涛（演示）', [accounts.get('duty.next') ?? { name: '赵磊（演示）' }, { name: '李明（演示）' }]],
+    ['640521', 0, '马志强（演示）', [{ name: '杨洁（演示）' }]],
+  ] as const;
+  for (const [jurisdiction, day, leader, officers] of watches) {
+    const startsAt = new Date(dayStart.getTime() + day * 24 * HOUR);
+    const key = `demo-shift-${jurisdiction}-${startsAt.toISOString().slice(0, 10)}`;
     const shiftId = idempotentAggregateId('shift', DEMO_ACTOR, key);
     try {
       const result = await executor.execute(
@@ -65,9 +80,10 @@ export async function seedDemoPlansAndWatch(app: INestApplication): Promise<{ pl
           jurisdiction,
           shiftId,
           leader: { name: leader, phone: null },
-          officers: officers.map((name) => ({ name, phone: null })),
-          startsAt: dayStart,
-          endsAt: new Date(dayStart.getTime() + 24 * HOUR),
+          officers: officers.map((o) => ({ phone: null, ...o })),
+          authority: 'role',
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 24 * HOUR),
           by: { userId: DEMO_ACTOR, name: '演示数据' },
           now,
         },
@@ -75,7 +91,7 @@ export async function seedDemoPlansAndWatch(app: INestApplication): Promise<{ pl
       );
       if (!result.replayed) shifts++;
     } catch (error) {
-      // Someone already scheduled today's watch by hand: theirs stands.
+      // Someone already scheduled that watch by hand: theirs stands.
       if (!(error instanceof DomainError)) throw error;
     }
   }

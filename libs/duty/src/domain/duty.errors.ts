@@ -52,6 +52,41 @@ export const InvalidHandoverTargetError = domainError({
   details: (toShiftId: string) => ({ toShiftId }),
 });
 
+/** Only the named leader of the shift on duty schedules besides commanders and administrators. */
+export const NotShiftLeaderError = domainError({
+  code: 'NOT_SHIFT_LEADER',
+  kind: 'forbidden',
+  message: '只有指挥长、系统管理员或当前在岗班次的带班领导可以排班',
+});
+
+export const HandoverNotFoundError = domainError({
+  code: 'HANDOVER_NOT_FOUND',
+  kind: 'not_found',
+  message: '交接班记录不存在',
+});
+
+export const HandoverAlreadyAcceptedError = domainError({
+  code: 'HANDOVER_ALREADY_ACCEPTED',
+  kind: 'conflict',
+  message: '该交接班已确认接班',
+  details: (handoverId: string) => ({ handoverId }),
+});
+
+/** The shift the watch was handed to is not this person's: they cannot take it over. */
+export const NotIncomingOfficerError = domainError({
+  code: 'NOT_INCOMING_OFFICER',
+  kind: 'forbidden',
+  message: (names: string) => (names ? `只有接班人员（${names}）可以确认接班` : '交班人员不能替接班人员确认接班'),
+});
+
+/** A shift takes the watch before it passes it on: it cannot hand over what it has not accepted. */
+export const HandoverNotAcceptedError = domainError({
+  code: 'HANDOVER_NOT_ACCEPTED',
+  kind: 'conflict',
+  message: '本班次尚未确认接班，不能交班',
+  details: (handoverId: string) => ({ handoverId }),
+});
+
 export const RollCallNotFoundError = domainError({
   code: 'ROLL_CALL_NOT_FOUND',
   kind: 'not_found',

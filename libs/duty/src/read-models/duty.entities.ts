@@ -28,6 +28,10 @@ export class DutyHandoverRow {
   @Column('jsonb') summary!: HandoverSummary;
   @Column('jsonb', { name: 'handed_over_by' }) handedOverBy!: DutyActor;
   @Column('timestamptz', { name: 'handed_over_at' }) handedOverAt!: Date;
+  /** The accounts the taking-over shift named: who may accept. */
+  @Column('jsonb') incoming!: DutyActor[];
+  @Column('jsonb', { name: 'accepted_by', nullable: true }) acceptedBy!: DutyActor | null;
+  @Column('timestamptz', { name: 'accepted_at', nullable: true }) acceptedAt!: Date | null;
   @Column('text') position!: string;
 }
 

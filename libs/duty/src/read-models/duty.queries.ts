@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Brackets, DataSource, In } from 'typeorm';
+import { Brackets, DataSource, In, IsNull } from 'typeorm';
 import { CLOCK, JURISDICTIONS, type Clock, type JurisdictionRegistry } from '@app/shared';
-import { RollCallNotFoundError } from '../domain/duty.errors';
+import { HandoverNotFoundError, RollCallNotFoundError } from '../domain/duty.errors';
 import { DutyHandoverRow, DutyShiftRow, RollCallRow } from './duty.entities';
 import {
   toHandoverView,
@@ -80,6 +80,23 @@ export class DutyQueries {
   async handover(id: string): Promise<HandoverView> {
     const row = await this.dataSource.getRepository(DutyHandoverRow).findOneByOrFail({ id });
     return toHandoverView(row, this.jurisdictions);
+  }
+
+  /** The newest handover of this watch still waiting for its acceptance, if any. */
+  async pendingHandover(jurisdiction: string): Promise<HandoverView | null> {
+    const row = await this.dataSource
+      .getRepository(DutyHandoverRow)
+      .findOne({ where: { jurisdiction, acceptedAt: IsNull() }, order: { handedOverAt: 'DESC' } });
+    return row ? toHandoverView(row, this.jurisdictions) : null;
+  }
+
+  /** The watch a handover belongs to; 404 HANDOVER_NOT_FOUND when there is none in the actor's scope. */
+  async handoverJurisdiction(id: string, scope: readonly string[]): Promise<string> {
+    const row = await this.dataSource
+      .getRepository(DutyHandoverRow)
+      .findOne({ where: { id, jurisdiction: In([...scope]) }, select: { id: true, jurisdiction: true } });
+    if (!row) throw new HandoverNotFoundError();
+    return row.jurisdiction;
   }
 
   /** A called watch sees its own answer; the calling level (and above) sees every target. */

@@ -43,10 +43,17 @@ export function toHandoverView(row: DutyHandoverRow, jurisdictions: Jurisdiction
     note: row.note,
     handedOverBy: row.handedOverBy,
     handedOverAt: toZonedIso(row.handedOverAt, zone),
+    status: row.acceptedAt ? 'accepted' : 'pending',
+    statusLabel: row.acceptedAt ? '已接班' : '待接班确认',
+    incoming: row.incoming ?? [],
+    acceptedBy: row.acceptedBy,
+    acceptedAt: row.acceptedAt ? toZonedIso(row.acceptedAt, zone) : null,
     summary: {
       computedAt: toZonedIso(row.summary.computedAt, zone),
       openIncidents: row.summary.openIncidents,
       pendingDeadlines: row.summary.pendingDeadlines.map((d) => ({ ...d, dueAt: toZonedIso(d.dueAt, zone) })),
+      openRollCalls: (row.summary.openRollCalls ?? []).map((r) => ({ ...r, dueAt: toZonedIso(r.dueAt, zone) })),
+      warningsInForce: (row.summary.warningsInForce ?? []).map((w) => ({ ...w, expires: toZonedIso(w.expires, zone) })),
     },
   };
 }

@@ -17,6 +17,8 @@ export interface SeededCredential {
 /** Demo users: one per role in the demo jurisdictions; exist only in demo mode (the embedded default). */
 const DEMO_USERS: ReadonlyArray<{ username: string; displayName: string; roles: Role[]; jurisdiction: string }> = [
   { username: 'duty', displayName: '【演示】中卫市值班员', roles: ['duty_officer'], jurisdiction: '640500' },
+  // The city's second duty officer: named on the next demo shift, so `duty` can hand over and this one accept.
+  { username: 'duty.next', displayName: '【演示】中卫市接班值班员', roles: ['duty_officer'], jurisdiction: '640500' },
   { username: 'commander', displayName: '【演示】中卫市指挥长', roles: ['commander'], jurisdiction: '640500' },
   { username: 'drill', displayName: '【演示】中卫市演练组织者', roles: ['drill_coordinator'], jurisdiction: '640500' },
   { username: 'viewer', displayName: '【演示】中卫市查看员', roles: ['viewer'], jurisdiction: '640500' },

@@ -36,7 +36,9 @@ export const PERMISSIONS = {
   'warehouse.stock': ['admin'],
   'warehouse.allocate': ['commander'],
   'duty.read': EVERY_READER,
-  'duty.schedule': ['commander', 'admin'],
+  // 排班: commanders and admins schedule any watch in scope; a duty officer only as the named leader (带班领导) of
+  // the shift on duty, which the watch decides (403 NOT_SHIFT_LEADER otherwise).
+  'duty.schedule': ['duty_officer', 'commander', 'admin'],
   'duty.handover': WATCH,
   'duty.rollcall': ['commander'],
   'duty.acknowledge': WATCH,

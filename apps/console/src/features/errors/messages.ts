@@ -177,6 +177,12 @@ export const zh = {
   'errors.code.RECEIVED_RANGE_INVALID': '接报时间范围有误：起始时间不能晚于结束时间',
   'errors.code.TOO_MANY_PENDING': '发送过快，待处理的消息过多，请稍后再试',
   'errors.code.UNKNOWN_MESSAGE': '服务器不认识这条消息',
+  // Shifts and handovers (交接班).
+  'errors.code.NOT_SHIFT_LEADER': '只有当班值班长、指挥长或管理员可以排班',
+  'errors.code.HANDOVER_NOT_FOUND': '交接班记录不存在',
+  'errors.code.HANDOVER_ALREADY_ACCEPTED': '该交接班已被接收',
+  'errors.code.NOT_INCOMING_OFFICER': '只有接班值班员可以接收本次交接班',
+  'errors.code.HANDOVER_NOT_ACCEPTED': '上一班的交接尚未接收，不能再交班',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -342,4 +348,9 @@ export const en: Record<keyof typeof zh, string> = {
   'errors.code.RECEIVED_RANGE_INVALID': 'Wrong receipt time range: the start cannot be after the end',
   'errors.code.TOO_MANY_PENDING': 'Too many messages waiting; please try again shortly',
   'errors.code.UNKNOWN_MESSAGE': 'The server does not know this message',
+  'errors.code.NOT_SHIFT_LEADER': 'Only the shift leader on duty, a commander or an administrator can schedule shifts',
+  'errors.code.HANDOVER_NOT_FOUND': 'The handover does not exist',
+  'errors.code.HANDOVER_ALREADY_ACCEPTED': 'The handover has already been accepted',
+  'errors.code.NOT_INCOMING_OFFICER': 'Only the incoming officer can accept this handover',
+  'errors.code.HANDOVER_NOT_ACCEPTED': 'The previous handover has not been accepted yet; the watch cannot be handed on',
 };

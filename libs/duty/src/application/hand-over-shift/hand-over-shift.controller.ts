@@ -5,7 +5,10 @@ import type { HandoverView } from '../../read-models/duty.views';
 import { HandOverShiftHandler } from './hand-over-shift.handler';
 import { HandOverRequest } from './hand-over-shift.request';
 
-@CommandController('duty', { tag: 'duty' })
+@CommandController('duty', {
+  tag: 'duty',
+  ifMatch: '值班表（duty-<辖区>）的版本号：与接班确认或另一交班并发时，版本不符即 409',
+})
 export class HandOverShiftController {
   constructor(private readonly handler: HandOverShiftHandler) {}
 

@@ -31,7 +31,11 @@ export class HandOverShiftHandler {
     const handoverId = context.idempotencyKey
       ? idempotentAggregateId('handover', context.actorId, context.idempotencyKey)
       : randomUUID();
-    const summary = await this.summaries.summarize(this.jurisdictions.descendants(body.jurisdiction), now);
+    const summary = await this.summaries.summarize(
+      body.jurisdiction,
+      this.jurisdictions.descendants(body.jurisdiction),
+      now,
+    );
     const executed = await this.executor.execute(
       dutyWatchAggregate,
       body.jurisdiction,

@@ -12,9 +12,22 @@ import { DutyQueries } from '../../read-models/duty.queries';
 import type { ShiftView } from '../../read-models/duty.views';
 import { dutyWatchAggregate } from '../duty-watch.aggregate';
 import { assertWatchInScope, dutyActorOf } from '../duty-actor';
-import type { ScheduleShiftRequest } from './schedule-shift.request';
+import type { DutyPerson } from '../../domain/duty.types';
+import type { DutyPersonRequest, ScheduleShiftRequest } from './schedule-shift.request';
 
-/** 排班: the jurisdiction's watch stream decides overlaps, so two overlapping schedules cannot both land. */
+/** Roles that schedule any watch in their scope; a duty officer schedules only as the leader of the shift on duty. */
+const SCHEDULING_ROLES = ['commander', 'admin'];
+
+const person = (p: DutyPersonRequest): DutyPerson => ({
+  name: p.name,
+  phone: p.phone ?? null,
+  ...(p.userId ? { userId: p.userId } : {}),
+});
+
+/**
+ * 排班: the jurisdiction's watch stream decides overlaps, so two overlapping schedules cannot both land; it also checks a
+ * duty officer's leadership of the shift on duty, so a handover of that shift racing the schedule cannot slip past.
+ */
 @Injectable()
 export class ScheduleShiftHandler {
   constructor(
@@ -34,11 +47,12 @@ export class ScheduleShiftHandler {
         type: 'ScheduleShift',
         jurisdiction: body.jurisdiction,
         shiftId,
-        leader: { name: body.leader.name, phone: body.leader.phone ?? null },
-        officers: body.officers.map((o) => ({ name: o.name, phone: o.phone ?? null })),
+        leader: person(body.leader),
+        officers: body.officers.map(person),
         startsAt: parseInstant(body.startsAt)!,
         endsAt: parseInstant(body.endsAt)!,
         by: dutyActorOf(context),
+        authority: SCHEDULING_ROLES.some((role) => context.actorRoles?.includes(role)) ? 'role' : 'shift_leader',
         now: this.executor.now(),
       },
       { ...context, jurisdiction: body.jurisdiction },

@@ -8,6 +8,7 @@ import {
   IsNotEmpty,
   IsOptional,
   IsString,
+  IsUUID,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
@@ -17,6 +18,10 @@ import { IsInstant } from '@app/shared/nest';
 export class DutyPersonRequest {
   @ApiProperty({ example: '王磊' }) @IsString() @IsNotEmpty() @MaxLength(100) name!: string;
   @ApiPropertyOptional({ example: '0955-7012345' }) @IsOptional() @IsString() @MaxLength(50) phone?: string;
+  @ApiPropertyOptional({ description: '此人的系统账号（用户 id）：接班确认只能由班次点名的账号完成' })
+  @IsOptional()
+  @IsUUID()
+  userId?: string;
 }
 
 /** 排班: one shift of a jurisdiction's watch, with its leader on duty (带班领导) and duty officers (值班员). */

@@ -10,6 +10,11 @@ export interface ScheduleShift {
   startsAt: Date;
   endsAt: Date;
   by: DutyActor;
+  /**
+   * Why the actor may schedule: by role (指挥长, 系统管理员), or as the leader (带班领导) of the shift on duty now,
+   * which the watch itself checks (the leader named with the actor's account).
+   */
+  authority: 'role' | 'shift_leader';
   now: Date;
 }
 
@@ -25,4 +30,13 @@ export interface HandOverShift {
   now: Date;
 }
 
-export type DutyWatchCommand = ScheduleShift | HandOverShift;
+/** 接班确认 by an officer of the taking-over shift. */
+export interface AcceptHandover {
+  type: 'AcceptHandover';
+  jurisdiction: string;
+  handoverId: string;
+  by: DutyActor;
+  now: Date;
+}
+
+export type DutyWatchCommand = ScheduleShift | HandOverShift | AcceptHandover;

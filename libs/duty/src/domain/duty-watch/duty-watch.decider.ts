@@ -1,10 +1,15 @@
 import { dutyWatchEvents } from './duty-watch.events';
 import { defineDecider, unknownCase } from '@app/event-sourcing/events';
-import type { DutyWatchCommand, HandOverShift, ScheduleShift } from './duty-watch.commands';
+import type { AcceptHandover, DutyWatchCommand, HandOverShift, ScheduleShift } from './duty-watch.commands';
 import type { DutyWatchEvent } from './duty-watch.events';
 import { evolveDutyWatch, initialDutyWatchState, type DutyWatchState, type ShiftRecord } from './duty-watch.state';
 import {
+  HandoverAlreadyAcceptedError,
+  HandoverNotAcceptedError,
+  HandoverNotFoundError,
   InvalidHandoverTargetError,
+  NotIncomingOfficerError,
+  NotShiftLeaderError,
   InvalidShiftPeriodError,
   NoNextShiftError,
   NoShiftOnDutyError,
@@ -21,6 +26,10 @@ function scheduleShift(command: ScheduleShift, state: DutyWatchState): DutyWatch
   if (end <= start) throw new InvalidShiftPeriodError('交班时间（endsAt）须晚于接班时间（startsAt）');
   if (end - start > MAX_SHIFT_HOURS * HOUR)
     throw new InvalidShiftPeriodError(`一个值班班次最长 ${MAX_SHIFT_HOURS} 小时`);
+  if (command.authority === 'shift_leader') {
+    const onDuty = state.shifts.find((s) => s.startsAt <= now && now < s.endsAt);
+    if (!onDuty || onDuty.leaderUserId !== command.by.userId) throw new NotShiftLeaderError();
+  }
   if (end <= now) throw new InvalidShiftPeriodError('不能排定已经结束的班次');
   if (state.shifts.some((s) => s.shiftId === command.shiftId)) throw new ShiftAlreadyScheduledError();
   const overlapping = state.shifts.find((s) => s.startsAt < end && start < s.endsAt);
@@ -58,6 +67,9 @@ export function handingOverShift(state: DutyWatchState, now: number): ShiftRecor
 
 function handOver(command: HandOverShift, state: DutyWatchState): DutyWatchEvent[] {
   const from = handingOverShift(state, command.now.getTime());
+  // The outgoing shift must itself have taken the watch: a handover to it still pending means it is not yet responsible.
+  const received = state.handovers.find((h) => h.toShiftId === from.shiftId && !h.accepted);
+  if (received) throw new HandoverNotAcceptedError(received.handoverId);
   let to: ShiftRecord | undefined;
   if (command.toShiftId !== undefined) {
     to = state.shifts.find((s) => s.shiftId === command.toShiftId);
@@ -78,6 +90,35 @@ function handOver(command: HandOverShift, state: DutyWatchState): DutyWatchEvent
         summary: command.summary,
         handedOverBy: command.by,
         handedOverAt: command.now.toISOString(),
+        incoming: to.accounts.map((a) => ({ userId: a.userId, name: a.name })),
+      },
+    },
+  ];
+}
+
+/**
+ * 接班确认: only an account the taking-over shift names accepts; when it names none, any officer of the watch may,
+ * but never the one who handed over (a handover acknowledged by its own author is no handover).
+ */
+function acceptHandover(command: AcceptHandover, state: DutyWatchState): DutyWatchEvent[] {
+  const handover = state.handovers.find((h) => h.handoverId === command.handoverId);
+  if (!handover) throw new HandoverNotFoundError();
+  if (handover.accepted) throw new HandoverAlreadyAcceptedError(handover.handoverId);
+  const named = handover.incoming.length > 0;
+  const allowed = named
+    ? handover.incoming.some((a) => a.userId === command.by.userId)
+    : handover.handedOverBy !== command.by.userId;
+  if (!allowed) throw new NotIncomingOfficerError(handover.incoming.map((a) => a.name).join('、'));
+  return [
+    {
+      type: 'HandoverAccepted',
+      data: {
+        jurisdiction: command.jurisdiction,
+        handoverId: handover.handoverId,
+        fromShiftId: handover.fromShiftId,
+        toShiftId: handover.toShiftId,
+        acceptedBy: command.by,
+        acceptedAt: command.now.toISOString(),
       },
     },
   ];
@@ -89,6 +130,8 @@ export function decideDutyWatch(command: DutyWatchCommand, state: DutyWatchState
       return scheduleShift(command, state);
     case 'HandOverShift':
       return handOver(command, state);
+    case 'AcceptHandover':
+      return acceptHandover(command, state);
     default:
       return unknownCase(command);
   }

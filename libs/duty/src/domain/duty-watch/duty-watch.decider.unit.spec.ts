@@ -9,6 +9,11 @@ import {
 } from './duty-watch-fixtures';
 import type { DutyWatchEvent, HandoverSummary } from './duty-watch.events';
 import {
+  HandoverAlreadyAcceptedError,
+  HandoverNotAcceptedError,
+  HandoverNotFoundError,
+  NotIncomingOfficerError,
+  NotShiftLeaderError,
   InvalidHandoverTargetError,
   InvalidShiftPeriodError,
   NoNextShiftError,
@@ -29,6 +34,7 @@ const schedule = (shiftId: string, startsAt: string, endsAt: string, now = NOW):
   startsAt: at(startsAt),
   endsAt: at(endsAt),
   by,
+  authority: 'role',
   now,
 });
 const handOver = (now: Date, toShiftId?: string): DutyWatchCommand => ({
@@ -57,6 +63,7 @@ const handedOver = (fromShiftId: string, toShiftId: string, handedOverAt: string
     summary,
     handedOverBy: by,
     handedOverAt,
+    incoming: [],
   },
 });
 
@@ -131,5 +138,150 @@ describe('duty watch: handing over', () => {
     threeShifts.when(handOver(NOW, 'later')).then([handedOver('day', 'later', NOW.toISOString())]);
     threeShifts.when(handOver(NOW, 'day')).thenThrows(InvalidHandoverTargetError, 'INVALID_HANDOVER_TARGET');
     threeShifts.when(handOver(NOW, 'nope')).thenThrows(InvalidHandoverTargetError, 'INVALID_HANDOVER_TARGET');
+  });
+});
+
+// The taking-over shift names two accounts (its leader and an officer); the handing-over one names its leader.
+const INCOMING = { userId: 'u2', name: '张接班' };
+const INCOMING_LEADER = { userId: 'u3', name: '赵带班' };
+const namedShift = (shiftId: string, startsAt: string, endsAt: string, leaderUserId: string | null): DutyWatchEvent => {
+  const event = scheduled(shiftId, startsAt, endsAt);
+  return {
+    ...event,
+    data: {
+      ...event.data,
+      leader: { ...leader, ...(leaderUserId ? { userId: leaderUserId } : {}) },
+      officers: shiftId === 'night' ? [{ name: INCOMING.name, phone: null, userId: INCOMING.userId }] : officers,
+    },
+  } as DutyWatchEvent;
+};
+const NAMED_DAY = namedShift('day', '2026-11-22T00:00:00.000Z', '2026-11-22T12:00:00.000Z', by.userId);
+const NAMED_NIGHT = namedShift('night', '2026-11-22T12:00:00.000Z', '2026-11-23T00:00:00.000Z', INCOMING_LEADER.userId);
+const accept = (userId: string, handoverId = 'h1', now = at('2026-11-22T12:05:00Z')): DutyWatchCommand => ({
+  type: 'AcceptHandover',
+  jurisdiction: '640521',
+  handoverId,
+  by: { userId, name: userId },
+  now,
+});
+const namedHandover: DutyWatchEvent = {
+  ...handedOver('day', 'night', '2026-11-22T11:50:00.000Z'),
+  data: {
+    ...(handedOver('day', 'night', '2026-11-22T11:50:00.000Z').data as object),
+    incoming: [
+      { userId: INCOMING_LEADER.userId, name: '李带班' },
+      { userId: INCOMING.userId, name: INCOMING.name },
+    ],
+  },
+} as DutyWatchEvent;
+
+describe('duty watch: accepting a handover (接班确认)', () => {
+  it('a handover names the accounts of the taking-over shift, leader first', () => {
+    watch
+      .given([NAMED_DAY, NAMED_NIGHT])
+      .when(handOver(at('2026-11-22T11:50:00Z')))
+      .then([namedHandover]);
+  });
+
+  it('only a named incoming officer accepts; the outgoing officer and strangers are refused', () => {
+    const pending = watch.given([NAMED_DAY, NAMED_NIGHT, namedHandover]);
+    pending.when(accept(INCOMING.userId)).then([
+      {
+        type: 'HandoverAccepted',
+        data: {
+          jurisdiction: '640521',
+          handoverId: 'h1',
+          fromShiftId: 'day',
+          toShiftId: 'night',
+          acceptedBy: { userId: INCOMING.userId, name: INCOMING.userId },
+          acceptedAt: '2026-11-22T12:05:00.000Z',
+        },
+      },
+    ]);
+    pending.when(accept(INCOMING_LEADER.userId)).then([expect.objectContaining({ type: 'HandoverAccepted' })]);
+    pending.when(accept(by.userId)).thenThrows(NotIncomingOfficerError, 'NOT_INCOMING_OFFICER');
+    pending.when(accept('stranger')).thenThrows(NotIncomingOfficerError, 'NOT_INCOMING_OFFICER');
+  });
+
+  it('when the taking-over shift names no account, anyone of the watch but the outgoing officer accepts', () => {
+    const pending = watch.given([DAY, NIGHT, handedOver('day', 'night', '2026-11-22T11:50:00.000Z')]);
+    pending.when(accept('someone')).then([expect.objectContaining({ type: 'HandoverAccepted' })]);
+    pending.when(accept(by.userId)).thenThrows(NotIncomingOfficerError, 'NOT_INCOMING_OFFICER');
+  });
+
+  it('is accepted once, and an unknown handover is not found', () => {
+    const accepted: DutyWatchEvent = {
+      type: 'HandoverAccepted',
+      data: {
+        jurisdiction: '640521',
+        handoverId: 'h1',
+        fromShiftId: 'day',
+        toShiftId: 'night',
+        acceptedBy: { userId: INCOMING.userId, name: INCOMING.name },
+        acceptedAt: '2026-11-22T12:05:00.000Z',
+      },
+    };
+    watch
+      .given([NAMED_DAY, NAMED_NIGHT, namedHandover, accepted])
+      .when(accept(INCOMING_LEADER.userId))
+      .thenThrows(HandoverAlreadyAcceptedError, 'HANDOVER_ALREADY_ACCEPTED');
+    watch
+      .given([NAMED_DAY, NAMED_NIGHT, namedHandover])
+      .when(accept(INCOMING.userId, 'h-forged'))
+      .thenThrows(HandoverNotFoundError, 'HANDOVER_NOT_FOUND');
+  });
+
+  it('a shift hands over only after it accepted the watch itself', () => {
+    const later = scheduled('later', '2026-11-23T00:00:00.000Z', '2026-11-23T12:00:00.000Z');
+    const nightHandsOver = (now: string) => ({ ...handOver(at(now)), handoverId: 'h2' }) as DutyWatchCommand;
+    watch
+      .given([NAMED_DAY, NAMED_NIGHT, later, namedHandover])
+      .when(nightHandsOver('2026-11-22T23:50:00Z'))
+      .thenThrows(HandoverNotAcceptedError, 'HANDOVER_NOT_ACCEPTED');
+    watch
+      .given([
+        NAMED_DAY,
+        NAMED_NIGHT,
+        later,
+        namedHandover,
+        {
+          type: 'HandoverAccepted',
+          data: {
+            jurisdiction: '640521',
+            handoverId: 'h1',
+            fromShiftId: 'day',
+            toShiftId: 'night',
+            acceptedBy: INCOMING,
+            acceptedAt: '2026-11-22T12:05:00.000Z',
+          },
+        },
+      ])
+      .when(nightHandsOver('2026-11-22T23:50:00Z'))
+      .then([
+        expect.objectContaining({ type: 'ShiftHandedOver', data: expect.objectContaining({ fromShiftId: 'night' }) }),
+      ]);
+  });
+});
+
+describe('duty watch: who schedules', () => {
+  const asLeader = (userId: string, now = NOW): DutyWatchCommand =>
+    ({
+      ...schedule('next', '2026-11-23T00:00:00Z', '2026-11-23T12:00:00Z', now),
+      by: { userId, name: userId },
+      authority: 'shift_leader',
+    }) as DutyWatchCommand;
+
+  it('the named leader of the shift on duty schedules; an officer who does not lead it is refused', () => {
+    const led = watch.given([NAMED_DAY]);
+    led.when(asLeader(by.userId)).then([expect.objectContaining({ type: 'ShiftScheduled' })]);
+    led.when(asLeader('u9')).thenThrows(NotShiftLeaderError, 'NOT_SHIFT_LEADER');
+  });
+
+  it('leading a shift that is not on duty (or none on duty) gives no right to schedule', () => {
+    watch
+      .given([NAMED_NIGHT])
+      .when(asLeader(INCOMING_LEADER.userId))
+      .thenThrows(NotShiftLeaderError, 'NOT_SHIFT_LEADER');
+    watch.when(asLeader(by.userId)).thenThrows(NotShiftLeaderError, 'NOT_SHIFT_LEADER');
   });
 });

@@ -35,13 +35,35 @@ export interface ShiftHandedOver {
     summary: HandoverSummary;
     handedOverBy: DutyActor;
     handedOverAt: string;
+    /**
+     * The accounts the taking-over shift named when it was handed over: only they may accept. Absent in handovers
+     * recorded before acceptance existed (read as none named).
+     */
+    incoming?: DutyActor[];
   };
 }
 
-export type DutyWatchEvent = ShiftScheduled | ShiftHandedOver;
+/**
+ * 接班确认: the incoming officer accepts the watch. Until then the outgoing shift stays responsible for what it handed
+ * over; from now on the taking-over shift is.
+ */
+export interface HandoverAccepted {
+  type: 'HandoverAccepted';
+  data: {
+    jurisdiction: string;
+    handoverId: string;
+    fromShiftId: string;
+    toShiftId: string;
+    acceptedBy: DutyActor;
+    acceptedAt: string;
+  };
+}
+
+export type DutyWatchEvent = ShiftScheduled | ShiftHandedOver | HandoverAccepted;
 
 /** Every DutyWatchEvent type with its schema version (1 + its upcasters: none so far); readers go through `read`. */
 export const dutyWatchEvents = EventRegistry.of<DutyWatchEvent>({
   ShiftScheduled: {},
   ShiftHandedOver: {},
+  HandoverAccepted: {},
 });

@@ -7,7 +7,7 @@ import { dutyWatchEvents, type DutyWatchEvent } from '../../domain/duty-watch/du
 import { DutyHandoverRow, DutyShiftRow } from '../duty.entities';
 import { toHandoverView, toShiftView } from '../duty.views';
 
-/** Shifts and handovers of every jurisdiction's watch; pushes `duty.changed` to the jurisdiction's consoles. */
+/** Shifts, handovers and their acceptance of every jurisdiction's watch; pushes `duty.changed` to the jurisdiction's consoles. */
 export class DutyWatchProjection implements Projection {
   readonly name = 'duty-watch';
   readonly filter = { kind: 'category', categories: ['duty'] } as const;
@@ -54,6 +54,9 @@ export class DutyWatchProjection implements Projection {
           summary: d.summary,
           handedOverBy: d.handedOverBy,
           handedOverAt: new Date(d.handedOverAt),
+          incoming: d.incoming ?? [],
+          acceptedBy: null,
+          acceptedAt: null,
           position,
         });
         await handovers.save(row);
@@ -64,6 +67,20 @@ export class DutyWatchProjection implements Projection {
           scope: { jurisdiction: d.jurisdiction },
           data: { kind: 'handover', handover: toHandoverView(row, this.jurisdictions) },
         });
+      } else if (event.type === 'HandoverAccepted') {
+        const d = event.data;
+        await handovers.update(
+          { id: d.handoverId },
+          { acceptedBy: d.acceptedBy, acceptedAt: new Date(d.acceptedAt), position },
+        );
+        const row = await handovers.findOneBy({ id: d.handoverId });
+        if (row)
+          deltas.push({
+            name: 'duty.changed',
+            position,
+            scope: { jurisdiction: d.jurisdiction },
+            data: { kind: 'handover_accepted', handover: toHandoverView(row, this.jurisdictions) },
+          });
       }
     }
     return deltas;

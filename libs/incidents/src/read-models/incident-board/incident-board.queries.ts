@@ -3,6 +3,12 @@ import { DataSource, In } from 'typeorm';
 import { CLOCK, JURISDICTIONS, type Clock, type JurisdictionRegistry } from '@app/shared';
 import { IncidentNotFoundError } from '../../domain/incident/incident.errors';
 import { decodeCursor, encodeCursor, type BoardOrder } from './board-cursor';
+import {
+  NOTIFICATION_PARTY_LABELS,
+  OBLIGATION_KIND_LABELS,
+  REPORT_LEVEL_LABELS,
+  type Obligation,
+} from '../../domain/incident/reporting-deadlines';
 import { IncidentBoardRow } from './incident-board.entity';
 import { toIncidentView, type IncidentView } from './incident.views';
 
@@ -15,6 +21,21 @@ export interface OpenIncidentRecord {
   responseLevel: IncidentBoardRow['responseLevel'];
   drillId: string | null;
   obligations: { id: string; level: string; dueAt: string; status: string }[];
+}
+
+/** A pending reporting obligation of the bureau, as a duty desk queues it (stored instants, UTC). */
+export interface OwedObligationRecord {
+  incidentId: string;
+  title: string;
+  jurisdiction: string;
+  obligationId: string;
+  kind: string;
+  kindLabel: string;
+  /** The level reported to, or the party notified. */
+  level: string;
+  levelLabel: string;
+  basis: string;
+  dueAt: string;
 }
 
 export interface IncidentFilter {
@@ -229,6 +250,57 @@ export class IncidentBoardQueries {
         row.deadlines as { id: string; level: string | null; party?: string | null; dueAt: string; status: string }[]
       ).map((o) => ({ id: o.id, level: o.level ?? o.party ?? '', dueAt: o.dueAt, status: o.status })),
     }));
+  }
+
+  /**
+   * The bureau's pending obligations (overdue ones included) of the real open incidents of these jurisdictions,
+   * earliest due first, at most `limit`, with how many there are in all: one indexed read of the compliance rows, so
+   * a year of open incidents does not hide the ones due next.
+   */
+  async owedObligations(
+    jurisdictions: readonly string[],
+    limit: number,
+  ): Promise<{ total: number; obligations: OwedObligationRecord[] }> {
+    const where = `jurisdiction = any($1) and drill_id is null and incident_status = 'open'
+        and status = 'pending' and responsible = 'bureau'`;
+    const [rows, [count]] = await Promise.all([
+      this.dataSource.query(
+        `select incident_id, obligation_id, title, jurisdiction, kind, level, party, basis, due_at
+           from deadline_compliance where ${where}
+          order by due_at, incident_id, obligation_id limit $2`,
+        [[...jurisdictions], limit],
+      ) as Promise<
+        {
+          incident_id: string;
+          obligation_id: string;
+          title: string;
+          jurisdiction: string;
+          kind: Obligation['kind'];
+          level: Obligation['level'];
+          party: Obligation['party'];
+          basis: string;
+          due_at: Date;
+        }[]
+      >,
+      this.dataSource.query(`select count(*)::int as n from deadline_compliance where ${where}`, [
+        [...jurisdictions],
+      ]) as Promise<{ n: number }[]>,
+    ]);
+    return {
+      total: count?.n ?? 0,
+      obligations: rows.map((r) => ({
+        incidentId: r.incident_id,
+        title: r.title,
+        jurisdiction: r.jurisdiction,
+        obligationId: r.obligation_id,
+        kind: r.kind,
+        kindLabel: OBLIGATION_KIND_LABELS[r.kind] ?? r.kind,
+        level: r.level ?? r.party ?? '',
+        levelLabel: r.level ? REPORT_LEVEL_LABELS[r.level] : r.party ? NOTIFICATION_PARTY_LABELS[r.party] : '',
+        basis: r.basis,
+        dueAt: new Date(r.due_at).toISOString(),
+      })),
+    };
   }
 
   private repository() {

@@ -1,5 +1,10 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { IncidentBoardQueries, type IncidentFilter, type OpenIncidentRecord } from './incident-board.queries';
+import {
+  IncidentBoardQueries,
+  type IncidentFilter,
+  type OpenIncidentRecord,
+  type OwedObligationRecord,
+} from './incident-board.queries';
 import type { IncidentView } from './incident.views';
 
 /**
@@ -25,6 +30,26 @@ export class GetIncidentDrillQuery {
 /** The open incidents of some jurisdictions as stored (the handover summary of the duty context). */
 export class ListOpenIncidentsQuery {
   constructor(readonly jurisdictions: readonly string[]) {}
+}
+
+/** The bureau's pending obligations of some jurisdictions, earliest due first (the duty desk's queue). */
+export class ListOwedObligationsQuery {
+  constructor(
+    readonly jurisdictions: readonly string[],
+    readonly limit: number,
+  ) {}
+}
+
+@QueryHandler(ListOwedObligationsQuery)
+export class ListOwedObligationsQueryHandler implements IQueryHandler<
+  ListOwedObligationsQuery,
+  { total: number; obligations: OwedObligationRecord[] }
+> {
+  constructor(private readonly board: IncidentBoardQueries) {}
+
+  execute({ jurisdictions, limit }: ListOwedObligationsQuery) {
+    return this.board.owedObligations(jurisdictions, limit);
+  }
 }
 
 @QueryHandler(ListOpenIncidentsQuery)

@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { DomainError } from '@app/shared';
-import type { OpenIncidentRecord } from './incident-board.queries';
-import { GetIncidentDrillQuery, GetIncidentQuery, ListOpenIncidentsQuery } from './incident-board.query-messages';
+import type { OpenIncidentRecord, OwedObligationRecord } from './incident-board.queries';
+import {
+  GetIncidentDrillQuery,
+  GetIncidentQuery,
+  ListOpenIncidentsQuery,
+  ListOwedObligationsQuery,
+} from './incident-board.query-messages';
 import type { IncidentView } from './incident.views';
 
 /** What another context says when an incident may not receive its resources (closed, or a drill's). */
@@ -38,6 +43,14 @@ export class IncidentLookup {
   /** The open incidents of these jurisdictions with their obligations as stored: what a watch hands over. */
   openIncidentsIn(jurisdictions: readonly string[]): Promise<OpenIncidentRecord[]> {
     return this.queries.execute(new ListOpenIncidentsQuery(jurisdictions));
+  }
+
+  /** The bureau's pending obligations of real open incidents here, earliest due first, at most `limit`, and their total. */
+  owedObligations(
+    jurisdictions: readonly string[],
+    limit: number,
+  ): Promise<{ total: number; obligations: OwedObligationRecord[] }> {
+    return this.queries.execute(new ListOwedObligationsQuery(jurisdictions, limit));
   }
 
   /** Real resources (teams, stock) go only to an open, real incident; drills have their own simulated road. */
