@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Brackets, DataSource, In, IsNull } from 'typeorm';
+import { Brackets, DataSource, In, IsNull, Not } from 'typeorm';
 import { CLOCK, JURISDICTIONS, type Clock, type JurisdictionRegistry } from '@app/shared';
 import { HandoverNotFoundError, RollCallNotFoundError } from '../domain/duty.errors';
 import { DutyHandoverRow, DutyShiftRow, RollCallRow } from './duty.entities';
@@ -88,6 +88,19 @@ export class DutyQueries {
       .getRepository(DutyHandoverRow)
       .findOne({ where: { jurisdiction, acceptedAt: IsNull() }, order: { handedOverAt: 'DESC' } });
     return row ? toHandoverView(row, this.jurisdictions) : null;
+  }
+
+  /**
+   * The shift that took the watch from `fromShiftId` by an accepted handover, if any: a watch handed over before the
+   * clock reaches the next shift's start belongs to the shift that accepted it, not to the one the clock names.
+   */
+  async takenOverFrom(fromShiftId: string): Promise<string | null> {
+    const row = await this.dataSource.getRepository(DutyHandoverRow).findOne({
+      where: { fromShiftId, acceptedAt: Not(IsNull()) },
+      order: { acceptedAt: 'DESC' },
+      select: { id: true, toShiftId: true },
+    });
+    return row?.toShiftId ?? null;
   }
 
   /** The watch a handover belongs to; 404 HANDOVER_NOT_FOUND when there is none in the actor's scope. */

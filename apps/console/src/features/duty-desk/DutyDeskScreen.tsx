@@ -149,7 +149,10 @@ function DeskHeader({ view }: { view: DutyDeskView }) {
       )}
       {responsibleShift && shift && responsibleShift.id !== shift.id && (
         <p className="feedback accepted" data-testid="duty-responsible">
-          {t('duty.responsible', { leader: responsibleShift.leader.name, officers: names(responsibleShift) })}
+          {t(view.pendingHandover ? 'duty.responsible' : 'duty.takenOver', {
+            leader: responsibleShift.leader.name,
+            officers: names(responsibleShift),
+          })}
         </p>
       )}
       <p className="muted small" data-testid="duty-next-shift">

@@ -10,7 +10,7 @@ import {
   type JurisdictionRegistry,
 } from '@app/shared';
 import { WarningBoardQueries } from '@app/warnings';
-import type { DeskObligation, DeskWarning, DutyDeskView, HandoverView, RollCallView } from '../../contract';
+import type { DeskObligation, DeskWarning, DutyDeskView, HandoverView, RollCallView, ShiftView } from '../../contract';
 import { DutyQueries } from '../../read-models/duty.queries';
 import { dutyWatchAggregate } from '../duty-watch.aggregate';
 
@@ -42,6 +42,13 @@ export class DutyDeskReader {
     @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
   ) {}
 
+  /** The shift answerable now: the clock's shift, or the one that accepted the watch from it ahead of time. */
+  private async holderOf(shift: ShiftView | null): Promise<ShiftView | null> {
+    if (!shift) return null;
+    const takenBy = await this.duty.takenOverFrom(shift.id);
+    return (takenBy ? await this.duty.shift(takenBy) : null) ?? shift;
+  }
+
   async desk(jurisdiction: string, actor: Actor): Promise<DutyDeskView> {
     if (!actor.scope.includes(jurisdiction)) throw new OutsideJurisdictionError(jurisdiction);
     const now = this.executor.now();
@@ -58,7 +65,7 @@ export class DutyDeskReader {
     ]);
     const shift = current?.shift ?? null;
     const nextShift = upcoming.find((s) => s.status === 'upcoming') ?? null;
-    const responsibleShift = pending ? await this.duty.shift(pending.fromShiftId) : shift;
+    const responsibleShift = pending ? await this.duty.shift(pending.fromShiftId) : await this.holderOf(shift);
     const watchRole = actor.roles.some((role) => WATCH_ROLES.includes(role));
     const ledByActor = shift?.leader.userId === actor.userId;
     return {
