@@ -22,6 +22,7 @@ import { IdempotencyKeys1732000001750 } from '../migrations/1732000001750-idempo
 import { IdempotentAnswers1732000001800 } from '../migrations/1732000001800-idempotent-answers';
 import { ReportingChain1732000002000 } from '../migrations/1732000002000-reporting-chain';
 import { PlanGovernance1732000002050 } from '../migrations/1732000002050-plan-governance';
+import { IncidentWorkspace1732000002250 } from '../migrations/1732000002250-incident-workspace';
 import { grantApplicationRole } from './roles';
 
 // TypeORM types its `migrations` option as MixedList<Function | string>; the list below matches that type.
@@ -51,6 +52,7 @@ export const MIGRATIONS: MixedList<Function> = [
   IdempotentAnswers1732000001800,
   ReportingChain1732000002000,
   PlanGovernance1732000002050,
+  IncidentWorkspace1732000002250,
 ];
 
 /**

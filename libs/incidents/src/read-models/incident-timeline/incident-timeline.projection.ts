@@ -1,43 +1,104 @@
 import type { EntityManager } from 'typeorm';
 import { formatPosition } from '@app/event-store';
-import type { LiveDelta, Recorded } from '@app/event-sourcing';
+import { EventRegistry, type LiveDelta, type Recorded } from '@app/event-sourcing';
 import type { Projection } from '@app/event-sourcing/projections';
+import type { ActorDirectory } from '@app/shared';
 import { incidentEvents, type IncidentEvent } from '../../domain/incident/incident.events';
 import { IncidentTimelineRow } from './incident-timeline.entity';
-import { summarizeIncidentEvent } from './timeline-summary';
+import { timelineActorOf } from './timeline-actor';
+import { summarizeAllocationEvent, summarizeIncidentEvent, type TimelineAllocationEvent } from './timeline-summary';
 import { toTimelineView } from './timeline.views';
 
-/** Every incident event becomes one timeline line; `timeline.appended` goes to the incident's consoles. */
-export class IncidentTimelineProjection implements Projection {
-  readonly name = 'incident-timeline';
-  readonly filter = { kind: 'category', categories: ['incident'] } as const;
-  readonly events = incidentEvents;
+/**
+ * The warehouse events that concern an incident, declared here rather than taken from the warehouses context (which
+ * depends on this one); a new version of these events must be declared here as well (docs/adr/0010).
+ */
+const allocationEvents = EventRegistry.of<TimelineAllocationEvent>({ StockAllocated: {}, AllocationStatusChanged: {} });
 
-  async apply(events: readonly Recorded<IncidentEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
-    const rows = events.map((event) => {
+type TimelineEvent = IncidentEvent | TimelineAllocationEvent;
+
+export const timelineEvents = EventRegistry.union(incidentEvents, allocationEvents);
+
+const isAllocation = (event: Recorded<TimelineEvent>): event is Recorded<TimelineAllocationEvent> =>
+  event.type === 'StockAllocated' || event.type === 'AllocationStatusChanged';
+
+/**
+ * Every incident event becomes one timeline line, and so does every allocation a warehouse makes to the incident and
+ * each of its steps (shipped, delivered, cancelled); `timeline.appended` goes to the incident's consoles. Lines name
+ * people by display name, looked up once per batch (without a directory, by the name recorded with the event).
+ */
+export class IncidentTimelineProjection implements Projection<TimelineEvent> {
+  readonly name = 'incident-timeline';
+  readonly filter = { kind: 'category', categories: ['incident', 'warehouse'] } as const;
+  readonly events = timelineEvents;
+
+  constructor(private readonly directory?: ActorDirectory) {}
+
+  async apply(events: readonly Recorded<TimelineEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
+    // A warehouse event without an incident (receipts, counts) has no line; an allocation's event always names one.
+    const lines = events.filter((event) => typeof (event.data as { incidentId?: unknown }).incidentId === 'string');
+    if (lines.length === 0) return [];
+    const actors = lines.map((event) => timelineActorOf(event.metadata));
+    const names = this.directory
+      ? await this.directory.displayNames([...new Set(actors.filter((a) => a.kind === 'person').map((a) => a.id))])
+      : new Map<string, string>();
+    const jurisdictions = await this.jurisdictionsOf(lines, manager);
+    const rows = lines.map((event, i) => {
+      const actor = actors[i]!;
       return Object.assign(new IncidentTimelineRow(), {
         incidentId: event.data.incidentId,
+        eventId: event.id,
+        jurisdiction: jurisdictions.get(event.data.incidentId) ?? event.metadata.jurisdiction ?? '',
+        source: isAllocation(event) ? 'warehouse' : 'incident',
         revision: Number(event.revision),
         at: new Date(event.metadata.occurredAt),
         recordedAt: event.recordedAt,
         type: event.type,
-        summary: summarizeIncidentEvent(event),
-        actor: typeof event.metadata.actorName === 'string' ? event.metadata.actorName : event.metadata.actorId,
+        summary: isAllocation(event) ? summarizeAllocationEvent(event) : summarizeIncidentEvent(event),
+        actor: (actor.kind === 'person' ? names.get(actor.id) : undefined) ?? actor.recordedName,
+        actorId: actor.id,
+        actorKind: actor.kind,
+        via: actor.via,
         drillId: event.metadata.drillId ?? null,
         position: formatPosition(event.position),
       });
     });
     await manager.getRepository(IncidentTimelineRow).insert(rows);
-    return rows.map((row, i) => ({
+    return rows.map((row) => ({
       name: 'timeline.appended' as const,
       position: row.position,
       scope: {
-        jurisdiction: events[i]!.metadata.jurisdiction,
+        jurisdiction: row.jurisdiction,
         incidentId: row.incidentId,
         ...(row.drillId ? { drillId: row.drillId } : {}),
       },
       data: toTimelineView(row),
     }));
+  }
+
+  /**
+   * The incident's jurisdiction for each line (its live delta is scoped to it): from the intake in this batch, else
+   * from the incident's lines already written. An allocation's metadata names the warehouse's, which need not be it.
+   */
+  private async jurisdictionsOf(
+    events: readonly Recorded<TimelineEvent>[],
+    manager: EntityManager,
+  ): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (const event of events)
+      if (event.type === 'IncidentReported') found.set(event.data.incidentId, event.data.jurisdiction);
+    const missing = [...new Set(events.map((e) => (e.data as { incidentId: string }).incidentId))].filter(
+      (id) => !found.has(id),
+    );
+    if (missing.length > 0) {
+      const rows: { incident_id: string; jurisdiction: string }[] = await manager.query(
+        `select distinct on (incident_id) incident_id, jurisdiction from incident_timeline
+          where incident_id = any($1::uuid[]) order by incident_id, seq`,
+        [missing],
+      );
+      for (const row of rows) found.set(row.incident_id, row.jurisdiction);
+    }
+    return found;
   }
 
   async reset(manager: EntityManager): Promise<void> {
