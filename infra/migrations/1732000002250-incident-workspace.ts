@@ -2,7 +2,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The incident's workspace: the timeline takes the warehouse's allocation events of the incident as well as its own
- * (so a line is keyed by the event, not by the incident's revision), and names who acted — a person by display name,
+ * (so a line is keyed by its event's stream and revision, and numbered per incident in the order of the log), and
+ * names who acted — a person by display name,
  * or the system process and, where known, the person whose command set it going. `incident_accounts` keeps the account
  * as received at intake and every follow-up beside it, each with its time and author, instead of only the newest text.
  * Both are rebuilt from the event log.
@@ -17,14 +18,15 @@ export class IncidentWorkspace1732000002250 implements MigrationInterface {
     await q.query(`
       alter table incident_timeline
         add column event_id text not null,
+        add column stream text not null,
         add column jurisdiction text not null,
         add column source text not null default 'incident' check (source in ('incident', 'warehouse')),
-        add column seq bigint generated always as identity,
+        add column line integer not null,
         add column actor_id text not null,
         add column actor_kind text not null default 'person' check (actor_kind in ('person', 'system')),
         add column via text`);
-    await q.query(`alter table incident_timeline add primary key (incident_id, event_id)`);
-    await q.query(`create index incident_timeline_newest on incident_timeline (incident_id, seq desc)`);
+    await q.query(`alter table incident_timeline add primary key (incident_id, stream, revision)`);
+    await q.query(`create unique index incident_timeline_lines on incident_timeline (incident_id, line)`);
     await q.query(`
       create table incident_accounts (
         incident_id uuid not null,
@@ -50,11 +52,11 @@ export class IncidentWorkspace1732000002250 implements MigrationInterface {
     await q.query(`drop table incident_accounts`);
     await q.query(`delete from projection_checkpoints where projection in ('incident-accounts', 'incident-timeline')`);
     await q.query(`truncate incident_timeline`);
-    await q.query(`drop index incident_timeline_newest`);
+    await q.query(`drop index incident_timeline_lines`);
     await q.query(`alter table incident_timeline drop constraint incident_timeline_pkey`);
     await q.query(`
       alter table incident_timeline
-        drop column event_id, drop column jurisdiction, drop column source, drop column seq, drop column actor_id, drop column actor_kind,
+        drop column event_id, drop column stream, drop column jurisdiction, drop column source, drop column line, drop column actor_id, drop column actor_kind,
         drop column via`);
     await q.query(`alter table incident_timeline add primary key (incident_id, revision)`);
   }

@@ -16,6 +16,6 @@ export class TimelinePageRequest {
 
   @ApiPropertyOptional({ description: '上一页的 nextBefore：只列更早的记录' })
   @IsOptional()
-  @Matches(/^\d{1,18}$/, { message: 'before 须为上一页返回的 nextBefore' })
+  @Matches(/^\d{1,9}$/, { message: 'before 须为上一页返回的 nextBefore' })
   before?: string;
 }

@@ -4,21 +4,22 @@ const bigintAsNumber = { to: (v: number) => v, from: (v: string) => Number(v) };
 
 /**
  * One line of an incident's timeline: one per stored event of the incident, or of a warehouse's allocation to it. Keyed
- * by the event's id, so a replayed event cannot add a second line; `seq` keeps the order the lines were written in,
- * which is the order of the global log.
+ * by the event's stream and revision, so a replayed event cannot add a second line; `line` numbers an incident's lines
+ * in the order of the global log (the same numbers after a rebuild, unlike the log's positions after a restore).
  */
 @Entity({ name: 'incident_timeline' })
 export class IncidentTimelineRow {
   @PrimaryColumn('uuid', { name: 'incident_id' }) incidentId!: string;
-  @PrimaryColumn('text', { name: 'event_id' }) eventId!: string;
+  /** The event's stream (the incident's, or the warehouse's for an allocation) and its revision there. */
+  @PrimaryColumn('text') stream!: string;
+  @PrimaryColumn('bigint', { transformer: bigintAsNumber }) revision!: number;
+  @Column('text', { name: 'event_id' }) eventId!: string;
   /** The incident's jurisdiction (an allocation's own metadata names the warehouse's). */
   @Column('text') jurisdiction!: string;
   /** The record the event belongs to: the incident itself, or the warehouse that allocated to it. */
   @Column('text') source!: 'incident' | 'warehouse';
-  /** The event's revision in its own stream (the incident's, or the warehouse's for an allocation). */
-  @Column('bigint', { transformer: bigintAsNumber }) revision!: number;
-  /** Filled by the database (an identity column). */
-  @Column({ type: 'bigint', transformer: bigintAsNumber, insert: false, update: false }) seq!: number;
+  /** 0 for the intake, then 1, 2… */
+  @Column('integer') line!: number;
   /** When it happened (event metadata occurredAt). */
   @Column('timestamptz') at!: Date;
   @Column('timestamptz', { name: 'recorded_at' }) recordedAt!: Date;

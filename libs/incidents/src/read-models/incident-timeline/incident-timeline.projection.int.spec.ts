@@ -31,7 +31,7 @@ describe('incident timeline projection', () => {
   }, 60_000); // a database of its own is created and migrated first
   afterAll(() => spec?.stop());
   const lines = async (incidentId: string) =>
-    (await spec.rows(IncidentTimelineRow, { incidentId })).sort((a, b) => a.seq - b.seq);
+    (await spec.rows(IncidentTimelineRow, { incidentId })).sort((a, b) => a.line - b.line);
 
   it('writes one line per event, in log order, with its summary; a system actor is named as such', async () => {
     const incidentId = randomUUID();
@@ -47,7 +47,10 @@ describe('incident timeline projection', () => {
     expect(timeline[0]!.summary).toContain('接报：某化工企业储罐泄漏');
     expect(timeline[1]!.summary).toBe('响应终止（终报）：泄漏已封堵');
     // The close's metadata names no jurisdiction: the line keeps the incident's.
-    expect(timeline.map((l) => l.jurisdiction)).toEqual(['640571', '640571']);
+    expect(timeline.map((l) => [l.line, l.jurisdiction])).toEqual([
+      [0, '640571'],
+      [1, '640571'],
+    ]);
     expect(spec.deltas).toContainEqual(
       expect.objectContaining({ name: 'timeline.appended', scope: { jurisdiction: '640571', incidentId } }),
     );

@@ -42,15 +42,20 @@ export class IncidentTimelineProjection implements Projection<TimelineEvent> {
     const names = this.directory
       ? await this.directory.displayNames([...new Set(actors.filter((a) => a.kind === 'person').map((a) => a.id))])
       : new Map<string, string>();
-    const jurisdictions = await this.jurisdictionsOf(lines, manager);
+    const known = await this.incidentsOf(lines, manager);
     const rows = lines.map((event, i) => {
       const actor = actors[i]!;
+      const incidentId = event.data.incidentId;
+      const incident = known.get(incidentId) ?? { jurisdiction: event.metadata.jurisdiction ?? '', next: 0 };
+      known.set(incidentId, { ...incident, next: incident.next + 1 });
       return Object.assign(new IncidentTimelineRow(), {
-        incidentId: event.data.incidentId,
-        eventId: event.id,
-        jurisdiction: jurisdictions.get(event.data.incidentId) ?? event.metadata.jurisdiction ?? '',
-        source: isAllocation(event) ? 'warehouse' : 'incident',
+        incidentId,
+        stream: event.streamName,
         revision: Number(event.revision),
+        eventId: event.id,
+        jurisdiction: incident.jurisdiction,
+        source: isAllocation(event) ? 'warehouse' : 'incident',
+        line: incident.next,
         at: new Date(event.metadata.occurredAt),
         recordedAt: event.recordedAt,
         type: event.type,
@@ -77,27 +82,24 @@ export class IncidentTimelineProjection implements Projection<TimelineEvent> {
   }
 
   /**
-   * The incident's jurisdiction for each line (its live delta is scoped to it): from the intake in this batch, else
-   * from the incident's lines already written. An allocation's metadata names the warehouse's, which need not be it.
+   * Each incident's jurisdiction (a line's live delta is scoped to it) and the number of its next line: from its lines
+   * already written, or from its intake in this batch. An allocation's metadata names the warehouse's jurisdiction,
+   * which need not be the incident's.
    */
-  private async jurisdictionsOf(
+  private async incidentsOf(
     events: readonly Recorded<TimelineEvent>[],
     manager: EntityManager,
-  ): Promise<Map<string, string>> {
-    const found = new Map<string, string>();
-    for (const event of events)
-      if (event.type === 'IncidentReported') found.set(event.data.incidentId, event.data.jurisdiction);
-    const missing = [...new Set(events.map((e) => (e.data as { incidentId: string }).incidentId))].filter(
-      (id) => !found.has(id),
+  ): Promise<Map<string, { jurisdiction: string; next: number }>> {
+    const ids = [...new Set(events.map((e) => (e.data as { incidentId: string }).incidentId))];
+    const rows: { incident_id: string; jurisdiction: string; next: number }[] = await manager.query(
+      `select incident_id, (array_agg(jurisdiction order by line))[1] as jurisdiction, max(line) + 1 as next
+         from incident_timeline where incident_id = any($1::uuid[]) group by incident_id`,
+      [ids],
     );
-    if (missing.length > 0) {
-      const rows: { incident_id: string; jurisdiction: string }[] = await manager.query(
-        `select distinct on (incident_id) incident_id, jurisdiction from incident_timeline
-          where incident_id = any($1::uuid[]) order by incident_id, seq`,
-        [missing],
-      );
-      for (const row of rows) found.set(row.incident_id, row.jurisdiction);
-    }
+    const found = new Map(rows.map((r) => [r.incident_id, { jurisdiction: r.jurisdiction, next: Number(r.next) }]));
+    for (const event of events)
+      if (event.type === 'IncidentReported' && !found.has(event.data.incidentId))
+        found.set(event.data.incidentId, { jurisdiction: event.data.jurisdiction, next: 0 });
     return found;
   }
 

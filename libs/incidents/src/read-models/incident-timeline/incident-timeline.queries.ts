@@ -20,7 +20,7 @@ export class IncidentTimelineQueries {
     const zone = await this.zoneOf(incidentId, scope);
     const rows = await this.dataSource
       .getRepository(IncidentTimelineRow)
-      .find({ where: { incidentId }, order: { seq: 'ASC' } });
+      .find({ where: { incidentId }, order: { line: 'ASC' } });
     return rows.map((row) => toTimelineView(row, zone));
   }
 
@@ -35,15 +35,15 @@ export class IncidentTimelineQueries {
     const query = repository
       .createQueryBuilder('t')
       .where('t.incident_id = :incidentId', { incidentId })
-      .orderBy('t.seq', 'DESC')
+      .orderBy('t.line', 'DESC')
       .limit(limit + 1);
-    if (before !== undefined) query.andWhere('t.seq < :before', { before });
+    if (before !== undefined) query.andWhere('t.line < :before', { before: Number(before) });
     const [rows, total] = await Promise.all([query.getMany(), repository.countBy({ incidentId })]);
     const shown = rows.slice(0, limit);
     return {
       entries: shown.map((row) => toTimelineView(row, zone)),
       total,
-      nextBefore: rows.length > limit ? String(shown[shown.length - 1]!.seq) : null,
+      nextBefore: rows.length > limit ? String(shown[shown.length - 1]!.line) : null,
       timeZone: zone,
     };
   }
