@@ -9,7 +9,7 @@ import type { Session } from './ui-types';
 import { LoginScreen } from './screens/Login';
 import { BoardScreen } from './screens/Board';
 import { IntakeScreen } from './screens/Intake';
-import { DetailScreen } from './screens/Detail';
+import { DetailScreen } from './features/incident/Detail';
 import { TeamsScreen } from './screens/Teams';
 import { StockScreen } from './screens/Stock';
 import { PlansScreen } from './screens/Plans';

@@ -1,22 +1,22 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, commandPost, errorText, get, isAccepted, wasAccepted } from '../api';
-import { DrillMarker, GradeBadge, LevelBadge, StatusBadge, useNow } from '../components';
-import { categoryLabel, useI18n } from '../i18n';
-import { linkHandler } from '../router';
-import { can, useStore } from '../store';
+import { ApiError, commandPost, errorText, get, isAccepted, wasAccepted } from '../../api';
+import { DrillMarker, GradeBadge, LevelBadge, StatusBadge, useNow } from '../../components';
+import { categoryLabel, useI18n } from '../../i18n';
+import { linkHandler } from '../../router';
+import { can, useStore } from '../../store';
 import type { Recommendations } from '@app/dispatch/contract';
 import type { StoredEventView } from '@app/incidents/contract';
 import type { PlanSuggestionsView, PlanView } from '@app/plans/contract';
-import type { Session } from '../ui-types';
-import { FollowUpForm } from './detail/follow-up-form';
-import { CloseForm, ResponseLevelForm } from './detail/forms';
-import { PlansPanel } from './detail/plans-panel';
-import { RecommendationsPanel } from './detail/recommendations-panel';
-import { BasicPanel, CasualtyHistoryPanel, ReportsPanel, TimelinePanel } from './detail/report-panels';
-import { ReportTextPanel } from './detail/report-text-panel';
-import { AllocationsPanel, AssignedTeamsPanel } from './detail/resource-panels';
-import { Panel, type Feedback } from './detail/shared';
-import { TasksPanel } from './detail/tasks-panel';
+import type { Session } from '../../ui-types';
+import { FollowUpForm } from './follow-up-form';
+import { CloseForm, ResponseLevelForm } from './forms';
+import { PlansPanel } from './plans-panel';
+import { RecommendationsPanel } from './recommendations-panel';
+import { BasicPanel, CasualtyHistoryPanel, ReportsPanel, TimelinePanel } from './report-panels';
+import { ReportTextPanel } from './report-text-panel';
+import { AllocationsPanel, AssignedTeamsPanel } from './resource-panels';
+import { Panel, type Feedback } from './shared';
+import { TasksPanel } from './tasks-panel';
 
 export function DetailScreen({ id, session }: { id: string; session: Session }) {
   const { t, lang } = useI18n();
