@@ -23,6 +23,7 @@ import { IdempotentAnswers1732000001800 } from '../migrations/1732000001800-idem
 import { ReportingChain1732000002000 } from '../migrations/1732000002000-reporting-chain';
 import { PlanGovernance1732000002050 } from '../migrations/1732000002050-plan-governance';
 import { IncidentWorkspace1732000002250 } from '../migrations/1732000002250-incident-workspace';
+import { Gazetteer1732000002300 } from '../migrations/1732000002300-gazetteer';
 import { grantApplicationRole } from './roles';
 
 // TypeORM types its `migrations` option as MixedList<Function | string>; the list below matches that type.
@@ -53,6 +54,7 @@ export const MIGRATIONS: MixedList<Function> = [
   ReportingChain1732000002000,
   PlanGovernance1732000002050,
   IncidentWorkspace1732000002250,
+  Gazetteer1732000002300,
 ];
 
 /**

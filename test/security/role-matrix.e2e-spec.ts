@@ -412,6 +412,20 @@ const ENDPOINTS: Endpoint[] = [
   },
   { name: 'GET /incidents', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/incidents', ok: 200 },
   {
+    name: 'GET /incidents/nearby',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => '/api/v1/incidents/nearby?lat=37.53&lng=105.14',
+    ok: 200,
+  },
+  {
+    name: 'GET /gazetteer',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/gazetteer?q=${encodeURIComponent('镇')}`,
+    ok: 200,
+  },
+  {
     name: 'GET /incidents/:id',
     allowed: EVERYONE,
     method: 'GET',

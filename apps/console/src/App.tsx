@@ -8,7 +8,7 @@ import { can, StoreProvider, useStore, type SessionEnd } from './store';
 import type { Session } from './ui-types';
 import { LoginScreen } from './screens/Login';
 import { BoardScreen } from './screens/Board';
-import { IntakeScreen } from './screens/Intake';
+import { IntakeScreen } from './features/intake/IntakeScreen';
 import { DetailScreen } from './features/incident/Detail';
 import { TeamsScreen } from './screens/Teams';
 import { StockScreen } from './screens/Stock';

@@ -64,6 +64,43 @@ export interface Casualties {
   evacuated?: number;
 }
 
+/** What a gazetteer (地名库) entry names: 乡镇, 街道, 园区, 企业, or another known place (road, scenic area…). */
+export type GazetteerKind = 'town' | 'subdistrict' | 'park' | 'enterprise' | 'place';
+
+/** GET /gazetteer: a place intake can pick instead of typing coordinates; positions are approximate (示意). */
+export interface GazetteerEntryView extends GeoPoint {
+  id: string;
+  kind: GazetteerKind;
+  kindLabel: string;
+  name: string;
+  address: string;
+  /** The jurisdiction the place lies in (filled into the report). */
+  jurisdiction: string;
+  jurisdictionName: string;
+  /** True for schematic positions: the caller's account still decides where the incident is. */
+  approximate: boolean;
+  /** For `enterprise` entries fed by an enterprise register: its id there; null otherwise. */
+  enterpriseId: string | null;
+}
+
+/** GET /incidents/nearby: an incident received near a place recently ("possibly the same incident"). */
+export interface NearbyIncidentView {
+  id: string;
+  title: string;
+  category: IncidentCategory;
+  categoryLabel: string;
+  status: IncidentStatus;
+  jurisdiction: string;
+  jurisdictionName: string;
+  address: string;
+  /** Metres from the asked point, rounded. */
+  distanceM: number;
+  /** Whether the address is the asked one (the same gazetteer entry). */
+  sameAddress: boolean;
+  occurredAt: string;
+  receivedAt: string;
+}
+
 /** Who received a report or notification. */
 export interface Recipient {
   unit: string;

@@ -20,6 +20,11 @@ import { WriteOffObligationController } from './application/write-off-obligation
 import { WriteOffObligationHandler } from './application/write-off-obligation/write-off-obligation.handler';
 import { PassReportUpHandler } from './application/pass-report-up/pass-report-up.handler';
 import { IncidentQueriesController } from './application/query-incidents/incident-queries.controller';
+import { GazetteerController } from './application/gazetteer/gazetteer.controller';
+import { NearbyIncidentsController } from './application/nearby-incidents/nearby-incidents.controller';
+import { GazetteerEntryRow } from './read-models/gazetteer/gazetteer-entry.entity';
+import { GazetteerQueries } from './read-models/gazetteer/gazetteer.queries';
+import { NearbyIncidentsQueries } from './read-models/incident-board/nearby-incidents.queries';
 import { RecordDrillAllocationHandler } from './application/record-drill-allocation/record-drill-allocation.handler';
 import { ReportIncidentController } from './application/report-incident/report-incident.controller';
 import { ReportIncidentHandler } from './application/report-incident/report-incident.handler';
@@ -50,7 +55,7 @@ import { IncidentAccountProjection } from './read-models/incident-account/incide
 import { IncidentAccountQueries } from './read-models/incident-account/incident-account.queries';
 
 /** The read-model tables this context owns (registered with TypeORM by this module, listed for stand-alone tools). */
-export const incidentEntities = [IncidentBoardRow, IncidentTimelineRow, IncidentAccountRow];
+export const incidentEntities = [IncidentBoardRow, IncidentTimelineRow, IncidentAccountRow, GazetteerEntryRow];
 
 /** Handlers other contexts call for incident commands they start (plan activation, a drill's simulated actions). */
 const sharedHandlers = [
@@ -78,6 +83,9 @@ const sharedHandlers = [
     ComplianceController,
     ReportTextController,
     IncidentWorkspaceController,
+    // Intake's place search and duplicate check.
+    GazetteerController,
+    NearbyIncidentsController,
   ],
   providers: [
     IncidentAnswer,
@@ -101,6 +109,8 @@ const sharedHandlers = [
     GetIncidentQueryHandler,
     GetIncidentDrillQueryHandler,
     ListOpenIncidentsQueryHandler,
+    GazetteerQueries,
+    NearbyIncidentsQueries,
   ],
   exports: [...sharedHandlers, IncidentAnswer, DeadlineComplianceQueries],
 })
