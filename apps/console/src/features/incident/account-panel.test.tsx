@@ -1,9 +1,10 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { IncidentAccountView } from '@app/incidents/contract';
+import { publishLive } from '../../app/live-events';
 import { answerFetch, renderInConsole } from '../../test-support/render';
 import { AccountPanel } from './account-panel';
-import { INCIDENT_ID } from './test-fixtures';
+import { INCIDENT_ID, timelineEntry } from './test-fixtures';
 
 const casualties = { deaths: 0, missing: 0, seriousInjuries: 1, minorInjuries: 0, trapped: 0 };
 const account: IncidentAccountView = {
@@ -74,5 +75,18 @@ describe('AccountPanel', () => {
     await waitFor(() => expect(screen.getByTestId('account-original')).toBeTruthy());
     expect(screen.getAllByTestId('account-description')[0]!.textContent).toBe(payload);
     expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('reads the account again when a follow-up line comes live, and not for other lines', async () => {
+    const calls = answerFetch({ [`GET /incidents/${INCIDENT_ID}/account`]: { body: account } });
+    renderInConsole(<AccountPanel incidentId={INCIDENT_ID} />);
+    await screen.findByTestId('account-original');
+    const reads = () => calls.filter((c) => c.path.endsWith('/account')).length;
+    expect(reads()).toBe(1);
+    const level = timelineEntry(9, { type: 'ResponseLevelSet' });
+    act(() => publishLive('timeline.appended', { position: level.position, data: level }));
+    const followUp = timelineEntry(10, { type: 'SituationUpdated' });
+    act(() => publishLive('timeline.appended', { position: followUp.position, data: followUp }));
+    await waitFor(() => expect(reads()).toBe(2));
   });
 });

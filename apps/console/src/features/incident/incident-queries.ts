@@ -7,7 +7,7 @@ import type { IncidentAccountView, IncidentView, TimelineEntryView, TimelinePage
 /**
  * The incident's server state in the query cache, one key family per incident (`['incident', id, …]`), kept current by
  * live deltas: `incident.changed` replaces the incident (the newer position wins), `timeline.appended` puts the line on
- * top of the newest page and, for an intake or a follow-up, reads the account again.
+ * top of the newest page and, for an intake or a follow-up, has the account read again.
  */
 export const incidentKeys = {
   all: (id: string) => ['incident', id] as const,
@@ -72,8 +72,6 @@ export function useTimeline(id: string) {
     // A page being read may or may not hold the line: read it again once more rather than guess.
     if (!state?.data || state.fetchStatus === 'fetching') void client.invalidateQueries({ queryKey: key });
     else client.setQueryData<TimelinePages>(key, (data) => (data ? withLiveLine(data, entry) : data));
-    if (entry.type === 'IncidentReported' || entry.type === 'SituationUpdated')
-      void client.invalidateQueries({ queryKey: incidentKeys.account(id) });
   });
   return useInfiniteQuery({
     queryKey: incidentKeys.timeline(id),
@@ -88,6 +86,13 @@ export function useTimeline(id: string) {
 
 /** The account as received at intake and every follow-up beside it. */
 export function useAccount(id: string) {
+  const client = useQueryClient();
+  // The account has no delta of its own: an intake or follow-up line on the timeline says it grew.
+  useLiveMessages(['timeline.appended'], (message) => {
+    const entry = message.data as TimelineEntryView | undefined;
+    if (entry?.incidentId === id && (entry.type === 'IncidentReported' || entry.type === 'SituationUpdated'))
+      void client.invalidateQueries({ queryKey: incidentKeys.account(id) });
+  });
   return useQuery({
     queryKey: incidentKeys.account(id),
     queryFn: () => get<IncidentAccountView>(`/incidents/${id}/account`),
