@@ -25,6 +25,7 @@ import { PlanGovernance1732000002050 } from '../migrations/1732000002050-plan-go
 import { Alarms1732000002100 } from '../migrations/1732000002100-alarms';
 import { HandoverAcceptance1732000002150 } from '../migrations/1732000002150-handover-acceptance';
 import { BoardPaging1732000002200 } from '../migrations/1732000002200-board-paging';
+import { IncidentWorkspace1732000002250 } from '../migrations/1732000002250-incident-workspace';
 import { Gazetteer1732000002300 } from '../migrations/1732000002300-gazetteer';
 import { grantApplicationRole } from './roles';
 
@@ -58,6 +59,7 @@ export const MIGRATIONS: MixedList<Function> = [
   Alarms1732000002100,
   HandoverAcceptance1732000002150,
   BoardPaging1732000002200,
+  IncidentWorkspace1732000002250,
   Gazetteer1732000002300,
 ];
 

@@ -27,7 +27,7 @@ interface Ack {
 /** Read models whose rows must equal a rebuild from the events (volatile bookkeeping columns left out). */
 const READ_MODELS: Record<string, string> = {
   incident_board: 'id',
-  incident_timeline: 'incident_id, revision',
+  incident_timeline: 'incident_id, line',
   deadline_compliance: 'incident_id, obligation_id',
   drills: 'id',
 };

@@ -65,7 +65,7 @@ describe('backup and restore', () => {
       ids.push(body.id);
     }
     await until(
-      async () => (await rows(source.databaseUrl, 'incident_timeline', 'incident_id, revision')).length >= 6,
+      async () => (await rows(source.databaseUrl, 'incident_timeline', 'incident_id, line')).length >= 6,
       10_000,
     );
     const file = join(mkdtempSync(join(tmpdir(), 'backup-')), 'command.backup.gz');
@@ -84,7 +84,7 @@ describe('backup and restore', () => {
       ['users', 'id'],
       ['jurisdictions', 'code'],
       ['incident_board', 'id'],
-      ['incident_timeline', 'incident_id, revision'],
+      ['incident_timeline', 'incident_id, line'],
       ['deadline_compliance', 'incident_id, obligation_id'],
     ] as const) {
       expect({ table, rows: await rows(target.url, table, order) }).toEqual({

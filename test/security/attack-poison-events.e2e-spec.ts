@@ -120,8 +120,10 @@ describe('attack: poison and unknown events in a projection category', () => {
     const { body: incident } = await t.post('/api/v1/incidents').send(incidentBody()).expect(201);
     // A stray row left by a botched hand repair takes the place of the incident's next timeline line.
     await t.sql(
-      `insert into incident_timeline (incident_id, revision, at, recorded_at, type, summary, actor, drill_id, position)
-       values ($1, 1, now(), now(), 'Manual', '手工补录（错误）', 'dba', null, '0/0')`,
+      `insert into incident_timeline (incident_id, stream, revision, event_id, jurisdiction, line, at, recorded_at, type,
+         summary, actor, actor_id, drill_id, position)
+       values ($1::uuid, 'incident-' || $1::text, 1, gen_random_uuid()::text, '640571', 99, now(), now(), 'Manual', '手工补录（错误）',
+         'dba', 'dba', null, '0/0')`,
       [incident.id],
     );
     const update = await t.post(`/api/v1/incidents/${incident.id}/updates`).send({ measures: '关闭上游阀门' });

@@ -476,6 +476,20 @@ const ENDPOINTS: Endpoint[] = [
     ok: 200,
   },
   {
+    name: 'GET /incidents/:id/timeline/page',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/incidents/${incidentId}/timeline/page?limit=5`,
+    ok: 200,
+  },
+  {
+    name: 'GET /incidents/:id/account',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/incidents/${incidentId}/account`,
+    ok: 200,
+  },
+  {
     name: 'GET /incidents/:id/report-text',
     allowed: EVERYONE,
     method: 'GET',

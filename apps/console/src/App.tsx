@@ -10,7 +10,7 @@ import type { Session } from './ui-types';
 import { LoginScreen } from './features/login/LoginScreen';
 import { BoardScreen } from './features/board/BoardScreen';
 import { IntakeScreen } from './features/intake/IntakeScreen';
-import { DetailScreen } from './screens/Detail';
+import { DetailScreen } from './features/incident/Detail';
 import { TeamsScreen } from './features/teams/TeamsScreen';
 import { StockScreen } from './features/stock/StockScreen';
 import { PlansScreen } from './features/plans/PlansScreen';

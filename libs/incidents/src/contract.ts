@@ -235,17 +235,63 @@ export interface IncidentView {
   position: string;
 }
 
-/** GET /incidents/{id}/timeline and the `timeline.appended` delta. */
+/**
+ * GET /incidents/{id}/timeline and the `timeline.appended` delta: one line per event of the incident, and per
+ * allocation a warehouse makes to it and each step of that allocation (`source: 'warehouse'`).
+ */
 export interface TimelineEntryView {
+  /** The event's id: unique across every line of every incident. */
+  id: string;
   incidentId: string;
+  source: 'incident' | 'warehouse';
+  /** The event's revision in its own stream (the incident's; the warehouse's for an allocation). */
   revision: number;
   at: string;
   recordedAt: string;
   type: string;
   summary: string;
+  /** The person's display name; for `actorKind: 'system'` the name of the system process itself. */
   actor: string;
+  actorKind: 'person' | 'system';
+  /** The process that wrote it on the person's behalf (e.g. 调度流程), or null when the person acted directly. */
+  via: string | null;
   drillId: string | null;
   position: string;
+}
+
+/** GET /incidents/{id}/timeline?limit=&before=: the newest lines first, a page at a time. */
+export interface TimelinePageView {
+  entries: TimelineEntryView[];
+  /** Every line of the incident. */
+  total: number;
+  /** Pass as `before` for the next (older) page; null on the last page. */
+  nextBefore: string | null;
+  /** The jurisdiction's time zone, in which the times are given and shown. */
+  timeZone: string;
+}
+
+/** One entry of the incident's account: the first as received at intake (接报), or a follow-up (续报). */
+export interface AccountEntryView {
+  kind: 'initial' | 'follow_up';
+  revision: number;
+  at: string;
+  /** Who took it down: the person's display name (or the system's name). */
+  author: string;
+  /** The account of what happened (简要经过) as given in this report; null when a follow-up gave none. */
+  description: string | null;
+  measures: string | null;
+  casualties: Casualties;
+  directLossYuan: number | null;
+  /** A change reported after the statistical window (补报): recorded, not counted. */
+  outsideWindow: boolean;
+}
+
+/** GET /incidents/{id}/account: the original account kept beside every follow-up, oldest follow-up first. */
+export interface IncidentAccountView {
+  incidentId: string;
+  original: AccountEntryView;
+  followUps: AccountEntryView[];
+  timeZone: string;
 }
 
 /** GET /incidents/{id}/events: the stored events themselves, for audit. */

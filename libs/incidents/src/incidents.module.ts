@@ -2,7 +2,7 @@ import { ReportTextController } from './application/report-text/report-text.cont
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { JurisdictionRegistry } from '@app/shared';
+import type { ActorDirectory, JurisdictionRegistry } from '@app/shared';
 import { ActivatePlanHandler } from './application/activate-plan/activate-plan.handler';
 import { AssignSimulatedTeamHandler } from './application/assign-team/assign-team.handler';
 import { CloseIncidentController } from './application/close-incident/close-incident.controller';
@@ -50,9 +50,13 @@ import { IncidentStatisticsQueries } from './read-models/incident-statistics/inc
 import { IncidentTimelineRow } from './read-models/incident-timeline/incident-timeline.entity';
 import { IncidentTimelineProjection } from './read-models/incident-timeline/incident-timeline.projection';
 import { IncidentTimelineQueries } from './read-models/incident-timeline/incident-timeline.queries';
+import { IncidentWorkspaceController } from './application/incident-workspace/incident-workspace.controller';
+import { IncidentAccountRow } from './read-models/incident-account/incident-account.entity';
+import { IncidentAccountProjection } from './read-models/incident-account/incident-account.projection';
+import { IncidentAccountQueries } from './read-models/incident-account/incident-account.queries';
 
 /** The read-model tables this context owns (registered with TypeORM by this module, listed for stand-alone tools). */
-export const incidentEntities = [IncidentBoardRow, IncidentTimelineRow, GazetteerEntryRow];
+export const incidentEntities = [IncidentBoardRow, IncidentTimelineRow, IncidentAccountRow, GazetteerEntryRow];
 
 /** Handlers other contexts call for incident commands they start (plan activation, a drill's simulated actions). */
 const sharedHandlers = [
@@ -79,6 +83,7 @@ const sharedHandlers = [
     StatisticsController,
     ComplianceController,
     ReportTextController,
+    IncidentWorkspaceController,
     // Intake's place search and duplicate check.
     GazetteerController,
     NearbyIncidentsController,
@@ -97,6 +102,7 @@ const sharedHandlers = [
     DeadlineAlarmScheduler,
     IncidentBoardQueries,
     IncidentTimelineQueries,
+    IncidentAccountQueries,
     IncidentEventsQueries,
     IncidentStatisticsQueries,
     DeadlineComplianceQueries,
@@ -112,7 +118,14 @@ const sharedHandlers = [
 })
 export class IncidentsModule {}
 
-/** The incidents context's projections, for the app's projection runner. */
-export function incidentProjections(jurisdictions: JurisdictionRegistry) {
-  return [new IncidentBoardProjection(jurisdictions), new IncidentTimelineProjection()];
+/**
+ * The incidents context's projections, for the app's projection runner. `actors` names people in the timeline and the
+ * account by display name; without it they are named as recorded with each event (the sign-in name).
+ */
+export function incidentProjections(jurisdictions: JurisdictionRegistry, actors?: ActorDirectory) {
+  return [
+    new IncidentBoardProjection(jurisdictions),
+    new IncidentTimelineProjection(actors),
+    new IncidentAccountProjection(actors),
+  ];
 }

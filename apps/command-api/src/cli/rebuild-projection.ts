@@ -9,7 +9,7 @@ import { warehouseEntities, warehouseProjections } from '@app/warehouses';
 import { warningEntities, warningProjections } from '@app/warnings';
 import { dutyEntities, dutyProjections } from '@app/duty';
 import { drillEntities, drillProjections } from '@app/drills';
-import { identityEntities, loadJurisdictionRegistry } from '@app/identity';
+import { identityEntities, loadJurisdictionRegistry, UserDirectory } from '@app/identity';
 import { validateConfig, type AppConfig } from '@app/shared/nest';
 import { UNLIMITED_SESSION } from '../infrastructure/session-limits';
 import { runMigrations } from '@app/infra/database/migrations';
@@ -50,7 +50,7 @@ export async function rebuildReadModels(
   const store = createEventStore({ ...config, DATABASE_URL: url });
   const jurisdictions = await loadJurisdictionRegistry(dataSource);
   const projections = [
-    ...incidentProjections(jurisdictions),
+    ...incidentProjections(jurisdictions, new UserDirectory(dataSource)),
     ...teamProjections(jurisdictions),
     ...warehouseProjections(jurisdictions),
     ...planProjections(jurisdictions),

@@ -30,7 +30,7 @@ import { ALARM_WATCH_OPTIONS, alarmProjections } from '@app/alarms';
 import { dutyProjections, ROLL_CALL_OPTIONS } from '@app/duty';
 import { DRILL_OPTIONS, drillProjections, DrillTeamsProcessManager } from '@app/drills';
 import { REPLAY_OPTIONS } from '@app/replay';
-import { loadJurisdictionRegistry } from '@app/identity';
+import { loadJurisdictionRegistry, UserDirectory } from '@app/identity';
 import {
   CLOCK,
   DRILL_PARTICIPATION,
@@ -124,7 +124,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
               dataSource,
               store,
               [
-                ...incidentProjections(jurisdictions),
+                ...incidentProjections(jurisdictions, new UserDirectory(dataSource)),
                 ...teamProjections(jurisdictions),
                 ...warehouseProjections(jurisdictions),
                 ...dutyProjections(jurisdictions),

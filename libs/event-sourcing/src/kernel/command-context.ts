@@ -11,6 +11,11 @@ export interface CommandContext {
   /** The actor's roles when the command was decided, kept in every event's metadata for the audit trail. */
   actorRoles?: readonly string[];
   /**
+   * The person whose command set a process manager's command going (kept in the metadata as `onBehalfOfId` /
+   * `onBehalfOfName`), so a log can name the person behind what the process wrote.
+   */
+  onBehalfOf?: { id: string; name?: string };
+  /**
    * Jurisdictions the actor may act in. When set, an existing aggregate outside them is answered as not found
    * (existence must not leak across jurisdictions); unset for system actors such as process managers.
    */

@@ -277,6 +277,12 @@ function toEnvelopes<E extends DomainEvent>(
       actorId: context.actorId,
       ...(context.actorName ? { actorName: context.actorName } : {}),
       ...(context.actorRoles ? { actorRoles: [...context.actorRoles] } : {}),
+      ...(context.onBehalfOf
+        ? {
+            onBehalfOfId: context.onBehalfOf.id,
+            ...(context.onBehalfOf.name ? { onBehalfOfName: context.onBehalfOf.name } : {}),
+          }
+        : {}),
       occurredAt,
       schemaVersion: 1,
       ...(context.jurisdiction ? { jurisdiction: context.jurisdiction } : {}),

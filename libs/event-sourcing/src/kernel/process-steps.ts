@@ -41,6 +41,7 @@ export async function runProcessSteps(
       causationId: cause.id,
       actorId: actor.id,
       actorName: actor.name,
+      ...personBehind(cause.metadata),
       idempotencyKey: `pm:${cause.id}${step.step ? `:${step.step}` : ''}`,
     };
     const run = executor.execute(
@@ -57,4 +58,16 @@ export async function runProcessSteps(
       if (!(error instanceof DomainError)) throw error;
     });
   }
+}
+
+/**
+ * The person a cause traces back to: the one a process already named, or the cause's own actor when a signed-in person
+ * made it (only requests carry the actor's roles). Nothing for causes of other processes and schedulers.
+ */
+function personBehind(metadata: RecordedEvent['metadata']): Pick<CommandContext, 'onBehalfOf'> {
+  const name = (value: unknown) => (typeof value === 'string' ? { name: value } : {});
+  if (typeof metadata.onBehalfOfId === 'string')
+    return { onBehalfOf: { id: metadata.onBehalfOfId, ...name(metadata.onBehalfOfName) } };
+  if (Array.isArray(metadata.actorRoles)) return { onBehalfOf: { id: metadata.actorId, ...name(metadata.actorName) } };
+  return {};
 }

@@ -35,6 +35,14 @@ export interface ProjectionSpecOptions {
 export interface GivenScope {
   jurisdiction?: string;
   drillId?: string;
+  /** Who appended it, as command handling records it (`projection-spec`, a system actor, unless given). */
+  actorId?: string;
+  actorName?: string;
+  /** A signed-in person's roles (requests carry them; processes and schedulers do not). */
+  actorRoles?: string[];
+  /** The person a process manager acted for. */
+  onBehalfOfId?: string;
+  onBehalfOfName?: string;
 }
 
 export class ProjectionSpec {

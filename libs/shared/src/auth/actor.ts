@@ -24,3 +24,11 @@ export const OutsideJurisdictionError = domainError({
 
 export const inScope = (actor: Pick<Actor, 'scope'>, jurisdiction: string): boolean =>
   actor.scope.includes(jurisdiction);
+
+/**
+ * People's display names by user id, for read models that show who acted (the identity context keeps the names);
+ * ids it does not know (system processes, removed users) are left out of the answer.
+ */
+export interface ActorDirectory {
+  displayNames(userIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
+}

@@ -1,4 +1,38 @@
 /** An incident's workspace (detail, timeline, follow-ups): its messages in Chinese (the default) and English; the compiler checks both have every key. */
-export const zh = {} as const;
+export const zh = {
+  'incident.serverNow': '服务器已更新为 {value}',
+  'incident.takeServer': '采用服务器值',
+  'incident.keepMine': '保留我的输入',
+  'incident.chooseFirst': '此项已被他人更新：请先选择采用服务器值或保留输入',
+  'incident.account': '事故经过',
+  'incident.original': '接报原始经过',
+  'incident.followUpN': '第 {n} 次续报',
+  'incident.lateReportN': '第 {n} 次续报（补报，已超过统计时限）',
+  'incident.noFollowUps': '尚无续报',
+  'incident.noAccountGiven': '（本次未补充经过）',
+  'incident.accountFailed': '事故经过读取失败，请稍后刷新',
+  'incident.timelineShown': '共 {total} 条，最新在前，已显示 {shown} 条',
+  'incident.timelineFailed': '时间线读取失败，请稍后刷新',
+  'incident.showMore': '显示更多',
+  'incident.bySystem': '系统：{name}',
+  'incident.byPersonVia': '{name}（经{via}）',
+} as const;
 
-export const en: Record<keyof typeof zh, string> = {};
+export const en: Record<keyof typeof zh, string> = {
+  'incident.serverNow': 'The server now has {value}',
+  'incident.takeServer': 'Use the server’s value',
+  'incident.keepMine': 'Keep mine',
+  'incident.chooseFirst': 'Someone else changed this: choose the server’s value or keep yours first',
+  'incident.account': 'Account',
+  'incident.original': 'Original account (at intake)',
+  'incident.followUpN': 'Follow-up {n}',
+  'incident.lateReportN': 'Follow-up {n} (late report, outside the statistical window)',
+  'incident.noFollowUps': 'No follow-ups yet',
+  'incident.noAccountGiven': '(no account given in this report)',
+  'incident.accountFailed': 'Could not read the account; refresh in a moment',
+  'incident.timelineShown': '{total} entries, newest first; {shown} shown',
+  'incident.timelineFailed': 'Could not read the timeline; refresh in a moment',
+  'incident.showMore': 'Show more',
+  'incident.bySystem': 'System: {name}',
+  'incident.byPersonVia': '{name} (via {via})',
+};

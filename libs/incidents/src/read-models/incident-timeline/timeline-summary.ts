@@ -62,6 +62,46 @@ export function summarizeIncidentEvent(event: IncidentEvent): string {
   }
 }
 
+/** The two warehouse events of an allocation to an incident (their shape is the warehouse context's event contract). */
+export type TimelineAllocationEvent =
+  | {
+      type: 'StockAllocated';
+      data: {
+        warehouseId: string;
+        allocationId: string;
+        incidentId: string;
+        items: { materialCode: string; quantity: number }[];
+        allocatedAt: string;
+      };
+    }
+  | {
+      type: 'AllocationStatusChanged';
+      data: {
+        warehouseId: string;
+        allocationId: string;
+        incidentId: string;
+        from?: string;
+        status: string;
+        reason?: string | null;
+        at: string;
+      };
+    };
+
+const ALLOCATION_STATUS_TEXT: Readonly<Record<string, string>> = {
+  shipped: '已出库',
+  delivered: '已送达',
+  cancelled: '已取消',
+};
+
+/** An allocation's line in the log: what was reserved for the incident, then each step it took. */
+export function summarizeAllocationEvent(event: TimelineAllocationEvent): string {
+  const ref = `调拨单 ${event.data.allocationId.slice(0, 8)}`;
+  if (event.type === 'StockAllocated')
+    return `物资调拨（已预留）：${event.data.items.map((i) => `${i.materialCode} × ${i.quantity}`).join('，')}（${ref}）`;
+  const status = ALLOCATION_STATUS_TEXT[event.data.status] ?? event.data.status;
+  return `物资调拨${status}（${ref}）${event.data.reason ? `；${event.data.reason}` : ''}`;
+}
+
 /** The team context owns the statuses; the timeline only needs their Chinese words. */
 const TEAM_STATUS_TEXT: Readonly<Record<string, string>> = {
   en_route: '出发途中',

@@ -2,11 +2,14 @@ import { DeadlineCountdown, levelName, obligationTarget } from '../../components
 import { useI18n, type MessageKey } from '../../i18n';
 import { formatTime } from '../../time';
 import { commandPost } from '../../api';
-import type { Casualties, IncidentView, StoredEventView, TimelineEntryView } from '@app/incidents/contract';
+import type { Casualties, IncidentView, StoredEventView } from '@app/incidents/contract';
 import { ReportUpForm } from './forms';
 import { COUNTS, Panel, casualtyText, label, type Act } from './shared';
 
-/** What was reported and when: the facts of the first report and every follow-up as they stand now. */
+/**
+ * What was reported and when: the facts as they stand now. The account itself (the first and every follow-up) is the
+ * account panel's.
+ */
 export function BasicPanel({ incident }: { incident: IncidentView }) {
   const { t } = useI18n();
   return (
@@ -34,14 +37,6 @@ export function BasicPanel({ incident }: { incident: IncidentView }) {
         <dd data-testid="casualties">{casualtyText(incident.casualties, t)}</dd>
         <dt>{t('detail.loss')}</dt>
         <dd>{incident.directLossYuan == null ? '—' : `${incident.directLossYuan.toLocaleString('zh-CN')} 元`}</dd>
-        <dt>{t('detail.description')}</dt>
-        <dd className="pre">{incident.description}</dd>
-        {incident.measures && (
-          <>
-            <dt>{t('detail.measures')}</dt>
-            <dd className="pre">{incident.measures}</dd>
-          </>
-        )}
         {incident.summary && (
           <>
             <dt>{t('detail.summary')}</dt>
@@ -157,22 +152,6 @@ export function ReportsPanel({
           }
         />
       )}
-    </Panel>
-  );
-}
-
-export function TimelinePanel({ timeline }: { timeline: TimelineEntryView[] | undefined }) {
-  const { t } = useI18n();
-  return (
-    <Panel title={t('detail.timeline')}>
-      <ol className="timeline">
-        {(timeline ?? []).map((e) => (
-          <li key={`${e.revision}:${e.position}:${e.type}`} data-testid="timeline-entry" data-type={e.type}>
-            <time dateTime={e.at}>{formatTime(e.at, true)}</time> <span>{e.summary}</span>{' '}
-            <span className="muted small">{e.actor}</span>
-          </li>
-        ))}
-      </ol>
     </Panel>
   );
 }

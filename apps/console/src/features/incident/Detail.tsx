@@ -1,32 +1,40 @@
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, commandPost, errorText, get, isAccepted, wasAccepted } from '../api';
-import { DrillMarker, GradeBadge, LevelBadge, StatusBadge, useNow } from '../components';
-import { categoryLabel, useI18n } from '../i18n';
-import { linkHandler } from '../router';
-import { can, useStore } from '../store';
+import { ApiError, commandPost, errorText, get, isAccepted, wasAccepted } from '../../api';
+import { DrillMarker, GradeBadge, LevelBadge, StatusBadge, useNow } from '../../components';
+import { categoryLabel, useI18n } from '../../i18n';
+import { linkHandler } from '../../router';
+import { can, useStore } from '../../store';
 import type { Recommendations } from '@app/dispatch/contract';
-import type { StoredEventView } from '@app/incidents/contract';
+import type { IncidentView, StoredEventView } from '@app/incidents/contract';
 import type { PlanSuggestionsView, PlanView } from '@app/plans/contract';
-import type { Session } from '../ui-types';
-import { FollowUpForm } from './detail/follow-up-form';
-import { CloseForm, ResponseLevelForm } from './detail/forms';
-import { PlansPanel } from './detail/plans-panel';
-import { RecommendationsPanel } from './detail/recommendations-panel';
-import { BasicPanel, CasualtyHistoryPanel, ReportsPanel, TimelinePanel } from './detail/report-panels';
-import { ReportTextPanel } from './detail/report-text-panel';
-import { AllocationsPanel, AssignedTeamsPanel } from './detail/resource-panels';
-import { Panel, type Feedback } from './detail/shared';
-import { TasksPanel } from './detail/tasks-panel';
+import type { Session } from '../../ui-types';
+import { FollowUpForm } from './follow-up-form';
+import { CloseForm, ResponseLevelForm } from './forms';
+import { PlansPanel } from './plans-panel';
+import { RecommendationsPanel } from './recommendations-panel';
+import { AccountPanel } from './account-panel';
+import { incidentKeys, putIncident, useIncident } from './incident-queries';
+import { BasicPanel, CasualtyHistoryPanel, ReportsPanel } from './report-panels';
+import { ReportTextPanel } from './report-text-panel';
+import { AllocationsPanel, AssignedTeamsPanel } from './resource-panels';
+import { Panel, type Feedback } from './shared';
+import { TasksPanel } from './tasks-panel';
+import { TimelinePanel } from './timeline-panel';
 
+/**
+ * The incident's workspace. Its server state (the incident, its timeline and account, its events and recommendations)
+ * lives in the query cache and follows live deltas; the forms keep what is typed apart from it.
+ */
 export function DetailScreen({ id, session }: { id: string; session: Session }) {
   const { t, lang } = useI18n();
-  const { state, dispatch, focusIncident, refetchIncident, whenLiveReaches } = useStore();
+  const { state, dispatch, focusIncident, whenLiveReaches } = useStore();
+  const client = useQueryClient();
   const now = useNow();
-  const incident = state.incidents[id];
-  const timeline = state.timelines[id];
-  const [notFound, setNotFound] = useState(false);
-  const [events, setEvents] = useState<StoredEventView[]>([]);
-  const [recs, setRecs] = useState<Recommendations | null>(null);
+  // The board's copy shows at once while the incident is read.
+  const query = useIncident(id, state.incidents[id]);
+  const incident = query.data;
+  const notFound = query.isError && query.error instanceof ApiError && query.error.status === 404;
   const [plans, setPlans] = useState<PlanView[]>([]);
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -34,38 +42,35 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
   const mayReport = can(session, 'report');
   const mayCommand = can(session, 'command');
 
-  // Follow this incident's room while the screen is open, and load it.
+  // Follow this incident's room while the screen is open.
   useEffect(() => {
     focusIncident(id);
-    let timer: number | undefined;
-    // An incident a 202 named exists though the read model may not show it yet: look again a few times.
-    const load = (tries: number) =>
-      refetchIncident(id).catch((err: unknown) => {
-        if (!(err instanceof ApiError && err.status === 404)) return;
-        if (wasAccepted(id) && tries < 10) timer = window.setTimeout(() => void load(tries + 1), 1500);
-        else setNotFound(true);
-      });
-    void load(0);
     get<PlanSuggestionsView>(`/incidents/${id}/plan-suggestions`).then(
       (s) => dispatch({ type: 'suggestions', suggestions: { ...s, incidentId: id } }),
       () => undefined,
     );
     get<PlanView[]>('/plans').then(setPlans, () => undefined);
-    return () => {
-      window.clearTimeout(timer);
-      focusIncident(null);
-    };
-  }, [id, focusIncident, refetchIncident, dispatch]);
+    return () => focusIncident(null);
+  }, [id, focusIncident, dispatch]);
 
   // Events (casualty history, reports) and recommendations follow the incident's revision.
   const revision = incident?.revision;
-  const loadDerived = useCallback(() => {
-    get<StoredEventView[]>(`/incidents/${id}/events`).then(setEvents, () => undefined);
-    get<Recommendations>(`/incidents/${id}/recommendations`).then(setRecs, () => undefined);
-  }, [id]);
-  useEffect(() => {
-    if (revision !== undefined) loadDerived();
-  }, [revision, loadDerived]);
+  const derived = { enabled: revision !== undefined, placeholderData: keepPreviousData };
+  const events =
+    useQuery({
+      queryKey: [...incidentKeys.all(id), 'events', revision],
+      queryFn: () => get<StoredEventView[]>(`/incidents/${id}/events`),
+      ...derived,
+    }).data ?? [];
+  const recs =
+    useQuery({
+      queryKey: [...incidentKeys.all(id), 'recommendations', revision],
+      queryFn: () => get<Recommendations>(`/incidents/${id}/recommendations`),
+      ...derived,
+    }).data ?? null;
+
+  /** Reads everything of the incident again (after a command, or once a 202's delta has come). */
+  const reload = useCallback(() => client.invalidateQueries({ queryKey: incidentKeys.all(id) }), [client, id]);
 
   const act = useCallback(
     async (label: string, fn: () => Promise<unknown>, after?: () => void) => {
@@ -73,14 +78,13 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
       setFeedback(null);
       try {
         const outcome = await fn();
-        after?.();
         if (isAccepted(outcome)) {
+          after?.();
           // Stored; the read models had not shown it yet. The live delta updates the incident by itself; read the
           // rest again once it has come (or a few seconds later), then say the screen is current.
           setFeedback({ kind: 'accepted', text: `${label}：${t('command.accepted')}` });
           void whenLiveReaches(outcome.accepted.position).then(async () => {
-            await refetchIncident(id).catch(() => undefined);
-            loadDerived();
+            await reload();
             setFeedback((shown) =>
               shown?.kind === 'accepted'
                 ? { kind: 'accepted', text: `${label}：${t('command.acceptedShown')}` }
@@ -89,9 +93,12 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
           });
           return;
         }
+        // An incident command answers with the incident: shown before the form lets go of what was sent.
+        const body = (outcome as { body?: Partial<IncidentView> } | undefined)?.body;
+        if (body?.id === id && typeof body.revision === 'number') putIncident(client, body as IncidentView);
+        after?.();
         setFeedback({ kind: 'ok', text: `${label}：${t('ok')}` });
-        await refetchIncident(id).catch(() => undefined);
-        loadDerived();
+        await reload();
       } catch (err) {
         setFeedback({
           kind: 'error',
@@ -101,7 +108,7 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
         setBusy(null);
       }
     },
-    [id, refetchIncident, loadDerived, whenLiveReaches, t],
+    [id, client, reload, whenLiveReaches, t],
   );
 
   if (notFound && !incident)
@@ -166,6 +173,7 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
 
       <div className="detail-grid">
         <BasicPanel incident={incident} />
+        <AccountPanel incidentId={id} />
         <ReportsPanel
           incident={incident}
           events={events}
@@ -177,7 +185,7 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
           act={act}
         />
         <ReportTextPanel incident={incident} />
-        <TimelinePanel timeline={timeline} />
+        <TimelinePanel incidentId={id} />
         <CasualtyHistoryPanel events={events} />
         <TasksPanel incident={incident} canComplete={mayReport && open} busy={busy !== null} act={act} />
         <AssignedTeamsPanel incident={incident} teams={state.teams} />
