@@ -136,4 +136,42 @@ describe('AlarmCentreScreen', () => {
     expect(cards().map((c) => c.getAttribute('data-alarm-id'))).toEqual(['a-new', 'a-overdue', 'a-due']);
     expect(cards()[2]!.getAttribute('data-status')).toBe('acknowledged');
   });
+
+  it('keeps the alarms of one incident together under one heading and acknowledges them all with one note', async () => {
+    const report = alarmView({ id: 'a-report', urgency: 1 });
+    const other = alarmView({ id: 'b-report', subject: { type: 'incident', id: 'i-2' }, urgency: 2 });
+    const notify = alarmView({ id: 'a-notify', title: '通知公安机关已逾期', urgency: 3 });
+    const calls = answerFetch({
+      'GET /alarms': { body: [report, other, notify] },
+      'POST /alarms/a-report/acknowledge': { body: { ...report, status: 'acknowledged', revision: 1 } },
+      'POST /alarms/a-notify/acknowledge': { body: { ...notify, status: 'acknowledged', revision: 1 } },
+    });
+    renderInConsole(<AlarmCentreScreen session={session(['duty_officer'])} />);
+    await waitFor(() => expect(cards()).toHaveLength(3));
+    // The second incident's alarm no longer sits between the first incident's two.
+    expect(cards().map((c) => c.getAttribute('data-alarm-id'))).toEqual(['a-report', 'a-notify', 'b-report']);
+    const group = screen.getByTestId('alarm-group');
+    expect(group.getAttribute('data-count')).toBe('2');
+    expect(group.textContent).toContain('同一对象 2 项告警（2 项未确认）');
+    await userEvent.type(within(group).getByTestId('alarm-group-note'), '已电话催报');
+    await userEvent.click(within(group).getByTestId('alarm-group-acknowledge'));
+    await waitFor(() =>
+      expect(calls.filter((c) => c.method === 'POST').map((c) => [c.path, c.body])).toEqual([
+        ['/alarms/a-report/acknowledge', { note: '已电话催报' }],
+        ['/alarms/a-notify/acknowledge', { note: '已电话催报' }],
+      ]),
+    );
+    await waitFor(() =>
+      expect(
+        within(group)
+          .getAllByTestId('alarm')
+          .map((c) => c.getAttribute('data-status')),
+      ).toEqual(['acknowledged', 'acknowledged']),
+    );
+    expect(
+      cards()
+        .find((c) => c.getAttribute('data-alarm-id') === 'b-report')!
+        .getAttribute('data-status'),
+    ).toBe('raised');
+  });
 });

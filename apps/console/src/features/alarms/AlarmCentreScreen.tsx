@@ -4,7 +4,8 @@ import { errorText } from '../../api';
 import { useI18n, type MessageKey } from '../../i18n';
 import { can } from '../../store';
 import type { Session } from '../../ui-types';
-import { AlarmCard } from './AlarmCard';
+import { AlarmGroupCard } from './AlarmGroupCard';
+import { groupBySubject } from './alarm-groups';
 import type { AlarmFilter } from './alarm-cache';
 import { useAlarmList, useNow } from './use-alarms';
 
@@ -66,8 +67,8 @@ export function AlarmCentreScreen({ session }: { session: Session }) {
       )}
       {alarms.data && alarms.data.length === 0 && <p className="muted">{t('alarms.empty')}</p>}
       <ul className="alarm-list" data-testid="alarm-list" aria-live="polite">
-        {alarms.data?.map((alarm) => (
-          <AlarmCard key={alarm.id} alarm={alarm} now={now} canAcknowledge={can(session, 'ack')} />
+        {groupBySubject(alarms.data ?? []).map((group) => (
+          <AlarmGroupCard key={group.key} group={group} now={now} canAcknowledge={can(session, 'ack')} />
         ))}
       </ul>
     </section>
