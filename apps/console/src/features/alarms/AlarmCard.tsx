@@ -1,11 +1,8 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import type { AlarmView } from '@app/alarms/contract';
-import { commandPost, errorText } from '../../api';
 import { useI18n, type MessageKey, type Translate } from '../../i18n';
 import { linkHandler } from '../../router';
 import { formatTime } from '../../time';
-import { applyAlarm } from './use-alarms';
+import { AcknowledgeControls, AcknowledgeError, useAcknowledge } from './acknowledge';
 import './alarms.css';
 
 /** "12 分钟" / "2 小时 5 分钟" / "3 天 4 小时" in Chinese, the same in English words. */
@@ -46,28 +43,8 @@ const subjectPath = (alarm: AlarmView): string | null =>
  */
 export function AlarmCard({ alarm, now, canAcknowledge }: { alarm: AlarmView; now: number; canAcknowledge: boolean }) {
   const { t, lang } = useI18n();
-  const client = useQueryClient();
-  const [note, setNote] = useState('');
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const ack = useAcknowledge();
   const path = subjectPath(alarm);
-
-  const acknowledge = async () => {
-    setSending(true);
-    setError(null);
-    try {
-      const outcome = await commandPost<AlarmView>(
-        `/alarms/${alarm.id}/acknowledge`,
-        note.trim() ? { note: note.trim() } : {},
-      );
-      if (outcome.kind === 'done' && outcome.body?.status) applyAlarm(client, { ...alarm, ...outcome.body });
-      setNote('');
-    } catch (err) {
-      setError(errorText(err, t('error.generic'), t('command.uncertain')));
-    } finally {
-      setSending(false);
-    }
-  };
 
   const level = alarm.escalation.level;
   return (
@@ -123,31 +100,17 @@ export function AlarmCard({ alarm, now, canAcknowledge }: { alarm: AlarmView; no
         </div>
       )}
       {alarm.status === 'raised' && canAcknowledge && (
-        <div className="alarm-actions">
-          <input
-            type="text"
-            maxLength={500}
-            value={note}
-            aria-label={t('alarms.note')}
-            placeholder={t('alarms.note')}
-            data-testid="alarm-note"
-            onChange={(e) => setNote(e.target.value)}
+        <div>
+          <AcknowledgeControls
+            state={ack}
+            label={t('alarms.acknowledge')}
+            testId="alarm"
+            primary
+            onAcknowledge={() => void ack.acknowledge([alarm])}
           />
-          <button
-            type="button"
-            className="primary"
-            data-testid="alarm-acknowledge"
-            disabled={sending}
-            onClick={() => void acknowledge()}>
-            {sending ? t('alarms.acknowledging') : t('alarms.acknowledge')}
-          </button>
         </div>
       )}
-      {error && (
-        <div className="field-error" role="alert">
-          {error}
-        </div>
-      )}
+      <AcknowledgeError error={ack.error} />
     </li>
   );
 }
