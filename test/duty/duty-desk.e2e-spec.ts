@@ -307,6 +307,76 @@ describe('duty desk (值班台) and handover acceptance (接班确认)', () => {
     expect(summary.pendingDeadlines.map(key)).not.toContain(key(first));
   });
 
+  it('after 响应终止 every report still owed stays in the queue and the handover; drill incidents are no real business', async () => {
+    const neighbourDesk = async () =>
+      (await t.get('/api/v1/duty/desk', otherCounty.token).query({ jurisdiction: '640522' }).expect(200)).body;
+    const ended = (
+      await t
+        .post('/api/v1/incidents')
+        .send(
+          incidentBody({
+            jurisdiction: '640522',
+            occurredAt: iso(-4 * HOUR),
+            receivedAt: iso(-3 * HOUR),
+            receivedAtReason: '电话接报后补录',
+          }),
+        )
+        .expect(201)
+    ).body;
+    const drill = (
+      await t
+        .post('/api/v1/incidents')
+        .send(incidentBody({ jurisdiction: '640522', drillId: await runningDrill(t) }))
+        .expect(201)
+    ).body;
+    const before: Obligation[] = (await neighbourDesk()).obligations.filter(
+      (o: Obligation) => o.incidentId === ended.id,
+    );
+    expect(before.some((o) => o.overdue)).toBe(true);
+    await t.post(`/api/v1/incidents/${ended.id}/end-response`).send({ summary: '处置完毕' }).expect(200);
+    await t.get(`/api/v1/incidents/${ended.id}`).expect((r) => expect(r.body.status).toBe('closed'));
+
+    // The queue keeps what is still owed of the ended incident: its overdue reports and notifications.
+    const after: (Obligation & { kind: string })[] = (await neighbourDesk()).obligations.filter(
+      (o: Obligation) => o.incidentId === ended.id,
+    );
+    expect(after.filter((o) => o.overdue).map((o) => o.obligationId)).toEqual(
+      before.filter((o) => o.overdue).map((o) => o.obligationId),
+    );
+    expect(after.length).toBeGreaterThan(0);
+
+    // The handover of that watch stores the same obligations, each named by what it owes and to whom; the drill
+    // incident is neither counted nor listed among the open incidents.
+    await t
+      .post('/api/v1/duty/shifts')
+      .send(shiftBody('640522', iso(-HOUR), iso(11 * HOUR), [person('邻县值班')]))
+      .expect(201);
+    await t
+      .post('/api/v1/duty/shifts')
+      .send(shiftBody('640522', iso(11 * HOUR), iso(23 * HOUR), [person('邻县接班')]))
+      .expect(201);
+    const summary = (
+      await t.post('/api/v1/duty/handovers').send({ jurisdiction: '640522', note: '终报未报' }).expect(201)
+    ).body.summary;
+    const stored = summary.pendingDeadlines.filter((d: { incidentId: string }) => d.incidentId === ended.id);
+    expect(stored.map((d: { obligationId: string }) => d.obligationId).sort()).toEqual(
+      after.map((o) => o.obligationId).sort(),
+    );
+    for (const d of stored) {
+      expect(d.kind).toMatch(/^[a-z_]+$/);
+      expect(d.kindLabel).toMatch(/[\u4e00-\u9fff]/);
+      expect(d.levelLabel).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(stored.find((d: { kind: string }) => d.kind === 'initial')).toMatchObject({ kindLabel: '逐级上报' });
+    // Rows of one incident differ by what they owe: no two name the same kind and level.
+    const names = stored.map((d: { kindLabel: string; levelLabel: string }) => `${d.kindLabel}/${d.levelLabel}`);
+    expect(new Set(names).size).toBe(names.length);
+    expect(summary.pendingDeadlines.map((d: { incidentId: string }) => d.incidentId)).not.toContain(drill.id);
+    const listed = summary.openIncidents.map((i: { id: string }) => i.id);
+    expect(listed).not.toContain(drill.id);
+    expect(summary.openIncidents.every((i: { drillId: string | null }) => i.drillId === null)).toBe(true);
+  });
+
   it('races on one watch: of two accepts one lands; an accept racing the next handover wins, the handover is refused', async () => {
     const a = await t.user(['duty_officer'], '640571');
     const b = await t.user(['duty_officer'], '640571');

@@ -57,7 +57,15 @@ export interface HandoverSummaryView {
     title: string;
     jurisdiction: string;
     obligationId: string;
+    /** The level reported to, or the party notified. */
     level: string;
+    /**
+     * What is owed (the incidents' ObligationKind) and its Chinese names, so that six rows of one incident can be told
+     * apart; absent in handovers recorded before they were stored.
+     */
+    kind?: string;
+    kindLabel?: string;
+    levelLabel?: string;
     dueAt: string;
     overdue: boolean;
   }[];

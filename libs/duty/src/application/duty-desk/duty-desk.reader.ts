@@ -104,7 +104,7 @@ export class DutyDeskReader {
     };
   }
 
-  /** The bureau's pending obligations (overdue included) of real open incidents here, earliest due first. */
+  /** The bureau's pending obligations (overdue included) of real incidents here, open or ended, earliest due first. */
   private async obligations(codes: readonly string[], now: Date): Promise<{ total: number; list: DeskObligation[] }> {
     if (codes.length === 0) return { total: 0, list: [] };
     const owed = await this.incidents.owedObligations(codes, DESK_OBLIGATION_LIMIT);

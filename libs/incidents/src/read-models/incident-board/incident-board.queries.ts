@@ -253,16 +253,16 @@ export class IncidentBoardQueries {
   }
 
   /**
-   * The bureau's pending obligations (overdue ones included) of the real open incidents of these jurisdictions,
-   * earliest due first, at most `limit`, with how many there are in all: one indexed read of the compliance rows, so
-   * a year of open incidents does not hide the ones due next.
+   * The bureau's pending obligations (overdue ones included) of the real incidents of these jurisdictions, earliest due
+   * first, at most `limit`, with how many there are in all: one indexed read of the compliance rows, so a year of open
+   * incidents does not hide the ones due next. Whatever the incident's status: after 响应终止 the 终报, the 补报 and
+   * any overdue report are still owed.
    */
   async owedObligations(
     jurisdictions: readonly string[],
     limit: number,
   ): Promise<{ total: number; obligations: OwedObligationRecord[] }> {
-    const where = `jurisdiction = any($1) and drill_id is null and incident_status = 'open'
-        and status = 'pending' and responsible = 'bureau'`;
+    const where = `jurisdiction = any($1) and drill_id is null and status = 'pending' and responsible = 'bureau'`;
     const [rows, [count]] = await Promise.all([
       this.dataSource.query(
         `select incident_id, obligation_id, title, jurisdiction, kind, level, party, basis, due_at

@@ -45,7 +45,7 @@ export class IncidentLookup {
     return this.queries.execute(new ListOpenIncidentsQuery(jurisdictions));
   }
 
-  /** The bureau's pending obligations of real open incidents here, earliest due first, at most `limit`, and their total. */
+  /** The bureau's pending obligations of real incidents here (open or ended), earliest due first, at most `limit`, and their total. */
   owedObligations(
     jurisdictions: readonly string[],
     limit: number,
