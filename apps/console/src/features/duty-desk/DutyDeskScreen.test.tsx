@@ -297,6 +297,139 @@ describe('DutyDeskScreen', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toMatch(/^Duty desk/);
   });
 
+  it('keeps drill incidents out of the handover summary and names each owed report by its kind and level', async () => {
+    const base = handover('交班', [{ userId: 'next', name: '张接班' }]);
+    const owed = (obligationId: string, kind: string, level: string) => ({
+      incidentId: 'i1',
+      title: '测试事故',
+      jurisdiction: '640521',
+      obligationId,
+      level,
+      kind,
+      dueAt: zoned(-HOUR),
+      overdue: true,
+    });
+    const summary = {
+      ...base.summary,
+      openIncidents: [
+        ...base.summary.openIncidents,
+        {
+          id: 'd1',
+          title: 'DRILL-ONLY incident',
+          jurisdiction: '640521',
+          grade: 'ordinary',
+          responseLevel: null,
+          drillId: 'drill-1',
+        },
+      ],
+      pendingDeadlines: [
+        owed('initial:city:0', 'initial', 'city'),
+        owed('initial:province:0', 'initial', 'province'),
+        owed('notification:public_security', 'notification', 'public_security'),
+      ],
+    };
+    answerFetch({ 'GET /duty/desk': { body: desk({ pendingHandover: { ...base, summary } }) } });
+    renderInConsole(<DutyDeskScreen session={session('next')} />);
+    const shown = await screen.findByTestId('duty-handover-summary');
+    expect(shown.textContent).not.toContain('DRILL-ONLY');
+    expect(shown.textContent).toContain('未结事故 1 起：园区储罐泄漏待报时限');
+    expect(screen.getAllByTestId('duty-handover-obligation-name').map((n) => n.textContent)).toEqual([
+      '逐级上报 · 设区的市级',
+      '逐级上报 · 省级',
+      '通知 · 公安机关',
+    ]);
+  });
+
+  it('in English names codes from the catalogue and joins lists with English punctuation', async () => {
+    const base = handover('handing over', [
+      { userId: 'next', name: 'Zhang' },
+      { userId: 'next2', name: 'Li' },
+    ]);
+    answerFetch({
+      'GET /duty/desk': {
+        body: desk({
+          pendingHandover: {
+            ...base,
+            summary: {
+              ...base.summary,
+              openIncidents: [
+                ...base.summary.openIncidents,
+                {
+                  id: 'i2',
+                  title: 'Second',
+                  jurisdiction: '640521',
+                  grade: 'ordinary',
+                  responseLevel: null,
+                  drillId: null,
+                },
+              ],
+            },
+          },
+          obligations: [obligation('a', 'x', -90 * 60_000)],
+          obligationsTotal: 1,
+          warningsInForce: [
+            {
+              id: 'w1',
+              hazard: 'Chemical leak',
+              level: 'orange',
+              levelLabel: '橙色预警',
+              jurisdiction: '640521',
+              jurisdictionName: '中宁县',
+              expires: zoned(6 * HOUR),
+            },
+          ],
+          rollCallsIssued: [
+            {
+              id: 'r1',
+              label: '点名',
+              jurisdiction: '640500',
+              jurisdictionName: '中卫市',
+              message: 'night roll call',
+              ackWithinMinutes: 5,
+              issuedBy: { userId: 'cmd', name: 'cmd' },
+              issuedAt: zoned(-60_000),
+              dueAt: zoned(4 * 60_000),
+              open: true,
+              targets: [
+                {
+                  jurisdiction: '640521',
+                  jurisdictionName: '中宁县',
+                  status: 'answered',
+                  statusLabel: '已应答',
+                  by: null,
+                  at: null,
+                  secondsTaken: 30,
+                },
+                {
+                  jurisdiction: '640522',
+                  jurisdictionName: '海原县',
+                  status: 'pending',
+                  statusLabel: '待应答',
+                  by: null,
+                  at: null,
+                  secondsTaken: null,
+                },
+              ],
+            },
+          ],
+        }),
+      },
+    });
+    renderInConsole(<DutyDeskScreen session={session('duty', ['commander'])} />, { lang: 'en' });
+    expect((await screen.findByTestId('duty-handover-status')).textContent).toBe('Awaiting acceptance');
+    expect(screen.getByTestId('duty-obligation-name').textContent).toBe('Report up the chain · City');
+    // A handover stored before kinds were kept names its row by the level alone.
+    expect(screen.getByTestId('duty-handover-obligation-name').textContent).toBe('City');
+    expect(screen.getByTestId('duty-rollcall-targets').textContent).toBe('中宁县: Answered; 海原县: Awaiting answer');
+    expect(screen.getByTestId('duty-warnings').textContent).toContain('Orange warning');
+    const summary = screen.getByTestId('duty-handover-summary').textContent ?? '';
+    expect(summary).toContain(': 园区储罐泄漏; Second');
+    expect(screen.getByTestId('duty-pending-handover').textContent).toContain('Zhang, Li');
+    // No Chinese label or full-width punctuation of the server's leaks into the English desk.
+    const desk_ = screen.getByTestId('duty-pending-handover').parentElement!.textContent ?? '';
+    expect(desk_).not.toMatch(/待接班确认|逐级上报|设区的市级|橙色预警|已应答|待应答|[：；、]/);
+  });
+
   it('spells spans in minutes, hours or days', () => {
     expect(spanText(65_000, 'zh')).toBe('1 分 05 秒');
     expect(spanText(5 * HOUR + 7 * 60_000, 'zh')).toBe('5 小时 7 分');

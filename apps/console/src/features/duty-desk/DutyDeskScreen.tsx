@@ -4,6 +4,8 @@ import { commandPost, errorText, get } from '../../api';
 import { useLiveMessages } from '../../app/live-events';
 import { useNow } from '../../components';
 import { useI18n, type MessageKey } from '../../i18n';
+import type { LocaleLang } from '../../app/locale';
+import { useLabels } from '../labels/labels';
 import { navigate } from '../../router';
 import { localInputToShanghaiIso } from '../../time';
 import type { Session } from '../../ui-types';
@@ -118,10 +120,29 @@ type Act = (
   vars?: Record<string, string>,
 ) => Promise<boolean>;
 
-const names = (shift: ShiftView) => shift.officers.map((o) => o.name).join('、');
+/** How the current language joins a list of names, lists of items and a heading to its list. */
+const punctuation = (lang: LocaleLang) =>
+  lang === 'en'
+    ? { names: ', ', items: '; ', colon: ': ', open: ' (', close: ')' }
+    : { names: '、', items: '；', colon: '：', open: '（', close: '）' };
+
+const names = (shift: ShiftView, lang: LocaleLang) => shift.officers.map((o) => o.name).join(punctuation(lang).names);
+
+/** What an obligation owes, from its codes: the kind and the level reported to (or the party notified). */
+function useObligationName() {
+  const { label } = useLabels();
+  return (o: { kind?: string; kindLabel?: string; level: string; levelLabel?: string }) => {
+    // A handover stored before kinds were kept has only the level, which for a notification is the party.
+    const notification = o.kind === 'notification' || (!o.kind && !REPORT_LEVELS.includes(o.level));
+    const level = label(notification ? 'party' : 'reportLevel', o.level, o.levelLabel);
+    const kind = label('deadlineKind', o.kind, o.kindLabel);
+    return [kind, level].filter(Boolean).join(' · ');
+  };
+}
 
 function DeskHeader({ view }: { view: DutyDeskView }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const p = punctuation(lang);
   const now = useNow(1000);
   const format = useZonedFormat(view.timeZone);
   const { shift, responsibleShift, nextShift } = view;
@@ -138,8 +159,10 @@ function DeskHeader({ view }: { view: DutyDeskView }) {
       </p>
       {shift ? (
         <p data-testid="duty-shift">
-          {t('duty.shift')}：{t('duty.leader')} <strong data-testid="duty-leader">{shift.leader.name}</strong> ·{' '}
-          {t('duty.officers')} {names(shift)} · {t('duty.period')} {format(Date.parse(shift.startsAt))} –{' '}
+          {t('duty.shift')}
+          {p.colon}
+          {t('duty.leader')} <strong data-testid="duty-leader">{shift.leader.name}</strong> · {t('duty.officers')}{' '}
+          {names(shift, lang)} · {t('duty.period')} {format(Date.parse(shift.startsAt))} –{' '}
           {format(Date.parse(shift.endsAt))}
         </p>
       ) : (
@@ -151,13 +174,13 @@ function DeskHeader({ view }: { view: DutyDeskView }) {
         <p className="feedback accepted" data-testid="duty-responsible">
           {t(view.pendingHandover ? 'duty.responsible' : 'duty.takenOver', {
             leader: responsibleShift.leader.name,
-            officers: names(responsibleShift),
+            officers: names(responsibleShift, lang),
           })}
         </p>
       )}
       <p className="muted small" data-testid="duty-next-shift">
         {nextShift
-          ? `${t('duty.nextShift')}：${nextShift.leader.name}（${names(nextShift)}） ${format(Date.parse(nextShift.startsAt))}`
+          ? `${t('duty.nextShift')}${p.colon}${nextShift.leader.name}${p.open}${names(nextShift, lang)}${p.close} ${format(Date.parse(nextShift.startsAt))}`
           : t('duty.noNextShift')}
       </p>
     </header>
@@ -183,6 +206,7 @@ const REPORT_LEVELS = ['county', 'city', 'province', 'national'];
 
 function ObligationQueue({ view, act }: { view: DutyDeskView; act: Act }) {
   const { t } = useI18n();
+  const obligationName = useObligationName();
   const now = useNow(1000);
   const format = useZonedFormat(view.timeZone);
   const [open, setOpen] = useState<string | null>(null);
@@ -215,9 +239,8 @@ function ObligationQueue({ view, act }: { view: DutyDeskView; act: Act }) {
               <span className="muted small">{o.jurisdictionName}</span>
             </div>
             <div>
-              {o.kindLabel}
-              {o.levelLabel ? ` · ${o.levelLabel}` : ''} · {t('duty.due', { at: format(Date.parse(o.dueAt)) })}{' '}
-              <Countdown dueAt={o.dueAt} now={now} />
+              <span data-testid="duty-obligation-name">{obligationName(o)}</span> ·{' '}
+              {t('duty.due', { at: format(Date.parse(o.dueAt)) })} <Countdown dueAt={o.dueAt} now={now} />
             </div>
             <div className="muted small" data-testid="duty-obligation-basis">
               {o.basis}
@@ -243,15 +266,20 @@ function ObligationQueue({ view, act }: { view: DutyDeskView; act: Act }) {
 }
 
 function RollCallTargets({ rollCall }: { rollCall: RollCallView }) {
+  const { lang } = useI18n();
+  const { label } = useLabels();
+  const p = punctuation(lang);
   return (
-    <span className="muted small">
-      {rollCall.targets.map((x) => `${x.jurisdictionName}：${x.statusLabel}`).join('；')}
+    <span className="muted small" data-testid="duty-rollcall-targets">
+      {rollCall.targets
+        .map((x) => `${x.jurisdictionName}${p.colon}${label('rollCallStatus', x.status, x.statusLabel)}`)
+        .join(p.items)}
     </span>
   );
 }
 
 function RollCalls({ view, act }: { view: DutyDeskView; act: Act }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const now = useNow(1000);
   const [message, setMessage] = useState('');
   const [minutes, setMinutes] = useState('5');
@@ -265,7 +293,9 @@ function RollCalls({ view, act }: { view: DutyDeskView; act: Act }) {
         {view.rollCallsToAnswer.map((r) => (
           <li key={r.id} data-testid="duty-rollcall" data-rollcall={r.id}>
             <span>
-              {r.jurisdictionName}：{r.message}
+              {r.jurisdictionName}
+              {punctuation(lang).colon}
+              {r.message}
             </span>{' '}
             <Countdown dueAt={r.dueAt} now={now} />{' '}
             <button
@@ -351,6 +381,7 @@ function RollCalls({ view, act }: { view: DutyDeskView; act: Act }) {
 
 function Warnings({ view }: { view: DutyDeskView }) {
   const { t } = useI18n();
+  const { label } = useLabels();
   const format = useZonedFormat(view.timeZone);
   return (
     <section className="panel" aria-labelledby="duty-warnings-title">
@@ -359,8 +390,8 @@ function Warnings({ view }: { view: DutyDeskView }) {
       <ul className="list" data-testid="duty-warnings">
         {view.warningsInForce.map((w) => (
           <li key={w.id} data-testid="duty-warning">
-            <span className={`badge warning-${w.level}`}>{w.levelLabel}</span> {w.hazard} · {w.jurisdictionName} ·{' '}
-            {t('duty.expires', { at: format(Date.parse(w.expires)) })}
+            <span className={`badge warning-${w.level}`}>{label('warningLevel', w.level, w.levelLabel)}</span>{' '}
+            {w.hazard} · {w.jurisdictionName} · {t('duty.expires', { at: format(Date.parse(w.expires)) })}
           </li>
         ))}
       </ul>
@@ -417,19 +448,28 @@ function HandoverForm({ view, act }: { view: DutyDeskView; act: Act }) {
 }
 
 function PendingHandover({ view, handover, act }: { view: DutyDeskView; handover: HandoverView; act: Act }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const { label } = useLabels();
+  const obligationName = useObligationName();
+  const p = punctuation(lang);
   const format = useZonedFormat(view.timeZone);
   const [busy, setBusy] = useState(false);
   const { summary } = handover;
+  // Drill data is never real business: a handover stored before drills were left out of its summary may still list
+  // drill incidents, which are neither counted nor shown here.
+  const realIncidents = summary.openIncidents.filter((i) => i.drillId === null);
   return (
     <section className="panel wide" data-testid="duty-pending-handover" aria-labelledby="duty-pending-title">
       <h2 id="duty-pending-title">
-        {t('duty.pendingHandover')} · <span className="muted">{handover.statusLabel}</span>
+        {t('duty.pendingHandover')} ·{' '}
+        <span className="muted" data-testid="duty-handover-status">
+          {label('handoverStatus', handover.status, handover.statusLabel)}
+        </span>
       </h2>
       <p>
         {t('duty.handedOverBy', { name: handover.handedOverBy.name, at: format(Date.parse(handover.handedOverAt)) })} ·{' '}
         {handover.incoming.length > 0
-          ? t('duty.incoming', { names: handover.incoming.map((a) => a.name).join('、') })
+          ? t('duty.incoming', { names: handover.incoming.map((a) => a.name).join(p.names) })
           : t('duty.incomingAny')}
       </p>
       <pre className="report-text" data-testid="duty-handover-note-shown">
@@ -438,15 +478,16 @@ function PendingHandover({ view, handover, act }: { view: DutyDeskView; handover
       <h3>{t('duty.summary')}</h3>
       <ul className="list" data-testid="duty-handover-summary">
         <li>
-          {t('duty.summaryIncidents', { count: summary.openIncidents.length })}
-          {summary.openIncidents.length > 0 && `：${summary.openIncidents.map((i) => i.title).join('；')}`}
+          {t('duty.summaryIncidents', { count: realIncidents.length })}
+          {realIncidents.length > 0 && `${p.colon}${realIncidents.map((i) => i.title).join(p.items)}`}
         </li>
         <li>
           {t('duty.summaryDeadlines', { count: summary.pendingDeadlines.length })}
           <ul>
             {summary.pendingDeadlines.map((d) => (
               <li key={`${d.incidentId}/${d.obligationId}`} className={d.overdue ? 'kind-deadline-overdue' : undefined}>
-                {d.title} · {format(Date.parse(d.dueAt))}
+                {d.title} · <span data-testid="duty-handover-obligation-name">{obligationName(d)}</span> ·{' '}
+                {format(Date.parse(d.dueAt))}
                 {d.overdue ? ` · ${t('duty.overdueMark')}` : ''}
               </li>
             ))}
@@ -455,12 +496,14 @@ function PendingHandover({ view, handover, act }: { view: DutyDeskView; handover
         <li>
           {t('duty.summaryRollCalls', { count: summary.openRollCalls?.length ?? 0 })}
           {(summary.openRollCalls ?? []).length > 0 &&
-            `：${(summary.openRollCalls ?? []).map((r) => r.message).join('；')}`}
+            `${p.colon}${(summary.openRollCalls ?? []).map((r) => r.message).join(p.items)}`}
         </li>
         <li>
           {t('duty.summaryWarnings', { count: summary.warningsInForce?.length ?? 0 })}
           {(summary.warningsInForce ?? []).length > 0 &&
-            `：${(summary.warningsInForce ?? []).map((w) => `${w.levelLabel} ${w.hazard}`).join('；')}`}
+            `${p.colon}${(summary.warningsInForce ?? [])
+              .map((w) => `${label('warningLevel', w.level, w.levelLabel)} ${w.hazard}`)
+              .join(p.items)}`}
         </li>
       </ul>
       {view.mayAccept ? (

@@ -37,6 +37,7 @@ export type LabelGroup =
   | 'warningAction'
   | 'role'
   | 'rollCallStatus'
+  | 'handoverStatus'
   | 'drillStatus'
   | 'jurisdictionLevel'
   /** Event types of an incident's stream (replay, timeline). */
