@@ -306,7 +306,8 @@ export class IncidentBoardQueries {
   /**
    * Every real incident that still owes a report, whatever its status: after 响应终止 the 终报 and any 补报 are still
    * owed, so "closed" does not mean "nothing owed". Complete by design (no page): the alarm watch infers from absence
-   * here that nothing is owed, so the read goes through the compliance rows' index rather than a capped list.
+   * here that nothing is owed, so the read goes through the compliance rows (one per obligation) rather than a capped
+   * page of the board.
    */
   async owingReports(): Promise<IncidentView[]> {
     const ids = (await this.dataSource.query(
