@@ -103,7 +103,7 @@ suite('intake from the gazetteer in the console', () => {
     expect(posts).toHaveLength(1);
   }, 90_000);
 
-  it('keeps a draft across a reload, and the next officer on this browser does not see it', async () => {
+  it('keeps a draft across a reload; signing out takes it away, and the next officer on this browser sees none', async () => {
     await openIntake(page);
     const draftTitle = `夜班草稿 ${randomUUID().slice(0, 6)}`;
     await page.getByTestId('intake-title').fill(draftTitle);
@@ -124,6 +124,10 @@ suite('intake from the gazetteer in the console', () => {
     await page.getByTestId('logout').click();
     const next = await t.user(['duty_officer'], '640500');
     await page.getByTestId('login-username').waitFor();
+    // The caller's name and phone leave with the officer who typed them.
+    const left = String(await page.evaluate(`Object.values(localStorage).join(' ')`));
+    expect(left).not.toContain(draftTitle);
+    expect(left).not.toContain('李娜');
     await signInThroughConsole(page, next);
     await openIntake(page);
     expect(await page.getByTestId('intake-title').inputValue()).toBe('');

@@ -10,6 +10,7 @@ import type { Session } from './ui-types';
 import { LoginScreen } from './features/login/LoginScreen';
 import { BoardScreen } from './features/board/BoardScreen';
 import { IntakeScreen } from './features/intake/IntakeScreen';
+import { clearDraft } from './features/intake/drafts';
 import { DetailScreen } from './features/incident/Detail';
 import { TeamsScreen } from './features/teams/TeamsScreen';
 import { StockScreen } from './features/stock/StockScreen';
@@ -107,6 +108,9 @@ export function App() {
             <Shell
               session={session}
               onLogout={() => {
+                // Signing out is leaving the desk: the caller's name and phone in an unsent intake go with the user.
+                // (An expired session or a closed tab keeps the draft, so a reload loses nothing.)
+                clearDraft(session.user.id);
                 void logout().finally(() => {
                   setSessionState(null);
                   setLoginMessage(null);

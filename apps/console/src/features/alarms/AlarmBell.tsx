@@ -4,10 +4,14 @@ import { useI18n } from '../../i18n';
 import { linkHandler } from '../../router';
 import { UNACKNOWLEDGED } from './alarm-cache';
 import { beep, rememberedMute, rememberMute } from './alarm-sound';
-import { useAlarmDeltas, useAlarmList } from './use-alarms';
+import { useAlarmDeltas, useAlarmList, type AlarmNotice } from './use-alarms';
 
-/** How often the tone repeats while a critical alarm waits for someone. */
+/**
+ * How often the tone repeats while a critical alarm (overdue) waits for someone; an urgent one (a deadline due within
+ * minutes, a roll call) repeats at three times this, so it is heard before it becomes overdue.
+ */
 export const REPEAT_MS = 10_000;
+export const URGENT_REPEAT_MS = 3 * REPEAT_MS;
 
 type Permission = 'default' | 'granted' | 'denied' | 'unsupported';
 const notificationPermission = (): Permission =>
@@ -15,7 +19,7 @@ const notificationPermission = (): Permission =>
 
 /**
  * The header's alarm bell: the count of unacknowledged alarms (a link to the alarm centre), a tone that repeats while a
- * critical one is unacknowledged (muted by a switch the browser remembers), and desktop notifications once the user
+ * critical or urgent one is unacknowledged and sounds again when one is escalated (muted by a switch the browser remembers), and desktop notifications once the user
  * allows them by pressing the button (never asked on load). Also keeps every cached alarm list current.
  */
 export function AlarmBell() {
@@ -25,27 +29,33 @@ export function AlarmBell() {
   const [permission, setPermission] = useState<Permission>(notificationPermission);
   const count = unacknowledged.data?.length ?? 0;
   const critical = unacknowledged.data?.some((a) => a.severity === 'critical') ?? false;
+  const urgent = critical || (unacknowledged.data?.some((a) => a.severity === 'major') ?? false);
 
   const permissionRef = useRef(permission);
   useEffect(() => {
     permissionRef.current = permission;
   }, [permission]);
-  useAlarmDeltas((alarm: AlarmView) => {
+  useAlarmDeltas((alarm: AlarmView, why: AlarmNotice) => {
+    if (why === 'escalated' && !muted) beep();
     if (permissionRef.current !== 'granted') return;
     try {
       // The title and body are the server's plain text; the browser shows them as text.
-      new Notification(`${alarm.title}`, { body: `${alarm.jurisdictionName}：${alarm.message}`, tag: alarm.id });
+      const title = why === 'escalated' ? `${alarm.escalation.label ?? ''} ${alarm.title}`.trim() : alarm.title;
+      new Notification(title, {
+        body: `${alarm.jurisdictionName} · ${alarm.message}`,
+        tag: `${alarm.id}:${alarm.escalation.level}`,
+      });
     } catch {
       /* a browser without page notifications (some mobile ones): the bell remains */
     }
   });
 
   useEffect(() => {
-    if (muted || !critical) return;
+    if (muted || !urgent) return;
     beep();
-    const timer = setInterval(beep, REPEAT_MS);
+    const timer = setInterval(beep, critical ? REPEAT_MS : URGENT_REPEAT_MS);
     return () => clearInterval(timer);
-  }, [muted, critical]);
+  }, [muted, urgent, critical]);
 
   const toggleMute = () => {
     rememberMute(!muted);
@@ -57,7 +67,12 @@ export function AlarmBell() {
   };
 
   return (
-    <span className="alarm-bell" data-testid="alarm-bell" data-count={count} data-critical={critical}>
+    <span
+      className="alarm-bell"
+      data-testid="alarm-bell"
+      data-count={count}
+      data-critical={critical}
+      data-urgent={urgent}>
       <a
         href="/alarms"
         className={`bell${count > 0 ? ' ringing' : ''}${critical ? ' critical' : ''}`}

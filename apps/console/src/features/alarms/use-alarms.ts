@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AlarmView } from '@app/alarms/contract';
 import { get } from '../../api';
 import { useLiveMessages } from '../../app/live-events';
@@ -22,30 +22,41 @@ export function useAlarmList(filter: AlarmFilter) {
  */
 const seenRevisions = new WeakMap<QueryClient, Map<string, number>>();
 
-/** Applies one alarm (from a delta or a command's answer) to every cached alarm list. */
-export function applyAlarm(client: QueryClient, alarm: AlarmView): void {
+/** Applies one alarm (from a delta or a command's answer) to every cached alarm list; false when it is older. */
+export function applyAlarm(client: QueryClient, alarm: AlarmView): boolean {
   let seen = seenRevisions.get(client);
   if (!seen) seenRevisions.set(client, (seen = new Map<string, number>()));
-  if ((seen.get(alarm.id) ?? -1) > alarm.revision) return;
+  if ((seen.get(alarm.id) ?? -1) > alarm.revision) return false;
   seen.set(alarm.id, alarm.revision);
   for (const query of client.getQueryCache().findAll({ queryKey: ['alarms'] })) {
     const filter = filterOfKey(query.queryKey);
     if (!filter) continue;
     client.setQueryData<AlarmView[]>(query.queryKey, (list) => patchAlarms(list, alarm, filter));
   }
+  return true;
 }
 
+/** Why the bell speaks up: an alarm newly raised, or one nobody acknowledged that went up a level. */
+export type AlarmNotice = 'raised' | 'escalated';
+
 /**
- * Patches the cached alarm lists from the live line; `onRaised` hears each newly raised alarm (the bell's sound and
- * notification). Mounted once, in the shell, so the lists stay current whichever screen is open.
+ * Patches the cached alarm lists from the live line; `onNotice` hears each alarm newly raised and each one escalated
+ * while still unacknowledged (the bell's notification), never one replayed after a newer state (a resume after a
+ * reconnect replays deltas this console may already have overtaken). Mounted once, in the shell.
  */
-export function useAlarmDeltas(onRaised?: (alarm: AlarmView) => void): void {
+export function useAlarmDeltas(onNotice?: (alarm: AlarmView, why: AlarmNotice) => void): void {
   const client = useQueryClient();
+  const levels = useRef(new Map<string, number>());
   useLiveMessages(['alarm.raised', 'alarm.changed'], (message) => {
     const alarm = message.data as AlarmView | undefined;
     if (!alarm || typeof alarm !== 'object' || typeof alarm.id !== 'string') return;
-    applyAlarm(client, alarm);
-    if (message.name === 'alarm.raised') onRaised?.(alarm);
+    if (!applyAlarm(client, alarm)) return;
+    const before = levels.current.get(alarm.id) ?? 0;
+    const level = alarm.escalation?.level ?? 0;
+    levels.current.set(alarm.id, level);
+    if (alarm.status !== 'raised') return;
+    if (message.name === 'alarm.raised') onNotice?.(alarm, 'raised');
+    else if (level > before) onNotice?.(alarm, 'escalated');
   });
 }
 

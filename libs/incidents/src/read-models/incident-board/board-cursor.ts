@@ -19,6 +19,11 @@ export const BoardCursorInvalidError = domainError<[]>({
 
 const KEY_COUNT: Record<BoardOrder, number> = { urgency: 5, occurred: 2 };
 const INTEGER = /^-?\d{1,19}$/;
+// The keys are PostgreSQL bigints; 19 digits can still overflow one, and the cast would fail in the database.
+const BIGINT_MIN = -(2n ** 63n);
+const BIGINT_MAX = 2n ** 63n - 1n;
+const isBigint = (k: unknown): boolean =>
+  typeof k === 'string' && INTEGER.test(k) && BigInt(k) >= BIGINT_MIN && BigInt(k) <= BIGINT_MAX;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
@@ -47,7 +52,7 @@ export function decodeCursor(cursor: string, order: BoardOrder, filterKey: strin
   const id = keys[keys.length - 1];
   const numbers = keys.slice(0, -1);
   if (typeof id !== 'string' || !UUID.test(id)) throw new BoardCursorInvalidError();
-  if (!numbers.every((k) => typeof k === 'string' && INTEGER.test(k))) throw new BoardCursorInvalidError();
+  if (!numbers.every(isBigint)) throw new BoardCursorInvalidError();
   return keys as string[];
 }
 
