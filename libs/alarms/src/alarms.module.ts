@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DutyQueries } from '@app/duty';
 import { UserNames } from '@app/identity';
+import { IncidentLookup } from '@app/incidents';
 import { WarehouseStockQueries } from '@app/warehouses';
 import { WarningBoardQueries } from '@app/warnings';
 import type { JurisdictionRegistry } from '@app/shared';
@@ -31,6 +32,7 @@ export const alarmEntities = [AlarmRow];
     AcknowledgeAlarmHandler,
     UserNames,
     DutyQueries,
+    IncidentLookup,
     WarehouseStockQueries,
     WarningBoardQueries,
     AlarmWatch,

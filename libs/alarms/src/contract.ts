@@ -26,11 +26,14 @@ export type EscalationLevel = 0 | 1 | 2;
 export type AlarmResolution =
   | 'obligation_met'
   | 'deadline_passed'
+  /** Only in alarms resolved before the watch kept closed incidents' obligations; no longer produced. */
   | 'incident_closed'
+  | 'obligation_gone'
   | 'roll_call_answered'
   | 'roll_call_closed'
   | 'stock_restored'
   | 'batch_cleared'
+  | 'superseded'
   | 'warning_lifted'
   | 'warning_expired'
   | 'cause_ended';

@@ -44,6 +44,8 @@ import {
   ListIncidentsQueryHandler,
   ListOpenIncidentsQueryHandler,
   ListOwedObligationsQueryHandler,
+  ListIncidentsOwingReportsQueryHandler,
+  GetIncidentViewQueryHandler,
 } from './read-models/incident-board/incident-board.query-messages';
 import { IncidentEventsQueries } from './read-models/incident-events/incident-events.queries';
 import { IncidentStatisticsQueries } from './read-models/incident-statistics/incident-statistics.queries';
@@ -111,6 +113,8 @@ const sharedHandlers = [
     GetIncidentDrillQueryHandler,
     ListOpenIncidentsQueryHandler,
     ListOwedObligationsQueryHandler,
+    ListIncidentsOwingReportsQueryHandler,
+    GetIncidentViewQueryHandler,
     GazetteerQueries,
     NearbyIncidentsQueries,
   ],

@@ -142,6 +142,12 @@ export class DutyQueries {
     return toRollCallView(row, this.jurisdictions, visible);
   }
 
+  /** The roll call with every target, or undefined when there is none: for a system watch checking one by id. */
+  async findRollCall(id: string): Promise<RollCallView | undefined> {
+    const row = await this.dataSource.getRepository(RollCallRow).findOneBy({ id });
+    return row ? toRollCallView(row, this.jurisdictions) : undefined;
+  }
+
   /** Who issued a roll call and whom it calls, for the actor's scope checks; not found outside that scope. */
   async rollCallParties(id: string, scope: readonly string[]): Promise<{ jurisdiction: string; targets: string[] }> {
     const row = await this.dataSource

@@ -8,10 +8,16 @@ import type { AlarmRaised } from '../../domain/alarm/alarm.events';
 /** A cause the watch sees now: the alarm it raises (its id is derived from `sourceKey`). */
 export type AlarmCause = Omit<AlarmRaised['data'], 'alarmId' | 'raisedAt'>;
 
-/** The state of the sources the watch reads on one tick (each source's own views, real data only). */
+/**
+ * The state of the sources the watch reads on one tick (each source's own views, real data only). Absence from a list
+ * is read as "the cause ended", so each list must be complete for the alarms it can end: `incidents` holds every real
+ * incident that still owes a report whatever its status, and the watch adds by id every subject of an open alarm that
+ * a bounded list (roll calls, warnings) left out.
+ */
 export interface AlarmSourcesSnapshot {
   now: Date;
-  openIncidents: readonly IncidentView[];
+  /** Real incidents that owe a report (open or after 响应终止), and those of open deadline alarms, looked up by id. */
+  incidents: readonly IncidentView[];
   rollCalls: readonly RollCallView[];
   warehouses: readonly WarehouseView[];
   warningsInForce: readonly WarningView[];
@@ -26,14 +32,17 @@ const DUE_WINDOW_MINUTES = 10;
  */
 export function causesOf(snapshot: AlarmSourcesSnapshot): AlarmCause[] {
   return [
-    ...snapshot.openIncidents.flatMap((incident) => deadlineCauses(incident, snapshot.now)),
+    ...snapshot.incidents.flatMap((incident) => deadlineCauses(incident, snapshot.now)),
     ...snapshot.rollCalls.flatMap(rollCallCauses),
     ...snapshot.warehouses.flatMap((warehouse) => stockCauses(warehouse, snapshot.now)),
     ...snapshot.warningsInForce.filter((w) => w.drillId === null).map(warningCause),
   ];
 }
 
-/** 报告时限: due 10 minutes before, overdue after; a met, late or written-off obligation raises nothing. */
+/**
+ * 报告时限: due 10 minutes before, overdue after; a met, late or written-off obligation raises nothing. The incident's
+ * status plays no part: the 终报 and any 补报 are owed after 响应终止 too (docs/domain.md).
+ */
 function deadlineCauses(incident: IncidentView, now: Date): AlarmCause[] {
   if (incident.drillId) return [];
   const causes: AlarmCause[] = [];
@@ -141,6 +150,34 @@ function warningCause(warning: WarningView): AlarmCause {
   };
 }
 
+/** A subject of an open alarm that the snapshot's lists do not hold: the watch looks it up by id. */
+export interface UnseenSubject {
+  kind: 'deadline' | 'roll_call' | 'warning';
+  id: string;
+}
+
+/**
+ * The subjects of these open alarms (their source keys) absent from the snapshot, each once. Absence from a bounded
+ * list (the newest roll calls, a page of warnings) says nothing about whether a cause ended, so the watch reads each of
+ * these by id before it decides. Stock is read whole and needs no look-up.
+ */
+export function unseenSubjects(snapshot: AlarmSourcesSnapshot, openSourceKeys: readonly string[]): UnseenSubject[] {
+  const seen = new Set([
+    ...snapshot.incidents.map((i) => `deadline:${i.id}`),
+    ...snapshot.rollCalls.map((c) => `roll_call:${c.id}`),
+    ...snapshot.warningsInForce.map((w) => `warning:${w.id}`),
+  ]);
+  const unseen: UnseenSubject[] = [];
+  for (const key of openSourceKeys) {
+    const [kind, id] = key.split(':') as [string, string];
+    if (kind !== 'deadline' && kind !== 'roll_call' && kind !== 'warning') continue;
+    if (seen.has(`${kind}:${id}`)) continue;
+    seen.add(`${kind}:${id}`);
+    unseen.push({ kind, id });
+  }
+  return unseen;
+}
+
 /**
  * Why an open alarm whose cause is no longer seen has ended, from its source key and the same snapshot; undefined when
  * it stays (a missed roll call is a fact the calling watch must take in hand: acknowledged, never resolved by itself).
@@ -157,9 +194,11 @@ export function endedBecause(
   const phase = parts[parts.length - 1];
   switch (kind) {
     case 'deadline': {
-      const incident = snapshot.openIncidents.find((i) => i.id === subjectId);
+      const incident = snapshot.incidents.find((i) => i.id === subjectId);
       const obligation = incident?.deadlines.find((o) => o.id === part);
-      if (!incident || !obligation) return 'incident_closed';
+      // Only when the obligation itself is gone (the incident no longer exists, or no longer owes it); a closed
+      // incident keeps its obligations and they end only when met, late-met or written off.
+      if (!incident || !obligation) return 'obligation_gone';
       if (obligation.status === 'overdue' || obligation.status === 'pending')
         return phase === 'due' ? 'deadline_passed' : undefined;
       return 'obligation_met';
@@ -169,8 +208,13 @@ export function endedBecause(
       const target = snapshot.rollCalls.find((c) => c.id === subjectId)?.targets.find((t) => t.jurisdiction === part);
       return target?.status === 'answered' ? 'roll_call_answered' : 'roll_call_closed';
     }
-    case 'stock':
-      return phase === 'below_minimum' ? 'stock_restored' : 'batch_cleared';
+    case 'stock': {
+      if (phase === 'below_minimum') return 'stock_restored';
+      // A batch that went from near expiry to expired was not handled: the expired alarm takes the expiring one's place.
+      const line = snapshot.warehouses.find((w) => w.id === subjectId)?.stock.find((l) => l.materialCode === part);
+      const expiredNow = line?.nearestExpiry != null && Date.parse(line.nearestExpiry) <= snapshot.now.getTime();
+      return phase === 'expiring' && expiredNow ? 'superseded' : 'batch_cleared';
+    }
     case 'warning':
       return warningStatus(subjectId) === 'lifted' ? 'warning_lifted' : 'warning_expired';
     default:

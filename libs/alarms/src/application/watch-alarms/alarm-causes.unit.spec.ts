@@ -2,7 +2,7 @@ import type { IncidentView, DeadlineView } from '@app/incidents/contract';
 import type { RollCallView } from '@app/duty/contract';
 import type { WarehouseView } from '@app/warehouses/contract';
 import type { WarningView } from '@app/warnings/contract';
-import { causesOf, endedBecause, type AlarmSourcesSnapshot } from './alarm-causes';
+import { causesOf, endedBecause, unseenSubjects, type AlarmSourcesSnapshot } from './alarm-causes';
 
 const now = new Date('2026-03-01T18:00:00Z');
 const min = (m: number) => new Date(now.getTime() + m * 60_000).toISOString();
@@ -19,11 +19,15 @@ const obligation = (id: string, dueAt: string, status: DeadlineView['status']): 
     status,
     basis: '接报后 2 小时内',
   }) as DeadlineView;
-const incident = (id: string, deadlines: DeadlineView[], drillId: string | null = null) =>
-  ({ id, title: '某化工厂泄漏', jurisdiction: '640521', drillId, deadlines }) as unknown as IncidentView;
+const incident = (
+  id: string,
+  deadlines: DeadlineView[],
+  drillId: string | null = null,
+  status: IncidentView['status'] = 'open',
+) => ({ id, title: '某化工厂泄漏', jurisdiction: '640521', drillId, status, deadlines }) as unknown as IncidentView;
 const snapshot = (parts: Partial<AlarmSourcesSnapshot>): AlarmSourcesSnapshot => ({
   now,
-  openIncidents: [],
+  incidents: [],
   rollCalls: [],
   warehouses: [],
   warningsInForce: [],
@@ -34,7 +38,7 @@ describe('alarm causes', () => {
   it('a deadline is due within 10 minutes and overdue after; met, far or drill deadlines raise nothing', () => {
     const causes = causesOf(
       snapshot({
-        openIncidents: [
+        incidents: [
           incident('i1', [
             obligation('initial:city:0', min(8), 'pending'),
             obligation('initial:province:1', min(-3), 'overdue'),
@@ -52,9 +56,9 @@ describe('alarm causes', () => {
     expect(causes[1]!.message).toContain('「某化工厂泄漏」向设区的市级上报已超过时限');
   });
 
-  it('tells why a deadline alarm ended: passed (due → overdue), met, or the incident closed', () => {
+  it('tells why a deadline alarm ended: passed (due → overdue), met, or the obligation gone', () => {
     const open = snapshot({
-      openIncidents: [
+      incidents: [
         incident('i1', [obligation('initial:city:0', min(-1), 'overdue'), obligation('initial:x:1', min(-9), 'met')]),
       ],
     });
@@ -62,7 +66,62 @@ describe('alarm causes', () => {
     expect(endedBecause('deadline:i1:initial:city:0:due', open, status)).toBe('deadline_passed');
     expect(endedBecause('deadline:i1:initial:city:0:overdue', open, status)).toBeUndefined();
     expect(endedBecause('deadline:i1:initial:x:1:overdue', open, status)).toBe('obligation_met');
-    expect(endedBecause('deadline:gone:initial:x:1:overdue', open, status)).toBe('incident_closed');
+    expect(endedBecause('deadline:gone:initial:x:1:overdue', open, status)).toBe('obligation_gone');
+    expect(endedBecause('deadline:i1:initial:withdrawn:overdue', open, status)).toBe('obligation_gone');
+  });
+
+  it('after 响应终止 the owed reports still alarm: an overdue 补报 stays, the 终报 coming due raises', () => {
+    const closed = incident(
+      'i1',
+      [
+        { ...obligation('supplementary:city:1', min(-20), 'overdue'), kind: 'supplementary' } as DeadlineView,
+        { ...obligation('final:city:2', min(5), 'pending'), kind: 'final' } as DeadlineView,
+        obligation('initial:city:0', min(-300), 'met'),
+      ],
+      null,
+      'closed',
+    );
+    const s = snapshot({ incidents: [closed] });
+    expect(causesOf(s).map((c) => c.sourceKey)).toEqual([
+      'deadline:i1:supplementary:city:1:overdue',
+      'deadline:i1:final:city:2:due',
+    ]);
+    // The overdue alarm of a closed incident stays until its report is made or written off.
+    expect(endedBecause('deadline:i1:supplementary:city:1:overdue', s, () => undefined)).toBeUndefined();
+    const met = snapshot({
+      incidents: [incident('i1', [obligation('supplementary:city:1', min(-20), 'late')], null, 'closed')],
+    });
+    expect(endedBecause('deadline:i1:supplementary:city:1:overdue', met, () => undefined)).toBe('obligation_met');
+    const writtenOff = snapshot({
+      incidents: [incident('i1', [obligation('supplementary:city:1', min(-20), 'written_off')], null, 'closed')],
+    });
+    expect(endedBecause('deadline:i1:supplementary:city:1:overdue', writtenOff, () => undefined)).toBe(
+      'obligation_met',
+    );
+  });
+
+  it('names every subject of an open alarm that the bounded lists left out, once, so the watch reads it by id', () => {
+    const s = snapshot({
+      incidents: [incident('seen', [])],
+      rollCalls: [{ id: 'r-seen', targets: [] } as unknown as RollCallView],
+      warningsInForce: [{ id: 'x-seen' } as unknown as WarningView],
+    });
+    expect(
+      unseenSubjects(s, [
+        'deadline:seen:initial:city:0:overdue',
+        'deadline:old:initial:city:0:overdue',
+        'deadline:old:initial:county:1:due',
+        'roll_call:r-seen:640521:pending',
+        'roll_call:r-old:640521:pending',
+        'warning:x-seen:in_force',
+        'warning:x-old:in_force',
+        'stock:w1:TENT:below_minimum',
+      ]),
+    ).toEqual([
+      { kind: 'deadline', id: 'old' },
+      { kind: 'roll_call', id: 'r-old' },
+      { kind: 'warning', id: 'x-old' },
+    ]);
   });
 
   it('a roll call alarms each called watch until it answers; a miss alarms the calling jurisdiction and stays', () => {
@@ -153,5 +212,10 @@ describe('alarm causes', () => {
     expect(endedBecause('warning:x1:in_force', snapshot({}), () => 'lifted')).toBe('warning_lifted');
     expect(endedBecause('warning:x1:in_force', snapshot({}), () => 'expired')).toBe('warning_expired');
     expect(endedBecause('stock:w1:TENT:below_minimum', snapshot({}), () => undefined)).toBe('stock_restored');
+    // The batch went from near expiry to expired: nothing was handled, the expired alarm takes over.
+    const s = snapshot({ warehouses: [warehouse] });
+    expect(endedBecause('stock:w1:WATER:expiring', s, () => undefined)).toBe('superseded');
+    expect(endedBecause('stock:w1:WATER:expired', snapshot({}), () => undefined)).toBe('batch_cleared');
+    expect(endedBecause('stock:w1:TENT:expiring', s, () => undefined)).toBe('batch_cleared');
   });
 });

@@ -1,12 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { QueryBus } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { CommandExecutor, type CommandContext } from '@app/event-sourcing';
-import { ListIncidentsQuery } from '@app/incidents';
+import { IncidentLookup } from '@app/incidents';
 import { DutyQueries } from '@app/duty';
 import { WarehouseStockQueries } from '@app/warehouses';
 import { WarningBoardQueries } from '@app/warnings';
-import type { IncidentView } from '@app/incidents/contract';
 import { CLOCK, JURISDICTIONS, type Clock, type JurisdictionRegistry } from '@app/shared';
 import { TickJob } from '@app/shared/nest';
 import type { AlarmCommand } from '../../domain/alarm/alarm.commands';
@@ -14,15 +12,13 @@ import { escalationLevelAt, escalationProfileOf } from '../../domain/alarm/escal
 import { AlarmQueries } from '../../read-models/alarms/alarm.queries';
 import { alarmAggregate } from '../alarm.aggregate';
 import { alarmIdOf } from '../alarm-id';
-import { causesOf, endedBecause, type AlarmSourcesSnapshot } from './alarm-causes';
+import { causesOf, endedBecause, unseenSubjects, type AlarmSourcesSnapshot } from './alarm-causes';
 
 export const ALARM_WATCH_OPTIONS = Symbol('ALARM_WATCH_OPTIONS');
 export interface AlarmWatchOptions {
   tickMs: number;
 }
 
-/** Open incidents read per tick: more than any jurisdiction's open incidents with a pending deadline. */
-const OPEN_INCIDENTS_READ = 5000;
 const SYSTEM_ACTOR = 'system:alarm-watch';
 
 /** What one tick did, for tests and logs. */
@@ -47,7 +43,7 @@ export interface AlarmWatchStep {
 export class AlarmWatch extends TickJob<AlarmWatchStep> {
   constructor(
     private readonly executor: CommandExecutor,
-    private readonly queries: QueryBus,
+    private readonly incidents: IncidentLookup,
     private readonly duty: DutyQueries,
     private readonly stock: WarehouseStockQueries,
     private readonly warnings: WarningBoardQueries,
@@ -60,9 +56,9 @@ export class AlarmWatch extends TickJob<AlarmWatchStep> {
   }
 
   protected async run(steps: AlarmWatchStep[]): Promise<void> {
-    const snapshot = await this.snapshot();
-    const causes = causesOf(snapshot);
     const open = await this.alarms.open();
+    const snapshot = await this.completed(await this.snapshot(), open);
+    const causes = causesOf(snapshot);
     const openKeys = new Set(open.map((a) => a.sourceKey));
     const now = snapshot.now;
 
@@ -77,14 +73,9 @@ export class AlarmWatch extends TickJob<AlarmWatchStep> {
     }
 
     const present = new Set(causes.map((c) => c.sourceKey));
-    const endedWarnings = new Map<string, string | undefined>();
     for (const alarm of open) {
       if (present.has(alarm.sourceKey)) continue;
-      if (alarm.kind === 'warning') {
-        const warningId = alarm.sourceKey.split(':')[1]!;
-        endedWarnings.set(warningId, (await this.warnings.find(warningId))?.status);
-      }
-      const reason = endedBecause(alarm.sourceKey, snapshot, (id) => endedWarnings.get(id));
+      const reason = endedBecause(alarm.sourceKey, snapshot, (id) => snapshot.warningStatus.get(id));
       if (!reason) continue;
       await this.step(steps, alarm.id, alarm.sourceKey, alarm.jurisdiction, { type: 'ResolveAlarm', reason, now });
     }
@@ -98,19 +89,57 @@ export class AlarmWatch extends TickJob<AlarmWatchStep> {
     }
   }
 
-  /** The sources as they are now: real data only (the queries leave drills out unless asked for one). */
-  private async snapshot(): Promise<AlarmSourcesSnapshot> {
+  /**
+   * The sources as they are now: real data only (the queries leave drills out unless asked for one). The incidents are
+   * complete for what can alarm (every real incident still owing a report, open or closed); roll calls and warnings
+   * come from bounded lists, which `completed` fills in for the open alarms.
+   */
+  private async snapshot(): Promise<AlarmSourcesSnapshot & { warningStatus: Map<string, string> }> {
     const everywhere = this.jurisdictions.codes();
     const now = this.clock.now();
-    const [openIncidents, rollCalls, warehouses, warningsInForce] = await Promise.all([
-      this.queries.execute<ListIncidentsQuery, IncidentView[]>(
-        new ListIncidentsQuery({ status: 'open', limit: OPEN_INCIDENTS_READ, scope: everywhere }),
-      ),
+    const [incidents, rollCalls, warehouses, warningsInForce] = await Promise.all([
+      this.incidents.incidentsOwingReports(),
       this.duty.rollCalls(everywhere, everywhere),
       this.stock.list({ scope: everywhere }),
       this.warnings.list({ status: 'active', scope: everywhere }),
     ]);
-    return { now, openIncidents, rollCalls, warehouses, warningsInForce };
+    return { now, incidents, rollCalls, warehouses, warningsInForce, warningStatus: new Map() };
+  }
+
+  /**
+   * Never infers "ended" from absence in a bounded list: every subject of an open alarm that the lists did not show is
+   * looked up by id and added as it stands (bounded by the number of open alarms). A subject that no longer exists
+   * stays absent, and its alarm ends.
+   */
+  private async completed(
+    snapshot: AlarmSourcesSnapshot & { warningStatus: Map<string, string> },
+    open: readonly { sourceKey: string }[],
+  ): Promise<AlarmSourcesSnapshot & { warningStatus: Map<string, string> }> {
+    const incidents = [...snapshot.incidents];
+    const rollCalls = [...snapshot.rollCalls];
+    const warningsInForce = [...snapshot.warningsInForce];
+    // A read that fails ends the tick here (the next tick tries again): a subject that cannot be read now is not known
+    // to have ended.
+    for (const subject of unseenSubjects(
+      snapshot,
+      open.map((a) => a.sourceKey),
+    )) {
+      if (subject.kind === 'deadline') {
+        const incident = await this.incidents.incidentById(subject.id);
+        if (incident && !incident.drillId) incidents.push(incident);
+      } else if (subject.kind === 'roll_call') {
+        const call = await this.duty.findRollCall(subject.id);
+        if (call) rollCalls.push(call);
+      } else {
+        const warning = await this.warnings.find(subject.id);
+        if (!warning) continue;
+        snapshot.warningStatus.set(subject.id, warning.status);
+        if (warning.status === 'active' && Date.parse(warning.expires) > snapshot.now.getTime()) {
+          warningsInForce.push(warning);
+        }
+      }
+    }
+    return { ...snapshot, incidents, rollCalls, warningsInForce };
   }
 
   /** One command on one alarm; a failure is skipped (the next tick derives it again), never ends the tick. */

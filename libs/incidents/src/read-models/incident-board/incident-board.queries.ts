@@ -303,6 +303,27 @@ export class IncidentBoardQueries {
     };
   }
 
+  /**
+   * Every real incident that still owes a report, whatever its status: after 响应终止 the 终报 and any 补报 are still
+   * owed, so "closed" does not mean "nothing owed". Complete by design (no page): the alarm watch infers from absence
+   * here that nothing is owed, so the read goes through the compliance rows (one per obligation) rather than a capped
+   * page of the board.
+   */
+  async owingReports(): Promise<IncidentView[]> {
+    const ids = (await this.dataSource.query(
+      `select distinct incident_id from deadline_compliance where drill_id is null and status = 'pending'`,
+    )) as { incident_id: string }[];
+    if (ids.length === 0) return [];
+    const now = this.clock.now();
+    const views: IncidentView[] = [];
+    // Fetched in slices so that a long backlog stays within one statement's parameter limit.
+    for (let start = 0; start < ids.length; start += 1000) {
+      const rows = await this.repository().findBy({ id: In(ids.slice(start, start + 1000).map((r) => r.incident_id)) });
+      views.push(...rows.map((row) => toIncidentView(row, this.jurisdictions, now)));
+    }
+    return views;
+  }
+
   private repository() {
     return this.dataSource.getRepository(IncidentBoardRow);
   }

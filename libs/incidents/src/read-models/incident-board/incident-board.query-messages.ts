@@ -40,6 +40,35 @@ export class ListOwedObligationsQuery {
   ) {}
 }
 
+/** Every real incident that still owes a report, whatever its status (the alarm watch's deadline source). */
+export class ListIncidentsOwingReportsQuery {}
+
+/** One incident as stored, whoever asks, or null: a watch checks a subject it no longer sees in a list. */
+export class GetIncidentViewQuery {
+  constructor(readonly incidentId: string) {}
+}
+
+@QueryHandler(ListIncidentsOwingReportsQuery)
+export class ListIncidentsOwingReportsQueryHandler implements IQueryHandler<
+  ListIncidentsOwingReportsQuery,
+  IncidentView[]
+> {
+  constructor(private readonly board: IncidentBoardQueries) {}
+
+  execute(): Promise<IncidentView[]> {
+    return this.board.owingReports();
+  }
+}
+
+@QueryHandler(GetIncidentViewQuery)
+export class GetIncidentViewQueryHandler implements IQueryHandler<GetIncidentViewQuery, IncidentView | null> {
+  constructor(private readonly board: IncidentBoardQueries) {}
+
+  execute({ incidentId }: GetIncidentViewQuery): Promise<IncidentView | null> {
+    return this.board.viewOf(incidentId);
+  }
+}
+
 @QueryHandler(ListOwedObligationsQuery)
 export class ListOwedObligationsQueryHandler implements IQueryHandler<
   ListOwedObligationsQuery,

@@ -5,6 +5,8 @@ import type { OpenIncidentRecord, OwedObligationRecord } from './incident-board.
 import {
   GetIncidentDrillQuery,
   GetIncidentQuery,
+  GetIncidentViewQuery,
+  ListIncidentsOwingReportsQuery,
   ListOpenIncidentsQuery,
   ListOwedObligationsQuery,
 } from './incident-board.query-messages';
@@ -51,6 +53,16 @@ export class IncidentLookup {
     limit: number,
   ): Promise<{ total: number; obligations: OwedObligationRecord[] }> {
     return this.queries.execute(new ListOwedObligationsQuery(jurisdictions, limit));
+  }
+
+  /** Every real incident that still owes a report, open or closed (after 响应终止 the 终报 is still owed). */
+  incidentsOwingReports(): Promise<IncidentView[]> {
+    return this.queries.execute(new ListIncidentsOwingReportsQuery());
+  }
+
+  /** The incident as stored, whoever asks, or null when there is none: for a system watch, never for an actor. */
+  incidentById(incidentId: string): Promise<IncidentView | null> {
+    return this.queries.execute(new GetIncidentViewQuery(incidentId));
   }
 
   /** Real resources (teams, stock) go only to an open, real incident; drills have their own simulated road. */
