@@ -27,6 +27,7 @@ import { HandoverAcceptance1732000002150 } from '../migrations/1732000002150-han
 import { BoardPaging1732000002200 } from '../migrations/1732000002200-board-paging';
 import { IncidentWorkspace1732000002250 } from '../migrations/1732000002250-incident-workspace';
 import { Gazetteer1732000002300 } from '../migrations/1732000002300-gazetteer';
+import { OwedReportsIndex1732000002400 } from '../migrations/1732000002400-owed-reports-index';
 import { grantApplicationRole } from './roles';
 
 // TypeORM types its `migrations` option as MixedList<Function | string>; the list below matches that type.
@@ -61,6 +62,7 @@ export const MIGRATIONS: MixedList<Function> = [
   BoardPaging1732000002200,
   IncidentWorkspace1732000002250,
   Gazetteer1732000002300,
+  OwedReportsIndex1732000002400,
 ];
 
 /**
