@@ -137,6 +137,8 @@ describe('DutyDeskScreen', () => {
     renderInConsole(<DutyDeskScreen session={session('duty')} />);
     expect((await screen.findByTestId('duty-leader')).textContent).toBe('张建国');
     expect(screen.getByTestId('duty-clock').textContent).toMatch(/\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}/);
+    // The zone is named as people say it, never as its database id.
+    expect(screen.getByTestId('duty-zone').textContent).toBe('中国标准时间');
     const rows = screen.getAllByTestId('duty-obligation');
     expect(rows.map((r) => r.getAttribute('data-incident'))).toEqual(['a', 'b', 'c']);
     const [overdue, soon, later] = rows.map((r) => within(r).getByTestId('countdown'));

@@ -128,6 +128,16 @@ const punctuation = (lang: LocaleLang) =>
 
 const names = (shift: ShiftView, lang: LocaleLang) => shift.officers.map((o) => o.name).join(punctuation(lang).names);
 
+/** The zone as people name it ("中国标准时间", "China Standard Time"), not its database id; the id if Intl has none. */
+export function zoneName(zone: string, lang: LocaleLang): string {
+  try {
+    const parts = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en', { timeZone: zone, timeZoneName: 'long' });
+    return parts.formatToParts(new Date()).find((p) => p.type === 'timeZoneName')?.value ?? zone;
+  } catch {
+    return zone;
+  }
+}
+
 /** What an obligation owes, from its codes: the kind and the level reported to (or the party notified). */
 function useObligationName() {
   const { label } = useLabels();
@@ -152,7 +162,9 @@ function DeskHeader({ view }: { view: DutyDeskView }) {
         {t('duty.title')} · {view.jurisdictionName}
       </h1>
       <p>
-        <span className="muted">{t('duty.clock', { zone: view.timeZone })}</span>{' '}
+        <span className="muted" data-testid="duty-zone">
+          {zoneName(view.timeZone, lang)}
+        </span>{' '}
         <time data-testid="duty-clock" className="countdown" dateTime={new Date(now).toISOString()}>
           {format(now, true)}
         </time>
