@@ -28,14 +28,28 @@ export function clockText(alarm: AlarmView, now: number, t: Translate, lang: 'zh
   return t('alarms.openFor', { span: spanText(now - Date.parse(alarm.raisedAt), lang) });
 }
 
-const subjectPath = (alarm: AlarmView): string | null =>
-  alarm.subject.type === 'incident'
-    ? `/incidents/${alarm.subject.id}`
-    : alarm.subject.type === 'roll_call'
-      ? '/duty'
-      : alarm.subject.type === 'warehouse'
-        ? '/stock'
-        : null;
+/** Where the alarm's cause is handled; every target is a console path written out here, never one taken from data. */
+function SubjectLink({ alarm, label }: { alarm: AlarmView; label: string }) {
+  const link = (path: string) => (
+    <>
+      {' '}
+      · {/* the path below is one of the literal console paths of this switch */}
+      <a href={`/${path}`} onClick={linkHandler(`/${path}`)}>
+        {label}
+      </a>
+    </>
+  );
+  switch (alarm.subject.type) {
+    case 'incident':
+      return link(`incidents/${encodeURIComponent(alarm.subject.id)}`);
+    case 'roll_call':
+      return link('duty');
+    case 'warehouse':
+      return link('stock');
+    default:
+      return null;
+  }
+}
 
 /**
  * One alarm: severity, kind, title and message (text nodes: the server's words, never markup), the live minute
@@ -44,7 +58,6 @@ const subjectPath = (alarm: AlarmView): string | null =>
 export function AlarmCard({ alarm, now, canAcknowledge }: { alarm: AlarmView; now: number; canAcknowledge: boolean }) {
   const { t, lang } = useI18n();
   const ack = useAcknowledge();
-  const path = subjectPath(alarm);
 
   const level = alarm.escalation.level;
   return (
@@ -78,15 +91,7 @@ export function AlarmCard({ alarm, now, canAcknowledge }: { alarm: AlarmView; no
             · <span data-testid="alarm-clock">{clockText(alarm, now, t, lang)}</span>
           </>
         )}
-        {path && (
-          <>
-            {' '}
-            ·{' '}
-            <a href={path} onClick={linkHandler(path)}>
-              {t('alarms.open')}
-            </a>
-          </>
-        )}
+        <SubjectLink alarm={alarm} label={t('alarms.open')} />
       </div>
       {alarm.acknowledgedBy && (
         <div className="alarm-ack small" data-testid="alarm-acknowledged">
