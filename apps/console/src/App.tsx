@@ -17,6 +17,14 @@ import { StockScreen } from './features/stock/StockScreen';
 import { PlansScreen } from './features/plans/PlansScreen';
 import { MapScreen } from './features/map/MapScreen';
 import { ReplayScreen } from './features/replay/ReplayScreen';
+import { DrillReplayScreen } from './features/replay/DrillReplayScreen';
+import { PlanScreen } from './features/plans/PlanScreen';
+import { WarningsScreen } from './features/warnings/WarningsScreen';
+import { StatisticsScreen } from './features/statistics/StatisticsScreen';
+import { ComplianceScreen } from './features/compliance/ComplianceScreen';
+import { DrillsScreen } from './features/drills/DrillsScreen';
+import { DrillScreen } from './features/drills/DrillScreen';
+import { DrillEvaluationScreen } from './features/drills/DrillEvaluationScreen';
 import { AlertsPanel } from './features/alarms/AlertsPanel';
 import { AlarmBell } from './features/alarms/AlarmBell';
 import { DutyDeskScreen } from './features/duty-desk/DutyDeskScreen';
@@ -156,7 +164,21 @@ const NAV: {
   { route: 'stock', path: '/stock', key: 'nav.stock', testId: 'nav-stock' },
   { route: 'plans', path: '/plans', key: 'nav.plans', testId: 'nav-plans' },
   { route: 'map', path: '/map', key: 'nav.map', testId: 'nav-map' },
+  { route: 'warnings', path: '/warnings', key: 'nav.warnings', testId: 'nav-warnings' },
+  { route: 'statistics', path: '/statistics', key: 'nav.statistics', testId: 'nav-statistics' },
+  { route: 'compliance', path: '/compliance', key: 'nav.compliance', testId: 'nav-compliance' },
+  { route: 'drills', path: '/drills', key: 'nav.drills', testId: 'nav-drills' },
 ];
+
+/** Pages reached from a tab keep that tab lit. */
+const TAB_OF: Partial<Record<Route['name'], Route['name']>> = {
+  detail: 'board',
+  replay: 'board',
+  plan: 'plans',
+  drill: 'drills',
+  drillEvaluation: 'drills',
+  drillReplay: 'drills',
+};
 
 function Shell({ session, onLogout }: { session: Session; onLogout: () => void }) {
   const { t, lang, setLang } = useI18n();
@@ -179,11 +201,7 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
               key={n.route}
               href={n.path}
               data-testid={n.testId}
-              className={
-                route.name === n.route || (n.route === 'board' && (route.name === 'detail' || route.name === 'replay'))
-                  ? 'active'
-                  : ''
-              }
+              className={route.name === n.route || TAB_OF[route.name] === n.route ? 'active' : ''}
               aria-current={route.name === n.route ? 'page' : undefined}
               onClick={linkHandler(n.path)}>
               {t(n.key)}
@@ -243,6 +261,14 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
           {route.name === 'plans' && <PlansScreen />}
           {route.name === 'map' && <MapScreen />}
           {route.name === 'replay' && <ReplayScreen key={route.id} incidentId={route.id} session={session} />}
+          {route.name === 'drillReplay' && <DrillReplayScreen key={route.id} drillId={route.id} />}
+          {route.name === 'plan' && <PlanScreen key={route.id} id={route.id} />}
+          {route.name === 'warnings' && <WarningsScreen />}
+          {route.name === 'statistics' && <StatisticsScreen />}
+          {route.name === 'compliance' && <ComplianceScreen />}
+          {route.name === 'drills' && <DrillsScreen />}
+          {route.name === 'drill' && <DrillScreen key={route.id} id={route.id} />}
+          {route.name === 'drillEvaluation' && <DrillEvaluationScreen key={route.id} id={route.id} />}
         </main>
         <AlertsPanel session={session} />
       </div>

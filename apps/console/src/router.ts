@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 
 /**
- * History routing: /duty, /alarms, /board, /intake, /incidents/:id, /replay/:incidentId, /teams, /stock, /plans, /map
- * (the server serves index.html for these).
+ * History routing: /duty, /alarms, /board, /intake, /incidents/:id, /replay/:incidentId, /replay/drill/:drillId,
+ * /teams, /stock, /plans, /plans/:id, /map, /warnings, /statistics, /compliance, /drills, /drills/:id,
+ * /drills/:id/evaluation (the server serves index.html for these).
  */
 export type Route =
   | { name: 'duty' }
@@ -13,15 +14,34 @@ export type Route =
   | { name: 'teams' }
   | { name: 'stock' }
   | { name: 'plans' }
+  | { name: 'plan'; id: string }
   | { name: 'map' }
-  | { name: 'replay'; id: string };
+  | { name: 'replay'; id: string }
+  | { name: 'drillReplay'; id: string }
+  | { name: 'warnings' }
+  | { name: 'statistics' }
+  | { name: 'compliance' }
+  | { name: 'drills' }
+  | { name: 'drill'; id: string }
+  | { name: 'drillEvaluation'; id: string };
+
+const UUID = '([0-9a-fA-F-]{36})';
+/** Routes with one id in their path, tried in order. */
+const WITH_ID: [RegExp, Route['name']][] = [
+  [new RegExp(`^/incidents/${UUID}$`), 'detail'],
+  [new RegExp(`^/replay/drill/${UUID}$`), 'drillReplay'],
+  [new RegExp(`^/replay/${UUID}$`), 'replay'],
+  [new RegExp(`^/plans/${UUID}$`), 'plan'],
+  [new RegExp(`^/drills/${UUID}/evaluation$`), 'drillEvaluation'],
+  [new RegExp(`^/drills/${UUID}$`), 'drill'],
+];
 
 export function parseRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
-  const detail = /^\/incidents\/([0-9a-fA-F-]{36})$/.exec(path);
-  if (detail) return { name: 'detail', id: detail[1]!.toLowerCase() };
-  const replay = /^\/replay\/([0-9a-fA-F-]{36})$/.exec(path);
-  if (replay) return { name: 'replay', id: replay[1]!.toLowerCase() };
+  for (const [pattern, name] of WITH_ID) {
+    const match = pattern.exec(path);
+    if (match) return { name, id: match[1]!.toLowerCase() } as Route;
+  }
   switch (path) {
     case '/duty':
       return { name: 'duty' };
@@ -37,6 +57,14 @@ export function parseRoute(pathname: string): Route {
       return { name: 'plans' };
     case '/map':
       return { name: 'map' };
+    case '/warnings':
+      return { name: 'warnings' };
+    case '/statistics':
+      return { name: 'statistics' };
+    case '/compliance':
+      return { name: 'compliance' };
+    case '/drills':
+      return { name: 'drills' };
     default:
       return { name: 'board' };
   }

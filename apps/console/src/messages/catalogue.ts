@@ -10,6 +10,10 @@ import * as live from '../features/live/messages';
 import * as errors from '../features/errors/messages';
 import * as labels from '../features/labels/messages';
 import * as map from '../features/map/messages';
+import * as warnings from '../features/warnings/messages';
+import * as statistics from '../features/statistics/messages';
+import * as compliance from '../features/compliance/messages';
+import * as drills from '../features/drills/messages';
 
 /** Every message key of the console, Chinese first: the type every other language's dictionary follows. */
 export const zh = {
@@ -23,6 +27,10 @@ export const zh = {
   ...errors.zh,
   ...labels.zh,
   ...map.zh,
+  ...warnings.zh,
+  ...statistics.zh,
+  ...compliance.zh,
+  ...drills.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -38,4 +46,8 @@ export const en: Record<MessageKey, string> = {
   ...errors.en,
   ...labels.en,
   ...map.en,
+  ...warnings.en,
+  ...statistics.en,
+  ...compliance.en,
+  ...drills.en,
 };

@@ -21,6 +21,7 @@ import { AllocationsPanel, AssignedTeamsPanel } from './resource-panels';
 import { Panel, type Feedback } from './shared';
 import { TasksPanel } from './tasks-panel';
 import { TimelinePanel } from './timeline-panel';
+import { DrillIncidentActions } from '../drills/DrillIncidentActions';
 
 /**
  * The incident's workspace. Its server state (the incident, its timeline and account, its events and recommendations)
@@ -172,6 +173,7 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
       )}
 
       <div className="detail-grid">
+        {incident.drillId && <DrillIncidentActions incident={incident} />}
         <BasicPanel incident={incident} />
         <AccountPanel incidentId={id} />
         <ReportsPanel

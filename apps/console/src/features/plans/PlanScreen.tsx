@@ -1,0 +1,11 @@
+import { useI18n } from '../../i18n';
+
+/** Placeholder until this screen is built: says what it will be, in the user's language. */
+export function PlanScreen({ id }: { id: string }) {
+  const { t } = useI18n();
+  return (
+    <section className="panel" data-testid="plan-screen" data-id={id}>
+      <h2>{t('nav.plans')}</h2>
+    </section>
+  );
+}
