@@ -148,18 +148,20 @@ function PlanPage({
         </Panel>
         <Panel title={t('plans.reviewRecord')} testId="plan-review">
           <ReviewRecord review={plan.review} version={plan.version} />
-          {manage && (plan.status === 'draft' || plan.status === 'reviewed') && <ReviewForm planId={plan.id} />}
+          {manage && <ReviewForm planId={plan.id} offered={plan.status === 'draft' || plan.status === 'reviewed'} />}
         </Panel>
         <Panel title={t('plans.publication')} testId="plan-publication">
           <Publication plan={plan} inForce={inForce} manage={manage} />
         </Panel>
         <Panel title={t('plans.filingTitle')} testId="plan-filing">
           <Filing plan={plan} inForce={inForce} governance={governance} />
-          {manage && !retired && inForce && inForce.status !== 'filed' && <FilingForm planId={plan.id} />}
+          {manage && (
+            <FilingForm planId={plan.id} offered={!retired && inForce !== null && inForce.status !== 'filed'} />
+          )}
         </Panel>
         <Panel title={t('plans.evaluationTitle')} testId="plan-evaluation">
           <Evaluation plan={plan} governance={governance} />
-          {manage && !retired && plan.inForceVersion !== null && <EvaluationForm planId={plan.id} />}
+          {manage && <EvaluationForm planId={plan.id} offered={!retired && plan.inForceVersion !== null} />}
         </Panel>
         <Panel title={t('plans.findings')} testId="plan-findings" wide>
           <Findings open={plan.openFindings} versions={versions} />
@@ -172,7 +174,7 @@ function PlanPage({
         </Panel>
         {manage && !retired && (
           <Panel title={t('plans.revise')} testId="plan-revise" wide>
-            <ReviseForm key={`${plan.version}-${plan.revision}`} plan={plan} findings={plan.openFindings} />
+            <ReviseForm plan={plan} findings={plan.openFindings} />
           </Panel>
         )}
       </div>

@@ -58,7 +58,10 @@ export function PlansScreen() {
             {rows.map((p) => (
               <tr key={p.planId} data-testid="plan-row" data-plan-id={p.planId}>
                 <td>
-                  <a href={`/plans/${p.planId}`} data-testid="plan-link" onClick={linkHandler(`/plans/${p.planId}`)}>
+                  <a
+                    href={`/plans/${encodeURIComponent(p.planId)}`}
+                    data-testid="plan-link"
+                    onClick={linkHandler(`/plans/${encodeURIComponent(p.planId)}`)}>
                     {p.title}
                   </a>
                   <div className="small muted" data-testid="plan-facts">

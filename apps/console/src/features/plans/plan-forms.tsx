@@ -37,16 +37,28 @@ export function usePlanCommand<T = unknown>(method: Method, path: string) {
 function Toggle({
   label,
   testId,
+  offered,
+  onOpen,
   children,
 }: {
   label: string;
   testId: string;
+  /** Whether the record can be made in the plan's present state (the form stays mounted to keep its outcome shown). */
+  offered: boolean;
+  onOpen?: () => void;
   children: (close: () => void) => React.ReactNode;
 }) {
   const [open, setOpen] = useState(false);
+  if (!offered) return null;
   if (!open)
     return (
-      <button type="button" data-testid={`${testId}-open`} onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        data-testid={`${testId}-open`}
+        onClick={() => {
+          onOpen?.();
+          setOpen(true);
+        }}>
         {label}
       </button>
     );
@@ -63,7 +75,7 @@ function Done({ text, testId }: { text: string | null; testId: string }) {
 }
 
 /** 登记评审/论证 of the newest version (`POST /plans/{id}/reviews`). */
-export function ReviewForm({ planId }: { planId: string }) {
+export function ReviewForm({ planId, offered }: { planId: string; offered: boolean }) {
   const { t } = useI18n();
   const { label } = useLabels();
   const send = usePlanCommand('POST', `/plans/${planId}/reviews`);
@@ -77,7 +89,7 @@ export function ReviewForm({ planId }: { planId: string }) {
   return (
     <>
       <Done text={done} testId="review-done" />
-      <Toggle label={t('plans.recordReview')} testId="review-form">
+      <Toggle label={t('plans.recordReview')} testId="review-form" offered={offered}>
         {(close) => (
           <form
             className="plan-form"
@@ -198,7 +210,7 @@ export function PublishButton({ planId, version }: { planId: string; version: nu
 }
 
 /** 登记备案 of the version in force (`POST /plans/{id}/filings`). */
-export function FilingForm({ planId }: { planId: string }) {
+export function FilingForm({ planId, offered }: { planId: string; offered: boolean }) {
   const { t } = useI18n();
   const send = usePlanCommand('POST', `/plans/${planId}/filings`);
   const [done, setDone] = useState<string | null>(null);
@@ -207,7 +219,7 @@ export function FilingForm({ planId }: { planId: string }) {
   return (
     <>
       <Done text={done} testId="filing-done" />
-      <Toggle label={t('plans.recordFiling')} testId="filing-form">
+      <Toggle label={t('plans.recordFiling')} testId="filing-form" offered={offered}>
         {(close) => (
           <form
             className="plan-form"
@@ -262,7 +274,7 @@ export function FilingForm({ planId }: { planId: string }) {
 }
 
 /** 登记评估 of the version in force (`POST /plans/{id}/evaluations`). */
-export function EvaluationForm({ planId }: { planId: string }) {
+export function EvaluationForm({ planId, offered }: { planId: string; offered: boolean }) {
   const { t } = useI18n();
   const send = usePlanCommand('POST', `/plans/${planId}/evaluations`);
   const [done, setDone] = useState<string | null>(null);
@@ -274,7 +286,7 @@ export function EvaluationForm({ planId }: { planId: string }) {
   return (
     <>
       <Done text={done} testId="evaluation-done" />
-      <Toggle label={t('plans.recordEvaluation')} testId="evaluation-form">
+      <Toggle label={t('plans.recordEvaluation')} testId="evaluation-form" offered={offered}>
         {(close) => (
           <form
             className="plan-form"
@@ -415,7 +427,7 @@ export function ReviseForm({ plan, findings }: { plan: PlanView; findings: PlanF
   return (
     <>
       <Done text={done} testId="revise-done" />
-      <Toggle label={t('plans.revise')} testId="revise-form">
+      <Toggle label={t('plans.revise')} testId="revise-form" offered onOpen={() => setDraft(contentOf(plan))}>
         {(close) => (
           <form
             className="plan-form"
