@@ -99,9 +99,14 @@ suite('a plan revised after a drill, in the console', () => {
 
     const lines = await compareVersions(page, 1, 2);
     expect(lines).toEqual([
-      ['changed', '修改 Ⅳ级响应：被困 1 人及以上 → 被困 3 人及以上'],
-      ['removed', '删除 划定警戒区'],
-      ['added', '新增 划定警戒区并设置疏散路线标识'],
+      { change: 'changed', subject: 'Ⅳ级响应', before: '被困 1 人及以上', after: '被困 3 人及以上' },
+      { change: 'removed', subject: '划定警戒区', before: 'Ⅰ级响应、Ⅱ级响应、Ⅲ级响应、Ⅳ级响应', after: '—' },
+      {
+        change: 'added',
+        subject: '划定警戒区并设置疏散路线标识',
+        before: '—',
+        after: 'Ⅰ级响应、Ⅱ级响应、Ⅲ级响应、Ⅳ级响应',
+      },
     ]);
     await plansScreenshot(page, 'compare');
     expect(await waitingFindings(page)).toEqual([]);

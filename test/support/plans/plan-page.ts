@@ -103,18 +103,29 @@ export async function fileVersionInForce(page: Page, authority: string): Promise
   return (await page.getByTestId('filing-words').textContent()) ?? '';
 }
 
-/** Chooses two versions to compare and returns the marked lines: [mark, text]. */
-export async function compareVersions(page: Page, from: number, to: number): Promise<[string, string][]> {
+/** One compared line as the table shows it: its mark, the item, the older version's words and the newer one's. */
+export interface ComparedLine {
+  change: string;
+  subject: string;
+  before: string;
+  after: string;
+}
+
+/** Chooses two versions to compare and returns the lines marked as differing (groups' own lines left out). */
+export async function compareVersions(page: Page, from: number, to: number): Promise<ComparedLine[]> {
   await page.getByTestId('compare-from').selectOption(String(from));
   await page.getByTestId('compare-to').selectOption(String(to));
   const diff = page.getByTestId('plan-diff');
   await diff.waitFor(WAIT);
   await diff.scrollIntoViewIfNeeded();
-  return diff
-    .locator('[data-testid="diff-item"]')
-    .evaluateAll((items) =>
-      items.map((i) => [i.getAttribute('data-change') ?? '', i.textContent ?? ''] as [string, string]),
-    );
+  return diff.locator('[data-testid="diff-item"]').evaluateAll((rows) =>
+    rows.map((row) => ({
+      change: row.getAttribute('data-change') ?? '',
+      subject: row.querySelector('[data-testid="diff-subject"]')?.textContent ?? '',
+      before: row.querySelector('[data-testid="diff-before"]')?.textContent ?? '',
+      after: row.querySelector('[data-testid="diff-after"]')?.textContent ?? '',
+    })),
+  );
 }
 
 /** The drill findings the page lists as waiting for the next version. */

@@ -3,25 +3,30 @@ import type { PlanVersionView } from '@app/plans/contract';
 import { useI18n } from '../../i18n';
 import { useLabels } from '../labels/labels';
 import { diffPlans, type ChangeKind } from './plan-diff';
-import { criterionWords, levelsWords } from './plan-words';
+import { criterionWords, taskWords } from './plan-words';
 
-/** The mark in front of each changed line: 新增 / 删除 / 修改, also as `data-change` for tests and styling. */
+/** The mark in front of each compared line: 新增 / 删除 / 修改 / 未变, also as `data-change` for tests and styling. */
 function Mark({ kind }: { kind: ChangeKind }) {
   const { t } = useI18n();
   return <span className={`change-mark change-${kind}`}>{t(`plans.change.${kind}`)}</span>;
 }
 
-function Line({ kind, children }: { kind: ChangeKind; children: React.ReactNode }) {
-  return (
-    <li className={`diff-line diff-${kind}`} data-testid="diff-item" data-change={kind}>
-      <Mark kind={kind} /> {children}
-    </li>
-  );
+interface Row {
+  key: string;
+  kind: ChangeKind;
+  subject: string;
+  before: string;
+  after: string;
+  /** Tasks sit under their group. */
+  nested?: boolean;
+  testId?: string;
 }
 
 /**
- * 版本对比: two versions chosen side by side, and what differs between them written out — thresholds of each
- * response level, working groups and their tasks, teams and supplies — with added, removed and changed lines marked.
+ * 版本对比: two versions chosen and read side by side — the older one's words on the left, the newer one's on the
+ * right — line by line for the activation wording, each response level's thresholds, each working group and its
+ * tasks, and the teams and supplies needed, each line marked added, removed, changed or unchanged. By default only
+ * what differs is listed; the whole comparison is one tick away.
  */
 export function PlanCompare({ versions }: { versions: PlanVersionView[] }) {
   const { t, lang } = useI18n();
@@ -30,9 +35,10 @@ export function PlanCompare({ versions }: { versions: PlanVersionView[] }) {
   const newest = numbers[numbers.length - 1] ?? 1;
   const [from, setFrom] = useState<number>(numbers[numbers.length - 2] ?? newest);
   const [to, setTo] = useState<number>(newest);
+  const [onlyChanges, setOnlyChanges] = useState(true);
+  if (numbers.length < 2) return <p className="muted">{t('plans.compareOne')}</p>;
   const before = versions.find((v) => v.version === from);
   const after = versions.find((v) => v.version === to);
-  if (numbers.length < 2) return <p className="muted">{t('plans.compareOne')}</p>;
   const pick = (value: number, set: (n: number) => void, testId: string, name: string) => (
     <label className="field">
       {name}
@@ -45,112 +51,115 @@ export function PlanCompare({ versions }: { versions: PlanVersionView[] }) {
       </select>
     </label>
   );
+  const head = (v: PlanVersionView | undefined, n: number) =>
+    `${t('plans.versionN', { version: n })}${v ? ` · ${label('planStatus', v.status, v.statusLabel)}` : ''}`;
   const diff = before && after ? diffPlans(before, after) : null;
-  const levelName = (level: string) => label('responseLevel', level);
-  const changes = (
-    fields: { field: string; before: unknown; after: unknown }[],
-    show: (f: string, v: unknown) => string,
-  ) =>
-    fields
-      .map((f) =>
-        t('plans.changeFromTo', {
-          field: t(`plans.field.${f.field}` as 'plans.field.count'),
-          before: f.before === undefined ? t('plans.unset') : show(f.field, f.before),
-          after: f.after === undefined ? t('plans.unset') : show(f.field, f.after),
-        }),
-      )
-      .join(lang === 'en' ? '; ' : '；');
-  const taskValue = (field: string, value: unknown) =>
-    field === 'responseLevels' ? levelsWords(String(value).split(','), label, lang) : String(value);
-  const count = (group: 'specialty' | 'material', key: string, n: number | null) =>
-    n === null
-      ? ''
-      : t(group === 'specialty' ? 'plans.teamCount' : 'plans.materialCount', { name: label(group, key), count: n });
+  const none = '—';
+  const count = (group: 'specialty' | 'material', n: number | null) =>
+    n === null ? none : group === 'specialty' ? t('plans.teamUnits', { count: n }) : String(n);
+  const rows: Row[] = [];
+  if (diff) {
+    rows.push({
+      key: 'description',
+      kind: diff.description.kind,
+      subject: t('plans.description'),
+      before: diff.description.before,
+      after: diff.description.after,
+    });
+    for (const l of diff.levels)
+      rows.push({
+        key: `level-${l.level}`,
+        kind: l.kind,
+        subject: label('responseLevel', l.level),
+        before: l.before ? criterionWords(l.before, t, label, lang) : none,
+        after: l.after ? criterionWords(l.after, t, label, lang) : none,
+      });
+    for (const g of diff.groups) {
+      rows.push({
+        key: `group-${g.name}`,
+        kind: g.kind,
+        subject: `${t('plans.group')}：${g.name}`,
+        before: g.leadAgency.before ?? none,
+        after: g.leadAgency.after ?? none,
+        testId: 'diff-group',
+      });
+      for (const task of g.tasks)
+        rows.push({
+          key: `task-${g.name}-${task.title}`,
+          kind: task.kind,
+          subject: task.title,
+          before: task.before ? taskWords(task.before, t, label, lang) : none,
+          after: task.after ? taskWords(task.after, t, label, lang) : none,
+          nested: true,
+        });
+    }
+    for (const c of diff.teams)
+      rows.push({
+        key: `team-${c.key}`,
+        kind: c.kind,
+        subject: `${t('plans.teamsNeeded')}：${label('specialty', c.key)}`,
+        before: count('specialty', c.before),
+        after: count('specialty', c.after),
+      });
+    for (const c of diff.materials)
+      rows.push({
+        key: `material-${c.key}`,
+        kind: c.kind,
+        subject: `${t('plans.materialsNeeded')}：${label('material', c.key)}`,
+        before: count('material', c.before),
+        after: count('material', c.after),
+      });
+  }
+  const shown = onlyChanges ? rows.filter((r) => r.kind !== 'same') : rows;
   return (
     <div data-testid="plan-compare">
       <div className="row">
         {pick(from, setFrom, 'compare-from', t('plans.compareFrom'))}
         {pick(to, setTo, 'compare-to', t('plans.compareTo'))}
       </div>
-      <div className="two-col compare-heads">
-        <strong data-testid="compare-from-title">
-          {t('plans.versionN', { version: from })} ·{' '}
-          {before ? label('planStatus', before.status, before.statusLabel) : ''}
-        </strong>
-        <strong data-testid="compare-to-title">
-          {t('plans.versionN', { version: to })} · {after ? label('planStatus', after.status, after.statusLabel) : ''}
-        </strong>
-      </div>
-      {diff?.same && (
+      <label className="small">
+        <input
+          type="checkbox"
+          data-testid="compare-only-changes"
+          checked={onlyChanges}
+          onChange={(e) => setOnlyChanges(e.target.checked)}
+        />{' '}
+        {t('plans.compareOnlyChanges')}
+      </label>
+      {diff?.same && onlyChanges && (
         <p className="muted" data-testid="compare-same">
           {t('plans.compareSame')}
         </p>
       )}
-      {diff && !diff.same && (
-        <ul className="diff" data-testid="plan-diff">
-          {diff.description.kind !== 'same' && (
-            <Line kind="changed">
-              {t('plans.description')}：{diff.description.before} → {diff.description.after}
-            </Line>
-          )}
-          {diff.levels
-            .filter((l) => l.kind !== 'same')
-            .map((l) => (
-              <Line key={`level-${l.level}`} kind={l.kind}>
-                {levelName(l.level)}：
-                {l.kind === 'changed'
-                  ? `${criterionWords(l.before!, t, label, lang)} → ${criterionWords(l.after!, t, label, lang)}`
-                  : criterionWords((l.after ?? l.before)!, t, label, lang)}
-              </Line>
+      {diff && shown.length > 0 && (
+        <table className="grid compact compare-table" data-testid="plan-diff">
+          <thead>
+            <tr>
+              <th scope="col">{t('plans.compareItem')}</th>
+              <th scope="col" data-testid="compare-from-title">
+                {head(before, from)}
+              </th>
+              <th scope="col" data-testid="compare-to-title">
+                {head(after, to)}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((r) => (
+              <tr key={r.key} className={`diff-${r.kind}`} data-testid={r.testId ?? 'diff-item'} data-change={r.kind}>
+                <th scope="row" className={r.nested ? 'diff-nested' : undefined}>
+                  <Mark kind={r.kind} /> <span data-testid="diff-subject">{r.subject}</span>
+                </th>
+                <td data-testid="diff-before" className="diff-before">
+                  {r.before}
+                </td>
+                <td data-testid="diff-after" className="diff-after">
+                  {r.after}
+                </td>
+              </tr>
             ))}
-          {diff.groups
-            .filter((g) => g.kind !== 'same')
-            .map((g) => (
-              <li key={`group-${g.name}`} className="diff-group" data-testid="diff-group" data-change={g.kind}>
-                <Mark kind={g.kind} /> {t('plans.group')}：{g.name}
-                {g.kind === 'changed' && g.leadAgency.before !== g.leadAgency.after && (
-                  <span>
-                    {' '}
-                    {t('plans.changeFromTo', {
-                      field: t('plans.field.leadAgency'),
-                      before: g.leadAgency.before ?? '',
-                      after: g.leadAgency.after ?? '',
-                    })}
-                  </span>
-                )}
-                <ul>
-                  {g.tasks
-                    .filter((task) => task.kind !== 'same')
-                    .map((task) => (
-                      <Line key={`task-${task.title}`} kind={task.kind}>
-                        {task.title}
-                        {task.kind === 'changed' ? `：${changes(task.fields, taskValue)}` : ''}
-                      </Line>
-                    ))}
-                </ul>
-              </li>
-            ))}
-          {diff.teams
-            .filter((c) => c.kind !== 'same')
-            .map((c) => (
-              <Line key={`team-${c.key}`} kind={c.kind}>
-                {t('plans.teamsNeeded')}：
-                {c.kind === 'changed'
-                  ? `${count('specialty', c.key, c.before)} → ${count('specialty', c.key, c.after)}`
-                  : count('specialty', c.key, c.after ?? c.before)}
-              </Line>
-            ))}
-          {diff.materials
-            .filter((c) => c.kind !== 'same')
-            .map((c) => (
-              <Line key={`material-${c.key}`} kind={c.kind}>
-                {t('plans.materialsNeeded')}：
-                {c.kind === 'changed'
-                  ? `${count('material', c.key, c.before)} → ${count('material', c.key, c.after)}`
-                  : count('material', c.key, c.after ?? c.before)}
-              </Line>
-            ))}
-        </ul>
+          </tbody>
+        </table>
       )}
     </div>
   );

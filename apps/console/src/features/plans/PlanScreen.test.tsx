@@ -178,6 +178,17 @@ function routes(view: PlanView = plan(), versions: PlanVersionView[] = [v1, v2],
   };
 }
 
+/** The compared lines as shown: mark, subject (with its mark's word), older version's words, newer version's. */
+const compared = (table: HTMLElement) =>
+  within(table)
+    .getAllByTestId('diff-item')
+    .map((row) => [
+      row.dataset.change,
+      row.querySelector('th')!.textContent,
+      within(row).getByTestId('diff-before').textContent,
+      within(row).getByTestId('diff-after').textContent,
+    ]);
+
 describe('PlanScreen', () => {
   it('shows the plan as it stands: status, versions, owner, jurisdiction, thresholds and needs in words', async () => {
     const calls = answerFetch(routes());
@@ -230,19 +241,32 @@ describe('PlanScreen', () => {
     expect(screen.queryByTestId('plan-revise')).toBeNull();
   });
 
-  it('compares two versions: the changed threshold and the added task are marked', async () => {
+  it('compares two versions side by side: the changed threshold and the added task are marked', async () => {
     answerFetch(routes());
     renderInConsole(<PlanScreen id="p1" session={session(['commander'])} />);
     const diff = await screen.findByTestId('plan-diff');
-    const items = within(diff)
-      .getAllByTestId('diff-item')
-      .map((i) => [i.dataset.change, i.textContent]);
-    expect(items).toEqual([
-      ['changed', '修改 Ⅲ级响应：较大事故及以上，或死亡 3 人及以上 → 较大事故及以上，或死亡 2 人及以上'],
-      ['added', '新增 实施交通管制'],
+    expect(within(diff).getByTestId('compare-from-title').textContent).toBe('第 1 版 · 已备案');
+    expect(within(diff).getByTestId('compare-to-title').textContent).toBe('第 2 版 · 已评审');
+    expect(compared(diff)).toEqual([
+      ['changed', '修改 Ⅲ级响应', '较大事故及以上，或死亡 3 人及以上', '较大事故及以上，或死亡 2 人及以上'],
+      ['added', '新增 实施交通管制', '—', 'Ⅲ级响应'],
     ]);
     expect(within(diff).getByTestId('diff-group').dataset.change).toBe('changed');
+    // The whole comparison, unchanged lines included.
+    await userEvent.click(screen.getByTestId('compare-only-changes'));
+    const all = compared(screen.getByTestId('plan-diff'));
+    expect(all.map(([kind, subject]) => [kind, subject])).toEqual([
+      ['same', '未变 启动条件说明'],
+      ['changed', '修改 Ⅲ级响应'],
+      ['same', '未变 Ⅳ级响应'],
+      ['same', '未变 划定警戒区'],
+      ['added', '新增 实施交通管制'],
+      ['same', '未变 救援队伍：危险化学品处置'],
+      ['same', '未变 应急物资：重型防化服'],
+    ]);
+    expect(all[6]!.slice(2)).toEqual(['10', '10']);
     // The same version on both sides: nothing to mark.
+    await userEvent.click(screen.getByTestId('compare-only-changes'));
     await userEvent.selectOptions(screen.getByTestId('compare-from'), '2');
     expect(screen.getByTestId('compare-same')).toBeTruthy();
     expect(screen.queryByTestId('plan-diff')).toBeNull();
@@ -442,6 +466,6 @@ describe('PlanScreen', () => {
     expect((await screen.findByTestId('plan-status')).textContent).toBe('Reviewed');
     expect(screen.getByTestId('plan-in-force').textContent).toBe('in force: version 1');
     const diff = await screen.findByTestId('plan-diff');
-    expect(within(diff).getAllByTestId('diff-item')[1]!.textContent).toBe('added 实施交通管制');
+    expect(compared(diff)[1]).toEqual(['added', 'added 实施交通管制', '—', 'Level III response']);
   });
 });
