@@ -450,6 +450,23 @@ describe('PlanScreen', () => {
     );
   });
 
+  it('retires a plan only after a confirmation that takes the reason', async () => {
+    const calls = answerFetch(
+      routes(plan(), [v1, v2], { 'POST /plans/p1/retire': { status: 200, body: { id: 'p1' } } }),
+    );
+    renderInConsole(<PlanScreen id="p1" session={session(['admin'])} />);
+    await userEvent.click(await screen.findByTestId('retire-form-open'));
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+    expect(screen.getByTestId('retire-form').textContent).toContain('废止后预案不再有效');
+    await userEvent.type(screen.getByTestId('retire-reason'), '被2026年版替代');
+    await userEvent.click(screen.getByTestId('retire-submit'));
+    await screen.findByTestId('retire-done');
+    expect(calls.find((c) => c.method === 'POST')).toMatchObject({
+      path: '/plans/p1/retire',
+      body: { reason: '被2026年版替代' },
+    });
+  });
+
   it('keeps markup in a title and in findings as text', async () => {
     const hostile = '<img src=x onerror="window.pwned=1">预案';
     answerFetch(routes(plan({ title: hostile, openFindings: [finding('f9', '<script>alert(1)</script>')] })));

@@ -15,7 +15,7 @@ import type { Session } from '../../ui-types';
 import { ErrorMessage } from '../errors/ErrorMessage';
 import { useLabels } from '../labels/labels';
 import { PlanCompare } from './PlanCompare';
-import { EvaluationForm, FilingForm, PublishButton, ReviewForm, ReviseForm } from './plan-forms';
+import { EvaluationForm, FilingForm, PublishButton, RetireForm, ReviewForm, ReviseForm } from './plan-forms';
 import { criterionWords, taskWords } from './plan-words';
 import './plans.css';
 
@@ -152,6 +152,7 @@ function PlanPage({
         </Panel>
         <Panel title={t('plans.publication')} testId="plan-publication">
           <Publication plan={plan} inForce={inForce} manage={manage} />
+          {manage && <RetireForm planId={plan.id} offered={!retired} />}
         </Panel>
         <Panel title={t('plans.filingTitle')} testId="plan-filing">
           <Filing plan={plan} inForce={inForce} governance={governance} />

@@ -77,6 +77,11 @@ export const zh = {
   'plans.publishNeedsReview': '最新版本须经评审（论证）并通过后才能发布',
   'plans.publishFailedReview': '最新版本评审（论证）未通过，须修订后重新评审',
   'plans.retired': '预案已废止',
+  'plans.retire': '废止预案',
+  'plans.retireWarning': '废止后预案不再有效，不能再修订、发布、备案或启动。',
+  'plans.retireReason': '废止原因（如被哪一预案替代）',
+  'plans.retireConfirm': '确认废止',
+  'plans.retireDone': '预案已废止',
   'plans.filingTitle': '备案',
   'plans.filingDeadline': '备案期限：{date}（发布后 20 个工作日）',
   'plans.filingDaysLeft': '还剩 {days} 天',
@@ -118,7 +123,7 @@ export const zh = {
   'plans.submit': '提交',
   'plans.readOnly': '仅管理员可登记评审、发布、备案、评估和修订预案',
   // A version's own status (GET /plans/{id}/versions/{v}) has one value the plan's status has not.
-  'label.planStatus.superseded': '已被替代',
+  'label.planStatus.superseded': '已被新版本替代',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -199,6 +204,11 @@ export const en: Record<keyof typeof zh, string> = {
   'plans.publishNeedsReview': 'The newest version must pass a review before it is published',
   'plans.publishFailedReview': 'The newest version failed its review; revise it and review it again',
   'plans.retired': 'The plan is retired',
+  'plans.retire': 'Retire plan',
+  'plans.retireWarning': 'A retired plan is no longer in force and cannot be revised, published, filed or activated.',
+  'plans.retireReason': 'Reason (e.g. the plan that replaces it)',
+  'plans.retireConfirm': 'Retire',
+  'plans.retireDone': 'Plan retired',
   'plans.filingTitle': 'Filing',
   'plans.filingDeadline': 'File by {date} (20 working days after publication)',
   'plans.filingDaysLeft': '{days} days left',

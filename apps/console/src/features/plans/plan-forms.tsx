@@ -209,6 +209,58 @@ export function PublishButton({ planId, version }: { planId: string; version: nu
   );
 }
 
+/**
+ * 废止: the plan leaves force for good (nothing is done with it afterwards), so the button only opens a confirmation
+ * that says so and takes the reason.
+ */
+export function RetireForm({ planId, offered }: { planId: string; offered: boolean }) {
+  const { t } = useI18n();
+  const send = usePlanCommand('POST', `/plans/${planId}/retire`);
+  const [done, setDone] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  return (
+    <>
+      <Done text={done} testId="retire-done" />
+      <Toggle label={t('plans.retire')} testId="retire-form" offered={offered}>
+        {(close) => (
+          <form
+            className="plan-form"
+            data-testid="retire-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              send.mutate(reason.trim() ? { reason: reason.trim() } : {}, {
+                onSuccess: () => {
+                  setDone(t('plans.retireDone'));
+                  close();
+                },
+              });
+            }}>
+            <p className="warn-text">{t('plans.retireWarning')}</p>
+            <label className="field">
+              {t('plans.retireReason')}
+              <textarea
+                data-testid="retire-reason"
+                rows={2}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
+            </label>
+            <ErrorMessage error={send.error} testId="retire-error" />
+            <div className="actions">
+              <button type="submit" data-testid="retire-submit" disabled={send.isPending}>
+                {t('plans.retireConfirm')}
+              </button>
+              <button type="button" className="linkish" onClick={close}>
+                {t('plans.cancel')}
+              </button>
+            </div>
+          </form>
+        )}
+      </Toggle>
+    </>
+  );
+}
+
 /** 登记备案 of the version in force (`POST /plans/{id}/filings`). */
 export function FilingForm({ planId, offered }: { planId: string; offered: boolean }) {
   const { t } = useI18n();
