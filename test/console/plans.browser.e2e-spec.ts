@@ -69,6 +69,9 @@ suite('a plan revised after a drill, in the console', () => {
 
     ({ browser, page } = await consolePageAs(t.baseUrl, admin));
     await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByTestId('nav-plans').click();
+    await page.locator(`[data-testid="plan-row"][data-plan-id="${planId}"]`).waitFor({ timeout: 20_000 });
+    await plansScreenshot(page, 'list');
     await openPlanFromList(page, planId);
     expect(await page.getByTestId('plan-title').textContent()).toBe(title);
     expect(await page.locator('[data-testid="plan-title"] b').count()).toBe(0);

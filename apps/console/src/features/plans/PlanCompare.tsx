@@ -117,7 +117,7 @@ export function PlanCompare({ versions }: { versions: PlanVersionView[] }) {
         {pick(from, setFrom, 'compare-from', t('plans.compareFrom'))}
         {pick(to, setTo, 'compare-to', t('plans.compareTo'))}
       </div>
-      <label className="small">
+      <label className="small compare-only">
         <input
           type="checkbox"
           data-testid="compare-only-changes"
@@ -150,10 +150,10 @@ export function PlanCompare({ versions }: { versions: PlanVersionView[] }) {
                 <th scope="row" className={r.nested ? 'diff-nested' : undefined}>
                   <Mark kind={r.kind} /> <span data-testid="diff-subject">{r.subject}</span>
                 </th>
-                <td data-testid="diff-before" className="diff-before">
+                <td data-testid="diff-before" className="diff-before" data-differs={r.before !== r.after}>
                   {r.before}
                 </td>
-                <td data-testid="diff-after" className="diff-after">
+                <td data-testid="diff-after" className="diff-after" data-differs={r.before !== r.after}>
                   {r.after}
                 </td>
               </tr>

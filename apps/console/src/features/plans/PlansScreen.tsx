@@ -6,6 +6,7 @@ import { formatDate } from '../../time';
 import type { PlanGovernanceListView, PlanGovernanceView } from '@app/plans/contract';
 import { ErrorMessage } from '../errors/ErrorMessage';
 import { useLabels } from '../labels/labels';
+import './plans.css';
 
 /** Dates of the governance list are local calendar dates (`2026-12-06`): written with their year, as the language does. */
 const day = (date: string | null | undefined): string => formatDate(date);
@@ -43,7 +44,7 @@ export function PlansScreen() {
       {query.isError && <ErrorMessage error={query.error} testId="plans-error" />}
       {list && rows.length === 0 && <p className="muted">{t('plans.empty')}</p>}
       {rows.length > 0 && (
-        <table className="grid compact" data-testid="plan-governance">
+        <table className="grid compact plan-list" data-testid="plan-governance">
           <thead>
             <tr>
               <th scope="col">{t('plans.plan')}</th>
