@@ -395,6 +395,56 @@ describe('PlanScreen', () => {
     });
   });
 
+  it('says in words when the filing deadline has passed', async () => {
+    answerFetch({
+      ...routes(plan({ status: 'published', inForceVersion: 2, openFindings: [] }), [
+        { ...v1, status: 'superseded' },
+        { ...v2, status: 'published', publishedAt: '2026-10-09T02:00:00Z' },
+      ]),
+      'GET /plans/governance': {
+        body: {
+          asOf: '2026-11-20',
+          plans: [
+            {
+              ...governance,
+              inForceVersion: 2,
+              filing: {
+                ...governance.filing!,
+                deadline: '2026-11-17',
+                state: 'overdue',
+                stateLabel: '逾期未备案',
+                filedOn: null,
+                authority: null,
+                daysLeft: -3,
+              },
+            },
+          ],
+          jurisdictions: [],
+        },
+      },
+    });
+    renderInConsole(<PlanScreen id="p1" session={session(['drill_coordinator'])} />);
+    await waitFor(() => expect(screen.getByTestId('filing-words').textContent).toBe('逾期未备案'));
+    expect(screen.getByTestId('filing-state').dataset.late).toBe('true');
+    await waitFor(() =>
+      expect(screen.getByTestId('filing-deadline').textContent).toBe(
+        '备案期限：2026/11/17（发布后 20 个工作日） · 已逾期 3 天',
+      ),
+    );
+    expect(screen.queryByTestId('filing-form-open')).toBeNull();
+  });
+
+  it('says so when the plan cannot be read', async () => {
+    answerFetch({
+      'GET /plans/p1': { status: 404, body: { code: 'PLAN_NOT_FOUND', detail: '预案不存在' } },
+      'GET /plans/governance': { body: { asOf: '2026-11-20', plans: [], jurisdictions: [] } },
+    });
+    renderInConsole(<PlanScreen id="p1" session={session(['admin'])} />);
+    expect((await screen.findByTestId('plan-error')).dataset.code).toBe('PLAN_NOT_FOUND');
+    expect(screen.getByTestId('plan-error').textContent).toContain('预案不存在');
+    expect(screen.queryByTestId('plan-title')).toBeNull();
+  });
+
   it('records an evaluation of the version in force', async () => {
     const calls = answerFetch(
       routes(plan(), [v1, v2], { 'POST /plans/p1/evaluations': { status: 201, body: { id: 'p1' } } }),
