@@ -13,6 +13,7 @@ interface Row {
   basis: string;
   responsible: string;
   reportedBy: string | null;
+  reportedByName?: string | null;
 }
 
 describe('deadline compliance: 按时, 迟报, 漏报, 核销, by whom, the unit apart (drills apart)', () => {

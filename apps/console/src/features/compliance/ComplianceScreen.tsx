@@ -82,7 +82,11 @@ export function Compliance({ session, jurisdictions }: { session: Session; juris
   const view = compliance.data;
 
   return (
-    <section className="screen compliance" data-testid="compliance-screen" aria-labelledby="compliance-heading">
+    <section
+      className="screen compliance"
+      data-testid="compliance-screen"
+      aria-labelledby="compliance-heading"
+      data-loaded={String(compliance.isSuccess && !compliance.isFetching)}>
       <div className="screen-head">
         <h1 id="compliance-heading">{t('compliance.title')}</h1>
         <div className="filters">
@@ -169,7 +173,9 @@ function SummaryPanel({ id, title, summary }: { id: string; title: string; summa
         ))}
         <div data-testid={`compliance-${id}-rate`}>
           <dt>{t('compliance.onTimeRate')}</dt>
-          <dd>{rate(summary.onTimeRate, lang, t('compliance.onTimeRate.none'))}</dd>
+          <dd className={summary.onTimeRate === null ? 'compliance-none' : undefined}>
+            {rate(summary.onTimeRate, lang, t('compliance.onTimeRate.none'))}
+          </dd>
         </div>
       </dl>
     </section>
@@ -272,7 +278,7 @@ function Obligations({ view, tree }: { view: ComplianceView; tree: readonly Juri
       {view.obligations.length === 0 ? (
         <p className="empty">{t('compliance.empty')}</p>
       ) : (
-        <table className="grid compact">
+        <table className="grid compact compliance-obligation-table">
           <thead>
             <tr>
               <th scope="col">{t('compliance.col.incident')}</th>
@@ -293,7 +299,7 @@ function Obligations({ view, tree }: { view: ComplianceView; tree: readonly Juri
                 data-testid="compliance-obligation"
                 data-status={o.status}
                 data-incident-id={o.incidentId}>
-                <td>
+                <td className="wrap">
                   <a
                     href={`/incidents/${encodeURIComponent(o.incidentId)}`}
                     onClick={linkHandler(`/incidents/${encodeURIComponent(o.incidentId)}`)}
@@ -303,7 +309,7 @@ function Obligations({ view, tree }: { view: ComplianceView; tree: readonly Juri
                 </td>
                 <td>{jurisdictionName(tree, o.jurisdiction)}</td>
                 <td title={o.basis}>{label('deadlineKind', o.kind, o.kindLabel)}</td>
-                <td>{to(o)}</td>
+                <td className="wrap">{to(o)}</td>
                 <td>{t(`compliance.responsible.${o.responsible}`)}</td>
                 <td>{formatTime(o.dueAt, false, { lang, zone })}</td>
                 <td>{o.reportedAt ? formatTime(o.reportedAt, false, { lang, zone }) : '—'}</td>

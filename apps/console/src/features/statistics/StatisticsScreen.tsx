@@ -18,7 +18,7 @@ type Granularity = Extract<StatisticsGroupBy, 'day' | 'month' | 'year'>;
 type Dimension = Granularity | 'jurisdiction' | 'category';
 
 const GRADES: AccidentGrade[] = ['general', 'major', 'serious', 'especially_serious'];
-const CHART = { width: 620, height: 280 };
+const CHART = { width: 470, height: 280 };
 
 /** 统计分析 as routed: the jurisdiction tree comes from the console's store. */
 export function StatisticsScreen({ session }: { session: Session }) {
@@ -65,9 +65,15 @@ export function Statistics({ session, jurisdictions }: { session: Session; juris
   const byPeriod = useQuery(read(granularity));
   const byJurisdiction = useQuery(read('jurisdiction'));
   const byCategory = useQuery(read('category'));
+  // Every figure on screen is of the period and place chosen (what tests and walks wait for).
+  const loaded = [byPeriod, byJurisdiction, byCategory].every((q) => q.isSuccess && !q.isFetching);
 
   return (
-    <section className="screen statistics" data-testid="statistics-screen" aria-labelledby="statistics-heading">
+    <section
+      className="screen statistics"
+      data-testid="statistics-screen"
+      aria-labelledby="statistics-heading"
+      data-loaded={String(loaded)}>
       <div className="screen-head">
         <h1 id="statistics-heading">{t('statistics.title')}</h1>
         <div className="filters">
