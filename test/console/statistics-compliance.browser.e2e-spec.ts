@@ -183,7 +183,7 @@ suite('a commander reads the statistics and the reporting compliance', () => {
     expect(texts).toEqual(expect.arrayContaining(['辖区', '事故起数（起）', '人数（人）', '中宁县', '海原县']));
     expect(texts).not.toContain('640521');
     await officeScreenshot(page, 'statistics-01-this-year');
-    await page.getByTestId('statistics-jurisdiction').scrollIntoViewIfNeeded();
+    await page.getByTestId('statistics-category').scrollIntoViewIfNeeded();
     await officeScreenshot(page, 'statistics-02-charts');
 
     // A county alone.

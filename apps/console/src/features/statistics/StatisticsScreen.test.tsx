@@ -123,7 +123,7 @@ afterEach(() => {
 });
 
 // Charts are real SVG drawn by recharts, which takes a while in the simulated DOM.
-describe('Statistics', { timeout: 30_000 }, () => {
+describe('Statistics', { timeout: 60_000 }, () => {
   it('shows the four indicators, the grades, the share against its target and each chart’s figures as a table', async () => {
     answerStatistics();
     renderInConsole(<Statistics session={session} jurisdictions={tree} />);

@@ -19,6 +19,7 @@ type Dimension = Granularity | 'jurisdiction' | 'category';
 
 const GRADES: AccidentGrade[] = ['general', 'major', 'serious', 'especially_serious'];
 const CHART = { width: 470, height: 280 };
+const BAR_ORDER = ['incidents', 'deaths', 'injuries'] as const;
 
 /** 统计分析 as routed: the jurisdiction tree comes from the console's store. */
 export function StatisticsScreen({ session }: { session: Session }) {
@@ -370,97 +371,104 @@ function ChartSection({
         </p>
       ) : null}
       {view && rows.length === 0 && <p className="empty">{t('statistics.empty')}</p>}
-      {rows.length > 0 && (
-        <figure className="statistics-chart" data-testid={`${id}-chart`} aria-label={title}>
-          <BarChart
-            width={CHART.width}
-            height={CHART.height}
-            data={data}
-            margin={{ top: 10, right: 20, bottom: 30, left: 20 }}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis
-              dataKey="name"
-              interval={0}
-              tick={{ fontSize: 11 }}
-              label={{ value: t(AXIS[dimension]), position: 'insideBottom', offset: -18 }}
-            />
-            <YAxis
-              yAxisId="count"
-              allowDecimals={false}
-              label={{ value: t('statistics.axis.incidents'), angle: -90, position: 'insideLeft', offset: 0 }}
-            />
-            <YAxis
-              yAxisId="people"
-              orientation="right"
-              allowDecimals={false}
-              label={{ value: t('statistics.axis.people'), angle: 90, position: 'insideRight', offset: 0 }}
-            />
-            <Tooltip />
-            <Legend verticalAlign="top" height={24} />
-            <Bar
-              yAxisId="count"
-              dataKey="incidents"
-              name={`${t('statistics.indicator.incidents')}（${t('statistics.unit.incidents')}）`}
-              fill="#1d5fbf"
-              isAnimationActive={false}
-            />
-            <Bar
-              yAxisId="people"
-              dataKey="deaths"
-              name={`${t('statistics.indicator.deaths')}（${t('statistics.unit.people')}）`}
-              fill="#c81e1e"
-              isAnimationActive={false}
-            />
-            <Bar
-              yAxisId="people"
-              dataKey="injuries"
-              name={`${t('statistics.indicator.injuries')}（${t('statistics.unit.people')}）`}
-              fill="#e0641b"
-              isAnimationActive={false}
-            />
-          </BarChart>
-        </figure>
-      )}
-      {view && rows.length > 0 && (
-        <table className="grid compact statistics-table" data-testid={`${id}-table`}>
-          <caption className="sr-only">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t(AXIS[dimension])}</th>
-              <th scope="col">{t('statistics.col.incidents')}</th>
-              <th scope="col">{t('statistics.col.deaths')}</th>
-              <th scope="col">{t('statistics.col.missing')}</th>
-              <th scope="col">{t('statistics.col.injuries')}</th>
-              <th scope="col">{t('statistics.col.loss')}</th>
-              <th scope="col">{t('statistics.col.majorOrAbove')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((line, i) => (
-              <tr key={line.key} data-testid="statistics-row" data-key={line.key}>
-                <th scope="row">{data[i]!.name}</th>
-                <td>{count(line.incidents, lang)}</td>
-                <td>{count(line.deaths, lang)}</td>
-                <td>{count(line.missing, lang)}</td>
-                <td>{count(line.injuries, lang)}</td>
-                <td>{tenThousandYuan(line.directLossYuan, lang)}</td>
-                <td>{count(majorOrAbove(line), lang)}</td>
+      <div className="statistics-body">
+        {rows.length > 0 && (
+          <figure className="statistics-chart" data-testid={`${id}-chart`} aria-label={title}>
+            <BarChart
+              width={CHART.width}
+              height={CHART.height}
+              data={data}
+              margin={{ top: 10, right: 20, bottom: 30, left: 20 }}>
+              <CartesianGrid strokeDasharray="3 3" />
+              <XAxis
+                dataKey="name"
+                interval={0}
+                tick={{ fontSize: 11 }}
+                label={{ value: t(AXIS[dimension]), position: 'insideBottom', offset: -18 }}
+              />
+              <YAxis
+                yAxisId="count"
+                allowDecimals={false}
+                label={{ value: t('statistics.axis.incidents'), angle: -90, position: 'insideLeft', offset: 0 }}
+              />
+              <YAxis
+                yAxisId="people"
+                orientation="right"
+                allowDecimals={false}
+                label={{ value: t('statistics.axis.people'), angle: 90, position: 'insideRight', offset: 0 }}
+              />
+              <Tooltip />
+              {/* In the order of the bars, not sorted by name. */}
+              <Legend
+                verticalAlign="top"
+                height={24}
+                itemSorter={(item) => BAR_ORDER.indexOf(String(item.dataKey) as (typeof BAR_ORDER)[number])}
+              />
+              <Bar
+                yAxisId="count"
+                dataKey="incidents"
+                name={`${t('statistics.indicator.incidents')}（${t('statistics.unit.incidents')}）`}
+                fill="#1d5fbf"
+                isAnimationActive={false}
+              />
+              <Bar
+                yAxisId="people"
+                dataKey="deaths"
+                name={`${t('statistics.indicator.deaths')}（${t('statistics.unit.people')}）`}
+                fill="#c81e1e"
+                isAnimationActive={false}
+              />
+              <Bar
+                yAxisId="people"
+                dataKey="injuries"
+                name={`${t('statistics.indicator.injuries')}（${t('statistics.unit.people')}）`}
+                fill="#e0641b"
+                isAnimationActive={false}
+              />
+            </BarChart>
+          </figure>
+        )}
+        {view && rows.length > 0 && (
+          <table className="grid compact statistics-table" data-testid={`${id}-table`}>
+            <caption className="sr-only">{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t(AXIS[dimension])}</th>
+                <th scope="col">{t('statistics.col.incidents')}</th>
+                <th scope="col">{t('statistics.col.deaths')}</th>
+                <th scope="col">{t('statistics.col.missing')}</th>
+                <th scope="col">{t('statistics.col.injuries')}</th>
+                <th scope="col">{t('statistics.col.loss')}</th>
+                <th scope="col">{t('statistics.col.majorOrAbove')}</th>
               </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr data-testid="statistics-total">
-              <th scope="row">{t('statistics.total')}</th>
-              <td>{count(view.totals.incidents, lang)}</td>
-              <td>{count(view.totals.deaths, lang)}</td>
-              <td>{count(view.totals.missing, lang)}</td>
-              <td>{count(view.totals.injuries, lang)}</td>
-              <td>{tenThousandYuan(view.totals.directLossYuan, lang)}</td>
-              <td>{count(majorOrAbove(view.totals), lang)}</td>
-            </tr>
-          </tfoot>
-        </table>
-      )}
+            </thead>
+            <tbody>
+              {rows.map((line, i) => (
+                <tr key={line.key} data-testid="statistics-row" data-key={line.key}>
+                  <th scope="row">{data[i]!.name}</th>
+                  <td>{count(line.incidents, lang)}</td>
+                  <td>{count(line.deaths, lang)}</td>
+                  <td>{count(line.missing, lang)}</td>
+                  <td>{count(line.injuries, lang)}</td>
+                  <td>{tenThousandYuan(line.directLossYuan, lang)}</td>
+                  <td>{count(majorOrAbove(line), lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr data-testid="statistics-total">
+                <th scope="row">{t('statistics.total')}</th>
+                <td>{count(view.totals.incidents, lang)}</td>
+                <td>{count(view.totals.deaths, lang)}</td>
+                <td>{count(view.totals.missing, lang)}</td>
+                <td>{count(view.totals.injuries, lang)}</td>
+                <td>{tenThousandYuan(view.totals.directLossYuan, lang)}</td>
+                <td>{count(majorOrAbove(view.totals), lang)}</td>
+              </tr>
+            </tfoot>
+          </table>
+        )}
+      </div>
     </section>
   );
 }
