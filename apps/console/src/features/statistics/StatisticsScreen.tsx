@@ -382,7 +382,8 @@ function ChartSection({
               <CartesianGrid strokeDasharray="3 3" />
               <XAxis
                 dataKey="name"
-                interval={0}
+                // Every group named while they fit; a year by day names only some days.
+                interval={data.length > 12 ? 'preserveStartEnd' : 0}
                 tick={{ fontSize: 11 }}
                 label={{ value: t(AXIS[dimension]), position: 'insideBottom', offset: -18 }}
               />
