@@ -264,8 +264,8 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
           {route.name === 'drillReplay' && <DrillReplayScreen key={route.id} drillId={route.id} />}
           {route.name === 'plan' && <PlanScreen key={route.id} id={route.id} session={session} />}
           {route.name === 'warnings' && <WarningsScreen />}
-          {route.name === 'statistics' && <StatisticsScreen />}
-          {route.name === 'compliance' && <ComplianceScreen />}
+          {route.name === 'statistics' && <StatisticsScreen session={session} />}
+          {route.name === 'compliance' && <ComplianceScreen session={session} />}
           {route.name === 'drills' && <DrillsScreen />}
           {route.name === 'drill' && <DrillScreen key={route.id} id={route.id} />}
           {route.name === 'drillEvaluation' && <DrillEvaluationScreen key={route.id} id={route.id} />}

@@ -2,6 +2,7 @@ import { ReportTextController } from './application/report-text/report-text.cont
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { UserNames } from '@app/identity';
 import type { ActorDirectory, JurisdictionRegistry } from '@app/shared';
 import { ActivatePlanHandler } from './application/activate-plan/activate-plan.handler';
 import { AssignSimulatedTeamHandler } from './application/assign-team/assign-team.handler';
@@ -108,6 +109,8 @@ const sharedHandlers = [
     IncidentEventsQueries,
     IncidentStatisticsQueries,
     DeadlineComplianceQueries,
+    // Reporters' display names for the compliance view (the identity context keeps them).
+    UserNames,
     ListIncidentsQueryHandler,
     GetIncidentQueryHandler,
     GetIncidentDrillQueryHandler,
