@@ -80,7 +80,7 @@ export function DrillScreen({ id }: { id: string }) {
     );
   const d = drill.data;
   return (
-    <section className="screen drill" data-testid="drill-screen" data-id={id} data-status={d.status}>
+    <section className="screen drill-page" data-testid="drill-screen" data-id={id} data-status={d.status}>
       <header className="detail-head">
         <a href="/drills" className="back" onClick={linkHandler('/drills')}>
           ← {t('drills.back')}

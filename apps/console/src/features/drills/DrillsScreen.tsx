@@ -37,7 +37,7 @@ export function DrillsScreen() {
   const mayRun = currentSession()?.user.roles.includes('drill_coordinator') ?? false;
 
   return (
-    <section className="screen drills" data-testid="drills-screen">
+    <section className="screen drills-page" data-testid="drills-screen">
       <div className="screen-head">
         <h1>{t('drills.title')}</h1>
       </div>
