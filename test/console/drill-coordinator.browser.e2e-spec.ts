@@ -100,6 +100,8 @@ suite('a drill coordinator runs a tabletop drill in the console', () => {
     drillId = planned.drillId;
     expect(planned.preview[0]).toBe(`开始后 0 分 0 秒 · 演练接报 · 接报：${scriptedTitle}，中卫工业园区纬三路`);
     expect(planned.preview[1]).toContain('情况通报 · 通报：风向转为东南风');
+    // The plan is named by its title once the plan register has been read.
+    await page.getByTestId('drill-plan').filter({ hasText: planTitle }).waitFor({ timeout: 10_000 });
     expect(await page.getByTestId('drill-plan').textContent()).toBe(`${planTitle}（第 1 版）`);
     expect(await page.getByTestId('drill-participants').textContent()).toBe('市应急管理局、市消防救援支队、园区管委会');
     await screenshot(page, 'drill-01-planned');
@@ -167,5 +169,13 @@ suite('a drill coordinator runs a tabletop drill in the console', () => {
     expect(await page.getByTestId('drill-times').textContent()).toContain('结束于');
     expect(await page.getByTestId('drill-end').count()).toBe(0);
     await screenshot(page, 'drill-05-ended');
+    // The list says so too, in words, with the plan by title and version.
+    await openDrills(page);
+    const row = page.locator(`[data-testid="drill-row"][data-drill-id="${drillId}"]`);
+    expect(await row.getByTestId('drill-status').textContent()).toBe('已结束');
+    await row.getByTestId('drill-plan').filter({ hasText: planTitle }).waitFor({ timeout: 10_000 });
+    expect(await row.getByTestId('drill-plan').textContent()).toBe(`${planTitle}（第 1 版）`);
+    expect(await row.getByTestId('drill-times').textContent()).toMatch(/^结束于 /);
+    await screenshot(page, 'drill-06-list');
   }, 30_000);
 });
