@@ -147,4 +147,13 @@ describe('the actions of a drill incident', () => {
     expect(screen.queryByTestId('sim-allocate')).toBeNull();
     expect(screen.queryByTestId('sim-arrive')).toBeNull();
   });
+
+  it('offers a user who may not act in drills nothing to press', async () => {
+    setSession({ ...coordinatorSession, user: { ...coordinatorSession.user, roles: ['viewer'] } });
+    serve('running');
+    renderInConsole(<DrillIncidentActions incident={incident} />);
+    await screen.findByTestId('drill-actions-open-drill');
+    expect(screen.queryByTestId('sim-dispatch')).toBeNull();
+    expect(screen.queryByTestId('sim-arrive')).toBeNull();
+  });
 });

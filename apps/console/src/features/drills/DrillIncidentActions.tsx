@@ -4,7 +4,7 @@ import type { DrillView } from '@app/drills/contract';
 import type { IncidentView } from '@app/incidents/contract';
 import type { TeamView } from '@app/teams/contract';
 import type { WarehouseView } from '@app/warehouses/contract';
-import { commandPost, get } from '../../api';
+import { commandPost, currentSession, get } from '../../api';
 import { useI18n } from '../../i18n';
 import { linkHandler } from '../../router';
 import { formatTime } from '../../time';
@@ -31,6 +31,8 @@ export function DrillIncidentActions({ incident }: { incident: IncidentView }) {
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [busy, setBusy] = useState(false);
   const running = drill.data?.status === 'running' && incident.status === 'open';
+  // Simulated actions are the drill's commanders' and coordinators' (permission `drill.act`); others only read.
+  const mayAct = (currentSession()?.user.roles ?? []).some((r) => r === 'commander' || r === 'drill_coordinator');
 
   const act = async (done: string, path: string, body: unknown): Promise<boolean> => {
     setBusy(true);
@@ -78,7 +80,7 @@ export function DrillIncidentActions({ incident }: { incident: IncidentView }) {
         </p>
       )}
       {feedback?.kind === 'error' && <ErrorMessage error={feedback.error} testId="drill-actions-failed" />}
-      {running && (
+      {running && mayAct && (
         <div className="detail-grid">
           <SimulatedDispatch incident={incident} busy={busy} act={act} />
           <SimulatedAllocation incident={incident} busy={busy} act={act} />
