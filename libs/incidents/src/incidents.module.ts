@@ -53,6 +53,7 @@ import { IncidentStatisticsQueries } from './read-models/incident-statistics/inc
 import { IncidentTimelineRow } from './read-models/incident-timeline/incident-timeline.entity';
 import { IncidentTimelineProjection } from './read-models/incident-timeline/incident-timeline.projection';
 import { IncidentTimelineQueries } from './read-models/incident-timeline/incident-timeline.queries';
+import { SimulatedArrivalHandler } from './application/assign-team/simulated-arrival.handler';
 import { IncidentWorkspaceController } from './application/incident-workspace/incident-workspace.controller';
 import { IncidentAccountRow } from './read-models/incident-account/incident-account.entity';
 import { IncidentAccountProjection } from './read-models/incident-account/incident-account.projection';
@@ -68,6 +69,7 @@ const sharedHandlers = [
   ActivatePlanHandler,
   AssignSimulatedTeamHandler,
   RecordDrillAllocationHandler,
+  SimulatedArrivalHandler,
 ];
 
 /** The incidents bounded context. Needs the CommandExecutor, EVENT_STORE, CLOCK and JURISDICTIONS from the app. */
