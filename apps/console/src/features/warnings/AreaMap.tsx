@@ -69,12 +69,23 @@ export function AreaMap({ points, onAdd }: { points: readonly Point[]; onAdd?: (
     group.clearLayers();
     const latLngs = points.map((p) => L.latLng(p.lat, p.lng));
     if (latLngs.length >= 3)
-      L.polygon(latLngs, { className: 'warning-area-shape', color: '#c2410c', weight: 2, fillOpacity: 0.2 }).addTo(
-        group,
-      );
-    else if (latLngs.length === 2) L.polyline(latLngs, { color: '#c2410c', weight: 2 }).addTo(group);
+      L.polygon(latLngs, {
+        className: 'warning-area-shape',
+        interactive: false,
+        color: '#c2410c',
+        weight: 2,
+        fillOpacity: 0.2,
+      }).addTo(group);
+    else if (latLngs.length === 2)
+      L.polyline(latLngs, { interactive: false, color: '#c2410c', weight: 2 }).addTo(group);
     for (const p of latLngs)
-      L.circleMarker(p, { className: 'warning-area-corner', radius: 5, color: '#7c2d12', fillOpacity: 1 }).addTo(group);
+      L.circleMarker(p, {
+        className: 'warning-area-corner',
+        interactive: false,
+        radius: 5,
+        color: '#7c2d12',
+        fillOpacity: 1,
+      }).addTo(group);
     if (frameArea.current && latLngs.length >= 2) {
       frameArea.current = false;
       m.fitBounds(L.latLngBounds(latLngs), { padding: [20, 20], maxZoom: 12 });

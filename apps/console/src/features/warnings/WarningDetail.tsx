@@ -30,10 +30,13 @@ export function downloadText(text: string, fileName: string, type: string): void
 export function WarningDetail({
   session,
   warning,
+  notice = null,
   onClose,
 }: {
   session: Session;
   warning: WarningView;
+  /** What the screen has to say about this warning as it opens (that it was just issued). */
+  notice?: string | null;
   onClose: () => void;
 }) {
   const { t } = useI18n();
@@ -42,7 +45,7 @@ export function WarningDetail({
   const status = statusAt(warning, now);
   const changeable = mayChange(session, warning, now);
   const [mode, setMode] = useState<'view' | 'adjust' | 'lift'>('view');
-  const [feedback, setFeedback] = useState<string | null>(null);
+  const [feedback, setFeedback] = useState<string | null>(notice);
   const at = (iso: string | null) => formatTime(iso, false, { zone: warning.timeZone });
   const mode_ = changeable ? mode : 'view';
 
@@ -61,7 +64,7 @@ export function WarningDetail({
           <span data-testid="warning-detail-hazard">{warning.hazard}</span>
           {warning.drillId && <span className="badge warning-drill">{t('warnings.drillMark')}</span>}
         </h2>
-        <button type="button" className="linkish" data-testid="warning-detail-close" onClick={onClose}>
+        <button type="button" className="linkish nowrap" data-testid="warning-detail-close" onClick={onClose}>
           {t('warnings.detail.close')}
         </button>
       </div>

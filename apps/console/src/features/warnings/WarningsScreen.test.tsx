@@ -168,7 +168,7 @@ describe('WarningsScreen', () => {
     await userEvent.click(within(form).getByTestId('warning-issue-channel-sms'));
     await userEvent.click(within(form).getByTestId('warning-issue-channel-loudspeaker'));
     await userEvent.click(within(form).getByTestId('warning-issue-submit'));
-    await waitFor(() => expect(screen.getByTestId('warnings-issued').textContent).toBe('预警已发布'));
+    await waitFor(() => expect(screen.getByTestId('warning-feedback').textContent).toBe('预警已发布'));
     expect(calls.filter((c) => c.method === 'POST')).toEqual([
       {
         method: 'POST',

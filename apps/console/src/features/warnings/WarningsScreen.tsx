@@ -24,7 +24,8 @@ export function WarningsScreen({ session }: { session: Session }) {
   const [filter, setFilter] = useState<WarningFilter>({ status: 'all', level: 'all', drillId: null });
   const [selected, setSelected] = useState<string | null>(null);
   const [issuing, setIssuing] = useState(false);
-  const [issued, setIssued] = useState<string | null>(null);
+  /** Said once a new warning is issued: in its detail panel when the answer named it, above the list otherwise. */
+  const [issued, setIssued] = useState<{ id: string | null; text: string } | null>(null);
   const list = useWarnings(filter);
   const drills = useDrills();
   const fromList = list.data?.find((w) => w.id === selected);
@@ -79,9 +80,9 @@ export function WarningsScreen({ session }: { session: Session }) {
           {t(filter.drillId ? 'warnings.readOnlyDrill' : 'warnings.readOnly')}
         </p>
       )}
-      {issued && (
+      {issued && issued.id === null && (
         <p className="feedback ok" role="status" data-testid="warnings-issued">
-          {issued}
+          {issued.text}
         </p>
       )}
       {issuing && canIssue && (
@@ -90,7 +91,7 @@ export function WarningsScreen({ session }: { session: Session }) {
           drillId={filter.drillId}
           onDone={(warning) => {
             setIssuing(false);
-            setIssued(t('warnings.issue.done'));
+            setIssued({ id: warning?.id ?? null, text: t('warnings.issue.done') });
             if (warning) setSelected(warning.id);
           }}
           onCancel={() => setIssuing(false)}
@@ -110,7 +111,13 @@ export function WarningsScreen({ session }: { session: Session }) {
           )}
         </div>
         {current && (
-          <WarningDetail key={current.id} session={session} warning={current} onClose={() => setSelected(null)} />
+          <WarningDetail
+            key={current.id}
+            session={session}
+            warning={current}
+            notice={issued?.id === current.id ? issued.text : null}
+            onClose={() => setSelected(null)}
+          />
         )}
       </div>
     </section>
@@ -186,8 +193,7 @@ function WarningTable({
           <th>{t('warnings.col.level')}</th>
           <th>{t('warnings.col.hazard')}</th>
           <th>{t('warnings.col.area')}</th>
-          <th>{t('warnings.col.effective')}</th>
-          <th>{t('warnings.col.expires')}</th>
+          <th>{t('warnings.col.period')}</th>
           <th>{t('warnings.col.status')}</th>
         </tr>
       </thead>
@@ -211,7 +217,7 @@ function WarningTable({
                   onSelect(w.id);
                 }
               }}>
-              <td>
+              <td className="nowrap">
                 <span className={`badge warning-level-${w.level}`} data-testid="warning-level">
                   {label('warningLevel', w.level, w.levelLabel)}
                 </span>
@@ -228,13 +234,33 @@ function WarningTable({
                 <span data-testid="warning-area">{w.area.description}</span>
                 <div className="small muted">{w.jurisdictionName}</div>
               </td>
-              <td data-testid="warning-effective">{formatTime(w.effective, false, { zone: w.timeZone })}</td>
-              <td data-testid="warning-expires">{formatTime(w.expires, false, { zone: w.timeZone })}</td>
-              <td data-testid="warning-status">{label('warningStatus', status)}</td>
+              <td className="nowrap warning-period">
+                <Bound word={t('warnings.col.from')} testId="warning-effective" at={w.effective} zone={w.timeZone} />
+                <Bound word={t('warnings.col.until')} testId="warning-expires" at={w.expires} zone={w.timeZone} />
+              </td>
+              <td className="nowrap" data-testid="warning-status">
+                {label('warningStatus', status)}
+              </td>
             </tr>
           );
         })}
       </tbody>
     </table>
+  );
+}
+
+/** One end of the period in force: the time, and the word Chinese puts after it (起, 止) and English before it. */
+function Bound({ word, testId, at, zone }: { word: string; testId: string; at: string; zone: string }) {
+  const { lang } = useI18n();
+  const time = <span data-testid={testId}>{formatTime(at, false, { zone })}</span>;
+  const said = <span className="muted">{word}</span>;
+  return lang === 'zh' ? (
+    <div>
+      {time} {said}
+    </div>
+  ) : (
+    <div>
+      {said} {time}
+    </div>
   );
 }
