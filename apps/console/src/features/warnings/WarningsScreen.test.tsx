@@ -191,6 +191,28 @@ describe('WarningsScreen', () => {
     expect(screen.getByTestId('warning-detail').getAttribute('data-warning-id')).toBe('w-new');
   });
 
+  it('a lift the board has not shown yet (202) breaks nothing: the lists are read again', async () => {
+    const warning = warningView();
+    const calls = answerFetch({
+      ...base,
+      'GET /warnings': { body: [warning] },
+      'POST /warnings/w-1/lift': {
+        status: 202,
+        body: { id: 'w-1', revision: 1, position: '30', replayed: false, accepted: true },
+      },
+    });
+    renderInConsole(<WarningsScreen session={session(['duty_officer'])} />);
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    await userEvent.click(rows()[0]!);
+    await userEvent.click(screen.getByTestId('warning-lift'));
+    await userEvent.type(screen.getByTestId('warning-lift-reason'), '降雨结束');
+    await userEvent.click(screen.getByTestId('warning-lift-submit'));
+    await userEvent.click(screen.getByTestId('warning-lift-confirm-yes'));
+    await waitFor(() => expect(screen.getByTestId('warning-feedback').textContent).toBe('预警已解除'));
+    await waitFor(() => expect(calls.filter((c) => c.path === '/warnings')).toHaveLength(2));
+    expect(cell(rows()[0]!, 'warning-level')).toBe('橙色预警');
+  });
+
   it('checks as the server does before sending, and shows the server’s refusal in words', async () => {
     const calls = answerFetch({
       ...base,

@@ -30,9 +30,15 @@ export function useWarnings(filter: WarningFilter) {
   return query;
 }
 
+/** A whole warning as the board shows it (a command's answer is only `id` and `revision` when the board lagged). */
+function isFullView(warning: unknown): warning is WarningView {
+  const w = warning as Partial<WarningView> | null | undefined;
+  return typeof w?.id === 'string' && typeof w.level === 'string' && Array.isArray(w.messages) && !!w.area;
+}
+
 /** Puts a warning (from a delta or a command's answer) into every cached list it belongs to, out of the others. */
 export function applyWarning(client: QueryClient, warning: WarningView): void {
-  if (!warning || typeof warning.id !== 'string') return;
+  if (!isFullView(warning)) return;
   const now = Date.now();
   client.setQueryData<WarningView>([WARNINGS_KEY, 'one', warning.id], (old) =>
     old && old.revision > warning.revision ? old : warning,
@@ -55,7 +61,7 @@ export function useWarning(id: string | null, fromList: WarningView | undefined)
 
 /** After a command: its answer goes into the lists at once; a stored-but-not-yet-shown answer waits for its delta. */
 export async function settle(client: QueryClient, outcome: CommandOutcome<WarningView>): Promise<WarningView | null> {
-  if (outcome.kind === 'done' && outcome.body?.id) {
+  if (outcome.kind === 'done' && isFullView(outcome.body)) {
     applyWarning(client, outcome.body);
     return outcome.body;
   }
