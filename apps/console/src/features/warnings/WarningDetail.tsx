@@ -126,7 +126,7 @@ export function WarningDetail({
           {feedback}
         </p>
       )}
-      {!changeable && status !== 'active' && (
+      {!changeable && status !== 'active' && !feedback && (
         <p className="small muted" data-testid="warning-final">
           {t(status === 'lifted' ? 'warnings.detail.liftedNote' : 'warnings.detail.expiredNote')}
         </p>
