@@ -79,6 +79,12 @@ suite('warnings in the console', () => {
     expect(await watching.getByTestId('warnings-issue-open').count()).toBe(0);
 
     const page = await open(duty);
+    // Offline by default: with no tile server configured, the map asks nothing of any other host.
+    const elsewhere: string[] = [];
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(t.baseUrl) && !/^(blob|data):/.test(url)) elsewhere.push(url);
+    });
     await openWarnings(page);
     const hazard = `危险化学品泄漏 <img src=x onerror="window.__pwned=1">`;
     const now = Date.now();
@@ -161,6 +167,7 @@ suite('warnings in the console', () => {
     expect(await previewCap(page, id, '<msgType>Cancel</msgType>')).toContain('<msgType>Cancel</msgType>');
     await screenshot(page, 'warnings-04-lifted');
 
+    expect(elsewhere).toEqual([]);
     for (const p of [page, watching]) {
       expect(await p.locator('[data-testid="warnings-screen"] img').count()).toBe(0);
       expect(await p.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
