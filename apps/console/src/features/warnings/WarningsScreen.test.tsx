@@ -81,11 +81,17 @@ const base = {
 };
 
 const rows = () => screen.getAllByTestId('warning-row');
+/** Types into a field as a paste (one input event): typing key by key is slow in the simulated DOM. */
+async function fill(field: HTMLElement, text: string) {
+  await userEvent.click(field);
+  await userEvent.paste(text);
+}
 const cell = (row: HTMLElement, id: string) => within(row).getByTestId(id).textContent;
 
 afterEach(() => setSession(null));
 
-describe('WarningsScreen', () => {
+// The machine running these is shared: a form filled field by field, with its map, may take a few seconds there.
+describe('WarningsScreen', { timeout: 20_000 }, () => {
   it('lists in-force warnings first, most serious first, with level, status and times in the jurisdiction’s zone', async () => {
     const lifted = warningView({ id: 'w-lifted', level: 'red', hazard: '大风', status: 'lifted', revision: 1 });
     const blue = warningView({ id: 'w-blue', level: 'blue', hazard: '道路结冰' });
@@ -155,14 +161,14 @@ describe('WarningsScreen', () => {
     await userEvent.click(await screen.findByTestId('warnings-issue-open'));
     const form = screen.getByTestId('warning-issue');
     await userEvent.selectOptions(within(form).getByTestId('warning-issue-level'), 'red');
-    await userEvent.type(within(form).getByTestId('warning-issue-hazard'), '危化品泄漏');
+    await fill(within(form).getByTestId('warning-issue-hazard'), '危化品泄漏');
     await waitFor(() => expect(within(form).getByRole('option', { name: /中宁县/ })).toBeTruthy());
     await userEvent.selectOptions(within(form).getByTestId('warning-issue-jurisdiction'), '640521');
-    await userEvent.type(within(form).getByTestId('warning-issue-area'), '石空工业园区周边 2 公里');
-    await userEvent.type(within(form).getByTestId('warning-issue-polygon'), '37.45, 105.6\n37.5, 105.6\n37.5，105.7');
+    await fill(within(form).getByTestId('warning-issue-area'), '石空工业园区周边 2 公里');
+    await fill(within(form).getByTestId('warning-issue-polygon'), '37.45, 105.6\n37.5, 105.6\n37.5，105.7');
     expect(within(form).getByTestId('warning-issue-corners').textContent).toBe('已有 3 个顶点');
-    await userEvent.type(within(form).getByTestId('warning-issue-message'), '储罐区氯气泄漏');
-    await userEvent.type(within(form).getByTestId('warning-issue-instruction'), '向上风向撤离');
+    await fill(within(form).getByTestId('warning-issue-message'), '储罐区氯气泄漏');
+    await fill(within(form).getByTestId('warning-issue-instruction'), '向上风向撤离');
     fireEvent.change(within(form).getByTestId('warning-issue-effective'), { target: { value: '2030-03-01T08:00' } });
     fireEvent.change(within(form).getByTestId('warning-issue-expires'), { target: { value: '2030-03-01T20:00' } });
     await userEvent.click(within(form).getByTestId('warning-issue-channel-sms'));
@@ -205,7 +211,7 @@ describe('WarningsScreen', () => {
     await waitFor(() => expect(rows()).toHaveLength(1));
     await userEvent.click(rows()[0]!);
     await userEvent.click(screen.getByTestId('warning-lift'));
-    await userEvent.type(screen.getByTestId('warning-lift-reason'), '降雨结束');
+    await fill(screen.getByTestId('warning-lift-reason'), '降雨结束');
     await userEvent.click(screen.getByTestId('warning-lift-submit'));
     await userEvent.click(screen.getByTestId('warning-lift-confirm-yes'));
     await waitFor(() => expect(screen.getByTestId('warning-feedback').textContent).toBe('预警已解除'));
@@ -225,7 +231,7 @@ describe('WarningsScreen', () => {
     renderInConsole(<WarningsScreen session={session(['commander'])} />);
     await userEvent.click(await screen.findByTestId('warnings-issue-open'));
     const form = screen.getByTestId('warning-issue');
-    await userEvent.type(within(form).getByTestId('warning-issue-polygon'), '37.45, 105.6\n北纬 37.5');
+    await fill(within(form).getByTestId('warning-issue-polygon'), '37.45, 105.6\n北纬 37.5');
     fireEvent.change(within(form).getByTestId('warning-issue-effective'), { target: { value: '2030-03-01T08:00' } });
     fireEvent.change(within(form).getByTestId('warning-issue-expires'), { target: { value: '2030-03-01T07:00' } });
     await userEvent.click(within(form).getByTestId('warning-issue-submit'));
@@ -234,9 +240,9 @@ describe('WarningsScreen', () => {
     expect(within(form).getByTestId('warning-issue-problem-polygon').textContent).toBe('第 2 行不是“纬度, 经度”');
     expect(within(form).getByTestId('warning-issue-problem-expires').textContent).toBe('失效时间须晚于生效时间');
     // An expiry already past, with everything else right.
-    await userEvent.type(within(form).getByTestId('warning-issue-hazard'), '暴雨');
-    await userEvent.type(within(form).getByTestId('warning-issue-area'), '中卫市全境');
-    await userEvent.type(within(form).getByTestId('warning-issue-message'), '强降雨');
+    await fill(within(form).getByTestId('warning-issue-hazard'), '暴雨');
+    await fill(within(form).getByTestId('warning-issue-area'), '中卫市全境');
+    await fill(within(form).getByTestId('warning-issue-message'), '强降雨');
     await userEvent.clear(within(form).getByTestId('warning-issue-polygon'));
     fireEvent.change(within(form).getByTestId('warning-issue-effective'), { target: { value: '2020-03-01T08:00' } });
     fireEvent.change(within(form).getByTestId('warning-issue-expires'), { target: { value: '2020-03-01T09:00' } });
@@ -299,6 +305,10 @@ describe('WarningsScreen', () => {
     });
     renderInConsole(<WarningsScreen session={session(['drill_coordinator'])} />);
     await waitFor(() => expect(screen.getByTestId('warnings-empty')).toBeTruthy());
+    expect(screen.queryByTestId('warnings-issue-open')).toBeNull();
+    expect(screen.getByTestId('warnings-read-only').textContent).toBe(
+      '演练组织者只发布演练预警：请先在“范围”中选择演练',
+    );
     await waitFor(() => expect(screen.getByRole('option', { name: '演练：桌面推演' })).toBeTruthy());
     await userEvent.selectOptions(screen.getByTestId('warnings-filter-drill'), 'd-1');
     await waitFor(() => expect(rows()).toHaveLength(1));
@@ -352,7 +362,7 @@ describe('WarningsScreen', () => {
     expect(within(form).getByTestId('warning-adjust-problem-reason').textContent).toBe('没有任何改动，无需发布调整');
     await userEvent.selectOptions(within(form).getByTestId('warning-adjust-level'), 'red');
     fireEvent.change(within(form).getByTestId('warning-adjust-expires'), { target: { value: '2030-03-03T08:00' } });
-    await userEvent.type(within(form).getByTestId('warning-adjust-reason'), '泄漏量增大');
+    await fill(within(form).getByTestId('warning-adjust-reason'), '泄漏量增大');
     await userEvent.click(within(form).getByTestId('warning-adjust-submit'));
     await waitFor(() => expect(screen.getByTestId('warning-feedback').textContent).toBe('调整已发布'));
     expect(calls.filter((c) => c.method === 'POST')).toEqual([
@@ -385,7 +395,7 @@ describe('WarningsScreen', () => {
     await userEvent.click(screen.getByTestId('warning-lift-submit'));
     expect(screen.getByTestId('warning-lift-problem').textContent).toBe('请填写解除原因');
     expect(screen.queryByTestId('warning-lift-confirm')).toBeNull();
-    await userEvent.type(screen.getByTestId('warning-lift-reason'), '泄漏已封堵');
+    await fill(screen.getByTestId('warning-lift-reason'), '泄漏已封堵');
     await userEvent.click(screen.getByTestId('warning-lift-submit'));
     expect(screen.getByTestId('warning-lift-confirm').textContent).toContain(
       '确认解除“危险化学品泄漏”橙色预警？解除后不能再调整或解除',

@@ -77,7 +77,13 @@ export function WarningsScreen({ session }: { session: Session }) {
       </div>
       {!canIssue && (
         <p className="small muted" data-testid="warnings-read-only">
-          {t(filter.drillId ? 'warnings.readOnlyDrill' : 'warnings.readOnly')}
+          {t(
+            filter.drillId
+              ? 'warnings.readOnlyDrill'
+              : mayIssue(session, true)
+                ? 'warnings.readOnlyCoordinator'
+                : 'warnings.readOnly',
+          )}
         </p>
       )}
       {issued && issued.id === null && (
