@@ -11,7 +11,8 @@ interface ReplayEventMessage {
     replayId: string;
     index: number;
     seek?: boolean;
-    event: { type: string; recordedAt: string };
+    event: { type: string; recordedAt: string; position?: string };
+    actor: { name: string; kind: string; via: string | null } | null;
     state: Record<string, unknown> | null;
   };
 }
@@ -162,6 +163,19 @@ describe('replay (复盘回放): state at a moment, and replays over Socket.IO',
     for (const step of steps) expect(first.map((m) => m.data.state)).toContainEqual(step.view);
     const live = (await t.get(`/api/v1/incidents/${incidentId}`).expect(200)).body;
     expect(first[first.length - 1]!.data.state).toEqual(live);
+    // Each event credits the same person (by display name) as the incident timeline's line for it.
+    const timeline = (await t.get(`/api/v1/incidents/${incidentId}/timeline`).expect(200)).body as {
+      position: string;
+      actor: string;
+      actorKind: string;
+      via: string | null;
+    }[];
+    expect(timeline.length).toBeGreaterThanOrEqual(5);
+    for (const line of timeline) {
+      const replayed = first.find((m) => m.position === line.position);
+      expect(replayed?.data.actor).toEqual({ name: line.actor, kind: line.actorKind, via: line.via });
+    }
+    expect(first.every((m) => m.data.actor !== null && m.data.actor.name !== '')).toBe(true);
   });
 
   it('pause, seek and resume; a late subscriber gets the replay so far; strangers cannot join', async () => {

@@ -2,6 +2,7 @@ import { Inject, Injectable, Optional, type OnModuleDestroy } from '@nestjs/comm
 import { randomUUID } from 'node:crypto';
 import { Subject } from 'rxjs';
 import type { Actor } from '@app/shared';
+import type { ReplayActorView } from '../../contract';
 import {
   NothingToReplayError,
   ReplayNotFoundError,
@@ -69,6 +70,7 @@ export class ReplayRegistry implements OnModuleDestroy {
     history: History,
     fold: BoardFold,
     actor: Actor,
+    actors: readonly (ReplayActorView | null)[] = [],
   ): string {
     if (history.events.length === 0) throw new NothingToReplayError();
     if (history.events.length > MAX_REPLAY_EVENTS) {
@@ -87,6 +89,7 @@ export class ReplayRegistry implements OnModuleDestroy {
       speed,
       jurisdictions: history.jurisdictions,
       events: history.events,
+      actors,
       times,
       status: 'running',
       cursor: 0,
