@@ -150,6 +150,21 @@ export class ReplayRegistry implements OnModuleDestroy {
   }
 
   /**
+   * Changes the speed from the replay time reached: a running replay waits for its next event afresh at the new speed
+   * (so a change from ×1 to ×100 takes effect at once, not after the wait already begun).
+   */
+  setSpeed(id: string, speed: number, actor: Pick<Actor, 'userId' | 'scope'>) {
+    const replay = this.owned(id, actor);
+    replay.speed = speed;
+    if (replay.status === 'running') {
+      clearTimeout(replay.timer);
+      replay.timer = undefined;
+      this.schedule(replay);
+    }
+    return describe(replay);
+  }
+
+  /**
    * Moves to `at` (within the recorded span): the state is refolded up to it and re-sent as a `replay.event` with
    * `seek: true`; a running replay goes on from there, a paused one stays paused, a finished one becomes paused.
    */
