@@ -55,7 +55,7 @@ export function incidentState(over: Partial<IncidentView> = {}): IncidentView {
     id: IDS.incident,
     title: NAMES.incident,
     category: 'hazardous_chemicals',
-    status: 'responding',
+    status: 'open',
     grade: 'general',
     responseLevel: null,
     location: { address: '中卫市沙坡头区工业园', lat: 37.5, lng: 105.2 },
