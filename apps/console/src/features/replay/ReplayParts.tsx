@@ -162,8 +162,11 @@ export function ReplayScrubber({ replay, mayRun }: { replay: ReturnType<typeof u
 }
 
 function spanText(info: ReplayView, t: ReturnType<typeof useI18n>['t']): string {
-  const minutes = Math.max(0, Math.round((Date.parse(info.to) - Date.parse(info.from)) / 60_000));
-  return t('replay.figure.span', { minutes });
+  const seconds = Math.max(0, Math.round((Date.parse(info.to) - Date.parse(info.from)) / 1000));
+  // A short drill or a quick test reads in seconds; anything of two minutes or more in whole minutes.
+  return seconds < 120
+    ? t('replay.figure.spanSeconds', { seconds })
+    : t('replay.figure.span', { minutes: Math.round(seconds / 60) });
 }
 
 /** The events played so far as sentences with their actors; the newest is highlighted and scrolled into view. */
