@@ -182,7 +182,7 @@ describe('DrillReplayScreen', () => {
     }
   });
 
-  it('lets a viewer watch but not steer', async () => {
+  it('lets a viewer watch but not steer', () => {
     answerFetch({});
     renderInConsole(
       <DrillReplayScreen

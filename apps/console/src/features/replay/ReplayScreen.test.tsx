@@ -143,6 +143,19 @@ describe('ReplayScreen', () => {
     expect(screen.getByTestId('replay-at').textContent).toBe('12/06 10:00:00');
   });
 
+  it('pauses the running replay before starting another, so it keeps no running slot', async () => {
+    const calls = await start('zh', {
+      'POST /replays/r1/pause': { body: replayView({ incidentId, status: 'paused' }) },
+    });
+    await userEvent.click(screen.getByTestId('replay-start'));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'POST')).toHaveLength(3));
+    expect(calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual([
+      '/replays',
+      '/replays/r1/pause',
+      '/replays',
+    ]);
+  });
+
   it('speaks English in English mode', async () => {
     await start('en');
     expect(screen.getByTestId('replay-status').textContent).toBe('Running');

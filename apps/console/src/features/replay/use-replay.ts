@@ -106,6 +106,9 @@ export function useReplay(source: ReplaySource, accessToken: string) {
       setEvents(new Map());
       setSending(true);
       try {
+        // Starting again leaves the earlier replay paused, so it does not hold one of the user's running slots.
+        if (info && status === 'running')
+          await commandPost<ReplayView>(`/replays/${info.replayId}/pause`).catch(() => undefined);
         const outcome = await commandPost<{ replayId: string }>('/replays', { ...source, speed: clampSpeed(speed) });
         const replayId = outcome.kind === 'done' ? outcome.body.replayId : outcome.accepted.id;
         const described = await get<ReplayView>(`/replays/${replayId}`);
@@ -119,7 +122,7 @@ export function useReplay(source: ReplaySource, accessToken: string) {
         setSending(false);
       }
     },
-    [source, follow],
+    [source, follow, info, status],
   );
 
   const steer = useCallback(
