@@ -129,9 +129,11 @@ describe('DrillReplayScreen', () => {
     expect(container.querySelectorAll('.replay-marker-warehouse')).toHaveLength(1);
     expect(container.querySelectorAll('.replay-marker-team')).toHaveLength(1);
     expect(screen.getByTestId('replay-map').dataset.places).toBe('4');
-    // The incidents' labels stay open (permanent tooltips) and read the title, never the id.
+    // Every marker's label stays open (permanent tooltips) and reads the name, never the id.
     const labels = [...container.querySelectorAll('.leaflet-tooltip')].map((t) => t.textContent);
     expect(labels).toContain(`事故：${NAMES.incident}（一般事故 · 处置中）`);
+    expect(labels).toContain(`调拨仓库：${NAMES.warehouse}（中卫市）`);
+    expect(labels).toContain(`参与队伍（驻地）：${NAMES.team}（沙坡头区）`);
     expect(labels.join()).not.toMatch(/[0-9a-f]{8}-/);
   });
 

@@ -136,7 +136,7 @@ export function ReplayMap({ places }: { places: readonly ReplayPlace[] }) {
         .bindTooltip(
           textNode(`${kindName(p.kind)}${colon}${p.name}${lang === 'zh' ? `（${p.detail}）` : ` (${p.detail})`}`),
           {
-            permanent: p.kind === 'incident',
+            permanent: true,
             direction: 'top',
             offset: [0, -8],
           },
