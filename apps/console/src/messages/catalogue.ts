@@ -15,6 +15,7 @@ import * as statistics from '../features/statistics/messages';
 import * as compliance from '../features/compliance/messages';
 import * as drills from '../features/drills/messages';
 import * as replay from '../features/replay/messages';
+import * as plans from '../features/plans/messages';
 
 /** Every message key of the console, Chinese first: the type every other language's dictionary follows. */
 export const zh = {
@@ -33,6 +34,7 @@ export const zh = {
   ...compliance.zh,
   ...drills.zh,
   ...replay.zh,
+  ...plans.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -53,4 +55,5 @@ export const en: Record<MessageKey, string> = {
   ...compliance.en,
   ...drills.en,
   ...replay.en,
+  ...plans.en,
 };
