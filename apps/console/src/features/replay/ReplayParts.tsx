@@ -144,7 +144,7 @@ export function ReplayScrubber({ replay, mayRun }: { replay: ReturnType<typeof u
         disabled={!info || !mayRun}
         min={fromMs}
         max={toMs}
-        step={1000}
+        step={1}
         value={atMs ?? fromMs}
         onChange={(e) => replay.seek(Number(e.target.value))}
       />
