@@ -121,7 +121,7 @@ suite('the console replay view (复盘回放) in a browser', () => {
     });
     const c = live.casualties;
     expect(await page.getByTestId('replay-casualties').textContent()).toBe(
-      `${c.deaths} / ${c.missing} / ${c.seriousInjuries} / ${c.minorInjuries}`,
+      `死亡 ${c.deaths} 人，失踪 ${c.missing} 人，重伤 ${c.seriousInjuries} 人，轻伤 ${c.minorInjuries} 人，被困 ${c.trapped} 人`,
     );
     await screenshot(page, 'replay-01-finished-live-state');
   }, 60_000);

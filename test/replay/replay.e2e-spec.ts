@@ -11,7 +11,8 @@ interface ReplayEventMessage {
     replayId: string;
     index: number;
     seek?: boolean;
-    event: { type: string; recordedAt: string };
+    event: { type: string; recordedAt: string; position?: string };
+    actor: { name: string; kind: string; via: string | null } | null;
     state: Record<string, unknown> | null;
   };
 }
@@ -162,6 +163,19 @@ describe('replay (复盘回放): state at a moment, and replays over Socket.IO',
     for (const step of steps) expect(first.map((m) => m.data.state)).toContainEqual(step.view);
     const live = (await t.get(`/api/v1/incidents/${incidentId}`).expect(200)).body;
     expect(first[first.length - 1]!.data.state).toEqual(live);
+    // Each event credits the same person (by display name) as the incident timeline's line for it.
+    const timeline = (await t.get(`/api/v1/incidents/${incidentId}/timeline`).expect(200)).body as {
+      position: string;
+      actor: string;
+      actorKind: string;
+      via: string | null;
+    }[];
+    expect(timeline.length).toBeGreaterThanOrEqual(5);
+    for (const line of timeline) {
+      const replayed = first.find((m) => m.position === line.position);
+      expect(replayed?.data.actor).toEqual({ name: line.actor, kind: line.actorKind, via: line.via });
+    }
+    expect(first.every((m) => m.data.actor !== null && m.data.actor.name !== '')).toBe(true);
   });
 
   it('pause, seek and resume; a late subscriber gets the replay so far; strangers cannot join', async () => {
@@ -189,6 +203,15 @@ describe('replay (复盘回放): state at a moment, and replays over Socket.IO',
     expect(outside.status).toBe(422);
     expect(outside.body).toMatchObject({ code: 'SEEK_OUT_OF_RANGE' });
 
+    // The speed changes while paused (×1 → ×100) and stays paused; a speed outside ×1–×100 is refused.
+    expect((await t.post(`/api/v1/replays/${replayId}/speed`).send({ speed: 100 }).expect(200)).body).toMatchObject({
+      status: 'paused',
+      speed: 100,
+      at: steps[2]!.at,
+    });
+    expect((await t.post(`/api/v1/replays/${replayId}/speed`).send({ speed: 101 })).status).toBe(400);
+    expect((await t.get(`/api/v1/replays/${replayId}`).expect(200)).body).toMatchObject({ speed: 100 });
+
     // Resume: the rest follows, and the replay finishes in the live state.
     const finished = waitForMessage(socket, 'replay.finished', 15_000);
     expect((await t.post(`/api/v1/replays/${replayId}/resume`).send({}).expect(200)).body).toMatchObject({
@@ -209,6 +232,7 @@ describe('replay (复盘回放): state at a moment, and replays over Socket.IO',
     const viewer = await t.user(['viewer']);
     expect(await (await t.socket(viewer.token)).emitWithAck('subscribe', { replayId })).toMatchObject({ ok: true });
     await t.post(`/api/v1/replays/${replayId}/pause`, viewer.token).send({}).expect(403);
+    await t.post(`/api/v1/replays/${replayId}/speed`, viewer.token).send({ speed: 5 }).expect(403);
   });
 
   it('a drill replay re-emits every incident of the drill in log order', async () => {

@@ -533,6 +533,14 @@ const ENDPOINTS: Endpoint[] = [
     ok: 200,
   },
   {
+    name: 'POST /replays/:id/speed',
+    allowed: REPLAY_RUNNERS,
+    method: 'POST',
+    path: async (actingUser, role) => `/api/v1/replays/${await newReplay(actingUser, role)}/speed`,
+    body: () => ({ speed: 50 }),
+    ok: 200,
+  },
+  {
     name: 'POST /replays/:id/seek',
     allowed: REPLAY_RUNNERS,
     method: 'POST',

@@ -261,7 +261,7 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
           {route.name === 'plans' && <PlansScreen />}
           {route.name === 'map' && <MapScreen />}
           {route.name === 'replay' && <ReplayScreen key={route.id} incidentId={route.id} session={session} />}
-          {route.name === 'drillReplay' && <DrillReplayScreen key={route.id} drillId={route.id} />}
+          {route.name === 'drillReplay' && <DrillReplayScreen key={route.id} drillId={route.id} session={session} />}
           {route.name === 'plan' && <PlanScreen key={route.id} id={route.id} session={session} />}
           {route.name === 'warnings' && <WarningsScreen session={session} />}
           {route.name === 'statistics' && <StatisticsScreen session={session} />}

@@ -39,3 +39,5 @@ export {
   deadlineProfileLookup,
 } from './read-models/incident-board/incident-board.projection';
 export { toIncidentView } from './read-models/incident-board/incident.views';
+// Replay names who recorded each event as the timeline does.
+export { timelineActorOf, type TimelineActor } from './read-models/incident-timeline/timeline-actor';

@@ -24,6 +24,48 @@ export interface ReplayView {
   startedAt: string;
 }
 
+/**
+ * Every event type a replay re-emits: the incident streams' events, the warehouse allocation events of the
+ * incidents' allocations, and the drill stream's own. The console words each one (a `Record` over this union, so a
+ * type added here without its sentence fails the console's type check); a unit test of libs/replay checks this list
+ * against the event registries the replay reads, so a type added there fails until it is named here.
+ */
+export type ReplayEventType =
+  | 'IncidentReported'
+  | 'SituationUpdated'
+  | 'AccidentGradeChanged'
+  | 'IncidentClosed'
+  | 'TeamAssigned'
+  | 'AssignedTeamStatusChanged'
+  | 'ResponseLevelSet'
+  | 'ReportPassedUp'
+  | 'PartyNotified'
+  | 'ObligationWrittenOff'
+  | 'PlanActivated'
+  | 'ChecklistTasksAdded'
+  | 'ChecklistTaskCompleted'
+  | 'DrillAllocationRecorded'
+  | 'LateDispatchWithdrawn'
+  | 'LateAllocationCancelled'
+  | 'StockAllocated'
+  | 'AllocationStatusChanged'
+  | 'DrillPlanned'
+  | 'DrillStarted'
+  | 'InjectExecuted'
+  | 'DrillEnded'
+  | 'TeamJoinedDrill'
+  | 'TeamRecalledFromDrill';
+
+/**
+ * Who recorded an event, named as the incident timeline names them: a person by display name (the name recorded with
+ * the event when the directory no longer knows them), or a system process; `via` the process that acted for a person.
+ */
+export interface ReplayActorView {
+  name: string;
+  kind: 'person' | 'system';
+  via: string | null;
+}
+
 /** One recorded event re-emitted, with the incident's board view as it stood after it. */
 export interface ReplayEventData {
   replayId: string;
@@ -33,6 +75,8 @@ export interface ReplayEventData {
   /** Sent after a seek: the view is the refolded state at the instant sought. */
   seek?: true;
   event: { type: string; streamName: string; revision: number; data: unknown; recordedAt: string };
+  /** Who recorded the event (null: its metadata names nobody). */
+  actor: ReplayActorView | null;
   state: IncidentView | null;
 }
 

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { DataSource } from 'typeorm';
+import { UserDirectory } from '@app/identity';
 import { IncidentLookup } from '@app/incidents';
+import { EventActors } from './application/history/event-actors';
 import { IncidentHistoryReader } from './application/history/incident-history.reader';
 import { ReplayRegistry } from './application/replays/replay.registry';
 import { StartReplayController } from './application/start-replay/start-replay.controller';
@@ -12,7 +15,19 @@ import { SteerReplayController } from './application/steer-replay/steer-replay.c
 @Module({
   imports: [CqrsModule],
   controllers: [IncidentStateController, StartReplayController, SteerReplayController],
-  providers: [IncidentLookup, IncidentHistoryReader, ReplayRegistry, StartReplayHandler],
+  providers: [
+    IncidentLookup,
+    IncidentHistoryReader,
+    ReplayRegistry,
+    StartReplayHandler,
+    EventActors,
+    // The identity context's directory of display names (a plain class over the database, as the timeline uses it).
+    {
+      provide: UserDirectory,
+      useFactory: (dataSource: DataSource) => new UserDirectory(dataSource),
+      inject: [DataSource],
+    },
+  ],
   exports: [ReplayRegistry],
 })
 export class ReplayModule {}

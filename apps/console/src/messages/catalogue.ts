@@ -14,6 +14,7 @@ import * as warnings from '../features/warnings/messages';
 import * as statistics from '../features/statistics/messages';
 import * as compliance from '../features/compliance/messages';
 import * as drills from '../features/drills/messages';
+import * as replay from '../features/replay/messages';
 import * as plans from '../features/plans/messages';
 
 /** Every message key of the console, Chinese first: the type every other language's dictionary follows. */
@@ -32,6 +33,7 @@ export const zh = {
   ...statistics.zh,
   ...compliance.zh,
   ...drills.zh,
+  ...replay.zh,
   ...plans.zh,
 };
 
@@ -52,5 +54,6 @@ export const en: Record<MessageKey, string> = {
   ...statistics.en,
   ...compliance.en,
   ...drills.en,
+  ...replay.en,
   ...plans.en,
 };

@@ -18,6 +18,7 @@ import {
   type IncidentView,
 } from '@app/incidents';
 import { DrillNotFoundError, JURISDICTIONS, parseInstant, type Actor, type JurisdictionRegistry } from '@app/shared';
+import { REPLAYED_ALLOCATION_EVENTS } from '../../domain/replay-event-types';
 import { BeforeReportError } from '../../domain/replay.errors';
 import { BoardFold } from './board-fold';
 
@@ -28,7 +29,6 @@ export interface History {
   jurisdictions: string[];
 }
 
-const ALLOCATION_EVENTS = new Set(['StockAllocated', 'AllocationStatusChanged']);
 /** A replay's events are held in memory and bounded (MAX_REPLAY_EVENTS), so a drill's incidents are too. */
 const MAX_DRILL_INCIDENTS = 20_000;
 
@@ -96,7 +96,9 @@ export class IncidentHistoryReader {
     const warehouses = new Set((view.allocations as { warehouseId: string }[]).map((a) => a.warehouseId));
     for (const warehouseId of warehouses) {
       const stream = await this.read(`warehouse-${warehouseId}`);
-      events.push(...stream.filter((e) => ALLOCATION_EVENTS.has(e.type) && boardIncidentIdOf(e) === incidentId));
+      events.push(
+        ...stream.filter((e) => REPLAYED_ALLOCATION_EVENTS.has(e.type) && boardIncidentIdOf(e) === incidentId),
+      );
     }
     return events.sort((a, b) => comparePositions(a.position, b.position));
   }

@@ -1,7 +1,7 @@
 import { formatPosition, type RecordedEvent } from '@app/event-store';
 import type { IncidentView } from '@app/incidents';
 import type { Actor } from '@app/shared';
-import type { ReplayMessages, ReplayStatus, ReplayView } from '../../contract';
+import type { ReplayActorView, ReplayMessages, ReplayStatus, ReplayView } from '../../contract';
 import type { BoardFold } from '../history/board-fold';
 
 /** What the gateway sends to room `replay:{replayId}`: `replay.event` / `replay.finished`, each `{ position, data }`. */
@@ -19,6 +19,8 @@ export interface Replay {
   speed: number;
   jurisdictions: readonly string[];
   events: readonly RecordedEvent[];
+  /** Who recorded each event (same index as `events`), named once when the replay starts. */
+  actors: readonly (ReplayActorView | null)[];
   times: readonly number[];
   status: ReplayStatus;
   /** Index of the next event to re-emit. */
@@ -94,6 +96,7 @@ export function eventPayload(replay: Replay, index: number, state: IncidentView 
           data: e.data,
           recordedAt: e.recordedAt.toISOString(),
         },
+        actor: replay.actors[index] ?? null,
         state,
       },
     },

@@ -2,6 +2,7 @@ import { Inject, Injectable, Optional, type OnModuleDestroy } from '@nestjs/comm
 import { randomUUID } from 'node:crypto';
 import { Subject } from 'rxjs';
 import type { Actor } from '@app/shared';
+import type { ReplayActorView } from '../../contract';
 import {
   NothingToReplayError,
   ReplayNotFoundError,
@@ -69,6 +70,7 @@ export class ReplayRegistry implements OnModuleDestroy {
     history: History,
     fold: BoardFold,
     actor: Actor,
+    actors: readonly (ReplayActorView | null)[] = [],
   ): string {
     if (history.events.length === 0) throw new NothingToReplayError();
     if (history.events.length > MAX_REPLAY_EVENTS) {
@@ -87,6 +89,7 @@ export class ReplayRegistry implements OnModuleDestroy {
       speed,
       jurisdictions: history.jurisdictions,
       events: history.events,
+      actors,
       times,
       status: 'running',
       cursor: 0,
@@ -141,6 +144,21 @@ export class ReplayRegistry implements OnModuleDestroy {
       // Pausing is no way around the quota: the starter's running replays count when one of them resumes.
       if (this.runningOf(replay.startedBy) >= this.perUser) throw new ReplayQuotaError(this.perUser);
       replay.status = 'running';
+      this.schedule(replay);
+    }
+    return describe(replay);
+  }
+
+  /**
+   * Changes the speed from the replay time reached: a running replay waits for its next event afresh at the new speed
+   * (so a change from ×1 to ×100 takes effect at once, not after the wait already begun).
+   */
+  setSpeed(id: string, speed: number, actor: Pick<Actor, 'userId' | 'scope'>) {
+    const replay = this.owned(id, actor);
+    replay.speed = speed;
+    if (replay.status === 'running') {
+      clearTimeout(replay.timer);
+      replay.timer = undefined;
       this.schedule(replay);
     }
     return describe(replay);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, type Actor } from '@app/shared';
+import { EventActors } from '../history/event-actors';
 import { IncidentHistoryReader } from '../history/incident-history.reader';
 import { ReplayRegistry } from '../replays/replay.registry';
 import type { StartReplayRequest } from './start-replay.request';
@@ -10,6 +11,7 @@ export class StartReplayHandler {
   constructor(
     private readonly history: IncidentHistoryReader,
     private readonly replays: ReplayRegistry,
+    private readonly actors: EventActors,
   ) {}
 
   async handle(body: StartReplayRequest, actor: Actor): Promise<{ replayId: string }> {
@@ -21,6 +23,7 @@ export class StartReplayHandler {
       ? await this.history.incident(body.incidentId, actor)
       : await this.history.drill(body.drillId!, actor);
     const source = body.incidentId ? { incidentId: body.incidentId } : { drillId: body.drillId! };
-    return { replayId: this.replays.create(source, body.speed, history, this.history.fold(), actor) };
+    const actors = await this.actors.of(history.events);
+    return { replayId: this.replays.create(source, body.speed, history, this.history.fold(), actor, actors) };
   }
 }

@@ -3,6 +3,7 @@ import { parseInstant, type Actor } from '@app/shared';
 import { CommandPost, CurrentActor, QueryController, QueryGet, uuidParam } from '@app/shared/nest';
 import { ReplayRegistry } from '../replays/replay.registry';
 import { SeekRequest } from './seek.request';
+import { SpeedRequest } from './speed.request';
 
 /** Following and steering a replay: anyone who may see it follows it; only its starter pauses, resumes or seeks. */
 @QueryController('replays', { tag: 'replay' })
@@ -25,6 +26,15 @@ export class SteerReplayController {
   @CommandPost(':id/resume', { requires: 'replay.run', status: 200, summary: '继续回放' })
   resume(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor) {
     return this.replays.resume(id, actor);
+  }
+
+  @CommandPost(':id/speed', {
+    requires: 'replay.run',
+    status: 200,
+    summary: '改变倍速（×1–×100），从回放到的时刻起生效',
+  })
+  speed(@Param('id', uuidParam) id: string, @Body() body: SpeedRequest, @CurrentActor() actor: Actor) {
+    return this.replays.setSpeed(id, body.speed, actor);
   }
 
   @CommandPost(':id/seek', { requires: 'replay.run', status: 200, summary: '跳转到记录时间范围内的某一时刻' })
