@@ -10,7 +10,9 @@ export function EvaluationDocumentView({ doc }: { doc: EvaluationDocument }) {
     <article className="evaluation-document" data-testid="evaluation-document" lang="zh-CN">
       <h1>{doc.title}</h1>
       <p className="evaluation-document-issuer">
-        {doc.issuer}　{doc.date}
+        {doc.issuer}
+        {'\u3000'}
+        {doc.date}
       </p>
       {doc.draftNote && (
         <p className="evaluation-document-draft" data-testid="evaluation-document-draft">

@@ -113,7 +113,7 @@ export function renderEvaluationReport(doc: EvaluationDocument): string {
       </head>
       <body>
         <h1>${doc.title}</h1>
-        <p class="issuer">${doc.issuer}　${doc.date}</p>
+        <p class="issuer">${doc.issuer}${'\u3000'}${doc.date}</p>
         ${doc.draftNote ? html`<p class="draft">${doc.draftNote}</p>` : ''}
         ${doc.sections.map(
           (s) =>
