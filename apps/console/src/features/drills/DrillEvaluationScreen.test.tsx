@@ -10,7 +10,7 @@ const DRILL = '3f1c2b4a-5d6e-4f70-8a9b-0c1d2e3f4a5b';
 const PLAN = '0a1b2c3d-0000-4000-8000-000000000001';
 const BASE = `/drills/${DRILL}/evaluation`;
 
-const session = (roles: string[], username = 'zhao'): Session => ({
+const session = (roles: Session['user']['roles'], username = 'zhao'): Session => ({
   accessToken: 't',
   expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
   user: { id: username, username, displayName: '赵组织', roles, jurisdiction: '640500' },

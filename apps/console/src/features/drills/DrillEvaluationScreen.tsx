@@ -322,9 +322,7 @@ function Rubric({ e, run }: { e: DrillEvaluationView; run: Run }) {
             <div className="evaluation-score-row" key={a.key}>
               <span>{a.label}</span>
               <label>
-                <span className="small muted">
-                  {t('evaluation.scoreFor', { aspect: shortLabel(a.label), max: String(a.maxScore) })}
-                </span>
+                <span className="small muted">{t('evaluation.scoreCaption', { max: String(a.maxScore) })}</span>
                 <input
                   type="number"
                   min={0}
@@ -337,7 +335,7 @@ function Rubric({ e, run }: { e: DrillEvaluationView; run: Run }) {
                 />
               </label>
               <label>
-                <span className="small muted">{t('evaluation.commentFor', { aspect: shortLabel(a.label) })}</span>
+                <span className="small muted">{t('evaluation.commentCaption')}</span>
                 <input
                   type="text"
                   maxLength={2000}
@@ -397,8 +395,8 @@ function Findings({ e, run }: { e: DrillEvaluationView; run: Run }) {
         </ol>
       )}
       {mayScore() && (
-        <form data-testid="evaluation-finding-form" onSubmit={(ev) => void submit(ev)}>
-          <label>
+        <form className="evaluation-form" data-testid="evaluation-finding-form" onSubmit={(ev) => void submit(ev)}>
+          <label className="field">
             <span className="small muted">{t('evaluation.findingText')}</span>
             <textarea
               rows={2}
@@ -462,8 +460,8 @@ function Conclusion({ e, run }: { e: DrillEvaluationView; run: Run }) {
         </p>
       )}
       {mayScore() && e.status === 'ended' && (
-        <form data-testid="evaluation-conclusion-form" onSubmit={(ev) => void submit(ev)}>
-          <label>
+        <form className="evaluation-form" data-testid="evaluation-conclusion-form" onSubmit={(ev) => void submit(ev)}>
+          <label className="field">
             <span className="small muted">{t('evaluation.evaluatorsText')}</span>
             <textarea
               rows={3}
