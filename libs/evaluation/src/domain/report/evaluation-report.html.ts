@@ -122,12 +122,12 @@ export function renderEvaluationReport(doc: EvaluationDocument): string {
               ${s.blocks.map(block)}
             </section>`,
         )}
-        <div class="signature">
+        <footer class="signature">
           <p>
             ${doc.signature.label}：${doc.signature.names.length > 0 ? doc.signature.names.join('　') : '＿＿＿＿＿＿'}
           </p>
           <p>${doc.date}</p>
-        </div>
+        </footer>
       </body>
     </html>`.markup;
 }
