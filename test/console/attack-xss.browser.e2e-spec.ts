@@ -452,6 +452,20 @@ suite('stored script payloads in the console (browser)', () => {
     await reportPage.close();
   }, 30_000);
 
+  it('the evaluation screen renders the report document with the payloads as text', async () => {
+    // In the console's own page and session (the report comes as JSON with the console's token, never as markup).
+    await page.evaluate(
+      `window.history.pushState(null, '', '/drills/${drillId}/evaluation'); window.dispatchEvent(new PopStateEvent('popstate'))`,
+    );
+    await page.getByTestId('evaluation-open-report').click();
+    const doc = page.getByTestId('evaluation-document');
+    await doc.waitFor({ timeout: 20_000 });
+    for (const text of [labelled('演练', 'iframe'), labelled('演练事故', 'svg'), labelled('问题', 'img')])
+      await expectText(doc, text);
+    await screenshot(page, 'xss-07b-evaluation-screen-report');
+    await expectInert('evaluation report view');
+  }, 30_000);
+
   it('Swagger UI still renders at /api/docs under its own policy', async () => {
     const docs = await context.newPage();
     const response = await docs.goto(`${t.baseUrl}/api/docs`);

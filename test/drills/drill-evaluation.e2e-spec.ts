@@ -121,7 +121,7 @@ describe('drill evaluation: measured times, scores, findings, printable report',
       .send({
         scores: [
           { aspect: 'plan_fitness', score: 70 },
-          { aspect: 'command_coordination', score: 90, comment: '响应迅速' },
+          { aspect: 'response_command', score: 90, comment: '响应迅速' },
         ],
       })
       .expect(201);
@@ -151,11 +151,11 @@ describe('drill evaluation: measured times, scores, findings, printable report',
     expect(evaluation.incidents[0].shortfalls).toEqual([
       { materialCode: '2010102', required: 20, allocated: 12, short: 8 },
     ]);
-    expect(evaluation.scores.byAspect.find((a: { aspect: string }) => a.aspect === 'command_coordination').mean).toBe(
-      90,
-    );
-    // Weighted over the two scored aspects: (20 × 70 + 25 × 90) / 45 = 81.11
-    expect(evaluation.scores.overallPercent).toBe(81.11);
+    expect(evaluation.scores.byAspect.find((a: { aspect: string }) => a.aspect === 'response_command').mean).toBe(90);
+    // Weighted over the two scored aspects: (10 × 70 + 20 × 90) / 30 = 83.33
+    expect(evaluation.scores.overallPercent).toBe(83.33);
+    // Five aspects unscored: no verdict yet.
+    expect(evaluation.conclusion.verdict).toBe('pending');
     expect(evaluation.findings.map((f: { text: string }) => f.text)).toEqual(['疏散任务超出预案时限，需明确责任单位']);
     // The drill incident is the city's own: a 一般事故 owes nothing further up (条例493 第十条), but the five parties
     // to notify are owed, not yet due, the incident still open.
@@ -169,7 +169,7 @@ describe('drill evaluation: measured times, scores, findings, printable report',
     expect(report.headers['content-type']).toMatch(/text\/html/);
     expect(report.text).toContain('演练评估报告');
     expect(report.text).toContain('6 分 0 秒');
-    expect(report.text).toContain('超时');
+    expect(report.text).toContain('超时完成');
   }, 60_000);
 
   it('a drill outside the caller’s jurisdictions is not found; bad scores are refused', async () => {
@@ -178,6 +178,17 @@ describe('drill evaluation: measured times, scores, findings, printable report',
     expect((await t.get(`/api/v1/drills/${drill}/evaluation`, county.token).expect(404)).body.code).toBe(
       'DRILL_NOT_FOUND',
     );
+    // Scores judge the whole drill: refused before its end.
+    expect(
+      (
+        await t
+          .post(`/api/v1/drills/${drill}/evaluation/scores`, coordinator.token)
+          .send({ scores: [{ aspect: 'plan_fitness', score: 80 }] })
+          .expect(409)
+      ).body.code,
+    ).toBe('EVALUATION_DRILL_NOT_ENDED');
+    await t.post(`/api/v1/drills/${drill}/start`, coordinator.token).send({}).expect(200);
+    await t.post(`/api/v1/drills/${drill}/end`, coordinator.token).send({}).expect(200);
     expect(
       (
         await t

@@ -151,6 +151,8 @@ describe('hostile input: random and malformed requests to every mutation endpoin
   let shiftSlot = 0;
   let coordinator: TestUser;
   let drill: string;
+  /** An ended drill: the one scores and the evaluators' conclusion are given on. */
+  let endedDrill: string;
   const sent = new Map<string, number>();
   const violations = new Map<string, string>();
 
@@ -269,6 +271,11 @@ describe('hostile input: random and malformed requests to every mutation endpoin
     drill = await created('/api/v1/drills', coordinator.token, drillBody());
     const started = await t.post(`/api/v1/drills/${drill}/start`, coordinator.token).send({});
     if (started.status !== 200) throw new Error(`could not start the drill: ${started.status}`);
+    endedDrill = await created('/api/v1/drills', coordinator.token, drillBody());
+    for (const step of ['start', 'end']) {
+      const answer = await t.post(`/api/v1/drills/${endedDrill}/${step}`, coordinator.token).send({});
+      if (answer.status !== 200) throw new Error(`could not ${step} the drill: ${answer.status}`);
+    }
   }, 60_000);
 
   afterAll(async () => {
@@ -704,8 +711,8 @@ describe('hostile input: random and malformed requests to every mutation endpoin
       name: 'POST /api/v1/drills/:id/evaluation/scores',
       runs: 60,
       path: (id) => `/api/v1/drills/${id}/evaluation/scores`,
-      realId: () => drill,
-      aliasId: () => drill.toUpperCase(),
+      realId: () => endedDrill,
+      aliasId: () => endedDrill.toUpperCase(),
       token: () => coordinator.token,
       otherRoleToken: () => viewer.token,
       valid: () => ({ scores: [{ aspect: 'plan_fitness', score: 80, comment: '预案基本适用' }] }),
@@ -719,6 +726,16 @@ describe('hostile input: random and malformed requests to every mutation endpoin
       token: () => coordinator.token,
       otherRoleToken: () => viewer.token,
       valid: () => ({ text: '警戒区划定偏慢' }),
+    },
+    {
+      name: 'POST /api/v1/drills/:id/evaluation/conclusion',
+      runs: 40,
+      path: (id) => `/api/v1/drills/${id}/evaluation/conclusion`,
+      realId: () => endedDrill,
+      aliasId: () => endedDrill.toUpperCase(),
+      token: () => coordinator.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => ({ text: '演练达到预期目的，预案基本可行' }),
     },
     {
       // The body is ignored; the path id is fuzzed. Once a retry applied the event, later ones find nothing parked (404).

@@ -224,6 +224,15 @@ const runningDrill = async (): Promise<string> => {
     .expect(200);
   return id;
 };
+/** A drill that has run and ended: scores and the evaluators' conclusion wait for the end. */
+const endedDrill = async (): Promise<string> => {
+  const id = await runningDrill();
+  await t
+    .post(`/api/v1/drills/${id}/end`, await coordinator())
+    .send({})
+    .expect(200);
+  return id;
+};
 let drillIncident = '';
 /** A running drill with a drill incident reported by hand (无脚本注入), for simulated dispatches and allocations. */
 const drillWithIncident = async (): Promise<string> => {
@@ -926,6 +935,21 @@ const ENDPOINTS: Endpoint[] = [
     ok: 200,
   },
   {
+    name: 'GET /drills/:id/evaluation/document',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/drills/${await newDrill()}/evaluation/document`,
+    ok: 200,
+  },
+  {
+    name: 'POST /drills/:id/evaluation/conclusion',
+    allowed: ['drill_coordinator'],
+    method: 'POST',
+    path: async () => `/api/v1/drills/${await endedDrill()}/evaluation/conclusion`,
+    body: () => ({ text: '演练达到预期目的' }),
+    ok: 201,
+  },
+  {
     name: 'POST /drills/:id/evaluation/rubric',
     allowed: ['drill_coordinator'],
     method: 'POST',
@@ -937,7 +961,7 @@ const ENDPOINTS: Endpoint[] = [
     name: 'POST /drills/:id/evaluation/scores',
     allowed: ['drill_coordinator'],
     method: 'POST',
-    path: async () => `/api/v1/drills/${await newDrill()}/evaluation/scores`,
+    path: async () => `/api/v1/drills/${await endedDrill()}/evaluation/scores`,
     body: () => ({ scores: [{ aspect: 'plan_fitness', score: 80 }] }),
     ok: 201,
   },

@@ -3,3 +3,4 @@ export * from './domain';
 export { evaluationAggregate } from './application/evaluation.aggregate';
 export { EvaluationModule } from './evaluation.module';
 export type { DrillEvaluation, DrillFacts } from './application/query-evaluation/drill-evaluation.reader';
+export type { DrillEvaluationView, EvaluationDocument } from './contract';

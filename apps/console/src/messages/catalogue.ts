@@ -16,6 +16,7 @@ import * as compliance from '../features/compliance/messages';
 import * as drills from '../features/drills/messages';
 import * as replay from '../features/replay/messages';
 import * as plans from '../features/plans/messages';
+import * as drillEvaluation from '../features/drills/evaluation-messages';
 
 /** Every message key of the console, Chinese first: the type every other language's dictionary follows. */
 export const zh = {
@@ -35,6 +36,7 @@ export const zh = {
   ...drills.zh,
   ...replay.zh,
   ...plans.zh,
+  ...drillEvaluation.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -56,4 +58,5 @@ export const en: Record<MessageKey, string> = {
   ...drills.en,
   ...replay.en,
   ...plans.en,
+  ...drillEvaluation.en,
 };

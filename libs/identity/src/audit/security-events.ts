@@ -36,7 +36,8 @@ export interface SecurityEvent {
 function exportOf(route: string, reply: FastifyReply): string | undefined {
   if (route === '/api/v1/statistics')
     return /^text\/csv/.test(String(reply.getHeader('content-type') ?? '')) ? 'statistics_csv' : undefined;
-  if (route === '/api/v1/drills/:id/evaluation/report') return 'evaluation_report';
+  if (route === '/api/v1/drills/:id/evaluation/report' || route === '/api/v1/drills/:id/evaluation/document')
+    return 'evaluation_report';
   if (route === '/api/v1/warnings/:id/cap') return 'cap';
   return undefined;
 }

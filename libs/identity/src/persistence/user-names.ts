@@ -29,4 +29,19 @@ export class UserNames {
       .find({ where: { username: In(names) }, select: { id: true, username: true, displayName: true } });
     return new Map(rows.filter((r) => r.displayName).map((r) => [r.username, r.displayName]));
   }
+
+  /** Display name and jurisdiction of each known user (a report naming people and their units); unknown ids are left out. */
+  async people(
+    userIds: readonly string[],
+  ): Promise<ReadonlyMap<string, { displayName: string; jurisdiction: string }>> {
+    const ids = [...new Set(userIds.filter((id) => UUID.test(id)))];
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource.getRepository(UserRow).find({
+      where: { id: In(ids) },
+      select: { id: true, displayName: true, username: true, jurisdiction: true },
+    });
+    return new Map(rows.map((r) => [r.id, { displayName: r.displayName || r.username, jurisdiction: r.jurisdiction }]));
+  }
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -3,8 +3,9 @@ import { ApiProduces } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '@app/shared';
 import { CurrentActor, QueryController, QueryGet, uuidParam } from '@app/shared/nest';
+import type { EvaluationDocument } from '../../contract';
 import { DrillEvaluationReader, type DrillEvaluation } from './drill-evaluation.reader';
-import { EVALUATION_REPORT_CSP } from './evaluation-report.html';
+import { EVALUATION_REPORT_CSP } from '../../domain/report/evaluation-report.html';
 import { EvaluationReportReader } from './evaluation-report.reader';
 
 /**
@@ -24,6 +25,14 @@ export class EvaluationQueriesController {
   })
   evaluation(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<DrillEvaluation> {
     return this.reader.evaluate(id, actor);
+  }
+
+  @QueryGet('document', {
+    requires: 'evaluation.read',
+    summary: '演练评估报告（JSON：标题、各章节段落与表格，控制台据此显示和打印；与 HTML 报告同一内容）',
+  })
+  document(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<EvaluationDocument> {
+    return this.reports.document(id, actor);
   }
 
   @QueryGet('report', {

@@ -1,19 +1,20 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DEFAULT_TIME_ZONE, JURISDICTIONS, toZonedIso, type Actor, type JurisdictionRegistry } from '@app/shared';
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '@app/shared';
+import type { EvaluationDocument } from '../../contract';
+import { buildEvaluationDocument } from '../../domain/report/evaluation-document';
 import { DrillEvaluationReader } from './drill-evaluation.reader';
-import { renderEvaluationReport } from './evaluation-report.html';
+import { renderEvaluationReport } from '../../domain/report/evaluation-report.html';
 
-/** The printable report (演练评估报告) of a drill's evaluation, its times in the drill's own time zone. */
+/** The evaluation report (演练评估报告) of a drill: one document, served as JSON for the console or as printable HTML. */
 @Injectable()
 export class EvaluationReportReader {
-  constructor(
-    private readonly evaluations: DrillEvaluationReader,
-    @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
-  ) {}
+  constructor(private readonly evaluations: DrillEvaluationReader) {}
+
+  async document(drillId: string, actor: Actor): Promise<EvaluationDocument> {
+    return buildEvaluationDocument(await this.evaluations.evaluate(drillId, actor));
+  }
 
   async report(drillId: string, actor: Actor): Promise<string> {
-    const evaluation = await this.evaluations.evaluate(drillId, actor);
-    const zone = this.jurisdictions.get(evaluation.drill.jurisdiction)?.timeZone ?? DEFAULT_TIME_ZONE;
-    return renderEvaluationReport(evaluation, (iso) => (iso ? toZonedIso(iso, zone) : '—'));
+    return renderEvaluationReport(await this.document(drillId, actor));
   }
 }

@@ -14,3 +14,10 @@ export const ScoreOutOfRubricError = domainError({
   kind: 'rule',
   message: (detail: string) => detail,
 });
+
+/** Scores and the conclusion judge the whole drill: they wait for its end (findings may be noted while it runs). */
+export const DrillNotEndedError = domainError({
+  code: 'EVALUATION_DRILL_NOT_ENDED',
+  kind: 'conflict',
+  message: '演练尚未结束：演练结束后方可评分和作出评估结论',
+});

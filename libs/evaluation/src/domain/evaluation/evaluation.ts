@@ -1,6 +1,6 @@
 import { defineDecider, EventRegistry, unknownCase } from '@app/event-sourcing/events';
 import { RubricLockedError, ScoreOutOfRubricError } from './evaluation.errors';
-import { DEFAULT_RUBRIC, type AspectScore, type RubricAspect, type ScoreSheet } from './rubric';
+import { DEFAULT_RUBRIC, FIRST_DEFAULT_RUBRIC, type AspectScore, type RubricAspect, type ScoreSheet } from './rubric';
 
 /** The evaluation of one drill (`evaluation-<drillId>`): its rubric, evaluators' score sheets and findings. */
 export const evaluationStream = (drillId: string): string => `evaluation-${drillId}`;
@@ -16,13 +16,15 @@ export interface EvaluationFinding {
 export type EvaluationEvent =
   | { type: 'RubricSet'; data: { drillId: string; aspects: RubricAspect[]; setBy: string; setAt: string } }
   | { type: 'ScoresRecorded'; data: { drillId: string; evaluator: string; scores: AspectScore[]; recordedAt: string } }
-  | { type: 'FindingRecorded'; data: { drillId: string; finding: EvaluationFinding } };
+  | { type: 'FindingRecorded'; data: { drillId: string; finding: EvaluationFinding } }
+  | { type: 'ConclusionRecorded'; data: { drillId: string; text: string; recordedBy: string; recordedAt: string } };
 
 /** Every EvaluationEvent type with its schema version (1 + its upcasters: none so far); readers go through `read`. */
 export const evaluationEvents = EventRegistry.of<EvaluationEvent>({
   RubricSet: {},
   ScoresRecorded: {},
   FindingRecorded: {},
+  ConclusionRecorded: {},
 });
 
 export type EvaluationCommand =
@@ -34,23 +36,36 @@ export type EvaluationCommand =
       finding: Omit<EvaluationFinding, 'recordedBy' | 'recordedAt'>;
       by: string;
       now: Date;
-    };
+    }
+  | { type: 'RecordConclusion'; drillId: string; text: string; by: string; now: Date };
 
 export interface EvaluationState {
   rubric: readonly RubricAspect[];
+  /** The rubric is on record (set, or pinned with the first score); until then the current default applies. */
+  rubricPinned: boolean;
   sheets: readonly ScoreSheet[];
   findings: readonly EvaluationFinding[];
+  /** The evaluators' own conclusion (评估组意见), the latest recorded. */
+  conclusion: { text: string; recordedBy: string; recordedAt: string } | null;
 }
 
-export const initialEvaluationState: EvaluationState = { rubric: DEFAULT_RUBRIC, sheets: [], findings: [] };
+export const initialEvaluationState: EvaluationState = {
+  rubric: DEFAULT_RUBRIC,
+  rubricPinned: false,
+  sheets: [],
+  findings: [],
+  conclusion: null,
+};
 
 export function evolveEvaluation(state: EvaluationState, event: EvaluationEvent): EvaluationState {
   switch (event.type) {
     case 'RubricSet':
-      return { ...state, rubric: event.data.aspects };
+      return { ...state, rubric: event.data.aspects, rubricPinned: true };
     case 'ScoresRecorded':
       return {
         ...state,
+        // Scores recorded before any rubric was on record were given on the first default: it stays theirs.
+        ...(state.rubricPinned ? {} : { rubric: FIRST_DEFAULT_RUBRIC, rubricPinned: true }),
         sheets: [
           ...state.sheets,
           { evaluator: event.data.evaluator, scores: event.data.scores, recordedAt: event.data.recordedAt },
@@ -58,6 +73,11 @@ export function evolveEvaluation(state: EvaluationState, event: EvaluationEvent)
       };
     case 'FindingRecorded':
       return { ...state, findings: [...state.findings, event.data.finding] };
+    case 'ConclusionRecorded':
+      return {
+        ...state,
+        conclusion: { text: event.data.text, recordedBy: event.data.recordedBy, recordedAt: event.data.recordedAt },
+      };
     default:
       return unknownCase(event);
   }
@@ -65,7 +85,9 @@ export function evolveEvaluation(state: EvaluationState, event: EvaluationEvent)
 
 /**
  * The rubric may change until the first score (then sheets would mean different things); a sheet scores aspects of
- * the rubric within their maxima; an evaluator may hand in a new sheet, which replaces theirs in the summary.
+ * the rubric within their maxima; an evaluator may hand in a new sheet, which replaces theirs in the summary. The
+ * first sheet on the default rubric puts that rubric on record with it, so a later change of the default leaves
+ * this drill's evaluation as it was scored.
  */
 export function decideEvaluation(command: EvaluationCommand, state: EvaluationState): EvaluationEvent[] {
   const at = command.now.toISOString();
@@ -85,7 +107,16 @@ export function decideEvaluation(command: EvaluationCommand, state: EvaluationSt
         if (s.score < 0 || s.score > aspect.maxScore)
           throw new ScoreOutOfRubricError(`「${aspect.label}」的得分须在 0 到 ${aspect.maxScore} 之间`);
       }
+      const pin: EvaluationEvent[] = state.rubricPinned
+        ? []
+        : [
+            {
+              type: 'RubricSet',
+              data: { drillId: command.drillId, aspects: [...state.rubric], setBy: command.evaluator, setAt: at },
+            },
+          ];
       return [
+        ...pin,
         {
           type: 'ScoresRecorded',
           data: { drillId: command.drillId, evaluator: command.evaluator, scores: command.scores, recordedAt: at },
@@ -97,6 +128,13 @@ export function decideEvaluation(command: EvaluationCommand, state: EvaluationSt
         {
           type: 'FindingRecorded',
           data: { drillId: command.drillId, finding: { ...command.finding, recordedBy: command.by, recordedAt: at } },
+        },
+      ];
+    case 'RecordConclusion':
+      return [
+        {
+          type: 'ConclusionRecorded',
+          data: { drillId: command.drillId, text: command.text, recordedBy: command.by, recordedAt: at },
         },
       ];
     default:

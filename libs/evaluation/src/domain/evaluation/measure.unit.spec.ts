@@ -109,6 +109,6 @@ describe('evaluation: rubric scores', () => {
       { evaluator: '甲', recordedAt: at(0), scores: [{ aspect: 'plan_fitness', score: 60, comment: null }] },
     ]);
     expect(summary.overallPercent).toBe(60);
-    expect(summary.byAspect.find((a) => a.aspect === 'support')!.mean).toBeNull();
+    expect(summary.byAspect.find((a) => a.aspect === 'resources')!.mean).toBeNull();
   });
 });
