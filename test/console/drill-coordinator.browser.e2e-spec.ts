@@ -16,6 +16,14 @@ import {
   waitForScriptedInject,
 } from '../support/drill-walk/drills';
 import {
+  addFinding,
+  openEvaluationFromDrillPage,
+  openReport,
+  printReportToPdf,
+  scoreEveryAspect,
+  writeConclusion,
+} from '../support/drill-walk/evaluation';
+import {
   offersRealResources,
   simulatedAllocation,
   simulatedArrival,
@@ -178,4 +186,33 @@ suite('a drill coordinator runs a tabletop drill in the console', () => {
     expect(await row.getByTestId('drill-times').textContent()).toMatch(/^结束于 /);
     await screenshot(page, 'drill-06-list');
   }, 30_000);
+
+  it('scores the drill against the AQ/T 9009 rubric and prints the evaluation report as an official document', async () => {
+    await openEvaluationFromDrillPage(page, drillId);
+    const aspects = await scoreEveryAspect(page, 85);
+    expect(aspects).toEqual(expect.arrayContaining(['preparation', 'warning_reporting']));
+    await addFinding(page, `槽车侧翻处置中警戒区划定偏晚 ${tag}`);
+    await writeConclusion(page, '演练达到预期目的，预案基本可行。');
+    expect(await page.getByTestId('evaluation-verdict').textContent()).toBe('良好');
+    await screenshot(page, 'drill-07-evaluation');
+    await openReport(page);
+    await screenshot(page, 'drill-08-report');
+    const { text } = await printReportToPdf(page);
+    const flat = text.replace(/\s+/g, '');
+    // The printed document names the drill, the plan, the bureau and the people; the aspects of AQ/T 9009 including
+    // 演练准备 and 预警与信息报告; the verdict and the improvement item; times in the zone's words, never ids or codes.
+    for (const words of [
+      `危化品泄漏桌面演练${tag}`,
+      `《${planTitle.replace(/\s+/g, '')}》第1版`,
+      '演练准备',
+      '预警与信息报告',
+      '评定为良好',
+      `槽车侧翻处置中警戒区划定偏晚${tag}`,
+      '（北京时间）',
+    ])
+      expect(flat).toContain(words);
+    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+    expect(text).not.toContain('640500');
+  }, 120_000);
 });

@@ -19,14 +19,11 @@ export async function goInConsole(page: Page, path: string): Promise<void> {
   );
 }
 
-/**
- * Opens the drill's evaluation from its drill page (`/drills/:id`): the page's link to it (data-testid
- * `drill-evaluation-link`) when the drill page offers one; a drill page without the link fails this step.
- */
+/** Opens the drill's evaluation from its drill page (`/drills/:id`) through the page's own link (评估). */
 export async function openEvaluationFromDrillPage(page: Page, drillId: string): Promise<void> {
   await goInConsole(page, `/drills/${drillId}`);
   await page.getByTestId('drill-screen').waitFor({ timeout: 20_000 });
-  await page.getByTestId('drill-evaluation-link').click();
+  await page.getByTestId('open-evaluation').click();
   await page.getByTestId('evaluation-figures').waitFor({ timeout: 20_000 });
 }
 
