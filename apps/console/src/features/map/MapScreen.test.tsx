@@ -230,7 +230,7 @@ describe('the situation map', () => {
     await waitFor(() => expect(labels('teams')).toEqual(['中卫市危化救援队（途中）']));
     await waitFor(() => expect(labels('warehouses')).toEqual(['中卫市应急物资储备库（低于储备下限）']));
     await waitFor(() => expect(labels('warnings')).toEqual(['橙色预警：氯气泄漏']));
-    expect(labels('outline')).toEqual(['中宁县（示意）', '中卫工业园区（示意）']);
+    expect(labels('outline')).toEqual(['中宁县（示意）']);
     // A warning without a drawn area is listed with its description instead.
     expect(screen.getByTestId('map-warnings-without-area').textContent).toContain('黄色预警：大风：海原县全境');
     // Not-yet-served layers are named, switched off and say they have no data.
@@ -268,6 +268,9 @@ describe('the situation map', () => {
     await userEvent.click(screen.getByTestId('map-toggle-teams'));
     await waitFor(() => expect(markers('teams')).toHaveLength(0));
     expect(markers('incidents')).toHaveLength(1);
+    // Redrawn, not drawn twice: one label per feature.
+    expect(labels('incidents')).toHaveLength(1);
+    expect(labels('teams')).toHaveLength(0);
     expect((JSON.parse(localStorage.getItem(prefsKey(session.user.id))!) as { hidden: string[] }).hidden).toEqual([
       'teams',
     ]);

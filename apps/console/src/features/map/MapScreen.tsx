@@ -4,7 +4,15 @@ import { loadConsoleConfig } from '../../api';
 import { useI18n } from '../../i18n';
 import { navigate } from '../../router';
 import type { Session } from '../../ui-types';
-import { drawIncidents, drawOutlines, drawTeams, drawWarehouses, drawWarnings, type DrawContext } from './layers/draw';
+import {
+  declutterLabels,
+  drawIncidents,
+  drawOutlines,
+  drawTeams,
+  drawWarehouses,
+  drawWarnings,
+  type DrawContext,
+} from './layers/draw';
 import { MAP_LAYERS, type MapLayerId } from './layers/registry';
 import { LayerPanel, type LayerState } from './LayerPanel';
 import { useMapIncidents, useMapTeams, useMapWarehouses, useMapWarnings, warningInForce } from './map-data';
@@ -59,11 +67,23 @@ export function MapScreen({ session }: { session: Session }) {
   const [outlines, setOutlines] = useState<GeoJSON.FeatureCollection | null>(null);
   const [outlineError, setOutlineError] = useState(false);
   const [tiles, setTiles] = useState(false);
+  // Labels are measured once the map has settled: after a burst of redraws, or a zoom's animation, has ended.
+  const declutterTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const scheduleDeclutter = useRef(() => {
+    clearTimeout(declutterTimer.current);
+    declutterTimer.current = setTimeout(() => {
+      if (container.current && map.current) declutterLabels(container.current);
+    }, 250);
+  });
 
   useEffect(() => {
     if (!container.current) return;
-    const m = L.map(container.current, { zoomControl: true, attributionControl: true }).setView([37.2, 105.3], 8);
+    const m = L.map(container.current, { zoomControl: true, attributionControl: true, zoomSnap: 0.25 }).setView(
+      [37.2, 105.3],
+      8,
+    );
     map.current = m;
+    m.on('zoomend moveend', () => scheduleDeclutter.current());
     areaRenderer.current = L.svg({ padding: 0.5 });
     // Areas and outlines under the markers: the groups are created in drawing order.
     for (const id of DRAWN) groups.current[id] = L.layerGroup();
@@ -88,6 +108,7 @@ export function MapScreen({ session }: { session: Session }) {
       .catch(() => !cancelled && setOutlineError(true));
     return () => {
       cancelled = true;
+      clearTimeout(declutterTimer.current);
       m.remove();
       map.current = null;
       groups.current = {};
@@ -107,10 +128,12 @@ export function MapScreen({ session }: { session: Session }) {
     group.clearLayers();
     if (!shown(id)) {
       group.remove();
+      scheduleDeclutter.current();
       return;
     }
     draw(group);
     if (!m.hasLayer(group)) group.addTo(m);
+    scheduleDeclutter.current();
   };
   const hidden = prefs.hidden.join('|');
   useEffect(

@@ -76,6 +76,40 @@ export function applySwatchStyle(element: HTMLElement, style: FeatureStyle): voi
   element.style.borderColor = style.stroke;
 }
 
+/**
+ * A label hidden because it would cover a more important one (see `declutterLabels`) still shows while the pointer
+ * rests on its feature.
+ */
+function showLabelOnHover(layer: L.Layer): void {
+  layer.on('mouseover', () => layer.getTooltip()?.getElement()?.classList.add('map-label-hover'));
+  layer.on('mouseout', () => layer.getTooltip()?.getElement()?.classList.remove('map-label-hover'));
+}
+
+/** The order in which labels claim their place: a label overlapping one earlier in this list is hidden. */
+const LABEL_PRIORITY = ['incidents', 'teams', 'warehouses', 'warnings', 'outline'];
+
+/**
+ * Hides each permanent label that would overlap one of higher priority (incidents first, outlines last), so that the
+ * labels on screen stay readable where features crowd together; zooming in separates them and shows them again.
+ */
+export function declutterLabels(container: HTMLElement): void {
+  const kept: DOMRect[] = [];
+  for (const layer of LABEL_PRIORITY) {
+    for (const label of container.querySelectorAll<HTMLElement>(`.leaflet-tooltip.map-label-${layer}`)) {
+      label.classList.remove('map-label-crowded');
+      // A label of a feature just removed fades out (opacity 0) before it leaves: it claims no place.
+      if (label.style.opacity === '0') continue;
+      const box = label.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      const overlaps = kept.some(
+        (k) => box.left < k.right && k.left < box.right && box.top < k.bottom && k.top < box.bottom,
+      );
+      if (overlaps) label.classList.add('map-label-crowded');
+      else kept.push(box);
+    }
+  }
+}
+
 /** A popup's content: a heading, a few lines and a link to the feature's page in the console, all as text. */
 export function popupNode(
   heading: string,
@@ -133,6 +167,7 @@ function pointMarker(
     })
     .bindPopup(popup)
     .addTo(group);
+  showLabelOnHover(marker);
   return marker;
 }
 
@@ -241,10 +276,11 @@ export function drawWarnings(group: L.LayerGroup, warnings: readonly WarningView
       })
       .bindPopup(popupNode(text, lines, { text: ctx.t('map.open.warning'), path: '/warnings' }, ctx.open))
       .addTo(group);
+    showLabelOnHover(area);
   }
 }
 
-/** The schematic outlines; county and park names stay on the map, the city's (around them all) shows on hover. */
+/** The schematic outlines, each labelled with its name marked 示意. */
 export function drawOutlines(
   group: L.LayerGroup,
   geo: GeoJSON.FeatureCollection,
@@ -264,10 +300,12 @@ export function drawOutlines(
       };
     },
     onEachFeature: (f, l) => {
-      const city = outlineLevelOf(f.properties?.level) === 'city';
+      // The city's outline surrounds all others and parks sit where incidents and teams crowd: their names show on
+      // hover; counties keep theirs on the map.
+      const permanent = outlineLevelOf(f.properties?.level) === 'county';
       l.bindTooltip(textNode(outlineText(f.properties, ctx.t, ctx.lang)), {
-        permanent: !city,
-        sticky: city,
+        permanent,
+        sticky: !permanent,
         direction: 'center',
         className: 'map-label map-label-outline',
       });
