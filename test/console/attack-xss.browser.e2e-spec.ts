@@ -357,18 +357,28 @@ suite('stored script payloads in the console (browser)', () => {
     };
     await openMap();
     // The labels stay on the map: each name begins exactly one label, as the typed text.
-    const labels = await page.locator('.map-label-incidents, .map-label-teams, .map-label-warehouses').allInnerTexts();
+    // (A label crowded out by a more important one is hidden until its feature is hovered: read as text, not as seen.)
+    const labels = await page
+      .locator('.map-label-incidents, .map-label-teams, .map-label-warehouses')
+      .allTextContents();
     expect(labels).toHaveLength(names.length);
     for (const name of names) expect(labels.filter((l) => l.startsWith(name))).toHaveLength(1);
-    await expectText(page.locator('.map-label-warnings').first(), '危险化学品泄漏');
+    expect(await page.locator('.map-label-warnings').first().textContent()).toBe('橙色预警：危险化学品泄漏');
     await screenshot(page, 'xss-03-map-markers');
     await expectInert('map labels');
 
     // Clicking: every marker and the warning's area open a popup that shows the name (and area) as text.
     const popup = page.locator('.leaflet-popup');
-    const clickAndRead = async (target: Locator, where: string): Promise<string> => {
-      await target.click({ force: true });
-      await popup.waitFor({ timeout: 5000 });
+    const clickAndRead = async (
+      target: Locator,
+      where: string,
+      position?: { x: number; y: number },
+    ): Promise<string> => {
+      await target.click({ force: true, position });
+      await popup.waitFor({ timeout: 5000 }).catch(async (error: Error) => {
+        await screenshot(page, 'xss-03-map-no-popup');
+        throw new Error(`${where}: no popup opened (${error.message})`);
+      });
       const text = await popup.innerText();
       await expectInert(where);
       await page.locator('.leaflet-popup-close-button').click();
@@ -381,7 +391,10 @@ suite('stored script payloads in the console (browser)', () => {
       seen.push(names.find((name) => text.startsWith(name)) ?? text);
     }
     expect(seen.sort()).toEqual([...names].sort());
-    const area = await clickAndRead(page.locator('.map-class-warnings-orange').first(), 'map warning popup');
+    // The area is a triangle filling the upper left half of its box: clicked inside it, not on its edge.
+    const triangle = page.locator('.map-class-warnings-orange').first();
+    const box = (await triangle.boundingBox())!;
+    const area = await clickAndRead(triangle, 'map warning popup', { x: box.width * 0.25, y: box.height * 0.3 });
     expect(area).toContain(labelled('区域', 'iframe'));
 
     // An incident's popup links to its workspace, a path of the console's own.

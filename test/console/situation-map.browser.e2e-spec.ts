@@ -169,6 +169,9 @@ suite('the situation map in the console', () => {
       .send({ status: 'out_of_service', location: { lat: 37.2, lng: 105.4 } })
       .expect((r) => expect([200, 201]).toContain(r.status));
     await waitForMapLabel(page, 'teams', `${names.moving}（暂停执勤）`);
+    // Wherever its label went (it may now be crowded out), pointing at the team shows it.
+    await page.locator(`.map-feature[data-feature-id="${movingTeam}"]`).hover();
+    await waitForMapLabel(page, 'teams', `${names.moving}（暂停执勤）`, { visible: true, timeout: 5000 });
     const after = (await page.locator(`.map-feature[data-feature-id="${movingTeam}"]`).boundingBox())!;
     expect(Math.hypot(after.x - before.x, after.y - before.y)).toBeGreaterThan(20);
 
