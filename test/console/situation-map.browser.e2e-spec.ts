@@ -4,6 +4,8 @@ import type { Browser } from 'playwright-core';
 import { browserMissingReason } from '../support/browser';
 import { incidentBody } from '../support/incident-fixtures';
 import {
+  closeMapPopup,
+  openWarningAreaPopup,
   settledVisibleLabels,
   waitForLabelCount,
   mapLabels,
@@ -61,7 +63,7 @@ suite('the situation map in the console', () => {
           incidentBody({
             title: HOSTILE,
             jurisdiction: '640521',
-            location: { address: '中宁县石空工业园区', lat: 37.48, lng: 105.66 },
+            location: { address: '中宁县石空工业园区', lat: 37.46, lng: 105.72 },
           }),
         )
         .expect(201)
@@ -190,6 +192,12 @@ suite('the situation map in the console', () => {
     await setMapLayer(page, 'teams', true);
     await setMapLayer(page, 'warnings', true);
     await waitForMapLabel(page, 'teams', `${names.team}（待命）`);
+
+    // The warning's area, under which an industrial park's outline lies, answers a click with its own popup.
+    const area = await openWarningAreaPopup(page, 'orange');
+    expect(area.text).toContain('石空工业园区周边 2 公里');
+    expect(area.link).toEqual({ text: '查看预警', href: '/warnings' });
+    await closeMapPopup(page);
 
     // A click on the incident opens its popup; its link leads to the incident workspace.
     const link = await openFeaturePopup(page, incidentId);

@@ -122,6 +122,32 @@ export async function openFeaturePopup(page: Page, id: string): Promise<{ text: 
   return { text: (await link.textContent()) ?? '', href: (await link.getAttribute('href')) ?? '' };
 }
 
+/**
+ * Clicks a warning's area (by its level) and returns the popup's text and link. The test areas are triangles filling
+ * the upper left half of their box: the click lands inside, not on an edge.
+ */
+export async function openWarningAreaPopup(
+  page: Page,
+  level: string,
+): Promise<{ text: string; link: { text: string; href: string } }> {
+  const area = page.locator(`.map-class-warnings-${level}`).first();
+  const box = (await area.boundingBox())!;
+  await area.click({ position: { x: box.width * 0.25, y: box.height * 0.3 }, force: true });
+  const popup = page.locator('.leaflet-popup');
+  await popup.waitFor();
+  const link = popup.locator('.map-popup-link');
+  return {
+    text: await popup.innerText(),
+    link: { text: (await link.textContent()) ?? '', href: (await link.getAttribute('href')) ?? '' },
+  };
+}
+
+/** Closes the open popup with its × and waits until it has faded out. */
+export async function closeMapPopup(page: Page): Promise<void> {
+  await page.locator('.leaflet-popup-close-button').click();
+  await page.locator('.leaflet-popup').waitFor({ state: 'detached' });
+}
+
 /** The requests whose URL is not on the console's own origin (data: URLs stay inside the page). */
 export function offOrigin(requests: readonly string[], baseUrl: string): string[] {
   const origin = new URL(baseUrl).origin;

@@ -30,6 +30,8 @@ function escapedAttribution(text: string): string {
 type DrawnLayer = Exclude<MapLayerId, 'enterprises' | 'hazardSources' | 'shelters'>;
 const DRAWN: readonly DrawnLayer[] = ['outlines', 'warnings', 'warehouses', 'teams', 'incidents'];
 
+const OUTLINE_PANE = 'mapOutlines';
+
 /** The current time, read again every minute (warnings leave the map when they expire, without a delta). */
 function useMinute(): number {
   const [now, setNow] = useState(() => Date.now());
@@ -85,6 +87,9 @@ export function MapScreen({ session }: { session: Session }) {
     map.current = m;
     m.on('zoomend moveend', () => scheduleDeclutter.current());
     areaRenderer.current = L.svg({ padding: 0.5 });
+    // The outlines get a pane under the overlay pane: a warning's area is never covered by an outline (and its clicks
+    // never taken by one), whichever of the two arrives first.
+    m.createPane(OUTLINE_PANE).style.zIndex = '350';
     // Areas and outlines under the markers: the groups are created in drawing order.
     for (const id of DRAWN) groups.current[id] = L.layerGroup();
     let cancelled = false;
@@ -137,7 +142,7 @@ export function MapScreen({ session }: { session: Session }) {
   };
   const hidden = prefs.hidden.join('|');
   useEffect(
-    () => redraw('outlines', (g) => outlines && drawOutlines(g, outlines, ctx)),
+    () => redraw('outlines', (g) => outlines && drawOutlines(g, outlines, ctx, OUTLINE_PANE)),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [outlines, ctx, hidden],
   );

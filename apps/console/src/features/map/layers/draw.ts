@@ -285,8 +285,11 @@ export function drawOutlines(
   group: L.LayerGroup,
   geo: GeoJSON.FeatureCollection,
   ctx: Pick<DrawContext, 't' | 'lang'>,
+  /** A map pane below the overlay pane, so that warnings' areas drawn earlier or later stay on top of the outlines. */
+  pane?: string,
 ): L.GeoJSON {
   const layer = L.geoJSON<{ level?: string; name?: string }>(geo, {
+    ...(pane ? { pane } : {}),
     style: (f) => {
       const level = outlineLevelOf(f?.properties?.level);
       const style = OUTLINE_STYLES[level];
