@@ -142,12 +142,12 @@ suite('the situation map in the console', () => {
     expect(await mapLabels(page, 'outline')).toEqual(
       expect.arrayContaining(['中宁县（示意）', '沙坡头区（示意）', '海原县（示意）']),
     );
-    await mapScreenshot(page, 'overview');
     // Spread apart, the teams and the warehouse show their labels too; none is crowded out.
     const teamLabels = [`${names.moving}（待命）`, `${names.team}（待命）`];
     expect(await settledVisibleLabels(page, 'teams', teamLabels)).toEqual(teamLabels.sort());
     const warehouseLabels = [`${names.warehouse}（低于储备下限）`];
     expect(await settledVisibleLabels(page, 'warehouses', warehouseLabels)).toEqual(warehouseLabels);
+    await mapScreenshot(page, 'overview');
     await expect(page.locator('.map-label-incidents', { hasText: HOSTILE }).count()).resolves.toBe(1);
     // The layers still without an endpoint are listed as having no data, not drawn.
     for (const id of ['enterprises', 'hazardSources', 'shelters'])
