@@ -202,7 +202,7 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
           id={id}
           recs={recs}
           warehouses={state.warehouses}
-          canAct={mayCommand && open}
+          canAct={mayCommand && open && !incident.drillId}
           busy={busy !== null}
           act={act}
         />
