@@ -259,7 +259,7 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
           {route.name === 'teams' && <TeamsScreen session={session} />}
           {route.name === 'stock' && <StockScreen />}
           {route.name === 'plans' && <PlansScreen />}
-          {route.name === 'map' && <MapScreen />}
+          {route.name === 'map' && <MapScreen session={session} />}
           {route.name === 'replay' && <ReplayScreen key={route.id} incidentId={route.id} session={session} />}
           {route.name === 'drillReplay' && <DrillReplayScreen key={route.id} drillId={route.id} session={session} />}
           {route.name === 'plan' && <PlanScreen key={route.id} id={route.id} session={session} />}

@@ -1,35 +1,23 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import L from 'leaflet';
 import { loadConsoleConfig } from '../../api';
-import { useI18n, type Translate } from '../../i18n';
-import { label } from '../labels/labels';
+import { useI18n } from '../../i18n';
 import { navigate } from '../../router';
-import { useStore } from '../../store';
-
-const GRADE_COLOURS: Record<string, string> = {
-  general: '#1f6fd1',
-  major: '#d4a106',
-  serious: '#e0641b',
-  especially_serious: '#c81e1e',
-};
-const TEAM_COLOURS: Record<string, string> = {
-  available: '#2e8b57',
-  dispatched: '#d97706',
-  en_route: '#d97706',
-  on_scene: '#c2410c',
-  returning: '#6b7280',
-  out_of_service: '#9ca3af',
-};
-
-/**
- * Leaflet treats a string given to a tooltip (or popup, or attribution) as HTML. Names and titles are typed by users,
- * so every label goes in as a DOM node whose text is set as text: markup in a name shows as the characters typed.
- */
-function textLabel(...parts: string[]): HTMLElement {
-  const label = document.createElement('span');
-  label.textContent = parts.join('');
-  return label;
-}
+import type { Session } from '../../ui-types';
+import {
+  declutterLabels,
+  drawIncidents,
+  drawOutlines,
+  drawTeams,
+  drawWarehouses,
+  drawWarnings,
+  type DrawContext,
+} from './layers/draw';
+import { MAP_LAYERS, type MapLayerId } from './layers/registry';
+import { LayerPanel, type LayerState } from './LayerPanel';
+import { useMapIncidents, useMapTeams, useMapWarehouses, useMapWarnings, warningInForce } from './map-data';
+import { useMapPrefs } from './map-prefs';
+import './map.css';
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -38,163 +26,183 @@ function escapedAttribution(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
 
-/** The properties each outline carries in jurisdictions.geojson. */
-type OutlineProperties = { level?: string; name?: string; code?: string };
+/** The drawn layers, each its own group so that switching one off removes only its features. */
+type DrawnLayer = Exclude<MapLayerId, 'enterprises' | 'hazardSources' | 'shelters'>;
+const DRAWN: readonly DrawnLayer[] = ['outlines', 'warnings', 'warehouses', 'teams', 'incidents'];
 
-/** An outline's tooltip: the jurisdiction's name, marked as schematic; its code is never shown. */
-export function outlineText(properties: OutlineProperties | null | undefined, t: Translate, lang: 'zh' | 'en'): string {
-  const name = properties?.name ?? '';
-  return lang === 'en' ? `${name} (${t('map.schematic')})` : `${name}（${t('map.schematic')}）`;
-}
+const OUTLINE_PANE = 'mapOutlines';
 
-/** A team marker's tooltip: kind of marker, the team's name and its status in the console's language. */
-export function teamText(
-  team: { name: string; status: string; statusLabel?: string },
-  t: Translate,
-  lang: 'zh' | 'en',
-) {
-  const status = label('teamStatus', team.status, team.statusLabel, lang);
-  return lang === 'en' ? `${t('map.teams')}: ${team.name} (${status})` : `${t('map.teams')}：${team.name}（${status}）`;
-}
-
-/** Leaflet without a base map by default: schematic jurisdiction outlines (static GeoJSON) and markers. */
-export function MapScreen() {
-  const { t, lang } = useI18n();
-  const { state } = useStore();
-  // The outlines are drawn once; their tooltips read the language through this ref.
-  const tooltipLang = useRef({ t, lang });
+/** The current time, read again every minute (warnings leave the map when they expire, without a delta). */
+function useMinute(): number {
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    tooltipLang.current = { t, lang };
-  }, [t, lang]);
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+/**
+ * 态势地图: open incidents by grade, teams by status where they last reported, warehouses by stock state and the areas
+ * of warnings in force, over the schematic jurisdiction outlines. Offline by default: no base map and no request
+ * leaves the console's origin; the bureau's own tile server is drawn under the features when configured
+ * (`CONSOLE_TILE_URL`, see docs/map.md). Each layer can be switched off; the choice is remembered per user.
+ */
+export function MapScreen({ session }: { session: Session }) {
+  const { t, lang } = useI18n();
+  const [prefs, setPrefs] = useMapPrefs(session.user.id);
+  const shown = (id: MapLayerId) => !prefs.hidden.includes(id);
+  const now = useMinute();
+
+  const incidents = useMapIncidents(prefs.drill, shown('incidents'));
+  const teams = useMapTeams(shown('teams'));
+  const warehouses = useMapWarehouses(shown('warehouses'));
+  const warnings = useMapWarnings(shown('warnings'));
+  const inForce = useMemo(() => (warnings.data ?? []).filter((w) => warningInForce(w, now)), [warnings.data, now]);
+  const withArea = inForce.filter((w) => (w.area.polygon?.length ?? 0) >= 3);
+  const withoutArea = inForce.filter((w) => (w.area.polygon?.length ?? 0) < 3);
+
   const container = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
-  const markers = useRef<L.LayerGroup | null>(null);
-  const markerRenderer = useRef<L.Renderer | undefined>(undefined);
+  const groups = useRef<Partial<Record<DrawnLayer, L.LayerGroup>>>({});
+  const areaRenderer = useRef<L.Renderer | undefined>(undefined);
+  const [outlines, setOutlines] = useState<GeoJSON.FeatureCollection | null>(null);
   const [outlineError, setOutlineError] = useState(false);
+  const [tiles, setTiles] = useState(false);
+  // Labels are measured once the map has settled: after a burst of redraws, or a zoom's animation, has ended.
+  const declutterTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const scheduleDeclutter = useRef(() => {
+    clearTimeout(declutterTimer.current);
+    declutterTimer.current = setTimeout(() => {
+      if (container.current && map.current) declutterLabels(container.current);
+    }, 250);
+  });
 
   useEffect(() => {
     if (!container.current) return;
-    const m = L.map(container.current, { zoomControl: true, attributionControl: true, preferCanvas: true }).setView(
+    const m = L.map(container.current, { zoomControl: true, attributionControl: true, zoomSnap: 0.25 }).setView(
       [37.2, 105.3],
       8,
     );
     map.current = m;
-    markers.current = L.layerGroup().addTo(m);
-    // Markers are SVG (the outlines stay on the canvas): each marker is an element of its own that the pointer and
-    // the browser tests reach; a few hundred circles cost nothing.
-    markerRenderer.current = L.svg({ padding: 0.5 });
+    m.on('zoomend moveend', () => scheduleDeclutter.current());
+    areaRenderer.current = L.svg({ padding: 0.5 });
+    // The outlines get a pane under the overlay pane: a warning's area is never covered by an outline (and its clicks
+    // never taken by one), whichever of the two arrives first.
+    m.createPane(OUTLINE_PANE).style.zIndex = '350';
+    // Areas and outlines under the markers: the groups are created in drawing order.
+    for (const id of DRAWN) groups.current[id] = L.layerGroup();
     let cancelled = false;
     // loadConsoleConfig falls back instead of rejecting: nothing to catch here.
     void loadConsoleConfig().then((config) => {
-      if (!cancelled && config.tileUrl)
-        L.tileLayer(config.tileUrl, { attribution: escapedAttribution(config.tileAttribution ?? ''), maxZoom: 18 })
-          .addTo(m)
-          .bringToBack();
+      if (cancelled || !config.tileUrl) return;
+      L.tileLayer(config.tileUrl, { attribution: escapedAttribution(config.tileAttribution ?? ''), maxZoom: 18 })
+        .addTo(m)
+        .bringToBack();
+      setTiles(true);
     });
+    // The outlines are a file the server ships with the console, not a tile service: the map works offline.
     fetch('/jurisdictions.geojson')
       .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
       .then((geo: GeoJSON.FeatureCollection) => {
         if (cancelled) return;
-        const layer = L.geoJSON<OutlineProperties>(geo, {
-          style: (f) => ({
-            color:
-              f?.properties?.level === 'park' ? '#7c3aed' : f?.properties?.level === 'city' ? '#1e3a5f' : '#2563eb',
-            weight: f?.properties?.level === 'city' ? 3 : 1.5,
-            dashArray: '6 4',
-            fillOpacity: f?.properties?.level === 'city' ? 0.02 : 0.05,
-          }),
-          onEachFeature: (f, l) =>
-            l.bindTooltip(() => textLabel(outlineText(f.properties, tooltipLang.current.t, tooltipLang.current.lang)), {
-              sticky: true,
-            }),
-        }).addTo(m);
-        layer.bringToBack();
-        m.fitBounds(layer.getBounds(), { padding: [20, 20] });
+        setOutlines(geo);
+        const bounds = L.geoJSON(geo).getBounds();
+        if (bounds.isValid()) m.fitBounds(bounds, { padding: [20, 20] });
       })
-      .catch(() => setOutlineError(true));
+      .catch(() => !cancelled && setOutlineError(true));
     return () => {
       cancelled = true;
+      clearTimeout(declutterTimer.current);
       m.remove();
       map.current = null;
+      groups.current = {};
     };
   }, []);
 
-  useEffect(() => {
-    const group = markers.current;
-    if (!group) return;
-    const renderer = markerRenderer.current;
+  const ctx: DrawContext = useMemo(
+    () => ({ t, lang, permanentLabels: prefs.permanentLabels, open: navigate }),
+    [t, lang, prefs.permanentLabels],
+  );
+
+  // One effect per layer: a delta to the teams redraws the teams only.
+  const redraw = (id: DrawnLayer, draw: (group: L.LayerGroup) => void) => {
+    const m = map.current;
+    const group = groups.current[id];
+    if (!m || !group) return;
     group.clearLayers();
-    for (const w of Object.values(state.warehouses)) {
-      L.circleMarker([w.location.lat, w.location.lng], {
-        renderer,
-        className: 'map-marker marker-warehouse',
-        radius: 6,
-        color: '#5b21b6',
-        fillColor: '#a78bfa',
-        fillOpacity: 0.9,
-        weight: 2,
-      })
-        .bindTooltip(textLabel(t('map.warehouses'), lang === 'en' ? ': ' : '：', w.name))
-        .addTo(group);
+    if (!shown(id)) {
+      group.remove();
+      scheduleDeclutter.current();
+      return;
     }
-    for (const team of Object.values(state.teams)) {
-      const c = TEAM_COLOURS[team.status] ?? '#2e8b57';
-      L.circleMarker([team.location.lat, team.location.lng], {
-        renderer,
-        className: 'map-marker marker-team',
-        radius: 5,
-        color: c,
-        fillColor: c,
-        fillOpacity: 0.8,
-        weight: 1,
-      })
-        .bindTooltip(textLabel(teamText(team, t, lang)))
-        .addTo(group);
-    }
-    for (const i of Object.values(state.incidents)) {
-      if (i.status !== 'open') continue;
-      const c = GRADE_COLOURS[i.grade] ?? '#c81e1e';
-      L.circleMarker([i.location.lat, i.location.lng], {
-        renderer,
-        className: 'map-marker marker-incident',
-        radius: 10,
-        color: '#111',
-        fillColor: c,
-        fillOpacity: 0.95,
-        weight: 2,
-      })
-        .bindTooltip(textLabel(t('map.incidents'), lang === 'en' ? ': ' : '：', i.title))
-        .on('click', () => navigate(`/incidents/${i.id}`))
-        .addTo(group);
-    }
-  }, [state.incidents, state.teams, state.warehouses, t, lang]);
+    draw(group);
+    if (!m.hasLayer(group)) group.addTo(m);
+    scheduleDeclutter.current();
+  };
+  const hidden = prefs.hidden.join('|');
+  useEffect(
+    () => redraw('outlines', (g) => outlines && drawOutlines(g, outlines, ctx, OUTLINE_PANE)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [outlines, ctx, hidden],
+  );
+  useEffect(
+    () => redraw('warnings', (g) => drawWarnings(g, withArea, { ...ctx, renderer: areaRenderer.current })),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [inForce, ctx, hidden],
+  );
+  useEffect(
+    () => redraw('warehouses', (g) => drawWarehouses(g, warehouses.data ?? [], ctx)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [warehouses.data, ctx, hidden],
+  );
+  useEffect(
+    () => redraw('teams', (g) => drawTeams(g, teams.data ?? [], ctx)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [teams.data, ctx, hidden],
+  );
+  useEffect(
+    () => redraw('incidents', (g) => drawIncidents(g, incidents.data ?? [], ctx)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [incidents.data, ctx, hidden],
+  );
+
+  const stateOf = (q: { data?: unknown[]; isLoading: boolean; error: unknown }, count?: number): LayerState => ({
+    count: count ?? q.data?.length,
+    loading: q.isLoading,
+    error: q.error ?? undefined,
+  });
+  const states: Partial<Record<MapLayerId, LayerState>> = {
+    incidents: stateOf(incidents),
+    teams: stateOf(teams),
+    warehouses: stateOf(warehouses),
+    warnings: stateOf(warnings, inForce.length),
+    outlines: { count: outlines?.features.length },
+  };
 
   return (
-    <section aria-labelledby="map-heading" className="map-screen">
+    <section aria-labelledby="map-heading" className="map-screen situation-map">
       <div className="screen-head">
         <h1 id="map-heading">{t('map.title')}</h1>
-        <div className="legend small">
-          <span>
-            <i className="sw inc" />
-            {t('map.incidents')}
-          </span>
-          <span>
-            <i className="sw team" />
-            {t('map.teams')}
-          </span>
-          <span>
-            <i className="sw wh" />
-            {t('map.warehouses')}
-          </span>
-          <span className="muted">{t('map.note')}</span>
-        </div>
+        <span className="muted small" data-testid="map-tiles">
+          {tiles ? t('map.tiles.bureau') : t('map.tiles.offline')}
+        </span>
       </div>
       {outlineError && (
         <p className="notice" role="status" data-testid="map-outline-error">
           {t('map.outlineError')}
         </p>
       )}
-      <div ref={container} className="map" data-testid="map" role="application" aria-label={t('map.title')} />
+      <div className="map-body">
+        <div ref={container} className="map" data-testid="map" role="application" aria-label={t('map.title')} />
+        <LayerPanel
+          layers={MAP_LAYERS}
+          prefs={prefs}
+          onChange={setPrefs}
+          states={states}
+          warningsWithoutArea={withoutArea}
+        />
+      </div>
     </section>
   );
 }
