@@ -136,7 +136,8 @@ export function IncidentMapPanel({
         .addTo(group);
     }
     L.circleMarker(scene, { className: 'mini-marker mini-incident', radius: 9, weight: 2 })
-      .bindTooltip(textNode(incident.title), { permanent: true, direction: 'top', offset: [0, -8] })
+      // Hover labels only: a permanent one would cover the teams gathered at the scene; the key below names them all.
+      .bindTooltip(textNode(`${t('incident.map.incident')}：${incident.title}`))
       .addTo(group);
     if (points.length > 1) m.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: 13 });
     else m.setView(scene, 12);
