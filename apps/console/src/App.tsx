@@ -262,7 +262,7 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
           {route.name === 'map' && <MapScreen />}
           {route.name === 'replay' && <ReplayScreen key={route.id} incidentId={route.id} session={session} />}
           {route.name === 'drillReplay' && <DrillReplayScreen key={route.id} drillId={route.id} />}
-          {route.name === 'plan' && <PlanScreen key={route.id} id={route.id} />}
+          {route.name === 'plan' && <PlanScreen key={route.id} id={route.id} session={session} />}
           {route.name === 'warnings' && <WarningsScreen />}
           {route.name === 'statistics' && <StatisticsScreen />}
           {route.name === 'compliance' && <ComplianceScreen />}

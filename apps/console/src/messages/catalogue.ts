@@ -14,6 +14,7 @@ import * as warnings from '../features/warnings/messages';
 import * as statistics from '../features/statistics/messages';
 import * as compliance from '../features/compliance/messages';
 import * as drills from '../features/drills/messages';
+import * as plans from '../features/plans/messages';
 
 /** Every message key of the console, Chinese first: the type every other language's dictionary follows. */
 export const zh = {
@@ -31,6 +32,7 @@ export const zh = {
   ...statistics.zh,
   ...compliance.zh,
   ...drills.zh,
+  ...plans.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -50,4 +52,5 @@ export const en: Record<MessageKey, string> = {
   ...statistics.en,
   ...compliance.en,
   ...drills.en,
+  ...plans.en,
 };

@@ -1,4 +1,5 @@
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { PlanGovernanceListView, PlanGovernanceView } from '@app/plans/contract';
 import { answerFetch, renderInConsole } from '../../test-support/render';
@@ -54,6 +55,29 @@ describe('PlansScreen', () => {
     expect(within(row).getByTestId('plan-filing').dataset.overdue).toBe('true');
     expect(within(row).getByTestId('plan-drill').textContent).toBe('逾期未演练（上次 2024/05/10，期限 2026/05/10）');
     expect(calls.map((c) => c.path)).toEqual(['/plans/governance']);
+  });
+
+  it('links each title to its plan page and says which version is in force', async () => {
+    answerFetch({
+      'GET /plans/governance': {
+        body: { asOf: '2026-12-06', plans: [{ ...plan, version: 3 }], jurisdictions: [] },
+      },
+    });
+    renderInConsole(<PlansScreen />);
+    const link = await screen.findByTestId('plan-link');
+    expect(link.getAttribute('href')).toBe('/plans/p1');
+    expect(link.textContent).toBe('中卫市危险化学品事故应急预案');
+    expect(screen.getByTestId('plan-versions').textContent).toBe('现行第 2 版 · 最新第 3 版');
+    await userEvent.click(link);
+    expect(window.location.pathname).toBe('/plans/p1');
+  });
+
+  it('keeps markup in a title as text', async () => {
+    const title = '<img src=x onerror="window.pwned=1"><b>预案</b>';
+    answerFetch({ 'GET /plans/governance': { body: { plans: [{ ...plan, title }] } } });
+    const { container } = renderInConsole(<PlansScreen />);
+    expect((await screen.findByTestId('plan-link')).textContent).toBe(title);
+    expect(container.querySelector('img, b')).toBeNull();
   });
 
   it('renders the same plan in English from its codes', async () => {

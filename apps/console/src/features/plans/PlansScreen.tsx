@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { get } from '../../api';
 import { useI18n } from '../../i18n';
+import { linkHandler } from '../../router';
 import { formatDate } from '../../time';
 import type { PlanGovernanceListView, PlanGovernanceView } from '@app/plans/contract';
 import { ErrorMessage } from '../errors/ErrorMessage';
 import { useLabels } from '../labels/labels';
+import './plans.css';
 
 /** Dates of the governance list are local calendar dates (`2026-12-06`): written with their year, as the language does. */
 const day = (date: string | null | undefined): string => formatDate(date);
@@ -19,7 +21,7 @@ function Due({ overdue, testId, children }: { overdue: boolean; testId: string; 
 }
 
 /**
- * 预案管理: for the plans of the user's jurisdictions, what the plan rules still ask — filing within 20 working days
+ * 预案管理: the plan list, each title opening its plan page (/plans/:id). For the plans of the user's jurisdictions, what the plan rules still ask — filing within 20 working days
  * of publication, evaluation every 3 years or after a finding, drills every 2 years (governments) or half year
  * (high-risk units) — read from `GET /plans/governance`. The drill coordinator sees here what is due and overdue.
  */
@@ -42,7 +44,7 @@ export function PlansScreen() {
       {query.isError && <ErrorMessage error={query.error} testId="plans-error" />}
       {list && rows.length === 0 && <p className="muted">{t('plans.empty')}</p>}
       {rows.length > 0 && (
-        <table className="grid compact" data-testid="plan-governance">
+        <table className="grid compact plan-list" data-testid="plan-governance">
           <thead>
             <tr>
               <th scope="col">{t('plans.plan')}</th>
@@ -57,13 +59,26 @@ export function PlansScreen() {
             {rows.map((p) => (
               <tr key={p.planId} data-testid="plan-row" data-plan-id={p.planId}>
                 <td>
-                  {p.title}
+                  <a
+                    href={`/plans/${encodeURIComponent(p.planId)}`}
+                    data-testid="plan-link"
+                    onClick={linkHandler(`/plans/${encodeURIComponent(p.planId)}`)}>
+                    {p.title}
+                  </a>
                   <div className="small muted" data-testid="plan-facts">
                     {label('planKind', p.kind, p.kindLabel)} · {label('planOwnerKind', p.ownerKind, p.ownerKindLabel)} ·{' '}
                     {p.jurisdictionName}
                   </div>
                 </td>
-                <td data-testid="plan-status">{label('planStatus', p.status, p.statusLabel)}</td>
+                <td>
+                  <span data-testid="plan-status">{label('planStatus', p.status, p.statusLabel)}</span>
+                  <div className="small muted" data-testid="plan-versions">
+                    {p.inForceVersion === null
+                      ? t('plans.noneInForce')
+                      : t('plans.inForce', { version: p.inForceVersion })}
+                    {p.version !== p.inForceVersion ? ` · ${t('plans.newestVersion', { version: p.version })}` : ''}
+                  </div>
+                </td>
                 <td data-testid="plan-review">
                   {p.review
                     ? `${label('reviewKind', p.review.kind, p.review.kindLabel)} ${day(p.review.reviewedOn)} ${label('reviewConclusion', p.review.conclusion, p.review.conclusionLabel)}`
