@@ -186,7 +186,7 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
       {
         key: 'dispatch',
         label: t('incident.action.dispatch'),
-        content: <DispatchSheet incident={incident} recs={recs} busy={busyNow} act={act} />,
+        content: <DispatchSheet incident={incident} recs={recs} teamsNow={state.teams} busy={busyNow} act={act} />,
       },
       {
         key: 'allocate',

@@ -1,6 +1,8 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { useState } from 'react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import type { Recommendations } from '@app/dispatch/contract';
 import { answerFetch, renderInConsole } from '../../test-support/render';
 import { AllocateSheet, lineProblem } from './allocate-sheet';
 import type { Act } from './shared';
@@ -65,6 +67,45 @@ describe('AllocateSheet', () => {
       path: '/warehouses/w-1/allocations',
       body: { incidentId: INCIDENT_ID, items: [{ materialCode: '2010102', quantity: 3 }] },
     });
+  });
+
+  it('holds the form back after an allocation until the needs show it, so it cannot be sent twice', async () => {
+    const calls = answerFetch({ 'POST /warehouses/w-1/allocations': { status: 201, body: { allocationId: 'a-1' } } });
+    // The workspace hands the sheet each new reading of the recommendations; so does this harness.
+    let show: (recs: Recommendations) => void = () => undefined;
+    function Harness({ first }: { first: Recommendations }) {
+      const [recs, setRecs] = useState(first);
+      show = setRecs;
+      return (
+        <AllocateSheet
+          incidentId={INCIDENT_ID}
+          recs={recs}
+          warehouses={{ 'w-1': warehouseView() }}
+          busy={false}
+          act={run}
+        />
+      );
+    }
+    const before = recommendations({ warehouses: [recommended('w-1', '中卫市应急物资储备库')] });
+    renderInConsole(<Harness first={before} />);
+    await userEvent.click(screen.getByTestId('allocate-submit'));
+    await waitFor(() => expect(screen.getByTestId('allocate-updating')).toBeTruthy());
+    expect(screen.queryByTestId('allocate-submit')).toBeNull();
+    // The same needs read again (the board not caught up yet): still held back.
+    act(() => show({ ...before }));
+    expect(screen.queryByTestId('allocate-submit')).toBeNull();
+    // The needs now show the allocation: what is left is offered.
+    act(() =>
+      show(
+        recommendations({
+          materialNeeds: [{ materialCode: '2010102', needed: 10, allocated: 8, remaining: 2 }],
+          neededMaterials: [{ materialCode: '2010102', quantity: 2 }],
+          warehouses: [recommended('w-1', '中卫市应急物资储备库')],
+        }),
+      ),
+    );
+    await waitFor(() => expect((screen.getByTestId('allocate-quantity') as HTMLInputElement).value).toBe('2'));
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1);
   });
 
   it('refuses a quantity above what the warehouse has or not a whole number, and warns below the minimum', async () => {

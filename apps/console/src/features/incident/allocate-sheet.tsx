@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { commandPost } from '../../api';
 import { useI18n } from '../../i18n';
 import type { Recommendations } from '@app/dispatch/contract';
@@ -34,6 +34,9 @@ export function MaterialNeeds({
     </ul>
   );
 }
+
+/** How long a sent allocation holds the form back when the recommendations have not caught up with it. */
+const SENT_HOLD_MS = 15_000;
 
 interface Line {
   materialCode: string;
@@ -72,7 +75,26 @@ export function AllocateSheet({
 }) {
   const { t } = useI18n();
   const [chosen, setChosen] = useState<string | null>(null);
+  // The needs as they stood when an allocation was sent: until the recommendations show it taken off (or a while has
+  // passed), the form is not offered again, so a second click cannot reserve the same supplies twice.
+  const [sentFor, setSentFor] = useState<string | null>(null);
+  const needsKey = recs ? recs.neededMaterials.map((m) => `${m.materialCode}=${m.quantity}`).join(',') : '';
+  useEffect(() => {
+    if (sentFor === null) return;
+    if (sentFor !== needsKey) return setSentFor(null);
+    const timer = setTimeout(() => setSentFor(null), SENT_HOLD_MS);
+    return () => clearTimeout(timer);
+  }, [sentFor, needsKey]);
   if (!recs) return <p className="muted">{t('detail.loading')}</p>;
+  if (sentFor !== null && sentFor === needsKey)
+    return (
+      <div data-testid="allocate-sheet">
+        <MaterialNeeds recs={recs} warehouses={warehouses} />
+        <p className="muted" data-testid="allocate-updating" role="status">
+          {t('incident.allocate.updating')}
+        </p>
+      </div>
+    );
   if (recs.neededMaterials.length === 0)
     return (
       <div data-testid="allocate-sheet">
@@ -120,7 +142,7 @@ export function AllocateSheet({
         </fieldset>
         <AllocationEditor
           // A new warehouse or new needs start the lines afresh from what is still to allocate.
-          key={`${warehouseId}:${recs.neededMaterials.map((m) => `${m.materialCode}=${m.quantity}`).join(',')}`}
+          key={`${warehouseId}:${needsKey}`}
           incidentId={incidentId}
           warehouse={warehouses[warehouseId]}
           warehouseId={warehouseId}
@@ -129,6 +151,7 @@ export function AllocateSheet({
           allWarehouses={warehouses}
           busy={busy}
           act={act}
+          onSent={() => setSentFor(needsKey)}
         />
       </div>
     </div>
@@ -144,6 +167,7 @@ function AllocationEditor({
   allWarehouses,
   busy,
   act,
+  onSent,
 }: {
   incidentId: string;
   warehouse: WarehouseView | undefined;
@@ -153,6 +177,7 @@ function AllocationEditor({
   allWarehouses: Record<string, WarehouseView>;
   busy: boolean;
   act: Act;
+  onSent: () => void;
 }) {
   const { t } = useI18n();
   const stockOf = (code: string) => warehouse?.stock.find((l) => l.materialCode === code);
@@ -174,8 +199,10 @@ function AllocationEditor({
         e.preventDefault();
         if (blocked) return;
         const items = lines.map((l) => ({ materialCode: l.materialCode, quantity: Number(l.quantity) }));
-        void act(`${t('btn.allocate')} ${warehouseName}`, () =>
-          commandPost(`/warehouses/${warehouseId}/allocations`, { incidentId, items }),
+        void act(
+          `${t('btn.allocate')} ${warehouseName}`,
+          () => commandPost(`/warehouses/${warehouseId}/allocations`, { incidentId, items }),
+          onSent,
         );
       }}>
       <table className="small">

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { answerFetch, renderInConsole } from '../../test-support/render';
 import { DispatchSheet } from './dispatch-sheet';
 import type { Act } from './shared';
-import { INCIDENT_ID, incidentView, recommendations } from './test-fixtures';
+import { INCIDENT_ID, incidentView, recommendations, teamView } from './test-fixtures';
 
 /** Runs a command as the workspace does, minus the feedback line: the request goes out, then `after`. */
 const run: Act = async (_label, fn, after) => {
@@ -24,7 +24,9 @@ const team = (teamId: string, name: string, reason: string) => ({
 
 describe('DispatchSheet', () => {
   it('shows what each needed specialty still lacks, the missing ones first and the met ones marked', () => {
-    renderInConsole(<DispatchSheet incident={incidentView()} recs={recommendations()} busy={false} act={run} />);
+    renderInConsole(
+      <DispatchSheet teamsNow={{}} incident={incidentView()} recs={recommendations()} busy={false} act={run} />,
+    );
     const needs = screen.getAllByTestId('team-need');
     expect(needs.map((n) => n.textContent)).toEqual(['医疗救护 0/1', '危险化学品处置 2/2（已满足）']);
     expect(needs.map((n) => n.getAttribute('data-remaining'))).toEqual(['1', '0']);
@@ -51,7 +53,7 @@ describe('DispatchSheet', () => {
         },
       ],
     });
-    renderInConsole(<DispatchSheet incident={incident} recs={recs} busy={false} act={run} />);
+    renderInConsole(<DispatchSheet teamsNow={{}} incident={incident} recs={recs} busy={false} act={run} />);
     const rows = screen.getAllByTestId('recommended-team');
     expect(rows.map((r) => r.getAttribute('data-team-id'))).toEqual(['t-med']);
     await userEvent.type(within(rows[0]!).getByTestId('dispatch-task'), '  伤员救治、转运  ');
@@ -61,8 +63,22 @@ describe('DispatchSheet', () => {
       path: '/teams/t-med/dispatch',
       body: { incidentId: INCIDENT_ID, task: '伤员救治、转运' },
     });
-    // Sent: the task field is cleared for the next one.
-    await waitFor(() => expect((within(rows[0]!).getByTestId('dispatch-task') as HTMLInputElement).value).toBe(''));
+    // Sent: the team is not offered again while the incident catches up with the dispatch.
+    await waitFor(() => expect(screen.queryByTestId('recommended-team')).toBeNull());
+  });
+
+  it('does not offer a team the live team board no longer shows available', () => {
+    const recs = recommendations({ teams: [team('t-med', '医疗队', '匹配专长：医疗救护'), team('t-2', '二队', 'x')] });
+    renderInConsole(
+      <DispatchSheet
+        incident={incidentView()}
+        teamsNow={{ 't-med': teamView({ id: 't-med', status: 'dispatched', incidentId: 'another' }) }}
+        recs={recs}
+        busy={false}
+        act={run}
+      />,
+    );
+    expect(screen.getAllByTestId('recommended-team').map((r) => r.getAttribute('data-team-id'))).toEqual(['t-2']);
   });
 
   it('sends no task when none is typed, and says so when no team is available', async () => {
@@ -70,6 +86,7 @@ describe('DispatchSheet', () => {
     const { unmount } = renderInConsole(
       <DispatchSheet
         incident={incidentView()}
+        teamsNow={{}}
         recs={recommendations({ teams: [team('t-med', '医疗队', '匹配专长：医疗救护')] })}
         busy={false}
         act={run}
@@ -78,7 +95,9 @@ describe('DispatchSheet', () => {
     await userEvent.click(screen.getByTestId('dispatch-team'));
     await waitFor(() => expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ incidentId: INCIDENT_ID }));
     unmount();
-    renderInConsole(<DispatchSheet incident={incidentView()} recs={recommendations()} busy={false} act={run} />);
+    renderInConsole(
+      <DispatchSheet teamsNow={{}} incident={incidentView()} recs={recommendations()} busy={false} act={run} />,
+    );
     expect(screen.getByText('辖区内暂无可调派的队伍')).toBeTruthy();
     expect(screen.queryByTestId('dispatch-team')).toBeNull();
   });

@@ -3,6 +3,7 @@ import { commandPost } from '../../api';
 import { useI18n } from '../../i18n';
 import type { Recommendations } from '@app/dispatch/contract';
 import type { IncidentView } from '@app/incidents/contract';
+import type { TeamView } from '@app/teams/contract';
 import type { Act } from './shared';
 
 const COMMITTED = new Set(['dispatched', 'en_route', 'on_scene']);
@@ -35,19 +36,26 @@ export function TeamNeeds({ recs }: { recs: Recommendations }) {
 export function DispatchSheet({
   incident,
   recs,
+  teamsNow,
   busy,
   act,
 }: {
   incident: IncidentView;
   recs: Recommendations | null;
+  /** The team board as it stands now (live): a team no longer available is not offered. */
+  teamsNow: Record<string, TeamView>;
   busy: boolean;
   act: Act;
 }) {
   const { t } = useI18n();
   const [tasks, setTasks] = useState<Record<string, string>>({});
+  // Teams sent from here: not offered again while the incident and the team board catch up with the dispatch.
+  const [sent, setSent] = useState<ReadonlySet<string>>(new Set());
   if (!recs) return <p className="muted">{t('detail.loading')}</p>;
   const working = new Set(incident.assignedTeams.filter((a) => COMMITTED.has(a.status)).map((a) => a.teamId));
-  const teams = recs.teams.filter((r) => !working.has(r.teamId));
+  const teams = recs.teams.filter(
+    (r) => !working.has(r.teamId) && !sent.has(r.teamId) && (teamsNow[r.teamId]?.status ?? 'available') === 'available',
+  );
   return (
     <div data-testid="dispatch-sheet">
       <TeamNeeds recs={recs} />
@@ -91,7 +99,10 @@ export function DispatchSheet({
                           incidentId: incident.id,
                           ...(task.trim() ? { task: task.trim() } : {}),
                         }),
-                      () => setTasks((all) => ({ ...all, [r.teamId]: '' })),
+                      () => {
+                        setTasks((all) => ({ ...all, [r.teamId]: '' }));
+                        setSent((all) => new Set([...all, r.teamId]));
+                      },
                     )
                   }>
                   {t('btn.dispatch')}
