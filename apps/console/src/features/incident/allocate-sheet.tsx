@@ -79,14 +79,14 @@ export function AllocateSheet({
   // passed), the form is not offered again, so a second click cannot reserve the same supplies twice.
   const [sentFor, setSentFor] = useState<string | null>(null);
   const needsKey = recs ? recs.neededMaterials.map((m) => `${m.materialCode}=${m.quantity}`).join(',') : '';
+  const held = sentFor !== null && sentFor === needsKey;
   useEffect(() => {
-    if (sentFor === null) return;
-    if (sentFor !== needsKey) return setSentFor(null);
+    if (!held) return;
     const timer = setTimeout(() => setSentFor(null), SENT_HOLD_MS);
     return () => clearTimeout(timer);
-  }, [sentFor, needsKey]);
+  }, [held]);
   if (!recs) return <p className="muted">{t('detail.loading')}</p>;
-  if (sentFor !== null && sentFor === needsKey)
+  if (held)
     return (
       <div data-testid="allocate-sheet">
         <MaterialNeeds recs={recs} warehouses={warehouses} />
