@@ -28,6 +28,7 @@ import { BoardPaging1732000002200 } from '../migrations/1732000002200-board-pagi
 import { IncidentWorkspace1732000002250 } from '../migrations/1732000002250-incident-workspace';
 import { Gazetteer1732000002300 } from '../migrations/1732000002300-gazetteer';
 import { OwedReportsIndex1732000002400 } from '../migrations/1732000002400-owed-reports-index';
+import { DrillFailuresAndTeams1732000002750 } from '../migrations/1732000002750-drill-failures-and-teams';
 import { grantApplicationRole } from './roles';
 
 // TypeORM types its `migrations` option as MixedList<Function | string>; the list below matches that type.
@@ -63,6 +64,7 @@ export const MIGRATIONS: MixedList<Function> = [
   IncidentWorkspace1732000002250,
   Gazetteer1732000002300,
   OwedReportsIndex1732000002400,
+  DrillFailuresAndTeams1732000002750,
 ];
 
 /**

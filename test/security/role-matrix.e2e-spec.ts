@@ -1003,6 +1003,22 @@ const ENDPOINTS: Endpoint[] = [
     },
   },
   {
+    name: 'POST /drills/:id/arrivals',
+    allowed: ['commander', 'drill_coordinator'],
+    method: 'POST',
+    ok: 201,
+    body: () => ({ incidentId: drillIncident, teamId: drillTeam }),
+    path: async () => {
+      drillTeam = await newTeam();
+      const id = await drillWithIncident();
+      await t
+        .post(`/api/v1/drills/${id}/dispatches`, await coordinator())
+        .send({ incidentId: drillIncident, teamId: drillTeam })
+        .expect(201);
+      return `/api/v1/drills/${id}/arrivals`;
+    },
+  },
+  {
     name: 'POST /drills/:id/allocations',
     allowed: ['commander', 'drill_coordinator'],
     method: 'POST',

@@ -13,6 +13,7 @@ interface Row {
   basis: string;
   responsible: string;
   reportedBy: string | null;
+  reportedByName?: string | null;
 }
 
 describe('deadline compliance: 按时, 迟报, 漏报, 核销, by whom, the unit apart (drills apart)', () => {
@@ -69,10 +70,31 @@ describe('deadline compliance: 按时, 迟报, 漏报, 核销, by whom, the unit
     });
     // The unit's 1 hour (条例493 第九条) is its own line, never the bureau's.
     expect(body.unit).toMatchObject({ total: 1, late: 1 });
-    expect(body.byReporter).toEqual([{ reportedBy: haiyuan.username, met: 1, late: 1 }]);
+    // Who reported, in people's words (the account's display name) beside the sign-in name kept with the report.
+    expect(body.byReporter).toEqual([
+      { reportedBy: haiyuan.username, name: `测试用户 ${haiyuan.username}`, met: 1, late: 1 },
+    ]);
+    // The bureau's obligations per level of the chain, then per party notified; the unit's hour is not among them.
+    expect(
+      (body.byLevel as { key: string; label: string; total: number; met: number; late: number; overdue: number }[]).map(
+        (g) => `${g.key}:${g.label}:${g.total}/${g.met}/${g.late}/${g.overdue}`,
+      ),
+    ).toEqual([
+      'level:city:设区的市级:3/1/1/1',
+      'party:government:本级人民政府:3/0/0/2',
+      'party:public_security:公安机关:3/0/0/2',
+      'party:human_resources:人力资源社会保障（劳动保障）行政部门:3/0/0/2',
+      'party:trade_union:工会:3/0/0/2',
+      'party:procuratorate:人民检察院:3/0/0/2',
+    ]);
     const line = (id: string, kind: string) =>
       (body.obligations as Row[]).find((r) => r.incidentId === id && r.kind === kind)!;
-    expect(line(onTime, 'initial')).toMatchObject({ statusLabel: '按时', reportedBy: haiyuan.username });
+    expect(line(onTime, 'initial')).toMatchObject({
+      statusLabel: '按时',
+      reportedBy: haiyuan.username,
+      reportedByName: `测试用户 ${haiyuan.username}`,
+    });
+    expect(line(late, 'unit').reportedByName).toBe('事故单位');
     expect(line(late, 'initial').statusLabel).toBe('迟报');
     expect(line(late, 'unit')).toMatchObject({ statusLabel: '迟报', responsible: 'unit' });
     expect(line(overdue, 'initial').statusLabel).toBe('逾期未报');

@@ -102,6 +102,28 @@ describe('early warnings (预警) and CAP 1.2', () => {
     expect(await lists('active')).not.toContain(id);
   });
 
+  it('GET /warnings lists the warnings in force first, the most serious level first, each with its zone', async () => {
+    // A jurisdiction no other test warns in, so the list holds exactly these.
+    const issue = async (level: string, hazard: string) =>
+      (
+        await t
+          .post('/api/v1/warnings')
+          .send(warningBody({ jurisdiction: '640572', level, hazard }))
+          .expect(201)
+      ).body.id as string;
+    const liftedRed = await issue('red', '大风');
+    await t.post(`/api/v1/warnings/${liftedRed}/lift`).send({ reason: '风力减弱' }).expect(200);
+    const blue = await issue('blue', '道路结冰');
+    const red = await issue('red', '暴雪');
+    const yellow = await issue('yellow', '寒潮');
+    const listed = (await t.get('/api/v1/warnings').query({ jurisdiction: '640572' }).expect(200)).body as {
+      id: string;
+      timeZone: string;
+    }[];
+    expect(listed.map((w) => w.id)).toEqual([red, yellow, blue, liftedRed]);
+    expect(listed.map((w) => w.timeZone)).toEqual(Array(4).fill('Asia/Shanghai'));
+  });
+
   it('GET /warnings/{id}/cap is a conforming CAP 1.2 document: Alert, then Cancel referencing the Alert after a lift', async () => {
     const { body } = await t.post('/api/v1/warnings').send(warningBody()).expect(201);
     const alert = await t.get(`/api/v1/warnings/${body.id}/cap`).expect(200);

@@ -263,9 +263,9 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
           {route.name === 'replay' && <ReplayScreen key={route.id} incidentId={route.id} session={session} />}
           {route.name === 'drillReplay' && <DrillReplayScreen key={route.id} drillId={route.id} />}
           {route.name === 'plan' && <PlanScreen key={route.id} id={route.id} session={session} />}
-          {route.name === 'warnings' && <WarningsScreen />}
-          {route.name === 'statistics' && <StatisticsScreen />}
-          {route.name === 'compliance' && <ComplianceScreen />}
+          {route.name === 'warnings' && <WarningsScreen session={session} />}
+          {route.name === 'statistics' && <StatisticsScreen session={session} />}
+          {route.name === 'compliance' && <ComplianceScreen session={session} />}
           {route.name === 'drills' && <DrillsScreen />}
           {route.name === 'drill' && <DrillScreen key={route.id} id={route.id} />}
           {route.name === 'drillEvaluation' && <DrillEvaluationScreen key={route.id} id={route.id} />}

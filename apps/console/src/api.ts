@@ -135,6 +135,20 @@ export async function getText(path: string): Promise<string> {
   if (!res.ok) throw await parseError(res);
   return res.text();
 }
+/**
+ * A query whose answer is a file (a CSV export), as a Blob to save: fetched with the session's token, which a plain
+ * link to the same address would not carry.
+ */
+export async function getBlob(path: string, accept: string): Promise<Blob> {
+  let res: Response;
+  try {
+    res = await exchange('GET', path, undefined, { accept });
+  } catch (error) {
+    throw networkError(error);
+  }
+  if (!res.ok) throw await parseError(res);
+  return res.blob();
+}
 const post = <T>(path: string, body: unknown = {}) => api<T>('POST', path, body);
 
 /** The `202 Accepted` body: the command is stored, the read models had not shown it yet (docs/api.md). */

@@ -31,6 +31,28 @@ export interface ExecutedInjectView {
   incidentId: string | null;
 }
 
+/**
+ * A scripted inject that failed: how many attempts so far, the last reason, and whether it was given up (`skipped`)
+ * after the last attempt so the rest of the script could go on.
+ */
+export interface FailedInjectView {
+  index: number;
+  attempts: number;
+  reason: string;
+  code: string | null;
+  lastFailedAt: string;
+  skipped: boolean;
+}
+
+/** A real team taken into a live drill: in it now (`in_drill`), recalled, or released when the drill ended. */
+export interface DrillTeamView {
+  teamId: string;
+  name: string;
+  since: string;
+  status: 'in_drill' | 'recalled' | 'released';
+  until: string | null;
+}
+
 /** GET /drills, GET /drills/{id} and the `drill.changed` delta. */
 export interface DrillView {
   id: string;
@@ -54,6 +76,10 @@ export interface DrillView {
   endedBy: string | null;
   executed: number[];
   injects: ExecutedInjectView[];
+  /** Scripted injects that failed (retried, then given up). */
+  failedInjects: FailedInjectView[];
+  /** Real teams taken into the drill (live drills), those recalled and released included. */
+  teams: DrillTeamView[];
   nextDueAt: string | null;
   revision: number;
   position: string;

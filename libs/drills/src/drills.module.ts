@@ -29,6 +29,8 @@ import { DrillAllocationController } from './application/simulate-allocation/dri
 import { DrillAllocationHandler } from './application/simulate-allocation/drill-allocation.handler';
 import { DrillDispatchController } from './application/simulate-dispatch/drill-dispatch.controller';
 import { DrillDispatchHandler } from './application/simulate-dispatch/drill-dispatch.handler';
+import { DrillArrivalController } from './application/simulate-arrival/drill-arrival.controller';
+import { DrillArrivalHandler } from './application/simulate-arrival/drill-arrival.handler';
 import { StartDrillController } from './application/start-drill/start-drill.controller';
 import { StartDrillHandler } from './application/start-drill/start-drill.handler';
 import { DrillTeamAnswer } from './application/take-team-into-drill/drill-team-answer';
@@ -75,6 +77,7 @@ export const drillEntities = [DrillRow, DrillScenarioRow];
     EndDrillController,
     ManualInjectController,
     DrillDispatchController,
+    DrillArrivalController,
     DrillAllocationController,
     TakeTeamIntoDrillController,
     RecallTeamController,
@@ -95,6 +98,7 @@ export const drillEntities = [DrillRow, DrillScenarioRow];
     EndDrillHandler,
     ManualInjectHandler,
     DrillDispatchHandler,
+    DrillArrivalHandler,
     DrillAllocationHandler,
     TakeTeamIntoDrillHandler,
     RecallTeamHandler,

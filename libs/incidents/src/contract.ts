@@ -315,3 +315,96 @@ export interface DeadlineAlarm {
   dueAt: string;
   message: string;
 }
+
+/** GET /statistics groups: calendar periods of the jurisdiction's zone, jurisdictions, categories, or one total. */
+export type StatisticsGroupBy = 'month' | 'day' | 'year' | 'jurisdiction' | 'category' | 'total';
+
+/** One group of GET /statistics: the four indicators (事故起数、死亡、受伤、直接经济损失) and the grades. */
+export interface StatisticsLineView {
+  /** `2026-03`, `2026-03-05`, `2026`, a jurisdiction code, a category code, or `total`. */
+  key: string;
+  /** The key as the bureau writes it (the jurisdiction's or category's Chinese name, `合计`). */
+  label: string;
+  incidents: number;
+  deaths: number;
+  missing: number;
+  seriousInjuries: number;
+  minorInjuries: number;
+  injuries: number;
+  directLossYuan: number;
+  grades: Record<AccidentGrade, number>;
+  /** 较大及以上 over all incidents of the group, 0–1, four decimals. */
+  majorOrAboveShare: number;
+}
+
+/** GET /statistics (format=json). Drill incidents never count. */
+export interface StatisticsView {
+  jurisdiction: string;
+  from: string;
+  to: string;
+  timeZone: string;
+  groupBy: StatisticsGroupBy;
+  drillsExcluded: true;
+  rows: StatisticsLineView[];
+  totals: StatisticsLineView;
+  target: { majorOrAboveShareMax: number; met: boolean };
+}
+
+/** A compliance status in the law's words: 按时, 迟报, 漏报, 逾期未报, 核销, 待报. */
+export type ComplianceStatus = 'met' | 'late' | 'missed' | 'overdue' | 'written_off' | 'pending';
+
+/** Totals of a set of obligations; `onTimeRate` is met over what was owed by now (null when nothing was). */
+export interface ComplianceSummary {
+  total: number;
+  met: number;
+  late: number;
+  missed: number;
+  overdue: number;
+  writtenOff: number;
+  pending: number;
+  onTimeRate: number | null;
+}
+
+/** One reporting obligation of GET /compliance. */
+export interface ComplianceObligationView {
+  incidentId: string;
+  title: string;
+  jurisdiction: string;
+  obligationId: string;
+  kind: ObligationKind;
+  kindLabel: string;
+  responsible: ObligationResponsible;
+  responsibleLabel: string;
+  level: ReportLevel | null;
+  levelLabel: string | null;
+  party: NotificationParty | null;
+  partyLabel: string | null;
+  basis: string;
+  dueAt: string;
+  status: ComplianceStatus;
+  statusLabel: string;
+  reportedAt: string | null;
+  /** The sign-in name recorded with the report (`事故单位` for the unit's own report). */
+  reportedBy: string | null;
+  /** Who reported in people's words: the account's display name, else what was recorded. */
+  reportedByName: string | null;
+}
+
+/** GET /compliance: the bureau's obligations (`summary`, `byLevel`, `byReporter`) and the unit's own hour apart. */
+export interface ComplianceView {
+  jurisdiction: string;
+  drillId: string | null;
+  summary: ComplianceSummary;
+  unit: ComplianceSummary;
+  /** The bureau's obligations per level of the chain (县级 first), then per party notified; empty groups left out. */
+  byLevel: (ComplianceSummary & {
+    key: string;
+    level: ReportLevel | null;
+    party: NotificationParty | null;
+    label: string;
+  })[];
+  statusLabels: Record<ComplianceStatus, string>;
+  /** Who passed the bureau's reports up, by sign-in name, with the display name. */
+  byReporter: { reportedBy: string; name: string; met: number; late: number }[];
+  obligations: ComplianceObligationView[];
+}

@@ -2,6 +2,7 @@ import { ReportTextController } from './application/report-text/report-text.cont
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { UserNames } from '@app/identity';
 import type { ActorDirectory, JurisdictionRegistry } from '@app/shared';
 import { ActivatePlanHandler } from './application/activate-plan/activate-plan.handler';
 import { AssignSimulatedTeamHandler } from './application/assign-team/assign-team.handler';
@@ -52,6 +53,7 @@ import { IncidentStatisticsQueries } from './read-models/incident-statistics/inc
 import { IncidentTimelineRow } from './read-models/incident-timeline/incident-timeline.entity';
 import { IncidentTimelineProjection } from './read-models/incident-timeline/incident-timeline.projection';
 import { IncidentTimelineQueries } from './read-models/incident-timeline/incident-timeline.queries';
+import { SimulatedArrivalHandler } from './application/assign-team/simulated-arrival.handler';
 import { IncidentWorkspaceController } from './application/incident-workspace/incident-workspace.controller';
 import { IncidentAccountRow } from './read-models/incident-account/incident-account.entity';
 import { IncidentAccountProjection } from './read-models/incident-account/incident-account.projection';
@@ -67,6 +69,7 @@ const sharedHandlers = [
   ActivatePlanHandler,
   AssignSimulatedTeamHandler,
   RecordDrillAllocationHandler,
+  SimulatedArrivalHandler,
 ];
 
 /** The incidents bounded context. Needs the CommandExecutor, EVENT_STORE, CLOCK and JURISDICTIONS from the app. */
@@ -108,6 +111,8 @@ const sharedHandlers = [
     IncidentEventsQueries,
     IncidentStatisticsQueries,
     DeadlineComplianceQueries,
+    // Reporters' display names for the compliance view (the identity context keeps them).
+    UserNames,
     ListIncidentsQueryHandler,
     GetIncidentQueryHandler,
     GetIncidentDrillQueryHandler,

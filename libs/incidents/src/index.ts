@@ -12,6 +12,7 @@ export {
 } from './application/update-situation/update-situation.handler';
 export { ActivatePlanHandler, type ActivatePlanInput } from './application/activate-plan/activate-plan.handler';
 export { AssignSimulatedTeamHandler, type SimulatedDispatchInput } from './application/assign-team/assign-team.handler';
+export { SimulatedArrivalHandler } from './application/assign-team/simulated-arrival.handler';
 export {
   RecordDrillAllocationHandler,
   type DrillAllocationInput,

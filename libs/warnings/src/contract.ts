@@ -36,6 +36,8 @@ export interface WarningView {
   hazard: string;
   jurisdiction: string;
   jurisdictionName: string;
+  /** The jurisdiction's IANA zone: `effective`, `expires` and the history's times are written in it. */
+  timeZone: string;
   area: WarningArea;
   message: string;
   instruction: string | null;

@@ -161,6 +161,27 @@ describe('the incident board', () => {
     expect(asked.filter((p) => p.includes('q='))).toHaveLength(1);
   });
 
+  it('reads the drill filter again each time it is shown: drill incidents never arrive as live deltas', async () => {
+    // The drill's incident is reported after the coordinator first looked at 演练 (when it was empty). Its delta goes
+    // only to the drill's room, so the board must ask the server again rather than show what it cached then.
+    const pages: Record<string, Answer> = {
+      [FIRST]: { body: [incident()], total: 1, open: 1 },
+      [`${FIRST}&drill=drill`]: { body: [], total: 0, open: 0 },
+    };
+    const asked = serveBoard(pages);
+    renderInConsole(<Board jurisdictions={TREE} />);
+    await screen.findByTestId('board-count');
+    await userEvent.selectOptions(screen.getByTestId('filter-drill'), 'drill');
+    await waitFor(() => expect(screen.getByTestId('board-count').textContent).toBe('共 0 起，未终止 0 起'));
+    await userEvent.selectOptions(screen.getByTestId('filter-drill'), 'real');
+    await waitFor(() => expect(rowIds()).toHaveLength(1));
+    const drill = incident({ drillId: '9a0c1f52-5b1e-4f1e-9b53-0d6f2c1a7e11', title: '演练：储罐泄漏' });
+    pages[`${FIRST}&drill=drill`] = { body: [drill], total: 1, open: 1 };
+    await userEvent.selectOptions(screen.getByTestId('filter-drill'), 'drill');
+    await waitFor(() => expect(rowIds()).toEqual([drill.id]));
+    expect(asked.filter((p) => p === `${FIRST}&drill=drill`)).toHaveLength(2);
+  });
+
   it('asks for incidents received in the last 48 hours', async () => {
     const asked = serveBoard({ [FIRST]: { body: [], total: 0, open: 0 } });
     renderInConsole(<Board jurisdictions={TREE} />);

@@ -8,6 +8,13 @@ import { applyDelta, firstPagePath, matchesFilter, nextPathOf, type BoardFilter,
 
 type Pages = InfiniteData<BoardPage, string | null>;
 
+/**
+ * Drill incidents never reach the board as live deltas: their deltas go only to the rooms of their drill (docs/api.md
+ * §16), and the console follows one room at a time. A list that includes them is therefore read again whenever it is
+ * shown and every so often while it stays open; a real-only list is kept current by deltas and is never re-read.
+ */
+const DRILL_LIST_REFRESH_MS = 10_000;
+
 /** After live deltas the server is asked for the counts once things have settled, not once per delta. */
 const RECOUNT_AFTER_MS = 800;
 
@@ -38,6 +45,7 @@ export function useBoard(filter: BoardFilter, tree: readonly JurisdictionNode[])
     queryFn: ({ pageParam }) => fetchPage(pageParam ?? first),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next,
+    ...(filter.drill === 'real' ? {} : { staleTime: 0, refetchInterval: DRILL_LIST_REFRESH_MS }),
   });
 
   const recountTimer = useRef<ReturnType<typeof setTimeout> | null>(null);

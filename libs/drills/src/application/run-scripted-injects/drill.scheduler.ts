@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { CommandExecutor } from '@app/event-sourcing';
-import { CLOCK, StaleRevisionError, type Clock } from '@app/shared';
+import { CommandExecutor, type CommandContext } from '@app/event-sourcing';
+import { CLOCK, DomainError, StaleRevisionError, type Clock } from '@app/shared';
 import { TickJob } from '@app/shared/nest';
 import { dueInjects } from '../../domain/drill/drill.types';
 import { DrillRegisterQueries } from '../../read-models/drill-register/drill-register.queries';
@@ -44,11 +44,15 @@ export class DrillScheduler extends TickJob<{ drillId: string; index: number }> 
 
   private async runDue(drillId: string, now: Date): Promise<{ drillId: string; index: number }[]> {
     const done: { drillId: string; index: number }[] = [];
+    // Injects that failed in this pass wait for the next tick; the ones after them still run now.
+    const failedNow = new Set<number>();
     for (;;) {
       const { state, revision } = await this.executor.load(drillAggregate, drillId);
       // Ended (or not yet started) drills execute nothing.
       if (state.status !== 'running' || revision === undefined) return done;
-      const next = dueInjects(state.scenario, state.startedAt, state.executed, now)[0];
+      const next = dueInjects(state.scenario, state.startedAt, [...state.executed, ...state.skipped], now).find(
+        (due) => !failedNow.has(due.index),
+      );
       if (!next) return done;
       const correlationId = randomUUID();
       const context = {
@@ -60,8 +64,17 @@ export class DrillScheduler extends TickJob<{ drillId: string; index: number }> 
         drillId,
       };
       const key = scriptedInjectKey(drillId, next.index);
+      let incidentId: string | null;
       try {
-        const incidentId = await this.injects.execute(state, next.inject.kind, next.inject.payload, key, context);
+        incidentId = await this.injects.execute(state, next.inject.kind, next.inject.payload, key, context);
+      } catch (error) {
+        failedNow.add(next.index);
+        this.warn(`drill ${drillId} inject ${next.index}`, error);
+        // The failure is recorded (and after the last attempt the inject is given up), so the coordinator sees why.
+        if (!(await this.recordFailure(drillId, next.index, error, revision, context))) return done;
+        continue;
+      }
+      try {
         const command = {
           type: 'RecordInjectExecuted',
           index: next.index,
@@ -84,6 +97,33 @@ export class DrillScheduler extends TickJob<{ drillId: string; index: number }> 
         this.warn(`drill ${drillId} inject ${next.index}`, error);
         return done;
       }
+    }
+  }
+
+  /** Records one failed attempt; false when the drill moved on meanwhile (another process, an end) or it cannot be stored. */
+  private async recordFailure(
+    drillId: string,
+    index: number,
+    error: unknown,
+    revision: bigint,
+    context: Omit<CommandContext, 'expectedRevision'>,
+  ): Promise<boolean> {
+    // A refusal carries its Chinese detail and code; anything else is a fault whose text stays in the log.
+    const known = error instanceof DomainError;
+    const command = {
+      type: 'RecordInjectFailed',
+      index,
+      reason: known ? error.message : '系统故障，注入未能执行',
+      code: known ? error.code : null,
+      now: this.clock.now(),
+    } as const;
+    try {
+      await this.executor.execute(drillAggregate, drillId, command, { ...context, expectedRevision: revision });
+      return true;
+    } catch (failure) {
+      if (!(failure instanceof StaleRevisionError))
+        this.warn(`drill ${drillId} inject ${index} failure record`, failure);
+      return false;
     }
   }
 }

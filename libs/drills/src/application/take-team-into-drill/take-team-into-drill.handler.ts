@@ -22,14 +22,15 @@ export class TakeTeamIntoDrillHandler {
   async handle(drillId: string, body: DrillTeamRequest, context: CommandContext): Promise<DrillTeamResponse> {
     await liveRunningDrill(this.executor, drillId, context);
     // With the caller's jurisdictions: a team outside them is not found.
-    await this.executor.execute(
+    const taken = await this.executor.execute(
       teamAggregate,
       body.teamId,
       { type: 'TakeTeamIntoDrill', drillId, now: this.executor.now() },
       context,
     );
     try {
-      const command = { type: 'JoinTeamToDrill', teamId: body.teamId, now: this.executor.now() } as const;
+      const teamName = taken.state.status === 'none' ? undefined : taken.state.name;
+      const command = { type: 'JoinTeamToDrill', teamId: body.teamId, teamName, now: this.executor.now() } as const;
       return await this.answer.of(
         await this.executor.execute(drillAggregate, drillId, command, { ...context, drillId }),
         body.teamId,

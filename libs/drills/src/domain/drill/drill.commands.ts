@@ -31,6 +31,20 @@ export interface RecordInjectExecuted {
   now: Date;
 }
 
+/**
+ * A scripted inject's side effects failed (the scheduler says why). After `MAX_INJECT_ATTEMPTS` failures the inject is
+ * skipped, so the script goes on without it.
+ */
+export interface RecordInjectFailed {
+  type: 'RecordInjectFailed';
+  index: number;
+  /** What went wrong, in words the coordinator reads (the error's Chinese detail). */
+  reason: string;
+  /** The error code when the failure was a refusal (null: an unexpected fault). */
+  code: string | null;
+  now: Date;
+}
+
 export interface EndDrill {
   type: 'EndDrill';
   endedBy: string;
@@ -41,6 +55,8 @@ export interface EndDrill {
 export interface JoinTeamToDrill {
   type: 'JoinTeamToDrill';
   teamId: string;
+  /** The team's name when it was taken, so drill views list it by name. */
+  teamName?: string;
   now: Date;
 }
 
@@ -53,4 +69,4 @@ export interface RecallTeamFromDrill {
 }
 
 export type DrillCommand =
-  PlanDrill | StartDrill | RecordInjectExecuted | EndDrill | JoinTeamToDrill | RecallTeamFromDrill;
+  PlanDrill | StartDrill | RecordInjectExecuted | RecordInjectFailed | EndDrill | JoinTeamToDrill | RecallTeamFromDrill;

@@ -11,6 +11,7 @@ import {
 } from './drill.errors';
 import { drillEvents, type DrillEvent } from './drill.events';
 import { evolveDrill, initialDrillState, type DrillState } from './drill.state';
+import { MAX_INJECT_ATTEMPTS } from './drill.types';
 
 export function decideDrill(command: DrillCommand, state: DrillState): DrillEvent[] {
   const at = command.now.toISOString();
@@ -28,8 +29,9 @@ export function decideDrill(command: DrillCommand, state: DrillState): DrillEven
       if (command.index !== null) {
         if (!state.scenario || command.index < 0 || command.index >= state.scenario.injects.length)
           throw new InjectNotFoundError(command.index);
-        // Each scripted inject runs once: a second scheduler (or a retried tick) that got here too changes nothing.
-        if (state.executed.includes(command.index)) return [];
+        // Each scripted inject runs once: a second scheduler (or a retried tick) that got here too changes nothing; one
+        // given up after failing stays given up.
+        if (state.executed.includes(command.index) || state.skipped.includes(command.index)) return [];
       }
       if (state.status !== 'running') throw new DrillNotRunningError(state.status);
       return [
@@ -46,6 +48,28 @@ export function decideDrill(command: DrillCommand, state: DrillState): DrillEven
         },
       ];
     }
+    case 'RecordInjectFailed': {
+      if (!state.scenario || command.index < 0 || command.index >= state.scenario.injects.length)
+        throw new InjectNotFoundError(command.index);
+      // One that ran or was given up already (another scheduler got there first) is done with.
+      if (state.executed.includes(command.index) || state.skipped.includes(command.index)) return [];
+      if (state.status !== 'running') throw new DrillNotRunningError(state.status);
+      const attempt = (state.failures[command.index] ?? 0) + 1;
+      return [
+        {
+          type: 'InjectFailed',
+          data: {
+            drillId: state.drillId,
+            index: command.index,
+            attempt,
+            reason: command.reason,
+            code: command.code,
+            failedAt: at,
+            skipped: attempt >= MAX_INJECT_ATTEMPTS,
+          },
+        },
+      ];
+    }
     case 'EndDrill':
       if (state.status !== 'running') throw new DrillNotRunningError(state.status);
       return [{ type: 'DrillEnded', data: { drillId: state.drillId, endedAt: at, endedBy: command.endedBy } }];
@@ -53,7 +77,17 @@ export function decideDrill(command: DrillCommand, state: DrillState): DrillEven
       if (state.form !== 'live') throw new NotALiveDrillError();
       if (state.status !== 'running') throw new DrillNotRunningError(state.status);
       if (state.teams.includes(command.teamId)) return [];
-      return [{ type: 'TeamJoinedDrill', data: { drillId: state.drillId, teamId: command.teamId, at } }];
+      return [
+        {
+          type: 'TeamJoinedDrill',
+          data: {
+            drillId: state.drillId,
+            teamId: command.teamId,
+            at,
+            ...(command.teamName ? { teamName: command.teamName } : {}),
+          },
+        },
+      ];
     case 'RecallTeamFromDrill':
       if (state.form !== 'live') throw new NotALiveDrillError();
       if (state.status !== 'running') throw new DrillNotRunningError(state.status);

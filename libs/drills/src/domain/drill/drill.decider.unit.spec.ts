@@ -15,7 +15,7 @@ import {
   TeamNotInDrillError,
 } from './drill.errors';
 import type { DrillEvent } from './drill.events';
-import { dueInjects, nextDueAt, type Scenario } from './drill.types';
+import { dueInjects, MAX_INJECT_ATTEMPTS, nextDueAt, type Scenario } from './drill.types';
 
 const T0 = new Date('2026-11-23T02:00:00Z');
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
@@ -208,5 +208,83 @@ describe('real teams in a running live drill (docs/domain.md rule 21)', () => {
       .when(join('t1'))
       .thenThrows(DrillNotRunningError, 'DRILL_NOT_RUNNING');
     live.when(recall('t1')).thenThrows(TeamNotInDrillError, 'TEAM_NOT_IN_DRILL');
+  });
+});
+
+describe('a scripted inject that keeps failing', () => {
+  const fail = (index: number, seconds: number): DrillCommand => ({
+    type: 'RecordInjectFailed',
+    index,
+    reason: '所引用的演练接报注入尚未执行',
+    code: 'INCIDENT_REF_NOT_EXECUTED',
+    now: at(seconds),
+  });
+  const failed = (index: number, attempt: number, seconds: number, skipped = false): DrillEvent => ({
+    type: 'InjectFailed',
+    data: {
+      drillId: 'd1',
+      index,
+      attempt,
+      reason: '所引用的演练接报注入尚未执行',
+      code: 'INCIDENT_REF_NOT_EXECUTED',
+      failedAt: iso(seconds),
+      skipped,
+    },
+  });
+  it(`is recorded with its attempt and reason, and given up at attempt ${MAX_INJECT_ATTEMPTS}`, () => {
+    drill
+      .given([planned(), started])
+      .when(fail(1, 300))
+      .then([failed(1, 1, 300)]);
+    drill
+      .given([planned(), started, failed(1, 1, 300)])
+      .when(fail(1, 301))
+      .then([failed(1, 2, 301)]);
+    const { state } = drill
+      .given([planned(), started, failed(1, 1, 300), failed(1, 2, 301)])
+      .when(fail(1, 302))
+      .then([failed(1, 3, 302, true)]);
+    expect(state).toMatchObject({ failures: { 1: 3 }, skipped: [1] });
+  });
+  it('once given up, is no longer due: the injects after it are', () => {
+    const { state } = drill
+      .given([planned(), started, failed(1, 1, 300), failed(1, 2, 301)])
+      .when(fail(1, 302))
+      .then([failed(1, 3, 302, true)]);
+    if (state.status === 'none') throw new Error('the drill exists');
+    const due = dueInjects(state.scenario, state.startedAt, [...state.executed, ...state.skipped], at(400));
+    expect(due.map((d) => d.index)).toEqual([0, 2]);
+    expect(nextDueAt(state.scenario, state.startedAt, [0, 2, ...state.skipped])).toBeNull();
+  });
+  it('given up or run, nothing more is recorded for it; an ended drill records no failure', () => {
+    const givenUp = [planned(), started, failed(1, 1, 300), failed(1, 2, 301), failed(1, 3, 302, true)];
+    drill.given(givenUp).when(fail(1, 303)).thenNothing();
+    drill
+      .given(givenUp)
+      .when(inject(1, 'update_situation', 303, 'i1'))
+      .thenNothing();
+    drill
+      .given([planned(), started, executed(0, 1)])
+      .when(fail(0, 2))
+      .thenNothing();
+    drill
+      .given([planned(), started, ended(5)])
+      .when(fail(1, 300))
+      .thenThrows(DrillNotRunningError, 'DRILL_NOT_RUNNING');
+    drill.given([planned(), started]).when(fail(9, 300)).thenThrows(InjectNotFoundError, 'INJECT_NOT_FOUND');
+  });
+});
+
+describe('a team joining a live drill is recorded by name', () => {
+  it('keeps the name the drill views list', () => {
+    drill
+      .given([planned('live'), started])
+      .when({ type: 'JoinTeamToDrill', teamId: 't1', teamName: '市消防救援支队特勤一站', now: at(5) })
+      .then([
+        {
+          type: 'TeamJoinedDrill',
+          data: { drillId: 'd1', teamId: 't1', at: iso(5), teamName: '市消防救援支队特勤一站' },
+        },
+      ]);
   });
 });

@@ -38,6 +38,23 @@ export interface InjectExecuted {
   };
 }
 
+/**
+ * A scripted inject failed (`attempt` of `MAX_INJECT_ATTEMPTS`); `skipped`: it was the last attempt, the inject is
+ * given up and reported, and the script goes on without it.
+ */
+export interface InjectFailed {
+  type: 'InjectFailed';
+  data: {
+    drillId: string;
+    index: number;
+    attempt: number;
+    reason: string;
+    code: string | null;
+    failedAt: string;
+    skipped: boolean;
+  };
+}
+
 export interface DrillEnded {
   type: 'DrillEnded';
   data: { drillId: string; endedAt: string; endedBy: string };
@@ -46,7 +63,7 @@ export interface DrillEnded {
 /** A real team taken out of service into a live drill (docs/domain.md rule 21); it is released when recalled or when the drill ends. */
 export interface TeamJoinedDrill {
   type: 'TeamJoinedDrill';
-  data: { drillId: string; teamId: string; at: string };
+  data: { drillId: string; teamId: string; at: string; teamName?: string };
 }
 
 /** A real team recalled from a running live drill (back to available). */
@@ -56,13 +73,14 @@ export interface TeamRecalledFromDrill {
 }
 
 export type DrillEvent =
-  DrillPlanned | DrillStarted | InjectExecuted | DrillEnded | TeamJoinedDrill | TeamRecalledFromDrill;
+  DrillPlanned | DrillStarted | InjectExecuted | InjectFailed | DrillEnded | TeamJoinedDrill | TeamRecalledFromDrill;
 
 /** Every DrillEvent type with its schema version (1 + its upcasters: none so far); readers go through `read`. */
 export const drillEvents = EventRegistry.of<DrillEvent>({
   DrillPlanned: {},
   DrillStarted: {},
   InjectExecuted: {},
+  InjectFailed: {},
   DrillEnded: {},
   TeamJoinedDrill: {},
   TeamRecalledFromDrill: {},

@@ -13,6 +13,10 @@ export type DrillState =
       startedAt: string | null;
       /** Indexes of the scripted injects that ran. */
       executed: readonly number[];
+      /** Scripted inject index → how many times it failed so far. */
+      failures: Readonly<Record<number, number>>;
+      /** Scripted injects given up after their last failed attempt: they are not due any more. */
+      skipped: readonly number[];
       /** Scripted inject index → the drill incident it reported (what `incidentRef` points at). */
       incidentOf: Readonly<Record<number, string>>;
       /** Real teams taken into this live drill and not recalled (still listed after the end: those the end releases). */
@@ -32,6 +36,8 @@ export function evolveDrill(state: DrillState, event: DrillEvent): DrillState {
         scenario: event.data.scenario,
         startedAt: null,
         executed: [],
+        failures: {},
+        skipped: [],
         incidentOf: {},
         teams: [],
       };
@@ -45,6 +51,13 @@ export function evolveDrill(state: DrillState, event: DrillEvent): DrillState {
         incidentOf: event.data.incidentId
           ? { ...state.incidentOf, [event.data.index]: event.data.incidentId }
           : state.incidentOf,
+      };
+    case 'InjectFailed':
+      if (state.status === 'none') return state;
+      return {
+        ...state,
+        failures: { ...state.failures, [event.data.index]: event.data.attempt },
+        skipped: event.data.skipped ? [...state.skipped, event.data.index] : state.skipped,
       };
     case 'DrillEnded':
       return state.status === 'none' ? state : { ...state, status: 'ended' };

@@ -29,6 +29,12 @@ export const DRILL_STATUS_LABELS = {
   ended: '已结束',
 } as const satisfies Readonly<Record<DrillStatus, string>>;
 
+/**
+ * How often a scripted inject is tried before it is reported and skipped: a script error (a reference to an incident
+ * not reported, a place outside the drill) fails the same way every time, and it must not hold back the rest.
+ */
+export const MAX_INJECT_ATTEMPTS = 3;
+
 /** One scripted inject (情景注入): `atSecond` after the drill starts. */
 export interface ScriptedInject {
   atSecond: number;
@@ -42,7 +48,9 @@ export interface Scenario {
 
 export const drillStream = (drillId: string): string => `drill-${drillId}`;
 
-/** The scripted injects due at `now` that have not run yet, in the order they are to run (time, then script order). */
+/**
+ * The scripted injects due at `now` that have not run yet (`done`: those that ran or were skipped after failing), in the order they are to run (time, then script order).
+ */
 export function dueInjects(
   scenario: Scenario | null,
   startedAt: string | null,

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { DrillTeamView, FailedInjectView } from '../../contract';
 import type { DrillStatus, InjectKind, Scenario, ScriptedInject } from '../../domain/drill/drill.types';
 
 /** One row per drill: what the drill pages show and what the inject scheduler reads (start time, what ran, next due). */
@@ -24,6 +25,10 @@ export class DrillRow {
   @Column('int', { array: true }) executed!: number[];
   /** Every inject that ran (scripted and scriptless), in order. */
   @Column('jsonb') injects!: ExecutedInjectView[];
+  /** Scripted injects that failed, with their attempts and whether they were given up. */
+  @Column('jsonb', { name: 'failed_injects' }) failedInjects!: FailedInjectView[];
+  /** Real teams taken into the drill (live drills), by name, with when and how they left. */
+  @Column('jsonb') teams!: DrillTeamView[];
   /** When the next scripted inject falls due (running drills only): the scheduler's index. */
   @Column('timestamptz', { name: 'next_due_at', nullable: true }) nextDueAt!: Date | null;
   @Column('int') revision!: number;

@@ -127,6 +127,63 @@ describe('drill register projection', () => {
     });
   });
 
+  it('lists a failing inject with its attempts, and once given up the next inject is the one due', async () => {
+    const drillId = randomUUID();
+    const stream = drillStream(drillId);
+    const failed = (attempt: number, skipped: boolean): DrillEvent => ({
+      type: 'InjectFailed',
+      data: {
+        drillId,
+        index: 0,
+        attempt,
+        reason: '只能对本次演练的演练事故注入或模拟处置',
+        code: 'NOT_A_DRILL_INCIDENT',
+        failedAt: iso(attempt),
+        skipped,
+      },
+    });
+    await spec.given(stream, [
+      planned(drillId),
+      { type: 'DrillStarted', data: { drillId, startedAt: T0, startedBy: '总指挥' } },
+      failed(1, false),
+    ]);
+    expect(await row(drillId)).toMatchObject({
+      failedInjects: [expect.objectContaining({ index: 0, attempts: 1, skipped: false })],
+      nextDueAt: new Date(T0),
+    });
+    await spec.given(stream, [failed(2, false), failed(3, true)]);
+    expect(await row(drillId)).toMatchObject({
+      failedInjects: [
+        {
+          index: 0,
+          attempts: 3,
+          reason: '只能对本次演练的演练事故注入或模拟处置',
+          code: 'NOT_A_DRILL_INCIDENT',
+          lastFailedAt: iso(3),
+          skipped: true,
+        },
+      ],
+      executed: [],
+      nextDueAt: new Date(iso(60)),
+    });
+  });
+
+  it('lists the teams taken into a live drill by name, recalled, and released at the end', async () => {
+    const drillId = randomUUID();
+    await spec.given(drillStream(drillId), [
+      drillPlanned(drillId, scenario, T0, 'live'),
+      { type: 'DrillStarted', data: { drillId, startedAt: T0, startedBy: '总指挥' } },
+      { type: 'TeamJoinedDrill', data: { drillId, teamId: 't1', at: iso(5), teamName: '特勤站' } },
+      { type: 'TeamJoinedDrill', data: { drillId, teamId: 't2', at: iso(6), teamName: '危化品救援队' } },
+      { type: 'TeamRecalledFromDrill', data: { drillId, teamId: 't2', at: iso(9), recalledBy: '指挥员' } },
+      { type: 'DrillEnded', data: { drillId, endedAt: iso(20), endedBy: '总指挥' } },
+    ]);
+    expect((await row(drillId))!.teams).toEqual([
+      { teamId: 't1', name: '特勤站', since: iso(5), status: 'released', until: iso(20) },
+      { teamId: 't2', name: '危化品救援队', since: iso(6), status: 'recalled', until: iso(9) },
+    ]);
+  });
+
   it('a saved scenario goes to the library', async () => {
     const scenarioId = randomUUID();
     await spec.given(scenarioStream(scenarioId), [

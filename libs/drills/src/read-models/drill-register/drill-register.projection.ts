@@ -5,7 +5,14 @@ import type { Projection } from '@app/event-sourcing/projections';
 import { drillEvents, type DrillEvent } from '../../domain/drill/drill.events';
 import { scenarioEvents, type ScenarioEvent } from '../../domain/scenario/scenario.events';
 import { nextDueAt } from '../../domain/drill/drill.types';
+import type { FailedInjectView } from '../../contract';
 import { DrillRow, DrillScenarioRow } from './drill-register.entities';
+
+/** Scripted injects no longer due: those that ran and those given up after failing. */
+const done = (row: DrillRow): number[] => [
+  ...row.executed,
+  ...(row.failedInjects ?? []).filter((f) => f.skipped).map((f) => f.index),
+];
 import { toDrillView } from './drill.views';
 
 /**
@@ -61,6 +68,8 @@ export class DrillRegisterProjection implements Projection {
           endedBy: null,
           executed: [],
           injects: [],
+          failedInjects: [],
+          teams: [],
           nextDueAt: null,
           ...common,
         });
@@ -75,7 +84,7 @@ export class DrillRegisterProjection implements Projection {
               startedBy: event.data.startedBy,
               ...common,
             });
-            row.nextDueAt = nextDueAt(row.scenario, event.data.startedAt, row.executed);
+            row.nextDueAt = nextDueAt(row.scenario, event.data.startedAt, done(row));
             break;
           case 'InjectExecuted': {
             const d = event.data;
@@ -92,12 +101,12 @@ export class DrillRegisterProjection implements Projection {
                   incidentId: d.incidentId,
                 },
               ],
-              nextDueAt:
-                row.status === 'running'
-                  ? nextDueAt(row.scenario, row.startedAt?.toISOString() ?? null, executed)
-                  : null,
               ...common,
             });
+            row.nextDueAt =
+              row.status === 'running'
+                ? nextDueAt(row.scenario, row.startedAt?.toISOString() ?? null, done(row))
+                : null;
             if (d.kind === 'message') {
               deltas.push({
                 name: 'drill.message',
@@ -113,7 +122,50 @@ export class DrillRegisterProjection implements Projection {
             }
             break;
           }
+          case 'InjectFailed': {
+            const d = event.data;
+            const failure: FailedInjectView = {
+              index: d.index,
+              attempts: d.attempt,
+              reason: d.reason,
+              code: d.code,
+              lastFailedAt: d.failedAt,
+              skipped: d.skipped,
+            };
+            row.failedInjects = [...(row.failedInjects ?? []).filter((f) => f.index !== d.index), failure].sort(
+              (a, b) => a.index - b.index,
+            );
+            // Given up: the next one due is the one after it (it no longer holds the script back).
+            if (d.skipped && row.status === 'running')
+              row.nextDueAt = nextDueAt(row.scenario, row.startedAt?.toISOString() ?? null, done(row));
+            Object.assign(row, common);
+            break;
+          }
+          case 'TeamJoinedDrill': {
+            const d = event.data;
+            const others = (row.teams ?? []).filter((team) => team.teamId !== d.teamId);
+            row.teams = [
+              ...others,
+              { teamId: d.teamId, name: d.teamName ?? d.teamId, since: d.at, status: 'in_drill', until: null },
+            ];
+            Object.assign(row, common);
+            break;
+          }
+          case 'TeamRecalledFromDrill': {
+            const d = event.data;
+            row.teams = (row.teams ?? []).map((team) =>
+              team.teamId === d.teamId && team.status === 'in_drill'
+                ? { ...team, status: 'recalled', until: d.at }
+                : team,
+            );
+            Object.assign(row, common);
+            break;
+          }
           case 'DrillEnded':
+            // The end releases every team still in the drill (the drill-teams process gives them back).
+            row.teams = (row.teams ?? []).map((team) =>
+              team.status === 'in_drill' ? { ...team, status: 'released', until: event.data.endedAt } : team,
+            );
             Object.assign(row, {
               status: 'ended',
               endedAt: new Date(event.data.endedAt),
@@ -123,7 +175,6 @@ export class DrillRegisterProjection implements Projection {
             });
             break;
           default:
-            // TeamJoinedDrill / TeamRecalledFromDrill: the teams' own read model shows them `in_drill` with the drill id.
             Object.assign(row, common);
             break;
         }

@@ -28,6 +28,8 @@ export function toDrillView(row: DrillRow): DrillView {
     endedBy: row.endedBy,
     executed: row.executed,
     injects: row.injects,
+    failedInjects: row.failedInjects ?? [],
+    teams: row.teams ?? [],
     nextDueAt: row.nextDueAt?.toISOString() ?? null,
     revision: row.revision,
     position: row.position,

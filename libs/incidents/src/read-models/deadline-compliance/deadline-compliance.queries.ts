@@ -1,16 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { UserNames } from '@app/identity';
 import { CLOCK, JURISDICTIONS, toZonedIso, type Clock, type JurisdictionRegistry } from '@app/shared';
 import { askedArea } from '../asked-area';
 import {
   NOTIFICATION_PARTY_LABELS,
   OBLIGATION_KIND_LABELS,
   REPORT_LEVEL_LABELS,
+  REPORT_LEVELS,
   type NotificationParty,
   type ObligationKind,
   type ReportLevel,
 } from '../../domain/incident/reporting-deadlines';
-import type { ObligationResponsible } from '../../contract';
+import type { ComplianceStatus, ComplianceView, ObligationResponsible } from '../../contract';
 
 export interface ComplianceFilter {
   from?: string;
@@ -24,7 +26,7 @@ export interface ComplianceFilter {
  * never reported — the response ended past the deadline without it), 逾期未报 (overdue: the time has passed, it may
  * still come, and then it is 迟报), 核销 (written off with a reason), 待报 (pending).
  */
-export type ComplianceStatus = 'met' | 'late' | 'missed' | 'overdue' | 'written_off' | 'pending';
+export type { ComplianceStatus };
 const STATUS_LABELS: Readonly<Record<ComplianceStatus, string>> = {
   met: '按时',
   late: '迟报',
@@ -65,9 +67,13 @@ export class DeadlineComplianceQueries {
     private readonly dataSource: DataSource,
     @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly names: UserNames,
   ) {}
 
-  async compliance(query: ComplianceFilter, actor: { jurisdiction: string; scope: readonly string[] }) {
+  async compliance(
+    query: ComplianceFilter,
+    actor: { jurisdiction: string; scope: readonly string[] },
+  ): Promise<ComplianceView> {
     const { jurisdiction, scope, zone } = askedArea(this.jurisdictions, query.jurisdiction, actor);
     const now = this.clock.now();
     const rows: ComplianceRow[] = await this.dataSource.query(
@@ -81,6 +87,8 @@ export class DeadlineComplianceQueries {
         query.drillId ?? null,
       ],
     );
+    // Reports keep the sign-in name of who passed them up; people read each other's display names.
+    const names = await this.names.byUsername(rows.flatMap((r) => (r.reported_by ? [r.reported_by] : [])));
     const obligations = rows.map((r) => {
       const status = complianceOf(r, now);
       return {
@@ -102,13 +110,19 @@ export class DeadlineComplianceQueries {
         statusLabel: STATUS_LABELS[status],
         reportedAt: r.reported_at ? toZonedIso(r.reported_at, zone) : null,
         reportedBy: r.reported_by,
+        reportedByName: r.reported_by ? (names.get(r.reported_by) ?? r.reported_by) : null,
       };
     });
     const bureau = obligations.filter((o) => o.responsible === 'bureau');
-    const reporters = new Map<string, { reportedBy: string; met: number; late: number }>();
+    const reporters = new Map<string, { reportedBy: string; name: string; met: number; late: number }>();
     for (const o of bureau) {
       if (!o.reportedBy || (o.status !== 'met' && o.status !== 'late')) continue;
-      const entry = reporters.get(o.reportedBy) ?? { reportedBy: o.reportedBy, met: 0, late: 0 };
+      const entry = reporters.get(o.reportedBy) ?? {
+        reportedBy: o.reportedBy,
+        name: o.reportedByName ?? o.reportedBy,
+        met: 0,
+        late: 0,
+      };
       entry[o.status] += 1;
       reporters.set(o.reportedBy, entry);
     }
@@ -118,6 +132,7 @@ export class DeadlineComplianceQueries {
       // The bureau's obligations (its chain, express and follow-up reports, notifications) and the unit's, apart.
       summary: summarize(bureau),
       unit: summarize(obligations.filter((o) => o.responsible === 'unit')),
+      byLevel: byLevel(bureau),
       statusLabels: STATUS_LABELS,
       byReporter: [...reporters.values()].sort((a, b) => a.reportedBy.localeCompare(b.reportedBy)),
       obligations,
@@ -133,6 +148,38 @@ export function complianceOf(
   if (row.status !== 'pending') return row.status;
   if (row.due_at.getTime() >= now.getTime()) return 'pending';
   return row.incident_status === 'closed' ? 'missed' : 'overdue';
+}
+
+const PARTY_ORDER = Object.keys(NOTIFICATION_PARTY_LABELS) as NotificationParty[];
+
+/**
+ * The bureau's obligations per level of the chain it owed a report to (县级 … 国务院应急管理部门, lowest first) and per
+ * party it owed a notification (本级人民政府 …), each with its totals; levels and parties with nothing owed are left out.
+ */
+function byLevel(
+  list: readonly {
+    level: ReportLevel | null;
+    levelLabel: string | null;
+    party: NotificationParty | null;
+    partyLabel: string | null;
+    status: ComplianceStatus;
+  }[],
+) {
+  const levels = REPORT_LEVELS.map((level) => ({
+    key: `level:${level}`,
+    level,
+    party: null,
+    label: REPORT_LEVEL_LABELS[level],
+    ...summarize(list.filter((o) => o.party === null && o.level === level)),
+  }));
+  const parties = PARTY_ORDER.map((party) => ({
+    key: `party:${party}`,
+    level: null,
+    party,
+    label: NOTIFICATION_PARTY_LABELS[party],
+    ...summarize(list.filter((o) => o.party === party)),
+  }));
+  return [...levels, ...parties].filter((g) => g.total > 0);
 }
 
 /** Totals per status; the on-time rate counts what was owed by now (met, late, missed, overdue), not what is written off. */

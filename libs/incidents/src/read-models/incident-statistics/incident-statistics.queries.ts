@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { CLOCK, JURISDICTIONS, toZonedIso, type Clock, type JurisdictionRegistry } from '@app/shared';
 import { askedArea } from '../asked-area';
 import type { AccidentGrade } from '../../domain/incident/accident-grade';
+import type { StatisticsView } from '../../contract';
 import { INCIDENT_CATEGORIES, type IncidentCategory } from '../../domain/incident/incident.types';
 
 export const GROUP_BY = ['month', 'day', 'year', 'jurisdiction', 'category', 'total'] as const;
@@ -60,7 +61,10 @@ export class IncidentStatisticsQueries {
   ) {}
 
   /** Within the asked jurisdiction (default: the actor's own) and the actor's scope. */
-  async statistics(filter: StatisticsFilter, actor: { jurisdiction: string; scope: readonly string[] }) {
+  async statistics(
+    filter: StatisticsFilter,
+    actor: { jurisdiction: string; scope: readonly string[] },
+  ): Promise<StatisticsView> {
     const { jurisdiction, scope, zone } = askedArea(this.jurisdictions, filter.jurisdiction, actor);
     const groupBy: GroupBy = filter.groupBy ?? 'month';
     const from = filter.from ? new Date(filter.from) : new Date(0);
@@ -74,7 +78,7 @@ export class IncidentStatisticsQueries {
       to: toZonedIso(to, zone),
       timeZone: zone,
       groupBy,
-      drillsExcluded: true,
+      drillsExcluded: true as const,
       rows: lines,
       totals,
       target: {

@@ -40,7 +40,11 @@ export class WarningBoardQueries {
       .getRepository(WarningBoardRow)
       .createQueryBuilder('w')
       .where({ jurisdiction: In(asked.filter((c) => filter.scope.includes(c))) })
-      .orderBy('w.issued_at', 'DESC')
+      // In force first (what the watch must act on), the most serious level first among them, newest first within.
+      .orderBy(`case when w.status = 'active' and w.expires > :now then 0 else 1 end`, 'ASC')
+      .addOrderBy(`case w.level when 'red' then 0 when 'orange' then 1 when 'yellow' then 2 else 3 end`, 'ASC')
+      .addOrderBy('w.issued_at', 'DESC')
+      .setParameter('now', now)
       .take(LIST_LIMIT);
     if (filter.drillId) qb.andWhere('w.drill_id = :drillId', { drillId: filter.drillId });
     else qb.andWhere('w.drill_id is null');

@@ -22,6 +22,7 @@ export function toWarningView(row: WarningBoardRow, jurisdictions: JurisdictionR
     hazard: row.hazard,
     jurisdiction: row.jurisdiction,
     jurisdictionName: jurisdictions.get(row.jurisdiction)?.name ?? row.jurisdiction,
+    timeZone: zone,
     area: row.area,
     message: row.message,
     instruction: row.instruction,
