@@ -50,5 +50,8 @@ export async function simulatedArrival(page: Page, teamName: string): Promise<st
 
 /** Whether the workspace offers the real dispatch or allocation of recommendations (it must not for a drill incident). */
 export async function offersRealResources(page: Page): Promise<boolean> {
-  return (await page.locator('[data-testid="dispatch-team"], [data-testid="allocate-warehouse"]').count()) > 0;
+  // The commander's action area offers them as its 调派队伍 / 调拨物资 actions, their forms as dispatch-team / allocate-submit.
+  const real =
+    '[data-testid="action-dispatch"], [data-testid="action-allocate"], [data-testid="dispatch-team"], [data-testid="allocate-submit"]';
+  return (await page.locator(real).count()) > 0;
 }

@@ -56,11 +56,17 @@ export async function followUp(page: Page, figures: FollowUpFigures): Promise<vo
     });
 }
 
-/** A commander sets the response level with a reason and waits until the workspace shows it. */
+/**
+ * A commander sets the response level with a reason from the action area, confirms the change the workspace asks to
+ * confirm, and waits until the workspace shows it.
+ */
 export async function setResponseLevel(page: Page, level: 'I' | 'II' | 'III' | 'IV', reason: string): Promise<void> {
-  await page.getByTestId('response-level').selectOption(level);
-  await page.getByTestId('response-level-reason').fill(reason);
-  await page.getByTestId('response-level-submit').click();
+  const sheet = page.locator('[data-testid="action-sheet"][data-action="level"]');
+  if (!(await sheet.isVisible())) await page.getByTestId('action-level').click();
+  await sheet.getByTestId('response-level').selectOption(level);
+  await sheet.getByTestId('response-level-reason').fill(reason);
+  await sheet.getByTestId('response-level-submit').click();
+  await page.getByTestId('level-confirm-ok').click();
   await page.locator(`[data-testid="incident-detail"][data-response-level="${level}"]`).waitFor({ timeout: 15_000 });
 }
 

@@ -22,22 +22,31 @@ export interface TeamCandidate {
 export const distanceKm = (a: Point, b: Point): number =>
   Math.round(getDistance({ latitude: a.lat, longitude: a.lng }, { latitude: b.lat, longitude: b.lng }) / 100) / 10;
 
-/** Ranked by how many needed specialties a team brings, then by ETA; teams matching nothing come last. */
+/**
+ * Ranked by how many still-needed specialties a team brings, then by ETA; teams matching nothing come last. `needed`
+ * holds only the specialties still short of teams: one whose count is met (`met`) ranks nobody up, so a team type
+ * already on scene in full never outranks one still missing; the reason says so.
+ */
 export function rankTeams(
   scene: Point,
   needed: readonly Specialty[],
   labels: Readonly<Record<string, string>>,
   teams: readonly TeamCandidate[],
+  met: readonly Specialty[] = [],
 ): TeamRecommendation[] {
+  const named = (list: readonly Specialty[]) => list.map((s) => labels[s] ?? s).join('、');
   return teams
     .map((team) => {
       const matchedSpecialties = needed.filter((s) => team.specialties.includes(s));
+      const alreadyMet = met.filter((s) => team.specialties.includes(s));
       const km = distanceKm(scene, team.location);
       const etaMinutes = Math.round(TURNOUT_MINUTES[team.kind] + (km / SPEED_KMH[team.kind]) * 60);
       const matched =
         matchedSpecialties.length > 0
-          ? `匹配专长：${matchedSpecialties.map((s) => labels[s] ?? s).join('、')}`
-          : '无匹配专长';
+          ? `匹配专长：${named(matchedSpecialties)}`
+          : alreadyMet.length > 0
+            ? `所需${named(alreadyMet)}队伍已满足`
+            : '无匹配专长';
       return {
         teamId: team.id,
         name: team.name,
@@ -63,12 +72,17 @@ export interface WarehouseCandidate {
   available: Readonly<Record<string, number>>;
 }
 
-/** Warehouses holding enough of everything first, by distance; then the rest by distance, with what they lack. */
+/**
+ * Warehouses holding enough of everything first, by distance; then the rest by distance, with what they lack. `needs`
+ * are what is still to allocate: when nothing is, no warehouse is recommended (a second allocation of a covered need
+ * would only reserve the same supplies twice).
+ */
 export function rankWarehouses(
   scene: Point,
   needs: readonly { materialCode: string; quantity: number }[],
   warehouses: readonly WarehouseCandidate[],
 ): WarehouseRecommendation[] {
+  if (needs.every((n) => n.quantity <= 0)) return [];
   return warehouses
     .map((w) => {
       const shortfall = needs

@@ -1,3 +1,5 @@
+import type { IncidentNeeds } from './incident-needs';
+import { outstandingNeeds } from './outstanding-needs';
 import { distanceKm, rankTeams, rankWarehouses, type TeamCandidate } from './recommend';
 
 const scene = { lat: 37.5, lng: 105.2 };
@@ -42,5 +44,90 @@ describe('recommendations', () => {
       sufficient: false,
       shortfall: [{ materialCode: '2010102', needed: 10, available: 4 }],
     });
+  });
+});
+
+describe('what is still needed once teams and supplies are committed', () => {
+  const planNeeds: IncidentNeeds = {
+    source: 'plan',
+    specialties: ['hazardous_chemicals', 'fire'],
+    teamCounts: [
+      { specialty: 'hazardous_chemicals', count: 2 },
+      { specialty: 'fire', count: 1 },
+    ],
+    materials: [
+      { materialCode: '2010102', quantity: 10 },
+      { materialCode: '2040101', quantity: 2 },
+    ],
+  };
+
+  it('subtracts committed teams per specialty and lists the unmet ones first', () => {
+    const hazmat = { specialties: ['hazardous_chemicals'] };
+    const needs = outstandingNeeds(planNeeds, [hazmat, hazmat], []);
+    expect(needs.teams).toEqual([
+      { specialty: 'fire', count: 1, assigned: 0, remaining: 1 },
+      { specialty: 'hazardous_chemicals', count: 2, assigned: 2, remaining: 0 },
+    ]);
+    expect(needs.unmetSpecialties).toEqual(['fire']);
+    expect(needs.metSpecialties).toEqual(['hazardous_chemicals']);
+  });
+
+  it('ranks a team bringing a missing specialty (0/1) above one whose specialty is met (2/2)', () => {
+    const needs = outstandingNeeds(
+      planNeeds,
+      [{ specialties: ['hazardous_chemicals'] }, { specialties: ['hazardous_chemicals'] }],
+      [],
+    );
+    const ranked = rankTeams(
+      scene,
+      needs.unmetSpecialties,
+      labels,
+      [team('near-hazmat', 'fire_rescue', ['hazardous_chemicals'], 37.5), team('far-fire', 'social', ['fire'], 37.9)],
+      needs.metSpecialties,
+    );
+    expect(ranked.map((r) => r.teamId)).toEqual(['far-fire', 'near-hazmat']);
+    expect(ranked[1]).toMatchObject({ matchedSpecialties: [] });
+    expect(ranked[1]!.reason).toContain('所需危险化学品处置队伍已满足');
+  });
+
+  it('takes every allocation not cancelled off the material needs, never below zero', () => {
+    const needs = outstandingNeeds(
+      planNeeds,
+      [],
+      [
+        { items: [{ materialCode: '2010102', quantity: 6 }] },
+        {
+          items: [
+            { materialCode: '2010102', quantity: 6 },
+            { materialCode: '2040101', quantity: 1 },
+          ],
+        },
+      ],
+    );
+    expect(needs.materials).toEqual([
+      { materialCode: '2010102', needed: 10, allocated: 12, remaining: 0 },
+      { materialCode: '2040101', needed: 2, allocated: 1, remaining: 1 },
+    ]);
+    expect(needs.remainingMaterials).toEqual([{ materialCode: '2040101', quantity: 1 }]);
+  });
+
+  it('asks one team per specialty when no plan gives figures', () => {
+    const category: IncidentNeeds = {
+      source: 'category',
+      specialties: ['fire', 'medical'],
+      teamCounts: [],
+      materials: [],
+    };
+    const needs = outstandingNeeds(category, [{ specialties: ['fire', 'medical'] }], []);
+    expect(needs.teams.map((t) => [t.specialty, t.count, t.remaining])).toEqual([
+      ['fire', 1, 0],
+      ['medical', 1, 0],
+    ]);
+  });
+
+  it('recommends no warehouse once nothing is left to allocate', () => {
+    const warehouse = { id: 'w', name: 'w', location: scene, available: { '2010102': 50 } };
+    expect(rankWarehouses(scene, [], [warehouse])).toEqual([]);
+    expect(rankWarehouses(scene, [{ materialCode: '2010102', quantity: 4 }], [warehouse])).toHaveLength(1);
   });
 });

@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
+import './workspace.css';
 import { ApiError, commandPost, errorText, get, isAccepted, wasAccepted } from '../../api';
 import { DrillMarker, GradeBadge, LevelBadge, StatusBadge, useNow } from '../../components';
 import { categoryLabel, useI18n } from '../../i18n';
@@ -10,9 +11,14 @@ import type { IncidentView, StoredEventView } from '@app/incidents/contract';
 import type { PlanSuggestionsView, PlanView } from '@app/plans/contract';
 import type { Session } from '../../ui-types';
 import { FollowUpForm } from './follow-up-form';
-import { CloseForm, ResponseLevelForm } from './forms';
-import { PlansPanel } from './plans-panel';
-import { RecommendationsPanel } from './recommendations-panel';
+import { AllocateSheet } from './allocate-sheet';
+import { CommandBar, type ActionKey, type CommandAction } from './command-bar';
+import { DispatchSheet } from './dispatch-sheet';
+import { CloseForm, ReportUpForm, ResponseLevelForm } from './forms';
+import { IncidentMapPanel } from './incident-map';
+import { LevelConfirmDialog, type LevelChange } from './level-confirm';
+import { MovesSheet } from './moves-sheet';
+import { PlanActions, PlansPanel } from './plans-panel';
 import { AccountPanel } from './account-panel';
 import { incidentKeys, putIncident, useIncident } from './incident-queries';
 import { BasicPanel, CasualtyHistoryPanel, ReportsPanel } from './report-panels';
@@ -39,6 +45,9 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
   const [plans, setPlans] = useState<PlanView[]>([]);
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [levelChange, setLevelChange] = useState<LevelChange | null>(null);
+  // Which action's form is open; `undefined` until the commander chooses, when the workspace opens the likeliest one.
+  const [chosenAction, setChosenAction] = useState<ActionKey | null | undefined>(undefined);
   const suggestions = state.suggestions[id];
   const mayReport = can(session, 'report');
   const mayCommand = can(session, 'command');
@@ -55,7 +64,8 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
   }, [id, focusIncident, dispatch]);
 
   // Events (casualty history, reports) and recommendations follow the incident's revision.
-  const revision = incident?.revision;
+  // The position moves with every change the board shows (an allocation's too, which is not the incident's revision).
+  const revision = incident ? `${incident.revision}@${incident.position}` : undefined;
   const derived = { enabled: revision !== undefined, placeholderData: keepPreviousData };
   const events =
     useQuery({
@@ -130,29 +140,102 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
       <p className="muted">{t('detail.loading')}</p>
     );
   const open = incident.status === 'open';
+  const busyNow = busy !== null;
+  const real = !incident.drillId;
+  const confirmLevel = (change: LevelChange) => setLevelChange(change);
+  const movable = incident.assignedTeams.some((a) => !a.simulated && a.status !== 'available');
+
+  // Only what can apply is offered: commanders decide level, plan, dispatch and allocation while the response is on
+  // (real resources go to real incidents only); the watch logs team movements and reports up.
+  const actions: CommandAction[] = [];
+  if (mayCommand && open)
+    actions.push(
+      {
+        key: 'level',
+        label: t('incident.action.level'),
+        content: (
+          <ResponseLevelForm
+            current={incident.responseLevel}
+            busy={busyNow}
+            onSubmit={(level, reason) => {
+              const send = () =>
+                void act(t('detail.setLevel'), () => commandPost(`/incidents/${id}/response-level`, { level, reason }));
+              if (level === incident.responseLevel) send();
+              else confirmLevel({ from: incident.responseLevel, to: level, reason, send });
+            }}
+          />
+        ),
+      },
+      {
+        key: 'plan',
+        label: t('incident.action.plan'),
+        content: (
+          <PlanActions
+            incident={incident}
+            suggestions={suggestions}
+            plans={plans}
+            busy={busyNow}
+            act={act}
+            confirmLevel={confirmLevel}
+          />
+        ),
+      },
+    );
+  if (mayCommand && open && real)
+    actions.push(
+      {
+        key: 'dispatch',
+        label: t('incident.action.dispatch'),
+        content: <DispatchSheet incident={incident} recs={recs} teamsNow={state.teams} busy={busyNow} act={act} />,
+      },
+      {
+        key: 'allocate',
+        label: t('incident.action.allocate'),
+        content: <AllocateSheet incidentId={id} recs={recs} warehouses={state.warehouses} busy={busyNow} act={act} />,
+      },
+    );
+  if (mayReport && movable && real)
+    actions.push({
+      key: 'moves',
+      label: t('incident.action.moves'),
+      content: <MovesSheet incident={incident} teams={state.teams} busy={busyNow} act={act} />,
+    });
+  // After 响应终止 the 终报 and any 补报 are still passed up.
+  if (mayReport)
+    actions.push({
+      key: 'report',
+      label: t('incident.action.report'),
+      content: (
+        <ReportUpForm
+          busy={busyNow}
+          onSubmit={(toLevel, channel) =>
+            void act(t('detail.reportUp'), () => commandPost(`/incidents/${id}/reports`, { toLevel, channel }))
+          }
+        />
+      ),
+    });
+  const likeliest: ActionKey | null = actions.some((a) => a.key === 'dispatch')
+    ? 'dispatch'
+    : actions.some((a) => a.key === 'moves')
+      ? 'moves'
+      : null;
+  const openAction = chosenAction === undefined ? likeliest : chosenAction;
 
   return (
     <article
-      className="detail"
+      className="detail incident-workspace"
       data-testid="incident-detail"
       data-incident-id={incident.id}
       data-status={incident.status}
       data-grade={incident.grade}
       data-response-level={incident.responseLevel ?? ''}>
-      <header className="detail-head">
+      <header className="detail-head incident-head">
         <a href="/board" className="back" onClick={linkHandler('/board')}>
           ← {t('detail.back')}
         </a>
         <h1 data-testid="incident-title">
           {incident.drillId && <DrillMarker />} {incident.title}
         </h1>
-        <a
-          href={`/replay/${incident.id}`}
-          className="linkish"
-          data-testid="open-replay"
-          onClick={linkHandler(`/replay/${incident.id}`)}>
-          {t('replay.open')}
-        </a>
         <div className="badges">
           <GradeBadge grade={incident.grade} />
           <LevelBadge level={incident.responseLevel} />
@@ -160,6 +243,13 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
           <span className="muted">
             {categoryLabel(incident.category, lang, incident.categoryLabel)} · {incident.jurisdictionName}
           </span>
+          <a
+            href={`/replay/${incident.id}`}
+            className="linkish"
+            data-testid="open-replay"
+            onClick={linkHandler(`/replay/${incident.id}`)}>
+            {t('replay.open')}
+          </a>
         </div>
       </header>
       {feedback && (
@@ -171,84 +261,64 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
           {feedback.text}
         </div>
       )}
+      <CommandBar actions={actions} open={openAction} onOpen={setChosenAction} />
+      {levelChange && <LevelConfirmDialog change={levelChange} onClose={() => setLevelChange(null)} />}
+      {incident.drillId && <DrillIncidentActions incident={incident} />}
 
-      <div className="detail-grid">
-        {incident.drillId && <DrillIncidentActions incident={incident} />}
-        <BasicPanel incident={incident} />
-        <AccountPanel incidentId={id} />
-        <ReportsPanel
-          incident={incident}
-          events={events}
-          now={now}
-          open={open}
-          mayReport={mayReport}
-          mayCommand={mayCommand}
-          busy={busy !== null}
-          act={act}
-        />
-        <ReportTextPanel incident={incident} />
-        <TimelinePanel incidentId={id} />
-        <CasualtyHistoryPanel events={events} />
-        <TasksPanel incident={incident} canComplete={mayReport && open} busy={busy !== null} act={act} />
-        <AssignedTeamsPanel incident={incident} teams={state.teams} />
-        <AllocationsPanel
-          incident={incident}
-          warehouses={state.warehouses}
-          mayCommand={mayCommand}
-          busy={busy !== null}
-          act={act}
-        />
-        <RecommendationsPanel
-          id={id}
-          recs={recs}
-          warehouses={state.warehouses}
-          canAct={mayCommand && open && !incident.drillId}
-          busy={busy !== null}
-          act={act}
-        />
-        <PlansPanel
-          incident={incident}
-          suggestions={suggestions}
-          plans={plans}
-          canAct={mayCommand && open}
-          busy={busy !== null}
-          act={act}
-        />
-
-        {mayCommand && open && (
-          <Panel title={t('detail.responseLevel')}>
-            <ResponseLevelForm
-              current={incident.responseLevel}
-              busy={busy !== null}
-              onSubmit={(level, reason) =>
-                void act(t('detail.setLevel'), () => commandPost(`/incidents/${id}/response-level`, { level, reason }))
-              }
-            />
-          </Panel>
-        )}
-
-        {mayReport && open && (
-          <Panel title={t('detail.followUp')}>
-            <FollowUpForm
-              incident={incident}
-              busy={busy !== null}
-              onSubmit={(body, reset) =>
-                void act(t('detail.followUp'), () => commandPost(`/incidents/${id}/updates`, body), reset)
-              }
-            />
-          </Panel>
-        )}
-
-        {mayCommand && open && (
-          <Panel title={t('detail.close')}>
-            <CloseForm
-              busy={busy !== null}
-              onSubmit={(summary) =>
-                void act(t('detail.close'), () => commandPost(`/incidents/${id}/close`, { summary }))
-              }
-            />
-          </Panel>
-        )}
+      <div className="incident-columns">
+        <div className="incident-column">
+          <TimelinePanel incidentId={id} />
+          <CasualtyHistoryPanel events={events} />
+        </div>
+        <div className="incident-column">
+          <IncidentMapPanel incident={incident} teams={state.teams} warehouses={state.warehouses} />
+          <AssignedTeamsPanel incident={incident} teams={state.teams} />
+          <AllocationsPanel
+            incident={incident}
+            warehouses={state.warehouses}
+            mayCommand={mayCommand}
+            busy={busyNow}
+            act={act}
+          />
+          <TasksPanel incident={incident} canComplete={mayReport && open} busy={busyNow} act={act} />
+        </div>
+        <div className="incident-column">
+          <BasicPanel incident={incident} />
+          <ReportsPanel
+            incident={incident}
+            events={events}
+            now={now}
+            open={open}
+            mayReport={mayReport}
+            mayCommand={mayCommand}
+            busy={busyNow}
+            act={act}
+          />
+          <PlansPanel incident={incident} />
+          <AccountPanel incidentId={id} />
+          <ReportTextPanel incident={incident} />
+          {mayReport && open && (
+            <Panel title={t('detail.followUp')}>
+              <FollowUpForm
+                incident={incident}
+                busy={busyNow}
+                onSubmit={(body, reset) =>
+                  void act(t('detail.followUp'), () => commandPost(`/incidents/${id}/updates`, body), reset)
+                }
+              />
+            </Panel>
+          )}
+          {mayCommand && open && (
+            <Panel title={t('detail.close')}>
+              <CloseForm
+                busy={busyNow}
+                onSubmit={(summary) =>
+                  void act(t('detail.close'), () => commandPost(`/incidents/${id}/close`, { summary }))
+                }
+              />
+            </Panel>
+          )}
+        </div>
       </div>
     </article>
   );

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n, type MessageKey } from '../../i18n';
 import type { PlanView } from '@app/plans/contract';
+import { levelName } from './level-confirm';
 import { CHANNELS, REPORT_LEVELS, RESPONSE_LEVELS } from './shared';
 
 export function ReportUpForm({
@@ -73,7 +74,7 @@ export function ResponseLevelForm({
       <select id="rl-level" data-testid="response-level" value={level} onChange={(e) => setLevel(e.target.value)}>
         {RESPONSE_LEVELS.map((l) => (
           <option key={l} value={l}>
-            {l}
+            {levelName(t, l)}
           </option>
         ))}
       </select>
@@ -141,7 +142,7 @@ export function ActivatePlanForm({
         <option value="">—</option>
         {RESPONSE_LEVELS.map((l) => (
           <option key={l} value={l}>
-            {l}
+            {levelName(t, l)}
           </option>
         ))}
       </select>

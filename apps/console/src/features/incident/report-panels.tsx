@@ -3,7 +3,6 @@ import { useI18n, type MessageKey } from '../../i18n';
 import { formatTime } from '../../time';
 import { commandPost } from '../../api';
 import type { Casualties, IncidentView, StoredEventView } from '@app/incidents/contract';
-import { ReportUpForm } from './forms';
 import { COUNTS, Panel, casualtyText, label, type Act } from './shared';
 
 /**
@@ -143,15 +142,6 @@ export function ReportsPanel({
           ))}
         {!events.some((e) => e.type === 'ReportPassedUp') && <li className="muted">{t('detail.noReports')}</li>}
       </ul>
-      {/* After 响应终止 the 终报 and any 补报 are still passed up. */}
-      {mayReport && (
-        <ReportUpForm
-          busy={busy}
-          onSubmit={(toLevel, channel) =>
-            void act(t('detail.reportUp'), () => commandPost(`/incidents/${incident.id}/reports`, { toLevel, channel }))
-          }
-        />
-      )}
     </Panel>
   );
 }

@@ -3,6 +3,7 @@ import { IncidentLookup, type IncidentCategory } from '@app/incidents';
 import type { Actor } from '@app/shared';
 import { SPECIALTY_LABELS, TeamAvailabilityQueries } from '@app/teams';
 import { needsOf } from '../../domain/incident-needs';
+import { outstandingNeeds } from '../../domain/outstanding-needs';
 import type { Recommendations } from '../../contract';
 import { rankTeams, rankWarehouses } from '../../domain/recommend';
 import { WarehouseStockReader } from '../shared/warehouse-stock.reader';
@@ -21,13 +22,18 @@ export class RecommendationsReader {
   async recommend(incidentId: string, actor: Pick<Actor, 'scope'>): Promise<Recommendations> {
     const incident = await this.incidents.find(incidentId, actor.scope);
     const needs = needsOf(incident.category as IncidentCategory, incident.activePlans);
-    const neededSpecialties = needs.specialties;
-    const neededMaterials = needs.materials;
     const teams = await this.teams.list({ status: 'available', scope: actor.scope });
-    const assignedIds = incident.assignedTeams
-      .filter((a) => a.status !== 'returning' && a.status !== 'available')
+    // Teams still working the incident count towards its needs; one returning or released no longer does.
+    const committedIds = incident.assignedTeams
+      .filter((a) => a.status === 'dispatched' || a.status === 'en_route' || a.status === 'on_scene')
       .map((a) => a.teamId);
-    const assigned = await this.teams.byIds(assignedIds);
+    const committed = await this.teams.byIds(committedIds);
+    const outstanding = outstandingNeeds(
+      needs,
+      committed,
+      incident.allocations.filter((a) => a.status !== 'cancelled'),
+    );
+    const neededSpecialties = outstanding.teams.map((t) => t.specialty);
     const { warehouses, lines } = await this.stock.warehousesIn(actor.scope);
     return {
       incidentId,
@@ -35,14 +41,16 @@ export class RecommendationsReader {
       neededTeams: needs.teamCounts.map(({ specialty, count }) => ({
         specialty,
         count,
-        assigned: assigned.filter((a) => a.specialties.includes(specialty)).length,
+        assigned: outstanding.teams.find((t) => t.specialty === specialty)?.assigned ?? 0,
       })),
       neededSpecialties,
       neededSpecialtyLabels: neededSpecialties.map((s) => SPECIALTY_LABELS[s] ?? s),
-      neededMaterials,
+      teamNeeds: outstanding.teams.map((t) => ({ ...t, label: SPECIALTY_LABELS[t.specialty] ?? t.specialty })),
+      materialNeeds: outstanding.materials,
+      neededMaterials: outstanding.remainingMaterials,
       teams: rankTeams(
         incident.location,
-        neededSpecialties,
+        outstanding.unmetSpecialties,
         SPECIALTY_LABELS,
         teams.map((t) => ({
           id: t.id,
@@ -51,10 +59,11 @@ export class RecommendationsReader {
           specialties: t.specialties,
           location: t.location,
         })),
+        outstanding.metSpecialties,
       ),
       warehouses: rankWarehouses(
         incident.location,
-        neededMaterials,
+        outstanding.remainingMaterials,
         warehouses.map((w) => ({
           id: w.id,
           name: w.name,
