@@ -146,7 +146,7 @@ suite('the incident workspace on two consoles', () => {
     expect(all.at(-1)).toMatchObject({ type: 'IncidentReported', actor: display(duty) });
     const allocation = all.find((l) => l.type === 'StockAllocated');
     expect(allocation).toMatchObject({ actor: display(commander) });
-    expect(allocation!.text).toContain('1010101 × 10');
+    expect(allocation!.text).toContain('棉帐篷 10 顶');
     expect(all.find((l) => l.type === 'ResponseLevelSet')).toMatchObject({ actor: display(commander) });
     expect(all.map((l) => l.actor)).not.toContain(duty.username);
     await dutyPage.getByTestId('timeline').scrollIntoViewIfNeeded();

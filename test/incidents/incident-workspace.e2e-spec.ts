@@ -111,7 +111,7 @@ describe('the incident workspace: account, timeline actors, allocations and page
       ['StockAllocated', displayName(commander), 'person'],
       ['AllocationStatusChanged', displayName(commander), 'person'],
     ]);
-    expect(allocation[0]!.summary).toContain('1010101 × 5');
+    expect(allocation[0]!.summary).toContain('棉帐篷 5 顶');
     expect(allocation[1]!.summary).toContain('已出库');
     await until(() => pushed.filter((p) => p.incidentId === id && p.source === 'warehouse').length === 2);
     socket.disconnect();

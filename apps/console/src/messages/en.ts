@@ -267,8 +267,6 @@ export const en: Record<MessageKey, string> = {
   'replay.event': 'Last event',
   'replay.teams': 'Dispatched teams',
   'replay.allocations': 'Allocations',
-  'replay.updatedAt': 'Updated',
-  'replay.revision': 'Revision',
   'replay.readOnly': 'Only commanders and drill coordinators may start a replay',
   'replay.error': 'Replay action failed',
   'replay.status.idle': 'Not started',

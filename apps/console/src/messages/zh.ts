@@ -272,8 +272,6 @@ export const zh = {
   'replay.event': '最近事件',
   'replay.teams': '已调派队伍',
   'replay.allocations': '物资调拨',
-  'replay.updatedAt': '更新时间',
-  'replay.revision': '版本',
   'replay.readOnly': '仅指挥长和演练组织者可发起回放',
   'replay.error': '回放操作失败',
   'replay.status.idle': '未开始',

@@ -137,7 +137,7 @@ describe('incident timeline projection', () => {
       ['StockAllocated', 'warehouse', '李指挥长', '640521'],
       ['AllocationStatusChanged', 'warehouse', '李指挥长', '640521'],
     ]);
-    expect(timeline[1]!.summary).toContain('1010101 × 4');
+    expect(timeline[1]!.summary).toContain('棉帐篷 4 顶');
     expect(timeline[2]!.summary).toContain('已送达');
     const scopes = spec.deltas
       .filter((d) => (d.data as { incidentId?: string }).incidentId === incidentId)

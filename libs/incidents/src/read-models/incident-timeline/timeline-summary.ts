@@ -1,3 +1,4 @@
+import { materialByCode } from '@app/warehouses/domain';
 import { GRADE_LABELS } from '../../domain/incident/accident-grade';
 import {
   NOTIFICATION_PARTY_LABELS,
@@ -50,11 +51,11 @@ export function summarizeIncidentEvent(event: IncidentEvent): string {
     case 'ChecklistTaskCompleted':
       return `完成任务：${event.data.title}（${event.data.completedBy}）${event.data.note ? `；${event.data.note}` : ''}`;
     case 'DrillAllocationRecorded':
-      return `【演练·模拟】调拨物资：${event.data.items.map((i) => `${i.materialCode} × ${i.quantity}`).join('，')}（不动用真实库存）`;
+      return `【演练·模拟】调拨物资：${itemsText(event.data.items)}（不动用真实库存）`;
     case 'LateDispatchWithdrawn':
       return `响应终止后到达的调派已撤回：${event.data.teamName}（${event.data.reason}）`;
     case 'LateAllocationCancelled':
-      return `响应终止后到达的物资调拨已取消：${event.data.items.map((i) => `${i.materialCode} × ${i.quantity}`).join('，')}（${event.data.reason}）`;
+      return `响应终止后到达的物资调拨已取消：${itemsText(event.data.items)}（${event.data.reason}）`;
     default: {
       const unknownEvent: never = event;
       return String(unknownEvent);
@@ -96,8 +97,7 @@ const ALLOCATION_STATUS_TEXT: Readonly<Record<string, string>> = {
 /** An allocation's line in the log: what was reserved for the incident, then each step it took. */
 export function summarizeAllocationEvent(event: TimelineAllocationEvent): string {
   const ref = `调拨单 ${event.data.allocationId.slice(0, 8)}`;
-  if (event.type === 'StockAllocated')
-    return `物资调拨（已预留）：${event.data.items.map((i) => `${i.materialCode} × ${i.quantity}`).join('，')}（${ref}）`;
+  if (event.type === 'StockAllocated') return `物资调拨（已预留）：${itemsText(event.data.items)}（${ref}）`;
   const status = ALLOCATION_STATUS_TEXT[event.data.status] ?? event.data.status;
   return `物资调拨${status}（${ref}）${event.data.reason ? `；${event.data.reason}` : ''}`;
 }
@@ -149,4 +149,14 @@ function obligationText(obligationId: string): string {
     (REPORT_LEVEL_LABELS as Readonly<Record<string, string>>)[target ?? ''] ??
     (NOTIFICATION_PARTY_LABELS as Readonly<Record<string, string>>)[target ?? ''];
   return targetText ? `${kindText}（${targetText}）` : kindText;
+}
+
+/** Supplies as the log names them: the catalogue's name and unit ("重型防化服 6 套"); a code the catalogue lacks stays a code. */
+function itemsText(items: readonly { materialCode: string; quantity: number }[]): string {
+  return items
+    .map((i) => {
+      const material = materialByCode(i.materialCode);
+      return material ? `${material.name} ${i.quantity} ${material.unit}` : `物资 ${i.materialCode} × ${i.quantity}`;
+    })
+    .join('，');
 }
