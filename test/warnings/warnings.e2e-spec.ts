@@ -124,6 +124,29 @@ describe('early warnings (预警) and CAP 1.2', () => {
     expect(listed.map((w) => w.timeZone)).toEqual(Array(4).fill('Asia/Shanghai'));
   });
 
+  it('the history names who issued and lifted a warning by their display name, not their sign-in name', async () => {
+    const officer = await t.user(['duty_officer'], '640521');
+    await t.sql('update users set display_name = $1 where id = $2', ['杨值班', officer.id]);
+    const id = (
+      await t
+        .post('/api/v1/warnings', officer.token)
+        .send(warningBody({ jurisdiction: '640521' }))
+        .expect(201)
+    ).body.id as string;
+    await t.post(`/api/v1/warnings/${id}/lift`, officer.token).send({ reason: '风险解除' }).expect(200);
+    const messages = async () =>
+      ((await t.get(`/api/v1/warnings/${id}`, officer.token).expect(200)).body.messages as { actor: string }[]).map(
+        (m) => m.actor,
+      );
+    await until(async () => (await messages()).length === 2);
+    expect(await messages()).toEqual(['杨值班', '杨值班']);
+    const listed = (await t.get('/api/v1/warnings', officer.token).query({ status: 'lifted' }).expect(200)).body as {
+      id: string;
+      messages: { actor: string }[];
+    }[];
+    expect(listed.find((w) => w.id === id)?.messages.map((m) => m.actor)).toEqual(['杨值班', '杨值班']);
+  });
+
   it('GET /warnings/{id}/cap is a conforming CAP 1.2 document: Alert, then Cancel referencing the Alert after a lift', async () => {
     const { body } = await t.post('/api/v1/warnings').send(warningBody()).expect(201);
     const alert = await t.get(`/api/v1/warnings/${body.id}/cap`).expect(200);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { UserNames } from '@app/identity';
 import { IncidentLookup } from '@app/incidents';
 import { systemClock, type Clock, type JurisdictionRegistry } from '@app/shared';
 import { IssueWarningController } from './application/issue-warning/issue-warning.controller';
@@ -26,6 +27,7 @@ export const warningEntities = [WarningBoardRow];
     WarningAnswer,
     IncidentLookup,
     WarningBoardQueries,
+    UserNames,
     IssueWarningHandler,
     UpdateWarningHandler,
     LiftWarningHandler,

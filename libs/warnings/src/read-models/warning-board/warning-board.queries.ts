@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import { UserNames } from '@app/identity';
 import { CLOCK, JURISDICTIONS, type Clock, type JurisdictionRegistry } from '@app/shared';
 import { toCapAlert } from '../../domain/cap/cap-alert';
 import type { CapAlert } from '../../domain/cap/cap.types';
@@ -31,6 +32,7 @@ export class WarningBoardQueries {
     private readonly dataSource: DataSource,
     @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly userNames: UserNames,
   ) {}
 
   async list(filter: WarningFilter): Promise<WarningView[]> {
@@ -52,11 +54,14 @@ export class WarningBoardQueries {
     if (filter.status === 'lifted') qb.andWhere(`w.status = 'lifted'`);
     if (filter.status === 'active') qb.andWhere(`w.status = 'active' and w.expires > :now`, { now });
     if (filter.status === 'expired') qb.andWhere(`w.status = 'active' and w.expires <= :now`, { now });
-    return (await qb.getMany()).map((row) => toWarningView(row, this.jurisdictions, now));
+    return this.named((await qb.getMany()).map((row) => toWarningView(row, this.jurisdictions, now)));
   }
 
   async get(id: string, scope: readonly string[]): Promise<WarningView> {
-    return toWarningView(await this.visible(id, scope), this.jurisdictions, this.clock.now());
+    const [view] = await this.named([
+      toWarningView(await this.visible(id, scope), this.jurisdictions, this.clock.now()),
+    ]);
+    return view!;
   }
 
   /** The latest message of the warning as a CAP 1.2 alert: Alert, then Update after 调整, Cancel after 解除. */
@@ -67,7 +72,22 @@ export class WarningBoardQueries {
   /** The warning as the board shows it now, or undefined while it is not projected (a command's answer). */
   async find(id: string): Promise<WarningView | undefined> {
     const row = await this.dataSource.getRepository(WarningBoardRow).findOneBy({ id });
-    return row ? toWarningView(row, this.jurisdictions, this.clock.now()) : undefined;
+    return row ? (await this.named([toWarningView(row, this.jurisdictions, this.clock.now())]))[0] : undefined;
+  }
+
+  /**
+   * The history names people as their colleagues know them: events record the sign-in name of who acted (the audit
+   * trail's key), the board shows the display name; a name no account holds any more stays as recorded.
+   */
+  private async named(views: WarningView[]): Promise<WarningView[]> {
+    const names = await this.userNames.byUsername(
+      views.flatMap((v) => v.messages.map((m) => m.actor).filter((a): a is string => a !== null)),
+    );
+    if (names.size === 0) return views;
+    return views.map((v) => ({
+      ...v,
+      messages: v.messages.map((m) => (m.actor && names.has(m.actor) ? { ...m, actor: names.get(m.actor)! } : m)),
+    }));
   }
 
   private async visible(id: string, scope: readonly string[]): Promise<WarningBoardRow> {
