@@ -8,7 +8,10 @@ import {
 import type { IncidentEvent } from '../../domain/incident/incident.events';
 import { RESPONSE_LEVEL_LABELS, type Casualties } from '../../domain/incident/incident.types';
 
-/** One Chinese line per event, as a duty officer would write it in the log (值班记录). */
+/**
+ * One Chinese line per event, as a duty officer would write it in the log (值班记录). Who acted is not in the line: the
+ * events keep the sign-in name, and the timeline names the person beside each line by their display name (`actor`).
+ */
 export function summarizeIncidentEvent(event: IncidentEvent): string {
   switch (event.type) {
     case 'IncidentReported':
@@ -29,27 +32,27 @@ export function summarizeIncidentEvent(event: IncidentEvent): string {
     case 'IncidentClosed':
       return `响应终止（终报）：${event.data.summary}`;
     case 'ResponseLevelSet':
-      return `${event.data.from ? `响应级别由${RESPONSE_LEVEL_LABELS[event.data.from]}调整为` : '启动'}${RESPONSE_LEVEL_LABELS[event.data.level]}（决定人：${event.data.decidedBy}）；理由：${event.data.reason}`;
+      return `${event.data.from ? `响应级别由${RESPONSE_LEVEL_LABELS[event.data.from]}调整为` : '启动'}${RESPONSE_LEVEL_LABELS[event.data.level]}；理由：${event.data.reason}`;
     case 'ReportPassedUp':
-      return `向${REPORT_LEVEL_LABELS[event.data.toLevel]}上报（${channelText(event.data.channel)}），报告人 ${event.data.reportedBy}${
+      return `向${REPORT_LEVEL_LABELS[event.data.toLevel]}上报（${channelText(event.data.channel)}）${
         event.data.recipient ? `，接收人 ${event.data.recipient.unit} ${event.data.recipient.name}` : ''
       }`;
     case 'PartyNotified':
-      return `通知${NOTIFICATION_PARTY_LABELS[event.data.party]}（${channelText(event.data.channel)}），通知人 ${event.data.notifiedBy}${
+      return `通知${NOTIFICATION_PARTY_LABELS[event.data.party]}（${channelText(event.data.channel)}）${
         event.data.recipient ? `，接收人 ${event.data.recipient.unit} ${event.data.recipient.name}` : ''
       }`;
     case 'ObligationWrittenOff':
-      return `核销${obligationText(event.data.obligationId)}（${event.data.writtenOffBy}）；理由：${event.data.reason}`;
+      return `核销${obligationText(event.data.obligationId)}；理由：${event.data.reason}`;
     case 'TeamAssigned':
       return `${event.data.simulated ? '【演练·模拟】' : ''}调派队伍：${event.data.teamName}${event.data.task ? `，任务：${event.data.task}` : ''}`;
     case 'AssignedTeamStatusChanged':
       return `${event.data.teamName}：${TEAM_STATUS_TEXT[event.data.status] ?? event.data.status}`;
     case 'PlanActivated':
-      return `启动预案：《${event.data.plan.title}》第 ${event.data.plan.version} 版，${RESPONSE_LEVEL_LABELS[event.data.level]}（决定人：${event.data.activatedBy}）`;
+      return `启动预案：《${event.data.plan.title}》第 ${event.data.plan.version} 版，${RESPONSE_LEVEL_LABELS[event.data.level]}`;
     case 'ChecklistTasksAdded':
       return `${RESPONSE_LEVEL_LABELS[event.data.level]}处置任务 ${event.data.tasks.length} 项列入任务清单：${event.data.tasks.map((t) => `${t.group}·${t.title}`).join('；')}`;
     case 'ChecklistTaskCompleted':
-      return `完成任务：${event.data.title}（${event.data.completedBy}）${event.data.note ? `；${event.data.note}` : ''}`;
+      return `完成任务：${event.data.title}${event.data.note ? `；${event.data.note}` : ''}`;
     case 'DrillAllocationRecorded':
       return `【演练·模拟】调拨物资：${itemsText(event.data.items)}（不动用真实库存）`;
     case 'LateDispatchWithdrawn':

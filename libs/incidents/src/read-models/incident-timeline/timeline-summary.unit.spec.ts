@@ -15,7 +15,8 @@ describe('timeline lines of the reporting chain read as a duty log: names, never
         notifiedBy: '王值班',
       },
     } as IncidentEvent);
-    expect(line).toBe('通知公安机关（电话），通知人 王值班');
+    expect(line).toBe('通知公安机关（电话）');
+    expect(line).not.toContain('王值班'); // named beside the line, by display name
   });
 
   it('names the obligation written off (核销) by its kind and level, not its id', () => {
@@ -29,7 +30,7 @@ describe('timeline lines of the reporting chain read as a duty log: names, never
         writtenOffAt: '2026-11-22T06:00:00Z',
       },
     });
-    expect(line).toBe('核销逐级上报（设区的市级）（李指挥）；理由：事故等级核实为一般');
+    expect(line).toBe('核销逐级上报（设区的市级）；理由：事故等级核实为一般');
     expect(line).not.toContain('initial');
   });
 
