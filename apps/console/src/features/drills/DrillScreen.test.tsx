@@ -6,7 +6,16 @@ import { setSession } from '../../api';
 import { answerFetch, renderInConsole } from '../../test-support/render';
 import { incidentView } from '../incident/test-fixtures';
 import { DrillScreen } from './DrillScreen';
-import { coordinatorSession, DRILL_ID, DRILL_INCIDENT_ID, drillView, planInForce, TREE } from './test-drills';
+import {
+  coordinatorSession,
+  COUNTY_TREE,
+  countySession,
+  DRILL_ID,
+  DRILL_INCIDENT_ID,
+  drillView,
+  planInForce,
+  TREE,
+} from './test-drills';
 
 const STARTED = '2026-12-06T02:00:00Z';
 const drillIncident = incidentView({
@@ -98,6 +107,45 @@ describe('the drill page', () => {
     );
     expect(screen.getByTestId('open-evaluation').getAttribute('href')).toBe(`/drills/${DRILL_ID}/evaluation`);
     expect(screen.getByTestId('open-drill-replay').getAttribute('href')).toBe(`/replay/drill/${DRILL_ID}`);
+  });
+
+  it('orders scriptless injects among the scripted ones by the time they ran', async () => {
+    setSession(coordinatorSession);
+    const drill = running();
+    serve({
+      ...drill,
+      injects: [
+        ...drill.injects,
+        {
+          index: null,
+          kind: 'message',
+          payload: { text: '园区东门封闭' },
+          executedAt: '2026-12-06T02:01:00Z',
+          incidentId: null,
+        },
+      ],
+    });
+    renderInConsole(<DrillScreen id={DRILL_ID} />);
+    const items = await screen.findAllByTestId('timeline-inject');
+    // The report ran at 10:00:01, the scriptless message at 10:01:00, the scripted message at 10:01:30, the follow-up
+    // was due at 10:05:00.
+    expect(items.map((li) => li.getAttribute('data-index'))).toEqual(['1', '', '2', '0']);
+    expect(items[1]!.textContent).toContain('10:01:00');
+    expect(items[1]!.textContent).toContain('园区东门封闭');
+  });
+
+  it('offers a county coordinator only his county and what lies below it as the scriptless report’s place', async () => {
+    setSession(countySession);
+    serve(running({ jurisdiction: '640521' }), { 'GET /jurisdictions': { body: COUNTY_TREE } });
+    renderInConsole(<DrillScreen id={DRILL_ID} />);
+    const where = await screen.findByTestId('inject-jurisdiction');
+    await waitFor(() => expect(within(where).getAllByRole('option')).toHaveLength(2));
+    expect(
+      within(where)
+        .getAllByRole('option')
+        .map((o) => o.getAttribute('value')),
+    ).toEqual(['640521', '640521100']);
+    expect((where as HTMLSelectElement).value).toBe('640521');
   });
 
   it('fires a scriptless inject now: a message, and a follow-up on one of the drill’s incidents', async () => {

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
-import type { DrillView, InjectKind } from '@app/drills/contract';
+import type { DrillView, ExecutedInjectView, InjectKind, ScriptedInject } from '@app/drills/contract';
 import type { IncidentView } from '@app/incidents/contract';
 import type { PlanView } from '@app/plans/contract';
 import type { JurisdictionNode } from '@app/shared/contract';
@@ -8,7 +8,7 @@ import type { TeamView } from '@app/teams/contract';
 import { commandPost, currentSession, get } from '../../api';
 import { CATEGORIES, useI18n, type MessageKey } from '../../i18n';
 import { linkHandler } from '../../router';
-import { flattenJurisdictions } from '../../store';
+import { jurisdictionsWithin } from '../../store';
 import { formatTime, localInputToShanghaiIso, nowShanghaiInput } from '../../time';
 import { ErrorMessage } from '../errors/ErrorMessage';
 import { jurisdictionName, useLabels } from '../labels/labels';
@@ -245,13 +245,31 @@ function FailedInjects({ drill }: { drill: DrillView }) {
   );
 }
 
-/** The script in time order, each inject's state, then the scriptless injects given during the drill. */
+type TimelineEntry =
+  | { kind: 'scripted'; at: number; order: number; inject: ScriptedInject; index: number }
+  | { kind: 'scriptless'; at: number; order: number; ran: ExecutedInjectView; n: number };
+
+/**
+ * Every inject in one time order: an executed inject (scripted or not) at the time it ran, a scripted one that has not
+ * run at the time it falls due. Before the start no inject has run, so the script's offsets order it alone.
+ */
+export function timelineOrder(drill: Pick<DrillView, 'startedAt' | 'injects' | 'scenario'>): TimelineEntry[] {
+  const start = drill.startedAt ? Date.parse(drill.startedAt) : 0;
+  const scripted: TimelineEntry[] = (drill.scenario?.injects ?? []).map((inject, index) => {
+    const ran = drill.injects.find((i) => i.index === index);
+    const at = ran ? Date.parse(ran.executedAt) : start + inject.atSecond * 1000;
+    return { kind: 'scripted', at, order: index, inject, index };
+  });
+  const scriptless: TimelineEntry[] = drill.injects
+    .filter((i) => i.index === null)
+    .map((ran, n) => ({ kind: 'scriptless', at: Date.parse(ran.executedAt), order: 100000 + n, ran, n }));
+  return [...scripted, ...scriptless].sort((a, b) => a.at - b.at || a.order - b.order);
+}
+
+/** The script and the scriptless injects given during the drill, in time order, each scripted inject's state. */
 function InjectTimeline({ drill, incidents }: { drill: DrillView; incidents: IncidentView[] }) {
   const { t } = useI18n();
-  const scripted = (drill.scenario?.injects ?? [])
-    .map((inject, index) => ({ inject, index }))
-    .sort((a, b) => a.inject.atSecond - b.inject.atSecond || a.index - b.index);
-  const scriptless = drill.injects.filter((i) => i.index === null);
+  const entries = timelineOrder(drill);
   const skipped = new Set(drill.failedInjects.filter((f) => f.skipped).map((f) => f.index));
   const incidentLink = (incidentId: string | null) =>
     incidentId ? (
@@ -265,9 +283,20 @@ function InjectTimeline({ drill, incidents }: { drill: DrillView; incidents: Inc
   return (
     <section className="panel wide" aria-labelledby="drill-timeline-title">
       <h2 id="drill-timeline-title">{t('drills.timeline')}</h2>
-      {scripted.length + scriptless.length === 0 && <p className="muted">{t('drills.timeline.empty')}</p>}
+      {entries.length === 0 && <p className="muted">{t('drills.timeline.empty')}</p>}
       <ol className="drill-timeline" data-testid="drill-timeline">
-        {scripted.map(({ inject, index }) => {
+        {entries.map((entry) => {
+          if (entry.kind === 'scriptless') {
+            const ran = entry.ran;
+            return (
+              <li key={`m${entry.n}`} data-testid="timeline-inject" data-index="" data-state="executed">
+                <strong>{formatTime(ran.executedAt, true)}</strong> · {t('drills.timeline.scriptless')} ·{' '}
+                {kindText(t, ran.kind)} · {injectSummary(t, ran.kind, ran.payload, incidents)}{' '}
+                {incidentLink(ran.incidentId)}
+              </li>
+            );
+          }
+          const { inject, index } = entry;
           const ran = drill.injects.find((i) => i.index === index);
           const state = ran ? 'executed' : skipped.has(index) ? 'skipped' : 'pending';
           return (
@@ -283,13 +312,6 @@ function InjectTimeline({ drill, incidents }: { drill: DrillView; incidents: Inc
             </li>
           );
         })}
-        {scriptless.map((ran, i) => (
-          <li key={`m${i}`} data-testid="timeline-inject" data-index="" data-state="executed">
-            <strong>{formatTime(ran.executedAt, true)}</strong> · {t('drills.timeline.scriptless')} ·{' '}
-            {kindText(t, ran.kind)} · {injectSummary(t, ran.kind, ran.payload, incidents)}{' '}
-            {incidentLink(ran.incidentId)}
-          </li>
-        ))}
       </ol>
     </section>
   );
@@ -327,7 +349,9 @@ function ScriptlessInject({
   act: (done: string, fn: () => Promise<unknown>) => Promise<boolean>;
 }) {
   const { t, lang } = useI18n();
-  const places = useMemo(() => flattenJurisdictions(tree), [tree]);
+  // The server refuses an inject outside the coordinator's own area, so only that subtree is offered.
+  const home = currentSession()?.user.jurisdiction ?? '';
+  const places = useMemo(() => jurisdictionsWithin(tree, home), [tree, home]);
   const [kind, setKind] = useState<InjectKind>('report_incident');
   const [fields, setFields] = useState<Record<string, string>>(() => ({
     title: '',

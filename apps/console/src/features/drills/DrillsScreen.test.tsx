@@ -6,6 +6,8 @@ import { answerFetch, renderInConsole } from '../../test-support/render';
 import { DrillsScreen } from './DrillsScreen';
 import {
   coordinatorSession,
+  COUNTY_TREE,
+  countySession,
   draftPlan,
   drillView,
   PLAN_ID,
@@ -87,7 +89,10 @@ describe('the drills screen', () => {
       '开始后 5 分 0 秒 · 演练续报 · 续报「第 1 条接报的事故」：死亡 1 人、重伤 0 人、轻伤 0 人、失踪 0 人、被困 3 人',
     ]);
     await userEvent.type(screen.getByTestId('drill-title'), '2026年危化品泄漏桌面演练');
-    await userEvent.type(screen.getByTestId('drill-participants'), '市应急管理局{enter}市消防救援支队、园区管委会');
+    await userEvent.type(
+      screen.getByTestId('drill-participants'),
+      '市应急管理局{enter}市消防救援支队{enter}王五（市应急局，总指挥）{enter}{enter}',
+    );
     await userEvent.click(screen.getByTestId('drill-create-submit'));
     await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
     expect(calls.find((c) => c.method === 'POST')).toEqual({
@@ -98,12 +103,35 @@ describe('the drills screen', () => {
         form: 'tabletop',
         scope: 'comprehensive',
         jurisdiction: '640500',
-        participants: ['市应急管理局', '市消防救援支队', '园区管委会'],
+        // One participant a line: the comma inside a name does not split it.
+        participants: ['市应急管理局', '市消防救援支队', '王五（市应急局，总指挥）'],
         planId: PLAN_ID,
         scenarioId: SCENARIO_ID,
       },
     });
     await waitFor(() => expect(window.location.pathname).toBe(`/drills/${NEW_ID}`));
+  });
+
+  it('offers a county coordinator only the county and what lies below it, and sends that county', async () => {
+    setSession(countySession);
+    const calls = serve({
+      'GET /jurisdictions': { body: COUNTY_TREE },
+      'POST /drills': { status: 201, body: drillView({ id: NEW_ID }) },
+    });
+    renderInConsole(<DrillsScreen />);
+    const where = await screen.findByTestId('drill-jurisdiction');
+    await waitFor(() => expect(within(where).getAllByRole('option')).toHaveLength(2));
+    expect(
+      within(where)
+        .getAllByRole('option')
+        .map((o) => o.getAttribute('value')),
+    ).toEqual(['640521', '640521100']);
+    expect(where.textContent).not.toContain('中卫市');
+    expect(where.textContent).not.toContain('沙坡头区');
+    await userEvent.type(screen.getByTestId('drill-title'), '中宁县防汛演练');
+    await userEvent.click(screen.getByTestId('drill-create-submit'));
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
+    expect((calls.find((c) => c.method === 'POST')!.body as { jurisdiction: string }).jurisdiction).toBe('640521');
   });
 
   it('refuses a drill without a name before asking the server, and shows the server’s refusal in Chinese', async () => {

@@ -6,7 +6,7 @@ import type { JurisdictionNode } from '@app/shared/contract';
 import { commandPost, currentSession, get } from '../../api';
 import { useI18n } from '../../i18n';
 import { linkHandler, navigate } from '../../router';
-import { flattenJurisdictions } from '../../store';
+import { jurisdictionsWithin } from '../../store';
 import { formatTime } from '../../time';
 import { ErrorMessage } from '../errors/ErrorMessage';
 import { useLabels } from '../labels/labels';
@@ -100,7 +100,9 @@ function PlanDrillForm({ plans }: { plans: PlanView[] }) {
   const queryClient = useQueryClient();
   const scenarios = useQuery({ queryKey: SCENARIOS_KEY, queryFn: () => get<ScenarioView[]>('/scenarios') });
   const tree = useQuery({ queryKey: JURISDICTIONS_KEY, queryFn: () => get<JurisdictionNode[]>('/jurisdictions') });
-  const places = useMemo(() => flattenJurisdictions(tree.data ?? []), [tree.data]);
+  // The server refuses a drill outside the coordinator's own area, so only that subtree is offered.
+  const home = currentSession()?.user.jurisdiction ?? '';
+  const places = useMemo(() => jurisdictionsWithin(tree.data ?? [], home), [tree.data, home]);
   const inForce = plans.filter((p) => p.inForceVersion !== null);
   const [title, setTitle] = useState('');
   const [form, setForm] = useState<DrillForm>('tabletop');
@@ -112,7 +114,7 @@ function PlanDrillForm({ plans }: { plans: PlanView[] }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [invalid, setInvalid] = useState(false);
-  const where = jurisdiction || currentSession()?.user.jurisdiction || places[0]?.code || '';
+  const where = jurisdiction || home || places[0]?.code || '';
   const scenario = scenarios.data?.find((s) => s.id === scenarioId);
 
   const submit = async (e: FormEvent) => {
@@ -122,8 +124,9 @@ function PlanDrillForm({ plans }: { plans: PlanView[] }) {
     setBusy(true);
     setError(null);
     try {
+      // One participant a line: a name may carry its unit and post with commas, e.g. 王五（市应急局，总指挥）.
       const names = participants
-        .split(/[\n、,，;；]+/)
+        .split(/\r?\n/)
         .map((n) => n.trim())
         .filter(Boolean);
       const outcome = await commandPost<DrillView>('/drills', {

@@ -18,6 +18,38 @@ export const TREE: JurisdictionNode[] = [
   },
 ] as JurisdictionNode[];
 
+/** The city with two counties, one of them with a town below it: a county coordinator sees only his county. */
+export const COUNTY_TREE: JurisdictionNode[] = [
+  {
+    code: '640500',
+    name: '中卫市',
+    level: 'city',
+    parent: null,
+    children: [
+      { code: '640502', name: '沙坡头区', level: 'county', parent: '640500', children: [] },
+      {
+        code: '640521',
+        name: '中宁县',
+        level: 'county',
+        parent: '640500',
+        children: [{ code: '640521100', name: '宁安镇', level: 'town', parent: '640521', children: [] }],
+      },
+    ],
+  },
+] as JurisdictionNode[];
+
+export const countySession: Session = {
+  accessToken: 'token',
+  expiresAt: '2099-01-01T00:00:00Z',
+  user: {
+    id: 'u2',
+    username: 'drill-zn',
+    displayName: '中宁县演练组织者李强',
+    roles: ['drill_coordinator'],
+    jurisdiction: '640521',
+  },
+};
+
 export const coordinatorSession: Session = {
   accessToken: 'token',
   expiresAt: '2099-01-01T00:00:00Z',
