@@ -171,8 +171,28 @@ function pointMarker(
   return marker;
 }
 
+/** 特别重大 > 重大 > 较大 > 一般: a lower number claims its label's place first. */
+const GRADE_RANK: Record<string, number> = { especially_serious: 0, serious: 1, major: 2, general: 3 };
+
+/**
+ * The incidents in the order their labels claim a place on a crowded map: the graver grade first, then open before
+ * closed, then the newer. Labels are decluttered in the order they are drawn, so the graver incident's name stays
+ * readable where a lesser one sits beside it.
+ */
+export function incidentsByLabelPriority<T extends Pick<IncidentView, 'grade' | 'status' | 'occurredAt'>>(
+  incidents: readonly T[],
+): T[] {
+  const rank = (i: T) => GRADE_RANK[i.grade] ?? Object.keys(GRADE_RANK).length;
+  return [...incidents].sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      Number(b.status === 'open') - Number(a.status === 'open') ||
+      Date.parse(b.occurredAt) - Date.parse(a.occurredAt),
+  );
+}
+
 export function drawIncidents(group: L.LayerGroup, incidents: readonly IncidentView[], ctx: DrawContext): void {
-  for (const incident of incidents) {
+  for (const incident of incidentsByLabelPriority(incidents)) {
     const style = INCIDENT_STYLES[incident.grade] ?? INCIDENT_STYLES.general;
     const text = incidentText(incident, ctx.t, ctx.lang);
     const lines = [
