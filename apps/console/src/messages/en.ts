@@ -249,6 +249,8 @@ export const en: Record<MessageKey, string> = {
   'alloc.shipped': 'Shipped',
   'alloc.delivered': 'Delivered',
   'alloc.cancelled': 'Cancelled',
+  'alloc.simulated': 'Drill, simulated (no stock moved)',
+  'alloc.unknownWarehouse': 'Warehouse outside your jurisdiction',
   'deadline.met': 'On time',
   'deadline.late': 'Reported late',
   'deadline.overdue': 'Overdue',

@@ -254,6 +254,8 @@ export const zh = {
   'alloc.shipped': '已出库',
   'alloc.delivered': '已送达',
   'alloc.cancelled': '已取消',
+  'alloc.simulated': '演练模拟（不动用库存）',
+  'alloc.unknownWarehouse': '辖区外仓库',
   'deadline.met': '按时',
   'deadline.late': '迟报',
   'deadline.overdue': '逾期',

@@ -1,5 +1,6 @@
 import { getDistance } from 'geolib';
 import type { Specialty, TeamKind } from '@app/teams/domain';
+import { materialName } from '@app/warehouses/domain';
 import type { TeamRecommendation, WarehouseRecommendation } from '../contract';
 import { SPEED_KMH, TURNOUT_MINUTES } from './incident-needs';
 
@@ -92,7 +93,7 @@ export function rankWarehouses(
       const reason =
         shortfall.length === 0
           ? `距离 ${km} 公里，所需物资可全部满足`
-          : `距离 ${km} 公里；缺口：${shortfall.map((s) => `${s.materialCode} 需 ${s.needed}，可用 ${s.available}`).join('；')}`;
+          : `距离 ${km} 公里；缺口：${shortfall.map((s) => `${materialName(s.materialCode)} 需 ${s.needed}，可用 ${s.available}`).join('；')}`;
       return { warehouseId: w.id, name: w.name, distanceKm: km, sufficient: shortfall.length === 0, shortfall, reason };
     })
     .sort(

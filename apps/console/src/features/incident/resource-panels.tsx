@@ -65,7 +65,7 @@ export function AllocationsPanel({
                 data-testid="allocation"
                 data-allocation-id={al.allocationId}
                 data-status={al.status}>
-                <strong>{w?.name ?? al.warehouseId}</strong>{' '}
+                <strong>{w?.name ?? t('alloc.unknownWarehouse')}</strong>{' '}
                 <span className={`badge alloc-${al.status}`}>{label(t, `alloc.${al.status}`, al.status)}</span>
                 <div className="small">
                   {al.items.map((it) => `${materialName(w, it.materialCode)} × ${it.quantity}`).join('，')}

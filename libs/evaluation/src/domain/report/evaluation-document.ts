@@ -162,7 +162,10 @@ function analysis(e: DrillEvaluationView, zone: string): DocumentSection {
 
   blocks.push({ kind: 'subheading', text: '（四）物资保障' });
   const shortfalls = e.incidents.flatMap((m) => m.shortfalls.map((s) => ({ m, s })));
-  if (shortfalls.length === 0) blocks.push(paragraph('预案所需物资均已调拨到位（或未启动预案）。'));
+  // Shortfalls are measured against an activated plan's needs: without one there is nothing to say they were met.
+  const planActivated = e.incidents.some((m) => m.reportToPlanActivationSeconds !== null);
+  if (!planActivated) blocks.push(paragraph('演练中未启动预案，未按预案核对物资需求。'));
+  else if (shortfalls.length === 0) blocks.push(paragraph('所启动预案的物资需求均已调拨到位。'));
   else
     blocks.push({
       kind: 'table',

@@ -204,6 +204,17 @@ describe('the evaluation report as a document', () => {
     expect(html).not.toMatch(JURISDICTION_CODE);
   });
 
+  it('says plainly that no plan was activated instead of calling the supplies complete', () => {
+    const base = view();
+    const withoutPlan = view({
+      incidents: base.incidents.map((m) => ({ ...m, reportToPlanActivationSeconds: null, shortfalls: [] })),
+    });
+    expect(textOf(buildEvaluationDocument(withoutPlan))).toContain('演练中未启动预案，未按预案核对物资需求。');
+    expect(textOf(buildEvaluationDocument(withoutPlan))).not.toContain('调拨到位');
+    const covered = view({ incidents: base.incidents.map((m) => ({ ...m, shortfalls: [] })) });
+    expect(textOf(buildEvaluationDocument(covered))).toContain('所启动预案的物资需求均已调拨到位。');
+  });
+
   it('marks a drill still running as a draft without a verdict', () => {
     const running = view({
       status: 'running',

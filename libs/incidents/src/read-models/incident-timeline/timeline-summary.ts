@@ -1,4 +1,4 @@
-import { materialByCode } from '@app/warehouses/domain';
+import { materialQuantityText } from '@app/warehouses/domain';
 import { GRADE_LABELS } from '../../domain/incident/accident-grade';
 import {
   NOTIFICATION_PARTY_LABELS,
@@ -154,12 +154,7 @@ function obligationText(obligationId: string): string {
   return targetText ? `${kindText}（${targetText}）` : kindText;
 }
 
-/** Supplies as the log names them: the catalogue's name and unit ("重型防化服 6 套"); a code the catalogue lacks stays a code. */
+/** Supplies as the log names them: the catalogue's name and unit ("重型防化服 6 套"). */
 function itemsText(items: readonly { materialCode: string; quantity: number }[]): string {
-  return items
-    .map((i) => {
-      const material = materialByCode(i.materialCode);
-      return material ? `${material.name} ${i.quantity} ${material.unit}` : `物资 ${i.materialCode} × ${i.quantity}`;
-    })
-    .join('，');
+  return items.map((i) => materialQuantityText(i.materialCode, i.quantity)).join('，');
 }

@@ -70,3 +70,12 @@ export const MATERIALS: readonly Material[] = Object.freeze([
 const BY_CODE = new Map(MATERIALS.map((x) => [x.code, x]));
 export const materialByCode = (code: string): Material | undefined => BY_CODE.get(code);
 export const MATERIAL_CODES: readonly string[] = MATERIALS.map((x) => x.code);
+
+/** A material as people name it in a message or a log: its catalogue name; a code the catalogue lacks stays a code. */
+export const materialName = (code: string): string => materialByCode(code)?.name ?? `物资 ${code}`;
+
+/** A quantity of a material in words, with the catalogue's unit ("重型防化服 6 套"). */
+export const materialQuantityText = (code: string, quantity: number): string => {
+  const material = materialByCode(code);
+  return material ? `${material.name} ${quantity} ${material.unit}` : `物资 ${code} × ${quantity}`;
+};

@@ -1,5 +1,6 @@
 import { domainError } from '@app/shared';
 import type { AllocationStatus } from './warehouse.types';
+import { materialName } from '../materials/materials.catalogue';
 
 // The warehouses context's error catalogue: each code, its status and its Chinese wording, declared once.
 
@@ -26,7 +27,7 @@ export const InsufficientStockError = domainError({
   code: 'INSUFFICIENT_STOCK',
   kind: 'conflict',
   message: (shortfalls: Shortfall[]) =>
-    `库存不足：${shortfalls.map((s) => `${s.materialCode} 需 ${s.requested}，可用 ${s.available}`).join('；')}`,
+    `库存不足：${shortfalls.map((s) => `${materialName(s.materialCode)} 需 ${s.requested}，可用 ${s.available}`).join('；')}`,
   details: (shortfalls) => ({ shortfalls }),
 });
 
