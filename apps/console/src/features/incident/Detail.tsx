@@ -28,6 +28,7 @@ import { Panel, type Feedback } from './shared';
 import { TasksPanel } from './tasks-panel';
 import { TimelinePanel } from './timeline-panel';
 import { DrillIncidentActions } from '../drills/DrillIncidentActions';
+import { DrillStoppedNotice, IncidentBackLink, useDrillGate } from './drill-gate';
 
 /**
  * The incident's workspace. Its server state (the incident, its timeline and account, its events and recommendations)
@@ -49,8 +50,10 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
   // Which action's form is open; `undefined` until the commander chooses, when the workspace opens the likeliest one.
   const [chosenAction, setChosenAction] = useState<ActionKey | null | undefined>(undefined);
   const suggestions = state.suggestions[id];
-  const mayReport = can(session, 'report');
-  const mayCommand = can(session, 'command');
+  // A drill incident takes commands only while its drill runs; otherwise none is offered (the server would refuse).
+  const gate = useDrillGate({ drillId: query.data?.drillId ?? null });
+  const mayReport = can(session, 'report') && gate.mayAct;
+  const mayCommand = can(session, 'command') && gate.mayAct;
 
   // Follow this incident's room while the screen is open.
   useEffect(() => {
@@ -230,9 +233,7 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
       data-grade={incident.grade}
       data-response-level={incident.responseLevel ?? ''}>
       <header className="detail-head incident-head">
-        <a href="/board" className="back" onClick={linkHandler('/board')}>
-          ← {t('detail.back')}
-        </a>
+        <IncidentBackLink incident={incident} />
         <h1 data-testid="incident-title">
           {incident.drillId && <DrillMarker />} {incident.title}
         </h1>
@@ -261,6 +262,7 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
           {feedback.text}
         </div>
       )}
+      {gate.stopped && <DrillStoppedNotice status={gate.stopped} />}
       <CommandBar actions={actions} open={openAction} onOpen={setChosenAction} />
       {levelChange && <LevelConfirmDialog change={levelChange} onClose={() => setLevelChange(null)} />}
       {incident.drillId && <DrillIncidentActions incident={incident} />}

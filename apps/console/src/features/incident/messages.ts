@@ -66,6 +66,9 @@ export const zh = {
   'incident.map.team': '已派队伍',
   'incident.map.warehouse': '储备库',
   'incident.map.aria': '事故位置、已派队伍与附近储备库',
+  'incident.drill.stopped': '演练已结束，演练事故不再接受操作',
+  'incident.drill.notStarted': '演练尚未开始，演练事故暂不接受操作',
+  'incident.backToDrill': '返回演练',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -135,4 +138,7 @@ export const en: Record<keyof typeof zh, string> = {
   'incident.map.team': 'Assigned team',
   'incident.map.warehouse': 'Warehouse',
   'incident.map.aria': 'The incident, its assigned teams and nearby warehouses',
+  'incident.drill.stopped': 'The drill has ended: its incidents take no further actions',
+  'incident.drill.notStarted': 'The drill has not started: its incidents take no actions yet',
+  'incident.backToDrill': 'Back to the drill',
 };
