@@ -1,17 +1,15 @@
 import { useEffect, useMemo, useRef } from 'react';
 import L from 'leaflet';
-import { loadConsoleConfig } from '../../api';
 import { useI18n } from '../../i18n';
 import type { IncidentView } from '@app/incidents/contract';
 import type { TeamView } from '@app/teams/contract';
 import type { WarehouseView } from '@app/warehouses/contract';
 import { assignedStatus } from './moves-sheet';
 import { Panel, label } from './shared';
+import { addConfiguredTiles, loadOutlines } from '../map/base-map';
 
 /** How many of the nearest warehouses the mini-map shows besides those already supplying the incident. */
 const NEARBY_WAREHOUSES = 3;
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Leaflet reads a tooltip string as HTML; names are typed by users, so labels go in as text nodes. */
 function textNode(text: string): HTMLElement {
@@ -83,18 +81,9 @@ export function IncidentMapPanel({
     map.current = m;
     markers.current = L.layerGroup().addTo(m);
     let cancelled = false;
-    void loadConsoleConfig().then((config) => {
-      if (!cancelled && config.tileUrl)
-        L.tileLayer(config.tileUrl, {
-          attribution: (config.tileAttribution ?? '').replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!),
-          maxZoom: 18,
-        })
-          .addTo(m)
-          .bringToBack();
-    });
-    fetch('/jurisdictions.geojson')
-      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
-      .then((geo: GeoJSON.FeatureCollection) => {
+    addConfiguredTiles(m, () => cancelled);
+    loadOutlines()
+      .then((geo) => {
         if (cancelled) return;
         L.geoJSON(geo, {
           interactive: false,

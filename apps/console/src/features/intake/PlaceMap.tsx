@@ -1,9 +1,7 @@
 import { useEffect, useRef } from 'react';
 import L from 'leaflet';
-import { loadConsoleConfig } from '../../api';
 import { useI18n } from '../../i18n';
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+import { addConfiguredTiles, loadOutlines } from '../map/base-map';
 
 /**
  * A small Leaflet map on which a click sets the incident's position. Like the situation map: no base map unless the
@@ -32,18 +30,9 @@ export function PlaceMap({
     const m = L.map(container.current, { zoomControl: true, attributionControl: true }).setView([37.2, 105.3], 8);
     map.current = m;
     let cancelled = false;
-    void loadConsoleConfig().then((config) => {
-      if (!cancelled && config.tileUrl)
-        L.tileLayer(config.tileUrl, {
-          attribution: (config.tileAttribution ?? '').replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!),
-          maxZoom: 18,
-        })
-          .addTo(m)
-          .bringToBack();
-    });
-    fetch('/jurisdictions.geojson')
-      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
-      .then((geo: GeoJSON.FeatureCollection) => {
+    addConfiguredTiles(m, () => cancelled);
+    loadOutlines()
+      .then((geo) => {
         if (cancelled) return;
         const layer = L.geoJSON(geo, {
           // The outlines must not swallow the click that sets the point.

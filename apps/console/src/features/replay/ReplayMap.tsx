@@ -2,12 +2,10 @@ import { useContext, useEffect, useMemo, useRef, useState } from 'react';
 import L from 'leaflet';
 import type { IncidentView } from '@app/incidents/contract';
 import type { ReplayEventData } from '@app/replay/contract';
-import { loadConsoleConfig } from '../../api';
 import { useI18n } from '../../i18n';
 import { StoreContext } from '../../store';
 import { useLabels } from '../labels/labels';
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+import { addConfiguredTiles } from '../map/base-map';
 
 /** Tooltip text as a DOM node whose text is set as text: names are typed by users and Leaflet reads strings as HTML. */
 function textNode(text: string): HTMLElement {
@@ -105,17 +103,7 @@ export function ReplayMap({ places }: { places: readonly ReplayPlace[] }) {
     map.current = m;
     layer.current = L.layerGroup().addTo(m);
     let cancelled = false;
-    void loadConsoleConfig().then((config) => {
-      if (cancelled) return;
-      setTiles(config.tileUrl !== null);
-      if (config.tileUrl)
-        L.tileLayer(config.tileUrl, {
-          attribution: (config.tileAttribution ?? '').replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!),
-          maxZoom: 18,
-        })
-          .addTo(m)
-          .bringToBack();
-    });
+    addConfiguredTiles(m, () => cancelled, setTiles);
     return () => {
       cancelled = true;
       m.remove();

@@ -1,10 +1,8 @@
 import { useEffect, useRef } from 'react';
 import L from 'leaflet';
-import { loadConsoleConfig } from '../../api';
 import { useI18n } from '../../i18n';
 import type { Point } from './warning-model';
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+import { addConfiguredTiles, loadOutlines } from '../map/base-map';
 
 /**
  * A small map on which each click adds a corner of the warned area. Offline like the other maps: the jurisdiction
@@ -29,18 +27,9 @@ export function AreaMap({ points, onAdd }: { points: readonly Point[]; onAdd?: (
     map.current = m;
     shape.current = L.layerGroup().addTo(m);
     let cancelled = false;
-    void loadConsoleConfig().then((config) => {
-      if (!cancelled && config.tileUrl)
-        L.tileLayer(config.tileUrl, {
-          attribution: (config.tileAttribution ?? '').replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!),
-          maxZoom: 18,
-        })
-          .addTo(m)
-          .bringToBack();
-    });
-    fetch('/jurisdictions.geojson')
-      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))
-      .then((geo: GeoJSON.FeatureCollection) => {
+    addConfiguredTiles(m, () => cancelled);
+    loadOutlines()
+      .then((geo) => {
         if (cancelled) return;
         const layer = L.geoJSON(geo, {
           // The outlines must not swallow the clicks that draw the area.
