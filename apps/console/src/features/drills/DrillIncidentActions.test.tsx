@@ -138,11 +138,23 @@ describe('the actions of a drill incident', () => {
     expect(screen.queryByTestId('sim-arrive')).toBeNull();
   });
 
+  it('says so when the drill runs but this incident’s response has ended', async () => {
+    setSession(coordinatorSession);
+    serve('running');
+    renderInConsole(<DrillIncidentActions incident={{ ...incident, status: 'closed' }} />);
+    expect((await screen.findByTestId('drill-actions-not-running')).textContent).toBe(
+      '该演练事故已响应终止，不再模拟处置',
+    );
+    expect(screen.queryByTestId('sim-dispatch')).toBeNull();
+  });
+
   it('offers nothing once the drill has ended', async () => {
     setSession(coordinatorSession);
     serve('ended');
     renderInConsole(<DrillIncidentActions incident={incident} />);
-    expect((await screen.findByTestId('drill-actions-not-running')).textContent).toBe('演练未在进行，不能模拟处置');
+    await screen.findByTestId('drill-actions-open-drill');
+    // The workspace says the drill has ended; the panel does not say it a second time.
+    expect(screen.queryByTestId('drill-actions-not-running')).toBeNull();
     expect(screen.queryByTestId('sim-dispatch')).toBeNull();
     expect(screen.queryByTestId('sim-allocate')).toBeNull();
     expect(screen.queryByTestId('sim-arrive')).toBeNull();

@@ -69,7 +69,8 @@ export function DrillIncidentActions({ incident }: { incident: IncidentView }) {
         )}
       </p>
       {drill.error && <ErrorMessage error={drill.error} testId="drill-actions-error" />}
-      {drill.data && !running && (
+      {/* A drill that is not running is said once, by the workspace (演练已结束…); here only a closed incident is. */}
+      {drill.data?.status === 'running' && !running && (
         <p className="muted" data-testid="drill-actions-not-running">
           {t('drills.actions.notRunning')}
         </p>

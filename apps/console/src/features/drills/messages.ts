@@ -119,7 +119,7 @@ export const zh = {
   'drills.teams.tabletopNote': '桌面演练不抽调真实队伍，请在演练事故中模拟调派',
   'drills.actions.title': '演练处置（模拟）',
   'drills.actions.note': '演练事故只接受模拟调派、模拟调拨和模拟到达：真实队伍和库存不受影响。',
-  'drills.actions.notRunning': '演练未在进行，不能模拟处置',
+  'drills.actions.notRunning': '该演练事故已响应终止，不再模拟处置',
   'drills.actions.openDrill': '返回演练',
   'drills.actions.dispatch': '模拟调派',
   'drills.actions.team': '队伍',
@@ -263,7 +263,7 @@ export const en: Record<keyof typeof zh, string> = {
   'drills.actions.title': 'Drill actions (simulated)',
   'drills.actions.note':
     'A drill incident takes simulated dispatches, allocations and arrivals only: real teams and stock are untouched.',
-  'drills.actions.notRunning': 'The drill is not running: no simulated actions',
+  'drills.actions.notRunning': 'The response to this drill incident has ended: no more simulated actions',
   'drills.actions.openDrill': 'Back to the drill',
   'drills.actions.dispatch': 'Simulated dispatch',
   'drills.actions.team': 'Team',
