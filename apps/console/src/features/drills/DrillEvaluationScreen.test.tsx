@@ -144,6 +144,18 @@ describe('the drill evaluation screen', () => {
     expect(screen.getByTestId('evaluation-rubric').textContent).toContain('评分由演练组织者（评估人）进行。');
   });
 
+  it('names the form, the aspects and the verdict in English when the console speaks English', async () => {
+    setSession(session(['viewer']));
+    answerFetch({ [`GET ${BASE}`]: { body: evaluation() } });
+    renderInConsole(<DrillEvaluationScreen id={DRILL} />, { lang: 'en' });
+    expect((await screen.findByTestId('evaluation-meta')).textContent).toContain('Tabletop exercise · Comprehensive');
+    expect(screen.getByTestId('evaluation-aspect-warning_reporting').textContent).toContain(
+      'Warning and information reporting',
+    );
+    expect(screen.getByTestId('evaluation-verdict').textContent).toBe('Not yet rated');
+    expect(screen.getByTestId('evaluation-rubric').textContent).not.toContain('预警与信息报告');
+  });
+
   it('sends the scores an evaluator entered, and shows the evaluation the server answers', async () => {
     setSession(session(['drill_coordinator']));
     const scored = evaluation({

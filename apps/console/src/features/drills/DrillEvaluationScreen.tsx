@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { DrillEvaluationView, EvaluationDocument } from '@app/evaluation/contract';
 import { commandPost, currentSession, get, isAccepted } from '../../api';
-import { useI18n, type Translate } from '../../i18n';
+import { useI18n, type Lang, type MessageKey, type Translate } from '../../i18n';
 import { linkHandler } from '../../router';
 import { formatTime } from '../../time';
 import { ErrorMessage } from '../errors/ErrorMessage';
@@ -32,7 +32,7 @@ export function spanWords(seconds: number | null, t: Translate): string {
  * evaluation report itself, rendered here from the server's document and printed from here (A4, the report alone).
  */
 export function DrillEvaluationScreen({ id }: { id: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const queryClient = useQueryClient();
   const evaluation = useQuery({
     queryKey: evaluationKey(id),
@@ -81,7 +81,11 @@ export function DrillEvaluationScreen({ id }: { id: string }) {
             {t('evaluation.title')} · {e.names.title}
           </h1>
           <p className="muted" data-testid="evaluation-meta">
-            {t('evaluation.meta', { form: e.names.formLabel, scope: e.names.scopeLabel, organiser: e.names.organiser })}{' '}
+            {t('evaluation.meta', {
+              form: lang === 'zh' ? e.names.formLabel : t(`drills.form.${e.drill.form}` as MessageKey),
+              scope: lang === 'zh' ? e.names.scopeLabel : t(`drills.scope.${e.drill.scope}` as MessageKey),
+              organiser: e.names.organiser,
+            })}{' '}
             · {t(`evaluation.status.${e.status}`)} ·{' '}
             {e.names.planTitle ? t('evaluation.plan', { plan: e.names.planTitle }) : t('evaluation.noPlan')}
           </p>
@@ -253,7 +257,7 @@ function Tasks({ e }: { e: DrillEvaluationView }) {
 const shortLabel = (label: string) => label.replace(/（.*$/, '');
 
 function Rubric({ e, run }: { e: DrillEvaluationView; run: Run }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const mine = [...e.sheets].reverse().find((s) => s.evaluator === currentSession()?.user.username);
   const [values, setValues] = useState<Record<string, string>>(() =>
     Object.fromEntries(mine?.scores.map((s) => [s.aspect, String(s.score)]) ?? []),
@@ -294,7 +298,7 @@ function Rubric({ e, run }: { e: DrillEvaluationView; run: Run }) {
         <tbody>
           {e.scores.byAspect.map((a) => (
             <tr key={a.aspect} data-testid={`evaluation-aspect-${a.aspect}`}>
-              <td>{a.label}</td>
+              <td>{aspectLabel(a.aspect, a.label, t, lang)}</td>
               <td>{a.weight}</td>
               <td>{a.maxScore}</td>
               <td>{a.mean === null ? t('evaluation.unscored') : a.mean}</td>
@@ -320,7 +324,7 @@ function Rubric({ e, run }: { e: DrillEvaluationView; run: Run }) {
           <h3>{t('evaluation.scoreForm')}</h3>
           {e.rubric.map((a) => (
             <div className="evaluation-score-row" key={a.key}>
-              <span>{a.label}</span>
+              <span>{aspectLabel(a.key, a.label, t, lang)}</span>
               <label>
                 <span className="small muted">{t('evaluation.scoreCaption', { max: String(a.maxScore) })}</span>
                 <input
@@ -431,7 +435,7 @@ function Findings({ e, run }: { e: DrillEvaluationView; run: Run }) {
 }
 
 function Conclusion({ e, run }: { e: DrillEvaluationView; run: Run }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [text, setText] = useState(e.evaluatorsConclusion?.text ?? '');
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
@@ -445,9 +449,10 @@ function Conclusion({ e, run }: { e: DrillEvaluationView; run: Run }) {
     <section className="panel" data-testid="evaluation-conclusion">
       <h2>{t('evaluation.conclusion')}</h2>
       <p>
-        {t('evaluation.verdict')}：
+        {t('evaluation.verdict')}
+        {lang === 'zh' ? '：' : ': '}
         <span className="evaluation-verdict" data-testid="evaluation-verdict" data-verdict={e.conclusion.verdict}>
-          {e.conclusion.verdictLabel}
+          {lang === 'zh' ? e.conclusion.verdictLabel : t(`evaluation.verdictWord.${e.conclusion.verdict}`)}
         </span>
       </p>
       <p data-testid="evaluation-verdict-reason">{e.conclusion.reason}</p>
@@ -509,3 +514,24 @@ function ReportView({ id }: { id: string }) {
     </section>
   );
 }
+
+/**
+ * An aspect as the reader's language names it: the server writes the rubric in Chinese (it is printed in the official
+ * report); the aspects of the AQ/T 9009 default rubric have their own English names, others keep the rubric's words.
+ */
+function aspectLabel(key: string, label: string, t: Translate, lang: Lang): string {
+  const own = `evaluation.aspectName.${key}` as MessageKey;
+  return lang === 'zh' || !(own in ASPECT_NAMES_KNOWN) ? label : t(own);
+}
+
+const ASPECT_NAMES_KNOWN: Record<string, true> = Object.fromEntries(
+  [
+    'preparation',
+    'warning_reporting',
+    'response_command',
+    'onsite_action',
+    'resources',
+    'recovery',
+    'plan_fitness',
+  ].map((k) => [`evaluation.aspectName.${k}`, true]),
+);
