@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { DrillView } from '@app/drills/contract';
 import type {
   ComplianceObligationView,
@@ -12,13 +12,12 @@ import { activeTimeZone } from '../../app/locale';
 import { get } from '../../api';
 import { useI18n, type Lang } from '../../i18n';
 import { linkHandler } from '../../router';
-import { jurisdictionsWithin, useStore } from '../../store';
+import { useStore } from '../../store';
 import { formatTime } from '../../time';
 import type { Session } from '../../ui-types';
 import { ErrorMessage } from '../errors/ErrorMessage';
 import { jurisdictionName, useLabels } from '../labels/labels';
-import { PeriodFilter, spanOf, type PeriodChoice } from '../statistics/PeriodFilter';
-import { spanInstants } from '../statistics/period';
+import { PeriodFilter, useReportScope } from '../statistics/PeriodFilter';
 import '../statistics/statistics.css';
 
 const STATUSES: ComplianceStatus[] = ['met', 'late', 'missed', 'overdue', 'written_off', 'pending'];
@@ -60,16 +59,12 @@ export function compliancePath(
  */
 export function Compliance({ session, jurisdictions }: { session: Session; jurisdictions: JurisdictionNode[] }) {
   const { t } = useI18n();
-  const zone = activeTimeZone();
-  const places = useMemo(
-    () => jurisdictionsWithin(jurisdictions, session.user.jurisdiction),
-    [jurisdictions, session.user.jurisdiction],
+  const { zone, places, jurisdiction, setJurisdiction, period, setPeriod, instants } = useReportScope(
+    session,
+    jurisdictions,
+    'thisMonth',
   );
-  const [jurisdiction, setJurisdiction] = useState(session.user.jurisdiction);
-  const [period, setPeriod] = useState<PeriodChoice>({ preset: 'thisMonth', custom: { first: '', last: '' } });
   const [drillId, setDrillId] = useState<string | null>(null);
-  const span = spanOf(period, zone);
-  const instants = span ? spanInstants(span, zone) : null;
 
   // Every drill the user may see (the server's drill list filters one jurisdiction exactly, not those below it).
   const drills = useQuery({ queryKey: ['drills', 'compliance'], queryFn: () => get<DrillView[]>('/drills') });

@@ -1,5 +1,10 @@
+import { useMemo, useState } from 'react';
+import type { JurisdictionNode } from '@app/shared/contract';
+import { activeTimeZone } from '../../app/locale';
 import { useI18n } from '../../i18n';
-import { presetSpan, validSpan, type DateSpan, type PeriodPreset } from './period';
+import { jurisdictionsWithin } from '../../store';
+import type { Session } from '../../ui-types';
+import { presetSpan, spanInstants, validSpan, type DateSpan, type PeriodPreset } from './period';
 
 export interface PeriodChoice {
   preset: PeriodPreset;
@@ -85,4 +90,21 @@ export function PeriodFilter({
       )}
     </fieldset>
   );
+}
+
+/**
+ * What a report screen is asked about: a jurisdiction among the user's own and those below (the user's own first) and
+ * a period in the console's zone, with the span as dates and as the instants sent to the server (null while invalid).
+ */
+export function useReportScope(session: Session, jurisdictions: JurisdictionNode[], preset: PeriodPreset) {
+  const zone = activeTimeZone();
+  const places = useMemo(
+    () => jurisdictionsWithin(jurisdictions, session.user.jurisdiction),
+    [jurisdictions, session.user.jurisdiction],
+  );
+  const [jurisdiction, setJurisdiction] = useState(session.user.jurisdiction);
+  const [period, setPeriod] = useState<PeriodChoice>({ preset, custom: { first: '', last: '' } });
+  const span = spanOf(period, zone);
+  const instants = span ? spanInstants(span, zone) : null;
+  return { zone, places, jurisdiction, setJurisdiction, period, setPeriod, span, instants };
 }

@@ -1,17 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AccidentGrade, StatisticsGroupBy, StatisticsLineView, StatisticsView } from '@app/incidents/contract';
 import type { JurisdictionNode } from '@app/shared/contract';
-import { activeTimeZone } from '../../app/locale';
 import { get, getBlob } from '../../api';
 import { useI18n, type Lang, type MessageKey, type Translate } from '../../i18n';
-import { jurisdictionsWithin, useStore } from '../../store';
+import { useStore } from '../../store';
 import type { Session } from '../../ui-types';
 import { ErrorMessage } from '../errors/ErrorMessage';
 import { jurisdictionName, useLabels } from '../labels/labels';
-import { PeriodFilter, spanOf, type PeriodChoice } from './PeriodFilter';
-import { spanInstants, type DateSpan } from './period';
+import { PeriodFilter, useReportScope } from './PeriodFilter';
+import type { DateSpan } from './period';
 import './statistics.css';
 
 type Granularity = Extract<StatisticsGroupBy, 'day' | 'month' | 'year'>;
@@ -46,16 +45,12 @@ export function statisticsPath(
  */
 export function Statistics({ session, jurisdictions }: { session: Session; jurisdictions: JurisdictionNode[] }) {
   const { t } = useI18n();
-  const zone = activeTimeZone();
-  const places = useMemo(
-    () => jurisdictionsWithin(jurisdictions, session.user.jurisdiction),
-    [jurisdictions, session.user.jurisdiction],
+  const { zone, places, jurisdiction, setJurisdiction, period, setPeriod, span, instants } = useReportScope(
+    session,
+    jurisdictions,
+    'thisYear',
   );
-  const [jurisdiction, setJurisdiction] = useState(session.user.jurisdiction);
-  const [period, setPeriod] = useState<PeriodChoice>({ preset: 'thisYear', custom: { first: '', last: '' } });
   const [granularity, setGranularity] = useState<Granularity>('month');
-  const span = spanOf(period, zone);
-  const instants = span ? spanInstants(span, zone) : null;
   const placeName = jurisdictionName(jurisdictions, jurisdiction);
 
   const read = (groupBy: StatisticsGroupBy) => ({
