@@ -124,7 +124,7 @@ suite('the command console in a browser', () => {
     expect(incidentId).toMatch(/^[0-9a-f-]{36}$/);
 
     const row = commanderConsole.locator(`[data-testid="incident-row"][data-incident-id="${incidentId}"]`);
-    await row.waitFor({ timeout: 5000 });
+    await row.waitFor({ timeout: 15_000 });
     await expectText(row, title);
     await screenshot(dutyConsole, '02-duty-reported-incident');
     await screenshot(commanderConsole, '02-commander-board-shows-it');
@@ -138,7 +138,7 @@ suite('the command console in a browser', () => {
     await recommended.getByTestId('dispatch-team').click();
 
     for (const page of [commanderConsole, dutyConsole]) {
-      await page.locator(`[data-testid="assigned-team"][data-team-id="${teamId}"]`).waitFor({ timeout: 5000 });
+      await page.locator(`[data-testid="assigned-team"][data-team-id="${teamId}"]`).waitFor({ timeout: 15_000 });
     }
     const stored = (await t.get(`/api/v1/incidents/${incidentId}`).expect(200)).body;
     expect(stored.assignedTeams.map((a: { teamId: string }) => a.teamId)).toEqual([teamId]);
@@ -151,11 +151,11 @@ suite('the command console in a browser', () => {
     await teamRow.getByTestId('team-status-report').selectOption('en_route');
     await dutyConsole
       .locator(`[data-testid="team-row"][data-team-id="${teamId}"][data-status="en_route"]`)
-      .waitFor({ timeout: 5000 });
+      .waitFor({ timeout: 15_000 });
     await commanderConsole
       .locator(`[data-testid="assigned-team"][data-team-id="${teamId}"]`)
       .getByText('途中')
-      .waitFor({ timeout: 5000 });
+      .waitFor({ timeout: 15_000 });
     await screenshot(dutyConsole, '03-duty-team-board');
   }, 60_000);
 
@@ -215,7 +215,7 @@ suite('the command console in a browser', () => {
     await commanderConsole
       .locator(`[data-testid="incident-row"][data-incident-id="${incidentId}"]`)
       .getByText(/Ⅲ级/)
-      .waitFor({ timeout: 5000 });
+      .waitFor({ timeout: 15_000 });
     await screenshot(commanderConsole, '05-caught-up');
   }, 90_000);
 });
