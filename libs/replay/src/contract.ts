@@ -52,6 +52,7 @@ export type ReplayEventType =
   | 'DrillPlanned'
   | 'DrillStarted'
   | 'InjectExecuted'
+  | 'InjectFailed'
   | 'DrillEnded'
   | 'TeamJoinedDrill'
   | 'TeamRecalledFromDrill';

@@ -48,7 +48,7 @@ export async function warningRows(
 }
 
 /**
- * Fills the issue form, draws the area by clicking its corners on the map, sends it; answers the new warning's id.
+ * Fills the form that issues a warning, draws the area by clicking its corners on the map, sends it; answers the new warning's id.
  * `beforeSubmit` runs with the form filled in (a screenshot of it, say).
  */
 export async function issueWarning(

@@ -26,6 +26,7 @@ export const REPLAY_EVENT_TYPES = Object.keys({
   DrillPlanned: true,
   DrillStarted: true,
   InjectExecuted: true,
+  InjectFailed: true,
   DrillEnded: true,
   TeamJoinedDrill: true,
   TeamRecalledFromDrill: true,

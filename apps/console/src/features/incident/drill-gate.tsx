@@ -44,10 +44,19 @@ export function DrillStoppedNotice({ status }: { status: DrillView['status'] }) 
 /** Back to where the incident is followed: the drill's page for a drill incident, the board for a real one. */
 export function IncidentBackLink({ incident }: { incident: Pick<IncidentView, 'drillId'> }) {
   const { t } = useI18n();
-  const path = incident.drillId ? `/drills/${incident.drillId}` : '/board';
+  if (incident.drillId)
+    return (
+      <a
+        href={`/drills/${incident.drillId}`}
+        className="back"
+        data-testid="incident-back"
+        onClick={linkHandler(`/drills/${incident.drillId}`)}>
+        ← {t('incident.backToDrill')}
+      </a>
+    );
   return (
-    <a href={path} className="back" data-testid="incident-back" onClick={linkHandler(path)}>
-      ← {incident.drillId ? t('incident.backToDrill') : t('detail.back')}
+    <a href="/board" className="back" data-testid="incident-back" onClick={linkHandler('/board')}>
+      ← {t('detail.back')}
     </a>
   );
 }

@@ -306,6 +306,16 @@ export const EVENT_SENTENCES: Readonly<Record<ReplayEventType, Entry>> = {
       return `${which}: ${INJECT[d.s('kind')]?.en ?? 'scenario inject'}${title ? ` — ${title}` : ''}${text ? ` — ${text}` : ''}`;
     },
   },
+  InjectFailed: {
+    zh: (d) =>
+      `${d.n('index') === null ? '无脚本注入' : `第 ${(d.n('index') ?? 0) + 1} 条脚本注入`}未能执行（第 ${d.n('attempt') ?? 1} 次）${
+        d.s('reason') ? `：${d.s('reason')}` : ''
+      }${d.b('skipped') ? '，已跳过' : '，稍后重试'}`,
+    en: (d) =>
+      `${d.n('index') === null ? 'Scriptless inject' : `Scripted inject no. ${(d.n('index') ?? 0) + 1}`} failed (attempt ${d.n('attempt') ?? 1})${
+        d.b('skipped') ? ', skipped' : ', to be retried'
+      }`,
+  },
   DrillEnded: {
     zh: (d, c) => `演练结束（${at(d, 'endedAt', c)}）`,
     en: (d, c) => `Drill ended (${at(d, 'endedAt', c)})`,
