@@ -17,6 +17,8 @@ import { DrillsModule } from '@app/drills';
 import { WarehousesModule } from '@app/warehouses';
 import { WarningsModule } from '@app/warnings';
 import { AlarmsModule } from '@app/alarms';
+import { EnterprisesModule } from '@app/enterprises';
+import { MonitoringModule } from '@app/monitoring';
 import { ReplayModule } from '@app/replay';
 import type { AppConfig } from '@app/shared/nest';
 import type { Clock } from '@app/shared';
@@ -71,6 +73,8 @@ export class AppModule {
         WarningsModule,
         AlarmsModule,
         ReplayModule,
+        EnterprisesModule,
+        MonitoringModule,
       ],
       controllers: [HealthController, MetricsController, ParkedEventsController],
       providers: [

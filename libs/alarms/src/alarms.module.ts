@@ -10,6 +10,7 @@ import type { JurisdictionRegistry } from '@app/shared';
 import { AcknowledgeAlarmController } from './application/acknowledge-alarm/acknowledge-alarm.controller';
 import { AcknowledgeAlarmHandler } from './application/acknowledge-alarm/acknowledge-alarm.handler';
 import { AlarmAnswer } from './application/alarm-answer';
+import { AlarmCentre } from './application/alarm-centre';
 import { AlarmQueriesController } from './application/query-alarms/alarm-queries.controller';
 import { AlarmWatch } from './application/watch-alarms/alarm-watch.job';
 import { AlarmRow } from './read-models/alarms/alarm.entity';
@@ -36,8 +37,9 @@ export const alarmEntities = [AlarmRow];
     WarehouseStockQueries,
     WarningBoardQueries,
     AlarmWatch,
+    AlarmCentre,
   ],
-  exports: [AlarmQueries, AlarmWatch],
+  exports: [AlarmQueries, AlarmWatch, AlarmCentre],
 })
 export class AlarmsModule {}
 

@@ -36,7 +36,13 @@ export type AlarmResolution =
   | 'superseded'
   | 'warning_lifted'
   | 'warning_expired'
-  | 'cause_ended';
+  | 'cause_ended'
+  /** Monitoring: the readings came back inside the thresholds (past the deadband). */
+  | 'reading_normal'
+  /** Monitoring: the silent sensor reported again. */
+  | 'sensor_online'
+  /** Monitoring: the sensor or its hazard source was taken out of service. */
+  | 'sensor_removed';
 
 export interface AlarmView {
   id: string;

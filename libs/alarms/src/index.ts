@@ -11,3 +11,11 @@ export {
   type AlarmWatchStep,
 } from './application/watch-alarms/alarm-watch.job';
 export type { AlarmView } from './contract';
+export {
+  AlarmCentre,
+  PUSHED_ALARM_KINDS,
+  isPushedKind,
+  type AlarmSourceActor,
+  type PushedAlarmCause,
+  type PushedAlarmKind,
+} from './application/alarm-centre';

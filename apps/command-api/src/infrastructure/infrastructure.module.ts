@@ -27,6 +27,8 @@ import { planProjections } from '@app/plans';
 import { warehouseProjections } from '@app/warehouses';
 import { warningProjections } from '@app/warnings';
 import { ALARM_WATCH_OPTIONS, alarmProjections } from '@app/alarms';
+import { enterpriseProjections } from '@app/enterprises';
+import { monitoringProjections } from '@app/monitoring';
 import { dutyProjections, ROLL_CALL_OPTIONS } from '@app/duty';
 import { DRILL_OPTIONS, drillProjections, DrillTeamsProcessManager } from '@app/drills';
 import { REPLAY_OPTIONS } from '@app/replay';
@@ -132,6 +134,8 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
                 ...drillProjections(),
                 ...warningProjections(jurisdictions, clock),
                 ...alarmProjections(jurisdictions),
+                ...enterpriseProjections(jurisdictions),
+                ...monitoringProjections(jurisdictions),
                 // Process managers ride on the same checkpointed runner: at-least-once delivery, idempotent steps.
                 // Its own executor: the one write path without read-model waits (it runs inside this runner).
                 new DispatchProcessManager(new CommandExecutor({ store, clock, snapshots }), store),

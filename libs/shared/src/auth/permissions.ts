@@ -57,6 +57,16 @@ export const PERMISSIONS = {
   'drill.read': EVERY_READER,
   'drill.run': ['drill_coordinator'],
   'drill.act': ['commander', 'drill_coordinator'],
+  // 企业、重大危险源、在线监测 (docs/enterprises.md, docs/monitoring.md): everyone who reads sees the registers and the
+  // readings; admins keep the registers (as they keep teams and warehouses) and issue the gateways' device keys.
+  // Readings themselves come in with a device key, not a user's token.
+  'enterprise.read': EVERY_READER,
+  'enterprise.register': ['admin'],
+  'enterprise.device_keys': ['admin'],
+  'hazard_source.read': EVERY_READER,
+  'hazard_source.register': ['admin'],
+  'monitoring.read': EVERY_READER,
+  'sensor.register': ['admin'],
   // Ending one's own session and changing one's own password; renewing (POST /auth/refresh) is public and takes a
   // refresh token instead.
   'session.logout': EVERY_READER,

@@ -12,6 +12,7 @@ import { escalationLevelAt, escalationProfileOf } from '../../domain/alarm/escal
 import { AlarmQueries } from '../../read-models/alarms/alarm.queries';
 import { alarmAggregate } from '../alarm.aggregate';
 import { alarmIdOf } from '../alarm-id';
+import { isPushedKind } from '../alarm-centre';
 import { causesOf, endedBecause, unseenSubjects, type AlarmSourcesSnapshot } from './alarm-causes';
 
 export const ALARM_WATCH_OPTIONS = Symbol('ALARM_WATCH_OPTIONS');
@@ -74,14 +75,16 @@ export class AlarmWatch extends TickJob<AlarmWatchStep> {
 
     const present = new Set(causes.map((c) => c.sourceKey));
     for (const alarm of open) {
-      if (present.has(alarm.sourceKey)) continue;
+      // A pushed alarm's cause is known only to its source, which ends it (AlarmCentre.resolve).
+      if (isPushedKind(alarm.kind) || present.has(alarm.sourceKey)) continue;
       const reason = endedBecause(alarm.sourceKey, snapshot, (id) => snapshot.warningStatus.get(id));
       if (!reason) continue;
       await this.step(steps, alarm.id, alarm.sourceKey, alarm.jurisdiction, { type: 'ResolveAlarm', reason, now });
     }
 
     for (const alarm of open) {
-      if (alarm.status !== 'raised' || !present.has(alarm.sourceKey)) continue;
+      if (alarm.status !== 'raised') continue;
+      if (!isPushedKind(alarm.kind) && !present.has(alarm.sourceKey)) continue;
       const profile = escalationProfileOf(this.jurisdictions.lineage(alarm.jurisdiction));
       const level = escalationLevelAt(profile, alarm.raisedAt, now);
       if (level <= alarm.escalationLevel) continue;

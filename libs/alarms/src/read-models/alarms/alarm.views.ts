@@ -43,6 +43,9 @@ export const ALARM_RESOLUTION_LABELS: Record<AlarmResolution, string> = {
   warning_lifted: '预警已解除',
   warning_expired: '预警已过期',
   cause_ended: '告警原因已消除',
+  reading_normal: '监测值已恢复正常',
+  sensor_online: '传感器已恢复在线',
+  sensor_removed: '传感器已停用',
 };
 
 export function toAlarmView(row: AlarmRow, jurisdictions: JurisdictionRegistry): AlarmView {
