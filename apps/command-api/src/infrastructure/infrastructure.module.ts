@@ -28,7 +28,7 @@ import { warehouseProjections } from '@app/warehouses';
 import { warningProjections } from '@app/warnings';
 import { ALARM_WATCH_OPTIONS, alarmProjections } from '@app/alarms';
 import { enterpriseProjections } from '@app/enterprises';
-import { monitoringProjections } from '@app/monitoring';
+import { MQTT_TRANSPORT_OPTIONS, monitoringProjections, mqttOptionsFrom } from '@app/monitoring';
 import { dutyProjections, ROLL_CALL_OPTIONS } from '@app/duty';
 import { DRILL_OPTIONS, drillProjections, DrillTeamsProcessManager } from '@app/drills';
 import { REPLAY_OPTIONS } from '@app/replay';
@@ -84,6 +84,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         { provide: ALARM_WATCH_OPTIONS, useValue: { tickMs: config.ALARM_TICK_MS } },
         { provide: DRILL_OPTIONS, useValue: { tickMs: config.DRILL_TICK_MS } },
         { provide: REPLAY_OPTIONS, useValue: { perUser: config.REPLAYS_PER_USER } },
+        { provide: MQTT_TRANSPORT_OPTIONS, useValue: mqttOptionsFrom(config) },
         {
           provide: SNAPSHOT_STORE,
           inject: [DataSource],
@@ -157,6 +158,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         ALARM_WATCH_OPTIONS,
         DRILL_OPTIONS,
         REPLAY_OPTIONS,
+        MQTT_TRANSPORT_OPTIONS,
         APP_CONFIG,
         CLOCK,
         JURISDICTIONS,

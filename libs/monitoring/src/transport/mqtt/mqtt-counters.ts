@@ -1,0 +1,26 @@
+/**
+ * What the MQTT transport saw, for /metrics, the bench and the tests: messages in, readings handed to the ingest and
+ * its answer, and everything refused or dropped on the way, each for its own reason.
+ */
+export class MqttCounters {
+  /** Messages on a reading topic from an authenticated sender. */
+  messages = 0;
+  /** Readings the ingest stored. */
+  accepted = 0;
+  /** Readings the ingest refused one by one (unknown sensor, value not a number, time out of range …). */
+  rejected = 0;
+  /** Messages whose payload is none of the accepted shapes (docs/monitoring.md): dropped whole. */
+  malformed = 0;
+  /** Connections refused: no credit code, unknown or revoked key, or a key of another enterprise. */
+  connectionsRefused = 0;
+  /** Messages refused: another enterprise's topic, a key missing or wrong (external broker), a key revoked since. */
+  publishesRefused = 0;
+  /** Readings dropped because too many waited for the database. */
+  overloaded = 0;
+  /** Readings lost because the ingest failed (the database away). */
+  failed = 0;
+
+  snapshot(): Record<string, number> {
+    return Object.fromEntries(Object.entries(this)) as Record<string, number>;
+  }
+}
