@@ -6,3 +6,4 @@ export { MqttCounters } from './transport/mqtt/mqtt-counters';
 export { MQTT_TRANSPORT_OPTIONS, mqttOptionsFrom, DEVICE_KEY_PROPERTY } from './transport/mqtt/mqtt-options';
 export type { MqttTransportOptions } from './transport/mqtt/mqtt-options';
 export { sensorTopic } from './transport/mqtt/topic';
+export { mosquittoFiles, mosquittoPasswordHash } from './transport/mqtt/mosquitto-config';
