@@ -311,7 +311,9 @@ export function validateConfig(raw: Record<string, unknown>): AppConfig {
     throw new Error('invalid configuration:\n  MQTT_BROKER=external needs MQTT_URL');
   }
   if (config.MQTT_BROKER === 'embedded' && config.MQTT_URL) {
-    throw new Error('invalid configuration:\n  MQTT_URL names an external broker: unset it or set MQTT_BROKER=external');
+    throw new Error(
+      'invalid configuration:\n  MQTT_URL names an external broker: unset it or set MQTT_BROKER=external',
+    );
   }
   if (config.EVENT_STORE === 'kurrentdb' && !config.KURRENTDB_URL) {
     throw new Error('invalid configuration:\n  EVENT_STORE=kurrentdb needs KURRENTDB_URL');
