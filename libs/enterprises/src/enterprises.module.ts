@@ -21,6 +21,7 @@ import {
 import { EnterpriseRegisterProjection } from './read-models/enterprise-register/enterprise-register.projection';
 import { EnterpriseRegister } from './read-models/enterprise-register/enterprise-register.queries';
 import { HazardSourceAnswer } from './application/hazard-source-answer';
+import { HazardSourceEnterprises } from './application/hazard-source-enterprises';
 import { HazardSourceQueriesController } from './application/query-hazard-sources/hazard-source-queries.controller';
 import { RegisterHazardSourceController } from './application/register-hazard-source/register-hazard-source.controller';
 import { RegisterHazardSourceHandler } from './application/register-hazard-source/register-hazard-source.handler';
@@ -70,6 +71,8 @@ export const enterpriseEntities: (new () => object)[] = [
     IssueDeviceKeyHandler,
     RevokeDeviceKeyHandler,
     HazardSourceRegister,
+    // The hazard source use cases ask the enterprise register through their own narrow port.
+    { provide: HazardSourceEnterprises, useExisting: EnterpriseRegister },
     HazardSourceAnswer,
     RegisterHazardSourceHandler,
     ReviseHazardSourceHandler,
