@@ -12,7 +12,7 @@ describe('incidents naming a registered enterprise; the register feeds the gazet
   afterAll(() => t?.close());
 
   it('an incident names a registered enterprise: its name and id are kept, the report text describes the unit', async () => {
-    const body = enterpriseBody({ name: '中卫某氯碱化工有限公司（测试）' });
+    const body = enterpriseBody({ name: '中卫某氯碱化工有限公司（测试）' }) as { creditCode: string };
     const enterpriseId = (await t.post('/api/v1/enterprises', admin.token).send(body).expect(201)).body.id;
     const reported = await t
       .post('/api/v1/incidents')

@@ -24,7 +24,7 @@ export interface EnterpriseProfiles {
 
 export const ENTERPRISE_PROFILES = Symbol('ENTERPRISE_PROFILES');
 
-export const NO_ENTERPRISE_PROFILES: EnterpriseProfiles = { find: async () => null };
+export const NO_ENTERPRISE_PROFILES: EnterpriseProfiles = { find: () => Promise.resolve(null) };
 
 /** Unknown, or outside the reporter's jurisdictions: one answer for both, so existence does not leak. */
 export const IncidentEnterpriseUnknownError = domainError({
