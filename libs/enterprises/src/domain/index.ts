@@ -1,4 +1,12 @@
-// The enterprises context's pure domain: what other contexts' domain code may import (no framework behind it).
+// The enterprise register's pure domain: what other contexts' domain code may import (no framework behind it).
+export * from './enterprise/credit-code';
+export * from './enterprise/enterprise.types';
+export * from './enterprise/enterprise.events';
+export * from './enterprise/enterprise.commands';
+export * from './enterprise/enterprise.errors';
+export { enterpriseDecider } from './enterprise/enterprise.decider';
+export type { EnterpriseState } from './enterprise/enterprise.state';
+export * from './credit-code-claim/credit-code-claim';
 export * from './gb18218/gb18218.data';
 export * from './gb18218/assess-hazard-source';
 export * from './gb18218/assessment.errors';
