@@ -2,7 +2,8 @@ import request from 'supertest';
 import type { TestApp } from '../support/test-app';
 import { givenSignedIn } from '../support/signed-in';
 import type { TestUser } from '../support/test-users';
-import { ammoniaTankFarm, registerEnterprise } from '../support/hazard-sources/hazard-source-fixtures';
+import { registerEnterprise } from '../support/enterprises/enterprise-fixtures';
+import { ammoniaTankFarm } from '../support/hazard-sources/hazard-source-fixtures';
 
 describe('major hazard sources (GB 18218-2018) over HTTP', () => {
   let t: TestApp;
@@ -28,7 +29,7 @@ describe('major hazard sources (GB 18218-2018) over HTTP', () => {
       name: '液氨储罐区',
       unitKind: 'storage',
       unitKindLabel: '储存单元',
-      jurisdiction: '640502',
+      jurisdiction: '640571',
       isMajor: true,
       sumRatio: 30,
       alpha: 2,
@@ -151,6 +152,32 @@ describe('major hazard sources (GB 18218-2018) over HTTP', () => {
     expect(nobody.body.detail).toMatch(/企业/);
     await t.get('/api/v1/hazard-sources/00000000-0000-4000-8000-000000000000').expect(404);
     await t.get('/api/v1/hazard-sources').query({ grade: '5' }).expect(400);
+  });
+
+  it('the enterprise shows how many major hazard sources it has and the most severe grade', async () => {
+    const own = await registerEnterprise(t, admin.token);
+    const view = async () => (await t.get(`/api/v1/enterprises/${own}`).expect(200)).body;
+    expect(await view()).toMatchObject({ hazardSourceCount: 0, highestHazardGrade: null });
+    const third = (
+      await register(
+        ammoniaTankFarm(own, {
+          exposedPopulation: 10,
+          substances: [{ casNo: '7664-41-7', name: '液氨', quantityTonnes: 100 }],
+        }),
+      ).expect(201)
+    ).body;
+    expect(third).toMatchObject({ r: 20, grade: 3 }); // R = 1.0 · 2 · 100/10
+    await register(
+      ammoniaTankFarm(own, {
+        name: '未构成重大危险源的单元',
+        substances: [{ casNo: '7664-41-7', name: '液氨', quantityTonnes: 1 }],
+      }),
+    ).expect(201);
+    expect(await view()).toMatchObject({ hazardSourceCount: 1, highestHazardGrade: third.grade });
+    const first = (await register(ammoniaTankFarm(own)).expect(201)).body;
+    expect(await view()).toMatchObject({ hazardSourceCount: 2, highestHazardGrade: 1 });
+    await t.post(`/api/v1/hazard-sources/${first.id}/retire`, admin.token).send({ reason: '停用' }).expect(200);
+    expect(await view()).toMatchObject({ hazardSourceCount: 1, highestHazardGrade: third.grade });
   });
 
   it('a retired unit leaves the list, keeps its history, and accepts no change', async () => {
