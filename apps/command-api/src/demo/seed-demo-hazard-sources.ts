@@ -137,7 +137,7 @@ export async function seedDemoHazardSources(app: INestApplication): Promise<numb
 
 /** The demo enterprises as the register shows them; waits a little for the register to catch up after seeding. */
 async function demoEnterprises(register: EnterpriseRegister): Promise<EnterpriseView[]> {
-  for (const deadline = Date.now() + 5_000; ; await new Promise((r) => setTimeout(r, 100))) {
+  for (const deadline = Date.now() + 2_000; ; await new Promise((r) => setTimeout(r, 100))) {
     const all = (await register.list({})).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
     if (all.length > 0 || Date.now() > deadline) return all;
   }
