@@ -3,6 +3,7 @@ import { ReportIncidentHandler, type ReportIncidentRequest } from '@app/incident
 import { DEMO_ACTOR } from './demo-commands';
 import { DEMO_INCIDENTS } from './demo-incidents';
 import { seedDemoEnterprises } from './seed-demo-enterprises';
+import { seedDemoHazardSources } from './seed-demo-hazard-sources';
 
 /**
  * Registers the demo enterprises (their gateways' keys go to `deviceKeysFile`, by default .data/demo-device-keys.json)
@@ -21,5 +22,6 @@ export async function seedDemoData(app: INestApplication, deviceKeysFile?: strin
     });
     if (!result.replayed) created++;
   }
+  await seedDemoHazardSources(app);
   return created;
 }
