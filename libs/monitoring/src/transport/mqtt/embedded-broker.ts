@@ -109,7 +109,7 @@ export class EmbeddedBroker {
     this.counters.messages++;
     const decoded = decodePayload(payload, parsed.sensorCode, this.now());
     if (!decoded.ok) {
-      this.counters.malformed++;
+      this.counters.malformedMessage();
       return null;
     }
     if (!this.batcher.add(own, decoded.readings)) this.counters.overloaded += decoded.readings.length;

@@ -109,7 +109,7 @@ export class ExternalSubscriber {
     this.counters.messages++;
     const decoded = decodePayload(payload, parsed.sensorCode, this.now());
     if (!decoded.ok) {
-      this.counters.malformed++;
+      this.counters.malformedMessage();
       return;
     }
     const device = {

@@ -20,7 +20,15 @@ export class MqttCounters {
   /** Readings lost because the ingest failed (the database away). */
   failed = 0;
 
+  /** Told of every malformed message (the application's ingestion counters count it too). */
+  onMalformed: () => void = () => undefined;
+
+  malformedMessage(): void {
+    this.malformed++;
+    this.onMalformed();
+  }
+
   snapshot(): Record<string, number> {
-    return Object.fromEntries(Object.entries(this)) as Record<string, number>;
+    return Object.fromEntries(Object.entries(this).filter(([, v]) => typeof v === 'number')) as Record<string, number>;
   }
 }

@@ -11,9 +11,11 @@ import { ExternalSubscriber } from './external-subscriber';
 import { MqttCounters } from './mqtt-counters';
 import {
   DEVICE_KEY_VERIFIER,
+  INGEST_COUNTERS,
   MQTT_TRANSPORT_OPTIONS,
   READING_SINK,
   type DeviceKeyVerifier,
+  type IngestCounters,
   type MqttTransportOptions,
 } from './mqtt-options';
 import { ReadingBatcher, type ReadingSink } from './reading-batcher';
@@ -34,8 +36,12 @@ export class MqttTransport implements OnApplicationBootstrap, BeforeApplicationS
     @Inject(MQTT_TRANSPORT_OPTIONS) private readonly options: MqttTransportOptions,
     @Inject(READING_SINK) private readonly sink: ReadingSink,
     @Inject(DEVICE_KEY_VERIFIER) private readonly keys: DeviceKeyVerifier,
+    @Inject(INGEST_COUNTERS) private readonly ingestCounters: IngestCounters,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    // Malformed messages never reach the ingest: they are counted here and on /metrics alike.
+    this.counters.onMalformed = () => this.ingestCounters.rejected('mqtt', 1, 1);
+  }
 
   get mode(): MqttTransportOptions['mode'] {
     return this.options.mode;
