@@ -22,6 +22,7 @@ export class ExternalSubscriber {
   private client: MqttClient | undefined;
   private retryMs = FIRST_RETRY_MS;
   private subscribed = false;
+  private closing = false;
   private readonly ready: Promise<void>;
   private resolveReady!: () => void;
 
@@ -62,7 +63,7 @@ export class ExternalSubscriber {
       // long is asked twice a minute, not twice a second.
       client.options.reconnectPeriod = this.retryMs;
       this.retryMs = Math.min(LAST_RETRY_MS, this.retryMs * 2);
-      if (this.subscribed) this.log('MQTT broker connection lost; reconnecting');
+      if (this.subscribed && !this.closing) this.log('MQTT broker connection lost; reconnecting');
       this.subscribed = false;
     });
     client.on('error', (error) => this.log(`MQTT broker: ${error.message}`));
@@ -77,6 +78,7 @@ export class ExternalSubscriber {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await this.client?.endAsync();
   }
 
