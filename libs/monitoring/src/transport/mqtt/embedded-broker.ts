@@ -112,7 +112,9 @@ export class EmbeddedBroker {
       this.counters.malformedMessage();
       return null;
     }
-    if (!this.batcher.add(own, decoded.readings)) this.counters.overloaded += decoded.readings.length;
+    // Behind the database: the acknowledgement waits, and with it the gateway's next QoS 1 message.
+    if (this.batcher.full) await this.batcher.whenRoom();
+    this.batcher.add(own, decoded.readings);
     return null;
   }
 }

@@ -119,6 +119,7 @@ export class ExternalSubscriber {
       creditCode: identity.creditCode,
       jurisdiction: identity.jurisdiction,
     };
-    if (!this.batcher.add(device, decoded.readings)) this.counters.overloaded += decoded.readings.length;
+    if (this.batcher.full) await this.batcher.whenRoom();
+    this.batcher.add(device, decoded.readings);
   }
 }

@@ -15,8 +15,6 @@ export class MqttCounters {
   connectionsRefused = 0;
   /** Messages refused: another enterprise's topic, a key missing or wrong (external broker), a key revoked since. */
   publishesRefused = 0;
-  /** Readings dropped because too many waited for the database. */
-  overloaded = 0;
   /** Readings lost because the ingest failed (the database away). */
   failed = 0;
 

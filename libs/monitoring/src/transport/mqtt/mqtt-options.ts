@@ -51,7 +51,7 @@ export function mqttOptionsFrom(config: {
   const batch: BatcherOptions = {
     maxBatch: config.MQTT_BATCH_SIZE,
     maxDelayMs: config.MQTT_BATCH_MS,
-    maxPending: config.MQTT_BATCH_SIZE * 100,
+    maxPending: config.MQTT_BATCH_SIZE * 20,
     // The ingest writes what every caller hands it within its flush window in one statement: hand it every
     // enterprise's group at once rather than a few at a time.
     concurrency: 1_000,

@@ -14,13 +14,13 @@ export interface ReadingSink {
 }
 
 export interface BatcherOptions {
-  /** Flush once this many readings wait. */
+  /** Hand the waiting readings on once this many wait… */
   maxBatch: number;
-  /** Flush at the latest this long after the first waiting reading arrived. */
+  /** …or at the latest this long after the first of them arrived. */
   maxDelayMs: number;
-  /** Beyond this many waiting readings new ones are dropped (counted): the database cannot keep up. */
+  /** With this many waiting, new ones are held back (`whenRoom`) until the ingest has taken what waits. */
   maxPending: number;
-  /** Enterprises whose readings are handed to the ingest at the same time within one flush. */
+  /** Enterprises whose readings are handed to the ingest at the same time. */
   concurrency: number;
 }
 
@@ -30,16 +30,22 @@ export interface BatchOutcome {
   failed: number;
 }
 
+type Group = { device: DeviceIdentity; readings: DecodedReading[] };
+
 /**
- * MQTT delivers one small message at a time; the ingest wants a batch per enterprise (one insert, one threshold pass).
- * Readings wait here for a few milliseconds, grouped by enterprise, and go to the ingest together. One flush runs at a
- * time, so each sensor's readings reach the ingest in the order they arrived.
+ * MQTT delivers one small message at a time; the ingest wants batches (it writes what it is handed within its flush
+ * window in one statement, then evaluates thresholds). Readings wait here for a few milliseconds, grouped by
+ * enterprise, and go to the ingest together. One hand-over runs at a time, so each sensor's readings reach the ingest
+ * in the order they arrived; what arrives meanwhile waits and goes with the next one, so batches grow with the load.
+ * When the database falls behind, `whenRoom` holds the broker's acknowledgement back: a gateway with QoS 1 then sends
+ * no faster than readings are stored, instead of the backlog growing in memory.
  */
 export class ReadingBatcher {
-  private pending = new Map<string, { device: DeviceIdentity; readings: DecodedReading[] }>();
+  private pending = new Map<string, Group>();
   private pendingCount = 0;
   private timer: NodeJS.Timeout | undefined;
-  private flushing: Promise<void> = Promise.resolve();
+  private running: Promise<void> | undefined;
+  private roomWaiters: (() => void)[] = [];
 
   constructor(
     private readonly sink: ReadingSink,
@@ -51,31 +57,46 @@ export class ReadingBatcher {
     return this.pendingCount;
   }
 
-  /** False when the readings were dropped because too many already wait. */
-  add(device: DeviceIdentity, readings: DecodedReading[]): boolean {
-    if (this.pendingCount + readings.length > this.options.maxPending) return false;
+  get full(): boolean {
+    return this.pendingCount >= this.options.maxPending;
+  }
+
+  /** Resolves once fewer than `maxPending` readings wait. */
+  whenRoom(): Promise<void> {
+    if (!this.full) return Promise.resolve();
+    return new Promise((resolve) => this.roomWaiters.push(resolve));
+  }
+
+  add(device: DeviceIdentity, readings: DecodedReading[]): void {
     const group = this.pending.get(device.enterpriseId);
     if (group) group.readings.push(...readings);
     else this.pending.set(device.enterpriseId, { device, readings: [...readings] });
     this.pendingCount += readings.length;
     if (this.pendingCount >= this.options.maxBatch) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), this.options.maxDelayMs);
-    return true;
   }
 
-  /** Hands everything waiting to the ingest; resolves once it (and any flush before it) is done. */
+  /** Hands everything waiting to the ingest; resolves once it (and whatever arrived meanwhile) is done. */
   flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    if (this.pendingCount === 0) return this.flushing;
-    const groups = [...this.pending.values()];
-    this.pending = new Map();
-    this.pendingCount = 0;
-    this.flushing = this.flushing.then(() => this.deliver(groups));
-    return this.flushing;
+    this.running ??= this.drain().finally(() => (this.running = undefined));
+    return this.running;
   }
 
-  private async deliver(groups: { device: DeviceIdentity; readings: DecodedReading[] }[]): Promise<void> {
+  private async drain(): Promise<void> {
+    while (this.pendingCount > 0) {
+      const groups = [...this.pending.values()];
+      this.pending = new Map();
+      this.pendingCount = 0;
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = undefined;
+      for (const resolve of this.roomWaiters.splice(0)) resolve();
+      await this.deliver(groups);
+    }
+  }
+
+  private async deliver(groups: Group[]): Promise<void> {
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < groups.length) {

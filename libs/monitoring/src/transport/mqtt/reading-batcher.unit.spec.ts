@@ -52,17 +52,33 @@ describe('ReadingBatcher', () => {
     expect(ingest.calls).toEqual([{ device: north, readings: [reading('a', 1)] }]);
   });
 
-  it('drops readings beyond the waiting limit instead of growing without end', () => {
-    const batcher = new ReadingBatcher(new RecordingIngest(), { ...options, maxBatch: 100 });
-    expect(
-      batcher.add(
-        north,
-        [1, 2, 3, 4, 5].map((v) => reading('a', v)),
-      ),
-    ).toBe(true);
-    expect(batcher.add(north, [reading('a', 6), reading('a', 7)])).toBe(false);
-    expect(batcher.waiting).toBe(5);
-    void batcher.flush();
+  it('holds new readings back while too many wait, until the ingest has taken them', async () => {
+    const ingest = new RecordingIngest();
+    const batcher = new ReadingBatcher(ingest, { ...options, maxBatch: 100, maxDelayMs: 10_000 });
+    batcher.add(
+      north,
+      [1, 2, 3, 4, 5, 6].map((v) => reading('a', v)),
+    );
+    expect(batcher.full).toBe(true);
+    let roomy = false;
+    const room = batcher.whenRoom().then(() => (roomy = true));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(roomy).toBe(false);
+    await batcher.flush();
+    await room;
+    expect(roomy).toBe(true);
+    expect(ingest.calls.map((c) => c.readings.length)).toEqual([6]);
+  });
+
+  it('sends what arrives during a hand-over with the next one, in order', async () => {
+    const ingest = new RecordingIngest();
+    const batcher = new ReadingBatcher(ingest, { ...options, maxBatch: 1 });
+    batcher.add(north, [reading('a', 1)]);
+    batcher.add(north, [reading('a', 2)]);
+    batcher.add(north, [reading('a', 3)]);
+    await batcher.flush();
+    expect(ingest.calls.flatMap((c) => c.readings.map((r) => r.value))).toEqual([1, 2, 3]);
+    expect(ingest.calls.length).toBeLessThan(3);
   });
 
   it('counts the readings of a failed ingest as failed and goes on with the next batch', async () => {
