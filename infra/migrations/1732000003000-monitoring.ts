@@ -14,6 +14,9 @@ export class Monitoring1732000003000 implements MigrationInterface {
   name = 'Monitoring1732000003000';
 
   async up(q: QueryRunner): Promise<void> {
+    // The partition functions run as the owner with a fixed search path (a SECURITY DEFINER function must not
+    // resolve names through its caller's path): this schema, where the partitions are created.
+    const [{ schema }] = (await q.query(`select quote_ident(current_schema()) as schema`)) as { schema: string }[];
     await q.query(`
       create table monitoring_sensors (
         id uuid primary key,
@@ -79,7 +82,7 @@ export class Monitoring1732000003000 implements MigrationInterface {
     // before their day's partition existed are moved into it, so attaching never fails on them.
     await q.query(`
       create function monitoring_ensure_partitions(p_from date, p_days int) returns int
-      language plpgsql security definer set search_path = pg_catalog, public as $$
+      language plpgsql security definer set search_path = ${schema} as $$
       declare
         d date;
         part text;
@@ -104,7 +107,7 @@ export class Monitoring1732000003000 implements MigrationInterface {
       end $$`);
     await q.query(`
       create function monitoring_drop_partitions_before(p_cutoff date) returns text[]
-      language plpgsql security definer set search_path = pg_catalog, public as $$
+      language plpgsql security definer set search_path = ${schema} as $$
       declare
         part record;
         dropped text[] := '{}';
