@@ -29,6 +29,7 @@ import { IncidentWorkspace1732000002250 } from '../migrations/1732000002250-inci
 import { Gazetteer1732000002300 } from '../migrations/1732000002300-gazetteer';
 import { OwedReportsIndex1732000002400 } from '../migrations/1732000002400-owed-reports-index';
 import { DrillFailuresAndTeams1732000002750 } from '../migrations/1732000002750-drill-failures-and-teams';
+import { EnterpriseRegister1732000002900 } from '../migrations/1732000002900-enterprise-register';
 import { Monitoring1732000003000 } from '../migrations/1732000003000-monitoring';
 import { grantApplicationRole } from './roles';
 
@@ -66,6 +67,7 @@ export const MIGRATIONS: MixedList<Function> = [
   Gazetteer1732000002300,
   OwedReportsIndex1732000002400,
   DrillFailuresAndTeams1732000002750,
+  EnterpriseRegister1732000002900,
   Monitoring1732000003000,
 ];
 

@@ -8,7 +8,6 @@ import { eventually } from '../support/eventually';
 import {
   monitoredEnterprise,
   postReadings,
-  readingsOf,
   registerSensor,
   sensorBody,
   type MonitoredEnterprise,

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AlarmCentre } from '@app/alarms';
-import { DeviceKeys, EnterpriseRegister, HazardSourceRegister } from '@app/enterprises';
+import { AlarmsModule } from '@app/alarms';
+import { EnterprisesModule, HazardSourceRegister } from '@app/enterprises';
 import type { JurisdictionRegistry } from '@app/shared';
 import { ChangeThresholdsController } from './application/change-thresholds/change-thresholds.controller';
 import { ChangeThresholdsHandler } from './application/change-thresholds/change-thresholds.handler';
@@ -33,7 +33,9 @@ export const monitoringEntities: (new () => object)[] = [SensorRow, SensorLiveRo
  * JURISDICTIONS and MONITORING_OPTIONS from the app.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(monitoringEntities), CqrsModule],
+  // The enterprise register's own instances (DeviceKeys' cache forgets a revoked key at once on this process) and the
+  // alarm centre's door.
+  imports: [TypeOrmModule.forFeature(monitoringEntities), CqrsModule, EnterprisesModule, AlarmsModule],
   controllers: [
     RegisterSensorController,
     ChangeThresholdsController,
@@ -42,10 +44,7 @@ export const monitoringEntities: (new () => object)[] = [SensorRow, SensorLiveRo
     ReadingsController,
   ],
   providers: [
-    AlarmCentre,
-    EnterpriseRegister,
     HazardSourceRegister,
-    DeviceKeys,
     SensorRegister,
     SensorAnswer,
     RegisterSensorHandler,
