@@ -21,6 +21,7 @@ export interface AlarmedSensor {
 }
 
 type Band = Exclude<SensorBand, 'normal'>;
+type AlarmResolution = Parameters<AlarmCentre['resolve']>[2];
 
 export const bandSourceKey = (sensorId: string, band: Band) => `monitoring:${sensorId}:${band}`;
 export const offlineSourceKey = (sensorId: string) => `monitoring:${sensorId}:offline`;
@@ -106,6 +107,11 @@ export class MonitoringAlarms {
 
   async cameOnline(sensor: AlarmedSensor, at: Date): Promise<void> {
     await this.centre.resolve(offlineSourceKey(sensor.id), sensor.jurisdiction, 'sensor_online', MONITORING_ACTOR, at);
+  }
+
+  /** Ends one alarm by its source key (the sensor watch's reconciliation). */
+  end(sourceKey: string, jurisdiction: string, reason: AlarmResolution, at: Date): Promise<boolean> {
+    return this.centre.resolve(sourceKey, jurisdiction, reason, MONITORING_ACTOR, at);
   }
 
   /** A retired sensor: every alarm it may have open ends. */

@@ -33,6 +33,8 @@ interface KnownSensor {
   seenAt: number;
 }
 
+type AlarmAction = () => Promise<void>;
+
 interface Pending {
   readings: StoredReading[];
   resolve: () => void;
@@ -156,20 +158,31 @@ export class ReadingIngest implements OnModuleDestroy {
       for (const p of batch) p.reject(error);
       return;
     }
+    let actions: AlarmAction[] = [];
     try {
-      await this.evaluate(readings);
+      actions = await this.evaluate(readings);
     } catch (error) {
       this.logger.warn(`threshold evaluation failed (${readings.length} readings stored): ${String(error)}`);
+    }
+    // After the commit: the alarm centre's appends must not wait behind this process's own open transaction (the
+    // projections read the event log only up to the oldest open transaction, docs/operations.md).
+    for (const action of actions) {
+      try {
+        await action();
+      } catch (error) {
+        // The sensor watch reconciles the alarms with the sensors' state on its next tick.
+        this.logger.warn(`monitoring alarm not pushed: ${String(error)}`);
+      }
     }
     for (const p of batch) p.resolve();
   }
 
   /**
    * Under a row lock per sensor (taken in id order, so two processes never deadlock): readings newer than the last
-   * evaluated one run through the evaluator; the alarms the changes imply are pushed before the new state commits, so
-   * a failure leaves the state as it was and the next readings derive the same alarms again (raising is idempotent).
+   * evaluated one run through the evaluator and the new state is written in the same transaction. Answers the alarm
+   * pushes the changes imply, to run once it committed.
    */
-  private async evaluate(readings: readonly StoredReading[]): Promise<void> {
+  private async evaluate(readings: readonly StoredReading[]): Promise<AlarmAction[]> {
     const bySensor = new Map<string, StoredReading[]>();
     for (const r of readings) {
       const list = bySensor.get(r.sensorId) ?? [];
@@ -177,6 +190,7 @@ export class ReadingIngest implements OnModuleDestroy {
       bySensor.set(r.sensorId, list);
     }
     const now = this.clock.now();
+    const actions: AlarmAction[] = [];
     await this.dataSource.transaction(async (manager) => {
       const rows = (await manager.query(
         `select s.id, s.code, s.name, s.unit, s.hazard_source_id, s.jurisdiction, s.high, s.high_high, s.low, s.low_low,
@@ -211,8 +225,9 @@ export class ReadingIngest implements OnModuleDestroy {
           jurisdiction: row.jurisdiction,
           thresholds,
         };
-        for (const change of changes) await this.alarms.bandChanged(sensor, change.from, change.to, change.value, now);
-        if (row.offline_alarm) await this.alarms.cameOnline(sensor, now);
+        for (const change of changes)
+          actions.push(() => this.alarms.bandChanged(sensor, change.from, change.to, change.value, now));
+        if (row.offline_alarm) actions.push(() => this.alarms.cameOnline(sensor, now));
         const newer = !row.last_reading_at || Date.parse(latest.at) >= row.last_reading_at.getTime();
         updates.push({
           sensor_id: row.id,
@@ -236,6 +251,7 @@ export class ReadingIngest implements OnModuleDestroy {
         [JSON.stringify(updates), now],
       );
     });
+    return actions;
   }
 
   /** The enterprise's sensors by code; only sensors of this enterprise can be named, whatever the payload says. */

@@ -1,14 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AlarmQueries } from '@app/alarms';
 import { CLOCK, type Clock } from '@app/shared';
 import { TickJob } from '@app/shared/nest';
 import { ReadingStore } from '../../read-models/readings/reading-store';
-import { MonitoringAlarms } from '../monitoring-alarms';
+import type { SensorBand } from '../../contract';
+import { bandSourceKey, MonitoringAlarms, offlineSourceKey, type AlarmedSensor } from '../monitoring-alarms';
 import { MONITORING_OPTIONS, type MonitoringOptions } from '../monitoring-options';
 
 /** What one tick did, for tests and logs. */
 export type SensorWatchStep =
   | { kind: 'offline'; sensorId: string; silentSince: string | null }
+  | { kind: 'reconciled'; sourceKey: string; action: 'raised' | 'resolved' }
   | { kind: 'partitions'; created: number; dropped: string[] };
 
 /** Partitions are kept (created ahead, dropped past retention) at most this often, and at boot. */
@@ -46,6 +49,7 @@ export class SensorWatch extends TickJob<SensorWatchStep> {
     private readonly dataSource: DataSource,
     private readonly store: ReadingStore,
     private readonly alarms: MonitoringAlarms,
+    private readonly openAlarms: AlarmQueries,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(MONITORING_OPTIONS) private readonly options: MonitoringOptions,
   ) {
@@ -70,6 +74,65 @@ export class SensorWatch extends TickJob<SensorWatchStep> {
         if (step) steps.push(step);
       } catch (error) {
         this.warn(`sensor ${sensor.id} offline`, error);
+      }
+    }
+    await this.reconcile(steps, now);
+  }
+
+  /**
+   * The alarms are pushed after the state that implies them committed (never inside its transaction: the alarm
+   * centre's append would wait behind it). If a push failed, the state and the open alarms disagree; this puts them
+   * back in line: a band or offline state without its open alarm raises it, an open monitoring alarm its sensor's
+   * state no longer implies ends. The open alarms are read first and the states after, so a reading that changed a
+   * state in between is seen in its newer form.
+   */
+  private async reconcile(steps: SensorWatchStep[], now: Date): Promise<void> {
+    const open = (await this.openAlarms.open()).filter((a) => a.kind === 'monitoring');
+    const openKeys = new Set(open.map((a) => a.sourceKey));
+    const rows = (await this.dataSource.query(
+      `select s.id, s.code, s.name, s.unit, s.hazard_source_id, s.jurisdiction, s.high, s.high_high, s.low, s.low_low,
+              s.status, l.band, l.offline_alarm, l.last_value, l.last_reading_at
+         from monitoring_sensors s join monitoring_sensor_live l on l.sensor_id = s.id
+        where (s.status = 'active' and (l.band <> 'normal' or l.offline_alarm)) or s.id = any($1::uuid[])`,
+      [[...new Set(open.map((a) => a.sourceKey.split(':')[1]).filter((id): id is string => !!id))]],
+    )) as (SilentSensor & { status: string; band: SensorBand; offline_alarm: boolean; last_value: number | null })[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const row of rows) {
+      if (row.status !== 'active') continue;
+      const sensor = alarmedSensor(row);
+      try {
+        if (row.band !== 'normal' && !openKeys.has(bandSourceKey(row.id, row.band)) && row.last_value !== null) {
+          await this.alarms.bandChanged(sensor, 'normal', row.band, row.last_value, now);
+          steps.push({ kind: 'reconciled', sourceKey: bandSourceKey(row.id, row.band), action: 'raised' });
+        }
+        if (row.offline_alarm && !openKeys.has(offlineSourceKey(row.id))) {
+          await this.alarms.wentOffline(sensor, row.last_reading_at, now);
+          steps.push({ kind: 'reconciled', sourceKey: offlineSourceKey(row.id), action: 'raised' });
+        }
+      } catch (error) {
+        this.warn(`alarms of sensor ${row.id}`, error);
+      }
+    }
+    for (const alarm of open) {
+      const [, sensorId, what] = alarm.sourceKey.split(':');
+      const row = sensorId ? byId.get(sensorId) : undefined;
+      if (!row || !what) continue;
+      const implied =
+        row.status !== 'active'
+          ? false
+          : what === 'offline'
+            ? row.offline_alarm
+            : what === row.band ||
+              (what === 'high' && row.band === 'high_high') ||
+              (what === 'low' && row.band === 'low_low');
+      if (implied) continue;
+      const reason =
+        row.status !== 'active' ? 'sensor_removed' : what === 'offline' ? 'sensor_online' : 'reading_normal';
+      try {
+        if (await this.alarms.end(alarm.sourceKey, row.jurisdiction, reason, now))
+          steps.push({ kind: 'reconciled', sourceKey: alarm.sourceKey, action: 'resolved' });
+      } catch (error) {
+        this.warn(`alarm ${alarm.sourceKey}`, error);
       }
     }
   }
@@ -99,10 +162,13 @@ export class SensorWatch extends TickJob<SensorWatchStep> {
     )) as { id: string }[];
   }
 
-  /** Re-checked under the row's lock: a reading that arrived meanwhile keeps the sensor online. */
+  /**
+   * Re-checked under the row's lock (a reading that arrived meanwhile keeps the sensor online); the alarm is raised
+   * after the commit, and raised again by `reconcile` if that fails.
+   */
   private async markOffline(sensorId: string, now: Date): Promise<SensorWatchStep | null> {
-    return this.dataSource.transaction(async (manager) => {
-      const [row] = (await manager.query(
+    const row = await this.dataSource.transaction(async (manager) => {
+      const [found] = (await manager.query(
         `select s.id, s.code, s.name, s.unit, s.hazard_source_id, s.jurisdiction, s.high, s.high_high, s.low, s.low_low,
                 l.last_reading_at
            from monitoring_sensor_live l join monitoring_sensors s on s.id = l.sensor_id
@@ -110,26 +176,28 @@ export class SensorWatch extends TickJob<SensorWatchStep> {
             for update of l skip locked`,
         [now, this.options.offlineGraceSeconds, this.options.offlineFactor, sensorId],
       )) as SilentSensor[];
-      if (!row) return null;
-      await this.alarms.wentOffline(
-        {
-          id: row.id,
-          code: row.code,
-          name: row.name,
-          unit: row.unit,
-          hazardSourceId: row.hazard_source_id,
-          jurisdiction: row.jurisdiction,
-          thresholds: { high: row.high, highHigh: row.high_high, low: row.low, lowLow: row.low_low },
-        },
-        row.last_reading_at,
-        now,
-      );
+      if (!found) return null;
       await manager.query(
         `update monitoring_sensor_live set online = false, offline_since = last_reading_at, offline_alarm = true
           where sensor_id = $1`,
         [sensorId],
       );
-      return { kind: 'offline', sensorId, silentSince: row.last_reading_at?.toISOString() ?? null };
+      return found;
     });
+    if (!row) return null;
+    await this.alarms.wentOffline(alarmedSensor(row), row.last_reading_at, now);
+    return { kind: 'offline', sensorId, silentSince: row.last_reading_at?.toISOString() ?? null };
   }
+}
+
+function alarmedSensor(row: SilentSensor): AlarmedSensor {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    unit: row.unit,
+    hazardSourceId: row.hazard_source_id,
+    jurisdiction: row.jurisdiction,
+    thresholds: { high: row.high, highHigh: row.high_high, low: row.low, lowLow: row.low_low },
+  };
 }
