@@ -313,6 +313,60 @@ describe('online monitoring (在线监测)', () => {
     });
   });
 
+  describe('alarms kept in line with the sensors', () => {
+    it('the sensor watch raises an alarm whose push was lost and ends one the state no longer implies', async () => {
+      const s = await registerSensor(t, admin.token, a.hazardSourceId, sensorBody('LT-REC'));
+      await feed(a.deviceKey, 'LT-REC', [8.5, 8.6]);
+      const [raised] = await monitoringAlarms(s.id);
+      expect(raised).toMatchObject({ status: 'raised', severity: 'major' });
+      // As if the push that ended it had failed after the state committed.
+      await t.sql(`update monitoring_sensor_live set band = 'normal' where sensor_id = $1`, [s.id]);
+      const watch = t.app.get(SensorWatch);
+      expect(await watch.tick()).toContainEqual({
+        kind: 'reconciled',
+        sourceKey: `monitoring:${s.id}:high`,
+        action: 'resolved',
+      });
+      expect((await monitoringAlarms(s.id))[0]).toMatchObject({ status: 'resolved', resolution: 'reading_normal' });
+      // As if the push that raised 低低报 had failed.
+      await t.sql(`update monitoring_sensor_live set band = 'low_low', last_value = 0.1 where sensor_id = $1`, [s.id]);
+      expect(await watch.tick()).toContainEqual({
+        kind: 'reconciled',
+        sourceKey: `monitoring:${s.id}:low_low`,
+        action: 'raised',
+      });
+      const critical = (await monitoringAlarms(s.id)).find((x) => x.status === 'raised')!;
+      expect(critical.severity).toBe('critical');
+      expect(critical.title).toContain('0.1 m');
+      // Nothing left to do: a second tick changes nothing for this sensor.
+      expect((await watch.tick()).filter((x) => x.kind === 'reconciled' && x.sourceKey.includes(s.id))).toEqual([]);
+    });
+
+    it('retiring a sensor ends its alarms and refuses its readings', async () => {
+      const s = await registerSensor(t, admin.token, a.hazardSourceId, sensorBody('LT-RET'));
+      await feed(a.deviceKey, 'LT-RET', [9.5, 9.5]);
+      expect((await monitoringAlarms(s.id)).map((x) => x.status)).toEqual(['raised']);
+      const retired = await t
+        .post(`/api/v1/monitoring/sensors/${s.id}/retire`, admin.token)
+        .send({ reason: '更换液位计' })
+        .expect(200);
+      expect(retired.body).toMatchObject({ status: 'retired', online: false });
+      expect((await monitoringAlarms(s.id)).map((x) => [x.status, x.resolution])).toEqual([
+        ['resolved', 'sensor_removed'],
+      ]);
+      const answer = await postReadings(t, a.deviceKey, [
+        { sensorCode: 'LT-RET', value: 5, at: clock.now().toISOString() },
+      ]).expect(202);
+      expect(answer.body.accepted).toBe(0);
+      expect(answer.body.rejected[0].reason).toContain('已停用');
+      const again = await t
+        .post(`/api/v1/hazard-sources/${a.hazardSourceId}/sensors`, admin.token)
+        .send(sensorBody('LT-RET'))
+        .expect(409);
+      expect(again.body.code).toBe('SENSOR_CODE_TAKEN');
+    });
+  });
+
   describe('offline and online rate', () => {
     it('a silent sensor goes offline with its own alarm; its next reading ends it; the online rate counts it', async () => {
       const c = await monitoredEnterprise(t, admin.token);

@@ -118,6 +118,11 @@ export class ReadingIngest implements OnModuleDestroy {
     return { accepted: accepted.length, rejected };
   }
 
+  /** A sensor retired on this process is refused at once here (other processes within the lookup's few seconds). */
+  forget(enterpriseId: string, code: string): void {
+    this.known.delete(`${enterpriseId}|${code}`);
+  }
+
   onModuleDestroy(): void {
     clearTimeout(this.timer);
   }

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CommandExecutor, type CommandContext } from '@app/event-sourcing';
 import { sensorAggregate } from '../sensor.aggregate';
+import { ReadingIngest } from '../ingest-readings/reading-ingest';
 import { MonitoringAlarms } from '../monitoring-alarms';
 import { SensorAnswer, type SensorCommandResponse } from '../sensor-answer';
 import type { RetireSensorRequest } from './retire-sensor.request';
@@ -14,6 +15,7 @@ export class RetireSensorHandler {
     private readonly executor: CommandExecutor,
     private readonly alarms: MonitoringAlarms,
     private readonly answer: SensorAnswer,
+    private readonly ingest: ReadingIngest,
   ) {}
 
   async handle(id: string, request: RetireSensorRequest, context: CommandContext): Promise<SensorCommandResponse> {
@@ -25,6 +27,7 @@ export class RetireSensorHandler {
       context,
     );
     const answer = await this.answer.of(executed);
+    if (answer.enterpriseId && answer.code) this.ingest.forget(answer.enterpriseId, answer.code);
     if (answer.jurisdiction) {
       // The retirement stands even if an alarm cannot be ended now; a retry of the request ends them (idempotent).
       await this.alarms
