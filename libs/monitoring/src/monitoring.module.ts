@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlarmsModule } from '@app/alarms';
-import { EnterprisesModule, HazardSourceRegister } from '@app/enterprises';
+import { EnterprisesModule } from '@app/enterprises';
 import type { JurisdictionRegistry } from '@app/shared';
 import { ChangeThresholdsController } from './application/change-thresholds/change-thresholds.controller';
 import { ChangeThresholdsHandler } from './application/change-thresholds/change-thresholds.handler';
@@ -44,7 +44,6 @@ export const monitoringEntities: (new () => object)[] = [SensorRow, SensorLiveRo
     ReadingsController,
   ],
   providers: [
-    HazardSourceRegister,
     SensorRegister,
     SensorAnswer,
     RegisterSensorHandler,
