@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { ReportIncidentHandler, type ReportIncidentRequest } from '@app/incidents';
 import { DEMO_ACTOR } from './demo-commands';
 import { DEMO_INCIDENTS } from './demo-incidents';
+import { seedDemoSensors } from './seed-demo-sensors';
 
 /** Reports the demo incidents through the normal command path; idempotency keys make a second start a no-op. */
 export async function seedDemoData(app: INestApplication): Promise<number> {
@@ -16,5 +17,6 @@ export async function seedDemoData(app: INestApplication): Promise<number> {
     });
     if (!result.replayed) created++;
   }
+  await seedDemoSensors(app);
   return created;
 }
