@@ -160,6 +160,15 @@ describe('enterprise register (企业登记) and device keys over HTTP', () => {
     expect(ids).not.toContain(park.id);
     expect(seen.body.every((e: { jurisdiction: string }) => e.jurisdiction.startsWith('640521'))).toBe(true);
     await t.get(`/api/v1/enterprises/${park.id}`, countyAdmin.token).expect(404);
+    // The city sees both; asking for 中宁 narrows to it, asking the county for the park gives nothing.
+    const cityIds = (await t.get('/api/v1/enterprises', admin.token).expect(200)).body.map((e: { id: string }) => e.id);
+    expect(cityIds).toEqual(expect.arrayContaining([mine.id, park.id]));
+    const narrowed = await t.get('/api/v1/enterprises', admin.token).query({ jurisdiction: '640521' }).expect(200);
+    expect(narrowed.body.map((e: { id: string }) => e.id)).toContain(mine.id);
+    expect(narrowed.body.map((e: { id: string }) => e.id)).not.toContain(park.id);
+    const outside = await t.get('/api/v1/enterprises', countyAdmin.token).query({ jurisdiction: '640571' }).expect(200);
+    expect(outside.body).toEqual([]);
+    await t.get('/api/v1/enterprises', admin.token).query({ industry: 'piracy' }).expect(400);
     const elsewhere = await register(enterpriseBody(), countyAdmin.token).expect(403);
     expect(elsewhere.body.code).toBe('OUTSIDE_JURISDICTION');
   });
