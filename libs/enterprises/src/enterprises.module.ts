@@ -1,7 +1,8 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { UserNames } from '@app/identity';
+import { ENTERPRISE_PROFILES } from '@app/incidents';
 import type { JurisdictionRegistry } from '@app/shared';
 import { EnterpriseAnswer } from './application/enterprise-answer';
 import { IssueDeviceKeyController } from './application/issue-device-key/issue-device-key.controller';
@@ -35,6 +36,7 @@ import {
 } from './read-models/hazard-source-register/hazard-source-register.entity';
 import { HazardSourceRegisterProjection } from './read-models/hazard-source-register/hazard-source-register.projection';
 import { HazardSourceRegister } from './read-models/hazard-source-register/hazard-source-register.queries';
+import { RegisterEnterpriseProfiles } from './read-models/enterprise-register/enterprise-profiles.provider';
 
 /** The read-model tables this context owns. */
 export const enterpriseEntities: (new () => object)[] = [
@@ -45,11 +47,27 @@ export const enterpriseEntities: (new () => object)[] = [
 ];
 
 /**
+ * The incidents context's ENTERPRISE_PROFILES port. Global so that the incidents module receives it without importing
+ * this context (which depends on it): incidents may name a registered unit and describe it in the report text.
+ */
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature(enterpriseEntities)],
+  providers: [
+    EnterpriseRegister,
+    RegisterEnterpriseProfiles,
+    { provide: ENTERPRISE_PROFILES, useExisting: RegisterEnterpriseProfiles },
+  ],
+  exports: [ENTERPRISE_PROFILES],
+})
+export class EnterpriseProfilesModule {}
+
+/**
  * 企业与重大危险源: the register of regulated units (统一社会信用代码, contacts, gateways' device keys) and of their
  * major hazard sources identified and graded per GB 18218-2018 (docs/enterprises.md).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(enterpriseEntities), CqrsModule],
+  imports: [TypeOrmModule.forFeature(enterpriseEntities), CqrsModule, EnterpriseProfilesModule],
   controllers: [
     RegisterEnterpriseController,
     UpdateEnterpriseController,
