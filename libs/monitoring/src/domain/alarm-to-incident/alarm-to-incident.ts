@@ -60,6 +60,10 @@ export function alarmConditionOf(sensor: Pick<SensorView, 'band' | 'online' | 'o
   return 'normal';
 }
 
+function conditionOf(chain: AlarmChain): AlarmCondition {
+  return chain.condition ?? alarmConditionOf(chain.sensor);
+}
+
 /** The alarm as the draft needs it. */
 export interface AlarmFacts {
   id: string;
@@ -68,6 +72,11 @@ export interface AlarmFacts {
 
 export interface AlarmChain {
   alarm: AlarmFacts;
+  /**
+   * The condition the alarm was raised for, when known (each band and going offline is an alarm of its own); without
+   * it, the sensor's condition now.
+   */
+  condition?: AlarmCondition;
   sensor: SensorView;
   hazardSource: HazardSourceView;
   enterprise: EnterpriseView;
@@ -78,7 +87,7 @@ export const DRAFT_TITLE_MAX = 200;
 
 /** 「<企业>·<重大危险源> <传感器> 高高报」: who, where, what — the duty officer edits it if the call says more. */
 export function draftTitleOf(chain: AlarmChain): string {
-  const condition = CONDITION_LABELS[alarmConditionOf(chain.sensor)];
+  const condition = CONDITION_LABELS[conditionOf(chain)];
   const title = `${chain.enterprise.name}·${chain.hazardSource.name} ${chain.sensor.name} ${condition}`;
   return title.length > DRAFT_TITLE_MAX ? `${title.slice(0, DRAFT_TITLE_MAX - 1)}…` : title;
 }
@@ -109,7 +118,7 @@ export function localTimeText(instant: string, timeZone: string): string {
  */
 export function draftDescriptionOf(chain: AlarmChain, timeZone: string): string {
   const { sensor, hazardSource, enterprise, alarm } = chain;
-  const condition = alarmConditionOf(sensor);
+  const condition = conditionOf(chain);
   const unit = sensor.unit;
   const lines: string[] = [];
   const raised = localTimeText(alarm.raisedAt, timeZone);

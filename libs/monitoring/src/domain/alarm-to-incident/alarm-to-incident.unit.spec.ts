@@ -183,6 +183,13 @@ describe('the intake draft of a monitoring alarm', () => {
     expect(draft.description).toContain('低于低低报阈值 0.5m');
   });
 
+  it('describes the band the alarm was raised for when given, with the sensor past a further one now', () => {
+    const high = intakeDraftOf({ ...chain(), condition: 'high' }, ZONE);
+    expect(high.title).toMatch(/ 高报$/);
+    expect(high.description).toContain('（位号 LT-101）高报。');
+    expect(high.description).toContain('超过高报阈值 8m');
+  });
+
   it('describes a silent sensor as offline since when it went silent', () => {
     const silent = chain({
       sensor: sensor({ band: 'normal', online: false, offlineSince: '2026-12-06T12:00:00.000Z', lastValue: 5 }),
