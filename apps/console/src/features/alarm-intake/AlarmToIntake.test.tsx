@@ -16,7 +16,13 @@ const ALARM_ID = '5b1c0a3e-8d2f-5a41-9c7e-2f4d6b8a0c13';
 const session = (roles: string[]): Session => ({
   accessToken: 'token',
   expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
-  user: { id: 'u-1', username: 'duty', displayName: '张值班', roles, jurisdiction: '640500' },
+  user: {
+    id: 'u-1',
+    username: 'duty',
+    displayName: '张值班',
+    roles: roles as Session['user']['roles'],
+    jurisdiction: '640500',
+  },
 });
 
 const TREE: JurisdictionNode[] = [
@@ -86,6 +92,9 @@ const CONTEXT: MonitoringAlarmContext = {
         criticalQuantityTonnes: 10,
         beta: 2,
         basis: 'named',
+        basisNote: 'GB 18218-2018 表1 第2项',
+        hazardClass: 'J2',
+        tableEntry: 2,
         ratio: 15,
       },
     ],
