@@ -12,6 +12,7 @@ import { registeredRoutes } from '../support/registered-routes';
 import { reviewBody } from '../support/plan-review';
 import { overdueDeadlineAlarm } from '../support/alarm-fixtures';
 import { enterpriseBody, issueDeviceKey, registerEnterprise } from '../support/enterprises/enterprise-fixtures';
+import { ammoniaTankFarm, registerHazardSource } from '../support/hazard-sources/hazard-source-fixtures';
 
 /**
  * The role matrix, written out here on purpose instead of read from libs/shared/src/auth/permissions.ts: a change
@@ -65,6 +66,10 @@ const dispatchedTeam = async (): Promise<string> => {
   throw new Error('the dispatch process manager did not record the team');
 };
 const newEnterprise = (): Promise<string> => registerEnterprise(t, admin.token, { jurisdiction: '640500' });
+/** The enterprise the next `POST /hazard-sources` of the matrix registers on (set by its `path`). */
+let hazardEnterprise = '';
+const newHazardSource = async (): Promise<string> =>
+  registerHazardSource(t, admin.token, ammoniaTankFarm(await newEnterprise()));
 const stockedWarehouse = (): Promise<string> =>
   registerWarehouse(t, admin.token, {}, [{ materialCode: TENT, quantity: 10 }]);
 /** A warehouse with an allocation for the shared incident, moved as far as `shipped` when asked. */
@@ -743,6 +748,54 @@ const ENDPOINTS: Endpoint[] = [
       return `/api/v1/enterprises/${id}/device-keys/${(await issueDeviceKey(t, admin.token, id)).keyId}`;
     },
     ok: 204,
+  },
+  {
+    name: 'POST /hazard-sources',
+    allowed: ['admin'],
+    method: 'POST',
+    path: async () => {
+      hazardEnterprise = await newEnterprise();
+      return '/api/v1/hazard-sources';
+    },
+    body: () => ammoniaTankFarm(hazardEnterprise),
+    ok: 201,
+  },
+  {
+    name: 'GET /hazard-sources',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => '/api/v1/hazard-sources',
+    ok: 200,
+  },
+  {
+    name: 'GET /hazard-sources/:id',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/hazard-sources/${await newHazardSource()}`,
+    ok: 200,
+  },
+  {
+    name: 'GET /hazard-sources/:id/history',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/hazard-sources/${await newHazardSource()}/history`,
+    ok: 200,
+  },
+  {
+    name: 'PATCH /hazard-sources/:id',
+    allowed: ['admin'],
+    method: 'PATCH',
+    path: async () => `/api/v1/hazard-sources/${await newHazardSource()}`,
+    body: () => ({ exposedPopulation: 40 }),
+    ok: 200,
+  },
+  {
+    name: 'POST /hazard-sources/:id/retire',
+    allowed: ['admin'],
+    method: 'POST',
+    path: async () => `/api/v1/hazard-sources/${await newHazardSource()}/retire`,
+    body: () => ({ reason: '装置拆除' }),
+    ok: 200,
   },
   {
     name: 'POST /teams/:id/dispatch',
