@@ -68,6 +68,9 @@ const CONTEXT: MonitoringAlarmContext = {
     online: true,
     offlineSince: null,
     revision: 4,
+    status: 'active',
+    retiredAt: null,
+    tuning: { deadband: 0.2, debounceReadings: 2, debounceSeconds: 0 },
   },
   enterprise: {
     id: 'e-1',

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AlarmQueries, type AlarmView } from '@app/alarms';
+import { AlarmQueries, alarmIdOf, type AlarmView } from '@app/alarms';
 import { PlanRegisterQueries } from '@app/plans';
 import { DEFAULT_TIME_ZONE, JURISDICTIONS, OutsideJurisdictionError, inScope, type Actor } from '@app/shared';
 import type { JurisdictionRegistry } from '@app/shared';
@@ -13,7 +13,9 @@ import {
   matchingPlansOf,
   nearbyTeamsOf,
   type AlarmChain,
+  type AlarmCondition,
 } from '../../domain/alarm-to-incident';
+import { bandSourceKey, offlineSourceKey } from '../monitoring-alarms';
 import { AlarmSubjects } from './alarm-subjects';
 
 /**
@@ -97,6 +99,25 @@ export class AlarmToIncidentHandler {
     if (!hazardSource) throw new MonitoringAlarmSubjectGoneError('重大危险源', 'hazard_source');
     const enterprise = await this.subjects.enterprise(hazardSource.enterpriseId);
     if (!enterprise) throw new MonitoringAlarmSubjectGoneError('企业', 'enterprise');
-    return { alarm: { id: alarm.id, raisedAt: alarm.raisedAt }, sensor, hazardSource, enterprise };
+    const condition = conditionOfAlarm(alarm.id, sensor.id);
+    return {
+      alarm: { id: alarm.id, raisedAt: alarm.raisedAt },
+      ...(condition ? { condition } : {}),
+      sensor,
+      hazardSource,
+      enterprise,
+    };
   }
+}
+
+const RAISED_FOR: Exclude<AlarmCondition, 'normal'>[] = ['high_high', 'high', 'low', 'low_low', 'offline'];
+
+/**
+ * What the alarm was raised for: each band and going offline is an alarm of its own, its id derived from the cause's
+ * source key, so the id tells which (the sensor may have moved to another band since).
+ */
+function conditionOfAlarm(alarmId: string, sensorId: string): AlarmCondition | undefined {
+  return RAISED_FOR.find(
+    (c) => alarmIdOf(c === 'offline' ? offlineSourceKey(sensorId) : bandSourceKey(sensorId, c)) === alarmId,
+  );
 }

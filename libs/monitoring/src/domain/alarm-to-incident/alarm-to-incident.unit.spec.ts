@@ -94,6 +94,9 @@ const sensor = (over: Partial<SensorView> = {}): SensorView => ({
   online: true,
   offlineSince: null,
   revision: 3,
+  status: 'active',
+  retiredAt: null,
+  tuning: { deadband: 0.2, debounceReadings: 2, debounceSeconds: 0 },
   ...over,
 });
 
