@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlarmsModule } from '@app/alarms';
 import { DeviceKeys, EnterprisesModule } from '@app/enterprises';
 import type { JurisdictionRegistry } from '@app/shared';
+import { AlarmToIncidentModule } from './application/alarm-to-incident/alarm-to-incident.module';
 import { ChangeThresholdsController } from './application/change-thresholds/change-thresholds.controller';
 import { ChangeThresholdsHandler } from './application/change-thresholds/change-thresholds.handler';
 import { MonitoringCounters } from './application/ingest-readings/monitoring-counters';
@@ -37,7 +38,13 @@ export const monitoringEntities: (new () => object)[] = [SensorRow, SensorLiveRo
 @Module({
   // The enterprise register's own instances (DeviceKeys' cache forgets a revoked key at once on this process) and the
   // alarm centre's door.
-  imports: [TypeOrmModule.forFeature(monitoringEntities), CqrsModule, EnterprisesModule, AlarmsModule],
+  imports: [
+    TypeOrmModule.forFeature(monitoringEntities),
+    CqrsModule,
+    EnterprisesModule,
+    AlarmsModule,
+    AlarmToIncidentModule,
+  ],
   controllers: [
     RegisterSensorController,
     ChangeThresholdsController,
