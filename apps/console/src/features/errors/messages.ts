@@ -198,6 +198,21 @@ export const zh = {
   'errors.code.DEVICE_KEY_LIMIT': '该企业的有效设备密钥已达上限，请先吊销不再使用的密钥',
   'errors.code.INCIDENT_ENTERPRISE_UNKNOWN': '所选企业不存在或不在本辖区，请重新选择或直接填写单位名称',
   'errors.code.INCIDENT_ENTERPRISE_OUTSIDE_JURISDICTION': '所选企业不在事故所属辖区内',
+  // Major hazard sources (重大危险源, GB 18218-2018).
+  'errors.code.HAZARD_SOURCE_NOT_FOUND': '危险化学品单元不存在',
+  'errors.code.HAZARD_SOURCE_ALREADY_REGISTERED': '该危险化学品单元已登记',
+  'errors.code.HAZARD_SOURCE_RETIRED': '该危险化学品单元已核销，不能再变更',
+  'errors.code.HAZARD_SOURCE_ENTERPRISE_UNKNOWN': '所属企业不存在或不在本辖区，请先登记企业',
+  'errors.code.HAZARD_CAS_INVALID': 'CAS号格式或校验位不正确，请核对',
+  'errors.code.HAZARD_SUBSTANCE_UNCLASSIFIED': '该物质未列入GB 18218-2018表1，请按表2填写其危险性类别',
+  'errors.code.HAZARD_NAMED_WITHOUT_CAS': '该物质列入GB 18218-2018表1，请填写其CAS号或表1序号',
+  'errors.code.HAZARD_CAS_AMBIGUOUS': '该CAS号在表1中对应多个条目，请填写表1序号',
+  'errors.code.HAZARD_TABLE_ENTRY_MISMATCH': '表1序号与CAS号不符，请核对',
+  'errors.code.HAZARD_VALUE_CONFLICTS_STANDARD': '表列物质的临界量和校正系数以标准值为准，请勿另填不同的值',
+  'errors.code.HAZARD_VALUE_LESS_STRICT': '填报的临界量或校正系数宽于标准，只可填报更严的值',
+  'errors.code.HAZARD_QUANTITY_INVALID': '数量、临界量或校正系数须为大于0的有效数值',
+  'errors.code.HAZARD_EXPOSED_POPULATION_INVALID': '厂外暴露人员数须为0或正整数',
+  'errors.code.HAZARD_NO_SUBSTANCES': '请至少填报一种危险化学品及其数量',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -386,4 +401,23 @@ export const en: Record<keyof typeof zh, string> = {
     'The chosen enterprise does not exist or is outside your jurisdictions; choose again or type the unit’s name',
   'errors.code.INCIDENT_ENTERPRISE_OUTSIDE_JURISDICTION':
     'The chosen enterprise lies outside the incident’s jurisdiction',
+  'errors.code.HAZARD_SOURCE_NOT_FOUND': 'No such hazardous-chemical unit',
+  'errors.code.HAZARD_SOURCE_ALREADY_REGISTERED': 'This hazardous-chemical unit is already registered',
+  'errors.code.HAZARD_SOURCE_RETIRED': 'This unit has been retired and can no longer be changed',
+  'errors.code.HAZARD_SOURCE_ENTERPRISE_UNKNOWN':
+    'The enterprise does not exist or is outside your jurisdictions; register the enterprise first',
+  'errors.code.HAZARD_CAS_INVALID': 'The CAS number is malformed or its check digit is wrong',
+  'errors.code.HAZARD_SUBSTANCE_UNCLASSIFIED':
+    'This substance is not named in GB 18218-2018 Table 1; give its hazard category from Table 2',
+  'errors.code.HAZARD_NAMED_WITHOUT_CAS':
+    'This substance is named in GB 18218-2018 Table 1; give its CAS number or Table 1 entry',
+  'errors.code.HAZARD_CAS_AMBIGUOUS': 'This CAS number has several Table 1 entries; give the entry number',
+  'errors.code.HAZARD_TABLE_ENTRY_MISMATCH': 'The Table 1 entry does not match the CAS number',
+  'errors.code.HAZARD_VALUE_CONFLICTS_STANDARD':
+    'For a named substance the standard’s critical quantity and β apply; do not enter different ones',
+  'errors.code.HAZARD_VALUE_LESS_STRICT':
+    'The entered critical quantity or β is laxer than the standard’s; only stricter values are taken',
+  'errors.code.HAZARD_QUANTITY_INVALID': 'Quantities, critical quantities and β must be valid numbers above 0',
+  'errors.code.HAZARD_EXPOSED_POPULATION_INVALID': 'The exposed population must be 0 or a whole number',
+  'errors.code.HAZARD_NO_SUBSTANCES': 'Declare at least one dangerous chemical with its quantity',
 };
