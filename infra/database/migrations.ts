@@ -32,6 +32,7 @@ import { DrillFailuresAndTeams1732000002750 } from '../migrations/1732000002750-
 import { EnterpriseRegister1732000002900 } from '../migrations/1732000002900-enterprise-register';
 import { IncidentEnterprise1732000002910 } from '../migrations/1732000002910-incident-enterprise';
 import { HazardSourceRegister1732000002950 } from '../migrations/1732000002950-hazard-source-register';
+import { Monitoring1732000003000 } from '../migrations/1732000003000-monitoring';
 import { grantApplicationRole } from './roles';
 
 // TypeORM types its `migrations` option as MixedList<Function | string>; the list below matches that type.
@@ -71,6 +72,7 @@ export const MIGRATIONS: MixedList<Function> = [
   EnterpriseRegister1732000002900,
   IncidentEnterprise1732000002910,
   HazardSourceRegister1732000002950,
+  Monitoring1732000003000,
 ];
 
 /**

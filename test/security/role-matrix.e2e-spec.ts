@@ -13,6 +13,7 @@ import { reviewBody } from '../support/plan-review';
 import { overdueDeadlineAlarm } from '../support/alarm-fixtures';
 import { enterpriseBody, issueDeviceKey, registerEnterprise } from '../support/enterprises/enterprise-fixtures';
 import { ammoniaTankFarm, registerHazardSource } from '../support/hazard-sources/hazard-source-fixtures';
+import { monitoredEnterprise, registerSensor, sensorBody } from '../support/monitoring/monitoring-fixtures';
 
 /**
  * The role matrix, written out here on purpose instead of read from libs/shared/src/auth/permissions.ts: a change
@@ -1201,7 +1202,67 @@ const ENDPOINTS: Endpoint[] = [
     body: () => ({ reason: '演练结束' }),
     ok: 200,
   },
+  {
+    name: 'GET /hazard-sources/:id/sensors',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/hazard-sources/${await hazardSource()}/sensors`,
+    ok: 200,
+  },
+  // 登记传感器、修改阈值、停用: admins keep the sensor register like the other registers.
+  {
+    name: 'POST /hazard-sources/:id/sensors',
+    allowed: ['admin'],
+    method: 'POST',
+    path: async () => `/api/v1/hazard-sources/${await hazardSource()}/sensors`,
+    body: () => sensorBody(`M-${randomUUID().slice(0, 8)}`),
+    ok: 201,
+  },
+  {
+    name: 'GET /monitoring/sensors/:id',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/monitoring/sensors/${await newSensor()}`,
+    ok: 200,
+  },
+  {
+    name: 'GET /monitoring/sensors/:id/readings',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/monitoring/sensors/${await newSensor()}/readings`,
+    ok: 200,
+  },
+  {
+    name: 'PATCH /monitoring/sensors/:id',
+    allowed: ['admin'],
+    method: 'PATCH',
+    path: async () => `/api/v1/monitoring/sensors/${await newSensor()}`,
+    body: () => ({ thresholds: { high: 7, highHigh: 9 } }),
+    ok: 200,
+  },
+  {
+    name: 'POST /monitoring/sensors/:id/retire',
+    allowed: ['admin'],
+    method: 'POST',
+    path: async () => `/api/v1/monitoring/sensors/${await newSensor()}/retire`,
+    body: () => ({ reason: '矩阵测试停用' }),
+    ok: 200,
+  },
+  {
+    name: 'GET /monitoring/online-rate',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => '/api/v1/monitoring/online-rate',
+    ok: 200,
+  },
 ];
+
+// 在线监测: one monitored enterprise (in the city's industrial park) for every monitoring cell, sensors made per cell.
+let monitoredHazardSource: Promise<string> | undefined;
+const hazardSource = (): Promise<string> =>
+  (monitoredHazardSource ??= monitoredEnterprise(t, admin.token).then((m) => m.hazardSourceId));
+const newSensor = async (): Promise<string> =>
+  (await registerSensor(t, admin.token, await hazardSource(), sensorBody(`M-${randomUUID().slice(0, 8)}`))).id;
 
 const cells = ENDPOINTS.flatMap((endpoint) =>
   ROLES.map((role) => [endpoint.name, role, endpoint.allowed.includes(role) ? 'allowed' : 'forbidden'] as const),

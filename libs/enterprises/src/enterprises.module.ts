@@ -5,11 +5,20 @@ import { UserNames } from '@app/identity';
 import { ENTERPRISE_PROFILES } from '@app/incidents';
 import type { JurisdictionRegistry } from '@app/shared';
 import { EnterpriseAnswer } from './application/enterprise-answer';
+import { HazardSourceAnswer } from './application/hazard-source-answer';
+import { HazardSourceEnterprises } from './application/hazard-source-enterprises';
 import { IssueDeviceKeyController } from './application/issue-device-key/issue-device-key.controller';
 import { IssueDeviceKeyHandler } from './application/issue-device-key/issue-device-key.handler';
 import { EnterpriseQueriesController } from './application/query-enterprises/enterprise-queries.controller';
+import { HazardSourceQueriesController } from './application/query-hazard-sources/hazard-source-queries.controller';
 import { RegisterEnterpriseController } from './application/register-enterprise/register-enterprise.controller';
 import { RegisterEnterpriseHandler } from './application/register-enterprise/register-enterprise.handler';
+import { RegisterHazardSourceController } from './application/register-hazard-source/register-hazard-source.controller';
+import { RegisterHazardSourceHandler } from './application/register-hazard-source/register-hazard-source.handler';
+import { RetireHazardSourceController } from './application/retire-hazard-source/retire-hazard-source.controller';
+import { RetireHazardSourceHandler } from './application/retire-hazard-source/retire-hazard-source.handler';
+import { ReviseHazardSourceController } from './application/revise-hazard-source/revise-hazard-source.controller';
+import { ReviseHazardSourceHandler } from './application/revise-hazard-source/revise-hazard-source.handler';
 import { RevokeDeviceKeyController } from './application/revoke-device-key/revoke-device-key.controller';
 import { RevokeDeviceKeyHandler } from './application/revoke-device-key/revoke-device-key.handler';
 import { UpdateEnterpriseController } from './application/update-enterprise/update-enterprise.controller';
@@ -21,15 +30,6 @@ import {
 } from './read-models/enterprise-register/enterprise-register.entity';
 import { EnterpriseRegisterProjection } from './read-models/enterprise-register/enterprise-register.projection';
 import { EnterpriseRegister } from './read-models/enterprise-register/enterprise-register.queries';
-import { HazardSourceAnswer } from './application/hazard-source-answer';
-import { HazardSourceEnterprises } from './application/hazard-source-enterprises';
-import { HazardSourceQueriesController } from './application/query-hazard-sources/hazard-source-queries.controller';
-import { RegisterHazardSourceController } from './application/register-hazard-source/register-hazard-source.controller';
-import { RegisterHazardSourceHandler } from './application/register-hazard-source/register-hazard-source.handler';
-import { RetireHazardSourceController } from './application/retire-hazard-source/retire-hazard-source.controller';
-import { RetireHazardSourceHandler } from './application/retire-hazard-source/retire-hazard-source.handler';
-import { ReviseHazardSourceController } from './application/revise-hazard-source/revise-hazard-source.controller';
-import { ReviseHazardSourceHandler } from './application/revise-hazard-source/revise-hazard-source.handler';
 import {
   HazardSourceHistoryRow,
   HazardSourceRow,
@@ -92,6 +92,7 @@ export class EnterpriseProfilesModule {}
     // The hazard source use cases ask the enterprise register through their own narrow port.
     { provide: HazardSourceEnterprises, useExisting: EnterpriseRegister },
     HazardSourceAnswer,
+    { provide: HazardSourceEnterprises, useExisting: EnterpriseRegister },
     RegisterHazardSourceHandler,
     ReviseHazardSourceHandler,
     RetireHazardSourceHandler,

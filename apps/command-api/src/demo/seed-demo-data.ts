@@ -4,6 +4,7 @@ import { DEMO_ACTOR } from './demo-commands';
 import { DEMO_INCIDENTS } from './demo-incidents';
 import { seedDemoEnterprises } from './seed-demo-enterprises';
 import { seedDemoHazardSources } from './seed-demo-hazard-sources';
+import { seedDemoSensors } from './seed-demo-sensors';
 
 /**
  * Registers the demo enterprises (their gateways' keys go to `deviceKeysFile`, by default .data/demo-device-keys.json)
@@ -23,5 +24,6 @@ export async function seedDemoData(app: INestApplication, deviceKeysFile?: strin
     if (!result.replayed) created++;
   }
   await seedDemoHazardSources(app);
+  await seedDemoSensors(app);
   return created;
 }
