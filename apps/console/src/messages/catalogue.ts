@@ -17,6 +17,7 @@ import * as drills from '../features/drills/messages';
 import * as replay from '../features/replay/messages';
 import * as plans from '../features/plans/messages';
 import * as drillEvaluation from '../features/drills/evaluation-messages';
+import * as alarmIntake from '../features/alarm-intake/messages';
 
 /** Every message key of the console, Chinese first: the type every other language's dictionary follows. */
 export const zh = {
@@ -37,6 +38,7 @@ export const zh = {
   ...replay.zh,
   ...plans.zh,
   ...drillEvaluation.zh,
+  ...alarmIntake.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -59,4 +61,5 @@ export const en: Record<MessageKey, string> = {
   ...replay.en,
   ...plans.en,
   ...drillEvaluation.en,
+  ...alarmIntake.en,
 };

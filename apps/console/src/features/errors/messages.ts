@@ -174,6 +174,8 @@ export const zh = {
   'errors.code.ALARM_NOT_FOUND': '告警不存在或已不在本辖区',
   'errors.code.ALARM_ALREADY_ACKNOWLEDGED': '该告警已被确认',
   'errors.code.ALARM_RESOLVED': '该告警已解除',
+  'errors.code.ALARM_NOT_MONITORING': '该告警不是在线监测告警，不能转为事故接报',
+  'errors.code.MONITORING_ALARM_SUBJECT_GONE': '告警所指的传感器、危险源或企业已不在登记中',
   // The board's list, and the live line's queue.
   'errors.code.CURSOR_INVALID': '翻页位置无效或已与筛选条件不符，请从第一页重新加载',
   'errors.code.RECEIVED_RANGE_INVALID': '接报时间范围有误：起始时间不能晚于结束时间',
@@ -373,6 +375,9 @@ export const en: Record<keyof typeof zh, string> = {
   'errors.code.ALARM_NOT_FOUND': 'The alarm does not exist or is no longer in your jurisdiction',
   'errors.code.ALARM_ALREADY_ACKNOWLEDGED': 'The alarm is already acknowledged',
   'errors.code.ALARM_RESOLVED': 'The alarm is already resolved',
+  'errors.code.ALARM_NOT_MONITORING': 'This is not a monitoring alarm: it cannot be turned into an incident report',
+  'errors.code.MONITORING_ALARM_SUBJECT_GONE':
+    'The sensor, hazard source or enterprise of this alarm is no longer registered',
   'errors.code.CURSOR_INVALID':
     'The page position is invalid or no longer matches the filters; reload from the first page',
   'errors.code.RECEIVED_RANGE_INVALID': 'Wrong receipt time range: the start cannot be after the end',
