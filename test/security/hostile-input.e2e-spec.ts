@@ -9,6 +9,7 @@ import { planBody as minimalPlan } from '../support/plan-fixtures';
 import { reviewBody } from '../support/plan-review';
 import { teamBody as cityTeam, warehouseBody as cityWarehouse } from '../support/resource-fixtures';
 import { enterpriseBody } from '../support/enterprises/enterprise-fixtures';
+import { ammoniaTankFarm } from '../support/hazard-sources/hazard-source-fixtures';
 import {
   authPlan,
   bodyPlan,
@@ -144,6 +145,7 @@ describe('hostile input: random and malformed requests to every mutation endpoin
   let team: string;
   let enterprise: string;
   let keyTarget: string;
+  let hazardSource: string;
   let warehouse: string;
   let allocationPath: string;
   let plan: string;
@@ -273,6 +275,7 @@ describe('hostile input: random and malformed requests to every mutation endpoin
     await freshTeam();
     enterprise = await created('/api/v1/enterprises', admin.token, cityEnterprise());
     await freshKeyTarget();
+    hazardSource = await created('/api/v1/hazard-sources', admin.token, ammoniaTankFarm(enterprise));
     await freshAllocation();
     await freshPlanTargets();
     await freshTask();
@@ -502,6 +505,36 @@ describe('hostile input: random and malformed requests to every mutation endpoin
       otherRoleToken: () => viewer.token,
       valid: () => ({ status: 'out_of_service', note: '车辆检修', location: { lat: 37.5, lng: 105.2 } }),
       afterAccepted: freshTeam,
+    },
+    {
+      name: 'POST /api/v1/hazard-sources',
+      runs: 100,
+      path: () => '/api/v1/hazard-sources',
+      token: () => admin.token,
+      otherRoleToken: () => t.commander.token,
+      valid: () =>
+        ammoniaTankFarm(enterprise, {
+          substances: [
+            { casNo: '7664-41-7', name: '液氨', quantityTonnes: 12.5 },
+            { name: '某易燃液体', category: 'W5.3', quantityTonnes: 300, criticalQuantityTonnes: 800 },
+          ],
+          location: { lat: 37.53, lng: 105.15 },
+        }) as Json,
+    },
+    {
+      name: 'PATCH /api/v1/hazard-sources/:id',
+      method: 'PATCH',
+      runs: 100,
+      path: (id) => `/api/v1/hazard-sources/${id}`,
+      realId: () => hazardSource,
+      aliasId: () => hazardSource.toUpperCase(),
+      token: () => admin.token,
+      otherRoleToken: () => t.commander.token,
+      valid: () => ({
+        name: `液氨储罐区（测试 ${randomUUID().slice(0, 6)}）`,
+        exposedPopulation: 45,
+        substances: [{ casNo: '6484-52-2', name: '硝酸铵', tableEntry: 44, quantityTonnes: 20 }],
+      }),
     },
     {
       name: 'POST /api/v1/enterprises',
