@@ -155,6 +155,38 @@ describe('major hazard sources (GB 18218-2018) over HTTP', () => {
     await t.get('/api/v1/hazard-sources').query({ grade: '5' }).expect(400);
   });
 
+  it('numbers written with an exponent (1e-7, 5e-324) are counted exactly: 400 in Chinese, never 500', async () => {
+    const tiny = [
+      { casNo: '7664-41-7', name: '液氨', quantityTonnes: 1e-7 },
+      { casNo: '7664-41-7', name: '液氨', quantityTonnes: 5e-324 },
+      { name: '某易燃液体', category: 'W5.3', quantityTonnes: 3, criticalQuantityTonnes: 5e-324 },
+      { name: '某易燃液体', category: 'W5.3', quantityTonnes: 3, beta: 1e-320 },
+    ];
+    for (const substance of tiny) {
+      const bad = await register(ammoniaTankFarm(enterpriseId, { substances: [substance] }));
+      expect({ substance, status: bad.status, code: bad.body.code }).toEqual({
+        substance,
+        status: 400,
+        code: 'VALIDATION_FAILED',
+      });
+      expect(bad.headers['content-type']).toContain('application/problem+json');
+      expect(bad.body.detail).toMatch(/最多保留 6 位小数/);
+    }
+    // An exponent form within six decimals is an ordinary quantity.
+    const fine = await register(
+      ammoniaTankFarm(enterpriseId, {
+        name: '液氨小罐',
+        substances: [{ casNo: '7664-41-7', name: '液氨', quantityTonnes: 1e-6 }],
+      }),
+    ).expect(201);
+    expect(fine.body.substances[0].quantityTonnes).toBe(0.000001);
+    const changed = await patch(fine.body.id, {
+      substances: [{ casNo: '7664-41-7', name: '液氨', quantityTonnes: 1e-7 }],
+    });
+    expect({ status: changed.status, code: changed.body.code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
+    expect(changed.body.detail).toMatch(/最多保留 6 位小数/);
+  });
+
   it('the enterprise shows how many major hazard sources it has and the most severe grade', async () => {
     const own = await registerEnterprise(t, admin.token);
     const view = async () => (await t.get(`/api/v1/enterprises/${own}`).expect(200)).body;

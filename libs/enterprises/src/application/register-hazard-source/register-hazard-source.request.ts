@@ -10,7 +10,6 @@ import {
   IsLatitude,
   IsLongitude,
   IsNotEmpty,
-  IsNumber,
   IsOptional,
   IsPositive,
   IsString,
@@ -23,8 +22,10 @@ import {
 import { HAZARD_LIMITS } from '../../domain/gb18218/assess-hazard-source';
 import { HAZARD_CLASS_CODES, NAMED_SUBSTANCES, type HazardClassCode } from '../../domain/gb18218/gb18218.data';
 import type { HazardUnitKind } from '../../contract';
+import { IsDecimalNumber } from '../shared/decimal-number.validator';
 
-const FINITE = { allowNaN: false, allowInfinity: false, maxDecimalPlaces: 6 };
+/** Tonnes and β are taken to six decimals (a gram of a tonne), counted exactly (see `IsDecimalNumber`). */
+const PLACES = 6;
 
 /** One dangerous chemical of the unit. The CAS number finds a named substance; else the Table 2 category is needed. */
 export class HazardSubstanceRequest {
@@ -60,21 +61,21 @@ export class HazardSubstanceRequest {
   tableEntry?: number;
 
   @ApiProperty({ example: 300, description: '单元内最大存在量 q（吨）' })
-  @IsNumber(FINITE)
+  @IsDecimalNumber(PLACES)
   @IsPositive()
   @Max(HAZARD_LIMITS.tonnes)
   quantityTonnes!: number;
 
   @ApiPropertyOptional({ description: '临界量 Q（吨）：表列物质须与标准一致；按类别辨识的只可填严于标准的值' })
   @IsOptional()
-  @IsNumber(FINITE)
+  @IsDecimalNumber(PLACES)
   @IsPositive()
   @Max(HAZARD_LIMITS.tonnes)
   criticalQuantityTonnes?: number;
 
   @ApiPropertyOptional({ description: '校正系数 β：表列物质须与标准一致；按类别辨识的只可填不低于标准的值' })
   @IsOptional()
-  @IsNumber(FINITE)
+  @IsDecimalNumber(PLACES)
   @IsPositive()
   @Max(HAZARD_LIMITS.beta)
   beta?: number;
