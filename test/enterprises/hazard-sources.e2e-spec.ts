@@ -170,7 +170,7 @@ describe('major hazard sources (GB 18218-2018) over HTTP', () => {
         code: 'VALIDATION_FAILED',
       });
       expect(bad.headers['content-type']).toContain('application/problem+json');
-      expect(bad.body.detail).toMatch(/最多保留 6 位小数/);
+      expect(JSON.stringify(bad.body.errors)).toMatch(/最多保留 6 位小数/);
     }
     // An exponent form within six decimals is an ordinary quantity.
     const fine = await register(
@@ -184,7 +184,7 @@ describe('major hazard sources (GB 18218-2018) over HTTP', () => {
       substances: [{ casNo: '7664-41-7', name: '液氨', quantityTonnes: 1e-7 }],
     });
     expect({ status: changed.status, code: changed.body.code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
-    expect(changed.body.detail).toMatch(/最多保留 6 位小数/);
+    expect(JSON.stringify(changed.body.errors)).toMatch(/quantityTonnes 最多保留 6 位小数/);
   });
 
   it('the enterprise shows how many major hazard sources it has and the most severe grade', async () => {

@@ -13,6 +13,7 @@ import {
 } from './assessment.errors';
 import { isValidCasNumber } from './cas-number';
 import { Exact } from './exact';
+import { namedSubstanceByName } from './substance-name';
 import {
   ALPHA_BANDS,
   GRADE_BANDS,
@@ -88,10 +89,6 @@ export interface HazardAssessment {
 const BY_CAS = new Map<string, NamedSubstance[]>();
 for (const entry of NAMED_SUBSTANCES) {
   for (const cas of entry.casNos) BY_CAS.set(cas, [...(BY_CAS.get(cas) ?? []), entry]);
-}
-const BY_NAME = new Map<string, NamedSubstance>();
-for (const entry of NAMED_SUBSTANCES) {
-  for (const name of [entry.name, ...entry.aliases]) if (!BY_NAME.has(name)) BY_NAME.set(name, entry);
 }
 const TOXIC_BY_CAS = new Map(TOXIC_GAS_BETA.map((g) => [g.casNo, g]));
 const TOXIC_BY_NAME = new Map(TOXIC_GAS_BETA.map((g) => [g.name, g]));
@@ -223,9 +220,10 @@ function namedEntryOf(
     if (!chosen) throw new HazardTableEntryMismatchError(where, entryNo, null);
     return chosen;
   }
-  // Without a number, a name of Table 1 must not slip into the category rule (a lower Q or β than the standard's).
-  const byName = BY_NAME.get(where.name);
-  if (byName) throw new HazardNamedWithoutCasError(where, byName.no, byName.casNos);
+  // Without a number, a name of Table 1 must not slip into the category rule (a lower Q or β than the standard's),
+  // however it is written: brackets, state words and full-width forms are folded first (see substance-name.ts).
+  const byName = namedSubstanceByName(where.name);
+  if (byName) throw new HazardNamedWithoutCasError(where, byName.no, byName.casNos, byName.name);
   return null;
 }
 

@@ -25,9 +25,14 @@ export const HazardSubstanceUnclassifiedError = domainError({
 export const HazardNamedWithoutCasError = domainError({
   code: 'HAZARD_NAMED_WITHOUT_CAS',
   kind: 'rule',
-  message: (w: Where, no: number, casNos: readonly string[]) =>
-    `${at(w)}是 GB 18218-2018 表1第${no}项所列物质，须按表1辨识：请填写其CAS号${casNos.length ? `（${casNos.join('、')}）` : ''}或表1序号`,
-  details: (w: Where, no: number, casNos: readonly string[]) => ({ tableEntry: no, casNos, ...path(w, 'casNo') }),
+  message: (w: Where, no: number, casNos: readonly string[], entryName: string) =>
+    `${at(w)}是 GB 18218-2018 表1第${no}项所列物质（${entryName}），须按表1辨识：请填写其CAS号${casNos.length ? `（${casNos.join('、')}）` : ''}或表1序号`,
+  details: (w: Where, no: number, casNos: readonly string[], entryName: string) => ({
+    tableEntry: no,
+    tableEntryName: entryName,
+    casNos,
+    ...path(w, 'casNo'),
+  }),
 });
 
 export const HazardCasAmbiguousError = domainError({
