@@ -115,6 +115,8 @@ export interface HazardSubstanceView {
   basisNote: string;
   /** The symbol of GB 18218-2018 Table 2 (J1 … W11) the substance is counted under. */
   hazardClass: string;
+  /** Every Table 2 symbol declared for a substance with several hazards (absent for one); `hazardClass` governs Q. */
+  hazardClasses?: string[];
   /** 序号 of GB 18218-2018 Table 1 for a named substance, null for one identified by its category. */
   tableEntry: number | null;
   /** q/Q, cut (not rounded) to four decimals. */

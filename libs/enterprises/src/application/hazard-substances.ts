@@ -8,6 +8,7 @@ export function substancesOf(substances: readonly HazardSubstanceRequest[]): Sub
     quantityTonnes: s.quantityTonnes,
     ...(s.casNo !== undefined ? { casNo: s.casNo } : {}),
     ...(s.category !== undefined ? { category: s.category } : {}),
+    ...(s.categories !== undefined ? { categories: s.categories } : {}),
     ...(s.tableEntry !== undefined ? { tableEntry: s.tableEntry } : {}),
     ...(s.criticalQuantityTonnes !== undefined ? { criticalQuantityTonnes: s.criticalQuantityTonnes } : {}),
     ...(s.beta !== undefined ? { beta: s.beta } : {}),

@@ -50,6 +50,18 @@ export class HazardSubstanceRequest {
   category?: HazardClassCode;
 
   @ApiPropertyOptional({
+    enum: HAZARD_CLASS_CODES,
+    isArray: true,
+    description: '具有多种危险性时的全部表2类别：临界量取其中最小者，β取其中最大者（可与 category 同时填写）',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(HAZARD_CLASS_CODES.length)
+  @IsIn(HAZARD_CLASS_CODES, { each: true })
+  categories?: HazardClassCode[];
+
+  @ApiPropertyOptional({
     minimum: 1,
     maximum: NAMED_SUBSTANCES.length,
     description: '表1序号：同一CAS号有多项或无CAS号时指明',

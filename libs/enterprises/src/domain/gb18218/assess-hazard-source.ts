@@ -35,6 +35,11 @@ export interface SubstanceInput {
   name: string;
   /** A symbol of Table 2 (J1 … W11); required when the substance is not named in Table 1. */
   category?: HazardClassCode | null;
+  /**
+   * Every Table 2 category of a substance with several hazards (joined with `category` when both are given): Q is the
+   * smallest of their critical quantities, β the largest of their β (docs/enterprises.md).
+   */
+  categories?: readonly HazardClassCode[] | null;
   /** 序号 of Table 1: picks the entry when one CAS number has several (硝化纤维素, 硝酸铵) or none (煤气, 烷基铝). */
   tableEntry?: number | null;
   /** q: the largest quantity that can be present in the unit, tonnes. */
@@ -55,6 +60,8 @@ export interface SubstanceAssessment {
   name: string;
   tableEntry: number | null;
   hazardClass: HazardClassCode;
+  /** Every category declared, when more than one: `hazardClass` is the one giving the smallest Q. */
+  hazardClasses?: HazardClassCode[];
   category: HazardCategory;
   categoryLabel: string;
   quantityTonnes: number;
@@ -163,12 +170,19 @@ function resolve(input: SubstanceInput, index: number): Resolved {
   const named = namedEntryOf(input, where, casNo);
   if (named) return resolveNamed(input, where, casNo, named);
 
-  if (!input.category) throw new HazardSubstanceUnclassifiedError(where, casNo);
-  const rule = HAZARD_CLASSES[input.category];
+  const codes = categoriesOf(input);
+  if (codes.length === 0) throw new HazardSubstanceUnclassifiedError(where, casNo);
+  // Several hazards: Q is the smallest critical quantity among the categories (ties: the first declared), β the
+  // largest β among them, so the unit is never identified or graded lower than under any one of its hazards.
+  const rule = codes
+    .map((code) => HAZARD_CLASSES[code])
+    .reduce((min, next) => (next.criticalQuantityTonnes < min.criticalQuantityTonnes ? next : min));
+  const betaRule = codes.map((code) => HAZARD_CLASSES[code]).reduce((max, next) => (next.beta > max.beta ? next : max));
   const toxic = casNo ? TOXIC_BY_CAS.get(casNo) : undefined;
-  const standardBeta = toxic?.beta ?? rule.beta;
-  const betaSource = toxic ? `${STANDARD} 表3（${toxic.name}）` : `${STANDARD} 表4（${rule.code}）`;
-  const qSource = `${STANDARD} 表2（${rule.code}）`;
+  const standardBeta = toxic?.beta ?? betaRule.beta;
+  const betaSource = toxic ? `${STANDARD} 表3（${toxic.name}）` : `${STANDARD} 表4（${betaRule.code}）`;
+  const several = codes.length > 1 ? `${codes.join('、')}中临界量最小的` : '';
+  const qSource = `${STANDARD} 表2（${several}${rule.code}）`;
   const q = chooseStricter(
     where,
     'criticalQuantityTonnes',
@@ -195,6 +209,7 @@ function resolve(input: SubstanceInput, index: number): Resolved {
     beta.value,
     entered ? 'entered' : 'category',
     notes.join('；'),
+    codes.length > 1 ? codes : undefined,
   );
 }
 
@@ -288,6 +303,7 @@ function view(
   beta: number,
   basis: SubstanceAssessment['basis'],
   basisNote: string,
+  hazardClasses?: HazardClassCode[],
 ): Resolved {
   const rule = HAZARD_CLASSES[hazardClass];
   const ratio = Exact.fromNumber(input.quantityTonnes).div(Exact.fromNumber(criticalQuantityTonnes));
@@ -298,6 +314,7 @@ function view(
       name,
       tableEntry,
       hazardClass,
+      ...(hazardClasses ? { hazardClasses } : {}),
       category: rule.category,
       categoryLabel: `${rule.code} ${rule.label}`,
       quantityTonnes: input.quantityTonnes,
@@ -309,6 +326,11 @@ function view(
       ratioExact: ratio.toString(),
     },
   };
+}
+
+/** The declared categories, `category` first, each once. */
+export function categoriesOf(input: Pick<SubstanceInput, 'category' | 'categories'>): HazardClassCode[] {
+  return [...new Set([...(input.category ? [input.category] : []), ...(input.categories ?? [])])];
 }
 
 function assertPositive(where: { index: number; name: string }, field: string, value: unknown, limit: number): void {

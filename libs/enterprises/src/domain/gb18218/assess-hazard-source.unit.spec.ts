@@ -262,3 +262,46 @@ describe('assessHazardSource: hostile numbers', () => {
     expect(a.rExact).toBe('4000000000/3'); // 2 · 20 · 10 000 000 / 0.3
   });
 });
+
+describe('assessHazardSource: a substance with several hazard categories', () => {
+  // W2 易燃气体: Q 10 t, β 1.5; J3 急性毒性气体: Q 50 t, β 2.
+  it('takes the smallest Q among its categories and the largest β', () => {
+    const a = assess([{ name: '某有毒易燃气体', categories: ['J3', 'W2'], quantityTonnes: 12 }]);
+    expect(a.substances[0]).toMatchObject({
+      hazardClass: 'W2',
+      hazardClasses: ['J3', 'W2'],
+      criticalQuantityTonnes: 10,
+      beta: 2,
+      basis: 'category',
+      ratio: 1.2,
+    });
+    expect(a.substances[0]!.basisNote).toContain('J3、W2中临界量最小的W2');
+    expect(a.substances[0]!.basisNote).toContain('表4（J3）');
+    expect(a.isMajor).toBe(true);
+    // Under J3 alone the same 12 t would not be major (12/50).
+    expect(assess([{ name: '某有毒易燃气体', category: 'J3', quantityTonnes: 12 }]).isMajor).toBe(false);
+  });
+
+  it('joins `category` and `categories`, each once; a single category shows no list', () => {
+    const a = assess([{ name: '某气体', category: 'J3', categories: ['W2', 'J3'], quantityTonnes: 1 }]);
+    expect(a.substances[0]).toMatchObject({ hazardClass: 'W2', hazardClasses: ['J3', 'W2'], beta: 2 });
+    const one = assess([{ name: '某气体', categories: ['W2'], quantityTonnes: 1 }]);
+    expect(one.substances[0]).toMatchObject({ hazardClass: 'W2', criticalQuantityTonnes: 10, beta: 1.5 });
+    expect(one.substances[0]!.hazardClasses).toBeUndefined();
+  });
+
+  it('an entered Q laxer than the smallest category Q is refused; an empty list is unclassified', () => {
+    const lax = refusal(() =>
+      assess([{ name: '某气体', categories: ['J3', 'W2'], quantityTonnes: 1, criticalQuantityTonnes: 20 }]),
+    );
+    expect(lax.code).toBe('HAZARD_VALUE_LESS_STRICT');
+    expect(refusal(() => assess([{ name: '某气体', categories: [], quantityTonnes: 1 }])).code).toBe(
+      'HAZARD_SUBSTANCE_UNCLASSIFIED',
+    );
+  });
+
+  it('a named substance keeps Table 1 whatever categories are declared', () => {
+    const a = assess([{ ...ammonia(5), categories: ['W2'] }]);
+    expect(a.substances[0]).toMatchObject({ tableEntry: 1, criticalQuantityTonnes: 10, beta: 2, basis: 'named' });
+  });
+});

@@ -103,6 +103,8 @@ function declared(input: SubstanceInput): DeclaredSubstance {
     quantityTonnes: input.quantityTonnes,
     criticalQuantityTonnes: input.criticalQuantityTonnes ?? null,
     beta: input.beta ?? null,
+    // Kept only when given, so a declaration as before compares equal to what older events stored.
+    ...(input.categories?.length ? { categories: [...input.categories] } : {}),
   };
 }
 

@@ -1,11 +1,15 @@
 import { EventRegistry } from '@app/event-sourcing/events';
 import type { GeoPoint, HazardUnitKind } from '../../contract';
 import type { HazardAssessment, SubstanceInput } from '../gb18218/assess-hazard-source';
+import type { HazardClassCode } from '../gb18218/gb18218.data';
 
 /** A substance as declared (what the enterprise said), kept beside the assessment made from it. */
 export type DeclaredSubstance = Required<{
-  [K in keyof SubstanceInput]: Exclude<SubstanceInput[K], undefined>;
-}>;
+  [K in Exclude<keyof SubstanceInput, 'categories'>]: Exclude<SubstanceInput[K], undefined>;
+}> & {
+  /** Present only for a substance declared with several categories (older events never carry it). */
+  categories?: readonly HazardClassCode[];
+};
 
 /**
  * 登记: a production or storage unit of an enterprise with its substances. The assessment made at that moment is

@@ -25,6 +25,7 @@ export function toSubstanceView(s: SubstanceAssessment): HazardSubstanceView {
     basis: s.basis,
     basisNote: s.basisNote,
     hazardClass: s.hazardClass,
+    ...(s.hazardClasses ? { hazardClasses: s.hazardClasses } : {}),
     tableEntry: s.tableEntry,
     ratio: s.ratio,
   };
