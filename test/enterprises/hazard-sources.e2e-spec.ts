@@ -187,6 +187,32 @@ describe('major hazard sources (GB 18218-2018) over HTTP', () => {
     expect(JSON.stringify(changed.body.errors)).toMatch(/quantityTonnes 最多保留 6 位小数/);
   });
 
+  it('a substance with several categories counts under the smallest Q; a Table 1 name written otherwise is refused', async () => {
+    const several = await register(
+      ammoniaTankFarm(enterpriseId, {
+        name: '混合气体罐',
+        substances: [{ name: '某有毒易燃气体', categories: ['J3', 'W2'], quantityTonnes: 12 }],
+      }),
+    ).expect(201);
+    expect(several.body.isMajor).toBe(true);
+    expect(several.body.substances[0]).toMatchObject({
+      hazardClass: 'W2',
+      hazardClasses: ['J3', 'W2'],
+      criticalQuantityTonnes: 10,
+      beta: 2,
+    });
+    const chlorine = await register(
+      ammoniaTankFarm(enterpriseId, {
+        substances: [{ name: '氯气（液态）', category: 'W5.4', quantityTonnes: 10 }],
+      }),
+    ).expect(422);
+    expect(chlorine.body.code).toBe('HAZARD_NAMED_WITHOUT_CAS');
+    expect(chlorine.body.detail).toContain('表1第12项');
+    await register(
+      ammoniaTankFarm(enterpriseId, { substances: [{ name: '某气体', categories: ['X9'], quantityTonnes: 1 }] }),
+    ).expect(400);
+  });
+
   it('the enterprise shows how many major hazard sources it has and the most severe grade', async () => {
     const own = await registerEnterprise(t, admin.token);
     const view = async () => (await t.get(`/api/v1/enterprises/${own}`).expect(200)).body;
