@@ -49,6 +49,7 @@ const SPECIAL_SCALARS: unknown[] = [
   1e308,
   -1e308,
   5e-324,
+  1e-7,
   2 ** 53 + 1,
   Number.MAX_SAFE_INTEGER,
   -Number.MAX_SAFE_INTEGER,
