@@ -17,6 +17,8 @@ import * as drills from '../features/drills/messages';
 import * as replay from '../features/replay/messages';
 import * as plans from '../features/plans/messages';
 import * as drillEvaluation from '../features/drills/evaluation-messages';
+import * as enterprises from '../features/enterprises/messages';
+import * as monitoring from '../features/monitoring/messages';
 
 /** Every message key of the console, Chinese first: the type every other language's dictionary follows. */
 export const zh = {
@@ -37,6 +39,8 @@ export const zh = {
   ...replay.zh,
   ...plans.zh,
   ...drillEvaluation.zh,
+  ...enterprises.zh,
+  ...monitoring.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -59,4 +63,6 @@ export const en: Record<MessageKey, string> = {
   ...replay.en,
   ...plans.en,
   ...drillEvaluation.en,
+  ...enterprises.en,
+  ...monitoring.en,
 };
