@@ -67,7 +67,7 @@ export function checkHazardDraft(d: Draft, editing: boolean): Problems {
   if (rows.length === 0) p.substances = 'enterprises.check.substances';
   d.substances.forEach((s, i) => {
     if (!(s.casNo.trim() || s.name.trim() || s.quantityTonnes.trim())) return;
-    if (!s.name.trim() && !s.casNo.trim()) p[`substances.${i}.name`] = 'enterprises.check.required';
+    if (!s.name.trim()) p[`substances.${i}.name`] = 'enterprises.check.required';
     if (!positive(s.quantityTonnes)) p[`substances.${i}.quantityTonnes`] = 'enterprises.check.positive';
     if (s.criticalQuantityTonnes.trim() && !positive(s.criticalQuantityTonnes))
       p[`substances.${i}.criticalQuantityTonnes`] = 'enterprises.check.positive';

@@ -19,8 +19,6 @@ import './monitoring.css';
 export const RATE_POLL_MS = 30_000;
 
 type EnterpriseRate = OnlineRateView['enterprises'][number];
-/** The monitoring context may name each offline sensor's hazard source; without it the enterprise's page lists them. */
-type OfflineSensor = EnterpriseRate['offline'][number] & { hazardSourceId?: string; hazardSourceName?: string };
 
 /** `87.5%`: one decimal, so that one sensor of a few hundred still moves the figure. */
 export function percent(rate: number | null): string {
@@ -142,7 +140,8 @@ export function OnlineRateScreen({ session }: { session: Session }) {
                         <span className="muted">{t('monitoring.allOnline')}</span>
                       ) : (
                         <ul className="offline-list">
-                          {(e.offline as OfflineSensor[]).map((s) => {
+                          {e.offline.map((s) => {
+                            // Without the sensor's hazard source, the enterprise's page lists its sources.
                             const path = s.hazardSourceId
                               ? `/hazard-sources/${s.hazardSourceId}`
                               : `/enterprises/${e.enterpriseId}`;

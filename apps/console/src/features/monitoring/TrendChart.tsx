@@ -29,6 +29,13 @@ export function TrendChart({ trend, kindName, unit }: { trend: SensorTrend; kind
   const { t, lang } = useI18n();
   const data = trend.points.map((p) => ({ t: Date.parse(p.at), value: p.value }));
   const zone = zoneName(lang);
+  // Without a reading there is no time axis to draw against: the card's threshold list still names them.
+  if (data.length === 0)
+    return (
+      <p className="muted small" data-testid="sensor-trend-empty">
+        {t('monitoring.trend.empty')}
+      </p>
+    );
   return (
     <figure className="trend" data-testid="sensor-trend">
       <LineChart
@@ -71,10 +78,7 @@ export function TrendChart({ trend, kindName, unit }: { trend: SensorTrend; kind
         })}
         <Line type="monotone" dataKey="value" stroke="#1d4ed8" dot={false} isAnimationActive={false} />
       </LineChart>
-      <figcaption className="small muted">
-        {t(`monitoring.trend.resolution.${trend.resolution}`)}
-        {data.length === 0 && ` · ${t('monitoring.trend.empty')}`}
-      </figcaption>
+      <figcaption className="small muted">{t(`monitoring.trend.resolution.${trend.resolution}`)}</figcaption>
     </figure>
   );
 }
