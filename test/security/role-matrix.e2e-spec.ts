@@ -11,6 +11,7 @@ import { registerTeam, registerWarehouse, teamBody, warehouseBody } from '../sup
 import { registeredRoutes } from '../support/registered-routes';
 import { reviewBody } from '../support/plan-review';
 import { overdueDeadlineAlarm } from '../support/alarm-fixtures';
+import { enterpriseBody, issueDeviceKey, registerEnterprise } from '../support/enterprises/enterprise-fixtures';
 
 /**
  * The role matrix, written out here on purpose instead of read from libs/shared/src/auth/permissions.ts: a change
@@ -29,7 +30,7 @@ const WATCH: Role[] = ['duty_officer', 'commander'];
 interface Endpoint {
   name: string;
   allowed: Role[];
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   /** The path to call; may prepare what a successful call needs (a fresh incident to close, a user to disable). */
   path(actingUser: TestUser, role: Role): Promise<string>;
   body?(actingUser: TestUser): object;
@@ -63,6 +64,7 @@ const dispatchedTeam = async (): Promise<string> => {
   }
   throw new Error('the dispatch process manager did not record the team');
 };
+const newEnterprise = (): Promise<string> => registerEnterprise(t, admin.token, { jurisdiction: '640500' });
 const stockedWarehouse = (): Promise<string> =>
   registerWarehouse(t, admin.token, {}, [{ materialCode: TENT, quantity: 10 }]);
 /** A warehouse with an allocation for the shared incident, moved as far as `shipped` when asked. */
@@ -688,6 +690,61 @@ const ENDPOINTS: Endpoint[] = [
     ok: 200,
   },
   {
+    name: 'POST /enterprises',
+    allowed: ['admin'],
+    method: 'POST',
+    path: async () => '/api/v1/enterprises',
+    body: () => enterpriseBody({ jurisdiction: '640500' }),
+    ok: 201,
+  },
+  {
+    name: 'GET /enterprises',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => '/api/v1/enterprises',
+    ok: 200,
+  },
+  {
+    name: 'GET /enterprises/:id',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/enterprises/${await newEnterprise()}`,
+    ok: 200,
+  },
+  {
+    name: 'PATCH /enterprises/:id',
+    allowed: ['admin'],
+    method: 'PATCH',
+    path: async () => `/api/v1/enterprises/${await newEnterprise()}`,
+    body: () => ({ address: '中卫市沙坡头区（变更后，虚构地址）' }),
+    ok: 200,
+  },
+  {
+    name: 'POST /enterprises/:id/device-keys',
+    allowed: ['admin'],
+    method: 'POST',
+    path: async () => `/api/v1/enterprises/${await newEnterprise()}/device-keys`,
+    body: () => ({ label: '网关' }),
+    ok: 201,
+  },
+  {
+    name: 'GET /enterprises/:id/device-keys',
+    allowed: ['admin'],
+    method: 'GET',
+    path: async () => `/api/v1/enterprises/${await newEnterprise()}/device-keys`,
+    ok: 200,
+  },
+  {
+    name: 'DELETE /enterprises/:id/device-keys/:keyId',
+    allowed: ['admin'],
+    method: 'DELETE',
+    path: async () => {
+      const id = await newEnterprise();
+      return `/api/v1/enterprises/${id}/device-keys/${(await issueDeviceKey(t, admin.token, id)).keyId}`;
+    },
+    ok: 204,
+  },
+  {
     name: 'POST /teams/:id/dispatch',
     allowed: ['commander'],
     method: 'POST',
@@ -1143,7 +1200,9 @@ describe('role matrix', () => {
                 .patch(path)
                 .set('Authorization', `Bearer ${token}`)
                 .send(endpoint.body?.(actingUser) ?? {})
-            : t.post(path, token).send(endpoint.body?.(actingUser) ?? {});
+            : endpoint.method === 'DELETE'
+              ? request(t.baseUrl).delete(path).set('Authorization', `Bearer ${token}`)
+              : t.post(path, token).send(endpoint.body?.(actingUser) ?? {});
     const response = await call;
     if (expected === 'allowed') {
       expect({ status: response.status, body: response.body }).toMatchObject({ status: endpoint.ok });

@@ -2,9 +2,26 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { JurisdictionRegistry } from '@app/shared';
+import { EnterpriseAnswer } from './application/enterprise-answer';
+import { IssueDeviceKeyController } from './application/issue-device-key/issue-device-key.controller';
+import { IssueDeviceKeyHandler } from './application/issue-device-key/issue-device-key.handler';
+import { EnterpriseQueriesController } from './application/query-enterprises/enterprise-queries.controller';
+import { RegisterEnterpriseController } from './application/register-enterprise/register-enterprise.controller';
+import { RegisterEnterpriseHandler } from './application/register-enterprise/register-enterprise.handler';
+import { RevokeDeviceKeyController } from './application/revoke-device-key/revoke-device-key.controller';
+import { RevokeDeviceKeyHandler } from './application/revoke-device-key/revoke-device-key.handler';
+import { UpdateEnterpriseController } from './application/update-enterprise/update-enterprise.controller';
+import { UpdateEnterpriseHandler } from './application/update-enterprise/update-enterprise.handler';
+import { DeviceKeys } from './read-models/enterprise-register/device-keys';
+import {
+  EnterpriseDeviceKeyRow,
+  EnterpriseRegisterRow,
+} from './read-models/enterprise-register/enterprise-register.entity';
+import { EnterpriseRegisterProjection } from './read-models/enterprise-register/enterprise-register.projection';
+import { EnterpriseRegister } from './read-models/enterprise-register/enterprise-register.queries';
 
 /** The read-model tables this context owns. */
-export const enterpriseEntities: (new () => object)[] = [];
+export const enterpriseEntities: (new () => object)[] = [EnterpriseRegisterRow, EnterpriseDeviceKeyRow];
 
 /**
  * 企业与重大危险源: the register of regulated units (统一社会信用代码, contacts, gateways' device keys) and of their
@@ -12,12 +29,26 @@ export const enterpriseEntities: (new () => object)[] = [];
  */
 @Module({
   imports: [TypeOrmModule.forFeature(enterpriseEntities), CqrsModule],
-  controllers: [],
-  providers: [],
-  exports: [],
+  controllers: [
+    RegisterEnterpriseController,
+    UpdateEnterpriseController,
+    EnterpriseQueriesController,
+    IssueDeviceKeyController,
+    RevokeDeviceKeyController,
+  ],
+  providers: [
+    EnterpriseRegister,
+    DeviceKeys,
+    EnterpriseAnswer,
+    RegisterEnterpriseHandler,
+    UpdateEnterpriseHandler,
+    IssueDeviceKeyHandler,
+    RevokeDeviceKeyHandler,
+  ],
+  exports: [EnterpriseRegister, DeviceKeys],
 })
 export class EnterprisesModule {}
 
 export function enterpriseProjections(_jurisdictions: JurisdictionRegistry) {
-  return [];
+  return [new EnterpriseRegisterProjection()];
 }

@@ -31,6 +31,8 @@ export {
   DeadlineAlarmScheduler,
   type DeadlineAlarmOptions,
 } from './application/deadline-alarms/deadline-alarm.scheduler';
+// An enterprise register keeps its units in the gazetteer intake searches.
+export { gazetteerFeed, type GazetteerEnterpriseEntry } from './read-models/gazetteer/gazetteer-feed';
 // Replay folds recorded events through the board's own row function (GET /incidents/{id}/state?at=, replay.event).
 export {
   applyBoardEvent,
