@@ -26,6 +26,10 @@ type Field = keyof Draft;
 const CREDIT_PROBLEM: Record<string, MessageKey> = {
   length: 'enterprises.check.creditLength',
   characters: 'enterprises.check.creditCharacters',
+  authority: 'enterprises.check.creditAuthority',
+  kind: 'enterprises.check.creditKind',
+  division: 'enterprises.check.creditDivision',
+  organisation: 'enterprises.check.creditOrganisation',
   check: 'enterprises.check.creditCheck',
 };
 
@@ -66,14 +70,16 @@ export function checkEnterpriseDraft(d: Draft, editing: boolean): Partial<Record
   return problems;
 }
 
-/** What is sent: POST /enterprises takes every field; PATCH /enterprises/{id} every field but the credit code. */
+/**
+ * What is sent: POST /enterprises takes every field; PATCH /enterprises/{id} every field but the credit code and the
+ * jurisdiction, which are fixed at registration.
+ */
 function bodyOf(d: Draft, editing: boolean) {
   const safety = d.safetyName.trim() ? { name: d.safetyName.trim(), phone: d.safetyPhone.trim() } : null;
   return {
     name: d.name.trim(),
-    ...(editing ? {} : { creditCode: normalizeCreditCode(d.creditCode) }),
+    ...(editing ? {} : { creditCode: normalizeCreditCode(d.creditCode), jurisdiction: d.jurisdiction }),
     industry: d.industry,
-    jurisdiction: d.jurisdiction,
     address: d.address.trim(),
     location: { lat: Number(d.lat), lng: Number(d.lng) },
     contacts: { principal: { name: d.principalName.trim(), phone: d.principalPhone.trim() }, safety },
@@ -83,7 +89,7 @@ function bodyOf(d: Draft, editing: boolean) {
 /**
  * 登记企业 / 修改企业信息 (admins). The 统一社会信用代码 is checked here as the server checks it (length, alphabet,
  * check character) so a typing slip is caught before sending; whatever the server still refuses is shown through
- * `ErrorMessage`. The code identifies the unit and is not changed once registered.
+ * `ErrorMessage`. The code and the jurisdiction are fixed once registered.
  */
 export function EnterpriseForm({
   enterprise,
@@ -181,17 +187,24 @@ export function EnterpriseForm({
             ))}
           </select>,
         )}
-        {field(
-          'jurisdiction',
-          'enterprises.form.jurisdiction',
-          <select value={draft.jurisdiction} onChange={set('jurisdiction')} data-testid="enterprise-jurisdiction">
-            <option value="">—</option>
-            {flatTree(tree.data ?? []).map((j) => (
-              <option key={j.code} value={j.code}>
-                {`${'　'.repeat(j.depth)}${j.name}`}
-              </option>
-            ))}
-          </select>,
+        {editing ? (
+          <div className="field">
+            <span>{t('enterprises.form.jurisdiction')}</span>
+            <span data-testid="enterprise-jurisdiction-fixed">{enterprise.jurisdictionName}</span>
+          </div>
+        ) : (
+          field(
+            'jurisdiction',
+            'enterprises.form.jurisdiction',
+            <select value={draft.jurisdiction} onChange={set('jurisdiction')} data-testid="enterprise-jurisdiction">
+              <option value="">—</option>
+              {flatTree(tree.data ?? []).map((j) => (
+                <option key={j.code} value={j.code}>
+                  {`${'　'.repeat(j.depth)}${j.name}`}
+                </option>
+              ))}
+            </select>,
+          )
         )}
       </div>
       <div className="row">

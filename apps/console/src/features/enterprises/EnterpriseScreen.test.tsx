@@ -175,6 +175,7 @@ describe('an enterprise’s page', () => {
     renderInConsole(<EnterpriseScreen id={ENTERPRISE_ID} session={adminSession} />);
     await userEvent.click(await screen.findByTestId('enterprise-edit'));
     expect(screen.getByTestId('enterprise-credit-code-fixed').textContent).toBe(VALID_CODE);
+    expect(screen.getByTestId('enterprise-jurisdiction-fixed').textContent).toBe('中卫工业园区');
     expect(
       within(screen.getByTestId('enterprise-form')).queryByRole('textbox', { name: /统一社会信用代码/ }),
     ).toBeNull();
@@ -189,7 +190,6 @@ describe('an enterprise’s page', () => {
     expect(patch.body).toEqual({
       name: '宁夏瑞泰化工有限公司',
       industry: 'hazardous_chemicals',
-      jurisdiction: '640571',
       address: '中卫工业园区纬三路 8 号',
       location: { lat: 37.52, lng: 105.18 },
       contacts: { principal: { name: '马建国', phone: '13909559999' }, safety: null },

@@ -103,16 +103,22 @@ describe('the enterprise register', () => {
     renderInConsole(<EnterprisesScreen session={adminSession} />);
     await userEvent.click(await screen.findByTestId('enterprise-register'));
     await userEvent.type(screen.getByTestId('enterprise-name'), '宁夏新建化工有限公司');
-    await userEvent.type(screen.getByTestId('enterprise-credit-code'), '91640500MA76XXXX0R');
+    await userEvent.type(screen.getByTestId('enterprise-credit-code'), '91640500MA76XXXX59');
     await userEvent.click(screen.getByTestId('enterprise-submit'));
     expect(screen.getByTestId('enterprise-problem-creditCode').textContent).toBe(
-      '统一社会信用代码校验码不符，请核对每一位',
+      '统一社会信用代码第 18 位校验码不符，请核对每一位',
     );
     expect(screen.getByTestId('enterprise-problem-principalName').textContent).toBe('此项必填');
     await userEvent.clear(screen.getByTestId('enterprise-credit-code'));
     await userEvent.type(screen.getByTestId('enterprise-credit-code'), '91640500MA76XXXXOQ');
     expect(screen.getByTestId('enterprise-problem-creditCode').textContent).toBe(
       '统一社会信用代码只能包含数字和大写字母（不含 I、O、S、V、Z）',
+    );
+    // The organisation code's own check (position 17) is checked before the last one.
+    await userEvent.clear(screen.getByTestId('enterprise-credit-code'));
+    await userEvent.type(screen.getByTestId('enterprise-credit-code'), '91640500MA76XXXX68');
+    expect(screen.getByTestId('enterprise-problem-creditCode').textContent).toBe(
+      '统一社会信用代码第 9–17 位（组织机构代码）的校验码不符',
     );
     await userEvent.clear(screen.getByTestId('enterprise-credit-code'));
     await userEvent.type(screen.getByTestId('enterprise-credit-code'), '91640500MA76');
@@ -125,7 +131,12 @@ describe('the enterprise register', () => {
     const calls = serve({
       'POST /enterprises': {
         status: 409,
-        body: { code: 'CONFLICT', status: 409, title: 'Conflict', detail: '该统一社会信用代码已登记' },
+        body: {
+          code: 'ENTERPRISE_CREDIT_CODE_TAKEN',
+          status: 409,
+          title: 'Conflict',
+          detail: `统一社会信用代码 ${VALID_CODE} 已被其他企业登记`,
+        },
       },
     });
     renderInConsole(<EnterprisesScreen session={adminSession} />);
@@ -142,7 +153,8 @@ describe('the enterprise register', () => {
     await userEvent.type(screen.getByTestId('enterprise-principal-phone'), '13909551111');
     await userEvent.click(screen.getByTestId('enterprise-submit'));
     const alert = await screen.findByTestId('enterprise-form-error');
-    expect(alert.textContent).toContain('该统一社会信用代码已登记');
+    expect(alert.textContent).toContain('该统一社会信用代码已被其他企业登记');
+    expect(alert.getAttribute('data-code')).toBe('ENTERPRISE_CREDIT_CODE_TAKEN');
     const post = calls.find((c) => c.method === 'POST')!;
     expect(post.path).toBe('/enterprises');
     expect(post.body).toEqual({

@@ -33,7 +33,7 @@ export const ENTERPRISE_ID = '5a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 export const HAZARD_ID = '6b2e3d4c-5f60-4b7c-9d8e-0f1a2b3c4d5e';
 export const SENSOR_ID = '7c3f4e5d-6071-4c8d-8e9f-1a2b3c4d5e6f';
 /** A valid 统一社会信用代码 (its check character computed by GB 32100-2015). */
-export const VALID_CODE = '91640500MA76XXXX0Q';
+export const VALID_CODE = '91640500MA76XXXX58';
 
 export function enterpriseView(over: Partial<EnterpriseView> = {}): EnterpriseView {
   return {

@@ -185,6 +185,15 @@ export const zh = {
   'errors.code.HANDOVER_ALREADY_ACCEPTED': '该交接班已被接收',
   'errors.code.NOT_INCOMING_OFFICER': '只有接班值班员可以接收本次交接班',
   'errors.code.HANDOVER_NOT_ACCEPTED': '上一班的交接尚未接收，不能再交班',
+  // Enterprise register and device keys
+  'errors.code.ENTERPRISE_NOT_FOUND': '企业不存在',
+  'errors.code.ENTERPRISE_ALREADY_REGISTERED': '该企业已登记',
+  'errors.code.ENTERPRISE_CREDIT_CODE_TAKEN': '该统一社会信用代码已被其他企业登记',
+  'errors.code.ENTERPRISE_CREDIT_CODE_INVALID': '统一社会信用代码不正确',
+  'errors.code.DEVICE_KEY_NOT_FOUND': '设备密钥不存在',
+  'errors.code.DEVICE_KEY_REVOKED': '设备密钥已吊销',
+  'errors.code.DEVICE_KEY_ID_TAKEN': '设备密钥编号已存在，请重试',
+  'errors.code.DEVICE_KEY_LIMIT': '该企业的有效设备密钥已达上限，请先吊销不再使用的密钥',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -357,4 +366,14 @@ export const en: Record<keyof typeof zh, string> = {
   'errors.code.HANDOVER_ALREADY_ACCEPTED': 'The handover has already been accepted',
   'errors.code.NOT_INCOMING_OFFICER': 'Only the incoming officer can accept this handover',
   'errors.code.HANDOVER_NOT_ACCEPTED': 'The previous handover has not been accepted yet; the watch cannot be handed on',
+  // Enterprise register and device keys
+  'errors.code.ENTERPRISE_NOT_FOUND': 'No such enterprise',
+  'errors.code.ENTERPRISE_ALREADY_REGISTERED': 'This enterprise is already registered',
+  'errors.code.ENTERPRISE_CREDIT_CODE_TAKEN': 'Another enterprise is registered with this unified social credit code',
+  'errors.code.ENTERPRISE_CREDIT_CODE_INVALID': 'The unified social credit code is not valid',
+  'errors.code.DEVICE_KEY_NOT_FOUND': 'No such device key',
+  'errors.code.DEVICE_KEY_REVOKED': 'The device key has been revoked',
+  'errors.code.DEVICE_KEY_ID_TAKEN': 'The device key id is taken; please try again',
+  'errors.code.DEVICE_KEY_LIMIT':
+    'The enterprise has as many active device keys as allowed: revoke one no longer used first',
 };
