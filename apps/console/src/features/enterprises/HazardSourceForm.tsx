@@ -1,15 +1,16 @@
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import type { HazardCategory, HazardSourceView, HazardUnitKind } from '@app/enterprises/contract';
+import type { HazardSourceView, HazardUnitKind } from '@app/enterprises/contract';
 import { command, isAccepted } from '../../api';
 import { useI18n, type MessageKey, type Translate } from '../../i18n';
 import { ErrorMessage } from '../errors/ErrorMessage';
-import { figure, HAZARD_CATEGORIES, hazardSourceKey, useCodeNames, useEnterprises } from './queries';
+import { figure, HAZARD_CLASSES, hazardSourceKey, useCodeNames, useEnterprises, type HazardClassCode } from './queries';
 
 interface SubstanceDraft {
   casNo: string;
   name: string;
-  category: HazardCategory | '';
+  /** The Table 2 symbol of a substance Table 1 does not name; empty for a named one (looked up by CAS number). */
+  category: HazardClassCode | '';
   quantityTonnes: string;
   criticalQuantityTonnes: string;
   beta: string;
@@ -42,7 +43,8 @@ function draftOf(s: HazardSourceView | null): Draft {
       ? s.substances.map((x) => ({
           casNo: x.casNo ?? '',
           name: x.name,
-          category: x.basis === 'named' ? '' : x.category,
+          category:
+            x.basis === 'named' ? '' : (((x as { hazardClass?: string }).hazardClass ?? '') as HazardClassCode | ''),
           quantityTonnes: String(x.quantityTonnes),
           // Values the standard supplied are looked up again on save; only entered ones are the user's to keep.
           criticalQuantityTonnes: x.basis === 'entered' ? String(x.criticalQuantityTonnes) : '',
@@ -54,7 +56,6 @@ function draftOf(s: HazardSourceView | null): Draft {
 
 type Problems = Record<string, MessageKey>;
 
-const nonNegative = (v: string) => v.trim() !== '' && Number.isFinite(Number(v)) && Number(v) >= 0;
 const positive = (v: string) => v.trim() !== '' && Number.isFinite(Number(v)) && Number(v) > 0;
 
 /** Problems by field (`name`, `substances.0.quantityTonnes` …), each a message key. */
@@ -71,7 +72,7 @@ export function checkHazardDraft(d: Draft, editing: boolean): Problems {
     if (!positive(s.quantityTonnes)) p[`substances.${i}.quantityTonnes`] = 'enterprises.check.positive';
     if (s.criticalQuantityTonnes.trim() && !positive(s.criticalQuantityTonnes))
       p[`substances.${i}.criticalQuantityTonnes`] = 'enterprises.check.positive';
-    if (s.beta.trim() && !nonNegative(s.beta)) p[`substances.${i}.beta`] = 'enterprises.check.number';
+    if (s.beta.trim() && !positive(s.beta)) p[`substances.${i}.beta`] = 'enterprises.check.positive';
   });
   return p;
 }
@@ -88,9 +89,9 @@ function bodyOf(d: Draft, editing: boolean) {
       ...(s.beta.trim() ? { beta: Number(s.beta) } : {}),
     }));
   return {
-    ...(editing ? {} : { enterpriseId: d.enterpriseId }),
+    // The enterprise and the kind of unit stay as registered: a change names neither.
+    ...(editing ? {} : { enterpriseId: d.enterpriseId, unitKind: d.unitKind }),
     name: d.name.trim(),
-    unitKind: d.unitKind,
     exposedPopulation: Number(d.exposedPopulation),
     substances,
   };
@@ -237,6 +238,7 @@ export function HazardSourceForm({
           <span>{t('hazards.form.unitKind')}</span>
           <select
             value={draft.unitKind}
+            disabled={editing}
             onChange={(e) => setDraft((d) => ({ ...d, unitKind: e.target.value as HazardUnitKind }))}
             data-testid="hazard-unit-kind">
             <option value="storage">{t('hazards.unitKind.storage')}</option>
@@ -261,7 +263,7 @@ export function HazardSourceForm({
         <div className="substance-row small muted" aria-hidden="true">
           <span>{t('hazards.sub.cas')}</span>
           <span>{t('hazards.sub.name')}</span>
-          <span>{t('hazards.sub.category')}</span>
+          <span>{t('hazards.sub.class')}</span>
           <span>{t('hazards.sub.q')}</span>
           <span>{`${t('hazards.sub.Q')}（${t('hazards.form.optional')}）`}</span>
           <span>{`${t('hazards.sub.beta')}（${t('hazards.form.optional')}）`}</span>
@@ -285,14 +287,14 @@ export function HazardSourceForm({
               {problem(`substances.${i}.name`)}
             </span>
             <select
-              aria-label={`${t('hazards.sub.category')} ${i + 1}`}
+              aria-label={`${t('hazards.sub.class')} ${i + 1}`}
               value={s.category}
-              onChange={(e) => setRow(i, { category: e.target.value as HazardCategory | '' })}
+              onChange={(e) => setRow(i, { category: e.target.value as HazardClassCode | '' })}
               data-testid="hazard-sub-category">
               <option value="">{t('hazards.category.auto')}</option>
-              {HAZARD_CATEGORIES.map((c) => (
+              {HAZARD_CLASSES.map((c) => (
                 <option key={c} value={c}>
-                  {t(`hazards.category.${c}`)}
+                  {t(`hazards.class.${c}`)}
                 </option>
               ))}
             </select>

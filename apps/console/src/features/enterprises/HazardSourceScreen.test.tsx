@@ -198,6 +198,35 @@ describe('a hazard source’s page', { timeout: 60_000 }, () => {
     await waitFor(() => expect(screen.getByTestId('sensor-value').textContent).toBe('8.9 m'), { timeout: 8_000 });
   });
 
+  it('lets an admin revise the substances; the enterprise and the kind of unit stay as registered', async () => {
+    setSession(adminSession);
+    const calls = answerFetch(
+      routes({
+        [`PATCH /hazard-sources/${HAZARD_ID}`]: { body: hazardSourceView({ grade: 2, exposedPopulation: 150 }) },
+      }),
+    );
+    renderInConsole(<HazardSourceScreen id={HAZARD_ID} session={adminSession} />);
+    await userEvent.click(await screen.findByTestId('hazard-edit'));
+    const form = screen.getByTestId('hazard-form');
+    expect(within(form).queryByTestId('hazard-enterprise')).toBeNull();
+    expect((within(form).getByTestId('hazard-unit-kind') as HTMLSelectElement).disabled).toBe(true);
+    await userEvent.clear(within(form).getByTestId('hazard-exposed'));
+    await userEvent.type(within(form).getByTestId('hazard-exposed'), '150');
+    const propane = within(form).getAllByTestId('hazard-substance-row')[1]!;
+    await userEvent.clear(within(propane).getByTestId('hazard-sub-q'));
+    await userEvent.type(within(propane).getByTestId('hazard-sub-q'), '30');
+    await userEvent.click(within(form).getByTestId('hazard-submit'));
+    expect((await screen.findByTestId('hazard-saved-grade')).textContent).toBe('已保存：二级重大危险源');
+    expect(calls.find((c) => c.method === 'PATCH')!.body).toEqual({
+      name: '液氯储罐区',
+      exposedPopulation: 150,
+      substances: [
+        { casNo: '7782-50-5', name: '氯', quantityTonnes: 50 },
+        { casNo: '74-98-6', name: '丙烷', quantityTonnes: 30 },
+      ],
+    });
+  });
+
   it('lets an admin add a sensor, refusing thresholds out of order', async () => {
     setSession(adminSession);
     const added = sensorView({

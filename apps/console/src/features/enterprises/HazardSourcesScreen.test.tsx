@@ -137,7 +137,7 @@ describe('the major hazard source register', () => {
     await userEvent.click(screen.getByTestId('hazard-add-substance'));
     const second = screen.getAllByTestId('hazard-substance-row')[1]!;
     await userEvent.type(within(second).getByTestId('hazard-sub-name'), '某混合溶剂');
-    await userEvent.selectOptions(within(second).getByTestId('hazard-sub-category'), 'flammable_liquid');
+    await userEvent.selectOptions(within(second).getByTestId('hazard-sub-category'), 'W5.4');
     await userEvent.type(within(second).getByTestId('hazard-sub-q'), '0');
     await userEvent.click(screen.getByTestId('hazard-submit'));
     expect(screen.getByTestId('hazard-problem-substances-1-quantityTonnes').textContent).toBe('请填写大于 0 的数');
@@ -156,7 +156,7 @@ describe('the major hazard source register', () => {
       exposedPopulation: 120,
       substances: [
         { casNo: '7782-50-5', name: '液氯', quantityTonnes: 50 },
-        { name: '某混合溶剂', category: 'flammable_liquid', quantityTonnes: 1500 },
+        { name: '某混合溶剂', category: 'W5.4', quantityTonnes: 1500 },
       ],
     });
     await userEvent.click(screen.getByTestId('hazard-saved-done'));

@@ -4,7 +4,6 @@ import type {
   EnterpriseIndustry,
   EnterpriseView,
   HazardAssessmentHistoryEntry,
-  HazardCategory,
   HazardSourceView,
 } from '@app/enterprises/contract';
 import type { JurisdictionNode } from '@app/shared/contract';
@@ -30,21 +29,37 @@ export const INDUSTRIES: readonly EnterpriseIndustry[] = [
   'other',
 ];
 
-export const HAZARD_CATEGORIES: readonly HazardCategory[] = [
-  'toxic_gas',
-  'explosive',
-  'flammable_gas',
-  'flammable_aerosol',
-  'oxidizing_gas',
-  'flammable_liquid',
-  'self_reactive',
-  'organic_peroxide',
-  'pyrophoric',
-  'oxidizing',
-  'water_reactive',
-  'acute_toxic',
-  'other',
-];
+/**
+ * The symbols of GB 18218-2018 Table 2 (J: health hazards, W: physical hazards) a substance the standard does not name
+ * is registered under: the server takes Q and β from the symbol's row.
+ */
+export const HAZARD_CLASSES = [
+  'J1',
+  'J2',
+  'J3',
+  'J4',
+  'J5',
+  'W1.1',
+  'W1.2',
+  'W1.3',
+  'W2',
+  'W3',
+  'W4',
+  'W5.1',
+  'W5.2',
+  'W5.3',
+  'W5.4',
+  'W6.1',
+  'W6.2',
+  'W7.1',
+  'W7.2',
+  'W8',
+  'W9.1',
+  'W9.2',
+  'W10',
+  'W11',
+] as const;
+export type HazardClassCode = (typeof HAZARD_CLASSES)[number];
 
 export interface EnterpriseFilter {
   jurisdiction?: string;
