@@ -87,6 +87,7 @@ export type HazardCategory =
   | 'flammable_aerosol'
   | 'oxidizing_gas'
   | 'flammable_liquid'
+  | 'flammable_solid'
   | 'self_reactive'
   | 'organic_peroxide'
   | 'pyrophoric'
@@ -110,7 +111,13 @@ export interface HazardSubstanceView {
   beta: number;
   /** Where Q and β came from: the named entry, the category rule, or the value entered (with a reason). */
   basis: 'named' | 'category' | 'entered';
-  /** q/Q */
+  /** The source in words: the table and entry of GB 18218-2018, or why an entered (stricter) value was taken. */
+  basisNote: string;
+  /** The symbol of GB 18218-2018 Table 2 (J1 … W11) the substance is counted under. */
+  hazardClass: string;
+  /** 序号 of GB 18218-2018 Table 1 for a named substance, null for one identified by its category. */
+  tableEntry: number | null;
+  /** q/Q, cut (not rounded) to four decimals. */
   ratio: number;
 }
 
@@ -128,16 +135,18 @@ export interface HazardSourceView {
   /** 500 m 范围内厂外暴露人员数 (sets α). */
   exposedPopulation: number;
   substances: HazardSubstanceView[];
-  /** Σ q/Q */
+  /** Σ q/Q, cut (not rounded) to four decimals: never shown as 1 while it is below 1. */
   sumRatio: number;
   /** Σ q/Q ≥ 1 */
   isMajor: boolean;
   alpha: number;
-  /** R = α · Σ β·q/Q, rounded to two decimals for display (the grade is decided on the unrounded value). */
+  /** R = α · Σ β·q/Q, cut (not rounded) to two decimals for display (the grade is decided on the exact value). */
   r: number;
   /** Null when not a major hazard source. */
   grade: HazardGrade | null;
   gradeLabel: string | null;
+  /** When the unit was taken out of the register (核销), null while it is in use. */
+  retiredAt: string | null;
   registeredAt: string;
   updatedAt: string;
   revision: number;
@@ -151,4 +160,5 @@ export interface HazardAssessmentHistoryEntry {
   sumRatio: number;
   r: number;
   grade: HazardGrade | null;
+  isMajor: boolean;
 }

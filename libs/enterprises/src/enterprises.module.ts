@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { UserNames } from '@app/identity';
 import type { JurisdictionRegistry } from '@app/shared';
 import { EnterpriseAnswer } from './application/enterprise-answer';
 import { IssueDeviceKeyController } from './application/issue-device-key/issue-device-key.controller';
@@ -19,9 +20,29 @@ import {
 } from './read-models/enterprise-register/enterprise-register.entity';
 import { EnterpriseRegisterProjection } from './read-models/enterprise-register/enterprise-register.projection';
 import { EnterpriseRegister } from './read-models/enterprise-register/enterprise-register.queries';
+import { HazardSourceAnswer } from './application/hazard-source-answer';
+import { HazardSourceEnterprises } from './application/hazard-source-enterprises';
+import { HazardSourceQueriesController } from './application/query-hazard-sources/hazard-source-queries.controller';
+import { RegisterHazardSourceController } from './application/register-hazard-source/register-hazard-source.controller';
+import { RegisterHazardSourceHandler } from './application/register-hazard-source/register-hazard-source.handler';
+import { RetireHazardSourceController } from './application/retire-hazard-source/retire-hazard-source.controller';
+import { RetireHazardSourceHandler } from './application/retire-hazard-source/retire-hazard-source.handler';
+import { ReviseHazardSourceController } from './application/revise-hazard-source/revise-hazard-source.controller';
+import { ReviseHazardSourceHandler } from './application/revise-hazard-source/revise-hazard-source.handler';
+import {
+  HazardSourceHistoryRow,
+  HazardSourceRow,
+} from './read-models/hazard-source-register/hazard-source-register.entity';
+import { HazardSourceRegisterProjection } from './read-models/hazard-source-register/hazard-source-register.projection';
+import { HazardSourceRegister } from './read-models/hazard-source-register/hazard-source-register.queries';
 
 /** The read-model tables this context owns. */
-export const enterpriseEntities: (new () => object)[] = [EnterpriseRegisterRow, EnterpriseDeviceKeyRow];
+export const enterpriseEntities: (new () => object)[] = [
+  EnterpriseRegisterRow,
+  EnterpriseDeviceKeyRow,
+  HazardSourceRow,
+  HazardSourceHistoryRow,
+];
 
 /**
  * 企业与重大危险源: the register of regulated units (统一社会信用代码, contacts, gateways' device keys) and of their
@@ -35,8 +56,13 @@ export const enterpriseEntities: (new () => object)[] = [EnterpriseRegisterRow, 
     EnterpriseQueriesController,
     IssueDeviceKeyController,
     RevokeDeviceKeyController,
+    RegisterHazardSourceController,
+    ReviseHazardSourceController,
+    RetireHazardSourceController,
+    HazardSourceQueriesController,
   ],
   providers: [
+    UserNames,
     EnterpriseRegister,
     DeviceKeys,
     EnterpriseAnswer,
@@ -44,11 +70,18 @@ export const enterpriseEntities: (new () => object)[] = [EnterpriseRegisterRow, 
     UpdateEnterpriseHandler,
     IssueDeviceKeyHandler,
     RevokeDeviceKeyHandler,
+    HazardSourceRegister,
+    // The hazard source use cases ask the enterprise register through their own narrow port.
+    { provide: HazardSourceEnterprises, useExisting: EnterpriseRegister },
+    HazardSourceAnswer,
+    RegisterHazardSourceHandler,
+    ReviseHazardSourceHandler,
+    RetireHazardSourceHandler,
   ],
-  exports: [EnterpriseRegister, DeviceKeys],
+  exports: [EnterpriseRegister, DeviceKeys, HazardSourceRegister],
 })
 export class EnterprisesModule {}
 
 export function enterpriseProjections(_jurisdictions: JurisdictionRegistry) {
-  return [new EnterpriseRegisterProjection()];
+  return [new EnterpriseRegisterProjection(), new HazardSourceRegisterProjection()];
 }

@@ -14,3 +14,8 @@ export {
 } from './read-models/enterprise-register/device-keys';
 export { GAZETTEER_SOURCE as ENTERPRISE_GAZETTEER_SOURCE } from './read-models/enterprise-register/enterprise-register.projection';
 export type * from './contract';
+export { hazardSourceAggregate } from './application/hazard-source.aggregate';
+export {
+  HazardSourceRegister,
+  type HazardSourceFilter,
+} from './read-models/hazard-source-register/hazard-source-register.queries';

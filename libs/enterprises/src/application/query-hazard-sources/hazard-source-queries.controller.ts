@@ -1,0 +1,37 @@
+import { Param, Query } from '@nestjs/common';
+import type { Actor } from '@app/shared';
+import { CurrentActor, QueryController, QueryGet, uuidParam } from '@app/shared/nest';
+import type { HazardAssessmentHistoryEntry, HazardGrade, HazardSourceView } from '../../contract';
+import { HazardSourceRegister } from '../../read-models/hazard-source-register/hazard-source-register.queries';
+import { ListHazardSourcesRequest } from './list-hazard-sources.request';
+
+@QueryController('hazard-sources', { tag: 'hazard-sources' })
+export class HazardSourceQueriesController {
+  constructor(private readonly register: HazardSourceRegister) {}
+
+  @QueryGet(undefined, {
+    requires: 'hazard_source.read',
+    summary: '危险化学品单元与重大危险源（本辖区及下级辖区，一级在前）',
+  })
+  list(@Query() query: ListHazardSourcesRequest, @CurrentActor() actor: Actor): Promise<HazardSourceView[]> {
+    return this.register.list({
+      scope: actor.scope,
+      ...(query.jurisdiction ? { jurisdiction: query.jurisdiction } : {}),
+      ...(query.enterpriseId ? { enterpriseId: query.enterpriseId } : {}),
+      ...(query.grade ? { grade: Number(query.grade) as HazardGrade } : {}),
+      ...(query.major === 'true' ? { majorOnly: true } : {}),
+      ...(query.major === 'false' ? { minorOnly: true } : {}),
+      ...(query.retired === 'true' ? { includeRetired: true } : {}),
+    });
+  }
+
+  @QueryGet(':id', { requires: 'hazard_source.read', summary: '危险化学品单元详情：物质、临界量、β、α、R 与级别' })
+  get(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<HazardSourceView> {
+    return this.register.get(id, actor.scope);
+  }
+
+  @QueryGet(':id/history', { requires: 'hazard_source.read', summary: '辨识与分级的变更历史' })
+  history(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<HazardAssessmentHistoryEntry[]> {
+    return this.register.history(id, actor.scope);
+  }
+}
