@@ -43,8 +43,7 @@ function draftOf(s: HazardSourceView | null): Draft {
       ? s.substances.map((x) => ({
           casNo: x.casNo ?? '',
           name: x.name,
-          category:
-            x.basis === 'named' ? '' : (((x as { hazardClass?: string }).hazardClass ?? '') as HazardClassCode | ''),
+          category: x.basis === 'named' ? '' : (x.hazardClass as HazardClassCode),
           quantityTonnes: String(x.quantityTonnes),
           // Values the standard supplied are looked up again on save; only entered ones are the user's to keep.
           criticalQuantityTonnes: x.basis === 'entered' ? String(x.criticalQuantityTonnes) : '',

@@ -87,8 +87,8 @@ describe('a hazard source’s page', { timeout: 60_000 }, () => {
       .getAllByTestId('hazard-substance')
       .map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent));
     expect(rows).toEqual([
-      ['7782-50-5', '氯', '毒性气体', '50', '5', '4', '10', '标准表 1 所列'],
-      ['74-98-6', '丙烷', '易燃气体', '25', '10', '1.5', '2.5', '标准表 1 所列'],
+      ['7782-50-5', '氯', 'J1 毒性气体', '50', '5', '4', '10', '标准表 1 所列GB 18218-2018 表1 第 1 项'],
+      ['74-98-6', '丙烷', 'W2 易燃气体', '25', '10', '1.5', '2.5', '标准表 1 所列GB 18218-2018 表1 第 26 项'],
     ]);
     expect(screen.getByTestId('hazard-sum').textContent).toBe('12.5');
     expect(screen.getByTestId('hazard-alpha').textContent).toBe('2');

@@ -35,7 +35,7 @@ export function gradeRuleText(source: HazardSourceView, t: Translate): string {
  * explained; who changed it and when; and the live sensor panel. Admins edit it and add sensors.
  */
 export function HazardSourceScreen({ id, session }: { id: string; session: Session }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const nameOf = useCodeNames();
   const source = useHazardSource(id);
   const history = useHazardHistory(id);
@@ -146,12 +146,15 @@ export function HazardSourceScreen({ id, session }: { id: string; session: Sessi
                   <tr key={i} data-testid="hazard-substance">
                     <td>{x.casNo ?? '—'}</td>
                     <td>{x.name}</td>
-                    <td>{nameOf('hazards.category', x.category, x.categoryLabel)}</td>
+                    <td>{`${x.hazardClass} ${nameOf('hazards.category', x.category, x.categoryLabel)}`}</td>
                     <td>{figure(x.quantityTonnes)}</td>
                     <td>{figure(x.criticalQuantityTonnes)}</td>
                     <td>{figure(x.beta)}</td>
                     <td>{figure(x.ratio)}</td>
-                    <td>{t(`hazards.basis.${x.basis}`)}</td>
+                    <td>
+                      {t(`hazards.basis.${x.basis}`)}
+                      {lang === 'zh' && x.basisNote && <div className="small muted">{x.basisNote}</div>}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -69,6 +69,9 @@ export function substance(over: Partial<HazardSubstanceView> = {}): HazardSubsta
     criticalQuantityTonnes: 5,
     beta: 4,
     basis: 'named',
+    basisNote: 'GB 18218-2018 表1 第 1 项',
+    hazardClass: 'J1',
+    tableEntry: 1,
     ratio: 10,
     ...over,
   };
@@ -97,6 +100,9 @@ export function hazardSourceView(over: Partial<HazardSourceView> = {}): HazardSo
         quantityTonnes: 25,
         criticalQuantityTonnes: 10,
         beta: 1.5,
+        basisNote: 'GB 18218-2018 表1 第 26 项',
+        hazardClass: 'W2',
+        tableEntry: 26,
         ratio: 2.5,
       }),
     ],
@@ -109,6 +115,7 @@ export function hazardSourceView(over: Partial<HazardSourceView> = {}): HazardSo
     gradeLabel: grade === null ? null : `${grade}级`,
     registeredAt: '2026-11-02T03:00:00Z',
     updatedAt: '2026-12-01T06:30:00Z',
+    retiredAt: null,
     revision: 2,
     ...over,
   };
