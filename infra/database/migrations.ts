@@ -30,7 +30,9 @@ import { Gazetteer1732000002300 } from '../migrations/1732000002300-gazetteer';
 import { OwedReportsIndex1732000002400 } from '../migrations/1732000002400-owed-reports-index';
 import { DrillFailuresAndTeams1732000002750 } from '../migrations/1732000002750-drill-failures-and-teams';
 import { EnterpriseRegister1732000002900 } from '../migrations/1732000002900-enterprise-register';
+import { IncidentEnterprise1732000002910 } from '../migrations/1732000002910-incident-enterprise';
 import { HazardSourceRegister1732000002950 } from '../migrations/1732000002950-hazard-source-register';
+import { Monitoring1732000003000 } from '../migrations/1732000003000-monitoring';
 import { grantApplicationRole } from './roles';
 
 // TypeORM types its `migrations` option as MixedList<Function | string>; the list below matches that type.
@@ -68,7 +70,9 @@ export const MIGRATIONS: MixedList<Function> = [
   OwedReportsIndex1732000002400,
   DrillFailuresAndTeams1732000002750,
   EnterpriseRegister1732000002900,
+  IncidentEnterprise1732000002910,
   HazardSourceRegister1732000002950,
+  Monitoring1732000003000,
 ];
 
 /**

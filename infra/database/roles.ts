@@ -25,7 +25,13 @@ export const APPEND_ONLY_TABLES = ['es_events', 'security_events'];
 export const OWNER_WRITTEN_TABLES = ['es_streams', 'migrations'];
 
 /** The functions through which the application writes owner-written tables. */
-const APPLICATION_FUNCTIONS = ['es_append', 'es_append_keyed'];
+const APPLICATION_FUNCTIONS = [
+  'es_append',
+  'es_append_keyed',
+  // Readings' day partitions: created ahead and dropped past retention (owner-only DDL, docs/monitoring.md).
+  'monitoring_ensure_partitions',
+  'monitoring_drop_partitions_before',
+];
 
 /** The role a URL connects as (decoded), or undefined when the URL names none. */
 export function roleOf(url: string): string | undefined {

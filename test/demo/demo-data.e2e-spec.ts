@@ -20,14 +20,15 @@ describe('demo data', () => {
     const credentials = await t.app
       .get(UserSeeding)
       .ensureDemoUsers(join(mkdtempSync(join(tmpdir(), 'demo-users-')), 'demo-users.json'));
+    const keysFile = join(mkdtempSync(join(tmpdir(), 'demo-device-keys-')), 'demo-device-keys.json');
     const first = {
-      incidents: await seedDemoData(t.app),
+      incidents: await seedDemoData(t.app, keysFile),
       resources: await seedDemoResources(t.app),
       planning: await seedDemoPlansAndWatch(t.app),
     };
     expect(first).toEqual({ incidents: 3, resources: { teams: 15, warehouses: 5 }, planning: { plans: 3, shifts: 3 } });
     const again = {
-      incidents: await seedDemoData(t.app),
+      incidents: await seedDemoData(t.app, keysFile),
       resources: await seedDemoResources(t.app),
       planning: await seedDemoPlansAndWatch(t.app),
     };

@@ -12,6 +12,8 @@ import { registeredRoutes } from '../support/registered-routes';
 import { reviewBody } from '../support/plan-review';
 import { overdueDeadlineAlarm } from '../support/alarm-fixtures';
 import { enterpriseBody, issueDeviceKey, registerEnterprise } from '../support/enterprises/enterprise-fixtures';
+import { ammoniaTankFarm, registerHazardSource } from '../support/hazard-sources/hazard-source-fixtures';
+import { monitoredEnterprise, registerSensor, sensorBody } from '../support/monitoring/monitoring-fixtures';
 
 /**
  * The role matrix, written out here on purpose instead of read from libs/shared/src/auth/permissions.ts: a change
@@ -65,6 +67,10 @@ const dispatchedTeam = async (): Promise<string> => {
   throw new Error('the dispatch process manager did not record the team');
 };
 const newEnterprise = (): Promise<string> => registerEnterprise(t, admin.token, { jurisdiction: '640500' });
+/** The enterprise the next `POST /hazard-sources` of the matrix registers on (set by its `path`). */
+let hazardEnterprise = '';
+const newHazardSource = async (): Promise<string> =>
+  registerHazardSource(t, admin.token, ammoniaTankFarm(await newEnterprise()));
 const stockedWarehouse = (): Promise<string> =>
   registerWarehouse(t, admin.token, {}, [{ materialCode: TENT, quantity: 10 }]);
 /** A warehouse with an allocation for the shared incident, moved as far as `shipped` when asked. */
@@ -745,6 +751,54 @@ const ENDPOINTS: Endpoint[] = [
     ok: 204,
   },
   {
+    name: 'POST /hazard-sources',
+    allowed: ['admin'],
+    method: 'POST',
+    path: async () => {
+      hazardEnterprise = await newEnterprise();
+      return '/api/v1/hazard-sources';
+    },
+    body: () => ammoniaTankFarm(hazardEnterprise),
+    ok: 201,
+  },
+  {
+    name: 'GET /hazard-sources',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => '/api/v1/hazard-sources',
+    ok: 200,
+  },
+  {
+    name: 'GET /hazard-sources/:id',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/hazard-sources/${await newHazardSource()}`,
+    ok: 200,
+  },
+  {
+    name: 'GET /hazard-sources/:id/history',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/hazard-sources/${await newHazardSource()}/history`,
+    ok: 200,
+  },
+  {
+    name: 'PATCH /hazard-sources/:id',
+    allowed: ['admin'],
+    method: 'PATCH',
+    path: async () => `/api/v1/hazard-sources/${await newHazardSource()}`,
+    body: () => ({ exposedPopulation: 40 }),
+    ok: 200,
+  },
+  {
+    name: 'POST /hazard-sources/:id/retire',
+    allowed: ['admin'],
+    method: 'POST',
+    path: async () => `/api/v1/hazard-sources/${await newHazardSource()}/retire`,
+    body: () => ({ reason: '装置拆除' }),
+    ok: 200,
+  },
+  {
     name: 'POST /teams/:id/dispatch',
     allowed: ['commander'],
     method: 'POST',
@@ -1148,7 +1202,67 @@ const ENDPOINTS: Endpoint[] = [
     body: () => ({ reason: '演练结束' }),
     ok: 200,
   },
+  {
+    name: 'GET /hazard-sources/:id/sensors',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/hazard-sources/${await hazardSource()}/sensors`,
+    ok: 200,
+  },
+  // 登记传感器、修改阈值、停用: admins keep the sensor register like the other registers.
+  {
+    name: 'POST /hazard-sources/:id/sensors',
+    allowed: ['admin'],
+    method: 'POST',
+    path: async () => `/api/v1/hazard-sources/${await hazardSource()}/sensors`,
+    body: () => sensorBody(`M-${randomUUID().slice(0, 8)}`),
+    ok: 201,
+  },
+  {
+    name: 'GET /monitoring/sensors/:id',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/monitoring/sensors/${await newSensor()}`,
+    ok: 200,
+  },
+  {
+    name: 'GET /monitoring/sensors/:id/readings',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/monitoring/sensors/${await newSensor()}/readings`,
+    ok: 200,
+  },
+  {
+    name: 'PATCH /monitoring/sensors/:id',
+    allowed: ['admin'],
+    method: 'PATCH',
+    path: async () => `/api/v1/monitoring/sensors/${await newSensor()}`,
+    body: () => ({ thresholds: { high: 7, highHigh: 9 } }),
+    ok: 200,
+  },
+  {
+    name: 'POST /monitoring/sensors/:id/retire',
+    allowed: ['admin'],
+    method: 'POST',
+    path: async () => `/api/v1/monitoring/sensors/${await newSensor()}/retire`,
+    body: () => ({ reason: '矩阵测试停用' }),
+    ok: 200,
+  },
+  {
+    name: 'GET /monitoring/online-rate',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => '/api/v1/monitoring/online-rate',
+    ok: 200,
+  },
 ];
+
+// 在线监测: one monitored enterprise (in the city's industrial park) for every monitoring cell, sensors made per cell.
+let monitoredHazardSource: Promise<string> | undefined;
+const hazardSource = (): Promise<string> =>
+  (monitoredHazardSource ??= monitoredEnterprise(t, admin.token).then((m) => m.hazardSourceId));
+const newSensor = async (): Promise<string> =>
+  (await registerSensor(t, admin.token, await hazardSource(), sensorBody(`M-${randomUUID().slice(0, 8)}`))).id;
 
 const cells = ENDPOINTS.flatMap((endpoint) =>
   ROLES.map((role) => [endpoint.name, role, endpoint.allowed.includes(role) ? 'allowed' : 'forbidden'] as const),

@@ -87,6 +87,7 @@ export class AppModule {
             perUser: config.RATE_LIMIT_PER_MINUTE,
             perAddress: config.RATE_LIMIT_ANONYMOUS_PER_MINUTE,
             perAddressSignIn: config.RATE_LIMIT_SIGN_IN_PER_MINUTE,
+            perAddressDevice: config.RATE_LIMIT_DEVICE_PER_MINUTE,
           },
         },
         RateLimiter,

@@ -9,6 +9,7 @@ export {
 export {
   DeviceKeys,
   DEVICE_KEYS_OPTIONS,
+  newDeviceKey,
   type DeviceKeysOptions,
   type VerifiedDevice,
 } from './read-models/enterprise-register/device-keys';

@@ -201,6 +201,8 @@ export interface IncidentView {
   jurisdiction: string;
   jurisdictionName: string;
   enterprise: string | null;
+  /** The registered enterprise (企业登记) the incident names; null when the unit was typed as free text or unknown. */
+  enterpriseId: string | null;
   occurredAt: string;
   /** 接报时间 (also `receivedAt`). */
   reportedAt: string;

@@ -31,6 +31,13 @@ export {
   DeadlineAlarmScheduler,
   type DeadlineAlarmOptions,
 } from './application/deadline-alarms/deadline-alarm.scheduler';
+// The port through which a registered enterprise's profile reaches intake and the report text (provided by the
+// enterprise register, which depends on this context).
+export {
+  ENTERPRISE_PROFILES,
+  type EnterpriseProfile,
+  type EnterpriseProfiles,
+} from './application/enterprise-profiles';
 // An enterprise register keeps its units in the gazetteer intake searches.
 export { gazetteerFeed, type GazetteerEnterpriseEntry } from './read-models/gazetteer/gazetteer-feed';
 // Replay folds recorded events through the board's own row function (GET /incidents/{id}/state?at=, replay.event).

@@ -41,6 +41,14 @@ export interface SensorView {
   /** Since when it is offline (null when online or never reported). */
   offlineSince: string | null;
   revision: number;
+  /** A retired sensor (停用) keeps its history; its readings are refused. */
+  status: 'active' | 'retired';
+  retiredAt: string | null;
+  /**
+   * Alarm tuning (docs/monitoring.md): deadband in the sensor's unit (null: the configured percentage of the
+   * threshold span); a new band counts after `debounceReadings` consecutive readings or `debounceSeconds` (0: off).
+   */
+  tuning: { deadband: number | null; debounceReadings: number; debounceSeconds: number };
 }
 
 /** GET /monitoring/sensors/{id}/readings?from=&to= — the trend: raw points for short spans, aggregates for long. */

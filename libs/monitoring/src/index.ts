@@ -1,3 +1,15 @@
 // 在线监测: the only entry point other code imports (domain code of other contexts: './domain').
+export * from './domain';
+export { sensorAggregate, sensorIdOf } from './application/sensor.aggregate';
 export { MonitoringModule, monitoringEntities, monitoringProjections } from './monitoring.module';
+export { SensorRegister } from './read-models/sensors/sensor.queries';
+export { ReadingIngest, type IngestDevice, type IncomingReading } from './application/ingest-readings/reading-ingest';
+export {
+  MonitoringCounters,
+  type MonitoringCounts,
+  type IngestVia,
+} from './application/ingest-readings/monitoring-counters';
+export { SensorWatch, type SensorWatchStep } from './application/watch-sensors/sensor-watch.job';
+export { MONITORING_OPTIONS, monitoringOptionsOf, type MonitoringOptions } from './application/monitoring-options';
+export { bandSourceKey, offlineSourceKey } from './application/monitoring-alarms';
 export type * from './contract';

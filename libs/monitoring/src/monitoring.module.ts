@@ -1,23 +1,66 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AlarmsModule } from '@app/alarms';
+import { EnterprisesModule } from '@app/enterprises';
 import type { JurisdictionRegistry } from '@app/shared';
+import { ChangeThresholdsController } from './application/change-thresholds/change-thresholds.controller';
+import { ChangeThresholdsHandler } from './application/change-thresholds/change-thresholds.handler';
+import { MonitoringCounters } from './application/ingest-readings/monitoring-counters';
+import { ReadingIngest } from './application/ingest-readings/reading-ingest';
+import { ReadingsController } from './application/ingest-readings/readings.controller';
+import { MonitoringAlarms } from './application/monitoring-alarms';
+import { SensorQueriesController } from './application/query-sensors/sensor-queries.controller';
+import { RegisterSensorController } from './application/register-sensor/register-sensor.controller';
+import { RegisterSensorHandler } from './application/register-sensor/register-sensor.handler';
+import { RetireSensorController } from './application/retire-sensor/retire-sensor.controller';
+import { RetireSensorHandler } from './application/retire-sensor/retire-sensor.handler';
+import { SensorAnswer } from './application/sensor-answer';
+import { SensorWatch } from './application/watch-sensors/sensor-watch.job';
+import { ReadingStore } from './read-models/readings/reading-store';
+import { SensorTrendReader } from './read-models/readings/sensor-trend.reader';
+import { OnlineRateReader } from './read-models/sensors/online-rate.reader';
+import { SensorLiveRow, SensorRow } from './read-models/sensors/sensor.entities';
+import { SensorProjection } from './read-models/sensors/sensor.projection';
+import { SensorRegister } from './read-models/sensors/sensor.queries';
 
 /** The read-model tables this context owns (readings are plain time-series tables, written in batches, not here). */
-export const monitoringEntities: (new () => object)[] = [];
+export const monitoringEntities: (new () => object)[] = [SensorRow, SensorLiveRow];
 
 /**
  * 在线监测: sensors on major hazard sources, readings in over MQTT and HTTP as a time series, threshold and offline
- * alarms pushed into the alarm centre, the online rate (docs/monitoring.md).
+ * alarms pushed into the alarm centre, the online rate (docs/monitoring.md). Needs the CommandExecutor, CLOCK,
+ * JURISDICTIONS and MONITORING_OPTIONS from the app.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(monitoringEntities), CqrsModule],
-  controllers: [],
-  providers: [],
-  exports: [],
+  // The enterprise register's own instances (DeviceKeys' cache forgets a revoked key at once on this process) and the
+  // alarm centre's door.
+  imports: [TypeOrmModule.forFeature(monitoringEntities), CqrsModule, EnterprisesModule, AlarmsModule],
+  controllers: [
+    RegisterSensorController,
+    ChangeThresholdsController,
+    RetireSensorController,
+    SensorQueriesController,
+    ReadingsController,
+  ],
+  providers: [
+    SensorRegister,
+    SensorAnswer,
+    RegisterSensorHandler,
+    ChangeThresholdsHandler,
+    RetireSensorHandler,
+    ReadingStore,
+    SensorTrendReader,
+    OnlineRateReader,
+    MonitoringAlarms,
+    MonitoringCounters,
+    ReadingIngest,
+    SensorWatch,
+  ],
+  exports: [SensorRegister, ReadingIngest, MonitoringCounters, SensorWatch],
 })
 export class MonitoringModule {}
 
 export function monitoringProjections(_jurisdictions: JurisdictionRegistry) {
-  return [];
+  return [new SensorProjection()];
 }

@@ -2,9 +2,16 @@ import type { INestApplication } from '@nestjs/common';
 import { ReportIncidentHandler, type ReportIncidentRequest } from '@app/incidents';
 import { DEMO_ACTOR } from './demo-commands';
 import { DEMO_INCIDENTS } from './demo-incidents';
+import { seedDemoEnterprises } from './seed-demo-enterprises';
+import { seedDemoHazardSources } from './seed-demo-hazard-sources';
+import { seedDemoSensors } from './seed-demo-sensors';
 
-/** Reports the demo incidents through the normal command path; idempotency keys make a second start a no-op. */
-export async function seedDemoData(app: INestApplication): Promise<number> {
+/**
+ * Registers the demo enterprises (their gateways' keys go to `deviceKeysFile`, by default .data/demo-device-keys.json)
+ * and reports the demo incidents through the normal command path; idempotency keys make a second start a no-op.
+ */
+export async function seedDemoData(app: INestApplication, deviceKeysFile?: string): Promise<number> {
+  await seedDemoEnterprises(app, deviceKeysFile);
   const reports = app.get(ReportIncidentHandler);
   let created = 0;
   for (const { key, request } of DEMO_INCIDENTS) {
@@ -16,5 +23,7 @@ export async function seedDemoData(app: INestApplication): Promise<number> {
     });
     if (!result.replayed) created++;
   }
+  await seedDemoHazardSources(app);
+  await seedDemoSensors(app);
   return created;
 }

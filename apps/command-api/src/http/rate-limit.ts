@@ -26,6 +26,11 @@ export interface RateLimitOptions {
    * own, so an anonymous flood of other endpoints from a shared (NAT) address cannot stop consoles from renewing.
    */
   perAddressSignIn: number;
+  /**
+   * RATE_LIMIT_DEVICE_PER_MINUTE: per client address, for gateways posting readings (`X-Device-Key`, no user token).
+   * A budget of their own: a park's gateways behind one address post far more often than people sign in.
+   */
+  perAddressDevice?: number;
 }
 
 /** One window per key, opened by its first request; the counters live in PostgreSQL (`rate_limit_hits`) so that every API process counts together. */
@@ -115,6 +120,9 @@ function limitedUrl(url: string): boolean {
 /** Sign-in, renewal and sign-out: counted against their address in a budget of their own. */
 const SIGN_IN_PATHS = new Set(['/api/v1/auth/login', '/api/v1/auth/refresh', '/api/v1/auth/logout']);
 
+/** Gateways' readings: counted against their address in a budget of their own. */
+const DEVICE_PATHS = new Set(['/api/v1/monitoring/readings']);
+
 function bearerOf(request: FastifyRequest): string | undefined {
   return /^\s*Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
 }
@@ -141,6 +149,8 @@ export function anonymousRateLimitHook(limiter: RateLimiter, tokens: BearerCheck
     let verdict: Verdict;
     if (SIGN_IN_PATHS.has(path)) {
       verdict = await limiter.consume(`sign-in:${request.ip}`, limiter.options.perAddressSignIn);
+    } else if (DEVICE_PATHS.has(path) && limiter.options.perAddressDevice !== undefined) {
+      verdict = await limiter.consume(`device:${request.ip}`, limiter.options.perAddressDevice);
     } else {
       const token = bearerOf(request);
       if (token !== undefined && (await tokens.verify(token)) !== undefined) return;

@@ -28,7 +28,7 @@ import { warehouseProjections } from '@app/warehouses';
 import { warningProjections } from '@app/warnings';
 import { ALARM_WATCH_OPTIONS, alarmProjections } from '@app/alarms';
 import { enterpriseProjections } from '@app/enterprises';
-import { monitoringProjections } from '@app/monitoring';
+import { MONITORING_OPTIONS, monitoringOptionsOf, monitoringProjections } from '@app/monitoring';
 import { dutyProjections, ROLL_CALL_OPTIONS } from '@app/duty';
 import { DRILL_OPTIONS, drillProjections, DrillTeamsProcessManager } from '@app/drills';
 import { REPLAY_OPTIONS } from '@app/replay';
@@ -83,6 +83,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         { provide: ROLL_CALL_OPTIONS, useValue: { tickMs: config.ROLL_CALL_TICK_MS } },
         { provide: ALARM_WATCH_OPTIONS, useValue: { tickMs: config.ALARM_TICK_MS } },
         { provide: DRILL_OPTIONS, useValue: { tickMs: config.DRILL_TICK_MS } },
+        { provide: MONITORING_OPTIONS, useValue: monitoringOptionsOf(config) },
         { provide: REPLAY_OPTIONS, useValue: { perUser: config.REPLAYS_PER_USER } },
         {
           provide: SNAPSHOT_STORE,
@@ -156,6 +157,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         ROLL_CALL_OPTIONS,
         ALARM_WATCH_OPTIONS,
         DRILL_OPTIONS,
+        MONITORING_OPTIONS,
         REPLAY_OPTIONS,
         APP_CONFIG,
         CLOCK,

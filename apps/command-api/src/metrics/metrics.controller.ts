@@ -5,6 +5,7 @@ import { Registry } from 'prom-client';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@app/event-sourcing/projections';
 import { CLOCK, type Clock } from '@app/shared';
 import { Public } from '@app/shared/nest';
+import { MonitoringCounters } from '@app/monitoring';
 import { ConsoleGateway } from '../realtime/console.gateway';
 import { METRICS, type CommandApiMetrics } from './metrics';
 import { METRICS_ACCESS, type MetricsAccess } from './metrics-access';
@@ -26,6 +27,7 @@ export class MetricsController {
     private readonly gateway: ConsoleGateway,
     @Inject(METRICS_ACCESS) private readonly access: MetricsAccess,
     @Inject(TRANSACTION_HORIZON) private readonly horizon: TransactionHorizon,
+    private readonly monitoring: MonitoringCounters,
   ) {}
 
   @Get()
@@ -55,6 +57,11 @@ export class MetricsController {
     const buffer = this.gateway.resumeBuffer();
     this.metrics.deltaBufferDeltas.set(buffer.deltas);
     this.metrics.deltaBufferBytes.set(buffer.bytes);
+    const counts = this.monitoring.snapshot();
+    for (const via of ['http', 'mqtt'] as const) {
+      for (const outcome of ['accepted', 'rejected', 'malformed'] as const)
+        this.metrics.monitoringReadings.set({ via, outcome }, counts[outcome][via]);
+    }
     return this.metrics.registry.metrics();
   }
 }

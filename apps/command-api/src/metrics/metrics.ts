@@ -77,6 +77,13 @@ export class CommandApiMetrics {
     registers: [this.registry],
   });
 
+  readonly monitoringReadings = new Gauge({
+    name: 'monitoring_readings_since_start',
+    help: 'Readings from gateways since this process started, by way in (http, mqtt) and outcome (accepted, rejected, malformed: a subset of rejected)',
+    labelNames: ['via', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
   readonly liveDeltas = new Counter({
     name: 'live_deltas_total',
     help: 'Live deltas produced by this process, by message name',

@@ -7,7 +7,6 @@ export * from './enterprise/enterprise.errors';
 export { enterpriseDecider } from './enterprise/enterprise.decider';
 export type { EnterpriseState } from './enterprise/enterprise.state';
 export * from './credit-code-claim/credit-code-claim';
-// The enterprises context's pure domain: what other contexts' domain code may import (no framework behind it).
 export * from './gb18218/gb18218.data';
 export * from './gb18218/assess-hazard-source';
 export * from './gb18218/assessment.errors';

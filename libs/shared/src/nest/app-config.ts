@@ -168,6 +168,75 @@ export class AppConfig {
   @Min(50)
   ALARM_TICK_MS = 15_000;
 
+  /** 在线监测 (docs/monitoring.md, docs/operations.md): raw readings are kept this many days (whole day partitions dropped). */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  MONITORING_RAW_RETENTION_DAYS = 7;
+
+  /** Hourly aggregates (min/max/avg/count) are kept this many days. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  MONITORING_AGGREGATE_RETENTION_DAYS = 400;
+
+  /** Minute aggregates are kept this many days (between the raw and the hourly retention). */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  MONITORING_MINUTE_RETENTION_DAYS = 31;
+
+  /** A sensor is offline when silent longer than its expected interval times this factor. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  MONITORING_OFFLINE_FACTOR = 3;
+
+  /** A sensor that never reported counts offline this many seconds (plus the factor's time) after registration. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  MONITORING_OFFLINE_GRACE_SECONDS = 300;
+
+  /** How often the sensor watch checks for silent sensors (and keeps the readings' day partitions). */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(50)
+  MONITORING_TICK_MS = 10_000;
+
+  /** Readings arriving within this many milliseconds are written together, in one statement. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  MONITORING_FLUSH_MS = 20;
+
+  /** The deadband of a sensor without its own, in percent of its threshold span. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(50)
+  MONITORING_DEADBAND_PERCENT = 2;
+
+  /** A reading stamped further than this many seconds in the future is refused (gateway clocks drift). */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  MONITORING_FUTURE_SKEW_SECONDS = 120;
+
+  /** A reading older than this many hours is refused (a gateway replaying a buffer older than that is out of use). */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  MONITORING_MAX_READING_AGE_HOURS = 24;
+
+  /** Requests per minute per client address to `POST /monitoring/readings` (gateways), a budget of their own. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_DEVICE_PER_MINUTE = 1200;
+
   /** How often running drills are checked for scripted injects that fell due (情景注入). */
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
   @IsInt()

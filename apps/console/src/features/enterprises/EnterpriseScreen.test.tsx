@@ -19,8 +19,9 @@ import {
 const KEY_ID = '8d4f5e6a-7b8c-4d9e-8f0a-1b2c3d4e5f60';
 const SECRET = 'dk_3q9Zt7Wm2Lr8Vx4Nc6Pb1Hs5Jf0Kd2Ge';
 
-function incident(title: string, enterprise: string | null): IncidentView {
+function incident(title: string, enterprise: string | null, enterpriseId: string | null = null): IncidentView {
   return {
+    enterpriseId,
     id: `9e5f6a7b-8c9d-4e0f-8a1b-${String(title.length).padStart(12, '0')}`,
     title,
     category: 'hazardous_chemicals',
@@ -53,9 +54,13 @@ function serve(extra: Record<string, { status?: number; body?: unknown }> = {}) 
     },
     'GET /incidents': {
       body: [
-        incident('液氯储罐泄漏', '宁夏瑞泰化工有限公司'),
-        // The search matches words anywhere: an incident at another unit whose title names this one is left out.
+        incident('液氯储罐泄漏', '宁夏瑞泰化工有限公司', ENTERPRISE_ID),
+        // Typed as free text with exactly the unit's name: kept.
+        incident('厂区配电室起火', '宁夏瑞泰化工有限公司'),
+        // The search matches words anywhere: an incident at another unit whose title names this one is left out,
         incident('宁夏瑞泰化工有限公司门前交通事故', '中卫市某运输公司'),
+        // and so is one naming another registered unit of the same name.
+        incident('同名企业泄漏事故', '宁夏瑞泰化工有限公司', '0a1b2c3d-4e5f-4a6b-8c7d-000000000009'),
       ],
     },
     [`GET /enterprises/${ENTERPRISE_ID}/device-keys`]: { body: [] },
@@ -84,8 +89,7 @@ describe('an enterprise’s page', () => {
     expect(sources.map((r) => r.querySelector('td')!.textContent)).toEqual(['液氯储罐区', '汽油罐区']);
     expect(within(sources[1]!).getByTestId('hazard-source-grade').textContent).toBe('未构成重大危险源');
     const incidents = await screen.findAllByTestId('enterprise-incident-row');
-    expect(incidents).toHaveLength(1);
-    expect(incidents[0]!.textContent).toContain('液氯储罐泄漏');
+    expect(incidents.map((r) => r.querySelector('td')!.textContent)).toEqual(['液氯储罐泄漏', '厂区配电室起火']);
     const asked = calls.find((c) => c.path.startsWith('/incidents'))!.path;
     expect(new URL(asked, 'http://x').searchParams.get('q')).toBe('宁夏瑞泰化工有限公司');
     // Device keys are the admins': a duty officer neither sees nor asks for them.

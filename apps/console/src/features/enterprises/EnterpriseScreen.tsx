@@ -21,8 +21,8 @@ const INCIDENT_LIMIT = 500;
 
 /**
  * The enterprise's incidents. The incident board has no filter by registered enterprise: it is asked for incidents
- * whose words match the enterprise's name (`q` searches title, place and enterprise), real and drill alike, and only
- * those whose 事故发生单位 is exactly this name are kept — the screen says so under the list.
+ * whose words match the enterprise's name (`q` searches title, place and enterprise), and only those that name this
+ * enterprise — by its id, or, typed as free text, by exactly its name — are kept; the screen says so under the list.
  */
 export function useEnterpriseIncidents(enterprise: Pick<EnterpriseView, 'id' | 'name'> | undefined) {
   return useQuery({
@@ -33,8 +33,8 @@ export function useEnterpriseIncidents(enterprise: Pick<EnterpriseView, 'id' | '
       const params = new URLSearchParams({ q: enterprise!.name, limit: String(INCIDENT_LIMIT) });
       const list = await get<IncidentView[]>(`/incidents?${params.toString()}`);
       const named = (i: IncidentView) =>
-        (i as IncidentView & { enterpriseId?: string | null }).enterpriseId === enterprise!.id ||
-        (i.enterprise ?? '').trim() === enterprise!.name.trim();
+        i.enterpriseId === enterprise!.id ||
+        (i.enterpriseId === null && (i.enterprise ?? '').trim() === enterprise!.name.trim());
       return list.filter(named);
     },
   });

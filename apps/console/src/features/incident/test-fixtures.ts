@@ -20,6 +20,7 @@ export function incidentView(overrides: Partial<IncidentView> = {}): IncidentVie
     jurisdiction: '640571',
     jurisdictionName: '中卫工业园区',
     enterprise: null,
+    enterpriseId: null,
     occurredAt: '2026-11-23T10:00:00+08:00',
     reportedAt: '2026-11-23T10:05:00+08:00',
     receivedAt: '2026-11-23T10:05:00+08:00',

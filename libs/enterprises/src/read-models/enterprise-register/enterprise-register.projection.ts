@@ -4,6 +4,7 @@ import type { LiveDelta, Recorded } from '@app/event-sourcing';
 import type { Projection } from '@app/event-sourcing/projections';
 import { gazetteerFeed } from '@app/incidents';
 import { enterpriseEvents, type EnterpriseEvent } from '../../domain/enterprise/enterprise.events';
+import { refreshEnterpriseHazardCounts } from '../hazard-source-register/enterprise-hazard-counts';
 import { EnterpriseDeviceKeyRow, EnterpriseRegisterRow } from './enterprise-register.entity';
 
 /** The `source` of the gazetteer rows this register feeds. */
@@ -58,6 +59,8 @@ export class EnterpriseRegisterProjection implements Projection<EnterpriseEvent>
           })
           .orIgnore()
           .execute();
+        // Hazard sources the other projection already applied (a rebuild of this one) count at once.
+        await refreshEnterpriseHazardCounts(manager, [d.enterpriseId]);
         await this.feedGazetteer(d.enterpriseId, manager);
         return;
       }

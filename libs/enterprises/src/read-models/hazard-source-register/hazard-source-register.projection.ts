@@ -4,6 +4,7 @@ import type { LiveDelta, Recorded } from '@app/event-sourcing';
 import { RowBatch, type Projection } from '@app/event-sourcing/projections';
 import type { HazardAssessment } from '../../domain/gb18218/assess-hazard-source';
 import { hazardSourceEvents, type HazardSourceEvent } from '../../domain/hazard-source/hazard-source.events';
+import { refreshEnterpriseHazardCounts } from './enterprise-hazard-counts';
 import { HazardSourceHistoryRow, HazardSourceRow } from './hazard-source-register.entity';
 import { UNIT_KIND_LABELS } from './hazard-source.views';
 
@@ -33,6 +34,10 @@ export class HazardSourceRegisterProjection implements Projection {
       // A redelivered event finds its history row already there: the key (unit, revision) keeps one.
       await manager.createQueryBuilder().insert().into(HazardSourceHistoryRow).values(history).orIgnore().execute();
     }
+    await refreshEnterpriseHazardCounts(
+      manager,
+      batch.rows().map((row) => row.enterpriseId),
+    );
     return [];
   }
 

@@ -4,11 +4,20 @@ import { CommandExecutor, idempotentAggregateId, type CommandContext } from '@ap
 import {
   DRILL_PARTICIPATION,
   drillActorOf,
+  JURISDICTIONS,
   NO_DRILLS,
   OutsideJurisdictionError,
   type DrillParticipation,
+  type JurisdictionRegistry,
 } from '@app/shared';
 import type { IncidentCategory } from '../../domain/incident/incident.types';
+import {
+  ENTERPRISE_PROFILES,
+  IncidentEnterpriseOutsideJurisdictionError,
+  IncidentEnterpriseUnknownError,
+  NO_ENTERPRISE_PROFILES,
+  type EnterpriseProfiles,
+} from '../enterprise-profiles';
 import { GradingPolicies } from '../grading-policies';
 import { IncidentAnswer, type IncidentCommandResponse } from '../incident-answer';
 import { incidentAggregate } from '../incident.aggregate';
@@ -21,7 +30,9 @@ export class ReportIncidentHandler {
     private readonly executor: CommandExecutor,
     private readonly policies: GradingPolicies,
     private readonly answer: IncidentAnswer,
+    @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
     @Optional() @Inject(DRILL_PARTICIPATION) private readonly drills: DrillParticipation = NO_DRILLS,
+    @Optional() @Inject(ENTERPRISE_PROFILES) private readonly enterprises: EnterpriseProfiles = NO_ENTERPRISE_PROFILES,
   ) {}
 
   async handle(request: ReportIncidentRequest, context: CommandContext): Promise<IncidentCommandResponse> {
@@ -38,6 +49,7 @@ export class ReportIncidentHandler {
         actor: drillActorOf(context),
       });
     }
+    const enterprise = await this.enterpriseOf(request, context);
     // A retried keyed request must land on the same incident, so its id derives from the key.
     const incidentId = context.idempotencyKey
       ? idempotentAggregateId('incident', context.actorId, context.idempotencyKey)
@@ -53,7 +65,8 @@ export class ReportIncidentHandler {
         occurredAt: new Date(request.occurredAt),
         location: { ...request.location },
         jurisdiction: request.jurisdiction,
-        enterprise: request.enterprise,
+        enterprise: enterprise?.name ?? request.enterprise,
+        ...(enterprise ? { enterpriseId: enterprise.id } : {}),
         reporter: { ...request.reporter },
         casualties: { ...request.casualties },
         directLossYuan: request.directLossYuan,
@@ -71,5 +84,21 @@ export class ReportIncidentHandler {
       { ...context, jurisdiction: request.jurisdiction, ...(request.drillId ? { drillId: request.drillId } : {}) },
     );
     return this.answer.of(executed);
+  }
+
+  /**
+   * A named registered enterprise must be one the reporter can see and lie in the incident's jurisdiction or below
+   * it; its registered name then stands as the unit's name (free text stays for units not registered).
+   */
+  private async enterpriseOf(request: ReportIncidentRequest, context: CommandContext) {
+    if (request.enterpriseId === undefined) return undefined;
+    const profile = await this.enterprises.find(request.enterpriseId);
+    if (!profile || (context.visibleJurisdictions && !context.visibleJurisdictions.includes(profile.jurisdiction))) {
+      throw new IncidentEnterpriseUnknownError();
+    }
+    if (!this.jurisdictions.descendants(request.jurisdiction).includes(profile.jurisdiction)) {
+      throw new IncidentEnterpriseOutsideJurisdictionError(profile.jurisdiction, request.jurisdiction);
+    }
+    return profile;
   }
 }

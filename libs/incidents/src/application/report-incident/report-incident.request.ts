@@ -46,11 +46,18 @@ export class ReportIncidentRequest {
   @IsKnownJurisdiction()
   jurisdiction!: string;
 
-  @ApiPropertyOptional({ description: '事故单位' })
+  @ApiPropertyOptional({ description: '事故单位（未登记的单位填写名称）' })
   @IsOptional()
   @IsString()
   @MaxLength(200)
   enterprise?: string;
+
+  @ApiPropertyOptional({
+    description: '已登记企业的编号：须在事故所属辖区或其下级辖区；事故单位名称取其登记名称',
+  })
+  @IsOptional()
+  @IsUUID()
+  enterpriseId?: string;
 
   @ApiProperty({ type: ReporterRequest })
   @IsDefined()

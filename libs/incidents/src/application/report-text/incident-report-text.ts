@@ -1,4 +1,5 @@
 import type { IncidentView } from '../../contract';
+import type { EnterpriseProfile } from '../enterprise-profiles';
 
 /** 快报 (the first report), 续报 (a follow-up), 终报 (the final report when the response ends). */
 export type ReportTextKind = 'initial' | 'follow_up' | 'final';
@@ -26,14 +27,19 @@ export interface ReportAuthor {
  * times, never ids or codes; an item not yet known says so instead of disappearing, so an omission is visible (漏报
  * also means contents left out). Drill data is marked at the top so a printed copy can never pass for a real report.
  */
-export function incidentReportText(incident: IncidentView, kind: ReportTextKind, author: ReportAuthor): string {
+export function incidentReportText(
+  incident: IncidentView,
+  kind: ReportTextKind,
+  author: ReportAuthor,
+  unit?: EnterpriseProfile | null,
+): string {
   const lines: string[] = [];
   if (incident.drillId) lines.push('【演练】本报告为应急演练内容，不是真实事故信息。', '');
   lines.push(`生产安全事故${KIND_TITLES[kind]}`, '');
   lines.push(`报告单位：${author.bureau}`);
   lines.push(`报告时间：${localTime(author.writtenAt)}`);
   lines.push(`事故名称：${incident.title}`, '');
-  lines.push(`一、事故发生单位概况：${incident.enterprise ?? '尚未查明（接报时未提供事故发生单位）'}。`);
+  lines.push(`一、事故发生单位概况：${unitText(incident, unit)}`);
   lines.push(
     `二、事故发生的时间、地点及现场情况：${localTime(incident.occurredAt)}，${place(incident)}` +
       `（北纬 ${incident.location.lat}°，东经 ${incident.location.lng}°）。` +
@@ -45,6 +51,20 @@ export function incidentReportText(incident: IncidentView, kind: ReportTextKind,
   lines.push(`六、其他应当报告的情况：${otherText(incident, kind)}`);
   if (kind === 'final') lines.push('', `处置总结：${incident.summary ? sentence(incident.summary) : '尚未填写。'}`);
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * A registered unit is described from its register entry (name, 统一社会信用代码, 行业, address, 主要负责人); a unit
+ * typed as free text by its name only; no unit at all says so.
+ */
+function unitText(incident: IncidentView, unit: EnterpriseProfile | null | undefined): string {
+  if (unit) {
+    return (
+      `${unit.name}，统一社会信用代码 ${unit.creditCode}，行业类别：${unit.industryLabel}，地址：${unit.address}，` +
+      `主要负责人：${unit.principal.name}（联系电话 ${unit.principal.phone}）。`
+    );
+  }
+  return `${incident.enterprise ?? '尚未查明（接报时未提供事故发生单位）'}。`;
 }
 
 function casualtiesText(incident: IncidentView): string {

@@ -14,6 +14,7 @@ const incident = (overrides: Partial<IncidentView> = {}): IncidentView => ({
   jurisdiction: '640571',
   jurisdictionName: '中卫工业园区',
   enterprise: '某化工有限公司',
+  enterpriseId: null,
   occurredAt: '2026-11-22T13:40:00+08:00',
   reportedAt: '2026-11-22T14:05:00+08:00',
   receivedAt: '2026-11-22T14:05:00+08:00',
@@ -108,6 +109,29 @@ describe('report text (条例493 第十二条)', () => {
     expect(text).toContain('一、事故发生单位概况：尚未查明');
     expect(text).toContain('五、已经采取的措施：尚未报告已采取的措施。');
     expect(text).toContain('直接经济损失尚未估计。');
+  });
+
+  it('describes a registered unit from its register entry: name, 统一社会信用代码, 行业, address, 主要负责人', () => {
+    const text = incidentReportText(
+      incident({ enterpriseId: '5e7d0c52-0000-4000-8000-000000000001' }),
+      'initial',
+      author,
+      {
+        id: '5e7d0c52-0000-4000-8000-000000000001',
+        name: '中卫某化工有限公司（演示数据）',
+        creditCode: '91350100M000100Y43',
+        industryLabel: '危险化学品',
+        jurisdiction: '640571',
+        address: '中卫工业园区纬三路（虚构地址）',
+        principal: { name: '王建国', phone: '0955-7012345' },
+      },
+    );
+    expect(text).toContain(
+      '一、事故发生单位概况：中卫某化工有限公司（演示数据），统一社会信用代码 91350100M000100Y43，行业类别：危险化学品，' +
+        '地址：中卫工业园区纬三路（虚构地址），主要负责人：王建国（联系电话 0955-7012345）。\n',
+    );
+    // Free text, as before, when the unit is not registered (or the register has no profile for it).
+    expect(incidentReportText(incident(), 'initial', author, null)).toContain('一、事故发生单位概况：某化工有限公司。');
   });
 
   it('titles 续报 and 终报; the final report carries the summary and when the response ended (响应终止)', () => {

@@ -1,7 +1,8 @@
-import { Header, Inject, Param, Query } from '@nestjs/common';
+import { Header, Inject, Optional, Param, Query } from '@nestjs/common';
 import { CLOCK, JURISDICTIONS, toZonedIso, type Actor, type Clock, type JurisdictionRegistry } from '@app/shared';
 import { CurrentActor, QueryController, QueryGet, uuidParam } from '@app/shared/nest';
 import { IncidentBoardQueries } from '../../read-models/incident-board/incident-board.queries';
+import { ENTERPRISE_PROFILES, NO_ENTERPRISE_PROFILES, type EnterpriseProfiles } from '../enterprise-profiles';
 import { incidentReportText } from './incident-report-text';
 import { ReportTextRequest } from './report-text.request';
 
@@ -12,6 +13,7 @@ export class ReportTextController {
     private readonly board: IncidentBoardQueries,
     @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() @Inject(ENTERPRISE_PROFILES) private readonly enterprises: EnterpriseProfiles = NO_ENTERPRISE_PROFILES,
   ) {}
 
   @QueryGet(':id/report-text', {
@@ -27,9 +29,16 @@ export class ReportTextController {
     const incident = await this.board.get(id, actor.scope);
     const bureau = this.jurisdictions.get(actor.jurisdiction);
     const zone = this.jurisdictions.get(incident.jurisdiction)?.timeZone;
-    return incidentReportText(incident, query.kind ?? 'initial', {
-      bureau: `${bureau?.name ?? incident.jurisdictionName}应急管理局`,
-      writtenAt: toZonedIso(this.clock.now(), zone),
-    });
+    // The unit as registered now: the report describes the unit as the bureau knows it when the report is written.
+    const unit = incident.enterpriseId ? await this.enterprises.find(incident.enterpriseId) : null;
+    return incidentReportText(
+      incident,
+      query.kind ?? 'initial',
+      {
+        bureau: `${bureau?.name ?? incident.jurisdictionName}应急管理局`,
+        writtenAt: toZonedIso(this.clock.now(), zone),
+      },
+      unit,
+    );
   }
 }

@@ -20,6 +20,8 @@ export interface ReportIncident {
   location: IncidentLocation;
   jurisdiction: string;
   enterprise?: string;
+  /** A registered enterprise, checked by the application layer; `enterprise` then carries its registered name. */
+  enterpriseId?: string;
   reporter: Reporter;
   casualties: Casualties;
   directLossYuan?: number;

@@ -31,6 +31,8 @@ export interface IncidentReported {
     location: IncidentLocation;
     jurisdiction: string;
     enterprise: string | null;
+    /** The registered enterprise (企业登记) the incident names, whose name `enterprise` then holds. Added later. */
+    enterpriseId?: string | null;
     reporter: Reporter;
     /** Who took the report (Art. 12: 报告人和接报人). */
     takenBy: string;

@@ -55,6 +55,7 @@ export function decideReportIncident(command: ReportIncident, state: IncidentSta
         location: command.location,
         jurisdiction: command.jurisdiction,
         enterprise: command.enterprise ?? null,
+        enterpriseId: command.enterpriseId ?? null,
         reporter: command.reporter,
         takenBy: command.takenBy,
         casualties: command.casualties,

@@ -16,6 +16,7 @@ export class IncidentBoardRow {
   @Column('text', { name: 'response_level', nullable: true }) responseLevel!: string | null;
   @Column('text') jurisdiction!: string;
   @Column('text', { nullable: true }) enterprise!: string | null;
+  @Column('uuid', { name: 'enterprise_id', nullable: true }) enterpriseId!: string | null;
   @Column('timestamptz', { name: 'occurred_at' }) occurredAt!: Date;
   /** 接报时间 (the bureau's clock runs from it). */
   @Column('timestamptz', { name: 'reported_at' }) reportedAt!: Date;

@@ -332,6 +332,7 @@ function applyToRow(row: IncidentBoardRow | null, event: Recorded<IncidentEvent>
       responseLevel: null,
       jurisdiction: d.jurisdiction,
       enterprise: d.enterprise,
+      enterpriseId: d.enterpriseId ?? null,
       occurredAt: new Date(d.occurredAt),
       reportedAt: new Date(d.receivedAt),
       receivedAtReason: d.receivedAtReason ?? null,

@@ -50,6 +50,7 @@ export function toIncidentView(
     jurisdiction: row.jurisdiction,
     jurisdictionName: jurisdictions.get(row.jurisdiction)?.name ?? row.jurisdiction,
     enterprise: row.enterprise,
+    enterpriseId: row.enterpriseId ?? null,
     occurredAt: toZonedIso(row.occurredAt, zone),
     reportedAt: toZonedIso(row.reportedAt, zone),
     receivedAt: toZonedIso(row.reportedAt, zone),

@@ -1,0 +1,27 @@
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Sets each enterprise's `hazard_source_count` (its major hazard sources in use) and `highest_hazard_grade` (the most
+ * severe, 1 = 一级) from the hazard source register. Computed from the rows rather than counted up and down, so it is
+ * right whichever of the two projections runs first or is rebuilt: the hazard source register calls it for the
+ * enterprises a batch touched, the enterprise register when it inserts an enterprise.
+ */
+export async function refreshEnterpriseHazardCounts(
+  manager: EntityManager,
+  enterpriseIds: readonly string[],
+): Promise<void> {
+  if (enterpriseIds.length === 0) return;
+  await manager.query(
+    `update enterprise_register e
+        set hazard_source_count = coalesce(h.n, 0), highest_hazard_grade = h.highest
+       from (select id from unnest($1::uuid[]) as id) ids
+       left join (
+         select enterprise_id, count(*)::int as n, min(grade)::int as highest
+           from hazard_source_register
+          where is_major and retired_at is null and enterprise_id = any($1::uuid[])
+          group by enterprise_id
+       ) h on h.enterprise_id = ids.id
+      where e.id = ids.id`,
+    [[...new Set(enterpriseIds)]],
+  );
+}
