@@ -141,6 +141,9 @@ export function sensorView(over: Partial<SensorView> = {}): SensorView {
     online: true,
     offlineSince: null,
     revision: 1,
+    status: 'active',
+    retiredAt: null,
+    tuning: { deadband: null, debounceReadings: 2, debounceSeconds: 0 },
     ...over,
   };
 }

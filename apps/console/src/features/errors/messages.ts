@@ -185,24 +185,15 @@ export const zh = {
   'errors.code.HANDOVER_ALREADY_ACCEPTED': '该交接班已被接收',
   'errors.code.NOT_INCOMING_OFFICER': '只有接班值班员可以接收本次交接班',
   'errors.code.HANDOVER_NOT_ACCEPTED': '上一班的交接尚未接收，不能再交班',
-<<<<<<< HEAD
-  // Enterprise register and device keys
-  'errors.code.ENTERPRISE_NOT_FOUND': '企业不存在',
-  'errors.code.ENTERPRISE_ALREADY_REGISTERED': '该企业已登记',
-  'errors.code.ENTERPRISE_CREDIT_CODE_TAKEN': '该统一社会信用代码已被其他企业登记',
-  'errors.code.ENTERPRISE_CREDIT_CODE_INVALID': '统一社会信用代码不正确',
-=======
   // Enterprise register (企业) and device keys.
   'errors.code.ENTERPRISE_NOT_FOUND': '企业不存在',
   'errors.code.ENTERPRISE_ALREADY_REGISTERED': '该企业已登记',
   'errors.code.ENTERPRISE_CREDIT_CODE_TAKEN': '该统一社会信用代码已被其他企业登记',
   'errors.code.ENTERPRISE_CREDIT_CODE_INVALID': '统一社会信用代码无效，请核对后重新录入',
->>>>>>> main
   'errors.code.DEVICE_KEY_NOT_FOUND': '设备密钥不存在',
   'errors.code.DEVICE_KEY_REVOKED': '设备密钥已吊销',
   'errors.code.DEVICE_KEY_ID_TAKEN': '设备密钥编号已存在，请重试',
   'errors.code.DEVICE_KEY_LIMIT': '该企业的有效设备密钥已达上限，请先吊销不再使用的密钥',
-<<<<<<< HEAD
   // Major hazard sources, sensors and trends
   'errors.code.HAZARD_CAS_INVALID': 'CAS 号格式或校验位不正确',
   'errors.code.HAZARD_SUBSTANCE_UNCLASSIFIED': '该物质未列入标准表 1，请选择其类别（表 2）',
@@ -225,10 +216,11 @@ export const zh = {
   'errors.code.SENSOR_DEADBAND_INVALID': '死区须为不小于 0 的数值',
   'errors.code.SENSOR_RETIRED': '传感器已停用，不能再修改',
   'errors.code.TREND_SPAN_INVALID': '查询时段的结束时间须晚于起始时间',
-=======
   'errors.code.INCIDENT_ENTERPRISE_UNKNOWN': '所选企业不存在或不在本辖区，请重新选择或直接填写单位名称',
   'errors.code.INCIDENT_ENTERPRISE_OUTSIDE_JURISDICTION': '所选企业不在事故所属辖区内',
->>>>>>> main
+  'errors.code.READINGS_MISSING': '请求中没有读数',
+  'errors.code.READINGS_TOO_MANY': '一次上报的读数过多，请分批上报',
+  'errors.code.TREND_SPAN_TOO_LONG': '查询时段过长，请缩短时段',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -401,17 +393,19 @@ export const en: Record<keyof typeof zh, string> = {
   'errors.code.HANDOVER_ALREADY_ACCEPTED': 'The handover has already been accepted',
   'errors.code.NOT_INCOMING_OFFICER': 'Only the incoming officer can accept this handover',
   'errors.code.HANDOVER_NOT_ACCEPTED': 'The previous handover has not been accepted yet; the watch cannot be handed on',
-<<<<<<< HEAD
-  // Enterprise register and device keys
+  // Enterprise register and device keys.
   'errors.code.ENTERPRISE_NOT_FOUND': 'No such enterprise',
-  'errors.code.ENTERPRISE_ALREADY_REGISTERED': 'This enterprise is already registered',
-  'errors.code.ENTERPRISE_CREDIT_CODE_TAKEN': 'Another enterprise is registered with this unified social credit code',
-  'errors.code.ENTERPRISE_CREDIT_CODE_INVALID': 'The unified social credit code is not valid',
+  'errors.code.ENTERPRISE_ALREADY_REGISTERED': 'The enterprise is already registered',
+  'errors.code.ENTERPRISE_CREDIT_CODE_TAKEN': 'Another enterprise is registered under this unified social credit code',
+  'errors.code.ENTERPRISE_CREDIT_CODE_INVALID': 'The unified social credit code is not valid; please check it',
   'errors.code.DEVICE_KEY_NOT_FOUND': 'No such device key',
   'errors.code.DEVICE_KEY_REVOKED': 'The device key has been revoked',
-  'errors.code.DEVICE_KEY_ID_TAKEN': 'The device key id is taken; please try again',
-  'errors.code.DEVICE_KEY_LIMIT':
-    'The enterprise has as many active device keys as allowed: revoke one no longer used first',
+  'errors.code.DEVICE_KEY_ID_TAKEN': 'The device key id exists already; please try again',
+  'errors.code.DEVICE_KEY_LIMIT': 'The enterprise has as many active device keys as allowed; revoke unused ones first',
+  'errors.code.INCIDENT_ENTERPRISE_UNKNOWN':
+    'The chosen enterprise does not exist or is outside your jurisdictions; choose again or type the unit’s name',
+  'errors.code.INCIDENT_ENTERPRISE_OUTSIDE_JURISDICTION':
+    'The chosen enterprise lies outside the incident’s jurisdiction',
   // Major hazard sources, sensors and trends
   'errors.code.HAZARD_CAS_INVALID': 'The CAS number is malformed or its check digit is wrong',
   'errors.code.HAZARD_SUBSTANCE_UNCLASSIFIED': 'The substance is not named in Table 1: choose its category (Table 2)',
@@ -435,19 +429,7 @@ export const en: Record<keyof typeof zh, string> = {
   'errors.code.SENSOR_DEADBAND_INVALID': 'The deadband must be a number not below 0',
   'errors.code.SENSOR_RETIRED': 'The sensor has been retired and can no longer change',
   'errors.code.TREND_SPAN_INVALID': 'The end of the span must come after its start',
-=======
-  // Enterprise register and device keys.
-  'errors.code.ENTERPRISE_NOT_FOUND': 'No such enterprise',
-  'errors.code.ENTERPRISE_ALREADY_REGISTERED': 'The enterprise is already registered',
-  'errors.code.ENTERPRISE_CREDIT_CODE_TAKEN': 'Another enterprise is registered under this unified social credit code',
-  'errors.code.ENTERPRISE_CREDIT_CODE_INVALID': 'The unified social credit code is not valid; please check it',
-  'errors.code.DEVICE_KEY_NOT_FOUND': 'No such device key',
-  'errors.code.DEVICE_KEY_REVOKED': 'The device key has been revoked',
-  'errors.code.DEVICE_KEY_ID_TAKEN': 'The device key id exists already; please try again',
-  'errors.code.DEVICE_KEY_LIMIT': 'The enterprise has as many active device keys as allowed; revoke unused ones first',
-  'errors.code.INCIDENT_ENTERPRISE_UNKNOWN':
-    'The chosen enterprise does not exist or is outside your jurisdictions; choose again or type the unit’s name',
-  'errors.code.INCIDENT_ENTERPRISE_OUTSIDE_JURISDICTION':
-    'The chosen enterprise lies outside the incident’s jurisdiction',
->>>>>>> main
+  'errors.code.READINGS_MISSING': 'The request carries no readings',
+  'errors.code.READINGS_TOO_MANY': 'Too many readings in one request: send them in batches',
+  'errors.code.TREND_SPAN_TOO_LONG': 'The span asked for is too long: shorten it',
 };
