@@ -66,6 +66,8 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
       RATE_LIMIT_PER_MINUTE: '1000000',
       RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000',
       RATE_LIMIT_SIGN_IN_PER_MINUTE: '1000000',
+      // Several processes side by side: each embedded MQTT broker on a free port.
+      MQTT_PORT: '0',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,37 +1,44 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { seedDemoEnterprises } from '../../apps/command-api/src/demo/seed-demo-enterprises';
 import { seedDemoHazardSources } from '../../apps/command-api/src/demo/seed-demo-hazard-sources';
-import { registerEnterprise } from '../support/enterprises/enterprise-fixtures';
 import { eventually } from '../support/eventually';
 import { givenSignedIn } from '../support/signed-in';
 import type { TestApp } from '../support/test-app';
-import type { TestUser } from '../support/test-users';
 
-/** The demo's major hazard sources land on the demo enterprises of their industry, graded, once. */
+/** The demo's hazardous-chemical units land on their demo enterprises, identified and graded, once. */
 describe('demo hazard sources', () => {
   let t: TestApp;
-  let admin: TestUser;
-  beforeAll(async () => ({ t, user: admin } = await givenSignedIn(['admin'])));
+  beforeAll(async () => ({ t } = await givenSignedIn(['admin'])));
   afterAll(() => t?.close());
 
-  it('places each unit on an enterprise of its industry with the grade its figures give, and only once', async () => {
-    const chemicals = await registerEnterprise(t, admin.token, { name: '中卫某化工有限公司（测试）' });
-    const gas = await registerEnterprise(t, admin.token, { name: '中卫某燃气有限公司（测试）', industry: 'gas' });
-    expect(await seedDemoHazardSources(t.app)).toBe(5);
+  it('places each unit on its enterprise with the grade its figures give, and only once', async () => {
+    await seedDemoEnterprises(t.app, join(mkdtempSync(join(tmpdir(), 'demo-keys-')), 'keys.json'));
+    expect(await seedDemoHazardSources(t.app)).toBe(6);
     expect(await seedDemoHazardSources(t.app)).toBe(0);
-    type Unit = { name: string; grade: number | null; enterpriseId: string };
-    const units = async (enterpriseId: string) =>
-      ((await t.get('/api/v1/hazard-sources').query({ enterpriseId }).expect(200)).body as Unit[]).map(
-        (u) => `${u.grade}:${u.name}`,
-      );
-    await eventually(async () => ((await units(chemicals)).length === 4 ? true : undefined));
-    expect(await units(chemicals)).toEqual([
-      '1:【演示】液氨储罐区',
-      '2:【演示】液氯钢瓶库',
-      '4:【演示】合成氨装置',
-      '4:【演示】甲醇罐区',
+    type Unit = { name: string; grade: number | null; enterpriseName: string; jurisdiction: string };
+    const units = async () =>
+      ((await t.get('/api/v1/hazard-sources').expect(200)).body as Unit[])
+        .filter((u) => u.name.startsWith('【演示】'))
+        .map((u) => `${u.grade ?? '-'} ${u.enterpriseName} ${u.name}`);
+    await eventually(async () => ((await units()).length === 6 ? true : undefined));
+    expect(await units()).toEqual([
+      '1 【演示】海兴某煤化工有限公司 【演示】液氨储罐区',
+      '2 【演示】中卫某氯碱化工有限公司 【演示】液氯钢瓶库',
+      '3 【演示】海兴某液化气储配站 【演示】液化石油气储罐区',
+      '4 【演示】海兴某煤化工有限公司 【演示】合成氨装置',
+      '4 【演示】海兴某煤化工有限公司 【演示】甲醇罐区',
+      '- 【演示】中卫某精细化工有限公司 【演示】甲苯中间罐区',
     ]);
-    await eventually(async () => ((await units(gas)).length === 1 ? true : undefined));
-    expect(await units(gas)).toEqual(['3:【演示】液化石油气储罐区']);
-    const enterprise = (await t.get(`/api/v1/enterprises/${chemicals}`).expect(200)).body;
-    expect(enterprise).toMatchObject({ hazardSourceCount: 4, highestHazardGrade: 1 });
+    const enterprises = (await t.get('/api/v1/enterprises').expect(200)).body as {
+      name: string;
+      hazardSourceCount: number;
+      highestHazardGrade: number | null;
+    }[];
+    const coal = enterprises.find((e) => e.name === '【演示】海兴某煤化工有限公司');
+    expect(coal).toMatchObject({ hazardSourceCount: 3, highestHazardGrade: 1 });
+    const fine = enterprises.find((e) => e.name === '【演示】中卫某精细化工有限公司');
+    expect(fine).toMatchObject({ hazardSourceCount: 0, highestHazardGrade: null });
   });
 });

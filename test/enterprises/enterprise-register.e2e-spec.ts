@@ -82,6 +82,50 @@ describe('enterprise register (企业登记) and device keys over HTTP', () => {
     expect(badLocation.body.code).toBe('VALIDATION_FAILED');
   });
 
+  it('keeps script and markup in every text field as text, and refuses huge strings with 400', async () => {
+    const script = '<img src=x onerror=alert(1)>';
+    const body = enterpriseBody({
+      name: `${script}化工`,
+      address: `${script}地址`,
+      contacts: {
+        principal: { name: `${script}甲`, phone: `${script}1` },
+        safety: { name: `${script}乙`, phone: '2' },
+      },
+    });
+    const created = await register(body).expect(201);
+    expect(created.headers['content-type']).toMatch(/^application\/json/);
+    const got = await t.get(`/api/v1/enterprises/${created.body.id}`, admin.token).expect(200);
+    expect(got.body).toMatchObject({
+      name: `${script}化工`,
+      address: `${script}地址`,
+      contacts: {
+        principal: { name: `${script}甲`, phone: `${script}1` },
+        safety: { name: `${script}乙`, phone: '2' },
+      },
+    });
+    const label = await t
+      .post(`/api/v1/enterprises/${created.body.id}/device-keys`, admin.token)
+      .send({ label: script })
+      .expect(201);
+    const keys = await t.get(`/api/v1/enterprises/${created.body.id}/device-keys`, admin.token).expect(200);
+    expect(keys.body).toEqual([expect.objectContaining({ keyId: label.body.keyId, label: script })]);
+    for (const huge of [
+      { name: 'x'.repeat(201) },
+      { address: '址'.repeat(301) },
+      { contacts: { principal: { name: '甲', phone: '1'.repeat(51) } } },
+      { creditCode: '9'.repeat(100_000) },
+    ]) {
+      const refused = await register(enterpriseBody(huge)).expect(400);
+      expect(refused.body.code).toBe('VALIDATION_FAILED');
+      expect(refused.body.detail).toMatch(/[\u4e00-\u9fff]/);
+    }
+    const longLabel = await t
+      .post(`/api/v1/enterprises/${created.body.id}/device-keys`, admin.token)
+      .send({ label: 'x'.repeat(101) })
+      .expect(400);
+    expect(longLabel.body.code).toBe('VALIDATION_FAILED');
+  });
+
   it('a duplicate credit code is 409 ENTERPRISE_CREDIT_CODE_TAKEN, also when two registrations race', async () => {
     const code = freshCreditCode();
     await register(enterpriseBody({ creditCode: code })).expect(201);
@@ -116,6 +160,15 @@ describe('enterprise register (企业登记) and device keys over HTTP', () => {
     expect(ids).not.toContain(park.id);
     expect(seen.body.every((e: { jurisdiction: string }) => e.jurisdiction.startsWith('640521'))).toBe(true);
     await t.get(`/api/v1/enterprises/${park.id}`, countyAdmin.token).expect(404);
+    // The city sees both; asking for 中宁 narrows to it, asking the county for the park gives nothing.
+    const cityIds = (await t.get('/api/v1/enterprises', admin.token).expect(200)).body.map((e: { id: string }) => e.id);
+    expect(cityIds).toEqual(expect.arrayContaining([mine.id, park.id]));
+    const narrowed = await t.get('/api/v1/enterprises', admin.token).query({ jurisdiction: '640521' }).expect(200);
+    expect(narrowed.body.map((e: { id: string }) => e.id)).toContain(mine.id);
+    expect(narrowed.body.map((e: { id: string }) => e.id)).not.toContain(park.id);
+    const outside = await t.get('/api/v1/enterprises', countyAdmin.token).query({ jurisdiction: '640571' }).expect(200);
+    expect(outside.body).toEqual([]);
+    await t.get('/api/v1/enterprises', admin.token).query({ industry: 'piracy' }).expect(400);
     const elsewhere = await register(enterpriseBody(), countyAdmin.token).expect(403);
     expect(elsewhere.body.code).toBe('OUTSIDE_JURISDICTION');
   });

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import type { TestApp } from '../support/test-app';
+import { until } from '../support/eventually';
 import { givenSignedIn } from '../support/signed-in';
 import type { TestUser } from '../support/test-users';
 import { registerEnterprise } from '../support/enterprises/enterprise-fixtures';
@@ -178,6 +179,27 @@ describe('major hazard sources (GB 18218-2018) over HTTP', () => {
     expect(await view()).toMatchObject({ hazardSourceCount: 2, highestHazardGrade: 1 });
     await t.post(`/api/v1/hazard-sources/${first.id}/retire`, admin.token).send({ reason: '停用' }).expect(200);
     expect(await view()).toMatchObject({ hazardSourceCount: 1, highestHazardGrade: third.grade });
+  });
+
+  it('consoles of the jurisdiction hear of a registration and a change; another county does not', async () => {
+    const city = await t.socket(admin.token);
+    const county = await t.socket((await t.user(['commander'], '640521')).token);
+    const heard: { by: string; id: string; grade: number | null }[] = [];
+    city.on('hazard_source.changed', (m: { data: { id: string; grade: number | null } }) =>
+      heard.push({ by: 'city', id: m.data.id, grade: m.data.grade }),
+    );
+    county.on('hazard_source.changed', (m: { data: { id: string; grade: number | null } }) =>
+      heard.push({ by: 'county', id: m.data.id, grade: m.data.grade }),
+    );
+    const created = (await register(ammoniaTankFarm(enterpriseId, { name: '液氨储罐区五' })).expect(201)).body;
+    await patch(created.id, { exposedPopulation: 60 }).expect(200);
+    await until(() => heard.filter((h) => h.id === created.id).length >= 2);
+    expect(heard.filter((h) => h.id === created.id)).toEqual([
+      { by: 'city', id: created.id, grade: 1 },
+      { by: 'city', id: created.id, grade: 2 },
+    ]);
+    city.close();
+    county.close();
   });
 
   it('a retired unit leaves the list, keeps its history, and accepts no change', async () => {

@@ -8,6 +8,7 @@ import { incidentBody } from '../support/incident-fixtures';
 import { planBody as minimalPlan } from '../support/plan-fixtures';
 import { reviewBody } from '../support/plan-review';
 import { teamBody as cityTeam, warehouseBody as cityWarehouse } from '../support/resource-fixtures';
+import { enterpriseBody } from '../support/enterprises/enterprise-fixtures';
 import {
   authPlan,
   bodyPlan,
@@ -141,6 +142,8 @@ describe('hostile input: random and malformed requests to every mutation endpoin
   let disableTarget: TestUser;
   let parkedTarget: string;
   let team: string;
+  let enterprise: string;
+  let keyTarget: string;
   let warehouse: string;
   let allocationPath: string;
   let plan: string;
@@ -231,6 +234,11 @@ describe('hostile input: random and malformed requests to every mutation endpoin
   async function freshTeam(): Promise<void> {
     team = await created('/api/v1/teams', admin.token, teamBody());
   }
+  /** The city's own enterprises; a fresh one for device keys whenever one got a key (20 active keys at most). */
+  const cityEnterprise = (): Json => enterpriseBody({ jurisdiction: '640500' });
+  async function freshKeyTarget(): Promise<void> {
+    keyTarget = await created('/api/v1/enterprises', admin.token, cityEnterprise());
+  }
   async function assignedOnIncident(teamId: string): Promise<void> {
     for (const deadline = Date.now() + 5000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 20))) {
       const board = await t.get(`/api/v1/incidents/${updateTarget}`);
@@ -263,6 +271,8 @@ describe('hostile input: random and malformed requests to every mutation endpoin
     ]);
     [updateTarget, closeTarget] = [await reportIncident(), await reportIncident()];
     await freshTeam();
+    enterprise = await created('/api/v1/enterprises', admin.token, cityEnterprise());
+    await freshKeyTarget();
     await freshAllocation();
     await freshPlanTargets();
     await freshTask();
@@ -492,6 +502,41 @@ describe('hostile input: random and malformed requests to every mutation endpoin
       otherRoleToken: () => viewer.token,
       valid: () => ({ status: 'out_of_service', note: '车辆检修', location: { lat: 37.5, lng: 105.2 } }),
       afterAccepted: freshTeam,
+    },
+    {
+      name: 'POST /api/v1/enterprises',
+      runs: 100,
+      path: () => '/api/v1/enterprises',
+      token: () => admin.token,
+      otherRoleToken: () => t.commander.token,
+      valid: cityEnterprise,
+    },
+    {
+      name: 'PATCH /api/v1/enterprises/:id',
+      method: 'PATCH',
+      runs: 100,
+      path: (id) => `/api/v1/enterprises/${id}`,
+      realId: () => enterprise,
+      aliasId: () => enterprise.toUpperCase(),
+      token: () => admin.token,
+      otherRoleToken: () => t.commander.token,
+      valid: () => ({
+        name: `中卫某化工有限公司（测试 ${randomUUID().slice(0, 6)}）`,
+        address: '中卫工业园区纬五路（虚构地址）',
+        location: { lat: 37.53, lng: 105.15 },
+        contacts: { safety: { name: '李安全', phone: '13995512345' } },
+      }),
+    },
+    {
+      name: 'POST /api/v1/enterprises/:id/device-keys',
+      runs: 60,
+      path: (id) => `/api/v1/enterprises/${id}/device-keys`,
+      realId: () => keyTarget,
+      aliasId: () => keyTarget.toUpperCase(),
+      token: () => admin.token,
+      otherRoleToken: () => t.commander.token,
+      valid: () => ({ label: '1 号罐区网关' }),
+      afterAccepted: freshKeyTarget,
     },
     {
       name: 'POST /api/v1/warehouses',

@@ -11,6 +11,7 @@ import { registerTeam, registerWarehouse, teamBody, warehouseBody } from '../sup
 import { registeredRoutes } from '../support/registered-routes';
 import { reviewBody } from '../support/plan-review';
 import { overdueDeadlineAlarm } from '../support/alarm-fixtures';
+import { highHighAlarm } from '../support/alarm-to-incident/monitoring-alarm';
 import { enterpriseBody, issueDeviceKey, registerEnterprise } from '../support/enterprises/enterprise-fixtures';
 import { ammoniaTankFarm, registerHazardSource } from '../support/hazard-sources/hazard-source-fixtures';
 import { monitoredEnterprise, registerSensor, sensorBody } from '../support/monitoring/monitoring-fixtures';
@@ -89,6 +90,10 @@ const allocation = async (shipped = false): Promise<string> => {
 /** One real alarm in the city's county (an overdue report raised by the alarm watch), shared by the alarm cells. */
 let alarmId: Promise<string> | undefined;
 const countyAlarm = (): Promise<string> => (alarmId ??= overdueDeadlineAlarm(t, '640521').then((a) => a.id));
+// A park enterprise's reading past 高高报: the monitoring alarm the context and the intake draft are about.
+let monitoringAlarmId: Promise<string> | undefined;
+const parkMonitoringAlarm = (): Promise<string> =>
+  (monitoringAlarmId ??= highHighAlarm(t, admin.token, { sensorCode: 'LT-MATRIX' }).then((c) => c.alarm.id));
 
 let activationPlan = '';
 const newPlan = (): Promise<string> => draftPlan(t, admin.token);
@@ -969,6 +974,22 @@ const ENDPOINTS: Endpoint[] = [
     method: 'POST',
     path: async () => `/api/v1/alarms/${await countyAlarm()}/acknowledge`,
     body: () => ({ note: '矩阵测试确认' }),
+    ok: 200,
+  },
+  {
+    name: 'GET /alarms/:id/context',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/alarms/${await parkMonitoringAlarm()}/context`,
+    ok: 200,
+  },
+  // 转为事故接报: a draft only (nothing filed), for those who report.
+  {
+    name: 'POST /alarms/:id/open-incident',
+    allowed: WATCH,
+    method: 'POST',
+    path: async () => `/api/v1/alarms/${await parkMonitoringAlarm()}/open-incident`,
+    body: () => ({}),
     ok: 200,
   },
   { name: 'GET /warnings', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/warnings', ok: 200 },

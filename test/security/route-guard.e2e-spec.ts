@@ -70,7 +70,8 @@ describe('every route is closed without a valid token', () => {
     expect(unknown).toEqual([]);
   });
 
-  it('only the health probes, the metrics scrape, sign-in and renewal (by refresh token) are public', () => {
+  // Gateways' readings carry no user token: the route authenticates its device key itself (401 without a valid one).
+  it('only the health probes, the metrics scrape, sign-in, renewal (by refresh token) and gateway readings (by device key) are public', () => {
     expect(
       routes
         .filter((r) => r.isPublic)
@@ -83,6 +84,7 @@ describe('every route is closed without a valid token', () => {
       'GET /metrics',
       'POST /api/v1/auth/login',
       'POST /api/v1/auth/refresh',
+      'POST /api/v1/monitoring/readings',
     ]);
   });
 

@@ -85,6 +85,8 @@ export async function startTestApp(
     // The alarm watch appends alarm events on its own clock; suites that count events must not see it unless they
     // ask for it (ALARM_TICK_MS) or tick it by hand.
     ALARM_TICK_MS: '3600000',
+    // Suites run side by side: each application's embedded MQTT broker takes a free port (TestApp mqtt helpers ask it).
+    MQTT_PORT: '0',
     ...overrides,
   });
   // Whatever part of the start succeeded is stopped again when a later part fails or the start takes too long:

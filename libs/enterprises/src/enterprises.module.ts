@@ -101,6 +101,6 @@ export class EnterpriseProfilesModule {}
 })
 export class EnterprisesModule {}
 
-export function enterpriseProjections(_jurisdictions: JurisdictionRegistry) {
-  return [new EnterpriseRegisterProjection(), new HazardSourceRegisterProjection()];
+export function enterpriseProjections(jurisdictions: JurisdictionRegistry) {
+  return [new EnterpriseRegisterProjection(), new HazardSourceRegisterProjection(jurisdictions)];
 }

@@ -6,6 +6,7 @@
 import type { AlarmView } from '@app/alarms/contract';
 import type { DrillMessage, DrillView } from '@app/drills/contract';
 import type { DutyChange, RollCallMessage } from '@app/duty/contract';
+import type { HazardSourceView } from '@app/enterprises/contract';
 import type { DeadlineAlarm, IncidentView, TimelineEntryView } from '@app/incidents/contract';
 import type { PlanSuggestionsView } from '@app/plans/contract';
 import type { TeamView } from '@app/teams/contract';
@@ -34,6 +35,8 @@ export interface LiveDeltaPayloads {
   'alarm.raised': AlarmView;
   /** Acknowledged, escalated or resolved. */
   'alarm.changed': AlarmView;
+  /** A hazardous-chemical unit registered, changed (assessed again) or retired. */
+  'hazard_source.changed': HazardSourceView;
 }
 
 export type LiveDeltaName = keyof LiveDeltaPayloads;

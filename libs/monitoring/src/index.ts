@@ -13,3 +13,9 @@ export { SensorWatch, type SensorWatchStep } from './application/watch-sensors/s
 export { MONITORING_OPTIONS, monitoringOptionsOf, type MonitoringOptions } from './application/monitoring-options';
 export { bandSourceKey, offlineSourceKey } from './application/monitoring-alarms';
 export type * from './contract';
+export { MqttTransport } from './transport/mqtt/mqtt-transport';
+export { MqttCounters } from './transport/mqtt/mqtt-counters';
+export { MQTT_TRANSPORT_OPTIONS, mqttOptionsFrom, DEVICE_KEY_PROPERTY } from './transport/mqtt/mqtt-options';
+export type { MqttTransportOptions } from './transport/mqtt/mqtt-options';
+export { sensorTopic } from './transport/mqtt/topic';
+export { mosquittoFiles, mosquittoPasswordHash } from './transport/mqtt/mosquitto-config';

@@ -2,8 +2,9 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlarmsModule } from '@app/alarms';
-import { EnterprisesModule } from '@app/enterprises';
+import { DeviceKeys, EnterprisesModule } from '@app/enterprises';
 import type { JurisdictionRegistry } from '@app/shared';
+import { AlarmToIncidentModule } from './application/alarm-to-incident/alarm-to-incident.module';
 import { ChangeThresholdsController } from './application/change-thresholds/change-thresholds.controller';
 import { ChangeThresholdsHandler } from './application/change-thresholds/change-thresholds.handler';
 import { MonitoringCounters } from './application/ingest-readings/monitoring-counters';
@@ -23,6 +24,8 @@ import { OnlineRateReader } from './read-models/sensors/online-rate.reader';
 import { SensorLiveRow, SensorRow } from './read-models/sensors/sensor.entities';
 import { SensorProjection } from './read-models/sensors/sensor.projection';
 import { SensorRegister } from './read-models/sensors/sensor.queries';
+import { MqttTransport } from './transport/mqtt/mqtt-transport';
+import { DEVICE_KEY_VERIFIER, INGEST_COUNTERS, READING_SINK } from './transport/mqtt/mqtt-options';
 
 /** The read-model tables this context owns (readings are plain time-series tables, written in batches, not here). */
 export const monitoringEntities: (new () => object)[] = [SensorRow, SensorLiveRow];
@@ -35,7 +38,13 @@ export const monitoringEntities: (new () => object)[] = [SensorRow, SensorLiveRo
 @Module({
   // The enterprise register's own instances (DeviceKeys' cache forgets a revoked key at once on this process) and the
   // alarm centre's door.
-  imports: [TypeOrmModule.forFeature(monitoringEntities), CqrsModule, EnterprisesModule, AlarmsModule],
+  imports: [
+    TypeOrmModule.forFeature(monitoringEntities),
+    CqrsModule,
+    EnterprisesModule,
+    AlarmsModule,
+    AlarmToIncidentModule,
+  ],
   controllers: [
     RegisterSensorController,
     ChangeThresholdsController,
@@ -56,8 +65,13 @@ export const monitoringEntities: (new () => object)[] = [SensorRow, SensorLiveRo
     MonitoringCounters,
     ReadingIngest,
     SensorWatch,
+    // Readings over MQTT (docs/monitoring.md, "MQTT 接入"): the same ingest, device keys and counters as HTTP.
+    { provide: READING_SINK, useExisting: ReadingIngest },
+    { provide: DEVICE_KEY_VERIFIER, useExisting: DeviceKeys },
+    { provide: INGEST_COUNTERS, useExisting: MonitoringCounters },
+    MqttTransport,
   ],
-  exports: [SensorRegister, ReadingIngest, MonitoringCounters, SensorWatch],
+  exports: [SensorRegister, ReadingIngest, MonitoringCounters, SensorWatch, MqttTransport],
 })
 export class MonitoringModule {}
 

@@ -1,25 +1,20 @@
 import type { INestApplication } from '@nestjs/common';
 import { idempotentAggregateId } from '@app/event-sourcing';
-import {
-  EnterpriseRegister,
-  hazardSourceAggregate,
-  type EnterpriseIndustry,
-  type EnterpriseView,
-  type SubstanceInput,
-} from '@app/enterprises';
+import { hazardSourceAggregate, type SubstanceInput } from '@app/enterprises';
 import { DEMO_ACTOR, demoContext as context, demoExecutor } from './demo-commands';
+import { DEMO_ENTERPRISES } from './demo-enterprises';
 
 /** An invented hazardous-chemical unit for the demo, with the grade its figures give (checked by the demo test). */
 export interface DemoHazardSource {
   key: string;
-  /** Preferred industry and a part of the name of the demo enterprise that holds it (the first that fits). */
-  industry: EnterpriseIndustry;
-  nameHint: string;
+  /** The demo enterprise that holds it (its name in DEMO_ENTERPRISES). */
+  enterprise: string;
   name: string;
   unitKind: 'production' | 'storage';
   exposedPopulation: number;
   substances: SubstanceInput[];
-  expectedGrade: 1 | 2 | 3 | 4;
+  /** Null: identified, but not a major hazard source. */
+  expectedGrade: 1 | 2 | 3 | 4 | null;
   /** A few hundred metres from the enterprise's position, so the map shows the units apart. */
   offset: { lat: number; lng: number };
 }
@@ -28,8 +23,7 @@ export const DEMO_HAZARD_SOURCES: readonly DemoHazardSource[] = [
   {
     // Σ q/Q = 300/10 = 30; R = 2.0 (≥ 100 people) · 2 (ammonia) · 30 = 120 → 一级
     key: 'ammonia-tank-farm',
-    industry: 'hazardous_chemicals',
-    nameHint: '化',
+    enterprise: '【演示】海兴某煤化工有限公司',
     name: '【演示】液氨储罐区',
     unitKind: 'storage',
     exposedPopulation: 120,
@@ -40,8 +34,7 @@ export const DEMO_HAZARD_SOURCES: readonly DemoHazardSource[] = [
   {
     // Σ = 50/5 = 10; R = 1.5 (50–99 people) · 4 (chlorine) · 10 = 60 → 二级
     key: 'chlorine-store',
-    industry: 'hazardous_chemicals',
-    nameHint: '化',
+    enterprise: '【演示】中卫某氯碱化工有限公司',
     name: '【演示】液氯钢瓶库',
     unitKind: 'storage',
     exposedPopulation: 60,
@@ -52,8 +45,7 @@ export const DEMO_HAZARD_SOURCES: readonly DemoHazardSource[] = [
   {
     // Σ = 500/50 = 10; R = 1.2 (30–49 people) · 1.5 (flammable gas) · 10 = 18 → 三级
     key: 'lpg-tank-area',
-    industry: 'gas',
-    nameHint: '气',
+    enterprise: '【演示】海兴某液化气储配站',
     name: '【演示】液化石油气储罐区',
     unitKind: 'storage',
     exposedPopulation: 40,
@@ -67,8 +59,7 @@ export const DEMO_HAZARD_SOURCES: readonly DemoHazardSource[] = [
   {
     // Σ = 3000/500 = 6; R = 1.0 (1–29 people) · 1 · 6 = 6 → 四级
     key: 'methanol-tank-area',
-    industry: 'hazardous_chemicals',
-    nameHint: '醇',
+    enterprise: '【演示】海兴某煤化工有限公司',
     name: '【演示】甲醇罐区',
     unitKind: 'storage',
     exposedPopulation: 20,
@@ -79,8 +70,7 @@ export const DEMO_HAZARD_SOURCES: readonly DemoHazardSource[] = [
   {
     // Σ = 12/10 + 3/5 + 50/500 = 1.9; R = 1.5 · (2·1.2 + 1.5·0.6 + 1·0.1) = 5.1 → 四级 (a production unit)
     key: 'ammonia-synthesis',
-    industry: 'hazardous_chemicals',
-    nameHint: '化',
+    enterprise: '【演示】海兴某煤化工有限公司',
     name: '【演示】合成氨装置',
     unitKind: 'production',
     exposedPopulation: 80,
@@ -92,25 +82,34 @@ export const DEMO_HAZARD_SOURCES: readonly DemoHazardSource[] = [
     expectedGrade: 4,
     offset: { lat: 0.0015, lng: 0.0025 },
   },
+  {
+    // Σ = 200/500 = 0.4 < 1: registered and identified, not a major hazard source (no grade)
+    key: 'toluene-intermediate-tanks',
+    enterprise: '【演示】中卫某精细化工有限公司',
+    name: '【演示】甲苯中间罐区',
+    unitKind: 'storage',
+    exposedPopulation: 30,
+    substances: [{ casNo: '108-88-3', name: '甲苯', quantityTonnes: 200 }],
+    expectedGrade: null,
+    offset: { lat: 0.001, lng: 0.001 },
+  },
 ];
 
 /**
- * Registers the invented demo units on the demo enterprises through the one write path. Each unit goes to the first
- * registered enterprise of its industry whose name contains its hint (else the first of its industry, else the first
- * hazardous-chemicals enterprise); the idempotency key names unit and enterprise, so a second start appends nothing.
- * Returns how many were new (0 when the register holds no enterprise yet).
+ * Registers the invented demo units on the demo enterprises (apps/command-api/src/demo/demo-enterprises.ts, whose ids
+ * the enterprise seeding derives from its keys) through the one write path, with idempotency keys, so a second start
+ * appends nothing. Reads no read model: it may run before the projections caught up. Returns how many were new.
  */
 export async function seedDemoHazardSources(app: INestApplication): Promise<number> {
   const executor = demoExecutor(app);
-  const register = app.get(EnterpriseRegister);
-  const enterprises = await demoEnterprises(register);
-  if (enterprises.length === 0) return 0;
   const now = executor.now();
   let created = 0;
   for (const unit of DEMO_HAZARD_SOURCES) {
-    const enterprise = holderOf(unit, enterprises);
-    if (!enterprise) continue;
-    const key = `demo-hazard-source-${unit.key}-${enterprise.id}`;
+    const index = DEMO_ENTERPRISES.findIndex((e) => e.name === unit.enterprise);
+    const enterprise = DEMO_ENTERPRISES[index];
+    if (!enterprise) throw new Error(`demo hazard source ${unit.key}: no demo enterprise ${unit.enterprise}`);
+    const enterpriseId = idempotentAggregateId('enterprise', DEMO_ACTOR, `demo-enterprise-${index + 1}`);
+    const key = `demo-hazard-source-${unit.key}`;
     const id = idempotentAggregateId('hazardsource', DEMO_ACTOR, key);
     const result = await executor.execute(
       hazardSourceAggregate,
@@ -118,36 +117,19 @@ export async function seedDemoHazardSources(app: INestApplication): Promise<numb
       {
         type: 'RegisterHazardSource',
         hazardSourceId: id,
-        enterpriseId: enterprise.id,
+        enterpriseId,
         enterpriseName: enterprise.name,
         jurisdiction: enterprise.jurisdiction,
         name: unit.name,
         unitKind: unit.unitKind,
-        location: { lat: enterprise.location.lat + unit.offset.lat, lng: enterprise.location.lng + unit.offset.lng },
+        location: { lat: enterprise.lat + unit.offset.lat, lng: enterprise.lng + unit.offset.lng },
         exposedPopulation: unit.exposedPopulation,
         substances: unit.substances,
         now,
       },
-      context(key),
+      { ...context(key), jurisdiction: enterprise.jurisdiction },
     );
     if (!result.replayed) created++;
   }
   return created;
-}
-
-/** The demo enterprises as the register shows them; waits a little for the register to catch up after seeding. */
-async function demoEnterprises(register: EnterpriseRegister): Promise<EnterpriseView[]> {
-  for (const deadline = Date.now() + 2_000; ; await new Promise((r) => setTimeout(r, 100))) {
-    const all = (await register.list({})).sort((a, b) => a.name.localeCompare(b.name, 'zh'));
-    if (all.length > 0 || Date.now() > deadline) return all;
-  }
-}
-
-function holderOf(unit: DemoHazardSource, enterprises: readonly EnterpriseView[]): EnterpriseView | undefined {
-  const ofIndustry = enterprises.filter((e) => e.industry === unit.industry);
-  return (
-    ofIndustry.find((e) => e.name.includes(unit.nameHint)) ??
-    ofIndustry[0] ??
-    enterprises.find((e) => e.industry === 'hazardous_chemicals')
-  );
 }

@@ -28,7 +28,13 @@ import { warehouseProjections } from '@app/warehouses';
 import { warningProjections } from '@app/warnings';
 import { ALARM_WATCH_OPTIONS, alarmProjections } from '@app/alarms';
 import { enterpriseProjections } from '@app/enterprises';
-import { MONITORING_OPTIONS, monitoringOptionsOf, monitoringProjections } from '@app/monitoring';
+import {
+  MONITORING_OPTIONS,
+  MQTT_TRANSPORT_OPTIONS,
+  monitoringOptionsOf,
+  monitoringProjections,
+  mqttOptionsFrom,
+} from '@app/monitoring';
 import { dutyProjections, ROLL_CALL_OPTIONS } from '@app/duty';
 import { DRILL_OPTIONS, drillProjections, DrillTeamsProcessManager } from '@app/drills';
 import { REPLAY_OPTIONS } from '@app/replay';
@@ -85,6 +91,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         { provide: DRILL_OPTIONS, useValue: { tickMs: config.DRILL_TICK_MS } },
         { provide: MONITORING_OPTIONS, useValue: monitoringOptionsOf(config) },
         { provide: REPLAY_OPTIONS, useValue: { perUser: config.REPLAYS_PER_USER } },
+        { provide: MQTT_TRANSPORT_OPTIONS, useValue: mqttOptionsFrom(config) },
         {
           provide: SNAPSHOT_STORE,
           inject: [DataSource],
@@ -159,6 +166,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         DRILL_OPTIONS,
         MONITORING_OPTIONS,
         REPLAY_OPTIONS,
+        MQTT_TRANSPORT_OPTIONS,
         APP_CONFIG,
         CLOCK,
         JURISDICTIONS,

@@ -19,6 +19,7 @@ import * as plans from '../features/plans/messages';
 import * as drillEvaluation from '../features/drills/evaluation-messages';
 import * as enterprises from '../features/enterprises/messages';
 import * as monitoring from '../features/monitoring/messages';
+import * as alarmIntake from '../features/alarm-intake/messages';
 
 /** Every message key of the console, Chinese first: the type every other language's dictionary follows. */
 export const zh = {
@@ -41,6 +42,7 @@ export const zh = {
   ...drillEvaluation.zh,
   ...enterprises.zh,
   ...monitoring.zh,
+  ...alarmIntake.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -65,4 +67,5 @@ export const en: Record<MessageKey, string> = {
   ...drillEvaluation.en,
   ...enterprises.en,
   ...monitoring.en,
+  ...alarmIntake.en,
 };

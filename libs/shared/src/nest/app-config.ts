@@ -292,6 +292,57 @@ export class AppConfig {
   @IsIn(['public', 'off'])
   API_DOCS?: 'public' | 'off';
 
+  /**
+   * Readings over MQTT (docs/monitoring.md, "MQTT 接入"): `embedded` runs the system's own broker on MQTT_HOST:MQTT_PORT,
+   * `external` subscribes to the broker at MQTT_URL (e.g. Mosquitto), `off` takes readings over HTTP only. Unset:
+   * external when MQTT_URL is set, else embedded.
+   */
+  @IsOptional()
+  @IsIn(['embedded', 'external', 'off'])
+  MQTT_BROKER?: 'embedded' | 'external' | 'off';
+
+  /** Where the embedded broker listens (plain MQTT 3.1.1 over TCP; 0: a free port, for tests). */
+  @IsString()
+  MQTT_HOST = '127.0.0.1';
+
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  MQTT_PORT = 1883;
+
+  /** The external broker, `mqtt://host:1883` or `mqtts://host:8883` (the API account may be in the URL). */
+  @IsOptional()
+  @Matches(/^mqtts?:\/\/[^\s]+$/, { message: 'MQTT_URL 须为 mqtt:// 或 mqtts:// 地址' })
+  MQTT_URL?: string;
+
+  /** The API's account on the external broker, when not in MQTT_URL. */
+  @IsOptional()
+  @IsString()
+  MQTT_USERNAME?: string;
+
+  @IsOptional()
+  @IsString()
+  MQTT_PASSWORD?: string;
+
+  /** API replicas in one shared-subscription group take each reading once (`$share/{group}/monitoring/+/+`). */
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'MQTT_SHARE_GROUP 须为 1–64 个字母、数字、下划线或连字符' })
+  MQTT_SHARE_GROUP = 'command-api';
+
+  /** Readings from MQTT go to the database in batches of at most this many… */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  MQTT_BATCH_SIZE = 500;
+
+  /** …or after waiting at most this many milliseconds. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(1_000)
+  MQTT_BATCH_MS = 20;
+
   /** `json`: one JSON object per line (pino), for log collectors; `text`: Nest's coloured lines. Default: json in production. */
   @IsOptional()
   @IsIn(['json', 'text'])
@@ -323,6 +374,14 @@ export function validateConfig(raw: Record<string, unknown>): AppConfig {
   if (config.DATABASE_OWNER_URL && !config.DATABASE_URL) {
     throw new Error(
       'invalid configuration:\n  DATABASE_OWNER_URL needs DATABASE_URL (the application role); without both the embedded database is used',
+    );
+  }
+  if (config.MQTT_BROKER === 'external' && !config.MQTT_URL) {
+    throw new Error('invalid configuration:\n  MQTT_BROKER=external needs MQTT_URL');
+  }
+  if (config.MQTT_BROKER === 'embedded' && config.MQTT_URL) {
+    throw new Error(
+      'invalid configuration:\n  MQTT_URL names an external broker: unset it or set MQTT_BROKER=external',
     );
   }
   if (config.EVENT_STORE === 'kurrentdb' && !config.KURRENTDB_URL) {

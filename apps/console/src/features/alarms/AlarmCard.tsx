@@ -2,6 +2,7 @@ import type { AlarmView } from '@app/alarms/contract';
 import { useI18n, type MessageKey, type Translate } from '../../i18n';
 import { linkHandler } from '../../router';
 import { formatTime } from '../../time';
+import { MonitoringContext } from '../alarm-intake/MonitoringContext';
 import { AcknowledgeControls, AcknowledgeError, useAcknowledge } from './acknowledge';
 import './alarms.css';
 
@@ -104,6 +105,7 @@ export function AlarmCard({ alarm, now, canAcknowledge }: { alarm: AlarmView; no
           {t('alarms.resolvedAt', { time: formatTime(alarm.resolvedAt), reason: alarm.resolutionLabel ?? '' })}
         </div>
       )}
+      {alarm.kind === 'monitoring' && alarm.subject.type === 'sensor' && <MonitoringContext alarm={alarm} />}
       {alarm.status === 'raised' && canAcknowledge && (
         <div>
           <AcknowledgeControls

@@ -174,6 +174,8 @@ export const zh = {
   'errors.code.ALARM_NOT_FOUND': '告警不存在或已不在本辖区',
   'errors.code.ALARM_ALREADY_ACKNOWLEDGED': '该告警已被确认',
   'errors.code.ALARM_RESOLVED': '该告警已解除',
+  'errors.code.ALARM_NOT_MONITORING': '该告警不是在线监测告警，不能转为事故接报',
+  'errors.code.MONITORING_ALARM_SUBJECT_GONE': '告警所指的传感器、危险源或企业已不在登记中',
   // The board's list, and the live line's queue.
   'errors.code.CURSOR_INVALID': '翻页位置无效或已与筛选条件不符，请从第一页重新加载',
   'errors.code.RECEIVED_RANGE_INVALID': '接报时间范围有误：起始时间不能晚于结束时间',
@@ -194,21 +196,7 @@ export const zh = {
   'errors.code.DEVICE_KEY_REVOKED': '设备密钥已吊销',
   'errors.code.DEVICE_KEY_ID_TAKEN': '设备密钥编号已存在，请重试',
   'errors.code.DEVICE_KEY_LIMIT': '该企业的有效设备密钥已达上限，请先吊销不再使用的密钥',
-  // Major hazard sources, sensors and trends
-  'errors.code.HAZARD_CAS_INVALID': 'CAS 号格式或校验位不正确',
-  'errors.code.HAZARD_SUBSTANCE_UNCLASSIFIED': '该物质未列入标准表 1，请选择其类别（表 2）',
-  'errors.code.HAZARD_NAMED_WITHOUT_CAS': '该物质列入标准表 1，请填写其 CAS 号',
-  'errors.code.HAZARD_CAS_AMBIGUOUS': '该 CAS 号对应标准表 1 的多个条目，请指明序号',
-  'errors.code.HAZARD_TABLE_ENTRY_MISMATCH': '标准表 1 序号与 CAS 号不符',
-  'errors.code.HAZARD_VALUE_CONFLICTS_STANDARD': '填写的临界量或校正系数与标准不符',
-  'errors.code.HAZARD_VALUE_LESS_STRICT': '填写的临界量或校正系数比标准宽松，不能采用',
-  'errors.code.HAZARD_QUANTITY_INVALID': '数量须为正数且不超过上限',
-  'errors.code.HAZARD_EXPOSED_POPULATION_INVALID': '500 米范围内厂外暴露人员数须为 0 或正整数',
-  'errors.code.HAZARD_NO_SUBSTANCES': '须至少填报一种危险化学品及其数量',
-  'errors.code.HAZARD_SOURCE_NOT_FOUND': '重大危险源不存在',
-  'errors.code.HAZARD_SOURCE_ALREADY_REGISTERED': '该危险化学品单元已登记',
-  'errors.code.HAZARD_SOURCE_RETIRED': '该危险化学品单元已核销，不能再变更',
-  'errors.code.HAZARD_SOURCE_ENTERPRISE_UNKNOWN': '所属企业不存在或不在您的辖区内，请先登记企业',
+  // Sensors, readings and trends
   'errors.code.SENSOR_NOT_FOUND': '传感器不存在',
   'errors.code.SENSOR_CODE_TAKEN': '本企业已有该编号的传感器，请换用其他编号',
   'errors.code.SENSOR_THRESHOLDS_DISORDERED': '报警阈值须满足 低低报 < 低报 < 高报 < 高高报',
@@ -221,6 +209,21 @@ export const zh = {
   'errors.code.READINGS_MISSING': '请求中没有读数',
   'errors.code.READINGS_TOO_MANY': '一次上报的读数过多，请分批上报',
   'errors.code.TREND_SPAN_TOO_LONG': '查询时段过长，请缩短时段',
+  // Major hazard sources (重大危险源, GB 18218-2018).
+  'errors.code.HAZARD_SOURCE_NOT_FOUND': '危险化学品单元不存在',
+  'errors.code.HAZARD_SOURCE_ALREADY_REGISTERED': '该危险化学品单元已登记',
+  'errors.code.HAZARD_SOURCE_RETIRED': '该危险化学品单元已核销，不能再变更',
+  'errors.code.HAZARD_SOURCE_ENTERPRISE_UNKNOWN': '所属企业不存在或不在本辖区，请先登记企业',
+  'errors.code.HAZARD_CAS_INVALID': 'CAS号格式或校验位不正确，请核对',
+  'errors.code.HAZARD_SUBSTANCE_UNCLASSIFIED': '该物质未列入GB 18218-2018表1，请按表2填写其危险性类别',
+  'errors.code.HAZARD_NAMED_WITHOUT_CAS': '该物质列入GB 18218-2018表1，请填写其CAS号或表1序号',
+  'errors.code.HAZARD_CAS_AMBIGUOUS': '该CAS号在表1中对应多个条目，请填写表1序号',
+  'errors.code.HAZARD_TABLE_ENTRY_MISMATCH': '表1序号与CAS号不符，请核对',
+  'errors.code.HAZARD_VALUE_CONFLICTS_STANDARD': '表列物质的临界量和校正系数以标准值为准，请勿另填不同的值',
+  'errors.code.HAZARD_VALUE_LESS_STRICT': '填报的临界量或校正系数宽于标准，只可填报更严的值',
+  'errors.code.HAZARD_QUANTITY_INVALID': '数量、临界量或校正系数须为大于0的有效数值',
+  'errors.code.HAZARD_EXPOSED_POPULATION_INVALID': '厂外暴露人员数须为0或正整数',
+  'errors.code.HAZARD_NO_SUBSTANCES': '请至少填报一种危险化学品及其数量',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -383,6 +386,9 @@ export const en: Record<keyof typeof zh, string> = {
   'errors.code.ALARM_NOT_FOUND': 'The alarm does not exist or is no longer in your jurisdiction',
   'errors.code.ALARM_ALREADY_ACKNOWLEDGED': 'The alarm is already acknowledged',
   'errors.code.ALARM_RESOLVED': 'The alarm is already resolved',
+  'errors.code.ALARM_NOT_MONITORING': 'This is not a monitoring alarm: it cannot be turned into an incident report',
+  'errors.code.MONITORING_ALARM_SUBJECT_GONE':
+    'The sensor, hazard source or enterprise of this alarm is no longer registered',
   'errors.code.CURSOR_INVALID':
     'The page position is invalid or no longer matches the filters; reload from the first page',
   'errors.code.RECEIVED_RANGE_INVALID': 'Wrong receipt time range: the start cannot be after the end',
@@ -406,22 +412,7 @@ export const en: Record<keyof typeof zh, string> = {
     'The chosen enterprise does not exist or is outside your jurisdictions; choose again or type the unit’s name',
   'errors.code.INCIDENT_ENTERPRISE_OUTSIDE_JURISDICTION':
     'The chosen enterprise lies outside the incident’s jurisdiction',
-  // Major hazard sources, sensors and trends
-  'errors.code.HAZARD_CAS_INVALID': 'The CAS number is malformed or its check digit is wrong',
-  'errors.code.HAZARD_SUBSTANCE_UNCLASSIFIED': 'The substance is not named in Table 1: choose its category (Table 2)',
-  'errors.code.HAZARD_NAMED_WITHOUT_CAS': 'The substance is named in Table 1: give its CAS number',
-  'errors.code.HAZARD_CAS_AMBIGUOUS': 'The CAS number matches several Table 1 entries: name the entry',
-  'errors.code.HAZARD_TABLE_ENTRY_MISMATCH': 'The Table 1 entry does not match the CAS number',
-  'errors.code.HAZARD_VALUE_CONFLICTS_STANDARD': 'The critical quantity or β entered conflicts with the standard',
-  'errors.code.HAZARD_VALUE_LESS_STRICT': 'The critical quantity or β entered is less strict than the standard',
-  'errors.code.HAZARD_QUANTITY_INVALID': 'The quantity must be positive and within the limit',
-  'errors.code.HAZARD_EXPOSED_POPULATION_INVALID': 'People exposed within 500 m must be 0 or a positive whole number',
-  'errors.code.HAZARD_NO_SUBSTANCES': 'Give at least one hazardous substance and its quantity',
-  'errors.code.HAZARD_SOURCE_NOT_FOUND': 'No such hazard source',
-  'errors.code.HAZARD_SOURCE_ALREADY_REGISTERED': 'This unit is already registered',
-  'errors.code.HAZARD_SOURCE_RETIRED': 'This unit has been retired and can no longer change',
-  'errors.code.HAZARD_SOURCE_ENTERPRISE_UNKNOWN':
-    'The enterprise is unknown or outside your jurisdiction: register it first',
+  // Sensors, readings and trends
   'errors.code.SENSOR_NOT_FOUND': 'No such sensor',
   'errors.code.SENSOR_CODE_TAKEN': 'The enterprise already has a sensor with this code: choose another',
   'errors.code.SENSOR_THRESHOLDS_DISORDERED': 'Thresholds must read low-low < low < high < high-high',
@@ -432,4 +423,23 @@ export const en: Record<keyof typeof zh, string> = {
   'errors.code.READINGS_MISSING': 'The request carries no readings',
   'errors.code.READINGS_TOO_MANY': 'Too many readings in one request: send them in batches',
   'errors.code.TREND_SPAN_TOO_LONG': 'The span asked for is too long: shorten it',
+  'errors.code.HAZARD_SOURCE_NOT_FOUND': 'No such hazardous-chemical unit',
+  'errors.code.HAZARD_SOURCE_ALREADY_REGISTERED': 'This hazardous-chemical unit is already registered',
+  'errors.code.HAZARD_SOURCE_RETIRED': 'This unit has been retired and can no longer be changed',
+  'errors.code.HAZARD_SOURCE_ENTERPRISE_UNKNOWN':
+    'The enterprise does not exist or is outside your jurisdictions; register the enterprise first',
+  'errors.code.HAZARD_CAS_INVALID': 'The CAS number is malformed or its check digit is wrong',
+  'errors.code.HAZARD_SUBSTANCE_UNCLASSIFIED':
+    'This substance is not named in GB 18218-2018 Table 1; give its hazard category from Table 2',
+  'errors.code.HAZARD_NAMED_WITHOUT_CAS':
+    'This substance is named in GB 18218-2018 Table 1; give its CAS number or Table 1 entry',
+  'errors.code.HAZARD_CAS_AMBIGUOUS': 'This CAS number has several Table 1 entries; give the entry number',
+  'errors.code.HAZARD_TABLE_ENTRY_MISMATCH': 'The Table 1 entry does not match the CAS number',
+  'errors.code.HAZARD_VALUE_CONFLICTS_STANDARD':
+    'For a named substance the standard’s critical quantity and β apply; do not enter different ones',
+  'errors.code.HAZARD_VALUE_LESS_STRICT':
+    'The entered critical quantity or β is laxer than the standard’s; only stricter values are taken',
+  'errors.code.HAZARD_QUANTITY_INVALID': 'Quantities, critical quantities and β must be valid numbers above 0',
+  'errors.code.HAZARD_EXPOSED_POPULATION_INVALID': 'The exposed population must be 0 or a whole number',
+  'errors.code.HAZARD_NO_SUBSTANCES': 'Declare at least one dangerous chemical with its quantity',
 };

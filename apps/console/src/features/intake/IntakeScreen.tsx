@@ -1,4 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { JurisdictionNode } from '@app/shared/contract';
 import { ApiError, commandPost, errorText } from '../../api';
@@ -8,6 +8,9 @@ import { navigate } from '../../router';
 import { can, jurisdictionsWithin, useStore } from '../../store';
 import { formatTime, nowShanghaiInput } from '../../time';
 import type { GazetteerEntryView, IncidentView } from '@app/incidents/contract';
+import type { IncidentIntakeDraft } from '@app/monitoring/contract';
+import { alarmDraftQuery, alarmIdFrom, valuesFromDraft } from '../alarm-intake/alarm-draft';
+import { ErrorMessage } from '../errors/ErrorMessage';
 import type { Session } from '../../ui-types';
 import { clearDraft, loadDraft, saveDraft } from './drafts';
 import { GazetteerSearch } from './GazetteerSearch';
@@ -27,7 +30,56 @@ export function IntakeScreen({ session }: { session: Session }) {
     (created: IncidentView) => dispatch({ type: 'incident.upsert', incident: created }),
     [dispatch],
   );
+  const alarmId = alarmIdFrom(window.location.search);
+  if (alarmId)
+    return (
+      <IntakeFromAlarm alarmId={alarmId} session={session} jurisdictions={state.jurisdictions} onCreated={onCreated} />
+    );
   return <IntakeForm session={session} jurisdictions={state.jurisdictions} onCreated={onCreated} />;
+}
+
+/**
+ * `/intake?fromAlarm=<id>`: the form prefilled from a monitoring alarm's draft (POST /alarms/{id}/open-incident). The
+ * draft files nothing: the officer reviews it, adds the caller and submits as any other report.
+ */
+export function IntakeFromAlarm({
+  alarmId,
+  session,
+  jurisdictions,
+  onCreated,
+}: {
+  alarmId: string;
+  session: Session;
+  jurisdictions: JurisdictionNode[];
+  onCreated: (incident: IncidentView) => void;
+}) {
+  const { t } = useI18n();
+  const draft = useQuery({ ...alarmDraftQuery(alarmId), enabled: can(session, 'report') });
+  if (!can(session, 'report')) return <p className="notice">{t('intake.forbidden')}</p>;
+  if (draft.isPending) return <p className="muted">{t('alarmIntake.draft.loading')}</p>;
+  if (draft.isError)
+    return (
+      <section>
+        <h1>{t('intake.title')}</h1>
+        <ErrorMessage error={draft.error} testId="intake-from-alarm-error" />
+        <button
+          type="button"
+          className="linkish"
+          data-testid="intake-from-alarm-blank"
+          onClick={() => navigate('/intake')}>
+          {t('alarmIntake.draft.blank')}
+        </button>
+      </section>
+    );
+  return (
+    <IntakeForm
+      key={alarmId}
+      session={session}
+      jurisdictions={jurisdictions}
+      onCreated={onCreated}
+      fromAlarm={draft.data}
+    />
+  );
 }
 
 function emptyValues(jurisdiction: string): Values {
@@ -70,10 +122,13 @@ export function IntakeForm({
   session,
   jurisdictions,
   onCreated,
+  fromAlarm,
 }: {
   session: Session;
   jurisdictions: JurisdictionNode[];
   onCreated: (incident: IncidentView) => void;
+  /** A monitoring alarm's draft: the first values instead of a blank form or the draft kept from before. */
+  fromAlarm?: IncidentIntakeDraft;
 }) {
   const { t, lang } = useI18n();
   const queryClient = useQueryClient();
@@ -84,8 +139,12 @@ export function IntakeForm({
     [jurisdictions, session.user.jurisdiction],
   );
   // Read once per mount: the draft this user left (never another user's: the key is the user's id).
-  const [restored, setRestored] = useState(() => loadDraft(userId));
-  const [values, setValues] = useState<Values>(() => restored?.values ?? emptyValues(session.user.jurisdiction));
+  const [restored, setRestored] = useState(() => (fromAlarm ? null : loadDraft(userId)));
+  const [values, setValues] = useState<Values>(() =>
+    fromAlarm
+      ? valuesFromDraft(fromAlarm, emptyValues(session.user.jurisdiction))
+      : (restored?.values ?? emptyValues(session.user.jurisdiction)),
+  );
   // Saved only once something was typed or picked, so opening the screen does not leave an empty draft behind.
   const dirty = useRef(false);
   const submitted = useRef(false);
@@ -210,7 +269,13 @@ export function IntakeForm({
     }
     setFormError(null);
     setBusy(true);
-    const body = incidentBody(values);
+    const body = {
+      ...incidentBody(values),
+      // The registered enterprise, while the form still names it (an edited name is a free-text unit again).
+      ...(fromAlarm && values.enterprise.trim() === fromAlarm.enterprise
+        ? { enterpriseId: fromAlarm.enterpriseId }
+        : {}),
+    };
     try {
       const outcome = await commandPost<IncidentView>('/incidents', body);
       // Stored (whether readable yet or not): the draft has served its purpose.
@@ -308,6 +373,16 @@ export function IntakeForm({
           <button type="button" className="linkish" data-testid="intake-draft-discard" onClick={discardDraft}>
             {t('intake.draft.discard')}
           </button>
+        </div>
+      )}
+      {fromAlarm && (
+        <div className="notice intake-from-alarm" data-testid="intake-from-alarm" role="status">
+          <div>{t('alarmIntake.draft.from', { title: fromAlarm.title })}</div>
+          {values.enterprise.trim() === fromAlarm.enterprise && (
+            <div className="small" data-testid="intake-from-alarm-enterprise">
+              {t('alarmIntake.draft.enterprise', { name: fromAlarm.enterprise })}
+            </div>
+          )}
         </div>
       )}
       <form ref={formRef} className="intake" data-testid="intake-form" onSubmit={(e) => void submit(e)} noValidate>

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CommandExecutor, idempotentAggregateId, type CommandContext } from '@app/event-sourcing';
-import { OutsideJurisdictionError } from '@app/shared';
+import { OutsideJurisdictionError, StaleRevisionError } from '@app/shared';
 import { checkCreditCode, normaliseCreditCode } from '../../domain/enterprise/credit-code';
+import type { RegisterEnterprise } from '../../domain/enterprise/enterprise.commands';
+import { enterpriseDecider } from '../../domain/enterprise/enterprise.decider';
 import { EnterpriseFieldError, InvalidCreditCodeError } from '../../domain/enterprise/enterprise.errors';
 import { creditCodeClaimAggregate, enterpriseAggregate } from '../enterprise.aggregate';
 import { EnterpriseAnswer, type EnterpriseCommandResponse } from '../enterprise-answer';
@@ -34,6 +36,26 @@ export class RegisterEnterpriseHandler {
       ? idempotentAggregateId('enterprise', context.actorId, context.idempotencyKey)
       : randomUUID();
     const now = this.executor.now();
+    const command: RegisterEnterprise = {
+      type: 'RegisterEnterprise',
+      enterpriseId,
+      name: request.name,
+      creditCode,
+      industry: request.industry,
+      jurisdiction: request.jurisdiction,
+      address: request.address,
+      location: { lat: request.location.lat, lng: request.location.lng },
+      contacts,
+      now,
+    };
+    // Decided once on a blank enterprise before the code is claimed: a registration the decider refuses (a blank
+    // name, a bad position) must not leave a claim behind. The decider is pure, so this costs nothing.
+    enterpriseDecider.decide(command, enterpriseDecider.initialState);
+    // An If-Match names a revision of the enterprise: checked before the claim, for the same reason.
+    if (context.expectedRevision !== undefined) {
+      const { revision } = await this.executor.load(enterpriseAggregate, enterpriseId);
+      if (revision !== context.expectedRevision) throw new StaleRevisionError(context.expectedRevision, revision);
+    }
     const claim = await this.executor.load(creditCodeClaimAggregate, creditCode);
     const holder = claim.state.holder;
     const holderMissing =
@@ -48,23 +70,10 @@ export class RegisterEnterpriseHandler {
       { type: 'ClaimCreditCode', creditCode, enterpriseId, holderMissing, now },
       { ...claimContext, jurisdiction: request.jurisdiction },
     );
-    const executed = await this.executor.execute(
-      enterpriseAggregate,
-      enterpriseId,
-      {
-        type: 'RegisterEnterprise',
-        enterpriseId,
-        name: request.name,
-        creditCode,
-        industry: request.industry,
-        jurisdiction: request.jurisdiction,
-        address: request.address,
-        location: { lat: request.location.lat, lng: request.location.lng },
-        contacts,
-        now,
-      },
-      { ...context, jurisdiction: request.jurisdiction },
-    );
+    const executed = await this.executor.execute(enterpriseAggregate, enterpriseId, command, {
+      ...context,
+      jurisdiction: request.jurisdiction,
+    });
     return this.answer.of(executed);
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ProjectionSpec } from '@app/event-sourcing/testing/projections';
+import { JurisdictionRegistry } from '@app/shared';
 import { assessHazardSource } from '../../domain/gb18218/assess-hazard-source';
 import type { HazardSourceEvent } from '../../domain/hazard-source/hazard-source.events';
 import { HazardSourceHistoryRow, HazardSourceRow } from './hazard-source-register.entity';
@@ -36,7 +37,7 @@ describe('hazard source register projection', () => {
   let spec: ProjectionSpec;
   beforeAll(async () => {
     spec = await ProjectionSpec.start({
-      projections: () => [new HazardSourceRegisterProjection()],
+      projections: () => [new HazardSourceRegisterProjection(new JurisdictionRegistry())],
       entities: [HazardSourceRow, HazardSourceHistoryRow],
     });
   }, 60_000);
@@ -73,5 +74,12 @@ describe('hazard source register projection', () => {
       [2, 2, 60, '核销：装置拆除'],
     ]);
     expect(history.find((h) => h.revision === 0)).toMatchObject({ actorId: 'u-1', actorName: 'admin' });
+    // Consoles of the unit's jurisdiction hear of every change, with the unit as the register shows it.
+    const pushed = spec.deltas.flatMap((d) =>
+      d.name === 'hazard_source.changed' && d.data.id === id ? [{ scope: d.scope, data: d.data }] : [],
+    );
+    expect(pushed.map((d) => d.scope)).toEqual([{ jurisdiction: '640502' }, { jurisdiction: '640502' }]);
+    expect(pushed.at(-1)!.data).toMatchObject({ grade: 2, gradeLabel: '二级' });
+    expect(pushed.at(-1)!.data.retiredAt).not.toBeNull();
   });
 });

@@ -2,11 +2,12 @@ import type { EntityManager } from 'typeorm';
 import { formatPosition, type RecordedEvent } from '@app/event-store';
 import type { LiveDelta, Recorded } from '@app/event-sourcing';
 import { RowBatch, type Projection } from '@app/event-sourcing/projections';
+import type { JurisdictionRegistry } from '@app/shared';
 import type { HazardAssessment } from '../../domain/gb18218/assess-hazard-source';
 import { hazardSourceEvents, type HazardSourceEvent } from '../../domain/hazard-source/hazard-source.events';
 import { refreshEnterpriseHazardCounts } from './enterprise-hazard-counts';
 import { HazardSourceHistoryRow, HazardSourceRow } from './hazard-source-register.entity';
-import { UNIT_KIND_LABELS } from './hazard-source.views';
+import { toHazardSourceView, UNIT_KIND_LABELS } from './hazard-source.views';
 
 /**
  * The hazard source register and its identification history: one row per unit with its latest assessment, one
@@ -16,6 +17,8 @@ export class HazardSourceRegisterProjection implements Projection {
   readonly name = 'hazard-source-register';
   readonly filter = { kind: 'category', categories: ['hazardsource'] } as const;
   readonly events = hazardSourceEvents;
+
+  constructor(private readonly jurisdictions: JurisdictionRegistry) {}
 
   async apply(events: readonly Recorded<HazardSourceEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
     const batch = await new RowBatch<HazardSourceRow, string>(manager, HazardSourceRow, 'id').preload(
@@ -38,7 +41,12 @@ export class HazardSourceRegisterProjection implements Projection {
       manager,
       batch.rows().map((row) => row.enterpriseId),
     );
-    return [];
+    return batch.entries().map(({ row }) => ({
+      name: 'hazard_source.changed' as const,
+      position: row.position,
+      scope: { jurisdiction: row.jurisdiction },
+      data: toHazardSourceView(row, this.jurisdictions),
+    }));
   }
 
   async reset(manager: EntityManager): Promise<void> {

@@ -1,0 +1,2 @@
+export * from './alarm-to-incident';
+export * from './alarm-to-incident.errors';
