@@ -155,14 +155,26 @@ export class ReadingIngest implements OnModuleDestroy {
     this.queue = [];
     this.queued = 0;
     if (batch.length === 0) return;
-    const readings = batch.flatMap((p) => p.readings);
+    let written = batch;
     try {
-      await this.store.insert(readings);
-      this.counters.batch(readings.length);
+      await this.store.insert(batch.flatMap((p) => p.readings));
     } catch (error) {
-      for (const p of batch) p.reject(error);
-      return;
+      // One caller's readings must not sink the others sharing the statement: each request is written on its own,
+      // and only the request whose own write fails hears of it.
+      this.logger.warn(`shared readings insert failed, writing each request on its own: ${String(error)}`);
+      written = [];
+      for (const p of batch) {
+        try {
+          await this.store.insert(p.readings);
+          written.push(p);
+        } catch (own) {
+          p.reject(own);
+        }
+      }
     }
+    const readings = written.flatMap((p) => p.readings);
+    if (readings.length === 0) return;
+    this.counters.batch(readings.length);
     let actions: AlarmAction[] = [];
     try {
       actions = await this.evaluate(readings);
@@ -179,7 +191,7 @@ export class ReadingIngest implements OnModuleDestroy {
         this.logger.warn(`monitoring alarm not pushed: ${String(error)}`);
       }
     }
-    for (const p of batch) p.resolve();
+    for (const p of written) p.resolve();
   }
 
   /**
