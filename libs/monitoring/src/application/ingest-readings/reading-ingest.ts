@@ -55,6 +55,7 @@ interface LiveSensorRow {
   deadband: number | null;
   debounce_readings: number;
   debounce_seconds: number;
+  expected_interval_seconds: number;
   band: SensorBand;
   run: PendingRun | null;
   evaluated_at: Date | null;
@@ -211,7 +212,7 @@ export class ReadingIngest implements OnModuleDestroy {
     await this.dataSource.transaction(async (manager) => {
       const rows = (await manager.query(
         `select s.id, s.code, s.name, s.unit, s.hazard_source_id, s.jurisdiction, s.high, s.high_high, s.low, s.low_low,
-                s.deadband, s.debounce_readings, s.debounce_seconds,
+                s.deadband, s.debounce_readings, s.debounce_seconds, s.expected_interval_seconds,
                 l.band, l.run, l.evaluated_at, l.last_reading_at, l.offline_alarm
            from monitoring_sensor_live l join monitoring_sensors s on s.id = l.sensor_id
           where l.sensor_id = any($1::uuid[]) and s.status = 'active'
@@ -244,7 +245,14 @@ export class ReadingIngest implements OnModuleDestroy {
         };
         for (const change of changes)
           actions.push(() => this.alarms.bandChanged(sensor, change.from, change.to, change.value, now));
-        if (row.offline_alarm) actions.push(() => this.alarms.cameOnline(sensor, now));
+        // Liveness comes from the device's own time: only a reading newer than any evaluated before, and itself
+        // recent (within the interval the watch allows), shows the sensor alive. A gateway replaying an old reading
+        // stores it for the trend but cannot keep a dead sensor online.
+        const newest = fresh[fresh.length - 1];
+        const live =
+          newest !== undefined &&
+          now.getTime() - Date.parse(newest.at) <= row.expected_interval_seconds * this.options.offlineFactor * 1000;
+        if (live && row.offline_alarm) actions.push(() => this.alarms.cameOnline(sensor, now));
         const newer = !row.last_reading_at || Date.parse(latest.at) >= row.last_reading_at.getTime();
         updates.push({
           sensor_id: row.id,
@@ -253,6 +261,7 @@ export class ReadingIngest implements OnModuleDestroy {
           evaluated_at: fresh.length > 0 ? fresh[fresh.length - 1]!.at : (row.evaluated_at?.toISOString() ?? null),
           last_value: newer ? latest.value : null,
           last_reading_at: newer ? latest.at : null,
+          live,
         });
       }
       if (updates.length === 0) return;
@@ -261,9 +270,12 @@ export class ReadingIngest implements OnModuleDestroy {
            band = u.band, run = u.run, evaluated_at = u.evaluated_at,
            last_value = coalesce(u.last_value, l.last_value),
            last_reading_at = coalesce(u.last_reading_at, l.last_reading_at),
-           last_received_at = $2, online = true, offline_since = null, offline_alarm = false
+           last_received_at = case when u.live then $2 else l.last_received_at end,
+           online = l.online or u.live,
+           offline_since = case when u.live then null else l.offline_since end,
+           offline_alarm = l.offline_alarm and not u.live
          from jsonb_to_recordset($1::jsonb) as u(sensor_id uuid, band text, run jsonb, evaluated_at timestamptz,
-                                                 last_value float8, last_reading_at timestamptz)
+                                                 last_value float8, last_reading_at timestamptz, live boolean)
          where l.sensor_id = u.sensor_id`,
         [JSON.stringify(updates), now],
       );
