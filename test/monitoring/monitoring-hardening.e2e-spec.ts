@@ -68,6 +68,36 @@ describe('online monitoring under hostile input (在线监测的防护)', () => 
     expect((await sensor(sb.id)).lastValue).toBe(5);
   });
 
+  it('a reading the database refuses is refused to its own caller only; the batch it shared is stored', async () => {
+    // A check the validation cannot know of (here a trigger), to make one reading fail in the shared statement.
+    await t.sql(`create function hostile_reading_refused() returns trigger language plpgsql as $$
+      begin if new.value = 777.25 then raise exception 'refused for the test'; end if; return new; end $$`);
+    await t.sql(`create trigger hostile_reading_refused before insert on monitoring_readings
+      for each row execute function hostile_reading_refused()`);
+    try {
+      const sa = await registerSensor(t, admin.token, a.hazardSourceId, sensorBody('TR-1'));
+      const sb = await registerSensor(t, admin.token, b.hazardSourceId, sensorBody('TR-1'));
+      clock.advance(SEC);
+      const at = clock.now();
+      const [fromA, fromB] = await Promise.all([
+        postReadings(t, a.deviceKey, [
+          { sensorCode: 'TR-1', value: 777.25, at: at.toISOString() },
+          { sensorCode: 'TR-1', value: 3, at: new Date(at.getTime() - 1).toISOString() },
+        ]),
+        postReadings(t, b.deviceKey, [{ sensorCode: 'TR-1', value: 5, at: at.toISOString() }]),
+      ]);
+      expect(fromB.status).toBe(202);
+      expect(fromB.body).toEqual({ accepted: 1, rejected: [] });
+      expect(fromA.status).toBe(202);
+      expect(fromA.body).toEqual({ accepted: 1, rejected: [{ index: 0, reason: '传感器读数未能写入，请稍后重发' }] });
+      expect(await rawCount(sb.id)).toBe(1);
+      expect(await rawCount(sa.id)).toBe(1);
+    } finally {
+      await t.sql(`drop trigger hostile_reading_refused on monitoring_readings`);
+      await t.sql(`drop function hostile_reading_refused()`);
+    }
+  });
+
   it('an impossible calendar date is refused, not rolled over into the next month', async () => {
     await registerSensor(t, admin.token, a.hazardSourceId, sensorBody('DT-1'));
     const answer = await postReadings(t, a.deviceKey, [

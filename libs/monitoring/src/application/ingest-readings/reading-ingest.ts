@@ -37,7 +37,8 @@ type AlarmAction = () => Promise<void>;
 
 interface Pending {
   readings: StoredReading[];
-  resolve: () => void;
+  /** With the readings that could not be stored even on their own (refused to the caller, never a 500). */
+  resolve: (unstored: ReadonlySet<StoredReading>) => void;
   reject: (error: unknown) => void;
 }
 
@@ -96,6 +97,7 @@ export class ReadingIngest implements OnModuleDestroy {
     const codes = [...new Set(checked.flatMap((c) => (c.ok ? [c.sensorCode] : [])))];
     const sensors = await this.sensorsByCode(device.enterpriseId, codes);
     const accepted: StoredReading[] = [];
+    const indexOf = new Map<StoredReading, number>();
     checked.forEach((c, index) => {
       if (!c.ok) {
         if (c.malformed) malformed += 1;
@@ -108,15 +110,22 @@ export class ReadingIngest implements OnModuleDestroy {
       } else if (sensor.status === 'retired') {
         rejected.push({ index, reason: `传感器「${c.sensorCode}」已停用，不再接收读数` });
       } else {
-        accepted.push({ sensorId: sensor.id, at: c.at.toISOString(), value: c.value });
+        const reading = { sensorId: sensor.id, at: c.at.toISOString(), value: c.value };
+        accepted.push(reading);
+        indexOf.set(reading, index);
       }
     });
-    if (rejected.length > 0) this.counters.rejected(via, rejected.length, malformed);
+    let stored = accepted.length;
     if (accepted.length > 0) {
-      await this.write(accepted);
-      this.counters.accepted(via, accepted.length);
+      const unstored = await this.write(accepted);
+      for (const reading of unstored)
+        rejected.push({ index: indexOf.get(reading)!, reason: `传感器读数未能写入，请稍后重发` });
+      stored -= unstored.size;
+      rejected.sort((x, y) => x.index - y.index);
     }
-    return { accepted: accepted.length, rejected };
+    if (rejected.length > 0) this.counters.rejected(via, rejected.length, malformed);
+    if (stored > 0) this.counters.accepted(via, stored);
+    return { accepted: stored, rejected };
   }
 
   /** A sensor retired on this process is refused at once here (other processes within the lookup's few seconds). */
@@ -129,7 +138,7 @@ export class ReadingIngest implements OnModuleDestroy {
   }
 
   /** Resolves once the readings are stored and evaluated (a failed evaluation is logged: the readings stay stored). */
-  private write(readings: StoredReading[]): Promise<void> {
+  private write(readings: StoredReading[]): Promise<ReadonlySet<StoredReading>> {
     return new Promise((resolve, reject) => {
       this.queue.push({ readings, resolve, reject });
       this.queued += readings.length;
@@ -156,25 +165,37 @@ export class ReadingIngest implements OnModuleDestroy {
     this.queue = [];
     this.queued = 0;
     if (batch.length === 0) return;
-    let written = batch;
+    const unstored = new Map<Pending, Set<StoredReading>>();
     try {
       await this.store.insert(batch.flatMap((p) => p.readings));
     } catch (error) {
       // One caller's readings must not sink the others sharing the statement: each request is written on its own,
-      // and only the request whose own write fails hears of it.
+      // and a request whose own write fails is written reading by reading, so only the readings that cannot be
+      // stored at all are refused (to their own caller, with a reason).
       this.logger.warn(`shared readings insert failed, writing each request on its own: ${String(error)}`);
-      written = [];
       for (const p of batch) {
         try {
           await this.store.insert(p.readings);
-          written.push(p);
-        } catch (own) {
-          p.reject(own);
+        } catch {
+          const failed = new Set<StoredReading>();
+          for (const reading of p.readings) {
+            try {
+              await this.store.insert([reading]);
+            } catch (own) {
+              this.logger.warn(`reading of sensor ${reading.sensorId} at ${reading.at} not stored: ${String(own)}`);
+              failed.add(reading);
+            }
+          }
+          unstored.set(p, failed);
         }
       }
     }
-    const readings = written.flatMap((p) => p.readings);
-    if (readings.length === 0) return;
+    const none: ReadonlySet<StoredReading> = new Set();
+    const readings = batch.flatMap((p) => p.readings.filter((r) => !unstored.get(p)?.has(r)));
+    if (readings.length === 0) {
+      for (const p of batch) p.resolve(unstored.get(p) ?? none);
+      return;
+    }
     this.counters.batch(readings.length);
     let actions: AlarmAction[] = [];
     try {
@@ -192,7 +213,7 @@ export class ReadingIngest implements OnModuleDestroy {
         this.logger.warn(`monitoring alarm not pushed: ${String(error)}`);
       }
     }
-    for (const p of written) p.resolve();
+    for (const p of batch) p.resolve(unstored.get(p) ?? none);
   }
 
   /**
