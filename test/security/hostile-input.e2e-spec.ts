@@ -9,6 +9,7 @@ import { planBody as minimalPlan } from '../support/plan-fixtures';
 import { reviewBody } from '../support/plan-review';
 import { teamBody as cityTeam, warehouseBody as cityWarehouse } from '../support/resource-fixtures';
 import { enterpriseBody } from '../support/enterprises/enterprise-fixtures';
+import { ammoniaTankFarm } from '../support/hazard-sources/hazard-source-fixtures';
 import {
   authPlan,
   bodyPlan,
@@ -147,6 +148,8 @@ describe('hostile input: random and malformed requests to every mutation endpoin
   let enterprise: string;
   let keyTarget: string;
   let hazardSource: string;
+  /** The hazard source the sensor routes use (its own, so the hazard source routes' fuzzing leaves it alone). */
+  let sensorSource: string;
   let sensorTarget: string;
   let deviceKey: string;
   let warehouse: string;
@@ -253,7 +256,7 @@ describe('hostile input: random and malformed requests to every mutation endpoin
     deadband: 0.2,
   });
   async function freshSensor(): Promise<void> {
-    sensorTarget = await created(`/api/v1/hazard-sources/${hazardSource}/sensors`, admin.token, sensorBody());
+    sensorTarget = await created(`/api/v1/hazard-sources/${sensorSource}/sensors`, admin.token, sensorBody());
   }
   async function assignedOnIncident(teamId: string): Promise<void> {
     for (const deadline = Date.now() + 5000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 20))) {
@@ -288,19 +291,14 @@ describe('hostile input: random and malformed requests to every mutation endpoin
     [updateTarget, closeTarget] = [await reportIncident(), await reportIncident()];
     await freshTeam();
     enterprise = await created('/api/v1/enterprises', admin.token, cityEnterprise());
-    hazardSource = await created('/api/v1/hazard-sources', admin.token, {
-      enterpriseId: enterprise,
-      name: '液氨储罐区',
-      unitKind: 'storage',
-      exposedPopulation: 60,
-      substances: [{ casNo: '7664-41-7', name: '氨', quantityTonnes: 40 }],
-    });
+    sensorSource = await created('/api/v1/hazard-sources', admin.token, ammoniaTankFarm(enterprise));
     await freshSensor();
-    await created(`/api/v1/hazard-sources/${hazardSource}/sensors`, admin.token, { ...sensorBody(), code: 'HX-READ' });
+    await created(`/api/v1/hazard-sources/${sensorSource}/sensors`, admin.token, { ...sensorBody(), code: 'HX-READ' });
     const issued = await t.post(`/api/v1/enterprises/${enterprise}/device-keys`, admin.token).send({ label: '网关' });
     if (issued.status !== 201) throw new Error(`could not issue a device key: ${issued.status}`);
     deviceKey = (issued.body as { key: string }).key;
     await freshKeyTarget();
+    hazardSource = await created('/api/v1/hazard-sources', admin.token, ammoniaTankFarm(enterprise));
     await freshAllocation();
     await freshPlanTargets();
     await freshTask();
@@ -532,6 +530,36 @@ describe('hostile input: random and malformed requests to every mutation endpoin
       afterAccepted: freshTeam,
     },
     {
+      name: 'POST /api/v1/hazard-sources',
+      runs: 100,
+      path: () => '/api/v1/hazard-sources',
+      token: () => admin.token,
+      otherRoleToken: () => t.commander.token,
+      valid: () =>
+        ammoniaTankFarm(enterprise, {
+          substances: [
+            { casNo: '7664-41-7', name: '液氨', quantityTonnes: 12.5 },
+            { name: '某易燃液体', category: 'W5.3', quantityTonnes: 300, criticalQuantityTonnes: 800 },
+          ],
+          location: { lat: 37.53, lng: 105.15 },
+        }) as Json,
+    },
+    {
+      name: 'PATCH /api/v1/hazard-sources/:id',
+      method: 'PATCH',
+      runs: 100,
+      path: (id) => `/api/v1/hazard-sources/${id}`,
+      realId: () => hazardSource,
+      aliasId: () => hazardSource.toUpperCase(),
+      token: () => admin.token,
+      otherRoleToken: () => t.commander.token,
+      valid: () => ({
+        name: `液氨储罐区（测试 ${randomUUID().slice(0, 6)}）`,
+        exposedPopulation: 45,
+        substances: [{ casNo: '6484-52-2', name: '硝酸铵', tableEntry: 44, quantityTonnes: 20 }],
+      }),
+    },
+    {
       name: 'POST /api/v1/enterprises',
       runs: 100,
       path: () => '/api/v1/enterprises',
@@ -570,8 +598,8 @@ describe('hostile input: random and malformed requests to every mutation endpoin
       name: 'POST /api/v1/hazard-sources/:id/sensors',
       runs: 60,
       path: (id) => `/api/v1/hazard-sources/${id}/sensors`,
-      realId: () => hazardSource,
-      aliasId: () => hazardSource.toUpperCase(),
+      realId: () => sensorSource,
+      aliasId: () => sensorSource.toUpperCase(),
       token: () => admin.token,
       otherRoleToken: () => t.commander.token,
       valid: sensorBody,

@@ -29,6 +29,11 @@ import { AlertsPanel } from './features/alarms/AlertsPanel';
 import { AlarmBell } from './features/alarms/AlarmBell';
 import { DutyDeskScreen } from './features/duty-desk/DutyDeskScreen';
 import { AlarmCentreScreen } from './features/alarms/AlarmCentreScreen';
+import { EnterprisesScreen } from './features/enterprises/EnterprisesScreen';
+import { EnterpriseScreen } from './features/enterprises/EnterpriseScreen';
+import { HazardSourcesScreen } from './features/enterprises/HazardSourcesScreen';
+import { HazardSourceScreen } from './features/enterprises/HazardSourceScreen';
+import { OnlineRateScreen } from './features/monitoring/OnlineRateScreen';
 import { StaleBanner } from './features/live/StaleBanner';
 import { staleWords } from './features/live/staleness';
 
@@ -164,6 +169,9 @@ const NAV: {
   { route: 'stock', path: '/stock', key: 'nav.stock', testId: 'nav-stock' },
   { route: 'plans', path: '/plans', key: 'nav.plans', testId: 'nav-plans' },
   { route: 'map', path: '/map', key: 'nav.map', testId: 'nav-map' },
+  // One tab for the enterprise and hazard source registers and online monitoring (a row of links under it): three
+  // more tabs would wrap the tab row onto a second line at 1366 pixels.
+  { route: 'enterprises', path: '/enterprises', key: 'enterprises.nav', testId: 'nav-enterprises' },
   { route: 'warnings', path: '/warnings', key: 'nav.warnings', testId: 'nav-warnings' },
   { route: 'statistics', path: '/statistics', key: 'nav.statistics', testId: 'nav-statistics' },
   { route: 'compliance', path: '/compliance', key: 'nav.compliance', testId: 'nav-compliance' },
@@ -178,6 +186,10 @@ const TAB_OF: Partial<Record<Route['name'], Route['name']>> = {
   drill: 'drills',
   drillEvaluation: 'drills',
   drillReplay: 'drills',
+  enterprise: 'enterprises',
+  hazardSources: 'enterprises',
+  hazardSource: 'enterprises',
+  monitoring: 'enterprises',
 };
 
 function Shell({ session, onLogout }: { session: Session; onLogout: () => void }) {
@@ -269,6 +281,11 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
           {route.name === 'drills' && <DrillsScreen />}
           {route.name === 'drill' && <DrillScreen key={route.id} id={route.id} />}
           {route.name === 'drillEvaluation' && <DrillEvaluationScreen key={route.id} id={route.id} />}
+          {route.name === 'enterprises' && <EnterprisesScreen session={session} />}
+          {route.name === 'enterprise' && <EnterpriseScreen key={route.id} id={route.id} session={session} />}
+          {route.name === 'hazardSources' && <HazardSourcesScreen session={session} />}
+          {route.name === 'hazardSource' && <HazardSourceScreen key={route.id} id={route.id} session={session} />}
+          {route.name === 'monitoring' && <OnlineRateScreen session={session} />}
         </main>
         <AlertsPanel session={session} />
       </div>

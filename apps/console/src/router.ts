@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 /**
  * History routing: /duty, /alarms, /board, /intake, /incidents/:id, /replay/:incidentId, /replay/drill/:drillId,
  * /teams, /stock, /plans, /plans/:id, /map, /warnings, /statistics, /compliance, /drills, /drills/:id,
- * /drills/:id/evaluation (the server serves index.html for these).
+ * /drills/:id/evaluation, /enterprises, /enterprises/:id, /hazard-sources, /hazard-sources/:id, /monitoring (the
+ * server serves index.html for these).
  */
 export type Route =
   | { name: 'duty' }
@@ -23,7 +24,12 @@ export type Route =
   | { name: 'compliance' }
   | { name: 'drills' }
   | { name: 'drill'; id: string }
-  | { name: 'drillEvaluation'; id: string };
+  | { name: 'drillEvaluation'; id: string }
+  | { name: 'enterprises' }
+  | { name: 'enterprise'; id: string }
+  | { name: 'hazardSources' }
+  | { name: 'hazardSource'; id: string }
+  | { name: 'monitoring' };
 
 const UUID = '([0-9a-fA-F-]{36})';
 /** Routes with one id in their path, tried in order. */
@@ -34,6 +40,8 @@ const WITH_ID: [RegExp, Route['name']][] = [
   [new RegExp(`^/plans/${UUID}$`), 'plan'],
   [new RegExp(`^/drills/${UUID}/evaluation$`), 'drillEvaluation'],
   [new RegExp(`^/drills/${UUID}$`), 'drill'],
+  [new RegExp(`^/enterprises/${UUID}$`), 'enterprise'],
+  [new RegExp(`^/hazard-sources/${UUID}$`), 'hazardSource'],
 ];
 
 export function parseRoute(pathname: string): Route {
@@ -65,6 +73,12 @@ export function parseRoute(pathname: string): Route {
       return { name: 'compliance' };
     case '/drills':
       return { name: 'drills' };
+    case '/enterprises':
+      return { name: 'enterprises' };
+    case '/hazard-sources':
+      return { name: 'hazardSources' };
+    case '/monitoring':
+      return { name: 'monitoring' };
     default:
       return { name: 'board' };
   }

@@ -82,7 +82,15 @@ export interface OnlineRateView {
     sensors: number;
     online: number;
     rate: number | null;
-    offline: { sensorId: string; code: string; name: string; offlineSince: string | null }[];
+    offline: {
+      sensorId: string;
+      code: string;
+      name: string;
+      offlineSince: string | null;
+      /** The hazard source the sensor watches, so the board links to its live panel (optional: added for the console). */
+      hazardSourceId?: string;
+      hazardSourceName?: string;
+    }[];
   }[];
 }
 

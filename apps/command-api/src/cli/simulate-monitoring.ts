@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   const status = setInterval(() => {
     const out = sensors.filter((s) => s.excursion);
     log(
-      `${published} readings published${out.length > 0 ? `; excursion: ${out.map((s) => `${s.sensor.code} ${s.value}${s.sensor.unit}`).join(', ')}` : ''}`,
+      `${published} readings published${out.length > 0 ? `; excursion: ${out.map((s) => `${s.sensor.code} ${round(s.value)}${s.sensor.unit}`).join(', ')}` : ''}`,
     );
   }, 10_000);
   await new Promise<void>((done) => process.once('SIGINT', () => done()));

@@ -17,6 +17,8 @@ import * as drills from '../features/drills/messages';
 import * as replay from '../features/replay/messages';
 import * as plans from '../features/plans/messages';
 import * as drillEvaluation from '../features/drills/evaluation-messages';
+import * as enterprises from '../features/enterprises/messages';
+import * as monitoring from '../features/monitoring/messages';
 import * as alarmIntake from '../features/alarm-intake/messages';
 
 /** Every message key of the console, Chinese first: the type every other language's dictionary follows. */
@@ -38,6 +40,8 @@ export const zh = {
   ...replay.zh,
   ...plans.zh,
   ...drillEvaluation.zh,
+  ...enterprises.zh,
+  ...monitoring.zh,
   ...alarmIntake.zh,
 };
 
@@ -61,5 +65,7 @@ export const en: Record<MessageKey, string> = {
   ...replay.en,
   ...plans.en,
   ...drillEvaluation.en,
+  ...enterprises.en,
+  ...monitoring.en,
   ...alarmIntake.en,
 };

@@ -7,6 +7,7 @@ import { setSession } from '../../api';
 import { answerFetch, renderInConsole } from '../../test-support/render';
 import type { Session } from '../../ui-types';
 import { AlarmCentreScreen } from '../alarms/AlarmCentreScreen';
+import { UnacknowledgedAlarms } from '../alarms/AlertsPanel';
 import { alarmView } from '../alarms/test-alarms';
 import { IntakeFromAlarm } from '../intake/IntakeScreen';
 import { alarmIdFrom, shanghaiInputOf } from './alarm-draft';
@@ -202,6 +203,18 @@ describe('a monitoring alarm in the alarm centre', () => {
     await waitFor(() => expect(card()).toBeTruthy());
     expect(screen.queryByTestId('alarm-context')).toBeNull();
     expect(calls.map((c) => c.path)).toEqual(['/alarms']);
+  });
+});
+
+describe("the desk's side panel", () => {
+  it("lists a monitoring alarm without its context: the detail and the button are the alarm centre's", async () => {
+    setSession(session(['duty_officer']));
+    const calls = answerFetch({ 'GET /alarms?status=raised': { body: [monitoringAlarm] } });
+    renderInConsole(<UnacknowledgedAlarms session={session(['duty_officer'])} />);
+    await waitFor(() => expect(card().getAttribute('data-kind')).toBe('monitoring'));
+    expect(screen.queryByTestId('alarm-context')).toBeNull();
+    expect(screen.queryByTestId('alarm-open-incident')).toBeNull();
+    expect(calls.map((c) => c.path)).toEqual(['/alarms?status=raised']);
   });
 });
 

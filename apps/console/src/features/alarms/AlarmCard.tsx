@@ -56,7 +56,18 @@ function SubjectLink({ alarm, label }: { alarm: AlarmView; label: string }) {
  * One alarm: severity, kind, title and message (text nodes: the server's words, never markup), the live minute
  * count, who acknowledged it when and with what note, its escalation; the watch may acknowledge it with a note.
  */
-export function AlarmCard({ alarm, now, canAcknowledge }: { alarm: AlarmView; now: number; canAcknowledge: boolean }) {
+export function AlarmCard({
+  alarm,
+  now,
+  canAcknowledge,
+  showContext = false,
+}: {
+  alarm: AlarmView;
+  now: number;
+  canAcknowledge: boolean;
+  /** A monitoring alarm's context and 转为事故接报 (the alarm centre; the desk's narrow panel leaves them out). */
+  showContext?: boolean;
+}) {
   const { t, lang } = useI18n();
   const ack = useAcknowledge();
 
@@ -105,7 +116,9 @@ export function AlarmCard({ alarm, now, canAcknowledge }: { alarm: AlarmView; no
           {t('alarms.resolvedAt', { time: formatTime(alarm.resolvedAt), reason: alarm.resolutionLabel ?? '' })}
         </div>
       )}
-      {alarm.kind === 'monitoring' && alarm.subject.type === 'sensor' && <MonitoringContext alarm={alarm} />}
+      {showContext && alarm.kind === 'monitoring' && alarm.subject.type === 'sensor' && (
+        <MonitoringContext alarm={alarm} />
+      )}
       {alarm.status === 'raised' && canAcknowledge && (
         <div>
           <AcknowledgeControls

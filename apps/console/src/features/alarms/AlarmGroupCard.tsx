@@ -19,7 +19,7 @@ export function AlarmGroupCard({
   const { t } = useI18n();
   const ack = useAcknowledge();
   if (group.alarms.length === 1)
-    return <AlarmCard alarm={group.alarms[0]!} now={now} canAcknowledge={canAcknowledge} />;
+    return <AlarmCard alarm={group.alarms[0]!} now={now} canAcknowledge={canAcknowledge} showContext />;
   const raised = group.alarms.filter((a) => a.status === 'raised');
   return (
     <li className="alarm-group" data-testid="alarm-group" data-subject={group.key} data-count={group.alarms.length}>
@@ -37,7 +37,7 @@ export function AlarmGroupCard({
       <AcknowledgeError error={ack.error} />
       <ul className="alarm-list">
         {group.alarms.map((alarm) => (
-          <AlarmCard key={alarm.id} alarm={alarm} now={now} canAcknowledge={canAcknowledge} />
+          <AlarmCard key={alarm.id} alarm={alarm} now={now} canAcknowledge={canAcknowledge} showContext />
         ))}
       </ul>
     </li>

@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import type { EnterpriseView, HazardGrade, HazardSourceView } from '@app/enterprises/contract';
 import type { IncidentView } from '@app/incidents/contract';
 import type { TeamStatus, TeamView } from '@app/teams/contract';
 import type { WarehouseView } from '@app/warehouses/contract';
@@ -11,7 +12,13 @@ import { translator } from '../../i18n';
 import { renderInConsole } from '../../test-support/render';
 import type { Session } from '../../ui-types';
 import { MAP_LAYERS } from './layers/registry';
-import { INCIDENT_CLASSES, TEAM_CLASSES, WARNING_CLASSES } from './layers/styles';
+import {
+  HAZARD_GRADE_CLASSES,
+  HAZARD_GRADE_STYLES,
+  INCIDENT_CLASSES,
+  TEAM_CLASSES,
+  WARNING_CLASSES,
+} from './layers/styles';
 import { outlineText, teamText } from './layers/text';
 import { prefsKey } from './map-prefs';
 import { MapScreen } from './MapScreen';
@@ -95,6 +102,46 @@ function warning(level: WarningLevel, over: Partial<WarningView> = {}): WarningV
   } as WarningView;
 }
 
+function enterprise(name: string, over: Partial<EnterpriseView> = {}): EnterpriseView {
+  return {
+    id: uuid(),
+    name,
+    creditCode: '91640500MA76XXXX0Q',
+    industry: 'hazardous_chemicals',
+    industryLabel: '危险化学品',
+    jurisdiction: '640500',
+    jurisdictionName: '中卫市',
+    address: '中卫工业园区',
+    location: { lat: 37.52, lng: 105.18 },
+    hazardSourceCount: 1,
+    highestHazardGrade: 2,
+    ...over,
+  } as EnterpriseView;
+}
+
+function hazardSource(grade: HazardGrade | null, over: Partial<HazardSourceView> = {}): HazardSourceView {
+  return {
+    id: uuid(),
+    enterpriseId: uuid(),
+    enterpriseName: '宁夏某化工有限公司',
+    name: `液氯储罐区 ${grade ?? 'none'}`,
+    unitKind: 'storage',
+    unitKindLabel: '储存单元',
+    jurisdiction: '640500',
+    jurisdictionName: '中卫市',
+    location: { lat: 37.53, lng: 105.19 },
+    exposedPopulation: 120,
+    substances: [],
+    sumRatio: grade === null ? 0.4 : 12.5,
+    isMajor: grade !== null,
+    alpha: 2,
+    r: 64.251,
+    grade,
+    gradeLabel: grade === null ? null : `${grade}级`,
+    ...over,
+  } as HazardSourceView;
+}
+
 const OUTLINES: GeoJSON.FeatureCollection = {
   type: 'FeatureCollection',
   features: (['city', 'county', 'park'] as const).map((level, i) => ({
@@ -146,6 +193,8 @@ function mapRoutes(over: Partial<Record<string, Answer>> = {}): Record<string, A
     '/teams': { body: [] },
     '/warehouses': { body: [] },
     '/warnings?status=active': { body: [] },
+    '/enterprises': { body: [] },
+    '/hazard-sources?major=true': { body: [] },
     ...(over as Record<string, Answer>),
   };
 }
@@ -174,10 +223,14 @@ describe('the situation map', () => {
           ],
         },
         '/warnings?status=active': { body: WARNING_CLASSES.map((l) => warning(l)) },
+        '/enterprises': { body: [enterprise('宁夏某化工有限公司')] },
+        '/hazard-sources?major=true': { body: HAZARD_GRADE_CLASSES.map((g) => hazardSource(Number(g) as HazardGrade)) },
       }),
     );
     renderInConsole(<MapScreen session={session} />);
     await waitFor(() => expect(markers('incidents')).toHaveLength(4));
+    await waitFor(() => expect(markers('enterprises')).toHaveLength(1));
+    await waitFor(() => expect(markers('hazardSources')).toHaveLength(4));
     await waitFor(() => expect(markers('outlines')).toHaveLength(3));
     await waitFor(() => expect(markers('warnings')).toHaveLength(4));
     await waitFor(() => expect(markers('teams')).toHaveLength(TEAM_CLASSES.length));
@@ -204,7 +257,7 @@ describe('the situation map', () => {
       // Within one layer no two classes share a colour, or the legend could not tell them apart.
       expect(fills.size).toBe(layer.classes.length);
     }
-    expect(compared).toBe(4 + TEAM_CLASSES.length + 3 + 4 + 3);
+    expect(compared).toBe(4 + TEAM_CLASSES.length + 3 + 4 + 3 + 4 + 1);
   });
 
   it('labels every feature with its name and state as text, markup in a title included', async () => {
@@ -234,10 +287,49 @@ describe('the situation map', () => {
     // A warning without a drawn area is listed with its description instead.
     expect(screen.getByTestId('map-warnings-without-area').textContent).toContain('黄色预警：大风：海原县全境');
     // Not-yet-served layers are named, switched off and say they have no data.
-    for (const id of ['enterprises', 'hazardSources', 'shelters']) {
+    for (const id of ['shelters']) {
       expect(screen.getByTestId(`map-pending-${id}`).textContent).toBe('暂无数据');
       expect((screen.getByTestId(`map-toggle-${id}`) as HTMLInputElement).disabled).toBe(true);
     }
+  });
+
+  it('draws enterprises by name and major hazard sources by grade, with popups linking to their pages', async () => {
+    const hostile = '<img src=x onerror="window.__pwned=1">化工';
+    const chlorine = hazardSource(1, { name: '液氯储罐区' });
+    serve(
+      mapRoutes({
+        '/enterprises': { body: [enterprise(hostile)] },
+        '/hazard-sources?major=true': {
+          body: [
+            hazardSource(4, { name: '汽油罐区' }),
+            chlorine,
+            // A unit below Σq/Q = 1 is no major hazard source and is not drawn, whatever the server sends.
+            hazardSource(null, { name: '小型仓库' }),
+          ],
+        },
+      }),
+    );
+    const { container } = renderInConsole(<MapScreen session={session} />);
+    await waitFor(() => expect(labels('enterprises')).toEqual([hostile]));
+    expect(container.querySelector('img')).toBeNull();
+    await waitFor(() => expect(labels('hazardSources')).toEqual(['液氯储罐区（一级）', '汽油罐区（四级）']));
+    expect(screen.getByTestId('map-count-hazardSources').textContent).toBe('2 个');
+    // The grade's colour is the style table's: 一级 red, 四级 blue.
+    const swatch = document.querySelector<HTMLElement>('.map-class-hazardSources-1 .map-marker-swatch')!;
+    expect(colour(swatch.style.backgroundColor)).toBe(colour(HAZARD_GRADE_STYLES['1'].fill));
+    expect(screen.getByTestId('legend-hazardSources-1').parentElement!.textContent).toBe('一级');
+    expect(screen.getByTestId('legend-hazardSources-4').parentElement!.textContent).toBe('四级');
+    fireEvent.click(markers('hazardSources')[0]!);
+    const link = await waitFor(() => {
+      const a = document.querySelector<HTMLAnchorElement>('.map-popup-link');
+      expect(a).not.toBeNull();
+      return a!;
+    });
+    expect(link.textContent).toBe('查看重大危险源');
+    expect(link.getAttribute('href')).toBe(`/hazard-sources/${chlorine.id}`);
+    expect(link.parentElement!.textContent).toContain('Σq/Q = 12.5，R = 64.25');
+    fireEvent.click(link);
+    expect(window.location.pathname).toBe(`/hazard-sources/${chlorine.id}`);
   });
 
   it('follows the Link header until every open incident is on the map, and asks for drill incidents only when chosen', async () => {

@@ -6,6 +6,8 @@ import { navigate } from '../../router';
 import type { Session } from '../../ui-types';
 import {
   declutterLabels,
+  drawEnterprises,
+  drawHazardSources,
   drawIncidents,
   drawOutlines,
   drawTeams,
@@ -15,7 +17,15 @@ import {
 } from './layers/draw';
 import { MAP_LAYERS, type MapLayerId } from './layers/registry';
 import { LayerPanel, type LayerState } from './LayerPanel';
-import { useMapIncidents, useMapTeams, useMapWarehouses, useMapWarnings, warningInForce } from './map-data';
+import {
+  useMapEnterprises,
+  useMapHazardSources,
+  useMapIncidents,
+  useMapTeams,
+  useMapWarehouses,
+  useMapWarnings,
+  warningInForce,
+} from './map-data';
 import { useMapPrefs } from './map-prefs';
 import './map.css';
 
@@ -27,8 +37,16 @@ function escapedAttribution(text: string): string {
 }
 
 /** The drawn layers, each its own group so that switching one off removes only its features. */
-type DrawnLayer = Exclude<MapLayerId, 'enterprises' | 'hazardSources' | 'shelters'>;
-const DRAWN: readonly DrawnLayer[] = ['outlines', 'warnings', 'warehouses', 'teams', 'incidents'];
+type DrawnLayer = Exclude<MapLayerId, 'shelters'>;
+const DRAWN: readonly DrawnLayer[] = [
+  'outlines',
+  'warnings',
+  'enterprises',
+  'warehouses',
+  'teams',
+  'hazardSources',
+  'incidents',
+];
 
 const OUTLINE_PANE = 'mapOutlines';
 
@@ -43,8 +61,8 @@ function useMinute(): number {
 }
 
 /**
- * 态势地图: open incidents by grade, teams by status where they last reported, warehouses by stock state and the areas
- * of warnings in force, over the schematic jurisdiction outlines. Offline by default: no base map and no request
+ * 态势地图: open incidents by grade, teams by status where they last reported, warehouses by stock state, the areas
+ * of warnings in force, registered enterprises and major hazard sources by grade, over the schematic jurisdiction outlines. Offline by default: no base map and no request
  * leaves the console's origin; the bureau's own tile server is drawn under the features when configured
  * (`CONSOLE_TILE_URL`, see docs/map.md). Each layer can be switched off; the choice is remembered per user.
  */
@@ -58,6 +76,12 @@ export function MapScreen({ session }: { session: Session }) {
   const teams = useMapTeams(shown('teams'));
   const warehouses = useMapWarehouses(shown('warehouses'));
   const warnings = useMapWarnings(shown('warnings'));
+  const enterprises = useMapEnterprises(shown('enterprises'));
+  const hazardSources = useMapHazardSources(shown('hazardSources'));
+  const majorSources = useMemo(
+    () => (hazardSources.data ?? []).filter((s) => s.isMajor && s.grade !== null),
+    [hazardSources.data],
+  );
   const inForce = useMemo(() => (warnings.data ?? []).filter((w) => warningInForce(w, now)), [warnings.data, now]);
   const withArea = inForce.filter((w) => (w.area.polygon?.length ?? 0) >= 3);
   const withoutArea = inForce.filter((w) => (w.area.polygon?.length ?? 0) < 3);
@@ -162,6 +186,16 @@ export function MapScreen({ session }: { session: Session }) {
     [teams.data, ctx, hidden],
   );
   useEffect(
+    () => redraw('enterprises', (g) => drawEnterprises(g, enterprises.data ?? [], ctx)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [enterprises.data, ctx, hidden],
+  );
+  useEffect(
+    () => redraw('hazardSources', (g) => drawHazardSources(g, majorSources, ctx)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [majorSources, ctx, hidden],
+  );
+  useEffect(
     () => redraw('incidents', (g) => drawIncidents(g, incidents.data ?? [], ctx)),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [incidents.data, ctx, hidden],
@@ -178,6 +212,8 @@ export function MapScreen({ session }: { session: Session }) {
     warehouses: stateOf(warehouses),
     warnings: stateOf(warnings, inForce.length),
     outlines: { count: outlines?.features.length },
+    enterprises: stateOf(enterprises),
+    hazardSources: stateOf(hazardSources, hazardSources.data ? majorSources.length : undefined),
   };
 
   return (

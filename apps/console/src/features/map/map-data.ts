@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { EnterpriseView, HazardSourceView } from '@app/enterprises/contract';
 import type { IncidentView } from '@app/incidents/contract';
 import type { TeamView } from '@app/teams/contract';
 import type { StockLineView, WarehouseView } from '@app/warehouses/contract';
@@ -114,4 +115,30 @@ export function useMapWarnings(enabled: boolean) {
     client.setQueryData<WarningView[]>(key, (list) => upsert(list, warning, warningInForce(warning)));
   });
   return useQuery({ queryKey: key, queryFn: () => get<WarningView[]>(WARNINGS_PATH), enabled });
+}
+
+/**
+ * The enterprises of the caller's jurisdictions. The register has no live delta: it changes by an admin's hand, rarely,
+ * and the map reads it again on every visit and after a reconnect. Shares the register's key, so a registration made
+ * in this session shows at once.
+ */
+export const MAP_ENTERPRISES_KEY = ['enterprises', 'list', ''] as const;
+export function useMapEnterprises(enabled: boolean) {
+  return useQuery({
+    queryKey: MAP_ENTERPRISES_KEY,
+    queryFn: () => get<EnterpriseView[]>('/enterprises'),
+    enabled,
+    staleTime: 0,
+  });
+}
+
+/** The major hazard sources (Σq/Q ≥ 1) of the caller's jurisdictions, each with its grade. */
+export const HAZARD_SOURCES_PATH = '/hazard-sources?major=true';
+export function useMapHazardSources(enabled: boolean) {
+  return useQuery({
+    queryKey: ['hazard-sources', 'map'],
+    queryFn: () => get<HazardSourceView[]>(HAZARD_SOURCES_PATH),
+    enabled,
+    staleTime: 0,
+  });
 }

@@ -33,6 +33,14 @@ export const zh = {
   'map.open.warning': '查看预警',
   'map.tiles.offline': '离线：未加载底图',
   'map.tiles.bureau': '底图：本局瓦片服务',
+  'map.open.enterprise': '查看企业',
+  'map.open.hazardSource': '查看重大危险源',
+  'map.enterprise.registered': '已登记企业',
+  'map.hazardGrade.1': '一级',
+  'map.hazardGrade.2': '二级',
+  'map.hazardGrade.3': '三级',
+  'map.hazardGrade.4': '四级',
+  'map.hazard.figures': 'Σq/Q = {sum}，R = {r}',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -69,4 +77,12 @@ export const en: Record<keyof typeof zh, string> = {
   'map.open.warning': 'Warnings',
   'map.tiles.offline': 'Offline: no base map',
   'map.tiles.bureau': 'Base map: the bureau’s tile server',
+  'map.open.enterprise': 'Enterprise',
+  'map.open.hazardSource': 'Major hazard source',
+  'map.enterprise.registered': 'Registered enterprise',
+  'map.hazardGrade.1': 'Grade 1',
+  'map.hazardGrade.2': 'Grade 2',
+  'map.hazardGrade.3': 'Grade 3',
+  'map.hazardGrade.4': 'Grade 4',
+  'map.hazard.figures': 'Σq/Q = {sum}, R = {r}',
 };

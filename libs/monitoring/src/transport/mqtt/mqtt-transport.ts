@@ -76,8 +76,20 @@ export class MqttTransport implements OnApplicationBootstrap, BeforeApplicationS
     });
     if (this.options.mode === 'embedded') {
       this.broker = new EmbeddedBroker(this.keys, this.batcher, this.counters, log, now);
-      const address = await this.broker.listen(this.options.port, this.options.host);
-      this.logger.log(`embedded MQTT broker on ${address.address}:${address.port}`);
+      try {
+        const address = await this.broker.listen(this.options.port, this.options.host);
+        this.logger.log(`embedded MQTT broker on ${address.address}:${address.port}`);
+      } catch (error) {
+        // A port already taken (another broker on this machine) must not keep the command centre from starting:
+        // the API serves without MQTT (HTTP readings still come in) and says loudly how to fix it.
+        if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+        await this.broker.close();
+        this.broker = undefined;
+        this.logger.error(
+          `MQTT port ${this.options.host}:${this.options.port} is already in use: readings over MQTT are OFF ` +
+            `(HTTP readings still work). Set MQTT_PORT to a free port, or MQTT_URL to use the broker already running.`,
+        );
+      }
       return;
     }
     this.subscriber = new ExternalSubscriber(this.options, this.keys, this.batcher, this.counters, log, now);

@@ -1,4 +1,5 @@
 import L from 'leaflet';
+import type { EnterpriseView, HazardSourceView } from '@app/enterprises/contract';
 import type { IncidentView } from '@app/incidents/contract';
 import type { TeamView } from '@app/teams/contract';
 import type { WarehouseView } from '@app/warehouses/contract';
@@ -7,6 +8,8 @@ import type { Translate } from '../../../i18n';
 import { formatTime } from '../../../time';
 import { label } from '../../labels/labels';
 import {
+  ENTERPRISE_STYLES,
+  HAZARD_GRADE_STYLES,
   INCIDENT_STYLES,
   OUTLINE_STYLES,
   TEAM_STYLES,
@@ -17,6 +20,8 @@ import {
   type FeatureStyle,
 } from './styles';
 import {
+  enterpriseText,
+  hazardSourceText,
   incidentText,
   outlineText,
   teamAtBase,
@@ -86,7 +91,7 @@ function showLabelOnHover(layer: L.Layer): void {
 }
 
 /** The order in which labels claim their place: a label overlapping one earlier in this list is hidden. */
-const LABEL_PRIORITY = ['incidents', 'teams', 'warehouses', 'warnings', 'outline'];
+const LABEL_PRIORITY = ['incidents', 'hazardSources', 'teams', 'warehouses', 'enterprises', 'warnings', 'outline'];
 
 /**
  * Hides each permanent label that would overlap one of higher priority (incidents first, outlines last), so that the
@@ -263,6 +268,58 @@ export function drawWarehouses(group: L.LayerGroup, warehouses: readonly Warehou
       warehouse.id,
     );
   }
+}
+
+export function drawEnterprises(group: L.LayerGroup, enterprises: readonly EnterpriseView[], ctx: DrawContext): void {
+  for (const enterprise of enterprises) {
+    const text = enterpriseText(enterprise);
+    const lines = [enterprise.industryLabel, enterprise.address, enterprise.jurisdictionName];
+    const path = `/enterprises/${enterprise.id}`;
+    pointMarker(
+      group,
+      enterprise.location,
+      ENTERPRISE_STYLES.registered,
+      'enterprises',
+      'registered',
+      text,
+      popupNode(text, lines, { text: ctx.t('map.open.enterprise'), path }, ctx.open),
+      ctx,
+      enterprise.id,
+    );
+  }
+}
+
+/**
+ * Major hazard sources by grade, the graver first so that their labels keep their place where sources crowd (an
+ * industrial park). A unit below the threshold (no grade) is not a major hazard source and is not drawn.
+ */
+export function drawHazardSources(group: L.LayerGroup, sources: readonly HazardSourceView[], ctx: DrawContext): void {
+  const graded = sources.filter((s) => s.isMajor && s.grade !== null).sort((a, b) => a.grade! - b.grade!);
+  for (const source of graded) {
+    const cls = `${source.grade!}` as const;
+    const text = hazardSourceText(source, ctx.t, ctx.lang);
+    const lines = [
+      source.enterpriseName,
+      ctx.t('map.hazard.figures', { sum: formatFigure(source.sumRatio), r: formatFigure(source.r) }),
+    ];
+    const path = `/hazard-sources/${source.id}`;
+    pointMarker(
+      group,
+      source.location,
+      HAZARD_GRADE_STYLES[cls],
+      'hazardSources',
+      cls,
+      text,
+      popupNode(text, lines, { text: ctx.t('map.open.hazardSource'), path }, ctx.open),
+      ctx,
+      source.id,
+    );
+  }
+}
+
+/** Σq/Q and R as the registers print them: at most two decimals. */
+function formatFigure(value: number): string {
+  return String(Math.round(value * 100) / 100);
 }
 
 /** Warnings whose area has a polygon are drawn as translucent areas; the others are listed by their description. */

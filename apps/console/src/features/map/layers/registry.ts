@@ -1,6 +1,10 @@
 import type { Translate } from '../../../i18n';
 import { label } from '../../labels/labels';
 import {
+  ENTERPRISE_CLASSES,
+  ENTERPRISE_STYLES,
+  HAZARD_GRADE_CLASSES,
+  HAZARD_GRADE_STYLES,
   INCIDENT_CLASSES,
   INCIDENT_STYLES,
   OUTLINE_CLASSES,
@@ -17,8 +21,7 @@ import type { Lang } from './text';
 
 /**
  * The situation map's layers, in the order the panel lists them. A layer names its legend classes from the style
- * table its features are drawn with. Layers whose data has no endpoint yet (enterprises, major hazard sources,
- * shelters) are declared `pending`: the panel lists them as "暂无数据" and nothing is drawn or invented for them.
+ * table its features are drawn with. Layers whose data has no endpoint yet (shelters) are declared `pending`: the panel lists them as "暂无数据" and nothing is drawn or invented for them.
  * A context that gains such an endpoint adds its styles, a draw function and a data hook, and drops `pending`.
  */
 export type MapLayerId =
@@ -74,7 +77,15 @@ export const MAP_LAYERS: readonly MapLayerDefinition[] = [
     title: 'map.layer.outlines',
     classes: classes(OUTLINE_CLASSES, OUTLINE_STYLES, (c, _t, lang) => label('jurisdictionLevel', c, null, lang)),
   },
-  { id: 'enterprises', title: 'map.layer.enterprises', classes: [], pending: true },
-  { id: 'hazardSources', title: 'map.layer.hazardSources', classes: [], pending: true },
+  {
+    id: 'hazardSources',
+    title: 'map.layer.hazardSources',
+    classes: classes(HAZARD_GRADE_CLASSES, HAZARD_GRADE_STYLES, (c, t) => t(`map.hazardGrade.${c}`)),
+  },
+  {
+    id: 'enterprises',
+    title: 'map.layer.enterprises',
+    classes: classes(ENTERPRISE_CLASSES, ENTERPRISE_STYLES, (_c, t) => t('map.enterprise.registered')),
+  },
   { id: 'shelters', title: 'map.layer.shelters', classes: [], pending: true },
 ];

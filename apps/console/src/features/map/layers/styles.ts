@@ -1,3 +1,4 @@
+import type { HazardGrade } from '@app/enterprises/contract';
 import type { AccidentGrade } from '@app/incidents/contract';
 import type { TeamStatus } from '@app/teams/contract';
 import type { WarningLevel } from '@app/warnings/contract';
@@ -6,7 +7,7 @@ import type { WarningLevel } from '@app/warnings/contract';
  * The one table of how each kind of feature looks on the situation map. The markers, the areas and the legend all
  * read their colours from here, so the legend cannot say one colour while the map draws another.
  */
-export type MarkerShape = 'circle' | 'diamond' | 'square' | 'area' | 'line';
+export type MarkerShape = 'circle' | 'diamond' | 'square' | 'triangle' | 'area' | 'line';
 
 export interface FeatureStyle {
   /** Fill of a marker or an area; the legend swatch's background. */
@@ -62,6 +63,28 @@ export const OUTLINE_STYLES: Record<OutlineLevel, FeatureStyle> = {
   park: { fill: '#7c3aed', stroke: '#7c3aed', shape: 'line', size: 0 },
 };
 
+/**
+ * Registered enterprises: one class, a small slate square, so that a unit reads as a place on the map and never as an
+ * incident (circles) or a warehouse (coloured squares).
+ */
+export type EnterpriseClass = 'registered';
+export const ENTERPRISE_STYLES: Record<EnterpriseClass, FeatureStyle> = {
+  registered: { fill: '#475569', stroke: '#ffffff', shape: 'square', size: 12 },
+};
+
+/**
+ * Major hazard sources by grade (GB 18218-2018): 一级 (most severe) red, 二级 orange, 三级 yellow, 四级 blue — the order
+ * of severity readers know from incident grades and warning levels — drawn as triangles, the shape of a danger sign.
+ * The registers' grade badges take their colours from this table too, so a grade looks the same everywhere.
+ */
+export type HazardGradeClass = `${HazardGrade}`;
+export const HAZARD_GRADE_STYLES: Record<HazardGradeClass, FeatureStyle> = {
+  '1': { fill: '#dc2626', stroke: '#111827', shape: 'triangle', size: 20 },
+  '2': { fill: '#ea580c', stroke: '#111827', shape: 'triangle', size: 18 },
+  '3': { fill: '#eab308', stroke: '#111827', shape: 'triangle', size: 16 },
+  '4': { fill: '#3b82f6', stroke: '#111827', shape: 'triangle', size: 16 },
+};
+
 /** The order classes are listed in the legend (most severe or most urgent first). */
 export const INCIDENT_CLASSES: readonly AccidentGrade[] = ['especially_serious', 'serious', 'major', 'general'];
 export const TEAM_CLASSES: readonly TeamStatus[] = [
@@ -76,6 +99,8 @@ export const TEAM_CLASSES: readonly TeamStatus[] = [
 export const WAREHOUSE_CLASSES: readonly StockState[] = ['below_minimum', 'expiring', 'ok'];
 export const WARNING_CLASSES: readonly WarningLevel[] = ['red', 'orange', 'yellow', 'blue'];
 export const OUTLINE_CLASSES: readonly OutlineLevel[] = ['city', 'county', 'park'];
+export const ENTERPRISE_CLASSES: readonly EnterpriseClass[] = ['registered'];
+export const HAZARD_GRADE_CLASSES: readonly HazardGradeClass[] = ['1', '2', '3', '4'];
 
 /** The worst state of a warehouse's lines: one line below its minimum outweighs any number near expiry. */
 export function stockStateOf(stock: readonly { belowMinimum: boolean; nearExpiry: boolean }[]): StockState {

@@ -1,3 +1,4 @@
+import type { EnterpriseView, HazardSourceView } from '@app/enterprises/contract';
 import type { IncidentView } from '@app/incidents/contract';
 import type { TeamView } from '@app/teams/contract';
 import type { WarehouseView } from '@app/warehouses/contract';
@@ -51,6 +52,16 @@ export function warehouseText(warehouse: Pick<WarehouseView, 'name' | 'stock'>, 
 export function warningText(warning: Pick<WarningView, 'level' | 'levelLabel' | 'hazard'>, lang: Lang): string {
   const level = label('warningLevel', warning.level, warning.levelLabel, lang);
   return lang === 'en' ? `${level}: ${warning.hazard}` : `${level}：${warning.hazard}`;
+}
+
+/** An enterprise's label: its name as registered. */
+export function enterpriseText(enterprise: Pick<EnterpriseView, 'name'>): string {
+  return enterprise.name;
+}
+
+/** A major hazard source's label: its name and grade (一级 … 四级). */
+export function hazardSourceText(source: Pick<HazardSourceView, 'name' | 'grade'>, t: Translate, lang: Lang): string {
+  return source.grade === null ? source.name : withDetail(source.name, t(`map.hazardGrade.${source.grade}`), lang);
 }
 
 /**

@@ -1,0 +1,33 @@
+import { useI18n, type MessageKey } from '../../i18n';
+import { linkHandler } from '../../router';
+import './enterprises.css';
+
+const PAGES: { id: 'enterprises' | 'hazardSources' | 'monitoring'; path: string; key: MessageKey }[] = [
+  { id: 'enterprises', path: '/enterprises', key: 'enterprises.nav.enterprises' },
+  { id: 'hazardSources', path: '/hazard-sources', key: 'enterprises.nav.hazardSources' },
+  { id: 'monitoring', path: '/monitoring', key: 'enterprises.nav.monitoring' },
+];
+
+/**
+ * The second row under the 企业监管 tab: the enterprise register, the major hazard source register and the online-rate
+ * board are three views of one duty (supervising the units that hold dangerous goods), reached from one tab so that
+ * the tab row stays one line on a 1366-pixel screen.
+ */
+export function SupervisionNav({ current }: { current: (typeof PAGES)[number]['id'] }) {
+  const { t } = useI18n();
+  return (
+    <nav className="subnav" aria-label={t('enterprises.nav.label')} data-testid="supervision-nav">
+      {PAGES.map((p) => (
+        <a
+          key={p.id}
+          href={p.path}
+          className={p.id === current ? 'active' : ''}
+          aria-current={p.id === current ? 'page' : undefined}
+          data-testid={`subnav-${p.id}`}
+          onClick={linkHandler(p.path)}>
+          {t(p.key)}
+        </a>
+      ))}
+    </nav>
+  );
+}
