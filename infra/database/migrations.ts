@@ -33,6 +33,7 @@ import { EnterpriseRegister1732000002900 } from '../migrations/1732000002900-ent
 import { IncidentEnterprise1732000002910 } from '../migrations/1732000002910-incident-enterprise';
 import { HazardSourceRegister1732000002950 } from '../migrations/1732000002950-hazard-source-register';
 import { Monitoring1732000003000 } from '../migrations/1732000003000-monitoring';
+import { ReadingsUnique1732000003200 } from '../migrations/1732000003200-readings-unique';
 import { grantApplicationRole } from './roles';
 
 // TypeORM types its `migrations` option as MixedList<Function | string>; the list below matches that type.
@@ -73,6 +74,7 @@ export const MIGRATIONS: MixedList<Function> = [
   IncidentEnterprise1732000002910,
   HazardSourceRegister1732000002950,
   Monitoring1732000003000,
+  ReadingsUnique1732000003200,
 ];
 
 /**

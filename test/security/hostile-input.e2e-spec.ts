@@ -63,6 +63,8 @@ interface Endpoint {
   valid(): Json;
   /** After an accepted request that appended events: a fresh target, so later valid requests are accepted again. */
   afterAccepted?(): Promise<void>;
+  /** A gateway's route: the device key sent as X-Device-Key (left out when the plan sends no credentials). */
+  deviceKey?(): string;
 }
 
 interface RequestPlan {
@@ -146,6 +148,10 @@ describe('hostile input: random and malformed requests to every mutation endpoin
   let enterprise: string;
   let keyTarget: string;
   let hazardSource: string;
+  /** The hazard source the sensor routes use (its own, so the hazard source routes' fuzzing leaves it alone). */
+  let sensorSource: string;
+  let sensorTarget: string;
+  let deviceKey: string;
   let warehouse: string;
   let allocationPath: string;
   let plan: string;
@@ -241,6 +247,17 @@ describe('hostile input: random and malformed requests to every mutation endpoin
   async function freshKeyTarget(): Promise<void> {
     keyTarget = await created('/api/v1/enterprises', admin.token, cityEnterprise());
   }
+  /** A sensor on the city enterprise's hazard source, with a code of its own (codes are never reused). */
+  const sensorBody = (): Json => ({
+    code: `HX-${randomUUID().slice(0, 8)}`,
+    kind: 'level',
+    unit: 'm',
+    thresholds: { low: 1, high: 8, highHigh: 9 },
+    deadband: 0.2,
+  });
+  async function freshSensor(): Promise<void> {
+    sensorTarget = await created(`/api/v1/hazard-sources/${sensorSource}/sensors`, admin.token, sensorBody());
+  }
   async function assignedOnIncident(teamId: string): Promise<void> {
     for (const deadline = Date.now() + 5000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 20))) {
       const board = await t.get(`/api/v1/incidents/${updateTarget}`);
@@ -274,6 +291,12 @@ describe('hostile input: random and malformed requests to every mutation endpoin
     [updateTarget, closeTarget] = [await reportIncident(), await reportIncident()];
     await freshTeam();
     enterprise = await created('/api/v1/enterprises', admin.token, cityEnterprise());
+    sensorSource = await created('/api/v1/hazard-sources', admin.token, ammoniaTankFarm(enterprise));
+    await freshSensor();
+    await created(`/api/v1/hazard-sources/${sensorSource}/sensors`, admin.token, { ...sensorBody(), code: 'HX-READ' });
+    const issued = await t.post(`/api/v1/enterprises/${enterprise}/device-keys`, admin.token).send({ label: '网关' });
+    if (issued.status !== 201) throw new Error(`could not issue a device key: ${issued.status}`);
+    deviceKey = (issued.body as { key: string }).key;
     await freshKeyTarget();
     hazardSource = await created('/api/v1/hazard-sources', admin.token, ammoniaTankFarm(enterprise));
     await freshAllocation();
@@ -570,6 +593,48 @@ describe('hostile input: random and malformed requests to every mutation endpoin
       otherRoleToken: () => t.commander.token,
       valid: () => ({ label: '1 号罐区网关' }),
       afterAccepted: freshKeyTarget,
+    },
+    {
+      name: 'POST /api/v1/hazard-sources/:id/sensors',
+      runs: 60,
+      path: (id) => `/api/v1/hazard-sources/${id}/sensors`,
+      realId: () => sensorSource,
+      aliasId: () => sensorSource.toUpperCase(),
+      token: () => admin.token,
+      otherRoleToken: () => t.commander.token,
+      valid: sensorBody,
+    },
+    {
+      name: 'PATCH /api/v1/monitoring/sensors/:id',
+      method: 'PATCH',
+      runs: 60,
+      path: (id) => `/api/v1/monitoring/sensors/${id}`,
+      realId: () => sensorTarget,
+      aliasId: () => sensorTarget.toUpperCase(),
+      token: () => admin.token,
+      otherRoleToken: () => t.commander.token,
+      valid: () => ({ thresholds: { low: 1, high: 7 + Math.random(), highHigh: 9 }, deadband: 0.1 }),
+    },
+    {
+      name: 'POST /api/v1/monitoring/sensors/:id/retire',
+      runs: 60,
+      path: (id) => `/api/v1/monitoring/sensors/${id}/retire`,
+      realId: () => sensorTarget,
+      aliasId: () => sensorTarget.toUpperCase(),
+      token: () => admin.token,
+      otherRoleToken: () => t.commander.token,
+      valid: () => ({ reason: '传感器拆除更换' }),
+      afterAccepted: freshSensor,
+    },
+    {
+      // A gateway's route: the device key authenticates it, the user token is ignored. Readings append no events.
+      name: 'POST /api/v1/monitoring/readings',
+      runs: 60,
+      path: () => '/api/v1/monitoring/readings',
+      token: () => admin.token,
+      otherRoleToken: () => t.commander.token,
+      deviceKey: () => deviceKey,
+      valid: () => ({ readings: [{ sensorCode: 'HX-READ', value: 4.2, at: new Date().toISOString() }] }),
     },
     {
       name: 'POST /api/v1/warehouses',
@@ -884,6 +949,7 @@ describe('hostile input: random and malformed requests to every mutation endpoin
     if (plan.ifMatch !== null) headers['if-match'] = plan.ifMatch;
     const auth = authorization(endpoint, plan.auth);
     if (auth !== undefined) headers.authorization = auth;
+    if (endpoint.deviceKey && plan.auth !== 'none') headers['x-device-key'] = endpoint.deviceKey();
 
     if (TRACE)
       process.stdout.write(

@@ -37,7 +37,8 @@ type AlarmAction = () => Promise<void>;
 
 interface Pending {
   readings: StoredReading[];
-  resolve: () => void;
+  /** With the readings that could not be stored even on their own (refused to the caller, never a 500). */
+  resolve: (unstored: ReadonlySet<StoredReading>) => void;
   reject: (error: unknown) => void;
 }
 
@@ -55,6 +56,7 @@ interface LiveSensorRow {
   deadband: number | null;
   debounce_readings: number;
   debounce_seconds: number;
+  expected_interval_seconds: number;
   band: SensorBand;
   run: PendingRun | null;
   evaluated_at: Date | null;
@@ -95,6 +97,7 @@ export class ReadingIngest implements OnModuleDestroy {
     const codes = [...new Set(checked.flatMap((c) => (c.ok ? [c.sensorCode] : [])))];
     const sensors = await this.sensorsByCode(device.enterpriseId, codes);
     const accepted: StoredReading[] = [];
+    const indexOf = new Map<StoredReading, number>();
     checked.forEach((c, index) => {
       if (!c.ok) {
         if (c.malformed) malformed += 1;
@@ -107,15 +110,22 @@ export class ReadingIngest implements OnModuleDestroy {
       } else if (sensor.status === 'retired') {
         rejected.push({ index, reason: `传感器「${c.sensorCode}」已停用，不再接收读数` });
       } else {
-        accepted.push({ sensorId: sensor.id, at: c.at.toISOString(), value: c.value });
+        const reading = { sensorId: sensor.id, at: c.at.toISOString(), value: c.value };
+        accepted.push(reading);
+        indexOf.set(reading, index);
       }
     });
-    if (rejected.length > 0) this.counters.rejected(via, rejected.length, malformed);
+    let stored = accepted.length;
     if (accepted.length > 0) {
-      await this.write(accepted);
-      this.counters.accepted(via, accepted.length);
+      const unstored = await this.write(accepted);
+      for (const reading of unstored)
+        rejected.push({ index: indexOf.get(reading)!, reason: `传感器读数未能写入，请稍后重发` });
+      stored -= unstored.size;
+      rejected.sort((x, y) => x.index - y.index);
     }
-    return { accepted: accepted.length, rejected };
+    if (rejected.length > 0) this.counters.rejected(via, rejected.length, malformed);
+    if (stored > 0) this.counters.accepted(via, stored);
+    return { accepted: stored, rejected };
   }
 
   /** A sensor retired on this process is refused at once here (other processes within the lookup's few seconds). */
@@ -128,7 +138,7 @@ export class ReadingIngest implements OnModuleDestroy {
   }
 
   /** Resolves once the readings are stored and evaluated (a failed evaluation is logged: the readings stay stored). */
-  private write(readings: StoredReading[]): Promise<void> {
+  private write(readings: StoredReading[]): Promise<ReadonlySet<StoredReading>> {
     return new Promise((resolve, reject) => {
       this.queue.push({ readings, resolve, reject });
       this.queued += readings.length;
@@ -155,14 +165,38 @@ export class ReadingIngest implements OnModuleDestroy {
     this.queue = [];
     this.queued = 0;
     if (batch.length === 0) return;
-    const readings = batch.flatMap((p) => p.readings);
+    const unstored = new Map<Pending, Set<StoredReading>>();
     try {
-      await this.store.insert(readings);
-      this.counters.batch(readings.length);
+      await this.store.insert(batch.flatMap((p) => p.readings));
     } catch (error) {
-      for (const p of batch) p.reject(error);
+      // One caller's readings must not sink the others sharing the statement: each request is written on its own,
+      // and a request whose own write fails is written reading by reading, so only the readings that cannot be
+      // stored at all are refused (to their own caller, with a reason).
+      this.logger.warn(`shared readings insert failed, writing each request on its own: ${String(error)}`);
+      for (const p of batch) {
+        try {
+          await this.store.insert(p.readings);
+        } catch {
+          const failed = new Set<StoredReading>();
+          for (const reading of p.readings) {
+            try {
+              await this.store.insert([reading]);
+            } catch (own) {
+              this.logger.warn(`reading of sensor ${reading.sensorId} at ${reading.at} not stored: ${String(own)}`);
+              failed.add(reading);
+            }
+          }
+          unstored.set(p, failed);
+        }
+      }
+    }
+    const none: ReadonlySet<StoredReading> = new Set();
+    const readings = batch.flatMap((p) => p.readings.filter((r) => !unstored.get(p)?.has(r)));
+    if (readings.length === 0) {
+      for (const p of batch) p.resolve(unstored.get(p) ?? none);
       return;
     }
+    this.counters.batch(readings.length);
     let actions: AlarmAction[] = [];
     try {
       actions = await this.evaluate(readings);
@@ -179,7 +213,7 @@ export class ReadingIngest implements OnModuleDestroy {
         this.logger.warn(`monitoring alarm not pushed: ${String(error)}`);
       }
     }
-    for (const p of batch) p.resolve();
+    for (const p of batch) p.resolve(unstored.get(p) ?? none);
   }
 
   /**
@@ -199,7 +233,7 @@ export class ReadingIngest implements OnModuleDestroy {
     await this.dataSource.transaction(async (manager) => {
       const rows = (await manager.query(
         `select s.id, s.code, s.name, s.unit, s.hazard_source_id, s.jurisdiction, s.high, s.high_high, s.low, s.low_low,
-                s.deadband, s.debounce_readings, s.debounce_seconds,
+                s.deadband, s.debounce_readings, s.debounce_seconds, s.expected_interval_seconds,
                 l.band, l.run, l.evaluated_at, l.last_reading_at, l.offline_alarm
            from monitoring_sensor_live l join monitoring_sensors s on s.id = l.sensor_id
           where l.sensor_id = any($1::uuid[]) and s.status = 'active'
@@ -232,7 +266,14 @@ export class ReadingIngest implements OnModuleDestroy {
         };
         for (const change of changes)
           actions.push(() => this.alarms.bandChanged(sensor, change.from, change.to, change.value, now));
-        if (row.offline_alarm) actions.push(() => this.alarms.cameOnline(sensor, now));
+        // Liveness comes from the device's own time: only a reading newer than any evaluated before, and itself
+        // recent (within the interval the watch allows), shows the sensor alive. A gateway replaying an old reading
+        // stores it for the trend but cannot keep a dead sensor online.
+        const newest = fresh[fresh.length - 1];
+        const live =
+          newest !== undefined &&
+          now.getTime() - Date.parse(newest.at) <= row.expected_interval_seconds * this.options.offlineFactor * 1000;
+        if (live && row.offline_alarm) actions.push(() => this.alarms.cameOnline(sensor, now));
         const newer = !row.last_reading_at || Date.parse(latest.at) >= row.last_reading_at.getTime();
         updates.push({
           sensor_id: row.id,
@@ -241,6 +282,7 @@ export class ReadingIngest implements OnModuleDestroy {
           evaluated_at: fresh.length > 0 ? fresh[fresh.length - 1]!.at : (row.evaluated_at?.toISOString() ?? null),
           last_value: newer ? latest.value : null,
           last_reading_at: newer ? latest.at : null,
+          live,
         });
       }
       if (updates.length === 0) return;
@@ -249,9 +291,12 @@ export class ReadingIngest implements OnModuleDestroy {
            band = u.band, run = u.run, evaluated_at = u.evaluated_at,
            last_value = coalesce(u.last_value, l.last_value),
            last_reading_at = coalesce(u.last_reading_at, l.last_reading_at),
-           last_received_at = $2, online = true, offline_since = null, offline_alarm = false
+           last_received_at = case when u.live then $2 else l.last_received_at end,
+           online = l.online or u.live,
+           offline_since = case when u.live then null else l.offline_since end,
+           offline_alarm = l.offline_alarm and not u.live
          from jsonb_to_recordset($1::jsonb) as u(sensor_id uuid, band text, run jsonb, evaluated_at timestamptz,
-                                                 last_value float8, last_reading_at timestamptz)
+                                                 last_value float8, last_reading_at timestamptz, live boolean)
          where l.sensor_id = u.sensor_id`,
         [JSON.stringify(updates), now],
       );

@@ -26,6 +26,9 @@ describe('one incoming reading', () => {
     ['a time without offset', { sensorCode: 'A', value: 1, at: '2026-12-06T08:00:00' }],
     ['epoch milliseconds', { sensorCode: 'A', value: 1, at: 1765008000000 }],
     ['an impossible date', { sensorCode: 'A', value: 1, at: '2026-13-45T08:00:00Z' }],
+    ['the 31st of February', { sensorCode: 'A', value: 1, at: '2026-02-31T08:00:00Z' }],
+    ['the 29th of February of a common year', { sensorCode: 'A', value: 1, at: '2026-02-29T08:00:00Z' }],
+    ['the 31st of November', { sensorCode: 'A', value: 1, at: '2026-11-31T08:00:00Z' }],
   ])('refuses %s as malformed', (_what, raw) => {
     const result = check(raw);
     expect(result).toMatchObject({ ok: false, malformed: true });
@@ -43,5 +46,24 @@ describe('one incoming reading', () => {
       ok: false,
       malformed: false,
     });
+  });
+
+  it('refuses, without calling it malformed, a value beyond the plausible magnitude', () => {
+    expect(check({ sensorCode: 'A', value: 1e12, at: '2026-12-06T08:00:00Z' }).ok).toBe(true);
+    expect(check({ sensorCode: 'A', value: -1e12, at: '2026-12-06T08:00:00Z' }).ok).toBe(true);
+    for (const value of [1e308, -1.7e308, 1.000001e12]) {
+      const result = check({ sensorCode: 'A', value, at: '2026-12-06T08:00:00Z' });
+      expect(result).toMatchObject({ ok: false, malformed: false });
+      if (!result.ok) expect(result.reason).toMatch(/超出可接收范围/);
+    }
+  });
+
+  it('accepts the 29th of February of a leap year', () => {
+    const leap = checkReading(
+      { sensorCode: 'A', value: 1, at: '2028-02-29T08:00:00Z' },
+      new Date('2028-02-29T09:00:00Z'),
+      window,
+    );
+    expect(leap.ok).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CommandExecutor, type CommandContext } from '@app/event-sourcing';
 import { HazardSourceRegister } from '@app/enterprises';
 import { NotFoundError } from '@app/shared';
+import { HazardSourceRetiredError } from '../../domain/sensor/sensor.errors';
 import { DEFAULT_DEBOUNCE_READINGS, SENSOR_KIND_LABELS } from '../../domain/sensor/sensor.types';
 import { sensorAggregate, sensorIdOf } from '../sensor.aggregate';
 import { SensorAnswer, type SensorCommandResponse } from '../sensor-answer';
@@ -31,6 +32,7 @@ export class RegisterSensorHandler {
     if (!source || (context.visibleJurisdictions && !context.visibleJurisdictions.includes(source.jurisdiction))) {
       throw new NotFoundError('HAZARD_SOURCE', '重大危险源', hazardSourceId);
     }
+    if (source.retiredAt) throw new HazardSourceRetiredError();
     const id = sensorIdOf(source.enterpriseId, request.code);
     const command = {
       type: 'RegisterSensor',

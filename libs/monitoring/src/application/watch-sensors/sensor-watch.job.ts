@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AlarmQueries } from '@app/alarms';
@@ -7,12 +8,15 @@ import { ReadingStore } from '../../read-models/readings/reading-store';
 import type { SensorBand } from '../../contract';
 import { bandSourceKey, MonitoringAlarms, offlineSourceKey, type AlarmedSensor } from '../monitoring-alarms';
 import { MONITORING_OPTIONS, type MonitoringOptions } from '../monitoring-options';
+import { RetireSensorHandler } from '../retire-sensor/retire-sensor.handler';
+import type { RetireSensorRequest } from '../retire-sensor/retire-sensor.request';
 
 /** What one tick did, for tests and logs. */
 export type SensorWatchStep =
   | { kind: 'offline'; sensorId: string; silentSince: string | null }
   | { kind: 'reconciled'; sourceKey: string; action: 'raised' | 'resolved' }
-  | { kind: 'partitions'; created: number; dropped: string[] };
+  | { kind: 'partitions'; created: number; dropped: string[] }
+  | { kind: 'retired'; sensorId: string };
 
 /** Partitions are kept (created ahead, dropped past retention) at most this often, and at boot. */
 const MAINTENANCE_EVERY_MS = 10 * 60_000;
@@ -52,6 +56,7 @@ export class SensorWatch extends TickJob<SensorWatchStep> {
     private readonly openAlarms: AlarmQueries,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(MONITORING_OPTIONS) private readonly options: MonitoringOptions,
+    private readonly retire: RetireSensorHandler,
   ) {
     super('SensorWatch', 'sensor watch', options.tickMs);
   }
@@ -68,6 +73,7 @@ export class SensorWatch extends TickJob<SensorWatchStep> {
       steps.push(await this.maintain(now));
       this.maintainedAt = now.getTime();
     }
+    await this.retireOrphans(steps);
     for (const sensor of await this.silent(now)) {
       try {
         const step = await this.markOffline(sensor.id, now);
@@ -77,6 +83,33 @@ export class SensorWatch extends TickJob<SensorWatchStep> {
       }
     }
     await this.reconcile(steps, now);
+  }
+
+  /**
+   * A sensor cannot outlive its hazard source: once the unit is taken out of the register (核销), each of its active
+   * sensors is retired through the sensor's own command, so its readings are refused, its open alarms end
+   * (`sensor_removed`) and the online rate leaves it out, exactly as for a sensor retired by hand.
+   */
+  private async retireOrphans(steps: SensorWatchStep[]): Promise<void> {
+    const rows = (await this.dataSource.query(
+      `select s.id, s.jurisdiction from monitoring_sensors s join hazard_source_register h on h.id = s.hazard_source_id
+        where s.status = 'active' and h.retired_at is not null`,
+    )) as { id: string; jurisdiction: string }[];
+    for (const row of rows) {
+      const correlationId = randomUUID();
+      try {
+        await this.retire.handle(row.id, { reason: '所属危险化学品单元已核销' } as RetireSensorRequest, {
+          correlationId,
+          causationId: correlationId,
+          actorId: 'system:sensor-watch',
+          actorName: '在线监测值守',
+          jurisdiction: row.jurisdiction,
+        });
+        steps.push({ kind: 'retired', sensorId: row.id });
+      } catch (error) {
+        this.warn(`sensor ${row.id} of a retired hazard source`, error);
+      }
+    }
   }
 
   /**

@@ -3,15 +3,23 @@ import type { SensorThresholds } from '../../contract';
 import type { SensorCommand } from './sensor.commands';
 import {
   DeadbandInvalidError,
+  DeadbandTooWideError,
   SensorCodeTakenError,
   SensorNotFoundError,
   SensorRetiredError,
   ThresholdsDisorderedError,
+  ThresholdsMissingError,
   ThresholdsNotFiniteError,
 } from './sensor.errors';
 import { sensorEvents, type SensorEvent } from './sensor.events';
 import { evolveSensor, initialSensorState, type SensorState } from './sensor.state';
-import { nonFiniteThresholds, thresholdDisorder, type AlarmTuning } from './sensor.types';
+import {
+  hasThreshold,
+  narrowestThresholdGap,
+  nonFiniteThresholds,
+  thresholdDisorder,
+  type AlarmTuning,
+} from './sensor.types';
 
 /**
  * A sensor's id is derived from its enterprise and code (application layer), so a second registration of the same
@@ -22,7 +30,7 @@ export function decideSensor(command: SensorCommand, state: SensorState): Sensor
   if (command.type === 'RegisterSensor') {
     if (state.status !== 'none') throw new SensorCodeTakenError(command.code);
     assertThresholds(command.thresholds);
-    assertTuning(command.tuning);
+    assertTuning(command.tuning, command.thresholds);
     const { type: _t, now: _n, ...d } = command;
     return [{ type: 'SensorRegistered', data: { ...d, registeredAt: at } }];
   }
@@ -35,7 +43,7 @@ export function decideSensor(command: SensorCommand, state: SensorState): Sensor
     case 'ChangeThresholds': {
       assertThresholds(command.thresholds);
       const tuning: AlarmTuning = { ...state.tuning, ...command.tuning };
-      assertTuning(tuning);
+      assertTuning(tuning, command.thresholds);
       if (sameThresholds(state.thresholds, command.thresholds) && sameTuning(state.tuning, tuning)) return [];
       return [
         {
@@ -58,15 +66,18 @@ export function decideSensor(command: SensorCommand, state: SensorState): Sensor
 }
 
 function assertThresholds(thresholds: SensorThresholds): void {
+  if (!hasThreshold(thresholds)) throw new ThresholdsMissingError();
   const notFinite = nonFiniteThresholds(thresholds);
   if (notFinite.length > 0) throw new ThresholdsNotFiniteError(notFinite);
   const disorder = thresholdDisorder(thresholds);
   if (disorder.length > 0) throw new ThresholdsDisorderedError(disorder);
 }
 
-function assertTuning(tuning: Partial<AlarmTuning>): void {
+function assertTuning(tuning: Partial<AlarmTuning>, thresholds: SensorThresholds): void {
   if (tuning.deadband !== undefined && tuning.deadband !== null) {
     if (!Number.isFinite(tuning.deadband) || tuning.deadband < 0) throw new DeadbandInvalidError();
+    const gap = narrowestThresholdGap(thresholds);
+    if (gap && tuning.deadband >= gap.size) throw new DeadbandTooWideError(tuning.deadband, gap.words);
   }
 }
 

@@ -70,8 +70,47 @@ describe('sensor decider', () => {
     expect(codeOf(() => decideSensor(register({ high: Number.NaN }), initialSensorState))).toBe(
       'SENSOR_THRESHOLDS_INVALID',
     );
-    const negative = { ...register(), tuning: { deadband: -1, debounceReadings: 2, debounceSeconds: 0 } };
+    const negative = { ...register({ high: 8 }), tuning: { deadband: -1, debounceReadings: 2, debounceSeconds: 0 } };
     expect(codeOf(() => decideSensor(negative, initialSensorState))).toBe('SENSOR_DEADBAND_INVALID');
+  });
+
+  it('refuses a sensor without any threshold, on registration and on a change', () => {
+    expect(codeOf(() => decideSensor(register(), initialSensorState))).toBe('SENSOR_THRESHOLDS_MISSING');
+    const none = { lowLow: null, low: null, high: null, highHigh: null };
+    expect(
+      codeOf(() => decideSensor({ type: 'ChangeThresholds', thresholds: none, tuning: {}, now }, registered())),
+    ).toBe('SENSOR_THRESHOLDS_MISSING');
+  });
+
+  it('refuses a deadband not smaller than the narrowest gap between neighbouring thresholds', () => {
+    const withDeadband = (deadband: number) => ({
+      ...register({ low: 1, high: 8, highHigh: 9 }),
+      tuning: { deadband, debounceReadings: 2, debounceSeconds: 0 },
+    });
+    expect(decideSensor(withDeadband(0.99), initialSensorState)).toHaveLength(1);
+    expect(codeOf(() => decideSensor(withDeadband(1), initialSensorState))).toBe('SENSOR_DEADBAND_TOO_WIDE');
+    expect(codeOf(() => decideSensor(withDeadband(100), initialSensorState))).toBe('SENSOR_DEADBAND_TOO_WIDE');
+    // A single threshold has no neighbour: any deadband is fine.
+    const single = { ...register({ high: 8 }), tuning: { deadband: 100, debounceReadings: 2, debounceSeconds: 0 } };
+    expect(decideSensor(single, initialSensorState)).toHaveLength(1);
+    // A change narrowing the thresholds under the deadband already set is refused too.
+    const tuned = decideSensor(
+      { ...register({ high: 8, highHigh: 9 }), tuning: { deadband: 0.5, debounceReadings: 2, debounceSeconds: 0 } },
+      initialSensorState,
+    ).reduce(evolveSensor, initialSensorState);
+    expect(
+      codeOf(() =>
+        decideSensor(
+          {
+            type: 'ChangeThresholds',
+            thresholds: { lowLow: null, low: null, high: 8, highHigh: 8.3 },
+            tuning: {},
+            now,
+          },
+          tuned,
+        ),
+      ),
+    ).toBe('SENSOR_DEADBAND_TOO_WIDE');
   });
 
   it('refuses the same code twice (the same stream)', () => {

@@ -30,6 +30,24 @@ export const ThresholdsNotFiniteError = domainError({
   details: (labels) => ({ thresholds: labels }),
 });
 
+/** A sensor without any threshold could never alarm: a monitoring point nobody is warned about. */
+export const ThresholdsMissingError = domainError({
+  code: 'SENSOR_THRESHOLDS_MISSING',
+  kind: 'invalid',
+  message: '至少须设定一个报警阈值（高报、高高报、低报或低低报）',
+});
+
+/**
+ * A deadband as wide as the gap between two neighbouring thresholds would keep the higher alarm open although the
+ * value is already back in the lower band (a 高高报 never ending while the value sits at 高报).
+ */
+export const DeadbandTooWideError = domainError({
+  code: 'SENSOR_DEADBAND_TOO_WIDE',
+  kind: 'invalid',
+  message: (deadband: number, gap: string) => `死区（${deadband}）须小于相邻报警阈值之差：${gap}`,
+  details: (deadband, gap) => ({ deadband, gap }),
+});
+
 export const DeadbandInvalidError = domainError({
   code: 'SENSOR_DEADBAND_INVALID',
   kind: 'invalid',
@@ -40,4 +58,11 @@ export const SensorRetiredError = domainError({
   code: 'SENSOR_RETIRED',
   kind: 'conflict',
   message: '传感器已停用，不能再修改',
+});
+
+/** A unit taken out of the register (核销) is no longer monitored: no new sensors on it. */
+export const HazardSourceRetiredError = domainError({
+  code: 'SENSOR_HAZARD_SOURCE_RETIRED',
+  kind: 'conflict',
+  message: '该危险化学品单元已核销，不能再登记传感器',
 });

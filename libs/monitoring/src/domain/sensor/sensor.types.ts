@@ -71,3 +71,28 @@ export function thresholdDisorder(thresholds: SensorThresholds): string[] {
 export function nonFiniteThresholds(thresholds: SensorThresholds): string[] {
   return ORDER.filter((o) => thresholds[o.key] !== null && !Number.isFinite(thresholds[o.key])).map((o) => o.label);
 }
+
+/** Whether at least one threshold is set. */
+export function hasThreshold(thresholds: SensorThresholds): boolean {
+  return ORDER.some((o) => thresholds[o.key] !== null);
+}
+
+/**
+ * The narrowest gap between neighbouring present thresholds, in words with its size (null with fewer than two). A
+ * deadband must stay below it, or leaving the upper band would need the value to cross the lower threshold too.
+ */
+export function narrowestThresholdGap(thresholds: SensorThresholds): { size: number; words: string } | null {
+  const present = ORDER.filter((o) => thresholds[o.key] !== null);
+  let narrowest: { size: number; words: string } | null = null;
+  for (let i = 1; i < present.length; i++) {
+    const lower = present[i - 1]!;
+    const upper = present[i]!;
+    const size = thresholds[upper.key]! - thresholds[lower.key]!;
+    if (!narrowest || size < narrowest.size)
+      narrowest = {
+        size,
+        words: `${upper.label}（${thresholds[upper.key]}）与${lower.label}（${thresholds[lower.key]}）相差 ${size}`,
+      };
+  }
+  return narrowest;
+}

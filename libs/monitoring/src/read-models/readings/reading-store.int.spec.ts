@@ -97,6 +97,31 @@ describe('reading store: partitions, aggregates, retention', () => {
     expect(raw.map((p) => p.value)).toEqual([5, 7]);
   });
 
+  it('a reading repeated for the same sensor and instant is stored once and counted once', async () => {
+    const other = randomUUID();
+    const at = '2026-01-02T10:00:00.000Z';
+    await store.insert([
+      { sensorId: other, at, value: 4 },
+      { sensorId: other, at, value: 4 },
+    ]);
+    // The gateway's retry of the same batch, plus one new reading.
+    await store.insert([
+      { sensorId: other, at, value: 4 },
+      { sensorId: other, at: '2026-01-02T10:00:30.000Z', value: 6 },
+    ]);
+    const [raw] = (await dataSource.query(`select count(*)::int as n from monitoring_readings where sensor_id = $1`, [
+      other,
+    ])) as { n: number }[];
+    expect(raw!.n).toBe(2);
+    for (const grain of ['minute', 'hour']) {
+      const [bucket] = (await dataSource.query(
+        `select sum, count from monitoring_readings_${grain} where sensor_id = $1`,
+        [other],
+      )) as { sum: number; count: number }[];
+      expect(bucket).toEqual({ sum: 10, count: 2 });
+    }
+  });
+
   it('retention drops whole raw partitions before the cut-off and keeps the aggregates', async () => {
     const dropped = await store.prune(
       new Date('2026-01-02T06:00:00Z'),

@@ -27,14 +27,15 @@ export class ReadingStore {
 
   /**
    * One statement for a whole batch: the raw rows and both aggregate upserts (grouped per sensor and bucket first, so
-   * one statement never updates a bucket twice). Buckets are UTC minutes and hours.
+   * one statement never updates a bucket twice). Buckets are UTC minutes and hours. A reading already stored for the
+   * same sensor and instant (a gateway's retry) is skipped, and the aggregates count only the rows actually inserted.
    */
   async insert(readings: readonly StoredReading[], manager: EntityManager = this.dataSource.manager): Promise<void> {
     if (readings.length === 0) return;
     const upsert = (grain: 'minute' | 'hour') => `
       insert into monitoring_readings_${grain} as a (sensor_id, bucket, min, max, sum, count)
       select sensor_id, date_trunc('${grain}', at, 'UTC'), min(value), max(value), sum(value), count(*)
-        from input group by 1, 2
+        from raw group by 1, 2
       on conflict (sensor_id, bucket) do update set
         min = least(a.min, excluded.min), max = greatest(a.max, excluded.max),
         sum = a.sum + excluded.sum, count = a.count + excluded.count`;
@@ -43,6 +44,8 @@ export class ReadingStore {
          select * from unnest($1::uuid[], $2::timestamptz[], $3::float8[]) as r(sensor_id, at, value)
        ), raw as (
          insert into monitoring_readings (sensor_id, at, value) select sensor_id, at, value from input
+         on conflict (sensor_id, at) do nothing
+         returning sensor_id, at, value
        ), by_minute as (${upsert('minute')}
        ), by_hour as (${upsert('hour')}
        )
