@@ -17,15 +17,15 @@ export function SupervisionNav({ current }: { current: (typeof PAGES)[number]['i
   const { t } = useI18n();
   return (
     <nav className="subnav" aria-label={t('enterprises.nav.label')} data-testid="supervision-nav">
-      {PAGES.map((p) => (
+      {PAGES.map((n) => (
         <a
-          key={p.id}
-          href={p.path}
-          className={p.id === current ? 'active' : ''}
-          aria-current={p.id === current ? 'page' : undefined}
-          data-testid={`subnav-${p.id}`}
-          onClick={linkHandler(p.path)}>
-          {t(p.key)}
+          key={n.id}
+          href={n.path}
+          className={n.id === current ? 'active' : ''}
+          aria-current={n.id === current ? 'page' : undefined}
+          data-testid={`subnav-${n.id}`}
+          onClick={linkHandler(n.path)}>
+          {t(n.key)}
         </a>
       ))}
     </nav>

@@ -141,10 +141,6 @@ export function OnlineRateScreen({ session }: { session: Session }) {
                       ) : (
                         <ul className="offline-list">
                           {e.offline.map((s) => {
-                            // Without the sensor's hazard source, the enterprise's page lists its sources.
-                            const path = s.hazardSourceId
-                              ? `/hazard-sources/${s.hazardSourceId}`
-                              : `/enterprises/${e.enterpriseId}`;
                             const since = s.offlineSince
                               ? t('monitoring.offlineFor', {
                                   span: durationText(Math.max(0, now - Date.parse(s.offlineSince)), lang),
@@ -152,9 +148,20 @@ export function OnlineRateScreen({ session }: { session: Session }) {
                               : t('monitoring.neverReported');
                             return (
                               <li key={s.sensorId} data-testid="monitoring-offline-sensor">
-                                <a href={path} onClick={linkHandler(path)}>
-                                  {s.hazardSourceName ? `${s.hazardSourceName} · ${s.name}` : s.name}
-                                </a>{' '}
+                                {s.hazardSourceId ? (
+                                  <a
+                                    href={`/hazard-sources/${s.hazardSourceId}`}
+                                    onClick={linkHandler(`/hazard-sources/${s.hazardSourceId}`)}>
+                                    {s.hazardSourceName ? `${s.hazardSourceName} · ${s.name}` : s.name}
+                                  </a>
+                                ) : (
+                                  // Without the sensor's hazard source, the enterprise's page lists its sources.
+                                  <a
+                                    href={`/enterprises/${e.enterpriseId}`}
+                                    onClick={linkHandler(`/enterprises/${e.enterpriseId}`)}>
+                                    {s.name}
+                                  </a>
+                                )}{' '}
                                 <span className="muted">{lang === 'en' ? `(${s.code})` : `（${s.code}）`}</span>{' '}
                                 <span data-testid="monitoring-offline-for">{since}</span>
                               </li>
