@@ -149,9 +149,13 @@ suite('the situation map in the console', () => {
     expect(await settledVisibleLabels(page, 'warehouses', warehouseLabels)).toEqual(warehouseLabels);
     await mapScreenshot(page, 'overview');
     await expect(page.locator('.map-label-incidents', { hasText: HOSTILE }).count()).resolves.toBe(1);
-    // The layers still without an endpoint are listed as having no data, not drawn.
-    for (const id of ['enterprises', 'hazardSources', 'shelters'])
-      expect(await page.getByTestId(`map-pending-${id}`).textContent()).toBe('暂无数据');
+    // The layer still without an endpoint is listed as having no data, not drawn; the enterprise and major hazard
+    // source layers read their registers (this suite registers none: a count, never 暂无数据).
+    expect(await page.getByTestId('map-pending-shelters').textContent()).toBe('暂无数据');
+    for (const id of ['enterprises', 'hazardSources']) {
+      await expect(page.getByTestId(`map-pending-${id}`).count()).resolves.toBe(0);
+      expect(await page.getByTestId(`map-count-${id}`).textContent()).toMatch(/^0\s*个$/);
+    }
     // The map fills the main area at 1366×768 and the layer panel sits beside it, inside the window.
     const mapBox = (await page.getByTestId('map').boundingBox())!;
     const panelBox = (await page.getByTestId('map-layer-panel').boundingBox())!;
