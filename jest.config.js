@@ -2,9 +2,9 @@
 // ts-jest in transpile-only mode (isolatedModules): type checking is the separate `tsc --noEmit` step of npm test.
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] };
 const moduleNameMapper = {
-  '^@app/(shared|event-store|event-sourcing|incidents|identity|teams|warehouses|dispatch|plans|evaluation|duty|warnings|alarms|drills|replay|enterprises|monitoring)$':
+  '^@app/(shared|event-store|event-sourcing|incidents|identity|teams|warehouses|dispatch|plans|evaluation|duty|warnings|alarms|drills|replay|enterprises|monitoring|hidden-hazards|experts|shelters|targets)$':
     '<rootDir>/libs/$1/src',
-  '^@app/(shared|event-store|event-sourcing|incidents|identity|teams|warehouses|dispatch|plans|evaluation|duty|warnings|alarms|drills|replay|enterprises|monitoring)/(.*)$':
+  '^@app/(shared|event-store|event-sourcing|incidents|identity|teams|warehouses|dispatch|plans|evaluation|duty|warnings|alarms|drills|replay|enterprises|monitoring|hidden-hazards|experts|shelters|targets)/(.*)$':
     '<rootDir>/libs/$1/src/$2',
   '^@app/infra/(.*)$': '<rootDir>/infra/$1',
 };

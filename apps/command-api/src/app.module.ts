@@ -19,6 +19,10 @@ import { WarningsModule } from '@app/warnings';
 import { AlarmsModule } from '@app/alarms';
 import { EnterprisesModule } from '@app/enterprises';
 import { MonitoringModule } from '@app/monitoring';
+import { HiddenHazardsModule } from '@app/hidden-hazards';
+import { ExpertsModule } from '@app/experts';
+import { SheltersModule } from '@app/shelters';
+import { TargetsModule } from '@app/targets';
 import { ReplayModule } from '@app/replay';
 import type { AppConfig } from '@app/shared/nest';
 import type { Clock } from '@app/shared';
@@ -75,6 +79,10 @@ export class AppModule {
         ReplayModule,
         EnterprisesModule,
         MonitoringModule,
+        HiddenHazardsModule,
+        ExpertsModule,
+        SheltersModule,
+        TargetsModule,
       ],
       controllers: [HealthController, MetricsController, ParkedEventsController],
       providers: [

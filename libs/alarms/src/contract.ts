@@ -42,7 +42,9 @@ export type AlarmResolution =
   /** Monitoring: the silent sensor reported again. */
   | 'sensor_online'
   /** Monitoring: the sensor or its hazard source was taken out of service. */
-  | 'sensor_removed';
+  | 'sensor_removed'
+  /** Hidden hazards: the rectification was reported done (整改完成), or the hazard was closed (销号). */
+  | 'hazard_rectified';
 
 export interface AlarmView {
   id: string;

@@ -28,6 +28,10 @@ import { warehouseProjections } from '@app/warehouses';
 import { warningProjections } from '@app/warnings';
 import { ALARM_WATCH_OPTIONS, alarmProjections } from '@app/alarms';
 import { enterpriseProjections } from '@app/enterprises';
+import { hiddenHazardProjections } from '@app/hidden-hazards';
+import { expertProjections } from '@app/experts';
+import { shelterProjections } from '@app/shelters';
+import { targetProjections } from '@app/targets';
 import {
   MONITORING_OPTIONS,
   MQTT_TRANSPORT_OPTIONS,
@@ -144,6 +148,10 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
                 ...alarmProjections(jurisdictions),
                 ...enterpriseProjections(jurisdictions),
                 ...monitoringProjections(jurisdictions),
+                ...hiddenHazardProjections(jurisdictions),
+                ...expertProjections(jurisdictions),
+                ...shelterProjections(jurisdictions),
+                ...targetProjections(jurisdictions),
                 // Process managers ride on the same checkpointed runner: at-least-once delivery, idempotent steps.
                 // Its own executor: the one write path without read-model waits (it runs inside this runner).
                 new DispatchProcessManager(new CommandExecutor({ store, clock, snapshots }), store),

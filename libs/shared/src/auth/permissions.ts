@@ -67,6 +67,24 @@ export const PERMISSIONS = {
   'hazard_source.register': ['admin'],
   'monitoring.read': EVERY_READER,
   'sensor.register': ['admin'],
+  // 双重预防 (docs/hidden-hazards.md): the watch records hidden hazards found by an enterprise's self-inspection or an
+  // inspection and follows their rectification; 挂牌督办, 验收 and 销号 are a government's decisions, taken by
+  // commanders (the level they act for is their jurisdiction's level, which the supervision rules check).
+  'hidden_hazard.read': EVERY_READER,
+  'hidden_hazard.record': [...WATCH, 'admin'],
+  'hidden_hazard.supervise': ['commander'],
+  'hidden_hazard.verify': ['commander'],
+  // 专家库与会商 (docs/experts.md): admins keep the library; the watch invites experts to an incident and records
+  // their answer (given by phone), as it records every other call.
+  'expert.read': EVERY_READER,
+  'expert.register': ['admin'],
+  'expert.consult': WATCH,
+  // 应急避难场所 (docs/shelters.md): admins keep the register; the watch records how many people a shelter holds.
+  'shelter.read': EVERY_READER,
+  'shelter.register': ['admin'],
+  'shelter.occupancy': WATCH,
+  // 考核目标 (docs/targets.md): a bureau's leadership sets its targets and splits them to lower jurisdictions.
+  'target.set': ['commander', 'admin'],
   // Ending one's own session and changing one's own password; renewing (POST /auth/refresh) is public and takes a
   // refresh token instead.
   'session.logout': EVERY_READER,

@@ -46,6 +46,7 @@ export const ALARM_RESOLUTION_LABELS: Record<AlarmResolution, string> = {
   reading_normal: '监测值已恢复正常',
   sensor_online: '传感器已恢复在线',
   sensor_removed: '传感器已停用',
+  hazard_rectified: '隐患已整改',
 };
 
 export function toAlarmView(row: AlarmRow, jurisdictions: JurisdictionRegistry): AlarmView {

@@ -1,0 +1,3 @@
+// The only entry point other code imports (domain code of other contexts: './domain').
+export { HiddenHazardsModule, hiddenHazardEntities, hiddenHazardProjections } from './hidden-hazards.module';
+export type * from './contract';
