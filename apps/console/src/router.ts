@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 /**
  * History routing: /duty, /alarms, /board, /intake, /incidents/:id, /replay/:incidentId, /replay/drill/:drillId,
  * /teams, /stock, /plans, /plans/:id, /map, /warnings, /statistics, /compliance, /drills, /drills/:id,
- * /drills/:id/evaluation, /enterprises, /enterprises/:id, /hazard-sources, /hazard-sources/:id, /monitoring (the
+ * /drills/:id/evaluation, /statistics/targets, /enterprises, /enterprises/:id, /hazard-sources, /hazard-sources/:id, /monitoring (the
  * server serves index.html for these).
  */
 export type Route =
@@ -21,6 +21,7 @@ export type Route =
   | { name: 'drillReplay'; id: string }
   | { name: 'warnings' }
   | { name: 'statistics' }
+  | { name: 'targets' }
   | { name: 'compliance' }
   | { name: 'drills' }
   | { name: 'drill'; id: string }
@@ -69,6 +70,8 @@ export function parseRoute(pathname: string): Route {
       return { name: 'warnings' };
     case '/statistics':
       return { name: 'statistics' };
+    case '/statistics/targets':
+      return { name: 'targets' };
     case '/compliance':
       return { name: 'compliance' };
     case '/drills':
