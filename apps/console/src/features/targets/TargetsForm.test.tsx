@@ -52,7 +52,7 @@ async function addRow(
   return tr;
 }
 
-describe('考核目标 form', () => {
+describe('考核目标 form', { timeout: 60_000 }, () => {
   beforeEach(() => window.history.replaceState(null, '', '/statistics/targets'));
   afterEach(() => setSession(null));
 
@@ -74,6 +74,7 @@ describe('考核目标 form', () => {
         { indicator: 'deaths', kind: 'reduction', value: '15', baselineYear: String(YEAR), category: '' },
         { indicator: 'major_or_above_share', kind: 'ceiling', value: '120', baselineYear: '', category: '' },
         { indicator: 'incidents', kind: 'ceiling', value: '2.5', baselineYear: '', category: '' },
+        { indicator: 'deaths', kind: 'reduction', value: '100', baselineYear: String(YEAR - 1), category: '' },
       ],
       { gdp: '-3', vehicles: '' },
       YEAR,
@@ -85,6 +86,7 @@ describe('考核目标 form', () => {
         '第 2 项：下降目标须填写早于考核年度的基准年度',
         '第 3 项：占比须在 0 至 100% 之间',
         '第 4 项：请填写有效的目标值',
+        '第 5 项：下降幅度须大于 0% 且小于 100%',
         '分母须为正数',
       ],
     });

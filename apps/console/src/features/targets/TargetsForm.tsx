@@ -83,6 +83,8 @@ export function bodyOfForm(
       typed >= 0 &&
       (!isCount(row.indicator) || row.kind === 'reduction' || Number.isInteger(typed));
     if (!valid) problems.push(t('targets.form.invalidValue', { n }));
+    else if (row.kind === 'reduction' && (typed <= 0 || typed >= 100))
+      problems.push(t('targets.form.invalidReduction', { n }));
     else if (typedAsPercent(row.indicator, row.kind) && typed > 100)
       problems.push(t('targets.form.invalidShare', { n }));
     const baseline = Number(row.baselineYear);

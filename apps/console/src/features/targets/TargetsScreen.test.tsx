@@ -72,7 +72,7 @@ function render(session: Session, extra: Record<string, { status?: number; body?
 const card = async (indicator: string) =>
   (await screen.findAllByTestId('target-card')).find((c) => c.getAttribute('data-indicator') === indicator)!;
 
-describe('考核目标 screen', () => {
+describe('考核目标 screen', { timeout: 60_000 }, () => {
   beforeEach(() => window.history.replaceState(null, '', '/statistics/targets'));
   afterEach(() => setSession(null));
 
