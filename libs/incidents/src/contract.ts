@@ -349,7 +349,11 @@ export interface StatisticsView {
   drillsExcluded: true;
   rows: StatisticsLineView[];
   totals: StatisticsLineView;
-  target: { majorOrAboveShareMax: number; met: boolean };
+  /**
+   * The 较大-and-above share ceiling of the year the period ends in: the jurisdiction's own assessment target when one
+   * is set (`source: 'set'`), else the 2% default (`source: 'default'`).
+   */
+  target: { majorOrAboveShareMax: number; met: boolean; source: 'set' | 'default'; year: number };
 }
 
 /** A compliance status in the law's words: 按时, 迟报, 漏报, 逾期未报, 核销, 待报. */

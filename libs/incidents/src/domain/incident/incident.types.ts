@@ -41,6 +41,11 @@ export const INCIDENT_CATEGORIES = {
   other: '其他',
 } as const satisfies Readonly<Record<IncidentCategory, string>>;
 
+/** The categories a new incident, plan or target may name (every category a reader may meet is in INCIDENT_CATEGORIES). */
+export const OFFERED_INCIDENT_CATEGORIES: readonly IncidentCategory[] = Object.keys(
+  INCIDENT_CATEGORIES,
+) as IncidentCategory[];
+
 /** 响应级别 I (highest) … IV: decided by a commander, never copied from the grade (GB/T 29639-2020). */
 export const RESPONSE_LEVELS = ['I', 'II', 'III', 'IV'] as const satisfies readonly ResponseLevel[];
 export const RESPONSE_LEVEL_LABELS: Readonly<Record<ResponseLevel, string>> = {
