@@ -71,7 +71,10 @@ export async function denominatorHints(page: Page): Promise<string[]> {
   return [...year, ...baseline];
 }
 
-/** Enters a baseline year's denominators from the hint the form shows for it, and waits for the hint to go. */
+/**
+ * Enters a baseline year's denominators from the hint the form shows for it (a PUT of that year), and waits until
+ * the hint no longer names what was entered (it goes when nothing is missing any more).
+ */
 export async function enterBaselineDenominators(
   page: Page,
   year: number,
@@ -81,8 +84,18 @@ export async function enterBaselineDenominators(
   await hint.getByTestId('targets-baseline-enter').click();
   if (d.gdp !== undefined) await hint.getByTestId('targets-baseline-gdp').fill(d.gdp);
   if (d.vehicles !== undefined) await hint.getByTestId('targets-baseline-vehicles').fill(d.vehicles);
+  const answered = page.waitForResponse(
+    (r) => r.request().method() === 'PUT' && new URL(r.url()).pathname.endsWith(`/${year}`),
+    { timeout: 15_000 },
+  );
   await hint.getByTestId('targets-baseline-save').click();
-  await hint.waitFor({ state: 'detached', timeout: 15_000 });
+  const response = await answered;
+  if (!response.ok()) throw new Error(`the denominators of ${year} were refused: ${response.status()}`);
+  const entered = [d.gdp !== undefined ? '地区生产总值' : null, d.vehicles !== undefined ? '机动车保有量' : null];
+  for (const what of entered.filter((w): w is string => w !== null))
+    await page
+      .locator(`[data-testid="targets-form-baseline-hint"][data-year="${year}"] p`, { hasText: what })
+      .waitFor({ state: 'detached', timeout: 15_000 });
 }
 
 /** Saves the open form and waits until it has closed and the figures are read again. */
@@ -102,7 +115,7 @@ export interface TargetCardText {
   baseline: string | null;
   change: string | null;
   missing: string | null;
-  /** The trend table beside the chart: month and value as text. */
+  /** The trend table under the chart: month and value as text. */
   trend: string[][];
 }
 
@@ -121,9 +134,12 @@ export async function targetCards(page: Page): Promise<TargetCardText[]> {
         baseline: text('target-baseline'),
         change: text('target-change'),
         missing: text('target-missing'),
-        trend: [...card.querySelectorAll('[data-testid="target-trend-table"] tbody tr')].map((row) =>
-          [...row.querySelectorAll('th, td')].map((c) => c.textContent ?? ''),
-        ),
+        trend: (() => {
+          const table = card.querySelector('[data-testid="target-trend-table"]');
+          const months = [...(table?.querySelectorAll('thead th') ?? [])].slice(1).map((c) => c.textContent ?? '');
+          const values = [...(table?.querySelectorAll('tbody td') ?? [])].map((c) => c.textContent ?? '');
+          return months.map((m, i) => [m, values[i] ?? '']);
+        })(),
       };
     }),
   );

@@ -178,7 +178,7 @@ function Headline({ view }: { view: StatisticsView }) {
   );
   const met = view.target.met;
   // The jurisdiction's own share target when one is set for the year, else the default ceiling (docs/domain.md rule 35).
-  const source = (view.target as { source?: 'set' | 'default' }).source;
+  const source = view.target.source as 'set' | 'default' | undefined;
   return (
     <div className="statistics-headline">
       <dl className="indicators" data-testid="statistics-indicators">

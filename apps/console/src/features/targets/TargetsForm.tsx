@@ -177,7 +177,7 @@ export function TargetsForm({
         .map((r) => Number(r.baselineYear))
         .filter((y) => Number.isInteger(y) && y >= 1949 && y < year),
     ),
-  ].sort();
+  ].sort((a, b) => a - b);
   const baselineDocs = useQueries({
     queries: baselineYears.map((y) => ({
       queryKey: targetKeys.document(jurisdiction, y),
@@ -369,15 +369,17 @@ export function TargetsForm({
           {text}
         </p>
       ))}
-      {[...new Map(baselineHints.map((h) => [h.text, h])).values()].map((h) => (
-        <BaselineDenominators
-          key={h.text}
-          jurisdiction={jurisdiction}
-          year={h.year}
-          text={h.text}
-          document={baselineDocs[baselineYears.indexOf(h.year)]?.data ?? null}
-        />
-      ))}
+      {baselineYears
+        .filter((y) => baselineHints.some((h) => h.year === y))
+        .map((y) => (
+          <BaselineDenominators
+            key={y}
+            jurisdiction={jurisdiction}
+            year={y}
+            texts={[...new Set(baselineHints.filter((h) => h.year === y).map((h) => h.text))]}
+            document={baselineDocs[baselineYears.indexOf(y)]?.data ?? null}
+          />
+        ))}
       {problems.length > 0 && (
         <ul className="form-error" role="alert" data-testid="targets-form-problems">
           {problems.map((p) => (
@@ -410,12 +412,13 @@ export function TargetsForm({
 function BaselineDenominators({
   jurisdiction,
   year,
-  text,
+  texts,
   document,
 }: {
   jurisdiction: string;
   year: number;
-  text: string;
+  /** What the year lacks, one sentence per rate target that needs it. */
+  texts: string[];
   document: TargetDocumentView | null;
 }) {
   const { t } = useI18n();
@@ -447,7 +450,9 @@ function BaselineDenominators({
   };
   return (
     <div className="targets-hint" data-testid="targets-form-baseline-hint" data-year={year}>
-      <p>{text}</p>
+      {texts.map((text) => (
+        <p key={text}>{text}</p>
+      ))}
       {!open ? (
         <button type="button" data-testid="targets-baseline-enter" onClick={() => setOpen(true)}>
           {t('targets.form.baselineEnter', { year })}

@@ -12,16 +12,16 @@ const PROGRESS = `GET /statistics/targets?jurisdiction=640500&year=${YEAR}`;
 const DOCUMENT = `GET /targets/640500/${YEAR}`;
 
 const threeTargets = progressView([
-  // 死亡人数较上年下降 15%: 20 last year, so at most 17; 12 so far.
+  // 死亡人数较上年下降 15%: 19 last year, so at most 16.15 (not rounded); 12 so far.
   progress({
     indicator: 'deaths',
     kind: 'reduction',
     value: 15,
-    limit: 17,
+    limit: 16.15,
     baselineYear: YEAR - 1,
-    baselineValue: 20,
+    baselineValue: 19,
     actual: 12,
-    changeFromBaseline: -0.4,
+    changeFromBaseline: 12 / 19 - 1,
     status: 'on_track',
   }),
   // 较大及以上事故占比不超过 2%: 1 of 20 is 5%.
@@ -89,9 +89,9 @@ describe('考核目标 screen', { timeout: 60_000 }, () => {
     expect(within(deaths).getByTestId('target-words').textContent).toBe(`死亡人数较${YEAR - 1}年下降 15%`);
     expect(within(deaths).getByTestId('target-status').textContent).toBe('达标');
     expect(within(deaths).getByTestId('target-actual').textContent).toBe('12 人');
-    expect(within(deaths).getByTestId('target-limit').textContent).toBe('17 人');
-    expect(within(deaths).getByTestId('target-baseline').textContent).toBe('20 人');
-    expect(within(deaths).getByTestId('target-change').textContent).toBe(`较${YEAR - 1}年下降 40%`);
+    expect(within(deaths).getByTestId('target-limit').textContent).toBe('16.15 人');
+    expect(within(deaths).getByTestId('target-baseline').textContent).toBe('19 人');
+    expect(within(deaths).getByTestId('target-change').textContent).toBe(`较${YEAR - 1}年下降 36.84%`);
     expect(within(deaths).queryByTestId('target-missing')).toBeNull();
     // The trend's figures are a table beside the chart, month by month, with the unit in the heading.
     const table = within(deaths).getByTestId('target-trend-table');
@@ -99,13 +99,13 @@ describe('考核目标 screen', { timeout: 60_000 }, () => {
       within(table)
         .getAllByRole('columnheader')
         .map((h) => h.textContent),
-    ).toEqual(['月份', '累计值（人）']);
+    ).toEqual(['月份', '1月', '2月']);
+    expect(within(table).getByRole('rowheader').textContent).toBe('累计值（人）');
     expect(
       within(table)
-        .getAllByRole('row')
-        .slice(1)
-        .map((r) => r.textContent),
-    ).toEqual(['1月1', '2月3']);
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['1', '3']);
     expect(within(deaths).getByTestId('target-trend-chart').getAttribute('aria-label')).toContain('逐月累计');
     expect(calls.map((c) => `${c.method} ${c.path}`)).toContain(PROGRESS);
   });
@@ -118,8 +118,14 @@ describe('考核目标 screen', { timeout: 60_000 }, () => {
     expect(within(share).getByTestId('target-status').textContent).toBe('超标');
     expect(within(share).getByTestId('target-actual').textContent).toBe('5%');
     expect(within(share).getByTestId('target-limit').textContent).toBe('2%');
-    const rows = within(within(share).getByTestId('target-trend-table')).getAllByRole('row');
-    expect(rows[2]!.textContent).toBe('2月5');
+    // A share's trend is in percent points, the unit in the row's heading.
+    const trend = within(share).getByTestId('target-trend-table');
+    expect(within(trend).getByRole('rowheader').textContent).toBe('累计值（%）');
+    expect(
+      within(trend)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['0', '5']);
   });
 
   it('shows a rate target without its baseline denominator as 无法评估 and says what is missing', async () => {

@@ -27,7 +27,7 @@ import { TargetSplit } from './TargetSplit';
 import { TargetsForm } from './TargetsForm';
 import './targets.css';
 
-const CHART = { width: 420, height: 220 };
+const CHART = { width: 460, height: 200 };
 
 /** Who may set targets: the `target.set` permission of libs/shared/src/auth/permissions.ts (commanders, admins). */
 export const maySetTargets = (session: Session): boolean =>
@@ -315,13 +315,15 @@ function Trend({ target, title }: { target: TargetProgress; title: string }) {
           {limit !== null && (
             <ReferenceLine
               y={limit}
+              // The limit is drawn even above the figures so far (the axis stretches to it).
+              ifOverflow="extendDomain"
               stroke="#c81e1e"
               strokeDasharray="6 3"
               label={{ value: t('targets.trend.limit'), position: 'insideTopRight', fontSize: 11 }}
             />
           )}
           <Line
-            type="monotone"
+            type="linear"
             dataKey="value"
             name={valueHeading}
             stroke="#1d5fbf"
@@ -330,21 +332,28 @@ function Trend({ target, title }: { target: TargetProgress; title: string }) {
           />
         </LineChart>
       </figure>
-      <table className="grid compact" data-testid="target-trend-table">
+      {/* Months across, as a statistics table reads: the chart's figures for those who cannot see it. */}
+      <table className="grid compact target-trend-table" data-testid="target-trend-table">
         <caption className="sr-only">{title}</caption>
         <thead>
           <tr>
             <th scope="col">{t('targets.trend.month')}</th>
-            <th scope="col">{valueHeading}</th>
+            {data.map((row, i) => (
+              <th scope="col" key={target.trend[i]!.month}>
+                {row.month}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
-          {data.map((row, i) => (
-            <tr key={target.trend[i]!.month}>
-              <th scope="row">{row.month}</th>
-              <td>{row.value === null ? t('targets.card.noFigure') : formatNumber(row.value, lang, 4)}</td>
-            </tr>
-          ))}
+          <tr>
+            <th scope="row">{valueHeading}</th>
+            {data.map((row, i) => (
+              <td key={target.trend[i]!.month}>
+                {row.value === null ? t('targets.card.noFigure') : formatNumber(row.value, lang, 4)}
+              </td>
+            ))}
+          </tr>
         </tbody>
       </table>
     </div>

@@ -62,10 +62,13 @@ export const formatNumber = (n: number, lang: Lang, digits = 2) =>
 export const formatShare = (fraction: number, lang: Lang) =>
   new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 2 }).format(fraction);
 
-/** A figure of an indicator with its unit: shares as percentages, counts whole, rates with up to four decimals. */
+/**
+ * A figure of an indicator with its unit: shares as percentages, rates with up to four decimals, counts with up to
+ * two (a reduction's limit is a fraction of a count: 10 less 15 % is 8.5, not a rounded 9 that would read as looser).
+ */
 export function formatFigure(indicator: TargetIndicator, value: number, t: Translate, lang: Lang): string {
   if (indicator === 'major_or_above_share') return formatShare(value, lang);
-  const digits = isCount(indicator) ? 0 : 4;
+  const digits = isCount(indicator) ? 2 : 4;
   return `${formatNumber(value, lang, digits)} ${t(`targets.unit.${indicator}` as MessageKey)}`;
 }
 
