@@ -138,7 +138,9 @@ describe('考核目标 screen', { timeout: 60_000 }, () => {
     expect(within(rate).getByTestId('target-status').textContent).toBe('无法评估');
     expect(within(rate).getByTestId('target-limit').textContent).toBe('—');
     expect(within(rate).getByTestId('target-change').textContent).toBe('—');
-    expect(within(rate).getByTestId('target-missing').textContent).toBe(`缺少：缺少 ${YEAR - 1} 年地区生产总值`);
+    expect(within(rate).getByTestId('target-missing').textContent).toBe(
+      `无法评估的原因：缺少 ${YEAR - 1} 年地区生产总值`,
+    );
     expect(within(rate).getByTestId('target-actual').textContent).toBe('0.024 人/亿元');
   });
 

@@ -27,7 +27,7 @@ import { TargetSplit } from './TargetSplit';
 import { TargetsForm } from './TargetsForm';
 import './targets.css';
 
-const CHART = { width: 460, height: 200 };
+const CHART = { width: 460, height: 220 };
 
 /** Who may set targets: the `target.set` permission of libs/shared/src/auth/permissions.ts (commanders, admins). */
 export const maySetTargets = (session: Session): boolean =>
@@ -319,7 +319,7 @@ function Trend({ target, title }: { target: TargetProgress; title: string }) {
               ifOverflow="extendDomain"
               stroke="#c81e1e"
               strokeDasharray="6 3"
-              label={{ value: t('targets.trend.limit'), position: 'insideTopRight', fontSize: 11 }}
+              label={{ value: t('targets.trend.limit'), position: 'insideBottomRight', fontSize: 11 }}
             />
           )}
           <Line
@@ -333,29 +333,31 @@ function Trend({ target, title }: { target: TargetProgress; title: string }) {
         </LineChart>
       </figure>
       {/* Months across, as a statistics table reads: the chart's figures for those who cannot see it. */}
-      <table className="grid compact target-trend-table" data-testid="target-trend-table">
-        <caption className="sr-only">{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('targets.trend.month')}</th>
-            {data.map((row, i) => (
-              <th scope="col" key={target.trend[i]!.month}>
-                {row.month}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <th scope="row">{valueHeading}</th>
-            {data.map((row, i) => (
-              <td key={target.trend[i]!.month}>
-                {row.value === null ? t('targets.card.noFigure') : formatNumber(row.value, lang, 4)}
-              </td>
-            ))}
-          </tr>
-        </tbody>
-      </table>
+      <div className="target-trend-table-wrap">
+        <table className="grid compact target-trend-table" data-testid="target-trend-table">
+          <caption className="sr-only">{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('targets.trend.month')}</th>
+              {data.map((row, i) => (
+                <th scope="col" key={target.trend[i]!.month}>
+                  {row.month}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">{valueHeading}</th>
+              {data.map((row, i) => (
+                <td key={target.trend[i]!.month}>
+                  {row.value === null ? t('targets.card.noFigure') : formatNumber(row.value, lang, 4)}
+                </td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }
