@@ -93,6 +93,16 @@ describe('target progress arithmetic (docs/targets.md)', () => {
       });
     });
 
+    it('道路交通万车死亡率 counts road-traffic deaths only', () => {
+      const y = year(2026, [month('2026-04', { deaths: 2 }), month('2026-04', { category: 'coal_mine', deaths: 9 })], {
+        vehicles10k: 20,
+      });
+      expect(progress(spec({ indicator: 'deaths_per_10k_vehicles', value: 0.1 }), y)).toMatchObject({
+        actual: 0.1,
+        status: 'on_track',
+      });
+    });
+
     it('without the year’s denominator the rate says what is missing instead of a figure', () => {
       const p = progress(spec({ indicator: 'deaths_per_100m_gdp', value: 0.02 }), year(2026, []), null, ['2026-01']);
       expect(p).toMatchObject({ actual: null, limit: 0.02, status: 'no_data', missing: ['缺少 2026 年地区生产总值'] });

@@ -67,6 +67,11 @@ describe('target document decider', () => {
     ['the same indicator and category twice', set([{ value: 1 }, { value: 2 }]), 'TARGET_DUPLICATE'],
     ['an unknown category', set([{ category: 'mining' }]), 'TARGET_CATEGORY_UNKNOWN'],
     ['a year out of range', set([], { year: 1999 }), 'TARGET_YEAR_INVALID'],
+    [
+      'a vehicle death rate limited to another category',
+      set([{ indicator: 'deaths_per_10k_vehicles', category: 'coal_mine' }]),
+      'TARGET_INVALID',
+    ],
     ['a zero denominator', set([], { denominators: { gdp100mYuan: 0, vehicles10k: null } }), 'TARGET_INVALID'],
   ])('refuses %s', (_name, command, code) => {
     expect(codeOf(command)).toBe(code);
