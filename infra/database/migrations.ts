@@ -35,6 +35,7 @@ import { HazardSourceRegister1732000002950 } from '../migrations/1732000002950-h
 import { Monitoring1732000003000 } from '../migrations/1732000003000-monitoring';
 import { ReadingsUnique1732000003200 } from '../migrations/1732000003200-readings-unique';
 import { TargetDocuments1732000003400 } from '../migrations/1732000003400-target-documents';
+import { CoalAndNonCoalMines1732000003450 } from '../migrations/1732000003450-coal-and-non-coal-mines';
 import { grantApplicationRole } from './roles';
 
 // TypeORM types its `migrations` option as MixedList<Function | string>; the list below matches that type.
@@ -77,6 +78,7 @@ export const MIGRATIONS: MixedList<Function> = [
   Monitoring1732000003000,
   ReadingsUnique1732000003200,
   TargetDocuments1732000003400,
+  CoalAndNonCoalMines1732000003450,
 ];
 
 /**

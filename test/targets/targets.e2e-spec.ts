@@ -113,7 +113,8 @@ describe('assessment targets (考核目标)', () => {
     });
     // 4 / 500 亿元 = 0.008 against 10 / 400 = 0.025 less 33 % = 0.01675.
     expect(gdpRate).toMatchObject({ actual: 0.008, baselineValue: 0.025, limit: 0.0168, status: 'on_track' });
-    expect(vehicleRate).toMatchObject({ actual: 0.16, limit: 0.5, status: 'on_track', unit: '人/万辆' });
+    // 道路交通万车死亡率: the one road-traffic death of 2026 over 25 万辆 (the chemical deaths do not count).
+    expect(vehicleRate).toMatchObject({ actual: 0.04, limit: 0.5, status: 'on_track', unit: '人/万辆' });
     // One 较大 of two real incidents: 50 % against the city's own 3 %.
     expect(share).toMatchObject({ actual: 0.5, limit: 0.03, status: 'exceeded', statusLabel: '已超出目标' });
     expect(majorCount).toMatchObject({ actual: 1, limit: 3, status: 'on_track' });
@@ -275,5 +276,67 @@ describe('assessment targets (考核目标)', () => {
     // The refused writes changed nothing.
     const doc = (await t.get('/api/v1/targets/640500/2026').expect(200)).body as TargetDocumentView;
     expect(doc.targets).toHaveLength(cityTargets.targets.length);
+  });
+});
+
+describe('coal mines and non-coal mines (docs/adr/0016-coal-and-non-coal-mines.md)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('a new incident names the kind of mine; 矿山 without it is refused', async () => {
+    const refused = await t
+      .post('/api/v1/incidents')
+      .send(incidentBody({ category: 'mining' }))
+      .expect(400);
+    expect(refused.body.code).toBe('VALIDATION_FAILED');
+    const coal = await t
+      .post('/api/v1/incidents')
+      .send(incidentBody({ category: 'coal_mine', jurisdiction: '640522', occurredAt: '2026-04-02T10:00:00+08:00' }))
+      .expect(201);
+    expect(coal.body.categoryLabel).toBe('煤矿');
+    await t
+      .post('/api/v1/incidents')
+      .send(
+        incidentBody({
+          category: 'non_coal_mine',
+          jurisdiction: '640521',
+          occurredAt: '2026-04-03T10:00:00+08:00',
+          casualties: { ...NO_CASUALTIES, deaths: 2 },
+        }),
+      )
+      .expect(201);
+    const { body } = await t
+      .get('/api/v1/statistics')
+      .query({ groupBy: 'category', from: '2026-04-01T00:00:00+08:00', to: '2026-05-01T00:00:00+08:00' })
+      .expect(200);
+    const rows = body.rows as { key: string; label: string; incidents: number; deaths: number }[];
+    expect(rows.find((r) => r.key === 'coal_mine')).toMatchObject({ label: '煤矿', incidents: 1, deaths: 0 });
+    expect(rows.find((r) => r.key === 'non_coal_mine')).toMatchObject({ label: '非煤矿山', incidents: 1, deaths: 2 });
+  });
+
+  it('a target may be limited to one kind of mine, and counts only that kind', async () => {
+    await t
+      .put('/api/v1/targets/640500/2026')
+      .send({
+        targets: [
+          { indicator: 'deaths', kind: 'ceiling', value: 1, category: 'non_coal_mine' },
+          { indicator: 'incidents', kind: 'ceiling', value: 0, category: 'coal_mine' },
+        ],
+      })
+      .expect(200);
+    const view = (await t.get('/api/v1/statistics/targets?jurisdiction=640500&year=2026').expect(200))
+      .body as TargetsProgressView;
+    expect(view.targets[0]).toMatchObject({ categoryLabel: '非煤矿山', actual: 2, status: 'exceeded' });
+    expect(view.targets[1]).toMatchObject({ categoryLabel: '煤矿', actual: 1, status: 'exceeded' });
+    const legacy = await t
+      .put('/api/v1/targets/640500/2026')
+      .send({ targets: [{ indicator: 'deaths', kind: 'ceiling', value: 1, category: 'mining' }] })
+      .expect(400);
+    expect(legacy.body.code).toBe('TARGET_CATEGORY_UNKNOWN');
   });
 });

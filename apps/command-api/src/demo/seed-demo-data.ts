@@ -5,6 +5,7 @@ import { DEMO_INCIDENTS } from './demo-incidents';
 import { seedDemoEnterprises } from './seed-demo-enterprises';
 import { seedDemoHazardSources } from './seed-demo-hazard-sources';
 import { seedDemoSensors } from './seed-demo-sensors';
+import { seedDemoTargets } from './seed-demo-targets';
 
 /**
  * Registers the demo enterprises (their gateways' keys go to `deviceKeysFile`, by default .data/demo-device-keys.json)
@@ -25,5 +26,6 @@ export async function seedDemoData(app: INestApplication, deviceKeysFile?: strin
   }
   await seedDemoHazardSources(app);
   await seedDemoSensors(app);
+  await seedDemoTargets(app);
   return created;
 }

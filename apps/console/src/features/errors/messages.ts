@@ -227,6 +227,11 @@ export const zh = {
   'errors.code.HAZARD_QUANTITY_INVALID': '数量、临界量或校正系数须为大于0的有效数值',
   'errors.code.HAZARD_EXPOSED_POPULATION_INVALID': '厂外暴露人员数须为0或正整数',
   'errors.code.HAZARD_NO_SUBSTANCES': '请至少填报一种危险化学品及其数量',
+  'errors.code.TARGETS_NOT_FOUND': '该辖区该年度的考核目标不存在',
+  'errors.code.TARGET_INVALID': '考核目标无效，请检查目标值、基准年和分母数据',
+  'errors.code.TARGET_DUPLICATE': '同一指标、同一行业类别只能下达一个考核目标',
+  'errors.code.TARGET_CATEGORY_UNKNOWN': '未知的行业类别',
+  'errors.code.TARGET_YEAR_INVALID': '考核年度须为 2000–2100 年之间的年份',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -448,4 +453,9 @@ export const en: Record<keyof typeof zh, string> = {
   'errors.code.HAZARD_QUANTITY_INVALID': 'Quantities, critical quantities and β must be valid numbers above 0',
   'errors.code.HAZARD_EXPOSED_POPULATION_INVALID': 'The exposed population must be 0 or a whole number',
   'errors.code.HAZARD_NO_SUBSTANCES': 'Declare at least one dangerous chemical with its quantity',
+  'errors.code.TARGETS_NOT_FOUND': 'No assessment targets for this jurisdiction and year',
+  'errors.code.TARGET_INVALID': 'A target is not valid: check its value, baseline year and denominators',
+  'errors.code.TARGET_DUPLICATE': 'Each indicator may be set once per industry category',
+  'errors.code.TARGET_CATEGORY_UNKNOWN': 'Unknown industry category',
+  'errors.code.TARGET_YEAR_INVALID': 'The year must be between 2000 and 2100',
 };

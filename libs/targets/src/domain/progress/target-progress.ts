@@ -1,6 +1,7 @@
 import type { TargetProgress, TargetSpec } from '../../contract';
 import {
   DENOMINATOR_OF,
+  FIXED_CATEGORY,
   TARGET_INDICATORS,
   TARGET_STATUS_LABELS,
   TARGET_UNITS,
@@ -99,7 +100,9 @@ function valueOf(
 export function targetProgress(input: ProgressInput): TargetProgress {
   const { spec, year, baseline } = input;
   const missing: string[] = [];
-  const current = valueOf(spec.indicator, sums(year.months, spec.category), year.denominators, year.year);
+  // 道路交通万车死亡率 counts road-traffic deaths whatever the target's category (FIXED_CATEGORY).
+  const category = FIXED_CATEGORY[spec.indicator] ?? spec.category;
+  const current = valueOf(spec.indicator, sums(year.months, category), year.denominators, year.year);
   const actual = 'value' in current ? round4(current.value) : null;
   if ('missing' in current) missing.push(current.missing);
 
@@ -108,7 +111,7 @@ export function targetProgress(input: ProgressInput): TargetProgress {
     if (!baseline || baseline.year !== spec.baselineYear) {
       missing.push(`缺少 ${spec.baselineYear} 年基准数据`);
     } else {
-      const base = valueOf(spec.indicator, sums(baseline.months, spec.category), baseline.denominators, baseline.year);
+      const base = valueOf(spec.indicator, sums(baseline.months, category), baseline.denominators, baseline.year);
       if ('missing' in base) missing.push(base.missing);
       else if (!baseline.complete) missing.push(`基准年 ${baseline.year} 年尚未结束`);
       else baselineValue = round4(base.value);
@@ -129,7 +132,7 @@ export function targetProgress(input: ProgressInput): TargetProgress {
       : round4((actual - baselineValue) / baselineValue);
 
   const trend = input.trendMonths.map((month) => {
-    const v = valueOf(spec.indicator, sums(year.months, spec.category, month), year.denominators, year.year);
+    const v = valueOf(spec.indicator, sums(year.months, category, month), year.denominators, year.year);
     return { month, value: 'value' in v ? round4(v.value) : null };
   });
 

@@ -10,6 +10,7 @@ import {
 import { targetDocumentEvents, type TargetDocumentEvent } from './target-document.events';
 import { evolveTargetDocument, initialTargetDocumentState, type TargetDocumentState } from './target-document.state';
 import {
+  FIXED_CATEGORY,
   MAX_TARGETS,
   TARGET_INDICATORS,
   TARGET_KINDS,
@@ -82,6 +83,13 @@ function normalised(spec: TargetSpec, command: SetTargets, path: string): Target
   if (spec.category !== null && !command.knownCategories.includes(spec.category)) {
     throw new TargetCategoryUnknownError(spec.category, `${path}.category`);
   }
+  const fixed = FIXED_CATEGORY[spec.indicator];
+  if (fixed !== undefined && spec.category !== null && spec.category !== fixed) {
+    throw new TargetInvalidError(
+      `${label}只统计${fixed === 'road_traffic' ? '道路交通' : fixed}事故，不能限定其他行业类别`,
+      `${path}.category`,
+    );
+  }
   if (spec.kind === 'ceiling') {
     if (spec.value < 0) throw new TargetInvalidError(`${label}的上限不能为负数`, `${path}.value`);
     if (spec.indicator === 'major_or_above_share' && spec.value > 1) {
@@ -110,7 +118,7 @@ function normalised(spec: TargetSpec, command: SetTargets, path: string): Target
     kind: spec.kind,
     value: spec.value,
     baselineYear: spec.kind === 'reduction' ? spec.baselineYear : null,
-    category: spec.category,
+    category: fixed !== undefined ? null : spec.category,
   };
 }
 

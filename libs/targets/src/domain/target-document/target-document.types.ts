@@ -45,6 +45,14 @@ export const DENOMINATOR_OF: Partial<Record<TargetIndicator, { key: keyof Target
   deaths_per_10k_vehicles: { key: 'vehicles10k', label: '机动车保有量' },
 };
 
+/**
+ * Indicators that count one category by definition: 道路交通万车死亡率 is road-traffic deaths per 10,000 motor
+ * vehicles, whatever category the target names (the decider keeps such a target's category null).
+ */
+export const FIXED_CATEGORY: Partial<Record<TargetIndicator, string>> = {
+  deaths_per_10k_vehicles: 'road_traffic',
+};
+
 /** One target's identity in its document: an indicator once per category (and once without a category). */
 export const targetKey = (spec: Pick<TargetSpec, 'indicator' | 'category'>): string =>
   `${spec.indicator}/${spec.category ?? '*'}`;
