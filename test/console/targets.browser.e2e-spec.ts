@@ -143,14 +143,14 @@ suite('a commander sets the year’s assessment targets and reads the progress',
       baselineYear: LAST,
       value: '33',
     });
-    await addTarget(page, { indicator: '万车死亡率', kind: 'reduction', baselineYear: LAST, value: '10' });
+    await addTarget(page, { indicator: '道路交通万车死亡率', kind: 'reduction', baselineYear: LAST, value: '10' });
     // Neither this year's nor last year's denominators are there yet: the form says which are missing.
     await page.getByTestId('targets-form-baseline-hint').first().waitFor();
     expect(await denominatorHints(page)).toEqual([
       `亿元GDP生产安全事故死亡率需要${YEAR}年的地区生产总值，请在下方录入。`,
-      `万车死亡率需要${YEAR}年的机动车保有量，请在下方录入。`,
+      `道路交通万车死亡率需要${YEAR}年的机动车保有量，请在下方录入。`,
       `基准年度${LAST}年缺少地区生产总值，无法计算亿元GDP生产安全事故死亡率的基准值。`,
-      `基准年度${LAST}年缺少机动车保有量，无法计算万车死亡率的基准值。`,
+      `基准年度${LAST}年缺少机动车保有量，无法计算道路交通万车死亡率的基准值。`,
     ]);
     await typeDenominators(page, { gdp: '500', vehicles: '40' });
     await officeScreenshot(page, 'targets-02-form');
@@ -162,7 +162,9 @@ suite('a commander sets the year’s assessment targets and reads the progress',
     };
     expect(last.denominators).toEqual({ gdp100mYuan: 480, vehicles10k: null });
     expect(last.targets).toEqual([]);
-    expect(await denominatorHints(page)).toEqual([`基准年度${LAST}年缺少机动车保有量，无法计算万车死亡率的基准值。`]);
+    expect(await denominatorHints(page)).toEqual([
+      `基准年度${LAST}年缺少机动车保有量，无法计算道路交通万车死亡率的基准值。`,
+    ]);
     await saveTargets(page);
 
     const stored = (await t.get(`/api/v1/targets/640500/${YEAR}`, commander.token).expect(200)).body as {
@@ -213,6 +215,8 @@ suite('a commander sets the year’s assessment targets and reads the progress',
     expect(gdp.statusText).toBe('达标');
 
     const vehicles = cards.find((c) => c.indicator === 'deaths_per_10k_vehicles')!;
+    // Road traffic deaths only (1 this year) per 40 万辆.
+    expect(vehicles.actual).toBe('0.025 人/万辆');
     expect(vehicles.statusText).toBe('无法评估');
     expect(vehicles.limit).toBe('—');
     expect(vehicles.missing).toContain(String(LAST));

@@ -103,6 +103,10 @@ describe('考核目标 form', { timeout: 60_000 }, () => {
     await addRow(user, { indicator: 'deaths', value: '3', category: 'coal_mine' });
     await addRow(user, { indicator: 'deaths', value: '1', category: 'non_coal_mine' });
     await addRow(user, { indicator: 'deaths_per_100m_gdp', value: '0.05' });
+    // 道路交通万车死亡率 counts road traffic by definition: no category to choose, none sent.
+    const vehicles = await addRow(user, { indicator: 'deaths_per_10k_vehicles', value: '2' });
+    expect(within(vehicles).queryByTestId('targets-form-category')).toBeNull();
+    expect(within(vehicles).getByTestId('targets-form-category-fixed').textContent).toBe('仅道路交通');
     await user.type(screen.getByTestId('targets-form-gdp'), '512.3');
     await user.type(screen.getByTestId('targets-form-vehicles'), '41');
     await user.click(screen.getByTestId('targets-form-save'));
@@ -117,6 +121,7 @@ describe('考核目标 form', { timeout: 60_000 }, () => {
         { indicator: 'deaths', kind: 'ceiling', value: 3, baselineYear: null, category: 'coal_mine' },
         { indicator: 'deaths', kind: 'ceiling', value: 1, baselineYear: null, category: 'non_coal_mine' },
         { indicator: 'deaths_per_100m_gdp', kind: 'ceiling', value: 0.05, baselineYear: null, category: null },
+        { indicator: 'deaths_per_10k_vehicles', kind: 'ceiling', value: 2, baselineYear: null, category: null },
       ],
       denominators: { gdp100mYuan: 512.3, vehicles10k: 41 },
     });

@@ -13,6 +13,7 @@ import { ErrorMessage } from '../errors/ErrorMessage';
 import {
   CATEGORIES,
   categoryName,
+  FIXED_CATEGORY,
   INDICATORS,
   isCount,
   RATE_DENOMINATOR,
@@ -96,7 +97,7 @@ export function bodyOfForm(
       kind: row.kind,
       value: valueToSend(row.indicator, row.kind, typed),
       baselineYear,
-      category: row.category || null,
+      category: FIXED_CATEGORY[row.indicator] !== undefined ? null : row.category || null,
     };
   });
   const gdp = denominator(denominators.gdp);
@@ -299,18 +300,24 @@ export function TargetsForm({
                   )}
                 </td>
                 <td>
-                  <select
-                    aria-label={`${t('targets.form.category')} ${n}`}
-                    data-testid="targets-form-category"
-                    value={row.category}
-                    onChange={(e) => change(row.key, { category: e.target.value })}>
-                    <option value="">{t('targets.category.all')}</option>
-                    {CATEGORIES.map((c) => (
-                      <option key={c} value={c}>
-                        {categoryName(t, c)}
-                      </option>
-                    ))}
-                  </select>
+                  {FIXED_CATEGORY[row.indicator] !== undefined ? (
+                    <span className="muted" data-testid="targets-form-category-fixed">
+                      {t('targets.form.categoryFixed')}
+                    </span>
+                  ) : (
+                    <select
+                      aria-label={`${t('targets.form.category')} ${n}`}
+                      data-testid="targets-form-category"
+                      value={row.category}
+                      onChange={(e) => change(row.key, { category: e.target.value })}>
+                      <option value="">{t('targets.category.all')}</option>
+                      {CATEGORIES.map((c) => (
+                        <option key={c} value={c}>
+                          {categoryName(t, c)}
+                        </option>
+                      ))}
+                    </select>
+                  )}
                 </td>
                 <td>
                   <button

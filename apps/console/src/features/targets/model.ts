@@ -31,6 +31,12 @@ export const RATE_DENOMINATOR: Partial<Record<TargetIndicator, 'gdp' | 'vehicles
   deaths_per_10k_vehicles: 'vehicles',
 };
 
+/**
+ * Indicators that count one category by definition (道路交通万车死亡率 counts road traffic deaths): the server keeps
+ * their category null, so the form offers no choice.
+ */
+export const FIXED_CATEGORY: Partial<Record<TargetIndicator, string>> = { deaths_per_10k_vehicles: 'road_traffic' };
+
 export const isCount = (i: TargetIndicator) => i === 'deaths' || i === 'incidents' || i === 'major_or_above_incidents';
 
 /**
