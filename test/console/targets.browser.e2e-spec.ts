@@ -241,12 +241,20 @@ suite('a commander sets the year’s assessment targets and reads the progress',
     expect(await page.getByTestId('targets-form').locator('h2').textContent()).toBe(`中宁县${YEAR}年度考核目标`);
     await addTarget(page, { indicator: '事故起数', value: '4' });
     await addTarget(page, { indicator: '死亡人数', value: '2', category: '道路交通' });
+    await addTarget(page, { indicator: '死亡人数', value: '1', category: '煤矿' });
+    await addTarget(page, { indicator: '事故起数', value: '2', category: '非煤矿山' });
     await saveTargets(page);
     const county = (await targetCards(page)).map((c) => [c.words, c.actual, c.statusText]);
     expect(county).toEqual([
       ['事故起数不超过 4 起', '1 起', '达标'],
       ['道路交通死亡人数不超过 2 人', '1 人', '达标'],
+      ['煤矿死亡人数不超过 1 人', '0 人', '达标'],
+      ['非煤矿山事故起数不超过 2 起', '0 起', '达标'],
     ]);
+    const stored = (await t.get(`/api/v1/targets/640521/${YEAR}`, commander.token).expect(200)).body as {
+      targets: { category: string | null }[];
+    };
+    expect(stored.targets.map((s) => s.category)).toEqual([null, 'road_traffic', 'coal_mine', 'non_coal_mine']);
     await chooseTargetsPlace(page, '中卫市');
     lines = await splitLines(page);
     const after = lines.find((l) => l.caption === '事故起数')!;
