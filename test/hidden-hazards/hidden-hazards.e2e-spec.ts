@@ -468,6 +468,13 @@ describe('hidden hazards (隐患排查治理)', () => {
     ).body as HiddenHazardSummaryView;
     expect(before.rows).toEqual([]);
     expect(before.totals).toMatchObject({ total: 0, rectificationRate: null });
+    const backwards = await t
+      .get(
+        `/api/v1/hidden-hazards/summary?from=${encodeURIComponent(now.toISOString())}&to=${encodeURIComponent(new Date(now.getTime() - HOUR).toISOString())}`,
+        otherCounty.token,
+      )
+      .expect(400);
+    expect(backwards.body.code).toBe('HIDDEN_HAZARD_SUMMARY_RANGE_INVALID');
     // Outside the reader's jurisdictions: refused.
     await t.get('/api/v1/hidden-hazards/summary?jurisdiction=640521', otherCounty.token).expect(403);
   });

@@ -244,6 +244,7 @@ export const zh = {
   'errors.code.HIDDEN_HAZARD_NOT_RECTIFYING': '该隐患不在整改中，不能报告整改完成',
   'errors.code.HIDDEN_HAZARD_NOT_RECTIFIED': '须先报告整改完成才能验收',
   'errors.code.HIDDEN_HAZARD_NOT_VERIFIED': '未经验收通过不能销号',
+  'errors.code.HIDDEN_HAZARD_SUMMARY_RANGE_INVALID': '统计时间范围无效：起始时间须早于截止时间',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -486,4 +487,5 @@ export const en: Record<keyof typeof zh, string> = {
   'errors.code.HIDDEN_HAZARD_NOT_RECTIFYING': 'This hidden hazard is not being rectified',
   'errors.code.HIDDEN_HAZARD_NOT_RECTIFIED': 'Report the rectification done before acceptance',
   'errors.code.HIDDEN_HAZARD_NOT_VERIFIED': 'A hidden hazard is closed only after passing acceptance',
+  'errors.code.HIDDEN_HAZARD_SUMMARY_RANGE_INVALID': 'The period is invalid: the start must be before the end',
 };

@@ -2,6 +2,7 @@ import { Param, Query } from '@nestjs/common';
 import { OutsideJurisdictionError, type Actor } from '@app/shared';
 import { CurrentActor, QueryController, QueryGet, uuidParam } from '@app/shared/nest';
 import type { HiddenHazardSummaryView, HiddenHazardView } from '../../contract';
+import { HiddenHazardSummaryRangeInvalidError } from '../../domain/hidden-hazard/hidden-hazard.errors';
 import { HiddenHazardRegister } from '../../read-models/hidden-hazard-register/hidden-hazard-register.queries';
 import { HiddenHazardSummaryRequest, ListHiddenHazardsRequest } from './list-hidden-hazards.request';
 
@@ -31,6 +32,8 @@ export class HiddenHazardQueriesController {
   summary(@Query() query: HiddenHazardSummaryRequest, @CurrentActor() actor: Actor): Promise<HiddenHazardSummaryView> {
     const jurisdiction = query.jurisdiction ?? actor.jurisdiction;
     if (!actor.scope.includes(jurisdiction)) throw new OutsideJurisdictionError(jurisdiction);
+    if (query.from && query.to && new Date(query.from).getTime() >= new Date(query.to).getTime())
+      throw new HiddenHazardSummaryRangeInvalidError();
     return this.register.summary({
       scope: actor.scope,
       jurisdiction,

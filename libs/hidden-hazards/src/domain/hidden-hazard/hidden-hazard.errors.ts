@@ -129,3 +129,10 @@ export const HiddenHazardNotVerifiedError = domainError({
   message: (status: HiddenHazardStatus) => `该隐患当前为「${STATUS_LABELS[status]}」，未经验收通过不能销号`,
   details: (status) => ({ status }),
 });
+
+export const HiddenHazardSummaryRangeInvalidError = domainError({
+  code: 'HIDDEN_HAZARD_SUMMARY_RANGE_INVALID',
+  kind: 'invalid',
+  message: '统计时间范围无效：起始时间须早于截止时间',
+  details: () => ({ errors: [{ path: 'from', message: '须早于截止时间' }] }),
+});
