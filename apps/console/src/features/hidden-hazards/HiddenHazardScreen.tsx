@@ -217,7 +217,9 @@ export function allowedActions(
   levelMayVerifyIt: boolean,
 ): Action[] {
   const out: Action[] = [];
-  if (maySupervise(session) && h.grade === 'major' && h.status !== 'closed' && levels.length > 0) out.push('supervise');
+  // 挂牌督办 follows a major hazard through its rectification; once accepted there is nothing left to supervise.
+  const open = h.status === 'rectifying' || h.status === 'rectified';
+  if (maySupervise(session) && h.grade === 'major' && open && levels.length > 0) out.push('supervise');
   if (mayRecord(session) && h.status === 'rectifying') out.push('rectify');
   if (mayVerify(session) && levelMayVerifyIt && h.status === 'rectified') out.push('verify');
   if (mayVerify(session) && levelMayVerifyIt && h.status === 'verified') out.push('close');
