@@ -94,9 +94,12 @@ describe("a hidden hazard's page", () => {
     expect(screen.queryByTestId('hh-supervise')).toBeNull();
   });
 
-  it('limits the levels by the commander and the enterprise: a county commander only its county; a park unit starts at the city', () => {
+  it('limits the levels by the commander and the hazard: a county commander only its county; a park acts as a county', () => {
     expect(supervisableLevels(TREE, hazardView(), '640521')).toEqual(['county']);
-    expect(supervisableLevels(TREE, hazardView({ jurisdiction: '640571' }), '640500')).toEqual(['city']);
+    expect(supervisableLevels(TREE, hazardView({ jurisdiction: '640571' }), '640500')).toEqual(['county', 'city']);
+    expect(supervisableLevels(TREE, hazardView({ jurisdiction: '640571' }), '640571')).toEqual(['county']);
+    // A town's enterprise: its county and city are on its line.
+    expect(supervisableLevels(TREE, hazardView({ jurisdiction: '640521100' }), '640500')).toEqual(['county', 'city']);
     expect(supervisableLevels(TREE, hazardView({ supervision: citySupervision }), '640521')).toEqual([]);
     expect(supervisableLevels(TREE, hazardView(), '640521100')).toEqual([]);
   });

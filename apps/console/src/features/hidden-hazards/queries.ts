@@ -131,17 +131,22 @@ function lineOf(tree: readonly JurisdictionNode[], code: string): JurisdictionNo
   return [];
 }
 
-/** The government level a user acts for: a county's or a city's; below a county (a town, a park) none. */
+/** The supervision level a jurisdiction acts at: a 园区 acts as a county does; a town supervises nothing. */
+function levelOf(node: JurisdictionNode): SupervisionLevel | null {
+  if (node.level === 'city') return 'city';
+  return node.level === 'county' || node.level === 'park' ? 'county' : null;
+}
+
+/** The government level a user acts for: their jurisdiction's (a county's, a park's or a city's), else none. */
 export function actingLevel(tree: readonly JurisdictionNode[], jurisdiction: string | null | undefined) {
   const node = jurisdiction ? lineOf(tree, jurisdiction)[0] : undefined;
-  if (!node) return null;
-  return node.level === 'city' ? 'city' : node.level === 'county' ? 'county' : null;
+  return node ? levelOf(node) : null;
 }
 
 /**
- * The levels a commander may put the hazard under: at most the commander's own level, never below the enterprise's
- * county (a unit with no county above it, such as one in a city's park, starts at the city), and above a level it is
- * already under (supervision is only ever raised).
+ * The levels a commander may put the hazard under: at most the commander's own level, only levels on the hazard's line
+ * of jurisdictions (its county or park, its city), and above a level it is already under (supervision is only ever
+ * raised).
  */
 export function supervisableLevels(
   tree: readonly JurisdictionNode[],
@@ -150,10 +155,9 @@ export function supervisableLevels(
 ): SupervisionLevel[] {
   const own = actingLevel(tree, userJurisdiction);
   if (!own) return [];
-  const hasCounty = lineOf(tree, hazard.jurisdiction).some((n) => n.level === 'county');
-  const lowest = hasCounty ? RANK.county : RANK.city;
+  const onLine = new Set(lineOf(tree, hazard.jurisdiction).map(levelOf));
   const current = hazard.supervision ? RANK[hazard.supervision.level] : 0;
-  return LEVELS.filter((l) => RANK[l] <= RANK[own] && RANK[l] >= lowest && RANK[l] > current);
+  return LEVELS.filter((l) => RANK[l] <= RANK[own] && onLine.has(l) && RANK[l] > current);
 }
 
 /** Whether the user's level may accept and close: any level without supervision, else the supervising one or above. */
