@@ -1,4 +1,5 @@
-import type { HiddenHazardSummaryLine } from '@app/hidden-hazards/contract';
+import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import type { HiddenHazardSummaryLine, HiddenHazardSummaryView } from '@app/hidden-hazards/contract';
 import { useI18n } from '../../i18n';
 import { ErrorMessage } from '../errors/ErrorMessage';
 import { ratePercent, useHiddenHazardSummary } from './queries';
@@ -12,10 +13,8 @@ export function HiddenHazardSummary() {
   return (
     <section className="supervision-panel" aria-labelledby="hh-summary-heading" data-testid="hh-summary">
       <h2 id="hh-summary-heading">{t('hiddenHazards.summary.title')}</h2>
-      <div className="supervision-columns">
-        <SummaryTable groupBy="enterprise" />
-        <SummaryTable groupBy="jurisdiction" />
-      </div>
+      <SummaryTable groupBy="enterprise" />
+      <SummaryTable groupBy="jurisdiction" />
     </section>
   );
 }
@@ -42,6 +41,7 @@ function SummaryTable({ groupBy }: { groupBy: 'enterprise' | 'jurisdiction' }) {
   return (
     <div>
       <ErrorMessage error={summary.error} testId={`hh-summary-${groupBy}-error`} />
+      {view && groupBy === 'enterprise' && view.rows.length > 0 && <RateChart view={view} />}
       {view && (
         <table className="grid" data-testid={`hh-summary-${groupBy}`}>
           <caption className="small muted">{t('hiddenHazards.summary.caption', { group })}</caption>
@@ -82,5 +82,38 @@ function SummaryTable({ groupBy }: { groupBy: 'enterprise' | 'jurisdiction' }) {
         </table>
       )}
     </div>
+  );
+}
+
+/**
+ * The 整改率 of each enterprise as bars (0–100 %), lowest first so the units to press stand out; the table below says
+ * the same in rows for a screen reader, so the figure is labelled but not read out bar by bar.
+ */
+function RateChart({ view }: { view: HiddenHazardSummaryView }) {
+  const { t } = useI18n();
+  const data = view.rows
+    .filter((r) => r.rectificationRate !== null)
+    .map((r) => ({ name: r.label, rate: Math.round((r.rectificationRate ?? 0) * 1000) / 10 }))
+    .sort((a, b) => a.rate - b.rate);
+  return (
+    <figure className="hh-chart" data-testid="hh-summary-chart" aria-label={t('hiddenHazards.summary.chart')}>
+      <BarChart
+        width={520}
+        height={Math.max(120, 36 * data.length + 50)}
+        data={data}
+        layout="vertical"
+        margin={{ left: 20, right: 30, bottom: 20 }}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis
+          type="number"
+          domain={[0, 100]}
+          unit="%"
+          label={{ value: t('hiddenHazards.summary.rateAxis'), position: 'insideBottom', offset: -10 }}
+        />
+        <YAxis type="category" dataKey="name" width={180} tick={{ fontSize: 11 }} />
+        <Tooltip formatter={(value) => `${String(value)}%`} />
+        <Bar dataKey="rate" name={t('hiddenHazards.summary.col.rate')} fill="#1d5fbf" isAnimationActive={false} />
+      </BarChart>
+    </figure>
   );
 }

@@ -144,6 +144,10 @@ describe('the hidden-hazard register', () => {
       '57.1%',
       '—',
     ]);
+    // The rates as bars too (SVG text, so the names are real text there as well).
+    const chart = screen.getByTestId('hh-summary-chart');
+    expect(chart.getAttribute('aria-label')).toBe('各企业整改率');
+    expect(chart.querySelector('svg')).not.toBeNull();
     const byJurisdiction = await screen.findByTestId('hh-summary-jurisdiction');
     expect(line(within(byJurisdiction).getByTestId('hh-summary-row'))[0]).toBe('中宁县');
     expect(
