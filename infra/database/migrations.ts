@@ -34,6 +34,7 @@ import { IncidentEnterprise1732000002910 } from '../migrations/1732000002910-inc
 import { HazardSourceRegister1732000002950 } from '../migrations/1732000002950-hazard-source-register';
 import { Monitoring1732000003000 } from '../migrations/1732000003000-monitoring';
 import { ReadingsUnique1732000003200 } from '../migrations/1732000003200-readings-unique';
+import { HiddenHazardRegister1732000003250 } from '../migrations/1732000003250-hidden-hazard-register';
 import { grantApplicationRole } from './roles';
 
 // TypeORM types its `migrations` option as MixedList<Function | string>; the list below matches that type.
@@ -75,6 +76,7 @@ export const MIGRATIONS: MixedList<Function> = [
   HazardSourceRegister1732000002950,
   Monitoring1732000003000,
   ReadingsUnique1732000003200,
+  HiddenHazardRegister1732000003250,
 ];
 
 /**

@@ -7,6 +7,7 @@ import type { AlarmView } from '@app/alarms/contract';
 import type { DrillMessage, DrillView } from '@app/drills/contract';
 import type { DutyChange, RollCallMessage } from '@app/duty/contract';
 import type { HazardSourceView } from '@app/enterprises/contract';
+import type { HiddenHazardView } from '@app/hidden-hazards/contract';
 import type { DeadlineAlarm, IncidentView, TimelineEntryView } from '@app/incidents/contract';
 import type { PlanSuggestionsView } from '@app/plans/contract';
 import type { TeamView } from '@app/teams/contract';
@@ -37,6 +38,8 @@ export interface LiveDeltaPayloads {
   'alarm.changed': AlarmView;
   /** A hazardous-chemical unit registered, changed (assessed again) or retired. */
   'hazard_source.changed': HazardSourceView;
+  /** A hidden hazard recorded, supervised, rectified, verified or closed. */
+  'hidden_hazard.changed': HiddenHazardView;
 }
 
 export type LiveDeltaName = keyof LiveDeltaPayloads;
