@@ -57,7 +57,7 @@ export function HiddenHazardScreen({ id, session }: { id: string; session: Sessi
       {hazard.isLoading && <p className="muted">{t('hiddenHazards.detail.loading')}</p>}
       {h && (
         <>
-          <div className="screen-head">
+          <div className="screen-head hh-head">
             <h1 id="hh-detail-heading" data-testid="hh-detail-title">
               {h.title}
             </h1>

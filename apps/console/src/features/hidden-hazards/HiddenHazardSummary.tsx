@@ -43,7 +43,7 @@ function SummaryTable({ groupBy }: { groupBy: 'enterprise' | 'jurisdiction' }) {
       <ErrorMessage error={summary.error} testId={`hh-summary-${groupBy}-error`} />
       {view && groupBy === 'enterprise' && view.rows.length > 0 && <RateChart view={view} />}
       {view && (
-        <table className="grid" data-testid={`hh-summary-${groupBy}`}>
+        <table className="grid hh-summary-table" data-testid={`hh-summary-${groupBy}`}>
           <caption className="small muted">{t('hiddenHazards.summary.caption', { group })}</caption>
           <thead>
             <tr>
