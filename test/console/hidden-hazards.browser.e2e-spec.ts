@@ -117,6 +117,14 @@ suite('the hidden-hazard register in the console', () => {
     expect(row[5]).toMatch(/^还剩 /);
     expect(row[6]).toBe('整改中');
     await screenshot(city, 'hidden-hazards-03-register');
+    // A week before its deadline it is not overdue: the "overdue only" filter (a query to the server) leaves it out.
+    await city.getByTestId('hh-filter-overdue').check();
+    await city.getByTestId('hh-empty').waitFor({ timeout: 10_000 });
+    await city.getByTestId('hh-filter-status').selectOption('rectifying');
+    await city.getByTestId('hh-filter-overdue').uncheck();
+    expect((await registerRow(city, title))[6]).toBe('整改中');
+    await city.getByTestId('hh-filter-status').selectOption('closed');
+    await city.getByTestId('hh-empty').waitFor({ timeout: 10_000 });
 
     // 4. Rectified, accepted and closed by the city commander.
     await openHiddenHazard(city, title);
