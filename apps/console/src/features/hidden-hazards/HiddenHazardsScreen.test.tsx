@@ -155,6 +155,20 @@ describe('the hidden-hazard register', () => {
     ).toBe('57.1%');
   });
 
+  it('names grades, levels and statuses in English when the console is in English', async () => {
+    serve();
+    renderInConsole(<HiddenHazardsScreen session={cityOfficer} />, { lang: 'en' });
+    const rows = await screen.findAllByTestId('hh-row');
+    const first = cells(rows[0]!);
+    expect([first[2], first[3], first[5], first[6]]).toEqual([
+      'Major hidden hazard',
+      'Supervised by the city',
+      '3 days left',
+      'Being rectified',
+    ]);
+    expect(cells(rows[1]!)[3]).toBe('Not supervised');
+  });
+
   it('leaves the record button out for a role that cannot record', async () => {
     serve();
     renderInConsole(<HiddenHazardsScreen session={coordinator} />);
