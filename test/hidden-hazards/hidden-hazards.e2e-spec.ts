@@ -1,3 +1,4 @@
+import { AlarmCentre } from '../../libs/alarms/src';
 import type { AlarmView } from '../../libs/alarms/src/contract';
 import { HiddenHazardOverdueWatch } from '../../libs/hidden-hazards/src';
 import type { HiddenHazardSummaryView, HiddenHazardView } from '../../libs/hidden-hazards/src/contract';
@@ -308,7 +309,7 @@ describe('hidden hazards (隐患排查治理)', () => {
     expect(alarms.find((a) => a.status === 'raised')!.message).toContain('第 2 轮');
   });
 
-  it('a general hazard overdue is a major alarm; the watch ends an alarm whose hazard was closed meanwhile', async () => {
+  it('a general hazard overdue is a major alarm; the watch ends an overdue alarm its hazard no longer implies', async () => {
     const hazard = await recordHiddenHazard(
       t,
       countyDuty.token,
@@ -322,9 +323,28 @@ describe('hidden hazards (隐患排查治理)', () => {
     );
     clock.advance(HOUR + 1000);
     await tick();
-    expect((await alarmsOf(hazard.id))[0]).toMatchObject({ severity: 'major', status: 'raised' });
+    const [raised] = await alarmsOf(hazard.id);
+    expect(raised).toMatchObject({ severity: 'major', status: 'raised' });
     await act(hazard.id, 'rectify', countyDuty.token, { note: '完成' }).expect(200);
     expect((await alarmsOf(hazard.id))[0]!.status).toBe('resolved');
+    // A second replica's watch that read the register just before the rectification pushes the alarm again after it:
+    // the next tick sees a rectified hazard behind an open alarm and ends it.
+    await t.app.get(AlarmCentre).raise(
+      {
+        kind: 'hidden_hazard',
+        sourceKey: `hidden_hazard:${hazard.id}:1`,
+        severity: 'major',
+        jurisdiction: '640521',
+        title: raised!.title,
+        message: raised!.message,
+        subject: { type: 'hidden_hazard', id: hazard.id },
+        dueAt: null,
+      },
+      { id: 'system:hidden-hazards', name: '隐患排查治理' },
+    );
+    expect((await alarmsOf(hazard.id))[0]!.status).toBe('raised');
+    expect(await tick()).toContainEqual({ sourceKey: `hidden_hazard:${hazard.id}:1`, action: 'resolved' });
+    expect((await alarmsOf(hazard.id))[0]).toMatchObject({ status: 'resolved', resolution: 'hazard_rectified' });
   });
 
   it('another county cannot see or touch the hazard (404); forged ids 404; text comes back as text', async () => {

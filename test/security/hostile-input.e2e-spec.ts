@@ -10,6 +10,7 @@ import { reviewBody } from '../support/plan-review';
 import { teamBody as cityTeam, warehouseBody as cityWarehouse } from '../support/resource-fixtures';
 import { enterpriseBody } from '../support/enterprises/enterprise-fixtures';
 import { ammoniaTankFarm } from '../support/hazard-sources/hazard-source-fixtures';
+import { hiddenHazardBody, majorHiddenHazardBody } from '../support/hidden-hazards/hidden-hazard-fixtures';
 import {
   authPlan,
   bodyPlan,
@@ -152,6 +153,11 @@ describe('hostile input: random and malformed requests to every mutation endpoin
   let sensorSource: string;
   let sensorTarget: string;
   let deviceKey: string;
+  /** Hidden hazards at each step of their lifecycle, each replaced once a request moved it on. */
+  let hazardToRectify: string;
+  let hazardToSupervise: string;
+  let hazardToVerify: string;
+  let hazardToClose: string;
   let warehouse: string;
   let allocationPath: string;
   let plan: string;
@@ -258,6 +264,29 @@ describe('hostile input: random and malformed requests to every mutation endpoin
   async function freshSensor(): Promise<void> {
     sensorTarget = await created(`/api/v1/hazard-sources/${sensorSource}/sensors`, admin.token, sensorBody());
   }
+  const hiddenHazard = (major = false): Json =>
+    (major ? majorHiddenHazardBody(enterprise, new Date()) : hiddenHazardBody(enterprise, new Date())) as Json;
+  async function hazardAfter(steps: ('rectify' | 'verify')[], major = false): Promise<string> {
+    const id = await created('/api/v1/hidden-hazards', t.commander.token, hiddenHazard(major));
+    for (const step of steps) {
+      const body = step === 'rectify' ? { note: '整改完成' } : { passed: true, note: '验收通过' };
+      const answer = await t.post(`/api/v1/hidden-hazards/${id}/${step}`).send(body);
+      if (answer.status !== 200) throw new Error(`could not ${step} a hidden hazard: ${answer.status}`);
+    }
+    return id;
+  }
+  async function freshHazardToRectify(): Promise<void> {
+    hazardToRectify = await hazardAfter([]);
+  }
+  async function freshHazardToSupervise(): Promise<void> {
+    hazardToSupervise = await hazardAfter([], true);
+  }
+  async function freshHazardToVerify(): Promise<void> {
+    hazardToVerify = await hazardAfter(['rectify']);
+  }
+  async function freshHazardToClose(): Promise<void> {
+    hazardToClose = await hazardAfter(['rectify', 'verify']);
+  }
   async function assignedOnIncident(teamId: string): Promise<void> {
     for (const deadline = Date.now() + 5000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 20))) {
       const board = await t.get(`/api/v1/incidents/${updateTarget}`);
@@ -299,6 +328,10 @@ describe('hostile input: random and malformed requests to every mutation endpoin
     deviceKey = (issued.body as { key: string }).key;
     await freshKeyTarget();
     hazardSource = await created('/api/v1/hazard-sources', admin.token, ammoniaTankFarm(enterprise));
+    await freshHazardToRectify();
+    await freshHazardToSupervise();
+    await freshHazardToVerify();
+    await freshHazardToClose();
     await freshAllocation();
     await freshPlanTargets();
     await freshTask();
@@ -558,6 +591,58 @@ describe('hostile input: random and malformed requests to every mutation endpoin
         exposedPopulation: 45,
         substances: [{ casNo: '6484-52-2', name: '硝酸铵', tableEntry: 44, quantityTonnes: 20 }],
       }),
+    },
+    {
+      name: 'POST /api/v1/hidden-hazards',
+      runs: 100,
+      path: () => '/api/v1/hidden-hazards',
+      token: () => t.commander.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => hiddenHazard(true),
+    },
+    {
+      name: 'POST /api/v1/hidden-hazards/:id/supervise',
+      runs: 60,
+      path: (id) => `/api/v1/hidden-hazards/${id}/supervise`,
+      realId: () => hazardToSupervise,
+      aliasId: () => hazardToSupervise.toUpperCase(),
+      token: () => t.commander.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => ({ level: 'city' }),
+      afterAccepted: freshHazardToSupervise,
+    },
+    {
+      name: 'POST /api/v1/hidden-hazards/:id/rectify',
+      runs: 60,
+      path: (id) => `/api/v1/hidden-hazards/${id}/rectify`,
+      realId: () => hazardToRectify,
+      aliasId: () => hazardToRectify.toUpperCase(),
+      token: () => t.commander.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => ({ note: '已修复检测报警器并接入监控中心' }),
+      afterAccepted: freshHazardToRectify,
+    },
+    {
+      name: 'POST /api/v1/hidden-hazards/:id/verify',
+      runs: 60,
+      path: (id) => `/api/v1/hidden-hazards/${id}/verify`,
+      realId: () => hazardToVerify,
+      aliasId: () => hazardToVerify.toUpperCase(),
+      token: () => t.commander.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => ({ passed: true, note: '现场复核通过' }),
+      afterAccepted: freshHazardToVerify,
+    },
+    {
+      name: 'POST /api/v1/hidden-hazards/:id/close',
+      runs: 60,
+      path: (id) => `/api/v1/hidden-hazards/${id}/close`,
+      realId: () => hazardToClose,
+      aliasId: () => hazardToClose.toUpperCase(),
+      token: () => t.commander.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => ({}),
+      afterAccepted: freshHazardToClose,
     },
     {
       name: 'POST /api/v1/enterprises',

@@ -15,6 +15,11 @@ import { highHighAlarm } from '../support/alarm-to-incident/monitoring-alarm';
 import { enterpriseBody, issueDeviceKey, registerEnterprise } from '../support/enterprises/enterprise-fixtures';
 import { ammoniaTankFarm, registerHazardSource } from '../support/hazard-sources/hazard-source-fixtures';
 import { monitoredEnterprise, registerSensor, sensorBody } from '../support/monitoring/monitoring-fixtures';
+import {
+  hiddenHazardBody,
+  majorHiddenHazardBody,
+  recordHiddenHazard,
+} from '../support/hidden-hazards/hidden-hazard-fixtures';
 
 /**
  * The role matrix, written out here on purpose instead of read from libs/shared/src/auth/permissions.ts: a change
@@ -803,6 +808,75 @@ const ENDPOINTS: Endpoint[] = [
     body: () => ({ reason: '装置拆除' }),
     ok: 200,
   },
+  // 隐患排查治理: duty officers, commanders and admins record and report rectification; commanders supervise (挂牌督办),
+  // accept (验收) and close (销号).
+  {
+    name: 'POST /hidden-hazards',
+    allowed: [...WATCH, 'admin'],
+    method: 'POST',
+    path: async () => {
+      hazardEnterprise = await newEnterprise();
+      return '/api/v1/hidden-hazards';
+    },
+    body: () => hiddenHazardBody(hazardEnterprise, new Date()),
+    ok: 201,
+  },
+  {
+    name: 'GET /hidden-hazards',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => '/api/v1/hidden-hazards',
+    ok: 200,
+  },
+  {
+    name: 'GET /hidden-hazards/summary',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => '/api/v1/hidden-hazards/summary?groupBy=jurisdiction',
+    ok: 200,
+  },
+  {
+    name: 'GET /hidden-hazards/:id',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/hidden-hazards/${await newHiddenHazard()}`,
+    ok: 200,
+  },
+  {
+    name: 'POST /hidden-hazards/:id/supervise',
+    allowed: ['commander'],
+    method: 'POST',
+    path: async () => `/api/v1/hidden-hazards/${await newHiddenHazard(true)}/supervise`,
+    body: () => ({ level: 'city' }),
+    ok: 200,
+  },
+  {
+    name: 'POST /hidden-hazards/:id/rectify',
+    allowed: [...WATCH, 'admin'],
+    method: 'POST',
+    path: async () => `/api/v1/hidden-hazards/${await newHiddenHazard()}/rectify`,
+    body: () => ({ note: '整改完成' }),
+    ok: 200,
+  },
+  {
+    name: 'POST /hidden-hazards/:id/verify',
+    allowed: ['commander'],
+    method: 'POST',
+    path: async () => `/api/v1/hidden-hazards/${await rectifiedHiddenHazard()}/verify`,
+    body: () => ({ passed: true, note: '验收通过' }),
+    ok: 200,
+  },
+  {
+    name: 'POST /hidden-hazards/:id/close',
+    allowed: ['commander'],
+    method: 'POST',
+    path: async () => {
+      const id = await rectifiedHiddenHazard();
+      await t.post(`/api/v1/hidden-hazards/${id}/verify`).send({ passed: true, note: '验收通过' }).expect(200);
+      return `/api/v1/hidden-hazards/${id}/close`;
+    },
+    ok: 200,
+  },
   {
     name: 'POST /teams/:id/dispatch',
     allowed: ['commander'],
@@ -1284,6 +1358,18 @@ const hazardSource = (): Promise<string> =>
   (monitoredHazardSource ??= monitoredEnterprise(t, admin.token).then((m) => m.hazardSourceId));
 const newSensor = async (): Promise<string> =>
   (await registerSensor(t, admin.token, await hazardSource(), sensorBody(`M-${randomUUID().slice(0, 8)}`))).id;
+
+// 隐患: each cell gets its own hazard on a fresh city enterprise (recorded and rectified by the admin).
+const newHiddenHazard = async (major = false): Promise<string> => {
+  const enterprise = await newEnterprise();
+  const body = major ? majorHiddenHazardBody(enterprise, new Date()) : hiddenHazardBody(enterprise, new Date());
+  return (await recordHiddenHazard(t, admin.token, body)).id;
+};
+const rectifiedHiddenHazard = async (): Promise<string> => {
+  const id = await newHiddenHazard();
+  await t.post(`/api/v1/hidden-hazards/${id}/rectify`, admin.token).send({ note: '整改完成' }).expect(200);
+  return id;
+};
 
 const cells = ENDPOINTS.flatMap((endpoint) =>
   ROLES.map((role) => [endpoint.name, role, endpoint.allowed.includes(role) ? 'allowed' : 'forbidden'] as const),

@@ -4,6 +4,7 @@ import { DEMO_ACTOR } from './demo-commands';
 import { DEMO_INCIDENTS } from './demo-incidents';
 import { seedDemoEnterprises } from './seed-demo-enterprises';
 import { seedDemoHazardSources } from './seed-demo-hazard-sources';
+import { seedDemoHiddenHazards } from './seed-demo-hidden-hazards';
 import { seedDemoSensors } from './seed-demo-sensors';
 
 /**
@@ -25,5 +26,6 @@ export async function seedDemoData(app: INestApplication, deviceKeysFile?: strin
   }
   await seedDemoHazardSources(app);
   await seedDemoSensors(app);
+  await seedDemoHiddenHazards(app);
   return created;
 }

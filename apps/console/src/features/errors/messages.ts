@@ -227,6 +227,23 @@ export const zh = {
   'errors.code.HAZARD_QUANTITY_INVALID': '数量、临界量或校正系数须为大于0的有效数值',
   'errors.code.HAZARD_EXPOSED_POPULATION_INVALID': '厂外暴露人员数须为0或正整数',
   'errors.code.HAZARD_NO_SUBSTANCES': '请至少填报一种危险化学品及其数量',
+  'errors.code.HIDDEN_HAZARD_NOT_FOUND': '隐患不存在',
+  'errors.code.HIDDEN_HAZARD_ALREADY_RECORDED': '该隐患已登记',
+  'errors.code.HIDDEN_HAZARD_ENTERPRISE_UNKNOWN': '隐患所在企业不存在或不在本辖区，请先登记企业',
+  'errors.code.HIDDEN_HAZARD_SOURCE_UNKNOWN': '所涉重大危险源不存在、已核销或不属于该企业',
+  'errors.code.HIDDEN_HAZARD_STANDARD_REQUIRED': '重大事故隐患须写明判定依据',
+  'errors.code.HIDDEN_HAZARD_FOUND_IN_FUTURE': '发现时间不能晚于当前时间',
+  'errors.code.HIDDEN_HAZARD_DEADLINE_BEFORE_FOUND': '整改期限须晚于发现时间',
+  'errors.code.HIDDEN_HAZARD_CLOSED': '该隐患已销号，不能再办理',
+  'errors.code.HIDDEN_HAZARD_NOT_MAJOR': '只有重大事故隐患才能挂牌督办',
+  'errors.code.HIDDEN_HAZARD_ALREADY_VERIFIED': '该隐患已验收通过，请办理销号',
+  'errors.code.HIDDEN_HAZARD_SUPERVISION_NOT_UPWARD': '该隐患已挂牌督办，只能提级督办',
+  'errors.code.HIDDEN_HAZARD_SUPERVISION_LEVEL_UNAVAILABLE': '该隐患所在辖区之上没有这一督办层级',
+  'errors.code.HIDDEN_HAZARD_SUPERVISION_ABOVE_ACTOR': '只能在本级或下级政府层级挂牌督办',
+  'errors.code.HIDDEN_HAZARD_SUPERVISED_ABOVE': '该隐患由上级挂牌督办，只有督办单位或其上级才能验收和销号',
+  'errors.code.HIDDEN_HAZARD_NOT_RECTIFYING': '该隐患不在整改中，不能报告整改完成',
+  'errors.code.HIDDEN_HAZARD_NOT_RECTIFIED': '须先报告整改完成才能验收',
+  'errors.code.HIDDEN_HAZARD_NOT_VERIFIED': '未经验收通过不能销号',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -448,4 +465,25 @@ export const en: Record<keyof typeof zh, string> = {
   'errors.code.HAZARD_QUANTITY_INVALID': 'Quantities, critical quantities and β must be valid numbers above 0',
   'errors.code.HAZARD_EXPOSED_POPULATION_INVALID': 'The exposed population must be 0 or a whole number',
   'errors.code.HAZARD_NO_SUBSTANCES': 'Declare at least one dangerous chemical with its quantity',
+  'errors.code.HIDDEN_HAZARD_NOT_FOUND': 'No such hidden hazard',
+  'errors.code.HIDDEN_HAZARD_ALREADY_RECORDED': 'This hidden hazard is already recorded',
+  'errors.code.HIDDEN_HAZARD_ENTERPRISE_UNKNOWN':
+    'The enterprise does not exist or is outside your jurisdictions; register the enterprise first',
+  'errors.code.HIDDEN_HAZARD_SOURCE_UNKNOWN':
+    'The major hazard source does not exist, is retired or belongs to another enterprise',
+  'errors.code.HIDDEN_HAZARD_STANDARD_REQUIRED': 'A major hidden hazard must name the standard it was judged by',
+  'errors.code.HIDDEN_HAZARD_FOUND_IN_FUTURE': 'The time found cannot be later than now',
+  'errors.code.HIDDEN_HAZARD_DEADLINE_BEFORE_FOUND': 'The rectification deadline must be after the time found',
+  'errors.code.HIDDEN_HAZARD_CLOSED': 'This hidden hazard is closed and cannot be acted on',
+  'errors.code.HIDDEN_HAZARD_NOT_MAJOR': 'Only major hidden hazards are put under supervision',
+  'errors.code.HIDDEN_HAZARD_ALREADY_VERIFIED': 'This hidden hazard passed acceptance; close it instead',
+  'errors.code.HIDDEN_HAZARD_SUPERVISION_NOT_UPWARD': 'This hidden hazard is already supervised; it can only move up',
+  'errors.code.HIDDEN_HAZARD_SUPERVISION_LEVEL_UNAVAILABLE':
+    'No government at that level stands above this hidden hazard’s jurisdiction',
+  'errors.code.HIDDEN_HAZARD_SUPERVISION_ABOVE_ACTOR': 'You may supervise only at your own level or below',
+  'errors.code.HIDDEN_HAZARD_SUPERVISED_ABOVE':
+    'A higher level supervises this hidden hazard; only it or a level above may accept and close it',
+  'errors.code.HIDDEN_HAZARD_NOT_RECTIFYING': 'This hidden hazard is not being rectified',
+  'errors.code.HIDDEN_HAZARD_NOT_RECTIFIED': 'Report the rectification done before acceptance',
+  'errors.code.HIDDEN_HAZARD_NOT_VERIFIED': 'A hidden hazard is closed only after passing acceptance',
 };

@@ -18,7 +18,10 @@ export const HiddenHazardEnterpriseUnknownError = domainError({
   code: 'HIDDEN_HAZARD_ENTERPRISE_UNKNOWN',
   kind: 'rule',
   message: '隐患所在企业不存在或不在您的辖区内：请先登记企业',
-  details: (enterpriseId: string) => ({ enterpriseId, errors: [{ path: 'enterpriseId', message: 'enterpriseId' }] }),
+  details: (enterpriseId: string) => ({
+    enterpriseId,
+    errors: [{ path: 'enterpriseId', message: '企业不存在或不在您的辖区内' }],
+  }),
 });
 
 export const HiddenHazardSourceUnknownError = domainError({
@@ -27,7 +30,7 @@ export const HiddenHazardSourceUnknownError = domainError({
   message: '所涉重大危险源不存在、已核销或不属于该企业',
   details: (hazardSourceId: string) => ({
     hazardSourceId,
-    errors: [{ path: 'hazardSourceId', message: 'hazardSourceId' }],
+    errors: [{ path: 'hazardSourceId', message: '重大危险源不属于该企业或已核销' }],
   }),
 });
 
@@ -35,21 +38,24 @@ export const HiddenHazardStandardRequiredError = domainError({
   code: 'HIDDEN_HAZARD_STANDARD_REQUIRED',
   kind: 'rule',
   message: '重大事故隐患须写明判定依据（判定标准）',
-  details: () => ({ errors: [{ path: 'standard', message: 'standard' }] }),
+  details: () => ({ errors: [{ path: 'standard', message: '须写明判定依据' }] }),
 });
 
 export const HiddenHazardFoundInFutureError = domainError({
   code: 'HIDDEN_HAZARD_FOUND_IN_FUTURE',
   kind: 'rule',
   message: '发现时间不能晚于当前时间',
-  details: (foundAt: string) => ({ foundAt, errors: [{ path: 'foundAt', message: 'foundAt' }] }),
+  details: (foundAt: string) => ({ foundAt, errors: [{ path: 'foundAt', message: '不能晚于当前时间' }] }),
 });
 
 export const HiddenHazardDeadlineBeforeFoundError = domainError({
   code: 'HIDDEN_HAZARD_DEADLINE_BEFORE_FOUND',
   kind: 'rule',
   message: '整改期限须晚于发现时间',
-  details: (deadline: string) => ({ deadline, errors: [{ path: 'rectification.deadline', message: 'deadline' }] }),
+  details: (deadline: string) => ({
+    deadline,
+    errors: [{ path: 'rectification.deadline', message: '须晚于发现时间' }],
+  }),
 });
 
 export const HiddenHazardClosedError = domainError({
@@ -84,7 +90,7 @@ export const HiddenHazardSupervisionLevelUnavailableError = domainError({
   kind: 'rule',
   message: (level: SupervisionLevel) =>
     `该隐患所在辖区及其上级辖区中没有可${SUPERVISION_LEVEL_LABELS[level]}的政府层级`,
-  details: (level) => ({ level, errors: [{ path: 'level', message: 'level' }] }),
+  details: (level) => ({ level, errors: [{ path: 'level', message: '没有这一督办层级' }] }),
 });
 
 export const HiddenHazardSupervisionAboveActorError = domainError({
