@@ -34,6 +34,8 @@ import { EnterpriseScreen } from './features/enterprises/EnterpriseScreen';
 import { HazardSourcesScreen } from './features/enterprises/HazardSourcesScreen';
 import { HazardSourceScreen } from './features/enterprises/HazardSourceScreen';
 import { OnlineRateScreen } from './features/monitoring/OnlineRateScreen';
+import { HiddenHazardsScreen } from './features/hidden-hazards/HiddenHazardsScreen';
+import { HiddenHazardScreen } from './features/hidden-hazards/HiddenHazardScreen';
 import { StaleBanner } from './features/live/StaleBanner';
 import { staleWords } from './features/live/staleness';
 
@@ -190,6 +192,8 @@ const TAB_OF: Partial<Record<Route['name'], Route['name']>> = {
   hazardSources: 'enterprises',
   hazardSource: 'enterprises',
   monitoring: 'enterprises',
+  hiddenHazards: 'enterprises',
+  hiddenHazard: 'enterprises',
 };
 
 function Shell({ session, onLogout }: { session: Session; onLogout: () => void }) {
@@ -286,6 +290,8 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
           {route.name === 'hazardSources' && <HazardSourcesScreen session={session} />}
           {route.name === 'hazardSource' && <HazardSourceScreen key={route.id} id={route.id} session={session} />}
           {route.name === 'monitoring' && <OnlineRateScreen session={session} />}
+          {route.name === 'hiddenHazards' && <HiddenHazardsScreen session={session} />}
+          {route.name === 'hiddenHazard' && <HiddenHazardScreen key={route.id} id={route.id} session={session} />}
         </main>
         <AlertsPanel session={session} />
       </div>

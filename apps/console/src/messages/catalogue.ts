@@ -20,6 +20,7 @@ import * as drillEvaluation from '../features/drills/evaluation-messages';
 import * as enterprises from '../features/enterprises/messages';
 import * as monitoring from '../features/monitoring/messages';
 import * as alarmIntake from '../features/alarm-intake/messages';
+import * as hiddenHazards from '../features/hidden-hazards/messages';
 
 /** Every message key of the console, Chinese first: the type every other language's dictionary follows. */
 export const zh = {
@@ -43,6 +44,7 @@ export const zh = {
   ...enterprises.zh,
   ...monitoring.zh,
   ...alarmIntake.zh,
+  ...hiddenHazards.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -68,4 +70,5 @@ export const en: Record<MessageKey, string> = {
   ...enterprises.en,
   ...monitoring.en,
   ...alarmIntake.en,
+  ...hiddenHazards.en,
 };
