@@ -45,7 +45,9 @@ export class Experts1732000003300 implements MigrationInterface {
         position text not null
       )`);
     await q.query(`create index expert_consultations_incident on expert_consultations (incident_id)`);
-    await q.query(`create index expert_consultations_accepted on expert_consultations (expert_id) where status = 'accepted'`);
+    await q.query(
+      `create index expert_consultations_accepted on expert_consultations (expert_id) where status = 'accepted'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

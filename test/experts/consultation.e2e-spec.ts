@@ -97,8 +97,9 @@ describe('the expert library (专家库) and consultation (会商) on an inciden
     // The county reads the city's library (it invites from it) …
     await t.get(`/api/v1/experts/${id}`, countyAdmin.token).expect(200);
     // … but another county's entry does not exist for it.
-    const countyExpert = (await registerExpert({ name: '海原专家', jurisdiction: '640522' }, countyAdmin.token).expect(201))
-      .body.id as string;
+    const countyExpert = (
+      await registerExpert({ name: '海原专家', jurisdiction: '640522' }, countyAdmin.token).expect(201)
+    ).body.id as string;
     const sibling = await t.user(['admin'], '640521');
     const hidden = await t.get(`/api/v1/experts/${countyExpert}`, sibling.token).expect(404);
     expect(hidden.body.code).toBe('EXPERT_NOT_FOUND');
@@ -175,7 +176,9 @@ describe('the expert library (专家库) and consultation (会商) on an inciden
       expect.objectContaining({ type: 'ConsultationDeclined', summary: '专家李四谢绝会商邀请：出差在外' }),
     );
     expect((await answer(incident.id, experts['李四']!, 'accept').expect(409)).body.code).toBe('CONSULTATION_DECLINED');
-    expect((await answer(incident.id, experts['李四']!, 'decline').expect(409)).body.code).toBe('CONSULTATION_DECLINED');
+    expect((await answer(incident.id, experts['李四']!, 'decline').expect(409)).body.code).toBe(
+      'CONSULTATION_DECLINED',
+    );
     const reinvited = await invite(incident.id, { expertId: experts['李四'], topic: '远程指导监测' }).expect(201);
     expect(reinvited.body).toMatchObject({ status: 'invited', answerNote: null, topic: '远程指导监测', revision: 2 });
 
@@ -211,15 +214,16 @@ describe('the expert library (专家库) and consultation (会商) on an inciden
     expect((await answer(incident.id, experts['王五']!, 'accept').expect(404)).body.code).toBe(
       'CONSULTATION_NOT_FOUND',
     );
-    expect((await t.post(`/api/v1/incidents/${incident.id}/experts/not-a-uuid/accept`).send({}).expect(400)).body.code).toBe(
-      'INVALID_ID',
-    );
+    expect(
+      (await t.post(`/api/v1/incidents/${incident.id}/experts/not-a-uuid/accept`).send({}).expect(400)).body.code,
+    ).toBe('INVALID_ID');
     expect((await invite(incident.id, { expertId: experts['王五'], topic: '' }).expect(400)).body.code).toBe(
       'VALIDATION_FAILED',
     );
-    expect((await invite(incident.id, { expertId: experts['王五'], topic: 'x', mode: 'carrier_pigeon' }).expect(400)).body.code).toBe(
-      'VALIDATION_FAILED',
-    );
+    expect(
+      (await invite(incident.id, { expertId: experts['王五'], topic: 'x', mode: 'carrier_pigeon' }).expect(400)).body
+        .code,
+    ).toBe('VALIDATION_FAILED');
 
     await invite(incident.id, { expertId: experts['王五'], topic: '井下通风' }).expect(201);
     await t.post(`/api/v1/incidents/${incident.id}/end-response`).send({ summary: '处置完毕，响应终止' }).expect(200);
@@ -283,7 +287,9 @@ describe('the expert library (专家库) and consultation (会商) on an inciden
         },
       ],
     });
-    const incident = await newIncident({ casualties: { deaths: 0, missing: 0, seriousInjuries: 0, minorInjuries: 0, trapped: 1 } });
+    const incident = await newIncident({
+      casualties: { deaths: 0, missing: 0, seriousInjuries: 0, minorInjuries: 0, trapped: 1 },
+    });
     await t
       .post(`/api/v1/incidents/${incident.id}/plan-activations`)
       .send({ planId, level: 'IV', reason: '被困 1 人' })

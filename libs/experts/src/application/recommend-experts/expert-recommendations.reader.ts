@@ -4,11 +4,7 @@ import { PlanRegisterQueries } from '@app/plans';
 import { DomainError, type Actor } from '@app/shared';
 import type { ExpertRecommendationsView } from '../../contract';
 import { EXPERT_SPECIALTY_LABELS, specialtyLabelsOf } from '../../domain/expert/expert.types';
-import {
-  neededSpecialties,
-  rankExperts,
-  type PlanGroupWords,
-} from '../../domain/recommend/needed-specialties';
+import { neededSpecialties, rankExperts, type PlanGroupWords } from '../../domain/recommend/needed-specialties';
 import { ConsultationQueries } from '../../read-models/consultations/consultation.queries';
 import { ExpertRegister } from '../../read-models/expert-register/expert-register.queries';
 

@@ -33,7 +33,8 @@ function invite(command: InviteExpert, state: ConsultationState): ConsultationEv
   if (state.status === 'accepted') throw new ConsultationAcceptedError();
   if (!command.incidentOpen) throw new ConsultationIncidentClosedError();
   if (!command.expert.active) throw new ExpertWithdrawnError();
-  if (command.mode !== 'on_site' && command.mode !== 'remote') throw new ConsultationFieldError('mode', '未知的会商方式');
+  if (command.mode !== 'on_site' && command.mode !== 'remote')
+    throw new ConsultationFieldError('mode', '未知的会商方式');
   assertText('topic', command.topic, EXPERT_LIMITS.topic);
   return [
     {
@@ -69,7 +70,9 @@ function answer(command: AnswerConsultation, state: ConsultationState): Consulta
     note: command.note,
     answeredAt: command.now.toISOString(),
   };
-  return [command.answer === 'accept' ? { type: 'ConsultationAccepted', data } : { type: 'ConsultationDeclined', data }];
+  return [
+    command.answer === 'accept' ? { type: 'ConsultationAccepted', data } : { type: 'ConsultationDeclined', data },
+  ];
 }
 
 function assertText(path: string, value: string, max: number): void {

@@ -88,8 +88,7 @@ const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
 function assertProfile(profile: Partial<ExpertProfile>): void {
   if (profile.name !== undefined) assertText('name', profile.name, EXPERT_LIMITS.name);
   if (profile.title !== undefined) assertText('title', profile.title, EXPERT_LIMITS.title);
-  if (profile.organization !== undefined)
-    assertText('organization', profile.organization, EXPERT_LIMITS.organization);
+  if (profile.organization !== undefined) assertText('organization', profile.organization, EXPERT_LIMITS.organization);
   if (profile.phone !== undefined) assertText('phone', profile.phone, EXPERT_LIMITS.phone);
   if (profile.specialties !== undefined) {
     if (profile.specialties.length === 0) throw new ExpertFieldError('specialties', '至少填写一个专业领域');

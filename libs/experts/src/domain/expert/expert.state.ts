@@ -1,8 +1,7 @@
 import type { ExpertEvent, ExpertProfile } from './expert.events';
 
 export type ExpertState =
-  | { status: 'none' }
-  | (ExpertProfile & { status: 'active' | 'withdrawn'; expertId: string; jurisdiction: string });
+  { status: 'none' } | (ExpertProfile & { status: 'active' | 'withdrawn'; expertId: string; jurisdiction: string });
 
 export const initialExpertState: ExpertState = { status: 'none' };
 

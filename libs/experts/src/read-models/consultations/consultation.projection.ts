@@ -71,7 +71,11 @@ export class ConsultationProjection implements Projection<ConsultationEvent> {
       deltas.push({
         name: 'consultation.changed',
         position: row.position,
-        scope: { jurisdiction: row.jurisdiction, incidentId: row.incidentId, ...(row.drillId ? { drillId: row.drillId } : {}) },
+        scope: {
+          jurisdiction: row.jurisdiction,
+          incidentId: row.incidentId,
+          ...(row.drillId ? { drillId: row.drillId } : {}),
+        },
         data: toConsultationView(row, expert),
       });
     }

@@ -3,7 +3,11 @@ import type { ExpertView } from '../../contract';
 import { specialtyLabelsOf } from '../../domain/expert/expert.types';
 import type { ExpertRegisterRow } from './expert-register.entity';
 
-export function toExpertView(row: ExpertRegisterRow, engagedIn: number, jurisdictions: JurisdictionRegistry): ExpertView {
+export function toExpertView(
+  row: ExpertRegisterRow,
+  engagedIn: number,
+  jurisdictions: JurisdictionRegistry,
+): ExpertView {
   return {
     id: row.id,
     name: row.name,

@@ -30,7 +30,10 @@ const consultationEvents = EventRegistry.of<TimelineConsultationEvent>({
 
 type TimelineEvent = IncidentEvent | TimelineAllocationEvent | TimelineConsultationEvent;
 
-export const timelineEvents = EventRegistry.union(EventRegistry.union(incidentEvents, allocationEvents), consultationEvents);
+export const timelineEvents = EventRegistry.union(
+  EventRegistry.union(incidentEvents, allocationEvents),
+  consultationEvents,
+);
 
 const isAllocation = (event: Recorded<TimelineEvent>): event is Recorded<TimelineAllocationEvent> =>
   event.type === 'StockAllocated' || event.type === 'AllocationStatusChanged';

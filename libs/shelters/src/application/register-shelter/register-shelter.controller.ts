@@ -14,7 +14,10 @@ export class RegisterShelterController {
     status: 201,
     summary: '避难场所登记：名称、类型、可容纳人数、位置、配套设施、地址、辖区（管理员）',
   })
-  register(@Body() body: RegisterShelterRequest, @CommandCtx() context: CommandContext): Promise<ShelterCommandResponse> {
+  register(
+    @Body() body: RegisterShelterRequest,
+    @CommandCtx() context: CommandContext,
+  ): Promise<ShelterCommandResponse> {
     return this.handler.handle(body, context);
   }
 }

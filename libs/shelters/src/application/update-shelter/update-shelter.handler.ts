@@ -12,7 +12,11 @@ export class UpdateShelterHandler {
     private readonly answer: ShelterAnswer,
   ) {}
 
-  async handle(shelterId: string, body: UpdateShelterRequest, context: CommandContext): Promise<ShelterCommandResponse> {
+  async handle(
+    shelterId: string,
+    body: UpdateShelterRequest,
+    context: CommandContext,
+  ): Promise<ShelterCommandResponse> {
     const executed = await this.executor.execute(
       shelterAggregate,
       shelterId,

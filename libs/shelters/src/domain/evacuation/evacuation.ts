@@ -10,7 +10,9 @@ export function callsForEvacuation(taskTitle: string): boolean {
 
 /** Great-circle distance (geolib, as dispatch ranks teams), in km with 0.1 km precision. */
 export function distanceKm(a: GeoPointData, b: GeoPointData): number {
-  return Math.round(getDistance({ latitude: a.lat, longitude: a.lng }, { latitude: b.lat, longitude: b.lng }) / 100) / 10;
+  return (
+    Math.round(getDistance({ latitude: a.lat, longitude: a.lng }, { latitude: b.lat, longitude: b.lng }) / 100) / 10
+  );
 }
 
 export interface ShelterCandidate {
@@ -28,7 +30,10 @@ export interface RankedShelter<S extends ShelterCandidate> {
 }
 
 /** Shelters with room first, nearest first; full ones after them, nearest first too. */
-export function rankShelters<S extends ShelterCandidate>(scene: GeoPointData, shelters: readonly S[]): RankedShelter<S>[] {
+export function rankShelters<S extends ShelterCandidate>(
+  scene: GeoPointData,
+  shelters: readonly S[],
+): RankedShelter<S>[] {
   return shelters
     .map((shelter) => ({
       shelter,

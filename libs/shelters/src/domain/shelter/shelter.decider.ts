@@ -69,7 +69,10 @@ function update(command: UpdateShelter, state: Registered): ShelterEvent[] {
   ) as Partial<ShelterProfile>;
   if (Object.keys(changes).length === 0) return [];
   return [
-    { type: 'ShelterProfileUpdated', data: { shelterId: state.shelterId, changes, updatedAt: command.now.toISOString() } },
+    {
+      type: 'ShelterProfileUpdated',
+      data: { shelterId: state.shelterId, changes, updatedAt: command.now.toISOString() },
+    },
   ];
 }
 
