@@ -6,6 +6,7 @@ import type { TestUser } from '../support/test-users';
 import { incidentBody } from '../support/incident-fixtures';
 import { publishedPlan } from '../support/plan-fixtures';
 import { until } from '../support/eventually';
+import { runningDrill } from '../support/running-drill';
 
 interface Line {
   source: string;
@@ -270,6 +271,21 @@ describe('the expert library (专家库) and consultation (会商) on an inciden
     ]);
     own.close();
     other.close();
+  });
+
+  it('a drill incident’s consultation is marked with the drill and never makes the expert engaged', async () => {
+    const expertId = (await registerExpert({ name: '郑十' }).expect(201)).body.id as string;
+    const drillId = await runningDrill(t);
+    const drillIncident = (await t.post('/api/v1/incidents').send(incidentBody({ drillId })).expect(201)).body as {
+      id: string;
+    };
+    const invited = await invite(drillIncident.id, { expertId, topic: '演练会商' }).expect(201);
+    expect(invited.body.drillId).toBe(drillId);
+    await answer(drillIncident.id, expertId, 'accept').expect(200);
+    const line = (await timeline(drillIncident.id)).find((l) => l.type === 'ConsultationAccepted') as
+      (Line & { drillId: string | null }) | undefined;
+    expect(line).toMatchObject({ source: 'consultation', drillId });
+    expect((await t.get(`/api/v1/experts/${expertId}`).expect(200)).body.engagedIn).toBe(0);
   });
 
   it('keeps script in every text field as text', async () => {
