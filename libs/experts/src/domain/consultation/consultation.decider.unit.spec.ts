@@ -75,7 +75,9 @@ describe('an expert not invited to the incident', () => {
   });
 
   it('is not invited once the response has ended, when withdrawn, or without a topic or known mode', () => {
-    consultation.when({ ...invite, incidentOpen: false }).thenThrows(ConsultationIncidentClosedError, 'INCIDENT_CLOSED');
+    consultation
+      .when({ ...invite, incidentOpen: false })
+      .thenThrows(ConsultationIncidentClosedError, 'INCIDENT_CLOSED');
     consultation
       .when({ ...invite, expert: { ...invite.expert, active: false } })
       .thenThrows(ExpertWithdrawnError, 'EXPERT_WITHDRAWN');
@@ -96,9 +98,9 @@ describe('a pending invitation', () => {
   const given = consultation.given([invited]);
 
   it('is accepted or declined, with a note', () => {
-    const yes = given.when(answer('accept', { note: '30 分钟后接入' })).then([
-      { type: 'ConsultationAccepted', data: answerData('30 分钟后接入') },
-    ]);
+    const yes = given
+      .when(answer('accept', { note: '30 分钟后接入' }))
+      .then([{ type: 'ConsultationAccepted', data: answerData('30 分钟后接入') }]);
     expect(yes.state.status).toBe('accepted');
     const no = given.when(answer('decline')).then([declined]);
     expect(no.state.status).toBe('declined');

@@ -38,7 +38,10 @@ const registered: ExpertEvent = {
     registeredAt: now.toISOString(),
   },
 };
-const withdrawn: ExpertEvent = { type: 'ExpertWithdrawn', data: { expertId, reason: null, withdrawnAt: now.toISOString() } };
+const withdrawn: ExpertEvent = {
+  type: 'ExpertWithdrawn',
+  data: { expertId, reason: null, withdrawnAt: now.toISOString() },
+};
 const update = (changes: Extract<ExpertCommand, { type: 'UpdateExpert' }>['changes']): ExpertCommand => ({
   type: 'UpdateExpert',
   changes,
@@ -64,17 +67,7 @@ describe('an expert not yet in the library', () => {
       { specialties: [] },
       { specialties: ['astrology' as never] },
       {
-        specialties: [
-          'fire',
-          'gas',
-          'power',
-          'flood',
-          'geology',
-          'medical',
-          'structural',
-          'environment',
-          'metallurgy',
-        ],
+        specialties: ['fire', 'gas', 'power', 'flood', 'geology', 'medical', 'structural', 'environment', 'metallurgy'],
       },
     ];
     for (const change of bad) expert.when({ ...register, ...change }).thenThrows(ExpertFieldError, 'VALIDATION_FAILED');
@@ -94,13 +87,22 @@ describe('an expert in the library', () => {
   });
 
   it('records only the fields that really change; a change to nothing appends nothing', () => {
-    given.when(update({ title: '正高级工程师', phone: '0955-7000000' })).then([
-      { type: 'ExpertProfileUpdated', data: { expertId, changes: { phone: '0955-7000000' }, updatedAt: now.toISOString() } },
-    ]);
+    given
+      .when(update({ title: '正高级工程师', phone: '0955-7000000' }))
+      .then([
+        {
+          type: 'ExpertProfileUpdated',
+          data: { expertId, changes: { phone: '0955-7000000' }, updatedAt: now.toISOString() },
+        },
+      ]);
     given.when(update({ title: '正高级工程师', specialties: ['environment', 'hazardous_chemicals'] })).then([
       {
         type: 'ExpertProfileUpdated',
-        data: { expertId, changes: { specialties: ['environment', 'hazardous_chemicals'] }, updatedAt: now.toISOString() },
+        data: {
+          expertId,
+          changes: { specialties: ['environment', 'hazardous_chemicals'] },
+          updatedAt: now.toISOString(),
+        },
       },
     ]);
     given.when(update({ name: '张三（演示专家）' })).thenNothing();

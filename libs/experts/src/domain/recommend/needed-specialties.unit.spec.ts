@@ -28,7 +28,9 @@ describe('the specialties an incident calls for', () => {
       { planTitle: '非煤预案', groupName: '抢险救援组', taskTitles: ['组织非煤矿山救护队'] },
     ]);
     expect(needed.map((n) => n.specialty)).toEqual(['non_coal_mine']);
-    const coal = neededSpecialties('other', [{ planTitle: '煤矿预案', groupName: '抢险组', taskTitles: ['煤矿井下排水'] }]);
+    const coal = neededSpecialties('other', [
+      { planTitle: '煤矿预案', groupName: '抢险组', taskTitles: ['煤矿井下排水'] },
+    ]);
     expect(coal.map((n) => n.specialty)).toEqual(['coal_mine']);
   });
 });

@@ -86,7 +86,8 @@ describe('a shelter not yet registered', () => {
       { facilities: ['spa' as never] },
       { location: { lat: 37, lng: 181 } },
     ];
-    for (const change of bad) shelter.when({ ...register, ...change }).thenThrows(ShelterFieldError, 'VALIDATION_FAILED');
+    for (const change of bad)
+      shelter.when({ ...register, ...change }).thenThrows(ShelterFieldError, 'VALIDATION_FAILED');
   });
 
   it('cannot be changed or record occupancy (404)', () => {
@@ -106,7 +107,12 @@ describe('a registered shelter', () => {
     const { state } = given.when(record(200)).then([recorded(200)]);
     expect(state).toMatchObject({ occupants: 200 });
     const empty = given.when(record(0, { incident: null, note: '已离开' })).decided();
-    expect(empty.events[0]!.data).toMatchObject({ occupants: 0, incidentId: null, incidentTitle: null, note: '已离开' });
+    expect(empty.events[0]!.data).toMatchObject({
+      occupants: 0,
+      incidentId: null,
+      incidentTitle: null,
+      note: '已离开',
+    });
   });
 
   it('refuses more people than it holds, a negative or fractional count, an oversized note', () => {
@@ -114,7 +120,9 @@ describe('a registered shelter', () => {
     expect(over.details).toEqual({ occupants: 201, capacity: 200 });
     given.when(record(-1)).thenThrows(ShelterFieldError, 'VALIDATION_FAILED');
     given.when(record(1.5)).thenThrows(ShelterFieldError, 'VALIDATION_FAILED');
-    given.when(record(1, { note: 'x'.repeat(SHELTER_LIMITS.note + 1) })).thenThrows(ShelterFieldError, 'VALIDATION_FAILED');
+    given
+      .when(record(1, { note: 'x'.repeat(SHELTER_LIMITS.note + 1) }))
+      .thenThrows(ShelterFieldError, 'VALIDATION_FAILED');
   });
 
   it('never takes a count for a drill incident', () => {
@@ -125,9 +133,14 @@ describe('a registered shelter', () => {
   });
 
   it('records only what really changes', () => {
-    given.when(update({ name: '中心公园应急避难场所', capacity: 300 })).then([
-      { type: 'ShelterProfileUpdated', data: { shelterId, changes: { capacity: 300 }, updatedAt: now.toISOString() } },
-    ]);
+    given
+      .when(update({ name: '中心公园应急避难场所', capacity: 300 }))
+      .then([
+        {
+          type: 'ShelterProfileUpdated',
+          data: { shelterId, changes: { capacity: 300 }, updatedAt: now.toISOString() },
+        },
+      ]);
     given.when(update({ kind: 'park' })).thenNothing();
     given.when(update({ capacity: 0 })).thenThrows(ShelterFieldError, 'VALIDATION_FAILED');
   });
