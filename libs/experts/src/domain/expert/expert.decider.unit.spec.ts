@@ -87,14 +87,12 @@ describe('an expert in the library', () => {
   });
 
   it('records only the fields that really change; a change to nothing appends nothing', () => {
-    given
-      .when(update({ title: '正高级工程师', phone: '0955-7000000' }))
-      .then([
-        {
-          type: 'ExpertProfileUpdated',
-          data: { expertId, changes: { phone: '0955-7000000' }, updatedAt: now.toISOString() },
-        },
-      ]);
+    given.when(update({ title: '正高级工程师', phone: '0955-7000000' })).then([
+      {
+        type: 'ExpertProfileUpdated',
+        data: { expertId, changes: { phone: '0955-7000000' }, updatedAt: now.toISOString() },
+      },
+    ]);
     given.when(update({ title: '正高级工程师', specialties: ['environment', 'hazardous_chemicals'] })).then([
       {
         type: 'ExpertProfileUpdated',

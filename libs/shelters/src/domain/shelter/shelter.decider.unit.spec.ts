@@ -133,14 +133,12 @@ describe('a registered shelter', () => {
   });
 
   it('records only what really changes', () => {
-    given
-      .when(update({ name: '中心公园应急避难场所', capacity: 300 }))
-      .then([
-        {
-          type: 'ShelterProfileUpdated',
-          data: { shelterId, changes: { capacity: 300 }, updatedAt: now.toISOString() },
-        },
-      ]);
+    given.when(update({ name: '中心公园应急避难场所', capacity: 300 })).then([
+      {
+        type: 'ShelterProfileUpdated',
+        data: { shelterId, changes: { capacity: 300 }, updatedAt: now.toISOString() },
+      },
+    ]);
     given.when(update({ kind: 'park' })).thenNothing();
     given.when(update({ capacity: 0 })).thenThrows(ShelterFieldError, 'VALIDATION_FAILED');
   });
