@@ -35,6 +35,9 @@ import { HazardSourceRegister1732000002950 } from '../migrations/1732000002950-h
 import { Monitoring1732000003000 } from '../migrations/1732000003000-monitoring';
 import { ReadingsUnique1732000003200 } from '../migrations/1732000003200-readings-unique';
 import { HiddenHazardRegister1732000003250 } from '../migrations/1732000003250-hidden-hazard-register';
+import { Experts1732000003300 } from '../migrations/1732000003300-experts';
+import { TimelineConsultations1732000003310 } from '../migrations/1732000003310-timeline-consultations';
+import { Shelters1732000003350 } from '../migrations/1732000003350-shelters';
 import { grantApplicationRole } from './roles';
 
 // TypeORM types its `migrations` option as MixedList<Function | string>; the list below matches that type.
@@ -77,6 +80,9 @@ export const MIGRATIONS: MixedList<Function> = [
   Monitoring1732000003000,
   ReadingsUnique1732000003200,
   HiddenHazardRegister1732000003250,
+  Experts1732000003300,
+  TimelineConsultations1732000003310,
+  Shelters1732000003350,
 ];
 
 /**
