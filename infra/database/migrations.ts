@@ -38,6 +38,8 @@ import { HiddenHazardRegister1732000003250 } from '../migrations/1732000003250-h
 import { Experts1732000003300 } from '../migrations/1732000003300-experts';
 import { TimelineConsultations1732000003310 } from '../migrations/1732000003310-timeline-consultations';
 import { Shelters1732000003350 } from '../migrations/1732000003350-shelters';
+import { TargetDocuments1732000003400 } from '../migrations/1732000003400-target-documents';
+import { CoalAndNonCoalMines1732000003450 } from '../migrations/1732000003450-coal-and-non-coal-mines';
 import { grantApplicationRole } from './roles';
 
 // TypeORM types its `migrations` option as MixedList<Function | string>; the list below matches that type.
@@ -83,6 +85,8 @@ export const MIGRATIONS: MixedList<Function> = [
   Experts1732000003300,
   TimelineConsultations1732000003310,
   Shelters1732000003350,
+  TargetDocuments1732000003400,
+  CoalAndNonCoalMines1732000003450,
 ];
 
 /**

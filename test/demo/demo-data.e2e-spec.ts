@@ -90,4 +90,31 @@ describe('demo data', () => {
     expect((await t.post(`/api/v1/duty/handovers/${handover.body.id}/accept`, duty).send({})).status).toBe(403);
     await t.post(`/api/v1/duty/handovers/${handover.body.id}/accept`, next).send({}).expect(200);
   });
+
+  it('seeds 中卫市’s 2026 targets against 2025 and their split to the counties (after the first test seeded)', async () => {
+    const doc = await eventually(async () => {
+      const body = (await t.get('/api/v1/targets/640500/2026').expect(200)).body as {
+        revision: number;
+        targets: { indicator: string; kind: string; value: number; baselineYear: number | null }[];
+        split: { indicator: string; parentValue: number | null; childrenSum: number }[];
+      };
+      return body.revision >= 0 ? body : undefined;
+    });
+    expect(doc.targets).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ indicator: 'deaths', kind: 'reduction', value: 15, baselineYear: 2025 }),
+        expect.objectContaining({ indicator: 'major_or_above_share', kind: 'ceiling', value: 0.02 }),
+        expect.objectContaining({ indicator: 'deaths_per_100m_gdp', kind: 'reduction', value: 33, baselineYear: 2025 }),
+      ]),
+    );
+    expect(doc.split.find((s) => s.indicator === 'major_or_above_incidents')).toMatchObject({
+      parentValue: 2,
+      childrenSum: 2,
+    });
+    const progress = (await t.get('/api/v1/statistics/targets?jurisdiction=640500&year=2026').expect(200)).body;
+    expect(progress.set).toBe(true);
+    expect(progress.targets.find((p: { indicator: string }) => p.indicator === 'deaths_per_100m_gdp').missing).toEqual(
+      [],
+    );
+  });
 });

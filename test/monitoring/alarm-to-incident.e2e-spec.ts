@@ -47,7 +47,10 @@ describe('from a monitoring alarm to an incident intake', () => {
       base: { address: '中卫工业园区（测试）', lat: 37.533, lng: 105.146 },
     });
     cityPlan = await publishedPlan(t, admin.token, { title: '中卫市危险化学品事故专项应急预案' });
-    await publishedPlan(t, admin.token, { title: '中卫市矿山事故专项应急预案', categories: ['mining'] });
+    await publishedPlan(t, admin.token, {
+      title: '中卫市矿山事故专项应急预案',
+      categories: ['coal_mine', 'non_coal_mine'],
+    });
     chain = await highHighAlarm(t, admin.token, { enterprise: { name: '中卫美利化工有限公司（测试）' } });
   });
   afterAll(() => t?.close());

@@ -188,7 +188,7 @@ describe('contingency plans: versions, lifecycle, activation, checklist and sugg
 
   it('refuses plans that are not in force or not applicable, with problem+json, and changes nothing', async () => {
     const draft = (await t.post('/api/v1/plans', admin.token).send(planBody()).expect(201)).body.id;
-    const mining = await publishedPlan({ categories: ['mining'] });
+    const mining = await publishedPlan({ categories: ['coal_mine', 'non_coal_mine'] });
     const incident = (await t.post('/api/v1/incidents').send(incidentBody()).expect(201)).body;
     const before = (await t.get(`/api/v1/incidents/${incident.id}`).expect(200)).body.revision;
     expect(

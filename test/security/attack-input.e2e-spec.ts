@@ -197,6 +197,10 @@ describe('attack: input the JSON API should never have accepted', () => {
         .send(warehouseBody({ name: `储备库\u2066${randomUUID().slice(0, 4)}` }));
       expect(warehouse.status).toBe(400);
       expect(warehouse.body.errors[0].path).toBe('name');
+      const target = await t
+        .put('/api/v1/targets/640500/2026')
+        .send({ targets: [{ indicator: 'deaths', kind: 'ceiling', value: 1, category: 'coal_mine\u202E' }] });
+      expect([target.status, target.body.errors[0].path]).toEqual([400, 'targets.0.category']);
       const list = await t.get(`/api/v1/teams?specialty=${encodeURIComponent('hazardous_chemicals\u202E')}`);
       expect(list.status).toBe(400);
       expect(list.body.errors[0].path).toBe('specialty');
@@ -456,6 +460,7 @@ describe('attack: the second round of hostile input', () => {
         ['POST', '/api/v1/incidents/not-a-uuid/close'],
         ['POST', '/api/v1/duty/roll-calls'],
         ['POST', '/api/v1/replays'],
+        ['PUT', '/api/v1/targets/640500/2026'],
       ];
       const bodies: Array<string | undefined> = [
         '{"x":',
@@ -495,6 +500,8 @@ describe('attack: the second round of hostile input', () => {
         '/api/v1/audit?to=2026-02-30T00:00:00Z',
         '/api/v1/incidents/not-a-uuid',
         '/api/v1/teams?limit=abc',
+        '/api/v1/statistics/targets?year=abc',
+        '/api/v1/targets/not-a-code/2026',
       ]) {
         const response = await send('GET', path, undefined, admin.token, null);
         expect([path, response.status >= 400 && response.status < 500, response.body.detail]).toEqual([
@@ -506,7 +513,7 @@ describe('attack: the second round of hostile input', () => {
           expect([path, error.message]).toEqual([path, expect.stringMatching(CHINESE)]);
         checked++;
       }
-      expect(checked).toBe(routes.length * bodies.length + 5);
+      expect(checked).toBe(routes.length * bodies.length + 7);
     });
   });
 

@@ -390,4 +390,41 @@ describe('attack: scope leaks', () => {
         .expect(200);
     });
   });
+
+  describe('assessment targets', () => {
+    it("another county neither reads nor sets a county's targets, and its own progress counts only itself; nothing stored", async () => {
+      const zhongning = await t.user(['commander'], '640521');
+      const haiyuan = await t.user(['commander'], '640522');
+      await t
+        .put('/api/v1/targets/640521/2026', zhongning.token)
+        .send({ targets: [{ indicator: 'deaths', kind: 'ceiling', value: 4 }] })
+        .expect(200);
+      await report('640521', { occurredAt: '2026-06-01T10:00:00+08:00' });
+      const before = await streamLength('targets-640521-2026');
+      expect((await t.get('/api/v1/targets/640521/2026', haiyuan.token).expect(404)).body.code).toBe(
+        'TARGETS_NOT_FOUND',
+      );
+      expect((await t.get('/api/v1/statistics/targets?jurisdiction=640521', haiyuan.token).expect(404)).body.code).toBe(
+        'TARGETS_NOT_FOUND',
+      );
+      const put = await t
+        .put('/api/v1/targets/640521/2026', haiyuan.token)
+        .send({ targets: [{ indicator: 'deaths', kind: 'ceiling', value: 400 }] })
+        .expect(403);
+      expect(put.body.code).toBe('OUTSIDE_JURISDICTION');
+      // Not even the city's own document: a level below may not set the level above.
+      await t.put('/api/v1/targets/640500/2026', haiyuan.token).send({ targets: [] }).expect(403);
+      expect(await streamLength('targets-640521-2026')).toBe(before);
+      expect(await streamLength('targets-640500-2026')).toBe(0);
+      // Haiyuan's own progress sees none of Zhongning's incidents, and its split shows no neighbour.
+      await t
+        .put('/api/v1/targets/640522/2026', haiyuan.token)
+        .send({ targets: [{ indicator: 'incidents', kind: 'ceiling', value: 9 }] })
+        .expect(200);
+      const own = (await t.get('/api/v1/statistics/targets?year=2026', haiyuan.token).expect(200)).body;
+      expect(own.targets[0]).toMatchObject({ actual: 0 });
+      const doc = (await t.get('/api/v1/targets/640522/2026', haiyuan.token).expect(200)).body;
+      expect(JSON.stringify(doc.split)).not.toContain('640521');
+    });
+  });
 });

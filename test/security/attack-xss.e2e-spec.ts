@@ -8,7 +8,7 @@ import { checkCap12 } from '../../libs/warnings/src/testing/cap-conformance';
 import { drillBody, drillIncidentPayload } from '../drills/drill-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestUser } from '../support/test-users';
-import { labelled } from './xss-payloads';
+import { labelled, PAYLOAD_KINDS } from './xss-payloads';
 
 /**
  * Stored XSS, replayed over HTTP (the browser half is test/console/attack-xss.browser.e2e-spec.ts): what the server
@@ -176,6 +176,26 @@ describe('attack: stored script in user text, and the policy pages are served wi
     expect(parsed.alert.info.description).toBe(message);
     expect(parsed.alert.info.instruction).toBe(instruction);
     expect(parsed.alert.info.area.areaDesc).toBe(labelled('区域', 'svg'));
+  });
+
+  it('a script payload as a target category is refused, answered back as the same text in JSON, and never stored', async () => {
+    for (const kind of PAYLOAD_KINDS) {
+      const category = labelled('类别', kind);
+      const response = await t
+        .put('/api/v1/targets/640500/2026', duty.token)
+        .send({ targets: [{ indicator: 'deaths', kind: 'ceiling', value: 1, category }] })
+        .expect(400);
+      expect(response.headers['content-type']).toMatch(/application\/problem\+json/);
+      if (category.length > 64) {
+        // Longer than any category code: refused by its length before it is looked up, naming the field.
+        expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: 'targets.0.category' }] });
+      } else {
+        expect(response.body).toMatchObject({ code: 'TARGET_CATEGORY_UNKNOWN', details: { category } });
+        expect(response.body.detail).toBe(`未知的行业类别：${category}`);
+      }
+    }
+    const stored = await t.sql<{ n: number }>(`select count(*)::int as n from es_events where category = 'targets'`);
+    expect(stored).toEqual([{ n: 0 }]);
   });
 
   it('HSTS is not sent over plain HTTP, not even when a client claims https without a trusted proxy', async () => {

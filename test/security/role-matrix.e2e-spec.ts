@@ -1493,6 +1493,28 @@ const ENDPOINTS: Endpoint[] = [
     path: async () => '/api/v1/monitoring/online-rate',
     ok: 200,
   },
+  {
+    name: 'PUT /targets/:jurisdiction/:year',
+    allowed: ['commander', 'admin'],
+    method: 'PUT',
+    path: async () => '/api/v1/targets/640500/2026',
+    body: () => ({ targets: [{ indicator: 'deaths', kind: 'ceiling', value: 12 }], denominators: {} }),
+    ok: 200,
+  },
+  {
+    name: 'GET /targets/:jurisdiction/:year',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => '/api/v1/targets/640500/2026',
+    ok: 200,
+  },
+  {
+    name: 'GET /statistics/targets',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => '/api/v1/statistics/targets?year=2026',
+    ok: 200,
+  },
 ];
 
 // 在线监测: one monitored enterprise (in the city's industrial park) for every monitoring cell, sensors made per cell.

@@ -9,7 +9,15 @@ import { incidentBody } from '../support/incident-fixtures';
  * events itself and compares every group the endpoint reports, JSON and CSV.
  */
 const JURISDICTIONS = ['640500', '640502', '640521', '640522', '640571'];
-const CATEGORIES = ['hazardous_chemicals', 'mining', 'fire', 'road_traffic', 'construction', 'industry_trade'];
+const CATEGORIES = [
+  'hazardous_chemicals',
+  'coal_mine',
+  'non_coal_mine',
+  'fire',
+  'road_traffic',
+  'construction',
+  'industry_trade',
+];
 const GRADES = ['general', 'major', 'serious', 'especially_serious'] as const;
 
 /** A small seeded generator (mulberry32) so a failure can be replayed. */

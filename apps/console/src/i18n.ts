@@ -47,10 +47,14 @@ export function useI18n() {
   return useContext(I18nContext);
 }
 
-/** Category labels (the server's INCIDENT_CATEGORIES) with English names. */
+/**
+ * The categories a new incident may be filed under (the server's OFFERED_INCIDENT_CATEGORIES) with English names; coal
+ * and non-coal mines apart (docs/adr/0016-coal-and-non-coal-mines.md).
+ */
 export const CATEGORIES: { code: string; zh: string; en: string }[] = [
   { code: 'hazardous_chemicals', zh: '危险化学品', en: 'Hazardous chemicals' },
-  { code: 'mining', zh: '矿山', en: 'Mining' },
+  { code: 'coal_mine', zh: '煤矿', en: 'Coal mine' },
+  { code: 'non_coal_mine', zh: '非煤矿山', en: 'Non-coal mine' },
   { code: 'fire', zh: '火灾', en: 'Fire' },
   { code: 'road_traffic', zh: '道路交通', en: 'Road traffic' },
   { code: 'construction', zh: '建筑施工', en: 'Construction' },
@@ -61,7 +65,12 @@ export const CATEGORIES: { code: string; zh: string; en: string }[] = [
   { code: 'other', zh: '其他', en: 'Other' },
 ];
 
+/** Categories only older incidents carry: shown and filtered on, never offered for a new incident. */
+export const LEGACY_CATEGORIES: { code: string; zh: string; en: string }[] = [
+  { code: 'mining', zh: '矿山（未区分）', en: 'Mining (coal / non-coal not recorded)' },
+];
+
 export function categoryLabel(code: string, lang: Lang, fallback?: string): string {
-  const c = CATEGORIES.find((x) => x.code === code);
+  const c = [...CATEGORIES, ...LEGACY_CATEGORIES].find((x) => x.code === code);
   return c ? c[lang] : (fallback ?? code);
 }

@@ -9,9 +9,15 @@ export type AccidentGrade = 'general' | 'major' | 'serious' | 'especially_seriou
 /** 响应级别 I (highest) … IV. */
 export type ResponseLevel = 'I' | 'II' | 'III' | 'IV';
 export type IncidentStatus = 'open' | 'closed';
-/** Work-safety incident categories (行业类别). */
+/**
+ * Work-safety incident categories (行业类别). Coal mines (煤矿) and non-coal mines (非煤矿山) are told apart; `mining`
+ * is the legacy category of incidents filed before the split (矿山（未区分）): readable, never offered for new ones
+ * (docs/adr/0016-coal-and-non-coal-mines.md).
+ */
 export type IncidentCategory =
   | 'hazardous_chemicals'
+  | 'coal_mine'
+  | 'non_coal_mine'
   | 'mining'
   | 'fire'
   | 'road_traffic'
@@ -350,7 +356,11 @@ export interface StatisticsView {
   drillsExcluded: true;
   rows: StatisticsLineView[];
   totals: StatisticsLineView;
-  target: { majorOrAboveShareMax: number; met: boolean };
+  /**
+   * The 较大-and-above share ceiling of the year the period ends in: the jurisdiction's own assessment target when one
+   * is set (`source: 'set'`), else the 2% default (`source: 'default'`).
+   */
+  target: { majorOrAboveShareMax: number; met: boolean; source: 'set' | 'default'; year: number };
 }
 
 /** A compliance status in the law's words: 按时, 迟报, 漏报, 逾期未报, 核销, 待报. */

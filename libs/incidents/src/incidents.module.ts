@@ -123,7 +123,7 @@ const sharedHandlers = [
     GazetteerQueries,
     NearbyIncidentsQueries,
   ],
-  exports: [...sharedHandlers, IncidentAnswer, DeadlineComplianceQueries],
+  exports: [...sharedHandlers, IncidentAnswer, DeadlineComplianceQueries, IncidentStatisticsQueries],
 })
 export class IncidentsModule {}
 

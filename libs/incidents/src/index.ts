@@ -23,6 +23,11 @@ export type { OpenIncidentRecord } from './read-models/incident-board/incident-b
 export { GetIncidentQuery, ListIncidentsQuery } from './read-models/incident-board/incident-board.query-messages';
 export type { IncidentFilter } from './read-models/incident-board/incident-board.queries';
 export { DeadlineComplianceQueries } from './read-models/deadline-compliance/deadline-compliance.queries';
+// The assessment targets' progress sums the statistics' monthly figures (one SQL definition of what counts).
+export {
+  IncidentStatisticsQueries,
+  type MonthlyCategoryFigures,
+} from './read-models/incident-statistics/incident-statistics.queries';
 export type { IncidentView } from './read-models/incident-board/incident.views';
 export type { TimelineEntryView } from './read-models/incident-timeline/timeline.views';
 export type { ActivePlanView, ChecklistTaskView } from './read-models/incident-board/incident-board.entity';
@@ -38,6 +43,8 @@ export {
   type EnterpriseProfile,
   type EnterpriseProfiles,
 } from './application/enterprise-profiles';
+// The port through which a jurisdiction's own share target (assessment targets) reaches the statistics.
+export { SHARE_TARGETS, NO_SHARE_TARGETS, type ShareTargets } from './application/share-targets';
 // An enterprise register keeps its units in the gazetteer intake searches.
 export { gazetteerFeed, type GazetteerEnterpriseEntry } from './read-models/gazetteer/gazetteer-feed';
 // Replay folds recorded events through the board's own row function (GET /incidents/{id}/state?at=, replay.event).

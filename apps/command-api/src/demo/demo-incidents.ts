@@ -42,7 +42,7 @@ export const DEMO_INCIDENTS = [
     key: 'demo-incident-3',
     request: {
       title: '【演示】海原县某煤矿井下透水',
-      category: 'mining',
+      category: 'coal_mine',
       occurredAt: hoursAgo(9),
       location: { address: '海原县（虚构地址）', lat: 36.565, lng: 105.647 },
       jurisdiction: '640522',

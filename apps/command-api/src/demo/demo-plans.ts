@@ -131,7 +131,7 @@ export const DEMO_PLANS: readonly {
       title: '【演示】中宁县非煤矿山事故应急预案（修订草案）',
       kind: 'special',
       jurisdiction: '640521',
-      categories: ['mining'],
+      categories: ['non_coal_mine'],
       activation: {
         description: '矿山透水、坍塌、中毒窒息事故（演示条件）',
         levels: [{ level: 'III', minTrapped: 1, minDeaths: 1 }],

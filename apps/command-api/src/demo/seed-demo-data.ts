@@ -8,6 +8,7 @@ import { seedDemoHazardSources } from './seed-demo-hazard-sources';
 import { seedDemoHiddenHazards } from './seed-demo-hidden-hazards';
 import { seedDemoSensors } from './seed-demo-sensors';
 import { seedDemoShelters } from './seed-demo-shelters';
+import { seedDemoTargets } from './seed-demo-targets';
 
 /**
  * Registers the demo enterprises (their gateways' keys go to `deviceKeysFile`, by default .data/demo-device-keys.json)
@@ -31,5 +32,6 @@ export async function seedDemoData(app: INestApplication, deviceKeysFile?: strin
   await seedDemoHiddenHazards(app);
   await seedDemoExperts(app);
   await seedDemoShelters(app);
+  await seedDemoTargets(app);
   return created;
 }

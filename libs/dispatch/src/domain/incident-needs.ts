@@ -8,6 +8,9 @@ import type { Specialty, TeamKind } from '@app/teams/domain';
  */
 export const SPECIALTIES_BY_CATEGORY: Readonly<Record<IncidentCategory, readonly Specialty[]>> = {
   hazardous_chemicals: ['hazardous_chemicals', 'fire', 'environmental_monitoring', 'medical'],
+  // 矿山救护队 serve coal and non-coal mines alike; `mining` is the category of incidents filed before the split.
+  coal_mine: ['mine_rescue', 'medical'],
+  non_coal_mine: ['mine_rescue', 'medical'],
   mining: ['mine_rescue', 'medical'],
   fire: ['fire', 'medical'],
   road_traffic: ['road_clearing', 'medical', 'fire'],
@@ -19,6 +22,12 @@ export const SPECIALTIES_BY_CATEGORY: Readonly<Record<IncidentCategory, readonly
   other: ['fire', 'medical'],
 };
 
+const MINE_MATERIALS = [
+  { materialCode: '2010101', quantity: 10 },
+  { materialCode: '2020101', quantity: 4 },
+  { materialCode: '2050101', quantity: 10 },
+] as const;
+
 export const MATERIALS_BY_CATEGORY: Readonly<
   Record<IncidentCategory, readonly { materialCode: string; quantity: number }[]>
 > = {
@@ -27,11 +36,9 @@ export const MATERIALS_BY_CATEGORY: Readonly<
     { materialCode: '2040101', quantity: 2 },
     { materialCode: '2040201', quantity: 20 },
   ],
-  mining: [
-    { materialCode: '2010101', quantity: 10 },
-    { materialCode: '2020101', quantity: 4 },
-    { materialCode: '2050101', quantity: 10 },
-  ],
+  coal_mine: MINE_MATERIALS,
+  non_coal_mine: MINE_MATERIALS,
+  mining: MINE_MATERIALS,
   fire: [
     { materialCode: '2010101', quantity: 10 },
     { materialCode: '2080201', quantity: 20 },

@@ -10,7 +10,7 @@ import {
   nextPendingDeadline,
   useNow,
 } from '../../components';
-import { CATEGORIES, categoryLabel, useI18n, type Lang, type MessageKey } from '../../i18n';
+import { CATEGORIES, categoryLabel, LEGACY_CATEGORIES, useI18n, type Lang, type MessageKey } from '../../i18n';
 import { navigate } from '../../router';
 import { flattenJurisdictions, useStore } from '../../store';
 import { TIME_ZONE } from '../../time';
@@ -101,7 +101,7 @@ export function Board({ jurisdictions }: { jurisdictions: JurisdictionNode[] }) 
             value={filter.category}
             onChange={(e) => set('category', e.target.value)}>
             <option value="all">{t('filter.all')}</option>
-            {CATEGORIES.map((c) => (
+            {[...CATEGORIES, ...LEGACY_CATEGORIES].map((c) => (
               <option key={c.code} value={c.code}>
                 {c[lang]}
               </option>

@@ -259,6 +259,11 @@ export const zh = {
   'errors.code.HIDDEN_HAZARD_NOT_RECTIFIED': '须先报告整改完成才能验收',
   'errors.code.HIDDEN_HAZARD_NOT_VERIFIED': '未经验收通过不能销号',
   'errors.code.HIDDEN_HAZARD_SUMMARY_RANGE_INVALID': '统计时间范围无效：起始时间须早于截止时间',
+  'errors.code.TARGETS_NOT_FOUND': '该辖区该年度的考核目标不存在',
+  'errors.code.TARGET_INVALID': '考核目标无效，请检查目标值、基准年和分母数据',
+  'errors.code.TARGET_DUPLICATE': '同一指标、同一行业类别只能下达一个考核目标',
+  'errors.code.TARGET_CATEGORY_UNKNOWN': '未知的行业类别',
+  'errors.code.TARGET_YEAR_INVALID': '考核年度须为 2000–2100 年之间的年份',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -515,4 +520,9 @@ export const en: Record<keyof typeof zh, string> = {
   'errors.code.HIDDEN_HAZARD_NOT_RECTIFIED': 'Report the rectification done before acceptance',
   'errors.code.HIDDEN_HAZARD_NOT_VERIFIED': 'A hidden hazard is closed only after passing acceptance',
   'errors.code.HIDDEN_HAZARD_SUMMARY_RANGE_INVALID': 'The period is invalid: the start must be before the end',
+  'errors.code.TARGETS_NOT_FOUND': 'No assessment targets for this jurisdiction and year',
+  'errors.code.TARGET_INVALID': 'A target is not valid: check its value, baseline year and denominators',
+  'errors.code.TARGET_DUPLICATE': 'Each indicator may be set once per industry category',
+  'errors.code.TARGET_CATEGORY_UNKNOWN': 'Unknown industry category',
+  'errors.code.TARGET_YEAR_INVALID': 'The year must be between 2000 and 2100',
 };

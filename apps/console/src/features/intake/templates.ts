@@ -61,12 +61,23 @@ export const TEMPLATES: readonly IntakeTemplate[] = [
     ask: ['intake.ask.roadPosition', 'intake.ask.vehicles', 'intake.ask.trapped', 'intake.ask.trafficControl'],
   },
   {
-    id: 'mine',
-    label: 'intake.template.mine',
+    id: 'coal_mine',
+    label: 'intake.template.coalMine',
     fills: {
-      category: 'mining',
-      title: '矿山事故',
-      description: '事故类型：\n井下作业人数、被困／失联人数：\n通风、供电情况：\n矿山救护队出动情况：',
+      category: 'coal_mine',
+      title: '煤矿事故',
+      description: '事故类型：\n井下作业人数、被困／失联人数：\n通风、瓦斯、供电情况：\n矿山救护队出动情况：',
+    },
+    ask: ['intake.ask.mineType', 'intake.ask.underground', 'intake.ask.ventilation', 'intake.ask.unitMeasures'],
+  },
+  {
+    id: 'non_coal_mine',
+    label: 'intake.template.nonCoalMine',
+    fills: {
+      category: 'non_coal_mine',
+      title: '非煤矿山事故',
+      description:
+        '事故类型（坍塌、透水、中毒窒息、尾矿库等）：\n作业人数、被困／失联人数：\n通风、供电情况：\n矿山救护队出动情况：',
     },
     ask: ['intake.ask.mineType', 'intake.ask.underground', 'intake.ask.ventilation', 'intake.ask.unitMeasures'],
   },

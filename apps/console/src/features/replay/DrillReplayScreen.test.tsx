@@ -57,7 +57,7 @@ function playDrill() {
         title: '中宁县某矿山透水',
         location: { address: '中宁县', lat: 37.4, lng: 105.7 },
       } as never),
-      data: { title: '中宁县某矿山透水', grade: 'general', category: 'mining' },
+      data: { title: '中宁县某矿山透水', grade: 'general', category: 'non_coal_mine' },
     }),
   );
   deliver(

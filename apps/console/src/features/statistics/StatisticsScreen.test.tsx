@@ -61,7 +61,7 @@ const view = (groupBy: StatisticsGroupBy, rows: StatisticsLineView[]): Statistic
   drillsExcluded: true,
   rows,
   totals,
-  target: { majorOrAboveShareMax: 0.02, met: false },
+  target: { majorOrAboveShareMax: 0.02, met: false, source: 'default', year: 2026 },
 });
 
 const answers: Partial<Record<StatisticsGroupBy, StatisticsView>> = {

@@ -14,7 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { INCIDENT_CATEGORIES } from '../../domain/incident/incident.types';
+import { OFFERED_INCIDENT_CATEGORIES } from '../../domain/incident/incident.types';
 import { IsInstant } from '@app/shared/nest';
 import { CasualtiesRequest, LocationRequest, ReporterRequest } from '../shared/incident-fields.request';
 
@@ -28,8 +28,8 @@ export class ReportIncidentRequest {
   @MaxLength(200)
   title!: string;
 
-  @ApiProperty({ enum: Object.keys(INCIDENT_CATEGORIES), description: '事故类别' })
-  @IsIn(Object.keys(INCIDENT_CATEGORIES))
+  @ApiProperty({ enum: OFFERED_INCIDENT_CATEGORIES, description: '事故类别（煤矿、非煤矿山分列）' })
+  @IsIn(OFFERED_INCIDENT_CATEGORIES)
   category!: string;
 
   @ApiProperty({ description: '发生时间 (ISO 8601，须带时区偏移)', example: '2026-11-22T13:40:00+08:00' })

@@ -26,7 +26,7 @@ const report: ReportIncident = {
   type: 'ReportIncident',
   incidentId,
   title: '某矿山冒顶',
-  category: 'mining',
+  category: 'non_coal_mine',
   occurredAt: occurred,
   location: { address: '海原县某矿', lat: 36.5, lng: 105.6 },
   jurisdiction: '640522',
@@ -37,7 +37,7 @@ const report: ReportIncident = {
   now,
   policy,
 };
-const reported = (category: IncidentReported['data']['category'] = 'mining'): IncidentReported => ({
+const reported = (category: IncidentReported['data']['category'] = 'non_coal_mine'): IncidentReported => ({
   type: 'IncidentReported',
   data: {
     incidentId,

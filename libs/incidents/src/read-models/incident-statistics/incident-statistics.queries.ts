@@ -1,10 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CLOCK, JURISDICTIONS, toZonedIso, type Clock, type JurisdictionRegistry } from '@app/shared';
 import { askedArea } from '../asked-area';
 import type { AccidentGrade } from '../../domain/incident/accident-grade';
 import type { StatisticsView } from '../../contract';
 import { INCIDENT_CATEGORIES, type IncidentCategory } from '../../domain/incident/incident.types';
+import { NO_SHARE_TARGETS, SHARE_TARGETS, type ShareTargets } from '../../application/share-targets';
 
 export const GROUP_BY = ['month', 'day', 'year', 'jurisdiction', 'category', 'total'] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
@@ -16,8 +17,20 @@ export interface StatisticsFilter {
   groupBy?: GroupBy;
 }
 
-/** docs/domain.md rule 26 (plan target): the share of 较大-and-above incidents stays at or under 2%. */
+/**
+ * docs/domain.md rule 26: the share of 较大-and-above incidents stays at or under 2% — the default, used only for a
+ * jurisdiction and year without a share target of its own (rule 35).
+ */
 export const MAJOR_OR_ABOVE_SHARE_TARGET = 0.02;
+
+/** Real incidents of one local calendar month and one category (the assessment targets' progress sums them). */
+export interface MonthlyCategoryFigures {
+  month: string;
+  category: string;
+  incidents: number;
+  deaths: number;
+  majorOrAbove: number;
+}
 
 export interface StatisticsLine {
   key: string;
@@ -58,6 +71,7 @@ export class IncidentStatisticsQueries {
     private readonly dataSource: DataSource,
     @Inject(JURISDICTIONS) private readonly jurisdictions: JurisdictionRegistry,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() @Inject(SHARE_TARGETS) private readonly shareTargets: ShareTargets = NO_SHARE_TARGETS,
   ) {}
 
   /** Within the asked jurisdiction (default: the actor's own) and the actor's scope. */
@@ -72,6 +86,10 @@ export class IncidentStatisticsQueries {
     const lines = (await this.aggregate(keyOf(groupBy), scope, from, to, zone)).map((a) => this.line(a, groupBy));
     const [total] = (await this.aggregate(keyOf('total'), scope, from, to, zone)).map((a) => this.line(a, 'total'));
     const totals = total ?? this.line(emptyAggregate(), 'total');
+    // The share target of the year the period ends in (its last instant), set for the asked jurisdiction or else 2%.
+    const targetYear = Number(toZonedIso(new Date(Math.max(from.getTime(), to.getTime() - 1)), zone).slice(0, 4));
+    const set = await this.shareTargets.shareTarget(jurisdiction, targetYear);
+    const max = set ?? MAJOR_OR_ABOVE_SHARE_TARGET;
     return {
       jurisdiction,
       from: toZonedIso(from, zone),
@@ -82,10 +100,45 @@ export class IncidentStatisticsQueries {
       rows: lines,
       totals,
       target: {
-        majorOrAboveShareMax: MAJOR_OR_ABOVE_SHARE_TARGET,
-        met: totals.majorOrAboveShare <= MAJOR_OR_ABOVE_SHARE_TARGET,
+        majorOrAboveShareMax: max,
+        met: totals.majorOrAboveShare <= max,
+        source: set === null ? 'default' : 'set',
+        year: targetYear,
       },
     };
+  }
+
+  /**
+   * Real incidents (drills never) in these jurisdictions that occurred in [from, to), per month of the zone's calendar
+   * and category, with the figures the assessment targets measure (docs/targets.md).
+   */
+  async monthlyFigures(
+    scope: readonly string[],
+    from: Date,
+    to: Date,
+    zone: string,
+  ): Promise<MonthlyCategoryFigures[]> {
+    if (scope.length === 0 || to.getTime() <= from.getTime()) return [];
+    const rows = await this.dataSource.query<
+      { month: string; category: string; incidents: number; deaths: number; major_or_above: number }[]
+    >(
+      `select to_char(occurred_at at time zone $4::text, 'YYYY-MM') as month,
+              category,
+              count(*)::int as incidents,
+              coalesce(sum((casualties->>'deaths')::int), 0)::int as deaths,
+              (count(*) filter (where grade in ('major', 'serious', 'especially_serious')))::int as major_or_above
+         from incident_board
+        where drill_id is null and jurisdiction = any($1) and occurred_at >= $2 and occurred_at < $3
+        group by 1, 2 order by 1, 2`,
+      [scope, from, to, zone],
+    );
+    return rows.map((r) => ({
+      month: r.month,
+      category: r.category,
+      incidents: r.incidents,
+      deaths: r.deaths,
+      majorOrAbove: r.major_or_above,
+    }));
   }
 
   private aggregate(key: string, scope: readonly string[], from: Date, to: Date, zone: string): Promise<Aggregate[]> {

@@ -11,14 +11,14 @@ import type { IncidentIntakeDraft, MonitoringAlarmContext, SensorBand, SensorVie
  */
 
 /**
- * The incident category an accident at a unit of this industry is filed under. Coal and non-coal mines are both 矿山;
- * 冶金 is one of the 工贸 industries; fireworks (烟花爆竹) are explosives, supervised and counted with hazardous
+ * The incident category an accident at a unit of this industry is filed under. Coal mines (煤矿) and non-coal mines
+ * (非煤矿山) are categories of their own, as the statistics and targets count them apart (docs/adr/0016); 冶金 is one of the 工贸 industries; fireworks (烟花爆竹) are explosives, supervised and counted with hazardous
  * chemicals, and the category list has no line of their own.
  */
 export const INDUSTRY_INCIDENT_CATEGORY: Readonly<Record<EnterpriseIndustry, IncidentCategory>> = {
   hazardous_chemicals: 'hazardous_chemicals',
-  coal_mine: 'mining',
-  non_coal_mine: 'mining',
+  coal_mine: 'coal_mine',
+  non_coal_mine: 'non_coal_mine',
   fireworks: 'hazardous_chemicals',
   metallurgy: 'industry_trade',
   industry_trade: 'industry_trade',

@@ -109,9 +109,9 @@ const chain = (over: Partial<AlarmChain> = {}): AlarmChain => ({
 });
 
 describe('the incident category of an enterprise industry', () => {
-  it('files mines of both kinds under 矿山, metallurgy under 工贸, fireworks with hazardous chemicals', () => {
-    expect(incidentCategoryOf('coal_mine')).toBe('mining');
-    expect(incidentCategoryOf('non_coal_mine')).toBe('mining');
+  it('files coal and non-coal mines apart, metallurgy under 工贸, fireworks with hazardous chemicals', () => {
+    expect(incidentCategoryOf('coal_mine')).toBe('coal_mine');
+    expect(incidentCategoryOf('non_coal_mine')).toBe('non_coal_mine');
     expect(incidentCategoryOf('metallurgy')).toBe('industry_trade');
     expect(incidentCategoryOf('fireworks')).toBe('hazardous_chemicals');
     expect(incidentCategoryOf('hazardous_chemicals')).toBe('hazardous_chemicals');
@@ -134,7 +134,8 @@ describe('the incident category of an enterprise industry', () => {
     ];
     const categories = [
       'hazardous_chemicals',
-      'mining',
+      'coal_mine',
+      'non_coal_mine',
       'fire',
       'road_traffic',
       'construction',
@@ -206,13 +207,13 @@ describe('the intake draft of a monitoring alarm', () => {
     expect(draft.description).toContain('自 2026年12月6日 20时00分 起未上报数据（离线）');
   });
 
-  it('files a coal mine alarm under 矿山 and a hazard source below the threshold as not major', () => {
+  it('files a coal mine alarm under 煤矿 and a hazard source below the threshold as not major', () => {
     const mine = chain({
       enterprise: enterprise({ industry: 'coal_mine' }),
       hazardSource: hazardSource({ isMajor: false, grade: null, gradeLabel: null }),
     });
     const draft = intakeDraftOf(mine, ZONE);
-    expect(draft.category).toBe('mining');
+    expect(draft.category).toBe('coal_mine');
     expect(draft.description).toContain('危险源（未构成重大危险源）');
   });
 
@@ -253,7 +254,7 @@ describe('the matching plans', () => {
       plan({ id: 'city-special', title: '市危化预案', jurisdiction: '640500' }),
       plan({ id: 'county-comprehensive', kind: 'comprehensive', kindLabel: '综合应急预案', categories: [] }),
       plan({ id: 'county-special', title: '区危化预案' }),
-      plan({ id: 'mine', categories: ['mining'] }),
+      plan({ id: 'mine', categories: ['coal_mine', 'non_coal_mine'] }),
       plan({ id: 'other-county', jurisdiction: '640521' }),
       plan({ id: 'draft', inForce: false }),
       plan({ id: 'onsite', kind: 'onsite', kindLabel: '现场处置方案' }),
@@ -270,7 +271,7 @@ describe('the matching plans', () => {
     expect(matchingPlansOf([plan({ id: 'x', title: '区危化预案' })], 'hazardous_chemicals', lineage)).toEqual([
       { id: 'x', name: '区危化预案', kindLabel: '专项应急预案' },
     ]);
-    expect(matchingPlansOf([plan({})], 'mining', lineage)).toEqual([]);
+    expect(matchingPlansOf([plan({})], 'coal_mine', lineage)).toEqual([]);
   });
 });
 

@@ -18,7 +18,7 @@ import {
 } from 'class-validator';
 import {
   GRADE_ORDER,
-  INCIDENT_CATEGORIES,
+  OFFERED_INCIDENT_CATEGORIES,
   RESPONSE_LEVELS,
   type AccidentGrade,
   type IncidentCategory,
@@ -30,7 +30,8 @@ import { MATERIAL_CODES } from '@app/warehouses';
 import { PLAN_OWNER_KINDS } from '../../domain/governance/plan-governance';
 import { PLAN_KINDS, type PlanKind, type PlanOwnerKind } from '../../domain/plan/plan.types';
 
-const CATEGORIES = Object.keys(INCIDENT_CATEGORIES);
+/** A new plan version names coal and non-coal mines apart; 矿山（未区分） is only read from older versions. */
+const CATEGORIES: readonly string[] = OFFERED_INCIDENT_CATEGORIES;
 const COUNT = { min: 0, max: 1_000_000 };
 
 export class ActivationCriterionRequest {

@@ -4,6 +4,7 @@ import {
   RESPONSE_LEVELS,
   type AccidentGrade,
   type Casualties,
+  categoryCoveredBy,
   type IncidentCategory,
   type ResponseLevel,
 } from '@app/incidents/domain';
@@ -43,7 +44,7 @@ export function notApplicableBecause(
 ): string | null {
   if (!incident.jurisdictionLineage.includes(plan.jurisdiction)) return '预案不适用于该事故所在辖区';
   const coversAll = plan.kind === 'comprehensive' && plan.categories.length === 0;
-  if (!coversAll && !plan.categories.includes(incident.category)) return '预案不适用于该类事故';
+  if (!coversAll && !categoryCoveredBy(plan.categories, incident.category)) return '预案不适用于该类事故';
   return null;
 }
 

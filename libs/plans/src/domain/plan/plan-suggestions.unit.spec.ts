@@ -36,7 +36,7 @@ describe('plan suggestions: which published plan and level an incident meets', (
   });
 
   it('a plan of another category or of a jurisdiction not above the incident does not apply', () => {
-    expect(notApplicableBecause(plan, { category: 'mining', jurisdictionLineage: ['640500'] })).toBe(
+    expect(notApplicableBecause(plan, { category: 'coal_mine', jurisdictionLineage: ['640500'] })).toBe(
       '预案不适用于该类事故',
     );
     expect(
@@ -47,7 +47,7 @@ describe('plan suggestions: which published plan and level an incident meets', (
     ).toBe('预案不适用于该事故所在辖区');
     expect(
       notApplicableBecause(chemicalPlan({ kind: 'comprehensive', categories: [] }), {
-        category: 'mining',
+        category: 'non_coal_mine',
         jurisdictionLineage: ['640500'],
       }),
     ).toBeNull();

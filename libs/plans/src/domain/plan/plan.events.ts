@@ -74,10 +74,22 @@ export type PlanEvent =
   | PlanRetired
   | PlanFindingRecorded;
 
-/** Every PlanEvent type with its schema version (1 + its upcasters: none so far); readers go through `read`. */
+/**
+ * Version 1 → 2 of a plan's content (docs/adr/0016-coal-and-non-coal-mines.md): a plan written for 矿山 (`mining`)
+ * before coal and non-coal mines were told apart covered both, so it now lists both. Other categories stay as stored.
+ */
+export function splitMiningCategory<D extends { content: { categories: readonly string[] } }>(v1: D): D {
+  if (!v1.content.categories.includes('mining')) return v1;
+  const categories = [
+    ...new Set(v1.content.categories.flatMap((c) => (c === 'mining' ? ['coal_mine', 'non_coal_mine'] : [c]))),
+  ];
+  return { ...v1, content: { ...v1.content, categories } };
+}
+
+/** Every PlanEvent type with its schema version (1 + its upcasters); readers go through `read`. */
 export const planEvents = EventRegistry.of<PlanEvent>({
-  PlanDrafted: {},
-  PlanRevised: {},
+  PlanDrafted: { upcasters: [splitMiningCategory] },
+  PlanRevised: { upcasters: [splitMiningCategory] },
   PlanReviewed: {},
   PlanPublished: {},
   PlanEvaluated: {},

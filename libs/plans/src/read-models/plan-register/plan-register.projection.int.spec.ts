@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ProjectionSpec } from '@app/event-sourcing/testing/projections';
+import { ProjectionSpec, type GivenScope } from '@app/event-sourcing/testing/projections';
 import { chemicalPlan } from '../../domain/plan/plan-fixtures';
 import type { PlanEvent } from '../../domain/plan/plan.events';
 import { planStream } from '../../domain/plan/plan.types';
@@ -54,6 +54,24 @@ describe('plan register projection', () => {
     expect(await versions(planId)).toEqual([
       expect.objectContaining({ version: 1, status: 'draft', createdBy: '管理员', publishedAt: null, filing: null }),
     ]);
+  });
+
+  it('a plan stored for 矿山 before the split (schema version 1) is on the register for coal and non-coal mines', async () => {
+    const planId = randomUUID();
+    const old: PlanEvent = {
+      type: 'PlanDrafted',
+      data: {
+        planId,
+        version: 1,
+        content: chemicalPlan({ title: '旧矿山预案', categories: ['mining', 'fire'] }),
+        draftedBy: '管理员',
+        draftedAt: at(1),
+      },
+    };
+    // As an earlier release stored it: version 1, read through the upcaster of docs/adr/0016.
+    await spec.given(planStream(planId), [old], { jurisdiction: '640500', schemaVersion: 1 } as GivenScope);
+    expect((await plan(planId))?.categories).toEqual(['coal_mine', 'non_coal_mine', 'fire']);
+    expect((await versions(planId))[0]?.content.categories).toEqual(['coal_mine', 'non_coal_mine', 'fire']);
   });
 
   it('a revision is a new draft version while the published one stays in force; publishing it supersedes the old one', async () => {

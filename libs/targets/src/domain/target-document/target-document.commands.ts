@@ -1,0 +1,14 @@
+import type { TargetDenominators, TargetSpec } from './target-document.types';
+
+export interface SetTargets {
+  type: 'SetTargets';
+  jurisdiction: string;
+  year: number;
+  targets: TargetSpec[];
+  denominators: TargetDenominators;
+  /** The incident categories a target may be limited to (the incidents context's list, passed in to stay pure). */
+  knownCategories: readonly string[];
+  now: Date;
+}
+
+export type TargetDocumentCommand = SetTargets;

@@ -1,0 +1,89 @@
+import type { SetTargets } from './target-document.commands';
+import { decideTargetDocument } from './target-document.decider';
+import { evolveTargetDocument, initialTargetDocumentState } from './target-document.state';
+import type { TargetSpec } from './target-document.types';
+
+const now = new Date('2026-01-05T02:00:00Z');
+const set = (targets: Partial<TargetSpec>[], extra: Partial<SetTargets> = {}): SetTargets => ({
+  type: 'SetTargets',
+  jurisdiction: '640500',
+  year: 2026,
+  targets: targets.map((t) => ({
+    indicator: 'deaths',
+    kind: 'ceiling',
+    value: 1,
+    baselineYear: null,
+    category: null,
+    ...t,
+  })),
+  denominators: { gdp100mYuan: null, vehicles10k: null },
+  knownCategories: ['coal_mine', 'non_coal_mine', 'road_traffic'],
+  now,
+  ...extra,
+});
+const decide = (command: SetTargets) => decideTargetDocument(command, initialTargetDocumentState);
+const codeOf = (command: SetTargets): string | undefined => {
+  try {
+    decide(command);
+    return undefined;
+  } catch (error) {
+    return (error as { code?: string }).code;
+  }
+};
+
+describe('target document decider', () => {
+  it('sets the whole document; the same content again changes nothing', () => {
+    const command = set([{ indicator: 'deaths', kind: 'reduction', value: 15, baselineYear: 2025 }]);
+    const events = decide(command);
+    expect(events).toEqual([
+      {
+        type: 'TargetsSet',
+        data: {
+          jurisdiction: '640500',
+          year: 2026,
+          targets: [{ indicator: 'deaths', kind: 'reduction', value: 15, baselineYear: 2025, category: null }],
+          denominators: { gdp100mYuan: null, vehicles10k: null },
+          setAt: now.toISOString(),
+        },
+      },
+    ]);
+    const state = evolveTargetDocument(initialTargetDocumentState, events[0]!);
+    expect(decideTargetDocument(command, state)).toEqual([]);
+    expect(decideTargetDocument(set([{ value: 2 }]), state)).toHaveLength(1);
+  });
+
+  it('a document with only denominators is valid (a baseline year needs them)', () => {
+    expect(decide(set([], { denominators: { gdp100mYuan: 420.5, vehicles10k: 18 } }))).toHaveLength(1);
+  });
+
+  it.each([
+    ['a negative ceiling', set([{ value: -1 }]), 'TARGET_INVALID'],
+    ['a share above 1', set([{ indicator: 'major_or_above_share', value: 1.5 }]), 'TARGET_INVALID'],
+    ['a reduction of 0 %', set([{ kind: 'reduction', value: 0, baselineYear: 2025 }]), 'TARGET_INVALID'],
+    ['a reduction of 100 %', set([{ kind: 'reduction', value: 100, baselineYear: 2025 }]), 'TARGET_INVALID'],
+    ['a reduction without a baseline', set([{ kind: 'reduction', value: 15 }]), 'TARGET_INVALID'],
+    ['a baseline in the same year', set([{ kind: 'reduction', value: 15, baselineYear: 2026 }]), 'TARGET_INVALID'],
+    ['a ceiling with a baseline', set([{ value: 3, baselineYear: 2025 }]), 'TARGET_INVALID'],
+    ['the same indicator and category twice', set([{ value: 1 }, { value: 2 }]), 'TARGET_DUPLICATE'],
+    ['an unknown category', set([{ category: 'mining' }]), 'TARGET_CATEGORY_UNKNOWN'],
+    ['a year out of range', set([], { year: 1999 }), 'TARGET_YEAR_INVALID'],
+    [
+      'a vehicle death rate limited to another category',
+      set([{ indicator: 'deaths_per_10k_vehicles', category: 'coal_mine' }]),
+      'TARGET_INVALID',
+    ],
+    ['a zero denominator', set([], { denominators: { gdp100mYuan: 0, vehicles10k: null } }), 'TARGET_INVALID'],
+  ])('refuses %s', (_name, command, code) => {
+    expect(codeOf(command)).toBe(code);
+  });
+
+  it('the same indicator in two categories, or with and without one, is allowed', () => {
+    expect(
+      decide(set([{ category: 'coal_mine' }, { category: 'non_coal_mine' }, { category: null }]))[0]!.data.targets,
+    ).toHaveLength(3);
+  });
+
+  it('a share of exactly 1 and a ceiling of 0 are allowed', () => {
+    expect(decide(set([{ indicator: 'major_or_above_share', value: 1 }, { value: 0 }]))).toHaveLength(1);
+  });
+});

@@ -1,0 +1,43 @@
+import type { EntityManager } from 'typeorm';
+import { formatPosition } from '@app/event-store';
+import type { LiveDelta, Recorded } from '@app/event-sourcing';
+import { RowBatch, type Projection } from '@app/event-sourcing/projections';
+import { targetDocumentEvents, type TargetDocumentEvent } from '../../domain/target-document/target-document.events';
+import { targetDocumentId } from '../../domain/target-document/target-document.types';
+import { TargetDocumentRow } from './target-documents.entity';
+
+/** The target documents, one row per jurisdiction and year; nothing is pushed live (documents change a few times a year). */
+export class TargetDocumentsProjection implements Projection {
+  readonly name = 'target-documents';
+  readonly filter = { kind: 'category', categories: ['targets'] } as const;
+  readonly events = targetDocumentEvents;
+
+  async apply(events: readonly Recorded<TargetDocumentEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
+    const batch = new RowBatch(manager, TargetDocumentRow, 'id');
+    for (const event of events) {
+      const d = event.data;
+      const id = targetDocumentId(d.jurisdiction, d.year);
+      const actor = typeof event.metadata.actorName === 'string' ? event.metadata.actorName : null;
+      batch.set(
+        id,
+        Object.assign(new TargetDocumentRow(), {
+          id,
+          jurisdiction: d.jurisdiction,
+          year: d.year,
+          targets: d.targets,
+          denominators: d.denominators,
+          setAt: new Date(d.setAt),
+          setBy: actor,
+          revision: Number(event.revision),
+          position: formatPosition(event.position),
+        }),
+      );
+    }
+    await batch.write();
+    return [];
+  }
+
+  async reset(manager: EntityManager): Promise<void> {
+    await manager.query('truncate target_documents');
+  }
+}
