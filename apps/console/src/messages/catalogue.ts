@@ -20,6 +20,8 @@ import * as drillEvaluation from '../features/drills/evaluation-messages';
 import * as enterprises from '../features/enterprises/messages';
 import * as monitoring from '../features/monitoring/messages';
 import * as alarmIntake from '../features/alarm-intake/messages';
+import * as experts from '../features/experts/messages';
+import * as shelters from '../features/shelters/messages';
 
 /** Every message key of the console, Chinese first: the type every other language's dictionary follows. */
 export const zh = {
@@ -43,6 +45,8 @@ export const zh = {
   ...enterprises.zh,
   ...monitoring.zh,
   ...alarmIntake.zh,
+  ...experts.zh,
+  ...shelters.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -68,4 +72,6 @@ export const en: Record<MessageKey, string> = {
   ...enterprises.en,
   ...monitoring.en,
   ...alarmIntake.en,
+  ...experts.en,
+  ...shelters.en,
 };
