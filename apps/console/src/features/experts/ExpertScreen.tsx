@@ -128,7 +128,7 @@ export function ExpertScreen({ id, session }: { id: string; session: Session }) 
               <dt>{t('experts.col.organization')}</dt>
               <dd>{e.organization}</dd>
               <dt>{t('experts.col.phone')}</dt>
-              <dd data-testid="expert-phone">{e.phone}</dd>
+              <dd data-testid="expert-phone-shown">{e.phone}</dd>
               <dt>{t('experts.col.jurisdiction')}</dt>
               <dd>{e.jurisdictionName}</dd>
               <dt>{t('experts.col.state')}</dt>

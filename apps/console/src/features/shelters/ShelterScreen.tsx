@@ -69,11 +69,11 @@ export function ShelterScreen({ id, session }: { id: string; session: Session })
                 <dt>{t('shelters.col.kind')}</dt>
                 <dd>{words('shelters.kind', s.kind, s.kindLabel)}</dd>
                 <dt>{t('shelters.col.capacity')}</dt>
-                <dd data-testid="shelter-capacity">{t('shelters.people', { n: s.capacity })}</dd>
+                <dd data-testid="shelter-capacity-shown">{t('shelters.people', { n: s.capacity })}</dd>
                 <dt>{t('shelters.col.occupants')}</dt>
-                <dd data-testid="shelter-occupants">{t('shelters.people', { n: s.occupants })}</dd>
+                <dd data-testid="shelter-occupants-shown">{t('shelters.people', { n: s.occupants })}</dd>
                 <dt>{t('shelters.col.free')}</dt>
-                <dd data-testid="shelter-free">{t('shelters.people', { n: s.freeCapacity })}</dd>
+                <dd data-testid="shelter-free-shown">{t('shelters.people', { n: s.freeCapacity })}</dd>
                 <dt>{t('shelters.col.rate')}</dt>
                 <dd data-testid="shelter-rate">
                   <meter min={0} max={1} high={0.9} optimum={0} value={s.occupancyRate} aria-hidden="true" />{' '}
