@@ -34,6 +34,9 @@ import { IncidentEnterprise1732000002910 } from '../migrations/1732000002910-inc
 import { HazardSourceRegister1732000002950 } from '../migrations/1732000002950-hazard-source-register';
 import { Monitoring1732000003000 } from '../migrations/1732000003000-monitoring';
 import { ReadingsUnique1732000003200 } from '../migrations/1732000003200-readings-unique';
+import { Experts1732000003300 } from '../migrations/1732000003300-experts';
+import { TimelineConsultations1732000003310 } from '../migrations/1732000003310-timeline-consultations';
+import { Shelters1732000003350 } from '../migrations/1732000003350-shelters';
 import { grantApplicationRole } from './roles';
 
 // TypeORM types its `migrations` option as MixedList<Function | string>; the list below matches that type.
@@ -75,6 +78,9 @@ export const MIGRATIONS: MixedList<Function> = [
   HazardSourceRegister1732000002950,
   Monitoring1732000003000,
   ReadingsUnique1732000003200,
+  Experts1732000003300,
+  TimelineConsultations1732000003310,
+  Shelters1732000003350,
 ];
 
 /**
