@@ -40,10 +40,10 @@ describe('专家会商 on the incident', () => {
     const recs = await screen.findAllByTestId('expert-recommendation');
     expect(recs.map((r) => within(r).getByTestId('expert-reason').textContent)).toEqual([
       '匹配专业：危险化学品',
-      '预案要求：医疗救治',
+      '预案要求：医疗救护',
     ]);
     expect(screen.getByTestId('expert-needed').textContent).toBe(
-      '所需专业：危险化学品（事故类别）、医疗救治（预案要求）',
+      '所需专业：危险化学品（事故类别）、医疗救护（预案要求）',
     );
     expect(recs[1]!.textContent).toContain('正在其他事故会商');
     expect(screen.getByText('尚未邀请专家')).toBeTruthy();

@@ -82,7 +82,7 @@ export function expertRecs(
     incidentId,
     neededSpecialties: [
       { specialty: 'hazardous_chemicals', label: '危险化学品', from: 'category' },
-      { specialty: 'medical', label: '医疗救治', from: 'plan' },
+      { specialty: 'medical', label: '医疗救护', from: 'plan' },
     ],
     experts: [
       {
@@ -104,10 +104,10 @@ export function expertRecs(
         organization: '中卫市人民医院',
         phone: '13900000002',
         matchedSpecialties: ['medical'],
-        matchedSpecialtyLabels: ['医疗救治'],
+        matchedSpecialtyLabels: ['医疗救护'],
         engaged: true,
         invited: false,
-        reason: '预案要求：医疗救治',
+        reason: '预案要求：医疗救护',
       },
     ],
     ...over,
@@ -125,7 +125,7 @@ export function shelterView(over: Partial<ShelterView> = {}): ShelterView {
     freeCapacity: 1500,
     occupancyRate: 0.25,
     facilities: ['water', 'toilets', 'medical'],
-    facilityLabels: ['供水', '厕所', '医疗救护'],
+    facilityLabels: ['应急供水', '应急厕所', '医疗救护'],
     address: '中卫市沙坡头区文昌路',
     location: { lat: 37.51, lng: 105.19 },
     jurisdiction: '640500',

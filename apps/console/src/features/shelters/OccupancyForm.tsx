@@ -25,7 +25,7 @@ export function OccupancyForm({
   onDone,
   compact = false,
 }: {
-  shelter: Pick<ShelterView, 'id' | 'name' | 'capacity' | 'occupants'>;
+  shelter: Pick<ShelterView, 'id' | 'name' | 'capacity' | 'occupants'> & Partial<Pick<ShelterView, 'incident'>>;
   /** Fixed incident (the incident workspace); undefined lets the user choose among open incidents. */
   incidentId?: string;
   onDone?: () => void;
@@ -36,13 +36,16 @@ export function OccupancyForm({
   const choose = incidentId === undefined;
   const incidents = useOpenIncidents(choose);
   const [occupants, setOccupants] = useState(String(shelter.occupants));
-  const [chosen, setChosen] = useState('');
+  // The incident the shelter's people belong to now is the likeliest one for the next count.
+  const [chosen, setChosen] = useState(shelter.incident?.id ?? '');
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState(false);
   const problem = occupancyProblem(occupants, shelter.capacity);
-  const target = choose ? chosen : incidentId;
+  const open = (incidents.data ?? []).filter((i) => i.status === 'open' && !i.drillId);
+  // An incident no longer in response is not offered, nor sent.
+  const target = choose ? (open.some((i) => i.id === chosen) ? chosen : '') : incidentId;
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -100,15 +103,13 @@ export function OccupancyForm({
         {choose && (
           <label className="field">
             <span>{t('shelters.occupancy.incident')}</span>
-            <select value={chosen} onChange={(e) => setChosen(e.target.value)} data-testid="occupancy-incident">
+            <select value={target} onChange={(e) => setChosen(e.target.value)} data-testid="occupancy-incident">
               <option value="">{t('shelters.occupancy.noIncident')}</option>
-              {(incidents.data ?? [])
-                .filter((i) => i.status === 'open' && !i.drillId)
-                .map((i) => (
-                  <option key={i.id} value={i.id}>
-                    {i.title}
-                  </option>
-                ))}
+              {open.map((i) => (
+                <option key={i.id} value={i.id}>
+                  {i.title}
+                </option>
+              ))}
             </select>
           </label>
         )}

@@ -83,7 +83,7 @@ describe('the shelter register', () => {
         '500',
         '1500',
         ' 25%',
-        '供水、厕所、医疗救护',
+        '应急供水、应急厕所、医疗救护',
         '中卫市',
       ]);
       expect(cells(rows[1]!)).toEqual([HOSTILE, '体育场馆', '800', '780', '20', ' 97.5%', '未登记配套设施', '中卫市']);
@@ -127,7 +127,7 @@ describe('the shelter register', () => {
       expect(cells(row)).toEqual(['11/23 10:30', '500', '园区储罐泄漏', '<b>第一批</b>', '值班员']);
       expect(container.querySelector('b')).toBeNull();
       expect(screen.getByTestId('shelter-rate').textContent).toBe(' 25%');
-      expect(screen.getByTestId('shelter-facility-names').textContent).toBe('供水、厕所、医疗救护');
+      expect(screen.getByTestId('shelter-facility-names').textContent).toBe('应急供水、应急厕所、医疗救护');
       expect(screen.getByTestId('shelter-incident').textContent).toBe('园区储罐泄漏');
       // Admins' work is not offered.
       expect(screen.queryByTestId('shelter-edit')).toBeNull();
@@ -146,6 +146,9 @@ describe('the shelter register', () => {
       expect(
         [...screen.getByTestId('occupancy-incident').querySelectorAll('option')].map((o) => o.textContent),
       ).toEqual(['不关联事故', '园区储罐泄漏']);
+      // The incident the shelter's people belong to now is chosen already; it can be changed.
+      expect((screen.getByTestId('occupancy-incident') as HTMLSelectElement).value).toBe(INCIDENT_ID);
+      await userEvent.selectOptions(screen.getByTestId('occupancy-incident'), '');
       await userEvent.selectOptions(screen.getByTestId('occupancy-incident'), INCIDENT_ID);
       await userEvent.clear(occupants);
       await userEvent.type(occupants, '1800');
