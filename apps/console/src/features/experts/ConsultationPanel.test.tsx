@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { setSession } from '../../api';
 import { publishLive } from '../../app/live-events';
 import { answerFetch, renderInConsole } from '../../test-support/render';
+import { DRILL_ID, drillView } from '../drills/test-drills';
 import { INCIDENT_ID, incidentView } from '../incident/test-fixtures';
 import { ConsultationPanel } from './ConsultationPanel';
 import { mayConsult } from './queries';
@@ -36,7 +37,7 @@ describe('专家会商 on the incident', () => {
 
   it('shows the specialties needed and the recommended experts with their reasons', async () => {
     answerFetch({ [LIST]: { body: [] }, [RECS]: { body: expertRecs(INCIDENT_ID) } });
-    renderInConsole(<ConsultationPanel incident={incidentView()} mayAct />);
+    renderInConsole(<ConsultationPanel incident={incidentView()} mayConsult />);
     const recs = await screen.findAllByTestId('expert-recommendation');
     expect(recs.map((r) => within(r).getByTestId('expert-reason').textContent)).toEqual([
       '匹配专业：危险化学品',
@@ -60,7 +61,7 @@ describe('专家会商 on the incident', () => {
         body: consultationView(INCIDENT_ID, { mode: 'on_site' }),
       },
     });
-    renderInConsole(<ConsultationPanel incident={incidentView()} mayAct />);
+    renderInConsole(<ConsultationPanel incident={incidentView()} mayConsult />);
     const first = (await screen.findAllByTestId('expert-recommendation'))[0]!;
     await userEvent.click(within(first).getByTestId('expert-invite'));
     await userEvent.click(screen.getByTestId('invite-mode-on_site'));
@@ -97,7 +98,7 @@ describe('专家会商 on the incident', () => {
       [`POST /incidents/${INCIDENT_ID}/experts/${EXPERT_ID}/accept`]: { body: consultationView(INCIDENT_ID) },
       [`POST /incidents/${INCIDENT_ID}/experts/${EXPERT_2}/decline`]: { body: consultationView(INCIDENT_ID) },
     });
-    renderInConsole(<ConsultationPanel incident={incidentView()} mayAct />);
+    renderInConsole(<ConsultationPanel incident={incidentView()} mayConsult />);
     const [wang, li] = await screen.findAllByTestId('consultation');
     await userEvent.click(within(wang!).getByTestId('consultation-accept'));
     expect(within(wang!).getByText('专家通常电话答复，由值班人员在此记录')).toBeTruthy();
@@ -126,7 +127,7 @@ describe('专家会商 on the incident', () => {
       },
       [RECS]: { body: expertRecs(INCIDENT_ID) },
     });
-    const { container } = renderInConsole(<ConsultationPanel incident={incidentView()} mayAct={false} />);
+    const { container } = renderInConsole(<ConsultationPanel incident={incidentView()} mayConsult={false} />);
     const row = await screen.findByTestId('consultation');
     expect(within(row).getByTestId('consultation-topic').textContent).toBe(`会商事项：${hostile}`);
     expect(row.textContent).toContain('<b>到场</b>');
@@ -140,7 +141,7 @@ describe('专家会商 on the incident', () => {
   it('reads the invitations again when another console changes one of this incident', async () => {
     const list = { body: [] as unknown };
     const calls = answerFetch({ [LIST]: list, [RECS]: { body: expertRecs(INCIDENT_ID) } });
-    renderInConsole(<ConsultationPanel incident={incidentView()} mayAct />);
+    renderInConsole(<ConsultationPanel incident={incidentView()} mayConsult />);
     await screen.findByText('尚未邀请专家');
     list.body = [consultationView(INCIDENT_ID, { status: 'accepted' })];
     publishLive('consultation.changed', { position: '1', data: consultationView('someone-else') });
@@ -148,5 +149,33 @@ describe('专家会商 on the incident', () => {
     const row = await screen.findByTestId('consultation');
     expect(row.getAttribute('data-status')).toBe('accepted');
     expect(calls.filter((c) => c.path === `/incidents/${INCIDENT_ID}/experts`)).toHaveLength(2);
+  });
+
+  it('acts on a drill incident only while its drill runs, and never once the response has ended', async () => {
+    const drill = { body: drillView({ status: 'running', startedAt: '2026-12-06T02:00:00Z' }) as unknown };
+    answerFetch({
+      [LIST]: { body: [consultationView(INCIDENT_ID, { drillId: DRILL_ID })] },
+      [RECS]: { body: expertRecs(INCIDENT_ID) },
+      [`GET /drills/${DRILL_ID}`]: drill,
+    });
+    const running = renderInConsole(<ConsultationPanel incident={incidentView({ drillId: DRILL_ID })} mayConsult />);
+    expect(screen.getByText('演练事故的会商为演练记录')).toBeTruthy();
+    expect((await screen.findAllByTestId('expert-invite')).length).toBe(2);
+    expect(screen.getByTestId('consultation-accept')).toBeTruthy();
+    running.unmount();
+
+    drill.body = drillView({ status: 'ended', statusLabel: '已结束' });
+    const ended = renderInConsole(<ConsultationPanel incident={incidentView({ drillId: DRILL_ID })} mayConsult />);
+    await screen.findAllByTestId('expert-recommendation');
+    await screen.findByTestId('consultation');
+    expect(screen.queryByTestId('expert-invite')).toBeNull();
+    expect(screen.queryByTestId('consultation-accept')).toBeNull();
+    ended.unmount();
+
+    renderInConsole(<ConsultationPanel incident={incidentView({ status: 'closed' })} mayConsult />);
+    await screen.findAllByTestId('expert-recommendation');
+    await screen.findByTestId('consultation');
+    expect(screen.queryByTestId('expert-invite')).toBeNull();
+    expect(screen.queryByTestId('consultation-accept')).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n';
 import { linkHandler } from '../../router';
 import { formatTime } from '../../time';
 import { ErrorMessage } from '../errors/ErrorMessage';
+import { useDrillGate } from '../incident/drill-gate';
 import { consultationKeys, useConsultations, useExpertRecommendations } from './queries';
 import './resources.css';
 
@@ -19,11 +20,14 @@ const MODES: readonly ConsultationMode[] = ['on_site', 'remote'];
  * answers. The watch invites an expert (on site or remote, on a topic) and records the answer the expert gave, usually
  * by phone; each step is a line of the incident's timeline (docs/experts.md).
  *
- * `mayAct`: the caller holds `expert.consult`, the incident is still in response, and (a drill incident) its drill
- * runs; otherwise the panel only reads.
+ * `mayConsult`: the caller holds `expert.consult`. The panel acts only while the incident is in response and, for a
+ * drill incident, while its drill runs (the server refuses otherwise: the workspace's own drill gate); else it reads.
+ * A drill incident's consultation is a drill record and never engages the expert (docs/experts.md).
  */
-export function ConsultationPanel({ incident, mayAct }: { incident: IncidentView; mayAct: boolean }) {
+export function ConsultationPanel({ incident, mayConsult }: { incident: IncidentView; mayConsult: boolean }) {
   const { t } = useI18n();
+  const gate = useDrillGate(incident);
+  const mayAct = mayConsult && incident.status === 'open' && gate.mayAct;
   const client = useQueryClient();
   const id = incident.id;
   const consultations = useConsultations(id);

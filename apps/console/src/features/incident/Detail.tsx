@@ -287,8 +287,8 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
             act={act}
           />
           <TasksPanel incident={incident} canComplete={mayReport && open} busy={busyNow} act={act} />
-          <ConsultationPanel incident={incident} mayAct={mayConsult(session) && gate.mayAct && open} />
-          <ShelterPanel incident={incident} mayRecord={mayRecordOccupancy(session) && real && open} />
+          <ConsultationPanel incident={incident} mayConsult={mayConsult(session)} />
+          <ShelterPanel incident={incident} mayRecord={mayRecordOccupancy(session)} />
         </div>
         <div className="incident-column">
           <BasicPanel incident={incident} />

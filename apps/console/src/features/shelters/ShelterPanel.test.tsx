@@ -66,13 +66,17 @@ describe('避难场所 on the incident', () => {
     ]);
   });
 
-  it('offers no recording on a drill incident, nor to a caller who may not record', async () => {
+  it('offers no recording on a drill incident, after the response, nor to a caller who may not record', async () => {
     answerFetch({ [RECS]: { body: shelterRecs(INCIDENT_ID) } });
     const { unmount } = renderInConsole(<ShelterPanel incident={incidentView({ drillId: 'drill-1' })} mayRecord />);
     await screen.findAllByTestId('shelter-recommendation');
     expect(screen.getByText('演练事故不改变真实避难场所的安置人数')).toBeTruthy();
     expect(screen.queryByTestId('shelter-record')).toBeNull();
     unmount();
+    const closed = renderInConsole(<ShelterPanel incident={incidentView({ status: 'closed' })} mayRecord />);
+    await waitFor(() => expect(screen.getAllByTestId('shelter-recommendation')).toHaveLength(2));
+    expect(screen.queryByTestId('shelter-record')).toBeNull();
+    closed.unmount();
     renderInConsole(<ShelterPanel incident={incidentView()} mayRecord={false} />);
     await waitFor(() => expect(screen.getAllByTestId('shelter-recommendation')).toHaveLength(2));
     expect(screen.queryByTestId('shelter-record')).toBeNull();

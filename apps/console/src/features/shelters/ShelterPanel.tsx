@@ -11,10 +11,11 @@ import { useShelterDeltas } from './SheltersScreen';
 /**
  * 避难场所 in the incident workspace: the shelters near the incident with free room, nearest first (as the server ranks
  * them). Open when an active plan's task calls for evacuation (疏散、撤离、转移安置), collapsed otherwise. The watch
- * records how many people a shelter holds for this incident from here (`mayRecord`): never for a drill incident, which
- * never changes a real shelter's occupancy (docs/domain.md rule 34).
+ * (`mayRecord`: `shelter.occupancy`) records how many people a shelter holds for this incident from here while its
+ * response goes on; never for a drill incident, which never changes a real shelter's occupancy (the server refuses
+ * it, docs/domain.md rule 34).
  */
-export function ShelterPanel({ incident, mayRecord }: { incident: IncidentView; mayRecord: boolean }) {
+export function ShelterPanel({ incident, mayRecord: allowed }: { incident: IncidentView; mayRecord: boolean }) {
   const { t } = useI18n();
   const words = useShelterWords();
   const recs = useShelterRecommendations(incident.id);
@@ -25,6 +26,7 @@ export function ShelterPanel({ incident, mayRecord }: { incident: IncidentView; 
   const called = recs.data?.evacuationCalledFor ?? false;
   const open = expanded ?? called;
   const drill = Boolean(incident.drillId);
+  const mayRecord = allowed && incident.status === 'open' && !drill;
   return (
     <section
       className="panel"
@@ -69,7 +71,7 @@ export function ShelterPanel({ incident, mayRecord }: { incident: IncidentView; 
                 <span data-testid="shelter-recommendation-free">{t('shelters.panel.free', { n: s.freeCapacity })}</span>
               </span>
               <div className="small">{s.reason}</div>
-              {mayRecord && !drill && recording !== s.shelterId && (
+              {mayRecord && recording !== s.shelterId && (
                 <button
                   type="button"
                   onClick={() => {
@@ -80,7 +82,7 @@ export function ShelterPanel({ incident, mayRecord }: { incident: IncidentView; 
                   {t('shelters.panel.record')}
                 </button>
               )}
-              {mayRecord && !drill && recording === s.shelterId && (
+              {mayRecord && recording === s.shelterId && (
                 <OccupancyForm
                   compact
                   incidentId={incident.id}
