@@ -5,6 +5,7 @@ import { givenSignedIn } from '../support/signed-in';
 import type { TestUser } from '../support/test-users';
 import { incidentBody } from '../support/incident-fixtures';
 import { publishedPlan } from '../support/plan-fixtures';
+import { until } from '../support/eventually';
 
 interface Line {
   source: string;
@@ -246,6 +247,29 @@ describe('the expert library (专家库) and consultation (会商) on an inciden
     // A duty officer may not keep the library.
     const officer = await t.user(['duty_officer'], '640500');
     await registerExpert({}, officer.token).expect(403);
+  });
+
+  it('the incident’s consoles hear of each step (consultation.changed); another county’s do not', async () => {
+    const incident = await newIncident();
+    const own = await t.socket();
+    const other = await t.socket(otherCounty.token);
+    await own.emitWithAck('subscribe', { incidentId: incident.id });
+    await other.emitWithAck('subscribe', { incidentId: incident.id });
+    const heard: [string, string, string][] = [];
+    const listen = (who: string) => (m: { data: { incidentId: string; expertName: string; status: string } }) => {
+      if (m.data.incidentId === incident.id) heard.push([who, m.data.expertName, m.data.status]);
+    };
+    own.on('consultation.changed', listen('own'));
+    other.on('consultation.changed', listen('other'));
+    await invite(incident.id, { expertId: experts['王五'], topic: '井下通风' }).expect(201);
+    await answer(incident.id, experts['王五']!, 'accept').expect(200);
+    await until(() => heard.length >= 2);
+    expect(heard).toEqual([
+      ['own', '王五', 'invited'],
+      ['own', '王五', 'accepted'],
+    ]);
+    own.close();
+    other.close();
   });
 
   it('keeps script in every text field as text', async () => {

@@ -10,6 +10,8 @@ import { reviewBody } from '../support/plan-review';
 import { teamBody as cityTeam, warehouseBody as cityWarehouse } from '../support/resource-fixtures';
 import { enterpriseBody } from '../support/enterprises/enterprise-fixtures';
 import { ammoniaTankFarm } from '../support/hazard-sources/hazard-source-fixtures';
+import { expertBody } from '../support/experts/expert-fixtures';
+import { shelterBody } from '../support/shelters/shelter-fixtures';
 import {
   authPlan,
   bodyPlan,
@@ -164,6 +166,12 @@ describe('hostile input: random and malformed requests to every mutation endpoin
   let drill: string;
   /** An ended drill: the one scores and the evaluators' conclusion are given on. */
   let endedDrill: string;
+  /** 专家库与会商: an expert to change, one to withdraw, one to invite next, one with a pending invitation. */
+  let expertTarget: string;
+  let withdrawTarget: string;
+  let inviteExpert: string;
+  let pendingExpert: string;
+  let shelterTarget: string;
   const sent = new Map<string, number>();
   const violations = new Map<string, string>();
 
@@ -235,6 +243,19 @@ describe('hostile input: random and malformed requests to every mutation endpoin
     participants: ['市应急管理局'],
     scenario: { injects: [{ atSecond: 3600, kind: 'message', payload: { text: '情况通报' } }] },
   });
+  async function freshWithdrawTarget(): Promise<void> {
+    withdrawTarget = await created('/api/v1/experts', admin.token, expertBody());
+  }
+  async function freshInviteExpert(): Promise<void> {
+    inviteExpert = await created('/api/v1/experts', admin.token, expertBody());
+  }
+  async function freshPendingConsultation(): Promise<void> {
+    pendingExpert = await created('/api/v1/experts', admin.token, expertBody());
+    await created(`/api/v1/incidents/${updateTarget}/experts`, t.commander.token, {
+      expertId: pendingExpert,
+      topic: '会商',
+    });
+  }
   async function freshWarning(): Promise<void> {
     warning = await created('/api/v1/warnings', t.commander.token, warningBody());
   }
@@ -303,6 +324,11 @@ describe('hostile input: random and malformed requests to every mutation endpoin
     await freshPlanTargets();
     await freshTask();
     await freshWarning();
+    expertTarget = await created('/api/v1/experts', admin.token, expertBody());
+    await freshWithdrawTarget();
+    await freshInviteExpert();
+    await freshPendingConsultation();
+    shelterTarget = await created('/api/v1/shelters', admin.token, shelterBody({ capacity: 100_000 }));
     coordinator = await t.user(['drill_coordinator']);
     drill = await created('/api/v1/drills', coordinator.token, drillBody());
     const started = await t.post(`/api/v1/drills/${drill}/start`, coordinator.token).send({});
@@ -528,6 +554,87 @@ describe('hostile input: random and malformed requests to every mutation endpoin
       otherRoleToken: () => viewer.token,
       valid: () => ({ status: 'out_of_service', note: '车辆检修', location: { lat: 37.5, lng: 105.2 } }),
       afterAccepted: freshTeam,
+    },
+    {
+      name: 'POST /api/v1/experts',
+      runs: 60,
+      path: () => '/api/v1/experts',
+      token: () => admin.token,
+      otherRoleToken: () => t.commander.token,
+      valid: () => expertBody({ specialties: ['hazardous_chemicals', 'environment'] }),
+    },
+    {
+      name: 'PATCH /api/v1/experts/:id',
+      method: 'PATCH',
+      runs: 60,
+      path: (id) => `/api/v1/experts/${id}`,
+      realId: () => expertTarget,
+      aliasId: () => expertTarget.toUpperCase(),
+      token: () => admin.token,
+      otherRoleToken: () => t.commander.token,
+      valid: () => ({ title: `高级工程师 ${randomUUID().slice(0, 4)}`, specialties: ['fire', 'structural'] }),
+    },
+    {
+      name: 'POST /api/v1/experts/:id/withdraw',
+      runs: 40,
+      path: (id) => `/api/v1/experts/${id}/withdraw`,
+      realId: () => withdrawTarget,
+      aliasId: () => withdrawTarget.toUpperCase(),
+      token: () => admin.token,
+      otherRoleToken: () => t.commander.token,
+      valid: () => ({ reason: '本人申请退出' }),
+      afterAccepted: freshWithdrawTarget,
+    },
+    {
+      name: 'POST /api/v1/incidents/:id/experts',
+      runs: 60,
+      path: (id) => `/api/v1/incidents/${id}/experts`,
+      realId: () => updateTarget,
+      aliasId: () => updateTarget.toUpperCase(),
+      token: () => t.commander.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => ({ expertId: inviteExpert, mode: 'on_site', topic: '堵漏方案与警戒范围' }),
+      afterAccepted: freshInviteExpert,
+    },
+    {
+      name: 'POST /api/v1/incidents/:id/experts/:expertId/accept',
+      runs: 40,
+      path: (id) => `/api/v1/incidents/${id}/experts/${pendingExpert}/accept`,
+      realId: () => updateTarget,
+      aliasId: () => updateTarget.toUpperCase(),
+      token: () => t.commander.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => ({ note: '电话确认' }),
+      afterAccepted: freshPendingConsultation,
+    },
+    {
+      name: 'POST /api/v1/shelters',
+      runs: 60,
+      path: () => '/api/v1/shelters',
+      token: () => admin.token,
+      otherRoleToken: () => t.commander.token,
+      valid: () => shelterBody({ facilities: ['water', 'power', 'medical'] }),
+    },
+    {
+      name: 'PATCH /api/v1/shelters/:id',
+      method: 'PATCH',
+      runs: 60,
+      path: (id) => `/api/v1/shelters/${id}`,
+      realId: () => shelterTarget,
+      aliasId: () => shelterTarget.toUpperCase(),
+      token: () => admin.token,
+      otherRoleToken: () => t.commander.token,
+      valid: () => ({ name: `测试避难场所 ${randomUUID().slice(0, 6)}`, capacity: 100_000 }),
+    },
+    {
+      name: 'POST /api/v1/shelters/:id/occupancy',
+      runs: 60,
+      path: (id) => `/api/v1/shelters/${id}/occupancy`,
+      realId: () => shelterTarget,
+      aliasId: () => shelterTarget.toUpperCase(),
+      token: () => t.commander.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => ({ occupants: 320, incidentId: updateTarget, note: '第二批群众到位' }),
     },
     {
       name: 'POST /api/v1/hazard-sources',

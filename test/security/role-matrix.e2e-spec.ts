@@ -14,6 +14,8 @@ import { overdueDeadlineAlarm } from '../support/alarm-fixtures';
 import { highHighAlarm } from '../support/alarm-to-incident/monitoring-alarm';
 import { enterpriseBody, issueDeviceKey, registerEnterprise } from '../support/enterprises/enterprise-fixtures';
 import { ammoniaTankFarm, registerHazardSource } from '../support/hazard-sources/hazard-source-fixtures';
+import { expertBody, registerExpert } from '../support/experts/expert-fixtures';
+import { registerShelter, shelterBody } from '../support/shelters/shelter-fixtures';
 import { monitoredEnterprise, registerSensor, sensorBody } from '../support/monitoring/monitoring-fixtures';
 
 /**
@@ -94,6 +96,17 @@ const countyAlarm = (): Promise<string> => (alarmId ??= overdueDeadlineAlarm(t, 
 let monitoringAlarmId: Promise<string> | undefined;
 const parkMonitoringAlarm = (): Promise<string> =>
   (monitoringAlarmId ??= highHighAlarm(t, admin.token, { sensorCode: 'LT-MATRIX' }).then((c) => c.alarm.id));
+
+/** 专家库与会商: a fresh expert of the city; a fresh incident with that expert invited (by the city commander). */
+const newExpert = (): Promise<string> => registerExpert(t, admin.token);
+const pendingConsultation = async (): Promise<string> => {
+  const [incident, expert] = [await reportIncident(), await newExpert()];
+  await t.post(`/api/v1/incidents/${incident}/experts`).send({ expertId: expert, topic: '会商' }).expect(201);
+  return `/api/v1/incidents/${incident}/experts/${expert}`;
+};
+/** The expert the next `POST /incidents/:id/experts` of the matrix invites (set by its `path`). */
+let invitedExpert = '';
+const newShelter = (): Promise<string> => registerShelter(t, admin.token);
 
 let activationPlan = '';
 const newPlan = (): Promise<string> => draftPlan(t, admin.token);
@@ -754,6 +767,136 @@ const ENDPOINTS: Endpoint[] = [
       return `/api/v1/enterprises/${id}/device-keys/${(await issueDeviceKey(t, admin.token, id)).keyId}`;
     },
     ok: 204,
+  },
+  {
+    name: 'POST /experts',
+    allowed: ['admin'],
+    method: 'POST',
+    path: async () => '/api/v1/experts',
+    body: () => expertBody(),
+    ok: 201,
+  },
+  {
+    name: 'GET /experts',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => '/api/v1/experts',
+    ok: 200,
+  },
+  {
+    name: 'GET /experts/:id',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/experts/${await newExpert()}`,
+    ok: 200,
+  },
+  {
+    name: 'PATCH /experts/:id',
+    allowed: ['admin'],
+    method: 'PATCH',
+    path: async () => `/api/v1/experts/${await newExpert()}`,
+    body: () => ({ title: '高级工程师' }),
+    ok: 200,
+  },
+  {
+    name: 'POST /experts/:id/withdraw',
+    allowed: ['admin'],
+    method: 'POST',
+    path: async () => `/api/v1/experts/${await newExpert()}/withdraw`,
+    body: () => ({ reason: '本人申请' }),
+    ok: 200,
+  },
+  {
+    name: 'POST /incidents/:id/experts',
+    allowed: WATCH,
+    method: 'POST',
+    path: async () => {
+      invitedExpert = await newExpert();
+      return `/api/v1/incidents/${await reportIncident()}/experts`;
+    },
+    body: () => ({ expertId: invitedExpert, mode: 'remote', topic: '会商' }),
+    ok: 201,
+  },
+  {
+    name: 'GET /incidents/:id/experts',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/incidents/${incidentId}/experts`,
+    ok: 200,
+  },
+  {
+    name: 'POST /incidents/:id/experts/:expertId/accept',
+    allowed: WATCH,
+    method: 'POST',
+    path: async () => `${await pendingConsultation()}/accept`,
+    ok: 200,
+  },
+  {
+    name: 'POST /incidents/:id/experts/:expertId/decline',
+    allowed: WATCH,
+    method: 'POST',
+    path: async () => `${await pendingConsultation()}/decline`,
+    body: () => ({ note: '出差' }),
+    ok: 200,
+  },
+  {
+    name: 'GET /incidents/:id/expert-recommendations',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/incidents/${incidentId}/expert-recommendations`,
+    ok: 200,
+  },
+  {
+    name: 'POST /shelters',
+    allowed: ['admin'],
+    method: 'POST',
+    path: async () => '/api/v1/shelters',
+    body: () => shelterBody(),
+    ok: 201,
+  },
+  {
+    name: 'GET /shelters',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => '/api/v1/shelters',
+    ok: 200,
+  },
+  {
+    name: 'GET /shelters/:id',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/shelters/${await newShelter()}`,
+    ok: 200,
+  },
+  {
+    name: 'PATCH /shelters/:id',
+    allowed: ['admin'],
+    method: 'PATCH',
+    path: async () => `/api/v1/shelters/${await newShelter()}`,
+    body: () => ({ capacity: 1200 }),
+    ok: 200,
+  },
+  {
+    name: 'POST /shelters/:id/occupancy',
+    allowed: WATCH,
+    method: 'POST',
+    path: async () => `/api/v1/shelters/${await newShelter()}/occupancy`,
+    body: () => ({ occupants: 80, incidentId }),
+    ok: 200,
+  },
+  {
+    name: 'GET /shelters/:id/occupancy',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/shelters/${await newShelter()}/occupancy`,
+    ok: 200,
+  },
+  {
+    name: 'GET /incidents/:id/shelter-recommendations',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/incidents/${incidentId}/shelter-recommendations`,
+    ok: 200,
   },
   {
     name: 'POST /hazard-sources',

@@ -6,6 +6,7 @@ import type { TestUser } from '../support/test-users';
 import { incidentBody } from '../support/incident-fixtures';
 import { publishedPlan } from '../support/plan-fixtures';
 import { runningDrill } from '../support/running-drill';
+import { until } from '../support/eventually';
 
 describe('emergency shelters (应急避难场所): register, occupancy and recommendations over HTTP', () => {
   let t: TestApp;
@@ -176,6 +177,27 @@ describe('emergency shelters (应急避难场所): register, occupancy and recom
     expect((await occupancy(shelters['park']!, { occupants: 1, incidentId: randomUUID() }).expect(404)).body.code).toBe(
       'INCIDENT_NOT_FOUND',
     );
+  });
+
+  it('consoles of the shelter’s jurisdiction hear of a recorded count (shelter.changed); another county’s do not', async () => {
+    const city = await t.socket();
+    const county = await t.socket(otherCounty.token);
+    const heard: [string, number][] = [];
+    city.on('shelter.changed', (m: { data: { id: string; occupants: number } }) => {
+      if (m.data.id === shelters['park']) heard.push(['city', m.data.occupants]);
+    });
+    county.on('shelter.changed', (m: { data: { id: string; occupants: number } }) => {
+      if (m.data.id === shelters['park']) heard.push(['county', m.data.occupants]);
+    });
+    await occupancy(shelters['park']!, { occupants: 12 }).expect(200);
+    await occupancy(shelters['park']!, { occupants: 0 }).expect(200);
+    await until(() => heard.length >= 2);
+    expect(heard).toEqual([
+      ['city', 12],
+      ['city', 0],
+    ]);
+    city.close();
+    county.close();
   });
 
   it('keeps script in every text field as text', async () => {

@@ -3,8 +3,10 @@ import { ReportIncidentHandler, type ReportIncidentRequest } from '@app/incident
 import { DEMO_ACTOR } from './demo-commands';
 import { DEMO_INCIDENTS } from './demo-incidents';
 import { seedDemoEnterprises } from './seed-demo-enterprises';
+import { seedDemoExperts } from './seed-demo-experts';
 import { seedDemoHazardSources } from './seed-demo-hazard-sources';
 import { seedDemoSensors } from './seed-demo-sensors';
+import { seedDemoShelters } from './seed-demo-shelters';
 
 /**
  * Registers the demo enterprises (their gateways' keys go to `deviceKeysFile`, by default .data/demo-device-keys.json)
@@ -25,5 +27,7 @@ export async function seedDemoData(app: INestApplication, deviceKeysFile?: strin
   }
   await seedDemoHazardSources(app);
   await seedDemoSensors(app);
+  await seedDemoExperts(app);
+  await seedDemoShelters(app);
   return created;
 }

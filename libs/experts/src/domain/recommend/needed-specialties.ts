@@ -31,7 +31,8 @@ export const PLAN_WORDS: readonly { specialty: ExpertSpecialty; words: readonly 
   { specialty: 'hazardous_chemicals', words: ['危化', '危险化学品', '化工', '泄漏', '堵漏'] },
   { specialty: 'non_coal_mine', words: ['非煤', '尾矿', '露天矿', '金属矿'] },
   { specialty: 'coal_mine', words: ['煤矿', '瓦斯', '井下'] },
-  { specialty: 'medical', words: ['医疗', '救治', '救护', '卫生'] },
+  // Not 救护: 矿山救护队 are mine-rescue teams, not medical ones.
+  { specialty: 'medical', words: ['医疗', '救治', '卫生', '医学'] },
   { specialty: 'environment', words: ['环境', '监测', '洗消'] },
   { specialty: 'fire', words: ['消防', '灭火', '火灾'] },
   { specialty: 'structural', words: ['坍塌', '结构', '房屋安全'] },
