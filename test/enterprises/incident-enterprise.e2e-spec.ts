@@ -32,6 +32,12 @@ describe('incidents naming a registered enterprise; the register feeds the gazet
     expect(free.body).toMatchObject({ enterprise: '某未登记作坊', enterpriseId: null });
     const freeText = await t.get(`/api/v1/incidents/${free.body.id}/report-text`).expect(200);
     expect(freeText.text).toContain('一、事故发生单位概况：某未登记作坊。');
+    // The board lists the enterprise's incidents (its record in the register links to them), and only those.
+    const listed = await t.get(`/api/v1/incidents?enterpriseId=${enterpriseId}`).expect(200);
+    expect(listed.body.map((i: { id: string }) => i.id)).toEqual([reported.body.id]);
+    const bad = await t.get('/api/v1/incidents?enterpriseId=not-an-id').expect(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect(JSON.stringify(bad.body.errors)).toContain('enterpriseId 须为企业编号');
   });
 
   it('refuses an unknown enterprise, or one outside the incident’s jurisdiction, with 422 and a clear code', async () => {

@@ -98,6 +98,30 @@ describe('online monitoring under hostile input (在线监测的防护)', () => 
     }
   });
 
+  it('while the database cannot store readings the gateway is told to retry (503, Retry-After), not that its readings are wrong', async () => {
+    // The SQLSTATE a server answers while it cannot take connections (57P03), raised for every reading.
+    await t.sql(`create function hostile_readings_unavailable() returns trigger language plpgsql as $$
+      begin raise exception 'cannot store now' using errcode = '57P03'; end $$`);
+    await t.sql(`create trigger hostile_readings_unavailable before insert on monitoring_readings
+      for each row execute function hostile_readings_unavailable()`);
+    const s = await registerSensor(t, admin.token, a.hazardSourceId, sensorBody('DOWN-1'));
+    clock.advance(SEC);
+    const reading = { sensorCode: 'DOWN-1', value: 2, at: clock.now().toISOString() };
+    try {
+      const answer = await postReadings(t, a.deviceKey, [reading]);
+      expect(answer.status).toBe(503);
+      expect(answer.headers['content-type']).toContain('application/problem+json');
+      expect(Number(answer.headers['retry-after'])).toBeGreaterThan(0);
+      expect(await rawCount(s.id)).toBe(0);
+    } finally {
+      await t.sql(`drop trigger hostile_readings_unavailable on monitoring_readings`);
+      await t.sql(`drop function hostile_readings_unavailable()`);
+    }
+    // The same retried batch is stored once the database is back.
+    await postReadings(t, a.deviceKey, [reading]).expect(202);
+    expect(await rawCount(s.id)).toBe(1);
+  });
+
   it('an impossible calendar date is refused, not rolled over into the next month', async () => {
     await registerSensor(t, admin.token, a.hazardSourceId, sensorBody('DT-1'));
     const answer = await postReadings(t, a.deviceKey, [

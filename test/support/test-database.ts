@@ -11,13 +11,16 @@ import { runMigrations } from '../../infra/database/migrations';
 export async function createTestDatabase(): Promise<{ url: string; ownerUrl: string; drop(): Promise<void> }> {
   const base = process.env.DATABASE_URL!;
   const name = `e2e_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const template = process.env.TEST_TEMPLATE_DATABASE;
   const admin = new Client({ connectionString: base });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
   await admin.end();
   const ownerUrl = withDatabase(base, name);
   const appBase = process.env.TEST_APP_DATABASE_URL;
-  await runMigrations(ownerUrl, { appRole: appBase ? decodeURIComponent(new URL(appBase).username) : undefined });
+  // A copy of the template is migrated already; without one (a suite run outside the global setup) migrate here.
+  if (!template)
+    await runMigrations(ownerUrl, { appRole: appBase ? decodeURIComponent(new URL(appBase).username) : undefined });
   return {
     url: appBase ? withDatabase(appBase, name) : ownerUrl,
     ownerUrl,
@@ -51,6 +54,36 @@ function withDatabase(url: string, database: string): string {
 export async function dropDatabase(url: string): Promise<void> {
   const name = new URL(url).pathname.slice(1);
   if (!/^e2e_[0-9a-f]{12}$/.test(name)) throw new Error(`refusing to drop ${name}: not a suite database`);
+  const client = new Client({ connectionString: process.env.DATABASE_URL! });
+  await client.connect();
+  await client.query(`drop database if exists ${name} with (force)`);
+  await client.end();
+}
+
+/**
+ * The migrated database every suite database is copied from (the global setup makes it once per run; its name is
+ * this run's own, so two runs against one outside server do not share it). Nothing may stay connected to it: the copy
+ * needs it idle.
+ */
+export async function createTemplateDatabase(base: string): Promise<string> {
+  const name = `e2e_template_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const admin = new Client({ connectionString: base });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const appBase = process.env.TEST_APP_DATABASE_URL;
+  await runMigrations(withDatabase(base, name), {
+    appRole: appBase ? decodeURIComponent(new URL(appBase).username) : undefined,
+  });
+  return name;
+}
+
+export async function dropTemplateDatabase(): Promise<void> {
+  const name = process.env.TEST_TEMPLATE_DATABASE;
+  if (!name || !/^e2e_template_[0-9a-f]{12}$/.test(name)) return;
   const client = new Client({ connectionString: process.env.DATABASE_URL! });
   await client.connect();
   await client.query(`drop database if exists ${name} with (force)`);

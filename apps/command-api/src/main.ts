@@ -13,6 +13,7 @@ import { applicationRole, privilegeProblems } from '@app/infra/database/roles';
 import { seedDemoData } from './demo/seed-demo-data';
 import { seedDemoResources } from './demo/seed-demo-resources';
 import { seedDemoPlansAndWatch } from './demo/seed-demo-plans';
+import { mqttOptionsFrom } from '@app/monitoring';
 
 async function main(): Promise<void> {
   const logger = new Logger('Main');
@@ -83,6 +84,7 @@ async function main(): Promise<void> {
     apiDocsPublic(config) ? `  API docs     ${base}/api/docs` : '  API docs     off (API_DOCS=off)',
     `  Health       ${base}/health`,
     `  Live feed    Socket.IO namespace ${base}/console`,
+    `  Readings     POST ${base}/api/v1/monitoring/readings (X-Device-Key) · MQTT ${mqttLine(config)}`,
     `  Event store  ${config.EVENT_STORE}${embedded ? ` (embedded PostgreSQL on port ${new URL(embedded.url).port}; passwords in .data/pg-credentials.json)` : ''}`,
     '',
     `  Sign in      POST ${base}/api/v1/auth/login {"username","password"} → Bearer token`,
@@ -114,3 +116,22 @@ main().catch((error: unknown) => {
   process.stderr.write(`failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });
+
+/** Where gateways send readings over MQTT (docs/monitoring.md, MQTT 接入), for the banner. */
+function mqttLine(config: Parameters<typeof mqttOptionsFrom>[0]): string {
+  const mqtt = mqttOptionsFrom(config);
+  if (mqtt.mode === 'off') return 'off (MQTT_BROKER=off)';
+  const where =
+    mqtt.mode === 'embedded'
+      ? `mqtt://${mqtt.host}:${mqtt.port} (embedded broker)`
+      : `${withoutCredentials(mqtt.url)} (external broker)`;
+  return `${where}, topic monitoring/{统一社会信用代码}/{传感器编码}`;
+}
+
+/** The broker URL may carry the API's account: never print it. */
+function withoutCredentials(url: string): string {
+  const parsed = new URL(url);
+  parsed.username = '';
+  parsed.password = '';
+  return parsed.toString();
+}

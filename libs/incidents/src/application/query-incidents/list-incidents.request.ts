@@ -27,6 +27,11 @@ export class ListIncidentsRequest {
   @IsIn(Object.keys(INCIDENT_CATEGORIES))
   category?: string;
 
+  @ApiPropertyOptional({ description: '事故发生单位（已登记企业的编号）：该企业的事故' })
+  @IsOptional()
+  @IsUUID('all', { message: 'enterpriseId 须为企业编号（UUID）' })
+  enterpriseId?: string;
+
   @ApiPropertyOptional({ description: '演练编号；不填时按 drill 参数' })
   @IsOptional()
   @IsUUID()

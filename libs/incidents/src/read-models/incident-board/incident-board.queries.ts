@@ -44,6 +44,8 @@ export interface IncidentFilter {
   jurisdiction?: string;
   grade?: string;
   category?: string;
+  /** The registered enterprise the incidents name (企业登记). */
+  enterpriseId?: string;
   /** Absent: real incidents only. A drill's id: that drill's incidents. Drill data never mixes into the real board. */
   drillId?: string;
   /** Without a drill id: `real` (the default), `drill` (every drill's incidents in scope) or `all`. */
@@ -168,6 +170,7 @@ export class IncidentBoardQueries {
     if (status) where.push(`board_open_rank = ${status === 'open' ? 0 : 1}`);
     if (filter.grade) where.push(`grade = ${param(filter.grade)}`);
     if (filter.category) where.push(`category = ${param(filter.category)}`);
+    if (filter.enterpriseId) where.push(`enterprise_id = ${param(filter.enterpriseId)}::uuid`);
     // A jurisdiction includes everything below it: a city sees its counties and parks.
     const asked = filter.jurisdiction ? this.jurisdictions.descendants(filter.jurisdiction) : filter.scope;
     where.push(`jurisdiction = any(${param(asked.filter((code) => filter.scope.includes(code)))}::text[])`);
@@ -337,6 +340,7 @@ function boardFilterKey(filter: IncidentFilter, order: BoardOrder): string {
     filter.jurisdiction ?? '',
     filter.grade ?? '',
     filter.category ?? '',
+    filter.enterpriseId ?? '',
     filter.drillId ?? '',
     filter.drill ?? 'real',
     (filter.q ?? '').trim().toLowerCase(),

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '@app/shared';
+import { isDatabaseUnavailable } from '@app/shared/nest';
 import type { ReadingsAccepted, SensorBand } from '../../contract';
 import { evaluateReadings, policyOf, type PendingRun } from '../../domain/threshold/threshold-evaluator';
 import { ReadingStore, type StoredReading } from '../../read-models/readings/reading-store';
@@ -161,14 +162,21 @@ export class ReadingIngest implements OnModuleDestroy {
   }
 
   private async flush(): Promise<void> {
-    const batch = this.queue;
+    let batch = this.queue;
     this.queue = [];
     this.queued = 0;
     if (batch.length === 0) return;
     const unstored = new Map<Pending, Set<StoredReading>>();
+    const unavailable = new Map<Pending, unknown>();
     try {
       await this.store.insert(batch.flatMap((p) => p.readings));
     } catch (error) {
+      // The database is away: nothing can be stored, so every caller is told so (503 with Retry-After over HTTP; the
+      // MQTT batcher counts them as failed) instead of a 202 refusing each reading as if it were wrong.
+      if (isDatabaseUnavailable(error)) {
+        for (const p of batch) p.reject(error);
+        return;
+      }
       // One caller's readings must not sink the others sharing the statement: each request is written on its own,
       // and a request whose own write fails is written reading by reading, so only the readings that cannot be
       // stored at all are refused (to their own caller, with a reason).
@@ -176,7 +184,11 @@ export class ReadingIngest implements OnModuleDestroy {
       for (const p of batch) {
         try {
           await this.store.insert(p.readings);
-        } catch {
+        } catch (own) {
+          if (isDatabaseUnavailable(own)) {
+            unavailable.set(p, own);
+            continue;
+          }
           const failed = new Set<StoredReading>();
           for (const reading of p.readings) {
             try {
@@ -190,6 +202,8 @@ export class ReadingIngest implements OnModuleDestroy {
         }
       }
     }
+    for (const [p, error] of unavailable) p.reject(error);
+    batch = batch.filter((p) => !unavailable.has(p));
     const none: ReadonlySet<StoredReading> = new Set();
     const readings = batch.flatMap((p) => p.readings.filter((r) => !unstored.get(p)?.has(r)));
     if (readings.length === 0) {
