@@ -182,5 +182,20 @@ suite('experts and shelters in the console', () => {
     expect(cells.slice(1, 3)).toEqual(['300', `石空工业园区储罐泄漏${suffix}`]);
     expect(await page.getByTestId('shelter-incident').textContent()).toBe(`石空工业园区储罐泄漏${suffix}`);
     await resourcesScreenshot(page, 'shelter-page', true);
+
+    // The expert library, one link away: the accepted consultation counts while the response goes on.
+    await page.getByTestId('resources-nav-experts').click();
+    const expert = page.getByTestId('expert-row').filter({ hasText: expertName });
+    await expert.waitFor({ timeout: 20_000 });
+    expect(await expert.locator('td').allTextContents()).toEqual([
+      expertName,
+      '危险化学品',
+      '正高级工程师',
+      '宁夏化工设计研究院（测试）',
+      '13995500001',
+      '中卫市',
+      '会商中 1 起',
+    ]);
+    await resourcesScreenshot(page, 'expert-library');
   }, 90_000);
 });
