@@ -21,6 +21,8 @@ import * as enterprises from '../features/enterprises/messages';
 import * as monitoring from '../features/monitoring/messages';
 import * as alarmIntake from '../features/alarm-intake/messages';
 import * as hiddenHazards from '../features/hidden-hazards/messages';
+import * as experts from '../features/experts/messages';
+import * as shelters from '../features/shelters/messages';
 
 /** Every message key of the console, Chinese first: the type every other language's dictionary follows. */
 export const zh = {
@@ -45,6 +47,8 @@ export const zh = {
   ...monitoring.zh,
   ...alarmIntake.zh,
   ...hiddenHazards.zh,
+  ...experts.zh,
+  ...shelters.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -71,4 +75,6 @@ export const en: Record<MessageKey, string> = {
   ...monitoring.en,
   ...alarmIntake.en,
   ...hiddenHazards.en,
+  ...experts.en,
+  ...shelters.en,
 };
