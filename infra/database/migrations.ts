@@ -34,6 +34,10 @@ import { IncidentEnterprise1732000002910 } from '../migrations/1732000002910-inc
 import { HazardSourceRegister1732000002950 } from '../migrations/1732000002950-hazard-source-register';
 import { Monitoring1732000003000 } from '../migrations/1732000003000-monitoring';
 import { ReadingsUnique1732000003200 } from '../migrations/1732000003200-readings-unique';
+import { HiddenHazardRegister1732000003250 } from '../migrations/1732000003250-hidden-hazard-register';
+import { Experts1732000003300 } from '../migrations/1732000003300-experts';
+import { TimelineConsultations1732000003310 } from '../migrations/1732000003310-timeline-consultations';
+import { Shelters1732000003350 } from '../migrations/1732000003350-shelters';
 import { TargetDocuments1732000003400 } from '../migrations/1732000003400-target-documents';
 import { CoalAndNonCoalMines1732000003450 } from '../migrations/1732000003450-coal-and-non-coal-mines';
 import { grantApplicationRole } from './roles';
@@ -77,6 +81,10 @@ export const MIGRATIONS: MixedList<Function> = [
   HazardSourceRegister1732000002950,
   Monitoring1732000003000,
   ReadingsUnique1732000003200,
+  HiddenHazardRegister1732000003250,
+  Experts1732000003300,
+  TimelineConsultations1732000003310,
+  Shelters1732000003350,
   TargetDocuments1732000003400,
   CoalAndNonCoalMines1732000003450,
 ];

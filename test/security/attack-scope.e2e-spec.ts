@@ -1,6 +1,12 @@
 // Over 300 lines on purpose: one attack surface (jurisdiction scope) per suite, its cases sharing one started app.
 import { randomUUID } from 'node:crypto';
 import { incidentBody } from '../support/incident-fixtures';
+import { freshCreditCode, registerEnterprise } from '../support/enterprises/enterprise-fixtures';
+import {
+  hiddenHazardBody,
+  majorHiddenHazardBody,
+  recordHiddenHazard,
+} from '../support/hidden-hazards/hidden-hazard-fixtures';
 import { registerWarehouse } from '../support/resource-fixtures';
 import { publishedPlan } from '../support/plan-fixtures';
 import { runningDrill } from '../support/running-drill';
@@ -341,6 +347,50 @@ describe('attack: scope leaks', () => {
       ).toMatchObject({ status: 'paused' });
     });
   });
+
+  describe('hidden hazards', () => {
+    it("another county can neither see nor touch a county's hidden hazard (404) nor record on its enterprise; nothing stored", async () => {
+      const zhongning = await t.user(['commander'], '640521');
+      const haiyuan = await t.user(['commander'], '640522');
+      const enterpriseId = await registerEnterprise(t, admin.token, {
+        jurisdiction: '640521',
+        creditCode: freshCreditCode('640521'),
+      });
+      const hazard = await recordHiddenHazard(t, zhongning.token, majorHiddenHazardBody(enterpriseId, new Date()));
+      const stream = `hiddenhazard-${hazard.id}`;
+      const before = await streamLength(stream);
+      const attempts = [
+        t.get(`/api/v1/hidden-hazards/${hazard.id}`, haiyuan.token),
+        t.post(`/api/v1/hidden-hazards/${hazard.id}/supervise`, haiyuan.token).send({ level: 'county' }),
+        t.post(`/api/v1/hidden-hazards/${hazard.id}/rectify`, haiyuan.token).send({ note: '越权整改' }),
+        t.post(`/api/v1/hidden-hazards/${hazard.id}/verify`, haiyuan.token).send({ passed: true, note: '越权' }),
+        t.post(`/api/v1/hidden-hazards/${hazard.id}/close`, haiyuan.token).send({}),
+      ];
+      for (const attempt of attempts) {
+        const refused = await attempt;
+        expect(refused.status).toBe(404);
+        expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(refused.body).toMatchObject({ code: 'HIDDEN_HAZARD_NOT_FOUND' });
+      }
+      // Not in its register, nor counted in its figures; the enterprise is as unknown to it as a forged one.
+      const listed = (await t.get(`/api/v1/hidden-hazards?enterpriseId=${enterpriseId}`, haiyuan.token).expect(200))
+        .body as { id: string }[];
+      expect(listed).toEqual([]);
+      await t.get('/api/v1/hidden-hazards/summary?jurisdiction=640521', haiyuan.token).expect(403);
+      const recorded = await t
+        .post('/api/v1/hidden-hazards', haiyuan.token)
+        .send(hiddenHazardBody(enterpriseId, new Date()))
+        .expect(422);
+      expect(recorded.body.code).toBe('HIDDEN_HAZARD_ENTERPRISE_UNKNOWN');
+      expect(await streamLength(stream)).toBe(before);
+      // The county itself still acts on it.
+      await t
+        .post(`/api/v1/hidden-hazards/${hazard.id}/rectify`, zhongning.token)
+        .send({ note: '整改完成' })
+        .expect(200);
+    });
+  });
+
   describe('assessment targets', () => {
     it("another county neither reads nor sets a county's targets, and its own progress counts only itself; nothing stored", async () => {
       const zhongning = await t.user(['commander'], '640521');

@@ -10,6 +10,9 @@ import { reviewBody } from '../support/plan-review';
 import { teamBody as cityTeam, warehouseBody as cityWarehouse } from '../support/resource-fixtures';
 import { enterpriseBody } from '../support/enterprises/enterprise-fixtures';
 import { ammoniaTankFarm } from '../support/hazard-sources/hazard-source-fixtures';
+import { hiddenHazardBody, majorHiddenHazardBody } from '../support/hidden-hazards/hidden-hazard-fixtures';
+import { expertBody } from '../support/experts/expert-fixtures';
+import { shelterBody } from '../support/shelters/shelter-fixtures';
 import {
   authPlan,
   bodyPlan,
@@ -152,6 +155,11 @@ describe('hostile input: random and malformed requests to every mutation endpoin
   let sensorSource: string;
   let sensorTarget: string;
   let deviceKey: string;
+  /** Hidden hazards at each step of their lifecycle, each replaced once a request moved it on. */
+  let hazardToRectify: string;
+  let hazardToSupervise: string;
+  let hazardToVerify: string;
+  let hazardToClose: string;
   let warehouse: string;
   let allocationPath: string;
   let plan: string;
@@ -164,6 +172,12 @@ describe('hostile input: random and malformed requests to every mutation endpoin
   let drill: string;
   /** An ended drill: the one scores and the evaluators' conclusion are given on. */
   let endedDrill: string;
+  /** 专家库与会商: an expert to change, one to withdraw, one to invite next, one with a pending invitation. */
+  let expertTarget: string;
+  let withdrawTarget: string;
+  let inviteExpert: string;
+  let pendingExpert: string;
+  let shelterTarget: string;
   const sent = new Map<string, number>();
   const violations = new Map<string, string>();
 
@@ -235,6 +249,19 @@ describe('hostile input: random and malformed requests to every mutation endpoin
     participants: ['市应急管理局'],
     scenario: { injects: [{ atSecond: 3600, kind: 'message', payload: { text: '情况通报' } }] },
   });
+  async function freshWithdrawTarget(): Promise<void> {
+    withdrawTarget = await created('/api/v1/experts', admin.token, expertBody());
+  }
+  async function freshInviteExpert(): Promise<void> {
+    inviteExpert = await created('/api/v1/experts', admin.token, expertBody());
+  }
+  async function freshPendingConsultation(): Promise<void> {
+    pendingExpert = await created('/api/v1/experts', admin.token, expertBody());
+    await created(`/api/v1/incidents/${updateTarget}/experts`, t.commander.token, {
+      expertId: pendingExpert,
+      topic: '会商',
+    });
+  }
   async function freshWarning(): Promise<void> {
     warning = await created('/api/v1/warnings', t.commander.token, warningBody());
   }
@@ -257,6 +284,29 @@ describe('hostile input: random and malformed requests to every mutation endpoin
   });
   async function freshSensor(): Promise<void> {
     sensorTarget = await created(`/api/v1/hazard-sources/${sensorSource}/sensors`, admin.token, sensorBody());
+  }
+  const hiddenHazard = (major = false): Json =>
+    (major ? majorHiddenHazardBody(enterprise, new Date()) : hiddenHazardBody(enterprise, new Date())) as Json;
+  async function hazardAfter(steps: ('rectify' | 'verify')[], major = false): Promise<string> {
+    const id = await created('/api/v1/hidden-hazards', t.commander.token, hiddenHazard(major));
+    for (const step of steps) {
+      const body = step === 'rectify' ? { note: '整改完成' } : { passed: true, note: '验收通过' };
+      const answer = await t.post(`/api/v1/hidden-hazards/${id}/${step}`).send(body);
+      if (answer.status !== 200) throw new Error(`could not ${step} a hidden hazard: ${answer.status}`);
+    }
+    return id;
+  }
+  async function freshHazardToRectify(): Promise<void> {
+    hazardToRectify = await hazardAfter([]);
+  }
+  async function freshHazardToSupervise(): Promise<void> {
+    hazardToSupervise = await hazardAfter([], true);
+  }
+  async function freshHazardToVerify(): Promise<void> {
+    hazardToVerify = await hazardAfter(['rectify']);
+  }
+  async function freshHazardToClose(): Promise<void> {
+    hazardToClose = await hazardAfter(['rectify', 'verify']);
   }
   async function assignedOnIncident(teamId: string): Promise<void> {
     for (const deadline = Date.now() + 5000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 20))) {
@@ -299,10 +349,19 @@ describe('hostile input: random and malformed requests to every mutation endpoin
     deviceKey = (issued.body as { key: string }).key;
     await freshKeyTarget();
     hazardSource = await created('/api/v1/hazard-sources', admin.token, ammoniaTankFarm(enterprise));
+    await freshHazardToRectify();
+    await freshHazardToSupervise();
+    await freshHazardToVerify();
+    await freshHazardToClose();
     await freshAllocation();
     await freshPlanTargets();
     await freshTask();
     await freshWarning();
+    expertTarget = await created('/api/v1/experts', admin.token, expertBody());
+    await freshWithdrawTarget();
+    await freshInviteExpert();
+    await freshPendingConsultation();
+    shelterTarget = await created('/api/v1/shelters', admin.token, shelterBody({ capacity: 100_000 }));
     coordinator = await t.user(['drill_coordinator']);
     drill = await created('/api/v1/drills', coordinator.token, drillBody());
     const started = await t.post(`/api/v1/drills/${drill}/start`, coordinator.token).send({});
@@ -530,6 +589,87 @@ describe('hostile input: random and malformed requests to every mutation endpoin
       afterAccepted: freshTeam,
     },
     {
+      name: 'POST /api/v1/experts',
+      runs: 60,
+      path: () => '/api/v1/experts',
+      token: () => admin.token,
+      otherRoleToken: () => t.commander.token,
+      valid: () => expertBody({ specialties: ['hazardous_chemicals', 'environment'] }),
+    },
+    {
+      name: 'PATCH /api/v1/experts/:id',
+      method: 'PATCH',
+      runs: 60,
+      path: (id) => `/api/v1/experts/${id}`,
+      realId: () => expertTarget,
+      aliasId: () => expertTarget.toUpperCase(),
+      token: () => admin.token,
+      otherRoleToken: () => t.commander.token,
+      valid: () => ({ title: `高级工程师 ${randomUUID().slice(0, 4)}`, specialties: ['fire', 'structural'] }),
+    },
+    {
+      name: 'POST /api/v1/experts/:id/withdraw',
+      runs: 40,
+      path: (id) => `/api/v1/experts/${id}/withdraw`,
+      realId: () => withdrawTarget,
+      aliasId: () => withdrawTarget.toUpperCase(),
+      token: () => admin.token,
+      otherRoleToken: () => t.commander.token,
+      valid: () => ({ reason: '本人申请退出' }),
+      afterAccepted: freshWithdrawTarget,
+    },
+    {
+      name: 'POST /api/v1/incidents/:id/experts',
+      runs: 60,
+      path: (id) => `/api/v1/incidents/${id}/experts`,
+      realId: () => updateTarget,
+      aliasId: () => updateTarget.toUpperCase(),
+      token: () => t.commander.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => ({ expertId: inviteExpert, mode: 'on_site', topic: '堵漏方案与警戒范围' }),
+      afterAccepted: freshInviteExpert,
+    },
+    {
+      name: 'POST /api/v1/incidents/:id/experts/:expertId/accept',
+      runs: 40,
+      path: (id) => `/api/v1/incidents/${id}/experts/${pendingExpert}/accept`,
+      realId: () => updateTarget,
+      aliasId: () => updateTarget.toUpperCase(),
+      token: () => t.commander.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => ({ note: '电话确认' }),
+      afterAccepted: freshPendingConsultation,
+    },
+    {
+      name: 'POST /api/v1/shelters',
+      runs: 60,
+      path: () => '/api/v1/shelters',
+      token: () => admin.token,
+      otherRoleToken: () => t.commander.token,
+      valid: () => shelterBody({ facilities: ['water', 'power', 'medical'] }),
+    },
+    {
+      name: 'PATCH /api/v1/shelters/:id',
+      method: 'PATCH',
+      runs: 60,
+      path: (id) => `/api/v1/shelters/${id}`,
+      realId: () => shelterTarget,
+      aliasId: () => shelterTarget.toUpperCase(),
+      token: () => admin.token,
+      otherRoleToken: () => t.commander.token,
+      valid: () => ({ name: `测试避难场所 ${randomUUID().slice(0, 6)}`, capacity: 100_000 }),
+    },
+    {
+      name: 'POST /api/v1/shelters/:id/occupancy',
+      runs: 60,
+      path: (id) => `/api/v1/shelters/${id}/occupancy`,
+      realId: () => shelterTarget,
+      aliasId: () => shelterTarget.toUpperCase(),
+      token: () => t.commander.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => ({ occupants: 320, incidentId: updateTarget, note: '第二批群众到位' }),
+    },
+    {
       name: 'POST /api/v1/hazard-sources',
       runs: 100,
       path: () => '/api/v1/hazard-sources',
@@ -558,6 +698,58 @@ describe('hostile input: random and malformed requests to every mutation endpoin
         exposedPopulation: 45,
         substances: [{ casNo: '6484-52-2', name: '硝酸铵', tableEntry: 44, quantityTonnes: 20 }],
       }),
+    },
+    {
+      name: 'POST /api/v1/hidden-hazards',
+      runs: 100,
+      path: () => '/api/v1/hidden-hazards',
+      token: () => t.commander.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => hiddenHazard(true),
+    },
+    {
+      name: 'POST /api/v1/hidden-hazards/:id/supervise',
+      runs: 60,
+      path: (id) => `/api/v1/hidden-hazards/${id}/supervise`,
+      realId: () => hazardToSupervise,
+      aliasId: () => hazardToSupervise.toUpperCase(),
+      token: () => t.commander.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => ({ level: 'city' }),
+      afterAccepted: freshHazardToSupervise,
+    },
+    {
+      name: 'POST /api/v1/hidden-hazards/:id/rectify',
+      runs: 60,
+      path: (id) => `/api/v1/hidden-hazards/${id}/rectify`,
+      realId: () => hazardToRectify,
+      aliasId: () => hazardToRectify.toUpperCase(),
+      token: () => t.commander.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => ({ note: '已修复检测报警器并接入监控中心' }),
+      afterAccepted: freshHazardToRectify,
+    },
+    {
+      name: 'POST /api/v1/hidden-hazards/:id/verify',
+      runs: 60,
+      path: (id) => `/api/v1/hidden-hazards/${id}/verify`,
+      realId: () => hazardToVerify,
+      aliasId: () => hazardToVerify.toUpperCase(),
+      token: () => t.commander.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => ({ passed: true, note: '现场复核通过' }),
+      afterAccepted: freshHazardToVerify,
+    },
+    {
+      name: 'POST /api/v1/hidden-hazards/:id/close',
+      runs: 60,
+      path: (id) => `/api/v1/hidden-hazards/${id}/close`,
+      realId: () => hazardToClose,
+      aliasId: () => hazardToClose.toUpperCase(),
+      token: () => t.commander.token,
+      otherRoleToken: () => viewer.token,
+      valid: () => ({}),
+      afterAccepted: freshHazardToClose,
     },
     {
       name: 'POST /api/v1/enterprises',

@@ -14,7 +14,14 @@ import { overdueDeadlineAlarm } from '../support/alarm-fixtures';
 import { highHighAlarm } from '../support/alarm-to-incident/monitoring-alarm';
 import { enterpriseBody, issueDeviceKey, registerEnterprise } from '../support/enterprises/enterprise-fixtures';
 import { ammoniaTankFarm, registerHazardSource } from '../support/hazard-sources/hazard-source-fixtures';
+import { expertBody, registerExpert } from '../support/experts/expert-fixtures';
+import { registerShelter, shelterBody } from '../support/shelters/shelter-fixtures';
 import { monitoredEnterprise, registerSensor, sensorBody } from '../support/monitoring/monitoring-fixtures';
+import {
+  hiddenHazardBody,
+  majorHiddenHazardBody,
+  recordHiddenHazard,
+} from '../support/hidden-hazards/hidden-hazard-fixtures';
 
 /**
  * The role matrix, written out here on purpose instead of read from libs/shared/src/auth/permissions.ts: a change
@@ -94,6 +101,17 @@ const countyAlarm = (): Promise<string> => (alarmId ??= overdueDeadlineAlarm(t, 
 let monitoringAlarmId: Promise<string> | undefined;
 const parkMonitoringAlarm = (): Promise<string> =>
   (monitoringAlarmId ??= highHighAlarm(t, admin.token, { sensorCode: 'LT-MATRIX' }).then((c) => c.alarm.id));
+
+/** 专家库与会商: a fresh expert of the city; a fresh incident with that expert invited (by the city commander). */
+const newExpert = (): Promise<string> => registerExpert(t, admin.token);
+const pendingConsultation = async (): Promise<string> => {
+  const [incident, expert] = [await reportIncident(), await newExpert()];
+  await t.post(`/api/v1/incidents/${incident}/experts`).send({ expertId: expert, topic: '会商' }).expect(201);
+  return `/api/v1/incidents/${incident}/experts/${expert}`;
+};
+/** The expert the next `POST /incidents/:id/experts` of the matrix invites (set by its `path`). */
+let invitedExpert = '';
+const newShelter = (): Promise<string> => registerShelter(t, admin.token);
 
 let activationPlan = '';
 const newPlan = (): Promise<string> => draftPlan(t, admin.token);
@@ -756,6 +774,136 @@ const ENDPOINTS: Endpoint[] = [
     ok: 204,
   },
   {
+    name: 'POST /experts',
+    allowed: ['admin'],
+    method: 'POST',
+    path: async () => '/api/v1/experts',
+    body: () => expertBody(),
+    ok: 201,
+  },
+  {
+    name: 'GET /experts',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => '/api/v1/experts',
+    ok: 200,
+  },
+  {
+    name: 'GET /experts/:id',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/experts/${await newExpert()}`,
+    ok: 200,
+  },
+  {
+    name: 'PATCH /experts/:id',
+    allowed: ['admin'],
+    method: 'PATCH',
+    path: async () => `/api/v1/experts/${await newExpert()}`,
+    body: () => ({ title: '高级工程师' }),
+    ok: 200,
+  },
+  {
+    name: 'POST /experts/:id/withdraw',
+    allowed: ['admin'],
+    method: 'POST',
+    path: async () => `/api/v1/experts/${await newExpert()}/withdraw`,
+    body: () => ({ reason: '本人申请' }),
+    ok: 200,
+  },
+  {
+    name: 'POST /incidents/:id/experts',
+    allowed: WATCH,
+    method: 'POST',
+    path: async () => {
+      invitedExpert = await newExpert();
+      return `/api/v1/incidents/${await reportIncident()}/experts`;
+    },
+    body: () => ({ expertId: invitedExpert, mode: 'remote', topic: '会商' }),
+    ok: 201,
+  },
+  {
+    name: 'GET /incidents/:id/experts',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/incidents/${incidentId}/experts`,
+    ok: 200,
+  },
+  {
+    name: 'POST /incidents/:id/experts/:expertId/accept',
+    allowed: WATCH,
+    method: 'POST',
+    path: async () => `${await pendingConsultation()}/accept`,
+    ok: 200,
+  },
+  {
+    name: 'POST /incidents/:id/experts/:expertId/decline',
+    allowed: WATCH,
+    method: 'POST',
+    path: async () => `${await pendingConsultation()}/decline`,
+    body: () => ({ note: '出差' }),
+    ok: 200,
+  },
+  {
+    name: 'GET /incidents/:id/expert-recommendations',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/incidents/${incidentId}/expert-recommendations`,
+    ok: 200,
+  },
+  {
+    name: 'POST /shelters',
+    allowed: ['admin'],
+    method: 'POST',
+    path: async () => '/api/v1/shelters',
+    body: () => shelterBody(),
+    ok: 201,
+  },
+  {
+    name: 'GET /shelters',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => '/api/v1/shelters',
+    ok: 200,
+  },
+  {
+    name: 'GET /shelters/:id',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/shelters/${await newShelter()}`,
+    ok: 200,
+  },
+  {
+    name: 'PATCH /shelters/:id',
+    allowed: ['admin'],
+    method: 'PATCH',
+    path: async () => `/api/v1/shelters/${await newShelter()}`,
+    body: () => ({ capacity: 1200 }),
+    ok: 200,
+  },
+  {
+    name: 'POST /shelters/:id/occupancy',
+    allowed: WATCH,
+    method: 'POST',
+    path: async () => `/api/v1/shelters/${await newShelter()}/occupancy`,
+    body: () => ({ occupants: 80, incidentId }),
+    ok: 200,
+  },
+  {
+    name: 'GET /shelters/:id/occupancy',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/shelters/${await newShelter()}/occupancy`,
+    ok: 200,
+  },
+  {
+    name: 'GET /incidents/:id/shelter-recommendations',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/incidents/${incidentId}/shelter-recommendations`,
+    ok: 200,
+  },
+  {
     name: 'POST /hazard-sources',
     allowed: ['admin'],
     method: 'POST',
@@ -801,6 +949,75 @@ const ENDPOINTS: Endpoint[] = [
     method: 'POST',
     path: async () => `/api/v1/hazard-sources/${await newHazardSource()}/retire`,
     body: () => ({ reason: '装置拆除' }),
+    ok: 200,
+  },
+  // 隐患排查治理: duty officers, commanders and admins record and report rectification; commanders supervise (挂牌督办),
+  // accept (验收) and close (销号).
+  {
+    name: 'POST /hidden-hazards',
+    allowed: [...WATCH, 'admin'],
+    method: 'POST',
+    path: async () => {
+      hazardEnterprise = await newEnterprise();
+      return '/api/v1/hidden-hazards';
+    },
+    body: () => hiddenHazardBody(hazardEnterprise, new Date()),
+    ok: 201,
+  },
+  {
+    name: 'GET /hidden-hazards',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => '/api/v1/hidden-hazards',
+    ok: 200,
+  },
+  {
+    name: 'GET /hidden-hazards/summary',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => '/api/v1/hidden-hazards/summary?groupBy=jurisdiction',
+    ok: 200,
+  },
+  {
+    name: 'GET /hidden-hazards/:id',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => `/api/v1/hidden-hazards/${await newHiddenHazard()}`,
+    ok: 200,
+  },
+  {
+    name: 'POST /hidden-hazards/:id/supervise',
+    allowed: ['commander'],
+    method: 'POST',
+    path: async () => `/api/v1/hidden-hazards/${await newHiddenHazard(true)}/supervise`,
+    body: () => ({ level: 'city' }),
+    ok: 200,
+  },
+  {
+    name: 'POST /hidden-hazards/:id/rectify',
+    allowed: [...WATCH, 'admin'],
+    method: 'POST',
+    path: async () => `/api/v1/hidden-hazards/${await newHiddenHazard()}/rectify`,
+    body: () => ({ note: '整改完成' }),
+    ok: 200,
+  },
+  {
+    name: 'POST /hidden-hazards/:id/verify',
+    allowed: ['commander'],
+    method: 'POST',
+    path: async () => `/api/v1/hidden-hazards/${await rectifiedHiddenHazard()}/verify`,
+    body: () => ({ passed: true, note: '验收通过' }),
+    ok: 200,
+  },
+  {
+    name: 'POST /hidden-hazards/:id/close',
+    allowed: ['commander'],
+    method: 'POST',
+    path: async () => {
+      const id = await rectifiedHiddenHazard();
+      await t.post(`/api/v1/hidden-hazards/${id}/verify`).send({ passed: true, note: '验收通过' }).expect(200);
+      return `/api/v1/hidden-hazards/${id}/close`;
+    },
     ok: 200,
   },
   {
@@ -1306,6 +1523,18 @@ const hazardSource = (): Promise<string> =>
   (monitoredHazardSource ??= monitoredEnterprise(t, admin.token).then((m) => m.hazardSourceId));
 const newSensor = async (): Promise<string> =>
   (await registerSensor(t, admin.token, await hazardSource(), sensorBody(`M-${randomUUID().slice(0, 8)}`))).id;
+
+// 隐患: each cell gets its own hazard on a fresh city enterprise (recorded and rectified by the admin).
+const newHiddenHazard = async (major = false): Promise<string> => {
+  const enterprise = await newEnterprise();
+  const body = major ? majorHiddenHazardBody(enterprise, new Date()) : hiddenHazardBody(enterprise, new Date());
+  return (await recordHiddenHazard(t, admin.token, body)).id;
+};
+const rectifiedHiddenHazard = async (): Promise<string> => {
+  const id = await newHiddenHazard();
+  await t.post(`/api/v1/hidden-hazards/${id}/rectify`, admin.token).send({ note: '整改完成' }).expect(200);
+  return id;
+};
 
 const cells = ENDPOINTS.flatMap((endpoint) =>
   ROLES.map((role) => [endpoint.name, role, endpoint.allowed.includes(role) ? 'allowed' : 'forbidden'] as const),

@@ -35,6 +35,12 @@ import { EnterpriseScreen } from './features/enterprises/EnterpriseScreen';
 import { HazardSourcesScreen } from './features/enterprises/HazardSourcesScreen';
 import { HazardSourceScreen } from './features/enterprises/HazardSourceScreen';
 import { OnlineRateScreen } from './features/monitoring/OnlineRateScreen';
+import { HiddenHazardsScreen } from './features/hidden-hazards/HiddenHazardsScreen';
+import { HiddenHazardScreen } from './features/hidden-hazards/HiddenHazardScreen';
+import { ExpertsScreen } from './features/experts/ExpertsScreen';
+import { ExpertScreen } from './features/experts/ExpertScreen';
+import { SheltersScreen } from './features/shelters/SheltersScreen';
+import { ShelterScreen } from './features/shelters/ShelterScreen';
 import { StaleBanner } from './features/live/StaleBanner';
 import { staleWords } from './features/live/staleness';
 
@@ -169,6 +175,9 @@ const NAV: {
   { route: 'teams', path: '/teams', key: 'nav.teams', testId: 'nav-teams' },
   { route: 'stock', path: '/stock', key: 'nav.stock', testId: 'nav-stock' },
   { route: 'plans', path: '/plans', key: 'nav.plans', testId: 'nav-plans' },
+  // One tab for the expert library and the shelter register (a row of links under it), beside the teams and stock:
+  // the registers the command centre calls on in a response, without widening the tab row by two.
+  { route: 'experts', path: '/experts', key: 'experts.nav', testId: 'nav-resources' },
   { route: 'map', path: '/map', key: 'nav.map', testId: 'nav-map' },
   // One tab for the enterprise and hazard source registers and online monitoring (a row of links under it): three
   // more tabs would wrap the tab row onto a second line at 1366 pixels.
@@ -192,6 +201,11 @@ const TAB_OF: Partial<Record<Route['name'], Route['name']>> = {
   hazardSource: 'enterprises',
   monitoring: 'enterprises',
   targets: 'statistics',
+  hiddenHazards: 'enterprises',
+  hiddenHazard: 'enterprises',
+  expert: 'experts',
+  shelters: 'experts',
+  shelter: 'experts',
 };
 
 function Shell({ session, onLogout }: { session: Session; onLogout: () => void }) {
@@ -289,6 +303,12 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
           {route.name === 'hazardSources' && <HazardSourcesScreen session={session} />}
           {route.name === 'hazardSource' && <HazardSourceScreen key={route.id} id={route.id} session={session} />}
           {route.name === 'monitoring' && <OnlineRateScreen session={session} />}
+          {route.name === 'hiddenHazards' && <HiddenHazardsScreen session={session} />}
+          {route.name === 'hiddenHazard' && <HiddenHazardScreen key={route.id} id={route.id} session={session} />}
+          {route.name === 'experts' && <ExpertsScreen session={session} />}
+          {route.name === 'expert' && <ExpertScreen key={route.id} id={route.id} session={session} />}
+          {route.name === 'shelters' && <SheltersScreen session={session} />}
+          {route.name === 'shelter' && <ShelterScreen key={route.id} id={route.id} session={session} />}
         </main>
         <AlertsPanel session={session} />
       </div>

@@ -3,8 +3,9 @@ import { useEffect, useState } from 'react';
 /**
  * History routing: /duty, /alarms, /board, /intake, /incidents/:id, /replay/:incidentId, /replay/drill/:drillId,
  * /teams, /stock, /plans, /plans/:id, /map, /warnings, /statistics, /compliance, /drills, /drills/:id,
- * /drills/:id/evaluation, /statistics/targets, /enterprises, /enterprises/:id, /hazard-sources, /hazard-sources/:id, /monitoring (the
- * server serves index.html for these).
+ * /drills/:id/evaluation, /statistics/targets, /enterprises, /enterprises/:id, /hazard-sources, /hazard-sources/:id,
+ * /monitoring, /hidden-hazards, /hidden-hazards/:id, /experts, /experts/:id, /shelters, /shelters/:id (the server
+ * serves index.html for these).
  */
 export type Route =
   | { name: 'duty' }
@@ -30,7 +31,13 @@ export type Route =
   | { name: 'enterprise'; id: string }
   | { name: 'hazardSources' }
   | { name: 'hazardSource'; id: string }
-  | { name: 'monitoring' };
+  | { name: 'monitoring' }
+  | { name: 'hiddenHazards' }
+  | { name: 'hiddenHazard'; id: string }
+  | { name: 'experts' }
+  | { name: 'expert'; id: string }
+  | { name: 'shelters' }
+  | { name: 'shelter'; id: string };
 
 const UUID = '([0-9a-fA-F-]{36})';
 /** Routes with one id in their path, tried in order. */
@@ -43,6 +50,9 @@ const WITH_ID: [RegExp, Route['name']][] = [
   [new RegExp(`^/drills/${UUID}$`), 'drill'],
   [new RegExp(`^/enterprises/${UUID}$`), 'enterprise'],
   [new RegExp(`^/hazard-sources/${UUID}$`), 'hazardSource'],
+  [new RegExp(`^/hidden-hazards/${UUID}$`), 'hiddenHazard'],
+  [new RegExp(`^/experts/${UUID}$`), 'expert'],
+  [new RegExp(`^/shelters/${UUID}$`), 'shelter'],
 ];
 
 export function parseRoute(pathname: string): Route {
@@ -82,6 +92,12 @@ export function parseRoute(pathname: string): Route {
       return { name: 'hazardSources' };
     case '/monitoring':
       return { name: 'monitoring' };
+    case '/hidden-hazards':
+      return { name: 'hiddenHazards' };
+    case '/experts':
+      return { name: 'experts' };
+    case '/shelters':
+      return { name: 'shelters' };
     default:
       return { name: 'board' };
   }

@@ -7,8 +7,11 @@ import type { AlarmView } from '@app/alarms/contract';
 import type { DrillMessage, DrillView } from '@app/drills/contract';
 import type { DutyChange, RollCallMessage } from '@app/duty/contract';
 import type { HazardSourceView } from '@app/enterprises/contract';
+import type { HiddenHazardView } from '@app/hidden-hazards/contract';
+import type { ConsultationView } from '@app/experts/contract';
 import type { DeadlineAlarm, IncidentView, TimelineEntryView } from '@app/incidents/contract';
 import type { PlanSuggestionsView } from '@app/plans/contract';
+import type { ShelterView } from '@app/shelters/contract';
 import type { TeamView } from '@app/teams/contract';
 import type { StockLineView } from '@app/warehouses/contract';
 import type { WarningView } from '@app/warnings/contract';
@@ -37,6 +40,12 @@ export interface LiveDeltaPayloads {
   'alarm.changed': AlarmView;
   /** A hazardous-chemical unit registered, changed (assessed again) or retired. */
   'hazard_source.changed': HazardSourceView;
+  /** A hidden hazard recorded, supervised, rectified, verified or closed. */
+  'hidden_hazard.changed': HiddenHazardView;
+  /** An expert invited to an incident, or their answer recorded (to the incident's consoles). */
+  'consultation.changed': ConsultationView;
+  /** A shelter registered, changed, or its occupancy recorded. */
+  'shelter.changed': ShelterView;
 }
 
 export type LiveDeltaName = keyof LiveDeltaPayloads;

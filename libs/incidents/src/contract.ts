@@ -245,13 +245,14 @@ export interface IncidentView {
 
 /**
  * GET /incidents/{id}/timeline and the `timeline.appended` delta: one line per event of the incident, and per
- * allocation a warehouse makes to it and each step of that allocation (`source: 'warehouse'`).
+ * allocation a warehouse makes to it and each step of that allocation (`source: 'warehouse'`), and per invitation of
+ * an expert to it and their answer (`source: 'consultation'`).
  */
 export interface TimelineEntryView {
   /** The event's id: unique across every line of every incident. */
   id: string;
   incidentId: string;
-  source: 'incident' | 'warehouse';
+  source: 'incident' | 'warehouse' | 'consultation';
   /** The event's revision in its own stream (the incident's; the warehouse's for an allocation). */
   revision: number;
   at: string;

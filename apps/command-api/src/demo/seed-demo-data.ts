@@ -3,8 +3,11 @@ import { ReportIncidentHandler, type ReportIncidentRequest } from '@app/incident
 import { DEMO_ACTOR } from './demo-commands';
 import { DEMO_INCIDENTS } from './demo-incidents';
 import { seedDemoEnterprises } from './seed-demo-enterprises';
+import { seedDemoExperts } from './seed-demo-experts';
 import { seedDemoHazardSources } from './seed-demo-hazard-sources';
+import { seedDemoHiddenHazards } from './seed-demo-hidden-hazards';
 import { seedDemoSensors } from './seed-demo-sensors';
+import { seedDemoShelters } from './seed-demo-shelters';
 import { seedDemoTargets } from './seed-demo-targets';
 
 /**
@@ -26,6 +29,9 @@ export async function seedDemoData(app: INestApplication, deviceKeysFile?: strin
   }
   await seedDemoHazardSources(app);
   await seedDemoSensors(app);
+  await seedDemoHiddenHazards(app);
+  await seedDemoExperts(app);
+  await seedDemoShelters(app);
   await seedDemoTargets(app);
   return created;
 }

@@ -28,7 +28,7 @@ import { warehouseProjections } from '@app/warehouses';
 import { warningProjections } from '@app/warnings';
 import { ALARM_WATCH_OPTIONS, alarmProjections } from '@app/alarms';
 import { enterpriseProjections } from '@app/enterprises';
-import { hiddenHazardProjections } from '@app/hidden-hazards';
+import { HIDDEN_HAZARD_WATCH_OPTIONS, hiddenHazardProjections } from '@app/hidden-hazards';
 import { expertProjections } from '@app/experts';
 import { shelterProjections } from '@app/shelters';
 import { targetProjections } from '@app/targets';
@@ -94,6 +94,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         { provide: ALARM_WATCH_OPTIONS, useValue: { tickMs: config.ALARM_TICK_MS } },
         { provide: DRILL_OPTIONS, useValue: { tickMs: config.DRILL_TICK_MS } },
         { provide: MONITORING_OPTIONS, useValue: monitoringOptionsOf(config) },
+        { provide: HIDDEN_HAZARD_WATCH_OPTIONS, useValue: { tickMs: config.HIDDEN_HAZARD_TICK_MS } },
         { provide: REPLAY_OPTIONS, useValue: { perUser: config.REPLAYS_PER_USER } },
         { provide: MQTT_TRANSPORT_OPTIONS, useValue: mqttOptionsFrom(config) },
         {
@@ -148,7 +149,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
                 ...alarmProjections(jurisdictions),
                 ...enterpriseProjections(jurisdictions),
                 ...monitoringProjections(jurisdictions),
-                ...hiddenHazardProjections(jurisdictions),
+                ...hiddenHazardProjections(jurisdictions, clock),
                 ...expertProjections(jurisdictions),
                 ...shelterProjections(jurisdictions),
                 ...targetProjections(jurisdictions),
@@ -173,6 +174,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         ALARM_WATCH_OPTIONS,
         DRILL_OPTIONS,
         MONITORING_OPTIONS,
+        HIDDEN_HAZARD_WATCH_OPTIONS,
         REPLAY_OPTIONS,
         MQTT_TRANSPORT_OPTIONS,
         APP_CONFIG,

@@ -21,6 +21,9 @@ import * as enterprises from '../features/enterprises/messages';
 import * as monitoring from '../features/monitoring/messages';
 import * as alarmIntake from '../features/alarm-intake/messages';
 import * as targets from '../features/targets/messages';
+import * as hiddenHazards from '../features/hidden-hazards/messages';
+import * as experts from '../features/experts/messages';
+import * as shelters from '../features/shelters/messages';
 
 /** Every message key of the console, Chinese first: the type every other language's dictionary follows. */
 export const zh = {
@@ -45,6 +48,9 @@ export const zh = {
   ...monitoring.zh,
   ...alarmIntake.zh,
   ...targets.zh,
+  ...hiddenHazards.zh,
+  ...experts.zh,
+  ...shelters.zh,
 };
 
 export type MessageKey = keyof typeof zh;
@@ -71,4 +77,7 @@ export const en: Record<MessageKey, string> = {
   ...monitoring.en,
   ...alarmIntake.en,
   ...targets.en,
+  ...hiddenHazards.en,
+  ...experts.en,
+  ...shelters.en,
 };

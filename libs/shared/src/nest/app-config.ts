@@ -168,6 +168,12 @@ export class AppConfig {
   @Min(50)
   ALARM_TICK_MS = 15_000;
 
+  /** How often the hidden-hazard overdue watch raises and ends overdue-rectification alarms (docs/hidden-hazards.md). */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(50)
+  HIDDEN_HAZARD_TICK_MS = 10_000;
+
   /** 在线监测 (docs/monitoring.md, docs/operations.md): raw readings are kept this many days (whole day partitions dropped). */
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
   @IsInt()

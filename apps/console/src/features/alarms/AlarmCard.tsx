@@ -40,6 +40,8 @@ function SubjectLink({ alarm, label }: { alarm: AlarmView; label: string }) {
       </a>
     </>
   );
+  // A hidden hazard's alarm (overdue rectification) names the hazard: its page is where the rectification is followed.
+  if (alarm.kind === 'hidden_hazard') return link(`hidden-hazards/${encodeURIComponent(alarm.subject.id)}`);
   switch (alarm.subject.type) {
     case 'incident':
       return link(`incidents/${encodeURIComponent(alarm.subject.id)}`);

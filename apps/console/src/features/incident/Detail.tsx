@@ -29,6 +29,10 @@ import { TasksPanel } from './tasks-panel';
 import { TimelinePanel } from './timeline-panel';
 import { DrillIncidentActions } from '../drills/DrillIncidentActions';
 import { DrillStoppedNotice, IncidentBackLink, useDrillGate } from './drill-gate';
+import { ConsultationPanel } from '../experts/ConsultationPanel';
+import { mayConsult } from '../experts/queries';
+import { ShelterPanel } from '../shelters/ShelterPanel';
+import { mayRecordOccupancy } from '../shelters/queries';
 
 /**
  * The incident's workspace. Its server state (the incident, its timeline and account, its events and recommendations)
@@ -283,6 +287,8 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
             act={act}
           />
           <TasksPanel incident={incident} canComplete={mayReport && open} busy={busyNow} act={act} />
+          <ConsultationPanel incident={incident} mayConsult={mayConsult(session)} />
+          <ShelterPanel incident={incident} mayRecord={mayRecordOccupancy(session)} />
         </div>
         <div className="incident-column">
           <BasicPanel incident={incident} />

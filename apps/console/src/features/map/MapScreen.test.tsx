@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { EnterpriseView, HazardGrade, HazardSourceView } from '@app/enterprises/contract';
 import type { IncidentView } from '@app/incidents/contract';
+import type { ShelterView } from '@app/shelters/contract';
 import type { TeamStatus, TeamView } from '@app/teams/contract';
 import type { WarehouseView } from '@app/warehouses/contract';
 import type { WarningLevel, WarningView } from '@app/warnings/contract';
@@ -16,6 +17,7 @@ import {
   HAZARD_GRADE_CLASSES,
   HAZARD_GRADE_STYLES,
   INCIDENT_CLASSES,
+  SHELTER_STYLES,
   TEAM_CLASSES,
   WARNING_CLASSES,
 } from './layers/styles';
@@ -142,6 +144,32 @@ function hazardSource(grade: HazardGrade | null, over: Partial<HazardSourceView>
   } as HazardSourceView;
 }
 
+function shelter(name: string, capacity: number, occupants: number, over: Partial<ShelterView> = {}): ShelterView {
+  return {
+    id: uuid(),
+    name,
+    kind: 'park',
+    kindLabel: '公园绿地',
+    capacity,
+    occupants,
+    freeCapacity: capacity - occupants,
+    occupancyRate: Math.round((occupants / capacity) * 10000) / 10000,
+    facilities: ['water'],
+    facilityLabels: ['供水'],
+    address: '中卫市沙坡头区',
+    location: { lat: 37.51, lng: 105.2 },
+    jurisdiction: '640500',
+    jurisdictionName: '中卫市',
+    incident: null,
+    occupancyUpdatedAt: null,
+    active: true,
+    registeredAt: '2026-12-01T00:00:00Z',
+    updatedAt: '2026-12-01T00:00:00Z',
+    revision: 1,
+    ...over,
+  };
+}
+
 const OUTLINES: GeoJSON.FeatureCollection = {
   type: 'FeatureCollection',
   features: (['city', 'county', 'park'] as const).map((level, i) => ({
@@ -195,6 +223,7 @@ function mapRoutes(over: Partial<Record<string, Answer>> = {}): Record<string, A
     '/warnings?status=active': { body: [] },
     '/enterprises': { body: [] },
     '/hazard-sources?major=true': { body: [] },
+    '/shelters': { body: [] },
     ...(over as Record<string, Answer>),
   };
 }
@@ -225,6 +254,9 @@ describe('the situation map', () => {
         '/warnings?status=active': { body: WARNING_CLASSES.map((l) => warning(l)) },
         '/enterprises': { body: [enterprise('宁夏某化工有限公司')] },
         '/hazard-sources?major=true': { body: HAZARD_GRADE_CLASSES.map((g) => hazardSource(Number(g) as HazardGrade)) },
+        '/shelters': {
+          body: [shelter('满员场所', 100, 100), shelter('将满场所', 100, 85), shelter('空场所', 100, 10)],
+        },
       }),
     );
     renderInConsole(<MapScreen session={session} />);
@@ -235,6 +267,7 @@ describe('the situation map', () => {
     await waitFor(() => expect(markers('warnings')).toHaveLength(4));
     await waitFor(() => expect(markers('teams')).toHaveLength(TEAM_CLASSES.length));
     await waitFor(() => expect(markers('warehouses')).toHaveLength(3));
+    await waitFor(() => expect(markers('shelters')).toHaveLength(3));
     let compared = 0;
     for (const layer of MAP_LAYERS.filter((l) => !l.pending)) {
       const fills = new Set<string>();
@@ -257,7 +290,7 @@ describe('the situation map', () => {
       // Within one layer no two classes share a colour, or the legend could not tell them apart.
       expect(fills.size).toBe(layer.classes.length);
     }
-    expect(compared).toBe(4 + TEAM_CLASSES.length + 3 + 4 + 3 + 4 + 1);
+    expect(compared).toBe(4 + TEAM_CLASSES.length + 3 + 4 + 3 + 4 + 1 + 3);
   });
 
   it('labels every feature with its name and state as text, markup in a title included', async () => {
@@ -286,11 +319,51 @@ describe('the situation map', () => {
     expect(labels('outline')).toEqual(['中宁县（示意）']);
     // A warning without a drawn area is listed with its description instead.
     expect(screen.getByTestId('map-warnings-without-area').textContent).toContain('黄色预警：大风：海原县全境');
-    // Not-yet-served layers are named, switched off and say they have no data.
-    for (const id of ['shelters']) {
-      expect(screen.getByTestId(`map-pending-${id}`).textContent).toBe('暂无数据');
-      expect((screen.getByTestId(`map-toggle-${id}`) as HTMLInputElement).disabled).toBe(true);
-    }
+    // Every layer is served now: none says it has no data.
+    expect(MAP_LAYERS.filter((l) => l.pending)).toEqual([]);
+    expect(document.querySelector('[data-testid^="map-pending-"]')).toBeNull();
+  });
+
+  it('draws shelters with their capacity and free room as text, coloured by how full they are', async () => {
+    const hostile = '<img src=x onerror="window.__pwned=1">体育场';
+    const park = shelter('沙坡头公园', 2000, 1900, {
+      incident: { id: uuid(), title: '园区储罐泄漏' },
+    });
+    serve(
+      mapRoutes({
+        '/shelters': {
+          body: [
+            park,
+            shelter(hostile, 500, 0),
+            // Out of use: not drawn, not counted.
+            shelter('停用场所', 100, 0, { active: false }),
+          ],
+        },
+      }),
+    );
+    const { container } = renderInConsole(<MapScreen session={session} />);
+    await waitFor(() =>
+      expect(labels('shelters').sort()).toEqual(
+        [`${hostile}（可容纳 500 人，尚可容纳 500 人）`, '沙坡头公园（可容纳 2000 人，尚可容纳 100 人）'].sort(),
+      ),
+    );
+    expect(container.querySelector('img')).toBeNull();
+    expect(document.querySelector('.leaflet-pane img')).toBeNull();
+    expect(screen.getByTestId('map-count-shelters').textContent).toBe('2 个');
+    // 95 % full: amber, the legend's 接近满员.
+    const swatch = document.querySelector<HTMLElement>('.map-class-shelters-filling .map-marker-swatch')!;
+    expect(colour(swatch.style.backgroundColor)).toBe(colour(SHELTER_STYLES.filling.fill));
+    expect(screen.getByTestId('legend-shelters-filling').parentElement!.textContent).toBe('接近满员（≥80%）');
+    expect(document.querySelector('.map-class-shelters-room')).not.toBeNull();
+    fireEvent.click(document.querySelector('.map-class-shelters-filling')!);
+    const link = await waitFor(() => {
+      const a = document.querySelector<HTMLAnchorElement>('.map-popup-link');
+      expect(a).not.toBeNull();
+      return a!;
+    });
+    expect(link.getAttribute('href')).toBe(`/shelters/${park.id}`);
+    expect(link.parentElement!.textContent).toContain('现安置 1900 人');
+    expect(link.parentElement!.textContent).toContain('园区储罐泄漏');
   });
 
   it('draws enterprises by name and major hazard sources by grade, with popups linking to their pages', async () => {

@@ -10,6 +10,7 @@ import {
   drawHazardSources,
   drawIncidents,
   drawOutlines,
+  drawShelters,
   drawTeams,
   drawWarehouses,
   drawWarnings,
@@ -21,6 +22,7 @@ import {
   useMapEnterprises,
   useMapHazardSources,
   useMapIncidents,
+  useMapShelters,
   useMapTeams,
   useMapWarehouses,
   useMapWarnings,
@@ -37,11 +39,12 @@ function escapedAttribution(text: string): string {
 }
 
 /** The drawn layers, each its own group so that switching one off removes only its features. */
-type DrawnLayer = Exclude<MapLayerId, 'shelters'>;
+type DrawnLayer = MapLayerId;
 const DRAWN: readonly DrawnLayer[] = [
   'outlines',
   'warnings',
   'enterprises',
+  'shelters',
   'warehouses',
   'teams',
   'hazardSources',
@@ -62,7 +65,8 @@ function useMinute(): number {
 
 /**
  * 态势地图: open incidents by grade, teams by status where they last reported, warehouses by stock state, the areas
- * of warnings in force, registered enterprises and major hazard sources by grade, over the schematic jurisdiction outlines. Offline by default: no base map and no request
+ * of warnings in force, registered enterprises, major hazard sources by grade and emergency shelters by how full they are,
+ * over the schematic jurisdiction outlines. Offline by default: no base map and no request
  * leaves the console's origin; the bureau's own tile server is drawn under the features when configured
  * (`CONSOLE_TILE_URL`, see docs/map.md). Each layer can be switched off; the choice is remembered per user.
  */
@@ -78,6 +82,7 @@ export function MapScreen({ session }: { session: Session }) {
   const warnings = useMapWarnings(shown('warnings'));
   const enterprises = useMapEnterprises(shown('enterprises'));
   const hazardSources = useMapHazardSources(shown('hazardSources'));
+  const shelters = useMapShelters(shown('shelters'));
   const majorSources = useMemo(
     () => (hazardSources.data ?? []).filter((s) => s.isMajor && s.grade !== null),
     [hazardSources.data],
@@ -191,6 +196,11 @@ export function MapScreen({ session }: { session: Session }) {
     [enterprises.data, ctx, hidden],
   );
   useEffect(
+    () => redraw('shelters', (g) => drawShelters(g, shelters.data ?? [], ctx)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [shelters.data, ctx, hidden],
+  );
+  useEffect(
     () => redraw('hazardSources', (g) => drawHazardSources(g, majorSources, ctx)),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [majorSources, ctx, hidden],
@@ -214,6 +224,7 @@ export function MapScreen({ session }: { session: Session }) {
     outlines: { count: outlines?.features.length },
     enterprises: stateOf(enterprises),
     hazardSources: stateOf(hazardSources, hazardSources.data ? majorSources.length : undefined),
+    shelters: stateOf(shelters, shelters.data ? shelters.data.filter((s) => s.active).length : undefined),
   };
 
   return (

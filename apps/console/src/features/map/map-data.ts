@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { EnterpriseView, HazardSourceView } from '@app/enterprises/contract';
+import type { ShelterView } from '@app/shelters/contract';
 import type { IncidentView } from '@app/incidents/contract';
 import type { TeamView } from '@app/teams/contract';
 import type { StockLineView, WarehouseView } from '@app/warehouses/contract';
@@ -138,6 +139,21 @@ export function useMapHazardSources(enabled: boolean) {
   return useQuery({
     queryKey: ['hazard-sources', 'map'],
     queryFn: () => get<HazardSourceView[]>(HAZARD_SOURCES_PATH),
+    enabled,
+    staleTime: 0,
+  });
+}
+
+/**
+ * The emergency shelters of the caller's jurisdictions. Shares the register's key, so a count recorded in this session
+ * shows at once; another console's count comes with `shelter.changed`, or on the next visit.
+ */
+export function useMapShelters(enabled: boolean) {
+  const client = useQueryClient();
+  useLiveMessages(['shelter.changed'], () => void client.invalidateQueries({ queryKey: ['shelters'] }));
+  return useQuery({
+    queryKey: ['shelters', 'list', ''],
+    queryFn: () => get<ShelterView[]>('/shelters'),
     enabled,
     staleTime: 0,
   });

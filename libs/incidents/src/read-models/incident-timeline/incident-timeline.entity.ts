@@ -17,7 +17,7 @@ export class IncidentTimelineRow {
   /** The incident's jurisdiction (an allocation's own metadata names the warehouse's). */
   @Column('text') jurisdiction!: string;
   /** The record the event belongs to: the incident itself, or the warehouse that allocated to it. */
-  @Column('text') source!: 'incident' | 'warehouse';
+  @Column('text') source!: 'incident' | 'warehouse' | 'consultation';
   /** 0 for the intake, then 1, 2… */
   @Column('integer') line!: number;
   /** When it happened (event metadata occurredAt). */

@@ -6,7 +6,13 @@ import type { ActorDirectory } from '@app/shared';
 import { incidentEvents, type IncidentEvent } from '../../domain/incident/incident.events';
 import { IncidentTimelineRow } from './incident-timeline.entity';
 import { timelineActorOf } from './timeline-actor';
-import { summarizeAllocationEvent, summarizeIncidentEvent, type TimelineAllocationEvent } from './timeline-summary';
+import {
+  summarizeAllocationEvent,
+  summarizeConsultationEvent,
+  summarizeIncidentEvent,
+  type TimelineAllocationEvent,
+  type TimelineConsultationEvent,
+} from './timeline-summary';
 import { toTimelineView } from './timeline.views';
 
 /**
@@ -15,21 +21,45 @@ import { toTimelineView } from './timeline.views';
  */
 const allocationEvents = EventRegistry.of<TimelineAllocationEvent>({ StockAllocated: {}, AllocationStatusChanged: {} });
 
-type TimelineEvent = IncidentEvent | TimelineAllocationEvent;
+/** The expert context's consultation events, declared here for the same reason (experts depend on incidents). */
+const consultationEvents = EventRegistry.of<TimelineConsultationEvent>({
+  ExpertInvited: {},
+  ConsultationAccepted: {},
+  ConsultationDeclined: {},
+});
 
-export const timelineEvents = EventRegistry.union(incidentEvents, allocationEvents);
+type TimelineEvent = IncidentEvent | TimelineAllocationEvent | TimelineConsultationEvent;
+
+export const timelineEvents = EventRegistry.union(
+  EventRegistry.union(incidentEvents, allocationEvents),
+  consultationEvents,
+);
 
 const isAllocation = (event: Recorded<TimelineEvent>): event is Recorded<TimelineAllocationEvent> =>
   event.type === 'StockAllocated' || event.type === 'AllocationStatusChanged';
 
+const isConsultation = (event: Recorded<TimelineEvent>): event is Recorded<TimelineConsultationEvent> =>
+  event.type === 'ExpertInvited' || event.type === 'ConsultationAccepted' || event.type === 'ConsultationDeclined';
+
+const sourceOf = (event: Recorded<TimelineEvent>) =>
+  isAllocation(event) ? 'warehouse' : isConsultation(event) ? 'consultation' : 'incident';
+
+const summaryOf = (event: Recorded<TimelineEvent>): string =>
+  isAllocation(event)
+    ? summarizeAllocationEvent(event)
+    : isConsultation(event)
+      ? summarizeConsultationEvent(event)
+      : summarizeIncidentEvent(event);
+
 /**
  * Every incident event becomes one timeline line, and so does every allocation a warehouse makes to the incident and
- * each of its steps (shipped, delivered, cancelled); `timeline.appended` goes to the incident's consoles. Lines name
+ * each of its steps (shipped, delivered, cancelled), and every invitation of an expert to it and their answer;
+ * `timeline.appended` goes to the incident's consoles. Lines name
  * people by display name, looked up once per batch (without a directory, by the name recorded with the event).
  */
 export class IncidentTimelineProjection implements Projection<TimelineEvent> {
   readonly name = 'incident-timeline';
-  readonly filter = { kind: 'category', categories: ['incident', 'warehouse'] } as const;
+  readonly filter = { kind: 'category', categories: ['incident', 'warehouse', 'consultation'] } as const;
   readonly events = timelineEvents;
 
   constructor(private readonly directory?: ActorDirectory) {}
@@ -54,12 +84,12 @@ export class IncidentTimelineProjection implements Projection<TimelineEvent> {
         revision: Number(event.revision),
         eventId: event.id,
         jurisdiction: incident.jurisdiction,
-        source: isAllocation(event) ? 'warehouse' : 'incident',
+        source: sourceOf(event),
         line: incident.next,
         at: new Date(event.metadata.occurredAt),
         recordedAt: event.recordedAt,
         type: event.type,
-        summary: isAllocation(event) ? summarizeAllocationEvent(event) : summarizeIncidentEvent(event),
+        summary: summaryOf(event),
         actor: (actor.kind === 'person' ? names.get(actor.id) : undefined) ?? actor.recordedName,
         actorId: actor.id,
         actorKind: actor.kind,

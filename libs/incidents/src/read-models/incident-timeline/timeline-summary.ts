@@ -105,6 +105,41 @@ export function summarizeAllocationEvent(event: TimelineAllocationEvent): string
   return `物资调拨${status}（${ref}）${event.data.reason ? `；${event.data.reason}` : ''}`;
 }
 
+/**
+ * The three consultation events (their shape is the expert context's event contract): an expert invited to the
+ * incident, then their answer. The expert's name and specialties are in the invitation, as they were then.
+ */
+export type TimelineConsultationEvent =
+  | {
+      type: 'ExpertInvited';
+      data: {
+        consultationId: string;
+        incidentId: string;
+        expertId: string;
+        expertName: string;
+        specialtyLabels: string[];
+        mode: string;
+        topic: string;
+      };
+    }
+  | {
+      type: 'ConsultationAccepted' | 'ConsultationDeclined';
+      data: { consultationId: string; incidentId: string; expertId: string; expertName: string; note: string | null };
+    };
+
+const CONSULTATION_MODE_TEXT: Readonly<Record<string, string>> = { on_site: '现场会商', remote: '远程会商' };
+
+/** A consultation's line: 邀请专家张三（危险化学品）远程会商：…, then 专家张三接受/谢绝会商邀请. */
+export function summarizeConsultationEvent(event: TimelineConsultationEvent): string {
+  if (event.type === 'ExpertInvited') {
+    const d = event.data;
+    const specialties = d.specialtyLabels.length > 0 ? `（${d.specialtyLabels.join('、')}）` : '';
+    return `邀请专家${d.expertName}${specialties}${CONSULTATION_MODE_TEXT[d.mode] ?? '会商'}：${d.topic}`;
+  }
+  const verb = event.type === 'ConsultationAccepted' ? '接受' : '谢绝';
+  return `专家${event.data.expertName}${verb}会商邀请${event.data.note ? `：${event.data.note}` : ''}`;
+}
+
 /** The team context owns the statuses; the timeline only needs their Chinese words. */
 const TEAM_STATUS_TEXT: Readonly<Record<string, string>> = {
   en_route: '出发途中',

@@ -1,5 +1,5 @@
 import type { IncidentEvent } from '../../domain/incident/incident.events';
-import { summarizeIncidentEvent } from './timeline-summary';
+import { summarizeConsultationEvent, summarizeIncidentEvent } from './timeline-summary';
 
 const incidentId = '0b6c3f0e-8f0a-4a55-9c1e-3f7d2c1b9a01';
 
@@ -46,5 +46,32 @@ describe('timeline lines of the reporting chain read as a duty log: names, never
       },
     } as IncidentEvent);
     expect(line).toContain('（当面告知）');
+  });
+});
+
+describe('timeline lines of a consultation (会商) name the expert and the specialties, never ids', () => {
+  const base = { consultationId: 'c-1', incidentId, expertId: 'e-1', expertName: '张三' };
+
+  it('an invitation names the expert, their specialties, the mode and the topic', () => {
+    const line = summarizeConsultationEvent({
+      type: 'ExpertInvited',
+      data: { ...base, specialtyLabels: ['危险化学品', '环境监测'], mode: 'remote', topic: '堵漏方案' },
+    });
+    expect(line).toBe('邀请专家张三（危险化学品、环境监测）远程会商：堵漏方案');
+    expect(
+      summarizeConsultationEvent({
+        type: 'ExpertInvited',
+        data: { ...base, specialtyLabels: [], mode: 'on_site', topic: '现场研判' },
+      }),
+    ).toBe('邀请专家张三现场会商：现场研判');
+  });
+
+  it('an answer says accepted or declined, with the note when there is one', () => {
+    expect(summarizeConsultationEvent({ type: 'ConsultationAccepted', data: { ...base, note: null } })).toBe(
+      '专家张三接受会商邀请',
+    );
+    expect(summarizeConsultationEvent({ type: 'ConsultationDeclined', data: { ...base, note: '出差在外' } })).toBe(
+      '专家张三谢绝会商邀请：出差在外',
+    );
   });
 });

@@ -42,7 +42,7 @@ export class TargetsProgress {
     const year = asked.year ?? Number(toZonedIso(now, zone).slice(0, 4));
     const scope = this.jurisdictions.descendants(jurisdiction).filter((c) => actor.scope.includes(c));
     const document = await this.documents.find(jurisdiction, year);
-    const current = await this.yearFigures(scope, jurisdiction, year, zone, now, document?.denominators ?? null);
+    const current = await this.yearFigures(scope, year, zone, now, document?.denominators ?? null);
     const asOf = new Date(Math.min(now.getTime(), startOfYear(year + 1, zone).getTime()));
     const lastMonth =
       asOf.getTime() <= startOfYear(year, zone).getTime()
@@ -55,7 +55,7 @@ export class TargetsProgress {
       const base = await this.documents.find(jurisdiction, spec.baselineYear);
       baselines.set(
         spec.baselineYear,
-        await this.yearFigures(scope, jurisdiction, spec.baselineYear, zone, now, base?.denominators ?? null),
+        await this.yearFigures(scope, spec.baselineYear, zone, now, base?.denominators ?? null),
       );
     }
     return {
@@ -81,7 +81,6 @@ export class TargetsProgress {
 
   private async yearFigures(
     scope: readonly string[],
-    _jurisdiction: string,
     year: number,
     zone: string,
     now: Date,

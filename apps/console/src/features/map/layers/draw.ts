@@ -1,6 +1,7 @@
 import L from 'leaflet';
 import type { EnterpriseView, HazardSourceView } from '@app/enterprises/contract';
 import type { IncidentView } from '@app/incidents/contract';
+import type { ShelterView } from '@app/shelters/contract';
 import type { TeamView } from '@app/teams/contract';
 import type { WarehouseView } from '@app/warehouses/contract';
 import type { WarningView } from '@app/warnings/contract';
@@ -12,10 +13,12 @@ import {
   HAZARD_GRADE_STYLES,
   INCIDENT_STYLES,
   OUTLINE_STYLES,
+  SHELTER_STYLES,
   TEAM_STYLES,
   WAREHOUSE_STYLES,
   WARNING_STYLES,
   outlineLevelOf,
+  shelterClassOf,
   stockStateOf,
   type FeatureStyle,
 } from './styles';
@@ -24,6 +27,7 @@ import {
   hazardSourceText,
   incidentText,
   outlineText,
+  shelterText,
   teamAtBase,
   teamText,
   textNode,
@@ -91,7 +95,16 @@ function showLabelOnHover(layer: L.Layer): void {
 }
 
 /** The order in which labels claim their place: a label overlapping one earlier in this list is hidden. */
-const LABEL_PRIORITY = ['incidents', 'hazardSources', 'teams', 'warehouses', 'enterprises', 'warnings', 'outline'];
+const LABEL_PRIORITY = [
+  'incidents',
+  'hazardSources',
+  'teams',
+  'shelters',
+  'warehouses',
+  'enterprises',
+  'warnings',
+  'outline',
+];
 
 /**
  * Hides each permanent label that would overlap one of higher priority (incidents first, outlines last), so that the
@@ -285,6 +298,36 @@ export function drawEnterprises(group: L.LayerGroup, enterprises: readonly Enter
       popupNode(text, lines, { text: ctx.t('map.open.enterprise'), path }, ctx.open),
       ctx,
       enterprise.id,
+    );
+  }
+}
+
+/**
+ * Emergency shelters by how full they are; the label says the capacity and the room left, the popup also the kind,
+ * the people sheltered now and the incident they belong to. A shelter taken out of use is not drawn.
+ */
+export function drawShelters(group: L.LayerGroup, shelters: readonly ShelterView[], ctx: DrawContext): void {
+  for (const shelter of shelters) {
+    if (!shelter.active) continue;
+    const cls = shelterClassOf(shelter);
+    const text = shelterText(shelter, ctx.t, ctx.lang);
+    const lines = [
+      ctx.t(`shelters.kind.${shelter.kind}`),
+      ctx.t('shelters.map.occupants', { n: shelter.occupants }),
+      ...(shelter.incident ? [shelter.incident.title] : []),
+      shelter.address,
+    ];
+    const path = `/shelters/${shelter.id}`;
+    pointMarker(
+      group,
+      shelter.location,
+      SHELTER_STYLES[cls],
+      'shelters',
+      cls,
+      text,
+      popupNode(text, lines, { text: ctx.t('shelters.map.open'), path }, ctx.open),
+      ctx,
+      shelter.id,
     );
   }
 }

@@ -9,6 +9,8 @@ import {
   INCIDENT_STYLES,
   OUTLINE_CLASSES,
   OUTLINE_STYLES,
+  SHELTER_CLASSES,
+  SHELTER_STYLES,
   TEAM_CLASSES,
   TEAM_STYLES,
   WAREHOUSE_CLASSES,
@@ -21,8 +23,9 @@ import type { Lang } from './text';
 
 /**
  * The situation map's layers, in the order the panel lists them. A layer names its legend classes from the style
- * table its features are drawn with. Layers whose data has no endpoint yet (shelters) are declared `pending`: the panel lists them as "暂无数据" and nothing is drawn or invented for them.
- * A context that gains such an endpoint adds its styles, a draw function and a data hook, and drops `pending`.
+ * table its features are drawn with. A layer whose data has no endpoint yet is declared `pending`: the panel lists it as
+ * "暂无数据" and nothing is drawn or invented for it. A context that gains such an endpoint adds its styles, a draw
+ * function and a data hook, and drops `pending`.
  */
 export type MapLayerId =
   'outlines' | 'incidents' | 'teams' | 'warehouses' | 'warnings' | 'enterprises' | 'hazardSources' | 'shelters';
@@ -87,5 +90,9 @@ export const MAP_LAYERS: readonly MapLayerDefinition[] = [
     title: 'map.layer.enterprises',
     classes: classes(ENTERPRISE_CLASSES, ENTERPRISE_STYLES, (_c, t) => t('map.enterprise.registered')),
   },
-  { id: 'shelters', title: 'map.layer.shelters', classes: [], pending: true },
+  {
+    id: 'shelters',
+    title: 'map.layer.shelters',
+    classes: classes(SHELTER_CLASSES, SHELTER_STYLES, (c, t) => t(`shelters.map.class.${c}`)),
+  },
 ];

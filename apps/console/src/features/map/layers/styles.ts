@@ -7,7 +7,7 @@ import type { WarningLevel } from '@app/warnings/contract';
  * The one table of how each kind of feature looks on the situation map. The markers, the areas and the legend all
  * read their colours from here, so the legend cannot say one colour while the map draws another.
  */
-export type MarkerShape = 'circle' | 'diamond' | 'square' | 'triangle' | 'area' | 'line';
+export type MarkerShape = 'circle' | 'diamond' | 'square' | 'triangle' | 'house' | 'area' | 'line';
 
 export interface FeatureStyle {
   /** Fill of a marker or an area; the legend swatch's background. */
@@ -85,6 +85,17 @@ export const HAZARD_GRADE_STYLES: Record<HazardGradeClass, FeatureStyle> = {
   '4': { fill: '#3b82f6', stroke: '#111827', shape: 'triangle', size: 16 },
 };
 
+/**
+ * Emergency shelters by how full they are, drawn as a small house (the one shape no other layer uses): green while
+ * there is room, amber from 80 % (the watch looks for the next one), red when full.
+ */
+export type ShelterClass = 'room' | 'filling' | 'full';
+export const SHELTER_STYLES: Record<ShelterClass, FeatureStyle> = {
+  room: { fill: '#16a34a', stroke: '#14532d', shape: 'house', size: 16 },
+  filling: { fill: '#f59e0b', stroke: '#14532d', shape: 'house', size: 16 },
+  full: { fill: '#b91c1c', stroke: '#14532d', shape: 'house', size: 16 },
+};
+
 /** The order classes are listed in the legend (most severe or most urgent first). */
 export const INCIDENT_CLASSES: readonly AccidentGrade[] = ['especially_serious', 'serious', 'major', 'general'];
 export const TEAM_CLASSES: readonly TeamStatus[] = [
@@ -101,6 +112,17 @@ export const WARNING_CLASSES: readonly WarningLevel[] = ['red', 'orange', 'yello
 export const OUTLINE_CLASSES: readonly OutlineLevel[] = ['city', 'county', 'park'];
 export const ENTERPRISE_CLASSES: readonly EnterpriseClass[] = ['registered'];
 export const HAZARD_GRADE_CLASSES: readonly HazardGradeClass[] = ['1', '2', '3', '4'];
+export const SHELTER_CLASSES: readonly ShelterClass[] = ['full', 'filling', 'room'];
+
+/** A shelter's class from its counts: full when no room is left, filling from 80 % of its capacity. */
+export function shelterClassOf(shelter: {
+  capacity: number;
+  freeCapacity: number;
+  occupancyRate: number;
+}): ShelterClass {
+  if (shelter.freeCapacity <= 0) return 'full';
+  return shelter.occupancyRate >= 0.8 ? 'filling' : 'room';
+}
 
 /** The worst state of a warehouse's lines: one line below its minimum outweighs any number near expiry. */
 export function stockStateOf(stock: readonly { belowMinimum: boolean; nearExpiry: boolean }[]): StockState {

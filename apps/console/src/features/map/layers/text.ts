@@ -1,5 +1,6 @@
 import type { EnterpriseView, HazardSourceView } from '@app/enterprises/contract';
 import type { IncidentView } from '@app/incidents/contract';
+import type { ShelterView } from '@app/shelters/contract';
 import type { TeamView } from '@app/teams/contract';
 import type { WarehouseView } from '@app/warehouses/contract';
 import type { WarningView } from '@app/warnings/contract';
@@ -73,4 +74,17 @@ export function textNode(text: string, className?: string): HTMLElement {
   if (className) node.className = className;
   node.textContent = text;
   return node;
+}
+
+/** A shelter's label: its name, its capacity and the room left, so the watch reads where people can still go. */
+export function shelterText(
+  shelter: Pick<ShelterView, 'name' | 'capacity' | 'freeCapacity'>,
+  t: Translate,
+  lang: Lang,
+): string {
+  return withDetail(
+    shelter.name,
+    t('shelters.map.room', { capacity: shelter.capacity, free: shelter.freeCapacity }),
+    lang,
+  );
 }

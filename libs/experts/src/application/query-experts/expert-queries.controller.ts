@@ -1,0 +1,21 @@
+import { Param, Query } from '@nestjs/common';
+import type { Actor } from '@app/shared';
+import { CurrentActor, QueryController, QueryGet, uuidParam } from '@app/shared/nest';
+import type { ExpertView } from '../../contract';
+import { ExpertRegister } from '../../read-models/expert-register/expert-register.queries';
+import { ListExpertsRequest } from './list-experts.request';
+
+@QueryController('experts', { tag: 'experts' })
+export class ExpertQueriesController {
+  constructor(private readonly register: ExpertRegister) {}
+
+  @QueryGet(undefined, { requires: 'expert.read', summary: '专家库（本辖区、下级辖区及上级辖区的专家）' })
+  list(@Query() query: ListExpertsRequest, @CurrentActor() actor: Actor): Promise<ExpertView[]> {
+    return this.register.list(query, actor);
+  }
+
+  @QueryGet(':id', { requires: 'expert.read', summary: '专家详情' })
+  get(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<ExpertView> {
+    return this.register.get(id, actor);
+  }
+}

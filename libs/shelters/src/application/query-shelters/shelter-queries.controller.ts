@@ -1,0 +1,31 @@
+import { Param, Query } from '@nestjs/common';
+import type { Actor } from '@app/shared';
+import { CurrentActor, QueryController, QueryGet, uuidParam } from '@app/shared/nest';
+import type { ShelterOccupancyEntry, ShelterView } from '../../contract';
+import { ShelterRegister } from '../../read-models/shelter-register/shelter-register.queries';
+import { ListSheltersRequest } from './list-shelters.request';
+
+@QueryController('shelters', { tag: 'shelters' })
+export class ShelterQueriesController {
+  constructor(private readonly register: ShelterRegister) {}
+
+  @QueryGet(undefined, { requires: 'shelter.read', summary: '应急避难场所（本辖区及下级辖区）' })
+  list(@Query() query: ListSheltersRequest, @CurrentActor() actor: Actor): Promise<ShelterView[]> {
+    return this.register.list({
+      ...(query.jurisdiction ? { jurisdiction: query.jurisdiction } : {}),
+      ...(query.kind ? { kind: query.kind } : {}),
+      ...(query.hasRoom ? { hasRoom: query.hasRoom === 'true' } : {}),
+      scope: actor.scope,
+    });
+  }
+
+  @QueryGet(':id', { requires: 'shelter.read', summary: '避难场所详情' })
+  get(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<ShelterView> {
+    return this.register.get(id, actor.scope);
+  }
+
+  @QueryGet(':id/occupancy', { requires: 'shelter.read', summary: '避难场所安置人数的登记记录（最新在前）' })
+  occupancy(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<ShelterOccupancyEntry[]> {
+    return this.register.occupancy(id, actor.scope);
+  }
+}
