@@ -94,7 +94,10 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         { provide: ALARM_WATCH_OPTIONS, useValue: { tickMs: config.ALARM_TICK_MS } },
         { provide: DRILL_OPTIONS, useValue: { tickMs: config.DRILL_TICK_MS } },
         { provide: MONITORING_OPTIONS, useValue: monitoringOptionsOf(config) },
-        { provide: HIDDEN_HAZARD_WATCH_OPTIONS, useValue: { tickMs: config.HIDDEN_HAZARD_TICK_MS } },
+        {
+          provide: HIDDEN_HAZARD_WATCH_OPTIONS,
+          useValue: { tickMs: config.HIDDEN_HAZARD_TICK_MS, pageSize: config.HIDDEN_HAZARD_WATCH_PAGE_SIZE },
+        },
         { provide: REPLAY_OPTIONS, useValue: { perUser: config.REPLAYS_PER_USER } },
         { provide: MQTT_TRANSPORT_OPTIONS, useValue: mqttOptionsFrom(config) },
         {

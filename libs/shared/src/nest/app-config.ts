@@ -174,6 +174,12 @@ export class AppConfig {
   @Min(50)
   HIDDEN_HAZARD_TICK_MS = 10_000;
 
+  /** Rows the overdue watch reads per query; it pages through every overdue hazard whatever this is. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  HIDDEN_HAZARD_WATCH_PAGE_SIZE = 500;
+
   /** 在线监测 (docs/monitoring.md, docs/operations.md): raw readings are kept this many days (whole day partitions dropped). */
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
   @IsInt()

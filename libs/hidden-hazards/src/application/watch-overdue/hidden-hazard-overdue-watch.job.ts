@@ -4,7 +4,11 @@ import { CLOCK, type Clock } from '@app/shared';
 import { TickJob } from '@app/shared/nest';
 import { HiddenHazardRegister } from '../../read-models/hidden-hazard-register/hidden-hazard-register.queries';
 import { HiddenHazardOverdueAlarms, overdueSourceKey, parseOverdueSourceKey } from './hidden-hazard-alarms';
-import { HIDDEN_HAZARD_WATCH_OPTIONS, type HiddenHazardWatchOptions } from './hidden-hazard-watch-options';
+import {
+  DEFAULT_HIDDEN_HAZARD_WATCH_PAGE_SIZE,
+  HIDDEN_HAZARD_WATCH_OPTIONS,
+  type HiddenHazardWatchOptions,
+} from './hidden-hazard-watch-options';
 
 /** What one tick did, for tests and logs. */
 export interface HiddenHazardWatchStep {
@@ -20,6 +24,8 @@ export interface HiddenHazardWatchStep {
  */
 @Injectable()
 export class HiddenHazardOverdueWatch extends TickJob<HiddenHazardWatchStep> {
+  private readonly pageSize: number;
+
   constructor(
     private readonly register: HiddenHazardRegister,
     private readonly alarms: HiddenHazardOverdueAlarms,
@@ -28,6 +34,7 @@ export class HiddenHazardOverdueWatch extends TickJob<HiddenHazardWatchStep> {
     @Inject(HIDDEN_HAZARD_WATCH_OPTIONS) options: HiddenHazardWatchOptions,
   ) {
     super('HiddenHazardOverdueWatch', 'hidden hazard overdue watch', options.tickMs);
+    this.pageSize = options.pageSize ?? DEFAULT_HIDDEN_HAZARD_WATCH_PAGE_SIZE;
   }
 
   protected async run(steps: HiddenHazardWatchStep[]): Promise<void> {
@@ -39,21 +46,32 @@ export class HiddenHazardOverdueWatch extends TickJob<HiddenHazardWatchStep> {
         return key ? [{ ...key, sourceKey: a.sourceKey, jurisdiction: a.jurisdiction }] : [];
       });
     const openKeys = new Set(open.map((a) => a.sourceKey));
-    const hazards = await this.register.watched(
-      now,
-      open.map((a) => a.id),
-    );
-    const byId = new Map(hazards.map((h) => [h.id, h]));
-    for (const hazard of hazards) {
-      if (hazard.status !== 'rectifying' || hazard.deadline.getTime() >= now.getTime()) continue;
-      const key = overdueSourceKey(hazard.id, hazard.round);
-      if (openKeys.has(key)) continue;
-      try {
-        if (await this.alarms.raise(hazard, now)) steps.push({ sourceKey: key, action: 'raised' });
-      } catch (error) {
-        this.warn(`overdue alarm of hidden hazard ${hazard.id}`, error);
+    // Every overdue hazard, page after page: a capped read would leave those beyond the cap without an alarm.
+    let after: { deadline: Date; id: string } | null = null;
+    for (;;) {
+      const page = await this.register.overdueRectifying(now, after, this.pageSize);
+      for (const hazard of page) {
+        const key = overdueSourceKey(hazard.id, hazard.round);
+        if (openKeys.has(key)) continue;
+        try {
+          if (await this.alarms.raise(hazard, now)) steps.push({ sourceKey: key, action: 'raised' });
+        } catch (error) {
+          this.warn(`overdue alarm of hidden hazard ${hazard.id}`, error);
+        }
       }
+      if (page.length < this.pageSize) break;
+      const last = page[page.length - 1]!;
+      after = { deadline: last.deadline, id: last.id };
     }
+    // Every open alarm's hazard, whatever its state, so that each alarm whose cause is gone ends.
+    const byId = new Map(
+      (
+        await this.register.watchedByIds(
+          open.map((a) => a.id),
+          this.pageSize,
+        )
+      ).map((h) => [h.id, h]),
+    );
     for (const alarm of open) {
       const hazard = byId.get(alarm.id);
       // A hazard the register does not hold (being rebuilt) is left alone until it is back.

@@ -169,17 +169,58 @@ export class HiddenHazardRegister {
   }
 
   /**
-   * For the overdue watch: every hazard still being rectified past its deadline, and those among `ids` (the subjects
-   * of open overdue alarms) whatever their state, so that the watch can end the alarms whose cause is gone.
+   * For the overdue watch: one page of the hazards still being rectified past their deadline, in (deadline, id)
+   * order after `after` (keyset paging). The watch reads page after page until one comes back short, so however many
+   * hazards are overdue every one of them is seen; an offset would skip or repeat rows as hazards leave the set.
    */
-  async watched(now: Date, ids: readonly string[]): Promise<WatchedHiddenHazard[]> {
-    const qb = this.dataSource
+  async overdueRectifying(
+    now: Date,
+    after: { deadline: Date; id: string } | null,
+    pageSize: number,
+  ): Promise<WatchedHiddenHazard[]> {
+    const qb = this.watchedQuery().where(`h.status = 'rectifying' and h.deadline < :now`, { now });
+    if (after)
+      qb.andWhere('(h.deadline, h.id) > (:afterDeadline, :afterId)', {
+        afterDeadline: after.deadline,
+        afterId: after.id,
+      });
+    return (await qb
+      .orderBy('h.deadline', 'ASC')
+      .addOrderBy('h.id', 'ASC')
+      .limit(pageSize)
+      .getMany()) as WatchedHiddenHazard[];
+  }
+
+  /**
+   * For the overdue watch: the hazards among `ids` (the subjects of open overdue alarms) whatever their state, so
+   * that it can end the alarms whose cause is gone. Read in slices of `pageSize` ids, so no alarm is left unread.
+   */
+  async watchedByIds(ids: readonly string[], pageSize: number): Promise<WatchedHiddenHazard[]> {
+    const found: WatchedHiddenHazard[] = [];
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += pageSize) {
+      const slice = unique.slice(i, i + pageSize);
+      found.push(
+        ...((await this.watchedQuery().where('h.id in (:...ids)', { ids: slice }).getMany()) as WatchedHiddenHazard[]),
+      );
+    }
+    return found;
+  }
+
+  private watchedQuery() {
+    return this.dataSource
       .getRepository(HiddenHazardRow)
       .createQueryBuilder('h')
-      .select(['h.id', 'h.enterpriseName', 'h.title', 'h.grade', 'h.jurisdiction', 'h.deadline', 'h.round', 'h.status'])
-      .where(`(h.status = 'rectifying' and h.deadline < :now)`, { now });
-    if (ids.length > 0) qb.orWhere('h.id in (:...ids)', { ids: [...ids] });
-    return (await qb.orderBy('h.deadline', 'ASC').limit(5000).getMany()) as WatchedHiddenHazard[];
+      .select([
+        'h.id',
+        'h.enterpriseName',
+        'h.title',
+        'h.grade',
+        'h.jurisdiction',
+        'h.deadline',
+        'h.round',
+        'h.status',
+      ]);
   }
 
   private asked(scope: readonly string[], jurisdiction?: string): string[] {
