@@ -35,6 +35,7 @@ import { HazardSourceRegister1732000002950 } from '../migrations/1732000002950-h
 import { Monitoring1732000003000 } from '../migrations/1732000003000-monitoring';
 import { ReadingsUnique1732000003200 } from '../migrations/1732000003200-readings-unique';
 import { HiddenHazardRegister1732000003250 } from '../migrations/1732000003250-hidden-hazard-register';
+import { HiddenHazardDeadlines1732000003251 } from '../migrations/1732000003251-hidden-hazard-deadlines';
 import { Experts1732000003300 } from '../migrations/1732000003300-experts';
 import { TimelineConsultations1732000003310 } from '../migrations/1732000003310-timeline-consultations';
 import { Shelters1732000003350 } from '../migrations/1732000003350-shelters';
@@ -82,6 +83,7 @@ export const MIGRATIONS: MixedList<Function> = [
   Monitoring1732000003000,
   ReadingsUnique1732000003200,
   HiddenHazardRegister1732000003250,
+  HiddenHazardDeadlines1732000003251,
   Experts1732000003300,
   TimelineConsultations1732000003310,
   Shelters1732000003350,

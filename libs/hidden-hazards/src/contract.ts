@@ -68,6 +68,21 @@ export interface HiddenHazardView {
   rectificationNote: string | null;
   /** Every 验收, oldest first: a failed one sent the hazard back to rectification. */
   verifications: { at: string; passed: boolean; note: string; by: string }[];
+  /**
+   * Every change of the rectification deadline, oldest first: 延期 (`extension`, with its reason) or a failed 验收
+   * setting the next round's deadline (`verification_failed`, the reason is its note). `rectification.deadline` is the
+   * current one.
+   */
+  deadlineChanges: {
+    kind: 'extension' | 'verification_failed';
+    from: string;
+    to: string;
+    reason: string;
+    at: string;
+    by: string;
+  }[];
+  /** How many times the deadline was extended (延期). */
+  extensions: number;
   closedAt: string | null;
   closedBy: string | null;
   recordedAt: string;

@@ -7,6 +7,8 @@ import { UserNames } from '@app/identity';
 import type { Clock, JurisdictionRegistry } from '@app/shared';
 import { CloseHiddenHazardController } from './application/close-hidden-hazard/close-hidden-hazard.controller';
 import { CloseHiddenHazardHandler } from './application/close-hidden-hazard/close-hidden-hazard.handler';
+import { ExtendHiddenHazardDeadlineController } from './application/extend-hidden-hazard-deadline/extend-hidden-hazard-deadline.controller';
+import { ExtendHiddenHazardDeadlineHandler } from './application/extend-hidden-hazard-deadline/extend-hidden-hazard-deadline.handler';
 import { HiddenHazardActors } from './application/hidden-hazard-actors';
 import { HiddenHazardAnswer } from './application/hidden-hazard-answer';
 import { HiddenHazardRunner } from './application/hidden-hazard-runner';
@@ -40,6 +42,7 @@ export const hiddenHazardEntities: (new () => object)[] = [HiddenHazardRow];
     SuperviseHiddenHazardController,
     RectifyHiddenHazardController,
     VerifyHiddenHazardController,
+    ExtendHiddenHazardDeadlineController,
     CloseHiddenHazardController,
     HiddenHazardQueriesController,
   ],
@@ -55,6 +58,7 @@ export const hiddenHazardEntities: (new () => object)[] = [HiddenHazardRow];
     SuperviseHiddenHazardHandler,
     RectifyHiddenHazardHandler,
     VerifyHiddenHazardHandler,
+    ExtendHiddenHazardDeadlineHandler,
     CloseHiddenHazardHandler,
   ],
   exports: [HiddenHazardRegister, HiddenHazardOverdueWatch],

@@ -71,6 +71,8 @@ export function hazardView(over: Partial<HiddenHazardView> = {}, daysLeft = 10):
     rectifiedAt: null,
     rectificationNote: null,
     verifications: [],
+    deadlineChanges: [],
+    extensions: 0,
     closedAt: null,
     closedBy: null,
     recordedAt: new Date(Date.now() - 2 * DAY).toISOString(),

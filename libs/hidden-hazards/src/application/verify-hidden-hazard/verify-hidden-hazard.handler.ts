@@ -20,6 +20,7 @@ export class VerifyHiddenHazardHandler {
       type: 'VerifyHiddenHazard',
       passed: body.passed,
       note: body.note,
+      deadline: body.deadline ? new Date(body.deadline) : null,
       ...inputs,
     }));
   }

@@ -8,16 +8,18 @@ import { GRADE_LABELS } from '../../domain/hidden-hazard/hidden-hazard.types';
 export const HIDDEN_HAZARD_ACTOR: AlarmSourceActor = { id: 'system:hidden-hazards', name: '隐患排查治理' };
 
 /**
- * One alarm per hazard and rectification round: after a failed 验收 the hazard is rectified again against the same
- * deadline, and being overdue in that new round is a new alarm, not the old one coming back.
+ * One alarm per hazard, rectification round and deadline: after a failed 验收 the hazard is rectified again, and being
+ * overdue in that new round is a new alarm, not the old one coming back; after a 延期 the old alarm ends (no longer
+ * overdue), and missing the new deadline too is again a new alarm (`-<extensions>` after the round).
  */
-export const overdueSourceKey = (hiddenHazardId: string, round: number) => `hidden_hazard:${hiddenHazardId}:${round}`;
+export const overdueSourceKey = (hiddenHazardId: string, round: number, extensions = 0) =>
+  `hidden_hazard:${hiddenHazardId}:${round}${extensions > 0 ? `-${extensions}` : ''}`;
 
-const KEY = /^hidden_hazard:([0-9a-f-]{36}):(\d+)$/;
+const KEY = /^hidden_hazard:([0-9a-f-]{36}):(\d+)(?:-(\d+))?$/;
 
-export function parseOverdueSourceKey(key: string): { id: string; round: number } | null {
+export function parseOverdueSourceKey(key: string): { id: string; round: number; extensions: number } | null {
   const match = KEY.exec(key);
-  return match ? { id: match[1]!, round: Number(match[2]) } : null;
+  return match ? { id: match[1]!, round: Number(match[2]), extensions: Number(match[3] ?? 0) } : null;
 }
 
 /**
@@ -41,7 +43,7 @@ export class HiddenHazardOverdueAlarms {
     const { raised } = await this.centre.raise(
       {
         kind: 'hidden_hazard',
-        sourceKey: overdueSourceKey(hazard.id, hazard.round),
+        sourceKey: overdueSourceKey(hazard.id, hazard.round, hazard.extensions),
         severity: hazard.grade === 'major' ? 'critical' : 'major',
         jurisdiction: hazard.jurisdiction,
         title: `${grade}整改逾期：${hazard.enterpriseName}「${hazard.title}」`,

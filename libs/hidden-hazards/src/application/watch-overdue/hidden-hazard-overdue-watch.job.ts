@@ -19,7 +19,7 @@ export interface HiddenHazardWatchStep {
 /**
  * The overdue watch (docs/hidden-hazards.md): on every tick, from the CLOCK and the register, each hazard still being
  * rectified past its deadline has its open alarm for the current round, and each open overdue alarm whose hazard was
- * since rectified, closed or sent into a new round ends. Derived from state on every tick, so a restart, a second
+ * since rectified, closed, given a later deadline or sent into a new round ends. Derived from state on every tick, so a restart, a second
  * replica or a failed push changes nothing twice and misses nothing (the alarm centre is idempotent by source key).
  */
 @Injectable()
@@ -51,7 +51,7 @@ export class HiddenHazardOverdueWatch extends TickJob<HiddenHazardWatchStep> {
     for (;;) {
       const page = await this.register.overdueRectifying(now, after, this.pageSize);
       for (const hazard of page) {
-        const key = overdueSourceKey(hazard.id, hazard.round);
+        const key = overdueSourceKey(hazard.id, hazard.round, hazard.extensions);
         if (openKeys.has(key)) continue;
         try {
           if (await this.alarms.raise(hazard, now)) steps.push({ sourceKey: key, action: 'raised' });
@@ -76,7 +76,13 @@ export class HiddenHazardOverdueWatch extends TickJob<HiddenHazardWatchStep> {
       const hazard = byId.get(alarm.id);
       // A hazard the register does not hold (being rebuilt) is left alone until it is back.
       if (!hazard) continue;
-      if (hazard.status === 'rectifying' && hazard.round === alarm.round) continue;
+      // Still the cause: rectifying, past the same deadline of the same round. A 延期 or a new round ends it.
+      if (
+        hazard.status === 'rectifying' &&
+        hazard.deadline.getTime() < now.getTime() &&
+        overdueSourceKey(hazard.id, hazard.round, hazard.extensions) === alarm.sourceKey
+      )
+        continue;
       try {
         if (await this.alarms.end(alarm.sourceKey, alarm.jurisdiction, now))
           steps.push({ sourceKey: alarm.sourceKey, action: 'resolved' });

@@ -44,6 +44,18 @@ export interface VerifyHiddenHazard {
   type: 'VerifyHiddenHazard';
   passed: boolean;
   note: string;
+  /** A failed 验收 may set the next round's deadline (after now); none keeps the current one. */
+  deadline?: Date | null;
+  line: readonly JurisdictionStep[];
+  actor: HiddenHazardActor;
+  now: Date;
+}
+
+/** 延期: a later rectification deadline, while the hazard is being rectified. */
+export interface ExtendHiddenHazardDeadline {
+  type: 'ExtendHiddenHazardDeadline';
+  deadline: Date;
+  reason: string;
   line: readonly JurisdictionStep[];
   actor: HiddenHazardActor;
   now: Date;
@@ -58,4 +70,9 @@ export interface CloseHiddenHazard {
 }
 
 export type HiddenHazardCommand =
-  RecordHiddenHazard | SuperviseHiddenHazard | RectifyHiddenHazard | VerifyHiddenHazard | CloseHiddenHazard;
+  | RecordHiddenHazard
+  | SuperviseHiddenHazard
+  | RectifyHiddenHazard
+  | VerifyHiddenHazard
+  | ExtendHiddenHazardDeadline
+  | CloseHiddenHazard;

@@ -1,6 +1,7 @@
 import { defineDecider, unknownCase } from '@app/event-sourcing/events';
 import type {
   CloseHiddenHazard,
+  ExtendHiddenHazardDeadline,
   HiddenHazardCommand,
   RecordHiddenHazard,
   SuperviseHiddenHazard,
@@ -10,6 +11,9 @@ import {
   HiddenHazardAlreadyRecordedError,
   HiddenHazardAlreadyVerifiedError,
   HiddenHazardClosedError,
+  HiddenHazardDeadlineNotAfterNowError,
+  HiddenHazardDeadlineNotLaterError,
+  HiddenHazardDeadlineOnPassedError,
   HiddenHazardDeadlineBeforeFoundError,
   HiddenHazardFoundInFutureError,
   HiddenHazardNotFoundError,
@@ -55,12 +59,9 @@ export function decideHiddenHazard(command: HiddenHazardCommand, state: HiddenHa
     case 'VerifyHiddenHazard':
       assertSupervisorOrAbove(command, state);
       if (state.status !== 'rectified') throw new HiddenHazardNotRectifiedError(state.status);
-      return [
-        {
-          type: 'HiddenHazardVerified',
-          data: { hiddenHazardId: id, passed: command.passed, note: command.note.trim(), at, by },
-        },
-      ];
+      return verify(command, id, at, by);
+    case 'ExtendHiddenHazardDeadline':
+      return extend(command, state, at, by);
     case 'CloseHiddenHazard':
       assertSupervisorOrAbove(command, state);
       if (state.status !== 'verified') throw new HiddenHazardNotVerifiedError(state.status);
@@ -142,7 +143,65 @@ function supervise(
   ];
 }
 
-function assertSupervisorOrAbove(command: VerifyHiddenHazard | CloseHiddenHazard, state: Existing): void {
+/**
+ * 验收: a failed one starts the next round, and may give it a new deadline (after now) so that the hazard sent back is
+ * not overdue the moment it returns; without one the deadline stays as it was.
+ */
+function verify(command: VerifyHiddenHazard, id: string, at: string, by: HiddenHazardPersonRef): HiddenHazardEvent[] {
+  const deadline = command.deadline ?? null;
+  if (deadline && command.passed) throw new HiddenHazardDeadlineOnPassedError();
+  if (deadline && deadline.getTime() <= command.now.getTime())
+    throw new HiddenHazardDeadlineNotAfterNowError(deadline.toISOString());
+  return [
+    {
+      type: 'HiddenHazardVerified',
+      data: {
+        hiddenHazardId: id,
+        passed: command.passed,
+        note: command.note.trim(),
+        ...(deadline ? { deadline: deadline.toISOString() } : {}),
+        at,
+        by,
+      },
+    },
+  ];
+}
+
+/**
+ * 延期: only while rectifying, only later than the current deadline and after now; a supervised hazard's deadline
+ * belongs to the supervising level or above, like its 验收 (a county cannot quietly push back what the city supervises).
+ */
+function extend(
+  command: ExtendHiddenHazardDeadline,
+  state: Existing,
+  at: string,
+  by: HiddenHazardPersonRef,
+): HiddenHazardEvent[] {
+  assertSupervisorOrAbove(command, state);
+  if (state.status !== 'rectifying') throw new HiddenHazardNotRectifyingError(state.status);
+  const deadline = command.deadline.toISOString();
+  if (command.deadline.getTime() <= new Date(state.deadline).getTime())
+    throw new HiddenHazardDeadlineNotLaterError(deadline, state.deadline);
+  if (command.deadline.getTime() <= command.now.getTime()) throw new HiddenHazardDeadlineNotAfterNowError(deadline);
+  return [
+    {
+      type: 'HiddenHazardDeadlineExtended',
+      data: {
+        hiddenHazardId: state.hiddenHazardId,
+        previousDeadline: state.deadline,
+        deadline,
+        reason: command.reason.trim(),
+        at,
+        by,
+      },
+    },
+  ];
+}
+
+function assertSupervisorOrAbove(
+  command: VerifyHiddenHazard | CloseHiddenHazard | ExtendHiddenHazardDeadline,
+  state: Existing,
+): void {
   const supervision = state.supervision;
   if (!supervision) return;
   if (!atOrAbove(command.line, command.actor.jurisdiction, supervision.jurisdiction))

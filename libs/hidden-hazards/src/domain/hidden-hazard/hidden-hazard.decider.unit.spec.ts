@@ -319,3 +319,95 @@ describe('挂牌督办 across levels', () => {
     expect(refusal(verify(true, COUNTY), run(recordCommand(), rectify()))).toBeNull();
   });
 });
+
+describe('the rectification deadline: a failed 验收 may set a new one; 延期 while rectifying', () => {
+  const DEADLINE = new Date(NOW.getTime() + 72 * HOUR);
+  const extend = (deadline: Date, actor = COUNTY, now = NOW): HiddenHazardCommand => ({
+    type: 'ExtendHiddenHazardDeadline',
+    deadline,
+    reason: ' 设备到货延迟 ',
+    line: COUNTY_LINE,
+    actor,
+    now,
+  });
+  const failWith = (deadline: Date | null, passed = false, now = NOW): HiddenHazardCommand => ({
+    type: 'VerifyHiddenHazard',
+    passed,
+    note: '联锁未投用',
+    deadline,
+    line: COUNTY_LINE,
+    actor: CITY,
+    now,
+  });
+  const deadlineOf = (state: HiddenHazardState) => (state.status === 'none' ? null : state.deadline);
+
+  it('extends a rectifying hazard to a later deadline, with the reason, and the state follows', () => {
+    const state = run(recordCommand());
+    const later = new Date(DEADLINE.getTime() + 48 * HOUR);
+    const events = decideHiddenHazard(extend(later), state);
+    expect(events).toEqual([
+      {
+        type: 'HiddenHazardDeadlineExtended',
+        data: {
+          hiddenHazardId: ID,
+          previousDeadline: DEADLINE.toISOString(),
+          deadline: later.toISOString(),
+          reason: '设备到货延迟',
+          at: NOW.toISOString(),
+          by: { id: COUNTY.id, name: COUNTY.name },
+        },
+      },
+    ]);
+    expect(deadlineOf(fold(events, state))).toBe(later.toISOString());
+  });
+
+  it('refuses a deadline not later than the current one, or not after now', () => {
+    const state = run(recordCommand());
+    expect(refusal(extend(DEADLINE), state)?.code).toBe('HIDDEN_HAZARD_DEADLINE_NOT_LATER');
+    expect(refusal(extend(new Date(DEADLINE.getTime() - HOUR)), state)?.code).toBe('HIDDEN_HAZARD_DEADLINE_NOT_LATER');
+    // Long overdue: a later deadline that still lies in the past would be overdue at once.
+    const muchLater = new Date(DEADLINE.getTime() + 200 * HOUR);
+    expect(refusal(extend(new Date(DEADLINE.getTime() + HOUR), COUNTY, muchLater), state)?.code).toBe(
+      'HIDDEN_HAZARD_DEADLINE_NOT_AFTER_NOW',
+    );
+  });
+
+  it('refuses 延期 when not rectifying, and on a closed hazard', () => {
+    const later = new Date(DEADLINE.getTime() + HOUR);
+    const rectified = run(recordCommand(), rectify());
+    expect(refusal(extend(later), rectified)?.code).toBe('HIDDEN_HAZARD_NOT_RECTIFYING');
+    const verified = fold(decideHiddenHazard(verify(true), rectified), rectified);
+    expect(refusal(extend(later), verified)?.code).toBe('HIDDEN_HAZARD_NOT_RECTIFYING');
+    const closed = fold(decideHiddenHazard(close(CITY), verified), verified);
+    expect(refusal(extend(later), closed)?.code).toBe('HIDDEN_HAZARD_CLOSED');
+  });
+
+  it('a supervised hazard is extended only by the supervising level or above', () => {
+    const later = new Date(DEADLINE.getTime() + HOUR);
+    const supervised = run(recordCommand(), supervise('city', CITY));
+    expect(refusal(extend(later, COUNTY), supervised)).toEqual({
+      code: 'HIDDEN_HAZARD_SUPERVISED_ABOVE',
+      kind: 'forbidden',
+    });
+    expect(refusal(extend(later, CITY), supervised)).toBeNull();
+    expect(refusal(extend(later, COUNTY), run(recordCommand()))).toBeNull();
+  });
+
+  it('a failed 验收 may set the next round a deadline after now; without one the deadline stays', () => {
+    const rectified = run(recordCommand(), rectify());
+    const next = new Date(NOW.getTime() + 24 * HOUR);
+    const events = decideHiddenHazard(failWith(next), rectified);
+    expect(events[0]).toMatchObject({
+      type: 'HiddenHazardVerified',
+      data: { passed: false, deadline: next.toISOString() },
+    });
+    const sentBack = fold(events, rectified);
+    expect(sentBack).toMatchObject({ status: 'rectifying', round: 2, deadline: next.toISOString() });
+    const kept = fold(decideHiddenHazard(failWith(null), rectified), rectified);
+    expect(deadlineOf(kept)).toBe(DEADLINE.toISOString());
+    expect(refusal(failWith(new Date(NOW.getTime() - HOUR)), rectified)?.code).toBe(
+      'HIDDEN_HAZARD_DEADLINE_NOT_AFTER_NOW',
+    );
+    expect(refusal(failWith(next, true), rectified)?.code).toBe('HIDDEN_HAZARD_DEADLINE_ON_PASSED');
+  });
+});

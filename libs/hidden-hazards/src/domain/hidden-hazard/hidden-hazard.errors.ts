@@ -136,3 +136,28 @@ export const HiddenHazardSummaryRangeInvalidError = domainError({
   message: '统计时间范围无效：起始时间须早于截止时间',
   details: () => ({ errors: [{ path: 'from', message: '须早于截止时间' }] }),
 });
+
+export const HiddenHazardDeadlineNotAfterNowError = domainError({
+  code: 'HIDDEN_HAZARD_DEADLINE_NOT_AFTER_NOW',
+  kind: 'rule',
+  message: '新的整改期限须晚于当前时间',
+  details: (deadline: string) => ({ deadline, errors: [{ path: 'deadline', message: '须晚于当前时间' }] }),
+});
+
+export const HiddenHazardDeadlineNotLaterError = domainError({
+  code: 'HIDDEN_HAZARD_DEADLINE_NOT_LATER',
+  kind: 'rule',
+  message: '延期后的整改期限须晚于原整改期限',
+  details: (deadline: string, current: string) => ({
+    deadline,
+    current,
+    errors: [{ path: 'deadline', message: '须晚于原整改期限' }],
+  }),
+});
+
+export const HiddenHazardDeadlineOnPassedError = domainError({
+  code: 'HIDDEN_HAZARD_DEADLINE_ON_PASSED',
+  kind: 'rule',
+  message: '验收通过时不能设定新的整改期限',
+  details: () => ({ errors: [{ path: 'deadline', message: '仅验收不通过时可设定新的整改期限' }] }),
+});

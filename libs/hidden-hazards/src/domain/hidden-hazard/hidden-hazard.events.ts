@@ -53,7 +53,28 @@ export interface HiddenHazardRectified {
 /** 验收: passed, or failed (back to 整改, a new rectification round). */
 export interface HiddenHazardVerified {
   type: 'HiddenHazardVerified';
-  data: { hiddenHazardId: string; passed: boolean; note: string; at: string; by: HiddenHazardPersonRef };
+  data: {
+    hiddenHazardId: string;
+    passed: boolean;
+    note: string;
+    /** The next round's deadline set by a failed 验收; absent or null: the deadline stays. */
+    deadline?: string | null;
+    at: string;
+    by: HiddenHazardPersonRef;
+  };
+}
+
+/** 延期: the rectification deadline moved later, with the reason. */
+export interface HiddenHazardDeadlineExtended {
+  type: 'HiddenHazardDeadlineExtended';
+  data: {
+    hiddenHazardId: string;
+    previousDeadline: string;
+    deadline: string;
+    reason: string;
+    at: string;
+    by: HiddenHazardPersonRef;
+  };
 }
 
 /** 销号: final. */
@@ -63,12 +84,18 @@ export interface HiddenHazardClosed {
 }
 
 export type HiddenHazardEvent =
-  HiddenHazardRecorded | HiddenHazardSupervised | HiddenHazardRectified | HiddenHazardVerified | HiddenHazardClosed;
+  | HiddenHazardRecorded
+  | HiddenHazardSupervised
+  | HiddenHazardRectified
+  | HiddenHazardVerified
+  | HiddenHazardDeadlineExtended
+  | HiddenHazardClosed;
 
 export const hiddenHazardEvents = EventRegistry.of<HiddenHazardEvent>({
   HiddenHazardRecorded: {},
   HiddenHazardSupervised: {},
   HiddenHazardRectified: {},
   HiddenHazardVerified: {},
+  HiddenHazardDeadlineExtended: {},
   HiddenHazardClosed: {},
 });

@@ -11,6 +11,8 @@ export type HiddenHazardState =
       supervision: { level: SupervisionLevel; jurisdiction: string } | null;
       /** 1 at first; each failed 验收 starts the next rectification round. */
       round: number;
+      /** The current rectification deadline (ISO). */
+      deadline: string;
       closedAt: string | null;
     };
 
@@ -26,6 +28,7 @@ export function evolveHiddenHazard(state: HiddenHazardState, event: HiddenHazard
       grade: d.grade,
       supervision: null,
       round: 1,
+      deadline: d.rectification.deadline,
       closedAt: null,
     };
   }
@@ -38,7 +41,14 @@ export function evolveHiddenHazard(state: HiddenHazardState, event: HiddenHazard
     case 'HiddenHazardVerified':
       return event.data.passed
         ? { ...state, status: 'verified' }
-        : { ...state, status: 'rectifying', round: state.round + 1 };
+        : {
+            ...state,
+            status: 'rectifying',
+            round: state.round + 1,
+            deadline: event.data.deadline ?? state.deadline,
+          };
+    case 'HiddenHazardDeadlineExtended':
+      return { ...state, deadline: event.data.deadline };
     case 'HiddenHazardClosed':
       return { ...state, status: 'closed', closedAt: event.data.at };
     default: {

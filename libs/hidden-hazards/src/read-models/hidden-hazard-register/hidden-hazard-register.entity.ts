@@ -9,6 +9,16 @@ export interface StoredVerification {
   by: string;
 }
 
+/** One change of the rectification deadline: 延期 (`extension`) or a failed 验收 setting the next round's. */
+export interface StoredDeadlineChange {
+  kind: 'extension' | 'verification_failed';
+  from: string;
+  to: string;
+  reason: string;
+  at: string;
+  by: string;
+}
+
 /** The hidden hazard register (隐患台账), one row per hazard as its latest event left it. */
 @Entity({ name: 'hidden_hazard_register' })
 export class HiddenHazardRow {
@@ -39,6 +49,10 @@ export class HiddenHazardRow {
   @Column('timestamptz', { name: 'rectified_at', nullable: true }) rectifiedAt!: Date | null;
   @Column('text', { name: 'rectification_note', nullable: true }) rectificationNote!: string | null;
   @Column('jsonb') verifications!: StoredVerification[];
+  /** Every change of the deadline, oldest first. */
+  @Column('jsonb', { name: 'deadline_changes' }) deadlineChanges!: StoredDeadlineChange[];
+  /** How many 延期 so far: the overdue alarm's key counts them. */
+  @Column('int') extensions!: number;
   @Column('timestamptz', { name: 'closed_at', nullable: true }) closedAt!: Date | null;
   @Column('text', { name: 'closed_by', nullable: true }) closedBy!: string | null;
   @Column('timestamptz', { name: 'recorded_at' }) recordedAt!: Date;

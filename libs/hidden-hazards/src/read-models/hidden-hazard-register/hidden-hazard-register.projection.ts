@@ -83,6 +83,8 @@ function applyToRow(
       rectifiedAt: null,
       rectificationNote: null,
       verifications: [],
+      deadlineChanges: [],
+      extensions: 0,
       closedAt: null,
       closedBy: null,
       recordedAt: new Date(d.recordedAt),
@@ -112,10 +114,37 @@ function applyToRow(
     case 'HiddenHazardVerified': {
       const d = event.data;
       const verification = { at: d.at, passed: d.passed, note: d.note, by: d.by.name };
+      const change = d.deadline
+        ? [
+            {
+              kind: 'verification_failed' as const,
+              from: row.deadline.toISOString(),
+              to: d.deadline,
+              reason: d.note,
+              at: d.at,
+              by: d.by.name,
+            },
+          ]
+        : [];
       return Object.assign(row, {
         verifications: [...row.verifications, verification],
+        deadline: d.deadline ? new Date(d.deadline) : row.deadline,
+        deadlineChanges: [...(row.deadlineChanges ?? []), ...change],
         status: d.passed ? 'verified' : 'rectifying',
         round: d.passed ? row.round : row.round + 1,
+        updatedAt: new Date(d.at),
+        ...common,
+      });
+    }
+    case 'HiddenHazardDeadlineExtended': {
+      const d = event.data;
+      return Object.assign(row, {
+        deadline: new Date(d.deadline),
+        deadlineChanges: [
+          ...(row.deadlineChanges ?? []),
+          { kind: 'extension', from: d.previousDeadline, to: d.deadline, reason: d.reason, at: d.at, by: d.by.name },
+        ],
+        extensions: (row.extensions ?? 0) + 1,
         updatedAt: new Date(d.at),
         ...common,
       });

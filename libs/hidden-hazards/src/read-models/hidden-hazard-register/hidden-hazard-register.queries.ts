@@ -52,6 +52,7 @@ export interface WatchedHiddenHazard {
   jurisdiction: string;
   deadline: Date;
   round: number;
+  extensions: number;
   status: HiddenHazardStatus;
 }
 

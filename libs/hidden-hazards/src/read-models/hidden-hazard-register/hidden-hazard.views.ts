@@ -64,6 +64,13 @@ export function toHiddenHazardView(
     rectifiedAt: row.rectifiedAt ? at(row.rectifiedAt) : null,
     rectificationNote: row.rectificationNote,
     verifications: row.verifications.map((v) => ({ ...v, at: at(new Date(v.at)) })),
+    deadlineChanges: (row.deadlineChanges ?? []).map((c) => ({
+      ...c,
+      from: at(new Date(c.from)),
+      to: at(new Date(c.to)),
+      at: at(new Date(c.at)),
+    })),
+    extensions: row.extensions ?? 0,
     closedAt: row.closedAt ? at(row.closedAt) : null,
     closedBy: row.closedBy,
     recordedAt: at(row.recordedAt),
