@@ -347,6 +347,72 @@ describe('hidden hazards (隐患排查治理)', () => {
     expect((await alarmsOf(hazard.id))[0]).toMatchObject({ status: 'resolved', resolution: 'hazard_rectified' });
   });
 
+  it('延期 ends the overdue alarm and shows in the deadline history; a failed 验收 may give a new deadline', async () => {
+    const hazard = await recordHiddenHazard(
+      t,
+      countyDuty.token,
+      majorHiddenHazardBody(enterpriseId, clock.now(), {
+        title: '延期测试隐患',
+        rectification: {
+          measures: '更换阀门',
+          deadline: new Date(clock.now().getTime() + HOUR).toISOString(),
+          responsible: { name: '张明' },
+        },
+      }),
+    );
+    clock.advance(HOUR + 1000);
+    expect(await tick()).toContainEqual({ sourceKey: `hidden_hazard:${hazard.id}:1`, action: 'raised' });
+    const current = (await get(hazard.id)).rectification.deadline;
+    const notLater = await act(hazard.id, 'extend', countyCommander.token, { deadline: current, reason: '延期' });
+    expect(notLater.status).toBe(422);
+    expect(notLater.body.code).toBe('HIDDEN_HAZARD_DEADLINE_NOT_LATER');
+    expect(notLater.body.detail).toContain('原整改期限');
+    // Ten minutes more: the tokens of the later tests live on this clock too.
+    const newDeadline = new Date(clock.now().getTime() + 10 * 60_000).toISOString();
+    await act(hazard.id, 'extend', countyCommander.token, { deadline: newDeadline, reason: '阀门到货延迟' }).expect(
+      200,
+    );
+    const extended = await get(hazard.id);
+    expect(extended).toMatchObject({ overdue: false, extensions: 1, status: 'rectifying' });
+    expect(new Date(extended.rectification.deadline).getTime()).toBe(new Date(newDeadline).getTime());
+    expect(extended.deadlineChanges).toHaveLength(1);
+    expect(extended.deadlineChanges[0]).toMatchObject({ kind: 'extension', reason: '阀门到货延迟' });
+    expect(new Date(extended.deadlineChanges[0]!.from).getTime()).toBe(new Date(current).getTime());
+    // The alarm of the missed deadline ended with the 延期.
+    expect((await alarmsOf(hazard.id)).map((a) => a.status)).toEqual(['resolved']);
+    expect(await tick()).toEqual([]);
+    // Missing the new deadline too is a new alarm.
+    clock.advance(10 * 60_000 + 1000);
+    expect(await tick()).toContainEqual({ sourceKey: `hidden_hazard:${hazard.id}:1-1`, action: 'raised' });
+
+    // Once the city supervises, the county may no longer extend.
+    await act(hazard.id, 'supervise', cityCommander.token, { level: 'city' }).expect(200);
+    const later = new Date(clock.now().getTime() + 24 * HOUR).toISOString();
+    const denied = await act(hazard.id, 'extend', countyCommander.token, { deadline: later, reason: '再延期' });
+    expect(denied.status).toBe(403);
+    expect(denied.body.code).toBe('HIDDEN_HAZARD_SUPERVISED_ABOVE');
+
+    // Rectified, then sent back at 验收 with a new deadline: rectifying again and not overdue.
+    await act(hazard.id, 'rectify', countyDuty.token, { note: '已更换' }).expect(200);
+    const notRectifying = await act(hazard.id, 'extend', cityCommander.token, { deadline: later, reason: '延期' });
+    expect(notRectifying.body.code).toBe('HIDDEN_HAZARD_NOT_RECTIFYING');
+    const past = await act(hazard.id, 'verify', cityCommander.token, {
+      passed: false,
+      note: '阀门未联锁',
+      deadline: new Date(clock.now().getTime() - HOUR).toISOString(),
+    });
+    expect(past.status).toBe(422);
+    expect(past.body.code).toBe('HIDDEN_HAZARD_DEADLINE_NOT_AFTER_NOW');
+    await act(hazard.id, 'verify', cityCommander.token, { passed: false, note: '阀门未联锁', deadline: later }).expect(
+      200,
+    );
+    const sentBack = await get(hazard.id);
+    expect(sentBack).toMatchObject({ status: 'rectifying', overdue: false, extensions: 1 });
+    expect(new Date(sentBack.rectification.deadline).getTime()).toBe(new Date(later).getTime());
+    expect(sentBack.deadlineChanges.map((c) => c.kind)).toEqual(['extension', 'verification_failed']);
+    expect((await tick()).filter((s) => s.action === 'raised' && s.sourceKey.includes(hazard.id))).toEqual([]);
+  });
+
   it('another county cannot see or touch the hazard (404); forged ids 404; text comes back as text', async () => {
     const script = '<script>alert("隐患")</script><img src=x onerror=alert(1)>';
     const hazard = await recordHiddenHazard(

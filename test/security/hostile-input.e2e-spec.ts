@@ -159,6 +159,7 @@ describe('hostile input: random and malformed requests to every mutation endpoin
   let hazardToRectify: string;
   let hazardToSupervise: string;
   let hazardToVerify: string;
+  let hazardToExtend: string;
   let hazardToClose: string;
   let warehouse: string;
   let allocationPath: string;
@@ -302,6 +303,9 @@ describe('hostile input: random and malformed requests to every mutation endpoin
   async function freshHazardToSupervise(): Promise<void> {
     hazardToSupervise = await hazardAfter([], true);
   }
+  async function freshHazardToExtend(): Promise<void> {
+    hazardToExtend = await hazardAfter([]);
+  }
   async function freshHazardToVerify(): Promise<void> {
     hazardToVerify = await hazardAfter(['rectify']);
   }
@@ -352,6 +356,7 @@ describe('hostile input: random and malformed requests to every mutation endpoin
     await freshHazardToRectify();
     await freshHazardToSupervise();
     await freshHazardToVerify();
+    await freshHazardToExtend();
     await freshHazardToClose();
     await freshAllocation();
     await freshPlanTargets();
@@ -739,6 +744,18 @@ describe('hostile input: random and malformed requests to every mutation endpoin
       otherRoleToken: () => viewer.token,
       valid: () => ({ passed: true, note: '现场复核通过' }),
       afterAccepted: freshHazardToVerify,
+    },
+    {
+      name: 'POST /api/v1/hidden-hazards/:id/extend',
+      runs: 60,
+      path: (id) => `/api/v1/hidden-hazards/${id}/extend`,
+      realId: () => hazardToExtend,
+      aliasId: () => hazardToExtend.toUpperCase(),
+      token: () => t.commander.token,
+      otherRoleToken: () => viewer.token,
+      // Thirty days out: later than the three-day deadline of a fresh hazard.
+      valid: () => ({ deadline: new Date(Date.now() + 30 * 86_400_000).toISOString(), reason: '设备到货延迟' }),
+      afterAccepted: freshHazardToExtend,
     },
     {
       name: 'POST /api/v1/hidden-hazards/:id/close',

@@ -1010,6 +1010,14 @@ const ENDPOINTS: Endpoint[] = [
     ok: 200,
   },
   {
+    name: 'POST /hidden-hazards/:id/extend',
+    allowed: ['commander'],
+    method: 'POST',
+    path: async () => `/api/v1/hidden-hazards/${await newHiddenHazard()}/extend`,
+    body: () => ({ deadline: new Date(Date.now() + 30 * 86_400_000).toISOString(), reason: '设备到货延迟' }),
+    ok: 200,
+  },
+  {
     name: 'POST /hidden-hazards/:id/close',
     allowed: ['commander'],
     method: 'POST',

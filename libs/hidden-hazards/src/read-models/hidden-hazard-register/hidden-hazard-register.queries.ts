@@ -220,6 +220,7 @@ export class HiddenHazardRegister {
         'h.jurisdiction',
         'h.deadline',
         'h.round',
+        'h.extensions',
         'h.status',
       ]);
   }
