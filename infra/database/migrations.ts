@@ -39,6 +39,7 @@ import { Experts1732000003300 } from '../migrations/1732000003300-experts';
 import { TimelineConsultations1732000003310 } from '../migrations/1732000003310-timeline-consultations';
 import { Shelters1732000003350 } from '../migrations/1732000003350-shelters';
 import { TargetDocuments1732000003400 } from '../migrations/1732000003400-target-documents';
+import { TargetRecordedFigures1732000003401 } from '../migrations/1732000003401-target-recorded-figures';
 import { CoalAndNonCoalMines1732000003450 } from '../migrations/1732000003450-coal-and-non-coal-mines';
 import { grantApplicationRole } from './roles';
 
@@ -86,6 +87,7 @@ export const MIGRATIONS: MixedList<Function> = [
   TimelineConsultations1732000003310,
   Shelters1732000003350,
   TargetDocuments1732000003400,
+  TargetRecordedFigures1732000003401,
   CoalAndNonCoalMines1732000003450,
 ];
 

@@ -3,7 +3,7 @@ import { formatPosition } from '@app/event-store';
 import type { LiveDelta, Recorded } from '@app/event-sourcing';
 import { RowBatch, type Projection } from '@app/event-sourcing/projections';
 import { targetDocumentEvents, type TargetDocumentEvent } from '../../domain/target-document/target-document.events';
-import { targetDocumentId } from '../../domain/target-document/target-document.types';
+import { noRecordedFigures, targetDocumentId } from '../../domain/target-document/target-document.types';
 import { TargetDocumentRow } from './target-documents.entity';
 
 /** The target documents, one row per jurisdiction and year; nothing is pushed live (documents change a few times a year). */
@@ -26,6 +26,8 @@ export class TargetDocumentsProjection implements Projection {
           year: d.year,
           targets: d.targets,
           denominators: d.denominators,
+          // Documents set before figures could be entered carry none.
+          recorded: d.recorded ?? noRecordedFigures(),
           setAt: new Date(d.setAt),
           setBy: actor,
           revision: Number(event.revision),
