@@ -21,6 +21,7 @@ import { DrillReplayScreen } from './features/replay/DrillReplayScreen';
 import { PlanScreen } from './features/plans/PlanScreen';
 import { WarningsScreen } from './features/warnings/WarningsScreen';
 import { StatisticsScreen } from './features/statistics/StatisticsScreen';
+import { TargetsScreen } from './features/targets/TargetsScreen';
 import { ComplianceScreen } from './features/compliance/ComplianceScreen';
 import { DrillsScreen } from './features/drills/DrillsScreen';
 import { DrillScreen } from './features/drills/DrillScreen';
@@ -199,6 +200,7 @@ const TAB_OF: Partial<Record<Route['name'], Route['name']>> = {
   hazardSources: 'enterprises',
   hazardSource: 'enterprises',
   monitoring: 'enterprises',
+  targets: 'statistics',
   hiddenHazards: 'enterprises',
   hiddenHazard: 'enterprises',
   expert: 'experts',
@@ -291,6 +293,7 @@ function Shell({ session, onLogout }: { session: Session; onLogout: () => void }
           {route.name === 'plan' && <PlanScreen key={route.id} id={route.id} session={session} />}
           {route.name === 'warnings' && <WarningsScreen session={session} />}
           {route.name === 'statistics' && <StatisticsScreen session={session} />}
+          {route.name === 'targets' && <TargetsScreen session={session} />}
           {route.name === 'compliance' && <ComplianceScreen session={session} />}
           {route.name === 'drills' && <DrillsScreen />}
           {route.name === 'drill' && <DrillScreen key={route.id} id={route.id} />}

@@ -3,9 +3,9 @@ import { useEffect, useState } from 'react';
 /**
  * History routing: /duty, /alarms, /board, /intake, /incidents/:id, /replay/:incidentId, /replay/drill/:drillId,
  * /teams, /stock, /plans, /plans/:id, /map, /warnings, /statistics, /compliance, /drills, /drills/:id,
- * /drills/:id/evaluation, /enterprises, /enterprises/:id, /hazard-sources, /hazard-sources/:id, /monitoring,
- * /hidden-hazards, /hidden-hazards/:id, /experts, /experts/:id, /shelters, /shelters/:id (the server serves index.html
- * for these).
+ * /drills/:id/evaluation, /statistics/targets, /enterprises, /enterprises/:id, /hazard-sources, /hazard-sources/:id,
+ * /monitoring, /hidden-hazards, /hidden-hazards/:id, /experts, /experts/:id, /shelters, /shelters/:id (the server
+ * serves index.html for these).
  */
 export type Route =
   | { name: 'duty' }
@@ -22,6 +22,7 @@ export type Route =
   | { name: 'drillReplay'; id: string }
   | { name: 'warnings' }
   | { name: 'statistics' }
+  | { name: 'targets' }
   | { name: 'compliance' }
   | { name: 'drills' }
   | { name: 'drill'; id: string }
@@ -79,6 +80,8 @@ export function parseRoute(pathname: string): Route {
       return { name: 'warnings' };
     case '/statistics':
       return { name: 'statistics' };
+    case '/statistics/targets':
+      return { name: 'targets' };
     case '/compliance':
       return { name: 'compliance' };
     case '/drills':

@@ -20,6 +20,7 @@ import * as drillEvaluation from '../features/drills/evaluation-messages';
 import * as enterprises from '../features/enterprises/messages';
 import * as monitoring from '../features/monitoring/messages';
 import * as alarmIntake from '../features/alarm-intake/messages';
+import * as targets from '../features/targets/messages';
 import * as hiddenHazards from '../features/hidden-hazards/messages';
 import * as experts from '../features/experts/messages';
 import * as shelters from '../features/shelters/messages';
@@ -46,6 +47,7 @@ export const zh = {
   ...enterprises.zh,
   ...monitoring.zh,
   ...alarmIntake.zh,
+  ...targets.zh,
   ...hiddenHazards.zh,
   ...experts.zh,
   ...shelters.zh,
@@ -74,6 +76,7 @@ export const en: Record<MessageKey, string> = {
   ...enterprises.en,
   ...monitoring.en,
   ...alarmIntake.en,
+  ...targets.en,
   ...hiddenHazards.en,
   ...experts.en,
   ...shelters.en,

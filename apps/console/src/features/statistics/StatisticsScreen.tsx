@@ -9,6 +9,7 @@ import { useStore } from '../../store';
 import type { Session } from '../../ui-types';
 import { ErrorMessage } from '../errors/ErrorMessage';
 import { jurisdictionName, useLabels } from '../labels/labels';
+import { StatisticsNav } from '../targets/StatisticsNav';
 import { PeriodFilter, useReportScope } from './PeriodFilter';
 import type { DateSpan } from './period';
 import './statistics.css';
@@ -70,6 +71,7 @@ export function Statistics({ session, jurisdictions }: { session: Session; juris
       data-testid="statistics-screen"
       aria-labelledby="statistics-heading"
       data-loaded={String(loaded)}>
+      <StatisticsNav current="statistics" />
       <div className="screen-head">
         <h1 id="statistics-heading">{t('statistics.title')}</h1>
         <div className="filters">
@@ -175,6 +177,8 @@ function Headline({ view }: { view: StatisticsView }) {
     </div>
   );
   const met = view.target.met;
+  // The jurisdiction's own share target when one is set for the year, else the default ceiling (docs/domain.md rule 35).
+  const source = view.target.source as 'set' | 'default' | undefined;
   return (
     <div className="statistics-headline">
       <dl className="indicators" data-testid="statistics-indicators">
@@ -226,6 +230,11 @@ function Headline({ view }: { view: StatisticsView }) {
           <span>{t('statistics.share')}</span> <strong>{percent(totals.majorOrAboveShare, lang)}</strong>{' '}
           <span className="muted">
             {t('statistics.shareTarget', { target: percent(view.target.majorOrAboveShareMax, lang) })}
+            {source && (
+              <span data-testid="statistics-share-source">
+                {t(source === 'set' ? 'targets.shareSource.set' : 'targets.shareSource.default')}
+              </span>
+            )}
           </span>{' '}
           <span className={met ? 'ok-text' : 'warn-text'} data-testid="statistics-share-verdict">
             {met ? t('statistics.shareMet') : t('statistics.shareMissed')}
