@@ -2,6 +2,7 @@ import { LessThan, type EntityManager } from 'typeorm';
 import { formatPosition } from '@app/event-store';
 import type { LiveDelta, Recorded } from '@app/event-sourcing';
 import type { Projection } from '@app/event-sourcing/projections';
+import type { ActorDirectory } from '@app/shared';
 import { consultationEvents, type ConsultationEvent } from '../../domain/consultation/consultation.events';
 import { ExpertRegisterRow } from '../expert-register/expert-register.entity';
 import { ConsultationRow } from './consultation.entity';
@@ -16,12 +17,21 @@ export class ConsultationProjection implements Projection<ConsultationEvent> {
   readonly filter = { kind: 'category', categories: ['consultation'] } as const;
   readonly events = consultationEvents;
 
+  constructor(private readonly directory?: ActorDirectory) {}
+
   async apply(events: readonly Recorded<ConsultationEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
     const rows = manager.getRepository(ConsultationRow);
     const changed = new Set<string>();
+    // People are named as colleagues know them (display name), looked up once per batch; the sign-in name recorded
+    // with the event stands in for an account that is gone or when no directory is wired in.
+    const names = this.directory
+      ? await this.directory.displayNames([...new Set(events.map((e) => e.metadata.actorId))])
+      : new Map<string, string>();
     for (const event of events) {
       const stamp = { revision: Number(event.revision), position: formatPosition(event.position) };
-      const by = typeof event.metadata.actorName === 'string' ? event.metadata.actorName : event.metadata.actorId;
+      const by =
+        names.get(event.metadata.actorId) ??
+        (typeof event.metadata.actorName === 'string' ? event.metadata.actorName : event.metadata.actorId);
       if (event.type === 'ExpertInvited') {
         const d = event.data;
         // A new round after 谢绝 replaces the answered one; a redelivered older event changes nothing.
