@@ -37,12 +37,12 @@ export class ConsultationProjection implements Projection<ConsultationEvent> {
         // A new round after 谢绝 replaces the answered one; a redelivered older event changes nothing.
         await manager.query(
           `insert into expert_consultations (id, incident_id, expert_id, jurisdiction, expert_name, specialty_labels,
-             mode, status, topic, invited_at, invited_by, answered_at, answer_note, drill_id, revision, position)
-           values ($1, $2, $3, $4, $5, $6, $7, 'invited', $8, $9, $10, null, null, $11, $12, $13)
+             mode, status, topic, invited_at, invited_by, answered_at, answered_by, answer_note, drill_id, revision, position)
+           values ($1, $2, $3, $4, $5, $6, $7, 'invited', $8, $9, $10, null, null, null, $11, $12, $13)
            on conflict (id) do update set expert_name = excluded.expert_name,
              specialty_labels = excluded.specialty_labels, mode = excluded.mode, status = 'invited',
              topic = excluded.topic, invited_at = excluded.invited_at, invited_by = excluded.invited_by,
-             answered_at = null, answer_note = null, revision = excluded.revision, position = excluded.position
+             answered_at = null, answered_by = null, answer_note = null, revision = excluded.revision, position = excluded.position
            where expert_consultations.revision < excluded.revision`,
           [
             d.consultationId,
@@ -66,6 +66,7 @@ export class ConsultationProjection implements Projection<ConsultationEvent> {
           {
             status: event.type === 'ConsultationAccepted' ? 'accepted' : 'declined',
             answeredAt: new Date(event.data.answeredAt),
+            answeredBy: by,
             answerNote: event.data.note,
             ...stamp,
           },
