@@ -17,6 +17,7 @@ import {
   INDICATORS,
   isCount,
   RATE_DENOMINATOR,
+  TARGET_YEAR_MIN,
   targetKeys,
   targetsPath,
   typedAsPercent,
@@ -90,7 +91,7 @@ export function bodyOfForm(
       problems.push(t('targets.form.invalidShare', { n }));
     const baseline = Number(row.baselineYear);
     const baselineYear = row.kind === 'reduction' ? baseline : null;
-    if (row.kind === 'reduction' && (!Number.isInteger(baseline) || baseline < 1949 || baseline >= year))
+    if (row.kind === 'reduction' && (!Number.isInteger(baseline) || baseline < TARGET_YEAR_MIN || baseline >= year))
       problems.push(t('targets.form.invalidBaseline', { n }));
     return {
       indicator: row.indicator,
@@ -176,7 +177,7 @@ export function TargetsForm({
       rows
         .filter((r) => r.kind === 'reduction' && RATE_DENOMINATOR[r.indicator])
         .map((r) => Number(r.baselineYear))
-        .filter((y) => Number.isInteger(y) && y >= 1949 && y < year),
+        .filter((y) => Number.isInteger(y) && y >= TARGET_YEAR_MIN && y < year),
     ),
   ].sort((a, b) => a - b);
   const baselineDocs = useQueries({
@@ -287,7 +288,7 @@ export function TargetsForm({
                   {row.kind === 'reduction' ? (
                     <input
                       type="number"
-                      min={1949}
+                      min={TARGET_YEAR_MIN}
                       max={year - 1}
                       step={1}
                       aria-label={`${t('targets.form.baselineYear')} ${n}`}

@@ -10,6 +10,7 @@ import {
 import { targetDocumentEvents, type TargetDocumentEvent } from './target-document.events';
 import { evolveTargetDocument, initialTargetDocumentState, type TargetDocumentState } from './target-document.state';
 import {
+  COUNT_INDICATORS,
   FIXED_CATEGORY,
   MAX_TARGETS,
   TARGET_INDICATORS,
@@ -92,6 +93,11 @@ function normalised(spec: TargetSpec, command: SetTargets, path: string): Target
   }
   if (spec.kind === 'ceiling') {
     if (spec.value < 0) throw new TargetInvalidError(`${label}的上限不能为负数`, `${path}.value`);
+    // People and accidents are counted whole: "at most 2.5 deaths" is no target anyone can be held to, and the split
+    // of a count over the lower jurisdictions must add up in whole numbers.
+    if (COUNT_INDICATORS.includes(spec.indicator) && !Number.isInteger(spec.value)) {
+      throw new TargetInvalidError(`${label}的上限须为整数`, `${path}.value`);
+    }
     if (spec.indicator === 'major_or_above_share' && spec.value > 1) {
       throw new TargetInvalidError(`${label}须为 0 至 1 之间的比例（2% 写作 0.02）`, `${path}.value`);
     }

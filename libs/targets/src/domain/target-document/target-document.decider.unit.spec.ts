@@ -58,6 +58,12 @@ describe('target document decider', () => {
 
   it.each([
     ['a negative ceiling', set([{ value: -1 }]), 'TARGET_INVALID'],
+    ['a fractional count ceiling', set([{ value: 2.5 }]), 'TARGET_INVALID'],
+    [
+      'a fractional ceiling of major accidents',
+      set([{ indicator: 'major_or_above_incidents', value: 0.5 }]),
+      'TARGET_INVALID',
+    ],
     ['a share above 1', set([{ indicator: 'major_or_above_share', value: 1.5 }]), 'TARGET_INVALID'],
     ['a reduction of 0 %', set([{ kind: 'reduction', value: 0, baselineYear: 2025 }]), 'TARGET_INVALID'],
     ['a reduction of 100 %', set([{ kind: 'reduction', value: 100, baselineYear: 2025 }]), 'TARGET_INVALID'],
@@ -85,5 +91,17 @@ describe('target document decider', () => {
 
   it('a share of exactly 1 and a ceiling of 0 are allowed', () => {
     expect(decide(set([{ indicator: 'major_or_above_share', value: 1 }, { value: 0 }]))).toHaveLength(1);
+  });
+
+  it('rates and shares may be fractional; counts only whole', () => {
+    expect(
+      decide(
+        set([
+          { indicator: 'deaths_per_100m_gdp', value: 0.035 },
+          { indicator: 'major_or_above_share', value: 0.02 },
+          { value: 3 },
+        ]),
+      )[0]!.data.targets,
+    ).toHaveLength(3);
   });
 });
