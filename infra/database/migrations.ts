@@ -37,6 +37,7 @@ import { ReadingsUnique1732000003200 } from '../migrations/1732000003200-reading
 import { HiddenHazardRegister1732000003250 } from '../migrations/1732000003250-hidden-hazard-register';
 import { Experts1732000003300 } from '../migrations/1732000003300-experts';
 import { TimelineConsultations1732000003310 } from '../migrations/1732000003310-timeline-consultations';
+import { ConsultationAnsweredBy1732000003320 } from '../migrations/1732000003320-consultation-answered-by';
 import { Shelters1732000003350 } from '../migrations/1732000003350-shelters';
 import { TargetDocuments1732000003400 } from '../migrations/1732000003400-target-documents';
 import { TargetRecordedFigures1732000003401 } from '../migrations/1732000003401-target-recorded-figures';
@@ -85,6 +86,7 @@ export const MIGRATIONS: MixedList<Function> = [
   HiddenHazardRegister1732000003250,
   Experts1732000003300,
   TimelineConsultations1732000003310,
+  ConsultationAnsweredBy1732000003320,
   Shelters1732000003350,
   TargetDocuments1732000003400,
   TargetRecordedFigures1732000003401,

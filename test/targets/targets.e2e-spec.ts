@@ -87,7 +87,7 @@ describe('assessment targets (考核目标)', () => {
     expect(doc.targets[0]).toMatchObject({ indicator: 'deaths', indicatorLabel: '生产安全事故死亡人数' });
     expect(doc.targets[5]).toMatchObject({ category: 'road_traffic', categoryLabel: '道路交通', baselineYear: null });
     expect(doc.denominators).toEqual({ gdp100mYuan: 500, vehicles10k: 25 });
-    expect(doc.setBy).toBe(t.commander.username);
+    expect(doc.setBy).toBe(`测试用户 ${t.commander.username}`);
     const read = (await t.get('/api/v1/targets/640500/2026', viewer.token).expect(200)).body as TargetDocumentView;
     expect(read.revision).toBe(doc.revision);
     expect(read.targets.map((x) => x.indicator)).toEqual(cityTargets.targets.map((x) => x.indicator));
