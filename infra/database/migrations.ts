@@ -38,8 +38,10 @@ import { HiddenHazardRegister1732000003250 } from '../migrations/1732000003250-h
 import { HiddenHazardDeadlines1732000003251 } from '../migrations/1732000003251-hidden-hazard-deadlines';
 import { Experts1732000003300 } from '../migrations/1732000003300-experts';
 import { TimelineConsultations1732000003310 } from '../migrations/1732000003310-timeline-consultations';
+import { ConsultationAnsweredBy1732000003320 } from '../migrations/1732000003320-consultation-answered-by';
 import { Shelters1732000003350 } from '../migrations/1732000003350-shelters';
 import { TargetDocuments1732000003400 } from '../migrations/1732000003400-target-documents';
+import { TargetRecordedFigures1732000003401 } from '../migrations/1732000003401-target-recorded-figures';
 import { CoalAndNonCoalMines1732000003450 } from '../migrations/1732000003450-coal-and-non-coal-mines';
 import { grantApplicationRole } from './roles';
 
@@ -86,8 +88,10 @@ export const MIGRATIONS: MixedList<Function> = [
   HiddenHazardDeadlines1732000003251,
   Experts1732000003300,
   TimelineConsultations1732000003310,
+  ConsultationAnsweredBy1732000003320,
   Shelters1732000003350,
   TargetDocuments1732000003400,
+  TargetRecordedFigures1732000003401,
   CoalAndNonCoalMines1732000003450,
 ];
 

@@ -201,6 +201,10 @@ describe('attack: input the JSON API should never have accepted', () => {
         .put('/api/v1/targets/640500/2026')
         .send({ targets: [{ indicator: 'deaths', kind: 'ceiling', value: 1, category: 'coal_mine\u202E' }] });
       expect([target.status, target.body.errors[0].path]).toEqual([400, 'targets.0.category']);
+      const entered = await t
+        .put('/api/v1/targets/640500/2025')
+        .send({ targets: [], recorded: { categories: [{ category: 'road_traffic\u202E', deaths: 1 }] } });
+      expect([entered.status, entered.body.errors[0].path]).toEqual([400, 'recorded.categories.0.category']);
       const list = await t.get(`/api/v1/teams?specialty=${encodeURIComponent('hazardous_chemicals\u202E')}`);
       expect(list.status).toBe(400);
       expect(list.body.errors[0].path).toBe('specialty');

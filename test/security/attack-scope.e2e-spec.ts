@@ -1,7 +1,9 @@
 // Over 300 lines on purpose: one attack surface (jurisdiction scope) per suite, its cases sharing one started app.
 import { randomUUID } from 'node:crypto';
+import request from 'supertest';
 import { incidentBody } from '../support/incident-fixtures';
 import { freshCreditCode, registerEnterprise } from '../support/enterprises/enterprise-fixtures';
+import { registerExpert } from '../support/experts/expert-fixtures';
 import {
   hiddenHazardBody,
   majorHiddenHazardBody,
@@ -10,6 +12,7 @@ import {
 import { registerWarehouse } from '../support/resource-fixtures';
 import { publishedPlan } from '../support/plan-fixtures';
 import { runningDrill } from '../support/running-drill';
+import { registerShelter } from '../support/shelters/shelter-fixtures';
 import { startTestApp, type TestApp } from '../support/test-app';
 import type { TestUser } from '../support/test-users';
 
@@ -26,6 +29,8 @@ describe('attack: scope leaks', () => {
   let admin: TestUser;
   const streamLength = async (stream: string) =>
     (await t.sql<{ n: number }>(`select count(*)::int as n from es_events where stream_name = $1`, [stream]))[0]!.n;
+  // TestApp has no PATCH helper; the same bearer request by hand.
+  const patch = (path: string, token: string) => request(t.baseUrl).patch(path).set('Authorization', `Bearer ${token}`);
   const warehouse = (jurisdiction: string, level: 'city' | 'county') =>
     registerWarehouse(t, admin.token, { level, jurisdiction }, [{ materialCode: TENT, quantity: 100 }]);
   const report = async (jurisdiction: string, extra: Record<string, unknown> = {}, token = t.commander.token) =>
@@ -391,6 +396,94 @@ describe('attack: scope leaks', () => {
     });
   });
 
+  describe('experts and consultations', () => {
+    it("another county neither reads nor changes a county's expert, nor sees or answers its consultations; nothing stored", async () => {
+      const zhongning = await t.user(['commander'], '640521');
+      const haiyuan = await t.user(['commander'], '640522');
+      const haiyuanAdmin = await t.user(['admin'], '640522');
+      const expertId = await registerExpert(t, admin.token, { jurisdiction: '640521' });
+      const incidentId = await report('640521', {}, zhongning.token);
+      await t
+        .post(`/api/v1/incidents/${incidentId}/experts`, zhongning.token)
+        .send({ expertId, topic: '会商' })
+        .expect(201);
+      const stored = async () =>
+        (
+          await t.sql<{ n: number }>(
+            `select count(*)::int as n from es_events where stream_name like 'expert-%' or stream_name like 'consultation-%'`,
+          )
+        )[0]!.n;
+      const before = await stored();
+      const expertAttempts = [
+        t.get(`/api/v1/experts/${expertId}`, haiyuan.token),
+        patch(`/api/v1/experts/${expertId}`, haiyuanAdmin.token).send({ title: '越权修改' }),
+        t.post(`/api/v1/experts/${expertId}/withdraw`, haiyuanAdmin.token).send({}),
+      ];
+      for (const attempt of expertAttempts) {
+        const refused = await attempt;
+        expect(refused.status).toBe(404);
+        expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(refused.body).toMatchObject({ code: 'EXPERT_NOT_FOUND' });
+      }
+      const listed = (await t.get('/api/v1/experts', haiyuan.token).expect(200)).body as { id: string }[];
+      expect(listed.map((e) => e.id)).not.toContain(expertId);
+      // The incident's consultations are as unknown to it as the incident itself.
+      const consultationAttempts = [
+        t.get(`/api/v1/incidents/${incidentId}/experts`, haiyuan.token),
+        t.get(`/api/v1/incidents/${incidentId}/expert-recommendations`, haiyuan.token),
+        t.post(`/api/v1/incidents/${incidentId}/experts/${expertId}/accept`, haiyuan.token).send({}),
+        t.post(`/api/v1/incidents/${incidentId}/experts/${expertId}/decline`, haiyuan.token).send({ note: '越权' }),
+      ];
+      for (const attempt of consultationAttempts) {
+        const refused = await attempt;
+        expect(refused.status).toBe(404);
+        expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+      }
+      expect(await stored()).toBe(before);
+      // The county itself still answers the invitation.
+      await t.post(`/api/v1/incidents/${incidentId}/experts/${expertId}/accept`, zhongning.token).send({}).expect(200);
+    });
+  });
+
+  describe('shelters', () => {
+    it("another county neither reads nor changes a county's shelter nor records its occupancy; nothing stored", async () => {
+      const zhongning = await t.user(['commander'], '640521');
+      const haiyuan = await t.user(['commander'], '640522');
+      const haiyuanAdmin = await t.user(['admin'], '640522');
+      const shelterId = await registerShelter(t, admin.token, { jurisdiction: '640521', capacity: 80 });
+      const stream = `shelter-${shelterId}`;
+      const before = await streamLength(stream);
+      expect(before).toBeGreaterThan(0);
+      const attempts = [
+        t.get(`/api/v1/shelters/${shelterId}`, haiyuan.token),
+        t.get(`/api/v1/shelters/${shelterId}/occupancy`, haiyuan.token),
+        t.post(`/api/v1/shelters/${shelterId}/occupancy`, haiyuan.token).send({ occupants: 7 }),
+        patch(`/api/v1/shelters/${shelterId}`, haiyuanAdmin.token).send({ capacity: 9000 }),
+      ];
+      for (const attempt of attempts) {
+        const refused = await attempt;
+        expect(refused.status).toBe(404);
+        expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(refused.body).toMatchObject({ code: 'SHELTER_NOT_FOUND' });
+      }
+      const listed = (await t.get('/api/v1/shelters', haiyuan.token).expect(200)).body as { id: string }[];
+      expect(listed.map((s) => s.id)).not.toContain(shelterId);
+      // Nor can it name the county's incident on a shelter of its own.
+      const own = await registerShelter(t, admin.token, { jurisdiction: '640522', capacity: 30 });
+      const incidentId = await report('640521', {}, zhongning.token);
+      const named = await t
+        .post(`/api/v1/shelters/${own}/occupancy`, haiyuan.token)
+        .send({ occupants: 3, incidentId })
+        .expect(404);
+      expect(named.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(await streamLength(stream)).toBe(before);
+      expect(await streamLength(`shelter-${own}`)).toBe(1);
+      // The county itself still records the count.
+      await t.post(`/api/v1/shelters/${shelterId}/occupancy`, zhongning.token).send({ occupants: 7 }).expect(200);
+      expect(await streamLength(stream)).toBe(before + 1);
+    });
+  });
+
   describe('assessment targets', () => {
     it("another county neither reads nor sets a county's targets, and its own progress counts only itself; nothing stored", async () => {
       const zhongning = await t.user(['commander'], '640521');
@@ -421,8 +514,12 @@ describe('attack: scope leaks', () => {
         .put('/api/v1/targets/640522/2026', haiyuan.token)
         .send({ targets: [{ indicator: 'incidents', kind: 'ceiling', value: 9 }] })
         .expect(200);
-      const own = (await t.get('/api/v1/statistics/targets?year=2026', haiyuan.token).expect(200)).body;
-      expect(own.targets[0]).toMatchObject({ actual: 0 });
+      // (Other cases of this suite report in Haiyuan too: compare before and after another Zhongning incident.)
+      const own = async () =>
+        (await t.get('/api/v1/statistics/targets?year=2026', haiyuan.token).expect(200)).body.targets[0].actual;
+      const haiyuanBefore = await own();
+      await report('640521', { occurredAt: '2026-06-02T10:00:00+08:00' });
+      expect(await own()).toBe(haiyuanBefore);
       const doc = (await t.get('/api/v1/targets/640522/2026', haiyuan.token).expect(200)).body;
       expect(JSON.stringify(doc.split)).not.toContain('640521');
     });

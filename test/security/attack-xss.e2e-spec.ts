@@ -193,6 +193,20 @@ describe('attack: stored script in user text, and the policy pages are served wi
         expect(response.body).toMatchObject({ code: 'TARGET_CATEGORY_UNKNOWN', details: { category } });
         expect(response.body.detail).toBe(`未知的行业类别：${category}`);
       }
+      // The same text as the category of a year's entered figures.
+      const entered = await t
+        .put('/api/v1/targets/640500/2026', duty.token)
+        .send({ targets: [], recorded: { categories: [{ category, deaths: 1 }] } })
+        .expect(400);
+      expect(entered.headers['content-type']).toMatch(/application\/problem\+json/);
+      if (category.length > 64) {
+        expect(entered.body).toMatchObject({
+          code: 'VALIDATION_FAILED',
+          errors: [{ path: 'recorded.categories.0.category' }],
+        });
+      } else {
+        expect(entered.body).toMatchObject({ code: 'TARGET_CATEGORY_UNKNOWN', details: { category } });
+      }
     }
     const stored = await t.sql<{ n: number }>(`select count(*)::int as n from es_events where category = 'targets'`);
     expect(stored).toEqual([{ n: 0 }]);

@@ -87,7 +87,7 @@ describe('assessment targets (考核目标)', () => {
     expect(doc.targets[0]).toMatchObject({ indicator: 'deaths', indicatorLabel: '生产安全事故死亡人数' });
     expect(doc.targets[5]).toMatchObject({ category: 'road_traffic', categoryLabel: '道路交通', baselineYear: null });
     expect(doc.denominators).toEqual({ gdp100mYuan: 500, vehicles10k: 25 });
-    expect(doc.setBy).toBe(t.commander.username);
+    expect(doc.setBy).toBe(`测试用户 ${t.commander.username}`);
     const read = (await t.get('/api/v1/targets/640500/2026', viewer.token).expect(200)).body as TargetDocumentView;
     expect(read.revision).toBe(doc.revision);
     expect(read.targets.map((x) => x.indicator)).toEqual(cityTargets.targets.map((x) => x.indicator));
@@ -108,13 +108,23 @@ describe('assessment targets (考核目标)', () => {
       limit: 8.5,
       changeFromBaseline: -0.6,
       status: 'on_track',
-      unit: '人',
+      // 中卫市 counts missing persons as dead (none are missing here): the unit says the count includes them.
+      unit: '人（含失踪）',
+      deathsIncludeMissing: true,
+      // Nothing entered for 2025: the baseline is the incidents the system holds.
+      baselineSource: 'counted',
       missing: [],
     });
     // 4 / 500 亿元 = 0.008 against 10 / 400 = 0.025 less 33 % = 0.01675.
     expect(gdpRate).toMatchObject({ actual: 0.008, baselineValue: 0.025, limit: 0.0168, status: 'on_track' });
     // 道路交通万车死亡率: the one road-traffic death of 2026 over 25 万辆 (the chemical deaths do not count).
-    expect(vehicleRate).toMatchObject({ actual: 0.04, limit: 0.5, status: 'on_track', unit: '人/万辆' });
+    expect(vehicleRate).toMatchObject({
+      actual: 0.04,
+      limit: 0.5,
+      status: 'on_track',
+      unit: '人/万辆（含失踪）',
+      baselineSource: null,
+    });
     // One 较大 of two real incidents: 50 % against the city's own 3 %.
     expect(share).toMatchObject({ actual: 0.5, limit: 0.03, status: 'exceeded', statusLabel: '已超出目标' });
     expect(majorCount).toMatchObject({ actual: 1, limit: 3, status: 'on_track' });
@@ -338,5 +348,126 @@ describe('coal mines and non-coal mines (docs/adr/0016-coal-and-non-coal-mines.m
       .send({ targets: [{ indicator: 'deaths', kind: 'ceiling', value: 1, category: 'mining' }] })
       .expect(400);
     expect(legacy.body.code).toBe('TARGET_CATEGORY_UNKNOWN');
+  });
+});
+
+/**
+ * A bureau that began using the system in 2026 has its 2025 figures on paper: entered in the 2025 document, they are
+ * the baseline of the 2026 reductions (docs/targets.md, "Baselines: entered or counted"); a figure not entered is
+ * still counted from the incidents. 中卫市 counts missing persons as dead, so its death targets count them too.
+ */
+describe('a baseline year’s entered figures; missing persons counted as dead', () => {
+  let t: TestApp;
+  const report = (overrides: Record<string, unknown>) =>
+    t.post('/api/v1/incidents').send(incidentBody(overrides)).expect(201);
+  const progress = async () =>
+    (await t.get('/api/v1/statistics/targets').query({ jurisdiction: '640500', year: 2026 }).expect(200))
+      .body as TargetsProgressView;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    // Two 2025 accidents without deaths are all the system holds of 2025.
+    for (const day of ['2025-03-01', '2025-10-01']) {
+      await report({ jurisdiction: '640521', category: 'fire', occurredAt: `${day}T09:00:00+08:00` });
+    }
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('the year’s document carries its entered figures and reads them back; bad figures are refused', async () => {
+    const recorded = {
+      deaths: 40,
+      categories: [{ category: 'road_traffic', deaths: 12, incidents: 30 }],
+    };
+    const { body } = await t.put('/api/v1/targets/640500/2025').send({ targets: [], recorded }).expect(200);
+    expect((body as TargetDocumentView).recorded).toEqual({
+      incidents: null,
+      deaths: 40,
+      majorOrAboveIncidents: null,
+      categories: [{ category: 'road_traffic', incidents: 30, deaths: 12, majorOrAboveIncidents: null }],
+    });
+    const read = (await t.get('/api/v1/targets/640500/2025').expect(200)).body as TargetDocumentView;
+    expect(read.recorded.deaths).toBe(40);
+
+    const negative = await t
+      .put('/api/v1/targets/640500/2025')
+      .send({ targets: [], recorded: { deaths: -1 } })
+      .expect(400);
+    expect(negative.body).toMatchObject({ code: 'TARGET_INVALID' });
+    expect(negative.body.detail).toContain('死亡人数须为不小于 0 的整数');
+    const fraction = await t
+      .put('/api/v1/targets/640500/2025')
+      .send({ targets: [], recorded: { incidents: 2.5 } })
+      .expect(400);
+    expect(fraction.body.code).toBe('VALIDATION_FAILED');
+    const unknown = await t
+      .put('/api/v1/targets/640500/2025')
+      .send({ targets: [], recorded: { categories: [{ category: '<script>x</script>', deaths: 1 }] } })
+      .expect(400);
+    expect(unknown.body.code).toBe('TARGET_CATEGORY_UNKNOWN');
+    // The refused attempts left the document as it was.
+    expect(((await t.get('/api/v1/targets/640500/2025').expect(200)).body as TargetDocumentView).recorded.deaths).toBe(
+      40,
+    );
+  });
+
+  it('a −15 % target against the entered 40 has a limit of 34: 30 (含失踪) on track, 35 exceeded', async () => {
+    await t
+      .put('/api/v1/targets/640500/2026')
+      .send({
+        targets: [
+          { indicator: 'deaths', kind: 'reduction', value: 15, baselineYear: 2025 },
+          // No incident count was entered for 2025: this baseline is counted (the two 2025 fires).
+          { indicator: 'incidents', kind: 'reduction', value: 50, baselineYear: 2025 },
+        ],
+      })
+      .expect(200);
+    // 28 dead and 2 missing: 30 counted as dead where the city counts the missing.
+    await report({
+      jurisdiction: '640502',
+      category: 'construction',
+      occurredAt: '2026-04-10T09:00:00+08:00',
+      casualties: { ...NO_CASUALTIES, deaths: 28, missing: 2 },
+    });
+    const [deaths, incidents] = (await progress()).targets;
+    expect(deaths).toMatchObject({
+      baselineValue: 40,
+      baselineSource: 'recorded',
+      limit: 34,
+      actual: 30,
+      status: 'on_track',
+      unit: '人（含失踪）',
+      deathsIncludeMissing: true,
+      missing: [],
+    });
+    expect(incidents).toMatchObject({
+      baselineValue: 2,
+      baselineSource: 'counted',
+      limit: 1,
+      actual: 1,
+      status: 'on_track',
+      unit: '起',
+      deathsIncludeMissing: false,
+    });
+
+    await report({
+      jurisdiction: '640521',
+      category: 'road_traffic',
+      occurredAt: '2026-06-01T09:00:00+08:00',
+      casualties: { ...NO_CASUALTIES, deaths: 5 },
+    });
+    const [deathsAfter, incidentsAfter] = (await progress()).targets;
+    expect(deathsAfter).toMatchObject({ actual: 35, limit: 34, status: 'exceeded', baselineSource: 'recorded' });
+    expect(incidentsAfter).toMatchObject({ actual: 2, limit: 1, status: 'exceeded', baselineSource: 'counted' });
+  });
+
+  it('entering the figure later moves the baseline from counted to recorded', async () => {
+    await t
+      .put('/api/v1/targets/640500/2025')
+      .send({ targets: [], recorded: { deaths: 40, incidents: 4 } })
+      .expect(200);
+    const [, incidents] = (await progress()).targets;
+    expect(incidents).toMatchObject({ baselineValue: 4, baselineSource: 'recorded', limit: 2, status: 'on_track' });
   });
 });

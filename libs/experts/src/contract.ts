@@ -73,6 +73,8 @@ export interface ConsultationView {
   invitedAt: string;
   invitedBy: string;
   answeredAt: string | null;
+  /** Who registered the answer (display name); null while pending. */
+  answeredBy: string | null;
   answerNote: string | null;
   drillId: string | null;
   revision: number;

@@ -3,7 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IncidentLookup } from '@app/incidents';
 import { PlanRegisterQueries } from '@app/plans';
-import type { JurisdictionRegistry } from '@app/shared';
+import type { ActorDirectory, JurisdictionRegistry } from '@app/shared';
 import { AnswerConsultationController } from './application/answer-consultation/answer-consultation.controller';
 import { AnswerConsultationHandler } from './application/answer-consultation/answer-consultation.handler';
 import { ExpertAnswer } from './application/expert-answer';
@@ -64,6 +64,6 @@ export const expertEntities: (new () => object)[] = [ExpertRegisterRow, Consulta
 })
 export class ExpertsModule {}
 
-export function expertProjections(_jurisdictions: JurisdictionRegistry) {
-  return [new ExpertRegisterProjection(), new ConsultationProjection()];
+export function expertProjections(_jurisdictions: JurisdictionRegistry, actors?: ActorDirectory) {
+  return [new ExpertRegisterProjection(), new ConsultationProjection(actors)];
 }

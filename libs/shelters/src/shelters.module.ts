@@ -3,7 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IncidentLookup } from '@app/incidents';
 import { PlanRegisterQueries } from '@app/plans';
-import type { JurisdictionRegistry } from '@app/shared';
+import type { ActorDirectory, JurisdictionRegistry } from '@app/shared';
 import { ShelterQueriesController } from './application/query-shelters/shelter-queries.controller';
 import { RecordOccupancyController } from './application/record-occupancy/record-occupancy.controller';
 import { RecordOccupancyHandler } from './application/record-occupancy/record-occupancy.handler';
@@ -49,6 +49,6 @@ export const shelterEntities: (new () => object)[] = [ShelterRow, ShelterOccupan
 })
 export class SheltersModule {}
 
-export function shelterProjections(jurisdictions: JurisdictionRegistry) {
-  return [new ShelterRegisterProjection(jurisdictions)];
+export function shelterProjections(jurisdictions: JurisdictionRegistry, actors?: ActorDirectory) {
+  return [new ShelterRegisterProjection(jurisdictions, actors)];
 }

@@ -39,6 +39,26 @@ export interface TargetDenominators {
   vehicles10k: number | null;
 }
 
+/** One set of a year's official counts as entered (e.g. from the statistics yearbook); null where nothing was entered. */
+export interface RecordedCounts {
+  /** 事故起数. */
+  incidents: number | null;
+  /** 死亡人数, counted as the jurisdiction counts it (含失踪 where missing persons count as dead). */
+  deaths: number | null;
+  /** 较大及以上事故起数. */
+  majorOrAboveIncidents: number | null;
+}
+
+/**
+ * The year's own official figures, entered (本年度统计数据（录入）): a later year's reduction target takes its
+ * baseline from them when the system holds no incidents of that year (a bureau that began using it later). The
+ * totals cover every category; `categories` holds the figures of single categories (road traffic for
+ * 道路交通万车死亡率, coal mines for a target limited to them), each category at most once.
+ */
+export interface TargetRecordedFigures extends RecordedCounts {
+  categories: ({ category: TargetCategory } & RecordedCounts)[];
+}
+
 /** PUT /targets/{jurisdiction}/{year} answers it; GET /targets/{jurisdiction}/{year} reads it. */
 export interface TargetDocumentView {
   jurisdiction: string;
@@ -46,6 +66,8 @@ export interface TargetDocumentView {
   year: number;
   targets: (TargetSpec & { indicatorLabel: string; categoryLabel: string | null })[];
   denominators: TargetDenominators;
+  /** The year's official figures as entered; all null (and no categories) when none were. */
+  recorded: TargetRecordedFigures;
   setAt: string | null;
   setBy: string | null;
   revision: number;
@@ -77,6 +99,13 @@ export interface TargetProgress {
   unit: string;
   baselineYear: number | null;
   baselineValue: number | null;
+  /**
+   * Where the baseline comes from: `recorded` — the baseline year's document carries the official figures it needs;
+   * `counted` — the incidents the system holds for that year. Null for a ceiling, or when no baseline could be had.
+   */
+  baselineSource: 'recorded' | 'counted' | null;
+  /** True for a death indicator of a jurisdiction that counts missing persons as dead (死亡人数含失踪). */
+  deathsIncludeMissing: boolean;
   /** The value so far this year (up to `asOf`). */
   actual: number | null;
   /** actual against the baseline, as a signed fraction (−0.2 = 20 % lower); null without a baseline. */

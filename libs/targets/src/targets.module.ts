@@ -2,7 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IncidentsModule, SHARE_TARGETS } from '@app/incidents';
-import type { JurisdictionRegistry } from '@app/shared';
+import type { ActorDirectory, JurisdictionRegistry } from '@app/shared';
 import {
   TargetDocumentQueriesController,
   TargetsProgressController,
@@ -42,6 +42,6 @@ export class TargetShareTargetsModule {}
 })
 export class TargetsModule {}
 
-export function targetProjections(_jurisdictions: JurisdictionRegistry) {
-  return [new TargetDocumentsProjection()];
+export function targetProjections(_jurisdictions: JurisdictionRegistry, actors?: ActorDirectory) {
+  return [new TargetDocumentsProjection(actors)];
 }

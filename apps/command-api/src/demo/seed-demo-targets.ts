@@ -1,6 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import { OFFERED_INCIDENT_CATEGORIES } from '@app/incidents';
-import { targetDocumentAggregate, targetDocumentId, type TargetDenominators, type TargetSpec } from '@app/targets';
+import {
+  noRecordedFigures,
+  targetDocumentAggregate,
+  targetDocumentId,
+  type TargetDenominators,
+  type TargetRecordedFigures,
+  type TargetSpec,
+} from '@app/targets';
 import { demoContext as context, demoExecutor } from './demo-commands';
 
 /**
@@ -28,9 +35,26 @@ export const DEMO_TARGET_DOCUMENTS: {
   year: number;
   targets: TargetSpec[];
   denominators: TargetDenominators;
+  recorded?: TargetRecordedFigures;
 }[] = [
-  // The baseline year: only its denominators (invented).
-  { jurisdiction: '640500', year: 2025, targets: [], denominators: { gdp100mYuan: 482.6, vehicles10k: 31.8 } },
+  // The baseline year: the system was not in use yet, so its figures are entered as the statistics yearbook would
+  // give them (invented: 演示数据，纯属虚构), deaths counted with the missing as the city counts them. The 2026
+  // reductions take their baselines from here instead of from the (absent) 2025 incidents.
+  {
+    jurisdiction: '640500',
+    year: 2025,
+    targets: [],
+    denominators: { gdp100mYuan: 482.6, vehicles10k: 31.8 },
+    recorded: {
+      incidents: 152,
+      deaths: 46,
+      majorOrAboveIncidents: 3,
+      categories: [
+        { category: 'road_traffic', incidents: 118, deaths: 29, majorOrAboveIncidents: 1 },
+        { category: 'coal_mine', incidents: 2, deaths: 3, majorOrAboveIncidents: 1 },
+      ],
+    },
+  },
   {
     jurisdiction: '640500',
     year: 2026,
@@ -81,6 +105,7 @@ export async function seedDemoTargets(app: INestApplication): Promise<number> {
         year: doc.year,
         targets: doc.targets,
         denominators: doc.denominators,
+        recorded: doc.recorded ?? noRecordedFigures(),
         knownCategories: OFFERED_INCIDENT_CATEGORIES,
         now: executor.now(),
       },

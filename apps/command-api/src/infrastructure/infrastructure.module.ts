@@ -153,9 +153,9 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
                 ...enterpriseProjections(jurisdictions),
                 ...monitoringProjections(jurisdictions),
                 ...hiddenHazardProjections(jurisdictions, clock),
-                ...expertProjections(jurisdictions),
-                ...shelterProjections(jurisdictions),
-                ...targetProjections(jurisdictions),
+                ...expertProjections(jurisdictions, new UserDirectory(dataSource)),
+                ...shelterProjections(jurisdictions, new UserDirectory(dataSource)),
+                ...targetProjections(jurisdictions, new UserDirectory(dataSource)),
                 // Process managers ride on the same checkpointed runner: at-least-once delivery, idempotent steps.
                 // Its own executor: the one write path without read-model waits (it runs inside this runner).
                 new DispatchProcessManager(new CommandExecutor({ store, clock, snapshots }), store),

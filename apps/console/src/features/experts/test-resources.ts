@@ -67,6 +67,7 @@ export function consultationView(incidentId: string, over: Partial<ConsultationV
     invitedAt: '2026-11-23T02:10:00Z',
     invitedBy: '值班员',
     answeredAt: null,
+    answeredBy: null,
     answerNote: null,
     drillId: null,
     revision: 1,

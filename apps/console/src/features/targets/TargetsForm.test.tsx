@@ -124,6 +124,8 @@ describe('考核目标 form', { timeout: 60_000 }, () => {
         { indicator: 'deaths_per_10k_vehicles', kind: 'ceiling', value: 2, baselineYear: null, category: null },
       ],
       denominators: { gdp100mYuan: 512.3, vehicles10k: 41 },
+      // Nothing entered in the year's official figures: sent as not entered (null), never as 0.
+      recorded: { incidents: null, deaths: null, majorOrAboveIncidents: null, categories: [] },
     });
     // Saved: the form closes and the progress is read again.
     await waitFor(() => expect(screen.queryByTestId('targets-form')).toBeNull());
@@ -155,6 +157,12 @@ describe('考核目标 form', { timeout: 60_000 }, () => {
             },
           ],
           denominators: { gdp100mYuan: 500, vehicles10k: null },
+          recorded: {
+            incidents: null,
+            deaths: 40,
+            majorOrAboveIncidents: null,
+            categories: [{ category: 'road_traffic', incidents: 30, deaths: 12, majorOrAboveIncidents: null }],
+          },
         }),
       },
     });
@@ -165,6 +173,10 @@ describe('考核目标 form', { timeout: 60_000 }, () => {
     expect(values).toEqual(['2', '15']);
     expect((within(form).getByTestId('targets-form-baseline') as HTMLInputElement).value).toBe(String(YEAR - 1));
     expect((within(form).getByTestId('targets-form-gdp') as HTMLInputElement).value).toBe('500');
+    // The year's entered figures are shown as stored, and go back unchanged with the document.
+    expect((within(form).getByTestId('targets-recorded-deaths') as HTMLInputElement).value).toBe('40');
+    expect((within(form).getByTestId('targets-recorded-category') as HTMLSelectElement).value).toBe('road_traffic');
+    expect((within(form).getByTestId('targets-recorded-category-deaths') as HTMLInputElement).value).toBe('12');
     await user.click(within(form).getAllByTestId('targets-form-remove')[1]!);
     await user.click(within(form).getByTestId('targets-form-save'));
     await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
@@ -173,6 +185,12 @@ describe('考核目标 form', { timeout: 60_000 }, () => {
         { indicator: 'major_or_above_share', kind: 'ceiling', value: 0.02, baselineYear: null, category: null },
       ],
       denominators: { gdp100mYuan: 500, vehicles10k: null },
+      recorded: {
+        incidents: null,
+        deaths: 40,
+        majorOrAboveIncidents: null,
+        categories: [{ category: 'road_traffic', incidents: 30, deaths: 12, majorOrAboveIncidents: null }],
+      },
     });
   });
 
@@ -191,6 +209,7 @@ describe('考核目标 form', { timeout: 60_000 }, () => {
         },
       ],
       denominators: { gdp100mYuan: null, vehicles10k: 38 },
+      recorded: { incidents: 150, deaths: 40, majorOrAboveIncidents: 2, categories: [] },
     });
     const calls = render(commander, {
       [`GET /targets/640500/${YEAR - 1}`]: { body: baselineDoc },
@@ -225,6 +244,8 @@ describe('考核目标 form', { timeout: 60_000 }, () => {
       body: {
         targets: [{ indicator: 'deaths', kind: 'ceiling', value: 30, baselineYear: null, category: null }],
         denominators: { gdp100mYuan: 480, vehicles10k: 38 },
+        // The baseline year's entered figures go back as they were: a PUT replaces the whole document.
+        recorded: { incidents: 150, deaths: 40, majorOrAboveIncidents: 2, categories: [] },
       },
     });
     await waitFor(() => expect(screen.queryByTestId('targets-form-baseline-hint')).toBeNull());
@@ -263,5 +284,65 @@ describe('考核目标 form', { timeout: 60_000 }, () => {
     await user.click(screen.getByTestId('targets-form-save'));
     expect((await screen.findByTestId('targets-form-problems')).textContent).toBe('第 1 项：占比须在 0 至 100% 之间');
     expect(calls.some((c) => c.method === 'PUT')).toBe(false);
+  });
+
+  it('enters the year’s official figures (本年度统计数据（录入）) in total and per category in the same PUT', async () => {
+    const calls = render(commander);
+    const { user, form } = await openForm();
+    const recorded = within(form).getByTestId('targets-recorded');
+    expect(recorded.querySelector('legend')!.textContent).toBe(`本年度（${YEAR}年）统计数据（录入）`);
+    await user.type(within(recorded).getByTestId('targets-recorded-deaths'), '40');
+    await user.type(within(recorded).getByTestId('targets-recorded-incidents'), '0');
+    await user.click(within(recorded).getByTestId('targets-recorded-add'));
+    await user.selectOptions(within(recorded).getByTestId('targets-recorded-category'), 'road_traffic');
+    await user.type(within(recorded).getByTestId('targets-recorded-category-deaths'), '12');
+    await user.click(within(form).getByTestId('targets-form-save'));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
+    expect(calls.find((c) => c.method === 'PUT')!.body).toEqual({
+      targets: [],
+      denominators: { gdp100mYuan: null, vehicles10k: null },
+      // 0 typed is a figure; a field left empty is not entered.
+      recorded: {
+        incidents: 0,
+        deaths: 40,
+        majorOrAboveIncidents: null,
+        categories: [{ category: 'road_traffic', incidents: null, deaths: 12, majorOrAboveIncidents: null }],
+      },
+    });
+  });
+
+  it('refuses entered figures that are not whole numbers ≥ 0, more 较大 than all, a category twice or none', () => {
+    const t = translator('zh');
+    const counts = { incidents: '', deaths: '', majorOrAboveIncidents: '' };
+    const result = bodyOfForm([], { gdp: '', vehicles: '' }, YEAR, t, {
+      incidents: '2',
+      deaths: '-1',
+      majorOrAboveIncidents: '3',
+      categories: [
+        { key: 1, category: 'coal_mine', ...counts, deaths: '1.5' },
+        { key: 2, category: 'coal_mine', ...counts },
+        { key: 3, category: '', ...counts },
+      ],
+    });
+    expect('problems' in result && result.problems).toEqual([
+      '统计数据（全部行业）：须为不小于 0 的整数',
+      '统计数据（全部行业）：较大及以上事故起数不能多于事故起数',
+      '统计数据（煤矿）：须为不小于 0 的整数',
+      '统计数据：煤矿重复',
+      '统计数据：请为每一行选择行业类别',
+    ]);
+    // The same figures, corrected, make a body.
+    const fine = bodyOfForm([], { gdp: '', vehicles: '' }, YEAR, t, {
+      incidents: '3',
+      deaths: '0',
+      majorOrAboveIncidents: '3',
+      categories: [],
+    });
+    expect('body' in fine && fine.body.recorded).toEqual({
+      incidents: 3,
+      deaths: 0,
+      majorOrAboveIncidents: 3,
+      categories: [],
+    });
   });
 });

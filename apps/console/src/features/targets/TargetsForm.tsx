@@ -1,10 +1,12 @@
 import { useMutation, useQueries, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type {
+  RecordedCounts,
   TargetDenominators,
   TargetDocumentView,
   TargetIndicator,
   TargetKind,
+  TargetRecordedFigures,
   TargetSpec,
 } from '@app/targets/contract';
 import { ApiError, command, get } from '../../api';
@@ -17,6 +19,7 @@ import {
   INDICATORS,
   isCount,
   RATE_DENOMINATOR,
+  TARGET_YEAR_MIN,
   targetKeys,
   targetsPath,
   typedAsPercent,
@@ -47,6 +50,68 @@ const rowOf = (spec: TargetSpec): Row => ({
 
 const numberText = (n: number | null) => (n === null ? '' : String(n));
 
+/** The entered counts as typed (empty: not entered). */
+export interface CountsText {
+  incidents: string;
+  deaths: string;
+  majorOrAboveIncidents: string;
+}
+/** 本年度统计数据（录入） as typed: the totals and one row per category. */
+export interface RecordedText extends CountsText {
+  categories: (CountsText & { key: number; category: string })[];
+}
+
+const COUNT_FIELDS = ['incidents', 'deaths', 'majorOrAboveIncidents'] as const;
+
+const countsText = (c: RecordedCounts): CountsText => ({
+  incidents: numberText(c.incidents),
+  deaths: numberText(c.deaths),
+  majorOrAboveIncidents: numberText(c.majorOrAboveIncidents),
+});
+
+export const recordedText = (r: TargetRecordedFigures | undefined): RecordedText => ({
+  ...countsText(r ?? { incidents: null, deaths: null, majorOrAboveIncidents: null }),
+  categories: (r?.categories ?? []).map((c) => ({ key: nextKey++, category: c.category, ...countsText(c) })),
+});
+
+const EMPTY_RECORDED: RecordedText = { incidents: '', deaths: '', majorOrAboveIncidents: '', categories: [] };
+
+/** An entered count: empty is "not entered" (null), 0 is a figure; anything else must be a whole number ≥ 0. */
+function count(text: string): number | null | 'invalid' {
+  if (!text.trim()) return null;
+  const n = Number(text);
+  return Number.isInteger(n) && n >= 0 ? n : 'invalid';
+}
+
+/** The entered figures to send, or the problems in words (which line, what is wrong). */
+function recordedOf(text: RecordedText, t: Translate): { recorded: TargetRecordedFigures; problems: string[] } {
+  const problems: string[] = [];
+  const countsOf = (c: CountsText, line: string): RecordedCounts => {
+    const out = { incidents: null, deaths: null, majorOrAboveIncidents: null } as RecordedCounts;
+    for (const field of COUNT_FIELDS) {
+      const n = count(c[field]);
+      if (n === 'invalid') problems.push(t('targets.recorded.invalidCount', { line }));
+      else out[field] = n;
+    }
+    if (out.incidents !== null && out.majorOrAboveIncidents !== null && out.majorOrAboveIncidents > out.incidents)
+      problems.push(t('targets.recorded.majorAboveAll', { line }));
+    return out;
+  };
+  const total = countsOf(text, t('targets.recorded.total'));
+  const seen = new Set<string>();
+  const categories = text.categories.map((c) => {
+    const line = c.category ? categoryName(t, c.category) : t('targets.recorded.noCategory');
+    if (!c.category) problems.push(t('targets.recorded.chooseCategory'));
+    else if (seen.has(c.category)) problems.push(t('targets.recorded.duplicate', { category: line }));
+    seen.add(c.category);
+    return { category: c.category, ...countsOf(c, line) };
+  });
+  return {
+    recorded: { ...total, categories },
+    problems: [...new Set(problems)],
+  };
+}
+
 /** A denominator as typed: empty is "not entered" (null); anything else must be a positive number. */
 function denominator(text: string): number | null | 'invalid' {
   if (!text.trim()) return null;
@@ -73,7 +138,10 @@ export function bodyOfForm(
   denominators: { gdp: string; vehicles: string },
   year: number,
   t: Translate,
-): { body: { targets: TargetSpec[]; denominators: TargetDenominators } } | { problems: string[] } {
+  recordedTyped: RecordedText = EMPTY_RECORDED,
+):
+  | { body: { targets: TargetSpec[]; denominators: TargetDenominators; recorded: TargetRecordedFigures } }
+  | { problems: string[] } {
   const problems: string[] = [];
   const targets: TargetSpec[] = rows.map((row, i) => {
     const n = i + 1;
@@ -90,7 +158,7 @@ export function bodyOfForm(
       problems.push(t('targets.form.invalidShare', { n }));
     const baseline = Number(row.baselineYear);
     const baselineYear = row.kind === 'reduction' ? baseline : null;
-    if (row.kind === 'reduction' && (!Number.isInteger(baseline) || baseline < 1949 || baseline >= year))
+    if (row.kind === 'reduction' && (!Number.isInteger(baseline) || baseline < TARGET_YEAR_MIN || baseline >= year))
       problems.push(t('targets.form.invalidBaseline', { n }));
     return {
       indicator: row.indicator,
@@ -103,11 +171,15 @@ export function bodyOfForm(
   const gdp = denominator(denominators.gdp);
   const vehicles = denominator(denominators.vehicles);
   if (gdp === 'invalid' || vehicles === 'invalid') problems.push(t('targets.form.invalidDenominator'));
+  const recorded = recordedOf(recordedTyped, t);
+  problems.push(...recorded.problems);
   if (problems.length > 0) return { problems };
   return {
     body: {
       targets,
       denominators: { gdp100mYuan: gdp as number | null, vehicles10k: vehicles as number | null },
+      // The whole document is replaced: the year's entered figures go back with it, changed or not.
+      recorded: recorded.recorded,
     },
   };
 }
@@ -140,6 +212,7 @@ export function TargetsForm({
   const [rows, setRows] = useState<Row[]>(() => (document?.targets ?? []).map(rowOf));
   const [gdp, setGdp] = useState(numberText(document?.denominators.gdp100mYuan ?? null));
   const [vehicles, setVehicles] = useState(numberText(document?.denominators.vehicles10k ?? null));
+  const [recorded, setRecorded] = useState<RecordedText>(() => recordedText(document?.recorded));
   const [problems, setProblems] = useState<string[]>([]);
   const [accepted, setAccepted] = useState(false);
 
@@ -161,7 +234,7 @@ export function TargetsForm({
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    const result = bodyOfForm(rows, { gdp, vehicles }, year, t);
+    const result = bodyOfForm(rows, { gdp, vehicles }, year, t, recorded);
     if ('problems' in result) {
       setProblems(result.problems);
       return;
@@ -176,7 +249,7 @@ export function TargetsForm({
       rows
         .filter((r) => r.kind === 'reduction' && RATE_DENOMINATOR[r.indicator])
         .map((r) => Number(r.baselineYear))
-        .filter((y) => Number.isInteger(y) && y >= 1949 && y < year),
+        .filter((y) => Number.isInteger(y) && y >= TARGET_YEAR_MIN && y < year),
     ),
   ].sort((a, b) => a - b);
   const baselineDocs = useQueries({
@@ -287,7 +360,7 @@ export function TargetsForm({
                   {row.kind === 'reduction' ? (
                     <input
                       type="number"
-                      min={1949}
+                      min={TARGET_YEAR_MIN}
                       max={year - 1}
                       step={1}
                       aria-label={`${t('targets.form.baselineYear')} ${n}`}
@@ -371,6 +444,7 @@ export function TargetsForm({
           />
         </label>
       </fieldset>
+      <RecordedFigures year={year} value={recorded} onChange={setRecorded} />
       {[...new Set(yearHints)].map((text) => (
         <p key={text} className="targets-hint" data-testid="targets-form-year-hint">
           {text}
@@ -453,6 +527,8 @@ function BaselineDenominators({
     save.mutate({
       targets: (document?.targets ?? []).map(specOf),
       denominators: { gdp100mYuan: g, vehicles10k: v },
+      // The baseline year's entered figures stay as they are (a PUT replaces the whole document).
+      ...(document?.recorded ? { recorded: document.recorded } : {}),
     });
   };
   return (
@@ -505,5 +581,122 @@ function BaselineDenominators({
       )}
       {save.error ? <ErrorMessage error={save.error} testId="targets-baseline-error" /> : null}
     </div>
+  );
+}
+
+/**
+ * 本年度统计数据（录入）: the year's official figures (statistics yearbook), in total and per category. A later
+ * year's reduction takes its baseline from them when the system holds no or only some of this year's accidents.
+ */
+function RecordedFigures({
+  year,
+  value,
+  onChange,
+}: {
+  year: number;
+  value: RecordedText;
+  onChange: (next: RecordedText) => void;
+}) {
+  const { t } = useI18n();
+  const label = (field: (typeof COUNT_FIELDS)[number]) => t(`targets.recorded.${field}` as MessageKey);
+  const setCategory = (key: number, patch: Partial<RecordedText['categories'][number]>) =>
+    onChange({ ...value, categories: value.categories.map((c) => (c.key === key ? { ...c, ...patch } : c)) });
+  const input = (text: string, aria: string, testId: string, set: (text: string) => void) => (
+    <input
+      type="number"
+      min={0}
+      step={1}
+      inputMode="numeric"
+      aria-label={aria}
+      data-testid={testId}
+      value={text}
+      onChange={(e) => set(e.target.value)}
+    />
+  );
+  return (
+    <fieldset className="recorded-figures" data-testid="targets-recorded">
+      <legend>{t('targets.recorded.title', { year })}</legend>
+      <p className="muted small">{t('targets.recorded.hint', { year })}</p>
+      <table className="grid compact">
+        <caption className="sr-only">{t('targets.recorded.title', { year })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('targets.form.category')}</th>
+            {COUNT_FIELDS.map((f) => (
+              <th scope="col" key={f}>
+                {label(f)}
+              </th>
+            ))}
+            <th scope="col">
+              <span className="sr-only">{t('targets.form.remove')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr data-testid="targets-recorded-total">
+            <th scope="row">{t('targets.recorded.total')}</th>
+            {COUNT_FIELDS.map((f) => (
+              <td key={f}>
+                {input(value[f], `${t('targets.recorded.total')} ${label(f)}`, `targets-recorded-${f}`, (text) =>
+                  onChange({ ...value, [f]: text }),
+                )}
+              </td>
+            ))}
+            <td />
+          </tr>
+          {value.categories.map((c, i) => (
+            <tr key={c.key} data-testid="targets-recorded-category-row">
+              <td>
+                <select
+                  aria-label={`${t('targets.form.category')} ${i + 1}`}
+                  data-testid="targets-recorded-category"
+                  value={c.category}
+                  onChange={(e) => setCategory(c.key, { category: e.target.value })}>
+                  <option value="">{t('targets.recorded.noCategory')}</option>
+                  {CATEGORIES.map((code) => (
+                    <option key={code} value={code}>
+                      {categoryName(t, code)}
+                    </option>
+                  ))}
+                </select>
+              </td>
+              {COUNT_FIELDS.map((f) => (
+                <td key={f}>
+                  {input(
+                    c[f],
+                    `${categoryName(t, c.category) || i + 1} ${label(f)}`,
+                    `targets-recorded-category-${f}`,
+                    (text) => setCategory(c.key, { [f]: text }),
+                  )}
+                </td>
+              ))}
+              <td>
+                <button
+                  type="button"
+                  className="linkish"
+                  data-testid="targets-recorded-remove"
+                  onClick={() => onChange({ ...value, categories: value.categories.filter((x) => x.key !== c.key) })}>
+                  {t('targets.form.remove')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button
+        type="button"
+        data-testid="targets-recorded-add"
+        onClick={() =>
+          onChange({
+            ...value,
+            categories: [
+              ...value.categories,
+              { key: nextKey++, category: '', incidents: '', deaths: '', majorOrAboveIncidents: '' },
+            ],
+          })
+        }>
+        {t('targets.recorded.addCategory')}
+      </button>
+    </fieldset>
   );
 }

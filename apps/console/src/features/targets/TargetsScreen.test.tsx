@@ -20,6 +20,8 @@ const threeTargets = progressView([
     limit: 16.15,
     baselineYear: YEAR - 1,
     baselineValue: 19,
+    baselineSource: 'recorded',
+    deathsIncludeMissing: true,
     actual: 12,
     changeFromBaseline: 12 / 19 - 1,
     status: 'on_track',
@@ -50,6 +52,7 @@ const threeTargets = progressView([
     unit: '人/亿元',
     baselineYear: YEAR - 1,
     baselineValue: null,
+    baselineSource: 'counted',
     actual: 0.024,
     changeFromBaseline: null,
     status: 'no_data',
@@ -292,5 +295,18 @@ describe('考核目标 screen', { timeout: 60_000 }, () => {
     const error = await screen.findByRole('alert');
     expect(error.textContent).toContain('无权');
     expect(error.textContent).not.toContain('Forbidden');
+  });
+
+  it('says in words where each baseline comes from, and when deaths include the missing', async () => {
+    render(commander);
+    const deaths = await card('deaths');
+    expect(within(deaths).getByTestId('target-baseline-source').textContent).toBe('基准值来自录入的统计数据');
+    expect(within(deaths).getByTestId('target-includes-missing').textContent).toContain('死亡人数含失踪人数');
+    const gdp = await card('deaths_per_100m_gdp');
+    expect(within(gdp).getByTestId('target-baseline-source').textContent).toBe('基准值来自系统记录的事故');
+    expect(within(gdp).queryByTestId('target-includes-missing')).toBeNull();
+    // A ceiling has no baseline, so nothing to say where it comes from.
+    const share = await card('major_or_above_share');
+    expect(within(share).queryByTestId('target-baseline-source')).toBeNull();
   });
 });

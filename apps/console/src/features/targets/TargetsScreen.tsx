@@ -264,6 +264,14 @@ export function TargetCard({ target }: { target: TargetProgress }) {
             <dd data-testid="target-baseline">{figure(target.baselineValue)}</dd>
           </div>
         )}
+        {target.baselineSource !== null && (
+          <div>
+            <dt>{t('targets.card.baselineSourceLabel')}</dt>
+            <dd data-testid="target-baseline-source" data-source={target.baselineSource}>
+              {t(`targets.card.baselineSource.${target.baselineSource}` as MessageKey)}
+            </dd>
+          </div>
+        )}
         {target.baselineYear !== null && (
           <div>
             <dt>{t('targets.card.change')}</dt>
@@ -271,6 +279,11 @@ export function TargetCard({ target }: { target: TargetProgress }) {
           </div>
         )}
       </dl>
+      {target.deathsIncludeMissing && (
+        <p className="muted small" data-testid="target-includes-missing">
+          {t('targets.card.includesMissing')}
+        </p>
+      )}
       {target.missing.length > 0 && (
         <p className="warn-text" data-testid="target-missing">
           {t('targets.card.missing', { missing: target.missing.join(lang === 'en' ? '; ' : '；') })}

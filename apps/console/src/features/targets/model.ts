@@ -47,6 +47,9 @@ export const typedAsPercent = (indicator: TargetIndicator, kind: TargetKind) =>
   kind === 'reduction' || indicator === 'major_or_above_share';
 
 /** Floating point noise of ×100 and ÷100 (0.07 × 100 = 7.000000000000001) is rounded away. */
+/** The first year a target document may be set for, or a baseline taken from (the server refuses earlier ones). */
+export const TARGET_YEAR_MIN = 2000;
+
 const clean = (n: number) => Number(n.toPrecision(12));
 
 /** What is sent for what was typed: only a share ceiling changes (2 → 0.02). */

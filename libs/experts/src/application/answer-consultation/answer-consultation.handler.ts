@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { CommandExecutor, type CommandContext } from '@app/event-sourcing';
 import { IncidentLookup } from '@app/incidents';
-import type { Actor } from '@app/shared';
+import { DRILL_PARTICIPATION, drillActorOf, NO_DRILLS, type Actor, type DrillParticipation } from '@app/shared';
 import { consultationIdOf } from '../consultation-id';
 import { consultationAggregate } from '../expert.aggregate';
 import { ExpertAnswer, type ConsultationCommandResponse } from '../expert-answer';
@@ -14,6 +14,7 @@ export class AnswerConsultationHandler {
     private readonly executor: CommandExecutor,
     private readonly incidents: IncidentLookup,
     private readonly answer: ExpertAnswer,
+    @Optional() @Inject(DRILL_PARTICIPATION) private readonly drills: DrillParticipation = NO_DRILLS,
   ) {}
 
   async handle(
@@ -25,6 +26,15 @@ export class AnswerConsultationHandler {
     context: CommandContext,
   ): Promise<ConsultationCommandResponse> {
     const incident = await this.incidents.find(incidentId, actor.scope);
+    // A drill incident's consultation is drill data: written only by the drill's participants while it runs
+    // (docs/security.md), so nothing is appended once the drill has ended.
+    if (incident.drillId && !context.keyApplied) {
+      await this.drills.assertMayWrite({
+        drillId: incident.drillId,
+        jurisdiction: incident.jurisdiction,
+        actor: drillActorOf(context),
+      });
+    }
     const executed = await this.executor.execute(
       consultationAggregate,
       consultationIdOf(incident.id, expertId),

@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { CommandExecutor, type CommandContext } from '@app/event-sourcing';
 import { IncidentLookup } from '@app/incidents';
-import type { Actor } from '@app/shared';
+import { DRILL_PARTICIPATION, drillActorOf, NO_DRILLS, type Actor, type DrillParticipation } from '@app/shared';
 import { ExpertNotFoundError } from '../../domain/expert/expert.errors';
 import { specialtyLabelsOf } from '../../domain/expert/expert.types';
 import { ExpertRegister } from '../../read-models/expert-register/expert-register.queries';
@@ -22,6 +22,7 @@ export class InviteExpertHandler {
     private readonly incidents: IncidentLookup,
     private readonly register: ExpertRegister,
     private readonly answer: ExpertAnswer,
+    @Optional() @Inject(DRILL_PARTICIPATION) private readonly drills: DrillParticipation = NO_DRILLS,
   ) {}
 
   async handle(
@@ -33,6 +34,15 @@ export class InviteExpertHandler {
     const incident = await this.incidents.find(incidentId, actor.scope);
     const expert = await this.register.row(body.expertId);
     if (!expert || !this.register.readable(actor).includes(expert.jurisdiction)) throw new ExpertNotFoundError();
+    // A drill incident's consultation is drill data: written only by the drill's participants while it runs
+    // (docs/security.md), so nothing is appended once the drill has ended.
+    if (incident.drillId && !context.keyApplied) {
+      await this.drills.assertMayWrite({
+        drillId: incident.drillId,
+        jurisdiction: incident.jurisdiction,
+        actor: drillActorOf(context),
+      });
+    }
     const consultationId = consultationIdOf(incident.id, expert.id);
     const executed = await this.executor.execute(
       consultationAggregate,

@@ -19,6 +19,7 @@ export class ConsultationRow {
   @Column('timestamptz', { name: 'invited_at' }) invitedAt!: Date;
   @Column('text', { name: 'invited_by' }) invitedBy!: string;
   @Column('timestamptz', { name: 'answered_at', nullable: true }) answeredAt!: Date | null;
+  @Column('text', { name: 'answered_by', nullable: true }) answeredBy!: string | null;
   @Column('text', { name: 'answer_note', nullable: true }) answerNote!: string | null;
   @Column('text', { name: 'drill_id', nullable: true }) drillId!: string | null;
   @Column('int') revision!: number;

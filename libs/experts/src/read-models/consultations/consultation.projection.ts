@@ -2,6 +2,7 @@ import { LessThan, type EntityManager } from 'typeorm';
 import { formatPosition } from '@app/event-store';
 import type { LiveDelta, Recorded } from '@app/event-sourcing';
 import type { Projection } from '@app/event-sourcing/projections';
+import type { ActorDirectory } from '@app/shared';
 import { consultationEvents, type ConsultationEvent } from '../../domain/consultation/consultation.events';
 import { ExpertRegisterRow } from '../expert-register/expert-register.entity';
 import { ConsultationRow } from './consultation.entity';
@@ -16,23 +17,32 @@ export class ConsultationProjection implements Projection<ConsultationEvent> {
   readonly filter = { kind: 'category', categories: ['consultation'] } as const;
   readonly events = consultationEvents;
 
+  constructor(private readonly directory?: ActorDirectory) {}
+
   async apply(events: readonly Recorded<ConsultationEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
     const rows = manager.getRepository(ConsultationRow);
     const changed = new Set<string>();
+    // People are named as colleagues know them (display name), looked up once per batch; the sign-in name recorded
+    // with the event stands in for an account that is gone or when no directory is wired in.
+    const names = this.directory
+      ? await this.directory.displayNames([...new Set(events.map((e) => e.metadata.actorId))])
+      : new Map<string, string>();
     for (const event of events) {
       const stamp = { revision: Number(event.revision), position: formatPosition(event.position) };
-      const by = typeof event.metadata.actorName === 'string' ? event.metadata.actorName : event.metadata.actorId;
+      const by =
+        names.get(event.metadata.actorId) ??
+        (typeof event.metadata.actorName === 'string' ? event.metadata.actorName : event.metadata.actorId);
       if (event.type === 'ExpertInvited') {
         const d = event.data;
         // A new round after 谢绝 replaces the answered one; a redelivered older event changes nothing.
         await manager.query(
           `insert into expert_consultations (id, incident_id, expert_id, jurisdiction, expert_name, specialty_labels,
-             mode, status, topic, invited_at, invited_by, answered_at, answer_note, drill_id, revision, position)
-           values ($1, $2, $3, $4, $5, $6, $7, 'invited', $8, $9, $10, null, null, $11, $12, $13)
+             mode, status, topic, invited_at, invited_by, answered_at, answered_by, answer_note, drill_id, revision, position)
+           values ($1, $2, $3, $4, $5, $6, $7, 'invited', $8, $9, $10, null, null, null, $11, $12, $13)
            on conflict (id) do update set expert_name = excluded.expert_name,
              specialty_labels = excluded.specialty_labels, mode = excluded.mode, status = 'invited',
              topic = excluded.topic, invited_at = excluded.invited_at, invited_by = excluded.invited_by,
-             answered_at = null, answer_note = null, revision = excluded.revision, position = excluded.position
+             answered_at = null, answered_by = null, answer_note = null, revision = excluded.revision, position = excluded.position
            where expert_consultations.revision < excluded.revision`,
           [
             d.consultationId,
@@ -56,6 +66,7 @@ export class ConsultationProjection implements Projection<ConsultationEvent> {
           {
             status: event.type === 'ConsultationAccepted' ? 'accepted' : 'declined',
             answeredAt: new Date(event.data.answeredAt),
+            answeredBy: by,
             answerNote: event.data.note,
             ...stamp,
           },

@@ -32,6 +32,7 @@ export function toConsultationView(row: ConsultationRow, expert: ExpertRegisterR
     invitedAt: row.invitedAt.toISOString(),
     invitedBy: row.invitedBy,
     answeredAt: row.answeredAt?.toISOString() ?? null,
+    answeredBy: row.answeredBy ?? null,
     answerNote: row.answerNote,
     drillId: row.drillId,
     revision: row.revision,

@@ -29,6 +29,7 @@ export interface MonthlyCategoryFigures {
   category: string;
   incidents: number;
   deaths: number;
+  missing: number;
   majorOrAbove: number;
 }
 
@@ -120,12 +121,13 @@ export class IncidentStatisticsQueries {
   ): Promise<MonthlyCategoryFigures[]> {
     if (scope.length === 0 || to.getTime() <= from.getTime()) return [];
     const rows = await this.dataSource.query<
-      { month: string; category: string; incidents: number; deaths: number; major_or_above: number }[]
+      { month: string; category: string; incidents: number; deaths: number; missing: number; major_or_above: number }[]
     >(
       `select to_char(occurred_at at time zone $4::text, 'YYYY-MM') as month,
               category,
               count(*)::int as incidents,
               coalesce(sum((casualties->>'deaths')::int), 0)::int as deaths,
+              coalesce(sum((casualties->>'missing')::int), 0)::int as missing,
               (count(*) filter (where grade in ('major', 'serious', 'especially_serious')))::int as major_or_above
          from incident_board
         where drill_id is null and jurisdiction = any($1) and occurred_at >= $2 and occurred_at < $3
@@ -137,6 +139,7 @@ export class IncidentStatisticsQueries {
       category: r.category,
       incidents: r.incidents,
       deaths: r.deaths,
+      missing: r.missing,
       majorOrAbove: r.major_or_above,
     }));
   }

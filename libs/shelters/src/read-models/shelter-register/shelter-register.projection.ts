@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { formatPosition } from '@app/event-store';
 import type { LiveDelta, Recorded } from '@app/event-sourcing';
 import type { Projection } from '@app/event-sourcing/projections';
-import type { JurisdictionRegistry } from '@app/shared';
+import type { ActorDirectory, JurisdictionRegistry } from '@app/shared';
 import { shelterEvents, type ShelterEvent } from '../../domain/shelter/shelter.events';
 import { ShelterOccupancyRow, ShelterRow } from './shelter-register.entity';
 import { toShelterView } from './shelter.views';
@@ -13,11 +13,19 @@ export class ShelterRegisterProjection implements Projection<ShelterEvent> {
   readonly filter = { kind: 'category', categories: ['shelter'] } as const;
   readonly events = shelterEvents;
 
-  constructor(private readonly jurisdictions: JurisdictionRegistry) {}
+  constructor(
+    private readonly jurisdictions: JurisdictionRegistry,
+    private readonly directory?: ActorDirectory,
+  ) {}
 
   async apply(events: readonly Recorded<ShelterEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
     const register = manager.getRepository(ShelterRow);
     const changed = new Set<string>();
+    // People are named as colleagues know them (display name), looked up once per batch; the sign-in name recorded
+    // with the event stands in for an account that is gone or when no directory is wired in.
+    const names = this.directory
+      ? await this.directory.displayNames([...new Set(events.map((e) => e.metadata.actorId))])
+      : new Map<string, string>();
     for (const event of events) {
       const stamp = { revision: Number(event.revision), position: formatPosition(event.position) };
       switch (event.type) {
@@ -65,7 +73,9 @@ export class ShelterRegisterProjection implements Projection<ShelterEvent> {
         }
         case 'ShelterOccupancyRecorded': {
           const d = event.data;
-          const by = typeof event.metadata.actorName === 'string' ? event.metadata.actorName : event.metadata.actorId;
+          const by =
+            names.get(event.metadata.actorId) ??
+            (typeof event.metadata.actorName === 'string' ? event.metadata.actorName : event.metadata.actorId);
           await register.update(
             { id: d.shelterId },
             {

@@ -11,6 +11,8 @@ import {
 } from '@app/shared';
 import type { TargetsProgressView } from '../../contract';
 import { targetProgress, trendMonthsOf, type YearFigures } from '../../domain/progress/target-progress';
+import { noRecordedFigures } from '../../domain/target-document/target-document.types';
+import type { TargetDocumentRow } from '../../read-models/target-documents/target-documents.entity';
 import { TargetDocumentNotFoundError } from '../../domain/target-document/target-document.errors';
 import { categoryLabelOf, TargetDocuments } from '../../read-models/target-documents/target-documents.queries';
 
@@ -42,7 +44,7 @@ export class TargetsProgress {
     const year = asked.year ?? Number(toZonedIso(now, zone).slice(0, 4));
     const scope = this.jurisdictions.descendants(jurisdiction).filter((c) => actor.scope.includes(c));
     const document = await this.documents.find(jurisdiction, year);
-    const current = await this.yearFigures(scope, year, zone, now, document?.denominators ?? null);
+    const current = await this.yearFigures(scope, year, zone, now, document);
     const asOf = new Date(Math.min(now.getTime(), startOfYear(year + 1, zone).getTime()));
     const lastMonth =
       asOf.getTime() <= startOfYear(year, zone).getTime()
@@ -53,10 +55,7 @@ export class TargetsProgress {
     for (const spec of document?.targets ?? []) {
       if (spec.baselineYear === null || baselines.has(spec.baselineYear)) continue;
       const base = await this.documents.find(jurisdiction, spec.baselineYear);
-      baselines.set(
-        spec.baselineYear,
-        await this.yearFigures(scope, spec.baselineYear, zone, now, base?.denominators ?? null),
-      );
+      baselines.set(spec.baselineYear, await this.yearFigures(scope, spec.baselineYear, zone, now, base));
     }
     return {
       jurisdiction,
@@ -73,6 +72,7 @@ export class TargetsProgress {
           categoryLabel: categoryLabelOf(spec.category),
           year: current,
           baseline: spec.baselineYear === null ? null : (baselines.get(spec.baselineYear) ?? null),
+          countMissingAsDeaths: place.countMissingAsDeaths,
           trendMonths,
         }),
       ),
@@ -84,7 +84,7 @@ export class TargetsProgress {
     year: number,
     zone: string,
     now: Date,
-    denominators: YearFigures['denominators'] | null,
+    document: Pick<TargetDocumentRow, 'denominators' | 'recorded'> | null,
   ): Promise<YearFigures> {
     const from = startOfYear(year, zone);
     const end = startOfYear(year + 1, zone);
@@ -92,7 +92,8 @@ export class TargetsProgress {
     return {
       year,
       months: await this.statistics.monthlyFigures(scope, from, to, zone),
-      denominators: denominators ?? NO_DENOMINATORS,
+      denominators: document?.denominators ?? NO_DENOMINATORS,
+      recorded: document?.recorded ?? noRecordedFigures(),
       complete: now.getTime() >= end.getTime(),
     };
   }

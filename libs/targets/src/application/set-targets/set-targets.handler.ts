@@ -3,10 +3,10 @@ import { CommandExecutor, commandAnswer, type CommandAnswer, type CommandContext
 import { OFFERED_INCIDENT_CATEGORIES } from '@app/incidents';
 import { OutsideJurisdictionError, type Actor } from '@app/shared';
 import type { TargetDocumentView } from '../../contract';
-import { targetDocumentId } from '../../domain/target-document/target-document.types';
+import { targetDocumentId, type TargetRecordedFigures } from '../../domain/target-document/target-document.types';
 import { TargetDocuments } from '../../read-models/target-documents/target-documents.queries';
 import { targetDocumentAggregate } from '../targets.aggregate';
-import type { SetTargetsRequest } from './set-targets.request';
+import type { RecordedCountsRequest, SetTargetsRequest } from './set-targets.request';
 
 export type TargetDocumentResponse = TargetDocumentView & CommandAnswer;
 
@@ -47,6 +47,7 @@ export class SetTargetsHandler {
           gdp100mYuan: body.denominators?.gdp100mYuan ?? null,
           vehicles10k: body.denominators?.vehicles10k ?? null,
         },
+        recorded: recordedOf(body.recorded),
         knownCategories: OFFERED_INCIDENT_CATEGORIES,
         now: this.executor.now(),
       },
@@ -55,4 +56,17 @@ export class SetTargetsHandler {
     const view = await this.documents.view(jurisdiction, year, actor);
     return { ...view, ...commandAnswer(executed) };
   }
+}
+
+/** Absent figures are "not entered" (null): the domain tells a 0 that was entered from one that was not. */
+function recordedOf(body: SetTargetsRequest['recorded']): TargetRecordedFigures {
+  const counts = (c: RecordedCountsRequest | undefined) => ({
+    incidents: c?.incidents ?? null,
+    deaths: c?.deaths ?? null,
+    majorOrAboveIncidents: c?.majorOrAboveIncidents ?? null,
+  });
+  return {
+    ...counts(body),
+    categories: (body?.categories ?? []).map((c) => ({ category: c.category, ...counts(c) })),
+  };
 }

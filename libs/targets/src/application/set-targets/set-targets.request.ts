@@ -13,6 +13,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import {
+  MAX_RECORDED_CATEGORIES,
   MAX_TARGETS,
   TARGET_INDICATORS,
   TARGET_KINDS,
@@ -59,6 +60,42 @@ export class TargetDenominatorsRequest {
   vehicles10k?: number | null;
 }
 
+/** Entered counts: whole numbers; the domain checks ≥ 0 and says which figure is wrong in Chinese. */
+export class RecordedCountsRequest {
+  @ApiPropertyOptional({ nullable: true, description: '事故起数（录入）' })
+  @IsOptional()
+  @IsInt()
+  incidents?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, description: '死亡人数（录入；辖区把失踪计入死亡时含失踪）' })
+  @IsOptional()
+  @IsInt()
+  deaths?: number | null;
+
+  @ApiPropertyOptional({ nullable: true, description: '较大及以上事故起数（录入）' })
+  @IsOptional()
+  @IsInt()
+  majorOrAboveIncidents?: number | null;
+}
+
+export class RecordedCategoryRequest extends RecordedCountsRequest {
+  @ApiProperty({ description: '行业类别（事故类别代码）' })
+  @IsString()
+  @MaxLength(64)
+  category!: string;
+}
+
+/** 本年度统计数据（录入）: the year's official figures, for later years' baselines. */
+export class RecordedFiguresRequest extends RecordedCountsRequest {
+  @ApiPropertyOptional({ type: [RecordedCategoryRequest], description: '分行业类别的统计数据（每个类别至多一项）' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_RECORDED_CATEGORIES)
+  @ValidateNested({ each: true })
+  @Type(() => RecordedCategoryRequest)
+  categories?: RecordedCategoryRequest[];
+}
+
 /** 下达考核目标: the whole document for the jurisdiction and year (an earlier one is replaced). */
 export class SetTargetsRequest {
   @ApiProperty({ type: [TargetSpecRequest], description: '考核目标；可为空（只录入该年度的分母数据）' })
@@ -74,4 +111,14 @@ export class SetTargetsRequest {
   @ValidateNested()
   @Type(() => TargetDenominatorsRequest)
   denominators?: TargetDenominatorsRequest;
+
+  @ApiPropertyOptional({
+    type: RecordedFiguresRequest,
+    description: '本年度统计数据（录入）：以后年度以本年为基准年时，基准值取这些数字；未录入的取系统记录的事故',
+  })
+  @IsOptional()
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => RecordedFiguresRequest)
+  recorded?: RecordedFiguresRequest;
 }

@@ -1,4 +1,5 @@
-import type { TargetSpec } from '../../contract';
+import type { TargetRecordedFigures, TargetSpec } from '../../contract';
+import { noRecordedFigures } from '../target-document/target-document.types';
 import { round4, targetProgress, trendMonthsOf, type MonthFigures, type YearFigures } from './target-progress';
 
 const spec = (s: Partial<TargetSpec> & Pick<TargetSpec, 'indicator'>): TargetSpec => ({
@@ -13,6 +14,7 @@ const month = (m: string, f: Partial<MonthFigures> = {}): MonthFigures => ({
   category: 'road_traffic',
   incidents: 0,
   deaths: 0,
+  missing: 0,
   majorOrAbove: 0,
   ...f,
 });
@@ -20,14 +22,20 @@ const year = (y: number, months: MonthFigures[], d: Partial<YearFigures['denomin
   year: y,
   months,
   denominators: { gdp100mYuan: null, vehicles10k: null, ...d },
+  recorded: noRecordedFigures(),
   complete: y < 2026,
+});
+const entered = (y: YearFigures, r: Partial<TargetRecordedFigures>): YearFigures => ({
+  ...y,
+  recorded: { ...noRecordedFigures(), ...r },
 });
 const progress = (
   s: TargetSpec,
   current: YearFigures,
   baseline: YearFigures | null = null,
   trendMonths: string[] = [],
-) => targetProgress({ spec: s, categoryLabel: null, year: current, baseline, trendMonths });
+  countMissingAsDeaths = false,
+) => targetProgress({ spec: s, categoryLabel: null, year: current, baseline, trendMonths, countMissingAsDeaths });
 
 describe('target progress arithmetic (docs/targets.md)', () => {
   describe('ceilings', () => {
@@ -200,6 +208,138 @@ describe('target progress arithmetic (docs/targets.md)', () => {
       expect(trendMonthsOf(2025, '2026-03')).toHaveLength(12);
       expect(trendMonthsOf(2027, '2026-03')).toEqual([]);
       expect(trendMonthsOf(2026, null)).toEqual([]);
+    });
+  });
+
+  describe('a baseline from the figures entered for the baseline year', () => {
+    const cut = (value: number, indicator: TargetSpec['indicator'] = 'deaths') =>
+      spec({ indicator, kind: 'reduction', value, baselineYear: 2025 });
+
+    it('takes the entered deaths over the (absent) incidents: 40 less 15 % is 34; 34 on track, 35 exceeded', () => {
+      const base = entered(year(2025, []), { deaths: 40 });
+      expect(progress(cut(15), year(2026, [month('2026-03', { deaths: 34 })]), base)).toMatchObject({
+        baselineValue: 40,
+        baselineSource: 'recorded',
+        limit: 34,
+        status: 'on_track',
+        missing: [],
+      });
+      expect(progress(cut(15), year(2026, [month('2026-03', { deaths: 35 })]), base).status).toBe('exceeded');
+    });
+
+    it('an entered 0 is a figure (recorded), not an absence', () => {
+      const base = entered(year(2025, [month('2025-06', { deaths: 9 })]), { deaths: 0 });
+      expect(progress(cut(15), year(2026, []), base)).toMatchObject({ baselineValue: 0, baselineSource: 'recorded' });
+    });
+
+    it('without an entered figure the baseline is counted from the incidents, and says so', () => {
+      const base = entered(year(2025, [month('2025-06', { deaths: 20 })]), { incidents: 100 });
+      expect(progress(cut(15), year(2026, []), base)).toMatchObject({
+        baselineValue: 20,
+        baselineSource: 'counted',
+        limit: 17,
+      });
+    });
+
+    it('a ceiling has no baseline source', () => {
+      expect(progress(spec({ indicator: 'deaths', value: 3 }), year(2026, [])).baselineSource).toBeNull();
+    });
+
+    it('entered figures are a whole year: a baseline year not yet over may still use them', () => {
+      const unfinished = { ...entered(year(2025, []), { deaths: 10 }), complete: false };
+      expect(progress(cut(50), year(2026, []), unfinished)).toMatchObject({ limit: 5, missing: [] });
+    });
+
+    it('the share needs both entered counts; with one of them it is counted', () => {
+      const s = cut(50, 'major_or_above_share');
+      const both = entered(year(2025, []), { incidents: 50, majorOrAboveIncidents: 2 });
+      expect(progress(s, year(2026, []), both)).toMatchObject({ baselineValue: 0.04, limit: 0.02 });
+      const one = entered(year(2025, [month('2025-01', { incidents: 10, majorOrAbove: 1 })]), {
+        majorOrAboveIncidents: 2,
+      });
+      expect(progress(s, year(2026, []), one)).toMatchObject({ baselineValue: 0.1, baselineSource: 'counted' });
+    });
+
+    it('a category target takes the category’s entered figure, not the total', () => {
+      const base = entered(year(2025, []), {
+        deaths: 40,
+        categories: [{ category: 'coal_mine', incidents: null, deaths: 4, majorOrAboveIncidents: null }],
+      });
+      expect(progress({ ...cut(50), category: 'coal_mine' }, year(2026, []), base)).toMatchObject({
+        baselineValue: 4,
+        baselineSource: 'recorded',
+        limit: 2,
+      });
+      const noCoal = entered(year(2025, [month('2025-02', { category: 'non_coal_mine', deaths: 6 })]), {
+        deaths: 40,
+      });
+      expect(progress({ ...cut(50), category: 'non_coal_mine' }, year(2026, []), noCoal)).toMatchObject({
+        baselineValue: 6,
+        baselineSource: 'counted',
+      });
+    });
+
+    it('道路交通万车死亡率 takes the entered road-traffic deaths over the baseline year’s vehicles', () => {
+      const base = entered(year(2025, [], { vehicles10k: 40 }), {
+        deaths: 90,
+        categories: [{ category: 'road_traffic', incidents: null, deaths: 20, majorOrAboveIncidents: null }],
+      });
+      const p = progress(cut(10, 'deaths_per_10k_vehicles'), year(2026, [], { vehicles10k: 40 }), base);
+      expect(p).toMatchObject({ baselineValue: 0.5, baselineSource: 'recorded', limit: 0.45 });
+      const noVehicles = entered(year(2025, []), { deaths: 90 });
+      expect(progress(cut(10, 'deaths_per_100m_gdp'), year(2026, []), noVehicles).missing).toContain(
+        '缺少 2025 年地区生产总值',
+      );
+    });
+  });
+
+  describe('missing persons counted as dead where the jurisdiction says so', () => {
+    const months = [month('2026-02', { deaths: 3, missing: 4, incidents: 2 })];
+
+    it('every death indicator counts 死亡 + 失踪 and says so; counts of accidents do not change', () => {
+      const withMissing = (s: TargetSpec) =>
+        progress(s, year(2026, months, { gdp100mYuan: 100, vehicles10k: 7 }), null, ['2026-02'], true);
+      expect(withMissing(spec({ indicator: 'deaths', value: 6 }))).toMatchObject({
+        actual: 7,
+        status: 'exceeded',
+        deathsIncludeMissing: true,
+        unit: '人（含失踪）',
+        trend: [{ month: '2026-02', value: 7 }],
+      });
+      expect(withMissing(spec({ indicator: 'deaths_per_100m_gdp', value: 1 }))).toMatchObject({
+        actual: 0.07,
+        unit: '人/亿元（含失踪）',
+      });
+      expect(withMissing(spec({ indicator: 'deaths_per_10k_vehicles', value: 1 }))).toMatchObject({
+        actual: 1,
+        deathsIncludeMissing: true,
+      });
+      expect(withMissing(spec({ indicator: 'incidents', value: 5 }))).toMatchObject({
+        actual: 2,
+        deathsIncludeMissing: false,
+        unit: '起',
+      });
+    });
+
+    it('elsewhere only 死亡 counts', () => {
+      expect(progress(spec({ indicator: 'deaths', value: 6 }), year(2026, months))).toMatchObject({
+        actual: 3,
+        status: 'on_track',
+        deathsIncludeMissing: false,
+        unit: '人',
+      });
+    });
+
+    it('a counted baseline counts the missing the same way as the year it is compared with', () => {
+      const base = year(2025, [month('2025-05', { deaths: 6, missing: 4 })]);
+      const p = progress(
+        spec({ indicator: 'deaths', kind: 'reduction', value: 30, baselineYear: 2025 }),
+        year(2026, months),
+        base,
+        [],
+        true,
+      );
+      expect(p).toMatchObject({ baselineValue: 10, limit: 7, actual: 7, status: 'on_track' });
     });
   });
 });

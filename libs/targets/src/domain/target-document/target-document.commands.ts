@@ -1,4 +1,4 @@
-import type { TargetDenominators, TargetSpec } from './target-document.types';
+import type { TargetDenominators, TargetRecordedFigures, TargetSpec } from './target-document.types';
 
 export interface SetTargets {
   type: 'SetTargets';
@@ -6,6 +6,8 @@ export interface SetTargets {
   year: number;
   targets: TargetSpec[];
   denominators: TargetDenominators;
+  /** The year's official figures as entered (all null when none). */
+  recorded: TargetRecordedFigures;
   /** The incident categories a target may be limited to (the incidents context's list, passed in to stay pure). */
   knownCategories: readonly string[];
   now: Date;

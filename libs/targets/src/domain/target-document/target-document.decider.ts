@@ -10,13 +10,17 @@ import {
 import { targetDocumentEvents, type TargetDocumentEvent } from './target-document.events';
 import { evolveTargetDocument, initialTargetDocumentState, type TargetDocumentState } from './target-document.state';
 import {
+  COUNT_INDICATORS,
   FIXED_CATEGORY,
   MAX_TARGETS,
+  RECORDED_COUNTS,
   TARGET_INDICATORS,
   TARGET_KINDS,
   TARGET_YEARS,
   targetKey,
+  type RecordedCounts,
   type TargetDenominators,
+  type TargetRecordedFigures,
   type TargetSpec,
 } from './target-document.types';
 
@@ -46,10 +50,11 @@ function set(command: SetTargets, state: TargetDocumentState): TargetDocumentEve
     seen.add(key);
   });
   const denominators = checkedDenominators(command.denominators);
+  const recorded = checkedRecorded(command.recorded, command.knownCategories);
   if (
     state.status === 'set' &&
-    JSON.stringify({ targets: state.targets, denominators: state.denominators }) ===
-      JSON.stringify({ targets, denominators })
+    JSON.stringify({ targets: state.targets, denominators: state.denominators, recorded: state.recorded }) ===
+      JSON.stringify({ targets, denominators, recorded })
   ) {
     return [];
   }
@@ -61,6 +66,7 @@ function set(command: SetTargets, state: TargetDocumentState): TargetDocumentEve
         year: command.year,
         targets,
         denominators,
+        recorded,
         setAt: command.now.toISOString(),
       },
     },
@@ -92,6 +98,11 @@ function normalised(spec: TargetSpec, command: SetTargets, path: string): Target
   }
   if (spec.kind === 'ceiling') {
     if (spec.value < 0) throw new TargetInvalidError(`${label}的上限不能为负数`, `${path}.value`);
+    // People and accidents are counted whole: "at most 2.5 deaths" is no target anyone can be held to, and the split
+    // of a count over the lower jurisdictions must add up in whole numbers.
+    if (COUNT_INDICATORS.includes(spec.indicator) && !Number.isInteger(spec.value)) {
+      throw new TargetInvalidError(`${label}的上限须为整数`, `${path}.value`);
+    }
     if (spec.indicator === 'major_or_above_share' && spec.value > 1) {
       throw new TargetInvalidError(`${label}须为 0 至 1 之间的比例（2% 写作 0.02）`, `${path}.value`);
     }
@@ -132,6 +143,40 @@ function checkedDenominators(denominators: TargetDenominators): TargetDenominato
     gdp100mYuan: check(denominators.gdp100mYuan, '地区生产总值（亿元）', 'denominators.gdp100mYuan'),
     vehicles10k: check(denominators.vehicles10k, '机动车保有量（万辆）', 'denominators.vehicles10k'),
   };
+}
+
+/**
+ * The year's entered official figures: whole numbers ≥ 0 (they are counts of accidents and people), 较大及以上 no more
+ * than all accidents, each category a known one and named once. Returned in a fixed field order, categories in the
+ * order given, so an unchanged document compares equal.
+ */
+function checkedRecorded(recorded: TargetRecordedFigures, knownCategories: readonly string[]): TargetRecordedFigures {
+  const counts = (figures: RecordedCounts, path: string): RecordedCounts => {
+    const out = {} as RecordedCounts;
+    for (const key of Object.keys(RECORDED_COUNTS) as (keyof RecordedCounts)[]) {
+      const value = figures[key];
+      if (value !== null && !(Number.isInteger(value) && value >= 0)) {
+        throw new TargetInvalidError(`录入的${RECORDED_COUNTS[key]}须为不小于 0 的整数`, `${path}.${key}`);
+      }
+      out[key] = value;
+    }
+    if (out.incidents !== null && out.majorOrAboveIncidents !== null && out.majorOrAboveIncidents > out.incidents) {
+      throw new TargetInvalidError('录入的较大及以上事故起数不能多于事故起数', `${path}.majorOrAboveIncidents`);
+    }
+    return out;
+  };
+  const seen = new Set<string>();
+  const categories = recorded.categories.map((entry, i) => {
+    const path = `recorded.categories[${i}]`;
+    if (!knownCategories.includes(entry.category))
+      throw new TargetCategoryUnknownError(entry.category, `${path}.category`);
+    if (seen.has(entry.category)) {
+      throw new TargetInvalidError('录入的统计数据中同一行业类别只能出现一次', `${path}.category`);
+    }
+    seen.add(entry.category);
+    return { category: entry.category, ...counts(entry, path) };
+  });
+  return { ...counts(recorded, 'recorded'), categories };
 }
 
 export const targetDocumentDecider = defineDecider<TargetDocumentCommand, TargetDocumentEvent, TargetDocumentState>({

@@ -1,5 +1,5 @@
 import { EventRegistry } from '@app/event-sourcing/events';
-import type { TargetDenominators, TargetSpec } from './target-document.types';
+import type { TargetDenominators, TargetRecordedFigures, TargetSpec } from './target-document.types';
 
 /**
  * The whole document as set (下达): a PUT replaces every target and both denominators at once, so one event type
@@ -12,6 +12,12 @@ export interface TargetsSet {
     year: number;
     targets: TargetSpec[];
     denominators: TargetDenominators;
+    /**
+     * The year's official figures as entered. Optional because events appended before figures could be entered lack
+     * it; those read as "nothing entered" (`noRecordedFigures`). An added optional field that reads as absent needs no
+     * upcaster and no new schema version (docs/adr/0010): every old event means exactly what it meant.
+     */
+    recorded?: TargetRecordedFigures;
     setAt: string;
   };
 }

@@ -1,5 +1,10 @@
 import type { TargetDocumentEvent } from './target-document.events';
-import type { TargetDenominators, TargetSpec } from './target-document.types';
+import {
+  noRecordedFigures,
+  type TargetDenominators,
+  type TargetRecordedFigures,
+  type TargetSpec,
+} from './target-document.types';
 
 export type TargetDocumentState =
   | { status: 'none' }
@@ -9,6 +14,7 @@ export type TargetDocumentState =
       year: number;
       targets: TargetSpec[];
       denominators: TargetDenominators;
+      recorded: TargetRecordedFigures;
       setAt: string;
     };
 
@@ -17,7 +23,7 @@ export const initialTargetDocumentState: TargetDocumentState = { status: 'none' 
 export function evolveTargetDocument(_state: TargetDocumentState, event: TargetDocumentEvent): TargetDocumentState {
   switch (event.type) {
     case 'TargetsSet':
-      return { status: 'set', ...event.data };
+      return { status: 'set', ...event.data, recorded: event.data.recorded ?? noRecordedFigures() };
     default: {
       const unknownEvent: never = event.type;
       return unknownEvent;

@@ -1,6 +1,22 @@
-import type { TargetDenominators, TargetIndicator, TargetKind, TargetSpec, TargetStatus } from '../../contract';
+import type {
+  RecordedCounts,
+  TargetDenominators,
+  TargetIndicator,
+  TargetKind,
+  TargetRecordedFigures,
+  TargetSpec,
+  TargetStatus,
+} from '../../contract';
 
-export type { TargetDenominators, TargetIndicator, TargetKind, TargetSpec, TargetStatus } from '../../contract';
+export type {
+  RecordedCounts,
+  TargetDenominators,
+  TargetIndicator,
+  TargetKind,
+  TargetRecordedFigures,
+  TargetSpec,
+  TargetStatus,
+} from '../../contract';
 
 /** The indicators in the order the documents and the statistics screen list them, with their Chinese names. */
 export const TARGET_INDICATORS = {
@@ -59,3 +75,21 @@ export const targetKey = (spec: Pick<TargetSpec, 'indicator' | 'category'>): str
 
 /** The stream id of a document: `<jurisdiction>-<year>` (stream `targets-640500-2026`). */
 export const targetDocumentId = (jurisdiction: string, year: number): string => `${jurisdiction}-${year}`;
+
+/** A document without entered figures (and every document set before figures could be entered). */
+export const noRecordedFigures = (): TargetRecordedFigures => ({
+  incidents: null,
+  deaths: null,
+  majorOrAboveIncidents: null,
+  categories: [],
+});
+
+/** At most this many categories in a year's entered figures (the incident categories are fewer). */
+export const MAX_RECORDED_CATEGORIES = 50;
+
+/** The entered counts in a fixed order, with their names in words (validation messages say which one is wrong). */
+export const RECORDED_COUNTS = {
+  incidents: '事故起数',
+  deaths: '死亡人数',
+  majorOrAboveIncidents: '较大及以上事故起数',
+} as const satisfies Readonly<Record<keyof RecordedCounts, string>>;

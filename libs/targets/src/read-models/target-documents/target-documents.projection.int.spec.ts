@@ -45,4 +45,27 @@ describe('target documents projection', () => {
       denominators: { gdp100mYuan: 500, vehicles10k: null },
     });
   });
+
+  it('keeps the entered figures; a document set before figures could be entered reads as none entered', async () => {
+    const recorded = {
+      incidents: 152,
+      deaths: 46,
+      majorOrAboveIncidents: null,
+      categories: [{ category: 'road_traffic', incidents: null, deaths: 29, majorOrAboveIncidents: null }],
+    };
+    const old = set(2024, 30, '2024-01-05T02:00:00.000Z');
+    const entered = set(2023, 30, '2023-01-05T02:00:00.000Z');
+    await spec.given('targets-640500-2024', [old], { jurisdiction: '640500' });
+    await spec.given('targets-640500-2023', [{ ...entered, data: { ...entered.data, recorded } }], {
+      jurisdiction: '640500',
+    });
+    const rows = await spec.rows(TargetDocumentRow, { jurisdiction: '640500' });
+    expect(rows.find((r) => r.year === 2024)!.recorded).toEqual({
+      incidents: null,
+      deaths: null,
+      majorOrAboveIncidents: null,
+      categories: [],
+    });
+    expect(rows.find((r) => r.year === 2023)!.recorded).toEqual(recorded);
+  });
 });

@@ -6,6 +6,7 @@ import type { TargetDocumentView } from '../../contract';
 import { TargetDocumentNotFoundError } from '../../domain/target-document/target-document.errors';
 import {
   COUNT_INDICATORS,
+  noRecordedFigures,
   TARGET_INDICATORS,
   targetDocumentId,
   targetKey,
@@ -52,6 +53,7 @@ export class TargetDocuments {
         categoryLabel: categoryLabelOf(spec.category),
       })),
       denominators: own?.denominators ?? { gdp100mYuan: null, vehicles10k: null },
+      recorded: own?.recorded ?? noRecordedFigures(),
       setAt: own ? own.setAt.toISOString() : null,
       setBy: own?.setBy ?? null,
       revision: own ? own.revision : -1,
