@@ -19,7 +19,7 @@ import type { TestUser } from '../support/test-users';
  * ids of the wrong kind answered 404, expected-revision races, and the local-year boundary of the targets' progress.
  * The clock stands just after the new year 2027 in Beijing so both sides of the boundary are in the past.
  */
-describe('review: issue 22 attacks', () => {
+describe('outside review: hidden hazards, experts, shelters and targets under attack', () => {
   const clock = new ManualClock(new Date('2027-01-02T04:00:00.000Z'));
   let t: TestApp;
   let admin: TestUser;
