@@ -31,7 +31,7 @@ describe('graceful shutdown', () => {
     const disconnected = new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(reason)));
 
     const baseUrl = server.baseUrl;
-    const inFlight = Array.from({ length: 20 }, () => {
+    const send = () => {
       const key = randomUUID();
       return fetch(`${baseUrl}/api/v1/incidents`, {
         method: 'POST',
@@ -51,11 +51,25 @@ describe('graceful shutdown', () => {
         // Refused at connect: the server had stopped accepting connections (a load balancer sends it elsewhere).
         () => ({ key, status: 0, retryAfter: null, body: {} as { id?: string } }),
       );
-    });
-    await new Promise((r) => setTimeout(r, 20));
+    };
+    // Commands keep coming (one every 5 ms, at most 200) so that some are in flight whenever the stop begins; it
+    // begins once one command has been answered 201, which a fixed delay could not promise on a loaded machine.
+    const inFlight: ReturnType<typeof send>[] = [];
+    let firstCreated: () => void = () => undefined;
+    const oneCreated = new Promise<void>((resolve) => (firstCreated = resolve));
+    const fire = () => {
+      if (inFlight.length >= 200) return;
+      const answer = send();
+      inFlight.push(answer);
+      void answer.then((a) => a.status === 201 && firstCreated());
+    };
+    for (let i = 0; i < 5; i++) fire();
+    const pump = setInterval(fire, 5);
+    await oneCreated;
     const exit = server.stop();
-    const answers = await Promise.all(inFlight);
     await exit;
+    clearInterval(pump);
+    const answers = await Promise.all(inFlight);
 
     // Whatever reached the server was answered: 201 when it ran, 503 with Retry-After when it came after draining
     // began. No command is stored without its answer reaching the caller, and every 201 is stored.
