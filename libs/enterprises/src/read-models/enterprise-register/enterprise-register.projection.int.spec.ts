@@ -89,7 +89,8 @@ describe('enterprise register projection and device-key verification', () => {
     const fresh = newDeviceKey();
     const creditCode = code();
     await spec.given(stream(id), [registered(id, creditCode), issued(id, fresh.keyId, fresh.secretHash)]);
-    const keys = new DeviceKeys(spec.dataSource, spec.clock, { cacheTtlMs: 400 });
+    // A long cache period for the counting part: a loaded machine may take longer than a short one for 50 calls.
+    const keys = new DeviceKeys(spec.dataSource, spec.clock, { cacheTtlMs: 60_000 });
     const reads = jest.spyOn(spec.dataSource, 'query');
     try {
       for (let i = 0; i < 50; i++) {
@@ -113,13 +114,17 @@ describe('enterprise register projection and device-key verification', () => {
     expect(await keys.verify(`dk_${'0'.repeat(16)}.${'A'.repeat(43)}`)).toBeNull();
 
     // Revoked through the event log (as another instance would): trusted from the cache until it expires, no longer.
+    const short = new DeviceKeys(spec.dataSource, spec.clock, { cacheTtlMs: 400 });
+    expect(await short.verify(fresh.key)).not.toBeNull();
     await spec.given(stream(id), [revoked(id, fresh.keyId)]);
+    expect(await keys.verify(fresh.key)).not.toBeNull(); // the 60 s cache still trusts it
     const revokedAt = Date.now();
     let stillValid = true;
     while (stillValid) {
-      stillValid = (await keys.verify(fresh.key)) !== null;
+      stillValid = (await short.verify(fresh.key)) !== null;
       if (stillValid) await new Promise((r) => setTimeout(r, 20));
-      expect(Date.now() - revokedAt).toBeLessThan(2_000);
+      // Only a bound against hanging: the cache period is 400 ms.
+      expect(Date.now() - revokedAt).toBeLessThan(20_000);
     }
     // `forget` drops a key at once (the instance that revoked it).
     const other = newDeviceKey();
