@@ -7,3 +7,4 @@ export * from './auth/roles';
 export * from './auth/permissions';
 export * from './auth/actor';
 export * from './drills/drill-participation';
+export * from './ids/name-based-uuid';

@@ -1,4 +1,4 @@
-import { v5 as uuidv5 } from 'uuid';
+import { nameBasedUuid } from '@app/shared';
 
 /** Fixed namespace for name-based (v5) ids derived from idempotency keys. Never change it: ids would move. */
 const NAMESPACE = '6f1c2a8e-6a3b-5d7e-9f10-3c2b1a0e9d84';
@@ -10,10 +10,10 @@ const NAMESPACE = '6f1c2a8e-6a3b-5d7e-9f10-3c2b1a0e9d84';
  * Events stored before the key record existed used ids without the actor; their keys were carried into the record.
  */
 export function idempotentEventId(streamName: string, actorId: string, idempotencyKey: string, index: number): string {
-  return uuidv5(`event|${streamName}|${actorId}|${idempotencyKey}|${index}`, NAMESPACE);
+  return nameBasedUuid(`event|${streamName}|${actorId}|${idempotencyKey}|${index}`, NAMESPACE);
 }
 
 /** A new aggregate's id for a keyed create request, scoped by actor so two users' keys never collide. */
 export function idempotentAggregateId(kind: string, actorId: string, idempotencyKey: string): string {
-  return uuidv5(`${kind}|${actorId}|${idempotencyKey}`, NAMESPACE);
+  return nameBasedUuid(`${kind}|${actorId}|${idempotencyKey}`, NAMESPACE);
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { v5 as uuidv5 } from 'uuid';
+import { nameBasedUuid } from '@app/shared';
 import { AppendKeyReusedError, comparePositions, type AppendKey, type EventStore, type EventToAppend } from '../index';
 import { events, freshCategory, newEvent, streamIn } from './contract-fixtures';
 
@@ -11,7 +11,7 @@ function keyedEvents(streamName: string, key: AppendKey, n: number, note = 'keye
     const event = newEvent('KeyedAppended', { i, note });
     return {
       ...event,
-      id: uuidv5(`${streamName}|${key.actorId}|${key.key}|${i}`, NAMESPACE),
+      id: nameBasedUuid(`${streamName}|${key.actorId}|${key.key}|${i}`, NAMESPACE),
       metadata: {
         ...event.metadata,
         actorId: key.actorId,

@@ -1,4 +1,4 @@
-import { v5 as uuidv5 } from 'uuid';
+import { nameBasedUuid } from '@app/shared';
 
 /** The namespace of consultation ids (a fixed random uuid: only its stability matters). */
 const CONSULTATION_NAMESPACE = '9b3e6d2a-41c7-4f58-8e0d-6a1f2c7b5e93';
@@ -9,5 +9,5 @@ const CONSULTATION_NAMESPACE = '9b3e6d2a-41c7-4f58-8e0d-6a1f2c7b5e93';
  * on one stream's revision rather than creating two.
  */
 export function consultationIdOf(incidentId: string, expertId: string): string {
-  return uuidv5(`${incidentId.toLowerCase()}:${expertId.toLowerCase()}`, CONSULTATION_NAMESPACE);
+  return nameBasedUuid(`${incidentId.toLowerCase()}:${expertId.toLowerCase()}`, CONSULTATION_NAMESPACE);
 }

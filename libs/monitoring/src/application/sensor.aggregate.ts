@@ -1,5 +1,5 @@
 import { defineAggregate } from '@app/event-sourcing';
-import { v5 as uuidv5 } from 'uuid';
+import { nameBasedUuid } from '@app/shared';
 import { sensorDecider } from '../domain/sensor/sensor.decider';
 
 /** A sensor (传感器) on a major hazard source: streams `sensor-<id>`; a command's caller next reads the sensor list. */
@@ -18,5 +18,5 @@ const SENSOR_NAMESPACE = '0b7e4f52-3c1d-4a8e-9f60-7d2c5e1a8b34';
  * lands on the same stream, where the decider refuses it (also under a race: the append carries the expected revision).
  */
 export function sensorIdOf(enterpriseId: string, code: string): string {
-  return uuidv5(`${enterpriseId}|${code}`, SENSOR_NAMESPACE);
+  return nameBasedUuid(`${enterpriseId}|${code}`, SENSOR_NAMESPACE);
 }
