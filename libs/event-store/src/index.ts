@@ -8,3 +8,8 @@ export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/p
 export { KurrentDbEventStore } from './kurrentdb/kurrentdb-event-store';
 export { PostgresIdempotencyLedger } from './postgres/postgres-idempotency-ledger';
 export * from './port/read-whole-stream';
+export {
+  checkKurrentDbConnectionString,
+  kurrentDbStoreIdentity,
+  type KurrentDbConnectionInfo,
+} from './kurrentdb/kurrentdb-connection';

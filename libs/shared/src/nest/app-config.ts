@@ -1,6 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 import { isIP } from 'node:net';
+import { checkKurrentDbConnectionString } from '@app/event-store';
 
 /** Comma-separated IPv4/IPv6 addresses or CIDRs, or the named ranges proxy-addr knows; each entry checked below. */
 const ADDRESS_LIST = /^[\s\w.:/,-]*$/;
@@ -398,6 +399,16 @@ export function validateConfig(raw: Record<string, unknown>): AppConfig {
   }
   if (config.EVENT_STORE === 'kurrentdb' && !config.KURRENTDB_URL) {
     throw new Error('invalid configuration:\n  EVENT_STORE=kurrentdb needs KURRENTDB_URL');
+  }
+  if (config.KURRENTDB_URL !== undefined) {
+    // Checked even when unused, so that switching EVENT_STORE later does not reveal a bad string then.
+    const check = checkKurrentDbConnectionString(config.KURRENTDB_URL);
+    if (!check.ok) {
+      throw new Error(
+        `invalid configuration:\n  KURRENTDB_URL is not a KurrentDB connection string (${check.reason}); ` +
+          'e.g. kurrentdb://user:password@host:2113?tls=true&tlsCAFile=/path/ca.crt or kurrentdb+discover://cluster.example:2113',
+      );
+    }
   }
   return config;
 }
