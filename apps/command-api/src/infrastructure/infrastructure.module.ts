@@ -192,7 +192,9 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
     };
   }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    // Every process checks, not only the one that runs projections: all of them answer from these read models.
+    await this.runner.verifyCheckpointOrigin();
     // Every live delta of this process, and the deadline alarms among them, are counted for /metrics.
     this.bus.deltas.subscribe((delta) => {
       this.metrics.liveDeltas.inc({ name: delta.name });

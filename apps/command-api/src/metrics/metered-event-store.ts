@@ -8,6 +8,7 @@ import type {
   ReadStreamOptions,
   RecordedEvent,
   SubscribeAllOptions,
+  StoreOrigin,
   Subscription,
 } from '@app/event-store';
 import type { CommandApiMetrics } from './metrics';
@@ -18,6 +19,10 @@ export class MeteredEventStore implements EventStore {
     private readonly store: EventStore,
     private readonly metrics: CommandApiMetrics,
   ) {}
+
+  get origin(): StoreOrigin {
+    return this.store.origin;
+  }
 
   /** Keyed appends go through this store too (the ledger takes the store to append through), so they are timed. */
   get idempotency(): IdempotencyLedger {

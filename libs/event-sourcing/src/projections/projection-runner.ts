@@ -1,7 +1,7 @@
 import { Subject, type Observable } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import { comparePositions, formatPosition, START, type EventStore, type Position } from '@app/event-store';
-import { readCheckpoint, writeCheckpoint } from './checkpoint-store';
+import { findForeignCheckpoints, ForeignCheckpointsError, readCheckpoint, writeCheckpoint } from './checkpoint-store';
 import { clearParked, countParked, findParked, listParked, markRetried, type ParkedEvent } from './parked-events';
 import type { LiveDeltaBus } from './live-delta';
 import type { Projection } from './projection';
@@ -54,6 +54,15 @@ export class ProjectionRunner {
     this.workers = new Map(
       projections.map((p) => [p.name, new ProjectionWorker(p, dataSource, store, bus, resolved, this.locks)]),
     );
+  }
+
+  /**
+   * Refuses a database whose checkpoints another store gave (EVENT_STORE switched on an existing database): resuming
+   * from them would skip or repeat events. Called at boot, before anything reads or applies.
+   */
+  async verifyCheckpointOrigin(): Promise<void> {
+    const foreign = await findForeignCheckpoints(this.dataSource.manager, this.store.origin);
+    if (foreign.length > 0) throw new ForeignCheckpointsError(this.store.origin, foreign);
   }
 
   start(): void {
@@ -196,7 +205,7 @@ export class ProjectionRunner {
     await this.dataSource.transaction(async (manager) => {
       await worker.projection.reset(manager);
       await clearParked(manager, name);
-      await writeCheckpoint(manager, name, START);
+      await writeCheckpoint(manager, name, START, this.store.origin);
     });
     worker.checkpoint = undefined;
     worker.caughtUp = false;

@@ -207,7 +207,7 @@ export class ProjectionWorker {
       // Types the projection does not declare are skipped (an unknown type must not stop it); old shapes are upcast.
       const known = this.projection.events.readAll(fresh);
       const produced: LiveDelta[] = known.length > 0 ? await this.projection.apply(known, manager) : [];
-      await writeCheckpoint(manager, this.projection.name, last);
+      await writeCheckpoint(manager, this.projection.name, last, this.store.origin);
       return produced;
     });
     this.advanced(fresh.length, last, deltas);
@@ -219,7 +219,7 @@ export class ProjectionWorker {
       const stored = await readCheckpoint(manager, this.projection.name, true);
       if (stored && !isAfter(event.position, stored)) return false;
       await parkEvent(manager, this.projection.name, event, error, attempts);
-      await writeCheckpoint(manager, this.projection.name, event.position);
+      await writeCheckpoint(manager, this.projection.name, event.position, this.store.origin);
       return true;
     });
     if (parked)

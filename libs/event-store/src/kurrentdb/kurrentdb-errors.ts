@@ -1,4 +1,5 @@
 import {
+  AccessDeniedError,
   CancelledError,
   DeadlineExceededError,
   NoStreamError,
@@ -12,6 +13,7 @@ import {
   convertToCommandError,
 } from '@kurrent/kurrentdb-client';
 import {
+  EventStoreAccessDeniedError,
   EventStoreError,
   EventStoreUnavailableError,
   StreamNotFoundError,
@@ -53,6 +55,13 @@ export function toEventStoreError(error: unknown, context: ErrorContext = {}): u
   if (converted instanceof StreamTombstonedError)
     return new StreamNotFoundError(context.streamName ?? converted.stream);
 
+  if (converted instanceof AccessDeniedError) {
+    return new EventStoreAccessDeniedError(
+      `KurrentDB denied access${context.streamName ? ` to ${context.streamName}` : ''}: ${messageOf(converted)} ` +
+        "(check the connection string's user and its stream permissions, docs/kurrentdb.md)",
+      { cause: error },
+    );
+  }
   if (isTransient(converted)) {
     return new EventStoreUnavailableError(`KurrentDB unavailable: ${messageOf(converted)}`, { cause: error });
   }

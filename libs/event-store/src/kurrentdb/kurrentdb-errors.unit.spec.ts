@@ -1,5 +1,7 @@
 import {
+  AccessDeniedError,
   DeadlineExceededError,
+  NotLeaderError,
   StreamDeletedError,
   StreamNotFoundError as ClientStreamNotFoundError,
   UnavailableError,
@@ -7,6 +9,7 @@ import {
   WrongExpectedVersionError as ClientWrongExpectedVersionError,
 } from '@kurrent/kurrentdb-client';
 import {
+  EventStoreAccessDeniedError,
   EventStoreUnavailableError,
   IdempotencyConflictError,
   StreamNotFoundError,
@@ -86,6 +89,35 @@ describe('unavailability', () => {
     const mapped = toEventStoreError(error);
     expect(mapped).toBeInstanceOf(EventStoreUnavailableError);
     expect((mapped as EventStoreUnavailableError).cause).toBe(error);
+  });
+});
+
+describe('access denied and a follower answering', () => {
+  it("maps the client's AccessDeniedError to the port's, naming the stream and keeping the cause", () => {
+    const denied = new AccessDeniedError(undefined, 'Access denied.');
+    const mapped = toEventStoreError(denied, { streamName: 'incident-9' });
+    expect(mapped).toBeInstanceOf(EventStoreAccessDeniedError);
+    expect(mapped).toMatchObject({ code: 'EVENT_STORE_ACCESS_DENIED' });
+    expect((mapped as Error).message).toMatch(/denied access to incident-9.*stream permissions/);
+    expect((mapped as EventStoreAccessDeniedError).cause).toBe(denied);
+  });
+
+  it('decodes the raw gRPC answers for a missing stream permission and for a wrong password the same way', () => {
+    const permission = serviceError(7, 'Access denied', { exception: 'access-denied' });
+    expect(toEventStoreError(permission)).toBeInstanceOf(EventStoreAccessDeniedError);
+    expect(toEventStoreError(serviceError(16, 'Bad credentials'))).toBeInstanceOf(EventStoreAccessDeniedError);
+  });
+
+  it("treats the client's NotLeaderError as unavailable until the client has reconnected to the leader", () => {
+    const notLeader = new NotLeaderError(
+      Object.assign(new Error('not leader'), {
+        code: 5,
+        details: 'Leader info available',
+        metadata: { 'leader-endpoint-host': 'node2', 'leader-endpoint-port': '2113' },
+      }) as unknown as ConstructorParameters<typeof NotLeaderError>[0],
+    );
+    expect(notLeader.leader).toEqual({ address: 'node2', port: 2113 });
+    expect(toEventStoreError(notLeader)).toBeInstanceOf(EventStoreUnavailableError);
   });
 });
 

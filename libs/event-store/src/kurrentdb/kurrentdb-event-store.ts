@@ -1,6 +1,7 @@
 import { BACKWARDS, END, FORWARDS, KurrentDBClient, START } from '@kurrent/kurrentdb-client';
 import { Pool, type PoolConfig } from 'pg';
-import type { EventStore } from '../port/event-store.port';
+import type { EventStore, StoreOrigin } from '../port/event-store.port';
+import { checkKurrentDbConnectionString, kurrentDbStoreIdentity } from './kurrentdb-connection';
 import type {
   AppendResult,
   EventToAppend,
@@ -39,12 +40,15 @@ const MAX_READ = 10_000;
 /** The KurrentDB adapter of the event store port (README, Architecture; docs/adr/0001). */
 export class KurrentDbEventStore implements EventStore {
   readonly client: KurrentDBClient;
+  readonly origin: StoreOrigin;
   private readonly subscriptions = new Set<KurrentDbSubscription>();
   private readonly keysPool: Pool;
   readonly idempotency: PostgresIdempotencyLedger;
 
   constructor(private readonly options: KurrentDbEventStoreOptions) {
     this.client = KurrentDBClient.connectionString(options.connectionString);
+    const connection = checkKurrentDbConnectionString(options.connectionString);
+    this.origin = { store: 'kurrentdb', identity: connection.ok ? kurrentDbStoreIdentity(connection.info) : null };
     this.keysPool = new Pool({
       connectionString: options.keysDatabaseUrl,
       max: 4,

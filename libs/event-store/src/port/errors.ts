@@ -51,6 +51,18 @@ export class EventStoreUnavailableError extends EventStoreError {
   }
 }
 
+/**
+ * The store refused our credentials or their permissions (KurrentDB: the connection's user lacks a stream ACL, or the
+ * password changed). Not the caller's fault and not passing by itself: an operator must fix the store's users.
+ */
+export class EventStoreAccessDeniedError extends EventStoreError {
+  readonly code = 'EVENT_STORE_ACCESS_DENIED';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EventStoreAccessDeniedError';
+  }
+}
+
 /** An Idempotency-Key sent again with another request (its hash differs from the one the key is bound to). */
 export class AppendKeyReusedError extends EventStoreError {
   readonly code = 'APPEND_KEY_REUSED';

@@ -60,6 +60,12 @@ export interface EventStore {
    */
   readonly idempotency: IdempotencyLedger;
 
+  /**
+   * Which store this is, recorded beside every checkpoint: a position means something only in the store that gave it,
+   * so a database whose checkpoints came from another store must not be resumed from them (docs/kurrentdb.md).
+   */
+  readonly origin: StoreOrigin;
+
   /** Cheap liveness check for /health. */
   ping(): Promise<void>;
 
@@ -91,6 +97,15 @@ export interface IdempotencyLedger {
     expected: bigint | 'no_stream',
     key: AppendKey,
   ): Promise<AppendOnceResult>;
+}
+
+export interface StoreOrigin {
+  store: 'postgres' | 'kurrentdb';
+  /**
+   * Which instance of that store, when it can be told: for KurrentDB the nodes the connection string names (the
+   * client exposes no cluster id). Null for PostgreSQL, whose events live in the database that holds the checkpoints.
+   */
+  identity: string | null;
 }
 
 /** Nest injection token for the configured adapter. */

@@ -1,5 +1,5 @@
 import { Pool, type PoolConfig } from 'pg';
-import type { EventStore } from '../port/event-store.port';
+import type { EventStore, StoreOrigin } from '../port/event-store.port';
 import {
   type AppendResult,
   type EventToAppend,
@@ -49,6 +49,7 @@ export interface PostgresEventStoreOptions {
 const MAX_READ = 10_000;
 
 export class PostgresEventStore implements EventStore {
+  readonly origin: StoreOrigin = { store: 'postgres', identity: null };
   readonly pool: Pool;
   private readonly listener: AppendListener;
   private readonly notifier: AppendNotifier;

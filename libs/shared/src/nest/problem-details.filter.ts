@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { EventStoreUnavailableError } from '@app/event-store';
+import { EventStoreAccessDeniedError, EventStoreUnavailableError } from '@app/event-store';
 import { DomainError, type DomainErrorKind } from '../errors/domain-error';
 import { PreparedAnswer } from './prepared-answer';
 import { problem, PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details';
@@ -45,6 +45,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (refusal) return refusal;
     if (exception instanceof EventStoreUnavailableError) {
       return problem(503, 'EVENT_STORE_UNAVAILABLE', '事件存储暂不可用，请稍后重试');
+    }
+    if (exception instanceof EventStoreAccessDeniedError) {
+      // The store's users or permissions are misconfigured: the operator must know, the caller can only wait.
+      this.logger.error(`[${correlationId}] ${exception.message}`);
+      return problem(503, 'EVENT_STORE_ACCESS_DENIED', '事件存储拒绝访问（服务账号权限配置有误），请联系值班运维');
     }
     // The database (read models, or the user store behind every token check) is down or restarting. A command that
     // committed just before may still have been applied: clients retry with the same Idempotency-Key.
