@@ -12,16 +12,29 @@ import { loadBackup, writeBackup } from './backup-file';
 import { rebuildReadModels } from './rebuild-projection';
 
 /**
+ * With EVENT_STORE=kurrentdb the events are in KurrentDB, which this file format does not read: a "backup" would hold
+ * no events and a restore would put events where the API never reads them. Refused, with what to do instead.
+ */
+export const KURRENTDB_REFUSAL =
+  'EVENT_STORE=kurrentdb: the events are in KurrentDB, which this backup does not read or write. Back KurrentDB up ' +
+  "with KurrentDB's own procedure: a file copy of its database directory (checkpoint files first, then the index " +
+  'and the chunks, as its backup documentation orders them) or a snapshot of the volume holding it. Back the ' +
+  'PostgreSQL database of DATABASE_URL (users, jurisdictions, Idempotency-Keys) up with pg_dump. Read models and ' +
+  'their checkpoints need no backup: after a restore, rebuild them from KurrentDB with `npm run projections:rebuild ' +
+  '-- all` (docs/kurrentdb.md, Backups).';
+
+/**
  * `npm run backup -- <file>`: the events, users and jurisdictions of DATABASE_URL, or of the embedded database
  * (the running one of `npm start`, or started for the occasion), into one gzip'd file.
  * `npm run restore -- <file>`: into an empty database (DATABASE_URL, or the embedded one), then every read model is
  * rebuilt from the restored events.
  */
-async function main(): Promise<void> {
-  const [command, file] = process.argv.slice(2);
+export async function runBackupCommand(args: readonly string[], env: Record<string, unknown>): Promise<void> {
+  const [command, file] = args;
   if ((command !== 'backup' && command !== 'restore') || !file)
     throw new Error('usage: backup.js backup|restore <file>');
-  const config = validateConfig(process.env);
+  const config = validateConfig(env);
+  if (config.EVENT_STORE === 'kurrentdb') throw new Error(KURRENTDB_REFUSAL);
   let embedded: EmbeddedPostgresHandle | undefined;
   // Restoring writes the event log directly, which only the owner may: DATABASE_OWNER_URL when the roles are split.
   const url =
@@ -54,9 +67,14 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `\n${process.argv[2] ?? 'backup'} failed: ${error instanceof Error ? error.message : String(error)}\n`,
-  );
-  process.exit(1);
-});
+async function main(): Promise<void> {
+  await runBackupCommand(process.argv.slice(2), process.env);
+}
+
+if (require.main === module)
+  main().catch((error: unknown) => {
+    process.stderr.write(
+      `\n${process.argv[2] ?? 'backup'} failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    process.exit(1);
+  });
