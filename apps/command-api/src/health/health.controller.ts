@@ -67,7 +67,8 @@ export class HealthController {
    * model lacks what they would have written until an administrator retries them (docs/adr/0010); and while one
    * transaction has held back the event store's readers for longer than HEALTH_OLD_TRANSACTION_SECONDS: projections,
    * live deltas and read-your-writes waits stand still until it ends. `transactions.oldest` names it (pid,
-   * application, state, age) so an operator can end it (docs/operations.md).
+   * application, state, age) so an operator can end it (docs/operations.md); and while a projection is stopped on a
+   * record it cannot decode (`projections[].stopped` says why).
    */
   @Get()
   @HealthCheck()
@@ -97,6 +98,8 @@ export class HealthController {
     ]);
     const total = [...(parked?.values() ?? [])].reduce((a, b) => a + b, 0);
     const stalled = (horizon?.oldest?.ageSeconds ?? 0) > thresholdSeconds;
-    return total > 0 || stalled ? { ...result, status: 'degraded' } : result;
+    // A projection stopped on a record it cannot decode: its read model stands still until an operator acts.
+    const stopped = this.runner.status().some((p) => p.stopped !== null);
+    return total > 0 || stalled || stopped ? { ...result, status: 'degraded' } : result;
   }
 }

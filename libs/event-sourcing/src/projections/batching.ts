@@ -1,4 +1,4 @@
-import type { SubscriptionMessage } from '@app/event-store';
+import type { Position, SubscriptionMessage } from '@app/event-store';
 
 /**
  * Takes what the subscription can hand over without waiting: the first message (awaited), then every message
@@ -30,4 +30,18 @@ const IMMEDIATE = Symbol('immediate');
 /** Resolves after pending I/O callbacks: anything already buffered resolves before it. */
 function immediately(): Promise<typeof IMMEDIATE> {
   return new Promise((resolve) => setImmediate(() => resolve(IMMEDIATE)));
+}
+
+/**
+ * The store's own checkpoint that a batch ends with: the position of the last `checkpoint` message that comes after
+ * every event of the batch (one before an event is superseded by that event's position). Once the batch's events are
+ * applied, the projection may store it: the store vouches that nothing it matches lies between.
+ */
+export function trailingCheckpoint(messages: readonly SubscriptionMessage[]): Position | undefined {
+  let checkpoint: Position | undefined;
+  for (const message of messages) {
+    if (message.kind === 'event') checkpoint = undefined;
+    else if (message.kind === 'checkpoint') checkpoint = message.position;
+  }
+  return checkpoint;
 }

@@ -15,6 +15,8 @@ export interface ProjectionStatus {
   eventsApplied: number;
   /** Whether this process runs the projection (one process per projection holds its advisory lock). */
   owner: boolean;
+  /** Why it stopped for good, on a record it cannot decode (docs/operations.md); null while it runs. */
+  stopped: string | null;
 }
 
 export interface ProjectionProgress {
@@ -105,6 +107,7 @@ export class ProjectionRunner {
       caughtUp: w.caughtUp,
       eventsApplied: w.eventsApplied,
       owner: w.owner,
+      stopped: w.failure ?? null,
     }));
   }
 

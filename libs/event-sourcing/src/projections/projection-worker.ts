@@ -7,8 +7,10 @@ import {
   type Position,
   type RecordedEvent,
   type Subscription,
+  UndecodableEventError,
 } from '@app/event-store';
-import { MessageBatcher } from './batching';
+import { EventFromNewerSchemaError } from '../kernel/upcasting';
+import { MessageBatcher, trailingCheckpoint } from './batching';
 import { readCheckpoint, writeCheckpoint } from './checkpoint-store';
 import type { LiveDelta, LiveDeltaBus } from './live-delta';
 import { parkEvent } from './parked-events';
@@ -45,6 +47,8 @@ export class ProjectionWorker {
   private observed: Position | undefined;
   caughtUp = false;
   eventsApplied = 0;
+  /** Why the projection stopped for good (a record it cannot decode), until an operator acts; shown by /health. */
+  failure: string | undefined;
   private stopped = false;
   private subscription: Subscription | undefined;
   private loop: Promise<void> | undefined;
@@ -63,6 +67,7 @@ export class ProjectionWorker {
 
   start(): void {
     this.stopped = false;
+    this.failure = undefined;
     this.loop ??= this.run().finally(() => (this.loop = undefined));
   }
 
@@ -136,6 +141,10 @@ export class ProjectionWorker {
         if (takeover) this.options.onTakeover?.(this.projection.name);
         await this.follow();
       } catch (error) {
+        if (isUndecodable(error)) {
+          await this.stopFor(error);
+          return;
+        }
         this.options.log(
           `projection ${this.projection.name}: ${error instanceof Error ? error.message : String(error)}; retrying`,
         );
@@ -160,6 +169,8 @@ export class ProjectionWorker {
         this.caughtUp = false;
         await this.applyBatch(events);
       }
+      const vouched = trailingCheckpoint(messages);
+      if (vouched && (!this.checkpoint || isAfter(vouched, this.checkpoint))) await this.advanceTo(vouched);
       if (messages.some((m) => m.kind === 'caughtUp')) this.caughtUp = true;
       if (done) break;
     }
@@ -176,7 +187,7 @@ export class ProjectionWorker {
     try {
       await this.applyInOne(events);
     } catch (error) {
-      if (this.stopped || isInfrastructureFailure(error)) throw error;
+      if (this.stopped || isInfrastructureFailure(error) || isUndecodable(error)) throw error;
       for (const event of events) await this.applyAlone(event, error);
     }
   }
@@ -188,7 +199,7 @@ export class ProjectionWorker {
         await this.applyInOne([event]);
         return;
       } catch (failure) {
-        if (this.stopped || isInfrastructureFailure(failure)) throw failure;
+        if (this.stopped || isInfrastructureFailure(failure) || isUndecodable(failure)) throw failure;
         error = failure;
         if (attempt < this.options.maxAttempts) await sleep(this.options.attemptDelayMs * 2 ** (attempt - 1));
       }
@@ -211,6 +222,35 @@ export class ProjectionWorker {
       return produced;
     });
     this.advanced(fresh.length, last, deltas);
+  }
+
+  /**
+   * Stores the store's own checkpoint (KurrentDB's filter checkpoints): every event the projection follows up to it was
+   * applied, so a restart continues from here instead of searching the skipped part of the log again.
+   */
+  private async advanceTo(position: Position): Promise<void> {
+    const moved = await this.dataSource.transaction(async (manager) => {
+      const stored = await readCheckpoint(manager, this.projection.name, true);
+      if (stored && !isAfter(position, stored)) return false;
+      await writeCheckpoint(manager, this.projection.name, position, this.store.origin);
+      return true;
+    });
+    if (moved) this.advanced(0, position, [], true);
+  }
+
+  /**
+   * A record that cannot be decoded is not a handler's failure: parking it would move past an event every read model
+   * lacks, and retrying cannot help. The projection stops where it is (checkpoint before the record), releases its
+   * lock and says why in /health; docs/operations.md says what to do.
+   */
+  private async stopFor(error: unknown): Promise<void> {
+    this.failure = describe(error);
+    this.stopped = true;
+    this.options.log(
+      `projection ${this.projection.name} STOPPED at ${this.checkpoint ? formatPosition(this.checkpoint) : 'start'}: ${this.failure}`,
+    );
+    await this.subscription?.close().catch(() => undefined);
+    await this.releaseLock();
   }
 
   /** Sets the event aside and moves the checkpoint past it, in one transaction. */
@@ -283,6 +323,11 @@ export function isInfrastructureFailure(error: unknown): boolean {
   return /connection (terminated|ended|refused|reset)|Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|lost its ownership lock/i.test(
     message,
   );
+}
+
+/** A stored record this release cannot turn into an event: the adapter could not decode it, or its schema is newer. */
+export function isUndecodable(error: unknown): boolean {
+  return error instanceof UndecodableEventError || error instanceof EventFromNewerSchemaError;
 }
 
 function describe(error: unknown): string {

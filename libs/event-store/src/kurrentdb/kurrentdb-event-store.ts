@@ -31,11 +31,19 @@ export interface KurrentDbEventStoreOptions {
   /** Server-side limits for the key pool's connections, as for the PostgreSQL adapter's pool. */
   sessionLimits?: Pick<PoolConfig, 'statement_timeout' | 'idle_in_transaction_session_timeout'>;
   log?: (message: string) => void;
+  /**
+   * How often a filtered subscription reports the server's progress, in search windows (the client's
+   * `checkpointInterval`; the server searches a window of 32 events by default): consumers store it so that a restart
+   * continues from there instead of scanning again from the last event that matched.
+   */
+  checkpointInterval?: number;
 }
 
 /** The same bounds as the PostgreSQL adapter, so callers page the same way on both. */
 const DEFAULT_PAGE = 500;
 const MAX_READ = 10_000;
+/** 32 windows of 32 events: a checkpoint for about every thousand events the server searched past. */
+const DEFAULT_CHECKPOINT_INTERVAL = 32;
 
 /** The KurrentDB adapter of the event store port (README, Architecture; docs/adr/0001). */
 export class KurrentDbEventStore implements EventStore {
@@ -130,11 +138,16 @@ export class KurrentDbEventStore implements EventStore {
     const plan = planFilter(options.filter);
     const from = options.fromExclusive;
     // subscribeToAll starts after its position (a checkpoint), matching the port's exclusive start.
+    let subscription: KurrentDbSubscription | undefined;
     const source = this.client.subscribeToAll({
       fromPosition: from ? { commit: from.commit, prepare: from.prepare } : START,
-      filter: plan.server,
+      filter: {
+        ...plan.server,
+        checkpointInterval: this.options.checkpointInterval ?? DEFAULT_CHECKPOINT_INTERVAL,
+        checkpointReached: (_, position) => subscription?.onCheckpoint(position),
+      },
     });
-    const subscription = new KurrentDbSubscription(source, {
+    subscription = new KurrentDbSubscription(source, {
       fromExclusive: from,
       accepts: (event) => plan.accepts(event),
       onClose: (s) => this.subscriptions.delete(s),

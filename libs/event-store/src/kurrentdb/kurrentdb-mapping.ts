@@ -14,6 +14,7 @@ import {
   type ResolvedEvent,
   type StreamState,
 } from '@kurrent/kurrentdb-client';
+import { UndecodableEventError } from '../port/errors';
 import type { EventMetadata, EventToAppend, RecordedEvent } from '../port/events';
 import type { ExpectedRevision } from '../port/expected-revision';
 
@@ -134,6 +135,36 @@ function toMetadata(metadata: unknown): EventMetadata {
     return metadata as EventMetadata;
   }
   return {} as EventMetadata;
+}
+
+/** Metadata fields every event of ours carries from its first append on; without them it is not one of ours. */
+const REQUIRED_METADATA = ['correlationId', 'actorId', 'occurredAt'] as const;
+
+/**
+ * The subscription path's decoding: `toRecordedEvent`, refusing what reads tolerate. The client hands malformed JSON
+ * data over as the raw text instead of failing (a debug log is all it says), and bytes for a non-JSON content type;
+ * our events' data is never a bare string, so a string stands for data that did not parse. Throws
+ * UndecodableEventError naming the stream, position, type and id; undefined for an unresolved link, as
+ * `toRecordedEvent`.
+ */
+export function decodeSubscribedEvent(resolved: ClientResolvedEvent): RecordedEvent | undefined {
+  const raw = resolved.event;
+  if (!raw) return undefined;
+  const event = toRecordedEvent(resolved)!;
+  // Server records ($-streams, $-types) are filtered out later and are never ours to decode.
+  if (isSystemEvent(event)) return event;
+  const refuse = (reason: string): never => {
+    throw new UndecodableEventError(event.streamName, event.position, event.type, event.id, reason);
+  };
+  if (!raw.isJson) refuse('data is not JSON (content type other than application/json)');
+  if (typeof raw.data === 'string') refuse('data is not well-formed JSON');
+  const metadata: unknown = raw.metadata;
+  if (metadata === undefined) refuse('metadata missing');
+  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata) || metadata instanceof Uint8Array)
+    refuse('metadata is not a JSON object');
+  const missing = REQUIRED_METADATA.filter((k) => typeof (metadata as Record<string, unknown>)[k] !== 'string');
+  if (missing.length > 0) refuse(`metadata lacks ${missing.join(', ')}`);
+  return event;
 }
 
 /** `$`-prefixed streams and types belong to the server (metadata, projections, links), never to the domain. */

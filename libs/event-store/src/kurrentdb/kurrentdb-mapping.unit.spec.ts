@@ -1,6 +1,8 @@
 import type { AllStreamResolvedEvent, ResolvedEvent } from '@kurrent/kurrentdb-client';
 import type { EventToAppend } from '../port/events';
+import { UndecodableEventError } from '../port/errors';
 import {
+  decodeSubscribedEvent,
   fromClientExpected,
   isSystemEvent,
   toActualRevision,
@@ -156,5 +158,48 @@ describe('system events', () => {
     expect(isSystemEvent({ type: 'IncidentReported', streamName: '$ce-incident' })).toBe(true);
     expect(isSystemEvent({ type: '$>', streamName: 'incident-1' })).toBe(true);
     expect(isSystemEvent({ type: 'IncidentReported', streamName: 'incident-1' })).toBe(false);
+  });
+});
+
+describe('decoding a subscribed record (the subscription path refuses what reads tolerate)', () => {
+  it('passes one of our events through as the read path maps it', () => {
+    expect(decodeSubscribedEvent(allEvent())).toEqual(toRecordedEvent(allEvent()));
+  });
+
+  it.each([
+    [
+      'data the client could not parse as JSON (it hands over the raw text)',
+      { data: '{"title": 化工' },
+      /data is not well-formed JSON/,
+    ],
+    ['bytes of another content type', { isJson: false, data: new Uint8Array([0xff]) }, /data is not JSON/],
+    ['no metadata at all', { metadata: undefined }, /metadata missing/],
+    ['metadata that did not parse (bytes)', { metadata: new Uint8Array([0x7b]) }, /metadata is not a JSON object/],
+    ['metadata of another writer', { metadata: { correlationId: 'x' } }, /metadata lacks actorId, occurredAt/],
+  ] as const)('refuses %s, naming stream, position, type and id', (_, overrides, reason) => {
+    let thrown: unknown;
+    try {
+      decodeSubscribedEvent(allEvent(overrides as Partial<NonNullable<AllStreamResolvedEvent['event']>>));
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(UndecodableEventError);
+    expect(thrown).toMatchObject({
+      streamName: 'incident-42',
+      position: { commit: 1200n, prepare: 1100n },
+      eventType: 'IncidentReported',
+      eventId: '6f1c2c4e-8d5f-4b8e-9a41-0c9e0c1d2e3f',
+    });
+    expect((thrown as Error).message).toMatch(reason);
+    expect((thrown as Error).message).toMatch(/in incident-42 at 1200\/1100/);
+  });
+
+  it("leaves the server's own records to the system-event filter", () => {
+    const system = allEvent({ streamId: '$stats-127.0.0.1:2113', type: '$statsCollected', metadata: undefined });
+    expect(decodeSubscribedEvent(system)?.type).toBe('$statsCollected');
+  });
+
+  it('answers undefined for an unresolved link, as reads do', () => {
+    expect(decodeSubscribedEvent({ commitPosition: 5n } as AllStreamResolvedEvent)).toBeUndefined();
   });
 });

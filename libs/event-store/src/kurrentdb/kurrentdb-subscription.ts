@@ -3,7 +3,7 @@ import { EventStoreUnavailableError } from '../port/errors';
 import type { RecordedEvent, Subscription, SubscriptionMessage } from '../port/events';
 import { isAfter, type Position } from '../port/position';
 import { toEventStoreError } from './kurrentdb-errors';
-import { toRecordedEvent } from './kurrentdb-mapping';
+import { decodeSubscribedEvent } from './kurrentdb-mapping';
 
 /** The part of the client's `AllStreamSubscription` (a Node Readable plus catch-up events) this adapter uses. */
 export interface ClientSubscription {
@@ -36,10 +36,12 @@ export interface KurrentDbSubscriptionOptions {
  */
 export class KurrentDbSubscription implements Subscription {
   private readonly queue: SubscriptionMessage[] = [];
-  private readonly caughtUpDue: number[] = [];
+  /** Signals (caught up, server checkpoints) waiting for the events parsed before them to be taken in. */
+  private readonly signalsDue: { due: number; message: () => SubscriptionMessage | undefined }[] = [];
   private readonly highWaterMark: number;
   private seen = 0;
   private lastQueued: Position | undefined;
+  private lastCheckpoint: Position | undefined;
   private failure: { error: unknown } | undefined;
   private paused = false;
   private closed = false;
@@ -104,10 +106,13 @@ export class KurrentDbSubscription implements Subscription {
 
   private onData(resolved: AllStreamResolvedEvent): void {
     this.seen++;
+    if (this.failure) return;
     let event: RecordedEvent | undefined;
     try {
-      event = toRecordedEvent(resolved);
+      // A record that cannot be decoded stops the subscription after the events before it (never skipped).
+      event = decodeSubscribedEvent(resolved);
     } catch (error) {
+      this.options.log(error instanceof Error ? error.message : String(error));
       this.fail(error);
       return;
     }
@@ -117,7 +122,7 @@ export class KurrentDbSubscription implements Subscription {
       this.queue.push({ kind: 'event', event });
       this.lastQueued = event.position;
     }
-    this.releaseCaughtUp();
+    this.releaseSignals();
     if (!this.paused && this.queue.length >= this.highWaterMark) {
       this.paused = true;
       this.source.pause();
@@ -126,15 +131,37 @@ export class KurrentDbSubscription implements Subscription {
   }
 
   private onCaughtUp(): void {
-    this.caughtUpDue.push(this.seen + this.source.readableLength);
-    this.releaseCaughtUp();
+    this.signal(() => ({ kind: 'caughtUp', position: this.lastQueued }));
+  }
+
+  /**
+   * The server's filter checkpoint (the filter's `checkpointReached`): it has searched the log up to `position`. The
+   * client calls it while parsing, so like `caughtUp` it falls due after the events parsed before it. One that does
+   * not move past what was already delivered says nothing new and is dropped.
+   */
+  onCheckpoint(position: Position): void {
+    if (this.closed) return;
+    this.signal(() => {
+      const vouched = this.lastCheckpoint ?? this.lastQueued;
+      if (vouched && !isAfter(position, vouched)) return undefined;
+      if (this.lastQueued && !isAfter(position, this.lastQueued)) return undefined;
+      this.lastCheckpoint = position;
+      return { kind: 'checkpoint', position };
+    });
+  }
+
+  private signal(message: () => SubscriptionMessage | undefined): void {
+    this.signalsDue.push({ due: this.seen + this.source.readableLength, message });
+    this.releaseSignals();
     this.notify();
   }
 
-  private releaseCaughtUp(): void {
-    while (this.caughtUpDue.length > 0 && this.caughtUpDue[0]! <= this.seen) {
-      this.caughtUpDue.shift();
-      this.queue.push({ kind: 'caughtUp', position: this.lastQueued });
+  private releaseSignals(): void {
+    // Nothing after an undecodable record may vouch for positions beyond it.
+    if (this.failure) return;
+    while (this.signalsDue.length > 0 && this.signalsDue[0]!.due <= this.seen) {
+      const message = this.signalsDue.shift()!.message();
+      if (message) this.queue.push(message);
     }
   }
 

@@ -1,11 +1,11 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import { UnavailableError, type AllStreamResolvedEvent } from '@kurrent/kurrentdb-client';
-import { EventStoreUnavailableError } from '../port/errors';
+import { EventStoreUnavailableError, UndecodableEventError } from '../port/errors';
 import type { RecordedEvent, SubscriptionMessage } from '../port/events';
 import type { Position } from '../port/position';
 import { KurrentDbSubscription, type KurrentDbSubscriptionOptions } from './kurrentdb-subscription';
 
-type ServerMessage = { event: AllStreamResolvedEvent } | { caughtUp: true };
+type ServerMessage = { event: AllStreamResolvedEvent } | { caughtUp: true } | { checkpoint: Position };
 
 /**
  * Stands in for the client's Subscription: like it, a Transform fed by the server's responses that pushes
@@ -13,12 +13,18 @@ type ServerMessage = { event: AllStreamResolvedEvent } | { caughtUp: true };
  */
 class ClientSubscriptionDouble extends Transform {
   unsubscribed = 0;
+  /** The filter's `checkpointReached`, which the client awaits while parsing the server's checkpoint. */
+  checkpointReached: ((position: Position) => void) | undefined;
   constructor() {
     super({ objectMode: true });
   }
   override _transform(message: ServerMessage, _encoding: BufferEncoding, next: TransformCallback): void {
     if ('caughtUp' in message) {
       this.emit('caughtUp', {});
+      return next();
+    }
+    if ('checkpoint' in message) {
+      this.checkpointReached?.(message.checkpoint);
       return next();
     }
     next(null, message.event);
@@ -84,7 +90,7 @@ async function take(iterator: AsyncIterator<SubscriptionMessage>, n: number): Pr
 }
 
 const describeMessage = (m: SubscriptionMessage) =>
-  m.kind === 'event' ? `event@${m.event.position.commit}` : `caughtUp@${m.position?.commit ?? 'none'}`;
+  m.kind === 'event' ? `event@${m.event.position.commit}` : `${m.kind}@${m.position?.commit ?? 'none'}`;
 
 describe('a live subscription', () => {
   it('delivers events, then caught-up at the last delivered position, then live events', async () => {
@@ -205,5 +211,104 @@ describe('a failing subscription', () => {
     const { subscription } = subscribe(source);
     source.end();
     await expect(subscription[Symbol.asyncIterator]().next()).rejects.toBeInstanceOf(EventStoreUnavailableError);
+  });
+});
+
+describe("the server's filter checkpoints", () => {
+  function checkpointed(options: Partial<KurrentDbSubscriptionOptions> = {}) {
+    const source = new ClientSubscriptionDouble();
+    const { subscription } = subscribe(source, options);
+    source.checkpointReached = (position) => subscription.onCheckpoint(position);
+    return { source, subscription };
+  }
+
+  it('are delivered in order after the events parsed before them, even while those sit in the client buffer', async () => {
+    const { source, subscription } = checkpointed({ highWaterMark: 2 });
+    source.server(
+      ...[1n, 2n, 3n, 4n].map((c) => event('incident-1', 'A', at(c))),
+      { checkpoint: at(40n) },
+      event('incident-1', 'A', at(41n)),
+      { checkpoint: at(90n) },
+      caughtUp,
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+    const messages = await take(subscription[Symbol.asyncIterator](), 8);
+    expect(messages.map(describeMessage)).toEqual([
+      'event@1',
+      'event@2',
+      'event@3',
+      'event@4',
+      'checkpoint@40',
+      'event@41',
+      'checkpoint@90',
+      'caughtUp@41',
+    ]);
+    await subscription.close();
+  });
+
+  it('drop a checkpoint that does not move past what was already delivered or vouched for', async () => {
+    const { source, subscription } = checkpointed({ fromExclusive: at(50n) });
+    source.server({ checkpoint: at(50n) }, { checkpoint: at(70n) }, { checkpoint: at(60n) });
+    source.server(event('incident-1', 'A', at(80n)), { checkpoint: at(75n) }, { checkpoint: at(120n) });
+    const messages = await take(subscription[Symbol.asyncIterator](), 3);
+    expect(messages.map(describeMessage)).toEqual(['checkpoint@70', 'event@80', 'checkpoint@120']);
+    await subscription.close();
+  });
+
+  it('are passed through even when the filter matched nothing, which is what spares a restart the rescan', async () => {
+    const { source, subscription } = checkpointed({ accepts: () => false });
+    source.server(event('team-1', 'A', at(5n)), { checkpoint: at(1000n) });
+    expect((await take(subscription[Symbol.asyncIterator](), 1)).map(describeMessage)).toEqual(['checkpoint@1000']);
+    await subscription.close();
+  });
+});
+
+describe('a record that cannot be decoded', () => {
+  function broken(change: (e: Record<string, unknown>) => void, position = at(2n)): ServerMessage {
+    const message = event('incident-7', 'IncidentReported', position) as { event: AllStreamResolvedEvent };
+    change(message.event.event as unknown as Record<string, unknown>);
+    return message;
+  }
+
+  it.each([
+    [
+      'unparsable JSON data (the client hands over the raw text)',
+      (e: Record<string, unknown>) => (e.data = '{"x":'),
+      /data is not well-formed JSON/,
+    ],
+    [
+      'binary data',
+      (e: Record<string, unknown>) => ((e.isJson = false), (e.data = new Uint8Array([1, 2]))),
+      /data is not JSON/,
+    ],
+    ['missing metadata', (e: Record<string, unknown>) => (e.metadata = undefined), /metadata missing/],
+    [
+      'metadata that is not ours',
+      (e: Record<string, unknown>) => (e.metadata = { source: 'elsewhere' }),
+      /metadata lacks correlationId, actorId, occurredAt/,
+    ],
+  ])('stops the subscription after the events before it: %s', async (_, change, reason) => {
+    const logged: string[] = [];
+    const source = new ClientSubscriptionDouble();
+    const { subscription } = subscribe(source, { log: (m) => logged.push(m) });
+    source.checkpointReached = (position) => subscription.onCheckpoint(position);
+    const iterator = subscription[Symbol.asyncIterator]();
+    source.server(
+      event('incident-7', 'A', at(1n)),
+      broken(change),
+      { checkpoint: at(9n) },
+      event('incident-7', 'B', at(10n)),
+    );
+    expect((await take(iterator, 1)).map(describeMessage)).toEqual(['event@1']);
+    // Neither the checkpoint nor the event after the record: the consumer's checkpoint stays before it.
+    const failure = await iterator.next().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(UndecodableEventError);
+    expect(failure).toMatchObject({ streamName: 'incident-7', position: at(2n), eventType: 'IncidentReported' });
+    expect((failure as Error).message).toMatch(reason);
+    expect(logged.join('\n')).toMatch(/undecodable event IncidentReported id-2 in incident-7 at 2\/2/);
+    expect(source.unsubscribed).toBe(1);
   });
 });

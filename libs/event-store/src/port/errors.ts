@@ -1,5 +1,6 @@
 import { describeExpected, type ExpectedRevision } from './expected-revision';
 import type { KeyedAppend } from './idempotency-ledger';
+import type { Position } from './position';
 
 /** Base of every error the port raises; adapters translate their client's errors into these. */
 export abstract class EventStoreError extends Error {
@@ -60,6 +61,27 @@ export class EventStoreAccessDeniedError extends EventStoreError {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'EventStoreAccessDeniedError';
+  }
+}
+
+/**
+ * A stored record a subscription cannot turn into an event (data that is not JSON, metadata missing or not ours).
+ * Subscriptions stop on it rather than skip it: the record is in the log for good, so skipping would lose it from every
+ * read model silently; an operator decides (docs/operations.md, An event that cannot be read).
+ */
+export class UndecodableEventError extends EventStoreError {
+  readonly code = 'UNDECODABLE_EVENT';
+  constructor(
+    readonly streamName: string,
+    readonly position: Position,
+    readonly eventType: string,
+    readonly eventId: string,
+    readonly reason: string,
+  ) {
+    super(
+      `undecodable event ${eventType} ${eventId} in ${streamName} at ${position.commit}/${position.prepare}: ${reason}`,
+    );
+    this.name = 'UndecodableEventError';
   }
 }
 

@@ -73,7 +73,13 @@ export interface SubscribeAllOptions {
 export type SubscriptionMessage =
   | { kind: 'event'; event: RecordedEvent }
   /** Everything committed up to `position` was delivered; later messages are live. */
-  | { kind: 'caughtUp'; position: Position | undefined };
+  | { kind: 'caughtUp'; position: Position | undefined }
+  /**
+   * Every event up to `position` that the filter matches was delivered before this message: a consumer may store the
+   * position as its checkpoint, so that a restart does not scan the skipped part of the log again. Sent by stores that
+   * filter on the server (KurrentDB: the filter's checkpoints); never ahead of an event it vouches for.
+   */
+  | { kind: 'checkpoint'; position: Position };
 
 export interface Subscription extends AsyncIterable<SubscriptionMessage> {
   close(): Promise<void>;
