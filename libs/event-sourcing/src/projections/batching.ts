@@ -3,7 +3,7 @@ import type { Position, SubscriptionMessage } from '@app/event-store';
 /**
  * Takes what the subscription can hand over without waiting: the first message (awaited), then every message
  * already buffered, up to `maxSize`; a caught-up signal ends the batch. A `next()` that is still pending when
- * the batch closes is kept for the following call, so nothing is dropped.
+ * the batch closes is kept for the following call, so nothing is dropped (nor a failure that ended the batch).
  */
 export class MessageBatcher {
   private pending: Promise<IteratorResult<SubscriptionMessage>> | undefined;
@@ -15,7 +15,16 @@ export class MessageBatcher {
     for (;;) {
       const next = this.pending ?? this.iterator.next();
       this.pending = next;
-      const result = messages.length === 0 ? await next : await Promise.race([next, immediately()]);
+      let result: IteratorResult<SubscriptionMessage> | typeof IMMEDIATE;
+      try {
+        result = messages.length === 0 ? await next : await Promise.race([next, immediately()]);
+      } catch (error) {
+        // The messages before a failure are handed over first; the failed `next()` stays pending and the following
+        // call throws it, so the consumer's checkpoint reaches the last message the subscription delivered.
+        if (messages.length > 0) return { messages, done: false };
+        this.pending = undefined;
+        throw error;
+      }
       if (result === IMMEDIATE) return { messages, done: false };
       this.pending = undefined;
       if (result.done) return { messages, done: true };

@@ -1,5 +1,5 @@
 import type { Position, RecordedEvent, SubscriptionMessage } from '@app/event-store';
-import { trailingCheckpoint } from './batching';
+import { MessageBatcher, trailingCheckpoint } from './batching';
 
 const at = (n: bigint): Position => ({ commit: n, prepare: n });
 const event = (n: bigint): SubscriptionMessage => ({ kind: 'event', event: { position: at(n) } as RecordedEvent });
@@ -23,5 +23,19 @@ describe("a batch's trailing store checkpoint (stored after the batch's events a
   it('is absent from batches without one (the PostgreSQL store sends none)', () => {
     expect(trailingCheckpoint([event(1n), event(2n), caughtUp(2n)])).toBeUndefined();
     expect(trailingCheckpoint([])).toBeUndefined();
+  });
+});
+
+describe('a batch that a failure ends', () => {
+  it('hands over the messages before the failure, and the next call throws it', async () => {
+    const failure = new Error('undecodable');
+    async function* subscription(): AsyncGenerator<SubscriptionMessage> {
+      yield event(1n);
+      yield event(2n);
+      throw failure;
+    }
+    const batcher = new MessageBatcher(subscription());
+    expect(await batcher.next(10)).toEqual({ messages: [event(1n), event(2n)], done: false });
+    await expect(batcher.next(10)).rejects.toBe(failure);
   });
 });

@@ -9,7 +9,6 @@ import {
   type Subscription,
   UndecodableEventError,
 } from '@app/event-store';
-import { EventFromNewerSchemaError } from '../kernel/upcasting';
 import { MessageBatcher, trailingCheckpoint } from './batching';
 import { readCheckpoint, writeCheckpoint } from './checkpoint-store';
 import type { LiveDelta, LiveDeltaBus } from './live-delta';
@@ -325,9 +324,13 @@ export function isInfrastructureFailure(error: unknown): boolean {
   );
 }
 
-/** A stored record this release cannot turn into an event: the adapter could not decode it, or its schema is newer. */
+/**
+ * A stored record the store's adapter cannot turn into an event at all (not JSON, no metadata of ours). An event this
+ * release reads but cannot apply — a handler's failure, or a schema version above the one it knows — is parked as
+ * before (docs/adr/0010): it is an event, and a later release or a fix applies it on retry.
+ */
 export function isUndecodable(error: unknown): boolean {
-  return error instanceof UndecodableEventError || error instanceof EventFromNewerSchemaError;
+  return error instanceof UndecodableEventError;
 }
 
 function describe(error: unknown): string {
