@@ -50,7 +50,7 @@ describe('a start on another store than the checkpoints came from', () => {
     );
     t = await startTestApp({}, { databaseUrl, port });
     await t.get('/api/v1/incidents').expect(200);
-  });
+  }, 240_000); // three application starts on a shared, loaded machine
 
   async function ownerSql(text: string): Promise<void> {
     const client = new Client({ connectionString: ownerUrl });

@@ -137,22 +137,24 @@ export class KurrentDbEventStore implements EventStore {
   subscribeAll(options: SubscribeAllOptions = {}): Subscription {
     const plan = planFilter(options.filter);
     const from = options.fromExclusive;
+    // The filter's callback is created before the subscription it reports to.
+    const target: { subscription?: KurrentDbSubscription } = {};
     // subscribeToAll starts after its position (a checkpoint), matching the port's exclusive start.
-    let subscription: KurrentDbSubscription | undefined;
     const source = this.client.subscribeToAll({
       fromPosition: from ? { commit: from.commit, prepare: from.prepare } : START,
       filter: {
         ...plan.server,
         checkpointInterval: this.options.checkpointInterval ?? DEFAULT_CHECKPOINT_INTERVAL,
-        checkpointReached: (_, position) => subscription?.onCheckpoint(position),
+        checkpointReached: (_, position) => target.subscription?.onCheckpoint(position),
       },
     });
-    subscription = new KurrentDbSubscription(source, {
+    const subscription = new KurrentDbSubscription(source, {
       fromExclusive: from,
       accepts: (event) => plan.accepts(event),
       onClose: (s) => this.subscriptions.delete(s),
       log: (m) => this.log(m),
     });
+    target.subscription = subscription;
     this.subscriptions.add(subscription);
     return subscription;
   }
