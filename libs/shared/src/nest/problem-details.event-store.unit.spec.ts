@@ -36,6 +36,8 @@ describe('event-store failures over HTTP', () => {
     );
     expect(status).toBe(503);
     expect(headers['content-type']).toMatch(/^application\/problem\+json/);
+    // Waiting does not fix an account's permissions: no Retry-After, which would invite clients to try again.
+    expect(headers['retry-after']).toBeUndefined();
     expect(body).toMatchObject({ status: 503, code: 'EVENT_STORE_ACCESS_DENIED', correlationId: 'req-1' });
     expect(String(body.detail)).toMatch(/事件存储拒绝访问/);
     // Nothing of the server's message or the stream reaches the caller.
@@ -43,8 +45,9 @@ describe('event-store failures over HTTP', () => {
   });
 
   it('answers an unavailable store as EVENT_STORE_UNAVAILABLE 503', () => {
-    const { status, body } = answer(new EventStoreUnavailableError('KurrentDB unavailable: not leader'));
+    const { status, body, headers } = answer(new EventStoreUnavailableError('KurrentDB unavailable: not leader'));
     expect(status).toBe(503);
+    expect(headers['retry-after']).toBe('5');
     expect(body).toMatchObject({ code: 'EVENT_STORE_UNAVAILABLE' });
   });
 });
