@@ -98,7 +98,7 @@ module.exports = {
         'OpenTelemetry is wired in apps/command-api/src/tracing (wrappers and hooks); the contexts and the kernel stay free of it',
       severity: 'error',
       from: { path: '^libs/' },
-      to: { path: '^node_modules/@opentelemetry/' },
+      to: { path: '(^|/)node_modules/@opentelemetry/' },
     },
     {
       name: 'libs-do-not-import-apps',
