@@ -93,6 +93,14 @@ module.exports = {
       to: { path: CONTRACT, dependencyTypesNot: ['type-only'] },
     },
     {
+      name: 'tracing-stays-in-the-app',
+      comment:
+        'OpenTelemetry is wired in apps/command-api/src/tracing (wrappers and hooks); the contexts and the kernel stay free of it',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '(^|/)node_modules/@opentelemetry/' },
+    },
+    {
       name: 'libs-do-not-import-apps',
       severity: 'error',
       from: { path: '^libs/' },

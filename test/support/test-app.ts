@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { Client } from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import request from 'supertest';
@@ -41,6 +42,8 @@ export interface TestAppOptions {
   clock?: Clock;
   /** Listen on this port (a restart test's second application takes the first one's, so a browser can reload). */
   port?: number;
+  /** Tracing on, with spans kept here (an InMemorySpanExporter) instead of sent to a collector. */
+  traceExporter?: SpanExporter;
 }
 
 /** How long a test application may take to start, and to close, before the test fails with a clear error. */
@@ -102,6 +105,7 @@ export async function startTestApp(
       ...config,
       DATABASE_URL: database.url,
       ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.traceExporter ? { traceExporter: options.traceExporter } : {}),
     });
     await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
     const address = app.getHttpServer().address();

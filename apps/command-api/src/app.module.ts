@@ -36,8 +36,10 @@ import { ParkedEventsController } from './projections/parked-events.controller';
 import { Lifecycle } from './lifecycle/lifecycle';
 import { METRICS_ACCESS, MetricsAccess } from './metrics/metrics-access';
 import { RATE_LIMIT_OPTIONS, RateLimiter, UserRateLimitInterceptor } from './http/rate-limit';
+import type { TracingSettings } from './tracing/tracing';
 
-export type CommandApiConfig = AppConfig & { DATABASE_URL: string; RUN_PROJECTIONS?: boolean; clock?: Clock };
+export type CommandApiConfig = AppConfig &
+  TracingSettings & { DATABASE_URL: string; RUN_PROJECTIONS?: boolean; clock?: Clock };
 
 /** Composes the bounded contexts with the infrastructure they need. Wiring only. */
 @Module({})

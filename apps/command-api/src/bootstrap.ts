@@ -31,6 +31,8 @@ import { Lifecycle } from './lifecycle/lifecycle';
 import { createJsonLogger, PinoNestLogger } from './logging/json-logging';
 import { anonymousRateLimitHook, RateLimiter } from './http/rate-limit';
 import { AppModule, type CommandApiConfig } from './app.module';
+import { TRACING, type Tracing } from './tracing/tracing';
+import { traceHttpRequests } from './tracing/http-tracing';
 
 /** Builds the HTTP + Socket.IO application (not yet listening). Used by main.ts and by the e2e tests. */
 export async function createApp(config: CommandApiConfig): Promise<NestFastifyApplication> {
@@ -65,6 +67,9 @@ export async function createApp(config: CommandApiConfig): Promise<NestFastifyAp
     bodyParser: false,
     logger: jsonLogger ? new PinoNestLogger(jsonLogger) : config.NODE_ENV === 'test' ? ['error', 'warn'] : undefined,
   });
+  // Traces (docs/operations.md, "Traces"): the request's span first, so that it covers every hook registered below.
+  const tracing = app.get<Tracing | null>(TRACING);
+  if (tracing) traceHttpRequests(app.getHttpAdapter().getInstance(), tracing);
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'health/live', 'health/ready', 'metrics'] });
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.useGlobalPipes(new BodyLimitsPipe(), createValidationPipe());

@@ -12,7 +12,10 @@ import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { createEventStore } from './event-store.factory';
 import { CommandApiMetrics, METRICS } from '../metrics/metrics';
 import { MeteredEventStore } from '../metrics/metered-event-store';
-import { CommandExecutor, LiveDeltaBus } from '@app/event-sourcing';
+import { startTracing, TRACING, type Tracing, type TracingSettings } from '../tracing/tracing';
+import { TracedEventStore } from '../tracing/traced-event-store';
+import { TracedCommandExecutor } from '../tracing/traced-command-executor';
+import { CommandExecutor, LiveDeltaBus, type CommandExecutorDeps } from '@app/event-sourcing';
 import {
   LIVE_DELTA_BUS,
   PostgresSnapshotStore,
@@ -71,11 +74,15 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) private readonly config: AppConfig & { RUN_PROJECTIONS?: boolean },
+    @Inject(TRACING) private readonly tracing: Tracing | null,
   ) {}
 
   static forRoot(
-    config: AppConfig & { DATABASE_URL: string; RUN_PROJECTIONS?: boolean; clock?: Clock },
+    config: AppConfig & TracingSettings & { DATABASE_URL: string; RUN_PROJECTIONS?: boolean; clock?: Clock },
   ): DynamicModule {
+    // The one write path, traced when tracing is on (docs/operations.md, "Traces"); the kernel stays the same.
+    const executor = (deps: CommandExecutorDeps, tracing: Tracing | null): CommandExecutor =>
+      tracing ? new TracedCommandExecutor(deps, tracing) : new CommandExecutor(deps);
     return {
       module: InfrastructureModule,
       providers: [
@@ -106,27 +113,46 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
           useFactory: (dataSource: DataSource) => new PostgresSnapshotStore(dataSource),
         },
         { provide: METRICS, useValue: new CommandApiMetrics() },
+        // Null unless OTEL_TRACES_EXPORTER / OTEL_EXPORTER_OTLP_ENDPOINT ask for traces: then nothing is wrapped.
+        { provide: TRACING, useFactory: (): Tracing | null => startTracing(config) ?? null },
         {
           provide: EVENT_STORE,
-          inject: [METRICS],
-          useFactory: (metrics: CommandApiMetrics): EventStore =>
-            new MeteredEventStore(createEventStore(config), metrics),
+          inject: [METRICS, TRACING],
+          useFactory: (metrics: CommandApiMetrics, tracing: Tracing | null): EventStore => {
+            const metered = new MeteredEventStore(createEventStore(config), metrics);
+            if (!tracing) return metered;
+            return new TracedEventStore(
+              metered,
+              tracing,
+              config.EVENT_STORE === 'kurrentdb' ? 'kurrentdb' : 'postgresql',
+            );
+          },
         },
         {
           // The one write path (docs/adr/0012-one-write-path.md): every command of every context runs through it.
           provide: CommandExecutor,
-          inject: [EVENT_STORE, CLOCK, SNAPSHOT_STORE, PROJECTION_RUNNER, DRILL_PARTICIPATION],
+          inject: [EVENT_STORE, CLOCK, SNAPSHOT_STORE, PROJECTION_RUNNER, DRILL_PARTICIPATION, TRACING],
           useFactory: (
             store: EventStore,
             clock: Clock,
             snapshots: PostgresSnapshotStore,
             readModels: ProjectionRunner,
             drills: DrillParticipation,
-          ) => new CommandExecutor({ store, clock, snapshots, readModels, drills }),
+            tracing: Tracing | null,
+          ) => executor({ store, clock, snapshots, readModels, drills }, tracing),
         },
         {
           provide: PROJECTION_RUNNER,
-          inject: [DataSource, EVENT_STORE, LIVE_DELTA_BUS, JURISDICTIONS, CLOCK, SNAPSHOT_STORE, DRILL_PARTICIPATION],
+          inject: [
+            DataSource,
+            EVENT_STORE,
+            LIVE_DELTA_BUS,
+            JURISDICTIONS,
+            CLOCK,
+            SNAPSHOT_STORE,
+            DRILL_PARTICIPATION,
+            TRACING,
+          ],
           useFactory: (
             dataSource: DataSource,
             store: EventStore,
@@ -135,9 +161,10 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
             clock: Clock,
             snapshots: PostgresSnapshotStore,
             drills: DrillParticipation,
+            tracing: Tracing | null,
           ) => {
             // The drill-teams process runs inside this runner: its executor does not wait on the read models.
-            const processExecutor = new CommandExecutor({ store, clock, snapshots, drills });
+            const processExecutor = executor({ store, clock, snapshots, drills }, tracing);
             return new ProjectionRunner(
               dataSource,
               store,
@@ -158,12 +185,13 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
                 ...targetProjections(jurisdictions, new UserDirectory(dataSource)),
                 // Process managers ride on the same checkpointed runner: at-least-once delivery, idempotent steps.
                 // Its own executor: the one write path without read-model waits (it runs inside this runner).
-                new DispatchProcessManager(new CommandExecutor({ store, clock, snapshots }), store),
+                new DispatchProcessManager(executor({ store, clock, snapshots }, tracing), store),
                 new DrillTeamsProcessManager(processExecutor, new TeamAvailabilityQueries(dataSource, jurisdictions)),
               ],
               bus,
               {
                 log: (m) => new Logger('Projections').warn(m),
+                ...(tracing ? { aroundBatch: tracing.projectionBatches() } : {}),
               },
             );
           },
@@ -187,6 +215,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         EVENT_STORE,
         PROJECTION_RUNNER,
         SNAPSHOT_STORE,
+        TRACING,
         KnownJurisdictionConstraint,
       ],
     };
@@ -209,5 +238,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
   async onApplicationShutdown(): Promise<void> {
     await this.runner.stop();
     await this.store.close();
+    // Last: the spans of the stop itself are sent too.
+    await this.tracing?.shutdown();
   }
 }

@@ -6,6 +6,11 @@ import { PROJECTION_RUNNER, type ProjectionRunner } from '@app/event-sourcing/pr
 import { CLOCK, type Clock } from '@app/shared';
 import { Public } from '@app/shared/nest';
 import { MonitoringCounters } from '@app/monitoring';
+import { DeadlineAlarmScheduler } from '@app/incidents';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { ModuleRef } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { Lifecycle } from '../lifecycle/lifecycle';
 import { ConsoleGateway } from '../realtime/console.gateway';
 import { METRICS, type CommandApiMetrics } from './metrics';
 import { METRICS_ACCESS, type MetricsAccess } from './metrics-access';
@@ -28,6 +33,10 @@ export class MetricsController {
     @Inject(METRICS_ACCESS) private readonly access: MetricsAccess,
     @Inject(TRANSACTION_HORIZON) private readonly horizon: TransactionHorizon,
     private readonly monitoring: MonitoringCounters,
+    private readonly dataSource: DataSource,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly lifecycle: Lifecycle,
+    private readonly modules: ModuleRef,
   ) {}
 
   @Get()
@@ -62,6 +71,40 @@ export class MetricsController {
       for (const outcome of ['accepted', 'rejected', 'malformed'] as const)
         this.metrics.monitoringReadings.set({ via, outcome }, counts[outcome][via]);
     }
+    await this.sampleService();
     return this.metrics.registry.metrics();
   }
+
+  /** Readiness as GET /health/ready sees it, the reporting-deadline watch's last good tick, and the pool's use. */
+  private async sampleService(): Promise<void> {
+    const answers = (work: () => Promise<unknown>) =>
+      work().then(
+        () => true,
+        () => false,
+      );
+    const ready =
+      !this.lifecycle.draining &&
+      (await answers(() => this.store.ping())) &&
+      (await answers(() => this.dataSource.query('select 1')));
+    this.metrics.ready.set(ready ? 1 : 0);
+    // Looked up, not injected: the watch belongs to the incidents context, which exports only what others use.
+    const watch = this.modules.get(DeadlineAlarmScheduler, { strict: false });
+    if (watch.lastSucceededAt !== undefined)
+      this.metrics.scheduledJobLastSuccess.set({ job: watch.label }, watch.lastSucceededAt / 1000);
+    const pool = (this.dataSource.driver as { master?: PoolCounts }).master;
+    if (pool) {
+      this.metrics.databasePoolConnections.set({ state: 'busy' }, pool.totalCount - pool.idleCount);
+      this.metrics.databasePoolConnections.set({ state: 'idle' }, pool.idleCount);
+      this.metrics.databasePoolWaiting.set(pool.waitingCount);
+      if (typeof pool.options?.max === 'number') this.metrics.databasePoolMax.set(pool.options.max);
+    }
+  }
+}
+
+/** What node-postgres' pool tells about itself (TypeORM's PostgreSQL driver keeps it as `master`). */
+interface PoolCounts {
+  totalCount: number;
+  idleCount: number;
+  waitingCount: number;
+  options?: { max?: unknown };
 }

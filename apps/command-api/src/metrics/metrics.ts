@@ -116,6 +116,38 @@ export class CommandApiMetrics {
     registers: [this.registry],
   });
 
+  readonly ready = new Gauge({
+    name: 'command_api_ready',
+    help: 'What GET /health/ready answers: 1 when the database and the event store answer and the process is not draining, else 0',
+    registers: [this.registry],
+  });
+
+  readonly scheduledJobLastSuccess = new Gauge({
+    name: 'scheduled_job_last_success_timestamp_seconds',
+    help: 'When a scheduled job (deadline: the reporting-deadline watch) last completed a tick without failing (Unix time)',
+    labelNames: ['job'] as const,
+    registers: [this.registry],
+  });
+
+  readonly databasePoolConnections = new Gauge({
+    name: 'database_pool_connections',
+    help: 'Connections of the read-model pool (TypeORM), by state: busy (checked out) or idle',
+    labelNames: ['state'] as const,
+    registers: [this.registry],
+  });
+
+  readonly databasePoolWaiting = new Gauge({
+    name: 'database_pool_waiting_requests',
+    help: 'Queries waiting for a connection of the read-model pool (all connections busy)',
+    registers: [this.registry],
+  });
+
+  readonly databasePoolMax = new Gauge({
+    name: 'database_pool_max_connections',
+    help: 'Size limit of the read-model pool',
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }

@@ -31,6 +31,8 @@ import { isLiveDelta, parseSubscription } from './console-subscription';
 import { CorkedFanout } from './corked-fanout';
 import { serveInOrder } from './console-inbox';
 import { limitMessages } from './message-limits';
+import { ROOT_CONTEXT, type Span } from '@opentelemetry/api';
+import { SpanKind, TRACING, type Tracing } from '../tracing/tracing';
 
 export const REALTIME_OPTIONS = Symbol('REALTIME_OPTIONS');
 
@@ -70,6 +72,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     private readonly replays: ReplayRegistry,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(REALTIME_OPTIONS) options: RealtimeOptions,
+    @Inject(TRACING) private readonly tracing: Tracing | null,
   ) {
     this.fanout = new CorkedFanout(() => this.namespace, options.flushMs);
     this.clustered = options.clustered;
@@ -118,13 +121,40 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
 
   private deliver(delta: LiveDelta): void {
     this.buffer.add(delta);
+    const rooms = roomsOfDelta(delta, this.jurisdictions);
+    const span = this.tracing ? this.deliverySpan(this.tracing, delta, rooms) : undefined;
     this.fanout.send({
-      rooms: roomsOfDelta(delta, this.jurisdictions),
+      rooms,
       name: delta.name,
       payload: { position: delta.position, data: delta.data },
       position: delta.position,
       source: delta,
+      ...(span ? { sent: () => span.end() } : {}),
     });
+  }
+
+  /**
+   * Tracing: the delta's way to the consoles, from the projection's publish to the burst that sends it, in a span
+   * linked to the projection's (current while it publishes after its commit).
+   */
+  private deliverySpan(tracing: Tracing, delta: LiveDelta, rooms: readonly string[]): Span {
+    const link = tracing.linkToCurrent();
+    return tracing.tracer.startSpan(
+      `socket.io send ${delta.name}`,
+      {
+        kind: SpanKind.PRODUCER,
+        links: link ? [link] : [],
+        attributes: {
+          'messaging.system': 'socket.io',
+          'messaging.operation.type': 'send',
+          'messaging.destination.name': '/console',
+          'live_delta.name': delta.name,
+          'live_delta.position': delta.position,
+          'live_delta.rooms': rooms.length,
+        },
+      },
+      ROOT_CONTEXT,
+    );
   }
 
   /**

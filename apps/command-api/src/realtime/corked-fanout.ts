@@ -10,6 +10,8 @@ export interface Outgoing {
   position: string;
   /** What the message was made from (the live delta), so a resume can tell it is already on its way. */
   source?: object;
+  /** Told once the message went out to the sockets (tracing ends the delivery's span here). */
+  sent?: () => void;
 }
 
 interface Queued extends Outgoing {
@@ -83,12 +85,14 @@ export class CorkedFanout {
     try {
       // `local`: each process sends to its own consoles; other processes get the deltas from their own feed.
       for (const m of burst) {
-        if (m.rooms.length === 0) continue;
-        const late = joined.filter(([, queuedBefore]) => queuedBefore > m.seq).map(([id]) => id);
-        (late.length > 0 ? namespace.local.to(m.rooms).except(late) : namespace.local.to(m.rooms)).emit(
-          m.name,
-          m.payload,
-        );
+        if (m.rooms.length > 0) {
+          const late = joined.filter(([, queuedBefore]) => queuedBefore > m.seq).map(([id]) => id);
+          (late.length > 0 ? namespace.local.to(m.rooms).except(late) : namespace.local.to(m.rooms)).emit(
+            m.name,
+            m.payload,
+          );
+        }
+        m.sent?.();
       }
     } finally {
       for (const tcp of corked) tcp.uncork();

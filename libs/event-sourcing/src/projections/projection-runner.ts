@@ -51,6 +51,7 @@ export class ProjectionRunner {
       log: options.log ?? ((m) => console.warn(m)),
       onApplied: (projection, position) => this.appliedHere.next({ projection, position }),
       onTakeover: (projection) => this.takenOver.next(projection),
+      ...(options.aroundBatch ? { aroundBatch: options.aroundBatch } : {}),
     };
     this.locks = ProjectionLocks.of(dataSource);
     this.workers = new Map(

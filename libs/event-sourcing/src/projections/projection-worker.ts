@@ -29,7 +29,19 @@ export interface WorkerOptions {
   onApplied?: (projection: string, position: Position) => void;
   /** This process took the projection over from another one (which may have died before sending its deltas). */
   onTakeover?: (projection: string) => void;
+  /**
+   * Wraps each attempt at a batch, its commit and the publishing of its deltas (tracing: a span linked to the spans
+   * that appended the events). Unset: the batch just runs.
+   */
+  aroundBatch?: BatchWrapper;
 }
+
+/** Runs `apply` (one attempt at `events` for `projection`) inside whatever the wrapper sets up, returning its result. */
+export type BatchWrapper = (
+  projection: string,
+  events: readonly RecordedEvent[],
+  apply: () => Promise<void>,
+) => Promise<void>;
 
 /**
  * Runs one projection: owns it through a session advisory lock, subscribes from the stored checkpoint, and
@@ -206,7 +218,12 @@ export class ProjectionWorker {
     await this.park(event, describe(error), this.options.maxAttempts);
   }
 
-  private async applyInOne(events: RecordedEvent[]): Promise<void> {
+  private applyInOne(events: RecordedEvent[]): Promise<void> {
+    const around = this.options.aroundBatch;
+    return around ? around(this.projection.name, events, () => this.applyNow(events)) : this.applyNow(events);
+  }
+
+  private async applyNow(events: RecordedEvent[]): Promise<void> {
     const last = events[events.length - 1]!.position;
     let fresh: RecordedEvent[] = [];
     const deltas = await this.dataSource.transaction(async (manager) => {

@@ -363,6 +363,33 @@ export class AppConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+
+  /**
+   * Traces (docs/operations.md, "Traces"), named as OpenTelemetry names them: `otlp` sends spans over OTLP/HTTP,
+   * `none` turns tracing off. Unset: on when an OTLP endpoint below is set, otherwise off (no provider at all).
+   */
+  @IsOptional()
+  @IsIn(['otlp', 'none'])
+  OTEL_TRACES_EXPORTER?: 'otlp' | 'none';
+
+  /** The collector's OTLP/HTTP base address (`/v1/traces` is added); default http://localhost:4318. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'OTEL_EXPORTER_OTLP_ENDPOINT 须为 http:// 或 https:// 地址' })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
+  /** The full address spans are sent to, when not the base address + `/v1/traces`. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT 须为 http:// 或 https:// 地址' })
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?: string;
+
+  /** `service.name` of every span. */
+  @Matches(/^[\x21-\x7e]{1,100}$/, { message: 'OTEL_SERVICE_NAME 须为 1–100 个可见 ASCII 字符' })
+  OTEL_SERVICE_NAME = 'command-api';
+
+  /** `true` turns the OpenTelemetry SDK off whatever else is set (the OpenTelemetry convention). */
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  OTEL_SDK_DISABLED?: 'true' | 'false';
 }
 
 export function validateConfig(raw: Record<string, unknown>): AppConfig {

@@ -12,6 +12,8 @@ export abstract class TickJob<Result> implements OnApplicationBootstrap, OnModul
   private readonly logger: Logger;
   private timer: NodeJS.Timeout | undefined;
   private running = false;
+  /** When the last tick ran through without failing (epoch ms; wall clock), for the "job stopped" alert. */
+  lastSucceededAt: number | undefined;
 
   /**
    * @param loggerContext the Nest logger context of the job's warnings
@@ -20,7 +22,8 @@ export abstract class TickJob<Result> implements OnApplicationBootstrap, OnModul
    */
   protected constructor(
     loggerContext: string,
-    private readonly label: string,
+    /** Names the job in the "tick failed" warning and in /metrics. */
+    readonly label: string,
     private readonly periodMs: number,
   ) {
     this.logger = new Logger(loggerContext);
@@ -45,6 +48,7 @@ export abstract class TickJob<Result> implements OnApplicationBootstrap, OnModul
     const results: Result[] = [];
     try {
       await this.run(results);
+      this.lastSucceededAt = Date.now();
     } catch (error) {
       this.logger.warn(`${this.label} tick failed: ${TickJob.reason(error)}`);
     } finally {

@@ -76,4 +76,20 @@ describe('TickJob', () => {
     jest.advanceTimersByTime(60_000);
     expect(job.runs).toBe(1);
   });
+
+  it('remembers when a tick last ran through, and a failed tick leaves that as it was (the "watch stopped" alert)', async () => {
+    const job = new ScriptedJob();
+    expect(job.lastSucceededAt).toBeUndefined();
+    const ok = job.tick();
+    job.release!();
+    await ok;
+    expect(Math.abs(job.lastSucceededAt! - Date.now())).toBeLessThan(60_000);
+    // Marked, so that a failed tick that wrote the time anyway would show even within the same millisecond.
+    job.lastSucceededAt = 1;
+    job.fail = new Error('database away');
+    const failed = job.tick();
+    job.release!();
+    await failed;
+    expect(job.lastSucceededAt).toBe(1);
+  });
 });
