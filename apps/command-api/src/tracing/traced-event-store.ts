@@ -1,4 +1,5 @@
 import type {
+  StoreOrigin,
   AppendResult,
   EventStore,
   EventToAppend,
@@ -26,6 +27,11 @@ export class TracedEventStore implements EventStore {
     private readonly tracing: Tracing,
     private readonly system: 'postgresql' | 'kurrentdb',
   ) {}
+
+  /** Which store (and cluster) positions come from: the wrapped adapter's. */
+  get origin(): StoreOrigin {
+    return this.store.origin;
+  }
 
   /** Keyed appends go through this store too (the ledger takes the store to append through), so they are traced. */
   get idempotency(): IdempotencyLedger {
