@@ -38,6 +38,8 @@ export interface ServerProcessOptions {
   env?: Record<string, string>;
   /** How long to wait for the start-up banner. */
   timeoutMs?: number;
+  /** The working directory (its `.data/` holds the administrator's password file); else a new temporary one. */
+  cwd?: string;
   /** Listen on this port (a restarted process takes its predecessor's, so clients keep their address); else a free one. */
   port?: number;
 }
@@ -51,7 +53,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   if (!builtServerAvailable()) throw new Error(`${MAIN} is missing: run \`npm run build\` first (npm test does)`);
   const port = options.port ?? (await freePort());
   // A working directory of its own: the process keeps its administrator password file under .data/ there.
-  const cwd = mkdtempSync(join(tmpdir(), `command-api-${options.name}-`));
+  const cwd = options.cwd ?? mkdtempSync(join(tmpdir(), `command-api-${options.name}-`));
   const child = spawn(process.execPath, [MAIN], {
     cwd,
     env: {

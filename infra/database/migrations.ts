@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { DataSource, type MixedList } from 'typeorm';
 import { EventStore1732000000000 } from '../migrations/1732000000000-event-store';
 import { ReadModels1732000000100 } from '../migrations/1732000000100-read-models';
@@ -98,12 +99,41 @@ export const MIGRATIONS: MixedList<Function> = [
 ];
 
 /**
- * Applies pending migrations, connected as the owner. TypeORM takes a table lock while it runs, so two processes
- * starting together do not both apply the same migration. With `appRole` (the role the application connects as,
- * when it is not the owner) the grants of infra/database/roles.ts are applied afterwards, every time, so tables a
- * migration added are covered at once.
+ * The key of the session advisory lock every migration run holds (one value, the same in every version, so an old and
+ * a new process starting together also wait for each other).
+ */
+export const MIGRATION_LOCK_KEY = 7_320_003_510;
+
+/**
+ * Applies pending migrations, connected as the owner. With `appRole` (the role the application connects as, when it
+ * is not the owner) the grants of infra/database/roles.ts are applied afterwards, every time, so tables a migration
+ * added are covered at once.
+ *
+ * TypeORM takes no lock of its own: two processes migrating one fresh database together both create its migrations
+ * table and both apply the first migration, and one fails (`duplicate key … pg_type_typname_nsp_index`). So the whole
+ * run, grants included, holds a PostgreSQL session advisory lock on a connection of its own: the second process
+ * waits for the first, then finds nothing pending. The lock is released when that connection ends, also when this
+ * process dies mid-run.
  */
 export async function runMigrations(url: string, options: { appRole?: string } = {}): Promise<string[]> {
+  const lock = new Client({
+    connectionString: url,
+    // Waiting for another process's migrations may take as long as they do, whatever the role's defaults.
+    options: '-c statement_timeout=0 -c lock_timeout=0 -c idle_in_transaction_session_timeout=0',
+  });
+  // A connection lost while waiting or migrating surfaces as the query's error; without this listener it would crash.
+  lock.on('error', () => undefined);
+  await lock.connect();
+  try {
+    await lock.query('select pg_advisory_lock($1::bigint)', [MIGRATION_LOCK_KEY]);
+    return await migrateLocked(url, options);
+  } finally {
+    await lock.query('select pg_advisory_unlock($1::bigint)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await lock.end().catch(() => undefined);
+  }
+}
+
+async function migrateLocked(url: string, options: { appRole?: string }): Promise<string[]> {
   const dataSource = new DataSource({
     type: 'postgres',
     url,

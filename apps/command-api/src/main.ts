@@ -2,11 +2,13 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { apiDocsPublic, validateConfig } from '@app/shared/nest';
 import { runMigrations } from '@app/infra/database/migrations';
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from '@app/infra/embedded/embedded-postgres.launcher';
+import type { EmbeddedPostgresHandle } from '@app/infra/embedded/embedded-postgres.launcher';
+import { startDetachedEmbeddedPostgres } from '@app/infra/embedded/embedded-postgres.process';
 import { resolve } from 'node:path';
-import { UserSeeding } from '@app/identity';
+import { adminPasswordFile, UserSeeding } from '@app/identity';
 import { JURISDICTIONS, ROLE_LABELS, type JurisdictionRegistry } from '@app/shared';
 import { createApp, logsAsJson } from './bootstrap';
+import { installStartupLogging } from './logging/json-logging';
 import { stopGracefully } from './lifecycle/graceful-shutdown';
 import { durabilityProblems, readDurabilitySettings } from '@app/infra/database/durability';
 import { applicationRole, privilegeProblems } from '@app/infra/database/roles';
@@ -14,6 +16,9 @@ import { seedDemoData } from './demo/seed-demo-data';
 import { seedDemoResources } from './demo/seed-demo-resources';
 import { seedDemoPlansAndWatch } from './demo/seed-demo-plans';
 import { mqttOptionsFrom } from '@app/monitoring';
+
+// Before anything logs: with JSON logs, every line the process writes is JSON from the first one.
+const startupLogging = installStartupLogging(process.env);
 
 async function main(): Promise<void> {
   const logger = new Logger('Main');
@@ -23,7 +28,15 @@ async function main(): Promise<void> {
   let ownerUrl = config.DATABASE_OWNER_URL ?? databaseUrl;
   if (!databaseUrl) {
     logger.log('DATABASE_URL not set: starting embedded PostgreSQL under .data/pg');
-    embedded = await startEmbeddedPostgres({ name: 'pg', database: 'emergency_command', callerStopsOnSignals: true });
+    const serverLog = new Logger('EmbeddedPostgres');
+    embedded = await startDetachedEmbeddedPostgres({
+      name: 'pg',
+      database: 'emergency_command',
+      // The server's routine lines (checkpoints, start and stop) are left out; its warnings and errors are logged.
+      log: (line) => {
+        if (/\b(WARNING|ERROR|FATAL|PANIC):/.test(line)) serverLog.warn(line);
+      },
+    });
     databaseUrl = embedded.appUrl;
     ownerUrl = embedded.url;
   }
@@ -64,7 +77,7 @@ async function main(): Promise<void> {
   const base = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`;
   const seeding = app.get(UserSeeding);
   const roots = app.get<JurisdictionRegistry>(JURISDICTIONS).tree();
-  const adminFile = resolve(process.cwd(), '.data/admin-password');
+  const adminFile = adminPasswordFile(resolve(process.cwd(), '.data'), embedded ? undefined : databaseUrl);
   const adminPassword = await seeding.ensureAdmin(roots[0]!.code, adminFile);
   const demo = config.DEMO_DATA ?? !!embedded;
   const demoUsers = demo ? await seeding.ensureDemoUsers(resolve(process.cwd(), '.data/demo-users.json')) : [];
@@ -113,7 +126,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  const message = `failed to start: ${error instanceof Error ? error.message : String(error)}`;
+  if (startupLogging.json) new Logger('Main').fatal(message);
+  else process.stderr.write(`${message}\n`);
   process.exit(1);
 });
 

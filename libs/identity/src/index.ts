@@ -5,7 +5,7 @@ export { IdentityModule, identityEntities } from './identity.module';
 export { Authenticator, type Authenticated } from './auth/authenticator';
 export { bearerToken } from './auth/auth.guard';
 export { TokenService, type AuthOptions } from './auth/token.service';
-export { UserSeeding, type SeededCredential } from './bootstrap/user-seeding';
+export { adminPasswordFile, UserSeeding, type SeededCredential } from './bootstrap/user-seeding';
 export { loadJurisdictionRegistry } from './persistence/jurisdiction.entity';
 export { UserDirectory } from './persistence/user-directory';
 export { FREE_FAILURES, FIRST_DELAY_MS, MAX_DELAY_MS, delayAfter } from './auth/login-throttle';

@@ -1,4 +1,4 @@
-import type { LoggerService, LogLevel } from '@nestjs/common';
+import { Logger as NestLogger, type LoggerService, type LogLevel } from '@nestjs/common';
 import pino, { type Logger } from 'pino';
 
 /**
@@ -56,4 +56,26 @@ export class PinoNestLogger implements LoggerService {
   fatal(message: unknown, context?: string): void {
     this.logger.fatal({ context }, String(message));
   }
+}
+
+/**
+ * Decides the log format from the raw environment, before the configuration is validated (a configuration error must
+ * already be reported in the format a log collector expects), and with JSON installs pino as Nest's logger at once:
+ * every line the process writes is JSON from the first one — the start-up messages, Node's own warnings, an uncaught
+ * error, a failed start. The same rule as `logsAsJson` in bootstrap.ts, which decides for the application.
+ */
+export function installStartupLogging(env: Record<string, string | undefined>): { json: boolean } {
+  const json = env.LOG_FORMAT === 'json' || (env.LOG_FORMAT !== 'text' && env.NODE_ENV === 'production');
+  if (!json) return { json };
+  const level = (Object.keys(PINO_LEVELS) as LogLevel[]).find((l) => l === env.LOG_LEVEL) ?? 'log';
+  const logger = createJsonLogger(level);
+  NestLogger.overrideLogger(new PinoNestLogger(logger));
+  // Node prints its warnings (deprecations, listener leaks) as text on stderr; as JSON lines instead.
+  process.removeAllListeners('warning');
+  process.on('warning', (warning) => logger.warn({ context: 'Node', warning: warning.name }, warning.message));
+  process.on('uncaughtException', (error) => {
+    logger.fatal({ context: 'Main', err: error }, `uncaught error: ${error.message}`);
+    process.exit(1);
+  });
+  return { json };
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type { Role } from '@app/shared';
 import { PasswordHasher } from '../auth/password-hasher';
@@ -29,7 +29,7 @@ const DEMO_USERS: ReadonlyArray<{ username: string; displayName: string; roles: 
 const newPassword = (): string => randomBytes(12).toString('base64url');
 
 /**
- * First start: an `admin` with a random password, printed once and kept in `.data/admin-password` (0600) for the
+ * First start: an `admin` with a random password, printed once and kept in its database's file (adminPasswordFile, 0600) for the
  * operator. Demo users get random passwords too, kept in `.data/demo-users.json` (0600) so each start can print them.
  */
 @Injectable()
@@ -41,17 +41,32 @@ export class UserSeeding {
     private readonly hasher: PasswordHasher,
   ) {}
 
-  /** Creates `admin` when no administrator exists; returns its password only when it was just created. */
+  /**
+   * Creates `admin` when no administrator exists; returns its password only when it was just created, and only then
+   * writes `passwordFile` (adminPasswordFile: one per database, so a start on another database never replaces it).
+   * Several API processes starting together on one database check and create under one transaction-scoped advisory
+   * lock: one creates the administrator, the others find it and leave its password alone.
+   */
   async ensureAdmin(rootJurisdiction: string, passwordFile: string): Promise<string | undefined> {
-    const admins: unknown[] = await this.dataSource.query(
-      `select 1 from users where 'admin' = any(roles) and disabled_at is null limit 1`,
-    );
-    if (admins.length > 0) return undefined;
     const password = newPassword();
-    await this.upsert(
-      { username: 'admin', displayName: '系统管理员', roles: ['admin'], jurisdiction: rootJurisdiction },
-      password,
-    );
+    const passwordHash = await this.hasher.hash(password);
+    const created = await this.dataSource.transaction(async (manager) => {
+      await manager.query(`select pg_advisory_xact_lock(hashtext('users:ensure-admin'))`);
+      const admins: unknown[] = await manager.query(
+        `select 1 from users where 'admin' = any(roles) and disabled_at is null limit 1`,
+      );
+      if (admins.length > 0) return false;
+      await manager.query(UPSERT_USER, [
+        randomUUID(),
+        'admin',
+        '系统管理员',
+        passwordHash,
+        ['admin'],
+        rootJurisdiction,
+      ]);
+      return true;
+    });
+    if (!created) return undefined;
     writeSecretFile(passwordFile, `${password}\n`);
     this.logger.log(`created administrator "admin"; password stored in ${passwordFile}`);
     return password;
@@ -81,12 +96,31 @@ export class UserSeeding {
     password: string,
   ): Promise<void> {
     const passwordHash = await this.hasher.hash(password);
-    await this.dataSource.query(
-      `insert into users (id, username, display_name, password_hash, roles, jurisdiction, created_by) values ($1, $2, $3, $4, $5, $6, 'system')
-       on conflict (username) do update set password_hash = excluded.password_hash, disabled_at = null`,
-      [randomUUID(), user.username, user.displayName, passwordHash, user.roles, user.jurisdiction],
-    );
+    await this.dataSource.query(UPSERT_USER, [
+      randomUUID(),
+      user.username,
+      user.displayName,
+      passwordHash,
+      user.roles,
+      user.jurisdiction,
+    ]);
   }
+}
+
+const UPSERT_USER = `insert into users (id, username, display_name, password_hash, roles, jurisdiction, created_by) values ($1, $2, $3, $4, $5, $6, 'system')
+  on conflict (username) do update set password_hash = excluded.password_hash, disabled_at = null`;
+
+/**
+ * Where the administrator's first password is kept: `<dataDir>/admin-password` for the embedded database (it lives in
+ * `<dataDir>/pg`, this directory's own), `<dataDir>/admin-password.<host>-<port>-<database>` for a DATABASE_URL, so
+ * processes of one directory started on different databases each keep the password of their own.
+ */
+export function adminPasswordFile(dataDir: string, databaseUrl?: string): string {
+  if (!databaseUrl) return join(dataDir, 'admin-password');
+  const url = new URL(databaseUrl);
+  const database = decodeURIComponent(url.pathname.slice(1)) || 'postgres';
+  const name = `${url.hostname}-${url.port || '5432'}-${database}`.replace(/[^A-Za-z0-9._-]/g, '_');
+  return join(dataDir, `admin-password.${name}`);
 }
 
 function writeSecretFile(path: string, content: string): void {

@@ -1,7 +1,7 @@
 import { ParseUUIDPipe, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { DomainError } from '../errors/domain-error';
 import type { FieldError } from './problem-details';
-import { chineseMessage } from './validation-messages.zh';
+import { chineseMessage, decisiveConstraint } from './validation-messages.zh';
 
 /** Thrown by the validation pipe; the problem filter turns it into a 400 with field errors. */
 export class RequestValidationError extends Error {
@@ -13,10 +13,14 @@ export class RequestValidationError extends Error {
 export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
-      path,
-      message: chineseMessage(error, constraint, message, path),
-    }));
+    // One message per field, about the rule that matters most (validation-messages.zh.ts, decisiveConstraint).
+    const own =
+      error.constraints && Object.keys(error.constraints).length > 0
+        ? [decisiveConstraint(error.constraints)].map(([constraint, message]) => ({
+            path,
+            message: chineseMessage(error, constraint, message, path),
+          }))
+        : [];
     return [...own, ...flattenValidationErrors(error.children ?? [], path)];
   });
 }
@@ -31,8 +35,9 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     transform: true,
-    // One message per field: an absent number need not also be told it is not an integer and below zero.
-    stopAtFirstError: true,
+    // Every rule of a field runs, and its one message names the most fundamental that failed (required, then type,
+    // then length, range, allowed values, format): an absent number is told it is required, not that it is too big.
+    stopAtFirstError: false,
     transformOptions: { enableImplicitConversion: false },
     // The value is kept on the error (never sent back) so a message can tell a type error from a length error.
     validationError: { target: false, value: true },
