@@ -10,6 +10,23 @@ import { Requires } from './auth';
 export interface RouteSpec {
   requires: Permission;
   summary: string;
+  /**
+   * For the OpenAPI document (apps/command-api/src/openapi): stable codes this route can answer beyond those its
+   * context declares (its success answer is read from the method's return type).
+   */
+  errors?: readonly string[];
+  /** The media type of a success body that is not JSON, e.g. `text/csv`. */
+  produces?: string;
+}
+
+/** Metadata the OpenAPI document reads: `{ errors, produces }` of the route's spec. */
+export const OPENAPI_ROUTE = 'openapi-route';
+
+function documented(spec: RouteSpec): MethodDecorator {
+  return applyDecorators(
+    ApiOperation({ summary: spec.summary }),
+    SetMetadata(OPENAPI_ROUTE, { errors: spec.errors ?? [], produces: spec.produces }),
+  );
 }
 
 /** Marks a command route: its answers are bound to their Idempotency-Key and told as 202 once events are stored. */
@@ -41,7 +58,7 @@ export function CommandPost(path: string | undefined, spec: CommandRouteSpec): M
     Requires(spec.requires),
     HttpCode(spec.status),
     SetMetadata(COMMAND_ROUTE, true),
-    ApiOperation({ summary: spec.summary }),
+    documented(spec),
   );
 }
 
@@ -51,7 +68,7 @@ export function CommandPatch(path: string | undefined, spec: CommandRouteSpec): 
     Requires(spec.requires),
     HttpCode(spec.status),
     SetMetadata(COMMAND_ROUTE, true),
-    ApiOperation({ summary: spec.summary }),
+    documented(spec),
   );
 }
 
@@ -61,10 +78,10 @@ export function CommandPut(path: string | undefined, spec: CommandRouteSpec): Me
     Requires(spec.requires),
     HttpCode(spec.status),
     SetMetadata(COMMAND_ROUTE, true),
-    ApiOperation({ summary: spec.summary }),
+    documented(spec),
   );
 }
 
 export function QueryGet(path: string | undefined, spec: RouteSpec): MethodDecorator {
-  return applyDecorators(Get(path), Requires(spec.requires), ApiOperation({ summary: spec.summary }));
+  return applyDecorators(Get(path), Requires(spec.requires), documented(spec));
 }
