@@ -101,7 +101,7 @@ class SchemaConverter {
     if (f & ts.TypeFlags.Boolean) return { type: 'boolean' };
     if (depth > MAX_DEPTH) return {};
     if (type.isUnion()) return this.union(type.types, depth);
-    if (type.isIntersection()) return this.intersection(type.types, depth);
+    if (type.isIntersection()) return this.intersection(type, depth);
     if (this.checker.isArrayType(type)) {
       const [item] = this.checker.getTypeArguments(type as ts.TypeReference);
       return { type: 'array', items: (item && this.schema(item, depth + 1)) ?? {} };
@@ -151,23 +151,29 @@ class SchemaConverter {
   }
 
   /** A branded primitive (`string & { __brand }`) is its primitive; otherwise every member holds. */
-  private intersection(members: readonly ts.Type[], depth: number): JsonSchema {
+  private intersection(type: ts.IntersectionType, depth: number): JsonSchema {
+    const members = type.types;
     const primitive = members.find((t) => t.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike));
     if (primitive) return this.schema(primitive, depth + 1) ?? {};
-    return this.inlineObject(this.checker.getApparentType(members[0]!), depth, members);
+    return this.named(type, depth, (d) => this.inlineObject(type, d, members));
   }
 
   private object(type: ts.Type, depth: number): JsonSchema {
     const symbol = type.aliasSymbol ?? type.getSymbol();
     if (symbol?.name === 'Date') return { type: 'string', format: 'date-time' };
+    return this.named(type, depth, (d) => this.inlineObject(type, d));
+  }
+
+  /** A component for a named type (built once, referred to after), inline otherwise. */
+  private named(type: ts.Type, depth: number, build: (depth: number) => JsonSchema): JsonSchema {
     const name = this.nameOf(type);
-    if (!name) return this.inlineObject(type, depth);
+    if (!name) return build(depth);
     const known = this.names.get(type);
     if (known) return { $ref: `#/components/schemas/${known}` };
     const unique = this.uniqueName(name, type);
     this.names.set(type, unique);
     this.components[unique] = {};
-    this.components[unique] = this.inlineObject(type, 0);
+    this.components[unique] = build(0);
     return { $ref: `#/components/schemas/${unique}` };
   }
 
@@ -201,6 +207,9 @@ class SchemaConverter {
     const symbol = alias ?? type.getSymbol();
     if (!symbol || symbol.name.startsWith('__')) return undefined;
     if (symbol.flags & (ts.SymbolFlags.TypeLiteral | ts.SymbolFlags.ObjectLiteral)) return undefined;
+    // Library types (Record, Partial, a framework's result types) are spelled out where they are used.
+    const declared = symbol.declarations?.[0]?.getSourceFile().fileName ?? '';
+    if (declared.includes('/node_modules/')) return undefined;
     const args = alias
       ? (type.aliasTypeArguments ?? [])
       : type.flags & ts.TypeFlags.Object && (type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference

@@ -6,8 +6,8 @@ export interface RouteFacts {
   isPublic: boolean;
   /** Stable codes the route names in its RouteSpec, beyond those of its context. */
   errors: readonly string[];
-  /** A body that is not JSON (CSV, XML, plain text). */
-  contentType?: string;
+  /** The media types of the success body when declared (CSV, XML, HTML, plain text); empty: JSON, or text for a string. */
+  contentTypes: readonly string[];
 }
 
 type Json = { [key: string]: unknown };
@@ -54,22 +54,25 @@ const PROBLEM_REF = { $ref: '#/components/schemas/Problem' };
 
 /** Generic wording of each error status; the operation's own codes are added to it. */
 const ERROR_STATUSES: Record<number, { description: string; codes: readonly string[] }> = {
-  400: { description: '请求无效：校验失败（errors 逐字段说明）或参数格式错误', codes: ['VALIDATION_FAILED'] },
+  400: {
+    description: '请求无效：校验失败（errors 逐字段说明）、JSON 格式错误或参数格式错误',
+    codes: ['VALIDATION_FAILED', 'MALFORMED_JSON', 'BAD_REQUEST'],
+  },
   401: { description: '未登录或令牌无效、已过期', codes: ['UNAUTHENTICATED'] },
   403: { description: '无权操作：缺少权限或超出本人辖区', codes: ['FORBIDDEN'] },
   404: { description: '对象不存在', codes: [] },
-  409: {
-    description: '与当前状态冲突；或同一 Idempotency-Key 已用于不同的请求体',
-    codes: ['IDEMPOTENCY_KEY_REUSED'],
-  },
-  412: { description: 'If-Match 所给版本已不是当前版本（先读取最新状态再重试）', codes: ['PRECONDITION_FAILED'] },
+  409: { description: '与当前状态冲突，或另一请求同时修改了同一对象', codes: ['CONCURRENT_UPDATE'] },
+  412: { description: 'If-Match 所给版本已不是当前版本（先读取最新状态再重试）', codes: ['STALE_REVISION'] },
   422: { description: '格式正确但违反业务规则', codes: [] },
-  429: { description: '请求过于频繁（Retry-After 说明何时重试）', codes: ['RATE_LIMITED'] },
+  429: { description: '请求过于频繁（Retry-After 说明何时重试）', codes: ['TOO_MANY_REQUESTS'] },
   503: {
-    description: '服务暂不可用：数据库或事件存储不可用、正在停机（Retry-After 说明何时重试）',
-    codes: ['DATABASE_UNAVAILABLE', 'EVENT_STORE_UNAVAILABLE', 'SHUTTING_DOWN'],
+    description: '服务暂不可用：数据库或事件存储不可用、超时或正在停机（Retry-After 说明何时重试）',
+    codes: ['DATABASE_TIMEOUT', 'DATABASE_UNAVAILABLE', 'EVENT_STORE_UNAVAILABLE', 'SHUTTING_DOWN'],
   },
 };
+
+/** Codes every command can give besides its context's: a reused Idempotency-Key with another body. */
+const COMMAND_CODES: Record<number, readonly string[]> = { 422: ['IDEMPOTENCY_KEY_REUSED'] };
 
 /**
  * Turns the request-only document @nestjs/swagger gives into the published contract: OpenAPI 3.1, every operation
@@ -139,7 +142,7 @@ export function completeDocument(
         },
       },
       schemas: sortKeys(schemas),
-      responses: errorResponses(),
+      responses: errorResponses(JSON.stringify(paths)),
       headers: HEADERS,
     },
   };
@@ -157,7 +160,7 @@ function completeOperation(
   const id = operation.operationId;
   const answer = answers.answers.get(id);
   if (!answer) throw new Error(`OpenAPI: no controller method found for operation ${id}`);
-  const fact = facts.get(id) ?? { isPublic: false, errors: [] };
+  const fact = facts.get(id) ?? { isPublic: false, errors: [], contentTypes: [] };
   const context = /^libs\/([^/]+)\//.exec(answer.file)?.[1];
   const parameters = (operation.parameters ?? []).filter((p) => !(p.in === 'header' && p.name === 'X-Device-Key'));
   const deviceKey = parameters.length !== (operation.parameters ?? []).length;
@@ -167,10 +170,7 @@ function completeOperation(
   const status = successStatus ?? (method === 'post' ? '201' : '200');
 
   const success: Json = { description: successDescription(status) };
-  if (answer.schema && status !== '204') {
-    const type = fact.contentType ?? (answer.schema.type === 'string' ? 'text/plain' : 'application/json');
-    success.content = { [type]: { schema: answer.schema } };
-  }
+  if (answer.schema && status !== '204') success.content = successContent(answer.schema, fact.contentTypes);
   const headers: Record<string, Json> = {};
   if (status === '201') headers.Location = { $ref: '#/components/headers/Location' };
   if (method === 'get' && answer.schema?.type === 'array') {
@@ -184,6 +184,7 @@ function completeOperation(
   const responses: Record<string, Json> = { [status]: success };
   const codes = (s: number): string[] => [
     ...(context ? (catalogue.get(context)?.get(s) ?? []) : []),
+    ...(isCommand ? (COMMAND_CODES[s] ?? []) : []),
     ...fact.errors.filter((code) => catalogueStatus(catalogue, code) === s),
   ];
   const add = (s: number): void => {
@@ -216,6 +217,22 @@ function completeOperation(
   return completed;
 }
 
+/**
+ * The success body by media type. A method answering `string | StatisticsView` under `@ApiProduces('application/json',
+ * 'text/csv')` gives the object as JSON and the string as CSV.
+ */
+function successContent(schema: JsonSchema, declared: readonly string[]): Json {
+  const members = Array.isArray(schema.anyOf) ? (schema.anyOf as JsonSchema[]) : [schema];
+  const text = members.filter((m) => m.type === 'string');
+  const json = members.filter((m) => m.type !== 'string');
+  const textSchema = text.length > 0 ? { type: 'string' } : undefined;
+  const jsonSchema = json.length === 0 ? undefined : json.length === 1 ? json[0] : { anyOf: json };
+  const types = declared.length > 0 ? declared : [jsonSchema ? 'application/json' : 'text/plain'];
+  return Object.fromEntries(
+    types.map((type) => [type, { schema: (/json/.test(type) ? jsonSchema : textSchema) ?? schema }]),
+  );
+}
+
 function catalogueStatus(catalogue: ErrorCatalogue, code: string): number | undefined {
   for (const byStatus of catalogue.values())
     for (const [status, codes] of byStatus) if (codes.includes(code)) return status;
@@ -244,12 +261,12 @@ function problemResponse(status: number, codes: readonly string[]): Json {
   return response;
 }
 
-function errorResponses(): Record<string, Json> {
+/** The generic error answers the operations (`paths`, as text) refer to. */
+function errorResponses(paths: string): Record<string, Json> {
   return Object.fromEntries(
-    Object.entries(ERROR_STATUSES).map(([status, base]) => [
-      `Problem${status}`,
-      problemResponse(Number(status), base.codes),
-    ]),
+    Object.entries(ERROR_STATUSES)
+      .filter(([status]) => paths.includes(`"#/components/responses/Problem${status}"`))
+      .map(([status, base]) => [`Problem${status}`, problemResponse(Number(status), base.codes)]),
   );
 }
 
@@ -361,18 +378,48 @@ function exampleOfSchema(schemas: Record<string, JsonSchema>, schema: JsonSchema
     const item = exampleOfSchema(schemas, schema.items as JsonSchema, depth + 1);
     return item === undefined ? undefined : [item];
   }
+  if (schema.type === 'string' && typeof schema.pattern !== 'string') return placeholderString(schema);
+  if (schema.type === 'integer' || schema.type === 'number') {
+    const minimum = typeof schema.minimum === 'number' ? schema.minimum : undefined;
+    const maximum = typeof schema.maximum === 'number' ? schema.maximum : undefined;
+    return minimum ?? (maximum !== undefined ? Math.min(1, maximum) : 1);
+  }
+  if (schema.type === 'boolean') return false;
   if (schema.type === 'object' || schema.properties) {
     const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
     const required = new Set((schema.required ?? []) as string[]);
     const out: Json = {};
     for (const [name, property] of Object.entries(properties)) {
-      const value = exampleOfSchema(schemas, property, depth + 1);
+      const value = /(^id|Id|Ids)$/.test(name)
+        ? idExample(exampleOfSchema(schemas, property, depth + 1))
+        : exampleOfSchema(schemas, property, depth + 1);
       if (value !== undefined) out[name] = value;
       else if (required.has(name)) return undefined;
     }
     return Object.keys(out).length > 0 ? out : undefined;
   }
   return undefined;
+}
+
+/** Request classes check ids with @IsUUID, which the schema does not say: an id's placeholder is a UUID. */
+function idExample(value: unknown): unknown {
+  const uuid = '3f0c6a52-8b1e-4d7a-9c2f-5e8b1a4d6c70';
+  if (value === PLACEHOLDER) return uuid;
+  return Array.isArray(value) ? value.map((v: unknown) => (v === PLACEHOLDER ? uuid : v)) : value;
+}
+
+const PLACEHOLDER = '示例';
+
+/** A value of the right shape where a request class gave no example of a required string. */
+function placeholderString(schema: JsonSchema): string | undefined {
+  if (schema.format === 'uuid') return '3f0c6a52-8b1e-4d7a-9c2f-5e8b1a4d6c70';
+  if (schema.format === 'date-time') return '2026-11-22T13:40:00+08:00';
+  if (schema.format === 'email') return 'duty@example.org';
+  if (schema.format !== undefined) return undefined;
+  const minimum = typeof schema.minLength === 'number' ? schema.minLength : 1;
+  const maximum = typeof schema.maxLength === 'number' ? schema.maxLength : 200;
+  const text = PLACEHOLDER.padEnd(Math.max(minimum, 2), '例');
+  return text.length <= maximum ? text : undefined;
 }
 
 function sortKeys<T>(record: Record<string, T>): Record<string, T> {

@@ -15,17 +15,15 @@ export interface RouteSpec {
    * context declares (its success answer is read from the method's return type).
    */
   errors?: readonly string[];
-  /** The media type of a success body that is not JSON, e.g. `text/csv`. */
-  produces?: string;
 }
 
-/** Metadata the OpenAPI document reads: `{ errors, produces }` of the route's spec. */
+/** Metadata the OpenAPI document reads: the `errors` of the route's spec. */
 export const OPENAPI_ROUTE = 'openapi-route';
 
 function documented(spec: RouteSpec): MethodDecorator {
   return applyDecorators(
     ApiOperation({ summary: spec.summary }),
-    SetMetadata(OPENAPI_ROUTE, { errors: spec.errors ?? [], produces: spec.produces }),
+    SetMetadata(OPENAPI_ROUTE, { errors: spec.errors ?? [] }),
   );
 }
 
