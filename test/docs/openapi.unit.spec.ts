@@ -32,9 +32,12 @@ describe('docs/openapi.json', () => {
     const regenerated = openApiText(built);
     if (committed !== regenerated) {
       const committedLines = committed.split('\n');
-      const line = regenerated.split('\n').findIndex((text, i) => text !== committedLines[i]);
+      const regeneratedLines = regenerated.split('\n');
+      const line = regeneratedLines.findIndex((text, i) => text !== committedLines[i]);
       throw new Error(
-        `${OPENAPI_FILE} is out of date with the code (first difference at line ${line + 1}): run \`npm run openapi\` and commit the result`,
+        `${OPENAPI_FILE} is out of date with the code: run \`npm run openapi\` and commit the result.\n` +
+          `First difference at line ${line + 1}:\n  committed:   ${committedLines[line]?.trim()}\n` +
+          `  from the code: ${regeneratedLines[line]?.trim()}`,
       );
     }
     expect(JSON.parse(committed)).toMatchObject({ openapi: '3.1.0' });

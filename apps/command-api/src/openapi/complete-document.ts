@@ -162,7 +162,10 @@ function completeOperation(
   if (!answer) throw new Error(`OpenAPI: no controller method found for operation ${id}`);
   const fact = facts.get(id) ?? { isPublic: false, errors: [], contentTypes: [] };
   const context = /^libs\/([^/]+)\//.exec(answer.file)?.[1];
-  const parameters = (operation.parameters ?? []).filter((p) => !(p.in === 'header' && p.name === 'X-Device-Key'));
+  // The device key is a security scheme, not a parameter (@nestjs/swagger lists it once per spelling).
+  const parameters = (operation.parameters ?? []).filter(
+    (p) => !(p.in === 'header' && String(p.name).toLowerCase() === 'x-device-key'),
+  );
   const deviceKey = parameters.length !== (operation.parameters ?? []).length;
   const isCommand = parameters.some((p) => p.in === 'header' && p.name === 'Idempotency-Key');
   const ifMatch = parameters.some((p) => p.in === 'header' && p.name === 'If-Match');
