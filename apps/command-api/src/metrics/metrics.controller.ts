@@ -1,6 +1,6 @@
 import { Controller, ForbiddenException, Get, Header, Inject, Req, UnauthorizedException } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Registry } from 'prom-client';
 import { PROJECTION_RUNNER, type ProjectionRunner } from '@app/event-sourcing/projections';
 import { CLOCK, type Clock } from '@app/shared';
@@ -21,7 +21,7 @@ import { TRANSACTION_HORIZON, type TransactionHorizon } from '../health/transact
  * person, only counts and latencies; who may scrape is METRICS_ALLOW / METRICS_TOKEN (metrics-access.ts): by default
  * this machine only.
  */
-@ApiExcludeController()
+@ApiTags('metrics')
 @Public()
 @Controller('metrics')
 export class MetricsController {
@@ -40,6 +40,7 @@ export class MetricsController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Prometheus 指标（本机或 METRICS_ALLOW 所列地址，或携带 METRICS_TOKEN）' })
   @Header('cache-control', 'no-store')
   @Header('content-type', Registry.PROMETHEUS_CONTENT_TYPE)
   async scrape(@Req() request: FastifyRequest): Promise<string> {

@@ -10,6 +10,21 @@ import { Requires } from './auth';
 export interface RouteSpec {
   requires: Permission;
   summary: string;
+  /**
+   * For the OpenAPI document (apps/command-api/src/openapi): stable codes this route can answer beyond those its
+   * context declares (its success answer is read from the method's return type).
+   */
+  errors?: readonly string[];
+}
+
+/** Metadata the OpenAPI document reads: the `errors` of the route's spec. */
+export const OPENAPI_ROUTE = 'openapi-route';
+
+function documented(spec: RouteSpec): MethodDecorator {
+  return applyDecorators(
+    ApiOperation({ summary: spec.summary }),
+    SetMetadata(OPENAPI_ROUTE, { errors: spec.errors ?? [] }),
+  );
 }
 
 /** Marks a command route: its answers are bound to their Idempotency-Key and told as 202 once events are stored. */
@@ -41,7 +56,7 @@ export function CommandPost(path: string | undefined, spec: CommandRouteSpec): M
     Requires(spec.requires),
     HttpCode(spec.status),
     SetMetadata(COMMAND_ROUTE, true),
-    ApiOperation({ summary: spec.summary }),
+    documented(spec),
   );
 }
 
@@ -51,7 +66,7 @@ export function CommandPatch(path: string | undefined, spec: CommandRouteSpec): 
     Requires(spec.requires),
     HttpCode(spec.status),
     SetMetadata(COMMAND_ROUTE, true),
-    ApiOperation({ summary: spec.summary }),
+    documented(spec),
   );
 }
 
@@ -61,10 +76,10 @@ export function CommandPut(path: string | undefined, spec: CommandRouteSpec): Me
     Requires(spec.requires),
     HttpCode(spec.status),
     SetMetadata(COMMAND_ROUTE, true),
-    ApiOperation({ summary: spec.summary }),
+    documented(spec),
   );
 }
 
 export function QueryGet(path: string | undefined, spec: RouteSpec): MethodDecorator {
-  return applyDecorators(Get(path), Requires(spec.requires), ApiOperation({ summary: spec.summary }));
+  return applyDecorators(Get(path), Requires(spec.requires), documented(spec));
 }

@@ -25,7 +25,7 @@ export class ResponsiblePersonRequest {
   @MaxLength(100)
   name!: string;
 
-  @ApiPropertyOptional({ example: '13995512345', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '13995512345', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(40)
@@ -55,7 +55,7 @@ export class RecordHiddenHazardRequest {
   @IsUUID()
   enterpriseId!: string;
 
-  @ApiPropertyOptional({ description: '所涉重大危险源（须属于该企业）', nullable: true })
+  @ApiPropertyOptional({ type: String, description: '所涉重大危险源（须属于该企业）', nullable: true })
   @IsOptional()
   @IsUUID()
   hazardSourceId?: string | null;
@@ -78,6 +78,7 @@ export class RecordHiddenHazardRequest {
   grade!: HiddenHazardGrade;
 
   @ApiPropertyOptional({
+    type: String,
     example: '化工和危险化学品生产经营单位重大生产安全事故隐患判定标准（试行）第十一条',
     description: '判定依据；重大事故隐患必填',
     nullable: true,

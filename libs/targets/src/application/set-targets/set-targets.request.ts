@@ -36,12 +36,17 @@ export class TargetSpecRequest {
   @IsNumber(FINITE)
   value!: number;
 
-  @ApiPropertyOptional({ nullable: true, description: '基准年（下降类目标必填，须早于考核年度）', example: 2025 })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: '基准年（下降类目标必填，须早于考核年度）',
+    example: 2025,
+  })
   @IsOptional()
   @IsInt()
   baselineYear?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, description: '行业类别（事故类别代码）；不填为全部行业' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: '行业类别（事故类别代码）；不填为全部行业' })
   @IsOptional()
   @IsString()
   @MaxLength(64)
@@ -49,12 +54,12 @@ export class TargetSpecRequest {
 }
 
 export class TargetDenominatorsRequest {
-  @ApiPropertyOptional({ nullable: true, description: '地区生产总值（亿元）' })
+  @ApiPropertyOptional({ type: Number, nullable: true, description: '地区生产总值（亿元）' })
   @IsOptional()
   @IsNumber(FINITE)
   gdp100mYuan?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, description: '机动车保有量（万辆）' })
+  @ApiPropertyOptional({ type: Number, nullable: true, description: '机动车保有量（万辆）' })
   @IsOptional()
   @IsNumber(FINITE)
   vehicles10k?: number | null;
@@ -62,17 +67,17 @@ export class TargetDenominatorsRequest {
 
 /** Entered counts: whole numbers; the domain checks ≥ 0 and says which figure is wrong in Chinese. */
 export class RecordedCountsRequest {
-  @ApiPropertyOptional({ nullable: true, description: '事故起数（录入）' })
+  @ApiPropertyOptional({ type: Number, nullable: true, description: '事故起数（录入）' })
   @IsOptional()
   @IsInt()
   incidents?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, description: '死亡人数（录入；辖区把失踪计入死亡时含失踪）' })
+  @ApiPropertyOptional({ type: Number, nullable: true, description: '死亡人数（录入；辖区把失踪计入死亡时含失踪）' })
   @IsOptional()
   @IsInt()
   deaths?: number | null;
 
-  @ApiPropertyOptional({ nullable: true, description: '较大及以上事故起数（录入）' })
+  @ApiPropertyOptional({ type: Number, nullable: true, description: '较大及以上事故起数（录入）' })
   @IsOptional()
   @IsInt()
   majorOrAboveIncidents?: number | null;
