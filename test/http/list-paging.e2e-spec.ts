@@ -100,6 +100,8 @@ describe('paging every list', () => {
     ['duty shifts', () => '/api/v1/duty/shifts', 2000, false],
     ['handovers', () => '/api/v1/duty/handovers', 100, false],
     ['roll calls', () => '/api/v1/duty/roll-calls', 100, false],
+    ['audit trail', () => '/api/v1/audit', 1000, true],
+    ['security events', () => '/api/v1/audit/security', 1000, true],
   ];
 
   it.each(lists)('%s: following Link gives every row once, in order', async (_, path, max, severalPages) => {
@@ -111,15 +113,21 @@ describe('paging every list', () => {
     if (severalPages) expect(pages).toBeGreaterThan(1);
   });
 
-  it('rows written between two pages neither repeat a row nor hide one', async () => {
-    const before = await all('/api/v1/teams', 1000);
-    const first = await t.get('/api/v1/teams?limit=2', admin.token).expect(200);
+  // Teams are paged over the whole (bounded) list, enterprises in SQL by keyset: both must hold while rows arrive.
+  const writers: [string, string, (name: string) => Promise<string>][] = [
+    ['teams', '/api/v1/teams', (name) => registerTeam(t, admin.token, { name })],
+    ['enterprises', '/api/v1/enterprises', (name) => registerEnterprise(t, admin.token, { name })],
+  ];
+
+  it.each(writers)('%s: rows written between two pages neither repeat a row nor hide one', async (_, path, write) => {
+    const before = await all(path, 500);
+    const first = await t.get(`${path}?limit=2`, admin.token).expect(200);
     const next = nextOf(first.headers.link as string);
     expect(next).not.toBeNull();
-    // One team sorting before the cursor, one after it: the first must not shift the rest, the second may appear.
-    const early = await registerTeam(t, admin.token, { name: '  最前的队伍' });
-    const late = await registerTeam(t, admin.token, { name: '龘最后的队伍' });
-    await until(async () => (await all('/api/v1/teams', 1000)).includes(late), 20_000);
+    // One row sorting before the cursor, one after it: the first must not shift the rest, the second may appear.
+    const early = await write('  最前的一条');
+    const late = await write('龘最后的一条');
+    await until(async () => (await all(path, 500)).includes(late), 20_000);
     const rest = await walk(next!, admin.token);
     const seen = [...(first.body as Row[]).map(idOf), ...rest.ids];
     expect(new Set(seen).size).toBe(seen.length);

@@ -34,12 +34,26 @@ export class AuditTrailQueries {
   ) {}
 
   async read(
-    query: { actor?: string; from?: string; to?: string; limit?: number },
+    query: {
+      actor?: string;
+      from?: string;
+      to?: string;
+      limit?: number;
+      /** The keys of the previous page's last row (docs/api.md, "Paging every list"): [ms of recordedAt, prepare]. */
+      after?: readonly (string | null)[] | null;
+    },
     scope: readonly string[],
   ): Promise<AuditEntry[]> {
     const limit = query.limit ?? 200;
     if (this.options?.eventLogInPostgres) {
-      const { text, params } = auditQuery({ actor: query.actor, from: query.from, to: query.to, scope, limit });
+      const { text, params } = auditQuery({
+        actor: query.actor,
+        from: query.from,
+        to: query.to,
+        scope,
+        limit,
+        after: query.after ?? null,
+      });
       const rows: Array<Record<string, unknown>> = await this.dataSource.query(text, params);
       return rows.map(rowToEntry);
     }
@@ -50,7 +64,7 @@ export class AuditTrailQueries {
     for (;;) {
       const page = await this.store.readAll({ ...(after ? { after } : {}), maxCount: PAGE });
       for (const event of page) {
-        if (matches(event, query.actor, from, to, scope)) entries.push(toEntry(event));
+        if (matches(event, query.actor, from, to, scope) && isAfter(event, query.after)) entries.push(toEntry(event));
         if (entries.length >= limit) return entries;
       }
       if (page.length < PAGE) return entries;
@@ -69,6 +83,7 @@ export function auditQuery(filters: {
   to?: string;
   scope: readonly string[];
   limit: number;
+  after?: readonly (string | null)[] | null;
 }): { text: string; params: unknown[] } {
   const params: unknown[] = [];
   const where: string[] = [];
@@ -82,12 +97,18 @@ export function auditQuery(filters: {
     const actor = param(filters.actor);
     where.push(`(e.metadata ->> 'actorId' = ${actor} or e.metadata ->> 'actorName' = ${actor})`);
   }
+  if (filters.after) {
+    const [ms, prepare] = filters.after;
+    // The plain bound lets the recorded_at index serve the page; the row comparison is exact to the cursor.
+    where.push(`e.recorded_at >= ${param(new Date(Number(ms)))}`);
+    where.push(`(${AUDIT_ORDER_KEYS}) > (${param(ms)}::bigint, ${param(prepare)}::bigint)`);
+  }
   where.push(
     `(jsonb_typeof(e.metadata -> 'jurisdiction') is distinct from 'string' or e.metadata ->> 'jurisdiction' = any(${param([...filters.scope])}))`,
   );
   return {
     text: `select e.global_position::text as position_prepare, e.transaction_id::text as position_commit, e.stream_name, e.event_type, e.metadata, e.recorded_at
-             from es_events e where ${where.join(' and ')} order by e.recorded_at, e.global_position limit ${param(filters.limit)}`,
+             from es_events e where ${where.join(' and ')} order by ${AUDIT_ORDER_KEYS} limit ${param(filters.limit)}`,
     params,
   };
 }
@@ -104,6 +125,17 @@ function rowToEntry(row: Record<string, unknown>): AuditEntry {
     position: { commit: BigInt(String(row.position_commit)), prepare: BigInt(String(row.position_prepare)) },
     recordedAt: row.recorded_at as Date,
   });
+}
+
+/** The log's order as keys: the millisecond of recording (as shown), then the position in the log. */
+const AUDIT_ORDER_KEYS = `floor(extract(epoch from e.recorded_at) * 1000)::bigint, e.global_position`;
+
+/** Whether an event comes after the cursor's keys, on a store walked in log order. */
+function isAfter(event: RecordedEvent, after: readonly (string | null)[] | null | undefined): boolean {
+  if (!after) return true;
+  const ms = BigInt(event.recordedAt.getTime());
+  const [afterMs, afterPrepare] = [BigInt(after[0] ?? '0'), BigInt(after[1] ?? '0')];
+  return ms > afterMs || (ms === afterMs && event.position.prepare > afterPrepare);
 }
 
 function matches(

@@ -23,12 +23,23 @@ export interface SecurityEventView {
  * and access changes, refused writes, exports, replays. An administrator sees the events of its jurisdictions and
  * those that have none (failures for unknown names, requests without a signed-in user).
  */
+/** Newest first, by the millisecond the view shows, then the newer id: both as ascending keys, as cursors compare them. */
+const SECURITY_ORDER_KEYS = `-floor(extract(epoch from at) * 1000)::bigint, -id`;
+
 @Injectable()
 export class SecurityEventQueries {
   constructor(private readonly dataSource: DataSource) {}
 
   async read(
-    query: { from?: string; to?: string; userId?: string; kind?: SecurityEventKind; limit?: number },
+    query: {
+      from?: string;
+      to?: string;
+      userId?: string;
+      kind?: SecurityEventKind;
+      limit?: number;
+      /** The keys of the previous page's last row (docs/api.md, "Paging every list"): [minus ms of `at`, minus id]. */
+      after?: readonly (string | null)[] | null;
+    },
     scope: readonly string[],
   ): Promise<SecurityEventView[]> {
     const where = ['(jurisdiction is null or jurisdiction = any($1))'];
@@ -41,10 +52,17 @@ export class SecurityEventQueries {
     if (query.to) add('at < ?', new Date(query.to));
     if (query.userId) add('user_id = ?', query.userId);
     if (query.kind) add('kind = ?', query.kind);
+    if (query.after) {
+      // The order's keys, newest first as ascending numbers; the plain bound on `at` lets the index on it serve the page.
+      const [negativeMs, negativeId] = query.after;
+      add('at < ?', new Date(-Number(negativeMs) + 1));
+      params.push(negativeMs, negativeId);
+      where.push(`(${SECURITY_ORDER_KEYS}) > ($${params.length - 1}::bigint, $${params.length}::bigint)`);
+    }
     params.push(query.limit ?? 200);
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
       `select id::text, at, kind, user_id, username, session_id, jurisdiction, address, correlation_id, method, path, status, details
-         from security_events where ${where.join(' and ')} order by at desc, id desc limit $${params.length}`,
+         from security_events where ${where.join(' and ')} order by ${SECURITY_ORDER_KEYS} limit $${params.length}`,
       params,
     );
     return rows.map((r) => ({

@@ -152,3 +152,21 @@ export function keysetAfter(
 ): string {
   return `(${columns.join(', ')}) > (${after.map((k, i) => `${param(k)}::${casts[i]}`).join(', ')})`;
 }
+
+/**
+ * `keysetAfter` for a query builder with named parameters (TypeORM's `andWhere(sql, params)`): the rows strictly after
+ * the page's cursor. Text keys must be ordered `collate "C"` (code-unit order, as `compareKeys` compares them).
+ */
+export function keysetWhere(
+  columns: readonly string[],
+  casts: readonly string[],
+  after: readonly CursorKey[],
+): { sql: string; params: Record<string, CursorKey> } {
+  const params: Record<string, CursorKey> = {};
+  const sql = keysetAfter(columns, casts, after, (value) => {
+    const name = `keyset${Object.keys(params).length}`;
+    params[name] = value as CursorKey;
+    return `:${name}`;
+  });
+  return { sql, params };
+}

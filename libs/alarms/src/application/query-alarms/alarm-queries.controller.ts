@@ -1,6 +1,15 @@
 import { Param, Query } from '@nestjs/common';
 import type { Actor } from '@app/shared';
-import { CurrentActor, QueryController, QueryGet, uuidParam, Paged, type ListPaging } from '@app/shared/nest';
+import {
+  CurrentActor,
+  QueryController,
+  QueryGet,
+  uuidParam,
+  ListPage,
+  Paged,
+  type ListPaging,
+  type PageRequest,
+} from '@app/shared/nest';
 import { AlarmQueries } from '../../read-models/alarms/alarm.queries';
 import type { AlarmView } from '../../read-models/alarms/alarm.views';
 import { ListAlarmsRequest } from './list-alarms.request';
@@ -27,8 +36,12 @@ export class AlarmQueriesController {
     requires: 'alarm.read',
     summary: '告警列表（本辖区及下级辖区；未确认在前，按紧急程度排序；至多 200 条）',
   })
-  list(@Query() query: ListAlarmsRequest, @CurrentActor() actor: Actor): Promise<AlarmView[]> {
-    return this.alarms.list({ ...query, scope: actor.scope });
+  list(
+    @Query() query: ListAlarmsRequest,
+    @CurrentActor() actor: Actor,
+    @ListPage() page: PageRequest,
+  ): Promise<AlarmView[]> {
+    return this.alarms.list({ ...query, scope: actor.scope }, page);
   }
 
   @QueryGet(':id', { requires: 'alarm.read', summary: '告警详情' })

@@ -1,6 +1,15 @@
 import { Param, Query } from '@nestjs/common';
 import type { Actor } from '@app/shared';
-import { CurrentActor, QueryController, QueryGet, uuidParam, Paged, type ListPaging } from '@app/shared/nest';
+import {
+  CurrentActor,
+  QueryController,
+  QueryGet,
+  uuidParam,
+  ListPage,
+  Paged,
+  type ListPaging,
+  type PageRequest,
+} from '@app/shared/nest';
 import type { DeviceKeyView, EnterpriseView } from '../../contract';
 import { EnterpriseRegister } from '../../read-models/enterprise-register/enterprise-register.queries';
 import { ListEnterprisesRequest } from './list-enterprises.request';
@@ -31,8 +40,12 @@ export class EnterpriseQueriesController {
 
   @Paged(ENTERPRISE_PAGING)
   @QueryGet(undefined, { requires: 'enterprise.read', summary: '企业名录（本辖区及下级辖区）' })
-  list(@Query() query: ListEnterprisesRequest, @CurrentActor() actor: Actor): Promise<EnterpriseView[]> {
-    return this.register.list({ ...query, scope: actor.scope });
+  list(
+    @Query() query: ListEnterprisesRequest,
+    @CurrentActor() actor: Actor,
+    @ListPage() page: PageRequest,
+  ): Promise<EnterpriseView[]> {
+    return this.register.list({ ...query, scope: actor.scope }, page);
   }
 
   @QueryGet(':id', { requires: 'enterprise.read', summary: '企业详情' })

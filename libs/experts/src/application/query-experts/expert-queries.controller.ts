@@ -1,6 +1,15 @@
 import { Param, Query } from '@nestjs/common';
 import type { Actor } from '@app/shared';
-import { CurrentActor, QueryController, QueryGet, uuidParam, Paged, type ListPaging } from '@app/shared/nest';
+import {
+  CurrentActor,
+  QueryController,
+  QueryGet,
+  uuidParam,
+  ListPage,
+  Paged,
+  type ListPaging,
+  type PageRequest,
+} from '@app/shared/nest';
 import type { ExpertView } from '../../contract';
 import { ExpertRegister } from '../../read-models/expert-register/expert-register.queries';
 import { ListExpertsRequest } from './list-experts.request';
@@ -21,8 +30,12 @@ export class ExpertQueriesController {
 
   @Paged(EXPERT_PAGING)
   @QueryGet(undefined, { requires: 'expert.read', summary: '专家库（本辖区、下级辖区及上级辖区的专家）' })
-  list(@Query() query: ListExpertsRequest, @CurrentActor() actor: Actor): Promise<ExpertView[]> {
-    return this.register.list(query, actor);
+  list(
+    @Query() query: ListExpertsRequest,
+    @CurrentActor() actor: Actor,
+    @ListPage() page: PageRequest,
+  ): Promise<ExpertView[]> {
+    return this.register.list(query, actor, page);
   }
 
   @QueryGet(':id', { requires: 'expert.read', summary: '专家详情' })

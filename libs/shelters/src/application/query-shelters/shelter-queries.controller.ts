@@ -1,6 +1,15 @@
 import { Param, Query } from '@nestjs/common';
 import type { Actor } from '@app/shared';
-import { CurrentActor, QueryController, QueryGet, uuidParam, Paged, type ListPaging } from '@app/shared/nest';
+import {
+  CurrentActor,
+  QueryController,
+  QueryGet,
+  uuidParam,
+  ListPage,
+  Paged,
+  type ListPaging,
+  type PageRequest,
+} from '@app/shared/nest';
 import type { ShelterOccupancyEntry, ShelterView } from '../../contract';
 import { ShelterRegister } from '../../read-models/shelter-register/shelter-register.queries';
 import { ListSheltersRequest } from './list-shelters.request';
@@ -21,13 +30,20 @@ export class ShelterQueriesController {
 
   @Paged(SHELTER_PAGING)
   @QueryGet(undefined, { requires: 'shelter.read', summary: '应急避难场所（本辖区及下级辖区）' })
-  list(@Query() query: ListSheltersRequest, @CurrentActor() actor: Actor): Promise<ShelterView[]> {
-    return this.register.list({
-      ...(query.jurisdiction ? { jurisdiction: query.jurisdiction } : {}),
-      ...(query.kind ? { kind: query.kind } : {}),
-      ...(query.hasRoom ? { hasRoom: query.hasRoom === 'true' } : {}),
-      scope: actor.scope,
-    });
+  list(
+    @Query() query: ListSheltersRequest,
+    @CurrentActor() actor: Actor,
+    @ListPage() page: PageRequest,
+  ): Promise<ShelterView[]> {
+    return this.register.list(
+      {
+        ...(query.jurisdiction ? { jurisdiction: query.jurisdiction } : {}),
+        ...(query.kind ? { kind: query.kind } : {}),
+        ...(query.hasRoom ? { hasRoom: query.hasRoom === 'true' } : {}),
+        scope: actor.scope,
+      },
+      page,
+    );
   }
 
   @QueryGet(':id', { requires: 'shelter.read', summary: '避难场所详情' })
