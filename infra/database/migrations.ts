@@ -43,6 +43,7 @@ import { Shelters1732000003350 } from '../migrations/1732000003350-shelters';
 import { TargetDocuments1732000003400 } from '../migrations/1732000003400-target-documents';
 import { TargetRecordedFigures1732000003401 } from '../migrations/1732000003401-target-recorded-figures';
 import { CoalAndNonCoalMines1732000003450 } from '../migrations/1732000003450-coal-and-non-coal-mines';
+import { ListPaging1732000003550 } from '../migrations/1732000003550-list-paging';
 import { grantApplicationRole } from './roles';
 
 // TypeORM types its `migrations` option as MixedList<Function | string>; the list below matches that type.
@@ -93,6 +94,7 @@ export const MIGRATIONS: MixedList<Function> = [
   TargetDocuments1732000003400,
   TargetRecordedFigures1732000003401,
   CoalAndNonCoalMines1732000003450,
+  ListPaging1732000003550,
 ];
 
 /**

@@ -128,7 +128,7 @@ function rowToEntry(row: Record<string, unknown>): AuditEntry {
 }
 
 /** The log's order as keys: the millisecond of recording (as shown), then the position in the log. */
-const AUDIT_ORDER_KEYS = `floor(extract(epoch from e.recorded_at) * 1000)::bigint, e.global_position`;
+const AUDIT_ORDER_KEYS = `paging_epoch_ms(e.recorded_at), e.global_position`;
 
 /** Whether an event comes after the cursor's keys, on a store walked in log order. */
 function isAfter(event: RecordedEvent, after: readonly (string | null)[] | null | undefined): boolean {

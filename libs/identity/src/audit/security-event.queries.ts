@@ -24,7 +24,7 @@ export interface SecurityEventView {
  * those that have none (failures for unknown names, requests without a signed-in user).
  */
 /** Newest first, by the millisecond the view shows, then the newer id: both as ascending keys, as cursors compare them. */
-const SECURITY_ORDER_KEYS = `-floor(extract(epoch from at) * 1000)::bigint, -id`;
+const SECURITY_ORDER_KEYS = `-paging_epoch_ms(at), -id`;
 
 @Injectable()
 export class SecurityEventQueries {
