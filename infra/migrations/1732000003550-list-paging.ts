@@ -6,18 +6,13 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * in order, the first `limit` + 1" is one index range scan however deep the page. Text keys sort `collate "C"`
  * (code-unit order), the order the API's cursors compare them in.
  *
- * `paging_epoch_ms` is the millisecond of an instant, as the API shows instants: declared immutable so an index may use
- * it (the epoch of an instant is the same in every time zone, unlike `extract` of other fields).
+ * The audit trail and the security event log need no index of their own: their pages are row comparisons on the
+ * columns of their existing indexes (`es_events_by_recorded_at`, `security_events_by_time`).
  */
 export class ListPaging1732000003550 implements MigrationInterface {
   name = 'ListPaging1732000003550';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`
-      create or replace function paging_epoch_ms(instant timestamptz) returns bigint
-        language sql immutable parallel safe as $$
-          select floor(extract(epoch from instant) * 1000)::bigint
-        $$`);
     await q.query(`
       create index alarms_page on alarms
         ((case status when 'raised' then 0 when 'acknowledged' then 1 else 2 end), urgency, id)`);
@@ -30,20 +25,15 @@ export class ListPaging1732000003550 implements MigrationInterface {
     await q.query(`
       create index expert_register_page on expert_register
         ((case when active then 0 else 1 end), jurisdiction collate "C", name collate "C", id)`);
-    await q.query(`create index security_events_page on security_events ((-paging_epoch_ms(at)), (-id))`);
-    await q.query(`create index es_events_audit_page on es_events (paging_epoch_ms(recorded_at), global_position)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     for (const index of [
-      'es_events_audit_page',
-      'security_events_page',
       'expert_register_page',
       'shelter_register_page',
       'enterprise_register_page',
       'alarms_page',
     ])
       await q.query(`drop index if exists ${index}`);
-    await q.query(`drop function if exists paging_epoch_ms(timestamptz)`);
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EVENT_STORE, formatPosition, type EventStore, type Position, type RecordedEvent } from '@app/event-store';
+import { withPageKeys } from '@app/shared/nest';
 import { AUTH_OPTIONS, type AuthOptions } from '../auth/token.service';
 
 const PAGE = 1000;
@@ -39,7 +40,7 @@ export class AuditTrailQueries {
       from?: string;
       to?: string;
       limit?: number;
-      /** The keys of the previous page's last row (docs/api.md, "Paging every list"): [ms of recordedAt, prepare]. */
+      /** The keys of the previous page's last row (docs/api.md, "Paging every list"): [µs of recordedAt, prepare]. */
       after?: readonly (string | null)[] | null;
     },
     scope: readonly string[],
@@ -98,24 +99,25 @@ export function auditQuery(filters: {
     where.push(`(e.metadata ->> 'actorId' = ${actor} or e.metadata ->> 'actorName' = ${actor})`);
   }
   if (filters.after) {
-    const [ms, prepare] = filters.after;
-    // The plain bound lets the recorded_at index serve the page; the row comparison is exact to the cursor.
-    where.push(`e.recorded_at >= ${param(new Date(Number(ms)))}`);
-    where.push(`(${AUDIT_ORDER_KEYS}) > (${param(ms)}::bigint, ${param(prepare)}::bigint)`);
+    const [us, prepare] = filters.after;
+    // The log order's own columns: a range of the index on (recorded_at, global_position), exact to the microsecond.
+    where.push(
+      `(e.recorded_at, e.global_position) > ('epoch'::timestamptz + ${param(us)}::bigint * interval '1 microsecond', ${param(prepare)}::bigint)`,
+    );
   }
   where.push(
     `(jsonb_typeof(e.metadata -> 'jurisdiction') is distinct from 'string' or e.metadata ->> 'jurisdiction' = any(${param([...filters.scope])}))`,
   );
   return {
-    text: `select e.global_position::text as position_prepare, e.transaction_id::text as position_commit, e.stream_name, e.event_type, e.metadata, e.recorded_at
-             from es_events e where ${where.join(' and ')} order by ${AUDIT_ORDER_KEYS} limit ${param(filters.limit)}`,
+    text: `select (extract(epoch from e.recorded_at) * 1000000)::bigint::text as recorded_us, e.global_position::text as position_prepare, e.transaction_id::text as position_commit, e.stream_name, e.event_type, e.metadata, e.recorded_at
+             from es_events e where ${where.join(' and ')} order by e.recorded_at, e.global_position limit ${param(filters.limit)}`,
     params,
   };
 }
 
 function rowToEntry(row: Record<string, unknown>): AuditEntry {
   const metadata = row.metadata as RecordedEvent['metadata'];
-  return toEntry({
+  const entry = toEntry({
     id: '',
     type: String(row.event_type),
     streamName: String(row.stream_name),
@@ -125,17 +127,16 @@ function rowToEntry(row: Record<string, unknown>): AuditEntry {
     position: { commit: BigInt(String(row.position_commit)), prepare: BigInt(String(row.position_prepare)) },
     recordedAt: row.recorded_at as Date,
   });
+  // The database keeps microseconds; the entry shows milliseconds: the page's keys are the exact ones.
+  return withPageKeys(entry, [String(row.recorded_us), String(row.position_prepare)]);
 }
-
-/** The log's order as keys: the millisecond of recording (as shown), then the position in the log. */
-const AUDIT_ORDER_KEYS = `paging_epoch_ms(e.recorded_at), e.global_position`;
 
 /** Whether an event comes after the cursor's keys, on a store walked in log order. */
 function isAfter(event: RecordedEvent, after: readonly (string | null)[] | null | undefined): boolean {
   if (!after) return true;
-  const ms = BigInt(event.recordedAt.getTime());
-  const [afterMs, afterPrepare] = [BigInt(after[0] ?? '0'), BigInt(after[1] ?? '0')];
-  return ms > afterMs || (ms === afterMs && event.position.prepare > afterPrepare);
+  const us = BigInt(event.recordedAt.getTime()) * 1000n;
+  const [afterUs, afterPrepare] = [BigInt(after[0] ?? '0'), BigInt(after[1] ?? '0')];
+  return us > afterUs || (us === afterUs && event.position.prepare > afterPrepare);
 }
 
 function matches(

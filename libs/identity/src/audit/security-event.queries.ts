@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { withPageKeys } from '@app/shared/nest';
 import type { SecurityEventKind } from './security-events';
 
 export interface SecurityEventView {
@@ -23,9 +24,6 @@ export interface SecurityEventView {
  * and access changes, refused writes, exports, replays. An administrator sees the events of its jurisdictions and
  * those that have none (failures for unknown names, requests without a signed-in user).
  */
-/** Newest first, by the millisecond the view shows, then the newer id: both as ascending keys, as cursors compare them. */
-const SECURITY_ORDER_KEYS = `-paging_epoch_ms(at), -id`;
-
 @Injectable()
 export class SecurityEventQueries {
   constructor(private readonly dataSource: DataSource) {}
@@ -37,7 +35,7 @@ export class SecurityEventQueries {
       userId?: string;
       kind?: SecurityEventKind;
       limit?: number;
-      /** The keys of the previous page's last row (docs/api.md, "Paging every list"): [minus ms of `at`, minus id]. */
+      /** The keys of the previous page's last row (docs/api.md, "Paging every list"): [minus µs of `at`, minus id]. */
       after?: readonly (string | null)[] | null;
     },
     scope: readonly string[],
@@ -53,19 +51,21 @@ export class SecurityEventQueries {
     if (query.userId) add('user_id = ?', query.userId);
     if (query.kind) add('kind = ?', query.kind);
     if (query.after) {
-      // The order's keys, newest first as ascending numbers; the plain bound on `at` lets the index on it serve the page.
-      const [negativeMs, negativeId] = query.after;
-      add('at < ?', new Date(-Number(negativeMs) + 1));
-      params.push(negativeMs, negativeId);
-      where.push(`(${SECURITY_ORDER_KEYS}) > ($${params.length - 1}::bigint, $${params.length}::bigint)`);
+      // Newest first: the rows before the cursor's (at, id), which the index on `at` serves as a range.
+      const [negativeUs, negativeId] = query.after.map((k) => (-BigInt(k ?? '0')).toString());
+      params.push(negativeUs, negativeId);
+      where.push(
+        `(at, id) < ('epoch'::timestamptz + $${params.length - 1}::bigint * interval '1 microsecond', $${params.length}::bigint)`,
+      );
     }
     params.push(query.limit ?? 200);
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `select id::text, at, kind, user_id, username, session_id, jurisdiction, address, correlation_id, method, path, status, details
-         from security_events where ${where.join(' and ')} order by ${SECURITY_ORDER_KEYS} limit $${params.length}`,
+      `select id::text, (extract(epoch from at) * 1000000)::bigint::text as at_us, at, kind, user_id, username, session_id, jurisdiction, address, correlation_id, method, path, status, details
+         from security_events where ${where.join(' and ')} order by at desc, id desc limit $${params.length}`,
       params,
     );
-    return rows.map((r) => ({
+    return rows.map((r) =>
+      withPageKeys<SecurityEventView>({
       id: String(r.id),
       at: (r.at as Date).toISOString(),
       kind: String(r.kind),
@@ -79,6 +79,7 @@ export class SecurityEventQueries {
       path: (r.path as string) ?? null,
       status: (r.status as number) ?? null,
       details: (r.details as Record<string, unknown>) ?? {},
-    }));
+    }, [(-BigInt(String(r.at_us))).toString(), (-BigInt(String(r.id))).toString()]),
+    );
   }
 }

@@ -170,3 +170,19 @@ export function keysetWhere(
   });
   return { sql, params };
 }
+
+const PAGE_KEYS = Symbol('page-keys');
+
+/**
+ * Attaches a row's exact sort keys when the answer shows them rounded (an instant to the millisecond where the
+ * database keeps microseconds): the keys travel with the row without being part of its JSON.
+ */
+export function withPageKeys<T extends object>(row: T, keys: readonly CursorKey[]): T {
+  Object.defineProperty(row, PAGE_KEYS, { value: keys, enumerable: false });
+  return row;
+}
+
+/** The keys `withPageKeys` attached, if any. */
+export function pageKeysOf(row: object): readonly CursorKey[] | undefined {
+  return (row as { [PAGE_KEYS]?: readonly CursorKey[] })[PAGE_KEYS];
+}

@@ -4,6 +4,7 @@ import {
   CurrentActor,
   ListPage,
   Paged,
+  pageKeysOf,
   QueryController,
   QueryGet,
   type ListPaging,
@@ -12,12 +13,15 @@ import {
 import { AuditTrailQueries, type AuditEntry } from '../../audit/audit-trail.queries';
 import { AuditQueryRequest } from './audit.request';
 
-/** How the list pages (docs/api.md, "Paging every list"): in log order, by the millisecond shown, then the position. */
+/**
+ * How the list pages (docs/api.md, "Paging every list"): in log order, by the microsecond recorded (kept with each
+ * entry by the query, the entry shows milliseconds), then the position in the log.
+ */
 const AUDIT_PAGING: ListPaging<AuditEntry> = {
   list: 'audit/1',
   order: 'recorded',
   kinds: ['bigint', 'bigint'],
-  keys: (e) => [String(Date.parse(e.recordedAt)), e.position.split('/')[1] ?? '0'],
+  keys: (e) => pageKeysOf(e) ?? [String(Date.parse(e.recordedAt) * 1000), e.position.split('/')[1] ?? '0'],
   defaultLimit: 200,
   maxLimit: 1000,
 };

@@ -6,6 +6,7 @@ import {
   CurrentActor,
   ListPage,
   Paged,
+  pageKeysOf,
   QueryController,
   QueryGet,
   type ListPaging,
@@ -27,12 +28,15 @@ export class SecurityAuditQuery extends AuditWindowQuery {
   kind?: SecurityEventKind;
 }
 
-/** How the list pages (docs/api.md, "Paging every list"): newest first, by the millisecond shown, then the newer id. */
+/**
+ * How the list pages (docs/api.md, "Paging every list"): newest first, by the microsecond (kept with each row by the
+ * query, the row shows milliseconds), then the newer id.
+ */
 const SECURITY_EVENT_PAGING: ListPaging<SecurityEventView> = {
   list: 'security-events/1',
   order: 'newest',
   kinds: ['bigint', 'bigint'],
-  keys: (e) => [String(-Date.parse(e.at)), String(-BigInt(e.id))],
+  keys: (e) => pageKeysOf(e) ?? [String(-Date.parse(e.at) * 1000), String(-BigInt(e.id))],
   defaultLimit: 200,
   maxLimit: 1000,
 };
