@@ -28,12 +28,7 @@ export class ListPaging1732000003550 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const index of [
-      'expert_register_page',
-      'shelter_register_page',
-      'enterprise_register_page',
-      'alarms_page',
-    ])
+    for (const index of ['expert_register_page', 'shelter_register_page', 'enterprise_register_page', 'alarms_page'])
       await q.query(`drop index if exists ${index}`);
   }
 }

@@ -65,21 +65,24 @@ export class SecurityEventQueries {
       params,
     );
     return rows.map((r) =>
-      withPageKeys<SecurityEventView>({
-      id: String(r.id),
-      at: (r.at as Date).toISOString(),
-      kind: String(r.kind),
-      userId: (r.user_id as string) ?? null,
-      username: (r.username as string) ?? null,
-      sessionId: (r.session_id as string) ?? null,
-      jurisdiction: (r.jurisdiction as string) ?? null,
-      address: (r.address as string) ?? null,
-      correlationId: (r.correlation_id as string) ?? null,
-      method: (r.method as string) ?? null,
-      path: (r.path as string) ?? null,
-      status: (r.status as number) ?? null,
-      details: (r.details as Record<string, unknown>) ?? {},
-    }, [(-BigInt(String(r.at_us))).toString(), (-BigInt(String(r.id))).toString()]),
+      withPageKeys<SecurityEventView>(
+        {
+          id: String(r.id),
+          at: (r.at as Date).toISOString(),
+          kind: String(r.kind),
+          userId: (r.user_id as string) ?? null,
+          username: (r.username as string) ?? null,
+          sessionId: (r.session_id as string) ?? null,
+          jurisdiction: (r.jurisdiction as string) ?? null,
+          address: (r.address as string) ?? null,
+          correlationId: (r.correlation_id as string) ?? null,
+          method: (r.method as string) ?? null,
+          path: (r.path as string) ?? null,
+          status: (r.status as number) ?? null,
+          details: (r.details as Record<string, unknown>) ?? {},
+        },
+        [(-BigInt(String(r.at_us))).toString(), (-BigInt(String(r.id))).toString()],
+      ),
     );
   }
 }
