@@ -45,6 +45,7 @@ import { TargetDocuments1732000003400 } from '../migrations/1732000003400-target
 import { TargetRecordedFigures1732000003401 } from '../migrations/1732000003401-target-recorded-figures';
 import { CoalAndNonCoalMines1732000003450 } from '../migrations/1732000003450-coal-and-non-coal-mines';
 import { CheckpointStore1732000003500 } from '../migrations/1732000003500-checkpoint-store';
+import { ListPaging1732000003550 } from '../migrations/1732000003550-list-paging';
 import { grantApplicationRole } from './roles';
 
 // TypeORM types its `migrations` option as MixedList<Function | string>; the list below matches that type.
@@ -96,6 +97,7 @@ export const MIGRATIONS: MixedList<Function> = [
   TargetRecordedFigures1732000003401,
   CoalAndNonCoalMines1732000003450,
   CheckpointStore1732000003500,
+  ListPaging1732000003550,
 ];
 
 /**

@@ -124,6 +124,30 @@ export async function getWithHeaders<T>(path: string): Promise<{ body: T; header
   return { body: await bodyOf<T>(res), headers: res.headers };
 }
 
+/**
+ * Every row of a list, page after page: the server pages each list (`Link: <…>; rel="next"`, docs/api.md "Paging
+ * every list"), and a register the console shows whole (teams, warehouses, plans…) must not stop at the first page.
+ * Bounded, so a server that kept answering `next` could not keep the console fetching forever.
+ */
+export async function getAll<T>(path: string, maxPages = 50): Promise<T[]> {
+  const rows: T[] = [];
+  let next: string | null = path;
+  for (let page = 0; next !== null && page < maxPages; page++) {
+    const { body, headers }: { body: T[]; headers: Headers | undefined } = await getWithHeaders<T[]>(next);
+    rows.push(...(Array.isArray(body) ? body : []));
+    next = nextListPath(headers?.get?.('link') ?? null);
+  }
+  return rows;
+}
+
+/** The path (below /api/v1) of the `rel="next"` page named by a `Link` header, or null on the last page. */
+export function nextListPath(link: string | null): string | null {
+  const match = /<([^>]+)>\s*;\s*rel="?next"?/.exec(link ?? '');
+  if (!match) return null;
+  const url = new URL(match[1]!, 'http://console.invalid');
+  return url.pathname.replace(/^\/api\/v1/, '') + url.search;
+}
+
 /** A query whose answer is a document as plain text (a report's text), not JSON. */
 export async function getText(path: string): Promise<string> {
   let res: Response;

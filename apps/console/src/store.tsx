@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Socket } from 'socket.io-client';
-import { get } from './api';
+import { get, getAll } from './api';
 import { connectLive, type SessionEnd } from './live-socket';
 import { comparePositions } from './position';
 import { initialState, reducer, type Action, type State } from './store-reducer';
@@ -72,7 +72,7 @@ export function StoreProvider({
   const refetchAll = useCallback(async () => {
     const jobs: Promise<unknown>[] = [
       get<Incident[]>('/incidents').then((incidents) => dispatch({ type: 'incidents.loaded', incidents })),
-      get<Team[]>('/teams').then((teams) => dispatch({ type: 'teams.loaded', teams })),
+      getAll<Team>('/teams').then((teams) => dispatch({ type: 'teams.loaded', teams })),
       get<Warehouse[]>('/warehouses').then((warehouses) => dispatch({ type: 'warehouses.loaded', warehouses })),
     ];
     if (focus.current) jobs.push(refetchIncident(focus.current));

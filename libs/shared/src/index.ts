@@ -8,3 +8,4 @@ export * from './auth/permissions';
 export * from './auth/actor';
 export * from './drills/drill-participation';
 export * from './ids/name-based-uuid';
+export * from './paging/keyset-cursor';

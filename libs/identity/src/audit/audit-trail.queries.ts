@@ -1,6 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EVENT_STORE, formatPosition, type EventStore, type Position, type RecordedEvent } from '@app/event-store';
+import { withPageKeys } from '@app/shared/nest';
 import { AUTH_OPTIONS, type AuthOptions } from '../auth/token.service';
 
 const PAGE = 1000;
@@ -34,12 +35,26 @@ export class AuditTrailQueries {
   ) {}
 
   async read(
-    query: { actor?: string; from?: string; to?: string; limit?: number },
+    query: {
+      actor?: string;
+      from?: string;
+      to?: string;
+      limit?: number;
+      /** The keys of the previous page's last row (docs/api.md, "Paging every list"): [µs of recordedAt, prepare]. */
+      after?: readonly (string | null)[] | null;
+    },
     scope: readonly string[],
   ): Promise<AuditEntry[]> {
     const limit = query.limit ?? 200;
     if (this.options?.eventLogInPostgres) {
-      const { text, params } = auditQuery({ actor: query.actor, from: query.from, to: query.to, scope, limit });
+      const { text, params } = auditQuery({
+        actor: query.actor,
+        from: query.from,
+        to: query.to,
+        scope,
+        limit,
+        after: query.after ?? null,
+      });
       const rows: Array<Record<string, unknown>> = await this.dataSource.query(text, params);
       return rows.map(rowToEntry);
     }
@@ -50,7 +65,7 @@ export class AuditTrailQueries {
     for (;;) {
       const page = await this.store.readAll({ ...(after ? { after } : {}), maxCount: PAGE });
       for (const event of page) {
-        if (matches(event, query.actor, from, to, scope)) entries.push(toEntry(event));
+        if (matches(event, query.actor, from, to, scope) && isAfter(event, query.after)) entries.push(toEntry(event));
         if (entries.length >= limit) return entries;
       }
       if (page.length < PAGE) return entries;
@@ -69,6 +84,7 @@ export function auditQuery(filters: {
   to?: string;
   scope: readonly string[];
   limit: number;
+  after?: readonly (string | null)[] | null;
 }): { text: string; params: unknown[] } {
   const params: unknown[] = [];
   const where: string[] = [];
@@ -82,11 +98,18 @@ export function auditQuery(filters: {
     const actor = param(filters.actor);
     where.push(`(e.metadata ->> 'actorId' = ${actor} or e.metadata ->> 'actorName' = ${actor})`);
   }
+  if (filters.after) {
+    const [us, prepare] = filters.after;
+    // The log order's own columns: a range of the index on (recorded_at, global_position), exact to the microsecond.
+    where.push(
+      `(e.recorded_at, e.global_position) > ('epoch'::timestamptz + ${param(us)}::bigint * interval '1 microsecond', ${param(prepare)}::bigint)`,
+    );
+  }
   where.push(
     `(jsonb_typeof(e.metadata -> 'jurisdiction') is distinct from 'string' or e.metadata ->> 'jurisdiction' = any(${param([...filters.scope])}))`,
   );
   return {
-    text: `select e.global_position::text as position_prepare, e.transaction_id::text as position_commit, e.stream_name, e.event_type, e.metadata, e.recorded_at
+    text: `select (extract(epoch from e.recorded_at) * 1000000)::bigint::text as recorded_us, e.global_position::text as position_prepare, e.transaction_id::text as position_commit, e.stream_name, e.event_type, e.metadata, e.recorded_at
              from es_events e where ${where.join(' and ')} order by e.recorded_at, e.global_position limit ${param(filters.limit)}`,
     params,
   };
@@ -94,7 +117,7 @@ export function auditQuery(filters: {
 
 function rowToEntry(row: Record<string, unknown>): AuditEntry {
   const metadata = row.metadata as RecordedEvent['metadata'];
-  return toEntry({
+  const entry = toEntry({
     id: '',
     type: String(row.event_type),
     streamName: String(row.stream_name),
@@ -104,6 +127,16 @@ function rowToEntry(row: Record<string, unknown>): AuditEntry {
     position: { commit: BigInt(String(row.position_commit)), prepare: BigInt(String(row.position_prepare)) },
     recordedAt: row.recorded_at as Date,
   });
+  // The database keeps microseconds; the entry shows milliseconds: the page's keys are the exact ones.
+  return withPageKeys(entry, [String(row.recorded_us), String(row.position_prepare)]);
+}
+
+/** Whether an event comes after the cursor's keys, on a store walked in log order. */
+function isAfter(event: RecordedEvent, after: readonly (string | null)[] | null | undefined): boolean {
+  if (!after) return true;
+  const us = BigInt(event.recordedAt.getTime()) * 1000n;
+  const [afterUs, afterPrepare] = [BigInt(after[0] ?? '0'), BigInt(after[1] ?? '0')];
+  return us > afterUs || (us === afterUs && event.position.prepare > afterPrepare);
 }
 
 function matches(

@@ -9,7 +9,7 @@ import type {
 } from '@app/incidents/contract';
 import type { JurisdictionNode } from '@app/shared/contract';
 import { activeTimeZone } from '../../app/locale';
-import { get } from '../../api';
+import { get, getAll } from '../../api';
 import { useI18n, type Lang } from '../../i18n';
 import { linkHandler } from '../../router';
 import { useStore } from '../../store';
@@ -67,7 +67,7 @@ export function Compliance({ session, jurisdictions }: { session: Session; juris
   const [drillId, setDrillId] = useState<string | null>(null);
 
   // Every drill the user may see (the server's drill list filters one jurisdiction exactly, not those below it).
-  const drills = useQuery({ queryKey: ['drills', 'compliance'], queryFn: () => get<DrillView[]>('/drills') });
+  const drills = useQuery({ queryKey: ['drills', 'compliance'], queryFn: () => getAll<DrillView>('/drills') });
   const drill = drillId ? drills.data?.find((d) => d.id === drillId) : undefined;
   const compliance = useQuery({
     queryKey: ['compliance', jurisdiction, drillId, drillId ? null : instants?.from, drillId ? null : instants?.to],

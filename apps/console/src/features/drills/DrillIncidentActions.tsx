@@ -4,7 +4,7 @@ import type { DrillView } from '@app/drills/contract';
 import type { IncidentView } from '@app/incidents/contract';
 import type { TeamView } from '@app/teams/contract';
 import type { WarehouseView } from '@app/warehouses/contract';
-import { commandPost, currentSession, get } from '../../api';
+import { commandPost, currentSession, get, getAll } from '../../api';
 import { useI18n } from '../../i18n';
 import { linkHandler } from '../../router';
 import { formatTime } from '../../time';
@@ -96,7 +96,7 @@ type Act = (done: string, path: string, body: unknown) => Promise<boolean>;
 
 function SimulatedDispatch({ incident, busy, act }: { incident: IncidentView; busy: boolean; act: Act }) {
   const { t } = useI18n();
-  const teams = useQuery({ queryKey: ['teams'], queryFn: () => get<TeamView[]>('/teams') });
+  const teams = useQuery({ queryKey: ['teams'], queryFn: () => getAll<TeamView>('/teams') });
   const [teamId, setTeamId] = useState('');
   const [task, setTask] = useState('');
   const sent = new Set(incident.assignedTeams.map((a) => a.teamId));
@@ -141,7 +141,7 @@ function SimulatedDispatch({ incident, busy, act }: { incident: IncidentView; bu
 function SimulatedAllocation({ incident, busy, act }: { incident: IncidentView; busy: boolean; act: Act }) {
   const { t } = useI18n();
   const { label } = useLabels();
-  const warehouses = useQuery({ queryKey: ['warehouses'], queryFn: () => get<WarehouseView[]>('/warehouses') });
+  const warehouses = useQuery({ queryKey: ['warehouses'], queryFn: () => getAll<WarehouseView>('/warehouses') });
   const [warehouseId, setWarehouseId] = useState('');
   const [materialCode, setMaterialCode] = useState('');
   const [quantity, setQuantity] = useState('1');

@@ -5,7 +5,7 @@ import type { IncidentView } from '@app/incidents/contract';
 import type { PlanView } from '@app/plans/contract';
 import type { JurisdictionNode } from '@app/shared/contract';
 import type { TeamView } from '@app/teams/contract';
-import { commandPost, currentSession, get } from '../../api';
+import { commandPost, currentSession, get, getAll } from '../../api';
 import { CATEGORIES, useI18n, type MessageKey } from '../../i18n';
 import { linkHandler } from '../../router';
 import { jurisdictionsWithin } from '../../store';
@@ -41,7 +41,7 @@ export function DrillScreen({ id }: { id: string }) {
     enabled: drill.data !== undefined && drill.data.status !== 'planned',
     refetchInterval: running ? DRILL_REFRESH_MS : false,
   });
-  const plans = useQuery({ queryKey: PLANS_KEY, queryFn: () => get<PlanView[]>('/plans') });
+  const plans = useQuery({ queryKey: PLANS_KEY, queryFn: () => getAll<PlanView>('/plans') });
   const tree = useQuery({ queryKey: JURISDICTIONS_KEY, queryFn: () => get<JurisdictionNode[]>('/jurisdictions') });
   const [feedback, setFeedback] = useState<Feedback>(null);
   const mayRun = currentSession()?.user.roles.includes('drill_coordinator') ?? false;
@@ -579,7 +579,7 @@ function DrillTeams({
   const { t } = useI18n();
   const live = drill.form === 'live';
   const canTake = mayRun && live && drill.status === 'running';
-  const teams = useQuery({ queryKey: ['teams'], queryFn: () => get<TeamView[]>('/teams'), enabled: canTake });
+  const teams = useQuery({ queryKey: ['teams'], queryFn: () => getAll<TeamView>('/teams'), enabled: canTake });
   const [teamId, setTeamId] = useState('');
   const available = (teams.data ?? []).filter((team) => team.status === 'available');
   return (

@@ -3,7 +3,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import type { DrillForm, DrillScope, DrillView, ScenarioView } from '@app/drills/contract';
 import type { PlanView } from '@app/plans/contract';
 import type { JurisdictionNode } from '@app/shared/contract';
-import { commandPost, currentSession, get } from '../../api';
+import { commandPost, currentSession, get, getAll } from '../../api';
 import { useI18n } from '../../i18n';
 import { linkHandler, navigate } from '../../router';
 import { jurisdictionsWithin } from '../../store';
@@ -32,8 +32,8 @@ export function planText(
 export function DrillsScreen() {
   const { t } = useI18n();
   const { label } = useLabels();
-  const drills = useQuery({ queryKey: DRILLS_KEY, queryFn: () => get<DrillView[]>('/drills') });
-  const plans = useQuery({ queryKey: PLANS_KEY, queryFn: () => get<PlanView[]>('/plans') });
+  const drills = useQuery({ queryKey: DRILLS_KEY, queryFn: () => getAll<DrillView>('/drills') });
+  const plans = useQuery({ queryKey: PLANS_KEY, queryFn: () => getAll<PlanView>('/plans') });
   const mayRun = currentSession()?.user.roles.includes('drill_coordinator') ?? false;
 
   return (
@@ -98,7 +98,7 @@ export function DrillsScreen() {
 function PlanDrillForm({ plans }: { plans: PlanView[] }) {
   const { t } = useI18n();
   const queryClient = useQueryClient();
-  const scenarios = useQuery({ queryKey: SCENARIOS_KEY, queryFn: () => get<ScenarioView[]>('/scenarios') });
+  const scenarios = useQuery({ queryKey: SCENARIOS_KEY, queryFn: () => getAll<ScenarioView>('/scenarios') });
   const tree = useQuery({ queryKey: JURISDICTIONS_KEY, queryFn: () => get<JurisdictionNode[]>('/jurisdictions') });
   // The server refuses a drill outside the coordinator's own area, so only that subtree is offered.
   const home = currentSession()?.user.jurisdiction ?? '';

@@ -8,7 +8,7 @@ import type {
 } from '@app/enterprises/contract';
 import type { JurisdictionNode } from '@app/shared/contract';
 import { useCallback } from 'react';
-import { get } from '../../api';
+import { get, getAll } from '../../api';
 import { dictionaries, useI18n } from '../../i18n';
 import type { Session } from '../../ui-types';
 
@@ -97,7 +97,7 @@ export function useEnterprises(filter: EnterpriseFilter = {}) {
   const qs = queryString({ jurisdiction: filter.jurisdiction, industry: filter.industry, q: filter.q?.trim() });
   return useQuery({
     queryKey: enterprisesKey(qs),
-    queryFn: () => get<EnterpriseView[]>(`/enterprises${qs}`),
+    queryFn: () => getAll<EnterpriseView>(`/enterprises${qs}`),
     staleTime: 0,
   });
 }
@@ -113,7 +113,7 @@ export function useEnterprise(id: string) {
 export function useDeviceKeys(id: string, enabled: boolean) {
   return useQuery({
     queryKey: deviceKeysKey(id),
-    queryFn: () => get<DeviceKeyView[]>(`/enterprises/${id}/device-keys`),
+    queryFn: () => getAll<DeviceKeyView>(`/enterprises/${id}/device-keys`),
     enabled,
     staleTime: 0,
   });
@@ -128,7 +128,7 @@ export function useHazardSources(filter: HazardSourceFilter = {}, enabled = true
   });
   return useQuery({
     queryKey: hazardSourcesKey(qs),
-    queryFn: () => get<HazardSourceView[]>(`/hazard-sources${qs}`),
+    queryFn: () => getAll<HazardSourceView>(`/hazard-sources${qs}`),
     enabled,
     staleTime: 0,
   });

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ConsultationView, ExpertRecommendationsView, ExpertSpecialty, ExpertView } from '@app/experts/contract';
 import { useCallback } from 'react';
-import { get } from '../../api';
+import { get, getAll } from '../../api';
 import { dictionaries, useI18n } from '../../i18n';
 import type { JurisdictionNode } from '@app/shared/contract';
 import type { Session } from '../../ui-types';
@@ -60,7 +60,7 @@ export function useExperts(filter: ExpertFilter = {}) {
   const qs = queryString({ specialty: filter.specialty, q: filter.q?.trim() });
   return useQuery({
     queryKey: expertKeys.list(qs),
-    queryFn: () => get<ExpertView[]>(`/experts${qs}`),
+    queryFn: () => getAll<ExpertView>(`/experts${qs}`),
     staleTime: 0,
   });
 }
@@ -72,7 +72,7 @@ export function useExpert(id: string) {
 export function useConsultations(incidentId: string) {
   return useQuery({
     queryKey: consultationKeys.list(incidentId),
-    queryFn: () => get<ConsultationView[]>(`/incidents/${incidentId}/experts`),
+    queryFn: () => getAll<ConsultationView>(`/incidents/${incidentId}/experts`),
     staleTime: 0,
   });
 }

@@ -7,7 +7,7 @@ import type {
 } from '@app/hidden-hazards/contract';
 import type { JurisdictionNode } from '@app/shared/contract';
 import { useCallback } from 'react';
-import { get } from '../../api';
+import { get, getAll } from '../../api';
 import { dictionaries, useI18n, type Translate } from '../../i18n';
 import { durationText, type LocaleLang } from '../../time';
 import type { Session } from '../../ui-types';
@@ -54,7 +54,7 @@ export function useHiddenHazards(filter: HiddenHazardFilter) {
   const qs = filterQuery(filter);
   return useQuery({
     queryKey: hiddenHazardsKey(qs),
-    queryFn: () => get<HiddenHazardView[]>(`/hidden-hazards${qs}`),
+    queryFn: () => getAll<HiddenHazardView>(`/hidden-hazards${qs}`),
     staleTime: 0,
   });
 }

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import './workspace.css';
-import { ApiError, commandPost, errorText, get, isAccepted, wasAccepted } from '../../api';
+import { ApiError, commandPost, errorText, get, isAccepted, wasAccepted, getAll } from '../../api';
 import { DrillMarker, GradeBadge, LevelBadge, StatusBadge, useNow } from '../../components';
 import { categoryLabel, useI18n } from '../../i18n';
 import { linkHandler } from '../../router';
@@ -66,7 +66,7 @@ export function DetailScreen({ id, session }: { id: string; session: Session }) 
       (s) => dispatch({ type: 'suggestions', suggestions: { ...s, incidentId: id } }),
       () => undefined,
     );
-    get<PlanView[]>('/plans').then(setPlans, () => undefined);
+    getAll<PlanView>('/plans').then(setPlans, () => undefined);
     return () => focusIncident(null);
   }, [id, focusIncident, dispatch]);
 

@@ -5,7 +5,7 @@ import type { IncidentView } from '@app/incidents/contract';
 import type { TeamView } from '@app/teams/contract';
 import type { StockLineView, WarehouseView } from '@app/warehouses/contract';
 import type { WarningView } from '@app/warnings/contract';
-import { get, getWithHeaders } from '../../api';
+import { get, getWithHeaders, getAll } from '../../api';
 import { useLiveMessages } from '../../app/live-events';
 import { comparePositions } from '../../position';
 import type { DrillFilter } from './map-prefs';
@@ -84,7 +84,7 @@ export function useMapTeams(enabled: boolean) {
   useLiveMessages(['team.changed'], (m) =>
     client.setQueryData<TeamView[]>(['teams'], (list) => upsert(list, m.data as TeamView, true)),
   );
-  return useQuery({ queryKey: ['teams'], queryFn: () => get<TeamView[]>('/teams'), enabled });
+  return useQuery({ queryKey: ['teams'], queryFn: () => getAll<TeamView>('/teams'), enabled });
 }
 
 /** A `stock.changed` delta: the one line it carries replaces the cached line of its warehouse and material. */
@@ -103,7 +103,7 @@ export function useMapWarehouses(enabled: boolean) {
   useLiveMessages(['stock.changed'], (m) =>
     client.setQueryData<WarehouseView[]>(['warehouses'], (list) => withStockLine(list, m.data as StockLineView)),
   );
-  return useQuery({ queryKey: ['warehouses'], queryFn: () => get<WarehouseView[]>('/warehouses'), enabled });
+  return useQuery({ queryKey: ['warehouses'], queryFn: () => getAll<WarehouseView>('/warehouses'), enabled });
 }
 
 export const WARNINGS_PATH = '/warnings?status=active';
@@ -127,7 +127,7 @@ export const MAP_ENTERPRISES_KEY = ['enterprises', 'list', ''] as const;
 export function useMapEnterprises(enabled: boolean) {
   return useQuery({
     queryKey: MAP_ENTERPRISES_KEY,
-    queryFn: () => get<EnterpriseView[]>('/enterprises'),
+    queryFn: () => getAll<EnterpriseView>('/enterprises'),
     enabled,
     staleTime: 0,
   });
@@ -138,7 +138,7 @@ export const HAZARD_SOURCES_PATH = '/hazard-sources?major=true';
 export function useMapHazardSources(enabled: boolean) {
   return useQuery({
     queryKey: ['hazard-sources', 'map'],
-    queryFn: () => get<HazardSourceView[]>(HAZARD_SOURCES_PATH),
+    queryFn: () => getAll<HazardSourceView>(HAZARD_SOURCES_PATH),
     enabled,
     staleTime: 0,
   });
@@ -153,7 +153,7 @@ export function useMapShelters(enabled: boolean) {
   useLiveMessages(['shelter.changed'], () => void client.invalidateQueries({ queryKey: ['shelters'] }));
   return useQuery({
     queryKey: ['shelters', 'list', ''],
-    queryFn: () => get<ShelterView[]>('/shelters'),
+    queryFn: () => getAll<ShelterView>('/shelters'),
     enabled,
     staleTime: 0,
   });

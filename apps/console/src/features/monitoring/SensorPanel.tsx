@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AlarmView } from '@app/alarms/contract';
 import type { SensorKind, SensorThresholds, SensorTrend, SensorView } from '@app/monitoring/contract';
-import { command, get, isAccepted } from '../../api';
+import { command, get, isAccepted, getAll } from '../../api';
 import { useLiveMessages } from '../../app/live-events';
 import { dictionaries, useI18n, type MessageKey } from '../../i18n';
 import { formatTime } from '../../time';
@@ -261,7 +261,7 @@ export function SensorPanel({ hazardSourceId, canAdd }: { hazardSourceId: string
   const [added, setAdded] = useState(false);
   const sensors = useQuery({
     queryKey: sensorsKey(hazardSourceId),
-    queryFn: () => get<SensorView[]>(`/hazard-sources/${hazardSourceId}/sensors`),
+    queryFn: () => getAll<SensorView>(`/hazard-sources/${hazardSourceId}/sensors`),
     refetchInterval: POLL_MS,
     staleTime: 0,
   });

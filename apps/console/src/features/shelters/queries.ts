@@ -8,7 +8,7 @@ import type {
   ShelterView,
 } from '@app/shelters/contract';
 import { useCallback } from 'react';
-import { get } from '../../api';
+import { get, getAll } from '../../api';
 import { dictionaries, useI18n } from '../../i18n';
 import type { Session } from '../../ui-types';
 
@@ -46,7 +46,7 @@ export const SHELTERS_KEY = shelterKeys.list('');
 export function useShelters(enabled = true) {
   return useQuery({
     queryKey: SHELTERS_KEY,
-    queryFn: () => get<ShelterView[]>('/shelters'),
+    queryFn: () => getAll<ShelterView>('/shelters'),
     enabled,
     staleTime: 0,
   });

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { StockLineView, WarehouseView } from '@app/warehouses/contract';
-import { get } from '../../api';
+import { getAll } from '../../api';
 import { useLiveMessages } from '../../app/live-events';
 import { useI18n } from '../../i18n';
 import { formatDate } from '../../time';
@@ -32,7 +32,7 @@ export function StockScreen() {
   const { t } = useI18n();
   const { label } = useLabels();
   const queryClient = useQueryClient();
-  const query = useQuery({ queryKey: WAREHOUSES_KEY, queryFn: () => get<WarehouseView[]>('/warehouses') });
+  const query = useQuery({ queryKey: WAREHOUSES_KEY, queryFn: () => getAll<WarehouseView>('/warehouses') });
   useLiveMessages(['stock.changed'], (m) =>
     queryClient.setQueryData<WarehouseView[]>(WAREHOUSES_KEY, (list) => withStockLine(list, m.data as StockLineView)),
   );

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { IncidentView } from '@app/incidents/contract';
 import type { TeamView } from '@app/teams/contract';
-import { commandPost, get, isAccepted } from '../../api';
+import { commandPost, get, isAccepted, getAll } from '../../api';
 import { useLiveMessages } from '../../app/live-events';
 import { useI18n } from '../../i18n';
 import { comparePositions } from '../../position';
@@ -46,7 +46,7 @@ export function TeamsScreen({ session }: { session: Session }) {
   const { label, labelList } = useLabels();
   const errorLine = useErrorText();
   const queryClient = useQueryClient();
-  const query = useQuery({ queryKey: TEAMS_KEY, queryFn: () => get<TeamView[]>('/teams') });
+  const query = useQuery({ queryKey: TEAMS_KEY, queryFn: () => getAll<TeamView>('/teams') });
   useLiveMessages(['team.changed'], (m) =>
     queryClient.setQueryData<TeamView[]>(TEAMS_KEY, (list) => withTeam(list, m.data as TeamView)),
   );

@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import type { WarningView } from '@app/warnings/contract';
 import type { DrillView } from '@app/drills/contract';
 import type { JurisdictionNode } from '@app/shared/contract';
-import { get, type CommandOutcome } from '../../api';
+import { get, type CommandOutcome, getAll } from '../../api';
 import { useLiveMessages } from '../../app/live-events';
 import {
   WARNINGS_KEY,
@@ -79,5 +79,5 @@ export function useJurisdictionTree() {
 
 /** Drills of the user's jurisdictions: their warnings are shown only when one is chosen. */
 export function useDrills() {
-  return useQuery({ queryKey: [WARNINGS_KEY, 'drills'], queryFn: () => get<DrillView[]>('/drills') });
+  return useQuery({ queryKey: [WARNINGS_KEY, 'drills'], queryFn: () => getAll<DrillView>('/drills') });
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In, Not } from 'typeorm';
 import { JURISDICTIONS, type JurisdictionRegistry } from '@app/shared';
+import { keysetWhere, type PageRequest } from '@app/shared/nest';
 import type { AlarmKind, AlarmStatus } from '../../contract';
 import { AlarmNotFoundError } from '../../domain/alarm/alarm.errors';
 import { AlarmRow } from './alarm.entity';
@@ -8,6 +9,7 @@ import { toAlarmView, type AlarmView } from './alarm.views';
 
 /** A list is bounded: an alarm centre with more open alarms than this has a bigger problem than paging. */
 export const ALARM_LIST_LIMIT = 200;
+const ALARM_STATUS_RANK_SQL = `case a.status when 'raised' then 0 when 'acknowledged' then 1 else 2 end`;
 
 export interface AlarmFilter {
   status?: AlarmStatus;
@@ -38,16 +40,21 @@ export class AlarmQueries {
   ) {}
 
   /** Most urgent first; without a status, the open ones (raised, then acknowledged) before the resolved. */
-  async list(filter: AlarmFilter): Promise<AlarmView[]> {
+  async list(filter: AlarmFilter, page?: PageRequest): Promise<AlarmView[]> {
     const asked = filter.jurisdiction ? this.jurisdictions.descendants(filter.jurisdiction) : filter.scope;
     const qb = this.dataSource
       .getRepository(AlarmRow)
       .createQueryBuilder('a')
       .where({ jurisdiction: In(asked.filter((c) => filter.scope.includes(c))) })
-      .orderBy(`case a.status when 'raised' then 0 when 'acknowledged' then 1 else 2 end`, 'ASC')
+      .orderBy(ALARM_STATUS_RANK_SQL, 'ASC')
       .addOrderBy('a.urgency', 'ASC')
       .addOrderBy('a.id', 'ASC')
-      .take(ALARM_LIST_LIMIT);
+      .take(page?.fetch ?? ALARM_LIST_LIMIT);
+    // The page's keys are the order's own (alarm-queries.controller.ts): status rank, urgency, id.
+    if (page?.after) {
+      const after = keysetWhere([ALARM_STATUS_RANK_SQL, 'a.urgency', 'a.id'], ['int', 'int', 'uuid'], page.after);
+      qb.andWhere(after.sql, after.params);
+    }
     if (filter.status) qb.andWhere('a.status = :status', { status: filter.status });
     if (filter.kind) qb.andWhere('a.kind = :kind', { kind: filter.kind });
     return (await qb.getMany()).map((row) => toAlarmView(row, this.jurisdictions));

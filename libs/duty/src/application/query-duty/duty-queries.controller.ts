@@ -8,13 +8,43 @@ import {
   type Clock,
   type JurisdictionRegistry,
 } from '@app/shared';
-import { CurrentActor, QueryController, QueryGet } from '@app/shared/nest';
+import { CurrentActor, QueryController, QueryGet, Paged, type ListPaging } from '@app/shared/nest';
 import { DutyQueries, type CurrentDutyView } from '../../read-models/duty.queries';
 import type { HandoverView, RollCallView, ShiftView } from '../../read-models/duty.views';
 import { DutyJurisdictionQuery, ListShiftsQuery } from './duty-queries.request';
 
 const HOUR = 3_600_000;
 const MAX_RANGE_DAYS = 93;
+
+/** How the list pages (docs/api.md, "Paging every list"). */
+const SHIFT_PAGING: ListPaging<ShiftView> = {
+  list: 'shifts/1',
+  order: 'jurisdiction-start',
+  kinds: ['text', 'instant', 'uuid'],
+  keys: (s) => [s.jurisdiction, new Date(s.startsAt).toISOString(), s.id],
+  defaultLimit: 2000,
+  maxLimit: 2000,
+};
+
+/** How the list pages (docs/api.md, "Paging every list"). */
+const HANDOVER_PAGING: ListPaging<HandoverView> = {
+  list: 'handovers/1',
+  order: 'handed-over-desc',
+  kinds: ['bigint', 'uuid'],
+  keys: (h) => [String(-Date.parse(h.handedOverAt)), h.id],
+  defaultLimit: 100,
+  maxLimit: 100,
+};
+
+/** How the list pages (docs/api.md, "Paging every list"). */
+const ROLL_CALL_PAGING: ListPaging<RollCallView> = {
+  list: 'roll-calls/1',
+  order: 'issued-desc',
+  kinds: ['bigint', 'uuid'],
+  keys: (r) => [String(-Date.parse(r.issuedAt)), r.id],
+  defaultLimit: 100,
+  maxLimit: 100,
+};
 
 @QueryController('duty', { tag: 'duty' })
 export class DutyQueriesController {
@@ -32,6 +62,7 @@ export class DutyQueriesController {
     return this.duty.current(this.asked(query.jurisdiction, actor));
   }
 
+  @Paged(SHIFT_PAGING)
   @QueryGet('shifts', { requires: 'duty.read', summary: '值班表：时段内的班次（本辖区及下级辖区）' })
   shifts(@Query() query: ListShiftsQuery, @CurrentActor() actor: Actor): Promise<ShiftView[]> {
     const now = this.clock.now();
@@ -43,12 +74,14 @@ export class DutyQueriesController {
     return this.duty.shifts(this.asked(query.jurisdiction, actor), from, to);
   }
 
+  @Paged(HANDOVER_PAGING)
   @QueryGet('handovers', { requires: 'duty.read', summary: '交接班记录（最近 100 条）' })
   handovers(@Query() query: DutyJurisdictionQuery, @CurrentActor() actor: Actor): Promise<HandoverView[]> {
     return this.duty.handovers(this.asked(query.jurisdiction, actor));
   }
 
   /** A called watch sees its own answer; the calling level (and above) sees every target. */
+  @Paged(ROLL_CALL_PAGING)
   @QueryGet('roll-calls', {
     requires: 'duty.read',
     summary: '点名记录：各被点名辖区的应答情况（待应答、已应答、未应答）',

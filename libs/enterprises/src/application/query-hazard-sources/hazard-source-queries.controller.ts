@@ -1,14 +1,26 @@
 import { Param, Query } from '@nestjs/common';
 import type { Actor } from '@app/shared';
-import { CurrentActor, QueryController, QueryGet, uuidParam } from '@app/shared/nest';
+import { CurrentActor, QueryController, QueryGet, uuidParam, Paged, type ListPaging } from '@app/shared/nest';
 import type { HazardAssessmentHistoryEntry, HazardGrade, HazardSourceView } from '../../contract';
 import { HazardSourceRegister } from '../../read-models/hazard-source-register/hazard-source-register.queries';
 import { ListHazardSourcesRequest } from './list-hazard-sources.request';
+
+/** How the list pages (docs/api.md, "Paging every list"). */
+const HAZARD_SOURCE_PAGING: ListPaging<HazardSourceView> = {
+  list: 'hazard-sources/1',
+  order: 'grade-enterprise-name',
+  kinds: ['bigint', 'text', 'text', 'uuid'],
+  nullable: [0],
+  keys: (h) => [h.grade === null ? null : String(h.grade), h.enterpriseName, h.name, h.id],
+  defaultLimit: 1000,
+  maxLimit: 1000,
+};
 
 @QueryController('hazard-sources', { tag: 'hazard-sources' })
 export class HazardSourceQueriesController {
   constructor(private readonly register: HazardSourceRegister) {}
 
+  @Paged(HAZARD_SOURCE_PAGING)
   @QueryGet(undefined, {
     requires: 'hazard_source.read',
     summary: '危险化学品单元与重大危险源（本辖区及下级辖区，一级在前）',

@@ -1,9 +1,19 @@
 import { Param } from '@nestjs/common';
 import type { Actor } from '@app/shared';
-import { CurrentActor, QueryController, QueryGet, uuidParam } from '@app/shared/nest';
+import { CurrentActor, QueryController, QueryGet, uuidParam, Paged, type ListPaging } from '@app/shared/nest';
 import type { ConsultationView, ExpertRecommendationsView } from '../../contract';
 import { ExpertRecommendationsReader } from '../recommend-experts/expert-recommendations.reader';
 import { IncidentConsultations } from './incident-consultations';
+
+/** How the list pages (docs/api.md, "Paging every list"). */
+const CONSULTATION_PAGING: ListPaging<ConsultationView> = {
+  list: 'consultations/1',
+  order: 'invited-desc',
+  kinds: ['bigint', 'text', 'uuid'],
+  keys: (c) => [String(-Date.parse(c.invitedAt)), c.expertName, c.expertId],
+  defaultLimit: 100,
+  maxLimit: 100,
+};
 
 @QueryController('incidents', { tag: 'experts' })
 export class ConsultationQueriesController {
@@ -12,6 +22,7 @@ export class ConsultationQueriesController {
     private readonly recommendations: ExpertRecommendationsReader,
   ) {}
 
+  @Paged(CONSULTATION_PAGING)
   @QueryGet(':id/experts', { requires: 'expert.read', summary: '事故的专家会商：邀请、接受与谢绝' })
   list(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<ConsultationView[]> {
     return this.consultations.of(id, actor);

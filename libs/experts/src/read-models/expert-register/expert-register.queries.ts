@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import { keysetWhere, type PageRequest } from '@app/shared/nest';
 import { IncidentLookup } from '@app/incidents';
 import { JURISDICTIONS, type Actor, type JurisdictionRegistry } from '@app/shared';
 import type { ExpertSpecialty, ExpertView } from '../../contract';
@@ -57,7 +58,7 @@ export class ExpertRegister {
     return view;
   }
 
-  async list(filter: ExpertFilter, actor: Reader): Promise<ExpertView[]> {
+  async list(filter: ExpertFilter, actor: Reader, page?: PageRequest): Promise<ExpertView[]> {
     let codes = this.readable(actor);
     if (filter.jurisdiction) {
       const below = this.jurisdictions.descendants(filter.jurisdiction);
@@ -77,11 +78,18 @@ export class ExpertRegister {
         { q },
       );
     }
+    // Active first, code-unit order ("C"), the id last: the order pages by keyset (docs/api.md, "Paging every list").
+    const keys = ['case when e.active then 0 else 1 end', 'e.jurisdiction collate "C"', 'e.name collate "C"', 'e.id'];
+    if (page?.after) {
+      const after = keysetWhere(keys, ['int', 'text', 'text', 'uuid'], page.after);
+      qb.andWhere(after.sql, after.params);
+    }
     const rows = await qb
-      .orderBy('e.active', 'DESC')
-      .addOrderBy('e.jurisdiction', 'ASC')
-      .addOrderBy('e.name', 'ASC')
-      .take(LIST_LIMIT)
+      .orderBy(keys[0]!, 'ASC')
+      .addOrderBy(keys[1]!, 'ASC')
+      .addOrderBy(keys[2]!, 'ASC')
+      .addOrderBy(keys[3]!, 'ASC')
+      .take(page?.fetch ?? LIST_LIMIT)
       .getMany();
     const engaged = await this.engagements();
     return rows.map((row) => toExpertView(row, engaged.get(row.id)?.size ?? 0, this.jurisdictions));

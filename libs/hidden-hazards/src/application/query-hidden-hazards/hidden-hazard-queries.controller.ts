@@ -1,15 +1,35 @@
 import { Param, Query } from '@nestjs/common';
 import { OutsideJurisdictionError, type Actor } from '@app/shared';
-import { CurrentActor, QueryController, QueryGet, uuidParam } from '@app/shared/nest';
+import { CurrentActor, Paged, QueryController, QueryGet, uuidParam, type ListPaging } from '@app/shared/nest';
 import type { HiddenHazardSummaryView, HiddenHazardView } from '../../contract';
 import { HiddenHazardSummaryRangeInvalidError } from '../../domain/hidden-hazard/hidden-hazard.errors';
 import { HiddenHazardRegister } from '../../read-models/hidden-hazard-register/hidden-hazard-register.queries';
 import { HiddenHazardSummaryRequest, ListHiddenHazardsRequest } from './list-hidden-hazards.request';
 
+// Overdue first, then by status, the nearest deadline, the latest change (hidden-hazard-register.queries.ts).
+const HIDDEN_HAZARD_STATUS_RANK: Record<string, number> = { rectifying: 0, rectified: 1, verified: 2 };
+
+/** How the list pages (docs/api.md, "Paging every list"). */
+const HIDDEN_HAZARD_PAGING: ListPaging<HiddenHazardView> = {
+  list: 'hidden-hazards/1',
+  order: 'overdue-status-deadline',
+  kinds: ['bigint', 'bigint', 'bigint', 'bigint', 'uuid'],
+  keys: (h) => [
+    h.overdue ? '0' : '1',
+    String(HIDDEN_HAZARD_STATUS_RANK[h.status] ?? 3),
+    String(Date.parse(h.rectification.deadline)),
+    String(-Date.parse(h.updatedAt)),
+    h.id,
+  ],
+  defaultLimit: 1000,
+  maxLimit: 1000,
+};
+
 @QueryController('hidden-hazards', { tag: 'hidden-hazards' })
 export class HiddenHazardQueriesController {
   constructor(private readonly register: HiddenHazardRegister) {}
 
+  @Paged(HIDDEN_HAZARD_PAGING)
   @QueryGet(undefined, {
     requires: 'hidden_hazard.read',
     summary: '隐患台账（本辖区及下级辖区；整改逾期的在前）',

@@ -1,9 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsInstant } from '@app/shared/nest';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
 
-/** The window and page size both audit reads take (the event log's trail and the security event log). */
+/**
+ * The window both audit reads take (the event log's trail and the security event log); their page size and cursor
+ * are the paging every list shares (`@Paged`, docs/api.md "Paging every list").
+ */
 export class AuditWindowQuery {
   @ApiPropertyOptional({ description: '起（含），ISO 8601 带时区' })
   @IsOptional()
@@ -14,14 +16,6 @@ export class AuditWindowQuery {
   @IsOptional()
   @IsInstant()
   to?: string;
-
-  @ApiPropertyOptional({ default: 200, maximum: 1000 })
-  @IsOptional()
-  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
 }
 
 export class AuditQueryRequest extends AuditWindowQuery {

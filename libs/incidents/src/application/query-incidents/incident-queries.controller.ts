@@ -2,7 +2,7 @@ import { Param, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { domainError } from '@app/shared';
 import type { Actor } from '@app/shared';
-import { CurrentActor, QueryController, QueryGet, uuidParam } from '@app/shared/nest';
+import { CurrentActor, nextPageUrl, QueryController, QueryGet, uuidParam } from '@app/shared/nest';
 import type { IncidentView, StoredEventView, TimelineEntryView } from '../../contract';
 import { IncidentBoardQueries } from '../../read-models/incident-board/incident-board.queries';
 import { IncidentEventsQueries } from '../../read-models/incident-events/incident-events.queries';
@@ -14,13 +14,6 @@ const ReceivedRangeInvalidError = domainError<[]>({
   kind: 'invalid',
   message: '接报时间范围无效：起始时间须早于截止时间',
 });
-
-/** The same request with the next page's cursor: every filter kept, so the cursor's binding to them holds. */
-function nextPageUrl(requestUrl: string, cursor: string): string {
-  const url = new URL(requestUrl, 'http://board.invalid');
-  url.searchParams.set('cursor', cursor);
-  return `${url.pathname}${url.search}`;
-}
 
 @QueryController('incidents', { tag: 'incidents' })
 export class IncidentQueriesController {

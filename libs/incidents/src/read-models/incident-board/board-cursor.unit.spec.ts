@@ -28,3 +28,12 @@ describe('board cursor', () => {
     expect(decodeCursor(encodeCursor('urgency', 'f', keys), 'urgency', 'f')).toEqual(keys);
   });
 });
+
+describe('board cursor on the shared codec', () => {
+  it('still reads a cursor made before the codec was shared (links already handed out keep working)', () => {
+    const made =
+      'WyJvY2N1cnJlZCIsIi0xNzMzNDAwMDAwMDAwMDAwIiwiMGI2ZjBjMWUtMmEzYi00YzVkLThlOWYtMGExYjJjM2Q0ZTVmIl0.eY43MCdW4Hmgv7XzYWqGys';
+    expect(decodeCursor(made, 'occurred', 'f')).toEqual(['-1733400000000000', '0b6f0c1e-2a3b-4c5d-8e9f-0a1b2c3d4e5f']);
+    expect(encodeCursor('occurred', 'f', ['-1733400000000000', '0b6f0c1e-2a3b-4c5d-8e9f-0a1b2c3d4e5f'])).toBe(made);
+  });
+});

@@ -2,13 +2,23 @@ import { Param, Query } from '@nestjs/common';
 import { Controller } from '@nestjs/common';
 import { HazardSourceRegister } from '@app/enterprises';
 import { NotFoundError, type Actor } from '@app/shared';
-import { CurrentActor, QueryGet, uuidParam } from '@app/shared/nest';
+import { CurrentActor, QueryGet, uuidParam, Paged, type ListPaging } from '@app/shared/nest';
 import { ApiTags } from '@nestjs/swagger';
 import type { OnlineRateView, SensorTrend, SensorView } from '../../contract';
 import { SensorTrendReader } from '../../read-models/readings/sensor-trend.reader';
 import { OnlineRateReader } from '../../read-models/sensors/online-rate.reader';
 import { SensorRegister } from '../../read-models/sensors/sensor.queries';
 import { OnlineRateRequest, TrendRequest } from './trend.request';
+
+/** How the list pages (docs/api.md, "Paging every list"). */
+const SENSOR_PAGING: ListPaging<SensorView> = {
+  list: 'sensors/1',
+  order: 'status-code',
+  kinds: ['text', 'text', 'uuid'],
+  keys: (s) => [s.status, s.code, s.id],
+  defaultLimit: 500,
+  maxLimit: 500,
+};
 
 @ApiTags('monitoring')
 @Controller()
@@ -20,6 +30,7 @@ export class SensorQueriesController {
     private readonly onlineRate: OnlineRateReader,
   ) {}
 
+  @Paged(SENSOR_PAGING)
   @QueryGet('hazard-sources/:id/sensors', { requires: 'monitoring.read', summary: '重大危险源的传感器及其最新读数' })
   async list(@Param('id', uuidParam) id: string, @CurrentActor() actor: Actor): Promise<SensorView[]> {
     const source = await this.hazardSources.find(id);

@@ -1,22 +1,49 @@
 import { Param, Query } from '@nestjs/common';
 import type { Actor } from '@app/shared';
-import { CurrentActor, QueryController, QueryGet, uuidParam } from '@app/shared/nest';
+import {
+  CurrentActor,
+  QueryController,
+  QueryGet,
+  uuidParam,
+  ListPage,
+  Paged,
+  type ListPaging,
+  type PageRequest,
+} from '@app/shared/nest';
 import type { ShelterOccupancyEntry, ShelterView } from '../../contract';
 import { ShelterRegister } from '../../read-models/shelter-register/shelter-register.queries';
 import { ListSheltersRequest } from './list-shelters.request';
+
+/** How the list pages (docs/api.md, "Paging every list"). */
+const SHELTER_PAGING: ListPaging<ShelterView> = {
+  list: 'shelters/1',
+  order: 'jurisdiction-name',
+  kinds: ['text', 'text', 'uuid'],
+  keys: (s) => [s.jurisdiction, s.name, s.id],
+  defaultLimit: 500,
+  maxLimit: 500,
+};
 
 @QueryController('shelters', { tag: 'shelters' })
 export class ShelterQueriesController {
   constructor(private readonly register: ShelterRegister) {}
 
+  @Paged(SHELTER_PAGING)
   @QueryGet(undefined, { requires: 'shelter.read', summary: '应急避难场所（本辖区及下级辖区）' })
-  list(@Query() query: ListSheltersRequest, @CurrentActor() actor: Actor): Promise<ShelterView[]> {
-    return this.register.list({
-      ...(query.jurisdiction ? { jurisdiction: query.jurisdiction } : {}),
-      ...(query.kind ? { kind: query.kind } : {}),
-      ...(query.hasRoom ? { hasRoom: query.hasRoom === 'true' } : {}),
-      scope: actor.scope,
-    });
+  list(
+    @Query() query: ListSheltersRequest,
+    @CurrentActor() actor: Actor,
+    @ListPage() page: PageRequest,
+  ): Promise<ShelterView[]> {
+    return this.register.list(
+      {
+        ...(query.jurisdiction ? { jurisdiction: query.jurisdiction } : {}),
+        ...(query.kind ? { kind: query.kind } : {}),
+        ...(query.hasRoom ? { hasRoom: query.hasRoom === 'true' } : {}),
+        scope: actor.scope,
+      },
+      page,
+    );
   }
 
   @QueryGet(':id', { requires: 'shelter.read', summary: '避难场所详情' })

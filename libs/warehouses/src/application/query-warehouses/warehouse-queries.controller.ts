@@ -1,10 +1,20 @@
 import { Param, Query } from '@nestjs/common';
 import type { Actor } from '@app/shared';
-import { CurrentActor, QueryController, QueryGet, uuidParam } from '@app/shared/nest';
+import { CurrentActor, QueryController, QueryGet, uuidParam, Paged, type ListPaging } from '@app/shared/nest';
 import { MATERIALS, type Material } from '../../domain/materials/materials.catalogue';
 import { WarehouseStockQueries } from '../../read-models/stock/stock.queries';
 import type { WarehouseView } from '../../read-models/stock/stock.views';
 import { JurisdictionFilterRequest } from './list-warehouses.request';
+
+/** How the list pages (docs/api.md, "Paging every list"). */
+const WAREHOUSE_PAGING: ListPaging<WarehouseView> = {
+  list: 'warehouses/1',
+  order: 'name',
+  kinds: ['text', 'uuid'],
+  keys: (w) => [w.name, w.id],
+  defaultLimit: 1000,
+  maxLimit: 1000,
+};
 
 @QueryController('', { tag: 'warehouses' })
 export class WarehouseQueriesController {
@@ -15,6 +25,7 @@ export class WarehouseQueriesController {
     return MATERIALS;
   }
 
+  @Paged(WAREHOUSE_PAGING)
   @QueryGet('warehouses', { requires: 'warehouse.read', summary: '储备库及库存（本辖区及下级辖区）' })
   list(@Query() query: JurisdictionFilterRequest, @CurrentActor() actor: Actor): Promise<WarehouseView[]> {
     return this.stock.list({ ...query, scope: actor.scope });

@@ -1,16 +1,35 @@
 import { Get, Header, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { Actor } from '@app/shared';
-import { CurrentActor, QueryController, QueryGet, Requires, uuidParam } from '@app/shared/nest';
+import { CurrentActor, QueryController, QueryGet, Requires, uuidParam, Paged, type ListPaging } from '@app/shared/nest';
 import { WarningBoardQueries } from '../../read-models/warning-board/warning-board.queries';
 import type { WarningView } from '../../read-models/warning-board/warning.views';
 import { CAP_CONTENT_TYPE, renderCapXml } from '../cap/cap-xml';
 import { ListWarningsRequest } from './list-warnings.request';
 
+// Warnings in force first, then the graver level, then the newest (warning-board.queries.ts).
+const WARNING_LEVEL_RANK: Record<string, number> = { red: 0, orange: 1, yellow: 2, blue: 3 };
+
+/** How the list pages (docs/api.md, "Paging every list"). */
+const WARNING_PAGING: ListPaging<WarningView> = {
+  list: 'warnings/1',
+  order: 'in-force-level-issued',
+  kinds: ['bigint', 'bigint', 'bigint', 'uuid'],
+  keys: (w) => [
+    w.status === 'active' ? '0' : '1',
+    String(WARNING_LEVEL_RANK[w.level] ?? 3),
+    String(-Date.parse(w.issuedAt)),
+    w.id,
+  ],
+  defaultLimit: 500,
+  maxLimit: 500,
+};
+
 @QueryController('warnings', { tag: 'warnings' })
 export class WarningQueriesController {
   constructor(private readonly board: WarningBoardQueries) {}
 
+  @Paged(WARNING_PAGING)
   @QueryGet(undefined, {
     requires: 'warning.read',
     summary: '预警列表（本辖区及下级辖区；不带 drillId 时不含演练预警）',
