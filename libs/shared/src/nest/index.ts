@@ -12,3 +12,4 @@ export * from './request-validators';
 export * from './database-unavailable';
 export * from './routes';
 export * from './tick-job';
+export * from './revision-etag.interceptor';
