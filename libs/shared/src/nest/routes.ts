@@ -60,10 +60,14 @@ export function defaultLocation(
   return typeof id === 'string' ? `/${[...segments, encodeURIComponent(id)].join('/')}` : `/${segments.join('/')}`;
 }
 
+/** Marks a controller whose commands take `If-Match` (412 when it names another revision than the current one). */
+export const IF_MATCH_ROUTE = 'if-match-route';
+
 /** A controller of commands: OpenAPI tag, the `Idempotency-Key` header, and `If-Match` when its aggregate has revisions. */
 export function CommandController(path: string, options: { tag: string; ifMatch?: string }): ClassDecorator {
   return applyDecorators(
     ApiTags(options.tag),
+    ...(options.ifMatch ? [SetMetadata(IF_MATCH_ROUTE, true)] : []),
     ApiHeader({ name: 'Idempotency-Key', required: false }),
     ...(options.ifMatch ? [ApiHeader({ name: 'If-Match', required: false, description: options.ifMatch })] : []),
     Controller(path),
