@@ -1,14 +1,14 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { map, type Observable } from 'rxjs';
-import { PreparedAnswer } from './prepared-answer';
 import { etagOf } from './request-context';
 
 /**
  * Reads of one aggregate (an incident, a team, a warehouse…) carry its `revision`, the number a change sends back
- * in `If-Match`: such a read answers it as a strong `ETag` (`"7"`), and a read whose `If-None-Match` names the
- * current tag is answered 304 without a body (docs/api.md, "Location, ETag and If-Match"). Recognised by the answer
- * itself — a JSON object with a whole-number `revision` at its top — so a new aggregate's read needs no wiring.
+ * in `If-Match`: such a read answers it as a strong `ETag` (`"7"`, docs/api.md "Location, ETag and If-Match").
+ * Recognised by the answer itself — a JSON object with a whole-number `revision` at its top — so a new aggregate's
+ * read needs no wiring. No 304 to `If-None-Match`: a read also carries facts from outside the aggregate's stream
+ * (a sensor's live value, a batch's days to expiry) that change while the revision does not.
  */
 @Injectable()
 export class RevisionETagInterceptor implements NestInterceptor {
@@ -20,12 +20,7 @@ export class RevisionETagInterceptor implements NestInterceptor {
     return next.handle().pipe(
       map((body: unknown) => {
         const revision = revisionOf(body);
-        if (revision === undefined) return body;
-        const etag = etagOf(revision);
-        if (noneMatch(request.headers['if-none-match'], etag)) {
-          throw new PreparedAnswer(304, undefined, { etag });
-        }
-        void reply.header('etag', etag);
+        if (revision !== undefined) void reply.header('etag', etagOf(revision));
         return body;
       }),
     );
@@ -37,11 +32,4 @@ export function revisionOf(body: unknown): number | undefined {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
   const revision = (body as { revision?: unknown }).revision;
   return typeof revision === 'number' && Number.isSafeInteger(revision) && revision >= 0 ? revision : undefined;
-}
-
-/** RFC 9110 §13.1.2: `*` or any listed tag compared weakly (`W/"7"` matches `"7"`). */
-function noneMatch(header: string | string[] | undefined, etag: string): boolean {
-  if (header === undefined) return false;
-  const tags = (Array.isArray(header) ? header.join(',') : header).split(',').map((tag) => tag.trim());
-  return tags.some((tag) => tag === '*' || tag.replace(/^W\//, '') === etag);
 }
