@@ -1632,7 +1632,7 @@ describe('role matrix', () => {
         const read = await t.get(location, token);
         expect({ location, status: read.status }).toEqual({ location, status: 200 });
       }
-      if (endpoint.method === 'GET' && typeof response.body?.revision === 'number') {
+      if (endpoint.method === 'GET' && typeof response.body?.revision === 'number' && response.body.revision >= 0) {
         // A read of one record answers its revision as the strong ETag a change sends back in If-Match.
         expect(response.headers['etag']).toBe(`"${response.body.revision}"`);
       }
