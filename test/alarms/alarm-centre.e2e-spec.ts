@@ -112,8 +112,8 @@ describe('the alarm centre', () => {
         t.post(`/api/v1/alarms/${alarm.id}/acknowledge`, token).set('If-Match', String(alarm.revision)).send({ note }),
       ),
     );
-    expect([a.status, b.status].sort()).toEqual([200, 409]);
-    const loser = a.status === 409 ? a : b;
+    expect([a.status, b.status].sort()).toEqual([200, 412]);
+    const loser = a.status === 412 ? a : b;
     expect(loser.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(loser.body.code).toBe('STALE_REVISION');
     expect((await alarmEvents(alarm.id)).map((e) => e.event_type)).toEqual(['AlarmRaised', 'AlarmAcknowledged']);

@@ -187,14 +187,14 @@ describe('enterprise register (企业登记) and device keys over HTTP', () => {
     expect(after.body).toMatchObject({ name: e.name, revision: 1 });
   });
 
-  it('PATCH with If-Match: of two changes made on the same revision one wins, the other is 409 STALE_REVISION', async () => {
+  it('PATCH with If-Match: of two changes made on the same revision one wins, the other is 412 STALE_REVISION', async () => {
     const e = (await register(enterpriseBody()).expect(201)).body;
     const [a, b] = await Promise.all([
       patch(e.id, { name: '甲改名' }, admin.token, 0),
       patch(e.id, { address: '乙改地址' }, admin.token, 0),
     ]);
-    expect([a.status, b.status].sort()).toEqual([200, 409]);
-    const loser = a.status === 409 ? a : b;
+    expect([a.status, b.status].sort()).toEqual([200, 412]);
+    const loser = a.status === 412 ? a : b;
     expect(loser.body.code).toBe('STALE_REVISION');
     const now = await t.get(`/api/v1/enterprises/${e.id}`, admin.token).expect(200);
     expect(now.body.revision).toBe(1);

@@ -91,8 +91,8 @@ describe('major hazard sources (GB 18218-2018) over HTTP', () => {
       patch(created.id, { exposedPopulation: 40 }, admin.token, '0'),
       patch(created.id, { exposedPopulation: 60 }, admin.token, '0'),
     ]);
-    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
-    expect(answers.find((a) => a.status === 409)!.body.code).toBe('STALE_REVISION');
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 412]);
+    expect(answers.find((a) => a.status === 412)!.body.code).toBe('STALE_REVISION');
     const history = (await t.get(`/api/v1/hazard-sources/${created.id}/history`).expect(200)).body;
     expect(history).toHaveLength(2);
   });

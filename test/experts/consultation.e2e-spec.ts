@@ -82,7 +82,7 @@ describe('the expert library (专家库) and consultation (会商) on an inciden
     expect(unknown.body.code).toBe('VALIDATION_FAILED');
   });
 
-  it('changes an entry with If-Match; a stale revision is 409; a county cannot change the city’s entry (403) nor see a sibling’s (404)', async () => {
+  it('changes an entry with If-Match; a stale revision is 412; a county cannot change the city’s entry (403) nor see a sibling’s (404)', async () => {
     const id = (await registerExpert({ name: '周八' }).expect(201)).body.id as string;
     const patch = (body: object, revision: number | undefined, token = admin.token) => {
       const req = request(t.baseUrl).patch(`/api/v1/experts/${id}`).set('Authorization', `Bearer ${token}`);
@@ -91,7 +91,7 @@ describe('the expert library (专家库) and consultation (会商) on an inciden
     };
     const changed = await patch({ title: '高级工程师', phone: '0955-7000000' }, 0).expect(200);
     expect(changed.body).toMatchObject({ title: '高级工程师', phone: '0955-7000000', revision: 1 });
-    const stale = await patch({ title: '工程师' }, 0).expect(409);
+    const stale = await patch({ title: '工程师' }, 0).expect(412);
     expect(stale.body.code).toBe('STALE_REVISION');
     const readOnly = await patch({ title: '工程师' }, undefined, countyAdmin.token).expect(403);
     expect(readOnly.body.code).toBe('EXPERT_READ_ONLY');

@@ -230,7 +230,7 @@ describe('hidden hazards (隐患排查治理)', () => {
       .post(`/api/v1/hidden-hazards/${hazard.id}/verify`, countyCommander.token)
       .set('If-Match', '0')
       .send({ passed: false, note: '过期的页面' })
-      .expect(409);
+      .expect(412);
     expect(stale.body.code).toBe('STALE_REVISION');
     const failed = (
       await t

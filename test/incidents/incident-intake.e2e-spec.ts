@@ -154,7 +154,7 @@ describe('incident intake over HTTP', () => {
     expect(stored[0]!.n).toBe('3');
   });
 
-  it('a stale If-Match is a 409 and appends nothing', async () => {
+  it('a stale If-Match is a 412 and appends nothing', async () => {
     const { body: incident } = await post('/incidents', incidentBody());
     await post(`/incidents/${incident.id}/updates`, { measures: '第一次续报' }, { 'If-Match': '0' });
     const stale = await post(
@@ -162,7 +162,7 @@ describe('incident intake over HTTP', () => {
       { measures: '基于旧版本的续报' },
       { 'If-Match': '0' },
     );
-    expect(stale.status).toBe(409);
+    expect(stale.status).toBe(412);
     expect(stale.body.code).toBe('STALE_REVISION');
     const stored = await t.sql<{ n: string }>(`select count(*)::text as n from es_events where stream_name = $1`, [
       `incident-${incident.id}`,

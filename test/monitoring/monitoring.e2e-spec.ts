@@ -135,7 +135,7 @@ describe('online monitoring (在线监测)', () => {
         tuning: { debounceReadings: 3, deadband: 0.2 },
         revision: 1,
       });
-      expect((await patch(0, { high: 40 }).expect(409)).body.code).toBe('STALE_REVISION');
+      expect((await patch(0, { high: 40 }).expect(412)).body.code).toBe('STALE_REVISION');
       expect((await patch(1, { high: 70, highHigh: 60 }).expect(400)).body.code).toBe('SENSOR_THRESHOLDS_DISORDERED');
     });
   });

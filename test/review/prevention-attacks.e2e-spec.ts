@@ -136,13 +136,13 @@ describe('outside review: hidden hazards, experts, shelters and targets under at
     if (res.status === 201) expect(res.body.title).toBe(script);
   });
 
-  it('hidden hazard: a forged If-Match is a conflict, not a way around the revision', async () => {
+  it('hidden hazard: a forged If-Match is refused (412), not a way around the revision', async () => {
     const hazard = await recordHiddenHazard(t, countyDuty.token, hiddenHazardBody(enterpriseId, clock.now()));
     const forged = await t
       .post(`/api/v1/hidden-hazards/${hazard.id}/rectify`, countyDuty.token)
       .set('If-Match', '99')
       .send({ note: '已整改' });
-    expect([409, 412]).toContain(forged.status);
+    expect([forged.status, forged.body.code]).toEqual([412, 'STALE_REVISION']);
     problem(forged);
   });
 
@@ -181,7 +181,7 @@ describe('outside review: hidden hazards, experts, shelters and targets under at
     }
   });
 
-  it('two target PUTs with the same If-Match: one wins, the other is a conflict', async () => {
+  it('two target PUTs with the same If-Match: one wins, the other fails its precondition', async () => {
     const first = await t.put('/api/v1/targets/640522/2027', otherCounty.token).send({ targets: [] }).expect(200);
     const revision = String(first.body.revision);
     const [a, b] = await Promise.all(
@@ -192,10 +192,10 @@ describe('outside review: hidden hazards, experts, shelters and targets under at
           .send({ targets: [{ indicator: 'deaths', kind: 'ceiling', value }] }),
       ),
     );
-    expect([a!.status, b!.status].sort()).toEqual([200, 409]);
+    expect([a!.status, b!.status].sort()).toEqual([200, 412]);
   });
 
-  it('two occupancy records with the same If-Match: one wins, the other is a conflict', async () => {
+  it('two occupancy records with the same If-Match: one wins, the other fails its precondition', async () => {
     const shelterId = await registerShelter(t, admin.token, { capacity: 100 });
     const view = (await t.get(`/api/v1/shelters/${shelterId}`, admin.token).expect(200)).body as { revision: number };
     const [a, b] = await Promise.all(
@@ -203,7 +203,7 @@ describe('outside review: hidden hazards, experts, shelters and targets under at
         t.post(`/api/v1/shelters/${shelterId}/occupancy`).set('If-Match', String(view.revision)).send({ occupants }),
       ),
     );
-    expect([a!.status, b!.status].sort()).toEqual([200, 409]);
+    expect([a!.status, b!.status].sort()).toEqual([200, 412]);
   });
 
   it('the local year boundary: 23:30 on 31 December counts in 2026, 00:10 on 1 January in 2027', async () => {
@@ -334,7 +334,7 @@ describe('outside review: hidden hazards, experts, shelters and targets under at
     expect(doc.body.setBy).toBe(`测试用户 ${commander.username}`);
   });
 
-  it('two supervisors racing on the same revision: one wins, the other is a conflict; a county cannot then verify', async () => {
+  it('two supervisors racing on the same revision: one wins, the other fails its precondition; a county cannot then verify', async () => {
     const countyCommander = await t.user(['commander'], '640521');
     const cityCommander = await t.user(['commander'], '640500');
     const hazard = await recordHiddenHazard(t, countyDuty.token, majorHiddenHazardBody(enterpriseId, clock.now()));
@@ -348,7 +348,7 @@ describe('outside review: hidden hazards, experts, shelters and targets under at
         .set('If-Match', '0')
         .send({ level: 'city' }),
     ]);
-    expect([county.status, city.status].sort()).toEqual([200, 409]);
+    expect([county.status, city.status].sort()).toEqual([200, 412]);
     // Without If-Match the county's lower supervision after the city's is refused, never a downgrade.
     await t.post(`/api/v1/hidden-hazards/${hazard.id}/supervise`, cityCommander.token).send({ level: 'city' });
     const down = await t
@@ -374,7 +374,7 @@ describe('outside review: hidden hazards, experts, shelters and targets under at
           .send({ passed, note: '市级验收' }),
       ),
     );
-    expect([a!.status, b!.status].sort()).toEqual([200, 409]);
+    expect([a!.status, b!.status].sort()).toEqual([200, 412]);
     const after = (await t.get(`/api/v1/hidden-hazards/${hazard.id}`, cityCommander.token).expect(200)).body as {
       verifications: unknown[];
     };

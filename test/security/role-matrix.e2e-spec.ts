@@ -1544,6 +1544,11 @@ const rectifiedHiddenHazard = async (): Promise<string> => {
   return id;
 };
 
+const shape = (route: string) => route.replace(/^(\w+) \/api\/v1/, '$1 ').replace(/:[^/]+/g, ':x');
+
+/** A revision no record reaches: sent as If-Match it must fail (412) and change nothing. */
+const NO_SUCH_REVISION = '987654321';
+
 const cells = ENDPOINTS.flatMap((endpoint) =>
   ROLES.map((role) => [endpoint.name, role, endpoint.allowed.includes(role) ? 'allowed' : 'forbidden'] as const),
 );
@@ -1564,11 +1569,22 @@ describe('role matrix', () => {
     await t?.close();
   });
 
+  /** Routes of controllers that take If-Match, checked once each (by the first role allowed) for a 412. */
+  let ifMatchRoutes: Set<string>;
+  const preconditionChecked = new Set<string>();
+  const ifMatchRoute = (name: string) => {
+    ifMatchRoutes ??= new Set(
+      registeredRoutes(t.app)
+        .filter((r) => r.ifMatch)
+        .map((r) => shape(`${r.method} ${r.pattern}`)),
+    );
+    return ifMatchRoutes.has(shape(name));
+  };
+
   const count = async (table: 'es_events' | 'users') =>
     (await t.sql<{ n: number }>(`select count(*)::int as n from ${table}`))[0]!.n;
 
   it('has a row for every route the application registered (a new endpoint must be added here)', () => {
-    const shape = (route: string) => route.replace(/^(\w+) \/api\/v1/, '$1 ').replace(/:[^/]+/g, ':x');
     const listed = new Set(ENDPOINTS.map((e) => shape(e.name)));
     const missing = registeredRoutes(t.app)
       .filter((r) => !r.isPublic && !r.pattern.startsWith('/health'))
@@ -1584,22 +1600,42 @@ describe('role matrix', () => {
     const token = endpoint.freshSession ? await signInAgain(actingUser) : actingUser.token;
     const path = await endpoint.path(actingUser, role);
     const [eventsBefore, usersBefore] = [await count('es_events'), await count('users')];
-    const call =
+    const body = endpoint.body?.(actingUser) ?? {};
+    const call = (headers: Record<string, string> = {}) =>
       endpoint.method === 'GET'
-        ? t.get(path, token)
+        ? t.get(path, token).set(headers)
         : endpoint.method === 'PUT'
-          ? t.put(path, token).send(endpoint.body?.(actingUser) ?? {})
+          ? t.put(path, token).set(headers).send(body)
           : endpoint.method === 'PATCH'
-            ? request(t.baseUrl)
-                .patch(path)
-                .set('Authorization', `Bearer ${token}`)
-                .send(endpoint.body?.(actingUser) ?? {})
+            ? request(t.baseUrl).patch(path).set('Authorization', `Bearer ${token}`).set(headers).send(body)
             : endpoint.method === 'DELETE'
-              ? request(t.baseUrl).delete(path).set('Authorization', `Bearer ${token}`)
-              : t.post(path, token).send(endpoint.body?.(actingUser) ?? {});
-    const response = await call;
+              ? request(t.baseUrl).delete(path).set('Authorization', `Bearer ${token}`).set(headers)
+              : t.post(path, token).set(headers).send(body);
+    if (expected === 'allowed' && ifMatchRoute(name) && !preconditionChecked.has(name)) {
+      // The same request on a revision the record never had: refused before anything is decided (docs/api.md).
+      preconditionChecked.add(name);
+      const stale = await call({ 'If-Match': `"${NO_SUCH_REVISION}"` });
+      expect({ status: stale.status, code: stale.body.code, expected: stale.body.details?.expectedRevision }).toEqual({
+        status: 412,
+        code: 'STALE_REVISION',
+        expected: NO_SUCH_REVISION,
+      });
+      expect([await count('es_events'), await count('users')]).toEqual([eventsBefore, usersBefore]);
+    }
+    const response = await call();
     if (expected === 'allowed') {
       expect({ status: response.status, body: response.body }).toMatchObject({ status: endpoint.ok });
+      if (endpoint.ok === 201) {
+        // A 201 says where the created thing is read, and the one who created it may read it there.
+        const location = String(response.headers['location']);
+        expect(location).toMatch(/^\/api\/v1\//);
+        const read = await t.get(location, token);
+        expect({ location, status: read.status }).toEqual({ location, status: 200 });
+      }
+      if (endpoint.method === 'GET' && typeof response.body?.revision === 'number' && response.body.revision >= 0) {
+        // A read of one record answers its revision as the strong ETag a change sends back in If-Match.
+        expect(response.headers['etag']).toBe(`"${response.body.revision}"`);
+      }
     } else {
       expect(response.status).toBe(403);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);

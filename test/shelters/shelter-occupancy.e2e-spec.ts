@@ -123,7 +123,7 @@ describe('emergency shelters (应急避难场所): register, occupancy and recom
       .set('Authorization', `Bearer ${admin.token}`)
       .set('If-Match', '0')
       .send({ capacity: 300 })
-      .expect(409);
+      .expect(412);
     expect(stale.body.code).toBe('STALE_REVISION');
 
     const history = await t.get(`/api/v1/shelters/${shelters['school']}/occupancy`).expect(200);

@@ -2,7 +2,7 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { PUBLIC_ROUTE } from '../../libs/shared/src/nest';
+import { COMMAND_ROUTE, IF_MATCH_ROUTE, PUBLIC_ROUTE } from '../../libs/shared/src/nest';
 
 /** Served outside /api/v1 (bootstrap.ts): probes and the Prometheus scrape. */
 const UNPREFIXED = ['health', 'health/live', 'health/ready', 'metrics'];
@@ -12,6 +12,8 @@ export interface Route {
   /** As registered with Fastify, e.g. /api/v1/incidents/:id */
   pattern: string;
   isPublic: boolean;
+  /** A command route of a controller that takes `If-Match` (`CommandController(…, { ifMatch })`). */
+  ifMatch: boolean;
 }
 
 /**
@@ -40,7 +42,9 @@ export function registeredRoutes(app: NestFastifyApplication): Route[] {
       const prefixed = UNPREFIXED.includes(joined) ? `/${joined}` : `/api/v1/${joined}`;
       const isPublic =
         Reflect.getMetadata(PUBLIC_ROUTE, handler) === true || Reflect.getMetadata(PUBLIC_ROUTE, type) === true;
-      routes.push({ method: RequestMethod[method]!, pattern: prefixed.replace(/\/+$/, ''), isPublic });
+      const ifMatch =
+        Reflect.getMetadata(COMMAND_ROUTE, handler) === true && Reflect.getMetadata(IF_MATCH_ROUTE, type) === true;
+      routes.push({ method: RequestMethod[method]!, pattern: prefixed.replace(/\/+$/, ''), isPublic, ifMatch });
     }
   }
   return routes;

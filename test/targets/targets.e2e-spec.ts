@@ -216,7 +216,7 @@ describe('assessment targets (考核目标)', () => {
     expect(body.code).toBe('FORBIDDEN');
   });
 
-  it('a year with only denominators is a valid document; a stale If-Match is a conflict', async () => {
+  it('a year with only denominators is a valid document; a stale If-Match fails its precondition (412)', async () => {
     const first = await t
       .put('/api/v1/targets/640500/2024')
       .send({ targets: [], denominators: { gdp100mYuan: 380 } })
@@ -226,7 +226,7 @@ describe('assessment targets (考核目标)', () => {
       .put('/api/v1/targets/640500/2024')
       .set('If-Match', String(first.body.revision + 5))
       .send({ targets: [], denominators: { gdp100mYuan: 381 } })
-      .expect(409);
+      .expect(412);
     expect(stale.body.code).toBe('STALE_REVISION');
     await t
       .put('/api/v1/targets/640500/2024')

@@ -25,6 +25,7 @@ import { SheltersModule } from '@app/shelters';
 import { TargetsModule } from '@app/targets';
 import { ReplayModule } from '@app/replay';
 import type { AppConfig } from '@app/shared/nest';
+import { RevisionETagInterceptor } from '@app/shared/nest';
 import type { Clock } from '@app/shared';
 import { HealthController } from './health/health.controller';
 import { TRANSACTION_HORIZON, TransactionHorizon } from './health/transaction-horizon';
@@ -111,6 +112,8 @@ export class AppModule {
         // After the rate limit: stored first answers and 202s of commands (http/idempotent-answers, ADR 0013).
         AnswerStore,
         { provide: APP_INTERCEPTOR, useClass: IdempotentAnswersInterceptor },
+        // Reads of one aggregate answer its revision as ETag (and 304 to a matching If-None-Match).
+        { provide: APP_INTERCEPTOR, useClass: RevisionETagInterceptor },
         { provide: REALTIME_OPTIONS, useValue: { flushMs: config.LIVE_FLUSH_MS, clustered: config.CLUSTER } },
         ConsoleGateway,
       ],

@@ -92,7 +92,7 @@ export async function createApp(config: CommandApiConfig): Promise<NestFastifyAp
   if (origins.length > 0)
     app.enableCors({
       origin: origins,
-      exposedHeaders: ['x-correlation-id', 'retry-after', 'x-total-count', 'x-open-count', 'link'],
+      exposedHeaders: ['x-correlation-id', 'retry-after', 'x-total-count', 'x-open-count', 'link', 'location', 'etag'],
     });
   const ioLogger = new Logger('Realtime');
   app.useWebSocketAdapter(

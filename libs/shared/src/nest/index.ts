@@ -13,3 +13,4 @@ export * from './database-unavailable';
 export * from './routes';
 export * from './tick-job';
 export * from './paging';
+export * from './revision-etag.interceptor';

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } fro
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { EventStoreAccessDeniedError, EventStoreUnavailableError } from '@app/event-store';
 import { DomainError, type DomainErrorKind } from '../errors/domain-error';
+import { parseIfMatch } from './request-context';
 import { PreparedAnswer } from './prepared-answer';
 import { problem, PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details';
 import { RequestValidationError } from './validation';
@@ -33,15 +34,15 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       void reply.status(exception.status).headers(exception.headers).send(exception.body);
       return;
     }
-    const body = { ...this.toProblem(exception, correlationId), correlationId, instance: request.url };
+    const body = { ...this.toProblem(exception, correlationId, request), correlationId, instance: request.url };
     const retryAfterMs =
       body.status === 503 && isUnavailable(exception) ? DATABASE_RETRY_AFTER_SECONDS * 1000 : retryAfterOf(exception);
     if (retryAfterMs !== undefined) void reply.header('retry-after', String(Math.ceil(retryAfterMs / 1000)));
     void reply.status(body.status).header('content-type', PROBLEM_CONTENT_TYPE).send(body);
   }
 
-  private toProblem(exception: unknown, correlationId: string): ProblemDetails {
-    const refusal = refusalOf(exception);
+  private toProblem(exception: unknown, correlationId: string, request: FastifyRequest): ProblemDetails {
+    const refusal = refusalOf(exception, request);
     if (refusal) return refusal;
     if (exception instanceof EventStoreUnavailableError) {
       return problem(503, 'EVENT_STORE_UNAVAILABLE', '事件存储暂不可用，请稍后重试');
@@ -73,19 +74,36 @@ export class ProblemDetailsFilter implements ExceptionFilter {
  * the same request refused again would be refused the same way, so its first answer can be stored with its
  * Idempotency-Key. Undefined for anything else (failures of the system, which a retry may get past).
  */
-export function refusalOf(exception: unknown): ProblemDetails | undefined {
+export function refusalOf(exception: unknown, request?: FastifyRequest): ProblemDetails | undefined {
   if (exception instanceof RequestValidationError) {
     return problem(400, 'VALIDATION_FAILED', '请求内容未通过校验', { errors: exception.errors });
   }
   if (exception instanceof DomainError) {
     return problem(
-      STATUS_BY_KIND[exception.kind],
+      failedIfMatch(exception, request) ? 412 : STATUS_BY_KIND[exception.kind],
       exception.code,
       exception.message,
       exception.details ? { details: exception.details } : {},
     );
   }
   return undefined;
+}
+
+/**
+ * A stale revision is 412 Precondition Failed when it is the client's own `If-Match` that failed (RFC 9110 §13.1.1):
+ * the revision the command expected is the one the header named. A stale revision the server expected on its own
+ * (a process step, a scheduler racing a person) is a conflict with the current state like any other: 409.
+ */
+function failedIfMatch(exception: DomainError, request: FastifyRequest | undefined): boolean {
+  if (exception.code !== 'STALE_REVISION' || !request) return false;
+  const header: unknown = request.headers['if-match'];
+  const text: unknown = Array.isArray(header) ? header[0] : header;
+  if (typeof text !== 'string') return false;
+  try {
+    return String(parseIfMatch(text)) === String(exception.details?.['expectedRevision']);
+  } catch {
+    return false;
+  }
 }
 
 function isUnavailable(exception: unknown): boolean {

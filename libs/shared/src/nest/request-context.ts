@@ -36,7 +36,7 @@ export function commandContextOf(request: FastifyRequest): CommandContext {
     visibleJurisdictions: actor.scope,
     ...(keyed ? { idempotencyKey: keyed.key, requestHash: keyed.requestHash } : {}),
     ...(request.keyApplied ? { keyApplied: true } : {}),
-    ...(ifMatch !== undefined ? { expectedRevision: parseRevision(ifMatch) } : {}),
+    ...(ifMatch !== undefined ? { expectedRevision: parseIfMatch(ifMatch) } : {}),
     onDecided: (decision) => (request.decisions ??= []).push(decision),
   };
 }
@@ -69,10 +69,26 @@ function headerOf(request: FastifyRequest, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function parseRevision(text: string): bigint {
-  const match = /^(?:W\/)?"?(\d{1,18})"?$/.exec(text.trim());
-  if (!match) throw new DomainError('INVALID_IF_MATCH', 'invalid', 'If-Match 须为事故的版本号（revision）');
-  return BigInt(match[1]!);
+/**
+ * The revision an `If-Match` names: the strong ETag a read answered (`"7"`) or the bare revision (`7`) that clients
+ * written before reads carried ETags send. A weak tag (`W/"7"`) is refused: RFC 9110 §13.1.1 compares If-Match
+ * strongly, so a weak tag could never match, and this API issues none. `*`, lists and anything else are refused too.
+ */
+export function parseIfMatch(text: string): bigint {
+  const match = /^(?:"(\d{1,18})"|(\d{1,18}))$/.exec(text.trim());
+  if (!match) {
+    throw new DomainError(
+      'INVALID_IF_MATCH',
+      'invalid',
+      'If-Match 须为读取时得到的 ETag（如 "7"）或版本号（revision），不接受弱 ETag（W/）、* 或多个值',
+    );
+  }
+  return BigInt(match[1] ?? match[2]!);
+}
+
+/** The strong ETag of a revision, as reads answer it and `If-Match` takes it back. */
+export function etagOf(revision: bigint | number): string {
+  return `"${revision.toString()}"`;
 }
 
 function hashRequest(request: FastifyRequest): string {

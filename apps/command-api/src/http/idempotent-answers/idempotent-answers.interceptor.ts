@@ -14,11 +14,14 @@ import { locationOfStream, type Decision } from '@app/event-sourcing';
 import { formatPosition } from '@app/event-store';
 import { DomainError, IdempotencyKeyReusedError } from '@app/shared';
 import {
+  COMMAND_LOCATION,
   COMMAND_ROUTE,
+  defaultLocation,
   PreparedAnswer,
   PROBLEM_CONTENT_TYPE,
   refusalOf,
   requestKeyOf,
+  type LocationOf,
   type ProblemDetails,
   type RequestKey,
 } from '@app/shared/nest';
@@ -50,15 +53,25 @@ export class IdempotentAnswersInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const status = this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.OK;
-    return defer(() => this.answer(request, reply, status, next));
+    const locationOf = this.reflector.get<LocationOf | undefined>(COMMAND_LOCATION, context.getHandler());
+    const location: Located = (answer) => (status === 201 ? locationHeader(request, answer, locationOf) : {});
+    return defer(() => this.answer(request, reply, status, location, next));
   }
 
-  private async answer(request: FastifyRequest, reply: FastifyReply, status: number, next: CallHandler) {
+  private async answer(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    location: Located,
+    next: CallHandler,
+  ) {
     const key = request.actor ? requestKeyOf(request) : undefined;
     const standing = key ? await this.answers.standingOf(key) : undefined;
     if (key && standing) {
       if (standing.requestHash && standing.requestHash !== key.requestHash) throw new IdempotencyKeyReusedError();
-      if (standing.answer) throw visible(standing.answer, request) ? replayOf(standing.answer, request) : hidden();
+      if (standing.answer) {
+        throw visible(standing.answer, request) ? replayOf(standing.answer, request, location) : hidden();
+      }
       if (standing.applied.length > 0) request.keyApplied = true;
     }
     let body: unknown;
@@ -80,6 +93,7 @@ export class IdempotentAnswersInterceptor implements NestInterceptor {
     }
     if (isReplayed(body)) void reply.header(REPLAYED_HEADER, 'true');
     if (key && !(await this.remember(key, { status, body }, stored))) throw acceptedOf(stored, decisions);
+    void reply.headers(location(body));
     return body;
   }
 
@@ -90,7 +104,7 @@ export class IdempotentAnswersInterceptor implements NestInterceptor {
     key: RequestKey | undefined,
     applied: readonly KeyedStream[],
   ): Promise<unknown> {
-    const refusal = refusalOf(error);
+    const refusal = refusalOf(error, request);
     const stored = (request.decisions ?? []).filter((d) => d.position !== undefined);
     if (stored.length > 0) {
       // Events are stored: a failure to read the answer back (the view not there yet included) must not hide it.
@@ -163,7 +177,21 @@ function hidden(): DomainError {
   return new DomainError('RECORD_NOT_FOUND', 'not_found', '记录不存在或已不在您的辖区内');
 }
 
-function replayOf(answer: StoredAnswer, request: FastifyRequest): PreparedAnswer {
+/** The `Location` header of a successful answer, when its route answers 201 (none otherwise). */
+type Located = (answer: unknown) => Record<string, string>;
+
+/**
+ * A 201 says where its created thing is read: built from the answer and the route's parameters only (never from
+ * what the command decided), so the stored first answer replayed to a retry names the same place.
+ */
+function locationHeader(request: FastifyRequest, answer: unknown, locationOf: LocationOf | undefined) {
+  const body = typeof answer === 'object' && answer !== null ? (answer as Record<string, unknown>) : {};
+  const params = (request.params ?? {}) as Record<string, string>;
+  const path = locationOf ? locationOf(body, params) : defaultLocation(request.routeOptions.url ?? '', params, body);
+  return { location: `/api/v1${path}` };
+}
+
+function replayOf(answer: StoredAnswer, request: FastifyRequest, location: Located): PreparedAnswer {
   const refusal = answer.status >= 400;
   const body =
     typeof answer.body === 'object' && answer.body !== null
@@ -176,6 +204,7 @@ function replayOf(answer: StoredAnswer, request: FastifyRequest): PreparedAnswer
   return new PreparedAnswer(answer.status, body, {
     [REPLAYED_HEADER]: 'true',
     'content-type': refusal ? PROBLEM_CONTENT_TYPE : JSON_CONTENT_TYPE,
+    ...(answer.status === 201 ? location(answer.body) : {}),
   });
 }
 

@@ -13,7 +13,7 @@ describe('errors rendered from their codes', () => {
   });
 
   it('renders a known code from the catalogue and adds the Chinese detail only where it says more', () => {
-    const stale = new ApiError(409, 'STALE_REVISION', '数据已被他人更新（期望版本 3，当前版本 4），请刷新后重试');
+    const stale = new ApiError(412, 'STALE_REVISION', '数据已被他人更新（期望版本 3，当前版本 4），请刷新后重试');
     expect(describeError(stale, 'zh')).toMatchObject({
       message: '数据已被他人更新，请刷新后重试',
       detail: '数据已被他人更新（期望版本 3，当前版本 4），请刷新后重试',
@@ -25,6 +25,19 @@ describe('errors rendered from their codes', () => {
     // A detail that names a jurisdiction by its code is not shown.
     const outside = new ApiError(403, 'OUTSIDE_JURISDICTION', '无权在辖区 640521 办理：只能办理本辖区及下级辖区的事务');
     expect(errorText(outside, 'x', undefined, 'zh')).not.toMatch(/640521/);
+  });
+
+  it('says a failed If-Match (412) means someone else changed the record, with or without its code', () => {
+    expect(errorText(new ApiError(412, undefined, 'Precondition Failed'), 'x', undefined, 'zh')).toBe(
+      '数据已被他人更新，请刷新后重试',
+    );
+    expect(errorText(new ApiError(412, undefined, 'Precondition Failed'), 'x', undefined, 'en')).toBe(
+      'Someone else changed this meanwhile; refresh and try again',
+    );
+    // A conflict that is not about revisions keeps its own wording.
+    expect(errorText(new ApiError(409, 'SOMETHING_NEW', 'x'), 'x', undefined, 'zh')).toBe(
+      '与当前状态冲突，请刷新后再试',
+    );
   });
 
   it('falls back to the status message for a code it does not know, never showing the code', () => {

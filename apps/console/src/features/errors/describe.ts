@@ -71,7 +71,8 @@ export function codeMessageKey(code: string): MessageKey | null {
 
 function statusKey(status: number): MessageKey {
   if (status >= 500) return 'errors.status.5xx';
-  const known = [400, 401, 403, 404, 409, 422, 429];
+  // 412: the If-Match sent was not the current revision (the server says STALE_REVISION; a bare 412 means the same).
+  const known = [400, 401, 403, 404, 409, 412, 422, 429];
   return (known.includes(status) ? `errors.status.${status}` : 'errors.generic') as MessageKey;
 }
 

@@ -186,8 +186,8 @@ describe("a hidden hazard's page", () => {
     const verified = hazardView({ status: 'verified', statusLabel: '验收通过', supervision: citySupervision });
     const calls = open(cityCommander, verified, {
       [`POST /hidden-hazards/${HH_ID}/close`]: {
-        status: 409,
-        body: { type: 'about:blank', title: 'Conflict', status: 409, code: 'STALE_REVISION', detail: 'x' },
+        status: 412,
+        body: { type: 'about:blank', title: 'Precondition Failed', status: 412, code: 'STALE_REVISION', detail: 'x' },
       },
     });
     await screen.findByTestId('hh-close');

@@ -10,7 +10,7 @@ import { SaveScenarioRequest } from './save-scenario.request';
 export class SaveScenarioController {
   constructor(private readonly handler: SaveScenarioHandler) {}
 
-  @CommandPost(undefined, { requires: 'drill.run', status: 201, summary: '存入情景库' })
+  @CommandPost(undefined, { requires: 'drill.run', status: 201, location: () => '/scenarios', summary: '存入情景库' })
   save(@Body() body: SaveScenarioRequest, @CommandCtx() context: CommandContext): Promise<ScenarioCommandResponse> {
     return this.handler.handle(body, context);
   }

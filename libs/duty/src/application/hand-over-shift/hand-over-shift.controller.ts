@@ -15,6 +15,7 @@ export class HandOverShiftController {
   @CommandPost('handovers', {
     requires: 'duty.handover',
     status: 201,
+    location: (handover) => `/duty/handovers?jurisdiction=${String(handover['jurisdiction'])}`,
     summary: '交接班：记录交班班次、接班班次、交班记录，并自动附上未结事故和待报时限',
   })
   handOver(

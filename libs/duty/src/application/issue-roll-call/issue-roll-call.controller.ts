@@ -10,7 +10,12 @@ import { IssueRollCallRequest } from './issue-roll-call.request';
 export class IssueRollCallController {
   constructor(private readonly handler: IssueRollCallHandler) {}
 
-  @CommandPost(undefined, { requires: 'duty.rollcall', status: 201, summary: '点名：要求下级辖区值班人员在时限内应答' })
+  @CommandPost(undefined, {
+    requires: 'duty.rollcall',
+    status: 201,
+    location: () => '/duty/roll-calls',
+    summary: '点名：要求下级辖区值班人员在时限内应答',
+  })
   issue(
     @Body() body: IssueRollCallRequest,
     @CommandCtx() context: CommandContext,

@@ -1,5 +1,6 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import type { CommandContext } from '@app/event-sourcing';
 import { CommandCtx, Requires, uuidParam } from '@app/shared/nest';
 import type { IssuedDeviceKey } from '../../contract';
@@ -23,7 +24,10 @@ export class IssueDeviceKeyController {
     @Param('id', uuidParam) id: string,
     @Body() body: IssueDeviceKeyRequest,
     @CommandCtx() context: CommandContext,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<IssuedDeviceKey> {
+    // A key is never read again (its secret is shown once): the 201 names the enterprise's list of keys.
+    void reply.header('location', `/api/v1/enterprises/${id}/device-keys`);
     return this.handler.handle(id, body.label, context);
   }
 }

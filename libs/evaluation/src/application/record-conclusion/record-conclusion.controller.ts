@@ -15,6 +15,7 @@ export class RecordConclusionController {
   @CommandPost('conclusion', {
     requires: 'evaluation.score',
     status: 201,
+    location: (_, params) => `/drills/${params['id']}/evaluation`,
     summary: '记录评估组意见（演练结束后；以最新一次为准，与按得分评定的结论一并印入报告）',
   })
   conclusion(

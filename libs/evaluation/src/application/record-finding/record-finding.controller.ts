@@ -15,6 +15,7 @@ export class RecordFindingController {
   @CommandPost('findings', {
     requires: 'evaluation.score',
     status: 201,
+    location: (_, params) => `/drills/${params['id']}/evaluation`,
     summary: '记录评估发现的问题；指定预案时记入该预案，下一版修订时一并处理',
   })
   findings(

@@ -15,6 +15,7 @@ export class RecordScoresController {
   @CommandPost('scores', {
     requires: 'evaluation.score',
     status: 201,
+    location: (_, params) => `/drills/${params['id']}/evaluation`,
     summary: '评估人评分（同一评估人再次提交则以新评分为准）',
   })
   scores(

@@ -12,7 +12,12 @@ import { CreateUserRequest } from './create-user.request';
 export class CreateUserController {
   constructor(private readonly handler: CreateUserHandler) {}
 
-  @CommandPost(undefined, { requires: 'user.manage', status: 201, summary: '新建用户（管理员，本辖区及下级辖区）' })
+  @CommandPost(undefined, {
+    requires: 'user.manage',
+    status: 201,
+    location: () => '/users',
+    summary: '新建用户（管理员，本辖区及下级辖区）',
+  })
   create(
     @Body() body: CreateUserRequest,
     @CurrentActor() actor: Actor,

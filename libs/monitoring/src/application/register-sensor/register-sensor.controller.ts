@@ -12,6 +12,7 @@ export class RegisterSensorController {
   @CommandPost(undefined, {
     requires: 'sensor.register',
     status: 201,
+    location: (sensor) => `/monitoring/sensors/${String(sensor['id'])}`,
     summary: '在重大危险源上登记传感器及报警阈值（管理员）',
   })
   register(

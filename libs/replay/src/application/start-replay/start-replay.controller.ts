@@ -14,6 +14,7 @@ export class StartReplayController {
   @CommandPost(undefined, {
     requires: 'replay.run',
     status: 201,
+    location: (answer) => `/replays/${String(answer['replayId'])}`,
     summary: '开始回放（事故或演练，×1–×100）；事件经 Socket.IO 房间 replay:{replayId} 推送',
   })
   start(@Body() body: StartReplayRequest, @CurrentActor() actor: Actor): Promise<{ replayId: string }> {
