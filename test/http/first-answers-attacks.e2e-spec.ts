@@ -21,7 +21,8 @@ describe('first answers of keyed requests, attacked', () => {
   let coordinator: TestUser;
   let sql: Client;
   beforeAll(async () => {
-    ({ t, user: admin } = await givenSignedIn(['admin']));
+    // These tests hold the read models back on purpose: the production wait before a 202, not the suites' longer one.
+    ({ t, user: admin } = await givenSignedIn(['admin'], undefined, { READ_MODEL_WAIT_MS: '3000' }));
     coordinator = await t.user(['drill_coordinator'], '640500');
     sql = new Client({ connectionString: t.databaseUrl });
     await sql.connect();

@@ -17,7 +17,8 @@ describe('first answers of keyed requests, and 202 once events are stored', () =
   let admin: TestUser;
   let sql: Client;
   beforeAll(async () => {
-    ({ t, user: admin } = await givenSignedIn(['admin']));
+    // These tests hold the read models back on purpose: the production wait before a 202, not the suites' longer one.
+    ({ t, user: admin } = await givenSignedIn(['admin'], undefined, { READ_MODEL_WAIT_MS: '3000' }));
     sql = new Client({ connectionString: t.databaseUrl });
     await sql.connect();
   });

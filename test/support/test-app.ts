@@ -88,6 +88,9 @@ export async function startTestApp(
     // The alarm watch appends alarm events on its own clock; suites that count events must not see it unless they
     // ask for it (ALARM_TICK_MS) or tick it by hand.
     ALARM_TICK_MS: '3600000',
+    // Suites expect 201 with the view; a loaded machine (two suites side by side on two cores) may take longer than
+    // the production wait for a read model to catch up. Suites that hold the read models on purpose set it back.
+    READ_MODEL_WAIT_MS: '15000',
     // Suites run side by side: each application's embedded MQTT broker takes a free port (TestApp mqtt helpers ask it).
     MQTT_PORT: '0',
     ...overrides,

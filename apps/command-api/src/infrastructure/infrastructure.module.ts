@@ -191,6 +191,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
               bus,
               {
                 log: (m) => new Logger('Projections').warn(m),
+                readModelWaitMs: config.READ_MODEL_WAIT_MS,
                 ...(tracing ? { aroundBatch: tracing.projectionBatches() } : {}),
               },
             );

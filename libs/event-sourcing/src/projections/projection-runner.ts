@@ -30,6 +30,7 @@ export class ProjectionRunner {
   private readonly locks: ProjectionLocks;
   private readonly appliedHere = new Subject<ProjectionProgress>();
   private readonly takenOver = new Subject<string>();
+  private readonly readModelWaitMs: number;
   /** Batches this process committed: with several API processes, the others are told (their commands wait on it). */
   readonly progress: Observable<ProjectionProgress> = this.appliedHere.asObservable();
   /** Projections this process took over from another one. */
@@ -40,8 +41,12 @@ export class ProjectionRunner {
     private readonly store: EventStore,
     projections: readonly Projection[],
     private readonly bus: LiveDeltaBus,
-    options: Partial<WorkerOptions> = {},
+    options: Partial<WorkerOptions> & {
+      /** How long a command's caller waits for its read models before being told 202 (read-your-writes). */
+      readModelWaitMs?: number;
+    } = {},
   ) {
+    this.readModelWaitMs = options.readModelWaitMs ?? 3000;
     const resolved: WorkerOptions = {
       batchSize: options.batchSize ?? 200,
       retryDelayMs: options.retryDelayMs ?? 1000,
@@ -78,7 +83,7 @@ export class ProjectionRunner {
   }
 
   /** Read-your-writes for a command's caller: wait until `projection` has applied `position`. */
-  waitFor(projection: string, position: Position, timeoutMs = 3000): Promise<boolean> {
+  waitFor(projection: string, position: Position, timeoutMs = this.readModelWaitMs): Promise<boolean> {
     const worker = this.workers.get(projection);
     return worker ? worker.waitFor(position, timeoutMs) : Promise.resolve(false);
   }

@@ -61,6 +61,16 @@ export class AppConfig {
   EVENT_POLL_INTERVAL_MS = 250;
 
   /**
+   * How long a command waits for its read models to show it before answering 202 instead of the view
+   * (read-your-writes; docs/api.md, Commands). Longer only delays the 202 when projections are behind.
+   */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  READ_MODEL_WAIT_MS = 3000;
+
+  /**
    * Every connection of the API to PostgreSQL ends a statement after this long (0: the server's or role's setting).
    * Migrations, restores and rebuilds connect apart and are not limited (docs/operations.md).
    */
