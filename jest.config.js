@@ -1,4 +1,5 @@
-// Three projects selected by file suffix (README, tests). One PostgreSQL serves the whole run.
+// Three projects selected by file suffix (README, tests). One PostgreSQL serves the whole run; suites run two at a
+// time (npm test), each worker with a database of its own (test/setup/worker-database.ts).
 // ts-jest in transpile-only mode (isolatedModules): type checking is the separate `tsc --noEmit` step of npm test.
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] };
 const moduleNameMapper = {
@@ -32,8 +33,15 @@ module.exports = {
       ...common,
       displayName: 'int',
       testMatch: ['<rootDir>/{apps,libs,infra}/**/*.int.spec.ts'],
+      setupFiles: ['<rootDir>/test/setup/worker-database.ts'],
       slowTestThreshold: 30,
     },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], slowTestThreshold: 30 },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      setupFiles: ['<rootDir>/test/setup/worker-database.ts'],
+      slowTestThreshold: 30,
+    },
   ],
 };

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { startEmbeddedPostgres } from '../../infra/embedded/embedded-postgres.launcher';
 import { runMigrations } from '../../infra/database/migrations';
 import { ensureLoginRole } from '../../infra/database/roles';
-import { createTemplateDatabase } from '../support/test-database';
+import { createTemplateDatabase, createWorkerDatabases } from '../support/test-database';
 
 /** The application role suites connect as when DATABASE_URL points at an outside server (made here if allowed). */
 const OUTSIDE_APP_ROLE = 'command_app_test';
@@ -14,7 +14,7 @@ const OUTSIDE_APP_ROLE = 'command_app_test';
  * least-privileged application role every started app connects as (test/support/test-database.ts), so the whole
  * suite shows the API works with the grants of infra/database/roles.ts and no more.
  */
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(globalConfig: { maxWorkers: number }): Promise<void> {
   if (!process.env.DATABASE_URL) {
     const handle = await startEmbeddedPostgres({ name: 'pg-test', database: 'command_test' });
     process.env.DATABASE_URL = handle.url;
@@ -48,6 +48,12 @@ export default async function globalSetup(): Promise<void> {
   // Every suite that runs an application gets a database of its own: copying a migrated template is several times
   // faster than migrating each one (test/support/test-database.ts), and the copies are migrated exactly alike.
   process.env.TEST_TEMPLATE_DATABASE = await createTemplateDatabase(process.env.DATABASE_URL);
+  // Suites run side by side (one per worker): each worker's suites get a database of their own as DATABASE_URL.
+  process.env.TEST_WORKER_DATABASE_PREFIX = await createWorkerDatabases(
+    process.env.DATABASE_URL,
+    process.env.TEST_TEMPLATE_DATABASE,
+    Math.max(1, globalConfig.maxWorkers),
+  );
   // Printed here, in the main process, because jest drops console output of a suite whose tests are all skipped.
   if (!process.env.KURRENTDB_URL)
     process.stdout.write('\nKurrentDB event-store contract suite: skipped: KURRENTDB_URL not set\n');

@@ -89,3 +89,40 @@ export async function dropTemplateDatabase(): Promise<void> {
   await client.query(`drop database if exists ${name} with (force)`);
   await client.end();
 }
+
+/**
+ * One database per jest worker, copied from the template, for the suites that use DATABASE_URL itself (the event
+ * store's and the projection runner's integration tests): two suites running side by side then never see each
+ * other's events, checkpoints or open transactions, as they could not when the run was serial.
+ */
+export async function createWorkerDatabases(base: string, template: string, workers: number): Promise<string> {
+  const prefix = `e2e_worker_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const admin = new Client({ connectionString: base });
+  await admin.connect();
+  try {
+    for (let i = 1; i <= workers; i++) await admin.query(`create database ${prefix}_${i} template ${template}`);
+  } finally {
+    await admin.end();
+  }
+  return prefix;
+}
+
+export async function dropWorkerDatabases(): Promise<void> {
+  const prefix = process.env.TEST_WORKER_DATABASE_PREFIX;
+  if (!prefix || !/^e2e_worker_[0-9a-f]{12}$/.test(prefix)) return;
+  const client = new Client({ connectionString: process.env.DATABASE_URL! });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>(`select datname from pg_database where datname like $1`, [
+      `${prefix}\\_%`,
+    ]);
+    for (const { datname } of rows) await client.query(`drop database if exists ${datname} with (force)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The database a worker's suites use as DATABASE_URL (see createWorkerDatabases). */
+export function workerDatabaseUrl(base: string, prefix: string, workerId: string): string {
+  return withDatabase(base, `${prefix}_${workerId}`);
+}
