@@ -18,7 +18,7 @@ export type ErrorCatalogue = Map<string, Map<number, string[]>>;
 const DECLARED = [
   // domainError({ code: 'TEAM_NOT_FOUND', kind: 'not_found', … }) — the error catalogues of the contexts
   /code:\s*'([A-Z][A-Z0-9_]+)',\s*kind:\s*'(invalid|forbidden|not_found|conflict|rule)'/g,
-  // new DomainError('CODE', 'kind', …) — the few thrown in place
+  // new DomainError(code, kind, …) with literal arguments — the few thrown in place
   /new DomainError\(\s*'([A-Z][A-Z0-9_]+)',\s*'(invalid|forbidden|not_found|conflict|rule)'/g,
 ];
 

@@ -59,6 +59,7 @@ export const zh = {
   'errors.code.DATABASE_UNAVAILABLE': '数据库暂不可用，请稍后重试',
   'errors.code.DATABASE_TIMEOUT': '数据库处理超时，请稍后重试',
   'errors.code.EVENT_STORE_UNAVAILABLE': '事件存储暂不可用，请稍后重试',
+  'errors.code.EVENT_STORE_ACCESS_DENIED': '事件存储拒绝了本系统的访问，请联系系统管理员检查账号权限',
   'errors.code.INTERNAL_ERROR': '服务器内部错误，请联系值班运维',
   'errors.code.NAMESPACE_CLOSED': '实时连接地址不正确',
   'errors.code.PROJECTION_NOT_FOUND': '没有这个投影',
@@ -323,6 +324,8 @@ export const en: Record<keyof typeof zh, string> = {
   'errors.code.DATABASE_UNAVAILABLE': 'The database is unavailable; please try again shortly',
   'errors.code.DATABASE_TIMEOUT': 'The database took too long; please try again shortly',
   'errors.code.EVENT_STORE_UNAVAILABLE': 'The event store is unavailable; please try again shortly',
+  'errors.code.EVENT_STORE_ACCESS_DENIED':
+    'The event store refused this system access; ask the administrator to check its account',
   'errors.code.INTERNAL_ERROR': 'Internal server error; please contact the operations duty',
   'errors.code.NAMESPACE_CLOSED': 'Wrong live connection address',
   'errors.code.PROJECTION_NOT_FOUND': 'No such projection',
