@@ -75,7 +75,7 @@ describe('major hazard sources (GB 18218-2018) over HTTP', () => {
       substances: [{ casNo: '7664-41-7', name: '液氨', quantityTonnes: 9 }],
     }).expect(200);
     expect(smaller.body).toMatchObject({ isMajor: false, grade: null, sumRatio: 0.9 });
-    await patch(created.id, { name: '液氨储罐区（改）' }, admin.token, '0').expect(409);
+    await patch(created.id, { name: '液氨储罐区（改）' }, admin.token, '0').expect(412);
     const history = (await t.get(`/api/v1/hazard-sources/${created.id}/history`).expect(200)).body;
     expect(history.map((h: { grade: number | null }) => h.grade)).toEqual([1, 2, null]);
     expect(history[1].what).toBe('500米范围内厂外暴露人员由 120 人改为 20 人');
