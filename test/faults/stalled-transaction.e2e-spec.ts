@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -69,6 +67,8 @@ describe('a transaction left open', () => {
         HEALTH_OLD_TRANSACTION_SECONDS: '1',
         DATABASE_IDLE_TX_TIMEOUT_MS: '1500',
         DATABASE_STATEMENT_TIMEOUT_MS: '3000',
+        // A command waits for its read models this long before its 202: the production default, as this test times it.
+        READ_MODEL_WAIT_MS: '3000',
       },
       { databaseUrl: pg.appUrl },
     );
@@ -126,28 +126,6 @@ describe('a transaction left open', () => {
     await until(async () => (await t!.get(`/api/v1/incidents/${reported.body.id}`)).status === 200, 10_000);
     await until(async () => (await health()).status === 'ok', 10_000);
     expect(sample(await metrics(), 'database_oldest_transaction_age_seconds')).toBeLessThan(1);
-  });
-
-  it('exposes every metric the Prometheus alert rules (infra/monitoring/alerts.yml) use', async () => {
-    const rules = readFileSync(join(__dirname, '../../infra/monitoring/alerts.yml'), 'utf8');
-    const promql = new Set(['max', 'min', 'sum', 'by', 'without', 'increase', 'rate', 'and', 'or', 'unless', 'on']);
-    const used = new Set(
-      [...rules.matchAll(/^\s*expr:\s*(.+)$/gm)].flatMap(([, expr]) =>
-        (
-          expr!
-            .replace(/\{[^}]*\}|\[[^\]]*\]|\b(?:by|without|on|ignoring)\s*\([^)]*\)/g, ' ')
-            .match(/[A-Za-z_:][A-Za-z0-9_:]*/g) ?? []
-        ).filter(
-          // `up` is Prometheus' own series for every scrape target.
-          (word) => !promql.has(word) && word !== 'up',
-        ),
-      ),
-    );
-    expect([...used]).toEqual(
-      expect.arrayContaining(['database_oldest_transaction_age_seconds', 'projection_parked_events']),
-    );
-    const text = await metrics();
-    expect([...used].filter((name) => !text.includes(`# TYPE ${name} `))).toEqual([]);
   });
 
   it("finds another role's transaction with what pg_stat_activity shows the API's role, and all of it with pg_read_all_stats", async () => {
