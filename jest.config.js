@@ -18,8 +18,9 @@ const consoleTransform = {
 };
 
 module.exports = {
-  // Integration and e2e tests wait on real servers; a hang fails after this instead of stalling CI.
-  testTimeout: 30_000,
+  // Integration and e2e tests wait on real servers; a hang fails after this instead of stalling CI. A minute: a loaded
+  // machine can take half of it to start an application, and a command may wait 15 s for a lagging read model.
+  testTimeout: 60_000,
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   projects: [
