@@ -17,7 +17,7 @@ const OPEN = Number(process.env.OPEN ?? 3_031);
 const PAGE = 50;
 
 async function main(): Promise<void> {
-  const database = await benchDatabase();
+  const database = await benchDatabase('bench_board_paging');
   const dataSource = await new DataSource({
     type: 'postgres',
     url: database.url,

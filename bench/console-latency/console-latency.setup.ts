@@ -1,8 +1,6 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
-import { Client } from 'pg';
 import { validateConfig } from '@app/shared/nest';
-import { runMigrations } from '../../infra/database/migrations';
 import { createApp } from '../../apps/command-api/src/bootstrap';
 import { benchDatabase } from '../support/bench-database';
 import { startRoundRobinProxy } from '../support/round-robin-proxy';
@@ -10,27 +8,10 @@ import { startServerProcess, type ServerProcess } from '../support/server-proces
 
 // The console-latency bench's scaffolding: its database, the system under test, HTTP and child-process helpers.
 
-/** A fresh database on the bench cluster (DATABASE_URL, else the embedded one), dropped at the end. */
+/** The bench's own database (see benchDatabase), dropped at the end. */
 export async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const cluster = await benchDatabase();
-  const name = `bench_latency_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  const admin = new Client({ connectionString: cluster.url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(cluster.url);
-  url.pathname = `/${name}`;
-  await runMigrations(url.toString());
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new Client({ connectionString: cluster.url });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-      await cluster.stop();
-    },
-  };
+  const database = await benchDatabase('bench_latency');
+  return { url: database.url, drop: () => database.stop() };
 }
 
 export async function post(

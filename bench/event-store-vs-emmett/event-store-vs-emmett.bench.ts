@@ -111,7 +111,7 @@ function emmettVersion(): string {
 }
 
 async function main(): Promise<void> {
-  const database = await benchDatabase();
+  const database = await benchDatabase('bench_event_store_vs_emmett');
   const contenders = [ours(database.url), emmett(database.url), await ceiling(database.url)];
   const secondsPerPhase = seconds();
   try {

@@ -1,34 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import { Client } from 'pg';
-import { runMigrations } from '../../infra/database/migrations';
 import { benchDatabase } from '../support/bench-database';
 import { inventedCreditCode } from '../support/credit-codes';
 
 // The monitoring bench's scaffolding: its own database, users, and the enterprises, hazard sources, sensors and
 // device keys it drives, registered through the API as an administrator would.
 
-/** A database of its own on the bench cluster (DATABASE_URL, else the embedded one), dropped at the end. */
+/** The bench's own database (see benchDatabase), dropped at the end. */
 export async function monitoringBenchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const cluster = await benchDatabase();
-  const name = `bench_monitoring_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  const admin = new Client({ connectionString: cluster.url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(cluster.url);
-  url.pathname = `/${name}`;
-  await runMigrations(url.toString());
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new Client({ connectionString: cluster.url });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
-      await cluster.stop();
-    },
-  };
+  const database = await benchDatabase('bench_monitoring');
+  return { url: database.url, drop: () => database.stop() };
 }
 
 /** A user straight in the database (hashed as the application hashes), signed in over HTTP. */

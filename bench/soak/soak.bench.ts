@@ -17,13 +17,8 @@ const RATE = Number(process.env.RATE ?? 20);
 const CONSOLES = Number(process.env.CONSOLES ?? 50);
 
 async function main(): Promise<void> {
-  const cluster = await benchDatabase();
-  const name = `bench_soak_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-  const admin = new Client({ connectionString: cluster.url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(cluster.url);
-  url.pathname = `/${name}`;
+  const database = await benchDatabase('bench_soak');
+  const url = new URL(database.url);
   const server = await startServerProcess({
     name: 'soak',
     databaseUrl: url.toString(),
@@ -119,9 +114,7 @@ async function main(): Promise<void> {
     for (const socket of sockets) socket.close();
     await sql.end();
     await server.stop();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-    await cluster.stop();
+    await database.stop();
   }
 }
 
