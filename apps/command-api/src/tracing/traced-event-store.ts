@@ -1,17 +1,5 @@
-import type {
-  StoreOrigin,
-  AppendResult,
-  EventStore,
-  EventToAppend,
-  ExpectedRevision,
-  IdempotencyLedger,
-  ReadAllOptions,
-  ReadStreamOptions,
-  RecordedEvent,
-  SubscribeAllOptions,
-  Subscription,
-} from '@app/event-store';
-import { formatPosition } from '@app/event-store';
+import type { EventStore, EventToAppend, ExpectedRevision, AppendResult } from '@app/event-store';
+import { DelegatingEventStore, formatPosition } from '@app/event-store';
 import { SpanKind, TRACEPARENT, type Tracing } from './tracing';
 
 /**
@@ -21,24 +9,20 @@ import { SpanKind, TRACEPARENT, type Tracing } from './tracing';
  * installed when tracing is on: with tracing off, events carry no such field. Metadata is an open record read by
  * name, and no upcaster or schema looks at it, so older events without the field read as before.
  */
-export class TracedEventStore implements EventStore {
+export class TracedEventStore extends DelegatingEventStore {
   constructor(
-    private readonly store: EventStore,
+    store: EventStore,
     private readonly tracing: Tracing,
     private readonly system: 'postgresql' | 'kurrentdb',
-  ) {}
-
-  /** Which store (and cluster) positions come from: the wrapped adapter's. */
-  get origin(): StoreOrigin {
-    return this.store.origin;
+  ) {
+    super(store);
   }
 
-  /** Keyed appends go through this store too (the ledger takes the store to append through), so they are traced. */
-  get idempotency(): IdempotencyLedger {
-    return this.store.idempotency;
-  }
-
-  append(streamName: string, events: readonly EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+  override append(
+    streamName: string,
+    events: readonly EventToAppend[],
+    expected: ExpectedRevision,
+  ): Promise<AppendResult> {
     return this.tracing.inSpan(
       'event_store.append',
       {
@@ -61,29 +45,5 @@ export class TracedEventStore implements EventStore {
         return result;
       },
     );
-  }
-
-  readStream(streamName: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
-    return this.store.readStream(streamName, options);
-  }
-
-  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    return this.store.readAll(options);
-  }
-
-  subscribeAll(options?: SubscribeAllOptions): Subscription {
-    return this.store.subscribeAll(options);
-  }
-
-  deleteStream(streamName: string, expected: ExpectedRevision): Promise<void> {
-    return this.store.deleteStream(streamName, expected);
-  }
-
-  ping(): Promise<void> {
-    return this.store.ping();
-  }
-
-  close(): Promise<void> {
-    return this.store.close();
   }
 }
