@@ -1,5 +1,16 @@
 import type { AnswerSchemas, JsonSchema } from './answer-schemas';
 import type { ErrorCatalogue } from './error-codes';
+import { TAGS } from './openapi-tags';
+import { toOpenApi31, withExample } from './openapi-31';
+import {
+  COMMAND_CODES,
+  ERROR_STATUSES,
+  errorResponses,
+  FIELD_ERROR_SCHEMA,
+  problemResponse,
+  PROBLEM_SCHEMA,
+} from './problem-responses';
+import { HEADERS } from './response-headers';
 
 /** What the controllers' metadata says of a route beyond what @nestjs/swagger reads (nest-document.ts). */
 export interface RouteFacts {
@@ -20,59 +31,6 @@ type Operation = Json & {
 };
 
 const METHODS = ['get', 'put', 'post', 'patch', 'delete'] as const;
-
-/** The tags, in the order a reader meets the system, each with what it covers. */
-export const TAGS: readonly { name: string; description: string }[] = [
-  { name: 'auth', description: '登录、刷新与退出：签发 Bearer 令牌（JWT）与刷新 Cookie' },
-  { name: 'users', description: '用户与角色、密码' },
-  { name: 'jurisdictions', description: '行政区划树（GB/T 2260）' },
-  { name: 'incidents', description: '事故接报、续报、响应级别、报告义务与结案' },
-  { name: 'dispatch', description: '调派推荐与可用力量' },
-  { name: 'teams', description: '救援队伍登记、状态与调派' },
-  { name: 'warehouses', description: '应急物资仓库、库存与调拨' },
-  { name: 'plans', description: '应急预案的编制、评审、发布、备案与启动' },
-  { name: 'duty', description: '值班排班、交接班与点名' },
-  { name: 'warnings', description: '预警信息发布、更新与解除（CAP）' },
-  { name: 'alarms', description: '告警的确认与处理' },
-  { name: 'drills', description: '演练的计划、实施与评估' },
-  { name: 'replay', description: '事故过程回放' },
-  { name: 'enterprises', description: '企业登记与设备密钥' },
-  { name: 'hazard-sources', description: '危险化学品重大危险源（GB 18218）' },
-  { name: 'monitoring', description: '在线监测：传感器、读数、阈值与告警转事故' },
-  { name: 'hidden-hazards', description: '隐患排查治理：登记、整改、验收、督办' },
-  { name: 'experts', description: '专家库与会商' },
-  { name: 'shelters', description: '应急避难场所与安置' },
-  { name: 'targets', description: '年度控制指标' },
-  { name: 'statistics', description: '事故统计与报告合规' },
-  { name: 'audit', description: '审计日志与安全事件' },
-  { name: 'admin', description: '运维：投影停放事件的查看与重放' },
-  { name: 'health', description: '存活与就绪探针（无需令牌）' },
-  { name: 'metrics', description: 'Prometheus 指标（按地址放行，无需令牌）' },
-];
-
-const PROBLEM_REF = { $ref: '#/components/schemas/Problem' };
-
-/** Generic wording of each error status; the operation's own codes are added to it. */
-const ERROR_STATUSES: Record<number, { description: string; codes: readonly string[] }> = {
-  400: {
-    description: '请求无效：校验失败（errors 逐字段说明）、JSON 格式错误或参数格式错误',
-    codes: ['VALIDATION_FAILED', 'MALFORMED_JSON', 'BAD_REQUEST'],
-  },
-  401: { description: '未登录或令牌无效、已过期', codes: ['UNAUTHENTICATED'] },
-  403: { description: '无权操作：缺少权限或超出本人辖区', codes: ['FORBIDDEN'] },
-  404: { description: '对象不存在', codes: [] },
-  409: { description: '与当前状态冲突，或另一请求同时修改了同一对象', codes: ['CONCURRENT_UPDATE'] },
-  412: { description: 'If-Match 所给版本已不是当前版本（先读取最新状态再重试）', codes: ['STALE_REVISION'] },
-  422: { description: '格式正确但违反业务规则', codes: [] },
-  429: { description: '请求过于频繁（Retry-After 说明何时重试）', codes: ['TOO_MANY_REQUESTS'] },
-  503: {
-    description: '服务暂不可用：数据库或事件存储不可用、超时或正在停机（Retry-After 说明何时重试）',
-    codes: ['DATABASE_TIMEOUT', 'DATABASE_UNAVAILABLE', 'EVENT_STORE_UNAVAILABLE', 'SHUTTING_DOWN'],
-  },
-};
-
-/** Codes every command can give besides its context's: a reused Idempotency-Key with another body. */
-const COMMAND_CODES: Record<number, readonly string[]> = { 422: ['IDEMPOTENCY_KEY_REUSED'] };
 
 /**
  * Turns the request-only document @nestjs/swagger gives into the published contract: OpenAPI 3.1, every operation
@@ -251,178 +209,6 @@ function successDescription(status: string): string {
   if (status === '202') return '已受理';
   if (status === '204') return '完成，无响应体';
   return '成功';
-}
-
-function problemResponse(status: number, codes: readonly string[]): Json {
-  const base = ERROR_STATUSES[status]!;
-  const response: Json = {
-    description: codes.length > 0 ? `${base.description}。code：${codes.join('、')}` : base.description,
-    content: { 'application/problem+json': { schema: PROBLEM_REF } },
-  };
-  if (status === 429 || status === 503)
-    response.headers = { 'Retry-After': { $ref: '#/components/headers/Retry-After' } };
-  return response;
-}
-
-/** The generic error answers the operations (`paths`, as text) refer to. */
-function errorResponses(paths: string): Record<string, Json> {
-  return Object.fromEntries(
-    Object.entries(ERROR_STATUSES)
-      .filter(([status]) => paths.includes(`"#/components/responses/Problem${status}"`))
-      .map(([status, base]) => [`Problem${status}`, problemResponse(Number(status), base.codes)]),
-  );
-}
-
-/** A request body's example: the examples its schema's properties give, as one object a reader can copy. */
-function withExample(requestBody: Json): Json {
-  const content = requestBody.content as Record<string, Json> | undefined;
-  const media = content?.['application/json'];
-  const ref = (media?.schema as JsonSchema | undefined)?.$ref;
-  if (!media || typeof ref !== 'string') return requestBody;
-  return { ...requestBody, content: { ...content, 'application/json': { ...media, 'x-example-of': ref } } };
-}
-
-const HEADERS: Record<string, Json> = {
-  Location: { description: '新建资源的地址', schema: { type: 'string', format: 'uri-reference' } },
-  Link: {
-    description: '分页链接（RFC 8288）：rel="next" 指向下一页（docs/api.md，分页）',
-    schema: { type: 'string' },
-  },
-  'X-Total-Count': { description: '符合条件的总条数（若计数）', schema: { type: 'integer', minimum: 0 } },
-  ETag: {
-    description: '聚合当前版本（强校验值）；修改时以 If-Match 带回，版本已变则答 412',
-    schema: { type: 'string' },
-  },
-  'Retry-After': { description: '建议重试前等待的秒数', schema: { type: 'integer', minimum: 0 } },
-};
-
-const FIELD_ERROR_SCHEMA: JsonSchema = {
-  type: 'object',
-  required: ['path', 'message'],
-  properties: {
-    path: { type: 'string', description: '出错字段的路径，如 location.lat', examples: ['location.lat'] },
-    message: { type: 'string', description: '中文说明', examples: ['纬度须在 -90 与 90 之间'] },
-  },
-};
-
-/** RFC 9457 problem details (libs/shared/src/nest/problem-details.ts). */
-const PROBLEM_SCHEMA: JsonSchema = {
-  type: 'object',
-  required: ['type', 'title', 'status', 'detail', 'code'],
-  properties: {
-    type: { type: 'string', format: 'uri', description: '问题类型，由 code 导出' },
-    title: { type: 'string', description: '状态的中文标题' },
-    status: { type: 'integer', minimum: 400, maximum: 599 },
-    detail: { type: 'string', description: '中文说明，可展示给用户' },
-    code: { type: 'string', description: '稳定的错误码，客户端据此分支', examples: ['TEAM_NOT_AVAILABLE'] },
-    instance: { type: 'string', description: '出错请求的地址' },
-    correlationId: { type: 'string', description: '关联标识（亦见响应头 x-correlation-id）' },
-    errors: { type: 'array', items: { $ref: '#/components/schemas/FieldError' }, description: '逐字段的校验错误' },
-  },
-  additionalProperties: true,
-  examples: [
-    {
-      type: 'https://errors.emergency-command.local/team-not-available',
-      title: '与当前状态冲突',
-      status: 409,
-      detail: '队伍当前状态为「已调派」，不能调派',
-      code: 'TEAM_NOT_AVAILABLE',
-      instance: '/api/v1/teams/5b0c2f8e-7c1a-4d3e-9b8f-2a6d1e4c7b90/dispatch',
-      correlationId: '0f7e3c52-1d2b-4e6a-8c9d-3b5a7e1f2c40',
-    },
-  ],
-};
-
-/**
- * OpenAPI 3.0 → 3.1 in the schemas @nestjs/swagger writes: `nullable` becomes a type array, a schema's `example`
- * becomes `examples`; request-body examples are assembled from the properties' examples.
- */
-function toOpenApi31(document: Json): unknown {
-  const schemas = (document.components as { schemas: Record<string, JsonSchema> }).schemas;
-  const visit = (node: unknown, inSchema: boolean): unknown => {
-    if (Array.isArray(node)) return node.map((n) => visit(n, inSchema));
-    if (typeof node !== 'object' || node === null) return node;
-    const out: Json = {};
-    for (const [key, value] of Object.entries(node as Json)) {
-      if (key === 'x-example-of') continue;
-      out[key] = visit(value, inSchema || key === 'schema' || key === 'schemas');
-    }
-    const source = node as Json;
-    if (typeof source['x-example-of'] === 'string') {
-      const example = exampleOf(schemas, source['x-example-of'], 0);
-      if (example !== undefined) out.example = example;
-    }
-    if (inSchema && 'nullable' in out) {
-      if (out.nullable === true && typeof out.type === 'string') out.type = [out.type, 'null'];
-      delete out.nullable;
-    }
-    if (inSchema && 'example' in out && !('content' in out)) {
-      out.examples = [out.example];
-      delete out.example;
-    }
-    return out;
-  };
-  return visit(document, false);
-}
-
-function exampleOf(schemas: Record<string, JsonSchema>, ref: string, depth: number): unknown {
-  const schema = schemas[ref.replace('#/components/schemas/', '')];
-  if (!schema || depth > 4) return undefined;
-  return exampleOfSchema(schemas, schema, depth);
-}
-
-function exampleOfSchema(schemas: Record<string, JsonSchema>, schema: JsonSchema, depth: number): unknown {
-  if ('example' in schema) return schema.example;
-  if (typeof schema.$ref === 'string') return exampleOf(schemas, schema.$ref, depth + 1);
-  const allOf = schema.allOf as JsonSchema[] | undefined;
-  if (allOf?.length === 1) return exampleOfSchema(schemas, allOf[0]!, depth);
-  if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
-  if (schema.type === 'array' && schema.items) {
-    const item = exampleOfSchema(schemas, schema.items as JsonSchema, depth + 1);
-    return item === undefined ? undefined : [item];
-  }
-  if (schema.type === 'string' && typeof schema.pattern !== 'string') return placeholderString(schema);
-  if (schema.type === 'integer' || schema.type === 'number') {
-    const minimum = typeof schema.minimum === 'number' ? schema.minimum : undefined;
-    const maximum = typeof schema.maximum === 'number' ? schema.maximum : undefined;
-    return minimum ?? (maximum !== undefined ? Math.min(1, maximum) : 1);
-  }
-  if (schema.type === 'boolean') return false;
-  if (schema.type === 'object' || schema.properties) {
-    const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
-    const required = new Set((schema.required ?? []) as string[]);
-    const out: Json = {};
-    for (const [name, property] of Object.entries(properties)) {
-      const value = /(^id|Id|Ids)$/.test(name)
-        ? idExample(exampleOfSchema(schemas, property, depth + 1))
-        : exampleOfSchema(schemas, property, depth + 1);
-      if (value !== undefined) out[name] = value;
-      else if (required.has(name)) return undefined;
-    }
-    return Object.keys(out).length > 0 ? out : undefined;
-  }
-  return undefined;
-}
-
-/** Request classes check ids with @IsUUID, which the schema does not say: an id's placeholder is a UUID. */
-function idExample(value: unknown): unknown {
-  const uuid = '3f0c6a52-8b1e-4d7a-9c2f-5e8b1a4d6c70';
-  if (value === PLACEHOLDER) return uuid;
-  return Array.isArray(value) ? value.map((v: unknown) => (v === PLACEHOLDER ? uuid : v)) : value;
-}
-
-const PLACEHOLDER = '示例';
-
-/** A value of the right shape where a request class gave no example of a required string. */
-function placeholderString(schema: JsonSchema): string | undefined {
-  if (schema.format === 'uuid') return '3f0c6a52-8b1e-4d7a-9c2f-5e8b1a4d6c70';
-  if (schema.format === 'date-time') return '2026-11-22T13:40:00+08:00';
-  if (schema.format === 'email') return 'duty@example.org';
-  if (schema.format !== undefined) return undefined;
-  const minimum = typeof schema.minLength === 'number' ? schema.minLength : 1;
-  const maximum = typeof schema.maxLength === 'number' ? schema.maxLength : 200;
-  const text = PLACEHOLDER.padEnd(Math.max(minimum, 2), '例');
-  return text.length <= maximum ? text : undefined;
 }
 
 function sortKeys<T>(record: Record<string, T>): Record<string, T> {
