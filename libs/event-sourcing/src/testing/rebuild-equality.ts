@@ -46,14 +46,14 @@ export async function projectLiveAndRebuilt(
   }).initialize();
   const store = new PostgresEventStore({ connectionString: database.url, pollIntervalMs: 50, log: () => undefined });
   try {
-    const live = await project(dataSource, store, options, async (runner, projections) => {
+    const live = await project(dataSource, store, options, 'live', async (runner, projections) => {
       runner.start();
       const last = await appendInterleaved(store, options.history, options.chunk ?? 3);
       for (const projection of projections)
         if (!(await runner.waitFor(projection.name, last, 60_000)))
           throw new Error(`${projection.name} did not reach the last event live`);
     });
-    const rebuilt = await project(dataSource, store, options, async (runner, projections) => {
+    const rebuilt = await project(dataSource, store, options, 'rebuild', async (runner, projections) => {
       await runner.rebuildAll(
         projections.map((p) => p.name),
         2,
@@ -71,6 +71,7 @@ async function project(
   dataSource: DataSource,
   store: PostgresEventStore,
   options: RebuildEqualityOptions,
+  pass: 'live' | 'rebuild',
   run: (runner: ProjectionRunner, projections: Projection[]) => Promise<void>,
 ): Promise<ProjectedTables> {
   const bus = new LiveDeltaBus();
@@ -80,8 +81,10 @@ async function project(
   const projections = options.projections();
   const live = options.liveBatchSize ?? 3;
   const runner = new ProjectionRunner(dataSource, store, projections, bus, {
-    // The live pass follows the subscription in small batches; the rebuild pass reads the history in pages of 5,000.
+    // The live pass follows the subscription in small batches (no catch-up pages); the rebuild pass reads the history
+    // in the runner's catch-up pages.
     batchSize: live,
+    ...(pass === 'live' ? { catchUpBatchSize: live } : {}),
     log: () => undefined,
     aroundBatch: async (_name, events, apply) => {
       largestBatch = Math.max(largestBatch, events.length);
