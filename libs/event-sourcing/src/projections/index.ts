@@ -6,5 +6,5 @@ export * from './checkpoint-store';
 export * from './live-delta-buffer';
 export { PROJECTION_RUNNER, LIVE_DELTA_BUS, SNAPSHOT_STORE } from './tokens';
 export { PostgresSnapshotStore } from './postgres-snapshot-store';
-export { RowBatch, upsertRows } from './upsert-rows';
+export { insertRows, RowBatch, upsertRows } from './upsert-rows';
 export type { ParkedEvent } from './parked-events';

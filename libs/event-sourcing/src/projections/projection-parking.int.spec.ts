@@ -203,6 +203,48 @@ describe('projection runner: unknown types, poison events and old versions', () 
     expect(await r.retryParked(name, poison.id)).toBeUndefined();
   });
 
+  it('a poison event in a catch-up page of hundreds is found by halving the page: it alone is parked', async () => {
+    const { category, name } = fresh();
+    const stream = `${category}-${randomUUID()}`;
+    const metadata = {
+      correlationId: 'c',
+      causationId: 'c',
+      actorId: 'test',
+      occurredAt: new Date().toISOString(),
+      schemaVersion: 2,
+    };
+    const events = Array.from({ length: 301 }, (_, i) => ({
+      id: randomUUID(),
+      type: 'Counted',
+      data: { n: i === 150 ? 'not a number' : i, unit: 'kg' },
+      metadata,
+    }));
+    const { position: last } = await store.append(stream, events, 'any');
+    const batches: number[] = [];
+    const r = new ProjectionRunner(dataSource, store, [new LedgerProjection(name, category)], new LiveDeltaBus(), {
+      batchSize: 50,
+      attemptDelayMs: 10,
+      maxAttempts: 3,
+      log: (m) => logged.push(m),
+      aroundBatch: async (_projection, batch, apply) => {
+        batches.push(batch.length);
+        await apply();
+      },
+    });
+    runners.push(r);
+    // Started after the appends: the history arrives as one catch-up page, larger than the live batch of 50.
+    r.start();
+    expect(await r.waitFor(name, last, 30_000)).toBe(true);
+    expect(batches[0]).toBe(301);
+    const rows = await ledger(name);
+    expect(rows).toHaveLength(300);
+    expect(rows.some((x) => x.id === events[150]!.id)).toBe(false);
+    const parked = await r.parked(name);
+    expect(parked.map((p) => p.eventId)).toEqual([events[150]!.id]);
+    // Halved down to parts of at most 50 before events are tried alone: far fewer transactions than one per event.
+    expect(batches.length).toBeLessThan(120);
+  });
+
   it('a rebuild replays parked events too and forgets the old parked rows', async () => {
     const { category, name } = fresh();
     const stream = `${category}-${randomUUID()}`;

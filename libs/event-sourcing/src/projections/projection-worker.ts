@@ -14,10 +14,17 @@ import { readCheckpoint, writeCheckpoint } from './checkpoint-store';
 import type { LiveDelta, LiveDeltaBus } from './live-delta';
 import { parkEvent } from './parked-events';
 import type { ProjectionLocks } from './projection-locks';
-import type { Projection } from './projection';
+import { LIVE, type ApplyContext, type Projection } from './projection';
 
 export interface WorkerOptions {
+  /** Events per batch once the projection follows the head of the log (live operation). */
   batchSize: number;
+  /**
+   * Events per batch while it catches up on history (a rebuild, a start far behind the head): read in pages of this
+   * size straight from the store, the next page read while the current one is applied. At most the store's largest
+   * read (10,000); at or below `batchSize` the catch-up is left to the subscription.
+   */
+  catchUpBatchSize: number;
   retryDelayMs: number;
   lockRetryMs: number;
   /** Attempts at one event, alone in its transaction, before it is parked (the first, failed batch not counted). */
@@ -58,6 +65,11 @@ export class ProjectionWorker {
   private observed: Position | undefined;
   caughtUp = false;
   eventsApplied = 0;
+  /**
+   * Set by a rebuild until the worker has replayed the history up to the head: the batches it applies meanwhile build
+   * no live deltas (the consoles received them when the events were new).
+   */
+  rebuilding = false;
   /** Why the projection stopped for good (a record it cannot decode), until an operator acts; shown by /health. */
   failure: string | undefined;
   private stopped = false;
@@ -168,6 +180,8 @@ export class ProjectionWorker {
   }
 
   private async follow(): Promise<void> {
+    await this.catchUp();
+    this.rebuilding = false;
     const subscription = this.store.subscribeAll({ fromExclusive: this.checkpoint, filter: this.projection.filter });
     this.subscription = subscription;
     const batcher = new MessageBatcher(subscription[Symbol.asyncIterator]());
@@ -188,6 +202,33 @@ export class ProjectionWorker {
   }
 
   /**
+   * Applies the history after the checkpoint in large batches, read page by page with `readAll` (which, like the
+   * subscription, never returns an event past a transaction still running): the next page is read while the current
+   * one is applied. Ends at the first short page; the subscription takes over from the checkpoint reached.
+   */
+  private async catchUp(): Promise<void> {
+    const size = Math.min(this.options.catchUpBatchSize, MAX_PAGE);
+    if (size <= this.options.batchSize) return;
+    const read = (after: Position | undefined): Promise<RecordedEvent[]> => {
+      const page = this.store.readAll({ after, filter: this.projection.filter, maxCount: size });
+      // A page read ahead may fail while the current one is applied (or after a stop): seen when awaited, never unhandled.
+      page.catch(() => undefined);
+      return page;
+    };
+    let next = read(this.checkpoint);
+    while (!this.stopped) {
+      const events = await next;
+      if (events.length === 0) return;
+      const more = events.length >= size;
+      if (more) next = read(events[events.length - 1]!.position);
+      if (!this.owner) throw new Error('lost its ownership lock (connection to the database broken)');
+      this.caughtUp = false;
+      await this.applyBatch(events);
+      if (!more) return;
+    }
+  }
+
+  /**
    * A batch goes in one transaction. If it fails for a reason other than the database's (a poison event: a row the
    * read model refuses, data the handler cannot read), its events are applied one by one so that the bad one is found
    * and parked after `maxAttempts` while the others apply: the checkpoint keeps moving and commands waiting on a later
@@ -199,6 +240,14 @@ export class ProjectionWorker {
       await this.applyInOne(events);
     } catch (error) {
       if (this.stopped || isInfrastructureFailure(error) || isUndecodable(error)) throw error;
+      // A large batch (catch-up) is halved until the failing part is small: one bad event among thousands costs a few
+      // smaller transactions, not thousands of single ones.
+      if (events.length > SPLIT_DOWN_TO) {
+        const half = Math.ceil(events.length / 2);
+        await this.applyBatch(events.slice(0, half));
+        await this.applyBatch(events.slice(half));
+        return;
+      }
       for (const event of events) await this.applyAlone(event, error);
     }
   }
@@ -233,7 +282,8 @@ export class ProjectionWorker {
       if (fresh.length === 0) return [];
       // Types the projection does not declare are skipped (an unknown type must not stop it); old shapes are upcast.
       const known = this.projection.events.readAll(fresh);
-      const produced: LiveDelta[] = known.length > 0 ? await this.projection.apply(known, manager) : [];
+      const context: ApplyContext = this.rebuilding ? { live: false } : LIVE;
+      const produced: LiveDelta[] = known.length > 0 ? await this.projection.apply(known, manager, context) : [];
       await writeCheckpoint(manager, this.projection.name, last, this.store.origin);
       return produced;
     });
@@ -317,6 +367,12 @@ export class ProjectionWorker {
     await this.locks.unlock(this.projection.name);
   }
 }
+
+/** The store's largest read (`readAll` caps `maxCount` there). */
+const MAX_PAGE = 10_000;
+
+/** A failed batch is halved down to this size, then its events are tried one by one. */
+const SPLIT_DOWN_TO = 50;
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

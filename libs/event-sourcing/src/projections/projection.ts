@@ -17,9 +17,22 @@ export interface Projection<E extends DomainEvent = DomainEvent> {
    * no use for) is skipped, and the checkpoint moves past it.
    */
   readonly events: EventRegistry<E>;
-  apply(events: readonly Recorded<E>[], manager: EntityManager): Promise<LiveDelta[]>;
+  /**
+   * Applies a batch. `context.live` is false while a rebuild replays history: nobody waits for those deltas (the
+   * consoles saw them when the events were new), so a projection may skip building them and return [].
+   */
+  apply(events: readonly Recorded<E>[], manager: EntityManager, context?: ApplyContext): Promise<LiveDelta[]>;
   /** Empties the read model for a rebuild. */
   reset(manager: EntityManager): Promise<void>;
 }
+
+/** What the runner tells a projection about the batch it hands over. */
+export interface ApplyContext {
+  /** Whether the batch's deltas will be published to consoles (false during a rebuild's replay). */
+  readonly live: boolean;
+}
+
+/** The context of a batch applied in live operation (the default when a caller passes none). */
+export const LIVE: ApplyContext = { live: true };
 
 export const PROJECTIONS = Symbol('PROJECTIONS');

@@ -1,33 +1,77 @@
 import { In, type EntityManager, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
 
-/** Rows per statement: far below PostgreSQL's 65,535 parameters for the widest read model. */
-const CHUNK = 500;
+/** Parameters per statement: below PostgreSQL's 65,535, and at most 1,000 rows (the planner's cost grows with more). */
+const MAX_PARAMETERS = 60_000;
+const MAX_ROWS = 1_000;
 
 /**
- * Writes a batch of read-model rows as `insert … on conflict (primary key) do update`: one statement per chunk,
- * sequential on the transaction's connection. (`repository.save(rows)` issues its updates with Promise.all on that one
- * connection, which pg deprecates and pg 9 will refuse, and costs a select per batch besides.) Columns the entity
- * marks as not updatable (database-generated ones) are left out of the update.
+ * Writes a batch of read-model rows as `insert … on conflict (primary key) do update`: one multi-row statement per
+ * chunk, sequential on the transaction's connection. (`repository.save(rows)` issues its updates with Promise.all on
+ * that one connection, which pg deprecates and pg 9 will refuse, and costs a select per batch besides.) Columns the
+ * entity marks as not updatable (database-generated ones) are left out of the update.
  */
 export async function upsertRows<T extends ObjectLiteral>(
   manager: EntityManager,
   entity: EntityTarget<T>,
   rows: readonly T[],
 ): Promise<void> {
+  await writeRows(manager, entity, rows, 'update');
+}
+
+/**
+ * Appends rows to an append-only read model (a timeline, an account) in multi-row inserts: one statement per chunk
+ * instead of one per row, and no `returning` (TypeORM's insert reads back what the database generated). A row whose
+ * key is already there fails the statement, as a single insert would.
+ */
+export async function insertRows<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  rows: readonly T[],
+): Promise<void> {
+  await writeRows(manager, entity, rows, 'fail');
+}
+
+/**
+ * The one writer behind both: the statement is built from the entity's metadata and its values prepared by the driver
+ * (transformers, json), as TypeORM's own insert does, without its per-row query-builder work. A property left
+ * undefined is written as DEFAULT.
+ */
+async function writeRows<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  rows: readonly T[],
+  onConflict: 'update' | 'fail',
+): Promise<void> {
   if (rows.length === 0) return;
   const metadata = manager.getRepository(entity).metadata;
-  const conflict = metadata.primaryColumns.map((c) => c.databaseName);
-  const updated = metadata.columns
-    .filter((c) => c.isUpdate && !c.isPrimary && !c.isGenerated)
-    .map((c) => c.databaseName);
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(entity)
-      .values(rows.slice(start, start + CHUNK) as never[])
-      .orUpdate(updated, conflict)
-      .execute();
+  const driver = manager.connection.driver;
+  const columns = metadata.columns.filter((c) => c.isInsert && !c.isVirtual);
+  const names = columns.map((c) => `"${c.databaseName}"`);
+  const table = metadata.schema ? `"${metadata.schema}"."${metadata.tableName}"` : `"${metadata.tableName}"`;
+  let suffix = '';
+  if (onConflict === 'update') {
+    const conflict = metadata.primaryColumns.map((c) => `"${c.databaseName}"`);
+    const updated = metadata.columns
+      .filter((c) => c.isUpdate && !c.isPrimary && !c.isGenerated && c.isInsert && !c.isVirtual)
+      .map((c) => `"${c.databaseName}" = excluded."${c.databaseName}"`);
+    suffix =
+      updated.length > 0
+        ? ` on conflict (${conflict.join(', ')}) do update set ${updated.join(', ')}`
+        : ` on conflict (${conflict.join(', ')}) do nothing`;
+  }
+  const chunk = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMETERS / columns.length)));
+  for (let start = 0; start < rows.length; start += chunk) {
+    const params: unknown[] = [];
+    const tuples = rows.slice(start, start + chunk).map((row) => {
+      const cells = columns.map((column) => {
+        const value: unknown = driver.preparePersistentValue(column.getEntityValue(row), column);
+        if (value === undefined) return 'DEFAULT';
+        params.push(value);
+        return `$${params.length}`;
+      });
+      return `(${cells.join(', ')})`;
+    });
+    await manager.query(`insert into ${table} (${names.join(', ')}) values ${tuples.join(', ')}${suffix}`, params);
   }
 }
 

@@ -163,3 +163,5 @@ function takes(projection: Projection, streamName: string, type: string): boolea
   if (filter.kind === 'category') return filter.categories.includes(categoryOf(streamName));
   return filter.prefixes.some((prefix) => type.startsWith(prefix));
 }
+
+export { decidedEvents, projectLiveAndRebuilt, type ProjectedTables } from './rebuild-equality';

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { formatPosition } from '@app/event-store';
 import type { LiveDelta, Recorded } from '@app/event-sourcing';
-import type { Projection } from '@app/event-sourcing/projections';
+import { insertRows, type Projection } from '@app/event-sourcing/projections';
 import type { ActorDirectory } from '@app/shared';
 import { incidentEvents, type IncidentReported, type SituationUpdated } from '../../domain/incident/incident.events';
 import { timelineActorOf } from '../incident-timeline/timeline-actor';
@@ -62,7 +62,7 @@ export class IncidentAccountProjection implements Projection<AccountEvent> {
             },
       );
     });
-    await manager.getRepository(IncidentAccountRow).insert(rows);
+    await insertRows(manager, IncidentAccountRow, rows);
     return [];
   }
 

@@ -2,7 +2,7 @@
 import type { EntityManager } from 'typeorm';
 import { formatPosition } from '@app/event-store';
 import { EventRegistry, type LiveDelta, type Recorded } from '@app/event-sourcing';
-import { RowBatch, type Projection } from '@app/event-sourcing/projections';
+import { LIVE, RowBatch, type ApplyContext, type Projection } from '@app/event-sourcing/projections';
 import type { JurisdictionRegistry } from '@app/shared';
 import { incidentEvents, type IncidentEvent } from '../../domain/incident/incident.events';
 import type { IncidentCategory } from '../../domain/incident/incident.types';
@@ -34,7 +34,11 @@ export class IncidentBoardProjection implements Projection {
 
   constructor(private readonly jurisdictions: JurisdictionRegistry) {}
 
-  async apply(events: readonly Recorded<BoardEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
+  async apply(
+    events: readonly Recorded<BoardEvent>[],
+    manager: EntityManager,
+    context: ApplyContext = LIVE,
+  ): Promise<LiveDelta[]> {
     const batch = await new RowBatch<IncidentBoardRow, string>(manager, IncidentBoardRow, 'id').preload(
       events.map(boardIncidentIdOf),
     );
@@ -56,6 +60,7 @@ export class IncidentBoardProjection implements Projection {
         rows.filter((row) => obligationsTouched.has(row.id)),
       );
     }
+    if (!context.live) return [];
     return batch.entries().map(({ row, note: position }) => ({
       name: 'incident.changed' as const,
       position,

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { formatPosition } from '@app/event-store';
 import { EventRegistry, type LiveDelta, type Recorded } from '@app/event-sourcing';
-import type { Projection } from '@app/event-sourcing/projections';
+import { insertRows, LIVE, type ApplyContext, type Projection } from '@app/event-sourcing/projections';
 import type { ActorDirectory } from '@app/shared';
 import { incidentEvents, type IncidentEvent } from '../../domain/incident/incident.events';
 import { IncidentTimelineRow } from './incident-timeline.entity';
@@ -64,7 +64,11 @@ export class IncidentTimelineProjection implements Projection<TimelineEvent> {
 
   constructor(private readonly directory?: ActorDirectory) {}
 
-  async apply(events: readonly Recorded<TimelineEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
+  async apply(
+    events: readonly Recorded<TimelineEvent>[],
+    manager: EntityManager,
+    context: ApplyContext = LIVE,
+  ): Promise<LiveDelta[]> {
     // A warehouse event without an incident (receipts, counts) has no line; an allocation's event always names one.
     const lines = events.filter((event) => typeof (event.data as { incidentId?: unknown }).incidentId === 'string');
     if (lines.length === 0) return [];
@@ -98,7 +102,8 @@ export class IncidentTimelineProjection implements Projection<TimelineEvent> {
         position: formatPosition(event.position),
       });
     });
-    await manager.getRepository(IncidentTimelineRow).insert(rows);
+    await insertRows(manager, IncidentTimelineRow, rows);
+    if (!context.live) return [];
     return rows.map((row) => ({
       name: 'timeline.appended' as const,
       position: row.position,

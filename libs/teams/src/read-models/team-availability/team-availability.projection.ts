@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { formatPosition, type RecordedEvent } from '@app/event-store';
 import type { LiveDelta, Recorded } from '@app/event-sourcing';
-import { RowBatch, type Projection } from '@app/event-sourcing/projections';
+import { LIVE, RowBatch, type ApplyContext, type Projection } from '@app/event-sourcing/projections';
 import type { JurisdictionRegistry } from '@app/shared';
 import { teamEvents, type TeamEvent } from '../../domain/team/team.events';
 import { TeamAvailabilityRow } from './team-availability.entity';
@@ -15,7 +15,11 @@ export class TeamAvailabilityProjection implements Projection {
 
   constructor(private readonly jurisdictions: JurisdictionRegistry) {}
 
-  async apply(events: readonly Recorded<TeamEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
+  async apply(
+    events: readonly Recorded<TeamEvent>[],
+    manager: EntityManager,
+    context: ApplyContext = LIVE,
+  ): Promise<LiveDelta[]> {
     const batch = await new RowBatch<TeamAvailabilityRow, string>(manager, TeamAvailabilityRow, 'id').preload(
       events.map((e) => (e.data as { teamId?: string }).teamId),
     );
@@ -25,6 +29,7 @@ export class TeamAvailabilityProjection implements Projection {
       if (next) batch.set(id, next, formatPosition(event.position));
     }
     await batch.write();
+    if (!context.live) return [];
     return batch.entries().map(({ row, note: position }) => ({
       name: 'team.changed' as const,
       position,

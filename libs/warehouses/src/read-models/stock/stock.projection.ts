@@ -1,16 +1,17 @@
 import type { EntityManager } from 'typeorm';
 import { formatPosition } from '@app/event-store';
 import type { LiveDelta, Recorded } from '@app/event-sourcing';
-import { upsertRows, type Projection } from '@app/event-sourcing/projections';
+import { LIVE, type ApplyContext, type Projection } from '@app/event-sourcing/projections';
 import { DEFAULT_TIME_ZONE, type JurisdictionRegistry } from '@app/shared';
 import { warehouseEvents, type WarehouseEvent } from '../../domain/warehouse/warehouse.events';
-import { addBatch, consume, type Batch } from '../../domain/warehouse/warehouse.state';
+import { addBatch, consume } from '../../domain/warehouse/warehouse.state';
 import { AllocationRow, StockLevelRow, WarehouseRow } from './stock.entities';
+import { StockBatch } from './stock-batch';
 import { toStockLineView } from './stock.views';
 
 /**
  * Stock per warehouse and material (on hand, reserved, available, minimum, nearest expiry), allocations, and the
- * warehouse register; pushes `stock.changed` for every line a batch touched.
+ * warehouse register; pushes `stock.changed` for every line a batch touched (none while a rebuild replays).
  */
 export class StockProjection implements Projection {
   readonly name = 'warehouse-stock';
@@ -19,46 +20,30 @@ export class StockProjection implements Projection {
 
   constructor(private readonly jurisdictions: JurisdictionRegistry) {}
 
-  async apply(events: readonly Recorded<WarehouseEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
-    const lines = new Map<string, { row: StockLevelRow; position: string }>();
-    const line = async (warehouse: WarehouseRow, code: string, position: string): Promise<StockLevelRow> => {
-      const key = `${warehouse.id}:${code}`;
-      const row =
-        lines.get(key)?.row ??
-        (await manager.findOneBy(StockLevelRow, { warehouseId: warehouse.id, materialCode: code })) ??
-        Object.assign(new StockLevelRow(), {
-          warehouseId: warehouse.id,
-          materialCode: code,
-          onHand: 0,
-          reserved: 0,
-          minimum: 0,
-          batches: [],
-          nearestExpiry: null,
-          jurisdiction: warehouse.jurisdiction,
-        });
-      row.position = position;
-      lines.set(key, { row, position });
-      return row;
-    };
+  async apply(
+    events: readonly Recorded<WarehouseEvent>[],
+    manager: EntityManager,
+    context: ApplyContext = LIVE,
+  ): Promise<LiveDelta[]> {
+    const rows = await StockBatch.load(manager, events);
     for (const event of events) {
       const position = formatPosition(event.position);
       if (event.type === 'WarehouseRegistered') {
         const { warehouseId, registeredAt: _at, ...d } = event.data;
-        await manager.save(
+        rows.setWarehouse(
           Object.assign(new WarehouseRow(), { id: warehouseId, ...d, revision: Number(event.revision), position }),
         );
         continue;
       }
-      const warehouse = await manager.findOneBy(WarehouseRow, { id: event.data.warehouseId });
+      const warehouse = rows.warehouse(event.data.warehouseId);
       if (!warehouse) continue;
-      await manager.update(WarehouseRow, { id: warehouse.id }, { revision: Number(event.revision), position });
-      await this.applyStock(event, warehouse, position, line, manager);
+      rows.setWarehouse(Object.assign(warehouse, { revision: Number(event.revision), position }));
+      applyStock(event, warehouse, position, rows);
     }
-    const rows = [...lines.values()].map((l) => l.row);
-    for (const row of rows) row.nearestExpiry = nearest(row.batches);
-    await upsertRows(manager, StockLevelRow, rows);
+    const lines = await rows.write();
+    if (!context.live) return [];
     const now = new Date();
-    return rows.map((row) => ({
+    return lines.map((row) => ({
       name: 'stock.changed' as const,
       position: row.position,
       scope: { jurisdiction: row.jurisdiction },
@@ -66,91 +51,75 @@ export class StockProjection implements Projection {
     }));
   }
 
-  private async applyStock(
-    event: Exclude<WarehouseEvent, { type: 'WarehouseRegistered' }>,
-    warehouse: WarehouseRow,
-    position: string,
-    line: (w: WarehouseRow, code: string, position: string) => Promise<StockLevelRow>,
-    manager: EntityManager,
-  ): Promise<void> {
-    switch (event.type) {
-      case 'StockReceived':
-        for (const item of event.data.items) {
-          const row = await line(warehouse, item.materialCode, position);
-          row.onHand += item.quantity;
-          row.batches = addBatch(row.batches, {
-            batch: item.batch,
-            expiresAt: item.expiresAt,
-            quantity: item.quantity,
-          });
-        }
-        return;
-      case 'StockAllocated':
-        for (const item of event.data.items)
-          (await line(warehouse, item.materialCode, position)).reserved += item.quantity;
-        await manager.save(
-          Object.assign(new AllocationRow(), {
-            id: event.data.allocationId,
-            warehouseId: warehouse.id,
-            incidentId: event.data.incidentId,
-            items: event.data.items,
-            status: 'reserved',
-            jurisdiction: warehouse.jurisdiction,
-            allocatedAt: new Date(event.data.allocatedAt),
-            updatedAt: new Date(event.data.allocatedAt),
-          }),
-        );
-        return;
-      case 'AllocationStatusChanged': {
-        const allocation = await manager.findOneBy(AllocationRow, { id: event.data.allocationId });
-        if (!allocation) return;
-        for (const item of allocation.items) {
-          const row = await line(warehouse, item.materialCode, position);
-          if (event.data.status === 'shipped') {
-            row.onHand -= item.quantity;
-            row.reserved -= item.quantity;
-            row.batches = consume(row.batches, item.quantity);
-          } else if (event.data.status === 'cancelled' && event.data.from === 'reserved') {
-            row.reserved -= item.quantity;
-          } else if (event.data.status === 'cancelled' && event.data.from === 'shipped') {
-            row.onHand += item.quantity;
-            row.batches = addBatch(row.batches, { batch: null, expiresAt: null, quantity: item.quantity });
-          }
-        }
-        await manager.update(
-          AllocationRow,
-          { id: allocation.id },
-          { status: event.data.status, updatedAt: new Date(event.data.at) },
-        );
-        return;
-      }
-      case 'StockCounted': {
-        const row = await line(warehouse, event.data.materialCode, position);
-        const delta = event.data.counted - event.data.previous;
-        row.onHand = event.data.counted;
-        if (delta < 0) row.batches = consume(row.batches, -delta);
-        if (delta > 0) row.batches = addBatch(row.batches, { batch: null, expiresAt: null, quantity: delta });
-        return;
-      }
-      case 'MinimumLevelSet':
-        (await line(warehouse, event.data.materialCode, position)).minimum = event.data.minimum;
-        return;
-      default: {
-        const unknownEvent: never = event;
-        return unknownEvent;
-      }
-    }
-  }
-
   async reset(manager: EntityManager): Promise<void> {
     await manager.query('truncate warehouses, stock_levels, allocations');
   }
 }
 
-function nearest(batches: readonly Batch[]): Date | null {
-  const dates = batches
-    .filter((b) => b.quantity > 0 && b.expiresAt)
-    .map((b) => b.expiresAt!)
-    .sort();
-  return dates.length > 0 ? new Date(dates[0]!) : null;
+/** One event's change to the stock lines and allocations, on the batch's rows in memory. */
+function applyStock(
+  event: Exclude<WarehouseEvent, { type: 'WarehouseRegistered' }>,
+  warehouse: WarehouseRow,
+  position: string,
+  rows: StockBatch,
+): void {
+  const line = (code: string): StockLevelRow => rows.line(warehouse, code, position);
+  switch (event.type) {
+    case 'StockReceived':
+      for (const item of event.data.items) {
+        const row = line(item.materialCode);
+        row.onHand += item.quantity;
+        row.batches = addBatch(row.batches, { batch: item.batch, expiresAt: item.expiresAt, quantity: item.quantity });
+      }
+      return;
+    case 'StockAllocated':
+      for (const item of event.data.items) line(item.materialCode).reserved += item.quantity;
+      rows.setAllocation(
+        Object.assign(new AllocationRow(), {
+          id: event.data.allocationId,
+          warehouseId: warehouse.id,
+          incidentId: event.data.incidentId,
+          items: event.data.items,
+          status: 'reserved',
+          jurisdiction: warehouse.jurisdiction,
+          allocatedAt: new Date(event.data.allocatedAt),
+          updatedAt: new Date(event.data.allocatedAt),
+        }),
+      );
+      return;
+    case 'AllocationStatusChanged': {
+      const allocation = rows.allocation(event.data.allocationId);
+      if (!allocation) return;
+      for (const item of allocation.items) {
+        const row = line(item.materialCode);
+        if (event.data.status === 'shipped') {
+          row.onHand -= item.quantity;
+          row.reserved -= item.quantity;
+          row.batches = consume(row.batches, item.quantity);
+        } else if (event.data.status === 'cancelled' && event.data.from === 'reserved') {
+          row.reserved -= item.quantity;
+        } else if (event.data.status === 'cancelled' && event.data.from === 'shipped') {
+          row.onHand += item.quantity;
+          row.batches = addBatch(row.batches, { batch: null, expiresAt: null, quantity: item.quantity });
+        }
+      }
+      rows.setAllocation(Object.assign(allocation, { status: event.data.status, updatedAt: new Date(event.data.at) }));
+      return;
+    }
+    case 'StockCounted': {
+      const row = line(event.data.materialCode);
+      const delta = event.data.counted - event.data.previous;
+      row.onHand = event.data.counted;
+      if (delta < 0) row.batches = consume(row.batches, -delta);
+      if (delta > 0) row.batches = addBatch(row.batches, { batch: null, expiresAt: null, quantity: delta });
+      return;
+    }
+    case 'MinimumLevelSet':
+      line(event.data.materialCode).minimum = event.data.minimum;
+      return;
+    default: {
+      const unknownEvent: never = event;
+      return unknownEvent;
+    }
+  }
 }
