@@ -33,8 +33,7 @@ export class LiveViewChanges<V extends Versioned> {
       if (!isDeepStrictEqual(view[key], before[key])) changed[key] = view[key];
     }
     // A field the newer view no longer has is sent as null (views name every field; this only guards a shape change).
-    for (const key of Object.keys(before) as (keyof V)[])
-      if (!(key in view)) changed[key] = null as V[keyof V];
+    for (const key of Object.keys(before) as (keyof V)[]) if (!(key in view)) changed[key] = null as V[keyof V];
     this.remember(view);
     return { id, revision, position, base: before.position, changed };
   }
