@@ -21,7 +21,6 @@ export async function startBareServer(load: BareLoad): Promise<{ baseUrl: string
       n += 1;
       const id = `c${n}`;
       const position = `${n}/0`;
-      const bare = io.of('/bare');
       // The first carries the command's id and position (what the consoles match); the rest only weigh the same.
       bare.emit('bare.message', { position, data: { id, pad } });
       for (let i = 1; i < messages; i++) bare.emit('bare.extra', { position, data: { id, pad } });
@@ -29,6 +28,7 @@ export async function startBareServer(load: BareLoad): Promise<{ baseUrl: string
     });
   });
   const io = new Server(http, { transports: ['websocket'] });
+  const bare = io.of('/bare');
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const address = http.address();
   return {

@@ -36,6 +36,8 @@ const SECONDS = Number(process.env.SECONDS ?? 10);
 const START_RATE = Number(process.env.START_RATE ?? 10);
 const MAX_RATE = Number(process.env.MAX_RATE ?? 640);
 const BISECT = Number(process.env.BISECT ?? 2);
+/** The realtime contract the consoles speak: 2 (default), or 1 to measure what the contract before it sent. */
+const PROTOCOL: 1 | 2 = process.env.PROTOCOL === '1' ? 1 : 2;
 const RATES = process.env.RATES?.split(',')
   .map(Number)
   .filter((r) => r > 0);
@@ -259,8 +261,10 @@ async function main(): Promise<void> {
     );
     const consoles = await openConsoles(
       children,
-      { baseUrl, tokens: consoleTokens, count: CONSOLES, open: incidents },
-      `ours (${CONSOLE_USERS} users, subscribed to 640500, one of ${incidents.length} incidents open each)`,
+      { baseUrl, tokens: consoleTokens, count: CONSOLES, open: incidents, protocol: PROTOCOL },
+      PROTOCOL === 1
+        ? `ours (${CONSOLE_USERS} users, subscribed to 640500, realtime contract 1)`
+        : `ours (${CONSOLE_USERS} users, subscribed to 640500, contract 2, one of ${incidents.length} incidents open each)`,
     );
     const before = system.rssBytes();
     console.log(`\nsearching, ${CONSOLES} consoles, ${SECONDS} s per rate …`);
@@ -331,7 +335,7 @@ async function main(): Promise<void> {
 function report(ours: { best?: Step; steps: Step[] }, bare: { best?: Step; steps: Step[] }, memory: string): void {
   const best = ours.best;
   console.log(
-    `\nconsole latency — ${PROCESSES > 1 ? `${PROCESSES} API processes (CLUSTER=true) behind a round-robin TCP split, ` : ''}${CONSOLES} consoles, ${SECONDS} s per rate`,
+    `\nconsole latency (realtime contract ${PROTOCOL}) — ${PROCESSES > 1 ? `${PROCESSES} API processes (CLUSTER=true) behind a round-robin TCP split, ` : ''}${CONSOLES} consoles, ${SECONDS} s per rate`,
   );
   console.log(
     'clock: performance.timeOrigin + performance.now() in each process (ms); latency = arrival on a console − HTTP response at the driver',
@@ -356,6 +360,11 @@ function report(ours: { best?: Step; steps: Step[] }, bare: { best?: Step; steps
         .join(', ')}`,
     );
   }
+  const reference = best ?? ours.steps[0];
+  if (reference)
+    console.log(
+      `per command, each console received ${(reference.summary.deliveries / reference.summary.sockets / reference.records.length).toFixed(2)} messages, ${(reference.summary.bytesOneConsole / reference.records.length).toFixed(0)} bytes of JSON (at ${reference.rate} commands/s)`,
+    );
   if (memory) console.log(memory);
   const oursRate = best?.rate ?? 0;
   const bareRate = bare.best?.rate ?? 0;

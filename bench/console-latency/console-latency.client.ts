@@ -71,7 +71,10 @@ async function runConsoles(start: ConsolesStart): Promise<void> {
         : io(`${start.baseUrl}/console`, {
             transports: ['websocket'],
             reconnection: false,
-            auth: { token: start.tokens[index % start.tokens.length], protocol: 2 },
+            auth: {
+              token: start.tokens[index % start.tokens.length],
+              ...(start.protocol === 1 ? {} : { protocol: 2 }),
+            },
           });
       socket.once('connect_error', reject);
       socket.once('connect', () => {
@@ -83,7 +86,8 @@ async function runConsoles(start: ConsolesStart): Promise<void> {
           };
           if (!ack.ok) throw new Error(`subscribe refused: ${ack.error}`);
           // As an operator's console: the board of the city and one incident open in detail.
-          const incidentId = start.open?.length ? start.open[index % start.open.length] : undefined;
+          const incidentId =
+            start.protocol !== 1 && start.open?.length ? start.open[index % start.open.length] : undefined;
           if (incidentId) {
             const opened = (await socket.emitWithAck('incident.open', { incidentId })) as {
               ok: boolean;

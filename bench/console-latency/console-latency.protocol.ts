@@ -33,6 +33,8 @@ export interface ConsolesStart {
   bare?: boolean;
   /** Incidents the consoles have open (realtime contract 2): console i opens `open[i % open.length]`. */
   open?: string[];
+  /** The realtime contract the consoles announce: 2 (the console's), or 1 (every delta of the city, whole views). */
+  protocol?: 1 | 2;
 }
 /** What the bare server sends per command: `messages` messages to every console, `bytes` of JSON in all. */
 export interface BareLoad {
