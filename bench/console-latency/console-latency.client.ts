@@ -38,9 +38,10 @@ async function runConsoles(start: ConsolesStart): Promise<void> {
   const arrivals = new Map<string, Float64Array>();
   /** `${name}|${id}` → the positions seen for it. */
   const positions = new Map<string, string[]>();
-  const byName: Record<string, number> = {};
+  let byName: Record<string, number> = {};
   let counting = false;
   let deliveries = 0;
+  let bytesOneConsole = 0;
   const lag = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
 
   const stamp = (
@@ -65,24 +66,45 @@ async function runConsoles(start: ConsolesStart): Promise<void> {
 
   const connect = (index: number): Promise<Socket> =>
     new Promise((resolve, reject) => {
-      const socket = io(`${start.baseUrl}/console`, {
-        transports: ['websocket'],
-        reconnection: false,
-        auth: { token: start.tokens[index % start.tokens.length] },
-      });
+      const socket = start.bare
+        ? io(`${start.baseUrl}/bare`, { transports: ['websocket'], reconnection: false })
+        : io(`${start.baseUrl}/console`, {
+            transports: ['websocket'],
+            reconnection: false,
+            auth: {
+              token: start.tokens[index % start.tokens.length],
+              ...(start.protocol === 1 ? {} : { protocol: 2 }),
+            },
+          });
       socket.once('connect_error', reject);
       socket.once('connect', () => {
-        socket.emitWithAck('subscribe', { jurisdiction: '640500' }).then((ack: { ok: boolean; error?: string }) => {
-          if (!ack.ok) return reject(new Error(`subscribe refused: ${ack.error}`));
+        if (start.bare) return resolve(socket);
+        void (async () => {
+          const ack = (await socket.emitWithAck('subscribe', { jurisdiction: '640500' })) as {
+            ok: boolean;
+            error?: string;
+          };
+          if (!ack.ok) throw new Error(`subscribe refused: ${ack.error}`);
+          // As an operator's console: the board of the city and one incident open in detail.
+          const incidentId =
+            start.protocol !== 1 && start.open?.length ? start.open[index % start.open.length] : undefined;
+          if (incidentId) {
+            const opened = (await socket.emitWithAck('incident.open', { incidentId })) as {
+              ok: boolean;
+              error?: string;
+            };
+            if (!opened.ok) throw new Error(`incident.open refused: ${opened.error}`);
+          }
           resolve(socket);
-        }, reject);
+        })().catch(reject);
       });
-      for (const name of ['incident.changed', 'team.changed', 'stock.changed'])
+      for (const name of ['incident.changed', 'team.changed', 'stock.changed', 'bare.message'])
         socket.on(name, (m: Parameters<typeof stamp>[2]) => stamp(index, name, m));
-      socket.onAny((name: string) => {
+      socket.onAny((name: string, payload: unknown) => {
         if (!counting) return;
         deliveries++;
         byName[name] = (byName[name] ?? 0) + 1;
+        if (index === 0) bytesOneConsole += JSON.stringify(payload).length;
       });
       socket.on('disconnect', (reason) => {
         if (reason !== 'io client disconnect')
@@ -98,6 +120,9 @@ async function runConsoles(start: ConsolesStart): Promise<void> {
   let stoppedAt = 0;
   process.on('message', (message: { type: string; commands?: CommandRecord[] }) => {
     if (message.type === 'start') {
+      deliveries = 0;
+      bytesOneConsole = 0;
+      byName = {};
       counting = true;
       startedAt = now();
       lag.enable();
@@ -107,12 +132,14 @@ async function runConsoles(start: ConsolesStart): Promise<void> {
       lag.disable();
       send({ type: 'stopped' });
     } else if (message.type === 'match') {
+      const kinds = KINDS.filter((kind) => message.commands!.some((c) => c.kind === kind));
       const summary: ConsolesSummary = {
         sockets: sockets.length,
         deliveries,
+        bytesOneConsole,
         byName,
         activeMs: stoppedAt - startedAt,
-        kinds: KINDS.map((kind) =>
+        kinds: kinds.map((kind) =>
           summarise(
             kind,
             message.commands!.filter((c) => c.kind === kind),
@@ -123,8 +150,10 @@ async function runConsoles(start: ConsolesStart): Promise<void> {
         ),
         clientLag: lagOf(lag),
       };
-      for (const socket of sockets) socket.close();
       send({ type: 'summary', summary });
+    } else if (message.type === 'close') {
+      for (const socket of sockets) socket.close();
+      send({ type: 'closed' });
     }
   });
   send({ type: 'ready', sockets: sockets.length });

@@ -1,6 +1,6 @@
 import {
+  COMMAND_KINDS,
   incidentBody,
-  KINDS,
   now,
   sendToParent as send,
   type CommandRecord,
@@ -60,7 +60,9 @@ export async function runDriver(start: DriverStart): Promise<void> {
   };
 
   const issue = (i: number): Promise<void> => {
-    const kind = KINDS[i % KINDS.length]!;
+    if (start.bare)
+      return call('bare', '/command', { i }, 'bare.message', (r) => (typeof r.id === 'string' ? r.id : null));
+    const kind = COMMAND_KINDS[i % COMMAND_KINDS.length]!;
     switch (kind) {
       case 'report':
         return call(kind, '/api/v1/incidents', incidentBody(i), 'incident.changed', (r) => r.id as string);
@@ -95,6 +97,8 @@ export async function runDriver(start: DriverStart): Promise<void> {
           () => warehouseId,
         );
       }
+      default:
+        throw new Error(`not an application command: ${kind}`);
     }
   };
 

@@ -9,15 +9,17 @@ export const now = (): number => performance.timeOrigin + performance.now();
 /** A message to the bench process that forked this one. */
 export const sendToParent = (message: unknown): void => void process.send?.(message);
 
-export type Kind = 'report' | 'update' | 'dispatch' | 'allocation';
-export const KINDS: readonly Kind[] = ['report', 'update', 'dispatch', 'allocation'];
+export type Kind = 'report' | 'update' | 'dispatch' | 'allocation' | 'bare';
+/** The application's command mix, issued in turn; `bare` is the bare server's one command. */
+export const COMMAND_KINDS: readonly Kind[] = ['report', 'update', 'dispatch', 'allocation'];
+export const KINDS: readonly Kind[] = [...COMMAND_KINDS, 'bare'];
 
 /** One command as the driver saw it; `id` is what the matching delta carries in `data` (id / warehouseId). */
 export interface CommandRecord {
   kind: Kind;
   status: number;
   id: string | null;
-  delta: 'incident.changed' | 'team.changed' | 'stock.changed';
+  delta: 'incident.changed' | 'team.changed' | 'stock.changed' | 'bare.message';
   position: string | null;
   sentAt: number;
   respondedAt: number;
@@ -27,8 +29,21 @@ export interface ConsolesStart {
   baseUrl: string;
   tokens: string[];
   count: number;
+  /** Connect to the bare Socket.IO server (namespace `/bare`, no sign-in, no rooms) instead of the application. */
+  bare?: boolean;
+  /** Incidents the consoles have open (realtime contract 2): console i opens `open[i % open.length]`. */
+  open?: string[];
+  /** The realtime contract the consoles announce: 2 (the console's), or 1 (every delta of the city, whole views). */
+  protocol?: 1 | 2;
+}
+/** What the bare server sends per command: `messages` messages to every console, `bytes` of JSON in all. */
+export interface BareLoad {
+  messages: number;
+  bytes: number;
 }
 export interface DriverStart {
+  /** Issue `POST /command` to the bare server instead of the application's commands. */
+  bare?: boolean;
   baseUrl: string;
   token: string;
   rate: number;
@@ -58,6 +73,8 @@ export interface KindSummary {
 export interface ConsolesSummary {
   sockets: number;
   deliveries: number;
+  /** JSON bytes of the messages the first console received (one console sampled: counting all would load the clients). */
+  bytesOneConsole: number;
   byName: Record<string, number>;
   activeMs: number;
   kinds: KindSummary[];

@@ -1,16 +1,23 @@
 import { io, type Socket } from 'socket.io-client';
 import { publishLive } from './app/live-events';
+import { incidentChanges, publishIncidentsTo, type IncidentChange } from './app/incident-changes';
 import { maxPosition } from './position';
 import type {
   ConsoleControlMessages,
-  LiveDeltaMessage,
+  ConsoleProtocol,
   LiveDeltaName,
-  LiveDeltaPayloads,
+  LiveDeltaPayloadsV2,
 } from '@app/event-sourcing/contract';
 import type { Action } from './store-reducer';
 import type { Alert, AlertKind } from './ui-types';
 
 export type SessionEnd = 'expired' | 'revoked';
+
+/**
+ * The realtime contract this console speaks (ADR 0020): incident detail deltas only for incidents it opened
+ * (`incident.open` / `incident.close`), and `incident.changed` as what changed.
+ */
+export const CONSOLE_PROTOCOL: ConsoleProtocol = 2;
 
 /** What the live connection shares with the store: its dispatch, and the refs the store keeps across connections. */
 export interface LiveWiring {
@@ -33,7 +40,7 @@ export interface LiveWiring {
 export function connectLive(w: LiveWiring): () => void {
   const { token, dispatch, lastPosition, socketRef, endRef, subscribe, refetchAll } = w;
   const socket = io('/console', {
-    auth: { token },
+    auth: { token, protocol: CONSOLE_PROTOCOL },
     transports: ['websocket', 'polling'],
     tryAllTransports: true, // fall back to long-polling where a proxy refuses WebSocket
     reconnectionDelay: 500,
@@ -41,18 +48,25 @@ export function connectLive(w: LiveWiring): () => void {
   });
   socketRef.current = socket;
   dispatch({ type: 'connection', state: 'connecting' });
-  // Features that keep their data in the query cache take their deltas from here (app/live-events.ts).
-  socket.onAny((name: string, payload: unknown) => publishLive(name, payload));
+  // Features that keep their data in the query cache take their deltas from here (app/live-events.ts). An incident's
+  // change is offered to them as the whole incident it makes (app/incident-changes.ts), never as the bare change.
+  socket.onAny((name: string, payload: unknown) => {
+    if (name !== 'incident.changed') publishLive(name, payload);
+  });
+  const stopPublishing = publishIncidentsTo((incident) => {
+    dispatch({ type: 'incident.upsert', incident });
+    publishLive('incident.changed', { position: incident.position, data: incident });
+  });
 
   const seen = (position: string | null | undefined) => {
     if (!position) return;
     lastPosition.current = maxPosition(lastPosition.current, position);
     dispatch({ type: 'position', position });
   };
-  // Each live delta is `{ position, data }`, its data typed by the server's map of delta payloads.
-  type Apply<N extends LiveDeltaName> = (data: LiveDeltaPayloads[N], position: string | null | undefined) => void;
+  // Each live delta is `{ position, data }`, its data typed by the server's map of delta payloads (protocol 2).
+  type Apply<N extends LiveDeltaName> = (data: LiveDeltaPayloadsV2[N], position: string | null | undefined) => void;
   const on = <N extends LiveDeltaName>(name: N, apply: Apply<N>) => {
-    socket.on(name as string, (delta: LiveDeltaMessage<N>) => {
+    socket.on(name as string, (delta: { position: string; data: LiveDeltaPayloadsV2[N] }) => {
       if (!delta || typeof delta !== 'object') return;
       apply(delta.data, delta.position);
       seen(delta.position);
@@ -87,6 +101,8 @@ export function connectLive(w: LiveWiring): () => void {
     lost();
     // Refused by the handshake middleware: socket.io does not retry, the session is over.
     if (error.data?.code === 'UNAUTHENTICATED') endRef.current('expired');
+    // A server that no longer speaks this console's protocol: only a reload (the newer console) helps.
+    if (error.data?.code === 'PROTOCOL_UNSUPPORTED') console.error('控制台版本过旧，请刷新页面', error.message);
     // The server could not check the token (its database is restarting): try again, still signed in.
     if (error.data?.code === 'UNAVAILABLE')
       setTimeout(() => {
@@ -104,7 +120,7 @@ export function connectLive(w: LiveWiring): () => void {
     void refetchAll();
   });
 
-  on('incident.changed', (incident) => dispatch({ type: 'incident.upsert', incident }));
+  on('incident.changed', (change: IncidentChange) => void incidentChanges.receive(change));
   on('team.changed', (team) => dispatch({ type: 'team.upsert', team }));
   on('stock.changed', (line) => dispatch({ type: 'stock.line', line }));
   on('timeline.appended', (entry) => dispatch({ type: 'timeline.append', entry }));
@@ -124,6 +140,7 @@ export function connectLive(w: LiveWiring): () => void {
       );
   });
   return () => {
+    stopPublishing();
     socket.removeAllListeners();
     socket.disconnect();
     if (socketRef.current === socket) socketRef.current = null;

@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { Socket } from 'socket.io-client';
 import { get, getAll } from './api';
 import { connectLive, type SessionEnd } from './live-socket';
+import { rememberIncidents } from './app/incident-changes';
 import { comparePositions } from './position';
 import { initialState, reducer, type Action, type State } from './store-reducer';
 import type { IncidentView as Incident, TimelineEntryView as TimelineEntry } from '@app/incidents/contract';
@@ -17,7 +18,7 @@ export type { SessionEnd } from './live-socket';
 export interface StoreValue {
   state: State;
   dispatch: React.Dispatch<Action>;
-  /** Follow one incident's room as well as the jurisdiction's (detail screen); null to stop. */
+  /** Follow one incident's detail (its room: `incident.open`) as well as the jurisdiction (detail screen); null to stop. */
   focusIncident: (incidentId: string | null) => void;
   /** Reload every list over HTTP (after a reconnect, a snapshot.required, or on demand); false if some failed. */
   refetchAll: () => Promise<boolean>;
@@ -65,13 +66,17 @@ export function StoreProvider({
       get<Incident>(`/incidents/${incidentId}`),
       get<TimelineEntry[]>(`/incidents/${incidentId}/timeline`),
     ]);
+    rememberIncidents([incident]);
     dispatch({ type: 'incident.upsert', incident });
     dispatch({ type: 'timeline.loaded', incidentId, entries: timeline });
   }, []);
 
   const refetchAll = useCallback(async () => {
     const jobs: Promise<unknown>[] = [
-      get<Incident[]>('/incidents').then((incidents) => dispatch({ type: 'incidents.loaded', incidents })),
+      get<Incident[]>('/incidents').then((incidents) => {
+        rememberIncidents(incidents);
+        dispatch({ type: 'incidents.loaded', incidents });
+      }),
       getAll<Team>('/teams').then((teams) => dispatch({ type: 'teams.loaded', teams })),
       get<Warehouse[]>('/warehouses').then((warehouses) => dispatch({ type: 'warehouses.loaded', warehouses })),
     ];
@@ -83,25 +88,29 @@ export function StoreProvider({
     return results.every((r) => r.status === 'fulfilled');
   }, [refetchIncident, queryClient]);
 
+  // The jurisdiction's board, then the incident shown in detail: its timeline lines come to the consoles that opened
+  // it only. A refused open (an incident outside the user's jurisdictions) leaves the screen to its HTTP reads.
   const subscribe = useCallback(async (socket: Socket) => {
-    const body: { jurisdiction: string; incidentId?: string } = { jurisdiction: sessionRef.current.user.jurisdiction };
-    if (focus.current) body.incidentId = focus.current;
     try {
-      await socket.timeout(10_000).emitWithAck('subscribe', body);
+      await socket.timeout(10_000).emitWithAck('subscribe', { jurisdiction: sessionRef.current.user.jurisdiction });
+      if (focus.current) await socket.timeout(10_000).emitWithAck('incident.open', { incidentId: focus.current });
     } catch {
       /* answered by the next reconnect */
     }
   }, []);
 
-  const focusIncident = useCallback(
-    (incidentId: string | null) => {
-      if (focus.current === incidentId) return;
-      focus.current = incidentId;
-      const socket = socketRef.current;
-      if (socket?.connected) void subscribe(socket);
-    },
-    [subscribe],
-  );
+  const focusIncident = useCallback((incidentId: string | null) => {
+    const before = focus.current;
+    if (before === incidentId) return;
+    focus.current = incidentId;
+    const socket = socketRef.current;
+    if (!socket?.connected) return; // the next connect opens it
+    // Sent back to back: the server handles a socket's messages in order, so quick changes of focus end in the last.
+    const sent: Promise<unknown>[] = [];
+    if (before) sent.push(socket.timeout(10_000).emitWithAck('incident.close', { incidentId: before }));
+    if (incidentId) sent.push(socket.timeout(10_000).emitWithAck('incident.open', { incidentId }));
+    void Promise.allSettled(sent); // a lost answer is made good by the next reconnect
+  }, []);
 
   // Jurisdiction tree and a first snapshot once per sign-in (the socket's connect refetches again).
   useEffect(() => {

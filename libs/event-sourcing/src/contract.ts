@@ -68,3 +68,30 @@ export interface ConsoleControlMessages {
   /** This process is stopping: reconnect (elsewhere, or here once restarted) and resume. */
   'server.shutdown': { data: { reason: string; retryAfterSeconds: number } };
 }
+
+/**
+ * The realtime contract's version a console announces in its handshake (`auth.protocol`). 1 (or none): every delta
+ * of a jurisdiction reaches its consoles and `incident.changed` carries the whole view. 2: an incident's detail deltas
+ * (`timeline.appended`, `consultation.changed`) reach only the consoles that opened it (`incident.open`), and
+ * `incident.changed` carries what changed (`ViewChange`). ADR 0020.
+ */
+export type ConsoleProtocol = 1 | 2;
+
+/**
+ * What changed in a view since the version the server last sent of it: the changed fields, with the view's id,
+ * revision and position. `base` is the `position` of the view the change applies to; null when the change carries
+ * every field (the server held no earlier version): the console replaces what it holds. A console whose view is not
+ * at `base` reloads the view instead of patching it.
+ */
+export interface ViewChange<V extends { id: string; revision: number; position: string }> {
+  id: string;
+  revision: number;
+  position: string;
+  base: string | null;
+  changed: Partial<V>;
+}
+
+/** The payloads of protocol 2, by delta name: the same as `LiveDeltaPayloads` but for `incident.changed`. */
+export type LiveDeltaPayloadsV2 = Omit<LiveDeltaPayloads, 'incident.changed'> & {
+  'incident.changed': ViewChange<IncidentView>;
+};

@@ -22,9 +22,11 @@ import {
 } from '@app/event-sourcing/projections';
 import { Authenticator } from '@app/identity';
 import { ReplayRegistry } from '@app/replay';
+import { incidentStream } from '@app/incidents';
 import { JURISDICTIONS, type Actor, type JurisdictionRegistry } from '@app/shared';
 import { DATABASE_RETRY_AFTER_SECONDS } from '@app/shared/nest';
-import { replayRoom, roomsOfDelta, roomsOfSubscription } from './console-rooms';
+import { incidentRoom, replayRoom, roomsOfDelta, roomsOfSubscription } from './console-rooms';
+import { ConsolePayloads } from './console-payloads';
 import { resumeConsole, type ResumeAck } from './console-resume';
 import { expireWithToken, requireToken, type ConsoleSocketData } from './console-session';
 import { isLiveDelta, parseSubscription } from './console-subscription';
@@ -63,6 +65,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   private readonly fanout: CorkedFanout;
   private readonly clustered: boolean;
   private peers: RxSubscription[] = [];
+  private readonly payloads = new ConsolePayloads();
 
   constructor(
     @Inject(LIVE_DELTA_BUS) private readonly bus: LiveDeltaBus,
@@ -121,12 +124,11 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
 
   private deliver(delta: LiveDelta): void {
     this.buffer.add(delta);
-    const rooms = roomsOfDelta(delta, this.jurisdictions);
-    const span = this.tracing ? this.deliverySpan(this.tracing, delta, rooms) : undefined;
+    const rooms = { v2: roomsOfDelta(delta, this.jurisdictions, 2), v1: roomsOfDelta(delta, this.jurisdictions, 1) };
+    const span = this.tracing ? this.deliverySpan(this.tracing, delta, rooms.v2) : undefined;
     this.fanout.send({
-      rooms,
+      targets: this.payloads.targets(delta, rooms),
       name: delta.name,
-      payload: { position: delta.position, data: delta.data },
       position: delta.position,
       source: delta,
       ...(span ? { sent: () => span.end() } : {}),
@@ -239,11 +241,11 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   }
 
   handleConnection(client: Socket): void {
-    const { actor } = client.data as ConsoleSocketData;
+    const { actor, protocol } = client.data as ConsoleSocketData;
     // The budget first: a flood is refused before it is queued; then one message at a time, in arrival order.
     limitMessages(client);
     serveInOrder(client);
-    void client.join(roomsOfSubscription({}, actor));
+    void client.join(roomsOfSubscription({}, actor, protocol));
     this.fanout.joined(client.id);
     expireWithToken(client);
   }
@@ -259,7 +261,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
   ): Promise<{ ok: boolean; rooms?: string[]; error?: string; code?: string }> {
     const subscription = parseSubscription(body, this.jurisdictions);
     if (typeof subscription === 'string') return { ok: false, error: subscription };
-    const actor = (client.data as ConsoleSocketData).actor;
+    const { actor, protocol } = client.data as ConsoleSocketData;
     // Only the user who started a replay, or one whose jurisdictions cover its incidents, may follow it.
     if (subscription.replayId && !this.replays.canJoin(subscription.replayId, actor))
       return { ok: false, error: '回放不存在或无权查看' };
@@ -267,7 +269,12 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     // per jurisdiction, but an ok would still confirm the id and let the socket follow the drill in its own county.
     if (subscription.drillId && !(await this.drillVisible(subscription.drillId, actor)))
       return { ok: false, code: 'DRILL_NOT_FOUND', error: '演练不存在' };
-    const rooms = roomsOfSubscription(subscription, actor);
+    // Protocol 2 follows an incident in its own jurisdiction's room only, once that is known to be in the actor's scope.
+    const incidentJurisdiction =
+      protocol === 2 && subscription.incidentId ? await this.incidentJurisdiction(subscription.incidentId) : undefined;
+    if (protocol === 2 && subscription.incidentId && !inScope(incidentJurisdiction, actor))
+      return { ok: false, code: 'INCIDENT_NOT_FOUND', error: '事件不存在或无权查看' };
+    const rooms = roomsOfSubscription(subscription, actor, protocol, incidentJurisdiction);
     if (typeof rooms === 'string') return { ok: false, error: rooms };
     for (const room of client.rooms) if (room !== client.id) await client.leave(room);
     await client.join(rooms);
@@ -275,7 +282,51 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     // microtasks), so nothing is missed or sent twice.
     if (subscription.replayId)
       for (const e of this.replays.backlog(subscription.replayId)) client.emit(e.name, e.payload);
-    return { ok: true, rooms };
+    // Protocol 1 consoles are answered the room names they always were (their own rooms carry a prefix).
+    return { ok: true, rooms: rooms.map((room) => room.replace(/^v1:/, '')) };
+  }
+
+  /**
+   * `incident.open { incidentId }` (protocol 2): the console shows this incident's detail and gets its detail deltas
+   * (timeline lines, consultations) from now on, in the incident's room. Refused as if it did not exist when the
+   * incident is not in the actor's jurisdictions (GET /incidents/{id} answers 404 there too), so a forged id learns
+   * nothing. Rooms of other open incidents and of the subscription stay.
+   */
+  @SubscribeMessage('incident.open')
+  async openIncident(@ConnectedSocket() client: Socket, @MessageBody() body: unknown): Promise<IncidentRoomAck> {
+    const { actor, protocol } = client.data as ConsoleSocketData;
+    if (protocol !== 2) return { ok: false, code: 'PROTOCOL_UNSUPPORTED', error: 'incident.open 须使用协议版本 2' };
+    const incidentId = incidentIdOf(body);
+    if (!incidentId) return { ok: false, code: 'INVALID_MESSAGE', error: 'incidentId 须为 UUID' };
+    const open = [...client.rooms].filter((room) => room.startsWith('incident:'));
+    if (open.length >= MAX_OPEN_INCIDENTS && !open.some((room) => room.startsWith(`incident:${incidentId}@`)))
+      return { ok: false, code: 'TOO_MANY_OPEN', error: `同时打开的事件过多（上限 ${MAX_OPEN_INCIDENTS} 个）` };
+    const jurisdiction = await this.incidentJurisdiction(incidentId);
+    if (!inScope(jurisdiction, actor)) return { ok: false, code: 'INCIDENT_NOT_FOUND', error: '事件不存在或无权查看' };
+    const room = incidentRoom(incidentId, jurisdiction);
+    await client.join(room);
+    return { ok: true, room };
+  }
+
+  /** `incident.close { incidentId }`: the console no longer shows it; its detail deltas stop. Closing twice is fine. */
+  @SubscribeMessage('incident.close')
+  async closeIncident(@ConnectedSocket() client: Socket, @MessageBody() body: unknown): Promise<IncidentRoomAck> {
+    const incidentId = incidentIdOf(body);
+    if (!incidentId) return { ok: false, code: 'INVALID_MESSAGE', error: 'incidentId 须为 UUID' };
+    for (const room of [...client.rooms]) if (room.startsWith(`incident:${incidentId}@`)) await client.leave(room);
+    return { ok: true };
+  }
+
+  /** The incident's jurisdiction from its first event (the stream: an incident just reported counts). */
+  private async incidentJurisdiction(incidentId: string): Promise<string | undefined> {
+    try {
+      const [reported] = await this.store.readStream(incidentStream(incidentId), { maxCount: 1 });
+      const jurisdiction = (reported?.data as { jurisdiction?: unknown } | undefined)?.jurisdiction;
+      return typeof jurisdiction === 'string' ? jurisdiction : undefined;
+    } catch {
+      // No such stream (or it cannot be read now): nothing to open.
+      return undefined;
+    }
   }
 
   /** The drill's jurisdiction from its first event (the stream, not the read model: a drill just planned counts). */
@@ -299,11 +350,28 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
       () => this.runner.deltaFloor(),
       this.jurisdictions,
       (socket) => this.fanout.onItsWay(socket.id, socket.rooms),
+      (client.data as ConsoleSocketData).protocol,
     );
   }
 }
 
 export type { LiveDelta };
+
+export type IncidentRoomAck = { ok: boolean; room?: string; code?: string; error?: string };
+
+/** How many incidents one console may have open at once (each a detail window); a script opening more is refused. */
+const MAX_OPEN_INCIDENTS = 16;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function incidentIdOf(body: unknown): string | undefined {
+  const id = typeof body === 'object' && body !== null ? (body as { incidentId?: unknown }).incidentId : undefined;
+  return typeof id === 'string' && UUID.test(id) ? id.toLowerCase() : undefined;
+}
+
+function inScope(jurisdiction: string | undefined, actor: Pick<Actor, 'scope'>): jurisdiction is string {
+  return jurisdiction !== undefined && actor.scope.includes(jurisdiction);
+}
 
 /** How long a withdrawn user's open console may still receive data at most (other API processes, role changes). */
 const REVOCATION_SWEEP_MS = 5_000;

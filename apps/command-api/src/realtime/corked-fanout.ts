@@ -2,10 +2,15 @@ import type { Socket as TcpSocket } from 'node:net';
 import type { Namespace } from 'socket.io';
 import { comparePositions, parsePosition, type Position } from '@app/event-store';
 
-export interface Outgoing {
+/** Rooms and what they are sent: one target per protocol version, each with its own rooms and payload. */
+export interface Target {
   rooms: string[];
-  name: string;
   payload: unknown;
+}
+
+export interface Outgoing {
+  targets: Target[];
+  name: string;
   /** The global position of the event behind it: a burst goes out in position order. */
   position: string;
   /** What the message was made from (the live delta), so a resume can tell it is already on its way. */
@@ -61,7 +66,7 @@ export class CorkedFanout {
     const sources = new Set<object>();
     for (const m of this.queue) {
       if (!m.source || (joinedBefore !== undefined && joinedBefore > m.seq)) continue;
-      if (m.rooms.some((room) => rooms.has(room))) sources.add(m.source);
+      if (m.targets.some((t) => t.rooms.some((room) => rooms.has(room)))) sources.add(m.source);
     }
     return sources;
   }
@@ -84,13 +89,13 @@ export class CorkedFanout {
     const corked = burst.length > 1 ? this.cork(namespace, burst) : [];
     try {
       // `local`: each process sends to its own consoles; other processes get the deltas from their own feed.
+      const here = namespace.adapter.rooms;
       for (const m of burst) {
-        if (m.rooms.length > 0) {
+        for (const { rooms, payload } of m.targets) {
+          // A target none of whose rooms has a console here costs nothing (no encoding): most deltas have one.
+          if (!rooms.some((room) => here.has(room))) continue;
           const late = joined.filter(([, queuedBefore]) => queuedBefore > m.seq).map(([id]) => id);
-          (late.length > 0 ? namespace.local.to(m.rooms).except(late) : namespace.local.to(m.rooms)).emit(
-            m.name,
-            m.payload,
-          );
+          (late.length > 0 ? namespace.local.to(rooms).except(late) : namespace.local.to(rooms)).emit(m.name, payload);
         }
         m.sent?.();
       }
@@ -100,7 +105,7 @@ export class CorkedFanout {
   }
 
   private cork(namespace: Namespace, burst: readonly Queued[]): TcpSocket[] {
-    const rooms = new Set(burst.flatMap((m) => m.rooms));
+    const rooms = new Set(burst.flatMap((m) => m.targets.flatMap((t) => t.rooms)));
     const ids = new Set<string>();
     for (const room of rooms) for (const id of namespace.adapter.rooms.get(room) ?? []) ids.add(id);
     const corked: TcpSocket[] = [];

@@ -8,3 +8,4 @@ export { PROJECTION_RUNNER, LIVE_DELTA_BUS, SNAPSHOT_STORE } from './tokens';
 export { PostgresSnapshotStore } from './postgres-snapshot-store';
 export { insertRows, RowBatch, upsertRows } from './upsert-rows';
 export type { ParkedEvent } from './parked-events';
+export { LiveViewChanges } from './live-delta-changes';

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { IncidentView } from '@app/incidents/contract';
 import type { JurisdictionNode } from '@app/shared/contract';
 import { getWithHeaders } from '../../api';
+import { rememberIncidents } from '../../app/incident-changes';
 import { useLiveMessages } from '../../app/live-events';
 import { applyDelta, firstPagePath, matchesFilter, nextPathOf, type BoardFilter, type BoardPage } from './board-model';
 
@@ -20,6 +21,7 @@ const RECOUNT_AFTER_MS = 800;
 
 async function fetchPage(path: string): Promise<BoardPage> {
   const { body, headers } = await getWithHeaders<IncidentView[]>(path);
+  rememberIncidents(body);
   const count = (name: string) => {
     const value = Number(headers.get(name));
     return Number.isFinite(value) && value >= 0 ? value : body.length;

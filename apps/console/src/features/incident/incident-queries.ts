@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useQuery, useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import { ApiError, get, wasAccepted } from '../../api';
 import { useLiveMessages } from '../../app/live-events';
+import { rememberIncidents } from '../../app/incident-changes';
 import { comparePositions } from '../../position';
 import type { IncidentAccountView, IncidentView, TimelineEntryView, TimelinePageView } from '@app/incidents/contract';
 
@@ -28,6 +29,7 @@ export function newerIncident(current: IncidentView | undefined, incoming: Incid
 
 /** Stores a version of the incident (from a delta or a command's answer) unless the cache already holds a newer one. */
 export function putIncident(client: QueryClient, incident: IncidentView): void {
+  rememberIncidents([incident]);
   client.setQueryData<IncidentView>(incidentKeys.incident(incident.id), (current) => newerIncident(current, incident));
 }
 
@@ -43,7 +45,11 @@ export function useIncident(id: string, placeholder?: IncidentView) {
   });
   return useQuery({
     queryKey: incidentKeys.incident(id),
-    queryFn: () => get<IncidentView>(`/incidents/${id}`),
+    queryFn: async () => {
+      const incident = await get<IncidentView>(`/incidents/${id}`);
+      rememberIncidents([incident]);
+      return incident;
+    },
     placeholderData: placeholder,
     retry: retryUnlessGone(id),
     retryDelay: 1500,

@@ -6,6 +6,7 @@ import type { TeamView } from '@app/teams/contract';
 import type { StockLineView, WarehouseView } from '@app/warehouses/contract';
 import type { WarningView } from '@app/warnings/contract';
 import { get, getWithHeaders, getAll } from '../../api';
+import { rememberIncidents } from '../../app/incident-changes';
 import { useLiveMessages } from '../../app/live-events';
 import { comparePositions } from '../../position';
 import type { DrillFilter } from './map-prefs';
@@ -41,6 +42,7 @@ export async function loadOpenIncidents(drill: DrillFilter): Promise<IncidentVie
   for (let page = 0; path && page < MAX_PAGES; page++) {
     const answer: { body: IncidentView[]; headers: Headers } = await getWithHeaders<IncidentView[]>(path);
     all.push(...answer.body);
+    rememberIncidents(answer.body);
     path = nextPath(answer.headers.get('link'));
   }
   return all;
