@@ -23,29 +23,20 @@ import {
   ProjectionRunner,
   SNAPSHOT_STORE,
 } from '@app/event-sourcing/projections';
-import { DEADLINE_ALARM_OPTIONS, incidentProjections } from '@app/incidents';
-import { DispatchProcessManager } from '@app/dispatch';
-import { TeamAvailabilityQueries, teamProjections } from '@app/teams';
-import { planProjections } from '@app/plans';
-import { warehouseProjections } from '@app/warehouses';
-import { warningProjections } from '@app/warnings';
-import { ALARM_WATCH_OPTIONS, alarmProjections } from '@app/alarms';
-import { enterpriseProjections } from '@app/enterprises';
-import { HIDDEN_HAZARD_WATCH_OPTIONS, hiddenHazardProjections } from '@app/hidden-hazards';
-import { expertProjections } from '@app/experts';
-import { shelterProjections } from '@app/shelters';
-import { targetProjections } from '@app/targets';
+import { DEADLINE_ALARM_OPTIONS } from '@app/incidents';
+import { ALARM_WATCH_OPTIONS } from '@app/alarms';
+import { HIDDEN_HAZARD_WATCH_OPTIONS } from '@app/hidden-hazards';
 import {
   MONITORING_OPTIONS,
   MQTT_TRANSPORT_OPTIONS,
   monitoringOptionsOf,
-  monitoringProjections,
   mqttOptionsFrom,
 } from '@app/monitoring';
-import { dutyProjections, ROLL_CALL_OPTIONS } from '@app/duty';
-import { DRILL_OPTIONS, drillProjections, DrillTeamsProcessManager } from '@app/drills';
+import { ROLL_CALL_OPTIONS } from '@app/duty';
+import { DRILL_OPTIONS } from '@app/drills';
 import { REPLAY_OPTIONS } from '@app/replay';
-import { loadJurisdictionRegistry, UserDirectory } from '@app/identity';
+import { loadJurisdictionRegistry } from '@app/identity';
+import { allProjections } from './projection-registry';
 import {
   CLOCK,
   DRILL_PARTICIPATION,
@@ -168,26 +159,13 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
             return new ProjectionRunner(
               dataSource,
               store,
-              [
-                ...incidentProjections(jurisdictions, new UserDirectory(dataSource)),
-                ...teamProjections(jurisdictions),
-                ...warehouseProjections(jurisdictions),
-                ...dutyProjections(jurisdictions),
-                ...planProjections(jurisdictions),
-                ...drillProjections(),
-                ...warningProjections(jurisdictions, clock),
-                ...alarmProjections(jurisdictions),
-                ...enterpriseProjections(jurisdictions),
-                ...monitoringProjections(jurisdictions),
-                ...hiddenHazardProjections(jurisdictions, clock),
-                ...expertProjections(jurisdictions, new UserDirectory(dataSource)),
-                ...shelterProjections(jurisdictions, new UserDirectory(dataSource)),
-                ...targetProjections(jurisdictions, new UserDirectory(dataSource)),
-                // Process managers ride on the same checkpointed runner: at-least-once delivery, idempotent steps.
-                // Its own executor: the one write path without read-model waits (it runs inside this runner).
-                new DispatchProcessManager(executor({ store, clock, snapshots }, tracing), store),
-                new DrillTeamsProcessManager(processExecutor, new TeamAvailabilityQueries(dataSource, jurisdictions)),
-              ],
+              allProjections({
+                dataSource,
+                jurisdictions,
+                clock,
+                dispatchExecutor: executor({ store, clock, snapshots }, tracing),
+                drillTeamsExecutor: processExecutor,
+              }),
               bus,
               {
                 log: (m) => new Logger('Projections').warn(m),

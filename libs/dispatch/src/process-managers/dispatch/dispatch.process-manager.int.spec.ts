@@ -95,7 +95,7 @@ describe('dispatch process manager', () => {
   beforeAll(async () => {
     spec = await ProjectionSpec.start({
       projections: ({ store, clock }) => [
-        new DispatchProcessManager((executor = new ClosingFirst({ store, clock })), store),
+        new DispatchProcessManager((executor = new ClosingFirst({ store, clock }))),
       ],
       entities: [],
     });
