@@ -22,6 +22,7 @@ import {
   PROJECTION_RUNNER,
   ProjectionRunner,
   SNAPSHOT_STORE,
+  type Projection,
 } from '@app/event-sourcing/projections';
 import { DEADLINE_ALARM_OPTIONS } from '@app/incidents';
 import { ALARM_WATCH_OPTIONS } from '@app/alarms';
@@ -36,7 +37,7 @@ import { ROLL_CALL_OPTIONS } from '@app/duty';
 import { DRILL_OPTIONS } from '@app/drills';
 import { REPLAY_OPTIONS } from '@app/replay';
 import { loadJurisdictionRegistry } from '@app/identity';
-import { allProjections } from './projection-registry';
+import { ALL_PROJECTIONS, allProjections } from './projection-registry';
 import {
   CLOCK,
   DRILL_PARTICIPATION,
@@ -133,47 +134,41 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
           ) => executor({ store, clock, snapshots, readModels, drills }, tracing),
         },
         {
-          provide: PROJECTION_RUNNER,
-          inject: [
-            DataSource,
-            EVENT_STORE,
-            LIVE_DELTA_BUS,
-            JURISDICTIONS,
-            CLOCK,
-            SNAPSHOT_STORE,
-            DRILL_PARTICIPATION,
-            TRACING,
-          ],
+          provide: ALL_PROJECTIONS,
+          inject: [DataSource, EVENT_STORE, JURISDICTIONS, CLOCK, SNAPSHOT_STORE, DRILL_PARTICIPATION, TRACING],
           useFactory: (
             dataSource: DataSource,
             store: EventStore,
-            bus: LiveDeltaBus,
             jurisdictions: JurisdictionRegistry,
             clock: Clock,
             snapshots: PostgresSnapshotStore,
             drills: DrillParticipation,
             tracing: Tracing | null,
-          ) => {
-            // The drill-teams process runs inside this runner: its executor does not wait on the read models.
-            const processExecutor = executor({ store, clock, snapshots, drills }, tracing);
-            return new ProjectionRunner(
+          ): Projection[] =>
+            // The process managers run inside the runner: their executors do not wait on the read models.
+            allProjections({
               dataSource,
-              store,
-              allProjections({
-                dataSource,
-                jurisdictions,
-                clock,
-                dispatchExecutor: executor({ store, clock, snapshots }, tracing),
-                drillTeamsExecutor: processExecutor,
-              }),
-              bus,
-              {
-                log: (m) => new Logger('Projections').warn(m),
-                readModelWaitMs: config.READ_MODEL_WAIT_MS,
-                ...(tracing ? { aroundBatch: tracing.projectionBatches() } : {}),
-              },
-            );
-          },
+              jurisdictions,
+              clock,
+              dispatchExecutor: executor({ store, clock, snapshots }, tracing),
+              drillTeamsExecutor: executor({ store, clock, snapshots, drills }, tracing),
+            }),
+        },
+        {
+          provide: PROJECTION_RUNNER,
+          inject: [DataSource, EVENT_STORE, LIVE_DELTA_BUS, ALL_PROJECTIONS, TRACING],
+          useFactory: (
+            dataSource: DataSource,
+            store: EventStore,
+            bus: LiveDeltaBus,
+            projections: Projection[],
+            tracing: Tracing | null,
+          ) =>
+            new ProjectionRunner(dataSource, store, projections, bus, {
+              log: (m) => new Logger('Projections').warn(m),
+              readModelWaitMs: config.READ_MODEL_WAIT_MS,
+              ...(tracing ? { aroundBatch: tracing.projectionBatches() } : {}),
+            }),
         },
       ],
       exports: [
@@ -193,6 +188,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         LIVE_DELTA_BUS,
         EVENT_STORE,
         PROJECTION_RUNNER,
+        ALL_PROJECTIONS,
         SNAPSHOT_STORE,
         TRACING,
         KnownJurisdictionConstraint,

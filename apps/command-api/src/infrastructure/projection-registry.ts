@@ -19,6 +19,9 @@ import { drillEntities, drillProjections, DrillTeamsProcessManager } from '@app/
 import { identityEntities, UserDirectory } from '@app/identity';
 import type { Clock, JurisdictionRegistry } from '@app/shared';
 
+/** Nest token of the list the runner runs (`/health` reads their filters to count what each has still to apply). */
+export const ALL_PROJECTIONS = Symbol('ALL_PROJECTIONS');
+
 export interface ProjectionRegistryDeps {
   dataSource: DataSource;
   jurisdictions: JurisdictionRegistry;
