@@ -30,6 +30,9 @@ export interface CatchUpReport {
 /** Counting stops here: a figure for the estimate, without scanning a whole cold log on every probe. */
 export const CATCH_UP_COUNT_CAP = 100_000;
 
+/** One batch of the runner: a projection another process runs is that close to the head between two of its batches. */
+const CAUGHT_UP_SLACK = 200;
+
 export const CATCH_UP = Symbol('CATCH_UP');
 
 /**
@@ -43,6 +46,8 @@ export class CatchUpProgress {
   private readonly caughtUp = new Set<string>();
   private readonly startedAt = Date.now();
   private readonly filters: ReadonlyMap<string, GlobalFilter>;
+  /** Watches the workers (in memory) until each has been seen at the end of the log: a probe may come mid-batch. */
+  private readonly watch: NodeJS.Timeout;
 
   constructor(
     private readonly runner: Pick<ProjectionRunner, 'status'>,
@@ -51,6 +56,15 @@ export class CatchUpProgress {
     private readonly store: Pick<EventStore, 'origin' | 'readAll'>,
   ) {
     this.filters = new Map(projections.map((p) => [p.name, p.filter]));
+    this.watch = setInterval(() => {
+      const statuses = this.runner.status();
+      if (statuses.map((p) => this.latch(p)).every(Boolean)) clearInterval(this.watch);
+    }, 200);
+    this.watch.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.watch);
   }
 
   async report(): Promise<CatchUpReport> {
@@ -84,10 +98,14 @@ export class CatchUpProgress {
     };
   }
 
-  /** Caught up once this process has run it to the end of the log, or nothing of its filter is left behind. */
+  /**
+   * Caught up once this process has run it to the end of the log, or (run by another process) no more than a batch of
+   * its filter is left behind its stored checkpoint.
+   */
   private latch(status: ProjectionStatus, behind?: number): boolean {
     if (this.caughtUp.has(status.name)) return true;
-    if ((status.owner && status.caughtUp) || behind === 0) this.caughtUp.add(status.name);
+    if ((status.owner && status.caughtUp) || (behind !== undefined && behind <= CAUGHT_UP_SLACK))
+      this.caughtUp.add(status.name);
     return this.caughtUp.has(status.name);
   }
 
