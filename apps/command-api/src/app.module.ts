@@ -115,8 +115,12 @@ export class AppModule {
         {
           provide: CATCH_UP,
           inject: [PROJECTION_RUNNER, ALL_PROJECTIONS, DataSource, EVENT_STORE],
-          useFactory: (runner: ProjectionRunner, projections: Projection[], dataSource: DataSource, store: EventStore) =>
-            new CatchUpProgress(runner, projections, dataSource, store),
+          useFactory: (
+            runner: ProjectionRunner,
+            projections: Projection[],
+            dataSource: DataSource,
+            store: EventStore,
+          ) => new CatchUpProgress(runner, projections, dataSource, store),
         },
         { provide: APP_INTERCEPTOR, useClass: UserRateLimitInterceptor },
         // After the rate limit: stored first answers and 202s of commands (http/idempotent-answers, ADR 0013).

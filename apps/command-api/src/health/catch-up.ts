@@ -138,7 +138,9 @@ export class CatchUpProgress {
       return { count: pending.length, atLeast: pending.length >= cap };
     }
     const matches =
-      filter.kind === 'category' ? `category = any($3)` : `event_type like any(array(select unnest($3::text[]) || '%'))`;
+      filter.kind === 'category'
+        ? `category = any($3)`
+        : `event_type like any(array(select unnest($3::text[]) || '%'))`;
     const values = filter.kind === 'category' ? filter.categories : filter.prefixes;
     const rows: { n: number }[] = await this.dataSource.query(
       `select count(*)::int as n from (

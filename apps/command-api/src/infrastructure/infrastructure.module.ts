@@ -27,12 +27,7 @@ import {
 import { DEADLINE_ALARM_OPTIONS } from '@app/incidents';
 import { ALARM_WATCH_OPTIONS } from '@app/alarms';
 import { HIDDEN_HAZARD_WATCH_OPTIONS } from '@app/hidden-hazards';
-import {
-  MONITORING_OPTIONS,
-  MQTT_TRANSPORT_OPTIONS,
-  monitoringOptionsOf,
-  mqttOptionsFrom,
-} from '@app/monitoring';
+import { MONITORING_OPTIONS, MQTT_TRANSPORT_OPTIONS, monitoringOptionsOf, mqttOptionsFrom } from '@app/monitoring';
 import { ROLL_CALL_OPTIONS } from '@app/duty';
 import { DRILL_OPTIONS } from '@app/drills';
 import { REPLAY_OPTIONS } from '@app/replay';

@@ -251,8 +251,7 @@ async function decisionsFromStreams(store: EventStore, log: readonly RecordedEve
           .map((e) => ({ allocationId: data(e).allocationId!, warehouseId: data(e).warehouseId! }))
           .filter((a) => !settled.has(a.allocationId))
           .sort((a, b) => a.allocationId.localeCompare(b.allocationId));
-        facts =
-          incident.status === 'none' || incident.drillId ? { incident, now } : { incident, openAllocations, now };
+        facts = incident.status === 'none' || incident.drillId ? { incident, now } : { incident, openAllocations, now };
         break;
       }
       default:
@@ -386,7 +385,15 @@ describe('dispatch process manager store reads', () => {
     teamEvents.push({ type: 'TeamProfileUpdated', data: { teamId, updatedAt: at(70), name: '更名后的救援队' } });
     teamEvents.push({
       type: 'TeamStatusReported',
-      data: { teamId, from: 'on_scene', status: 'returning', incidentId, note: null, location: null, reportedAt: at(71) },
+      data: {
+        teamId,
+        from: 'on_scene',
+        status: 'returning',
+        incidentId,
+        note: null,
+        location: null,
+        reportedAt: at(71),
+      },
     });
     reads.length = 0;
     await spec.given(teamStream(teamId), teamEvents);

@@ -154,7 +154,12 @@ export class DispatchProcessManager implements ProcessManager<ReactsTo> {
       // which withdraws the team. Any other failure is retried by the runner.
       if (!(error instanceof DomainError) || error.code !== RESPONSE_ENDED || event.type !== 'TeamDispatched')
         throw error;
-      await runProcessSteps(this.executor, ACTOR, event, dispatchWorkflow(event, { ...facts, assignmentRefused: true }));
+      await runProcessSteps(
+        this.executor,
+        ACTOR,
+        event,
+        dispatchWorkflow(event, { ...facts, assignmentRefused: true }),
+      );
     }
   }
 }

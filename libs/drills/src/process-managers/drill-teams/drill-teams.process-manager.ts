@@ -2,7 +2,12 @@ import type { EntityManager } from 'typeorm';
 import { runProcessSteps, type CommandExecutor, type LiveDelta, type Recorded } from '@app/event-sourcing';
 import type { ProcessManager } from '@app/event-sourcing/projections';
 import type { TeamAvailabilityQueries } from '@app/teams';
-import { drillTeamsEvents, drillTeamsWorkflow, type DrillTeamsEvent, type DrillTeamsFacts } from './drill-teams.workflow';
+import {
+  drillTeamsEvents,
+  drillTeamsWorkflow,
+  type DrillTeamsEvent,
+  type DrillTeamsFacts,
+} from './drill-teams.workflow';
 
 const ACTOR = { id: 'drill-teams-process', name: '演练流程' };
 
@@ -50,7 +55,10 @@ export class DrillTeamsProcessManager implements ProcessManager<DrillTeamsEvent>
 
   private async factsFor(event: Recorded<DrillTeamsEvent>, manager: EntityManager): Promise<DrillTeamsFacts> {
     const drillId = event.data.drillId;
-    const ended = (await manager.query(`select 1 from process_ended_drills where drill_id = $1`, [drillId])).length > 0;
+    const endedRows: unknown[] = await manager.query(`select 1 from process_ended_drills where drill_id = $1`, [
+      drillId,
+    ]);
+    const ended = endedRows.length > 0;
     if (event.type !== 'DrillEnded') return { ended, inDrill: [], stillMarked: [] };
     const rows: { team_id: string }[] = await manager.query(
       `select team_id from process_drill_teams where drill_id = $1 order by team_id`,
@@ -64,7 +72,9 @@ export class DrillTeamsProcessManager implements ProcessManager<DrillTeamsEvent>
     const { drillId } = event.data;
     switch (event.type) {
       case 'DrillEnded':
-        await manager.query(`insert into process_ended_drills (drill_id) values ($1) on conflict do nothing`, [drillId]);
+        await manager.query(`insert into process_ended_drills (drill_id) values ($1) on conflict do nothing`, [
+          drillId,
+        ]);
         return;
       case 'TeamJoinedDrill':
       case 'TeamTakenIntoDrill':
