@@ -75,12 +75,16 @@ export class HealthController {
    * record it cannot decode (`projections[].stopped` says why).
    *
    * `catching_up` (still 200) from a start until every projection and process manager has been through the log once:
-   * `info.catchUp` (`catchingUp`, `head`, `startedAt`, `projections`) gives per projection its checkpoint, the events of its filter still behind it, its rate here and
-   * an estimate, and the head of the log. `degraded` wins over it (someone has to act; catching up ends by itself).
+   * `info.catchUp` (`catchingUp`, `head`, `startedAt`, `projections`) gives per projection its checkpoint, the events
+   * of its filter still behind it, its rate here and an estimate, and the head of the log. `degraded` wins over it
+   * (someone has to act; catching up ends by itself).
    */
   @Get()
   @HealthCheck()
-  @ApiOperation({ summary: '健康检查：数据库、事件存储与投影；有搁置事件或长事务阻塞投影时为 degraded' })
+  @ApiOperation({
+    summary:
+      '健康检查：数据库、事件存储与投影；有搁置事件或长事务阻塞投影时为 degraded，启动后追赶事件时为 catching_up',
+  })
   async check(): Promise<
     Omit<HealthCheckResult, 'status'> & { status: HealthCheckResult['status'] | 'degraded' | 'catching_up' }
   > {
