@@ -29,6 +29,10 @@ import { RevisionETagInterceptor } from '@app/shared/nest';
 import type { Clock } from '@app/shared';
 import { HealthController } from './health/health.controller';
 import { TRANSACTION_HORIZON, TransactionHorizon } from './health/transaction-horizon';
+import { CATCH_UP, CatchUpProgress } from './health/catch-up';
+import { ALL_PROJECTIONS } from './infrastructure/projection-registry';
+import { PROJECTION_RUNNER, type Projection, type ProjectionRunner } from '@app/event-sourcing/projections';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { sessionLimits } from './infrastructure/session-limits';
 import { ConsoleGateway, REALTIME_OPTIONS } from './realtime/console.gateway';
@@ -107,6 +111,16 @@ export class AppModule {
           provide: TRANSACTION_HORIZON,
           inject: [DataSource],
           useFactory: (dataSource: DataSource) => new TransactionHorizon(dataSource),
+        },
+        {
+          provide: CATCH_UP,
+          inject: [PROJECTION_RUNNER, ALL_PROJECTIONS, DataSource, EVENT_STORE],
+          useFactory: (
+            runner: ProjectionRunner,
+            projections: Projection[],
+            dataSource: DataSource,
+            store: EventStore,
+          ) => new CatchUpProgress(runner, projections, dataSource, store),
         },
         { provide: APP_INTERCEPTOR, useClass: UserRateLimitInterceptor },
         // After the rate limit: stored first answers and 202s of commands (http/idempotent-answers, ADR 0013).

@@ -8,3 +8,4 @@ export { DrillScheduler, DRILL_OPTIONS, type DrillOptions } from './application/
 export { DrillRegisterQueries, type DrillFilter } from './read-models/drill-register/drill-register.queries';
 export type { DrillView, ScenarioView } from './read-models/drill-register/drill.views';
 export { DrillTeamsProcessManager } from './process-managers/drill-teams/drill-teams.process-manager';
+export { DrillParticipationService } from './application/drill-participation/drill-participation.service';

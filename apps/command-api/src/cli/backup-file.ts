@@ -7,23 +7,47 @@ import { Client } from 'pg';
 import { UNLIMITED_SESSION } from '../infrastructure/session-limits';
 
 /**
- * A backup is what cannot be derived: the event store (streams and events), the users and the jurisdiction tree.
- * Read models, checkpoints, snapshots and transient tables are rebuilt from the events on restore. Format: gzip'd
+ * A backup is what cannot be derived: the event store (streams and events), the users and the jurisdiction tree, and
+ * how far each projection and process manager had got, as the last event at or before its checkpoint (positions are
+ * given anew by a restore; the events keep their order). Read models, snapshots and transient tables are rebuilt from
+ * the events on restore; a process manager is seated up to where it had got, so it issues again nothing it did
+ * (docs/adr/0024-cold-start.md). Format: gzip'd
  * JSON lines, a header then one `{ table, row }` per row, read in one repeatable-read snapshot (consistent while
  * the system runs). pg_dump is not used: the embedded PostgreSQL ships without it, and Debian's client is older
  * than the embedded server.
  */
 const FORMAT = 'emergency-command-backup';
-const TABLES = [
+/** Not a table: each checkpoint named by the last event at or before it. */
+const CHECKPOINT_EVENTS = 'checkpoint_events';
+const TABLES: readonly { name: string; order: string; from?: string }[] = [
   { name: 'jurisdictions', order: 'code' },
   { name: 'users', order: 'id' },
   { name: 'es_streams', order: 'stream_name' },
   { name: 'es_events', order: 'transaction_id, global_position' },
-] as const;
+  {
+    name: CHECKPOINT_EVENTS,
+    order: 'projection',
+    // No event at or before it (a checkpoint at the start): the stream is null, and the restore puts it at the start.
+    from: `(select c.projection, e.stream_name, e.stream_revision
+              from projection_checkpoints c
+              left join lateral (
+                select stream_name, stream_revision from es_events
+                 where (transaction_id, global_position) <= (c.position_commit::text::xid8, c.position_prepare::bigint)
+                 order by transaction_id desc, global_position desc limit 1) e on true)`,
+  },
+];
 const PAGE = 5_000;
 
 export interface BackupSummary {
   rows: Record<string, number>;
+  /** The projections whose checkpoints the backup carried (older backups carry none). */
+  checkpoints?: string[];
+}
+
+interface CheckpointEvent {
+  projection: string;
+  stream_name: string | null;
+  stream_revision: string | number | null;
 }
 
 export async function writeBackup(databaseUrl: string, file: string): Promise<BackupSummary> {
@@ -39,7 +63,7 @@ export async function writeBackup(databaseUrl: string, file: string): Promise<Ba
         rows[table.name] = 0;
         for (let offset = 0; ; offset += PAGE) {
           const page = await client.query<{ row: unknown }>(
-            `select to_jsonb(t) as row from ${table.name} t order by ${table.order} limit ${PAGE} offset ${offset}`,
+            `select to_jsonb(t) as row from ${table.from ?? table.name} t order by ${table.order} limit ${PAGE} offset ${offset}`,
           );
           for (const { row } of page.rows) yield `${JSON.stringify({ table: table.name, row })}\n`;
           rows[table.name]! += page.rows.length;
@@ -65,6 +89,7 @@ export async function loadBackup(databaseUrl: string, file: string): Promise<Bac
   const client = new Client({ connectionString: databaseUrl, options: UNLIMITED_SESSION });
   await client.connect();
   const rows: Record<string, number> = {};
+  const checkpoints: CheckpointEvent[] = [];
   try {
     const { rows: existing } = await client.query<{ events: number; users: number }>(
       `select (select count(*) from es_events)::int as events, (select count(*) from users)::int as users`,
@@ -93,6 +118,10 @@ export async function loadBackup(databaseUrl: string, file: string): Promise<Bac
       }
       if (!parsed.table || !TABLES.some((t) => t.name === parsed.table))
         throw new Error(`unexpected table ${String(parsed.table)} in ${file}`);
+      if (parsed.table === CHECKPOINT_EVENTS) {
+        checkpoints.push(parsed.row as CheckpointEvent);
+        continue;
+      }
       if (batch?.table !== parsed.table) {
         await flush();
         batch = { table: parsed.table, rows: [] };
@@ -102,13 +131,41 @@ export async function loadBackup(databaseUrl: string, file: string): Promise<Bac
     }
     await flush();
     if (!header) throw new Error(`${file} is empty`);
-    return { rows };
+    await seatCheckpoints(client, checkpoints);
+    rows[CHECKPOINT_EVENTS] = checkpoints.length;
+    return { rows, checkpoints: checkpoints.map((c) => c.projection) };
   } catch (error) {
     await client.query('rollback').catch(() => undefined);
     throw error;
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Each checkpoint at the restored position of the event it named (the events were appended again in their order, so
+ * the same event marks the same point of the log).
+ */
+async function seatCheckpoints(client: Client, checkpoints: readonly CheckpointEvent[]): Promise<void> {
+  if (checkpoints.length === 0) return;
+  await client.query('begin');
+  for (const c of checkpoints) {
+    const { rows } = c.stream_name
+      ? await client.query<{ commit: string; prepare: string }>(
+          `select transaction_id::text as commit, global_position::text as prepare
+             from es_events where stream_name = $1 and stream_revision = $2`,
+          [c.stream_name, c.stream_revision],
+        )
+      : { rows: [{ commit: '0', prepare: '0' }] };
+    const at = rows[0];
+    if (!at) throw new Error(`checkpoint of ${c.projection} names an event the backup does not hold`);
+    await client.query(
+      `insert into projection_checkpoints (projection, position_commit, position_prepare, store, store_identity, updated_at)
+       values ($1, $2, $3, 'postgres', null, now())`,
+      [c.projection, at.commit, at.prepare],
+    );
+  }
+  await client.query('commit');
 }
 
 async function insertStatement(client: Client, table: string): Promise<string> {

@@ -8,6 +8,10 @@ import {
   type EmbeddedPostgresHandle,
 } from '@app/infra/embedded/embedded-postgres.launcher';
 import { applicationRole, EMBEDDED_APP_ROLE } from '@app/infra/database/roles';
+import { BACKFILL_KEY_STREAMS, BACKFILL_KEYS } from '@app/infra/migrations/1732000001750-idempotency-keys';
+import { Client } from 'pg';
+import type { Position } from '@app/event-store';
+import { UNLIMITED_SESSION } from '../infrastructure/session-limits';
 import { loadBackup, writeBackup } from './backup-file';
 import { rebuildReadModels } from './rebuild-projection';
 
@@ -27,7 +31,8 @@ export const KURRENTDB_REFUSAL =
  * `npm run backup -- <file>`: the events, users and jurisdictions of DATABASE_URL, or of the embedded database
  * (the running one of `npm start`, or started for the occasion), into one gzip'd file.
  * `npm run restore -- <file>`: into an empty database (DATABASE_URL, or the embedded one), then every read model is
- * rebuilt from the restored events.
+ * rebuilt from the restored events, and every process manager is seated where it had got (its tables rebuilt, not
+ * one command issued for what it had handled; it then handles what it had not).
  */
 export async function runBackupCommand(args: readonly string[], env: Record<string, unknown>): Promise<void> {
   const [command, file] = args;
@@ -61,9 +66,34 @@ export async function runBackupCommand(args: readonly string[], env: Record<stri
         .map(([t, n]) => `${t} ${n}`)
         .join(', ')}; rebuilding read models\n`,
     );
-    await rebuildReadModels(config, url, 'all', (text) => process.stdout.write(text));
+    const head = await afterRestore(url);
+    // A backup written before checkpoints were carried: its process managers are taken to have handled everything.
+    await rebuildReadModels(config, url, 'all', (text) => process.stdout.write(text), {
+      processesWithoutCheckpointAt: head,
+    });
   } finally {
     await embedded?.stop();
+  }
+}
+
+/**
+ * The Idempotency-Key record again, from the restored events' metadata (the migration's backfill): a keyed step that
+ * a process manager had begun, or a client's retry that straddles the restore, is recognised and appends nothing
+ * twice. Answers the head of the restored log.
+ */
+async function afterRestore(url: string): Promise<Position | undefined> {
+  const client = new Client({ connectionString: url, options: UNLIMITED_SESSION });
+  await client.connect();
+  try {
+    await client.query(BACKFILL_KEYS);
+    await client.query(BACKFILL_KEY_STREAMS);
+    const { rows } = await client.query<{ commit: string; prepare: string }>(
+      `select transaction_id::text as commit, global_position::text as prepare
+         from es_events order by transaction_id desc, global_position desc limit 1`,
+    );
+    return rows[0] ? { commit: BigInt(rows[0].commit), prepare: BigInt(rows[0].prepare) } : undefined;
+  } finally {
+    await client.end();
   }
 }
 

@@ -13,6 +13,7 @@ import { Public, type AppConfig } from '@app/shared/nest';
 import { Lifecycle } from '../lifecycle/lifecycle';
 import { APP_CONFIG } from '../infrastructure/infrastructure.module';
 import { TRANSACTION_HORIZON, type HorizonSample, type TransactionHorizon } from './transaction-horizon';
+import { CATCH_UP, type CatchUpProgress, type CatchUpReport } from './catch-up';
 
 /** Health for operators and load balancers: `/health` in full (database, event store, projections), `/health/live`, `/health/ready`. */
 @ApiTags('health')
@@ -27,6 +28,7 @@ export class HealthController {
     @Inject(PROJECTION_RUNNER) private readonly runner: ProjectionRunner,
     private readonly lifecycle: Lifecycle,
     @Inject(TRANSACTION_HORIZON) private readonly horizon: TransactionHorizon,
+    @Inject(CATCH_UP) private readonly catchUp: CatchUpProgress,
     @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'HEALTH_OLD_TRANSACTION_SECONDS'>,
   ) {}
 
@@ -39,7 +41,9 @@ export class HealthController {
 
   /**
    * Readiness: send me traffic. Down while the database or the event store cannot be reached, and while the process
-   * drains before it stops.
+   * drains before it stops. A process whose projections are still catching up after its start is ready: commands are
+   * stored and answered (202 while a read model trails), and the read models are shared by every process, so keeping
+   * this one out would not give anyone fresher answers (docs/operations.md, "Catching up after a start").
    */
   @Get('ready')
   @HealthCheck()
@@ -69,13 +73,24 @@ export class HealthController {
    * live deltas and read-your-writes waits stand still until it ends. `transactions.oldest` names it (pid,
    * application, state, age) so an operator can end it (docs/operations.md); and while a projection is stopped on a
    * record it cannot decode (`projections[].stopped` says why).
+   *
+   * `catching_up` (still 200) from a start until every projection and process manager has been through the log once:
+   * `info.catchUp` (`catchingUp`, `head`, `startedAt`, `projections`) gives per projection its checkpoint, the events
+   * of its filter still behind it, its rate here and an estimate, and the head of the log. `degraded` wins over it
+   * (someone has to act; catching up ends by itself).
    */
   @Get()
   @HealthCheck()
-  @ApiOperation({ summary: '健康检查：数据库、事件存储与投影；有搁置事件或长事务阻塞投影时为 degraded' })
-  async check(): Promise<Omit<HealthCheckResult, 'status'> & { status: HealthCheckResult['status'] | 'degraded' }> {
+  @ApiOperation({
+    summary:
+      '健康检查：数据库、事件存储与投影；有搁置事件或长事务阻塞投影时为 degraded，启动后追赶事件时为 catching_up',
+  })
+  async check(): Promise<
+    Omit<HealthCheckResult, 'status'> & { status: HealthCheckResult['status'] | 'degraded' | 'catching_up' }
+  > {
     let parked: Map<string, number> | undefined;
     let horizon: HorizonSample | undefined;
+    let catchUp: CatchUpReport | undefined;
     const thresholdSeconds = this.config.HEALTH_OLD_TRANSACTION_SECONDS;
     const result = await this.health.check([
       () => this.database.pingCheck('database', { timeout: 3000 }),
@@ -95,11 +110,22 @@ export class HealthController {
           thresholdSeconds,
         });
       },
+      async () => {
+        // Unreadable (database down): the database check says so; nothing is known about catching up.
+        catchUp = await this.catchUp.report().catch(() => undefined);
+        return this.indicators.check('catchUp').up({
+          catchingUp: catchUp ? catchUp.status === 'catching_up' : null,
+          head: catchUp?.head ?? null,
+          startedAt: catchUp?.startedAt ?? null,
+          projections: catchUp?.projections ?? [],
+        });
+      },
     ]);
     const total = [...(parked?.values() ?? [])].reduce((a, b) => a + b, 0);
     const stalled = (horizon?.oldest?.ageSeconds ?? 0) > thresholdSeconds;
     // A projection stopped on a record it cannot decode: its read model stands still until an operator acts.
     const stopped = this.runner.status().some((p) => p.stopped !== null);
-    return total > 0 || stalled || stopped ? { ...result, status: 'degraded' } : result;
+    if (total > 0 || stalled || stopped) return { ...result, status: 'degraded' };
+    return result.status === 'ok' && catchUp?.status === 'catching_up' ? { ...result, status: 'catching_up' } : result;
   }
 }

@@ -22,30 +22,17 @@ import {
   PROJECTION_RUNNER,
   ProjectionRunner,
   SNAPSHOT_STORE,
+  type Projection,
 } from '@app/event-sourcing/projections';
-import { DEADLINE_ALARM_OPTIONS, incidentProjections } from '@app/incidents';
-import { DispatchProcessManager } from '@app/dispatch';
-import { TeamAvailabilityQueries, teamProjections } from '@app/teams';
-import { planProjections } from '@app/plans';
-import { warehouseProjections } from '@app/warehouses';
-import { warningProjections } from '@app/warnings';
-import { ALARM_WATCH_OPTIONS, alarmProjections } from '@app/alarms';
-import { enterpriseProjections } from '@app/enterprises';
-import { HIDDEN_HAZARD_WATCH_OPTIONS, hiddenHazardProjections } from '@app/hidden-hazards';
-import { expertProjections } from '@app/experts';
-import { shelterProjections } from '@app/shelters';
-import { targetProjections } from '@app/targets';
-import {
-  MONITORING_OPTIONS,
-  MQTT_TRANSPORT_OPTIONS,
-  monitoringOptionsOf,
-  monitoringProjections,
-  mqttOptionsFrom,
-} from '@app/monitoring';
-import { dutyProjections, ROLL_CALL_OPTIONS } from '@app/duty';
-import { DRILL_OPTIONS, drillProjections, DrillTeamsProcessManager } from '@app/drills';
+import { DEADLINE_ALARM_OPTIONS } from '@app/incidents';
+import { ALARM_WATCH_OPTIONS } from '@app/alarms';
+import { HIDDEN_HAZARD_WATCH_OPTIONS } from '@app/hidden-hazards';
+import { MONITORING_OPTIONS, MQTT_TRANSPORT_OPTIONS, monitoringOptionsOf, mqttOptionsFrom } from '@app/monitoring';
+import { ROLL_CALL_OPTIONS } from '@app/duty';
+import { DRILL_OPTIONS } from '@app/drills';
 import { REPLAY_OPTIONS } from '@app/replay';
-import { loadJurisdictionRegistry, UserDirectory } from '@app/identity';
+import { loadJurisdictionRegistry } from '@app/identity';
+import { ALL_PROJECTIONS, allProjections } from './projection-registry';
 import {
   CLOCK,
   DRILL_PARTICIPATION,
@@ -142,60 +129,41 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
           ) => executor({ store, clock, snapshots, readModels, drills }, tracing),
         },
         {
-          provide: PROJECTION_RUNNER,
-          inject: [
-            DataSource,
-            EVENT_STORE,
-            LIVE_DELTA_BUS,
-            JURISDICTIONS,
-            CLOCK,
-            SNAPSHOT_STORE,
-            DRILL_PARTICIPATION,
-            TRACING,
-          ],
+          provide: ALL_PROJECTIONS,
+          inject: [DataSource, EVENT_STORE, JURISDICTIONS, CLOCK, SNAPSHOT_STORE, DRILL_PARTICIPATION, TRACING],
           useFactory: (
             dataSource: DataSource,
             store: EventStore,
-            bus: LiveDeltaBus,
             jurisdictions: JurisdictionRegistry,
             clock: Clock,
             snapshots: PostgresSnapshotStore,
             drills: DrillParticipation,
             tracing: Tracing | null,
-          ) => {
-            // The drill-teams process runs inside this runner: its executor does not wait on the read models.
-            const processExecutor = executor({ store, clock, snapshots, drills }, tracing);
-            return new ProjectionRunner(
+          ): Projection[] =>
+            // The process managers run inside the runner: their executors do not wait on the read models.
+            allProjections({
               dataSource,
-              store,
-              [
-                ...incidentProjections(jurisdictions, new UserDirectory(dataSource)),
-                ...teamProjections(jurisdictions),
-                ...warehouseProjections(jurisdictions),
-                ...dutyProjections(jurisdictions),
-                ...planProjections(jurisdictions),
-                ...drillProjections(),
-                ...warningProjections(jurisdictions, clock),
-                ...alarmProjections(jurisdictions),
-                ...enterpriseProjections(jurisdictions),
-                ...monitoringProjections(jurisdictions),
-                ...hiddenHazardProjections(jurisdictions, clock),
-                ...expertProjections(jurisdictions, new UserDirectory(dataSource)),
-                ...shelterProjections(jurisdictions, new UserDirectory(dataSource)),
-                ...targetProjections(jurisdictions, new UserDirectory(dataSource)),
-                // Process managers ride on the same checkpointed runner: at-least-once delivery, idempotent steps.
-                // Its own executor: the one write path without read-model waits (it runs inside this runner).
-                new DispatchProcessManager(executor({ store, clock, snapshots }, tracing), store),
-                new DrillTeamsProcessManager(processExecutor, new TeamAvailabilityQueries(dataSource, jurisdictions)),
-              ],
-              bus,
-              {
-                log: (m) => new Logger('Projections').warn(m),
-                readModelWaitMs: config.READ_MODEL_WAIT_MS,
-                ...(tracing ? { aroundBatch: tracing.projectionBatches() } : {}),
-              },
-            );
-          },
+              jurisdictions,
+              clock,
+              dispatchExecutor: executor({ store, clock, snapshots }, tracing),
+              drillTeamsExecutor: executor({ store, clock, snapshots, drills }, tracing),
+            }),
+        },
+        {
+          provide: PROJECTION_RUNNER,
+          inject: [DataSource, EVENT_STORE, LIVE_DELTA_BUS, ALL_PROJECTIONS, TRACING],
+          useFactory: (
+            dataSource: DataSource,
+            store: EventStore,
+            bus: LiveDeltaBus,
+            projections: Projection[],
+            tracing: Tracing | null,
+          ) =>
+            new ProjectionRunner(dataSource, store, projections, bus, {
+              log: (m) => new Logger('Projections').warn(m),
+              readModelWaitMs: config.READ_MODEL_WAIT_MS,
+              ...(tracing ? { aroundBatch: tracing.projectionBatches() } : {}),
+            }),
         },
       ],
       exports: [
@@ -215,6 +183,7 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
         LIVE_DELTA_BUS,
         EVENT_STORE,
         PROJECTION_RUNNER,
+        ALL_PROJECTIONS,
         SNAPSHOT_STORE,
         TRACING,
         KnownJurisdictionConstraint,

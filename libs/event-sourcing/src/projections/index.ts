@@ -1,5 +1,6 @@
 // Projection runtime on TypeORM: import from `@app/event-sourcing/projections` (infrastructure, not domain).
 export * from './projection';
+export * from './process-manager';
 export * from './projection-runner';
 export type { BatchWrapper } from './projection-worker';
 export * from './checkpoint-store';

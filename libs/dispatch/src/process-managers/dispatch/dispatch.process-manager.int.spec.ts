@@ -94,9 +94,7 @@ describe('dispatch process manager', () => {
   let executor: ClosingFirst;
   beforeAll(async () => {
     spec = await ProjectionSpec.start({
-      projections: ({ store, clock }) => [
-        new DispatchProcessManager((executor = new ClosingFirst({ store, clock })), store),
-      ],
+      projections: ({ store, clock }) => [new DispatchProcessManager((executor = new ClosingFirst({ store, clock })))],
       entities: [],
     });
   }, 60_000); // a database of its own is created and migrated first

@@ -8,16 +8,22 @@ import {
   type LiveDelta,
   type Recorded,
 } from '@app/event-sourcing';
-import type { Projection } from '@app/event-sourcing/projections';
-import { isAfter, readWholeStream, StreamNotFoundError, type EventStore, type Position } from '@app/event-store';
-import { incidentAggregate, incidentEvents, incidentStream, IncidentResponseEndedError } from '@app/incidents';
-import { teamAggregate, teamEvents } from '@app/teams';
+import type { ProcessManager } from '@app/event-sourcing/projections';
+import { incidentAggregate, incidentEvents, IncidentResponseEndedError } from '@app/incidents';
+import { teamEvents } from '@app/teams';
 import { warehouseEvents } from '@app/warehouses';
 import { dispatchWorkflow, type DispatchCause, type DispatchFacts, type OpenAllocation } from './dispatch.workflow';
+import { DispatchFactsTables } from './dispatch-facts.tables';
 
-/** The five events it reacts to, read through their contexts' registries (old shapes upcast, nothing else passed on). */
+/**
+ * The events it reacts to, and the two that only keep its table of team names, read through their contexts'
+ * registries (old shapes upcast, nothing else passed on).
+ */
 const reactsTo = EventRegistry.union(
-  EventRegistry.union(teamEvents.only('TeamDispatched', 'TeamStatusReported'), incidentEvents.only('IncidentClosed')),
+  EventRegistry.union(
+    teamEvents.only('TeamRegistered', 'TeamProfileUpdated', 'TeamDispatched', 'TeamStatusReported'),
+    incidentEvents.only('IncidentClosed'),
+  ),
   warehouseEvents.only('StockAllocated', 'AllocationStatusChanged'),
 );
 type ReactsTo = typeof reactsTo extends EventRegistry<infer E> ? E : never;
@@ -30,102 +36,79 @@ const RESPONSE_ENDED = new IncidentResponseEndedError().code;
 /**
  * Runs the dispatch workflow (dispatch.workflow.ts) as a checkpointed subscriber of the projection runner, so it sees
  * every event at least once; each step's idempotency key derives from the event that caused it, so a redelivered
- * event appends nothing new. The allocations still open per incident are its own small table, written in the same
- * transaction as its checkpoint. Its executor must not wait on read models: it runs inside the runner they need.
+ * event appends nothing new. Its executor must not wait on read models: it runs inside the runner they need.
+ *
+ * What it decides from is its own small tables (dispatch-facts.tables.ts), written in the same transaction as its
+ * checkpoint: team names, the incidents whose close it handled, the allocations still open per incident. It reads no
+ * team stream per team event (a team's history grows with every status report); only a close loads its incident,
+ * once per incident, for the teams the incident committed.
  *
  * Events come in store order, so a dispatch or allocation racing the close is undone whichever of the two was stored
  * first (docs/domain.md rule 9): a team the incident recorded before its close is sent back by the close, and one it
- * refuses is withdrawn; an allocation stored before the close is in the table when the close is handled, and one
- * stored after it (the incident's stream says so) is cancelled when it is handled.
+ * refuses is withdrawn; an allocation stored before the close is in the open table when the close is handled, and one
+ * stored after it finds the close's position in the closed table and is cancelled when it is handled.
  */
-export class DispatchProcessManager implements Projection<ReactsTo> {
+export class DispatchProcessManager implements ProcessManager<ReactsTo> {
+  readonly kind = 'process-manager';
   readonly name = 'dispatch-process';
   readonly filter = {
     kind: 'eventTypePrefix',
-    prefixes: ['TeamDispatched', 'TeamStatusReported', 'IncidentClosed', 'StockAllocated', 'AllocationStatusChanged'],
+    prefixes: [
+      'TeamRegistered',
+      'TeamProfileUpdated',
+      'TeamDispatched',
+      'TeamStatusReported',
+      'IncidentClosed',
+      'StockAllocated',
+      'AllocationStatusChanged',
+    ],
   } as const;
   readonly events = reactsTo;
 
-  constructor(
-    private readonly executor: CommandExecutor,
-    /** The incident's stream, read for where its close lies in store order. */
-    private readonly store: EventStore,
-  ) {}
+  constructor(private readonly executor: CommandExecutor) {}
 
   async apply(events: readonly Recorded<ReactsTo>[], manager: EntityManager): Promise<LiveDelta[]> {
-    for (const event of events) await this.react(event, manager);
+    const tables = new DispatchFactsTables(manager);
+    for (const event of events) {
+      const facts = await this.factsFor(event, tables);
+      if (facts && isCause(event)) await this.react(event, facts);
+      await this.keep(event, tables, facts);
+    }
     return [];
   }
 
+  async seat(events: readonly Recorded<ReactsTo>[], manager: EntityManager): Promise<void> {
+    const tables = new DispatchFactsTables(manager);
+    for (const event of events) await this.keep(event, tables, await this.factsFor(event, tables, { seating: true }));
+  }
+
   async reset(manager: EntityManager): Promise<void> {
-    await manager.query('truncate process_open_allocations');
+    await new DispatchFactsTables(manager).truncate();
   }
 
-  private async react(event: Recorded<ReactsTo>, manager: EntityManager): Promise<void> {
-    switch (event.type) {
-      case 'StockAllocated': {
-        const steps = dispatchWorkflow(event, await this.factsFor(event, manager, event.position));
-        // An allocation to an incident still open waits in the table for the close; one stored after the close is
-        // cancelled now (its AllocationStatusChanged would take it out of the table anyway).
-        if (steps.length === 0) {
-          await manager.query(
-            `insert into process_open_allocations (allocation_id, warehouse_id, incident_id) values ($1, $2, $3) on conflict do nothing`,
-            [event.data.allocationId, event.data.warehouseId, event.data.incidentId],
-          );
-        }
-        await runProcessSteps(this.executor, ACTOR, event, steps);
-        return;
-      }
-      case 'AllocationStatusChanged':
-        if (event.data.status === 'delivered' || event.data.status === 'cancelled') {
-          await manager.query(`delete from process_open_allocations where allocation_id = $1`, [
-            event.data.allocationId,
-          ]);
-        }
-        return;
-      default: {
-        const cause: Recorded<DispatchCause> = event;
-        const facts = await this.factsFor(cause, manager, event.position);
-        try {
-          await runProcessSteps(this.executor, ACTOR, event, dispatchWorkflow(cause, facts));
-        } catch (error) {
-          // The incident had closed when the team's assignment reached it: ask the workflow again with the refusal,
-          // which withdraws the team. Any other failure is retried by the runner.
-          if (!(error instanceof DomainError) || error.code !== RESPONSE_ENDED || cause.type !== 'TeamDispatched')
-            throw error;
-          await runProcessSteps(
-            this.executor,
-            ACTOR,
-            event,
-            dispatchWorkflow(cause, { ...facts, assignmentRefused: true }),
-          );
-        }
-      }
-    }
-  }
-
-  /** Loads only what the workflow needs for this event, from the streams themselves (not from a read model). */
-  private async factsFor(event: DispatchCause, manager: EntityManager, position: Position): Promise<DispatchFacts> {
+  /** What the workflow is asked with for this event; undefined for the events that only keep the tables. */
+  private async factsFor(
+    event: Recorded<ReactsTo>,
+    tables: DispatchFactsTables,
+    { seating = false } = {},
+  ): Promise<DispatchFacts | undefined> {
     const now = this.executor.now();
     switch (event.type) {
+      case 'TeamRegistered':
+      case 'TeamProfileUpdated':
+      case 'AllocationStatusChanged':
+        return undefined;
       case 'TeamDispatched':
-        return { team: (await this.executor.load(teamAggregate, event.data.teamId)).state, now };
       case 'TeamStatusReported':
-        if (!event.data.incidentId) return { now };
-        return { team: (await this.executor.load(teamAggregate, event.data.teamId)).state, now };
+        if (seating) return undefined;
+        return { teamName: await tables.teamName(event.data.teamId), now };
       case 'StockAllocated':
-        return { closedBeforeAllocation: await this.closedBefore(event.data.incidentId, position), now };
+        return { closedBeforeAllocation: await tables.closedBefore(event.data.incidentId, event.position), now };
       case 'IncidentClosed': {
+        if (seating) return undefined;
         const incident = (await this.executor.load(incidentAggregate, event.data.incidentId)).state;
         if (incident.status === 'none' || incident.drillId) return { incident, now };
-        const open: { allocation_id: string; warehouse_id: string }[] = await manager.query(
-          `select allocation_id, warehouse_id from process_open_allocations where incident_id = $1`,
-          [incident.incidentId],
-        );
-        const openAllocations: OpenAllocation[] = open.map((r) => ({
-          allocationId: r.allocation_id,
-          warehouseId: r.warehouse_id,
-        }));
+        const openAllocations: OpenAllocation[] = await tables.openAllocations(incident.incidentId);
         return { incident, openAllocations, now };
       }
       default:
@@ -133,13 +116,59 @@ export class DispatchProcessManager implements Projection<ReactsTo> {
     }
   }
 
-  /** Whether the incident's close lies before `position` in store order (an unknown incident has not closed). */
-  private async closedBefore(incidentId: string, position: Position): Promise<boolean> {
-    const stream = await readWholeStream(this.store, incidentStream(incidentId)).catch((error: unknown) => {
-      if (error instanceof StreamNotFoundError) return [];
-      throw error;
-    });
-    const close = stream.find((e) => e.type === 'IncidentClosed');
-    return close !== undefined && isAfter(position, close.position);
+  /** The tables after this event, the same whether its steps ran (`apply`) or not (`seat`). */
+  private async keep(
+    event: Recorded<ReactsTo>,
+    tables: DispatchFactsTables,
+    facts: DispatchFacts | undefined,
+  ): Promise<void> {
+    switch (event.type) {
+      case 'TeamRegistered':
+        return tables.nameTeam(event.data.teamId, event.data.name);
+      case 'TeamProfileUpdated':
+        return event.data.name === undefined ? undefined : tables.nameTeam(event.data.teamId, event.data.name);
+      case 'IncidentClosed':
+        return tables.close(event.data.incidentId, event.position);
+      case 'StockAllocated':
+        // An allocation to an incident still open waits in the table for the close; one stored after the close is
+        // cancelled now (its AllocationStatusChanged would take it out of the table anyway).
+        if (facts?.closedBeforeAllocation) return;
+        return tables.openAllocation(event.data.allocationId, event.data.warehouseId, event.data.incidentId);
+      case 'AllocationStatusChanged':
+        if (event.data.status === 'delivered' || event.data.status === 'cancelled')
+          await tables.settleAllocation(event.data.allocationId);
+        return;
+      case 'TeamDispatched':
+      case 'TeamStatusReported':
+        return;
+      default:
+        return unknownCase(event);
+    }
   }
+
+  private async react(event: Recorded<DispatchCause>, facts: DispatchFacts): Promise<void> {
+    try {
+      await runProcessSteps(this.executor, ACTOR, event, dispatchWorkflow(event, facts));
+    } catch (error) {
+      // The incident had closed when the team's assignment reached it: ask the workflow again with the refusal,
+      // which withdraws the team. Any other failure is retried by the runner.
+      if (!(error instanceof DomainError) || error.code !== RESPONSE_ENDED || event.type !== 'TeamDispatched')
+        throw error;
+      await runProcessSteps(
+        this.executor,
+        ACTOR,
+        event,
+        dispatchWorkflow(event, { ...facts, assignmentRefused: true }),
+      );
+    }
+  }
+}
+
+function isCause(event: Recorded<ReactsTo>): event is Recorded<DispatchCause> {
+  return (
+    event.type === 'TeamDispatched' ||
+    event.type === 'TeamStatusReported' ||
+    event.type === 'IncidentClosed' ||
+    event.type === 'StockAllocated'
+  );
 }

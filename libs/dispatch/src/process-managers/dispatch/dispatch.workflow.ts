@@ -1,6 +1,6 @@
 import { unknownCase, type ProcessStep } from '@app/event-sourcing';
 import { incidentAggregate, type IncidentClosed, type IncidentState } from '@app/incidents';
-import { teamAggregate, type TeamDispatched, type TeamState, type TeamStatusReported } from '@app/teams';
+import { teamAggregate, type TeamDispatched, type TeamStatusReported } from '@app/teams';
 import { warehouseAggregate, type StockAllocated } from '@app/warehouses';
 
 /** The events that make the dispatch process act on another aggregate. */
@@ -18,8 +18,11 @@ export interface OpenAllocation {
 
 /** What the process manager loads before it asks the workflow (each cause needs only part of it). */
 export interface DispatchFacts {
-  /** The team that dispatched or reported, as its stream holds it now (for its name in the incident's record). */
-  team?: TeamState;
+  /**
+   * The name of the team that dispatched or reported, as its stream had it at that event (for the incident's record);
+   * unknown: its id stands in.
+   */
+  teamName?: string | undefined;
   /** The incident that closed, as its stream holds it now. */
   incident?: IncidentState;
   /**
@@ -72,7 +75,7 @@ export function dispatchWorkflow(event: DispatchCause, facts: DispatchFacts): Pr
             command: {
               type: 'RecordLateDispatchWithdrawn',
               teamId: event.data.teamId,
-              teamName: teamNameOf(facts.team, event.data.teamId),
+              teamName: teamNameOf(facts.teamName, event.data.teamId),
               reason: LATE_DISPATCH_REASON,
               now: facts.now,
             },
@@ -86,7 +89,7 @@ export function dispatchWorkflow(event: DispatchCause, facts: DispatchFacts): Pr
           command: {
             type: 'AssignTeam',
             teamId: event.data.teamId,
-            teamName: teamNameOf(facts.team, event.data.teamId),
+            teamName: teamNameOf(facts.teamName, event.data.teamId),
             task: event.data.task,
             dispatchedAt: new Date(event.data.dispatchedAt),
           },
@@ -101,7 +104,7 @@ export function dispatchWorkflow(event: DispatchCause, facts: DispatchFacts): Pr
           command: {
             type: 'RecordAssignedTeamStatus',
             teamId: event.data.teamId,
-            teamName: teamNameOf(facts.team, event.data.teamId),
+            teamName: teamNameOf(facts.teamName, event.data.teamId),
             status: event.data.status,
             at: new Date(event.data.reportedAt),
           },
@@ -180,8 +183,8 @@ function standDown({ incident, openAllocations = [], now }: DispatchFacts): Proc
   return [...teams, ...allocations];
 }
 
-function teamNameOf(team: TeamState | undefined, fallback: string): string {
-  return !team || team.status === 'none' ? fallback : team.name;
+function teamNameOf(teamName: string | undefined, fallback: string): string {
+  return teamName ?? fallback;
 }
 
 /** Types a step against its aggregate's own commands, then widens it for the list. */

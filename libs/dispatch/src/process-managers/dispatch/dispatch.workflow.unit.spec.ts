@@ -1,9 +1,8 @@
 import type { IncidentState } from '@app/incidents';
-import type { TeamState } from '@app/teams';
 import { dispatchWorkflow, LATE_ALLOCATION_REASON, LATE_DISPATCH_REASON } from './dispatch.workflow';
 
 const now = new Date('2026-11-22T06:00:00Z');
-const team = { status: 'dispatched', name: '中卫市危化品专业救援队' } as unknown as TeamState;
+const teamName = '中卫市危化品专业救援队';
 
 function closedIncident(assignedTeams: Record<string, string>, drillId: string | null = null): IncidentState {
   return { status: 'closed', incidentId: 'inc-1', drillId, assignedTeams } as unknown as IncidentState;
@@ -16,7 +15,7 @@ describe('dispatch workflow', () => {
         type: 'TeamDispatched',
         data: { teamId: 't-1', incidentId: 'inc-1', task: '堵漏', dispatchedAt: '2026-11-22T05:50:00.000Z' },
       },
-      { team, now },
+      { teamName, now },
     );
     expect(steps).toHaveLength(1);
     expect(steps[0]).toMatchObject({
@@ -47,7 +46,7 @@ describe('dispatch workflow', () => {
         reportedAt: '2026-11-22T05:55:00.000Z',
       },
     });
-    const [linked] = dispatchWorkflow(report('inc-1'), { team: { status: 'none' }, now });
+    const [linked] = dispatchWorkflow(report('inc-1'), { now });
     expect(linked).toMatchObject({
       id: 'inc-1',
       command: { type: 'RecordAssignedTeamStatus', teamId: 't-2', teamName: 't-2', status: 'en_route' },
@@ -116,7 +115,7 @@ describe('dispatch workflow', () => {
     };
 
     it('withdraws a team whose assignment the closed incident refused and notes it there, each under its own key', () => {
-      const steps = dispatchWorkflow(dispatched, { team, assignmentRefused: true, now });
+      const steps = dispatchWorkflow(dispatched, { teamName, assignmentRefused: true, now });
       expect(steps.map((s) => [s.aggregate.category, s.id, s.step])).toEqual([
         ['team', 't-1', 'withdraw'],
         ['incident', 'inc-1', 'record'],
@@ -138,7 +137,7 @@ describe('dispatch workflow', () => {
     });
 
     it('first asks the incident to record the dispatch, whatever the board says (the incident decides)', () => {
-      const [assign] = dispatchWorkflow(dispatched, { team, now });
+      const [assign] = dispatchWorkflow(dispatched, { teamName, now });
       expect(assign!.aggregate.category).toBe('incident');
       expect(assign!.command).toMatchObject({ type: 'AssignTeam', teamId: 't-1' });
     });
