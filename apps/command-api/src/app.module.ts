@@ -31,6 +31,7 @@ import { HealthController } from './health/health.controller';
 import { TRANSACTION_HORIZON, TransactionHorizon } from './health/transaction-horizon';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { sessionLimits } from './infrastructure/session-limits';
+import { CancellableClient, RequestCancellationInterceptor } from './infrastructure/request-cancellation';
 import { ConsoleGateway, REALTIME_OPTIONS } from './realtime/console.gateway';
 import { MetricsController } from './metrics/metrics.controller';
 import { ParkedEventsController } from './projections/parked-events.controller';
@@ -57,9 +58,10 @@ export class AppModule {
           autoLoadEntities: true,
           synchronize: false,
           migrationsRun: false,
-          // Named in pg_stat_activity, and limited like every connection of the API (infrastructure/session-limits.ts).
+          // Named in pg_stat_activity, and limited like every connection of the API (infrastructure/session-limits.ts);
+          // a read's statements are cancelled when its client goes away (infrastructure/request-cancellation.ts).
           applicationName: 'command-api',
-          extra: { max: 20, ...sessionLimits(config) },
+          extra: { max: 20, Client: CancellableClient, ...sessionLimits(config) },
         }),
         TerminusModule,
         InfrastructureModule.forRoot(config),
@@ -108,6 +110,8 @@ export class AppModule {
           inject: [DataSource],
           useFactory: (dataSource: DataSource) => new TransactionHorizon(dataSource),
         },
+        // First, so that everything serving a read runs with the signal of its client's going away.
+        { provide: APP_INTERCEPTOR, useClass: RequestCancellationInterceptor },
         { provide: APP_INTERCEPTOR, useClass: UserRateLimitInterceptor },
         // After the rate limit: stored first answers and 202s of commands (http/idempotent-answers, ADR 0013).
         AnswerStore,

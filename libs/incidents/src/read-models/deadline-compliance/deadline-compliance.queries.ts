@@ -79,7 +79,8 @@ export class DeadlineComplianceQueries {
   ): Promise<ComplianceView> {
     const { jurisdiction, scope } = askedArea(this.jurisdictions, query.jurisdiction, actor);
     const now = this.clock.now();
-    const { where, params } = complianceWhere(query, scope, now);
+    const { where, params } = complianceWhere(query, scope);
+    const tallyParams = [...params, now];
     // The totals are counted by the database, grouped to a few dozen rows whatever the period: a city's year of
     // obligations never travels to the API (docs/adr/0023).
     const groups: Array<{
@@ -89,10 +90,10 @@ export class DeadlineComplianceQueries {
       status: ComplianceStatus;
       n: number;
     }> = await this.dataSource.query(
-      `select c.responsible, c.level, c.party, ${STATUS_SQL} as status, count(*)::int as n
+      `select c.responsible, c.level, c.party, ${statusSql(`$${tallyParams.length}`)} as status, count(*)::int as n
          from deadline_compliance c where ${where}
         group by 1, 2, 3, 4`,
-      params,
+      tallyParams,
     );
     const reporterRows: Array<{ reported_by: string; status: 'met' | 'late'; n: number }> = await this.dataSource.query(
       `select c.reported_by, c.status, count(*)::int as n
@@ -152,7 +153,7 @@ export class DeadlineComplianceQueries {
   ): Promise<ComplianceObligationView[]> {
     const { scope, zone } = askedArea(this.jurisdictions, query.jurisdiction, actor);
     const now = this.clock.now();
-    const { where, params } = complianceWhere(query, scope, now);
+    const { where, params } = complianceWhere(query, scope);
     const param = (value: unknown) => {
       params.push(value);
       return `$${params.length}`;
@@ -225,27 +226,24 @@ function obligationKeys(o: ComplianceObligationView): readonly CursorKey[] {
 }
 
 /**
- * The status of a line as `complianceOf` gives it, in SQL, so the database can count by it: `$3` is now. A pending
+ * The status of a line as `complianceOf` gives it, in SQL, so the database can count by it (`now`, a placeholder). A pending
  * obligation past its time is overdue, or missed once the response has ended.
  */
-const STATUS_SQL = `(case when c.status <> 'pending' then c.status when c.due_at >= $3 then 'pending'
+const statusSql = (
+  now: string,
+) => `(case when c.status <> 'pending' then c.status when c.due_at >= ${now} then 'pending'
   when c.incident_status = 'closed' then 'missed' else 'overdue' end)`;
 
-/** The filters of a compliance read, as conditions on `deadline_compliance c` ($1 scope, $2–$4 window and now). */
-function complianceWhere(
-  query: ComplianceFilter,
-  scope: readonly string[],
-  now: Date,
-): { where: string; params: unknown[] } {
+/** The filters of a compliance read, as conditions on `deadline_compliance c` ($1 scope, $2–$3 window, $4 drill). */
+function complianceWhere(query: ComplianceFilter, scope: readonly string[]): { where: string; params: unknown[] } {
   const params: unknown[] = [
     [...scope],
     query.from ? new Date(query.from) : new Date(0),
-    now,
     query.to ? new Date(query.to) : new Date(8.64e15),
   ];
   // Drill obligations only when a drill is asked for (rule 6); then only that drill's.
-  const drill = query.drillId ? (params.push(query.drillId), `c.drill_id = $5`) : `c.drill_id is null`;
-  return { where: `c.jurisdiction = any($1) and c.due_at >= $2 and c.due_at < $4 and ${drill}`, params };
+  const drill = query.drillId ? (params.push(query.drillId), `c.drill_id = $4`) : `c.drill_id is null`;
+  return { where: `c.jurisdiction = any($1) and c.due_at >= $2 and c.due_at < $3 and ${drill}`, params };
 }
 
 /** A pending obligation past its time is overdue; once the response has ended without it, it is missed (漏报). */
