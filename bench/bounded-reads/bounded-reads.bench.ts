@@ -36,8 +36,8 @@ async function main(): Promise<void> {
     await client.query(
       `insert into deadline_compliance (incident_id, obligation_id, title, category, jurisdiction, drill_id,
          incident_status, kind, level, basis, due_at, status, reported_at, reported_by, responsible, party)
-       select md5('i' || (g / 6))::uuid, 'o' || (g % 6), '事故 ' || (g / 6), 'fire', $1::text[][1 + (g / 6) % 6], null,
-              case when g % 7 = 0 then 'closed' else 'open' end, 'initial', 'city', '条例493', 
+       select md5('i' || (g / 6))::uuid, 'o' || (g % 6), '事故 ' || (g / 6), 'fire', ($1::text[])[1 + (g / 6) % 6], null,
+              case when g % 7 = 0 then 'closed' else 'open' end, 'initial', 'city', '条例493',
               '2026-01-01'::timestamptz + (g * (365 * 86400.0 / $2)) * interval '1 second',
               (array['met', 'late', 'pending', 'written_off'])[1 + g % 4], null,
               case when g % 4 < 2 then 'user' || (g % 40) end,
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
       `insert into es_events (transaction_id, stream_name, category, stream_revision, event_id, event_type, data, metadata, recorded_at)
        select pg_current_xact_id(), 'incident-' || (g / 10), 'incident', g % 10, md5('e' || g)::uuid, 'IncidentUpdated', '{}',
               jsonb_build_object('actorId', 'u' || (g % 2000), 'actorName', 'user' || (g % 2000),
-                                 'jurisdiction', $1::text[][1 + g % 6], 'correlationId', 'c', 'occurredAt', now()),
+                                 'jurisdiction', ($1::text[])[1 + g % 6], 'correlationId', 'c', 'occurredAt', now()),
               '2026-01-01'::timestamptz + g * interval '30 second'
          from generate_series(1, $2) g`,
       [SCOPE, EVENTS],

@@ -86,3 +86,40 @@ describe('a read whose client has gone', () => {
     expect(((await response.json()) as { summary: unknown }).summary).toBeDefined();
   });
 });
+
+/**
+ * A read that runs past the API's statement timeout is ended by the server and answered 503 DATABASE_TIMEOUT as
+ * problem+json with a Chinese detail and Retry-After — never a 500 and never an answer that does not come.
+ */
+describe('a read past the statement timeout', () => {
+  jest.setTimeout(120_000);
+  let t: TestApp;
+  let owner: Client;
+  beforeAll(async () => {
+    t = await startTestApp({ DATABASE_STATEMENT_TIMEOUT_MS: '1500' });
+    owner = new Client({ connectionString: t.ownerDatabaseUrl, application_name: 'lock-holder' });
+    owner.on('error', () => undefined);
+    await owner.connect();
+  });
+  afterAll(async () => {
+    await owner?.end().catch(() => undefined);
+    await t?.close();
+  });
+
+  it('is answered 503 DATABASE_TIMEOUT, and the same read succeeds once the lock is gone', async () => {
+    await owner.query('begin');
+    await owner.query('lock table deadline_compliance in access exclusive mode');
+    let response;
+    try {
+      response = await t.get('/api/v1/compliance');
+    } finally {
+      await owner.query('rollback');
+    }
+    expect(response.status).toBe(503);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.body).toMatchObject({ status: 503, code: 'DATABASE_TIMEOUT' });
+    expect(response.body.detail).toMatch(/[\u4e00-\u9fff]/);
+    expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
+    await t.get('/api/v1/compliance').expect(200);
+  });
+});
