@@ -7,6 +7,8 @@ import { registerExpert } from '../support/experts/expert-fixtures';
 import { registerShelter } from '../support/shelters/shelter-fixtures';
 import { draftPlan } from '../support/plan-fixtures';
 import { until } from '../support/eventually';
+import { ammoniaTankFarm, registerHazardSource } from '../support/hazard-sources/hazard-source-fixtures';
+import { hiddenHazardBody, recordHiddenHazard } from '../support/hidden-hazards/hidden-hazard-fixtures';
 
 interface Row {
   id?: string;
@@ -70,6 +72,34 @@ describe('paging every list', () => {
     enterpriseId = await registerEnterprise(t, admin.token);
     for (let i = 0; i < 4; i++) await registerEnterprise(t, admin.token);
     for (let i = 0; i < 3; i++) await t.post(`/api/v1/enterprises/${enterpriseId}/device-keys`, admin.token).send({});
+    // Lists that page in SQL by keyset since they outgrew their caps: enough rows for several pages of two, with
+    // ties in their first keys (same grade, same status) so the later keys and the id decide.
+    const now = Date.now();
+    for (let i = 0; i < 5; i++)
+      await registerHazardSource(t, admin.token, ammoniaTankFarm(enterpriseId, { name: `液氨储罐区 ${i}` }));
+    for (let i = 0; i < 5; i++)
+      await recordHiddenHazard(
+        t,
+        admin.token,
+        hiddenHazardBody(enterpriseId, new Date(now), {
+          rectification: {
+            measures: '修复检测报警器并接入监控中心',
+            deadline: new Date(now + (48 + (i % 2)) * 3_600_000).toISOString(),
+            responsible: { name: '张明', phone: '13995512345' },
+          },
+        }),
+      );
+    for (let i = 0; i < 5; i++)
+      await t
+        .post('/api/v1/duty/shifts', admin.token)
+        .send({
+          jurisdiction: i < 3 ? '640500' : '640521',
+          leader: { name: '李带班', phone: '0955-7000001' },
+          officers: [{ name: '王值班' }],
+          startsAt: new Date(now + (24 + i * 10) * 3_600_000).toISOString(),
+          endsAt: new Date(now + (24 + i * 10 + 8) * 3_600_000).toISOString(),
+        })
+        .expect(201);
     // The lists are read models: wait until every row written above is listed.
     await until(async () => (await all('/api/v1/teams', 1000)).length >= 7, 20_000);
     await until(async () => (await all('/api/v1/warehouses', 1000)).length >= 5, 20_000);
@@ -78,6 +108,9 @@ describe('paging every list', () => {
     await until(async () => (await all('/api/v1/plans', 1000)).length >= 5, 20_000);
     await until(async () => (await all('/api/v1/enterprises', 500)).length >= 5, 20_000);
     await until(async () => (await all(`/api/v1/enterprises/${enterpriseId}/device-keys`, 100)).length >= 3, 20_000);
+    await until(async () => (await all('/api/v1/hazard-sources', 1000)).length >= 5, 20_000);
+    await until(async () => (await all('/api/v1/hidden-hazards', 1000)).length >= 5, 20_000);
+    await until(async () => (await all('/api/v1/duty/shifts', 2000)).length >= 5, 20_000);
   }, 120_000);
   afterAll(() => t?.close());
 
@@ -91,15 +124,15 @@ describe('paging every list', () => {
     ['enterprises', () => '/api/v1/enterprises', 500, true],
     ['device keys', () => `/api/v1/enterprises/${enterpriseId}/device-keys`, 100, true],
     ['users', () => '/api/v1/users', 1000, true],
-    ['hazard sources', () => '/api/v1/hazard-sources', 1000, false],
+    ['hazard sources', () => '/api/v1/hazard-sources', 2000, true],
     ['drills', () => '/api/v1/drills', 1000, false],
-    ['scenarios', () => '/api/v1/scenarios', 500, false],
+    ['scenarios', () => '/api/v1/scenarios', 1000, false],
     ['alarms', () => '/api/v1/alarms', 200, false],
-    ['warnings', () => '/api/v1/warnings', 500, false],
-    ['hidden hazards', () => '/api/v1/hidden-hazards', 1000, false],
-    ['duty shifts', () => '/api/v1/duty/shifts', 2000, false],
-    ['handovers', () => '/api/v1/duty/handovers', 100, false],
-    ['roll calls', () => '/api/v1/duty/roll-calls', 100, false],
+    ['warnings', () => '/api/v1/warnings', 1000, false],
+    ['hidden hazards', () => '/api/v1/hidden-hazards', 2000, true],
+    ['duty shifts', () => '/api/v1/duty/shifts', 2000, true],
+    ['handovers', () => '/api/v1/duty/handovers', 500, false],
+    ['roll calls', () => '/api/v1/duty/roll-calls', 500, false],
     ['audit trail', () => '/api/v1/audit', 1000, true],
     ['security events', () => '/api/v1/audit/security', 1000, true],
   ];
@@ -117,6 +150,11 @@ describe('paging every list', () => {
   const writers: [string, string, (name: string) => Promise<string>][] = [
     ['teams', '/api/v1/teams', (name) => registerTeam(t, admin.token, { name })],
     ['enterprises', '/api/v1/enterprises', (name) => registerEnterprise(t, admin.token, { name })],
+    [
+      'hazard sources',
+      '/api/v1/hazard-sources',
+      (name) => registerHazardSource(t, admin.token, ammoniaTankFarm(enterpriseId, { name })),
+    ],
   ];
 
   it.each(writers)('%s: rows written between two pages neither repeat a row nor hide one', async (_, path, write) => {

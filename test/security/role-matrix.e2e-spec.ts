@@ -379,6 +379,13 @@ const ENDPOINTS: Endpoint[] = [
     ok: 200,
   },
   { name: 'GET /compliance', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/compliance', ok: 200 },
+  {
+    name: 'GET /compliance/obligations',
+    allowed: EVERYONE,
+    method: 'GET',
+    path: async () => '/api/v1/compliance/obligations',
+    ok: 200,
+  },
   { name: 'GET /plans', allowed: EVERYONE, method: 'GET', path: async () => '/api/v1/plans', ok: 200 },
   {
     name: 'GET /plans/governance',

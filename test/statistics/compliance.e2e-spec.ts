@@ -136,4 +136,54 @@ describe('deadline compliance: 按时, 迟报, 漏报, 核销, by whom, the unit
       .expect(200)
       .expect((r) => expect(r.body.summary.total).toBe(0));
   });
+
+  it('pages the obligation lines in deadline order by keyset; the totals count every line, whatever the page', async () => {
+    const haiyuan = await t.user(['viewer'], '640522');
+    const { body: whole } = await t.get('/api/v1/compliance', haiyuan.token).expect(200);
+    const all = whole.obligations as (Row & { dueAt: string })[];
+    expect(whole.obligationsTotal).toBe(whole.summary.total + whole.unit.total);
+    expect(whole.obligationsTotal).toBe(all.length);
+    expect(whole.obligationsNext).toBeNull();
+    expect(all.length).toBeGreaterThan(5);
+
+    // Two lines a page, following Link to the end: the same lines in the same order, none twice.
+    const paged: Row[] = [];
+    let url: string | null = '/api/v1/compliance/obligations?limit=2&jurisdiction=640522';
+    for (let pages = 0; url !== null && pages < 100; pages++) {
+      const response = await t.get(url, haiyuan.token).expect(200);
+      expect((response.body as Row[]).length).toBeLessThanOrEqual(2);
+      paged.push(...(response.body as Row[]));
+      const link = response.headers.link as string | undefined;
+      url = link ? /<([^>]+)>;\s*rel="next"/.exec(link)![1]! : null;
+    }
+    const key = (r: Row) => `${r.incidentId}|${r.obligationId}`;
+    expect(paged.map(key)).toEqual(all.map(key));
+    expect(paged.map((r) => r.status)).toEqual(all.map((r) => r.status));
+
+    // The tally counts each status as the lines show it.
+    const count = (status: string) => all.filter((r) => r.responsible === 'bureau' && r.status === status).length;
+    expect(whole.summary).toMatchObject({ met: count('met'), late: count('late'), overdue: count('overdue') });
+    // A cursor replayed under other filters is refused, not read from the middle of another list.
+    const first = await t.get('/api/v1/compliance/obligations?limit=2&jurisdiction=640522', haiyuan.token).expect(200);
+    const cursor = new URL(/<([^>]+)>/.exec(first.headers.link as string)![1]!, 'http://x').searchParams.get('cursor')!;
+    await t
+      .get(
+        `/api/v1/compliance/obligations?limit=2&jurisdiction=640522&from=2020-01-01T00:00:00Z&cursor=${cursor}`,
+        haiyuan.token,
+      )
+      .expect(400)
+      .expect((r) => expect(r.body.code).toBe('CURSOR_INVALID'));
+  });
+
+  it('answers the first page with the totals and names the next page of lines when there are more', async () => {
+    const haiyuan = await t.user(['viewer'], '640522');
+    const { body: whole } = await t.get('/api/v1/compliance', haiyuan.token).expect(200);
+    // The first page the summary carries is the list's default page; a page of one shows how the rest is named.
+    const { body: one, headers } = await t
+      .get('/api/v1/compliance/obligations?limit=1&jurisdiction=640522', haiyuan.token)
+      .expect(200);
+    expect(one).toHaveLength(1);
+    expect(headers.link).toMatch(/^<\/api\/v1\/compliance\/obligations\?[^>]*cursor=[^>]+>; rel="next"$/);
+    expect((one as Row[])[0]!.obligationId).toBe((whole.obligations as Row[])[0]!.obligationId);
+  });
 });

@@ -35,6 +35,7 @@ import { PROJECTION_RUNNER, type Projection, type ProjectionRunner } from '@app/
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { sessionLimits } from './infrastructure/session-limits';
+import { CancellableClient, RequestCancellationInterceptor } from './infrastructure/request-cancellation';
 import { ConsoleGateway, REALTIME_OPTIONS } from './realtime/console.gateway';
 import { MetricsController } from './metrics/metrics.controller';
 import { ParkedEventsController } from './projections/parked-events.controller';
@@ -61,9 +62,10 @@ export class AppModule {
           autoLoadEntities: true,
           synchronize: false,
           migrationsRun: false,
-          // Named in pg_stat_activity, and limited like every connection of the API (infrastructure/session-limits.ts).
+          // Named in pg_stat_activity, and limited like every connection of the API (infrastructure/session-limits.ts);
+          // a read's statements are cancelled when its client goes away (infrastructure/request-cancellation.ts).
           applicationName: 'command-api',
-          extra: { max: 20, ...sessionLimits(config) },
+          extra: { max: 20, Client: CancellableClient, ...sessionLimits(config) },
         }),
         TerminusModule,
         InfrastructureModule.forRoot(config),
@@ -122,6 +124,8 @@ export class AppModule {
             store: EventStore,
           ) => new CatchUpProgress(runner, projections, dataSource, store),
         },
+        // First, so that everything serving a read runs with the signal of its client's going away.
+        { provide: APP_INTERCEPTOR, useClass: RequestCancellationInterceptor },
         { provide: APP_INTERCEPTOR, useClass: UserRateLimitInterceptor },
         // After the rate limit: stored first answers and 202s of commands (http/idempotent-answers, ADR 0013).
         AnswerStore,

@@ -419,5 +419,10 @@ export interface ComplianceView {
   statusLabels: Record<ComplianceStatus, string>;
   /** Who passed the bureau's reports up, by sign-in name, with the display name. */
   byReporter: { reportedBy: string; name: string; met: number; late: number }[];
+  /** The first page of the obligation lines (deadline order); the rest from `obligationsNext`. */
   obligations: ComplianceObligationView[];
+  /** How many obligation lines the period has in all (the summaries count every one of them). */
+  obligationsTotal: number;
+  /** The path of the next page of lines (`GET /compliance/obligations…&cursor=…`), or null when all are shown. */
+  obligationsNext: string | null;
 }

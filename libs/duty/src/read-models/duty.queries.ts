@@ -1,3 +1,4 @@
+import { keysetWhere, withPageKeys, type PageRequest } from '@app/shared/nest';
 import { Inject, Injectable } from '@nestjs/common';
 import { Brackets, DataSource, In, IsNull, Not } from 'typeorm';
 import { CLOCK, JURISDICTIONS, type Clock, type JurisdictionRegistry } from '@app/shared';
@@ -49,18 +50,31 @@ export class DutyQueries {
     });
   }
 
-  async shifts(codes: readonly string[], from: Date, to: Date): Promise<ShiftView[]> {
+  /**
+   * One page of the shifts of the window, by jurisdiction (code-unit order), start and id: a keyset range after the
+   * cursor in the database (docs/api.md, "Paging every list").
+   */
+  async shifts(codes: readonly string[], from: Date, to: Date, page?: PageRequest): Promise<ShiftView[]> {
     const now = this.clock.now();
-    const rows = await this.dataSource
+    const keys = ['s.jurisdiction collate "C"', 's.starts_at', 's.id'];
+    const qb = this.dataSource
       .getRepository(DutyShiftRow)
       .createQueryBuilder('s')
       .where({ jurisdiction: In([...codes]) })
-      .andWhere('s.starts_at < :to and s.ends_at > :from', { from, to })
-      .orderBy('s.jurisdiction', 'ASC')
-      .addOrderBy('s.starts_at', 'ASC')
-      .take(2000)
+      .andWhere('s.starts_at < :to and s.ends_at > :from', { from, to });
+    if (page?.after) {
+      const after = keysetWhere(keys, ['text', 'timestamptz', 'uuid'], page.after);
+      qb.andWhere(after.sql, after.params);
+    }
+    const rows = await qb
+      .orderBy(keys[0]!, 'ASC')
+      .addOrderBy(keys[1]!, 'ASC')
+      .addOrderBy(keys[2]!, 'ASC')
+      .limit(page?.fetch ?? 2000)
       .getMany();
-    return rows.map((row) => toShiftView(row, this.jurisdictions, now));
+    return rows.map((row) =>
+      withPageKeys(toShiftView(row, this.jurisdictions, now), [row.jurisdiction, row.startsAt.toISOString(), row.id]),
+    );
   }
 
   async shift(id: string): Promise<ShiftView> {
@@ -68,13 +82,25 @@ export class DutyQueries {
     return toShiftView(row, this.jurisdictions, this.clock.now());
   }
 
-  async handovers(codes: readonly string[]): Promise<HandoverView[]> {
-    const rows = await this.dataSource.getRepository(DutyHandoverRow).find({
-      where: { jurisdiction: In([...codes]) },
-      order: { handedOverAt: 'DESC' },
-      take: 100,
-    });
-    return rows.map((row) => toHandoverView(row, this.jurisdictions));
+  /** One page of the handovers, newest first (the negated millisecond, then the id): a keyset range in SQL. */
+  async handovers(codes: readonly string[], page?: PageRequest): Promise<HandoverView[]> {
+    const keys = ['(-floor(extract(epoch from h.handed_over_at) * 1000))::bigint', 'h.id'];
+    const qb = this.dataSource
+      .getRepository(DutyHandoverRow)
+      .createQueryBuilder('h')
+      .where({ jurisdiction: In([...codes]) });
+    if (page?.after) {
+      const after = keysetWhere(keys, ['bigint', 'uuid'], page.after);
+      qb.andWhere(after.sql, after.params);
+    }
+    const rows = await qb
+      .orderBy(keys[0]!, 'ASC')
+      .addOrderBy(keys[1]!, 'ASC')
+      .limit(page?.fetch ?? 100)
+      .getMany();
+    return rows.map((row) =>
+      withPageKeys(toHandoverView(row, this.jurisdictions), [String(-row.handedOverAt.getTime()), row.id]),
+    );
   }
 
   async handover(id: string): Promise<HandoverView> {
@@ -113,8 +139,10 @@ export class DutyQueries {
   }
 
   /** A called watch sees its own answer; the calling level (and above) sees every target. */
-  async rollCalls(codes: readonly string[], scope: readonly string[]): Promise<RollCallView[]> {
-    const rows = await this.dataSource
+  /** One page of the roll calls, newest first (the negated millisecond, then the id): a keyset range in SQL. */
+  async rollCalls(codes: readonly string[], scope: readonly string[], page?: PageRequest): Promise<RollCallView[]> {
+    const keys = ['(-floor(extract(epoch from r.issued_at) * 1000))::bigint', 'r.id'];
+    const qb = this.dataSource
       .getRepository(RollCallRow)
       .createQueryBuilder('r')
       .where(
@@ -123,15 +151,24 @@ export class DutyQueries {
             .where('r.jurisdiction = any(:codes)', { codes })
             .orWhere('r.target_jurisdictions && :codes::text[]', { codes }),
         ),
-      )
-      .orderBy('r.issued_at', 'DESC')
-      .take(100)
+      );
+    if (page?.after) {
+      const after = keysetWhere(keys, ['bigint', 'uuid'], page.after);
+      qb.andWhere(after.sql, after.params);
+    }
+    const rows = await qb
+      .orderBy(keys[0]!, 'ASC')
+      .addOrderBy(keys[1]!, 'ASC')
+      .limit(page?.fetch ?? 100)
       .getMany();
     return rows.map((row) =>
-      toRollCallView(
-        row,
-        this.jurisdictions,
-        (code) => scope.includes(row.jurisdiction) || (scope.includes(code) && codes.includes(code)),
+      withPageKeys(
+        toRollCallView(
+          row,
+          this.jurisdictions,
+          (code) => scope.includes(row.jurisdiction) || (scope.includes(code) && codes.includes(code)),
+        ),
+        [String(-row.issuedAt.getTime()), row.id],
       ),
     );
   }

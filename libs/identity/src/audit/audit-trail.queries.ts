@@ -94,10 +94,6 @@ export function auditQuery(filters: {
   };
   if (filters.from) where.push(`e.recorded_at >= ${param(new Date(filters.from))}`);
   if (filters.to) where.push(`e.recorded_at < ${param(new Date(filters.to))}`);
-  if (filters.actor !== undefined) {
-    const actor = param(filters.actor);
-    where.push(`(e.metadata ->> 'actorId' = ${actor} or e.metadata ->> 'actorName' = ${actor})`);
-  }
   if (filters.after) {
     const [us, prepare] = filters.after;
     // The log order's own columns: a range of the index on (recorded_at, global_position), exact to the microsecond.
@@ -108,9 +104,18 @@ export function auditQuery(filters: {
   where.push(
     `(jsonb_typeof(e.metadata -> 'jurisdiction') is distinct from 'string' or e.metadata ->> 'jurisdiction' = any(${param([...filters.scope])}))`,
   );
+  const columns = `(extract(epoch from e.recorded_at) * 1000000)::bigint::text as recorded_us, e.global_position::text as position_prepare, e.transaction_id::text as position_commit, e.stream_name, e.event_type, e.metadata, e.recorded_at`;
+  const order = `order by e.recorded_at, e.global_position limit ${param(filters.limit)}`;
+  if (filters.actor === undefined)
+    return { text: `select ${columns} from es_events e where ${where.join(' and ')} ${order}`, params };
+  // An actor is named by id or by sign-in name. One condition with "or" cannot follow either index in log order, and
+  // the planner then walks the whole log by time and filters; two ordered branches, each a range of its own index
+  // (migration 1732000003620), each cut to the page, merged, read only the actor's rows.
+  const actor = param(filters.actor);
+  const byId = `select ${columns} from es_events e where e.metadata ->> 'actorId' = ${actor} and ${where.join(' and ')} ${order}`;
+  const byName = `select ${columns} from es_events e where e.metadata ->> 'actorName' = ${actor} and (e.metadata ->> 'actorId') is distinct from ${actor} and ${where.join(' and ')} ${order}`;
   return {
-    text: `select (extract(epoch from e.recorded_at) * 1000000)::bigint::text as recorded_us, e.global_position::text as position_prepare, e.transaction_id::text as position_commit, e.stream_name, e.event_type, e.metadata, e.recorded_at
-             from es_events e where ${where.join(' and ')} order by e.recorded_at, e.global_position limit ${param(filters.limit)}`,
+    text: `select * from ((${byId}) union all (${byName})) a order by a.recorded_at, a.position_prepare::bigint limit ${param(filters.limit)}`,
     params,
   };
 }

@@ -131,6 +131,19 @@ function filterKeyOf(requestUrl: string): string {
   return JSON.stringify([url.pathname, params]);
 }
 
+/**
+ * The `rel="next"` target for a list read elsewhere than its own route (a summary answering a list's first page):
+ * `url` is the list's own URL (under the API's prefix, with its filters), `keys` those of the last row shown.
+ */
+export function nextPageOf(
+  paging: Pick<ListPaging<unknown>, 'list' | 'order'>,
+  url: string,
+  keys: readonly CursorKey[],
+) {
+  const binding = { list: paging.list, order: paging.order, filterKey: filterKeyOf(url) };
+  return nextPageUrl(url, encodeCursor(binding, keys));
+}
+
 /** The same request with the next page's cursor: every filter kept, so the cursor's binding to them holds. */
 export function nextPageUrl(requestUrl: string, cursor: string): string {
   const url = new URL(requestUrl, 'http://list.invalid');

@@ -130,6 +130,8 @@ const real: ComplianceView = {
       reportedAt: '2027-01-05T09:40:00+08:00',
     }),
   ],
+  obligationsTotal: 3,
+  obligationsNext: null,
 };
 
 const DRILL = '22222222-2222-4222-8222-222222222222';
@@ -152,6 +154,7 @@ const drillView: ComplianceView = {
       reportedByName: null,
     }),
   ],
+  obligationsTotal: 1,
 };
 
 const cells = (row: Element) => [...row.querySelectorAll('th, td')].map((c) => c.textContent);
@@ -261,6 +264,23 @@ describe('Compliance', { timeout: 30_000 }, () => {
     expect((screen.getByTestId('compliance-period-thisYear') as HTMLButtonElement).closest('fieldset')!.disabled).toBe(
       true,
     );
+  });
+
+  it('shows the first page of lines with the total, and reads further pages on demand', async () => {
+    const next = '/api/v1/compliance/obligations?jurisdiction=640500&cursor=abc.def';
+    const calls = answerFetch({
+      'GET /compliance': { body: { ...real, obligations: real.obligations.slice(0, 2), obligationsNext: next } },
+      'GET /compliance/obligations?jurisdiction=640500&cursor=abc.def': { body: real.obligations.slice(2) },
+      'GET /drills': { body: [] },
+    });
+    renderInConsole(<Compliance session={session} jurisdictions={tree} />);
+    await waitFor(() => expect(screen.getAllByTestId('compliance-obligation')).toHaveLength(2));
+    expect(screen.getByTestId('compliance-obligations').textContent).toContain('共 3 项');
+    await userEvent.click(screen.getByTestId('compliance-more'));
+    await waitFor(() => expect(screen.getAllByTestId('compliance-obligation')).toHaveLength(3));
+    expect(calls.some((c) => c.path === '/compliance/obligations?jurisdiction=640500&cursor=abc.def')).toBe(true);
+    // The last page named no next one: nothing more to ask for.
+    expect(screen.queryByTestId('compliance-more')).toBeNull();
   });
 
   it('asks for the chosen jurisdiction and period', async () => {

@@ -9,7 +9,7 @@ import type {
 } from '@app/incidents/contract';
 import type { JurisdictionNode } from '@app/shared/contract';
 import { activeTimeZone } from '../../app/locale';
-import { get, getAll } from '../../api';
+import { get, getAll, getWithHeaders, nextListPath } from '../../api';
 import { useI18n, type Lang } from '../../i18n';
 import { linkHandler } from '../../router';
 import { useStore } from '../../store';
@@ -138,7 +138,7 @@ export function Compliance({ session, jurisdictions }: { session: Session; juris
             <ByLevel view={view} />
             <ByReporter view={view} />
           </div>
-          <Obligations view={view} tree={jurisdictions} />
+          <Obligations key={compliance.dataUpdatedAt} view={view} tree={jurisdictions} />
         </>
       )}
     </section>
@@ -262,15 +262,32 @@ function Obligations({ view, tree }: { view: ComplianceView; tree: readonly Juri
   const zone = activeTimeZone();
   const to = (o: ComplianceObligationView) =>
     o.party ? label('party', o.party, o.partyLabel) : label('reportLevel', o.level, o.levelLabel);
+  // The answer carries the first page of lines; a year of a city has far more, read page by page on demand.
+  const [more, setMore] = useState<{ rows: ComplianceObligationView[]; next: string | null; loading: boolean }>({
+    rows: [],
+    next: view.obligationsNext ? nextListPath(`<${view.obligationsNext}>; rel="next"`) : null,
+    loading: false,
+  });
+  const lines = [...view.obligations, ...more.rows];
+  const loadMore = async () => {
+    if (!more.next) return;
+    setMore((m) => ({ ...m, loading: true }));
+    try {
+      const { body, headers } = await getWithHeaders<ComplianceObligationView[]>(more.next);
+      setMore((m) => ({ rows: [...m.rows, ...body], next: nextListPath(headers.get('link')), loading: false }));
+    } catch {
+      setMore((m) => ({ ...m, loading: false }));
+    }
+  };
   return (
     <section className="panel" data-testid="compliance-obligations" aria-labelledby="compliance-obligations-heading">
       <div className="statistics-section-head">
         <h2 id="compliance-obligations-heading" className="compliance-heading">
           {t('compliance.obligations')}
         </h2>
-        <span className="muted">{t('compliance.obligationCount', { n: view.obligations.length })}</span>
+        <span className="muted">{t('compliance.obligationCount', { n: view.obligationsTotal })}</span>
       </div>
-      {view.obligations.length === 0 ? (
+      {lines.length === 0 ? (
         <p className="empty">{t('compliance.empty')}</p>
       ) : (
         <table className="grid compact compliance-obligation-table">
@@ -288,7 +305,7 @@ function Obligations({ view, tree }: { view: ComplianceView; tree: readonly Juri
             </tr>
           </thead>
           <tbody>
-            {view.obligations.map((o) => (
+            {lines.map((o) => (
               <tr
                 key={`${o.incidentId}|${o.obligationId}`}
                 data-testid="compliance-obligation"
@@ -319,6 +336,16 @@ function Obligations({ view, tree }: { view: ComplianceView; tree: readonly Juri
           </tbody>
         </table>
       )}
+      {more.next ? (
+        <button
+          type="button"
+          className="secondary"
+          data-testid="compliance-more"
+          disabled={more.loading}
+          onClick={() => void loadMore()}>
+          {t('compliance.more', { shown: lines.length, n: view.obligationsTotal })}
+        </button>
+      ) : null}
     </section>
   );
 }

@@ -36,6 +36,7 @@ export const zh = {
   'compliance.responsible.unit': '事故单位',
   'compliance.obligations': '报告义务清单',
   'compliance.obligationCount': '共 {n} 项',
+  'compliance.more': '已显示 {shown} 项，共 {n} 项：显示更多',
   'compliance.empty': '所选范围内没有报告义务。',
   'compliance.noReporter': '尚无报告记录。',
 } as const;
@@ -78,6 +79,7 @@ export const en: Record<keyof typeof zh, string> = {
   'compliance.responsible.unit': 'Unit',
   'compliance.obligations': 'Obligations',
   'compliance.obligationCount': '{n} in all',
+  'compliance.more': 'Showing {shown} of {n}: show more',
   'compliance.empty': 'No reporting obligations in this scope.',
   'compliance.noReporter': 'No reports yet.',
 };

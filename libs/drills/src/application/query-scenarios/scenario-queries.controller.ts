@@ -1,6 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { JURISDICTIONS, type Actor, type JurisdictionRegistry } from '@app/shared';
-import { CurrentActor, QueryController, QueryGet, Paged, type ListPaging } from '@app/shared/nest';
+import {
+  CurrentActor,
+  ListPage,
+  QueryController,
+  QueryGet,
+  Paged,
+  type ListPaging,
+  type PageRequest,
+} from '@app/shared/nest';
 import { DrillRegisterQueries } from '../../read-models/drill-register/drill-register.queries';
 import type { ScenarioView } from '../../read-models/drill-register/drill.views';
 import { readableJurisdictions } from '../drill-access';
@@ -12,7 +20,7 @@ const SCENARIO_PAGING: ListPaging<ScenarioView> = {
   kinds: ['text', 'uuid'],
   keys: (s) => [s.name, s.id],
   defaultLimit: 500,
-  maxLimit: 500,
+  maxLimit: 1000,
 };
 
 @QueryController('scenarios', { tag: 'drills' })
@@ -24,7 +32,7 @@ export class ScenarioQueriesController {
 
   @Paged(SCENARIO_PAGING)
   @QueryGet(undefined, { requires: 'drill.read', summary: '情景库：本辖区、下级及上级辖区的情景脚本' })
-  list(@CurrentActor() actor: Actor): Promise<ScenarioView[]> {
-    return this.drills.scenarios(readableJurisdictions(actor, this.jurisdictions));
+  list(@CurrentActor() actor: Actor, @ListPage() page: PageRequest): Promise<ScenarioView[]> {
+    return this.drills.scenarios(readableJurisdictions(actor, this.jurisdictions), page);
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import { keysetWhere, type PageRequest } from '@app/shared/nest';
 import { DrillNotFoundError } from '../../domain/drill/drill.errors';
 import type { DrillStatus, ScriptedInject } from '../../domain/drill/drill.types';
 import { DrillRow, DrillScenarioRow } from './drill-register.entities';
@@ -73,10 +74,25 @@ export class DrillRegisterQueries {
   }
 
   /** The scenario library of the given jurisdictions, by name. */
-  async scenarios(jurisdictions: readonly string[]): Promise<ScenarioView[]> {
-    const rows = await this.dataSource
+  /**
+   * One page of the scenarios of these jurisdictions, by name (code-unit order) then id: a keyset range after the
+   * cursor (docs/api.md, "Paging every list"; index of migration 1732000003621), at any depth.
+   */
+  async scenarios(jurisdictions: readonly string[], page?: PageRequest): Promise<ScenarioView[]> {
+    const keys = ['s.name collate "C"', 's.id'];
+    const qb = this.dataSource
       .getRepository(DrillScenarioRow)
-      .find({ where: { jurisdiction: In([...jurisdictions]) }, order: { name: 'ASC' }, take: 500 });
+      .createQueryBuilder('s')
+      .where('s.jurisdiction = any(:jurisdictions)', { jurisdictions: [...jurisdictions] });
+    if (page?.after) {
+      const after = keysetWhere(keys, ['text', 'uuid'], page.after);
+      qb.andWhere(after.sql, after.params);
+    }
+    const rows = await qb
+      .orderBy(keys[0]!, 'ASC')
+      .addOrderBy(keys[1]!, 'ASC')
+      .limit(page?.fetch ?? 500)
+      .getMany();
     return rows.map(toScenarioView);
   }
 

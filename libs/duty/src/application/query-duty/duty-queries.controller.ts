@@ -8,7 +8,16 @@ import {
   type Clock,
   type JurisdictionRegistry,
 } from '@app/shared';
-import { CurrentActor, QueryController, QueryGet, Paged, type ListPaging } from '@app/shared/nest';
+import {
+  CurrentActor,
+  ListPage,
+  pageKeysOf,
+  QueryController,
+  QueryGet,
+  Paged,
+  type ListPaging,
+  type PageRequest,
+} from '@app/shared/nest';
 import { DutyQueries, type CurrentDutyView } from '../../read-models/duty.queries';
 import type { HandoverView, RollCallView, ShiftView } from '../../read-models/duty.views';
 import { DutyJurisdictionQuery, ListShiftsQuery } from './duty-queries.request';
@@ -21,7 +30,7 @@ const SHIFT_PAGING: ListPaging<ShiftView> = {
   list: 'shifts/1',
   order: 'jurisdiction-start',
   kinds: ['text', 'instant', 'uuid'],
-  keys: (s) => [s.jurisdiction, new Date(s.startsAt).toISOString(), s.id],
+  keys: (s) => pageKeysOf(s) ?? [s.jurisdiction, new Date(s.startsAt).toISOString(), s.id],
   defaultLimit: 2000,
   maxLimit: 2000,
 };
@@ -31,9 +40,9 @@ const HANDOVER_PAGING: ListPaging<HandoverView> = {
   list: 'handovers/1',
   order: 'handed-over-desc',
   kinds: ['bigint', 'uuid'],
-  keys: (h) => [String(-Date.parse(h.handedOverAt)), h.id],
+  keys: (h) => pageKeysOf(h) ?? [String(-Date.parse(h.handedOverAt)), h.id],
   defaultLimit: 100,
-  maxLimit: 100,
+  maxLimit: 500,
 };
 
 /** How the list pages (docs/api.md, "Paging every list"). */
@@ -41,9 +50,9 @@ const ROLL_CALL_PAGING: ListPaging<RollCallView> = {
   list: 'roll-calls/1',
   order: 'issued-desc',
   kinds: ['bigint', 'uuid'],
-  keys: (r) => [String(-Date.parse(r.issuedAt)), r.id],
+  keys: (r) => pageKeysOf(r) ?? [String(-Date.parse(r.issuedAt)), r.id],
   defaultLimit: 100,
-  maxLimit: 100,
+  maxLimit: 500,
 };
 
 @QueryController('duty', { tag: 'duty' })
@@ -64,20 +73,28 @@ export class DutyQueriesController {
 
   @Paged(SHIFT_PAGING)
   @QueryGet('shifts', { requires: 'duty.read', summary: '值班表：时段内的班次（本辖区及下级辖区）' })
-  shifts(@Query() query: ListShiftsQuery, @CurrentActor() actor: Actor): Promise<ShiftView[]> {
+  shifts(
+    @Query() query: ListShiftsQuery,
+    @CurrentActor() actor: Actor,
+    @ListPage() page: PageRequest,
+  ): Promise<ShiftView[]> {
     const now = this.clock.now();
     const from = query.from ? parseInstant(query.from)! : new Date(now.getTime() - 24 * HOUR);
     const to = query.to ? parseInstant(query.to)! : new Date(now.getTime() + 7 * 24 * HOUR);
     if (to <= from) throw new DomainError('INVALID_RANGE', 'invalid', 'to 须晚于 from');
     if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * 24 * HOUR)
       throw new DomainError('INVALID_RANGE', 'invalid', `查询时段最长 ${MAX_RANGE_DAYS} 天`);
-    return this.duty.shifts(this.asked(query.jurisdiction, actor), from, to);
+    return this.duty.shifts(this.asked(query.jurisdiction, actor), from, to, page);
   }
 
   @Paged(HANDOVER_PAGING)
-  @QueryGet('handovers', { requires: 'duty.read', summary: '交接班记录（最近 100 条）' })
-  handovers(@Query() query: DutyJurisdictionQuery, @CurrentActor() actor: Actor): Promise<HandoverView[]> {
-    return this.duty.handovers(this.asked(query.jurisdiction, actor));
+  @QueryGet('handovers', { requires: 'duty.read', summary: '交接班记录（最新在前，分页）' })
+  handovers(
+    @Query() query: DutyJurisdictionQuery,
+    @CurrentActor() actor: Actor,
+    @ListPage() page: PageRequest,
+  ): Promise<HandoverView[]> {
+    return this.duty.handovers(this.asked(query.jurisdiction, actor), page);
   }
 
   /** A called watch sees its own answer; the calling level (and above) sees every target. */
@@ -86,8 +103,12 @@ export class DutyQueriesController {
     requires: 'duty.read',
     summary: '点名记录：各被点名辖区的应答情况（待应答、已应答、未应答）',
   })
-  rollCalls(@Query() query: DutyJurisdictionQuery, @CurrentActor() actor: Actor): Promise<RollCallView[]> {
-    return this.duty.rollCalls(this.asked(query.jurisdiction, actor), actor.scope);
+  rollCalls(
+    @Query() query: DutyJurisdictionQuery,
+    @CurrentActor() actor: Actor,
+    @ListPage() page: PageRequest,
+  ): Promise<RollCallView[]> {
+    return this.duty.rollCalls(this.asked(query.jurisdiction, actor), actor.scope, page);
   }
 
   /** The asked jurisdiction and those below it, limited to the actor's scope (outside: an empty list). */

@@ -1,3 +1,4 @@
+import { keysetWhere, type PageRequest } from '@app/shared/nest';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { UserNames } from '@app/identity';
@@ -47,16 +48,26 @@ export class HazardSourceRegister {
   }
 
   /** Most severe first (一级 … 四级, then units that are not major), then by enterprise and name. */
-  async list(filter: HazardSourceFilter): Promise<HazardSourceView[]> {
+  /**
+   * One page: grade I → IV, ungraded last (as grade 5, so the key is never null), then enterprise, name (code-unit
+   * order) and id — a keyset range after the cursor in the database (docs/api.md, "Paging every list").
+   */
+  async list(filter: HazardSourceFilter, page?: PageRequest): Promise<HazardSourceView[]> {
     const asked = filter.jurisdiction ? this.jurisdictions.descendants(filter.jurisdiction) : filter.scope;
+    const keys = ['coalesce(h.grade, 5)', 'h.enterprise_name collate "C"', 'h.name collate "C"', 'h.id'];
     const qb = this.dataSource
       .getRepository(HazardSourceRow)
       .createQueryBuilder('h')
       .where({ jurisdiction: In(asked.filter((c) => filter.scope.includes(c))) })
-      .orderBy('h.grade', 'ASC', 'NULLS LAST')
-      .addOrderBy('h.enterprise_name', 'ASC')
-      .addOrderBy('h.name', 'ASC')
-      .take(LIST_LIMIT);
+      .orderBy(keys[0]!, 'ASC')
+      .addOrderBy(keys[1]!, 'ASC')
+      .addOrderBy(keys[2]!, 'ASC')
+      .addOrderBy(keys[3]!, 'ASC')
+      .limit(page?.fetch ?? LIST_LIMIT);
+    if (page?.after) {
+      const after = keysetWhere(keys, ['int', 'text', 'text', 'uuid'], page.after);
+      qb.andWhere(after.sql, after.params);
+    }
     if (!filter.includeRetired) qb.andWhere('h.retired_at is null');
     if (filter.enterpriseId) qb.andWhere('h.enterprise_id = :enterpriseId', { enterpriseId: filter.enterpriseId });
     if (filter.majorOnly) qb.andWhere('h.is_major');

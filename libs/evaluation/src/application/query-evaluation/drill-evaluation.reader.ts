@@ -289,6 +289,8 @@ export class DrillEvaluationReader {
     const { summary } = await this.compliance.compliance(
       { drillId: drill.drillId, jurisdiction: drill.jurisdiction },
       actor,
+      // Only the totals are read here: no obligation line.
+      0,
     );
     return {
       total: summary.total,

@@ -1,6 +1,16 @@
 import { Param, Query } from '@nestjs/common';
 import { OutsideJurisdictionError, type Actor } from '@app/shared';
-import { CurrentActor, Paged, QueryController, QueryGet, uuidParam, type ListPaging } from '@app/shared/nest';
+import {
+  CurrentActor,
+  ListPage,
+  Paged,
+  pageKeysOf,
+  QueryController,
+  QueryGet,
+  uuidParam,
+  type ListPaging,
+  type PageRequest,
+} from '@app/shared/nest';
 import type { HiddenHazardSummaryView, HiddenHazardView } from '../../contract';
 import { HiddenHazardSummaryRangeInvalidError } from '../../domain/hidden-hazard/hidden-hazard.errors';
 import { HiddenHazardRegister } from '../../read-models/hidden-hazard-register/hidden-hazard-register.queries';
@@ -14,15 +24,16 @@ const HIDDEN_HAZARD_PAGING: ListPaging<HiddenHazardView> = {
   list: 'hidden-hazards/1',
   order: 'overdue-status-deadline',
   kinds: ['bigint', 'bigint', 'bigint', 'bigint', 'uuid'],
-  keys: (h) => [
-    h.overdue ? '0' : '1',
-    String(HIDDEN_HAZARD_STATUS_RANK[h.status] ?? 3),
-    String(Date.parse(h.rectification.deadline)),
-    String(-Date.parse(h.updatedAt)),
-    h.id,
-  ],
+  keys: (h) =>
+    pageKeysOf(h) ?? [
+      h.overdue ? '0' : '1',
+      String(HIDDEN_HAZARD_STATUS_RANK[h.status] ?? 3),
+      String(Date.parse(h.rectification.deadline)),
+      String(-Date.parse(h.updatedAt)),
+      h.id,
+    ],
   defaultLimit: 1000,
-  maxLimit: 1000,
+  maxLimit: 2000,
 };
 
 @QueryController('hidden-hazards', { tag: 'hidden-hazards' })
@@ -34,15 +45,22 @@ export class HiddenHazardQueriesController {
     requires: 'hidden_hazard.read',
     summary: '隐患台账（本辖区及下级辖区；整改逾期的在前）',
   })
-  list(@Query() query: ListHiddenHazardsRequest, @CurrentActor() actor: Actor): Promise<HiddenHazardView[]> {
-    return this.register.list({
-      scope: actor.scope,
-      ...(query.jurisdiction ? { jurisdiction: query.jurisdiction } : {}),
-      ...(query.status ? { status: query.status } : {}),
-      ...(query.grade ? { grade: query.grade } : {}),
-      ...(query.enterpriseId ? { enterpriseId: query.enterpriseId } : {}),
-      ...(query.overdue ? { overdue: query.overdue === 'true' } : {}),
-    });
+  list(
+    @Query() query: ListHiddenHazardsRequest,
+    @CurrentActor() actor: Actor,
+    @ListPage() page: PageRequest,
+  ): Promise<HiddenHazardView[]> {
+    return this.register.list(
+      {
+        scope: actor.scope,
+        ...(query.jurisdiction ? { jurisdiction: query.jurisdiction } : {}),
+        ...(query.status ? { status: query.status } : {}),
+        ...(query.grade ? { grade: query.grade } : {}),
+        ...(query.enterpriseId ? { enterpriseId: query.enterpriseId } : {}),
+        ...(query.overdue ? { overdue: query.overdue === 'true' } : {}),
+      },
+      page,
+    );
   }
 
   @QueryGet('summary', {

@@ -1,3 +1,4 @@
+import { keysetWhere, withPageKeys, type PageRequest } from '@app/shared/nest';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import {
@@ -17,7 +18,7 @@ import type {
 } from '../../contract';
 import { HiddenHazardNotFoundError } from '../../domain/hidden-hazard/hidden-hazard.errors';
 import { HiddenHazardRow } from './hidden-hazard-register.entity';
-import { toHiddenHazardView } from './hidden-hazard.views';
+import { isOverdue, toHiddenHazardView } from './hidden-hazard.views';
 
 const LIST_LIMIT = 1000;
 
@@ -92,25 +93,47 @@ export class HiddenHazardRegister {
   }
 
   /** Overdue first, then the open ones by deadline, then the finished ones, most recently changed first. */
-  async list(filter: HiddenHazardFilter): Promise<HiddenHazardView[]> {
+  async list(filter: HiddenHazardFilter, page?: PageRequest): Promise<HiddenHazardView[]> {
     const now = this.clock.now();
+    // Overdue first, then by status, the nearest deadline, the latest change (negated), the id: each key ascending,
+    // so the page after the cursor is one row comparison in the database (docs/api.md, "Paging every list").
+    const keys = [
+      `(case when h.status = 'rectifying' and h.deadline < :now then 0 else 1 end)`,
+      `(case h.status when 'rectifying' then 0 when 'rectified' then 1 when 'verified' then 2 else 3 end)`,
+      `floor(extract(epoch from h.deadline) * 1000)::bigint`,
+      `(-floor(extract(epoch from h.updated_at) * 1000))::bigint`,
+      'h.id',
+    ];
     const qb = this.dataSource
       .getRepository(HiddenHazardRow)
       .createQueryBuilder('h')
       .where({ jurisdiction: In(this.asked(filter.scope, filter.jurisdiction)) })
-      .orderBy(`case when h.status = 'rectifying' and h.deadline < :now then 0 else 1 end`, 'ASC')
-      .addOrderBy(`case h.status when 'rectifying' then 0 when 'rectified' then 1 when 'verified' then 2 else 3 end`)
-      .addOrderBy('h.deadline', 'ASC')
-      .addOrderBy('h.updated_at', 'DESC')
-      .addOrderBy('h.id', 'ASC')
+      .orderBy(keys[0]!, 'ASC')
+      .addOrderBy(keys[1]!, 'ASC')
+      .addOrderBy(keys[2]!, 'ASC')
+      .addOrderBy(keys[3]!, 'ASC')
+      .addOrderBy(keys[4]!, 'ASC')
       .setParameter('now', now)
-      .limit(LIST_LIMIT);
+      .limit(page?.fetch ?? LIST_LIMIT);
+    if (page?.after) {
+      const after = keysetWhere(keys, ['int', 'int', 'bigint', 'bigint', 'uuid'], page.after);
+      qb.andWhere(after.sql, after.params);
+    }
     if (filter.status) qb.andWhere('h.status = :status', { status: filter.status });
     if (filter.grade) qb.andWhere('h.grade = :grade', { grade: filter.grade });
     if (filter.enterpriseId) qb.andWhere('h.enterprise_id = :enterpriseId', { enterpriseId: filter.enterpriseId });
     if (filter.overdue === true) qb.andWhere(`h.status = 'rectifying' and h.deadline < :now`);
     if (filter.overdue === false) qb.andWhere(`not (h.status = 'rectifying' and h.deadline < :now)`);
-    return (await qb.getMany()).map((row) => toHiddenHazardView(row, this.jurisdictions, now));
+    // The view shows times to the second; the page's keys are the stored milliseconds.
+    return (await qb.getMany()).map((row) =>
+      withPageKeys(toHiddenHazardView(row, this.jurisdictions, now), [
+        isOverdue(row, now) ? '0' : '1',
+        String(STATUS_RANK[row.status] ?? 3),
+        String(row.deadline.getTime()),
+        String(-row.updatedAt.getTime()),
+        row.id,
+      ]),
+    );
   }
 
   /**
@@ -252,3 +275,6 @@ function line(key: string, label: string, r: SummaryRow): HiddenHazardSummaryLin
     majorRectificationRate: rate(Number(r.major_rectified), major),
   };
 }
+
+/** The list's status order (rectifying, rectified, verified, then closed), as in its SQL key. */
+const STATUS_RANK: Record<string, number> = { rectifying: 0, rectified: 1, verified: 2 };

@@ -1,7 +1,18 @@
 import { Get, Header, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { Actor } from '@app/shared';
-import { CurrentActor, QueryController, QueryGet, Requires, uuidParam, Paged, type ListPaging } from '@app/shared/nest';
+import {
+  CurrentActor,
+  ListPage,
+  pageKeysOf,
+  QueryController,
+  QueryGet,
+  Requires,
+  uuidParam,
+  Paged,
+  type ListPaging,
+  type PageRequest,
+} from '@app/shared/nest';
 import { WarningBoardQueries } from '../../read-models/warning-board/warning-board.queries';
 import type { WarningView } from '../../read-models/warning-board/warning.views';
 import { CAP_CONTENT_TYPE, renderCapXml } from '../cap/cap-xml';
@@ -15,14 +26,15 @@ const WARNING_PAGING: ListPaging<WarningView> = {
   list: 'warnings/1',
   order: 'in-force-level-issued',
   kinds: ['bigint', 'bigint', 'bigint', 'uuid'],
-  keys: (w) => [
-    w.status === 'active' ? '0' : '1',
-    String(WARNING_LEVEL_RANK[w.level] ?? 3),
-    String(-Date.parse(w.issuedAt)),
-    w.id,
-  ],
+  keys: (w) =>
+    pageKeysOf(w) ?? [
+      w.status === 'active' ? '0' : '1',
+      String(WARNING_LEVEL_RANK[w.level] ?? 3),
+      String(-Date.parse(w.issuedAt)),
+      w.id,
+    ],
   defaultLimit: 500,
-  maxLimit: 500,
+  maxLimit: 1000,
 };
 
 @QueryController('warnings', { tag: 'warnings' })
@@ -34,8 +46,12 @@ export class WarningQueriesController {
     requires: 'warning.read',
     summary: '预警列表（本辖区及下级辖区；不带 drillId 时不含演练预警）',
   })
-  list(@Query() query: ListWarningsRequest, @CurrentActor() actor: Actor): Promise<WarningView[]> {
-    return this.board.list({ ...query, scope: actor.scope });
+  list(
+    @Query() query: ListWarningsRequest,
+    @CurrentActor() actor: Actor,
+    @ListPage() page: PageRequest,
+  ): Promise<WarningView[]> {
+    return this.board.list({ ...query, scope: actor.scope }, page);
   }
 
   @QueryGet(':id', { requires: 'warning.read', summary: '预警详情，含发布、调整、解除记录' })

@@ -1,3 +1,4 @@
+import { keysetWhere, pageKeysOf, withPageKeys, type PageRequest } from '@app/shared/nest';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { UserNames } from '@app/identity';
@@ -35,26 +36,49 @@ export class WarningBoardQueries {
     private readonly userNames: UserNames,
   ) {}
 
-  async list(filter: WarningFilter): Promise<WarningView[]> {
+  async list(filter: WarningFilter, page?: PageRequest): Promise<WarningView[]> {
     const now = this.clock.now();
     const asked = filter.jurisdiction ? this.jurisdictions.descendants(filter.jurisdiction) : filter.scope;
+    // In force first (what the watch must act on), the most serious level first among them, newest first within;
+    // the id last. Each key ascending (the newest as the negated millisecond), so the page after the cursor is one
+    // row comparison in the database (docs/api.md, "Paging every list").
+    const keys = [
+      `(case when w.status = 'active' and w.expires > :now then 0 else 1 end)`,
+      `(case w.level when 'red' then 0 when 'orange' then 1 when 'yellow' then 2 else 3 end)`,
+      `(-floor(extract(epoch from w.issued_at) * 1000))::bigint`,
+      'w.id',
+    ];
     const qb = this.dataSource
       .getRepository(WarningBoardRow)
       .createQueryBuilder('w')
       .where({ jurisdiction: In(asked.filter((c) => filter.scope.includes(c))) })
-      // In force first (what the watch must act on), the most serious level first among them, newest first within.
-      .orderBy(`case when w.status = 'active' and w.expires > :now then 0 else 1 end`, 'ASC')
-      .addOrderBy(`case w.level when 'red' then 0 when 'orange' then 1 when 'yellow' then 2 else 3 end`, 'ASC')
-      .addOrderBy('w.issued_at', 'DESC')
+      .orderBy(keys[0]!, 'ASC')
+      .addOrderBy(keys[1]!, 'ASC')
+      .addOrderBy(keys[2]!, 'ASC')
+      .addOrderBy(keys[3]!, 'ASC')
       .setParameter('now', now)
-      .take(LIST_LIMIT);
+      .limit(page?.fetch ?? LIST_LIMIT);
+    if (page?.after) {
+      const after = keysetWhere(keys, ['int', 'int', 'bigint', 'uuid'], page.after);
+      qb.andWhere(after.sql, after.params);
+    }
     if (filter.drillId) qb.andWhere('w.drill_id = :drillId', { drillId: filter.drillId });
     else qb.andWhere('w.drill_id is null');
     if (filter.level) qb.andWhere('w.level = :level', { level: filter.level });
     if (filter.status === 'lifted') qb.andWhere(`w.status = 'lifted'`);
     if (filter.status === 'active') qb.andWhere(`w.status = 'active' and w.expires > :now`, { now });
     if (filter.status === 'expired') qb.andWhere(`w.status = 'active' and w.expires <= :now`, { now });
-    return this.named((await qb.getMany()).map((row) => toWarningView(row, this.jurisdictions, now)));
+    // The view shows times to the second; the page's keys are the stored milliseconds.
+    return this.named(
+      (await qb.getMany()).map((row) =>
+        withPageKeys(toWarningView(row, this.jurisdictions, now), [
+          row.status === 'active' && row.expires.getTime() > now.getTime() ? '0' : '1',
+          String(LEVEL_RANK[row.level] ?? 3),
+          String(-row.issuedAt.getTime()),
+          row.id,
+        ]),
+      ),
+    );
   }
 
   async get(id: string, scope: readonly string[]): Promise<WarningView> {
@@ -84,10 +108,15 @@ export class WarningBoardQueries {
       views.flatMap((v) => v.messages.map((m) => m.actor).filter((a): a is string => a !== null)),
     );
     if (names.size === 0) return views;
-    return views.map((v) => ({
-      ...v,
-      messages: v.messages.map((m) => (m.actor && names.has(m.actor) ? { ...m, actor: names.get(m.actor)! } : m)),
-    }));
+    return views.map((v) => {
+      const named = {
+        ...v,
+        messages: v.messages.map((m) => (m.actor && names.has(m.actor) ? { ...m, actor: names.get(m.actor)! } : m)),
+      };
+      // The page's keys are not part of the JSON, so a copy carries them over itself.
+      const keys = pageKeysOf(v);
+      return keys ? withPageKeys(named, keys) : named;
+    });
   }
 
   private async visible(id: string, scope: readonly string[]): Promise<WarningBoardRow> {
@@ -96,3 +125,6 @@ export class WarningBoardQueries {
     return row;
   }
 }
+
+/** The list's level order (red first), as in its SQL key. */
+const LEVEL_RANK: Record<string, number> = { red: 0, orange: 1, yellow: 2, blue: 3 };
