@@ -36,9 +36,13 @@ export interface History {
  * A checkpoint every this many events of the incident: state?at then reads and folds at most about this many
  * (measured: bench/state-at; docs/adr/0022).
  */
-const CHECKPOINT_EVERY = 500;
-/** Stream reads after a checkpoint are short: pages a little larger than the gap between checkpoints. */
-const READ_PAGE = 1_000;
+const CHECKPOINT_EVERY = 200;
+/**
+ * Reads up to an instant stop at the page that passes it: pages start small and double, so a short stretch costs a
+ * short read, and a whole stream (taking checkpoints) still few round trips.
+ */
+const FIRST_PAGE = 64;
+const LARGEST_PAGE = 4_096;
 
 /** A replay's events are held in memory and bounded (MAX_REPLAY_EVENTS), so a drill's incidents are too. */
 const MAX_DRILL_INCIDENTS = 20_000;
@@ -213,10 +217,10 @@ export class IncidentHistoryReader {
   private async readFrom(streamName: string, fromRevision: bigint, until?: Date): Promise<RecordedEvent[]> {
     const all: RecordedEvent[] = [];
     let next = fromRevision;
-    for (;;) {
+    for (let size = FIRST_PAGE; ; size = Math.min(LARGEST_PAGE, size * 2)) {
       let page: RecordedEvent[];
       try {
-        page = await this.store.readStream(streamName, { fromRevision: next, maxCount: READ_PAGE });
+        page = await this.store.readStream(streamName, { fromRevision: next, maxCount: size });
       } catch (error) {
         if (error instanceof StreamNotFoundError) return all;
         throw error;
@@ -225,7 +229,7 @@ export class IncidentHistoryReader {
         all.push(event);
         if (until && event.recordedAt.getTime() > until.getTime()) return all;
       }
-      if (page.length < READ_PAGE) return all;
+      if (page.length < size) return all;
       next = page[page.length - 1]!.revision + 1n;
     }
   }
