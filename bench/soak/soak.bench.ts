@@ -10,7 +10,9 @@ import { incidentBody } from '../console-latency/console-latency.client';
  * The soak (docs/performance.md). The built API in a process of its own (so its memory is its own), CONSOLES live consoles
  * and RATE mixed commands/s (reports and follow-ups) for MINUTES (default 10); every minute it prints the API
  * process's resident memory, the commands' latency in that minute and the deliveries. Flat memory over the run is
- * the pass mark; figures only (`npm run bench:soak`; MINUTES=2 for a quick look).
+ * the pass mark; figures only (`npm run bench:soak`; MINUTES=2 for a quick look). At the end, p99 per five minutes and
+ * the ratio of the last five minutes' p99 to the first five's: flat as history grows means a ratio ≤ 1.2 (the two
+ * overlap when MINUTES < 10, and the output says so).
  */
 const MINUTES = Number(process.env.MINUTES ?? 10);
 const RATE = Number(process.env.RATE ?? 20);
@@ -68,8 +70,10 @@ async function main(): Promise<void> {
     console.log(`soak: ${MINUTES} min, ${RATE} commands/s, ${CONSOLES} consoles, API process pid ${server.pid}`);
     console.log('minute  commands  errors  HTTP p50    p99     max | deliveries/s | API rss   heap  resume buffer');
     const startRss = server.rssBytes();
+    const perMinute: number[][] = [];
     for (let minute = 1; minute <= MINUTES; minute++) {
       const latencies: number[] = [];
+      perMinute.push(latencies);
       let errors = 0;
       const deliveredBefore = delivered;
       const minuteEnds = Date.now() + 60_000;
@@ -107,6 +111,7 @@ async function main(): Promise<void> {
           `  ${gauge('live_delta_buffer_deltas')} deltas / ${(gauge('live_delta_buffer_bytes') / 1024 / 1024).toFixed(1)} MB`,
       );
     }
+    printFiveMinuteReport(perMinute);
     console.log(
       `API rss: ${(startRss / 1024 / 1024).toFixed(0)} MB at start → ${(server.rssBytes() / 1024 / 1024).toFixed(0)} MB after ${MINUTES} min`,
     );
@@ -116,6 +121,30 @@ async function main(): Promise<void> {
     await server.stop();
     await database.stop();
   }
+}
+
+/** p99 per five minutes, and the last five minutes' p99 over the first five's (the growth of latency with history). */
+function printFiveMinuteReport(perMinute: readonly number[][]): void {
+  const p99Of = (minutes: readonly number[][]) =>
+    percentile(
+      minutes.flat().sort((a, b) => a - b),
+      99,
+    );
+  console.log('minutes   commands   HTTP p99');
+  for (let from = 0; from < perMinute.length; from += 5) {
+    const window = perMinute.slice(from, from + 5);
+    const label = `${from + 1}–${from + window.length}${window.length < 5 ? ' (partial)' : ''}`;
+    console.log(
+      `${label.padEnd(16)} ${String(window.flat().length).padStart(6)} ${p99Of(window).toFixed(1).padStart(9)} ms`,
+    );
+  }
+  const span = Math.min(5, perMinute.length);
+  const first = p99Of(perMinute.slice(0, span));
+  const last = p99Of(perMinute.slice(perMinute.length - span));
+  const overlap = perMinute.length < 10 ? ` (the windows overlap: MINUTES=${perMinute.length} < 10)` : '';
+  console.log(
+    `p99 last five minutes / first five: ${last.toFixed(1)} / ${first.toFixed(1)} ms = ${(last / first).toFixed(2)} (goal ≤ 1.2)${overlap}`,
+  );
 }
 
 main().then(

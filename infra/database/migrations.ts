@@ -46,6 +46,7 @@ import { TargetRecordedFigures1732000003401 } from '../migrations/1732000003401-
 import { CoalAndNonCoalMines1732000003450 } from '../migrations/1732000003450-coal-and-non-coal-mines';
 import { CheckpointStore1732000003500 } from '../migrations/1732000003500-checkpoint-store';
 import { ListPaging1732000003550 } from '../migrations/1732000003550-list-paging';
+import { ReplayCheckpoints1732000003610 } from '../migrations/1732000003610-replay-checkpoints';
 import { BoundedReads1732000003620 } from '../migrations/1732000003620-bounded-reads';
 import { ListPagingInSql1732000003621 } from '../migrations/1732000003621-list-paging-in-sql';
 import { ProcessManagerFacts1732000003630 } from '../migrations/1732000003630-process-manager-facts';
@@ -101,6 +102,7 @@ export const MIGRATIONS: MixedList<Function> = [
   CoalAndNonCoalMines1732000003450,
   CheckpointStore1732000003500,
   ListPaging1732000003550,
+  ReplayCheckpoints1732000003610,
   BoundedReads1732000003620,
   ListPagingInSql1732000003621,
   ProcessManagerFacts1732000003630,

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { UserDirectory } from '@app/identity';
 import { IncidentLookup } from '@app/incidents';
 import { EventActors } from './application/history/event-actors';
+import { FoldCheckpoints } from './application/history/fold-checkpoints';
 import { IncidentHistoryReader } from './application/history/incident-history.reader';
 import { ReplayRegistry } from './application/replays/replay.registry';
 import { StartReplayController } from './application/start-replay/start-replay.controller';
@@ -21,6 +22,11 @@ import { SteerReplayController } from './application/steer-replay/steer-replay.c
     ReplayRegistry,
     StartReplayHandler,
     EventActors,
+    {
+      provide: FoldCheckpoints,
+      useFactory: (dataSource: DataSource) => new FoldCheckpoints(dataSource),
+      inject: [DataSource],
+    },
     // The identity context's directory of display names (a plain class over the database, as the timeline uses it).
     {
       provide: UserDirectory,

@@ -8,3 +8,4 @@ export {
   type Upcasters,
 } from '../kernel/upcasting';
 export { defineDecider, unknownCase, type Decider, type DomainEvent } from '../kernel/decider';
+export type { Snapshotting } from '../kernel/snapshots';

@@ -8,7 +8,7 @@ import { decideSetResponseLevel } from './set-response-level.decide';
 import type { IncidentCommand } from './incident.commands';
 import type { IncidentEvent } from './incident.events';
 import { IncidentNotFoundError } from './incident.errors';
-import { evolveIncident, initialIncidentState, type IncidentState } from './incident.state';
+import { INCIDENT_SNAPSHOTS, evolveIncident, initialIncidentState, type IncidentState } from './incident.state';
 import { decideNotifyParty, decidePassReportUp, decideWriteOff } from './report-chain.decide';
 import { decideReportIncident } from './report-incident.decide';
 import { decideUpdateSituation } from './update-situation.decide';
@@ -54,6 +54,7 @@ export const incidentDecider = defineDecider<IncidentCommand, IncidentEvent, Inc
   evolve: evolveIncident,
   decide: decideIncident,
   notFound: () => new IncidentNotFoundError(),
+  snapshotting: INCIDENT_SNAPSHOTS,
   scopeOf: (state) =>
     state.status === 'none'
       ? {}

@@ -1,4 +1,4 @@
-import { unknownCase } from '@app/event-sourcing/events';
+import { unknownCase, type Snapshotting } from '@app/event-sourcing/events';
 import type { AccidentGrade } from './accident-grade';
 import type { PinnedPlan } from './checklist';
 import type { IncidentEvent } from './incident.events';
@@ -29,6 +29,14 @@ export type IncidentState =
     };
 
 export const initialIncidentState: IncidentState = { status: 'none' };
+
+/**
+ * Incident streams grow with every follow-up, dispatch and report (a large response: thousands of events); past
+ * about 200 events a snapshot plus the tail loads faster than the whole stream (measured:
+ * `npm run bench:decider-snapshots`; docs/performance.md section 3, docs/adr/0022). The state above is plain JSON. Bump `version` whenever its shape changes: older
+ * snapshots are then ignored and the next command past `every` events writes a new one.
+ */
+export const INCIDENT_SNAPSHOTS: Snapshotting = { version: 1, every: 200 };
 
 export function evolveIncident(state: IncidentState, event: IncidentEvent): IncidentState {
   switch (event.type) {

@@ -11,7 +11,7 @@ import {
 const BOARD_CATEGORIES = new Set(['incident', 'warehouse']);
 
 /** A board row as the board's own row function builds it (the incidents context's type, named by that function). */
-type BoardRow = NonNullable<ReturnType<typeof applyBoardEvent>>;
+export type BoardRow = NonNullable<ReturnType<typeof applyBoardEvent>>;
 
 /** Board rows folded event by event (the same code the incident board projection runs). */
 export class BoardFold {
@@ -33,6 +33,16 @@ export class BoardFold {
     if (!next) return undefined;
     this.rows.set(id, next);
     return id;
+  }
+
+  /** The row as folded so far (the fold goes on changing it: copy before keeping). */
+  rowOf(incidentId: string): BoardRow | undefined {
+    return this.rows.get(incidentId);
+  }
+
+  /** Starts the incident's row from a checkpoint instead of from nothing. */
+  seed(incidentId: string, row: BoardRow): void {
+    this.rows.set(incidentId, row);
   }
 
   /** An empty fold with the same profile and view functions. */

@@ -9,7 +9,7 @@ import {
   TeamNotFoundError,
 } from './team.errors';
 import type { TeamEvent } from './team.events';
-import { evolveTeam, initialTeamState, type TeamState } from './team.state';
+import { TEAM_SNAPSHOTS, evolveTeam, initialTeamState, type TeamState } from './team.state';
 
 export function decideTeam(command: TeamCommand, state: TeamState): TeamEvent[] {
   const at = command.now.toISOString();
@@ -93,5 +93,6 @@ export const teamDecider = defineDecider<TeamCommand, TeamEvent, TeamState>({
   evolve: evolveTeam,
   decide: decideTeam,
   notFound: () => new TeamNotFoundError(),
+  snapshotting: TEAM_SNAPSHOTS,
   scopeOf: (state) => (state.status === 'none' ? {} : { jurisdiction: state.jurisdiction }),
 });

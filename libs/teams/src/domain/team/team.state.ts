@@ -1,4 +1,4 @@
-import { unknownCase } from '@app/event-sourcing/events';
+import { unknownCase, type Snapshotting } from '@app/event-sourcing/events';
 import type { TeamEvent, TeamProfile } from './team.events';
 import type { GeoPoint, TeamStatus } from './team.types';
 
@@ -13,6 +13,14 @@ export type TeamState =
     });
 
 export const initialTeamState: TeamState = { status: 'none' };
+
+/**
+ * A team's stream grows by five or so events per call-out for as long as the team exists; past about 500 events a
+ * snapshot plus the tail loads faster than the whole stream (measured: `npm run bench:decider-snapshots`;
+ * docs/performance.md section 3, docs/adr/0022). The state above is plain JSON. Bump `version` whenever its shape changes: older snapshots are then
+ * ignored.
+ */
+export const TEAM_SNAPSHOTS: Snapshotting = { version: 1, every: 500 };
 
 export function evolveTeam(state: TeamState, event: TeamEvent): TeamState {
   switch (event.type) {
