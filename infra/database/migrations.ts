@@ -46,6 +46,7 @@ import { TargetRecordedFigures1732000003401 } from '../migrations/1732000003401-
 import { CoalAndNonCoalMines1732000003450 } from '../migrations/1732000003450-coal-and-non-coal-mines';
 import { CheckpointStore1732000003500 } from '../migrations/1732000003500-checkpoint-store';
 import { ListPaging1732000003550 } from '../migrations/1732000003550-list-paging';
+import { AppendGroups1732000003640 } from '../migrations/1732000003640-append-groups';
 import { grantApplicationRole } from './roles';
 
 // TypeORM types its `migrations` option as MixedList<Function | string>; the list below matches that type.
@@ -98,6 +99,7 @@ export const MIGRATIONS: MixedList<Function> = [
   CoalAndNonCoalMines1732000003450,
   CheckpointStore1732000003500,
   ListPaging1732000003550,
+  AppendGroups1732000003640,
 ];
 
 /**
