@@ -125,6 +125,11 @@ async function measure(url: string, ids: string[], end: Date): Promise<void> {
       RATE_LIMIT_PER_MINUTE: '1000000',
       RATE_LIMIT_ANONYMOUS_PER_MINUTE: '1000000',
       RATE_LIMIT_SIGN_IN_PER_MINUTE: '1000000',
+      // The watches stay quiet: their first pass over a year of generated obligations would raise thousands of
+      // alarms while the reads are timed (a load of its own, not the read side's).
+      ALARM_TICK_MS: '86400000',
+      ROLL_CALL_TICK_MS: '86400000',
+      HIDDEN_HAZARD_TICK_MS: '86400000',
     }),
     DATABASE_URL: url,
     RUN_PROJECTIONS: false,
@@ -215,8 +220,63 @@ async function measure(url: string, ids: string[], end: Date): Promise<void> {
     console.log(
       `goal: p99 < ${ONE_CALLER_GOAL} ms with one caller, < ${EIGHT_CALLERS_GOAL} ms with eight (ratio ≥ 1 meets it)`,
     );
+    if (process.env.EXPLAIN === '1') await explain(app.get(DataSource), ids[0]!, yearAgo, end);
   } finally {
     await app.close();
+  }
+}
+
+/** EXPLAIN=1: the plans of the main queries of the read paths timed above, as the queries run them. */
+async function explain(dataSource: DataSource, incidentId: string, from: Date, to: Date): Promise<void> {
+  const scope = ['640500', '640502', '640521', '640522', '640571'];
+  const queries: [string, string, unknown[]][] = [
+    [
+      'board page keys (newest accident first, one county, closed)',
+      `select board_occurred_desc::text as key0, id::text as key1 from incident_board
+        where drill_id is null and board_open_rank = 1 and jurisdiction = any($1::text[])
+        order by board_occurred_desc, id limit 51`,
+      [['640521']],
+    ],
+    [
+      'board page count (the whole board)',
+      `select count(*)::text as total, count(*) filter (where board_open_rank = 0)::text as open
+         from incident_board where drill_id is null and jurisdiction = any($1::text[])`,
+      [scope],
+    ],
+    [
+      'board page keys (urgency, open)',
+      `select board_open_rank::text, board_due_us::text, board_grade_rank::text, board_received_desc::text, id::text
+         from incident_board where drill_id is null and board_open_rank = 0 and jurisdiction = any($1::text[])
+        order by board_open_rank, board_due_us, board_grade_rank, board_received_desc, id limit 51`,
+      [scope],
+    ],
+    [
+      'incident detail',
+      `select * from incident_board where id = $1 and jurisdiction = any($2::text[])`,
+      [incidentId, scope],
+    ],
+    ['incident timeline', `select * from incident_timeline where incident_id = $1 order by line`, [incidentId]],
+    [
+      'statistics, the year by month (with its total)',
+      `select to_char(occurred_at at time zone $4::text, 'YYYY-MM') as key, count(*)::int,
+              coalesce(sum(stat_deaths), 0)::int, coalesce(sum(stat_missing), 0)::int,
+              coalesce(sum(stat_serious_injuries), 0)::int, coalesce(sum(stat_minor_injuries), 0)::int,
+              coalesce(sum(coalesce(direct_loss_yuan, 0)), 0)::text, (count(*) filter (where grade = 'major'))::int
+         from incident_board
+        where drill_id is null and jurisdiction = any($1) and occurred_at >= $2 and occurred_at < $3
+        group by grouping sets ((to_char(occurred_at at time zone $4::text, 'YYYY-MM')), ())`,
+      [scope, from, to, 'Asia/Shanghai'],
+    ],
+    [
+      'alarms, first page',
+      `select * from alarms where jurisdiction = any($1::text[])
+        order by (case status when 'raised' then 0 when 'acknowledged' then 1 else 2 end), urgency, id limit 200`,
+      [scope],
+    ],
+  ];
+  for (const [name, sql, params] of queries) {
+    const plan = await dataSource.query<{ 'QUERY PLAN': string }[]>(`explain (analyze, buffers) ${sql}`, params);
+    console.log(`\n-- ${name}\n${plan.map((r) => r['QUERY PLAN']).join('\n')}`);
   }
 }
 

@@ -47,6 +47,7 @@ import { CoalAndNonCoalMines1732000003450 } from '../migrations/1732000003450-co
 import { CheckpointStore1732000003500 } from '../migrations/1732000003500-checkpoint-store';
 import { ListPaging1732000003550 } from '../migrations/1732000003550-list-paging';
 import { AppendGroups1732000003640 } from '../migrations/1732000003640-append-groups';
+import { CityYearReadPaths1732000003641 } from '../migrations/1732000003641-city-year-read-paths';
 import { grantApplicationRole } from './roles';
 
 // TypeORM types its `migrations` option as MixedList<Function | string>; the list below matches that type.
@@ -100,6 +101,7 @@ export const MIGRATIONS: MixedList<Function> = [
   CheckpointStore1732000003500,
   ListPaging1732000003550,
   AppendGroups1732000003640,
+  CityYearReadPaths1732000003641,
 ];
 
 /**

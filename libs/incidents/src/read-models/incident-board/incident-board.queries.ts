@@ -153,7 +153,8 @@ export class IncidentBoardQueries {
       return `$${countParams.length}`;
     });
     const [counts] = await this.dataSource.query<{ total: string; open: string }[]>(
-      `select count(*)::text as total, count(*) filter (where status = 'open')::text as open
+      // board_open_rank, not status: the narrow incident_board_counts index then answers the whole board's count alone.
+      `select count(*)::text as total, count(*) filter (where board_open_rank = 0)::text as open
          from incident_board where ${countWhere.join(' and ')}`,
       countParams,
     );
