@@ -91,4 +91,21 @@ describe('PostgreSQL group commit', () => {
     expect(replay.status === 'rejected' && replay.reason).toBeInstanceOf(AppendKeyRecordedError);
     expect((await store.readStream(stream)).map((e) => e.id)).toEqual([batch[0]!.id]);
   });
+
+  it('the application role, which may not insert events, appends in groups through the granted functions', async () => {
+    const app = new PostgresEventStore({
+      connectionString: process.env.TEST_APP_DATABASE_URL!,
+      groupCommit: { slots: 1 },
+      log: () => undefined,
+    });
+    try {
+      const category = freshCategory();
+      const streams = Array.from({ length: 6 }, () => streamIn(category));
+      const results = await Promise.all(streams.map((s) => app.append(s, events(2), 'no_stream')));
+      expect(results.map((r) => r.nextRevision)).toEqual(streams.map(() => 1n));
+      expect(await transactionsOf(streams)).toBeLessThan(streams.length);
+    } finally {
+      await app.close();
+    }
+  });
 });
