@@ -21,7 +21,7 @@ type AnyEvent = { type: string; data: unknown };
 export const receivedAtOf = (i: number, count: number, end: Date): Date =>
   new Date(end.getTime() - 365 * DAY + Math.floor(((i + 0.5) * 365 * DAY) / count));
 
-/** About 10 events: the report, up to 5 follow-ups, reports up the chain, a notification and (unless recent) the end. */
+/** About 10 events: the report, 3 to 11 follow-ups, reports up the chain, a notification and (unless recent) the end. */
 export function cityIncidentEvents(i: number, count: number, end: Date): { stream: string; events: EventToAppend[] } {
   const jurisdiction = JURISDICTIONS[i % JURISDICTIONS.length]!;
   const at = receivedAtOf(i, count, end);
@@ -48,7 +48,7 @@ export function cityIncidentEvents(i: number, count: number, end: Date): { strea
       policy,
     },
   ];
-  const followUps = 1 + (i % 5);
+  const followUps = 3 + (i % 9);
   for (let k = 0; k < followUps; k++)
     commands.push({
       type: 'UpdateSituation',
