@@ -21,6 +21,9 @@ const PHASES = [
   { writers: 16, batch: 10 },
 ] as const;
 
+/** Our store's group-commit slots (ADR 0025), to compare settings: APPEND_SLOTS=20 sends every append alone. */
+const SLOTS = Number(process.env.APPEND_SLOTS ?? 4);
+
 interface Contender {
   name: string;
   append(stream: string, batch: number): Promise<unknown>;
@@ -38,6 +41,7 @@ function ours(url: string): Contender {
   const store = new PostgresEventStore({
     connectionString: url,
     poolSize: 20,
+    groupCommit: { slots: SLOTS },
     log: () => undefined,
     applicationName: 'bench-ours',
   });
@@ -116,7 +120,7 @@ async function main(): Promise<void> {
   const secondsPerPhase = seconds();
   try {
     console.log(
-      `event store vs Emmett ${emmettVersion()} on one PostgreSQL, ${secondsPerPhase} s per phase (BENCH_SECONDS), node ${process.version}`,
+      `event store vs Emmett ${emmettVersion()} on one PostgreSQL, ${secondsPerPhase} s per phase (BENCH_SECONDS), our group-commit slots ${SLOTS} (APPEND_SLOTS), node ${process.version}`,
     );
     // Warm-up: schema creation (Emmett creates its own on first use), connections, plans, caches.
     for (const c of contenders) await phase(c, 4, 1, Math.min(2, secondsPerPhase));

@@ -50,6 +50,8 @@ import { ReplayCheckpoints1732000003610 } from '../migrations/1732000003610-repl
 import { BoundedReads1732000003620 } from '../migrations/1732000003620-bounded-reads';
 import { ListPagingInSql1732000003621 } from '../migrations/1732000003621-list-paging-in-sql';
 import { ProcessManagerFacts1732000003630 } from '../migrations/1732000003630-process-manager-facts';
+import { AppendGroups1732000003640 } from '../migrations/1732000003640-append-groups';
+import { CityYearReadPaths1732000003641 } from '../migrations/1732000003641-city-year-read-paths';
 import { grantApplicationRole } from './roles';
 
 // TypeORM types its `migrations` option as MixedList<Function | string>; the list below matches that type.
@@ -106,6 +108,8 @@ export const MIGRATIONS: MixedList<Function> = [
   BoundedReads1732000003620,
   ListPagingInSql1732000003621,
   ProcessManagerFacts1732000003630,
+  AppendGroups1732000003640,
+  CityYearReadPaths1732000003641,
 ];
 
 /**

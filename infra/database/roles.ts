@@ -28,6 +28,8 @@ export const OWNER_WRITTEN_TABLES = ['es_streams', 'migrations'];
 const APPLICATION_FUNCTIONS = [
   'es_append',
   'es_append_keyed',
+  // Several appends in one transaction, each through es_append or es_append_keyed (group commit).
+  'es_append_group',
   // Readings' day partitions: created ahead and dropped past retention (owner-only DDL, docs/monitoring.md).
   'monitoring_ensure_partitions',
   'monitoring_drop_partitions_before',

@@ -18,7 +18,8 @@ import { AppendNotifier } from './append-notifier';
 import { SharedTail } from './shared-tail';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './row-mapping';
 import { PostgresSubscription } from './postgres-subscription';
-import { appendToStream } from './postgres-append';
+import { appendGroup, appendToStream, type AppendOutcome, type AppendRequest } from './postgres-append';
+import { GroupCommit, type GroupCommitOptions } from './group-commit';
 import { isConnectionError } from './pg-errors';
 
 export interface PostgresEventStoreOptions {
@@ -44,6 +45,11 @@ export interface PostgresEventStoreOptions {
    * protocol a store outside PostgreSQL needs, so that it can be exercised against this store in tests.
    */
   keys?: LedgerMode;
+  /**
+   * Group commit: append statements in flight at once (default 4) and appends per group (default 64); appends that
+   * queue behind busy slots share one transaction (group-commit.ts). `slots` above the pool size has no effect.
+   */
+  groupCommit?: Partial<GroupCommitOptions>;
 }
 
 const MAX_READ = 10_000;
@@ -58,6 +64,7 @@ export class PostgresEventStore implements EventStore {
   private readonly pageSize: number;
   private readonly tail: SharedTail;
   readonly idempotency: PostgresIdempotencyLedger;
+  private readonly appends: GroupCommit<AppendRequest, AppendOutcome>;
 
   constructor(private readonly options: PostgresEventStoreOptions) {
     const applicationName = options.applicationName ?? 'event-store';
@@ -83,6 +90,12 @@ export class PostgresEventStore implements EventStore {
       options.tailCapacity ?? 5_000,
     );
     this.idempotency = new PostgresIdempotencyLedger(this.pool, options.keys ?? 'in-append');
+    const query = this.query.bind(this);
+    this.appends = new GroupCommit<AppendRequest, AppendOutcome>(
+      { slots: options.groupCommit?.slots ?? 4, maxGroup: options.groupCommit?.maxGroup ?? 64 },
+      (request) => appendToStream(query, this.idempotency.mode === 'in-append', request),
+      (requests) => appendGroup(query, this.idempotency.mode === 'in-append', requests),
+    );
   }
 
   async append(
@@ -90,13 +103,7 @@ export class PostgresEventStore implements EventStore {
     events: readonly EventToAppend[],
     expected: ExpectedRevision,
   ): Promise<AppendResult> {
-    const { written, ...result } = await appendToStream(
-      this.query.bind(this),
-      this.idempotency.mode === 'in-append',
-      streamName,
-      events,
-      expected,
-    );
+    const { written, ...result } = await this.appends.submit({ streamName, events, expected });
     if (written && events.length > 0) this.notifier.poke();
     return result;
   }
@@ -198,9 +205,10 @@ export class PostgresEventStore implements EventStore {
   private async query<R extends object>(
     text: string,
     params: unknown[],
+    name?: string,
   ): Promise<{ rows: R[]; rowCount: number | null }> {
     try {
-      return await this.pool.query<R & import('pg').QueryResultRow>(text, params);
+      return await this.pool.query<R & import('pg').QueryResultRow>({ text, values: params, name });
     } catch (error) {
       if (isConnectionError(error)) throw new EventStoreUnavailableError('event store unavailable', { cause: error });
       throw error;

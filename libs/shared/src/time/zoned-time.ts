@@ -10,7 +10,50 @@ export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 /** ISO 8601 with the zone's offset, e.g. `2026-11-22T23:15:00+08:00`. */
 export function toZonedIso(instant: Date | string, timeZone: string = DEFAULT_TIME_ZONE): string {
   const date = typeof instant === 'string' ? new Date(instant) : instant;
-  return formatISO(new TZDate(date.getTime(), timeZone));
+  const t = date.getTime();
+  const shift = Number.isFinite(t) ? shiftAround(t, timeZone) : undefined;
+  if (!shift) return formatISO(new TZDate(t, timeZone));
+  return `${new Date(t + shift.ms).toISOString().slice(0, 19)}${shift.offset}`;
+}
+
+/**
+ * A zone's offset is the same for long stretches, but asking `@date-fns/tz` for it costs a round of `Intl` per call
+ * (a page of the board formats over a thousand instants). The wall-clock shift and the offset text are kept per zone
+ * and quarter hour, and only when the stretch's first and last millisecond agree, so a quarter in which the offset
+ * changes is always formatted the long way; the answer is the same text `formatISO` gives (a unit test compares).
+ */
+const QUARTER_MS = 15 * 60_000;
+const shifts = new Map<string, { ms: number; offset: string } | null>();
+
+function shiftAround(t: number, timeZone: string): { ms: number; offset: string } | undefined {
+  const quarter = Math.floor(t / QUARTER_MS);
+  const key = `${timeZone}|${quarter}`;
+  const known = shifts.get(key);
+  if (known !== undefined) return known ?? undefined;
+  const first = shiftAt(quarter * QUARTER_MS, timeZone);
+  const last = shiftAt((quarter + 1) * QUARTER_MS - 1, timeZone);
+  const same = first && last && first.ms === last.ms && first.offset === last.offset ? first : null;
+  if (shifts.size >= 50_000) shifts.clear();
+  shifts.set(key, same);
+  return same ?? undefined;
+}
+
+function shiftAt(t: number, timeZone: string): { ms: number; offset: string } | null {
+  const zoned = new TZDate(t, timeZone);
+  const year = zoned.getFullYear();
+  // toISOString writes other years with six digits and a sign; formatISO does not.
+  if (year < 1000 || year > 9999) return null;
+  const wall = Date.UTC(
+    year,
+    zoned.getMonth(),
+    zoned.getDate(),
+    zoned.getHours(),
+    zoned.getMinutes(),
+    zoned.getSeconds(),
+    zoned.getMilliseconds(),
+  );
+  const text = formatISO(zoned);
+  return { ms: wall - t, offset: text.slice(19) };
 }
 
 /**

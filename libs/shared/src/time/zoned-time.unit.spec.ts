@@ -1,6 +1,8 @@
 import { validateSync } from 'class-validator';
 import { IsDateOrInstant, IsInstant } from '../nest/request-validators';
-import { calendarDateProblem, INSTANT_YEAR_RANGE, instantProblem, parseInstant } from './zoned-time';
+import { TZDate } from '@date-fns/tz';
+import { formatISO } from 'date-fns';
+import { calendarDateProblem, INSTANT_YEAR_RANGE, instantProblem, parseInstant, toZonedIso } from './zoned-time';
 
 describe('parseInstant: the one check every instant of a request goes through', () => {
   it('accepts instants with an offset inside the documented years', () => {
@@ -64,5 +66,33 @@ describe('IsInstant / IsDateOrInstant messages', () => {
     expect(messages('2026-11-22T13:40:00+08:00', '2026-02-30')).toEqual([
       expect.stringContaining('filedAt 的日期或时间不存在'),
     ]);
+  });
+});
+
+describe('toZonedIso: the zone offset kept per quarter hour gives the same text as @date-fns/tz', () => {
+  const zones = ['Asia/Shanghai', 'America/New_York', 'Europe/London', 'Asia/Kolkata', 'Australia/Lord_Howe', 'UTC'];
+  const reference = (t: number, zone: string) => formatISO(new TZDate(t, zone));
+
+  it('around daylight-saving changes, old local mean times and ordinary instants, twice (cold and kept)', () => {
+    const instants: number[] = [
+      Date.parse('2026-03-08T06:59:59.999Z'), // New York springs forward at 07:00Z
+      Date.parse('2026-03-08T07:00:00.000Z'),
+      Date.parse('2026-11-01T05:59:59.999Z'), // and falls back at 06:00Z
+      Date.parse('2026-11-01T06:00:00.000Z'),
+      Date.parse('2026-10-04T15:29:59.999Z'), // Lord Howe moves by half an hour
+      Date.parse('2026-10-04T15:30:00.000Z'),
+      Date.parse('1900-12-31T15:54:16.999Z'), // Shanghai left local mean time
+      Date.parse('1900-12-31T15:54:17.000Z'),
+      Date.parse('1901-01-01T00:00:00.000Z'),
+    ];
+    for (let k = 0; k < 400; k++) instants.push(Date.parse('1900-01-01T00:00:00Z') + k * 2_370_000_017 + (k % 997));
+    for (const round of [1, 2])
+      for (const zone of zones)
+        for (const t of instants)
+          expect([round, zone, toZonedIso(new Date(t), zone)]).toEqual([round, zone, reference(t, zone)]);
+  });
+
+  it('takes strings and keeps the default zone', () => {
+    expect(toZonedIso('2026-11-22T05:40:00.123Z')).toBe('2026-11-22T13:40:00+08:00');
   });
 });

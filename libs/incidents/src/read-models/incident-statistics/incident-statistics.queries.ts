@@ -49,6 +49,8 @@ export interface StatisticsLine {
 
 interface Aggregate {
   key: string;
+  /** The row of the grouping set (): the period's total. */
+  total_row?: boolean;
   incidents: number;
   deaths: number;
   missing: number;
@@ -84,9 +86,11 @@ export class IncidentStatisticsQueries {
     const groupBy: GroupBy = filter.groupBy ?? 'month';
     const from = filter.from ? new Date(filter.from) : new Date(0);
     const to = filter.to ? new Date(filter.to) : this.clock.now();
-    const lines = (await this.aggregate(keyOf(groupBy), scope, from, to, zone)).map((a) => this.line(a, groupBy));
-    const [total] = (await this.aggregate(keyOf('total'), scope, from, to, zone)).map((a) => this.line(a, 'total'));
-    const totals = total ?? this.line(emptyAggregate(), 'total');
+    // One pass over the period: its groups and, as the grouping set (), its total.
+    const aggregates = await this.aggregate(keyOf(groupBy), scope, from, to, zone);
+    const lines = aggregates.filter((a) => !a.total_row).map((a) => this.line(a, groupBy));
+    const total = aggregates.find((a) => a.total_row);
+    const totals = this.line(total ? { ...total, key: 'total' } : emptyAggregate(), 'total');
     // The share target of the year the period ends in (its last instant), set for the asked jurisdiction or else 2%.
     const targetYear = Number(toZonedIso(new Date(Math.max(from.getTime(), to.getTime() - 1)), zone).slice(0, 4));
     const set = await this.shareTargets.shareTarget(jurisdiction, targetYear);
@@ -126,8 +130,8 @@ export class IncidentStatisticsQueries {
       `select to_char(occurred_at at time zone $4::text, 'YYYY-MM') as month,
               category,
               count(*)::int as incidents,
-              coalesce(sum((casualties->>'deaths')::int), 0)::int as deaths,
-              coalesce(sum((casualties->>'missing')::int), 0)::int as missing,
+              coalesce(sum(stat_deaths), 0)::int as deaths,
+              coalesce(sum(stat_missing), 0)::int as missing,
               (count(*) filter (where grade in ('major', 'serious', 'especially_serious')))::int as major_or_above
          from incident_board
         where drill_id is null and jurisdiction = any($1) and occurred_at >= $2 and occurred_at < $3
@@ -146,12 +150,12 @@ export class IncidentStatisticsQueries {
 
   private aggregate(key: string, scope: readonly string[], from: Date, to: Date, zone: string): Promise<Aggregate[]> {
     return this.dataSource.query(
-      `select ${key} as key,
+      `select ${key} as key, grouping(${key}) = 1 as total_row,
               count(*)::int as incidents,
-              coalesce(sum((casualties->>'deaths')::int), 0)::int as deaths,
-              coalesce(sum((casualties->>'missing')::int), 0)::int as missing,
-              coalesce(sum((casualties->>'seriousInjuries')::int), 0)::int as serious,
-              coalesce(sum((casualties->>'minorInjuries')::int), 0)::int as minor,
+              coalesce(sum(stat_deaths), 0)::int as deaths,
+              coalesce(sum(stat_missing), 0)::int as missing,
+              coalesce(sum(stat_serious_injuries), 0)::int as serious,
+              coalesce(sum(stat_minor_injuries), 0)::int as minor,
               coalesce(sum(coalesce(direct_loss_yuan, 0)), 0)::text as loss,
               (count(*) filter (where grade = 'general'))::int as general,
               (count(*) filter (where grade = 'major'))::int as major,
@@ -159,7 +163,7 @@ export class IncidentStatisticsQueries {
               (count(*) filter (where grade = 'especially_serious'))::int as especially_serious
          from incident_board
         where drill_id is null and jurisdiction = any($1) and occurred_at >= $2 and occurred_at < $3
-        group by 1 order by 1`,
+        group by grouping sets ((${key}), ()) order by grouping(${key}), 1`,
       [scope, from, to, zone],
     );
   }
