@@ -107,7 +107,7 @@ describe('Socket.IO /console protocol 2: incident rooms and changes', () => {
     const elsewhere = await report({ jurisdiction: '640521' });
     const haiyuan = await t.user(['commander'], '640522');
     const county = await connect(haiyuan.token);
-    const refused = { ok: false, code: 'INCIDENT_NOT_FOUND', error: '事件不存在或无权查看' };
+    const refused = { ok: false, code: 'INCIDENT_NOT_FOUND', error: '事故不存在或不在本辖区' };
     expect(await county.emitWithAck('incident.open', { incidentId: elsewhere.id })).toEqual(refused);
     expect(await county.emitWithAck('incident.open', { incidentId: randomUUID() })).toEqual(refused);
     expect(await county.emitWithAck('subscribe', { incidentId: elsewhere.id })).toMatchObject({

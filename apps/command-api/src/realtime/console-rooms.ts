@@ -71,7 +71,7 @@ export function roomsOfSubscription(
       rooms.push(...actor.scope.map((code) => incidentRoom(subscription.incidentId!, code, protocol)));
     else if (incidentJurisdiction && actor.scope.includes(incidentJurisdiction))
       rooms.push(incidentRoom(subscription.incidentId, incidentJurisdiction, protocol));
-    else return '事件不存在或无权查看';
+    else return '事故不存在或不在本辖区';
   }
   if (subscription.drillId) rooms.push(...actor.scope.map((code) => `${prefix}drill:${subscription.drillId}@${code}`));
   if (subscription.replayId) rooms.push(replayRoom(subscription.replayId));

@@ -41,8 +41,8 @@ describe('console rooms by protocol', () => {
 
   it('protocol 2 follows an incident only in its own jurisdiction, and only inside the actor’s scope', () => {
     expect(roomsOfSubscription({ incidentId: 'i1' }, actor, 2, '640521')).toEqual(['incident:i1@640521']);
-    expect(roomsOfSubscription({ incidentId: 'i1' }, actor, 2, '640300')).toBe('事件不存在或无权查看');
-    expect(roomsOfSubscription({ incidentId: 'i1' }, actor, 2)).toBe('事件不存在或无权查看');
+    expect(roomsOfSubscription({ incidentId: 'i1' }, actor, 2, '640300')).toBe('事故不存在或不在本辖区');
+    expect(roomsOfSubscription({ incidentId: 'i1' }, actor, 2)).toBe('事故不存在或不在本辖区');
     expect(roomsOfSubscription({}, actor, 1)).toEqual(['v1:jurisdiction:640500']);
   });
 });

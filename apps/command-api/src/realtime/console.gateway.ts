@@ -273,7 +273,7 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     const incidentJurisdiction =
       protocol === 2 && subscription.incidentId ? await this.incidentJurisdiction(subscription.incidentId) : undefined;
     if (protocol === 2 && subscription.incidentId && !inScope(incidentJurisdiction, actor))
-      return { ok: false, code: 'INCIDENT_NOT_FOUND', error: '事件不存在或无权查看' };
+      return { ok: false, code: 'INCIDENT_NOT_FOUND', error: '事故不存在或不在本辖区' };
     const rooms = roomsOfSubscription(subscription, actor, protocol, incidentJurisdiction);
     if (typeof rooms === 'string') return { ok: false, error: rooms };
     for (const room of client.rooms) if (room !== client.id) await client.leave(room);
@@ -300,9 +300,9 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     if (!incidentId) return { ok: false, code: 'INVALID_MESSAGE', error: 'incidentId 须为 UUID' };
     const open = [...client.rooms].filter((room) => room.startsWith('incident:'));
     if (open.length >= MAX_OPEN_INCIDENTS && !open.some((room) => room.startsWith(`incident:${incidentId}@`)))
-      return { ok: false, code: 'TOO_MANY_OPEN', error: `同时打开的事件过多（上限 ${MAX_OPEN_INCIDENTS} 个）` };
+      return { ok: false, code: 'TOO_MANY_OPEN', error: `同时打开的事故过多（上限 ${MAX_OPEN_INCIDENTS} 个）` };
     const jurisdiction = await this.incidentJurisdiction(incidentId);
-    if (!inScope(jurisdiction, actor)) return { ok: false, code: 'INCIDENT_NOT_FOUND', error: '事件不存在或无权查看' };
+    if (!inScope(jurisdiction, actor)) return { ok: false, code: 'INCIDENT_NOT_FOUND', error: '事故不存在或不在本辖区' };
     const room = incidentRoom(incidentId, jurisdiction);
     await client.join(room);
     return { ok: true, room };

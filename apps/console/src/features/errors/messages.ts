@@ -180,6 +180,9 @@ export const zh = {
   'errors.code.MONITORING_ALARM_SUBJECT_GONE': '告警所指的传感器、危险源或企业已不在登记中',
   // The board's list, and the live line's queue.
   'errors.code.CURSOR_INVALID': '翻页位置无效或已与筛选条件不符，请从第一页重新加载',
+  'errors.code.PROTOCOL_UNSUPPORTED': '控制台版本过旧，与服务器的实时推送协议不符，请刷新页面',
+  'errors.code.INVALID_MESSAGE': '实时推送消息格式不正确',
+  'errors.code.TOO_MANY_OPEN': '同时打开的事故过多，请先关闭一些事故详情',
   'errors.code.RECEIVED_RANGE_INVALID': '接报时间范围有误：起始时间不能晚于结束时间',
   'errors.code.TOO_MANY_PENDING': '发送过快，待处理的消息过多，请稍后再试',
   'errors.code.UNKNOWN_MESSAGE': '服务器不认识这条消息',
@@ -439,6 +442,10 @@ export const en: Record<keyof typeof zh, string> = {
     'The sensor, hazard source or enterprise of this alarm is no longer registered',
   'errors.code.CURSOR_INVALID':
     'The page position is invalid or no longer matches the filters; reload from the first page',
+  'errors.code.PROTOCOL_UNSUPPORTED':
+    'This console is out of date for the server’s live-update protocol; reload the page',
+  'errors.code.INVALID_MESSAGE': 'Malformed live-update message',
+  'errors.code.TOO_MANY_OPEN': 'Too many incidents open at once; close some incident details first',
   'errors.code.RECEIVED_RANGE_INVALID': 'Wrong receipt time range: the start cannot be after the end',
   'errors.code.TOO_MANY_PENDING': 'Too many messages waiting; please try again shortly',
   'errors.code.UNKNOWN_MESSAGE': 'The server does not know this message',
