@@ -302,7 +302,8 @@ export class ConsoleGateway implements OnGatewayInit, OnGatewayConnection, OnGat
     if (open.length >= MAX_OPEN_INCIDENTS && !open.some((room) => room.startsWith(`incident:${incidentId}@`)))
       return { ok: false, code: 'TOO_MANY_OPEN', error: `同时打开的事故过多（上限 ${MAX_OPEN_INCIDENTS} 个）` };
     const jurisdiction = await this.incidentJurisdiction(incidentId);
-    if (!inScope(jurisdiction, actor)) return { ok: false, code: 'INCIDENT_NOT_FOUND', error: '事故不存在或不在本辖区' };
+    if (!inScope(jurisdiction, actor))
+      return { ok: false, code: 'INCIDENT_NOT_FOUND', error: '事故不存在或不在本辖区' };
     const room = incidentRoom(incidentId, jurisdiction);
     await client.join(room);
     return { ok: true, room };
