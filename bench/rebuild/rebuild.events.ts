@@ -68,24 +68,29 @@ export function incidentStreamEvents(i: number, followUps: number, at: Date): Ev
 }
 type IncidentEventLike = { type: string; data: unknown };
 
+export type TeamCommand = Parameters<typeof teamDecider.decide>[0];
+
+/** The benches' team number i, registered in `jurisdiction`: a fire team of ten. */
+export function registerTeam(i: number, teamId: string, jurisdiction: string, at: Date): TeamCommand {
+  return {
+    type: 'RegisterTeam',
+    teamId,
+    name: `压测队伍 ${i}`,
+    kind: 'professional',
+    specialties: ['fire'],
+    headcount: 10,
+    equipment: [],
+    base: { address: '驻地', lat: 37.5, lng: 105.2 },
+    jurisdiction,
+    contact: { name: '联系人', phone: '0955-0000000' },
+    now: at,
+  };
+}
+
 export function teamStreamEvents(i: number, cycles: number, at: Date): EventToAppend[] {
   const jurisdiction = JURISDICTIONS[i % JURISDICTIONS.length]!;
   const teamId = randomUUID();
-  const commands: Parameters<typeof teamDecider.decide>[0][] = [
-    {
-      type: 'RegisterTeam',
-      teamId,
-      name: `压测队伍 ${i}`,
-      kind: 'professional',
-      specialties: ['fire'],
-      headcount: 10,
-      equipment: [],
-      base: { address: '驻地', lat: 37.5, lng: 105.2 },
-      jurisdiction,
-      contact: { name: '联系人', phone: '0955-0000000' },
-      now: at,
-    },
-  ];
+  const commands: TeamCommand[] = [registerTeam(i, teamId, jurisdiction, at)];
   for (let c = 0; c < cycles; c++) {
     commands.push({ type: 'DispatchTeam', incidentId: randomUUID(), now: at });
     for (const status of ['en_route', 'on_scene', 'returning', 'available'] as const)
