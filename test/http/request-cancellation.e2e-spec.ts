@@ -62,10 +62,18 @@ describe('a read whose client has gone', () => {
           where c.relname = 'deadline_compliance' and l.mode = 'AccessExclusiveLock' and l.granted`,
       );
       expect(locked).toBe(true);
+      // The connection that was sent the cancel is closed, not lent to another request: a cancel request names a
+      // backend, and a late one would end whatever statement that backend ran next.
+      await until(async () => {
+        const alive = await t.sql<{ pid: number }>(`select pid from pg_stat_activity where pid = any($1::int[])`, [
+          pids,
+        ]);
+        return alive.length === 0;
+      }, 20_000);
     } finally {
       await owner.query('rollback');
     }
-    // The connection went back to the pool in working order: the next read is answered.
+    // The pool serves the next read on another connection.
     const { body } = await t.get('/api/v1/compliance').expect(200);
     expect(body.summary).toBeDefined();
   });

@@ -12,7 +12,11 @@ import { Observable } from 'rxjs';
  * The request's AbortSignal is carried to the database through an AsyncLocalStorage: every statement a pooled
  * connection of the API starts while serving a read registers with it, and when the signal fires the statement still
  * running is cancelled with the protocol's own cancel request (the backend's pid and secret key, as `pg` does and as
- * `pg_cancel_backend` would): the server answers it 57014, the read ends, the connection returns to the pool.
+ * `pg_cancel_backend` would): the server answers it 57014 and the read ends.
+ *
+ * A cancel request names a backend, not a statement, and travels on a connection of its own: it may land after the
+ * statement it was meant for has finished. So a connection that was sent one is retired: it runs nothing more, and the
+ * pool closes it on release instead of lending it to another request whose statement the late cancel would end.
  *
  * Only reads (GET, HEAD) are cancelled: a command whose client has gone still completes, because its client may come
  * back for the stored answer under the same Idempotency-Key (docs/adr/0013).
@@ -43,28 +47,43 @@ export class CancellableClient extends Client {
     this.cancelConfig = config ?? {};
     // The instance's own `query`, wrapping the class's: pg's overloads cannot be restated by an override.
     const query = super.query.bind(this) as (...args: unknown[]) => unknown;
-    Object.defineProperty(this, 'query', { value: (...args: unknown[]) => this.watched(query(...args)) });
+    Object.defineProperty(this, 'query', {
+      value: (...args: unknown[]) => {
+        const signal = requestSignal.getStore();
+        // The read is over: nothing more of it runs (pg fails a statement on a retired client at once).
+        if (signal?.aborted) this.retire();
+        return this.watched(query(...args), signal);
+      },
+    });
   }
 
   /** Registers a statement started while a read is served with that read's signal. */
-  private watched(result: unknown): unknown {
-    const signal = requestSignal.getStore();
+  private watched(result: unknown, signal: AbortSignal | undefined): unknown {
     if (!signal || !(result instanceof Promise)) return result;
     const statement = ++this.started;
     this.running = statement;
     const cancel = () => {
-      // Only while this statement is the one running: a later statement (another request's, once the connection is
-      // back in the pool) is never cancelled on this request's behalf.
-      if (this.running === statement) this.cancelRunning();
+      // Only while this statement is the one running; the connection is retired first, so the cancel, however late
+      // it lands, can only end a statement of this read.
+      if (this.running !== statement) return;
+      this.retire();
+      this.cancelRunning();
     };
     const done = () => {
       if (this.running === statement) this.running = null;
       signal.removeEventListener('abort', cancel);
     };
     (result as Promise<QueryResult>).then(done, done);
-    if (signal.aborted) cancel();
-    else signal.addEventListener('abort', cancel, { once: true });
+    if (!signal.aborted) signal.addEventListener('abort', cancel, { once: true });
     return result;
+  }
+
+  /**
+   * Takes this connection out of service: `pg` refuses new statements on a client that is not queryable, and the
+   * pool (pg-pool) closes such a client when it is released rather than idling it for the next request.
+   */
+  private retire(): void {
+    (this as unknown as { _queryable: boolean })._queryable = false;
   }
 
   /** The protocol's cancel request for whatever this backend runs now, over a short connection of its own. */
