@@ -143,8 +143,39 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     url: superuserUrl(options.database),
     appUrl: `postgres://${EMBEDDED_APP_ROLE}:${encodeURIComponent(credentials.appPassword)}@127.0.0.1:${port}/${options.database}`,
     appRole: EMBEDDED_APP_ROLE,
-    stop: () => pg.stop(),
+    stop: async () => {
+      await sessionsEnded(superuserUrl('postgres'), SESSIONS_END_WAIT_MS);
+      await pg.stop();
+    },
   };
+}
+
+/** How long a stop waits for the sessions of closed pools to end before the server shuts down regardless. */
+const SESSIONS_END_WAIT_MS = 5_000;
+
+/**
+ * Waits, at most `limitMs`, until no other client session is open on the server. A pool's `end()` resolves once it
+ * has asked its connections to close, before their backends have gone: a fast shutdown in that moment terminates them,
+ * and each logs "terminating connection" on both sides although the API had let them go. A session still open at the
+ * limit is a real leak; the shutdown then terminates it, and the log says so.
+ */
+async function sessionsEnded(url: string, limitMs: number): Promise<void> {
+  const probe = new Client({ connectionString: url });
+  try {
+    await probe.connect();
+    const until = Date.now() + limitMs;
+    for (;;) {
+      const { rows } = await probe.query<{ n: number }>(
+        `select count(*)::int as n from pg_stat_activity where backend_type = 'client backend' and pid <> pg_backend_pid()`,
+      );
+      if (rows[0]!.n === 0 || Date.now() >= until) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  } catch {
+    // The server is not answering: there is nothing to wait for.
+  } finally {
+    await probe.end().catch(() => undefined);
+  }
 }
 
 /**

@@ -31,14 +31,15 @@ describe('demo hazard sources', () => {
       '4 【演示】海兴某煤化工有限公司 【演示】甲醇罐区',
       '- 【演示】中卫某精细化工有限公司 【演示】甲苯中间罐区',
     ]);
-    const enterprises = (await t.get('/api/v1/enterprises').expect(200)).body as {
-      name: string;
-      hazardSourceCount: number;
-      highestHazardGrade: number | null;
-    }[];
-    const coal = enterprises.find((e) => e.name === '【演示】海兴某煤化工有限公司');
+    type Enterprise = { name: string; hazardSourceCount: number; highestHazardGrade: number | null };
+    const enterprise = async (name: string) =>
+      ((await t.get('/api/v1/enterprises').query({ q: name }).expect(200)).body as Enterprise[]).find(
+        (e) => e.name === name,
+      );
+    // The enterprise register is a projection of its own: it may list the enterprises after the hazard sources.
+    const coal = await eventually(() => enterprise('【演示】海兴某煤化工有限公司'));
     expect(coal).toMatchObject({ hazardSourceCount: 3, highestHazardGrade: 1 });
-    const fine = enterprises.find((e) => e.name === '【演示】中卫某精细化工有限公司');
+    const fine = await eventually(() => enterprise('【演示】中卫某精细化工有限公司'));
     expect(fine).toMatchObject({ hazardSourceCount: 0, highestHazardGrade: null });
   });
 });

@@ -4,6 +4,7 @@ import {
   Logger,
   Module,
   type DynamicModule,
+  type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
@@ -52,7 +53,7 @@ export const APP_CONFIG = Symbol('APP_CONFIG');
  */
 @Global()
 @Module({})
-export class InfrastructureModule implements OnApplicationBootstrap, OnApplicationShutdown {
+export class InfrastructureModule implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('Infrastructure');
 
   constructor(
@@ -205,8 +206,15 @@ export class InfrastructureModule implements OnApplicationBootstrap, OnApplicati
     this.logger.log('projections started');
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Projections stop before any module closes its connections: TypeORM closes its data source in its own shutdown hook,
+   * which Nest may call before this module's, and a projection still running would then fail its batch mid-way.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.runner.stop();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
     await this.store.close();
     // Last: the spans of the stop itself are sent too.
     await this.tracing?.shutdown();

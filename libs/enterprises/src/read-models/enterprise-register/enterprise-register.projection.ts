@@ -4,7 +4,10 @@ import type { LiveDelta, Recorded } from '@app/event-sourcing';
 import type { Projection } from '@app/event-sourcing/projections';
 import { gazetteerFeed } from '@app/incidents';
 import { enterpriseEvents, type EnterpriseEvent } from '../../domain/enterprise/enterprise.events';
-import { refreshEnterpriseHazardCounts } from '../hazard-source-register/enterprise-hazard-counts';
+import {
+  lockEnterpriseHazardCounts,
+  refreshEnterpriseHazardCounts,
+} from '../hazard-source-register/enterprise-hazard-counts';
 import { EnterpriseDeviceKeyRow, EnterpriseRegisterRow } from './enterprise-register.entity';
 
 /** The `source` of the gazetteer rows this register feeds. */
@@ -21,6 +24,7 @@ export class EnterpriseRegisterProjection implements Projection<EnterpriseEvent>
   readonly events = enterpriseEvents;
 
   async apply(events: readonly Recorded<EnterpriseEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
+    if (events.some((e) => e.type === 'EnterpriseRegistered')) await lockEnterpriseHazardCounts(manager);
     for (const event of events) await this.applyOne(event, manager);
     return [];
   }

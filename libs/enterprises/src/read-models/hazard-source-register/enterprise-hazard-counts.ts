@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 /**
  * Sets each enterprise's `hazard_source_count` (its major hazard sources in use) and `highest_hazard_grade` (the most
  * severe, 1 = 一级) from the hazard source register. Computed from the rows rather than counted up and down, so it is
- * right whichever of the two projections runs first or is rebuilt: the hazard source register calls it for the
+ * right whichever of the two projections runs first, concurrently or is rebuilt: the hazard source register calls it for the
  * enterprises a batch touched, the enterprise register when it inserts an enterprise.
  */
 export async function refreshEnterpriseHazardCounts(
@@ -11,6 +11,7 @@ export async function refreshEnterpriseHazardCounts(
   enterpriseIds: readonly string[],
 ): Promise<void> {
   if (enterpriseIds.length === 0) return;
+  await lockEnterpriseHazardCounts(manager);
   await manager.query(
     `update enterprise_register e
         set hazard_source_count = coalesce(h.n, 0), highest_hazard_grade = h.highest
@@ -24,4 +25,15 @@ export async function refreshEnterpriseHazardCounts(
       where e.id = ids.id`,
     [[...new Set(enterpriseIds)]],
   );
+}
+
+/**
+ * The two projections that call the refresh run in transactions of their own. Unserialised, each could count before
+ * the other committed (the enterprise row inserted while its hazard source rows are still uncommitted, and the
+ * reverse), and the counts would stay 0 for good. This lock, held until commit, makes the later of the two see what the
+ * earlier wrote. Taken first in a batch's transaction, before any row is written, so that the two cannot deadlock on
+ * an enterprise row one of them updated before asking for it (taking it again later in the transaction is free).
+ */
+export async function lockEnterpriseHazardCounts(manager: EntityManager): Promise<void> {
+  await manager.query(`select pg_advisory_xact_lock(hashtext('enterprise_register.hazard_counts'))`);
 }

@@ -5,7 +5,7 @@ import { RowBatch, type Projection } from '@app/event-sourcing/projections';
 import type { JurisdictionRegistry } from '@app/shared';
 import type { HazardAssessment } from '../../domain/gb18218/assess-hazard-source';
 import { hazardSourceEvents, type HazardSourceEvent } from '../../domain/hazard-source/hazard-source.events';
-import { refreshEnterpriseHazardCounts } from './enterprise-hazard-counts';
+import { lockEnterpriseHazardCounts, refreshEnterpriseHazardCounts } from './enterprise-hazard-counts';
 import { HazardSourceHistoryRow, HazardSourceRow } from './hazard-source-register.entity';
 import { toHazardSourceView, UNIT_KIND_LABELS } from './hazard-source.views';
 
@@ -21,6 +21,7 @@ export class HazardSourceRegisterProjection implements Projection {
   constructor(private readonly jurisdictions: JurisdictionRegistry) {}
 
   async apply(events: readonly Recorded<HazardSourceEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
+    await lockEnterpriseHazardCounts(manager);
     const batch = await new RowBatch<HazardSourceRow, string>(manager, HazardSourceRow, 'id').preload(
       events.map((e) => e.data.hazardSourceId),
     );
