@@ -52,6 +52,7 @@ import { ListPagingInSql1732000003621 } from '../migrations/1732000003621-list-p
 import { ProcessManagerFacts1732000003630 } from '../migrations/1732000003630-process-manager-facts';
 import { AppendGroups1732000003640 } from '../migrations/1732000003640-append-groups';
 import { CityYearReadPaths1732000003641 } from '../migrations/1732000003641-city-year-read-paths';
+import { ProcessManagerSeating1732000003650 } from '../migrations/1732000003650-process-manager-seating';
 import { grantApplicationRole } from './roles';
 
 // TypeORM types its `migrations` option as MixedList<Function | string>; the list below matches that type.
@@ -110,6 +111,7 @@ export const MIGRATIONS: MixedList<Function> = [
   ProcessManagerFacts1732000003630,
   AppendGroups1732000003640,
   CityYearReadPaths1732000003641,
+  ProcessManagerSeating1732000003650,
 ];
 
 /**

@@ -14,6 +14,7 @@ import {
 import { ProjectionRunner } from './projection-runner';
 import { eventIdDeltas } from '../testing/projections';
 import type { Projection } from './projection';
+import type { ProcessManager } from './process-manager';
 
 /**
  * `Counted` is at version 2: version 1 had no `unit`, which the upcaster fills with 'piece' (the only unit there was).
@@ -58,6 +59,34 @@ class LedgerProjection implements Projection<TestEvent> {
 
   async reset(manager: EntityManager): Promise<void> {
     await manager.query(`delete from test_ledger where projection = $1`, [this.name]);
+  }
+}
+
+/**
+ * A process manager whose step (a command, here a refused insert) fails for a `Counted` of a negative n; its own table
+ * of facts (`seat`) takes every event, as a process manager's facts do (a team's name, an incident's close).
+ */
+class StepsProcess extends LedgerProjection implements ProcessManager<TestEvent> {
+  readonly kind = 'process-manager';
+  /** The events whose steps ran (apply), as opposed to those only seated. */
+  readonly stepped: string[] = [];
+
+  override async apply(events: readonly Recorded<TestEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
+    for (const event of events) {
+      this.stepped.push(event.id);
+      if (event.type === 'Counted' && event.data.n < 0) throw new Error('the step was refused');
+      await this.seat([event], manager);
+    }
+    return [];
+  }
+
+  async seat(events: readonly Recorded<TestEvent>[], manager: EntityManager): Promise<void> {
+    for (const event of events)
+      await manager.query(
+        `insert into test_ledger (projection, event_id, type, n, unit) values ($1, $2, $3, null, 'fact')
+         on conflict do nothing`,
+        [this.name, event.id, event.type],
+      );
   }
 }
 
@@ -248,6 +277,47 @@ describe('projection runner: unknown types, poison events and old versions', () 
     expect(parked.map((p) => p.eventId)).toEqual([events[150]!.id]);
     // Halved down to parts of at most 50 before events are tried alone: far fewer transactions than one per event.
     expect(batches.length).toBeLessThan(120);
+  });
+
+  it('a process manager keeps the facts of an event it parks: later events are decided knowing them', async () => {
+    const { category, name } = fresh();
+    const stream = `${category}-${randomUUID()}`;
+    const processManager = new StepsProcess(name, category);
+    const r = runner(processManager as Projection<TestEvent>);
+    const refused = await append(stream, 'Counted', { n: -1, unit: 'kg' }, 2);
+    const last = await append(stream, 'Noted', { text: 'after' });
+    r.start();
+    expect(await r.waitFor(name, last.position, 10_000)).toBe(true);
+    expect((await r.parked(name)).map((p) => p.eventId)).toEqual([refused.id]);
+    // Its steps wait for a retry, but its facts are in the table, as they would be had the step succeeded.
+    expect((await ledger(name)).map((x) => x.id).sort()).toEqual([refused.id, last.id].sort());
+  });
+
+  it('a process manager listed for seating fills its tables from the store up to its checkpoint, without a step, then goes on', async () => {
+    const { category, name } = fresh();
+    const stream = `${category}-${randomUUID()}`;
+    // Handled before an upgrade whose tables could not be filled from this database (KurrentDB held the events).
+    const before = [
+      await append(stream, 'Noted', { text: 'a' }),
+      await append(stream, 'Counted', { n: 2, unit: 'kg' }),
+    ];
+    await dataSource.transaction(async (manager) => {
+      await manager.query(
+        `insert into projection_checkpoints (projection, position_commit, position_prepare, store) values ($1, $2, $3, 'kurrentdb')`,
+        [name, before[1]!.position.commit.toString(), before[1]!.position.prepare.toString()],
+      );
+      await manager.query(`insert into process_manager_seating (projection, listed_at) values ($1, now())`, [name]);
+    });
+    const after = await append(stream, 'Noted', { text: 'b' });
+    const processManager = new StepsProcess(name, category);
+    const r = runner(processManager as Projection<TestEvent>);
+    r.start();
+    expect(await r.waitFor(name, after.position, 10_000)).toBe(true);
+    expect((await ledger(name)).map((x) => x.id).sort()).toEqual([...before.map((e) => e.id), after.id].sort());
+    // Steps ran for the new event only; the old ones were seated.
+    expect(processManager.stepped).toEqual([after.id]);
+    expect(await dataSource.query(`select 1 from process_manager_seating where projection = $1`, [name])).toEqual([]);
+    expect(logged.some((m) => m.includes(`process manager ${name}: its tables were seated`))).toBe(true);
   });
 
   it('a rebuild replays parked events too and forgets the old parked rows', async () => {

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import {
   formatPosition,
   isAfter,
@@ -13,6 +13,7 @@ import { MessageBatcher, trailingCheckpoint } from './batching';
 import { readCheckpoint, writeCheckpoint } from './checkpoint-store';
 import type { LiveDelta, LiveDeltaBus } from './live-delta';
 import { parkEvent } from './parked-events';
+import { isProcessManager, type ProcessManager } from './process-manager';
 import type { ProjectionLocks } from './projection-locks';
 import { LIVE, type ApplyContext, type Projection } from './projection';
 
@@ -162,6 +163,7 @@ export class ProjectionWorker {
         // After a takeover, deltas of the last batches of the old owner may never have been sent: vouch only from here.
         this.startedFrom = takeover || !this.startedFrom ? this.checkpoint : this.startedFrom;
         if (takeover) this.options.onTakeover?.(this.projection.name);
+        if (isProcessManager(this.projection)) await this.seatIfListed(this.projection);
         await this.follow();
       } catch (error) {
         if (isUndecodable(error)) {
@@ -319,11 +321,17 @@ export class ProjectionWorker {
     await this.releaseLock();
   }
 
-  /** Sets the event aside and moves the checkpoint past it, in one transaction. */
+  /**
+   * Sets the event aside and moves the checkpoint past it, in one transaction. A process manager's own tables still
+   * take in the event's facts (`seat`, no command): the steps it failed to take wait for a retry, but what later events
+   * are decided from (an incident's close, for the allocations that follow it) must not be missing meanwhile. If the
+   * facts cannot be written either, the event is parked all the same.
+   */
   private async park(event: RecordedEvent, error: string, attempts: number): Promise<void> {
     const parked = await this.dataSource.transaction(async (manager) => {
       const stored = await readCheckpoint(manager, this.projection.name, true);
       if (stored && !isAfter(event.position, stored)) return false;
+      if (isProcessManager(this.projection)) await this.seatParked(this.projection, event, manager);
       await parkEvent(manager, this.projection.name, event, error, attempts);
       await writeCheckpoint(manager, this.projection.name, event.position, this.store.origin);
       return true;
@@ -334,6 +342,57 @@ export class ProjectionWorker {
       );
     // Not counted as applied, but announced: commands waiting on a later position in other processes may answer.
     this.advanced(0, event.position, [], parked);
+  }
+
+  /**
+   * A process manager listed in `process_manager_seating` (an upgrade could not fill its facts tables: the events are in
+   * KurrentDB) first brings its tables to its checkpoint from the store, without a command, then takes itself off the
+   * list in the last page's transaction. Interrupted, it starts again from empty tables on the next run.
+   */
+  private async seatIfListed(processManager: ProcessManager): Promise<void> {
+    const listed = (await this.dataSource.query(`select 1 from process_manager_seating where projection = $1`, [
+      processManager.name,
+    ])) as unknown[];
+    if (listed.length === 0) return;
+    const upTo = this.checkpoint;
+    await this.dataSource.transaction((manager) => processManager.reset(manager));
+    let after: Position | undefined;
+    for (let done = false; !done && !this.stopped;) {
+      const page = upTo
+        ? await this.store.readAll({ after, filter: processManager.filter, maxCount: MAX_PAGE })
+        : ([] as RecordedEvent[]);
+      const within = page.filter((e) => !isAfter(e.position, upTo!));
+      done = within.length < page.length || page.length < MAX_PAGE;
+      await this.dataSource.transaction(async (manager) => {
+        const known = processManager.events.readAll(within);
+        if (known.length > 0) await processManager.seat(known, manager);
+        if (done)
+          await manager.query(`delete from process_manager_seating where projection = $1`, [processManager.name]);
+      });
+      after = page.at(-1)?.position;
+    }
+    if (!this.stopped)
+      this.options.log(
+        `process manager ${processManager.name}: its tables were seated from the store up to ${upTo ? formatPosition(upTo) : 'start'}`,
+      );
+  }
+
+  private async seatParked(
+    processManager: ProcessManager,
+    event: RecordedEvent,
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.query('savepoint seat_parked');
+    try {
+      const known = processManager.events.readAll([event]);
+      if (known.length > 0) await processManager.seat(known, manager);
+      await manager.query('release savepoint seat_parked');
+    } catch (failure) {
+      await manager.query('rollback to savepoint seat_parked');
+      this.options.log(
+        `projection ${this.projection.name}: the facts of parked ${event.type} ${event.id} not kept either: ${describe(failure)}`,
+      );
+    }
   }
 
   private advanced(count: number, last: Position, deltas: readonly LiveDelta[], announce = count > 0): void {
