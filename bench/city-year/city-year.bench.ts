@@ -290,7 +290,26 @@ async function explain(dataSource: DataSource, incidentId: string, from: Date, t
   }
 }
 
+/**
+ * CITY_YEAR_DATABASE=<url of a database an earlier run kept with BENCH_KEEP_DATABASE=1>: times the reads again on its
+ * year without loading and catching up (an hour at full size on this machine), e.g. after a change to a read path.
+ */
+async function remeasure(url: string): Promise<void> {
+  const dataSource = await new DataSource({ type: 'postgres', url }).initialize();
+  try {
+    const [{ end }] = await dataSource.query<{ end: Date }[]>(`select max(reported_at) as end from incident_board`);
+    const ids = (
+      await dataSource.query<{ id: string }[]>(`select id from incident_board order by random() limit 1000`)
+    ).map((r) => r.id);
+    console.log(`city year again: ${url.replace(/:[^:@/]*@/, ':***@')}, ${ids.length} incidents sampled`);
+    await measure(url, ids, end);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
 async function main(): Promise<void> {
+  if (process.env.CITY_YEAR_DATABASE) return remeasure(process.env.CITY_YEAR_DATABASE);
   const database = await benchDatabase('bench_city_year');
   const store = new PostgresEventStore({
     connectionString: database.url,

@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { runningDrill } from '../support/running-drill';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { incidentBody } from '../support/incident-fixtures';
+import { seededRandom } from '@app/event-sourcing/testing/projections';
 
 /**
  * Statistics against a direct count: a generated data set (real and drill incidents across jurisdictions, categories
@@ -19,18 +20,6 @@ const CATEGORIES = [
   'industry_trade',
 ];
 const GRADES = ['general', 'major', 'serious', 'especially_serious'] as const;
-
-/** A small seeded generator (mulberry32) so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Folded {
   jurisdiction: string;
@@ -62,7 +51,7 @@ describe('statistics equal a direct count over the events', () => {
   beforeAll(async () => {
     t = await startTestApp();
     const drillId = await runningDrill(t);
-    const rand = random(seed);
+    const rand = seededRandom(seed);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
     const count = (max: number) => (rand() < 0.5 ? 0 : Math.floor(rand() * max));
     for (let i = 0; i < 60; i++) {

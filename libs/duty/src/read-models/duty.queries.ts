@@ -1,4 +1,4 @@
-import { keysetWhere, withPageKeys, type PageRequest } from '@app/shared/nest';
+import { inKeysetOrder, withPageKeys, type PageRequest } from '@app/shared/nest';
 import { Inject, Injectable } from '@nestjs/common';
 import { Brackets, DataSource, In, IsNull, Not } from 'typeorm';
 import { CLOCK, JURISDICTIONS, type Clock, type JurisdictionRegistry } from '@app/shared';
@@ -62,16 +62,7 @@ export class DutyQueries {
       .createQueryBuilder('s')
       .where({ jurisdiction: In([...codes]) })
       .andWhere('s.starts_at < :to and s.ends_at > :from', { from, to });
-    if (page?.after) {
-      const after = keysetWhere(keys, ['text', 'timestamptz', 'uuid'], page.after);
-      qb.andWhere(after.sql, after.params);
-    }
-    const rows = await qb
-      .orderBy(keys[0]!, 'ASC')
-      .addOrderBy(keys[1]!, 'ASC')
-      .addOrderBy(keys[2]!, 'ASC')
-      .limit(page?.fetch ?? 2000)
-      .getMany();
+    const rows = await inKeysetOrder(qb, keys, ['text', 'timestamptz', 'uuid'], page, 2000).getMany();
     return rows.map((row) =>
       withPageKeys(toShiftView(row, this.jurisdictions, now), [row.jurisdiction, row.startsAt.toISOString(), row.id]),
     );
@@ -89,15 +80,7 @@ export class DutyQueries {
       .getRepository(DutyHandoverRow)
       .createQueryBuilder('h')
       .where({ jurisdiction: In([...codes]) });
-    if (page?.after) {
-      const after = keysetWhere(keys, ['bigint', 'uuid'], page.after);
-      qb.andWhere(after.sql, after.params);
-    }
-    const rows = await qb
-      .orderBy(keys[0]!, 'ASC')
-      .addOrderBy(keys[1]!, 'ASC')
-      .limit(page?.fetch ?? 100)
-      .getMany();
+    const rows = await inKeysetOrder(qb, keys, ['bigint', 'uuid'], page, 100).getMany();
     return rows.map((row) =>
       withPageKeys(toHandoverView(row, this.jurisdictions), [String(-row.handedOverAt.getTime()), row.id]),
     );
@@ -152,15 +135,7 @@ export class DutyQueries {
             .orWhere('r.target_jurisdictions && :codes::text[]', { codes }),
         ),
       );
-    if (page?.after) {
-      const after = keysetWhere(keys, ['bigint', 'uuid'], page.after);
-      qb.andWhere(after.sql, after.params);
-    }
-    const rows = await qb
-      .orderBy(keys[0]!, 'ASC')
-      .addOrderBy(keys[1]!, 'ASC')
-      .limit(page?.fetch ?? 100)
-      .getMany();
+    const rows = await inKeysetOrder(qb, keys, ['bigint', 'uuid'], page, 100).getMany();
     return rows.map((row) =>
       withPageKeys(
         toRollCallView(

@@ -165,3 +165,4 @@ function takes(projection: Projection, streamName: string, type: string): boolea
 }
 
 export { decidedEvents, projectLiveAndRebuilt, type ProjectedTables } from './rebuild-equality';
+export { describeSnapshotRoundTrip, seededRandom } from './snapshot-round-trip';

@@ -184,6 +184,33 @@ export function keysetWhere(
   return { sql, params };
 }
 
+/** The part of a TypeORM query builder `inKeysetOrder` uses (kept structural: this library does not import TypeORM). */
+export interface KeysetQuery<Q> {
+  andWhere(where: string, parameters?: Record<string, unknown>): Q;
+  addOrderBy(sort: string, order?: 'ASC' | 'DESC'): Q;
+  limit(limit?: number): Q;
+}
+
+/**
+ * A list query in its keyset order: ordered by `columns` (all ascending, after any order already set), starting
+ * strictly after the page's cursor, and at most the page's `fetch` rows (`defaultLimit` without a page). The same
+ * columns and casts as `keysetWhere`; an index over those columns makes the page one range scan.
+ */
+export function inKeysetOrder<Q extends KeysetQuery<Q>>(
+  query: Q,
+  columns: readonly string[],
+  casts: readonly string[],
+  page: PageRequest | undefined,
+  defaultLimit: number,
+): Q {
+  if (page?.after) {
+    const after = keysetWhere(columns, casts, page.after);
+    query.andWhere(after.sql, after.params);
+  }
+  for (const column of columns) query.addOrderBy(column, 'ASC');
+  return query.limit(page?.fetch ?? defaultLimit);
+}
+
 const PAGE_KEYS = Symbol('page-keys');
 
 /**

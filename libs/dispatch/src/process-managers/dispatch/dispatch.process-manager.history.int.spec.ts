@@ -7,7 +7,7 @@ import {
   type ProcessStep,
 } from '@app/event-sourcing';
 import { seatedUpTo } from '@app/event-sourcing/projections';
-import { ProjectionSpec } from '@app/event-sourcing/testing/projections';
+import { ProjectionSpec, seededRandom } from '@app/event-sourcing/testing/projections';
 import { isAfter, type EventStore, type RecordedEvent } from '@app/event-store';
 import { incidentAggregate, incidentStream, type IncidentEvent } from '@app/incidents';
 import { teamStream, type TeamEvent } from '@app/teams';
@@ -38,15 +38,6 @@ class RecordingExecutor extends CommandExecutor {
   }
 }
 
-/** A small deterministic generator (the same history on every run). */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return state / 2_147_483_648;
-  };
-}
-
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 23, 2, 0) + minute * 60_000).toISOString();
 const none = { deaths: 0, missing: 0, seriousInjuries: 0, minorInjuries: 0, trapped: 0 };
 const items = [{ materialCode: '1010101', quantity: 5 }];
@@ -58,7 +49,7 @@ type Appended = { stream: string; event: DomainEvent };
  * to open and to closed incidents, delivered or cancelled, interleaved at random.
  */
 function generateHistory(operations: number, seed: number): Appended[] {
-  const pick = random(seed);
+  const pick = seededRandom(seed);
   const choose = <T>(list: readonly T[]): T | undefined => list[Math.floor(pick() * list.length)];
   const out: Appended[] = [];
   const teams = Array.from({ length: 5 }, () => randomUUID());

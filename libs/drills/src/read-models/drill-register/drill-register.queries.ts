@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { keysetWhere, type PageRequest } from '@app/shared/nest';
+import { inKeysetOrder, type PageRequest } from '@app/shared/nest';
 import { DrillNotFoundError } from '../../domain/drill/drill.errors';
 import type { DrillStatus, ScriptedInject } from '../../domain/drill/drill.types';
 import { DrillRow, DrillScenarioRow } from './drill-register.entities';
@@ -84,15 +84,7 @@ export class DrillRegisterQueries {
       .getRepository(DrillScenarioRow)
       .createQueryBuilder('s')
       .where('s.jurisdiction = any(:jurisdictions)', { jurisdictions: [...jurisdictions] });
-    if (page?.after) {
-      const after = keysetWhere(keys, ['text', 'uuid'], page.after);
-      qb.andWhere(after.sql, after.params);
-    }
-    const rows = await qb
-      .orderBy(keys[0]!, 'ASC')
-      .addOrderBy(keys[1]!, 'ASC')
-      .limit(page?.fetch ?? 500)
-      .getMany();
+    const rows = await inKeysetOrder(qb, keys, ['text', 'uuid'], page, 500).getMany();
     return rows.map(toScenarioView);
   }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { keysetWhere, type PageRequest } from '@app/shared/nest';
+import { inKeysetOrder, type PageRequest } from '@app/shared/nest';
 import { JURISDICTIONS, type JurisdictionRegistry } from '@app/shared';
 import type { DeviceKeyView, EnterpriseIndustry, EnterpriseView } from '../../contract';
 import { normaliseCreditCode } from '../../domain/enterprise/credit-code';
@@ -67,16 +67,7 @@ export class EnterpriseRegister {
     }
     // Code-unit order ("C") and the id last: the order pages by keyset (docs/api.md, "Paging every list").
     const keys = ['e.jurisdiction collate "C"', 'e.name collate "C"', 'e.id'];
-    if (page?.after) {
-      const after = keysetWhere(keys, ['text', 'text', 'uuid'], page.after);
-      qb.andWhere(after.sql, after.params);
-    }
-    const rows = await qb
-      .orderBy(keys[0]!, 'ASC')
-      .addOrderBy(keys[1]!, 'ASC')
-      .addOrderBy(keys[2]!, 'ASC')
-      .take(page?.fetch ?? LIST_LIMIT)
-      .getMany();
+    const rows = await inKeysetOrder(qb, keys, ['text', 'text', 'uuid'], page, LIST_LIMIT).getMany();
     return rows.map((row) => toEnterpriseView(row, this.jurisdictions));
   }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { keysetWhere, type PageRequest } from '@app/shared/nest';
+import { inKeysetOrder, type PageRequest } from '@app/shared/nest';
 import { IncidentLookup } from '@app/incidents';
 import { JURISDICTIONS, type Actor, type JurisdictionRegistry } from '@app/shared';
 import type { ExpertSpecialty, ExpertView } from '../../contract';
@@ -80,17 +80,7 @@ export class ExpertRegister {
     }
     // Active first, code-unit order ("C"), the id last: the order pages by keyset (docs/api.md, "Paging every list").
     const keys = ['case when e.active then 0 else 1 end', 'e.jurisdiction collate "C"', 'e.name collate "C"', 'e.id'];
-    if (page?.after) {
-      const after = keysetWhere(keys, ['int', 'text', 'text', 'uuid'], page.after);
-      qb.andWhere(after.sql, after.params);
-    }
-    const rows = await qb
-      .orderBy(keys[0]!, 'ASC')
-      .addOrderBy(keys[1]!, 'ASC')
-      .addOrderBy(keys[2]!, 'ASC')
-      .addOrderBy(keys[3]!, 'ASC')
-      .take(page?.fetch ?? LIST_LIMIT)
-      .getMany();
+    const rows = await inKeysetOrder(qb, keys, ['int', 'text', 'text', 'uuid'], page, LIST_LIMIT).getMany();
     const engaged = await this.engagements();
     return rows.map((row) => toExpertView(row, engaged.get(row.id)?.size ?? 0, this.jurisdictions));
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { keysetWhere, type PageRequest } from '@app/shared/nest';
+import { inKeysetOrder, type PageRequest } from '@app/shared/nest';
 import { JURISDICTIONS, type JurisdictionRegistry } from '@app/shared';
 import type { ShelterKind, ShelterOccupancyEntry, ShelterView } from '../../contract';
 import { ShelterNotFoundError } from '../../domain/shelter/shelter.errors';
@@ -56,16 +56,7 @@ export class ShelterRegister {
     if (filter.hasRoom === false) qb.andWhere('s.occupants >= s.capacity');
     // Code-unit order ("C") and the id last: the order pages by keyset (docs/api.md, "Paging every list").
     const keys = ['s.jurisdiction collate "C"', 's.name collate "C"', 's.id'];
-    if (page?.after) {
-      const after = keysetWhere(keys, ['text', 'text', 'uuid'], page.after);
-      qb.andWhere(after.sql, after.params);
-    }
-    const rows = await qb
-      .orderBy(keys[0]!, 'ASC')
-      .addOrderBy(keys[1]!, 'ASC')
-      .addOrderBy(keys[2]!, 'ASC')
-      .take(page?.fetch ?? LIST_LIMIT)
-      .getMany();
+    const rows = await inKeysetOrder(qb, keys, ['text', 'text', 'uuid'], page, LIST_LIMIT).getMany();
     return rows.map((row) => toShelterView(row, this.jurisdictions));
   }
 
