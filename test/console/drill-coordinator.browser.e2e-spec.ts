@@ -119,6 +119,8 @@ suite('a drill coordinator runs a tabletop drill in the console', () => {
     await startDrill(page);
     const report = await waitForScriptedInject(page, 0);
     expect(await report.textContent()).toContain(`演练接报 · 接报：${scriptedTitle}`);
+    // The link names the incident once the drill's incident list has it (until then it reads 查看演练事故).
+    await report.getByTestId('inject-incident').filter({ hasText: scriptedTitle }).waitFor({ timeout: 10_000 });
     expect(await report.getByTestId('inject-incident').textContent()).toBe(scriptedTitle);
     await waitForScriptedInject(page, 1, 40_000);
     const pending = page.locator('[data-testid="timeline-inject"][data-index="2"]');
