@@ -137,7 +137,9 @@ describe('statistics equal a direct count over the events', () => {
     return [...byId.values()].filter((i) => i.drillId === null);
   }
 
-  const beijingMonth = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 7);
+  const beijing = (iso: string, length: number) =>
+    new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, length);
+  const beijingMonth = (iso: string) => beijing(iso, 7);
   function expected(incidents: Folded[], key: (i: Folded) => string): Line[] {
     const groups = new Map<string, Line>();
     for (const i of incidents) {
@@ -179,6 +181,8 @@ describe('statistics equal a direct count over the events', () => {
 
   it.each([
     ['month', (i: Folded) => beijingMonth(i.occurredAt)],
+    ['day', (i: Folded) => beijing(i.occurredAt, 10)],
+    ['year', (i: Folded) => beijing(i.occurredAt, 4)],
     ['jurisdiction', (i: Folded) => i.jurisdiction],
     ['category', (i: Folded) => i.category],
   ] as const)('grouped by %s', async (groupBy, key) => {

@@ -2,6 +2,7 @@
 export * from './errors/domain-error';
 export * from './time/clock';
 export * from './time/zoned-time';
+export * from './time/zoned-periods';
 export * from './jurisdictions/jurisdictions';
 export * from './auth/roles';
 export * from './auth/permissions';

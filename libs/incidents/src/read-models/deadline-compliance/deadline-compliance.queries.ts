@@ -83,25 +83,32 @@ export class DeadlineComplianceQueries {
     const tallyParams = [...params, now];
     // The totals are counted by the database, grouped to a few dozen rows whatever the period: a city's year of
     // obligations never travels to the API (docs/adr/0023).
-    const groups: Array<{
-      responsible: ObligationResponsible;
-      level: ReportLevel | null;
-      party: NotificationParty | null;
-      status: ComplianceStatus;
-      n: number;
-    }> = await this.dataSource.query(
+    // The tallies, the reporters and the first page are independent reads: each on a connection of its own at once.
+    const tallying: Promise<
+      Array<{
+        responsible: ObligationResponsible;
+        level: ReportLevel | null;
+        party: NotificationParty | null;
+        status: ComplianceStatus;
+        n: number;
+      }>
+    > = this.dataSource.query(
       `select c.responsible, c.level, c.party, ${statusSql(`$${tallyParams.length}`)} as status, count(*)::int as n
          from deadline_compliance c where ${where}
         group by 1, 2, 3, 4`,
       tallyParams,
     );
-    const reporterRows: Array<{ reported_by: string; status: 'met' | 'late'; n: number }> = await this.dataSource.query(
+    const reporting: Promise<Array<{ reported_by: string; status: 'met' | 'late'; n: number }>> = this.dataSource.query(
       `select c.reported_by, c.status, count(*)::int as n
            from deadline_compliance c
           where ${where} and c.responsible = 'bureau' and c.reported_by is not null and c.status in ('met', 'late')
           group by 1, 2`,
       params,
     );
+    // The first page of the obligation lines; the rest is read page by page from GET /compliance/obligations.
+    const paging = this.obligations(query, actor, { after: null, limit: firstLimit, fetch: firstLimit });
+    for (const read of [tallying, reporting, paging]) read.catch(() => undefined); // awaited below, never unhandled
+    const [groups, reporterRows, obligations] = await Promise.all([tallying, reporting, paging]);
     const names = await this.names.byUsername([...new Set(reporterRows.map((r) => r.reported_by))]);
     const reporters = new Map<string, { reportedBy: string; name: string; met: number; late: number }>();
     for (const r of reporterRows) {
@@ -116,12 +123,6 @@ export class DeadlineComplianceQueries {
     }
     const bureau = groups.filter((g) => g.responsible === 'bureau');
     const total = groups.reduce((sum, g) => sum + g.n, 0);
-    // The first page of the obligation lines; the rest is read page by page from GET /compliance/obligations.
-    const obligations = await this.obligations(query, actor, {
-      after: null,
-      limit: firstLimit,
-      fetch: firstLimit,
-    });
     const last = obligations[obligations.length - 1];
     const listUrl = obligationsUrl({ ...query, jurisdiction });
     return {

@@ -1,6 +1,14 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CLOCK, JURISDICTIONS, toZonedIso, type Clock, type JurisdictionRegistry } from '@app/shared';
+import {
+  CLOCK,
+  JURISDICTIONS,
+  toZonedIso,
+  zonedPeriods,
+  type Clock,
+  type JurisdictionRegistry,
+  type ZonedPeriod,
+} from '@app/shared';
 import { askedArea } from '../asked-area';
 import type { AccidentGrade } from '../../domain/incident/accident-grade';
 import type { StatisticsView } from '../../contract';
@@ -86,8 +94,14 @@ export class IncidentStatisticsQueries {
     const groupBy: GroupBy = filter.groupBy ?? 'month';
     const from = filter.from ? new Date(filter.from) : new Date(0);
     const to = filter.to ? new Date(filter.to) : this.clock.now();
-    // One pass over the period: its groups and, as the grouping set (), its total.
-    const aggregates = await this.aggregate(keyOf(groupBy), scope, from, to, zone);
+    // Calendar periods (their starts computed here, in the zone) are summed one index range each, where grouping by
+    // each row's instant formatted in the zone sorted a year of a large city's rows on disk; other groupings make one
+    // pass over the period: its groups and, as the grouping set (), its total.
+    const found = isCalendar(groupBy) ? zonedPeriods(from, to, groupBy, zone, MAX_BUCKETS) : undefined;
+    const aggregates =
+      found && found.length > 0
+        ? await this.aggregatePeriods(scope, from, to, found)
+        : await this.aggregate(keyOf(groupBy), scope, from, to, zone);
     const lines = aggregates.filter((a) => !a.total_row).map((a) => this.line(a, groupBy));
     const total = aggregates.find((a) => a.total_row);
     const totals = this.line(total ? { ...total, key: 'total' } : emptyAggregate(), 'total');
@@ -150,22 +164,46 @@ export class IncidentStatisticsQueries {
 
   private aggregate(key: string, scope: readonly string[], from: Date, to: Date, zone: string): Promise<Aggregate[]> {
     return this.dataSource.query(
-      `select ${key} as key, grouping(${key}) = 1 as total_row,
-              count(*)::int as incidents,
-              coalesce(sum(stat_deaths), 0)::int as deaths,
-              coalesce(sum(stat_missing), 0)::int as missing,
-              coalesce(sum(stat_serious_injuries), 0)::int as serious,
-              coalesce(sum(stat_minor_injuries), 0)::int as minor,
-              coalesce(sum(coalesce(direct_loss_yuan, 0)), 0)::text as loss,
-              (count(*) filter (where grade = 'general'))::int as general,
-              (count(*) filter (where grade = 'major'))::int as major,
-              (count(*) filter (where grade = 'serious'))::int as serious_grade,
-              (count(*) filter (where grade = 'especially_serious'))::int as especially_serious
+      `select ${key} as key, grouping(${key}) = 1 as total_row, ${FIGURES}
          from incident_board
         where drill_id is null and jurisdiction = any($1) and occurred_at >= $2 and occurred_at < $3
         group by grouping sets ((${key}), ()) order by grouping(${key}), 1`,
       [scope, from, to, zone],
     );
+  }
+
+  /** The periods that have incidents, in order, each summed over its own index range, then their total. */
+  private async aggregatePeriods(
+    scope: readonly string[],
+    from: Date,
+    to: Date,
+    periods: readonly ZonedPeriod[],
+  ): Promise<Aggregate[]> {
+    const ends = [...periods.slice(1).map((p) => p.start), to];
+    const rows = await this.dataSource.query<(Aggregate & { k: string })[]>(
+      `with periods as (
+         select p.k, a.*
+           from unnest($4::timestamptz[], $5::timestamptz[]) with ordinality as p(starts, ends, k)
+           cross join lateral (
+             select ${FIGURES}
+               from incident_board
+              where drill_id is null and jurisdiction = any($1)
+                and occurred_at >= greatest(p.starts, $2) and occurred_at < least(p.ends, $3)
+           ) a
+          where a.incidents > 0)
+       select k, false as total_row, incidents, deaths, missing, serious, minor, loss, general, major,
+              serious_grade, especially_serious
+         from periods
+       union all
+       select null::bigint, true, coalesce(sum(incidents), 0)::int, coalesce(sum(deaths), 0)::int,
+              coalesce(sum(missing), 0)::int, coalesce(sum(serious), 0)::int, coalesce(sum(minor), 0)::int,
+              coalesce(sum(loss::numeric), 0)::text, coalesce(sum(general), 0)::int, coalesce(sum(major), 0)::int,
+              coalesce(sum(serious_grade), 0)::int, coalesce(sum(especially_serious), 0)::int
+         from periods
+       order by total_row, k`,
+      [scope, from, to, periods.map((p) => p.start), ends],
+    );
+    return rows.map(({ k, ...a }) => ({ ...a, key: a.total_row ? 'total' : periods[Number(k) - 1]!.key }));
   }
 
   private line(a: Aggregate, groupBy: GroupBy): StatisticsLine {
@@ -190,6 +228,25 @@ export class IncidentStatisticsQueries {
       majorOrAboveShare: a.incidents === 0 ? 0 : Math.round((majorOrAbove / a.incidents) * 10_000) / 10_000,
     };
   }
+}
+
+/** More calendar periods than this (days since 1970) are grouped by formatting each row's instant instead. */
+const MAX_BUCKETS = 5_000;
+
+/** The four indicators and the grades of a set of board rows. */
+const FIGURES = `count(*)::int as incidents,
+              coalesce(sum(stat_deaths), 0)::int as deaths,
+              coalesce(sum(stat_missing), 0)::int as missing,
+              coalesce(sum(stat_serious_injuries), 0)::int as serious,
+              coalesce(sum(stat_minor_injuries), 0)::int as minor,
+              coalesce(sum(coalesce(direct_loss_yuan, 0)), 0)::text as loss,
+              (count(*) filter (where grade = 'general'))::int as general,
+              (count(*) filter (where grade = 'major'))::int as major,
+              (count(*) filter (where grade = 'serious'))::int as serious_grade,
+              (count(*) filter (where grade = 'especially_serious'))::int as especially_serious`;
+
+function isCalendar(groupBy: GroupBy): groupBy is 'day' | 'month' | 'year' {
+  return groupBy === 'day' || groupBy === 'month' || groupBy === 'year';
 }
 
 /** SQL for the group key; `$4` is the zone, so months and days are the jurisdiction's calendar. */
