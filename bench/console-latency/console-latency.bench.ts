@@ -26,10 +26,10 @@ import { freshDatabase, inParallel, nextMessage, post, startSystem } from './con
  *   in turn;
  * - the ceiling: a bare Socket.IO server (console-latency.bare.ts) broadcasting, per command, as many messages of as
  *   many bytes as ours sent each console per command, to as many consoles, driven the same way.
- * The search starts at START_RATE commands/s, doubles while the p99 holds (up to MAX_RATE), then halves the gap
- * BISECT times. Prints each step, the per-kind latencies of our best step, the command HTTP p99, both highest rates
- * and their ratio (goal ≥ 0.8). Figures only, no assertions (`npm run bench:console-latency`; RATES=a,b,… measures
- * just those rates).
+ * The search starts at START_RATE commands/s, doubles while the rate holds (p99 and HTTP p99, see `held`; up to
+ * MAX_RATE), then halves the gap BISECT times. Prints each step, the per-kind latencies of our best step, the
+ * command HTTP p99, both highest rates and their ratio (goal ≥ 0.8). Figures only, no assertions
+ * (`npm run bench:console-latency`; RATES=a,b,… measures just those rates).
  */
 const CONSOLES = Number(process.env.CONSOLES ?? 500);
 const SECONDS = Number(process.env.SECONDS ?? 10);
@@ -65,8 +65,16 @@ interface Step {
   lag: { p50: number; p99: number; max: number };
 }
 
+/**
+ * A rate holds when its deliveries arrive within GOAL_P99_MS of their responses *and* the server keeps up with the
+ * commands (HTTP p99 under GOAL_HTTP_P99_MS), for ours and the bare server alike: a server whose commands queue for
+ * seconds can still deliver the few it answers promptly, and that is not a rate it sustains.
+ */
 const held = (step: Step) =>
-  step.p99 < GOAL_P99_MS && Object.keys(step.errors).length === 0 && step.summary.kinds.every((k) => k.missing === 0);
+  step.p99 < GOAL_P99_MS &&
+  step.httpP99 < GOAL_HTTP_P99_MS &&
+  Object.keys(step.errors).length === 0 &&
+  step.summary.kinds.every((k) => k.missing === 0);
 
 /** The highest rate that holds: doubling from START_RATE (halving when that fails already), then bisecting. */
 async function search(
@@ -370,7 +378,7 @@ function report(ours: { best?: Step; steps: Step[] }, bare: { best?: Step; steps
   const bareRate = bare.best?.rate ?? 0;
   const ratio = bareRate > 0 ? oursRate / bareRate : Number.NaN;
   console.log(
-    `\nhighest rate with response → console p99 < ${GOAL_P99_MS} ms: ours ${oursRate} commands/s (HTTP p99 ${best ? best.httpP99.toFixed(1) : '–'} ms), bare Socket.IO ${bareRate} commands/s${bare.best === undefined ? '' : bare.best.rate >= MAX_RATE ? ' (MAX_RATE reached)' : ''}`,
+    `\nhighest rate with response → console p99 < ${GOAL_P99_MS} ms and HTTP p99 < ${GOAL_HTTP_P99_MS} ms: ours ${oursRate} commands/s (HTTP p99 ${best ? best.httpP99.toFixed(1) : '–'} ms), bare Socket.IO ${bareRate} commands/s${bare.best === undefined ? '' : bare.best.rate >= MAX_RATE ? ' (MAX_RATE reached)' : ''}`,
   );
   console.log(
     `goal at ${CONSOLES} consoles: ours ≥ ${GOAL_RATIO}× bare: ${Number.isNaN(ratio) ? '–' : `${ratio.toFixed(2)}×, ${ratio >= GOAL_RATIO ? 'MET' : 'NOT MET'}`}` +

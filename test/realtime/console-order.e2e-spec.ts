@@ -280,10 +280,14 @@ describe('Socket.IO /console: a resume during a burst window', () => {
 
   it('a delta still waiting for its burst is not also sent by the resume', async () => {
     const report = async () =>
-      (await t.post('/api/v1/incidents').send(incidentBody()).expect(201)).body as { id: string; position: string };
+      (await t.post('/api/v1/incidents').send(incidentBody()).expect(acknowledged(201))).body as {
+        id: string;
+        position: string;
+      };
     // Another console, there all along, shows when a burst has gone out (a fixed pause could end before it on a loaded
     // machine, and the missed delta would then still be waiting for its burst).
-    const observer = recordDeltas(await t.socket());
+    const watching = await t.socket();
+    const observer = recordDeltas(watching);
     const seenLast = await report();
     // Missed while the console was away; its burst has gone out.
     const missed = await report();
@@ -297,5 +301,7 @@ describe('Socket.IO /console: a resume during a burst window', () => {
     await until(() => seen.some((d) => incidentOf(d) === queued.id && d.name === 'incident.changed'), 5_000);
     await pause(300);
     expect(seen.filter((d) => d.name === 'incident.changed').map(incidentOf)).toEqual([missed.id, queued.id]);
+    watching.close();
+    socket.close();
   });
 });

@@ -320,6 +320,18 @@ describe('projection runner: unknown types, poison events and old versions', () 
     expect(logged.some((m) => m.includes(`process manager ${name}: its tables were seated`))).toBe(true);
   });
 
+  it('a stopped runner ends the waits on it at once with false (a command then answers 202, not after its wait)', async () => {
+    const { category, name } = fresh();
+    const r = runner(new LedgerProjection(name, category));
+    r.start();
+    const beyond = { commit: 2n ** 62n, prepare: 2n ** 62n };
+    const sentinel = new Promise<'still waiting'>((resolve) => setTimeout(() => resolve('still waiting'), 5_000));
+    const waiting = r.waitFor(name, beyond, 60_000);
+    await r.stop();
+    expect(await Promise.race([waiting, sentinel])).toBe(false);
+    expect(await Promise.race([r.waitFor(name, beyond, 60_000), sentinel])).toBe(false);
+  });
+
   it('a rebuild replays parked events too and forgets the old parked rows', async () => {
     const { category, name } = fresh();
     const stream = `${category}-${randomUUID()}`;

@@ -76,7 +76,8 @@ export class ProjectionWorker {
   private stopped = false;
   private subscription: Subscription | undefined;
   private loop: Promise<void> | undefined;
-  private readonly waiters = new Set<() => void>();
+  /** Each waiting `waitFor`: its check (run when the projection moves) and how to end it. */
+  private readonly waiters = new Map<() => void, (ok: boolean) => void>();
   /** Whether another process ran this projection while this one waited (then taking it is a takeover). */
   private everFollowed = false;
 
@@ -97,6 +98,7 @@ export class ProjectionWorker {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.releaseWaiters();
     await this.subscription?.close();
     await this.loop;
     await this.releaseLock();
@@ -111,7 +113,7 @@ export class ProjectionWorker {
   observe(position: Position): void {
     if (this.observed && !isAfter(position, this.observed)) return;
     this.observed = position;
-    for (const check of [...this.waiters]) check();
+    for (const check of [...this.waiters.keys()]) check();
   }
 
   /** How far the projection is applied as far as this process knows: by itself, or as the owning process told it. */
@@ -129,6 +131,8 @@ export class ProjectionWorker {
   /** Resolves true once everything up to `position` is applied (here or by the owning process), false after `timeoutMs`. */
   waitFor(position: Position, timeoutMs: number): Promise<boolean> {
     if (this.applied(position)) return Promise.resolve(true);
+    // Stopped, it applies nothing more: the caller answers now (a command: 202) instead of at its timeout.
+    if (this.stopped) return Promise.resolve(false);
     return new Promise((resolve) => {
       const check = (): void => {
         if (this.applied(position)) finish(true);
@@ -139,8 +143,17 @@ export class ProjectionWorker {
         this.waiters.delete(check);
         resolve(ok);
       };
-      this.waiters.add(check);
+      this.waiters.set(check, finish);
     });
+  }
+
+  /**
+   * A stop ends every wait at once with false. A shutdown stops the projections before the modules that still flush
+   * (the MQTT batch raises its alarms through commands that wait on the alarms' read model): each of those commands
+   * would otherwise wait out the whole read-model wait, in turn.
+   */
+  private releaseWaiters(): void {
+    for (const finish of [...this.waiters.values()]) finish(false);
   }
 
   private async run(): Promise<void> {
@@ -164,7 +177,7 @@ export class ProjectionWorker {
         this.startedFrom = takeover || !this.startedFrom ? this.checkpoint : this.startedFrom;
         if (takeover) this.options.onTakeover?.(this.projection.name);
         if (isProcessManager(this.projection)) await this.seatIfListed(this.projection);
-        await this.follow();
+        if (!this.stopped) await this.follow();
       } catch (error) {
         if (isUndecodable(error)) {
           await this.stopFor(error);
@@ -183,6 +196,8 @@ export class ProjectionWorker {
 
   private async follow(): Promise<void> {
     await this.catchUp();
+    // Stopped meanwhile: no subscription (stop() closed the one there was, none, before it could be opened).
+    if (this.stopped) return;
     this.rebuilding = false;
     const subscription = this.store.subscribeAll({ fromExclusive: this.checkpoint, filter: this.projection.filter });
     this.subscription = subscription;
@@ -314,6 +329,7 @@ export class ProjectionWorker {
   private async stopFor(error: unknown): Promise<void> {
     this.failure = describe(error);
     this.stopped = true;
+    this.releaseWaiters();
     this.options.log(
       `projection ${this.projection.name} STOPPED at ${this.checkpoint ? formatPosition(this.checkpoint) : 'start'}: ${this.failure}`,
     );
@@ -355,26 +371,79 @@ export class ProjectionWorker {
     ])) as unknown[];
     if (listed.length === 0) return;
     const upTo = this.checkpoint;
+    const unlist = (manager: EntityManager) =>
+      manager.query(`delete from process_manager_seating where projection = $1`, [processManager.name]);
+    // At the start (a rebuild has just reset it) there is nothing to seat: the rebuild fills the tables itself.
+    if (!upTo || (upTo.commit === 0n && upTo.prepare === 0n)) {
+      await this.dataSource.transaction(unlist);
+      return;
+    }
     await this.dataSource.transaction((manager) => processManager.reset(manager));
     let after: Position | undefined;
+    let skipped = 0;
+    // Both stores return a short page only at the end of what the filter matches: the first short page ends it.
     for (let done = false; !done && !this.stopped;) {
-      const page = upTo
-        ? await this.store.readAll({ after, filter: processManager.filter, maxCount: MAX_PAGE })
-        : ([] as RecordedEvent[]);
-      const within = page.filter((e) => !isAfter(e.position, upTo!));
+      const page = await this.store.readAll({ after, filter: processManager.filter, maxCount: MAX_PAGE });
+      const within = page.filter((e) => !isAfter(e.position, upTo));
       done = within.length < page.length || page.length < MAX_PAGE;
       await this.dataSource.transaction(async (manager) => {
-        const known = processManager.events.readAll(within);
-        if (known.length > 0) await processManager.seat(known, manager);
-        if (done)
-          await manager.query(`delete from process_manager_seating where projection = $1`, [processManager.name]);
+        skipped += await this.seatPage(processManager, within, manager);
+        if (done) await unlist(manager);
       });
       after = page.at(-1)?.position;
     }
     if (!this.stopped)
       this.options.log(
-        `process manager ${processManager.name}: its tables were seated from the store up to ${upTo ? formatPosition(upTo) : 'start'}`,
+        `process manager ${processManager.name}: its tables were seated from the store up to ${formatPosition(upTo)}` +
+          (skipped > 0 ? `; ${skipped} event(s) could not be read or seated and were left out (logged above)` : ''),
       );
+  }
+
+  /**
+   * Seats a page in one go; if that fails, event by event, each in a savepoint, so that one event it cannot read (a
+   * newer schema) or seat leaves only its own facts out instead of stopping the process manager for good. Answers how
+   * many were left out.
+   */
+  private async seatPage(
+    processManager: ProcessManager,
+    events: readonly RecordedEvent[],
+    manager: EntityManager,
+  ): Promise<number> {
+    if (!(await this.inSavepoint(manager, () => processManager.seat(processManager.events.readAll(events), manager))))
+      return 0;
+    let skipped = 0;
+    for (const event of events) {
+      const failure = await this.inSavepoint(manager, () =>
+        processManager.seat(processManager.events.readAll([event]), manager),
+      );
+      if (!failure) continue;
+      skipped++;
+      this.options.log(
+        `process manager ${processManager.name}: ${event.type} ${event.id} at ${formatPosition(event.position)} left out of its tables while seating: ${describe(failure.error)}`,
+      );
+    }
+    return skipped;
+  }
+
+  /**
+   * Runs `work` in a savepoint of the batch's transaction: undefined when it succeeded, the error when it failed and
+   * was rolled back to the savepoint (the transaction goes on). A failure of the database itself is not the event's:
+   * it is thrown, and the worker reconnects and resumes.
+   */
+  private async inSavepoint(
+    manager: EntityManager,
+    work: () => Promise<void>,
+  ): Promise<{ error: unknown } | undefined> {
+    await manager.query('savepoint process_manager_facts');
+    try {
+      await work();
+      await manager.query('release savepoint process_manager_facts');
+      return undefined;
+    } catch (error) {
+      if (isInfrastructureFailure(error)) throw error;
+      await manager.query('rollback to savepoint process_manager_facts');
+      return { error };
+    }
   }
 
   private async seatParked(
@@ -382,17 +451,13 @@ export class ProjectionWorker {
     event: RecordedEvent,
     manager: EntityManager,
   ): Promise<void> {
-    await manager.query('savepoint seat_parked');
-    try {
-      const known = processManager.events.readAll([event]);
-      if (known.length > 0) await processManager.seat(known, manager);
-      await manager.query('release savepoint seat_parked');
-    } catch (failure) {
-      await manager.query('rollback to savepoint seat_parked');
+    const failure = await this.inSavepoint(manager, () =>
+      processManager.seat(processManager.events.readAll([event]), manager),
+    );
+    if (failure)
       this.options.log(
-        `projection ${this.projection.name}: the facts of parked ${event.type} ${event.id} not kept either: ${describe(failure)}`,
+        `projection ${this.projection.name}: the facts of parked ${event.type} ${event.id} not kept either: ${describe(failure.error)}`,
       );
-    }
   }
 
   private advanced(count: number, last: Position, deltas: readonly LiveDelta[], announce = count > 0): void {
@@ -400,7 +465,7 @@ export class ProjectionWorker {
     this.checkpoint = last;
     this.bus.publish(deltas);
     if (announce) this.options.onApplied?.(this.projection.name, last);
-    for (const check of [...this.waiters]) check();
+    for (const check of [...this.waiters.keys()]) check();
   }
 
   /** For a rebuild: own the projection before touching its read model, or fail if another process runs it. */

@@ -24,7 +24,9 @@ export class EnterpriseRegisterProjection implements Projection<EnterpriseEvent>
   readonly events = enterpriseEvents;
 
   async apply(events: readonly Recorded<EnterpriseEvent>[], manager: EntityManager): Promise<LiveDelta[]> {
-    if (events.some((e) => e.type === 'EnterpriseRegistered')) await lockEnterpriseHazardCounts(manager);
+    // First, before any row of the batch is written: every event here writes an enterprise row the hazard source
+    // register may update too (enterprise-hazard-counts.ts).
+    await lockEnterpriseHazardCounts(manager);
     for (const event of events) await this.applyOne(event, manager);
     return [];
   }

@@ -84,7 +84,10 @@ describe('enterprise hazard counts under concurrent projections', () => {
     const waiting = async (): Promise<boolean> =>
       (
         await spec.dataSource.query<{ n: number }[]>(
-          `select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted`,
+          `select count(*)::int as n from pg_locks
+            where locktype = 'advisory' and not granted
+              and database = (select oid from pg_database where datname = current_database())
+              and objid = (hashtext('enterprise_register.hazard_counts')::bigint & 4294967295)::oid`,
         )
       )[0]!.n > 0;
     for (let tries = 0; tries < 200 && !secondDone && !(await waiting()); tries++)

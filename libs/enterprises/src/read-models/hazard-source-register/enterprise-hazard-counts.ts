@@ -31,8 +31,9 @@ export async function refreshEnterpriseHazardCounts(
  * The two projections that call the refresh run in transactions of their own. Unserialised, each could count before
  * the other committed (the enterprise row inserted while its hazard source rows are still uncommitted, and the
  * reverse), and the counts would stay 0 for good. This lock, held until commit, makes the later of the two see what the
- * earlier wrote. Taken first in a batch's transaction, before any row is written, so that the two cannot deadlock on
- * an enterprise row one of them updated before asking for it (taking it again later in the transaction is free).
+ * earlier wrote. Both projections take it first in every batch's transaction, before any row is written (a profile
+ * update or a device key writes the enterprise row too), so that neither can hold an enterprise row while it waits
+ * for the lock the other holds while updating that row; taking it again later in the transaction is free.
  */
 export async function lockEnterpriseHazardCounts(manager: EntityManager): Promise<void> {
   await manager.query(`select pg_advisory_xact_lock(hashtext('enterprise_register.hazard_counts'))`);
