@@ -18,6 +18,15 @@ const MINUTES = Number(process.env.MINUTES ?? 10);
 const RATE = Number(process.env.RATE ?? 20);
 const CONSOLES = Number(process.env.CONSOLES ?? 50);
 
+/**
+ * SERVER_ENV=NAME=value,NAME=value: more settings for the API process, to find what grows (e.g. the watches' ticks
+ * set to a day: `SERVER_ENV=DEADLINE_TICK_MS=86400000,ALARM_TICK_MS=86400000`).
+ */
+function serverEnv(): Record<string, string> {
+  const pairs = (process.env.SERVER_ENV ?? '').split(',').filter((p) => p.includes('='));
+  return Object.fromEntries(pairs.map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]));
+}
+
 async function main(): Promise<void> {
   const database = await benchDatabase('bench_soak');
   const url = new URL(database.url);
@@ -29,6 +38,7 @@ async function main(): Promise<void> {
       RATE_LIMIT_PER_MINUTE: '100000000',
       RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000000',
       RATE_LIMIT_SIGN_IN_PER_MINUTE: '100000000',
+      ...serverEnv(),
     },
   });
   const sql = new Client({ connectionString: url.toString() });

@@ -11,7 +11,12 @@ import {
   type JurisdictionRegistry,
 } from '@app/shared';
 import { TickJob } from '@app/shared/nest';
-import { alarmOf, obligationTarget, type Obligation } from '../../domain/incident/reporting-deadlines';
+import {
+  alarmOf,
+  DUE_WARNING_MINUTES,
+  obligationTarget,
+  type Obligation,
+} from '../../domain/incident/reporting-deadlines';
 import type { IncidentBoardRow } from '../../read-models/incident-board/incident-board.entity';
 import { IncidentBoardQueries } from '../../read-models/incident-board/incident-board.queries';
 
@@ -42,10 +47,25 @@ export class DeadlineAlarmScheduler extends TickJob<LiveDelta> {
     this.board = new IncidentBoardQueries(dataSource, jurisdictions, clock);
   }
 
-  /** One pass over open real incidents with pending obligations; collects the alarms it announced. */
+  /**
+   * One pass over the pending obligations of real incidents that are due within the warning window or overdue;
+   * collects the alarms it announced. Only the incidents with an alarm not yet announced are read whole.
+   */
   protected async run(announced: LiveDelta[]): Promise<void> {
-    const rows = await this.board.withPendingDeadlines();
     const now = this.clock.now();
+    const alarming = await this.board.alarmingObligations(new Date(now.getTime() + DUE_WARNING_MINUTES * 60_000));
+    const keysNow = new Set<string>();
+    const fresh = new Set<string>();
+    for (const { incidentId, obligationId, dueAt } of alarming) {
+      // The alarm it is in now, as alarmOf judges it: overdue once its time has passed, due before.
+      const key = `${incidentId}:${obligationId}:${dueAt.getTime() < now.getTime() ? 'overdue' : 'due'}`;
+      keysNow.add(key);
+      if (!this.announced.has(key)) fresh.add(incidentId);
+    }
+    // What is no longer pending or in its window (reported, written off, extended) is forgotten: the set stays the
+    // size of what alarms now, and an obligation whose time is extended back into the window warns again.
+    for (const key of this.announced) if (!keysNow.has(key)) this.announced.delete(key);
+    const rows = fresh.size > 0 ? await this.board.rowsOf([...fresh]) : [];
     const deltas = rows.flatMap((row) => this.alarmsOf(row, now));
     if (deltas.length > 0) this.bus.publish(deltas);
     announced.push(...deltas);

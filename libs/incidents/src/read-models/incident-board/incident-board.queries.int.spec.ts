@@ -51,9 +51,24 @@ describe('incident board queries (the port other contexts and the alarms read th
     expect(await board.drillOf(randomUUID())).toBeUndefined();
   });
 
-  it('gives the alarms open real incidents with a pending deadline only', async () => {
-    const ids = (await board.withPendingDeadlines()).map((r) => r.id);
+  it('gives the deadline alarms the pending obligations of real incidents due before an instant, and their rows', async () => {
+    const far = new Date(Date.now() + 400 * 86_400_000);
+    const alarming = await board.alarmingObligations(far);
+    const ids = [...new Set(alarming.map((o) => o.incidentId))];
     expect(ids).toEqual(expect.arrayContaining([real, elsewhere]));
     expect(ids).not.toContain(drill);
+    // Nothing is due before the accident happened.
+    expect(
+      (await board.alarmingObligations(new Date(Date.parse(at) - 1))).filter((o) => ids.includes(o.incidentId)),
+    ).toEqual([]);
+    // Every one is an obligation of its incident's board row, due at the time the row holds.
+    const rows = await board.rowsOf([real, elsewhere, drill]);
+    expect(rows.map((r) => r.id).sort()).toEqual([real, elsewhere].sort());
+    for (const o of alarming.filter((a) => a.incidentId === real)) {
+      const obligation = (rows.find((r) => r.id === real)!.deadlines as { id: string; dueAt: string }[]).find(
+        (d) => d.id === o.obligationId,
+      );
+      expect(Date.parse(obligation!.dueAt)).toBe(o.dueAt.getTime());
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, IsNull } from 'typeorm';
 import { CLOCK, JURISDICTIONS, type Clock, type JurisdictionRegistry } from '@app/shared';
 import { IncidentNotFoundError } from '../../domain/incident/incident.errors';
 import { decodeCursor, encodeCursor, type BoardOrder } from './board-cursor';
@@ -218,14 +218,29 @@ export class IncidentBoardQueries {
   }
 
   /**
-   * Real incidents with a reporting obligation still pending: what the deadline alarms look at. After 响应终止 the
-   * 终报 and 补报 are still owed, so an ended response is included.
+   * The pending obligations of real incidents due before `until` (due soon, or overdue): what can raise a deadline
+   * alarm now. After 响应终止 the 终报 and 补报 are still owed, so an ended response is included. Narrow rows read
+   * from the compliance lines (an index range on the due time), not the incidents' board rows: a tick costs the
+   * obligations in their alarm window, not every incident that owes a report.
    */
-  withPendingDeadlines(): Promise<IncidentBoardRow[]> {
-    return this.repository()
-      .createQueryBuilder('i')
-      .where(`i.drill_id is null and i.deadlines @> '[{"status":"pending"}]'::jsonb`)
-      .getMany();
+  async alarmingObligations(until: Date): Promise<{ incidentId: string; obligationId: string; dueAt: Date }[]> {
+    const rows = await this.dataSource.query<{ incident_id: string; obligation_id: string; due_at: Date }[]>(
+      `select incident_id, obligation_id, due_at from deadline_compliance
+        where drill_id is null and status = 'pending' and due_at <= $1`,
+      [until],
+    );
+    return rows.map((r) => ({ incidentId: r.incident_id, obligationId: r.obligation_id, dueAt: r.due_at }));
+  }
+
+  /** Board rows by id (real incidents only), for the few a watch needs whole. */
+  async rowsOf(ids: readonly string[]): Promise<IncidentBoardRow[]> {
+    const rows: IncidentBoardRow[] = [];
+    // In slices, so that a long backlog stays within one statement's parameter limit.
+    for (let start = 0; start < ids.length; start += 1000)
+      rows.push(
+        ...(await this.repository().findBy({ id: In([...ids.slice(start, start + 1000)]), drillId: IsNull() })),
+      );
+    return rows;
   }
 
   /**
